@@ -1,0 +1,254 @@
+/* louyu district: the data model of one district, loaded from GeoJSON.
+ *
+ * A ly_district is a set of flat arrays plus an arena of strings, built by
+ * ly_district_load and freed by one ly_district_unload. Records refer to each
+ * other by index ranges (first_x, n_x) into the district's arrays, never by
+ * pointer, so a whole district can be swapped for another in one assignment.
+ * Geometry stays in WGS84 degrees here (double); projection to local metres
+ * belongs to the geometry core.
+ *
+ * Loading never exits and never keeps a half-built district: on failure every
+ * allocation is freed, *out is left zeroed, and the caller's ly_diag_list says
+ * why, with the file, line and column of each offending value. */
+#ifndef LOUYU_DISTRICT_H
+#define LOUYU_DISTRICT_H
+
+#include "louyu/arena.h"
+#include "louyu/diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum { LY_STATUS_COMPLETED, LY_STATUS_UNDER_CONSTRUCTION } ly_building_status;
+
+typedef enum {
+    LY_USE_OFFICE,
+    LY_USE_RETAIL,
+    LY_USE_HOTEL,
+    LY_USE_RESIDENTIAL,
+    LY_USE_PARKING,
+    LY_USE_PLANT,
+    LY_USE_MIXED,
+    LY_USE_OTHER,
+    LY_USE_COUNT
+} ly_floor_use;
+
+typedef enum {
+    LY_KIND_BUILDING,
+    LY_KIND_ROAD,
+    LY_KIND_PARK,
+    LY_KIND_WATER,
+    LY_KIND_BOUNDARY,
+    LY_KIND_POI,
+    LY_KIND_CAMERA,
+    LY_KIND_COUNT
+} ly_kind;
+
+typedef enum {
+    LY_ROAD_PRIMARY,
+    LY_ROAD_SECONDARY,
+    LY_ROAD_TERTIARY,
+    LY_ROAD_RESIDENTIAL,
+    LY_ROAD_FOOTWAY,
+    LY_ROAD_COUNT
+} ly_road_class;
+
+typedef enum { LY_WATER_SEA, LY_WATER_LAKE, LY_WATER_RIVER, LY_WATER_COUNT } ly_water_type;
+
+typedef enum {
+    LY_POI_METRO,
+    LY_POI_BUS,
+    LY_POI_BANK,
+    LY_POI_HOTEL,
+    LY_POI_RESTAURANT,
+    LY_POI_PARKING,
+    LY_POI_GOVERNMENT,
+    LY_POI_LANDMARK,
+    LY_POI_COUNT
+} ly_poi_category;
+
+/* A ring's points, without the repeated closing point. */
+typedef struct {
+    uint32_t first_point, n_points;
+} ly_ring;
+
+/* A polygon (rings[0] is the outline, the rest are holes) with its own
+ * vertical extent: a part of a building, or a flat area (min = max = 0). */
+typedef struct {
+    uint32_t first_ring, n_rings;
+    float min_height_m, height_m;
+} ly_polygon;
+
+typedef struct {
+    uint32_t first_point, n_points;
+} ly_line;
+
+typedef struct {
+    int floor; /* 1 ... building floors */
+    ly_floor_use use;
+    double area_m2, vacant_m2;
+} ly_floor_record;
+
+typedef struct {
+    const char *name, *name_en;
+} ly_name_pair;
+
+typedef struct {
+    const char *name, *name_en, *industry; /* name_en and industry may be NULL */
+    uint32_t first_floor, n_floors;        /* into ly_district.enterprise_floors */
+    int employees;                         /* -1 when unknown */
+    double registered_capital_cny;         /* < 0 when unknown */
+    int since;                             /* year, 0 when unknown */
+} ly_enterprise;
+
+typedef struct {
+    const char *name, *name_en;
+    uint32_t first_window, n_windows;     /* into ly_district.names */
+    uint32_t first_offering, n_offerings; /* into ly_district.names */
+} ly_service_point;
+
+typedef struct {
+    const char *id;
+    const char *name, *name_en, *address, *address_en; /* may be NULL */
+    ly_building_status status;
+    int year; /* 0 when unknown */
+    double height_m, min_height_m;
+    int floors;
+    bool floor_heights_given;
+    uint32_t first_floor_height; /* `floors` entries in ly_district.floor_heights */
+    uint32_t first_polygon, n_polygons;
+    /* Unknown figures are negative. */
+    double gfa_m2, rent_cny_m2_day, tax_2010_cny;
+    struct {
+        const char *name, *name_en, *phone, *email;
+    } contact;
+    bool has_services;
+    ly_service_point services;
+    uint32_t first_record, n_records; /* sorted by floor */
+    uint32_t first_enterprise, n_enterprises;
+    const char *type;  /* OSM "building"/"type" value of plain GeoJSON, or NULL */
+    const char *extra; /* unknown properties as a JSON object text, or NULL */
+    uint32_t feature;  /* index in the file's features array */
+    double lon_min, lat_min, lon_max, lat_max;
+} ly_building;
+
+/* Every feature that is not a building. */
+typedef struct {
+    ly_kind kind;
+    const char *id, *name, *name_en, *address; /* may be NULL */
+    uint32_t first_polygon, n_polygons;        /* park, water, boundary */
+    uint32_t first_line, n_lines;              /* road */
+    double lon, lat;                           /* poi, camera */
+    int subtype; /* ly_road_class, ly_water_type or ly_poi_category */
+    double width_m;
+    int since;   /* poi: year it opened, 0 when unknown */
+    double heading_deg, fov_deg;
+    const char *snapshot; /* camera */
+    const char *extra;
+    uint32_t feature;
+} ly_feature;
+
+typedef struct {
+    double enterprises_registered;
+    double enterprise_share_in_buildings_min;
+    double tax_share_buildings_min;
+    double tax_q1_2011_cny;
+    double new_enterprises_q1_2011;
+    double buildings_over_5000m2;
+    double area_km2;
+} ly_district_figures; /* each < 0 when absent */
+
+typedef struct {
+    bool is_louyu; /* has the top-level "louyu" member */
+    int schema;
+    const char *name, *name_en, *city, *city_en;
+    const char *data_date, *provenance, *licence;
+    const char **illustrative;
+    size_t n_illustrative;
+    ly_district_figures figures;
+} ly_district_meta;
+
+typedef struct ly_district {
+    char *source; /* path it was loaded from */
+    ly_district_meta meta;
+
+    ly_building *buildings;
+    size_t n_buildings;
+    ly_feature *features;
+    size_t n_features;
+
+    double *points; /* lon, lat pairs */
+    size_t n_points;
+    ly_ring *rings;
+    size_t n_rings;
+    ly_polygon *polygons;
+    size_t n_polygons;
+    ly_line *lines;
+    size_t n_lines;
+
+    float *floor_heights;
+    size_t n_floor_heights;
+    ly_floor_record *records;
+    size_t n_records;
+    ly_enterprise *enterprises;
+    size_t n_enterprises;
+    int *enterprise_floors;
+    size_t n_enterprise_floors;
+    ly_name_pair *names;
+    size_t n_names;
+
+    size_t n_skipped; /* features ignored (plain GeoJSON non-polygons, null geometry) */
+    double lon_min, lat_min, lon_max, lat_max;
+    ly_arena arena;
+} ly_district;
+
+typedef enum {
+    LY_LOAD_OK = 0,
+    LY_LOAD_IO,   /* the file could not be read */
+    LY_LOAD_DATA, /* the data has errors (see the diag list) */
+    LY_LOAD_NOMEM
+} ly_load_result;
+
+/* Where a load spent its time, in milliseconds (for louyu bench). */
+typedef struct {
+    double read_ms;     /* reading the file */
+    double check_ms;    /* UTF-8 and JSON grammar check */
+    double parse_ms;    /* cJSON tree */
+    double validate_ms; /* checks and the model */
+    double locate_ms;   /* positions of diagnostics (0 when there are none) */
+    double total_ms;
+} ly_load_timing;
+
+typedef struct {
+    int max_depth;          /* 0: 64 */
+    size_t max_file_bytes;  /* 0: 512 MiB */
+    ly_load_timing *timing; /* filled when not NULL */
+} ly_load_desc;
+
+/* Loads and validates a GeoJSON file. On LY_LOAD_OK *out holds the district
+ * (warnings may be in diags); otherwise *out is zeroed. desc may be NULL. */
+ly_load_result ly_district_load(ly_district *out, const char *path, const ly_load_desc *desc,
+                                ly_diag_list *diags);
+/* The same from memory; `name` is used in messages. The text is not kept. */
+ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t len,
+                                    const char *name, const ly_load_desc *desc,
+                                    ly_diag_list *diags);
+/* Frees everything; accepts NULL or a zeroed district and leaves it zeroed. */
+void ly_district_unload(ly_district *d);
+
+/* Index of the building with this id, or -1. */
+long ly_district_find(const ly_district *d, const char *id);
+
+/* Height in metres of the bottom of floor `floor` (1-based) of building b;
+ * floor = floors + 1 gives the top of the last floor. */
+double ly_building_floor_base(const ly_district *d, const ly_building *b, int floor);
+
+const char *ly_floor_use_name(ly_floor_use use);
+const char *ly_kind_name(ly_kind kind);
+const char *ly_poi_category_name(ly_poi_category c);
+const char *ly_road_class_name(ly_road_class c);
+const char *ly_water_type_name(ly_water_type t);
+const char *ly_status_name(ly_building_status s);
+
+#endif

@@ -1,0 +1,37 @@
+/* louyu json: exact positions for JSON that cJSON parses.
+ *
+ * cJSON builds the tree but remembers no positions, and reports only where a
+ * syntax error stopped it. This module gives both:
+ *  - ly_json_check verifies a whole text before cJSON sees it: UTF-8, the JSON
+ *    grammar (RFC 8259) and a nesting limit, and names the first problem with
+ *    its byte offset and what was expected there.
+ *  - ly_json_locate walks a checked text in lockstep with the cJSON tree parsed
+ *    from it and returns the byte offset where each asked-for node begins.
+ *    It runs only when there are errors to report, so a clean load pays nothing.
+ * Nothing here allocates except ly_json_locate's small index. */
+#ifndef LOUYU_JSON_H
+#define LOUYU_JSON_H
+
+#include <stddef.h>
+
+struct cJSON;
+
+typedef struct ly_json_error {
+    size_t offset;
+    char message[200];
+} ly_json_error;
+
+/* Returns 0 when `text` is one valid JSON value (with optional whitespace and
+ * a leading UTF-8 byte-order mark), or -1 with *err filled. */
+int ly_json_check(const char *text, size_t len, int max_depth, ly_json_error *err);
+
+/* For each of nodes[0..n), stores in offsets[i] the byte offset in `text` of
+ * that node's value (SIZE_MAX if the node is not in `root`'s tree). `root`
+ * must have been parsed from exactly this text (after ly_json_check). */
+void ly_json_locate(const char *text, size_t len, const struct cJSON *root,
+                    const struct cJSON *const *nodes, size_t *offsets, size_t n);
+
+/* Number of bytes of a leading byte-order mark (0 or 3). */
+size_t ly_json_bom(const char *text, size_t len);
+
+#endif

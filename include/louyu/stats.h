@@ -1,0 +1,40 @@
+/* louyu stats: district-wide figures derived from a loaded district.
+ *
+ * Pure computation over a ly_district; owns nothing and allocates nothing.
+ * Figures that the data cannot give are negative (unknown), never guessed. */
+#ifndef LOUYU_STATS_H
+#define LOUYU_STATS_H
+
+#include "louyu/district.h"
+
+#include <stdio.h>
+
+#define LY_TAX_BIG_CNY 100000000.0 /* the "亿元楼" threshold: 100 million CNY */
+
+typedef struct {
+    size_t buildings, completed, under_construction;
+    size_t with_occupancy; /* buildings that have floor records */
+    size_t enterprises_in_buildings;
+    double enterprises_registered; /* district figure; < 0 unknown */
+    double enterprise_share;       /* in buildings / registered; < 0 unknown */
+    double gfa_m2;                 /* sum of gfa_m2 where given */
+    double recorded_area_m2;       /* floor area covered by floor records */
+    double leased_m2, vacant_m2;
+    double occupancy_rate; /* leased / recorded; < 0 when no records */
+    size_t floors_recorded, floors_vacant, floors_partly_vacant;
+    double tax_2010_cny;         /* sum over buildings that give it */
+    size_t tax_2010_known;       /* buildings that give it */
+    size_t tax_big;              /* buildings with tax_2010 ≥ 100 M CNY */
+    double tax_q1_2011_cny;      /* district figure; < 0 unknown */
+    double new_enterprises_q1_2011;
+    size_t service_points;       /* buildings with government service windows */
+    double max_height_m;
+} ly_stats;
+
+void ly_stats_compute(const ly_district *d, ly_stats *out);
+
+/* Occupancy of one building from its floor records: leased/area, or -1. */
+double ly_building_occupancy(const ly_district *d, const ly_building *b, double *area_m2,
+                             double *vacant_m2);
+
+#endif

@@ -1,0 +1,42 @@
+# Sourced by run.sh and test.sh: makes sure the Debian packages louyu needs are
+# installed. As root it installs what is missing with apt-get; otherwise it
+# prints the exact command to run and stops.
+LY_PACKAGES=(
+  build-essential cmake pkg-config
+  libsdl2-dev libepoxy-dev libcglm-dev libcjson-dev libstb-dev libfontconfig-dev
+  fonts-noto-cjk
+  libgl1-mesa-dri libegl-mesa0
+)
+
+ly_missing_packages() {
+  local p missing=()
+  for p in "${LY_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  echo "${missing[@]}"
+}
+
+ly_setup() {
+  local missing
+  missing=$(ly_missing_packages)
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "louyu needs these Debian packages: $missing" >&2
+    echo "install them with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y $missing" >&2
+    return 1
+  fi
+  echo "setup: installing $missing" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 || return 1
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >&2 || return 1
+}
+
+# ly_build DIR [cmake options...]: configure once, then build.
+ly_build() {
+  local dir=$1
+  shift
+  cmake -S "$LY_ROOT" -B "$LY_ROOT/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || return 1
+  cmake --build "$LY_ROOT/$dir" -j"$(nproc)" || return 1
+}

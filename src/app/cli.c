@@ -1,0 +1,670 @@
+/* louyu validate | stats | info | gl-info */
+#include "cli.h"
+#include "louyu/district.h"
+#include "louyu/platform.h"
+#include "louyu/render.h"
+#include "louyu/stats.h"
+
+#include <cjson/cJSON.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static int file_exists(const char *path)
+{
+    return access(path, R_OK) == 0;
+}
+
+const char *ly_default_data_path(void)
+{
+    static char found[PATH_MAX];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        const char *rel[] = {"/../share/louyu/zhanshan.geojson", "/data/zhanshan.geojson",
+                             "/../data/zhanshan.geojson"};
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            snprintf(found, sizeof found, "%s%s", exe, rel[i]);
+            if (file_exists(found))
+                return found;
+        }
+    }
+    snprintf(found, sizeof found, "%s/data/zhanshan.geojson", LY_SOURCE_DIR);
+    return found;
+}
+
+/* 1234567.8 -> "1,234,568" */
+static const char *thousands(double v, char *buf, size_t n)
+{
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.0f", fabs(v));
+    size_t len = strlen(raw), o = 0;
+    if (v < 0 && o + 1 < n)
+        buf[o++] = '-';
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        buf[o++] = raw[i];
+        if ((len - i - 1) % 3 == 0 && i + 1 < len)
+            buf[o++] = ',';
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* Loads a file, printing its diagnostics to stderr. Returns an exit status. */
+static int load_or_report(ly_district *d, const char *path)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    ly_load_result r = ly_district_load(d, path, NULL, &diags);
+    ly_diag_sort(&diags);
+    for (size_t i = 0; i < diags.count; i++)
+        if (r != LY_LOAD_OK || diags.items[i].severity == LY_DIAG_ERROR)
+            ly_diag_print(stderr, &diags, &diags.items[i]);
+    if (r == LY_LOAD_DATA)
+        fprintf(stderr, "%s: %zu error%s (run louyu validate for all problems)\n", path,
+                diags.errors, diags.errors == 1 ? "" : "s");
+    ly_diag_list_deinit(&diags);
+    return r == LY_LOAD_OK ? LY_EXIT_OK : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+}
+
+static int has_flag(int argc, char **argv, const char *flag)
+{
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], flag))
+            return 1;
+    return 0;
+}
+
+/* Positional (non-option) arguments, in order. */
+static int positionals(int argc, char **argv, char **out, int max)
+{
+    int n = 0;
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1])
+            continue;
+        if (n < max)
+            out[n] = argv[i];
+        n++;
+    }
+    return n;
+}
+
+static int unknown_options(int argc, char **argv, const char *const *known)
+{
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '-' || !argv[i][1])
+            continue;
+        int ok = 0;
+        for (const char *const *k = known; *k; k++)
+            ok |= !strcmp(argv[i], *k);
+        if (!ok) {
+            fprintf(stderr, "louyu %s: unknown option '%s' (try louyu --help)\n", argv[0],
+                    argv[i]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- validate --------------------------------------------------------------- */
+
+int ly_cmd_validate(int argc, char **argv)
+{
+    long max_errors = 50;
+    int files = 0, worst = LY_EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--max-errors")) {
+            char *end;
+            if (i + 1 >= argc || (max_errors = strtol(argv[i + 1], &end, 10)) < 0 || *end) {
+                fprintf(stderr, "louyu validate: --max-errors needs a number ≥ 0\n");
+                return LY_EXIT_USAGE;
+            }
+            i++;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "louyu validate: unknown option '%s'\n", argv[i]);
+            return LY_EXIT_USAGE;
+        }
+    }
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--max-errors")) {
+            i++;
+            continue;
+        }
+        files++;
+        const char *path = argv[i];
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, path);
+        ly_district d;
+        ly_load_result r = ly_district_load(&d, path, NULL, &diags);
+        ly_diag_sort(&diags);
+        long shown = 0;
+        for (size_t k = 0; k < diags.count && shown < max_errors; k++, shown++)
+            ly_diag_print(stderr, &diags, &diags.items[k]);
+        size_t total = diags.errors + diags.warnings;
+        if (total > (size_t)shown)
+            fprintf(stderr, "%s: %zu more not shown (use --max-errors N)\n", path,
+                    total - (size_t)shown);
+        if (r == LY_LOAD_OK) {
+            printf("%s: valid: %zu buildings, %zu other features, %zu enterprises",
+                   path, d.n_buildings, d.n_features, d.n_enterprises);
+            if (d.n_skipped)
+                printf(", %zu features skipped", d.n_skipped);
+            printf("; %zu warning%s\n", diags.warnings, diags.warnings == 1 ? "" : "s");
+        } else if (r == LY_LOAD_DATA) {
+            printf("%s: invalid: %zu error%s, %zu warning%s\n", path, diags.errors,
+                   diags.errors == 1 ? "" : "s", diags.warnings, diags.warnings == 1 ? "" : "s");
+            if (worst == LY_EXIT_OK)
+                worst = LY_EXIT_DATA;
+        } else {
+            worst = LY_EXIT_USAGE;
+        }
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+    if (!files) {
+        fprintf(stderr, "usage: louyu validate FILE... [--max-errors N]\n");
+        return LY_EXIT_USAGE;
+    }
+    return worst;
+}
+
+/* ---- stats ------------------------------------------------------------------ */
+
+static void json_num_or_null(cJSON *o, const char *key, double v)
+{
+    if (v < 0 || !isfinite(v))
+        cJSON_AddNullToObject(o, key);
+    else
+        cJSON_AddNumberToObject(o, key, v);
+}
+
+static void json_str(cJSON *o, const char *key, const char *s)
+{
+    if (s)
+        cJSON_AddStringToObject(o, key, s);
+    else
+        cJSON_AddNullToObject(o, key);
+}
+
+static void print_json(cJSON *root)
+{
+    char *text = cJSON_Print(root);
+    if (text)
+        puts(text);
+    cJSON_free(text);
+    cJSON_Delete(root);
+}
+
+static void stats_json(const ly_district *d, const ly_stats *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    json_str(o, "district", d->meta.name);
+    json_str(o, "district_en", d->meta.name_en);
+    json_str(o, "data_date", d->meta.data_date);
+    cJSON_AddNumberToObject(o, "buildings", (double)s->buildings);
+    cJSON_AddNumberToObject(o, "completed", (double)s->completed);
+    cJSON_AddNumberToObject(o, "under_construction", (double)s->under_construction);
+    cJSON_AddNumberToObject(o, "buildings_with_occupancy", (double)s->with_occupancy);
+    cJSON_AddNumberToObject(o, "enterprises_in_buildings", (double)s->enterprises_in_buildings);
+    json_num_or_null(o, "enterprises_registered", s->enterprises_registered);
+    json_num_or_null(o, "enterprise_share", s->enterprise_share);
+    cJSON_AddNumberToObject(o, "gfa_m2", s->gfa_m2);
+    cJSON_AddNumberToObject(o, "recorded_area_m2", s->recorded_area_m2);
+    cJSON_AddNumberToObject(o, "leased_m2", s->leased_m2);
+    cJSON_AddNumberToObject(o, "vacant_m2", s->vacant_m2);
+    json_num_or_null(o, "occupancy_rate", s->occupancy_rate);
+    cJSON_AddNumberToObject(o, "floors_recorded", (double)s->floors_recorded);
+    cJSON_AddNumberToObject(o, "floors_vacant", (double)s->floors_vacant);
+    cJSON_AddNumberToObject(o, "floors_partly_vacant", (double)s->floors_partly_vacant);
+    cJSON_AddNumberToObject(o, "tax_2010_cny", s->tax_2010_cny);
+    cJSON_AddNumberToObject(o, "tax_2010_buildings", (double)s->tax_2010_known);
+    cJSON *big = cJSON_AddArrayToObject(o, "tax_2010_over_100m");
+    for (size_t i = 0; i < d->n_buildings; i++)
+        if (d->buildings[i].tax_2010_cny >= LY_TAX_BIG_CNY)
+            cJSON_AddItemToArray(big, cJSON_CreateString(d->buildings[i].id));
+    json_num_or_null(o, "tax_q1_2011_cny", s->tax_q1_2011_cny);
+    json_num_or_null(o, "new_enterprises_q1_2011", s->new_enterprises_q1_2011);
+    cJSON_AddNumberToObject(o, "service_points", (double)s->service_points);
+    cJSON_AddNumberToObject(o, "max_height_m", s->max_height_m);
+    cJSON *ill = cJSON_AddArrayToObject(o, "illustrative");
+    for (size_t i = 0; i < d->meta.n_illustrative; i++)
+        cJSON_AddItemToArray(ill, cJSON_CreateString(d->meta.illustrative[i]));
+    print_json(o);
+}
+
+static void stats_text(const ly_district *d, const ly_stats *s)
+{
+    char a[40], b[40];
+    if (d->meta.name)
+        printf("District              %s %s%s%s\n", d->meta.name,
+               d->meta.name_en ? d->meta.name_en : "", d->meta.data_date ? ", data of " : "",
+               d->meta.data_date ? d->meta.data_date : "");
+    printf("Buildings             %zu (%zu completed, %zu under construction)\n", s->buildings,
+           s->completed, s->under_construction);
+    printf("  with occupancy data %zu\n", s->with_occupancy);
+    if (s->enterprise_share >= 0)
+        printf("Enterprises           %s in buildings of %s registered in the district "
+               "(%.1f %%)\n",
+               thousands((double)s->enterprises_in_buildings, a, sizeof a),
+               thousands(s->enterprises_registered, b, sizeof b), 100 * s->enterprise_share);
+    else
+        printf("Enterprises           %s in buildings\n",
+               thousands((double)s->enterprises_in_buildings, a, sizeof a));
+    if (s->gfa_m2 > 0)
+        printf("Gross floor area      %s m²\n", thousands(s->gfa_m2, a, sizeof a));
+    if (s->occupancy_rate >= 0) {
+        printf("Recorded floor area   %s m² on %zu floors\n",
+               thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded);
+        printf("Leased                %s m²\n", thousands(s->leased_m2, a, sizeof a));
+        printf("Vacant                %s m² (%zu floors fully vacant, %zu partly)\n",
+               thousands(s->vacant_m2, a, sizeof a), s->floors_vacant, s->floors_partly_vacant);
+        printf("Occupancy rate        %.1f %%\n", 100 * s->occupancy_rate);
+    } else {
+        printf("Occupancy             no data\n");
+    }
+    if (s->tax_2010_known) {
+        printf("Tax 2010              %s CNY (%zu buildings report it)\n",
+               thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known);
+        printf("Buildings ≥ 100 M CNY %zu", s->tax_big);
+        const char *sep = ": ";
+        for (size_t i = 0; i < d->n_buildings; i++) {
+            const ly_building *bd = &d->buildings[i];
+            if (bd->tax_2010_cny >= LY_TAX_BIG_CNY) {
+                printf("%s%s", sep, bd->name_en ? bd->name_en : bd->name ? bd->name : bd->id);
+                sep = ", ";
+            }
+        }
+        printf("\n");
+    }
+    if (s->tax_q1_2011_cny >= 0)
+        printf("District tax Q1 2011  %s CNY\n", thousands(s->tax_q1_2011_cny, a, sizeof a));
+    if (s->new_enterprises_q1_2011 >= 0)
+        printf("New enterprises Q1 2011  %.0f\n", s->new_enterprises_q1_2011);
+    if (s->service_points)
+        printf("Government service points  %zu\n", s->service_points);
+    if (d->meta.n_illustrative) {
+        printf("Illustrative figures:\n");
+        for (size_t i = 0; i < d->meta.n_illustrative; i++)
+            printf("  - %s\n", d->meta.illustrative[i]);
+    }
+}
+
+int ly_cmd_stats(int argc, char **argv)
+{
+    static const char *const known[] = {"--json", NULL};
+    char *pos[2];
+    int npos = positionals(argc, argv, pos, 2);
+    if (unknown_options(argc, argv, known) || npos > 1) {
+        fprintf(stderr, "usage: louyu stats [FILE] [--json]\n");
+        return LY_EXIT_USAGE;
+    }
+    const char *path = npos ? pos[0] : ly_default_data_path();
+    ly_district d;
+    int rc = load_or_report(&d, path);
+    if (rc)
+        return rc;
+    ly_stats s;
+    ly_stats_compute(&d, &s);
+    if (has_flag(argc, argv, "--json"))
+        stats_json(&d, &s);
+    else
+        stats_text(&d, &s);
+    ly_district_unload(&d);
+    return LY_EXIT_OK;
+}
+
+/* ---- info ------------------------------------------------------------------- */
+
+static cJSON *building_json(const ly_district *d, const ly_building *b)
+{
+    cJSON *o = cJSON_CreateObject();
+    json_str(o, "id", b->id);
+    json_str(o, "name", b->name);
+    json_str(o, "name_en", b->name_en);
+    json_str(o, "address", b->address);
+    json_str(o, "address_en", b->address_en);
+    cJSON_AddStringToObject(o, "status", ly_status_name(b->status));
+    if (b->year)
+        cJSON_AddNumberToObject(o, "year", b->year);
+    else
+        cJSON_AddNullToObject(o, "year");
+    cJSON_AddNumberToObject(o, "height_m", b->height_m);
+    cJSON_AddNumberToObject(o, "min_height_m", b->min_height_m);
+    cJSON_AddNumberToObject(o, "floors", b->floors);
+    cJSON *fh = cJSON_AddArrayToObject(o, "floor_heights");
+    for (int i = 0; i < b->floors; i++)
+        cJSON_AddItemToArray(fh, cJSON_CreateNumber(
+                                     round(d->floor_heights[b->first_floor_height + i] * 1000) /
+                                     1000));
+    cJSON_AddBoolToObject(o, "floor_heights_given", b->floor_heights_given);
+    cJSON *parts = cJSON_AddArrayToObject(o, "parts");
+    for (uint32_t i = 0; i < b->n_polygons; i++) {
+        const ly_polygon *pg = &d->polygons[b->first_polygon + i];
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddNumberToObject(p, "min_height_m", pg->min_height_m);
+        cJSON_AddNumberToObject(p, "height_m", pg->height_m);
+        cJSON_AddNumberToObject(p, "rings", pg->n_rings);
+        cJSON_AddItemToArray(parts, p);
+    }
+    json_num_or_null(o, "gfa_m2", b->gfa_m2);
+    json_num_or_null(o, "rent_cny_m2_day", b->rent_cny_m2_day);
+    json_num_or_null(o, "tax_2010_cny", b->tax_2010_cny);
+    cJSON_AddBoolToObject(o, "tax_2010_over_100m", b->tax_2010_cny >= LY_TAX_BIG_CNY);
+    if (b->contact.name || b->contact.phone || b->contact.email) {
+        cJSON *c = cJSON_AddObjectToObject(o, "contact");
+        json_str(c, "name", b->contact.name);
+        json_str(c, "name_en", b->contact.name_en);
+        json_str(c, "phone", b->contact.phone);
+        json_str(c, "email", b->contact.email);
+    } else {
+        cJSON_AddNullToObject(o, "contact");
+    }
+    if (b->has_services) {
+        cJSON *sv = cJSON_AddObjectToObject(o, "services");
+        json_str(sv, "name", b->services.name);
+        json_str(sv, "name_en", b->services.name_en);
+        const char *lists[2] = {"windows", "offerings"};
+        uint32_t firsts[2] = {b->services.first_window, b->services.first_offering};
+        uint32_t counts[2] = {b->services.n_windows, b->services.n_offerings};
+        for (int k = 0; k < 2; k++) {
+            cJSON *arr = cJSON_AddArrayToObject(sv, lists[k]);
+            for (uint32_t i = 0; i < counts[k]; i++) {
+                const ly_name_pair *np = &d->names[firsts[k] + i];
+                cJSON *e = cJSON_CreateObject();
+                json_str(e, "name", np->name);
+                json_str(e, "name_en", np->name_en);
+                cJSON_AddItemToArray(arr, e);
+            }
+        }
+    } else {
+        cJSON_AddNullToObject(o, "services");
+    }
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    cJSON *oc = cJSON_AddObjectToObject(o, "occupancy");
+    json_num_or_null(oc, "rate", occ);
+    cJSON_AddNumberToObject(oc, "recorded_area_m2", area);
+    cJSON_AddNumberToObject(oc, "vacant_m2", vacant);
+    cJSON *vf = cJSON_AddArrayToObject(oc, "floors_with_vacancy");
+    cJSON *recs = cJSON_AddArrayToObject(o, "floor_records");
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddNumberToObject(e, "floor", r->floor);
+        cJSON_AddStringToObject(e, "use", ly_floor_use_name(r->use));
+        cJSON_AddNumberToObject(e, "area_m2", r->area_m2);
+        cJSON_AddNumberToObject(e, "vacant_m2", r->vacant_m2);
+        cJSON_AddItemToArray(recs, e);
+        if (r->vacant_m2 > 0)
+            cJSON_AddItemToArray(vf, cJSON_CreateNumber(r->floor));
+    }
+    cJSON *ents = cJSON_AddArrayToObject(o, "enterprises");
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+        cJSON *j = cJSON_CreateObject();
+        json_str(j, "name", e->name);
+        json_str(j, "name_en", e->name_en);
+        json_str(j, "industry", e->industry);
+        cJSON *fl = cJSON_AddArrayToObject(j, "floors");
+        for (uint32_t k = 0; k < e->n_floors; k++)
+            cJSON_AddItemToArray(fl, cJSON_CreateNumber(d->enterprise_floors[e->first_floor + k]));
+        if (e->employees >= 0)
+            cJSON_AddNumberToObject(j, "employees", e->employees);
+        json_num_or_null(j, "registered_capital_cny", e->registered_capital_cny);
+        if (e->since)
+            cJSON_AddNumberToObject(j, "since", e->since);
+        cJSON_AddItemToArray(ents, j);
+    }
+    json_str(o, "type", b->type);
+    cJSON *extra = b->extra ? cJSON_Parse(b->extra) : NULL;
+    if (extra)
+        cJSON_AddItemToObject(o, "other_properties", extra);
+    cJSON *bb = cJSON_AddArrayToObject(o, "bbox");
+    double box[4] = {b->lon_min, b->lat_min, b->lon_max, b->lat_max};
+    for (int k = 0; k < 4; k++)
+        cJSON_AddItemToArray(bb, cJSON_CreateNumber(box[k]));
+    return o;
+}
+
+static void info_text(const ly_district *d, const ly_building *b)
+{
+    char a[40], c[40];
+    printf("%s%s%s  [%s]\n", b->name ? b->name : b->id, b->name_en ? "  " : "",
+           b->name_en ? b->name_en : "", b->id);
+    if (b->address || b->address_en)
+        printf("Address        %s%s%s\n", b->address ? b->address : "",
+               b->address && b->address_en ? " / " : "", b->address_en ? b->address_en : "");
+    printf("Status         %s", b->status == LY_STATUS_COMPLETED ? "completed" :
+                                                                   "under construction");
+    if (b->year)
+        printf(" (%s %d)", b->status == LY_STATUS_COMPLETED ? "built" : "due", b->year);
+    printf("\n");
+    printf("Height         %.1f m, %d floor%s", b->height_m, b->floors, b->floors == 1 ? "" : "s");
+    if (b->min_height_m > 0)
+        printf(", from %.1f m", b->min_height_m);
+    if (b->n_polygons > 1)
+        printf(", %u parts", b->n_polygons);
+    printf("\n");
+    if (b->type)
+        printf("Type           %s\n", b->type);
+    if (b->gfa_m2 > 0)
+        printf("Floor area     %s m²\n", thousands(b->gfa_m2, a, sizeof a));
+    if (b->rent_cny_m2_day >= 0)
+        printf("Rent           %.2f CNY/m²/day\n", b->rent_cny_m2_day);
+    if (b->tax_2010_cny >= 0)
+        printf("Tax 2010       %s CNY%s\n", thousands(b->tax_2010_cny, a, sizeof a),
+               b->tax_2010_cny >= LY_TAX_BIG_CNY ? "  (亿元楼: over 100 M CNY)" : "");
+    if (b->contact.name || b->contact.phone)
+        printf("Contact        %s%s%s\n", b->contact.name ? b->contact.name : "",
+               b->contact.phone ? "  " : "", b->contact.phone ? b->contact.phone : "");
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    if (occ >= 0)
+        printf("Occupancy      %.1f %% of %s m² leased; %s m² vacant\n", 100 * occ,
+               thousands(area, a, sizeof a), thousands(vacant, c, sizeof c));
+    else
+        printf("Occupancy      no data\n");
+    if (b->has_services) {
+        printf("Services       %s%s%s\n", b->services.name ? b->services.name : "",
+               b->services.name_en ? " / " : "", b->services.name_en ? b->services.name_en : "");
+        for (uint32_t i = 0; i < b->services.n_windows; i++) {
+            const ly_name_pair *np = &d->names[b->services.first_window + i];
+            printf("  window       %s%s%s\n", np->name, np->name_en ? " / " : "",
+                   np->name_en ? np->name_en : "");
+        }
+        for (uint32_t i = 0; i < b->services.n_offerings; i++) {
+            const ly_name_pair *np = &d->names[b->services.first_offering + i];
+            printf("  service      %s%s%s\n", np->name, np->name_en ? " / " : "",
+                   np->name_en ? np->name_en : "");
+        }
+    }
+    if (b->n_records) {
+        printf("\nFloor  use          area m²   vacant m²\n");
+        for (uint32_t i = b->n_records; i-- > 0;) {
+            const ly_floor_record *r = &d->records[b->first_record + i];
+            printf("%5d  %-11s %9.0f %11.0f%s\n", r->floor, ly_floor_use_name(r->use), r->area_m2,
+                   r->vacant_m2,
+                   r->vacant_m2 >= r->area_m2 ? "  vacant" : r->vacant_m2 > 0 ? "  partly vacant"
+                                                                            : "");
+        }
+    }
+    if (b->n_enterprises) {
+        printf("\nEnterprises (%u)\n", b->n_enterprises);
+        for (uint32_t i = 0; i < b->n_enterprises; i++) {
+            const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+            char floors[64] = "";
+            size_t o = 0;
+            for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
+                o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%d", k ? "," : "F",
+                                      d->enterprise_floors[e->first_floor + k]);
+            printf("  %-6s %-14s %s%s%s\n", floors, e->industry ? e->industry : "", e->name,
+                   e->name_en ? " / " : "", e->name_en ? e->name_en : "");
+        }
+    }
+    if (b->extra)
+        printf("\nOther properties  %s\n", b->extra);
+}
+
+int ly_cmd_info(int argc, char **argv)
+{
+    static const char *const known[] = {"--json", NULL};
+    char *pos[3];
+    int npos = positionals(argc, argv, pos, 3);
+    if (unknown_options(argc, argv, known) || npos < 1 || npos > 2) {
+        fprintf(stderr, "usage: louyu info [FILE] ID [--json]\n");
+        return LY_EXIT_USAGE;
+    }
+    const char *path = npos == 2 ? pos[0] : ly_default_data_path();
+    const char *id = pos[npos - 1];
+    ly_district d;
+    int rc = load_or_report(&d, path);
+    if (rc)
+        return rc;
+    long i = ly_district_find(&d, id);
+    if (i < 0) {
+        fprintf(stderr, "louyu info: %s has no building with id \"%s\"", path, id);
+        if (d.n_buildings) {
+            fprintf(stderr, "; ids include:");
+            for (size_t k = 0; k < d.n_buildings && k < 8; k++)
+                fprintf(stderr, " %s", d.buildings[k].id);
+        }
+        fprintf(stderr, "\n");
+        ly_district_unload(&d);
+        return LY_EXIT_USAGE;
+    }
+    if (has_flag(argc, argv, "--json"))
+        print_json(building_json(&d, &d.buildings[i]));
+    else
+        info_text(&d, &d.buildings[i]);
+    ly_district_unload(&d);
+    return LY_EXIT_OK;
+}
+
+/* ---- gl-info ---------------------------------------------------------------- */
+
+int ly_cmd_gl_info(int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1) {
+        fprintf(stderr, "usage: louyu gl-info\n");
+        return LY_EXIT_USAGE;
+    }
+    char err[256];
+    ly_platform *p = ly_platform_create(&(ly_window_desc){.width = 64, .height = 64,
+                                                          .hidden = true},
+                                        err, sizeof err);
+    if (!p) {
+        fprintf(stderr, "louyu gl-info: %s\n", err);
+        return LY_EXIT_USAGE;
+    }
+    ly_render_info info;
+    int ok = ly_render_query_info(&info) == 0;
+    printf("video driver  %s\nvendor        %s\nrenderer      %s\nversion       %s\nGLSL          "
+           "%s\nMSAA samples  %d\nmax texture   %d\n",
+           ly_platform_video_driver(p), info.vendor, info.renderer, info.version, info.glsl,
+           ly_platform_msaa_samples(p), info.max_texture_size);
+    ly_platform_destroy(p);
+    if (!ok) {
+        fprintf(stderr, "louyu gl-info: OpenGL %d.%d is older than the 3.3 louyu needs\n",
+                info.gl_version / 10, info.gl_version % 10);
+        return LY_EXIT_USAGE;
+    }
+    return LY_EXIT_OK;
+}
+
+/* ---- bench ------------------------------------------------------------------ */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+int ly_cmd_bench(int argc, char **argv)
+{
+    int runs = 5;
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--runs") && i + 1 < argc) {
+            runs = atoi(argv[++i]);
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "louyu bench: unknown option '%s'\n", argv[i]);
+            return LY_EXIT_USAGE;
+        } else if (!path) {
+            path = argv[i];
+        } else {
+            path = NULL;
+            break;
+        }
+    }
+    if (runs < 1 || runs > 1000 || argc < 1) {
+        fprintf(stderr, "usage: louyu bench [FILE] [--runs N]\n");
+        return LY_EXIT_USAGE;
+    }
+    if (!path)
+        path = ly_default_data_path();
+    enum { F_READ, F_CHECK, F_PARSE, F_VALIDATE, F_TOTAL, F_COUNT };
+    double *t[F_COUNT];
+    for (int k = 0; k < F_COUNT; k++)
+        t[k] = calloc((size_t)runs, sizeof(double));
+    size_t buildings = 0, features = 0, points = 0;
+    int rc = LY_EXIT_OK;
+    for (int r = 0; r < runs && rc == LY_EXIT_OK; r++) {
+        ly_load_timing tm;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, path);
+        ly_district d;
+        ly_load_result res = ly_district_load(&d, path, &(ly_load_desc){.timing = &tm}, &diags);
+        if (res != LY_LOAD_OK) {
+            for (size_t i = 0; i < diags.count && i < 10; i++)
+                ly_diag_print(stderr, &diags, &diags.items[i]);
+            rc = res == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+        }
+        buildings = d.n_buildings;
+        features = d.n_features;
+        points = d.n_points;
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+        t[F_READ][r] = tm.read_ms;
+        t[F_CHECK][r] = tm.check_ms;
+        t[F_PARSE][r] = tm.parse_ms;
+        t[F_VALIDATE][r] = tm.validate_ms;
+        t[F_TOTAL][r] = tm.total_ms;
+    }
+    if (rc == LY_EXIT_OK) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        FILE *f = fopen(path, "rb");
+        long bytes = 0;
+        if (f) {
+            fseek(f, 0, SEEK_END);
+            bytes = ftell(f);
+            fclose(f);
+        }
+        printf("{\"file\":\"%s\",\"file_mb\":%.2f,\"buildings\":%zu,\"features\":%zu,"
+               "\"points\":%zu,\"runs\":%d,\"read_ms\":%.2f,\"check_ms\":%.2f,"
+               "\"parse_ms\":%.2f,\"validate_ms\":%.2f,\"load_ms\":%.2f,\"peak_rss_mb\":%.1f}\n",
+               path, bytes / 1048576.0, buildings, features, points, runs,
+               median(t[F_READ], runs), median(t[F_CHECK], runs), median(t[F_PARSE], runs),
+               median(t[F_VALIDATE], runs), median(t[F_TOTAL], runs), ru.ru_maxrss / 1024.0);
+    }
+    for (int k = 0; k < F_COUNT; k++)
+        free(t[k]);
+    return rc;
+}

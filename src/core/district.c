@@ -1,0 +1,87 @@
+#include "louyu/district.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ly_district_unload(ly_district *d)
+{
+    if (!d)
+        return;
+    free(d->source);
+    free(d->meta.illustrative);
+    free(d->buildings);
+    free(d->features);
+    free(d->points);
+    free(d->rings);
+    free(d->polygons);
+    free(d->lines);
+    free(d->floor_heights);
+    free(d->records);
+    free(d->enterprises);
+    free(d->enterprise_floors);
+    free(d->names);
+    ly_arena_deinit(&d->arena);
+    memset(d, 0, sizeof *d);
+}
+
+long ly_district_find(const ly_district *d, const char *id)
+{
+    if (!id)
+        return -1;
+    for (size_t i = 0; i < d->n_buildings; i++)
+        if (strcmp(d->buildings[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+double ly_building_floor_base(const ly_district *d, const ly_building *b, int floor)
+{
+    if (floor <= 1)
+        return 0.0;
+    if (floor > b->floors + 1)
+        floor = b->floors + 1;
+    double z = 0.0;
+    const float *h = d->floor_heights + b->first_floor_height;
+    for (int i = 0; i < floor - 1; i++)
+        z += h[i];
+    return z;
+}
+
+const char *ly_floor_use_name(ly_floor_use use)
+{
+    static const char *n[LY_USE_COUNT] = {"office", "retail",  "hotel", "residential",
+                                          "parking", "plant", "mixed", "other"};
+    return (unsigned)use < LY_USE_COUNT ? n[use] : "?";
+}
+
+const char *ly_kind_name(ly_kind kind)
+{
+    static const char *n[LY_KIND_COUNT] = {"building", "road", "park",  "water",
+                                           "boundary", "poi",  "camera"};
+    return (unsigned)kind < LY_KIND_COUNT ? n[kind] : "?";
+}
+
+const char *ly_poi_category_name(ly_poi_category c)
+{
+    static const char *n[LY_POI_COUNT] = {"metro",   "bus",        "bank",     "hotel",
+                                          "restaurant", "parking", "government", "landmark"};
+    return (unsigned)c < LY_POI_COUNT ? n[c] : "?";
+}
+
+const char *ly_road_class_name(ly_road_class c)
+{
+    static const char *n[LY_ROAD_COUNT] = {"primary", "secondary", "tertiary", "residential",
+                                           "footway"};
+    return (unsigned)c < LY_ROAD_COUNT ? n[c] : "?";
+}
+
+const char *ly_water_type_name(ly_water_type t)
+{
+    static const char *n[LY_WATER_COUNT] = {"sea", "lake", "river"};
+    return (unsigned)t < LY_WATER_COUNT ? n[t] : "?";
+}
+
+const char *ly_status_name(ly_building_status s)
+{
+    return s == LY_STATUS_UNDER_CONSTRUCTION ? "under_construction" : "completed";
+}

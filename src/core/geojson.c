@@ -1,0 +1,1820 @@
+/* GeoJSON loader and validator: text -> checked JSON -> cJSON tree -> ly_district.
+ *
+ * Every check reports the cJSON node it is about; the nodes' byte offsets are
+ * found afterwards in one lockstep walk over the text (ly_json_locate), and
+ * only when there is something to report. See docs/data-format.md. */
+#include "louyu/district.h"
+#include "louyu/json.h"
+#include "louyu/log.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <pthread.h>
+#include <time.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    DEFAULT_MAX_DEPTH = 64,
+    MAX_FEATURES = 2000000,
+    MAX_RING_POINTS = 1000000,
+    MAX_TOTAL_POINTS = 20000000,
+    MAX_ENTERPRISES = 100000,
+    MAX_STRING_BYTES = 64 * 1024,
+    MAX_FLOORS = 300,
+};
+#define DEFAULT_MAX_FILE_BYTES ((size_t)512 << 20)
+#define MAX_HEIGHT_M 1000.0
+#define DEFAULT_STOREY_M 3.2
+
+typedef struct {
+    const cJSON *node;
+    size_t diag; /* index in the diag list */
+} pending;
+
+struct textbuf_s {
+    char *p;
+    size_t len, cap;
+    bool fail;
+};
+
+typedef struct {
+    ly_district *d;
+    ly_diag_list *diags;
+    bool nomem;
+
+    pending *pend;
+    size_t n_pend, cap_pend;
+
+    long feature;        /* current feature index, -1 outside features */
+    char where[200];     /* 'feature 12 "wtc": ' */
+
+    /* capacities of the district's arrays */
+    size_t cap_buildings, cap_features, cap_points, cap_rings, cap_polygons, cap_lines,
+        cap_floor_heights, cap_records, cap_enterprises, cap_enterprise_floors, cap_names;
+
+    /* scratch for ring checks */
+    const cJSON **ring_nodes;
+    size_t cap_ring_nodes;
+    struct seg *segs;
+    size_t cap_segs;
+
+    /* id hash: open addressing, values are feature index + 1 */
+    struct textbuf_s extra; /* scratch for unknown properties */
+
+    const char **id_keys;
+    uint32_t *id_vals;
+    const cJSON **id_nodes;
+    size_t id_cap, id_count;
+} loader;
+
+/* ---- reporting -------------------------------------------------------------- */
+
+static void report(loader *L, ly_diag_severity sev, const cJSON *at, const char *fmt, va_list ap)
+{
+    char msg[900];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t before = L->diags->count;
+    ly_diag *dg = ly_diag_add(L->diags, sev, SIZE_MAX, L->feature, "%s%s", L->where, msg);
+    if (!dg || !at)
+        return;
+    if (ly_array_reserve((void **)&L->pend, &L->cap_pend, L->n_pend + 1, sizeof *L->pend)) {
+        L->nomem = true;
+        return;
+    }
+    L->pend[L->n_pend++] = (pending){.node = at, .diag = before};
+}
+
+static void err(loader *L, const cJSON *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void warn(loader *L, const cJSON *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void err(loader *L, const cJSON *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(L, LY_DIAG_ERROR, at, fmt, ap);
+    va_end(ap);
+}
+
+static void warn(loader *L, const cJSON *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(L, LY_DIAG_WARNING, at, fmt, ap);
+    va_end(ap);
+}
+
+static const char *type_name(const cJSON *v)
+{
+    if (!v)
+        return "missing";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsBool(v))
+        return "a boolean";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsObject(v))
+        return "an object";
+    return "invalid";
+}
+
+/* A short rendering of a value for messages: numbers and short strings. */
+static const char *show(const cJSON *v, char buf[64])
+{
+    if (cJSON_IsNumber(v))
+        snprintf(buf, 64, "%.10g", v->valuedouble);
+    else if (cJSON_IsString(v))
+        snprintf(buf, 64, "\"%.40s%s\"", v->valuestring, strlen(v->valuestring) > 40 ? "..." : "");
+    else
+        snprintf(buf, 64, "%s", type_name(v));
+    return buf;
+}
+
+/* ---- arrays ----------------------------------------------------------------- */
+
+#define GROW(L, arr, count, capname)                                                               \
+    (ly_array_reserve((void **)&(L)->d->arr, &(L)->capname, (L)->d->count + 1,                     \
+                      sizeof *(L)->d->arr)                                                         \
+         ? ((L)->nomem = true, (void *)0)                                                          \
+         : (void *)&(L)->d->arr[(L)->d->count++])
+
+static const char *keep_string(loader *L, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *p = ly_arena_strdup(&L->d->arena, s);
+    if (!p)
+        L->nomem = true;
+    return p;
+}
+
+/* ---- typed member access ---------------------------------------------------- */
+
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* A string member. Returns NULL (and reports) when it has the wrong type. */
+static const char *get_string(loader *L, const cJSON *obj, const char *key, bool required)
+{
+    const cJSON *v = member(obj, key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required)
+            err(L, obj, "missing \"%s\": expected a string", key);
+        return NULL;
+    }
+    if (!cJSON_IsString(v)) {
+        err(L, v, "\"%s\" is %s: expected a string", key, type_name(v));
+        return NULL;
+    }
+    if (strlen(v->valuestring) > MAX_STRING_BYTES) {
+        err(L, v, "\"%s\" is %zu bytes long: expected at most %d (a limit that protects memory)",
+            key, strlen(v->valuestring), MAX_STRING_BYTES);
+        return NULL;
+    }
+    if (required && !v->valuestring[0]) {
+        err(L, v, "\"%s\" is empty: expected a non-empty string", key);
+        return NULL;
+    }
+    return v->valuestring;
+}
+
+typedef struct {
+    double lo, hi;
+    bool lo_open, hi_open; /* exclusive bounds */
+    bool integer;
+} range;
+
+static void describe_range(const range *r, char *buf, size_t n)
+{
+    const char *what = r->integer ? "an integer" : "a number";
+    if (isinf(r->hi))
+        snprintf(buf, n, "%s %s %g", what, r->lo_open ? ">" : "≥", r->lo);
+    else
+        snprintf(buf, n, "%s from %g%s to %g%s", what, r->lo, r->lo_open ? " (exclusive)" : "",
+                 r->hi, r->hi_open ? " (exclusive)" : "");
+}
+
+static bool in_range(const range *r, double x)
+{
+    if (!isfinite(x))
+        return false;
+    if (r->lo_open ? !(x > r->lo) : !(x >= r->lo))
+        return false;
+    if (r->hi_open ? !(x < r->hi) : !(x <= r->hi))
+        return false;
+    return !r->integer || x == floor(x);
+}
+
+/* A number checked against a range; *out keeps its value when absent.
+ * Returns true when present and valid. */
+static bool check_number(loader *L, const cJSON *v, const char *key, range r, double *out)
+{
+    char want[96], got[64];
+    describe_range(&r, want, sizeof want);
+    if (!cJSON_IsNumber(v)) {
+        err(L, v, "\"%s\" is %s: expected %s", key, type_name(v), want);
+        return false;
+    }
+    if (!in_range(&r, v->valuedouble)) {
+        err(L, v, "\"%s\" is %s: expected %s", key, show(v, got), want);
+        return false;
+    }
+    *out = v->valuedouble;
+    return true;
+}
+
+static bool get_number(loader *L, const cJSON *obj, const char *key, bool required, range r,
+                       double *out)
+{
+    const cJSON *v = member(obj, key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required) {
+            char want[96];
+            describe_range(&r, want, sizeof want);
+            err(L, obj, "missing \"%s\": expected %s", key, want);
+        }
+        return false;
+    }
+    return check_number(L, v, key, r, out);
+}
+
+static const range R_NONNEG = {0, INFINITY, false, false, false};
+static const range R_POS = {0, INFINITY, true, false, false};
+static const range R_YEAR = {1800, 2100, false, false, true};
+static const range R_HEIGHT = {0, MAX_HEIGHT_M, true, false, false};
+static const range R_FLOORS = {1, MAX_FLOORS, false, false, true};
+
+/* Index of s in names[0..n), or -1. */
+static int lookup(const char *s, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+static int get_enum(loader *L, const cJSON *obj, const char *key, const char *const *names, int n,
+                    int fallback, bool required)
+{
+    const char *s = get_string(L, obj, key, required);
+    if (!s)
+        return fallback;
+    int i = lookup(s, names, n);
+    if (i >= 0)
+        return i;
+    char list[300] = "";
+    for (int k = 0; k < n; k++) {
+        strncat(list, names[k], sizeof list - strlen(list) - 1);
+        if (k + 1 < n)
+            strncat(list, k + 2 == n ? " or " : ", ", sizeof list - strlen(list) - 1);
+    }
+    char got[64];
+    err(L, member(obj, key), "\"%s\" is %s: expected %s", key, show(member(obj, key), got), list);
+    return fallback;
+}
+
+/* ---- ids -------------------------------------------------------------------- */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Returns the feature index that already used this id, or -1 after adding it. */
+static long claim_id(loader *L, const char *id, const cJSON *node, const cJSON **first_node)
+{
+    if (L->id_count * 2 >= L->id_cap) {
+        size_t ncap = L->id_cap ? L->id_cap * 2 : 1024;
+        const char **keys = calloc(ncap, sizeof *keys);
+        uint32_t *vals = calloc(ncap, sizeof *vals);
+        const cJSON **nodes = calloc(ncap, sizeof *nodes);
+        if (!keys || !vals || !nodes) {
+            free(keys);
+            free(vals);
+            free(nodes);
+            L->nomem = true;
+            return -1;
+        }
+        for (size_t i = 0; i < L->id_cap; i++) {
+            if (!L->id_keys[i])
+                continue;
+            size_t j = hash_str(L->id_keys[i]) & (ncap - 1);
+            while (keys[j])
+                j = (j + 1) & (ncap - 1);
+            keys[j] = L->id_keys[i];
+            vals[j] = L->id_vals[i];
+            nodes[j] = L->id_nodes[i];
+        }
+        free(L->id_keys);
+        free(L->id_vals);
+        free(L->id_nodes);
+        L->id_keys = keys;
+        L->id_vals = vals;
+        L->id_nodes = nodes;
+        L->id_cap = ncap;
+    }
+    size_t j = hash_str(id) & (L->id_cap - 1);
+    while (L->id_keys[j]) {
+        if (strcmp(L->id_keys[j], id) == 0) {
+            *first_node = L->id_nodes[j];
+            return (long)L->id_vals[j] - 1;
+        }
+        j = (j + 1) & (L->id_cap - 1);
+    }
+    L->id_keys[j] = id;
+    L->id_vals[j] = (uint32_t)L->feature + 1;
+    L->id_nodes[j] = node;
+    L->id_count++;
+    return -1;
+}
+
+/* ---- geometry --------------------------------------------------------------- */
+
+struct seg {
+    double xmin, xmax;
+    uint32_t i; /* edge from point i to i+1 (mod n) */
+};
+
+static int by_xmin(const void *a, const void *b)
+{
+    const struct seg *x = a, *y = b;
+    return x->xmin < y->xmin ? -1 : x->xmin > y->xmin;
+}
+
+static double orient(const double *a, const double *b, const double *c)
+{
+    return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+}
+
+static int sign(double v)
+{
+    return (v > 0) - (v < 0);
+}
+
+/* Does the ring (n distinct-consecutive points, implicitly closed) have two
+ * edges that properly cross, or overlap along a line? Touching at a point is
+ * allowed. On true, *ea and *eb are the edges' first points. Sweep over edges
+ * sorted by their smallest x, so typical rings cost n log n. */
+static bool ring_crosses(loader *L, const double *p, uint32_t n, uint32_t *ea, uint32_t *eb)
+{
+    if (n < 4)
+        return false;
+    if (ly_array_reserve((void **)&L->segs, &L->cap_segs, n, sizeof *L->segs)) {
+        L->nomem = true;
+        return false;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        double x0 = p[2 * i], x1 = p[2 * ((i + 1) % n)];
+        L->segs[i] = (struct seg){x0 < x1 ? x0 : x1, x0 < x1 ? x1 : x0, i};
+    }
+    qsort(L->segs, n, sizeof *L->segs, by_xmin);
+    for (uint32_t s = 0; s < n; s++) {
+        const struct seg *A = &L->segs[s];
+        for (uint32_t t = s + 1; t < n && L->segs[t].xmin <= A->xmax; t++) {
+            const struct seg *B = &L->segs[t];
+            uint32_t i = A->i, j = B->i;
+            const double *a0 = p + 2 * i, *a1 = p + 2 * ((i + 1) % n);
+            const double *b0 = p + 2 * j, *b1 = p + 2 * ((j + 1) % n);
+            double aymin = fmin(a0[1], a1[1]), aymax = fmax(a0[1], a1[1]);
+            if (fmax(b0[1], b1[1]) < aymin || fmin(b0[1], b1[1]) > aymax)
+                continue;
+            bool adjacent = (i + 1) % n == j || (j + 1) % n == i;
+            int o1 = sign(orient(a0, a1, b0)), o2 = sign(orient(a0, a1, b1));
+            int o3 = sign(orient(b0, b1, a0)), o4 = sign(orient(b0, b1, a1));
+            bool crossing = o1 * o2 < 0 && o3 * o4 < 0;
+            if (!crossing && o1 == 0 && o2 == 0) {
+                /* Collinear: overlapping along a stretch (a spike that folds back). */
+                bool use_x = fabs(a1[0] - a0[0]) >= fabs(a1[1] - a0[1]);
+                int k = use_x ? 0 : 1;
+                double alo = fmin(a0[k], a1[k]), ahi = fmax(a0[k], a1[k]);
+                double blo = fmin(b0[k], b1[k]), bhi = fmax(b0[k], b1[k]);
+                double overlap = fmin(ahi, bhi) - fmax(alo, blo);
+                crossing = overlap > 0 && !(adjacent && overlap <= 0);
+                if (adjacent && overlap > 0) {
+                    /* Adjacent collinear edges overlap only if the ring turns back 180°. */
+                    const double *shared = (i + 1) % n == j ? a1 : b1;
+                    const double *pa = (i + 1) % n == j ? a0 : b0;
+                    const double *pb = (i + 1) % n == j ? b1 : a1;
+                    crossing = (pa[0] - shared[0]) * (pb[0] - shared[0]) +
+                                   (pa[1] - shared[1]) * (pb[1] - shared[1]) >
+                               0;
+                }
+            }
+            if (crossing) {
+                *ea = i < j ? i : j;
+                *eb = i < j ? j : i;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool read_position(loader *L, const cJSON *pos, double *lon, double *lat)
+{
+    if (!cJSON_IsArray(pos)) {
+        err(L, pos, "position is %s: expected an array [longitude, latitude]", type_name(pos));
+        return false;
+    }
+    const cJSON *x = pos->child, *y = x ? x->next : NULL;
+    if (!x || !y) {
+        err(L, pos, "position has %d number%s: expected [longitude, latitude]",
+            x ? 1 : 0, x ? "" : "s");
+        return false;
+    }
+    if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y)) {
+        const cJSON *bad = cJSON_IsNumber(x) ? y : x;
+        err(L, bad, "coordinate is %s: expected a number", type_name(bad));
+        return false;
+    }
+    if (!isfinite(x->valuedouble) || x->valuedouble < -180 || x->valuedouble > 180) {
+        err(L, x, "longitude %.10g is out of range: expected -180 to 180 (WGS84 degrees)",
+            x->valuedouble);
+        return false;
+    }
+    if (!isfinite(y->valuedouble) || y->valuedouble < -90 || y->valuedouble > 90) {
+        err(L, y, "latitude %.10g is out of range: expected -90 to 90 (WGS84 degrees)",
+            y->valuedouble);
+        return false;
+    }
+    *lon = x->valuedouble;
+    *lat = y->valuedouble;
+    return true;
+}
+
+static bool add_point(loader *L, double lon, double lat)
+{
+    ly_district *d = L->d;
+    if (ly_array_reserve((void **)&d->points, &L->cap_points, d->n_points + 2, sizeof *d->points)) {
+        L->nomem = true;
+        return false;
+    }
+    d->points[d->n_points++] = lon;
+    d->points[d->n_points++] = lat;
+    return true;
+}
+
+/* Reads one linear ring into the point array (without its closing point). */
+static bool read_ring(loader *L, const cJSON *ring, int ring_index, ly_ring *out)
+{
+    if (!cJSON_IsArray(ring)) {
+        err(L, ring, "ring %d is %s: expected an array of positions", ring_index, type_name(ring));
+        return false;
+    }
+    int count = cJSON_GetArraySize(ring);
+    if (count > MAX_RING_POINTS) {
+        err(L, ring, "ring %d has %d positions: expected at most %d (a limit that protects memory)",
+            ring_index, count, MAX_RING_POINTS);
+        return false;
+    }
+    if (count < 4) {
+        err(L, ring, "ring %d has %d position%s: expected at least 4 (a closed triangle repeats "
+            "its first position)", ring_index, count, count == 1 ? "" : "s");
+        return false;
+    }
+    if ((L->d->n_points / 2) + (size_t)count > MAX_TOTAL_POINTS) {
+        err(L, ring, "the file has more than %d positions: expected at most %d (a limit that "
+            "protects memory)", MAX_TOTAL_POINTS, MAX_TOTAL_POINTS);
+        return false;
+    }
+    if (ly_array_reserve((void **)&L->ring_nodes, &L->cap_ring_nodes, (size_t)count,
+                         sizeof *L->ring_nodes)) {
+        L->nomem = true;
+        return false;
+    }
+    /* points are stored as doubles: n_points counts doubles while loading */
+    size_t first = L->d->n_points;
+    uint32_t kept = 0;
+    bool ok = true;
+    double first_lon = 0, first_lat = 0, lon = 0, lat = 0;
+    const cJSON *last = NULL;
+    int k = 0;
+    for (const cJSON *pos = ring->child; pos; pos = pos->next, k++) {
+        if (!read_position(L, pos, &lon, &lat)) {
+            ok = false;
+            continue;
+        }
+        if (k == 0) {
+            first_lon = lon;
+            first_lat = lat;
+        }
+        last = pos;
+        if (k == count - 1)
+            break; /* the closing position is checked, not stored */
+        if (kept && L->d->points[L->d->n_points - 2] == lon &&
+            L->d->points[L->d->n_points - 1] == lat)
+            continue; /* repeated consecutive position */
+        if (!add_point(L, lon, lat))
+            return false;
+        L->ring_nodes[kept++] = pos;
+    }
+    if (!ok)
+        return false;
+    if (lon != first_lon || lat != first_lat) {
+        err(L, last, "ring %d is not closed: its last position [%.10g, %.10g] differs from its "
+            "first [%.10g, %.10g]: expected the first position repeated at the end",
+            ring_index, lon, lat, first_lon, first_lat);
+        return false;
+    }
+    /* a closing run of duplicates of the first point */
+    const double *pts = L->d->points + first;
+    while (kept > 1 && pts[2 * (kept - 1)] == pts[0] && pts[2 * (kept - 1) + 1] == pts[1])
+        kept--;
+    L->d->n_points = first + 2 * (size_t)kept;
+    if (kept < 3) {
+        err(L, ring, "ring %d has only %u distinct position%s: expected at least 3 to enclose an "
+            "area", ring_index, kept, kept == 1 ? "" : "s");
+        return false;
+    }
+    /* Area in square metres (equirectangular around the ring's first point). */
+    double kx = 111320.0 * cos(pts[1] * M_PI / 180.0), ky = 110574.0;
+    double area2 = 0;
+    for (uint32_t i = 0; i < kept; i++) {
+        uint32_t j = (i + 1) % kept;
+        double x0 = (pts[2 * i] - pts[0]) * kx, y0 = (pts[2 * i + 1] - pts[1]) * ky;
+        double x1 = (pts[2 * j] - pts[0]) * kx, y1 = (pts[2 * j + 1] - pts[1]) * ky;
+        area2 += x0 * y1 - x1 * y0;
+    }
+    if (fabs(area2) * 0.5 < 1e-4) {
+        err(L, ring, "ring %d encloses no area (its positions lie on one line): expected a ring "
+            "with a non-zero area", ring_index);
+        return false;
+    }
+    uint32_t ea, eb;
+    if (ring_crosses(L, pts, kept, &ea, &eb)) {
+        err(L, L->ring_nodes[eb], "ring %d crosses itself: the edge from this position crosses "
+            "the edge that starts at position [%.10g, %.10g]: expected a simple ring whose edges "
+            "do not cross", ring_index, pts[2 * ea], pts[2 * ea + 1]);
+        return false;
+    }
+    out->first_point = (uint32_t)(first / 2);
+    out->n_points = kept;
+    return true;
+}
+
+static void extend_bbox(double *box, const double *pts, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        double x = pts[2 * i], y = pts[2 * i + 1];
+        if (x < box[0])
+            box[0] = x;
+        if (y < box[1])
+            box[1] = y;
+        if (x > box[2])
+            box[2] = x;
+        if (y > box[3])
+            box[3] = y;
+    }
+}
+
+/* Reads Polygon coordinates (an array of rings) as one ly_polygon. */
+static bool read_polygon(loader *L, const cJSON *coords, double *box)
+{
+    if (!cJSON_IsArray(coords)) {
+        err(L, coords, "polygon coordinates are %s: expected an array of rings",
+            type_name(coords));
+        return false;
+    }
+    if (!coords->child) {
+        err(L, coords, "polygon has no rings: expected an outline ring (and optional holes)");
+        return false;
+    }
+    uint32_t first_ring = (uint32_t)L->d->n_rings;
+    bool ok = true;
+    int r = 0;
+    for (const cJSON *ring = coords->child; ring; ring = ring->next, r++) {
+        ly_ring lr;
+        if (!read_ring(L, ring, r, &lr)) {
+            ok = false;
+            if (L->nomem)
+                return false;
+            continue;
+        }
+        ly_ring *slot = GROW(L, rings, n_rings, cap_rings);
+        if (!slot)
+            return false;
+        *slot = lr;
+        if (r == 0)
+            extend_bbox(box, L->d->points + 2 * (size_t)lr.first_point, lr.n_points);
+    }
+    if (!ok)
+        return false;
+    ly_polygon *pg = GROW(L, polygons, n_polygons, cap_polygons);
+    if (!pg)
+        return false;
+    *pg = (ly_polygon){.first_ring = first_ring, .n_rings = (uint32_t)L->d->n_rings - first_ring};
+    return true;
+}
+
+/* Reads a Polygon or MultiPolygon geometry into consecutive ly_polygons. */
+static bool read_areal(loader *L, const cJSON *geom, const char *what, uint32_t *first,
+                       uint32_t *count, double *box)
+{
+    const char *type = cJSON_IsObject(geom) ? get_string(L, geom, "type", true) : NULL;
+    if (!cJSON_IsObject(geom)) {
+        err(L, geom, "geometry is %s: expected a %s geometry object", type_name(geom), what);
+        return false;
+    }
+    if (!type)
+        return false;
+    const cJSON *coords = member(geom, "coordinates");
+    bool multi = strcmp(type, "MultiPolygon") == 0;
+    if (!multi && strcmp(type, "Polygon") != 0) {
+        err(L, member(geom, "type"), "geometry is a %s: expected Polygon or MultiPolygon for %s",
+            type, what);
+        return false;
+    }
+    if (!coords) {
+        err(L, geom, "missing \"coordinates\": expected an array");
+        return false;
+    }
+    *first = (uint32_t)L->d->n_polygons;
+    bool ok = true;
+    if (!multi) {
+        ok = read_polygon(L, coords, box);
+    } else if (!cJSON_IsArray(coords) || !coords->child) {
+        err(L, coords, "MultiPolygon coordinates are %s: expected a non-empty array of polygons",
+            cJSON_IsArray(coords) ? "empty" : type_name(coords));
+        ok = false;
+    } else {
+        for (const cJSON *pg = coords->child; pg && !L->nomem; pg = pg->next)
+            ok = read_polygon(L, pg, box) && ok;
+    }
+    *count = (uint32_t)L->d->n_polygons - *first;
+    return ok;
+}
+
+static bool read_lines(loader *L, const cJSON *geom, uint32_t *first, uint32_t *count)
+{
+    if (!cJSON_IsObject(geom)) {
+        err(L, geom, "geometry is %s: expected a LineString or MultiLineString", type_name(geom));
+        return false;
+    }
+    const char *type = get_string(L, geom, "type", true);
+    if (!type)
+        return false;
+    bool multi = strcmp(type, "MultiLineString") == 0;
+    if (!multi && strcmp(type, "LineString") != 0) {
+        err(L, member(geom, "type"), "geometry is a %s: expected LineString or MultiLineString "
+            "for a road", type);
+        return false;
+    }
+    const cJSON *coords = member(geom, "coordinates");
+    if (!cJSON_IsArray(coords)) {
+        err(L, coords ? coords : geom, "\"coordinates\" is %s: expected an array",
+            type_name(coords));
+        return false;
+    }
+    *first = (uint32_t)L->d->n_lines;
+    const cJSON *single[1] = {coords};
+    const cJSON *it = multi ? coords->child : single[0];
+    bool ok = true;
+    for (; it; it = multi ? it->next : NULL) {
+        int n = cJSON_GetArraySize(it);
+        if ((L->d->n_points / 2) + (size_t)n > MAX_TOTAL_POINTS) {
+            err(L, it, "the file has more than %d positions: expected at most %d (a limit that "
+                "protects memory)", MAX_TOTAL_POINTS, MAX_TOTAL_POINTS);
+            return false;
+        }
+        if (!cJSON_IsArray(it) || n < 2) {
+            err(L, it, "line has %d position%s: expected at least 2", cJSON_IsArray(it) ? n : 0,
+                n == 1 ? "" : "s");
+            ok = false;
+            continue;
+        }
+        size_t start = L->d->n_points;
+        for (const cJSON *pos = it->child; pos; pos = pos->next) {
+            double lon, lat;
+            if (!read_position(L, pos, &lon, &lat)) {
+                ok = false;
+                continue;
+            }
+            if (!add_point(L, lon, lat))
+                return false;
+        }
+        ly_line *ln = GROW(L, lines, n_lines, cap_lines);
+        if (!ln)
+            return false;
+        *ln = (ly_line){(uint32_t)(start / 2), (uint32_t)((L->d->n_points - start) / 2)};
+    }
+    *count = (uint32_t)L->d->n_lines - *first;
+    return ok;
+}
+
+static bool read_point(loader *L, const cJSON *geom, double *lon, double *lat)
+{
+    if (!cJSON_IsObject(geom)) {
+        err(L, geom, "geometry is %s: expected a Point", type_name(geom));
+        return false;
+    }
+    const char *type = get_string(L, geom, "type", true);
+    if (!type)
+        return false;
+    if (strcmp(type, "Point") != 0) {
+        err(L, member(geom, "type"), "geometry is a %s: expected a Point", type);
+        return false;
+    }
+    const cJSON *coords = member(geom, "coordinates");
+    if (!coords) {
+        err(L, geom, "missing \"coordinates\": expected [longitude, latitude]");
+        return false;
+    }
+    return read_position(L, coords, lon, lat);
+}
+
+/* ---- unknown properties ----------------------------------------------------- */
+
+/* A growing text buffer in the loader, reused for every feature. */
+typedef struct textbuf_s textbuf;
+
+static void put(textbuf *t, const char *s, size_t n)
+{
+    if (t->fail || ly_array_reserve((void **)&t->p, &t->cap, t->len + n + 1, 1)) {
+        t->fail = true;
+        return;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    t->p[t->len] = '\0';
+}
+
+static void put_string(textbuf *t, const char *s)
+{
+    put(t, "\"", 1);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        char esc[8];
+        if (*c == '"' || *c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)*c;
+            put(t, esc, 2);
+        } else if (*c < 0x20) {
+            snprintf(esc, sizeof esc, "\\u%04x", *c);
+            put(t, esc, 6);
+        } else {
+            put(t, (const char *)c, 1);
+        }
+    }
+    put(t, "\"", 1);
+}
+
+/* Writes a cJSON value as compact JSON. */
+static void put_value(textbuf *t, const cJSON *v)
+{
+    char num[32];
+    if (cJSON_IsString(v)) {
+        put_string(t, v->valuestring);
+    } else if (cJSON_IsNumber(v)) {
+        /* the shortest of %.15g and %.17g that reads back exactly */
+        snprintf(num, sizeof num, "%.15g", v->valuedouble);
+        if (strtod(num, NULL) != v->valuedouble)
+            snprintf(num, sizeof num, "%.17g", v->valuedouble);
+        put(t, num, strlen(num));
+    } else if (cJSON_IsBool(v)) {
+        put(t, cJSON_IsTrue(v) ? "true" : "false", cJSON_IsTrue(v) ? 4 : 5);
+    } else if (cJSON_IsArray(v) || cJSON_IsObject(v)) {
+        bool obj = cJSON_IsObject(v);
+        put(t, obj ? "{" : "[", 1);
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (obj) {
+                put_string(t, c->string ? c->string : "");
+                put(t, ":", 1);
+            }
+            put_value(t, c);
+            if (c->next)
+                put(t, ",", 1);
+        }
+        put(t, obj ? "}" : "]", 1);
+    } else {
+        put(t, "null", 4);
+    }
+}
+
+/* Stores the members of `props` not named in `known` as one JSON object text. */
+static const char *keep_extra(loader *L, const cJSON *props, const char *const *known, int n_known)
+{
+    textbuf *t = &L->extra;
+    t->len = 0;
+    for (const cJSON *m = props->child; m; m = m->next) {
+        if (!m->string || lookup(m->string, known, n_known) >= 0)
+            continue;
+        put(t, t->len ? "," : "{", 1);
+        put_string(t, m->string);
+        put(t, ":", 1);
+        put_value(t, m);
+    }
+    if (!t->len)
+        return NULL;
+    put(t, "}", 1);
+    if (t->fail) {
+        L->nomem = true;
+        return NULL;
+    }
+    return keep_string(L, t->p);
+}
+
+/* ---- buildings -------------------------------------------------------------- */
+
+static const char *const USE_NAMES[LY_USE_COUNT] = {"office", "retail", "hotel", "residential",
+                                                   "parking", "plant", "mixed", "other"};
+static const char *const STATUS_NAMES[] = {"completed", "under_construction"};
+
+static const char *const BUILDING_KEYS[] = {
+    "kind", "id", "name", "name_en", "address", "address_en", "status", "year", "height_m",
+    "min_height_m", "floors", "floor_heights", "parts", "gfa_m2", "rent_cny_m2_day", "contact",
+    "tax_2010_cny", "services", "floor_records", "enterprises",
+    /* plain GeoJSON (OpenStreetMap style) */
+    "height", "min_height", "levels", "building:levels", "building", "type"};
+
+/* Parses an OSM-style height: a number, or a string such as "12", "12.5 m". */
+static bool osm_number(const cJSON *v, double *out)
+{
+    if (cJSON_IsNumber(v)) {
+        *out = v->valuedouble;
+        return isfinite(*out);
+    }
+    if (!cJSON_IsString(v))
+        return false;
+    char *end;
+    errno = 0;
+    double x = strtod(v->valuestring, &end);
+    if (end == v->valuestring || errno || !isfinite(x))
+        return false;
+    while (*end == ' ')
+        end++;
+    if (*end && strcmp(end, "m") != 0)
+        return false;
+    *out = x;
+    return true;
+}
+
+static void read_name_pairs(loader *L, const cJSON *arr, const char *key, uint32_t *first,
+                            uint32_t *count)
+{
+    *first = (uint32_t)L->d->n_names;
+    *count = 0;
+    if (!arr)
+        return;
+    if (!cJSON_IsArray(arr)) {
+        err(L, arr, "\"%s\" is %s: expected an array of {name, name_en}", key, type_name(arr));
+        return;
+    }
+    for (const cJSON *it = arr->child; it; it = it->next) {
+        if (!cJSON_IsObject(it)) {
+            err(L, it, "an entry of \"%s\" is %s: expected an object {name, name_en}", key,
+                type_name(it));
+            continue;
+        }
+        const char *name = get_string(L, it, "name", true);
+        const char *name_en = get_string(L, it, "name_en", false);
+        if (!name)
+            continue;
+        ly_name_pair *np = GROW(L, names, n_names, cap_names);
+        if (!np)
+            return;
+        np->name = keep_string(L, name);
+        np->name_en = keep_string(L, name_en);
+    }
+    *count = (uint32_t)L->d->n_names - *first;
+}
+
+static void read_services(loader *L, const cJSON *v, ly_building *b)
+{
+    if (!cJSON_IsObject(v)) {
+        err(L, v, "\"services\" is %s: expected an object {name, name_en, windows, offerings}",
+            type_name(v));
+        return;
+    }
+    b->has_services = true;
+    b->services.name = keep_string(L, get_string(L, v, "name", true));
+    b->services.name_en = keep_string(L, get_string(L, v, "name_en", false));
+    read_name_pairs(L, member(v, "windows"), "windows", &b->services.first_window,
+                    &b->services.n_windows);
+    read_name_pairs(L, member(v, "offerings"), "offerings", &b->services.first_offering,
+                    &b->services.n_offerings);
+}
+
+static void read_contact(loader *L, const cJSON *v, ly_building *b)
+{
+    if (cJSON_IsString(v)) {
+        b->contact.name = keep_string(L, v->valuestring);
+        return;
+    }
+    if (!cJSON_IsObject(v)) {
+        err(L, v, "\"contact\" is %s: expected an object {name, name_en, phone, email}",
+            type_name(v));
+        return;
+    }
+    b->contact.name = keep_string(L, get_string(L, v, "name", false));
+    b->contact.name_en = keep_string(L, get_string(L, v, "name_en", false));
+    b->contact.phone = keep_string(L, get_string(L, v, "phone", false));
+    b->contact.email = keep_string(L, get_string(L, v, "email", false));
+}
+
+static int by_floor(const void *a, const void *b)
+{
+    const ly_floor_record *x = a, *y = b;
+    return (x->floor > y->floor) - (x->floor < y->floor);
+}
+
+static void read_floor_records(loader *L, const cJSON *arr, ly_building *b, bool floors_ok)
+{
+    b->first_record = (uint32_t)L->d->n_records;
+    if (!cJSON_IsArray(arr)) {
+        err(L, arr, "\"floor_records\" is %s: expected an array of {floor, use, area_m2, "
+            "vacant_m2}", type_name(arr));
+        return;
+    }
+    const cJSON *seen[MAX_FLOORS + 1] = {0};
+    for (const cJSON *it = arr->child; it; it = it->next) {
+        if (!cJSON_IsObject(it)) {
+            err(L, it, "a floor record is %s: expected an object {floor, use, area_m2, "
+                "vacant_m2}", type_name(it));
+            continue;
+        }
+        double floor = 0, area = 0, vacant = 0;
+        bool ok = get_number(L, it, "floor", true, R_FLOORS, &floor);
+        const cJSON *fv = member(it, "floor");
+        if (ok && floors_ok && floor > b->floors) {
+            err(L, fv, "floor record for floor %g, but the building has %d floor%s: expected a "
+                "floor from 1 to %d", floor, b->floors, b->floors == 1 ? "" : "s", b->floors);
+            ok = false;
+        }
+        if (ok && seen[(int)floor]) {
+            err(L, fv, "floor %g has a second record: expected at most one record per floor",
+                floor);
+            ok = false;
+        }
+        if (ok)
+            seen[(int)floor] = fv;
+        int use = get_enum(L, it, "use", USE_NAMES, LY_USE_COUNT, LY_USE_OFFICE, false);
+        ok = get_number(L, it, "area_m2", true, R_POS, &area) && ok;
+        bool vok = get_number(L, it, "vacant_m2", true, R_NONNEG, &vacant);
+        if (vok && area > 0 && vacant > area) {
+            err(L, member(it, "vacant_m2"), "vacant_m2 %g is larger than the floor's area_m2 %g: "
+                "expected at most %g", vacant, area, area);
+            vok = false;
+        }
+        if (!ok || !vok)
+            continue;
+        ly_floor_record *r = GROW(L, records, n_records, cap_records);
+        if (!r)
+            return;
+        *r = (ly_floor_record){.floor = (int)floor, .use = use, .area_m2 = area,
+                               .vacant_m2 = vacant};
+    }
+    b->n_records = (uint32_t)(L->d->n_records - b->first_record);
+    qsort(L->d->records + b->first_record, b->n_records, sizeof *L->d->records, by_floor);
+}
+
+static bool enterprise_floor(loader *L, const cJSON *v, const ly_building *b, bool floors_ok,
+                             const char *ename)
+{
+    double f;
+    if (!check_number(L, v, "floor", R_FLOORS, &f))
+        return false;
+    if (floors_ok && f > b->floors) {
+        err(L, v, "enterprise \"%s\" is on floor %g, which this building (%d floor%s) does not "
+            "have: expected a floor from 1 to %d", ename, f, b->floors, b->floors == 1 ? "" : "s",
+            b->floors);
+        return false;
+    }
+    int *slot = GROW(L, enterprise_floors, n_enterprise_floors, cap_enterprise_floors);
+    if (!slot)
+        return false;
+    *slot = (int)f;
+    return true;
+}
+
+static void read_enterprises(loader *L, const cJSON *arr, ly_building *b, bool floors_ok)
+{
+    b->first_enterprise = (uint32_t)L->d->n_enterprises;
+    if (!cJSON_IsArray(arr)) {
+        err(L, arr, "\"enterprises\" is %s: expected an array of {name, industry, floor, ...}",
+            type_name(arr));
+        return;
+    }
+    int count = cJSON_GetArraySize(arr);
+    if (count > MAX_ENTERPRISES) {
+        err(L, arr, "the building lists %d enterprises: expected at most %d (a limit that "
+            "protects memory)", count, MAX_ENTERPRISES);
+        return;
+    }
+    for (const cJSON *it = arr->child; it; it = it->next) {
+        if (!cJSON_IsObject(it)) {
+            err(L, it, "an enterprise is %s: expected an object {name, industry, floor, ...}",
+                type_name(it));
+            continue;
+        }
+        const char *name = get_string(L, it, "name", true);
+        ly_enterprise e = {.employees = -1, .registered_capital_cny = -1};
+        e.name = keep_string(L, name);
+        e.name_en = keep_string(L, get_string(L, it, "name_en", false));
+        e.industry = keep_string(L, get_string(L, it, "industry", false));
+        e.first_floor = (uint32_t)L->d->n_enterprise_floors;
+        const char *ename = name ? name : "?";
+        bool ok = name != NULL;
+        const cJSON *fv = member(it, "floor"), *fs = member(it, "floors");
+        if (fv && fs) {
+            err(L, fs, "enterprise \"%s\" has both \"floor\" and \"floors\": expected one of them",
+                ename);
+            ok = false;
+        } else if (fv) {
+            ok = enterprise_floor(L, fv, b, floors_ok, ename) && ok;
+        } else if (fs) {
+            if (!cJSON_IsArray(fs) || !fs->child) {
+                err(L, fs, "\"floors\" is %s: expected a non-empty array of floor numbers",
+                    cJSON_IsArray(fs) ? "empty" : type_name(fs));
+                ok = false;
+            } else {
+                for (const cJSON *f = fs->child; f; f = f->next)
+                    ok = enterprise_floor(L, f, b, floors_ok, ename) && ok;
+            }
+        }
+        e.n_floors = (uint32_t)(L->d->n_enterprise_floors - e.first_floor);
+        double x;
+        if (get_number(L, it, "employees", false, (range){0, 1e7, false, false, true}, &x))
+            e.employees = (int)x;
+        if (get_number(L, it, "registered_capital_cny", false, R_NONNEG, &x))
+            e.registered_capital_cny = x;
+        if (get_number(L, it, "since", false, R_YEAR, &x))
+            e.since = (int)x;
+        if (!ok)
+            continue;
+        ly_enterprise *slot = GROW(L, enterprises, n_enterprises, cap_enterprises);
+        if (!slot)
+            return;
+        *slot = e;
+    }
+    b->n_enterprises = (uint32_t)(L->d->n_enterprises - b->first_enterprise);
+}
+
+static void read_floor_heights(loader *L, const cJSON *props, ly_building *b, bool floors_ok)
+{
+    const cJSON *fh = member(props, "floor_heights");
+    size_t first = L->d->n_floor_heights;
+    b->first_floor_height = (uint32_t)first;
+    if (fh && !cJSON_IsNull(fh) && floors_ok) {
+        int n = cJSON_GetArraySize(fh);
+        if (!cJSON_IsArray(fh)) {
+            err(L, fh, "\"floor_heights\" is %s: expected an array of %d numbers", type_name(fh),
+                b->floors);
+        } else if (n != b->floors) {
+            err(L, fh, "\"floor_heights\" has %d entr%s: expected one per floor (%d)", n,
+                n == 1 ? "y" : "ies", b->floors);
+        } else {
+            double sum = 0;
+            bool ok = true;
+            for (const cJSON *h = fh->child; h; h = h->next) {
+                double x;
+                if (!check_number(L, h, "floor_heights", (range){0, 100, true, false, false}, &x)) {
+                    ok = false;
+                    continue;
+                }
+                sum += x;
+                float *slot = GROW(L, floor_heights, n_floor_heights, cap_floor_heights);
+                if (!slot)
+                    return;
+                *slot = (float)x;
+            }
+            if (ok && sum > b->height_m * 1.01 + 1e-9) {
+                err(L, fh, "\"floor_heights\" add up to %.2f m, more than the building's height_m "
+                    "%g: expected a sum of at most %g m", sum, b->height_m, b->height_m);
+                ok = false;
+            }
+            if (ok) {
+                b->floor_heights_given = true;
+                return;
+            }
+        }
+    }
+    /* Default: equal storeys. */
+    L->d->n_floor_heights = first;
+    for (int i = 0; i < b->floors; i++) {
+        float *slot = GROW(L, floor_heights, n_floor_heights, cap_floor_heights);
+        if (!slot)
+            return;
+        *slot = (float)(b->height_m / b->floors);
+    }
+}
+
+static void read_parts(loader *L, const cJSON *parts, ly_building *b)
+{
+    ly_polygon *pg = L->d->polygons + b->first_polygon;
+    for (uint32_t i = 0; i < b->n_polygons; i++) {
+        pg[i].min_height_m = (float)b->min_height_m;
+        pg[i].height_m = (float)b->height_m;
+    }
+    if (!parts || cJSON_IsNull(parts))
+        return;
+    int n = cJSON_GetArraySize(parts);
+    if (!cJSON_IsArray(parts) || n != (int)b->n_polygons) {
+        err(L, parts, "\"parts\" %s %d entr%s: expected one {min_height_m, height_m} per polygon "
+            "of the geometry (%u)", cJSON_IsArray(parts) ? "has" : "is not an array with", n,
+            n == 1 ? "y" : "ies", b->n_polygons);
+        return;
+    }
+    uint32_t i = 0;
+    for (const cJSON *p = parts->child; p; p = p->next, i++) {
+        if (!cJSON_IsObject(p)) {
+            err(L, p, "a part is %s: expected an object {min_height_m, height_m}", type_name(p));
+            continue;
+        }
+        double lo = b->min_height_m, hi = b->height_m;
+        range rh = {0, b->height_m, true, false, false};
+        get_number(L, p, "height_m", true, rh, &hi);
+        range rl = {0, hi, false, true, false};
+        get_number(L, p, "min_height_m", false, rl, &lo);
+        pg[i].min_height_m = (float)lo;
+        pg[i].height_m = (float)hi;
+    }
+}
+
+static void read_building(loader *L, const cJSON *feature, const cJSON *props, const char *id,
+                          const cJSON *geom)
+{
+    bool louyu = L->d->meta.is_louyu;
+    ly_building b = {.id = id, .gfa_m2 = -1, .rent_cny_m2_day = -1, .tax_2010_cny = -1,
+                     .feature = (uint32_t)L->feature};
+    double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    bool geom_ok = read_areal(L, geom, "a building", &b.first_polygon, &b.n_polygons, box);
+    if (L->nomem)
+        return;
+
+    b.name = keep_string(L, get_string(L, props, "name", false));
+    b.name_en = keep_string(L, get_string(L, props, "name_en", false));
+    if (louyu && !b.name)
+        warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
+    if (louyu && !b.name_en)
+        warn(L, props, "building has no \"name_en\": expected an English name for the English "
+             "interface");
+    b.address = keep_string(L, get_string(L, props, "address", false));
+    b.address_en = keep_string(L, get_string(L, props, "address_en", false));
+    b.status = get_enum(L, props, "status", STATUS_NAMES, 2, LY_STATUS_COMPLETED, false);
+    double x;
+    if (get_number(L, props, "year", false, R_YEAR, &x))
+        b.year = (int)x;
+
+    /* Height: height_m, or OSM height / levels. */
+    bool height_ok = false, floors_ok = false;
+    const cJSON *hv = member(props, "height_m");
+    const cJSON *levels = member(props, "levels");
+    if (!levels)
+        levels = member(props, "building:levels");
+    double lv = 0;
+    bool have_levels = levels && osm_number(levels, &lv) && lv >= 1 && lv <= MAX_FLOORS;
+    if (hv || louyu) {
+        height_ok = get_number(L, props, "height_m", true, R_HEIGHT, &b.height_m);
+    } else {
+        const cJSON *oh = member(props, "height");
+        double h;
+        if (oh && osm_number(oh, &h)) {
+            if (h > 0 && h <= MAX_HEIGHT_M) {
+                b.height_m = h;
+                height_ok = true;
+            } else if (h == 0) {
+                /* OSM has flat structures mapped with height 0: draw one storey. */
+                warn(L, oh, "\"height\" is 0: drawn as one storey (%g m)", DEFAULT_STOREY_M);
+                b.height_m = DEFAULT_STOREY_M;
+                height_ok = true;
+            } else {
+                char got[64];
+                err(L, oh, "\"height\" is %s: expected a height in metres > 0 and ≤ %g",
+                    show(oh, got), MAX_HEIGHT_M);
+            }
+        } else if (oh && !cJSON_IsNull(oh)) {
+            char got[64];
+            err(L, oh, "\"height\" is %s: expected a height in metres (a number, or text such as "
+                "\"12.5\")", show(oh, got));
+        } else if (have_levels) {
+            b.height_m = lv * DEFAULT_STOREY_M;
+            height_ok = true;
+        } else {
+            b.height_m = 10.0;
+            height_ok = true;
+        }
+    }
+
+    /* Floors. */
+    const cJSON *fv = member(props, "floors");
+    if (fv || louyu) {
+        floors_ok = get_number(L, props, "floors", true, R_FLOORS, &x);
+        if (floors_ok)
+            b.floors = (int)x;
+    } else if (have_levels) {
+        b.floors = (int)lv;
+        floors_ok = true;
+    } else if (levels && !cJSON_IsNull(levels)) {
+        char got[64];
+        err(L, levels, "\"%s\" is %s: expected a number of storeys from 1 to %d", levels->string,
+            show(levels, got), MAX_FLOORS);
+    } else if (height_ok) {
+        int f = (int)lround(b.height_m / DEFAULT_STOREY_M);
+        b.floors = f < 1 ? 1 : f > MAX_FLOORS ? MAX_FLOORS : f;
+        floors_ok = true;
+    }
+    if (height_ok && floors_ok) {
+        double storey = b.height_m / b.floors;
+        if (storey < 2.0 || storey > 12.0) {
+            const cJSON *at = fv ? fv : levels ? levels : props;
+            if (louyu || fv)
+                err(L, at, "height_m %g with %d floor%s gives %.2f m per floor: expected 2 to "
+                    "12 m per floor", b.height_m, b.floors, b.floors == 1 ? "" : "s", storey);
+            else if (storey < 2.0) /* OSM levels above a short height: trust the height */
+                b.floors = (int)fmax(1, floor(b.height_m / DEFAULT_STOREY_M));
+        }
+    }
+    const cJSON *mh = member(props, "min_height_m");
+    const char *mh_key = "min_height_m";
+    if (!mh && !louyu) {
+        mh = member(props, "min_height");
+        mh_key = "min_height";
+    }
+    if (mh && !cJSON_IsNull(mh) && height_ok) {
+        range r = {0, b.height_m, false, true, false};
+        double m;
+        if (!louyu && cJSON_IsString(mh) && osm_number(mh, &m) && in_range(&r, m))
+            b.min_height_m = m;
+        else if (check_number(L, mh, mh_key, r, &m))
+            b.min_height_m = m;
+    }
+
+    if (floors_ok && height_ok)
+        read_floor_heights(L, props, &b, floors_ok);
+    if (geom_ok && height_ok)
+        read_parts(L, member(props, "parts"), &b);
+
+    if (get_number(L, props, "gfa_m2", false, R_POS, &x))
+        b.gfa_m2 = x;
+    if (get_number(L, props, "rent_cny_m2_day", false, R_NONNEG, &x))
+        b.rent_cny_m2_day = x;
+    if (get_number(L, props, "tax_2010_cny", false, R_NONNEG, &x))
+        b.tax_2010_cny = x;
+    const cJSON *v;
+    if ((v = member(props, "contact")) && !cJSON_IsNull(v))
+        read_contact(L, v, &b);
+    if ((v = member(props, "services")) && !cJSON_IsNull(v))
+        read_services(L, v, &b);
+    if ((v = member(props, "floor_records")) && !cJSON_IsNull(v))
+        read_floor_records(L, v, &b, floors_ok);
+    else
+        b.first_record = (uint32_t)L->d->n_records;
+    if ((v = member(props, "enterprises")) && !cJSON_IsNull(v))
+        read_enterprises(L, v, &b, floors_ok);
+    else
+        b.first_enterprise = (uint32_t)L->d->n_enterprises;
+    const char *btype = NULL;
+    if (!louyu) {
+        const cJSON *t = member(props, "building");
+        if (!cJSON_IsString(t))
+            t = member(props, "type");
+        if (cJSON_IsString(t))
+            btype = t->valuestring;
+    }
+    b.type = keep_string(L, btype);
+    b.extra = keep_extra(L, props, BUILDING_KEYS, sizeof BUILDING_KEYS / sizeof *BUILDING_KEYS);
+    (void)feature;
+    if (!geom_ok || !height_ok || !floors_ok)
+        return;
+    b.lon_min = box[0];
+    b.lat_min = box[1];
+    b.lon_max = box[2];
+    b.lat_max = box[3];
+    ly_building *slot = GROW(L, buildings, n_buildings, cap_buildings);
+    if (slot)
+        *slot = b;
+}
+
+/* ---- other features --------------------------------------------------------- */
+
+static const char *const KIND_NAMES[LY_KIND_COUNT] = {"building", "road", "park",  "water",
+                                                     "boundary", "poi",  "camera"};
+static const char *const ROAD_NAMES[LY_ROAD_COUNT] = {"primary", "secondary", "tertiary",
+                                                     "residential", "footway"};
+static const char *const WATER_NAMES[LY_WATER_COUNT] = {"sea", "lake", "river"};
+static const char *const POI_NAMES[LY_POI_COUNT] = {"metro",      "bus",     "bank",
+                                                   "hotel",      "restaurant", "parking",
+                                                   "government", "landmark"};
+static const char *const FEATURE_KEYS[] = {"kind",    "id",        "name",   "name_en",
+                                           "address", "width_m",   "class",  "water",
+                                           "category", "since",    "heading_deg", "fov_deg",
+                                           "snapshot"};
+static const double ROAD_DEFAULT_WIDTH[LY_ROAD_COUNT] = {24, 16, 12, 8, 4};
+
+static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char *id,
+                         const cJSON *geom)
+{
+    ly_feature f = {.kind = kind, .id = id, .feature = (uint32_t)L->feature};
+    f.name = keep_string(L, get_string(L, props, "name", false));
+    f.name_en = keep_string(L, get_string(L, props, "name_en", false));
+    f.address = keep_string(L, get_string(L, props, "address", false));
+    double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    bool ok = true;
+    double x;
+    switch (kind) {
+    case LY_KIND_ROAD:
+        ok = read_lines(L, geom, &f.first_line, &f.n_lines);
+        f.subtype = get_enum(L, props, "class", ROAD_NAMES, LY_ROAD_COUNT, LY_ROAD_TERTIARY, false);
+        f.width_m = ROAD_DEFAULT_WIDTH[f.subtype];
+        if (get_number(L, props, "width_m", false, (range){0, 200, true, false, false}, &x))
+            f.width_m = x;
+        break;
+    case LY_KIND_PARK:
+    case LY_KIND_WATER:
+    case LY_KIND_BOUNDARY:
+        ok = read_areal(L, geom, kind == LY_KIND_PARK ? "a park" : kind == LY_KIND_WATER
+                                                                       ? "water"
+                                                                       : "a boundary",
+                        &f.first_polygon, &f.n_polygons, box);
+        if (kind == LY_KIND_WATER)
+            f.subtype = get_enum(L, props, "water", WATER_NAMES, LY_WATER_COUNT, LY_WATER_SEA,
+                                 false);
+        break;
+    case LY_KIND_POI:
+        ok = read_point(L, geom, &f.lon, &f.lat);
+        f.subtype = get_enum(L, props, "category", POI_NAMES, LY_POI_COUNT, LY_POI_LANDMARK, true);
+        if (get_number(L, props, "since", false, R_YEAR, &x))
+            f.since = (int)x;
+        break;
+    case LY_KIND_CAMERA:
+        ok = read_point(L, geom, &f.lon, &f.lat);
+        get_number(L, props, "heading_deg", false, (range){0, 360, false, false, false},
+                   &f.heading_deg);
+        f.fov_deg = 60;
+        get_number(L, props, "fov_deg", false, (range){1, 180, false, false, false}, &f.fov_deg);
+        f.snapshot = keep_string(L, get_string(L, props, "snapshot", false));
+        break;
+    default:
+        break;
+    }
+    f.extra = keep_extra(L, props, FEATURE_KEYS, sizeof FEATURE_KEYS / sizeof *FEATURE_KEYS);
+    if (!ok)
+        return;
+    ly_feature *slot = GROW(L, features, n_features, cap_features);
+    if (slot)
+        *slot = f;
+}
+
+/* ---- features and metadata -------------------------------------------------- */
+
+static const char *feature_id(loader *L, const cJSON *feature, const cJSON *props,
+                              const cJSON **id_node)
+{
+    const cJSON *v = member(feature, "id");
+    if (!v || cJSON_IsNull(v))
+        v = cJSON_IsObject(props) ? member(props, "id") : NULL;
+    *id_node = v;
+    if (!v || cJSON_IsNull(v))
+        return NULL;
+    char buf[64];
+    if (cJSON_IsString(v)) {
+        if (!v->valuestring[0]) {
+            err(L, v, "feature id is empty: expected a non-empty string or a number");
+            return NULL;
+        }
+        return keep_string(L, v->valuestring);
+    }
+    if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+        snprintf(buf, sizeof buf, "%.17g", v->valuedouble);
+        return keep_string(L, buf);
+    }
+    err(L, v, "feature id is %s: expected a string or a number (RFC 7946)", type_name(v));
+    return NULL;
+}
+
+static void set_where(loader *L, const char *id)
+{
+    if (id)
+        snprintf(L->where, sizeof L->where, "feature %ld \"%.60s\": ", L->feature, id);
+    else
+        snprintf(L->where, sizeof L->where, "feature %ld: ", L->feature);
+}
+
+static void read_one_feature(loader *L, const cJSON *feature)
+{
+    set_where(L, NULL);
+    if (!cJSON_IsObject(feature)) {
+        err(L, feature, "feature is %s: expected a GeoJSON Feature object", type_name(feature));
+        return;
+    }
+    const char *type = get_string(L, feature, "type", true);
+    if (type && strcmp(type, "Feature") != 0) {
+        err(L, member(feature, "type"), "\"type\" is \"%s\": expected \"Feature\"", type);
+        return;
+    }
+    const cJSON *props = member(feature, "properties");
+    if (props && !cJSON_IsNull(props) && !cJSON_IsObject(props)) {
+        err(L, props, "\"properties\" is %s: expected an object or null", type_name(props));
+        return;
+    }
+    const cJSON *empty = NULL;
+    cJSON *tmp = NULL;
+    if (!cJSON_IsObject(props)) {
+        tmp = cJSON_CreateObject();
+        if (!tmp) {
+            L->nomem = true;
+            return;
+        }
+        empty = tmp;
+        props = empty;
+    }
+    const cJSON *id_node = NULL;
+    const char *id = feature_id(L, feature, props, &id_node);
+    set_where(L, id);
+
+    bool louyu = L->d->meta.is_louyu;
+    const cJSON *kind_node = member(props, "kind");
+    int kind = -1;
+    if (kind_node && !cJSON_IsNull(kind_node)) {
+        kind = get_enum(L, props, "kind", KIND_NAMES, LY_KIND_COUNT, -1, false);
+        if (kind < 0)
+            goto done;
+    } else if (louyu) {
+        err(L, props, "missing \"kind\": expected one of building, road, park, water, boundary, "
+            "poi, camera");
+        goto done;
+    }
+    const cJSON *geom = member(feature, "geometry");
+    if (!geom) {
+        err(L, feature, "missing \"geometry\": expected a geometry object or null");
+        goto done;
+    }
+    if (cJSON_IsNull(geom)) {
+        if (louyu || kind >= 0)
+            warn(L, geom, "geometry is null: the feature is skipped");
+        L->d->n_skipped++;
+        goto done;
+    }
+    if (kind < 0) {
+        /* Plain GeoJSON: polygons are buildings, everything else is skipped. */
+        const char *gt = cJSON_IsObject(geom) ? get_string(L, geom, "type", true) : NULL;
+        if (!gt) {
+            if (!cJSON_IsObject(geom))
+                err(L, geom, "geometry is %s: expected a geometry object", type_name(geom));
+            goto done;
+        }
+        if (strcmp(gt, "Polygon") != 0 && strcmp(gt, "MultiPolygon") != 0) {
+            L->d->n_skipped++;
+            goto done;
+        }
+        kind = LY_KIND_BUILDING;
+    }
+    if (kind == LY_KIND_BUILDING && !id) {
+        if (louyu) {
+            err(L, feature, "building has no id: expected a unique \"id\" (a string such as "
+                "\"wtc\") so it can be selected and linked");
+            goto done;
+        }
+        char buf[32];
+        snprintf(buf, sizeof buf, "#%ld", L->feature);
+        id = keep_string(L, buf);
+        set_where(L, id);
+    }
+    if (id && id_node) {
+        const cJSON *first = NULL;
+        long prev = claim_id(L, id, id_node, &first);
+        if (prev >= 0) {
+            err(L, id_node, "duplicate id \"%s\": feature %ld already uses it: expected ids "
+                "unique within the file", id, prev);
+            goto done;
+        }
+    }
+    if (kind == LY_KIND_BUILDING)
+        read_building(L, feature, props, id, geom);
+    else
+        read_feature(L, (ly_kind)kind, props, id, geom);
+done:
+    cJSON_Delete(tmp);
+}
+
+static void read_meta(loader *L, const cJSON *meta)
+{
+    ly_district_meta *m = &L->d->meta;
+    snprintf(L->where, sizeof L->where, "louyu: ");
+    if (!cJSON_IsObject(meta)) {
+        err(L, meta, "the \"louyu\" member is %s: expected an object with schema, district, "
+            "data_date", type_name(meta));
+        return;
+    }
+    double schema;
+    if (get_number(L, meta, "schema", true, (range){1, 1, false, false, true}, &schema))
+        m->schema = (int)schema;
+    const cJSON *dist = member(meta, "district");
+    if (!cJSON_IsObject(dist)) {
+        err(L, dist ? dist : meta, "%s \"district\"%s: expected an object {name, name_en}",
+            dist ? "" : "missing", dist ? " is not an object" : "");
+    } else {
+        m->name = keep_string(L, get_string(L, dist, "name", true));
+        m->name_en = keep_string(L, get_string(L, dist, "name_en", false));
+        m->city = keep_string(L, get_string(L, dist, "city", false));
+        m->city_en = keep_string(L, get_string(L, dist, "city_en", false));
+    }
+    const char *date = get_string(L, meta, "data_date", true);
+    if (date) {
+        int y, mo, dd;
+        char tail;
+        if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) != 3 ||
+            mo < 1 || mo > 12 || dd < 1 || dd > 31)
+            err(L, member(meta, "data_date"), "\"data_date\" is \"%s\": expected a date "
+                "YYYY-MM-DD", date);
+        else
+            m->data_date = keep_string(L, date);
+    }
+    m->provenance = keep_string(L, get_string(L, meta, "provenance", false));
+    m->licence = keep_string(L, get_string(L, meta, "licence", false));
+    const cJSON *ill = member(meta, "illustrative");
+    if (ill && !cJSON_IsArray(ill)) {
+        err(L, ill, "\"illustrative\" is %s: expected an array of strings", type_name(ill));
+    } else if (ill) {
+        int n = cJSON_GetArraySize(ill);
+        m->illustrative = calloc(n ? (size_t)n : 1, sizeof *m->illustrative);
+        if (!m->illustrative) {
+            L->nomem = true;
+            return;
+        }
+        for (const cJSON *s = ill->child; s; s = s->next) {
+            if (!cJSON_IsString(s))
+                err(L, s, "an \"illustrative\" entry is %s: expected a string", type_name(s));
+            else
+                m->illustrative[m->n_illustrative++] = keep_string(L, s->valuestring);
+        }
+    }
+    ly_district_figures *f = &m->figures;
+    double *slots[] = {&f->enterprises_registered, &f->enterprise_share_in_buildings_min,
+                       &f->tax_share_buildings_min, &f->tax_q1_2011_cny,
+                       &f->new_enterprises_q1_2011, &f->buildings_over_5000m2, &f->area_km2};
+    const char *keys[] = {"enterprises_registered", "enterprise_share_in_buildings_min",
+                          "tax_share_buildings_min", "tax_q1_2011_cny",
+                          "new_enterprises_q1_2011", "buildings_over_5000m2", "area_km2"};
+    for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
+        *slots[i] = -1;
+    const cJSON *fig = member(meta, "figures");
+    if (fig && !cJSON_IsObject(fig)) {
+        err(L, fig, "\"figures\" is %s: expected an object of numbers", type_name(fig));
+    } else if (fig) {
+        snprintf(L->where, sizeof L->where, "louyu.figures: ");
+        for (size_t i = 0; i < sizeof slots / sizeof *slots; i++) {
+            range r = strstr(keys[i], "share") ? (range){0, 1, false, false, false} : R_NONNEG;
+            get_number(L, fig, keys[i], false, r, slots[i]);
+        }
+    }
+}
+
+static void read_collection(loader *L, const cJSON *root)
+{
+    ly_district_figures *f = &L->d->meta.figures;
+    f->enterprises_registered = f->enterprise_share_in_buildings_min = -1;
+    f->tax_share_buildings_min = f->tax_q1_2011_cny = f->new_enterprises_q1_2011 = -1;
+    f->buildings_over_5000m2 = f->area_km2 = -1;
+    L->feature = -1;
+    L->where[0] = '\0';
+    if (!cJSON_IsObject(root)) {
+        err(L, root, "the file holds %s: expected a GeoJSON FeatureCollection object",
+            type_name(root));
+        return;
+    }
+    const cJSON *type = member(root, "type");
+    if (!cJSON_IsString(type) || strcmp(type->valuestring, "FeatureCollection") != 0) {
+        char got[64];
+        err(L, type ? type : root, "\"type\" is %s: expected \"FeatureCollection\"",
+            type ? show(type, got) : "missing");
+        return;
+    }
+    const cJSON *meta = member(root, "louyu");
+    if (meta) {
+        L->d->meta.is_louyu = true;
+        read_meta(L, meta);
+        L->where[0] = '\0';
+    }
+    const cJSON *features = member(root, "features");
+    if (!cJSON_IsArray(features)) {
+        err(L, features ? features : root, "\"features\" is %s: expected an array of Features",
+            type_name(features));
+        return;
+    }
+    int count = cJSON_GetArraySize(features);
+    if (count > MAX_FEATURES) {
+        err(L, features, "the file has %d features: expected at most %d (a limit that protects "
+            "memory)", count, MAX_FEATURES);
+        return;
+    }
+    long i = 0;
+    for (const cJSON *ft = features->child; ft && !L->nomem; ft = ft->next, i++) {
+        L->feature = i;
+        read_one_feature(L, ft);
+    }
+    L->feature = -1;
+}
+
+/* ---- driver ----------------------------------------------------------------- */
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* cJSON allocates one block per node and per string: hundreds of thousands
+ * for a city. While a load parses, this thread's cJSON allocations come from
+ * an arena that is dropped in one go after the tree has been read; cJSON's
+ * frees are no-ops then. Elsewhere (and on other threads) cJSON uses malloc. */
+static _Thread_local ly_arena *tl_json_arena;
+
+static void *json_malloc(size_t n)
+{
+    return tl_json_arena ? ly_arena_alloc(tl_json_arena, n) : malloc(n);
+}
+
+static void json_free(void *p)
+{
+    if (!tl_json_arena)
+        free(p);
+}
+
+static void install_hooks(void)
+{
+    cJSON_InitHooks(&(cJSON_Hooks){.malloc_fn = json_malloc, .free_fn = json_free});
+}
+
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void finish_points(ly_district *d)
+{
+    /* While loading, n_points counted doubles; from here on it counts points. */
+    d->n_points /= 2;
+    double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        box[0] = fmin(box[0], b->lon_min);
+        box[1] = fmin(box[1], b->lat_min);
+        box[2] = fmax(box[2], b->lon_max);
+        box[3] = fmax(box[3], b->lat_max);
+    }
+    if (!d->n_buildings)
+        extend_bbox(box, d->points, d->n_points);
+    d->lon_min = box[0];
+    d->lat_min = box[1];
+    d->lon_max = box[2];
+    d->lat_max = box[3];
+}
+
+static void free_loader(loader *L)
+{
+    free(L->extra.p);
+    free(L->pend);
+    free(L->ring_nodes);
+    free(L->segs);
+    free(L->id_keys);
+    free(L->id_vals);
+    free(L->id_nodes);
+}
+
+ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t len,
+                                    const char *name, const ly_load_desc *desc,
+                                    ly_diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    ly_load_timing scratch, *tm = desc && desc->timing ? desc->timing : &scratch;
+    double t0 = now_ms(), t1;
+    tm->check_ms = tm->parse_ms = tm->validate_ms = tm->locate_ms = 0;
+    int max_depth = desc && desc->max_depth ? desc->max_depth : DEFAULT_MAX_DEPTH;
+    size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    size_t errors_before = diags->errors;
+    if (len > max_bytes) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is %zu bytes: expected at most %zu (a limit that protects memory)",
+                    len, max_bytes);
+        return LY_LOAD_DATA;
+    }
+    ly_json_error jerr;
+    if (ly_json_check(text, len, max_depth, &jerr)) {
+        ly_diag_add(diags, LY_DIAG_ERROR, jerr.offset, -1, "%s", jerr.message);
+        ly_diag_resolve_lines(diags, text, len);
+        return LY_LOAD_DATA;
+    }
+    t1 = now_ms();
+    tm->check_ms = t1 - t0;
+    t0 = t1;
+
+    pthread_once(&hooks_once, install_hooks);
+    ly_arena json_arena = {.block_bytes = 1 << 20};
+    tl_json_arena = &json_arena;
+    size_t bom = ly_json_bom(text, len);
+    cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
+    t1 = now_ms();
+    tm->parse_ms = t1 - t0;
+    t0 = t1;
+    loader L = {.d = out, .diags = diags, .feature = -1};
+    if (root)
+        read_collection(&L, root);
+    else
+        L.nomem = true; /* the grammar was checked, so only memory can fail */
+    t1 = now_ms();
+    tm->validate_ms = t1 - t0;
+    t0 = t1;
+    if (L.n_pend) {
+        const cJSON **nodes = malloc(L.n_pend * sizeof *nodes);
+        size_t *offsets = malloc(L.n_pend * sizeof *offsets);
+        if (nodes && offsets) {
+            for (size_t i = 0; i < L.n_pend; i++)
+                nodes[i] = L.pend[i].node;
+            ly_json_locate(text, len, root, nodes, offsets, L.n_pend);
+            for (size_t i = 0; i < L.n_pend; i++)
+                diags->items[L.pend[i].diag].offset = offsets[i];
+        }
+        free(nodes);
+        free(offsets);
+        ly_diag_resolve_lines(diags, text, len);
+        tm->locate_ms = now_ms() - t0;
+    }
+    /* The whole tree lives in the arena: dropping the arena frees it, so
+     * there is no cJSON_Delete walk over hundreds of thousands of nodes. */
+    tl_json_arena = NULL;
+    ly_arena_deinit(&json_arena);
+    bool nomem = L.nomem;
+    free_loader(&L);
+    if (nomem) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
+        ly_district_unload(out);
+        return LY_LOAD_NOMEM;
+    }
+    if (diags->errors > errors_before) {
+        ly_district_unload(out);
+        return LY_LOAD_DATA;
+    }
+    finish_points(out);
+    out->source = strdup(name ? name : "<memory>");
+    if (!out->source) {
+        ly_district_unload(out);
+        return LY_LOAD_NOMEM;
+    }
+    return LY_LOAD_OK;
+}
+
+ly_load_result ly_district_load(ly_district *out, const char *path, const ly_load_desc *desc,
+                                ly_diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    double t0 = now_ms();
+    size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot open: %s", strerror(errno));
+        return LY_LOAD_IO;
+    }
+    long size = -1;
+    if (fseek(f, 0, SEEK_END) == 0)
+        size = ftell(f);
+    if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read: not a regular file");
+        fclose(f);
+        return LY_LOAD_IO;
+    }
+    if ((size_t)size > max_bytes) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is %ld bytes: expected at most %zu (a limit that protects memory)",
+                    size, max_bytes);
+        fclose(f);
+        return LY_LOAD_DATA;
+    }
+    char *text = malloc((size_t)size + 1);
+    if (!text) {
+        fclose(f);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory reading %ld bytes", size);
+        return LY_LOAD_NOMEM;
+    }
+    size_t got = fread(text, 1, (size_t)size, f);
+    int rerr = ferror(f);
+    fclose(f);
+    if (rerr || got != (size_t)size) {
+        free(text);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read: %s",
+                    rerr ? strerror(errno) : "the file changed while reading");
+        return LY_LOAD_IO;
+    }
+    text[got] = '\0';
+    double read_ms = now_ms() - t0;
+    ly_load_result r = ly_district_load_mem(out, text, got, path, desc, diags);
+    free(text);
+    if (desc && desc->timing) {
+        desc->timing->read_ms = read_ms;
+        desc->timing->total_ms = now_ms() - t0;
+    }
+    if (r == LY_LOAD_OK)
+        LY_INFO("LOAD", "[%s] %zu buildings, %zu other features", path, out->n_buildings,
+                out->n_features);
+    return r;
+}

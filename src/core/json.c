@@ -1,0 +1,409 @@
+#include "louyu/json.h"
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t ly_json_bom(const char *text, size_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* ---- UTF-8 ---------------------------------------------------------------- */
+
+/* Returns the length of the valid UTF-8 sequence at s, or 0 if it is invalid
+ * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
+static size_t utf8_len(const unsigned char *s, size_t avail)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        if (c == 0xE0)
+            lo = 0xA0;
+        if (c == 0xED)
+            hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        if (c == 0xF4)
+            hi = 0x8F;
+    } else
+        return 0;
+    if (avail < n || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* ---- grammar check ---------------------------------------------------------- */
+
+typedef struct {
+    const char *text;
+    size_t len, pos;
+    int max_depth;
+    ly_json_error *err;
+} checker;
+
+static int fail(checker *c, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static int fail(checker *c, size_t at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
+    va_end(ap);
+    c->err->offset = at;
+    return -1;
+}
+
+static const char *describe(checker *c, size_t at, char buf[16])
+{
+    if (at >= c->len)
+        return "end of file";
+    unsigned char ch = (unsigned char)c->text[at];
+    if (ch >= 0x21 && ch < 0x7F)
+        snprintf(buf, 16, "'%c'", ch);
+    else if (ch == ' ')
+        snprintf(buf, 16, "a space");
+    else if (ch == '\n')
+        snprintf(buf, 16, "end of line");
+    else
+        snprintf(buf, 16, "byte 0x%02X", ch);
+    return buf;
+}
+
+static void skip_ws(checker *c)
+{
+    while (c->pos < c->len) {
+        char ch = c->text[c->pos];
+        if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
+            break;
+        c->pos++;
+    }
+}
+
+static int is_hex(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+}
+
+static int check_string(checker *c)
+{
+    size_t start = c->pos++; /* opening quote */
+    while (c->pos < c->len) {
+        unsigned char ch = (unsigned char)c->text[c->pos];
+        if (ch == '"') {
+            c->pos++;
+            return 0;
+        }
+        if (ch < 0x20)
+            return fail(c, c->pos,
+                        "control character U+%04X inside a string: expected it escaped "
+                        "(\\n, \\t or \\u%04X) or the closing '\"'",
+                        ch, ch);
+        if (ch == '\\') {
+            char e = c->pos + 1 < c->len ? c->text[c->pos + 1] : 0;
+            if (e == 'u') {
+                for (int i = 0; i < 4; i++)
+                    if (c->pos + 2 + i >= c->len || !is_hex(c->text[c->pos + 2 + i]))
+                        return fail(c, c->pos,
+                                    "invalid escape in a string: expected \\u and 4 hex digits");
+                c->pos += 6;
+                continue;
+            }
+            if (!e || !strchr("\"\\/bfnrt", e))
+                return fail(c, c->pos,
+                            "invalid escape in a string: expected one of \\\" \\\\ \\/ \\b \\f "
+                            "\\n \\r \\t \\uXXXX");
+            c->pos += 2;
+            continue;
+        }
+        c->pos++;
+    }
+    return fail(c, start, "unterminated string: expected a closing '\"'");
+}
+
+static int digits(checker *c)
+{
+    size_t s = c->pos;
+    while (c->pos < c->len && c->text[c->pos] >= '0' && c->text[c->pos] <= '9')
+        c->pos++;
+    return c->pos > s;
+}
+
+static int check_number(checker *c)
+{
+    char d[16];
+    if (c->text[c->pos] == '-')
+        c->pos++;
+    if (c->pos < c->len && c->text[c->pos] == '0') {
+        c->pos++;
+        if (c->pos < c->len && c->text[c->pos] >= '0' && c->text[c->pos] <= '9')
+            return fail(c, c->pos - 1, "invalid number: a leading zero must stand alone");
+    } else if (!digits(c)) {
+        return fail(c, c->pos, "invalid number: expected a digit, found %s", describe(c, c->pos, d));
+    }
+    if (c->pos < c->len && c->text[c->pos] == '.') {
+        c->pos++;
+        if (!digits(c))
+            return fail(c, c->pos, "invalid number: expected a digit after '.', found %s",
+                        describe(c, c->pos, d));
+    }
+    if (c->pos < c->len && (c->text[c->pos] == 'e' || c->text[c->pos] == 'E')) {
+        c->pos++;
+        if (c->pos < c->len && (c->text[c->pos] == '+' || c->text[c->pos] == '-'))
+            c->pos++;
+        if (!digits(c))
+            return fail(c, c->pos, "invalid number: expected a digit in the exponent, found %s",
+                        describe(c, c->pos, d));
+    }
+    return 0;
+}
+
+static int check_value(checker *c, int depth);
+
+static int check_container(checker *c, int depth, char close)
+{
+    char d[16];
+    size_t open = c->pos;
+    if (depth >= c->max_depth)
+        return fail(c, open, "nesting deeper than %d levels: expected at most %d (a limit that "
+                    "protects memory)", c->max_depth, c->max_depth);
+    c->pos++;
+    skip_ws(c);
+    if (c->pos < c->len && c->text[c->pos] == close) {
+        c->pos++;
+        return 0;
+    }
+    for (;;) {
+        if (close == '}') {
+            if (c->pos >= c->len || c->text[c->pos] != '"')
+                return fail(c, c->pos, "expected a member name in double quotes, found %s",
+                            describe(c, c->pos, d));
+            if (check_string(c))
+                return -1;
+            skip_ws(c);
+            if (c->pos >= c->len || c->text[c->pos] != ':')
+                return fail(c, c->pos, "expected ':' after the member name, found %s",
+                            describe(c, c->pos, d));
+            c->pos++;
+        }
+        if (check_value(c, depth + 1))
+            return -1;
+        skip_ws(c);
+        if (c->pos >= c->len)
+            return fail(c, open, "unclosed '%c': expected '%c' before the end of file",
+                        close == '}' ? '{' : '[', close);
+        char ch = c->text[c->pos];
+        if (ch == close) {
+            c->pos++;
+            return 0;
+        }
+        if (ch != ',')
+            return fail(c, c->pos, "expected ',' or '%c' after %s, found %s", close,
+                        close == '}' ? "an object member" : "an array element",
+                        describe(c, c->pos, d));
+        size_t comma = c->pos++;
+        skip_ws(c);
+        if (c->pos < c->len && c->text[c->pos] == close)
+            return fail(c, comma, "trailing ',' before '%c': expected another %s (JSON has no "
+                        "trailing commas)", close, close == '}' ? "member" : "element");
+    }
+}
+
+static int check_value(checker *c, int depth)
+{
+    char d[16];
+    skip_ws(c);
+    if (c->pos >= c->len)
+        return fail(c, c->pos, "unexpected end of file: expected a value");
+    char ch = c->text[c->pos];
+    switch (ch) {
+    case '{':
+        return check_container(c, depth, '}');
+    case '[':
+        return check_container(c, depth, ']');
+    case '"':
+        return check_string(c);
+    case 't':
+    case 'f':
+    case 'n': {
+        const char *word = ch == 't' ? "true" : ch == 'f' ? "false" : "null";
+        size_t n = strlen(word);
+        if (c->len - c->pos < n || memcmp(c->text + c->pos, word, n) != 0)
+            return fail(c, c->pos, "invalid literal: expected %s", word);
+        c->pos += n;
+        return 0;
+    }
+    default:
+        if (ch == '-' || (ch >= '0' && ch <= '9'))
+            return check_number(c);
+        if (ch == '\'')
+            return fail(c, c->pos, "found a single quote: expected a string in double quotes");
+        return fail(c, c->pos,
+                    "unexpected %s: expected a value (object, array, string, number, true, false "
+                    "or null)",
+                    describe(c, c->pos, d));
+    }
+}
+
+int ly_json_check(const char *text, size_t len, int max_depth, ly_json_error *err)
+{
+    checker c = {.text = text, .len = len, .max_depth = max_depth, .err = err};
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len;) {
+        if (s[i] < 0x80) {
+            if (s[i] == 0)
+                return fail(&c, i, "NUL byte in the text: expected UTF-8 text without NUL");
+            i++;
+            continue;
+        }
+        size_t n = utf8_len(s + i, len - i);
+        if (!n)
+            return fail(&c, i, "invalid UTF-8 (byte 0x%02X): expected UTF-8 text (RFC 8259)",
+                        s[i]);
+        i += n;
+    }
+    c.pos = ly_json_bom(text, len);
+    if (check_value(&c, 0))
+        return -1;
+    skip_ws(&c);
+    if (c.pos < len) {
+        char d[16];
+        return fail(&c, c.pos, "unexpected %s after the end of the JSON value: expected end of "
+                    "file", describe(&c, c.pos, d));
+    }
+    return 0;
+}
+
+/* ---- lockstep location ------------------------------------------------------ */
+
+typedef struct {
+    uintptr_t node;
+    size_t index; /* into the caller's nodes[] */
+} wanted;
+
+typedef struct {
+    const char *text;
+    size_t len, pos;
+    const wanted *want; /* sorted by node address */
+    size_t n, remaining;
+    size_t *offsets;
+} locator;
+
+static void loc_ws(locator *l)
+{
+    while (l->pos < l->len) {
+        char ch = l->text[l->pos];
+        if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
+            break;
+        l->pos++;
+    }
+}
+
+static void loc_string(locator *l)
+{
+    l->pos++;
+    while (l->pos < l->len && l->text[l->pos] != '"')
+        l->pos += l->text[l->pos] == '\\' ? 2 : 1;
+    l->pos++;
+}
+
+static void mark(locator *l, const cJSON *node)
+{
+    /* Binary search for the first entry of this node, then mark every copy. */
+    uintptr_t key = (uintptr_t)node;
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->want[mid].node < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < l->n && l->want[lo].node == key; lo++) {
+        l->offsets[l->want[lo].index] = l->pos;
+        l->remaining--;
+    }
+}
+
+static void loc_value(locator *l, const cJSON *node)
+{
+    loc_ws(l);
+    if (l->pos >= l->len || !l->remaining)
+        return; /* nothing left to find: stop walking */
+    if (node)
+        mark(l, node);
+    char ch = l->text[l->pos];
+    if (ch == '{' || ch == '[') {
+        char close = ch == '{' ? '}' : ']';
+        const cJSON *child = node ? node->child : NULL;
+        l->pos++;
+        for (;;) {
+            loc_ws(l);
+            if (l->pos >= l->len || l->text[l->pos] == close) {
+                l->pos++;
+                return;
+            }
+            if (l->text[l->pos] == ',') {
+                l->pos++;
+                continue;
+            }
+            if (close == '}') {
+                loc_string(l);
+                loc_ws(l);
+                l->pos++; /* ':' */
+            }
+            loc_value(l, child);
+            if (!l->remaining)
+                return;
+            if (child)
+                child = child->next;
+        }
+    }
+    if (ch == '"') {
+        loc_string(l);
+        return;
+    }
+    while (l->pos < l->len && !strchr(",]} \t\r\n", l->text[l->pos]))
+        l->pos++;
+}
+
+static int by_node(const void *a, const void *b)
+{
+    const wanted *x = a, *y = b;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void ly_json_locate(const char *text, size_t len, const cJSON *root, const cJSON *const *nodes,
+                    size_t *offsets, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        offsets[i] = SIZE_MAX;
+    if (!n)
+        return;
+    wanted *want = malloc(n * sizeof *want);
+    if (!want)
+        return;
+    for (size_t i = 0; i < n; i++)
+        want[i] = (wanted){.node = (uintptr_t)nodes[i], .index = i};
+    qsort(want, n, sizeof *want, by_node);
+    locator l = {.text = text, .len = len, .pos = ly_json_bom(text, len), .want = want, .n = n,
+                 .remaining = n, .offsets = offsets};
+    loc_value(&l, root);
+    free(want);
+}

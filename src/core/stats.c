@@ -1,0 +1,66 @@
+#include "louyu/stats.h"
+
+#include <string.h>
+
+double ly_building_occupancy(const ly_district *d, const ly_building *b, double *area_m2,
+                             double *vacant_m2)
+{
+    double area = 0, vacant = 0;
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        area += r->area_m2;
+        vacant += r->vacant_m2;
+    }
+    if (area_m2)
+        *area_m2 = area;
+    if (vacant_m2)
+        *vacant_m2 = vacant;
+    return area > 0 ? (area - vacant) / area : -1.0;
+}
+
+void ly_stats_compute(const ly_district *d, ly_stats *s)
+{
+    memset(s, 0, sizeof *s);
+    const ly_district_figures *f = &d->meta.figures;
+    s->buildings = d->n_buildings;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+            s->under_construction++;
+        else
+            s->completed++;
+        if (b->n_records)
+            s->with_occupancy++;
+        s->enterprises_in_buildings += b->n_enterprises;
+        if (b->gfa_m2 > 0)
+            s->gfa_m2 += b->gfa_m2;
+        for (uint32_t k = 0; k < b->n_records; k++) {
+            const ly_floor_record *r = &d->records[b->first_record + k];
+            s->recorded_area_m2 += r->area_m2;
+            s->vacant_m2 += r->vacant_m2;
+            s->floors_recorded++;
+            if (r->vacant_m2 >= r->area_m2)
+                s->floors_vacant++;
+            else if (r->vacant_m2 > 0)
+                s->floors_partly_vacant++;
+        }
+        if (b->tax_2010_cny >= 0) {
+            s->tax_2010_cny += b->tax_2010_cny;
+            s->tax_2010_known++;
+            if (b->tax_2010_cny >= LY_TAX_BIG_CNY)
+                s->tax_big++;
+        }
+        if (b->has_services && b->services.n_windows)
+            s->service_points++;
+        if (b->height_m > s->max_height_m)
+            s->max_height_m = b->height_m;
+    }
+    s->leased_m2 = s->recorded_area_m2 - s->vacant_m2;
+    s->occupancy_rate = s->recorded_area_m2 > 0 ? s->leased_m2 / s->recorded_area_m2 : -1;
+    s->enterprises_registered = f->enterprises_registered;
+    s->enterprise_share = f->enterprises_registered > 0
+                              ? (double)s->enterprises_in_buildings / f->enterprises_registered
+                              : -1;
+    s->tax_q1_2011_cny = f->tax_q1_2011_cny;
+    s->new_enterprises_q1_2011 = f->new_enterprises_q1_2011;
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The command line end to end: exit codes, streams and output formats.
+# Needs LOUYU (the binary), SRC (the source tree) and SHARED (../shared).
+set -u
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ZS="$SRC/data/zhanshan.geojson"
+SF="$SHARED/data/sf-buildings/sf-buildings.geojson"
+BAD="$SRC/tests/data/bad"
+
+# run EXPECTED_RC ARGS...: runs louyu, keeps stdout and stderr in $tmp
+run() {
+  local want=$1
+  shift
+  "$LOUYU" "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  if [ "$rc" -eq "$want" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1))
+    echo "FAIL: louyu $* exited $rc, expected $want"
+    head -5 "$tmp/err"
+  fi
+}
+# expect FILE(out|err) REGEX
+expect() {
+  if grep -Eq -- "$2" "$tmp/$1"; then pass=$((pass + 1)); else
+    fail=$((fail + 1))
+    echo "FAIL: $1 of the last command does not match: $2"
+    head -5 "$tmp/$1"
+  fi
+}
+expect_empty() {
+  if [ ! -s "$tmp/$1" ]; then pass=$((pass + 1)); else
+    fail=$((fail + 1))
+    echo "FAIL: $1 of the last command should be empty"
+    head -3 "$tmp/$1"
+  fi
+}
+
+run 0 --version;            expect out '^louyu [0-9]+\.[0-9]+\.[0-9]+$'
+run 0 --help;               expect out 'validate FILE'
+run 2;                      expect err 'usage: louyu'
+run 2 frobnicate;           expect err "unknown command 'frobnicate'"
+run 2 validate;             expect err 'usage: louyu validate'
+run 2 validate "$tmp/none.geojson"
+expect err "none.geojson: error: cannot open: No such file"
+
+run 0 validate "$ZS";       expect out 'zhanshan.geojson: valid: 33 buildings'; expect_empty err
+run 0 validate "$SF";       expect out 'valid: 13896 buildings'
+
+# A bad file: one FILE:LINE:COL line per problem, then a count; exit 1.
+printf '{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature", "properties": {"height": -4},\n   "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,0]]]}}]}\n' >"$tmp/neg.geojson"
+run 1 validate "$tmp/neg.geojson"
+expect err "^$tmp/neg.geojson:3:48: error: feature 0 \"#0\": \"height\" is -4: expected a height in metres"
+expect out 'neg.geojson: invalid: 1 error, 0 warnings'
+# good and bad together: still 1; missing beats bad: 2
+run 1 validate "$ZS" "$tmp/neg.geojson"
+run 2 validate "$tmp/neg.geojson" "$tmp/none.geojson"
+
+# The cap: many errors, few shown.
+{
+  printf '{"type":"FeatureCollection","features":[\n'
+  for i in $(seq 1 30); do
+    printf '{"type":"Feature","properties":{"height":-%d},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},\n' "$i"
+  done
+  printf '{"type":"Feature","properties":{},"geometry":null}]}\n'
+} >"$tmp/many.geojson"
+run 1 validate --max-errors 3 "$tmp/many.geojson"
+expect err '27 more not shown'
+expect out 'invalid: 30 errors'
+[ "$(grep -c ': error: ' "$tmp/err")" -eq 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --max-errors 3 did not show exactly 3"; }
+run 2 validate --max-errors x "$ZS"
+
+run 0 stats "$ZS"
+expect out '^Buildings +33 \('
+expect out 'of 2,763 registered'
+expect out '^Buildings ≥ 100 M CNY 2: '
+run 0 stats "$ZS" --json
+expect out '"buildings":[[:space:]]*33,'
+expect out '"enterprises_registered":[[:space:]]*2763,'
+expect out '"tax_2010_over_100m":[[:space:]]*\["'
+run 0 stats "$SF"
+expect out '^Buildings +13896'
+expect out '^Occupancy +no data'
+run 2 stats "$ZS" --bogus
+
+run 0 info "$ZS" wtc;            expect out 'World Trade Center'; expect out '^Floor  use'
+run 0 info "$ZS" everbright-ifc --json
+expect out '"tax_2010_over_100m":[[:space:]]*true'
+expect out '"enterprises":[[:space:]]*\['
+run 0 info "$ZS" petroleum;       expect out '^  window +'
+run 2 info "$ZS" no-such-building; expect err 'has no building with id "no-such-building"'
+run 0 info "$SF" '#0';            expect out 'Occupancy +no data'
+run 2 info
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

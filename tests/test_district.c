@@ -1,0 +1,185 @@
+/* ly_district: loading real and hand-made GeoJSON into the model. */
+#include "check.h"
+#include "louyu/district.h"
+
+static ly_load_result load_text(ly_district *d, const char *text, ly_diag_list *diags)
+{
+    ly_diag_list_init(diags, "t.geojson");
+    ly_load_result r = ly_district_load_mem(d, text, strlen(text), "t.geojson", NULL, diags);
+    if (r != LY_LOAD_OK)
+        for (size_t i = 0; i < diags->count; i++)
+            ly_diag_print(stderr, diags, &diags->items[i]);
+    return r;
+}
+
+#define SQUARE "[[[120.0,36.0],[120.001,36.0],[120.001,36.001],[120.0,36.001],[120.0,36.0]]]"
+#define OUTER "[[120.0,36.0],[120.001,36.0],[120.001,36.001],[120.0,36.001],[120.0,36.0]]"
+#define HOLE "[[120.0002,36.0002],[120.0002,36.0004],[120.0004,36.0004],[120.0002,36.0002]]"
+
+static void plain_osm(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"height\":\"12.5 m\",\"building\":\"office\","
+        "\"name\":\"A\",\"roof:shape\":\"flat\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"id\":42,\"properties\":{\"building:levels\":4,\"min_height\":3},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" OUTER "," HOLE "]}},"
+        "{\"type\":\"Feature\",\"properties\":{},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"highway\":\"primary\"},"
+        "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,36],[120.1,36]]}}"
+        "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(diags.warnings, 0);
+    CHECK_INT(d.n_buildings, 3);
+    CHECK_INT(d.n_skipped, 1);
+    CHECK(!d.meta.is_louyu);
+    if (d.n_buildings == 3) {
+        const ly_building *a = &d.buildings[0], *b = &d.buildings[1], *c = &d.buildings[2];
+        CHECK_STR(a->id, "#0");
+        CHECK_STR(a->name, "A");
+        CHECK_NEAR(a->height_m, 12.5, 1e-9);
+        CHECK_INT(a->floors, 4); /* 12.5 / 3.2 rounded */
+        CHECK_STR(a->type, "office");
+        CHECK_STR(a->extra, "{\"roof:shape\":\"flat\"}");
+        CHECK_INT(a->n_records, 0);
+        CHECK_STR(b->id, "42");
+        CHECK_INT(b->floors, 4);
+        CHECK_NEAR(b->height_m, 12.8, 1e-9);
+        CHECK_NEAR(b->min_height_m, 3, 1e-9);
+        CHECK_INT(d.polygons[b->first_polygon].n_rings, 2);
+        CHECK_NEAR(d.polygons[b->first_polygon].min_height_m, 3, 1e-6);
+        CHECK_NEAR(c->height_m, 10, 1e-9); /* nothing given: 10 m */
+        CHECK_NEAR(ly_building_floor_base(&d, b, 3), 6.4, 1e-5);
+        CHECK_NEAR(ly_building_floor_base(&d, b, 5), 12.8, 1e-5);
+        /* ring stored without its closing point */
+        CHECK_INT(d.rings[d.polygons[a->first_polygon].first_ring].n_points, 4);
+    }
+    CHECK_NEAR(d.lon_min, 120.0, 1e-12);
+    CHECK_NEAR(d.lat_max, 36.001, 1e-12);
+    ly_district_unload(&d);
+    CHECK(d.buildings == NULL && d.n_buildings == 0);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void louyu_file(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"louyu\":{\"schema\":1,\"district\":{\"name\":\"测试\","
+        "\"name_en\":\"Test\"},\"data_date\":\"2011-04-29\",\"illustrative\":[\"all of it\"],"
+        "\"figures\":{\"enterprises_registered\":10,\"future_key\":1}},\"features\":["
+        "{\"type\":\"Feature\",\"id\":\"t1\",\"geometry\":{\"type\":\"MultiPolygon\","
+        "\"coordinates\":[" SQUARE "," SQUARE "]},\"properties\":{\"kind\":\"building\","
+        "\"name\":\"一号楼\",\"name_en\":\"Tower 1\",\"height_m\":40,\"floors\":10,"
+        "\"floor_heights\":[6,4,4,4,4,4,4,4,3,3],"
+        "\"parts\":[{\"height_m\":10},{\"min_height_m\":10,\"height_m\":40}],"
+        "\"tax_2010_cny\":5,\"services\":{\"name\":\"红色会所\",\"windows\":[{\"name\":\"国税\"}]},"
+        "\"floor_records\":[{\"floor\":3,\"use\":\"office\",\"area_m2\":100,\"vacant_m2\":100},"
+        "{\"floor\":1,\"use\":\"retail\",\"area_m2\":80,\"vacant_m2\":0}],"
+        "\"enterprises\":[{\"name\":\"甲\",\"floors\":[2,3],\"industry\":\"it\"},"
+        "{\"name\":\"乙\",\"floor\":10}],\"wifi\":true}},"
+        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[120,36]},"
+        "\"properties\":{\"kind\":\"poi\",\"category\":\"metro\",\"since\":2016}},"
+        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+        "[[120,36],[120.01,36],[120.01,36.01]]},\"properties\":{\"kind\":\"road\","
+        "\"class\":\"primary\"}}"
+        "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.warnings, 0);
+    CHECK(d.meta.is_louyu);
+    CHECK_STR(d.meta.name, "测试");
+    CHECK_INT(d.meta.n_illustrative, 1);
+    CHECK_NEAR(d.meta.figures.enterprises_registered, 10, 0);
+    CHECK_NEAR(d.meta.figures.tax_q1_2011_cny, -1, 0);
+    CHECK_INT(d.n_buildings, 1);
+    CHECK_INT(d.n_features, 2);
+    if (d.n_buildings == 1) {
+        const ly_building *b = &d.buildings[0];
+        CHECK_INT(b->n_polygons, 2);
+        CHECK_NEAR(d.polygons[b->first_polygon].height_m, 10, 0);
+        CHECK_NEAR(d.polygons[b->first_polygon + 1].min_height_m, 10, 0);
+        CHECK(b->floor_heights_given);
+        CHECK_NEAR(ly_building_floor_base(&d, b, 2), 6, 1e-6);
+        CHECK_NEAR(ly_building_floor_base(&d, b, 11), 40, 1e-5);
+        CHECK_INT(b->n_records, 2);
+        CHECK_INT(d.records[b->first_record].floor, 1); /* sorted by floor */
+        CHECK_INT(b->n_enterprises, 2);
+        CHECK_INT(d.enterprises[b->first_enterprise].n_floors, 2);
+        CHECK(b->has_services);
+        CHECK_INT(b->services.n_windows, 1);
+        CHECK_STR(b->extra, "{\"wifi\":true}");
+    }
+    if (d.n_features == 2) {
+        CHECK_INT(d.features[0].kind, LY_KIND_POI);
+        CHECK_INT(d.features[0].subtype, LY_POI_METRO);
+        CHECK_INT(d.features[0].since, 2016);
+        CHECK_INT(d.features[1].kind, LY_KIND_ROAD);
+        CHECK_NEAR(d.features[1].width_m, 24, 0);
+        CHECK_INT(d.lines[d.features[1].first_line].n_points, 3);
+    }
+    CHECK_INT(ly_district_find(&d, "t1"), 0);
+    CHECK_INT(ly_district_find(&d, "nope"), -1);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void real_files(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    const char *sf = LY_SHARED_DIR "/data/sf-buildings/sf-buildings.geojson";
+    ly_diag_list_init(&diags, sf);
+    CHECK_INT(ly_district_load(&d, sf, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(d.n_buildings, 13896);
+    CHECK_INT(d.n_enterprises, 0);
+    CHECK(d.lon_min > -122.48 && d.lon_max < -122.42 && d.lat_min > 37.75 && d.lat_max < 37.79);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    const char *zs = LY_SOURCE_DIR "/data/zhanshan.geojson";
+    ly_diag_list_init(&diags, zs);
+    CHECK_INT(ly_district_load(&d, zs, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(diags.warnings, 0);
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    CHECK_INT(d.n_buildings, 33);
+    CHECK(d.lon_min > 120.355 && d.lon_max < 120.38 && d.lat_min > 36.05 && d.lat_max < 36.08);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void io_errors(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "missing.geojson");
+    CHECK_INT(ly_district_load(&d, "/nonexistent/missing.geojson", NULL, &diags), LY_LOAD_IO);
+    CHECK_INT(diags.errors, 1);
+    CHECK(d.buildings == NULL);
+    ly_diag_list_deinit(&diags);
+    /* the size limit is checked before reading */
+    ly_diag_list_init(&diags, "big");
+    ly_load_desc desc = {.max_file_bytes = 10};
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/data/zhanshan.geojson", &desc, &diags),
+              LY_LOAD_DATA);
+    CHECK(diags.count == 1 && strstr(diags.items[0].message, "expected at most 10") != NULL);
+    ly_diag_list_deinit(&diags);
+}
+
+int main(void)
+{
+    plain_osm();
+    louyu_file();
+    io_errors();
+    real_files();
+    return check_report();
+}
