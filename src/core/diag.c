@@ -76,7 +76,8 @@ void ly_diag_resolve_lines(ly_diag_list *list, const char *text, size_t len)
     for (size_t i = 0; i < list->count; i++)
         order[i] = &list->items[i];
     qsort(order, list->count, sizeof *order, by_offset);
-    size_t pos = 0;
+    /* A byte-order mark is not a character of line 1. */
+    size_t pos = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     int line = 1, col = 1;
     for (size_t i = 0; i < list->count; i++) {
         ly_diag *d = order[i];

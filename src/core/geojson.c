@@ -50,6 +50,7 @@ typedef struct {
     size_t n_pend, cap_pend;
 
     long feature;        /* current feature index, -1 outside features */
+    const cJSON *standin_props, *standin_for; /* empty properties made for a feature */
     char where[200];     /* 'feature 12 "wtc": ' */
 
     /* capacities of the district's arrays */
@@ -75,6 +76,8 @@ typedef struct {
 
 static void report(loader *L, ly_diag_severity sev, const cJSON *at, const char *fmt, va_list ap)
 {
+    if (at && at == L->standin_props)
+        at = L->standin_for; /* a feature without properties: point at the feature */
     char msg[900];
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t before = L->diags->count;
@@ -168,7 +171,9 @@ static const char *get_string(loader *L, const cJSON *obj, const char *key, bool
 {
     const cJSON *v = member(obj, key);
     if (!v || cJSON_IsNull(v)) {
-        if (required)
+        if (required && v)
+            err(L, v, "\"%s\" is null: expected a string", key);
+        else if (required)
             err(L, obj, "missing \"%s\": expected a string", key);
         return NULL;
     }
@@ -241,7 +246,10 @@ static bool get_number(loader *L, const cJSON *obj, const char *key, bool requir
         if (required) {
             char want[96];
             describe_range(&r, want, sizeof want);
-            err(L, obj, "missing \"%s\": expected %s", key, want);
+            if (v)
+                err(L, v, "\"%s\" is null: expected %s", key, want);
+            else
+                err(L, obj, "missing \"%s\": expected %s", key, want);
         }
         return false;
     }
@@ -266,20 +274,27 @@ static int lookup(const char *s, const char *const *names, int n)
 static int get_enum(loader *L, const cJSON *obj, const char *key, const char *const *names, int n,
                     int fallback, bool required)
 {
-    const char *s = get_string(L, obj, key, required);
-    if (!s)
-        return fallback;
-    int i = lookup(s, names, n);
-    if (i >= 0)
-        return i;
     char list[300] = "";
     for (int k = 0; k < n; k++) {
         strncat(list, names[k], sizeof list - strlen(list) - 1);
         if (k + 1 < n)
             strncat(list, k + 2 == n ? " or " : ", ", sizeof list - strlen(list) - 1);
     }
+    const cJSON *v = member(obj, key);
+    if (!v || cJSON_IsNull(v)) {
+        if (required)
+            err(L, v ? v : obj, "%s\"%s\"%s: expected %s", v ? "" : "missing ", key,
+                v ? " is null" : "", list);
+        return fallback;
+    }
+    const char *s = get_string(L, obj, key, required);
+    if (!s)
+        return fallback;
+    int i = lookup(s, names, n);
+    if (i >= 0)
+        return i;
     char got[64];
-    err(L, member(obj, key), "\"%s\" is %s: expected %s", key, show(member(obj, key), got), list);
+    err(L, v, "\"%s\" is %s: expected %s", key, show(v, got), list);
     return fallback;
 }
 
@@ -467,22 +482,46 @@ static bool add_point(loader *L, double lon, double lat)
     return true;
 }
 
+/* Are all points within 1 mm of the line through the first point and the
+ * point farthest from it? (kx, ky scale degrees to metres.) */
+static bool on_one_line(const double *p, uint32_t n, double kx, double ky)
+{
+    uint32_t far = 0;
+    double best = 0;
+    for (uint32_t i = 1; i < n; i++) {
+        double dx = (p[2 * i] - p[0]) * kx, dy = (p[2 * i + 1] - p[1]) * ky;
+        if (dx * dx + dy * dy > best) {
+            best = dx * dx + dy * dy;
+            far = i;
+        }
+    }
+    if (best == 0)
+        return true;
+    double ux = (p[2 * far] - p[0]) * kx, uy = (p[2 * far + 1] - p[1]) * ky, len = sqrt(best);
+    for (uint32_t i = 1; i < n; i++) {
+        double dx = (p[2 * i] - p[0]) * kx, dy = (p[2 * i + 1] - p[1]) * ky;
+        if (fabs(dx * uy - dy * ux) / len > 1e-3)
+            return false;
+    }
+    return true;
+}
+
 /* Reads one linear ring into the point array (without its closing point). */
-static bool read_ring(loader *L, const cJSON *ring, int ring_index, ly_ring *out)
+static bool read_ring(loader *L, const cJSON *ring, const char *rn, ly_ring *out)
 {
     if (!cJSON_IsArray(ring)) {
-        err(L, ring, "ring %d is %s: expected an array of positions", ring_index, type_name(ring));
+        err(L, ring, "%s is %s: expected an array of positions", rn, type_name(ring));
         return false;
     }
     int count = cJSON_GetArraySize(ring);
     if (count > MAX_RING_POINTS) {
-        err(L, ring, "ring %d has %d positions: expected at most %d (a limit that protects memory)",
-            ring_index, count, MAX_RING_POINTS);
+        err(L, ring, "%s has %d positions: expected at most %d (a limit that protects memory)",
+            rn, count, MAX_RING_POINTS);
         return false;
     }
     if (count < 4) {
-        err(L, ring, "ring %d has %d position%s: expected at least 4 (a closed triangle repeats "
-            "its first position)", ring_index, count, count == 1 ? "" : "s");
+        err(L, ring, "%s has %d position%s: expected at least 4 (a closed triangle repeats "
+            "its first position)", rn, count, count == 1 ? "" : "s");
         return false;
     }
     if ((L->d->n_points / 2) + (size_t)count > MAX_TOTAL_POINTS) {
@@ -524,9 +563,9 @@ static bool read_ring(loader *L, const cJSON *ring, int ring_index, ly_ring *out
     if (!ok)
         return false;
     if (lon != first_lon || lat != first_lat) {
-        err(L, last, "ring %d is not closed: its last position [%.10g, %.10g] differs from its "
+        err(L, last, "%s is not closed: its last position [%.10g, %.10g] differs from its "
             "first [%.10g, %.10g]: expected the first position repeated at the end",
-            ring_index, lon, lat, first_lon, first_lat);
+            rn, lon, lat, first_lon, first_lat);
         return false;
     }
     /* a closing run of duplicates of the first point */
@@ -535,8 +574,8 @@ static bool read_ring(loader *L, const cJSON *ring, int ring_index, ly_ring *out
         kept--;
     L->d->n_points = first + 2 * (size_t)kept;
     if (kept < 3) {
-        err(L, ring, "ring %d has only %u distinct position%s: expected at least 3 to enclose an "
-            "area", ring_index, kept, kept == 1 ? "" : "s");
+        err(L, ring, "%s has only %u distinct position%s: expected at least 3 to enclose an "
+            "area", rn, kept, kept == 1 ? "" : "s");
         return false;
     }
     /* Area in square metres (equirectangular around the ring's first point). */
@@ -548,16 +587,21 @@ static bool read_ring(loader *L, const cJSON *ring, int ring_index, ly_ring *out
         double x1 = (pts[2 * j] - pts[0]) * kx, y1 = (pts[2 * j + 1] - pts[1]) * ky;
         area2 += x0 * y1 - x1 * y0;
     }
-    if (fabs(area2) * 0.5 < 1e-4) {
-        err(L, ring, "ring %d encloses no area (its positions lie on one line): expected a ring "
-            "with a non-zero area", ring_index);
+    bool no_area = fabs(area2) * 0.5 < 1e-4;
+    if (no_area && on_one_line(pts, kept, kx, ky)) {
+        err(L, ring, "%s encloses no area (its positions lie on one line): expected a ring "
+            "with a non-zero area", rn);
         return false;
     }
     uint32_t ea, eb;
     if (ring_crosses(L, pts, kept, &ea, &eb)) {
-        err(L, L->ring_nodes[eb], "ring %d crosses itself: the edge from this position crosses "
+        err(L, L->ring_nodes[eb], "%s crosses itself: the edge from this position crosses "
             "the edge that starts at position [%.10g, %.10g]: expected a simple ring whose edges "
-            "do not cross", ring_index, pts[2 * ea], pts[2 * ea + 1]);
+            "do not cross", rn, pts[2 * ea], pts[2 * ea + 1]);
+        return false;
+    }
+    if (no_area) {
+        err(L, ring, "%s encloses no area: expected a ring with a non-zero area", rn);
         return false;
     }
     out->first_point = (uint32_t)(first / 2);
@@ -581,15 +625,18 @@ static void extend_bbox(double *box, const double *pts, size_t n)
 }
 
 /* Reads Polygon coordinates (an array of rings) as one ly_polygon. */
-static bool read_polygon(loader *L, const cJSON *coords, double *box)
+static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double *box)
 {
+    char pn[32] = "polygon";
+    if (poly_index >= 0)
+        snprintf(pn, sizeof pn, "polygon %d", poly_index);
     if (!cJSON_IsArray(coords)) {
-        err(L, coords, "polygon coordinates are %s: expected an array of rings",
+        err(L, coords, "%s coordinates are %s: expected an array of rings", pn,
             type_name(coords));
         return false;
     }
     if (!coords->child) {
-        err(L, coords, "polygon has no rings: expected an outline ring (and optional holes)");
+        err(L, coords, "%s has no rings: expected an outline ring (and optional holes)", pn);
         return false;
     }
     uint32_t first_ring = (uint32_t)L->d->n_rings;
@@ -597,7 +644,12 @@ static bool read_polygon(loader *L, const cJSON *coords, double *box)
     int r = 0;
     for (const cJSON *ring = coords->child; ring; ring = ring->next, r++) {
         ly_ring lr;
-        if (!read_ring(L, ring, r, &lr)) {
+        char rn[48];
+        if (poly_index >= 0)
+            snprintf(rn, sizeof rn, "polygon %d ring %d", poly_index, r);
+        else
+            snprintf(rn, sizeof rn, "ring %d", r);
+        if (!read_ring(L, ring, rn, &lr)) {
             ok = false;
             if (L->nomem)
                 return false;
@@ -644,14 +696,15 @@ static bool read_areal(loader *L, const cJSON *geom, const char *what, uint32_t 
     *first = (uint32_t)L->d->n_polygons;
     bool ok = true;
     if (!multi) {
-        ok = read_polygon(L, coords, box);
+        ok = read_polygon(L, coords, -1, box);
     } else if (!cJSON_IsArray(coords) || !coords->child) {
         err(L, coords, "MultiPolygon coordinates are %s: expected a non-empty array of polygons",
             cJSON_IsArray(coords) ? "empty" : type_name(coords));
         ok = false;
     } else {
-        for (const cJSON *pg = coords->child; pg && !L->nomem; pg = pg->next)
-            ok = read_polygon(L, pg, box) && ok;
+        int k = 0;
+        for (const cJSON *pg = coords->child; pg && !L->nomem; pg = pg->next, k++)
+            ok = read_polygon(L, pg, k, box) && ok;
     }
     *count = (uint32_t)L->d->n_polygons - *first;
     return ok;
@@ -976,7 +1029,8 @@ static void read_floor_records(loader *L, const cJSON *arr, ly_building *b, bool
                                .vacant_m2 = vacant};
     }
     b->n_records = (uint32_t)(L->d->n_records - b->first_record);
-    qsort(L->d->records + b->first_record, b->n_records, sizeof *L->d->records, by_floor);
+    if (b->n_records)
+        qsort(L->d->records + b->first_record, b->n_records, sizeof *L->d->records, by_floor);
 }
 
 static bool enterprise_floor(loader *L, const cJSON *v, const ly_building *b, bool floors_ok,
@@ -1091,7 +1145,8 @@ static void read_floor_heights(loader *L, const cJSON *props, ly_building *b, bo
             }
             if (ok && sum > b->height_m * 1.01 + 1e-9) {
                 err(L, fh, "\"floor_heights\" add up to %.2f m, more than the building's height_m "
-                    "%g: expected a sum of at most %g m", sum, b->height_m, b->height_m);
+                    "%g: expected a sum of at most %.2f m (height_m + 1 %%)", sum, b->height_m,
+                    b->height_m * 1.01);
                 ok = false;
             }
             if (ok) {
@@ -1119,11 +1174,15 @@ static void read_parts(loader *L, const cJSON *parts, ly_building *b)
     }
     if (!parts || cJSON_IsNull(parts))
         return;
+    if (!cJSON_IsArray(parts)) {
+        err(L, parts, "\"parts\" is %s: expected an array with one {min_height_m, height_m} per "
+            "polygon of the geometry (%u)", type_name(parts), b->n_polygons);
+        return;
+    }
     int n = cJSON_GetArraySize(parts);
-    if (!cJSON_IsArray(parts) || n != (int)b->n_polygons) {
-        err(L, parts, "\"parts\" %s %d entr%s: expected one {min_height_m, height_m} per polygon "
-            "of the geometry (%u)", cJSON_IsArray(parts) ? "has" : "is not an array with", n,
-            n == 1 ? "y" : "ies", b->n_polygons);
+    if (n != (int)b->n_polygons) {
+        err(L, parts, "\"parts\" has %d entr%s: expected one {min_height_m, height_m} per "
+            "polygon of the geometry (%u)", n, n == 1 ? "y" : "ies", b->n_polygons);
         return;
     }
     uint32_t i = 0;
@@ -1155,9 +1214,9 @@ static void read_building(loader *L, const cJSON *feature, const cJSON *props, c
 
     b.name = keep_string(L, get_string(L, props, "name", false));
     b.name_en = keep_string(L, get_string(L, props, "name_en", false));
-    if (louyu && !b.name)
+    if (louyu && !member(props, "name"))
         warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
-    if (louyu && !b.name_en)
+    if (louyu && !member(props, "name_en"))
         warn(L, props, "building has no \"name_en\": expected an English name for the English "
              "interface");
     b.address = keep_string(L, get_string(L, props, "address", false));
@@ -1387,7 +1446,12 @@ static const char *feature_id(loader *L, const cJSON *feature, const cJSON *prop
         return keep_string(L, v->valuestring);
     }
     if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
-        snprintf(buf, sizeof buf, "%.17g", v->valuedouble);
+        /* the shortest decimal text that reads back as the same number */
+        for (int prec = 1; prec <= 17; prec++) {
+            snprintf(buf, sizeof buf, "%.*g", prec, v->valuedouble);
+            if (strtod(buf, NULL) == v->valuedouble)
+                break;
+        }
         return keep_string(L, buf);
     }
     err(L, v, "feature id is %s: expected a string or a number (RFC 7946)", type_name(v));
@@ -1429,9 +1493,13 @@ static void read_one_feature(loader *L, const cJSON *feature)
         }
         empty = tmp;
         props = empty;
+        L->standin_props = tmp;
+        L->standin_for = feature;
     }
     const cJSON *id_node = NULL;
+    size_t errors_before_id = L->diags->errors;
     const char *id = feature_id(L, feature, props, &id_node);
+    bool id_bad = L->diags->errors > errors_before_id;
     set_where(L, id);
 
     bool louyu = L->d->meta.is_louyu;
@@ -1472,6 +1540,8 @@ static void read_one_feature(loader *L, const cJSON *feature)
         kind = LY_KIND_BUILDING;
     }
     if (kind == LY_KIND_BUILDING && !id) {
+        if (id_bad)
+            goto done; /* already reported */
         if (louyu) {
             err(L, feature, "building has no id: expected a unique \"id\" (a string such as "
                 "\"wtc\") so it can be selected and linked");
@@ -1496,7 +1566,24 @@ static void read_one_feature(loader *L, const cJSON *feature)
     else
         read_feature(L, (ly_kind)kind, props, id, geom);
 done:
+    L->standin_props = L->standin_for = NULL;
     cJSON_Delete(tmp);
+}
+
+/* "YYYY-MM-DD" with a real day of a real month (leap years included). */
+static bool valid_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8);
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[mo - 1] + (mo == 2 && leap);
 }
 
 static void read_meta(loader *L, const cJSON *meta)
@@ -1508,27 +1595,35 @@ static void read_meta(loader *L, const cJSON *meta)
             "data_date", type_name(meta));
         return;
     }
-    double schema;
-    if (get_number(L, meta, "schema", true, (range){1, 1, false, false, true}, &schema))
-        m->schema = (int)schema;
+    const cJSON *sv = member(meta, "schema");
+    if (!sv)
+        err(L, meta, "missing \"schema\": expected 1 (the format version this louyu reads)");
+    else if (!cJSON_IsNumber(sv) || sv->valuedouble != 1) {
+        char got[64];
+        err(L, sv, "\"schema\" is %s: expected 1 (the format version this louyu reads; see "
+            "docs/data-format.md)", show(sv, got));
+    } else
+        m->schema = 1;
     const cJSON *dist = member(meta, "district");
     if (!cJSON_IsObject(dist)) {
-        err(L, dist ? dist : meta, "%s \"district\"%s: expected an object {name, name_en}",
-            dist ? "" : "missing", dist ? " is not an object" : "");
+        if (dist)
+            err(L, dist, "\"district\" is %s: expected an object {name, name_en}",
+                type_name(dist));
+        else
+            err(L, meta, "missing \"district\": expected an object {name, name_en}");
     } else {
         m->name = keep_string(L, get_string(L, dist, "name", true));
         m->name_en = keep_string(L, get_string(L, dist, "name_en", false));
         m->city = keep_string(L, get_string(L, dist, "city", false));
         m->city_en = keep_string(L, get_string(L, dist, "city_en", false));
     }
-    const char *date = get_string(L, meta, "data_date", true);
+    const cJSON *dv = member(meta, "data_date");
+    if (!dv)
+        err(L, meta, "missing \"data_date\": expected the date the data describes, YYYY-MM-DD");
+    const char *date = dv ? get_string(L, meta, "data_date", true) : NULL;
     if (date) {
-        int y, mo, dd;
-        char tail;
-        if (strlen(date) != 10 || sscanf(date, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) != 3 ||
-            mo < 1 || mo > 12 || dd < 1 || dd > 31)
-            err(L, member(meta, "data_date"), "\"data_date\" is \"%s\": expected a date "
-                "YYYY-MM-DD", date);
+        if (!valid_date(date))
+            err(L, dv, "\"data_date\" is \"%.40s\": expected a calendar date YYYY-MM-DD", date);
         else
             m->data_date = keep_string(L, date);
     }
@@ -1713,15 +1808,26 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     ly_arena json_arena = {.block_bytes = 1 << 20};
     tl_json_arena = &json_arena;
     size_t bom = ly_json_bom(text, len);
-    cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
+    const char *stop = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text + bom, len - bom, &stop, false);
     t1 = now_ms();
     tm->parse_ms = t1 - t0;
     t0 = t1;
     loader L = {.d = out, .diags = diags, .feature = -1};
-    if (root)
+    if (root) {
         read_collection(&L, root);
-    else
-        L.nomem = true; /* the grammar was checked, so only memory can fail */
+    } else if (stop && stop >= text + bom && stop < text + len) {
+        /* The grammar check passed but cJSON disagrees: still a data error, at its position. */
+        ly_diag_add(diags, LY_DIAG_ERROR, (size_t)(stop - text), -1,
+                    "the JSON parser cannot read the text here: expected valid JSON");
+        ly_diag_resolve_lines(diags, text, len);
+        tl_json_arena = NULL;
+        ly_arena_deinit(&json_arena);
+        free_loader(&L);
+        return LY_LOAD_DATA;
+    } else {
+        L.nomem = true;
+    }
     t1 = now_ms();
     tm->validate_ms = t1 - t0;
     t0 = t1;

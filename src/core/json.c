@@ -99,6 +99,19 @@ static int is_hex(char ch)
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
 }
 
+/* The value of the 4 hex digits of the escape (a backslash and u) at `at`; 0x10000 if malformed. */
+static unsigned hex4(const checker *c, size_t at)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        if (at + 2 + i >= c->len || !is_hex(c->text[at + 2 + i]))
+            return 0x10000;
+        char h = c->text[at + 2 + i];
+        v = v * 16 + (unsigned)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
 static int check_string(checker *c)
 {
     size_t start = c->pos++; /* opening quote */
@@ -116,10 +129,23 @@ static int check_string(checker *c)
         if (ch == '\\') {
             char e = c->pos + 1 < c->len ? c->text[c->pos + 1] : 0;
             if (e == 'u') {
-                for (int i = 0; i < 4; i++)
-                    if (c->pos + 2 + i >= c->len || !is_hex(c->text[c->pos + 2 + i]))
-                        return fail(c, c->pos,
-                                    "invalid escape in a string: expected \\u and 4 hex digits");
+                unsigned u = hex4(c, c->pos);
+                if (u > 0xFFFF)
+                    return fail(c, c->pos,
+                                "invalid escape in a string: expected \\u and 4 hex digits");
+                if (u >= 0xDC00 && u <= 0xDFFF)
+                    return fail(c, c->pos, "lone UTF-16 surrogate \\u%04X in a string: expected a "
+                                "high surrogate (\\uD800-\\uDBFF) before it", u);
+                if (u >= 0xD800 && u <= 0xDBFF) {
+                    unsigned lo = c->pos + 7 < c->len && c->text[c->pos + 6] == '\\' &&
+                                          c->text[c->pos + 7] == 'u'
+                                      ? hex4(c, c->pos + 6)
+                                      : 0x10000;
+                    if (lo < 0xDC00 || lo > 0xDFFF)
+                        return fail(c, c->pos, "lone UTF-16 surrogate \\u%04X in a string: "
+                                    "expected a low surrogate (\\uDC00-\\uDFFF) after it", u);
+                    c->pos += 6;
+                }
                 c->pos += 6;
                 continue;
             }
@@ -189,6 +215,9 @@ static int check_container(checker *c, int depth, char close)
     }
     for (;;) {
         if (close == '}') {
+            if (c->pos < c->len && c->text[c->pos] == '\'')
+                return fail(c, c->pos, "found a single quote: expected a member name in double "
+                            "quotes");
             if (c->pos >= c->len || c->text[c->pos] != '"')
                 return fail(c, c->pos, "expected a member name in double quotes, found %s",
                             describe(c, c->pos, d));
