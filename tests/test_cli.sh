@@ -47,6 +47,11 @@ expect err "none.geojson: error: cannot open: No such file"
 
 run 0 validate "$ZS";       expect out 'zhanshan.geojson: valid: 33 buildings'; expect_empty err
 run 0 validate "$SF";       expect out 'valid: 13896 buildings'
+run 0 validate "$SRC/docs/example.geojson"
+expect out 'valid: 1 building, 6 other features, 2 enterprises; 0 warnings'
+run 0 info "$SRC/docs/example.geojson" tower-1
+expect out '^Other properties  \{"parking_spaces":120\}$'
+expect out '^  window +区商务局 / District Commerce Bureau$'
 
 # A bad file: one FILE:LINE:COL line per problem, then a count; exit 1.
 printf '{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature", "properties": {"height": -4},\n   "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,0]]]}}]}\n' >"$tmp/neg.geojson"

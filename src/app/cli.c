@@ -155,8 +155,10 @@ int ly_cmd_validate(int argc, char **argv)
             fprintf(stderr, "%s: %zu more not shown (use --max-errors N)\n", path,
                     total - (size_t)shown);
         if (r == LY_LOAD_OK) {
-            printf("%s: valid: %zu buildings, %zu other features, %zu enterprises",
-                   path, d.n_buildings, d.n_features, d.n_enterprises);
+            printf("%s: valid: %zu building%s, %zu other feature%s, %zu enterprise%s", path,
+                   d.n_buildings, d.n_buildings == 1 ? "" : "s", d.n_features,
+                   d.n_features == 1 ? "" : "s", d.n_enterprises,
+                   d.n_enterprises == 1 ? "" : "s");
             if (d.n_skipped)
                 printf(", %zu features skipped", d.n_skipped);
             printf("; %zu warning%s\n", diags.warnings, diags.warnings == 1 ? "" : "s");

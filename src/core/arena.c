@@ -14,7 +14,7 @@ enum { BLOCK_BYTES = 64 * 1024 };
 
 void *ly_arena_alloc(ly_arena *a, size_t size)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = _Alignof(max_align_t);
     if (size > SIZE_MAX / 2)
         return NULL;
     size = (size + align - 1) & ~(align - 1);
