@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 /* ---- helpers ---------------------------------------------------------------- */
@@ -582,91 +581,4 @@ int ly_cmd_gl_info(int argc, char **argv)
         return LY_EXIT_USAGE;
     }
     return LY_EXIT_OK;
-}
-
-/* ---- bench ------------------------------------------------------------------ */
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-int ly_cmd_bench(int argc, char **argv)
-{
-    int runs = 5;
-    const char *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--runs") && i + 1 < argc) {
-            runs = atoi(argv[++i]);
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "louyu bench: unknown option '%s'\n", argv[i]);
-            return LY_EXIT_USAGE;
-        } else if (!path) {
-            path = argv[i];
-        } else {
-            path = NULL;
-            break;
-        }
-    }
-    if (runs < 1 || runs > 1000 || argc < 1) {
-        fprintf(stderr, "usage: louyu bench [FILE] [--runs N]\n");
-        return LY_EXIT_USAGE;
-    }
-    if (!path)
-        path = ly_default_data_path();
-    enum { F_READ, F_CHECK, F_PARSE, F_VALIDATE, F_TOTAL, F_COUNT };
-    double *t[F_COUNT];
-    for (int k = 0; k < F_COUNT; k++)
-        t[k] = calloc((size_t)runs, sizeof(double));
-    size_t buildings = 0, features = 0, points = 0;
-    int rc = LY_EXIT_OK;
-    for (int r = 0; r < runs && rc == LY_EXIT_OK; r++) {
-        ly_load_timing tm;
-        ly_diag_list diags;
-        ly_diag_list_init(&diags, path);
-        ly_district d;
-        ly_load_result res = ly_district_load(&d, path, &(ly_load_desc){.timing = &tm}, &diags);
-        if (res != LY_LOAD_OK) {
-            for (size_t i = 0; i < diags.count && i < 10; i++)
-                ly_diag_print(stderr, &diags, &diags.items[i]);
-            rc = res == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
-        }
-        buildings = d.n_buildings;
-        features = d.n_features;
-        points = d.n_points;
-        ly_district_unload(&d);
-        ly_diag_list_deinit(&diags);
-        t[F_READ][r] = tm.read_ms;
-        t[F_CHECK][r] = tm.check_ms;
-        t[F_PARSE][r] = tm.parse_ms;
-        t[F_VALIDATE][r] = tm.validate_ms;
-        t[F_TOTAL][r] = tm.total_ms;
-    }
-    if (rc == LY_EXIT_OK) {
-        struct rusage ru;
-        getrusage(RUSAGE_SELF, &ru);
-        FILE *f = fopen(path, "rb");
-        long bytes = 0;
-        if (f) {
-            fseek(f, 0, SEEK_END);
-            bytes = ftell(f);
-            fclose(f);
-        }
-        printf("{\"file\":\"%s\",\"file_mb\":%.2f,\"buildings\":%zu,\"features\":%zu,"
-               "\"points\":%zu,\"runs\":%d,\"read_ms\":%.2f,\"check_ms\":%.2f,"
-               "\"parse_ms\":%.2f,\"validate_ms\":%.2f,\"load_ms\":%.2f,\"peak_rss_mb\":%.1f}\n",
-               path, bytes / 1048576.0, buildings, features, points, runs,
-               median(t[F_READ], runs), median(t[F_CHECK], runs), median(t[F_PARSE], runs),
-               median(t[F_VALIDATE], runs), median(t[F_TOTAL], runs), ru.ru_maxrss / 1024.0);
-    }
-    for (int k = 0; k < F_COUNT; k++)
-        free(t[k]);
-    return rc;
 }

@@ -10,6 +10,7 @@ int ly_cmd_stats(int argc, char **argv);
 int ly_cmd_info(int argc, char **argv);
 int ly_cmd_gl_info(int argc, char **argv);
 int ly_cmd_bench(int argc, char **argv);
+int ly_cmd_triangulate(int argc, char **argv);
 
 /* The bundled district: next to the binary (../share/louyu/ or the source tree). */
 const char *ly_default_data_path(void);

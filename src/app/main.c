@@ -18,7 +18,12 @@ static void usage(FILE *out)
             "  stats [FILE] [--json]              district figures: buildings, enterprises,\n"
             "                                     floor area, occupancy, tax\n"
             "  info [FILE] ID [--json]            everything known about one building\n"
-            "  bench [FILE] [--runs N]            time loading and validation; one JSON line\n"
+            "  bench [FILE] [--runs N] [--export-polygons OUT.json]\n"
+            "                                     time load, projection, triangulation, extrusion,\n"
+            "                                     index and picking; one JSON line\n"
+            "  triangulate FILE [--many] [--runs N]  triangulate a polygon (ring array or GeoJSON\n"
+            "                                     Polygon): triangle count and deviation; --many:\n"
+            "                                     time an array of polygons, one JSON line\n"
             "  gl-info                            the OpenGL driver louyu would render with\n"
             "\n"
             "FILE defaults to the bundled district (Zhanshan Subdistrict, Qingdao).\n"
@@ -59,6 +64,8 @@ int main(int argc, char **argv)
         return ly_cmd_stats(sub_argc, sub_argv);
     if (!strcmp(cmd, "info"))
         return ly_cmd_info(sub_argc, sub_argv);
+    if (!strcmp(cmd, "triangulate"))
+        return ly_cmd_triangulate(sub_argc, sub_argv);
     if (!strcmp(cmd, "bench"))
         return ly_cmd_bench(sub_argc, sub_argv);
     if (!strcmp(cmd, "gl-info"))

@@ -1,0 +1,73 @@
+/* louyu mesh: the district's buildings extruded into a few large CPU meshes.
+ *
+ * Each building part (a polygon with its own min and max height) becomes
+ * walls with per-face normals (one quad per ring edge, courtyard walls facing
+ * the courtyard), a roof, and a bottom when the part is lifted off the ground.
+ * Buildings are grouped into square spatial chunks; each chunk is one vertex
+ * array and one 32-bit index array, ready to upload as two GPU buffers. Every
+ * vertex carries its building index and floor number, so shaders can colour,
+ * highlight or cut buildings and floors without extra draw calls.
+ *
+ * Coordinates: x east, y north, z up, metres from the ly_geo origin.
+ * Triangles are counter-clockwise seen from outside. ly_mesh_init allocates
+ * everything; ly_mesh_deinit frees it. No GL here. */
+#ifndef LOUYU_MESH_H
+#define LOUYU_MESH_H
+
+#include "louyu/district.h"
+#include "louyu/geo.h"
+
+enum { LY_SURF_WALL = 0, LY_SURF_ROOF = 1, LY_SURF_BOTTOM = 2 };
+
+typedef struct {
+    float pos[3];
+    int8_t normal[3]; /* snorm8: value / 127 */
+    uint8_t surface;  /* LY_SURF_* */
+    uint32_t building;
+    uint16_t floor; /* 1-based floor at this vertex's height */
+    uint16_t part;  /* polygon index within the building */
+} ly_vertex;        /* 24 bytes */
+
+typedef struct {
+    ly_vertex *vertices;
+    uint32_t n_vertices, cap_vertices;
+    uint32_t *indices;
+    size_t n_indices, cap_indices;
+    float min[3], max[3];
+} ly_mesh_chunk;
+
+/* Where a building's triangles are: indices[first_index, first_index + n_indices)
+ * of chunk `chunk`, and its bounding box. */
+typedef struct {
+    uint32_t chunk;
+    uint32_t first_index, n_indices;
+    float min[3], max[3];
+} ly_mesh_building;
+
+typedef struct {
+    double project_ms, triangulate_ms, extrude_ms;
+} ly_mesh_timing;
+
+typedef struct {
+    float chunk_size_m;     /* 0: 1000 m */
+    ly_mesh_timing *timing; /* filled when not NULL (project_ms is the caller's) */
+} ly_mesh_desc;
+
+typedef struct {
+    ly_mesh_chunk *chunks;
+    size_t n_chunks;
+    ly_mesh_building *buildings; /* one per district building */
+    size_t n_buildings;
+    size_t n_vertices, n_triangles, bytes;
+    size_t partial_polygons; /* polygons the triangulator could only partly cover */
+    float min[3], max[3];
+} ly_mesh;
+
+/* Returns 0, or -1 when out of memory (mesh is then zeroed). desc may be NULL. */
+int ly_mesh_init(ly_mesh *mesh, const ly_district *d, const ly_geo *geo, const ly_mesh_desc *desc);
+void ly_mesh_deinit(ly_mesh *mesh);
+
+/* The floor (1 ... floors) at height z of building b. */
+int ly_building_floor_at(const ly_district *d, const ly_building *b, double z);
+
+#endif

@@ -1,0 +1,195 @@
+/* louyu bench: where the time goes from file to pickable mesh. */
+#include "cli.h"
+#include "louyu/bvh.h"
+#include "louyu/geo.h"
+#include "louyu/mesh.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The q-quantile (0..1) of v[0..n), sorting v. */
+static double quantile(double *v, int n, double q)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    int i = (int)ceil(q * n) - 1;
+    return v[i < 0 ? 0 : i >= n ? n - 1 : i];
+}
+
+/* Writes every building polygon, projected to metres, as the earcut fixture
+ * format: an array of polygons, each an array of rings of [x, y]. */
+static int export_polygons(const char *out, const ly_district *d, const ly_geo *geo)
+{
+    FILE *f = fopen(out, "w");
+    if (!f) {
+        perror(out);
+        return -1;
+    }
+    fputc('[', f);
+    int first = 1;
+    for (size_t b = 0; b < d->n_buildings; b++) {
+        const ly_building *bd = &d->buildings[b];
+        for (uint32_t p = 0; p < bd->n_polygons; p++) {
+            const ly_polygon *pg = &d->polygons[bd->first_polygon + p];
+            fputs(first ? "\n[" : ",\n[", f);
+            first = 0;
+            for (uint32_t r = 0; r < pg->n_rings; r++) {
+                const ly_ring *ring = &d->rings[pg->first_ring + r];
+                fputs(r ? ",[" : "[", f);
+                for (uint32_t i = 0; i < ring->n_points; i++) {
+                    const double *xy = geo->xy + 2 * ((size_t)ring->first_point + i);
+                    fprintf(f, "%s[%.4f,%.4f]", i ? "," : "", xy[0], xy[1]);
+                }
+                fputc(']', f);
+            }
+            fputc(']', f);
+        }
+    }
+    fputs("\n]\n", f);
+    return fclose(f) ? -1 : 0;
+}
+
+static uint64_t rng_state = 0x2545F4914F6CDD1Dull;
+static float frand(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (float)((rng_state >> 40) / 16777216.0);
+}
+
+int ly_cmd_bench(int argc, char **argv)
+{
+    int runs = 5;
+    const char *path = NULL, *export_path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--runs") && i + 1 < argc) {
+            runs = atoi(argv[++i]);
+        } else if (!strcmp(argv[i], "--export-polygons") && i + 1 < argc) {
+            export_path = argv[++i];
+        } else if ((argv[i][0] == '-' && argv[i][1]) || path) {
+            fprintf(stderr, "usage: louyu bench [FILE] [--runs N] [--export-polygons OUT.json]\n");
+            return LY_EXIT_USAGE;
+        } else {
+            path = argv[i];
+        }
+    }
+    if (runs < 1 || runs > 1000) {
+        fprintf(stderr, "louyu bench: --runs needs a number from 1 to 1000\n");
+        return LY_EXIT_USAGE;
+    }
+    if (!path)
+        path = ly_default_data_path();
+    enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, N };
+    static const char *names[N] = {"read_ms",        "check_ms",   "parse_ms", "validate_ms",
+                                   "load_ms",        "project_ms", "triangulate_ms",
+                                   "extrude_ms",     "index_ms",   "total_ms"};
+    double *t[N];
+    for (int k = 0; k < N; k++)
+        t[k] = calloc((size_t)runs, sizeof(double));
+    ly_district d = {0};
+    ly_geo geo = {0};
+    ly_mesh mesh = {0};
+    ly_bvh bvh = {0};
+    int rc = LY_EXIT_OK;
+    for (int r = 0; r < runs && rc == LY_EXIT_OK; r++) {
+        ly_bvh_deinit(&bvh);
+        ly_mesh_deinit(&mesh);
+        ly_geo_deinit(&geo);
+        ly_district_unload(&d);
+        ly_load_timing lt;
+        ly_mesh_timing mt;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, path);
+        double t0 = now_ms();
+        ly_load_result res = ly_district_load(&d, path, &(ly_load_desc){.timing = &lt}, &diags);
+        if (res != LY_LOAD_OK) {
+            ly_diag_sort(&diags);
+            for (size_t i = 0; i < diags.count && i < 10; i++)
+                ly_diag_print(stderr, &diags, &diags.items[i]);
+            rc = res == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+            ly_diag_list_deinit(&diags);
+            break;
+        }
+        ly_diag_list_deinit(&diags);
+        double t1 = now_ms();
+        int fail = ly_geo_init(&geo, &d);
+        double t2 = now_ms();
+        fail |= ly_mesh_init(&mesh, &d, &geo, &(ly_mesh_desc){.timing = &mt});
+        double t3 = now_ms();
+        fail |= ly_bvh_init(&bvh, &mesh);
+        double t4 = now_ms();
+        if (fail) {
+            fprintf(stderr, "louyu bench: out of memory\n");
+            rc = LY_EXIT_USAGE;
+            break;
+        }
+        t[READ][r] = lt.read_ms;
+        t[CHECK][r] = lt.check_ms;
+        t[PARSE][r] = lt.parse_ms;
+        t[VALIDATE][r] = lt.validate_ms;
+        t[LOAD][r] = t1 - t0;
+        t[PROJECT][r] = t2 - t1;
+        t[TRIANGULATE][r] = mt.triangulate_ms;
+        t[EXTRUDE][r] = mt.extrude_ms;
+        t[INDEX][r] = t4 - t3;
+        t[TOTAL][r] = t4 - t0;
+    }
+    if (rc == LY_EXIT_OK && export_path && export_polygons(export_path, &d, &geo))
+        rc = LY_EXIT_USAGE;
+    if (rc == LY_EXIT_OK) {
+        /* 1,000 random rays, as a user would pick: from up to 300 m above a
+         * random place towards a random point of the ground near it */
+        enum { PICKS = 1000 };
+        double us[PICKS];
+        int hits = 0;
+        float ext[2] = {mesh.max[0] - mesh.min[0], mesh.max[1] - mesh.min[1]};
+        for (int i = 0; i < PICKS; i++) {
+            float o[3] = {mesh.min[0] + frand() * ext[0], mesh.min[1] + frand() * ext[1],
+                          20 + frand() * 280};
+            float dir[3] = {(frand() - 0.5f) * 600, (frand() - 0.5f) * 600, -o[2]};
+            ly_hit h;
+            double a = now_ms();
+            hits += ly_bvh_ray(&bvh, &d, o, dir, INFINITY, &h);
+            us[i] = (now_ms() - a) * 1000.0;
+        }
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        printf("{\"file\":\"%s\",\"buildings\":%zu,\"points\":%zu,\"runs\":%d", path,
+               d.n_buildings, d.n_points, runs);
+        for (int k = 0; k < N; k++)
+            printf(",\"%s\":%.2f", names[k], quantile(t[k], runs, 0.5));
+        printf(",\"pick_us_p50\":%.2f,\"pick_us_p99\":%.2f,\"pick_hits\":%d", quantile(us, PICKS, 0.5),
+               quantile(us, PICKS, 0.99), hits);
+        printf(",\"vertices\":%zu,\"triangles\":%zu,\"mesh_bytes\":%zu,"
+               "\"mesh_bytes_per_building\":%.0f,\"chunks\":%zu,\"partial_polygons\":%zu",
+               mesh.n_vertices, mesh.n_triangles, mesh.bytes,
+               d.n_buildings ? (double)mesh.bytes / d.n_buildings : 0.0, mesh.n_chunks,
+               mesh.partial_polygons);
+        printf(",\"peak_rss_mb\":%.1f}\n", ru.ru_maxrss / 1024.0);
+    }
+    ly_bvh_deinit(&bvh);
+    ly_mesh_deinit(&mesh);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+    for (int k = 0; k < N; k++)
+        free(t[k]);
+    return rc;
+}

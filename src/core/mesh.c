@@ -1,0 +1,334 @@
+#include "louyu/mesh.h"
+#include "louyu/triangulate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+int ly_building_floor_at(const ly_district *d, const ly_building *b, double z)
+{
+    const float *h = d->floor_heights + b->first_floor_height;
+    double base = 0;
+    for (int f = 1; f < b->floors; f++) {
+        base += h[f - 1];
+        if (z < base - 1e-3)
+            return f;
+    }
+    return b->floors;
+}
+
+/* Roof triangles of every polygon, computed before extrusion so the two
+ * phases can be timed apart. tris[first[p] .. first[p + 1]) are polygon p's
+ * indices into its own ring points (outer ring first, then holes). */
+typedef struct {
+    uint32_t *tris;
+    size_t n, cap;
+    size_t *first; /* n_polygons + 1 */
+} roofs;
+
+static int triangulate_all(const ly_district *d, const ly_geo *geo, roofs *r, size_t *partial)
+{
+    r->first = malloc((d->n_polygons + 1) * sizeof *r->first);
+    ly_triangulator *t = ly_triangulator_create();
+    double *xy = NULL;
+    uint32_t *holes = NULL;
+    size_t cap_xy = 0, cap_holes = 0;
+    int rc = r->first && t ? 0 : -1;
+    for (size_t p = 0; p < d->n_polygons && !rc; p++) {
+        r->first[p] = r->n;
+        const ly_polygon *pg = &d->polygons[p];
+        if (pg->height_m <= 0 && pg->min_height_m <= 0)
+            continue; /* flat areas (parks, water) are not extruded */
+        size_t n = 0;
+        for (uint32_t k = 0; k < pg->n_rings; k++)
+            n += d->rings[pg->first_ring + k].n_points;
+        if (ly_array_reserve((void **)&xy, &cap_xy, 2 * n, sizeof *xy) ||
+            ly_array_reserve((void **)&holes, &cap_holes, pg->n_rings, sizeof *holes)) {
+            rc = -1;
+            break;
+        }
+        size_t o = 0;
+        for (uint32_t k = 0; k < pg->n_rings; k++) {
+            const ly_ring *ring = &d->rings[pg->first_ring + k];
+            if (k)
+                holes[k - 1] = (uint32_t)(o / 2);
+            memcpy(xy + o, geo->xy + 2 * (size_t)ring->first_point,
+                   2 * ring->n_points * sizeof *xy);
+            o += 2 * ring->n_points;
+        }
+        const uint32_t *idx;
+        size_t nt;
+        ly_tri_status st = ly_triangulate(
+            t, &(ly_tri_polygon){.xy = xy, .n_points = (uint32_t)n, .hole_starts = holes,
+                                 .n_holes = pg->n_rings - 1},
+            &idx, &nt);
+        if (st == LY_TRI_NOMEM) {
+            rc = -1;
+            break;
+        }
+        if (st != LY_TRI_OK)
+            (*partial)++;
+        if (ly_array_reserve((void **)&r->tris, &r->cap, r->n + 3 * nt, sizeof *r->tris)) {
+            rc = -1;
+            break;
+        }
+        memcpy(r->tris + r->n, idx, 3 * nt * sizeof *idx);
+        r->n += 3 * nt;
+    }
+    if (!rc)
+        r->first[d->n_polygons] = r->n;
+    free(xy);
+    free(holes);
+    ly_triangulator_destroy(t);
+    return rc;
+}
+
+typedef struct {
+    ly_mesh_chunk *c;
+    bool fail;
+} emitter;
+
+/* Appends a vertex; room was made by reserve(). */
+static uint32_t vert(emitter *e, double x, double y, double z, const float n[3], int surface,
+                     uint32_t building, int floor, uint32_t part)
+{
+    ly_mesh_chunk *c = e->c;
+    ly_vertex *v = &c->vertices[c->n_vertices];
+    v->pos[0] = (float)x;
+    v->pos[1] = (float)y;
+    v->pos[2] = (float)z;
+    for (int k = 0; k < 3; k++)
+        v->normal[k] = (int8_t)lrintf(n[k] * 127.0f);
+    v->surface = (uint8_t)surface;
+    v->building = building;
+    v->floor = (uint16_t)floor;
+    v->part = (uint16_t)part;
+    for (int k = 0; k < 3; k++) {
+        c->min[k] = fminf(c->min[k], v->pos[k]);
+        c->max[k] = fmaxf(c->max[k], v->pos[k]);
+    }
+    return c->n_vertices++;
+}
+
+static void tri(emitter *e, uint32_t a, uint32_t b, uint32_t c)
+{
+    ly_mesh_chunk *ch = e->c;
+    ch->indices[ch->n_indices++] = a;
+    ch->indices[ch->n_indices++] = b;
+    ch->indices[ch->n_indices++] = c;
+}
+
+/* Room for `nv` more vertices and `ni` more indices, so the emitters below
+ * only check once per polygon. */
+static int reserve(emitter *e, size_t nv, size_t ni)
+{
+    ly_mesh_chunk *c = e->c;
+    size_t cap = c->cap_vertices;
+    if (c->n_vertices + nv > UINT32_MAX ||
+        ly_array_reserve((void **)&c->vertices, &cap, c->n_vertices + nv, sizeof *c->vertices) ||
+        ly_array_reserve((void **)&c->indices, &c->cap_indices, c->n_indices + ni,
+                         sizeof *c->indices)) {
+        e->fail = true;
+        return -1;
+    }
+    c->cap_vertices = (uint32_t)(cap > UINT32_MAX ? UINT32_MAX : cap);
+    return 0;
+}
+
+static double ring_area2(const double *xy, const ly_ring *r)
+{
+    double a = 0;
+    const double *p = xy + 2 * (size_t)r->first_point;
+    for (uint32_t i = 0, j = r->n_points - 1; i < r->n_points; j = i++)
+        a += p[2 * j] * p[2 * i + 1] - p[2 * i] * p[2 * j + 1];
+    return a;
+}
+
+static void extrude_polygon(emitter *e, const ly_district *d, const ly_geo *geo, uint32_t bi,
+                            uint32_t part, const roofs *r, size_t pi)
+{
+    const ly_building *b = &d->buildings[bi];
+    const ly_polygon *pg = &d->polygons[pi];
+    double zb = pg->min_height_m, zt = pg->height_m;
+    size_t npts = 0;
+    for (uint32_t k = 0; k < pg->n_rings; k++)
+        npts += d->rings[pg->first_ring + k].n_points;
+    size_t ntri = r->first[pi + 1] - r->first[pi];
+    if (reserve(e, 6 * npts, 6 * npts + 2 * ntri))
+        return;
+    int fb = ly_building_floor_at(d, b, zb), ft = ly_building_floor_at(d, b, zt);
+    /* walls: walk each ring with the solid on the left (outer CCW, holes CW) */
+    for (uint32_t k = 0; k < pg->n_rings; k++) {
+        const ly_ring *ring = &d->rings[pg->first_ring + k];
+        const double *p = geo->xy + 2 * (size_t)ring->first_point;
+        bool ccw = ring_area2(geo->xy, ring) > 0;
+        bool flip = (k == 0) != ccw;
+        uint32_t n = ring->n_points;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t ia = flip ? (n - i) % n : i, ib = flip ? n - 1 - i : (i + 1) % n;
+            double ax = p[2 * ia], ay = p[2 * ia + 1], bx = p[2 * ib], by = p[2 * ib + 1];
+            double dx = bx - ax, dy = by - ay, len = hypot(dx, dy);
+            if (len < 1e-6)
+                continue;
+            float nrm[3] = {(float)(dy / len), (float)(-dx / len), 0};
+            uint32_t v0 = vert(e, ax, ay, zb, nrm, LY_SURF_WALL, bi, fb, part);
+            uint32_t v1 = vert(e, bx, by, zb, nrm, LY_SURF_WALL, bi, fb, part);
+            uint32_t v2 = vert(e, bx, by, zt, nrm, LY_SURF_WALL, bi, ft, part);
+            uint32_t v3 = vert(e, ax, ay, zt, nrm, LY_SURF_WALL, bi, ft, part);
+            tri(e, v0, v1, v2);
+            tri(e, v0, v2, v3);
+        }
+    }
+    /* roof and, for a lifted part, bottom: one vertex per ring point */
+    size_t t0 = r->first[pi], t1 = r->first[pi + 1];
+    if (t0 == t1)
+        return;
+    for (int side = 0; side < 2; side++) {
+        if (side == 1 && zb <= 0)
+            break;
+        float nrm[3] = {0, 0, side ? -1.0f : 1.0f};
+        double z = side ? zb : zt;
+        uint32_t base = e->c->n_vertices;
+        for (uint32_t k = 0; k < pg->n_rings; k++) {
+            const ly_ring *ring = &d->rings[pg->first_ring + k];
+            const double *p = geo->xy + 2 * (size_t)ring->first_point;
+            for (uint32_t i = 0; i < ring->n_points; i++)
+                vert(e, p[2 * i], p[2 * i + 1], z, nrm, side ? LY_SURF_BOTTOM : LY_SURF_ROOF, bi,
+                     side ? fb : ft, part);
+        }
+        for (size_t t = t0; t < t1; t += 3) {
+            uint32_t a = base + r->tris[t], b2 = base + r->tris[t + 1], c = base + r->tris[t + 2];
+            if (side)
+                tri(e, a, c, b2); /* facing down */
+            else
+                tri(e, a, b2, c);
+        }
+    }
+}
+
+void ly_mesh_deinit(ly_mesh *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n_chunks; i++) {
+        free(m->chunks[i].vertices);
+        free(m->chunks[i].indices);
+    }
+    free(m->chunks);
+    free(m->buildings);
+    memset(m, 0, sizeof *m);
+}
+
+int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_mesh_desc *desc)
+{
+    memset(m, 0, sizeof *m);
+    ly_mesh_timing scratch, *tm = desc && desc->timing ? desc->timing : &scratch;
+    double chunk = desc && desc->chunk_size_m > 0 ? desc->chunk_size_m : 1000.0;
+    double t0 = now_ms();
+    roofs r = {0};
+    uint32_t *order = NULL, *chunk_of = NULL;
+    int rc = triangulate_all(d, geo, &r, &m->partial_polygons);
+    double t1 = now_ms();
+    tm->triangulate_ms = t1 - t0;
+
+    /* chunk grid over the building centres */
+    size_t nb = d->n_buildings;
+    int gx = 1, gy = 1;
+    double ox = geo->min[0], oy = geo->min[1];
+    if (!rc && nb) {
+        gx = (int)fmin(64, fmax(1, ceil((geo->max[0] - ox) / chunk)));
+        gy = (int)fmin(64, fmax(1, ceil((geo->max[1] - oy) / chunk)));
+    }
+    m->buildings = calloc(nb ? nb : 1, sizeof *m->buildings);
+    m->chunks = calloc((size_t)gx * gy, sizeof *m->chunks);
+    order = malloc((nb ? nb : 1) * sizeof *order);
+    chunk_of = malloc((nb ? nb : 1) * sizeof *chunk_of);
+    if (!m->buildings || !m->chunks || !order || !chunk_of)
+        rc = -1;
+    if (!rc) {
+        m->n_buildings = nb;
+        m->n_chunks = (size_t)gx * gy;
+        size_t *count = calloc(m->n_chunks + 1, sizeof *count);
+        if (!count)
+            rc = -1;
+        for (size_t i = 0; i < nb && !rc; i++) {
+            const ly_building *b = &d->buildings[i];
+            const ly_ring *outer = &d->rings[d->polygons[b->first_polygon].first_ring];
+            const double *p = geo->xy + 2 * (size_t)outer->first_point;
+            int cx = (int)((p[0] - ox) / chunk), cy = (int)((p[1] - oy) / chunk);
+            cx = cx < 0 ? 0 : cx >= gx ? gx - 1 : cx;
+            cy = cy < 0 ? 0 : cy >= gy ? gy - 1 : cy;
+            chunk_of[i] = (uint32_t)(cy * gx + cx);
+            count[chunk_of[i] + 1]++;
+        }
+        for (size_t c = 0; c < m->n_chunks && !rc; c++)
+            count[c + 1] += count[c];
+        for (size_t i = 0; i < nb && !rc; i++)
+            order[count[chunk_of[i]]++] = (uint32_t)i;
+        free(count);
+    }
+    for (size_t c = 0; c < m->n_chunks; c++) {
+        for (int k = 0; k < 3; k++) {
+            m->chunks[c].min[k] = INFINITY;
+            m->chunks[c].max[k] = -INFINITY;
+        }
+    }
+    for (size_t o = 0; o < nb && !rc; o++) {
+        uint32_t bi = order[o];
+        const ly_building *b = &d->buildings[bi];
+        emitter e = {.c = &m->chunks[chunk_of[bi]]};
+        ly_mesh_building *mb = &m->buildings[bi];
+        mb->chunk = chunk_of[bi];
+        mb->first_index = (uint32_t)e.c->n_indices;
+        uint32_t first_vertex = e.c->n_vertices;
+        for (uint32_t k = 0; k < b->n_polygons; k++)
+            extrude_polygon(&e, d, geo, bi, k, &r, b->first_polygon + k);
+        if (e.fail || e.c->n_indices > UINT32_MAX) {
+            rc = -1;
+            break;
+        }
+        mb->n_indices = (uint32_t)(e.c->n_indices - mb->first_index);
+        for (int k = 0; k < 3; k++) {
+            mb->min[k] = INFINITY;
+            mb->max[k] = -INFINITY;
+        }
+        for (uint32_t v = first_vertex; v < e.c->n_vertices; v++)
+            for (int k = 0; k < 3; k++) {
+                mb->min[k] = fminf(mb->min[k], e.c->vertices[v].pos[k]);
+                mb->max[k] = fmaxf(mb->max[k], e.c->vertices[v].pos[k]);
+            }
+    }
+    free(order);
+    free(chunk_of);
+    free(r.tris);
+    free(r.first);
+    if (rc) {
+        ly_mesh_deinit(m);
+        return -1;
+    }
+    for (int k = 0; k < 3; k++) {
+        m->min[k] = INFINITY;
+        m->max[k] = -INFINITY;
+    }
+    for (size_t c = 0; c < m->n_chunks; c++) {
+        ly_mesh_chunk *ch = &m->chunks[c];
+        m->n_vertices += ch->n_vertices;
+        m->n_triangles += ch->n_indices / 3;
+        m->bytes += ch->n_vertices * sizeof *ch->vertices + ch->n_indices * sizeof *ch->indices;
+        if (ch->n_vertices)
+            for (int k = 0; k < 3; k++) {
+                m->min[k] = fminf(m->min[k], ch->min[k]);
+                m->max[k] = fmaxf(m->max[k], ch->max[k]);
+            }
+    }
+    tm->extrude_ms = now_ms() - t1;
+    return 0;
+}
