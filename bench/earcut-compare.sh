@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Triangulation throughput: louyu against the earcut npm package (v3, node), on the same
 # polygons, in the same run.
-# Usage: bench/earcut-compare.sh POLYGONS.json [LOUYU_BINARY] [RUNS]
-#   POLYGONS.json: an array of polygons, each an array of rings [[x,y],...] (earcut's
-#   fixture format); LOUYU_BINARY defaults to build-release/louyu (built if missing).
+# Usage: bench/earcut-compare.sh [INPUT] [LOUYU_BINARY] [RUNS]
+#   INPUT: a .geojson district (default: ../shared/data/sf-buildings/sf-buildings.geojson),
+#   whose building footprints louyu projects to metres and exports with
+#   `louyu bench --export-polygons`; or a .json array of polygons, each an array of rings
+#   [[x,y],...] (earcut's fixture format). LOUYU_BINARY defaults to build-release/louyu
+#   (built if missing). Both sides triangulate exactly the same polygons.
 # Prints earcut's JSON line, louyu's JSON line, then "ratio R (louyu A Mvert/s, earcut B
 # Mvert/s)"; the ratio is louyu's throughput over earcut's, both from the best run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-if [ $# -lt 1 ] || [ ! -f "$1" ]; then
-  echo "usage: bench/earcut-compare.sh POLYGONS.json [LOUYU_BINARY] [RUNS]" >&2
+input=${1:-$root/../shared/data/sf-buildings/sf-buildings.geojson}
+if [ ! -f "$input" ]; then
+  echo "usage: bench/earcut-compare.sh [INPUT.geojson|POLYGONS.json] [LOUYU_BINARY] [RUNS]" >&2
   exit 2
 fi
-polys=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 louyu=${2:-$root/build-release/louyu}
 runs=${3:-10}
 if [ ! -x "$louyu" ]; then
@@ -24,6 +27,13 @@ command -v node >/dev/null || { echo "earcut-compare: node is not installed" >&2
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+case "$input" in
+  *.geojson)
+    polys="$tmp/polygons.json"
+    "$louyu" bench "$input" --runs 1 --export-polygons "$polys" >/dev/null
+    ;;
+  *) polys=$(cd "$(dirname "$input")" && pwd)/$(basename "$input") ;;
+esac
 (cd "$tmp" && npm install earcut@3 --no-save --silent >/dev/null) ||
   { echo "earcut-compare: npm install earcut@3 failed" >&2; exit 2; }
 

@@ -98,5 +98,22 @@ run 2 info "$ZS" no-such-building; expect err 'has no building with id "no-such-
 run 0 info "$SF" '#0';            expect out 'Occupancy +no data'
 run 2 info
 
+# triangulate: a fixture, a GeoJSON Polygon, and a timed array of polygons
+run 0 triangulate "$SHARED/data/earcut/fixtures/water.json"
+expect out '^triangles 2482 deviation 0\.000[0-9]+$'
+printf '{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[2,4],[4,4],[2,2]]]}' >"$tmp/p.json"
+run 0 triangulate "$tmp/p.json";  expect out '^triangles 6 deviation 0$'
+run 2 triangulate "$tmp/none.json"
+# bench: every stage and the picking figures; the export is in the fixture format
+run 0 bench "$ZS" --runs 1 --export-polygons "$tmp/polys.json"
+for key in parse_ms validate_ms project_ms triangulate_ms extrude_ms index_ms total_ms \
+  pick_us_p50 pick_us_p99 vertices triangles mesh_bytes peak_rss_mb; do
+  expect out "\"$key\":[0-9.]+"
+done
+expect out '"buildings":33,'
+run 0 triangulate --many "$tmp/polys.json" --runs 2
+expect out '"polygons":[0-9]+,"vertices":[0-9]+,"triangles":[0-9]+'
+run 2 bench "$ZS" --runs 0
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

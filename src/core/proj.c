@@ -1,10 +1,11 @@
 /* Transverse Mercator after C. F. F. Karney, "Transverse Mercator with an
  * accuracy of a few nanometers", J. Geodesy 85 (2011): Krüger's series in the
  * third flattening n to order n⁶, summed with Clenshaw's method on complex
- * arguments so each point costs one complex sine. */
+ * arguments so each point costs one sine, one cosine and one exponential.
+ * Complex numbers are spelled out as (re, im) pairs: glibc's csin/ccos handle
+ * infinities and NaNs at a cost this hot loop does not need. */
 #include "louyu/proj.h"
 
-#include <complex.h>
 #include <math.h>
 #include <pthread.h>
 
@@ -43,17 +44,25 @@ static void init_consts(void)
     K.beta[6] = 20648693 * n6 / 638668800;
 }
 
-/* sum_{j=1..6} c[j] sin(2 j z) for complex z, by Clenshaw's recurrence. */
-static double complex clenshaw_sin(const double *c, double complex z)
+/* sum_{j=1..6} c[j] sin(2 j z) for z = xi + i eta, by Clenshaw's recurrence:
+ * b_j = c_j + 2 cos(2z) b_{j+1} - b_{j+2}, sum = sin(2z) b_1. */
+static void clenshaw_sin(const double *c, double xi, double eta, double *re, double *im)
 {
-    double complex s2 = csin(2 * z), c2 = ccos(2 * z);
-    double complex m = 2 * c2, b1 = 0, b2 = 0;
+    double s = sin(2 * xi), co = cos(2 * xi);
+    double ex = exp(2 * eta), sh = 0.5 * (ex - 1 / ex), ch = 0.5 * (ex + 1 / ex);
+    /* sin(2z) = s ch + i co sh; cos(2z) = co ch - i s sh */
+    double s2r = s * ch, s2i = co * sh, mr = 2 * co * ch, mi = -2 * s * sh;
+    double b1r = 0, b1i = 0, b2r = 0, b2i = 0;
     for (int j = 6; j >= 1; j--) {
-        double complex b0 = m * b1 - b2 + c[j];
-        b2 = b1;
-        b1 = b0;
+        double b0r = mr * b1r - mi * b1i - b2r + c[j];
+        double b0i = mr * b1i + mi * b1r - b2i;
+        b2r = b1r;
+        b2i = b1i;
+        b1r = b0r;
+        b1i = b0i;
     }
-    return s2 * b1;
+    *re = s2r * b1r - s2i * b1i;
+    *im = s2r * b1i + s2i * b1r;
 }
 
 /* Conformal latitude's tangent tau' from the geographic tau = tan(phi). */
@@ -82,14 +91,14 @@ static double tau_from_taup(double tp)
 static void forward_raw(double lon_rel, double lat, double *x, double *y)
 {
     double phi = lat * DEG, lam = lon_rel * DEG;
-    double tp = taup(tan(phi));
+    double tp = taup(tan(phi)), cl = cos(lam);
     /* xi' and eta' on the sphere of conformal latitude */
-    double xip = atan2(tp, cos(lam));
-    double etap = asinh(sin(lam) / hypot(tp, cos(lam)));
-    double complex zeta = xip + I * etap;
-    double complex r = zeta + clenshaw_sin(K.alpha, zeta);
-    *x = K.a1 * cimag(r);
-    *y = K.a1 * creal(r);
+    double xip = atan2(tp, cl);
+    double etap = asinh(sin(lam) / hypot(tp, cl));
+    double re, im;
+    clenshaw_sin(K.alpha, xip, etap, &re, &im);
+    *x = K.a1 * (etap + im);
+    *y = K.a1 * (xip + re);
 }
 
 void ly_proj_init(ly_proj *p, double lon0, double lat0)
@@ -115,9 +124,9 @@ void ly_proj_forward_many(const ly_proj *p, const double *lonlat, size_t n, doub
 
 void ly_proj_inverse(const ly_proj *p, double x, double y, double *lon, double *lat)
 {
-    double complex zeta = (y + p->y0) / K.a1 + I * (x / K.a1);
-    double complex zp = zeta - clenshaw_sin(K.beta, zeta);
-    double xip = creal(zp), etap = cimag(zp);
+    double xi = (y + p->y0) / K.a1, eta = x / K.a1, re, im;
+    clenshaw_sin(K.beta, xi, eta, &re, &im);
+    double xip = xi - re, etap = eta - im;
     double s = sinh(etap), c = cos(xip);
     double tp = sin(xip) / hypot(s, c);
     double tau = tau_from_taup(tp);
