@@ -226,7 +226,10 @@ def boundary_pts():
 
 
 def sea_pts():
-    return [(-1150, -1000)] + COAST + [(1150, -480), (1150, -1600), (-1150, -1600)]
+    # Fushan Bay and the Yellow Sea beyond it: far past the district, so the
+    # sea meets the horizon instead of stopping at a straight edge.
+    return ([(-6000, -1200), (-3000, -1150), (-1150, -1000)] + COAST +
+            [(1150, -480), (2200, -420), (6000, -600), (6000, -7000), (-6000, -7000)])
 
 
 def coastal_strip_pts(x0, x1, depth):

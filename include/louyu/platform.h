@@ -8,6 +8,8 @@
 #ifndef LOUYU_PLATFORM_H
 #define LOUYU_PLATFORM_H
 
+#include "louyu/input.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -28,6 +30,17 @@ void ly_platform_destroy(ly_platform *p);
 int ly_platform_msaa_samples(const ly_platform *p);
 const char *ly_platform_video_driver(const ly_platform *p);
 void ly_platform_swap(ly_platform *p);
+/* The next pending event translated to louyu's own, or false when none.
+ * Positions are in drawable pixels. */
+bool ly_platform_poll(ly_platform *p, ly_event *e);
+/* Blocks until an event arrives or `seconds` pass (idle frames sleep here). */
+void ly_platform_wait(ly_platform *p, double seconds);
+void ly_platform_drawable_size(const ly_platform *p, int *w, int *h);
+/* Drawable pixels per window point (2 on a HiDPI screen). */
+float ly_platform_pixel_scale(const ly_platform *p);
+void ly_platform_set_fullscreen(ly_platform *p, bool on);
+bool ly_platform_is_fullscreen(const ly_platform *p);
+void ly_platform_set_title(ly_platform *p, const char *title);
 /* Seconds since an arbitrary start, monotonic. */
 double ly_platform_now(void);
 

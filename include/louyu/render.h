@@ -1,18 +1,87 @@
-/* louyu render: the only code that calls OpenGL (through libepoxy).
+/* louyu render: the only code that calls OpenGL (3.3 core, through libepoxy).
  *
- * Needs a current OpenGL 3.3 core context (made by the platform layer). The
- * strings in ly_render_info belong to the GL driver and stay valid while the
- * context lives. */
+ * A ly_renderer owns every GL object it makes: shaders (read from a shader
+ * folder), the district's static buffers (one vertex and one index buffer per
+ * mesh chunk, one for the ground), a buffer texture with two RGBA32F texels
+ * per building (colour; storey heights and state flags) that drives colour,
+ * highlight and dimming without touching the meshes, the glyph atlas and the
+ * streamed UI buffers, and an optional offscreen target for shots.
+ *
+ * Each pass sets the state it needs (depth, blending, culling), so no pass
+ * inherits stray state. Needs a current GL 3.3 core context; create and
+ * destroy it on the thread that owns the context. ly_renderer_create
+ * allocates; ly_renderer_destroy frees every GL object and the struct. */
 #ifndef LOUYU_RENDER_H
 #define LOUYU_RENDER_H
+
+#include "louyu/draw.h"
+#include "louyu/font.h"
+#include "louyu/ground.h"
+#include "louyu/mesh.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 typedef struct {
     const char *vendor, *renderer, *version, *glsl;
     int gl_version; /* e.g. 33 for 3.3 */
-    int max_texture_size;
+    int max_texture_size, max_samples;
 } ly_render_info;
 
 /* Returns 0, or -1 when the context is older than OpenGL 3.3. */
 int ly_render_query_info(ly_render_info *out);
+
+typedef struct ly_renderer ly_renderer;
+
+/* Per-building state flags (the z of the second texel). */
+enum {
+    LY_BSTATE_SELECTED = 1,
+    LY_BSTATE_HOVERED = 2,
+    LY_BSTATE_DIMMED = 4,
+    LY_BSTATE_SITE = 8 /* under construction: translucent with a scaffold grid */
+};
+
+/* Two texels per building, as the building shader reads them. */
+typedef struct {
+    float r, g, b, a;
+    float storey_m, ground_storey_m, flags, top_m;
+} ly_building_style;
+
+typedef struct {
+    int width, height; /* of the target, pixels */
+    float view_proj[16], inv_view_proj[16];
+    float eye[3];
+    float sun[3];         /* unit vector towards the sun */
+    float fog_distance;   /* metres where fog reaches 63 % */
+    bool draw_sites;      /* run the translucent pass for buildings under construction */
+} ly_render_frame;
+
+/* shader_dir must hold the shaders/ files. On failure returns NULL with a
+ * message naming the file and the GL log. */
+ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_len);
+void ly_renderer_destroy(ly_renderer *r);
+
+/* Replaces the district on the GPU (meshes, ground); returns 0 or -1. */
+int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground);
+/* Updates the per-building texture (n styles). */
+void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n);
+
+/* Draws a frame into the bound target (the window, or the offscreen target
+ * between target_begin and target_read): sky, ground, buildings, then the UI
+ * list on top. ui may be NULL; atlas may be NULL when the list has no text. */
+void ly_renderer_draw(ly_renderer *r, const ly_render_frame *frame, const ly_drawlist *ui,
+                      const ly_font_atlas *atlas);
+
+/* An offscreen multisampled target of w x h for shots; returns 0 or -1. */
+int ly_renderer_target_begin(ly_renderer *r, int w, int h, int samples);
+/* Resolves the target and reads it as RGBA rows, top row first. */
+int ly_renderer_target_read(ly_renderer *r, uint8_t *rgba);
+void ly_renderer_target_end(ly_renderer *r);
+
+/* Waits for the GPU to finish the frame (for timing). */
+void ly_renderer_finish(ly_renderer *r);
+/* GL objects currently alive (buffers, textures, programs, ...): for leak checks. */
+size_t ly_renderer_gl_objects(const ly_renderer *r);
 
 #endif

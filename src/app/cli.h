@@ -3,6 +3,8 @@
 #ifndef LOUYU_APP_CLI_H
 #define LOUYU_APP_CLI_H
 
+#include <stddef.h>
+
 enum { LY_EXIT_OK = 0, LY_EXIT_DATA = 1, LY_EXIT_USAGE = 2 };
 
 int ly_cmd_validate(int argc, char **argv);
@@ -11,6 +13,17 @@ int ly_cmd_info(int argc, char **argv);
 int ly_cmd_gl_info(int argc, char **argv);
 int ly_cmd_bench(int argc, char **argv);
 int ly_cmd_triangulate(int argc, char **argv);
+/* The viewer window; options start at argv[first]. */
+int ly_cmd_view(int argc, char **argv, int first);
+int ly_cmd_shot(int argc, char **argv);
+int ly_cmd_pick(int argc, char **argv);
+
+/* Milliseconds on the monotonic clock when main started. */
+extern double ly_process_start_ms;
+/* Opens a hidden window, loads `path`, and times the first frame (from process
+ * start) and `frames` frames along a scripted camera path. Returns 0 or -1. */
+int ly_bench_frames(const char *path, int width, int height, int frames, double *first_frame_ms,
+                    double *p50, double *p95, char *gl_renderer, size_t gl_len);
 
 /* The bundled district: next to the binary (../share/louyu/ or the source tree). */
 const char *ly_default_data_path(void);

@@ -5,6 +5,7 @@
 #include "louyu/mesh.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,26 +78,45 @@ static float frand(void)
 
 int ly_cmd_bench(int argc, char **argv)
 {
-    int runs = 5;
+    int runs = 5, frames = 240, width = 1280, height = 720;
+    bool render = true;
     const char *path = NULL, *export_path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--runs") && i + 1 < argc) {
             runs = atoi(argv[++i]);
+        } else if (!strcmp(argv[i], "--frames") && i + 1 < argc) {
+            frames = atoi(argv[++i]);
+        } else if (!strcmp(argv[i], "--size") && i + 1 < argc) {
+            char x;
+            if (sscanf(argv[++i], "%d%c%d", &width, &x, &height) != 3 || width < 16 ||
+                height < 16 || width > 8192 || height > 8192) {
+                fprintf(stderr, "louyu bench: --size wants WIDTHxHEIGHT\n");
+                return LY_EXIT_USAGE;
+            }
+        } else if (!strcmp(argv[i], "--no-render")) {
+            render = false;
         } else if (!strcmp(argv[i], "--export-polygons") && i + 1 < argc) {
             export_path = argv[++i];
         } else if ((argv[i][0] == '-' && argv[i][1]) || path) {
-            fprintf(stderr, "usage: louyu bench [FILE] [--runs N] [--export-polygons OUT.json]\n");
+            fprintf(stderr, "usage: louyu bench [FILE] [--runs N] [--export-polygons OUT.json] "
+                            "[--size WxH] [--frames N] [--no-render]\n");
             return LY_EXIT_USAGE;
         } else {
             path = argv[i];
         }
     }
-    if (runs < 1 || runs > 1000) {
-        fprintf(stderr, "louyu bench: --runs needs a number from 1 to 1000\n");
+    if (runs < 1 || runs > 1000 || frames < 1 || frames > 100000) {
+        fprintf(stderr, "louyu bench: --runs needs 1 to 1000, --frames 1 to 100000\n");
         return LY_EXIT_USAGE;
     }
     if (!path)
         path = ly_default_data_path();
+    /* Frames first: first_frame_ms counts from process start, as a user sees it. */
+    double first_frame = -1, f50 = -1, f95 = -1;
+    char gl[128] = "";
+    if (render && ly_bench_frames(path, width, height, frames, &first_frame, &f50, &f95, gl,
+                                  sizeof gl))
+        fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
     enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, N };
     static const char *names[N] = {"read_ms",        "check_ms",   "parse_ms", "validate_ms",
                                    "load_ms",        "project_ms", "triangulate_ms",
@@ -183,6 +203,10 @@ int ly_cmd_bench(int argc, char **argv)
                mesh.n_vertices, mesh.n_triangles, mesh.bytes,
                d.n_buildings ? (double)mesh.bytes / d.n_buildings : 0.0, mesh.n_chunks,
                mesh.partial_polygons);
+        if (first_frame >= 0)
+            printf(",\"frame_size\":\"%dx%d\",\"frames\":%d,\"first_frame_ms\":%.1f,"
+                   "\"frame_ms_p50\":%.2f,\"frame_ms_p95\":%.2f,\"fps_p50\":%.1f,\"gl_renderer\":\"%s\"",
+                   width, height, frames, first_frame, f50, f95, f50 > 0 ? 1000 / f50 : 0, gl);
         printf(",\"peak_rss_mb\":%.1f}\n", ru.ru_maxrss / 1024.0);
     }
     ly_bvh_deinit(&bvh);

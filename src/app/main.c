@@ -1,16 +1,27 @@
 /* louyu: entry point and command dispatch. */
 #include "cli.h"
+#include "louyu/font.h"
 #include "louyu/log.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 static void usage(FILE *out)
 {
     fprintf(out,
             "louyu %s: a 3D map of a business district's office towers and what is inside them\n"
             "\n"
-            "usage: louyu [--verbose] COMMAND [ARGS]\n"
+            "usage: louyu [FILE] [--fullscreen] [--size WxH] [--view home|top|ID] [--lang zh|en]\n"
+            "       louyu [--verbose] COMMAND [ARGS]\n"
+            "\n"
+            "Without a command, louyu opens the 3D viewer on FILE (default: the bundled district).\n"
+            "Mouse: drag to orbit, right or middle drag to pan, wheel to zoom at the cursor,\n"
+            "shift+drag to tilt, click to select, double-click to fly to a building.\n"
+            "Touch: drag to orbit, two fingers to pan, pinch and twist, two fingers up/down to tilt.\n"
+            "Keys: arrows/WASD pan, +/- zoom, PageUp/PageDown tilt, Q/E twist, Home resets,\n"
+            "T looks from the top, L switches 中文/English, Esc deselects, F11 full screen.\n"
             "\n"
             "commands:\n"
             "  validate FILE... [--max-errors N]  check data files; one FILE:LINE:COL line per\n"
@@ -24,6 +35,10 @@ static void usage(FILE *out)
             "  triangulate FILE [--many] [--runs N]  triangulate a polygon (ring array or GeoJSON\n"
             "                                     Polygon): triangle count and deviation; --many:\n"
             "                                     time an array of polygons, one JSON line\n"
+            "  shot [FILE] --out PNG [--size WxH] [--view home|top|ID] [--select ID] [--hover ID]\n"
+            "       [--lang zh|en] [--scale S]   render what the window would show to a PNG\n"
+            "  pick [FILE] --at X,Y [--size WxH] [--view ...] [--tolerance PX]\n"
+            "                                     the id of the building under a pixel, or none\n"
             "  gl-info                            the OpenGL driver louyu would render with\n"
             "\n"
             "FILE defaults to the bundled district (Zhanshan Subdistrict, Qingdao).\n"
@@ -32,8 +47,26 @@ static void usage(FILE *out)
             LY_VERSION);
 }
 
+static bool is_viewer_option(const char *a)
+{
+    return !strcmp(a, "--fullscreen") || !strcmp(a, "--size") || !strcmp(a, "--view") ||
+           !strcmp(a, "--lang") || !strcmp(a, "--scale");
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
+    int rc = run(argc, argv);
+    ly_font_library_shutdown();
+    return rc;
+}
+
+static int run(int argc, char **argv)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    ly_process_start_ms = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -48,13 +81,13 @@ int main(int argc, char **argv)
             ly_log_set_level(LY_LOG_DEBUG);
             continue;
         }
+        if (is_viewer_option(argv[i]))
+            return ly_cmd_view(argc, argv, i);
         fprintf(stderr, "louyu: unknown option '%s' (try louyu --help)\n", argv[i]);
         return LY_EXIT_USAGE;
     }
-    if (i >= argc) {
-        usage(stderr);
-        return LY_EXIT_USAGE;
-    }
+    if (i >= argc)
+        return ly_cmd_view(argc, argv, i); /* the bundled district */
     const char *cmd = argv[i];
     int sub_argc = argc - i;
     char **sub_argv = argv + i;
@@ -70,10 +103,21 @@ int main(int argc, char **argv)
         return ly_cmd_bench(sub_argc, sub_argv);
     if (!strcmp(cmd, "gl-info"))
         return ly_cmd_gl_info(sub_argc, sub_argv);
+    if (!strcmp(cmd, "shot"))
+        return ly_cmd_shot(sub_argc, sub_argv);
+    if (!strcmp(cmd, "pick"))
+        return ly_cmd_pick(sub_argc, sub_argv);
     if (!strcmp(cmd, "help")) {
         usage(stdout);
         return LY_EXIT_OK;
     }
-    fprintf(stderr, "louyu: unknown command '%s' (try louyu --help)\n", cmd);
+    /* a file to view */
+    FILE *f = fopen(cmd, "rb");
+    if (f) {
+        fclose(f);
+        return ly_cmd_view(argc, argv, i);
+    }
+    fprintf(stderr, "louyu: '%s' is neither a command nor a readable file (try louyu --help)\n",
+            cmd);
     return LY_EXIT_USAGE;
 }

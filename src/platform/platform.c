@@ -4,6 +4,7 @@
 #include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct ly_platform {
     SDL_Window *window;
@@ -33,6 +34,11 @@ static SDL_Window *open_window(const ly_window_desc *desc, int samples)
 
 ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t err_len)
 {
+    /* Fingers arrive as finger events only: no synthetic mouse clicks from
+     * touches (and no synthetic touches from the mouse), so nothing is handled twice. */
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(err, err_len, "cannot start SDL video: %s", SDL_GetError());
         return NULL;
@@ -68,7 +74,9 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
     int got = 0;
     if (p->samples && SDL_GL_GetAttribute(SDL_GL_MULTISAMPLESAMPLES, &got) == 0)
         p->samples = got;
-    SDL_GL_SetSwapInterval(1);
+    /* vsync; adaptive where the driver has it */
+    if (SDL_GL_SetSwapInterval(-1) != 0)
+        SDL_GL_SetSwapInterval(1);
     return p;
 }
 
@@ -104,4 +112,186 @@ void ly_platform_swap(ly_platform *p)
 double ly_platform_now(void)
 {
     return (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency();
+}
+
+void ly_platform_drawable_size(const ly_platform *p, int *w, int *h)
+{
+    SDL_GL_GetDrawableSize(p->window, w, h);
+}
+
+float ly_platform_pixel_scale(const ly_platform *p)
+{
+    int ww, wh, dw, dh;
+    SDL_GetWindowSize(p->window, &ww, &wh);
+    SDL_GL_GetDrawableSize(p->window, &dw, &dh);
+    return ww > 0 ? (float)dw / (float)ww : 1.0f;
+}
+
+void ly_platform_set_fullscreen(ly_platform *p, bool on)
+{
+    SDL_SetWindowFullscreen(p->window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+bool ly_platform_is_fullscreen(const ly_platform *p)
+{
+    return (SDL_GetWindowFlags(p->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+}
+
+void ly_platform_set_title(ly_platform *p, const char *title)
+{
+    SDL_SetWindowTitle(p->window, title);
+}
+
+void ly_platform_wait(ly_platform *p, double seconds)
+{
+    (void)p;
+    SDL_WaitEventTimeout(NULL, (int)(seconds * 1000.0));
+}
+
+static ly_key translate_key(SDL_Keycode k)
+{
+    if (k >= SDLK_a && k <= SDLK_z)
+        return (ly_key)(LY_KEY_A + (k - SDLK_a));
+    switch (k) {
+    case SDLK_ESCAPE:
+        return LY_KEY_ESCAPE;
+    case SDLK_LEFT:
+        return LY_KEY_LEFT;
+    case SDLK_RIGHT:
+        return LY_KEY_RIGHT;
+    case SDLK_UP:
+        return LY_KEY_UP;
+    case SDLK_DOWN:
+        return LY_KEY_DOWN;
+    case SDLK_PAGEUP:
+        return LY_KEY_PAGE_UP;
+    case SDLK_PAGEDOWN:
+        return LY_KEY_PAGE_DOWN;
+    case SDLK_HOME:
+        return LY_KEY_HOME;
+    case SDLK_PLUS:
+    case SDLK_EQUALS:
+    case SDLK_KP_PLUS:
+        return LY_KEY_PLUS;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        return LY_KEY_MINUS;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return LY_KEY_ENTER;
+    case SDLK_BACKSPACE:
+        return LY_KEY_BACKSPACE;
+    case SDLK_TAB:
+        return LY_KEY_TAB;
+    case SDLK_SPACE:
+        return LY_KEY_SPACE;
+    case SDLK_F11:
+        return LY_KEY_F11;
+    default:
+        return LY_KEY_NONE;
+    }
+}
+
+static int translate_mods(Uint16 m)
+{
+    return (m & KMOD_SHIFT ? LY_MOD_SHIFT : 0) | (m & KMOD_CTRL ? LY_MOD_CTRL : 0) |
+           (m & KMOD_ALT ? LY_MOD_ALT : 0);
+}
+
+static int translate_button(Uint8 b)
+{
+    return b == SDL_BUTTON_LEFT     ? LY_BUTTON_LEFT
+           : b == SDL_BUTTON_MIDDLE ? LY_BUTTON_MIDDLE
+           : b == SDL_BUTTON_RIGHT  ? LY_BUTTON_RIGHT
+                                    : 0;
+}
+
+bool ly_platform_poll(ly_platform *p, ly_event *e)
+{
+    SDL_Event ev;
+    float s = ly_platform_pixel_scale(p);
+    int dw, dh;
+    SDL_GL_GetDrawableSize(p->window, &dw, &dh);
+    while (SDL_PollEvent(&ev)) {
+        memset(e, 0, sizeof *e);
+        switch (ev.type) {
+        case SDL_QUIT:
+            e->type = LY_EV_QUIT;
+            return true;
+        case SDL_WINDOWEVENT:
+            if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                e->type = LY_EV_RESIZE;
+                e->x = (float)dw;
+                e->y = (float)dh;
+                return true;
+            }
+            if (ev.window.event == SDL_WINDOWEVENT_LEAVE) {
+                e->type = LY_EV_LEAVE;
+                return true;
+            }
+            continue;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            if (ev.button.which == SDL_TOUCH_MOUSEID)
+                continue;
+            e->type = ev.type == SDL_MOUSEBUTTONDOWN ? LY_EV_MOUSE_DOWN : LY_EV_MOUSE_UP;
+            e->button = translate_button(ev.button.button);
+            e->clicks = ev.button.clicks;
+            e->x = (float)ev.button.x * s;
+            e->y = (float)ev.button.y * s;
+            e->mods = translate_mods(SDL_GetModState());
+            return true;
+        case SDL_MOUSEMOTION:
+            if (ev.motion.which == SDL_TOUCH_MOUSEID)
+                continue;
+            e->type = LY_EV_MOUSE_MOVE;
+            e->x = (float)ev.motion.x * s;
+            e->y = (float)ev.motion.y * s;
+            e->dx = (float)ev.motion.xrel * s;
+            e->dy = (float)ev.motion.yrel * s;
+            e->buttons = (ev.motion.state & SDL_BUTTON_LMASK ? 1 : 0) |
+                         (ev.motion.state & SDL_BUTTON_MMASK ? 2 : 0) |
+                         (ev.motion.state & SDL_BUTTON_RMASK ? 4 : 0);
+            e->mods = translate_mods(SDL_GetModState());
+            return true;
+        case SDL_MOUSEWHEEL: {
+            if (ev.wheel.which == SDL_TOUCH_MOUSEID)
+                continue;
+            int mx, my;
+            SDL_GetMouseState(&mx, &my);
+            e->type = LY_EV_WHEEL;
+            e->dy = ev.wheel.preciseY != 0 ? ev.wheel.preciseY : (float)ev.wheel.y;
+            if (ev.wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
+                e->dy = -e->dy;
+            e->x = (float)mx * s;
+            e->y = (float)my * s;
+            return true;
+        }
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+            e->type = ev.type == SDL_KEYDOWN ? LY_EV_KEY_DOWN : LY_EV_KEY_UP;
+            e->key = translate_key(ev.key.keysym.sym);
+            e->mods = translate_mods(ev.key.keysym.mod);
+            if (e->key == LY_KEY_NONE)
+                continue;
+            return true;
+        case SDL_TEXTINPUT:
+            e->type = LY_EV_TEXT;
+            snprintf(e->text, sizeof e->text, "%s", ev.text.text);
+            return true;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERMOTION:
+        case SDL_FINGERUP:
+            e->type = ev.type == SDL_FINGERDOWN     ? LY_EV_FINGER_DOWN
+                      : ev.type == SDL_FINGERMOTION ? LY_EV_FINGER_MOVE
+                                                    : LY_EV_FINGER_UP;
+            e->finger = (int64_t)ev.tfinger.fingerId;
+            e->x = ev.tfinger.x * (float)dw;
+            e->y = ev.tfinger.y * (float)dh;
+            return true;
+        default:
+            continue;
+        }
+    }
+    return false;
 }

@@ -1,6 +1,158 @@
 #include "louyu/render.h"
+#include "louyu/log.h"
 
 #include <epoxy/gl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- palette ---------------------------------------------------------------- */
+
+/* One coherent, calm palette: warm light land, clear blue water, soft green
+ * parks, white roads with warm grey kerbs, a pale blue sky. */
+static const float SKY_ZENITH[3] = {0.47f, 0.64f, 0.84f};
+static const float SKY_HORIZON[3] = {0.86f, 0.90f, 0.94f};
+static const float LIGHT_SKY[3] = {0.80f, 0.86f, 0.96f};
+static const float LIGHT_GROUND[3] = {0.60f, 0.57f, 0.52f};
+static const float ACCENT[3] = {0.93f, 0.49f, 0.18f};
+static const float LAYER_COLORS[9][3] = {
+    {0.878f, 0.867f, 0.843f}, /* land */
+    {0.918f, 0.910f, 0.890f}, /* district */
+    {0.600f, 0.765f, 0.902f}, /* water */
+    {0.800f, 0.878f, 0.930f}, /* coast */
+    {0.745f, 0.859f, 0.694f}, /* park */
+    {0.760f, 0.737f, 0.698f}, /* road casing */
+    {1.000f, 1.000f, 1.000f}, /* minor road */
+    {1.000f, 0.976f, 0.902f}, /* major road */
+    {0.545f, 0.478f, 0.667f}, /* boundary line */
+};
+
+/* ---- programs --------------------------------------------------------------- */
+
+typedef struct {
+    GLuint id;
+    GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
+        buildings, layer_colors, inv_view_proj, zenith, horizon, screen, atlas;
+} program;
+
+typedef struct {
+    GLuint vao, vbo, ibo;
+    GLsizei n_indices;
+} gpu_mesh;
+
+struct ly_renderer {
+    program building, ground, sky, ui;
+    gpu_mesh *chunks;
+    size_t n_chunks;
+    gpu_mesh ground_mesh;
+    size_t ground_first[LY_GROUND_LAYERS], ground_count[LY_GROUND_LAYERS];
+    GLuint style_buf, style_tex;
+    size_t n_styles;
+    GLuint empty_vao;
+    GLuint ui_vao, ui_vbo, ui_ibo;
+    size_t ui_vbo_cap, ui_ibo_cap;
+    GLuint atlas_tex;
+    unsigned atlas_generation;
+    int atlas_w, atlas_h;
+    bool atlas_valid;
+    /* offscreen target */
+    GLuint fbo_ms, rb_color, rb_depth, fbo_resolve, tex_resolve;
+    int target_w, target_h;
+    size_t gl_objects;
+};
+
+static char *read_text(const char *path, char *err, size_t err_len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, err_len, "cannot read shader %s", path);
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = n >= 0 && n < (1 << 20) ? malloc((size_t)n + 1) : NULL;
+    if (s && fread(s, 1, (size_t)n, f) == (size_t)n) {
+        s[n] = '\0';
+    } else {
+        free(s);
+        s = NULL;
+        snprintf(err, err_len, "cannot read shader %s", path);
+    }
+    fclose(f);
+    return s;
+}
+
+static GLuint compile(GLenum type, const char *path, char *err, size_t err_len)
+{
+    char *src = read_text(path, err, err_len);
+    if (!src)
+        return 0;
+    GLuint sh = glCreateShader(type);
+    glShaderSource(sh, 1, (const char *const *)&src, NULL);
+    glCompileShader(sh);
+    free(src);
+    GLint ok = 0;
+    glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = "";
+        glGetShaderInfoLog(sh, sizeof log, NULL, log);
+        snprintf(err, err_len, "shader %s does not compile: %s", path, log);
+        glDeleteShader(sh);
+        return 0;
+    }
+    return sh;
+}
+
+static int load_program(program *p, const char *dir, const char *name, char *err, size_t err_len)
+{
+    char vs_path[1024], fs_path[1024];
+    snprintf(vs_path, sizeof vs_path, "%s/%s.vert", dir, name);
+    snprintf(fs_path, sizeof fs_path, "%s/%s.frag", dir, name);
+    GLuint vs = compile(GL_VERTEX_SHADER, vs_path, err, err_len);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_path, err, err_len) : 0;
+    if (!vs || !fs) {
+        if (vs)
+            glDeleteShader(vs);
+        return -1;
+    }
+    GLuint id = glCreateProgram();
+    glAttachShader(id, vs);
+    glAttachShader(id, fs);
+    glLinkProgram(id);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[1024] = "";
+        glGetProgramInfoLog(id, sizeof log, NULL, log);
+        snprintf(err, err_len, "shaders %s.* do not link: %s", name, log);
+        glDeleteProgram(id);
+        return -1;
+    }
+    /* Uniform locations are looked up once here; -1 means "not in this program". */
+    p->id = id;
+    p->view_proj = glGetUniformLocation(id, "u_view_proj");
+    p->eye = glGetUniformLocation(id, "u_eye");
+    p->sun = glGetUniformLocation(id, "u_sun");
+    p->sky_color = glGetUniformLocation(id, "u_sky_color");
+    p->ground_color = glGetUniformLocation(id, "u_ground_color");
+    p->fog_color = glGetUniformLocation(id, "u_fog_color");
+    p->fog_distance = glGetUniformLocation(id, "u_fog_distance");
+    p->accent = glGetUniformLocation(id, "u_accent");
+    p->pass = glGetUniformLocation(id, "u_pass");
+    p->buildings = glGetUniformLocation(id, "u_buildings");
+    p->layer_colors = glGetUniformLocation(id, "u_layer_colors");
+    p->inv_view_proj = glGetUniformLocation(id, "u_inv_view_proj");
+    p->zenith = glGetUniformLocation(id, "u_zenith");
+    p->horizon = glGetUniformLocation(id, "u_horizon");
+    p->screen = glGetUniformLocation(id, "u_screen");
+    p->atlas = glGetUniformLocation(id, "u_atlas");
+    return 0;
+}
+
+/* ---- info ------------------------------------------------------------------- */
 
 int ly_render_query_info(ly_render_info *out)
 {
@@ -10,5 +162,437 @@ int ly_render_query_info(ly_render_info *out)
     out->glsl = (const char *)glGetString(GL_SHADING_LANGUAGE_VERSION);
     out->gl_version = epoxy_gl_version();
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &out->max_texture_size);
+    glGetIntegerv(GL_MAX_SAMPLES, &out->max_samples);
     return out->gl_version >= 33 ? 0 : -1;
+}
+
+/* ---- lifetime --------------------------------------------------------------- */
+
+ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_len)
+{
+    if (epoxy_gl_version() < 33) {
+        snprintf(err, err_len, "OpenGL 3.3 is needed; this context has %d.%d",
+                 epoxy_gl_version() / 10, epoxy_gl_version() % 10);
+        return NULL;
+    }
+    ly_renderer *r = calloc(1, sizeof *r);
+    if (!r) {
+        snprintf(err, err_len, "out of memory");
+        return NULL;
+    }
+    if (load_program(&r->building, shader_dir, "building", err, err_len) ||
+        load_program(&r->ground, shader_dir, "ground", err, err_len) ||
+        load_program(&r->sky, shader_dir, "sky", err, err_len) ||
+        load_program(&r->ui, shader_dir, "ui", err, err_len)) {
+        ly_renderer_destroy(r);
+        return NULL;
+    }
+    r->gl_objects += 4;
+    glGenVertexArrays(1, &r->empty_vao);
+    glGenBuffers(1, &r->style_buf);
+    glGenTextures(1, &r->style_tex);
+    glGenVertexArrays(1, &r->ui_vao);
+    glGenBuffers(1, &r->ui_vbo);
+    glGenBuffers(1, &r->ui_ibo);
+    glGenTextures(1, &r->atlas_tex);
+    r->gl_objects += 7;
+
+    glBindVertexArray(r->ui_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r->ui_vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r->ui_ibo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ly_draw_vertex),
+                          (void *)offsetof(ly_draw_vertex, x));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ly_draw_vertex),
+                          (void *)offsetof(ly_draw_vertex, u));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ly_draw_vertex),
+                          (void *)offsetof(ly_draw_vertex, rgba));
+    glBindVertexArray(0);
+
+    /* An empty style buffer until styles arrive: texelFetch stays defined. */
+    float zero[8] = {0.8f, 0.8f, 0.8f, 1, 0, 0, 0, 0};
+    glBindBuffer(GL_TEXTURE_BUFFER, r->style_buf);
+    glBufferData(GL_TEXTURE_BUFFER, sizeof zero, zero, GL_DYNAMIC_DRAW);
+    glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
+    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, r->style_buf);
+    glBindTexture(GL_TEXTURE_BUFFER, 0);
+    glBindBuffer(GL_TEXTURE_BUFFER, 0);
+    return r;
+}
+
+static void free_mesh(ly_renderer *r, gpu_mesh *m)
+{
+    if (m->vao) {
+        glDeleteVertexArrays(1, &m->vao);
+        glDeleteBuffers(1, &m->vbo);
+        glDeleteBuffers(1, &m->ibo);
+        r->gl_objects -= 3;
+    }
+    memset(m, 0, sizeof *m);
+}
+
+static void free_scene(ly_renderer *r)
+{
+    for (size_t i = 0; i < r->n_chunks; i++)
+        free_mesh(r, &r->chunks[i]);
+    free(r->chunks);
+    r->chunks = NULL;
+    r->n_chunks = 0;
+    free_mesh(r, &r->ground_mesh);
+}
+
+void ly_renderer_target_end(ly_renderer *r)
+{
+    if (r->fbo_ms) {
+        glDeleteFramebuffers(1, &r->fbo_ms);
+        glDeleteRenderbuffers(1, &r->rb_color);
+        glDeleteRenderbuffers(1, &r->rb_depth);
+        glDeleteFramebuffers(1, &r->fbo_resolve);
+        glDeleteTextures(1, &r->tex_resolve);
+        r->gl_objects -= 5;
+    }
+    r->fbo_ms = r->rb_color = r->rb_depth = r->fbo_resolve = r->tex_resolve = 0;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void ly_renderer_destroy(ly_renderer *r)
+{
+    if (!r)
+        return;
+    ly_renderer_target_end(r);
+    free_scene(r);
+    program *ps[] = {&r->building, &r->ground, &r->sky, &r->ui};
+    for (int i = 0; i < 4; i++)
+        if (ps[i]->id)
+            glDeleteProgram(ps[i]->id);
+    if (r->empty_vao) {
+        glDeleteVertexArrays(1, &r->empty_vao);
+        glDeleteBuffers(1, &r->style_buf);
+        glDeleteTextures(1, &r->style_tex);
+        glDeleteVertexArrays(1, &r->ui_vao);
+        glDeleteBuffers(1, &r->ui_vbo);
+        glDeleteBuffers(1, &r->ui_ibo);
+        glDeleteTextures(1, &r->atlas_tex);
+    }
+    free(r);
+}
+
+size_t ly_renderer_gl_objects(const ly_renderer *r)
+{
+    return r->gl_objects;
+}
+
+/* ---- scene ------------------------------------------------------------------ */
+
+static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
+{
+    glGenVertexArrays(1, &g->vao);
+    glGenBuffers(1, &g->vbo);
+    glGenBuffers(1, &g->ibo);
+    r->gl_objects += 3;
+    glBindVertexArray(g->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
+    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(c->n_vertices * sizeof *c->vertices), c->vertices,
+                 GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g->ibo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(c->n_indices * sizeof *c->indices),
+                 c->indices, GL_STATIC_DRAW);
+    const GLsizei stride = sizeof(ly_vertex);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_vertex, pos));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_BYTE, GL_TRUE, stride, (void *)offsetof(ly_vertex, normal));
+    glEnableVertexAttribArray(2);
+    glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, stride, (void *)offsetof(ly_vertex, surface));
+    glEnableVertexAttribArray(3);
+    glVertexAttribIPointer(3, 1, GL_UNSIGNED_INT, stride, (void *)offsetof(ly_vertex, building));
+    glEnableVertexAttribArray(4);
+    glVertexAttribIPointer(4, 2, GL_UNSIGNED_SHORT, stride, (void *)offsetof(ly_vertex, floor));
+    glBindVertexArray(0);
+    g->n_indices = (GLsizei)c->n_indices;
+    return glGetError() == GL_NO_ERROR ? 0 : -1;
+}
+
+int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground)
+{
+    free_scene(r);
+    r->chunks = calloc(mesh->n_chunks ? mesh->n_chunks : 1, sizeof *r->chunks);
+    if (!r->chunks)
+        return -1;
+    r->n_chunks = mesh->n_chunks;
+    int rc = 0;
+    for (size_t i = 0; i < mesh->n_chunks; i++)
+        if (mesh->chunks[i].n_indices)
+            rc |= upload_chunk(r, &r->chunks[i], &mesh->chunks[i]);
+    if (ground && ground->n_indices) {
+        gpu_mesh *g = &r->ground_mesh;
+        glGenVertexArrays(1, &g->vao);
+        glGenBuffers(1, &g->vbo);
+        glGenBuffers(1, &g->ibo);
+        r->gl_objects += 3;
+        glBindVertexArray(g->vao);
+        glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(ground->n_vertices * sizeof *ground->vertices),
+                     ground->vertices, GL_STATIC_DRAW);
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g->ibo);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                     (GLsizeiptr)(ground->n_indices * sizeof *ground->indices), ground->indices,
+                     GL_STATIC_DRAW);
+        const GLsizei stride = sizeof(ly_ground_vertex);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride,
+                              (void *)offsetof(ly_ground_vertex, pos));
+        glEnableVertexAttribArray(1);
+        glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride,
+                              (void *)offsetof(ly_ground_vertex, u));
+        glEnableVertexAttribArray(2);
+        glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, stride,
+                               (void *)offsetof(ly_ground_vertex, layer));
+        glBindVertexArray(0);
+        g->n_indices = (GLsizei)ground->n_indices;
+        memcpy(r->ground_first, ground->first, sizeof r->ground_first);
+        memcpy(r->ground_count, ground->count, sizeof r->ground_count);
+    }
+    if (rc || glGetError() != GL_NO_ERROR) {
+        LY_ERROR("RENDER", "uploading the district failed");
+        return -1;
+    }
+    return 0;
+}
+
+void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n)
+{
+    glBindBuffer(GL_TEXTURE_BUFFER, r->style_buf);
+    if (n != r->n_styles)
+        glBufferData(GL_TEXTURE_BUFFER, (GLsizeiptr)(n * sizeof *styles), styles, GL_DYNAMIC_DRAW);
+    else
+        glBufferSubData(GL_TEXTURE_BUFFER, 0, (GLsizeiptr)(n * sizeof *styles), styles);
+    glBindBuffer(GL_TEXTURE_BUFFER, 0);
+    r->n_styles = n;
+}
+
+/* ---- drawing ---------------------------------------------------------------- */
+
+static void upload_atlas(ly_renderer *r, const ly_font_atlas *a)
+{
+    glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    if (!r->atlas_valid || a->generation != r->atlas_generation || a->width != r->atlas_w ||
+        a->height != r->atlas_h) {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, a->width, a->height, 0, GL_RED, GL_UNSIGNED_BYTE,
+                     a->pixels);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        r->atlas_valid = true;
+        r->atlas_generation = a->generation;
+        r->atlas_w = a->width;
+        r->atlas_h = a->height;
+    } else if (a->dirty_x0 < a->dirty_x1 && a->dirty_y0 < a->dirty_y1) {
+        /* only the rows that changed, whole width: one contiguous upload */
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, a->dirty_y0, a->width, a->dirty_y1 - a->dirty_y0,
+                        GL_RED, GL_UNSIGNED_BYTE, a->pixels + (size_t)a->dirty_y0 * a->width);
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+}
+
+static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
+                    const ly_font_atlas *atlas)
+{
+    if (!ui || !ui->n_indices)
+        return;
+    if (atlas)
+        upload_atlas(r, atlas);
+    glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+    glUseProgram(r->ui.id);
+    glUniform2f(r->ui.screen, (float)f->width, (float)f->height);
+    glUniform1i(r->ui.atlas, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
+    glBindVertexArray(r->ui_vao);
+    size_t vb = ui->n_vertices * sizeof *ui->vertices, ib = ui->n_indices * sizeof *ui->indices;
+    glBindBuffer(GL_ARRAY_BUFFER, r->ui_vbo);
+    if (vb > r->ui_vbo_cap) {
+        r->ui_vbo_cap = vb * 2;
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)r->ui_vbo_cap, NULL, GL_STREAM_DRAW);
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)vb, ui->vertices);
+    if (ib > r->ui_ibo_cap) {
+        r->ui_ibo_cap = ib * 2;
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)r->ui_ibo_cap, NULL, GL_STREAM_DRAW);
+    }
+    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, (GLsizeiptr)ib, ui->indices);
+    for (size_t i = 0; i < ui->n_cmds; i++) {
+        const ly_draw_cmd *c = &ui->cmds[i];
+        if (c->clip.w > 0) {
+            glEnable(GL_SCISSOR_TEST);
+            glScissor(c->clip.x, f->height - c->clip.y - c->clip.h, c->clip.w, c->clip.h);
+        } else {
+            glDisable(GL_SCISSOR_TEST);
+        }
+        glDrawElements(GL_TRIANGLES, (GLsizei)c->count, GL_UNSIGNED_INT,
+                       (void *)(c->first * sizeof(uint32_t)));
+    }
+    glDisable(GL_SCISSOR_TEST);
+    glBindVertexArray(0);
+}
+
+void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
+                      const ly_font_atlas *atlas)
+{
+    glViewport(0, 0, f->width, f->height);
+    glDisable(GL_SCISSOR_TEST);
+    glDepthMask(GL_TRUE);
+    glClearColor(SKY_HORIZON[0], SKY_HORIZON[1], SKY_HORIZON[2], 1.0f);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+    /* sky: behind everything, no depth */
+    glDisable(GL_DEPTH_TEST);
+    glDepthMask(GL_FALSE);
+    glDisable(GL_BLEND);
+    glDisable(GL_CULL_FACE);
+    glUseProgram(r->sky.id);
+    glUniformMatrix4fv(r->sky.inv_view_proj, 1, GL_FALSE, f->inv_view_proj);
+    glUniform3fv(r->sky.zenith, 1, SKY_ZENITH);
+    glUniform3fv(r->sky.horizon, 1, SKY_HORIZON);
+    glUniform3fv(r->sky.sun, 1, f->sun);
+    glBindVertexArray(r->empty_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+
+    /* ground layers in order, painter's style: later layers over earlier */
+    if (r->ground_mesh.vao) {
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        glUseProgram(r->ground.id);
+        glUniformMatrix4fv(r->ground.view_proj, 1, GL_FALSE, f->view_proj);
+        glUniform3fv(r->ground.eye, 1, f->eye);
+        glUniform3fv(r->ground.layer_colors, 9, &LAYER_COLORS[0][0]);
+        glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
+        glUniform1f(r->ground.fog_distance, f->fog_distance);
+        glBindVertexArray(r->ground_mesh.vao);
+        for (int l = 0; l < LY_GROUND_LAYERS; l++)
+            if (r->ground_count[l])
+                glDrawElements(GL_TRIANGLES, (GLsizei)r->ground_count[l], GL_UNSIGNED_INT,
+                               (void *)(r->ground_first[l] * sizeof(uint32_t)));
+    }
+
+    /* buildings: opaque, then building sites translucent over them */
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_TRUE);
+    glDisable(GL_BLEND);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    glFrontFace(GL_CCW);
+    glUseProgram(r->building.id);
+    glUniformMatrix4fv(r->building.view_proj, 1, GL_FALSE, f->view_proj);
+    glUniform3fv(r->building.eye, 1, f->eye);
+    glUniform3fv(r->building.sun, 1, f->sun);
+    glUniform3fv(r->building.sky_color, 1, LIGHT_SKY);
+    glUniform3fv(r->building.ground_color, 1, LIGHT_GROUND);
+    glUniform3fv(r->building.fog_color, 1, SKY_HORIZON);
+    glUniform1f(r->building.fog_distance, f->fog_distance);
+    glUniform3fv(r->building.accent, 1, ACCENT);
+    glUniform1i(r->building.buildings, 1);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
+    glActiveTexture(GL_TEXTURE0);
+    for (int pass = 0; pass < (f->draw_sites ? 2 : 1); pass++) {
+        glUniform1i(r->building.pass, pass);
+        if (pass == 1) {
+            glEnable(GL_BLEND);
+            glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+            glDepthMask(GL_FALSE);
+        }
+        for (size_t i = 0; i < r->n_chunks; i++) {
+            if (!r->chunks[i].vao)
+                continue;
+            glBindVertexArray(r->chunks[i].vao);
+            glDrawElements(GL_TRIANGLES, r->chunks[i].n_indices, GL_UNSIGNED_INT, 0);
+        }
+    }
+    glBindVertexArray(0);
+    glDepthMask(GL_TRUE);
+
+    draw_ui(r, f, ui, atlas);
+}
+
+/* ---- offscreen target ------------------------------------------------------- */
+
+int ly_renderer_target_begin(ly_renderer *r, int w, int h, int samples)
+{
+    ly_renderer_target_end(r);
+    GLint max_samples = 0;
+    glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
+    if (samples > max_samples)
+        samples = max_samples;
+    glGenFramebuffers(1, &r->fbo_ms);
+    glGenRenderbuffers(1, &r->rb_color);
+    glGenRenderbuffers(1, &r->rb_depth);
+    glGenFramebuffers(1, &r->fbo_resolve);
+    glGenTextures(1, &r->tex_resolve);
+    r->gl_objects += 5;
+    glBindRenderbuffer(GL_RENDERBUFFER, r->rb_color);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
+    glBindRenderbuffer(GL_RENDERBUFFER, r->rb_depth);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH_COMPONENT24, w, h);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_ms);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, r->rb_color);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, r->rb_depth);
+    GLenum ok1 = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    glBindTexture(GL_TEXTURE_2D, r->tex_resolve);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_resolve);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->tex_resolve, 0);
+    GLenum ok2 = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    if (ok1 != GL_FRAMEBUFFER_COMPLETE || ok2 != GL_FRAMEBUFFER_COMPLETE) {
+        LY_ERROR("RENDER", "offscreen target %dx%d (%d samples) is incomplete", w, h, samples);
+        ly_renderer_target_end(r);
+        return -1;
+    }
+    r->target_w = w;
+    r->target_h = h;
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_ms);
+    return 0;
+}
+
+int ly_renderer_target_read(ly_renderer *r, uint8_t *rgba)
+{
+    if (!r->fbo_ms)
+        return -1;
+    int w = r->target_w, h = r->target_h;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo_ms);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fbo_resolve);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo_resolve);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_ms);
+    /* GL's rows run bottom-up; images top-down */
+    size_t row = (size_t)w * 4;
+    uint8_t *tmp = malloc(row);
+    if (!tmp)
+        return -1;
+    for (int y = 0; y < h / 2; y++) {
+        uint8_t *a = rgba + (size_t)y * row, *b = rgba + (size_t)(h - 1 - y) * row;
+        memcpy(tmp, a, row);
+        memcpy(a, b, row);
+        memcpy(b, tmp, row);
+    }
+    free(tmp);
+    return glGetError() == GL_NO_ERROR ? 0 : -1;
+}
+
+void ly_renderer_finish(ly_renderer *r)
+{
+    (void)r;
+    glFinish();
 }

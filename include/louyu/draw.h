@@ -1,0 +1,81 @@
+/* louyu draw: a 2D draw list for everything drawn over the map (labels,
+ * tooltips, compass, scale bar, panels), drawn by the renderer in one pass.
+ *
+ * Vertices are in window pixels (y down) with a colour and atlas UVs; a
+ * negative u marks a solid-coloured vertex, so shapes and text share one
+ * buffer, one texture (the font atlas) and one draw call. The list owns its
+ * arrays (ly_draw_init / ly_draw_deinit); ly_draw_clear empties it each frame
+ * and keeps the memory. Text goes through the ly_font given at init. No GL. */
+#ifndef LOUYU_DRAW_H
+#define LOUYU_DRAW_H
+
+#include "louyu/font.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    float x, y, u, v;
+    uint8_t rgba[4];
+} ly_draw_vertex; /* 20 bytes */
+
+typedef struct {
+    int x, y, w, h; /* pixels, y down */
+} ly_draw_clip;
+
+/* A range of indices drawn with one scissor rectangle. */
+typedef struct {
+    size_t first, count;
+    ly_draw_clip clip; /* w = 0: no clip */
+} ly_draw_cmd;
+
+typedef struct {
+    ly_draw_vertex *vertices;
+    uint32_t n_vertices, cap_vertices;
+    uint32_t *indices;
+    size_t n_indices, cap_indices;
+    ly_draw_cmd *cmds;
+    size_t n_cmds, cap_cmds;
+    ly_draw_clip clip;
+    ly_font *font;
+    bool failed; /* an allocation failed: the frame may be incomplete */
+} ly_drawlist;
+
+typedef struct {
+    uint8_t r, g, b, a;
+} ly_color;
+
+void ly_draw_init(ly_drawlist *dl, ly_font *font);
+void ly_draw_deinit(ly_drawlist *dl);
+void ly_draw_clear(ly_drawlist *dl);
+/* Scissor for what follows (w = 0 removes it). */
+void ly_draw_set_clip(ly_drawlist *dl, ly_draw_clip clip);
+
+void ly_draw_rect(ly_drawlist *dl, float x, float y, float w, float h, ly_color c);
+void ly_draw_round_rect(ly_drawlist *dl, float x, float y, float w, float h, float radius,
+                        ly_color c);
+/* A soft shadow under a rounded rectangle: `blur` pixels of fading edge. */
+void ly_draw_shadow(ly_drawlist *dl, float x, float y, float w, float h, float radius, float blur,
+                    ly_color c);
+void ly_draw_line(ly_drawlist *dl, float x0, float y0, float x1, float y1, float width,
+                  ly_color c);
+void ly_draw_triangle(ly_drawlist *dl, float x0, float y0, float x1, float y1, float x2, float y2,
+                      ly_color c);
+void ly_draw_circle(ly_drawlist *dl, float cx, float cy, float r, ly_color c);
+void ly_draw_ring(ly_drawlist *dl, float cx, float cy, float r, float width, ly_color c);
+/* One line of text with its baseline at y; returns the advance in pixels. */
+float ly_draw_text(ly_drawlist *dl, float x, float y, float px, ly_color c, const char *utf8);
+
+static inline ly_color ly_rgba(uint8_t r, uint8_t g, uint8_t b, uint8_t a)
+{
+    return (ly_color){r, g, b, a};
+}
+
+static inline ly_color ly_color_alpha(ly_color c, float k)
+{
+    float a = c.a * (k < 0 ? 0 : k > 1 ? 1 : k);
+    return (ly_color){c.r, c.g, c.b, (uint8_t)(a + 0.5f)};
+}
+
+#endif

@@ -1,0 +1,40 @@
+/* louyu labels: building names over the map, placed so they never overlap.
+ *
+ * Each frame, every named building is a candidate anchored above its roof.
+ * A label is hidden when its anchor is off screen or behind another building
+ * (a ray through the BVH), or when it would overlap a label of higher
+ * priority (the selection first, then the hovered building, then taller
+ * buildings); it fades out with distance, and fades in and out over time
+ * instead of popping. ly_labels_init allocates the per-building fade state;
+ * ly_labels_deinit frees it. No GL: labels are added to a ly_drawlist. */
+#ifndef LOUYU_LABELS_H
+#define LOUYU_LABELS_H
+
+#include "louyu/bvh.h"
+#include "louyu/camera.h"
+#include "louyu/draw.h"
+
+typedef struct {
+    float *alpha; /* per building, 0..1 */
+    size_t n;
+    uint32_t *order;
+    size_t n_shown; /* labels drawn in the last update */
+} ly_labels;
+
+typedef struct {
+    int width, height;
+    float scale;        /* UI scale: 1 desktop, 1.5-2 kiosk and HiDPI */
+    bool english_first; /* the English name on top (else Chinese on top, English below) */
+    long selected, hovered;
+    double dt;          /* seconds since the last update; large values snap the fades */
+    const float (*reserved)[4]; /* screen boxes (x0, y0, x1, y1) labels must keep off: panels */
+    size_t n_reserved;
+} ly_label_options;
+
+int ly_labels_init(ly_labels *l, size_t n_buildings);
+void ly_labels_deinit(ly_labels *l);
+void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
+                      const ly_camera_matrices *m, const ly_label_options *opt,
+                      ly_drawlist *dl);
+
+#endif

@@ -1,0 +1,86 @@
+#version 330 core
+// Sun plus hemispheric light, floor lines on façades, distinct roofs, states
+// (selected, hovered, dimmed, under construction), distance fog.
+in vec3 v_pos;
+in vec3 v_normal;
+flat in uint v_surface;
+flat in vec4 v_color;
+flat in vec4 v_info; // x storey height, y ground storey height, z flags, w top of the building
+
+uniform vec3 u_eye;
+uniform vec3 u_sun;         // towards the sun
+uniform vec3 u_sky_color;
+uniform vec3 u_ground_color;
+uniform vec3 u_fog_color;
+uniform float u_fog_distance;
+uniform vec3 u_accent;      // selection
+uniform int u_pass;         // 0 opaque, 1 translucent (under construction)
+
+out vec4 o_color;
+
+const int F_SELECTED = 1, F_HOVERED = 2, F_DIMMED = 4, F_BUILDING_SITE = 8;
+
+void main()
+{
+    int flags = int(v_info.z + 0.5);
+    bool site = (flags & F_BUILDING_SITE) != 0;
+    if ((u_pass == 0) == site)
+        discard;
+    vec3 n = normalize(v_normal);
+    vec3 base = v_color.rgb;
+    if (v_surface == 1u)
+        base *= vec3(0.86, 0.88, 0.93); // roofs: cooler and a little darker than walls
+    float alpha = 1.0;
+
+    // Façade floor lines: thin, anti-aliased, fading with distance.
+    float dist = length(u_eye - v_pos);
+    if (v_surface == 0u && v_info.x > 0.0) {
+        float g = max(v_info.y, 0.1);
+        float f = v_pos.z < g ? v_pos.z / g : 1.0 + (v_pos.z - g) / v_info.x;
+        float w = fwidth(f);
+        float line = 1.0 - smoothstep(0.0, 0.9 * w, abs(fract(f + 0.5) - 0.5));
+        // lines closer than ~5 px apart fade out instead of turning into stripes
+        float fade = clamp(1.0 - w * 5.0, 0.0, 1.0);
+        base *= 1.0 - 0.10 * line * fade;
+        // faint glazing bands between the lines
+        float band = smoothstep(0.2, 0.3, fract(f)) * (1.0 - smoothstep(0.8, 0.9, fract(f)));
+        base = mix(base, base * vec3(0.93, 0.96, 1.02), 0.6 * band * fade);
+    }
+
+    if (site) {
+        // A building site: pale translucent volume with a scaffold grid.
+        vec2 t = vec2(-n.y, n.x);
+        float u = v_surface == 0u ? dot(v_pos.xy, t) : v_pos.x + v_pos.y;
+        vec2 q = vec2(u / 3.0, v_pos.z / 2.0);
+        vec2 fw = max(fwidth(q), vec2(1e-4));
+        vec2 d = abs(fract(q + 0.5) - 0.5) / fw;
+        float grid = 1.0 - clamp(min(d.x, d.y) - 0.5, 0.0, 1.0);
+        // far away the grid is finer than a pixel: show its average instead of aliasing
+        float detail = 1.0 - smoothstep(0.12, 0.4, max(fw.x, fw.y));
+        float cover = mix(0.28, grid, detail);
+        base = mix(vec3(0.95, 0.92, 0.86), vec3(0.88, 0.56, 0.22), cover);
+        alpha = mix(0.42, 0.95, cover);
+    }
+
+    if ((flags & F_SELECTED) != 0)
+        base = mix(base, u_accent, 0.55);
+    else if ((flags & F_HOVERED) != 0)
+        base = mix(base, vec3(1.0, 0.97, 0.88), 0.45);
+
+    // light: sun (Lambert, softened) plus a sky/ground hemisphere
+    float sun = max(dot(n, u_sun), 0.0);
+    vec3 hemi = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.z);
+    // darker near the ground, as if the street occluded the sky
+    float ao = v_surface == 0u ? mix(0.72, 1.0, smoothstep(0.0, 12.0, v_pos.z)) : 1.0;
+    vec3 color = base * (0.70 * hemi * ao + 0.55 * sun * vec3(1.0, 0.97, 0.92));
+
+    if ((flags & F_DIMMED) != 0) {
+        // others step back: less contrast, towards the haze
+        float grey = dot(color, vec3(0.299, 0.587, 0.114));
+        color = mix(vec3(grey), u_fog_color, 0.5);
+        alpha *= u_pass == 1 ? 0.6 : 1.0;
+    }
+    float fog = 1.0 - exp(-pow(dist / u_fog_distance, 2.0));
+    color = mix(color, u_fog_color, clamp(fog, 0.0, 1.0));
+    o_color = vec4(color, alpha);
+}

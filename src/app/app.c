@@ -1,0 +1,820 @@
+#include "app.h"
+#include "louyu/log.h"
+#include "louyu/stats.h"
+
+#include <cglm/cglm.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The sun: south-east, 48 degrees up (a spring afternoon light, from the sea side). */
+static const float SUN[3] = {0.47f, -0.47f, 0.745f};
+static const float WALL[3] = {0.905f, 0.895f, 0.875f};
+
+static double aspect(const ly_app *app);
+
+/* ---- scene ------------------------------------------------------------------ */
+
+static void scene_free(ly_scene *s)
+{
+    ly_labels_deinit(&s->labels);
+    ly_ground_deinit(&s->ground);
+    ly_bvh_deinit(&s->bvh);
+    ly_mesh_deinit(&s->mesh);
+    ly_geo_deinit(&s->geo);
+    ly_district_unload(&s->district);
+    memset(s, 0, sizeof *s);
+}
+
+/* Builds everything the viewer needs from a loaded district (which it takes). */
+static int scene_build(ly_scene *s)
+{
+    if (ly_geo_init(&s->geo, &s->district) || ly_mesh_init(&s->mesh, &s->district, &s->geo, NULL) ||
+        ly_bvh_init(&s->bvh, &s->mesh) || ly_ground_init(&s->ground, &s->district, &s->geo) ||
+        ly_labels_init(&s->labels, s->district.n_buildings))
+        return -1;
+    s->loaded = true;
+    return 0;
+}
+
+static void build_styles(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    free(app->styles);
+    app->styles = calloc(d->n_buildings ? d->n_buildings : 1, sizeof *app->styles);
+    if (!app->styles)
+        return;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        ly_building_style *st = &app->styles[i];
+        st->r = WALL[0];
+        st->g = WALL[1];
+        st->b = WALL[2];
+        st->a = 1;
+        const float *fh = d->floor_heights + b->first_floor_height;
+        st->ground_storey_m = b->floors ? fh[0] : 0;
+        st->storey_m = b->floors > 1 ? (float)((b->height_m - fh[0]) / (b->floors - 1))
+                                     : (float)b->height_m;
+        st->top_m = (float)b->height_m;
+    }
+    app->styles_dirty = true;
+}
+
+/* Selection, hover and dimming go into the style flags. */
+static void update_flags(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    if (!app->styles)
+        return;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        int f = 0;
+        if (d->buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION)
+            f |= LY_BSTATE_SITE;
+        if ((long)i == app->selected)
+            f |= LY_BSTATE_SELECTED;
+        else if ((long)i == app->hovered)
+            f |= LY_BSTATE_HOVERED;
+        else if (app->selected >= 0)
+            f |= LY_BSTATE_DIMMED;
+        app->styles[i].flags = (float)f;
+    }
+    app->styles_dirty = true;
+}
+
+int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
+{
+    ly_scene next = {0};
+    ly_load_result r = ly_district_load(&next.district, path, NULL, diags);
+    if (r != LY_LOAD_OK)
+        return r;
+    if (scene_build(&next)) {
+        scene_free(&next);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
+        return LY_LOAD_NOMEM;
+    }
+    if (app->renderer && ly_renderer_upload_scene(app->renderer, &next.mesh, &next.ground)) {
+        /* put the old district back on the GPU */
+        if (app->scene.loaded)
+            ly_renderer_upload_scene(app->renderer, &app->scene.mesh, &app->scene.ground);
+        scene_free(&next);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "the GPU refused the district's buffers");
+        return LY_LOAD_NOMEM;
+    }
+    bool first = !app->scene.loaded;
+    scene_free(&app->scene);
+    app->scene = next;
+    /* the BVH points at the mesh it indexes, which just moved into the app */
+    app->scene.bvh.mesh = &app->scene.mesh;
+    app->selected = app->hovered = -1;
+    build_styles(app);
+    update_flags(app);
+    /* New data: new limits; the first load starts from the home view, a
+     * reload keeps the user's view (clamped to the new data). */
+    ly_camera_pose keep = app->cam.pose;
+    ly_camera_init(&app->cam, app->scene.mesh.min, app->scene.mesh.max);
+    app->cam.aspect = aspect(app);
+    ly_camera_set_pose(&app->cam, first ? ly_camera_home_pose(&app->cam) : keep);
+    app->redraw = true;
+    LY_INFO("APP", "[%s] %zu buildings, %zu vertices", path, app->scene.district.n_buildings,
+            app->scene.mesh.n_vertices);
+    return LY_LOAD_OK;
+}
+
+/* ---- lifetime --------------------------------------------------------------- */
+
+int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, char *err,
+                size_t err_len)
+{
+    memset(app, 0, sizeof *app);
+    app->width = width;
+    app->height = height;
+    app->ui_scale = ui_scale > 0 ? ui_scale : 1;
+    app->selected = app->hovered = -1;
+    app->lang = LY_LANG_ZH;
+    ly_gesture_init(&app->gestures, app->ui_scale);
+    float zero[3] = {0, 0, 0};
+    ly_camera_init(&app->cam, zero, zero);
+    if (!gl)
+        return 0;
+    char path[1024];
+    int face = 0;
+    if (!ly_font_find("zh-cn", path, sizeof path, &face)) {
+        snprintf(err, err_len, "no font with Chinese characters was found through fontconfig "
+                 "(install fonts-noto-cjk)");
+        return -1;
+    }
+    app->font = ly_font_create(path, face, err, err_len);
+    if (!app->font)
+        return -1;
+    ly_draw_init(&app->ui, app->font);
+    return 0;
+}
+
+void ly_app_deinit(ly_app *app)
+{
+    scene_free(&app->scene);
+    ly_renderer_destroy(app->renderer);
+    ly_draw_deinit(&app->ui);
+    ly_font_destroy(app->font);
+    free(app->styles);
+    memset(app, 0, sizeof *app);
+}
+
+void ly_app_resize(ly_app *app, int width, int height)
+{
+    app->width = width > 1 ? width : 1;
+    app->height = height > 1 ? height : 1;
+    app->cam.aspect = (double)app->width / app->height;
+    app->redraw = true;
+}
+
+/* ---- views and selection ------------------------------------------------------ */
+
+static double aspect(const ly_app *app)
+{
+    return app->height > 0 ? (double)app->width / app->height : 1.0;
+}
+
+/* A point on the building's highest roof: the centre of its highest
+ * roof triangle, so the view's centre lands on the building itself (a box
+ * centre can fall between two towers or into a courtyard). */
+static void roof_point(const ly_app *app, long b, double out[3])
+{
+    const ly_mesh_building *mb = &app->scene.mesh.buildings[b];
+    const ly_mesh_chunk *c = &app->scene.mesh.chunks[mb->chunk];
+    double best_z = -1, best_area = 0;
+    out[0] = 0.5 * (mb->min[0] + mb->max[0]);
+    out[1] = 0.5 * (mb->min[1] + mb->max[1]);
+    out[2] = mb->max[2];
+    for (uint32_t t = 0; t < mb->n_indices; t += 3) {
+        const ly_vertex *v0 = &c->vertices[c->indices[mb->first_index + t]];
+        const ly_vertex *v1 = &c->vertices[c->indices[mb->first_index + t + 1]];
+        const ly_vertex *v2 = &c->vertices[c->indices[mb->first_index + t + 2]];
+        if (v0->surface != LY_SURF_ROOF)
+            continue;
+        double area = 0.5 * fabs((double)(v1->pos[0] - v0->pos[0]) * (v2->pos[1] - v0->pos[1]) -
+                                 (double)(v2->pos[0] - v0->pos[0]) * (v1->pos[1] - v0->pos[1]));
+        /* the highest roof; on it, the biggest triangle (the most central) */
+        if (v0->pos[2] > best_z + 0.01 || (fabs(v0->pos[2] - best_z) <= 0.01 && area > best_area)) {
+            best_z = v0->pos[2];
+            best_area = area;
+            for (int k = 0; k < 3; k++)
+                out[k] = (v0->pos[k] + v1->pos[k] + v2->pos[k]) / 3.0;
+        }
+    }
+}
+
+/* A view of one building: its roof in the middle of the screen, the whole
+ * building in view, from the first of eight directions (starting from the
+ * current heading) in which no other building hides it. */
+static ly_camera_pose building_pose(ly_app *app, long b)
+{
+    const ly_mesh_building *mb = &app->scene.mesh.buildings[b];
+    double roof[3];
+    roof_point(app, b, roof);
+    ly_camera_pose first = {0};
+    ly_camera saved = app->cam;
+    for (int k = 0; k < 8; k++) {
+        double heading = app->cam.pose.heading + k * M_PI / 4;
+        ly_camera_pose p =
+            ly_camera_frame_pose(&app->cam, mb->min, mb->max, heading, aspect(app));
+        /* aim at the roof point; back off a little so the box still fits */
+        double shift = hypot(roof[0] - p.target[0], roof[1] - p.target[1]) +
+                       fabs(roof[2] - p.target[2]);
+        p.distance += 1.2 * shift;
+        memcpy(p.target, roof, sizeof roof);
+        if (k == 0)
+            first = p;
+        ly_camera_set_pose(&app->cam, p);
+        long hit = ly_app_pick(app, app->width / 2.0f, app->height / 2.0f, 0, NULL);
+        ly_camera_pose clamped = app->cam.pose;
+        app->cam = saved;
+        if (hit == b)
+            return clamped;
+    }
+    return first;
+}
+
+bool ly_app_set_view(ly_app *app, const char *view, bool animate)
+{
+    ly_camera_pose pose;
+    if (!view || !strcmp(view, "home")) {
+        pose = ly_camera_home_pose(&app->cam);
+    } else if (!strcmp(view, "top")) {
+        pose = ly_camera_top_pose(&app->cam);
+    } else {
+        long b = ly_district_find(&app->scene.district, view);
+        if (b < 0)
+            return false;
+        pose = building_pose(app, b);
+    }
+    if (animate)
+        ly_camera_fly_to(&app->cam, pose, 1.2);
+    else
+        ly_camera_set_pose(&app->cam, pose);
+    app->redraw = true;
+    return true;
+}
+
+void ly_app_select(ly_app *app, long b, bool fly)
+{
+    if (b >= (long)app->scene.district.n_buildings)
+        b = -1;
+    app->selected = b;
+    update_flags(app);
+    if (b >= 0 && fly)
+        ly_camera_fly_to(&app->cam, building_pose(app, b), 1.2);
+    app->redraw = true;
+}
+
+static void set_hover(ly_app *app, long b)
+{
+    if (b == app->hovered)
+        return;
+    app->hovered = b;
+    update_flags(app);
+    app->redraw = true;
+}
+
+long ly_app_pick(const ly_app *app, float x, float y, float tol_px, int *floor)
+{
+    if (!app->scene.loaded)
+        return -1;
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->cam, app->width, app->height, &m);
+    ly_hit h;
+    if (!ly_bvh_pick_screen(&app->scene.bvh, &app->scene.district, m.view_proj, app->width,
+                            app->height, x, y, tol_px, &h))
+        return -1;
+    if (floor)
+        *floor = h.floor;
+    return h.building;
+}
+
+/* ---- compass ------------------------------------------------------------------ */
+
+static void compass_centre(const ly_app *app, float *cx, float *cy, float *r)
+{
+    float s = app->ui_scale;
+    *r = 22 * s;
+    *cx = (float)app->width - 20 * s - *r;
+    *cy = 20 * s + *r;
+}
+
+static bool on_compass(const ly_app *app, float x, float y)
+{
+    float cx, cy, r;
+    compass_centre(app, &cx, &cy, &r);
+    return (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r * 1.2f;
+}
+
+/* ---- input ------------------------------------------------------------------ */
+
+static void click(ly_app *app, float x, float y, int clicks, float tol)
+{
+    if (on_compass(app, x, y)) {
+        /* north up, keeping everything else */
+        ly_camera_pose p = app->cam.pose;
+        p.heading = 0;
+        ly_camera_fly_to(&app->cam, p, 0.6);
+        return;
+    }
+    long b = ly_app_pick(app, x, y, tol, NULL);
+    if (clicks >= 2) {
+        if (b >= 0)
+            ly_app_select(app, b, true);
+        else
+            ly_camera_zoom_at(&app->cam, app->width, app->height, x, y, 2.0);
+        return;
+    }
+    ly_app_select(app, b, false); /* a click on empty ground deselects */
+}
+
+static void key_down(ly_app *app, const ly_event *e)
+{
+    ly_camera *c = &app->cam;
+    double step = 0.1;
+    switch (e->key) {
+    case LY_KEY_ESCAPE:
+        ly_app_select(app, -1, false);
+        break;
+    case LY_KEY_HOME:
+        ly_app_set_view(app, "home", true);
+        break;
+    case LY_KEY_PLUS:
+        ly_camera_zoom_at(c, app->width, app->height, app->width / 2.0, app->height / 2.0, 1.4);
+        break;
+    case LY_KEY_MINUS:
+        ly_camera_zoom_at(c, app->width, app->height, app->width / 2.0, app->height / 2.0,
+                          1 / 1.4);
+        break;
+    case LY_KEY_PAGE_UP:
+        ly_camera_tilt(c, step);
+        break;
+    case LY_KEY_PAGE_DOWN:
+        ly_camera_tilt(c, -step);
+        break;
+    case LY_KEY_Q:
+        ly_camera_twist(c, -step * 2);
+        break;
+    case LY_KEY_E:
+        ly_camera_twist(c, step * 2);
+        break;
+    case LY_KEY_T:
+        ly_app_set_view(app, "top", true);
+        break;
+    case LY_KEY_L:
+        app->lang = app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH;
+        break;
+    case LY_KEY_ENTER:
+        if (app->selected >= 0)
+            ly_app_select(app, app->selected, true);
+        break;
+    default:
+        break;
+    }
+    app->redraw = true;
+}
+
+/* Arrow keys and WASD pan while held, shift+arrows orbit: applied per frame. */
+static bool keys_held(ly_app *app, double dt)
+{
+    int dx = (app->key_down[LY_KEY_RIGHT] || app->key_down[LY_KEY_D]) -
+             (app->key_down[LY_KEY_LEFT] || app->key_down[LY_KEY_A]);
+    int dy = (app->key_down[LY_KEY_DOWN] || app->key_down[LY_KEY_S]) -
+             (app->key_down[LY_KEY_UP] || app->key_down[LY_KEY_W]);
+    if (!dx && !dy)
+        return false;
+    double cx = app->width / 2.0, cy = app->height / 2.0;
+    double speed = 0.45 * fmin(app->width, app->height) * dt; /* pixels per frame */
+    ly_camera_pan(&app->cam, app->width, app->height, cx, cy, cx - dx * speed, cy - dy * speed);
+    return true;
+}
+
+static void gesture(ly_app *app, const ly_gesture *g)
+{
+    ly_camera *c = &app->cam;
+    switch (g->type) {
+    case LY_GESTURE_TAP:
+        /* a fingertip covers ~7 mm: about 40 px at 1x */
+        click(app, g->x, g->y, g->count, 20 * app->ui_scale);
+        break;
+    case LY_GESTURE_DRAG:
+        c->dragging = true;
+        ly_camera_orbit(c, g->dx, g->dy, app->width, app->height);
+        break;
+    case LY_GESTURE_DRAG_END:
+        c->dragging = false;
+        ly_camera_fling(c, g->vx, g->vy, true, app->width, app->height);
+        break;
+    case LY_GESTURE_TWO:
+        c->dragging = true;
+        ly_camera_pan(c, app->width, app->height, g->x0, g->y0, g->x, g->y);
+        if (g->scale > 0 && fabsf(g->scale - 1) > 1e-4f)
+            ly_camera_zoom_at(c, app->width, app->height, g->x, g->y, g->scale);
+        if (fabsf(g->rotate) > 1e-5f)
+            ly_camera_twist(c, -g->rotate);
+        break;
+    case LY_GESTURE_TILT:
+        c->dragging = true;
+        ly_camera_tilt(c, g->dy / (app->height > 0 ? app->height : 1) * 2.0);
+        break;
+    case LY_GESTURE_TWO_END:
+        c->dragging = false;
+        break;
+    case LY_GESTURE_LONG_PRESS:
+        /* select without flying: the same as a tap, for people who hold */
+        click(app, g->x, g->y, 1, 20 * app->ui_scale);
+        break;
+    default:
+        break;
+    }
+    app->hover_from_mouse = false;
+}
+
+void ly_app_event(ly_app *app, const ly_event *e)
+{
+    ly_camera *c = &app->cam;
+    const float slop = 4 * app->ui_scale;
+    app->redraw = true;
+    switch (e->type) {
+    case LY_EV_RESIZE:
+        ly_app_resize(app, (int)e->x, (int)e->y);
+        break;
+    case LY_EV_MOUSE_DOWN:
+        if (app->drag_button)
+            break;
+        app->drag_button = e->button;
+        app->drag_moved = false;
+        app->drag_tilt = e->button == LY_BUTTON_LEFT && (e->mods & LY_MOD_SHIFT);
+        app->press_x = e->x;
+        app->press_y = e->y;
+        app->drag_vx = app->drag_vy = 0;
+        app->last_drag_t = app->time;
+        ly_camera_stop(c);
+        if (e->button == LY_BUTTON_LEFT && e->clicks >= 2) {
+            click(app, e->x, e->y, 2, 0);
+            app->drag_moved = true; /* no second single click on release */
+        }
+        break;
+    case LY_EV_MOUSE_MOVE: {
+        app->mouse_x = e->x;
+        app->mouse_y = e->y;
+        app->mouse_inside = true;
+        if (app->drag_button) {
+            if (!app->drag_moved && fabsf(e->x - app->press_x) + fabsf(e->y - app->press_y) > slop)
+                app->drag_moved = true;
+            if (!app->drag_moved)
+                break;
+            c->dragging = true;
+            double dt = app->time - app->last_drag_t;
+            if (dt > 1e-4) {
+                float k = (float)fmin(1.0, dt / 0.05);
+                app->drag_vx += k * ((float)(e->dx / dt) - app->drag_vx);
+                app->drag_vy += k * ((float)(e->dy / dt) - app->drag_vy);
+            }
+            app->last_drag_t = app->time;
+            if (app->drag_button == LY_BUTTON_LEFT && !app->drag_tilt)
+                ly_camera_orbit(c, e->dx, e->dy, app->width, app->height);
+            else if (app->drag_tilt)
+                ly_camera_tilt(c, e->dy / (app->height > 0 ? app->height : 1) * 2.0);
+            else
+                ly_camera_pan(c, app->width, app->height, e->x - e->dx, e->y - e->dy, e->x,
+                              e->y);
+        } else {
+            app->hover_from_mouse = true;
+            set_hover(app, ly_app_pick(app, e->x, e->y, 0, NULL));
+        }
+        break;
+    }
+    case LY_EV_MOUSE_UP:
+        if (e->button != app->drag_button)
+            break;
+        if (!app->drag_moved && e->button == LY_BUTTON_LEFT)
+            click(app, e->x, e->y, 1, 0);
+        else if (app->drag_moved) {
+            c->dragging = false;
+            bool recent = app->time - app->last_drag_t < 0.08;
+            if (recent && !app->drag_tilt)
+                ly_camera_fling(c, app->drag_vx, app->drag_vy, app->drag_button == LY_BUTTON_LEFT,
+                                app->width, app->height);
+        }
+        c->dragging = false;
+        app->drag_button = 0;
+        break;
+    case LY_EV_WHEEL:
+        if (e->dy != 0)
+            ly_camera_zoom_at(c, app->width, app->height, e->x, e->y, pow(1.18, e->dy));
+        break;
+    case LY_EV_KEY_DOWN:
+        if ((unsigned)e->key < LY_KEY_COUNT)
+            app->key_down[e->key] = true;
+        key_down(app, e);
+        break;
+    case LY_EV_KEY_UP:
+        if ((unsigned)e->key < LY_KEY_COUNT)
+            app->key_down[e->key] = false;
+        break;
+    case LY_EV_LEAVE:
+        app->mouse_inside = false;
+        set_hover(app, -1);
+        break;
+    case LY_EV_FINGER_DOWN:
+    case LY_EV_FINGER_MOVE:
+    case LY_EV_FINGER_UP: {
+        ly_gesture gs[LY_MAX_GESTURES];
+        int n = ly_gesture_feed(&app->gestures, e, app->time, gs);
+        for (int i = 0; i < n; i++)
+            gesture(app, &gs[i]);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+bool ly_app_update(ly_app *app, double dt)
+{
+    app->time += dt;
+    bool moving = keys_held(app, dt);
+    ly_gesture gs[LY_MAX_GESTURES];
+    int n = ly_gesture_tick(&app->gestures, app->time, gs);
+    for (int i = 0; i < n; i++)
+        gesture(app, &gs[i]);
+    moving |= ly_camera_update(&app->cam, dt);
+    /* labels fade in and out over ~0.3 s after the camera stops */
+    bool fading = false;
+    for (size_t i = 0; i < app->scene.labels.n_shown && !fading; i++) {
+        float a = app->scene.labels.alpha[app->scene.labels.order[i]];
+        fading = a > 0.01f && a < 0.99f;
+    }
+    if (moving || fading)
+        app->redraw = true;
+    return moving || fading;
+}
+
+/* ---- overlay ------------------------------------------------------------------ */
+
+static void draw_tooltip(ly_app *app, const ly_camera_matrices *m)
+{
+    if (app->hovered < 0 || app->hovered == app->selected)
+        return;
+    const ly_district *d = &app->scene.district;
+    const ly_building *b = &d->buildings[app->hovered];
+    float s = app->ui_scale, x, y;
+    if (app->hover_from_mouse && app->mouse_inside) {
+        x = app->mouse_x + 16 * s;
+        y = app->mouse_y + 20 * s;
+    } else {
+        /* anchored on the roof (touch, or a headless shot) */
+        const ly_mesh_building *mb = &app->scene.mesh.buildings[app->hovered];
+        float a[3] = {0.5f * (mb->min[0] + mb->max[0]), 0.5f * (mb->min[1] + mb->max[1]),
+                      mb->max[2]};
+        const float *vp = m->view_proj;
+        float cw = vp[3] * a[0] + vp[7] * a[1] + vp[11] * a[2] + vp[15];
+        if (cw <= 0.1f)
+            return;
+        x = ((vp[0] * a[0] + vp[4] * a[1] + vp[8] * a[2] + vp[12]) / cw * 0.5f + 0.5f) *
+                app->width + 14 * s;
+        y = (0.5f - (vp[1] * a[0] + vp[5] * a[1] + vp[9] * a[2] + vp[13]) / cw * 0.5f) *
+            app->height;
+    }
+    bool en = app->lang == LY_LANG_EN;
+    const char *title = en && b->name_en ? b->name_en : b->name ? b->name
+                                                                : b->name_en ? b->name_en : b->id;
+    char line[160];
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+        snprintf(line, sizeof line, "%s", ly_str(LY_S_UNDER_CONSTRUCTION, app->lang));
+    else if (occ >= 0) {
+        /* 12345 -> "12,345" */
+        char num[32], grouped[40];
+        snprintf(num, sizeof num, "%.0f", vacant);
+        size_t len = strlen(num), o = 0;
+        for (size_t i = 0; i < len; i++) {
+            grouped[o++] = num[i];
+            if ((len - i - 1) % 3 == 0 && i + 1 < len)
+                grouped[o++] = ',';
+        }
+        grouped[o] = '\0';
+        snprintf(line, sizeof line, "%s %.0f%%  ·  %s %s m²", ly_str(LY_S_OCCUPANCY, app->lang),
+                 occ * 100, ly_str(LY_S_VACANT, app->lang), grouped);
+    }
+    else
+        snprintf(line, sizeof line, "%s", ly_str(LY_S_NO_OCCUPANCY_DATA, app->lang));
+    float px1 = 15 * s, px2 = 12.5f * s, pad = 10 * s;
+    float w = fmaxf(ly_font_measure(app->font, title, px1), ly_font_measure(app->font, line, px2)) +
+              2 * pad;
+    float h = px1 + px2 + 2.6f * pad;
+    /* keep it on screen */
+    if (x + w > app->width - 8 * s)
+        x = app->width - 8 * s - w;
+    if (y + h > app->height - 8 * s)
+        y = app->height - 8 * s - h;
+    x = fmaxf(x, 8 * s);
+    y = fmaxf(y, 8 * s);
+    ly_drawlist *dl = &app->ui;
+    ly_draw_shadow(dl, x, y + 2 * s, w, h, 8 * s, 8 * s, ly_rgba(20, 30, 50, 70));
+    ly_draw_round_rect(dl, x, y, w, h, 8 * s, ly_rgba(32, 38, 50, 238));
+    ly_draw_text(dl, floorf(x + pad), floorf(y + pad + px1 * 0.95f), px1,
+                 ly_rgba(255, 255, 255, 255), title);
+    ly_color c2 = occ < 0 ? ly_rgba(170, 178, 190, 255) : ly_rgba(250, 196, 120, 255);
+    ly_draw_text(dl, floorf(x + pad), floorf(y + pad + px1 + 0.6f * pad + px2 * 0.95f), px2, c2,
+                 line);
+}
+
+static void draw_compass(ly_app *app)
+{
+    float cx, cy, r, s = app->ui_scale;
+    compass_centre(app, &cx, &cy, &r);
+    ly_drawlist *dl = &app->ui;
+    ly_draw_shadow(dl, cx - r, cy - r + 1.5f * s, 2 * r, 2 * r, r, 5 * s, ly_rgba(20, 30, 50, 60));
+    ly_draw_circle(dl, cx, cy, r, ly_rgba(255, 255, 255, 240));
+    ly_draw_ring(dl, cx, cy, r, 1.2f * s, ly_rgba(200, 205, 214, 255));
+    /* the needle points to north on screen: world north turned by the heading */
+    double h = app->cam.pose.heading;
+    float nx = (float)-sin(h), ny = (float)-cos(h); /* screen direction of north */
+    float px = -ny, py = nx;
+    float len = r * 0.62f, wid = r * 0.2f;
+    ly_draw_triangle(dl, cx + nx * len, cy + ny * len, cx + px * wid, cy + py * wid,
+                     cx - px * wid, cy - py * wid, ly_rgba(222, 72, 52, 255));
+    ly_draw_triangle(dl, cx - nx * len, cy - ny * len, cx - px * wid, cy - py * wid,
+                     cx + px * wid, cy + py * wid, ly_rgba(150, 158, 172, 255));
+    const char *n = ly_str(LY_S_NORTH, app->lang);
+    float px_n = 10 * s;
+    float tw = ly_font_measure(app->font, n, px_n);
+    float tx = cx + nx * (r + 9 * s) - tw / 2, ty = cy + ny * (r + 9 * s) + px_n * 0.38f;
+    ly_draw_text(dl, floorf(tx), floorf(ty), px_n, ly_rgba(60, 66, 80, 255), n);
+}
+
+/* Where the ray through a pixel meets the ground, or false. */
+static bool ground_at(const ly_camera_matrices *m, int w, int h, float x, float y, double out[2])
+{
+    float o[3], d[3];
+    if (!ly_screen_ray(m->view_proj, w, h, x, y, o, d) || d[2] >= -1e-6f)
+        return false;
+    double t = -o[2] / d[2];
+    out[0] = o[0] + t * d[0];
+    out[1] = o[1] + t * d[1];
+    return true;
+}
+
+static void draw_scale_bar(ly_app *app, const ly_camera_matrices *m)
+{
+    float s = app->ui_scale;
+    float y = (float)app->height - 24 * s, x = 20 * s;
+    double a[2], b[2];
+    float cx = app->width / 2.0f, cy = app->height / 2.0f;
+    if (!ground_at(m, app->width, app->height, cx - 50 * s, cy, a) ||
+        !ground_at(m, app->width, app->height, cx + 50 * s, cy, b))
+        return;
+    double m_per_px = hypot(b[0] - a[0], b[1] - a[1]) / (100 * s);
+    static const double nice[] = {5, 10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000};
+    double len = nice[0];
+    for (size_t i = 0; i < sizeof nice / sizeof *nice; i++)
+        if (nice[i] / m_per_px <= 110 * s)
+            len = nice[i];
+    float px = (float)(len / m_per_px);
+    char text[32];
+    if (len >= 1000)
+        snprintf(text, sizeof text, "%g km", len / 1000);
+    else
+        snprintf(text, sizeof text, "%g m", len);
+    ly_drawlist *dl = &app->ui;
+    float tw = ly_font_measure(app->font, text, 11 * s);
+    ly_draw_round_rect(dl, x - 8 * s, y - 20 * s, px + tw + 26 * s, 28 * s, 6 * s,
+                       ly_rgba(255, 255, 255, 210));
+    ly_color ink = ly_rgba(60, 66, 80, 255);
+    ly_draw_rect(dl, x, y - 2 * s, px, 2 * s, ink);
+    ly_draw_rect(dl, x, y - 8 * s, 1.5f * s, 8 * s, ink);
+    ly_draw_rect(dl, x + px - 1.5f * s, y - 8 * s, 1.5f * s, 8 * s, ink);
+    ly_draw_text(dl, floorf(x + px + 8 * s), floorf(y), 11 * s, ink, text);
+}
+
+/* The title panel's text and box. */
+static void title_text(const ly_app *app, const char **name, char *sub, size_t n)
+{
+    const ly_district_meta *mt = &app->scene.district.meta;
+    bool en = app->lang == LY_LANG_EN;
+    *name = en && mt->name_en ? mt->name_en : mt->name;
+    if (*name) {
+        snprintf(sub, n, "%s%s%zu %s%s%s", mt->data_date ? mt->data_date : "",
+                 mt->data_date ? "  ·  " : "", app->scene.district.n_buildings,
+                 ly_str(LY_S_BUILDINGS, app->lang), mt->n_illustrative ? "  ·  " : "",
+                 mt->n_illustrative ? ly_str(LY_S_ILLUSTRATIVE_DATA, app->lang) : "");
+    } else {
+        /* plain GeoJSON: the file name */
+        const char *src = app->scene.district.source ? app->scene.district.source : "";
+        const char *slash = strrchr(src, '/');
+        *name = slash ? slash + 1 : src;
+        snprintf(sub, n, "%zu %s", app->scene.district.n_buildings,
+                 ly_str(LY_S_BUILDINGS, app->lang));
+    }
+}
+
+static void title_box(ly_app *app, float box[4])
+{
+    const char *name;
+    char sub[160];
+    title_text(app, &name, sub, sizeof sub);
+    float s = app->ui_scale, pad = 12 * s;
+    float w = fmaxf(ly_font_measure(app->font, name, 18 * s),
+                    ly_font_measure(app->font, sub, 11.5f * s)) +
+              2 * pad;
+    box[0] = 20 * s;
+    box[1] = 20 * s;
+    box[2] = box[0] + w;
+    box[3] = box[1] + 18 * s + 11.5f * s + 2.4f * pad;
+}
+
+static void draw_title(ly_app *app)
+{
+    const char *name;
+    char sub[160];
+    title_text(app, &name, sub, sizeof sub);
+    float b[4];
+    title_box(app, b);
+    float s = app->ui_scale, px1 = 18 * s, px2 = 11.5f * s, pad = 12 * s;
+    float x = b[0], y = b[1], w = b[2] - b[0], h = b[3] - b[1];
+    ly_drawlist *dl = &app->ui;
+    ly_draw_shadow(dl, x, y + 2 * s, w, h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
+    ly_draw_round_rect(dl, x, y, w, h, 10 * s, ly_rgba(255, 255, 255, 236));
+    ly_draw_text(dl, floorf(x + pad), floorf(y + pad + px1 * 0.92f), px1, ly_rgba(30, 36, 48, 255),
+                 name);
+    ly_draw_text(dl, floorf(x + pad), floorf(y + pad + px1 + 0.5f * pad + px2 * 0.92f), px2,
+                 ly_rgba(100, 108, 122, 255), sub);
+}
+
+static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
+{
+    ly_draw_clear(&app->ui);
+    if (app->scene.loaded) {
+        /* labels keep off the panels drawn over them */
+        float s = app->ui_scale, cx, cy, r;
+        compass_centre(app, &cx, &cy, &r);
+        float reserved[3][4] = {
+            {0, 0, 0, 0},
+            {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
+            {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
+        };
+        title_box(app, reserved[0]);
+        ly_labels_update(&app->scene.labels, &app->scene.district, &app->scene.bvh, m,
+                         &(ly_label_options){.width = app->width,
+                                             .height = app->height,
+                                             .scale = app->ui_scale,
+                                             .english_first = app->lang == LY_LANG_EN,
+                                             .selected = app->selected,
+                                             .hovered = app->hovered,
+                                             .dt = dt,
+                                             .reserved = (const float(*)[4])reserved,
+                                             .n_reserved = 3},
+                         &app->ui);
+        draw_title(app);
+        draw_scale_bar(app, m);
+    }
+    draw_compass(app);
+    draw_tooltip(app, m);
+}
+
+void ly_app_render(ly_app *app)
+{
+    if (!app->renderer)
+        return;
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->cam, app->width, app->height, &m);
+    if (app->styles_dirty && app->styles) {
+        ly_renderer_set_building_styles(app->renderer, app->styles, app->scene.district.n_buildings);
+        app->styles_dirty = false;
+    }
+    double dt = app->time - app->last_label_t;
+    app->last_label_t = app->time;
+    /* If new glyphs make the atlas grow or reset while the list is built, the
+     * quads made before it point at old places: build the list again (every
+     * glyph is cached by then). */
+    const ly_font_atlas *atlas = ly_font_get_atlas(app->font);
+    for (int attempt = 0; attempt < 3; attempt++) {
+        unsigned generation = atlas->generation;
+        build_overlay(app, &m, attempt ? 0 : dt);
+        if (atlas->generation == generation)
+            break;
+    }
+
+    ly_render_frame f = {.width = app->width, .height = app->height};
+    memcpy(f.view_proj, m.view_proj, sizeof f.view_proj);
+    mat4 inv;
+    glm_mat4_inv((vec4 *)m.view_proj, inv);
+    memcpy(f.inv_view_proj, inv, sizeof f.inv_view_proj);
+    memcpy(f.eye, m.eye, sizeof f.eye);
+    memcpy(f.sun, SUN, sizeof f.sun);
+    /* fog: clear over the district, softening the land plane's far edge */
+    float ext = fmaxf(app->scene.mesh.max[0] - app->scene.mesh.min[0],
+                      app->scene.mesh.max[1] - app->scene.mesh.min[1]);
+    f.fog_distance = fmaxf(2500.0f, 2.2f * ext) + 1.5f * m.eye[2];
+    for (size_t i = 0; i < app->scene.district.n_buildings && !f.draw_sites; i++)
+        f.draw_sites = app->scene.district.buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION;
+    ly_renderer_draw(app->renderer, &f, &app->ui, ly_font_get_atlas(app->font));
+    ly_font_atlas_clean(app->font);
+    app->redraw = false;
+}

@@ -1,0 +1,90 @@
+/* The application: all of the viewer's state in one struct, its input
+ * handling, its per-frame update and the frame it draws.
+ *
+ * Data flows one way: a file becomes a district, then projected points, a
+ * mesh, a BVH and a ground mesh (ly_app_load swaps the whole set at once, or
+ * keeps the old one when the new file is bad); input events change the app
+ * state; the renderer draws the state. The renderer is optional: `louyu pick`
+ * runs the same app without any GL. */
+#ifndef LOUYU_APP_APP_H
+#define LOUYU_APP_APP_H
+
+#include "louyu/bvh.h"
+#include "louyu/camera.h"
+#include "louyu/district.h"
+#include "louyu/draw.h"
+#include "louyu/font.h"
+#include "louyu/geo.h"
+#include "louyu/ground.h"
+#include "louyu/input.h"
+#include "louyu/labels.h"
+#include "louyu/mesh.h"
+#include "louyu/render.h"
+#include "louyu/strings.h"
+
+typedef struct {
+    ly_district district;
+    ly_geo geo;
+    ly_mesh mesh;
+    ly_bvh bvh;
+    ly_ground ground;
+    ly_labels labels;
+    bool loaded;
+} ly_scene;
+
+typedef struct {
+    ly_scene scene;
+    ly_camera cam;
+    int width, height; /* drawable pixels */
+    float ui_scale;    /* 1 on a desktop at 1x; 2 on HiDPI */
+    ly_lang lang;
+    long selected, hovered;
+    bool hover_from_mouse; /* the tooltip follows the cursor (else it sits on the roof) */
+
+    /* pointer */
+    float mouse_x, mouse_y;
+    bool mouse_inside;
+    int drag_button; /* LY_BUTTON_* while a button is down, else 0 */
+    bool drag_moved, drag_tilt;
+    float press_x, press_y;
+    double last_drag_t;
+    float drag_vx, drag_vy;
+    ly_gesture_tracker gestures;
+    bool key_down[LY_KEY_COUNT];
+
+    /* drawing (NULL renderer: headless CPU use) */
+    ly_renderer *renderer;
+    ly_font *font;
+    ly_drawlist ui;
+    ly_building_style *styles;
+    bool styles_dirty;
+    double time, last_label_t;
+    bool redraw; /* something changed since the last frame */
+} ly_app;
+
+/* Sets up the app; with `gl` a renderer is created (a GL context must be
+ * current) and a font is looked up. Returns 0 or -1 with a message. */
+int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, char *err,
+                size_t err_len);
+void ly_app_deinit(ly_app *app);
+
+/* Loads a data file and swaps it in. On failure the current district stays
+ * and diags says why. Returns the ly_load_result. */
+int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags);
+
+/* "home", "top" or a building id; jumps when `animate` is false. Returns
+ * false for an unknown id. */
+bool ly_app_set_view(ly_app *app, const char *view, bool animate);
+void ly_app_select(ly_app *app, long building, bool fly);
+void ly_app_resize(ly_app *app, int width, int height);
+
+void ly_app_event(ly_app *app, const ly_event *e);
+/* Advances animations by dt seconds; returns true while anything moves. */
+bool ly_app_update(ly_app *app, double dt);
+/* Draws a frame into the bound target. */
+void ly_app_render(ly_app *app);
+
+/* The building under a pixel (with a finger-sized tolerance when touch). */
+long ly_app_pick(const ly_app *app, float x, float y, float tol_px, int *floor);
+
+#endif

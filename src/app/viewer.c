@@ -1,0 +1,415 @@
+/* The viewer window, and its headless twins: louyu shot, louyu pick, and the
+ * frame timings of louyu bench. All of them drive the same ly_app. */
+#include "app.h"
+#include "cli.h"
+#include "louyu/log.h"
+#include "louyu/platform.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stb/stb_image_write.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+double ly_process_start_ms;
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The shaders: next to the installed binary, in the build tree's source, or
+ * in the source tree this binary was built from. */
+static const char *find_shaders(char *msg, size_t msg_len)
+{
+    static char found[PATH_MAX];
+    char exe[PATH_MAX];
+    const char *rel[] = {"/../share/louyu/shaders", "/shaders", "/../shaders"};
+    char tried[2048] = "";
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            snprintf(found, sizeof found, "%s%s", exe, rel[i]);
+            char probe[PATH_MAX + 32];
+            snprintf(probe, sizeof probe, "%s/building.vert", found);
+            if (access(probe, R_OK) == 0)
+                return found;
+            strncat(tried, "\n  ", sizeof tried - strlen(tried) - 1);
+            strncat(tried, found, sizeof tried - strlen(tried) - 1);
+        }
+    }
+    snprintf(found, sizeof found, "%s/shaders", LY_SOURCE_DIR);
+    char probe[PATH_MAX + 32];
+    snprintf(probe, sizeof probe, "%s/building.vert", found);
+    if (access(probe, R_OK) == 0)
+        return found;
+    strncat(tried, "\n  ", sizeof tried - strlen(tried) - 1);
+    strncat(tried, found, sizeof tried - strlen(tried) - 1);
+    snprintf(msg, msg_len, "cannot find louyu's shaders; looked in:%s", tried);
+    return NULL;
+}
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    return s && sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 16 &&
+           *h >= 16 && *w <= 8192 && *h <= 8192;
+}
+
+typedef struct {
+    const char *file, *out, *view, *select, *hover, *lang;
+    int width, height;
+    float scale, tolerance;
+    bool fullscreen, have_at;
+    float at_x, at_y;
+    int frames;
+    bool render;
+} options;
+
+/* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
+static int parse(int argc, char **argv, int first, options *o, const char *usage)
+{
+    for (int i = first; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--out") && v) {
+            o->out = v;
+            i++;
+        } else if (!strcmp(a, "--size") && v) {
+            if (!parse_size(v, &o->width, &o->height)) {
+                fprintf(stderr, "louyu: --size wants WIDTHxHEIGHT, 16 to 8192 each, not '%s'\n",
+                        v);
+                return LY_EXIT_USAGE;
+            }
+            i++;
+        } else if (!strcmp(a, "--view") && v) {
+            o->view = v;
+            i++;
+        } else if (!strcmp(a, "--select") && v) {
+            o->select = v;
+            i++;
+        } else if (!strcmp(a, "--hover") && v) {
+            o->hover = v;
+            i++;
+        } else if (!strcmp(a, "--lang") && v) {
+            o->lang = v;
+            i++;
+        } else if (!strcmp(a, "--scale") && v) {
+            o->scale = strtof(v, NULL);
+            i++;
+        } else if (!strcmp(a, "--tolerance") && v) {
+            o->tolerance = strtof(v, NULL);
+            i++;
+        } else if (!strcmp(a, "--frames") && v) {
+            o->frames = atoi(v);
+            i++;
+        } else if (!strcmp(a, "--at") && v) {
+            if (sscanf(v, "%f,%f", &o->at_x, &o->at_y) != 2) {
+                fprintf(stderr, "louyu: --at wants X,Y in pixels, not '%s'\n", v);
+                return LY_EXIT_USAGE;
+            }
+            o->have_at = true;
+            i++;
+        } else if (!strcmp(a, "--fullscreen")) {
+            o->fullscreen = true;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "louyu: unknown option '%s'\nusage: %s\n", a, usage);
+            return LY_EXIT_USAGE;
+        } else if (!o->file) {
+            o->file = a;
+        } else {
+            fprintf(stderr, "louyu: unexpected argument '%s'\nusage: %s\n", a, usage);
+            return LY_EXIT_USAGE;
+        }
+    }
+    if (o->scale <= 0 || o->scale > 4)
+        o->scale = 1;
+    if (!o->file)
+        o->file = ly_default_data_path();
+    return 0;
+}
+
+static int load(ly_app *app, const char *path)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    int r = ly_app_load(app, path, &diags);
+    ly_diag_sort(&diags);
+    if (r != LY_LOAD_OK) {
+        for (size_t i = 0; i < diags.count && i < 20; i++)
+            ly_diag_print(stderr, &diags, &diags.items[i]);
+        if (diags.errors > 20)
+            fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", path,
+                    diags.errors);
+    }
+    ly_diag_list_deinit(&diags);
+    return r == LY_LOAD_OK ? 0 : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+}
+
+/* Applies --view, --select, --hover, --lang; returns 0 or a usage error. */
+static int apply_view(ly_app *app, const options *o)
+{
+    if (o->lang)
+        app->lang = ly_lang_parse(o->lang);
+    if (o->view && !ly_app_set_view(app, o->view, false)) {
+        fprintf(stderr, "louyu: --view wants home, top or a building id; no building \"%s\"\n",
+                o->view);
+        return LY_EXIT_USAGE;
+    }
+    const char *ids[2] = {o->select, o->hover};
+    for (int k = 0; k < 2; k++) {
+        if (!ids[k])
+            continue;
+        long b = ly_district_find(&app->scene.district, ids[k]);
+        if (b < 0) {
+            fprintf(stderr, "louyu: no building \"%s\" to %s\n", ids[k], k ? "hover" : "select");
+            return LY_EXIT_USAGE;
+        }
+        if (k == 0) {
+            ly_app_select(app, b, false);
+        } else {
+            app->hovered = b;
+            app->hover_from_mouse = false;
+            ly_app_select(app, app->selected, false); /* refresh the style flags */
+        }
+    }
+    return 0;
+}
+
+/* A window (hidden for headless work) with a renderer and the app. */
+static int open_app(ly_app *app, ly_platform **plat, const options *o, bool hidden)
+{
+    char err[512];
+    *plat = ly_platform_create(&(ly_window_desc){.width = o->width, .height = o->height,
+                                                 .fullscreen = o->fullscreen, .hidden = hidden,
+                                                 .title = "楼宇 louyu"},
+                               err, sizeof err);
+    if (!*plat) {
+        fprintf(stderr, "louyu: %s\n", err);
+        return LY_EXIT_USAGE;
+    }
+    int dw, dh;
+    ly_platform_drawable_size(*plat, &dw, &dh);
+    float scale = o->scale * (hidden ? 1.0f : ly_platform_pixel_scale(*plat));
+    if (ly_app_init(app, hidden ? o->width : dw, hidden ? o->height : dh, scale, true, err,
+                    sizeof err)) {
+        fprintf(stderr, "louyu: %s\n", err);
+        ly_platform_destroy(*plat);
+        *plat = NULL;
+        return LY_EXIT_USAGE;
+    }
+    const char *dir = find_shaders(err, sizeof err);
+    if (dir)
+        app->renderer = ly_renderer_create(dir, err, sizeof err);
+    if (!app->renderer) {
+        fprintf(stderr, "louyu: %s\n", err);
+        ly_app_deinit(app);
+        ly_platform_destroy(*plat);
+        *plat = NULL;
+        return LY_EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* ---- the window --------------------------------------------------------------- */
+
+int ly_cmd_view(int argc, char **argv, int first)
+{
+    options o = {.width = 1280, .height = 720};
+    int rc = parse(argc, argv, first, &o,
+                   "louyu [FILE] [--fullscreen] [--size WxH] [--view home|top|ID] [--lang zh|en]");
+    if (rc)
+        return rc;
+    ly_app app;
+    ly_platform *plat;
+    if ((rc = open_app(&app, &plat, &o, false)))
+        return rc;
+    if ((rc = load(&app, o.file)) || (rc = apply_view(&app, &o))) {
+        ly_app_deinit(&app);
+        ly_platform_destroy(plat);
+        return rc;
+    }
+    ly_platform_set_title(plat, app.scene.district.meta.name
+                                    ? app.scene.district.meta.name
+                                    : "楼宇 louyu");
+    double last = ly_platform_now();
+    bool running = true, moving = true;
+    while (running) {
+        ly_event e;
+        while (ly_platform_poll(plat, &e)) {
+            if (e.type == LY_EV_QUIT) {
+                running = false;
+            } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_F11) {
+                ly_platform_set_fullscreen(plat, !ly_platform_is_fullscreen(plat));
+            } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_Q && (e.mods & LY_MOD_CTRL)) {
+                running = false;
+            } else {
+                ly_app_event(&app, &e);
+            }
+        }
+        int dw, dh;
+        ly_platform_drawable_size(plat, &dw, &dh);
+        if (dw != app.width || dh != app.height)
+            ly_app_resize(&app, dw, dh);
+        double t = ly_platform_now();
+        moving = ly_app_update(&app, fmin(t - last, 0.1));
+        last = t;
+        if (app.redraw || moving) {
+            ly_app_render(&app);
+            ly_platform_swap(plat);
+        } else {
+            /* nothing moves: sleep until input instead of spinning */
+            ly_platform_wait(plat, 0.25);
+            last = ly_platform_now();
+        }
+    }
+    ly_app_deinit(&app);
+    ly_platform_destroy(plat);
+    return LY_EXIT_OK;
+}
+
+/* ---- louyu shot ---------------------------------------------------------------- */
+
+int ly_cmd_shot(int argc, char **argv)
+{
+    options o = {.width = 1280, .height = 720};
+    const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
+                        "[--select ID] [--hover ID] [--lang zh|en] [--scale S]";
+    int rc = parse(argc, argv, 1, &o, usage);
+    if (rc)
+        return rc;
+    if (!o.out) {
+        fprintf(stderr, "louyu shot: --out PNG is required\nusage: %s\n", usage);
+        return LY_EXIT_USAGE;
+    }
+    ly_app app;
+    ly_platform *plat;
+    options win = o;
+    win.width = win.height = 64; /* the shot renders offscreen at its own size */
+    if ((rc = open_app(&app, &plat, &win, true)))
+        return rc;
+    ly_app_resize(&app, o.width, o.height);
+    app.ui_scale = o.scale;
+    if (!(rc = load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
+        uint8_t *pixels = malloc((size_t)o.width * o.height * 4);
+        if (!pixels || ly_renderer_target_begin(app.renderer, o.width, o.height, 4)) {
+            fprintf(stderr, "louyu shot: cannot make a %dx%d offscreen target\n", o.width,
+                    o.height);
+            rc = LY_EXIT_USAGE;
+        } else {
+            /* settle: label fades snap to their final state */
+            ly_app_update(&app, 10.0);
+            ly_app_render(&app);
+            if (ly_renderer_target_read(app.renderer, pixels) ||
+                !stbi_write_png(o.out, o.width, o.height, 4, pixels, o.width * 4)) {
+                fprintf(stderr, "louyu shot: cannot write %s\n", o.out);
+                rc = LY_EXIT_USAGE;
+            }
+            ly_renderer_target_end(app.renderer);
+        }
+        free(pixels);
+    }
+    ly_app_deinit(&app);
+    ly_platform_destroy(plat);
+    return rc;
+}
+
+/* ---- louyu pick ---------------------------------------------------------------- */
+
+int ly_cmd_pick(int argc, char **argv)
+{
+    options o = {.width = 1280, .height = 720};
+    const char *usage =
+        "louyu pick [FILE] --at X,Y [--size WxH] [--view home|top|ID] [--tolerance PX]";
+    int rc = parse(argc, argv, 1, &o, usage);
+    if (rc)
+        return rc;
+    if (!o.have_at) {
+        fprintf(stderr, "louyu pick: --at X,Y is required\nusage: %s\n", usage);
+        return LY_EXIT_USAGE;
+    }
+    ly_app app;
+    char err[256];
+    ly_app_init(&app, o.width, o.height, o.scale, false, err, sizeof err);
+    if (!(rc = load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
+        int floor = 0;
+        long b = ly_app_pick(&app, o.at_x, o.at_y, o.tolerance, &floor);
+        if (b >= 0)
+            printf("%s\n", app.scene.district.buildings[b].id);
+        else
+            printf("none\n");
+    }
+    ly_app_deinit(&app);
+    return rc;
+}
+
+/* ---- frame timings for louyu bench ---------------------------------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int ly_bench_frames(const char *path, int width, int height, int frames, double *first_frame_ms,
+                    double *p50, double *p95, char *gl_renderer, size_t gl_len)
+{
+    options o = {.width = width, .height = height, .scale = 1, .file = path};
+    ly_app app;
+    ly_platform *plat;
+    if (open_app(&app, &plat, &o, true))
+        return -1;
+    ly_render_info info;
+    ly_render_query_info(&info);
+    snprintf(gl_renderer, gl_len, "%s", info.renderer ? info.renderer : "?");
+    if (load(&app, path)) {
+        ly_app_deinit(&app);
+        ly_platform_destroy(plat);
+        return -1;
+    }
+    ly_app_resize(&app, width, height);
+    ly_app_render(&app);
+    ly_platform_swap(plat);
+    ly_renderer_finish(app.renderer);
+    *first_frame_ms = now_ms() - ly_process_start_ms;
+    /* the scripted path: one full turn around the district, zooming in to 40 %
+     * and back out, tilting between 30 and 60 degrees, hovering the centre */
+    ly_camera_pose home = ly_camera_home_pose(&app.cam);
+    double *ms = malloc((size_t)frames * sizeof *ms);
+    if (!ms) {
+        ly_app_deinit(&app);
+        ly_platform_destroy(plat);
+        return -1;
+    }
+    for (int i = 0; i < frames; i++) {
+        double t0 = now_ms(), u = (double)i / frames;
+        ly_camera_pose p = home;
+        p.heading = home.heading + 2 * M_PI * u;
+        p.distance = home.distance * (0.4 + 0.6 * (0.5 + 0.5 * cos(2 * M_PI * u)));
+        p.pitch = (45 + 15 * sin(4 * M_PI * u)) * M_PI / 180;
+        ly_camera_set_pose(&app.cam, p);
+        app.hovered = ly_app_pick(&app, width / 2.0f, height / 2.0f, 0, NULL);
+        ly_app_update(&app, 1.0 / 60);
+        app.redraw = true;
+        ly_app_render(&app);
+        ly_platform_swap(plat);
+        ly_renderer_finish(app.renderer);
+        ms[i] = now_ms() - t0;
+    }
+    qsort(ms, (size_t)frames, sizeof *ms, cmp_double);
+    *p50 = ms[(frames - 1) / 2];
+    *p95 = ms[(int)ceil(0.95 * frames) - 1];
+    free(ms);
+    ly_app_deinit(&app);
+    ly_platform_destroy(plat);
+    return 0;
+}

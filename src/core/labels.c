@@ -1,0 +1,177 @@
+#include "louyu/labels.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ly_labels_init(ly_labels *l, size_t n)
+{
+    memset(l, 0, sizeof *l);
+    l->alpha = calloc(n ? n : 1, sizeof *l->alpha);
+    l->order = calloc(n ? n : 1, sizeof *l->order);
+    if (!l->alpha || !l->order) {
+        ly_labels_deinit(l);
+        return -1;
+    }
+    l->n = n;
+    return 0;
+}
+
+void ly_labels_deinit(ly_labels *l)
+{
+    if (!l)
+        return;
+    free(l->alpha);
+    free(l->order);
+    memset(l, 0, sizeof *l);
+}
+
+typedef struct {
+    float x0, y0, x1, y1;
+} box;
+
+static bool overlaps(const box *a, const box *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* qsort has no context argument: priorities are precomputed into keys. */
+typedef struct {
+    float key;
+    uint32_t building;
+} ranked;
+
+static int by_key(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    return x->key < y->key ? 1 : x->key > y->key ? -1 : (x->building > y->building) - (x->building < y->building);
+}
+
+static float smoothstep(float a, float b, float x)
+{
+    float t = (x - a) / (b - a);
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return t * t * (3 - 2 * t);
+}
+
+void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
+                      const ly_camera_matrices *m, const ly_label_options *o, ly_drawlist *dl)
+{
+    l->n_shown = 0;
+    if (!bvh->mesh || l->n != d->n_buildings || !d->n_buildings)
+        return;
+    const ly_mesh *mesh = bvh->mesh;
+    float s = o->scale > 0 ? o->scale : 1;
+    float px1 = 15 * s, px2 = 11 * s, pad = 6 * s;
+    ranked *cand = malloc(d->n_buildings * sizeof *cand);
+    float (*anchor)[3] = malloc(d->n_buildings * sizeof *anchor);
+    box *placed = malloc((d->n_buildings + o->n_reserved) * sizeof *placed);
+    if (!cand || !anchor || !placed) {
+        free(cand);
+        free(anchor);
+        free(placed);
+        return;
+    }
+    size_t nc = 0;
+    /* labels fade out beyond a distance that grows with the eye's height, so
+     * a close view shows its street and a far view only the big names */
+    float far = fmaxf(600.0f, 4.0f * m->eye[2]);
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        const ly_mesh_building *mb = &mesh->buildings[i];
+        if (!b->name && !b->name_en)
+            continue;
+        float *a = anchor[i];
+        a[0] = 0.5f * (mb->min[0] + mb->max[0]);
+        a[1] = 0.5f * (mb->min[1] + mb->max[1]);
+        a[2] = mb->max[2] + 2.0f;
+        float key = mb->max[2];
+        if ((long)i == o->selected)
+            key += 1e7f;
+        else if ((long)i == o->hovered)
+            key += 1e6f;
+        cand[nc++] = (ranked){key, (uint32_t)i};
+    }
+    qsort(cand, nc, sizeof *cand, by_key);
+    size_t np = 0;
+    for (size_t i = 0; i < o->n_reserved; i++)
+        placed[np++] = (box){o->reserved[i][0], o->reserved[i][1], o->reserved[i][2],
+                             o->reserved[i][3]};
+    float k = o->dt >= 1.0 ? 1.0f : (float)fmin(1.0, o->dt * 8.0);
+    for (size_t c = 0; c < nc; c++) {
+        uint32_t bi = cand[c].building;
+        const ly_building *b = &d->buildings[bi];
+        const float *a = anchor[bi];
+        float target = 0;
+        float clip[4];
+        const float *vp = m->view_proj;
+        for (int r = 0; r < 4; r++)
+            clip[r] = vp[r] * a[0] + vp[4 + r] * a[1] + vp[8 + r] * a[2] + vp[12 + r];
+        float sx = 0, sy = 0;
+        const char *top = o->english_first && b->name_en ? b->name_en : b->name ? b->name
+                                                                                : b->name_en;
+        const char *bottom = top == b->name ? b->name_en : b->name;
+        box bx = {0};
+        bool selected = (long)bi == o->selected;
+        if (clip[3] > 0.1f) {
+            sx = (clip[0] / clip[3] * 0.5f + 0.5f) * (float)o->width;
+            sy = (0.5f - clip[1] / clip[3] * 0.5f) * (float)o->height;
+            float w1 = ly_font_measure(dl->font, top, px1);
+            float w2 = bottom ? ly_font_measure(dl->font, bottom, px2) : 0;
+            float w = fmaxf(w1, w2) + 2 * pad, h = px1 * 1.25f + (bottom ? px2 * 1.3f : 0) + pad;
+            float stem = 10 * s;
+            bx = (box){sx - 0.5f * w, sy - stem - h, sx + 0.5f * w, sy - stem};
+            bool on_screen = bx.x1 > 0 && bx.x0 < (float)o->width && bx.y1 > 0 &&
+                             bx.y0 < (float)o->height && sx >= 0 && sx <= (float)o->width;
+            if (on_screen) {
+                /* hidden behind another building? */
+                float dir[3] = {a[0] - m->eye[0], a[1] - m->eye[1], a[2] - m->eye[2]};
+                ly_hit h2;
+                bool blocked = ly_bvh_ray(bvh, NULL, m->eye, dir, 0.995f, &h2) &&
+                               h2.building != (long)bi;
+                /* fade with distance: far labels give way */
+                float dist = sqrtf(dir[0] * dir[0] + dir[1] * dir[1] + dir[2] * dir[2]);
+                float fade = 1.0f - smoothstep(far * 0.7f, far * 1.3f, dist);
+                bool free_spot = true;
+                box grown = {bx.x0 - 2 * s, bx.y0 - 2 * s, bx.x1 + 2 * s, bx.y1 + 2 * s};
+                for (size_t q = 0; q < np && free_spot; q++)
+                    free_spot = !overlaps(&grown, &placed[q]);
+                if (!blocked && free_spot && (fade > 0.02f || selected)) {
+                    target = selected ? 1.0f : fade;
+                    placed[np++] = grown;
+                }
+            }
+        }
+        l->alpha[bi] += (target - l->alpha[bi]) * k;
+        if (target == 0 && l->alpha[bi] < 0.02f)
+            l->alpha[bi] = 0;
+        float al = l->alpha[bi];
+        if (al <= 0.01f || clip[3] <= 0.1f)
+            continue;
+        /* pill, stem and text */
+        ly_color bg = selected ? ly_rgba(236, 125, 46, 240) : ly_rgba(255, 255, 255, 232);
+        ly_color fg = selected ? ly_rgba(255, 255, 255, 255) : ly_rgba(38, 44, 56, 255);
+        ly_color fg2 = selected ? ly_rgba(255, 240, 228, 255) : ly_rgba(96, 104, 118, 255);
+        float r = 6 * s;
+        ly_draw_shadow(dl, bx.x0, bx.y0 + 1 * s, bx.x1 - bx.x0, bx.y1 - bx.y0, r, 4 * s,
+                       ly_color_alpha(ly_rgba(20, 30, 50, 60), al));
+        ly_draw_round_rect(dl, bx.x0, bx.y0, bx.x1 - bx.x0, bx.y1 - bx.y0, r,
+                           ly_color_alpha(bg, al));
+        ly_draw_triangle(dl, sx - 5 * s, bx.y1 - 0.5f, sx + 5 * s, bx.y1 - 0.5f, sx,
+                         bx.y1 + 6 * s, ly_color_alpha(bg, al));
+        ly_draw_circle(dl, sx, sy, 2.5f * s, ly_color_alpha(selected ? bg : fg2, al));
+        float w1 = ly_font_measure(dl->font, top, px1);
+        float ty = bx.y0 + pad * 0.5f + px1 * 1.0f;
+        ly_draw_text(dl, floorf(0.5f * (bx.x0 + bx.x1 - w1)), floorf(ty), px1,
+                     ly_color_alpha(fg, al), top);
+        if (bottom) {
+            float w2 = ly_font_measure(dl->font, bottom, px2);
+            ly_draw_text(dl, floorf(0.5f * (bx.x0 + bx.x1 - w2)), floorf(ty + px2 * 1.35f), px2,
+                         ly_color_alpha(fg2, al), bottom);
+        }
+        l->order[l->n_shown++] = bi;
+    }
+    free(cand);
+    free(anchor);
+    free(placed);
+}

@@ -1,0 +1,215 @@
+/* The real renderer, headless (SDL offscreen driver, Mesa llvmpipe): shots of
+ * the bundled district and of sf-buildings are real pictures, picking at the
+ * centre of a building's view returns that building for every building of the
+ * bundled district, a selected building is highlighted, a hover shows a
+ * tooltip. Runs the louyu binary (LOUYU_BIN) as a user would. */
+#include "check.h"
+
+#include <stb/stb_image.h>
+#include <sys/wait.h>
+#include <stdint.h>
+
+static char tmpdir[256];
+
+static int run(const char *cmd, char *out, size_t n)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return -1;
+    size_t got = out ? fread(out, 1, n - 1, p) : 0;
+    if (out)
+        out[got] = '\0';
+    else {
+        char sink[256];
+        while (fread(sink, 1, sizeof sink, p) > 0) {
+        }
+    }
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+typedef struct {
+    uint8_t *px;
+    int w, h;
+} image;
+
+static image shot(const char *name, const char *args)
+{
+    char cmd[2048], path[512];
+    snprintf(path, sizeof path, "%s/%s.png", tmpdir, name);
+    snprintf(cmd, sizeof cmd, "%s shot %s --out %s 2>&1", LOUYU_BIN, args, path);
+    char out[2048];
+    int rc = run(cmd, out, sizeof out);
+    if (rc != 0)
+        fprintf(stderr, "%s -> %d\n%s\n", cmd, rc, out);
+    CHECK_INT(rc, 0);
+    image im = {0};
+    int comp;
+    im.px = stbi_load(path, &im.w, &im.h, &comp, 4);
+    CHECK(im.px != NULL);
+    return im;
+}
+
+static double lum(const uint8_t *p)
+{
+    return (0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2]) / 255.0;
+}
+
+/* Mean and standard deviation of luminance, and distinct colours (5 bits each). */
+static void stats(const image *im, double *mean, double *sd, int *colours)
+{
+    double s = 0, s2 = 0;
+    static uint8_t seen[1 << 15];
+    memset(seen, 0, sizeof seen);
+    *colours = 0;
+    size_t n = (size_t)im->w * im->h;
+    for (size_t i = 0; i < n; i++) {
+        const uint8_t *p = im->px + 4 * i;
+        double l = lum(p);
+        s += l;
+        s2 += l * l;
+        int key = (p[0] >> 3) << 10 | (p[1] >> 3) << 5 | (p[2] >> 3);
+        if (!seen[key]) {
+            seen[key] = 1;
+            (*colours)++;
+        }
+    }
+    *mean = s / n;
+    *sd = sqrt(fmax(0, s2 / n - *mean * *mean));
+}
+
+/* Mean colour of a square region. */
+static void region(const image *im, int cx, int cy, int r, double rgb[3])
+{
+    double acc[3] = {0, 0, 0};
+    int n = 0;
+    for (int y = cy - r; y <= cy + r; y++)
+        for (int x = cx - r; x <= cx + r; x++) {
+            if (x < 0 || y < 0 || x >= im->w || y >= im->h)
+                continue;
+            const uint8_t *p = im->px + 4 * ((size_t)y * im->w + x);
+            for (int k = 0; k < 3; k++)
+                acc[k] += p[k] / 255.0;
+            n++;
+        }
+    for (int k = 0; k < 3; k++)
+        rgb[k] = n ? acc[k] / n : 0;
+}
+
+static void picture(const char *name, const char *args, int min_colours)
+{
+    image im = shot(name, args);
+    if (!im.px)
+        return;
+    double mean, sd;
+    int colours;
+    stats(&im, &mean, &sd, &colours);
+    printf("%s: %dx%d mean %.3f sd %.3f colours %d\n", name, im.w, im.h, mean, sd, colours);
+    CHECK(mean > 0.35 && mean < 0.97); /* neither black nor blank */
+    CHECK(sd > 0.04);                  /* structure, not a flat fill */
+    CHECK(colours >= min_colours);
+    /* the sky is at the top and bluish; the bottom is not sky */
+    double top[3], bottom[3];
+    region(&im, im.w / 2, 4, 3, top);
+    region(&im, im.w / 2, im.h - 60, 6, bottom);
+    CHECK(top[2] > top[0]);
+    CHECK(fabs(top[0] - bottom[0]) + fabs(top[1] - bottom[1]) + fabs(top[2] - bottom[2]) > 0.03);
+    stbi_image_free(im.px);
+}
+
+int main(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/louyu-render-XXXXXX");
+    if (!mkdtemp(tmpdir))
+        return 1;
+    char zs[512], sf[512], args[1024];
+    snprintf(zs, sizeof zs, "%s/data/zhanshan.geojson", LY_SOURCE_DIR);
+    snprintf(sf, sizeof sf, "%s/data/sf-buildings/sf-buildings.geojson", LY_SHARED_DIR);
+
+    snprintf(args, sizeof args, "%s --size 640x360", zs);
+    picture("zhanshan-home", args, 150);
+    snprintf(args, sizeof args, "%s --size 640x360 --view top", zs);
+    picture("zhanshan-top", args, 150);
+    snprintf(args, sizeof args, "%s --size 640x360", sf);
+    picture("sf-home", args, 80);
+
+    /* picking at the centre after --view ID returns ID, for every building */
+    char list[8192];
+    char ids_cmd[2048];
+    snprintf(ids_cmd, sizeof ids_cmd,
+             "%s info %s wtc --json >/dev/null 2>&1; grep -o '\"id\": *\"[^\"]*\"' %s | "
+             "head -200",
+             LOUYU_BIN, zs, zs);
+    run(ids_cmd, list, sizeof list);
+    int picked = 0, total = 0;
+    for (char *p = strstr(list, "\"id\""); p; p = strstr(p + 1, "\"id\"")) {
+        char id[128];
+        if (sscanf(p, "\"id\": \"%127[^\"]\"", id) != 1)
+            continue;
+        char cmd[2048], out[256];
+        snprintf(cmd, sizeof cmd, "%s pick %s --size 800x600 --view %s --at 400,300 2>&1",
+                 LOUYU_BIN, zs, id);
+        if (run(cmd, out, sizeof out) != 0)
+            continue; /* an id of a non-building feature: pick refuses it */
+        out[strcspn(out, "\n")] = '\0';
+        total++;
+        if (!strcmp(out, id))
+            picked++;
+        else
+            fprintf(stderr, "pick after --view %s gave %s\n", id, out);
+    }
+    printf("picked %d of %d buildings at the centre of their view\n", picked, total);
+    CHECK_INT(total, 33);
+    CHECK_INT(picked, total);
+
+    /* selection highlights the building's pixels (the accent is orange) */
+    snprintf(args, sizeof args, "%s --size 640x360 --view wtc", zs);
+    image plain = shot("wtc", args);
+    snprintf(args, sizeof args, "%s --size 640x360 --view wtc --select wtc", zs);
+    image sel = shot("wtc-selected", args);
+    if (plain.px && sel.px) {
+        double a[3], b[3];
+        region(&plain, 320, 180, 6, a);
+        region(&sel, 320, 180, 6, b);
+        printf("centre plain %.2f %.2f %.2f, selected %.2f %.2f %.2f\n", a[0], a[1], a[2], b[0],
+               b[1], b[2]);
+        CHECK((b[0] - b[2]) - (a[0] - a[2]) > 0.15); /* warmer: the accent */
+    }
+    stbi_image_free(plain.px);
+    stbi_image_free(sel.px);
+
+    /* hovering shows a tooltip: the shot changes near the building */
+    snprintf(args, sizeof args, "%s --size 640x360 --hover wtc --view wtc", zs);
+    image hov = shot("wtc-hover", args);
+    snprintf(args, sizeof args, "%s --size 640x360 --view wtc", zs);
+    image base = shot("wtc-again", args);
+    if (hov.px && base.px) {
+        size_t diff = 0, n = (size_t)hov.w * hov.h;
+        for (size_t i = 0; i < n; i++)
+            diff += abs(hov.px[4 * i] - base.px[4 * i]) > 30;
+        printf("hover changed %zu pixels\n", diff);
+        CHECK(diff > 500);
+        /* the same view renders the same picture twice */
+        image again = shot("wtc-third", args);
+        size_t same = 0;
+        for (size_t i = 0; again.px && i < n; i++)
+            same += abs(again.px[4 * i] - base.px[4 * i]) <= 2;
+        CHECK(same > n * 99 / 100);
+        stbi_image_free(again.px);
+    }
+    stbi_image_free(hov.px);
+    stbi_image_free(base.px);
+
+    /* errors: an unknown view id and a missing --out */
+    char out[512], cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
+             tmpdir);
+    CHECK_INT(run(cmd, out, sizeof out), 2);
+    CHECK(strstr(out, "no building \"nowhere\"") != NULL);
+    snprintf(cmd, sizeof cmd, "%s pick %s --at 1,1 --view top", LOUYU_BIN, zs);
+    CHECK_INT(run(cmd, out, sizeof out), 0);
+    CHECK_STR(out, "none\n");
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    run(cmd, NULL, 0);
+    return check_report();
+}
