@@ -39,8 +39,9 @@ expect_empty() {
 
 run 0 --version;            expect out '^louyu [0-9]+\.[0-9]+\.[0-9]+$'
 run 0 --help;               expect out 'validate FILE'
-run 2;                      expect err 'usage: louyu'
-run 2 frobnicate;           expect err "unknown command 'frobnicate'"
+expect out 'shot \[FILE\] --out PNG'
+run 2 --bogus;              expect err "unknown option '--bogus'"
+run 2 frobnicate;           expect err "'frobnicate' is neither a command nor a readable file"
 run 2 validate;             expect err 'usage: louyu validate'
 run 2 validate "$tmp/none.geojson"
 expect err "none.geojson: error: cannot open: No such file"
@@ -105,7 +106,7 @@ printf '{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2
 run 0 triangulate "$tmp/p.json";  expect out '^triangles 6 deviation 0$'
 run 2 triangulate "$tmp/none.json"
 # bench: every stage and the picking figures; the export is in the fixture format
-run 0 bench "$ZS" --runs 1 --export-polygons "$tmp/polys.json"
+run 0 bench "$ZS" --runs 1 --no-render --export-polygons "$tmp/polys.json"
 for key in parse_ms validate_ms project_ms triangulate_ms extrude_ms index_ms total_ms \
   pick_us_p50 pick_us_p99 vertices triangles mesh_bytes peak_rss_mb; do
   expect out "\"$key\":[0-9.]+"

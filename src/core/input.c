@@ -116,20 +116,25 @@ int ly_gesture_feed(ly_gesture_tracker *g, const ly_event *e, double t, ly_gestu
             float cx, cy, dist, angle;
             two_state(g, &cx, &cy, &dist, &angle);
             if (g->two_mode == 0) {
-                float mx = cx - g->two_x, my = cy - g->two_y;
-                float spread = fabsf(dist - g->two_dist);
-                float turn = fabsf(wrap_pi(angle - g->two_angle)) * dist;
-                if (mx * mx + my * my > g->slop_px * g->slop_px || spread > g->slop_px ||
-                    turn > g->slop_px) {
-                    /* fingers side by side, moving up or down together, neither
-                     * spreading nor turning: the tilt gesture; anything else
-                     * is pan + pinch + twist */
-                    bool level = fabsf(sinf(angle)) < 0.6f;
-                    bool vertical = fabsf(my) > 2 * fabsf(mx);
-                    g->two_mode = level && vertical && spread < 0.5f * fabsf(my) &&
-                                          turn < 0.5f * fabsf(my)
-                                      ? 2
-                                      : 1;
+                /* Decide from each finger's own travel since it touched down:
+                 * both fingers moving up or down together, side by side, is the
+                 * tilt gesture; spreading, turning or sliding is pan + pinch +
+                 * twist. Events arrive one finger at a time, so wait until both
+                 * fingers have moved (or one has moved far) before deciding. */
+                int a, b;
+                two(g, &a, &b);
+                float ax = g->f[a].x - g->f[a].x0, ay = g->f[a].y - g->f[a].y0;
+                float bx = g->f[b].x - g->f[b].x0, by = g->f[b].y - g->f[b].y0;
+                float ma = sqrtf(ax * ax + ay * ay), mb = sqrtf(bx * bx + by * by);
+                float slop = g->slop_px;
+                bool level = fabsf(sinf(angle)) < 0.6f;
+                bool a_vertical = fabsf(ay) > 2 * fabsf(ax), b_vertical = fabsf(by) > 2 * fabsf(bx);
+                if (ma > 0.5f * slop && mb > 0.5f * slop) {
+                    bool together = (ay > 0) == (by > 0);
+                    g->two_mode = level && a_vertical && b_vertical && together ? 2 : 1;
+                } else if (ma > 3 * slop || mb > 3 * slop ||
+                           (ma > slop && !(level && (ma > mb ? a_vertical : b_vertical)))) {
+                    g->two_mode = 1; /* one finger alone: a pinch or a twist */
                 } else {
                     return n;
                 }

@@ -1,0 +1,58 @@
+/* ly_draw: shapes and text become indexed triangles with solid or atlas UVs;
+ * clip changes start new commands; strings: every id has both languages. */
+#include "check.h"
+#include "louyu/draw.h"
+#include "louyu/strings.h"
+
+int main(void)
+{
+    ly_drawlist dl;
+    ly_draw_init(&dl, NULL);
+    ly_draw_rect(&dl, 10, 20, 30, 40, ly_rgba(1, 2, 3, 255));
+    CHECK_INT(dl.n_vertices, 4);
+    CHECK_INT(dl.n_indices, 6);
+    CHECK_NEAR(dl.vertices[2].x, 40, 0);
+    CHECK_NEAR(dl.vertices[2].y, 60, 0);
+    CHECK(dl.vertices[0].u < 0); /* solid */
+    CHECK_INT(dl.vertices[0].rgba[2], 3);
+    ly_draw_rect(&dl, 0, 0, 0, 5, ly_rgba(1, 1, 1, 255)); /* empty: nothing */
+    ly_draw_rect(&dl, 0, 0, 5, 5, ly_rgba(1, 1, 1, 0));   /* invisible: nothing */
+    CHECK_INT(dl.n_vertices, 4);
+    ly_draw_round_rect(&dl, 0, 0, 100, 50, 10, ly_rgba(9, 9, 9, 255));
+    /* every vertex of the rounded rectangle lies inside its box */
+    bool inside = true;
+    for (uint32_t i = 4; i < dl.n_vertices; i++)
+        inside &= dl.vertices[i].x >= -1e-3f && dl.vertices[i].x <= 100.001f &&
+                  dl.vertices[i].y >= -1e-3f && dl.vertices[i].y <= 50.001f;
+    CHECK(inside);
+    for (size_t i = 0; i < dl.n_indices; i++)
+        CHECK(dl.indices[i] < dl.n_vertices);
+    CHECK_INT(dl.n_cmds, 1);
+    ly_draw_set_clip(&dl, (ly_draw_clip){0, 0, 50, 50});
+    ly_draw_circle(&dl, 25, 25, 10, ly_rgba(1, 1, 1, 255));
+    ly_draw_ring(&dl, 25, 25, 10, 2, ly_rgba(1, 1, 1, 255));
+    ly_draw_line(&dl, 0, 0, 10, 10, 2, ly_rgba(1, 1, 1, 255));
+    ly_draw_shadow(&dl, 0, 0, 20, 20, 4, 6, ly_rgba(0, 0, 0, 80));
+    CHECK_INT(dl.n_cmds, 2);
+    CHECK_INT(dl.cmds[1].clip.w, 50);
+    size_t total = 0;
+    for (size_t i = 0; i < dl.n_cmds; i++)
+        total += dl.cmds[i].count;
+    CHECK_INT(total, dl.n_indices);
+    /* text without a font draws nothing and does not crash */
+    CHECK_NEAR(ly_draw_text(&dl, 0, 0, 12, ly_rgba(0, 0, 0, 255), "湛山"), 0, 0);
+    ly_draw_clear(&dl);
+    CHECK_INT(dl.n_vertices, 0);
+    CHECK_INT(dl.n_cmds, 0);
+    ly_draw_deinit(&dl);
+
+    for (int id = 0; id < LY_S_COUNT; id++) {
+        const char *zh = ly_str((ly_string_id)id, LY_LANG_ZH);
+        const char *en = ly_str((ly_string_id)id, LY_LANG_EN);
+        CHECK(zh && en && *zh && *en && strcmp(zh, "?") && strcmp(en, "?"));
+    }
+    CHECK_INT(ly_lang_parse("en_US.UTF-8"), LY_LANG_EN);
+    CHECK_INT(ly_lang_parse("zh-CN"), LY_LANG_ZH);
+    CHECK_STR(ly_lang_code(LY_LANG_EN), "en");
+    return check_report();
+}
