@@ -14,7 +14,7 @@ uniform vec3 u_ground_color;
 uniform vec3 u_fog_color;
 uniform float u_fog_distance;
 uniform vec3 u_accent;      // selection
-uniform int u_pass;         // 0 opaque, 1 translucent (under construction)
+uniform int u_pass;         // 0 opaque, 1 translucent (under construction): drawn apart
 
 out vec4 o_color;
 
@@ -24,8 +24,6 @@ void main()
 {
     int flags = int(v_info.z + 0.5);
     bool site = (flags & F_BUILDING_SITE) != 0;
-    if ((u_pass == 0) == site)
-        discard;
     vec3 n = normalize(v_normal);
     vec3 base = v_color.rgb;
     if (v_surface == 1u)
@@ -80,7 +78,8 @@ void main()
         color = mix(vec3(grey), u_fog_color, 0.5);
         alpha *= u_pass == 1 ? 0.6 : 1.0;
     }
-    float fog = 1.0 - exp(-pow(dist / u_fog_distance, 2.0));
+    float fd = dist / u_fog_distance;
+    float fog = 1.0 - exp(-fd * fd);
     color = mix(color, u_fog_color, clamp(fog, 0.0, 1.0));
     o_color = vec4(color, alpha);
 }

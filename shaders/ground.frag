@@ -11,7 +11,7 @@ uniform float u_fog_distance;
 
 out vec4 o_color;
 
-const uint L_WATER = 2u, L_COAST = 3u, L_BOUNDARY_LINE = 8u;
+const uint L_COAST = 3u, L_BOUNDARY_LINE = 8u;
 
 void main()
 {
@@ -20,18 +20,12 @@ void main()
     if (v_layer == L_COAST) {
         // fade the coast band from the water's edge onto the land
         alpha = 1.0 - smoothstep(0.0, 6.0, abs(v_uv.y));
-    } else if (v_layer == L_WATER) {
-        // a gentle ripple so the sea is not flat plastic
-        float r = sin(v_pos.x * 0.05 + v_pos.y * 0.08) * sin(v_pos.y * 0.043 - v_pos.x * 0.021);
-        color *= 1.0 + 0.025 * r;
     } else if (v_layer == L_BOUNDARY_LINE) {
-        // dashed: 24 m on, 12 m off
-        float d = fract(v_uv.x / 36.0);
-        if (d > 0.66)
-            discard;
+        // dashed: 24 m on, 12 m off (transparent gaps, not discard: keeps early depth tests)
+        alpha = step(fract(v_uv.x / 36.0), 0.66);
     }
-    float dist = length(u_eye - v_pos);
-    float fog = 1.0 - exp(-pow(dist / u_fog_distance, 2.0));
+    float fd = length(u_eye - v_pos) / u_fog_distance;
+    float fog = 1.0 - exp(-fd * fd);
     color = mix(color, u_fog_color, clamp(fog, 0.0, 1.0));
     o_color = vec4(color, alpha);
 }

@@ -14,7 +14,9 @@
 
 typedef enum {
     LY_GROUND_LAND,          /* a plane well beyond the data */
-    LY_GROUND_BOUNDARY_FILL, /* the district's own area, slightly lighter land */
+    LY_GROUND_BOUNDARY_FILL, /* the district's own area (to highlight it; the viewer does
+                                not draw it: a second full-screen layer costs too much
+                                on software GL) */
     LY_GROUND_WATER,         /* sea, lakes, rivers */
     LY_GROUND_COAST,         /* a band along every water edge, on the land side */
     LY_GROUND_PARK,

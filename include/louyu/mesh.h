@@ -33,6 +33,9 @@ typedef struct {
     uint32_t n_vertices, cap_vertices;
     uint32_t *indices;
     size_t n_indices, cap_indices;
+    /* indices from here on belong to buildings under construction (drawn
+     * translucent, after everything opaque); = n_indices when there are none */
+    uint32_t site_first_index;
     float min[3], max[3];
 } ly_mesh_chunk;
 

@@ -73,9 +73,17 @@ void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *st
 void ly_renderer_draw(ly_renderer *r, const ly_render_frame *frame, const ly_drawlist *ui,
                       const ly_font_atlas *atlas);
 
-/* An offscreen multisampled target of w x h for shots; returns 0 or -1. */
-int ly_renderer_target_begin(ly_renderer *r, int w, int h, int samples);
-/* Resolves the target and reads it as RGBA rows, top row first. */
+/* MSAA samples for the 3D scene (default 4; <= 1 turns it off). The scene is
+ * drawn into a multisampled buffer and resolved into the bound target; if the
+ * driver refuses the buffer, drawing goes on without MSAA. */
+void ly_renderer_set_msaa(ly_renderer *r, int samples);
+/* Samples the last frame really used (0: none). */
+int ly_renderer_msaa(const ly_renderer *r);
+
+/* An offscreen target of w x h for shots (drawn exactly as on screen, with
+ * the same MSAA setting); binds it; returns 0 or -1. */
+int ly_renderer_target_begin(ly_renderer *r, int w, int h);
+/* Reads the target as RGBA rows, top row first. */
 int ly_renderer_target_read(ly_renderer *r, uint8_t *rgba);
 void ly_renderer_target_end(ly_renderer *r);
 

@@ -78,7 +78,7 @@ static float frand(void)
 
 int ly_cmd_bench(int argc, char **argv)
 {
-    int runs = 5, frames = 240, width = 1280, height = 720;
+    int runs = 5, frames = 240, width = 1280, height = 720, msaa = 0, samples = 0;
     bool render = true;
     const char *path = NULL, *export_path = NULL;
     for (int i = 1; i < argc; i++) {
@@ -93,13 +93,15 @@ int ly_cmd_bench(int argc, char **argv)
                 fprintf(stderr, "louyu bench: --size wants WIDTHxHEIGHT\n");
                 return LY_EXIT_USAGE;
             }
+        } else if (!strcmp(argv[i], "--msaa") && i + 1 < argc) {
+            msaa = atoi(argv[++i]);
         } else if (!strcmp(argv[i], "--no-render")) {
             render = false;
         } else if (!strcmp(argv[i], "--export-polygons") && i + 1 < argc) {
             export_path = argv[++i];
         } else if ((argv[i][0] == '-' && argv[i][1]) || path) {
             fprintf(stderr, "usage: louyu bench [FILE] [--runs N] [--export-polygons OUT.json] "
-                            "[--size WxH] [--frames N] [--no-render]\n");
+                            "[--size WxH] [--frames N] [--msaa N] [--no-render]\n");
             return LY_EXIT_USAGE;
         } else {
             path = argv[i];
@@ -114,8 +116,9 @@ int ly_cmd_bench(int argc, char **argv)
     /* Frames first: first_frame_ms counts from process start, as a user sees it. */
     double first_frame = -1, f50 = -1, f95 = -1;
     char gl[128] = "";
-    if (render && ly_bench_frames(path, width, height, frames, &first_frame, &f50, &f95, gl,
-                                  sizeof gl))
+    /* --msaa: 0 (default) lets the viewer choose, 1 turns it off */
+    if (render && ly_bench_frames(path, width, height, frames, msaa == 1 ? -1 : msaa,
+                                  &first_frame, &f50, &f95, &samples, gl, sizeof gl))
         fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
     enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, N };
     static const char *names[N] = {"read_ms",        "check_ms",   "parse_ms", "validate_ms",
@@ -205,8 +208,10 @@ int ly_cmd_bench(int argc, char **argv)
                mesh.partial_polygons);
         if (first_frame >= 0)
             printf(",\"frame_size\":\"%dx%d\",\"frames\":%d,\"first_frame_ms\":%.1f,"
-                   "\"frame_ms_p50\":%.2f,\"frame_ms_p95\":%.2f,\"fps_p50\":%.1f,\"gl_renderer\":\"%s\"",
-                   width, height, frames, first_frame, f50, f95, f50 > 0 ? 1000 / f50 : 0, gl);
+                   "\"frame_ms_p50\":%.2f,\"frame_ms_p95\":%.2f,\"fps_p50\":%.1f,\"msaa\":%d,"
+                   "\"gl_renderer\":\"%s\"",
+                   width, height, frames, first_frame, f50, f95, f50 > 0 ? 1000 / f50 : 0,
+                   samples, gl);
         printf(",\"peak_rss_mb\":%.1f}\n", ru.ru_maxrss / 1024.0);
     }
     ly_bvh_deinit(&bvh);

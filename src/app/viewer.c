@@ -73,6 +73,7 @@ typedef struct {
     float at_x, at_y;
     int frames;
     bool render;
+    int msaa; /* 0: 4x; -1: off */
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -118,6 +119,10 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
                 return LY_EXIT_USAGE;
             }
             o->have_at = true;
+            i++;
+        } else if (!strcmp(a, "--msaa") && v) {
+            int n = atoi(v);
+            o->msaa = n <= 1 ? -1 : n;
             i++;
         } else if (!strcmp(a, "--fullscreen")) {
             o->fullscreen = true;
@@ -191,6 +196,9 @@ static int open_app(ly_app *app, ly_platform **plat, const options *o, bool hidd
     char err[512];
     *plat = ly_platform_create(&(ly_window_desc){.width = o->width, .height = o->height,
                                                  .fullscreen = o->fullscreen, .hidden = hidden,
+                                                 /* the renderer multisamples
+                                                    the scene itself */
+                                                 .msaa_samples = -1,
                                                  .title = "楼宇 louyu"},
                                err, sizeof err);
     if (!*plat) {
@@ -210,6 +218,22 @@ static int open_app(ly_app *app, ly_platform **plat, const options *o, bool hidd
     const char *dir = find_shaders(err, sizeof err);
     if (dir)
         app->renderer = ly_renderer_create(dir, err, sizeof err);
+    if (app->renderer) {
+        /* 4x MSAA by default; software rasterisers (llvmpipe) pay a fixed
+         * 2.5x for any multisampling, so there it is off unless asked for */
+        int samples = o->msaa;
+        if (samples == 0) {
+            ly_render_info info;
+            ly_render_query_info(&info);
+            bool software = info.renderer && (strstr(info.renderer, "llvmpipe") ||
+                                               strstr(info.renderer, "softpipe") ||
+                                               strstr(info.renderer, "Software"));
+            samples = software ? -1 : 4;
+            if (software)
+                LY_INFO("RENDER", "%s: MSAA off (louyu --msaa 4 turns it on)", info.renderer);
+        }
+        ly_renderer_set_msaa(app->renderer, samples);
+    }
     if (!app->renderer) {
         fprintf(stderr, "louyu: %s\n", err);
         ly_app_deinit(app);
@@ -301,7 +325,7 @@ int ly_cmd_shot(int argc, char **argv)
     app.ui_scale = o.scale;
     if (!(rc = load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
         uint8_t *pixels = malloc((size_t)o.width * o.height * 4);
-        if (!pixels || ly_renderer_target_begin(app.renderer, o.width, o.height, 4)) {
+        if (!pixels || ly_renderer_target_begin(app.renderer, o.width, o.height)) {
             fprintf(stderr, "louyu shot: cannot make a %dx%d offscreen target\n", o.width,
                     o.height);
             rc = LY_EXIT_USAGE;
@@ -360,10 +384,11 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int ly_bench_frames(const char *path, int width, int height, int frames, double *first_frame_ms,
-                    double *p50, double *p95, char *gl_renderer, size_t gl_len)
+int ly_bench_frames(const char *path, int width, int height, int frames, int msaa,
+                    double *first_frame_ms, double *p50, double *p95, int *samples,
+                    char *gl_renderer, size_t gl_len)
 {
-    options o = {.width = width, .height = height, .scale = 1, .file = path};
+    options o = {.width = width, .height = height, .scale = 1, .file = path, .msaa = msaa};
     ly_app app;
     ly_platform *plat;
     if (open_app(&app, &plat, &o, true))
@@ -381,6 +406,7 @@ int ly_bench_frames(const char *path, int width, int height, int frames, double 
     ly_platform_swap(plat);
     ly_renderer_finish(app.renderer);
     *first_frame_ms = now_ms() - ly_process_start_ms;
+    *samples = ly_renderer_msaa(app.renderer);
     /* the scripted path: one full turn around the district, zooming in to 40 %
      * and back out, tilting between 30 and 60 degrees, hovering the centre */
     ly_camera_pose home = ly_camera_home_pose(&app.cam);

@@ -271,11 +271,16 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
         }
         for (size_t c = 0; c < m->n_chunks && !rc; c++)
             count[c + 1] += count[c];
-        for (size_t i = 0; i < nb && !rc; i++)
-            order[count[chunk_of[i]]++] = (uint32_t)i;
+        /* within a chunk, buildings under construction come last, so the
+         * renderer draws them in their own (translucent) range */
+        for (int site = 0; site < 2; site++)
+            for (size_t i = 0; i < nb && !rc; i++)
+                if ((d->buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION) == site)
+                    order[count[chunk_of[i]]++] = (uint32_t)i;
         free(count);
     }
     for (size_t c = 0; c < m->n_chunks; c++) {
+        m->chunks[c].site_first_index = UINT32_MAX;
         for (int k = 0; k < 3; k++) {
             m->chunks[c].min[k] = INFINITY;
             m->chunks[c].max[k] = -INFINITY;
@@ -285,6 +290,8 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
         uint32_t bi = order[o];
         const ly_building *b = &d->buildings[bi];
         emitter e = {.c = &m->chunks[chunk_of[bi]]};
+        if (b->status == LY_STATUS_UNDER_CONSTRUCTION && e.c->site_first_index == UINT32_MAX)
+            e.c->site_first_index = (uint32_t)e.c->n_indices;
         ly_mesh_building *mb = &m->buildings[bi];
         mb->chunk = chunk_of[bi];
         mb->first_index = (uint32_t)e.c->n_indices;
@@ -320,6 +327,8 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
     }
     for (size_t c = 0; c < m->n_chunks; c++) {
         ly_mesh_chunk *ch = &m->chunks[c];
+        if (ch->site_first_index == UINT32_MAX)
+            ch->site_first_index = (uint32_t)ch->n_indices;
         m->n_vertices += ch->n_vertices;
         m->n_triangles += ch->n_indices / 3;
         m->bytes += ch->n_vertices * sizeof *ch->vertices + ch->n_indices * sizeof *ch->indices;

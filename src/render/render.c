@@ -37,7 +37,7 @@ typedef struct {
 
 typedef struct {
     GLuint vao, vbo, ibo;
-    GLsizei n_indices;
+    GLsizei n_indices, site_first;
 } gpu_mesh;
 
 struct ly_renderer {
@@ -55,8 +55,13 @@ struct ly_renderer {
     unsigned atlas_generation;
     int atlas_w, atlas_h;
     bool atlas_valid;
-    /* offscreen target */
-    GLuint fbo_ms, rb_color, rb_depth, fbo_resolve, tex_resolve;
+    /* the multisampled scene buffer, resolved into the target before the overlay */
+    GLuint scene_fbo, scene_color, scene_depth;
+    int scene_w, scene_h, scene_samples;
+    int msaa;           /* samples wanted (<= 1: draw straight into the target) */
+    bool msaa_failed;   /* the driver refused: fall back to no MSAA */
+    /* offscreen target for shots: single-sample colour + depth */
+    GLuint target_fbo, target_color, target_depth;
     int target_w, target_h;
     size_t gl_objects;
 };
@@ -196,6 +201,7 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
     glGenBuffers(1, &r->ui_ibo);
     glGenTextures(1, &r->atlas_tex);
     r->gl_objects += 7;
+    r->msaa = 4;
 
     glBindVertexArray(r->ui_vao);
     glBindBuffer(GL_ARRAY_BUFFER, r->ui_vbo);
@@ -243,17 +249,27 @@ static void free_scene(ly_renderer *r)
     free_mesh(r, &r->ground_mesh);
 }
 
+static void free_scene_fbo(ly_renderer *r)
+{
+    if (r->scene_fbo) {
+        glDeleteFramebuffers(1, &r->scene_fbo);
+        glDeleteRenderbuffers(1, &r->scene_color);
+        glDeleteRenderbuffers(1, &r->scene_depth);
+        r->gl_objects -= 3;
+    }
+    r->scene_fbo = r->scene_color = r->scene_depth = 0;
+    r->scene_w = r->scene_h = r->scene_samples = 0;
+}
+
 void ly_renderer_target_end(ly_renderer *r)
 {
-    if (r->fbo_ms) {
-        glDeleteFramebuffers(1, &r->fbo_ms);
-        glDeleteRenderbuffers(1, &r->rb_color);
-        glDeleteRenderbuffers(1, &r->rb_depth);
-        glDeleteFramebuffers(1, &r->fbo_resolve);
-        glDeleteTextures(1, &r->tex_resolve);
-        r->gl_objects -= 5;
+    if (r->target_fbo) {
+        glDeleteFramebuffers(1, &r->target_fbo);
+        glDeleteRenderbuffers(1, &r->target_color);
+        glDeleteRenderbuffers(1, &r->target_depth);
+        r->gl_objects -= 3;
     }
-    r->fbo_ms = r->rb_color = r->rb_depth = r->fbo_resolve = r->tex_resolve = 0;
+    r->target_fbo = r->target_color = r->target_depth = 0;
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
@@ -262,6 +278,7 @@ void ly_renderer_destroy(ly_renderer *r)
     if (!r)
         return;
     ly_renderer_target_end(r);
+    free_scene_fbo(r);
     free_scene(r);
     program *ps[] = {&r->building, &r->ground, &r->sky, &r->ui};
     for (int i = 0; i < 4; i++)
@@ -312,6 +329,7 @@ static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
     glVertexAttribIPointer(4, 2, GL_UNSIGNED_SHORT, stride, (void *)offsetof(ly_vertex, floor));
     glBindVertexArray(0);
     g->n_indices = (GLsizei)c->n_indices;
+    g->site_first = (GLsizei)c->site_first_index;
     return glGetError() == GL_NO_ERROR ? 0 : -1;
 }
 
@@ -372,6 +390,8 @@ void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *st
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
     r->n_styles = n;
 }
+
+static bool scene_fbo(ly_renderer *r, int w, int h);
 
 /* ---- drawing ---------------------------------------------------------------- */
 
@@ -444,54 +464,8 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
     glBindVertexArray(0);
 }
 
-void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
-                      const ly_font_atlas *atlas)
+static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
 {
-    glViewport(0, 0, f->width, f->height);
-    glDisable(GL_SCISSOR_TEST);
-    glDepthMask(GL_TRUE);
-    glClearColor(SKY_HORIZON[0], SKY_HORIZON[1], SKY_HORIZON[2], 1.0f);
-    glClearDepth(1.0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-
-    /* sky: behind everything, no depth */
-    glDisable(GL_DEPTH_TEST);
-    glDepthMask(GL_FALSE);
-    glDisable(GL_BLEND);
-    glDisable(GL_CULL_FACE);
-    glUseProgram(r->sky.id);
-    glUniformMatrix4fv(r->sky.inv_view_proj, 1, GL_FALSE, f->inv_view_proj);
-    glUniform3fv(r->sky.zenith, 1, SKY_ZENITH);
-    glUniform3fv(r->sky.horizon, 1, SKY_HORIZON);
-    glUniform3fv(r->sky.sun, 1, f->sun);
-    glBindVertexArray(r->empty_vao);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
-
-    /* ground layers in order, painter's style: later layers over earlier */
-    if (r->ground_mesh.vao) {
-        glEnable(GL_BLEND);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
-        glUseProgram(r->ground.id);
-        glUniformMatrix4fv(r->ground.view_proj, 1, GL_FALSE, f->view_proj);
-        glUniform3fv(r->ground.eye, 1, f->eye);
-        glUniform3fv(r->ground.layer_colors, 9, &LAYER_COLORS[0][0]);
-        glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
-        glUniform1f(r->ground.fog_distance, f->fog_distance);
-        glBindVertexArray(r->ground_mesh.vao);
-        for (int l = 0; l < LY_GROUND_LAYERS; l++)
-            if (r->ground_count[l])
-                glDrawElements(GL_TRIANGLES, (GLsizei)r->ground_count[l], GL_UNSIGNED_INT,
-                               (void *)(r->ground_first[l] * sizeof(uint32_t)));
-    }
-
-    /* buildings: opaque, then building sites translucent over them */
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LEQUAL);
-    glDepthMask(GL_TRUE);
-    glDisable(GL_BLEND);
-    glEnable(GL_CULL_FACE);
-    glCullFace(GL_BACK);
-    glFrontFace(GL_CCW);
     glUseProgram(r->building.id);
     glUniformMatrix4fv(r->building.view_proj, 1, GL_FALSE, f->view_proj);
     glUniform3fv(r->building.eye, 1, f->eye);
@@ -502,80 +476,203 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
     glUniform1f(r->building.fog_distance, f->fog_distance);
     glUniform3fv(r->building.accent, 1, ACCENT);
     glUniform1i(r->building.buildings, 1);
+    glUniform1i(r->building.pass, pass);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
     glActiveTexture(GL_TEXTURE0);
-    for (int pass = 0; pass < (f->draw_sites ? 2 : 1); pass++) {
-        glUniform1i(r->building.pass, pass);
-        if (pass == 1) {
-            glEnable(GL_BLEND);
-            glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
-            glDepthMask(GL_FALSE);
-        }
-        for (size_t i = 0; i < r->n_chunks; i++) {
-            if (!r->chunks[i].vao)
+    for (size_t i = 0; i < r->n_chunks; i++) {
+        const gpu_mesh *c = &r->chunks[i];
+        if (!c->vao)
+            continue;
+        /* opaque buildings first in each chunk, building sites after them */
+        GLsizei first = pass ? c->site_first : 0;
+        GLsizei count = pass ? c->n_indices - c->site_first : c->site_first;
+        if (count <= 0)
+            continue;
+        glBindVertexArray(c->vao);
+        glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
+                       (void *)((size_t)first * sizeof(uint32_t)));
+    }
+}
+
+void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
+                      const ly_font_atlas *atlas)
+{
+    /* Software GL pays for every shaded pixel, so the order avoids overdraw:
+     * opaque buildings first (depth), then the ground where no building
+     * stands (early depth rejects the rest), then the sky only where nothing
+     * was drawn, then translucent building sites. The 3D scene goes into a
+     * multisampled buffer, resolved into the target; the overlay is drawn
+     * after the resolve: its text and shapes carry their own anti-aliasing,
+     * and blending per sample would cost four times as much. */
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    bool ms = scene_fbo(r, f->width, f->height);
+    if (ms)
+        glBindFramebuffer(GL_FRAMEBUFFER, r->scene_fbo);
+    glViewport(0, 0, f->width, f->height);
+    glDisable(GL_SCISSOR_TEST);
+    glDepthMask(GL_TRUE);
+    glClearColor(SKY_HORIZON[0], SKY_HORIZON[1], SKY_HORIZON[2], 1.0f);
+    glClearDepth(1.0);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDisable(GL_BLEND);
+    glEnable(GL_CULL_FACE);
+    glCullFace(GL_BACK);
+    glFrontFace(GL_CCW);
+    draw_buildings(r, f, 0);
+
+    /* ground layers in order; each later layer is pulled a little towards
+     * the eye, so it wins over the one below without z-fighting */
+    if (r->ground_mesh.vao) {
+        glDisable(GL_CULL_FACE);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        glEnable(GL_POLYGON_OFFSET_FILL);
+        glUseProgram(r->ground.id);
+        glUniformMatrix4fv(r->ground.view_proj, 1, GL_FALSE, f->view_proj);
+        glUniform3fv(r->ground.eye, 1, f->eye);
+        glUniform3fv(r->ground.layer_colors, 9, &LAYER_COLORS[0][0]);
+        glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
+        glUniform1f(r->ground.fog_distance, f->fog_distance);
+        glBindVertexArray(r->ground_mesh.vao);
+        for (int l = 0; l < LY_GROUND_LAYERS; l++) {
+            if (!r->ground_count[l] || l == LY_GROUND_BOUNDARY_FILL)
                 continue;
-            glBindVertexArray(r->chunks[i].vao);
-            glDrawElements(GL_TRIANGLES, r->chunks[i].n_indices, GL_UNSIGNED_INT, 0);
+            glPolygonOffset(-0.5f * (float)l, -4.0f * (float)l);
+            /* blending costs per sample: only the soft coast and the dashes need it */
+            if (l == LY_GROUND_COAST || l == LY_GROUND_BOUNDARY_LINE)
+                glEnable(GL_BLEND);
+            else
+                glDisable(GL_BLEND);
+            glDrawElements(GL_TRIANGLES, (GLsizei)r->ground_count[l], GL_UNSIGNED_INT,
+                           (void *)(r->ground_first[l] * sizeof(uint32_t)));
         }
+        glDisable(GL_POLYGON_OFFSET_FILL);
+        glDisable(GL_BLEND);
+    }
+
+    /* sky: at the far plane, so only pixels nothing covered pass the test */
+    glDepthMask(GL_FALSE);
+    glDisable(GL_CULL_FACE);
+    glUseProgram(r->sky.id);
+    glUniformMatrix4fv(r->sky.inv_view_proj, 1, GL_FALSE, f->inv_view_proj);
+    glUniform3fv(r->sky.zenith, 1, SKY_ZENITH);
+    glUniform3fv(r->sky.horizon, 1, SKY_HORIZON);
+    glUniform3fv(r->sky.sun, 1, f->sun);
+    glBindVertexArray(r->empty_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+
+    if (f->draw_sites) {
+        glEnable(GL_CULL_FACE);
+        glEnable(GL_BLEND);
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        draw_buildings(r, f, 1);
+        glDisable(GL_BLEND);
     }
     glBindVertexArray(0);
     glDepthMask(GL_TRUE);
 
+    if (ms) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->scene_fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, (GLuint)target);
+        glBlitFramebuffer(0, 0, f->width, f->height, 0, 0, f->width, f->height,
+                          GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)target);
+    }
     draw_ui(r, f, ui, atlas);
 }
 
-/* ---- offscreen target ------------------------------------------------------- */
+/* ---- targets ------------------------------------------------------------------ */
 
-int ly_renderer_target_begin(ly_renderer *r, int w, int h, int samples)
+void ly_renderer_set_msaa(ly_renderer *r, int samples)
 {
-    ly_renderer_target_end(r);
+    r->msaa = samples;
+    r->msaa_failed = false;
+}
+
+int ly_renderer_msaa(const ly_renderer *r)
+{
+    return r->scene_fbo ? r->scene_samples : 0;
+}
+
+/* A multisampled colour + depth buffer of w x h; false if the driver refuses. */
+static bool scene_fbo(ly_renderer *r, int w, int h)
+{
+    if (r->msaa <= 1 || r->msaa_failed)
+        return false;
+    if (r->scene_fbo && r->scene_w == w && r->scene_h == h)
+        return true;
+    free_scene_fbo(r);
     GLint max_samples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
-    if (samples > max_samples)
-        samples = max_samples;
-    glGenFramebuffers(1, &r->fbo_ms);
-    glGenRenderbuffers(1, &r->rb_color);
-    glGenRenderbuffers(1, &r->rb_depth);
-    glGenFramebuffers(1, &r->fbo_resolve);
-    glGenTextures(1, &r->tex_resolve);
-    r->gl_objects += 5;
-    glBindRenderbuffer(GL_RENDERBUFFER, r->rb_color);
+    int samples = r->msaa < max_samples ? r->msaa : max_samples;
+    if (samples <= 1) {
+        r->msaa_failed = true;
+        return false;
+    }
+    glGenFramebuffers(1, &r->scene_fbo);
+    glGenRenderbuffers(1, &r->scene_color);
+    glGenRenderbuffers(1, &r->scene_depth);
+    r->gl_objects += 3;
+    glBindRenderbuffer(GL_RENDERBUFFER, r->scene_color);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
-    glBindRenderbuffer(GL_RENDERBUFFER, r->rb_depth);
+    glBindRenderbuffer(GL_RENDERBUFFER, r->scene_depth);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH_COMPONENT24, w, h);
-    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_ms);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, r->rb_color);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, r->rb_depth);
-    GLenum ok1 = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-    glBindTexture(GL_TEXTURE_2D, r->tex_resolve);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, NULL);
-    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_resolve);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->tex_resolve, 0);
-    GLenum ok2 = glCheckFramebufferStatus(GL_FRAMEBUFFER);
-    if (ok1 != GL_FRAMEBUFFER_COMPLETE || ok2 != GL_FRAMEBUFFER_COMPLETE) {
-        LY_ERROR("RENDER", "offscreen target %dx%d (%d samples) is incomplete", w, h, samples);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->scene_fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              r->scene_color);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
+                              r->scene_depth);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        LY_WARN("RENDER", "no %dx MSAA buffer of %dx%d; drawing without MSAA", samples, w, h);
+        free_scene_fbo(r);
+        r->msaa_failed = true;
+        return false;
+    }
+    r->scene_w = w;
+    r->scene_h = h;
+    r->scene_samples = samples;
+    return true;
+}
+
+int ly_renderer_target_begin(ly_renderer *r, int w, int h)
+{
+    ly_renderer_target_end(r);
+    glGenFramebuffers(1, &r->target_fbo);
+    glGenRenderbuffers(1, &r->target_color);
+    glGenRenderbuffers(1, &r->target_depth);
+    r->gl_objects += 3;
+    glBindRenderbuffer(GL_RENDERBUFFER, r->target_color);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+    glBindRenderbuffer(GL_RENDERBUFFER, r->target_depth);
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->target_fbo);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              r->target_color);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
+                              r->target_depth);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        LY_ERROR("RENDER", "offscreen target %dx%d is incomplete", w, h);
         ly_renderer_target_end(r);
         return -1;
     }
     r->target_w = w;
     r->target_h = h;
-    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_ms);
     return 0;
 }
 
 int ly_renderer_target_read(ly_renderer *r, uint8_t *rgba)
 {
-    if (!r->fbo_ms)
+    if (!r->target_fbo)
         return -1;
     int w = r->target_w, h = r->target_h;
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo_ms);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, r->fbo_resolve);
-    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->fbo_resolve);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, r->target_fbo);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
-    glBindFramebuffer(GL_FRAMEBUFFER, r->fbo_ms);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->target_fbo);
     /* GL's rows run bottom-up; images top-down */
     size_t row = (size_t)w * 4;
     uint8_t *tmp = malloc(row);
