@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds louyu, and shows the bundled district.
-# Usage: scripts/run.sh [FILE]   (any louyu arguments may follow)
+# Installs what is missing, builds louyu, and opens the 3D viewer on the bundled district.
+# Usage: scripts/run.sh [FILE] [OPTIONS]   (any louyu arguments: see build/louyu --help)
 set -euo pipefail
 LY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$LY_ROOT/scripts/setup.sh"
 ly_setup
 ly_build build
-# The 3D viewer arrives with issue 4; until then, show the district's figures.
+# The viewer on the bundled district, or on the file and options given.
 if [ $# -eq 0 ]; then
-  exec "$LY_ROOT/build/louyu" stats "$LY_ROOT/data/zhanshan.geojson"
+  exec "$LY_ROOT/build/louyu" "$LY_ROOT/data/zhanshan.geojson"
 fi
 exec "$LY_ROOT/build/louyu" "$@"
