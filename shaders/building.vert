@@ -26,4 +26,7 @@ void main()
     v_surface = a_surface;
     v_floor = a_floor_part.x;
     gl_Position = u_view_proj * vec4(a_pos, 1.0);
+    // a building shown as its stacking plan is hidden: move it out of the clip volume
+    if ((int(v_info.z + 0.5) & 16) != 0)
+        gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
 }

@@ -116,5 +116,59 @@ run 0 triangulate --many "$tmp/polys.json" --runs 2
 expect out '"polygons":[0-9]+,"vertices":[0-9]+,"triangles":[0-9]+'
 run 2 bench "$ZS" --runs 0
 
+# info --floors: the whole stack, top floor first; --enterprises: the directory
+run 0 info "$ZS" wtc --floors
+expect out '^ +30  plant '
+[ "$(grep -E '^ +[0-9]+  ' "$tmp/out" | head -1 | awk '{print $1}')" = 30 ] &&
+  [ "$(grep -E '^ +[0-9]+  ' "$tmp/out" | tail -1 | awk '{print $1}')" = 1 ] &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --floors is not 30 ... 1"; }
+expect out '  (partly )?vacant$'
+missing=0
+for f in $(seq 1 30); do grep -Eq "^ +$f  " "$tmp/out" || missing=$((missing + 1)); done
+[ "$missing" -eq 0 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: $missing floors missing from info wtc --floors"; }
+run 0 info "$ZS" yuyuan --floors
+expect out '^ +18  -  .*no data$'
+expect out '^ +1  -  .*no data$'
+[ "$(grep -c 'no data$' "$tmp/out")" -eq 18 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: yuyuan --floors: not 18 floors with no data"; }
+run 0 info "$ZS" wtc --floors --json
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert len(a)==30 and a[0]["floor"]==30 and a[-1]["floor"]==1' "$tmp/out" &&
+    pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --floors --json is not 30 floors"; }
+else
+  [ "$(grep -c '"floor":' "$tmp/out")" -eq 30 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --floors --json is not 30 floors"; }
+fi
+"$LOUYU" info "$ZS" wtc --json >"$tmp/full.json"
+if command -v python3 >/dev/null; then
+  want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["enterprises"]))' "$tmp/full.json")
+  want_fin=$(python3 -c 'import json,sys; print(sum(e["industry"] == "finance" for e in json.load(open(sys.argv[1]))["enterprises"]))' "$tmp/full.json")
+else
+  want=$(grep -c '"registered_capital_cny":' "$tmp/full.json")
+  want_fin=$(grep -c '"industry":[[:space:]]*"finance"' "$tmp/full.json")
+fi
+run 0 info "$ZS" wtc --enterprises
+expect out "^$want enterprises$"
+[ "$(grep -cE '^F[0-9]' "$tmp/out")" -eq "$want" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --enterprises does not list $want enterprises"; }
+# sorted by floor by default
+grep -E '^F[0-9]' "$tmp/out" | sed -E 's/^F([0-9]+).*/\1/' >"$tmp/floors"
+sort -n -c "$tmp/floors" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --enterprises is not sorted by floor"; }
+run 0 info "$ZS" wtc --enterprises --json
+[ "$(grep -c '"registered_capital_cny":' "$tmp/out")" -eq "$want" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --enterprises --json does not hold $want enterprises"; }
+run 0 info "$ZS" wtc --enterprises --industry finance
+expect out "^$want_fin enterprises in industry \"finance\"$"
+[ "$(grep -cE '^F[0-9]' "$tmp/out")" -eq "$want_fin" ] && [ "$(grep -E '^F[0-9]' "$tmp/out" | grep -cv ' finance ')" -eq 0 ] &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --industry finance does not filter"; }
+run 0 info "$ZS" wtc --enterprises --industry no-such-industry
+expect out '^No enterprises in industry "no-such-industry"'
+run 0 info "$ZS" wtc --enterprises --sort name --json
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; n=[e["name"] for e in json.load(open(sys.argv[1]))]; assert n==sorted(n,key=lambda s:s.encode())' "$tmp/out" &&
+    pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --sort name does not sort by name"; }
+fi
+run 2 info "$ZS" wtc --floors --enterprises;   expect err 'usage: louyu info'
+run 2 info "$ZS" wtc --floors --industry finance
+run 2 info "$ZS" wtc --industry finance
+run 2 info "$ZS" wtc --enterprises --sort height; expect err '--sort takes floor, name or industry'
+run 2 info "$ZS" wtc --enterprises --sort
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

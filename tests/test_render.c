@@ -162,15 +162,16 @@ int main(void)
     CHECK_INT(total, 33);
     CHECK_INT(picked, total);
 
-    /* selection highlights the building's pixels (the accent is orange) */
-    snprintf(args, sizeof args, "%s --size 640x360 --view wtc", zs);
+    /* selection highlights the building's pixels (the accent is orange); with
+     * its card open on the right (360 px), the building sits 180 px left of centre */
+    snprintf(args, sizeof args, "%s --size 1280x720 --view wtc", zs);
     image plain = shot("wtc", args);
-    snprintf(args, sizeof args, "%s --size 640x360 --view wtc --select wtc", zs);
+    snprintf(args, sizeof args, "%s --size 1280x720 --view wtc --select wtc", zs);
     image sel = shot("wtc-selected", args);
     if (plain.px && sel.px) {
         double a[3], b[3];
-        region(&plain, 320, 180, 6, a);
-        region(&sel, 320, 180, 6, b);
+        region(&plain, 640, 360, 6, a);
+        region(&sel, 460, 360, 6, b);
         printf("centre plain %.2f %.2f %.2f, selected %.2f %.2f %.2f\n", a[0], a[1], a[2], b[0],
                b[1], b[2]);
         CHECK((b[0] - b[2]) - (a[0] - a[2]) > 0.15); /* warmer: the accent */
@@ -200,8 +201,36 @@ int main(void)
     stbi_image_free(hov.px);
     stbi_image_free(base.px);
 
-    /* errors: an unknown view id and a missing --out */
     char out[512], cmd[2048];
+    /* the stacking plan: a building with a vacant floor (teal in the legend) and
+     * partly vacant ones (amber) shows those colours only when the plan is on */
+    snprintf(args, sizeof args, "%s --size 1280x720 --view hisense --select hisense", zs);
+    image flat = shot("hisense", args);
+    snprintf(args, sizeof args, "%s --size 1280x720 --view hisense --select hisense --stacking",
+             zs);
+    image plan = shot("hisense-plan", args);
+    if (flat.px && plan.px) {
+        size_t teal[2] = {0, 0}, amber[2] = {0, 0}, n = (size_t)plan.w * plan.h;
+        image *ims[2] = {&flat, &plan};
+        for (int k = 0; k < 2; k++)
+            for (size_t i = 0; i < n; i++) {
+                const uint8_t *p = ims[k]->px + 4 * i;
+                /* lit teal: green and blue well above red; lit amber: red > green >> blue */
+                teal[k] += p[1] > p[0] + 50 && p[2] > p[0] + 30;
+                amber[k] += p[0] > p[2] + 90 && p[1] > p[2] + 40 && p[0] >= p[1];
+            }
+        printf("stacking plan: teal %zu -> %zu, amber %zu -> %zu pixels\n", teal[0], teal[1],
+               amber[0], amber[1]);
+        CHECK(teal[1] > teal[0] + 50);
+        CHECK(amber[1] > amber[0] + 200);
+    }
+    stbi_image_free(flat.px);
+    stbi_image_free(plan.px);
+    snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --stacking 2>&1", LOUYU_BIN, zs, tmpdir);
+    CHECK_INT(run(cmd, out, sizeof out), 2);
+    CHECK(strstr(out, "need --select") != NULL);
+
+    /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);
     CHECK_INT(run(cmd, out, sizeof out), 2);

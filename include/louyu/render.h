@@ -18,6 +18,7 @@
 #include "louyu/font.h"
 #include "louyu/ground.h"
 #include "louyu/mesh.h"
+#include "louyu/stacking.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -39,7 +40,8 @@ enum {
     LY_BSTATE_SELECTED = 1,
     LY_BSTATE_HOVERED = 2,
     LY_BSTATE_DIMMED = 4,
-    LY_BSTATE_SITE = 8 /* under construction: translucent with a scaffold grid */
+    LY_BSTATE_SITE = 8,  /* under construction: translucent with a scaffold grid */
+    LY_BSTATE_HIDDEN = 16 /* not drawn (shown as its stacking plan instead) */
 };
 
 /* Two texels per building, as the building shader reads them. */
@@ -64,6 +66,8 @@ void ly_renderer_destroy(ly_renderer *r);
 
 /* Replaces the district on the GPU (meshes, ground); returns 0 or -1. */
 int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground);
+/* Uploads a stacking plan to draw with the buildings (NULL or an empty one: none). */
+void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st);
 /* Updates the per-building texture (n styles). */
 void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n);
 

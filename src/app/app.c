@@ -1,5 +1,6 @@
 #include "app.h"
 #include "louyu/log.h"
+#include "louyu/settings.h"
 #include "louyu/stats.h"
 
 #include <cglm/cglm.h>
@@ -13,6 +14,9 @@ static const float SUN[3] = {0.47f, -0.47f, 0.745f};
 static const float WALL[3] = {0.905f, 0.895f, 0.875f};
 
 static double aspect(const ly_app *app);
+
+/* The width (dp) the building card and its margin take on the right. */
+#define CARD_SPACE 360.0f
 
 /* ---- scene ------------------------------------------------------------------ */
 
@@ -71,6 +75,8 @@ static void update_flags(ly_app *app)
         int f = 0;
         if (d->buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION)
             f |= LY_BSTATE_SITE;
+        if ((long)i == app->selected && app->stacking)
+            f |= LY_BSTATE_HIDDEN; /* its slabs stand in for it */
         if ((long)i == app->selected)
             f |= LY_BSTATE_SELECTED;
         else if ((long)i == app->hovered)
@@ -107,6 +113,8 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
     /* the BVH points at the mesh it indexes, which just moved into the app */
     app->scene.bvh.mesh = &app->scene.mesh;
     app->selected = app->hovered = -1;
+    app->floor_selected = app->floor_hover = 0;
+    app->stack_dirty = true;
     build_styles(app);
     update_flags(app);
     /* New data: new limits; the first load starts from the home view, a
@@ -148,13 +156,46 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
     if (!app->font)
         return -1;
     ly_draw_init(&app->ui, app->font);
+    ly_ui_init(&app->ui_ctx, app->font, &app->ui);
     return 0;
+}
+
+void ly_app_use_settings(ly_app *app)
+{
+    /* the remembered language */
+    if (ly_settings_path(app->settings_path, sizeof app->settings_path) == 0) {
+        ly_settings st;
+        char serr[256];
+        ly_settings_defaults(&st);
+        if (ly_settings_load(&st, app->settings_path, serr, sizeof serr))
+            LY_WARN("SETTINGS", "%s", serr);
+        app->lang = st.language;
+    } else {
+        app->settings_path[0] = '\0';
+    }
+}
+
+void ly_app_set_language(ly_app *app, ly_lang lang)
+{
+    app->lang = lang;
+    app->redraw = true;
+    if (!app->settings_path[0])
+        return;
+    ly_settings st;
+    char serr[256];
+    ly_settings_defaults(&st);
+    ly_settings_load(&st, app->settings_path, serr, sizeof serr);
+    st.language = lang;
+    if (ly_settings_save(&st, app->settings_path, serr, sizeof serr))
+        LY_WARN("SETTINGS", "%s", serr);
 }
 
 void ly_app_deinit(ly_app *app)
 {
+    ly_stacking_deinit(&app->stack);
     scene_free(&app->scene);
     ly_renderer_destroy(app->renderer);
+    ly_ui_deinit(&app->ui_ctx);
     ly_draw_deinit(&app->ui);
     ly_font_destroy(app->font);
     free(app->styles);
@@ -224,10 +265,21 @@ static ly_camera_pose building_pose(ly_app *app, long b)
                        fabs(roof[2] - p.target[2]);
         p.distance += 1.2 * shift;
         memcpy(p.target, roof, sizeof roof);
+        /* with the building's card open on the right, centre the building in
+         * the space left of it */
+        float sx = app->width / 2.0f;
+        if (app->selected == b && app->width > 2 * CARD_SPACE * app->ui_scale) {
+            double f[3] = {sin(heading), cos(heading)}, right[2] = {f[1], -f[0]};
+            double t = tan(0.5 * app->cam.fov_y) * fmax(1.0, aspect(app));
+            double off = p.distance * t * (CARD_SPACE * app->ui_scale / app->width);
+            p.target[0] += right[0] * off;
+            p.target[1] += right[1] * off;
+            sx -= 0.5f * CARD_SPACE * app->ui_scale;
+        }
         if (k == 0)
             first = p;
         ly_camera_set_pose(&app->cam, p);
-        long hit = ly_app_pick(app, app->width / 2.0f, app->height / 2.0f, 0, NULL);
+        long hit = ly_app_pick(app, sx, app->height / 2.0f, 0, NULL);
         ly_camera_pose clamped = app->cam.pose;
         app->cam = saved;
         if (hit == b)
@@ -261,11 +313,55 @@ void ly_app_select(ly_app *app, long b, bool fly)
 {
     if (b >= (long)app->scene.district.n_buildings)
         b = -1;
+    if (b != app->selected) {
+        app->floor_selected = app->floor_hover = 0;
+        app->stack_dirty = true;
+    }
     app->selected = b;
     update_flags(app);
     if (b >= 0 && fly)
         ly_camera_fly_to(&app->cam, building_pose(app, b), 1.2);
     app->redraw = true;
+}
+
+void ly_app_set_stacking(ly_app *app, bool on, float explode)
+{
+    app->stacking = on;
+    app->explode = explode < 0 ? 0 : explode > 1 ? 1 : explode;
+    app->stack_dirty = true;
+    update_flags(app);
+    app->redraw = true;
+}
+
+void ly_app_select_floor(ly_app *app, int floor)
+{
+    if (app->selected < 0 || floor < 0 ||
+        floor > app->scene.district.buildings[app->selected].floors)
+        floor = 0;
+    app->floor_selected = floor;
+    app->stack_dirty = true;
+    app->redraw = true;
+}
+
+/* The floor of the stacking plan under a pixel, 0 for none. */
+static int floor_at(const ly_app *app, float x, float y)
+{
+    if (!app->stacking || app->stack.building < 0)
+        return 0;
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->cam, app->width, app->height, &m);
+    float o[3], d[3];
+    if (!ly_screen_ray(m.view_proj, app->width, app->height, x, y, o, d))
+        return 0;
+    float t;
+    int f = ly_stacking_pick(&app->stack, o, d, &t);
+    if (!f)
+        return 0;
+    /* a building in front of the slabs hides them */
+    ly_hit h;
+    if (ly_bvh_ray(&app->scene.bvh, NULL, o, d, t, &h) && h.building != app->selected)
+        return 0;
+    return f;
 }
 
 static void set_hover(ly_app *app, long b)
@@ -320,6 +416,11 @@ static void click(ly_app *app, float x, float y, int clicks, float tol)
         ly_camera_fly_to(&app->cam, p, 0.6);
         return;
     }
+    int f = floor_at(app, x, y);
+    if (f) {
+        ly_app_select_floor(app, f == app->floor_selected ? 0 : f);
+        return;
+    }
     long b = ly_app_pick(app, x, y, tol, NULL);
     if (clicks >= 2) {
         if (b >= 0)
@@ -337,7 +438,10 @@ static void key_down(ly_app *app, const ly_event *e)
     double step = 0.1;
     switch (e->key) {
     case LY_KEY_ESCAPE:
-        ly_app_select(app, -1, false);
+        if (app->floor_selected)
+            ly_app_select_floor(app, 0);
+        else
+            ly_app_select(app, -1, false);
         break;
     case LY_KEY_HOME:
         ly_app_set_view(app, "home", true);
@@ -365,7 +469,13 @@ static void key_down(ly_app *app, const ly_event *e)
         ly_app_set_view(app, "top", true);
         break;
     case LY_KEY_L:
-        app->lang = app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH;
+        ly_app_set_language(app, app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
+        break;
+    case LY_KEY_P:
+        ly_app_set_stacking(app, !app->stacking, app->explode);
+        break;
+    case LY_KEY_X:
+        ly_app_set_stacking(app, app->stacking, app->explode > 0 ? 0 : 1);
         break;
     case LY_KEY_ENTER:
         if (app->selected >= 0)
@@ -438,6 +548,12 @@ void ly_app_event(ly_app *app, const ly_event *e)
     ly_camera *c = &app->cam;
     const float slop = 4 * app->ui_scale;
     app->redraw = true;
+    /* the panels come first: what lands on a card does not also move the map */
+    if (app->font && e->type != LY_EV_RESIZE && !app->drag_button &&
+        ly_ui_input(&app->ui_ctx, e)) {
+        set_hover(app, -1);
+        return;
+    }
     switch (e->type) {
     case LY_EV_RESIZE:
         ly_app_resize(app, (int)e->x, (int)e->y);
@@ -484,7 +600,12 @@ void ly_app_event(ly_app *app, const ly_event *e)
                               e->y);
         } else {
             app->hover_from_mouse = true;
-            set_hover(app, ly_app_pick(app, e->x, e->y, 0, NULL));
+            int f = floor_at(app, e->x, e->y);
+            if (f != app->floor_hover) {
+                app->floor_hover = f;
+                app->stack_dirty = true;
+            }
+            set_hover(app, f ? -1 : ly_app_pick(app, e->x, e->y, 0, NULL));
         }
         break;
     }
@@ -747,6 +868,141 @@ static void draw_title(ly_app *app)
                  ly_rgba(100, 108, 122, 255), sub);
 }
 
+static const char *use_name(ly_floor_use u, ly_lang lang)
+{
+    return ly_str((ly_string_id)(LY_S_USE_OFFICE + ((unsigned)u < LY_USE_COUNT ? u : LY_USE_OTHER)),
+                  lang);
+}
+
+static void grouped(double v, char *buf, size_t n)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.0f", v);
+    size_t len = strlen(num), o = 0;
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        buf[o++] = num[i];
+        if ((len - i - 1) % 3 == 0 && i + 1 < len)
+            buf[o++] = ',';
+    }
+    buf[o] = '\0';
+}
+
+/* The legend of the stacking plan, bottom right. */
+static void draw_legend(ly_app *app)
+{
+    float s = app->ui_scale, px = 12 * s, pad = 10 * s, row = 20 * s;
+    static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
+                                                       LY_S_VACANT_FLOOR, LY_S_NO_DATA};
+    float w = ly_font_measure(app->font, ly_str(LY_S_STACKING_PLAN, app->lang), 13 * s);
+    for (int i = 0; i < LY_FLOOR_STATES; i++)
+        w = fmaxf(w, 22 * s + ly_font_measure(app->font, ly_str(names[i], app->lang), px));
+    w += 2 * pad;
+    float h = 2 * pad + 18 * s + LY_FLOOR_STATES * row;
+    float x = app->width - 20 * s - w, y = app->height - 20 * s - h;
+    ly_drawlist *dl = &app->ui;
+    ly_draw_shadow(dl, x, y + 2 * s, w, h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
+    ly_draw_round_rect(dl, x, y, w, h, 10 * s, ly_rgba(255, 255, 255, 240));
+    ly_draw_text(dl, floorf(x + pad), floorf(y + pad + 12 * s), 13 * s, ly_rgba(30, 36, 48, 255),
+                 ly_str(LY_S_STACKING_PLAN, app->lang));
+    for (int i = 0; i < LY_FLOOR_STATES; i++) {
+        const uint8_t *c = ly_floor_state_color((ly_floor_state)i);
+        float ry = y + pad + 18 * s + i * row;
+        ly_draw_round_rect(dl, x + pad, ry + 4 * s, 14 * s, 12 * s, 3 * s,
+                           ly_rgba(c[0], c[1], c[2], 255));
+        ly_draw_text(dl, floorf(x + pad + 22 * s), floorf(ry + 14.5f * s), px,
+                     ly_rgba(60, 66, 80, 255), ly_str(names[i], app->lang));
+    }
+}
+
+/* The card of the selected floor: use, area, vacancy and who is there. */
+static void draw_floor_card(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    if (app->selected < 0 || !app->floor_selected)
+        return;
+    const ly_building *b = &d->buildings[app->selected];
+    int fl = app->floor_selected;
+    const ly_floor_record *rec;
+    ly_floor_state st = ly_floor_state_of(d, b, fl, &rec);
+    bool en = app->lang == LY_LANG_EN;
+    float s = app->ui_scale, pad = 14 * s, px = 13 * s;
+    /* to the left of the building card */
+    float w = 300 * s, x = app->width - 20 * s - 340 * s - 14 * s - w, y = 84 * s;
+    char title[160], line1[200], line2[200];
+    const char *bname = en && b->name_en ? b->name_en : b->name ? b->name : b->id;
+    if (en)
+        snprintf(title, sizeof title, "%s %d", ly_str(LY_S_FLOOR, app->lang), fl);
+    else
+        snprintf(title, sizeof title, "%d%s", fl, ly_str(LY_S_FLOOR, app->lang));
+    static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
+                                                       LY_S_VACANT_FLOOR, LY_S_NO_DATA};
+    if (rec) {
+        char a[32], v[32];
+        grouped(rec->area_m2, a, sizeof a);
+        grouped(rec->vacant_m2, v, sizeof v);
+        snprintf(line1, sizeof line1, "%s  ·  %s %s m²", use_name(rec->use, app->lang),
+                 ly_str(LY_S_AREA, app->lang), a);
+        snprintf(line2, sizeof line2, "%s  ·  %s %s m²", ly_str(names[st], app->lang),
+                 ly_str(LY_S_VACANT, app->lang), v);
+    } else {
+        snprintf(line1, sizeof line1, "%s", ly_str(LY_S_NO_OCCUPANCY_DATA, app->lang));
+        line2[0] = '\0';
+    }
+    /* the enterprises on this floor */
+    const char *ents[6];
+    int n_ents = 0, total = 0;
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+        for (uint32_t k = 0; k < e->n_floors; k++) {
+            if (d->enterprise_floors[e->first_floor + k] != fl)
+                continue;
+            if (n_ents < 6)
+                ents[n_ents++] = en && e->name_en ? e->name_en : e->name;
+            total++;
+            break;
+        }
+    }
+    float h = 2 * pad + 18 * s + 2 * 20 * s + 24 * s + (n_ents ? n_ents : 1) * 19 * s +
+              (total > n_ents ? 19 * s : 0);
+    ly_drawlist *dl = &app->ui;
+    ly_draw_shadow(dl, x, y + 2 * s, w, h, 12 * s, 10 * s, ly_rgba(20, 30, 50, 60));
+    ly_draw_round_rect(dl, x, y, w, h, 12 * s, ly_rgba(255, 255, 255, 244));
+    const uint8_t *c = ly_floor_state_color(st);
+    ly_draw_round_rect(dl, x, y, 6 * s, h, 3 * s, ly_rgba(c[0], c[1], c[2], 255));
+    float ty = y + pad + 14 * s;
+    float tw = ly_draw_text(dl, floorf(x + pad), floorf(ty), 17 * s, ly_rgba(30, 36, 48, 255), title);
+    ly_draw_text(dl, floorf(x + pad + tw + 8 * s), floorf(ty), 12 * s, ly_rgba(100, 108, 122, 255),
+                 bname);
+    ty += 24 * s;
+    ly_draw_text(dl, floorf(x + pad), floorf(ty), px, ly_rgba(60, 66, 80, 255), line1);
+    ty += 20 * s;
+    if (line2[0])
+        ly_draw_text(dl, floorf(x + pad), floorf(ty), px, ly_rgba(c[0] / 2, c[1] / 2, c[2] / 2, 255),
+                     line2);
+    ty += 26 * s;
+    ly_draw_text(dl, floorf(x + pad), floorf(ty), 12 * s, ly_rgba(100, 108, 122, 255),
+                 ly_str(LY_S_ENTERPRISES, app->lang));
+    ty += 4 * s;
+    if (!n_ents) {
+        ty += 19 * s;
+        ly_draw_text(dl, floorf(x + pad), floorf(ty), px, ly_rgba(140, 146, 158, 255),
+                     ly_str(LY_S_NO_ENTERPRISES, app->lang));
+    }
+    for (int i = 0; i < n_ents; i++) {
+        ty += 19 * s;
+        ly_draw_circle(dl, x + pad + 3 * s, ty - 4.5f * s, 2.2f * s, ly_rgba(236, 125, 46, 255));
+        ly_draw_text(dl, floorf(x + pad + 11 * s), floorf(ty), px, ly_rgba(40, 46, 58, 255),
+                     ents[i]);
+    }
+    if (total > n_ents) {
+        char more[64];
+        snprintf(more, sizeof more, ly_str(LY_S_AND_MORE, app->lang), total - n_ents);
+        ty += 19 * s;
+        ly_draw_text(dl, floorf(x + pad + 11 * s), floorf(ty), px, ly_rgba(120, 126, 138, 255),
+                     more);
+    }
+}
+
 static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
 {
     ly_draw_clear(&app->ui);
@@ -754,12 +1010,29 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         /* labels keep off the panels drawn over them */
         float s = app->ui_scale, cx, cy, r;
         compass_centre(app, &cx, &cy, &r);
-        float reserved[3][4] = {
+        float reserved[6][4] = {
             {0, 0, 0, 0},
             {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
             {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
         };
+        size_t n_reserved = 3;
         title_box(app, reserved[0]);
+        reserved[0][3] += 52 * s; /* the language switch under the title */
+        if (app->selected >= 0) {
+            float card[4] = {(float)app->width - 370 * s, 74 * s, (float)app->width,
+                             (float)app->height};
+            memcpy(reserved[n_reserved++], card, sizeof card);
+        }
+        if (app->stacking && app->selected >= 0) {
+            /* the legend (bottom right) and the floor card (right) */
+            float w = (float)app->width;
+            float legend[4] = {w - 200 * s, (float)app->height - 170 * s, w, (float)app->height};
+            memcpy(reserved[n_reserved++], legend, sizeof legend);
+            if (app->floor_selected) {
+                float card[4] = {w - 690 * s, 80 * s, w - 350 * s, 400 * s};
+                memcpy(reserved[n_reserved++], card, sizeof card);
+            }
+        }
         ly_labels_update(&app->scene.labels, &app->scene.district, &app->scene.bvh, m,
                          &(ly_label_options){.width = app->width,
                                              .height = app->height,
@@ -769,12 +1042,19 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
                                              .hovered = app->hovered,
                                              .dt = dt,
                                              .reserved = (const float(*)[4])reserved,
-                                             .n_reserved = 3},
+                                             .n_reserved = n_reserved},
                          &app->ui);
         draw_title(app);
         draw_scale_bar(app, m);
     }
     draw_compass(app);
+    if (app->stacking && app->selected >= 0) {
+        draw_legend(app);
+        draw_floor_card(app);
+    }
+    ly_ui_begin_frame(&app->ui_ctx, app->width, app->height, app->ui_scale, dt);
+    ly_app_panels(app);
+    ly_ui_end_frame(&app->ui_ctx);
     draw_tooltip(app, m);
 }
 
@@ -784,6 +1064,15 @@ void ly_app_render(ly_app *app)
         return;
     ly_camera_matrices m;
     ly_camera_get_matrices(&app->cam, app->width, app->height, &m);
+    if (app->stack_dirty) {
+        ly_stacking_deinit(&app->stack);
+        if (app->stacking && app->selected >= 0)
+            ly_stacking_build(&app->stack, &app->scene.district, &app->scene.geo, app->selected,
+                              app->explode,
+                              app->floor_selected ? app->floor_selected : app->floor_hover);
+        ly_renderer_set_stacking(app->renderer, &app->stack);
+        app->stack_dirty = false;
+    }
     if (app->styles_dirty && app->styles) {
         ly_renderer_set_building_styles(app->renderer, app->styles, app->scene.district.n_buildings);
         app->styles_dirty = false;

@@ -20,6 +20,8 @@
 #include "louyu/labels.h"
 #include "louyu/mesh.h"
 #include "louyu/render.h"
+#include "louyu/stacking.h"
+#include "louyu/ui.h"
 #include "louyu/strings.h"
 
 typedef struct {
@@ -40,6 +42,21 @@ typedef struct {
     ly_lang lang;
     long selected, hovered;
     bool hover_from_mouse; /* the tooltip follows the cursor (else it sits on the roof) */
+
+    /* the stacking plan of the selected building */
+    bool stacking;
+    float explode;      /* 0 stacked .. 1 pulled apart */
+    int floor_hover;    /* the floor under the pointer, 0 none */
+    int floor_selected; /* the floor whose card is open, 0 none */
+    ly_stacking stack;
+    bool stack_dirty;
+
+    /* the selection's card */
+    ly_ui ui_ctx;
+    int card_tab;            /* 0 overview, 1 floors, 2 enterprises */
+    int enterprise_sort;     /* 0 name, 1 floor, 2 industry */
+    char industry_filter[64];
+    char settings_path[512]; /* where the language is remembered ("" when nowhere) */
 
     /* pointer */
     float mouse_x, mouse_y;
@@ -83,6 +100,19 @@ void ly_app_event(ly_app *app, const ly_event *e);
 bool ly_app_update(ly_app *app, double dt);
 /* Draws a frame into the bound target. */
 void ly_app_render(ly_app *app);
+
+/* Shows or hides the stacking plan of the selected building. */
+void ly_app_set_stacking(ly_app *app, bool on, float explode);
+/* Opens the card of floor `floor` of the selected building (0 closes it). */
+void ly_app_select_floor(ly_app *app, int floor);
+
+/* Reads the user's settings file (the language) and remembers later changes
+ * there: the viewer window does; headless runs do not, so they stay repeatable. */
+void ly_app_use_settings(ly_app *app);
+/* Switches the interface language and remembers it in the settings file. */
+void ly_app_set_language(ly_app *app, ly_lang lang);
+/* Builds this frame's panels (the building card, the language switch). */
+void ly_app_panels(ly_app *app);
 
 /* The building under a pixel (with a finger-sized tolerance when touch). */
 long ly_app_pick(const ly_app *app, float x, float y, float tol_px, int *floor);

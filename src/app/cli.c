@@ -326,6 +326,24 @@ int ly_cmd_stats(int argc, char **argv)
 
 /* ---- info ------------------------------------------------------------------- */
 
+/* employees and since are left out when unknown, as they always were. */
+static cJSON *enterprise_json(const ly_district *d, const ly_enterprise *e)
+{
+    cJSON *j = cJSON_CreateObject();
+    json_str(j, "name", e->name);
+    json_str(j, "name_en", e->name_en);
+    json_str(j, "industry", e->industry);
+    cJSON *fl = cJSON_AddArrayToObject(j, "floors");
+    for (uint32_t k = 0; k < e->n_floors; k++)
+        cJSON_AddItemToArray(fl, cJSON_CreateNumber(d->enterprise_floors[e->first_floor + k]));
+    if (e->employees >= 0)
+        cJSON_AddNumberToObject(j, "employees", e->employees);
+    json_num_or_null(j, "registered_capital_cny", e->registered_capital_cny);
+    if (e->since)
+        cJSON_AddNumberToObject(j, "since", e->since);
+    return j;
+}
+
 static cJSON *building_json(const ly_district *d, const ly_building *b)
 {
     cJSON *o = cJSON_CreateObject();
@@ -410,22 +428,8 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
             cJSON_AddItemToArray(vf, cJSON_CreateNumber(r->floor));
     }
     cJSON *ents = cJSON_AddArrayToObject(o, "enterprises");
-    for (uint32_t i = 0; i < b->n_enterprises; i++) {
-        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
-        cJSON *j = cJSON_CreateObject();
-        json_str(j, "name", e->name);
-        json_str(j, "name_en", e->name_en);
-        json_str(j, "industry", e->industry);
-        cJSON *fl = cJSON_AddArrayToObject(j, "floors");
-        for (uint32_t k = 0; k < e->n_floors; k++)
-            cJSON_AddItemToArray(fl, cJSON_CreateNumber(d->enterprise_floors[e->first_floor + k]));
-        if (e->employees >= 0)
-            cJSON_AddNumberToObject(j, "employees", e->employees);
-        json_num_or_null(j, "registered_capital_cny", e->registered_capital_cny);
-        if (e->since)
-            cJSON_AddNumberToObject(j, "since", e->since);
-        cJSON_AddItemToArray(ents, j);
-    }
+    for (uint32_t i = 0; i < b->n_enterprises; i++)
+        cJSON_AddItemToArray(ents, enterprise_json(d, &d->enterprises[b->first_enterprise + i]));
     json_str(o, "type", b->type);
     cJSON *extra = b->extra ? cJSON_Parse(b->extra) : NULL;
     if (extra)
@@ -516,15 +520,321 @@ static void info_text(const ly_district *d, const ly_building *b)
         printf("\nOther properties  %s\n", b->extra);
 }
 
+/* ---- info --floors ---------------------------------------------------------- */
+
+/* Lines of `louyu info ID --floors` stay within this many terminal columns, and
+ * each floor's enterprises take at most this many lines under it. */
+#define INFO_WIDTH 100
+#define INFO_NAME_LINES 3
+#define INFO_NAME_INDENT 7
+
+static void title_line(const ly_building *b)
+{
+    printf("%s%s%s  [%s]\n", b->name ? b->name : b->id, b->name_en ? "  " : "",
+           b->name_en ? b->name_en : "", b->id);
+}
+
+/* The same words as the full info table and ly_stats: a floor with nothing left
+ * to lease (vacant ≥ area) is vacant. */
+static const char *floor_status(const ly_floor_record *r)
+{
+    if (!r)
+        return "no data";
+    return r->vacant_m2 >= r->area_m2 ? "vacant" : r->vacant_m2 > 0 ? "partly vacant" : "leased";
+}
+
+/* Records are sorted by floor and at most one per floor (the loader checks). */
+static const ly_floor_record *floor_record(const ly_district *d, const ly_building *b, int floor)
+{
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        if (r->floor == floor)
+            return r;
+        if (r->floor > floor)
+            break;
+    }
+    return NULL;
+}
+
+static int on_floor(const ly_district *d, const ly_enterprise *e, int floor)
+{
+    for (uint32_t k = 0; k < e->n_floors; k++)
+        if (d->enterprise_floors[e->first_floor + k] == floor)
+            return 1;
+    return 0;
+}
+
+/* Terminal columns of UTF-8 text: CJK and fullwidth forms take two. */
+static size_t text_width(const char *s)
+{
+    size_t w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p++, cp = c;
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        if (more)
+            cp = c & (0x3Fu >> more);
+        for (; more && (*p & 0xC0) == 0x80; more--)
+            cp = cp << 6 | (*p++ & 0x3Fu);
+        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                   (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
+/* "中文名 (English name)", or the Chinese name alone. */
+static void display_name(const ly_enterprise *e, char *buf, size_t n)
+{
+    if (e->name_en)
+        snprintf(buf, n, "%s (%s)", e->name, e->name_en);
+    else
+        snprintf(buf, n, "%s", e->name);
+}
+
+/* The enterprises on one floor, comma-separated, wrapped under the floor's row;
+ * what does not fit in INFO_NAME_LINES lines is counted as "… and N more". */
+static void floor_enterprises_text(const ly_district *d, const ly_building *b, int floor)
+{
+    uint32_t total = 0;
+    for (uint32_t i = 0; i < b->n_enterprises; i++)
+        total += (uint32_t)on_floor(d, &d->enterprises[b->first_enterprise + i], floor);
+    if (!total)
+        return;
+    int line = 0;
+    size_t col = 0; /* 0: nothing on this line yet */
+    uint32_t shown = 0;
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+        if (!on_floor(d, e, floor))
+            continue;
+        char name[512];
+        display_name(e, name, sizeof name);
+        size_t w = text_width(name), sep = col ? 2 : 0;
+        /* the last line keeps room for ", … and NNN more" */
+        size_t reserve = shown + 1 < total && line == INFO_NAME_LINES - 1 ? 16 : 0;
+        size_t start = col ? col : INFO_NAME_INDENT;
+        if (col && start + sep + w + reserve > INFO_WIDTH) {
+            /* a new line, unless none is left or the name would not fit the last one */
+            int last = line + 1 == INFO_NAME_LINES - 1;
+            size_t room = shown + 1 < total && last ? 16 : 0;
+            if (line + 1 >= INFO_NAME_LINES || (last && room && INFO_NAME_INDENT + w + room >
+                                                                    INFO_WIDTH))
+                break;
+            printf(",\n");
+            line++;
+            col = 0;
+            sep = 0;
+            start = INFO_NAME_INDENT;
+        }
+        printf("%s%*s%s", col ? ", " : "", col ? 0 : INFO_NAME_INDENT, "", name);
+        col = start + sep + w;
+        shown++;
+    }
+    if (shown < total && col + 16 > INFO_WIDTH)
+        printf(",\n%*s… and %u more", INFO_NAME_INDENT, "", total - shown);
+    else if (shown < total)
+        printf(", … and %u more", total - shown);
+    printf("\n");
+}
+
+static void floors_text(const ly_district *d, const ly_building *b)
+{
+    title_line(b);
+    if (!b->n_records)
+        printf("No floor records: occupancy and use are unknown for all %d floors.\n", b->floors);
+    printf("\nFloor  use          area m²   vacant m²  status\n");
+    for (int f = b->floors; f >= 1; f--) {
+        const ly_floor_record *r = floor_record(d, b, f);
+        if (r)
+            printf("%5d  %-11s %9.0f %11.0f  %s\n", f, ly_floor_use_name(r->use), r->area_m2,
+                   r->vacant_m2, floor_status(r));
+        else
+            printf("%5d  %-11s %9s %11s  %s\n", f, "-", "-", "-", floor_status(NULL));
+        floor_enterprises_text(d, b, f);
+    }
+}
+
+/* Top floor first, like the text. */
+static cJSON *floors_json(const ly_district *d, const ly_building *b)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (int f = b->floors; f >= 1; f--) {
+        const ly_floor_record *r = floor_record(d, b, f);
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddNumberToObject(o, "floor", f);
+        json_str(o, "use", r ? ly_floor_use_name(r->use) : NULL);
+        if (r) {
+            cJSON_AddNumberToObject(o, "area_m2", r->area_m2);
+            cJSON_AddNumberToObject(o, "vacant_m2", r->vacant_m2);
+        } else {
+            cJSON_AddNullToObject(o, "area_m2");
+            cJSON_AddNullToObject(o, "vacant_m2");
+        }
+        cJSON_AddStringToObject(o, "status", floor_status(r));
+        cJSON *names = cJSON_AddArrayToObject(o, "enterprises");
+        for (uint32_t i = 0; i < b->n_enterprises; i++) {
+            const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+            if (on_floor(d, e, f))
+                cJSON_AddItemToArray(names, cJSON_CreateString(e->name));
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+/* ---- info --enterprises ----------------------------------------------------- */
+
+typedef enum { SORT_FLOOR, SORT_NAME, SORT_INDUSTRY } ent_sort;
+
+/* qsort has no context argument: each row carries the sort key it is sorted by. */
+typedef struct {
+    const ly_enterprise *e;
+    int floor; /* lowest floor; INT_MAX when none is given */
+    uint32_t index;
+    ent_sort by;
+} ent_row;
+
+static int cmp_str(const char *a, const char *b)
+{
+    /* missing values sort last */
+    if (!a || !b)
+        return (a == NULL) - (b == NULL);
+    return strcmp(a, b);
+}
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+    const ent_row *a = pa, *b = pb;
+    int c = 0;
+    if (a->by == SORT_INDUSTRY)
+        c = cmp_str(a->e->industry, b->e->industry);
+    if (!c && a->by == SORT_NAME)
+        c = cmp_str(a->e->name, b->e->name);
+    if (!c)
+        c = (a->floor > b->floor) - (a->floor < b->floor);
+    if (!c)
+        c = cmp_str(a->e->name, b->e->name);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* The building's enterprises in `industry` (all when NULL), sorted. Caller frees;
+ * NULL with *n = 0 when there are none. */
+static ent_row *enterprise_rows(const ly_district *d, const ly_building *b, const char *industry,
+                                ent_sort by, size_t *n)
+{
+    *n = 0;
+    ent_row *rows = b->n_enterprises ? malloc(b->n_enterprises * sizeof *rows) : NULL;
+    if (!rows)
+        return NULL;
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+        if (industry && (!e->industry || strcmp(e->industry, industry)))
+            continue;
+        int low = INT_MAX;
+        for (uint32_t k = 0; k < e->n_floors; k++)
+            if (d->enterprise_floors[e->first_floor + k] < low)
+                low = d->enterprise_floors[e->first_floor + k];
+        rows[(*n)++] = (ent_row){.e = e, .floor = low, .index = i, .by = by};
+    }
+    qsort(rows, *n, sizeof *rows, cmp_rows);
+    return rows;
+}
+
+static void enterprises_text(const ly_district *d, const ly_building *b, const ent_row *rows,
+                             size_t n, const char *industry)
+{
+    title_line(b);
+    if (!n) {
+        if (industry)
+            printf("No enterprises in industry \"%s\" (of %u on record).\n", industry,
+                   b->n_enterprises);
+        else
+            printf("No enterprises on record.\n");
+        return;
+    }
+    printf("%zu enterprise%s%s%s%s\n\n", n, n == 1 ? "" : "s", industry ? " in industry \"" : "",
+           industry ? industry : "", industry ? "\"" : "");
+    printf("Floors  Industry          Employees  Since  Name\n");
+    for (size_t i = 0; i < n; i++) {
+        const ly_enterprise *e = rows[i].e;
+        char floors[64] = "-", staff[16] = "-", since[16] = "-";
+        size_t o = 0;
+        for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
+            o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%d", k ? "," : "F",
+                                  d->enterprise_floors[e->first_floor + k]);
+        if (e->employees >= 0)
+            snprintf(staff, sizeof staff, "%d", e->employees);
+        if (e->since)
+            snprintf(since, sizeof since, "%d", e->since);
+        printf("%-7s %-17s %9s  %5s  %s%s%s\n", floors, e->industry ? e->industry : "-", staff,
+               since, e->name, e->name_en ? " / " : "", e->name_en ? e->name_en : "");
+    }
+}
+
+static cJSON *enterprises_json(const ly_district *d, const ent_row *rows, size_t n)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(arr, enterprise_json(d, rows[i].e));
+    return arr;
+}
+
+static void info_usage(void)
+{
+    fprintf(stderr, "usage: louyu info [FILE] ID [--json]\n"
+                    "       louyu info [FILE] ID --floors [--json]\n"
+                    "       louyu info [FILE] ID --enterprises [--industry NAME] "
+                    "[--sort floor|name|industry] [--json]\n");
+}
+
 int ly_cmd_info(int argc, char **argv)
 {
-    static const char *const known[] = {"--json", NULL};
-    char *pos[3];
-    int npos = positionals(argc, argv, pos, 3);
-    if (unknown_options(argc, argv, known) || npos < 1 || npos > 2) {
-        fprintf(stderr, "usage: louyu info [FILE] ID [--json]\n");
+    const char *pos[2] = {NULL, NULL}, *industry = NULL, *sort = NULL;
+    int npos = 0, json = 0, floors = 0, ents = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--json")) {
+            json = 1;
+        } else if (!strcmp(a, "--floors")) {
+            floors = 1;
+        } else if (!strcmp(a, "--enterprises")) {
+            ents = 1;
+        } else if (!strcmp(a, "--industry") || !strcmp(a, "--sort")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "louyu info: %s needs a value\n", a);
+                info_usage();
+                return LY_EXIT_USAGE;
+            }
+            *(!strcmp(a, "--sort") ? &sort : &industry) = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "louyu info: unknown option '%s' (try louyu --help)\n", a);
+            info_usage();
+            return LY_EXIT_USAGE;
+        } else {
+            if (npos < 2)
+                pos[npos] = a;
+            npos++;
+        }
+    }
+    const char *problem = NULL;
+    if (floors && ents)
+        problem = "--floors and --enterprises are separate views: give one";
+    else if ((industry || sort) && !ents)
+        problem = "--industry and --sort go with --enterprises";
+    else if (sort && strcmp(sort, "floor") && strcmp(sort, "name") && strcmp(sort, "industry"))
+        problem = "--sort takes floor, name or industry";
+    if (problem)
+        fprintf(stderr, "louyu info: %s\n", problem);
+    if (problem || npos < 1 || npos > 2) {
+        info_usage();
         return LY_EXIT_USAGE;
     }
+    ent_sort by = !sort || !strcmp(sort, "floor") ? SORT_FLOOR
+                  : !strcmp(sort, "name")         ? SORT_NAME
+                                                  : SORT_INDUSTRY;
     const char *path = npos == 2 ? pos[0] : ly_default_data_path();
     const char *id = pos[npos - 1];
     ly_district d;
@@ -543,10 +853,30 @@ int ly_cmd_info(int argc, char **argv)
         ly_district_unload(&d);
         return LY_EXIT_USAGE;
     }
-    if (has_flag(argc, argv, "--json"))
-        print_json(building_json(&d, &d.buildings[i]));
-    else
-        info_text(&d, &d.buildings[i]);
+    const ly_building *b = &d.buildings[i];
+    if (floors) {
+        if (json)
+            print_json(floors_json(&d, b));
+        else
+            floors_text(&d, b);
+    } else if (ents) {
+        size_t n;
+        ent_row *rows = enterprise_rows(&d, b, industry, by, &n);
+        if (!rows && b->n_enterprises) {
+            fprintf(stderr, "louyu info: out of memory\n");
+            ly_district_unload(&d);
+            return LY_EXIT_USAGE;
+        }
+        if (json)
+            print_json(enterprises_json(&d, rows, n));
+        else
+            enterprises_text(&d, b, rows, n, industry);
+        free(rows);
+    } else if (json) {
+        print_json(building_json(&d, b));
+    } else {
+        info_text(&d, b);
+    }
     ly_district_unload(&d);
     return LY_EXIT_OK;
 }

@@ -74,6 +74,9 @@ typedef struct {
     int frames;
     bool render;
     int msaa; /* 0: 4x; -1: off */
+    bool stacking;
+    int floor;
+    float explode;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -124,6 +127,15 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             int n = atoi(v);
             o->msaa = n <= 1 ? -1 : n;
             i++;
+        } else if (!strcmp(a, "--floor") && v) {
+            o->floor = atoi(v);
+            o->stacking = true;
+            i++;
+        } else if (!strcmp(a, "--explode")) {
+            o->explode = 1;
+            o->stacking = true;
+        } else if (!strcmp(a, "--stacking")) {
+            o->stacking = true;
         } else if (!strcmp(a, "--fullscreen")) {
             o->fullscreen = true;
         } else if (a[0] == '-' && a[1]) {
@@ -165,11 +177,7 @@ static int apply_view(ly_app *app, const options *o)
 {
     if (o->lang)
         app->lang = ly_lang_parse(o->lang);
-    if (o->view && !ly_app_set_view(app, o->view, false)) {
-        fprintf(stderr, "louyu: --view wants home, top or a building id; no building \"%s\"\n",
-                o->view);
-        return LY_EXIT_USAGE;
-    }
+    /* select first: a building's view leaves room for its card */
     const char *ids[2] = {o->select, o->hover};
     for (int k = 0; k < 2; k++) {
         if (!ids[k])
@@ -185,6 +193,27 @@ static int apply_view(ly_app *app, const options *o)
             app->hovered = b;
             app->hover_from_mouse = false;
             ly_app_select(app, app->selected, false); /* refresh the style flags */
+        }
+    }
+    if (o->view && !ly_app_set_view(app, o->view, false)) {
+        fprintf(stderr, "louyu: --view wants home, top or a building id; no building \"%s\"\n",
+                o->view);
+        return LY_EXIT_USAGE;
+    }
+    if (o->stacking) {
+        if (app->selected < 0) {
+            fprintf(stderr, "louyu: --stacking and --floor need --select ID\n");
+            return LY_EXIT_USAGE;
+        }
+        ly_app_set_stacking(app, true, o->explode);
+        if (o->floor) {
+            int floors = app->scene.district.buildings[app->selected].floors;
+            if (o->floor < 1 || o->floor > floors) {
+                fprintf(stderr, "louyu: --floor %d: building \"%s\" has floors 1 to %d\n",
+                        o->floor, app->scene.district.buildings[app->selected].id, floors);
+                return LY_EXIT_USAGE;
+            }
+            ly_app_select_floor(app, o->floor);
         }
     }
     return 0;
@@ -257,6 +286,7 @@ int ly_cmd_view(int argc, char **argv, int first)
     ly_platform *plat;
     if ((rc = open_app(&app, &plat, &o, false)))
         return rc;
+    ly_app_use_settings(&app);
     if ((rc = load(&app, o.file)) || (rc = apply_view(&app, &o))) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
@@ -307,7 +337,8 @@ int ly_cmd_shot(int argc, char **argv)
 {
     options o = {.width = 1280, .height = 720};
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
-                        "[--select ID] [--hover ID] [--lang zh|en] [--scale S]";
+                        "[--select ID] [--stacking] [--floor N] [--explode] [--hover ID] "
+                        "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
         return rc;
@@ -330,8 +361,10 @@ int ly_cmd_shot(int argc, char **argv)
                     o.height);
             rc = LY_EXIT_USAGE;
         } else {
-            /* settle: label fades snap to their final state */
+            /* settle: label fades snap to their final state, and panels that
+             * size themselves to their content get their height (one frame) */
             ly_app_update(&app, 10.0);
+            ly_app_render(&app);
             ly_app_render(&app);
             if (ly_renderer_target_read(app.renderer, pixels) ||
                 !stbi_write_png(o.out, o.width, o.height, 4, pixels, o.width * 4)) {

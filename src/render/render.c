@@ -41,7 +41,8 @@ typedef struct {
 } gpu_mesh;
 
 struct ly_renderer {
-    program building, ground, sky, ui;
+    program building, ground, sky, ui, slab;
+    gpu_mesh slabs;
     gpu_mesh *chunks;
     size_t n_chunks;
     gpu_mesh ground_mesh;
@@ -188,11 +189,12 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
     if (load_program(&r->building, shader_dir, "building", err, err_len) ||
         load_program(&r->ground, shader_dir, "ground", err, err_len) ||
         load_program(&r->sky, shader_dir, "sky", err, err_len) ||
-        load_program(&r->ui, shader_dir, "ui", err, err_len)) {
+        load_program(&r->ui, shader_dir, "ui", err, err_len) ||
+        load_program(&r->slab, shader_dir, "slab", err, err_len)) {
         ly_renderer_destroy(r);
         return NULL;
     }
-    r->gl_objects += 4;
+    r->gl_objects += 5;
     glGenVertexArrays(1, &r->empty_vao);
     glGenBuffers(1, &r->style_buf);
     glGenTextures(1, &r->style_tex);
@@ -280,8 +282,9 @@ void ly_renderer_destroy(ly_renderer *r)
     ly_renderer_target_end(r);
     free_scene_fbo(r);
     free_scene(r);
-    program *ps[] = {&r->building, &r->ground, &r->sky, &r->ui};
-    for (int i = 0; i < 4; i++)
+    free_mesh(r, &r->slabs);
+    program *ps[] = {&r->building, &r->ground, &r->sky, &r->ui, &r->slab};
+    for (int i = 0; i < 5; i++)
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
     if (r->empty_vao) {
@@ -378,6 +381,38 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
         return -1;
     }
     return 0;
+}
+
+void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st)
+{
+    free_mesh(r, &r->slabs);
+    if (!st || !st->n_indices)
+        return;
+    gpu_mesh *g = &r->slabs;
+    glGenVertexArrays(1, &g->vao);
+    glGenBuffers(1, &g->vbo);
+    glGenBuffers(1, &g->ibo);
+    r->gl_objects += 3;
+    glBindVertexArray(g->vao);
+    glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
+    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(st->n_vertices * sizeof *st->vertices),
+                 st->vertices, GL_STATIC_DRAW);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g->ibo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(st->n_indices * sizeof *st->indices),
+                 st->indices, GL_STATIC_DRAW);
+    const GLsizei stride = sizeof(ly_slab_vertex);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_slab_vertex, pos));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_BYTE, GL_TRUE, stride, (void *)offsetof(ly_slab_vertex, normal));
+    glEnableVertexAttribArray(2);
+    glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, stride,
+                           (void *)offsetof(ly_slab_vertex, highlight));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                          (void *)offsetof(ly_slab_vertex, rgba));
+    glBindVertexArray(0);
+    g->n_indices = (GLsizei)st->n_indices;
 }
 
 void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n)
@@ -524,6 +559,15 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
     glCullFace(GL_BACK);
     glFrontFace(GL_CCW);
     draw_buildings(r, f, 0);
+    if (r->slabs.vao) {
+        glUseProgram(r->slab.id);
+        glUniformMatrix4fv(r->slab.view_proj, 1, GL_FALSE, f->view_proj);
+        glUniform3fv(r->slab.sun, 1, f->sun);
+        glUniform3fv(r->slab.sky_color, 1, LIGHT_SKY);
+        glUniform3fv(r->slab.ground_color, 1, LIGHT_GROUND);
+        glBindVertexArray(r->slabs.vao);
+        glDrawElements(GL_TRIANGLES, r->slabs.n_indices, GL_UNSIGNED_INT, 0);
+    }
 
     /* ground layers in order; each later layer is pulled a little towards
      * the eye, so it wins over the one below without z-fighting */

@@ -1,0 +1,289 @@
+/* The selection's panels: the building card (overview, floors, enterprises)
+ * and the language switch, built with ly_ui each frame. */
+#include "app.h"
+#include "louyu/stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void grouped(double v, char *buf, size_t n)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%.0f", v);
+    size_t len = strlen(num), o = 0;
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        buf[o++] = num[i];
+        if ((len - i - 1) % 3 == 0 && i + 1 < len)
+            buf[o++] = ',';
+    }
+    buf[o] = '\0';
+}
+
+static const char *L(const ly_app *app, ly_string_id id)
+{
+    return ly_str(id, app->lang);
+}
+
+static const char *pick_name(const ly_app *app, const char *zh, const char *en)
+{
+    if (app->lang == LY_LANG_EN)
+        return en ? en : zh;
+    return zh ? zh : en;
+}
+
+static void overview(ly_app *app, const ly_building *b)
+{
+    ly_ui *ui = &app->ui_ctx;
+    const ly_district *d = &app->scene.district;
+    char v[200], a[40], c[40];
+    const char *addr = pick_name(app, b->address, b->address_en);
+    if (addr)
+        ly_ui_key_value(ui, L(app, LY_S_ADDRESS), addr);
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+        snprintf(v, sizeof v, "%s%s%d", L(app, LY_S_UNDER_CONSTRUCTION), b->year ? " · " : "",
+                 b->year);
+    else if (b->year)
+        snprintf(v, sizeof v, "%s · %d", L(app, LY_S_COMPLETED), b->year);
+    else
+        snprintf(v, sizeof v, "%s", L(app, LY_S_COMPLETED));
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION && !b->year)
+        snprintf(v, sizeof v, "%s", L(app, LY_S_UNDER_CONSTRUCTION));
+    ly_ui_key_value(ui, L(app, LY_S_STATUS), v);
+    snprintf(v, sizeof v, "%.0f m · %d %s", b->height_m, b->floors, L(app, LY_S_FLOORS));
+    ly_ui_key_value(ui, L(app, LY_S_HEIGHT), v);
+    if (b->gfa_m2 > 0) {
+        grouped(b->gfa_m2, a, sizeof a);
+        snprintf(v, sizeof v, "%s m²", a);
+        ly_ui_key_value(ui, L(app, LY_S_FLOOR_AREA), v);
+    }
+    if (b->rent_cny_m2_day >= 0) {
+        snprintf(v, sizeof v, "%.2f %s", b->rent_cny_m2_day, L(app, LY_S_RENT_UNIT));
+        ly_ui_key_value(ui, L(app, LY_S_RENT), v);
+    }
+    ly_ui_space(ui, 4);
+    /* occupancy: the tenant's first question */
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    if (occ < 0) {
+        ly_ui_label_colored(ui, L(app, LY_S_NO_OCCUPANCY_DATA), ui->theme.text_secondary);
+    } else {
+        grouped(vacant, c, sizeof c);
+        snprintf(v, sizeof v, "%s %.0f%%  ·  %s %s m²", L(app, LY_S_OCCUPANCY), occ * 100,
+                 L(app, LY_S_VACANT), c);
+        ly_ui_bar(ui, (float)occ, ly_rgba(146, 160, 184, 255), ly_rgba(0, 150, 136, 255), v);
+        /* which floors have space */
+        char floors[160] = "";
+        size_t o = 0;
+        int listed = 0, more = 0;
+        for (uint32_t i = b->n_records; i-- > 0;) {
+            const ly_floor_record *r = &d->records[b->first_record + i];
+            if (r->vacant_m2 <= 0)
+                continue;
+            if (listed < 10 && o + 8 < sizeof floors) {
+                o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%dF", listed ? ", " : "",
+                                      r->floor);
+                listed++;
+            } else {
+                more++;
+            }
+        }
+        if (listed) {
+            if (more)
+                snprintf(floors + o, sizeof floors - o, " … +%d", more);
+            ly_ui_key_value(ui, L(app, LY_S_SPACE_ON), floors);
+        }
+    }
+    if (b->contact.name || b->contact.phone) {
+        snprintf(v, sizeof v, "%s%s%s", pick_name(app, b->contact.name, b->contact.name_en),
+                 b->contact.phone ? "  " : "", b->contact.phone ? b->contact.phone : "");
+        ly_ui_key_value(ui, L(app, LY_S_CONTACT), v);
+    }
+    if (b->has_services) {
+        ly_ui_space(ui, 4);
+        ly_ui_label_colored(ui, pick_name(app, b->services.name, b->services.name_en),
+                            ly_rgba(200, 50, 40, 255));
+        for (uint32_t i = 0; i < b->services.n_windows; i++) {
+            const ly_name_pair *np = &d->names[b->services.first_window + i];
+            snprintf(v, sizeof v, "· %s", pick_name(app, np->name, np->name_en));
+            ly_ui_label(ui, v);
+        }
+    }
+}
+
+static void floors_tab(ly_app *app, const ly_building *b)
+{
+    ly_ui *ui = &app->ui_ctx;
+    const ly_district *d = &app->scene.district;
+    bool on = app->stacking, apart = app->explode > 0;
+    if (ly_ui_toggle(ui, L(app, LY_S_STACKING_PLAN), &on))
+        ly_app_set_stacking(app, on, app->explode);
+    if (ly_ui_toggle(ui, L(app, LY_S_PULL_APART), &apart))
+        ly_app_set_stacking(app, app->stacking || apart, apart ? 1.0f : 0.0f);
+    ly_ui_list_begin(ui, "floors", 250);
+    static const ly_string_id states[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
+                                                        LY_S_VACANT_FLOOR, LY_S_NO_DATA};
+    for (int f = b->floors; f >= 1; f--) {
+        const ly_floor_record *r;
+        ly_floor_state s = ly_floor_state_of(d, b, f, &r);
+        char label[160], v[32];
+        if (r && r->vacant_m2 > 0) {
+            grouped(r->vacant_m2, v, sizeof v);
+            snprintf(label, sizeof label, "%3dF  %s · %s m²##f%d", f, L(app, states[s]), v, f);
+        } else {
+            snprintf(label, sizeof label, "%3dF  %s##f%d", f, L(app, states[s]), f);
+        }
+        bool sel = app->floor_selected == f;
+        if (ly_ui_chip(ui, label, &sel)) {
+            if (!app->stacking)
+                ly_app_set_stacking(app, true, app->explode);
+            ly_app_select_floor(app, sel ? f : 0);
+        }
+    }
+    ly_ui_list_end(ui);
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+/* One row of the directory with its sort keys (qsort has no context). */
+typedef struct {
+    const char *key;  /* the industry for "by industry", else NULL */
+    int floor;        /* for "by floor", else 0 */
+    const char *name;
+    uint32_t index;
+} entry;
+
+static int by_entry(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    if (a->floor != b->floor)
+        return a->floor - b->floor;
+    int c = cmp_str(a->key, b->key);
+    return c ? c : cmp_str(a->name, b->name);
+}
+
+static void enterprises_tab(ly_app *app, const ly_building *b)
+{
+    ly_ui *ui = &app->ui_ctx;
+    const ly_district *d = &app->scene.district;
+    if (!b->n_enterprises) {
+        ly_ui_label_colored(ui, L(app, LY_S_NO_ENTERPRISES), ui->theme.text_secondary);
+        return;
+    }
+    /* industry chips: the distinct industries of this building */
+    const char *industries[16];
+    int n_ind = 0;
+    for (uint32_t i = 0; i < b->n_enterprises && n_ind < 16; i++) {
+        const char *ind = d->enterprises[b->first_enterprise + i].industry;
+        bool seen = !ind;
+        for (int k = 0; k < n_ind && !seen; k++)
+            seen = !strcmp(industries[k], ind);
+        if (!seen)
+            industries[n_ind++] = ind;
+    }
+    for (int k = 0; k < n_ind; k++) {
+        bool sel = app->industry_filter[0] && !strcmp(app->industry_filter, industries[k]);
+        char label[80];
+        snprintf(label, sizeof label, "%s##ind", industries[k]);
+        if (ly_ui_chip(ui, label, &sel))
+            snprintf(app->industry_filter, sizeof app->industry_filter, "%s",
+                     sel ? industries[k] : "");
+    }
+    const char *sorts[3] = {L(app, LY_S_SORT_NAME), L(app, LY_S_SORT_FLOOR),
+                            L(app, LY_S_SORT_INDUSTRY)};
+    app->enterprise_sort = ly_ui_tabs(ui, "sort", sorts, 3, app->enterprise_sort);
+    /* the (filtered, sorted) directory */
+    entry *rows = malloc(b->n_enterprises * sizeof *rows);
+    if (!rows)
+        return;
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+        if (app->industry_filter[0] && cmp_str(e->industry, app->industry_filter))
+            continue;
+        rows[n++] = (entry){
+            .key = app->enterprise_sort == 2 ? e->industry : NULL,
+            .floor = app->enterprise_sort == 1 && e->n_floors
+                         ? d->enterprise_floors[e->first_floor]
+                         : 0,
+            .name = pick_name(app, e->name, e->name_en),
+            .index = b->first_enterprise + i,
+        };
+    }
+    qsort(rows, n, sizeof *rows, by_entry);
+    ly_ui_list_begin(ui, "enterprises", 230);
+    for (uint32_t k = 0; k < n; k++) {
+        const ly_enterprise *e = &d->enterprises[rows[k].index];
+        char label[220], fl[48] = "";
+        size_t o = 0;
+        for (uint32_t f = 0; f < e->n_floors && o + 8 < sizeof fl; f++)
+            o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d", f ? "," : "",
+                                  d->enterprise_floors[e->first_floor + f]);
+        snprintf(label, sizeof label, "%sF  %s##e%u", fl, pick_name(app, e->name, e->name_en),
+                 rows[k].index);
+        bool sel = e->n_floors && app->floor_selected == d->enterprise_floors[e->first_floor];
+        if (ly_ui_chip(ui, label, &sel) && e->n_floors) {
+            /* show where the enterprise is: its (first) floor on the stacking plan */
+            if (!app->stacking)
+                ly_app_set_stacking(app, true, app->explode);
+            ly_app_select_floor(app, sel ? d->enterprise_floors[e->first_floor] : 0);
+        }
+    }
+    ly_ui_list_end(ui);
+    free(rows);
+}
+
+void ly_app_panels(ly_app *app)
+{
+    ly_ui *ui = &app->ui_ctx;
+    /* the language switch, under the title */
+    const char *lang_label = app->lang == LY_LANG_ZH ? "English" : "中文";
+    if (ly_ui_panel_begin(ui, "lang", 20, 88, 124, 0, NULL)) {
+        if (ly_ui_button(ui, lang_label))
+            ly_app_set_language(app, app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
+    }
+    ly_ui_panel_end(ui);
+    if (app->selected < 0 || !app->scene.loaded)
+        return;
+    const ly_building *b = &app->scene.district.buildings[app->selected];
+    float s = app->ui_scale > 0 ? app->ui_scale : 1;
+    float w = 340, x = app->width / s - w - 20, y = 84;
+    bool open = true;
+    if (ly_ui_panel_begin(ui, "card", x, y, w, 0, &open)) {
+        ly_ui_title(ui, pick_name(app, b->name, b->name_en) ? pick_name(app, b->name, b->name_en)
+                                                            : b->id);
+        const char *other = app->lang == LY_LANG_EN ? b->name : b->name_en;
+        if (other)
+            ly_ui_label_colored(ui, other, ui->theme.text_secondary);
+        if (b->tax_2010_cny >= LY_TAX_BIG_CNY)
+            ly_ui_badge(ui, L(app, LY_S_BIG_TAX), ly_rgba(200, 50, 40, 255),
+                        ly_rgba(255, 255, 255, 255));
+        if (b->has_services) {
+            if (b->tax_2010_cny >= LY_TAX_BIG_CNY)
+                ly_ui_same_line(ui);
+            ly_ui_badge(ui, pick_name(app, b->services.name, b->services.name_en),
+                        ly_rgba(255, 232, 228, 255), ly_rgba(180, 40, 30, 255));
+        }
+        if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+            ly_ui_badge(ui, L(app, LY_S_UNDER_CONSTRUCTION), ly_rgba(250, 236, 210, 255),
+                        ly_rgba(150, 90, 20, 255));
+        ly_ui_space(ui, 2);
+        const char *tabs[3] = {L(app, LY_S_OVERVIEW), L(app, LY_S_FLOORS_TAB),
+                               L(app, LY_S_ENTERPRISES)};
+        app->card_tab = ly_ui_tabs(ui, "tabs", tabs, 3, app->card_tab);
+        ly_ui_space(ui, 2);
+        if (app->card_tab == 0)
+            overview(app, b);
+        else if (app->card_tab == 1)
+            floors_tab(app, b);
+        else
+            enterprises_tab(app, b);
+    }
+    ly_ui_panel_end(ui);
+    if (!open)
+        ly_app_select(app, -1, false);
+}

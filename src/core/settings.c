@@ -1,0 +1,396 @@
+#include "louyu/settings.h"
+#include "louyu/json.h"
+
+#include <assert.h>
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The settings file nests one level; anything deeper is not ours. */
+#define MAX_DEPTH 16
+
+static void say(char *err, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(char *err, size_t n, const char *fmt, ...)
+{
+    if (!err || !n)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, n, fmt, ap);
+    va_end(ap);
+}
+
+void ly_settings_defaults(ly_settings *s)
+{
+    assert(s);
+    *s = (ly_settings){.language = LY_LANG_ZH, .ui_scale = 0.0f};
+}
+
+int ly_settings_path(char *buf, size_t n)
+{
+    assert(buf && n);
+    buf[0] = '\0';
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    int len;
+    /* The XDG spec: a relative XDG_CONFIG_HOME is invalid and must be ignored. */
+    if (xdg && xdg[0] == '/')
+        len = snprintf(buf, n, "%s/louyu/settings.json", xdg);
+    else if (home && home[0])
+        len = snprintf(buf, n, "%s/.config/louyu/settings.json", home);
+    else
+        return -1;
+    if (len < 0 || (size_t)len >= n) {
+        buf[0] = '\0';
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads the whole file into a NUL-terminated buffer (caller frees). Returns 0,
+ * 1 when the file does not exist, or -1 with a message in err. */
+static int read_small_file(const char *path, char **out, size_t *out_len, char *err, size_t n)
+{
+    *out = NULL;
+    *out_len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return 1;
+        say(err, n, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        say(err, n, "%s: not a regular file", path);
+        close(fd);
+        return -1;
+    }
+    if (st.st_size > LY_SETTINGS_MAX_BYTES) {
+        say(err, n, "%s: the file is %lld bytes: expected at most %d (is it a settings file?)",
+            path, (long long)st.st_size, LY_SETTINGS_MAX_BYTES);
+        close(fd);
+        return -1;
+    }
+    /* One byte more than the limit tells a file that grew since fstat. */
+    char *buf = malloc(LY_SETTINGS_MAX_BYTES + 2);
+    if (!buf) {
+        say(err, n, "%s: out of memory", path);
+        close(fd);
+        return -1;
+    }
+    size_t len = 0;
+    while (len < LY_SETTINGS_MAX_BYTES + 1) {
+        ssize_t got = read(fd, buf + len, LY_SETTINGS_MAX_BYTES + 1 - len);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            say(err, n, "%s: cannot read: %s", path, strerror(errno));
+            free(buf);
+            close(fd);
+            return -1;
+        }
+        if (got == 0)
+            break;
+        len += (size_t)got;
+    }
+    close(fd);
+    if (len > LY_SETTINGS_MAX_BYTES) {
+        say(err, n, "%s: the file is larger than %d bytes", path, LY_SETTINGS_MAX_BYTES);
+        free(buf);
+        return -1;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return 0;
+}
+
+static void line_col(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset && i < len; i++) {
+        if (text[i] == '\n') {
+            ++*line;
+            *col = 1;
+        } else {
+            ++*col;
+        }
+    }
+}
+
+static const char *json_kind(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return cJSON_IsTrue(v) ? "true" : "false";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    return "an object";
+}
+
+/* The first problem found wins the message; later ones only keep their defaults. */
+typedef struct {
+    const char *path, *text;
+    size_t len;
+    const cJSON *root;
+    char *err;
+    size_t err_len;
+    int bad;
+} checker;
+
+static void problem(checker *c, const cJSON *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(checker *c, const cJSON *at, const char *fmt, ...)
+{
+    if (c->bad++ || !c->err || !c->err_len)
+        return;
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    size_t offset;
+    ly_json_locate(c->text, c->len, c->root, &at, &offset, 1);
+    if (offset == SIZE_MAX) {
+        say(c->err, c->err_len, "%s: %s", c->path, what);
+        return;
+    }
+    int line, col;
+    line_col(c->text, c->len, offset, &line, &col);
+    say(c->err, c->err_len, "%s:%d:%d: %s", c->path, line, col, what);
+}
+
+static void read_language(checker *c, ly_settings *s)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->root, "language");
+    if (!v)
+        return;
+    if (cJSON_IsString(v) && !strcmp(v->valuestring, "zh"))
+        s->language = LY_LANG_ZH;
+    else if (cJSON_IsString(v) && !strcmp(v->valuestring, "en"))
+        s->language = LY_LANG_EN;
+    else if (cJSON_IsString(v))
+        problem(c, v, "\"language\" is \"%.40s\": expected \"zh\" or \"en\"", v->valuestring);
+    else
+        problem(c, v, "\"language\" is %s: expected \"zh\" or \"en\"", json_kind(v));
+}
+
+static void read_ui_scale(checker *c, ly_settings *s)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->root, "ui_scale");
+    if (!v)
+        return;
+    double x = cJSON_IsNumber(v) ? v->valuedouble : NAN;
+    if (x == 0 || (x >= LY_SETTINGS_UI_SCALE_MIN && x <= LY_SETTINGS_UI_SCALE_MAX)) {
+        s->ui_scale = (float)x;
+        return;
+    }
+    char got[40];
+    if (cJSON_IsNumber(v))
+        snprintf(got, sizeof got, "%g", x);
+    else
+        snprintf(got, sizeof got, "%s", json_kind(v));
+    problem(c, v, "\"ui_scale\" is %s: expected 0 (automatic) or a number from %g to %g", got,
+            (double)LY_SETTINGS_UI_SCALE_MIN, (double)LY_SETTINGS_UI_SCALE_MAX);
+}
+
+int ly_settings_load(ly_settings *s, const char *path, char *err, size_t err_len)
+{
+    assert(s && path);
+    ly_settings_defaults(s);
+    if (err && err_len)
+        err[0] = '\0';
+    char *text;
+    size_t len;
+    int r = read_small_file(path, &text, &len, err, err_len);
+    if (r)
+        return r > 0 ? 0 : -1;
+    ly_json_error jerr;
+    if (ly_json_check(text, len, MAX_DEPTH, &jerr)) {
+        int line, col;
+        line_col(text, len, jerr.offset, &line, &col);
+        say(err, err_len, "%s:%d:%d: not valid JSON: %s", path, line, col, jerr.message);
+        free(text);
+        return -1;
+    }
+    size_t bom = ly_json_bom(text, len);
+    cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
+    if (!cJSON_IsObject(root)) {
+        say(err, err_len, "%s: the file is %s: expected an object {\"language\": ..., "
+            "\"ui_scale\": ...}", path, root ? json_kind(root) : "not valid JSON");
+        cJSON_Delete(root);
+        free(text);
+        return -1;
+    }
+    checker c = {.path = path, .text = text, .len = len, .root = root, .err = err,
+                 .err_len = err_len};
+    read_language(&c, s);
+    read_ui_scale(&c, s);
+    cJSON_Delete(root);
+    free(text);
+    return c.bad ? -1 : 0;
+}
+
+/* Creates `dir` and its missing parents with mode 0700. */
+static int make_dirs(const char *dir, char *err, size_t n)
+{
+    char buf[4096];
+    size_t len = strlen(dir);
+    if (len == 0 || len >= sizeof buf) {
+        say(err, n, "%s: bad directory name", dir);
+        return -1;
+    }
+    memcpy(buf, dir, len + 1);
+    for (size_t i = 1; i <= len; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char keep = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+            say(err, n, "%s: cannot create the directory: %s", buf, strerror(errno));
+            return -1;
+        }
+        buf[i] = keep;
+    }
+    return 0;
+}
+
+/* The old file's members that this version does not know are kept; a missing
+ * or unreadable old file starts a fresh object. */
+static cJSON *settings_json(const ly_settings *s, const char *path)
+{
+    char *old;
+    size_t len;
+    cJSON *root = NULL;
+    if (read_small_file(path, &old, &len, NULL, 0) == 0) {
+        ly_json_error jerr;
+        if (ly_json_check(old, len, MAX_DEPTH, &jerr) == 0) {
+            size_t bom = ly_json_bom(old, len);
+            root = cJSON_ParseWithLength(old + bom, len - bom);
+        }
+        free(old);
+    }
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        root = cJSON_CreateObject();
+    }
+    if (!root)
+        return NULL;
+    /* Rounded so that a float such as 1.1f is written as 1.1. */
+    cJSON *items[2] = {cJSON_CreateString(ly_lang_code(s->language)),
+                       cJSON_CreateNumber(round((double)s->ui_scale * 1000) / 1000)};
+    const char *keys[2] = {"language", "ui_scale"};
+    for (int k = 0; k < 2; k++) {
+        if (!items[k]) {
+            cJSON_Delete(items[k ? 0 : 1]);
+            cJSON_Delete(root);
+            return NULL;
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        if (cJSON_GetObjectItemCaseSensitive(root, keys[k]))
+            cJSON_ReplaceItemInObjectCaseSensitive(root, keys[k], items[k]);
+        else
+            cJSON_AddItemToObject(root, keys[k], items[k]);
+    }
+    return root;
+}
+
+static int write_all(int fd, const char *p, size_t len)
+{
+    while (len) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+int ly_settings_save(const ly_settings *s, const char *path, char *err, size_t err_len)
+{
+    assert(s && path);
+    if (err && err_len)
+        err[0] = '\0';
+    char dir[4096], tmp[4096];
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) : 0;
+    if (!path[0] || (slash && !slash[1]) || dir_len >= sizeof dir ||
+        snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp) {
+        say(err, err_len, "%s: bad settings path", path);
+        return -1;
+    }
+    memcpy(dir, path, dir_len);
+    dir[dir_len] = '\0';
+    if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    if (slash && make_dirs(dir, err, err_len))
+        return -1;
+
+    cJSON *root = settings_json(s, path);
+    char *text = root ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!text) {
+        say(err, err_len, "%s: out of memory", path);
+        return -1;
+    }
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        say(err, err_len, "%s: cannot create: %s", tmp, strerror(errno));
+        cJSON_free(text);
+        return -1;
+    }
+    /* Write, flush to disk, then rename: a crash leaves the old file or the new
+     * one, never half of one. */
+    int ok = write_all(fd, text, strlen(text)) == 0 && write_all(fd, "\n", 1) == 0;
+    const char *step = "write";
+    if (ok && fsync(fd) != 0) {
+        ok = 0;
+        step = "fsync";
+    }
+    int saved = errno;
+    if (close(fd) != 0 && ok) {
+        ok = 0;
+        step = "close";
+        saved = errno;
+    }
+    cJSON_free(text);
+    if (ok && rename(tmp, path) != 0) {
+        saved = errno;
+        say(err, err_len, "%s: cannot rename %s over it: %s", path, tmp, strerror(saved));
+        unlink(tmp);
+        return -1;
+    }
+    if (!ok) {
+        say(err, err_len, "%s: cannot %s: %s", tmp, step, strerror(saved));
+        unlink(tmp);
+        return -1;
+    }
+    /* The rename itself is durable once the directory is synced. */
+    int dfd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
+    }
+    return 0;
+}

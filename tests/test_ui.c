@@ -1,0 +1,722 @@
+/* ly_ui: clicks need a press and a release on the same widget without a drag;
+ * ids, panels and the pointer; wrapping of English and Chinese (kinsoku);
+ * a scrolling list (wheel, clamps, flings, clipping); tabs, chips, toggles,
+ * a text field and the on-screen keyboard; scaling. Driven by synthetic
+ * events, no GL. Needs a font covering Chinese (fonts-noto-cjk). */
+#include "check.h"
+#include "louyu/ui.h"
+
+enum { W = 800, H = 600 };
+
+static ly_font *font;
+static ly_drawlist dl;
+static ly_ui ui;
+
+typedef void (*build_fn)(ly_ui *ui, void *ctx);
+
+static void frame_at(build_fn build, void *ctx, float scale)
+{
+    ly_draw_clear(&dl);
+    ly_ui_begin_frame(&ui, W, H, scale, 1.0 / 60);
+    build(&ui, ctx);
+    ly_ui_end_frame(&ui);
+}
+
+static void frame(build_fn build, void *ctx)
+{
+    frame_at(build, ctx, 1);
+}
+
+static bool send(ly_event_type type, float x, float y)
+{
+    ly_event e = {.type = type, .x = x, .y = y, .button = LY_BUTTON_LEFT, .finger = 7};
+    return ly_ui_input(&ui, &e);
+}
+
+static bool send_text(const char *s)
+{
+    ly_event e = {.type = LY_EV_TEXT};
+    snprintf(e.text, sizeof e.text, "%s", s);
+    return ly_ui_input(&ui, &e);
+}
+
+static bool send_key(ly_key k)
+{
+    ly_event e = {.type = LY_EV_KEY_DOWN, .key = k};
+    return ly_ui_input(&ui, &e);
+}
+
+static float cx(ly_ui_rect r)
+{
+    return r.x + 0.5f * r.w;
+}
+
+static float cy(ly_ui_rect r)
+{
+    return r.y + 0.5f * r.h;
+}
+
+static void fresh(void)
+{
+    ly_ui_deinit(&ui);
+    ly_ui_init(&ui, font, &dl);
+}
+
+/* ---- buttons, ids, panels ---------------------------------------------------- */
+
+typedef struct {
+    int a, b;
+    ly_ui_rect ra, rb, panel;
+} buttons;
+
+static void build_buttons(ly_ui *u, void *p)
+{
+    buttons *c = p;
+    ly_ui_panel_begin(u, "card", 20, 20, 300, 200, NULL);
+    ly_ui_push_id(u, "one");
+    c->a += ly_ui_button(u, "OK");
+    c->ra = ly_ui_last_rect(u);
+    ly_ui_pop_id(u);
+    ly_ui_push_id(u, "two");
+    c->b += ly_ui_button(u, "OK");
+    c->rb = ly_ui_last_rect(u);
+    ly_ui_pop_id(u);
+    ly_ui_panel_end(u);
+}
+
+static void test_buttons(void)
+{
+    fresh();
+    buttons c = {0};
+    frame(build_buttons, &c);
+    CHECK(c.ra.w > 0 && c.ra.h > 0);
+    CHECK(c.rb.y > c.ra.y); /* stacked */
+    CHECK(ly_ui_wants_pointer(&ui, 25, 25));
+    CHECK(ly_ui_wants_pointer(&ui, 319, 219));
+    CHECK(!ly_ui_wants_pointer(&ui, 321, 100));
+    CHECK(!ly_ui_wants_pointer(&ui, 500, 500));
+
+    /* press and release inside: one click, on that button only */
+    CHECK(send(LY_EV_MOUSE_DOWN, cx(c.ra), cy(c.ra)));
+    frame(build_buttons, &c);
+    CHECK_INT(c.a, 0);
+    CHECK(send(LY_EV_MOUSE_UP, cx(c.ra), cy(c.ra)));
+    frame(build_buttons, &c);
+    CHECK_INT(c.a, 1);
+    CHECK_INT(c.b, 0);
+
+    /* released outside: no click, but the UI keeps the pointer until the release */
+    send(LY_EV_MOUSE_DOWN, cx(c.ra), cy(c.ra));
+    frame(build_buttons, &c);
+    CHECK(send(LY_EV_MOUSE_MOVE, 600, 500));
+    CHECK(ly_ui_wants_pointer(&ui, 600, 500));
+    frame(build_buttons, &c);
+    CHECK(send(LY_EV_MOUSE_UP, 600, 500));
+    CHECK(!ly_ui_wants_pointer(&ui, 600, 500));
+    frame(build_buttons, &c);
+    CHECK_INT(c.a, 1);
+
+    /* a drag beyond the slop and back: no click */
+    send(LY_EV_MOUSE_DOWN, cx(c.ra), cy(c.ra));
+    frame(build_buttons, &c);
+    send(LY_EV_MOUSE_MOVE, cx(c.ra) + 30, cy(c.ra));
+    frame(build_buttons, &c);
+    send(LY_EV_MOUSE_MOVE, cx(c.ra), cy(c.ra));
+    send(LY_EV_MOUSE_UP, cx(c.ra), cy(c.ra));
+    frame(build_buttons, &c);
+    CHECK_INT(c.a, 1);
+
+    /* a small wobble within the slop still clicks; press and release in one frame too */
+    send(LY_EV_MOUSE_DOWN, cx(c.ra), cy(c.ra));
+    send(LY_EV_MOUSE_MOVE, cx(c.ra) + 3, cy(c.ra) + 2);
+    send(LY_EV_MOUSE_UP, cx(c.ra) + 3, cy(c.ra) + 2);
+    frame(build_buttons, &c);
+    CHECK_INT(c.a, 2);
+
+    /* the same label under another id is another button; a finger works like the mouse */
+    CHECK(send(LY_EV_FINGER_DOWN, cx(c.rb), cy(c.rb)));
+    frame(build_buttons, &c);
+    CHECK(send(LY_EV_FINGER_UP, cx(c.rb), cy(c.rb)));
+    frame(build_buttons, &c);
+    CHECK_INT(c.a, 2);
+    CHECK_INT(c.b, 1);
+    frame(build_buttons, &c);
+    CHECK(ui.hot == 0); /* a lifted finger hovers nothing */
+
+    /* the map gets what is not over a panel */
+    CHECK(!send(LY_EV_MOUSE_DOWN, 600, 500));
+    CHECK(!send(LY_EV_MOUSE_UP, 600, 500));
+    ly_event notch = {.type = LY_EV_WHEEL, .x = 600, .y = 500, .dy = 1};
+    CHECK(!ly_ui_input(&ui, &notch));
+    notch.x = 100;
+    notch.y = 100;
+    CHECK(ly_ui_input(&ui, &notch));
+    CHECK(!send_text("a")); /* no field has focus */
+    frame(build_buttons, &c);
+    CHECK_INT(c.a, 2);
+    CHECK_INT(c.b, 1);
+
+    /* the buttons' ids differ, and their rects are kept for the next frame */
+    ly_ui_push_id(&ui, "card");
+    ly_ui_push_id(&ui, "one");
+    ly_ui_id ida = ly_ui_get_id(&ui, "OK");
+    ly_ui_pop_id(&ui);
+    ly_ui_push_id(&ui, "two");
+    ly_ui_id idb = ly_ui_get_id(&ui, "OK");
+    ly_ui_pop_id(&ui);
+    ly_ui_pop_id(&ui);
+    CHECK(ida != idb);
+    ly_ui_rect r;
+    CHECK(ly_ui_find_rect(&ui, ida, &r) && r.y == c.ra.y);
+    CHECK(ly_ui_find_rect(&ui, idb, &r) && r.y == c.rb.y);
+}
+
+/* ---- scaling ----------------------------------------------------------------- */
+
+static void test_scale(void)
+{
+    fresh();
+    buttons c = {0};
+    frame_at(build_buttons, &c, 1);
+    ly_ui_rect r1 = c.ra;
+    frame_at(build_buttons, &c, 2);
+    ly_ui_rect r2 = c.ra;
+    CHECK_NEAR(r2.x, 2 * r1.x, 1e-3);
+    CHECK_NEAR(r2.y, 2 * r1.y, 1e-3);
+    CHECK_NEAR(r2.h, 2 * r1.h, 1e-3);
+    CHECK_NEAR(r2.w, 2 * r1.w, 2); /* text widths round per glyph */
+    CHECK(ly_ui_wants_pointer(&ui, 2 * 300, 2 * 200));
+    CHECK(!ly_ui_wants_pointer(&ui, 2 * 330, 2 * 200));
+    /* clicks work at 2x too */
+    send(LY_EV_FINGER_DOWN, cx(r2), cy(r2));
+    send(LY_EV_FINGER_UP, cx(r2), cy(r2));
+    frame_at(build_buttons, &c, 2);
+    CHECK_INT(c.a, 1);
+}
+
+/* ---- text wrapping ----------------------------------------------------------- */
+
+static size_t count_glyphs(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != ' ';
+    return k;
+}
+
+static bool starts_with(const char *s, const char *p)
+{
+    return strncmp(s, p, strlen(p)) == 0;
+}
+
+static bool ends_with(const char *s, size_t n, const char *p)
+{
+    size_t k = strlen(p);
+    return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+/* Every line fits and keeps its glyphs; returns the number of lines. */
+static size_t check_wrap(const char *text, float px, float width, ly_ui_line *lines, size_t cap)
+{
+    size_t n = ly_ui_wrap(font, text, px, width, lines, cap);
+    CHECK(n > 1 && n <= cap);
+    size_t glyphs = 0;
+    char buf[512];
+    for (size_t i = 0; i < n && i < cap; i++) {
+        CHECK(lines[i].width <= width);
+        memcpy(buf, text + lines[i].start, lines[i].len);
+        buf[lines[i].len] = '\0';
+        CHECK(ly_font_measure(font, buf, px) <= width + 0.5f);
+        CHECK(lines[i].len > 0 && buf[0] != ' ' && buf[lines[i].len - 1] != ' ');
+        CHECK(!starts_with(buf, "，") && !starts_with(buf, "。") && !starts_with(buf, "、"));
+        CHECK(!ends_with(buf, lines[i].len, "（") && !ends_with(buf, lines[i].len, "「"));
+        glyphs += count_glyphs(buf, lines[i].len);
+    }
+    CHECK_INT(glyphs, count_glyphs(text, strlen(text)));
+    return n;
+}
+
+static void test_wrap(void)
+{
+    ly_ui_line lines[64];
+    const char *en = "The district has twenty-three office towers with more than a thousand "
+                     "companies, and nine of them are grade A buildings near the metro.";
+    size_t n = check_wrap(en, 16, 200, lines, 64);
+    CHECK(n >= 4);
+    /* breaks only at spaces: the lines joined with single spaces give the text back */
+    char joined[512] = "";
+    for (size_t i = 0; i < n; i++) {
+        if (i) strcat(joined, " ");
+        strncat(joined, en + lines[i].start, lines[i].len);
+        /* greedy: the next word would not have fit */
+        if (i + 1 < n) {
+            const char *next = en + lines[i + 1].start;
+            size_t wl = strcspn(next, " ");
+            char probe[512];
+            snprintf(probe, sizeof probe, "%.*s %.*s", (int)lines[i].len, en + lines[i].start,
+                     (int)wl, next);
+            CHECK(ly_font_measure(font, probe, 16) > 200);
+        }
+    }
+    CHECK_STR(joined, en);
+
+    const char *zh = "楼宇经济是城市发展的重要引擎，本街道共有写字楼二十三栋。其中甲级写字楼九栋，"
+                     "入驻企业超过一千家、从业人员约三万人；空置率逐年下降！（数据截至去年底）";
+    n = check_wrap(zh, 16, 100, lines, 64);
+    CHECK(n >= 8);
+    /* between ideographs: the lines are full, about six 16-px characters each */
+    CHECK(lines[0].width > 100 - 2 * 16);
+
+    /* the comma would start line 2: the character before it moves down with it */
+    n = ly_ui_wrap(font, "一二三四五，六七", 16, 5 * 16 + 1, lines, 64);
+    CHECK_INT(n, 2);
+    CHECK_INT(lines[0].len, 4 * 3);
+    CHECK(starts_with("一二三四五，六七" + lines[1].start, "五，"));
+    /* an opening bracket stays with what follows it */
+    n = ly_ui_wrap(font, "一二三四（五）", 16, 5 * 16 + 1, lines, 64);
+    CHECK_INT(n, 2);
+    CHECK_INT(lines[0].len, 4 * 3);
+    /* a word longer than the line is cut; newlines break; nothing in, nothing out */
+    n = ly_ui_wrap(font, "Supercalifragilistic", 16, 50, lines, 64);
+    CHECK(n >= 3);
+    CHECK_INT(ly_ui_wrap(font, "a\nb", 16, 500, lines, 64), 2);
+    CHECK_INT(ly_ui_wrap(font, "", 16, 500, lines, 64), 0);
+    /* without a font, widths are estimated the same way */
+    CHECK(ly_ui_wrap(NULL, en, 16, 200, lines, 64) >= 4);
+    /* more lines than room: the count is still right */
+    CHECK_INT(ly_ui_wrap(font, zh, 16, 100, lines, 2), ly_ui_wrap(font, zh, 16, 100, NULL, 0));
+}
+
+static void build_para(ly_ui *u, void *p)
+{
+    ly_ui_rect *r = p;
+    ly_ui_panel_begin(u, "para", 10, 10, 232, 0, NULL);
+    ly_ui_text_wrapped(u, "楼宇经济是城市发展的重要引擎，本街道共有写字楼二十三栋。");
+    *r = ly_ui_last_rect(u);
+    ly_ui_panel_end(u);
+}
+
+static void test_paragraph(void)
+{
+    fresh();
+    ly_ui_rect r;
+    frame(build_para, &r);
+    /* 200 px of content at 15 px: more than one line, each line 15 * 1.35 px */
+    CHECK_NEAR(r.w, 200, 1e-3);
+    CHECK(r.h > 2 * 15 * 1.35f - 0.01f);
+    CHECK_NEAR(fmodf(r.h, 15 * 1.35f), 0, 1e-3);
+    CHECK(dl.n_vertices > 0 && !dl.failed);
+}
+
+/* ---- the scrolling list -------------------------------------------------------- */
+
+typedef struct {
+    int clicks[100];
+    bool after;
+    ly_ui_rect list;
+} listing;
+
+static void build_list(ly_ui *u, void *p)
+{
+    listing *c = p;
+    ly_ui_panel_begin(u, "card", 10, 10, 300, 0, NULL);
+    ly_ui_list_begin(u, "list", 300);
+    for (int i = 0; i < 100; i++) {
+        char label[32];
+        snprintf(label, sizeof label, "Item %d", i);
+        c->clicks[i] += ly_ui_button(u, label);
+    }
+    ly_ui_list_end(u);
+    c->list = ly_ui_last_rect(u);
+    ly_ui_toggle(u, "After", &c->after);
+    ly_ui_panel_end(u);
+}
+
+static ly_ui_id list_id(void)
+{
+    ly_ui_push_id(&ui, "card");
+    ly_ui_id id = ly_ui_get_id(&ui, "list");
+    ly_ui_pop_id(&ui);
+    return id;
+}
+
+static ly_ui_id item_id(int i)
+{
+    char label[32];
+    snprintf(label, sizeof label, "Item %d", i);
+    ly_ui_push_id(&ui, "card");
+    ly_ui_push_id(&ui, "list");
+    ly_ui_id id = ly_ui_get_id(&ui, label);
+    ly_ui_pop_id(&ui);
+    ly_ui_pop_id(&ui);
+    return id;
+}
+
+static void wheel(float x, float y, float dy)
+{
+    ly_event e = {.type = LY_EV_WHEEL, .x = x, .y = y, .dy = dy};
+    CHECK(ly_ui_input(&ui, &e));
+}
+
+static bool same_clip(ly_draw_clip c, ly_ui_rect r)
+{
+    return c.w > 0 && fabsf((float)c.x - r.x) <= 1 && fabsf((float)c.y - r.y) <= 1 &&
+           fabsf((float)c.w - r.w) <= 1 && fabsf((float)c.h - r.h) <= 1;
+}
+
+static void test_list(void)
+{
+    fresh();
+    static listing c;
+    memset(&c, 0, sizeof c);
+    frame(build_list, &c);
+    frame(build_list, &c); /* the panel's height comes from the first frame */
+    ly_ui_rect L = c.list;
+    CHECK_NEAR(L.h, 300, 1e-3);
+    const float row = 36 + 8, content = 100 * row - 8, max = content - 300;
+    ly_ui_id id = list_id();
+    CHECK_NEAR(ly_ui_list_scroll(&ui, id), 0, 0);
+
+    /* the wheel: 48 px a notch, clamped at both ends */
+    wheel(cx(L), cy(L), -1);
+    frame(build_list, &c);
+    CHECK_NEAR(ly_ui_list_scroll(&ui, id), 48, 1e-3);
+    wheel(cx(L), cy(L), 5);
+    frame(build_list, &c);
+    CHECK_NEAR(ly_ui_list_scroll(&ui, id), 0, 0);
+    wheel(cx(L), cy(L), -1000);
+    frame(build_list, &c);
+    frame(build_list, &c); /* the content's height is known from the last frame */
+    CHECK_NEAR(ly_ui_list_scroll(&ui, id), max, 1e-3);
+    wheel(cx(L), cy(L), -3);
+    frame(build_list, &c);
+    CHECK_NEAR(ly_ui_list_scroll(&ui, id), max, 1e-3);
+    wheel(cx(L), cy(L), 1000);
+    frame(build_list, &c);
+    CHECK_NEAR(ly_ui_list_scroll(&ui, id), 0, 0);
+
+    /* clipping: three notches down, item 3 straddles the top edge and item 10 the bottom */
+    wheel(cx(L), cy(L), -3);
+    frame(build_list, &c);
+    ly_color bc = ui.theme.button;
+    bool all_clipped = true, above = false, below = false;
+    float max_y = -1e9f;
+    for (size_t k = 0; k < dl.n_cmds; k++)
+        for (size_t i = dl.cmds[k].first; i < dl.cmds[k].first + dl.cmds[k].count; i++) {
+            const ly_draw_vertex *v = &dl.vertices[dl.indices[i]];
+            if (v->rgba[0] != bc.r || v->rgba[1] != bc.g || v->rgba[2] != bc.b)
+                continue; /* not an item's background */
+            all_clipped &= same_clip(dl.cmds[k].clip, L);
+            above |= v->y < L.y - 1;
+            below |= v->y > L.y + L.h + 1;
+            max_y = fmaxf(max_y, v->y);
+        }
+    CHECK(all_clipped);
+    CHECK(above && below);
+    CHECK(max_y <= L.y + L.h + row); /* items further down are not drawn at all */
+    wheel(cx(L), cy(L), 3);
+    frame(build_list, &c);
+
+    /* a visible item clicks; one laid out below the visible region does not (the
+     * toggle under the list gets the tap instead) */
+    ly_ui_rect r3, r7;
+    CHECK(ly_ui_find_rect(&ui, item_id(3), &r3));
+    CHECK(ly_ui_find_rect(&ui, item_id(7), &r7));
+    CHECK(r7.y > L.y + L.h);
+    send(LY_EV_FINGER_DOWN, cx(r3), cy(r3));
+    send(LY_EV_FINGER_UP, cx(r3), cy(r3));
+    frame(build_list, &c);
+    CHECK_INT(c.clicks[3], 1);
+    send(LY_EV_FINGER_DOWN, cx(r7), cy(r7));
+    send(LY_EV_FINGER_UP, cx(r7), cy(r7));
+    frame(build_list, &c);
+    CHECK_INT(c.clicks[7], 0);
+    CHECK(c.after);
+
+    /* a finger drag scrolls and cancels the click of the item it started on */
+    float x = cx(L), y = L.y + L.h - 20;
+    CHECK(send(LY_EV_FINGER_DOWN, x, y));
+    frame(build_list, &c);
+    for (int i = 1; i <= 6; i++) {
+        CHECK(send(LY_EV_FINGER_MOVE, x, y - 30.0f * (float)i));
+        frame(build_list, &c);
+    }
+    float at_release = ly_ui_list_scroll(&ui, id);
+    CHECK(at_release > 100 && at_release <= 180);
+    send(LY_EV_FINGER_UP, x, y - 180);
+    frame(build_list, &c);
+    int clicked = 0;
+    for (int i = 0; i < 100; i++)
+        clicked += c.clicks[i];
+    CHECK_INT(clicked, 1); /* only item 3's earlier click */
+    /* it keeps going, slower and slower, then stops */
+    float prev = ly_ui_list_scroll(&ui, id), last_step = 1e9f;
+    bool slowing = true;
+    int moving = 0;
+    for (int i = 0; i < 600; i++) {
+        frame(build_list, &c);
+        float s = ly_ui_list_scroll(&ui, id), step = s - prev;
+        if (step == 0) break;
+        slowing &= step > 0 && step <= last_step + 1e-3f;
+        last_step = step;
+        prev = s;
+        moving++;
+    }
+    CHECK(slowing);
+    CHECK(moving > 20 && moving < 600);
+    CHECK(prev > at_release + 100);
+    CHECK(prev <= max);
+
+    /* pulled past the top, it gives a little and bounces back to 0 */
+    wheel(cx(L), cy(L), 1000);
+    frame(build_list, &c);
+    send(LY_EV_FINGER_DOWN, x, L.y + 20);
+    frame(build_list, &c);
+    for (int i = 1; i <= 5; i++) {
+        send(LY_EV_FINGER_MOVE, x, L.y + 20 + 40.0f * (float)i);
+        frame(build_list, &c);
+    }
+    float pulled = ly_ui_list_scroll(&ui, id);
+    CHECK(pulled < -10 && pulled > -0.25f * 300 - 1e-3f);
+    send(LY_EV_FINGER_UP, x, L.y + 220);
+    for (int i = 0; i < 120; i++)
+        frame(build_list, &c);
+    CHECK_NEAR(ly_ui_list_scroll(&ui, id), 0, 0);
+}
+
+/* ---- tabs, chips, toggles ------------------------------------------------------ */
+
+typedef struct {
+    int tab;
+    bool chips[8], on;
+    ly_ui_rect tabs, chip_r[8], toggle;
+} controls;
+
+static void build_controls(ly_ui *u, void *p)
+{
+    controls *c = p;
+    static const char *names[] = {"概况", "楼层", "企业"};
+    static const char *chip_names[] = {"金融", "科技", "法律",     "咨询",
+                                       "贸易", "物流", "文化创意", "其他"};
+    ly_ui_panel_begin(u, "controls", 10, 10, 260, 0, NULL);
+    ly_ui_title(u, "Building 12 with a very long name that does not fit");
+    ly_ui_badge(u, "甲级", ui.theme.accent, ui.theme.on_accent);
+    ly_ui_same_line(u);
+    ly_ui_badge(u, "Grade A", ly_rgba(0, 150, 136, 255), ui.theme.on_accent);
+    ly_ui_key_value(u, "Height", "120 m");
+    ly_ui_bar(u, 0.7f, ly_rgba(0, 150, 136, 255), ly_rgba(222, 226, 232, 255), "Occupancy 70%");
+    ly_ui_separator(u);
+    c->tab = ly_ui_tabs(u, "tabs", names, 3, c->tab);
+    c->tabs = ly_ui_last_rect(u);
+    for (int i = 0; i < 8; i++) {
+        ly_ui_chip(u, chip_names[i], &c->chips[i]);
+        c->chip_r[i] = ly_ui_last_rect(u);
+    }
+    ly_ui_toggle(u, "Stacking plan", &c->on);
+    c->toggle = ly_ui_last_rect(u);
+    ly_ui_panel_end(u);
+}
+
+static void tap(build_fn build, void *ctx, float x, float y)
+{
+    send(LY_EV_FINGER_DOWN, x, y);
+    frame(build, ctx);
+    send(LY_EV_FINGER_UP, x, y);
+    frame(build, ctx);
+}
+
+static void test_controls(void)
+{
+    fresh();
+    controls c = {0};
+    frame(build_controls, &c);
+    frame(build_controls, &c);
+    CHECK(!dl.failed);
+    CHECK_INT(dl.n_cmds, 1); /* no clipped areas: the whole card is one draw command */
+    /* tabs: a tap on the third selects it */
+    ly_ui_rect t = c.tabs;
+    tap(build_controls, &c, t.x + t.w * 5 / 6, cy(t));
+    CHECK_INT(c.tab, 2);
+    tap(build_controls, &c, t.x + t.w / 6, cy(t));
+    CHECK_INT(c.tab, 0);
+    /* chips flow: the first ones share a row, and the row wraps */
+    CHECK(c.chip_r[1].y == c.chip_r[0].y && c.chip_r[1].x > c.chip_r[0].x);
+    CHECK(c.chip_r[7].y > c.chip_r[0].y);
+    for (int i = 0; i < 8; i++)
+        CHECK(c.chip_r[i].x + c.chip_r[i].w <= 10 + 260 - 16 + 1e-3f);
+    tap(build_controls, &c, cx(c.chip_r[6]), cy(c.chip_r[6]));
+    CHECK(c.chips[6] && !c.chips[5] && !c.chips[7]);
+    tap(build_controls, &c, cx(c.chip_r[6]), cy(c.chip_r[6]));
+    CHECK(!c.chips[6]);
+    /* the toggle flips on a tap anywhere on its row */
+    tap(build_controls, &c, c.toggle.x + 5, cy(c.toggle));
+    CHECK(c.on);
+    tap(build_controls, &c, c.toggle.x + c.toggle.w - 5, cy(c.toggle));
+    CHECK(!c.on);
+}
+
+/* ---- text field and keyboard --------------------------------------------------- */
+
+typedef struct {
+    char buf[32];
+    int enters;
+    ly_ui_rect field;
+} typing;
+
+static void build_typing(ly_ui *u, void *p)
+{
+    typing *c = p;
+    ly_ui_panel_begin(u, "kiosk", 10, 10, 600, 0, NULL);
+    ly_ui_text_field(u, "search", c->buf, sizeof c->buf, "Search");
+    c->field = ly_ui_last_rect(u);
+    c->enters += ly_ui_keyboard(u, "kbd");
+    ly_ui_panel_end(u);
+}
+
+static ly_ui_rect key_rect(const char *name)
+{
+    ly_ui_push_id(&ui, "kiosk");
+    ly_ui_push_id(&ui, "kbd");
+    ly_ui_id id = ly_ui_get_id(&ui, name);
+    ly_ui_pop_id(&ui);
+    ly_ui_pop_id(&ui);
+    ly_ui_rect r = {0};
+    CHECK(ly_ui_find_rect(&ui, id, &r));
+    return r;
+}
+
+static void tap_key(typing *c, const char *name)
+{
+    ly_ui_rect r = key_rect(name);
+    tap(build_typing, c, cx(r), cy(r));
+}
+
+static void test_typing(void)
+{
+    fresh();
+    typing c = {0};
+    frame(build_typing, &c);
+    frame(build_typing, &c);
+    CHECK(!ly_ui_wants_keyboard(&ui));
+    CHECK(!send_text("x")); /* nothing focused: the text is not ours */
+    tap(build_typing, &c, cx(c.field), cy(c.field));
+    CHECK(ly_ui_wants_keyboard(&ui));
+    CHECK(send_text("楼宇"));
+    frame(build_typing, &c);
+    CHECK_STR(c.buf, "楼宇");
+    CHECK(send_key(LY_KEY_BACKSPACE));
+    frame(build_typing, &c);
+    CHECK_STR(c.buf, "楼");
+    send_text("A");
+    send_key(LY_KEY_BACKSPACE);
+    send_text("é");
+    frame(build_typing, &c);
+    CHECK_STR(c.buf, "楼é");
+    send_key(LY_KEY_BACKSPACE);
+    send_key(LY_KEY_BACKSPACE);
+    send_key(LY_KEY_BACKSPACE); /* past empty: nothing */
+    frame(build_typing, &c);
+    CHECK_STR(c.buf, "");
+
+    /* the on-screen keyboard types into the focused field and keeps its focus */
+    tap_key(&c, "key:a");
+    tap_key(&c, "key:b");
+    tap_key(&c, "key:7");
+    CHECK_STR(c.buf, "ab7");
+    tap_key(&c, "key:back");
+    tap_key(&c, "key:space");
+    tap_key(&c, "key:z");
+    CHECK_STR(c.buf, "ab z");
+    CHECK(ly_ui_wants_keyboard(&ui));
+    CHECK_INT(c.enters, 0);
+    tap_key(&c, "key:enter");
+    CHECK_INT(c.enters, 1);
+    CHECK_STR(c.buf, "ab z");
+    /* the keys' rects: ten across, in order */
+    ly_ui_rect q = key_rect("key:q"), p = key_rect("key:p");
+    CHECK(q.y == p.y && p.x > q.x && p.x + p.w <= 10 + 600 - 16 + 1e-3f);
+
+    /* the buffer never overflows, and never ends in half a character */
+    for (int i = 0; i < 20; i++)
+        send_text("宇");
+    frame(build_typing, &c);
+    CHECK(strlen(c.buf) < sizeof c.buf);
+    CHECK_INT(strlen(c.buf), 4 + 3 * 9);
+
+    /* a tap away from the field (on the map) takes the focus away */
+    CHECK(!send(LY_EV_FINGER_DOWN, 700, 580));
+    send(LY_EV_FINGER_UP, 700, 580);
+    frame(build_typing, &c);
+    CHECK(!ly_ui_wants_keyboard(&ui));
+    tap_key(&c, "key:a"); /* the keyboard alone types nowhere */
+    CHECK_INT(strlen(c.buf), 4 + 3 * 9);
+}
+
+/* ---- a closable panel ---------------------------------------------------------- */
+
+typedef struct {
+    bool open;
+    int shown;
+} closable;
+
+static void build_closable(ly_ui *u, void *p)
+{
+    closable *c = p;
+    if (ly_ui_panel_begin(u, "card", 100, 100, 200, 120, &c->open)) {
+        c->shown++;
+        ly_ui_label(u, "Hello");
+    }
+    ly_ui_panel_end(u);
+}
+
+static void test_close(void)
+{
+    fresh();
+    closable c = {.open = true};
+    frame(build_closable, &c);
+    /* the close button sits in the top-right corner */
+    tap(build_closable, &c, 100 + 200 - 20, 100 + 20);
+    CHECK(!c.open);
+    int shown = c.shown;
+    frame(build_closable, &c);
+    frame(build_closable, &c);
+    CHECK_INT(c.shown, shown);
+    CHECK(!ly_ui_wants_pointer(&ui, 150, 150));
+}
+
+int main(void)
+{
+    char path[1024];
+    int index = -1;
+    if (!ly_font_find("zh-cn", path, sizeof path, &index)) {
+        fprintf(stderr, "test_ui: fontconfig found no font covering zh-cn; "
+                        "install fonts-noto-cjk (scripts/setup.sh does)\n");
+        CHECK(!"a font covering zh-cn");
+        ly_font_library_shutdown();
+        return check_report();
+    }
+    char err[256];
+    font = ly_font_create(path, index, err, sizeof err);
+    CHECK(font != NULL);
+    if (!font) {
+        fprintf(stderr, "test_ui: %s\n", err);
+        ly_font_library_shutdown();
+        return check_report();
+    }
+    ly_draw_init(&dl, font);
+    ly_ui_init(&ui, font, &dl);
+    test_buttons();
+    test_scale();
+    test_wrap();
+    test_paragraph();
+    test_list();
+    test_controls();
+    test_typing();
+    test_close();
+    ly_ui_deinit(&ui);
+    ly_ui_deinit(&ui); /* twice is fine */
+    ly_draw_deinit(&dl);
+    ly_font_destroy(font);
+    ly_font_library_shutdown();
+    return check_report();
+}
