@@ -169,6 +169,16 @@ int main(void)
     snprintf(args, sizeof args, "%s --size 1280x720 --view wtc --select wtc", zs);
     image sel = shot("wtc-selected", args);
     if (plain.px && sel.px) {
+        /* the card's region (the right 360 px, below the compass) changes with a selection */
+        size_t changed = 0, total_px = 0;
+        for (int y = 100; y < 400; y++)
+            for (int x = 940; x < 1260; x++, total_px++) {
+                const uint8_t *p = plain.px + 4 * ((size_t)y * plain.w + x);
+                const uint8_t *q = sel.px + 4 * ((size_t)y * sel.w + x);
+                changed += abs(p[0] - q[0]) + abs(p[1] - q[1]) + abs(p[2] - q[2]) > 24;
+            }
+        printf("card region: %zu of %zu pixels changed\n", changed, total_px);
+        CHECK(changed > total_px / 3);
         double a[3], b[3];
         region(&plain, 640, 360, 6, a);
         region(&sel, 460, 360, 6, b);

@@ -3,6 +3,7 @@
 #ifndef LOUYU_APP_CLI_H
 #define LOUYU_APP_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum { LY_EXIT_OK = 0, LY_EXIT_DATA = 1, LY_EXIT_USAGE = 2 };
@@ -23,8 +24,8 @@ extern double ly_process_start_ms;
 /* Opens a hidden window, loads `path`, and times the first frame (from process
  * start) and `frames` frames along a scripted camera path. Returns 0 or -1. */
 int ly_bench_frames(const char *path, int width, int height, int frames, int msaa,
-                    double *first_frame_ms, double *p50, double *p95, int *samples,
-                    char *gl_renderer, size_t gl_len);
+                    const char *select, bool stacking, double *first_frame_ms, double *p50,
+                    double *p95, int *samples, char *gl_renderer, size_t gl_len);
 
 /* The bundled district: next to the binary (../share/louyu/ or the source tree). */
 const char *ly_default_data_path(void);

@@ -79,8 +79,8 @@ static float frand(void)
 int ly_cmd_bench(int argc, char **argv)
 {
     int runs = 5, frames = 240, width = 1280, height = 720, msaa = 0, samples = 0;
-    bool render = true;
-    const char *path = NULL, *export_path = NULL;
+    bool render = true, stacking = false;
+    const char *path = NULL, *export_path = NULL, *select = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--runs") && i + 1 < argc) {
             runs = atoi(argv[++i]);
@@ -95,13 +95,18 @@ int ly_cmd_bench(int argc, char **argv)
             }
         } else if (!strcmp(argv[i], "--msaa") && i + 1 < argc) {
             msaa = atoi(argv[++i]);
+        } else if (!strcmp(argv[i], "--select") && i + 1 < argc) {
+            select = argv[++i];
+        } else if (!strcmp(argv[i], "--stacking")) {
+            stacking = true;
         } else if (!strcmp(argv[i], "--no-render")) {
             render = false;
         } else if (!strcmp(argv[i], "--export-polygons") && i + 1 < argc) {
             export_path = argv[++i];
         } else if ((argv[i][0] == '-' && argv[i][1]) || path) {
             fprintf(stderr, "usage: louyu bench [FILE] [--runs N] [--export-polygons OUT.json] "
-                            "[--size WxH] [--frames N] [--msaa N] [--no-render]\n");
+                            "[--size WxH] [--frames N] [--msaa N] [--select ID [--stacking]] "
+                            "[--no-render]\n");
             return LY_EXIT_USAGE;
         } else {
             path = argv[i];
@@ -117,8 +122,8 @@ int ly_cmd_bench(int argc, char **argv)
     double first_frame = -1, f50 = -1, f95 = -1;
     char gl[128] = "";
     /* --msaa: 0 (default) lets the viewer choose, 1 turns it off */
-    if (render && ly_bench_frames(path, width, height, frames, msaa == 1 ? -1 : msaa,
-                                  &first_frame, &f50, &f95, &samples, gl, sizeof gl))
+    if (render && ly_bench_frames(path, width, height, frames, msaa == 1 ? -1 : msaa, select,
+                                  stacking, &first_frame, &f50, &f95, &samples, gl, sizeof gl))
         fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
     enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, N };
     static const char *names[N] = {"read_ms",        "check_ms",   "parse_ms", "validate_ms",

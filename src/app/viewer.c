@@ -418,10 +418,11 @@ static int cmp_double(const void *a, const void *b)
 }
 
 int ly_bench_frames(const char *path, int width, int height, int frames, int msaa,
-                    double *first_frame_ms, double *p50, double *p95, int *samples,
-                    char *gl_renderer, size_t gl_len)
+                    const char *select, bool stacking, double *first_frame_ms, double *p50,
+                    double *p95, int *samples, char *gl_renderer, size_t gl_len)
 {
-    options o = {.width = width, .height = height, .scale = 1, .file = path, .msaa = msaa};
+    options o = {.width = width, .height = height, .scale = 1, .file = path, .msaa = msaa,
+                 .select = select, .stacking = stacking};
     ly_app app;
     ly_platform *plat;
     if (open_app(&app, &plat, &o, true))
@@ -435,6 +436,11 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
         return -1;
     }
     ly_app_resize(&app, width, height);
+    if (apply_view(&app, &o)) {
+        ly_app_deinit(&app);
+        ly_platform_destroy(plat);
+        return -1;
+    }
     ly_app_render(&app);
     ly_platform_swap(plat);
     ly_renderer_finish(app.renderer);
