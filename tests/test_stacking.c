@@ -29,7 +29,7 @@ int main(void)
     CHECK(r == NULL);
 
     ly_stacking st;
-    CHECK_INT(ly_stacking_build(&st, &d, &geo, 0, 0, 3), 0);
+    CHECK_INT(ly_stacking_build(&st, &d, &geo, 0, 0, 3, 3), 0);
     CHECK_INT(st.building, 0);
     /* 10 floors x (4 walls x 4 + top 4 + bottom 4) vertices */
     CHECK_INT(st.n_vertices, 10 * 24);
@@ -65,13 +65,21 @@ int main(void)
     float o2[3] = {cx, cy, 100}, down[3] = {0, 0, -1};
     CHECK_INT(ly_stacking_pick(&st, o2, down, &t), 10);
     ly_stacking_deinit(&st);
+    /* a range of floors (an enterprise on floors 4-6) */
+    CHECK_INT(ly_stacking_build(&st, &d, &geo, 0, 0, 4, 6), 0);
+    highlighted = 0;
+    for (uint32_t i = 0; i < st.n_vertices; i++)
+        highlighted += st.vertices[i].highlight && st.vertices[i].floor >= 4 &&
+                       st.vertices[i].floor <= 6;
+    CHECK_INT(highlighted, 3 * 24);
+    ly_stacking_deinit(&st);
 
     /* exploded: floor 10 lifted by 9 gaps */
-    CHECK_INT(ly_stacking_build(&st, &d, &geo, 0, 1, 0), 0);
+    CHECK_INT(ly_stacking_build(&st, &d, &geo, 0, 1, 0, 0), 0);
     CHECK(st.max[2] > 40 + 9 * 2.0f);
     ly_stacking_deinit(&st);
     /* no building: empty */
-    CHECK_INT(ly_stacking_build(&st, &d, &geo, -1, 0, 0), 0);
+    CHECK_INT(ly_stacking_build(&st, &d, &geo, -1, 0, 0, 0), 0);
     CHECK_INT(st.n_vertices, 0);
     CHECK_INT(st.building, -1);
     ly_stacking_deinit(&st);

@@ -46,10 +46,10 @@ ly_floor_state ly_floor_state_of(const ly_district *d, const ly_building *b, int
 const uint8_t *ly_floor_state_color(ly_floor_state s);
 
 /* Builds the slabs of building `b`; explode 0 (stacked) .. 1 (pulled apart);
- * highlight_floor (1-based, 0 for none) is marked for the shader. Returns 0
- * or -1 when out of memory (st is then empty). */
+ * floors highlight_lo ... highlight_hi (1-based; 0 for none) are marked for
+ * the shader. Returns 0 or -1 when out of memory (st is then empty). */
 int ly_stacking_build(ly_stacking *st, const ly_district *d, const ly_geo *geo, long b,
-                      float explode, int highlight_floor);
+                      float explode, int highlight_lo, int highlight_hi);
 void ly_stacking_deinit(ly_stacking *st);
 
 /* The floor whose slab the ray origin + t * dir hits first (0 for none). */

@@ -339,8 +339,16 @@ void ly_app_select_floor(ly_app *app, int floor)
         floor > app->scene.district.buildings[app->selected].floors)
         floor = 0;
     app->floor_selected = floor;
+    app->floor_last = floor;
     app->stack_dirty = true;
     app->redraw = true;
+}
+
+void ly_app_select_floors(ly_app *app, int first, int last)
+{
+    ly_app_select_floor(app, first);
+    if (app->floor_selected && last > first)
+        app->floor_last = last;
 }
 
 /* The floor of the stacking plan under a pixel, 0 for none. */
@@ -898,7 +906,8 @@ static void draw_legend(ly_app *app)
         w = fmaxf(w, 22 * s + ly_font_measure(app->font, ly_str(names[i], app->lang), px));
     w += 2 * pad;
     float h = 2 * pad + 18 * s + LY_FLOOR_STATES * row;
-    float x = app->width - 20 * s - w, y = app->height - 20 * s - h;
+    /* bottom left, above the scale bar: the card takes the right side */
+    float x = 20 * s, y = app->height - 62 * s - h;
     ly_drawlist *dl = &app->ui;
     ly_draw_shadow(dl, x, y + 2 * s, w, h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
     ly_draw_round_rect(dl, x, y, w, h, 10 * s, ly_rgba(255, 255, 255, 240));
@@ -967,6 +976,8 @@ static void draw_floor_card(ly_app *app)
     ly_drawlist *dl = &app->ui;
     ly_draw_shadow(dl, x, y + 2 * s, w, h, 12 * s, 10 * s, ly_rgba(20, 30, 50, 60));
     ly_draw_round_rect(dl, x, y, w, h, 12 * s, ly_rgba(255, 255, 255, 244));
+    /* long names stop at the card's edge */
+    ly_draw_set_clip(dl, (ly_draw_clip){(int)x, (int)y, (int)(w - pad * 0.5f), (int)h});
     const uint8_t *c = ly_floor_state_color(st);
     ly_draw_round_rect(dl, x, y, 6 * s, h, 3 * s, ly_rgba(c[0], c[1], c[2], 255));
     float ty = y + pad + 14 * s;
@@ -1001,6 +1012,7 @@ static void draw_floor_card(ly_app *app)
         ly_draw_text(dl, floorf(x + pad + 11 * s), floorf(ty), px, ly_rgba(120, 126, 138, 255),
                      more);
     }
+    ly_draw_set_clip(dl, (ly_draw_clip){0});
 }
 
 static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
@@ -1026,7 +1038,7 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         if (app->stacking && app->selected >= 0) {
             /* the legend (bottom right) and the floor card (right) */
             float w = (float)app->width;
-            float legend[4] = {w - 200 * s, (float)app->height - 170 * s, w, (float)app->height};
+            float legend[4] = {0, (float)app->height - 220 * s, 220 * s, (float)app->height};
             memcpy(reserved[n_reserved++], legend, sizeof legend);
             if (app->floor_selected) {
                 float card[4] = {w - 690 * s, 80 * s, w - 350 * s, 400 * s};
@@ -1069,7 +1081,8 @@ void ly_app_render(ly_app *app)
         if (app->stacking && app->selected >= 0)
             ly_stacking_build(&app->stack, &app->scene.district, &app->scene.geo, app->selected,
                               app->explode,
-                              app->floor_selected ? app->floor_selected : app->floor_hover);
+                              app->floor_selected ? app->floor_selected : app->floor_hover,
+                              app->floor_selected ? app->floor_last : app->floor_hover);
         ly_renderer_set_stacking(app->renderer, &app->stack);
         app->stack_dirty = false;
     }

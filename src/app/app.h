@@ -48,6 +48,7 @@ typedef struct {
     float explode;      /* 0 stacked .. 1 pulled apart */
     int floor_hover;    /* the floor under the pointer, 0 none */
     int floor_selected; /* the floor whose card is open, 0 none */
+    int floor_last;     /* with floor_selected: the last floor highlighted (an enterprise's) */
     ly_stacking stack;
     bool stack_dirty;
 
@@ -105,6 +106,8 @@ void ly_app_render(ly_app *app);
 void ly_app_set_stacking(ly_app *app, bool on, float explode);
 /* Opens the card of floor `floor` of the selected building (0 closes it). */
 void ly_app_select_floor(ly_app *app, int floor);
+/* Highlights floors first ... last (an enterprise's) and opens the first one's card. */
+void ly_app_select_floors(ly_app *app, int first, int last);
 
 /* Reads the user's settings file (the language) and remembers later changes
  * there: the viewer window does; headless runs do not, so they stay repeatable. */

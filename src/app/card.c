@@ -112,6 +112,15 @@ static void overview(ly_app *app, const ly_building *b)
     }
 }
 
+/* A list's height (dp): `want`, or what is left down to the bottom margin. */
+static float list_height(const ly_app *app, float want)
+{
+    float s = app->ui_scale > 0 ? app->ui_scale : 1;
+    ly_ui_rect last = ly_ui_last_rect(&app->ui_ctx);
+    float left = ((float)app->height - (last.y + last.h)) / s - 44;
+    return fmaxf(90, fminf(want, left));
+}
+
 static void floors_tab(ly_app *app, const ly_building *b)
 {
     ly_ui *ui = &app->ui_ctx;
@@ -121,7 +130,7 @@ static void floors_tab(ly_app *app, const ly_building *b)
         ly_app_set_stacking(app, on, app->explode);
     if (ly_ui_toggle(ui, L(app, LY_S_PULL_APART), &apart))
         ly_app_set_stacking(app, app->stacking || apart, apart ? 1.0f : 0.0f);
-    ly_ui_list_begin(ui, "floors", 250);
+    ly_ui_list_begin(ui, "floors", list_height(app, 250));
     static const ly_string_id states[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
                                                         LY_S_VACANT_FLOOR, LY_S_NO_DATA};
     for (int f = b->floors; f >= 1; f--) {
@@ -187,8 +196,9 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
     }
     for (int k = 0; k < n_ind; k++) {
         bool sel = app->industry_filter[0] && !strcmp(app->industry_filter, industries[k]);
-        char label[80];
-        snprintf(label, sizeof label, "%s##ind", industries[k]);
+        char label[96];
+        snprintf(label, sizeof label, "%s##ind%s", ly_industry_name(industries[k], app->lang),
+                 industries[k]);
         if (ly_ui_chip(ui, label, &sel))
             snprintf(app->industry_filter, sizeof app->industry_filter, "%s",
                      sel ? industries[k] : "");
@@ -215,7 +225,7 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
         };
     }
     qsort(rows, n, sizeof *rows, by_entry);
-    ly_ui_list_begin(ui, "enterprises", 230);
+    ly_ui_list_begin(ui, "enterprises", list_height(app, 230));
     for (uint32_t k = 0; k < n; k++) {
         const ly_enterprise *e = &d->enterprises[rows[k].index];
         char label[220], fl[48] = "";
@@ -225,12 +235,21 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
                                   d->enterprise_floors[e->first_floor + f]);
         snprintf(label, sizeof label, "%sF  %s##e%u", fl, pick_name(app, e->name, e->name_en),
                  rows[k].index);
-        bool sel = e->n_floors && app->floor_selected == d->enterprise_floors[e->first_floor];
-        if (ly_ui_chip(ui, label, &sel) && e->n_floors) {
-            /* show where the enterprise is: its (first) floor on the stacking plan */
+        int lo = 0, hi = 0;
+        for (uint32_t f = 0; f < e->n_floors; f++) {
+            int on = d->enterprise_floors[e->first_floor + f];
+            lo = lo && lo < on ? lo : on;
+            hi = hi > on ? hi : on;
+        }
+        bool sel = lo && app->floor_selected == lo && app->floor_last == hi;
+        if (ly_ui_chip(ui, label, &sel) && lo) {
+            /* show where the enterprise is: its floors on the stacking plan */
             if (!app->stacking)
                 ly_app_set_stacking(app, true, app->explode);
-            ly_app_select_floor(app, sel ? d->enterprise_floors[e->first_floor] : 0);
+            if (sel)
+                ly_app_select_floors(app, lo, hi);
+            else
+                ly_app_select_floor(app, 0);
         }
     }
     ly_ui_list_end(ui);

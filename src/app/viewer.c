@@ -77,6 +77,7 @@ typedef struct {
     bool stacking;
     int floor;
     float explode;
+    const char *tab;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -130,6 +131,9 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
         } else if (!strcmp(a, "--floor") && v) {
             o->floor = atoi(v);
             o->stacking = true;
+            i++;
+        } else if (!strcmp(a, "--tab") && v) {
+            o->tab = v;
             i++;
         } else if (!strcmp(a, "--explode")) {
             o->explode = 1;
@@ -199,6 +203,18 @@ static int apply_view(ly_app *app, const options *o)
         fprintf(stderr, "louyu: --view wants home, top or a building id; no building \"%s\"\n",
                 o->view);
         return LY_EXIT_USAGE;
+    }
+    if (o->tab) {
+        static const char *tabs[3] = {"overview", "floors", "enterprises"};
+        int t = -1;
+        for (int k = 0; k < 3; k++)
+            if (!strcmp(o->tab, tabs[k]))
+                t = k;
+        if (t < 0 || app->selected < 0) {
+            fprintf(stderr, "louyu: --tab wants overview, floors or enterprises, with --select\n");
+            return LY_EXIT_USAGE;
+        }
+        app->card_tab = t;
     }
     if (o->stacking) {
         if (app->selected < 0) {
@@ -337,7 +353,8 @@ int ly_cmd_shot(int argc, char **argv)
 {
     options o = {.width = 1280, .height = 720};
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
-                        "[--select ID] [--stacking] [--floor N] [--explode] [--hover ID] "
+                        "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
+                        "[--explode] [--hover ID] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)

@@ -151,7 +151,7 @@ static void slab(builder *bd, const ly_district *d, const ly_geo *geo, const ly_
 }
 
 int ly_stacking_build(ly_stacking *st, const ly_district *d, const ly_geo *geo, long bi,
-                      float explode, int highlight_floor)
+                      float explode, int highlight_lo, int highlight_hi)
 {
     memset(st, 0, sizeof *st);
     st->building = -1;
@@ -211,7 +211,8 @@ int ly_stacking_build(ly_stacking *st, const ly_district *d, const ly_geo *geo, 
             double lift = explode * 2.6 * (f - 1);
             ly_floor_state s = ly_floor_state_of(d, b, f, NULL);
             slab(&bd, d, geo, pg, tris, 3 * nt, z0 + lift, z1 - gap + lift,
-                 ly_floor_state_color(s), f, f == highlight_floor);
+                 ly_floor_state_color(s), f,
+                 highlight_lo > 0 && f >= highlight_lo && f <= highlight_hi);
         }
     }
     free(xy);

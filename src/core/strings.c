@@ -67,3 +67,29 @@ const char *ly_lang_code(ly_lang lang)
 {
     return lang == LY_LANG_EN ? "en" : "zh";
 }
+
+const char *ly_industry_name(const char *keyword, ly_lang lang)
+{
+    static const char *const table[][3] = {
+        {"finance", "金融", "Finance"},
+        {"insurance", "保险", "Insurance"},
+        {"trade", "贸易", "Trade"},
+        {"logistics", "航运物流", "Shipping & logistics"},
+        {"it", "信息技术", "IT"},
+        {"consulting", "咨询", "Consulting"},
+        {"law", "法律", "Law"},
+        {"real_estate", "房地产", "Real estate"},
+        {"advertising", "广告", "Advertising"},
+        {"manufacturing_hq", "制造业总部", "Manufacturing HQ"},
+        {"tourism", "旅游", "Tourism"},
+        {"education", "教育培训", "Education"},
+        {"healthcare", "医疗健康", "Healthcare"},
+        {"government_services", "政务服务", "Government services"},
+    };
+    if (!keyword)
+        return "";
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (!strcmp(keyword, table[i][0]))
+            return table[i][lang == LY_LANG_EN ? 2 : 1];
+    return keyword;
+}

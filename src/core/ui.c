@@ -923,7 +923,9 @@ bool ly_ui_button(ly_ui *ui, const char *label)
     if (visible(ui, r)) {
         ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->radius), button_color(ui, b));
         char cut[256];
-        const char *e = ellipsize(ui, s, px, r.w - 2 * pad, cut, sizeof cut);
+        /* a pixel of slack: the pill was sized from the same measure, and float
+     * rounding must not cut a label that fits */
+    const char *e = ellipsize(ui, s, px, r.w - 2 * pad + 1.0f, cut, sizeof cut);
         text_at(ui, r.x + 0.5f * (r.w - measure(ui->font, e, px)), r.y, r.h, px, t->text, e);
     }
     return b.clicked;
@@ -1003,7 +1005,9 @@ static void pill(ly_ui *ui, ly_ui_rect r, ly_color bg, ly_color border, ly_color
         ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, rad, bg);
     }
     char cut[256];
-    const char *e = ellipsize(ui, s, px, r.w - 2 * pad, cut, sizeof cut);
+    /* a pixel of slack: the pill was sized from the same measure, and float
+     * rounding must not cut a label that fits */
+    const char *e = ellipsize(ui, s, px, r.w - 2 * pad + 1.0f, cut, sizeof cut);
     text_at(ui, r.x + 0.5f * (r.w - measure(ui->font, e, px)), r.y, r.h, px, fg, e);
 }
 
