@@ -233,8 +233,10 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
         for (uint32_t f = 0; f < e->n_floors && o + 8 < sizeof fl; f++)
             o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d", f ? "," : "",
                                   d->enterprise_floors[e->first_floor + f]);
-        snprintf(label, sizeof label, "%sF  %s##e%u", fl, pick_name(app, e->name, e->name_en),
-                 rows[k].index);
+        /* floor and industry first: long company names are cut at the end */
+        snprintf(label, sizeof label, "%sF  %s%s%s##e%u", fl,
+                 e->industry ? ly_industry_name(e->industry, app->lang) : "",
+                 e->industry ? " · " : "", pick_name(app, e->name, e->name_en), rows[k].index);
         int lo = 0, hi = 0;
         for (uint32_t f = 0; f < e->n_floors; f++) {
             int on = d->enterprise_floors[e->first_floor + f];
