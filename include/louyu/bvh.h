@@ -39,6 +39,12 @@ typedef struct {
     float normal[3];
 } ly_hit;
 
+/* Möller–Trumbore against either face: the distance t ≥ 0 along dir where the
+ * ray meets triangle (a, b, c), or INFINITY; nrm gets the face's (unnormalised)
+ * normal on a hit. */
+float ly_ray_triangle(const float o[3], const float dir[3], const float a[3], const float b[3],
+                      const float c[3], float nrm[3]);
+
 int ly_bvh_init(ly_bvh *bvh, const ly_mesh *mesh);
 void ly_bvh_deinit(ly_bvh *bvh);
 

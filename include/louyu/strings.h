@@ -3,6 +3,8 @@
 #ifndef LOUYU_STRINGS_H
 #define LOUYU_STRINGS_H
 
+#include <stddef.h>
+
 typedef enum { LY_LANG_ZH, LY_LANG_EN, LY_LANG_COUNT } ly_lang;
 
 typedef enum {
@@ -59,5 +61,7 @@ const char *ly_industry_name(const char *keyword, ly_lang lang);
 /* "zh" or "en" (also "zh-CN", "en_US" ...) to a language; zh otherwise. */
 ly_lang ly_lang_parse(const char *s);
 const char *ly_lang_code(ly_lang lang);
+/* A whole number with thousands separators: 1234567.8 -> "1,234,568". */
+void ly_format_grouped(double v, char *buf, size_t n);
 
 #endif

@@ -718,16 +718,8 @@ static void draw_tooltip(ly_app *app, const ly_camera_matrices *m)
     if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
         snprintf(line, sizeof line, "%s", ly_str(LY_S_UNDER_CONSTRUCTION, app->lang));
     else if (occ >= 0) {
-        /* 12345 -> "12,345" */
-        char num[32], grouped[40];
-        snprintf(num, sizeof num, "%.0f", vacant);
-        size_t len = strlen(num), o = 0;
-        for (size_t i = 0; i < len; i++) {
-            grouped[o++] = num[i];
-            if ((len - i - 1) % 3 == 0 && i + 1 < len)
-                grouped[o++] = ',';
-        }
-        grouped[o] = '\0';
+        char grouped[40];
+        ly_format_grouped(vacant, grouped, sizeof grouped);
         snprintf(line, sizeof line, "%s %.0f%%  ·  %s %s m²", ly_str(LY_S_OCCUPANCY, app->lang),
                  occ * 100, ly_str(LY_S_VACANT, app->lang), grouped);
     }
@@ -882,19 +874,6 @@ static const char *use_name(ly_floor_use u, ly_lang lang)
                   lang);
 }
 
-static void grouped(double v, char *buf, size_t n)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%.0f", v);
-    size_t len = strlen(num), o = 0;
-    for (size_t i = 0; i < len && o + 2 < n; i++) {
-        buf[o++] = num[i];
-        if ((len - i - 1) % 3 == 0 && i + 1 < len)
-            buf[o++] = ',';
-    }
-    buf[o] = '\0';
-}
-
 /* The legend of the stacking plan, bottom right. */
 static void draw_legend(ly_app *app)
 {
@@ -947,8 +926,8 @@ static void draw_floor_card(ly_app *app)
                                                        LY_S_VACANT_FLOOR, LY_S_NO_DATA};
     if (rec) {
         char a[32], v[32];
-        grouped(rec->area_m2, a, sizeof a);
-        grouped(rec->vacant_m2, v, sizeof v);
+        ly_format_grouped(rec->area_m2, a, sizeof a);
+        ly_format_grouped(rec->vacant_m2, v, sizeof v);
         snprintf(line1, sizeof line1, "%s  ·  %s %s m²", use_name(rec->use, app->lang),
                  ly_str(LY_S_AREA, app->lang), a);
         snprintf(line2, sizeof line2, "%s  ·  %s %s m²", ly_str(names[st], app->lang),

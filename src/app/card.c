@@ -8,19 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void grouped(double v, char *buf, size_t n)
-{
-    char num[32];
-    snprintf(num, sizeof num, "%.0f", v);
-    size_t len = strlen(num), o = 0;
-    for (size_t i = 0; i < len && o + 2 < n; i++) {
-        buf[o++] = num[i];
-        if ((len - i - 1) % 3 == 0 && i + 1 < len)
-            buf[o++] = ',';
-    }
-    buf[o] = '\0';
-}
-
 static const char *L(const ly_app *app, ly_string_id id)
 {
     return ly_str(id, app->lang);
@@ -54,7 +41,7 @@ static void overview(ly_app *app, const ly_building *b)
     snprintf(v, sizeof v, "%.0f m · %d %s", b->height_m, b->floors, L(app, LY_S_FLOORS));
     ly_ui_key_value(ui, L(app, LY_S_HEIGHT), v);
     if (b->gfa_m2 > 0) {
-        grouped(b->gfa_m2, a, sizeof a);
+        ly_format_grouped(b->gfa_m2, a, sizeof a);
         snprintf(v, sizeof v, "%s m²", a);
         ly_ui_key_value(ui, L(app, LY_S_FLOOR_AREA), v);
     }
@@ -69,7 +56,7 @@ static void overview(ly_app *app, const ly_building *b)
     if (occ < 0) {
         ly_ui_label_colored(ui, L(app, LY_S_NO_OCCUPANCY_DATA), ui->theme.text_secondary);
     } else {
-        grouped(vacant, c, sizeof c);
+        ly_format_grouped(vacant, c, sizeof c);
         snprintf(v, sizeof v, "%s %.0f%%  ·  %s %s m²", L(app, LY_S_OCCUPANCY), occ * 100,
                  L(app, LY_S_VACANT), c);
         ly_ui_bar(ui, (float)occ, ly_rgba(146, 160, 184, 255), ly_rgba(0, 150, 136, 255), v);
@@ -138,7 +125,7 @@ static void floors_tab(ly_app *app, const ly_building *b)
         ly_floor_state s = ly_floor_state_of(d, b, f, &r);
         char label[160], v[32];
         if (r && r->vacant_m2 > 0) {
-            grouped(r->vacant_m2, v, sizeof v);
+            ly_format_grouped(r->vacant_m2, v, sizeof v);
             snprintf(label, sizeof label, "%3dF  %s · %s m²##f%d", f, L(app, states[s]), v, f);
         } else {
             snprintf(label, sizeof label, "%3dF  %s##f%d", f, L(app, states[s]), f);

@@ -4,6 +4,7 @@
 #include "louyu/platform.h"
 #include "louyu/render.h"
 #include "louyu/stats.h"
+#include "louyu/strings.h"
 
 #include <cjson/cJSON.h>
 #include <limits.h>
@@ -42,20 +43,9 @@ const char *ly_default_data_path(void)
     return found;
 }
 
-/* 1234567.8 -> "1,234,568" */
 static const char *thousands(double v, char *buf, size_t n)
 {
-    char raw[64];
-    snprintf(raw, sizeof raw, "%.0f", fabs(v));
-    size_t len = strlen(raw), o = 0;
-    if (v < 0 && o + 1 < n)
-        buf[o++] = '-';
-    for (size_t i = 0; i < len && o + 2 < n; i++) {
-        buf[o++] = raw[i];
-        if ((len - i - 1) % 3 == 0 && i + 1 < len)
-            buf[o++] = ',';
-    }
-    buf[o] = '\0';
+    ly_format_grouped(v, buf, n);
     return buf;
 }
 

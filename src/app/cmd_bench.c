@@ -1,4 +1,5 @@
 /* louyu bench: where the time goes from file to pickable mesh. */
+#include "louyu/clock.h"
 #include "cli.h"
 #include "louyu/bvh.h"
 #include "louyu/geo.h"
@@ -12,13 +13,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -146,7 +140,7 @@ int ly_cmd_bench(int argc, char **argv)
         ly_mesh_timing mt;
         ly_diag_list diags;
         ly_diag_list_init(&diags, path);
-        double t0 = now_ms();
+        double t0 = ly_clock_ms();
         ly_load_result res = ly_district_load(&d, path, &(ly_load_desc){.timing = &lt}, &diags);
         if (res != LY_LOAD_OK) {
             ly_diag_sort(&diags);
@@ -157,13 +151,13 @@ int ly_cmd_bench(int argc, char **argv)
             break;
         }
         ly_diag_list_deinit(&diags);
-        double t1 = now_ms();
+        double t1 = ly_clock_ms();
         int fail = ly_geo_init(&geo, &d);
-        double t2 = now_ms();
+        double t2 = ly_clock_ms();
         fail |= ly_mesh_init(&mesh, &d, &geo, &(ly_mesh_desc){.timing = &mt});
-        double t3 = now_ms();
+        double t3 = ly_clock_ms();
         fail |= ly_bvh_init(&bvh, &mesh);
-        double t4 = now_ms();
+        double t4 = ly_clock_ms();
         if (fail) {
             fprintf(stderr, "louyu bench: out of memory\n");
             rc = LY_EXIT_USAGE;
@@ -194,9 +188,9 @@ int ly_cmd_bench(int argc, char **argv)
                           20 + frand() * 280};
             float dir[3] = {(frand() - 0.5f) * 600, (frand() - 0.5f) * 600, -o[2]};
             ly_hit h;
-            double a = now_ms();
+            double a = ly_clock_ms();
             hits += ly_bvh_ray(&bvh, &d, o, dir, INFINITY, &h);
-            us[i] = (now_ms() - a) * 1000.0;
+            us[i] = (ly_clock_ms() - a) * 1000.0;
         }
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);

@@ -1,5 +1,6 @@
 /* louyu triangulate: one polygon's triangle count and deviation, or a timing run over
  * many polygons (for bench/earcut-compare.sh). */
+#include "louyu/clock.h"
 #include "cli.h"
 #include "louyu/triangulate.h"
 
@@ -133,13 +134,6 @@ static cJSON *parse_file(const char *path)
     return json;
 }
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -233,7 +227,7 @@ static int run_many(const char *path, const cJSON *json, int runs)
     /* run 0 warms caches and the triangulator's buffers and is not timed */
     for (int r = 0; r <= runs && rc == LY_EXIT_OK; r++) {
         size_t tri_total = 0, part = 0;
-        double t0 = now_ms();
+        double t0 = ly_clock_ms();
         for (size_t p = 0; p < s.n_polys; p++) {
             ly_tri_polygon poly = polygon_at(&s, p);
             const uint32_t *idx;
@@ -248,7 +242,7 @@ static int run_many(const char *path, const cJSON *json, int runs)
             part += st == LY_TRI_PARTIAL;
             tri_total += n_tri;
         }
-        double t1 = now_ms();
+        double t1 = ly_clock_ms();
         if (r) ms[r - 1] = t1 - t0;
         triangles = tri_total;
         partial = part;

@@ -1,5 +1,6 @@
 /* The viewer window, and its headless twins: louyu shot, louyu pick, and the
  * frame timings of louyu bench. All of them drive the same ly_app. */
+#include "louyu/clock.h"
 #include "app.h"
 #include "cli.h"
 #include "louyu/log.h"
@@ -15,13 +16,6 @@
 #include <unistd.h>
 
 double ly_process_start_ms;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 /* The shaders: next to the installed binary, in the build tree's source, or
  * in the source tree this binary was built from. */
@@ -461,7 +455,7 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
     ly_app_render(&app);
     ly_platform_swap(plat);
     ly_renderer_finish(app.renderer);
-    *first_frame_ms = now_ms() - ly_process_start_ms;
+    *first_frame_ms = ly_clock_ms() - ly_process_start_ms;
     *samples = ly_renderer_msaa(app.renderer);
     /* the scripted path: one full turn around the district, zooming in to 40 %
      * and back out, tilting between 30 and 60 degrees, hovering the centre */
@@ -473,7 +467,7 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
         return -1;
     }
     for (int i = 0; i < frames; i++) {
-        double t0 = now_ms(), u = (double)i / frames;
+        double t0 = ly_clock_ms(), u = (double)i / frames;
         ly_camera_pose p = home;
         p.heading = home.heading + 2 * M_PI * u;
         p.distance = home.distance * (0.4 + 0.6 * (0.5 + 0.5 * cos(2 * M_PI * u)));
@@ -485,7 +479,7 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
         ly_app_render(&app);
         ly_platform_swap(plat);
         ly_renderer_finish(app.renderer);
-        ms[i] = now_ms() - t0;
+        ms[i] = ly_clock_ms() - t0;
     }
     qsort(ms, (size_t)frames, sizeof *ms, cmp_double);
     *p50 = ms[(frames - 1) / 2];

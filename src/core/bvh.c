@@ -150,9 +150,8 @@ static float ray_box(const float *o, const float *inv, const float *mn, const fl
     return t0;
 }
 
-/* Möller–Trumbore, both faces; returns t or INFINITY. */
-static float ray_tri(const float *o, const float *dir, const float *a, const float *b,
-                     const float *c, float *nrm)
+float ly_ray_triangle(const float o[3], const float dir[3], const float a[3], const float b[3],
+                      const float c[3], float nrm[3])
 {
     float e1[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
     float e2[3] = {c[0] - a[0], c[1] - a[1], c[2] - a[2]};
@@ -224,7 +223,7 @@ bool ly_bvh_ray(const ly_bvh *b, const ly_district *d, const float o[3], const f
             const uint32_t *idx = ch->indices + mb->first_index;
             for (uint32_t t = 0; t < mb->n_indices; t += 3) {
                 float nrm[3];
-                float tt = ray_tri(o, dir, ch->vertices[idx[t]].pos, ch->vertices[idx[t + 1]].pos,
+                float tt = ly_ray_triangle(o, dir, ch->vertices[idx[t]].pos, ch->vertices[idx[t + 1]].pos,
                                    ch->vertices[idx[t + 2]].pos, nrm);
                 if (tt < best) {
                     best = tt;

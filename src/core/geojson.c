@@ -3,6 +3,7 @@
  * Every check reports the cJSON node it is about; the nodes' byte offsets are
  * found afterwards in one lockstep walk over the text (ly_json_locate), and
  * only when there is something to report. See docs/data-format.md. */
+#include "louyu/clock.h"
 #include "louyu/district.h"
 #include "louyu/json.h"
 #include "louyu/log.h"
@@ -1715,13 +1716,6 @@ static void read_collection(loader *L, const cJSON *root)
 
 /* ---- driver ----------------------------------------------------------------- */
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* cJSON allocates one block per node and per string: hundreds of thousands
  * for a city. While a load parses, this thread's cJSON allocations come from
  * an arena that is dropped in one go after the tree has been read; cJSON's
@@ -1783,7 +1777,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
 {
     memset(out, 0, sizeof *out);
     ly_load_timing scratch, *tm = desc && desc->timing ? desc->timing : &scratch;
-    double t0 = now_ms(), t1;
+    double t0 = ly_clock_ms(), t1;
     tm->check_ms = tm->parse_ms = tm->validate_ms = tm->locate_ms = 0;
     int max_depth = desc && desc->max_depth ? desc->max_depth : DEFAULT_MAX_DEPTH;
     size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
@@ -1800,7 +1794,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
         ly_diag_resolve_lines(diags, text, len);
         return LY_LOAD_DATA;
     }
-    t1 = now_ms();
+    t1 = ly_clock_ms();
     tm->check_ms = t1 - t0;
     t0 = t1;
 
@@ -1810,7 +1804,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     size_t bom = ly_json_bom(text, len);
     const char *stop = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text + bom, len - bom, &stop, false);
-    t1 = now_ms();
+    t1 = ly_clock_ms();
     tm->parse_ms = t1 - t0;
     t0 = t1;
     loader L = {.d = out, .diags = diags, .feature = -1};
@@ -1828,7 +1822,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     } else {
         L.nomem = true;
     }
-    t1 = now_ms();
+    t1 = ly_clock_ms();
     tm->validate_ms = t1 - t0;
     t0 = t1;
     if (L.n_pend) {
@@ -1844,7 +1838,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
         free(nodes);
         free(offsets);
         ly_diag_resolve_lines(diags, text, len);
-        tm->locate_ms = now_ms() - t0;
+        tm->locate_ms = ly_clock_ms() - t0;
     }
     /* The whole tree lives in the arena: dropping the arena frees it, so
      * there is no cJSON_Delete walk over hundreds of thousands of nodes. */
@@ -1874,7 +1868,7 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
                                 ly_diag_list *diags)
 {
     memset(out, 0, sizeof *out);
-    double t0 = now_ms();
+    double t0 = ly_clock_ms();
     size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -1912,12 +1906,12 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
         return LY_LOAD_IO;
     }
     text[got] = '\0';
-    double read_ms = now_ms() - t0;
+    double read_ms = ly_clock_ms() - t0;
     ly_load_result r = ly_district_load_mem(out, text, got, path, desc, diags);
     free(text);
     if (desc && desc->timing) {
         desc->timing->read_ms = read_ms;
-        desc->timing->total_ms = now_ms() - t0;
+        desc->timing->total_ms = ly_clock_ms() - t0;
     }
     if (r == LY_LOAD_OK)
         LY_INFO("LOAD", "[%s] %zu buildings, %zu other features", path, out->n_buildings,

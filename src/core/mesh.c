@@ -1,3 +1,4 @@
+#include "louyu/clock.h"
 #include "louyu/mesh.h"
 #include "louyu/triangulate.h"
 
@@ -5,13 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
 
 int ly_building_floor_at(const ly_district *d, const ly_building *b, double z)
 {
@@ -232,11 +226,11 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
     memset(m, 0, sizeof *m);
     ly_mesh_timing scratch, *tm = desc && desc->timing ? desc->timing : &scratch;
     double chunk = desc && desc->chunk_size_m > 0 ? desc->chunk_size_m : 1000.0;
-    double t0 = now_ms();
+    double t0 = ly_clock_ms();
     roofs r = {0};
     uint32_t *order = NULL, *chunk_of = NULL;
     int rc = triangulate_all(d, geo, &r, &m->partial_polygons);
-    double t1 = now_ms();
+    double t1 = ly_clock_ms();
     tm->triangulate_ms = t1 - t0;
 
     /* chunk grid over the building centres */
@@ -338,6 +332,6 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
                 m->max[k] = fmaxf(m->max[k], ch->max[k]);
             }
     }
-    tm->extrude_ms = now_ms() - t1;
+    tm->extrude_ms = ly_clock_ms() - t1;
     return 0;
 }

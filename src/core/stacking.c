@@ -1,4 +1,5 @@
 #include "louyu/stacking.h"
+#include "louyu/bvh.h"
 #include "louyu/triangulate.h"
 
 #include <math.h>
@@ -229,29 +230,13 @@ int ly_stacking_build(ly_stacking *st, const ly_district *d, const ly_geo *geo, 
 
 int ly_stacking_pick(const ly_stacking *st, const float o[3], const float dir[3], float *t_out)
 {
-    float best = INFINITY;
+    float best = INFINITY, nrm[3];
     int floor = 0;
     for (size_t i = 0; i + 2 < st->n_indices; i += 3) {
-        const float *a = st->vertices[st->indices[i]].pos, *b = st->vertices[st->indices[i + 1]].pos,
-                    *c = st->vertices[st->indices[i + 2]].pos;
-        float e1[3] = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
-        float e2[3] = {c[0] - a[0], c[1] - a[1], c[2] - a[2]};
-        float p[3] = {dir[1] * e2[2] - dir[2] * e2[1], dir[2] * e2[0] - dir[0] * e2[2],
-                      dir[0] * e2[1] - dir[1] * e2[0]};
-        float det = e1[0] * p[0] + e1[1] * p[1] + e1[2] * p[2];
-        if (fabsf(det) < 1e-12f)
-            continue;
-        float inv = 1 / det, s[3] = {o[0] - a[0], o[1] - a[1], o[2] - a[2]};
-        float u = (s[0] * p[0] + s[1] * p[1] + s[2] * p[2]) * inv;
-        if (u < 0 || u > 1)
-            continue;
-        float q[3] = {s[1] * e1[2] - s[2] * e1[1], s[2] * e1[0] - s[0] * e1[2],
-                      s[0] * e1[1] - s[1] * e1[0]};
-        float v = (dir[0] * q[0] + dir[1] * q[1] + dir[2] * q[2]) * inv;
-        if (v < 0 || u + v > 1)
-            continue;
-        float t = (e2[0] * q[0] + e2[1] * q[1] + e2[2] * q[2]) * inv;
-        if (t >= 0 && t < best) {
+        float t = ly_ray_triangle(o, dir, st->vertices[st->indices[i]].pos,
+                                  st->vertices[st->indices[i + 1]].pos,
+                                  st->vertices[st->indices[i + 2]].pos, nrm);
+        if (t < best) {
             best = t;
             floor = st->vertices[st->indices[i]].floor;
         }

@@ -1,5 +1,7 @@
 #include "louyu/strings.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
@@ -92,4 +94,21 @@ const char *ly_industry_name(const char *keyword, ly_lang lang)
         if (!strcmp(keyword, table[i][0]))
             return table[i][lang == LY_LANG_EN ? 2 : 1];
     return keyword;
+}
+
+void ly_format_grouped(double v, char *buf, size_t n)
+{
+    if (!n)
+        return;
+    char raw[64];
+    snprintf(raw, sizeof raw, "%.0f", fabs(v));
+    size_t len = strlen(raw), o = 0;
+    if (v <= -0.5 && o + 1 < n)
+        buf[o++] = '-';
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        buf[o++] = raw[i];
+        if ((len - i - 1) % 3 == 0 && i + 1 < len)
+            buf[o++] = ',';
+    }
+    buf[o] = '\0';
 }

@@ -306,7 +306,10 @@ size_t ly_renderer_gl_objects(const ly_renderer *r)
 
 /* ---- scene ------------------------------------------------------------------ */
 
-static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
+/* A VAO with its vertex and index buffers filled; the VAO stays bound so the
+ * caller can describe the attributes. */
+static void make_mesh(ly_renderer *r, gpu_mesh *g, const void *vertices, size_t vertex_bytes,
+                      const uint32_t *indices, size_t n_indices)
 {
     glGenVertexArrays(1, &g->vao);
     glGenBuffers(1, &g->vbo);
@@ -314,11 +317,16 @@ static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
     r->gl_objects += 3;
     glBindVertexArray(g->vao);
     glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
-    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(c->n_vertices * sizeof *c->vertices), c->vertices,
-                 GL_STATIC_DRAW);
+    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)vertex_bytes, vertices, GL_STATIC_DRAW);
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g->ibo);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(c->n_indices * sizeof *c->indices),
-                 c->indices, GL_STATIC_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(n_indices * sizeof *indices), indices,
+                 GL_STATIC_DRAW);
+    g->n_indices = (GLsizei)n_indices;
+}
+
+static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
+{
+    make_mesh(r, g, c->vertices, c->n_vertices * sizeof *c->vertices, c->indices, c->n_indices);
     const GLsizei stride = sizeof(ly_vertex);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_vertex, pos));
@@ -331,7 +339,6 @@ static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
     glEnableVertexAttribArray(4);
     glVertexAttribIPointer(4, 2, GL_UNSIGNED_SHORT, stride, (void *)offsetof(ly_vertex, floor));
     glBindVertexArray(0);
-    g->n_indices = (GLsizei)c->n_indices;
     g->site_first = (GLsizei)c->site_first_index;
     return glGetError() == GL_NO_ERROR ? 0 : -1;
 }
@@ -349,18 +356,8 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
             rc |= upload_chunk(r, &r->chunks[i], &mesh->chunks[i]);
     if (ground && ground->n_indices) {
         gpu_mesh *g = &r->ground_mesh;
-        glGenVertexArrays(1, &g->vao);
-        glGenBuffers(1, &g->vbo);
-        glGenBuffers(1, &g->ibo);
-        r->gl_objects += 3;
-        glBindVertexArray(g->vao);
-        glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
-        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(ground->n_vertices * sizeof *ground->vertices),
-                     ground->vertices, GL_STATIC_DRAW);
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g->ibo);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER,
-                     (GLsizeiptr)(ground->n_indices * sizeof *ground->indices), ground->indices,
-                     GL_STATIC_DRAW);
+        make_mesh(r, g, ground->vertices, ground->n_vertices * sizeof *ground->vertices,
+                  ground->indices, ground->n_indices);
         const GLsizei stride = sizeof(ly_ground_vertex);
         glEnableVertexAttribArray(0);
         glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride,
@@ -372,7 +369,6 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
         glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, stride,
                                (void *)offsetof(ly_ground_vertex, layer));
         glBindVertexArray(0);
-        g->n_indices = (GLsizei)ground->n_indices;
         memcpy(r->ground_first, ground->first, sizeof r->ground_first);
         memcpy(r->ground_count, ground->count, sizeof r->ground_count);
     }
@@ -388,18 +384,8 @@ void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st)
     free_mesh(r, &r->slabs);
     if (!st || !st->n_indices)
         return;
-    gpu_mesh *g = &r->slabs;
-    glGenVertexArrays(1, &g->vao);
-    glGenBuffers(1, &g->vbo);
-    glGenBuffers(1, &g->ibo);
-    r->gl_objects += 3;
-    glBindVertexArray(g->vao);
-    glBindBuffer(GL_ARRAY_BUFFER, g->vbo);
-    glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)(st->n_vertices * sizeof *st->vertices),
-                 st->vertices, GL_STATIC_DRAW);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g->ibo);
-    glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)(st->n_indices * sizeof *st->indices),
-                 st->indices, GL_STATIC_DRAW);
+    make_mesh(r, &r->slabs, st->vertices, st->n_vertices * sizeof *st->vertices, st->indices,
+              st->n_indices);
     const GLsizei stride = sizeof(ly_slab_vertex);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_slab_vertex, pos));
@@ -412,7 +398,6 @@ void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st)
     glVertexAttribPointer(3, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
                           (void *)offsetof(ly_slab_vertex, rgba));
     glBindVertexArray(0);
-    g->n_indices = (GLsizei)st->n_indices;
 }
 
 void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n)
