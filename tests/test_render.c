@@ -240,6 +240,32 @@ int main(void)
     CHECK_INT(run(cmd, out, sizeof out), 2);
     CHECK(strstr(out, "need --select") != NULL);
 
+    /* colour-by: buildings take the ramp's colours (viridis has saturated
+     * purples and yellows no plain wall has) and a legend appears */
+    snprintf(args, sizeof args, "%s --size 640x360 --color-by occupancy", zs);
+    image cb = shot("colour-by", args);
+    snprintf(args, sizeof args, "%s --size 640x360", zs);
+    image pl = shot("plain-again", args);
+    if (cb.px && pl.px) {
+        size_t vivid[2] = {0, 0}, n = (size_t)cb.w * cb.h;
+        image *ims[2] = {&pl, &cb};
+        for (int k = 0; k < 2; k++)
+            for (size_t i = 0; i < n; i++) {
+                const uint8_t *p = ims[k]->px + 4 * i;
+                int mx = p[0] > p[1] ? (p[0] > p[2] ? p[0] : p[2]) : (p[1] > p[2] ? p[1] : p[2]);
+                int mn = p[0] < p[1] ? (p[0] < p[2] ? p[0] : p[2]) : (p[1] < p[2] ? p[1] : p[2]);
+                vivid[k] += mx - mn > 90 && !(p[2] > p[0] + 40 && p[1] > p[0]); /* not sea */
+            }
+        printf("colour-by: vivid pixels %zu -> %zu\n", vivid[0], vivid[1]);
+        CHECK(vivid[1] > vivid[0] + 300);
+    }
+    stbi_image_free(cb.px);
+    stbi_image_free(pl.px);
+    snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --color-by colour 2>&1", LOUYU_BIN, zs,
+             tmpdir);
+    CHECK_INT(run(cmd, out, sizeof out), 2);
+    CHECK(strstr(out, "--color-by wants") != NULL);
+
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);

@@ -65,6 +65,59 @@ static void build_styles(ly_app *app)
     app->styles_dirty = true;
 }
 
+/* The colour building i has in the current colour-by mode. */
+static void target_color(const ly_app *app, size_t i, float rgb[3])
+{
+    const ly_colorby *cb = &app->colorby;
+    if (app->color_mode == LY_COLOR_NONE || i >= cb->n) {
+        memcpy(rgb, WALL, sizeof WALL);
+        return;
+    }
+    const uint8_t *c = cb->class_of[i] >= 0 ? cb->classes[cb->class_of[i]].rgb : cb->no_data.rgb;
+    for (int k = 0; k < 3; k++)
+        rgb[k] = c[k] / 255.0f;
+}
+
+/* Style colours at the transition's point t (smoothstep between old and new). */
+static void apply_colors(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    if (!app->styles)
+        return;
+    float t = app->color_t < 0 ? 0 : app->color_t > 1 ? 1 : app->color_t;
+    t = t * t * (3 - 2 * t);
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        float to[3];
+        target_color(app, i, to);
+        float *st = &app->styles[i].r;
+        for (int k = 0; k < 3; k++)
+            st[k] = app->color_from ? app->color_from[3 * i + k] + t * (to[k] - app->color_from[3 * i + k])
+                                    : to[k];
+    }
+    app->styles_dirty = true;
+}
+
+void ly_app_set_color_mode(ly_app *app, ly_color_mode mode, bool animate)
+{
+    if ((unsigned)mode >= LY_COLOR_MODES)
+        mode = LY_COLOR_NONE;
+    const ly_district *d = &app->scene.district;
+    /* start from what is on screen now */
+    free(app->color_from);
+    app->color_from = animate && app->styles ? malloc(3 * (d->n_buildings ? d->n_buildings : 1) *
+                                                      sizeof *app->color_from)
+                                             : NULL;
+    for (size_t i = 0; app->color_from && i < d->n_buildings; i++)
+        memcpy(&app->color_from[3 * i], &app->styles[i].r, 3 * sizeof(float));
+    ly_colorby_deinit(&app->colorby);
+    app->color_mode = mode;
+    if (ly_colorby_compute(&app->colorby, d, mode, app->lang))
+        app->color_mode = LY_COLOR_NONE;
+    app->color_t = app->color_from ? 0 : 1;
+    apply_colors(app);
+    app->redraw = true;
+}
+
 /* Selection, hover and dimming go into the style flags. */
 static void update_flags(ly_app *app)
 {
@@ -117,6 +170,7 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
     app->stack_dirty = true;
     build_styles(app);
     update_flags(app);
+    ly_app_set_color_mode(app, app->color_mode, false);
     /* New data: new limits; the first load starts from the home view, a
      * reload keeps the user's view (clamped to the new data). */
     ly_camera_pose keep = app->cam.pose;
@@ -179,6 +233,8 @@ void ly_app_set_language(ly_app *app, ly_lang lang)
 {
     app->lang = lang;
     app->redraw = true;
+    if (app->color_mode != LY_COLOR_NONE)
+        ly_app_set_color_mode(app, app->color_mode, false); /* legend labels */
     if (!app->settings_path[0])
         return;
     ly_settings st;
@@ -193,6 +249,8 @@ void ly_app_set_language(ly_app *app, ly_lang lang)
 void ly_app_deinit(ly_app *app)
 {
     ly_stacking_deinit(&app->stack);
+    ly_colorby_deinit(&app->colorby);
+    free(app->color_from);
     scene_free(&app->scene);
     ly_renderer_destroy(app->renderer);
     ly_ui_deinit(&app->ui_ctx);
@@ -479,6 +537,9 @@ static void key_down(ly_app *app, const ly_event *e)
     case LY_KEY_L:
         ly_app_set_language(app, app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
         break;
+    case LY_KEY_C:
+        ly_app_set_color_mode(app, (ly_color_mode)((app->color_mode + 1) % LY_COLOR_MODES), true);
+        break;
     case LY_KEY_P:
         ly_app_set_stacking(app, !app->stacking, app->explode);
         break;
@@ -672,6 +733,11 @@ bool ly_app_update(ly_app *app, double dt)
     for (int i = 0; i < n; i++)
         gesture(app, &gs[i]);
     moving |= ly_camera_update(&app->cam, dt);
+    if (app->color_t < 1) {
+        app->color_t = (float)fmin(1.0, app->color_t + dt / 0.45);
+        apply_colors(app);
+        moving = true;
+    }
     /* labels fade in and out over ~0.3 s after the camera stops */
     bool fading = false;
     for (size_t i = 0; i < app->scene.labels.n_shown && !fading; i++) {
@@ -874,8 +940,44 @@ static const char *use_name(ly_floor_use u, ly_lang lang)
                   lang);
 }
 
+/* The colour-by legend, bottom left (above the scale bar); returns its top. */
+static float draw_color_legend(ly_app *app)
+{
+    float s = app->ui_scale, bottom = app->height - 62 * s;
+    const ly_colorby *cb = &app->colorby;
+    if (app->color_mode == LY_COLOR_NONE)
+        return bottom;
+    float px = 12 * s, pad = 10 * s, row = 20 * s;
+    const char *title = ly_color_mode_title(app->color_mode, app->lang);
+    int rows = cb->n_classes + (cb->no_data.count ? 1 : 0);
+    float w = ly_font_measure(app->font, title, 13 * s);
+    char text[LY_COLORBY_MAX_CLASSES + 1][120];
+    for (int i = 0; i < rows; i++) {
+        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
+        snprintf(text[i], sizeof text[i], "%s  (%zu)", c->label, c->count);
+        w = fmaxf(w, 22 * s + ly_font_measure(app->font, text[i], px));
+    }
+    w += 2 * pad;
+    float h = 2 * pad + 18 * s + rows * row;
+    float x = 20 * s, y = bottom - h;
+    ly_drawlist *dl = &app->ui;
+    ly_draw_shadow(dl, x, y + 2 * s, w, h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
+    ly_draw_round_rect(dl, x, y, w, h, 10 * s, ly_rgba(255, 255, 255, 240));
+    ly_draw_text(dl, floorf(x + pad), floorf(y + pad + 12 * s), 13 * s, ly_rgba(30, 36, 48, 255),
+                 title);
+    for (int i = 0; i < rows; i++) {
+        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
+        float ry = y + pad + 18 * s + i * row;
+        ly_draw_round_rect(dl, x + pad, ry + 4 * s, 14 * s, 12 * s, 3 * s,
+                           ly_rgba(c->rgb[0], c->rgb[1], c->rgb[2], 255));
+        ly_draw_text(dl, floorf(x + pad + 22 * s), floorf(ry + 14.5f * s), px,
+                     ly_rgba(60, 66, 80, 255), text[i]);
+    }
+    return y - 10 * s;
+}
+
 /* The legend of the stacking plan, bottom right. */
-static void draw_legend(ly_app *app)
+static void draw_legend(ly_app *app, float bottom)
 {
     float s = app->ui_scale, px = 12 * s, pad = 10 * s, row = 20 * s;
     static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
@@ -885,8 +987,8 @@ static void draw_legend(ly_app *app)
         w = fmaxf(w, 22 * s + ly_font_measure(app->font, ly_str(names[i], app->lang), px));
     w += 2 * pad;
     float h = 2 * pad + 18 * s + LY_FLOOR_STATES * row;
-    /* bottom left, above the scale bar: the card takes the right side */
-    float x = 20 * s, y = app->height - 62 * s - h;
+    /* bottom left, above the scale bar (and the colour legend): the card takes the right */
+    float x = 20 * s, y = bottom - h;
     ly_drawlist *dl = &app->ui;
     ly_draw_shadow(dl, x, y + 2 * s, w, h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
     ly_draw_round_rect(dl, x, y, w, h, 10 * s, ly_rgba(255, 255, 255, 240));
@@ -1001,7 +1103,7 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         /* labels keep off the panels drawn over them */
         float s = app->ui_scale, cx, cy, r;
         compass_centre(app, &cx, &cy, &r);
-        float reserved[6][4] = {
+        float reserved[7][4] = {
             {0, 0, 0, 0},
             {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
             {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
@@ -1014,10 +1116,14 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
                              (float)app->height};
             memcpy(reserved[n_reserved++], card, sizeof card);
         }
+        if (app->color_mode != LY_COLOR_NONE && !(app->stacking && app->selected >= 0)) {
+            float legend[4] = {0, (float)app->height - 280 * s, 260 * s, (float)app->height};
+            memcpy(reserved[n_reserved++], legend, sizeof legend);
+        }
         if (app->stacking && app->selected >= 0) {
             /* the legend (bottom right) and the floor card (right) */
             float w = (float)app->width;
-            float legend[4] = {0, (float)app->height - 220 * s, 220 * s, (float)app->height};
+            float legend[4] = {0, (float)app->height - 420 * s, 240 * s, (float)app->height};
             memcpy(reserved[n_reserved++], legend, sizeof legend);
             if (app->floor_selected) {
                 float card[4] = {w - 690 * s, 80 * s, w - 350 * s, 400 * s};
@@ -1039,8 +1145,9 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         draw_scale_bar(app, m);
     }
     draw_compass(app);
+    float legend_top = app->scene.loaded ? draw_color_legend(app) : 0;
     if (app->stacking && app->selected >= 0) {
-        draw_legend(app);
+        draw_legend(app, legend_top);
         draw_floor_card(app);
     }
     ly_ui_begin_frame(&app->ui_ctx, app->width, app->height, app->ui_scale, dt);

@@ -11,6 +11,7 @@
 
 #include "louyu/bvh.h"
 #include "louyu/camera.h"
+#include "louyu/colorby.h"
 #include "louyu/district.h"
 #include "louyu/draw.h"
 #include "louyu/font.h"
@@ -51,6 +52,12 @@ typedef struct {
     int floor_last;     /* with floor_selected: the last floor highlighted (an enterprise's) */
     ly_stacking stack;
     bool stack_dirty;
+
+    /* colour-by: the mode, its classes, and the transition between modes */
+    ly_color_mode color_mode;
+    ly_colorby colorby;
+    float *color_from; /* 3 per building: the colours the transition starts from */
+    float color_t;     /* 0 .. 1 through the transition */
 
     /* the selection's card */
     ly_ui ui_ctx;
@@ -112,6 +119,8 @@ void ly_app_select_floors(ly_app *app, int first, int last);
 /* Reads the user's settings file (the language) and remembers later changes
  * there: the viewer window does; headless runs do not, so they stay repeatable. */
 void ly_app_use_settings(ly_app *app);
+/* Colours the buildings by an attribute (LY_COLOR_NONE: plain), animated. */
+void ly_app_set_color_mode(ly_app *app, ly_color_mode mode, bool animate);
 /* Switches the interface language and remembers it in the settings file. */
 void ly_app_set_language(ly_app *app, ly_lang lang);
 /* Builds this frame's panels (the building card, the language switch). */

@@ -250,9 +250,16 @@ void ly_app_panels(ly_app *app)
     ly_ui *ui = &app->ui_ctx;
     /* the language switch, under the title */
     const char *lang_label = app->lang == LY_LANG_ZH ? "English" : "中文";
-    if (ly_ui_panel_begin(ui, "lang", 20, 88, 124, 0, NULL)) {
+    if (ly_ui_panel_begin(ui, "lang", 20, 88, 230, 0, NULL)) {
         if (ly_ui_button(ui, lang_label))
             ly_app_set_language(app, app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
+        /* colour the district by an attribute: each tap moves to the next */
+        char mode[96];
+        snprintf(mode, sizeof mode, "%s →##colour",
+                 ly_color_mode_title(app->color_mode, app->lang));
+        if (ly_ui_button(ui, mode))
+            ly_app_set_color_mode(app, (ly_color_mode)((app->color_mode + 1) % LY_COLOR_MODES),
+                                  true);
     }
     ly_ui_panel_end(ui);
     if (app->selected < 0 || !app->scene.loaded)

@@ -72,6 +72,7 @@ typedef struct {
     int floor;
     float explode;
     const char *tab;
+    const char *color_by;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -126,6 +127,9 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             o->floor = atoi(v);
             o->stacking = true;
             i++;
+        } else if (!strcmp(a, "--color-by") && v) {
+            o->color_by = v;
+            i++;
         } else if (!strcmp(a, "--tab") && v) {
             o->tab = v;
             i++;
@@ -175,6 +179,16 @@ static int apply_view(ly_app *app, const options *o)
 {
     if (o->lang)
         app->lang = ly_lang_parse(o->lang);
+    if (o->color_by) {
+        int m = ly_color_mode_parse(o->color_by);
+        if (m < 0) {
+            fprintf(stderr, "louyu: --color-by wants occupancy, vacant, enterprises, tax, "
+                            "industry, age, height or none, not '%s'\n",
+                    o->color_by);
+            return LY_EXIT_USAGE;
+        }
+        ly_app_set_color_mode(app, (ly_color_mode)m, false);
+    }
     /* select first: a building's view leaves room for its card */
     const char *ids[2] = {o->select, o->hover};
     for (int k = 0; k < 2; k++) {
@@ -348,7 +362,7 @@ int ly_cmd_shot(int argc, char **argv)
     options o = {.width = 1280, .height = 720};
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
-                        "[--explode] [--hover ID] "
+                        "[--explode] [--hover ID] [--color-by MODE] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
