@@ -51,6 +51,9 @@ typedef enum {
     LY_S_BIG_TAX,
     LY_S_OVERVIEW,
     LY_S_FLOORS_TAB,
+    LY_S_SEARCH_HINT,
+    LY_S_NOTHING_FOUND,
+    LY_S_KEYBOARD,
     LY_S_COUNT
 } ly_string_id;
 

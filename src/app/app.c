@@ -171,6 +171,9 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
     build_styles(app);
     update_flags(app);
     ly_app_set_color_mode(app, app->color_mode, false);
+    ly_search_deinit(&app->search);
+    if (ly_search_init(&app->search, &app->scene.district, app->lang))
+        LY_WARN("APP", "no search index (out of memory)");
     /* New data: new limits; the first load starts from the home view, a
      * reload keeps the user's view (clamped to the new data). */
     ly_camera_pose keep = app->cam.pose;
@@ -235,6 +238,10 @@ void ly_app_set_language(ly_app *app, ly_lang lang)
     app->redraw = true;
     if (app->color_mode != LY_COLOR_NONE)
         ly_app_set_color_mode(app, app->color_mode, false); /* legend labels */
+    if (app->scene.loaded) {
+        ly_search_deinit(&app->search); /* industry names in the new language */
+        ly_search_init(&app->search, &app->scene.district, lang);
+    }
     if (!app->settings_path[0])
         return;
     ly_settings st;
@@ -250,6 +257,7 @@ void ly_app_deinit(ly_app *app)
 {
     ly_stacking_deinit(&app->stack);
     ly_colorby_deinit(&app->colorby);
+    ly_search_deinit(&app->search);
     free(app->color_from);
     scene_free(&app->scene);
     ly_renderer_destroy(app->renderer);
@@ -1111,6 +1119,8 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         size_t n_reserved = 3;
         title_box(app, reserved[0]);
         reserved[0][3] += 52 * s; /* the language switch under the title */
+        reserved[0][2] = fmaxf(reserved[0][2], 270 * s);
+        reserved[0][3] = fmaxf(reserved[0][3], (app->query[0] ? 520.0f : 300.0f) * s);
         if (app->selected >= 0) {
             float card[4] = {(float)app->width - 370 * s, 74 * s, (float)app->width,
                              (float)app->height};

@@ -21,6 +21,7 @@
 #include "louyu/labels.h"
 #include "louyu/mesh.h"
 #include "louyu/render.h"
+#include "louyu/search.h"
 #include "louyu/stacking.h"
 #include "louyu/ui.h"
 #include "louyu/strings.h"
@@ -65,6 +66,11 @@ typedef struct {
     int enterprise_sort;     /* 0 name, 1 floor, 2 industry */
     char industry_filter[64];
     char settings_path[512]; /* where the language is remembered ("" when nowhere) */
+
+    /* search */
+    ly_search search;
+    char query[128];
+    bool keyboard; /* the on-screen keyboard is open (kiosk) */
 
     /* pointer */
     float mouse_x, mouse_y;

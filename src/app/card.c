@@ -245,6 +245,49 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
     free(rows);
 }
 
+/* Search: a field, live results, and an on-screen keyboard for the kiosk. */
+static void search_panel(ly_app *app)
+{
+    ly_ui *ui = &app->ui_ctx;
+    if (!app->scene.loaded)
+        return;
+    if (ly_ui_panel_begin(ui, "search", 20, 210, 230, 0, NULL)) {
+        ly_ui_text_field(ui, "##query", app->query, sizeof app->query, L(app, LY_S_SEARCH_HINT));
+        ly_search_hit hits[6];
+        size_t n = ly_search_run(&app->search, app->query, hits, 6);
+        for (size_t i = 0; i < n; i++) {
+            const ly_building *b = &app->scene.district.buildings[hits[i].building];
+            char label[200];
+            const char *name = pick_name(app, b->name, b->name_en);
+            if (hits[i].kind == LY_MATCH_NAME)
+                snprintf(label, sizeof label, "%s##hit%u", name ? name : b->id, hits[i].building);
+            else
+                snprintf(label, sizeof label, "%s · %s##hit%u", name ? name : b->id,
+                         hits[i].text ? hits[i].text : "", hits[i].building);
+            if (ly_ui_button(ui, label)) {
+                ly_app_select(app, (long)hits[i].building, true);
+                app->keyboard = false;
+            }
+        }
+        if (app->query[0] && !n)
+            ly_ui_label_colored(ui, L(app, LY_S_NOTHING_FOUND), ui->theme.text_secondary);
+        /* the on-screen keyboard is for touch screens (a kiosk runs at 1.5x or more) */
+        if (app->ui_scale >= 1.5f || app->keyboard)
+            ly_ui_toggle(ui, L(app, LY_S_KEYBOARD), &app->keyboard);
+    }
+    ly_ui_panel_end(ui);
+    if (!app->keyboard)
+        return;
+    /* the kiosk's keyboard: wide, at the bottom in the middle, within reach */
+    float s = app->ui_scale > 0 ? app->ui_scale : 1;
+    float w = fminf(620, app->width / s - 40), x = 0.5f * (app->width / s - w);
+    if (ly_ui_panel_begin(ui, "keyboard", x, app->height / s - 300, w, 0, NULL)) {
+        if (ly_ui_keyboard(ui, "kbd"))
+            app->keyboard = false; /* Enter: done typing */
+    }
+    ly_ui_panel_end(ui);
+}
+
 void ly_app_panels(ly_app *app)
 {
     ly_ui *ui = &app->ui_ctx;
@@ -262,6 +305,7 @@ void ly_app_panels(ly_app *app)
                                   true);
     }
     ly_ui_panel_end(ui);
+    search_panel(app);
     if (app->selected < 0 || !app->scene.loaded)
         return;
     const ly_building *b = &app->scene.district.buildings[app->selected];

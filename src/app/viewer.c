@@ -73,6 +73,8 @@ typedef struct {
     float explode;
     const char *tab;
     const char *color_by;
+    const char *search;
+    bool keyboard;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -127,6 +129,11 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             o->floor = atoi(v);
             o->stacking = true;
             i++;
+        } else if (!strcmp(a, "--search") && v) {
+            o->search = v;
+            i++;
+        } else if (!strcmp(a, "--keyboard")) {
+            o->keyboard = true;
         } else if (!strcmp(a, "--color-by") && v) {
             o->color_by = v;
             i++;
@@ -189,6 +196,9 @@ static int apply_view(ly_app *app, const options *o)
         }
         ly_app_set_color_mode(app, (ly_color_mode)m, false);
     }
+    if (o->search)
+        snprintf(app->query, sizeof app->query, "%s", o->search);
+    app->keyboard = o->keyboard;
     /* select first: a building's view leaves room for its card */
     const char *ids[2] = {o->select, o->hover};
     for (int k = 0; k < 2; k++) {
@@ -362,7 +372,7 @@ int ly_cmd_shot(int argc, char **argv)
     options o = {.width = 1280, .height = 720};
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
-                        "[--explode] [--hover ID] [--color-by MODE] "
+                        "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)

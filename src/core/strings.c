@@ -48,6 +48,9 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_BIG_TAX] = {"亿元楼", "100M+ CNY tax"},
     [LY_S_OVERVIEW] = {"概况", "Overview"},
     [LY_S_FLOORS_TAB] = {"楼层", "Floors"},
+    [LY_S_SEARCH_HINT] = {"搜索楼宇、企业、行业", "Search buildings, firms"},
+    [LY_S_NOTHING_FOUND] = {"没有找到", "Nothing found"},
+    [LY_S_KEYBOARD] = {"屏幕键盘", "On-screen keyboard"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)

@@ -1169,12 +1169,12 @@ bool ly_ui_keyboard(ly_ui *ui, const char *label)
             id[5] = '\0';
             if (key(ui, id, cap, (ly_ui_rect){x, y, kw, kh})) type(ui, cap);
         }
-        if (row == 3 && key(ui, "key:back", "\xE2\x8C\xAB", (ly_ui_rect){x, y, r.x + W - x, kh}))
+        if (row == 3 && key(ui, "key:back", "\xE2\x86\x90", (ly_ui_rect){x, y, r.x + W - x, kh}))
             type(ui, "\b");
     }
     float y = r.y + 4 * (kh + gap), ew = 3 * kw + 2 * gap;
     if (key(ui, "key:space", "", (ly_ui_rect){r.x, y, W - ew - gap, kh})) type(ui, " ");
-    if (key(ui, "key:enter", "\xE2\x86\xB5", (ly_ui_rect){r.x + W - ew, y, ew, kh})) enter = true;
+    if (key(ui, "key:enter", "OK", (ly_ui_rect){r.x + W - ew, y, ew, kh})) enter = true;
     ly_ui_pop_id(ui);
     ui->last = r;
     return enter;

@@ -1,0 +1,51 @@
+/* louyu search: find buildings by what people type: a building's Chinese or
+ * English name, the pinyin initials of its Chinese name ("sm" finds 世贸中心),
+ * its address, the name of an enterprise inside, or an industry.
+ *
+ * ly_search_init builds an index of lower-cased texts for a district (it
+ * allocates; ly_search_deinit frees); ly_search_run answers a query in one
+ * pass over the index, ranked: name prefixes first, then name substrings,
+ * then addresses, enterprises and industries; one result per building. Cheap
+ * enough to run on every keystroke. No GL. */
+#ifndef LOUYU_SEARCH_H
+#define LOUYU_SEARCH_H
+
+#include "louyu/district.h"
+#include "louyu/strings.h"
+
+typedef enum {
+    LY_MATCH_NAME,       /* the building's name, English name or pinyin initials */
+    LY_MATCH_ADDRESS,
+    LY_MATCH_ENTERPRISE, /* an enterprise in the building */
+    LY_MATCH_INDUSTRY    /* enterprises of that industry in the building */
+} ly_match_kind;
+
+typedef struct {
+    uint32_t building;
+    ly_match_kind kind;
+    const char *text; /* what matched, as written in the data (owned by the district) */
+    int score;        /* higher first */
+} ly_search_hit;
+
+typedef struct {
+    char **texts;       /* lower-cased searchable texts */
+    uint32_t *building; /* per text */
+    uint8_t *kind;      /* per text: ly_match_kind */
+    const char **shown; /* per text: the original text */
+    size_t n, cap;
+    int *best;          /* scratch: per building, the best hit's index */
+    size_t n_buildings;
+} ly_search;
+
+/* The pinyin initials of the Chinese characters in utf8 ("湛山街道" -> "zsjd");
+ * ASCII letters and digits are kept (lower-cased); other characters are
+ * skipped. Uses the GB2312 order of the common characters (through iconv). */
+void ly_pinyin_initials(const char *utf8, char *out, size_t n);
+
+int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang);
+void ly_search_deinit(ly_search *s);
+/* Writes up to cap hits for query (UTF-8, case-insensitive for ASCII); returns
+ * how many. An empty query finds nothing. */
+size_t ly_search_run(ly_search *s, const char *query, ly_search_hit *out, size_t cap);
+
+#endif

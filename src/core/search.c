@@ -1,0 +1,226 @@
+#include "louyu/search.h"
+
+#include <ctype.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The first GB2312 code of each initial's block (the level-1 characters are
+ * sorted by pinyin): a 0xB0A1, b 0xB0C5, ... z 0xD4D1, up to 0xD7F9. */
+static const struct {
+    unsigned code;
+    char initial;
+} BLOCKS[] = {
+    {0xB0A1, 'a'}, {0xB0C5, 'b'}, {0xB2C1, 'c'}, {0xB4EE, 'd'}, {0xB6EA, 'e'}, {0xB7A2, 'f'},
+    {0xB8C1, 'g'}, {0xB9FE, 'h'}, {0xBBF7, 'j'}, {0xBFA6, 'k'}, {0xC0AC, 'l'}, {0xC2E8, 'm'},
+    {0xC4C3, 'n'}, {0xC5B6, 'o'}, {0xC5BE, 'p'}, {0xC6DA, 'q'}, {0xC8BB, 'r'}, {0xC8F6, 's'},
+    {0xCBFA, 't'}, {0xCDDA, 'w'}, {0xCEF4, 'x'}, {0xD1B9, 'y'}, {0xD4D1, 'z'}, {0xD7FA, 0},
+};
+
+static size_t utf8_char_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >> 5 == 6 ? 2 : c >> 4 == 14 ? 3 : c >> 3 == 30 ? 4 : 1;
+}
+
+void ly_pinyin_initials(const char *utf8, char *out, size_t n)
+{
+    size_t o = 0;
+    if (!n)
+        return;
+    iconv_t cd = iconv_open("GB2312", "UTF-8");
+    for (const char *p = utf8; p && *p && o + 1 < n;) {
+        size_t len = utf8_char_len((unsigned char)*p);
+        if (strnlen(p, len) < len)
+            break;
+        if (len == 1) {
+            if (isalnum((unsigned char)*p))
+                out[o++] = (char)tolower((unsigned char)*p);
+            p++;
+            continue;
+        }
+        char in[4], gb[4];
+        memcpy(in, p, len);
+        char *ip = in, *op = gb;
+        size_t il = len, ol = sizeof gb;
+        if (cd != (iconv_t)-1 && iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && op - gb == 2) {
+            unsigned code = (unsigned char)gb[0] << 8 | (unsigned char)gb[1];
+            for (size_t b = 0; b + 1 < sizeof BLOCKS / sizeof *BLOCKS; b++)
+                if (code >= BLOCKS[b].code && code < BLOCKS[b + 1].code) {
+                    out[o++] = BLOCKS[b].initial;
+                    break;
+                }
+        } else if (cd != (iconv_t)-1) {
+            iconv(cd, NULL, NULL, NULL, NULL); /* reset after an unconvertible character */
+        }
+        p += len;
+    }
+    out[o] = '\0';
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+}
+
+static char *lowered(const char *s)
+{
+    size_t n = strlen(s);
+    char *t = malloc(n + 1);
+    if (!t)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        t[i] = (char)tolower((unsigned char)s[i]);
+    return t;
+}
+
+static int add(ly_search *s, const char *text, const char *shown, uint32_t b, ly_match_kind k)
+{
+    if (!text || !*text)
+        return 0;
+    if (ly_array_reserve((void **)&s->texts, &s->cap, s->n + 1, sizeof *s->texts))
+        return -1;
+    size_t cap = s->cap;
+    /* the parallel arrays grow with texts: same capacity */
+    uint32_t *bb = realloc(s->building, cap * sizeof *bb);
+    if (!bb)
+        return -1;
+    s->building = bb;
+    uint8_t *kk = realloc(s->kind, cap * sizeof *kk);
+    if (!kk)
+        return -1;
+    s->kind = kk;
+    const char **ss = realloc(s->shown, cap * sizeof *ss);
+    if (!ss)
+        return -1;
+    s->shown = ss;
+    char *t = lowered(text);
+    if (!t)
+        return -1;
+    s->texts[s->n] = t;
+    s->building[s->n] = b;
+    s->kind[s->n] = (uint8_t)k;
+    s->shown[s->n] = shown;
+    s->n++;
+    return 0;
+}
+
+void ly_search_deinit(ly_search *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->n; i++)
+        free(s->texts[i]);
+    free(s->texts);
+    free(s->building);
+    free(s->kind);
+    free(s->shown);
+    free(s->best);
+    memset(s, 0, sizeof *s);
+}
+
+int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang)
+{
+    memset(s, 0, sizeof *s);
+    s->n_buildings = d->n_buildings;
+    s->best = malloc((d->n_buildings ? d->n_buildings : 1) * sizeof *s->best);
+    int rc = s->best ? 0 : -1;
+    char initials[128];
+    for (size_t i = 0; i < d->n_buildings && !rc; i++) {
+        const ly_building *b = &d->buildings[i];
+        uint32_t bi = (uint32_t)i;
+        rc |= add(s, b->name, b->name, bi, LY_MATCH_NAME);
+        rc |= add(s, b->name_en, b->name_en, bi, LY_MATCH_NAME);
+        if (b->name) {
+            ly_pinyin_initials(b->name, initials, sizeof initials);
+            rc |= add(s, initials, b->name, bi, LY_MATCH_NAME);
+        }
+        rc |= add(s, b->id, b->name ? b->name : b->id, bi, LY_MATCH_NAME);
+        rc |= add(s, b->address, b->address, bi, LY_MATCH_ADDRESS);
+        rc |= add(s, b->address_en, b->address_en, bi, LY_MATCH_ADDRESS);
+        for (uint32_t e = 0; e < b->n_enterprises && !rc; e++) {
+            const ly_enterprise *en = &d->enterprises[b->first_enterprise + e];
+            rc |= add(s, en->name, en->name, bi, LY_MATCH_ENTERPRISE);
+            rc |= add(s, en->name_en, en->name_en, bi, LY_MATCH_ENTERPRISE);
+            if (en->industry) {
+                /* once per building and industry is enough */
+                bool dup = false;
+                for (uint32_t f = 0; f < e && !dup; f++) {
+                    const char *o = d->enterprises[b->first_enterprise + f].industry;
+                    dup = o && !strcmp(o, en->industry);
+                }
+                if (!dup) {
+                    rc |= add(s, en->industry, en->industry, bi, LY_MATCH_INDUSTRY);
+                    rc |= add(s, ly_industry_name(en->industry, LY_LANG_ZH),
+                              ly_industry_name(en->industry, lang), bi, LY_MATCH_INDUSTRY);
+                    rc |= add(s, ly_industry_name(en->industry, LY_LANG_EN),
+                              ly_industry_name(en->industry, lang), bi, LY_MATCH_INDUSTRY);
+                }
+            }
+        }
+    }
+    if (rc) {
+        ly_search_deinit(s);
+        return -1;
+    }
+    return 0;
+}
+
+static int by_score(const void *a, const void *b)
+{
+    const ly_search_hit *x = a, *y = b;
+    if (x->score != y->score)
+        return y->score - x->score;
+    return (x->building > y->building) - (x->building < y->building);
+}
+
+size_t ly_search_run(ly_search *s, const char *query, ly_search_hit *out, size_t cap)
+{
+    if (!query || !*query || !s->best)
+        return 0;
+    char *q = lowered(query);
+    if (!q)
+        return 0;
+    /* trim spaces at both ends */
+    char *qs = q;
+    while (*qs == ' ')
+        qs++;
+    size_t ql = strlen(qs);
+    while (ql && qs[ql - 1] == ' ')
+        qs[--ql] = '\0';
+    if (!ql) {
+        free(q);
+        return 0;
+    }
+    for (size_t i = 0; i < s->n_buildings; i++)
+        s->best[i] = -1;
+    int *score = calloc(s->n_buildings ? s->n_buildings : 1, sizeof *score);
+    for (size_t t = 0; score && t < s->n; t++) {
+        const char *hit = strstr(s->texts[t], qs);
+        if (!hit)
+            continue;
+        static const int base[4] = {400, 200, 100, 50};
+        int sc = base[s->kind[t]] + (hit == s->texts[t] ? 150 : 0) +
+                 (hit == s->texts[t] && !s->texts[t][ql] ? 100 : 0);
+        uint32_t b = s->building[t];
+        if (s->best[b] < 0 || sc > score[b]) {
+            s->best[b] = (int)t;
+            score[b] = sc;
+        }
+    }
+    size_t n = 0, total = 0;
+    ly_search_hit *all = score ? malloc((s->n_buildings ? s->n_buildings : 1) * sizeof *all)
+                               : NULL;
+    for (size_t b = 0; all && b < s->n_buildings; b++) {
+        if (s->best[b] < 0)
+            continue;
+        size_t t = (size_t)s->best[b];
+        all[total++] = (ly_search_hit){(uint32_t)b, (ly_match_kind)s->kind[t], s->shown[t],
+                                       score[b]};
+    }
+    if (all) {
+        qsort(all, total, sizeof *all, by_score);
+        for (; n < total && n < cap; n++)
+            out[n] = all[n];
+    }
+    free(all);
+    free(score);
+    free(q);
+    return n;
+}

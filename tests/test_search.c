@@ -1,0 +1,85 @@
+/* ly_search: pinyin initials, and ranked matches by name, initials,
+ * address, enterprise and industry on the bundled district. */
+#include "check.h"
+#include "louyu/search.h"
+
+int main(void)
+{
+    char buf[64];
+    ly_pinyin_initials("湛山街道", buf, sizeof buf);
+    CHECK_STR(buf, "zsjd");
+    ly_pinyin_initials("青岛世贸中心 A/B座", buf, sizeof buf);
+    CHECK_STR(buf, "qdsmzxabz");
+    ly_pinyin_initials("光大国际金融中心", buf, sizeof buf);
+    CHECK_STR(buf, "gdgjjrzx");
+    ly_pinyin_initials("石油大厦", buf, sizeof buf);
+    CHECK_STR(buf, "sydx");
+    ly_pinyin_initials("", buf, sizeof buf);
+    CHECK_STR(buf, "");
+    ly_pinyin_initials("湛山街道", buf, 3); /* cut to fit */
+    CHECK_STR(buf, "zs");
+    ly_pinyin_initials("\xE6\xB9", buf, sizeof buf); /* truncated UTF-8 */
+    CHECK_STR(buf, "");
+
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "z");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/data/zhanshan.geojson", NULL, &diags),
+              LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    ly_search s;
+    CHECK_INT(ly_search_init(&s, &d, LY_LANG_ZH), 0);
+    ly_search_hit hits[40];
+    long wtc = ly_district_find(&d, "wtc"), pet = ly_district_find(&d, "petroleum");
+
+    /* Chinese name, English name (any case), pinyin initials: the building first */
+    const char *queries[] = {"世贸", "world trade", "WORLD TRADE", "qdsm", "wtc"};
+    for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+        size_t n = ly_search_run(&s, queries[i], hits, 40);
+        CHECK(n >= 1);
+        if (n) {
+            CHECK_INT(hits[0].building, wtc);
+            CHECK_INT(hits[0].kind, LY_MATCH_NAME);
+        }
+    }
+    /* an address */
+    size_t n = ly_search_run(&s, "延安三路", hits, 40);
+    CHECK(n >= 1);
+    bool has_pet = false;
+    for (size_t i = 0; i < n; i++)
+        has_pet |= hits[i].building == (uint32_t)pet;
+    CHECK(has_pet);
+    /* an enterprise: the building it is in, and only that one for a full name */
+    const ly_building *b = &d.buildings[pet];
+    const char *ename = d.enterprises[b->first_enterprise].name;
+    n = ly_search_run(&s, ename, hits, 40);
+    CHECK_INT(n, 1);
+    CHECK_INT(hits[0].building, pet);
+    CHECK_INT(hits[0].kind, LY_MATCH_ENTERPRISE);
+    CHECK_STR(hits[0].text, ename);
+    /* an industry, in either language: every building with such enterprises */
+    size_t expect = 0;
+    for (size_t i = 0; i < d.n_buildings; i++) {
+        bool any = false;
+        for (uint32_t e = 0; e < d.buildings[i].n_enterprises; e++) {
+            const char *ind = d.enterprises[d.buildings[i].first_enterprise + e].industry;
+            any |= ind && !strcmp(ind, "insurance");
+        }
+        expect += any;
+    }
+    CHECK(expect > 0);
+    CHECK_INT(ly_search_run(&s, "保险", hits, 40) >= expect, 1);
+    /* one result per building, ranked, nothing for nonsense or an empty query */
+    n = ly_search_run(&s, "a", hits, 40);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = i + 1; k < n; k++)
+            CHECK(hits[i].building != hits[k].building);
+    for (size_t i = 1; i < n; i++)
+        CHECK(hits[i - 1].score >= hits[i].score);
+    CHECK_INT(ly_search_run(&s, "zzzzqqqxx", hits, 40), 0);
+    CHECK_INT(ly_search_run(&s, "   ", hits, 40), 0);
+    CHECK_INT(ly_search_run(&s, "", hits, 40), 0);
+    ly_search_deinit(&s);
+    ly_district_unload(&d);
+    return check_report();
+}
