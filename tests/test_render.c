@@ -269,6 +269,27 @@ int main(void)
     CHECK_INT(run(cmd, out, sizeof out), 2);
     CHECK(strstr(out, "--color-by wants") != NULL);
 
+    /* the dashboard: a large panel with charts over the middle of the view */
+    snprintf(args, sizeof args, "%s --size 1280x720 --dashboard", zs);
+    image db = shot("dashboard", args);
+    snprintf(args, sizeof args, "%s --size 1280x720", zs);
+    image nb = shot("no-dashboard", args);
+    if (db.px && nb.px) {
+        size_t changed = 0, total_px = 0, teal = 0;
+        for (int y = 120; y < 540; y += 2)
+            for (int x = 300; x < 1000; x += 2, total_px++) {
+                const uint8_t *p = db.px + 4 * ((size_t)y * db.w + x);
+                const uint8_t *q = nb.px + 4 * ((size_t)y * nb.w + x);
+                changed += abs(p[0] - q[0]) + abs(p[1] - q[1]) + abs(p[2] - q[2]) > 24;
+                teal += p[1] > p[0] + 80 && p[2] > p[0] + 60 && p[1] > 120; /* vacancy bars */
+            }
+        printf("dashboard: %zu of %zu pixels changed, %zu teal\n", changed, total_px, teal);
+        CHECK(changed > total_px / 2);
+        CHECK(teal > 1000);
+    }
+    stbi_image_free(db.px);
+    stbi_image_free(nb.px);
+
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);

@@ -545,6 +545,9 @@ static void key_down(ly_app *app, const ly_event *e)
     case LY_KEY_L:
         ly_app_set_language(app, app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
         break;
+    case LY_KEY_B:
+        app->dashboard = !app->dashboard;
+        break;
     case LY_KEY_C:
         ly_app_set_color_mode(app, (ly_color_mode)((app->color_mode + 1) % LY_COLOR_MODES), true);
         break;
@@ -1111,7 +1114,7 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         /* labels keep off the panels drawn over them */
         float s = app->ui_scale, cx, cy, r;
         compass_centre(app, &cx, &cy, &r);
-        float reserved[7][4] = {
+        float reserved[8][4] = {
             {0, 0, 0, 0},
             {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
             {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
@@ -1125,6 +1128,11 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
             float card[4] = {(float)app->width - 370 * s, 74 * s, (float)app->width,
                              (float)app->height};
             memcpy(reserved[n_reserved++], card, sizeof card);
+        }
+        if (app->dashboard) {
+            float board[4] = {260 * s, 74 * s, (float)app->width - 240 * s,
+                              (float)app->height - 150 * s};
+            memcpy(reserved[n_reserved++], board, sizeof board);
         }
         if (app->color_mode != LY_COLOR_NONE && !(app->stacking && app->selected >= 0)) {
             float legend[4] = {0, (float)app->height - 280 * s, 260 * s, (float)app->height};
@@ -1161,6 +1169,7 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         draw_floor_card(app);
     }
     ly_ui_begin_frame(&app->ui_ctx, app->width, app->height, app->ui_scale, dt);
+    ly_app_dashboard(app);
     ly_app_panels(app);
     ly_ui_end_frame(&app->ui_ctx);
     draw_tooltip(app, m);

@@ -67,6 +67,8 @@ typedef struct {
     char industry_filter[64];
     char settings_path[512]; /* where the language is remembered ("" when nowhere) */
 
+    bool dashboard; /* the planner's dashboard is open */
+
     /* search */
     ly_search search;
     char query[128];
@@ -131,6 +133,8 @@ void ly_app_set_color_mode(ly_app *app, ly_color_mode mode, bool animate);
 void ly_app_set_language(ly_app *app, ly_lang lang);
 /* Builds this frame's panels (the building card, the language switch). */
 void ly_app_panels(ly_app *app);
+/* The planner's dashboard (when app->dashboard). */
+void ly_app_dashboard(ly_app *app);
 
 /* The building under a pixel (with a finger-sized tolerance when touch). */
 long ly_app_pick(const ly_app *app, float x, float y, float tol_px, int *floor);

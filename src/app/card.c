@@ -251,7 +251,7 @@ static void search_panel(ly_app *app)
     ly_ui *ui = &app->ui_ctx;
     if (!app->scene.loaded)
         return;
-    if (ly_ui_panel_begin(ui, "search", 20, 210, 230, 0, NULL)) {
+    if (ly_ui_panel_begin(ui, "search", 20, 250, 230, 0, NULL)) {
         ly_ui_text_field(ui, "##query", app->query, sizeof app->query, L(app, LY_S_SEARCH_HINT));
         ly_search_hit hits[6];
         size_t n = ly_search_run(&app->search, app->query, hits, 6);
@@ -303,6 +303,9 @@ void ly_app_panels(ly_app *app)
         if (ly_ui_button(ui, mode))
             ly_app_set_color_mode(app, (ly_color_mode)((app->color_mode + 1) % LY_COLOR_MODES),
                                   true);
+        bool board = app->dashboard;
+        if (ly_ui_toggle(ui, app->lang == LY_LANG_EN ? "Dashboard" : "数据看板", &board))
+            app->dashboard = board;
     }
     ly_ui_panel_end(ui);
     search_panel(app);

@@ -74,7 +74,7 @@ typedef struct {
     const char *tab;
     const char *color_by;
     const char *search;
-    bool keyboard;
+    bool keyboard, dashboard;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -132,6 +132,8 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
         } else if (!strcmp(a, "--search") && v) {
             o->search = v;
             i++;
+        } else if (!strcmp(a, "--dashboard")) {
+            o->dashboard = true;
         } else if (!strcmp(a, "--keyboard")) {
             o->keyboard = true;
         } else if (!strcmp(a, "--color-by") && v) {
@@ -199,6 +201,7 @@ static int apply_view(ly_app *app, const options *o)
     if (o->search)
         snprintf(app->query, sizeof app->query, "%s", o->search);
     app->keyboard = o->keyboard;
+    app->dashboard = o->dashboard;
     /* select first: a building's view leaves room for its card */
     const char *ids[2] = {o->select, o->hover};
     for (int k = 0; k < 2; k++) {
@@ -372,7 +375,7 @@ int ly_cmd_shot(int argc, char **argv)
     options o = {.width = 1280, .height = 720};
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
-                        "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] "
+                        "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
