@@ -2,6 +2,8 @@
 #include "louyu/clock.h"
 #include "cli.h"
 #include "louyu/bvh.h"
+#include "louyu/colorby.h"
+#include "louyu/search.h"
 #include "louyu/geo.h"
 #include "louyu/mesh.h"
 
@@ -192,6 +194,25 @@ int ly_cmd_bench(int argc, char **argv)
             hits += ly_bvh_ray(&bvh, &d, o, dir, INFINITY, &h);
             us[i] = (ly_clock_ms() - a) * 1000.0;
         }
+        /* a colour-by change and a search keystroke: each must fit in a frame */
+        double cb_ms = 0;
+        for (int m = LY_COLOR_OCCUPANCY; m < LY_COLOR_MODES; m++) {
+            ly_colorby cb;
+            double a = ly_clock_ms();
+            ly_colorby_compute(&cb, &d, (ly_color_mode)m, LY_LANG_ZH);
+            cb_ms = fmax(cb_ms, ly_clock_ms() - a);
+            ly_colorby_deinit(&cb);
+        }
+        ly_search srch;
+        double a0 = ly_clock_ms();
+        int srch_ok = ly_search_init(&srch, &d, LY_LANG_ZH) == 0;
+        double index_search_ms = ly_clock_ms() - a0;
+        ly_search_hit found[10];
+        a0 = ly_clock_ms();
+        if (srch_ok)
+            ly_search_run(&srch, "a", found, 10);
+        double search_ms = ly_clock_ms() - a0;
+        ly_search_deinit(&srch);
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         printf("{\"file\":\"%s\",\"buildings\":%zu,\"points\":%zu,\"runs\":%d", path,
@@ -205,6 +226,8 @@ int ly_cmd_bench(int argc, char **argv)
                mesh.n_vertices, mesh.n_triangles, mesh.bytes,
                d.n_buildings ? (double)mesh.bytes / d.n_buildings : 0.0, mesh.n_chunks,
                mesh.partial_polygons);
+        printf(",\"colorby_ms_max\":%.2f,\"search_index_ms\":%.2f,\"search_ms\":%.2f", cb_ms,
+               index_search_ms, search_ms);
         if (first_frame >= 0)
             printf(",\"frame_size\":\"%dx%d\",\"frames\":%d,\"first_frame_ms\":%.1f,"
                    "\"frame_ms_p50\":%.2f,\"frame_ms_p95\":%.2f,\"fps_p50\":%.1f,\"msaa\":%d,"
