@@ -170,5 +170,29 @@ run 2 info "$ZS" wtc --industry finance
 run 2 info "$ZS" wtc --enterprises --sort height; expect err '--sort takes floor, name or industry'
 run 2 info "$ZS" wtc --enterprises --sort
 
+# query: the tenant finder (exactly the buildings with a floor of 1,000 m² vacant, as JSON)
+run 0 query "$ZS" --min-area 1000 --json; expect out '"id":'
+if command -v python3 >/dev/null; then
+  python3 -c '
+import json, sys
+got = {m["id"] for m in json.load(open(sys.argv[1]))}
+want = {f["id"] for f in json.load(open(sys.argv[2]))["features"]
+        if f["properties"].get("kind") == "building" and f["properties"].get("status") != "under_construction"
+        and any(r["vacant_m2"] >= 1000 for r in f["properties"].get("floor_records", []))}
+assert got == want, (got, want)' "$tmp/out" "$ZS" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: query --min-area 1000 lists other buildings"; }
+fi
+run 0 query --min-area 1000;                expect out '^1\. '
+run 0 query "$ZS" --near metro;             expect err 'no building matches'; expect err 'include-later'
+expect_empty out
+run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ m away'
+run 0 query "$ZS" --near metro --include-later --json; expect out 'opened 2016'
+run 2 query "$ZS" --bogus;                  expect err 'usage: louyu query'
+run 2 query "$ZS" --min-area;               expect err 'needs a number'
+run 2 query "$ZS" --min-area -5
+run 2 query "$ZS" --near tram;              expect err 'POI category'
+run 2 query "$ZS" --min-area 2000 --max-area 1000
+run 2 query /nonexistent.geojson
+run 1 query "$BAD/building-floors-missing.geojson"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

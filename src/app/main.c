@@ -35,6 +35,10 @@ static void usage(FILE *out)
             "                                     status and the enterprises on each floor\n"
             "  info [FILE] ID --enterprises [--industry NAME] [--sort floor|name|industry] [--json]\n"
             "                                     the building's enterprise directory\n"
+            "  query [FILE] [--min-area M2] [--max-area M2] [--contiguous] [--max-rent X]\n"
+            "        [--industry NAME] [--near metro|parking|...] [--near-m M] [--include-later]\n"
+            "        [--name TEXT] [--json]       the tenant finder: buildings and floors with\n"
+            "                                     space that match, ranked, each with its reasons\n"
             "  bench [FILE] [--runs N] [--export-polygons OUT.json]\n"
             "                                     time load, projection, triangulation, extrusion,\n"
             "                                     index and picking; one JSON line\n"
@@ -113,6 +117,8 @@ static int run(int argc, char **argv)
         return ly_cmd_shot(sub_argc, sub_argv);
     if (!strcmp(cmd, "pick"))
         return ly_cmd_pick(sub_argc, sub_argv);
+    if (!strcmp(cmd, "query"))
+        return ly_cmd_query(sub_argc, sub_argv);
     if (!strcmp(cmd, "help")) {
         usage(stdout);
         return LY_EXIT_OK;

@@ -1,0 +1,505 @@
+/* The tenant finder: filters, spaces, reasons and ranking (see query.h). */
+#include "louyu/query.h"
+#include "louyu/strings.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- growable arrays ---------------------------------------------------------- */
+
+typedef struct {
+    ly_query_result *r;
+    size_t cap_matches, cap_spaces, cap_reasons, cap_notes;
+    bool oom;
+} builder;
+
+static bool grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return true;
+    size_t c = *cap ? *cap * 2 : 16;
+    if (c > SIZE_MAX / size)
+        return false;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = c;
+    return true;
+}
+
+static void add_space(builder *B, int first, int last, double vacant)
+{
+    ly_query_result *r = B->r;
+    if (B->oom || !grow((void **)&r->spaces, &B->cap_spaces, r->n_spaces, sizeof *r->spaces)) {
+        B->oom = true;
+        return;
+    }
+    r->spaces[r->n_spaces++] = (ly_query_space){first, last, vacant};
+}
+
+/* printf into a new string appended to *list. */
+static void add_text(builder *B, char ***list, size_t *n, size_t *cap, const char *fmt, ...)
+{
+    if (B->oom || !grow((void **)list, cap, *n, sizeof **list)) {
+        B->oom = true;
+        return;
+    }
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *s = strdup(buf);
+    if (!s) {
+        B->oom = true;
+        return;
+    }
+    (*list)[(*n)++] = s;
+}
+
+#define REASON(B, ...)                                                                            \
+    add_text(B, &(B)->r->reasons, &(B)->r->n_reasons, &(B)->cap_reasons, __VA_ARGS__)
+#define NOTE(B, ...) add_text(B, &(B)->r->notes, &(B)->r->n_notes, &(B)->cap_notes, __VA_ARGS__)
+
+/* ---- text --------------------------------------------------------------------- */
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static bool equal_nocase(const char *a, const char *b)
+{
+    while (*a && lower((unsigned char)*a) == lower((unsigned char)*b))
+        a++, b++;
+    return !*a && !*b;
+}
+
+/* ASCII-only folding: UTF-8 bytes of other scripts compare as they are. */
+static bool contains_nocase(const char *hay, const char *needle)
+{
+    if (!hay)
+        return false;
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t i = 0;
+        while (i < n && hay[i] && lower((unsigned char)hay[i]) == lower((unsigned char)needle[i]))
+            i++;
+        if (i == n)
+            return true;
+    }
+    return n == 0;
+}
+
+static bool industry_is(const char *industry, const char *want)
+{
+    return industry && (equal_nocase(industry, want) ||
+                        !strcmp(ly_industry_name(industry, LY_LANG_ZH), want));
+}
+
+static const char *poi_noun(ly_poi_category c)
+{
+    static const char *n[LY_POI_COUNT] = {"metro station", "bus stop",          "bank",
+                                          "hotel",         "restaurant",        "car park",
+                                          "government office", "landmark"};
+    return (unsigned)c < LY_POI_COUNT ? n[c] : "point of interest";
+}
+
+int ly_query_poi_category(const char *name)
+{
+    for (int c = 0; c < LY_POI_COUNT; c++)
+        if (name && equal_nocase(name, ly_poi_category_name((ly_poi_category)c)))
+            return c;
+    return -1;
+}
+
+/* ---- geometry ----------------------------------------------------------------- */
+
+static double seg_dist2(double px, double py, double ax, double ay, double bx, double by)
+{
+    double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+    double t = l2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / l2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    double ex = ax + t * dx - px, ey = ay + t * dy - py;
+    return ex * ex + ey * ey;
+}
+
+/* Distance in metres from (x, y) to building b's footprint: 0 inside any part
+ * (even-odd over its rings, so holes are outside), else to the nearest edge. */
+static double footprint_dist(const ly_district *d, const ly_geo *geo, const ly_building *b,
+                             double x, double y)
+{
+    double best = INFINITY;
+    for (uint32_t p = 0; p < b->n_polygons; p++) {
+        const ly_polygon *pg = &d->polygons[b->first_polygon + p];
+        bool inside = false;
+        for (uint32_t r = 0; r < pg->n_rings; r++) {
+            const ly_ring *rg = &d->rings[pg->first_ring + r];
+            for (uint32_t i = 0, j = rg->n_points - 1; i < rg->n_points; j = i++) {
+                const double *a = &geo->xy[2 * (size_t)(rg->first_point + i)];
+                const double *c = &geo->xy[2 * (size_t)(rg->first_point + j)];
+                if ((a[1] > y) != (c[1] > y) &&
+                    x < (c[0] - a[0]) * (y - a[1]) / (c[1] - a[1]) + a[0])
+                    inside = !inside;
+                double e = seg_dist2(x, y, a[0], a[1], c[0], c[1]);
+                if (e < best)
+                    best = e;
+            }
+        }
+        if (inside)
+            return 0;
+    }
+    return sqrt(best);
+}
+
+typedef struct {
+    double min[2], max[2];
+} box;
+
+static box footprint_box(const ly_district *d, const ly_geo *geo, const ly_building *b)
+{
+    box bx = {{INFINITY, INFINITY}, {-INFINITY, -INFINITY}};
+    for (uint32_t p = 0; p < b->n_polygons; p++) {
+        const ly_polygon *pg = &d->polygons[b->first_polygon + p];
+        const ly_ring *rg = &d->rings[pg->first_ring]; /* the outline bounds the part */
+        for (uint32_t i = 0; pg->n_rings && i < rg->n_points; i++) {
+            const double *a = &geo->xy[2 * (size_t)(rg->first_point + i)];
+            for (int k = 0; k < 2; k++) {
+                bx.min[k] = fmin(bx.min[k], a[k]);
+                bx.max[k] = fmax(bx.max[k], a[k]);
+            }
+        }
+    }
+    return bx;
+}
+
+/* Footprint to footprint: the nearest vertex of either to the other. Exact for
+ * disjoint footprints and 0 when a vertex lies inside the other. */
+static double building_dist(const ly_district *d, const ly_geo *geo, const ly_building *a,
+                            const ly_building *b)
+{
+    double best = INFINITY;
+    const ly_building *pair[2][2] = {{a, b}, {b, a}};
+    for (int k = 0; k < 2 && best > 0; k++) {
+        const ly_building *from = pair[k][0], *to = pair[k][1];
+        for (uint32_t p = 0; p < from->n_polygons; p++) {
+            const ly_polygon *pg = &d->polygons[from->first_polygon + p];
+            for (uint32_t r = 0; r < pg->n_rings; r++) {
+                const ly_ring *rg = &d->rings[pg->first_ring + r];
+                for (uint32_t i = 0; i < rg->n_points; i++) {
+                    const double *v = &geo->xy[2 * (size_t)(rg->first_point + i)];
+                    best = fmin(best, footprint_dist(d, geo, to, v[0], v[1]));
+                }
+            }
+        }
+    }
+    return best;
+}
+
+static double box_gap(box a, box b)
+{
+    double dx = fmax(0, fmax(a.min[0] - b.max[0], b.min[0] - a.max[0]));
+    double dy = fmax(0, fmax(a.min[1] - b.max[1], b.min[1] - a.max[1]));
+    return sqrt(dx * dx + dy * dy);
+}
+
+/* ---- the criteria ------------------------------------------------------------- */
+
+/* Appends the building's matching spaces; returns the largest (0 for none). */
+static double find_spaces(builder *B, const ly_district *d, const ly_building *b,
+                          const ly_query_desc *q)
+{
+    const ly_floor_record *rec = d->records + b->first_record;
+    uint32_t n = b->n_records;
+    double best = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!(rec[i].vacant_m2 > 0))
+            continue;
+        if (!q->contiguous) {
+            double v = rec[i].vacant_m2;
+            if (v >= q->min_area_m2 && (q->max_area_m2 <= 0 || v <= q->max_area_m2)) {
+                add_space(B, rec[i].floor, rec[i].floor, v);
+                best = fmax(best, v);
+            }
+            continue;
+        }
+        /* the shortest run from floor i that reaches min */
+        double sum = rec[i].vacant_m2;
+        uint32_t j = i;
+        while (sum < q->min_area_m2 && j + 1 < n && rec[j + 1].floor == rec[j].floor + 1 &&
+               rec[j + 1].vacant_m2 > 0)
+            sum += rec[++j].vacant_m2;
+        if (sum >= q->min_area_m2 && (q->max_area_m2 <= 0 || sum <= q->max_area_m2)) {
+            add_space(B, rec[i].floor, rec[j].floor, sum);
+            best = fmax(best, sum);
+        }
+    }
+    return best;
+}
+
+static int data_year(const ly_district *d)
+{
+    const char *s = d->meta.data_date;
+    return s && strlen(s) >= 4 ? atoi(s) : 0;
+}
+
+/* The nearest counted POI of the desc's category within near_m: sets m->poi. */
+static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_building *b,
+                        const ly_query_desc *q, int year, double near_m, ly_query_match *m)
+{
+    m->poi = -1;
+    m->poi_m = -1;
+    for (size_t f = 0; f < d->n_features; f++) {
+        const ly_feature *ft = &d->features[f];
+        if (ft->kind != LY_KIND_POI || ft->subtype != (int)q->near)
+            continue;
+        bool later = year && ft->since > year;
+        if (later && !q->include_later_pois)
+            continue;
+        double x, y;
+        ly_proj_forward(&geo->proj, ft->lon, ft->lat, &x, &y);
+        double dist = footprint_dist(d, geo, b, x, y);
+        if (dist <= near_m && (m->poi < 0 || dist < m->poi_m)) {
+            m->poi = (long)f;
+            m->poi_m = dist;
+            m->poi_later = later;
+        }
+    }
+}
+
+static int count_industry(const ly_district *d, const ly_building *b, const char *industry)
+{
+    int n = 0;
+    for (uint32_t i = 0; i < b->n_enterprises; i++)
+        n += industry_is(d->enterprises[b->first_enterprise + i].industry, industry);
+    return n;
+}
+
+static bool set(const char *s)
+{
+    return s && *s;
+}
+
+/* ---- ranking ------------------------------------------------------------------ */
+
+static int by_rank(const ly_district *d, const ly_query_match *a, const ly_query_match *b)
+{
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    const ly_building *ba = &d->buildings[a->building];
+    const ly_building *bb = &d->buildings[b->building];
+    int c = strcmp(ba->name ? ba->name : "", bb->name ? bb->name : "");
+    if (!c)
+        c = strcmp(ba->id ? ba->id : "", bb->id ? bb->id : "");
+    return c ? c : (a->building < b->building ? -1 : a->building > b->building);
+}
+
+/* A bottom-up merge sort (qsort has no context argument, and a global one
+ * would not be thread-safe). Returns -1 when out of memory. */
+static int sort_matches(ly_query_match *m, size_t n, const ly_district *d)
+{
+    if (n < 2)
+        return 0;
+    ly_query_match *tmp = malloc(n * sizeof *tmp);
+    if (!tmp)
+        return -1;
+    ly_query_match *src = m, *dst = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                dst[k++] = by_rank(d, &src[j], &src[i]) < 0 ? src[j++] : src[i++];
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
+        }
+        ly_query_match *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != m)
+        memcpy(m, src, n * sizeof *m);
+    free(tmp);
+    return 0;
+}
+
+/* ---- the query ---------------------------------------------------------------- */
+
+int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q,
+                 ly_query_result *out)
+{
+    memset(out, 0, sizeof *out);
+    builder B = {.r = out};
+    char num[40], num2[40];
+    double near_m = q->near_m > 0 ? q->near_m : LY_QUERY_NEAR_M;
+    bool area = q->min_area_m2 > 0 || q->max_area_m2 > 0 || q->contiguous;
+    int year = data_year(d);
+    const char *industry = set(q->industry) ? q->industry : NULL;
+
+    /* buildings with enterprises of the industry, and their boxes, for the
+     * neighbour rule */
+    uint32_t *with_ind = NULL;
+    int *ind_count = NULL;
+    box *boxes = NULL;
+    size_t n_with = 0;
+    if (industry && d->n_buildings) {
+        with_ind = malloc(d->n_buildings * sizeof *with_ind);
+        ind_count = calloc(d->n_buildings, sizeof *ind_count);
+        boxes = malloc(d->n_buildings * sizeof *boxes);
+        if (!with_ind || !ind_count || !boxes)
+            B.oom = true;
+        for (size_t i = 0; !B.oom && i < d->n_buildings; i++) {
+            boxes[i] = footprint_box(d, geo, &d->buildings[i]);
+            ind_count[i] = count_industry(d, &d->buildings[i], industry);
+            if (ind_count[i])
+                with_ind[n_with++] = (uint32_t)i;
+        }
+        if (!B.oom && !n_with)
+            NOTE(&B, "no enterprise in the district is in the industry \"%s\"", industry);
+    }
+
+    for (size_t i = 0; !B.oom && i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+            continue;
+        if (area && !b->n_records)
+            continue;
+        if (q->max_rent_cny_m2_day > 0 &&
+            !(b->rent_cny_m2_day >= 0 && b->rent_cny_m2_day <= q->max_rent_cny_m2_day))
+            continue;
+        if (set(q->name) && !contains_nocase(b->name, q->name) &&
+            !contains_nocase(b->name_en, q->name) && !contains_nocase(b->address, q->name) &&
+            !contains_nocase(b->address_en, q->name))
+            continue;
+        ly_query_match m = {.building = (uint32_t)i, .rent_cny_m2_day = b->rent_cny_m2_day,
+                            .poi = -1, .poi_m = -1};
+        if (q->near_poi) {
+            nearest_poi(d, geo, b, q, year, near_m, &m);
+            if (m.poi < 0)
+                continue;
+        }
+        if (industry) {
+            m.industry_in = ind_count[i];
+            for (size_t k = 0; k < n_with; k++) {
+                uint32_t o = with_ind[k];
+                if (o != i && box_gap(boxes[i], boxes[o]) <= near_m &&
+                    building_dist(d, geo, b, &d->buildings[o]) <= near_m)
+                    m.industry_near += ind_count[o];
+            }
+            if (!m.industry_in && !m.industry_near)
+                continue;
+        }
+        /* spaces last: they are appended to the result only for a match */
+        size_t spaces0 = out->n_spaces;
+        m.best_space_m2 = find_spaces(&B, d, b, q);
+        if (area && out->n_spaces == spaces0)
+            continue;
+        m.first_space = (uint32_t)spaces0;
+        m.n_spaces = (uint32_t)(out->n_spaces - spaces0);
+
+        /* score: see query.h */
+        double s = m.best_space_m2 / (m.best_space_m2 + 1000);
+        if (q->max_rent_cny_m2_day > 0)
+            s += 1 - m.rent_cny_m2_day / q->max_rent_cny_m2_day;
+        if (q->near_poi)
+            s += 1 - m.poi_m / near_m;
+        if (industry) {
+            double k = m.industry_in + 0.5 * m.industry_near;
+            s += k / (k + 5);
+        }
+        m.score = s;
+
+        /* reasons: the space, then each criterion in the order of the desc */
+        m.first_reason = (uint32_t)out->n_reasons;
+        for (uint32_t k = 0; k < m.n_spaces; k++) {
+            const ly_query_space *sp = &out->spaces[m.first_space + k];
+            ly_format_grouped(sp->vacant_m2, num, sizeof num);
+            if (sp->first == sp->last)
+                REASON(&B, "floor %d: %s m² vacant", sp->first, num);
+            else
+                REASON(&B, "floors %d–%d: %s m² vacant together", sp->first, sp->last, num);
+        }
+        if (q->max_rent_cny_m2_day > 0)
+            REASON(&B, "rent %.2f ≤ %.2f CNY/m²/day", m.rent_cny_m2_day, q->max_rent_cny_m2_day);
+        if (q->near_poi) {
+            const ly_feature *ft = &d->features[m.poi];
+            const char *pn = ft->name_en ? ft->name_en : ft->name ? ft->name : ft->id;
+            if (m.poi_later)
+                REASON(&B, "%s %.0f m away (%s; opened %d, after the data of %d)",
+                       poi_noun(q->near), m.poi_m, pn ? pn : "unnamed", ft->since, year);
+            else
+                REASON(&B, "%s %.0f m away (%s)", poi_noun(q->near), m.poi_m,
+                       pn ? pn : "unnamed");
+        }
+        if (industry && m.industry_in)
+            REASON(&B, "%d %s enterprise%s in the building", m.industry_in, industry,
+                   m.industry_in == 1 ? "" : "s");
+        if (industry && m.industry_near) {
+            ly_format_grouped(near_m, num2, sizeof num2);
+            REASON(&B, "%d %s enterprise%s in buildings within %s m", m.industry_near, industry,
+                   m.industry_near == 1 ? "" : "s", num2);
+        }
+        if (set(q->name))
+            REASON(&B, "\"%s\" in the name or address", q->name);
+        m.n_reasons = (uint32_t)(out->n_reasons - m.first_reason);
+
+        if (B.oom || !grow((void **)&out->matches, &B.cap_matches, out->n_matches,
+                           sizeof *out->matches)) {
+            B.oom = true;
+            break;
+        }
+        out->matches[out->n_matches++] = m;
+    }
+    free(with_ind);
+    free(ind_count);
+    free(boxes);
+
+    /* later additions: counted or not, the result says so */
+    if (q->near_poi && !B.oom) {
+        for (size_t f = 0; f < d->n_features; f++) {
+            const ly_feature *ft = &d->features[f];
+            out->later_pois += ft->kind == LY_KIND_POI && ft->subtype == (int)q->near && year &&
+                               ft->since > year;
+        }
+        const char *cat = ly_poi_category_name(q->near);
+        if (out->later_pois && !q->include_later_pois)
+            NOTE(&B,
+                 "%zu %s POI%s opened after %d, the year of the data, and %s not counted "
+                 "(later additions; include them with --include-later)",
+                 out->later_pois, cat, out->later_pois == 1 ? "" : "s", year,
+                 out->later_pois == 1 ? "is" : "are");
+        else if (out->later_pois)
+            NOTE(&B, "counting %zu %s POI%s that opened after %d, the year of the data",
+                 out->later_pois, cat, out->later_pois == 1 ? "" : "s", year);
+    }
+    if (B.oom) {
+        ly_query_result_deinit(out);
+        return -1;
+    }
+    if (sort_matches(out->matches, out->n_matches, d)) {
+        ly_query_result_deinit(out);
+        return -1;
+    }
+    return 0;
+}
+
+void ly_query_result_deinit(ly_query_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n_reasons; i++)
+        free(r->reasons[i]);
+    for (size_t i = 0; i < r->n_notes; i++)
+        free(r->notes[i]);
+    free(r->reasons);
+    free(r->notes);
+    free(r->matches);
+    free(r->spaces);
+    memset(r, 0, sizeof *r);
+}

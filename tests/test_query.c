@@ -1,0 +1,328 @@
+/* ly_query: the tenant finder on a hand-made district (tests/data/query/finder.geojson)
+ * whose expectations are worked out here by hand, and on the bundled district.
+ *
+ * The fixture (data of 2011; footprints 0.0005° squares):
+ *   alpha   (120.3700, 36.0600) rent 3.20, floors 1..6 vacant 0, 600, 700, 0, 1000, 400;
+ *           3 finance enterprises + 1 it
+ *   beta    (120.3800, 36.0600) rent 5.50, floors 1..4 vacant 1500, 2000, 0, 300; 1 retail;
+ *           address_en "12 Harbour Road"
+ *   gamma   (120.3700, 36.0660) rent 2.00, no floor records; 2 finance
+ *   delta   under construction, rent 1.00, 5000 m² vacant on each of 3 floors
+ *   epsilon (120.3700, 36.0615) rent unknown, floor 1 vacant 500; 111 m north of alpha
+ *   metro "North Metro" (since 2016) 0.003° of latitude north of alpha's north edge (333 m),
+ *     0.0015° from epsilon (166 m), 0.0025° from gamma (277 m)
+ *   metro "Old Station" (since 2005) 0.001° south of beta (111 m)
+ *   parking "Car park P" 0.002° of longitude east of alpha (180 m), 227 m from epsilon */
+#include "check.h"
+#include "louyu/query.h"
+
+#include <stdbool.h>
+
+static ly_district d;
+static ly_geo geo;
+
+/* Metres per degree at latitude 36.06° on WGS84 (meridian and parallel). */
+#define M_PER_DEG_LAT 110960.0
+#define M_PER_DEG_LON 90015.0
+
+static ly_query_result run(ly_query_desc q)
+{
+    ly_query_result r;
+    CHECK_INT(ly_query_run(&d, &geo, &q, &r), 0);
+    return r;
+}
+
+/* The ids of the matches, in rank order, joined with spaces. */
+static const char *ids(const ly_query_result *r)
+{
+    static char buf[256];
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->n_matches; i++) {
+        if (i)
+            strcat(buf, " ");
+        strcat(buf, d.buildings[r->matches[i].building].id);
+    }
+    return buf;
+}
+
+/* The spaces of match i as "first-last:vacant ...". */
+static const char *spaces(const ly_query_result *r, size_t i)
+{
+    static char buf[256];
+    buf[0] = '\0';
+    const ly_query_match *m = &r->matches[i];
+    for (uint32_t k = 0; k < m->n_spaces; k++) {
+        const ly_query_space *s = &r->spaces[m->first_space + k];
+        char one[48];
+        snprintf(one, sizeof one, "%s%d-%d:%.0f", k ? " " : "", s->first, s->last, s->vacant_m2);
+        strcat(buf, one);
+    }
+    return buf;
+}
+
+static const ly_query_match *find(const ly_query_result *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_matches; i++)
+        if (!strcmp(d.buildings[r->matches[i].building].id, id))
+            return &r->matches[i];
+    return NULL;
+}
+
+static bool has_reason(const ly_query_result *r, const ly_query_match *m, const char *text)
+{
+    for (uint32_t k = 0; m && k < m->n_reasons; k++)
+        if (strstr(r->reasons[m->first_reason + k], text))
+            return true;
+    return false;
+}
+
+static void fixture(void)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "finder");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/query/finder.geojson", NULL, &diags),
+              LY_LOAD_OK);
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(ly_geo_init(&geo, &d), 0);
+    ly_query_result r;
+
+    /* nothing asked: every completed building; delta (under construction) never */
+    r = run((ly_query_desc){0});
+    CHECK_INT(r.n_matches, 4);
+    CHECK(!find(&r, "delta"));
+    CHECK_INT(r.n_notes, 0);
+    ly_query_result_deinit(&r);
+
+    /* one floor, min 650: alpha floors 3 (700) and 5 (1000); beta 1 (1500) and 2 (2000);
+     * gamma has no records, epsilon only 500, delta is under construction.
+     * Scores: beta 2000/3000 = 0.667 before alpha 1000/2000 = 0.5 */
+    r = run((ly_query_desc){.min_area_m2 = 650});
+    CHECK_STR(ids(&r), "beta alpha");
+    if (r.n_matches == 2) {
+        CHECK_STR(spaces(&r, 0), "1-1:1500 2-2:2000");
+        CHECK_STR(spaces(&r, 1), "3-3:700 5-5:1000");
+        CHECK_NEAR(r.matches[0].score, 2000.0 / 3000, 1e-9);
+        CHECK_NEAR(r.matches[1].score, 0.5, 1e-9);
+        CHECK(has_reason(&r, &r.matches[1], "floor 5: 1,000 m² vacant"));
+        CHECK_INT(r.matches[0].n_reasons, 2);
+    }
+    ly_query_result_deinit(&r);
+
+    /* one floor, 650 to 1,200: beta's floors are too big */
+    r = run((ly_query_desc){.min_area_m2 = 650, .max_area_m2 = 1200});
+    CHECK_STR(ids(&r), "alpha");
+    if (r.n_matches == 1)
+        CHECK_STR(spaces(&r, 0), "3-3:700 5-5:1000");
+    ly_query_result_deinit(&r);
+
+    /* max only: any vacant floor up to 500 m² (alpha 6: 400, beta 4: 300, epsilon 1: 500) */
+    r = run((ly_query_desc){.max_area_m2 = 500});
+    CHECK_STR(ids(&r), "epsilon alpha beta");
+    ly_query_result_deinit(&r);
+
+    /* contiguous, min 1,200: alpha 2-3 (1300) and 5-6 (1400), not 3-5: floor 4 is
+     * fully leased and breaks the run; beta reaches it on floor 1 and on floor 2 alone */
+    r = run((ly_query_desc){.min_area_m2 = 1200, .contiguous = true});
+    CHECK_STR(ids(&r), "beta alpha");
+    if (r.n_matches == 2) {
+        CHECK_STR(spaces(&r, 0), "1-1:1500 2-2:2000");
+        CHECK_STR(spaces(&r, 1), "2-3:1300 5-6:1400");
+        CHECK(has_reason(&r, &r.matches[1], "floors 2–3: 1,300 m² vacant together"));
+        CHECK_NEAR(r.matches[1].score, 1400.0 / 2400, 1e-9);
+    }
+    ly_query_result_deinit(&r);
+
+    /* contiguous, 1,200 to 1,350: only alpha 2-3 */
+    r = run((ly_query_desc){.min_area_m2 = 1200, .max_area_m2 = 1350, .contiguous = true});
+    CHECK_STR(ids(&r), "alpha");
+    if (r.n_matches == 1)
+        CHECK_STR(spaces(&r, 0), "2-3:1300");
+    ly_query_result_deinit(&r);
+
+    /* contiguous, 2,500: alpha's 2,700 over floors 2-6 is cut by floor 4; beta 1-2 = 3,500
+     * (from floor 2, the leased floor 3 stops the run at 2,000) */
+    r = run((ly_query_desc){.min_area_m2 = 2500, .contiguous = true});
+    CHECK_STR(ids(&r), "beta");
+    if (r.n_matches == 1)
+        CHECK_STR(spaces(&r, 0), "1-2:3500");
+    ly_query_result_deinit(&r);
+
+    /* max rent 4: alpha (3.20) and gamma (2.00); beta too dear, epsilon's rent unknown,
+     * delta (1.00) under construction. gamma 1 - 2/4 = 0.5; alpha 0.5 + 1 - 3.2/4 = 0.7 */
+    r = run((ly_query_desc){.max_rent_cny_m2_day = 4});
+    CHECK_STR(ids(&r), "alpha gamma");
+    if (r.n_matches == 2) {
+        CHECK_NEAR(r.matches[0].score, 0.5 + 0.2, 1e-9);
+        CHECK_NEAR(r.matches[1].score, 0.5, 1e-9);
+        CHECK(has_reason(&r, &r.matches[0], "rent 3.20 ≤ 4.00 CNY/m²/day"));
+    }
+    ly_query_result_deinit(&r);
+
+    /* rent ranks: min 650 and max rent 6: alpha 0.5 + (1 - 3.2/6) = 0.967 before
+     * beta 0.667 + (1 - 5.5/6) = 0.75 */
+    r = run((ly_query_desc){.min_area_m2 = 650, .max_rent_cny_m2_day = 6});
+    CHECK_STR(ids(&r), "alpha beta");
+    if (r.n_matches == 2)
+        CHECK_NEAR(r.matches[0].score, 0.5 + 1 - 3.2 / 6, 1e-9);
+    ly_query_result_deinit(&r);
+
+    /* near metro, data of 2011: North Metro (2016) is a later addition and does not
+     * count; Old Station is 111 m from beta */
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO});
+    CHECK_STR(ids(&r), "beta");
+    CHECK_INT(r.later_pois, 1);
+    CHECK_INT(r.n_notes, 1);
+    if (r.n_notes)
+        CHECK(strstr(r.notes[0], "1 metro POI opened after 2011") != NULL);
+    if (r.n_matches == 1) {
+        CHECK_NEAR(r.matches[0].poi_m, 0.001 * M_PER_DEG_LAT, 1.0);
+        CHECK(!r.matches[0].poi_later);
+        CHECK(has_reason(&r, &r.matches[0], "metro station 111 m away (Old Station)"));
+    }
+    ly_query_result_deinit(&r);
+
+    /* with later additions: beta 111 m, epsilon 166 m, gamma 277 m, alpha 333 m.
+     * Scores: beta 0.667 + 1 - 111/400 = 1.389; epsilon 0.333 + 1 - 166/400 = 0.917;
+     * alpha 0.5 + 1 - 333/400 = 0.668; gamma 0 + 1 - 277/400 = 0.306 */
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO, .include_later_pois = true});
+    CHECK_STR(ids(&r), "beta epsilon alpha gamma");
+    CHECK_INT(r.n_notes, 1);
+    if (r.n_notes)
+        CHECK(strstr(r.notes[0], "counting 1 metro POI") != NULL);
+    const ly_query_match *m = find(&r, "alpha");
+    CHECK(m && m->poi_later);
+    if (m) {
+        CHECK_NEAR(m->poi_m, 0.003 * M_PER_DEG_LAT, 1.0);
+        CHECK_NEAR(m->score, 0.5 + 1 - 0.003 * M_PER_DEG_LAT / 400, 0.01);
+        CHECK(has_reason(&r, m, "metro station 333 m away (North Metro; opened 2016"));
+    }
+    m = find(&r, "epsilon");
+    CHECK(m && fabs(m->poi_m - 0.0015 * M_PER_DEG_LAT) < 1.0);
+    ly_query_result_deinit(&r);
+
+    /* within and beyond the distance: alpha at 333 m is out at 300 m and in at 340 m */
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO, .near_m = 300,
+                            .include_later_pois = true});
+    CHECK_STR(ids(&r), "beta epsilon gamma");
+    ly_query_result_deinit(&r);
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO, .near_m = 340,
+                            .include_later_pois = true});
+    CHECK(find(&r, "alpha") != NULL);
+    ly_query_result_deinit(&r);
+
+    /* parking: alpha at 180 m (0.002° of longitude), epsilon at 227 m */
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_PARKING, .near_m = 200});
+    CHECK_STR(ids(&r), "alpha");
+    CHECK_INT(r.n_notes, 0);
+    if (r.n_matches == 1) {
+        CHECK_NEAR(r.matches[0].poi_m, 0.002 * M_PER_DEG_LON, 1.0);
+        CHECK(has_reason(&r, &r.matches[0], "car park 180 m away (Car park P)"));
+    }
+    ly_query_result_deinit(&r);
+
+    /* industry: alpha (3 inside), gamma (2 inside), epsilon (alpha's 3 within 400 m, counted
+     * half; gamma is 444 m away). alpha 0.5 + 3/8 = 0.875; epsilon 1/3 + 1.5/6.5 = 0.564;
+     * gamma 0 + 2/7 = 0.286 */
+    r = run((ly_query_desc){.industry = "finance"});
+    CHECK_STR(ids(&r), "alpha epsilon gamma");
+    m = find(&r, "epsilon");
+    CHECK(m && m->industry_in == 0 && m->industry_near == 3);
+    CHECK(has_reason(&r, m, "3 finance enterprises in buildings within 400 m"));
+    m = find(&r, "alpha");
+    CHECK(m && m->industry_in == 3 && m->industry_near == 0);
+    CHECK(has_reason(&r, m, "3 finance enterprises in the building"));
+    if (m)
+        CHECK_NEAR(m->score, 0.5 + 3.0 / 8, 1e-9);
+    ly_query_result_deinit(&r);
+    /* case-insensitive, and by the Chinese display name; a smaller radius drops epsilon */
+    r = run((ly_query_desc){.industry = "FINANCE", .near_m = 100});
+    CHECK_STR(ids(&r), "alpha gamma");
+    ly_query_result_deinit(&r);
+    r = run((ly_query_desc){.industry = "金融"});
+    CHECK_STR(ids(&r), "alpha epsilon gamma");
+    ly_query_result_deinit(&r);
+    r = run((ly_query_desc){.industry = "no-such"});
+    CHECK_INT(r.n_matches, 0);
+    CHECK_INT(r.n_notes, 1);
+    ly_query_result_deinit(&r);
+
+    /* name: English name, address (any case), Chinese; delta never */
+    r = run((ly_query_desc){.name = "ALPHA"});
+    CHECK_STR(ids(&r), "alpha");
+    ly_query_result_deinit(&r);
+    r = run((ly_query_desc){.name = "harbour"});
+    CHECK_STR(ids(&r), "beta");
+    ly_query_result_deinit(&r);
+    r = run((ly_query_desc){.name = "伽马"});
+    CHECK_STR(ids(&r), "gamma");
+    ly_query_result_deinit(&r);
+    r = run((ly_query_desc){.name = "delta"});
+    CHECK_INT(r.n_matches, 0);
+    ly_query_result_deinit(&r);
+
+    /* all together: a floor of 650+, rent ≤ 4, finance: alpha only */
+    r = run((ly_query_desc){.min_area_m2 = 650, .max_rent_cny_m2_day = 4, .industry = "finance"});
+    CHECK_STR(ids(&r), "alpha");
+    if (r.n_matches == 1)
+        CHECK_INT(r.matches[0].n_reasons, 4); /* 2 floors, rent, industry */
+    ly_query_result_deinit(&r);
+
+    ly_query_result_deinit(&r); /* twice is harmless */
+    ly_query_result_deinit(NULL);
+    CHECK_INT(ly_query_poi_category("metro"), LY_POI_METRO);
+    CHECK_INT(ly_query_poi_category("Parking"), LY_POI_PARKING);
+    CHECK_INT(ly_query_poi_category("tram"), -1);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+}
+
+/* The bundled district: --min-area 1000 finds exactly the completed buildings with a
+ * floor of at least 1,000 m² vacant, found here by scanning the records directly. */
+static void bundled(void)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zhanshan");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/data/zhanshan.geojson", NULL, &diags),
+              LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(ly_geo_init(&geo, &d), 0);
+    ly_query_result r = run((ly_query_desc){.min_area_m2 = 1000});
+    size_t want = 0;
+    for (size_t i = 0; i < d.n_buildings; i++) {
+        const ly_building *b = &d.buildings[i];
+        bool big = false;
+        for (uint32_t k = 0; k < b->n_records; k++)
+            big |= d.records[b->first_record + k].vacant_m2 >= 1000;
+        if (b->status == LY_STATUS_UNDER_CONSTRUCTION || !big)
+            continue;
+        want++;
+        CHECK(find(&r, b->id) != NULL);
+    }
+    CHECK(want > 0);
+    CHECK_INT(r.n_matches, want);
+    for (size_t i = 0; i + 1 < r.n_matches; i++)
+        CHECK(r.matches[i].score >= r.matches[i + 1].score);
+    ly_query_result_deinit(&r);
+
+    /* the metro opened in 2016: nothing near it in the data of 2011, unless asked */
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO});
+    CHECK_INT(r.n_matches, 0);
+    CHECK_INT(r.later_pois, 2);
+    ly_query_result_deinit(&r);
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO, .include_later_pois = true});
+    CHECK(r.n_matches > 0);
+    for (size_t i = 0; i < r.n_matches; i++)
+        CHECK(r.matches[i].poi_later && r.matches[i].poi_m <= 400);
+    ly_query_result_deinit(&r);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+}
+
+int main(void)
+{
+    fixture();
+    bundled();
+    return check_report();
+}
