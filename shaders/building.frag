@@ -6,6 +6,7 @@ in vec3 v_normal;
 flat in uint v_surface;
 flat in vec4 v_color;
 flat in vec4 v_info; // x storey height, y ground storey height, z flags, w top of the building
+flat in vec2 v_glow; // heights (m) of the floors that glow (the tenant finder's matches)
 
 uniform vec3 u_eye;
 uniform vec3 u_sun;         // towards the sun
@@ -60,6 +61,10 @@ void main()
         alpha = mix(0.42, 0.95, cover);
     }
 
+    // floors the tenant finder matched glow warm across the district
+    bool glow = v_glow.y > v_glow.x && v_pos.z >= v_glow.x - 0.05 && v_pos.z <= v_glow.y + 0.05;
+    if (glow)
+        base = mix(base, vec3(1.0, 0.78, 0.25), 0.75);
     if ((flags & F_SELECTED) != 0)
         base = mix(base, u_accent, 0.55);
     else if ((flags & F_HOVERED) != 0)
@@ -72,7 +77,9 @@ void main()
     float ao = v_surface == 0u ? mix(0.72, 1.0, smoothstep(0.0, 12.0, v_pos.z)) : 1.0;
     vec3 color = base * (0.70 * hemi * ao + 0.55 * sun * vec3(1.0, 0.97, 0.92));
 
-    if ((flags & F_DIMMED) != 0) {
+    if (glow)
+        color = max(color, base * 0.95); // lit from within: no dark side
+    if ((flags & F_DIMMED) != 0 && !glow) {
         // others step back: less contrast, towards the haze
         float grey = dot(color, vec3(0.299, 0.587, 0.114));
         color = mix(vec3(grey), u_fog_color, 0.5);

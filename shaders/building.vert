@@ -7,20 +7,22 @@ layout(location = 3) in uint a_building;
 layout(location = 4) in uvec2 a_floor_part;
 
 uniform mat4 u_view_proj;
-uniform samplerBuffer u_buildings; // 2 texels per building (see render.c)
+uniform samplerBuffer u_buildings; // 3 texels per building (see render.h)
 
 out vec3 v_pos;
 out vec3 v_normal;
 flat out uint v_surface;
 flat out vec4 v_color;
 flat out vec4 v_info;
+flat out vec2 v_glow;
 flat out uint v_floor;
 
 void main()
 {
     int b = int(a_building);
-    v_color = texelFetch(u_buildings, 2 * b);
-    v_info = texelFetch(u_buildings, 2 * b + 1);
+    v_color = texelFetch(u_buildings, 3 * b);
+    v_info = texelFetch(u_buildings, 3 * b + 1);
+    v_glow = texelFetch(u_buildings, 3 * b + 2).xy;
     v_pos = a_pos;
     v_normal = a_normal;
     v_surface = a_surface;

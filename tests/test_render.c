@@ -290,6 +290,26 @@ int main(void)
     stbi_image_free(db.px);
     stbi_image_free(nb.px);
 
+    /* the tenant finder: matching floors glow warm across the district */
+    snprintf(args, sizeof args, "%s --size 1280x720 --find-area 1000", zs);
+    image fd = shot("finder", args);
+    snprintf(args, sizeof args, "%s --size 1280x720", zs);
+    image nf = shot("no-finder", args);
+    if (fd.px && nf.px) {
+        size_t warm[2] = {0, 0};
+        image *ims[2] = {&nf, &fd};
+        for (int k = 0; k < 2; k++)
+            for (int y = 0; y < 720; y++)
+                for (int x = 260; x < 880; x++) { /* the map between the panels */
+                    const uint8_t *p = ims[k]->px + 4 * ((size_t)y * 1280 + x);
+                    warm[k] += p[0] > 200 && p[1] > 140 && p[2] < 130 && p[0] > p[2] + 90;
+                }
+        printf("finder: warm pixels %zu -> %zu\n", warm[0], warm[1]);
+        CHECK(warm[1] > warm[0] + 500);
+    }
+    stbi_image_free(fd.px);
+    stbi_image_free(nf.px);
+
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);

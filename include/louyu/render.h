@@ -2,10 +2,11 @@
  *
  * A ly_renderer owns every GL object it makes: shaders (read from a shader
  * folder), the district's static buffers (one vertex and one index buffer per
- * mesh chunk, one for the ground), a buffer texture with two RGBA32F texels
- * per building (colour; storey heights and state flags) that drives colour,
- * highlight and dimming without touching the meshes, the glyph atlas and the
- * streamed UI buffers, and an optional offscreen target for shots.
+ * mesh chunk, one for the ground), a buffer texture with three RGBA32F texels
+ * per building (colour; storey heights and state flags; a glowing height
+ * band) that drives colour, highlight, dimming and the tenant finder's glow
+ * without touching the meshes, the glyph atlas and the streamed UI buffers,
+ * and an optional offscreen target for shots.
  *
  * Each pass sets the state it needs (depth, blending, culling), so no pass
  * inherits stray state. Needs a current GL 3.3 core context; create and
@@ -44,10 +45,11 @@ enum {
     LY_BSTATE_HIDDEN = 16 /* not drawn (shown as its stacking plan instead) */
 };
 
-/* Two texels per building, as the building shader reads them. */
+/* Three texels per building, as the building shader reads them. */
 typedef struct {
     float r, g, b, a;
     float storey_m, ground_storey_m, flags, top_m;
+    float glow_lo_m, glow_hi_m, pad0, pad1; /* a height band that glows (lo < hi) */
 } ly_building_style;
 
 typedef struct {

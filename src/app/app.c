@@ -97,6 +97,35 @@ static void apply_colors(ly_app *app)
     app->styles_dirty = true;
 }
 
+void ly_app_run_finder(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    ly_query_result_deinit(&app->found);
+    app->find_dirty = false;
+    for (size_t i = 0; app->styles && i < d->n_buildings; i++)
+        app->styles[i].glow_lo_m = app->styles[i].glow_hi_m = 0;
+    if (app->finder && app->scene.loaded &&
+        ly_query_run(d, &app->scene.geo, &app->find, &app->found) == 0) {
+        /* the matching floors glow: from the lowest match's base to the highest's top */
+        for (size_t m = 0; app->styles && m < app->found.n_matches; m++) {
+            const ly_query_match *q = &app->found.matches[m];
+            const ly_building *b = &d->buildings[q->building];
+            int lo = 1 << 30, hi = 0;
+            for (uint32_t k = 0; k < q->n_spaces; k++) {
+                const ly_query_space *sp = &app->found.spaces[q->first_space + k];
+                lo = sp->first < lo ? sp->first : lo;
+                hi = sp->last > hi ? sp->last : hi;
+            }
+            if (hi) {
+                app->styles[q->building].glow_lo_m = (float)ly_building_floor_base(d, b, lo);
+                app->styles[q->building].glow_hi_m = (float)ly_building_floor_base(d, b, hi + 1);
+            }
+        }
+    }
+    app->styles_dirty = true;
+    app->redraw = true;
+}
+
 void ly_app_set_color_mode(ly_app *app, ly_color_mode mode, bool animate)
 {
     if ((unsigned)mode >= LY_COLOR_MODES)
@@ -174,6 +203,7 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
     ly_search_deinit(&app->search);
     if (ly_search_init(&app->search, &app->scene.district, app->lang))
         LY_WARN("APP", "no search index (out of memory)");
+    ly_app_run_finder(app);
     /* New data: new limits; the first load starts from the home view, a
      * reload keeps the user's view (clamped to the new data). */
     ly_camera_pose keep = app->cam.pose;
@@ -258,6 +288,7 @@ void ly_app_deinit(ly_app *app)
     ly_stacking_deinit(&app->stack);
     ly_colorby_deinit(&app->colorby);
     ly_search_deinit(&app->search);
+    ly_query_result_deinit(&app->found);
     free(app->color_from);
     scene_free(&app->scene);
     ly_renderer_destroy(app->renderer);
@@ -544,6 +575,10 @@ static void key_down(ly_app *app, const ly_event *e)
         break;
     case LY_KEY_L:
         ly_app_set_language(app, app->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
+        break;
+    case LY_KEY_F:
+        app->finder = !app->finder;
+        ly_app_run_finder(app);
         break;
     case LY_KEY_B:
         app->dashboard = !app->dashboard;
@@ -1114,7 +1149,7 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         /* labels keep off the panels drawn over them */
         float s = app->ui_scale, cx, cy, r;
         compass_centre(app, &cx, &cy, &r);
-        float reserved[8][4] = {
+        float reserved[9][4] = {
             {0, 0, 0, 0},
             {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
             {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
@@ -1128,6 +1163,11 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
             float card[4] = {(float)app->width - 370 * s, 74 * s, (float)app->width,
                              (float)app->height};
             memcpy(reserved[n_reserved++], card, sizeof card);
+        }
+        if (app->finder) {
+            float fx = app->selected >= 0 ? 260 * s : (float)app->width - 390 * s;
+            float board[4] = {fx, 74 * s, fx + 380 * s, 580 * s};
+            memcpy(reserved[n_reserved++], board, sizeof board);
         }
         if (app->dashboard) {
             float board[4] = {260 * s, 74 * s, (float)app->width - 240 * s,
@@ -1172,6 +1212,8 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     ly_app_dashboard(app);
     ly_app_panels(app);
     ly_ui_end_frame(&app->ui_ctx);
+    if (app->find_dirty)
+        ly_app_run_finder(app); /* a finder control changed this frame */
     draw_tooltip(app, m);
 }
 

@@ -20,6 +20,7 @@
 #include "louyu/input.h"
 #include "louyu/labels.h"
 #include "louyu/mesh.h"
+#include "louyu/query.h"
 #include "louyu/render.h"
 #include "louyu/search.h"
 #include "louyu/stacking.h"
@@ -68,6 +69,12 @@ typedef struct {
     char settings_path[512]; /* where the language is remembered ("" when nowhere) */
 
     bool dashboard; /* the planner's dashboard is open */
+
+    /* the tenant finder */
+    bool finder;
+    ly_query_desc find;
+    ly_query_result found;
+    bool find_dirty;
 
     /* search */
     ly_search search;
@@ -135,6 +142,8 @@ void ly_app_set_language(ly_app *app, ly_lang lang);
 void ly_app_panels(ly_app *app);
 /* The planner's dashboard (when app->dashboard). */
 void ly_app_dashboard(ly_app *app);
+/* Runs the tenant finder again with app->find and lights the matching floors. */
+void ly_app_run_finder(ly_app *app);
 
 /* The building under a pixel (with a finger-sized tolerance when touch). */
 long ly_app_pick(const ly_app *app, float x, float y, float tol_px, int *floor);

@@ -245,13 +245,80 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
     free(rows);
 }
 
+/* The tenant finder: space wanted, on one floor or several, near what; the
+ * matches glow on the map and are listed best first, each with its reason. */
+static void finder_panel(ly_app *app)
+{
+    ly_ui *ui = &app->ui_ctx;
+    if (!app->finder || !app->scene.loaded)
+        return;
+    bool en = app->lang == LY_LANG_EN;
+    float s = app->ui_scale > 0 ? app->ui_scale : 1;
+    float x = app->selected >= 0 ? 270 : app->width / s - 380;
+    if (ly_ui_panel_begin(ui, "finder", x, 84, 360, 0, NULL)) {
+        ly_ui_title(ui, en ? "Find space" : "找办公空间");
+        static const double areas[4] = {0, 300, 1000, 2000};
+        for (int i = 0; i < 4; i++) {
+            char label[48];
+            if (areas[i] == 0)
+                snprintf(label, sizeof label, "%s##area0", en ? "Any size" : "不限面积");
+            else
+                snprintf(label, sizeof label, "≥ %.0f m²##area%d", areas[i], i);
+            bool on = app->find.min_area_m2 == areas[i];
+            if (ly_ui_chip(ui, label, &on) && on) {
+                app->find.min_area_m2 = areas[i];
+                app->find_dirty = true;
+            }
+        }
+        if (ly_ui_toggle(ui, en ? "May span several floors" : "可跨相邻楼层", &app->find.contiguous))
+            app->find_dirty = true;
+        bool metro = app->find.near_poi && app->find.near == LY_POI_METRO;
+        bool parking = app->find.near_poi && app->find.near == LY_POI_PARKING;
+        if (ly_ui_chip(ui, en ? "Near metro" : "近地铁", &metro)) {
+            app->find.near_poi = metro;
+            app->find.near = LY_POI_METRO;
+            /* the stations opened after this data: say so in the results, but count them */
+            app->find.include_later_pois = true;
+            app->find_dirty = true;
+        }
+        if (ly_ui_chip(ui, en ? "Near parking" : "近停车场", &parking)) {
+            app->find.near_poi = parking;
+            app->find.near = LY_POI_PARKING;
+            app->find_dirty = true;
+        }
+        ly_ui_space(ui, 4);
+        const ly_query_result *r = &app->found;
+        char line[256];
+        snprintf(line, sizeof line, en ? "%zu buildings match" : "%zu 座楼宇符合", r->n_matches);
+        ly_ui_label_colored(ui, line, ui->theme.text_secondary);
+        ly_ui_list_begin(ui, "matches", 220);
+        for (size_t m = 0; m < r->n_matches; m++) {
+            const ly_query_match *q = &r->matches[m];
+            const ly_building *b = &app->scene.district.buildings[q->building];
+            const char *why = q->n_reasons ? r->reasons[q->first_reason] : "";
+            snprintf(line, sizeof line, "%s · %s##match%u", pick_name(app, b->name, b->name_en),
+                     why, q->building);
+            if (ly_ui_button(ui, line)) {
+                ly_app_select(app, (long)q->building, true);
+                if (q->n_spaces) {
+                    const ly_query_space *sp = &r->spaces[q->first_space];
+                    ly_app_set_stacking(app, true, app->explode);
+                    ly_app_select_floors(app, sp->first, sp->last);
+                }
+            }
+        }
+        ly_ui_list_end(ui);
+    }
+    ly_ui_panel_end(ui);
+}
+
 /* Search: a field, live results, and an on-screen keyboard for the kiosk. */
 static void search_panel(ly_app *app)
 {
     ly_ui *ui = &app->ui_ctx;
     if (!app->scene.loaded)
         return;
-    if (ly_ui_panel_begin(ui, "search", 20, 250, 230, 0, NULL)) {
+    if (ly_ui_panel_begin(ui, "search", 20, 292, 230, 0, NULL)) {
         ly_ui_text_field(ui, "##query", app->query, sizeof app->query, L(app, LY_S_SEARCH_HINT));
         ly_search_hit hits[6];
         size_t n = ly_search_run(&app->search, app->query, hits, 6);
@@ -306,9 +373,15 @@ void ly_app_panels(ly_app *app)
         bool board = app->dashboard;
         if (ly_ui_toggle(ui, app->lang == LY_LANG_EN ? "Dashboard" : "数据看板", &board))
             app->dashboard = board;
+        bool find = app->finder;
+        if (ly_ui_toggle(ui, app->lang == LY_LANG_EN ? "Find space" : "找空间", &find)) {
+            app->finder = find;
+            app->find_dirty = true;
+        }
     }
     ly_ui_panel_end(ui);
     search_panel(app);
+    finder_panel(app);
     if (app->selected < 0 || !app->scene.loaded)
         return;
     const ly_building *b = &app->scene.district.buildings[app->selected];

@@ -74,7 +74,8 @@ typedef struct {
     const char *tab;
     const char *color_by;
     const char *search;
-    bool keyboard, dashboard;
+    bool keyboard, dashboard, find;
+    double find_area;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -131,6 +132,12 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             i++;
         } else if (!strcmp(a, "--search") && v) {
             o->search = v;
+            i++;
+        } else if (!strcmp(a, "--find")) {
+            o->find = true;
+        } else if (!strcmp(a, "--find-area") && v) {
+            o->find = true;
+            o->find_area = strtod(v, NULL);
             i++;
         } else if (!strcmp(a, "--dashboard")) {
             o->dashboard = true;
@@ -202,6 +209,11 @@ static int apply_view(ly_app *app, const options *o)
         snprintf(app->query, sizeof app->query, "%s", o->search);
     app->keyboard = o->keyboard;
     app->dashboard = o->dashboard;
+    if (o->find) {
+        app->finder = true;
+        app->find.min_area_m2 = o->find_area;
+        ly_app_run_finder(app);
+    }
     /* select first: a building's view leaves room for its card */
     const char *ids[2] = {o->select, o->hover};
     for (int k = 0; k < 2; k++) {
@@ -376,6 +388,7 @@ int ly_cmd_shot(int argc, char **argv)
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
+                        "[--find] [--find-area M2] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)

@@ -220,7 +220,7 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
     glBindVertexArray(0);
 
     /* An empty style buffer until styles arrive: texelFetch stays defined. */
-    float zero[8] = {0.8f, 0.8f, 0.8f, 1, 0, 0, 0, 0};
+    float zero[12] = {0.8f, 0.8f, 0.8f, 1, 0, 0, 0, 0, 0, 0, 0, 0};
     glBindBuffer(GL_TEXTURE_BUFFER, r->style_buf);
     glBufferData(GL_TEXTURE_BUFFER, sizeof zero, zero, GL_DYNAMIC_DRAW);
     glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
