@@ -270,8 +270,47 @@ static void finder_panel(ly_app *app)
                 app->find_dirty = true;
             }
         }
+        static const double maxes[3] = {0, 1000, 3000};
+        for (int i = 0; i < 3; i++) {
+            char label[48];
+            if (maxes[i] == 0)
+                snprintf(label, sizeof label, "%s##max0", en ? "No upper limit" : "不设上限");
+            else
+                snprintf(label, sizeof label, "≤ %.0f m²##max%d", maxes[i], i);
+            bool on = app->find.max_area_m2 == maxes[i];
+            if (ly_ui_chip(ui, label, &on) && on) {
+                app->find.max_area_m2 = maxes[i];
+                app->find_dirty = true;
+            }
+        }
         if (ly_ui_toggle(ui, en ? "May span several floors" : "可跨相邻楼层", &app->find.contiguous))
             app->find_dirty = true;
+        static const double rents[4] = {0, 3, 4, 5};
+        for (int i = 0; i < 4; i++) {
+            char label[64];
+            if (rents[i] == 0)
+                snprintf(label, sizeof label, "%s##rent0", en ? "Any rent" : "不限租金");
+            else
+                snprintf(label, sizeof label, "≤ %.0f %s##rent%d", rents[i],
+                         L(app, LY_S_RENT_UNIT), i);
+            bool on = app->find.max_rent_cny_m2_day == rents[i];
+            if (ly_ui_chip(ui, label, &on) && on) {
+                app->find.max_rent_cny_m2_day = rents[i];
+                app->find_dirty = true;
+            }
+        }
+        /* neighbours of an industry: the district's five biggest */
+        static const char *const near_ind[5] = {"finance", "trade", "logistics", "it",
+                                                "consulting"};
+        for (int i = 0; i < 5; i++) {
+            char label[64];
+            snprintf(label, sizeof label, "%s##ind%d", ly_industry_name(near_ind[i], app->lang), i);
+            bool on = app->find.industry && !strcmp(app->find.industry, near_ind[i]);
+            if (ly_ui_chip(ui, label, &on)) {
+                app->find.industry = on ? near_ind[i] : NULL;
+                app->find_dirty = true;
+            }
+        }
         bool metro = app->find.near_poi && app->find.near == LY_POI_METRO;
         bool parking = app->find.near_poi && app->find.near == LY_POI_PARKING;
         if (ly_ui_chip(ui, en ? "Near metro" : "近地铁", &metro)) {
@@ -291,7 +330,7 @@ static void finder_panel(ly_app *app)
         char line[256];
         snprintf(line, sizeof line, en ? "%zu buildings match" : "%zu 座楼宇符合", r->n_matches);
         ly_ui_label_colored(ui, line, ui->theme.text_secondary);
-        ly_ui_list_begin(ui, "matches", 220);
+        ly_ui_list_begin(ui, "matches", list_height(app, 220));
         for (size_t m = 0; m < r->n_matches; m++) {
             const ly_query_match *q = &r->matches[m];
             const ly_building *b = &app->scene.district.buildings[q->building];
