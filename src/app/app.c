@@ -986,25 +986,17 @@ static const char *use_name(ly_floor_use u, ly_lang lang)
                   lang);
 }
 
-/* The colour-by legend, bottom left (above the scale bar); returns its top. */
-static float draw_color_legend(ly_app *app)
+/* A legend panel at the left whose bottom edge is `bottom`: a title and
+ * rows of a colour swatch and a label. Returns the panel's top. */
+static float draw_swatches(ly_app *app, float bottom, const char *title, int rows,
+                           const uint8_t (*rgb)[3], const char *const *labels)
 {
-    float s = app->ui_scale, bottom = app->height - 62 * s;
-    const ly_colorby *cb = &app->colorby;
-    if (app->color_mode == LY_COLOR_NONE)
-        return bottom;
-    float px = 12 * s, pad = 10 * s, row = 20 * s;
-    const char *title = ly_color_mode_title(app->color_mode, app->lang);
-    int rows = cb->n_classes + (cb->no_data.count ? 1 : 0);
+    float s = app->ui_scale, px = 12 * s, pad = 10 * s, row = 20 * s;
     float w = ly_font_measure(app->font, title, 13 * s);
-    char text[LY_COLORBY_MAX_CLASSES + 1][120];
-    for (int i = 0; i < rows; i++) {
-        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
-        snprintf(text[i], sizeof text[i], "%s  (%zu)", c->label, c->count);
-        w = fmaxf(w, 22 * s + ly_font_measure(app->font, text[i], px));
-    }
+    for (int i = 0; i < rows; i++)
+        w = fmaxf(w, 22 * s + ly_font_measure(app->font, labels[i], px));
     w += 2 * pad;
-    float h = 2 * pad + 18 * s + rows * row;
+    float h = 2 * pad + 18 * s + (float)rows * row;
     float x = 20 * s, y = bottom - h;
     ly_drawlist *dl = &app->ui;
     ly_draw_shadow(dl, x, y + 2 * s, w, h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
@@ -1012,42 +1004,51 @@ static float draw_color_legend(ly_app *app)
     ly_draw_text(dl, floorf(x + pad), floorf(y + pad + 12 * s), 13 * s, ly_rgba(30, 36, 48, 255),
                  title);
     for (int i = 0; i < rows; i++) {
-        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
-        float ry = y + pad + 18 * s + i * row;
+        float ry = y + pad + 18 * s + (float)i * row;
         ly_draw_round_rect(dl, x + pad, ry + 4 * s, 14 * s, 12 * s, 3 * s,
-                           ly_rgba(c->rgb[0], c->rgb[1], c->rgb[2], 255));
+                           ly_rgba(rgb[i][0], rgb[i][1], rgb[i][2], 255));
         ly_draw_text(dl, floorf(x + pad + 22 * s), floorf(ry + 14.5f * s), px,
-                     ly_rgba(60, 66, 80, 255), text[i]);
+                     ly_rgba(60, 66, 80, 255), labels[i]);
     }
-    return y - 10 * s;
+    return y;
 }
 
-/* The legend of the stacking plan, bottom right. */
+/* The colour-by legend, bottom left (above the scale bar); returns where the
+ * next legend's bottom goes. */
+static float draw_color_legend(ly_app *app)
+{
+    float s = app->ui_scale, bottom = app->height - 62 * s;
+    const ly_colorby *cb = &app->colorby;
+    if (app->color_mode == LY_COLOR_NONE)
+        return bottom;
+    char text[LY_COLORBY_MAX_CLASSES + 1][120];
+    const char *labels[LY_COLORBY_MAX_CLASSES + 1];
+    uint8_t rgb[LY_COLORBY_MAX_CLASSES + 1][3];
+    int rows = cb->n_classes + (cb->no_data.count ? 1 : 0);
+    for (int i = 0; i < rows; i++) {
+        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
+        snprintf(text[i], sizeof text[i], "%s  (%zu)", c->label, c->count);
+        labels[i] = text[i];
+        memcpy(rgb[i], c->rgb, 3);
+    }
+    return draw_swatches(app, bottom, ly_color_mode_title(app->color_mode, app->lang), rows,
+                         (const uint8_t(*)[3])rgb, labels) -
+           10 * s;
+}
+
+/* The legend of the stacking plan, above the colour legend. */
 static void draw_legend(ly_app *app, float bottom)
 {
-    float s = app->ui_scale, px = 12 * s, pad = 10 * s, row = 20 * s;
     static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
                                                        LY_S_VACANT_FLOOR, LY_S_NO_DATA};
-    float w = ly_font_measure(app->font, ly_str(LY_S_STACKING_PLAN, app->lang), 13 * s);
-    for (int i = 0; i < LY_FLOOR_STATES; i++)
-        w = fmaxf(w, 22 * s + ly_font_measure(app->font, ly_str(names[i], app->lang), px));
-    w += 2 * pad;
-    float h = 2 * pad + 18 * s + LY_FLOOR_STATES * row;
-    /* bottom left, above the scale bar (and the colour legend): the card takes the right */
-    float x = 20 * s, y = bottom - h;
-    ly_drawlist *dl = &app->ui;
-    ly_draw_shadow(dl, x, y + 2 * s, w, h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
-    ly_draw_round_rect(dl, x, y, w, h, 10 * s, ly_rgba(255, 255, 255, 240));
-    ly_draw_text(dl, floorf(x + pad), floorf(y + pad + 12 * s), 13 * s, ly_rgba(30, 36, 48, 255),
-                 ly_str(LY_S_STACKING_PLAN, app->lang));
+    const char *labels[LY_FLOOR_STATES];
+    uint8_t rgb[LY_FLOOR_STATES][3];
     for (int i = 0; i < LY_FLOOR_STATES; i++) {
-        const uint8_t *c = ly_floor_state_color((ly_floor_state)i);
-        float ry = y + pad + 18 * s + i * row;
-        ly_draw_round_rect(dl, x + pad, ry + 4 * s, 14 * s, 12 * s, 3 * s,
-                           ly_rgba(c[0], c[1], c[2], 255));
-        ly_draw_text(dl, floorf(x + pad + 22 * s), floorf(ry + 14.5f * s), px,
-                     ly_rgba(60, 66, 80, 255), ly_str(names[i], app->lang));
+        labels[i] = ly_str(names[i], app->lang);
+        memcpy(rgb[i], ly_floor_state_color((ly_floor_state)i), 3);
     }
+    draw_swatches(app, bottom, ly_str(LY_S_STACKING_PLAN, app->lang), LY_FLOOR_STATES,
+                  (const uint8_t(*)[3])rgb, labels);
 }
 
 /* The card of the selected floor: use, area, vacancy and who is there. */
