@@ -125,7 +125,7 @@ int main(void)
     snprintf(tmpdir, sizeof tmpdir, "/tmp/louyu-render-XXXXXX");
     if (!mkdtemp(tmpdir))
         return 1;
-    char zs[512], sf[512], args[1024];
+    char zs[512], sf[512], args[2048];
     snprintf(zs, sizeof zs, "%s/data/zhanshan.geojson", LY_SOURCE_DIR);
     snprintf(sf, sizeof sf, "%s/data/sf-buildings/sf-buildings.geojson", LY_SHARED_DIR);
 
@@ -309,6 +309,36 @@ int main(void)
     }
     stbi_image_free(fd.px);
     stbi_image_free(nf.px);
+
+    /* hot reload: a bad file is refused and the old district stays on screen
+     * (only the status line at the bottom right differs); a good one replaces it */
+    char bad[512];
+    snprintf(bad, sizeof bad, "%s/tests/data/bad/height-negative.geojson", LY_SOURCE_DIR);
+    snprintf(args, sizeof args, "%s --size 640x360 --reload %s", zs, bad);
+    image kept = shot("reload-bad", args);
+    snprintf(args, sizeof args, "%s --size 640x360 --reload %s", zs, sf);
+    image swapped = shot("reload-good", args);
+    snprintf(args, sizeof args, "%s --size 640x360", zs);
+    image before = shot("reload-none", args);
+    if (kept.px && swapped.px && before.px) {
+        size_t same = 0, outside = 0, changed = 0, n = (size_t)before.w * before.h;
+        for (size_t i = 0; i < n; i++) {
+            int x = (int)(i % (size_t)before.w), y = (int)(i / (size_t)before.w);
+            bool status = y > before.h - 40 && x > before.w / 3;
+            const uint8_t *a = before.px + 4 * i, *b = kept.px + 4 * i, *c = swapped.px + 4 * i;
+            if (!status) {
+                outside++;
+                same += abs(a[0] - b[0]) + abs(a[1] - b[1]) + abs(a[2] - b[2]) <= 6;
+            }
+            changed += abs(a[0] - c[0]) + abs(a[1] - c[1]) + abs(a[2] - c[2]) > 30;
+        }
+        printf("reload: bad keeps %zu of %zu pixels; good changes %zu\n", same, outside, changed);
+        CHECK(same > outside * 99 / 100);
+        CHECK(changed > n / 5);
+    }
+    stbi_image_free(kept.px);
+    stbi_image_free(swapped.px);
+    stbi_image_free(before.px);
 
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,

@@ -1,10 +1,13 @@
 #include "app.h"
+#include "louyu/clock.h"
 #include "louyu/log.h"
 #include "louyu/settings.h"
 #include "louyu/stats.h"
 
 #include <cglm/cglm.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,31 +173,45 @@ static void update_flags(ly_app *app)
     app->styles_dirty = true;
 }
 
-int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
+/* Reads and builds a district into `next`: no GL, no app state, so it can
+ * run on a loader thread. */
+static int scene_load(ly_scene *next, const char *path, ly_diag_list *diags)
 {
-    ly_scene next = {0};
-    ly_load_result r = ly_district_load(&next.district, path, NULL, diags);
+    memset(next, 0, sizeof *next);
+    ly_load_result r = ly_district_load(&next->district, path, NULL, diags);
     if (r != LY_LOAD_OK)
         return r;
-    if (scene_build(&next)) {
-        scene_free(&next);
+    if (scene_build(next)) {
+        scene_free(next);
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
         return LY_LOAD_NOMEM;
     }
-    if (app->renderer && ly_renderer_upload_scene(app->renderer, &next.mesh, &next.ground)) {
+    return LY_LOAD_OK;
+}
+
+/* Puts a built district on screen in place of the current one (between
+ * frames, on the GL thread). The selection survives by building id. */
+static int scene_swap(ly_app *app, ly_scene *next, ly_diag_list *diags)
+{
+    if (app->renderer && ly_renderer_upload_scene(app->renderer, &next->mesh, &next->ground)) {
         /* put the old district back on the GPU */
         if (app->scene.loaded)
             ly_renderer_upload_scene(app->renderer, &app->scene.mesh, &app->scene.ground);
-        scene_free(&next);
+        scene_free(next);
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "the GPU refused the district's buffers");
         return LY_LOAD_NOMEM;
     }
     bool first = !app->scene.loaded;
+    char keep_id[128] = "";
+    if (app->selected >= 0)
+        snprintf(keep_id, sizeof keep_id, "%s", app->scene.district.buildings[app->selected].id);
     scene_free(&app->scene);
-    app->scene = next;
+    app->scene = *next;
+    memset(next, 0, sizeof *next);
     /* the BVH points at the mesh it indexes, which just moved into the app */
     app->scene.bvh.mesh = &app->scene.mesh;
-    app->selected = app->hovered = -1;
+    app->selected = keep_id[0] ? ly_district_find(&app->scene.district, keep_id) : -1;
+    app->hovered = -1;
     app->floor_selected = app->floor_hover = 0;
     app->stack_dirty = true;
     build_styles(app);
@@ -211,9 +228,97 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
     app->cam.aspect = aspect(app);
     ly_camera_set_pose(&app->cam, first ? ly_camera_home_pose(&app->cam) : keep);
     app->redraw = true;
-    LY_INFO("APP", "[%s] %zu buildings, %zu vertices", path, app->scene.district.n_buildings,
-            app->scene.mesh.n_vertices);
     return LY_LOAD_OK;
+}
+
+int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
+{
+    ly_scene next;
+    int r = scene_load(&next, path, diags);
+    if (r != LY_LOAD_OK)
+        return r;
+    r = scene_swap(app, &next, diags);
+    if (r == LY_LOAD_OK)
+        LY_INFO("APP", "[%s] %zu buildings, %zu vertices", path, app->scene.district.n_buildings,
+                app->scene.mesh.n_vertices);
+    return r;
+}
+
+/* ---- hot reload ------------------------------------------------------------- */
+
+struct ly_reload {
+    pthread_t thread;
+    atomic_bool done;
+    char path[1024];
+    ly_scene next;
+    ly_diag_list diags;
+    int result;
+    double started_ms;
+};
+
+static void *reload_main(void *arg)
+{
+    ly_reload *rl = arg;
+    rl->result = scene_load(&rl->next, rl->path, &rl->diags);
+    atomic_store(&rl->done, true);
+    return NULL;
+}
+
+bool ly_app_reload_start(ly_app *app, const char *path)
+{
+    if (app->reload)
+        return false; /* one at a time */
+    ly_reload *rl = calloc(1, sizeof *rl);
+    if (!rl)
+        return false;
+    snprintf(rl->path, sizeof rl->path, "%s", path);
+    ly_diag_list_init(&rl->diags, path);
+    atomic_init(&rl->done, false);
+    rl->started_ms = ly_clock_ms();
+    if (pthread_create(&rl->thread, NULL, reload_main, rl)) {
+        ly_diag_list_deinit(&rl->diags);
+        free(rl);
+        return false;
+    }
+    app->reload = rl;
+    return true;
+}
+
+bool ly_app_reload_poll(ly_app *app, bool wait)
+{
+    ly_reload *rl = app->reload;
+    if (!rl || (!wait && !atomic_load(&rl->done)))
+        return false;
+    pthread_join(rl->thread, NULL);
+    app->reload = NULL;
+    bool swapped = false;
+    if (rl->result == LY_LOAD_OK)
+        rl->result = scene_swap(app, &rl->next, &rl->diags);
+    ly_diag_sort(&rl->diags);
+    if (rl->result == LY_LOAD_OK) {
+        swapped = true;
+        snprintf(app->reload_status, sizeof app->reload_status,
+                 "reloaded %s: %zu buildings (%.0f ms)", rl->path,
+                 app->scene.district.n_buildings, ly_clock_ms() - rl->started_ms);
+        LY_INFO("RELOAD", "%s", app->reload_status);
+    } else {
+        /* bad data never replaces good data: say why, keep what is on screen */
+        snprintf(app->reload_status, sizeof app->reload_status,
+                 "reload of %s failed: %zu error%s; showing the previous data", rl->path,
+                 rl->diags.errors, rl->diags.errors == 1 ? "" : "s");
+        LY_WARN("RELOAD", "%s", app->reload_status);
+        for (size_t i = 0; i < rl->diags.count && i < 20; i++)
+            if (rl->diags.items[i].severity == LY_DIAG_ERROR)
+                LY_WARN("RELOAD", "%s:%d:%d: %s", rl->path, rl->diags.items[i].line,
+                        rl->diags.items[i].col, rl->diags.items[i].message);
+        scene_free(&rl->next);
+    }
+    app->reload_ok = swapped;
+    app->reload_status_t = app->time;
+    ly_diag_list_deinit(&rl->diags);
+    free(rl);
+    app->redraw = true;
+    return swapped;
 }
 
 /* ---- lifetime --------------------------------------------------------------- */
@@ -285,6 +390,9 @@ void ly_app_set_language(ly_app *app, ly_lang lang)
 
 void ly_app_deinit(ly_app *app)
 {
+    if (app->reload) {
+        ly_app_reload_poll(app, true); /* finish the loader thread, then drop its result */
+    }
     ly_stacking_deinit(&app->stack);
     ly_colorby_deinit(&app->colorby);
     ly_search_deinit(&app->search);
@@ -1204,6 +1312,15 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         draw_scale_bar(app, m);
     }
     draw_compass(app);
+    if (app->reload_status[0] && app->time - app->reload_status_t < 8.0) {
+        float s = app->ui_scale, px = 11.5f * s;
+        float w = ly_font_measure(app->font, app->reload_status, px) + 20 * s;
+        float x = app->width - 20 * s - w, y = app->height - 44 * s;
+        ly_draw_round_rect(&app->ui, x, y, w, 24 * s, 6 * s,
+                           app->reload_ok ? ly_rgba(32, 38, 50, 220) : ly_rgba(170, 40, 30, 230));
+        ly_draw_text(&app->ui, floorf(x + 10 * s), floorf(y + 16 * s), px,
+                     ly_rgba(255, 255, 255, 255), app->reload_status);
+    }
     float legend_top = app->scene.loaded ? draw_color_legend(app) : 0;
     if (app->stacking && app->selected >= 0) {
         draw_legend(app, legend_top);

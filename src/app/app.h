@@ -37,6 +37,8 @@ typedef struct {
     bool loaded;
 } ly_scene;
 
+typedef struct ly_reload ly_reload;
+
 typedef struct {
     ly_scene scene;
     ly_camera cam;
@@ -69,6 +71,12 @@ typedef struct {
     char settings_path[512]; /* where the language is remembered ("" when nowhere) */
 
     bool dashboard; /* the planner's dashboard is open */
+
+    /* hot reload: a district being loaded on a thread, and the last result */
+    ly_reload *reload;
+    char reload_status[1200];
+    bool reload_ok;
+    double reload_status_t;
 
     /* the tenant finder */
     bool finder;
@@ -111,6 +119,13 @@ void ly_app_deinit(ly_app *app);
 /* Loads a data file and swaps it in. On failure the current district stays
  * and diags says why. Returns the ly_load_result. */
 int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags);
+
+/* Starts loading `path` on a loader thread (false if one is running). */
+bool ly_app_reload_start(ly_app *app, const char *path);
+/* Between frames: if the loader finished (or, with `wait`, once it does),
+ * swaps the new district in, or keeps the old one when the new data is bad.
+ * Returns true when it swapped. */
+bool ly_app_reload_poll(ly_app *app, bool wait);
 
 /* "home", "top" or a building id; jumps when `animate` is false. Returns
  * false for an unknown id. */

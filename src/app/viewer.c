@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 double ly_process_start_ms;
@@ -73,7 +74,7 @@ typedef struct {
     float explode;
     const char *tab;
     const char *color_by;
-    const char *search;
+    const char *search, *reload;
     bool keyboard, dashboard, find;
     double find_area;
 } options;
@@ -132,6 +133,9 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             i++;
         } else if (!strcmp(a, "--search") && v) {
             o->search = v;
+            i++;
+        } else if (!strcmp(a, "--reload") && v) {
+            o->reload = v;
             i++;
         } else if (!strcmp(a, "--find")) {
             o->find = true;
@@ -346,11 +350,38 @@ int ly_cmd_view(int argc, char **argv, int first)
                                     : "楼宇 louyu");
     double last = ly_platform_now();
     bool running = true, moving = true;
+    /* the data file is watched: a change (atomic rename or a write in place)
+     * that has settled for a second is loaded on a thread and swapped in */
+    struct stat seen = {0}, pending = {0};
+    stat(o.file, &seen);
+    bool changed = false;
+    double next_check = last + 1.0;
     while (running) {
+        double t_now = ly_platform_now();
+        if (t_now >= next_check) {
+            next_check = t_now + 1.0;
+            struct stat cur;
+            if (stat(o.file, &cur) == 0) {
+                bool differs = cur.st_mtime != seen.st_mtime || cur.st_size != seen.st_size ||
+                               cur.st_ino != seen.st_ino;
+                bool settled = changed && cur.st_mtime == pending.st_mtime &&
+                               cur.st_size == pending.st_size && cur.st_ino == pending.st_ino;
+                if (differs && settled && ly_app_reload_start(&app, o.file)) {
+                    seen = cur;
+                    changed = false;
+                } else if (differs) {
+                    pending = cur;
+                    changed = true;
+                }
+            }
+        }
+        ly_app_reload_poll(&app, false);
         ly_event e;
         while (ly_platform_poll(plat, &e)) {
             if (e.type == LY_EV_QUIT) {
                 running = false;
+            } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_R && (e.mods & LY_MOD_CTRL)) {
+                ly_app_reload_start(&app, o.file); /* reload now */
             } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_F11) {
                 ly_platform_set_fullscreen(plat, !ly_platform_is_fullscreen(plat));
             } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_Q && (e.mods & LY_MOD_CTRL)) {
@@ -388,7 +419,7 @@ int ly_cmd_shot(int argc, char **argv)
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
-                        "[--find] [--find-area M2] "
+                        "[--find] [--find-area M2] [--reload FILE] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
@@ -415,6 +446,12 @@ int ly_cmd_shot(int argc, char **argv)
             /* settle: label fades snap to their final state, and panels that
              * size themselves to their content get their height (one frame) */
             ly_app_update(&app, 10.0);
+            /* --reload: what the kiosk does when its file changes, on the loader
+             * thread, then swapped in (or refused) between frames */
+            if (o.reload && ly_app_reload_start(&app, o.reload)) {
+                ly_app_reload_poll(&app, true);
+                ly_app_update(&app, 1.0); /* labels of a new district settle too */
+            }
             ly_app_render(&app);
             ly_app_render(&app);
             if (ly_renderer_target_read(app.renderer, pixels) ||
