@@ -14,11 +14,14 @@
 #include "louyu/camera.h"
 #include "louyu/draw.h"
 
+typedef struct ly_label_scratch ly_label_scratch;
+
 typedef struct {
     float *alpha; /* per building, 0..1 */
     size_t n;
     uint32_t *order;
     size_t n_shown; /* labels drawn in the last update */
+    ly_label_scratch *scratch; /* per-frame work arrays, allocated once */
 } ly_labels;
 
 typedef struct {

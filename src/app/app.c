@@ -41,6 +41,8 @@ static int scene_build(ly_scene *s)
         ly_bvh_init(&s->bvh, &s->mesh) || ly_ground_init(&s->ground, &s->district, &s->geo) ||
         ly_labels_init(&s->labels, s->district.n_buildings))
         return -1;
+    for (size_t i = 0; i < s->district.n_buildings && !s->has_sites; i++)
+        s->has_sites = s->district.buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION;
     s->loaded = true;
     return 0;
 }
@@ -1379,8 +1381,7 @@ void ly_app_render(ly_app *app)
     float ext = fmaxf(app->scene.mesh.max[0] - app->scene.mesh.min[0],
                       app->scene.mesh.max[1] - app->scene.mesh.min[1]);
     f.fog_distance = fmaxf(2500.0f, 2.2f * ext) + 1.5f * m.eye[2];
-    for (size_t i = 0; i < app->scene.district.n_buildings && !f.draw_sites; i++)
-        f.draw_sites = app->scene.district.buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION;
+    f.draw_sites = app->scene.has_sites;
     ly_renderer_draw(app->renderer, &f, &app->ui, ly_font_get_atlas(app->font));
     ly_font_atlas_clean(app->font);
     app->redraw = false;

@@ -35,6 +35,7 @@ typedef struct {
     ly_ground ground;
     ly_labels labels;
     bool loaded;
+    bool has_sites; /* buildings under construction: the translucent pass is needed */
 } ly_scene;
 
 typedef struct ly_reload ly_reload;

@@ -4,12 +4,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct {
+    float x0, y0, x1, y1;
+} box;
+
+/* qsort has no context argument: priorities are precomputed into keys. */
+typedef struct {
+    float key;
+    uint32_t building;
+} ranked;
+
+enum { MAX_RESERVED = 16 };
+
+struct ly_label_scratch {
+    ranked *cand;
+    float (*anchor)[3];
+    box *placed; /* room for every building and MAX_RESERVED panels */
+};
+
 int ly_labels_init(ly_labels *l, size_t n)
 {
     memset(l, 0, sizeof *l);
-    l->alpha = calloc(n ? n : 1, sizeof *l->alpha);
-    l->order = calloc(n ? n : 1, sizeof *l->order);
-    if (!l->alpha || !l->order) {
+    size_t m = n ? n : 1;
+    l->alpha = calloc(m, sizeof *l->alpha);
+    l->order = calloc(m, sizeof *l->order);
+    l->scratch = calloc(1, sizeof *l->scratch);
+    if (l->scratch) {
+        l->scratch->cand = malloc(m * sizeof *l->scratch->cand);
+        l->scratch->anchor = malloc(m * sizeof *l->scratch->anchor);
+        l->scratch->placed = malloc((m + MAX_RESERVED) * sizeof *l->scratch->placed);
+    }
+    if (!l->alpha || !l->order || !l->scratch || !l->scratch->cand || !l->scratch->anchor ||
+        !l->scratch->placed) {
         ly_labels_deinit(l);
         return -1;
     }
@@ -23,23 +49,19 @@ void ly_labels_deinit(ly_labels *l)
         return;
     free(l->alpha);
     free(l->order);
+    if (l->scratch) {
+        free(l->scratch->cand);
+        free(l->scratch->anchor);
+        free(l->scratch->placed);
+        free(l->scratch);
+    }
     memset(l, 0, sizeof *l);
 }
-
-typedef struct {
-    float x0, y0, x1, y1;
-} box;
 
 static bool overlaps(const box *a, const box *b)
 {
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
-
-/* qsort has no context argument: priorities are precomputed into keys. */
-typedef struct {
-    float key;
-    uint32_t building;
-} ranked;
 
 static int by_key(const void *a, const void *b)
 {
@@ -63,15 +85,10 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
     const ly_mesh *mesh = bvh->mesh;
     float s = o->scale > 0 ? o->scale : 1;
     float px1 = 15 * s, px2 = 11 * s, pad = 6 * s;
-    ranked *cand = malloc(d->n_buildings * sizeof *cand);
-    float (*anchor)[3] = malloc(d->n_buildings * sizeof *anchor);
-    box *placed = malloc((d->n_buildings + o->n_reserved) * sizeof *placed);
-    if (!cand || !anchor || !placed) {
-        free(cand);
-        free(anchor);
-        free(placed);
-        return;
-    }
+    /* the frame's work arrays were allocated with the labels: nothing here */
+    ranked *cand = l->scratch->cand;
+    float(*anchor)[3] = l->scratch->anchor;
+    box *placed = l->scratch->placed;
     size_t nc = 0;
     /* labels fade out beyond a distance that grows with the eye's height, so
      * a close view shows its street and a far view only the big names */
@@ -94,7 +111,7 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
     }
     qsort(cand, nc, sizeof *cand, by_key);
     size_t np = 0;
-    for (size_t i = 0; i < o->n_reserved; i++)
+    for (size_t i = 0; i < o->n_reserved && i < MAX_RESERVED; i++)
         placed[np++] = (box){o->reserved[i][0], o->reserved[i][1], o->reserved[i][2],
                              o->reserved[i][3]};
     float k = o->dt >= 1.0 ? 1.0f : (float)fmin(1.0, o->dt * 8.0);
@@ -171,7 +188,4 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
         }
         l->order[l->n_shown++] = bi;
     }
-    free(cand);
-    free(anchor);
-    free(placed);
 }
