@@ -12,7 +12,7 @@ fi
 sf="$root/../shared/data/sf-buildings/sf-buildings.geojson"
 for f in "$root/data/zhanshan.geojson" "$sf"; do
   [ -f "$f" ] || continue
-  "$build/louyu" bench "$f" --runs 9
+  "$build/louyu" bench "$f" --runs 9 --no-render
   # the whole process, as a user runs it
   /usr/bin/time -f "{\"file\":\"$(basename "$f")\",\"validate_process_s\":%e,\"max_rss_kb\":%M}" \
     "$build/louyu" validate "$f" >/dev/null 2>/tmp/louyu-bench-time.$$ || true
