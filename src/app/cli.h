@@ -19,6 +19,7 @@ int ly_cmd_view(int argc, char **argv, int first);
 int ly_cmd_shot(int argc, char **argv);
 int ly_cmd_pick(int argc, char **argv);
 int ly_cmd_query(int argc, char **argv);
+int ly_cmd_soak(int argc, char **argv);
 
 /* Milliseconds on the monotonic clock when main started. */
 extern double ly_process_start_ms;

@@ -49,6 +49,10 @@ static void usage(FILE *out)
             "       [--lang zh|en] [--scale S]   render what the window would show to a PNG\n"
             "  pick [FILE] --at X,Y [--size WxH] [--view ...] [--tolerance PX]\n"
             "                                     the id of the building under a pixel, or none\n"
+            "  soak [FILE] [--frames N] [--seed S] [--bad FILE]\n"
+            "                                     drive the viewer headless with random input and\n"
+            "                                     reloads; one JSON line: frames, events, reloads,\n"
+            "                                     RSS and GL objects after warm-up and at the end\n"
             "  gl-info                            the OpenGL driver louyu would render with\n"
             "\n"
             "FILE defaults to the bundled district (Zhanshan Subdistrict, Qingdao).\n"
@@ -117,6 +121,8 @@ static int run(int argc, char **argv)
         return ly_cmd_shot(sub_argc, sub_argv);
     if (!strcmp(cmd, "pick"))
         return ly_cmd_pick(sub_argc, sub_argv);
+    if (!strcmp(cmd, "soak"))
+        return ly_cmd_soak(sub_argc, sub_argv);
     if (!strcmp(cmd, "query"))
         return ly_cmd_query(sub_argc, sub_argv);
     if (!strcmp(cmd, "help")) {
