@@ -340,6 +340,17 @@ int main(void)
     stbi_image_free(swapped.px);
     stbi_image_free(before.px);
 
+    /* the kiosk's attract tour: a dark banner across the bottom, over the map */
+    snprintf(args, sizeof args, "%s --size 1280x720 --attract", zs);
+    image at = shot("attract", args);
+    if (at.px) {
+        double band[3];
+        region(&at, 950, 608, 6, band); /* inside the banner, clear of its text */
+        printf("attract banner %.2f %.2f %.2f\n", band[0], band[1], band[2]);
+        CHECK(band[0] < 0.3 && band[1] < 0.3 && band[2] < 0.35);
+    }
+    stbi_image_free(at.px);
+
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);

@@ -41,6 +41,8 @@ float ly_platform_pixel_scale(const ly_platform *p);
 void ly_platform_set_fullscreen(ly_platform *p, bool on);
 bool ly_platform_is_fullscreen(const ly_platform *p);
 void ly_platform_set_title(ly_platform *p, const char *title);
+/* Shows or hides the mouse cursor over the window (a touch kiosk hides it). */
+void ly_platform_show_cursor(ly_platform *p, bool show);
 /* Seconds since an arbitrary start, monotonic. */
 double ly_platform_now(void);
 

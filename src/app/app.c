@@ -475,7 +475,7 @@ static ly_camera_pose building_pose(ly_app *app, long b)
         /* with the building's card open on the right, centre the building in
          * the space left of it */
         float sx = app->width / 2.0f;
-        if (app->selected == b && app->width > 2 * CARD_SPACE * app->ui_scale) {
+        if (app->selected == b && !app->attract && app->width > 2 * CARD_SPACE * app->ui_scale) {
             double f[3] = {sin(heading), cos(heading)}, right[2] = {f[1], -f[0]};
             double t = tan(0.5 * app->cam.fov_y) * fmax(1.0, aspect(app));
             double off = p.distance * t * (CARD_SPACE * app->ui_scale / app->width);
@@ -768,8 +768,94 @@ static void gesture(ly_app *app, const ly_gesture *g)
     app->hover_from_mouse = false;
 }
 
+void ly_app_set_kiosk(ly_app *app, bool on, double attract_s, double reset_s)
+{
+    app->kiosk = on;
+    app->attract_s = attract_s > 0 ? attract_s : 60;
+    app->reset_s = reset_s > 0 ? reset_s : 120;
+    app->default_lang = app->lang;
+    app->idle_s = 0;
+}
+
+/* Buildings with vacant space, most space first: the attract tour's stops. */
+static long tour_stop(const ly_app *app, int index)
+{
+    const ly_district *d = &app->scene.district;
+    long best[64];
+    double space[64];
+    int n = 0;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        double area, vacant;
+        if (ly_building_occupancy(d, &d->buildings[i], &area, &vacant) < 0 || vacant <= 0)
+            continue;
+        int k = n < 64 ? n++ : 63;
+        if (k == 63 && vacant <= space[63])
+            continue;
+        while (k > 0 && space[k - 1] < vacant) {
+            best[k] = best[k - 1];
+            space[k] = space[k - 1];
+            k--;
+        }
+        best[k] = (long)i;
+        space[k] = vacant;
+    }
+    return n ? best[index % n] : -1;
+}
+
+void ly_app_start_attract(ly_app *app)
+{
+    app->attract = true;
+    app->attract_index = 0;
+    app->attract_next = 0;
+    app->selected = -1;
+    update_flags(app);
+}
+
+/* Back to the start: what the next visitor should see. */
+static void kiosk_reset(ly_app *app)
+{
+    ly_app_select(app, -1, false);
+    app->query[0] = '\0';
+    app->keyboard = app->finder = app->dashboard = app->stacking = false;
+    app->stack_dirty = true;
+    if (app->color_mode != LY_COLOR_NONE)
+        ly_app_set_color_mode(app, LY_COLOR_NONE, false);
+    if (app->lang != app->default_lang)
+        ly_app_set_language(app, app->default_lang);
+    ly_app_run_finder(app);
+    ly_app_set_view(app, "home", true);
+}
+
+/* In kiosk mode, advance the tour: one building with space every 9 s. */
+static void attract_step(ly_app *app, double dt)
+{
+    app->attract_next -= dt;
+    if (app->attract_next > 0)
+        return;
+    app->attract_next = 9.0;
+    long b = tour_stop(app, app->attract_index++);
+    if (b < 0)
+        return;
+    app->selected = b;
+    update_flags(app);
+    ly_camera_pose p = building_pose(app, b);
+    p.heading += 0.6; /* a slow turn around it while it is shown */
+    ly_camera_fly_to(&app->cam, p, 3.0);
+}
+
 void ly_app_event(ly_app *app, const ly_event *e)
 {
+    if (app->kiosk && e->type != LY_EV_RESIZE && e->type != LY_EV_LEAVE) {
+        app->idle_s = 0;
+        if (app->attract) {
+            /* any touch ends the tour and starts from the whole district */
+            app->attract = false;
+            ly_app_select(app, -1, false);
+            ly_app_set_view(app, "home", true);
+            app->redraw = true;
+            return;
+        }
+    }
     ly_camera *c = &app->cam;
     const float slop = 4 * app->ui_scale;
     app->redraw = true;
@@ -883,6 +969,18 @@ void ly_app_event(ly_app *app, const ly_event *e)
 bool ly_app_update(ly_app *app, double dt)
 {
     app->time += dt;
+    if (app->kiosk) {
+        double before = app->idle_s;
+        app->idle_s += dt;
+        if (before < app->reset_s && app->idle_s >= app->reset_s && !app->attract)
+            kiosk_reset(app);
+        if (!app->attract && app->idle_s >= app->attract_s)
+            ly_app_start_attract(app);
+        if (app->attract) {
+            attract_step(app, dt);
+            app->redraw = true;
+        }
+    }
     bool moving = keys_held(app, dt);
     ly_gesture gs[LY_MAX_GESTURES];
     int n = ly_gesture_tick(&app->gestures, app->time, gs);
@@ -1253,6 +1351,36 @@ static void draw_floor_card(ly_app *app)
     ly_draw_set_clip(dl, (ly_draw_clip){0});
 }
 
+/* The attract tour's banner: the building shown, its space, and the invitation. */
+static void draw_attract(ly_app *app)
+{
+    float s = app->ui_scale, w = fminf(760 * s, app->width - 40 * s), h = 112 * s;
+    float x = 0.5f * (app->width - w), y = app->height - h - 28 * s;
+    ly_drawlist *dl = &app->ui;
+    ly_draw_shadow(dl, x, y + 3 * s, w, h, 18 * s, 14 * s, ly_rgba(20, 30, 50, 80));
+    ly_draw_round_rect(dl, x, y, w, h, 18 * s, ly_rgba(32, 38, 50, 236));
+    if (app->selected >= 0) {
+        const ly_building *b = &app->scene.district.buildings[app->selected];
+        char line[200], v[32];
+        double area, vacant;
+        ly_building_occupancy(&app->scene.district, b, &area, &vacant);
+        ly_format_grouped(vacant, v, sizeof v);
+        snprintf(line, sizeof line, "%s%s%s", b->name ? b->name : b->id, b->name_en ? "  " : "",
+                 b->name_en ? b->name_en : "");
+        ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 40 * s), 24 * s,
+                     ly_rgba(255, 255, 255, 255), line);
+        snprintf(line, sizeof line, "空置 %s m²  ·  %s m² vacant", v, v);
+        ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 70 * s), 16 * s,
+                     ly_rgba(250, 196, 120, 255), line);
+    }
+    /* a gently pulsing invitation */
+    float pulse = 0.75f + 0.25f * sinf((float)app->time * 3.0f);
+    const char *invite = "触摸屏幕开始  ·  Touch to explore";
+    float iw = ly_font_measure(app->font, invite, 16 * s);
+    ly_draw_text(dl, floorf(x + w - iw - 28 * s), floorf(y + h - 22 * s), 16 * s,
+                 ly_color_alpha(ly_rgba(255, 255, 255, 255), pulse), invite);
+}
+
 static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
 {
     ly_draw_clear(&app->ui);
@@ -1335,6 +1463,8 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     if (app->find_dirty)
         ly_app_run_finder(app); /* a finder control changed this frame */
     draw_tooltip(app, m);
+    if (app->attract)
+        draw_attract(app);
 }
 
 void ly_app_render(ly_app *app)

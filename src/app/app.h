@@ -73,6 +73,15 @@ typedef struct {
 
     bool dashboard; /* the planner's dashboard is open */
 
+    /* kiosk: unattended, touch-first; after attract_s idle seconds a tour of
+     * buildings with space runs, after reset_s everything returns to the start */
+    bool kiosk;
+    double idle_s, attract_s, reset_s;
+    bool attract;
+    int attract_index;  /* the tour's current stop */
+    double attract_next; /* seconds until the next stop */
+    ly_lang default_lang;
+
     /* hot reload: a district being loaded on a thread, and the last result */
     ly_reload *reload;
     char reload_status[1200];
@@ -120,6 +129,11 @@ void ly_app_deinit(ly_app *app);
 /* Loads a data file and swaps it in. On failure the current district stays
  * and diags says why. Returns the ly_load_result. */
 int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags);
+
+/* Kiosk mode: idle attract tour and reset (seconds; 0 for the defaults, 60 and 120). */
+void ly_app_set_kiosk(ly_app *app, bool on, double attract_s, double reset_s);
+/* Starts the attract tour now (what idling does in kiosk mode). */
+void ly_app_start_attract(ly_app *app);
 
 /* Starts loading `path` on a loader thread (false if one is running). */
 bool ly_app_reload_start(ly_app *app, const char *path);

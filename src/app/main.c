@@ -14,7 +14,7 @@ static void usage(FILE *out)
             "louyu %s: a 3D map of a business district's office towers and what is inside them\n"
             "\n"
             "usage: louyu [FILE] [--fullscreen] [--size WxH] [--view home|top|ID] [--lang zh|en]\n"
-            "             [--msaa N] [--scale S]\n"
+            "             [--msaa N] [--scale S] [--kiosk [--attract-after S] [--reset-after S]]\n"
             "       louyu [--verbose] COMMAND [ARGS]\n"
             "\n"
             "Without a command, louyu opens the 3D viewer on FILE (default: the bundled district).\n"
@@ -64,7 +64,8 @@ static void usage(FILE *out)
 static bool is_viewer_option(const char *a)
 {
     return !strcmp(a, "--fullscreen") || !strcmp(a, "--size") || !strcmp(a, "--view") ||
-           !strcmp(a, "--lang") || !strcmp(a, "--scale") || !strcmp(a, "--msaa");
+           !strcmp(a, "--lang") || !strcmp(a, "--scale") || !strcmp(a, "--msaa") ||
+           !strcmp(a, "--kiosk") || !strcmp(a, "--attract-after") || !strcmp(a, "--reset-after");
 }
 
 static int run(int argc, char **argv);

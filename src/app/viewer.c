@@ -77,6 +77,8 @@ typedef struct {
     const char *search, *reload;
     bool keyboard, dashboard, find;
     double find_area;
+    bool kiosk, attract;
+    double attract_s, reset_s;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -137,6 +139,16 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
         } else if (!strcmp(a, "--reload") && v) {
             o->reload = v;
             i++;
+        } else if (!strcmp(a, "--kiosk")) {
+            o->kiosk = true;
+        } else if (!strcmp(a, "--attract")) {
+            o->attract = true;
+        } else if (!strcmp(a, "--attract-after") && v) {
+            o->attract_s = strtod(v, NULL);
+            i++;
+        } else if (!strcmp(a, "--reset-after") && v) {
+            o->reset_s = strtod(v, NULL);
+            i++;
         } else if (!strcmp(a, "--find")) {
             o->find = true;
         } else if (!strcmp(a, "--find-area") && v) {
@@ -171,7 +183,7 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
         }
     }
     if (o->scale <= 0 || o->scale > 4)
-        o->scale = 1;
+        o->scale = o->kiosk ? 1.75f : 1;
     if (!o->file)
         o->file = ly_default_data_path();
     return 0;
@@ -340,6 +352,12 @@ int ly_cmd_view(int argc, char **argv, int first)
     if ((rc = open_app(&app, &plat, &o, false)))
         return rc;
     ly_app_use_settings(&app);
+    if (o.kiosk) {
+        /* unattended: full screen, no cursor, touch-sized, no way out by keys */
+        ly_platform_set_fullscreen(plat, true);
+        ly_platform_show_cursor(plat, false);
+        ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
+    }
     if ((rc = load(&app, o.file)) || (rc = apply_view(&app, &o))) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
@@ -378,7 +396,11 @@ int ly_cmd_view(int argc, char **argv, int first)
         ly_app_reload_poll(&app, false);
         ly_event e;
         while (ly_platform_poll(plat, &e)) {
-            if (e.type == LY_EV_QUIT) {
+            if (o.kiosk && (e.type == LY_EV_QUIT ||
+                            (e.type == LY_EV_KEY_DOWN &&
+                             (e.key == LY_KEY_F11 || (e.mods & (LY_MOD_CTRL | LY_MOD_ALT)))))) {
+                continue; /* a kiosk ignores the window manager's close and shortcut keys */
+            } else if (e.type == LY_EV_QUIT) {
                 running = false;
             } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_R && (e.mods & LY_MOD_CTRL)) {
                 ly_app_reload_start(&app, o.file); /* reload now */
@@ -419,7 +441,7 @@ int ly_cmd_shot(int argc, char **argv)
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
-                        "[--find] [--find-area M2] [--reload FILE] "
+                        "[--find] [--find-area M2] [--reload FILE] [--attract] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
@@ -446,6 +468,13 @@ int ly_cmd_shot(int argc, char **argv)
             /* settle: label fades snap to their final state, and panels that
              * size themselves to their content get their height (one frame) */
             ly_app_update(&app, 10.0);
+            /* --attract: the kiosk's idle tour, a few seconds in */
+            if (o.attract) {
+                ly_app_set_kiosk(&app, true, 0, 0);
+                ly_app_start_attract(&app);
+                for (int i = 0; i < 240; i++)
+                    ly_app_update(&app, 1.0 / 60);
+            }
             /* --reload: what the kiosk does when its file changes, on the loader
              * thread, then swapped in (or refused) between frames */
             if (o.reload && ly_app_reload_start(&app, o.reload)) {
@@ -721,11 +750,14 @@ int ly_cmd_soak(int argc, char **argv)
         ly_platform_destroy(plat);
         return LY_EXIT_USAGE;
     }
+    /* the kiosk's timers, shortened so idle stretches run the tour and the reset */
+    ly_app_set_kiosk(&app, true, 2.0, 5.0);
     long events = 0, reloads = 0, warm = frames < 400 ? frames / 4 : 200;
     long rss_start = 0;
     size_t gl_start = 0;
     for (long fr = 0; fr < frames; fr++) {
-        if (soak_next() % 100 < 40) /* some frames are idle */
+        /* bursts of activity and idle stretches of up to ~8 s */
+        if (fr % 600 < 300 && soak_next() % 100 < 40)
             events += soak_input(&app, w, h);
         /* the weekly update, now and then: good data and bad data */
         if (fr % 250 == 125 && ly_app_reload_start(&app, bad && (fr / 250) % 2 ? bad : file))

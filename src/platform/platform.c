@@ -142,6 +142,12 @@ void ly_platform_set_title(ly_platform *p, const char *title)
     SDL_SetWindowTitle(p->window, title);
 }
 
+void ly_platform_show_cursor(ly_platform *p, bool show)
+{
+    (void)p;
+    SDL_ShowCursor(show ? SDL_ENABLE : SDL_DISABLE);
+}
+
 void ly_platform_wait(ly_platform *p, double seconds)
 {
     (void)p;
