@@ -351,6 +351,24 @@ int main(void)
     }
     stbi_image_free(at.px);
 
+    /* a kiosk left alone: colour-by stays until --reset-after (120 s), even
+     * though the tour has been running since 60 s, then it is back to plain */
+    for (int k = 0; k < 2; k++) {
+        snprintf(args, sizeof args, "%s --size 1280x720 --color-by occupancy --idle %d", zs,
+                 k ? 130 : 50);
+        image idle = shot(k ? "idle130" : "idle50", args);
+        if (idle.px) {
+            double sw[3];
+            region(&idle, 37, 537, 3, sw); /* the legend's first, darkest swatch */
+            printf("idle %d s: legend swatch %.2f %.2f %.2f\n", k ? 130 : 50, sw[0], sw[1], sw[2]);
+            if (k)
+                CHECK(sw[0] > 0.6 && sw[1] > 0.6 && sw[2] > 0.6); /* reset: no legend */
+            else
+                CHECK(sw[0] < 0.4 && sw[1] < 0.4); /* still coloured */
+        }
+        stbi_image_free(idle.px);
+    }
+
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);

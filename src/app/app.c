@@ -811,10 +811,12 @@ void ly_app_start_attract(ly_app *app)
     update_flags(app);
 }
 
-/* Back to the start: what the next visitor should see. */
+/* Back to the start: what the next visitor should see. While the tour runs
+ * it owns the selection and the camera; the touch that ends it goes home. */
 static void kiosk_reset(ly_app *app)
 {
-    ly_app_select(app, -1, false);
+    if (!app->attract)
+        ly_app_select(app, -1, false);
     app->query[0] = '\0';
     app->keyboard = app->finder = app->dashboard = app->stacking = false;
     app->stack_dirty = true;
@@ -823,7 +825,8 @@ static void kiosk_reset(ly_app *app)
     if (app->lang != app->default_lang)
         ly_app_set_language(app, app->default_lang);
     ly_app_run_finder(app);
-    ly_app_set_view(app, "home", true);
+    if (!app->attract)
+        ly_app_set_view(app, "home", true);
 }
 
 /* In kiosk mode, advance the tour: one building with space every 9 s. */
@@ -972,7 +975,7 @@ bool ly_app_update(ly_app *app, double dt)
     if (app->kiosk) {
         double before = app->idle_s;
         app->idle_s += dt;
-        if (before < app->reset_s && app->idle_s >= app->reset_s && !app->attract)
+        if (before < app->reset_s && app->idle_s >= app->reset_s)
             kiosk_reset(app);
         if (!app->attract && app->idle_s >= app->attract_s)
             ly_app_start_attract(app);

@@ -78,7 +78,7 @@ typedef struct {
     bool keyboard, dashboard, find;
     double find_area;
     bool kiosk, attract;
-    double attract_s, reset_s;
+    double attract_s, reset_s, idle;
 } options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
@@ -143,6 +143,9 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             o->kiosk = true;
         } else if (!strcmp(a, "--attract")) {
             o->attract = true;
+        } else if (!strcmp(a, "--idle") && v) {
+            o->idle = strtod(v, NULL);
+            i++;
         } else if (!strcmp(a, "--attract-after") && v) {
             o->attract_s = strtod(v, NULL);
             i++;
@@ -441,7 +444,7 @@ int ly_cmd_shot(int argc, char **argv)
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
-                        "[--find] [--find-area M2] [--reload FILE] [--attract] "
+                        "[--find] [--find-area M2] [--reload FILE] [--attract] [--idle S] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
@@ -474,6 +477,12 @@ int ly_cmd_shot(int argc, char **argv)
                 ly_app_start_attract(&app);
                 for (int i = 0; i < 240; i++)
                     ly_app_update(&app, 1.0 / 60);
+            }
+            /* --idle S: S seconds of a kiosk left alone (the tour, the reset) */
+            if (o.idle > 0) {
+                ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
+                for (double t = 0; t < o.idle; t += 1.0 / 30)
+                    ly_app_update(&app, 1.0 / 30);
             }
             /* --reload: what the kiosk does when its file changes, on the loader
              * thread, then swapped in (or refused) between frames */
