@@ -13,7 +13,8 @@
 
 typedef enum {
     LY_EV_NONE,
-    LY_EV_QUIT,       /* the window manager asked to close */
+    LY_EV_QUIT,       /* the process was asked to end (SIGTERM, SIGINT, session end) */
+    LY_EV_CLOSE,      /* the window manager asked to close the window */
     LY_EV_RESIZE,     /* x, y: new drawable size */
     LY_EV_MOUSE_DOWN, /* button, x, y, clicks (2 for a double click) */
     LY_EV_MOUSE_UP,

@@ -804,6 +804,7 @@ static long tour_stop(const ly_app *app, int index)
 
 void ly_app_start_attract(ly_app *app)
 {
+    LY_INFO("kiosk", "idle %.0f s: attract tour", app->idle_s);
     app->attract = true;
     app->attract_index = 0;
     app->attract_next = 0;
@@ -815,6 +816,7 @@ void ly_app_start_attract(ly_app *app)
  * it owns the selection and the camera; the touch that ends it goes home. */
 static void kiosk_reset(ly_app *app)
 {
+    LY_INFO("kiosk", "idle %.0f s: back to the start", app->idle_s);
     if (!app->attract)
         ly_app_select(app, -1, false);
     app->query[0] = '\0';

@@ -399,12 +399,12 @@ int ly_cmd_view(int argc, char **argv, int first)
         ly_app_reload_poll(&app, false);
         ly_event e;
         while (ly_platform_poll(plat, &e)) {
-            if (o.kiosk && (e.type == LY_EV_QUIT ||
+            if (o.kiosk && (e.type == LY_EV_CLOSE ||
                             (e.type == LY_EV_KEY_DOWN &&
                              (e.key == LY_KEY_F11 || (e.mods & (LY_MOD_CTRL | LY_MOD_ALT)))))) {
                 continue; /* a kiosk ignores the window manager's close and shortcut keys */
-            } else if (e.type == LY_EV_QUIT) {
-                running = false;
+            } else if (e.type == LY_EV_QUIT || e.type == LY_EV_CLOSE) {
+                running = false; /* a kiosk still ends on SIGTERM */
             } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_R && (e.mods & LY_MOD_CTRL)) {
                 ly_app_reload_start(&app, o.file); /* reload now */
             } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_F11) {
@@ -426,9 +426,13 @@ int ly_cmd_view(int argc, char **argv, int first)
             ly_app_render(&app);
             ly_platform_swap(plat);
         } else {
-            /* nothing moves: sleep until input instead of spinning */
+            /* nothing moves: sleep until input instead of spinning. The time
+             * asleep still passes for the app (the kiosk's idle timers), given
+             * before the input that woke it so its animations start afresh */
             ly_platform_wait(plat, 0.25);
-            last = ly_platform_now();
+            double now = ly_platform_now();
+            ly_app_update(&app, now - last);
+            last = now;
         }
     }
     ly_app_deinit(&app);

@@ -39,6 +39,9 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    /* closing the window is its own event, so that a kiosk can refuse it
+     * and still end on SIGTERM (SDL_QUIT) from its service manager */
+    SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(err, err_len, "cannot start SDL video: %s", SDL_GetError());
         return NULL;
@@ -225,6 +228,10 @@ bool ly_platform_poll(ly_platform *p, ly_event *e)
             e->type = LY_EV_QUIT;
             return true;
         case SDL_WINDOWEVENT:
+            if (ev.window.event == SDL_WINDOWEVENT_CLOSE) {
+                e->type = LY_EV_CLOSE;
+                return true;
+            }
             if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 e->type = LY_EV_RESIZE;
                 e->x = (float)dw;
