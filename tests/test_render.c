@@ -324,7 +324,7 @@ int main(void)
         size_t same = 0, outside = 0, changed = 0, n = (size_t)before.w * before.h;
         for (size_t i = 0; i < n; i++) {
             int x = (int)(i % (size_t)before.w), y = (int)(i / (size_t)before.w);
-            bool status = y > before.h - 40 && x > before.w / 3;
+            bool status = y > before.h - 50 && x > before.w / 3;
             const uint8_t *a = before.px + 4 * i, *b = kept.px + 4 * i, *c = swapped.px + 4 * i;
             if (!status) {
                 outside++;

@@ -54,6 +54,8 @@ typedef enum {
     LY_S_SEARCH_HINT,
     LY_S_NOTHING_FOUND,
     LY_S_KEYBOARD,
+    LY_S_RELOADED,
+    LY_S_RELOAD_FAILED,
     LY_S_COUNT
 } ly_string_id;
 

@@ -315,6 +315,9 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
                         rl->diags.items[i].col, rl->diags.items[i].message);
         scene_free(&rl->next);
     }
+    const char *slash = strrchr(rl->path, '/');
+    snprintf(app->reload_name, sizeof app->reload_name, "%s", slash ? slash + 1 : rl->path);
+    app->reload_count = swapped ? app->scene.district.n_buildings : rl->diags.errors;
     app->reload_ok = swapped;
     app->reload_status_t = app->time;
     ly_diag_list_deinit(&rl->diags);
@@ -1448,13 +1451,17 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     }
     draw_compass(app);
     if (app->reload_status[0] && app->time - app->reload_status_t < 8.0) {
+        char toast[1400];
+        snprintf(toast, sizeof toast,
+                 ly_str(app->reload_ok ? LY_S_RELOADED : LY_S_RELOAD_FAILED, app->lang),
+                 app->reload_name, app->reload_count);
         float s = app->ui_scale, px = 11.5f * s;
-        float w = ly_font_measure(app->font, app->reload_status, px) + 20 * s;
-        float x = app->width - 20 * s - w, y = app->height - 44 * s;
+        float w = ly_font_measure(app->font, toast, px) + 20 * s;
+        float x = fmaxf(app->width - 20 * s - w, 8 * s), y = app->height - 44 * s;
         ly_draw_round_rect(&app->ui, x, y, w, 24 * s, 6 * s,
                            app->reload_ok ? ly_rgba(32, 38, 50, 220) : ly_rgba(170, 40, 30, 230));
         ly_draw_text(&app->ui, floorf(x + 10 * s), floorf(y + 16 * s), px,
-                     ly_rgba(255, 255, 255, 255), app->reload_status);
+                     ly_rgba(255, 255, 255, 255), toast);
     }
     float legend_top = app->scene.loaded ? draw_color_legend(app) : 0;
     if (app->stacking && app->selected >= 0) {

@@ -84,7 +84,9 @@ typedef struct {
 
     /* hot reload: a district being loaded on a thread, and the last result */
     ly_reload *reload;
-    char reload_status[1200];
+    char reload_status[1200]; /* for the log: the whole path */
+    char reload_name[1024];   /* for the screen: the file's name */
+    size_t reload_count;      /* buildings loaded, or errors found */
     bool reload_ok;
     double reload_status_t;
 

@@ -51,6 +51,9 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_SEARCH_HINT] = {"搜索楼宇、企业、行业", "Search buildings, firms"},
     [LY_S_NOTHING_FOUND] = {"没有找到", "Nothing found"},
     [LY_S_KEYBOARD] = {"屏幕键盘", "On-screen keyboard"},
+    /* the toast after a reload: the file's name, then a count */
+    [LY_S_RELOADED] = {"已更新 %s：%zu 栋楼", "Updated %s: %zu buildings"},
+    [LY_S_RELOAD_FAILED] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu errors; showing the previous data"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)
