@@ -3,6 +3,7 @@
 #include "louyu/clock.h"
 #include "app.h"
 #include "cli.h"
+#include "viewer.h"
 #include "louyu/log.h"
 #include "louyu/platform.h"
 
@@ -60,26 +61,6 @@ static bool parse_size(const char *s, int *w, int *h)
            *h >= 16 && *w <= 8192 && *h <= 8192;
 }
 
-typedef struct {
-    const char *file, *out, *view, *select, *hover, *lang;
-    int width, height;
-    float scale, tolerance;
-    bool fullscreen, have_at;
-    float at_x, at_y;
-    int frames;
-    bool render;
-    int msaa; /* 0: 4x; -1: off */
-    bool stacking;
-    int floor;
-    float explode;
-    const char *tab;
-    const char *color_by;
-    const char *search, *reload;
-    bool keyboard, dashboard, find;
-    double find_area;
-    bool kiosk, attract;
-    double attract_s, reset_s, idle;
-} options;
 
 /* Parses the options shared by view, shot, pick and bench. Returns 0 or prints usage. */
 static int parse(int argc, char **argv, int first, options *o, const char *usage)
@@ -192,7 +173,7 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
     return 0;
 }
 
-static int load(ly_app *app, const char *path)
+int ly_viewer_load(ly_app *app, const char *path)
 {
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
@@ -288,7 +269,7 @@ static int apply_view(ly_app *app, const options *o)
 }
 
 /* A window (hidden for headless work) with a renderer and the app. */
-static int open_app(ly_app *app, ly_platform **plat, const options *o, bool hidden)
+int ly_viewer_open(ly_app *app, ly_platform **plat, const options *o, bool hidden)
 {
     char err[512];
     *plat = ly_platform_create(&(ly_window_desc){.width = o->width, .height = o->height,
@@ -352,7 +333,7 @@ int ly_cmd_view(int argc, char **argv, int first)
         return rc;
     ly_app app;
     ly_platform *plat;
-    if ((rc = open_app(&app, &plat, &o, false)))
+    if ((rc = ly_viewer_open(&app, &plat, &o, false)))
         return rc;
     ly_app_use_settings(&app);
     if (o.kiosk) {
@@ -361,7 +342,7 @@ int ly_cmd_view(int argc, char **argv, int first)
         ly_platform_show_cursor(plat, false);
         ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
     }
-    if ((rc = load(&app, o.file)) || (rc = apply_view(&app, &o))) {
+    if ((rc = ly_viewer_load(&app, o.file)) || (rc = apply_view(&app, &o))) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
         return rc;
@@ -461,11 +442,11 @@ int ly_cmd_shot(int argc, char **argv)
     ly_platform *plat;
     options win = o;
     win.width = win.height = 64; /* the shot renders offscreen at its own size */
-    if ((rc = open_app(&app, &plat, &win, true)))
+    if ((rc = ly_viewer_open(&app, &plat, &win, true)))
         return rc;
     ly_app_resize(&app, o.width, o.height);
     app.ui_scale = o.scale;
-    if (!(rc = load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
+    if (!(rc = ly_viewer_load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
         uint8_t *pixels = malloc((size_t)o.width * o.height * 4);
         if (!pixels || ly_renderer_target_begin(app.renderer, o.width, o.height)) {
             fprintf(stderr, "louyu shot: cannot make a %dx%d offscreen target\n", o.width,
@@ -527,7 +508,7 @@ int ly_cmd_pick(int argc, char **argv)
     ly_app app;
     char err[256];
     ly_app_init(&app, o.width, o.height, o.scale, false, err, sizeof err);
-    if (!(rc = load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
+    if (!(rc = ly_viewer_load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
         int floor = 0;
         long b = ly_app_pick(&app, o.at_x, o.at_y, o.tolerance, &floor);
         if (b >= 0)
@@ -555,12 +536,12 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
                  .select = select, .stacking = stacking};
     ly_app app;
     ly_platform *plat;
-    if (open_app(&app, &plat, &o, true))
+    if (ly_viewer_open(&app, &plat, &o, true))
         return -1;
     ly_render_info info;
     ly_render_query_info(&info);
     snprintf(gl_renderer, gl_len, "%s", info.renderer ? info.renderer : "?");
-    if (load(&app, path)) {
+    if (ly_viewer_load(&app, path)) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
         return -1;
@@ -610,190 +591,3 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
 }
 
 /* ---- louyu soak ------------------------------------------------------------------ */
-
-static uint64_t soak_rng;
-
-static uint32_t soak_next(void)
-{
-    soak_rng ^= soak_rng << 13;
-    soak_rng ^= soak_rng >> 7;
-    soak_rng ^= soak_rng << 17;
-    return (uint32_t)(soak_rng >> 32);
-}
-
-static float soak_unit(void)
-{
-    return (float)(soak_next() & 0xFFFFFF) / 16777216.0f;
-}
-
-static long rss_kb(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, resident = 0;
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose(f);
-    }
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-/* One random but plausible burst of input: returns how many events it fed. */
-static int soak_input(ly_app *app, int w, int h)
-{
-    ly_event e = {0};
-    int n = 0;
-    uint32_t kind = soak_next() % 100;
-    float x = soak_unit() * (float)w, y = soak_unit() * (float)h;
-    if (kind < 25) { /* hover */
-        e = (ly_event){.type = LY_EV_MOUSE_MOVE, .x = x, .y = y};
-        ly_app_event(app, &e);
-        n++;
-    } else if (kind < 45) { /* a click or a drag with a button */
-        int button = 1 + (int)(soak_next() % 3);
-        e = (ly_event){.type = LY_EV_MOUSE_DOWN, .button = button, .x = x, .y = y,
-                       .clicks = soak_next() % 5 ? 1 : 2};
-        ly_app_event(app, &e);
-        int steps = (int)(soak_next() % 6);
-        for (int i = 0; i < steps; i++) {
-            float dx = (soak_unit() - 0.5f) * 60, dy = (soak_unit() - 0.5f) * 60;
-            x += dx;
-            y += dy;
-            e = (ly_event){.type = LY_EV_MOUSE_MOVE, .x = x, .y = y, .dx = dx, .dy = dy,
-                           .buttons = 1 << (button - 1)};
-            ly_app_event(app, &e);
-        }
-        e = (ly_event){.type = LY_EV_MOUSE_UP, .button = button, .x = x, .y = y};
-        ly_app_event(app, &e);
-        n += steps + 2;
-    } else if (kind < 55) { /* wheel */
-        e = (ly_event){.type = LY_EV_WHEEL, .x = x, .y = y, .dy = (soak_unit() - 0.5f) * 6};
-        ly_app_event(app, &e);
-        n++;
-    } else if (kind < 75) { /* one or two fingers: tap, drag, pinch, twist */
-        int fingers = 1 + (int)(soak_next() % 2);
-        float fx[2] = {x, x + 80}, fy[2] = {y, y + 10 * soak_unit()};
-        for (int f = 0; f < fingers; f++) {
-            e = (ly_event){.type = LY_EV_FINGER_DOWN, .finger = f + 1, .x = fx[f], .y = fy[f]};
-            ly_app_event(app, &e);
-        }
-        int steps = (int)(soak_next() % 8);
-        for (int i = 0; i < steps; i++)
-            for (int f = 0; f < fingers; f++) {
-                fx[f] += (soak_unit() - 0.5f) * 40;
-                fy[f] += (soak_unit() - 0.5f) * 40;
-                e = (ly_event){.type = LY_EV_FINGER_MOVE, .finger = f + 1, .x = fx[f],
-                               .y = fy[f]};
-                ly_app_event(app, &e);
-            }
-        for (int f = 0; f < fingers; f++) {
-            e = (ly_event){.type = LY_EV_FINGER_UP, .finger = f + 1, .x = fx[f], .y = fy[f]};
-            ly_app_event(app, &e);
-        }
-        n += fingers * (2 + steps);
-    } else if (kind < 90) { /* keys */
-        static const ly_key keys[] = {LY_KEY_ESCAPE, LY_KEY_LEFT,  LY_KEY_RIGHT, LY_KEY_UP,
-                                      LY_KEY_DOWN,   LY_KEY_PLUS,  LY_KEY_MINUS, LY_KEY_HOME,
-                                      LY_KEY_P,      LY_KEY_X,     LY_KEY_C,     LY_KEY_B,
-                                      LY_KEY_F,      LY_KEY_T,     LY_KEY_Q,     LY_KEY_E,
-                                      LY_KEY_ENTER,  LY_KEY_PAGE_UP};
-        ly_key k = keys[soak_next() % (sizeof keys / sizeof *keys)];
-        e = (ly_event){.type = LY_EV_KEY_DOWN, .key = k};
-        ly_app_event(app, &e);
-        e.type = LY_EV_KEY_UP;
-        ly_app_event(app, &e);
-        n += 2;
-    } else if (kind < 95) { /* typing into whatever has focus, and the language */
-        e = (ly_event){.type = LY_EV_TEXT};
-        snprintf(e.text, sizeof e.text, "%s", soak_next() % 2 ? "s" : "楼");
-        ly_app_event(app, &e);
-        if (soak_next() % 4 == 0) {
-            e = (ly_event){.type = LY_EV_KEY_DOWN, .key = LY_KEY_L};
-            ly_app_event(app, &e);
-        }
-        n++;
-    } else { /* select a random building through the API, as a search result would */
-        if (app->scene.district.n_buildings)
-            ly_app_select(app, (long)(soak_next() % app->scene.district.n_buildings),
-                          soak_next() % 2);
-    }
-    return n;
-}
-
-int ly_cmd_soak(int argc, char **argv)
-{
-    const char *file = NULL, *bad = NULL;
-    long frames = 2000;
-    uint64_t seed = 1;
-    int w = 480, h = 320;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--frames") && i + 1 < argc)
-            frames = atol(argv[++i]);
-        else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-            seed = strtoull(argv[++i], NULL, 10);
-        else if (!strcmp(argv[i], "--bad") && i + 1 < argc)
-            bad = argv[++i];
-        else if (argv[i][0] == '-' || file) {
-            fprintf(stderr, "usage: louyu soak [FILE] [--frames N] [--seed S] [--bad FILE]\n");
-            return LY_EXIT_USAGE;
-        } else
-            file = argv[i];
-    }
-    if (frames < 1) {
-        fprintf(stderr, "louyu soak: --frames needs a positive number\n");
-        return LY_EXIT_USAGE;
-    }
-    if (!file)
-        file = ly_default_data_path();
-    soak_rng = seed * 0x9E3779B97F4A7C15ull + 1;
-    options o = {.width = 64, .height = 64, .scale = 1, .file = file};
-    ly_app app;
-    ly_platform *plat;
-    int rc = open_app(&app, &plat, &o, true);
-    if (rc)
-        return rc;
-    ly_app_resize(&app, w, h);
-    if ((rc = load(&app, file))) {
-        ly_app_deinit(&app);
-        ly_platform_destroy(plat);
-        return rc;
-    }
-    if (ly_renderer_target_begin(app.renderer, w, h)) {
-        ly_app_deinit(&app);
-        ly_platform_destroy(plat);
-        return LY_EXIT_USAGE;
-    }
-    /* the kiosk's timers, shortened so idle stretches run the tour and the reset */
-    ly_app_set_kiosk(&app, true, 2.0, 5.0);
-    long events = 0, reloads = 0, warm = frames < 400 ? frames / 4 : 200;
-    long rss_start = 0;
-    size_t gl_start = 0;
-    for (long fr = 0; fr < frames; fr++) {
-        /* bursts of activity and idle stretches of up to ~8 s */
-        if (fr % 600 < 300 && soak_next() % 100 < 40)
-            events += soak_input(&app, w, h);
-        /* the weekly update, now and then: good data and bad data */
-        if (fr % 250 == 125 && ly_app_reload_start(&app, bad && (fr / 250) % 2 ? bad : file))
-            reloads++;
-        ly_app_reload_poll(&app, false);
-        ly_app_update(&app, 1.0 / 60);
-        ly_app_render(&app);
-        /* a window presents every frame; headless, the frame must be finished
-         * here, or the driver keeps queueing frames it has not drawn */
-        ly_renderer_finish(app.renderer);
-        if (fr == warm) {
-            rss_start = rss_kb();
-            gl_start = ly_renderer_gl_objects(app.renderer);
-        }
-    }
-    ly_app_reload_poll(&app, true);
-    long rss_end = rss_kb();
-    size_t gl_end = ly_renderer_gl_objects(app.renderer);
-    printf("{\"frames\":%ld,\"events\":%ld,\"reloads\":%ld,\"rss_kb_start\":%ld,"
-           "\"rss_kb_end\":%ld,\"gl_objects_start\":%zu,\"gl_objects_end\":%zu}\n",
-           frames, events, reloads, rss_start, rss_end, gl_start, gl_end);
-    ly_renderer_target_end(app.renderer);
-    ly_app_deinit(&app);
-    ly_platform_destroy(plat);
-    return LY_EXIT_OK;
-}

@@ -1,0 +1,35 @@
+/* What the viewer's commands share: their options, opening the hidden or
+ * visible window with the app, and loading a file with its errors printed. */
+#ifndef LOUYU_APP_VIEWER_H
+#define LOUYU_APP_VIEWER_H
+
+#include "app.h"
+#include "louyu/platform.h"
+
+typedef struct {
+    const char *file, *out, *view, *select, *hover, *lang;
+    int width, height;
+    float scale, tolerance;
+    bool fullscreen, have_at;
+    float at_x, at_y;
+    int frames;
+    bool render;
+    int msaa; /* 0: 4x; -1: off */
+    bool stacking;
+    int floor;
+    float explode;
+    const char *tab;
+    const char *color_by;
+    const char *search, *reload;
+    bool keyboard, dashboard, find;
+    double find_area;
+    bool kiosk, attract;
+    double attract_s, reset_s, idle;
+} options;
+
+/* A window (hidden for headless work) with a renderer and the app; 0 or an exit code. */
+int ly_viewer_open(ly_app *app, ly_platform **plat, const options *o, bool hidden);
+/* Loads `path` into the app, printing its first errors; 0 or an exit code. */
+int ly_viewer_load(ly_app *app, const char *path);
+
+#endif
