@@ -4,6 +4,7 @@
 LY_PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libepoxy-dev libcglm-dev libcjson-dev libstb-dev libfontconfig-dev
+  libsodium-dev
   fonts-noto-cjk
   libgl1-mesa-dri libegl-mesa0
 )

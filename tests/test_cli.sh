@@ -194,5 +194,56 @@ run 2 query "$ZS" --min-area 2000 --max-area 1000
 run 2 query /nonexistent.geojson
 run 1 query "$BAD/building-floors-missing.geojson"
 
+# the kiosk's set-up: the PIN hash, and checking a config
+echo 4821 | "$LOUYU" pin-hash >"$tmp/hash" 2>"$tmp/err"
+if grep -Eq '^\$argon2id\$v=19\$m=[0-9]+,t=[0-9]+,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$' "$tmp/hash"; then
+  pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: pin-hash printed: $(cat "$tmp/hash")"; fi
+echo 12 | "$LOUYU" pin-hash >"$tmp/out" 2>"$tmp/err"; [ $? -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: pin-hash took a 2-digit PIN"; }
+expect err 'must be 4 to 12 digits'
+echo 12a4 | "$LOUYU" pin-hash >"$tmp/out" 2>"$tmp/err"; [ $? -eq 2 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: pin-hash took letters"; }
+mkdir -p "$tmp/kiosk"
+cp "$ZS" "$tmp/kiosk/district.geojson"
+printf '{\n  "data": "district.geojson",\n  "language": "en",\n  "admin": {"pin_hash": "%s"},\n  "log": {"path": "logs/kiosk.log", "max_kb": 64, "keep": 2}\n}\n' "$(cat "$tmp/hash")" >"$tmp/kiosk/good.json"
+run 0 kiosk-config "$tmp/kiosk/good.json"
+expect out "^data +$tmp/kiosk/district.geojson$"
+expect out '^admin panel +PIN set$'
+expect out "^log +$tmp/kiosk/logs/kiosk.log \(64 KiB, 2 old files kept\)$"
+expect out 'config and data are good'
+printf '{\n  "data": "district.geojson",\n  "reset_after_s": 3,\n  "attract": {"after": 30}\n}\n' >"$tmp/kiosk/bad.json"
+run 2 kiosk-config "$tmp/kiosk/bad.json"
+expect err "^$tmp/kiosk/bad.json:3:20: \"reset_after_s\" is 3: expected a number from 10 to 86400$"
+expect err "^$tmp/kiosk/bad.json:4:24: unknown member \"after\" in \"attract\": expected \"enabled\", \"after_s\" or \"per_building_s\"$"
+expect err 'bad.json: 2 problems'
+# the kiosk refuses a bad config too, before opening anything
+run 2 --kiosk --config "$tmp/kiosk/bad.json"; expect err 'louyu will not start with it'
+run 2 --config "$tmp/kiosk/good.json";        expect err 'use it with --kiosk'
+printf '{"data": "missing.geojson"}\n' >"$tmp/kiosk/nodata.json"
+run 2 kiosk-config "$tmp/kiosk/nodata.json";  expect err 'missing.geojson: error: cannot open'
+
+# supervision, headless: a lost GL context exits 3 (restart me), SIGTERM 0, and the
+# log file says so; SIGHUP reloads the data
+export SDL_VIDEODRIVER=offscreen
+LOUYU_FAULT=gl-lost@1 timeout 60 "$LOUYU" --kiosk --config "$tmp/kiosk/good.json" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 3 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: a lost context exited $rc, expected 3"; head -5 "$tmp/err"; fi
+cp "$tmp/kiosk/logs/kiosk.log" "$tmp/log"
+expect log 'Z error KIOSK: the GL context was lost: exiting with 3 for the supervisor to restart$'
+expect log 'Z info KIOSK: stopping \(exit 3\)$'
+rm -rf "$tmp/kiosk/logs"
+"$LOUYU" --kiosk --config "$tmp/kiosk/good.json" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 100); do grep -q 'APP: ' "$tmp/kiosk/logs/kiosk.log" 2>/dev/null && break; sleep 0.2; done
+kill -HUP "$pid"
+for _ in $(seq 100); do grep -q 'reloaded ' "$tmp/kiosk/logs/kiosk.log" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+if [ "$rc" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: SIGTERM exited $rc, expected 0"; head -5 "$tmp/err"; fi
+cp "$tmp/kiosk/logs/kiosk.log" "$tmp/log"
+expect log 'reload asked for \(SIGHUP\)'
+expect log "info RELOAD: reloaded $tmp/kiosk/district.geojson: 33 buildings"
+expect log 'asked to end \(SIGTERM'
+unset SDL_VIDEODRIVER
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -21,6 +21,7 @@ typedef struct {
     int msaa_samples;  /* 0: 4; -1: none */
     bool fullscreen;
     bool hidden;
+    int display; /* which monitor (0: the first) */
 } ly_window_desc;
 
 /* Returns NULL and a message in err on failure. */

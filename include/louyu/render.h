@@ -98,4 +98,11 @@ void ly_renderer_finish(ly_renderer *r);
 /* GL objects currently alive (buffers, textures, programs, ...): for leak checks. */
 size_t ly_renderer_gl_objects(const ly_renderer *r);
 
+/* The context's health after a frame. LOST: the context was reset (a GPU
+ * hang or driver restart; reported where the context is robust, which the
+ * platform asks for); nothing more can be drawn with it. FAILING: the frame
+ * raised GL_OUT_OF_MEMORY (or GL_CONTEXT_LOST without a robust context). */
+typedef enum { LY_RENDER_OK, LY_RENDER_FAILING, LY_RENDER_LOST } ly_render_health;
+ly_render_health ly_renderer_health(ly_renderer *r);
+
 #endif

@@ -214,6 +214,10 @@ void ly_ui_key_value(ly_ui *ui, const char *key, const char *value);
 /* A paragraph wrapped to the content width (see ly_ui_wrap). */
 void ly_ui_text_wrapped(ly_ui *ui, const char *text);
 bool ly_ui_button(ly_ui *ui, const char *label);
+/* A button w_dp x h_dp (w_dp <= 0: the rest of the row; h_dp <= 0: a row),
+ * its label centred (title-sized when it is at least two rows tall); with
+ * `accent`, filled in the accent colour. Keypads and dialog buttons. */
+bool ly_ui_button_sized(ly_ui *ui, const char *label, float w_dp, float h_dp, bool accent);
 /* An on/off switch with its label on the left; returns true when toggled. */
 bool ly_ui_toggle(ly_ui *ui, const char *label, bool *on);
 /* Equal tabs across the content width; returns the selected index. */

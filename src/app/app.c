@@ -6,6 +6,7 @@
 
 #include <cglm/cglm.h>
 #include <math.h>
+#include <time.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -315,6 +316,17 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
                         rl->diags.items[i].col, rl->diags.items[i].message);
         scene_free(&rl->next);
     }
+    /* what the admin panel shows: when, and the first errors */
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(app->reload_when, sizeof app->reload_when, "%H:%M:%S", &tm);
+    app->n_reload_errors = 0;
+    for (size_t i = 0; i < rl->diags.count && !swapped && app->n_reload_errors < 4; i++)
+        if (rl->diags.items[i].severity == LY_DIAG_ERROR)
+            snprintf(app->reload_errors[app->n_reload_errors++], sizeof app->reload_errors[0],
+                     "%d:%d: %s", rl->diags.items[i].line, rl->diags.items[i].col,
+                     rl->diags.items[i].message);
     const char *slash = strrchr(rl->path, '/');
     snprintf(app->reload_name, sizeof app->reload_name, "%s", slash ? slash + 1 : rl->path);
     app->reload_count = swapped ? app->scene.district.n_buildings : rl->diags.errors;
@@ -824,6 +836,7 @@ static void kiosk_reset(ly_app *app)
         ly_app_select(app, -1, false);
     app->query[0] = '\0';
     app->keyboard = app->finder = app->dashboard = app->stacking = false;
+    app->admin.open = LY_ADMIN_CLOSED;
     app->stack_dirty = true;
     if (app->color_mode != LY_COLOR_NONE)
         ly_app_set_color_mode(app, LY_COLOR_NONE, false);
@@ -834,13 +847,14 @@ static void kiosk_reset(ly_app *app)
         ly_app_set_view(app, "home", true);
 }
 
-/* In kiosk mode, advance the tour: one building with space every 9 s. */
+/* In kiosk mode, advance the tour: one building with space every 9 s (or
+ * what the config says). */
 static void attract_step(ly_app *app, double dt)
 {
     app->attract_next -= dt;
     if (app->attract_next > 0)
         return;
-    app->attract_next = 9.0;
+    app->attract_next = app->attract_per_s > 0 ? app->attract_per_s : 9.0;
     long b = tour_stop(app, app->attract_index++);
     if (b < 0)
         return;
@@ -855,6 +869,8 @@ void ly_app_event(ly_app *app, const ly_event *e)
 {
     if (app->kiosk && e->type != LY_EV_RESIZE && e->type != LY_EV_LEAVE) {
         app->idle_s = 0;
+        if (ly_admin_event(app, e))
+            return;
         if (app->attract) {
             /* any touch ends the tour and starts from the whole district */
             app->attract = false;
@@ -982,7 +998,8 @@ bool ly_app_update(ly_app *app, double dt)
         app->idle_s += dt;
         if (before < app->reset_s && app->idle_s >= app->reset_s)
             kiosk_reset(app);
-        if (!app->attract && app->idle_s >= app->attract_s)
+        ly_admin_update(app);
+        if (!app->attract && !app->admin.open && app->idle_s >= app->attract_s)
             ly_app_start_attract(app);
         if (app->attract) {
             attract_step(app, dt);
@@ -1453,7 +1470,10 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     if (app->reload_status[0] && app->time - app->reload_status_t < 8.0) {
         char toast[1400];
         snprintf(toast, sizeof toast,
-                 ly_str(app->reload_ok ? LY_S_RELOADED : LY_S_RELOAD_FAILED, app->lang),
+                 ly_str(app->reload_ok           ? LY_S_RELOADED
+                        : app->reload_count == 1 ? LY_S_RELOAD_FAILED_1
+                                                 : LY_S_RELOAD_FAILED,
+                        app->lang),
                  app->reload_name, app->reload_count);
         float s = app->ui_scale, px = 11.5f * s;
         float w = ly_font_measure(app->font, toast, px) + 20 * s;
@@ -1471,10 +1491,12 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     ly_ui_begin_frame(&app->ui_ctx, app->width, app->height, app->ui_scale, dt);
     ly_app_dashboard(app);
     ly_app_panels(app);
+    ly_admin_panels(app);
     ly_ui_end_frame(&app->ui_ctx);
     if (app->find_dirty)
         ly_app_run_finder(app); /* a finder control changed this frame */
-    draw_tooltip(app, m);
+    if (!app->admin.open)
+        draw_tooltip(app, m);
     if (app->attract)
         draw_attract(app);
 }

@@ -26,6 +26,7 @@
 #include "louyu/stacking.h"
 #include "louyu/ui.h"
 #include "louyu/strings.h"
+#include "louyu/kiosk.h"
 
 typedef struct {
     ly_district district;
@@ -39,6 +40,33 @@ typedef struct {
 } ly_scene;
 
 typedef struct ly_reload ly_reload;
+
+/* The kiosk's admin: a long press in the top-left corner opens a PIN pad;
+ * the right PIN opens a status panel (last reload, uptime, memory, log) with
+ * "reload now" and "exit kiosk". Without a PIN hash there is no way in. */
+enum { LY_ADMIN_CLOSED, LY_ADMIN_PAD, LY_ADMIN_STATUS };
+enum { LY_ADMIN_REQ_NONE, LY_ADMIN_REQ_RELOAD, LY_ADMIN_REQ_EXIT };
+enum { LY_ADMIN_MAX_FAILS = 5 };
+typedef struct {
+    char pin_hash[LY_PIN_HASH_MAX];
+    double hold_s;
+    int open;                /* LY_ADMIN_* */
+    bool corner_down;        /* a press is being held in the corner */
+    float corner_x, corner_y;
+    double corner_t;         /* when it started (app time) */
+    char pin[LY_PIN_MAX + 1];
+    bool wrong;              /* the last PIN was wrong */
+    int fails;               /* wrong PINs in a row */
+    double locked_until;     /* app time; no PINs before it */
+    double touched_t;        /* the last interaction with the pad or panel */
+    int request;             /* LY_ADMIN_REQ_*: for the viewer to act on */
+    long opens, unlocks;     /* counted for the soak */
+    /* what the status panel shows, kept by the viewer */
+    char data_path[1024], log_path[1024];
+    double started_ms;
+    long frames;
+    double frame_ms, frame_ms_worst;
+} ly_admin;
 
 typedef struct {
     ly_scene scene;
@@ -80,6 +108,7 @@ typedef struct {
     bool attract;
     int attract_index;  /* the tour's current stop */
     double attract_next; /* seconds until the next stop */
+    double attract_per_s; /* seconds at each stop (9 unless the config says) */
     ly_lang default_lang;
 
     /* hot reload: a district being loaded on a thread, and the last result */
@@ -89,6 +118,11 @@ typedef struct {
     size_t reload_count;      /* buildings loaded, or errors found */
     bool reload_ok;
     double reload_status_t;
+    char reload_when[16];          /* local time of the last reload, HH:MM:SS */
+    char reload_errors[4][240];    /* its first errors, LINE:COL: message */
+    int n_reload_errors;
+
+    ly_admin admin;
 
     /* the tenant finder */
     bool finder;
@@ -136,6 +170,17 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags);
 void ly_app_set_kiosk(ly_app *app, bool on, double attract_s, double reset_s);
 /* Starts the attract tour now (what idling does in kiosk mode). */
 void ly_app_start_attract(ly_app *app);
+
+/* The kiosk admin (admin.c): set the PIN hash and the corner hold; feed an
+ * event (true when the admin took it); advance its timers; build its panels. */
+void ly_admin_setup(ly_app *app, const char *pin_hash, double hold_s);
+bool ly_admin_event(ly_app *app, const ly_event *e);
+void ly_admin_update(ly_app *app);
+void ly_admin_panels(ly_app *app);
+/* Opens the PIN pad (or, for screenshots, `status` straight away). */
+void ly_admin_open(ly_app *app, int which);
+/* Counts a frame the viewer drew and how long it took. */
+void ly_admin_frame(ly_app *app, double ms);
 
 /* Starts loading `path` on a loader thread (false if one is running). */
 bool ly_app_reload_start(ly_app *app, const char *path);

@@ -1,12 +1,15 @@
 /* The command line: one function per `louyu COMMAND`. Each returns the
- * process exit status: 0 success, 1 the data has errors, 2 usage or I/O. */
+ * process exit status: 0 success, 1 the data has errors, 2 usage or I/O;
+ * the viewer also 3 when its GL context was lost or frames kept failing (a
+ * supervisor should start it again) and 4 when an admin ended the kiosk from
+ * its panel (a supervisor should not). */
 #ifndef LOUYU_APP_CLI_H
 #define LOUYU_APP_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { LY_EXIT_OK = 0, LY_EXIT_DATA = 1, LY_EXIT_USAGE = 2 };
+enum { LY_EXIT_OK = 0, LY_EXIT_DATA = 1, LY_EXIT_USAGE = 2, LY_EXIT_GL = 3, LY_EXIT_ADMIN = 4 };
 
 int ly_cmd_validate(int argc, char **argv);
 int ly_cmd_stats(int argc, char **argv);
@@ -20,6 +23,10 @@ int ly_cmd_shot(int argc, char **argv);
 int ly_cmd_pick(int argc, char **argv);
 int ly_cmd_query(int argc, char **argv);
 int ly_cmd_soak(int argc, char **argv);
+/* louyu pin-hash: reads a PIN, prints its Argon2id hash for the kiosk config. */
+int ly_cmd_pin_hash(int argc, char **argv);
+/* louyu kiosk-config FILE: checks a kiosk config and the data it names. */
+int ly_cmd_kiosk_config(int argc, char **argv);
 
 /* Milliseconds on the monotonic clock when main started. */
 extern double ly_process_start_ms;

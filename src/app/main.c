@@ -24,6 +24,8 @@ static void usage(FILE *out)
             "Keys: arrows/WASD pan, +/- zoom, PageUp/PageDown tilt, Q/E twist, Home resets,\n"
             "T looks from the top, L switches 中文/English, Esc deselects, F11 full screen.\n"
             "--msaa N: multisampling (default 4; off on software GL, where it costs 2.5x).\n"
+            "--kiosk [--config FILE]: the unattended lobby kiosk (docs/kiosk.md); exit status\n"
+            "3: the GL context was lost (restart it), 4: an admin ended it (do not).\n"
             "\n"
             "commands:\n"
             "  validate FILE... [--max-errors N]  check data files; one FILE:LINE:COL line per\n"
@@ -47,12 +49,17 @@ static void usage(FILE *out)
             "                                     time an array of polygons, one JSON line\n"
             "  shot [FILE] --out PNG [--size WxH] [--view home|top|ID] [--select ID] [--hover ID]\n"
             "       [--lang zh|en] [--scale S]   render what the window would show to a PNG\n"
+            "       (and more: --stacking, --color-by, --dashboard, --find, --attract, --admin;\n"
+            "       docs/cli.md lists them all)\n"
             "  pick [FILE] --at X,Y [--size WxH] [--view ...] [--tolerance PX]\n"
             "                                     the id of the building under a pixel, or none\n"
             "  soak [FILE] [--frames N] [--seed S] [--bad FILE]\n"
             "                                     drive the viewer headless with random input and\n"
             "                                     reloads; one JSON line: frames, events, reloads,\n"
             "                                     RSS and GL objects after warm-up and at the end\n"
+            "  pin-hash                           read an admin PIN, print its hash for the\n"
+            "                                     kiosk config (\"admin\": {\"pin_hash\": ...})\n"
+            "  kiosk-config FILE                  check a kiosk config and the data it names\n"
             "  gl-info                            the OpenGL driver louyu would render with\n"
             "\n"
             "FILE defaults to the bundled district (Zhanshan Subdistrict, Qingdao).\n"
@@ -65,7 +72,8 @@ static bool is_viewer_option(const char *a)
 {
     return !strcmp(a, "--fullscreen") || !strcmp(a, "--size") || !strcmp(a, "--view") ||
            !strcmp(a, "--lang") || !strcmp(a, "--scale") || !strcmp(a, "--msaa") ||
-           !strcmp(a, "--kiosk") || !strcmp(a, "--attract-after") || !strcmp(a, "--reset-after");
+           !strcmp(a, "--kiosk") || !strcmp(a, "--attract-after") || !strcmp(a, "--reset-after") ||
+           !strcmp(a, "--config");
 }
 
 static int run(int argc, char **argv);
@@ -126,6 +134,10 @@ static int run(int argc, char **argv)
         return ly_cmd_soak(sub_argc, sub_argv);
     if (!strcmp(cmd, "query"))
         return ly_cmd_query(sub_argc, sub_argv);
+    if (!strcmp(cmd, "pin-hash"))
+        return ly_cmd_pin_hash(sub_argc, sub_argv);
+    if (!strcmp(cmd, "kiosk-config"))
+        return ly_cmd_kiosk_config(sub_argc, sub_argv);
     if (!strcmp(cmd, "help")) {
         usage(stdout);
         return LY_EXIT_OK;

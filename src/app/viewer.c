@@ -5,9 +5,11 @@
 #include "cli.h"
 #include "viewer.h"
 #include "louyu/log.h"
+#include "louyu/logfile.h"
 #include "louyu/platform.h"
 
 #include <limits.h>
+#include <signal.h>
 #include <math.h>
 #include <stb/stb_image_write.h>
 #include <stdio.h>
@@ -122,6 +124,16 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             i++;
         } else if (!strcmp(a, "--kiosk")) {
             o->kiosk = true;
+        } else if (!strcmp(a, "--config") && v) {
+            o->config = v;
+            i++;
+        } else if (!strcmp(a, "--admin") && v) {
+            if (strcmp(v, "pad") && strcmp(v, "status")) {
+                fprintf(stderr, "louyu: --admin wants pad or status, not '%s'\n", v);
+                return LY_EXIT_USAGE;
+            }
+            o->admin = v;
+            i++;
         } else if (!strcmp(a, "--attract")) {
             o->attract = true;
         } else if (!strcmp(a, "--idle") && v) {
@@ -166,11 +178,73 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             return LY_EXIT_USAGE;
         }
     }
-    if (o->scale <= 0 || o->scale > 4)
+    o->file_given = o->file != NULL;
+    o->scale_given = o->scale > 0 && o->scale <= 4;
+    ly_kiosk_config_defaults(&o->kc);
+    if (o->config) {
+        /* the kiosk's config: every problem at once, and no start with any */
+        char err[4096];
+        int n = ly_kiosk_config_load(&o->kc, o->config, err, sizeof err);
+        if (n) {
+            fputs(err, stderr);
+            if (n > 0)
+                fprintf(stderr, "%s: %d problem%s: louyu will not start with it\n", o->config,
+                        n, n == 1 ? "" : "s");
+            return LY_EXIT_USAGE;
+        }
+        if (!o->file && o->kc.data[0])
+            o->file = o->kc.data;
+        if (!o->lang && o->kc.has_language)
+            o->lang = ly_lang_code(o->kc.language);
+        if (!o->scale_given && o->kc.ui_scale > 0) {
+            o->scale = o->kc.ui_scale;
+            o->scale_given = true;
+        }
+    }
+    /* the command line wins over the config */
+    if (o->attract_s <= 0)
+        o->attract_s = o->kc.attract ? o->kc.attract_after_s : 1e12;
+    if (o->reset_s <= 0)
+        o->reset_s = o->kc.reset_after_s;
+    if (!o->scale_given)
         o->scale = o->kiosk ? 1.75f : 1;
     if (!o->file)
         o->file = ly_default_data_path();
     return 0;
+}
+
+/* What a kiosk takes from its config besides the options: the tour's pace,
+ * the admin PIN and the log file. Call after the app is open. */
+static ly_logfile *kiosk_setup(ly_app *app, const options *o)
+{
+    ly_app_set_kiosk(app, true, o->attract_s, o->reset_s);
+    app->attract_per_s = o->kc.per_building_s;
+    ly_admin_setup(app, o->kc.pin_hash, o->kc.admin_hold_s);
+    snprintf(app->admin.data_path, sizeof app->admin.data_path, "%s", o->file);
+    char path[1024], err[1200];
+    if (o->kc.log_path[0])
+        snprintf(path, sizeof path, "%s", o->kc.log_path);
+    else if (ly_kiosk_default_log_path(path, sizeof path))
+        path[0] = '\0';
+    ly_logfile *lf = NULL;
+    if (path[0]) {
+        lf = ly_logfile_open(path, o->kc.log_max_kb * 1024, o->kc.log_keep, err, sizeof err);
+        if (!lf)
+            fprintf(stderr, "louyu: %s; logging to stderr only\n", err);
+    }
+    if (lf) {
+        ly_log_set_sink(ly_logfile_sink, lf);
+        snprintf(app->admin.log_path, sizeof app->admin.log_path, "%s", path);
+    }
+    if (ly_log_get_level() > LY_LOG_INFO)
+        ly_log_set_level(LY_LOG_INFO); /* a kiosk's log says what happened, not only what failed */
+    LY_INFO("KIOSK", "louyu %s starting: data %s, config %s, attract after %.0f s, reset after "
+            "%.0f s", LY_VERSION, o->file, o->config ? o->config : "(none)", o->attract_s,
+            o->reset_s);
+    if (!o->kc.pin_hash[0])
+        LY_WARN("KIOSK", "no admin PIN in the config (\"admin\": {\"pin_hash\": ...}): the "
+                         "admin panel is off");
+    return lf;
 }
 
 int ly_viewer_load(ly_app *app, const char *path)
@@ -274,6 +348,7 @@ int ly_viewer_open(ly_app *app, ly_platform **plat, const options *o, bool hidde
     char err[512];
     *plat = ly_platform_create(&(ly_window_desc){.width = o->width, .height = o->height,
                                                  .fullscreen = o->fullscreen, .hidden = hidden,
+                                                 .display = o->kc.display,
                                                  /* the renderer multisamples
                                                     the scene itself */
                                                  .msaa_samples = -1,
@@ -324,32 +399,71 @@ int ly_viewer_open(ly_app *app, ly_platform **plat, const options *o, bool hidde
 
 /* ---- the window --------------------------------------------------------------- */
 
+/* SIGHUP asks a running viewer to load its data file again now (what
+ * `systemctl --user reload louyu-kiosk` sends). */
+static volatile sig_atomic_t g_hup;
+
+static void on_hup(int sig)
+{
+    (void)sig;
+    g_hup = 1;
+}
+
+/* A test hook: LOUYU_FAULT=gl-lost@N makes the viewer treat its Nth frame as
+ * one whose GL context was lost, so the supervision path can be tested
+ * without a GPU to break. */
+static long fault_frame(void)
+{
+    const char *f = getenv("LOUYU_FAULT");
+    long n;
+    return f && sscanf(f, "gl-lost@%ld", &n) == 1 && n > 0 ? n : 0;
+}
+
 int ly_cmd_view(int argc, char **argv, int first)
 {
     options o = {.width = 1280, .height = 720};
     int rc = parse(argc, argv, first, &o,
-                   "louyu [FILE] [--fullscreen] [--size WxH] [--view home|top|ID] [--lang zh|en]");
+                   "louyu [FILE] [--fullscreen] [--size WxH] [--view home|top|ID] [--lang zh|en] "
+                   "[--kiosk [--config FILE] [--attract-after S] [--reset-after S]]");
     if (rc)
         return rc;
+    if (o.config && !o.kiosk) {
+        fprintf(stderr, "louyu: --config is the kiosk's: use it with --kiosk\n");
+        return LY_EXIT_USAGE;
+    }
+    struct sigaction sa = {.sa_handler = on_hup};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
     ly_app app;
     ly_platform *plat;
     if ((rc = ly_viewer_open(&app, &plat, &o, false)))
         return rc;
-    ly_app_use_settings(&app);
+    ly_logfile *log = NULL;
     if (o.kiosk) {
-        /* unattended: full screen, no cursor, touch-sized, no way out by keys */
+        /* unattended: full screen, no cursor, touch-sized, no way out by keys;
+         * the language comes from the config (or zh), not the settings file */
         ly_platform_set_fullscreen(plat, true);
         ly_platform_show_cursor(plat, false);
-        ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
+        log = kiosk_setup(&app, &o);
+    } else {
+        ly_app_use_settings(&app);
     }
     if ((rc = ly_viewer_load(&app, o.file)) || (rc = apply_view(&app, &o))) {
+        if (o.kiosk)
+            LY_ERROR("KIOSK", "cannot start with %s (exit %d)", o.file, rc);
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
+        ly_log_set_sink(NULL, NULL);
+        ly_logfile_close(log);
         return rc;
     }
+    if (o.kiosk)
+        ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s); /* the language as loaded */
     ly_platform_set_title(plat, app.scene.district.meta.name
                                     ? app.scene.district.meta.name
                                     : "楼宇 louyu");
+    long fault = fault_frame(), frames = 0;
+    int gl_failures = 0;
     double last = ly_platform_now();
     bool running = true, moving = true;
     /* the data file is watched: a change (atomic rename or a write in place)
@@ -377,6 +491,19 @@ int ly_cmd_view(int argc, char **argv, int first)
                 }
             }
         }
+        if (g_hup || app.admin.request == LY_ADMIN_REQ_RELOAD) {
+            if (ly_app_reload_start(&app, o.file)) {
+                LY_INFO("RELOAD", "%s: reload asked for (%s)", o.file,
+                        g_hup ? "SIGHUP" : "admin panel");
+                g_hup = 0;
+                app.admin.request = LY_ADMIN_REQ_NONE;
+            }
+        }
+        if (app.admin.request == LY_ADMIN_REQ_EXIT) {
+            LY_WARN("KIOSK", "ended from the admin panel (exit %d)", LY_EXIT_ADMIN);
+            rc = LY_EXIT_ADMIN;
+            break;
+        }
         ly_app_reload_poll(&app, false);
         ly_event e;
         while (ly_platform_poll(plat, &e)) {
@@ -385,6 +512,8 @@ int ly_cmd_view(int argc, char **argv, int first)
                              (e.key == LY_KEY_F11 || (e.mods & (LY_MOD_CTRL | LY_MOD_ALT)))))) {
                 continue; /* a kiosk ignores the window manager's close and shortcut keys */
             } else if (e.type == LY_EV_QUIT || e.type == LY_EV_CLOSE) {
+                if (o.kiosk)
+                    LY_INFO("KIOSK", "asked to end (SIGTERM or the session's end)");
                 running = false; /* a kiosk still ends on SIGTERM */
             } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_R && (e.mods & LY_MOD_CTRL)) {
                 ly_app_reload_start(&app, o.file); /* reload now */
@@ -404,8 +533,25 @@ int ly_cmd_view(int argc, char **argv, int first)
         moving = ly_app_update(&app, fmin(t - last, 0.1));
         last = t;
         if (app.redraw || moving) {
+            double t0 = ly_platform_now();
             ly_app_render(&app);
             ly_platform_swap(plat);
+            ly_admin_frame(&app, (ly_platform_now() - t0) * 1000);
+            /* supervision: a lost context cannot draw again, and frames that
+             * keep failing will not mend; either way the supervisor starts a
+             * fresh process, which is back on screen within a second */
+            ly_render_health h = ly_renderer_health(app.renderer);
+            if (fault && ++frames >= fault)
+                h = LY_RENDER_LOST;
+            gl_failures = h == LY_RENDER_OK ? 0 : gl_failures + 1;
+            if (h == LY_RENDER_LOST || gl_failures >= 3) {
+                LY_ERROR("KIOSK", "%s: exiting with %d for the supervisor to restart",
+                         h == LY_RENDER_LOST ? "the GL context was lost"
+                                             : "3 frames in a row failed (GL out of memory)",
+                         LY_EXIT_GL);
+                rc = LY_EXIT_GL;
+                break;
+            }
         } else {
             /* nothing moves: sleep until input instead of spinning. The time
              * asleep still passes for the app (the kiosk's idle timers), given
@@ -416,9 +562,13 @@ int ly_cmd_view(int argc, char **argv, int first)
             last = now;
         }
     }
+    if (o.kiosk)
+        LY_INFO("KIOSK", "stopping (exit %d)", rc);
     ly_app_deinit(&app);
     ly_platform_destroy(plat);
-    return LY_EXIT_OK;
+    ly_log_set_sink(NULL, NULL);
+    ly_logfile_close(log);
+    return rc;
 }
 
 /* ---- louyu shot ---------------------------------------------------------------- */
@@ -430,6 +580,7 @@ int ly_cmd_shot(int argc, char **argv)
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
                         "[--find] [--find-area M2] [--reload FILE] [--attract] [--idle S] "
+                        "[--admin pad|status] [--config FILE] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
@@ -468,6 +619,14 @@ int ly_cmd_shot(int argc, char **argv)
                 ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
                 for (double t = 0; t < o.idle; t += 1.0 / 30)
                     ly_app_update(&app, 1.0 / 30);
+            }
+            /* --kiosk [--config F] --admin pad|status: the admin's PIN pad or
+             * status panel, as the long press in the corner opens them */
+            if (o.admin) {
+                ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
+                ly_admin_setup(&app, o.kc.pin_hash, o.kc.admin_hold_s);
+                snprintf(app.admin.data_path, sizeof app.admin.data_path, "%s", o.file);
+                ly_admin_open(&app, strcmp(o.admin, "pad") ? LY_ADMIN_STATUS : LY_ADMIN_PAD);
             }
             /* --reload: what the kiosk does when its file changes, on the loader
              * thread, then swapped in (or refused) between frames */

@@ -25,6 +25,9 @@ typedef struct {
     double find_area;
     bool kiosk, attract;
     double attract_s, reset_s, idle;
+    const char *config, *admin; /* --config FILE; --admin pad|status (shot) */
+    bool file_given, scale_given;
+    ly_kiosk_config kc; /* from --config, else the defaults */
 } options;
 
 /* A window (hidden for headless work) with a renderer and the app; 0 or an exit code. */

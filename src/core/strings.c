@@ -54,6 +54,29 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     /* the toast after a reload: the file's name, then a count */
     [LY_S_RELOADED] = {"已更新 %s：%zu 栋楼", "Updated %s: %zu buildings"},
     [LY_S_RELOAD_FAILED] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu errors; showing the previous data"},
+    [LY_S_RELOAD_FAILED_1] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu error; showing the previous data"},
+    [LY_S_ADMIN_RELOAD_BAD_1] = {"%s 失败，%zu 处错误（仍显示原数据）", "%s failed, %zu error (old data kept)"},
+    /* the kiosk's admin PIN pad and status panel */
+    [LY_S_ADMIN_PIN] = {"管理员 PIN", "Admin PIN"},
+    [LY_S_ADMIN_PIN_HINT] = {"请输入 PIN", "Enter the PIN"},
+    [LY_S_ADMIN_WRONG] = {"PIN 错误", "Wrong PIN"},
+    [LY_S_ADMIN_LOCKED] = {"错误次数过多，请 %d 秒后再试", "Too many tries: wait %d s"},
+    [LY_S_ADMIN_TITLE] = {"信息亭管理", "Kiosk admin"},
+    [LY_S_ADMIN_DATA] = {"数据", "Data"},
+    [LY_S_ADMIN_LAST_RELOAD] = {"上次更新", "Last update"},
+    [LY_S_ADMIN_UPTIME] = {"运行时间", "Uptime"},
+    [LY_S_ADMIN_FRAMES] = {"帧", "Frames"},
+    [LY_S_ADMIN_MEMORY] = {"内存", "Memory"},
+    [LY_S_ADMIN_LOG] = {"日志", "Log"},
+    [LY_S_ADMIN_RELOAD] = {"立即更新数据", "Reload now"},
+    [LY_S_ADMIN_EXIT] = {"退出信息亭", "Exit kiosk"},
+    [LY_S_ADMIN_NONE] = {"尚未更新", "none yet"},
+    [LY_S_ADMIN_RELOAD_OK] = {"%s 成功，%zu 栋楼", "%s loaded, %zu buildings"},
+    [LY_S_ADMIN_RELOAD_BAD] = {"%s 失败，%zu 处错误（仍显示原数据）", "%s failed, %zu errors (old data kept)"},
+    [LY_S_ADMIN_CHECKING] = {"正在核对…", "Checking…"},
+    [LY_S_CLOSE] = {"关闭", "Close"},
+    [LY_S_CANCEL] = {"取消", "Cancel"},
+    [LY_S_OK] = {"确定", "OK"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)

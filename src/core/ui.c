@@ -931,6 +931,28 @@ bool ly_ui_button(ly_ui *ui, const char *label)
     return b.clicked;
 }
 
+bool ly_ui_button_sized(ly_ui *ui, const char *label, float w_dp, float h_dp, bool accent)
+{
+    const ly_ui_theme *t = &ui->theme;
+    char buf[128];
+    const char *s = shown(label, buf, sizeof buf);
+    float px = dp(ui, h_dp >= 2 * t->row_h ? t->title_px : t->font_px), pad = dp(ui, 8);
+    float w = w_dp > 0 ? fminf(dp(ui, w_dp), avail(ui)) : avail(ui);
+    ly_ui_rect r = item(ui, w, dp(ui, h_dp > 0 ? h_dp : t->row_h));
+    behaviour b = behave(ui, ly_ui_get_id(ui, label), r, PLAIN);
+    if (visible(ui, r)) {
+        ly_color bg = button_color(ui, b);
+        if (accent)
+            bg = b.held ? t->button_down : t->accent;
+        ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->radius), bg);
+        char cut[256];
+        const char *e = ellipsize(ui, s, px, r.w - 2 * pad + 1.0f, cut, sizeof cut);
+        text_at(ui, r.x + 0.5f * (r.w - measure(ui->font, e, px)), r.y, r.h, px,
+                accent && !b.held ? t->on_accent : t->text, e);
+    }
+    return b.clicked;
+}
+
 bool ly_ui_toggle(ly_ui *ui, const char *label, bool *on)
 {
     const ly_ui_theme *t = &ui->theme;

@@ -12,7 +12,7 @@ struct ly_platform {
     int samples;
 };
 
-static SDL_Window *open_window(const ly_window_desc *desc, int samples)
+static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool robust)
 {
     SDL_GL_ResetAttributes();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -22,13 +22,24 @@ static SDL_Window *open_window(const ly_window_desc *desc, int samples)
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, samples > 0);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, samples > 0 ? samples : 0);
+    if (robust) {
+        /* a robust context reports a GPU reset instead of failing silently,
+         * so the viewer can exit for its supervisor to restart it */
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, SDL_GL_CONTEXT_ROBUST_ACCESS_FLAG);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_RESET_NOTIFICATION, SDL_GL_CONTEXT_RESET_LOSE_CONTEXT);
+    }
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
     if (desc->fullscreen)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (desc->hidden)
         flags |= SDL_WINDOW_HIDDEN;
-    return SDL_CreateWindow(desc->title ? desc->title : "louyu 楼宇", SDL_WINDOWPOS_CENTERED,
-                            SDL_WINDOWPOS_CENTERED, desc->width ? desc->width : 1280,
+    int display = desc->display >= 0 && desc->display < SDL_GetNumVideoDisplays() ? desc->display : 0;
+    if (display != desc->display)
+        LY_WARN("PLATFORM", "no display %d (there are %d): using the first", desc->display,
+                SDL_GetNumVideoDisplays());
+    return SDL_CreateWindow(desc->title ? desc->title : "louyu 楼宇",
+                            SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                            SDL_WINDOWPOS_CENTERED_DISPLAY(display), desc->width ? desc->width : 1280,
                             desc->height ? desc->height : 720, flags);
 }
 
@@ -53,11 +64,16 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
         return NULL;
     }
     int want = desc->msaa_samples == 0 ? 4 : desc->msaa_samples < 0 ? 0 : desc->msaa_samples;
-    /* MSAA first; without it if the driver refuses. */
+    /* MSAA first; without it if the driver refuses. A robust context where
+     * the driver has one, else a plain one. */
     for (int samples = want;; samples = 0) {
-        p->window = open_window(desc, samples);
-        if (p->window)
-            p->gl = SDL_GL_CreateContext(p->window);
+        for (int robust = 1; robust >= 0 && !p->gl; robust--) {
+            if (p->window)
+                SDL_DestroyWindow(p->window);
+            p->window = open_window(desc, samples, robust);
+            if (p->window)
+                p->gl = SDL_GL_CreateContext(p->window);
+        }
         if (p->gl) {
             p->samples = samples;
             break;

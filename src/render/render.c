@@ -722,3 +722,33 @@ void ly_renderer_finish(ly_renderer *r)
     (void)r;
     glFinish();
 }
+
+ly_render_health ly_renderer_health(ly_renderer *r)
+{
+    (void)r;
+    /* robust contexts (GL 4.5 or ARB_robustness) say when they were reset */
+    GLenum reset = GL_NO_ERROR;
+    if (epoxy_gl_version() >= 45)
+        reset = glGetGraphicsResetStatus();
+    else if (epoxy_has_gl_extension("GL_ARB_robustness"))
+        reset = glGetGraphicsResetStatusARB();
+    if (reset != GL_NO_ERROR) {
+        LY_ERROR("RENDER", "the GL context was reset (0x%04x)", reset);
+        return LY_RENDER_LOST;
+    }
+    ly_render_health h = LY_RENDER_OK;
+    for (int i = 0; i < 8; i++) { /* errors queue up: drain a few */
+        GLenum e = glGetError();
+        if (e == GL_NO_ERROR)
+            break;
+        if (e == GL_CONTEXT_LOST)
+            return LY_RENDER_LOST;
+        if (e == GL_OUT_OF_MEMORY) {
+            LY_ERROR("RENDER", "GL out of memory");
+            h = LY_RENDER_FAILING;
+        } else {
+            LY_WARN("RENDER", "GL error 0x%04x after a frame", e);
+        }
+    }
+    return h;
+}

@@ -1,0 +1,115 @@
+/* The kiosk's set-up commands: louyu pin-hash makes the admin PIN's hash for
+ * the config; louyu kiosk-config checks a config and the data it names
+ * before the kiosk is left to run. */
+#include "cli.h"
+#include "louyu/kiosk.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* Reads one line (without its newline) from stdin; with a terminal, asks
+ * `prompt` and does not echo what is typed. Returns 0, or -1 at end of input. */
+static int read_secret(const char *prompt, char *buf, size_t n)
+{
+    bool tty = isatty(STDIN_FILENO);
+    struct termios old, quiet;
+    if (tty) {
+        fputs(prompt, stderr);
+        fflush(stderr);
+        tcgetattr(STDIN_FILENO, &old);
+        quiet = old;
+        quiet.c_lflag &= (tcflag_t)~ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char *got = fgets(buf, (int)n, stdin);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    if (!got)
+        return -1;
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return 0;
+}
+
+int ly_cmd_pin_hash(int argc, char **argv)
+{
+    if (argc > 1) {
+        fprintf(stderr, "usage: louyu pin-hash   (reads the PIN from the terminal or stdin)\n");
+        return LY_EXIT_USAGE;
+    }
+    (void)argv;
+    char pin[64], again[64];
+    if (read_secret("admin PIN (4 to 12 digits): ", pin, sizeof pin)) {
+        fprintf(stderr, "louyu pin-hash: no PIN given\n");
+        return LY_EXIT_USAGE;
+    }
+    if (!ly_pin_valid(pin)) {
+        fprintf(stderr, "louyu pin-hash: the PIN must be %d to %d digits (0-9)\n", LY_PIN_MIN,
+                LY_PIN_MAX);
+        return LY_EXIT_USAGE;
+    }
+    if (isatty(STDIN_FILENO)) {
+        if (read_secret("the same PIN again: ", again, sizeof again) || strcmp(pin, again)) {
+            fprintf(stderr, "louyu pin-hash: the two PINs differ\n");
+            return LY_EXIT_USAGE;
+        }
+    }
+    char hash[LY_PIN_HASH_MAX];
+    int r = ly_pin_hash(pin, hash, sizeof hash);
+    memset(pin, 0, sizeof pin);
+    memset(again, 0, sizeof again);
+    if (r) {
+        fprintf(stderr, "louyu pin-hash: cannot hash the PIN (out of memory?)\n");
+        return LY_EXIT_USAGE;
+    }
+    printf("%s\n", hash);
+    fprintf(stderr, "put it in the kiosk's config: \"admin\": {\"pin_hash\": \"%s\"}\n", hash);
+    return LY_EXIT_OK;
+}
+
+int ly_cmd_kiosk_config(int argc, char **argv)
+{
+    if (argc != 2 || argv[1][0] == '-') {
+        fprintf(stderr, "usage: louyu kiosk-config FILE\n");
+        return LY_EXIT_USAGE;
+    }
+    ly_kiosk_config c;
+    char err[8192];
+    int n = ly_kiosk_config_load(&c, argv[1], err, sizeof err);
+    if (n) {
+        fputs(err, stderr);
+        if (n > 0)
+            fprintf(stderr, "%s: %d problem%s\n", argv[1], n, n == 1 ? "" : "s");
+        return LY_EXIT_USAGE;
+    }
+    char log[1024];
+    if (c.log_path[0])
+        snprintf(log, sizeof log, "%s", c.log_path);
+    else if (ly_kiosk_default_log_path(log, sizeof log))
+        snprintf(log, sizeof log, "(stderr only: no HOME)");
+    const char *data = c.data[0] ? c.data : ly_default_data_path();
+    printf("data            %s%s\n", data, c.data[0] ? "" : " (the bundled district)");
+    printf("language        %s\n", ly_lang_code(c.language));
+    if (c.attract)
+        printf("attract tour    after %g s idle, %g s per building\n", c.attract_after_s,
+               c.per_building_s);
+    else
+        printf("attract tour    off\n");
+    printf("reset           after %g s idle\n", c.reset_after_s);
+    printf("display         %d, ui scale %s\n", c.display, c.ui_scale > 0 ? "set" : "automatic");
+    if (c.ui_scale > 0)
+        printf("ui scale        %g\n", c.ui_scale);
+    printf("admin panel     %s\n", c.pin_hash[0] ? "PIN set" : "off (no pin_hash)");
+    if (c.pin_hash[0])
+        printf("admin gesture   hold the top-left corner %g s\n", c.admin_hold_s);
+    printf("log             %s (%ld KiB, %d old files kept)\n", log, c.log_max_kb, c.log_keep);
+    /* the data it names must load, or the kiosk will not start */
+    char *vargv[] = {"validate", (char *)data, NULL};
+    int rc = ly_cmd_validate(2, vargv);
+    if (rc == LY_EXIT_OK)
+        printf("config and data are good\n");
+    return rc;
+}

@@ -1,0 +1,411 @@
+#include "louyu/kiosk.h"
+#include "louyu/json.h"
+
+#include <assert.h>
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_DEPTH 16
+
+void ly_kiosk_config_defaults(ly_kiosk_config *c)
+{
+    assert(c);
+    *c = (ly_kiosk_config){.language = LY_LANG_ZH,
+                           .reset_after_s = 120,
+                           .attract = true,
+                           .attract_after_s = 60,
+                           .per_building_s = 9,
+                           .admin_hold_s = 5,
+                           .log_max_kb = 1024,
+                           .log_keep = 3};
+}
+
+/* ---- reading the file ---------------------------------------------------------- */
+
+typedef struct {
+    const char *path, *text;
+    size_t len;
+    const cJSON *root;
+    char *err;
+    size_t err_len, used;
+    int problems;
+} reader;
+
+/* Line and column (in characters, as the data loader counts them) of a byte offset. */
+static void line_col(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < offset && i < len; i++) {
+        if (text[i] == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            ++*col;
+        }
+    }
+}
+
+static void add_line(reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void add_line(reader *r, const char *fmt, ...)
+{
+    if (!r->err || r->used + 1 >= r->err_len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(r->err + r->used, r->err_len - r->used, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        return;
+    r->used += (size_t)k < r->err_len - r->used ? (size_t)k : r->err_len - 1 - r->used;
+    if (r->used + 1 < r->err_len) {
+        r->err[r->used++] = '\n';
+        r->err[r->used] = '\0';
+    }
+}
+
+static void problem(reader *r, const cJSON *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(reader *r, const cJSON *at, const char *fmt, ...)
+{
+    r->problems++;
+    char what[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    size_t offset = SIZE_MAX;
+    if (at)
+        ly_json_locate(r->text, r->len, r->root, &at, &offset, 1);
+    if (offset == SIZE_MAX) {
+        add_line(r, "%s: %s", r->path, what);
+        return;
+    }
+    int line, col;
+    line_col(r->text, r->len, offset, &line, &col);
+    add_line(r, "%s:%d:%d: %s", r->path, line, col, what);
+}
+
+static const char *kind(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return cJSON_IsTrue(v) ? "true" : "false";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    return "an object";
+}
+
+/* What a member holds and where it goes. */
+typedef enum { T_NUMBER, T_INT, T_BOOL, T_STRING, T_LANG, T_PIN_HASH, T_OBJECT } member_type;
+
+typedef struct member {
+    const char *name;
+    member_type type;
+    double min, max; /* numbers: the range; T_NUMBER also allows `zero_ok` */
+    bool zero_ok;
+    size_t offset, size; /* where in ly_kiosk_config (strings: the buffer size) */
+    const struct member *children;
+    const char *expect; /* objects: what the members are, for messages */
+} member;
+
+#define AT(field) offsetof(ly_kiosk_config, field), sizeof(((ly_kiosk_config *)0)->field)
+
+static const member ATTRACT[] = {
+    {"enabled", T_BOOL, 0, 0, false, AT(attract), NULL, NULL},
+    {"after_s", T_NUMBER, 5, 86400, false, AT(attract_after_s), NULL, NULL},
+    {"per_building_s", T_NUMBER, 3, 600, false, AT(per_building_s), NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, NULL, NULL}};
+static const member DISPLAY[] = {
+    {"index", T_INT, 0, 15, false, AT(display), NULL, NULL},
+    {"ui_scale", T_NUMBER, 0.5, 4, true, AT(ui_scale), NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, NULL, NULL}};
+static const member ADMIN[] = {
+    {"pin_hash", T_PIN_HASH, 0, 0, false, AT(pin_hash), NULL, NULL},
+    {"hold_s", T_NUMBER, 2, 30, false, AT(admin_hold_s), NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, NULL, NULL}};
+static const member LOG[] = {
+    {"path", T_STRING, 0, 0, false, AT(log_path), NULL, NULL},
+    {"max_kb", T_INT, 16, 1048576, false, AT(log_max_kb), NULL, NULL},
+    {"keep", T_INT, 1, 20, false, AT(log_keep), NULL, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, NULL, NULL}};
+static const member ROOT[] = {
+    {"data", T_STRING, 0, 0, false, AT(data), NULL, NULL},
+    {"language", T_LANG, 0, 0, false, AT(language), NULL, NULL},
+    {"reset_after_s", T_NUMBER, 10, 86400, false, AT(reset_after_s), NULL, NULL},
+    {"attract", T_OBJECT, 0, 0, false, 0, 0, ATTRACT, NULL},
+    {"display", T_OBJECT, 0, 0, false, 0, 0, DISPLAY, NULL},
+    {"admin", T_OBJECT, 0, 0, false, 0, 0, ADMIN, NULL},
+    {"log", T_OBJECT, 0, 0, false, 0, 0, LOG, NULL},
+    {NULL, 0, 0, 0, false, 0, 0, NULL, NULL}};
+
+/* "a", "b" or "c": the members a table knows, for the unknown-member message. */
+static void names_of(const member *table, char *buf, size_t n)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (const member *m = table; m->name && used < n; m++) {
+        int k = snprintf(buf + used, n - used, "%s\"%s\"",
+                         m == table ? "" : m[1].name ? ", " : " or ", m->name);
+        if (k < 0)
+            break;
+        used += (size_t)k;
+    }
+}
+
+static void read_object(reader *r, const cJSON *obj, const member *table, const char *where,
+                        ly_kiosk_config *c);
+
+static void read_member(reader *r, const cJSON *v, const member *m, const char *name,
+                        ly_kiosk_config *c)
+{
+    char *dst = (char *)c + m->offset;
+    switch (m->type) {
+    case T_NUMBER:
+    case T_INT: {
+        double x = cJSON_IsNumber(v) ? v->valuedouble : NAN;
+        bool whole = m->type == T_NUMBER || x == floor(x);
+        bool ok = isfinite(x) && whole && ((x >= m->min && x <= m->max) || (m->zero_ok && x == 0));
+        if (!ok) {
+            char got[64];
+            if (cJSON_IsNumber(v))
+                snprintf(got, sizeof got, "%.15g", x);
+            else
+                snprintf(got, sizeof got, "%s", kind(v));
+            problem(r, v, "\"%s\" is %s: expected %s%s from %.15g to %.15g", name, got,
+                    m->zero_ok ? "0 (automatic) or " : "",
+                    m->type == T_INT ? "a whole number" : "a number", m->min, m->max);
+            return;
+        }
+        if (m->type == T_INT && m->size == sizeof(int))
+            *(int *)(void *)dst = (int)x;
+        else if (m->type == T_INT)
+            *(long *)(void *)dst = (long)x;
+        else if (m->size == sizeof(double))
+            *(double *)(void *)dst = x;
+        else
+            *(float *)(void *)dst = (float)x;
+        return;
+    }
+    case T_BOOL:
+        if (!cJSON_IsBool(v)) {
+            problem(r, v, "\"%s\" is %s: expected true or false", name, kind(v));
+            return;
+        }
+        *(bool *)(void *)dst = cJSON_IsTrue(v);
+        return;
+    case T_STRING:
+        if (!cJSON_IsString(v) || !v->valuestring[0]) {
+            problem(r, v, "\"%s\" is %s: expected a file path", name,
+                    cJSON_IsString(v) ? "empty" : kind(v));
+            return;
+        }
+        if (strlen(v->valuestring) >= m->size) {
+            problem(r, v, "\"%s\" is %zu bytes long: expected at most %zu", name,
+                    strlen(v->valuestring), m->size - 1);
+            return;
+        }
+        memcpy(dst, v->valuestring, strlen(v->valuestring) + 1);
+        return;
+    case T_LANG:
+        if (cJSON_IsString(v) && (!strcmp(v->valuestring, "zh") || !strcmp(v->valuestring, "en"))) {
+            c->language = ly_lang_parse(v->valuestring);
+            c->has_language = true;
+        } else if (cJSON_IsString(v)) {
+            problem(r, v, "\"%s\" is \"%.40s\": expected \"zh\" or \"en\"", name, v->valuestring);
+        } else {
+            problem(r, v, "\"%s\" is %s: expected \"zh\" or \"en\"", name, kind(v));
+        }
+        return;
+    case T_PIN_HASH:
+        if (!cJSON_IsString(v) || !ly_pin_hash_valid(v->valuestring)) {
+            problem(r, v, "\"%s\" is %s: expected the \"$argon2id$...\" line that "
+                    "`louyu pin-hash` prints", name,
+                    cJSON_IsString(v) ? "not a PIN hash" : kind(v));
+            return;
+        }
+        snprintf(dst, m->size, "%s", v->valuestring);
+        return;
+    case T_OBJECT:
+        read_object(r, v, m->children, name, c);
+        return;
+    }
+}
+
+static void read_object(reader *r, const cJSON *obj, const member *table, const char *where,
+                        ly_kiosk_config *c)
+{
+    char known[300];
+    names_of(table, known, sizeof known);
+    if (!cJSON_IsObject(obj)) {
+        problem(r, obj, "%s%s%s is %s: expected an object with %s", where ? "\"" : "",
+                where ? where : "the file", where ? "\"" : "", kind(obj), known);
+        return;
+    }
+    for (const cJSON *v = obj->child; v; v = v->next) {
+        const member *m = table;
+        while (m->name && strcmp(m->name, v->string))
+            m++;
+        if (!m->name) {
+            problem(r, v, "unknown member \"%.60s\"%s%s%s: expected %s", v->string,
+                    where ? " in \"" : "", where ? where : "", where ? "\"" : "", known);
+            continue;
+        }
+        /* a member given twice: cJSON keeps both; the second is a mistake */
+        for (const cJSON *w = obj->child; w != v; w = w->next)
+            if (!strcmp(w->string, v->string)) {
+                problem(r, v, "\"%s\" appears twice: expected it once", v->string);
+                break;
+            }
+        read_member(r, v, m, v->string, c);
+    }
+}
+
+/* A relative "data" or "log.path" is taken from the config file's folder,
+ * so a config and its data can move together. */
+static void resolve(reader *r, char *field, size_t size, const char *path)
+{
+    if (!field[0] || field[0] == '/')
+        return;
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return;
+    char buf[2048];
+    int k = snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - path), path, field);
+    if (k < 0 || (size_t)k >= size) {
+        problem(r, NULL, "the path \"%s\" is too long once joined to the config's folder", field);
+        field[0] = '\0';
+        return;
+    }
+    memcpy(field, buf, (size_t)k + 1);
+}
+
+int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, char *err, size_t err_len)
+{
+    assert(c && path);
+    ly_kiosk_config_defaults(c);
+    if (err && err_len)
+        err[0] = '\0';
+    reader r = {.path = path, .err = err, .err_len = err_len};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        add_line(&r, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    char *text = malloc(LY_KIOSK_CONFIG_MAX_BYTES + 1);
+    size_t len = text ? fread(text, 1, LY_KIOSK_CONFIG_MAX_BYTES + 1, f) : 0;
+    bool failed = ferror(f);
+    fclose(f);
+    if (!text || failed || len > LY_KIOSK_CONFIG_MAX_BYTES) {
+        add_line(&r, "%s: %s", path,
+                 !text ? "out of memory"
+                 : failed ? "cannot read the file"
+                          : "the file is larger than 64 KiB: expected a small JSON object");
+        free(text);
+        return -1;
+    }
+    text[len] = '\0';
+    ly_json_error jerr;
+    if (ly_json_check(text, len, MAX_DEPTH, &jerr)) {
+        int line, col;
+        line_col(text, len, jerr.offset, &line, &col);
+        add_line(&r, "%s:%d:%d: not valid JSON: %s", path, line, col, jerr.message);
+        free(text);
+        return -1;
+    }
+    size_t bom = ly_json_bom(text, len);
+    cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
+    if (!root) {
+        add_line(&r, "%s: out of memory", path);
+        free(text);
+        return -1;
+    }
+    r.text = text;
+    r.len = len;
+    r.root = root;
+    read_object(&r, root, ROOT, NULL, c);
+    resolve(&r, c->data, sizeof c->data, path);
+    resolve(&r, c->log_path, sizeof c->log_path, path);
+    cJSON_Delete(root);
+    free(text);
+    return r.problems;
+}
+
+int ly_kiosk_default_log_path(char *buf, size_t n)
+{
+    const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+    int k;
+    if (state && state[0] == '/')
+        k = snprintf(buf, n, "%s/louyu/kiosk.log", state);
+    else if (home && home[0])
+        k = snprintf(buf, n, "%s/.local/state/louyu/kiosk.log", home);
+    else
+        return -1;
+    return k < 0 || (size_t)k >= n ? -1 : 0;
+}
+
+/* ---- the admin PIN -------------------------------------------------------------- */
+
+bool ly_pin_valid(const char *pin)
+{
+    size_t n = pin ? strlen(pin) : 0;
+    if (n < LY_PIN_MIN || n > LY_PIN_MAX)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (pin[i] < '0' || pin[i] > '9')
+            return false;
+    return true;
+}
+
+static bool sodium_ready(void)
+{
+    return sodium_init() >= 0; /* idempotent; thread-safe after the first call */
+}
+
+int ly_pin_hash(const char *pin, char *out, size_t n)
+{
+    if (!ly_pin_valid(pin) || n < crypto_pwhash_STRBYTES || !sodium_ready())
+        return -1;
+    _Static_assert(LY_PIN_HASH_MAX >= crypto_pwhash_STRBYTES, "room for the hash string");
+    if (crypto_pwhash_str_alg(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13))
+        return -1;
+    return 0;
+}
+
+bool ly_pin_hash_valid(const char *hash)
+{
+    size_t n = hash ? strlen(hash) : 0;
+    /* "$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>" */
+    if (n < 20 || n >= LY_PIN_HASH_MAX || strncmp(hash, "$argon2id$v=", 12))
+        return false;
+    int dollars = 0;
+    for (size_t i = 0; i < n; i++) {
+        dollars += hash[i] == '$';
+        if ((unsigned char)hash[i] <= ' ' || (unsigned char)hash[i] >= 0x7F)
+            return false;
+    }
+    return dollars == 5;
+}
+
+bool ly_pin_verify(const char *hash, const char *pin)
+{
+    if (!ly_pin_valid(pin) || !ly_pin_hash_valid(hash) || !sodium_ready())
+        return false;
+    return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+}

@@ -1,0 +1,167 @@
+/* The kiosk's admin, driven through the app as the viewer drives it (no
+ * window): the hidden corner press, the PIN pad, the lock after wrong PINs,
+ * the status panel's requests, and what closes it. */
+#include "check.h"
+#include "app.h"
+
+static ly_app g_app;
+static char g_hash[LY_PIN_HASH_MAX];
+
+static void ev(ly_event_type type, float x, float y)
+{
+    ly_event e = {.type = type, .x = x, .y = y, .button = LY_BUTTON_LEFT, .finger = 1};
+    ly_app_event(&g_app, &e);
+}
+
+static void key(ly_key k)
+{
+    ly_event e = {.type = LY_EV_KEY_DOWN, .key = k};
+    ly_app_event(&g_app, &e);
+}
+
+static void text(const char *s)
+{
+    ly_event e = {.type = LY_EV_TEXT};
+    snprintf(e.text, sizeof e.text, "%s", s);
+    ly_app_event(&g_app, &e);
+}
+
+static void wait_s(double s)
+{
+    for (double t = 0; t < s; t += 0.1)
+        ly_app_update(&g_app, 0.1);
+}
+
+static void test_gesture(void)
+{
+    ly_admin *a = &g_app.admin;
+    /* a finger held 5 s in the top-left corner opens the pad */
+    ev(LY_EV_FINGER_DOWN, 12, 14);
+    wait_s(4.5);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+    wait_s(0.7);
+    CHECK_INT(a->open, LY_ADMIN_PAD);
+    CHECK_INT(a->opens, 1);
+    ev(LY_EV_FINGER_UP, 12, 14);
+    CHECK_INT(a->open, LY_ADMIN_PAD); /* the release does not close it, nor select */
+    CHECK_INT(g_app.selected, -1);
+    key(LY_KEY_ESCAPE);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+
+    /* the mouse too; but not a press that wanders, nor one outside the corner */
+    ev(LY_EV_MOUSE_DOWN, 30, 30);
+    wait_s(2);
+    ev(LY_EV_MOUSE_MOVE, 90, 90);
+    wait_s(4);
+    ev(LY_EV_MOUSE_UP, 90, 90);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+    ev(LY_EV_MOUSE_DOWN, 400, 300);
+    wait_s(6);
+    ev(LY_EV_MOUSE_UP, 400, 300);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+    ev(LY_EV_MOUSE_DOWN, 30, 30); /* let go before the time */
+    wait_s(3);
+    ev(LY_EV_MOUSE_UP, 30, 30);
+    wait_s(3);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+    ev(LY_EV_MOUSE_DOWN, 30, 30);
+    wait_s(5.2);
+    CHECK_INT(a->open, LY_ADMIN_PAD);
+    ev(LY_EV_MOUSE_UP, 30, 30);
+}
+
+static void test_pin(void)
+{
+    ly_admin *a = &g_app.admin;
+    /* digits as typed text, backspace, enter: a wrong PIN keeps the pad */
+    text("24");
+    text("6");
+    key(LY_KEY_BACKSPACE);
+    text("7");
+    CHECK(!strcmp(a->pin, "247"));
+    text("9");
+    key(LY_KEY_ENTER);
+    CHECK_INT(a->open, LY_ADMIN_PAD);
+    CHECK(a->wrong);
+    CHECK(a->pin[0] == '\0'); /* cleared, never kept */
+    /* the right one opens the status panel */
+    text("2468");
+    key(LY_KEY_ENTER);
+    CHECK_INT(a->open, LY_ADMIN_STATUS);
+    CHECK_INT(a->unlocks, 1);
+    /* the panel left alone closes after a minute */
+    wait_s(30);
+    CHECK_INT(a->open, LY_ADMIN_STATUS);
+    wait_s(31);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+}
+
+static void test_lock(void)
+{
+    ly_admin *a = &g_app.admin;
+    ly_admin_open(&g_app, LY_ADMIN_PAD);
+    for (int i = 0; i < LY_ADMIN_MAX_FAILS; i++) {
+        text("0000");
+        key(LY_KEY_ENTER);
+    }
+    CHECK(a->locked_until > g_app.time + 50);
+    /* locked: even the right PIN is not taken */
+    text("2468");
+    key(LY_KEY_ENTER);
+    CHECK_INT(a->open, LY_ADMIN_PAD);
+    CHECK(a->pin[0] == '\0');
+    for (int i = 0; i < 7; i++) { /* keep it open through the minute */
+        wait_s(9);
+        text("1");
+        key(LY_KEY_BACKSPACE);
+    }
+    text("2468");
+    key(LY_KEY_ENTER);
+    CHECK_INT(a->open, LY_ADMIN_STATUS);
+    CHECK_INT(a->unlocks, 2);
+}
+
+static void test_reset_and_no_pin(void)
+{
+    ly_admin *a = &g_app.admin;
+    /* while the admin is open, nothing reaches the map, and no tour starts */
+    ev(LY_EV_MOUSE_DOWN, 640, 360);
+    ev(LY_EV_MOUSE_UP, 640, 360);
+    CHECK_INT(g_app.selected, -1);
+    a->touched_t = g_app.time + 1e9; /* as if someone kept touching it */
+    wait_s(70);
+    CHECK(!g_app.attract);
+    /* the kiosk's reset closes it */
+    wait_s(60);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+    /* without a PIN hash there is no way in */
+    ly_admin_setup(&g_app, "", 5);
+    long opens = a->opens;
+    ev(LY_EV_FINGER_DOWN, 10, 10);
+    wait_s(8);
+    ev(LY_EV_FINGER_UP, 10, 10);
+    CHECK_INT(a->open, LY_ADMIN_CLOSED);
+    CHECK_INT(a->opens, opens);
+}
+
+int main(void)
+{
+    char err[256];
+    if (ly_app_init(&g_app, 1280, 720, 1, false, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zhanshan");
+    CHECK_INT(ly_app_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(ly_pin_hash("2468", g_hash, sizeof g_hash), 0);
+    ly_app_set_kiosk(&g_app, true, 60, 120);
+    ly_admin_setup(&g_app, g_hash, 5);
+    test_gesture();
+    test_pin();
+    test_lock();
+    test_reset_and_no_pin();
+    ly_app_deinit(&g_app);
+    return check_report();
+}
