@@ -369,6 +369,32 @@ int main(void)
         stbi_image_free(idle.px);
     }
 
+    /* the kiosk's admin PIN pad: a veil over the map, a white pad in the middle with
+     * its orange OK key */
+    snprintf(args, sizeof args, "%s --size 1280x720 --admin pad", zs);
+    image pad = shot("admin-pad", args);
+    snprintf(args, sizeof args, "%s --size 1280x720", zs);
+    image nopad = shot("no-admin", args);
+    if (pad.px && nopad.px) {
+        double veiled[3], unveiled[3], middle[3];
+        region(&pad, 1100, 600, 8, veiled);
+        region(&nopad, 1100, 600, 8, unveiled);
+        region(&pad, 640, 140, 4, middle); /* the pad's title bar area */
+        size_t orange = 0;
+        for (int y = 300; y < 560; y++)
+            for (int x = 480; x < 800; x++) {
+                const uint8_t *p = pad.px + 4 * ((size_t)y * 1280 + x);
+                orange += p[0] > 200 && p[1] > 90 && p[1] < 160 && p[2] < 90;
+            }
+        printf("admin pad: veil %.2f -> %.2f, pad %.2f, orange %zu\n", unveiled[0] + unveiled[1] + unveiled[2],
+               veiled[0] + veiled[1] + veiled[2], middle[0] + middle[1] + middle[2], orange);
+        CHECK(veiled[0] + veiled[1] + veiled[2] < 0.7 * (unveiled[0] + unveiled[1] + unveiled[2]));
+        CHECK(middle[0] > 0.9 && middle[1] > 0.9 && middle[2] > 0.9);
+        CHECK(orange > 1500);
+    }
+    stbi_image_free(pad.px);
+    stbi_image_free(nopad.px);
+
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);
