@@ -226,7 +226,7 @@ run 2 kiosk-config "$tmp/kiosk/nodata.json";  expect err 'missing.geojson: error
 # llvmpipe's allocations outlive its unloading at exit, where LeakSanitizer cannot name them.)
 export SDL_VIDEODRIVER=offscreen
 saved_asan=${ASAN_OPTIONS-}
-export ASAN_OPTIONS=detect_leaks=0${saved_asan:+:$saved_asan}
+export ASAN_OPTIONS=${saved_asan:+$saved_asan:}detect_leaks=0
 LOUYU_FAULT=gl-lost@1 timeout 60 "$LOUYU" --kiosk --config "$tmp/kiosk/good.json" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ "$rc" -eq 3 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: a lost context exited $rc, expected 3"; head -5 "$tmp/err"; fi

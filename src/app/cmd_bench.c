@@ -75,7 +75,7 @@ static float frand(void)
 
 int ly_cmd_bench(int argc, char **argv)
 {
-    int runs = 5, frames = 240, width = 1280, height = 720, msaa = 0, samples = 0;
+    int runs = 5, frames = 240, width = 1280, height = 720, msaa = 0, samples = 0, reloads = 10;
     bool render = true, stacking = false;
     const char *path = NULL, *export_path = NULL, *select = NULL;
     for (int i = 1; i < argc; i++) {
@@ -96,6 +96,8 @@ int ly_cmd_bench(int argc, char **argv)
             select = argv[++i];
         } else if (!strcmp(argv[i], "--stacking")) {
             stacking = true;
+        } else if (!strcmp(argv[i], "--reloads") && i + 1 < argc) {
+            reloads = atoi(argv[++i]);
         } else if (!strcmp(argv[i], "--no-render")) {
             render = false;
         } else if (!strcmp(argv[i], "--export-polygons") && i + 1 < argc) {
@@ -103,14 +105,16 @@ int ly_cmd_bench(int argc, char **argv)
         } else if ((argv[i][0] == '-' && argv[i][1]) || path) {
             fprintf(stderr, "usage: louyu bench [FILE] [--runs N] [--export-polygons OUT.json] "
                             "[--size WxH] [--frames N] [--msaa N] [--select ID [--stacking]] "
-                            "[--no-render]\n");
+                            "[--reloads N] [--no-render]\n");
             return LY_EXIT_USAGE;
         } else {
             path = argv[i];
         }
     }
-    if (runs < 1 || runs > 1000 || frames < 1 || frames > 100000) {
-        fprintf(stderr, "louyu bench: --runs needs 1 to 1000, --frames 1 to 100000\n");
+    if (runs < 1 || runs > 1000 || frames < 1 || frames > 100000 || reloads < 0 ||
+        reloads > 1000) {
+        fprintf(stderr, "louyu bench: --runs needs 1 to 1000, --frames 1 to 100000, --reloads 0 "
+                        "to 1000\n");
         return LY_EXIT_USAGE;
     }
     if (!path)
@@ -122,6 +126,12 @@ int ly_cmd_bench(int argc, char **argv)
     if (render && ly_bench_frames(path, width, height, frames, msaa == 1 ? -1 : msaa, select,
                                   stacking, &first_frame, &f50, &f95, &samples, gl, sizeof gl))
         fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
+    /* the kiosk's weekly update: frames while a reload loads and swaps in */
+    double swap_max = -1, swap_p50 = -1, rframe_max = -1, rframe_p50 = -1, reload_ms = -1;
+    if (render && reloads > 0 && gl[0] &&
+        ly_bench_reload(path, width, height, reloads, &swap_max, &swap_p50, &rframe_max,
+                        &rframe_p50, &reload_ms))
+        fprintf(stderr, "louyu bench: the reload timings failed\n");
     enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, N };
     static const char *names[N] = {"read_ms",        "check_ms",   "parse_ms", "validate_ms",
                                    "load_ms",        "project_ms", "triangulate_ms",
@@ -247,6 +257,11 @@ int ly_cmd_bench(int argc, char **argv)
                    "\"gl_renderer\":\"%s\"",
                    width, height, frames, first_frame, f50, f95, f50 > 0 ? 1000 / f50 : 0,
                    samples, gl);
+        if (swap_max >= 0)
+            printf(",\"reloads\":%d,\"reload_ms\":%.1f,\"reload_swap_frame_ms_p50\":%.2f,"
+                   "\"reload_swap_frame_ms_max\":%.2f,\"reload_frame_ms_p50\":%.2f,"
+                   "\"reload_frame_ms_max\":%.2f",
+                   reloads, reload_ms, swap_p50, swap_max, rframe_p50, rframe_max);
         printf(",\"peak_rss_mb\":%.1f}\n", ru.ru_maxrss / 1024.0);
     }
     ly_bvh_deinit(&bvh);
