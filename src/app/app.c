@@ -1413,7 +1413,7 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         /* labels keep off the panels drawn over them */
         float s = app->ui_scale, cx, cy, r;
         compass_centre(app, &cx, &cy, &r);
-        float reserved[9][4] = {
+        float reserved[10][4] = {
             {0, 0, 0, 0},
             {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
             {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
@@ -1451,6 +1451,12 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
                 float card[4] = {w - 690 * s, 80 * s, w - 350 * s, 400 * s};
                 memcpy(reserved[n_reserved++], card, sizeof card);
             }
+        }
+        if (app->attract) { /* the tour's banner (draw_attract's geometry) */
+            float bw = fminf(760 * s, app->width - 40 * s), bh = 112 * s;
+            float bx = 0.5f * (app->width - bw), by = app->height - bh - 28 * s;
+            float banner[4] = {bx, by, bx + bw, (float)app->height};
+            memcpy(reserved[n_reserved++], banner, sizeof banner);
         }
         ly_labels_update(&app->scene.labels, &app->scene.district, &app->scene.bvh, m,
                          &(ly_label_options){.width = app->width,
