@@ -7,6 +7,11 @@
 #include <cglm/cglm.h>
 #include <math.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -262,6 +267,13 @@ struct ly_reload {
 static void *reload_main(void *arg)
 {
     ly_reload *rl = arg;
+#ifdef __linux__
+    /* the loader yields to the frames: on Linux a thread's nice value is its
+     * own, so only this thread drops in priority (a software rasteriser's
+     * threads and the render thread keep the cores they need) */
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10) != 0)
+        LY_DEBUG("RELOAD", "loader thread keeps its priority");
+#endif
     rl->result = scene_load(&rl->next, rl->path, &rl->diags);
     atomic_store(&rl->done, true);
     return NULL;

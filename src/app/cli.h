@@ -38,10 +38,12 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
 
 /* Loads `path` into a hidden window, then reloads it `reloads` times as the
  * kiosk does (loader thread, swap between frames) while drawing frames:
- * the frame times of the swap frames and of all frames meanwhile, and the
- * mean time from the start of a reload to its swap. Returns 0 or -1. */
+ * the frame times of the swap frames and of all frames meanwhile, the
+ * mean time from the start of a reload to its swap, and the longest swap
+ * alone (wall and thread CPU time). Returns 0 or -1. */
 int ly_bench_reload(const char *path, int width, int height, int reloads, double *swap_max,
-                    double *swap_p50, double *frame_max, double *frame_p50, double *load_ms);
+                    double *swap_p50, double *frame_max, double *frame_p50, double *load_ms,
+                    double *poll_max, double *poll_cpu_max);
 
 /* The bundled district: next to the binary (../share/louyu/ or the source tree). */
 const char *ly_default_data_path(void);

@@ -128,9 +128,10 @@ int ly_cmd_bench(int argc, char **argv)
         fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
     /* the kiosk's weekly update: frames while a reload loads and swaps in */
     double swap_max = -1, swap_p50 = -1, rframe_max = -1, rframe_p50 = -1, reload_ms = -1;
+    double poll_max = -1, poll_cpu_max = -1;
     if (render && reloads > 0 && gl[0] &&
         ly_bench_reload(path, width, height, reloads, &swap_max, &swap_p50, &rframe_max,
-                        &rframe_p50, &reload_ms))
+                        &rframe_p50, &reload_ms, &poll_max, &poll_cpu_max))
         fprintf(stderr, "louyu bench: the reload timings failed\n");
     enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, N };
     static const char *names[N] = {"read_ms",        "check_ms",   "parse_ms", "validate_ms",
@@ -260,8 +261,10 @@ int ly_cmd_bench(int argc, char **argv)
         if (swap_max >= 0)
             printf(",\"reloads\":%d,\"reload_ms\":%.1f,\"reload_swap_frame_ms_p50\":%.2f,"
                    "\"reload_swap_frame_ms_max\":%.2f,\"reload_frame_ms_p50\":%.2f,"
-                   "\"reload_frame_ms_max\":%.2f",
-                   reloads, reload_ms, swap_p50, swap_max, rframe_p50, rframe_max);
+                   "\"reload_frame_ms_max\":%.2f,\"reload_swap_ms_max\":%.2f,"
+                   "\"reload_swap_cpu_ms_max\":%.2f",
+                   reloads, reload_ms, swap_p50, swap_max, rframe_p50, rframe_max, poll_max,
+                   poll_cpu_max);
         printf(",\"peak_rss_mb\":%.1f}\n", ru.ru_maxrss / 1024.0);
     }
     ly_bvh_deinit(&bvh);
