@@ -247,6 +247,22 @@ cp "$tmp/kiosk/logs/kiosk.log" "$tmp/log"
 expect log 'reload asked for \(SIGHUP\)'
 expect log "info RELOAD: reloaded $tmp/kiosk/district.geojson: 33 buildings"
 expect log 'asked to end \(SIGTERM'
+# a kiosk whose data is bad at start waits "out of service" for a good file, then shows it
+cp "$BAD/height-negative.geojson" "$tmp/kiosk/weekly.geojson"
+printf '{"data": "weekly.geojson", "log": {"path": "logs/oos.log"}}\n' >"$tmp/kiosk/oos.json"
+"$LOUYU" --kiosk --config "$tmp/kiosk/oos.json" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 100); do grep -q 'out of service' "$tmp/kiosk/logs/oos.log" 2>/dev/null && break; sleep 0.2; done
+cp "$ZS" "$tmp/kiosk/weekly.tmp" && mv "$tmp/kiosk/weekly.tmp" "$tmp/kiosk/weekly.geojson"
+for _ in $(seq 100); do grep -q 'reloaded ' "$tmp/kiosk/logs/oos.log" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+rc=$?
+if [ "$rc" -eq 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: the out-of-service kiosk exited $rc"; head -5 "$tmp/err"; fi
+cp "$tmp/kiosk/logs/oos.log" "$tmp/log"
+expect log "error LOAD: $tmp/kiosk/weekly.geojson:22:21: feature 0 \"wtc\": \"height_m\" is -5"
+expect log 'out of service until it is replaced by a good file'
+expect log "info RELOAD: reloaded $tmp/kiosk/weekly.geojson: 33 buildings"
 unset SDL_VIDEODRIVER
 export ASAN_OPTIONS=$saved_asan
 

@@ -395,6 +395,22 @@ int main(void)
     stbi_image_free(pad.px);
     stbi_image_free(nopad.px);
 
+    /* a kiosk whose data does not load: "out of service", and nothing else */
+    char badfile[512];
+    snprintf(badfile, sizeof badfile, "%s/tests/data/bad/height-negative.geojson", LY_SOURCE_DIR);
+    snprintf(args, sizeof args, "%s --size 1280x720 --kiosk", badfile);
+    image oos = shot("out-of-service", args);
+    if (oos.px) {
+        double card[3], left[3];
+        region(&oos, 400, 290, 6, card); /* the notice in the middle: white */
+        region(&oos, 130, 300, 6, left); /* where the panels would be: empty */
+        printf("out of service: card %.2f, left %.2f %.2f %.2f\n", card[0] + card[1] + card[2],
+               left[0], left[1], left[2]);
+        CHECK(card[0] > 0.95 && card[1] > 0.95 && card[2] > 0.95);
+        CHECK(left[0] < 0.92 && left[2] > left[0]); /* the bluish backdrop, no white panel */
+    }
+    stbi_image_free(oos.px);
+
     /* errors: an unknown view id and a missing --out */
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --view nowhere 2>&1", LOUYU_BIN, zs,
              tmpdir);

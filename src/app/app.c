@@ -1483,8 +1483,24 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
                          &app->ui);
         draw_title(app);
         draw_scale_bar(app, m);
+    } else if (app->kiosk && app->font) {
+        /* a kiosk whose data could not be loaded waits for a good file,
+         * calmly, instead of showing an error to the public */
+        const char *zh = ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_ZH);
+        const char *en = ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_EN);
+        float s = app->ui_scale, big = 26 * s, small = 16 * s;
+        float w = fmaxf(ly_font_measure(app->font, zh, big), ly_font_measure(app->font, en, small)) +
+                  64 * s;
+        float h = 104 * s, x = 0.5f * (app->width - w), y = 0.5f * (app->height - h);
+        ly_draw_shadow(&app->ui, x, y, w, h, 18 * s, 24 * s, ly_rgba(0, 0, 0, 60));
+        ly_draw_round_rect(&app->ui, x, y, w, h, 18 * s, ly_rgba(255, 255, 255, 245));
+        ly_draw_text(&app->ui, floorf(x + 0.5f * (w - ly_font_measure(app->font, zh, big))),
+                     floorf(y + 48 * s), big, ly_rgba(40, 46, 60, 255), zh);
+        ly_draw_text(&app->ui, floorf(x + 0.5f * (w - ly_font_measure(app->font, en, small))),
+                     floorf(y + 80 * s), small, ly_rgba(100, 108, 122, 255), en);
     }
-    draw_compass(app);
+    if (app->scene.loaded)
+        draw_compass(app);
     if (app->reload_status[0] && app->time - app->reload_status_t < 8.0) {
         char toast[1400];
         snprintf(toast, sizeof toast,

@@ -397,7 +397,7 @@ static void search_panel(ly_app *app)
 void ly_app_panels(ly_app *app)
 {
     ly_ui *ui = &app->ui_ctx;
-    if (app->attract)
+    if (app->attract || !app->scene.loaded)
         return; /* the tour speaks for itself; a touch brings the panels back */
     /* the language switch, under the title */
     const char *lang_label = app->lang == LY_LANG_ZH ? "English" : "中文";

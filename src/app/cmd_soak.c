@@ -153,7 +153,7 @@ int ly_cmd_soak(int argc, char **argv)
     if (rc)
         return rc;
     ly_app_resize(&app, w, h);
-    if ((rc = ly_viewer_load(&app, file))) {
+    if ((rc = ly_viewer_load(&app, file, false))) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
         return rc;

@@ -247,15 +247,20 @@ static ly_logfile *kiosk_setup(ly_app *app, const options *o)
     return lf;
 }
 
-int ly_viewer_load(ly_app *app, const char *path)
+int ly_viewer_load(ly_app *app, const char *path, bool to_log)
 {
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
     int r = ly_app_load(app, path, &diags);
     ly_diag_sort(&diags);
     if (r != LY_LOAD_OK) {
-        for (size_t i = 0; i < diags.count && i < 20; i++)
-            ly_diag_print(stderr, &diags, &diags.items[i]);
+        for (size_t i = 0; i < diags.count && i < 20; i++) {
+            const ly_diag *d = &diags.items[i];
+            if (!to_log)
+                ly_diag_print(stderr, &diags, d);
+            else if (d->severity == LY_DIAG_ERROR)
+                LY_ERROR("LOAD", "%s:%d:%d: %s", path, d->line, d->col, d->message);
+        }
         if (diags.errors > 20)
             fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", path,
                     diags.errors);
@@ -448,9 +453,15 @@ int ly_cmd_view(int argc, char **argv, int first)
     } else {
         ly_app_use_settings(&app);
     }
-    if ((rc = ly_viewer_load(&app, o.file)) || (rc = apply_view(&app, &o))) {
-        if (o.kiosk)
-            LY_ERROR("KIOSK", "cannot start with %s (exit %d)", o.file, rc);
+    if (o.kiosk && (rc = ly_viewer_load(&app, o.file, true))) {
+        /* a kiosk with no good data says "out of service" and waits for
+         * the file to be mended (the watch below loads it), rather than
+         * leaving the desktop showing while its supervisor restarts it */
+        LY_ERROR("KIOSK", "cannot load %s (its errors are above): out of service until it is "
+                          "replaced by a good file", o.file);
+        rc = 0;
+    } else if ((!o.kiosk && (rc = ly_viewer_load(&app, o.file, false))) ||
+               (rc = apply_view(&app, &o))) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
         ly_log_set_sink(NULL, NULL);
@@ -597,7 +608,15 @@ int ly_cmd_shot(int argc, char **argv)
         return rc;
     ly_app_resize(&app, o.width, o.height);
     app.ui_scale = o.scale;
-    if (!(rc = ly_viewer_load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
+    /* --kiosk with a file that does not load: the kiosk's "out of service" screen */
+    rc = ly_viewer_load(&app, o.file, false);
+    if (rc && o.kiosk) {
+        ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
+        rc = 0;
+    } else if (!rc) {
+        rc = apply_view(&app, &o);
+    }
+    if (!rc) {
         uint8_t *pixels = malloc((size_t)o.width * o.height * 4);
         if (!pixels || ly_renderer_target_begin(app.renderer, o.width, o.height)) {
             fprintf(stderr, "louyu shot: cannot make a %dx%d offscreen target\n", o.width,
@@ -667,7 +686,7 @@ int ly_cmd_pick(int argc, char **argv)
     ly_app app;
     char err[256];
     ly_app_init(&app, o.width, o.height, o.scale, false, err, sizeof err);
-    if (!(rc = ly_viewer_load(&app, o.file)) && !(rc = apply_view(&app, &o))) {
+    if (!(rc = ly_viewer_load(&app, o.file, false)) && !(rc = apply_view(&app, &o))) {
         int floor = 0;
         long b = ly_app_pick(&app, o.at_x, o.at_y, o.tolerance, &floor);
         if (b >= 0)
@@ -700,7 +719,7 @@ int ly_bench_frames(const char *path, int width, int height, int frames, int msa
     ly_render_info info;
     ly_render_query_info(&info);
     snprintf(gl_renderer, gl_len, "%s", info.renderer ? info.renderer : "?");
-    if (ly_viewer_load(&app, path)) {
+    if (ly_viewer_load(&app, path, false)) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
         return -1;
@@ -766,7 +785,7 @@ int ly_bench_reload(const char *path, int width, int height, int reloads, double
     ly_platform *plat;
     if (ly_viewer_open(&app, &plat, &o, true))
         return -1;
-    if (ly_viewer_load(&app, path)) {
+    if (ly_viewer_load(&app, path, false)) {
         ly_app_deinit(&app);
         ly_platform_destroy(plat);
         return -1;

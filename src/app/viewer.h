@@ -32,7 +32,8 @@ typedef struct {
 
 /* A window (hidden for headless work) with a renderer and the app; 0 or an exit code. */
 int ly_viewer_open(ly_app *app, ly_platform **plat, const options *o, bool hidden);
-/* Loads `path` into the app, printing its first errors; 0 or an exit code. */
-int ly_viewer_load(ly_app *app, const char *path);
+/* Loads `path` into the app, printing its first errors to stderr (or, with
+ * `to_log`, to the log: the kiosk's file); 0 or an exit code. */
+int ly_viewer_load(ly_app *app, const char *path, bool to_log);
 
 #endif

@@ -55,6 +55,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_RELOADED] = {"已更新 %s：%zu 栋楼", "Updated %s: %zu buildings"},
     [LY_S_RELOAD_FAILED] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu errors; showing the previous data"},
     [LY_S_RELOAD_FAILED_1] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu error; showing the previous data"},
+    [LY_S_OUT_OF_SERVICE] = {"暂停服务，请稍候", "Temporarily out of service. Back soon."},
     [LY_S_ADMIN_RELOAD_BAD_1] = {"%s 失败，%zu 处错误（仍显示原数据）", "%s failed, %zu error (old data kept)"},
     /* the kiosk's admin PIN pad and status panel */
     [LY_S_ADMIN_PIN] = {"管理员 PIN", "Admin PIN"},
