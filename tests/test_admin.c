@@ -144,6 +144,18 @@ static void test_reset_and_no_pin(void)
     CHECK_INT(a->opens, opens);
 }
 
+/* a stalled frame's lost time still counts for the idle timers */
+static void test_idle_lag(void)
+{
+    ev(LY_EV_MOUSE_MOVE, 500, 300); /* someone was here */
+    CHECK(!g_app.attract);
+    g_app.idle_lag = 65;
+    ly_app_update(&g_app, 0.1);
+    CHECK(g_app.attract);
+    CHECK_NEAR(g_app.idle_s, 65.1, 1e-9);
+    CHECK_NEAR(g_app.idle_lag, 0, 0);
+}
+
 int main(void)
 {
     char err[256];
@@ -162,6 +174,7 @@ int main(void)
     test_pin();
     test_lock();
     test_reset_and_no_pin();
+    test_idle_lag();
     ly_app_deinit(&g_app);
     return check_report();
 }

@@ -1007,7 +1007,8 @@ bool ly_app_update(ly_app *app, double dt)
     app->time += dt;
     if (app->kiosk) {
         double before = app->idle_s;
-        app->idle_s += dt;
+        app->idle_s += dt + app->idle_lag;
+        app->idle_lag = 0;
         if (before < app->reset_s && app->idle_s >= app->reset_s)
             kiosk_reset(app);
         ly_admin_update(app);

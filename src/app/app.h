@@ -105,6 +105,7 @@ typedef struct {
      * buildings with space runs, after reset_s everything returns to the start */
     bool kiosk;
     double idle_s, attract_s, reset_s;
+    double idle_lag; /* wall time a slow frame's capped dt left out: idle time still passes */
     bool attract;
     int attract_index;  /* the tour's current stop */
     double attract_next; /* seconds until the next stop */

@@ -541,6 +541,9 @@ int ly_cmd_view(int argc, char **argv, int first)
         if (dw != app.width || dh != app.height)
             ly_app_resize(&app, dw, dh);
         double t = ly_platform_now();
+        /* animations take at most 0.1 s a frame (no jumps after a stall);
+         * the kiosk's idle timers take the wall time */
+        app.idle_lag = fmax(0, t - last - 0.1);
         moving = ly_app_update(&app, fmin(t - last, 0.1));
         last = t;
         if (app.redraw || moving) {
