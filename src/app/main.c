@@ -14,7 +14,7 @@ static void usage(FILE *out)
             "louyu %s: a 3D map of a business district's office towers and what is inside them\n"
             "\n"
             "usage: louyu [FILE] [--fullscreen] [--size WxH] [--view home|top|ID] [--lang zh|en]\n"
-            "             [--msaa N] [--scale S] [--kiosk [--attract-after S] [--reset-after S]]\n"
+            "             [--msaa N] [--scale S]\n             [--kiosk [--config FILE] [--attract-after S] [--reset-after S]]\n"
             "       louyu [--verbose] COMMAND [ARGS]\n"
             "\n"
             "Without a command, louyu opens the 3D viewer on FILE (default: the bundled district).\n"
