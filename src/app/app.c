@@ -299,6 +299,25 @@ bool ly_app_reload_start(ly_app *app, const char *path)
     return true;
 }
 
+void ly_app_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags)
+{
+    /* what the admin panel shows: when, and the first errors */
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(app->reload_when, sizeof app->reload_when, "%H:%M:%S", &tm);
+    app->n_reload_errors = 0;
+    for (size_t i = 0; i < diags->count && !ok && app->n_reload_errors < 4; i++)
+        if (diags->items[i].severity == LY_DIAG_ERROR)
+            snprintf(app->reload_errors[app->n_reload_errors++], sizeof app->reload_errors[0],
+                     "%d:%d: %s", diags->items[i].line, diags->items[i].col,
+                     diags->items[i].message);
+    const char *slash = strrchr(path, '/');
+    snprintf(app->reload_name, sizeof app->reload_name, "%s", slash ? slash + 1 : path);
+    app->reload_count = ok ? app->scene.district.n_buildings : diags->errors;
+    app->reload_ok = ok;
+}
+
 bool ly_app_reload_poll(ly_app *app, bool wait)
 {
     ly_reload *rl = app->reload;
@@ -328,21 +347,7 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
                         rl->diags.items[i].col, rl->diags.items[i].message);
         scene_free(&rl->next);
     }
-    /* what the admin panel shows: when, and the first errors */
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(app->reload_when, sizeof app->reload_when, "%H:%M:%S", &tm);
-    app->n_reload_errors = 0;
-    for (size_t i = 0; i < rl->diags.count && !swapped && app->n_reload_errors < 4; i++)
-        if (rl->diags.items[i].severity == LY_DIAG_ERROR)
-            snprintf(app->reload_errors[app->n_reload_errors++], sizeof app->reload_errors[0],
-                     "%d:%d: %s", rl->diags.items[i].line, rl->diags.items[i].col,
-                     rl->diags.items[i].message);
-    const char *slash = strrchr(rl->path, '/');
-    snprintf(app->reload_name, sizeof app->reload_name, "%s", slash ? slash + 1 : rl->path);
-    app->reload_count = swapped ? app->scene.district.n_buildings : rl->diags.errors;
-    app->reload_ok = swapped;
+    ly_app_note_load(app, rl->path, swapped, &rl->diags);
     app->reload_status_t = app->time;
     ly_diag_list_deinit(&rl->diags);
     free(rl);

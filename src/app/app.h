@@ -183,6 +183,8 @@ void ly_admin_open(ly_app *app, int which);
 /* Counts a frame the viewer drew and how long it took. */
 void ly_admin_frame(ly_app *app, double ms);
 
+/* Remembers a load's result for the admin panel: when, and the first errors. */
+void ly_app_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags);
 /* Starts loading `path` on a loader thread (false if one is running). */
 bool ly_app_reload_start(ly_app *app, const char *path);
 /* Between frames: if the loader finished (or, with `wait`, once it does),

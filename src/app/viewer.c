@@ -253,6 +253,8 @@ int ly_viewer_load(ly_app *app, const char *path, bool to_log)
     ly_diag_list_init(&diags, path);
     int r = ly_app_load(app, path, &diags);
     ly_diag_sort(&diags);
+    if (to_log)
+        ly_app_note_load(app, path, r == LY_LOAD_OK, &diags);
     if (r != LY_LOAD_OK) {
         for (size_t i = 0; i < diags.count && i < 20; i++) {
             const ly_diag *d = &diags.items[i];
