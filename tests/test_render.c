@@ -379,7 +379,7 @@ int main(void)
         double veiled[3], unveiled[3], middle[3];
         region(&pad, 1100, 600, 8, veiled);
         region(&nopad, 1100, 600, 8, unveiled);
-        region(&pad, 640, 140, 4, middle); /* the pad's title bar area */
+        region(&pad, 640, 175, 4, middle); /* the pad's title row, right of the title */
         size_t orange = 0;
         for (int y = 300; y < 560; y++)
             for (int x = 480; x < 800; x++) {
@@ -394,6 +394,42 @@ int main(void)
     }
     stbi_image_free(pad.px);
     stbi_image_free(nopad.px);
+
+    /* the hidden admin gesture: a finger held in the corner fills an orange ring, and
+     * after the config's hold_s the PIN pad opens */
+    char cfg[512], hash[256] = "";
+    snprintf(cmd, sizeof cmd, "echo 2580 | %s pin-hash 2>/dev/null", LOUYU_BIN);
+    CHECK_INT(run(cmd, hash, sizeof hash), 0);
+    hash[strcspn(hash, "\n")] = '\0';
+    snprintf(cfg, sizeof cfg, "%s/kiosk.json", tmpdir);
+    FILE *cf = fopen(cfg, "w");
+    if (cf) {
+        fprintf(cf, "{\"admin\": {\"pin_hash\": \"%s\", \"hold_s\": 4}}\n", hash);
+        fclose(cf);
+    }
+    size_t ring[3] = {0, 0, 0};
+    double pad_centre[3] = {0, 0, 0};
+    for (int k = 0; k < 3; k++) { /* held 0.5 s (nothing yet), 3 s (the ring), 4.5 s (the pad) */
+        snprintf(args, sizeof args, "%s --size 1280x720 --kiosk --config %s --hold %s", zs, cfg,
+                 k == 0 ? "0.5" : k == 1 ? "3" : "4.5");
+        image h = shot(k == 0 ? "hold-early" : k == 1 ? "hold-ring" : "hold-pad", args);
+        if (!h.px)
+            continue;
+        for (int y = 0; y < 120; y++)
+            for (int x = 0; x < 120; x++) {
+                const uint8_t *p = h.px + 4 * ((size_t)y * 1280 + x);
+                ring[k] += p[0] > 200 && p[1] > 90 && p[1] < 160 && p[2] < 90;
+            }
+        if (k == 2)
+            region(&h, 640, 120, 4, pad_centre);
+        stbi_image_free(h.px);
+    }
+    printf("admin hold: orange ring pixels %zu, %zu, %zu; pad %.2f\n", ring[0], ring[1], ring[2],
+           pad_centre[0] + pad_centre[1] + pad_centre[2]);
+    CHECK(ring[0] == 0);
+    CHECK(ring[1] > 150);
+    CHECK(ring[2] == 0); /* the pad is open: the ring is gone, */
+    CHECK(pad_centre[0] > 0.9 && pad_centre[2] > 0.9); /* the pad's white panel in the middle */
 
     /* a kiosk whose data does not load: "out of service", and nothing else */
     char badfile[512];

@@ -192,7 +192,7 @@ static void draw_hold(ly_app *app)
         return;
     float s = app->ui_scale, r = 22 * s;
     float cx = a->corner_x, cy = a->corner_y;
-    ly_draw_circle(&app->ui, cx, cy, r + 6 * s, ly_rgba(20, 24, 32, 150));
+    ly_draw_circle(&app->ui, cx, cy, r + 8 * s, ly_rgba(20, 24, 32, 200));
     ly_draw_ring(&app->ui, cx, cy, r, 3 * s, ly_rgba(255, 255, 255, 70));
     float k = (float)fmin(1.0, (held - SHOW_AFTER_S) / (a->hold_s - SHOW_AFTER_S));
     int segs = (int)ceilf(48 * k);
@@ -200,7 +200,7 @@ static void draw_hold(ly_app *app)
         float t0 = (float)i / 48, t1 = fminf((float)(i + 1) / 48, k);
         float a0 = -1.5707963f + 6.2831853f * t0, a1 = -1.5707963f + 6.2831853f * t1;
         ly_draw_line(&app->ui, cx + r * cosf(a0), cy + r * sinf(a0), cx + r * cosf(a1),
-                     cy + r * sinf(a1), 3 * s, ly_rgba(255, 255, 255, 230));
+                     cy + r * sinf(a1), 4 * s, app->ui_ctx.theme.accent);
     }
 }
 
@@ -221,8 +221,12 @@ static void pin_pad(ly_app *app)
     ly_admin *a = &app->admin;
     ly_ui *ui = &app->ui_ctx;
     float s = app->ui_scale > 0 ? app->ui_scale : 1;
+    /* keys 60 dp tall where there is room, smaller on a short screen at kiosk scale */
+    float screen_h = app->height / s;
+    float key_h = fmaxf(36, fminf(60, (screen_h - 24 - 200) / 4 - 10));
     const float key = 76, gap = 10, w = 3 * key + 2 * gap + 2 * 20;
-    float x = fmaxf(0, (app->width / s - w) / 2), y = fmaxf(0, (app->height / s - 470) / 2);
+    float total = 150 + 4 * (key_h + 10); /* title, hint, keys, cancel, padding */
+    float x = fmaxf(0, (app->width / s - w) / 2), y = fmaxf(0, (screen_h - total) / 2);
     bool open = true;
     if (ly_ui_panel_begin(ui, "admin-pad", x, y, w, 0, &open)) {
         ly_ui_title(ui, ly_str(LY_S_ADMIN_PIN, app->lang));
@@ -257,7 +261,7 @@ static void pin_pad(ly_app *app)
                 snprintf(ok, sizeof ok, "%s##enter", ly_str(LY_S_OK, app->lang));
                 label = ok;
             }
-            if (ly_ui_button_sized(ui, label, key, 60, i == 11))
+            if (ly_ui_button_sized(ui, label, key, key_h, i == 11))
                 pad_key(app, i == 9 ? '\b' : i == 11 ? '\r' : keys[i][0]);
         }
         ly_ui_space(ui, 4);
@@ -326,11 +330,16 @@ static void status_panel(ly_app *app)
         close_admin(app);
 }
 
+void ly_admin_overlay(ly_app *app)
+{
+    if (app->kiosk)
+        draw_hold(app);
+}
+
 void ly_admin_panels(ly_app *app)
 {
     if (!app->kiosk)
         return;
-    draw_hold(app);
     if (!app->admin.open)
         return;
     /* a veil over everything: the admin's panels are modal */

@@ -1539,6 +1539,7 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         draw_tooltip(app, m);
     if (app->attract)
         draw_attract(app);
+    ly_admin_overlay(app);
 }
 
 void ly_app_render(ly_app *app)

@@ -178,6 +178,8 @@ void ly_admin_setup(ly_app *app, const char *pin_hash, double hold_s);
 bool ly_admin_event(ly_app *app, const ly_event *e);
 void ly_admin_update(ly_app *app);
 void ly_admin_panels(ly_app *app);
+/* The ring that fills while the corner is held, over everything else. */
+void ly_admin_overlay(ly_app *app);
 /* Opens the PIN pad (or, for screenshots, `status` straight away). */
 void ly_admin_open(ly_app *app, int which);
 /* Counts a frame the viewer drew and how long it took. */

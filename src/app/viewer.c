@@ -134,6 +134,9 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             }
             o->admin = v;
             i++;
+        } else if (!strcmp(a, "--hold") && v) {
+            o->hold = strtod(v, NULL);
+            i++;
         } else if (!strcmp(a, "--attract")) {
             o->attract = true;
         } else if (!strcmp(a, "--idle") && v) {
@@ -596,7 +599,7 @@ int ly_cmd_shot(int argc, char **argv)
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
                         "[--find] [--find-area M2] [--reload FILE] [--attract] [--idle S] "
-                        "[--admin pad|status] [--config FILE] "
+                        "[--admin pad|status] [--hold S] [--config FILE] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
@@ -651,6 +654,17 @@ int ly_cmd_shot(int argc, char **argv)
                 ly_admin_setup(&app, o.kc.pin_hash, o.kc.admin_hold_s);
                 snprintf(app.admin.data_path, sizeof app.admin.data_path, "%s", o.file);
                 ly_admin_open(&app, strcmp(o.admin, "pad") ? LY_ADMIN_STATUS : LY_ADMIN_PAD);
+            }
+            /* --kiosk --config F --hold S: a finger held S seconds in the corner (the
+             * ring that fills, or the pad once the config's hold_s has passed) */
+            if (o.hold > 0) {
+                ly_app_set_kiosk(&app, true, o.attract_s, o.reset_s);
+                ly_admin_setup(&app, o.kc.pin_hash, o.kc.admin_hold_s);
+                float c = 24 * app.ui_scale;
+                ly_event down = {.type = LY_EV_FINGER_DOWN, .x = c, .y = c, .finger = 1};
+                ly_app_event(&app, &down);
+                for (double t = 0; t + 1e-9 < o.hold; t += 0.1)
+                    ly_app_update(&app, 0.1);
             }
             /* --reload: what the kiosk does when its file changes, on the loader
              * thread, then swapped in (or refused) between frames */

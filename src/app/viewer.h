@@ -26,6 +26,7 @@ typedef struct {
     bool kiosk, attract;
     double attract_s, reset_s, idle;
     const char *config, *admin; /* --config FILE; --admin pad|status (shot) */
+    double hold;                /* --hold S (shot): a finger held in the admin corner */
     bool file_given, scale_given;
     ly_kiosk_config kc; /* from --config, else the defaults */
 } options;
