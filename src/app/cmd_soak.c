@@ -7,6 +7,9 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,6 +39,19 @@ static long rss_kb(void)
         fclose(f);
     }
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* Bytes malloc has handed out and not had back (KiB), or -1 where unknown. RSS
+ * alone cannot tell a leak from memory the allocator keeps for reuse (free
+ * chunks, a thread's arena) or from the driver's own mappings; this can. */
+static long heap_kb(void)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    struct mallinfo2 mi = mallinfo2();
+    return (long)((mi.uordblks + mi.hblkhd) / 1024);
+#else
+    return -1;
+#endif
 }
 
 /* One random but plausible burst of input: returns how many events it fed. */
@@ -123,7 +139,7 @@ static int soak_input(ly_app *app, int w, int h)
 int ly_cmd_soak(int argc, char **argv)
 {
     const char *file = NULL, *bad = NULL;
-    long frames = 2000;
+    long frames = 2000, trace = 0, warm = -1;
     uint64_t seed = 1;
     int w = 480, h = 320;
     for (int i = 1; i < argc; i++) {
@@ -133,16 +149,35 @@ int ly_cmd_soak(int argc, char **argv)
             seed = strtoull(argv[++i], NULL, 10);
         else if (!strcmp(argv[i], "--bad") && i + 1 < argc)
             bad = argv[++i];
-        else if (argv[i][0] == '-' || file) {
-            fprintf(stderr, "usage: louyu soak [FILE] [--frames N] [--seed S] [--bad FILE]\n");
+        else if (!strcmp(argv[i], "--trace") && i + 1 < argc)
+            trace = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--warm") && i + 1 < argc)
+            warm = atol(argv[++i]);
+        else if (!strcmp(argv[i], "--size") && i + 1 < argc) {
+            /* smaller frames for slow runs, such as under valgrind */
+            if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 8192 ||
+                h > 8192)
+                w = h = 0;
+        } else if (argv[i][0] == '-' || file) {
+            fprintf(stderr, "usage: louyu soak [FILE] [--frames N] [--seed S] [--bad FILE]"
+                            " [--trace N] [--warm N] [--size WxH]\n");
             return LY_EXIT_USAGE;
         } else
             file = argv[i];
     }
-    if (frames < 1) {
-        fprintf(stderr, "louyu soak: --frames needs a positive number\n");
+    if (frames < 1 || trace < 0 || w < 16) {
+        fprintf(stderr, "louyu soak: --frames needs a positive number, --trace zero or more, "
+                        "--size 16x16 to 8192x8192\n");
         return LY_EXIT_USAGE;
     }
+    /* Warm-up must cover whole cycles of everything the soak exercises, or the
+     * first use of a path (a reload of each file, the tour, the reset, both languages,
+     * the glyphs the labels need, llvmpipe's shader variants, the reload thread's
+     * malloc arena) is counted as growth. The cycles are the good/bad reload pair
+     * (500 frames) and the burst/idle stretch (600): 5,000 frames hold their common
+     * period (3,000) with room for the random toggles; short runs use half the run. */
+    if (warm < 0 || warm >= frames)
+        warm = frames / 2 < 5000 ? frames / 2 : 5000;
     if (!file)
         file = ly_default_data_path();
     soak_rng = seed * 0x9E3779B97F4A7C15ull + 1;
@@ -165,9 +200,15 @@ int ly_cmd_soak(int argc, char **argv)
     }
     /* the kiosk's timers, shortened so idle stretches run the tour and the reset */
     ly_app_set_kiosk(&app, true, 2.0, 5.0);
-    long events = 0, reloads = 0, warm = frames < 400 ? frames / 4 : 200;
-    long rss_start = 0;
-    size_t gl_start = 0;
+    long events = 0, reloads = 0;
+    long rss_start = 0, heap_start = 0, rss_peak_first = 0, rss_peak_last = 0;
+    size_t gl_start = 0, gl_max = 0;
+    /* RSS swings by a few MB with the reload cycle and the allocator (a freed
+     * district stays mapped for the next one): two single readings compare
+     * wherever in that cycle they happen to fall. The peaks over the first and
+     * the last tenth after warm-up each span many whole cycles, so growth of
+     * the envelope is growth of the program. */
+    long window = (frames - warm) / 10 > 0 ? (frames - warm) / 10 : 1;
     for (long fr = 0; fr < frames; fr++) {
         /* bursts of activity and idle stretches of up to ~8 s */
         if (fr % 600 < 300 && soak_next() % 100 < 40)
@@ -183,15 +224,37 @@ int ly_cmd_soak(int argc, char **argv)
         ly_renderer_finish(app.renderer);
         if (fr == warm) {
             rss_start = rss_kb();
+            heap_start = heap_kb();
             gl_start = ly_renderer_gl_objects(app.renderer);
         }
+        /* GL objects follow the view (the stacking plan has its own buffers), so
+         * the end may differ from the start either way: the most seen after
+         * warm-up is what must stay bounded */
+        if (fr >= warm && ((fr - warm) % 50 == 0 || fr == frames - 1)) {
+            long rss = rss_kb();
+            size_t gl = ly_renderer_gl_objects(app.renderer);
+            gl_max = gl > gl_max ? gl : gl_max;
+            if (fr < warm + window && rss > rss_peak_first)
+                rss_peak_first = rss;
+            if (fr >= frames - window && rss > rss_peak_last)
+                rss_peak_last = rss;
+        }
+        /* a trace shows the shape of any growth: a step that plateaus is warm-up,
+         * a line that keeps climbing is a leak */
+        if (trace && (fr % trace == 0 || fr == frames - 1))
+            fprintf(stderr, "soak: frame %ld rss_kb %ld heap_kb %ld gl_objects %zu\n", fr,
+                    rss_kb(), heap_kb(), ly_renderer_gl_objects(app.renderer));
     }
     ly_app_reload_poll(&app, true);
-    long rss_end = rss_kb();
+    long rss_end = rss_kb(), heap_end = heap_kb();
     size_t gl_end = ly_renderer_gl_objects(app.renderer);
     printf("{\"frames\":%ld,\"events\":%ld,\"reloads\":%ld,\"rss_kb_start\":%ld,"
-           "\"rss_kb_end\":%ld,\"gl_objects_start\":%zu,\"gl_objects_end\":%zu}\n",
-           frames, events, reloads, rss_start, rss_end, gl_start, gl_end);
+           "\"rss_kb_end\":%ld,\"gl_objects_start\":%zu,\"gl_objects_end\":%zu,"
+           "\"warm_frames\":%ld,\"rss_kb_peak_first\":%ld,\"rss_kb_peak_last\":%ld,"
+           "\"peak_window_frames\":%ld,\"gl_objects_max\":%zu,\"heap_kb_start\":%ld,"
+           "\"heap_kb_end\":%ld}\n",
+           frames, events, reloads, rss_start, rss_end, gl_start, gl_end, warm, rss_peak_first,
+           rss_peak_last, window, gl_max, heap_start, heap_end);
     ly_renderer_target_end(app.renderer);
     ly_app_deinit(&app);
     ly_platform_destroy(plat);
