@@ -186,6 +186,9 @@ run 0 query "$ZS" --near metro;             expect err 'no building matches'; ex
 expect_empty out
 run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ m away'
 run 0 query "$ZS" --near metro --include-later --json; expect out 'opened 2016'
+run 0 query "$ZS" --near metro --include-later --lang zh; expect out '地铁站：.*，[0-9]+ 米（2016 年启用'; expect err '^注：计入 2 个'
+run 0 query "$ZS" --near metro --include-later --json; expect out '"reasons_zh"'
+run 2 query "$ZS" --lang fr;                 expect err 'needs en or zh'
 run 2 query "$ZS" --bogus;                  expect err 'usage: louyu query'
 run 2 query "$ZS" --min-area;               expect err 'needs a number'
 run 2 query "$ZS" --min-area -5

@@ -76,6 +76,30 @@ static bool has_reason(const ly_query_result *r, const ly_query_match *m, const 
     return false;
 }
 
+static bool has_reason_zh(const ly_query_result *r, const ly_query_match *m, const char *text)
+{
+    for (uint32_t k = 0; m && k < m->n_reasons; k++)
+        if (strstr(ly_query_reason(r, m->first_reason + k, LY_LANG_ZH), text))
+            return true;
+    return false;
+}
+
+/* Every reason and note has its Chinese twin, and it is not the English text. */
+static void check_twins(const ly_query_result *r)
+{
+    for (size_t i = 0; i < r->n_reasons; i++) {
+        CHECK(r->reasons_zh[i] && r->reasons_zh[i][0]);
+        CHECK(strcmp(r->reasons_zh[i], r->reasons[i]) != 0);
+        CHECK_STR(ly_query_reason(r, i, LY_LANG_EN), r->reasons[i]);
+    }
+    for (size_t i = 0; i < r->n_notes; i++) {
+        CHECK(r->notes_zh[i] && r->notes_zh[i][0]);
+        CHECK(strcmp(r->notes_zh[i], r->notes[i]) != 0);
+    }
+    CHECK_STR(ly_query_reason(r, r->n_reasons, LY_LANG_ZH), "");
+    CHECK_STR(ly_query_note(r, r->n_notes, LY_LANG_EN), "");
+}
+
 static void fixture(void)
 {
     ly_diag_list diags;
@@ -106,6 +130,7 @@ static void fixture(void)
         CHECK_NEAR(r.matches[0].score, 2000.0 / 3000, 1e-9);
         CHECK_NEAR(r.matches[1].score, 0.5, 1e-9);
         CHECK(has_reason(&r, &r.matches[1], "floor 5: 1,000 m² vacant"));
+        CHECK(has_reason_zh(&r, &r.matches[1], "5 层空置 1,000 m²"));
         CHECK_INT(r.matches[0].n_reasons, 2);
     }
     ly_query_result_deinit(&r);
@@ -176,10 +201,13 @@ static void fixture(void)
     CHECK_INT(r.n_notes, 1);
     if (r.n_notes)
         CHECK(strstr(r.notes[0], "1 metro POI opened after 2011") != NULL);
+    if (r.n_notes)
+        CHECK_STR(ly_query_note(&r, 0, LY_LANG_ZH), "有 1 个地铁站在 2011 年（数据年份）之后启用，未计入");
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.001 * M_PER_DEG_LAT, 1.0);
         CHECK(!r.matches[0].poi_later);
         CHECK(has_reason(&r, &r.matches[0], "metro station 111 m away (Old Station)"));
+        CHECK(has_reason_zh(&r, &r.matches[0], "地铁站：Old Station，111 米"));
     }
     ly_query_result_deinit(&r);
 
@@ -197,6 +225,11 @@ static void fixture(void)
         CHECK_NEAR(m->poi_m, 0.003 * M_PER_DEG_LAT, 1.0);
         CHECK_NEAR(m->score, 0.5 + 1 - 0.003 * M_PER_DEG_LAT / 400, 0.01);
         CHECK(has_reason(&r, m, "metro station 333 m away (North Metro; opened 2016"));
+        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，333 米（2016 年启用，晚于 2011 年的数据）"));
+    }
+    check_twins(&r);
+    if (r.n_notes) {
+        CHECK(strstr(ly_query_note(&r, 0, LY_LANG_ZH), "计入 1 个") != NULL);
     }
     m = find(&r, "epsilon");
     CHECK(m && fabs(m->poi_m - 0.0015 * M_PER_DEG_LAT) < 1.0);
@@ -265,8 +298,12 @@ static void fixture(void)
     /* all together: a floor of 650+, rent ≤ 4, finance: alpha only */
     r = run((ly_query_desc){.min_area_m2 = 650, .max_rent_cny_m2_day = 4, .industry = "finance"});
     CHECK_STR(ids(&r), "alpha");
-    if (r.n_matches == 1)
+    if (r.n_matches == 1) {
         CHECK_INT(r.matches[0].n_reasons, 4); /* 2 floors, rent, industry */
+        CHECK(has_reason_zh(&r, &r.matches[0], "租金 3.20 ≤ 4.00 元/m²/天"));
+        CHECK(has_reason_zh(&r, &r.matches[0], "金融企业"));
+    }
+    check_twins(&r);
     ly_query_result_deinit(&r);
 
     ly_query_result_deinit(&r); /* twice is harmless */

@@ -43,6 +43,7 @@
 
 #include "louyu/district.h"
 #include "louyu/geo.h"
+#include "louyu/strings.h"
 
 #include <stdbool.h>
 
@@ -85,9 +86,11 @@ typedef struct {
     size_t n_matches;
     ly_query_space *spaces;
     size_t n_spaces;
-    char **reasons; /* short English sentences */
+    char **reasons;    /* short English sentences */
+    char **reasons_zh; /* the same sentences in Chinese, index for index */
     size_t n_reasons;
     char **notes; /* about the query as a whole (later POIs, unknown industry) */
+    char **notes_zh;
     size_t n_notes;
     size_t later_pois; /* POIs of the near category that are later additions */
 } ly_query_result;
@@ -98,6 +101,10 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *d
                  ly_query_result *out);
 /* Accepts a zeroed result; leaves it zeroed. */
 void ly_query_result_deinit(ly_query_result *r);
+
+/* Reason or note i in a language ("" when out of range). */
+const char *ly_query_reason(const ly_query_result *r, size_t i, ly_lang lang);
+const char *ly_query_note(const ly_query_result *r, size_t i, ly_lang lang);
 
 /* "metro" -> LY_POI_METRO; returns -1 for an unknown name. */
 int ly_query_poi_category(const char *name);

@@ -330,11 +330,15 @@ static void finder_panel(ly_app *app)
         char line[256];
         snprintf(line, sizeof line, en ? "%zu buildings match" : "%zu 座楼宇符合", r->n_matches);
         ly_ui_label_colored(ui, line, ui->theme.text_secondary);
+        /* what the query as a whole should be read with (stations opened after the data) */
+        for (size_t i = 0; i < r->n_notes; i++)
+            ly_ui_text_wrapped(ui, ly_query_note(r, i, app->lang));
         ly_ui_list_begin(ui, "matches", list_height(app, 220));
         for (size_t m = 0; m < r->n_matches; m++) {
             const ly_query_match *q = &r->matches[m];
             const ly_building *b = &app->scene.district.buildings[q->building];
-            const char *why = q->n_reasons ? r->reasons[q->first_reason] : "";
+            /* the first reason is the space when there is one, else the first criterion */
+            const char *why = q->n_reasons ? ly_query_reason(r, q->first_reason, app->lang) : "";
             snprintf(line, sizeof line, "%s · %s##match%u", pick_name(app, b->name, b->name_en),
                      why, q->building);
             if (ly_ui_button(ui, line)) {

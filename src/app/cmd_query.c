@@ -16,7 +16,7 @@
 #define QUERY_USAGE                                                                                \
     "usage: louyu query [FILE] [--min-area M2] [--max-area M2] [--contiguous] [--max-rent X]\n"  \
     "                   [--industry NAME] [--near metro|parking|...] [--near-m METRES]\n"         \
-    "                   [--include-later] [--name TEXT] [--json]\n"
+    "                   [--include-later] [--name TEXT] [--lang en|zh] [--json]\n"
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -37,7 +37,7 @@ static bool parse_number(const char *s, bool positive, double *out)
     return true;
 }
 
-static void print_text(const ly_district *d, const ly_query_result *r)
+static void print_text(const ly_district *d, const ly_query_result *r, ly_lang lang)
 {
     for (size_t i = 0; i < r->n_matches; i++) {
         const ly_query_match *m = &r->matches[i];
@@ -60,7 +60,7 @@ static void print_text(const ly_district *d, const ly_query_result *r)
             printf("\n");
         }
         for (uint32_t k = 0; k < m->n_reasons; k++)
-            printf("   - %s\n", r->reasons[m->first_reason + k]);
+            printf("   - %s\n", ly_query_reason(r, m->first_reason + k, lang));
     }
 }
 
@@ -94,6 +94,9 @@ static void print_json(const ly_district *d, const ly_query_result *r)
         cJSON *rs = cJSON_AddArrayToObject(o, "reasons");
         for (uint32_t k = 0; k < m->n_reasons; k++)
             cJSON_AddItemToArray(rs, cJSON_CreateString(r->reasons[m->first_reason + k]));
+        cJSON *rz = cJSON_AddArrayToObject(o, "reasons_zh");
+        for (uint32_t k = 0; k < m->n_reasons; k++)
+            cJSON_AddItemToArray(rz, cJSON_CreateString(r->reasons_zh[m->first_reason + k]));
         cJSON_AddItemToArray(arr, o);
     }
     char *text = cJSON_Print(arr);
@@ -108,6 +111,7 @@ int ly_cmd_query(int argc, char **argv)
     ly_query_desc q = {0};
     const char *path = NULL;
     bool json = false;
+    ly_lang lang = LY_LANG_EN;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *value = i + 1 < argc ? argv[i + 1] : NULL;
@@ -133,6 +137,10 @@ int ly_cmd_query(int argc, char **argv)
             if (!value || !*value)
                 return usage_error("%s needs a text", a);
             *(!strcmp(a, "--industry") ? &q.industry : &q.name) = value;
+        } else if (!strcmp(a, "--lang")) {
+            if (!value || (strcmp(value, "en") && strcmp(value, "zh")))
+                return usage_error("--lang needs en or zh, not '%s'", value ? value : "");
+            lang = ly_lang_parse(value);
         } else if (!strcmp(a, "--near")) {
             int c = value ? ly_query_poi_category(value) : -1;
             if (c < 0)
@@ -179,13 +187,14 @@ int ly_cmd_query(int argc, char **argv)
         return LY_EXIT_USAGE;
     }
     for (size_t i = 0; i < r.n_notes; i++)
-        fprintf(stderr, "note: %s\n", r.notes[i]);
+        fprintf(stderr, "%s%s\n", lang == LY_LANG_ZH ? "注：" : "note: ",
+                ly_query_note(&r, i, lang));
     if (json)
         print_json(&d, &r);
     else
-        print_text(&d, &r);
+        print_text(&d, &r, lang);
     if (!r.n_matches)
-        fprintf(stderr, "no building matches\n");
+        fprintf(stderr, "%s\n", lang == LY_LANG_ZH ? "没有符合条件的楼宇" : "no building matches");
     ly_query_result_deinit(&r);
     ly_geo_deinit(&geo);
     ly_district_unload(&d);

@@ -154,6 +154,23 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             o->find = true;
             o->find_area = strtod(v, NULL);
             i++;
+        } else if (!strcmp(a, "--find-rent") && v) {
+            o->find = true;
+            o->find_rent = strtod(v, NULL);
+            i++;
+        } else if (!strcmp(a, "--find-near") && v) {
+            if (ly_query_poi_category(v) < 0) {
+                fprintf(stderr, "louyu: --find-near needs a POI category (metro, parking, ...), "
+                                "not '%s'\n", v);
+                return LY_EXIT_USAGE;
+            }
+            o->find = true;
+            o->find_near = v;
+            i++;
+        } else if (!strcmp(a, "--find-industry") && v) {
+            o->find = true;
+            o->find_industry = v;
+            i++;
         } else if (!strcmp(a, "--dashboard")) {
             o->dashboard = true;
         } else if (!strcmp(a, "--keyboard")) {
@@ -296,6 +313,14 @@ static int apply_view(ly_app *app, const options *o)
     if (o->find) {
         app->finder = true;
         app->find.min_area_m2 = o->find_area;
+        app->find.max_rent_cny_m2_day = o->find_rent > 0 ? o->find_rent : 0;
+        app->find.industry = o->find_industry;
+        if (o->find_near) {
+            /* as the viewer's chips do: later stations are counted, and said so */
+            app->find.near_poi = true;
+            app->find.near = (ly_poi_category)ly_query_poi_category(o->find_near);
+            app->find.include_later_pois = true;
+        }
         ly_app_run_finder(app);
     }
     /* select first: a building's view leaves room for its card */
@@ -598,7 +623,8 @@ int ly_cmd_shot(int argc, char **argv)
     const char *usage = "louyu shot [FILE] --out PNG [--size WxH] [--view home|top|ID] "
                         "[--select ID] [--tab overview|floors|enterprises] [--stacking] [--floor N] "
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
-                        "[--find] [--find-area M2] [--reload FILE] [--attract] [--idle S] "
+                        "[--find] [--find-area M2] [--find-rent X] [--find-near metro|parking|...] "
+                        "[--find-industry K] [--reload FILE] [--attract] [--idle S] "
                         "[--admin pad|status] [--hold S] [--config FILE] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);

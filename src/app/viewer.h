@@ -22,7 +22,8 @@ typedef struct {
     const char *color_by;
     const char *search, *reload;
     bool keyboard, dashboard, find;
-    double find_area;
+    double find_area, find_rent;
+    const char *find_near, *find_industry; /* a POI category; an industry keyword */
     bool kiosk, attract;
     double attract_s, reset_s, idle;
     const char *config, *admin; /* --config FILE; --admin pad|status (shot) */

@@ -41,29 +41,39 @@ static void add_space(builder *B, int first, int last, double vacant)
     r->spaces[r->n_spaces++] = (ly_query_space){first, last, vacant};
 }
 
-/* printf into a new string appended to *list. */
-static void add_text(builder *B, char ***list, size_t *n, size_t *cap, const char *fmt, ...)
+/* printf into a buffer of the two that say() takes. */
+static const char *fmt(char *buf, size_t n, const char *f, ...)
 {
-    if (B->oom || !grow((void **)list, cap, *n, sizeof **list)) {
-        B->oom = true;
-        return;
-    }
-    char buf[512];
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_start(ap, f);
+    vsnprintf(buf, n, f, ap);
     va_end(ap);
-    char *s = strdup(buf);
-    if (!s) {
-        B->oom = true;
-        return;
-    }
-    (*list)[(*n)++] = s;
+    return buf;
 }
 
-#define REASON(B, ...)                                                                            \
-    add_text(B, &(B)->r->reasons, &(B)->r->n_reasons, &(B)->cap_reasons, __VA_ARGS__)
-#define NOTE(B, ...) add_text(B, &(B)->r->notes, &(B)->r->n_notes, &(B)->cap_notes, __VA_ARGS__)
+/* One sentence in both languages, appended to the reasons or the notes: the
+ * two lists grow together, so index i is the same sentence in each. */
+static void say(builder *B, bool note, const char *en, const char *zh)
+{
+    ly_query_result *r = B->r;
+    char ***le = note ? &r->notes : &r->reasons, ***lz = note ? &r->notes_zh : &r->reasons_zh;
+    size_t *n = note ? &r->n_notes : &r->n_reasons, *cap = note ? &B->cap_notes : &B->cap_reasons;
+    size_t c = *cap;
+    if (B->oom || !grow((void **)le, &c, *n, sizeof **le) ||
+        !grow((void **)lz, cap, *n, sizeof **lz)) {
+        B->oom = true;
+        return;
+    }
+    char *a = strdup(en), *b = strdup(zh);
+    if (!a || !b) {
+        free(a);
+        free(b);
+        B->oom = true;
+        return;
+    }
+    (*le)[*n] = a;
+    (*lz)[(*n)++] = b;
+}
 
 /* ---- text --------------------------------------------------------------------- */
 
@@ -101,12 +111,30 @@ static bool industry_is(const char *industry, const char *want)
                         !strcmp(ly_industry_name(industry, LY_LANG_ZH), want));
 }
 
-static const char *poi_noun(ly_poi_category c)
+static const char *poi_noun(ly_poi_category c, ly_lang lang)
 {
     static const char *n[LY_POI_COUNT] = {"metro station", "bus stop",          "bank",
                                           "hotel",         "restaurant",        "car park",
                                           "government office", "landmark"};
-    return (unsigned)c < LY_POI_COUNT ? n[c] : "point of interest";
+    static const char *z[LY_POI_COUNT] = {"地铁站", "公交站", "银行",     "酒店",
+                                          "餐厅",   "停车场", "政府机关", "地标"};
+    if ((unsigned)c >= LY_POI_COUNT)
+        return lang == LY_LANG_ZH ? "地点" : "point of interest";
+    return lang == LY_LANG_ZH ? z[c] : n[c];
+}
+
+const char *ly_query_reason(const ly_query_result *r, size_t i, ly_lang lang)
+{
+    if (!r || i >= r->n_reasons)
+        return "";
+    return lang == LY_LANG_ZH ? r->reasons_zh[i] : r->reasons[i];
+}
+
+const char *ly_query_note(const ly_query_result *r, size_t i, ly_lang lang)
+{
+    if (!r || i >= r->n_notes)
+        return "";
+    return lang == LY_LANG_ZH ? r->notes_zh[i] : r->notes[i];
 }
 
 int ly_query_poi_category(const char *name)
@@ -336,7 +364,7 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
 {
     memset(out, 0, sizeof *out);
     builder B = {.r = out};
-    char num[40], num2[40];
+    char num[40], num2[40], en[512], zh[512];
     double near_m = q->near_m > 0 ? q->near_m : LY_QUERY_NEAR_M;
     bool area = q->min_area_m2 > 0 || q->max_area_m2 > 0 || q->contiguous;
     int year = data_year(d);
@@ -361,7 +389,11 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
                 with_ind[n_with++] = (uint32_t)i;
         }
         if (!B.oom && !n_with)
-            NOTE(&B, "no enterprise in the district is in the industry \"%s\"", industry);
+            say(&B, true,
+                fmt(en, sizeof en, "no enterprise in the district is in the industry \"%s\"",
+                    industry),
+                fmt(zh, sizeof zh, "区内没有“%s”行业的企业",
+                    ly_industry_name(industry, LY_LANG_ZH)));
     }
 
     for (size_t i = 0; !B.oom && i < d->n_buildings; i++) {
@@ -421,32 +453,56 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
             const ly_query_space *sp = &out->spaces[m.first_space + k];
             ly_format_grouped(sp->vacant_m2, num, sizeof num);
             if (sp->first == sp->last)
-                REASON(&B, "floor %d: %s m² vacant", sp->first, num);
+                say(&B, false, fmt(en, sizeof en, "floor %d: %s m² vacant", sp->first, num),
+                    fmt(zh, sizeof zh, "%d 层空置 %s m²", sp->first, num));
             else
-                REASON(&B, "floors %d–%d: %s m² vacant together", sp->first, sp->last, num);
+                say(&B, false,
+                    fmt(en, sizeof en, "floors %d–%d: %s m² vacant together", sp->first,
+                        sp->last, num),
+                    fmt(zh, sizeof zh, "%d–%d 层合计空置 %s m²", sp->first, sp->last, num));
         }
         if (q->max_rent_cny_m2_day > 0)
-            REASON(&B, "rent %.2f ≤ %.2f CNY/m²/day", m.rent_cny_m2_day, q->max_rent_cny_m2_day);
+            say(&B, false,
+                fmt(en, sizeof en, "rent %.2f ≤ %.2f CNY/m²/day", m.rent_cny_m2_day,
+                    q->max_rent_cny_m2_day),
+                fmt(zh, sizeof zh, "租金 %.2f ≤ %.2f 元/m²/天", m.rent_cny_m2_day,
+                    q->max_rent_cny_m2_day));
         if (q->near_poi) {
             const ly_feature *ft = &d->features[m.poi];
             const char *pn = ft->name_en ? ft->name_en : ft->name ? ft->name : ft->id;
+            const char *pz = ft->name ? ft->name : ft->name_en ? ft->name_en : ft->id;
             if (m.poi_later)
-                REASON(&B, "%s %.0f m away (%s; opened %d, after the data of %d)",
-                       poi_noun(q->near), m.poi_m, pn ? pn : "unnamed", ft->since, year);
+                say(&B, false,
+                    fmt(en, sizeof en, "%s %.0f m away (%s; opened %d, after the data of %d)",
+                        poi_noun(q->near, LY_LANG_EN), m.poi_m, pn ? pn : "unnamed", ft->since,
+                        year),
+                    fmt(zh, sizeof zh, "%s：%s，%.0f 米（%d 年启用，晚于 %d 年的数据）",
+                        poi_noun(q->near, LY_LANG_ZH), pz ? pz : "无名", m.poi_m, ft->since,
+                        year));
             else
-                REASON(&B, "%s %.0f m away (%s)", poi_noun(q->near), m.poi_m,
-                       pn ? pn : "unnamed");
+                say(&B, false,
+                    fmt(en, sizeof en, "%s %.0f m away (%s)", poi_noun(q->near, LY_LANG_EN),
+                        m.poi_m, pn ? pn : "unnamed"),
+                    fmt(zh, sizeof zh, "%s：%s，%.0f 米", poi_noun(q->near, LY_LANG_ZH),
+                        pz ? pz : "无名", m.poi_m));
         }
         if (industry && m.industry_in)
-            REASON(&B, "%d %s enterprise%s in the building", m.industry_in, industry,
-                   m.industry_in == 1 ? "" : "s");
+            say(&B, false,
+                fmt(en, sizeof en, "%d %s enterprise%s in the building", m.industry_in, industry,
+                    m.industry_in == 1 ? "" : "s"),
+                fmt(zh, sizeof zh, "楼内有 %d 家%s企业", m.industry_in,
+                    ly_industry_name(industry, LY_LANG_ZH)));
         if (industry && m.industry_near) {
             ly_format_grouped(near_m, num2, sizeof num2);
-            REASON(&B, "%d %s enterprise%s in buildings within %s m", m.industry_near, industry,
-                   m.industry_near == 1 ? "" : "s", num2);
+            say(&B, false,
+                fmt(en, sizeof en, "%d %s enterprise%s in buildings within %s m",
+                    m.industry_near, industry, m.industry_near == 1 ? "" : "s", num2),
+                fmt(zh, sizeof zh, "%s 米内的楼宇有 %d 家%s企业", num2, m.industry_near,
+                    ly_industry_name(industry, LY_LANG_ZH)));
         }
         if (set(q->name))
-            REASON(&B, "\"%s\" in the name or address", q->name);
+            say(&B, false, fmt(en, sizeof en, "\"%s\" in the name or address", q->name),
+                fmt(zh, sizeof zh, "名称或地址含“%s”", q->name));
         m.n_reasons = (uint32_t)(out->n_reasons - m.first_reason);
 
         if (B.oom || !grow((void **)&out->matches, &B.cap_matches, out->n_matches,
@@ -469,14 +525,20 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
         }
         const char *cat = ly_poi_category_name(q->near);
         if (out->later_pois && !q->include_later_pois)
-            NOTE(&B,
-                 "%zu %s POI%s opened after %d, the year of the data, and %s not counted "
-                 "(later additions; include them with --include-later)",
-                 out->later_pois, cat, out->later_pois == 1 ? "" : "s", year,
-                 out->later_pois == 1 ? "is" : "are");
+            say(&B, true,
+                fmt(en, sizeof en,
+                    "%zu %s POI%s opened after %d, the year of the data, and %s not counted "
+                    "(later additions; include them with --include-later)",
+                    out->later_pois, cat, out->later_pois == 1 ? "" : "s", year,
+                    out->later_pois == 1 ? "is" : "are"),
+                fmt(zh, sizeof zh, "有 %zu 个%s在 %d 年（数据年份）之后启用，未计入", out->later_pois,
+                    poi_noun(q->near, LY_LANG_ZH), year));
         else if (out->later_pois)
-            NOTE(&B, "counting %zu %s POI%s that opened after %d, the year of the data",
-                 out->later_pois, cat, out->later_pois == 1 ? "" : "s", year);
+            say(&B, true,
+                fmt(en, sizeof en, "counting %zu %s POI%s that opened after %d, the year of the data",
+                    out->later_pois, cat, out->later_pois == 1 ? "" : "s", year),
+                fmt(zh, sizeof zh, "计入 %zu 个在 %d 年（数据年份）之后启用的%s", out->later_pois,
+                    year, poi_noun(q->near, LY_LANG_ZH)));
     }
     if (B.oom) {
         ly_query_result_deinit(out);
@@ -493,12 +555,18 @@ void ly_query_result_deinit(ly_query_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->n_reasons; i++)
+    for (size_t i = 0; i < r->n_reasons; i++) {
         free(r->reasons[i]);
-    for (size_t i = 0; i < r->n_notes; i++)
+        free(r->reasons_zh[i]);
+    }
+    for (size_t i = 0; i < r->n_notes; i++) {
         free(r->notes[i]);
+        free(r->notes_zh[i]);
+    }
     free(r->reasons);
+    free(r->reasons_zh);
     free(r->notes);
+    free(r->notes_zh);
     free(r->matches);
     free(r->spaces);
     memset(r, 0, sizeof *r);
