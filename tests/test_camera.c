@@ -323,6 +323,87 @@ static void test_zoom(void)
     CHECK_NEAR(c.pose.target[0], 10, 0);
 }
 
+/* Zooming toward a point up on a tower: the point stays under the cursor, and
+ * the eye stops min_distance short of it along the ray, never reaching it. */
+static void test_zoom_toward(void)
+{
+    ly_camera c;
+    ly_camera_init(&c, DMIN, DMAX);
+    int tried = 0, good = 0, stopped = 0, clamped = 0;
+    double worst = 0;
+    for (int i = 0; i < 400; i++) {
+        const int *wh = ASPECTS[i % N_ASPECTS];
+        int w = wh[0], h = wh[1];
+        ly_camera_pose p = {{urand(-200, 200), urand(-150, 150), 0},
+                            urand(200, 1500),
+                            urand(0, 2 * PI),
+                            urand(15 * DEG, 90 * DEG)};
+        ly_camera_set_pose(&c, p);
+        p = c.pose;
+        ly_camera_matrices m;
+        ly_camera_get_matrices(&c, w, h, &m);
+        double e[3];
+        eye_of(&p, e);
+        double g[3] = {p.target[0] + urand(-200, 200), p.target[1] + urand(-200, 200),
+                       urand(10, fmin(230, 0.9 * e[2]))};
+        double sx, sy;
+        if (!project(&m, w, h, g, &sx, &sy) || sx < 0 || sx > w || sy < 0 || sy > h)
+            continue;
+        tried++;
+        const float anchor[3] = {(float)g[0], (float)g[1], (float)g[2]};
+        /* many steps in a row, as a wheel turned on and on */
+        bool ok = true;
+        for (int k = 0; k < 25; k++) {
+            ly_camera_zoom_toward(&c, w, h, sx, sy, 1.18, anchor);
+            ly_camera_get_matrices(&c, w, h, &m);
+            double ax, ay;
+            if (!project(&m, w, h, g, &ax, &ay)) {
+                ok = false;
+                break;
+            }
+            /* the target may not leave the data's box grown by a quarter
+             * (x within ±900, y within ±675 here): there the map stops, as
+             * it does for a pan, and the point may slip */
+            if (fabs(c.pose.target[0]) > 899.99 || fabs(c.pose.target[1]) > 674.99) {
+                clamped++;
+                break;
+            }
+            worst = fmax(worst, hypot(ax - sx, ay - sy));
+            ok &= hypot(ax - sx, ay - sy) <= 0.5;
+            eye_of(&c.pose, e);
+            double gap = sqrt((e[0] - g[0]) * (e[0] - g[0]) + (e[1] - g[1]) * (e[1] - g[1]) +
+                              (e[2] - g[2]) * (e[2] - g[2]));
+            ok &= gap >= 0.999 * c.min_distance;
+            ok &= e[2] > g[2];
+        }
+        good += ok;
+        ly_camera_pose q = c.pose;
+        ly_camera_zoom_toward(&c, w, h, sx, sy, 1.18, anchor);
+        stopped += fabs(c.pose.distance - q.distance) < 1e-6 * q.distance;
+    }
+    CHECK(tried > 100);
+    CHECK_INT(good, tried);
+    CHECK(stopped > tried / 2); /* 25 steps of 1.18 reach most points */
+    CHECK(clamped < tried / 20);
+    if (good != tried)
+        fprintf(stderr, "zoom toward: worst error %.3f px\n", worst);
+
+    /* an anchor on the ground, above the eye or NULL: as ly_camera_zoom_at */
+    ly_camera d;
+    ly_camera_init(&d, DMIN, DMAX);
+    const float ground[3] = {30, 40, 0}, high[3] = {30, 40, 1e6f};
+    const float *anchors[3] = {ground, high, NULL};
+    for (int k = 0; k < 3; k++) {
+        ly_camera_set_pose(&c, (ly_camera_pose){{10, 20, 0}, 400, 1, 50 * DEG});
+        ly_camera_set_pose(&d, (ly_camera_pose){{10, 20, 0}, 400, 1, 50 * DEG});
+        ly_camera_zoom_toward(&c, 1280, 720, 300, 500, 1.5, anchors[k]);
+        ly_camera_zoom_at(&d, 1280, 720, 300, 500, 1.5);
+        CHECK_NEAR(c.pose.target[0], d.pose.target[0], 1e-9);
+        CHECK_NEAR(c.pose.target[1], d.pose.target[1], 1e-9);
+        CHECK_NEAR(c.pose.distance, d.pose.distance, 1e-9);
+    }
+}
+
 static void test_orbit_tilt_twist(void)
 {
     ly_camera c;
@@ -730,6 +811,7 @@ int main(void)
     test_frame();
     test_pan();
     test_zoom();
+    test_zoom_toward();
     test_orbit_tilt_twist();
     test_fly();
     test_fling();

@@ -41,6 +41,8 @@ run 0 --version;            expect out '^louyu [0-9]+\.[0-9]+\.[0-9]+$'
 run 0 --help;               expect out 'validate FILE'
 expect out 'shot \[FILE\] --out PNG'
 run 2 --bogus;              expect err "unknown option '--bogus'"
+run 2 shot --out "$tmp/w.png" --wheel 1,2;  expect err 'needs X,Y,N'
+run 2 shot --out "$tmp/w.png" --find-near tram; expect err 'POI category'
 run 2 frobnicate;           expect err "'frobnicate' is neither a command nor a readable file"
 run 2 validate;             expect err 'usage: louyu validate'
 run 2 validate "$tmp/none.geojson"

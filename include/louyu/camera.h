@@ -60,6 +60,12 @@ void ly_camera_pan(ly_camera *c, int width, int height, double x0, double y0, do
                    double y1);
 /* Zoom by `factor` (> 1 closer) keeping the ground point under (sx, sy) in place. */
 void ly_camera_zoom_at(ly_camera *c, int width, int height, double sx, double sy, double factor);
+/* The same, keeping a 3D point under (sx, sy) in place: the point of a tower's
+ * face or roof under the cursor, so zooming at a tower closes in on that
+ * point, stopping min_distance short of it. NULL, a point on or under the
+ * ground, or one the eye cannot look down at: as ly_camera_zoom_at. */
+void ly_camera_zoom_toward(ly_camera *c, int width, int height, double sx, double sy,
+                           double factor, const float anchor[3]);
 void ly_camera_tilt(ly_camera *c, double radians);
 void ly_camera_twist(ly_camera *c, double radians);
 /* A drag ended with this velocity (pixels per second): keep moving, decaying. */

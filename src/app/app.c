@@ -635,6 +635,22 @@ long ly_app_pick(const ly_app *app, float x, float y, float tol_px, int *floor)
     return h.building;
 }
 
+/* Zoom at a screen point: on a tower, toward the point of its face or roof
+ * under the cursor (which stays there); elsewhere about the ground. */
+static void zoom_at(ly_app *app, double x, double y, double factor)
+{
+    ly_camera_matrices m;
+    ly_hit h;
+    const float *anchor = NULL;
+    if (app->scene.loaded) {
+        ly_camera_get_matrices(&app->cam, app->width, app->height, &m);
+        if (ly_bvh_pick_screen(&app->scene.bvh, &app->scene.district, m.view_proj, app->width,
+                               app->height, (float)x, (float)y, 0, &h))
+            anchor = h.point;
+    }
+    ly_camera_zoom_toward(&app->cam, app->width, app->height, x, y, factor, anchor);
+}
+
 /* ---- compass ------------------------------------------------------------------ */
 
 static void compass_centre(const ly_app *app, float *cx, float *cy, float *r)
@@ -694,11 +710,10 @@ static void key_down(ly_app *app, const ly_event *e)
         ly_app_set_view(app, "home", true);
         break;
     case LY_KEY_PLUS:
-        ly_camera_zoom_at(c, app->width, app->height, app->width / 2.0, app->height / 2.0, 1.4);
+        zoom_at(app, app->width / 2.0, app->height / 2.0, 1.4);
         break;
     case LY_KEY_MINUS:
-        ly_camera_zoom_at(c, app->width, app->height, app->width / 2.0, app->height / 2.0,
-                          1 / 1.4);
+        zoom_at(app, app->width / 2.0, app->height / 2.0, 1 / 1.4);
         break;
     case LY_KEY_PAGE_UP:
         ly_camera_tilt(c, step);
@@ -779,7 +794,7 @@ static void gesture(ly_app *app, const ly_gesture *g)
         c->dragging = true;
         ly_camera_pan(c, app->width, app->height, g->x0, g->y0, g->x, g->y);
         if (g->scale > 0 && fabsf(g->scale - 1) > 1e-4f)
-            ly_camera_zoom_at(c, app->width, app->height, g->x, g->y, g->scale);
+            zoom_at(app, g->x, g->y, g->scale);
         if (fabsf(g->rotate) > 1e-5f)
             ly_camera_twist(c, -g->rotate);
         break;
@@ -978,7 +993,7 @@ void ly_app_event(ly_app *app, const ly_event *e)
         break;
     case LY_EV_WHEEL:
         if (e->dy != 0)
-            ly_camera_zoom_at(c, app->width, app->height, e->x, e->y, pow(1.18, e->dy));
+            zoom_at(app, e->x, e->y, pow(1.18, e->dy));
         break;
     case LY_EV_KEY_DOWN:
         if ((unsigned)e->key < LY_KEY_COUNT)

@@ -134,6 +134,16 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             }
             o->admin = v;
             i++;
+        } else if (!strcmp(a, "--wheel") && v) {
+            char tail;
+            if (sscanf(v, "%f,%f,%f%c", &o->wheel[0], &o->wheel[1], &o->wheel[2], &tail) != 3 ||
+                !isfinite(o->wheel[0]) || !isfinite(o->wheel[1]) || !isfinite(o->wheel[2]) ||
+                fabsf(o->wheel[2]) > 200) {
+                fprintf(stderr, "louyu: --wheel needs X,Y,N (pixels, notches -200 to 200), not "
+                                "'%s'\n", v);
+                return LY_EXIT_USAGE;
+            }
+            i++;
         } else if (!strcmp(a, "--hold") && v) {
             o->hold = strtod(v, NULL);
             i++;
@@ -625,7 +635,7 @@ int ly_cmd_shot(int argc, char **argv)
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
                         "[--find] [--find-area M2] [--find-rent X] [--find-near metro|parking|...] "
                         "[--find-industry K] [--reload FILE] [--attract] [--idle S] "
-                        "[--admin pad|status] [--hold S] [--config FILE] "
+                        "[--admin pad|status] [--hold S] [--config FILE] [--wheel X,Y,N] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
@@ -692,6 +702,16 @@ int ly_cmd_shot(int argc, char **argv)
                 for (double t = 0; t + 1e-9 < o.hold; t += 0.1)
                     ly_app_update(&app, 0.1);
             }
+            /* --wheel X,Y,N: N notches of the mouse wheel at X,Y (toward the
+             * tower under it, or the ground), a frame each */
+            for (int k = 0; k < (int)fabsf(o.wheel[2]); k++) {
+                ly_event e = {.type = LY_EV_WHEEL, .x = o.wheel[0], .y = o.wheel[1],
+                              .dy = o.wheel[2] > 0 ? 1 : -1};
+                ly_app_event(&app, &e);
+                ly_app_update(&app, 1.0 / 60);
+            }
+            if (o.wheel[2] != 0)
+                ly_app_update(&app, 10.0);
             /* --reload: what the kiosk does when its file changes, on the loader
              * thread, then swapped in (or refused) between frames */
             if (o.reload && ly_app_reload_start(&app, o.reload)) {

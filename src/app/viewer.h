@@ -28,6 +28,7 @@ typedef struct {
     double attract_s, reset_s, idle;
     const char *config, *admin; /* --config FILE; --admin pad|status (shot) */
     double hold;                /* --hold S (shot): a finger held in the admin corner */
+    float wheel[3];             /* --wheel X,Y,N (shot): N notches of the wheel at X,Y */
     bool file_given, scale_given;
     ly_kiosk_config kc; /* from --config, else the defaults */
 } options;

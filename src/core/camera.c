@@ -446,22 +446,32 @@ void ly_camera_get_matrices(const ly_camera *c, int width, int height, ly_camera
 /* Where the ray through pixel (sx, sy) meets the ground z = 0, as seen from
  * pose p. A ray at, above or just below the horizon stops GROUND_REACH
  * distances away horizontally: continuous, and never infinite. */
-static void ground_at(const ly_camera *c, const ly_camera_pose *p, int width, int height,
-                      double sx, double sy, double g[2])
+/* The direction of the ray through screen point (sx, sy) (not normalised). */
+static void ray_dir(const ly_camera *c, const ly_camera_pose *p, int width, int height, double sx,
+                    double sy, double d[3])
 {
-    double f[3], r[3], u[3], e[3], tx, ty;
+    double f[3], r[3], u[3], tx, ty;
     basis(p, f, r, u);
-    eye_of(p, e);
     half_tans(c, aspect_of(width, height), &tx, &ty);
     /* Far off-screen points are clamped so the sums below stay finite. */
     double nx = clampd(2 * sx / width - 1, -1e4, 1e4);
     double ny = clampd(1 - 2 * sy / height, -1e4, 1e4);
-    double d[3];
     for (int k = 0; k < 3; k++)
         d[k] = f[k] + nx * tx * r[k] + ny * ty * u[k];
+}
+
+/* Where the ray through (sx, sy) meets the level plane at height z (the
+ * ground when z is 0), or, where it does not within reach, the point that
+ * far away in its direction. */
+static void level_at(const ly_camera *c, const ly_camera_pose *p, int width, int height,
+                     double sx, double sy, double z, double g[2])
+{
+    double e[3], d[3];
+    eye_of(p, e);
+    ray_dir(c, p, width, height, sx, sy, d);
     double hl = hypot(d[0], d[1]), reach = GROUND_REACH * p->distance;
-    if (d[2] < 0 && e[2] > 0) {
-        double t = -e[2] / d[2];
+    if (d[2] < 0 && e[2] > z) {
+        double t = (z - e[2]) / d[2];
         if (t * hl <= reach) {
             g[0] = e[0] + t * d[0];
             g[1] = e[1] + t * d[1];
@@ -501,8 +511,8 @@ void ly_camera_pan(ly_camera *c, int width, int height, double x0, double y0, do
     c->flying = false;
     ly_camera_pose p = clamp_pose(c, c->pose);
     double a[2], b[2];
-    ground_at(c, &p, width, height, x0, y0, a);
-    ground_at(c, &p, width, height, x1, y1, b);
+    level_at(c, &p, width, height, x0, y0, 0, a);
+    level_at(c, &p, width, height, x1, y1, 0, b);
     /* Sliding the camera by a - b slides every ground point by b - a on the
      * ground, so the point under (x0, y0) lands exactly under (x1, y1). */
     p.target[0] += a[0] - b[0];
@@ -512,6 +522,12 @@ void ly_camera_pan(ly_camera *c, int width, int height, double x0, double y0, do
 
 void ly_camera_zoom_at(ly_camera *c, int width, int height, double sx, double sy, double factor)
 {
+    ly_camera_zoom_toward(c, width, height, sx, sy, factor, NULL);
+}
+
+void ly_camera_zoom_toward(ly_camera *c, int width, int height, double sx, double sy,
+                           double factor, const float anchor[3])
+{
     if (!c || !isfinite(factor) || factor <= 0)
         return;
     c->flying = false;
@@ -520,10 +536,37 @@ void ly_camera_zoom_at(ly_camera *c, int width, int height, double sx, double sy
     /* In log space, so factor 1e-300 or 1e300 clamps instead of overflowing. */
     p.distance = exp(clampd(log(p.distance) - log(factor), log(l.min_d), log(l.max_d)));
     p = clamp_pose(c, p);
-    if (width > 0 && height > 0 && isfinite(sx) && isfinite(sy)) {
+    bool screen = width > 0 && height > 0 && isfinite(sx) && isfinite(sy);
+    /* The anchor's height: the point stays under the cursor by keeping its
+     * level plane's point there. Only a point below the eye, on a ray that
+     * goes down, can anchor; anything else zooms about the ground. */
+    double z = 0;
+    if (screen && anchor && isfinite(anchor[0]) && isfinite(anchor[1]) && isfinite(anchor[2]) &&
+        anchor[2] > 0) {
+        double eb[3], ea[3], d[3];
+        eye_of(&before, eb);
+        ray_dir(c, &before, width, height, sx, sy, d);
+        double dl = sqrt(dot3(d, d));
+        if (dl > 0 && d[2] < 0 && eb[2] > anchor[2]) {
+            z = anchor[2];
+            /* Closing in on a tower's face or roof, the eye stops min_distance
+             * short of the point along the ray instead of going through it.
+             * The eye's height is affine in the distance (same target, pitch). */
+            double sink = -d[2] / dl, need = z + l.min_d * sink;
+            eye_of(&p, ea);
+            if (factor > 1 && ea[2] < need) {
+                double per = (eb[2] - ea[2]) / (before.distance - p.distance);
+                double dist = isfinite(per) && per > 0 ? p.distance + (need - ea[2]) / per
+                                                       : before.distance;
+                p.distance = fmin(before.distance, dist);
+                p = clamp_pose(c, p);
+            }
+        }
+    }
+    if (screen) {
         double a[2], b[2];
-        ground_at(c, &before, width, height, sx, sy, a);
-        ground_at(c, &p, width, height, sx, sy, b);
+        level_at(c, &before, width, height, sx, sy, z, a);
+        level_at(c, &p, width, height, sx, sy, z, b);
         p.target[0] += a[0] - b[0];
         p.target[1] += a[1] - b[1];
         p = clamp_pose(c, p);

@@ -1,0 +1,99 @@
+/* Zooming at a tower, as the viewer's wheel does: the point of the tower
+ * under the cursor stays there, and the eye stops short of it instead of
+ * going through the wall (the app picks the point; the camera keeps it). */
+#include "check.h"
+#include "app.h"
+
+#include <math.h>
+
+static ly_app g_app;
+
+/* The screen position of world point p, or false when behind the eye. */
+static bool to_screen(const float p[3], float *sx, float *sy)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&g_app.cam, g_app.width, g_app.height, &m);
+    const float *v = m.view_proj;
+    double c[4];
+    for (int r = 0; r < 4; r++)
+        c[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
+    if (c[3] <= 0)
+        return false;
+    *sx = (float)((c[0] / c[3] * 0.5 + 0.5) * g_app.width);
+    *sy = (float)((0.5 - c[1] / c[3] * 0.5) * g_app.height);
+    return true;
+}
+
+static bool pick(float x, float y, ly_hit *h)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&g_app.cam, g_app.width, g_app.height, &m);
+    return ly_bvh_pick_screen(&g_app.scene.bvh, &g_app.scene.district, m.view_proj,
+                              g_app.width, g_app.height, x, y, 0, h);
+}
+
+static double eye_gap(const float p[3])
+{
+    const ly_camera_pose *q = &g_app.cam.pose;
+    double cp = cos(q->pitch), e[3] = {q->target[0] - q->distance * sin(q->heading) * cp,
+                                        q->target[1] - q->distance * cos(q->heading) * cp,
+                                        q->target[2] + q->distance * sin(q->pitch)};
+    return sqrt((e[0] - p[0]) * (e[0] - p[0]) + (e[1] - p[1]) * (e[1] - p[1]) +
+                (e[2] - p[2]) * (e[2] - p[2]));
+}
+
+int main(void)
+{
+    char err[256];
+    if (ly_app_init(&g_app, 1280, 720, 1, false, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zhanshan");
+    CHECK_INT(ly_app_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    const ly_mesh *mesh = &g_app.scene.mesh;
+    ly_camera_pose home = ly_camera_home_pose(&g_app.cam);
+    int tried = 0, kept = 0, short_of = 0;
+    for (size_t b = 0; b < mesh->n_buildings; b++) {
+        const ly_mesh_building *mb = &mesh->buildings[b];
+        if (!mb->n_indices)
+            continue;
+        /* two thirds up the tower's middle, seen from home */
+        ly_camera_set_pose(&g_app.cam, home);
+        float mid[3] = {0.5f * (mb->min[0] + mb->max[0]), 0.5f * (mb->min[1] + mb->max[1]),
+                        mb->min[2] + 0.67f * (mb->max[2] - mb->min[2])};
+        float sx, sy;
+        ly_hit h0;
+        /* away from the panels on the left and the compass */
+        if (!to_screen(mid, &sx, &sy) || sx < 300 || sx > 1180 || sy < 120 || sy > 680 ||
+            !pick(sx, sy, &h0) || h0.building != (long)b || h0.point[2] < 5)
+            continue;
+        tried++;
+        bool ok = true;
+        double gap = 0;
+        for (int k = 0; k < 30; k++) {
+            ly_event e = {.type = LY_EV_WHEEL, .x = sx, .y = sy, .dy = 1};
+            ly_app_event(&g_app, &e);
+            ly_app_update(&g_app, 1.0 / 60);
+            ly_hit h;
+            /* the same point of the same tower is under the cursor */
+            ok &= pick(sx, sy, &h) && h.building == (long)b &&
+                  fabsf(h.point[0] - h0.point[0]) + fabsf(h.point[1] - h0.point[1]) +
+                          fabsf(h.point[2] - h0.point[2]) < 1.0f;
+            gap = eye_gap(h0.point);
+        }
+        kept += ok;
+        /* thirty notches close in, but stop min_distance short of the wall */
+        short_of += gap >= 0.999 * g_app.cam.min_distance && gap < 3 * g_app.cam.min_distance;
+        if (!ok || gap < 0.999 * g_app.cam.min_distance)
+            fprintf(stderr, "building %zu: kept %d, gap %.1f m\n", b, ok, gap);
+    }
+    printf("%d towers zoomed at\n", tried);
+    CHECK(tried >= 15);
+    CHECK_INT(kept, tried);
+    CHECK_INT(short_of, tried);
+    ly_app_deinit(&g_app);
+    return check_report();
+}
