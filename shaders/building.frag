@@ -6,7 +6,10 @@ in vec3 v_normal;
 flat in uint v_surface;
 flat in vec4 v_color;
 flat in vec4 v_info; // x storey height, y ground storey height, z flags, w top of the building
-flat in vec2 v_glow; // heights (m) of the floors that glow (the tenant finder's matches)
+// the tenant finder's matches: xy the heights (m) from the lowest matching floor's base to the
+// highest's top; zw which floors of that band match, bit k = the band's floor k (24 in each,
+// whole numbers in floats; the last bit stands for floor 47 and above)
+flat in vec4 v_glow;
 
 uniform vec3 u_eye;
 uniform vec3 u_sun;         // towards the sun
@@ -20,6 +23,15 @@ uniform int u_pass;         // 0 opaque, 1 translucent (under construction): dra
 out vec4 o_color;
 
 const int F_SELECTED = 1, F_HOVERED = 2, F_DIMMED = 4, F_BUILDING_SITE = 8;
+
+// The storey (0 = the ground storey) at height z, from the storey heights of v_info.
+int storey(float z, vec2 info)
+{
+    if (info.x <= 0.0)
+        return 0;
+    float g = max(info.y, 0.1);
+    return z < g ? 0 : 1 + int(floor((z - g) / info.x));
+}
 
 void main()
 {
@@ -62,7 +74,13 @@ void main()
     }
 
     // floors the tenant finder matched glow warm across the district
-    bool glow = v_glow.y > v_glow.x && v_pos.z >= v_glow.x - 0.05 && v_pos.z <= v_glow.y + 0.05;
+    bool glow = false;
+    if (v_glow.y > v_glow.x && v_pos.z >= v_glow.x - 0.05 && v_pos.z <= v_glow.y + 0.05) {
+        // the floor within the band, counted as the floor lines are drawn
+        int k = clamp(storey(v_pos.z, v_info.xy) - storey(v_glow.x + 0.05, v_info.xy), 0, 47);
+        uint bits = k < 24 ? uint(v_glow.z) >> uint(k) : uint(v_glow.w) >> uint(k - 24);
+        glow = (bits & 1u) != 0u;
+    }
     if (glow)
         base = mix(base, vec3(1.0, 0.78, 0.25), 0.75);
     if ((flags & F_SELECTED) != 0)

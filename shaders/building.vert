@@ -14,7 +14,7 @@ out vec3 v_normal;
 flat out uint v_surface;
 flat out vec4 v_color;
 flat out vec4 v_info;
-flat out vec2 v_glow;
+flat out vec4 v_glow;
 flat out uint v_floor;
 
 void main()
@@ -22,7 +22,7 @@ void main()
     int b = int(a_building);
     v_color = texelFetch(u_buildings, 3 * b);
     v_info = texelFetch(u_buildings, 3 * b + 1);
-    v_glow = texelFetch(u_buildings, 3 * b + 2).xy;
+    v_glow = texelFetch(u_buildings, 3 * b + 2);
     v_pos = a_pos;
     v_normal = a_normal;
     v_surface = a_surface;

@@ -310,6 +310,25 @@ int main(void)
     stbi_image_free(fd.px);
     stbi_image_free(nf.px);
 
+    /* each matching floor glows, not the band between the lowest and the highest:
+     * sample-18 has a floor of 1,000 m² or more free on floors 4, 13, 15, 22, 24
+     * and 27, so a line down its face crosses six warm bands */
+    snprintf(args, sizeof args, "%s --size 1280x720 --find-area 1000 --view sample-18", zs);
+    image ff = shot("finder-floors", args);
+    if (ff.px) {
+        int bands = 0;
+        bool prev = false;
+        for (int y = 330; y < 660; y++) {
+            const uint8_t *p = ff.px + 4 * ((size_t)y * 1280 + 625);
+            bool warm = p[0] > 200 && p[1] > 140 && p[2] < 130 && p[0] > p[2] + 90;
+            bands += warm && !prev;
+            prev = warm;
+        }
+        printf("finder: %d warm bands down sample-18\n", bands);
+        CHECK_INT(bands, 6);
+    }
+    stbi_image_free(ff.px);
+
     /* hot reload: a bad file is refused and the old district stays on screen
      * (only the status line at the bottom right differs); a good one replaces it */
     char bad[512];

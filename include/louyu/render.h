@@ -49,7 +49,10 @@ enum {
 typedef struct {
     float r, g, b, a;
     float storey_m, ground_storey_m, flags, top_m;
-    float glow_lo_m, glow_hi_m, pad0, pad1; /* a height band that glows (lo < hi) */
+    /* a height band that glows (lo < hi), and which of its floors do: bit k of
+     * glow_bits_lo (k < 24) or glow_bits_hi (24 + k) is the band's floor k, as
+     * whole numbers (exact in a float); bit 23 of hi stands for the rest */
+    float glow_lo_m, glow_hi_m, glow_bits_lo, glow_bits_hi;
 } ly_building_style;
 
 typedef struct {

@@ -114,10 +114,11 @@ void ly_app_run_finder(ly_app *app)
     ly_query_result_deinit(&app->found);
     app->find_dirty = false;
     for (size_t i = 0; app->styles && i < d->n_buildings; i++)
-        app->styles[i].glow_lo_m = app->styles[i].glow_hi_m = 0;
+        app->styles[i].glow_lo_m = app->styles[i].glow_hi_m = app->styles[i].glow_bits_lo =
+            app->styles[i].glow_bits_hi = 0;
     if (app->finder && app->scene.loaded &&
         ly_query_run(d, &app->scene.geo, &app->find, &app->found) == 0) {
-        /* the matching floors glow: from the lowest match's base to the highest's top */
+        /* the matching floors glow, each one (between them, leased floors do not) */
         for (size_t m = 0; app->styles && m < app->found.n_matches; m++) {
             const ly_query_match *q = &app->found.matches[m];
             const ly_building *b = &d->buildings[q->building];
@@ -128,8 +129,17 @@ void ly_app_run_finder(ly_app *app)
                 hi = sp->last > hi ? sp->last : hi;
             }
             if (hi) {
-                app->styles[q->building].glow_lo_m = (float)ly_building_floor_base(d, b, lo);
-                app->styles[q->building].glow_hi_m = (float)ly_building_floor_base(d, b, hi + 1);
+                uint64_t bits = 0;
+                for (uint32_t k = 0; k < q->n_spaces; k++) {
+                    const ly_query_space *sp = &app->found.spaces[q->first_space + k];
+                    for (int f = sp->first; f <= sp->last; f++)
+                        bits |= 1ull << (f - lo < 47 ? f - lo : 47);
+                }
+                ly_building_style *st = &app->styles[q->building];
+                st->glow_lo_m = (float)ly_building_floor_base(d, b, lo);
+                st->glow_hi_m = (float)ly_building_floor_base(d, b, hi + 1);
+                st->glow_bits_lo = (float)(bits & 0xFFFFFF);
+                st->glow_bits_hi = (float)(bits >> 24 & 0xFFFFFF);
             }
         }
     }
