@@ -287,6 +287,24 @@ int main(void)
         CHECK(changed > total_px / 2);
         CHECK(teal > 1000);
     }
+    /* the pointer over a bar of occupancy by building: a dark read-out with its name
+     * appears by the pointer, over the panel */
+    snprintf(args, sizeof args, "%s --size 1280x720 --dashboard --pointer 400,300", zs);
+    image dp = shot("dashboard-pointer", args);
+    if (db.px && dp.px) {
+        size_t dark[2] = {0, 0};
+        image *ims[2] = {&db, &dp};
+        for (int k = 0; k < 2; k++)
+            for (int y = 300; y < 400; y++)
+                for (int x = 400; x < 640; x++) {
+                    const uint8_t *p = ims[k]->px + 4 * ((size_t)y * 1280 + x);
+                    dark[k] += p[0] < 60 && p[1] < 70 && p[2] < 80;
+                }
+        printf("dashboard read-out: dark pixels %zu -> %zu\n", dark[0], dark[1]);
+        CHECK(dark[0] < 200);
+        CHECK(dark[1] > 5000);
+    }
+    stbi_image_free(dp.px);
     stbi_image_free(db.px);
     stbi_image_free(nb.px);
 

@@ -1113,6 +1113,13 @@ static void draw_tooltip(ly_app *app, const ly_camera_matrices *m)
     }
     else
         snprintf(line, sizeof line, "%s", ly_str(LY_S_NO_OCCUPANCY_DATA, app->lang));
+    ly_app_draw_tip(app, x, y, title, line, occ < 0);
+}
+
+void ly_app_draw_tip(ly_app *app, float x, float y, const char *title, const char *line,
+                     bool muted)
+{
+    float s = app->ui_scale;
     float px1 = 15 * s, px2 = 12.5f * s, pad = 10 * s;
     float w = fmaxf(ly_font_measure(app->font, title, px1), ly_font_measure(app->font, line, px2)) +
               2 * pad;
@@ -1129,7 +1136,7 @@ static void draw_tooltip(ly_app *app, const ly_camera_matrices *m)
     ly_draw_round_rect(dl, x, y, w, h, 8 * s, ly_rgba(32, 38, 50, 238));
     ly_draw_text(dl, floorf(x + pad), floorf(y + pad + px1 * 0.95f), px1,
                  ly_rgba(255, 255, 255, 255), title);
-    ly_color c2 = occ < 0 ? ly_rgba(170, 178, 190, 255) : ly_rgba(250, 196, 120, 255);
+    ly_color c2 = muted ? ly_rgba(170, 178, 190, 255) : ly_rgba(250, 196, 120, 255);
     ly_draw_text(dl, floorf(x + pad), floorf(y + pad + px1 + 0.6f * pad + px2 * 0.95f), px2, c2,
                  line);
 }
@@ -1554,13 +1561,16 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         draw_floor_card(app);
     }
     ly_ui_begin_frame(&app->ui_ctx, app->width, app->height, app->ui_scale, dt);
+    app->tip = false;
     ly_app_dashboard(app);
     ly_app_panels(app);
     ly_admin_panels(app);
     ly_ui_end_frame(&app->ui_ctx);
     if (app->find_dirty)
         ly_app_run_finder(app); /* a finder control changed this frame */
-    if (!app->admin.open)
+    if (!app->admin.open && app->tip)
+        ly_app_draw_tip(app, app->tip_x, app->tip_y, app->tip_title, app->tip_line, false);
+    else if (!app->admin.open)
         draw_tooltip(app, m);
     if (app->attract)
         draw_attract(app);

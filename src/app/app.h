@@ -139,6 +139,10 @@ typedef struct {
     /* pointer */
     float mouse_x, mouse_y;
     bool mouse_inside;
+    /* a chart's read-out under the pointer this frame, drawn over every panel */
+    bool tip;
+    float tip_x, tip_y;
+    char tip_title[160], tip_line[200];
     int drag_button; /* LY_BUTTON_* while a button is down, else 0 */
     bool drag_moved, drag_tilt;
     float press_x, press_y;
@@ -224,6 +228,9 @@ void ly_app_set_language(ly_app *app, ly_lang lang);
 void ly_app_panels(ly_app *app);
 /* The planner's dashboard (when app->dashboard). */
 void ly_app_dashboard(ly_app *app);
+/* A dark read-out box (a title, a line in amber) near pixel (x, y), kept on screen. */
+void ly_app_draw_tip(ly_app *app, float x, float y, const char *title, const char *line,
+                     bool muted);
 /* Runs the tenant finder again with app->find and lights the matching floors. */
 void ly_app_run_finder(ly_app *app);
 

@@ -31,6 +31,35 @@ static bool released_in(const ly_ui *ui, float x, float y, float w, float h)
            ui->release_y >= y && ui->release_y < y + h;
 }
 
+/* The pointer is over (x, y, w, h) of this panel: a mouse in the window, or a
+ * finger held down (a read-out while pressed; the release may select). */
+static bool pointed(const ly_app *app, float x, float y, float w, float h)
+{
+    const ly_ui *ui = &app->ui_ctx;
+    if (ui->hover_panel != ui->panel || (ui->touch ? !ui->down : !app->mouse_inside))
+        return false;
+    return ui->px >= x && ui->px < x + w && ui->py >= y && ui->py < y + h;
+}
+
+/* The read-out for what the pointer is over, drawn over every panel after them. */
+static void tip(ly_app *app, const char *title, const char *line)
+{
+    const ly_ui *ui = &app->ui_ctx;
+    float s = app->ui_scale;
+    app->tip = true;
+    app->tip_x = ui->px + 16 * s;
+    /* below a cursor; above a finger, which would hide it */
+    app->tip_y = ui->touch ? ui->py - 90 * s : ui->py + 20 * s;
+    snprintf(app->tip_title, sizeof app->tip_title, "%s", title);
+    snprintf(app->tip_line, sizeof app->tip_line, "%s", line);
+}
+
+static ly_color lighter(ly_color c)
+{
+    return (ly_color){(uint8_t)(c.r + (255 - c.r) * 35 / 100), (uint8_t)(c.g + (255 - c.g) * 35 / 100),
+                      (uint8_t)(c.b + (255 - c.b) * 35 / 100), c.a};
+}
+
 static void heading(ly_drawlist *dl, float x, float y, float s, const char *text)
 {
     ly_draw_text(dl, floorf(x), floorf(y), 13 * s, ly_rgba(30, 36, 48, 255), text);
@@ -71,6 +100,26 @@ static void occupancy_chart(ly_app *app, float x, float y, float w, float h)
         ly_color c = occ >= 0 ? ly_rgba(146, 160, 184, 255) : ly_rgba(214, 212, 206, 255);
         if (rows[i].building == app->selected)
             c = ly_rgba(236, 125, 46, 255);
+        if (pointed(app, bx, y, bw + gap, h)) {
+            const ly_building *b = &d->buildings[rows[i].building];
+            const char *name = en && b->name_en ? b->name_en : b->name ? b->name
+                               : b->name_en                ? b->name_en
+                                                           : b->id;
+            char line[160], v[40];
+            double area, vacant;
+            ly_building_occupancy(d, b, &area, &vacant);
+            ly_format_grouped(vacant, v, sizeof v);
+            if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+                snprintf(line, sizeof line, "%s", ly_str(LY_S_UNDER_CONSTRUCTION, app->lang));
+            else if (occ < 0)
+                snprintf(line, sizeof line, "%s", ly_str(LY_S_NO_OCCUPANCY_DATA, app->lang));
+            else
+                snprintf(line, sizeof line, "%s %.0f%%  ·  %s %s m²",
+                         ly_str(LY_S_OCCUPANCY, app->lang), 100 * occ,
+                         ly_str(LY_S_VACANT, app->lang), v);
+            tip(app, name, line);
+            c = lighter(c);
+        }
         ly_draw_rect(dl, bx, y + h - bh, fmaxf(bw, 1), bh, c);
         /* a bar selects its building */
         if (released_in(ui, bx, y, bw + gap, h))
@@ -113,7 +162,9 @@ static void industry_chart(ly_app *app, float x, float y, float w, float h)
             names[b] = names[b - 1];
             names[b - 1] = tn;
         }
-    size_t max = k ? counts[0] : 1;
+    size_t max = k ? counts[0] : 1, total = 0;
+    for (int i = 0; i < k; i++)
+        total += counts[i];
     float row = 18 * s, label_w = 110 * s;
     int rows = (int)fminf((float)k, floorf(h / row - 1.5f));
     for (int i = 0; i < rows; i++) {
@@ -123,8 +174,18 @@ static void industry_chart(ly_app *app, float x, float y, float w, float h)
         ly_draw_text(dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
                      ly_industry_name(names[i], app->lang));
         float bw = (w - label_w - 40 * s) * (float)counts[i] / (float)max;
-        ly_draw_rect(dl, x + label_w, ry + 3 * s, fmaxf(bw, 1), row - 6 * s,
-                     ly_rgba(rgb[0], rgb[1], rgb[2], 255));
+        ly_color c = ly_rgba(rgb[0], rgb[1], rgb[2], 255);
+        if (pointed(app, x, ry, w, row)) {
+            char line[160];
+            double share = total ? (double)counts[i] / (double)total : 0;
+            snprintf(line, sizeof line,
+                     en ? "%zu enterprises  ·  %.1f %% of those with an industry"
+                        : "%zu 家企业  ·  占已知行业企业的 %.1f%%",
+                     counts[i], 100 * share);
+            tip(app, ly_industry_name(names[i], app->lang), line);
+            c = lighter(c);
+        }
+        ly_draw_rect(dl, x + label_w, ry + 3 * s, fmaxf(bw, 1), row - 6 * s, c);
         char t[16];
         snprintf(t, sizeof t, "%zu", counts[i]);
         ly_draw_text(dl, floorf(x + label_w + bw + 5 * s), floorf(ry + 12 * s), 10.5f * s,
@@ -140,8 +201,9 @@ static void floor_band_chart(ly_app *app, float x, float y, float w, float h)
     float s = app->ui_scale;
     bool en = app->lang == LY_LANG_EN;
     heading(dl, x, y + 13 * s, s, en ? "Vacancy by floor band" : "各楼层段空置率");
-    y += 24 * s;
-    h -= 40 * s;
+    /* below the heading, room for the tallest bar's figure above it */
+    y += 24 * s + 14 * s;
+    h -= 40 * s + 14 * s;
     static const int lo[5] = {1, 6, 11, 21, 31}, hi[5] = {5, 10, 20, 30, 1000};
     double area[5] = {0}, vacant[5] = {0};
     for (size_t i = 0; i < d->n_records; i++) {
@@ -163,7 +225,22 @@ static void floor_band_chart(ly_app *app, float x, float y, float w, float h)
         if (area[b] > 0) {
             double rate = vacant[b] / area[b];
             float bh = (float)(rate / max) * h;
-            ly_draw_rect(dl, bx, y + h - bh, bw, bh, ly_rgba(0, 150, 136, 255));
+            ly_color c = ly_rgba(0, 150, 136, 255);
+            if (pointed(app, bx, y - 14 * s, bw + 8 * s, h + 30 * s)) {
+                char title[64], line[160], va[40], aa[40];
+                ly_format_grouped(vacant[b], va, sizeof va);
+                ly_format_grouped(area[b], aa, sizeof aa);
+                if (hi[b] < 1000)
+                    snprintf(title, sizeof title, en ? "Floors %d–%d" : "%d–%d 层", lo[b], hi[b]);
+                else
+                    snprintf(title, sizeof title, en ? "Floors %d and up" : "%d 层及以上", lo[b]);
+                snprintf(line, sizeof line,
+                         en ? "%s of %s m² vacant (%.1f %%)" : "空置 %s / %s m²（%.1f%%）", va,
+                         aa, 100 * rate);
+                tip(app, title, line);
+                c = lighter(c);
+            }
+            ly_draw_rect(dl, bx, y + h - bh, bw, bh, c);
             snprintf(t, sizeof t, "%.0f%%", 100 * rate);
             ly_draw_text(dl, floorf(bx + 2 * s), floorf(y + h - bh - 4 * s), 10.5f * s,
                          ly_rgba(60, 66, 80, 255), t);

@@ -144,6 +144,15 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
                 return LY_EXIT_USAGE;
             }
             i++;
+        } else if (!strcmp(a, "--pointer") && v) {
+            char tail;
+            if (sscanf(v, "%f,%f%c", &o->pointer[0], &o->pointer[1], &tail) != 2 ||
+                !isfinite(o->pointer[0]) || !isfinite(o->pointer[1])) {
+                fprintf(stderr, "louyu: --pointer needs X,Y (pixels), not '%s'\n", v);
+                return LY_EXIT_USAGE;
+            }
+            o->has_pointer = true;
+            i++;
         } else if (!strcmp(a, "--hold") && v) {
             o->hold = strtod(v, NULL);
             i++;
@@ -635,7 +644,7 @@ int ly_cmd_shot(int argc, char **argv)
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
                         "[--find] [--find-area M2] [--find-rent X] [--find-near metro|parking|...] "
                         "[--find-industry K] [--reload FILE] [--attract] [--idle S] "
-                        "[--admin pad|status] [--hold S] [--config FILE] [--wheel X,Y,N] "
+                        "[--admin pad|status] [--hold S] [--config FILE] [--wheel X,Y,N] [--pointer X,Y] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)
@@ -717,6 +726,14 @@ int ly_cmd_shot(int argc, char **argv)
             if (o.reload && ly_app_reload_start(&app, o.reload)) {
                 ly_app_reload_poll(&app, true);
                 ly_app_update(&app, 1.0); /* labels of a new district settle too */
+            }
+            /* --pointer X,Y: the mouse moved there (hover, tooltips, read-outs); the
+             * frame before lets the UI know which panel is under it */
+            if (o.has_pointer) {
+                ly_event e = {.type = LY_EV_MOUSE_MOVE, .x = o.pointer[0], .y = o.pointer[1]};
+                ly_app_event(&app, &e);
+                ly_app_render(&app);
+                ly_app_update(&app, 10.0);
             }
             ly_app_render(&app);
             ly_app_render(&app);

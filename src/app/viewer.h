@@ -29,6 +29,8 @@ typedef struct {
     const char *config, *admin; /* --config FILE; --admin pad|status (shot) */
     double hold;                /* --hold S (shot): a finger held in the admin corner */
     float wheel[3];             /* --wheel X,Y,N (shot): N notches of the wheel at X,Y */
+    float pointer[2];           /* --pointer X,Y (shot): the mouse there; */
+    bool has_pointer;           /* (what hovers does: tooltips, read-outs) */
     bool file_given, scale_given;
     ly_kiosk_config kc; /* from --config, else the defaults */
 } options;
