@@ -1,0 +1,296 @@
+/* Mutated districts through the whole app, as a reload would bring them: numbers
+ * swapped for extremes, strings for empty, huge or broken ones, values for
+ * other types, spans deleted or doubled. Nothing may crash (the sanitizer
+ * build runs this), a refused file must say where and why, and a refused
+ * file leaves the last good district in place. Deterministic (fixed seed). */
+#include "check.h"
+#include "app.h"
+#include "louyu/stacking.h"
+#include "louyu/stats.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static uint64_t rng = 0x5DEECE66Dull;
+static uint32_t next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)(rng >> 16);
+}
+static size_t pick(size_t n) { return n ? next() % n : 0; }
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->p = realloc(b->p, b->cap);
+        if (!b->p)
+            abort();
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+
+/* text[0, at) + with + text[at + len, n) */
+static void splice(buf *t, size_t at, size_t len, const char *with, size_t wn)
+{
+    buf o = {0};
+    put(&o, t->p, at);
+    put(&o, with, wn);
+    put(&o, t->p + at + len, t->n - at - len);
+    free(t->p);
+    *t = o;
+}
+
+/* A random token of a kind: a number, or a string (quotes included). */
+static bool find_token(const buf *t, char kind, size_t *at, size_t *len)
+{
+    for (int tries = 0; tries < 64; tries++) {
+        size_t i = pick(t->n);
+        while (i < t->n && !(kind == '0' ? (t->p[i] == '-' || (t->p[i] >= '0' && t->p[i] <= '9'))
+                                         : t->p[i] == '"'))
+            i++;
+        if (i >= t->n)
+            continue;
+        /* a number must start after a separator, not inside a string or word */
+        if (kind == '0' && i > 0 && !strchr(":,[ \n", t->p[i - 1]))
+            continue;
+        size_t j = i + 1;
+        if (kind == '0')
+            while (j < t->n && strchr("0123456789.eE+-", t->p[j]))
+                j++;
+        else {
+            while (j < t->n && t->p[j] != '"')
+                j += t->p[j] == '\\' ? 2 : 1;
+            if (j >= t->n)
+                continue;
+            j++;
+        }
+        *at = i;
+        *len = j - i;
+        return true;
+    }
+    return false;
+}
+
+static void mutate(buf *t)
+{
+    static const char *nums[] = {"0",    "-0",          "1e308",      "-1e308",     "1e-320",
+                                 "-1",   "0.5",         "99999",      "2147483648", "-2147483649",
+                                 "4294967296", "1e400", "123456789012345678901234567890", "3",
+                                 "180.0000001", "-90.5", "1000000"};
+    static const char *vals[] = {"null", "true", "{}", "[]", "\"x\"", "0", "[[]]", "[0]",
+                                 "[[0,0],[0,0]]", "{\"a\":1}", "\"\"", "-5"};
+    static const char *strs[] = {"\"\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\q\"", "\"楼\"",
+                                 "\"b1\"", "\"building\"", "\"Polygon\"", "\"MultiPolygon\"",
+                                 "\"office\"", "\"finance\"", "\"metro\"", "\"\xff\xfe\""};
+    size_t at, len;
+    switch (next() % 7) {
+    case 0: /* a number for an extreme */
+        if (find_token(t, '0', &at, &len)) {
+            const char *w = nums[pick(sizeof nums / sizeof *nums)];
+            splice(t, at, len, w, strlen(w));
+        }
+        break;
+    case 1: /* a string for another, or a broken one */
+        if (find_token(t, '"', &at, &len)) {
+            const char *w = strs[pick(sizeof strs / sizeof *strs)];
+            splice(t, at, len, w, strlen(w));
+        }
+        break;
+    case 2: { /* a long string */
+        if (find_token(t, '"', &at, &len)) {
+            buf w = {0};
+            put(&w, "\"", 1);
+            for (int i = 0; i < 3000; i++)
+                put(&w, i % 3 ? "a" : "楼", i % 3 ? 1 : 3);
+            put(&w, "\"", 1);
+            splice(t, at, len, w.p, w.n);
+            free(w.p);
+        }
+        break;
+    }
+    case 3: { /* a value after a key for another type */
+        for (int tries = 0; tries < 32; tries++) {
+            size_t i = pick(t->n);
+            char *c = memchr(t->p + i, ':', t->n - i);
+            if (!c)
+                continue;
+            size_t s = (size_t)(c - t->p) + 1;
+            while (s < t->n && t->p[s] == ' ')
+                s++;
+            /* the value runs to the next , } or ] at the same depth */
+            int depth = 0;
+            size_t e = s;
+            bool in_str = false;
+            for (; e < t->n; e++) {
+                char ch = t->p[e];
+                if (in_str) {
+                    if (ch == '\\')
+                        e++;
+                    else if (ch == '"')
+                        in_str = false;
+                    continue;
+                }
+                if (ch == '"')
+                    in_str = true;
+                else if (ch == '[' || ch == '{')
+                    depth++;
+                else if ((ch == ']' || ch == '}') && depth-- == 0)
+                    break;
+                else if (ch == ',' && depth == 0)
+                    break;
+            }
+            const char *w = vals[pick(sizeof vals / sizeof *vals)];
+            splice(t, s, e - s, w, strlen(w));
+            break;
+        }
+        break;
+    }
+    case 4: { /* a span deleted */
+        size_t a = pick(t->n), l = 1 + pick(next() % 4 ? 8 : 400);
+        if (a + l > t->n)
+            l = t->n - a;
+        splice(t, a, l, "", 0);
+        break;
+    }
+    case 5: { /* a span doubled */
+        size_t a = pick(t->n), l = 1 + pick(next() % 2 ? 40 : 2000);
+        if (a + l > t->n)
+            l = t->n - a;
+        char *copy = malloc(l + 1);
+        memcpy(copy, t->p + a, l);
+        splice(t, a, 0, copy, l);
+        free(copy);
+        break;
+    }
+    default: { /* a byte flipped */
+        size_t a = pick(t->n);
+        if (t->n)
+            t->p[a] = (char)(t->p[a] ^ (1u << (next() % 8)));
+        break;
+    }
+    }
+}
+
+static bool read_all(const char *path, buf *out)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        put(out, chunk, n);
+    fclose(f);
+    return out->n > 0;
+}
+
+/* What a visitor might do with whatever loaded. */
+static void exercise(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    for (int k = 0; k < 4 && d->n_buildings; k++) {
+        long b = (long)pick(d->n_buildings);
+        ly_app_select(app, b, k % 2);
+        ly_stacking st;
+        if (ly_stacking_build(&st, d, &app->scene.geo, b, k * 0.3f, 1, 3) == 0)
+            ly_stacking_deinit(&st);
+    }
+    for (int m = 0; m < LY_COLOR_MODES; m++)
+        ly_app_set_color_mode(app, (ly_color_mode)m, false);
+    ly_search_hit hits[8];
+    static const char *qs[] = {"a", "楼", "sm", "finance", "路", "1"};
+    for (size_t q = 0; q < sizeof qs / sizeof *qs; q++)
+        ly_search_run(&app->search, qs[q], hits, 8);
+    ly_query_desc descs[3] = {{.min_area_m2 = 500, .contiguous = true, .max_rent_cny_m2_day = 9},
+                              {.near_poi = true, .near = LY_POI_METRO, .include_later_pois = true,
+                               .industry = "finance"},
+                              {.name = "a", .max_area_m2 = 3000}};
+    for (int q = 0; q < 3; q++) {
+        ly_query_result r;
+        if (ly_query_run(d, &app->scene.geo, &descs[q], &r) == 0)
+            ly_query_result_deinit(&r);
+    }
+    ly_stats s;
+    ly_stats_compute(d, &s);
+    for (int i = 0; i < 30; i++)
+        ly_app_update(app, 0.1);
+    ly_app_select(app, -1, false);
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = argc > 1 ? atoi(argv[1]) : 1;
+    static const char *bases[] = {LY_SOURCE_DIR "/docs/example.geojson",
+                                  LY_SOURCE_DIR "/tests/data/query/finder.geojson",
+                                  LY_SOURCE_DIR "/data/zhanshan.geojson"};
+    static const int iterations[] = {2500, 2500, 300};
+    char err[256], path[64];
+    snprintf(path, sizeof path, "/tmp/louyu-fuzz-%d.geojson", (int)getpid());
+    ly_app app;
+    if (ly_app_init(&app, 800, 600, 1, false, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return 1;
+    }
+    long loaded = 0, refused = 0, bad_positions = 0, silent = 0, lost = 0;
+    for (int r = 0; r < rounds; r++)
+        for (int s = 0; s < 3; s++) {
+            buf base = {0};
+            CHECK(read_all(bases[s], &base));
+            /* the last good district: the base itself */
+            ly_diag_list diags;
+            ly_diag_list_init(&diags, bases[s]);
+            CHECK_INT(ly_app_load(&app, bases[s], &diags), LY_LOAD_OK);
+            ly_diag_list_deinit(&diags);
+            for (int i = 0; i < iterations[s]; i++) {
+                buf t = {0};
+                put(&t, base.p, base.n);
+                for (int m = next() % 5 < 3 ? 1 : 2 + (int)pick(2); m > 0; m--)
+                    mutate(&t);
+                FILE *f = fopen(path, "wb");
+                if (!f || fwrite(t.p, 1, t.n, f) != t.n)
+                    abort();
+                fclose(f);
+                size_t before = app.scene.district.n_buildings;
+                ly_diag_list_init(&diags, path);
+                int rc = ly_app_load(&app, path, &diags);
+                if (rc == LY_LOAD_OK) {
+                    loaded++;
+                    exercise(&app);
+                } else {
+                    refused++;
+                    silent += diags.errors == 0;
+                    for (size_t k = 0; k < diags.count; k++) {
+                        const ly_diag *dg = &diags.items[k];
+                        if (dg->offset != SIZE_MAX &&
+                            (dg->offset > t.n || dg->line < 1 || dg->col < 1))
+                            bad_positions++;
+                    }
+                    lost += !app.scene.loaded || app.scene.district.n_buildings != before;
+                }
+                ly_diag_list_deinit(&diags);
+                free(t.p);
+            }
+            free(base.p);
+        }
+    unlink(path);
+    printf("fuzz: %ld loaded and exercised, %ld refused\n", loaded, refused);
+    CHECK(loaded > 100);
+    CHECK(refused > 100);
+    CHECK_INT(silent, 0);        /* a refusal always says why */
+    CHECK_INT(bad_positions, 0); /* and where, within the file */
+    CHECK_INT(lost, 0);          /* and the last good district stays */
+    ly_app_deinit(&app);
+    return check_report();
+}
