@@ -5,6 +5,8 @@
  * file leaves the last good district in place. Deterministic (fixed seed). */
 #include "check.h"
 #include "app.h"
+#include "louyu/kiosk.h"
+#include "louyu/settings.h"
 #include "louyu/stacking.h"
 #include "louyu/stats.h"
 
@@ -229,6 +231,68 @@ static void exercise(ly_app *app)
     ly_app_select(app, -1, false);
 }
 
+/* The kiosk's config and the user's settings, mutated the same way: each
+ * answer is all good (0), or problems that each name FILE:LINE:COL, or one line
+ * saying why the file is not usable; and the values stay within their ranges. */
+static void config_files(const char *path)
+{
+    buf base = {0};
+    CHECK(read_all(LY_SOURCE_DIR "/assets/kiosk.example.json", &base));
+    /* the example with an admin hash too, so it gets mutated */
+    char hash[LY_PIN_HASH_MAX];
+    CHECK_INT(ly_pin_hash("2468", hash, sizeof hash), 0);
+    char *close = strrchr(base.p, '}');
+    if (close) {
+        buf ext = {0};
+        put(&ext, base.p, (size_t)(close - base.p));
+        char more[512];
+        snprintf(more, sizeof more,
+                 ",\n  \"admin\": {\"pin_hash\": \"%s\", \"hold_s\": 5}\n}\n",
+                 hash);
+        put(&ext, more, strlen(more));
+        free(base.p);
+        base = ext;
+    }
+    ly_kiosk_config c;
+    char err[2048];
+    FILE *f = fopen(path, "wb");
+    fwrite(base.p, 1, base.n, f);
+    fclose(f);
+    CHECK_INT(ly_kiosk_config_load(&c, path, err, sizeof err), 0);
+    if (err[0]) fprintf(stderr, "%s\n", err);
+    long good = 0, bad = 0, unexplained = 0, out_of_range = 0;
+    for (int i = 0; i < 3000; i++) {
+        buf t = {0};
+        put(&t, base.p, base.n);
+        for (int m = next() % 5 < 3 ? 1 : 2; m > 0; m--)
+            mutate(&t);
+        f = fopen(path, "wb");
+        if (!f || fwrite(t.p, 1, t.n, f) != t.n)
+            abort();
+        fclose(f);
+        err[0] = 0;
+        ly_kiosk_config_defaults(&c);
+        int rc = ly_kiosk_config_load(&c, path, err, sizeof err);
+        if (rc == 0) {
+            good++;
+            out_of_range += c.reset_after_s < 10 || c.reset_after_s > 86400 ||
+                            c.attract_after_s < 5 || c.attract_after_s > 86400;
+        } else {
+            bad++;
+            /* every problem line starts with the file's name */
+            unexplained += strncmp(err, path, strlen(path)) != 0;
+        }
+        ly_settings st;
+        ly_settings_load(&st, path, NULL, 0); /* not a settings file: must just cope */
+        free(t.p);
+    }
+    printf("fuzz: kiosk configs %ld good, %ld refused\n", good, bad);
+    CHECK(good > 100 && bad > 100);
+    CHECK_INT(unexplained, 0);
+    CHECK_INT(out_of_range, 0);
+    free(base.p);
+}
+
 int main(int argc, char **argv)
 {
     int rounds = argc > 1 ? atoi(argv[1]) : 1;
@@ -284,6 +348,7 @@ int main(int argc, char **argv)
             }
             free(base.p);
         }
+    config_files(path);
     unlink(path);
     printf("fuzz: %ld loaded and exercised, %ld refused\n", loaded, refused);
     CHECK(loaded > 100);
