@@ -684,6 +684,32 @@ static void test_close(void)
     CHECK(!ly_ui_wants_pointer(&ui, 150, 150));
 }
 
+/* A panel as tall as its content is known to cover its content from its first
+ * frame (labels and hovers keep off the panels of the frame before). */
+static void build_auto(ly_ui *u, void *p)
+{
+    (void)p;
+    ly_ui_panel_begin(u, "auto", 40, 60, 200, 0, NULL);
+    for (int i = 0; i < 5; i++)
+        ly_ui_label(u, "row");
+    ly_ui_panel_end(u);
+}
+
+static void test_autosize(void)
+{
+    fresh();
+    frame(build_auto, NULL);
+    int last = !ui.cur;
+    CHECK_INT(ui.n_panels[last], 1);
+    ly_ui_rect r = ui.panels[last][0];
+    CHECK_NEAR(r.y, 60, 1e-3);
+    CHECK(r.h > 5 * 16); /* five rows, from the very first frame */
+    CHECK(ly_ui_wants_pointer(&ui, 60, r.y + r.h - 4));
+    float first = r.h;
+    frame(build_auto, NULL);
+    CHECK_NEAR(ui.panels[!ui.cur][0].h, first, 1e-3); /* and the same after */
+}
+
 int main(void)
 {
     char path[1024];
@@ -713,6 +739,7 @@ int main(void)
     test_controls();
     test_typing();
     test_close();
+    test_autosize();
     ly_ui_deinit(&ui);
     ly_ui_deinit(&ui); /* twice is fine */
     ly_draw_deinit(&dl);

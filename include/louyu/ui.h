@@ -82,6 +82,7 @@ typedef struct {
     size_t state;       /* index into ly_ui.states + 1; 0: none */
     ly_ui_id prev_panel;
     bool closed;
+    bool autosize; /* a panel as tall as its content */
 } ly_ui_layout;
 
 typedef struct {
@@ -248,6 +249,9 @@ bool ly_ui_keyboard(ly_ui *ui, const char *label);
  * ,.;:!?) ) nor after opening punctuation (（「『 and ASCII ( ). '\n' always
  * breaks. Spaces at a break are dropped. Writes up to cap lines, returns how
  * many there are. font may be NULL (widths are then estimated). */
+/* s when it fits in maxw pixels at px, else as much of it as fits followed by
+ * "…", written to buf (n bytes). */
+const char *ly_ui_fit(ly_font *font, const char *s, float px, float maxw, char *buf, size_t n);
 size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_line *lines,
                   size_t cap);
 

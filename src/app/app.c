@@ -1393,8 +1393,9 @@ static void draw_floor_card(ly_app *app)
     ly_draw_round_rect(dl, x, y, 6 * s, h, 3 * s, ly_rgba(c[0], c[1], c[2], 255));
     float ty = y + pad + 14 * s;
     float tw = ly_draw_text(dl, floorf(x + pad), floorf(ty), 17 * s, ly_rgba(30, 36, 48, 255), title);
+    char cut[256];
     ly_draw_text(dl, floorf(x + pad + tw + 8 * s), floorf(ty), 12 * s, ly_rgba(100, 108, 122, 255),
-                 bname);
+                 ly_ui_fit(app->font, bname, 12 * s, w - 2 * pad - tw - 8 * s, cut, sizeof cut));
     ty += 24 * s;
     ly_draw_text(dl, floorf(x + pad), floorf(ty), px, ly_rgba(60, 66, 80, 255), line1);
     ty += 20 * s;
@@ -1414,7 +1415,7 @@ static void draw_floor_card(ly_app *app)
         ty += 19 * s;
         ly_draw_circle(dl, x + pad + 3 * s, ty - 4.5f * s, 2.2f * s, ly_rgba(236, 125, 46, 255));
         ly_draw_text(dl, floorf(x + pad + 11 * s), floorf(ty), px, ly_rgba(40, 46, 58, 255),
-                     ents[i]);
+                     ly_ui_fit(app->font, ents[i], px, w - 2 * pad - 11 * s, cut, sizeof cut));
     }
     if (total > n_ents) {
         char more[64];
@@ -1463,30 +1464,32 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         /* labels keep off the panels drawn over them */
         float s = app->ui_scale, cx, cy, r;
         compass_centre(app, &cx, &cy, &r);
-        float reserved[10][4] = {
+        float reserved[12 + LY_UI_MAX_PANELS][4] = {
             {0, 0, 0, 0},
             {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
             {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
         };
         size_t n_reserved = 3;
         title_box(app, reserved[0]);
-        reserved[0][3] += 52 * s; /* the language switch under the title */
-        reserved[0][2] = fmaxf(reserved[0][2], 270 * s);
-        reserved[0][3] = fmaxf(reserved[0][3], (app->query[0] ? 520.0f : 300.0f) * s);
-        if (app->selected >= 0) {
-            float card[4] = {(float)app->width - 370 * s, 74 * s, (float)app->width,
-                             (float)app->height};
-            memcpy(reserved[n_reserved++], card, sizeof card);
+        /* every panel the UI drew last frame, where it really was (the card, the
+         * finder, the dashboard, search and its results, the keyboard ...) */
+        const ly_ui *ui = &app->ui_ctx;
+        int last = !ui->cur;
+        for (int i = 0; i < ui->n_panels[last] && i < LY_UI_MAX_PANELS; i++) {
+            ly_ui_rect p = ui->panels[last][i];
+            float pr[4] = {p.x - 4 * s, p.y - 4 * s, p.x + p.w + 4 * s, p.y + p.h + 4 * s};
+            memcpy(reserved[n_reserved++], pr, sizeof pr);
         }
-        if (app->finder) {
-            float fx = app->selected >= 0 ? 260 * s : (float)app->width - 390 * s;
-            float board[4] = {fx, 74 * s, fx + 380 * s, 580 * s};
-            memcpy(reserved[n_reserved++], board, sizeof board);
-        }
-        if (app->dashboard) {
-            float board[4] = {260 * s, 74 * s, (float)app->width - 240 * s,
-                              (float)app->height - 150 * s};
-            memcpy(reserved[n_reserved++], board, sizeof board);
+        /* before the UI's first frame (a shot's first picture): where they open */
+        if (!ui->n_panels[last]) {
+            reserved[0][3] += 52 * s; /* the language switch under the title */
+            reserved[0][2] = fmaxf(reserved[0][2], 270 * s);
+            reserved[0][3] = fmaxf(reserved[0][3], (app->query[0] ? 520.0f : 300.0f) * s);
+            if (app->selected >= 0) {
+                float card[4] = {(float)app->width - 370 * s, 74 * s, (float)app->width,
+                                 (float)app->height};
+                memcpy(reserved[n_reserved++], card, sizeof card);
+            }
         }
         if (app->color_mode != LY_COLOR_NONE && !(app->stacking && app->selected >= 0)) {
             float legend[4] = {0, (float)app->height - 280 * s, 260 * s, (float)app->height};

@@ -735,7 +735,10 @@ int ly_cmd_shot(int argc, char **argv)
                 ly_app_render(&app);
                 ly_app_update(&app, 10.0);
             }
+            /* the first frame lays out the panels; the second places labels clear of
+             * where they really are, their fades settled at once */
             ly_app_render(&app);
+            app.last_label_t = app.time - 10.0;
             ly_app_render(&app);
             if (ly_renderer_target_read(app.renderer, pixels) ||
                 !stbi_write_png(o.out, o.width, o.height, 4, pixels, o.width * 4)) {

@@ -138,8 +138,9 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
             float w = fmaxf(w1, w2) + 2 * pad, h = px1 * 1.25f + (bottom ? px2 * 1.3f : 0) + pad;
             float stem = 10 * s;
             bx = (box){sx - 0.5f * w, sy - stem - h, sx + 0.5f * w, sy - stem};
-            bool on_screen = bx.x1 > 0 && bx.x0 < (float)o->width && bx.y1 > 0 &&
-                             bx.y0 < (float)o->height && sx >= 0 && sx <= (float)o->width;
+            /* whole or not at all: a name cut by the window's edge reads as a fault */
+            bool on_screen = bx.x0 >= 0 && bx.x1 <= (float)o->width && bx.y0 >= 0 &&
+                             sy <= (float)o->height;
             if (on_screen) {
                 /* hidden behind another building? */
                 float dir[3] = {a[0] - m->eye[0], a[1] - m->eye[1], a[2] - m->eye[2]};

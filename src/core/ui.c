@@ -643,14 +643,21 @@ static char *scratch(ly_ui *ui, size_t n)
 /* The text, cut to fit maxw with "…" (in buf) when it does not. */
 static const char *ellipsize(ly_ui *ui, const char *s, float px, float maxw, char *buf, size_t n)
 {
-    if (measure(ui->font, s, px) <= maxw) return s;
+    return ly_ui_fit(ui->font, s, px, maxw, buf, n);
+}
+
+const char *ly_ui_fit(ly_font *font, const char *s, float px, float maxw, char *buf, size_t n)
+{
+    if (measure(font, s, px) <= maxw) return s;
     static const char dots[] = "\xE2\x80\xA6"; /* … */
-    float room = maxw - measure(ui->font, dots, px), w = 0;
+    if (n < sizeof dots)
+        return "";
+    float room = maxw - measure(font, dots, px), w = 0;
     size_t len = 0;
     for (size_t i = 0; s[i];) {
         uint32_t c;
         int cl = decode(s + i, &c);
-        w += char_width(ui->font, s + i, cl, px);
+        w += char_width(font, s + i, cl, px);
         if (w > room || i + (size_t)cl + sizeof dots > n) break;
         i += (size_t)cl;
         len = i;
@@ -681,7 +688,8 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
                         .clip = ui->clip,
                         .state = st,
                         .prev_panel = ui->panel,
-                        .closed = open && !*open};
+                        .closed = open && !*open,
+                        .autosize = h <= 0};
     ly_ui_push_id(ui, label);
     if (l->closed) return false;
     int c = ui->cur;
@@ -708,6 +716,16 @@ void ly_ui_panel_end(ly_ui *ui)
     if (l->closed) return;
     float bottom = l->row_y + l->row_h + dp(ui, ui->theme.padding);
     state_at(ui, l->state)->content_h = (bottom - l->rect.y) / ui->scale;
+    /* a panel that sizes itself to its content was recorded with last frame's
+     * height (none on its first frame): record the height its content took */
+    int c = ui->cur;
+    for (int i = ui->n_panels[c] - 1; l->autosize && i >= 0; i--)
+        if (ui->panel_ids[c][i] == l->id) {
+            ly_ui_rect *pr = &ui->panels[c][i];
+            if (pr->h < bottom - pr->y)
+                pr->h = bottom - pr->y;
+            break;
+        }
     ui->panel = l->prev_panel;
     ui->clip = l->clip;
     apply_clip(ui);
