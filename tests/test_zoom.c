@@ -94,6 +94,33 @@ int main(void)
     CHECK(tried >= 15);
     CHECK_INT(kept, tried);
     CHECK_INT(short_of, tried);
+
+    /* a portrait kiosk: the building's card covers the top, so the view of a
+     * selected building puts it in the free space below, roof and all */
+    ly_app_resize(&g_app, 1080, 1920);
+    g_app.ui_scale = 1.75f;
+    int shown = 0, below = 0;
+    for (size_t b = 0; b < mesh->n_buildings; b++) {
+        const ly_mesh_building *mb = &mesh->buildings[b];
+        if (!mb->n_indices)
+            continue;
+        ly_app_select(&g_app, (long)b, false);
+        CHECK(ly_app_set_view(&g_app, g_app.scene.district.buildings[b].id, false));
+        float top[3] = {0.5f * (mb->min[0] + mb->max[0]), 0.5f * (mb->min[1] + mb->max[1]),
+                        mb->max[2]};
+        float sx, sy;
+        ly_hit h;
+        if (to_screen(top, &sx, &sy)) {
+            /* the roof well into the space below the card (which ends at 945 px) */
+            below += sy > 945 + 0.2f * (1920 - 945) && sy < 1920;
+            /* and it is the building seen there, not one in front of it */
+            shown += pick(sx, sy + 20, &h) && h.building == (long)b;
+        }
+    }
+    printf("portrait: %d of %zu buildings below the card, %d seen\n", below,
+           mesh->n_buildings, shown);
+    CHECK(below >= (int)mesh->n_buildings - 1);
+    CHECK(shown >= (int)mesh->n_buildings - 3);
     ly_app_deinit(&g_app);
     return check_report();
 }

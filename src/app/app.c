@@ -26,6 +26,9 @@ static double aspect(const ly_app *app);
 
 /* The width (dp) the building card and its margin take on the right. */
 #define CARD_SPACE 360.0f
+/* Where the card ends (dp from the top) on a screen too narrow to put the
+ * building beside it (a portrait kiosk): its overview tab, with a margin. */
+#define CARD_BOTTOM 540.0f
 
 /* ---- scene ------------------------------------------------------------------ */
 
@@ -495,6 +498,22 @@ static void roof_point(const ly_app *app, long b, double out[3])
     }
 }
 
+/* Where world point p is on screen now; false when behind the eye. */
+static bool screen_of(const ly_app *app, const double p[3], float *sx, float *sy)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->cam, app->width, app->height, &m);
+    const float *v = m.view_proj;
+    double c[4];
+    for (int r = 0; r < 4; r++)
+        c[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
+    if (c[3] <= 1e-6)
+        return false;
+    *sx = (float)((c[0] / c[3] * 0.5 + 0.5) * app->width);
+    *sy = (float)((0.5 - c[1] / c[3] * 0.5) * app->height);
+    return true;
+}
+
 /* A view of one building: its roof in the middle of the screen, the whole
  * building in view, from the first of eight directions (starting from the
  * current heading) in which no other building hides it. */
@@ -515,9 +534,15 @@ static ly_camera_pose building_pose(ly_app *app, long b)
         p.distance += 1.2 * shift;
         memcpy(p.target, roof, sizeof roof);
         /* with the building's card open on the right, centre the building in
-         * the space left of it */
-        float sx = app->width / 2.0f;
-        if (app->selected == b && !app->attract && app->width > 2 * CARD_SPACE * app->ui_scale) {
+         * the space left of it; on a narrow screen, in the space below it */
+        float sx = app->width / 2.0f, sy = app->height / 2.0f;
+        bool card = app->selected == b && !app->attract;
+        bool below = card && app->width <= 2 * CARD_SPACE * app->ui_scale &&
+                     app->height > app->width;
+        float top = fminf(CARD_BOTTOM * app->ui_scale, 0.6f * app->height);
+        if (below) /* half the screen or so: stand back to keep it whole */
+            p.distance *= 1.0 + 0.8 * top / app->height;
+        if (card && app->width > 2 * CARD_SPACE * app->ui_scale) {
             double f[3] = {sin(heading), cos(heading)}, right[2] = {f[1], -f[0]};
             double t = tan(0.5 * app->cam.fov_y) * fmax(1.0, aspect(app));
             double off = p.distance * t * (CARD_SPACE * app->ui_scale / app->width);
@@ -528,7 +553,15 @@ static ly_camera_pose building_pose(ly_app *app, long b)
         if (k == 0)
             first = p;
         ly_camera_set_pose(&app->cam, p);
-        long hit = ly_app_pick(app, sx, app->height / 2.0f, 0, NULL);
+        if (below) {
+            /* the roof a little above the middle of the free space: the pan
+             * slides the ground, the roof is higher up, so a few rounds */
+            float want = top + 0.4f * (app->height - top), rx, ry;
+            for (int round = 0; round < 4 && screen_of(app, roof, &rx, &ry); round++)
+                ly_camera_pan(&app->cam, app->width, app->height, sx, ry, sx, want);
+            sy = screen_of(app, roof, &rx, &ry) ? ry : want;
+        }
+        long hit = ly_app_pick(app, sx, sy, 0, NULL);
         ly_camera_pose clamped = app->cam.pose;
         app->cam = saved;
         if (hit == b)
