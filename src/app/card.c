@@ -254,8 +254,10 @@ static void finder_panel(ly_app *app)
         return;
     bool en = app->lang == LY_LANG_EN;
     float s = app->ui_scale > 0 ? app->ui_scale : 1;
-    float x = app->selected >= 0 ? 270 : app->width / s - 380;
-    if (ly_ui_panel_begin(ui, "finder", x, 84, 360, 0, NULL)) {
+    /* right of the side panels; on a narrow (portrait) screen, as wide as fits */
+    float x = app->selected >= 0 ? 270 : fmaxf(270, app->width / s - 380);
+    float w = fminf(360, app->width / s - x - 12);
+    if (ly_ui_panel_begin(ui, "finder", x, 84, w, 0, NULL)) {
         ly_ui_title(ui, en ? "Find space" : "找办公空间");
         static const double areas[4] = {0, 300, 1000, 2000};
         for (int i = 0; i < 4; i++) {
@@ -333,7 +335,8 @@ static void finder_panel(ly_app *app)
         /* what the query as a whole should be read with (stations opened after the data) */
         for (size_t i = 0; i < r->n_notes; i++)
             ly_ui_text_wrapped(ui, ly_query_note(r, i, app->lang));
-        ly_ui_list_begin(ui, "matches", list_height(app, 220));
+        /* a tall screen has room for more of the list */
+        ly_ui_list_begin(ui, "matches", list_height(app, app->height > app->width ? 560 : 220));
         for (size_t m = 0; m < r->n_matches; m++) {
             const ly_query_match *q = &r->matches[m];
             const ly_building *b = &app->scene.district.buildings[q->building];
