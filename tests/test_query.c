@@ -200,7 +200,7 @@ static void fixture(void)
     CHECK_INT(r.later_pois, 1);
     CHECK_INT(r.n_notes, 1);
     if (r.n_notes)
-        CHECK(strstr(r.notes[0], "1 metro POI opened after 2011") != NULL);
+        CHECK(strstr(r.notes[0], "1 metro station opened after 2011") != NULL);
     if (r.n_notes)
         CHECK_STR(ly_query_note(&r, 0, LY_LANG_ZH), "有 1 个地铁站在 2011 年（数据年份）之后启用，未计入");
     if (r.n_matches == 1) {
@@ -218,7 +218,7 @@ static void fixture(void)
     CHECK_STR(ids(&r), "beta epsilon alpha gamma");
     CHECK_INT(r.n_notes, 1);
     if (r.n_notes)
-        CHECK(strstr(r.notes[0], "counting 1 metro POI") != NULL);
+        CHECK(strstr(r.notes[0], "counting 1 metro station") != NULL);
     const ly_query_match *m = find(&r, "alpha");
     CHECK(m && m->poi_later);
     if (m) {

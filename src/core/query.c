@@ -523,20 +523,20 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
             out->later_pois += ft->kind == LY_KIND_POI && ft->subtype == (int)q->near && year &&
                                ft->since > year;
         }
-        const char *cat = ly_poi_category_name(q->near);
         if (out->later_pois && !q->include_later_pois)
             say(&B, true,
                 fmt(en, sizeof en,
-                    "%zu %s POI%s opened after %d, the year of the data, and %s not counted "
+                    "%zu %s%s opened after %d, the year of the data, and %s not counted "
                     "(later additions; include them with --include-later)",
-                    out->later_pois, cat, out->later_pois == 1 ? "" : "s", year,
-                    out->later_pois == 1 ? "is" : "are"),
+                    out->later_pois, poi_noun(q->near, LY_LANG_EN),
+                    out->later_pois == 1 ? "" : "s", year, out->later_pois == 1 ? "is" : "are"),
                 fmt(zh, sizeof zh, "有 %zu 个%s在 %d 年（数据年份）之后启用，未计入", out->later_pois,
                     poi_noun(q->near, LY_LANG_ZH), year));
         else if (out->later_pois)
             say(&B, true,
-                fmt(en, sizeof en, "counting %zu %s POI%s that opened after %d, the year of the data",
-                    out->later_pois, cat, out->later_pois == 1 ? "" : "s", year),
+                fmt(en, sizeof en, "counting %zu %s%s that opened after %d, the year of the data",
+                    out->later_pois, poi_noun(q->near, LY_LANG_EN),
+                    out->later_pois == 1 ? "" : "s", year),
                 fmt(zh, sizeof zh, "计入 %zu 个在 %d 年（数据年份）之后启用的%s", out->later_pois,
                     year, poi_noun(q->near, LY_LANG_ZH)));
     }
