@@ -237,6 +237,27 @@ int main(void)
         CHECK(teal[1] > teal[0] + 50);
         CHECK(amber[1] > amber[0] + 200);
     }
+    /* a floor picked on the plan keeps its colour, lit, and the other slabs wash
+     * out: WTC's 22nd floor is partly vacant (amber) among many other amber floors */
+    snprintf(args, sizeof args, "%s --size 1280x720 --view wtc --select wtc --stacking", zs);
+    image all = shot("wtc-plan", args);
+    snprintf(args, sizeof args, "%s --size 1280x720 --view wtc --select wtc --floor 22", zs);
+    image one = shot("wtc-floor", args);
+    if (all.px && one.px) {
+        size_t amber[2] = {0, 0};
+        image *ims[2] = {&all, &one};
+        for (int k = 0; k < 2; k++)
+            for (int y = 340; y < 650; y++) /* the plan: below its label, left of the cards */
+                for (int x = 330; x < 600; x++) {
+                    const uint8_t *p = ims[k]->px + 4 * ((size_t)y * 1280 + x);
+                    amber[k] += p[0] > p[2] + 90 && p[1] > p[2] + 40 && p[0] >= p[1];
+                }
+        printf("floor picked: amber %zu -> %zu pixels\n", amber[0], amber[1]);
+        CHECK(amber[1] > 100);           /* the floor itself */
+        CHECK(amber[1] * 4 < amber[0]); /* and not the rest */
+    }
+    stbi_image_free(all.px);
+    stbi_image_free(one.px);
     stbi_image_free(flat.px);
     stbi_image_free(plan.px);
     snprintf(cmd, sizeof cmd, "%s shot %s --out %s/x.png --stacking 2>&1", LOUYU_BIN, zs, tmpdir);

@@ -1379,8 +1379,21 @@ static void draw_floor_card(ly_app *app)
     ly_floor_state st = ly_floor_state_of(d, b, fl, &rec);
     bool en = app->lang == LY_LANG_EN;
     float s = app->ui_scale, pad = 14 * s, px = 13 * s;
-    /* to the left of the building card */
+    /* to the left of the building card; where that leaves no room (a portrait
+     * kiosk), in the left column under the search panel */
     float w = 300 * s, x = app->width - 20 * s - 340 * s - 14 * s - w, y = 84 * s;
+    if (x < 270 * s) {
+        x = 20 * s;
+        y = 420 * s;
+        const ly_ui *ui = &app->ui_ctx;
+        ly_ui_id search = ly_ui_get_id(ui, "search");
+        int last = !ui->cur;
+        for (int i = 0; i < ui->n_panels[last] && i < LY_UI_MAX_PANELS; i++)
+            if (ui->panel_ids[last][i] == search)
+                y = ui->panels[last][i].y + ui->panels[last][i].h + 12 * s;
+        /* as wide as the column beside the building card allows */
+        w = fminf(w, app->width - 20 * s - 340 * s - 12 * s - x);
+    }
     char title[160], line1[200], line2[200];
     const char *bname = en && b->name_en ? b->name_en : b->name ? b->name : b->id;
     if (en)
@@ -1418,6 +1431,10 @@ static void draw_floor_card(ly_app *app)
     float h = 2 * pad + 18 * s + 2 * 20 * s + 24 * s + (n_ents ? n_ents : 1) * 19 * s +
               (total > n_ents ? 19 * s : 0);
     ly_drawlist *dl = &app->ui;
+    app->floor_card[0] = x;
+    app->floor_card[1] = y;
+    app->floor_card[2] = x + w;
+    app->floor_card[3] = y + h;
     ly_draw_shadow(dl, x, y + 2 * s, w, h, 12 * s, 10 * s, ly_rgba(20, 30, 50, 60));
     ly_draw_round_rect(dl, x, y, w, h, 12 * s, ly_rgba(255, 255, 255, 244));
     /* long names stop at the card's edge */
@@ -1535,6 +1552,8 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
             memcpy(reserved[n_reserved++], legend, sizeof legend);
             if (app->floor_selected) {
                 float card[4] = {w - 690 * s, 80 * s, w - 350 * s, 400 * s};
+                if (app->floor_card[2] > app->floor_card[0]) /* where it was last drawn */
+                    memcpy(card, app->floor_card, sizeof card);
                 memcpy(reserved[n_reserved++], card, sizeof card);
             }
         }

@@ -139,6 +139,7 @@ typedef struct {
     /* pointer */
     float mouse_x, mouse_y;
     bool mouse_inside;
+    float floor_card[4]; /* where the floor card was drawn: x0, y0, x1, y1 (pixels) */
     /* a chart's read-out under the pointer this frame, drawn over every panel */
     bool tip;
     float tip_x, tip_y;

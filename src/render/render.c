@@ -32,7 +32,7 @@ static const float LAYER_COLORS[9][3] = {
 typedef struct {
     GLuint id;
     GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
-        buildings, layer_colors, inv_view_proj, zenith, horizon, screen, atlas;
+        buildings, layer_colors, inv_view_proj, zenith, horizon, screen, atlas, focus;
 } program;
 
 typedef struct {
@@ -43,6 +43,7 @@ typedef struct {
 struct ly_renderer {
     program building, ground, sky, ui, slab;
     gpu_mesh slabs;
+    bool slab_focus; /* a floor of the plan is highlighted: the others step back */
     gpu_mesh *chunks;
     size_t n_chunks;
     gpu_mesh ground_mesh;
@@ -155,6 +156,7 @@ static int load_program(program *p, const char *dir, const char *name, char *err
     p->horizon = glGetUniformLocation(id, "u_horizon");
     p->screen = glGetUniformLocation(id, "u_screen");
     p->atlas = glGetUniformLocation(id, "u_atlas");
+    p->focus = glGetUniformLocation(id, "u_focus");
     return 0;
 }
 
@@ -382,8 +384,11 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
 void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st)
 {
     free_mesh(r, &r->slabs);
+    r->slab_focus = false;
     if (!st || !st->n_indices)
         return;
+    for (size_t i = 0; i < st->n_vertices && !r->slab_focus; i++)
+        r->slab_focus = st->vertices[i].highlight != 0;
     make_mesh(r, &r->slabs, st->vertices, st->n_vertices * sizeof *st->vertices, st->indices,
               st->n_indices);
     const GLsizei stride = sizeof(ly_slab_vertex);
@@ -550,6 +555,7 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
         glUniform3fv(r->slab.sun, 1, f->sun);
         glUniform3fv(r->slab.sky_color, 1, LIGHT_SKY);
         glUniform3fv(r->slab.ground_color, 1, LIGHT_GROUND);
+        glUniform1i(r->slab.focus, r->slab_focus);
         glBindVertexArray(r->slabs.vao);
         glDrawElements(GL_TRIANGLES, r->slabs.n_indices, GL_UNSIGNED_INT, 0);
     }
