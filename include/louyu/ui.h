@@ -220,6 +220,9 @@ bool ly_ui_button(ly_ui *ui, const char *label);
  * `accent`, filled in the accent colour. Keypads and dialog buttons. */
 bool ly_ui_button_sized(ly_ui *ui, const char *label, float w_dp, float h_dp, bool accent);
 /* An on/off switch with its label on the left; returns true when toggled. */
+/* A full-width list row: the label, and under it a detail line in the secondary
+ * colour (both cut with "…" to fit). Returns true when clicked. */
+bool ly_ui_item(ly_ui *ui, const char *label, const char *detail);
 bool ly_ui_toggle(ly_ui *ui, const char *label, bool *on);
 /* Equal tabs across the content width; returns the selected index. */
 int ly_ui_tabs(ly_ui *ui, const char *label, const char *const *names, int n, int selected);

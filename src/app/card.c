@@ -340,11 +340,40 @@ static void finder_panel(ly_app *app)
         for (size_t m = 0; m < r->n_matches; m++) {
             const ly_query_match *q = &r->matches[m];
             const ly_building *b = &app->scene.district.buildings[q->building];
-            /* the first reason is the space when there is one, else the first criterion */
-            const char *why = q->n_reasons ? ly_query_reason(r, q->first_reason, app->lang) : "";
-            snprintf(line, sizeof line, "%s · %s##match%u", pick_name(app, b->name, b->name_en),
-                     why, q->building);
-            if (ly_ui_button(ui, line)) {
+            /* a row: the building, and under it the first space (and how many more)
+             * and the distance when nearness was asked; the full reasons are in
+             * `louyu query` */
+            char why[160] = "", num[32];
+            if (q->n_spaces) {
+                const ly_query_space *sp = &r->spaces[q->first_space];
+                ly_format_grouped(sp->vacant_m2, num, sizeof num);
+                int n = sp->first == sp->last
+                            ? snprintf(why, sizeof why,
+                                       en ? "Floor %d: %s m² free" : "%d 层空置 %s m²",
+                                       sp->first, num)
+                            : snprintf(why, sizeof why,
+                                       en ? "Floors %d–%d: %s m² free" : "%d–%d 层空置 %s m²",
+                                       sp->first, sp->last, num);
+                /* how many more (the plan shows them all) */
+                if (q->n_spaces > 1 && n > 0 && (size_t)n < sizeof why)
+                    snprintf(why + n, sizeof why - (size_t)n,
+                             en ? " and %u more" : "，另有 %u 处", q->n_spaces - 1);
+            } else if (q->n_reasons) {
+                snprintf(why, sizeof why, "%s", ly_query_reason(r, q->first_reason, app->lang));
+            }
+            if (app->find.near_poi && q->poi_m >= 0 && (unsigned)app->find.near < LY_POI_COUNT) {
+                static const char *const short_en[LY_POI_COUNT] = {
+                    "metro", "bus stop", "bank", "hotel", "restaurant", "car park",
+                    "government office", "landmark"};
+                static const char *const short_zh[LY_POI_COUNT] = {
+                    "地铁站", "公交站", "银行", "酒店", "餐厅", "停车场", "政府机关", "地标"};
+                size_t n = strlen(why);
+                snprintf(why + n, sizeof why - n, en ? "  ·  %s %.0f m" : "  ·  距%s %.0f 米",
+                         (en ? short_en : short_zh)[app->find.near], q->poi_m);
+            }
+            snprintf(line, sizeof line, "%s##match%u", pick_name(app, b->name, b->name_en),
+                     q->building);
+            if (ly_ui_item(ui, line, why)) {
                 ly_app_select(app, (long)q->building, true);
                 if (q->n_spaces) {
                     const ly_query_space *sp = &r->spaces[q->first_space];

@@ -949,6 +949,27 @@ bool ly_ui_button(ly_ui *ui, const char *label)
     return b.clicked;
 }
 
+bool ly_ui_item(ly_ui *ui, const char *label, const char *detail)
+{
+    const ly_ui_theme *t = &ui->theme;
+    char buf[128];
+    const char *s = shown(label, buf, sizeof buf);
+    float px = dp(ui, t->font_px), px2 = dp(ui, t->small_px), pad = dp(ui, 14);
+    float line = dp(ui, 0.5f * t->row_h + 2);
+    ly_ui_rect r = item(ui, avail(ui), 2 * line + dp(ui, 6));
+    behaviour b = behave(ui, ly_ui_get_id(ui, label), r, PLAIN);
+    if (visible(ui, r)) {
+        ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->radius), button_color(ui, b));
+        char cut[256];
+        float room = r.w - 2 * pad + 1.0f, top = r.y + dp(ui, 3);
+        text_at(ui, r.x + pad, top, line, px, t->text, ellipsize(ui, s, px, room, cut, sizeof cut));
+        if (detail && detail[0])
+            text_at(ui, r.x + pad, top + line, line, px2, t->text_secondary,
+                    ellipsize(ui, detail, px2, room, cut, sizeof cut));
+    }
+    return b.clicked;
+}
+
 bool ly_ui_button_sized(ly_ui *ui, const char *label, float w_dp, float h_dp, bool accent)
 {
     const ly_ui_theme *t = &ui->theme;
