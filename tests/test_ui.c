@@ -710,6 +710,39 @@ static void test_autosize(void)
     CHECK_NEAR(ui.panels[!ui.cur][0].h, first, 1e-3); /* and the same after */
 }
 
+/* A two-line row: taller than a button, clicked like one, each its own id. */
+typedef struct {
+    int clicks[2];
+    ly_ui_rect r[2];
+} items;
+
+static void build_items(ly_ui *u, void *p)
+{
+    items *c = p;
+    ly_ui_panel_begin(u, "items", 40, 40, 260, 0, NULL);
+    c->clicks[0] += ly_ui_item(u, "示例大厦 20号##a", "Floor 3: 3,480 m² free and 1 more");
+    c->r[0] = ly_ui_last_rect(u);
+    c->clicks[1] += ly_ui_item(u, "A very long building name that cannot fit##b",
+                               "a detail line far too long for the row to hold in one piece");
+    c->r[1] = ly_ui_last_rect(u);
+    ly_ui_panel_end(u);
+}
+
+static void test_item(void)
+{
+    fresh();
+    items c = {0};
+    frame(build_items, &c);
+    CHECK(c.r[0].h > ui.theme.row_h); /* two lines: taller than a button */
+    CHECK(c.r[1].y >= c.r[0].y + c.r[0].h);
+    CHECK_NEAR(c.r[0].w, c.r[1].w, 1e-3); /* full width, whatever the text */
+    tap(build_items, &c, cx(c.r[1]), c.r[1].y + c.r[1].h - 4); /* on the detail line */
+    CHECK_INT(c.clicks[0], 0);
+    CHECK_INT(c.clicks[1], 1);
+    tap(build_items, &c, cx(c.r[0]), cy(c.r[0]));
+    CHECK_INT(c.clicks[0], 1);
+}
+
 int main(void)
 {
     char path[1024];
@@ -740,6 +773,7 @@ int main(void)
     test_typing();
     test_close();
     test_autosize();
+    test_item();
     ly_ui_deinit(&ui);
     ly_ui_deinit(&ui); /* twice is fine */
     ly_draw_deinit(&dl);
