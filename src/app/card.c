@@ -395,18 +395,43 @@ static void search_panel(ly_app *app)
         return;
     if (ly_ui_panel_begin(ui, "search", 20, 292, 230, 0, NULL)) {
         ly_ui_text_field(ui, "##query", app->query, sizeof app->query, L(app, LY_S_SEARCH_HINT));
+        /* as many results as fit above the bottom edge's scale bar (up to six) */
+        const ly_ui_theme *t = &ui->theme;
+        float s = app->ui_scale > 0 ? app->ui_scale : 1;
+        bool kbd_row = app->ui_scale >= 1.5f || app->keyboard; /* the keyboard's toggle */
+        float room = app->height / s - 292 - 2 * t->padding - (t->row_h + t->spacing) -
+                     (kbd_row ? t->row_h + t->spacing : 0) - 44;
+        int fit = (int)(room / (t->row_h + 10 + t->spacing));
         ly_search_hit hits[6];
-        size_t n = ly_search_run(&app->search, app->query, hits, 6);
+        size_t n = ly_search_run(&app->search, app->query, hits,
+                                 (size_t)(fit < 1 ? 1 : fit > 6 ? 6 : fit));
+        bool en = app->lang == LY_LANG_EN;
         for (size_t i = 0; i < n; i++) {
             const ly_building *b = &app->scene.district.buildings[hits[i].building];
-            char label[200];
+            char label[200], detail[240];
             const char *name = pick_name(app, b->name, b->name_en);
-            if (hits[i].kind == LY_MATCH_NAME)
-                snprintf(label, sizeof label, "%s##hit%u", name ? name : b->id, hits[i].building);
-            else
-                snprintf(label, sizeof label, "%s · %s##hit%u", name ? name : b->id,
-                         hits[i].text ? hits[i].text : "", hits[i].building);
-            if (ly_ui_button(ui, label)) {
+            snprintf(label, sizeof label, "%s##hit%u", name ? name : b->id, hits[i].building);
+            /* under the name, what matched: the name in the other language, or
+             * the address, the enterprise or the industry that did */
+            const char *text = hits[i].text ? hits[i].text : "";
+            switch (hits[i].kind) {
+            case LY_MATCH_NAME: {
+                const char *other = en ? b->name : b->name_en;
+                snprintf(detail, sizeof detail, "%s", other && other != name ? other : "");
+                break;
+            }
+            case LY_MATCH_ADDRESS:
+                snprintf(detail, sizeof detail, en ? "Address: %s" : "地址：%s", text);
+                break;
+            case LY_MATCH_ENTERPRISE:
+                snprintf(detail, sizeof detail, en ? "Enterprise: %s" : "企业：%s", text);
+                break;
+            default:
+                snprintf(detail, sizeof detail, en ? "Industry: %s" : "行业：%s",
+                         ly_industry_name(text, app->lang));
+                break;
+            }
+            if (ly_ui_item(ui, label, detail)) {
                 ly_app_select(app, (long)hits[i].building, true);
                 app->keyboard = false;
             }
