@@ -743,6 +743,41 @@ static void test_item(void)
     CHECK_INT(c.clicks[0], 1);
 }
 
+/* A value too long for its row wraps onto right-aligned lines (three at most);
+ * a title too long for one line takes two. */
+typedef struct {
+    ly_ui_rect shortv, longv, huge, title1, title2;
+} wraps;
+
+static void build_wraps(ly_ui *u, void *p)
+{
+    wraps *c = p;
+    ly_ui_panel_begin(u, "wraps", 40, 40, 300, 0, NULL);
+    ly_ui_key_value(u, "Contact", "Front desk");
+    c->shortv = ly_ui_last_rect(u);
+    ly_ui_key_value(u, "Contact", "Property management office 0532-8000 0002");
+    c->longv = ly_ui_last_rect(u);
+    ly_ui_key_value(u, "Space on", "28F, 24F, 23F, 22F, 21F, 19F, 18F, 15F, 11F, 10F, 9F, 8F, 7F, "
+                                   "6F, 5F, 4F, 3F, 2F, 1F, B1, B2, B3, B4, B5, B6, B7");
+    c->huge = ly_ui_last_rect(u);
+    ly_ui_title(u, "Hisense Tower");
+    c->title1 = ly_ui_last_rect(u);
+    ly_ui_title(u, "China Railway Qingdao Center (Qingdao International Trade Center)");
+    c->title2 = ly_ui_last_rect(u);
+    ly_ui_panel_end(u);
+}
+
+static void test_wrapping_rows(void)
+{
+    fresh();
+    wraps c;
+    frame(build_wraps, &c);
+    CHECK(c.longv.h > 1.8f * c.shortv.h && c.longv.h < 2.2f * c.shortv.h);
+    CHECK_NEAR(c.huge.h, 3 * c.shortv.h, 0.5f);
+    CHECK(c.title2.h > 1.6f * c.title1.h);
+    CHECK(c.title2.w <= 300 - 2 * ui.theme.padding + 0.5f);
+}
+
 int main(void)
 {
     char path[1024];
@@ -774,6 +809,7 @@ int main(void)
     test_close();
     test_autosize();
     test_item();
+    test_wrapping_rows();
     ly_ui_deinit(&ui);
     ly_ui_deinit(&ui); /* twice is fine */
     ly_draw_deinit(&dl);

@@ -886,21 +886,63 @@ void ly_ui_label_colored(ly_ui *ui, const char *text, ly_color c)
 
 void ly_ui_title(ly_ui *ui, const char *text)
 {
-    label_px(ui, text, ui->theme.title_px, ui->theme.text);
+    /* a long title (a building's full English name) takes a second line */
+    float px = dp(ui, ui->theme.title_px), room = avail(ui);
+    ly_ui_line lines[3];
+    if (!text || measure(ui->font, text, px) <= room ||
+        ly_ui_wrap(ui->font, text, px, room, lines, 3) < 2) {
+        label_px(ui, text, ui->theme.title_px, ui->theme.text);
+        return;
+    }
+    float lh = line_h(ui, ui->theme.title_px) * 0.92f;
+    ly_ui_rect r = item(ui, room, 2 * lh);
+    if (!visible(ui, r)) return;
+    char buf[256];
+    for (int i = 0; i < 2; i++) {
+        size_t len = i == 1 ? strlen(text + lines[1].start) : lines[0].len;
+        char *piece = scratch(ui, len + 1);
+        if (!piece) return;
+        memcpy(piece, text + lines[i].start, len);
+        piece[len] = '\0';
+        text_at(ui, r.x, r.y + (float)i * lh, lh, px, ui->theme.text,
+                ellipsize(ui, piece, px, room, buf, sizeof buf));
+    }
 }
 
 void ly_ui_key_value(ly_ui *ui, const char *key, const char *value)
 {
     const ly_ui_theme *t = &ui->theme;
     float px = dp(ui, t->font_px), room = avail(ui), gap = spacing(ui);
-    ly_ui_rect r = item(ui, room, line_h(ui, t->font_px));
+    float lh = line_h(ui, t->font_px);
+    /* the key keeps at most half the row; the value gets the rest, and wraps
+     * onto up to three right-aligned lines when it is longer than that */
+    float kw = fminf(measure(ui->font, key, px), 0.5f * room), vw = fmaxf(0, room - kw - gap);
+    enum { MAX_LINES = 3 };
+    ly_ui_line lines[MAX_LINES + 1];
+    size_t n = measure(ui->font, value, px) <= vw
+                   ? 0
+                   : ly_ui_wrap(ui->font, value, px, vw, lines, MAX_LINES + 1);
+    size_t shown_lines = n == 0 ? 1 : n < MAX_LINES ? n : MAX_LINES;
+    ly_ui_rect r = item(ui, room, (float)shown_lines * lh);
     if (!visible(ui, r)) return;
-    /* the key keeps at most half the row; the value gets the rest */
-    float kw = fminf(measure(ui->font, key, px), 0.5f * room);
     char buf[256];
-    text_at(ui, r.x, r.y, r.h, px, t->text_secondary, ellipsize(ui, key, px, kw, buf, sizeof buf));
-    const char *v = ellipsize(ui, value, px, fmaxf(0, room - kw - gap), buf, sizeof buf);
-    text_at(ui, r.x + r.w - measure(ui->font, v, px), r.y, r.h, px, t->text, v);
+    text_at(ui, r.x, r.y, lh, px, t->text_secondary, ellipsize(ui, key, px, kw, buf, sizeof buf));
+    if (n == 0) {
+        text_at(ui, r.x + r.w - measure(ui->font, value, px), r.y, lh, px, t->text, value);
+        return;
+    }
+    for (size_t i = 0; i < shown_lines; i++) {
+        /* the last line shown takes the rest of the text, cut with "…" */
+        size_t len = i + 1 == shown_lines ? strlen(value + lines[i].start) : lines[i].len;
+        char *piece = scratch(ui, len + 1);
+        if (!piece) return;
+        memcpy(piece, value + lines[i].start, len);
+        piece[len] = '\0';
+        while (len && piece[len - 1] == ' ') /* no trailing space in the right alignment */
+            piece[--len] = '\0';
+        const char *v = ellipsize(ui, piece, px, vw, buf, sizeof buf);
+        text_at(ui, r.x + r.w - measure(ui->font, v, px), r.y + (float)i * lh, lh, px, t->text, v);
+    }
 }
 
 void ly_ui_text_wrapped(ly_ui *ui, const char *text)
