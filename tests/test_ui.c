@@ -713,7 +713,8 @@ static void test_autosize(void)
 /* A two-line row: taller than a button, clicked like one, each its own id. */
 typedef struct {
     int clicks[2];
-    ly_ui_rect r[2];
+    ly_ui_rect r[3];
+    bool on;
 } items;
 
 static void build_items(ly_ui *u, void *p)
@@ -725,6 +726,8 @@ static void build_items(ly_ui *u, void *p)
     c->clicks[1] += ly_ui_item(u, "A very long building name that cannot fit##b",
                                "a detail line far too long for the row to hold in one piece");
     c->r[1] = ly_ui_last_rect(u);
+    ly_ui_item_toggle(u, "Baoda (Qingdao) Business Management##c", "26F  ·  Consulting", &c->on);
+    c->r[2] = ly_ui_last_rect(u);
     ly_ui_panel_end(u);
 }
 
@@ -741,6 +744,12 @@ static void test_item(void)
     CHECK_INT(c.clicks[1], 1);
     tap(build_items, &c, cx(c.r[0]), cy(c.r[0]));
     CHECK_INT(c.clicks[0], 1);
+    CHECK(!c.on);
+    tap(build_items, &c, cx(c.r[2]), cy(c.r[2]));
+    CHECK(c.on); /* the toggle row flips */
+    tap(build_items, &c, cx(c.r[2]), cy(c.r[2]));
+    CHECK(!c.on);
+    CHECK_INT(c.clicks[0] + c.clicks[1], 2);
 }
 
 /* A value too long for its row wraps onto right-aligned lines (three at most);

@@ -223,6 +223,9 @@ bool ly_ui_button_sized(ly_ui *ui, const char *label, float w_dp, float h_dp, bo
 /* A full-width list row: the label, and under it a detail line in the secondary
  * colour (both cut with "…" to fit). Returns true when clicked. */
 bool ly_ui_item(ly_ui *ui, const char *label, const char *detail);
+/* The same row as a toggle: drawn in the accent colour while *on; a click
+ * flips *on and returns true. */
+bool ly_ui_item_toggle(ly_ui *ui, const char *label, const char *detail, bool *on);
 bool ly_ui_toggle(ly_ui *ui, const char *label, bool *on);
 /* Equal tabs across the content width; returns the selected index. */
 int ly_ui_tabs(ly_ui *ui, const char *label, const char *const *names, int n, int selected);

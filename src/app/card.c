@@ -215,15 +215,17 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
     ly_ui_list_begin(ui, "enterprises", list_height(app, 230));
     for (uint32_t k = 0; k < n; k++) {
         const ly_enterprise *e = &d->enterprises[rows[k].index];
-        char label[220], fl[48] = "";
+        char label[220], detail[120], fl[48] = "";
         size_t o = 0;
         for (uint32_t f = 0; f < e->n_floors && o + 8 < sizeof fl; f++)
-            o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d", f ? "," : "",
+            o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d", f ? ", " : "",
                                   d->enterprise_floors[e->first_floor + f]);
-        /* floor and industry first: long company names are cut at the end */
-        snprintf(label, sizeof label, "%sF  %s%s%s##e%u", fl,
-                 e->industry ? ly_industry_name(e->industry, app->lang) : "",
-                 e->industry ? " · " : "", pick_name(app, e->name, e->name_en), rows[k].index);
+        /* the company's name on a line of its own; its floors and industry under it */
+        snprintf(label, sizeof label, "%s##e%u", pick_name(app, e->name, e->name_en),
+                 rows[k].index);
+        snprintf(detail, sizeof detail, "%s%s%s%s", fl[0] ? fl : "", fl[0] ? (app->lang == LY_LANG_EN ? "F" : " 层") : "",
+                 fl[0] && e->industry ? "  ·  " : "",
+                 e->industry ? ly_industry_name(e->industry, app->lang) : "");
         int lo = 0, hi = 0;
         for (uint32_t f = 0; f < e->n_floors; f++) {
             int on = d->enterprise_floors[e->first_floor + f];
@@ -231,7 +233,7 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
             hi = hi > on ? hi : on;
         }
         bool sel = lo && app->floor_selected == lo && app->floor_last == hi;
-        if (ly_ui_chip(ui, label, &sel) && lo) {
+        if (ly_ui_item_toggle(ui, label, detail, &sel) && lo) {
             /* show where the enterprise is: its floors on the stacking plan */
             if (!app->stacking)
                 ly_app_set_stacking(app, true, app->explode);

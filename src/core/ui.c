@@ -991,7 +991,7 @@ bool ly_ui_button(ly_ui *ui, const char *label)
     return b.clicked;
 }
 
-bool ly_ui_item(ly_ui *ui, const char *label, const char *detail)
+static bool item_row(ly_ui *ui, const char *label, const char *detail, bool *on)
 {
     const ly_ui_theme *t = &ui->theme;
     char buf[128];
@@ -1000,16 +1000,31 @@ bool ly_ui_item(ly_ui *ui, const char *label, const char *detail)
     float line = dp(ui, 0.5f * t->row_h + 2);
     ly_ui_rect r = item(ui, avail(ui), 2 * line + dp(ui, 6));
     behaviour b = behave(ui, ly_ui_get_id(ui, label), r, PLAIN);
+    if (b.clicked && on)
+        *on = !*on;
     if (visible(ui, r)) {
-        ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->radius), button_color(ui, b));
+        bool lit = on && *on;
+        ly_color bg = lit ? (b.held ? t->button_down : t->accent) : button_color(ui, b);
+        ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->radius), bg);
         char cut[256];
         float room = r.w - 2 * pad + 1.0f, top = r.y + dp(ui, 3);
-        text_at(ui, r.x + pad, top, line, px, t->text, ellipsize(ui, s, px, room, cut, sizeof cut));
+        text_at(ui, r.x + pad, top, line, px, lit ? t->on_accent : t->text,
+                ellipsize(ui, s, px, room, cut, sizeof cut));
         if (detail && detail[0])
-            text_at(ui, r.x + pad, top + line, line, px2, t->text_secondary,
+            text_at(ui, r.x + pad, top + line, line, px2, lit ? t->on_accent : t->text_secondary,
                     ellipsize(ui, detail, px2, room, cut, sizeof cut));
     }
     return b.clicked;
+}
+
+bool ly_ui_item(ly_ui *ui, const char *label, const char *detail)
+{
+    return item_row(ui, label, detail, NULL);
+}
+
+bool ly_ui_item_toggle(ly_ui *ui, const char *label, const char *detail, bool *on)
+{
+    return item_row(ui, label, detail, on);
 }
 
 bool ly_ui_button_sized(ly_ui *ui, const char *label, float w_dp, float h_dp, bool accent)
