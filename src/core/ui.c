@@ -894,6 +894,19 @@ void ly_ui_title(ly_ui *ui, const char *text)
         label_px(ui, text, ui->theme.title_px, ui->theme.text);
         return;
     }
+    /* balanced: the narrowest width that still takes two lines, so a name does
+     * not leave one short word alone on the second */
+    if (ly_ui_wrap(ui->font, text, px, room, lines, 3) == 2) {
+        float lo = 0.5f * room, hi = room;
+        for (int i = 0; i < 12; i++) {
+            float mid = 0.5f * (lo + hi);
+            if (ly_ui_wrap(ui->font, text, px, mid, lines, 3) <= 2)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        ly_ui_wrap(ui->font, text, px, hi, lines, 3);
+    }
     float lh = line_h(ui, ui->theme.title_px) * 0.92f;
     ly_ui_rect r = item(ui, room, 2 * lh);
     if (!visible(ui, r)) return;
