@@ -61,13 +61,13 @@ const char *ly_color_mode_title(ly_color_mode m, ly_lang lang)
 {
     static const char *const T[LY_COLOR_MODES][2] = {
         {"原色", "Plain"},
-        {"出租率 (%)", "Occupancy (%)"},
-        {"空置面积 (m²)", "Vacant area (m²)"},
-        {"企业数 (家)", "Enterprises"},
-        {"2010年税收 (百万元)", "2010 tax (M CNY)"},
+        {"出租率（%）", "Occupancy (%)"},
+        {"空置面积（m²）", "Vacant area (m²)"},
+        {"企业数（家）", "Enterprises"},
+        {"2010年税收（百万元）", "2010 tax (M CNY)"},
         {"主导行业", "Dominant industry"},
         {"建成年代", "Year built"},
-        {"高度 (m)", "Height (m)"},
+        {"高度（m）", "Height (m)"},
     };
     return (unsigned)m < LY_COLOR_MODES ? T[m][lang == LY_LANG_EN] : "?";
 }
