@@ -344,8 +344,12 @@ void ly_admin_panels(ly_app *app)
         return;
     /* a veil over everything: the admin's panels are modal */
     ly_draw_rect(&app->ui, 0, 0, (float)app->width, (float)app->height, ly_rgba(12, 16, 24, 140));
+    /* and opaque: nothing of the panels under it shows through */
+    ly_color panel = app->ui_ctx.theme.panel;
+    app->ui_ctx.theme.panel.a = 255;
     if (app->admin.open == LY_ADMIN_PAD)
         pin_pad(app);
     else
         status_panel(app);
+    app->ui_ctx.theme.panel = panel;
 }
