@@ -1,10 +1,45 @@
 /* ly_search: pinyin initials, and ranked matches by name, initials,
  * address, enterprise and industry on the bundled district. */
 #include "check.h"
+
+#include <stdlib.h>
+#include <string.h>
 #include "louyu/search.h"
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Chinese names in pinyin order, Latin ones without case and before them. */
+static void test_collate(void)
+{
+    const char *names[] = {"中晟（青岛）置业", "宝达（青岛）咨询", "banana", "博信投资",
+                           "Apple", "阿里", "德润保险", "博峰管理", "海益实业"};
+    enum { N = sizeof names / sizeof *names, KEY = 64 };
+    char keys[N * KEY];
+    ly_collate_keys(names, N, keys, KEY);
+    const char *order[N];
+    for (int i = 0; i < N; i++)
+        order[i] = keys + i * KEY;
+    qsort(order, N, sizeof *order, by_key);
+    const char *want[N] = {"Apple", "banana", "阿里", "宝达（青岛）咨询", "博峰管理",
+                           "博信投资", "德润保险", "海益实业", "中晟（青岛）置业"};
+    for (int i = 0; i < N; i++) {
+        int k = (int)((order[i] - keys) / KEY);
+        CHECK_STR(names[k], want[i]);
+    }
+    /* a key too small for the name is cut, never overrun */
+    char tiny[2 * 5];
+    const char *two[2] = {"青岛世贸中心", "ab"};
+    ly_collate_keys(two, 2, tiny, 5);
+    CHECK(strlen(tiny) <= 4);
+    CHECK_STR(tiny + 5, "ab");
+}
 
 int main(void)
 {
+    test_collate();
     char buf[64];
     ly_pinyin_initials("湛山街道", buf, sizeof buf);
     CHECK_STR(buf, "zsjd");

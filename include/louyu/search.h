@@ -42,6 +42,12 @@ typedef struct {
  * skipped. Uses the GB2312 order of the common characters (through iconv). */
 void ly_pinyin_initials(const char *utf8, char *out, size_t n);
 
+/* Sort keys for names (key_len bytes each, NUL-terminated, into keys): under
+ * strcmp, Chinese names sort by pinyin (GB18030 order, which follows pinyin
+ * for the 3,755 common characters), Latin letters without case, Latin before
+ * Chinese. */
+void ly_collate_keys(const char *const *texts, size_t n, char *keys, size_t key_len);
+
 int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang);
 void ly_search_deinit(ly_search *s);
 /* Writes up to cap hits for query (UTF-8, case-insensitive for ASCII); returns

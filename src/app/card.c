@@ -211,7 +211,19 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
             .index = b->first_enterprise + i,
         };
     }
+    /* by name in Chinese: in pinyin order, as a reader of Chinese looks one up */
+    enum { KEY = 96 };
+    char *keys = app->enterprise_sort == 0 && n ? malloc((size_t)n * KEY) : NULL;
+    const char **names = keys ? malloc((size_t)n * sizeof *names) : NULL;
+    if (keys && names) {
+        for (uint32_t k = 0; k < n; k++)
+            names[k] = rows[k].name;
+        ly_collate_keys(names, n, keys, KEY);
+        for (uint32_t k = 0; k < n; k++)
+            rows[k].name = keys + (size_t)k * KEY;
+    }
     qsort(rows, n, sizeof *rows, by_entry);
+    free(names);
     ly_ui_list_begin(ui, "enterprises", list_height(app, 230));
     for (uint32_t k = 0; k < n; k++) {
         const ly_enterprise *e = &d->enterprises[rows[k].index];
@@ -244,6 +256,7 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
         }
     }
     ly_ui_list_end(ui);
+    free(keys);
     free(rows);
 }
 

@@ -59,6 +59,43 @@ void ly_pinyin_initials(const char *utf8, char *out, size_t n)
         iconv_close(cd);
 }
 
+void ly_collate_keys(const char *const *texts, size_t n, char *keys, size_t key_len)
+{
+    if (!key_len)
+        return;
+    iconv_t cd = iconv_open("GB18030", "UTF-8");
+    for (size_t i = 0; i < n; i++) {
+        char *out = keys + i * key_len;
+        const char *t = texts[i] ? texts[i] : "";
+        char *ip = (char *)t, *op = out;
+        size_t il = strlen(t), ol = key_len - 1;
+        if (cd == (iconv_t)-1 || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+            /* what could not be converted (or did not fit) keeps its UTF-8 bytes */
+            if (cd != (iconv_t)-1)
+                iconv(cd, NULL, NULL, NULL, NULL);
+            size_t done = (size_t)(op - out), room = key_len - 1 - done;
+            size_t rest = il < room ? il : room;
+            memcpy(op, ip, rest);
+            op += rest;
+        }
+        *op = '\0';
+        /* Latin letters without case: single bytes only; a GB18030 character's
+         * trailing bytes may look like ASCII and are stepped over */
+        for (unsigned char *c = (unsigned char *)out; *c;) {
+            if (*c < 0x80) {
+                *c = (unsigned char)tolower(*c);
+                c++;
+            } else {
+                size_t w = c[1] >= 0x30 && c[1] <= 0x39 ? 4 : 2;
+                for (size_t k = 0; k < w && *c; k++)
+                    c++;
+            }
+        }
+    }
+    if (cd != (iconv_t)-1)
+        iconv_close(cd);
+}
+
 static char *lowered(const char *s)
 {
     size_t n = strlen(s);
