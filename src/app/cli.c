@@ -1,5 +1,6 @@
 /* louyu validate | stats | info | gl-info */
 #include "cli.h"
+#include "louyu/search.h"
 #include "louyu/district.h"
 #include "louyu/platform.h"
 #include "louyu/render.h"
@@ -685,6 +686,7 @@ typedef struct {
     int floor; /* lowest floor; INT_MAX when none is given */
     uint32_t index;
     ent_sort by;
+    char key[96]; /* by name: the name's collation key (pinyin order for Chinese) */
 } ent_row;
 
 static int cmp_str(const char *a, const char *b)
@@ -702,7 +704,7 @@ static int cmp_rows(const void *pa, const void *pb)
     if (a->by == SORT_INDUSTRY)
         c = cmp_str(a->e->industry, b->e->industry);
     if (!c && a->by == SORT_NAME)
-        c = cmp_str(a->e->name, b->e->name);
+        c = strcmp(a->key, b->key);
     if (!c)
         c = (a->floor > b->floor) - (a->floor < b->floor);
     if (!c)
@@ -728,6 +730,10 @@ static ent_row *enterprise_rows(const ly_district *d, const ly_building *b, cons
             if (d->enterprise_floors[e->first_floor + k] < low)
                 low = d->enterprise_floors[e->first_floor + k];
         rows[(*n)++] = (ent_row){.e = e, .floor = low, .index = i, .by = by};
+        if (by == SORT_NAME) {
+            const char *name = e->name ? e->name : "";
+            ly_collate_keys(&name, 1, rows[*n - 1].key, sizeof rows[*n - 1].key);
+        }
     }
     qsort(rows, *n, sizeof *rows, cmp_rows);
     return rows;
