@@ -260,6 +260,11 @@ pid=$!
 for _ in $(seq 100); do grep -q 'out of service' "$tmp/kiosk/logs/oos.log" 2>/dev/null && break; sleep 0.2; done
 cp "$ZS" "$tmp/kiosk/weekly.tmp" && mv "$tmp/kiosk/weekly.tmp" "$tmp/kiosk/weekly.geojson"
 for _ in $(seq 100); do grep -q 'reloaded ' "$tmp/kiosk/logs/oos.log" && break; sleep 0.2; done
+# the file vanishing is said once, and the district stays; its return is said too
+rm "$tmp/kiosk/weekly.geojson"
+for _ in $(seq 100); do grep -q 'is gone' "$tmp/kiosk/logs/oos.log" && break; sleep 0.2; done
+cp "$ZS" "$tmp/kiosk/weekly.geojson"
+for _ in $(seq 100); do grep -q 'info RELOAD: .* is back' "$tmp/kiosk/logs/oos.log" && break; sleep 0.2; done
 kill -TERM "$pid"
 wait "$pid"
 rc=$?
@@ -268,6 +273,8 @@ cp "$tmp/kiosk/logs/oos.log" "$tmp/log"
 expect log "error LOAD: $tmp/kiosk/weekly.geojson:22:21: feature 0 \"wtc\": \"height_m\" is -5"
 expect log 'out of service until it is replaced by a good file'
 expect log "info RELOAD: reloaded $tmp/kiosk/weekly.geojson: 33 buildings"
+expect log "warning RELOAD: $tmp/kiosk/weekly.geojson is gone; keeping the district on screen until it is back"
+expect log "info RELOAD: $tmp/kiosk/weekly.geojson is back"
 unset SDL_VIDEODRIVER
 export ASAN_OPTIONS=$saved_asan
 

@@ -36,6 +36,10 @@ void ly_platform_swap(ly_platform *p);
 bool ly_platform_poll(ly_platform *p, ly_event *e);
 /* Blocks until an event arrives or `seconds` pass (idle frames sleep here). */
 void ly_platform_wait(ly_platform *p, double seconds);
+/* Sleeps, events or not. */
+void ly_platform_sleep(double seconds);
+/* Whether the swap waits for the display's refresh (false: nothing paces frames). */
+bool ly_platform_vsync(const ly_platform *p);
 void ly_platform_drawable_size(const ly_platform *p, int *w, int *h);
 /* Drawable pixels per window point (2 on a HiDPI screen). */
 float ly_platform_pixel_scale(const ly_platform *p);

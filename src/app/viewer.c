@@ -523,6 +523,8 @@ int ly_cmd_view(int argc, char **argv, int first)
                                     ? app.scene.district.meta.name
                                     : "楼宇 louyu");
     long fault = fault_frame(), frames = 0;
+    const char *driver = ly_platform_video_driver(plat);
+    bool unthrottled = !ly_platform_vsync(plat) || (driver && !strcmp(driver, "offscreen"));
     int gl_failures = 0;
     double last = ly_platform_now();
     bool running = true, moving = true;
@@ -530,14 +532,23 @@ int ly_cmd_view(int argc, char **argv, int first)
      * that has settled for a second is loaded on a thread and swapped in */
     struct stat seen = {0}, pending = {0};
     stat(o.file, &seen);
-    bool changed = false;
+    bool changed = false, gone = false;
     double next_check = last + 1.0;
     while (running) {
         double t_now = ly_platform_now();
         if (t_now >= next_check) {
             next_check = t_now + 1.0;
             struct stat cur;
-            if (stat(o.file, &cur) == 0) {
+            bool here = stat(o.file, &cur) == 0;
+            /* a file that vanishes (an update half done, a mistake) is said once;
+             * the district on screen stays until a good file is back */
+            if (!here && !gone)
+                LY_WARN("RELOAD", "%s is gone; keeping the district on screen until it is back",
+                        o.file);
+            else if (here && gone)
+                LY_INFO("RELOAD", "%s is back", o.file);
+            gone = !here;
+            if (here) {
                 bool differs = cur.st_mtime != seen.st_mtime || cur.st_size != seen.st_size ||
                                cur.st_ino != seen.st_ino;
                 bool settled = changed && cur.st_mtime == pending.st_mtime &&
@@ -599,6 +610,16 @@ int ly_cmd_view(int argc, char **argv, int first)
             double t0 = ly_platform_now();
             ly_app_render(&app);
             ly_platform_swap(plat);
+            /* Without a display's vsync to hold it (SDL's offscreen driver, a
+             * driver that ignores the swap interval) the loop would hand the GL
+             * driver frames faster than it draws them, and they queue up: wait
+             * for each, and draw no more than 120 a second. */
+            if (unthrottled) {
+                ly_renderer_finish(app.renderer);
+                double spare = 1.0 / 120 - (ly_platform_now() - t0);
+                if (spare > 0.001)
+                    ly_platform_sleep(spare);
+            }
             ly_admin_frame(&app, (ly_platform_now() - t0) * 1000);
             /* supervision: a lost context cannot draw again, and frames that
              * keep failing will not mend; either way the supervisor starts a

@@ -10,6 +10,7 @@ struct ly_platform {
     SDL_Window *window;
     SDL_GLContext gl;
     int samples;
+    bool vsync; /* the swap waits for the display */
 };
 
 static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool robust)
@@ -94,8 +95,7 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
     if (p->samples && SDL_GL_GetAttribute(SDL_GL_MULTISAMPLESAMPLES, &got) == 0)
         p->samples = got;
     /* vsync; adaptive where the driver has it */
-    if (SDL_GL_SetSwapInterval(-1) != 0)
-        SDL_GL_SetSwapInterval(1);
+    p->vsync = SDL_GL_SetSwapInterval(-1) == 0 || SDL_GL_SetSwapInterval(1) == 0;
     return p;
 }
 
@@ -171,6 +171,17 @@ void ly_platform_wait(ly_platform *p, double seconds)
 {
     (void)p;
     SDL_WaitEventTimeout(NULL, (int)(seconds * 1000.0));
+}
+
+void ly_platform_sleep(double seconds)
+{
+    if (seconds > 0)
+        SDL_Delay((Uint32)(seconds * 1000.0));
+}
+
+bool ly_platform_vsync(const ly_platform *p)
+{
+    return p && p->vsync;
 }
 
 static ly_key translate_key(SDL_Keycode k)
