@@ -96,6 +96,10 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
         p->samples = got;
     /* vsync; adaptive where the driver has it */
     p->vsync = SDL_GL_SetSwapInterval(-1) == 0 || SDL_GL_SetSwapInterval(1) == 0;
+    /* the panels need room: below this the map would hide behind them (a window
+     * asked to be smaller, such as a headless one, keeps its size) */
+    if ((!desc->width || desc->width >= 720) && (!desc->height || desc->height >= 480))
+        SDL_SetWindowMinimumSize(p->window, 720, 480);
     return p;
 }
 
