@@ -1248,9 +1248,11 @@ static void title_text(const ly_app *app, const char **name, char *sub, size_t n
     const ly_district_meta *mt = &app->scene.district.meta;
     bool en = app->lang == LY_LANG_EN;
     *name = en && mt->name_en ? mt->name_en : mt->name;
+    char count[32];
+    ly_format_grouped((double)app->scene.district.n_buildings, count, sizeof count);
     if (*name) {
-        snprintf(sub, n, "%s%s%zu %s%s%s", mt->data_date ? mt->data_date : "",
-                 mt->data_date ? "  ·  " : "", app->scene.district.n_buildings,
+        snprintf(sub, n, "%s%s%s %s%s%s", mt->data_date ? mt->data_date : "",
+                 mt->data_date ? "  ·  " : "", count,
                  ly_str(LY_S_BUILDINGS, app->lang), mt->n_illustrative ? "  ·  " : "",
                  mt->n_illustrative ? ly_str(LY_S_ILLUSTRATIVE_DATA, app->lang) : "");
     } else {
@@ -1258,8 +1260,7 @@ static void title_text(const ly_app *app, const char **name, char *sub, size_t n
         const char *src = app->scene.district.source ? app->scene.district.source : "";
         const char *slash = strrchr(src, '/');
         *name = slash ? slash + 1 : src;
-        snprintf(sub, n, "%zu %s", app->scene.district.n_buildings,
-                 ly_str(LY_S_BUILDINGS, app->lang));
+        snprintf(sub, n, "%s %s", count, ly_str(LY_S_BUILDINGS, app->lang));
     }
 }
 
