@@ -156,6 +156,48 @@ static void test_idle_lag(void)
     CHECK_NEAR(g_app.idle_lag, 0, 0);
 }
 
+/* Data without occupancy (plain footprints with heights): the tour still runs,
+ * through the tallest finished buildings, highest first. */
+static void test_tour_without_occupancy(void)
+{
+    const char *path = "/tmp/louyu-test-plain.geojson";
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    fputs("{\"type\": \"FeatureCollection\", \"features\": [\n", f);
+    const double h[3] = {20, 64, 35};
+    for (int i = 0; i < 3; i++) {
+        double x = 120.38 + 0.001 * i, y = 36.06;
+        fprintf(f,
+                "%s{\"type\": \"Feature\", \"id\": \"b%d\", \"properties\": "
+                "{\"building\": \"yes\", \"height\": %.0f}, \"geometry\": {\"type\": "
+                "\"Polygon\", \"coordinates\": [[[%.4f, %.4f], [%.4f, %.4f], [%.4f, %.4f], "
+                "[%.4f, %.4f], [%.4f, %.4f]]]}}\n",
+                i ? "," : "", i, h[i], x, y, x + 0.0003, y, x + 0.0003, y + 0.0003, x,
+                y + 0.0003, x, y);
+    }
+    fputs("]}\n", f);
+    fclose(f);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    int rc = ly_app_load(&g_app, path, &diags);
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(rc, LY_LOAD_OK);
+    if (rc == LY_LOAD_OK) {
+        ly_app_set_kiosk(&g_app, true, 60, 120);
+        ly_app_start_attract(&g_app);
+        ly_app_update(&g_app, 0.1);
+        CHECK(g_app.attract);
+        CHECK_INT(g_app.selected, ly_district_find(&g_app.scene.district, "b1")); /* 64 m */
+        wait_s(9.2);
+        CHECK_INT(g_app.selected, ly_district_find(&g_app.scene.district, "b2")); /* 35 m */
+    }
+    remove(path);
+}
+
 int main(void)
 {
     char err[256];
@@ -175,6 +217,7 @@ int main(void)
     test_lock();
     test_reset_and_no_pin();
     test_idle_lag();
+    test_tour_without_occupancy();
     ly_app_deinit(&g_app);
     return check_report();
 }

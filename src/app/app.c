@@ -874,10 +874,24 @@ static long tour_stop(const ly_app *app, int index)
     long best[64];
     double space[64];
     int n = 0;
-    for (size_t i = 0; i < d->n_buildings; i++) {
+    /* the buildings with the most space to let; where the data has none, the
+     * tallest finished ones, so the tour still shows the district */
+    bool any_space = false;
+    for (size_t i = 0; i < d->n_buildings && !any_space; i++) {
         double area, vacant;
-        if (ly_building_occupancy(d, &d->buildings[i], &area, &vacant) < 0 || vacant <= 0)
-            continue;
+        any_space = ly_building_occupancy(d, &d->buildings[i], &area, &vacant) >= 0 && vacant > 0;
+    }
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        double area, vacant;
+        if (any_space) {
+            if (ly_building_occupancy(d, b, &area, &vacant) < 0 || vacant <= 0)
+                continue;
+        } else {
+            if (b->status == LY_STATUS_UNDER_CONSTRUCTION || !(b->height_m > 0))
+                continue;
+            vacant = b->height_m; /* the ranking key */
+        }
         int k = n < 64 ? n++ : 63;
         if (k == 63 && vacant <= space[63])
             continue;
@@ -1490,13 +1504,22 @@ static void draw_attract(ly_app *app)
         const ly_building *b = &app->scene.district.buildings[app->selected];
         char line[200], v[32];
         double area, vacant;
-        ly_building_occupancy(&app->scene.district, b, &area, &vacant);
+        bool space = ly_building_occupancy(&app->scene.district, b, &area, &vacant) >= 0 &&
+                     vacant > 0;
         ly_format_grouped(vacant, v, sizeof v);
         snprintf(line, sizeof line, "%s%s%s", b->name ? b->name : b->id, b->name_en ? "  " : "",
                  b->name_en ? b->name_en : "");
+        char cut[256];
         ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 40 * s), 24 * s,
-                     ly_rgba(255, 255, 255, 255), line);
-        snprintf(line, sizeof line, "空置 %s m²  ·  %s m² vacant", v, v);
+                     ly_rgba(255, 255, 255, 255),
+                     ly_ui_fit(app->font, line, 24 * s, w - 56 * s, cut, sizeof cut));
+        if (space)
+            snprintf(line, sizeof line, "空置 %s m²  ·  %s m² vacant", v, v);
+        else if (b->floors > 0)
+            snprintf(line, sizeof line, "高 %.0f 米，%d 层  ·  %.0f m, %d floors", b->height_m,
+                     b->floors, b->height_m, b->floors);
+        else
+            snprintf(line, sizeof line, "高 %.0f 米  ·  %.0f m tall", b->height_m, b->height_m);
         ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 70 * s), 16 * s,
                      ly_rgba(250, 196, 120, 255), line);
     }
