@@ -165,7 +165,7 @@ static void industry_chart(ly_app *app, float x, float y, float w, float h)
     size_t max = k ? counts[0] : 1, total = 0;
     for (int i = 0; i < k; i++)
         total += counts[i];
-    float row = 18 * s, label_w = 110 * s;
+    float row = 18 * s, label_w = fminf(110 * s, 0.42f * w);
     int rows = (int)fminf((float)k, floorf(h / row - 1.5f));
     for (int i = 0; i < rows; i++) {
         float ry = y + (float)i * row;
@@ -173,7 +173,7 @@ static void industry_chart(ly_app *app, float x, float y, float w, float h)
         ly_colorby_ramp(rows > 1 ? (double)i / (rows - 1) : 0.5, rgb);
         ly_draw_text(dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
                      ly_industry_name(names[i], app->lang));
-        float bw = (w - label_w - 40 * s) * (float)counts[i] / (float)max;
+        float bw = fmaxf(0, w - label_w - 40 * s) * (float)counts[i] / (float)max;
         ly_color c = ly_rgba(rgb[0], rgb[1], rgb[2], 255);
         if (pointed(app, x, ry, w, row)) {
             char line[160];
@@ -262,6 +262,13 @@ void ly_app_dashboard(ly_app *app)
     float s = app->ui_scale > 0 ? app->ui_scale : 1;
     float w = fminf(760, app->width / s - 300), h = fminf(470, app->height / s - 110);
     float x = 270, y = 84;
+    if (w < 520 && app->height > app->width) {
+        /* a portrait screen: the width of the screen, under the side panels */
+        x = 20;
+        y = 420;
+        w = fminf(760, app->width / s - 40);
+        h = fminf(560, app->height / s - y - 70);
+    }
     if (w < 300 || h < 260)
         return; /* too small a window for charts */
     bool open = true;
@@ -286,7 +293,7 @@ void ly_app_dashboard(ly_app *app)
                         : "%zu 座楼宇（在建 %zu）  ·  企业 %s 家",
                      st.buildings, st.under_construction, a);
         }
-        ly_ui_label(ui, line);
+        ly_ui_text_wrapped(ui, line);
         ly_format_grouped(st.tax_2010_cny / 1e6, a, sizeof a);
         ly_format_grouped(st.vacant_m2, c, sizeof c);
         if (st.occupancy_rate >= 0)
@@ -296,7 +303,7 @@ void ly_app_dashboard(ly_app *app)
                      a, st.tax_big, c, 100 * (1 - st.occupancy_rate));
         else
             snprintf(line, sizeof line, en ? "No occupancy data" : "暂无出租数据");
-        ly_ui_label(ui, line);
+        ly_ui_text_wrapped(ui, line);
         ly_ui_space(ui, 6);
         /* the charts, drawn straight into the overlay below the text */
         ly_ui_rect last = ly_ui_last_rect(ui);
