@@ -308,6 +308,24 @@ int main(void)
         CHECK(changed > total_px / 2);
         CHECK(teal > 1000);
     }
+    /* a portrait kiosk: the dashboard takes the screen's width under the side panels,
+     * with every chart drawn (it was squeezed beside them, its bars of no width) */
+    snprintf(args, sizeof args, "%s --size 540x960 --scale 0.875 --kiosk --dashboard", zs);
+    image pd = shot("dashboard-portrait", args);
+    if (pd.px) {
+        size_t teal = 0, purple = 0;
+        for (int y = 0; y < 960; y++)
+            for (int x = 0; x < 540; x++) {
+                const uint8_t *p = pd.px + 4 * ((size_t)y * 540 + x);
+                teal += p[1] > p[0] + 80 && p[2] > p[0] + 60 && p[1] > 120;
+                purple += p[0] > 50 && p[0] < 90 && p[1] < 30 && p[2] > 70; /* the top industry */
+            }
+        printf("portrait dashboard: %zu teal, %zu purple pixels\n", teal, purple);
+        CHECK(teal > 8000);
+        CHECK(purple > 300);
+    }
+    stbi_image_free(pd.px);
+
     /* the pointer over a bar of occupancy by building: a dark read-out with its name
      * appears by the pointer, over the panel */
     snprintf(args, sizeof args, "%s --size 1280x720 --dashboard --pointer 400,300", zs);
