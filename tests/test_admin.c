@@ -198,6 +198,35 @@ static void test_tour_without_occupancy(void)
     remove(path);
 }
 
+/* The controls: H (or F1, or the "?" by the compass) shows them on a desktop;
+ * Esc closes them; a kiosk never shows them. */
+static void test_controls(void)
+{
+    ly_app_set_kiosk(&g_app, false, 60, 120);
+    g_app.admin.open = LY_ADMIN_CLOSED;
+    CHECK(!g_app.help);
+    key(LY_KEY_H);
+    CHECK(g_app.help);
+    key(LY_KEY_ESCAPE);
+    CHECK(!g_app.help);
+    key(LY_KEY_F1);
+    CHECK(g_app.help);
+    key(LY_KEY_F1);
+    CHECK(!g_app.help);
+    /* the "?" sits left of the compass, in the top-right corner */
+    float s = g_app.ui_scale, r = 22 * s, cx = (float)g_app.width - 20 * s - r;
+    float hx = cx - 22 * s - 12 * s - 0.72f * r, hy = 20 * s + r;
+    ev(LY_EV_MOUSE_DOWN, hx, hy);
+    ev(LY_EV_MOUSE_UP, hx, hy);
+    CHECK(g_app.help);
+    ev(LY_EV_MOUSE_DOWN, hx, hy);
+    ev(LY_EV_MOUSE_UP, hx, hy);
+    CHECK(!g_app.help);
+    ly_app_set_kiosk(&g_app, true, 60, 120);
+    key(LY_KEY_H);
+    CHECK(!g_app.help);
+}
+
 int main(void)
 {
     char err[256];
@@ -218,6 +247,7 @@ int main(void)
     test_reset_and_no_pin();
     test_idle_lag();
     test_tour_without_occupancy();
+    test_controls();
     ly_app_deinit(&g_app);
     return check_report();
 }

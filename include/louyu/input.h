@@ -46,6 +46,7 @@ typedef enum {
     LY_KEY_TAB,
     LY_KEY_SPACE,
     LY_KEY_F11,
+    LY_KEY_F1,
     /* letters, in order: LY_KEY_A + (c - 'a') */
     LY_KEY_A,
     LY_KEY_B,

@@ -711,10 +711,30 @@ static bool on_compass(const ly_app *app, float x, float y)
     return (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r * 1.2f;
 }
 
+/* The "?" left of the compass that shows the controls (not in a kiosk). */
+static void help_centre(const ly_app *app, float *cx, float *cy, float *r)
+{
+    compass_centre(app, cx, cy, r);
+    *r *= 0.72f;
+    *cx -= 22 * app->ui_scale + 12 * app->ui_scale + *r;
+}
+
+static bool on_help(const ly_app *app, float x, float y)
+{
+    float cx, cy, r;
+    help_centre(app, &cx, &cy, &r);
+    return !app->kiosk && (x - cx) * (x - cx) + (y - cy) * (y - cy) <= r * r * 1.4f;
+}
+
 /* ---- input ------------------------------------------------------------------ */
 
 static void click(ly_app *app, float x, float y, int clicks, float tol)
 {
+    if (on_help(app, x, y)) {
+        app->help = !app->help;
+        app->redraw = true;
+        return;
+    }
     if (on_compass(app, x, y)) {
         /* north up, keeping everything else */
         ly_camera_pose p = app->cam.pose;
@@ -743,8 +763,14 @@ static void key_down(ly_app *app, const ly_event *e)
     ly_camera *c = &app->cam;
     double step = 0.1;
     switch (e->key) {
+    case LY_KEY_H:
+    case LY_KEY_F1:
+        app->help = !app->help && !app->kiosk; /* a kiosk has no keyboard to read it with */
+        break;
     case LY_KEY_ESCAPE:
-        if (app->floor_selected)
+        if (app->help)
+            app->help = false;
+        else if (app->floor_selected)
             ly_app_select_floor(app, 0);
         else
             ly_app_select(app, -1, false);
@@ -1540,7 +1566,8 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
         compass_centre(app, &cx, &cy, &r);
         float reserved[12 + LY_UI_MAX_PANELS][4] = {
             {0, 0, 0, 0},
-            {cx - r - 6 * s, cy - r - 22 * s, cx + r + 6 * s, cy + r + 6 * s},
+            {cx - r - 6 * s - 2 * 0.72f * r - 12 * s, cy - r - 22 * s, cx + r + 6 * s,
+             cy + r + 6 * s},
             {0, (float)app->height - 52 * s, 260 * s, (float)app->height},
         };
         size_t n_reserved = 3;
@@ -1618,6 +1645,18 @@ static void build_overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     }
     if (app->scene.loaded)
         draw_compass(app);
+    if (app->scene.loaded && !app->kiosk) {
+        float cx, cy, r, s = app->ui_scale;
+        help_centre(app, &cx, &cy, &r);
+        ly_drawlist *dl = &app->ui;
+        ly_draw_shadow(dl, cx - r, cy - r + 1.5f * s, 2 * r, 2 * r, r, 5 * s,
+                       ly_rgba(20, 30, 50, 60));
+        ly_draw_circle(dl, cx, cy, r, app->help ? ly_rgba(236, 125, 46, 255)
+                                                : ly_rgba(255, 255, 255, 240));
+        float px = 15 * s, tw = ly_font_measure(app->font, "?", px);
+        ly_draw_text(dl, floorf(cx - 0.5f * tw), floorf(cy + 0.36f * px), px,
+                     app->help ? ly_rgba(255, 255, 255, 255) : ly_rgba(60, 66, 80, 255), "?");
+    }
     if (app->reload_status[0] && app->time - app->reload_status_t < 8.0) {
         char toast[1400];
         snprintf(toast, sizeof toast,

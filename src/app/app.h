@@ -100,6 +100,7 @@ typedef struct {
     char settings_path[512]; /* where the language is remembered ("" when nowhere) */
 
     bool dashboard; /* the planner's dashboard is open */
+    bool help;      /* the controls (mouse, touch, keys) are shown: H or F1 */
 
     /* kiosk: unattended, touch-first; after attract_s idle seconds a tour of
      * buildings with space runs, after reset_s everything returns to the start */

@@ -470,6 +470,79 @@ static void search_panel(ly_app *app)
     ly_ui_panel_end(ui);
 }
 
+/* What the mouse, touch and keys do: H, F1 or the "?" by the compass (not in a
+ * kiosk, whose visitors touch and have no keyboard to open it with). */
+static void help_panel(ly_app *app)
+{
+    ly_ui *ui = &app->ui_ctx;
+    float s = app->ui_scale > 0 ? app->ui_scale : 1;
+    if (app->kiosk || !app->help)
+        return;
+    bool en = app->lang == LY_LANG_EN;
+    /* two columns side by side (pointer and touch; keys), narrower in a narrow
+     * window (long values wrap), one under the other only where even that fails */
+    float x = 270, y = 84, w = fminf(380, 0.5f * (app->width / s - x - 20 - 12));
+    bool side = w >= 200;
+    if (!side)
+        w = app->width / s - x - 20;
+    bool open = true;
+    if (ly_ui_panel_begin(ui, "help", x, y, w, 0, &open)) {
+        ly_ui_title(ui, en ? "Controls" : "操作说明");
+        static const char *const rows[][3] = {
+            {NULL, "Mouse", "鼠标"},
+            {"drag|拖动", "orbit the view", "环绕旋转"},
+            {"right or middle drag|右键或中键拖动", "pan", "平移"},
+            {"wheel|滚轮", "zoom towards the pointer", "向指针处缩放"},
+            {"Shift + drag|Shift + 拖动", "tilt", "俯仰"},
+            {"click|单击", "select a building or floor", "选择楼宇或楼层"},
+            {"double-click|双击", "fly to a building", "飞到楼宇"},
+            {NULL, "Touch", "触摸"},
+            {"drag|拖动", "orbit", "环绕旋转"},
+            {"two fingers|双指", "pan, pinch to zoom, twist", "平移、捏合缩放、旋转"},
+            {"two fingers up or down|双指上下", "tilt", "俯仰"},
+            {"tap|轻点", "select", "选择"},
+            {NULL, "Keys", "键盘"},
+            {"H  F1|H  F1", "these controls", "本说明"},
+            {"arrows, W A S D|方向键、W A S D", "pan", "平移"},
+            {"+  −|+  −", "zoom", "缩放"},
+            {"PgUp  PgDn|PgUp  PgDn", "tilt", "俯仰"},
+            {"Q  E|Q  E", "twist", "旋转"},
+            {"Home  T|Home  T", "home view, from the top", "初始视角、俯视"},
+            {"C  B  F|C  B  F", "colour-by, dashboard, find space", "着色、数据看板、找空间"},
+            {"P  X|P  X", "stacking plan, pull floors apart", "楼层空置图、分层展开"},
+            {"L|L", "中文 / English", "中文 / English"},
+            {"Esc|Esc", "close, deselect", "关闭、取消选择"},
+            {"Ctrl+R  F11  Ctrl+Q|Ctrl+R  F11  Ctrl+Q", "reload the data, full screen, quit",
+             "重新载入数据、全屏、退出"},
+        };
+        for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+            const char *text = en ? rows[i][1] : rows[i][2];
+            if (!rows[i][0]) {
+                if (i == 12) { /* the keys: the second column */
+                    ly_ui_rect last = ly_ui_last_rect(ui);
+                    ly_ui_panel_end(ui);
+                    float y2 = side ? y : (last.y + last.h) / s + 24;
+                    ly_ui_panel_begin(ui, "help-keys", side ? x + w + 12 : x, y2, w, 0, NULL);
+                } else if (i) {
+                    ly_ui_space(ui, 6);
+                }
+                ly_ui_label_colored(ui, text, ui->theme.accent);
+                continue;
+            }
+            char key[96];
+            const char *bar = strchr(rows[i][0], '|');
+            if (en)
+                snprintf(key, sizeof key, "%.*s", (int)(bar - rows[i][0]), rows[i][0]);
+            else
+                snprintf(key, sizeof key, "%s", bar + 1);
+            ly_ui_key_value(ui, key, text);
+        }
+    }
+    ly_ui_panel_end(ui);
+    if (!open)
+        app->help = false;
+}
+
 void ly_app_panels(ly_app *app)
 {
     ly_ui *ui = &app->ui_ctx;
@@ -499,6 +572,7 @@ void ly_app_panels(ly_app *app)
     ly_ui_panel_end(ui);
     search_panel(app);
     finder_panel(app);
+    help_panel(app);
     if (app->selected < 0 || !app->scene.loaded)
         return;
     const ly_building *b = &app->scene.district.buildings[app->selected];

@@ -190,6 +190,8 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
             o->find = true;
             o->find_industry = v;
             i++;
+        } else if (!strcmp(a, "--controls")) {
+            o->controls = true;
         } else if (!strcmp(a, "--dashboard")) {
             o->dashboard = true;
         } else if (!strcmp(a, "--keyboard")) {
@@ -329,6 +331,7 @@ static int apply_view(ly_app *app, const options *o)
         snprintf(app->query, sizeof app->query, "%s", o->search);
     app->keyboard = o->keyboard;
     app->dashboard = o->dashboard;
+    app->help = o->controls;
     if (o->find) {
         app->finder = true;
         app->find.min_area_m2 = o->find_area;
@@ -665,7 +668,7 @@ int ly_cmd_shot(int argc, char **argv)
                         "[--explode] [--hover ID] [--color-by MODE] [--search TEXT] [--keyboard] [--dashboard] "
                         "[--find] [--find-area M2] [--find-rent X] [--find-near metro|parking|...] "
                         "[--find-industry K] [--reload FILE] [--attract] [--idle S] "
-                        "[--admin pad|status] [--hold S] [--config FILE] [--wheel X,Y,N] [--pointer X,Y] "
+                        "[--admin pad|status] [--hold S] [--config FILE] [--wheel X,Y,N] [--pointer X,Y] [--controls] "
                         "[--lang zh|en] [--scale S] [--msaa N]";
     int rc = parse(argc, argv, 1, &o, usage);
     if (rc)

@@ -21,7 +21,7 @@ typedef struct {
     const char *tab;
     const char *color_by;
     const char *search, *reload;
-    bool keyboard, dashboard, find;
+    bool keyboard, dashboard, find, controls;
     double find_area, find_rent;
     const char *find_near, *find_industry; /* a POI category; an industry keyword */
     bool kiosk, attract;

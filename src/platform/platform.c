@@ -227,6 +227,8 @@ static ly_key translate_key(SDL_Keycode k)
         return LY_KEY_SPACE;
     case SDLK_F11:
         return LY_KEY_F11;
+    case SDLK_F1:
+        return LY_KEY_F1;
     default:
         return LY_KEY_NONE;
     }
