@@ -413,7 +413,9 @@ static void search_panel(ly_app *app)
         /* as many results as fit above the bottom edge's scale bar (up to six) */
         const ly_ui_theme *t = &ui->theme;
         float s = app->ui_scale > 0 ? app->ui_scale : 1;
-        bool kbd_row = app->ui_scale >= 1.5f || app->keyboard; /* the keyboard's toggle */
+        /* the on-screen keyboard's toggle: for a kiosk, or a screen being touched
+         * (not for a HiDPI desktop, whose scale is as large as a kiosk's) */
+        bool kbd_row = app->kiosk || ui->touch || app->keyboard;
         float room = app->height / s - 292 - 2 * t->padding - (t->row_h + t->spacing) -
                      (kbd_row ? t->row_h + t->spacing : 0) - 44;
         int fit = (int)(room / (t->row_h + 10 + t->spacing));
@@ -453,8 +455,7 @@ static void search_panel(ly_app *app)
         }
         if (app->query[0] && !n)
             ly_ui_label_colored(ui, L(app, LY_S_NOTHING_FOUND), ui->theme.text_secondary);
-        /* the on-screen keyboard is for touch screens (a kiosk runs at 1.5x or more) */
-        if (app->ui_scale >= 1.5f || app->keyboard)
+        if (kbd_row)
             ly_ui_toggle(ui, L(app, LY_S_KEYBOARD), &app->keyboard);
     }
     ly_ui_panel_end(ui);
