@@ -519,7 +519,7 @@ static void help_panel(ly_app *app)
         for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
             const char *text = en ? rows[i][1] : rows[i][2];
             if (!rows[i][0]) {
-                if (i == 12) { /* the keys: the second column */
+                if (!strcmp(rows[i][1], "Keys")) { /* the keys: the second column */
                     ly_ui_rect last = ly_ui_last_rect(ui);
                     ly_ui_panel_end(ui);
                     float y2 = side ? y : (last.y + last.h) / s + 24;
