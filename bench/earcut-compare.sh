@@ -2,7 +2,7 @@
 # Triangulation throughput: louyu against the earcut npm package (v3, node), on the same
 # polygons, in the same run.
 # Usage: bench/earcut-compare.sh [INPUT] [LOUYU_BINARY] [RUNS]
-#   INPUT: a .geojson district (default: ../shared/data/sf-buildings/sf-buildings.geojson),
+#   INPUT: a .geojson district (default: tests/data/sf-buildings/sf-buildings.geojson),
 #   whose building footprints louyu projects to metres and exports with
 #   `louyu bench --export-polygons`; or a .json array of polygons, each an array of rings
 #   [[x,y],...] (earcut's fixture format). LOUYU_BINARY defaults to build-release/louyu
@@ -11,7 +11,7 @@
 # Mvert/s)"; the ratio is louyu's throughput over earcut's, both from the best run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-input=${1:-$root/../shared/data/sf-buildings/sf-buildings.geojson}
+input=${1:-$root/tests/data/sf-buildings/sf-buildings.geojson}
 if [ ! -f "$input" ]; then
   echo "usage: bench/earcut-compare.sh [INPUT.geojson|POLYGONS.json] [LOUYU_BINARY] [RUNS]" >&2
   exit 2

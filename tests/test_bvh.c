@@ -89,7 +89,7 @@ static float brute_ray(const ly_mesh *m, const float *o, const float *d, long *b
 
 static void sf_rays(void)
 {
-    const char *path = LY_SHARED_DIR "/data/sf-buildings/sf-buildings.geojson";
+    const char *path = LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson";
     ly_district d;
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);

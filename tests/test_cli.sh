@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The command line end to end: exit codes, streams and output formats.
-# Needs LOUYU (the binary), SRC (the source tree) and SHARED (../shared).
+# Needs LOUYU (the binary) and SRC (the source tree).
 set -u
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ZS="$SRC/data/zhanshan.geojson"
-SF="$SHARED/data/sf-buildings/sf-buildings.geojson"
+SF="$SRC/tests/data/sf-buildings/sf-buildings.geojson"
 BAD="$SRC/tests/data/bad"
 
 # run EXPECTED_RC ARGS...: runs louyu, keeps stdout and stderr in $tmp
@@ -102,7 +102,7 @@ run 0 info "$SF" '#0';            expect out 'Occupancy +no data'
 run 2 info
 
 # triangulate: a fixture, a GeoJSON Polygon, and a timed array of polygons
-run 0 triangulate "$SHARED/data/earcut/fixtures/water.json"
+run 0 triangulate "$SRC/tests/data/earcut/fixtures/water.json"
 expect out '^triangles 2482 deviation 0\.000[0-9]+$'
 printf '{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[2,4],[4,4],[2,2]]]}' >"$tmp/p.json"
 run 0 triangulate "$tmp/p.json";  expect out '^triangles 6 deviation 0$'

@@ -134,7 +134,7 @@ static void real_files(void)
 {
     ly_district d;
     ly_diag_list diags;
-    const char *sf = LY_SHARED_DIR "/data/sf-buildings/sf-buildings.geojson";
+    const char *sf = LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson";
     ly_diag_list_init(&diags, sf);
     CHECK_INT(ly_district_load(&d, sf, NULL, &diags), LY_LOAD_OK);
     CHECK_INT(diags.errors, 0);

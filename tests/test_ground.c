@@ -646,6 +646,6 @@ int main(void)
     headland();
     degenerate();
     real(LY_SOURCE_DIR "/data/zhanshan.geojson", true);
-    real(LY_SHARED_DIR "/data/sf-buildings/sf-buildings.geojson", false);
+    real(LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson", false);
     return check_report();
 }

@@ -176,6 +176,6 @@ int main(void)
 {
     hand_made();
     real(LY_SOURCE_DIR "/data/zhanshan.geojson", 33, 1e6);
-    real(LY_SHARED_DIR "/data/sf-buildings/sf-buildings.geojson", 13896, 1536);
+    real(LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson", 13896, 1536);
     return check_report();
 }

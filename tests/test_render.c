@@ -127,7 +127,7 @@ int main(void)
         return 1;
     char zs[512], sf[512], args[2048];
     snprintf(zs, sizeof zs, "%s/data/zhanshan.geojson", LY_SOURCE_DIR);
-    snprintf(sf, sizeof sf, "%s/data/sf-buildings/sf-buildings.geojson", LY_SHARED_DIR);
+    snprintf(sf, sizeof sf, "%s/tests/data/sf-buildings/sf-buildings.geojson", LY_SOURCE_DIR);
 
     snprintf(args, sizeof args, "%s --size 640x360", zs);
     picture("zhanshan-home", args, 150, true);

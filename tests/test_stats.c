@@ -1,5 +1,5 @@
 /* ly_stats: figures on a hand-made district, and the bundled district against
- * the 2011 report (../shared/reference/zhanshan.md). */
+ * the 2011 report (docs/zhanshan.md). */
 #include "check.h"
 #include "louyu/stats.h"
 

@@ -107,8 +107,8 @@ static long rotated_cap(const char *name, int rot, long cap)
 
 static void test_fixtures(ly_triangulator *t)
 {
-    const char *dir = LY_SHARED_DIR "/data/earcut/fixtures";
-    char *text = check_read_file(LY_SHARED_DIR "/data/earcut/expected.json", NULL);
+    const char *dir = LY_SOURCE_DIR "/tests/data/earcut/fixtures";
+    char *text = check_read_file(LY_SOURCE_DIR "/tests/data/earcut/expected.json", NULL);
     CHECK(text != NULL);
     cJSON *expected = cJSON_Parse(text ? text : "");
     free(text);

@@ -2,8 +2,8 @@
 """Generate data/zhanshan.geojson, louyu's bundled district (schema 1).
 
 Zhanshan Subdistrict (湛山街道), Shinan District, Qingdao, as of April 2011.
-The facts come from /work/shared/reference/zhanshan.md: figures marked [S] there
-are sourced (青岛财经日报, 29 April 2011, and public building data); everything
+The facts and their sources are in docs/zhanshan.md: what is sourced there
+(青岛财经日报, 29 April 2011, and public building data) is used as it is; everything
 else here is illustrative and the file's `louyu.illustrative` list says so.
 
 Usage: python3 tools/gen_zhanshan.py [OUTPUT]
