@@ -47,6 +47,9 @@ run 2 frobnicate;           expect err "'frobnicate' is neither a command nor a 
 run 2 validate;             expect err 'usage: louyu validate'
 run 2 validate "$tmp/none.geojson"
 expect err "none.geojson: error: cannot open: No such file"
+# a folder or a device as data: said plainly, not as a size
+run 2 validate "$tmp";      expect err "^$tmp: error: is a directory: expected a file$"
+run 2 validate /dev/null;   expect err "^/dev/null: error: is a device: expected a regular file$"
 
 run 0 validate "$ZS";       expect out 'zhanshan.geojson: valid: 33 buildings'; expect_empty err
 run 0 validate "$SF";       expect out 'valid: 13896 buildings'
@@ -216,8 +219,8 @@ expect out "^log +$tmp/kiosk/logs/kiosk.log \(64 KiB, 2 old files kept\)$"
 expect out 'config and data are good'
 printf '{\n  "data": "district.geojson",\n  "reset_after_s": 3,\n  "attract": {"after": 30}\n}\n' >"$tmp/kiosk/bad.json"
 run 2 kiosk-config "$tmp/kiosk/bad.json"
-expect err "^$tmp/kiosk/bad.json:3:20: \"reset_after_s\" is 3: expected a number from 10 to 86400$"
-expect err "^$tmp/kiosk/bad.json:4:24: unknown member \"after\" in \"attract\": expected \"enabled\", \"after_s\" or \"per_building_s\"$"
+expect err "^$tmp/kiosk/bad.json:3:20: error: \"reset_after_s\" is 3: expected a number from 10 to 86400$"
+expect err "^$tmp/kiosk/bad.json:4:24: error: unknown member \"after\" in \"attract\": expected \"enabled\", \"after_s\" or \"per_building_s\"$"
 expect err 'bad.json: 2 problems'
 # the kiosk refuses a bad config too, before opening anything
 run 2 --kiosk --config "$tmp/kiosk/bad.json"; expect err 'louyu will not start with it'

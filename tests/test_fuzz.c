@@ -254,12 +254,13 @@ static void config_files(const char *path)
         base = ext;
     }
     ly_kiosk_config c;
-    char err[2048];
     FILE *f = fopen(path, "wb");
     fwrite(base.p, 1, base.n, f);
     fclose(f);
-    CHECK_INT(ly_kiosk_config_load(&c, path, err, sizeof err), 0);
-    if (err[0]) fprintf(stderr, "%s\n", err);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    CHECK_INT(ly_kiosk_config_load(&c, path, &diags), 0);
+    ly_diag_list_deinit(&diags);
     long good = 0, bad = 0, unexplained = 0, out_of_range = 0;
     for (int i = 0; i < 3000; i++) {
         buf t = {0};
@@ -270,20 +271,25 @@ static void config_files(const char *path)
         if (!f || fwrite(t.p, 1, t.n, f) != t.n)
             abort();
         fclose(f);
-        err[0] = 0;
         ly_kiosk_config_defaults(&c);
-        int rc = ly_kiosk_config_load(&c, path, err, sizeof err);
+        ly_diag_list_init(&diags, path);
+        int rc = ly_kiosk_config_load(&c, path, &diags);
         if (rc == 0) {
             good++;
             out_of_range += c.reset_after_s < 10 || c.reset_after_s > 86400 ||
                             c.attract_after_s < 5 || c.attract_after_s > 86400;
         } else {
             bad++;
-            /* every problem line starts with the file's name */
-            unexplained += strncmp(err, path, strlen(path)) != 0;
+            /* a refusal says why, and each problem with a position lies inside the file */
+            unexplained += diags.errors == 0;
+            for (size_t k = 0; k < diags.count; k++)
+                unexplained += diags.items[k].offset != SIZE_MAX &&
+                               (diags.items[k].offset > t.n || diags.items[k].line < 1 ||
+                                diags.items[k].col < 1);
         }
+        ly_diag_list_deinit(&diags);
         ly_settings st;
-        ly_settings_load(&st, path, NULL, 0); /* not a settings file: must just cope */
+        ly_settings_load(&st, path, NULL); /* not a settings file: must just cope */
         free(t.p);
     }
     printf("fuzz: kiosk configs %ld good, %ld refused\n", good, bad);

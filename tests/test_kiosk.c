@@ -1,6 +1,7 @@
 /* The kiosk's config file (every member, every kind of mistake with its
  * position), the admin PIN hash, and the rotating log file. */
 #include "check.h"
+#include "check_diag.h"
 #include "louyu/kiosk.h"
 #include "louyu/logfile.h"
 
@@ -18,6 +19,17 @@ static int contains(const char *s, const char *part)
     return ok;
 }
 
+/* Loads a config; returns its result and leaves what its problems print in err. */
+static int load_path(ly_kiosk_config *c, const char *path, char *err, size_t n)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    int rc = ly_kiosk_config_load(c, path, &diags);
+    check_diag_text(&diags, err, n);
+    ly_diag_list_deinit(&diags);
+    return rc;
+}
+
 /* Writes `text` to DIR/NAME and loads it as a config. */
 static int load(const char *name, const char *text, ly_kiosk_config *c, char *err, size_t n)
 {
@@ -29,7 +41,7 @@ static int load(const char *name, const char *text, ly_kiosk_config *c, char *er
         return -2;
     fputs(text, f);
     fclose(f);
-    return ly_kiosk_config_load(c, path, err, n);
+    return load_path(c, path, err, n);
 }
 
 static void test_defaults_and_full(void)
@@ -99,32 +111,32 @@ static void test_mistakes(void)
     snprintf(path, sizeof path, "%s/bad.json", g_dir);
     char line[PATH_MAX + 300];
     snprintf(line, sizeof line,
-             "%s:2:18: unknown member \"reset_after\": expected \"data\", \"language\", "
+             "%s:2:18: error: unknown member \"reset_after\": expected \"data\", \"language\", "
              "\"reset_after_s\", \"attract\", \"display\", \"admin\" or \"log\"\n",
              path);
     CHECK(contains(err, line));
-    CHECK(contains(err, ":3:15: \"language\" is \"fr\": expected \"zh\" or \"en\""));
-    CHECK(contains(err, ":4:26: \"after_s\" is 2: expected a number from 5 to 86400"));
-    CHECK(contains(err, ":4:40: \"enabled\" is a string: expected true or false"));
-    CHECK(contains(err, ":5:24: \"index\" is 1.5: expected a whole number from 0 to 15"));
-    CHECK(contains(err, ":6:25: \"pin_hash\" is not a PIN hash: expected the \"$argon2id$...\""));
-    CHECK(contains(err, ":7:21: \"max_kb\" is 1: expected a whole number from 16 to 1048576"));
-    CHECK(contains(err, ":7:32: unknown member \"kept\" in \"log\": expected \"path\", "
+    CHECK(contains(err, ":3:15: error: \"language\" is \"fr\": expected \"zh\" or \"en\""));
+    CHECK(contains(err, ":4:26: error: \"after_s\" is 2: expected a number from 5 to 86400"));
+    CHECK(contains(err, ":4:40: error: \"enabled\" is a string: expected true or false"));
+    CHECK(contains(err, ":5:24: error: \"index\" is 1.5: expected a whole number from 0 to 15"));
+    CHECK(contains(err, ":6:25: error: \"pin_hash\" is not a PIN hash: expected the \"$argon2id$...\""));
+    CHECK(contains(err, ":7:21: error: \"max_kb\" is 1: expected a whole number from 16 to 1048576"));
+    CHECK(contains(err, ":7:32: error: unknown member \"kept\" in \"log\": expected \"path\", "
                         "\"max_kb\" or \"keep\""));
-    CHECK(contains(err, ":8:11: \"data\" is empty: expected a file path"));
-    CHECK(contains(err, ":9:14: \"attract\" appears twice: expected it once"));
+    CHECK(contains(err, ":8:11: error: \"data\" is empty: expected a file path"));
+    CHECK(contains(err, ":9:14: error: \"attract\" appears twice: expected it once"));
     /* ui_scale 0 is allowed (automatic), and good members are still used */
     CHECK_NEAR(c.ui_scale, 0, 0);
     CHECK_NEAR(c.reset_after_s, 120, 0);
 
     /* not JSON, not an object, not there */
     CHECK_INT(load("syntax.json", "{\n  \"data\": \"x\",\n}\n", &c, err, sizeof err), -1);
-    CHECK(contains(err, "syntax.json:2:14: not valid JSON: trailing ',' before '}'"));
+    CHECK(contains(err, "syntax.json:2:14: error: not valid JSON: trailing ',' before '}'"));
     CHECK_INT(load("array.json", "[1, 2]", &c, err, sizeof err), 1);
-    CHECK(contains(err, "array.json:1:1: the file is an array: expected an object with \"data\""));
+    CHECK(contains(err, "array.json:1:1: error: the file is an array: expected an object with \"data\""));
     snprintf(path, sizeof path, "%s/missing.json", g_dir);
-    CHECK_INT(ly_kiosk_config_load(&c, path, err, sizeof err), -1);
-    CHECK(contains(err, "missing.json: cannot open: No such file or directory"));
+    CHECK_INT(load_path(&c, path, err, sizeof err), -1);
+    CHECK(contains(err, "missing.json: error: cannot open: No such file or directory"));
     /* a small error buffer is cut, never overrun */
     char tiny[40];
     memset(tiny, 'x', sizeof tiny);

@@ -1,6 +1,7 @@
 /* ly_settings: where the file is, what a good and a bad file give, and that a
  * save is atomic and creates its directories. */
 #include "check.h"
+#include "check_diag.h"
 #include "louyu/settings.h"
 
 #include <dirent.h>
@@ -20,13 +21,24 @@ static void write_text(const char *path, const char *text)
     fclose(f);
 }
 
+/* Loads the file; returns the status and leaves what its problems print in err. */
+static int load_path(ly_settings *s, const char *path, char *err, size_t n)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    int rc = ly_settings_load(s, path, &diags);
+    check_diag_text(&diags, err, n);
+    ly_diag_list_deinit(&diags);
+    return rc;
+}
+
 /* Loads `text` from a file; returns the status and leaves the message in err. */
 static int load_text(const char *text, ly_settings *s, char *err, size_t n)
 {
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/case.json", g_dir);
     write_text(path, text);
-    return ly_settings_load(s, path, err, n);
+    return load_path(s, path, err, n);
 }
 
 static int contains(const char *s, const char *part)
@@ -108,7 +120,7 @@ static void test_round_trip(void)
     /* missing file: defaults and 0 */
     t.language = LY_LANG_EN;
     t.ui_scale = 3;
-    CHECK_INT(ly_settings_load(&t, path, err, sizeof err), 0);
+    CHECK_INT(load_path(&t, path, err, sizeof err), 0);
     CHECK_INT(t.language, LY_LANG_ZH);
     CHECK_NEAR(t.ui_scale, 0, 0);
 
@@ -118,7 +130,7 @@ static void test_round_trip(void)
     if (rc)
         fprintf(stderr, "  save: %s\n", err);
     CHECK_INT(rc, 0);
-    CHECK_INT(ly_settings_load(&t, path, err, sizeof err), 0);
+    CHECK_INT(load_path(&t, path, err, sizeof err), 0);
     CHECK_INT(t.language, LY_LANG_EN);
     CHECK_NEAR(t.ui_scale, 1.25, 1e-6);
 
@@ -141,7 +153,7 @@ static void test_round_trip(void)
     s.language = LY_LANG_ZH;
     s.ui_scale = 1.1f;
     CHECK_INT(ly_settings_save(&s, path, err, sizeof err), 0);
-    CHECK_INT(ly_settings_load(&t, path, err, sizeof err), 0);
+    CHECK_INT(load_path(&t, path, err, sizeof err), 0);
     CHECK_INT(t.language, LY_LANG_ZH);
     CHECK_NEAR(t.ui_scale, 1.1, 1e-6);
     CHECK_INT(count_entries(louyu_dir, ".tmp"), 0);
@@ -159,7 +171,7 @@ static void test_round_trip(void)
     CHECK(contains(text, "\"language\":\t\"en\""));
     CHECK(contains(text, "\"ui_scale\":\t0"));
     free(text);
-    CHECK_INT(ly_settings_load(&t, path, err, sizeof err), 0);
+    CHECK_INT(load_path(&t, path, err, sizeof err), 0);
     CHECK_INT(t.language, LY_LANG_EN);
     CHECK_NEAR(t.ui_scale, 0, 0);
 
@@ -192,12 +204,19 @@ static void test_files(void)
     /* with a byte-order mark */
     CHECK_INT(load_text("\xEF\xBB\xBF{\"language\": \"en\"}", &s, err, sizeof err), 0);
     CHECK_INT(s.language, LY_LANG_EN);
+    CHECK(s.language_set);
+    CHECK_INT(load_text("{\"ui_scale\": 2}", &s, err, sizeof err), 0);
+    CHECK(!s.language_set);
+    /* columns count characters, as the district loader's do: the mark is not one,
+     * and 楼 is one (three bytes) */
+    CHECK_INT(load_text("\xEF\xBB\xBF{\"x\": \"楼\", \"language\": \"fr\"}", &s, err, sizeof err), -1);
+    CHECK(contains(err, "case.json:1:24: error: \"language\" is \"fr\""));
 
     /* an unknown language: the default, -1, and the message says where and what */
     CHECK_INT(load_text("{\"ui_scale\": 1.5,\n \"language\": \"fr\"}", &s, err, sizeof err), -1);
     CHECK_INT(s.language, LY_LANG_ZH);
     CHECK_NEAR(s.ui_scale, 1.5, 1e-6); /* the good member is still used */
-    CHECK(contains(err, "case.json:2:14: \"language\" is \"fr\": expected \"zh\" or \"en\""));
+    CHECK(contains(err, "case.json:2:14: error: \"language\" is \"fr\": expected \"zh\" or \"en\""));
     CHECK_INT(load_text("{\"language\": 7}", &s, err, sizeof err), -1);
     CHECK(contains(err, "\"language\" is a number"));
 
@@ -216,10 +235,10 @@ static void test_files(void)
     CHECK_INT(load_text("language = en\n", &s, err, sizeof err), -1);
     CHECK_INT(s.language, LY_LANG_ZH);
     CHECK_NEAR(s.ui_scale, 0, 0);
-    CHECK(contains(err, "case.json:1:1: not valid JSON"));
+    CHECK(contains(err, "case.json:1:1: error: not valid JSON"));
     CHECK_INT(load_text("{\"language\": \"en\",\n", &s, err, sizeof err), -1);
     CHECK_INT(s.language, LY_LANG_ZH);
-    CHECK(contains(err, "case.json:2:1: not valid JSON"));
+    CHECK(contains(err, "case.json:2:1: error: not valid JSON"));
     CHECK_INT(load_text("[\"en\"]", &s, err, sizeof err), -1);
     CHECK(contains(err, "expected an object"));
     CHECK_INT(load_text("", &s, err, sizeof err), -1);
@@ -247,8 +266,8 @@ static void test_files(void)
     }
 
     /* a directory where the file should be, and a NULL err */
-    CHECK_INT(ly_settings_load(&s, g_dir, err, sizeof err), -1);
-    CHECK(contains(err, "not a regular file"));
+    CHECK_INT(load_path(&s, g_dir, err, sizeof err), -1);
+    CHECK(contains(err, "is a directory: expected a file"));
     CHECK_INT(load_text("nope", &s, NULL, 0), -1);
     /* a tiny err buffer still ends in NUL */
     char small[8];

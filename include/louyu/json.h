@@ -12,6 +12,9 @@
 #ifndef LOUYU_JSON_H
 #define LOUYU_JSON_H
 
+#include "louyu/diag.h"
+
+#include <stdbool.h>
 #include <stddef.h>
 
 struct cJSON;
@@ -33,5 +36,31 @@ void ly_json_locate(const char *text, size_t len, const struct cJSON *root,
 
 /* Number of bytes of a leading byte-order mark (0 or 3). */
 size_t ly_json_bom(const char *text, size_t len);
+
+/* What a value is, for messages: "a string", "a number", "true", "null", ... */
+const char *ly_json_kind(const struct cJSON *v);
+
+/* ---- small JSON files: the kiosk's config, the user's settings ------------------
+ * ly_json_doc_load reads a file whole (ly_file_read), checks and parses it. Problems
+ * about its values are added with ly_json_doc_problem at the node they are about;
+ * ly_json_doc_unload turns every offset into line and column exactly as the district
+ * loader does (ly_diag_resolve_lines: characters, a byte-order mark not counted), then
+ * frees the text and the tree. The caller owns `diags` (whose file name is the path). */
+typedef struct {
+    char *text;
+    size_t len;
+    struct cJSON *root; /* NULL unless the load returned 0 */
+    ly_diag_list *diags;
+} ly_json_doc;
+
+/* Returns 0 (root holds the value), 1 when the file does not exist and `missing_ok`
+ * (nothing reported), or -1 with the reason in diags (cannot be read, too big, not
+ * JSON: the syntax error at its position). Call ly_json_doc_unload in every case. */
+int ly_json_doc_load(ly_json_doc *doc, const char *path, size_t max_bytes, int max_depth,
+                     bool missing_ok, ly_diag_list *diags);
+/* Adds an error about `at` (NULL: the file as a whole). */
+void ly_json_doc_problem(ly_json_doc *doc, const struct cJSON *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void ly_json_doc_unload(ly_json_doc *doc);
 
 #endif

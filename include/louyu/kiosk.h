@@ -25,6 +25,7 @@
 #ifndef LOUYU_KIOSK_H
 #define LOUYU_KIOSK_H
 
+#include "louyu/diag.h"
 #include "louyu/strings.h"
 
 #include <stdbool.h>
@@ -57,10 +58,11 @@ typedef struct {
 void ly_kiosk_config_defaults(ly_kiosk_config *c);
 
 /* Reads `path` over the defaults. Returns the number of problems (0: all
- * good), each written to err as one "FILE:LINE:COL: ..." line (as many as
- * fit), or -1 when the file cannot be read or is not JSON (one line in err).
- * With problems, the members that were good are still filled in. */
-int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, char *err, size_t err_len);
+ * good), each added to `diags` at the line and column of its value (counted as
+ * the district loader counts them; ly_diag_print writes "FILE:LINE:COL: error:
+ * ..."), or -1 when the file cannot be read or is not JSON (one entry saying
+ * why). With problems, the members that were good are still filled in. */
+int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, ly_diag_list *diags);
 
 /* $XDG_STATE_HOME/louyu/kiosk.log, else $HOME/.local/state/louyu/kiosk.log.
  * Returns 0, or -1 when there is no usable directory. */

@@ -15,8 +15,10 @@
 #ifndef LOUYU_SETTINGS_H
 #define LOUYU_SETTINGS_H
 
+#include "louyu/diag.h"
 #include "louyu/strings.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Settings files larger than this are refused: the real one is a few lines. */
@@ -27,6 +29,7 @@
 
 typedef struct {
     ly_lang language; /* default LY_LANG_ZH */
+    bool language_set; /* the file names a language (else the desktop's locale decides) */
     float ui_scale;   /* 0 = automatic (from the display's DPI); the default */
 } ly_settings;
 
@@ -39,9 +42,10 @@ int ly_settings_path(char *buf, size_t n);
 /* Fills *s from the file at `path`, starting from the defaults. A missing file
  * is not an error (defaults, 0). A file that cannot be read, is larger than
  * LY_SETTINGS_MAX_BYTES, is not a JSON object, or has a bad "language" or
- * "ui_scale" gives -1 and "PATH[:LINE:COL]: what is wrong" in err; the members
- * that were good are still used. Unknown members are ignored. err may be NULL. */
-int ly_settings_load(ly_settings *s, const char *path, char *err, size_t err_len);
+ * "ui_scale" gives -1 with every problem in `diags` (at its line and column,
+ * as the district loader counts them); the members that were good are still
+ * used. Unknown members are ignored. diags may be NULL. */
+int ly_settings_load(ly_settings *s, const char *path, ly_diag_list *diags);
 
 /* Writes *s to `path` atomically, creating missing directories with mode 0700
  * and the file with mode 0600. Returns 0, or -1 with a message in err (the old

@@ -404,10 +404,13 @@ void ly_app_use_settings(ly_app *app)
     /* the remembered language */
     if (ly_settings_path(app->settings_path, sizeof app->settings_path) == 0) {
         ly_settings st;
-        char serr[256];
-        ly_settings_defaults(&st);
-        if (ly_settings_load(&st, app->settings_path, serr, sizeof serr))
-            LY_WARN("SETTINGS", "%s", serr);
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, app->settings_path);
+        ly_settings_load(&st, app->settings_path, &diags);
+        for (size_t i = 0; i < diags.count; i++)
+            LY_WARN("SETTINGS", "%s:%d:%d: %s", app->settings_path, diags.items[i].line,
+                    diags.items[i].col, diags.items[i].message);
+        ly_diag_list_deinit(&diags);
         app->lang = st.language;
     } else {
         app->settings_path[0] = '\0';
@@ -428,8 +431,7 @@ void ly_app_set_language(ly_app *app, ly_lang lang)
         return;
     ly_settings st;
     char serr[256];
-    ly_settings_defaults(&st);
-    ly_settings_load(&st, app->settings_path, serr, sizeof serr);
+    ly_settings_load(&st, app->settings_path, NULL);
     st.language = lang;
     if (ly_settings_save(&st, app->settings_path, serr, sizeof serr))
         LY_WARN("SETTINGS", "%s", serr);

@@ -77,10 +77,13 @@ int ly_cmd_kiosk_config(int argc, char **argv)
         return LY_EXIT_USAGE;
     }
     ly_kiosk_config c;
-    char err[8192];
-    int n = ly_kiosk_config_load(&c, argv[1], err, sizeof err);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, argv[1]);
+    int n = ly_kiosk_config_load(&c, argv[1], &diags);
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    ly_diag_list_deinit(&diags);
     if (n) {
-        fputs(err, stderr);
         if (n > 0)
             fprintf(stderr, "%s: %d problem%s\n", argv[1], n, n == 1 ? "" : "s");
         return LY_EXIT_USAGE;

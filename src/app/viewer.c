@@ -224,10 +224,13 @@ static int parse(int argc, char **argv, int first, options *o, const char *usage
     ly_kiosk_config_defaults(&o->kc);
     if (o->config) {
         /* the kiosk's config: every problem at once, and no start with any */
-        char err[4096];
-        int n = ly_kiosk_config_load(&o->kc, o->config, err, sizeof err);
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, o->config);
+        int n = ly_kiosk_config_load(&o->kc, o->config, &diags);
+        for (size_t i = 0; i < diags.count; i++)
+            ly_diag_print(stderr, &diags, &diags.items[i]);
+        ly_diag_list_deinit(&diags);
         if (n) {
-            fputs(err, stderr);
             if (n > 0)
                 fprintf(stderr, "%s: %d problem%s: louyu will not start with it\n", o->config,
                         n, n == 1 ? "" : "s");

@@ -5,6 +5,7 @@
  * only when there is something to report. See docs/data-format.md. */
 #include "louyu/clock.h"
 #include "louyu/district.h"
+#include "louyu/file.h"
 #include "louyu/json.h"
 #include "louyu/log.h"
 
@@ -1870,42 +1871,18 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
     memset(out, 0, sizeof *out);
     double t0 = ly_clock_ms();
     size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot open: %s", strerror(errno));
-        return LY_LOAD_IO;
-    }
-    long size = -1;
-    if (fseek(f, 0, SEEK_END) == 0)
-        size = ftell(f);
-    if (size < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read: not a regular file");
-        fclose(f);
-        return LY_LOAD_IO;
-    }
-    if ((size_t)size > max_bytes) {
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
-                    "the file is %ld bytes: expected at most %zu (a limit that protects memory)",
-                    size, max_bytes);
-        fclose(f);
+    char *text;
+    size_t got;
+    switch (ly_file_read(path, max_bytes, false, &text, &got, diags)) {
+    case LY_FILE_OK:
+        break;
+    case LY_FILE_TOO_BIG:
         return LY_LOAD_DATA;
-    }
-    char *text = malloc((size_t)size + 1);
-    if (!text) {
-        fclose(f);
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory reading %ld bytes", size);
+    case LY_FILE_NOMEM:
         return LY_LOAD_NOMEM;
-    }
-    size_t got = fread(text, 1, (size_t)size, f);
-    int rerr = ferror(f);
-    fclose(f);
-    if (rerr || got != (size_t)size) {
-        free(text);
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read: %s",
-                    rerr ? strerror(errno) : "the file changed while reading");
+    default:
         return LY_LOAD_IO;
     }
-    text[got] = '\0';
     double read_ms = ly_clock_ms() - t0;
     ly_load_result r = ly_district_load_mem(out, text, got, path, desc, diags);
     free(text);

@@ -1,4 +1,5 @@
 #include "louyu/json.h"
+#include "louyu/file.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>
@@ -435,4 +436,66 @@ void ly_json_locate(const char *text, size_t len, const cJSON *root, const cJSON
                  .remaining = n, .offsets = offsets};
     loc_value(&l, root);
     free(want);
+}
+
+/* ---- small JSON files ----------------------------------------------------- */
+
+const char *ly_json_kind(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return cJSON_IsTrue(v) ? "true" : "false";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    return "an object";
+}
+
+int ly_json_doc_load(ly_json_doc *doc, const char *path, size_t max_bytes, int max_depth,
+                     bool missing_ok, ly_diag_list *diags)
+{
+    *doc = (ly_json_doc){.diags = diags};
+    ly_file_result r = ly_file_read(path, max_bytes, missing_ok, &doc->text, &doc->len, diags);
+    if (r == LY_FILE_MISSING && missing_ok)
+        return 1;
+    if (r != LY_FILE_OK)
+        return -1;
+    ly_json_error jerr;
+    if (ly_json_check(doc->text, doc->len, max_depth, &jerr)) {
+        ly_diag_add(diags, LY_DIAG_ERROR, jerr.offset, -1, "not valid JSON: %s", jerr.message);
+        return -1;
+    }
+    size_t bom = ly_json_bom(doc->text, doc->len);
+    doc->root = cJSON_ParseWithLength(doc->text + bom, doc->len - bom);
+    if (!doc->root) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+void ly_json_doc_problem(ly_json_doc *doc, const cJSON *at, const char *fmt, ...)
+{
+    char what[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    size_t offset = SIZE_MAX;
+    if (at && doc->root)
+        ly_json_locate(doc->text, doc->len, doc->root, &at, &offset, 1);
+    ly_diag_add(doc->diags, LY_DIAG_ERROR, offset, -1, "%s", what);
+}
+
+void ly_json_doc_unload(ly_json_doc *doc)
+{
+    if (doc->text)
+        ly_diag_resolve_lines(doc->diags, doc->text, doc->len);
+    cJSON_Delete(doc->root);
+    free(doc->text);
+    *doc = (ly_json_doc){0};
 }

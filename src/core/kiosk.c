@@ -30,48 +30,11 @@ void ly_kiosk_config_defaults(ly_kiosk_config *c)
 
 /* ---- reading the file ---------------------------------------------------------- */
 
+/* The problems go to the caller's list through the document, placed at their values. */
 typedef struct {
-    const char *path, *text;
-    size_t len;
-    const cJSON *root;
-    char *err;
-    size_t err_len, used;
+    ly_json_doc doc;
     int problems;
 } reader;
-
-/* Line and column (in characters, as the data loader counts them) of a byte offset. */
-static void line_col(const char *text, size_t len, size_t offset, int *line, int *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < offset && i < len; i++) {
-        if (text[i] == '\n') {
-            ++*line;
-            *col = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            ++*col;
-        }
-    }
-}
-
-static void add_line(reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void add_line(reader *r, const char *fmt, ...)
-{
-    if (!r->err || r->used + 1 >= r->err_len)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(r->err + r->used, r->err_len - r->used, fmt, ap);
-    va_end(ap);
-    if (k < 0)
-        return;
-    r->used += (size_t)k < r->err_len - r->used ? (size_t)k : r->err_len - 1 - r->used;
-    if (r->used + 1 < r->err_len) {
-        r->err[r->used++] = '\n';
-        r->err[r->used] = '\0';
-    }
-}
 
 static void problem(reader *r, const cJSON *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -84,31 +47,7 @@ static void problem(reader *r, const cJSON *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    size_t offset = SIZE_MAX;
-    if (at)
-        ly_json_locate(r->text, r->len, r->root, &at, &offset, 1);
-    if (offset == SIZE_MAX) {
-        add_line(r, "%s: %s", r->path, what);
-        return;
-    }
-    int line, col;
-    line_col(r->text, r->len, offset, &line, &col);
-    add_line(r, "%s:%d:%d: %s", r->path, line, col, what);
-}
-
-static const char *kind(const cJSON *v)
-{
-    if (cJSON_IsString(v))
-        return "a string";
-    if (cJSON_IsNumber(v))
-        return "a number";
-    if (cJSON_IsBool(v))
-        return cJSON_IsTrue(v) ? "true" : "false";
-    if (cJSON_IsNull(v))
-        return "null";
-    if (cJSON_IsArray(v))
-        return "an array";
-    return "an object";
+    ly_json_doc_problem(&r->doc, at, "%s", what);
 }
 
 /* What a member holds and where it goes. */
@@ -186,7 +125,7 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
             if (cJSON_IsNumber(v))
                 snprintf(got, sizeof got, "%.15g", x);
             else
-                snprintf(got, sizeof got, "%s", kind(v));
+                snprintf(got, sizeof got, "%s", ly_json_kind(v));
             problem(r, v, "\"%s\" is %s: expected %s%s from %.15g to %.15g", name, got,
                     m->zero_ok ? "0 (automatic) or " : "",
                     m->type == T_INT ? "a whole number" : "a number", m->min, m->max);
@@ -204,7 +143,7 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
     }
     case T_BOOL:
         if (!cJSON_IsBool(v)) {
-            problem(r, v, "\"%s\" is %s: expected true or false", name, kind(v));
+            problem(r, v, "\"%s\" is %s: expected true or false", name, ly_json_kind(v));
             return;
         }
         *(bool *)(void *)dst = cJSON_IsTrue(v);
@@ -212,7 +151,7 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
     case T_STRING:
         if (!cJSON_IsString(v) || !v->valuestring[0]) {
             problem(r, v, "\"%s\" is %s: expected a file path", name,
-                    cJSON_IsString(v) ? "empty" : kind(v));
+                    cJSON_IsString(v) ? "empty" : ly_json_kind(v));
             return;
         }
         if (strlen(v->valuestring) >= m->size) {
@@ -229,14 +168,14 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
         } else if (cJSON_IsString(v)) {
             problem(r, v, "\"%s\" is \"%.40s\": expected \"zh\" or \"en\"", name, v->valuestring);
         } else {
-            problem(r, v, "\"%s\" is %s: expected \"zh\" or \"en\"", name, kind(v));
+            problem(r, v, "\"%s\" is %s: expected \"zh\" or \"en\"", name, ly_json_kind(v));
         }
         return;
     case T_PIN_HASH:
         if (!cJSON_IsString(v) || !ly_pin_hash_valid(v->valuestring)) {
             problem(r, v, "\"%s\" is %s: expected the \"$argon2id$...\" line that "
                     "`louyu pin-hash` prints", name,
-                    cJSON_IsString(v) ? "not a PIN hash" : kind(v));
+                    cJSON_IsString(v) ? "not a PIN hash" : ly_json_kind(v));
             return;
         }
         snprintf(dst, m->size, "%s", v->valuestring);
@@ -254,7 +193,7 @@ static void read_object(reader *r, const cJSON *obj, const member *table, const 
     names_of(table, known, sizeof known);
     if (!cJSON_IsObject(obj)) {
         problem(r, obj, "%s%s%s is %s: expected an object with %s", where ? "\"" : "",
-                where ? where : "the file", where ? "\"" : "", kind(obj), known);
+                where ? where : "the file", where ? "\"" : "", ly_json_kind(obj), known);
         return;
     }
     for (const cJSON *v = obj->child; v; v = v->next) {
@@ -295,54 +234,19 @@ static void resolve(reader *r, char *field, size_t size, const char *path)
     memcpy(field, buf, (size_t)k + 1);
 }
 
-int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, char *err, size_t err_len)
+int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, ly_diag_list *diags)
 {
-    assert(c && path);
+    assert(c && path && diags);
     ly_kiosk_config_defaults(c);
-    if (err && err_len)
-        err[0] = '\0';
-    reader r = {.path = path, .err = err, .err_len = err_len};
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        add_line(&r, "%s: cannot open: %s", path, strerror(errno));
+    reader r = {0};
+    if (ly_json_doc_load(&r.doc, path, LY_KIOSK_CONFIG_MAX_BYTES, MAX_DEPTH, false, diags)) {
+        ly_json_doc_unload(&r.doc);
         return -1;
     }
-    char *text = malloc(LY_KIOSK_CONFIG_MAX_BYTES + 1);
-    size_t len = text ? fread(text, 1, LY_KIOSK_CONFIG_MAX_BYTES + 1, f) : 0;
-    bool failed = ferror(f);
-    fclose(f);
-    if (!text || failed || len > LY_KIOSK_CONFIG_MAX_BYTES) {
-        add_line(&r, "%s: %s", path,
-                 !text ? "out of memory"
-                 : failed ? "cannot read the file"
-                          : "the file is larger than 64 KiB: expected a small JSON object");
-        free(text);
-        return -1;
-    }
-    text[len] = '\0';
-    ly_json_error jerr;
-    if (ly_json_check(text, len, MAX_DEPTH, &jerr)) {
-        int line, col;
-        line_col(text, len, jerr.offset, &line, &col);
-        add_line(&r, "%s:%d:%d: not valid JSON: %s", path, line, col, jerr.message);
-        free(text);
-        return -1;
-    }
-    size_t bom = ly_json_bom(text, len);
-    cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
-    if (!root) {
-        add_line(&r, "%s: out of memory", path);
-        free(text);
-        return -1;
-    }
-    r.text = text;
-    r.len = len;
-    r.root = root;
-    read_object(&r, root, ROOT, NULL, c);
+    read_object(&r, r.doc.root, ROOT, NULL, c);
     resolve(&r, c->data, sizeof c->data, path);
     resolve(&r, c->log_path, sizeof c->log_path, path);
-    cJSON_Delete(root);
-    free(text);
+    ly_json_doc_unload(&r.doc);
     return r.problems;
 }
 

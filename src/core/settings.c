@@ -56,101 +56,9 @@ int ly_settings_path(char *buf, size_t n)
     return 0;
 }
 
-/* Reads the whole file into a NUL-terminated buffer (caller frees). Returns 0,
- * 1 when the file does not exist, or -1 with a message in err. */
-static int read_small_file(const char *path, char **out, size_t *out_len, char *err, size_t n)
-{
-    *out = NULL;
-    *out_len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ENOENT)
-            return 1;
-        say(err, n, "%s: cannot open: %s", path, strerror(errno));
-        return -1;
-    }
-    struct stat st;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        say(err, n, "%s: not a regular file", path);
-        close(fd);
-        return -1;
-    }
-    if (st.st_size > LY_SETTINGS_MAX_BYTES) {
-        say(err, n, "%s: the file is %lld bytes: expected at most %d (is it a settings file?)",
-            path, (long long)st.st_size, LY_SETTINGS_MAX_BYTES);
-        close(fd);
-        return -1;
-    }
-    /* One byte more than the limit tells a file that grew since fstat. */
-    char *buf = malloc(LY_SETTINGS_MAX_BYTES + 2);
-    if (!buf) {
-        say(err, n, "%s: out of memory", path);
-        close(fd);
-        return -1;
-    }
-    size_t len = 0;
-    while (len < LY_SETTINGS_MAX_BYTES + 1) {
-        ssize_t got = read(fd, buf + len, LY_SETTINGS_MAX_BYTES + 1 - len);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            say(err, n, "%s: cannot read: %s", path, strerror(errno));
-            free(buf);
-            close(fd);
-            return -1;
-        }
-        if (got == 0)
-            break;
-        len += (size_t)got;
-    }
-    close(fd);
-    if (len > LY_SETTINGS_MAX_BYTES) {
-        say(err, n, "%s: the file is larger than %d bytes", path, LY_SETTINGS_MAX_BYTES);
-        free(buf);
-        return -1;
-    }
-    buf[len] = '\0';
-    *out = buf;
-    *out_len = len;
-    return 0;
-}
-
-static void line_col(const char *text, size_t len, size_t offset, int *line, int *col)
-{
-    *line = 1;
-    *col = 1;
-    for (size_t i = 0; i < offset && i < len; i++) {
-        if (text[i] == '\n') {
-            ++*line;
-            *col = 1;
-        } else {
-            ++*col;
-        }
-    }
-}
-
-static const char *json_kind(const cJSON *v)
-{
-    if (cJSON_IsString(v))
-        return "a string";
-    if (cJSON_IsNumber(v))
-        return "a number";
-    if (cJSON_IsBool(v))
-        return cJSON_IsTrue(v) ? "true" : "false";
-    if (cJSON_IsNull(v))
-        return "null";
-    if (cJSON_IsArray(v))
-        return "an array";
-    return "an object";
-}
-
-/* The first problem found wins the message; later ones only keep their defaults. */
+/* The file's problems go to the caller's list, placed at their values. */
 typedef struct {
-    const char *path, *text;
-    size_t len;
-    const cJSON *root;
-    char *err;
-    size_t err_len;
+    ly_json_doc doc;
     int bad;
 } checker;
 
@@ -159,42 +67,32 @@ static void problem(checker *c, const cJSON *at, const char *fmt, ...)
 
 static void problem(checker *c, const cJSON *at, const char *fmt, ...)
 {
-    if (c->bad++ || !c->err || !c->err_len)
-        return;
+    c->bad++;
     char what[200];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    size_t offset;
-    ly_json_locate(c->text, c->len, c->root, &at, &offset, 1);
-    if (offset == SIZE_MAX) {
-        say(c->err, c->err_len, "%s: %s", c->path, what);
-        return;
-    }
-    int line, col;
-    line_col(c->text, c->len, offset, &line, &col);
-    say(c->err, c->err_len, "%s:%d:%d: %s", c->path, line, col, what);
+    ly_json_doc_problem(&c->doc, at, "%s", what);
 }
 
 static void read_language(checker *c, ly_settings *s)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->root, "language");
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->doc.root, "language");
     if (!v)
         return;
-    if (cJSON_IsString(v) && !strcmp(v->valuestring, "zh"))
-        s->language = LY_LANG_ZH;
-    else if (cJSON_IsString(v) && !strcmp(v->valuestring, "en"))
-        s->language = LY_LANG_EN;
-    else if (cJSON_IsString(v))
+    if (cJSON_IsString(v) && (!strcmp(v->valuestring, "zh") || !strcmp(v->valuestring, "en"))) {
+        s->language = ly_lang_parse(v->valuestring);
+        s->language_set = true;
+    } else if (cJSON_IsString(v))
         problem(c, v, "\"language\" is \"%.40s\": expected \"zh\" or \"en\"", v->valuestring);
     else
-        problem(c, v, "\"language\" is %s: expected \"zh\" or \"en\"", json_kind(v));
+        problem(c, v, "\"language\" is %s: expected \"zh\" or \"en\"", ly_json_kind(v));
 }
 
 static void read_ui_scale(checker *c, ly_settings *s)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->root, "ui_scale");
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->doc.root, "ui_scale");
     if (!v)
         return;
     double x = cJSON_IsNumber(v) ? v->valuedouble : NAN;
@@ -206,46 +104,33 @@ static void read_ui_scale(checker *c, ly_settings *s)
     if (cJSON_IsNumber(v))
         snprintf(got, sizeof got, "%g", x);
     else
-        snprintf(got, sizeof got, "%s", json_kind(v));
+        snprintf(got, sizeof got, "%s", ly_json_kind(v));
     problem(c, v, "\"ui_scale\" is %s: expected 0 (automatic) or a number from %g to %g", got,
             (double)LY_SETTINGS_UI_SCALE_MIN, (double)LY_SETTINGS_UI_SCALE_MAX);
 }
 
-int ly_settings_load(ly_settings *s, const char *path, char *err, size_t err_len)
+int ly_settings_load(ly_settings *s, const char *path, ly_diag_list *diags)
 {
     assert(s && path);
     ly_settings_defaults(s);
-    if (err && err_len)
-        err[0] = '\0';
-    char *text;
-    size_t len;
-    int r = read_small_file(path, &text, &len, err, err_len);
-    if (r)
-        return r > 0 ? 0 : -1;
-    ly_json_error jerr;
-    if (ly_json_check(text, len, MAX_DEPTH, &jerr)) {
-        int line, col;
-        line_col(text, len, jerr.offset, &line, &col);
-        say(err, err_len, "%s:%d:%d: not valid JSON: %s", path, line, col, jerr.message);
-        free(text);
-        return -1;
+    ly_diag_list scratch;
+    if (!diags) {
+        ly_diag_list_init(&scratch, path);
+        diags = &scratch;
     }
-    size_t bom = ly_json_bom(text, len);
-    cJSON *root = cJSON_ParseWithLength(text + bom, len - bom);
-    if (!cJSON_IsObject(root)) {
-        say(err, err_len, "%s: the file is %s: expected an object {\"language\": ..., "
-            "\"ui_scale\": ...}", path, root ? json_kind(root) : "not valid JSON");
-        cJSON_Delete(root);
-        free(text);
-        return -1;
+    checker c = {0};
+    int r = ly_json_doc_load(&c.doc, path, LY_SETTINGS_MAX_BYTES, MAX_DEPTH, true, diags);
+    if (r == 0 && !cJSON_IsObject(c.doc.root)) {
+        problem(&c, c.doc.root, "the file is %s: expected an object {\"language\": ..., "
+                "\"ui_scale\": ...}", ly_json_kind(c.doc.root));
+    } else if (r == 0) {
+        read_language(&c, s);
+        read_ui_scale(&c, s);
     }
-    checker c = {.path = path, .text = text, .len = len, .root = root, .err = err,
-                 .err_len = err_len};
-    read_language(&c, s);
-    read_ui_scale(&c, s);
-    cJSON_Delete(root);
-    free(text);
-    return c.bad ? -1 : 0;
+    ly_json_doc_unload(&c.doc);
+    if (diags == &scratch)
+        ly_diag_list_deinit(&scratch);
+    return r < 0 || c.bad ? -1 : 0;
 }
 
 /* Creates `dir` and its missing parents with mode 0700. */
@@ -276,17 +161,16 @@ static int make_dirs(const char *dir, char *err, size_t n)
  * or unreadable old file starts a fresh object. */
 static cJSON *settings_json(const ly_settings *s, const char *path)
 {
-    char *old;
-    size_t len;
+    ly_diag_list ignored;
+    ly_diag_list_init(&ignored, path);
+    ly_json_doc old;
     cJSON *root = NULL;
-    if (read_small_file(path, &old, &len, NULL, 0) == 0) {
-        ly_json_error jerr;
-        if (ly_json_check(old, len, MAX_DEPTH, &jerr) == 0) {
-            size_t bom = ly_json_bom(old, len);
-            root = cJSON_ParseWithLength(old + bom, len - bom);
-        }
-        free(old);
+    if (ly_json_doc_load(&old, path, LY_SETTINGS_MAX_BYTES, MAX_DEPTH, true, &ignored) == 0) {
+        root = old.root;
+        old.root = NULL;
     }
+    ly_json_doc_unload(&old);
+    ly_diag_list_deinit(&ignored);
     if (!cJSON_IsObject(root)) {
         cJSON_Delete(root);
         root = cJSON_CreateObject();

@@ -1,0 +1,90 @@
+#include "louyu/file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* What a path that is not a regular file is, in words. */
+static const char *not_regular(mode_t m)
+{
+    if (S_ISDIR(m))
+        return "is a directory: expected a file";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "is a device: expected a regular file";
+    if (S_ISFIFO(m))
+        return "is a pipe: expected a regular file";
+    if (S_ISSOCK(m))
+        return "is a socket: expected a regular file";
+    return "is not a regular file";
+}
+
+ly_file_result ly_file_read(const char *path, size_t max_bytes, bool missing_ok, char **text,
+                            size_t *len, ly_diag_list *diags)
+{
+    *text = NULL;
+    *len = 0;
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; fstat says what it is */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno == ENOENT && missing_ok)
+            return LY_FILE_MISSING;
+        int e = errno;
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot open: %s", strerror(e));
+        return e == ENOENT ? LY_FILE_MISSING : LY_FILE_IO;
+    }
+    struct stat st;
+    const char *why = fstat(fd, &st) != 0 ? strerror(errno)
+                      : !S_ISREG(st.st_mode) ? not_regular(st.st_mode)
+                                             : NULL;
+    if (why) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", why);
+        close(fd);
+        return LY_FILE_IO;
+    }
+    if ((unsigned long long)st.st_size > max_bytes) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is %lld bytes: expected at most %zu (a limit that protects memory)",
+                    (long long)st.st_size, max_bytes);
+        close(fd);
+        return LY_FILE_TOO_BIG;
+    }
+    /* one byte more than the size tells a file that grew since fstat */
+    size_t cap = (size_t)st.st_size + 1;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory reading %lld bytes",
+                    (long long)st.st_size);
+        close(fd);
+        return LY_FILE_NOMEM;
+    }
+    size_t got = 0;
+    while (got < cap) {
+        ssize_t k = read(fd, buf + got, cap - got);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0) {
+            ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read: %s", strerror(errno));
+            free(buf);
+            close(fd);
+            return LY_FILE_IO;
+        }
+        if (k == 0)
+            break;
+        got += (size_t)k;
+    }
+    close(fd);
+    if (got != (size_t)st.st_size) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "cannot read: the file changed while it was read");
+        free(buf);
+        return LY_FILE_IO;
+    }
+    buf[got] = '\0';
+    *text = buf;
+    *len = got;
+    return LY_FILE_OK;
+}
