@@ -74,6 +74,24 @@ static void hand_made(void)
     CHECK_INT(m.bytes, m.n_vertices * sizeof(ly_vertex) + m.n_triangles * 3 * 4);
     CHECK_INT(sizeof(ly_vertex), 24);
 
+    /* the courtyard block flattened for the triangulator: both rings in one array of
+     * projected points (the loader keeps no closing point), the hole after the outer
+     * ring's four */
+    ly_geo_flat flat = {0};
+    const ly_polygon *court = &d.polygons[d.buildings[2].first_polygon];
+    CHECK_INT(ly_geo_flatten(&flat, &d, &geo, court), 0);
+    CHECK_INT(flat.poly.n_points, 8);
+    CHECK_INT(flat.poly.n_holes, 1);
+    CHECK_INT(flat.poly.hole_starts[0], 4);
+    const size_t h0 = d.rings[court->first_ring + 1].first_point;
+    CHECK_NEAR(flat.poly.xy[8], geo.xy[2 * h0], 0);
+    CHECK_NEAR(flat.poly.xy[9], geo.xy[2 * h0 + 1], 0);
+    /* reused for a polygon without holes */
+    CHECK_INT(ly_geo_flatten(&flat, &d, &geo, &d.polygons[d.buildings[0].first_polygon]), 0);
+    CHECK_INT(flat.poly.n_holes, 0);
+    ly_geo_flat_deinit(&flat);
+    CHECK(flat.xy == NULL && flat.holes == NULL);
+
     /* areas in m² from the projected rings */
     double areaA = 0;
     {

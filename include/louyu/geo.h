@@ -9,6 +9,7 @@
 
 #include "louyu/district.h"
 #include "louyu/proj.h"
+#include "louyu/triangulate.h"
 
 typedef struct {
     ly_proj proj;
@@ -20,5 +21,20 @@ typedef struct {
 /* Returns 0, or -1 when out of memory (geo is then zeroed). */
 int ly_geo_init(ly_geo *geo, const ly_district *d);
 void ly_geo_deinit(ly_geo *geo);
+
+/* One polygon of the district (outer ring and holes) as the triangulator takes it:
+ * its projected points in one array, and where each hole starts. The arrays grow as
+ * needed and are reused from polygon to polygon; ly_geo_flat_deinit frees them. */
+typedef struct {
+    ly_tri_polygon poly; /* points into xy and holes below */
+    double *xy;
+    uint32_t *holes;
+    size_t cap_xy, cap_holes;
+} ly_geo_flat;
+
+/* Returns 0 (flat->poly is polygon `pg`), or -1 when out of memory. */
+int ly_geo_flatten(ly_geo_flat *flat, const ly_district *d, const ly_geo *geo,
+                   const ly_polygon *pg);
+void ly_geo_flat_deinit(ly_geo_flat *flat);
 
 #endif

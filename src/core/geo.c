@@ -1,4 +1,5 @@
 #include "louyu/geo.h"
+#include "louyu/arena.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -36,4 +37,36 @@ void ly_geo_deinit(ly_geo *geo)
         return;
     free(geo->xy);
     memset(geo, 0, sizeof *geo);
+}
+
+int ly_geo_flatten(ly_geo_flat *flat, const ly_district *d, const ly_geo *geo,
+                   const ly_polygon *pg)
+{
+    size_t n = 0;
+    for (uint32_t k = 0; k < pg->n_rings; k++)
+        n += d->rings[pg->first_ring + k].n_points;
+    if (ly_array_reserve((void **)&flat->xy, &flat->cap_xy, 2 * n, sizeof *flat->xy) ||
+        ly_array_reserve((void **)&flat->holes, &flat->cap_holes, pg->n_rings,
+                         sizeof *flat->holes))
+        return -1;
+    size_t o = 0;
+    for (uint32_t k = 0; k < pg->n_rings; k++) {
+        const ly_ring *ring = &d->rings[pg->first_ring + k];
+        if (k)
+            flat->holes[k - 1] = (uint32_t)(o / 2);
+        memcpy(flat->xy + o, geo->xy + 2 * (size_t)ring->first_point,
+               2 * ring->n_points * sizeof *flat->xy);
+        o += 2 * ring->n_points;
+    }
+    flat->poly = (ly_tri_polygon){.xy = flat->xy, .n_points = (uint32_t)n,
+                                  .hole_starts = flat->holes,
+                                  .n_holes = pg->n_rings ? pg->n_rings - 1 : 0};
+    return 0;
+}
+
+void ly_geo_flat_deinit(ly_geo_flat *flat)
+{
+    free(flat->xy);
+    free(flat->holes);
+    memset(flat, 0, sizeof *flat);
 }

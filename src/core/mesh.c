@@ -32,38 +32,20 @@ static int triangulate_all(const ly_district *d, const ly_geo *geo, roofs *r, si
 {
     r->first = malloc((d->n_polygons + 1) * sizeof *r->first);
     ly_triangulator *t = ly_triangulator_create();
-    double *xy = NULL;
-    uint32_t *holes = NULL;
-    size_t cap_xy = 0, cap_holes = 0;
+    ly_geo_flat flat = {0};
     int rc = r->first && t ? 0 : -1;
     for (size_t p = 0; p < d->n_polygons && !rc; p++) {
         r->first[p] = r->n;
         const ly_polygon *pg = &d->polygons[p];
         if (pg->height_m <= 0 && pg->min_height_m <= 0)
             continue; /* flat areas (parks, water) are not extruded */
-        size_t n = 0;
-        for (uint32_t k = 0; k < pg->n_rings; k++)
-            n += d->rings[pg->first_ring + k].n_points;
-        if (ly_array_reserve((void **)&xy, &cap_xy, 2 * n, sizeof *xy) ||
-            ly_array_reserve((void **)&holes, &cap_holes, pg->n_rings, sizeof *holes)) {
+        if (ly_geo_flatten(&flat, d, geo, pg)) {
             rc = -1;
             break;
         }
-        size_t o = 0;
-        for (uint32_t k = 0; k < pg->n_rings; k++) {
-            const ly_ring *ring = &d->rings[pg->first_ring + k];
-            if (k)
-                holes[k - 1] = (uint32_t)(o / 2);
-            memcpy(xy + o, geo->xy + 2 * (size_t)ring->first_point,
-                   2 * ring->n_points * sizeof *xy);
-            o += 2 * ring->n_points;
-        }
         const uint32_t *idx;
         size_t nt;
-        ly_tri_status st = ly_triangulate(
-            t, &(ly_tri_polygon){.xy = xy, .n_points = (uint32_t)n, .hole_starts = holes,
-                                 .n_holes = pg->n_rings - 1},
-            &idx, &nt);
+        ly_tri_status st = ly_triangulate(t, &flat.poly, &idx, &nt);
         if (st == LY_TRI_NOMEM) {
             rc = -1;
             break;
@@ -79,8 +61,7 @@ static int triangulate_all(const ly_district *d, const ly_geo *geo, roofs *r, si
     }
     if (!rc)
         r->first[d->n_polygons] = r->n;
-    free(xy);
-    free(holes);
+    ly_geo_flat_deinit(&flat);
     ly_triangulator_destroy(t);
     return rc;
 }

@@ -165,37 +165,18 @@ int ly_stacking_build(ly_stacking *st, const ly_district *d, const ly_geo *geo, 
     const ly_building *b = &d->buildings[bi];
     builder bd = {.st = st};
     ly_triangulator *t = ly_triangulator_create();
-    double *xy = NULL;
-    uint32_t *holes = NULL, *tris = NULL;
-    size_t cap_xy = 0, cap_holes = 0, cap_tris = 0;
+    ly_geo_flat flat = {0};
+    uint32_t *tris = NULL;
+    size_t cap_tris = 0;
     explode = explode < 0 ? 0 : explode > 1 ? 1 : explode;
     int rc = t ? 0 : -1;
     for (uint32_t pi = 0; pi < b->n_polygons && !rc && !bd.fail; pi++) {
         const ly_polygon *pg = &d->polygons[b->first_polygon + pi];
         /* the part's footprint, triangulated once for all its floors */
-        size_t n = 0;
-        for (uint32_t k = 0; k < pg->n_rings; k++)
-            n += d->rings[pg->first_ring + k].n_points;
-        if (ly_array_reserve((void **)&xy, &cap_xy, 2 * n, sizeof *xy) ||
-            ly_array_reserve((void **)&holes, &cap_holes, pg->n_rings, sizeof *holes)) {
-            rc = -1;
-            break;
-        }
-        size_t o = 0;
-        for (uint32_t k = 0; k < pg->n_rings; k++) {
-            const ly_ring *ring = &d->rings[pg->first_ring + k];
-            if (k)
-                holes[k - 1] = (uint32_t)(o / 2);
-            memcpy(xy + o, geo->xy + 2 * (size_t)ring->first_point,
-                   2 * ring->n_points * sizeof *xy);
-            o += 2 * ring->n_points;
-        }
         const uint32_t *idx;
         size_t nt;
-        if (ly_triangulate(t,
-                           &(ly_tri_polygon){.xy = xy, .n_points = (uint32_t)n,
-                                             .hole_starts = holes, .n_holes = pg->n_rings - 1},
-                           &idx, &nt) == LY_TRI_NOMEM ||
+        if (ly_geo_flatten(&flat, d, geo, pg) ||
+            ly_triangulate(t, &flat.poly, &idx, &nt) == LY_TRI_NOMEM ||
             ly_array_reserve((void **)&tris, &cap_tris, 3 * nt, sizeof *tris)) {
             rc = -1;
             break;
@@ -216,8 +197,7 @@ int ly_stacking_build(ly_stacking *st, const ly_district *d, const ly_geo *geo, 
                  highlight_lo > 0 && f >= highlight_lo && f <= highlight_hi);
         }
     }
-    free(xy);
-    free(holes);
+    ly_geo_flat_deinit(&flat);
     free(tris);
     ly_triangulator_destroy(t);
     if (rc || bd.fail) {
