@@ -9,12 +9,12 @@
 #include "app.h"
 #include "louyu/clock.h"
 #include "louyu/log.h"
+#include "louyu/proc.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #define CORNER_DP 80.0f    /* the square in the top-left corner that listens */
 #define SLOP_DP 24.0f      /* a held press may wander this far */
@@ -204,18 +204,6 @@ static void draw_hold(ly_app *app)
     }
 }
 
-static long rss_kb(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, resident = 0;
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose(f);
-    }
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
 static void pin_pad(ly_app *app)
 {
     ly_admin *a = &app->admin;
@@ -312,7 +300,7 @@ static void status_panel(ly_app *app)
         snprintf(v, sizeof v, "%ld · %.1f ms (≤ %.0f ms)", a->frames, a->frame_ms,
                  a->frame_ms_worst);
         ly_ui_key_value(ui, ly_str(LY_S_ADMIN_FRAMES, L), v);
-        snprintf(v, sizeof v, "%.1f MB", rss_kb() / 1024.0);
+        snprintf(v, sizeof v, "%.1f MB", ly_proc_rss_kb() / 1024.0);
         ly_ui_key_value(ui, ly_str(LY_S_ADMIN_MEMORY, L), v);
         ly_ui_key_value(ui, ly_str(LY_S_ADMIN_LOG, L), a->log_path[0] ? a->log_path : "stderr");
         ly_ui_space(ui, 8);

@@ -379,6 +379,7 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
     app->ui_scale = ui_scale > 0 ? ui_scale : 1;
     app->selected = app->hovered = -1;
     app->lang = LY_LANG_ZH;
+    app->enterprise_sort = LY_ORDER_NAME;
     ly_gesture_init(&app->gestures, app->ui_scale);
     float zero[3] = {0, 0, 0};
     ly_camera_init(&app->cam, zero, zero);

@@ -12,6 +12,7 @@
 #include "louyu/bvh.h"
 #include "louyu/camera.h"
 #include "louyu/colorby.h"
+#include "louyu/directory.h"
 #include "louyu/district.h"
 #include "louyu/draw.h"
 #include "louyu/font.h"
@@ -95,7 +96,7 @@ typedef struct {
     /* the selection's card */
     ly_ui ui_ctx;
     int card_tab;            /* 0 overview, 1 floors, 2 enterprises */
-    int enterprise_sort;     /* 0 name, 1 floor, 2 industry */
+    ly_enterprise_order enterprise_sort; /* the directory's order (name first) */
     char industry_filter[64];
     char settings_path[512]; /* where the language is remembered ("" when nowhere) */
 

@@ -1,6 +1,7 @@
 /* The selection's panels: the building card (overview, floors, enterprises)
  * and the language switch, built with ly_ui each frame. */
 #include "app.h"
+#include "louyu/directory.h"
 #include "louyu/stats.h"
 
 #include <math.h>
@@ -140,28 +141,6 @@ static void floors_tab(ly_app *app, const ly_building *b)
     ly_ui_list_end(ui);
 }
 
-static int cmp_str(const char *a, const char *b)
-{
-    return strcmp(a ? a : "", b ? b : "");
-}
-
-/* One row of the directory with its sort keys (qsort has no context). */
-typedef struct {
-    const char *key;  /* the industry for "by industry", else NULL */
-    int floor;        /* for "by floor", else 0 */
-    const char *name;
-    uint32_t index;
-} entry;
-
-static int by_entry(const void *pa, const void *pb)
-{
-    const entry *a = pa, *b = pb;
-    if (a->floor != b->floor)
-        return a->floor - b->floor;
-    int c = cmp_str(a->key, b->key);
-    return c ? c : cmp_str(a->name, b->name);
-}
-
 static void enterprises_tab(ly_app *app, const ly_building *b)
 {
     ly_ui *ui = &app->ui_ctx;
@@ -190,60 +169,35 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
             snprintf(app->industry_filter, sizeof app->industry_filter, "%s",
                      sel ? industries[k] : "");
     }
+    /* the tabs in the order people pick them: name, floor, industry */
+    static const ly_enterprise_order tab_order[3] = {LY_ORDER_NAME, LY_ORDER_FLOOR,
+                                                     LY_ORDER_INDUSTRY};
     const char *sorts[3] = {L(app, LY_S_SORT_NAME), L(app, LY_S_SORT_FLOOR),
                             L(app, LY_S_SORT_INDUSTRY)};
-    app->enterprise_sort = ly_ui_tabs(ui, "sort", sorts, 3, app->enterprise_sort);
-    /* the (filtered, sorted) directory */
-    entry *rows = malloc(b->n_enterprises * sizeof *rows);
-    if (!rows)
+    int tab = 0;
+    while (tab < 2 && tab_order[tab] != app->enterprise_sort)
+        tab++;
+    app->enterprise_sort = tab_order[ly_ui_tabs(ui, "sort", sorts, 3, tab)];
+    uint32_t *rows;
+    long n = ly_directory_list(d, b, app->industry_filter[0] ? app->industry_filter : NULL,
+                               app->enterprise_sort, app->lang, &rows);
+    if (n < 0)
         return;
-    uint32_t n = 0;
-    for (uint32_t i = 0; i < b->n_enterprises; i++) {
-        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
-        if (app->industry_filter[0] && cmp_str(e->industry, app->industry_filter))
-            continue;
-        rows[n++] = (entry){
-            .key = app->enterprise_sort == 2 ? e->industry : NULL,
-            .floor = app->enterprise_sort == 1 && e->n_floors
-                         ? d->enterprise_floors[e->first_floor]
-                         : 0,
-            .name = pick_name(app, e->name, e->name_en),
-            .index = b->first_enterprise + i,
-        };
-    }
-    /* by name in Chinese: in pinyin order, as a reader of Chinese looks one up */
-    enum { KEY = 96 };
-    char *keys = app->enterprise_sort == 0 && n ? malloc((size_t)n * KEY) : NULL;
-    const char **names = keys ? malloc((size_t)n * sizeof *names) : NULL;
-    if (keys && names) {
-        for (uint32_t k = 0; k < n; k++)
-            names[k] = rows[k].name;
-        ly_collate_keys(names, n, keys, KEY);
-        for (uint32_t k = 0; k < n; k++)
-            rows[k].name = keys + (size_t)k * KEY;
-    }
-    qsort(rows, n, sizeof *rows, by_entry);
-    free(names);
     ly_ui_list_begin(ui, "enterprises", list_height(app, 230));
-    for (uint32_t k = 0; k < n; k++) {
-        const ly_enterprise *e = &d->enterprises[rows[k].index];
+    for (long k = 0; k < n; k++) {
+        const ly_enterprise *e = &d->enterprises[rows[k]];
         char label[220], detail[120], fl[48] = "";
         size_t o = 0;
         for (uint32_t f = 0; f < e->n_floors && o + 8 < sizeof fl; f++)
             o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d", f ? ", " : "",
                                   d->enterprise_floors[e->first_floor + f]);
         /* the company's name on a line of its own; its floors and industry under it */
-        snprintf(label, sizeof label, "%s##e%u", pick_name(app, e->name, e->name_en),
-                 rows[k].index);
+        snprintf(label, sizeof label, "%s##e%u", pick_name(app, e->name, e->name_en), rows[k]);
         snprintf(detail, sizeof detail, "%s%s%s%s", fl[0] ? fl : "", fl[0] ? (app->lang == LY_LANG_EN ? "F" : " 层") : "",
                  fl[0] && e->industry ? "  ·  " : "",
                  e->industry ? ly_industry_name(e->industry, app->lang) : "");
-        int lo = 0, hi = 0;
-        for (uint32_t f = 0; f < e->n_floors; f++) {
-            int on = d->enterprise_floors[e->first_floor + f];
-            lo = lo && lo < on ? lo : on;
-            hi = hi > on ? hi : on;
-        }
+        int lo, hi;
+        ly_enterprise_floor_span(d, e, &lo, &hi);
         bool sel = lo && app->floor_selected == lo && app->floor_last == hi;
         if (ly_ui_item_toggle(ui, label, detail, &sel) && lo) {
             /* show where the enterprise is: its floors on the stacking plan */
@@ -256,7 +210,6 @@ static void enterprises_tab(ly_app *app, const ly_building *b)
         }
     }
     ly_ui_list_end(ui);
-    free(keys);
     free(rows);
 }
 

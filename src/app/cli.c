@@ -1,6 +1,7 @@
 /* louyu validate | stats | info | gl-info */
 #include "cli.h"
 #include "louyu/search.h"
+#include "louyu/directory.h"
 #include "louyu/district.h"
 #include "louyu/platform.h"
 #include "louyu/render.h"
@@ -678,68 +679,7 @@ static cJSON *floors_json(const ly_district *d, const ly_building *b)
 
 /* ---- info --enterprises ----------------------------------------------------- */
 
-typedef enum { SORT_FLOOR, SORT_NAME, SORT_INDUSTRY } ent_sort;
-
-/* qsort has no context argument: each row carries the sort key it is sorted by. */
-typedef struct {
-    const ly_enterprise *e;
-    int floor; /* lowest floor; INT_MAX when none is given */
-    uint32_t index;
-    ent_sort by;
-    char key[96]; /* by name: the name's collation key (pinyin order for Chinese) */
-} ent_row;
-
-static int cmp_str(const char *a, const char *b)
-{
-    /* missing values sort last */
-    if (!a || !b)
-        return (a == NULL) - (b == NULL);
-    return strcmp(a, b);
-}
-
-static int cmp_rows(const void *pa, const void *pb)
-{
-    const ent_row *a = pa, *b = pb;
-    int c = 0;
-    if (a->by == SORT_INDUSTRY)
-        c = cmp_str(a->e->industry, b->e->industry);
-    if (!c && a->by == SORT_NAME)
-        c = strcmp(a->key, b->key);
-    if (!c)
-        c = (a->floor > b->floor) - (a->floor < b->floor);
-    if (!c)
-        c = cmp_str(a->e->name, b->e->name);
-    return c ? c : (a->index > b->index) - (a->index < b->index);
-}
-
-/* The building's enterprises in `industry` (all when NULL), sorted. Caller frees;
- * NULL with *n = 0 when there are none. */
-static ent_row *enterprise_rows(const ly_district *d, const ly_building *b, const char *industry,
-                                ent_sort by, size_t *n)
-{
-    *n = 0;
-    ent_row *rows = b->n_enterprises ? malloc(b->n_enterprises * sizeof *rows) : NULL;
-    if (!rows)
-        return NULL;
-    for (uint32_t i = 0; i < b->n_enterprises; i++) {
-        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
-        if (industry && (!e->industry || strcmp(e->industry, industry)))
-            continue;
-        int low = INT_MAX;
-        for (uint32_t k = 0; k < e->n_floors; k++)
-            if (d->enterprise_floors[e->first_floor + k] < low)
-                low = d->enterprise_floors[e->first_floor + k];
-        rows[(*n)++] = (ent_row){.e = e, .floor = low, .index = i, .by = by};
-        if (by == SORT_NAME) {
-            const char *name = e->name ? e->name : "";
-            ly_collate_keys(&name, 1, rows[*n - 1].key, sizeof rows[*n - 1].key);
-        }
-    }
-    qsort(rows, *n, sizeof *rows, cmp_rows);
-    return rows;
-}
-
-static void enterprises_text(const ly_district *d, const ly_building *b, const ent_row *rows,
+static void enterprises_text(const ly_district *d, const ly_building *b, const uint32_t *rows,
                              size_t n, const char *industry)
 {
     title_line(b);
@@ -755,7 +695,7 @@ static void enterprises_text(const ly_district *d, const ly_building *b, const e
            industry ? industry : "", industry ? "\"" : "");
     printf("Floors  Industry          Employees  Since  Name\n");
     for (size_t i = 0; i < n; i++) {
-        const ly_enterprise *e = rows[i].e;
+        const ly_enterprise *e = &d->enterprises[rows[i]];
         char floors[64] = "-", staff[16] = "-", since[16] = "-";
         size_t o = 0;
         for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
@@ -770,11 +710,11 @@ static void enterprises_text(const ly_district *d, const ly_building *b, const e
     }
 }
 
-static cJSON *enterprises_json(const ly_district *d, const ent_row *rows, size_t n)
+static cJSON *enterprises_json(const ly_district *d, const uint32_t *rows, size_t n)
 {
     cJSON *arr = cJSON_CreateArray();
     for (size_t i = 0; i < n; i++)
-        cJSON_AddItemToArray(arr, enterprise_json(d, rows[i].e));
+        cJSON_AddItemToArray(arr, enterprise_json(d, &d->enterprises[rows[i]]));
     return arr;
 }
 
@@ -828,9 +768,8 @@ int ly_cmd_info(int argc, char **argv)
         info_usage();
         return LY_EXIT_USAGE;
     }
-    ent_sort by = !sort || !strcmp(sort, "floor") ? SORT_FLOOR
-                  : !strcmp(sort, "name")         ? SORT_NAME
-                                                  : SORT_INDUSTRY;
+    ly_enterprise_order by = sort ? (ly_enterprise_order)ly_enterprise_order_parse(sort)
+                                  : LY_ORDER_FLOOR;
     const char *path = npos == 2 ? pos[0] : ly_default_data_path();
     const char *id = pos[npos - 1];
     ly_district d;
@@ -856,17 +795,17 @@ int ly_cmd_info(int argc, char **argv)
         else
             floors_text(&d, b);
     } else if (ents) {
-        size_t n;
-        ent_row *rows = enterprise_rows(&d, b, industry, by, &n);
-        if (!rows && b->n_enterprises) {
+        uint32_t *rows;
+        long n = ly_directory_list(&d, b, industry, by, LY_LANG_ZH, &rows);
+        if (n < 0) {
             fprintf(stderr, "louyu info: out of memory\n");
             ly_district_unload(&d);
             return LY_EXIT_USAGE;
         }
         if (json)
-            print_json(enterprises_json(&d, rows, n));
+            print_json(enterprises_json(&d, rows, (size_t)n));
         else
-            enterprises_text(&d, b, rows, n, industry);
+            enterprises_text(&d, b, rows, (size_t)n, industry);
         free(rows);
     } else if (json) {
         print_json(building_json(&d, b));

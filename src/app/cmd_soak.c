@@ -4,15 +4,12 @@
 #include "cli.h"
 #include "viewer.h"
 #include "louyu/platform.h"
+#include "louyu/proc.h"
 
 #include <stdint.h>
 #include <stdio.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static uint64_t soak_rng;
 
@@ -27,31 +24,6 @@ static uint32_t soak_next(void)
 static float soak_unit(void)
 {
     return (float)(soak_next() & 0xFFFFFF) / 16777216.0f;
-}
-
-static long rss_kb(void)
-{
-    FILE *f = fopen("/proc/self/statm", "r");
-    long pages = 0, resident = 0;
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose(f);
-    }
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
-/* Bytes malloc has handed out and not had back (KiB), or -1 where unknown. RSS
- * alone cannot tell a leak from memory the allocator keeps for reuse (free
- * chunks, a thread's arena) or from the driver's own mappings; this can. */
-static long heap_kb(void)
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
-    struct mallinfo2 mi = mallinfo2();
-    return (long)((mi.uordblks + mi.hblkhd) / 1024);
-#else
-    return -1;
-#endif
 }
 
 /* One random but plausible burst of input: returns how many events it fed. */
@@ -223,15 +195,15 @@ int ly_cmd_soak(int argc, char **argv)
          * here, or the driver keeps queueing frames it has not drawn */
         ly_renderer_finish(app.renderer);
         if (fr == warm) {
-            rss_start = rss_kb();
-            heap_start = heap_kb();
+            rss_start = ly_proc_rss_kb();
+            heap_start = ly_proc_heap_kb();
             gl_start = ly_renderer_gl_objects(app.renderer);
         }
         /* GL objects follow the view (the stacking plan has its own buffers), so
          * the end may differ from the start either way: the most seen after
          * warm-up is what must stay bounded */
         if (fr >= warm && ((fr - warm) % 50 == 0 || fr == frames - 1)) {
-            long rss = rss_kb();
+            long rss = ly_proc_rss_kb();
             size_t gl = ly_renderer_gl_objects(app.renderer);
             gl_max = gl > gl_max ? gl : gl_max;
             if (fr < warm + window && rss > rss_peak_first)
@@ -243,10 +215,10 @@ int ly_cmd_soak(int argc, char **argv)
          * a line that keeps climbing is a leak */
         if (trace && (fr % trace == 0 || fr == frames - 1))
             fprintf(stderr, "soak: frame %ld rss_kb %ld heap_kb %ld gl_objects %zu\n", fr,
-                    rss_kb(), heap_kb(), ly_renderer_gl_objects(app.renderer));
+                    ly_proc_rss_kb(), ly_proc_heap_kb(), ly_renderer_gl_objects(app.renderer));
     }
     ly_app_reload_poll(&app, true);
-    long rss_end = rss_kb(), heap_end = heap_kb();
+    long rss_end = ly_proc_rss_kb(), heap_end = ly_proc_heap_kb();
     size_t gl_end = ly_renderer_gl_objects(app.renderer);
     printf("{\"frames\":%ld,\"events\":%ld,\"reloads\":%ld,\"rss_kb_start\":%ld,"
            "\"rss_kb_end\":%ld,\"gl_objects_start\":%zu,\"gl_objects_end\":%zu,"
