@@ -67,6 +67,70 @@ static void plain_osm(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* GeoJSON as OpenStreetMap exports write it: ids kept exactly as written (whole
+ * numbers never in exponent form, so two large ids never collide), the id in the
+ * properties where the Feature has none, empty names as no names, and what else
+ * names a building when "name" does not. */
+static void wild_osm(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"id\":1155353760,\"properties\":{\"building\":\"apartments\","
+        "\"name\":\"\",\"building:levels\":\"5\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"id\":1155353761,\"properties\":{\"height\":9},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":322667430,\"building\":\"office\","
+        "\"name\":\"  \",\"brand\":\"Acme\",\"addr:street\":\"Main Street\","
+        "\"addr:housenumber\":\"8\",\"height\":20},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"id\":9007199254740993,\"properties\":{\"name:en\":\"Tower\","
+        "\"name:zh\":\"塔楼\",\"addr:street\":\"香港中路\",\"addr:housenumber\":\"6号\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"id\":2.50,\"properties\":{\"building\":\"sports_hall\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"@id\":\"way/42\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}"
+        "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(d.n_buildings, 6);
+    if (d.n_buildings == 6) {
+        CHECK_STR(d.buildings[0].id, "1155353760");
+        CHECK_STR(d.buildings[1].id, "1155353761");
+        CHECK_STR(d.buildings[2].id, "322667430");
+        CHECK_STR(d.buildings[3].id, "9007199254740993"); /* beyond a double: as written */
+        CHECK_STR(d.buildings[4].id, "2.50");
+        CHECK_STR(d.buildings[5].id, "way/42");
+        CHECK_INT(ly_district_find(&d, "1155353760"), 0);
+        CHECK_INT(ly_district_find(&d, "322667430"), 2);
+        /* an empty or blank name is none; the title falls back to the kind and id */
+        CHECK(d.buildings[0].name == NULL && d.buildings[2].name == NULL);
+        CHECK(ly_building_name(&d.buildings[0], LY_LANG_EN) == NULL);
+        char buf[128];
+        CHECK_STR(ly_building_title(&d.buildings[0], LY_LANG_EN, buf, sizeof buf),
+                  "Apartments 1155353760");
+        CHECK_STR(ly_building_title(&d.buildings[0], LY_LANG_ZH, buf, sizeof buf),
+                  "公寓 1155353760");
+        CHECK_STR(ly_building_title(&d.buildings[1], LY_LANG_EN, buf, sizeof buf),
+                  "Building 1155353761");
+        CHECK_STR(ly_building_title(&d.buildings[4], LY_LANG_EN, buf, sizeof buf),
+                  "sports hall 2.50");
+        /* another naming tag names it; the address is composed from addr:* */
+        CHECK_STR(ly_building_name(&d.buildings[2], LY_LANG_ZH), "Acme");
+        CHECK_STR(d.buildings[2].address, "8 Main Street");
+        CHECK_STR(d.buildings[3].address, "香港中路6号");
+        CHECK_STR(ly_building_name(&d.buildings[3], LY_LANG_ZH), "塔楼");
+        CHECK_STR(ly_building_name(&d.buildings[3], LY_LANG_EN), "Tower");
+        /* the name in the other language before anything else */
+        CHECK_STR(ly_building_title(&d.buildings[3], LY_LANG_EN, buf, sizeof buf), "Tower");
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 static void louyu_file(void)
 {
     const char *text =
@@ -178,6 +242,7 @@ static void io_errors(void)
 int main(void)
 {
     plain_osm();
+    wild_osm();
     louyu_file();
     io_errors();
     real_files();

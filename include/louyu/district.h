@@ -15,6 +15,7 @@
 
 #include "louyu/arena.h"
 #include "louyu/diag.h"
+#include "louyu/strings.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -110,7 +111,8 @@ typedef struct {
 
 typedef struct {
     const char *id;
-    const char *name, *name_en, *address, *address_en; /* may be NULL */
+    const char *name, *name_en, *address, *address_en; /* may be NULL, never "" */
+    const char *alias; /* plain GeoJSON: another naming tag (brand, operator ...), or NULL */
     ly_building_status status;
     int year; /* 0 when unknown */
     double height_m, min_height_m;
@@ -243,6 +245,15 @@ long ly_district_find(const ly_district *d, const char *id);
 /* Height in metres of the bottom of floor `floor` (1-based) of building b;
  * floor = floors + 1 gives the top of the last floor. */
 double ly_building_floor_base(const ly_district *d, const ly_building *b, int floor);
+
+/* The building's name as people know it: in `lang` where there is one, else in the
+ * other language, else another name the data gives (alias); NULL when it has none.
+ * What the map's labels show. */
+const char *ly_building_name(const ly_building *b, ly_lang lang);
+/* What to call the building where something must be said (a card's title, a list
+ * row, a tooltip): its name, else its address, else its kind and id ("Apartments
+ * 1155353760", "公寓 1155353760"). Returns a string of b, or buf (n bytes). */
+const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, size_t n);
 
 const char *ly_floor_use_name(ly_floor_use use);
 const char *ly_kind_name(ly_kind kind);

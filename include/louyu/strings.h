@@ -86,6 +86,10 @@ const char *ly_str(ly_string_id id, ly_lang lang);
 /* The display name of an industry keyword of the data ("finance" -> 金融 /
  * Finance); an unknown keyword is returned as it is. */
 const char *ly_industry_name(const char *keyword, ly_lang lang);
+/* What an OpenStreetMap building type ("apartments", "office", "yes" ...) is called
+ * in `lang`; a type not in the table is shown as it is, with spaces for '_';
+ * NULL or "yes" is a building. */
+const char *ly_building_type_name(const char *type, ly_lang lang);
 /* "zh" or "en" (also "zh-CN", "en_US" ...) to a language; zh otherwise. */
 ly_lang ly_lang_parse(const char *s);
 const char *ly_lang_code(ly_lang lang);

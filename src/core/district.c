@@ -1,5 +1,7 @@
 #include "louyu/district.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +47,25 @@ double ly_building_floor_base(const ly_district *d, const ly_building *b, int fl
     for (int i = 0; i < floor - 1; i++)
         z += h[i];
     return z;
+}
+
+const char *ly_building_name(const ly_building *b, ly_lang lang)
+{
+    const char *first = lang == LY_LANG_EN ? b->name_en : b->name;
+    const char *other = lang == LY_LANG_EN ? b->name : b->name_en;
+    return first ? first : other ? other : b->alias;
+}
+
+const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, size_t n)
+{
+    const char *name = ly_building_name(b, lang);
+    if (name)
+        return name;
+    const char *addr = lang == LY_LANG_EN && b->address_en ? b->address_en : b->address;
+    if (addr)
+        return addr;
+    snprintf(buf, n, "%s %s", ly_building_type_name(b->type, lang), b->id ? b->id : "");
+    return buf;
 }
 
 const char *ly_floor_use_name(ly_floor_use use)

@@ -43,6 +43,11 @@ struct textbuf_s {
     bool fail;
 };
 
+struct raw_id {
+    const cJSON *node;
+    size_t offset;
+};
+
 typedef struct {
     ly_district *d;
     ly_diag_list *diags;
@@ -72,6 +77,13 @@ typedef struct {
     uint32_t *id_vals;
     const cJSON **id_nodes;
     size_t id_cap, id_count;
+
+    /* numeric ids a double cannot carry exactly (fractions, integers beyond 2^53):
+     * their text as written, found in one walk of the text before the features */
+    const char *text;
+    size_t len;
+    struct raw_id *raw_ids;
+    size_t n_raw_ids;
 } loader;
 
 /* ---- reporting -------------------------------------------------------------- */
@@ -1203,6 +1215,54 @@ static void read_parts(loader *L, const cJSON *parts, ly_building *b)
     }
 }
 
+/* A name that is empty or only spaces is no name. */
+static const char *text_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' && *p != '\t')
+            return s;
+    return NULL;
+}
+
+/* A string property of plain GeoJSON, or NULL (other types are left in "other properties"). */
+static const char *plain_string(const cJSON *props, const char *key)
+{
+    const cJSON *v = member(props, key);
+    return cJSON_IsString(v) ? text_or_null(v->valuestring) : NULL;
+}
+
+/* OpenStreetMap's naming tags, in the order that says most about a building. */
+static const char *const ALIAS_KEYS[] = {"official_name", "short_name", "alt_name", "loc_name",
+                                         "addr:housename", "brand", "operator", "old_name"};
+
+/* What plain GeoJSON (OpenStreetMap and its kin) calls a building: "name:zh" and
+ * "name:en" where "name" and "name_en" are missing, another naming tag as an alias,
+ * and "addr:street" with "addr:housenumber" as the address. */
+static void plain_names(loader *L, const cJSON *props, ly_building *b)
+{
+    if (!b->name)
+        b->name = keep_string(L, plain_string(props, "name:zh"));
+    if (!b->name_en)
+        b->name_en = keep_string(L, plain_string(props, "name:en"));
+    for (size_t k = 0; !b->alias && k < sizeof ALIAS_KEYS / sizeof *ALIAS_KEYS; k++)
+        b->alias = keep_string(L, plain_string(props, ALIAS_KEYS[k]));
+    const char *street = plain_string(props, "addr:street");
+    const char *number = plain_string(props, "addr:housenumber");
+    if (street || number) {
+        char buf[512];
+        /* "8 Main Street", but 香港中路6号: a Chinese street comes first */
+        bool cjk = street && (unsigned char)street[0] >= 0xE3;
+        if (street && number)
+            snprintf(buf, sizeof buf, cjk ? "%s%s" : "%s %s", cjk ? street : number,
+                     cjk ? number : street);
+        else
+            snprintf(buf, sizeof buf, "%s", street ? street : number);
+        b->address = keep_string(L, buf);
+    }
+}
+
 static void read_building(loader *L, const cJSON *feature, const cJSON *props, const char *id,
                           const cJSON *geom)
 {
@@ -1214,15 +1274,18 @@ static void read_building(loader *L, const cJSON *feature, const cJSON *props, c
     if (L->nomem)
         return;
 
-    b.name = keep_string(L, get_string(L, props, "name", false));
-    b.name_en = keep_string(L, get_string(L, props, "name_en", false));
+    b.name = keep_string(L, text_or_null(get_string(L, props, "name", false)));
+    b.name_en = keep_string(L, text_or_null(get_string(L, props, "name_en", false)));
+    if (!louyu)
+        plain_names(L, props, &b);
     if (louyu && !member(props, "name"))
         warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
     if (louyu && !member(props, "name_en"))
         warn(L, props, "building has no \"name_en\": expected an English name for the English "
              "interface");
-    b.address = keep_string(L, get_string(L, props, "address", false));
-    b.address_en = keep_string(L, get_string(L, props, "address_en", false));
+    if (!b.address)
+        b.address = keep_string(L, text_or_null(get_string(L, props, "address", false)));
+    b.address_en = keep_string(L, text_or_null(get_string(L, props, "address_en", false)));
     b.status = get_enum(L, props, "status", STATUS_NAMES, 2, LY_STATUS_COMPLETED, false);
     double x;
     if (get_number(L, props, "year", false, R_YEAR, &x))
@@ -1378,7 +1441,7 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
                          const cJSON *geom)
 {
     ly_feature f = {.kind = kind, .id = id, .feature = (uint32_t)L->feature};
-    f.name = keep_string(L, get_string(L, props, "name", false));
+    f.name = keep_string(L, text_or_null(get_string(L, props, "name", false)));
     f.name_en = keep_string(L, get_string(L, props, "name_en", false));
     f.address = keep_string(L, get_string(L, props, "address", false));
     double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
@@ -1430,14 +1493,89 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
 
 /* ---- features and metadata -------------------------------------------------- */
 
+/* Where a feature's id may be: the Feature's "id" (RFC 7946), else its properties'
+ * "id", or the OpenStreetMap id that exports write there ("@id", "osm_id", "osm_way_id"). */
+static const char *const ID_KEYS[] = {"id", "@id", "osm_id", "osm_way_id"};
+
+static const cJSON *id_member(const cJSON *feature, const cJSON *props)
+{
+    const cJSON *v = member(feature, "id");
+    for (size_t k = 0; (!v || cJSON_IsNull(v)) && cJSON_IsObject(props) &&
+                       k < sizeof ID_KEYS / sizeof *ID_KEYS; k++)
+        v = member(props, ID_KEYS[k]);
+    return v && !cJSON_IsNull(v) ? v : NULL;
+}
+
+/* A whole number below 2^53: any text that reads as it was this very integer. */
+static bool exact_integer(double x)
+{
+    return x == floor(x) && fabs(x) < 9007199254740992.0;
+}
+
+static int by_raw_node(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct raw_id *)a)->node;
+    uintptr_t y = (uintptr_t)((const struct raw_id *)b)->node;
+    return (x > y) - (x < y);
+}
+
+/* Finds, in one walk of the text, where every numeric id that is not an exact
+ * integer is written, so that it can be kept as written. */
+static void find_raw_ids(loader *L, const cJSON *root, const cJSON *features)
+{
+    size_t n = 0;
+    for (const cJSON *ft = features->child; ft; ft = ft->next) {
+        const cJSON *v = id_member(ft, member(ft, "properties"));
+        n += cJSON_IsNumber(v) && isfinite(v->valuedouble) && !exact_integer(v->valuedouble);
+    }
+    if (!n || !L->text)
+        return;
+    const cJSON **nodes = malloc(n * sizeof *nodes);
+    size_t *offsets = malloc(n * sizeof *offsets);
+    L->raw_ids = malloc(n * sizeof *L->raw_ids);
+    if (!nodes || !offsets || !L->raw_ids) {
+        free(nodes);
+        free(offsets);
+        L->nomem = true;
+        return;
+    }
+    size_t k = 0;
+    for (const cJSON *ft = features->child; ft; ft = ft->next) {
+        const cJSON *v = id_member(ft, member(ft, "properties"));
+        if (cJSON_IsNumber(v) && isfinite(v->valuedouble) && !exact_integer(v->valuedouble))
+            nodes[k++] = v;
+    }
+    ly_json_locate(L->text, L->len, root, nodes, offsets, n);
+    for (k = 0; k < n; k++)
+        L->raw_ids[k] = (struct raw_id){nodes[k], offsets[k]};
+    L->n_raw_ids = n;
+    qsort(L->raw_ids, n, sizeof *L->raw_ids, by_raw_node);
+    free(nodes);
+    free(offsets);
+}
+
+/* A number's text as written in the file, into buf (false when unknown). */
+static bool raw_number(const loader *L, const cJSON *v, char *buf, size_t n)
+{
+    struct raw_id key = {v, 0};
+    const struct raw_id *r =
+        L->n_raw_ids ? bsearch(&key, L->raw_ids, L->n_raw_ids, sizeof key, by_raw_node) : NULL;
+    if (!r || r->offset >= L->len)
+        return false;
+    size_t k = 0;
+    while (r->offset + k < L->len && k + 1 < n && strchr("+-0123456789.eE", L->text[r->offset + k]))
+        k++;
+    memcpy(buf, L->text + r->offset, k);
+    buf[k] = '\0';
+    return k > 0;
+}
+
 static const char *feature_id(loader *L, const cJSON *feature, const cJSON *props,
                               const cJSON **id_node)
 {
-    const cJSON *v = member(feature, "id");
-    if (!v || cJSON_IsNull(v))
-        v = cJSON_IsObject(props) ? member(props, "id") : NULL;
+    const cJSON *v = id_member(feature, props);
     *id_node = v;
-    if (!v || cJSON_IsNull(v))
+    if (!v)
         return NULL;
     char buf[64];
     if (cJSON_IsString(v)) {
@@ -1448,12 +1586,11 @@ static const char *feature_id(loader *L, const cJSON *feature, const cJSON *prop
         return keep_string(L, v->valuestring);
     }
     if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
-        /* the shortest decimal text that reads back as the same number */
-        for (int prec = 1; prec <= 17; prec++) {
-            snprintf(buf, sizeof buf, "%.*g", prec, v->valuedouble);
-            if (strtod(buf, NULL) == v->valuedouble)
-                break;
-        }
+        /* as written: OSM ids such as 1155353760 stay whole numbers, never 1.15535376e+09 */
+        if (exact_integer(v->valuedouble))
+            snprintf(buf, sizeof buf, "%.0f", v->valuedouble);
+        else if (!raw_number(L, v, buf, sizeof buf))
+            snprintf(buf, sizeof buf, "%.17g", v->valuedouble);
         return keep_string(L, buf);
     }
     err(L, v, "feature id is %s: expected a string or a number (RFC 7946)", type_name(v));
@@ -1707,6 +1844,7 @@ static void read_collection(loader *L, const cJSON *root)
             "memory)", count, MAX_FEATURES);
         return;
     }
+    find_raw_ids(L, root, features);
     long i = 0;
     for (const cJSON *ft = features->child; ft && !L->nomem; ft = ft->next, i++) {
         L->feature = i;
@@ -1770,6 +1908,7 @@ static void free_loader(loader *L)
     free(L->id_keys);
     free(L->id_vals);
     free(L->id_nodes);
+    free(L->raw_ids);
 }
 
 ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t len,
@@ -1808,7 +1947,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     t1 = ly_clock_ms();
     tm->parse_ms = t1 - t0;
     t0 = t1;
-    loader L = {.d = out, .diags = diags, .feature = -1};
+    loader L = {.d = out, .diags = diags, .feature = -1, .text = text, .len = len};
     if (root) {
         read_collection(&L, root);
     } else if (stop && stop >= text + bom && stop < text + len) {

@@ -126,6 +126,56 @@ const char *ly_industry_name(const char *keyword, ly_lang lang)
     return keyword;
 }
 
+const char *ly_building_type_name(const char *type, ly_lang lang)
+{
+    static const char *const table[][3] = {
+        {"yes", "建筑", "Building"},
+        {"building", "建筑", "Building"},
+        {"office", "办公楼", "Office building"},
+        {"commercial", "商业建筑", "Commercial building"},
+        {"retail", "商场", "Retail building"},
+        {"hotel", "酒店", "Hotel"},
+        {"apartments", "公寓", "Apartments"},
+        {"residential", "住宅", "Residential building"},
+        {"house", "住宅", "House"},
+        {"detached", "独立住宅", "Detached house"},
+        {"semidetached_house", "双拼住宅", "Semi-detached house"},
+        {"terrace", "联排住宅", "Terrace"},
+        {"dormitory", "宿舍", "Dormitory"},
+        {"industrial", "工业建筑", "Industrial building"},
+        {"warehouse", "仓库", "Warehouse"},
+        {"school", "学校", "School"},
+        {"university", "大学", "University building"},
+        {"college", "学院", "College"},
+        {"kindergarten", "幼儿园", "Kindergarten"},
+        {"hospital", "医院", "Hospital"},
+        {"church", "教堂", "Church"},
+        {"temple", "寺庙", "Temple"},
+        {"public", "公共建筑", "Public building"},
+        {"civic", "公共建筑", "Civic building"},
+        {"government", "政府机关", "Government building"},
+        {"garage", "车库", "Garage"},
+        {"garages", "车库", "Garages"},
+        {"parking", "停车楼", "Parking garage"},
+        {"train_station", "火车站", "Train station"},
+        {"construction", "在建建筑", "Building under construction"},
+        {"roof", "顶棚", "Roof"},
+        {"shed", "棚屋", "Shed"},
+    };
+    if (!type)
+        type = "yes";
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (!strcmp(type, table[i][0]))
+            return table[i][lang == LY_LANG_EN ? 2 : 1];
+    /* an unknown type as the data writes it, "sports_hall" read as "sports hall" */
+    static _Thread_local char shown[64];
+    size_t k = 0;
+    for (; type[k] && k + 1 < sizeof shown; k++)
+        shown[k] = type[k] == '_' ? ' ' : type[k];
+    shown[k] = '\0';
+    return shown;
+}
+
 void ly_format_grouped(double v, char *buf, size_t n)
 {
     if (!n)
