@@ -207,6 +207,57 @@ static void test_frame(void)
 
 /* A grab on the ground at (x0, y0) dragged to (x1, y1) leaves that point
  * under (x1, y1). */
+/* Fitting points into a part of the window: every point lands inside the rectangle,
+ * and the fit is tight (a point touches its left or right edge, and one its top or
+ * bottom edge, or the view cannot come closer). */
+static void test_fit_points(void)
+{
+    ly_camera c;
+    ly_camera_init(&c, DMIN, DMAX);
+    float pts[64][3];
+    for (int trial = 0; trial < 40; trial++) {
+        int n = 2 + (int)urand(0, 60);
+        for (int i = 0; i < n; i++) {
+            pts[i][0] = (float)urand(-500, 500);
+            pts[i][1] = (float)urand(-400, 400);
+            pts[i][2] = (float)urand(0, 200);
+        }
+        const int *wh = ASPECTS[trial % 5];
+        int w = wh[0], h = wh[1];
+        /* the part of the window the panels leave free (a view whose target would
+         * have to leave the data's surroundings is clamped: not what is tested here) */
+        float rect[4] = {(float)urand(0, 0.25 * w), (float)urand(0, 0.15 * h), 0, 0};
+        rect[2] = rect[0] + (float)urand(0.6 * w, w - rect[0]);
+        rect[3] = rect[1] + (float)urand(0.7 * h, h - rect[1]);
+        double heading = urand(0, 6.28), pitch = urand(0.5, 1.3);
+        ly_camera_pose p = ly_camera_fit_points(&c, (const float(*)[3])pts, (size_t)n, heading,
+                                                pitch, w, h, rect);
+        ly_camera_set_pose(&c, p);
+        ly_camera_matrices m;
+        ly_camera_get_matrices(&c, w, h, &m);
+        double gap_x = 1e9, gap_y = 1e9;
+        bool inside = true;
+        for (int i = 0; i < n; i++) {
+            double q[3] = {pts[i][0], pts[i][1], pts[i][2]}, sx, sy;
+            if (!project(&m, w, h, q, &sx, &sy)) {
+                inside = false;
+                continue;
+            }
+            inside &= sx >= rect[0] - 0.5 && sx <= rect[2] + 0.5 && sy >= rect[1] - 0.5 &&
+                      sy <= rect[3] + 0.5;
+            gap_x = fmin(gap_x, fmin(sx - rect[0], rect[2] - sx));
+            gap_y = fmin(gap_y, fmin(sy - rect[1], rect[3] - sy));
+        }
+        CHECK(inside);
+        /* tight on one axis (the other is centred) */
+        CHECK(fmin(gap_x, gap_y) < 1.0);
+    }
+    /* nothing to fit: the home view */
+    ly_camera_pose home = ly_camera_home_pose(&c), none =
+        ly_camera_fit_points(&c, NULL, 0, 0, 1, 800, 600, (float[4]){0, 0, 800, 600});
+    CHECK_NEAR(none.distance, home.distance, 1e-9);
+}
+
 static void test_pan(void)
 {
     ly_camera c;
@@ -809,6 +860,7 @@ int main(void)
     test_home();
     test_top();
     test_frame();
+    test_fit_points();
     test_pan();
     test_zoom();
     test_zoom_toward();

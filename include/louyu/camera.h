@@ -11,6 +11,7 @@
 #define LOUYU_CAMERA_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct {
     double target[3];
@@ -48,6 +49,13 @@ ly_camera_pose ly_camera_top_pose(const ly_camera *c);
 /* A view that frames a box (a building) at the given heading. */
 ly_camera_pose ly_camera_frame_pose(const ly_camera *c, const float min[3], const float max[3],
                                     double heading, double aspect);
+/* The closest view at `heading` and `pitch` in which every one of n points
+ * appears inside rect = {x0, y0, x1, y1}, pixels of a width x height view (y
+ * down): a view of what matters that keeps clear of the panels around it. The
+ * target lies on the ground under the middle of the view. No points: the home view. */
+ly_camera_pose ly_camera_fit_points(const ly_camera *c, const float (*points)[3], size_t n,
+                                    double heading, double pitch, int width, int height,
+                                    const float rect[4]);
 void ly_camera_set_pose(ly_camera *c, ly_camera_pose pose); /* jump, with limits */
 void ly_camera_fly_to(ly_camera *c, ly_camera_pose pose, double seconds);
 

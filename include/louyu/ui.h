@@ -139,6 +139,8 @@ typedef struct {
     ly_ui_rect last; /* the last widget's rect */
     bool same_line;
 
+    bool unsettled; /* this frame left something that needs another frame (see below) */
+
     ly_ui_rect panels[2][LY_UI_MAX_PANELS]; /* [cur] this frame, [!cur] the last */
     ly_ui_id panel_ids[2][LY_UI_MAX_PANELS];
     int n_panels[2], cur;
@@ -169,6 +171,14 @@ bool ly_ui_wants_keyboard(const ly_ui *ui);
 
 void ly_ui_begin_frame(ly_ui *ui, int width, int height, float scale, double dt);
 void ly_ui_end_frame(ly_ui *ui);
+/* After ly_ui_end_frame: whether that frame needs another one to look right: a
+ * panel that sizes itself to its content was drawn at a height its content no
+ * longer has (its first frame, or a new tab), or a list is still moving (a fling,
+ * a bounce back from an end). An app that idles between frames must draw again. */
+bool ly_ui_needs_frame(const ly_ui *ui);
+/* The height in dp that a self-sizing panel's content took the last time it was
+ * built (0 before its first frame): where it will end, for a layout to plan with. */
+float ly_ui_panel_height(const ly_ui *ui, const char *label);
 
 void ly_ui_push_id(ly_ui *ui, const char *label);
 void ly_ui_pop_id(ly_ui *ui);

@@ -324,6 +324,56 @@ ly_camera_pose ly_camera_top_pose(const ly_camera *c)
     return clamp_pose(c, ground_centre_pose(c, 0, MAX_PITCH));
 }
 
+ly_camera_pose ly_camera_fit_points(const ly_camera *c, const float (*points)[3], size_t n,
+                                    double heading, double pitch, int width, int height,
+                                    const float rect[4])
+{
+    if (!c || !points || !n || width <= 0 || height <= 0)
+        return ly_camera_home_pose(c);
+    ly_camera_pose p = {{0, 0, 0}, 1, heading, pitch};
+    double f[3], r[3], u[3], tx, ty;
+    basis(&p, f, r, u);
+    half_tans(c, aspect_of(width, height), &tx, &ty);
+    /* the rectangle in normalised device coordinates (y up) */
+    double x0 = 2.0 * rect[0] / width - 1, x1 = 2.0 * rect[2] / width - 1;
+    double y0 = 1 - 2.0 * rect[3] / height, y1 = 1 - 2.0 * rect[1] / height;
+    if (!(x1 > x0) || !(y1 > y0))
+        return ly_camera_home_pose(c);
+    /* In the camera's basis a point is (a, b, depth c), the eye (ex, ey, ez). The point
+     * is inside the rectangle's right edge when a - ex <= x1 tx (c - ez), i.e.
+     * ex - x1 tx ez >= a - x1 tx c: one bound per edge, tightest over all points.
+     * Left and right together allow ez <= (L - R) / ((x1 - x0) tx); so do top and
+     * bottom; the closest eye takes the smaller. */
+    double R[2] = {-INFINITY, -INFINITY}, L[2] = {INFINITY, INFINITY}, near_c = INFINITY;
+    const double lo[2] = {x0 * tx, y0 * ty}, hi[2] = {x1 * tx, y1 * ty};
+    for (size_t i = 0; i < n; i++) {
+        double q[3] = {points[i][0], points[i][1], points[i][2]};
+        double ab[2] = {dot3(q, r), dot3(q, u)}, cc = dot3(q, f);
+        for (int k = 0; k < 2; k++) {
+            R[k] = fmax(R[k], ab[k] - hi[k] * cc);
+            L[k] = fmin(L[k], ab[k] - lo[k] * cc);
+        }
+        near_c = fmin(near_c, cc);
+    }
+    double ez = fmin((L[0] - R[0]) / (hi[0] - lo[0]), (L[1] - R[1]) / (hi[1] - lo[1]));
+    ez = fmin(ez, near_c - c->min_distance);
+    double ex = 0.5 * (R[0] + hi[0] * ez + L[0] + lo[0] * ez);
+    double ey = 0.5 * (R[1] + hi[1] * ez + L[1] + lo[1] * ez);
+    double eye[3];
+    for (int k = 0; k < 3; k++)
+        eye[k] = ex * r[k] + ey * u[k] + ez * f[k];
+    /* the target: where the view's axis meets the ground */
+    double tlo[3], thi[3];
+    target_box(c, tlo, thi);
+    double gz = clampd(0, tlo[2], thi[2]), down = -f[2];
+    p.distance = down > 1e-6 ? (eye[2] - gz) / down : fmax(c->min_distance, near_c - ez);
+    if (!(p.distance > 0))
+        p.distance = c->min_distance;
+    for (int k = 0; k < 3; k++)
+        p.target[k] = eye[k] + p.distance * f[k];
+    return clamp_pose(c, p);
+}
+
 /* `aspect` is not needed: fov_y spans the shorter side at every aspect, so
  * "60 % of the shorter side" is the same angle for all of them. */
 ly_camera_pose ly_camera_frame_pose(const ly_camera *c, const float min[3], const float max[3],

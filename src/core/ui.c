@@ -439,6 +439,7 @@ void ly_ui_begin_frame(ly_ui *ui, int width, int height, float scale, double dt)
     ui->focus_seen = false;
     ui->focus_buf = NULL;
     ui->same_line = false;
+    ui->unsettled = false;
     ui->hover_panel = panel_at(ui, ui->px, ui->py);
     /* the window itself: widgets there are drawn but not interactive */
     ui->depth = 1;
@@ -715,7 +716,12 @@ void ly_ui_panel_end(ly_ui *ui)
     ly_ui_pop_id(ui);
     if (l->closed) return;
     float bottom = l->row_y + l->row_h + dp(ui, ui->theme.padding);
-    state_at(ui, l->state)->content_h = (bottom - l->rect.y) / ui->scale;
+    ly_ui_state *st = state_at(ui, l->state);
+    float content_h = (bottom - l->rect.y) / ui->scale;
+    /* drawn at last frame's height: when the content's differs, the next frame fixes it */
+    if (l->autosize && fabsf(content_h - st->content_h) > 0.25f)
+        ui->unsettled = true;
+    st->content_h = content_h;
     /* a panel that sizes itself to its content was recorded with last frame's
      * height (none on its first frame): record the height its content took */
     int c = ui->cur;
@@ -796,6 +802,7 @@ static void list_physics(ly_ui *ui, ly_ui_state *st, ly_ui_rect r)
     }
     if (st->dragging || dt <= 0) return;
     bool outside = st->scroll < 0 || st->scroll > max;
+    if (st->vel != 0 || outside) ui->unsettled = true; /* still moving */
     if (st->vel != 0) {
         st->scroll += st->vel * dt;
         /* friction; much more of it past an end */
@@ -854,6 +861,19 @@ void ly_ui_list_end(ly_ui *ui)
                            0.5f * w, ly_color_alpha(ui->theme.text_secondary, 0.5f));
     }
     ui->last = r;
+}
+
+bool ly_ui_needs_frame(const ly_ui *ui)
+{
+    return ui->unsettled;
+}
+
+float ly_ui_panel_height(const ly_ui *ui, const char *label)
+{
+    ly_ui_id id = ly_ui_get_id(ui, label);
+    for (size_t i = 0; i < ui->n_states; i++)
+        if (ui->states[i].id == id) return ui->states[i].content_h;
+    return 0;
 }
 
 float ly_ui_list_scroll(const ly_ui *ui, ly_ui_id id)
