@@ -2,7 +2,7 @@
  * window): the hidden corner press, the PIN pad, the lock after wrong PINs,
  * the status panel's requests, and what closes it. */
 #include "check.h"
-#include "app.h"
+#include "commands.h"
 
 static ly_app g_app;
 static char g_hash[LY_PIN_HASH_MAX];
@@ -34,7 +34,7 @@ static void wait_s(double s)
 
 static void test_gesture(void)
 {
-    ly_admin *a = &g_app.admin;
+    ly_admin *a = &g_app.st.admin;
     /* a finger held 5 s in the top-left corner opens the pad */
     ev(LY_EV_FINGER_DOWN, 12, 14);
     wait_s(4.5);
@@ -44,7 +44,7 @@ static void test_gesture(void)
     CHECK_INT(a->opens, 1);
     ev(LY_EV_FINGER_UP, 12, 14);
     CHECK_INT(a->open, LY_ADMIN_PAD); /* the release does not close it, nor select */
-    CHECK_INT(g_app.selected, -1);
+    CHECK_INT(g_app.st.selected, -1);
     key(LY_KEY_ESCAPE);
     CHECK_INT(a->open, LY_ADMIN_CLOSED);
 
@@ -72,7 +72,7 @@ static void test_gesture(void)
 
 static void test_pin(void)
 {
-    ly_admin *a = &g_app.admin;
+    ly_admin *a = &g_app.st.admin;
     /* digits as typed text, backspace, enter: a wrong PIN keeps the pad */
     text("24");
     text("6");
@@ -98,13 +98,13 @@ static void test_pin(void)
 
 static void test_lock(void)
 {
-    ly_admin *a = &g_app.admin;
-    ly_admin_open(&g_app, LY_ADMIN_PAD);
+    ly_admin *a = &g_app.st.admin;
+    ly_cmd_admin_open(&g_app, LY_ADMIN_PAD);
     for (int i = 0; i < LY_ADMIN_MAX_FAILS; i++) {
         text("0000");
         key(LY_KEY_ENTER);
     }
-    CHECK(a->locked_until > g_app.time + 50);
+    CHECK(a->locked_until > g_app.st.time + 50);
     /* locked: even the right PIN is not taken */
     text("2468");
     key(LY_KEY_ENTER);
@@ -123,19 +123,19 @@ static void test_lock(void)
 
 static void test_reset_and_no_pin(void)
 {
-    ly_admin *a = &g_app.admin;
+    ly_admin *a = &g_app.st.admin;
     /* while the admin is open, nothing reaches the map, and no tour starts */
     ev(LY_EV_MOUSE_DOWN, 640, 360);
     ev(LY_EV_MOUSE_UP, 640, 360);
-    CHECK_INT(g_app.selected, -1);
-    a->touched_t = g_app.time + 1e9; /* as if someone kept touching it */
+    CHECK_INT(g_app.st.selected, -1);
+    a->touched_t = g_app.st.time + 1e9; /* as if someone kept touching it */
     wait_s(70);
-    CHECK(!g_app.attract);
+    CHECK(!g_app.st.kiosk.touring);
     /* the kiosk's reset closes it */
     wait_s(60);
     CHECK_INT(a->open, LY_ADMIN_CLOSED);
     /* without a PIN hash there is no way in */
-    ly_admin_setup(&g_app, "", 5);
+    ly_cmd_admin_setup(&g_app, "", 5);
     long opens = a->opens;
     ev(LY_EV_FINGER_DOWN, 10, 10);
     wait_s(8);
@@ -148,12 +148,12 @@ static void test_reset_and_no_pin(void)
 static void test_idle_lag(void)
 {
     ev(LY_EV_MOUSE_MOVE, 500, 300); /* someone was here */
-    CHECK(!g_app.attract);
-    g_app.idle_lag = 65;
+    CHECK(!g_app.st.kiosk.touring);
+    ly_cmd_lost_time(&g_app, 65);
     ly_app_update(&g_app, 0.1);
-    CHECK(g_app.attract);
-    CHECK_NEAR(g_app.idle_s, 65.1, 1e-9);
-    CHECK_NEAR(g_app.idle_lag, 0, 0);
+    CHECK(g_app.st.kiosk.touring);
+    CHECK_NEAR(g_app.st.kiosk.idle_s, 65.1, 1e-9);
+    CHECK_NEAR(g_app.st.kiosk.idle_lag, 0, 0);
 }
 
 /* Data without occupancy (plain footprints with heights): the tour still runs,
@@ -187,13 +187,13 @@ static void test_tour_without_occupancy(void)
     ly_diag_list_deinit(&diags);
     CHECK_INT(rc, LY_LOAD_OK);
     if (rc == LY_LOAD_OK) {
-        ly_app_set_kiosk(&g_app, true, 60, 120);
-        ly_app_start_attract(&g_app);
+        ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);
+        ly_cmd_start_tour(&g_app);
         ly_app_update(&g_app, 0.1);
-        CHECK(g_app.attract);
-        CHECK_INT(g_app.selected, ly_district_find(&g_app.scene.district, "b1")); /* 64 m */
+        CHECK(g_app.st.kiosk.touring);
+        CHECK_INT(g_app.st.selected, ly_district_find(&g_app.scene.district, "b1")); /* 64 m */
         wait_s(9.2);
-        CHECK_INT(g_app.selected, ly_district_find(&g_app.scene.district, "b2")); /* 35 m */
+        CHECK_INT(g_app.st.selected, ly_district_find(&g_app.scene.district, "b2")); /* 35 m */
     }
     remove(path);
 }
@@ -202,29 +202,34 @@ static void test_tour_without_occupancy(void)
  * Esc closes them; a kiosk never shows them. */
 static void test_controls(void)
 {
-    ly_app_set_kiosk(&g_app, false, 60, 120);
-    g_app.admin.open = LY_ADMIN_CLOSED;
-    CHECK(!g_app.help);
+    ly_cmd_set_kiosk(&g_app, false, 60, 120, 0);
+    ly_cmd_admin_close(&g_app);
+    CHECK(!g_app.st.help);
     key(LY_KEY_H);
-    CHECK(g_app.help);
+    CHECK(g_app.st.help);
     key(LY_KEY_ESCAPE);
-    CHECK(!g_app.help);
+    CHECK(!g_app.st.help);
     key(LY_KEY_F1);
-    CHECK(g_app.help);
+    CHECK(g_app.st.help);
     key(LY_KEY_F1);
-    CHECK(!g_app.help);
-    /* the "?" sits left of the compass, in the top-right corner */
-    float s = g_app.ui_scale, r = 22 * s, cx = (float)g_app.width - 20 * s - r;
-    float hx = cx - 22 * s - 12 * s - 0.72f * r, hy = 20 * s + r;
+    CHECK(!g_app.st.help);
+    /* the "?" sits left of the compass, in the top-right corner, where the layout put it */
+    ly_app_update(&g_app, 0);
+    const ly_box *q = &g_app.layout.help_button;
+    CHECK(q->shown);
+    CHECK(q->x > g_app.layout.width / 2 && q->y < 100);
+    float hx = q->x + 0.5f * q->w, hy = q->y + 0.5f * q->h;
     ev(LY_EV_MOUSE_DOWN, hx, hy);
     ev(LY_EV_MOUSE_UP, hx, hy);
-    CHECK(g_app.help);
+    CHECK(g_app.st.help);
     ev(LY_EV_MOUSE_DOWN, hx, hy);
     ev(LY_EV_MOUSE_UP, hx, hy);
-    CHECK(!g_app.help);
-    ly_app_set_kiosk(&g_app, true, 60, 120);
+    CHECK(!g_app.st.help);
+    ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);
     key(LY_KEY_H);
-    CHECK(!g_app.help);
+    CHECK(!g_app.st.help);
+    ly_app_update(&g_app, 0);
+    CHECK(!g_app.layout.help_button.shown); /* and no "?" */
 }
 
 int main(void)
@@ -239,8 +244,8 @@ int main(void)
     CHECK_INT(ly_app_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags), LY_LOAD_OK);
     ly_diag_list_deinit(&diags);
     CHECK_INT(ly_pin_hash("2468", g_hash, sizeof g_hash), 0);
-    ly_app_set_kiosk(&g_app, true, 60, 120);
-    ly_admin_setup(&g_app, g_hash, 5);
+    ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);
+    ly_cmd_admin_setup(&g_app, g_hash, 5);
     test_gesture();
     test_pin();
     test_lock();

@@ -2,8 +2,8 @@
  * the status panel's buttons are tapped where the frame drew them, as a
  * finger on the kiosk would. */
 #include "check.h"
-#include "app.h"
-#include "viewer.h"
+#include "commands.h"
+#include "window.h"
 
 static ly_app g_app;
 
@@ -23,7 +23,7 @@ static void finger(ly_event_type type, float x, float y)
 /* Taps the widget `label` of panel `panel` where the last frame put it. */
 static bool tap(const char *panel, const char *label)
 {
-    ly_ui *ui = &g_app.ui_ctx;
+    ly_ui *ui = &g_app.ui;
     ly_ui_push_id(ui, panel);
     ly_ui_id id = ly_ui_get_id(ui, label);
     ly_ui_pop_id(ui);
@@ -41,59 +41,59 @@ static bool tap(const char *panel, const char *label)
 
 int main(void)
 {
-    options o = {.width = 64, .height = 64, .scale = 1};
+    ly_window_opts o = {.width = 64, .height = 64, .scale = 1, .hidden = true};
     ly_platform *plat;
-    if (ly_viewer_open(&g_app, &plat, &o, true)) {
+    if (ly_cli_open(&g_app, &plat, &o)) {
         fprintf(stderr, "no GL context: nothing to test here\n");
         return 1;
     }
-    ly_app_resize(&g_app, 1280, 720);
-    CHECK_INT(ly_viewer_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", false), 0);
+    ly_cmd_resize(&g_app, 1280, 720);
+    CHECK_INT(ly_cli_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", false), 0);
     CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);
     char hash[LY_PIN_HASH_MAX];
     CHECK_INT(ly_pin_hash("3579", hash, sizeof hash), 0);
-    ly_app_set_kiosk(&g_app, true, 60, 120);
-    ly_admin_setup(&g_app, hash, 5);
+    ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);
+    ly_cmd_admin_setup(&g_app, hash, 5);
     frame(1);
 
     /* the hidden gesture, with frames drawn meanwhile (the ring fills) */
     finger(LY_EV_FINGER_DOWN, 20, 20);
     for (int i = 0; i < 11; i++)
         frame(0.5);
-    CHECK_INT(g_app.admin.open, LY_ADMIN_PAD);
+    CHECK_INT(g_app.st.admin.open, LY_ADMIN_PAD);
     finger(LY_EV_FINGER_UP, 20, 20);
     frame(0.05);
     frame(0.05); /* panels take taps from their second frame */
 
     /* a wrong PIN, then the right one, on the pad's own keys */
     char ok[64];
-    snprintf(ok, sizeof ok, "%s##enter", ly_str(LY_S_OK, g_app.lang));
+    snprintf(ok, sizeof ok, "%s##enter", ly_str(LY_S_OK, g_app.st.lang));
     CHECK(tap("admin-pad", "1") && tap("admin-pad", "1") && tap("admin-pad", "1") &&
           tap("admin-pad", "1"));
-    CHECK(!strcmp(g_app.admin.pin, "1111"));
+    CHECK(!strcmp(g_app.st.admin.pin, "1111"));
     CHECK(tap("admin-pad", ok));
-    CHECK(g_app.admin.wrong);
-    CHECK_INT(g_app.admin.open, LY_ADMIN_PAD);
+    CHECK(g_app.st.admin.wrong);
+    CHECK_INT(g_app.st.admin.open, LY_ADMIN_PAD);
     CHECK(tap("admin-pad", "3") && tap("admin-pad", "5") && tap("admin-pad", "8"));
     CHECK(tap("admin-pad", "←##back"));
     CHECK(tap("admin-pad", "7") && tap("admin-pad", "9"));
-    CHECK(!strcmp(g_app.admin.pin, "3579"));
+    CHECK(!strcmp(g_app.st.admin.pin, "3579"));
     CHECK(tap("admin-pad", ok));
-    CHECK_INT(g_app.admin.open, LY_ADMIN_STATUS);
+    CHECK_INT(g_app.st.admin.open, LY_ADMIN_STATUS);
     frame(0.05); /* the panel's first frame (the tap's own frame built the pad) */
     frame(0.05);
 
     /* the status panel's buttons ask the viewer to act */
-    CHECK(tap("admin-status", ly_str(LY_S_ADMIN_RELOAD, g_app.lang)));
-    CHECK_INT(g_app.admin.request, LY_ADMIN_REQ_RELOAD);
-    g_app.admin.request = LY_ADMIN_REQ_NONE;
-    CHECK(tap("admin-status", ly_str(LY_S_ADMIN_EXIT, g_app.lang)));
-    CHECK_INT(g_app.admin.request, LY_ADMIN_REQ_EXIT);
-    g_app.admin.request = LY_ADMIN_REQ_NONE;
-    CHECK(tap("admin-status", ly_str(LY_S_CLOSE, g_app.lang)));
-    CHECK_INT(g_app.admin.open, LY_ADMIN_CLOSED);
+    CHECK(tap("admin-status", ly_str(LY_S_ADMIN_RELOAD, g_app.st.lang)));
+    CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_RELOAD);
+    ly_cmd_admin_request(&g_app, LY_ADMIN_REQ_NONE);
+    CHECK(tap("admin-status", ly_str(LY_S_ADMIN_EXIT, g_app.st.lang)));
+    CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_EXIT);
+    ly_cmd_admin_request(&g_app, LY_ADMIN_REQ_NONE);
+    CHECK(tap("admin-status", ly_str(LY_S_CLOSE, g_app.st.lang)));
+    CHECK_INT(g_app.st.admin.open, LY_ADMIN_CLOSED);
     /* and the map takes taps again */
-    CHECK_INT(g_app.selected, -1);
+    CHECK_INT(g_app.st.selected, -1);
 
     ly_renderer_target_end(g_app.renderer);
     ly_app_deinit(&g_app);

@@ -58,6 +58,12 @@ int main(void)
               0);
     CHECK(none == NULL);
 
+    /* who is on floor 3: 中国银行 and Zeta, in the data's order; one asked for, two in all */
+    uint32_t on3[4];
+    CHECK_INT(ly_floor_enterprises(&d, &d.buildings[0], 3, on3, 4), 2);
+    CHECK(on3[0] == d.buildings[0].first_enterprise && on3[1] == d.buildings[0].first_enterprise + 3);
+    CHECK_INT(ly_floor_enterprises(&d, &d.buildings[0], 3, on3, 1), 2);
+    CHECK_INT(ly_floor_enterprises(&d, &d.buildings[0], 5, on3, 4), 0);
     int lo, hi;
     ly_enterprise_floor_span(&d, &d.enterprises[d.buildings[0].first_enterprise + 1], &lo, &hi);
     CHECK(lo == 2 && hi == 7);

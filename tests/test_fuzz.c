@@ -4,7 +4,7 @@
  * build runs this), a refused file must say where and why, and a refused
  * file leaves the last good district in place. Deterministic (fixed seed). */
 #include "check.h"
-#include "app.h"
+#include "commands.h"
 #include "louyu/kiosk.h"
 #include "louyu/settings.h"
 #include "louyu/stacking.h"
@@ -198,37 +198,92 @@ static bool read_all(const char *path, buf *out)
     return out->n > 0;
 }
 
-/* What a visitor might do with whatever loaded. */
-static void exercise(ly_app *app)
+/* What the exercise found wrong: each count must stay 0. */
+typedef struct {
+    long selection, classes, hits, matches, stats, picks;
+    long views, seen; /* building views tried, and how many show their building */
+} faults;
+
+/* The colour classes cover every building once, each a class or "no data". */
+static bool classes_ok(const ly_app *app)
+{
+    const ly_colorby *cb = &app->dv.colorby;
+    size_t n = app->scene.district.n_buildings, counted = cb->no_data.count;
+    if (app->st.color_mode == LY_COLOR_NONE)
+        return true;
+    for (int c = 0; c < cb->n_classes; c++)
+        counted += cb->classes[c].count;
+    for (size_t i = 0; i < cb->n && i < n; i++)
+        if (cb->class_of[i] < -1 || cb->class_of[i] >= cb->n_classes)
+            return false;
+    return cb->n == n && counted == n;
+}
+
+/* A finder result: matches of real buildings, spaces on their floors. */
+static bool matches_ok(const ly_district *d, const ly_query_result *r)
+{
+    for (size_t m = 0; m < r->n_matches; m++) {
+        const ly_query_match *q = &r->matches[m];
+        if (q->building >= d->n_buildings || q->first_space + q->n_spaces > r->n_spaces)
+            return false;
+        for (uint32_t k = 0; k < q->n_spaces; k++) {
+            const ly_query_space *sp = &r->spaces[q->first_space + k];
+            if (sp->first < 1 || sp->last < sp->first ||
+                sp->last > d->buildings[q->building].floors || !(sp->vacant_m2 >= 0))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* What a visitor might do with whatever loaded, and what must hold each time. */
+static void exercise(ly_app *app, faults *f)
 {
     const ly_district *d = &app->scene.district;
     for (int k = 0; k < 4 && d->n_buildings; k++) {
         long b = (long)pick(d->n_buildings);
-        ly_app_select(app, b, k % 2);
+        ly_cmd_select(app, b, k % 2);
+        f->selection += app->st.selected != b;
         ly_stacking st;
         if (ly_stacking_build(&st, d, &app->scene.geo, b, k * 0.3f, 1, 3) == 0)
             ly_stacking_deinit(&st);
+        /* the app still answers a pick: the view of a building shows it in the middle */
+        ly_cmd_select(app, -1, false);
+        ly_cmd_set_view(app, d->buildings[b].id, false);
+        long hit = ly_app_pick(app, 400, 300, 0, NULL);
+        f->picks += hit < -1 || hit >= (long)d->n_buildings;
+        f->views++;
+        f->seen += hit == b;
     }
-    for (int m = 0; m < LY_COLOR_MODES; m++)
-        ly_app_set_color_mode(app, (ly_color_mode)m, false);
+    for (int m = 0; m < LY_COLOR_MODES; m++) {
+        ly_cmd_set_color_mode(app, (ly_color_mode)m, false);
+        f->classes += !classes_ok(app);
+    }
     ly_search_hit hits[8];
-    static const char *qs[] = {"a", "楼", "sm", "finance", "路", "1"};
-    for (size_t q = 0; q < sizeof qs / sizeof *qs; q++)
-        ly_search_run(&app->search, qs[q], hits, 8);
+    static const char *qs[] = {"a", "\xe6\xa5\xbc" /* 楼 */, "sm", "finance", "1"};
+    for (size_t q = 0; q < sizeof qs / sizeof *qs; q++) {
+        size_t n = ly_search_run(&app->dv.search, qs[q], hits, 8);
+        for (size_t i = 0; i < n; i++)
+            f->hits += hits[i].building >= d->n_buildings;
+    }
     ly_query_desc descs[3] = {{.min_area_m2 = 500, .contiguous = true, .max_rent_cny_m2_day = 9},
                               {.near_poi = true, .near = LY_POI_METRO, .include_later_pois = true,
                                .industry = "finance"},
                               {.name = "a", .max_area_m2 = 3000}};
     for (int q = 0; q < 3; q++) {
         ly_query_result r;
-        if (ly_query_run(d, &app->scene.geo, &descs[q], &r) == 0)
+        if (ly_query_run(d, &app->scene.geo, &descs[q], &r) == 0) {
+            f->matches += !matches_ok(d, &r);
             ly_query_result_deinit(&r);
+        }
     }
     ly_stats s;
     ly_stats_compute(d, &s);
+    f->stats += s.buildings != d->n_buildings || s.completed + s.under_construction != s.buildings ||
+                s.with_occupancy > s.buildings || s.vacant_m2 > s.recorded_area_m2 + 1e-6;
     for (int i = 0; i < 30; i++)
         ly_app_update(app, 0.1);
-    ly_app_select(app, -1, false);
+    ly_cmd_select(app, -1, false);
 }
 
 /* The kiosk's config and the user's settings, mutated the same way: each
@@ -313,7 +368,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return 1;
     }
-    long loaded = 0, refused = 0, bad_positions = 0, silent = 0, lost = 0;
+    long loaded = 0, refused = 0, bad_positions = 0, silent = 0, lost = 0, answers_changed = 0;
+    faults found = {0};
     for (int r = 0; r < rounds; r++)
         for (int s = 0; s < 3; s++) {
             buf base = {0};
@@ -333,11 +389,13 @@ int main(int argc, char **argv)
                     abort();
                 fclose(f);
                 size_t before = app.scene.district.n_buildings;
+                /* what the last good district answers at the middle of the window */
+                long answer = ly_app_pick(&app, 400, 300, 0, NULL);
                 ly_diag_list_init(&diags, path);
                 int rc = ly_app_load(&app, path, &diags);
                 if (rc == LY_LOAD_OK) {
                     loaded++;
-                    exercise(&app);
+                    exercise(&app, &found);
                 } else {
                     refused++;
                     silent += diags.errors == 0;
@@ -348,6 +406,8 @@ int main(int argc, char **argv)
                             bad_positions++;
                     }
                     lost += !app.scene.loaded || app.scene.district.n_buildings != before;
+                    /* and it answers as before */
+                    answers_changed += ly_app_pick(&app, 400, 300, 0, NULL) != answer;
                 }
                 ly_diag_list_deinit(&diags);
                 free(t.p);
@@ -362,6 +422,16 @@ int main(int argc, char **argv)
     CHECK_INT(silent, 0);        /* a refusal always says why */
     CHECK_INT(bad_positions, 0); /* and where, within the file */
     CHECK_INT(lost, 0);          /* and the last good district stays */
+    CHECK_INT(answers_changed, 0); /* answering picks as it did */
+    printf("fuzz: %ld building views, %ld show their building\n", found.views, found.seen);
+    CHECK_INT(found.selection, 0);
+    CHECK_INT(found.classes, 0);
+    CHECK_INT(found.hits, 0);
+    CHECK_INT(found.matches, 0);
+    CHECK_INT(found.stats, 0);
+    CHECK_INT(found.picks, 0);
+    /* a building's view shows it (a few mutated buildings hide inside others) */
+    CHECK(found.seen >= found.views * 9 / 10);
     ly_app_deinit(&app);
     return check_report();
 }

@@ -56,6 +56,14 @@ static float cy(ly_ui_rect r)
     return r.y + 0.5f * r.h;
 }
 
+static void tap(build_fn build, void *ctx, float x, float y)
+{
+    send(LY_EV_FINGER_DOWN, x, y);
+    frame(build, ctx);
+    send(LY_EV_FINGER_UP, x, y);
+    frame(build, ctx);
+}
+
 static void fresh(void)
 {
     ly_ui_deinit(&ui);
@@ -300,12 +308,60 @@ static void test_paragraph(void)
 {
     fresh();
     ly_ui_rect r;
+    /* a self-sizing panel's first frame: its height is unknown, so it shows nothing
+     * (no text without a card behind it) and asks for the next frame */
     frame(build_para, &r);
+    CHECK_INT(dl.n_vertices, 0);
+    CHECK(ly_ui_needs_frame(&ui));
+    CHECK(ly_ui_panel_height(&ui, "para") > 40);
+    frame(build_para, &r);
+    CHECK(!ly_ui_needs_frame(&ui));
     /* 200 px of content at 15 px: more than one line, each line 15 * 1.35 px */
     CHECK_NEAR(r.w, 200, 1e-3);
     CHECK(r.h > 2 * 15 * 1.35f - 0.01f);
     CHECK_NEAR(fmodf(r.h, 15 * 1.35f), 0, 1e-3);
     CHECK(dl.n_vertices > 0 && !dl.failed);
+}
+
+/* A panel begun again in the same frame continues below its content: the card's
+ * header and its tab's body come from different places. */
+typedef struct {
+    ly_ui_rect first, second;
+    int clicks;
+} continued;
+
+static void build_continued(ly_ui *u, void *p)
+{
+    continued *c = p;
+    ly_ui_panel_begin(u, "card", 10, 10, 300, 0, NULL);
+    ly_ui_label(u, "header");
+    c->first = ly_ui_last_rect(u);
+    ly_ui_panel_end(u);
+    ly_ui_panel_begin(u, "other", 400, 10, 100, 0, NULL);
+    ly_ui_label(u, "elsewhere");
+    ly_ui_panel_end(u);
+    ly_ui_panel_begin(u, "card", 999, 999, 5, 0, NULL); /* where it is comes from the first */
+    c->clicks += ly_ui_button(u, "body");
+    c->second = ly_ui_last_rect(u);
+    ly_ui_panel_end(u);
+}
+
+static void test_continued_panel(void)
+{
+    fresh();
+    continued c = {0};
+    frame(build_continued, &c);
+    frame(build_continued, &c);
+    CHECK(!ly_ui_needs_frame(&ui));
+    CHECK_NEAR(c.second.x, c.first.x, 1e-3);
+    CHECK(c.second.y >= c.first.y + c.first.h);
+    /* one panel, as tall as both parts */
+    CHECK_INT(ui.n_panels[!ui.cur], 2);
+    float h = ly_ui_panel_height(&ui, "card");
+    CHECK(h * ui.scale >= c.second.y + c.second.h - 10);
+    /* the continued part is interactive, and the pointer over it is over the panel */
+    tap(build_continued, &c, cx(c.second), cy(c.second));
+    CHECK_INT(c.clicks, 1);
 }
 
 /* ---- the scrolling list -------------------------------------------------------- */
@@ -517,14 +573,6 @@ static void build_controls(ly_ui *u, void *p)
     ly_ui_panel_end(u);
 }
 
-static void tap(build_fn build, void *ctx, float x, float y)
-{
-    send(LY_EV_FINGER_DOWN, x, y);
-    frame(build, ctx);
-    send(LY_EV_FINGER_UP, x, y);
-    frame(build, ctx);
-}
-
 static void test_controls(void)
 {
     fresh();
@@ -618,14 +666,20 @@ static void test_typing(void)
     frame(build_typing, &c);
     CHECK_STR(c.buf, "");
 
-    /* the on-screen keyboard types into the focused field and keeps its focus */
+    /* the on-screen keyboard types into the focused field and keeps its focus; a key
+     * tapped after the field was drawn types on the field's next frame, which the
+     * UI asks for */
     tap_key(&c, "key:a");
     tap_key(&c, "key:b");
     tap_key(&c, "key:7");
+    CHECK(ly_ui_needs_frame(&ui));
+    frame(build_typing, &c);
     CHECK_STR(c.buf, "ab7");
+    CHECK(!ly_ui_needs_frame(&ui));
     tap_key(&c, "key:back");
     tap_key(&c, "key:space");
     tap_key(&c, "key:z");
+    frame(build_typing, &c);
     CHECK_STR(c.buf, "ab z");
     CHECK(ly_ui_wants_keyboard(&ui));
     CHECK_INT(c.enters, 0);
@@ -812,6 +866,7 @@ int main(void)
     test_scale();
     test_wrap();
     test_paragraph();
+    test_continued_panel();
     test_list();
     test_controls();
     test_typing();

@@ -2,7 +2,7 @@
  * under the cursor stays there, and the eye stops short of it instead of
  * going through the wall (the app picks the point; the camera keeps it). */
 #include "check.h"
-#include "app.h"
+#include "commands.h"
 
 #include <math.h>
 
@@ -12,29 +12,29 @@ static ly_app g_app;
 static bool to_screen(const float p[3], float *sx, float *sy)
 {
     ly_camera_matrices m;
-    ly_camera_get_matrices(&g_app.cam, g_app.width, g_app.height, &m);
+    ly_camera_get_matrices(&g_app.st.cam, g_app.st.width, g_app.st.height, &m);
     const float *v = m.view_proj;
     double c[4];
     for (int r = 0; r < 4; r++)
         c[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
     if (c[3] <= 0)
         return false;
-    *sx = (float)((c[0] / c[3] * 0.5 + 0.5) * g_app.width);
-    *sy = (float)((0.5 - c[1] / c[3] * 0.5) * g_app.height);
+    *sx = (float)((c[0] / c[3] * 0.5 + 0.5) * g_app.st.width);
+    *sy = (float)((0.5 - c[1] / c[3] * 0.5) * g_app.st.height);
     return true;
 }
 
 static bool pick(float x, float y, ly_hit *h)
 {
     ly_camera_matrices m;
-    ly_camera_get_matrices(&g_app.cam, g_app.width, g_app.height, &m);
+    ly_camera_get_matrices(&g_app.st.cam, g_app.st.width, g_app.st.height, &m);
     return ly_bvh_pick_screen(&g_app.scene.bvh, &g_app.scene.district, m.view_proj,
-                              g_app.width, g_app.height, x, y, 0, h);
+                              g_app.st.width, g_app.st.height, x, y, 0, h);
 }
 
 static double eye_gap(const float p[3])
 {
-    const ly_camera_pose *q = &g_app.cam.pose;
+    const ly_camera_pose *q = &g_app.st.cam.pose;
     double cp = cos(q->pitch), e[3] = {q->target[0] - q->distance * sin(q->heading) * cp,
                                         q->target[1] - q->distance * cos(q->heading) * cp,
                                         q->target[2] + q->distance * sin(q->pitch)};
@@ -54,14 +54,14 @@ int main(void)
     CHECK_INT(ly_app_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags), LY_LOAD_OK);
     ly_diag_list_deinit(&diags);
     const ly_mesh *mesh = &g_app.scene.mesh;
-    ly_camera_pose home = ly_camera_home_pose(&g_app.cam);
+    ly_camera_pose home = ly_camera_home_pose(&g_app.st.cam);
     int tried = 0, kept = 0, short_of = 0;
     for (size_t b = 0; b < mesh->n_buildings; b++) {
         const ly_mesh_building *mb = &mesh->buildings[b];
         if (!mb->n_indices)
             continue;
         /* two thirds up the tower's middle, seen from home */
-        ly_camera_set_pose(&g_app.cam, home);
+        ly_camera_set_pose(&g_app.st.cam, home);
         float mid[3] = {0.5f * (mb->min[0] + mb->max[0]), 0.5f * (mb->min[1] + mb->max[1]),
                         mb->min[2] + 0.67f * (mb->max[2] - mb->min[2])};
         float sx, sy;
@@ -86,8 +86,8 @@ int main(void)
         }
         kept += ok;
         /* thirty notches close in, but stop min_distance short of the wall */
-        short_of += gap >= 0.999 * g_app.cam.min_distance && gap < 3 * g_app.cam.min_distance;
-        if (!ok || gap < 0.999 * g_app.cam.min_distance)
+        short_of += gap >= 0.999 * g_app.st.cam.min_distance && gap < 3 * g_app.st.cam.min_distance;
+        if (!ok || gap < 0.999 * g_app.st.cam.min_distance)
             fprintf(stderr, "building %zu: kept %d, gap %.1f m\n", b, ok, gap);
     }
     printf("%d towers zoomed at\n", tried);
@@ -97,22 +97,24 @@ int main(void)
 
     /* a portrait kiosk: the building's card covers the top, so the view of a
      * selected building puts it in the free space below, roof and all */
-    ly_app_resize(&g_app, 1080, 1920);
-    g_app.ui_scale = 1.75f;
+    ly_cmd_resize(&g_app, 1080, 1920);
+    ly_cmd_set_scale(&g_app, 1.75f);
+    ly_card_room room = ly_layout_card_room(1080, 1920, 1.75f);
+    CHECK(room.below && !room.beside);
     int shown = 0, below = 0;
     for (size_t b = 0; b < mesh->n_buildings; b++) {
         const ly_mesh_building *mb = &mesh->buildings[b];
         if (!mb->n_indices)
             continue;
-        ly_app_select(&g_app, (long)b, false);
-        CHECK(ly_app_set_view(&g_app, g_app.scene.district.buildings[b].id, false));
+        ly_cmd_select(&g_app, (long)b, false);
+        CHECK(ly_cmd_set_view(&g_app, g_app.scene.district.buildings[b].id, false));
         float top[3] = {0.5f * (mb->min[0] + mb->max[0]), 0.5f * (mb->min[1] + mb->max[1]),
                         mb->max[2]};
         float sx, sy;
         ly_hit h;
         if (to_screen(top, &sx, &sy)) {
-            /* the roof well into the space below the card (which ends at 945 px) */
-            below += sy > 945 + 0.2f * (1920 - 945) && sy < 1920;
+            /* the roof well into the space below the card */
+            below += sy > room.card_bottom + 0.2f * (1920 - room.card_bottom) && sy < 1920;
             /* and it is the building seen there, not one in front of it */
             shown += pick(sx, sy + 20, &h) && h.building == (long)b;
         }

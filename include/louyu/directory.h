@@ -29,6 +29,11 @@ int ly_enterprise_order_parse(const char *s);
 long ly_directory_list(const ly_district *d, const ly_building *b, const char *industry,
                        ly_enterprise_order by, ly_lang lang, uint32_t **out);
 
+/* The enterprises on floor `floor` of building b, in the data's order: the first
+ * `cap` of their indices (into d->enterprises) into out; returns how many in all. */
+size_t ly_floor_enterprises(const ly_district *d, const ly_building *b, int floor,
+                            uint32_t *out, size_t cap);
+
 /* The lowest and highest floor an enterprise is on (0, 0 when none is given). */
 void ly_enterprise_floor_span(const ly_district *d, const ly_enterprise *e, int *lo, int *hi);
 

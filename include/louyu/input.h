@@ -26,7 +26,8 @@ typedef enum {
     LY_EV_FINGER_DOWN, /* finger id, x, y */
     LY_EV_FINGER_MOVE,
     LY_EV_FINGER_UP,
-    LY_EV_LEAVE /* the pointer left the window */
+    LY_EV_LEAVE, /* the pointer left the window */
+    LY_EV_EXPOSE /* the window must be drawn again (shown, uncovered); x, y: drawable size */
 } ly_event_type;
 
 typedef enum {

@@ -1,6 +1,9 @@
 /* louyu labels: building names over the map, placed so they never overlap.
  *
- * Each frame, every named building is a candidate anchored above its roof.
+ * Each frame, every named building is a candidate anchored above its roof
+ * (ly_building_name: its name in the UI's language on top, the other under it);
+ * a building with no name at all gets no label, except the selected one, which
+ * shows what ly_building_title calls it (its address, or its kind and id).
  * A label is hidden when its anchor is off screen or behind another building
  * (a ray through the BVH), or when it would overlap a label of higher
  * priority (the selection first, then the hovered building, then taller
@@ -19,15 +22,16 @@ typedef struct ly_label_scratch ly_label_scratch;
 typedef struct {
     float *alpha; /* per building, 0..1 */
     size_t n;
-    uint32_t *order;
-    size_t n_shown; /* labels drawn in the last update */
+    uint32_t *order;       /* the buildings whose labels were drawn in the last update */
+    float (*boxes)[4];     /* and their pills: x0, y0, x1, y1 (pixels) */
+    size_t n_shown;
     ly_label_scratch *scratch; /* per-frame work arrays, allocated once */
 } ly_labels;
 
 typedef struct {
     int width, height;
     float scale;        /* UI scale: 1 desktop, 1.5-2 kiosk and HiDPI */
-    bool english_first; /* the English name on top (else Chinese on top, English below) */
+    ly_lang lang;       /* the name in this language on top, the other below */
     long selected, hovered;
     double dt;          /* seconds since the last update; large values snap the fades */
     const float (*reserved)[4]; /* screen boxes (x0, y0, x1, y1) labels must keep off: panels */

@@ -14,7 +14,7 @@
 #include "louyu/strings.h"
 
 typedef enum {
-    LY_MATCH_NAME,       /* the building's name, English name or pinyin initials */
+    LY_MATCH_NAME,       /* the building's names, their pinyin initials, or its id */
     LY_MATCH_ADDRESS,
     LY_MATCH_ENTERPRISE, /* an enterprise in the building */
     LY_MATCH_INDUSTRY    /* enterprises of that industry in the building */
@@ -33,7 +33,6 @@ typedef struct {
     uint8_t *kind;      /* per text: ly_match_kind */
     const char **shown; /* per text: the original text */
     size_t n, cap;
-    int *best;          /* scratch: per building, the best hit's index */
     size_t n_buildings;
 } ly_search;
 
@@ -52,6 +51,6 @@ int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang);
 void ly_search_deinit(ly_search *s);
 /* Writes up to cap hits for query (UTF-8, case-insensitive for ASCII); returns
  * how many. An empty query finds nothing. */
-size_t ly_search_run(ly_search *s, const char *query, ly_search_hit *out, size_t cap);
+size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, size_t cap);
 
 #endif

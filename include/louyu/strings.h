@@ -1,5 +1,11 @@
 /* louyu strings: every user-visible string, in Chinese and English, in one
- * table. ly_str(id, lang) never returns NULL. Static data only. */
+ * table. ly_str(id, lang) never returns NULL. Static data only.
+ *
+ * A string with printf conversions is a format for both languages; each
+ * caller gives the arguments its language's format names, in that order (the
+ * two may differ: "%s：%s，%.0f 米" and "%s %.0f m away (%s)"). No other file
+ * holds Chinese text for the screen: tests/test_strings.c fails on a Chinese
+ * string literal anywhere else in src/. */
 #ifndef LOUYU_STRINGS_H
 #define LOUYU_STRINGS_H
 
@@ -79,6 +85,108 @@ typedef enum {
     LY_S_CLOSE,
     LY_S_CANCEL,
     LY_S_OK,
+    LY_S_OTHER_LANGUAGE,
+    LY_S_DASHBOARD,
+    LY_S_FIND_SPACE,
+    LY_S_MATCHED_ADDRESS,
+    LY_S_MATCHED_ENTERPRISE,
+    LY_S_MATCHED_INDUSTRY,
+    LY_S_FINDER_TITLE,
+    LY_S_ANY_SIZE,
+    LY_S_NO_UPPER_LIMIT,
+    LY_S_SPAN_FLOORS,
+    LY_S_ANY_RENT,
+    LY_S_NEAR_METRO,
+    LY_S_NEAR_PARKING,
+    LY_S_SPACE_ON_FLOOR,
+    LY_S_SPACE_ON_FLOORS,
+    LY_S_AND_N_MORE_SPACES,
+    LY_S_DISTANCE_TO,
+    LY_S_POI_METRO,
+    LY_S_POI_BUS,
+    LY_S_POI_BANK,
+    LY_S_POI_HOTEL,
+    LY_S_POI_RESTAURANT,
+    LY_S_POI_PARKING,
+    LY_S_POI_GOVERNMENT,
+    LY_S_POI_LANDMARK,
+    LY_S_POI_ANY,
+    LY_S_N_BUILDINGS_MATCH,
+    LY_S_NO_BUILDINGS,
+    LY_S_NO_BUILDINGS_HINT,
+    LY_S_HELP_TITLE,
+    LY_S_HELP_MOUSE,
+    LY_S_HELP_TOUCH,
+    LY_S_HELP_KEYS,
+    LY_S_HELP_DRAG,
+    LY_S_HELP_OTHER_DRAG,
+    LY_S_HELP_WHEEL,
+    LY_S_HELP_SHIFT_DRAG,
+    LY_S_HELP_CLICK,
+    LY_S_HELP_DOUBLE_CLICK,
+    LY_S_HELP_TWO_FINGERS,
+    LY_S_HELP_TWO_UP_DOWN,
+    LY_S_HELP_TAP,
+    LY_S_HELP_ARROWS,
+    LY_S_HELP_ORBIT_VIEW,
+    LY_S_HELP_PAN,
+    LY_S_HELP_ZOOM_POINTER,
+    LY_S_HELP_TILT,
+    LY_S_HELP_SELECT_BUILDING,
+    LY_S_HELP_FLY_TO,
+    LY_S_HELP_ORBIT,
+    LY_S_HELP_TWO_FINGERS_DO,
+    LY_S_HELP_SELECT,
+    LY_S_HELP_THESE,
+    LY_S_HELP_ZOOM,
+    LY_S_HELP_TWIST,
+    LY_S_HELP_HOME_TOP,
+    LY_S_HELP_PANELS,
+    LY_S_HELP_PLAN,
+    LY_S_HELP_LANGUAGE,
+    LY_S_HELP_ESCAPE,
+    LY_S_HELP_WINDOW,
+    LY_S_DASHBOARD_TITLE,
+    LY_S_CHART_OCCUPANCY,
+    LY_S_CHART_INDUSTRIES,
+    LY_S_CHART_FLOOR_BANDS,
+    LY_S_INDUSTRY_READOUT,
+    LY_S_FLOORS_RANGE,
+    LY_S_FLOORS_AND_UP,
+    LY_S_BAND_READOUT,
+    LY_S_TOTALS_SHARE,
+    LY_S_TOTALS,
+    LY_S_TOTALS_TAX_VACANT,
+    LY_S_TYPE,
+    LY_S_FLOOR_N,
+    LY_S_ON_FLOORS,
+    LY_S_TOUR_VACANT,
+    LY_S_TOUR_HEIGHT_FLOORS,
+    LY_S_TOUR_HEIGHT,
+    LY_S_TOUCH_TO_EXPLORE,
+    LY_S_NOTE,
+    LY_S_NO_MATCH,
+    LY_S_COLOR_PLAIN,
+    LY_S_COLOR_OCCUPANCY,
+    LY_S_COLOR_VACANT,
+    LY_S_COLOR_ENTERPRISES,
+    LY_S_COLOR_TAX,
+    LY_S_COLOR_INDUSTRY,
+    LY_S_COLOR_AGE,
+    LY_S_COLOR_HEIGHT,
+    LY_S_OTHER_INDUSTRIES,
+    LY_S_Q_NO_INDUSTRY,
+    LY_S_Q_FLOOR_VACANT,
+    LY_S_Q_FLOORS_VACANT,
+    LY_S_Q_RENT,
+    LY_S_Q_POI_LATER,
+    LY_S_Q_POI,
+    LY_S_Q_UNNAMED,
+    LY_S_Q_IN_BUILDING,
+    LY_S_Q_NEAR_BUILDINGS,
+    LY_S_Q_NAME,
+    LY_S_Q_LATER_NOT_COUNTED,
+    LY_S_Q_LATER_COUNTED,
     LY_S_COUNT
 } ly_string_id;
 
@@ -93,6 +201,13 @@ const char *ly_building_type_name(const char *type, ly_lang lang);
 /* "zh" or "en" (also "zh-CN", "en_US" ...) to a language; zh otherwise. */
 ly_lang ly_lang_parse(const char *s);
 const char *ly_lang_code(ly_lang lang);
+/* The interface language a desktop's locale asks for, from the variables gettext
+ * reads, in its order: LANGUAGE (a list; its first entry), LC_ALL, LC_MESSAGES,
+ * LANG; the first that is set and not empty decides (LANGUAGE only under a locale
+ * other than C). Chinese ("zh", "zh_CN.UTF-8", ...) gives Chinese; anything else,
+ * C and POSIX included, English. Any argument may be NULL. */
+ly_lang ly_lang_from_locale(const char *language, const char *lc_all, const char *lc_messages,
+                            const char *lang);
 /* A whole number with thousands separators: 1234567.8 -> "1,234,568". */
 void ly_format_grouped(double v, char *buf, size_t n);
 

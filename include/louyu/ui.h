@@ -83,6 +83,7 @@ typedef struct {
     ly_ui_id prev_panel;
     bool closed;
     bool autosize; /* a panel as tall as its content */
+    float start_h; /* its content's height (dp) when the frame began */
 } ly_ui_layout;
 
 typedef struct {
@@ -125,7 +126,7 @@ typedef struct {
     ly_ui_id hot, active, focus;
     bool focus_claimed; /* a press this frame landed on a focusable widget */
     bool focus_seen;    /* the focused field was drawn this frame */
-    char *focus_buf;    /* the focused field's buffer, valid within a frame */
+    char *focus_buf;    /* the focused field's buffer, while it is being drawn */
     size_t focus_cap;
     char edits[LY_UI_EDIT_CAP]; /* typed text; 0x08 = backspace, '\r' = enter */
     size_t n_edits;
@@ -140,6 +141,8 @@ typedef struct {
     bool same_line;
 
     bool unsettled; /* this frame left something that needs another frame (see below) */
+    ly_ui_layout ended[LY_UI_MAX_DEPTH]; /* panels ended this frame, to continue */
+    int n_ended;
 
     ly_ui_rect panels[2][LY_UI_MAX_PANELS]; /* [cur] this frame, [!cur] the last */
     ly_ui_id panel_ids[2][LY_UI_MAX_PANELS];
@@ -174,7 +177,8 @@ void ly_ui_end_frame(ly_ui *ui);
 /* After ly_ui_end_frame: whether that frame needs another one to look right: a
  * panel that sizes itself to its content was drawn at a height its content no
  * longer has (its first frame, or a new tab), or a list is still moving (a fling,
- * a bounce back from an end). An app that idles between frames must draw again. */
+ * a bounce back from an end), or text typed on the keyboard waits for its field.
+ * An app that idles between frames must draw again. */
 bool ly_ui_needs_frame(const ly_ui *ui);
 /* The height in dp that a self-sizing panel's content took the last time it was
  * built (0 before its first frame): where it will end, for a layout to plan with. */
@@ -193,7 +197,11 @@ bool ly_ui_find_rect(const ly_ui *ui, ly_ui_id id, ly_ui_rect *out);
 
 /* A rounded card with a soft shadow at (x, y, w, h) dp; h = 0 fits the
  * content (of the last frame). With `open`, a close button sets *open to
- * false. Returns whether the panel is open; call ly_ui_panel_end either way. */
+ * false. Returns whether the panel is open; call ly_ui_panel_end either way.
+ * A panel begun again in the same frame continues below what it holds (the
+ * position and size are the first begin's): several parts of a program can
+ * fill one card. A self-sizing panel shows nothing on its very first frame,
+ * when its height is not known yet (ly_ui_needs_frame asks for the next). */
 bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, float h,
                        bool *open);
 void ly_ui_panel_end(ly_ui *ui);

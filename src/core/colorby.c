@@ -59,17 +59,8 @@ const char *ly_color_mode_key(ly_color_mode m)
 
 const char *ly_color_mode_title(ly_color_mode m, ly_lang lang)
 {
-    static const char *const T[LY_COLOR_MODES][2] = {
-        {"原色", "Plain"},
-        {"出租率（%）", "Occupancy (%)"},
-        {"空置面积（m²）", "Vacant area (m²)"},
-        {"企业数（家）", "Enterprises"},
-        {"2010年税收（百万元）", "2010 tax (M CNY)"},
-        {"主导行业", "Dominant industry"},
-        {"建成年代", "Year built"},
-        {"高度（m）", "Height (m)"},
-    };
-    return (unsigned)m < LY_COLOR_MODES ? T[m][lang == LY_LANG_EN] : "?";
+    /* the modes' titles are in ly_color_mode order in the string table */
+    return (unsigned)m < LY_COLOR_MODES ? ly_str((ly_string_id)(LY_S_COLOR_PLAIN + m), lang) : "?";
 }
 
 void ly_colorby_deinit(ly_colorby *cb)
@@ -280,7 +271,7 @@ static int categorical(ly_colorby *cb, const ly_district *d, ly_lang lang)
         static const uint8_t OTHER[3] = {150, 150, 150};
         memcpy(cb->classes[own].rgb, OTHER, 3);
         snprintf(cb->classes[own].label, sizeof cb->classes[own].label, "%s",
-                 lang == LY_LANG_EN ? "Other" : "其他");
+                 ly_str(LY_S_OTHER_INDUSTRIES, lang));
     }
     for (size_t i = 0; i < d->n_buildings; i++) {
         cb->class_of[i] = -1;

@@ -32,6 +32,24 @@ void ly_enterprise_floor_span(const ly_district *d, const ly_enterprise *e, int 
     }
 }
 
+size_t ly_floor_enterprises(const ly_district *d, const ly_building *b, int floor,
+                            uint32_t *out, size_t cap)
+{
+    size_t total = 0;
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+        for (uint32_t k = 0; k < e->n_floors; k++) {
+            if (d->enterprise_floors[e->first_floor + k] != floor)
+                continue;
+            if (total < cap)
+                out[total] = b->first_enterprise + i;
+            total++;
+            break;
+        }
+    }
+    return total;
+}
+
 /* One row with its sort keys (qsort has no context argument). */
 typedef struct {
     ly_enterprise_order by;

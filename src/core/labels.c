@@ -14,7 +14,7 @@ typedef struct {
     uint32_t building;
 } ranked;
 
-enum { MAX_RESERVED = 16 };
+enum { MAX_RESERVED = 32 };
 
 struct ly_label_scratch {
     ranked *cand;
@@ -28,13 +28,14 @@ int ly_labels_init(ly_labels *l, size_t n)
     size_t m = n ? n : 1;
     l->alpha = calloc(m, sizeof *l->alpha);
     l->order = calloc(m, sizeof *l->order);
+    l->boxes = calloc(m, sizeof *l->boxes);
     l->scratch = calloc(1, sizeof *l->scratch);
     if (l->scratch) {
         l->scratch->cand = malloc(m * sizeof *l->scratch->cand);
         l->scratch->anchor = malloc(m * sizeof *l->scratch->anchor);
         l->scratch->placed = malloc((m + MAX_RESERVED) * sizeof *l->scratch->placed);
     }
-    if (!l->alpha || !l->order || !l->scratch || !l->scratch->cand || !l->scratch->anchor ||
+    if (!l->alpha || !l->order || !l->boxes || !l->scratch || !l->scratch->cand || !l->scratch->anchor ||
         !l->scratch->placed) {
         ly_labels_deinit(l);
         return -1;
@@ -49,6 +50,7 @@ void ly_labels_deinit(ly_labels *l)
         return;
     free(l->alpha);
     free(l->order);
+    free(l->boxes);
     if (l->scratch) {
         free(l->scratch->cand);
         free(l->scratch->anchor);
@@ -96,7 +98,7 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
     for (size_t i = 0; i < d->n_buildings; i++) {
         const ly_building *b = &d->buildings[i];
         const ly_mesh_building *mb = &mesh->buildings[i];
-        if (!b->name && !b->name_en)
+        if (!ly_building_name(b, o->lang) && (long)i != o->selected)
             continue;
         float *a = anchor[i];
         a[0] = 0.5f * (mb->min[0] + mb->max[0]);
@@ -125,9 +127,12 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
         for (int r = 0; r < 4; r++)
             clip[r] = vp[r] * a[0] + vp[4 + r] * a[1] + vp[8 + r] * a[2] + vp[12 + r];
         float sx = 0, sy = 0;
-        const char *top = o->english_first && b->name_en ? b->name_en : b->name ? b->name
-                                                                                : b->name_en;
-        const char *bottom = top == b->name ? b->name_en : b->name;
+        /* the name in the UI's language on top, the other under it; a selected
+         * building without a name says what it is */
+        char title[160];
+        const char *top = ly_building_title(b, o->lang, title, sizeof title);
+        const char *other = top == b->name ? b->name_en : top == b->name_en ? b->name : NULL;
+        const char *bottom = other && other != top ? other : NULL;
         box bx = {0};
         bool selected = (long)bi == o->selected;
         if (clip[3] > 0.1f) {
@@ -187,6 +192,10 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
             ly_draw_text(dl, floorf(0.5f * (bx.x0 + bx.x1 - w2)), floorf(ty + px2 * 1.35f), px2,
                          ly_color_alpha(fg2, al), bottom);
         }
+        l->boxes[l->n_shown][0] = bx.x0;
+        l->boxes[l->n_shown][1] = bx.y0;
+        l->boxes[l->n_shown][2] = bx.x1;
+        l->boxes[l->n_shown][3] = bx.y1;
         l->order[l->n_shown++] = bi;
     }
 }

@@ -111,17 +111,17 @@ static bool industry_is(const char *industry, const char *want)
                         !strcmp(ly_industry_name(industry, LY_LANG_ZH), want));
 }
 
+/* What a category's places are called (in ly_poi_category order in the table). */
 static const char *poi_noun(ly_poi_category c, ly_lang lang)
 {
-    static const char *n[LY_POI_COUNT] = {"metro station", "bus stop",          "bank",
-                                          "hotel",         "restaurant",        "car park",
-                                          "government office", "landmark"};
-    static const char *z[LY_POI_COUNT] = {"地铁站", "公交站", "银行",     "酒店",
-                                          "餐厅",   "停车场", "政府机关", "地标"};
     if ((unsigned)c >= LY_POI_COUNT)
-        return lang == LY_LANG_ZH ? "地点" : "point of interest";
-    return lang == LY_LANG_ZH ? z[c] : n[c];
+        return ly_str(LY_S_POI_ANY, lang);
+    return ly_str((ly_string_id)(LY_S_POI_METRO + c), lang);
 }
+
+/* The format of reason `id` in English and in Chinese. */
+#define EN(id) ly_str(id, LY_LANG_EN)
+#define ZH(id) ly_str(id, LY_LANG_ZH)
 
 const char *ly_query_reason(const ly_query_result *r, size_t i, ly_lang lang)
 {
@@ -390,9 +390,8 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
         }
         if (!B.oom && !n_with)
             say(&B, true,
-                fmt(en, sizeof en, "no enterprise in the district is in the industry \"%s\"",
-                    industry),
-                fmt(zh, sizeof zh, "区内没有“%s”行业的企业",
+                fmt(en, sizeof en, EN(LY_S_Q_NO_INDUSTRY), industry),
+                fmt(zh, sizeof zh, ZH(LY_S_Q_NO_INDUSTRY),
                     ly_industry_name(industry, LY_LANG_ZH)));
     }
 
@@ -453,56 +452,51 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
             const ly_query_space *sp = &out->spaces[m.first_space + k];
             ly_format_grouped(sp->vacant_m2, num, sizeof num);
             if (sp->first == sp->last)
-                say(&B, false, fmt(en, sizeof en, "floor %d: %s m² vacant", sp->first, num),
-                    fmt(zh, sizeof zh, "%d 层空置 %s m²", sp->first, num));
+                say(&B, false, fmt(en, sizeof en, EN(LY_S_Q_FLOOR_VACANT), sp->first, num),
+                    fmt(zh, sizeof zh, ZH(LY_S_Q_FLOOR_VACANT), sp->first, num));
             else
                 say(&B, false,
-                    fmt(en, sizeof en, "floors %d–%d: %s m² vacant together", sp->first,
-                        sp->last, num),
-                    fmt(zh, sizeof zh, "%d–%d 层合计空置 %s m²", sp->first, sp->last, num));
+                    fmt(en, sizeof en, EN(LY_S_Q_FLOORS_VACANT), sp->first, sp->last, num),
+                    fmt(zh, sizeof zh, ZH(LY_S_Q_FLOORS_VACANT), sp->first, sp->last, num));
         }
         if (q->max_rent_cny_m2_day > 0)
             say(&B, false,
-                fmt(en, sizeof en, "rent %.2f ≤ %.2f CNY/m²/day", m.rent_cny_m2_day,
-                    q->max_rent_cny_m2_day),
-                fmt(zh, sizeof zh, "租金 %.2f ≤ %.2f 元/m²/天", m.rent_cny_m2_day,
-                    q->max_rent_cny_m2_day));
+                fmt(en, sizeof en, EN(LY_S_Q_RENT), m.rent_cny_m2_day, q->max_rent_cny_m2_day),
+                fmt(zh, sizeof zh, ZH(LY_S_Q_RENT), m.rent_cny_m2_day, q->max_rent_cny_m2_day));
         if (q->near_poi) {
             const ly_feature *ft = &d->features[m.poi];
             const char *pn = ft->name_en ? ft->name_en : ft->name ? ft->name : ft->id;
             const char *pz = ft->name ? ft->name : ft->name_en ? ft->name_en : ft->id;
             if (m.poi_later)
                 say(&B, false,
-                    fmt(en, sizeof en, "%s %.0f m away (%s; opened %d, after the data of %d)",
-                        poi_noun(q->near, LY_LANG_EN), m.poi_m, pn ? pn : "unnamed", ft->since,
-                        year),
-                    fmt(zh, sizeof zh, "%s：%s，%.0f 米（%d 年启用，晚于 %d 年的数据）",
-                        poi_noun(q->near, LY_LANG_ZH), pz ? pz : "无名", m.poi_m, ft->since,
-                        year));
+                    fmt(en, sizeof en, EN(LY_S_Q_POI_LATER), poi_noun(q->near, LY_LANG_EN), m.poi_m,
+                        pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, year),
+                    fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER), poi_noun(q->near, LY_LANG_ZH),
+                        pz ? pz : ZH(LY_S_Q_UNNAMED), m.poi_m, ft->since, year));
             else
                 say(&B, false,
-                    fmt(en, sizeof en, "%s %.0f m away (%s)", poi_noun(q->near, LY_LANG_EN),
-                        m.poi_m, pn ? pn : "unnamed"),
-                    fmt(zh, sizeof zh, "%s：%s，%.0f 米", poi_noun(q->near, LY_LANG_ZH),
-                        pz ? pz : "无名", m.poi_m));
+                    fmt(en, sizeof en, EN(LY_S_Q_POI), poi_noun(q->near, LY_LANG_EN), m.poi_m,
+                        pn ? pn : EN(LY_S_Q_UNNAMED)),
+                    fmt(zh, sizeof zh, ZH(LY_S_Q_POI), poi_noun(q->near, LY_LANG_ZH),
+                        pz ? pz : ZH(LY_S_Q_UNNAMED), m.poi_m));
         }
         if (industry && m.industry_in)
             say(&B, false,
-                fmt(en, sizeof en, "%d %s enterprise%s in the building", m.industry_in, industry,
+                fmt(en, sizeof en, EN(LY_S_Q_IN_BUILDING), m.industry_in, industry,
                     m.industry_in == 1 ? "" : "s"),
-                fmt(zh, sizeof zh, "楼内有 %d 家%s企业", m.industry_in,
+                fmt(zh, sizeof zh, ZH(LY_S_Q_IN_BUILDING), m.industry_in,
                     ly_industry_name(industry, LY_LANG_ZH)));
         if (industry && m.industry_near) {
             ly_format_grouped(near_m, num2, sizeof num2);
             say(&B, false,
-                fmt(en, sizeof en, "%d %s enterprise%s in buildings within %s m",
-                    m.industry_near, industry, m.industry_near == 1 ? "" : "s", num2),
-                fmt(zh, sizeof zh, "%s 米内的楼宇有 %d 家%s企业", num2, m.industry_near,
+                fmt(en, sizeof en, EN(LY_S_Q_NEAR_BUILDINGS), m.industry_near, industry,
+                    m.industry_near == 1 ? "" : "s", num2),
+                fmt(zh, sizeof zh, ZH(LY_S_Q_NEAR_BUILDINGS), num2, m.industry_near,
                     ly_industry_name(industry, LY_LANG_ZH)));
         }
         if (set(q->name))
-            say(&B, false, fmt(en, sizeof en, "\"%s\" in the name or address", q->name),
-                fmt(zh, sizeof zh, "名称或地址含“%s”", q->name));
+            say(&B, false, fmt(en, sizeof en, EN(LY_S_Q_NAME), q->name),
+                fmt(zh, sizeof zh, ZH(LY_S_Q_NAME), q->name));
         m.n_reasons = (uint32_t)(out->n_reasons - m.first_reason);
 
         if (B.oom || !grow((void **)&out->matches, &B.cap_matches, out->n_matches,
@@ -525,19 +519,17 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
         }
         if (out->later_pois && !q->include_later_pois)
             say(&B, true,
-                fmt(en, sizeof en,
-                    "%zu %s%s opened after %d, the year of the data, and %s not counted "
-                    "(later additions; include them with --include-later)",
-                    out->later_pois, poi_noun(q->near, LY_LANG_EN),
+                fmt(en, sizeof en, EN(LY_S_Q_LATER_NOT_COUNTED), out->later_pois,
+                    poi_noun(q->near, LY_LANG_EN),
                     out->later_pois == 1 ? "" : "s", year, out->later_pois == 1 ? "is" : "are"),
-                fmt(zh, sizeof zh, "有 %zu 个%s在 %d 年（数据年份）之后启用，未计入", out->later_pois,
+                fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_NOT_COUNTED), out->later_pois,
                     poi_noun(q->near, LY_LANG_ZH), year));
         else if (out->later_pois)
             say(&B, true,
-                fmt(en, sizeof en, "counting %zu %s%s that opened after %d, the year of the data",
-                    out->later_pois, poi_noun(q->near, LY_LANG_EN),
+                fmt(en, sizeof en, EN(LY_S_Q_LATER_COUNTED), out->later_pois,
+                    poi_noun(q->near, LY_LANG_EN),
                     out->later_pois == 1 ? "" : "s", year),
-                fmt(zh, sizeof zh, "计入 %zu 个在 %d 年（数据年份）之后启用的%s", out->later_pois,
+                fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_COUNTED), out->later_pois,
                     year, poi_noun(q->near, LY_LANG_ZH)));
     }
     if (B.oom) {

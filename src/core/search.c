@@ -148,7 +148,6 @@ void ly_search_deinit(ly_search *s)
     free(s->building);
     free(s->kind);
     free(s->shown);
-    free(s->best);
     memset(s, 0, sizeof *s);
 }
 
@@ -156,14 +155,14 @@ int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang)
 {
     memset(s, 0, sizeof *s);
     s->n_buildings = d->n_buildings;
-    s->best = malloc((d->n_buildings ? d->n_buildings : 1) * sizeof *s->best);
-    int rc = s->best ? 0 : -1;
+    int rc = 0;
     char initials[128];
     for (size_t i = 0; i < d->n_buildings && !rc; i++) {
         const ly_building *b = &d->buildings[i];
         uint32_t bi = (uint32_t)i;
         rc |= add(s, b->name, b->name, bi, LY_MATCH_NAME);
         rc |= add(s, b->name_en, b->name_en, bi, LY_MATCH_NAME);
+        rc |= add(s, b->alias, b->alias, bi, LY_MATCH_NAME);
         if (b->name) {
             ly_pinyin_initials(b->name, initials, sizeof initials);
             rc |= add(s, initials, b->name, bi, LY_MATCH_NAME);
@@ -207,9 +206,9 @@ static int by_score(const void *a, const void *b)
     return (x->building > y->building) - (x->building < y->building);
 }
 
-size_t ly_search_run(ly_search *s, const char *query, ly_search_hit *out, size_t cap)
+size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, size_t cap)
 {
-    if (!query || !*query || !s->best)
+    if (!query || !*query)
         return 0;
     char *q = lowered(query);
     if (!q)
@@ -225,10 +224,12 @@ size_t ly_search_run(ly_search *s, const char *query, ly_search_hit *out, size_t
         free(q);
         return 0;
     }
-    for (size_t i = 0; i < s->n_buildings; i++)
-        s->best[i] = -1;
+    /* per building, its best text and that text's score */
+    int *best = malloc((s->n_buildings ? s->n_buildings : 1) * sizeof *best);
     int *score = calloc(s->n_buildings ? s->n_buildings : 1, sizeof *score);
-    for (size_t t = 0; score && t < s->n; t++) {
+    for (size_t i = 0; best && i < s->n_buildings; i++)
+        best[i] = -1;
+    for (size_t t = 0; best && score && t < s->n; t++) {
         const char *hit = strstr(s->texts[t], qs);
         if (!hit)
             continue;
@@ -236,18 +237,18 @@ size_t ly_search_run(ly_search *s, const char *query, ly_search_hit *out, size_t
         int sc = base[s->kind[t]] + (hit == s->texts[t] ? 150 : 0) +
                  (hit == s->texts[t] && !s->texts[t][ql] ? 100 : 0);
         uint32_t b = s->building[t];
-        if (s->best[b] < 0 || sc > score[b]) {
-            s->best[b] = (int)t;
+        if (best[b] < 0 || sc > score[b]) {
+            best[b] = (int)t;
             score[b] = sc;
         }
     }
     size_t n = 0, total = 0;
-    ly_search_hit *all = score ? malloc((s->n_buildings ? s->n_buildings : 1) * sizeof *all)
+    ly_search_hit *all = best && score ? malloc((s->n_buildings ? s->n_buildings : 1) * sizeof *all)
                                : NULL;
     for (size_t b = 0; all && b < s->n_buildings; b++) {
-        if (s->best[b] < 0)
+        if (best[b] < 0)
             continue;
-        size_t t = (size_t)s->best[b];
+        size_t t = (size_t)best[b];
         all[total++] = (ly_search_hit){(uint32_t)b, (ly_match_kind)s->kind[t], s->shown[t],
                                        score[b]};
     }
@@ -258,6 +259,7 @@ size_t ly_search_run(ly_search *s, const char *query, ly_search_hit *out, size_t
     }
     free(all);
     free(score);
+    free(best);
     free(q);
     return n;
 }

@@ -1,6 +1,7 @@
 #include "louyu/strings.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,6 +79,108 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_CLOSE] = {"关闭", "Close"},
     [LY_S_CANCEL] = {"取消", "Cancel"},
     [LY_S_OK] = {"确定", "OK"},
+    [LY_S_OTHER_LANGUAGE] = {"English", "中文"},
+    [LY_S_DASHBOARD] = {"数据看板", "Dashboard"},
+    [LY_S_FIND_SPACE] = {"找空间", "Find space"},
+    [LY_S_MATCHED_ADDRESS] = {"地址：%s", "Address: %s"},
+    [LY_S_MATCHED_ENTERPRISE] = {"企业：%s", "Enterprise: %s"},
+    [LY_S_MATCHED_INDUSTRY] = {"行业：%s", "Industry: %s"},
+    [LY_S_FINDER_TITLE] = {"找办公空间", "Find space"},
+    [LY_S_ANY_SIZE] = {"不限面积", "Any size"},
+    [LY_S_NO_UPPER_LIMIT] = {"不设上限", "No upper limit"},
+    [LY_S_SPAN_FLOORS] = {"可跨相邻楼层", "May span several floors"},
+    [LY_S_ANY_RENT] = {"不限租金", "Any rent"},
+    [LY_S_NEAR_METRO] = {"近地铁", "Near metro"},
+    [LY_S_NEAR_PARKING] = {"近停车场", "Near parking"},
+    [LY_S_SPACE_ON_FLOOR] = {"%d 层空置 %s m²", "Floor %d: %s m² free"},
+    [LY_S_SPACE_ON_FLOORS] = {"%d–%d 层空置 %s m²", "Floors %d–%d: %s m² free"},
+    [LY_S_AND_N_MORE_SPACES] = {"，另有 %u 处", " and %u more"},
+    [LY_S_DISTANCE_TO] = {"  ·  距%s %.0f 米", "  ·  %s %.0f m"},
+    [LY_S_POI_METRO] = {"地铁站", "metro station"},
+    [LY_S_POI_BUS] = {"公交站", "bus stop"},
+    [LY_S_POI_BANK] = {"银行", "bank"},
+    [LY_S_POI_HOTEL] = {"酒店", "hotel"},
+    [LY_S_POI_RESTAURANT] = {"餐厅", "restaurant"},
+    [LY_S_POI_PARKING] = {"停车场", "car park"},
+    [LY_S_POI_GOVERNMENT] = {"政府机关", "government office"},
+    [LY_S_POI_LANDMARK] = {"地标", "landmark"},
+    [LY_S_POI_ANY] = {"地点", "point of interest"},
+    [LY_S_N_BUILDINGS_MATCH] = {"%zu 座楼宇符合", "%zu buildings match"},
+    [LY_S_NO_BUILDINGS] = {"这个文件里没有楼宇", "No buildings in this file"},
+    [LY_S_NO_BUILDINGS_HINT] = {"楼宇是 Polygon 或 MultiPolygon 要素", "Buildings are Polygon or MultiPolygon features"},
+    [LY_S_HELP_TITLE] = {"操作说明", "Controls"},
+    [LY_S_HELP_MOUSE] = {"鼠标", "Mouse"},
+    [LY_S_HELP_TOUCH] = {"触摸", "Touch"},
+    [LY_S_HELP_KEYS] = {"键盘", "Keys"},
+    [LY_S_HELP_DRAG] = {"拖动", "drag"},
+    [LY_S_HELP_OTHER_DRAG] = {"右键或中键拖动", "right or middle drag"},
+    [LY_S_HELP_WHEEL] = {"滚轮", "wheel"},
+    [LY_S_HELP_SHIFT_DRAG] = {"Shift + 拖动", "Shift + drag"},
+    [LY_S_HELP_CLICK] = {"单击", "click"},
+    [LY_S_HELP_DOUBLE_CLICK] = {"双击", "double-click"},
+    [LY_S_HELP_TWO_FINGERS] = {"双指", "two fingers"},
+    [LY_S_HELP_TWO_UP_DOWN] = {"双指上下", "two fingers up or down"},
+    [LY_S_HELP_TAP] = {"轻点", "tap"},
+    [LY_S_HELP_ARROWS] = {"方向键、W A S D", "arrows, W A S D"},
+    [LY_S_HELP_ORBIT_VIEW] = {"环绕旋转", "orbit the view"},
+    [LY_S_HELP_PAN] = {"平移", "pan"},
+    [LY_S_HELP_ZOOM_POINTER] = {"向指针处缩放", "zoom towards the pointer"},
+    [LY_S_HELP_TILT] = {"俯仰", "tilt"},
+    [LY_S_HELP_SELECT_BUILDING] = {"选择楼宇或楼层", "select a building or floor"},
+    [LY_S_HELP_FLY_TO] = {"飞到楼宇", "fly to a building"},
+    [LY_S_HELP_ORBIT] = {"环绕旋转", "orbit"},
+    [LY_S_HELP_TWO_FINGERS_DO] = {"平移、捏合缩放、旋转", "pan, pinch to zoom, twist"},
+    [LY_S_HELP_SELECT] = {"选择", "select"},
+    [LY_S_HELP_THESE] = {"本说明", "these controls"},
+    [LY_S_HELP_ZOOM] = {"缩放", "zoom"},
+    [LY_S_HELP_TWIST] = {"旋转", "twist"},
+    [LY_S_HELP_HOME_TOP] = {"初始视角、俯视", "home view, from the top"},
+    [LY_S_HELP_PANELS] = {"着色、数据看板、找空间", "colour-by, dashboard, find space"},
+    [LY_S_HELP_PLAN] = {"楼层空置图、分层展开", "stacking plan, pull floors apart"},
+    [LY_S_HELP_LANGUAGE] = {"中文 / English", "中文 / English"},
+    [LY_S_HELP_ESCAPE] = {"关闭、取消选择", "close, deselect"},
+    [LY_S_HELP_WINDOW] = {"重新载入数据、全屏、退出", "reload the data, full screen, quit"},
+    [LY_S_DASHBOARD_TITLE] = {"街道数据看板", "District dashboard"},
+    [LY_S_CHART_OCCUPANCY] = {"各楼宇出租率", "Occupancy by building"},
+    [LY_S_CHART_INDUSTRIES] = {"行业构成（企业数）", "Industry mix (enterprises)"},
+    [LY_S_CHART_FLOOR_BANDS] = {"各楼层段空置率", "Vacancy by floor band"},
+    [LY_S_INDUSTRY_READOUT] = {"%zu 家企业  ·  占已知行业企业的 %.1f%%", "%zu enterprises  ·  %.1f %% of those with an industry"},
+    [LY_S_FLOORS_RANGE] = {"%d–%d 层", "Floors %d–%d"},
+    [LY_S_FLOORS_AND_UP] = {"%d 层及以上", "Floors %d and up"},
+    [LY_S_BAND_READOUT] = {"空置 %s / %s m²（%.1f%%）", "%s of %s m² vacant (%.1f %%)"},
+    [LY_S_TOTALS_SHARE] = {"%zu 座楼宇（在建 %zu）  ·  楼宇内企业 %s / %s 家（%.1f%%）", "%zu buildings (%zu under construction)  ·  %s of %s enterprises in buildings (%.1f %%)"},
+    [LY_S_TOTALS] = {"%zu 座楼宇（在建 %zu）  ·  企业 %s 家", "%zu buildings (%zu under construction)  ·  %s enterprises"},
+    [LY_S_TOTALS_TAX_VACANT] = {"2010年税收 %s 百万元  ·  亿元楼 %zu 座  ·  空置 %s m²（%.1f%%）", "2010 tax %s M CNY  ·  %zu buildings ≥ 100 M  ·  vacant %s m² (%.1f %%)"},
+    [LY_S_TYPE] = {"类型", "Type"},
+    [LY_S_FLOOR_N] = {"%d层", "Floor %d"},
+    [LY_S_ON_FLOORS] = {"%s 层", "%sF"},
+    [LY_S_TOUR_VACANT] = {"空置 %s m²", "%s m² vacant"},
+    [LY_S_TOUR_HEIGHT_FLOORS] = {"高 %.0f 米，%d 层", "%.0f m, %d floors"},
+    [LY_S_TOUR_HEIGHT] = {"高 %.0f 米", "%.0f m tall"},
+    [LY_S_TOUCH_TO_EXPLORE] = {"触摸屏幕开始", "Touch to explore"},
+    [LY_S_NOTE] = {"注：", "note: "},
+    [LY_S_NO_MATCH] = {"没有符合条件的楼宇", "no building matches"},
+    [LY_S_COLOR_PLAIN] = {"原色", "Plain"},
+    [LY_S_COLOR_OCCUPANCY] = {"出租率（%）", "Occupancy (%)"},
+    [LY_S_COLOR_VACANT] = {"空置面积（m²）", "Vacant area (m²)"},
+    [LY_S_COLOR_ENTERPRISES] = {"企业数（家）", "Enterprises"},
+    [LY_S_COLOR_TAX] = {"2010年税收（百万元）", "2010 tax (M CNY)"},
+    [LY_S_COLOR_INDUSTRY] = {"主导行业", "Dominant industry"},
+    [LY_S_COLOR_AGE] = {"建成年代", "Year built"},
+    [LY_S_COLOR_HEIGHT] = {"高度（m）", "Height (m)"},
+    [LY_S_OTHER_INDUSTRIES] = {"其他", "Other"},
+    [LY_S_Q_NO_INDUSTRY] = {"区内没有“%s”行业的企业", "no enterprise in the district is in the industry \"%s\""},
+    [LY_S_Q_FLOOR_VACANT] = {"%d 层空置 %s m²", "floor %d: %s m² vacant"},
+    [LY_S_Q_FLOORS_VACANT] = {"%d–%d 层合计空置 %s m²", "floors %d–%d: %s m² vacant together"},
+    [LY_S_Q_RENT] = {"租金 %.2f ≤ %.2f 元/m²/天", "rent %.2f ≤ %.2f CNY/m²/day"},
+    [LY_S_Q_POI_LATER] = {"%s：%s，%.0f 米（%d 年启用，晚于 %d 年的数据）", "%s %.0f m away (%s; opened %d, after the data of %d)"},
+    [LY_S_Q_POI] = {"%s：%s，%.0f 米", "%s %.0f m away (%s)"},
+    [LY_S_Q_UNNAMED] = {"无名", "unnamed"},
+    [LY_S_Q_IN_BUILDING] = {"楼内有 %d 家%s企业", "%d %s enterprise%s in the building"},
+    [LY_S_Q_NEAR_BUILDINGS] = {"%s 米内的楼宇有 %d 家%s企业", "%d %s enterprise%s in buildings within %s m"},
+    [LY_S_Q_NAME] = {"名称或地址含“%s”", "\"%s\" in the name or address"},
+    [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后启用，未计入", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
+    [LY_S_Q_LATER_COUNTED] = {"计入 %zu 个在 %d 年（数据年份）之后启用的%s", "counting %zu %s%s that opened after %d, the year of the data"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)
@@ -93,6 +196,22 @@ const char *ly_str(ly_string_id id, ly_lang lang)
 ly_lang ly_lang_parse(const char *s)
 {
     return s && (strncmp(s, "en", 2) == 0 || strncmp(s, "EN", 2) == 0) ? LY_LANG_EN : LY_LANG_ZH;
+}
+
+ly_lang ly_lang_from_locale(const char *language, const char *lc_all, const char *lc_messages,
+                            const char *lang)
+{
+    /* the locale in effect for messages */
+    const char *locale = lc_all && *lc_all           ? lc_all
+                         : lc_messages && *lc_messages ? lc_messages
+                         : lang && *lang               ? lang
+                                                       : "C";
+    bool c_locale = !strcmp(locale, "C") || !strcmp(locale, "POSIX") ||
+                    !strncmp(locale, "C.", 2);
+    /* gettext honours LANGUAGE unless the locale is C */
+    if (language && *language && !c_locale)
+        return strncmp(language, "zh", 2) == 0 ? LY_LANG_ZH : LY_LANG_EN;
+    return strncmp(locale, "zh", 2) == 0 ? LY_LANG_ZH : LY_LANG_EN;
 }
 
 const char *ly_lang_code(ly_lang lang)

@@ -440,12 +440,15 @@ void ly_ui_begin_frame(ly_ui *ui, int width, int height, float scale, double dt)
     ui->focus_buf = NULL;
     ui->same_line = false;
     ui->unsettled = false;
+    ui->n_ended = 0;
     ui->hover_panel = panel_at(ui, ui->px, ui->py);
     /* the window itself: widgets there are drawn but not interactive */
     ui->depth = 1;
     ui->stack[0] = (ly_ui_layout){.x0 = 0, .x1 = ui->width, .rect = {0, 0, ui->width, ui->height}};
     apply_clip(ui);
 }
+
+static ly_ui_state *state_at(ly_ui *ui, size_t i);
 
 void ly_ui_end_frame(ly_ui *ui)
 {
@@ -455,6 +458,15 @@ void ly_ui_end_frame(ly_ui *ui)
     if (ui->pressed && !ui->focus_claimed) ui->focus = 0;
     if (ui->focus && !ui->focus_seen) ui->focus = 0; /* the field went away */
     if (!ui->focus) ui->n_edits = 0;
+    if (ui->n_edits) ui->unsettled = true; /* typed text waits for the field's next frame */
+    /* a self-sizing panel drawn at a height its content no longer has */
+    for (int i = 0; i < ui->n_ended; i++) {
+        const ly_ui_layout *l = &ui->ended[i];
+        if (l->autosize && !l->closed &&
+            fabsf(state_at(ui, l->state)->content_h - l->start_h) > 0.25f)
+            ui->unsettled = true;
+    }
+    ui->focus_buf = NULL;
     if (ui->released && !ui->down) {
         ui->active = 0;
         if (ui->touch) ui->px = ui->py = AWAY; /* a lifted finger hovers nothing */
@@ -672,13 +684,43 @@ const char *ly_ui_fit(ly_font *font, const char *s, float px, float maxw, char *
 
 static bool close_button(ly_ui *ui, ly_ui_rect pr);
 
+/* A panel ended earlier in this frame, or NULL. */
+static ly_ui_layout *ended_panel(ly_ui *ui, ly_ui_id id)
+{
+    for (int i = 0; i < ui->n_ended; i++)
+        if (ui->ended[i].id == id) return &ui->ended[i];
+    return NULL;
+}
+
+/* Continues a panel ended earlier in this frame, below its content. */
+static bool panel_resume(ly_ui *ui, const char *label, const ly_ui_layout *was)
+{
+    ly_ui_layout *l = &ui->stack[ui->depth++];
+    *l = *was;
+    l->clip = ui->clip;
+    l->prev_panel = ui->panel;
+    ui->same_line = false;
+    ly_ui_push_id(ui, label);
+    if (l->closed) return false;
+    ui->panel = l->id;
+    /* hidden on its first frame, as when it began */
+    if (l->autosize && l->start_h <= 0) {
+        ui->clip = (ly_ui_rect){-4, -4, 1, 1};
+        apply_clip(ui);
+    }
+    return true;
+}
+
 bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, float h, bool *open)
 {
     assert(ui->depth < LY_UI_MAX_DEPTH);
     ly_ui_id id = ly_ui_get_id(ui, label);
+    const ly_ui_layout *was = ended_panel(ui, id);
+    if (was) return panel_resume(ui, label, was);
     size_t st = state_find(ui, id);
     float s = ui->scale, pad = dp(ui, ui->theme.padding);
-    ly_ui_rect r = {x * s, y * s, w * s, h > 0 ? h * s : state_at(ui, st)->content_h * s};
+    float start_h = state_at(ui, st)->content_h;
+    ly_ui_rect r = {x * s, y * s, w * s, h > 0 ? h * s : start_h * s};
     ly_ui_layout *l = &ui->stack[ui->depth++];
     *l = (ly_ui_layout){.id = id,
                         .x0 = r.x + pad,
@@ -690,7 +732,8 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
                         .state = st,
                         .prev_panel = ui->panel,
                         .closed = open && !*open,
-                        .autosize = h <= 0};
+                        .autosize = h <= 0,
+                        .start_h = start_h};
     ly_ui_push_id(ui, label);
     if (l->closed) return false;
     int c = ui->cur;
@@ -706,6 +749,12 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
         ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->panel_radius), t->panel);
     }
     if (open && close_button(ui, r)) *open = false;
+    /* a self-sizing panel's first frame: its height is not known, so nothing of it
+     * shows (text with no card behind it); the next frame draws it whole */
+    if (l->autosize && start_h <= 0) {
+        ui->clip = (ly_ui_rect){-4, -4, 1, 1};
+        apply_clip(ui);
+    }
     return true;
 }
 
@@ -714,14 +763,12 @@ void ly_ui_panel_end(ly_ui *ui)
     assert(ui->depth > 1);
     ly_ui_layout *l = &ui->stack[--ui->depth];
     ly_ui_pop_id(ui);
+    ly_ui_layout *keep = ended_panel(ui, l->id);
+    if (!keep && ui->n_ended < LY_UI_MAX_DEPTH) keep = &ui->ended[ui->n_ended++];
+    if (keep) *keep = *l;
     if (l->closed) return;
     float bottom = l->row_y + l->row_h + dp(ui, ui->theme.padding);
-    ly_ui_state *st = state_at(ui, l->state);
-    float content_h = (bottom - l->rect.y) / ui->scale;
-    /* drawn at last frame's height: when the content's differs, the next frame fixes it */
-    if (l->autosize && fabsf(content_h - st->content_h) > 0.25f)
-        ui->unsettled = true;
-    st->content_h = content_h;
+    state_at(ui, l->state)->content_h = (bottom - l->rect.y) / ui->scale;
     /* a panel that sizes itself to its content was recorded with last frame's
      * height (none on its first frame): record the height its content took */
     int c = ui->cur;
@@ -1294,13 +1341,12 @@ static bool key(ly_ui *ui, const char *id, const char *cap, ly_ui_rect r)
     return b.clicked;
 }
 
-/* Typing into the focused field: now if it was drawn already this frame, else
- * when it is drawn next. */
+/* Typing into the focused field: when it is drawn next (its buffer may be a copy
+ * that lives only while it is drawn); the frame asks for that next frame. */
 static void type(ly_ui *ui, const char *s)
 {
     if (!ui->focus) return;
     push_edit(ui, s, strlen(s));
-    if (ui->focus_seen && ui->focus_buf) apply_edits(ui, ui->focus_buf, ui->focus_cap);
 }
 
 bool ly_ui_keyboard(ly_ui *ui, const char *label)

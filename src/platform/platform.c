@@ -38,7 +38,7 @@ static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool rob
     if (display != desc->display)
         LY_WARN("PLATFORM", "no display %d (there are %d): using the first", desc->display,
                 SDL_GetNumVideoDisplays());
-    return SDL_CreateWindow(desc->title ? desc->title : "louyu 楼宇",
+    return SDL_CreateWindow(desc->title ? desc->title : "louyu",
                             SDL_WINDOWPOS_CENTERED_DISPLAY(display),
                             SDL_WINDOWPOS_CENTERED_DISPLAY(display), desc->width ? desc->width : 1280,
                             desc->height ? desc->height : 720, flags);
@@ -273,6 +273,14 @@ bool ly_platform_poll(ly_platform *p, ly_event *e)
             }
             if (ev.window.event == SDL_WINDOWEVENT_LEAVE) {
                 e->type = LY_EV_LEAVE;
+                return true;
+            }
+            if (ev.window.event == SDL_WINDOWEVENT_EXPOSED ||
+                ev.window.event == SDL_WINDOWEVENT_SHOWN ||
+                ev.window.event == SDL_WINDOWEVENT_RESTORED) {
+                e->type = LY_EV_EXPOSE;
+                e->x = (float)dw;
+                e->y = (float)dh;
                 return true;
             }
             continue;

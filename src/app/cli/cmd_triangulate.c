@@ -140,15 +140,6 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static int usage(void)
-{
-    fprintf(stderr, "usage: louyu triangulate FILE.json\n"
-                    "       louyu triangulate --many FILE.json [--runs R]\n"
-                    "FILE.json: rings [[[x,y],...],...] or a GeoJSON Polygon; with --many, an\n"
-                    "array of such ring arrays.\n");
-    return LY_EXIT_USAGE;
-}
-
 static int run_one(const char *path, const cJSON *json)
 {
     const cJSON *rings = json;
@@ -267,34 +258,14 @@ static int run_many(const char *path, const cJSON *json, int runs)
     return rc;
 }
 
-int ly_cmd_triangulate(int argc, char **argv)
+int ly_cli_triangulate(const ly_args *a)
 {
-    const char *path = NULL;
-    int many = 0, runs = 10;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--many")) {
-            many = 1;
-        } else if (!strcmp(argv[i], "--runs") && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end || v < 1 || v > 100000) {
-                fprintf(stderr, "louyu triangulate: --runs wants a number from 1 to 100000\n");
-                return LY_EXIT_USAGE;
-            }
-            runs = (int)v;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "louyu triangulate: unknown option '%s'\n", argv[i]);
-            return usage();
-        } else if (!path) {
-            path = argv[i];
-        } else {
-            return usage();
-        }
-    }
-    if (!path) return usage();
+    const char *path = ly_arg_pos(a, 0);
     cJSON *json = parse_file(path);
-    if (!json) return LY_EXIT_USAGE;
-    int rc = many ? run_many(path, json, runs) : run_one(path, json);
+    if (!json)
+        return LY_EXIT_USAGE;
+    int rc = ly_arg_flag(a, "--many") ? run_many(path, json, (int)ly_arg_num(a, "--runs", 10))
+                                      : run_one(path, json);
     cJSON_Delete(json);
     return rc;
 }

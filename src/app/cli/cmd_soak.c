@@ -1,10 +1,8 @@
 /* louyu soak: the kiosk application driven headless for many frames by a
  * random but realistic stream of input and reloads, watching memory and GL objects. */
-#include "app.h"
-#include "cli.h"
-#include "viewer.h"
-#include "louyu/platform.h"
+#include "../commands.h"
 #include "louyu/proc.h"
+#include "window.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -93,93 +91,87 @@ static int soak_input(ly_app *app, int w, int h)
         n += 2;
     } else if (kind < 95) { /* typing into whatever has focus, and the language */
         e = (ly_event){.type = LY_EV_TEXT};
-        snprintf(e.text, sizeof e.text, "%s", soak_next() % 2 ? "s" : "楼");
+        /* a Latin letter, or 楼 */
+        snprintf(e.text, sizeof e.text, "%s", soak_next() % 2 ? "s" : "\xe6\xa5\xbc");
         ly_app_event(app, &e);
         if (soak_next() % 4 == 0) {
             e = (ly_event){.type = LY_EV_KEY_DOWN, .key = LY_KEY_L};
             ly_app_event(app, &e);
         }
         n++;
-    } else { /* select a random building through the API, as a search result would */
+    } else { /* select a random building, as a search result would */
         if (app->scene.district.n_buildings)
-            ly_app_select(app, (long)(soak_next() % app->scene.district.n_buildings),
+            ly_cmd_select(app, (long)(soak_next() % app->scene.district.n_buildings),
                           soak_next() % 2);
     }
     return n;
 }
 
-int ly_cmd_soak(int argc, char **argv)
+typedef struct {
+    long rss_start, heap_start, rss_peak_first, rss_peak_last;
+    size_t gl_start, gl_max;
+} watchpoints;
+
+/* After warm-up: the start figures once, then the peaks of the first and the last
+ * tenth and the most GL objects seen. GL objects follow the view (the stacking
+ * plan has its own buffers), so the end may differ from the start either way: the
+ * most seen is what must stay bounded. */
+static void watch(watchpoints *wp, const ly_app *app, long fr, long warm, long frames,
+                  long window)
 {
-    const char *file = NULL, *bad = NULL;
-    long frames = 2000, trace = 0, warm = -1;
-    uint64_t seed = 1;
-    int w = 480, h = 320;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--frames") && i + 1 < argc)
-            frames = atol(argv[++i]);
-        else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
-            seed = strtoull(argv[++i], NULL, 10);
-        else if (!strcmp(argv[i], "--bad") && i + 1 < argc)
-            bad = argv[++i];
-        else if (!strcmp(argv[i], "--trace") && i + 1 < argc)
-            trace = atol(argv[++i]);
-        else if (!strcmp(argv[i], "--warm") && i + 1 < argc)
-            warm = atol(argv[++i]);
-        else if (!strcmp(argv[i], "--size") && i + 1 < argc) {
-            /* smaller frames for slow runs, such as under valgrind */
-            if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 16 || h < 16 || w > 8192 ||
-                h > 8192)
-                w = h = 0;
-        } else if (argv[i][0] == '-' || file) {
-            fprintf(stderr, "usage: louyu soak [FILE] [--frames N] [--seed S] [--bad FILE]"
-                            " [--trace N] [--warm N] [--size WxH]\n");
-            return LY_EXIT_USAGE;
-        } else
-            file = argv[i];
+    if (fr == warm) {
+        wp->rss_start = ly_proc_rss_kb();
+        wp->heap_start = ly_proc_heap_kb();
+        wp->gl_start = ly_renderer_gl_objects(app->renderer);
     }
-    if (frames < 1 || trace < 0 || w < 16) {
-        fprintf(stderr, "louyu soak: --frames needs a positive number, --trace zero or more, "
-                        "--size 16x16 to 8192x8192\n");
-        return LY_EXIT_USAGE;
-    }
-    /* Warm-up must cover whole cycles of everything the soak exercises, or the
-     * first use of a path (a reload of each file, the tour, the reset, both languages,
-     * the glyphs the labels need, llvmpipe's shader variants, the reload thread's
-     * malloc arena) is counted as growth. The cycles are the good/bad reload pair
-     * (500 frames) and the burst/idle stretch (600): 5,000 frames hold their common
-     * period (3,000) with room for the random toggles; short runs use half the run. */
+    if (fr < warm || ((fr - warm) % 50 && fr != frames - 1))
+        return;
+    long rss = ly_proc_rss_kb();
+    size_t gl = ly_renderer_gl_objects(app->renderer);
+    wp->gl_max = gl > wp->gl_max ? gl : wp->gl_max;
+    if (fr < warm + window && rss > wp->rss_peak_first)
+        wp->rss_peak_first = rss;
+    if (fr >= frames - window && rss > wp->rss_peak_last)
+        wp->rss_peak_last = rss;
+}
+
+int ly_cli_soak(const ly_args *a)
+{
+    const char *file = ly_cli_file(a), *bad = ly_arg_text(a, "--bad", NULL);
+    long frames = (long)ly_arg_num(a, "--frames", 2000), trace = (long)ly_arg_num(a, "--trace", 0);
+    long warm = (long)ly_arg_num(a, "--warm", -1);
+    double size[3] = {480, 320, 0};
+    ly_arg_values(a, "--size", size); /* smaller frames for slow runs, such as under valgrind */
+    int w = (int)size[0], h = (int)size[1];
+    /* Warm-up must cover whole cycles of everything the soak exercises, or the first
+     * use of a path (a reload of each file, the tour, the reset, both languages, the
+     * glyphs the labels need, llvmpipe's shader variants, the reload thread's malloc
+     * arena) is counted as growth. The cycles are the good/bad reload pair (500
+     * frames) and the burst/idle stretch (600): 5,000 frames hold their common period
+     * (3,000) with room for the random toggles; short runs use half the run. */
     if (warm < 0 || warm >= frames)
         warm = frames / 2 < 5000 ? frames / 2 : 5000;
-    if (!file)
-        file = ly_default_data_path();
-    soak_rng = seed * 0x9E3779B97F4A7C15ull + 1;
-    options o = {.width = 64, .height = 64, .scale = 1, .file = file};
+    soak_rng = (uint64_t)ly_arg_num(a, "--seed", 1) * 0x9E3779B97F4A7C15ull + 1;
     ly_app app;
     ly_platform *plat;
-    int rc = ly_viewer_open(&app, &plat, &o, true);
+    ly_window_opts wo = {.width = 64, .height = 64, .scale = 1, .hidden = true};
+    int rc = ly_cli_open(&app, &plat, &wo);
     if (rc)
         return rc;
-    ly_app_resize(&app, w, h);
-    if ((rc = ly_viewer_load(&app, file, false))) {
-        ly_app_deinit(&app);
-        ly_platform_destroy(plat);
-        return rc;
+    ly_cmd_resize(&app, w, h);
+    if ((rc = ly_cli_load(&app, file, false)) || ly_renderer_target_begin(app.renderer, w, h)) {
+        ly_cli_close(&app, plat);
+        return rc ? rc : LY_EXIT_USAGE;
     }
-    if (ly_renderer_target_begin(app.renderer, w, h)) {
-        ly_app_deinit(&app);
-        ly_platform_destroy(plat);
-        return LY_EXIT_USAGE;
-    }
-    /* the kiosk's timers, shortened so idle stretches run the tour and the reset */
-    ly_app_set_kiosk(&app, true, 2.0, 5.0);
+    /* the kiosk's timers, shortened so that idle stretches run the tour and the reset */
+    ly_cmd_set_kiosk(&app, true, 2.0, 5.0, 0);
     long events = 0, reloads = 0;
-    long rss_start = 0, heap_start = 0, rss_peak_first = 0, rss_peak_last = 0;
-    size_t gl_start = 0, gl_max = 0;
-    /* RSS swings by a few MB with the reload cycle and the allocator (a freed
-     * district stays mapped for the next one): two single readings compare
-     * wherever in that cycle they happen to fall. The peaks over the first and
-     * the last tenth after warm-up each span many whole cycles, so growth of
-     * the envelope is growth of the program. */
+    watchpoints wp = {0};
+    /* RSS swings by a few MB with the reload cycle and the allocator (a freed district
+     * stays mapped for the next one): two single readings compare wherever in that
+     * cycle they happen to fall. The peaks over the first and the last tenth after
+     * warm-up each span many whole cycles, so growth of the envelope is growth of the
+     * program. */
     long window = (frames - warm) / 10 > 0 ? (frames - warm) / 10 : 1;
     for (long fr = 0; fr < frames; fr++) {
         /* bursts of activity and idle stretches of up to ~8 s */
@@ -191,44 +183,26 @@ int ly_cmd_soak(int argc, char **argv)
         ly_app_reload_poll(&app, false);
         ly_app_update(&app, 1.0 / 60);
         ly_app_render(&app);
-        /* a window presents every frame; headless, the frame must be finished
-         * here, or the driver keeps queueing frames it has not drawn */
+        /* a window presents every frame; headless, the frame must be finished here,
+         * or the driver keeps queueing frames it has not drawn */
         ly_renderer_finish(app.renderer);
-        if (fr == warm) {
-            rss_start = ly_proc_rss_kb();
-            heap_start = ly_proc_heap_kb();
-            gl_start = ly_renderer_gl_objects(app.renderer);
-        }
-        /* GL objects follow the view (the stacking plan has its own buffers), so
-         * the end may differ from the start either way: the most seen after
-         * warm-up is what must stay bounded */
-        if (fr >= warm && ((fr - warm) % 50 == 0 || fr == frames - 1)) {
-            long rss = ly_proc_rss_kb();
-            size_t gl = ly_renderer_gl_objects(app.renderer);
-            gl_max = gl > gl_max ? gl : gl_max;
-            if (fr < warm + window && rss > rss_peak_first)
-                rss_peak_first = rss;
-            if (fr >= frames - window && rss > rss_peak_last)
-                rss_peak_last = rss;
-        }
-        /* a trace shows the shape of any growth: a step that plateaus is warm-up,
-         * a line that keeps climbing is a leak */
+        watch(&wp, &app, fr, warm, frames, window);
+        /* a trace shows the shape of any growth: a step that plateaus is warm-up, a
+         * line that keeps climbing is a leak */
         if (trace && (fr % trace == 0 || fr == frames - 1))
             fprintf(stderr, "soak: frame %ld rss_kb %ld heap_kb %ld gl_objects %zu\n", fr,
                     ly_proc_rss_kb(), ly_proc_heap_kb(), ly_renderer_gl_objects(app.renderer));
     }
     ly_app_reload_poll(&app, true);
-    long rss_end = ly_proc_rss_kb(), heap_end = ly_proc_heap_kb();
-    size_t gl_end = ly_renderer_gl_objects(app.renderer);
     printf("{\"frames\":%ld,\"events\":%ld,\"reloads\":%ld,\"rss_kb_start\":%ld,"
            "\"rss_kb_end\":%ld,\"gl_objects_start\":%zu,\"gl_objects_end\":%zu,"
            "\"warm_frames\":%ld,\"rss_kb_peak_first\":%ld,\"rss_kb_peak_last\":%ld,"
            "\"peak_window_frames\":%ld,\"gl_objects_max\":%zu,\"heap_kb_start\":%ld,"
            "\"heap_kb_end\":%ld}\n",
-           frames, events, reloads, rss_start, rss_end, gl_start, gl_end, warm, rss_peak_first,
-           rss_peak_last, window, gl_max, heap_start, heap_end);
+           frames, events, reloads, wp.rss_start, ly_proc_rss_kb(), wp.gl_start,
+           ly_renderer_gl_objects(app.renderer), warm, wp.rss_peak_first, wp.rss_peak_last,
+           window, wp.gl_max, wp.heap_start, ly_proc_heap_kb());
     ly_renderer_target_end(app.renderer);
-    ly_app_deinit(&app);
-    ly_platform_destroy(plat);
+    ly_cli_close(&app, plat);
     return LY_EXIT_OK;
 }

@@ -34,13 +34,9 @@ static int read_secret(const char *prompt, char *buf, size_t n)
     return 0;
 }
 
-int ly_cmd_pin_hash(int argc, char **argv)
+int ly_cli_pin_hash(const ly_args *a)
 {
-    if (argc > 1) {
-        fprintf(stderr, "usage: louyu pin-hash   (reads the PIN from the terminal or stdin)\n");
-        return LY_EXIT_USAGE;
-    }
-    (void)argv;
+    (void)a;
     char pin[64], again[64];
     if (read_secret("admin PIN (4 to 12 digits): ", pin, sizeof pin)) {
         fprintf(stderr, "louyu pin-hash: no PIN given\n");
@@ -70,22 +66,19 @@ int ly_cmd_pin_hash(int argc, char **argv)
     return LY_EXIT_OK;
 }
 
-int ly_cmd_kiosk_config(int argc, char **argv)
+int ly_cli_kiosk_config(const ly_args *a)
 {
-    if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "usage: louyu kiosk-config FILE\n");
-        return LY_EXIT_USAGE;
-    }
+    const char *path = ly_arg_pos(a, 0);
     ly_kiosk_config c;
     ly_diag_list diags;
-    ly_diag_list_init(&diags, argv[1]);
-    int n = ly_kiosk_config_load(&c, argv[1], &diags);
+    ly_diag_list_init(&diags, path);
+    int n = ly_kiosk_config_load(&c, path, &diags);
     for (size_t i = 0; i < diags.count; i++)
         ly_diag_print(stderr, &diags, &diags.items[i]);
     ly_diag_list_deinit(&diags);
     if (n) {
         if (n > 0)
-            fprintf(stderr, "%s: %d problem%s\n", argv[1], n, n == 1 ? "" : "s");
+            fprintf(stderr, "%s: %d problem%s\n", path, n, n == 1 ? "" : "s");
         return LY_EXIT_USAGE;
     }
     char log[1024];
@@ -110,8 +103,8 @@ int ly_cmd_kiosk_config(int argc, char **argv)
         printf("admin gesture   hold the top-left corner %g s\n", c.admin_hold_s);
     printf("log             %s (%ld KiB, %d old files kept)\n", log, c.log_max_kb, c.log_keep);
     /* the data it names must load, or the kiosk will not start */
-    char *vargv[] = {"validate", (char *)data, NULL};
-    int rc = ly_cmd_validate(2, vargv);
+    ly_args v = {.cmd = ly_cli_find("validate"), .pos = {data}, .n_pos = 1};
+    int rc = ly_cli_validate(&v);
     if (rc == LY_EXIT_OK)
         printf("config and data are good\n");
     return rc;

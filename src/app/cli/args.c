@@ -1,0 +1,234 @@
+/* The one option parser: strict, with every mistake named. */
+#include "cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ly_cli_usage_error(const ly_command *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "louyu %s: ", c->name);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nusage: louyu %s%s%s   (louyu help %s tells more)\n", c->name,
+            c->usage[0] ? " " : "", c->usage, c->name);
+    return LY_EXIT_USAGE;
+}
+
+static const ly_opt *find_opt(const ly_command *c, const char *name)
+{
+    for (const ly_opt *const *g = c->options; g && *g; g++)
+        for (const ly_opt *o = *g; o->name; o++)
+            if (!strcmp(o->name, name))
+                return o;
+    return NULL;
+}
+
+/* A number written whole: no junk after it, finite. */
+static bool number(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (end == s || *end || errno == ERANGE || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+/* "A<sep>B[<sep>C]" into v; false unless exactly n numbers. */
+static bool numbers(const char *s, char sep, int n, double *v)
+{
+    char buf[128];
+    if (strlen(s) >= sizeof buf)
+        return false;
+    strcpy(buf, s);
+    char *p = buf;
+    for (int i = 0; i < n; i++) {
+        char *cut = i + 1 < n ? strchr(p, sep) : NULL;
+        if (i + 1 < n && !cut)
+            return false;
+        if (cut)
+            *cut = '\0';
+        if (!number(p, &v[i]))
+            return false;
+        p = cut ? cut + 1 : p;
+    }
+    return true;
+}
+
+static bool in_range(const ly_opt *o, double v)
+{
+    return v >= o->min && v <= o->max;
+}
+
+/* What a value of this option must look like, for the message. */
+static void expected(const ly_opt *o, char *buf, size_t n)
+{
+    switch (o->type) {
+    case LY_OPT_INT:
+        snprintf(buf, n, "a whole number from %g to %g", o->min, o->max);
+        break;
+    case LY_OPT_NUM:
+        snprintf(buf, n, "a number from %g to %g", o->min, o->max);
+        break;
+    case LY_OPT_CHOICE:
+        snprintf(buf, n, "one of %s", o->choices);
+        break;
+    case LY_OPT_SIZE:
+        snprintf(buf, n, "WIDTHxHEIGHT in pixels, %g to %g each", o->min, o->max);
+        break;
+    case LY_OPT_POINT:
+        snprintf(buf, n, "X,Y in pixels");
+        break;
+    case LY_OPT_WHEEL:
+        snprintf(buf, n, "X,Y,N (pixels, and notches from %g to %g)", o->min, o->max);
+        break;
+    default:
+        snprintf(buf, n, "a text");
+        break;
+    }
+}
+
+static bool choice(const char *choices, const char *v)
+{
+    size_t len = strlen(v);
+    for (const char *p = choices; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t k = bar ? (size_t)(bar - p) : strlen(p);
+        if (k == len && !strncmp(p, v, k))
+            return true;
+        p += k + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+/* Reads one option's value into g; false when it is not what the option takes. */
+static bool read_value(const ly_opt *o, const char *v, double *g)
+{
+    switch (o->type) {
+    case LY_OPT_INT:
+        return number(v, &g[0]) && g[0] == floor(g[0]) && in_range(o, g[0]);
+    case LY_OPT_NUM:
+        return number(v, &g[0]) && in_range(o, g[0]);
+    case LY_OPT_CHOICE:
+        return choice(o->choices, v);
+    case LY_OPT_SIZE:
+        return (numbers(v, 'x', 2, g) || numbers(v, 'X', 2, g)) && g[0] == floor(g[0]) &&
+               g[1] == floor(g[1]) && in_range(o, g[0]) && in_range(o, g[1]);
+    case LY_OPT_POINT:
+        return numbers(v, ',', 2, g);
+    case LY_OPT_WHEEL:
+        return numbers(v, ',', 3, g) && in_range(o, g[2]);
+    default:
+        return v[0] != '\0';
+    }
+}
+
+/* An option this command does not take: another command's, or none's. */
+static int foreign(const ly_command *c, const char *name)
+{
+    size_t n;
+    const ly_command *all = ly_cli_commands(&n);
+    for (size_t i = 0; i < n; i++)
+        if (&all[i] != c && find_opt(&all[i], name))
+            return ly_cli_usage_error(c, "%s is an option of `louyu %s`, not of `louyu %s`", name,
+                                      all[i].name, c->name);
+    return ly_cli_usage_error(c, "unknown option '%s'", name);
+}
+
+static int option(ly_args *a, const ly_command *c, int argc, char **argv, int *i)
+{
+    const ly_opt *o = find_opt(c, argv[*i]);
+    if (!o)
+        return foreign(c, argv[*i]);
+    if (ly_arg_given(a, o->name))
+        return ly_cli_usage_error(c, "%s is given twice", o->name);
+    if (a->n_given >= (int)(sizeof a->given / sizeof a->given[0]))
+        return ly_cli_usage_error(c, "too many options");
+    int k = a->n_given++;
+    a->given[k].opt = o;
+    a->given[k].text = NULL;
+    if (o->type == LY_OPT_FLAG)
+        return 0;
+    if (*i + 1 >= argc)
+        return ly_cli_usage_error(c, "%s needs a value (%s)", o->name, o->value);
+    const char *v = argv[++*i];
+    a->given[k].text = v;
+    if (!read_value(o, v, a->given[k].v)) {
+        char want[160];
+        expected(o, want, sizeof want);
+        return ly_cli_usage_error(c, "%s wants %s, not '%s'", o->name, want, v);
+    }
+    return 0;
+}
+
+int ly_args_parse(ly_args *a, const ly_command *c, int argc, char **argv)
+{
+    memset(a, 0, sizeof *a);
+    a->cmd = c;
+    for (int i = 0; i < argc; i++) {
+        const char *s = argv[i];
+        if (s[0] == '-' && s[1]) {
+            int rc = option(a, c, argc, argv, &i);
+            if (rc)
+                return rc;
+        } else if (a->n_pos < c->max_pos && a->n_pos < (int)(sizeof a->pos / sizeof *a->pos)) {
+            a->pos[a->n_pos++] = s;
+        } else {
+            return ly_cli_usage_error(c, "unexpected argument '%s'", s);
+        }
+    }
+    if (a->n_pos < c->min_pos)
+        return ly_cli_usage_error(c, "%s", c->min_pos == 1 ? "an argument is missing"
+                                                           : "arguments are missing");
+    return 0;
+}
+
+static int given(const ly_args *a, const char *name)
+{
+    for (int i = 0; i < a->n_given; i++)
+        if (!strcmp(a->given[i].opt->name, name))
+            return i;
+    return -1;
+}
+
+bool ly_arg_given(const ly_args *a, const char *name)
+{
+    return given(a, name) >= 0;
+}
+
+bool ly_arg_flag(const ly_args *a, const char *name)
+{
+    return given(a, name) >= 0;
+}
+
+const char *ly_arg_text(const ly_args *a, const char *name, const char *def)
+{
+    int k = given(a, name);
+    return k >= 0 && a->given[k].text ? a->given[k].text : def;
+}
+
+double ly_arg_num(const ly_args *a, const char *name, double def)
+{
+    int k = given(a, name);
+    return k >= 0 ? a->given[k].v[0] : def;
+}
+
+bool ly_arg_values(const ly_args *a, const char *name, double out[3])
+{
+    int k = given(a, name);
+    if (k < 0)
+        return false;
+    memcpy(out, a->given[k].v, sizeof a->given[k].v);
+    return true;
+}
+
+const char *ly_arg_pos(const ly_args *a, int i)
+{
+    return i >= 0 && i < a->n_pos ? a->pos[i] : NULL;
+}

@@ -1,0 +1,38 @@
+/* louyu bench's frame timings (bench_frames.c), for cmd_bench.c. */
+#ifndef LOUYU_CLI_BENCH_H
+#define LOUYU_CLI_BENCH_H
+
+#include <stdbool.h>
+
+typedef struct {
+    const char *path;
+    int width, height, frames, msaa;
+    const char *select; /* a building selected while the frames are drawn, or NULL */
+    bool stacking;      /* with its stacking plan */
+} ly_bench_frames_desc;
+
+typedef struct {
+    double first_frame_ms; /* from process start */
+    double p50, p95;       /* per frame along the scripted path */
+    int samples;           /* MSAA the frames really used */
+    char gl_renderer[128];
+} ly_bench_frames_result;
+
+typedef struct {
+    double swap_max, swap_p50;   /* the frames that swapped a reload in */
+    double frame_max, frame_p50; /* every frame meanwhile */
+    double load_ms;              /* from a reload's start to its swap, on average */
+    double poll_max, poll_cpu_max; /* the swap alone: wall and this thread's CPU time */
+} ly_bench_reload_result;
+
+/* A hidden window: the first frame from process start, then `frames` frames along
+ * a scripted camera path. Returns 0, or -1 (no GL context, the file does not load). */
+int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r);
+/* The same window reloading its file `reloads` times as the kiosk does (loader
+ * thread, swap between frames) while frames are drawn. Returns 0 or -1. */
+int ly_bench_reload(const ly_bench_frames_desc *d, int reloads, ly_bench_reload_result *r);
+
+/* The q-quantile (0..1) of v[0..n), sorting v. */
+double ly_bench_quantile(double *v, int n, double q);
+
+#endif

@@ -1,0 +1,173 @@
+/* louyu bench's frame timings: the first frame from process start, frames along a
+ * scripted camera path, and frames while the kiosk's reload loads and swaps in.
+ * A hidden window with the same app as the viewer. */
+#include "bench.h"
+#include "../commands.h"
+#include "louyu/clock.h"
+#include "window.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+double ly_bench_quantile(double *v, int n, double q)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    int i = (int)ceil(q * n) - 1;
+    return v[i < 0 ? 0 : i >= n ? n - 1 : i];
+}
+
+/* One frame, waited for, in milliseconds. */
+static double frame(ly_app *app, ly_platform *plat)
+{
+    double t0 = ly_clock_ms();
+    ly_app_update(app, 1.0 / 60);
+    ly_app_render(app);
+    ly_platform_swap(plat);
+    ly_renderer_finish(app->renderer);
+    return ly_clock_ms() - t0;
+}
+
+static int open_loaded(ly_app *app, ly_platform **plat, const ly_bench_frames_desc *d)
+{
+    ly_window_opts wo = {.width = d->width, .height = d->height, .scale = 1, .hidden = true,
+                         .msaa = d->msaa};
+    if (ly_cli_open(app, plat, &wo))
+        return -1;
+    if (ly_cli_load(app, d->path, false)) {
+        ly_cli_close(app, *plat);
+        return -1;
+    }
+    ly_cmd_resize(app, d->width, d->height);
+    return 0;
+}
+
+int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r)
+{
+    ly_app app;
+    ly_platform *plat;
+    if (open_loaded(&app, &plat, d))
+        return -1;
+    ly_render_info info;
+    ly_render_query_info(&info);
+    snprintf(r->gl_renderer, sizeof r->gl_renderer, "%s", info.renderer ? info.renderer : "?");
+    if (d->select) {
+        long b = ly_district_find(&app.scene.district, d->select);
+        if (b < 0) {
+            ly_cli_close(&app, plat);
+            return -1;
+        }
+        ly_cmd_select(&app, b, false);
+        ly_cmd_set_stacking(&app, d->stacking, 0);
+    }
+    frame(&app, plat);
+    r->first_frame_ms = ly_clock_ms() - ly_process_start_ms;
+    r->samples = ly_renderer_msaa(app.renderer);
+    /* the scripted path: one full turn around the district, zooming in to 40 % and
+     * back out, tilting between 30 and 60 degrees, hovering the centre */
+    ly_camera_pose home = ly_camera_home_pose(&app.st.cam);
+    double *ms = malloc((size_t)d->frames * sizeof *ms);
+    if (!ms) {
+        ly_cli_close(&app, plat);
+        return -1;
+    }
+    for (int i = 0; i < d->frames; i++) {
+        double u = (double)i / d->frames;
+        ly_camera_pose p = home;
+        p.heading = home.heading + 2 * M_PI * u;
+        p.distance = home.distance * (0.4 + 0.6 * (0.5 + 0.5 * cos(2 * M_PI * u)));
+        p.pitch = (45 + 15 * sin(4 * M_PI * u)) * M_PI / 180;
+        ly_camera_set_pose(&app.st.cam, p);
+        ly_cmd_hover(&app, ly_app_pick(&app, d->width / 2.0f, d->height / 2.0f, 0, NULL), false);
+        ms[i] = frame(&app, plat);
+    }
+    r->p50 = ly_bench_quantile(ms, d->frames, 0.5);
+    r->p95 = ly_bench_quantile(ms, d->frames, 0.95);
+    free(ms);
+    ly_cli_close(&app, plat);
+    return 0;
+}
+
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Frames while one reload loads on its thread, and the frame that swaps it in. */
+static bool one_reload(ly_app *app, ly_platform *plat, const char *path, double *all, size_t *n,
+                       size_t cap, ly_bench_reload_result *r, double *swap_ms, double *load_ms)
+{
+    double started = ly_clock_ms();
+    if (!ly_app_reload_start(app, path))
+        return false;
+    ly_camera_pose home = ly_camera_home_pose(&app->st.cam);
+    for (;;) {
+        double t0 = ly_clock_ms(), c0 = thread_cpu_ms();
+        bool swapped = ly_app_reload_poll(app, false);
+        if (swapped) {
+            /* the swap itself (GPU upload, styles, search index, finder), in wall time
+             * and in this thread's CPU time, which a busy machine does not inflate */
+            r->poll_max = fmax(r->poll_max, ly_clock_ms() - t0);
+            r->poll_cpu_max = fmax(r->poll_cpu_max, thread_cpu_ms() - c0);
+        }
+        ly_camera_pose p = home; /* the camera keeps turning, as in the tour */
+        p.heading += 0.002 * (double)*n;
+        ly_camera_set_pose(&app->st.cam, p);
+        frame(app, plat);
+        double ms = ly_clock_ms() - t0; /* the frame, the poll and the swap included */
+        if (*n < cap)
+            all[(*n)++] = ms;
+        if (swapped) {
+            *swap_ms = ms;
+            *load_ms = ly_clock_ms() - started;
+            return true;
+        }
+        if (!app->reload) /* refused: the data went bad under us */
+            return false;
+    }
+}
+
+int ly_bench_reload(const ly_bench_frames_desc *d, int reloads, ly_bench_reload_result *r)
+{
+    memset(r, 0, sizeof *r);
+    ly_app app;
+    ly_platform *plat;
+    if (open_loaded(&app, &plat, d))
+        return -1;
+    size_t cap = 4096, n = 0;
+    double *all = malloc(cap * sizeof *all), *swaps = malloc((size_t)reloads * sizeof *swaps);
+    double loads = 0;
+    int done = 0;
+    /* a kiosk has been on screen long before the weekly update: the first frames of a
+     * new context (llvmpipe compiles its shader variants there) are the start-up's */
+    for (int i = 0; i < 5 && all; i++)
+        frame(&app, plat);
+    for (int k = 0; all && swaps && k < reloads; k++) {
+        double load;
+        if (!one_reload(&app, plat, d->path, all, &n, cap, r, &swaps[done], &load))
+            break;
+        loads += load;
+        done++;
+    }
+    int rc = all && swaps && done == reloads && n ? 0 : -1;
+    if (!rc) {
+        r->frame_p50 = ly_bench_quantile(all, (int)n, 0.5);
+        r->frame_max = all[n - 1];
+        r->swap_p50 = ly_bench_quantile(swaps, done, 0.5);
+        r->swap_max = swaps[done - 1];
+        r->load_ms = loads / done;
+    }
+    free(all);
+    free(swaps);
+    ly_cli_close(&app, plat);
+    return rc;
+}

@@ -1,0 +1,337 @@
+/* The command table, the help made from it, and the dispatch from main. */
+#include "cli.h"
+#include "louyu/log.h"
+
+#include <limits.h>
+#include <string.h>
+#include <unistd.h>
+
+#define POI "metro|bus|bank|hotel|restaurant|parking|government|landmark"
+#define COLOR "none|occupancy|vacant|enterprises|tax|industry|age|height"
+
+/* ---- the options, in groups that several commands share ---------------------------- */
+
+static const ly_opt O_WINDOW[] = {
+    {"--size", LY_OPT_SIZE, "WxH", "the window's (or picture's) size in pixels", 16, 8192, NULL},
+    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, or a building",
+     0, 0, NULL},
+    {"--lang", LY_OPT_CHOICE, "zh|en", "the interface's language", 0, 0, "zh|en"},
+    {"--scale", LY_OPT_NUM, "S", "the interface's scale (1 on a desktop, 1.75 on a kiosk)", 0.5, 4,
+     NULL},
+    {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose (off on software GL), 1 off",
+     0, 16, NULL},
+    {NULL}};
+
+static const ly_opt O_VIEW[] = {
+    {"--fullscreen", LY_OPT_FLAG, "", "full screen (F11 switches)", 0, 0, NULL},
+    {"--kiosk", LY_OPT_FLAG, "", "the unattended lobby kiosk (docs/kiosk.md)", 0, 0, NULL},
+    {"--config", LY_OPT_TEXT, "FILE", "the kiosk's config (with --kiosk)", 0, 0, NULL},
+    {"--attract-after", LY_OPT_NUM, "S", "kiosk: the tour starts after S idle seconds", 5, 86400,
+     NULL},
+    {"--reset-after", LY_OPT_NUM, "S", "kiosk: everything resets after S idle seconds", 10, 86400,
+     NULL},
+    {NULL}};
+
+/* What a shot or a pick shows: the selection and the panels. */
+static const ly_opt O_SCENE[] = {
+    {"--select", LY_OPT_TEXT, "ID", "select a building (its card opens)", 0, 0, NULL},
+    {"--hover", LY_OPT_TEXT, "ID", "a building under the pointer (its tooltip)", 0, 0, NULL},
+    {"--tab", LY_OPT_CHOICE, "overview|floors|enterprises", "the card's tab (with --select)", 0, 0,
+     "overview|floors|enterprises"},
+    {"--stacking", LY_OPT_FLAG, "", "the stacking plan of the selection", 0, 0, NULL},
+    {"--floor", LY_OPT_INT, "N", "the card of floor N on the stacking plan", 1, 500, NULL},
+    {"--explode", LY_OPT_FLAG, "", "the stacking plan's floors pulled apart", 0, 0, NULL},
+    {"--color-by", LY_OPT_CHOICE, "MODE", "colour the buildings by: " COLOR, 0, 0, COLOR},
+    {"--search", LY_OPT_TEXT, "TEXT", "typed into the search field", 0, 0, NULL},
+    {"--keyboard", LY_OPT_FLAG, "", "the on-screen keyboard", 0, 0, NULL},
+    {"--dashboard", LY_OPT_FLAG, "", "the planner's dashboard", 0, 0, NULL},
+    {"--controls", LY_OPT_FLAG, "", "what the mouse, touch and keys do", 0, 0, NULL},
+    {"--find", LY_OPT_FLAG, "", "the tenant finder", 0, 0, NULL},
+    {"--find-area", LY_OPT_NUM, "M2", "finder: at least this much space", 0, 1e7, NULL},
+    {"--find-rent", LY_OPT_NUM, "X", "finder: rent at most X CNY/m²/day", 0.01, 1e4, NULL},
+    {"--find-near", LY_OPT_CHOICE, "PLACE", "finder: near " POI, 0, 0, POI},
+    {"--find-industry", LY_OPT_TEXT, "NAME", "finder: near enterprises of an industry", 0, 0, NULL},
+    {NULL}};
+
+static const ly_opt O_SHOT[] = {
+    {"--out", LY_OPT_TEXT, "PNG", "the picture to write (required)", 0, 0, NULL},
+    {"--kiosk", LY_OPT_FLAG, "", "as the kiosk shows it (out of service without good data)", 0,
+     0, NULL},
+    {"--config", LY_OPT_TEXT, "FILE", "a kiosk config (its admin PIN, its scale)", 0, 0, NULL},
+    {"--attract", LY_OPT_FLAG, "", "the kiosk's attract tour, a few seconds in", 0, 0, NULL},
+    {"--idle", LY_OPT_NUM, "S", "a kiosk left alone for S seconds", 0, 86400, NULL},
+    {"--admin", LY_OPT_CHOICE, "pad|status", "the kiosk admin's PIN pad or status panel", 0, 0,
+     "pad|status"},
+    {"--hold", LY_OPT_NUM, "S", "a finger held S seconds in the admin corner", 0, 60, NULL},
+    {"--wheel", LY_OPT_WHEEL, "X,Y,N", "N notches of the mouse wheel at X,Y", -200, 200, NULL},
+    {"--pointer", LY_OPT_POINT, "X,Y", "the mouse at X,Y (tooltips, read-outs)", 0, 0, NULL},
+    {"--reload", LY_OPT_TEXT, "FILE", "a reload of FILE, as the kiosk does it", 0, 0, NULL},
+    {NULL}};
+
+static const ly_opt O_PICK[] = {
+    {"--at", LY_OPT_POINT, "X,Y", "the pixel (required)", 0, 0, NULL},
+    {"--size", LY_OPT_SIZE, "WxH", "the window's size in pixels", 16, 8192, NULL},
+    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, or a building",
+     0, 0, NULL},
+    {"--select", LY_OPT_TEXT, "ID", "a building selected (its card takes room)", 0, 0, NULL},
+    {"--scale", LY_OPT_NUM, "S", "the interface's scale", 0.5, 4, NULL},
+    {"--tolerance", LY_OPT_NUM, "PX", "pick within PX pixels, as a finger does", 0, 200, NULL},
+    {NULL}};
+
+static const ly_opt O_BENCH[] = {
+    {"--runs", LY_OPT_INT, "N", "load the file N times (median)", 1, 1000, NULL},
+    {"--frames", LY_OPT_INT, "N", "frames along the scripted camera path", 1, 100000, NULL},
+    {"--size", LY_OPT_SIZE, "WxH", "the frames' size", 16, 8192, NULL},
+    {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose, 1 off", 0, 16, NULL},
+    {"--select", LY_OPT_TEXT, "ID", "a building selected while the frames are drawn", 0, 0, NULL},
+    {"--stacking", LY_OPT_FLAG, "", "with --select: its stacking plan", 0, 0, NULL},
+    {"--reloads", LY_OPT_INT, "N", "reloads while frames are drawn (0: none)", 0, 1000, NULL},
+    {"--no-render", LY_OPT_FLAG, "", "no frames: loading, geometry and queries only", 0, 0, NULL},
+    {"--export-polygons", LY_OPT_TEXT, "OUT", "write the projected footprints as JSON", 0, 0,
+     NULL},
+    {NULL}};
+
+static const ly_opt O_VALIDATE[] = {
+    {"--max-errors", LY_OPT_INT, "N", "show at most N problems per file (default 50)", 0, 1e6,
+     NULL},
+    {NULL}};
+
+static const ly_opt O_JSON[] = {
+    {"--json", LY_OPT_FLAG, "", "JSON instead of text", 0, 0, NULL}, {NULL}};
+
+static const ly_opt O_INFO[] = {
+    {"--floors", LY_OPT_FLAG, "", "the floor stack, top first, with who is on each floor", 0, 0,
+     NULL},
+    {"--enterprises", LY_OPT_FLAG, "", "the building's enterprise directory", 0, 0, NULL},
+    {"--industry", LY_OPT_TEXT, "NAME", "with --enterprises: one industry", 0, 0, NULL},
+    {"--sort", LY_OPT_CHOICE, "floor|name|industry", "with --enterprises: the order", 0, 0,
+     "floor|name|industry"},
+    {"--lang", LY_OPT_CHOICE, "zh|en", "the names sorted by (--sort name)", 0, 0, "zh|en"},
+    {NULL}};
+
+static const ly_opt O_QUERY[] = {
+    {"--min-area", LY_OPT_NUM, "M2", "at least this much vacant space", 0, 1e7, NULL},
+    {"--max-area", LY_OPT_NUM, "M2", "at most this much (0: no limit)", 0, 1e7, NULL},
+    {"--contiguous", LY_OPT_FLAG, "", "the space may span adjacent floors", 0, 0, NULL},
+    {"--max-rent", LY_OPT_NUM, "X", "rent at most X CNY/m²/day", 0.01, 1e4, NULL},
+    {"--industry", LY_OPT_TEXT, "NAME", "enterprises of this industry in or near the building", 0,
+     0, NULL},
+    {"--near", LY_OPT_CHOICE, "PLACE", "near a place: " POI, 0, 0, POI},
+    {"--near-m", LY_OPT_NUM, "M", "how near (--near, --industry)", 1, 1e5, NULL},
+    {"--include-later", LY_OPT_FLAG, "", "count places opened after the data's date", 0, 0,
+     NULL},
+    {"--name", LY_OPT_TEXT, "TEXT", "in the building's name or address", 0, 0, NULL},
+    {"--lang", LY_OPT_CHOICE, "zh|en", "the reasons' language", 0, 0, "zh|en"},
+    {NULL}};
+
+static const ly_opt O_TRIANGULATE[] = {
+    {"--many", LY_OPT_FLAG, "", "FILE is an array of polygons: time them", 0, 0, NULL},
+    {"--runs", LY_OPT_INT, "N", "with --many: runs (the best is reported)", 1, 1000, NULL},
+    {NULL}};
+
+static const ly_opt O_SOAK[] = {
+    {"--frames", LY_OPT_INT, "N", "frames to run", 1, 1e9, NULL},
+    {"--seed", LY_OPT_INT, "S", "the random input's seed", 0, 9007199254740991.0, NULL},
+    {"--bad", LY_OPT_TEXT, "FILE", "every other reload loads this bad file", 0, 0, NULL},
+    {"--trace", LY_OPT_INT, "N", "memory and GL objects every N frames, to stderr", 0, 1e9, NULL},
+    {"--warm", LY_OPT_INT, "N", "frames before the start figures are taken", 0, 1e9, NULL},
+    {"--size", LY_OPT_SIZE, "WxH", "the frames' size", 16, 8192, NULL},
+    {NULL}};
+
+static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, NULL};
+static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, NULL};
+static const ly_opt *const G_PICK[] = {O_PICK, NULL};
+static const ly_opt *const G_BENCH[] = {O_BENCH, NULL};
+static const ly_opt *const G_VALIDATE[] = {O_VALIDATE, NULL};
+static const ly_opt *const G_JSON[] = {O_JSON, NULL};
+static const ly_opt *const G_INFO[] = {O_INFO, O_JSON, NULL};
+static const ly_opt *const G_QUERY[] = {O_QUERY, O_JSON, NULL};
+static const ly_opt *const G_TRIANGULATE[] = {O_TRIANGULATE, NULL};
+static const ly_opt *const G_SOAK[] = {O_SOAK, NULL};
+
+/* ---- the table ------------------------------------------------------------------------ */
+
+static const ly_command COMMANDS[] = {
+    {"view", ly_cli_view, "the 3D viewer (what `louyu [FILE]` opens)", "[FILE]", G_VIEW, 0, 1,
+     "Opens the viewer on FILE (default: the bundled district). Mouse: drag to orbit, right\n"
+     "or middle drag to pan, wheel to zoom at the pointer, shift+drag to tilt, click to\n"
+     "select. H or F1 in the window shows every control. Exit status 3: the GL context was\n"
+     "lost (restart it); 4: a kiosk's admin ended it (do not)."},
+    {"validate", ly_cli_validate, "check data files: one FILE:LINE:COL line per problem",
+     "FILE...", G_VALIDATE, 1, 32,
+     "Exit status 0: every file is valid; 1: a file has errors; 2: a file cannot be read."},
+    {"stats", ly_cli_stats, "district figures: buildings, enterprises, floor area, occupancy, tax",
+     "[FILE]", G_JSON, 0, 1, NULL},
+    {"info", ly_cli_info, "a building: everything known, its floors, or its enterprises",
+     "[FILE] [ID]", G_INFO, 0, 2,
+     "With FILE alone, lists the file's buildings. The directory's order: by floor (the\n"
+     "lowest the enterprise is on; none last), by name (pinyin for Chinese names), or by\n"
+     "industry (then floor); the viewer's Enterprises tab orders the same way."},
+    {"query", ly_cli_query, "the tenant finder: floors with space that match, ranked, with reasons",
+     "[FILE]", G_QUERY, 0, 1, NULL},
+    {"shot", ly_cli_shot, "render what the window would show to a PNG, headless", "[FILE]",
+     G_SHOT, 0, 1, "SDL_VIDEODRIVER=offscreen renders without a display (Mesa's llvmpipe)."},
+    {"pick", ly_cli_pick, "the id of the building under a pixel, or none", "[FILE]", G_PICK, 0, 1,
+     NULL},
+    {"bench", ly_cli_bench, "time loading, geometry, picking, queries and frames; one JSON line",
+     "[FILE]", G_BENCH, 0, 1, NULL},
+    {"triangulate", ly_cli_triangulate, "triangulate a polygon: triangles and deviation", "FILE",
+     G_TRIANGULATE, 1, 1,
+     "FILE: a ring array (earcut's fixtures) or a GeoJSON Polygon; with --many, an array\n"
+     "of polygons to time, for bench/earcut-compare.sh."},
+    {"soak", ly_cli_soak, "drive the kiosk headless with random input and reloads; one JSON line",
+     "[FILE]", G_SOAK, 0, 1, NULL},
+    {"pin-hash", ly_cli_pin_hash, "read an admin PIN, print its hash for the kiosk's config", "",
+     NULL, 0, 0, "The PIN comes from the terminal (asked twice) or from stdin."},
+    {"kiosk-config", ly_cli_kiosk_config, "check a kiosk's config and the data it names", "FILE",
+     NULL, 1, 1, NULL},
+    {"gl-info", ly_cli_gl_info, "the OpenGL driver louyu would draw with", "", NULL, 0, 0, NULL},
+    {"help", ly_cli_help_cmd, "a command's options, or this list", "[COMMAND]", NULL, 0, 1, NULL},
+};
+
+const ly_command *ly_cli_commands(size_t *n)
+{
+    *n = sizeof COMMANDS / sizeof *COMMANDS;
+    return COMMANDS;
+}
+
+const ly_command *ly_cli_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+        if (!strcmp(COMMANDS[i].name, name))
+            return &COMMANDS[i];
+    return NULL;
+}
+
+/* ---- help ----------------------------------------------------------------------------- */
+
+void ly_cli_help(FILE *out, const ly_command *c)
+{
+    bool any = c->options && c->options[0];
+    fprintf(out, "usage: louyu %s%s%s%s\n", c->name, c->usage[0] ? " " : "", c->usage,
+            any ? " [OPTIONS]" : "");
+    fprintf(out, "\n%c%s.\n", c->summary[0] >= 'a' && c->summary[0] <= 'z' ? c->summary[0] - 32
+                                                                          : c->summary[0],
+            c->summary + 1);
+    if (c->about)
+        fprintf(out, "%s\n", c->about);
+    if (!any)
+        return;
+    fprintf(out, "\noptions:\n");
+    for (const ly_opt *const *g = c->options; *g; g++)
+        for (const ly_opt *o = *g; o->name; o++) {
+            char left[64];
+            snprintf(left, sizeof left, "%s%s%s", o->name, o->value[0] ? " " : "", o->value);
+            fprintf(out, "  %-26s %s\n", left, o->help);
+        }
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "louyu %s: a 3D map of a business district's office towers and what is inside them\n"
+            "\n"
+            "usage: louyu [FILE] [OPTIONS]           the 3D viewer (louyu help view)\n"
+            "       louyu [--verbose] COMMAND [ARGS]\n"
+            "\n"
+            "commands:\n",
+            LY_VERSION);
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+        fprintf(out, "  %-13s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(out, "\n"
+                 "louyu help COMMAND (or louyu COMMAND --help) lists a command's options.\n"
+                 "FILE defaults to the bundled district (Zhanshan Subdistrict, Qingdao).\n"
+                 "Data format: docs/data-format.md. Messages go to stderr, data to stdout.\n"
+                 "options: --help, --version, --verbose (loading details to stderr)\n");
+}
+
+int ly_cli_help_cmd(const ly_args *a)
+{
+    const char *name = ly_arg_pos(a, 0);
+    if (!name) {
+        usage(stdout);
+        return LY_EXIT_OK;
+    }
+    const ly_command *c = ly_cli_find(name);
+    if (!c)
+        return ly_cli_usage_error(a->cmd, "there is no command '%s'", name);
+    ly_cli_help(stdout, c);
+    return LY_EXIT_OK;
+}
+
+/* ---- dispatch ------------------------------------------------------------------------- */
+
+const char *ly_default_data_path(void)
+{
+    static char found[PATH_MAX];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        const char *rel[] = {"/../share/louyu/zhanshan.geojson", "/data/zhanshan.geojson",
+                             "/../data/zhanshan.geojson"};
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            snprintf(found, sizeof found, "%s%s", exe, rel[i]);
+            if (access(found, R_OK) == 0)
+                return found;
+        }
+    }
+    snprintf(found, sizeof found, "%s/data/zhanshan.geojson", LY_SOURCE_DIR);
+    return found;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+            return true;
+    return false;
+}
+
+static int run_command(const ly_command *c, int argc, char **argv)
+{
+    if (wants_help(argc, argv)) {
+        ly_cli_help(stdout, c);
+        return LY_EXIT_OK;
+    }
+    ly_args a;
+    int rc = ly_args_parse(&a, c, argc, argv);
+    return rc ? rc : c->run(&a);
+}
+
+int ly_cli_main(int argc, char **argv)
+{
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage(stdout);
+            return LY_EXIT_OK;
+        }
+        if (!strcmp(argv[i], "--version")) {
+            printf("louyu %s\n", LY_VERSION);
+            return LY_EXIT_OK;
+        }
+        if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v")) {
+            ly_log_set_level(LY_LOG_DEBUG);
+            continue;
+        }
+        /* the viewer's options, with or without a file */
+        return run_command(ly_cli_find("view"), argc - i, argv + i);
+    }
+    if (i >= argc)
+        return run_command(ly_cli_find("view"), 0, argv + i); /* the bundled district */
+    const ly_command *c = ly_cli_find(argv[i]);
+    if (c)
+        return run_command(c, argc - i - 1, argv + i + 1);
+    /* a file to view */
+    if (access(argv[i], F_OK) == 0)
+        return run_command(ly_cli_find("view"), argc - i, argv + i);
+    fprintf(stderr, "louyu: '%s' is neither a command nor a file (louyu --help lists the "
+                    "commands)\n",
+            argv[i]);
+    return LY_EXIT_USAGE;
+}
+double ly_process_start_ms;

@@ -1,0 +1,280 @@
+/* louyu bench: where the time goes, from file to pickable mesh, to queries and
+ * frames; one JSON line (cJSON: the file's path is escaped). */
+#include "louyu/clock.h"
+#include "bench.h"
+#include "cli.h"
+#include "window.h"
+#include "louyu/bvh.h"
+#include "louyu/colorby.h"
+#include "louyu/query.h"
+#include "louyu/search.h"
+#include "louyu/geo.h"
+#include "louyu/mesh.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+/* Writes every building polygon, projected to metres, as the earcut fixture
+ * format: an array of polygons, each an array of rings of [x, y]. */
+static int export_polygons(const char *out, const ly_district *d, const ly_geo *geo)
+{
+    FILE *f = fopen(out, "w");
+    if (!f) {
+        perror(out);
+        return -1;
+    }
+    fputc('[', f);
+    int first = 1;
+    for (size_t b = 0; b < d->n_buildings; b++) {
+        const ly_building *bd = &d->buildings[b];
+        for (uint32_t p = 0; p < bd->n_polygons; p++) {
+            const ly_polygon *pg = &d->polygons[bd->first_polygon + p];
+            fputs(first ? "\n[" : ",\n[", f);
+            first = 0;
+            for (uint32_t r = 0; r < pg->n_rings; r++) {
+                const ly_ring *ring = &d->rings[pg->first_ring + r];
+                fputs(r ? ",[" : "[", f);
+                for (uint32_t i = 0; i < ring->n_points; i++) {
+                    const double *xy = geo->xy + 2 * ((size_t)ring->first_point + i);
+                    fprintf(f, "%s[%.4f,%.4f]", i ? "," : "", xy[0], xy[1]);
+                }
+                fputc(']', f);
+            }
+            fputc(']', f);
+        }
+    }
+    fputs("\n]\n", f);
+    return fclose(f) ? -1 : 0;
+}
+
+static uint64_t rng_state = 0x2545F4914F6CDD1Dull;
+static float frand(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (float)((rng_state >> 40) / 16777216.0);
+}
+
+/* Adds a figure rounded to `decimals`, as the line shows it. */
+static void figure(cJSON *o, const char *key, double v, int decimals)
+{
+    double k = pow(10, decimals);
+    cJSON_AddNumberToObject(o, key, round(v * k) / k);
+}
+
+enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, STAGES };
+static const char *const STAGE_KEYS[STAGES] = {
+    "read_ms", "check_ms",       "parse_ms",   "validate_ms", "load_ms",
+    "project_ms", "triangulate_ms", "extrude_ms", "index_ms",    "total_ms"};
+
+typedef struct {
+    ly_district d;
+    ly_geo geo;
+    ly_mesh mesh;
+    ly_bvh bvh;
+} built;
+
+static void unbuild(built *b)
+{
+    ly_bvh_deinit(&b->bvh);
+    ly_mesh_deinit(&b->mesh);
+    ly_geo_deinit(&b->geo);
+    ly_district_unload(&b->d);
+}
+
+/* One run from file to pickable mesh, each stage timed into t[stage][run]. */
+static int build_once(built *b, const char *path, double *t[STAGES], int run)
+{
+    unbuild(b);
+    ly_load_timing lt;
+    ly_mesh_timing mt;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    double t0 = ly_clock_ms();
+    ly_load_result res = ly_district_load(&b->d, path, &(ly_load_desc){.timing = &lt}, &diags);
+    if (res != LY_LOAD_OK) {
+        ly_diag_sort(&diags);
+        for (size_t i = 0; i < diags.count && i < 10; i++)
+            ly_diag_print(stderr, &diags, &diags.items[i]);
+        ly_diag_list_deinit(&diags);
+        return res == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+    }
+    ly_diag_list_deinit(&diags);
+    double t1 = ly_clock_ms();
+    int fail = ly_geo_init(&b->geo, &b->d);
+    double t2 = ly_clock_ms();
+    fail |= ly_mesh_init(&b->mesh, &b->d, &b->geo, &(ly_mesh_desc){.timing = &mt});
+    double t3 = ly_clock_ms();
+    fail |= ly_bvh_init(&b->bvh, &b->mesh);
+    double t4 = ly_clock_ms();
+    if (fail) {
+        fprintf(stderr, "louyu bench: out of memory\n");
+        return LY_EXIT_USAGE;
+    }
+    double v[STAGES] = {lt.read_ms,         lt.check_ms,      lt.parse_ms, lt.validate_ms,
+                        t1 - t0,            t2 - t1,          mt.triangulate_ms,
+                        mt.extrude_ms,      t4 - t3,          t4 - t0};
+    for (int k = 0; k < STAGES; k++)
+        t[k][run] = v[k];
+    return 0;
+}
+
+/* Picking, colour-by, the finder and search: each must fit in a frame. */
+static void queries(cJSON *o, const built *b)
+{
+    /* 1,000 random rays, as a user would pick: from up to 300 m above a random place
+     * towards a random point of the ground near it */
+    enum { PICKS = 1000 };
+    double us[PICKS];
+    int hits = 0;
+    const ly_mesh *mesh = &b->mesh;
+    float ext[2] = {mesh->max[0] - mesh->min[0], mesh->max[1] - mesh->min[1]};
+    for (int i = 0; i < PICKS; i++) {
+        float or[3] = {mesh->min[0] + frand() * ext[0], mesh->min[1] + frand() * ext[1],
+                       20 + frand() * 280};
+        float dir[3] = {(frand() - 0.5f) * 600, (frand() - 0.5f) * 600, -or[2]};
+        ly_hit h;
+        double a = ly_clock_ms();
+        hits += ly_bvh_ray(&b->bvh, &b->d, or, dir, INFINITY, &h);
+        us[i] = (ly_clock_ms() - a) * 1000.0;
+    }
+    figure(o, "pick_us_p50", ly_bench_quantile(us, PICKS, 0.5), 2);
+    figure(o, "pick_us_p99", ly_bench_quantile(us, PICKS, 0.99), 2);
+    cJSON_AddNumberToObject(o, "pick_hits", hits);
+    double cb_ms = 0;
+    for (int m = LY_COLOR_OCCUPANCY; m < LY_COLOR_MODES; m++) {
+        ly_colorby cb;
+        double a = ly_clock_ms();
+        ly_colorby_compute(&cb, &b->d, (ly_color_mode)m, LY_LANG_ZH);
+        cb_ms = fmax(cb_ms, ly_clock_ms() - a);
+        ly_colorby_deinit(&cb);
+    }
+    figure(o, "colorby_ms_max", cb_ms, 2);
+    /* the tenant finder with every criterion set */
+    ly_query_result qr;
+    double a = ly_clock_ms();
+    ly_query_run(&b->d, &b->geo,
+                 &(ly_query_desc){.min_area_m2 = 200, .contiguous = true,
+                                  .max_rent_cny_m2_day = 5, .industry = "finance",
+                                  .near_poi = true, .near = LY_POI_PARKING,
+                                  .include_later_pois = true},
+                 &qr);
+    figure(o, "query_ms", ly_clock_ms() - a, 2);
+    ly_query_result_deinit(&qr);
+    ly_search srch;
+    a = ly_clock_ms();
+    int ok = ly_search_init(&srch, &b->d, LY_LANG_ZH) == 0;
+    figure(o, "search_index_ms", ly_clock_ms() - a, 2);
+    ly_search_hit found[10];
+    a = ly_clock_ms();
+    if (ok)
+        ly_search_run(&srch, "a", found, 10);
+    figure(o, "search_ms", ly_clock_ms() - a, 2);
+    ly_search_deinit(&srch);
+}
+
+static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench_frames_result *f)
+{
+    char size[32];
+    snprintf(size, sizeof size, "%dx%d", fd->width, fd->height);
+    cJSON_AddStringToObject(o, "frame_size", size);
+    cJSON_AddNumberToObject(o, "frames", fd->frames);
+    figure(o, "first_frame_ms", f->first_frame_ms, 1);
+    figure(o, "frame_ms_p50", f->p50, 2);
+    figure(o, "frame_ms_p95", f->p95, 2);
+    figure(o, "fps_p50", f->p50 > 0 ? 1000 / f->p50 : 0, 1);
+    cJSON_AddNumberToObject(o, "msaa", f->samples);
+    cJSON_AddStringToObject(o, "gl_renderer", f->gl_renderer);
+}
+
+static void reload_json(cJSON *o, int reloads, const ly_bench_reload_result *r)
+{
+    cJSON_AddNumberToObject(o, "reloads", reloads);
+    figure(o, "reload_ms", r->load_ms, 1);
+    figure(o, "reload_swap_frame_ms_p50", r->swap_p50, 2);
+    figure(o, "reload_swap_frame_ms_max", r->swap_max, 2);
+    figure(o, "reload_frame_ms_p50", r->frame_p50, 2);
+    figure(o, "reload_frame_ms_max", r->frame_max, 2);
+    figure(o, "reload_swap_ms_max", r->poll_max, 2);
+    figure(o, "reload_swap_cpu_ms_max", r->poll_cpu_max, 2);
+}
+
+/* The figures of the built district, after `runs` runs. */
+static void load_json(cJSON *o, const built *b, double *t[STAGES], int runs)
+{
+    cJSON_AddNumberToObject(o, "buildings", (double)b->d.n_buildings);
+    cJSON_AddNumberToObject(o, "points", (double)b->d.n_points);
+    cJSON_AddNumberToObject(o, "runs", runs);
+    for (int k = 0; k < STAGES; k++)
+        figure(o, STAGE_KEYS[k], ly_bench_quantile(t[k], runs, 0.5), 2);
+    cJSON_AddNumberToObject(o, "vertices", (double)b->mesh.n_vertices);
+    cJSON_AddNumberToObject(o, "triangles", (double)b->mesh.n_triangles);
+    cJSON_AddNumberToObject(o, "mesh_bytes", (double)b->mesh.bytes);
+    figure(o, "mesh_bytes_per_building",
+           b->d.n_buildings ? (double)b->mesh.bytes / b->d.n_buildings : 0.0, 0);
+    cJSON_AddNumberToObject(o, "chunks", (double)b->mesh.n_chunks);
+    cJSON_AddNumberToObject(o, "partial_polygons", (double)b->mesh.partial_polygons);
+}
+
+int ly_cli_bench(const ly_args *a)
+{
+    const char *path = ly_cli_file(a);
+    int runs = (int)ly_arg_num(a, "--runs", 5), reloads = (int)ly_arg_num(a, "--reloads", 10);
+    double size[3] = {1280, 720, 0};
+    ly_arg_values(a, "--size", size);
+    bool render = !ly_arg_flag(a, "--no-render");
+    ly_bench_frames_desc fd = {.path = path, .width = (int)size[0], .height = (int)size[1],
+                               .frames = (int)ly_arg_num(a, "--frames", 240),
+                               .msaa = (int)ly_arg_num(a, "--msaa", 0),
+                               .select = ly_arg_text(a, "--select", NULL),
+                               .stacking = ly_arg_flag(a, "--stacking")};
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "file", path);
+    /* frames first: the first frame counts from process start, as a user sees it */
+    ly_bench_frames_result fr;
+    ly_bench_reload_result rr;
+    bool frames = render && ly_bench_frames(&fd, &fr) == 0;
+    if (render && !frames)
+        fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
+    bool reloaded = frames && reloads > 0 && ly_bench_reload(&fd, reloads, &rr) == 0;
+    if (frames && reloads > 0 && !reloaded)
+        fprintf(stderr, "louyu bench: the reload timings failed\n");
+    double *t[STAGES];
+    for (int k = 0; k < STAGES; k++)
+        t[k] = calloc((size_t)runs, sizeof(double));
+    built b = {0};
+    int rc = LY_EXIT_OK;
+    for (int r = 0; r < runs && rc == LY_EXIT_OK; r++)
+        rc = build_once(&b, path, t, r);
+    const char *export_path = ly_arg_text(a, "--export-polygons", NULL);
+    if (rc == LY_EXIT_OK && export_path && export_polygons(export_path, &b.d, &b.geo))
+        rc = LY_EXIT_USAGE;
+    if (rc == LY_EXIT_OK) {
+        load_json(o, &b, t, runs);
+        queries(o, &b);
+        if (frames)
+            frames_json(o, &fd, &fr);
+        if (reloaded)
+            reload_json(o, reloads, &rr);
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        figure(o, "peak_rss_mb", ru.ru_maxrss / 1024.0, 1);
+        char *line = cJSON_PrintUnformatted(o);
+        if (line)
+            puts(line);
+        cJSON_free(line);
+    }
+    cJSON_Delete(o);
+    unbuild(&b);
+    for (int k = 0; k < STAGES; k++)
+        free(t[k]);
+    return rc;
+}

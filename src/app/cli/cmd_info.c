@@ -1,0 +1,343 @@
+/* louyu info: a building, everything known about it (or its floors, or its
+ * enterprises); with a file alone, the file's buildings. */
+#include "info.h"
+#include "louyu/stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* employees and since are left out when unknown, as they always were. */
+cJSON *ly_info_enterprise_json(const ly_district *d, const ly_enterprise *e)
+{
+    cJSON *j = cJSON_CreateObject();
+    ly_json_str(j, "name", e->name);
+    ly_json_str(j, "name_en", e->name_en);
+    ly_json_str(j, "industry", e->industry);
+    cJSON *fl = cJSON_AddArrayToObject(j, "floors");
+    for (uint32_t k = 0; k < e->n_floors; k++)
+        cJSON_AddItemToArray(fl, cJSON_CreateNumber(d->enterprise_floors[e->first_floor + k]));
+    if (e->employees >= 0)
+        cJSON_AddNumberToObject(j, "employees", e->employees);
+    ly_json_num_or_null(j, "registered_capital_cny", e->registered_capital_cny);
+    if (e->since)
+        cJSON_AddNumberToObject(j, "since", e->since);
+    return j;
+}
+
+static cJSON *building_json(const ly_district *d, const ly_building *b)
+{
+    cJSON *o = cJSON_CreateObject();
+    ly_json_str(o, "id", b->id);
+    ly_json_str(o, "name", b->name);
+    ly_json_str(o, "name_en", b->name_en);
+    ly_json_str(o, "address", b->address);
+    ly_json_str(o, "address_en", b->address_en);
+    cJSON_AddStringToObject(o, "status", ly_status_name(b->status));
+    if (b->year)
+        cJSON_AddNumberToObject(o, "year", b->year);
+    else
+        cJSON_AddNullToObject(o, "year");
+    cJSON_AddNumberToObject(o, "height_m", b->height_m);
+    cJSON_AddNumberToObject(o, "min_height_m", b->min_height_m);
+    cJSON_AddNumberToObject(o, "floors", b->floors);
+    cJSON *fh = cJSON_AddArrayToObject(o, "floor_heights");
+    for (int i = 0; i < b->floors; i++)
+        cJSON_AddItemToArray(fh, cJSON_CreateNumber(
+                                     round(d->floor_heights[b->first_floor_height + i] * 1000) /
+                                     1000));
+    cJSON_AddBoolToObject(o, "floor_heights_given", b->floor_heights_given);
+    cJSON *parts = cJSON_AddArrayToObject(o, "parts");
+    for (uint32_t i = 0; i < b->n_polygons; i++) {
+        const ly_polygon *pg = &d->polygons[b->first_polygon + i];
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddNumberToObject(p, "min_height_m", pg->min_height_m);
+        cJSON_AddNumberToObject(p, "height_m", pg->height_m);
+        cJSON_AddNumberToObject(p, "rings", pg->n_rings);
+        cJSON_AddItemToArray(parts, p);
+    }
+    ly_json_num_or_null(o, "gfa_m2", b->gfa_m2);
+    ly_json_num_or_null(o, "rent_cny_m2_day", b->rent_cny_m2_day);
+    ly_json_num_or_null(o, "tax_2010_cny", b->tax_2010_cny);
+    cJSON_AddBoolToObject(o, "tax_2010_over_100m", b->tax_2010_cny >= LY_TAX_BIG_CNY);
+    if (b->contact.name || b->contact.phone || b->contact.email) {
+        cJSON *c = cJSON_AddObjectToObject(o, "contact");
+        ly_json_str(c, "name", b->contact.name);
+        ly_json_str(c, "name_en", b->contact.name_en);
+        ly_json_str(c, "phone", b->contact.phone);
+        ly_json_str(c, "email", b->contact.email);
+    } else {
+        cJSON_AddNullToObject(o, "contact");
+    }
+    if (b->has_services) {
+        cJSON *sv = cJSON_AddObjectToObject(o, "services");
+        ly_json_str(sv, "name", b->services.name);
+        ly_json_str(sv, "name_en", b->services.name_en);
+        const char *lists[2] = {"windows", "offerings"};
+        uint32_t firsts[2] = {b->services.first_window, b->services.first_offering};
+        uint32_t counts[2] = {b->services.n_windows, b->services.n_offerings};
+        for (int k = 0; k < 2; k++) {
+            cJSON *arr = cJSON_AddArrayToObject(sv, lists[k]);
+            for (uint32_t i = 0; i < counts[k]; i++) {
+                const ly_name_pair *np = &d->names[firsts[k] + i];
+                cJSON *e = cJSON_CreateObject();
+                ly_json_str(e, "name", np->name);
+                ly_json_str(e, "name_en", np->name_en);
+                cJSON_AddItemToArray(arr, e);
+            }
+        }
+    } else {
+        cJSON_AddNullToObject(o, "services");
+    }
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    cJSON *oc = cJSON_AddObjectToObject(o, "occupancy");
+    ly_json_num_or_null(oc, "rate", occ);
+    cJSON_AddNumberToObject(oc, "recorded_area_m2", area);
+    cJSON_AddNumberToObject(oc, "vacant_m2", vacant);
+    cJSON *vf = cJSON_AddArrayToObject(oc, "floors_with_vacancy");
+    cJSON *recs = cJSON_AddArrayToObject(o, "floor_records");
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddNumberToObject(e, "floor", r->floor);
+        cJSON_AddStringToObject(e, "use", ly_floor_use_name(r->use));
+        cJSON_AddNumberToObject(e, "area_m2", r->area_m2);
+        cJSON_AddNumberToObject(e, "vacant_m2", r->vacant_m2);
+        cJSON_AddItemToArray(recs, e);
+        if (r->vacant_m2 > 0)
+            cJSON_AddItemToArray(vf, cJSON_CreateNumber(r->floor));
+    }
+    cJSON *ents = cJSON_AddArrayToObject(o, "enterprises");
+    for (uint32_t i = 0; i < b->n_enterprises; i++)
+        cJSON_AddItemToArray(ents, ly_info_enterprise_json(d, &d->enterprises[b->first_enterprise + i]));
+    ly_json_str(o, "type", b->type);
+    ly_json_str(o, "alias", b->alias);
+    cJSON *extra = b->extra ? cJSON_Parse(b->extra) : NULL;
+    if (extra)
+        cJSON_AddItemToObject(o, "other_properties", extra);
+    cJSON *bb = cJSON_AddArrayToObject(o, "bbox");
+    double box[4] = {b->lon_min, b->lat_min, b->lon_max, b->lat_max};
+    for (int k = 0; k < 4; k++)
+        cJSON_AddItemToArray(bb, cJSON_CreateNumber(box[k]));
+    return o;
+}
+
+static void info_text(const ly_district *d, const ly_building *b)
+{
+    char a[40], c[40];
+    bool big = b->tax_2010_cny >= LY_TAX_BIG_CNY;
+    ly_info_title_line(b);
+    if (b->address || b->address_en)
+        printf("Address        %s%s%s\n", b->address ? b->address : "",
+               b->address && b->address_en ? " / " : "", b->address_en ? b->address_en : "");
+    printf("Status         %s", b->status == LY_STATUS_COMPLETED ? "completed" :
+                                                                   "under construction");
+    if (b->year)
+        printf(" (%s %d)", b->status == LY_STATUS_COMPLETED ? "built" : "due", b->year);
+    printf("\n");
+    printf("Height         %.1f m, %d floor%s", b->height_m, b->floors, b->floors == 1 ? "" : "s");
+    if (b->min_height_m > 0)
+        printf(", from %.1f m", b->min_height_m);
+    if (b->n_polygons > 1)
+        printf(", %u parts", b->n_polygons);
+    printf("\n");
+    if (b->type)
+        printf("Type           %s\n", b->type);
+    if (b->alias)
+        printf("Also called    %s\n", b->alias);
+    if (b->gfa_m2 > 0)
+        printf("Floor area     %s m²\n", ly_thousands(b->gfa_m2, a, sizeof a));
+    if (b->rent_cny_m2_day >= 0)
+        printf("Rent           %.2f CNY/m²/day\n", b->rent_cny_m2_day);
+    if (b->tax_2010_cny >= 0)
+        printf("Tax 2010       %s CNY%s%s%s\n", ly_thousands(b->tax_2010_cny, a, sizeof a),
+               big ? "  (" : "", big ? ly_str(LY_S_BIG_TAX, LY_LANG_ZH) : "",
+               big ? ": over 100 M CNY)" : "");
+    if (b->contact.name || b->contact.phone)
+        printf("Contact        %s%s%s\n", b->contact.name ? b->contact.name : "",
+               b->contact.phone ? "  " : "", b->contact.phone ? b->contact.phone : "");
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    if (occ >= 0)
+        printf("Occupancy      %.1f %% of %s m² leased; %s m² vacant\n", 100 * occ,
+               ly_thousands(area, a, sizeof a), ly_thousands(vacant, c, sizeof c));
+    else
+        printf("Occupancy      no data\n");
+    if (b->has_services) {
+        printf("Services       %s%s%s\n", b->services.name ? b->services.name : "",
+               b->services.name_en ? " / " : "", b->services.name_en ? b->services.name_en : "");
+        for (uint32_t i = 0; i < b->services.n_windows; i++) {
+            const ly_name_pair *np = &d->names[b->services.first_window + i];
+            printf("  window       %s%s%s\n", np->name, np->name_en ? " / " : "",
+                   np->name_en ? np->name_en : "");
+        }
+        for (uint32_t i = 0; i < b->services.n_offerings; i++) {
+            const ly_name_pair *np = &d->names[b->services.first_offering + i];
+            printf("  service      %s%s%s\n", np->name, np->name_en ? " / " : "",
+                   np->name_en ? np->name_en : "");
+        }
+    }
+    if (b->n_records) {
+        printf("\nFloor  use          area m²   vacant m²\n");
+        for (uint32_t i = b->n_records; i-- > 0;) {
+            const ly_floor_record *r = &d->records[b->first_record + i];
+            printf("%5d  %-11s %9.0f %11.0f%s\n", r->floor, ly_floor_use_name(r->use), r->area_m2,
+                   r->vacant_m2,
+                   r->vacant_m2 >= r->area_m2 ? "  vacant" : r->vacant_m2 > 0 ? "  partly vacant"
+                                                                            : "");
+        }
+    }
+    if (b->n_enterprises) {
+        printf("\nEnterprises (%u)\n", b->n_enterprises);
+        for (uint32_t i = 0; i < b->n_enterprises; i++) {
+            const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+            char floors[64] = "";
+            size_t o = 0;
+            for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
+                o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%d", k ? "," : "F",
+                                      d->enterprise_floors[e->first_floor + k]);
+            printf("  %-6s %-14s %s%s%s\n", floors, e->industry ? e->industry : "", e->name,
+                   e->name_en ? " / " : "", e->name_en ? e->name_en : "");
+        }
+    }
+    if (b->extra)
+        printf("\nOther properties  %s\n", b->extra);
+}
+
+
+/* ---- louyu info FILE: the file's buildings ------------------------------------------ */
+
+static void list_text(const ly_district *d)
+{
+    char buf[160];
+    const char *name = d->meta.name ? d->meta.name : d->source;
+    printf("%s: %zu building%s\n\n", name, d->n_buildings, d->n_buildings == 1 ? "" : "s");
+    printf("%-18s %8s %6s %9s  %s\n", "ID", "Height", "Floors", "Occupied", "Name");
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        double occ = ly_building_occupancy(d, b, NULL, NULL);
+        char pct[16] = "-";
+        if (occ >= 0)
+            snprintf(pct, sizeof pct, "%.0f %%", 100 * occ);
+        const char *title = ly_building_title(b, LY_LANG_ZH, buf, sizeof buf);
+        bool en = b->name_en && b->name_en != title;
+        printf("%-18s %6.1f m %6d %9s  %s%s%s\n", b->id, b->height_m, b->floors, pct, title,
+               en ? " / " : "", en ? b->name_en : "");
+    }
+}
+
+static cJSON *list_json(const ly_district *d)
+{
+    cJSON *arr = cJSON_CreateArray();
+    char buf[160];
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        cJSON *o = cJSON_CreateObject();
+        ly_json_str(o, "id", b->id);
+        ly_json_str(o, "name", b->name);
+        ly_json_str(o, "name_en", b->name_en);
+        ly_json_str(o, "title", ly_building_title(b, LY_LANG_EN, buf, sizeof buf));
+        ly_json_str(o, "type", b->type);
+        cJSON_AddStringToObject(o, "status", ly_status_name(b->status));
+        cJSON_AddNumberToObject(o, "height_m", b->height_m);
+        cJSON_AddNumberToObject(o, "floors", b->floors);
+        ly_json_num_or_null(o, "occupancy_rate", ly_building_occupancy(d, b, NULL, NULL));
+        cJSON_AddItemToArray(arr, o);
+    }
+    return arr;
+}
+
+/* ---- the command ---------------------------------------------------------------------- */
+
+/* FILE and ID from the positionals: one that names a file is the FILE (its buildings
+ * are listed); else it is an ID in the bundled district. */
+static void file_and_id(const ly_args *a, const char **path, const char **id)
+{
+    const char *p0 = ly_arg_pos(a, 0), *p1 = ly_arg_pos(a, 1);
+    *path = ly_default_data_path();
+    *id = NULL;
+    if (p1) {
+        *path = p0;
+        *id = p1;
+    } else if (p0 && access(p0, F_OK) == 0) {
+        *path = p0;
+    } else {
+        *id = p0;
+    }
+}
+
+static int no_such_building(const char *path, const ly_district *d, const char *id)
+{
+    fprintf(stderr, "louyu info: %s has no building with id \"%s\"", path, id);
+    if (d->n_buildings) {
+        fprintf(stderr, "; ids include:");
+        for (size_t k = 0; k < d->n_buildings && k < 8; k++)
+            fprintf(stderr, " %s", d->buildings[k].id);
+    }
+    fprintf(stderr, " (louyu info %s lists them all)\n", path);
+    return LY_EXIT_USAGE;
+}
+
+static int show(const ly_args *a, const ly_district *d, const ly_building *b)
+{
+    bool json = ly_arg_flag(a, "--json");
+    if (ly_arg_flag(a, "--floors")) {
+        if (json)
+            ly_json_print(ly_info_floors_json(d, b));
+        else
+            ly_info_floors_text(d, b);
+    } else if (ly_arg_flag(a, "--enterprises")) {
+        const char *industry = ly_arg_text(a, "--industry", NULL);
+        const char *sort = ly_arg_text(a, "--sort", "floor");
+        const char *lang = ly_arg_text(a, "--lang", "zh");
+        uint32_t *rows;
+        long n = ly_directory_list(d, b, industry, (ly_enterprise_order)ly_enterprise_order_parse(sort),
+                                   ly_lang_parse(lang), &rows);
+        if (n < 0) {
+            fprintf(stderr, "louyu info: out of memory\n");
+            return LY_EXIT_USAGE;
+        }
+        if (json)
+            ly_json_print(ly_info_enterprises_json(d, rows, (size_t)n));
+        else
+            ly_info_enterprises_text(d, b, rows, (size_t)n, industry);
+        free(rows);
+    } else if (json) {
+        ly_json_print(building_json(d, b));
+    } else {
+        info_text(d, b);
+    }
+    return LY_EXIT_OK;
+}
+
+int ly_cli_info(const ly_args *a)
+{
+    bool floors = ly_arg_flag(a, "--floors"), ents = ly_arg_flag(a, "--enterprises");
+    if (floors && ents)
+        return ly_cli_usage_error(a->cmd, "--floors and --enterprises are separate views: give one");
+    if ((ly_arg_given(a, "--industry") || ly_arg_given(a, "--sort") || ly_arg_given(a, "--lang")) &&
+        !ents)
+        return ly_cli_usage_error(a->cmd, "--industry, --sort and --lang go with --enterprises");
+    const char *path, *id;
+    file_and_id(a, &path, &id);
+    if (!id && (floors || ents))
+        return ly_cli_usage_error(a->cmd, "%s needs a building's ID", floors ? "--floors"
+                                                                              : "--enterprises");
+    ly_district d;
+    int rc = ly_cli_load_district(&d, path);
+    if (rc)
+        return rc;
+    if (!id) {
+        if (ly_arg_flag(a, "--json"))
+            ly_json_print(list_json(&d));
+        else
+            list_text(&d);
+    } else {
+        long i = ly_district_find(&d, id);
+        rc = i < 0 ? no_such_building(path, &d, id) : show(a, &d, &d.buildings[i]);
+    }
+    ly_district_unload(&d);
+    return rc;
+}

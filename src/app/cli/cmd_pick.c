@@ -1,0 +1,27 @@
+/* louyu pick: the building under a pixel, as a click there would select it. The
+ * same app as the window, without any GL. */
+#include "window.h"
+
+#include <stdio.h>
+
+int ly_cli_pick(const ly_args *a)
+{
+    double at[3], size[3] = {1280, 720, 0};
+    if (!ly_arg_values(a, "--at", at))
+        return ly_cli_usage_error(a->cmd, "--at X,Y is required");
+    ly_arg_values(a, "--size", size);
+    ly_app app;
+    char err[256];
+    ly_app_init(&app, (int)size[0], (int)size[1], (float)ly_arg_num(a, "--scale", 1), false, err,
+                sizeof err);
+    int rc = ly_cli_load(&app, ly_cli_file(a), false);
+    if (!rc)
+        rc = ly_cli_apply_scene(&app, a);
+    if (!rc) {
+        long b = ly_app_pick(&app, (float)at[0], (float)at[1],
+                             (float)ly_arg_num(a, "--tolerance", 0), NULL);
+        printf("%s\n", b >= 0 ? app.scene.district.buildings[b].id : "none");
+    }
+    ly_app_deinit(&app);
+    return rc;
+}

@@ -1,0 +1,160 @@
+/* louyu shot: what the window would show, rendered headless to a PNG. The same
+ * app as the window; time is stepped so that animations and fades have ended
+ * and every panel has found its height before the picture is taken. */
+#include "../commands.h"
+#include "window.h"
+
+#include <math.h>
+#include <stb/stb_image_write.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Lets `dt` seconds pass (camera flights and colour transitions end), then draws
+ * frames, with no more time passing, until the picture has settled (panels know
+ * their heights, glyphs are in the atlas): as many as the frame asks for, a few. */
+static void settle(ly_app *app, double dt)
+{
+    ly_app_update(app, dt);
+    for (int i = 0; i < 8; i++) {
+        app->last_label_t = app->st.time - 10.0; /* the labels' fades end at once */
+        if (!ly_app_render(app))
+            break;
+        ly_app_update(app, 0);
+    }
+}
+
+/* A kiosk's config, when given: its admin PIN and hold. */
+static int config(const ly_args *a, ly_kiosk_config *kc)
+{
+    ly_kiosk_config_defaults(kc);
+    const char *path = ly_arg_text(a, "--config", NULL);
+    if (!path)
+        return 0;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    int n = ly_kiosk_config_load(kc, path, &diags);
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    ly_diag_list_deinit(&diags);
+    return n ? LY_EXIT_USAGE : 0;
+}
+
+/* The kiosk's moments: the tour a few seconds in, S seconds left alone, the admin's
+ * panels, a finger held in the admin corner. */
+static void kiosk_moments(ly_app *app, const ly_args *a, const ly_kiosk_config *kc)
+{
+    bool kiosk = ly_arg_flag(a, "--kiosk") || ly_arg_flag(a, "--attract") ||
+                 ly_arg_given(a, "--idle") || ly_arg_given(a, "--admin") || ly_arg_given(a, "--hold");
+    if (!kiosk)
+        return;
+    ly_cmd_set_kiosk(app, true, kc->attract ? kc->attract_after_s : 1e12, kc->reset_after_s,
+                     kc->per_building_s);
+    ly_cmd_admin_setup(app, kc->pin_hash, kc->admin_hold_s);
+    snprintf(app->st.run.data_path, sizeof app->st.run.data_path, "%s", ly_cli_file(a));
+    if (ly_arg_flag(a, "--attract")) {
+        ly_cmd_start_tour(app);
+        for (int i = 0; i < 240; i++)
+            ly_app_update(app, 1.0 / 60);
+    }
+    for (double t = 0, idle = ly_arg_num(a, "--idle", 0); t < idle; t += 1.0 / 30)
+        ly_app_update(app, 1.0 / 30);
+    const char *admin = ly_arg_text(a, "--admin", NULL);
+    if (admin)
+        ly_cmd_admin_open(app, strcmp(admin, "pad") ? LY_ADMIN_STATUS : LY_ADMIN_PAD);
+    double hold = ly_arg_num(a, "--hold", 0);
+    if (hold > 0) {
+        float c = 24 * app->st.ui_scale;
+        ly_event down = {.type = LY_EV_FINGER_DOWN, .x = c, .y = c, .finger = 1};
+        ly_app_event(app, &down);
+        for (double t = 0; t + 1e-9 < hold; t += 0.1)
+            ly_app_update(app, 0.1);
+    }
+}
+
+/* What input does: notches of the wheel, a reload, the pointer somewhere. */
+static void input(ly_app *app, const ly_args *a)
+{
+    double w[3];
+    if (ly_arg_values(a, "--wheel", w)) {
+        for (int k = 0; k < (int)fabs(w[2]); k++) {
+            ly_event e = {.type = LY_EV_WHEEL, .x = (float)w[0], .y = (float)w[1],
+                          .dy = w[2] > 0 ? 1 : -1};
+            ly_app_event(app, &e);
+            ly_app_update(app, 1.0 / 60);
+        }
+        ly_app_update(app, 10.0);
+    }
+    const char *reload = ly_arg_text(a, "--reload", NULL);
+    if (reload && ly_app_reload_start(app, reload)) {
+        ly_app_reload_poll(app, true);
+        ly_app_update(app, 1.0);
+    }
+    double p[3];
+    if (ly_arg_values(a, "--pointer", p)) {
+        /* the frame before lets the UI know which panel is under it */
+        settle(app, 0);
+        ly_event e = {.type = LY_EV_MOUSE_MOVE, .x = (float)p[0], .y = (float)p[1]};
+        ly_app_event(app, &e);
+    }
+}
+
+static int render_png(ly_app *app, const char *out, int w, int h)
+{
+    uint8_t *pixels = malloc((size_t)w * h * 4);
+    int rc = 0;
+    if (!pixels || ly_renderer_target_begin(app->renderer, w, h)) {
+        fprintf(stderr, "louyu shot: cannot make a %dx%d offscreen target\n", w, h);
+        free(pixels);
+        return LY_EXIT_USAGE;
+    }
+    settle(app, 0);
+    if (ly_renderer_target_read(app->renderer, pixels) ||
+        !stbi_write_png(out, w, h, 4, pixels, w * 4)) {
+        fprintf(stderr, "louyu shot: cannot write %s\n", out);
+        rc = LY_EXIT_USAGE;
+    }
+    ly_renderer_target_end(app->renderer);
+    free(pixels);
+    return rc;
+}
+
+int ly_cli_shot(const ly_args *a)
+{
+    const char *out = ly_arg_text(a, "--out", NULL);
+    if (!out)
+        return ly_cli_usage_error(a->cmd, "--out PNG is required");
+    ly_kiosk_config kc;
+    int rc = config(a, &kc);
+    if (rc)
+        return rc;
+    double size[3] = {1280, 720, 0};
+    ly_arg_values(a, "--size", size);
+    int w = (int)size[0], h = (int)size[1];
+    /* the scale: --scale, else the kiosk config's, else a kiosk's 1.75 or a desktop's 1 */
+    float scale = (float)ly_arg_num(a, "--scale", kc.ui_scale > 0           ? kc.ui_scale
+                                                  : ly_arg_flag(a, "--kiosk") ? 1.75
+                                                                              : 1);
+    ly_app app;
+    ly_platform *plat;
+    /* a hidden window for the context; the shot renders offscreen at its own size */
+    ly_window_opts wo = {.width = 64, .height = 64, .scale = scale, .hidden = true,
+                         .msaa = (int)ly_arg_num(a, "--msaa", 0)};
+    if ((rc = ly_cli_open(&app, &plat, &wo)))
+        return rc;
+    ly_cmd_resize(&app, w, h);
+    /* --kiosk with a file that does not load: the kiosk's "out of service" */
+    rc = ly_cli_load(&app, ly_cli_file(a), false);
+    if (rc && ly_arg_flag(a, "--kiosk")) {
+        ly_cmd_set_kiosk(&app, true, 0, 0, 0);
+        rc = 0;
+    } else if (!rc && !(rc = ly_cli_apply_scene(&app, a))) {
+        settle(&app, 10.0);
+        kiosk_moments(&app, a, &kc);
+        input(&app, a);
+    }
+    if (!rc)
+        rc = render_png(&app, out, w, h);
+    ly_cli_close(&app, plat);
+    return rc;
+}

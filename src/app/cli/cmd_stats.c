@@ -1,0 +1,117 @@
+/* louyu stats: the district's figures, as text or JSON (docs/cli.md lists the keys). */
+#include "data.h"
+#include "louyu/stats.h"
+
+#include <stdio.h>
+
+static void stats_json(const ly_district *d, const ly_stats *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    ly_json_str(o, "district", d->meta.name);
+    ly_json_str(o, "district_en", d->meta.name_en);
+    ly_json_str(o, "data_date", d->meta.data_date);
+    cJSON_AddNumberToObject(o, "buildings", (double)s->buildings);
+    cJSON_AddNumberToObject(o, "completed", (double)s->completed);
+    cJSON_AddNumberToObject(o, "under_construction", (double)s->under_construction);
+    cJSON_AddNumberToObject(o, "buildings_with_occupancy", (double)s->with_occupancy);
+    cJSON_AddNumberToObject(o, "enterprises_in_buildings", (double)s->enterprises_in_buildings);
+    ly_json_num_or_null(o, "enterprises_registered", s->enterprises_registered);
+    ly_json_num_or_null(o, "enterprise_share", s->enterprise_share);
+    cJSON_AddNumberToObject(o, "gfa_m2", s->gfa_m2);
+    cJSON_AddNumberToObject(o, "recorded_area_m2", s->recorded_area_m2);
+    cJSON_AddNumberToObject(o, "leased_m2", s->leased_m2);
+    cJSON_AddNumberToObject(o, "vacant_m2", s->vacant_m2);
+    ly_json_num_or_null(o, "occupancy_rate", s->occupancy_rate);
+    cJSON_AddNumberToObject(o, "floors_recorded", (double)s->floors_recorded);
+    cJSON_AddNumberToObject(o, "floors_vacant", (double)s->floors_vacant);
+    cJSON_AddNumberToObject(o, "floors_partly_vacant", (double)s->floors_partly_vacant);
+    cJSON_AddNumberToObject(o, "tax_2010_cny", s->tax_2010_cny);
+    cJSON_AddNumberToObject(o, "tax_2010_buildings", (double)s->tax_2010_known);
+    cJSON *big = cJSON_AddArrayToObject(o, "tax_2010_over_100m");
+    for (size_t i = 0; i < d->n_buildings; i++)
+        if (d->buildings[i].tax_2010_cny >= LY_TAX_BIG_CNY)
+            cJSON_AddItemToArray(big, cJSON_CreateString(d->buildings[i].id));
+    ly_json_num_or_null(o, "tax_q1_2011_cny", s->tax_q1_2011_cny);
+    ly_json_num_or_null(o, "new_enterprises_q1_2011", s->new_enterprises_q1_2011);
+    cJSON_AddNumberToObject(o, "service_points", (double)s->service_points);
+    cJSON_AddNumberToObject(o, "max_height_m", s->max_height_m);
+    cJSON *ill = cJSON_AddArrayToObject(o, "illustrative");
+    for (size_t i = 0; i < d->meta.n_illustrative; i++)
+        cJSON_AddItemToArray(ill, cJSON_CreateString(d->meta.illustrative[i]));
+    ly_json_print(o);
+}
+
+static void stats_text(const ly_district *d, const ly_stats *s)
+{
+    char a[40], b[40];
+    if (d->meta.name)
+        printf("District              %s %s%s%s\n", d->meta.name,
+               d->meta.name_en ? d->meta.name_en : "", d->meta.data_date ? ", data of " : "",
+               d->meta.data_date ? d->meta.data_date : "");
+    printf("Buildings             %zu (%zu completed, %zu under construction)\n", s->buildings,
+           s->completed, s->under_construction);
+    printf("  with occupancy data %zu\n", s->with_occupancy);
+    if (s->enterprise_share >= 0)
+        printf("Enterprises           %s in buildings of %s registered in the district "
+               "(%.1f %%)\n",
+               ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
+               ly_thousands(s->enterprises_registered, b, sizeof b), 100 * s->enterprise_share);
+    else
+        printf("Enterprises           %s in buildings\n",
+               ly_thousands((double)s->enterprises_in_buildings, a, sizeof a));
+    if (s->gfa_m2 > 0)
+        printf("Gross floor area      %s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
+    if (s->occupancy_rate >= 0) {
+        printf("Recorded floor area   %s m² on %zu floors\n",
+               ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded);
+        printf("Leased                %s m²\n", ly_thousands(s->leased_m2, a, sizeof a));
+        printf("Vacant                %s m² (%zu floors fully vacant, %zu partly)\n",
+               ly_thousands(s->vacant_m2, a, sizeof a), s->floors_vacant, s->floors_partly_vacant);
+        printf("Occupancy rate        %.1f %%\n", 100 * s->occupancy_rate);
+    } else {
+        printf("Occupancy             no data\n");
+    }
+    if (s->tax_2010_known) {
+        printf("Tax 2010              %s CNY (%zu buildings report it)\n",
+               ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known);
+        printf("Buildings ≥ 100 M CNY %zu", s->tax_big);
+        const char *sep = ": ";
+        for (size_t i = 0; i < d->n_buildings; i++) {
+            const ly_building *bd = &d->buildings[i];
+            if (bd->tax_2010_cny >= LY_TAX_BIG_CNY) {
+                printf("%s%s", sep, bd->name_en ? bd->name_en : bd->name ? bd->name : bd->id);
+                sep = ", ";
+            }
+        }
+        printf("\n");
+    }
+    if (s->tax_q1_2011_cny >= 0)
+        printf("District tax Q1 2011  %s CNY\n", ly_thousands(s->tax_q1_2011_cny, a, sizeof a));
+    if (s->new_enterprises_q1_2011 >= 0)
+        printf("New enterprises Q1 2011  %.0f\n", s->new_enterprises_q1_2011);
+    if (s->service_points)
+        printf("Government service points  %zu\n", s->service_points);
+    if (d->meta.n_illustrative) {
+        printf("Illustrative figures:\n");
+        for (size_t i = 0; i < d->meta.n_illustrative; i++)
+            printf("  - %s\n", d->meta.illustrative[i]);
+    }
+}
+
+int ly_cli_stats(const ly_args *a)
+{
+    const char *path = ly_arg_pos(a, 0) ? ly_arg_pos(a, 0) : ly_default_data_path();
+    ly_district d;
+    int rc = ly_cli_load_district(&d, path);
+    if (rc)
+        return rc;
+    ly_stats s;
+    ly_stats_compute(&d, &s);
+    if (ly_arg_flag(a, "--json"))
+        stats_json(&d, &s);
+    else
+        stats_text(&d, &s);
+    ly_district_unload(&d);
+    return LY_EXIT_OK;
+}
+

@@ -1,0 +1,313 @@
+/* louyu [FILE] / louyu view: the viewer window, and the kiosk.
+ *
+ * The loop draws a frame whenever something changed and as long as the last
+ * frame says it needs another one to settle (ly_app_render); only a frame that
+ * changed nothing lets it sleep until the next event. Sizes always come from the
+ * real drawable, read every frame (start, resize and expose alike). */
+#include "../commands.h"
+#include "louyu/log.h"
+#include "louyu/logfile.h"
+#include "window.h"
+
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* SIGHUP asks a running viewer to load its data file again now (what
+ * `systemctl --user reload louyu-kiosk` sends). */
+static volatile sig_atomic_t g_hup;
+
+static void on_hup(int sig)
+{
+    (void)sig;
+    g_hup = 1;
+}
+
+/* A test hook: LOUYU_FAULT=gl-lost@N makes the viewer treat its Nth frame as one
+ * whose GL context was lost, so that supervision can be tested without a GPU to break. */
+static long fault_frame(void)
+{
+    const char *f = getenv("LOUYU_FAULT");
+    long n;
+    return f && sscanf(f, "gl-lost@%ld", &n) == 1 && n > 0 ? n : 0;
+}
+
+typedef struct {
+    const char *file;
+    ly_kiosk_config kc;
+    bool kiosk;
+    double attract_s, reset_s;
+    ly_logfile *log;
+    /* the data file's watch */
+    struct stat seen, pending;
+    bool changed, gone;
+    double next_check;
+} viewer;
+
+/* Reads --config; a config with any problem refuses to start. */
+static int read_config(viewer *v, const ly_args *a)
+{
+    ly_kiosk_config_defaults(&v->kc);
+    const char *path = ly_arg_text(a, "--config", NULL);
+    if (!path)
+        return 0;
+    if (!v->kiosk)
+        return ly_cli_usage_error(a->cmd, "--config is the kiosk's: use it with --kiosk");
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    int n = ly_kiosk_config_load(&v->kc, path, &diags);
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    ly_diag_list_deinit(&diags);
+    if (n > 0)
+        fprintf(stderr, "%s: %d problem%s: louyu will not start with it\n", path, n,
+                n == 1 ? "" : "s");
+    return n ? LY_EXIT_USAGE : 0;
+}
+
+/* What a kiosk takes from its config besides the options: the tour, the admin, the log. */
+static void kiosk_setup(ly_app *app, viewer *v)
+{
+    ly_cmd_set_kiosk(app, true, v->attract_s, v->reset_s, v->kc.per_building_s);
+    ly_cmd_admin_setup(app, v->kc.pin_hash, v->kc.admin_hold_s);
+    snprintf(app->st.run.data_path, sizeof app->st.run.data_path, "%s", v->file);
+    char path[1024], err[1200];
+    if (v->kc.log_path[0])
+        snprintf(path, sizeof path, "%s", v->kc.log_path);
+    else if (ly_kiosk_default_log_path(path, sizeof path))
+        path[0] = '\0';
+    if (path[0]) {
+        v->log = ly_logfile_open(path, v->kc.log_max_kb * 1024, v->kc.log_keep, err, sizeof err);
+        if (!v->log)
+            fprintf(stderr, "louyu: %s; logging to stderr only\n", err);
+    }
+    if (v->log) {
+        ly_log_set_sink(ly_logfile_sink, v->log);
+        snprintf(app->st.run.log_path, sizeof app->st.run.log_path, "%s", path);
+    }
+    if (ly_log_get_level() > LY_LOG_INFO)
+        ly_log_set_level(LY_LOG_INFO); /* a kiosk's log says what happened, not only what failed */
+    LY_INFO("KIOSK", "louyu %s starting: data %s, attract after %.0f s, reset after %.0f s",
+            LY_VERSION, v->file, v->attract_s, v->reset_s);
+    if (!v->kc.pin_hash[0])
+        LY_WARN("KIOSK", "no admin PIN in the config (\"admin\": {\"pin_hash\": ...}): the "
+                         "admin panel is off");
+}
+
+/* Once a second: a change of the data file (atomic rename or a write in place)
+ * that has settled is loaded on a thread and swapped in; a file that vanishes
+ * is said once, and the district on screen stays until a good file is back. */
+static void watch(ly_app *app, viewer *v, double now)
+{
+    if (now < v->next_check)
+        return;
+    v->next_check = now + 1.0;
+    struct stat cur;
+    bool here = stat(v->file, &cur) == 0;
+    if (!here && !v->gone)
+        LY_WARN("RELOAD", "%s is gone; keeping the district on screen until it is back", v->file);
+    else if (here && v->gone)
+        LY_INFO("RELOAD", "%s is back", v->file);
+    v->gone = !here;
+    if (!here)
+        return;
+    bool differs = cur.st_mtime != v->seen.st_mtime || cur.st_size != v->seen.st_size ||
+                   cur.st_ino != v->seen.st_ino;
+    bool settled = v->changed && cur.st_mtime == v->pending.st_mtime &&
+                   cur.st_size == v->pending.st_size && cur.st_ino == v->pending.st_ino;
+    if (differs && settled && ly_app_reload_start(app, v->file)) {
+        v->seen = cur;
+        v->changed = false;
+    } else if (differs) {
+        v->pending = cur;
+        v->changed = true;
+    }
+}
+
+/* The window's events: a kiosk ignores the window manager's close and shortcut
+ * keys but still ends on SIGTERM. Returns false when the viewer should end. */
+static bool events(ly_app *app, ly_platform *plat, const viewer *v)
+{
+    ly_event e;
+    bool running = true;
+    while (ly_platform_poll(plat, &e)) {
+        bool shortcut = e.type == LY_EV_KEY_DOWN && (e.key == LY_KEY_F11 ||
+                                                     (e.mods & (LY_MOD_CTRL | LY_MOD_ALT)));
+        if (v->kiosk && (e.type == LY_EV_CLOSE || shortcut))
+            continue;
+        if (e.type == LY_EV_QUIT || e.type == LY_EV_CLOSE) {
+            if (v->kiosk)
+                LY_INFO("KIOSK", "asked to end (SIGTERM or the session's end)");
+            running = false;
+        } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_R && (e.mods & LY_MOD_CTRL)) {
+            ly_app_reload_start(app, v->file);
+        } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_F11) {
+            ly_platform_set_fullscreen(plat, !ly_platform_is_fullscreen(plat));
+        } else if (e.type == LY_EV_KEY_DOWN && e.key == LY_KEY_Q && (e.mods & LY_MOD_CTRL)) {
+            running = false;
+        } else if (e.type == LY_EV_EXPOSE) {
+            ly_cmd_redraw(app); /* the window shows again: draw it whole */
+        } else {
+            ly_app_event(app, &e);
+        }
+    }
+    return running;
+}
+
+/* Reloads asked for by SIGHUP or the admin panel. */
+static void requests(ly_app *app, const viewer *v)
+{
+    if (!g_hup && app->st.admin.request != LY_ADMIN_REQ_RELOAD)
+        return;
+    if (ly_app_reload_start(app, v->file)) {
+        LY_INFO("RELOAD", "%s: reload asked for (%s)", v->file, g_hup ? "SIGHUP" : "admin panel");
+        g_hup = 0;
+        ly_cmd_admin_request(app, LY_ADMIN_REQ_NONE);
+    }
+}
+
+/* Supervision: a lost context cannot draw again, and frames that keep failing
+ * will not mend; either way the supervisor starts a fresh process. */
+static int health(ly_app *app, long frames, long fault, int *failures)
+{
+    ly_render_health h = ly_renderer_health(app->renderer);
+    if (fault && frames >= fault)
+        h = LY_RENDER_LOST;
+    *failures = h == LY_RENDER_OK ? 0 : *failures + 1;
+    if (h != LY_RENDER_LOST && *failures < 3)
+        return 0;
+    LY_ERROR("KIOSK", "%s: exiting with %d for the supervisor to restart",
+             h == LY_RENDER_LOST ? "the GL context was lost"
+                                 : "3 frames in a row failed (GL out of memory)",
+             LY_EXIT_GL);
+    return LY_EXIT_GL;
+}
+
+static int loop(ly_app *app, ly_platform *plat, viewer *v)
+{
+    const char *driver = ly_platform_video_driver(plat);
+    /* without a display's vsync to hold it (SDL's offscreen driver, a driver that
+     * ignores the swap interval) frames would queue in the GL driver: wait for each,
+     * and draw no more than 120 a second */
+    bool unthrottled = !ly_platform_vsync(plat) || (driver && !strcmp(driver, "offscreen"));
+    long fault = fault_frame(), frames = 0, drawn = 0;
+    int failures = 0;
+    double last = ly_platform_now();
+    bool again = true;
+    stat(v->file, &v->seen);
+    v->next_check = last + 1.0;
+    for (;;) {
+        watch(app, v, ly_platform_now());
+        requests(app, v);
+        if (app->st.admin.request == LY_ADMIN_REQ_EXIT) {
+            LY_WARN("KIOSK", "ended from the admin panel (exit %d)", LY_EXIT_ADMIN);
+            return LY_EXIT_ADMIN;
+        }
+        ly_app_reload_poll(app, false);
+        if (!events(app, plat, v))
+            return LY_EXIT_OK;
+        int dw, dh;
+        ly_platform_drawable_size(plat, &dw, &dh);
+        if (dw != app->st.width || dh != app->st.height)
+            ly_cmd_resize(app, dw, dh);
+        double t = ly_platform_now();
+        /* animations take at most 0.1 s a frame (no jumps after a stall); the
+         * kiosk's idle timers take the wall time */
+        ly_cmd_lost_time(app, t - last - 0.1);
+        bool moving = ly_app_update(app, fmin(t - last, 0.1));
+        last = t;
+        if (app->st.redraw || moving || again) {
+            double t0 = ly_platform_now();
+            again = ly_app_render(app);
+            ly_platform_swap(plat);
+            if (unthrottled) {
+                ly_renderer_finish(app->renderer);
+                double spare = 1.0 / 120 - (ly_platform_now() - t0);
+                if (spare > 0.001)
+                    ly_platform_sleep(spare);
+            }
+            ly_cmd_note_frame(app, (ly_platform_now() - t0) * 1000);
+            drawn++;
+            int rc = health(app, ++frames, fault, &failures);
+            if (rc)
+                return rc;
+            continue;
+        }
+        if (drawn)
+            LY_DEBUG("LOOP", "idle after %ld frames", drawn);
+        drawn = 0;
+        /* nothing moves: sleep until input. The time asleep still passes for the
+         * app (the kiosk's idle timers), before the input that woke it */
+        ly_platform_wait(plat, 0.25);
+        double now = ly_platform_now();
+        ly_app_update(app, now - last);
+        last = now;
+    }
+}
+
+int ly_cli_view(const ly_args *a)
+{
+    viewer v = {.file = ly_cli_file(a), .kiosk = ly_arg_flag(a, "--kiosk")};
+    int rc = read_config(&v, a);
+    if (rc)
+        return rc;
+    if (!ly_arg_pos(a, 0) && v.kc.data[0])
+        v.file = v.kc.data;
+    /* the command line wins over the config */
+    v.attract_s = ly_arg_num(a, "--attract-after", v.kc.attract ? v.kc.attract_after_s : 1e12);
+    v.reset_s = ly_arg_num(a, "--reset-after", v.kc.reset_after_s);
+    float scale = (float)ly_arg_num(a, "--scale", v.kc.ui_scale > 0 ? v.kc.ui_scale
+                                                  : v.kiosk         ? 1.75
+                                                                    : 1);
+    double size[3] = {1280, 720, 0};
+    ly_arg_values(a, "--size", size);
+    struct sigaction sa = {.sa_handler = on_hup};
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGHUP, &sa, NULL);
+    ly_app app;
+    ly_platform *plat;
+    /* a kiosk covers its whole screen, cursor hidden, touch-sized, no way out by keys */
+    ly_window_opts wo = {.width = (int)size[0], .height = (int)size[1], .scale = scale,
+                         .msaa = (int)ly_arg_num(a, "--msaa", 0),
+                         .fullscreen = v.kiosk || ly_arg_flag(a, "--fullscreen"),
+                         .display = v.kc.display};
+    if ((rc = ly_cli_open(&app, &plat, &wo)))
+        return rc;
+    if (v.kiosk) {
+        ly_platform_show_cursor(plat, false);
+        kiosk_setup(&app, &v);
+        /* the language: --lang, else the config's (zh unless it says) */
+        const char *lang = ly_arg_text(a, "--lang", NULL);
+        ly_cmd_set_language(&app, lang               ? ly_lang_parse(lang)
+                                  : v.kc.has_language ? v.kc.language
+                                                      : LY_LANG_ZH);
+    } else {
+        ly_app_use_settings(&app);
+    }
+    if (v.kiosk && ly_cli_load(&app, v.file, true)) {
+        /* a kiosk without good data says "out of service" and waits for the file to
+         * be mended (the watch loads it), rather than leaving the desktop showing */
+        LY_ERROR("KIOSK", "cannot load %s (its errors are above): out of service until it is "
+                          "replaced by a good file", v.file);
+    } else if ((!v.kiosk && (rc = ly_cli_load(&app, v.file, false))) ||
+               (rc = ly_cli_apply_scene(&app, a))) {
+        ly_cli_close(&app, plat);
+        return rc;
+    }
+    if (v.kiosk) /* what a reset returns to: the language as it is now */
+        ly_cmd_set_kiosk(&app, true, v.attract_s, v.reset_s, v.kc.per_building_s);
+    const char *name = app.scene.district.meta.name;
+    char title[256];
+    snprintf(title, sizeof title, "%s", name ? name : ly_str(LY_S_APP_TITLE, LY_LANG_ZH));
+    ly_platform_set_title(plat, title);
+    rc = loop(&app, plat, &v);
+    if (v.kiosk)
+        LY_INFO("KIOSK", "stopping (exit %d)", rc);
+    ly_cli_close(&app, plat);
+    ly_log_set_sink(NULL, NULL);
+    ly_logfile_close(v.log);
+    return rc;
+}

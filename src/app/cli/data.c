@@ -1,0 +1,52 @@
+#include "data.h"
+#include "louyu/strings.h"
+
+#include <math.h>
+#include <stdio.h>
+
+int ly_cli_load_district(ly_district *d, const char *path)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    ly_load_result r = ly_district_load(d, path, NULL, &diags);
+    ly_diag_sort(&diags);
+    for (size_t i = 0; i < diags.count; i++)
+        if (r != LY_LOAD_OK || diags.items[i].severity == LY_DIAG_ERROR)
+            ly_diag_print(stderr, &diags, &diags.items[i]);
+    if (r == LY_LOAD_DATA)
+        fprintf(stderr, "%s: %zu error%s (run louyu validate for all problems)\n", path,
+                diags.errors, diags.errors == 1 ? "" : "s");
+    ly_diag_list_deinit(&diags);
+    return r == LY_LOAD_OK ? LY_EXIT_OK : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+}
+
+void ly_json_str(cJSON *o, const char *key, const char *s)
+{
+    if (s)
+        cJSON_AddStringToObject(o, key, s);
+    else
+        cJSON_AddNullToObject(o, key);
+}
+
+void ly_json_num_or_null(cJSON *o, const char *key, double v)
+{
+    if (v < 0 || !isfinite(v))
+        cJSON_AddNullToObject(o, key);
+    else
+        cJSON_AddNumberToObject(o, key, v);
+}
+
+void ly_json_print(cJSON *root)
+{
+    char *text = cJSON_Print(root);
+    if (text)
+        puts(text);
+    cJSON_free(text);
+    cJSON_Delete(root);
+}
+
+const char *ly_thousands(double v, char *buf, size_t n)
+{
+    ly_format_grouped(v, buf, n);
+    return buf;
+}

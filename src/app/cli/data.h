@@ -1,0 +1,22 @@
+/* What the data commands share (validate, stats, info, query): a district loaded
+ * with its errors printed, and JSON written through cJSON. */
+#ifndef LOUYU_CLI_DATA_H
+#define LOUYU_CLI_DATA_H
+
+#include "cli.h"
+#include "louyu/district.h"
+
+#include <cjson/cJSON.h>
+
+/* Loads a file, printing its errors to stderr. Returns an exit status. */
+int ly_cli_load_district(ly_district *d, const char *path);
+/* A string, or null. */
+void ly_json_str(cJSON *o, const char *key, const char *s);
+/* A number, or null when it is negative (unknown) or not finite. */
+void ly_json_num_or_null(cJSON *o, const char *key, double v);
+/* Prints the value to stdout, indented, and frees it. */
+void ly_json_print(cJSON *root);
+/* A number with thousands separators, into buf. */
+const char *ly_thousands(double v, char *buf, size_t n);
+
+#endif

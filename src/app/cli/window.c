@@ -1,0 +1,209 @@
+#include "window.h"
+#include "../commands.h"
+#include "louyu/log.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The shaders: next to the installed binary, in the build tree's source, or in
+ * the source tree this binary was built from. */
+static const char *find_shaders(char *msg, size_t msg_len)
+{
+    static char found[PATH_MAX];
+    char exe[PATH_MAX] = "", tried[2048] = "";
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    /* beside the installed binary, in the build tree, or the source tree's */
+    const char *base[4] = {exe, exe, exe, LY_SOURCE_DIR};
+    const char *rel[4] = {"/../share/louyu/shaders", "/shaders", "/../shaders", "/shaders"};
+    for (int i = n > 0 ? 0 : 3; i < 4; i++) {
+        char probe[PATH_MAX + 32];
+        int k = snprintf(found, sizeof found, "%s%s", base[i], rel[i]);
+        if (k < 0 || (size_t)k >= sizeof found ||
+            snprintf(probe, sizeof probe, "%s/building.vert", found) >= (int)sizeof probe)
+            continue;
+        if (access(probe, R_OK) == 0)
+            return found;
+        strncat(tried, "\n  ", sizeof tried - strlen(tried) - 1);
+        strncat(tried, found, sizeof tried - strlen(tried) - 1);
+    }
+    snprintf(msg, msg_len, "cannot find louyu's shaders; looked in:%s", tried);
+    return NULL;
+}
+
+/* 4x MSAA by default; software rasterisers (llvmpipe) pay a fixed 2.5x for any
+ * multisampling, so there it is off unless asked for. */
+static void choose_msaa(ly_renderer *r, int asked)
+{
+    int samples = asked;
+    if (samples == 0) {
+        ly_render_info info;
+        ly_render_query_info(&info);
+        bool software = info.renderer && (strstr(info.renderer, "llvmpipe") ||
+                                          strstr(info.renderer, "softpipe") ||
+                                          strstr(info.renderer, "Software"));
+        samples = software ? -1 : 4;
+        if (software)
+            LY_INFO("RENDER", "%s: MSAA off (louyu --msaa 4 turns it on)", info.renderer);
+    }
+    ly_renderer_set_msaa(r, samples <= 1 ? -1 : samples);
+}
+
+int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
+{
+    char err[512];
+    char title[64];
+    snprintf(title, sizeof title, "%s louyu", ly_str(LY_S_APP_TITLE, LY_LANG_ZH));
+    *plat = ly_platform_create(&(ly_window_desc){.width = o->width, .height = o->height,
+                                                 .fullscreen = o->fullscreen, .hidden = o->hidden,
+                                                 .display = o->display,
+                                                 /* the renderer multisamples the scene */
+                                                 .msaa_samples = -1, .title = title},
+                               err, sizeof err);
+    if (!*plat) {
+        fprintf(stderr, "louyu: %s\n", err);
+        return LY_EXIT_USAGE;
+    }
+    int dw, dh;
+    ly_platform_drawable_size(*plat, &dw, &dh);
+    float scale = o->scale * (o->hidden ? 1.0f : ly_platform_pixel_scale(*plat));
+    const char *dir = NULL;
+    if (ly_app_init(app, o->hidden ? o->width : dw, o->hidden ? o->height : dh, scale, true, err,
+                    sizeof err) == 0 &&
+        (dir = find_shaders(err, sizeof err)))
+        app->renderer = ly_renderer_create(dir, err, sizeof err);
+    if (!app->renderer) {
+        fprintf(stderr, "louyu: %s\n", err);
+        ly_cli_close(app, *plat);
+        *plat = NULL;
+        return LY_EXIT_USAGE;
+    }
+    choose_msaa(app->renderer, o->msaa);
+    return 0;
+}
+
+void ly_cli_close(ly_app *app, ly_platform *plat)
+{
+    ly_app_deinit(app);
+    ly_platform_destroy(plat);
+}
+
+int ly_cli_load(ly_app *app, const char *path, bool to_log)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    int r = ly_app_load(app, path, &diags);
+    ly_diag_sort(&diags);
+    if (to_log)
+        ly_cmd_note_load(app, path, r == LY_LOAD_OK, &diags);
+    if (r != LY_LOAD_OK) {
+        for (size_t i = 0; i < diags.count && i < 20; i++) {
+            const ly_diag *d = &diags.items[i];
+            if (!to_log)
+                ly_diag_print(stderr, &diags, d);
+            else if (d->severity == LY_DIAG_ERROR)
+                LY_ERROR("LOAD", "%s:%d:%d: %s", path, d->line, d->col, d->message);
+        }
+        if (diags.errors > 20)
+            fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", path,
+                    diags.errors);
+    }
+    ly_diag_list_deinit(&diags);
+    return r == LY_LOAD_OK ? 0 : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+}
+
+const char *ly_cli_file(const ly_args *a)
+{
+    return ly_arg_pos(a, 0) ? ly_arg_pos(a, 0) : ly_default_data_path();
+}
+
+/* The panels: colour-by, search, keyboard, dashboard, controls, the finder. */
+static void panels(ly_app *app, const ly_args *a)
+{
+    const char *color = ly_arg_text(a, "--color-by", NULL);
+    if (color)
+        ly_cmd_set_color_mode(app, (ly_color_mode)ly_color_mode_parse(color), false);
+    ly_cmd_set_query(app, ly_arg_text(a, "--search", ""));
+    ly_cmd_set_keyboard(app, ly_arg_flag(a, "--keyboard"));
+    ly_cmd_set_dashboard(app, ly_arg_flag(a, "--dashboard"));
+    ly_cmd_set_help(app, ly_arg_flag(a, "--controls"));
+    bool find = ly_arg_flag(a, "--find") || ly_arg_given(a, "--find-area") ||
+                ly_arg_given(a, "--find-rent") || ly_arg_given(a, "--find-near") ||
+                ly_arg_given(a, "--find-industry");
+    if (!find)
+        return;
+    ly_query_desc q = {.min_area_m2 = ly_arg_num(a, "--find-area", 0),
+                       .max_rent_cny_m2_day = ly_arg_num(a, "--find-rent", 0),
+                       .industry = ly_arg_text(a, "--find-industry", NULL)};
+    const char *near = ly_arg_text(a, "--find-near", NULL);
+    if (near) {
+        /* as the viewer's chips do: later stations are counted, and said so */
+        q.near_poi = true;
+        q.near = (ly_poi_category)ly_query_poi_category(near);
+        q.include_later_pois = true;
+    }
+    ly_cmd_set_find(app, &q);
+    ly_cmd_set_finder(app, true);
+}
+
+/* The stacking plan and the card's tab, after --select. */
+static int selection_extras(ly_app *app, const ly_args *a)
+{
+    const ly_command *c = a->cmd;
+    long sel = app->st.selected;
+    const char *tab = ly_arg_text(a, "--tab", NULL);
+    if (tab && sel < 0)
+        return ly_cli_usage_error(c, "--tab needs --select ID");
+    if (tab)
+        ly_cmd_set_tab(app, !strcmp(tab, "floors")        ? LY_TAB_FLOORS
+                            : !strcmp(tab, "enterprises") ? LY_TAB_ENTERPRISES
+                                                          : LY_TAB_OVERVIEW);
+    bool plan = ly_arg_flag(a, "--stacking") || ly_arg_flag(a, "--explode") ||
+                ly_arg_given(a, "--floor");
+    if (!plan)
+        return 0;
+    if (sel < 0)
+        return ly_cli_usage_error(c, "--stacking, --explode and --floor need --select ID");
+    ly_cmd_set_stacking(app, true, ly_arg_flag(a, "--explode") ? 1 : 0);
+    int floor = (int)ly_arg_num(a, "--floor", 0), floors = app->scene.district.buildings[sel].floors;
+    if (floor > floors)
+        return ly_cli_usage_error(c, "--floor %d: building \"%s\" has floors 1 to %d", floor,
+                                  app->scene.district.buildings[sel].id, floors);
+    if (floor)
+        ly_cmd_select_floor(app, floor);
+    return 0;
+}
+
+int ly_cli_apply_scene(ly_app *app, const ly_args *a)
+{
+    const ly_command *c = a->cmd;
+    const char *lang = ly_arg_text(a, "--lang", NULL);
+    if (lang)
+        ly_cmd_set_language(app, ly_lang_parse(lang));
+    panels(app, a);
+    /* select first: a building's view leaves room for its card */
+    const char *ids[2] = {ly_arg_text(a, "--select", NULL), ly_arg_text(a, "--hover", NULL)};
+    for (int k = 0; k < 2; k++) {
+        if (!ids[k])
+            continue;
+        long b = ly_district_find(&app->scene.district, ids[k]);
+        if (b < 0)
+            return ly_cli_usage_error(c, "there is no building \"%s\" to %s", ids[k],
+                                      k ? "hover" : "select");
+        if (k == 0)
+            ly_cmd_select(app, b, false);
+        else
+            ly_cmd_hover(app, b, false);
+    }
+    const char *view = ly_arg_text(a, "--view", NULL);
+    if (view && !ly_cmd_set_view(app, view, false))
+        return ly_cli_usage_error(c, "--view wants home, top or a building id; there is no "
+                                     "building \"%s\"",
+                                  view);
+    return selection_extras(app, a);
+}

@@ -1,0 +1,33 @@
+/* What the commands that draw share (view, shot, pick, bench, soak): a window
+ * (hidden for headless work) with a renderer and the app, a data file loaded
+ * with its errors printed, and the options that set up what is shown. */
+#ifndef LOUYU_CLI_WINDOW_H
+#define LOUYU_CLI_WINDOW_H
+
+#include "../app.h"
+#include "cli.h"
+#include "louyu/platform.h"
+
+typedef struct {
+    int width, height; /* the window (a hidden one is 64 x 64: shots draw offscreen) */
+    float scale;       /* the UI scale (times the display's pixel scale when visible) */
+    int msaa;          /* 0: louyu chooses (4, off on software GL); <= 1 off */
+    bool hidden, fullscreen;
+    int display;
+} ly_window_opts;
+
+/* Opens the window and the app with a renderer. Returns 0 or an exit status. */
+int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o);
+/* Closes both. */
+void ly_cli_close(ly_app *app, ly_platform *plat);
+/* Loads `path` into the app, printing its first errors to stderr (or, with
+ * `to_log`, to the log: the kiosk's file). Returns 0 or an exit status. */
+int ly_cli_load(ly_app *app, const char *path, bool to_log);
+/* The data file: the first positional, else the bundled district. */
+const char *ly_cli_file(const ly_args *a);
+/* Applies the options of what is shown (--lang, --color-by, --search, --keyboard,
+ * --dashboard, --controls, --find..., --select, --hover, --view, --tab,
+ * --stacking, --floor, --explode) that the command took. Returns 0 or 2. */
+int ly_cli_apply_scene(ly_app *app, const ly_args *a);
+
+#endif

@@ -1,0 +1,456 @@
+/* The commands that change what is shown: the district, the selection, the
+ * card and the stacking plan, colour-by, the language, the panels, the
+ * finder and search; and the dispatch of the views' messages. */
+#include "commands.h"
+#include "louyu/log.h"
+#include "louyu/settings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The walls' colour when no colour-by mode is on. */
+static const float WALL[3] = {0.905f, 0.895f, 0.875f};
+
+/* ---- derived data: the buildings' styles --------------------------------------------- */
+
+static void build_styles(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    ly_derived *dv = &app->dv;
+    free(dv->styles);
+    dv->styles = calloc(d->n_buildings ? d->n_buildings : 1, sizeof *dv->styles);
+    if (!dv->styles)
+        return;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        ly_building_style *st = &dv->styles[i];
+        memcpy(&st->r, WALL, sizeof WALL);
+        st->a = 1;
+        const float *fh = d->floor_heights + b->first_floor_height;
+        st->ground_storey_m = b->floors ? fh[0] : 0;
+        st->storey_m = b->floors > 1 ? (float)((b->height_m - fh[0]) / (b->floors - 1))
+                                     : (float)b->height_m;
+        st->top_m = (float)b->height_m;
+    }
+    dv->styles_dirty = true;
+}
+
+/* The colour building i has in the current colour-by mode. */
+static void target_color(const ly_app *app, size_t i, float rgb[3])
+{
+    const ly_colorby *cb = &app->dv.colorby;
+    if (app->st.color_mode == LY_COLOR_NONE || i >= cb->n) {
+        memcpy(rgb, WALL, sizeof WALL);
+        return;
+    }
+    const uint8_t *c = cb->class_of[i] >= 0 ? cb->classes[cb->class_of[i]].rgb : cb->no_data.rgb;
+    for (int k = 0; k < 3; k++)
+        rgb[k] = c[k] / 255.0f;
+}
+
+/* Style colours at the transition's point (smoothstep between old and new). */
+static void apply_colors(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    ly_derived *dv = &app->dv;
+    if (!dv->styles)
+        return;
+    float t = app->st.color_t < 0 ? 0 : app->st.color_t > 1 ? 1 : app->st.color_t;
+    t = t * t * (3 - 2 * t);
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        float to[3], *rgb = &dv->styles[i].r;
+        target_color(app, i, to);
+        for (int k = 0; k < 3; k++)
+            rgb[k] = dv->color_from ? dv->color_from[3 * i + k] +
+                                          t * (to[k] - dv->color_from[3 * i + k])
+                                    : to[k];
+    }
+    dv->styles_dirty = true;
+}
+
+/* Selection, hover and dimming go into the style flags. */
+static void update_flags(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    const ly_state *st = &app->st;
+    if (!app->dv.styles)
+        return;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        int f = 0;
+        if (d->buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION)
+            f |= LY_BSTATE_SITE;
+        if ((long)i == st->selected && st->plan.on)
+            f |= LY_BSTATE_HIDDEN; /* its slabs stand in for it */
+        if ((long)i == st->selected)
+            f |= LY_BSTATE_SELECTED;
+        else if ((long)i == st->hovered)
+            f |= LY_BSTATE_HOVERED;
+        else if (st->selected >= 0)
+            f |= LY_BSTATE_DIMMED;
+        app->dv.styles[i].flags = (float)f;
+    }
+    app->dv.styles_dirty = true;
+}
+
+/* The finder's matches glow: each matching floor (between them, leased floors do not). */
+static void glow(ly_app *app, const ly_query_match *q)
+{
+    const ly_district *d = &app->scene.district;
+    const ly_query_result *r = &app->dv.found;
+    const ly_building *b = &d->buildings[q->building];
+    int lo = 1 << 30, hi = 0;
+    for (uint32_t k = 0; k < q->n_spaces; k++) {
+        const ly_query_space *sp = &r->spaces[q->first_space + k];
+        lo = sp->first < lo ? sp->first : lo;
+        hi = sp->last > hi ? sp->last : hi;
+    }
+    if (!hi)
+        return;
+    uint64_t bits = 0;
+    for (uint32_t k = 0; k < q->n_spaces; k++) {
+        const ly_query_space *sp = &r->spaces[q->first_space + k];
+        for (int f = sp->first; f <= sp->last; f++)
+            bits |= 1ull << (f - lo < 47 ? f - lo : 47);
+    }
+    ly_building_style *st = &app->dv.styles[q->building];
+    st->glow_lo_m = (float)ly_building_floor_base(d, b, lo);
+    st->glow_hi_m = (float)ly_building_floor_base(d, b, hi + 1);
+    st->glow_bits_lo = (float)(bits & 0xFFFFFF);
+    st->glow_bits_hi = (float)(bits >> 24 & 0xFFFFFF);
+}
+
+/* Runs the finder again with the state's criteria and lights the matching floors. */
+static void run_finder(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    ly_derived *dv = &app->dv;
+    ly_query_result_deinit(&dv->found);
+    for (size_t i = 0; dv->styles && i < d->n_buildings; i++)
+        dv->styles[i].glow_lo_m = dv->styles[i].glow_hi_m = dv->styles[i].glow_bits_lo =
+            dv->styles[i].glow_bits_hi = 0;
+    if (app->st.finder && app->scene.loaded &&
+        ly_query_run(d, &app->scene.geo, &app->st.find, &dv->found) == 0)
+        for (size_t m = 0; dv->styles && m < dv->found.n_matches; m++)
+            glow(app, &dv->found.matches[m]);
+    dv->styles_dirty = true;
+    app->st.redraw = true;
+}
+
+static void rebuild_search(ly_app *app)
+{
+    ly_search_deinit(&app->dv.search);
+    if (app->scene.loaded && ly_search_init(&app->dv.search, &app->scene.district, app->st.lang))
+        LY_WARN("APP", "no search index (out of memory)");
+}
+
+/* ---- the district ------------------------------------------------------------------ */
+
+int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
+{
+    if (app->renderer && ly_renderer_upload_scene(app->renderer, &next->mesh, &next->ground)) {
+        /* put the old district back on the GPU */
+        if (app->scene.loaded)
+            ly_renderer_upload_scene(app->renderer, &app->scene.mesh, &app->scene.ground);
+        ly_scene_free(next);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "the GPU refused the district's buffers");
+        return LY_LOAD_NOMEM;
+    }
+    ly_state *st = &app->st;
+    bool first = !app->scene.loaded;
+    char keep_id[128] = "";
+    if (st->selected >= 0)
+        snprintf(keep_id, sizeof keep_id, "%s", app->scene.district.buildings[st->selected].id);
+    ly_scene_free(&app->scene);
+    ly_scene_move(&app->scene, next);
+    st->selected = keep_id[0] ? ly_district_find(&app->scene.district, keep_id) : -1;
+    st->hovered = -1;
+    st->plan.floor_selected = st->plan.floor_hover = 0;
+    app->dv.stack_dirty = true;
+    build_styles(app);
+    update_flags(app);
+    ly_cmd_set_color_mode(app, st->color_mode, false);
+    rebuild_search(app);
+    run_finder(app);
+    /* new data, new limits; the first district starts from the home view, a
+     * reload keeps the user's view (clamped to the new data) */
+    ly_camera_pose keep = st->cam.pose;
+    ly_camera_init(&st->cam, app->scene.mesh.min, app->scene.mesh.max);
+    st->cam.aspect = (double)st->width / st->height;
+    if (first)
+        ly_cmd_set_view(app, "home", false);
+    else
+        ly_camera_set_pose(&st->cam, keep);
+    st->redraw = true;
+    return LY_LOAD_OK;
+}
+
+void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags)
+{
+    ly_run_note *rn = &app->st.run;
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(rn->when, sizeof rn->when, "%H:%M:%S", &tm);
+    rn->n_errors = 0;
+    for (size_t i = 0; i < diags->count && !ok && rn->n_errors < 4; i++)
+        if (diags->items[i].severity == LY_DIAG_ERROR)
+            snprintf(rn->errors[rn->n_errors++], sizeof rn->errors[0], "%d:%d: %s",
+                     diags->items[i].line, diags->items[i].col, diags->items[i].message);
+    const char *slash = strrchr(path, '/');
+    snprintf(rn->name, sizeof rn->name, "%s", slash ? slash + 1 : path);
+    rn->count = ok ? app->scene.district.n_buildings : diags->errors;
+    rn->ok = ok;
+}
+
+void ly_cmd_resize(ly_app *app, int width, int height)
+{
+    ly_state *st = &app->st;
+    st->width = width > 1 ? width : 1;
+    st->height = height > 1 ? height : 1;
+    st->cam.aspect = (double)st->width / st->height;
+    st->redraw = true;
+}
+
+void ly_cmd_redraw(ly_app *app)
+{
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_scale(ly_app *app, float ui_scale)
+{
+    app->st.ui_scale = ui_scale > 0 ? ui_scale : 1;
+    ly_gesture_init(&app->input.gestures, app->st.ui_scale);
+    app->st.redraw = true;
+}
+
+/* ---- what is shown ------------------------------------------------------------------ */
+
+void ly_cmd_select(ly_app *app, long b, bool fly)
+{
+    ly_state *st = &app->st;
+    if (b >= (long)app->scene.district.n_buildings)
+        b = -1;
+    if (b != st->selected) {
+        st->plan.floor_selected = st->plan.floor_hover = 0;
+        app->dv.stack_dirty = true;
+    }
+    st->selected = b;
+    update_flags(app);
+    if (b >= 0 && fly)
+        ly_camera_fly_to(&st->cam, ly_app_building_pose(app, b), 1.2);
+    st->redraw = true;
+}
+
+void ly_cmd_hover(ly_app *app, long b, bool from_mouse)
+{
+    app->st.hover_from_mouse = from_mouse;
+    if (b == app->st.hovered)
+        return;
+    app->st.hovered = b;
+    update_flags(app);
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_tab(ly_app *app, ly_card_tab tab)
+{
+    app->st.tab = (unsigned)tab < LY_TAB_COUNT ? tab : LY_TAB_OVERVIEW;
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_sort(ly_app *app, ly_enterprise_order by)
+{
+    app->st.sort = (unsigned)by < LY_ORDER_COUNT ? by : LY_ORDER_NAME;
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_industry_filter(ly_app *app, const char *keyword)
+{
+    const char *k = keyword ? keyword : "";
+    if (strlen(k) >= sizeof app->st.industry_filter)
+        k = ""; /* no keyword of the data is this long: nothing would match */
+    memcpy(app->st.industry_filter, k, strlen(k) + 1);
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_stacking(ly_app *app, bool on, float explode)
+{
+    app->st.plan.on = on;
+    app->st.plan.explode = explode < 0 ? 0 : explode > 1 ? 1 : explode;
+    app->dv.stack_dirty = true;
+    update_flags(app);
+    app->st.redraw = true;
+}
+
+void ly_cmd_select_floor(ly_app *app, int floor)
+{
+    ly_state *st = &app->st;
+    if (st->selected < 0 || floor < 0 ||
+        floor > app->scene.district.buildings[st->selected].floors)
+        floor = 0;
+    st->plan.floor_selected = st->plan.floor_last = floor;
+    app->dv.stack_dirty = true;
+    st->redraw = true;
+}
+
+void ly_cmd_select_floors(ly_app *app, int first, int last)
+{
+    ly_cmd_select_floor(app, first);
+    if (app->st.plan.floor_selected && last > first)
+        app->st.plan.floor_last = last;
+}
+
+void ly_cmd_hover_floor(ly_app *app, int floor)
+{
+    if (floor == app->st.plan.floor_hover)
+        return;
+    app->st.plan.floor_hover = floor;
+    app->dv.stack_dirty = true;
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_color_mode(ly_app *app, ly_color_mode mode, bool animate)
+{
+    if ((unsigned)mode >= LY_COLOR_MODES)
+        mode = LY_COLOR_NONE;
+    const ly_district *d = &app->scene.district;
+    ly_derived *dv = &app->dv;
+    /* the transition starts from what is on screen now */
+    free(dv->color_from);
+    dv->color_from = animate && dv->styles
+                         ? malloc(3 * (d->n_buildings ? d->n_buildings : 1) * sizeof(float))
+                         : NULL;
+    for (size_t i = 0; dv->color_from && i < d->n_buildings; i++)
+        memcpy(&dv->color_from[3 * i], &dv->styles[i].r, 3 * sizeof(float));
+    ly_colorby_deinit(&dv->colorby);
+    app->st.color_mode = mode;
+    if (ly_colorby_compute(&dv->colorby, d, mode, app->st.lang))
+        app->st.color_mode = LY_COLOR_NONE;
+    app->st.color_t = dv->color_from ? 0 : 1;
+    apply_colors(app);
+    app->st.redraw = true;
+}
+
+bool ly_cmd_animate_colors(ly_app *app, double dt)
+{
+    if (app->st.color_t >= 1)
+        return false;
+    app->st.color_t = (float)(app->st.color_t + dt / 0.45 < 1 ? app->st.color_t + dt / 0.45 : 1);
+    apply_colors(app);
+    app->st.redraw = true;
+    return true;
+}
+
+void ly_cmd_set_language(ly_app *app, ly_lang lang)
+{
+    ly_state *st = &app->st;
+    st->lang = lang;
+    st->redraw = true;
+    if (st->color_mode != LY_COLOR_NONE)
+        ly_cmd_set_color_mode(app, st->color_mode, false); /* the legend's labels */
+    rebuild_search(app); /* industry names in the new language */
+    if (!app->settings_path[0])
+        return;
+    ly_settings set;
+    ly_settings_load(&set, app->settings_path, NULL);
+    set.language = lang;
+    char err[256];
+    if (ly_settings_save(&set, app->settings_path, err, sizeof err))
+        LY_WARN("SETTINGS", "%s", err);
+}
+
+void ly_cmd_set_dashboard(ly_app *app, bool on)
+{
+    app->st.dashboard = on;
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_help(ly_app *app, bool on)
+{
+    app->st.help = on && !app->st.kiosk.on; /* a kiosk has no keyboard to read it with */
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_keyboard(ly_app *app, bool on)
+{
+    app->st.keyboard = on;
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_finder(ly_app *app, bool on)
+{
+    app->st.finder = on;
+    run_finder(app);
+}
+
+void ly_cmd_set_find(ly_app *app, const ly_query_desc *find)
+{
+    app->st.find = *find;
+    run_finder(app);
+}
+
+void ly_cmd_set_query(ly_app *app, const char *text)
+{
+    snprintf(app->st.query, sizeof app->st.query, "%s", text ? text : "");
+    app->st.redraw = true;
+}
+
+/* ---- the views' messages ------------------------------------------------------------ */
+
+void ly_app_dispatch(ly_app *app, const ly_msg *m)
+{
+    switch (m->type) {
+    case LY_MSG_SELECT:
+        ly_cmd_select(app, m->id, m->on);
+        break;
+    case LY_MSG_SET_TAB:
+        ly_cmd_set_tab(app, (ly_card_tab)m->i);
+        break;
+    case LY_MSG_SET_SORT:
+        ly_cmd_set_sort(app, (ly_enterprise_order)m->i);
+        break;
+    case LY_MSG_SET_INDUSTRY:
+        ly_cmd_set_industry_filter(app, m->text);
+        break;
+    case LY_MSG_SET_STACKING:
+        ly_cmd_set_stacking(app, m->on, m->f);
+        break;
+    case LY_MSG_SELECT_FLOORS:
+        ly_cmd_select_floors(app, m->i, m->j);
+        break;
+    case LY_MSG_SET_LANGUAGE:
+        ly_cmd_set_language(app, (ly_lang)m->i);
+        break;
+    case LY_MSG_SET_COLOR_MODE:
+        ly_cmd_set_color_mode(app, (ly_color_mode)m->i, true);
+        break;
+    case LY_MSG_SET_DASHBOARD:
+        ly_cmd_set_dashboard(app, m->on);
+        break;
+    case LY_MSG_SET_FINDER:
+        ly_cmd_set_finder(app, m->on);
+        break;
+    case LY_MSG_SET_HELP:
+        ly_cmd_set_help(app, m->on);
+        break;
+    case LY_MSG_SET_KEYBOARD:
+        ly_cmd_set_keyboard(app, m->on);
+        break;
+    case LY_MSG_SET_FIND:
+        ly_cmd_set_find(app, &m->find);
+        break;
+    case LY_MSG_SET_QUERY:
+        ly_cmd_set_query(app, m->text);
+        break;
+    case LY_MSG_ADMIN_KEY:
+        ly_cmd_admin_key(app, (char)m->i);
+        break;
+    case LY_MSG_ADMIN_CLOSE:
+        ly_cmd_admin_close(app);
+        break;
+    case LY_MSG_ADMIN_REQUEST:
+        ly_cmd_admin_request(app, (ly_admin_request)m->i);
+        break;
+    }
+}

@@ -1,0 +1,108 @@
+/* Commands: the only functions that change the app's state.
+ *
+ * Each takes the app, changes the state and keeps the derived data (styles,
+ * colour classes, search index, finder results, stacking plan) in step, and
+ * marks the frame for redrawing. Input calls them for events; the frame calls
+ * ly_app_dispatch for the views' messages; the command line calls them to set
+ * up a shot. */
+#ifndef LOUYU_APP_COMMANDS_H
+#define LOUYU_APP_COMMANDS_H
+
+#include "app.h"
+
+/* ---- the district (commands.c) ----------------------------------------------------- */
+
+/* Puts a built scene on screen in place of the current one (it takes *next).
+ * The selection survives by building id; the first district starts from the
+ * home view, a later one keeps the view. */
+int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags);
+/* Remembers a load's result for the toast and the admin panel. */
+void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags);
+void ly_cmd_resize(ly_app *app, int width, int height);
+/* The window must be drawn again (it was uncovered or shown). */
+void ly_cmd_redraw(ly_app *app);
+void ly_cmd_set_scale(ly_app *app, float ui_scale);
+
+/* ---- what is shown (commands.c) ---------------------------------------------------- */
+
+/* Selects building b (-1: none); with `fly`, the camera flies to its view. */
+void ly_cmd_select(ly_app *app, long b, bool fly);
+void ly_cmd_hover(ly_app *app, long b, bool from_mouse);
+void ly_cmd_set_tab(ly_app *app, ly_card_tab tab);
+void ly_cmd_set_sort(ly_app *app, ly_enterprise_order by);
+void ly_cmd_set_industry_filter(ly_app *app, const char *keyword);
+/* Shows or hides the stacking plan of the selected building. */
+void ly_cmd_set_stacking(ly_app *app, bool on, float explode);
+/* Opens the card of floor `floor` (0 closes it). */
+void ly_cmd_select_floor(ly_app *app, int floor);
+/* Lights floors first .. last (an enterprise's) and opens the first one's card. */
+void ly_cmd_select_floors(ly_app *app, int first, int last);
+void ly_cmd_hover_floor(ly_app *app, int floor);
+/* Colours the buildings by an attribute (LY_COLOR_NONE: plain), animated or not. */
+void ly_cmd_set_color_mode(ly_app *app, ly_color_mode mode, bool animate);
+/* Advances the colour-by transition (0.45 s); true while it runs. */
+bool ly_cmd_animate_colors(ly_app *app, double dt);
+/* Switches the interface language and remembers it in the settings file. */
+void ly_cmd_set_language(ly_app *app, ly_lang lang);
+void ly_cmd_set_dashboard(ly_app *app, bool on);
+void ly_cmd_set_help(ly_app *app, bool on);
+void ly_cmd_set_keyboard(ly_app *app, bool on);
+/* The tenant finder: open or closed, and its criteria; the matches glow. */
+void ly_cmd_set_finder(ly_app *app, bool on);
+void ly_cmd_set_find(ly_app *app, const ly_query_desc *find);
+void ly_cmd_set_query(ly_app *app, const char *text);
+
+/* Applies one of the views' messages. */
+void ly_app_dispatch(ly_app *app, const ly_msg *m);
+
+/* ---- the camera (framing.c) -------------------------------------------------------- */
+
+/* "home", "top" or a building id; jumps when `animate` is false. False for an
+ * unknown id. */
+bool ly_cmd_set_view(ly_app *app, const char *view, bool animate);
+/* The view of building b beside (or below) its card: the pose the selection flies to. */
+ly_camera_pose ly_app_building_pose(ly_app *app, long b);
+void ly_cmd_orbit(ly_app *app, float dx, float dy);
+void ly_cmd_pan(ly_app *app, float x0, float y0, float x1, float y1);
+/* Zooms at a pixel: toward the point of a tower under it, else about the ground. */
+void ly_cmd_zoom_at(ly_app *app, float x, float y, double factor);
+void ly_cmd_tilt(ly_app *app, double radians);
+void ly_cmd_twist(ly_app *app, double radians);
+/* A drag holds the map (no inertia) until it ends, maybe with a fling. */
+void ly_cmd_hold_map(ly_app *app, bool held);
+void ly_cmd_fling(ly_app *app, float vx, float vy, bool orbit);
+void ly_cmd_stop_camera(ly_app *app);
+void ly_cmd_north_up(ly_app *app);
+
+/* ---- the kiosk (kiosk.c) ----------------------------------------------------------- */
+
+/* Kiosk mode: idle attract tour and reset (seconds; 0 for 60 and 120), a tour
+ * stop every per_stop_s (0: 9). */
+void ly_cmd_set_kiosk(ly_app *app, bool on, double attract_s, double reset_s,
+                      double per_stop_s);
+/* Wall time that a slow frame's capped step left out: the kiosk's idle timers
+ * still count it. */
+void ly_cmd_lost_time(ly_app *app, double seconds);
+/* Someone touched the kiosk: the idle timers start again. */
+void ly_cmd_touched(ly_app *app);
+void ly_cmd_start_tour(ly_app *app);
+/* The tour ends and the whole district shows (any touch does this). */
+void ly_cmd_end_tour(ly_app *app);
+/* Back to the start: what the next visitor should see. */
+void ly_cmd_kiosk_reset(ly_app *app);
+/* The kiosk's clock: the reset, the tour, the admin's timers. */
+void ly_cmd_kiosk_tick(ly_app *app, double dt);
+
+/* The admin: its PIN hash and corner hold; open a panel (the pad, or for
+ * screenshots the status straight away); close; a key of the pad. */
+void ly_cmd_admin_setup(ly_app *app, const char *pin_hash, double hold_s);
+void ly_cmd_admin_open(ly_app *app, ly_admin_panel which);
+void ly_cmd_admin_close(ly_app *app);
+void ly_cmd_admin_key(ly_app *app, char key);
+void ly_cmd_admin_request(ly_app *app, ly_admin_request req);
+/* The corner gesture and the pad's keyboard: true when the admin took the event. */
+bool ly_cmd_admin_event(ly_app *app, const ly_event *e);
+/* Counts a frame the viewer drew and how long it took (for the status panel). */
+void ly_cmd_note_frame(ly_app *app, double ms);
+
+#endif

@@ -1,0 +1,143 @@
+/* The frame: the labels, the views in order, the render, then what the views
+ * asked for. It says when the picture needs another frame to settle, so that a
+ * viewer that sleeps between frames never stops on an unfinished one. */
+#include "commands.h"
+#include "views/view.h"
+
+#include <cglm/cglm.h>
+#include <math.h>
+#include <string.h>
+
+/* The sun: south-east, 48 degrees up (a spring afternoon light, from the sea side). */
+static const float SUN[3] = {0.47f, -0.47f, 0.745f};
+
+/* The map's labels, kept off every panel the layout shows. Returns true while
+ * some still fade in or out. */
+static bool labels(ly_app *app, const ly_camera_matrices *m, double dt)
+{
+    const ly_state *st = &app->st;
+    float keep[24][4];
+    size_t n = ly_layout_keep_out(&app->layout, 4 * app->layout.s, keep, 24);
+    ly_labels *lb = &app->scene.labels;
+    ly_labels_update(lb, &app->scene.district, &app->scene.bvh, m,
+                     &(ly_label_options){.width = st->width,
+                                         .height = st->height,
+                                         .scale = st->ui_scale,
+                                         .lang = st->lang,
+                                         .selected = st->selected,
+                                         .hovered = st->hovered,
+                                         .dt = dt,
+                                         .reserved = (const float(*)[4])keep,
+                                         .n_reserved = n},
+                     &app->dl);
+    for (size_t i = 0; i < lb->n_shown; i++) {
+        float a = lb->alpha[lb->order[i]];
+        if (a > 0.01f && a < 0.99f)
+            return true;
+    }
+    return false;
+}
+
+/* Everything over the 3D scene, into the draw list; the views' messages into
+ * app->msgs. Returns true when the labels still fade. */
+static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
+{
+    ly_view_ctx c = {.app = app, .L = &app->layout, .ui = &app->ui, .dl = &app->dl,
+                     .out = &app->msgs};
+    ly_draw_clear(&app->dl);
+    bool fading = app->scene.loaded && labels(app, m, dt);
+    ly_view_hud(&c);
+    ly_view_notice(&c);
+    ly_view_legends(&c);
+    ly_view_floor_card(&c);
+    ly_ui_begin_frame(&app->ui, app->st.width, app->st.height, app->st.ui_scale, dt);
+    ly_view_out board = ly_view_dashboard(&c);
+    ly_view_toolbar(&c);
+    ly_view_search(&c);
+    ly_view_finder(&c);
+    ly_view_help(&c);
+    ly_view_card(&c);
+    ly_view_floors(&c);
+    ly_view_enterprises(&c);
+    ly_view_admin(&c);
+    ly_ui_end_frame(&app->ui);
+    ly_view_tooltip(&c, &board.tip);
+    ly_view_tour(&c);
+    ly_view_admin_hold(&c);
+    return fading;
+}
+
+/* Keeps what the GPU draws in step with the derived data. */
+static void upload(ly_app *app)
+{
+    ly_derived *dv = &app->dv;
+    const ly_state *st = &app->st;
+    if (dv->stack_dirty) {
+        ly_stacking_deinit(&dv->stack);
+        if (st->plan.on && st->selected >= 0) {
+            int lo = st->plan.floor_selected ? st->plan.floor_selected : st->plan.floor_hover;
+            int hi = st->plan.floor_selected ? st->plan.floor_last : st->plan.floor_hover;
+            ly_stacking_build(&dv->stack, &app->scene.district, &app->scene.geo, st->selected,
+                              st->plan.explode, lo, hi);
+        }
+        ly_renderer_set_stacking(app->renderer, &dv->stack);
+        dv->stack_dirty = false;
+    }
+    if (dv->styles_dirty && dv->styles) {
+        ly_renderer_set_building_styles(app->renderer, dv->styles,
+                                        app->scene.district.n_buildings);
+        dv->styles_dirty = false;
+    }
+}
+
+static void draw(ly_app *app, const ly_camera_matrices *m)
+{
+    ly_render_frame f = {.width = app->st.width, .height = app->st.height};
+    memcpy(f.view_proj, m->view_proj, sizeof f.view_proj);
+    mat4 inv;
+    glm_mat4_inv((vec4 *)m->view_proj, inv);
+    memcpy(f.inv_view_proj, inv, sizeof f.inv_view_proj);
+    memcpy(f.eye, m->eye, sizeof f.eye);
+    memcpy(f.sun, SUN, sizeof f.sun);
+    /* fog: clear over the district, softening the land plane's far edge */
+    const ly_mesh *mesh = &app->scene.mesh;
+    float ext = fmaxf(mesh->max[0] - mesh->min[0], mesh->max[1] - mesh->min[1]);
+    f.fog_distance = fmaxf(2500.0f, 2.2f * ext) + 1.5f * m->eye[2];
+    f.draw_sites = app->scene.has_sites;
+    ly_renderer_draw(app->renderer, &f, &app->dl, ly_font_get_atlas(app->font));
+    ly_font_atlas_clean(app->font);
+}
+
+bool ly_app_render(ly_app *app)
+{
+    if (!app->renderer)
+        return false;
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->st.cam, app->st.width, app->st.height, &m);
+    upload(app);
+    double dt = app->st.time - app->last_label_t;
+    app->last_label_t = app->st.time;
+    /* New glyphs can grow or reset the atlas while the overlay is built: the quads
+     * made before point at old places. Build it again (every glyph is cached by
+     * then), keeping the first pass's messages. */
+    const ly_font_atlas *atlas = ly_font_get_atlas(app->font);
+    app->msgs.n = 0;
+    app->msgs.frozen = false;
+    bool fading = false, grew = false;
+    for (int attempt = 0; attempt < 3; attempt++) {
+        unsigned generation = atlas->generation;
+        fading = overlay(app, &m, attempt ? 0 : dt);
+        app->msgs.frozen = true;
+        if (atlas->generation == generation)
+            break;
+        grew = true;
+    }
+    draw(app, &m);
+    app->st.redraw = false;
+    /* what the views asked for: the next frame shows it */
+    for (int i = 0; i < app->msgs.n; i++)
+        ly_app_dispatch(app, &app->msgs.items[i]);
+    bool again = app->msgs.n > 0 || grew || fading || ly_ui_needs_frame(&app->ui);
+    app->msgs.n = 0;
+    return again || app->st.redraw;
+}

@@ -1,0 +1,271 @@
+/* The camera's commands: the views the app frames (home, top, a building beside
+ * its card) and what input does to the camera. The framing reads the layout's
+ * rules, so a view never puts a building behind a panel. */
+#include "commands.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- home: the towers in the space the panels leave ---------------------------------- */
+
+/* The home view's heading and pitch: from the south-south-west, looking down 38 degrees. */
+#define HOME_HEADING (20.0 * M_PI / 180)
+#define HOME_PITCH (38.0 * M_PI / 180)
+/* How far inside the free space the towers keep (a share of its width and height),
+ * and room above them for the labels on their roofs (dp). */
+#define HOME_INSET 0.05f
+#define LABEL_ROOM 40.0f
+/* The headings tried around the home heading, each way, and the step. */
+#define HOME_TURN (60.0 * M_PI / 180)
+#define HOME_STEP (10.0 * M_PI / 180)
+
+/* Every building's box corners: what the home view shows whole. NULL when there are none. */
+static float (*tower_corners(const ly_app *app, size_t *n))[3]
+{
+    const ly_mesh *m = &app->scene.mesh;
+    *n = 0;
+    float(*pts)[3] = m->n_buildings ? malloc(8 * m->n_buildings * sizeof *pts) : NULL;
+    for (size_t b = 0; pts && b < m->n_buildings; b++) {
+        const ly_mesh_building *mb = &m->buildings[b];
+        if (!mb->n_indices || !(mb->max[0] >= mb->min[0]))
+            continue;
+        for (int k = 0; k < 8; k++) {
+            pts[*n][0] = k & 1 ? mb->max[0] : mb->min[0];
+            pts[*n][1] = k & 2 ? mb->max[1] : mb->min[1];
+            pts[*n][2] = k & 4 ? mb->max[2] : mb->min[2];
+            ++*n;
+        }
+    }
+    return pts;
+}
+
+static ly_camera_pose home_pose(const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    size_t n;
+    float(*pts)[3] = tower_corners(app, &n);
+    if (!n) {
+        free(pts);
+        return ly_camera_home_pose(&st->cam);
+    }
+    float r[4];
+    ly_layout_free_map(st->width, st->height, st->ui_scale, false, r);
+    float ix = HOME_INSET * (r[2] - r[0]), iy = HOME_INSET * (r[3] - r[1]);
+    float rect[4] = {r[0] + ix, r[1] + iy + LABEL_ROOM * st->ui_scale, r[2] - ix, r[3] - iy};
+    /* from the south-south-west, turned as far as a quarter each way where that shows
+     * the towers larger (a district longer one way than the other lies across the
+     * window); the closest view wins, the home heading on a tie */
+    ly_camera_pose best = {0};
+    for (int k = 0; k <= 2 * (int)(HOME_TURN / HOME_STEP + 0.5); k++) {
+        int step = (k + 1) / 2 * (k % 2 ? 1 : -1); /* 0, +1, -1, +2, -2 ... */
+        ly_camera_pose p = ly_camera_fit_points(&st->cam, (const float(*)[3])pts, n,
+                                                HOME_HEADING + step * HOME_STEP, HOME_PITCH,
+                                                st->width, st->height, rect);
+        if (k == 0 || p.distance < 0.97 * best.distance)
+            best = p;
+    }
+    free(pts);
+    return best;
+}
+
+/* ---- a building beside its card ----------------------------------------------------- */
+
+/* A point on the building's highest roof: the centre of its highest roof
+ * triangle, so the view's centre lands on the building itself (a box centre
+ * can fall between two towers or into a courtyard). */
+static void roof_point(const ly_app *app, long b, double out[3])
+{
+    const ly_mesh_building *mb = &app->scene.mesh.buildings[b];
+    const ly_mesh_chunk *c = &app->scene.mesh.chunks[mb->chunk];
+    double best_z = -1, best_area = 0;
+    out[0] = 0.5 * (mb->min[0] + mb->max[0]);
+    out[1] = 0.5 * (mb->min[1] + mb->max[1]);
+    out[2] = mb->max[2];
+    for (uint32_t t = 0; t < mb->n_indices; t += 3) {
+        const ly_vertex *v0 = &c->vertices[c->indices[mb->first_index + t]];
+        const ly_vertex *v1 = &c->vertices[c->indices[mb->first_index + t + 1]];
+        const ly_vertex *v2 = &c->vertices[c->indices[mb->first_index + t + 2]];
+        if (v0->surface != LY_SURF_ROOF)
+            continue;
+        double area = 0.5 * fabs((double)(v1->pos[0] - v0->pos[0]) * (v2->pos[1] - v0->pos[1]) -
+                                 (double)(v2->pos[0] - v0->pos[0]) * (v1->pos[1] - v0->pos[1]));
+        /* the highest roof; on it, the biggest triangle (the most central) */
+        if (v0->pos[2] > best_z + 0.01 || (fabs(v0->pos[2] - best_z) <= 0.01 && area > best_area)) {
+            best_z = v0->pos[2];
+            best_area = area;
+            for (int k = 0; k < 3; k++)
+                out[k] = (v0->pos[k] + v1->pos[k] + v2->pos[k]) / 3.0;
+        }
+    }
+}
+
+/* Where world point p is on screen now; false when behind the eye. */
+static bool screen_of(const ly_app *app, const double p[3], float *sx, float *sy)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->st.cam, app->st.width, app->st.height, &m);
+    const float *v = m.view_proj;
+    double c[4];
+    for (int r = 0; r < 4; r++)
+        c[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
+    if (c[3] <= 1e-6)
+        return false;
+    *sx = (float)((c[0] / c[3] * 0.5 + 0.5) * app->st.width);
+    *sy = (float)((0.5 - c[1] / c[3] * 0.5) * app->st.height);
+    return true;
+}
+
+/* The view of building b from `heading`, aimed at its roof, kept clear of its card:
+ * on a wide window the building sits in the middle of the space left of the card;
+ * on a narrow one in the space below it. Leaves the camera there; *sx, *sy is where
+ * the roof should then be on screen. */
+static void place_beside_card(ly_app *app, long b, double heading, const double roof[3],
+                              float *sx, float *sy)
+{
+    ly_state *st = &app->st;
+    const ly_mesh_building *mb = &app->scene.mesh.buildings[b];
+    double aspect = (double)st->width / st->height;
+    ly_camera_pose p = ly_camera_frame_pose(&st->cam, mb->min, mb->max, heading, aspect);
+    /* aim at the roof point; back off a little so the box still fits */
+    double shift = hypot(roof[0] - p.target[0], roof[1] - p.target[1]) +
+                   fabs(roof[2] - p.target[2]);
+    p.distance += 1.2 * shift;
+    memcpy(p.target, roof, sizeof p.target);
+    ly_card_room room = ly_layout_card_room(st->width, st->height, st->ui_scale);
+    bool card = st->selected == b && !st->kiosk.touring;
+    bool below = card && room.below;
+    float top = fminf(room.card_bottom, 0.6f * st->height);
+    *sx = st->width / 2.0f;
+    *sy = st->height / 2.0f;
+    if (below) /* about half the screen: stand back to keep it whole */
+        p.distance *= 1.0 + 0.8 * top / st->height;
+    if (card && room.beside) {
+        float card_w = (float)st->width - room.card_x;
+        double f[2] = {sin(heading), cos(heading)}, right[2] = {f[1], -f[0]};
+        double t = tan(0.5 * st->cam.fov_y) * fmax(1.0, aspect);
+        double off = p.distance * t * (card_w / st->width);
+        p.target[0] += right[0] * off;
+        p.target[1] += right[1] * off;
+        *sx -= 0.5f * card_w;
+    }
+    ly_camera_set_pose(&st->cam, p);
+    if (below) {
+        /* the roof a little above the middle of the free space: the pan slides
+         * the ground, the roof is higher up, so a few rounds */
+        float want = top + 0.4f * (st->height - top), rx, ry;
+        for (int round = 0; round < 4 && screen_of(app, roof, &rx, &ry); round++)
+            ly_camera_pan(&st->cam, st->width, st->height, *sx, ry, *sx, want);
+        *sy = screen_of(app, roof, &rx, &ry) ? ry : want;
+    }
+}
+
+ly_camera_pose ly_app_building_pose(ly_app *app, long b)
+{
+    double roof[3];
+    roof_point(app, b, roof);
+    ly_camera saved = app->st.cam;
+    ly_camera_pose first = {0};
+    /* from the first of eight headings, starting from the current one, in which no
+     * other building hides it */
+    for (int k = 0; k < 8; k++) {
+        float sx, sy;
+        place_beside_card(app, b, saved.pose.heading + k * M_PI / 4, roof, &sx, &sy);
+        ly_camera_pose placed = app->st.cam.pose;
+        long hit = ly_app_pick(app, sx, sy, 0, NULL);
+        app->st.cam = saved;
+        if (k == 0)
+            first = placed;
+        if (hit == b)
+            return placed;
+    }
+    return first;
+}
+
+bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
+{
+    ly_camera *cam = &app->st.cam;
+    ly_camera_pose pose;
+    if (!view || !strcmp(view, "home")) {
+        pose = home_pose(app);
+    } else if (!strcmp(view, "top")) {
+        pose = ly_camera_top_pose(cam);
+    } else {
+        long b = ly_district_find(&app->scene.district, view);
+        if (b < 0)
+            return false;
+        pose = ly_app_building_pose(app, b);
+    }
+    if (animate)
+        ly_camera_fly_to(cam, pose, 1.2);
+    else
+        ly_camera_set_pose(cam, pose);
+    app->st.redraw = true;
+    return true;
+}
+
+/* ---- what input does to the camera -------------------------------------------------- */
+
+void ly_cmd_orbit(ly_app *app, float dx, float dy)
+{
+    ly_camera_orbit(&app->st.cam, dx, dy, app->st.width, app->st.height);
+    app->st.redraw = true;
+}
+
+void ly_cmd_pan(ly_app *app, float x0, float y0, float x1, float y1)
+{
+    ly_camera_pan(&app->st.cam, app->st.width, app->st.height, x0, y0, x1, y1);
+    app->st.redraw = true;
+}
+
+void ly_cmd_zoom_at(ly_app *app, float x, float y, double factor)
+{
+    ly_state *st = &app->st;
+    const float *anchor = NULL;
+    ly_hit h;
+    if (app->scene.loaded) {
+        ly_camera_matrices m;
+        ly_camera_get_matrices(&st->cam, st->width, st->height, &m);
+        if (ly_bvh_pick_screen(&app->scene.bvh, &app->scene.district, m.view_proj, st->width,
+                               st->height, x, y, 0, &h))
+            anchor = h.point; /* a tower: its point under the cursor stays there */
+    }
+    ly_camera_zoom_toward(&st->cam, st->width, st->height, x, y, factor, anchor);
+    st->redraw = true;
+}
+
+void ly_cmd_tilt(ly_app *app, double radians)
+{
+    ly_camera_tilt(&app->st.cam, radians);
+    app->st.redraw = true;
+}
+
+void ly_cmd_twist(ly_app *app, double radians)
+{
+    ly_camera_twist(&app->st.cam, radians);
+    app->st.redraw = true;
+}
+
+void ly_cmd_hold_map(ly_app *app, bool held)
+{
+    app->st.cam.dragging = held;
+}
+
+void ly_cmd_fling(ly_app *app, float vx, float vy, bool orbit)
+{
+    ly_camera_fling(&app->st.cam, vx, vy, orbit, app->st.width, app->st.height);
+    app->st.redraw = true;
+}
+
+void ly_cmd_stop_camera(ly_app *app)
+{
+    ly_camera_stop(&app->st.cam);
+}
+
+void ly_cmd_north_up(ly_app *app)
+{
+    ly_camera_pose p = app->st.cam.pose;
+    p.heading = 0;
+    ly_camera_fly_to(&app->st.cam, p, 0.6);
+    app->st.redraw = true;
+}

@@ -1,0 +1,364 @@
+/* Where every panel goes this frame. */
+#include "layout.h"
+#include "app.h"
+#include "louyu/directory.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Text width in pixels; without a font (headless), an estimate. */
+static float measure(const ly_app *app, const char *text, float px)
+{
+    if (app->font)
+        return ly_font_measure(app->font, text, px);
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    return 0.55f * px * (float)chars;
+}
+
+static ly_box box(float x, float y, float w, float h)
+{
+    return (ly_box){x, y, w, h, true, false};
+}
+
+/* A panel that sizes itself to its content, at (x, y, w) in dp: its height is what
+ * its content took last frame; before its first frame, all the room below it (so
+ * labels keep off where it is about to open). */
+static ly_box fit_panel(const ly_app *app, const char *label, float x, float y, float w)
+{
+    float s = app->layout.s, h = ly_ui_panel_height(&app->ui, label) * s;
+    if (h <= 0)
+        h = fmaxf(0, (float)app->st.height - y * s);
+    ly_box b = box(x * s, y * s, w * s, h);
+    b.fit = true;
+    return b;
+}
+
+/* ---- the rules that do not need the state -------------------------------------------- */
+
+ly_card_room ly_layout_card_room(int width, int height, float scale)
+{
+    float s = scale > 0 ? scale : 1, space = (LY_LAYOUT_CARD_W + LY_LAYOUT_MARGIN) * s;
+    ly_card_room r = {.card_x = (float)width - space, .card_bottom = LY_LAYOUT_CARD_CLEAR * s};
+    r.beside = width > 2 * space;
+    r.below = !r.beside && height > width;
+    return r;
+}
+
+void ly_layout_free_map(int width, int height, float scale, bool card, float out[4])
+{
+    float s = scale > 0 ? scale : 1, W = (float)width, H = (float)height;
+    /* the left column (title, toolbar, search); beside it at least 400 dp of map */
+    bool column_beside = W / s >= LY_LAYOUT_SIDE_X + 400;
+    out[0] = column_beside ? LY_LAYOUT_SIDE_X * s : LY_LAYOUT_MARGIN * s;
+    out[1] = column_beside ? LY_LAYOUT_MARGIN * s : (LY_LAYOUT_SEARCH_Y + 60) * s;
+    out[2] = W - LY_LAYOUT_MARGIN * s;
+    out[3] = H - 52 * s; /* the scale bar */
+    if (card) {
+        ly_card_room room = ly_layout_card_room(width, height, scale);
+        if (room.beside)
+            out[2] = fminf(out[2], room.card_x);
+        else if (room.below)
+            out[1] = fmaxf(out[1], room.card_bottom);
+    }
+    /* never less than a fifth of the window each way */
+    if (out[2] - out[0] < 0.2f * W)
+        out[0] = 0, out[2] = W;
+    if (out[3] - out[1] < 0.2f * H)
+        out[1] = 0, out[3] = H;
+}
+
+void ly_layout_title_text(const ly_app *app, const char **name, char *sub, size_t n)
+{
+    const ly_district *d = &app->scene.district;
+    const ly_district_meta *mt = &d->meta;
+    ly_lang lang = app->st.lang;
+    *name = lang == LY_LANG_EN && mt->name_en ? mt->name_en : mt->name;
+    char count[32];
+    ly_format_grouped((double)d->n_buildings, count, sizeof count);
+    if (*name) {
+        snprintf(sub, n, "%s%s%s %s%s%s", mt->data_date ? mt->data_date : "",
+                 mt->data_date ? "  ·  " : "", count, ly_str(LY_S_BUILDINGS, lang),
+                 mt->n_illustrative ? "  ·  " : "",
+                 mt->n_illustrative ? ly_str(LY_S_ILLUSTRATIVE_DATA, lang) : "");
+    } else {
+        /* plain GeoJSON: the file's name */
+        const char *src = d->source ? d->source : "";
+        const char *slash = strrchr(src, '/');
+        *name = slash ? slash + 1 : src;
+        snprintf(sub, n, "%s %s", count, ly_str(LY_S_BUILDINGS, lang));
+    }
+}
+
+/* ---- the panels ---------------------------------------------------------------------- */
+
+static void title_box(ly_layout *L, const ly_app *app)
+{
+    const char *name;
+    char sub[160];
+    ly_layout_title_text(app, &name, sub, sizeof sub);
+    float s = L->s, pad = 12 * s;
+    float w = fmaxf(measure(app, name, 18 * s), measure(app, sub, 11.5f * s)) + 2 * pad;
+    L->title = box(LY_LAYOUT_MARGIN * s, LY_LAYOUT_MARGIN * s, w, 18 * s + 11.5f * s + 2.4f * pad);
+}
+
+/* The always-there chrome: the compass, the "?" beside it, the scale bar's corner. */
+static void chrome(ly_layout *L, const ly_app *app)
+{
+    float s = L->s, W = (float)L->width, H = (float)L->height, r = 22 * s;
+    float cx = W - LY_LAYOUT_MARGIN * s - r, cy = LY_LAYOUT_MARGIN * s + r;
+    L->compass = box(cx - r, cy - r, 2 * r, 2 * r);
+    float hr = 0.72f * r, hx = cx - r - 12 * s - hr;
+    L->help_button = box(hx - hr, cy - hr, 2 * hr, 2 * hr);
+    L->help_button.shown = !app->st.kiosk.on;
+    L->scale_bar = box(0, H - 52 * s, 260 * s, 52 * s);
+}
+
+static void side_panels(ly_layout *L, const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
+    bool open = !st->kiosk.touring;
+    L->toolbar = fit_panel(app, "lang", LY_LAYOUT_MARGIN, LY_LAYOUT_TOOLBAR_Y, LY_LAYOUT_COLUMN_W);
+    L->toolbar.shown = open;
+    L->search = fit_panel(app, "search", LY_LAYOUT_MARGIN, LY_LAYOUT_SEARCH_Y, LY_LAYOUT_COLUMN_W);
+    L->search.shown = open;
+    float kw = fminf(620, W - 2 * LY_LAYOUT_MARGIN);
+    L->keyboard = fit_panel(app, "keyboard", 0.5f * (W - kw), H - 300, kw);
+    L->keyboard.shown = open && st->keyboard;
+    /* the finder: right of the column; on a narrow screen, as wide as fits */
+    float fx = st->selected >= 0 ? LY_LAYOUT_SIDE_X : fmaxf(LY_LAYOUT_SIDE_X, W - 380);
+    L->finder = fit_panel(app, "finder", fx, LY_LAYOUT_TOP, fminf(360, W - fx - LY_LAYOUT_GAP));
+    L->finder.shown = open && st->finder;
+    /* the controls: two columns side by side (pointer and touch; keys), one under the
+     * other only where even narrow ones do not fit */
+    float hw = fminf(380, 0.5f * (W - LY_LAYOUT_SIDE_X - LY_LAYOUT_MARGIN - LY_LAYOUT_GAP));
+    bool side = hw >= 200;
+    if (!side)
+        hw = W - LY_LAYOUT_SIDE_X - LY_LAYOUT_MARGIN;
+    L->help = fit_panel(app, "help", LY_LAYOUT_SIDE_X, LY_LAYOUT_TOP, hw);
+    float ky = LY_LAYOUT_TOP;
+    if (!side)
+        ky += ly_ui_panel_height(&app->ui, "help") - app->ui.theme.padding + 24;
+    L->help_keys = fit_panel(app, "help-keys", side ? LY_LAYOUT_SIDE_X + hw + LY_LAYOUT_GAP
+                                                    : LY_LAYOUT_SIDE_X, ky, hw);
+    L->help.shown = L->help_keys.shown = open && st->help && !st->kiosk.on;
+}
+
+/* The floor card: left of the building card; where that leaves no room (a portrait
+ * kiosk), in the left column under the search panel. */
+static void floor_card(ly_layout *L, const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    const ly_district *d = &app->scene.district;
+    float s = L->s, W = (float)L->width / s;
+    L->floor_card.shown = L->card.shown && st->plan.on && st->plan.floor_selected > 0;
+    if (!L->floor_card.shown)
+        return;
+    float w = LY_LAYOUT_FLOOR_CARD_W, y = LY_LAYOUT_TOP;
+    float x = W - LY_LAYOUT_MARGIN - LY_LAYOUT_CARD_W - 14 - w;
+    if (x < LY_LAYOUT_SIDE_X) {
+        x = LY_LAYOUT_MARGIN;
+        float search_h = ly_ui_panel_height(&app->ui, "search");
+        y = search_h > 0 ? LY_LAYOUT_SEARCH_Y + search_h + LY_LAYOUT_GAP : 420;
+        w = fminf(w, W - LY_LAYOUT_MARGIN - LY_LAYOUT_CARD_W - LY_LAYOUT_GAP - x);
+    }
+    /* as tall as its lines: title, use, vacancy, a heading, the enterprises (six at most) */
+    uint32_t idx[6];
+    size_t total = ly_floor_enterprises(d, &d->buildings[st->selected], st->plan.floor_selected,
+                                        idx, 6);
+    size_t shown = total < 6 ? total : 6;
+    float h = 2 * 14 + 18 + 2 * 20 + 24 + (float)(shown ? shown : 1) * 19 + (total > 6 ? 19 : 0);
+    L->floor_card = box(x * s, y * s, w * s, h * s);
+}
+
+static void dashboard(ly_layout *L, const ly_app *app)
+{
+    float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
+    float w = fminf(760, W - 300), h = fminf(470, H - 110);
+    float x = LY_LAYOUT_SIDE_X, y = LY_LAYOUT_TOP;
+    if (w < 520 && L->height > L->width) {
+        /* a portrait screen: the screen's width, under the side panels */
+        x = LY_LAYOUT_MARGIN;
+        y = 420;
+        w = fminf(760, W - 2 * LY_LAYOUT_MARGIN);
+        h = fminf(560, H - y - 70);
+    }
+    L->dashboard = box(x * s, y * s, w * s, h * s);
+    /* too small a window for charts */
+    L->dashboard.shown = app->st.dashboard && !app->st.kiosk.touring && w >= 300 && h >= 260;
+}
+
+int ly_layout_color_legend(const ly_app *app, char (*text)[120], unsigned char (*rgb)[3])
+{
+    const ly_colorby *cb = &app->dv.colorby;
+    if (app->st.color_mode == LY_COLOR_NONE)
+        return 0;
+    int rows = cb->n_classes + (cb->no_data.count ? 1 : 0);
+    for (int i = 0; i < rows; i++) {
+        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
+        snprintf(text[i], 120, "%s  (%zu)", c->label, c->count);
+        memcpy(rgb[i], c->rgb, 3);
+    }
+    return rows;
+}
+
+/* A legend at the left whose bottom edge is `bottom`: a title over rows of a swatch
+ * and a label. */
+static ly_box legend_box(const ly_app *app, float s, float bottom, const char *title, int rows,
+                         const char *const *labels)
+{
+    float px = 12 * s, pad = 10 * s, w = measure(app, title, 13 * s);
+    for (int i = 0; i < rows; i++)
+        w = fmaxf(w, 22 * s + measure(app, labels[i], px));
+    float h = 2 * pad + 18 * s + (float)rows * 20 * s;
+    return box(LY_LAYOUT_MARGIN * s, bottom - h, w + 2 * pad, h);
+}
+
+static void legends(ly_layout *L, const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    float s = L->s, bottom = (float)L->height - 62 * s;
+    char text[LY_COLORBY_MAX_CLASSES + 1][120];
+    uint8_t rgb[LY_COLORBY_MAX_CLASSES + 1][3];
+    int rows = ly_layout_color_legend(app, text, rgb);
+    const char *labels[LY_COLORBY_MAX_CLASSES + 1];
+    for (int i = 0; i < rows; i++)
+        labels[i] = text[i];
+    L->color_legend = legend_box(app, s, bottom, ly_color_mode_title(st->color_mode, st->lang),
+                                 rows, labels);
+    L->color_legend.shown = rows > 0;
+    if (rows > 0)
+        bottom = L->color_legend.y - 10 * s;
+    static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
+                                                       LY_S_VACANT_FLOOR, LY_S_NO_DATA};
+    const char *plan[LY_FLOOR_STATES];
+    for (int i = 0; i < LY_FLOOR_STATES; i++)
+        plan[i] = ly_str(names[i], st->lang);
+    L->plan_legend = legend_box(app, s, bottom, ly_str(LY_S_STACKING_PLAN, st->lang),
+                                LY_FLOOR_STATES, plan);
+    L->plan_legend.shown = st->plan.on && st->selected >= 0;
+}
+
+void ly_layout_toast_text(const ly_app *app, char *buf, size_t n)
+{
+    const ly_run_note *rn = &app->st.run;
+    ly_string_id id = rn->ok ? LY_S_RELOADED : rn->count == 1 ? LY_S_RELOAD_FAILED_1
+                                                              : LY_S_RELOAD_FAILED;
+    snprintf(buf, n, ly_str(id, app->st.lang), rn->name, rn->count);
+}
+
+bool ly_layout_notice_text(const ly_app *app, const char **big, const char **small)
+{
+    if (!app->scene.loaded && app->st.kiosk.on) {
+        /* calm, in both languages, instead of an error to the public */
+        *big = ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_ZH);
+        *small = ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_EN);
+        return true;
+    }
+    if (app->scene.loaded && !app->scene.district.n_buildings) {
+        *big = ly_str(LY_S_NO_BUILDINGS, app->st.lang);
+        *small = ly_str(LY_S_NO_BUILDINGS_HINT, app->st.lang);
+        return true;
+    }
+    return false;
+}
+
+/* What the window says on its own: a reload's toast; the kiosk's "out of service";
+ * a district without buildings. */
+static void notices(ly_layout *L, const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    float s = L->s, W = (float)L->width, H = (float)L->height;
+    L->toast.shown = st->run.status[0] && st->time - st->run.shown_t < 8.0;
+    if (L->toast.shown) {
+        char toast[1400];
+        ly_layout_toast_text(app, toast, sizeof toast);
+        float w = measure(app, toast, 11.5f * s) + 20 * s;
+        L->toast = box(fmaxf(W - 20 * s - w, 8 * s), H - 44 * s, w, 24 * s);
+    }
+    const char *big, *small;
+    L->notice.shown = ly_layout_notice_text(app, &big, &small);
+    if (L->notice.shown) {
+        float w = fmaxf(measure(app, big, 26 * s), measure(app, small, 16 * s)) + 64 * s;
+        L->notice = box(0.5f * (W - w), 0.5f * (H - 104 * s), w, 104 * s);
+    }
+    float bw = fminf(760 * s, W - 40 * s), bh = 112 * s;
+    L->tour = box(0.5f * (W - bw), H - bh - 28 * s, bw, bh);
+    L->tour.shown = st->kiosk.touring;
+}
+
+static void admin(ly_layout *L, const ly_app *app)
+{
+    const ly_admin *a = &app->st.admin;
+    float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
+    L->admin.shown = app->st.kiosk.on && a->open != LY_ADMIN_CLOSED;
+    if (a->open == LY_ADMIN_PAD) {
+        float key_h = ly_layout_pad_key_h(L), w = 3 * 76 + 2 * 10 + 2 * 20;
+        float total = 150 + 4 * (key_h + 10); /* title, hint, keys, cancel, padding */
+        L->admin = fit_panel(app, "admin-pad", fmaxf(0, 0.5f * (W - w)),
+                             fmaxf(0, 0.5f * (H - total)), w);
+    } else {
+        float w = fminf(600, W - 2 * LY_LAYOUT_MARGIN);
+        L->admin = fit_panel(app, "admin-status", fmaxf(0, 0.5f * (W - w)),
+                             fmaxf(0, 0.5f * (H - 440)), w);
+    }
+    L->admin.shown = app->st.kiosk.on && a->open != LY_ADMIN_CLOSED;
+}
+
+float ly_layout_pad_key_h(const ly_layout *L)
+{
+    /* keys 60 dp tall where there is room, smaller on a short screen at kiosk scale */
+    return fmaxf(36, fminf(60, ((float)L->height / L->s - 24 - 200) / 4 - 10));
+}
+
+void ly_layout_compute(ly_layout *L, const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    memset(L, 0, sizeof *L);
+    L->width = st->width;
+    L->height = st->height;
+    L->s = st->ui_scale > 0 ? st->ui_scale : 1;
+    ly_card_room room = ly_layout_card_room(st->width, st->height, L->s);
+    L->narrow = room.below;
+    ly_layout_free_map(st->width, st->height, L->s, st->selected >= 0, L->free);
+    bool loaded = app->scene.loaded;
+    if (loaded) {
+        title_box(L, app);
+        chrome(L, app);
+        side_panels(L, app);
+        L->card = fit_panel(app, "card", (float)st->width / L->s - LY_LAYOUT_CARD_W -
+                                             LY_LAYOUT_MARGIN, LY_LAYOUT_TOP, LY_LAYOUT_CARD_W);
+        L->card.shown = st->selected >= 0 && !st->kiosk.touring;
+        floor_card(L, app);
+        dashboard(L, app);
+        legends(L, app);
+    }
+    notices(L, app);
+    admin(L, app);
+}
+
+size_t ly_layout_keep_out(const ly_layout *L, float pad, float (*out)[4], size_t cap)
+{
+    const ly_box *all[] = {&L->title,     &L->toolbar,      &L->search,      &L->compass,
+                           &L->help_button, &L->scale_bar,  &L->keyboard,    &L->finder,
+                           &L->help,      &L->help_keys,    &L->card,        &L->floor_card,
+                           &L->dashboard, &L->color_legend, &L->plan_legend, &L->tour,
+                           &L->toast,     &L->notice,       &L->admin};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof *all && n < cap; i++) {
+        const ly_box *b = all[i];
+        if (!b->shown)
+            continue;
+        /* the compass's "N" turns around it */
+        float g = pad + (b == &L->compass ? 16 * L->s : 0);
+        out[n][0] = b->x - g;
+        out[n][1] = b->y - g;
+        out[n][2] = b->x + b->w + g;
+        out[n][3] = b->y + b->h + g;
+        n++;
+    }
+    return n;
+}

@@ -1,0 +1,85 @@
+/* The layout: every panel's rectangle, computed once per frame in one place.
+ *
+ * ly_layout_compute reads the window, the UI scale, the state and the heights
+ * that self-sizing panels took last frame, and writes where each panel goes.
+ * The views draw there; the labels keep off every shown rectangle; the camera
+ * frames a selected building beside its card and the home view in the space
+ * the panels leave free; the tests read it too. No panel size is written
+ * anywhere else. Rectangles are in window pixels. */
+#ifndef LOUYU_APP_LAYOUT_H
+#define LOUYU_APP_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct ly_app;
+
+typedef struct {
+    float x, y, w, h;
+    bool shown;
+    /* the panel is as tall as its content: h is what it took last frame (or, before
+     * its first frame, all the room down to the bottom, which labels keep off) */
+    bool fit;
+} ly_box;
+
+/* The sizes, in dp (multiplied by the UI scale), that the layout is made of. */
+enum {
+    LY_LAYOUT_MARGIN = 20,   /* from the window's edges */
+    LY_LAYOUT_GAP = 12,      /* between panels */
+    LY_LAYOUT_COLUMN_W = 230, /* the left column: the toolbar and search */
+    LY_LAYOUT_SIDE_X = 270,  /* panels that open right of the column */
+    LY_LAYOUT_TOP = 84,      /* the top of those panels and of the card */
+    LY_LAYOUT_TOOLBAR_Y = 88,
+    LY_LAYOUT_SEARCH_Y = 292,
+    LY_LAYOUT_CARD_W = 340,
+    LY_LAYOUT_CARD_CLEAR = 540, /* a narrow screen's building view keeps below this */
+    LY_LAYOUT_FLOOR_CARD_W = 300
+};
+
+typedef struct {
+    int width, height;
+    float s; /* pixels per dp */
+    bool narrow; /* too narrow for a building beside its card: it goes below (portrait) */
+
+    /* always there while a district is loaded */
+    ly_box title, toolbar, search, compass, help_button, scale_bar;
+    /* while they are open */
+    ly_box keyboard, finder, help, help_keys, card, floor_card, dashboard;
+    ly_box color_legend, plan_legend, tour, toast, notice, admin;
+
+    /* the map that the panels leave free: what the home view frames */
+    float free[4]; /* x0, y0, x1, y1 */
+} ly_layout;
+
+void ly_layout_compute(ly_layout *L, const struct ly_app *app);
+
+/* Every shown rectangle, as x0, y0, x1, y1 grown by `pad` pixels: what the map's
+ * labels keep off. Returns how many (at most cap). */
+size_t ly_layout_keep_out(const ly_layout *L, float pad, float (*out)[4], size_t cap);
+
+/* Where a selected building's view must keep clear of its card, from the window
+ * alone (the card is not laid out before the building is selected): on a wide
+ * window (`beside`) the card's column on the right, from x = card_x; on a narrow,
+ * tall one (`below`) the band above y = card_bottom; on a small landscape window
+ * neither (the building stays in the middle). */
+typedef struct {
+    bool beside, below;
+    float card_x, card_bottom;
+} ly_card_room;
+ly_card_room ly_layout_card_room(int width, int height, float scale);
+
+/* The part of the window the panels leave for the map (x0, y0, x1, y1), with or
+ * without a building's card open. */
+void ly_layout_free_map(int width, int height, float scale, bool card, float out[4]);
+
+/* What the panels whose size follows their text say (the views draw the same):
+ * the title's two lines; the colour-by legend's rows (returns how many); the
+ * toast after a reload; the notice of a kiosk out of service or of a district
+ * without buildings (false when there is none); the PIN pad's key height (dp). */
+void ly_layout_title_text(const struct ly_app *app, const char **name, char *sub, size_t n);
+int ly_layout_color_legend(const struct ly_app *app, char (*text)[120], unsigned char (*rgb)[3]);
+void ly_layout_toast_text(const struct ly_app *app, char *buf, size_t n);
+bool ly_layout_notice_text(const struct ly_app *app, const char **big, const char **small);
+float ly_layout_pad_key_h(const ly_layout *L);
+
+#endif

@@ -1,0 +1,114 @@
+/* The app's state: plain data, no behaviour.
+ *
+ * Everything the viewer shows follows from this struct and the loaded scene.
+ * Only the commands (commands.h) write it; views read it const and ask for
+ * changes with messages (msg.h); input turns events into commands. Nothing
+ * here owns memory: the scene and the data derived from it live beside it in
+ * ly_app (app.h). */
+#ifndef LOUYU_APP_STATE_H
+#define LOUYU_APP_STATE_H
+
+#include "louyu/camera.h"
+#include "louyu/colorby.h"
+#include "louyu/directory.h"
+#include "louyu/input.h"
+#include "louyu/kiosk.h"
+#include "louyu/query.h"
+#include "louyu/strings.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The building card's tabs. */
+typedef enum { LY_TAB_OVERVIEW, LY_TAB_FLOORS, LY_TAB_ENTERPRISES, LY_TAB_COUNT } ly_card_tab;
+
+/* The stacking plan of the selected building: its floors as slabs. */
+typedef struct {
+    bool on;
+    float explode;      /* 0 stacked .. 1 pulled apart */
+    int floor_hover;    /* the floor under the pointer, 0 none */
+    int floor_selected; /* the floor whose card is open, 0 none */
+    int floor_last;     /* with floor_selected: the last floor lit (an enterprise's) */
+} ly_plan_state;
+
+/* A kiosk: unattended and touch-first. After attract_s idle seconds a tour of
+ * the buildings with space runs; after reset_s everything returns to the start. */
+typedef struct {
+    bool on;
+    double idle_s, attract_s, reset_s;
+    double idle_lag;    /* wall time a slow frame's capped step left out: idle time still passes */
+    bool touring;       /* the attract tour runs */
+    int stop;           /* the tour's next stop */
+    double next_stop_s; /* seconds until it */
+    double per_stop_s;  /* seconds at each stop */
+    ly_lang lang;       /* what a reset returns to */
+} ly_kiosk_state;
+
+/* The kiosk's admin: a long press in the top-left corner opens a PIN pad; the
+ * right PIN opens a status panel with "reload now" and "exit kiosk". Without a
+ * PIN hash there is no way in. */
+typedef enum { LY_ADMIN_CLOSED, LY_ADMIN_PAD, LY_ADMIN_STATUS } ly_admin_panel;
+typedef enum { LY_ADMIN_REQ_NONE, LY_ADMIN_REQ_RELOAD, LY_ADMIN_REQ_EXIT } ly_admin_request;
+enum { LY_ADMIN_MAX_FAILS = 5 };
+typedef struct {
+    char pin_hash[LY_PIN_HASH_MAX];
+    double hold_s;
+    ly_admin_panel open;
+    bool corner_down; /* a press is being held in the corner */
+    float corner_x, corner_y;
+    double corner_t;  /* when it started (app time) */
+    char pin[LY_PIN_MAX + 1];
+    bool wrong;       /* the last PIN was wrong */
+    int fails;        /* wrong PINs in a row */
+    double locked_until; /* app time; no PINs before it */
+    double touched_t;    /* the last interaction with the pad or panel */
+    ly_admin_request request; /* for the viewer's loop to act on */
+    long opens, unlocks;      /* counted for the soak */
+} ly_admin;
+
+/* What the status panel and the toast say about the running viewer. */
+typedef struct {
+    char data_path[1024], log_path[1024];
+    double started_ms;
+    long frames;
+    double frame_ms, frame_ms_worst;
+    /* the last load or reload */
+    char status[1200];   /* for the log: with the whole path */
+    char name[1024];     /* for the screen: the file's name */
+    size_t count;        /* buildings loaded, or errors found */
+    bool ok;
+    double shown_t;      /* app time the toast appeared */
+    char when[16];       /* local time, HH:MM:SS */
+    char errors[4][240]; /* its first errors, LINE:COL: message */
+    int n_errors;
+} ly_run_note;
+
+typedef struct {
+    int width, height; /* drawable pixels */
+    float ui_scale;    /* 1 on a desktop at 1x; 2 on HiDPI; 1.75 on a kiosk */
+    double time;       /* seconds the app has run (its own clock) */
+    ly_camera cam;
+    ly_lang lang;
+
+    long selected, hovered; /* building indices, -1 none */
+    bool hover_from_mouse;  /* the tooltip follows the cursor (else it sits on the roof) */
+    ly_card_tab tab;
+    ly_enterprise_order sort;
+    char industry_filter[64]; /* the directory's industry chip, "" none */
+    ly_plan_state plan;
+
+    ly_color_mode color_mode;
+    float color_t; /* 0 .. 1 through the transition to color_mode */
+
+    bool dashboard, help, finder, keyboard;
+    ly_query_desc find; /* the finder's criteria (strings point to static tables) */
+    char query[128];    /* the search field */
+
+    ly_kiosk_state kiosk;
+    ly_admin admin;
+    ly_run_note run;
+
+    bool redraw; /* something changed since the last frame */
+} ly_state;
+
+#endif

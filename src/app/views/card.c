@@ -1,0 +1,188 @@
+/* The building card: its title (or, for a building without a name, what it is),
+ * the other language's name, badges, the tabs, and the overview tab: address,
+ * status, height, area, rent, occupancy and the floors with space, contact,
+ * government services, and whatever other properties the file carries. The
+ * floors and enterprises views continue the same panel with their tabs. */
+#include "view.h"
+#include "louyu/stats.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <string.h>
+
+static void status_row(const ly_view_ctx *c, const ly_building *b)
+{
+    char v[200];
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION && b->year)
+        snprintf(v, sizeof v, "%s · %d", ly_view_str(c, LY_S_UNDER_CONSTRUCTION), b->year);
+    else if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+        snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_UNDER_CONSTRUCTION));
+    else if (b->year)
+        snprintf(v, sizeof v, "%s · %d", ly_view_str(c, LY_S_COMPLETED), b->year);
+    else
+        snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_COMPLETED));
+    ly_ui_key_value(c->ui, ly_view_str(c, LY_S_STATUS), v);
+}
+
+/* Occupancy, the tenant's first question, and the floors that have space. */
+static void occupancy(const ly_view_ctx *c, const ly_building *b)
+{
+    const ly_district *d = &c->app->scene.district;
+    ly_ui *ui = c->ui;
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    if (occ < 0) {
+        ly_ui_label_colored(ui, ly_view_str(c, LY_S_NO_OCCUPANCY_DATA), ui->theme.text_secondary);
+        return;
+    }
+    char v[200], num[40], floors[160] = "";
+    ly_format_grouped(vacant, num, sizeof num);
+    snprintf(v, sizeof v, "%s %.0f%%  ·  %s %s m²", ly_view_str(c, LY_S_OCCUPANCY), occ * 100,
+             ly_view_str(c, LY_S_VACANT), num);
+    ly_ui_bar(ui, (float)occ, ly_rgba(146, 160, 184, 255), ly_rgba(0, 150, 136, 255), v);
+    size_t o = 0;
+    int listed = 0, more = 0;
+    for (uint32_t i = b->n_records; i-- > 0;) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        if (r->vacant_m2 <= 0)
+            continue;
+        if (listed < 10 && o + 8 < sizeof floors) {
+            o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%dF", listed ? ", " : "",
+                                  r->floor);
+            listed++;
+        } else {
+            more++;
+        }
+    }
+    if (!listed)
+        return;
+    if (more)
+        snprintf(floors + o, sizeof floors - o, " … +%d", more);
+    ly_ui_key_value(ui, ly_view_str(c, LY_S_SPACE_ON), floors);
+}
+
+static void services(const ly_view_ctx *c, const ly_building *b)
+{
+    const ly_district *d = &c->app->scene.district;
+    ly_ui_space(c->ui, 4);
+    ly_ui_label_colored(c->ui, ly_view_pick(c, b->services.name, b->services.name_en),
+                        ly_rgba(200, 50, 40, 255));
+    for (uint32_t i = 0; i < b->services.n_windows; i++) {
+        const ly_name_pair *np = &d->names[b->services.first_window + i];
+        char v[200];
+        snprintf(v, sizeof v, "· %s", ly_view_pick(c, np->name, np->name_en));
+        ly_ui_label(c->ui, v);
+    }
+}
+
+/* What plain GeoJSON carries beyond what louyu reads (OpenStreetMap tags such as
+ * building:material or roof:shape), as it is written. (A louyu file's own extra
+ * members are its publisher's notes: `louyu info` shows them.) */
+static void other_properties(const ly_view_ctx *c, const ly_building *b)
+{
+    if (c->app->scene.district.meta.is_louyu)
+        return;
+    cJSON *extra = b->extra ? cJSON_Parse(b->extra) : NULL;
+    int shown = 0;
+    for (const cJSON *m = extra ? extra->child : NULL; m && shown < 12; m = m->next) {
+        char v[200];
+        if (cJSON_IsString(m))
+            snprintf(v, sizeof v, "%s", m->valuestring);
+        else if (cJSON_IsNumber(m))
+            snprintf(v, sizeof v, "%g", m->valuedouble);
+        else if (cJSON_IsBool(m))
+            snprintf(v, sizeof v, "%s", cJSON_IsTrue(m) ? "true" : "false");
+        else
+            continue; /* objects and arrays: `louyu info` shows them whole */
+        if (!shown++)
+            ly_ui_space(c->ui, 4);
+        ly_ui_key_value(c->ui, m->string, v);
+    }
+    cJSON_Delete(extra);
+}
+
+static void overview(const ly_view_ctx *c, const ly_building *b)
+{
+    ly_ui *ui = c->ui;
+    char v[200], a[40];
+    const char *addr = ly_view_pick(c, b->address, b->address_en);
+    if (addr)
+        ly_ui_key_value(ui, ly_view_str(c, LY_S_ADDRESS), addr);
+    if (b->type)
+        ly_ui_key_value(ui, ly_view_str(c, LY_S_TYPE),
+                        ly_building_type_name(b->type, c->app->st.lang));
+    status_row(c, b);
+    snprintf(v, sizeof v, "%.0f m · %d %s", b->height_m, b->floors, ly_view_str(c, LY_S_FLOORS));
+    ly_ui_key_value(ui, ly_view_str(c, LY_S_HEIGHT), v);
+    if (b->gfa_m2 > 0) {
+        ly_format_grouped(b->gfa_m2, a, sizeof a);
+        snprintf(v, sizeof v, "%s m²", a);
+        ly_ui_key_value(ui, ly_view_str(c, LY_S_FLOOR_AREA), v);
+    }
+    if (b->rent_cny_m2_day >= 0) {
+        snprintf(v, sizeof v, "%.2f %s", b->rent_cny_m2_day, ly_view_str(c, LY_S_RENT_UNIT));
+        ly_ui_key_value(ui, ly_view_str(c, LY_S_RENT), v);
+    }
+    ly_ui_space(ui, 4);
+    occupancy(c, b);
+    if (b->contact.name || b->contact.phone) {
+        const char *who = ly_view_pick(c, b->contact.name, b->contact.name_en);
+        snprintf(v, sizeof v, "%s%s%s", who ? who : "", b->contact.phone ? "  " : "",
+                 b->contact.phone ? b->contact.phone : "");
+        ly_ui_key_value(ui, ly_view_str(c, LY_S_CONTACT), v);
+    }
+    if (b->has_services)
+        services(c, b);
+    other_properties(c, b);
+}
+
+/* The title, the name in the other language, and the badges. */
+static void header(const ly_view_ctx *c, const ly_building *b)
+{
+    ly_ui *ui = c->ui;
+    char title[160];
+    ly_ui_title(ui, ly_building_title(b, c->app->st.lang, title, sizeof title));
+    const char *shown = ly_building_name(b, c->app->st.lang);
+    const char *other = c->app->st.lang == LY_LANG_EN ? b->name : b->name_en;
+    if (other && other != shown)
+        ly_ui_label_colored(ui, other, ui->theme.text_secondary);
+    bool big = b->tax_2010_cny >= LY_TAX_BIG_CNY;
+    if (big)
+        ly_ui_badge(ui, ly_view_str(c, LY_S_BIG_TAX), ly_rgba(200, 50, 40, 255),
+                    ly_rgba(255, 255, 255, 255));
+    if (b->has_services) {
+        if (big)
+            ly_ui_same_line(ui);
+        ly_ui_badge(ui, ly_view_pick(c, b->services.name, b->services.name_en),
+                    ly_rgba(255, 232, 228, 255), ly_rgba(180, 40, 30, 255));
+    }
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+        ly_ui_badge(ui, ly_view_str(c, LY_S_UNDER_CONSTRUCTION), ly_rgba(250, 236, 210, 255),
+                    ly_rgba(150, 90, 20, 255));
+}
+
+ly_view_out ly_view_card(const ly_view_ctx *c)
+{
+    const ly_state *st = &c->app->st;
+    if (!c->L->card.shown)
+        return (ly_view_out){0};
+    const ly_building *b = &c->app->scene.district.buildings[st->selected];
+    bool open = true;
+    if (ly_view_panel(c, "card", &c->L->card, &open)) {
+        header(c, b);
+        ly_ui_space(c->ui, 2);
+        const char *tabs[LY_TAB_COUNT] = {ly_view_str(c, LY_S_OVERVIEW),
+                                          ly_view_str(c, LY_S_FLOORS_TAB),
+                                          ly_view_str(c, LY_S_ENTERPRISES)};
+        int tab = ly_ui_tabs(c->ui, "tabs", tabs, LY_TAB_COUNT, st->tab);
+        if (tab != (int)st->tab)
+            ly_msg_int(c->out, LY_MSG_SET_TAB, tab);
+        ly_ui_space(c->ui, 2);
+        if (st->tab == LY_TAB_OVERVIEW)
+            overview(c, b);
+    }
+    ly_ui_panel_end(c->ui);
+    if (!open)
+        ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = -1});
+    return (ly_view_out){.drew = true};
+}

@@ -1,0 +1,310 @@
+/* The planner's dashboard: district totals and three charts, all derived from
+ * the data: occupancy per building (sorted; a bar selects its building), the
+ * industry mix, and vacancy by floor band. The bar under the pointer (or a
+ * finger held on it) gives a read-out, which the frame draws over every panel. */
+#include "view.h"
+#include "louyu/stats.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    long building;
+    double occ; /* < 0: no data */
+} occ_row;
+
+static int by_occupancy(const void *a, const void *b)
+{
+    const occ_row *x = a, *y = b;
+    /* buildings with data first, highest occupancy first; no data last */
+    if ((x->occ < 0) != (y->occ < 0))
+        return x->occ < 0 ? 1 : -1;
+    if (x->occ != y->occ)
+        return x->occ < y->occ ? 1 : -1;
+    return (x->building > y->building) - (x->building < y->building);
+}
+
+static bool released_in(const ly_ui *ui, float x, float y, float w, float h)
+{
+    return ui->released && !ui->moved && ui->release_x >= x && ui->release_x < x + w &&
+           ui->release_y >= y && ui->release_y < y + h;
+}
+
+/* The pointer is over (x, y, w, h) of this panel: a mouse in the window, or a
+ * finger held down (a read-out while pressed; the release may select). */
+static bool pointed(const ly_view_ctx *c, float x, float y, float w, float h)
+{
+    const ly_ui *ui = c->ui;
+    if (ui->hover_panel != ui->panel || (ui->touch ? !ui->down : !c->app->input.inside))
+        return false;
+    return ui->px >= x && ui->px < x + w && ui->py >= y && ui->py < y + h;
+}
+
+/* The read-out: below a cursor; above a finger, which would hide it. */
+static void tip(const ly_view_ctx *c, ly_tip *t, const char *title, const char *line)
+{
+    const ly_ui *ui = c->ui;
+    float s = c->L->s;
+    t->shown = true;
+    t->x = ui->px + 16 * s;
+    t->y = ui->touch ? ui->py - 90 * s : ui->py + 20 * s;
+    snprintf(t->title, sizeof t->title, "%s", title);
+    snprintf(t->line, sizeof t->line, "%s", line);
+}
+
+static ly_color lighter(ly_color c)
+{
+    return (ly_color){(uint8_t)(c.r + (255 - c.r) * 35 / 100), (uint8_t)(c.g + (255 - c.g) * 35 / 100),
+                      (uint8_t)(c.b + (255 - c.b) * 35 / 100), c.a};
+}
+
+static void heading(const ly_view_ctx *c, float x, float y, ly_string_id id)
+{
+    ly_draw_text(c->dl, floorf(x), floorf(y + 13 * c->L->s), 13 * c->L->s,
+                 ly_rgba(30, 36, 48, 255), ly_view_str(c, id));
+}
+
+/* The read-out of one building's bar. */
+static void building_tip(const ly_view_ctx *c, ly_tip *t, long bi, double occ)
+{
+    const ly_district *d = &c->app->scene.district;
+    const ly_building *b = &d->buildings[bi];
+    char title[160], line[160], v[40];
+    double area, vacant;
+    ly_building_occupancy(d, b, &area, &vacant);
+    ly_format_grouped(vacant, v, sizeof v);
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_UNDER_CONSTRUCTION));
+    else if (occ < 0)
+        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_NO_OCCUPANCY_DATA));
+    else
+        snprintf(line, sizeof line, "%s %.0f%%  ·  %s %s m²", ly_view_str(c, LY_S_OCCUPANCY),
+                 100 * occ, ly_view_str(c, LY_S_VACANT), v);
+    tip(c, t, ly_building_title(b, c->app->st.lang, title, sizeof title), line);
+}
+
+/* Occupancy per building, as sorted vertical bars. */
+static void occupancy_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float w, float h)
+{
+    const ly_district *d = &c->app->scene.district;
+    float s = c->L->s;
+    heading(c, x, y, LY_S_CHART_OCCUPANCY);
+    y += 24 * s;
+    h -= 24 * s;
+    size_t n = d->n_buildings;
+    occ_row *rows = malloc((n ? n : 1) * sizeof *rows);
+    if (!rows)
+        return;
+    for (size_t i = 0; i < n; i++)
+        rows[i] = (occ_row){(long)i, ly_building_occupancy(d, &d->buildings[i], NULL, NULL)};
+    qsort(rows, n, sizeof *rows, by_occupancy);
+    float gap = n > 60 ? 0 : 2 * s, bw = n ? (w - gap * (float)(n - 1)) / (float)n : 0;
+    /* grid lines at 50 % and 100 % */
+    for (int g = 1; g <= 2; g++) {
+        float gy = y + h - h * 0.5f * g;
+        ly_draw_rect(c->dl, x, gy, w, 1 * s, ly_rgba(220, 222, 228, 255));
+        char label[8];
+        snprintf(label, sizeof label, "%d%%", 50 * g);
+        ly_draw_text(c->dl, floorf(x + w + 4 * s), floorf(gy + 4 * s), 10 * s,
+                     ly_rgba(120, 126, 138, 255), label);
+    }
+    for (size_t i = 0; i < n; i++) {
+        float bx = x + (float)i * (bw + gap);
+        double occ = rows[i].occ;
+        float bh = occ >= 0 ? (float)occ * h : 0.12f * h;
+        ly_color col = occ >= 0 ? ly_rgba(146, 160, 184, 255) : ly_rgba(214, 212, 206, 255);
+        if (rows[i].building == c->app->st.selected)
+            col = ly_rgba(236, 125, 46, 255);
+        if (pointed(c, bx, y, bw + gap, h)) {
+            building_tip(c, t, rows[i].building, occ);
+            col = lighter(col);
+        }
+        ly_draw_rect(c->dl, bx, y + h - bh, fmaxf(bw, 1), bh, col);
+        /* a bar selects its building */
+        if (released_in(c->ui, bx, y, bw + gap, h))
+            ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = rows[i].building, .on = true});
+    }
+    free(rows);
+}
+
+/* The district's industries, largest first (at most 32). */
+static int industries(const ly_district *d, const char **names, size_t *counts)
+{
+    int k = 0;
+    for (size_t i = 0; i < d->n_enterprises; i++) {
+        const char *ind = d->enterprises[i].industry;
+        if (!ind)
+            continue;
+        int j = 0;
+        while (j < k && strcmp(names[j], ind))
+            j++;
+        if (j == k && k < 32)
+            names[k] = ind, counts[k++] = 0;
+        if (j < k)
+            counts[j]++;
+    }
+    for (int a = 1; a < k; a++)
+        for (int b = a; b > 0 && counts[b] > counts[b - 1]; b--) {
+            size_t tc = counts[b];
+            counts[b] = counts[b - 1];
+            counts[b - 1] = tc;
+            const char *tn = names[b];
+            names[b] = names[b - 1];
+            names[b - 1] = tn;
+        }
+    return k;
+}
+
+/* Enterprises per industry, as horizontal bars. */
+static void industry_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float w, float h)
+{
+    ly_lang lang = c->app->st.lang;
+    float s = c->L->s;
+    heading(c, x, y, LY_S_CHART_INDUSTRIES);
+    y += 24 * s;
+    const char *names[32];
+    size_t counts[32], total = 0;
+    int k = industries(&c->app->scene.district, names, counts);
+    for (int i = 0; i < k; i++)
+        total += counts[i];
+    size_t max = k ? counts[0] : 1;
+    float row = 18 * s, label_w = fminf(110 * s, 0.42f * w);
+    int rows = (int)fminf((float)k, floorf(h / row - 1.5f));
+    for (int i = 0; i < rows; i++) {
+        float ry = y + (float)i * row;
+        uint8_t rgb[3];
+        ly_colorby_ramp(rows > 1 ? (double)i / (rows - 1) : 0.5, rgb);
+        ly_draw_text(c->dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
+                     ly_industry_name(names[i], lang));
+        float bw = fmaxf(0, w - label_w - 40 * s) * (float)counts[i] / (float)max;
+        ly_color col = ly_rgba(rgb[0], rgb[1], rgb[2], 255);
+        if (pointed(c, x, ry, w, row)) {
+            char line[160];
+            snprintf(line, sizeof line, ly_view_str(c, LY_S_INDUSTRY_READOUT), counts[i],
+                     total ? 100.0 * (double)counts[i] / (double)total : 0.0);
+            tip(c, t, ly_industry_name(names[i], lang), line);
+            col = lighter(col);
+        }
+        ly_draw_rect(c->dl, x + label_w, ry + 3 * s, fmaxf(bw, 1), row - 6 * s, col);
+        char num[16];
+        snprintf(num, sizeof num, "%zu", counts[i]);
+        ly_draw_text(c->dl, floorf(x + label_w + bw + 5 * s), floorf(ry + 12 * s), 10.5f * s,
+                     ly_rgba(100, 108, 122, 255), num);
+    }
+}
+
+static const int BAND_LO[5] = {1, 6, 11, 21, 31}, BAND_HI[5] = {5, 10, 20, 30, 1000};
+
+static void band_tip(const ly_view_ctx *c, ly_tip *t, int b, double area, double vacant)
+{
+    char title[64], line[160], va[40], aa[40];
+    ly_format_grouped(vacant, va, sizeof va);
+    ly_format_grouped(area, aa, sizeof aa);
+    if (BAND_HI[b] < 1000)
+        snprintf(title, sizeof title, ly_view_str(c, LY_S_FLOORS_RANGE), BAND_LO[b], BAND_HI[b]);
+    else
+        snprintf(title, sizeof title, ly_view_str(c, LY_S_FLOORS_AND_UP), BAND_LO[b]);
+    snprintf(line, sizeof line, ly_view_str(c, LY_S_BAND_READOUT), va, aa, 100 * vacant / area);
+    tip(c, t, title, line);
+}
+
+/* Vacancy rate of the recorded floor area, by floor band. */
+static void floor_band_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float w, float h)
+{
+    const ly_district *d = &c->app->scene.district;
+    float s = c->L->s;
+    heading(c, x, y, LY_S_CHART_FLOOR_BANDS);
+    /* below the heading, room for the tallest bar's figure above it */
+    y += 24 * s + 14 * s;
+    h -= 40 * s + 14 * s;
+    double area[5] = {0}, vacant[5] = {0}, max = 0.05;
+    for (size_t i = 0; i < d->n_records; i++)
+        for (int b = 0; b < 5; b++)
+            if (d->records[i].floor >= BAND_LO[b] && d->records[i].floor <= BAND_HI[b]) {
+                area[b] += d->records[i].area_m2;
+                vacant[b] += d->records[i].vacant_m2;
+            }
+    for (int b = 0; b < 5; b++)
+        if (area[b] > 0)
+            max = fmax(max, vacant[b] / area[b]);
+    float bw = (w - 4 * 8 * s) / 5;
+    for (int b = 0; b < 5; b++) {
+        float bx = x + (float)b * (bw + 8 * s);
+        char label[24];
+        if (area[b] > 0) {
+            double rate = vacant[b] / area[b];
+            float bh = (float)(rate / max) * h;
+            ly_color col = ly_rgba(0, 150, 136, 255);
+            if (pointed(c, bx, y - 14 * s, bw + 8 * s, h + 30 * s)) {
+                band_tip(c, t, b, area[b], vacant[b]);
+                col = lighter(col);
+            }
+            ly_draw_rect(c->dl, bx, y + h - bh, bw, bh, col);
+            snprintf(label, sizeof label, "%.0f%%", 100 * rate);
+            ly_draw_text(c->dl, floorf(bx + 2 * s), floorf(y + h - bh - 4 * s), 10.5f * s,
+                         ly_rgba(60, 66, 80, 255), label);
+        }
+        if (BAND_HI[b] < 1000)
+            snprintf(label, sizeof label, "%d–%d", BAND_LO[b], BAND_HI[b]);
+        else
+            snprintf(label, sizeof label, "%d+", BAND_LO[b]);
+        ly_draw_text(c->dl, floorf(bx + 2 * s), floorf(y + h + 14 * s), 10.5f * s,
+                     ly_rgba(100, 108, 122, 255), label);
+    }
+}
+
+/* The two lines of totals above the charts. */
+static void totals(const ly_view_ctx *c)
+{
+    ly_stats st;
+    ly_stats_compute(&c->app->scene.district, &st);
+    char line[256], a[32], b[32];
+    ly_format_grouped((double)st.enterprises_in_buildings, a, sizeof a);
+    if (st.enterprise_share >= 0) {
+        ly_format_grouped(st.enterprises_registered, b, sizeof b);
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_SHARE), st.buildings,
+                 st.under_construction, a, b, 100 * st.enterprise_share);
+    } else {
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS), st.buildings,
+                 st.under_construction, a);
+    }
+    ly_ui_text_wrapped(c->ui, line);
+    ly_format_grouped(st.tax_2010_cny / 1e6, a, sizeof a);
+    ly_format_grouped(st.vacant_m2, b, sizeof b);
+    if (st.occupancy_rate >= 0)
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_TAX_VACANT), a, st.tax_big, b,
+                 100 * (1 - st.occupancy_rate));
+    else
+        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_NO_OCCUPANCY_DATA));
+    ly_ui_text_wrapped(c->ui, line);
+}
+
+ly_view_out ly_view_dashboard(const ly_view_ctx *c)
+{
+    ly_view_out out = {0};
+    const ly_box *box = &c->L->dashboard;
+    if (!box->shown)
+        return out;
+    bool open = true;
+    if (ly_view_panel(c, "dashboard", box, &open)) {
+        ly_ui_title(c->ui, ly_view_str(c, LY_S_DASHBOARD_TITLE));
+        totals(c);
+        ly_ui_space(c->ui, 6);
+        /* the charts, drawn straight into the overlay below the text */
+        float s = c->L->s;
+        ly_ui_rect last = ly_ui_last_rect(c->ui);
+        float px = box->x + 16 * s, pw = box->w - 32 * s;
+        float top = last.y + last.h + 10 * s, ch = box->y + box->h - 16 * s - top;
+        occupancy_chart(c, &out.tip, px, top, pw - 30 * s, ch * 0.45f);
+        float half = (pw - 24 * s) / 2, y2 = top + ch * 0.5f + 8 * s, h2 = ch * 0.5f - 8 * s;
+        industry_chart(c, &out.tip, px, y2, half, h2);
+        floor_band_chart(c, &out.tip, px + half + 24 * s, y2, half, h2);
+    }
+    ly_ui_panel_end(c->ui);
+    if (!open)
+        ly_msg_on(c->out, LY_MSG_SET_DASHBOARD, false);
+    out.drew = true;
+    return out;
+}

@@ -1,0 +1,166 @@
+/* The tenant finder: the space wanted, on one floor or several, the rent, near
+ * what; the matches glow on the map and are listed best first, each with the
+ * first space that fits. Every chip asks for the new criteria as a message. */
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The criteria's chips; each returns true when the criteria changed (*q). */
+static bool area_chips(const ly_view_ctx *c, ly_query_desc *q)
+{
+    static const double mins[4] = {0, 300, 1000, 2000}, maxes[3] = {0, 1000, 3000};
+    bool changed = false;
+    for (int i = 0; i < 4; i++) {
+        char label[48];
+        if (mins[i] == 0)
+            snprintf(label, sizeof label, "%s##area0", ly_view_str(c, LY_S_ANY_SIZE));
+        else
+            snprintf(label, sizeof label, "≥ %.0f m²##area%d", mins[i], i);
+        bool on = q->min_area_m2 == mins[i];
+        if (ly_ui_chip(c->ui, label, &on) && on)
+            q->min_area_m2 = mins[i], changed = true;
+    }
+    for (int i = 0; i < 3; i++) {
+        char label[48];
+        if (maxes[i] == 0)
+            snprintf(label, sizeof label, "%s##max0", ly_view_str(c, LY_S_NO_UPPER_LIMIT));
+        else
+            snprintf(label, sizeof label, "≤ %.0f m²##max%d", maxes[i], i);
+        bool on = q->max_area_m2 == maxes[i];
+        if (ly_ui_chip(c->ui, label, &on) && on)
+            q->max_area_m2 = maxes[i], changed = true;
+    }
+    changed |= ly_ui_toggle(c->ui, ly_view_str(c, LY_S_SPAN_FLOORS), &q->contiguous);
+    return changed;
+}
+
+static bool rent_chips(const ly_view_ctx *c, ly_query_desc *q)
+{
+    static const double rents[4] = {0, 3, 4, 5};
+    bool changed = false;
+    for (int i = 0; i < 4; i++) {
+        char label[64];
+        if (rents[i] == 0)
+            snprintf(label, sizeof label, "%s##rent0", ly_view_str(c, LY_S_ANY_RENT));
+        else
+            snprintf(label, sizeof label, "≤ %.0f %s##rent%d", rents[i],
+                     ly_view_str(c, LY_S_RENT_UNIT), i);
+        bool on = q->max_rent_cny_m2_day == rents[i];
+        if (ly_ui_chip(c->ui, label, &on) && on)
+            q->max_rent_cny_m2_day = rents[i], changed = true;
+    }
+    return changed;
+}
+
+static bool near_chips(const ly_view_ctx *c, ly_query_desc *q)
+{
+    /* neighbours of an industry: the district's five biggest */
+    static const char *const industries[5] = {"finance", "trade", "logistics", "it", "consulting"};
+    bool changed = false;
+    for (int i = 0; i < 5; i++) {
+        char label[64];
+        snprintf(label, sizeof label, "%s##ind%d",
+                 ly_industry_name(industries[i], c->app->st.lang), i);
+        bool on = q->industry && !strcmp(q->industry, industries[i]);
+        if (ly_ui_chip(c->ui, label, &on))
+            q->industry = on ? industries[i] : NULL, changed = true;
+    }
+    bool metro = q->near_poi && q->near == LY_POI_METRO;
+    bool parking = q->near_poi && q->near == LY_POI_PARKING;
+    if (ly_ui_chip(c->ui, ly_view_str(c, LY_S_NEAR_METRO), &metro)) {
+        q->near_poi = metro;
+        q->near = LY_POI_METRO;
+        /* the stations opened after this data: counted, and the results say so */
+        q->include_later_pois = true;
+        changed = true;
+    }
+    if (ly_ui_chip(c->ui, ly_view_str(c, LY_S_NEAR_PARKING), &parking)) {
+        q->near_poi = parking;
+        q->near = LY_POI_PARKING;
+        changed = true;
+    }
+    return changed;
+}
+
+/* Under a match's name: its first space (and how many more), and the distance when
+ * nearness was asked; the full reasons are in `louyu query`. */
+static void match_line(const ly_view_ctx *c, const ly_query_match *q, char *why, size_t n)
+{
+    const ly_query_result *r = &c->app->dv.found;
+    const ly_query_desc *find = &c->app->st.find;
+    why[0] = '\0';
+    if (q->n_spaces) {
+        const ly_query_space *sp = &r->spaces[q->first_space];
+        char num[32];
+        ly_format_grouped(sp->vacant_m2, num, sizeof num);
+        int k = sp->first == sp->last
+                    ? snprintf(why, n, ly_view_str(c, LY_S_SPACE_ON_FLOOR), sp->first, num)
+                    : snprintf(why, n, ly_view_str(c, LY_S_SPACE_ON_FLOORS), sp->first, sp->last,
+                               num);
+        if (q->n_spaces > 1 && k > 0 && (size_t)k < n)
+            snprintf(why + k, n - (size_t)k, ly_view_str(c, LY_S_AND_N_MORE_SPACES),
+                     q->n_spaces - 1);
+    } else if (q->n_reasons) {
+        snprintf(why, n, "%s", ly_query_reason(r, q->first_reason, c->app->st.lang));
+    }
+    if (find->near_poi && q->poi_m >= 0 && (unsigned)find->near < LY_POI_COUNT) {
+        size_t k = strlen(why);
+        snprintf(why + k, n - k, ly_view_str(c, LY_S_DISTANCE_TO),
+                 ly_view_str(c, (ly_string_id)(LY_S_POI_METRO + find->near)), q->poi_m);
+    }
+}
+
+static void matches(const ly_view_ctx *c)
+{
+    const ly_app *app = c->app;
+    const ly_query_result *r = &app->dv.found;
+    char line[256];
+    snprintf(line, sizeof line, ly_view_str(c, LY_S_N_BUILDINGS_MATCH), r->n_matches);
+    ly_ui_label_colored(c->ui, line, c->ui->theme.text_secondary);
+    /* what the whole result should be read with (stations opened after the data) */
+    for (size_t i = 0; i < r->n_notes; i++)
+        ly_ui_text_wrapped(c->ui, ly_query_note(r, i, app->st.lang));
+    /* a tall screen has room for more of the list */
+    ly_ui_list_begin(c->ui, "matches",
+                     ly_view_list_height(c, c->L->height > c->L->width ? 560 : 220));
+    for (size_t m = 0; m < r->n_matches; m++) {
+        const ly_query_match *q = &r->matches[m];
+        const ly_building *b = &app->scene.district.buildings[q->building];
+        char why[200], title[160];
+        match_line(c, q, why, sizeof why);
+        snprintf(line, sizeof line, "%s##match%u",
+                 ly_building_title(b, app->st.lang, title, sizeof title), q->building);
+        if (ly_ui_item(c->ui, line, why)) {
+            /* the building, with its first space shown on the stacking plan */
+            ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = q->building, .on = true});
+            if (q->n_spaces) {
+                const ly_query_space *sp = &r->spaces[q->first_space];
+                ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_STACKING, .on = true,
+                                             .f = app->st.plan.explode});
+                ly_msg_push(c->out,
+                            (ly_msg){.type = LY_MSG_SELECT_FLOORS, .i = sp->first, .j = sp->last});
+            }
+        }
+    }
+    ly_ui_list_end(c->ui);
+}
+
+ly_view_out ly_view_finder(const ly_view_ctx *c)
+{
+    if (!c->L->finder.shown)
+        return (ly_view_out){0};
+    if (ly_view_panel(c, "finder", &c->L->finder, NULL)) {
+        ly_ui_title(c->ui, ly_view_str(c, LY_S_FINDER_TITLE));
+        ly_query_desc q = c->app->st.find;
+        bool changed = area_chips(c, &q);
+        changed |= rent_chips(c, &q);
+        changed |= near_chips(c, &q);
+        if (changed)
+            ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_FIND, .find = q});
+        ly_ui_space(c->ui, 4);
+        matches(c);
+    }
+    ly_ui_panel_end(c->ui);
+    return (ly_view_out){.drew = true};
+}

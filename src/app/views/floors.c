@@ -1,0 +1,55 @@
+/* The card's floors tab: the stacking plan's switches and the floor stack, top
+ * floor first, each with its state and vacant area; a floor opens its card on
+ * the plan. Continues the card's panel. */
+#include "view.h"
+#include "louyu/stacking.h"
+
+#include <stdio.h>
+
+static void plan_switches(const ly_view_ctx *c)
+{
+    const ly_plan_state *p = &c->app->st.plan;
+    bool on = p->on, apart = p->explode > 0;
+    if (ly_ui_toggle(c->ui, ly_view_str(c, LY_S_STACKING_PLAN), &on))
+        ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_STACKING, .on = on, .f = p->explode});
+    if (ly_ui_toggle(c->ui, ly_view_str(c, LY_S_PULL_APART), &apart))
+        ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_STACKING, .on = p->on || apart,
+                                     .f = apart ? 1.0f : 0.0f});
+}
+
+ly_view_out ly_view_floors(const ly_view_ctx *c)
+{
+    const ly_state *st = &c->app->st;
+    const ly_district *d = &c->app->scene.district;
+    if (!c->L->card.shown || st->tab != LY_TAB_FLOORS)
+        return (ly_view_out){0};
+    static const ly_string_id states[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
+                                                        LY_S_VACANT_FLOOR, LY_S_NO_DATA};
+    const ly_building *b = &d->buildings[st->selected];
+    if (ly_view_panel(c, "card", &c->L->card, NULL)) {
+        plan_switches(c);
+        ly_ui_list_begin(c->ui, "floors", ly_view_list_height(c, 250));
+        for (int f = b->floors; f >= 1; f--) {
+            const ly_floor_record *r;
+            ly_floor_state s = ly_floor_state_of(d, b, f, &r);
+            char label[160], v[32];
+            if (r && r->vacant_m2 > 0) {
+                ly_format_grouped(r->vacant_m2, v, sizeof v);
+                snprintf(label, sizeof label, "%3dF  %s · %s m²##f%d", f,
+                         ly_view_str(c, states[s]), v, f);
+            } else {
+                snprintf(label, sizeof label, "%3dF  %s##f%d", f, ly_view_str(c, states[s]), f);
+            }
+            bool sel = st->plan.floor_selected == f;
+            if (ly_ui_chip(c->ui, label, &sel)) {
+                if (!st->plan.on)
+                    ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_STACKING, .on = true,
+                                                 .f = st->plan.explode});
+                ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT_FLOORS, .i = sel ? f : 0});
+            }
+        }
+        ly_ui_list_end(c->ui);
+    }
+    ly_ui_panel_end(c->ui);
+    return (ly_view_out){.drew = true};
+}

@@ -1,0 +1,47 @@
+/* What the window says on its own: the toast after a reload (bottom right, red
+ * when the new data was refused), and a calm card in the middle when there is
+ * nothing to show: a kiosk out of service, or a district without buildings. */
+#include "view.h"
+
+#include <math.h>
+
+static void toast(const ly_view_ctx *c)
+{
+    const ly_box *b = &c->L->toast;
+    char text[1400];
+    ly_layout_toast_text(c->app, text, sizeof text);
+    float s = c->L->s;
+    ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 6 * s,
+                       c->app->st.run.ok ? ly_rgba(32, 38, 50, 220) : ly_rgba(170, 40, 30, 230));
+    ly_draw_text(c->dl, floorf(b->x + 10 * s), floorf(b->y + 16 * s), 11.5f * s,
+                 ly_rgba(255, 255, 255, 255), text);
+}
+
+static void notice(const ly_view_ctx *c)
+{
+    const ly_box *b = &c->L->notice;
+    const char *big, *small;
+    ly_layout_notice_text(c->app, &big, &small);
+    ly_font *font = c->app->font;
+    float s = c->L->s, pb = 26 * s, ps = 16 * s;
+    ly_draw_shadow(c->dl, b->x, b->y, b->w, b->h, 18 * s, 24 * s, ly_rgba(0, 0, 0, 60));
+    ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 18 * s, ly_rgba(255, 255, 255, 245));
+    ly_draw_text(c->dl, floorf(b->x + 0.5f * (b->w - ly_font_measure(font, big, pb))),
+                 floorf(b->y + 48 * s), pb, ly_rgba(40, 46, 60, 255), big);
+    ly_draw_text(c->dl, floorf(b->x + 0.5f * (b->w - ly_font_measure(font, small, ps))),
+                 floorf(b->y + 80 * s), ps, ly_rgba(100, 108, 122, 255), small);
+}
+
+ly_view_out ly_view_notice(const ly_view_ctx *c)
+{
+    ly_view_out out = {0};
+    if (c->L->notice.shown) {
+        notice(c);
+        out.drew = true;
+    }
+    if (c->L->toast.shown) {
+        toast(c);
+        out.drew = true;
+    }
+    return out;
+}

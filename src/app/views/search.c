@@ -1,0 +1,92 @@
+/* Search: a field, live results (as many as fit above the scale bar), and the
+ * on-screen keyboard for a touch screen. */
+#include "view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Under a result's name, what matched: the name in the other language, or the
+ * address, the enterprise or the industry that did. */
+static void detail(const ly_view_ctx *c, const ly_search_hit *hit, const char *name,
+                   char *buf, size_t n)
+{
+    const ly_building *b = &c->app->scene.district.buildings[hit->building];
+    const char *text = hit->text ? hit->text : "";
+    switch (hit->kind) {
+    case LY_MATCH_NAME: {
+        const char *other = c->app->st.lang == LY_LANG_EN ? b->name : b->name_en;
+        snprintf(buf, n, "%s", other && other != name ? other : "");
+        break;
+    }
+    case LY_MATCH_ADDRESS:
+        snprintf(buf, n, ly_view_str(c, LY_S_MATCHED_ADDRESS), text);
+        break;
+    case LY_MATCH_ENTERPRISE:
+        snprintf(buf, n, ly_view_str(c, LY_S_MATCHED_ENTERPRISE), text);
+        break;
+    default:
+        snprintf(buf, n, ly_view_str(c, LY_S_MATCHED_INDUSTRY),
+                 ly_industry_name(text, c->app->st.lang));
+        break;
+    }
+}
+
+static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
+{
+    const ly_ui_theme *t = &c->ui->theme;
+    float s = c->L->s;
+    float room = c->L->height / s - LY_LAYOUT_SEARCH_Y - 2 * t->padding - (t->row_h + t->spacing) -
+                 (kbd_row ? t->row_h + t->spacing : 0) - 44;
+    int fit = (int)(room / (t->row_h + 10 + t->spacing));
+    ly_search_hit hits[6];
+    size_t n = ly_search_run(&c->app->dv.search, query, hits,
+                             (size_t)(fit < 1 ? 1 : fit > 6 ? 6 : fit));
+    for (size_t i = 0; i < n; i++) {
+        const ly_building *b = &c->app->scene.district.buildings[hits[i].building];
+        char title[160], label[200], more[240];
+        const char *name = ly_building_title(b, c->app->st.lang, title, sizeof title);
+        snprintf(label, sizeof label, "%s##hit%u", name, hits[i].building);
+        detail(c, &hits[i], name, more, sizeof more);
+        if (ly_ui_item(c->ui, label, more)) {
+            ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = hits[i].building, .on = true});
+            ly_msg_on(c->out, LY_MSG_SET_KEYBOARD, false);
+        }
+    }
+    if (query[0] && !n)
+        ly_ui_label_colored(c->ui, ly_view_str(c, LY_S_NOTHING_FOUND), t->text_secondary);
+}
+
+/* The kiosk's keyboard: wide, at the bottom in the middle, within reach. */
+static void keyboard(const ly_view_ctx *c)
+{
+    if (!c->L->keyboard.shown)
+        return;
+    if (ly_view_panel(c, "keyboard", &c->L->keyboard, NULL) && ly_ui_keyboard(c->ui, "kbd"))
+        ly_msg_on(c->out, LY_MSG_SET_KEYBOARD, false); /* Enter: done typing */
+    ly_ui_panel_end(c->ui);
+}
+
+ly_view_out ly_view_search(const ly_view_ctx *c)
+{
+    const ly_state *st = &c->app->st;
+    if (!c->L->search.shown)
+        return (ly_view_out){0};
+    if (ly_view_panel(c, "search", &c->L->search, NULL)) {
+        /* the field edits a copy; a change is a message */
+        char query[sizeof st->query];
+        snprintf(query, sizeof query, "%s", st->query);
+        if (ly_ui_text_field(c->ui, "##query", query, sizeof query,
+                             ly_view_str(c, LY_S_SEARCH_HINT)))
+            ly_msg_text(c->out, LY_MSG_SET_QUERY, query);
+        /* the keyboard's switch: on a kiosk or a screen being touched (not on a HiDPI
+         * desktop, whose scale is as large as a kiosk's) */
+        bool kbd_row = st->kiosk.on || c->ui->touch || st->keyboard;
+        results(c, query, kbd_row);
+        bool kbd = st->keyboard;
+        if (kbd_row && ly_ui_toggle(c->ui, ly_view_str(c, LY_S_KEYBOARD), &kbd))
+            ly_msg_on(c->out, LY_MSG_SET_KEYBOARD, kbd);
+    }
+    ly_ui_panel_end(c->ui);
+    keyboard(c);
+    return (ly_view_out){.drew = true};
+}

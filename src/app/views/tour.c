@@ -1,0 +1,63 @@
+/* The attract tour's banner: the building shown, its space to let (or, where the
+ * data has none, its height), and a gently pulsing invitation. The kiosk's
+ * visitors read both languages, so it speaks both. */
+#include "view.h"
+#include "louyu/stats.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* The banner's second line, in both languages. */
+static void facts(const ly_view_ctx *c, const ly_building *b, char *line, size_t n)
+{
+    const ly_district *d = &c->app->scene.district;
+    double area, vacant;
+    char v[32];
+    bool space = ly_building_occupancy(d, b, &area, &vacant) >= 0 && vacant > 0;
+    ly_format_grouped(vacant, v, sizeof v);
+    char zh[160], en[160];
+    if (space) {
+        snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_VACANT, LY_LANG_ZH), v);
+        snprintf(en, sizeof en, ly_str(LY_S_TOUR_VACANT, LY_LANG_EN), v);
+    } else if (b->floors > 0) {
+        snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_HEIGHT_FLOORS, LY_LANG_ZH), b->height_m, b->floors);
+        snprintf(en, sizeof en, ly_str(LY_S_TOUR_HEIGHT_FLOORS, LY_LANG_EN), b->height_m, b->floors);
+    } else {
+        snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_HEIGHT, LY_LANG_ZH), b->height_m);
+        snprintf(en, sizeof en, ly_str(LY_S_TOUR_HEIGHT, LY_LANG_EN), b->height_m);
+    }
+    snprintf(line, n, "%s  ·  %s", zh, en);
+}
+
+ly_view_out ly_view_tour(const ly_view_ctx *c)
+{
+    const ly_box *box = &c->L->tour;
+    if (!box->shown)
+        return (ly_view_out){0};
+    const ly_state *st = &c->app->st;
+    float s = c->L->s, x = box->x, y = box->y, w = box->w, h = box->h;
+    ly_drawlist *dl = c->dl;
+    ly_draw_shadow(dl, x, y + 3 * s, w, h, 18 * s, 14 * s, ly_rgba(20, 30, 50, 80));
+    ly_draw_round_rect(dl, x, y, w, h, 18 * s, ly_rgba(32, 38, 50, 236));
+    if (st->selected >= 0) {
+        const ly_building *b = &c->app->scene.district.buildings[st->selected];
+        char line[400], cut[400], title[160];
+        const char *zh = ly_building_title(b, LY_LANG_ZH, title, sizeof title);
+        snprintf(line, sizeof line, "%s%s%s", zh, b->name_en && b->name_en != zh ? "  " : "",
+                 b->name_en && b->name_en != zh ? b->name_en : "");
+        ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 40 * s), 24 * s,
+                     ly_rgba(255, 255, 255, 255),
+                     ly_ui_fit(c->app->font, line, 24 * s, w - 56 * s, cut, sizeof cut));
+        facts(c, b, line, sizeof line);
+        ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 70 * s), 16 * s,
+                     ly_rgba(250, 196, 120, 255), line);
+    }
+    float pulse = 0.75f + 0.25f * sinf((float)st->time * 3.0f);
+    char invite[200];
+    snprintf(invite, sizeof invite, "%s  ·  %s", ly_str(LY_S_TOUCH_TO_EXPLORE, LY_LANG_ZH),
+             ly_str(LY_S_TOUCH_TO_EXPLORE, LY_LANG_EN));
+    float iw = ly_font_measure(c->app->font, invite, 16 * s);
+    ly_draw_text(dl, floorf(x + w - iw - 28 * s), floorf(y + h - 22 * s), 16 * s,
+                 ly_color_alpha(ly_rgba(255, 255, 255, 255), pulse), invite);
+    return (ly_view_out){.drew = true};
+}

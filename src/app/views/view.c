@@ -1,0 +1,54 @@
+/* What every view may use: strings in the UI's language, a panel at a layout box,
+ * a list's height, the dark read-out box. */
+#include "view.h"
+
+#include <math.h>
+
+const char *ly_view_str(const ly_view_ctx *c, ly_string_id id)
+{
+    return ly_str(id, c->app->st.lang);
+}
+
+const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en)
+{
+    if (c->app->st.lang == LY_LANG_EN)
+        return en ? en : zh;
+    return zh ? zh : en;
+}
+
+bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, bool *open)
+{
+    float s = c->L->s;
+    return ly_ui_panel_begin(c->ui, label, b->x / s, b->y / s, b->w / s, b->fit ? 0 : b->h / s,
+                             open);
+}
+
+float ly_view_list_height(const ly_view_ctx *c, float want)
+{
+    float s = c->L->s;
+    ly_ui_rect last = ly_ui_last_rect(c->ui);
+    float left = ((float)c->L->height - (last.y + last.h)) / s - 44;
+    return fmaxf(90, fminf(want, left));
+}
+
+void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,
+                      const char *line, bool muted)
+{
+    ly_font *font = c->app->font;
+    float s = c->L->s, px1 = 15 * s, px2 = 12.5f * s, pad = 10 * s;
+    float w = fmaxf(ly_font_measure(font, title, px1), ly_font_measure(font, line, px2)) +
+              2 * pad;
+    float h = px1 + px2 + 2.6f * pad;
+    /* kept on screen */
+    x = fminf(x, (float)c->L->width - 8 * s - w);
+    y = fminf(y, (float)c->L->height - 8 * s - h);
+    x = fmaxf(x, 8 * s);
+    y = fmaxf(y, 8 * s);
+    ly_draw_shadow(c->dl, x, y + 2 * s, w, h, 8 * s, 8 * s, ly_rgba(20, 30, 50, 70));
+    ly_draw_round_rect(c->dl, x, y, w, h, 8 * s, ly_rgba(32, 38, 50, 238));
+    ly_draw_text(c->dl, floorf(x + pad), floorf(y + pad + px1 * 0.95f), px1,
+                 ly_rgba(255, 255, 255, 255), title);
+    ly_color c2 = muted ? ly_rgba(170, 178, 190, 255) : ly_rgba(250, 196, 120, 255);
+    ly_draw_text(c->dl, floorf(x + pad), floorf(y + pad + px1 + 0.6f * pad + px2 * 0.95f), px2,
+                 c2, line);
+}

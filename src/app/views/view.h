@@ -1,0 +1,85 @@
+/* Views: one file each, one job each.
+ *
+ * A view reads the app const (state, scene, derived data), draws in the
+ * rectangle the layout gave it (widgets through ly_ui, shapes and text into the
+ * draw list), asks for changes by pushing messages, and returns what it drew.
+ * A view never writes the state, never calls another view, and includes only
+ * this header and the core's. The frame (frame.c) calls them in order.
+ *
+ * The building card is three views in one panel: the card (title, badges,
+ * tabs and the overview) begins the "card" panel; the floors and enterprises
+ * views continue it with their tab's content (ly_ui continues a panel begun
+ * again in the same frame). */
+#ifndef LOUYU_APP_VIEW_H
+#define LOUYU_APP_VIEW_H
+
+#include "../app.h"
+
+typedef struct {
+    const ly_app *app;  /* read only */
+    const ly_layout *L; /* where everything goes this frame */
+    ly_ui *ui;          /* the widgets */
+    ly_drawlist *dl;    /* shapes and text */
+    ly_msgq *out;       /* what the view asks for */
+} ly_view_ctx;
+
+/* A read-out to draw over every panel (a chart's bar under the pointer). */
+typedef struct {
+    bool shown, muted;
+    float x, y;
+    char title[160], line[200];
+} ly_tip;
+
+typedef struct {
+    bool drew; /* the view put something on screen */
+    ly_tip tip;
+} ly_view_out;
+
+/* The chrome: the title panel, the compass with its "?", the scale bar. */
+ly_view_out ly_view_hud(const ly_view_ctx *c);
+/* A reload's toast; a kiosk out of service; a district without buildings. */
+ly_view_out ly_view_notice(const ly_view_ctx *c);
+/* The colour-by and stacking-plan legends. */
+ly_view_out ly_view_legends(const ly_view_ctx *c);
+/* The language switch, colour-by, dashboard and finder toggles. */
+ly_view_out ly_view_toolbar(const ly_view_ctx *c);
+/* The search field, its results, and the on-screen keyboard. */
+ly_view_out ly_view_search(const ly_view_ctx *c);
+ly_view_out ly_view_finder(const ly_view_ctx *c);
+/* What the mouse, touch and keys do. */
+ly_view_out ly_view_help(const ly_view_ctx *c);
+ly_view_out ly_view_dashboard(const ly_view_ctx *c);
+/* The building card: title, badges, tabs and the overview tab. */
+ly_view_out ly_view_card(const ly_view_ctx *c);
+/* The card's floors tab. */
+ly_view_out ly_view_floors(const ly_view_ctx *c);
+/* The card of the floor picked on the stacking plan. */
+ly_view_out ly_view_floor_card(const ly_view_ctx *c);
+/* The card's enterprise directory. */
+ly_view_out ly_view_enterprises(const ly_view_ctx *c);
+/* The kiosk's PIN pad and status panel, over a veil. */
+ly_view_out ly_view_admin(const ly_view_ctx *c);
+/* The ring that fills while the admin corner is held, over everything. */
+ly_view_out ly_view_admin_hold(const ly_view_ctx *c);
+/* The attract tour's banner. */
+ly_view_out ly_view_tour(const ly_view_ctx *c);
+/* A read-out over every panel: `tip` when a view gave one, else the hovered
+ * building's tooltip. */
+ly_view_out ly_view_tooltip(const ly_view_ctx *c, const ly_tip *tip);
+
+/* ---- small helpers every view may use (view.c) ---------------------------------------- */
+
+/* The text of `id` in the UI's language. */
+const char *ly_view_str(const ly_view_ctx *c, ly_string_id id);
+/* The name in the UI's language, else the other one (either may be NULL). */
+const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en);
+/* Begins a ly_ui panel at a layout box (pixels to dp); `open` gives it a close
+ * button. Call ly_ui_panel_end either way. */
+bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, bool *open);
+/* A list's height (dp): `want`, or what is left down to the bottom margin. */
+float ly_view_list_height(const ly_view_ctx *c, float want);
+/* A dark read-out box (a title, a line in amber or muted) near pixel (x, y), on screen. */
+void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,
+                      const char *line, bool muted);
+
+#endif

@@ -1,0 +1,219 @@
+/* ly_labels: names over the map, placed by priority and never overlapping;
+ * kept off reserved boxes (the panels), hidden behind other buildings and at the
+ * window's edge; fading in and out; a nameless building labelled only when it is
+ * selected, with what ly_building_title calls it. */
+#include "check.h"
+#include "louyu/bvh.h"
+#include "louyu/font.h"
+#include "louyu/geo.h"
+#include "louyu/labels.h"
+#include "louyu/mesh.h"
+
+/* A square footprint at (x, y) in 1e-4 degrees from (120, 36), `d` across. */
+static void square(char *buf, size_t n, int x, int y, int d)
+{
+    double x0 = 120 + x * 1e-4, y0 = 36 + y * 1e-4, e = d * 1e-4;
+    snprintf(buf, n, "[[[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f],[%.4f,%.4f]]]", x0, y0,
+             x0 + e, y0, x0 + e, y0 + e, x0, y0 + e, x0, y0);
+}
+
+/* Buildings: id, name ("" none), x, y, height. */
+typedef struct {
+    const char *id, *name;
+    int x, y;
+    double h;
+} spec;
+
+static const spec CITY[] = {
+    {"tall", "Tall", 0, 0, 120},     /* 0 */
+    {"near", "Near", 3, 0, 115},     /* 1: next to tall and a little lower: labels collide */
+    {"far", "Far", 40, 0, 50},       /* 2: alone, to the east */
+    {"hidden", "Hidden", 0, 12, 20}, /* 3: behind tall, seen from the south */
+    {"anon", "", 40, 20, 30},        /* 4: no name */
+};
+
+typedef struct {
+    ly_district d;
+    ly_geo geo;
+    ly_mesh mesh;
+    ly_bvh bvh;
+    ly_labels labels;
+} scene;
+
+static int build(scene *s)
+{
+    char text[8192], sq[256];
+    size_t o = (size_t)snprintf(text, sizeof text, "{\"type\":\"FeatureCollection\",\"features\":[");
+    for (size_t i = 0; i < sizeof CITY / sizeof *CITY; i++) {
+        square(sq, sizeof sq, CITY[i].x, CITY[i].y, 2);
+        o += (size_t)snprintf(text + o, sizeof text - o,
+                              "%s{\"type\":\"Feature\",\"id\":\"%s\",\"properties\":{\"height\":%g,"
+                              "\"building\":\"office\",\"name\":\"%s\"},\"geometry\":"
+                              "{\"type\":\"Polygon\",\"coordinates\":%s}}",
+                              i ? "," : "", CITY[i].id, CITY[i].h, CITY[i].name, sq);
+    }
+    snprintf(text + o, sizeof text - o, "]}");
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "city");
+    int rc = ly_district_load_mem(&s->d, text, strlen(text), "city", NULL, &diags);
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    ly_diag_list_deinit(&diags);
+    if (rc)
+        return rc;
+    return ly_geo_init(&s->geo, &s->d) || ly_mesh_init(&s->mesh, &s->d, &s->geo, NULL) ||
+           ly_bvh_init(&s->bvh, &s->mesh) || ly_labels_init(&s->labels, s->d.n_buildings);
+}
+
+static ly_drawlist g_dl;
+static scene g_s;
+static ly_camera g_cam;
+enum { W = 1280, H = 720 };
+
+/* One update; returns how many labels were drawn. */
+static size_t update(long selected, double dt, const float (*reserved)[4], size_t n_reserved,
+                     ly_lang lang)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&g_cam, W, H, &m);
+    ly_draw_clear(&g_dl);
+    ly_labels_update(&g_s.labels, &g_s.d, &g_s.bvh, &m,
+                     &(ly_label_options){.width = W, .height = H, .scale = 1, .lang = lang,
+                                         .selected = selected, .hovered = -1, .dt = dt,
+                                         .reserved = reserved, .n_reserved = n_reserved},
+                     &g_dl);
+    return g_s.labels.n_shown;
+}
+
+static bool shown(long b)
+{
+    for (size_t i = 0; i < g_s.labels.n_shown; i++)
+        if (g_s.labels.order[i] == (uint32_t)b && g_s.labels.alpha[b] > 0.5f)
+            return true;
+    return false;
+}
+
+static const float *box_of(long b)
+{
+    for (size_t i = 0; i < g_s.labels.n_shown; i++)
+        if (g_s.labels.order[i] == (uint32_t)b)
+            return g_s.labels.boxes[i];
+    return NULL;
+}
+
+static bool overlap(const float *a, const float *b)
+{
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+/* Looking north from the south along the column of "tall" and "hidden", from
+ * `distance` metres (the camera's limits allow 30 km). */
+static void look(double distance)
+{
+    float lo[3] = {-30000, -30000, 0}, hi[3] = {30000, 30000, 200};
+    ly_camera_init(&g_cam, lo, hi);
+    const ly_mesh_building *tall = &g_s.mesh.buildings[0];
+    ly_camera_pose p = {{0.5 * (tall->min[0] + tall->max[0]), 0, 0}, distance, 0, 0.35};
+    ly_camera_set_pose(&g_cam, p);
+}
+
+static void test_placement(void)
+{
+    look(900);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    /* the tall one is labelled; its neighbour's label would overlap it and gives way;
+     * the one behind the tall tower is hidden; the nameless one has no label */
+    CHECK(shown(0));
+    CHECK(!shown(1));
+    CHECK(shown(2));
+    CHECK(!shown(3));
+    CHECK(!shown(4));
+    /* no two labels overlap */
+    for (size_t i = 0; i < g_s.labels.n_shown; i++)
+        for (size_t k = i + 1; k < g_s.labels.n_shown; k++)
+            CHECK(!overlap(g_s.labels.boxes[i], g_s.labels.boxes[k]));
+    /* the selection goes first: now the neighbour has the spot */
+    update(1, 10, NULL, 0, LY_LANG_EN);
+    CHECK(shown(1));
+    CHECK(!shown(0));
+    /* a nameless building is labelled when selected, with its kind and id */
+    update(4, 10, NULL, 0, LY_LANG_EN);
+    CHECK(shown(4));
+}
+
+static void test_keep_out(void)
+{
+    look(900);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    const float *b = box_of(2);
+    CHECK(b != NULL);
+    if (!b)
+        return;
+    /* a panel over where "Far" goes: the label keeps off it */
+    float panel[1][4] = {{b[0] - 10, b[1] - 10, b[2] + 10, b[3] + 10}};
+    update(-1, 10, (const float(*)[4])panel, 1, LY_LANG_EN);
+    CHECK(!shown(2));
+    CHECK(shown(0));
+}
+
+static void test_edges_and_fades(void)
+{
+    look(900);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    const float *b = box_of(2);
+    float right = b ? b[2] : 0;
+    /* pan so that "Far" would be cut by the window's right edge: not shown at all */
+    ly_camera_pan(&g_cam, W, H, W / 2.0, H / 2.0, W / 2.0 + (W - right) + 40, H / 2.0);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    const float *cut = box_of(2);
+    if (cut)
+        fprintf(stderr, "  Far's label at %.0f..%.0f\n", cut[0], cut[2]);
+    CHECK(!shown(2));
+    /* labels fade: back in view, a short step is part of the way */
+    look(900);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    ly_camera_pan(&g_cam, W, H, W / 2.0, H / 2.0, W / 2.0 + (W - right) + 40, H / 2.0);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    look(900);
+    update(-1, 1.0 / 60, NULL, 0, LY_LANG_EN);
+    float a1 = g_s.labels.alpha[2];
+    CHECK(a1 > 0.05f && a1 < 0.5f);
+    update(-1, 1.0 / 60, NULL, 0, LY_LANG_EN);
+    CHECK(g_s.labels.alpha[2] > a1);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    CHECK_NEAR(g_s.labels.alpha[2], 1, 1e-6);
+    /* far away, labels fade with distance and give way */
+    look(20000);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    CHECK(!shown(2));
+}
+
+int main(void)
+{
+    char path[1024], err[256];
+    int face = 0;
+    if (!ly_font_find("zh-cn", path, sizeof path, &face)) {
+        fprintf(stderr, "no CJK font (fonts-noto-cjk is part of the set-up)\n");
+        return 1;
+    }
+    ly_font *font = ly_font_create(path, face, err, sizeof err);
+    CHECK(font != NULL);
+    if (!font)
+        return check_report();
+    ly_draw_init(&g_dl, font);
+    CHECK_INT(build(&g_s), 0);
+    if (g_s.d.n_buildings == sizeof CITY / sizeof *CITY) {
+        test_placement();
+        test_keep_out();
+        test_edges_and_fades();
+    }
+    ly_labels_deinit(&g_s.labels);
+    ly_bvh_deinit(&g_s.bvh);
+    ly_mesh_deinit(&g_s.mesh);
+    ly_geo_deinit(&g_s.geo);
+    ly_district_unload(&g_s.d);
+    ly_draw_deinit(&g_dl);
+    ly_font_destroy(font);
+    ly_font_library_shutdown();
+    return check_report();
+}
