@@ -520,41 +520,46 @@ static bool on_one_line(const double *p, uint32_t n, double kx, double ky)
     return true;
 }
 
-/* Reads one linear ring into the point array (without its closing point). */
-static bool read_ring(loader *L, const cJSON *ring, const char *rn, ly_ring *out)
+/* A ring's array and its size, before any position is read. */
+static bool ring_size_ok(loader *L, const cJSON *ring, const char *rn, int *count)
 {
     if (!cJSON_IsArray(ring)) {
         err(L, ring, "%s is %s: expected an array of positions", rn, type_name(ring));
         return false;
     }
-    int count = cJSON_GetArraySize(ring);
-    if (count > MAX_RING_POINTS) {
+    *count = cJSON_GetArraySize(ring);
+    if (*count > MAX_RING_POINTS) {
         err(L, ring, "%s has %d positions: expected at most %d (a limit that protects memory)",
-            rn, count, MAX_RING_POINTS);
+            rn, *count, MAX_RING_POINTS);
         return false;
     }
-    if (count < 4) {
+    if (*count < 4) {
         err(L, ring, "%s has %d position%s: expected at least 4 (a closed triangle repeats "
-            "its first position)", rn, count, count == 1 ? "" : "s");
+            "its first position)", rn, *count, *count == 1 ? "" : "s");
         return false;
     }
-    if ((L->d->n_points / 2) + (size_t)count > MAX_TOTAL_POINTS) {
+    if ((L->d->n_points / 2) + (size_t)*count > MAX_TOTAL_POINTS) {
         err(L, ring, "the file has more than %d positions: expected at most %d (a limit that "
             "protects memory)", MAX_TOTAL_POINTS, MAX_TOTAL_POINTS);
         return false;
     }
-    if (ly_array_reserve((void **)&L->ring_nodes, &L->cap_ring_nodes, (size_t)count,
+    if (ly_array_reserve((void **)&L->ring_nodes, &L->cap_ring_nodes, (size_t)*count,
                          sizeof *L->ring_nodes)) {
         L->nomem = true;
         return false;
     }
-    /* points are stored as doubles: n_points counts doubles while loading */
-    size_t first = L->d->n_points;
-    uint32_t kept = 0;
+    return true;
+}
+
+/* Stores a ring's positions (repeats dropped, the closing one checked, not kept);
+ * *kept counts them. */
+static bool ring_points(loader *L, const cJSON *ring, const char *rn, int count, uint32_t *kept)
+{
     bool ok = true;
     double first_lon = 0, first_lat = 0, lon = 0, lat = 0;
     const cJSON *last = NULL;
     int k = 0;
+    *kept = 0;
     for (const cJSON *pos = ring->child; pos; pos = pos->next, k++) {
         if (!read_position(L, pos, &lon, &lat)) {
             ok = false;
@@ -567,21 +572,33 @@ static bool read_ring(loader *L, const cJSON *ring, const char *rn, ly_ring *out
         last = pos;
         if (k == count - 1)
             break; /* the closing position is checked, not stored */
-        if (kept && L->d->points[L->d->n_points - 2] == lon &&
+        if (*kept && L->d->points[L->d->n_points - 2] == lon &&
             L->d->points[L->d->n_points - 1] == lat)
             continue; /* repeated consecutive position */
         if (!add_point(L, lon, lat))
             return false;
-        L->ring_nodes[kept++] = pos;
+        L->ring_nodes[(*kept)++] = pos;
     }
-    if (!ok)
-        return false;
-    if (lon != first_lon || lat != first_lat) {
+    if (ok && (lon != first_lon || lat != first_lat)) {
         err(L, last, "%s is not closed: its last position [%.10g, %.10g] differs from its "
             "first [%.10g, %.10g]: expected the first position repeated at the end",
             rn, lon, lat, first_lon, first_lat);
         return false;
     }
+    return ok;
+}
+
+/* Reads one linear ring into the point array (without its closing point). */
+static bool read_ring(loader *L, const cJSON *ring, const char *rn, ly_ring *out)
+{
+    int count;
+    if (!ring_size_ok(L, ring, rn, &count))
+        return false;
+    /* points are stored as doubles: n_points counts doubles while loading */
+    size_t first = L->d->n_points;
+    uint32_t kept;
+    if (!ring_points(L, ring, rn, count, &kept))
+        return false;
     /* a closing run of duplicates of the first point */
     const double *pts = L->d->points + first;
     while (kept > 1 && pts[2 * (kept - 1)] == pts[0] && pts[2 * (kept - 1) + 1] == pts[1])
@@ -1263,8 +1280,153 @@ static void plain_names(loader *L, const cJSON *props, ly_building *b)
     }
 }
 
-static void read_building(loader *L, const cJSON *feature, const cJSON *props, const char *id,
-                          const cJSON *geom)
+/* The names and the address (and their warnings in a louyu file). */
+static void building_names(loader *L, const cJSON *props, ly_building *b)
+{
+    bool louyu = L->d->meta.is_louyu;
+    b->name = keep_string(L, text_or_null(get_string(L, props, "name", false)));
+    b->name_en = keep_string(L, text_or_null(get_string(L, props, "name_en", false)));
+    if (!louyu)
+        plain_names(L, props, b);
+    if (louyu && !member(props, "name"))
+        warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
+    if (louyu && !member(props, "name_en"))
+        warn(L, props, "building has no \"name_en\": expected an English name for the English "
+             "interface");
+    if (!b->address)
+        b->address = keep_string(L, text_or_null(get_string(L, props, "address", false)));
+    b->address_en = keep_string(L, text_or_null(get_string(L, props, "address_en", false)));
+}
+
+/* OSM's "levels" or "building:levels", when it is a usable number of storeys. */
+static const cJSON *osm_levels(const cJSON *props, double *lv, bool *usable)
+{
+    const cJSON *levels = member(props, "levels");
+    if (!levels)
+        levels = member(props, "building:levels");
+    *lv = 0;
+    *usable = levels && osm_number(levels, lv) && *lv >= 1 && *lv <= MAX_FLOORS;
+    return levels;
+}
+
+/* Height: height_m, or OSM's height, or levels, or 10 m. */
+static bool building_height(loader *L, const cJSON *props, ly_building *b)
+{
+    double lv;
+    bool have_levels;
+    osm_levels(props, &lv, &have_levels);
+    if (member(props, "height_m") || L->d->meta.is_louyu)
+        return get_number(L, props, "height_m", true, R_HEIGHT, &b->height_m);
+    const cJSON *oh = member(props, "height");
+    double h;
+    char got[64];
+    if (oh && osm_number(oh, &h)) {
+        if (h > 0 && h <= MAX_HEIGHT_M) {
+            b->height_m = h;
+            return true;
+        }
+        if (h == 0) {
+            /* OSM has flat structures mapped with height 0: draw one storey. */
+            warn(L, oh, "\"height\" is 0: drawn as one storey (%g m)", DEFAULT_STOREY_M);
+            b->height_m = DEFAULT_STOREY_M;
+            return true;
+        }
+        err(L, oh, "\"height\" is %s: expected a height in metres > 0 and ≤ %g",
+            show(oh, got), MAX_HEIGHT_M);
+        return false;
+    }
+    if (oh && !cJSON_IsNull(oh)) {
+        err(L, oh, "\"height\" is %s: expected a height in metres (a number, or text such as "
+            "\"12.5\")", show(oh, got));
+        return false;
+    }
+    b->height_m = have_levels ? lv * DEFAULT_STOREY_M : 10.0;
+    return true;
+}
+
+/* Floors: "floors", or OSM's levels, or the height in storeys of 3.2 m; then the
+ * storey height must make sense. */
+static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool height_ok)
+{
+    bool louyu = L->d->meta.is_louyu, floors_ok = false, have_levels;
+    double lv, x;
+    const cJSON *levels = osm_levels(props, &lv, &have_levels);
+    const cJSON *fv = member(props, "floors");
+    char got[64];
+    if (fv || louyu) {
+        floors_ok = get_number(L, props, "floors", true, R_FLOORS, &x);
+        if (floors_ok)
+            b->floors = (int)x;
+    } else if (have_levels) {
+        b->floors = (int)lv;
+        floors_ok = true;
+    } else if (levels && !cJSON_IsNull(levels)) {
+        err(L, levels, "\"%s\" is %s: expected a number of storeys from 1 to %d", levels->string,
+            show(levels, got), MAX_FLOORS);
+    } else if (height_ok) {
+        int f = (int)lround(b->height_m / DEFAULT_STOREY_M);
+        b->floors = f < 1 ? 1 : f > MAX_FLOORS ? MAX_FLOORS : f;
+        floors_ok = true;
+    }
+    if (!height_ok || !floors_ok)
+        return floors_ok;
+    double storey = b->height_m / b->floors;
+    if (storey >= 2.0 && storey <= 12.0)
+        return true;
+    const cJSON *at = fv ? fv : levels ? levels : props;
+    if (louyu || fv)
+        err(L, at, "height_m %g with %d floor%s gives %.2f m per floor: expected 2 to "
+            "12 m per floor", b->height_m, b->floors, b->floors == 1 ? "" : "s", storey);
+    else if (storey < 2.0) /* OSM levels above a short height: trust the height */
+        b->floors = (int)fmax(1, floor(b->height_m / DEFAULT_STOREY_M));
+    return true;
+}
+
+static void building_min_height(loader *L, const cJSON *props, ly_building *b)
+{
+    bool louyu = L->d->meta.is_louyu;
+    const cJSON *mh = member(props, "min_height_m");
+    const char *mh_key = "min_height_m";
+    if (!mh && !louyu) {
+        mh = member(props, "min_height");
+        mh_key = "min_height";
+    }
+    if (!mh || cJSON_IsNull(mh))
+        return;
+    range r = {0, b->height_m, false, true, false};
+    double m;
+    if (!louyu && cJSON_IsString(mh) && osm_number(mh, &m) && in_range(&r, m))
+        b->min_height_m = m;
+    else if (check_number(L, mh, mh_key, r, &m))
+        b->min_height_m = m;
+}
+
+/* The figures, the contact and services, the floors' records and the enterprises. */
+static void building_records(loader *L, const cJSON *props, ly_building *b, bool floors_ok)
+{
+    double x;
+    if (get_number(L, props, "gfa_m2", false, R_POS, &x))
+        b->gfa_m2 = x;
+    if (get_number(L, props, "rent_cny_m2_day", false, R_NONNEG, &x))
+        b->rent_cny_m2_day = x;
+    if (get_number(L, props, "tax_2010_cny", false, R_NONNEG, &x))
+        b->tax_2010_cny = x;
+    const cJSON *v;
+    if ((v = member(props, "contact")) && !cJSON_IsNull(v))
+        read_contact(L, v, b);
+    if ((v = member(props, "services")) && !cJSON_IsNull(v))
+        read_services(L, v, b);
+    if ((v = member(props, "floor_records")) && !cJSON_IsNull(v))
+        read_floor_records(L, v, b, floors_ok);
+    else
+        b->first_record = (uint32_t)L->d->n_records;
+    if ((v = member(props, "enterprises")) && !cJSON_IsNull(v))
+        read_enterprises(L, v, b, floors_ok);
+    else
+        b->first_enterprise = (uint32_t)L->d->n_enterprises;
+}
+
+static void read_building(loader *L, const cJSON *props, const char *id, const cJSON *geom)
 {
     bool louyu = L->d->meta.is_louyu;
     ly_building b = {.id = id, .gfa_m2 = -1, .rent_cny_m2_day = -1, .tax_2010_cny = -1,
@@ -1273,143 +1435,25 @@ static void read_building(loader *L, const cJSON *feature, const cJSON *props, c
     bool geom_ok = read_areal(L, geom, "a building", &b.first_polygon, &b.n_polygons, box);
     if (L->nomem)
         return;
-
-    b.name = keep_string(L, text_or_null(get_string(L, props, "name", false)));
-    b.name_en = keep_string(L, text_or_null(get_string(L, props, "name_en", false)));
-    if (!louyu)
-        plain_names(L, props, &b);
-    if (louyu && !member(props, "name"))
-        warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
-    if (louyu && !member(props, "name_en"))
-        warn(L, props, "building has no \"name_en\": expected an English name for the English "
-             "interface");
-    if (!b.address)
-        b.address = keep_string(L, text_or_null(get_string(L, props, "address", false)));
-    b.address_en = keep_string(L, text_or_null(get_string(L, props, "address_en", false)));
+    building_names(L, props, &b);
     b.status = get_enum(L, props, "status", STATUS_NAMES, 2, LY_STATUS_COMPLETED, false);
     double x;
     if (get_number(L, props, "year", false, R_YEAR, &x))
         b.year = (int)x;
-
-    /* Height: height_m, or OSM height / levels. */
-    bool height_ok = false, floors_ok = false;
-    const cJSON *hv = member(props, "height_m");
-    const cJSON *levels = member(props, "levels");
-    if (!levels)
-        levels = member(props, "building:levels");
-    double lv = 0;
-    bool have_levels = levels && osm_number(levels, &lv) && lv >= 1 && lv <= MAX_FLOORS;
-    if (hv || louyu) {
-        height_ok = get_number(L, props, "height_m", true, R_HEIGHT, &b.height_m);
-    } else {
-        const cJSON *oh = member(props, "height");
-        double h;
-        if (oh && osm_number(oh, &h)) {
-            if (h > 0 && h <= MAX_HEIGHT_M) {
-                b.height_m = h;
-                height_ok = true;
-            } else if (h == 0) {
-                /* OSM has flat structures mapped with height 0: draw one storey. */
-                warn(L, oh, "\"height\" is 0: drawn as one storey (%g m)", DEFAULT_STOREY_M);
-                b.height_m = DEFAULT_STOREY_M;
-                height_ok = true;
-            } else {
-                char got[64];
-                err(L, oh, "\"height\" is %s: expected a height in metres > 0 and ≤ %g",
-                    show(oh, got), MAX_HEIGHT_M);
-            }
-        } else if (oh && !cJSON_IsNull(oh)) {
-            char got[64];
-            err(L, oh, "\"height\" is %s: expected a height in metres (a number, or text such as "
-                "\"12.5\")", show(oh, got));
-        } else if (have_levels) {
-            b.height_m = lv * DEFAULT_STOREY_M;
-            height_ok = true;
-        } else {
-            b.height_m = 10.0;
-            height_ok = true;
-        }
-    }
-
-    /* Floors. */
-    const cJSON *fv = member(props, "floors");
-    if (fv || louyu) {
-        floors_ok = get_number(L, props, "floors", true, R_FLOORS, &x);
-        if (floors_ok)
-            b.floors = (int)x;
-    } else if (have_levels) {
-        b.floors = (int)lv;
-        floors_ok = true;
-    } else if (levels && !cJSON_IsNull(levels)) {
-        char got[64];
-        err(L, levels, "\"%s\" is %s: expected a number of storeys from 1 to %d", levels->string,
-            show(levels, got), MAX_FLOORS);
-    } else if (height_ok) {
-        int f = (int)lround(b.height_m / DEFAULT_STOREY_M);
-        b.floors = f < 1 ? 1 : f > MAX_FLOORS ? MAX_FLOORS : f;
-        floors_ok = true;
-    }
-    if (height_ok && floors_ok) {
-        double storey = b.height_m / b.floors;
-        if (storey < 2.0 || storey > 12.0) {
-            const cJSON *at = fv ? fv : levels ? levels : props;
-            if (louyu || fv)
-                err(L, at, "height_m %g with %d floor%s gives %.2f m per floor: expected 2 to "
-                    "12 m per floor", b.height_m, b.floors, b.floors == 1 ? "" : "s", storey);
-            else if (storey < 2.0) /* OSM levels above a short height: trust the height */
-                b.floors = (int)fmax(1, floor(b.height_m / DEFAULT_STOREY_M));
-        }
-    }
-    const cJSON *mh = member(props, "min_height_m");
-    const char *mh_key = "min_height_m";
-    if (!mh && !louyu) {
-        mh = member(props, "min_height");
-        mh_key = "min_height";
-    }
-    if (mh && !cJSON_IsNull(mh) && height_ok) {
-        range r = {0, b.height_m, false, true, false};
-        double m;
-        if (!louyu && cJSON_IsString(mh) && osm_number(mh, &m) && in_range(&r, m))
-            b.min_height_m = m;
-        else if (check_number(L, mh, mh_key, r, &m))
-            b.min_height_m = m;
-    }
-
+    bool height_ok = building_height(L, props, &b);
+    bool floors_ok = building_floors(L, props, &b, height_ok);
+    if (height_ok)
+        building_min_height(L, props, &b);
     if (floors_ok && height_ok)
         read_floor_heights(L, props, &b, floors_ok);
     if (geom_ok && height_ok)
         read_parts(L, member(props, "parts"), &b);
-
-    if (get_number(L, props, "gfa_m2", false, R_POS, &x))
-        b.gfa_m2 = x;
-    if (get_number(L, props, "rent_cny_m2_day", false, R_NONNEG, &x))
-        b.rent_cny_m2_day = x;
-    if (get_number(L, props, "tax_2010_cny", false, R_NONNEG, &x))
-        b.tax_2010_cny = x;
-    const cJSON *v;
-    if ((v = member(props, "contact")) && !cJSON_IsNull(v))
-        read_contact(L, v, &b);
-    if ((v = member(props, "services")) && !cJSON_IsNull(v))
-        read_services(L, v, &b);
-    if ((v = member(props, "floor_records")) && !cJSON_IsNull(v))
-        read_floor_records(L, v, &b, floors_ok);
-    else
-        b.first_record = (uint32_t)L->d->n_records;
-    if ((v = member(props, "enterprises")) && !cJSON_IsNull(v))
-        read_enterprises(L, v, &b, floors_ok);
-    else
-        b.first_enterprise = (uint32_t)L->d->n_enterprises;
-    const char *btype = NULL;
-    if (!louyu) {
-        const cJSON *t = member(props, "building");
-        if (!cJSON_IsString(t))
-            t = member(props, "type");
-        if (cJSON_IsString(t))
-            btype = t->valuestring;
-    }
-    b.type = keep_string(L, btype);
+    building_records(L, props, &b, floors_ok);
+    const cJSON *t = louyu ? NULL : member(props, "building");
+    if (!louyu && !cJSON_IsString(t))
+        t = member(props, "type");
+    b.type = keep_string(L, cJSON_IsString(t) ? t->valuestring : NULL);
     b.extra = keep_extra(L, props, BUILDING_KEYS, sizeof BUILDING_KEYS / sizeof *BUILDING_KEYS);
-    (void)feature;
     if (!geom_ok || !height_ok || !floors_ok)
         return;
     b.lon_min = box[0];
@@ -1605,6 +1649,80 @@ static void set_where(loader *L, const char *id)
         snprintf(L->where, sizeof L->where, "feature %ld: ", L->feature);
 }
 
+/* What a feature is: its "kind", or in plain GeoJSON a building when its geometry is
+ * a (Multi)Polygon. Returns the kind, or -1 when the feature is skipped or wrong
+ * (said in diags). */
+static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, const cJSON **geom)
+{
+    bool louyu = L->d->meta.is_louyu;
+    const cJSON *kind_node = member(props, "kind");
+    int kind = -1;
+    if (kind_node && !cJSON_IsNull(kind_node)) {
+        kind = get_enum(L, props, "kind", KIND_NAMES, LY_KIND_COUNT, -1, false);
+        if (kind < 0)
+            return -1;
+    } else if (louyu) {
+        err(L, props, "missing \"kind\": expected one of building, road, park, water, boundary, "
+            "poi, camera");
+        return -1;
+    }
+    *geom = member(feature, "geometry");
+    if (!*geom) {
+        err(L, feature, "missing \"geometry\": expected a geometry object or null");
+        return -1;
+    }
+    if (cJSON_IsNull(*geom)) {
+        if (louyu || kind >= 0)
+            warn(L, *geom, "geometry is null: the feature is skipped");
+        L->d->n_skipped++;
+        return -1;
+    }
+    if (kind >= 0)
+        return kind;
+    /* Plain GeoJSON: polygons are buildings, everything else is skipped. */
+    const char *gt = cJSON_IsObject(*geom) ? get_string(L, *geom, "type", true) : NULL;
+    if (!gt) {
+        if (!cJSON_IsObject(*geom))
+            err(L, *geom, "geometry is %s: expected a geometry object", type_name(*geom));
+        return -1;
+    }
+    if (strcmp(gt, "Polygon") != 0 && strcmp(gt, "MultiPolygon") != 0) {
+        L->d->n_skipped++;
+        return -1;
+    }
+    return LY_KIND_BUILDING;
+}
+
+/* A building needs an id: a plain file's gets one from its place in the file. Then
+ * every id is unique. Returns the id, or NULL when the feature is refused. */
+static const char *unique_id(loader *L, const cJSON *feature, int kind, const char *id,
+                             const cJSON *id_node, bool id_bad)
+{
+    if (kind == LY_KIND_BUILDING && !id) {
+        if (id_bad)
+            return NULL; /* already reported */
+        if (L->d->meta.is_louyu) {
+            err(L, feature, "building has no id: expected a unique \"id\" (a string such as "
+                "\"wtc\") so it can be selected and linked");
+            return NULL;
+        }
+        char buf[32];
+        snprintf(buf, sizeof buf, "#%ld", L->feature);
+        id = keep_string(L, buf);
+        set_where(L, id);
+    }
+    if (id && id_node) {
+        const cJSON *first = NULL;
+        long prev = claim_id(L, id, id_node, &first);
+        if (prev >= 0) {
+            err(L, id_node, "duplicate id \"%s\": feature %ld already uses it: expected ids "
+                "unique within the file", id, prev);
+            return NULL;
+        }
+    }
+    return id ? id : "";
+}
+
 static void read_one_feature(loader *L, const cJSON *feature)
 {
     set_where(L, NULL);
@@ -1622,89 +1740,27 @@ static void read_one_feature(loader *L, const cJSON *feature)
         err(L, props, "\"properties\" is %s: expected an object or null", type_name(props));
         return;
     }
-    const cJSON *empty = NULL;
     cJSON *tmp = NULL;
     if (!cJSON_IsObject(props)) {
-        tmp = cJSON_CreateObject();
-        if (!tmp) {
+        /* no properties: an empty object stands in, and messages point at the feature */
+        if (!(tmp = cJSON_CreateObject())) {
             L->nomem = true;
             return;
         }
-        empty = tmp;
-        props = empty;
-        L->standin_props = tmp;
+        props = L->standin_props = tmp;
         L->standin_for = feature;
     }
-    const cJSON *id_node = NULL;
+    const cJSON *id_node = NULL, *geom = NULL;
     size_t errors_before_id = L->diags->errors;
     const char *id = feature_id(L, feature, props, &id_node);
     bool id_bad = L->diags->errors > errors_before_id;
     set_where(L, id);
-
-    bool louyu = L->d->meta.is_louyu;
-    const cJSON *kind_node = member(props, "kind");
-    int kind = -1;
-    if (kind_node && !cJSON_IsNull(kind_node)) {
-        kind = get_enum(L, props, "kind", KIND_NAMES, LY_KIND_COUNT, -1, false);
-        if (kind < 0)
-            goto done;
-    } else if (louyu) {
-        err(L, props, "missing \"kind\": expected one of building, road, park, water, boundary, "
-            "poi, camera");
-        goto done;
-    }
-    const cJSON *geom = member(feature, "geometry");
-    if (!geom) {
-        err(L, feature, "missing \"geometry\": expected a geometry object or null");
-        goto done;
-    }
-    if (cJSON_IsNull(geom)) {
-        if (louyu || kind >= 0)
-            warn(L, geom, "geometry is null: the feature is skipped");
-        L->d->n_skipped++;
-        goto done;
-    }
-    if (kind < 0) {
-        /* Plain GeoJSON: polygons are buildings, everything else is skipped. */
-        const char *gt = cJSON_IsObject(geom) ? get_string(L, geom, "type", true) : NULL;
-        if (!gt) {
-            if (!cJSON_IsObject(geom))
-                err(L, geom, "geometry is %s: expected a geometry object", type_name(geom));
-            goto done;
-        }
-        if (strcmp(gt, "Polygon") != 0 && strcmp(gt, "MultiPolygon") != 0) {
-            L->d->n_skipped++;
-            goto done;
-        }
-        kind = LY_KIND_BUILDING;
-    }
-    if (kind == LY_KIND_BUILDING && !id) {
-        if (id_bad)
-            goto done; /* already reported */
-        if (louyu) {
-            err(L, feature, "building has no id: expected a unique \"id\" (a string such as "
-                "\"wtc\") so it can be selected and linked");
-            goto done;
-        }
-        char buf[32];
-        snprintf(buf, sizeof buf, "#%ld", L->feature);
-        id = keep_string(L, buf);
-        set_where(L, id);
-    }
-    if (id && id_node) {
-        const cJSON *first = NULL;
-        long prev = claim_id(L, id, id_node, &first);
-        if (prev >= 0) {
-            err(L, id_node, "duplicate id \"%s\": feature %ld already uses it: expected ids "
-                "unique within the file", id, prev);
-            goto done;
-        }
-    }
-    if (kind == LY_KIND_BUILDING)
-        read_building(L, feature, props, id, geom);
-    else
-        read_feature(L, (ly_kind)kind, props, id, geom);
-done:
+    int kind = feature_kind(L, feature, props, &geom);
+    const char *uid = kind >= 0 ? unique_id(L, feature, kind, id, id_node, id_bad) : NULL;
+    if (uid && kind == LY_KIND_BUILDING)
+        read_building(L, props, uid, geom);
+    else if (uid)
+        read_feature(L, (ly_kind)kind, props, uid[0] ? uid : NULL, geom);
     L->standin_props = L->standin_for = NULL;
     cJSON_Delete(tmp);
 }

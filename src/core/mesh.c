@@ -202,58 +202,45 @@ void ly_mesh_deinit(ly_mesh *m)
     memset(m, 0, sizeof *m);
 }
 
-int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_mesh_desc *desc)
+/* Buildings into square chunks of the given size (by the first point of their
+ * outline), at most 64 x 64: chunk_of[i] for each, and the order they are emitted
+ * in, chunk by chunk. Returns 0 or -1 (out of memory). */
+static int chunk_grid(ly_mesh *m, const ly_district *d, const ly_geo *geo, double chunk,
+                      uint32_t *order, uint32_t *chunk_of)
 {
-    memset(m, 0, sizeof *m);
-    ly_mesh_timing scratch, *tm = desc && desc->timing ? desc->timing : &scratch;
-    double chunk = desc && desc->chunk_size_m > 0 ? desc->chunk_size_m : 1000.0;
-    double t0 = ly_clock_ms();
-    roofs r = {0};
-    uint32_t *order = NULL, *chunk_of = NULL;
-    int rc = triangulate_all(d, geo, &r, &m->partial_polygons);
-    double t1 = ly_clock_ms();
-    tm->triangulate_ms = t1 - t0;
-
-    /* chunk grid over the building centres */
     size_t nb = d->n_buildings;
     int gx = 1, gy = 1;
     double ox = geo->min[0], oy = geo->min[1];
-    if (!rc && nb) {
+    if (nb) {
         gx = (int)fmin(64, fmax(1, ceil((geo->max[0] - ox) / chunk)));
         gy = (int)fmin(64, fmax(1, ceil((geo->max[1] - oy) / chunk)));
     }
-    m->buildings = calloc(nb ? nb : 1, sizeof *m->buildings);
     m->chunks = calloc((size_t)gx * gy, sizeof *m->chunks);
-    order = malloc((nb ? nb : 1) * sizeof *order);
-    chunk_of = malloc((nb ? nb : 1) * sizeof *chunk_of);
-    if (!m->buildings || !m->chunks || !order || !chunk_of)
-        rc = -1;
-    if (!rc) {
-        m->n_buildings = nb;
-        m->n_chunks = (size_t)gx * gy;
-        size_t *count = calloc(m->n_chunks + 1, sizeof *count);
-        if (!count)
-            rc = -1;
-        for (size_t i = 0; i < nb && !rc; i++) {
-            const ly_building *b = &d->buildings[i];
-            const ly_ring *outer = &d->rings[d->polygons[b->first_polygon].first_ring];
-            const double *p = geo->xy + 2 * (size_t)outer->first_point;
-            int cx = (int)((p[0] - ox) / chunk), cy = (int)((p[1] - oy) / chunk);
-            cx = cx < 0 ? 0 : cx >= gx ? gx - 1 : cx;
-            cy = cy < 0 ? 0 : cy >= gy ? gy - 1 : cy;
-            chunk_of[i] = (uint32_t)(cy * gx + cx);
-            count[chunk_of[i] + 1]++;
-        }
-        for (size_t c = 0; c < m->n_chunks && !rc; c++)
-            count[c + 1] += count[c];
-        /* within a chunk, buildings under construction come last, so the
-         * renderer draws them in their own (translucent) range */
-        for (int site = 0; site < 2; site++)
-            for (size_t i = 0; i < nb && !rc; i++)
-                if ((d->buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION) == site)
-                    order[count[chunk_of[i]]++] = (uint32_t)i;
+    size_t *count = calloc((size_t)gx * gy + 1, sizeof *count);
+    if (!m->chunks || !count) {
         free(count);
+        return -1;
     }
+    m->n_chunks = (size_t)gx * gy;
+    for (size_t i = 0; i < nb; i++) {
+        const ly_building *b = &d->buildings[i];
+        const ly_ring *outer = &d->rings[d->polygons[b->first_polygon].first_ring];
+        const double *p = geo->xy + 2 * (size_t)outer->first_point;
+        int cx = (int)((p[0] - ox) / chunk), cy = (int)((p[1] - oy) / chunk);
+        cx = cx < 0 ? 0 : cx >= gx ? gx - 1 : cx;
+        cy = cy < 0 ? 0 : cy >= gy ? gy - 1 : cy;
+        chunk_of[i] = (uint32_t)(cy * gx + cx);
+        count[chunk_of[i] + 1]++;
+    }
+    for (size_t c = 0; c < m->n_chunks; c++)
+        count[c + 1] += count[c];
+    /* within a chunk, buildings under construction come last, so the renderer
+     * draws them in their own (translucent) range */
+    for (int site = 0; site < 2; site++)
+        for (size_t i = 0; i < nb; i++)
+            if ((d->buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION) == site)
+                order[count[chunk_of[i]]++] = (uint32_t)i;
+    free(count);
     for (size_t c = 0; c < m->n_chunks; c++) {
         m->chunks[c].site_first_index = UINT32_MAX;
         for (int k = 0; k < 3; k++) {
@@ -261,41 +248,41 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
             m->chunks[c].max[k] = -INFINITY;
         }
     }
-    for (size_t o = 0; o < nb && !rc; o++) {
-        uint32_t bi = order[o];
-        const ly_building *b = &d->buildings[bi];
-        emitter e = {.c = &m->chunks[chunk_of[bi]]};
-        if (b->status == LY_STATUS_UNDER_CONSTRUCTION && e.c->site_first_index == UINT32_MAX)
-            e.c->site_first_index = (uint32_t)e.c->n_indices;
-        ly_mesh_building *mb = &m->buildings[bi];
-        mb->chunk = chunk_of[bi];
-        mb->first_index = (uint32_t)e.c->n_indices;
-        uint32_t first_vertex = e.c->n_vertices;
-        for (uint32_t k = 0; k < b->n_polygons; k++)
-            extrude_polygon(&e, d, geo, bi, k, &r, b->first_polygon + k);
-        if (e.fail || e.c->n_indices > UINT32_MAX) {
-            rc = -1;
-            break;
-        }
-        mb->n_indices = (uint32_t)(e.c->n_indices - mb->first_index);
-        for (int k = 0; k < 3; k++) {
-            mb->min[k] = INFINITY;
-            mb->max[k] = -INFINITY;
-        }
-        for (uint32_t v = first_vertex; v < e.c->n_vertices; v++)
-            for (int k = 0; k < 3; k++) {
-                mb->min[k] = fminf(mb->min[k], e.c->vertices[v].pos[k]);
-                mb->max[k] = fmaxf(mb->max[k], e.c->vertices[v].pos[k]);
-            }
-    }
-    free(order);
-    free(chunk_of);
-    free(r.tris);
-    free(r.first);
-    if (rc) {
-        ly_mesh_deinit(m);
+    return 0;
+}
+
+/* Extrudes building bi into its chunk and records its index range and box. */
+static int emit_building(ly_mesh *m, const ly_district *d, const ly_geo *geo, uint32_t bi,
+                         uint32_t chunk, const roofs *r)
+{
+    const ly_building *b = &d->buildings[bi];
+    emitter e = {.c = &m->chunks[chunk]};
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION && e.c->site_first_index == UINT32_MAX)
+        e.c->site_first_index = (uint32_t)e.c->n_indices;
+    ly_mesh_building *mb = &m->buildings[bi];
+    mb->chunk = chunk;
+    mb->first_index = (uint32_t)e.c->n_indices;
+    uint32_t first_vertex = e.c->n_vertices;
+    for (uint32_t k = 0; k < b->n_polygons; k++)
+        extrude_polygon(&e, d, geo, bi, k, r, b->first_polygon + k);
+    if (e.fail || e.c->n_indices > UINT32_MAX)
         return -1;
+    mb->n_indices = (uint32_t)(e.c->n_indices - mb->first_index);
+    for (int k = 0; k < 3; k++) {
+        mb->min[k] = INFINITY;
+        mb->max[k] = -INFINITY;
     }
+    for (uint32_t v = first_vertex; v < e.c->n_vertices; v++)
+        for (int k = 0; k < 3; k++) {
+            mb->min[k] = fminf(mb->min[k], e.c->vertices[v].pos[k]);
+            mb->max[k] = fmaxf(mb->max[k], e.c->vertices[v].pos[k]);
+        }
+    return 0;
+}
+
+/* The mesh's totals and box, from its chunks. */
+static void totals(ly_mesh *m)
+{
     for (int k = 0; k < 3; k++) {
         m->min[k] = INFINITY;
         m->max[k] = -INFINITY;
@@ -313,6 +300,37 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
                 m->max[k] = fmaxf(m->max[k], ch->max[k]);
             }
     }
+}
+
+int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_mesh_desc *desc)
+{
+    memset(m, 0, sizeof *m);
+    ly_mesh_timing scratch, *tm = desc && desc->timing ? desc->timing : &scratch;
+    double chunk = desc && desc->chunk_size_m > 0 ? desc->chunk_size_m : 1000.0;
+    double t0 = ly_clock_ms();
+    roofs r = {0};
+    int rc = triangulate_all(d, geo, &r, &m->partial_polygons);
+    double t1 = ly_clock_ms();
+    tm->triangulate_ms = t1 - t0;
+    size_t nb = d->n_buildings;
+    m->buildings = calloc(nb ? nb : 1, sizeof *m->buildings);
+    uint32_t *order = malloc((nb ? nb : 1) * sizeof *order);
+    uint32_t *chunk_of = malloc((nb ? nb : 1) * sizeof *chunk_of);
+    if (rc || !m->buildings || !order || !chunk_of || chunk_grid(m, d, geo, chunk, order, chunk_of))
+        rc = -1;
+    else
+        m->n_buildings = nb;
+    for (size_t o = 0; o < nb && !rc; o++)
+        rc = emit_building(m, d, geo, order[o], chunk_of[order[o]], &r);
+    free(order);
+    free(chunk_of);
+    free(r.tris);
+    free(r.first);
+    if (rc) {
+        ly_mesh_deinit(m);
+        return -1;
+    }
+    totals(m);
     tm->extrude_ms = ly_clock_ms() - t1;
     return 0;
 }

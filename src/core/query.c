@@ -359,184 +359,230 @@ static int sort_matches(ly_query_match *m, size_t n, const ly_district *d)
 
 /* ---- the query ---------------------------------------------------------------- */
 
+/* One query under way: its criteria, the result being built, and for the
+ * neighbour rule the buildings with enterprises of the industry. */
+typedef struct {
+    const ly_district *d;
+    const ly_geo *geo;
+    const ly_query_desc *q;
+    builder B;
+    double near_m;
+    bool area; /* the space itself is a criterion */
+    int year;  /* of the data */
+    const char *industry;
+    uint32_t *with_ind;
+    int *ind_count;
+    box *boxes;
+    size_t n_with;
+} run;
+
+/* The buildings with enterprises of the industry, and their boxes. */
+static void industry_buildings(run *R)
+{
+    const ly_district *d = R->d;
+    if (!R->industry || !d->n_buildings)
+        return;
+    R->with_ind = malloc(d->n_buildings * sizeof *R->with_ind);
+    R->ind_count = calloc(d->n_buildings, sizeof *R->ind_count);
+    R->boxes = malloc(d->n_buildings * sizeof *R->boxes);
+    if (!R->with_ind || !R->ind_count || !R->boxes)
+        R->B.oom = true;
+    for (size_t i = 0; !R->B.oom && i < d->n_buildings; i++) {
+        R->boxes[i] = footprint_box(d, R->geo, &d->buildings[i]);
+        R->ind_count[i] = count_industry(d, &d->buildings[i], R->industry);
+        if (R->ind_count[i])
+            R->with_ind[R->n_with++] = (uint32_t)i;
+    }
+    char en[512], zh[512];
+    if (!R->B.oom && !R->n_with)
+        say(&R->B, true, fmt(en, sizeof en, EN(LY_S_Q_NO_INDUSTRY), R->industry),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_NO_INDUSTRY), ly_industry_name(R->industry, LY_LANG_ZH)));
+}
+
+/* The criteria a building can fail before anything is computed for it. */
+static bool may_match(const run *R, const ly_building *b)
+{
+    const ly_query_desc *q = R->q;
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION || (R->area && !b->n_records))
+        return false;
+    if (q->max_rent_cny_m2_day > 0 &&
+        !(b->rent_cny_m2_day >= 0 && b->rent_cny_m2_day <= q->max_rent_cny_m2_day))
+        return false;
+    return !set(q->name) || contains_nocase(b->name, q->name) ||
+           contains_nocase(b->name_en, q->name) || contains_nocase(b->address, q->name) ||
+           contains_nocase(b->address_en, q->name);
+}
+
+/* Building i against the criteria; its spaces are appended to the result when it
+ * matches. Returns whether it does, with m filled. */
+static bool matches(run *R, size_t i, ly_query_match *m)
+{
+    const ly_district *d = R->d;
+    const ly_query_desc *q = R->q;
+    const ly_building *b = &d->buildings[i];
+    *m = (ly_query_match){.building = (uint32_t)i, .rent_cny_m2_day = b->rent_cny_m2_day,
+                          .poi = -1, .poi_m = -1};
+    if (q->near_poi) {
+        nearest_poi(d, R->geo, b, q, R->year, R->near_m, m);
+        if (m->poi < 0)
+            return false;
+    }
+    if (R->industry) {
+        m->industry_in = R->ind_count[i];
+        for (size_t k = 0; k < R->n_with; k++) {
+            uint32_t o = R->with_ind[k];
+            if (o != i && box_gap(R->boxes[i], R->boxes[o]) <= R->near_m &&
+                building_dist(d, R->geo, b, &d->buildings[o]) <= R->near_m)
+                m->industry_near += R->ind_count[o];
+        }
+        if (!m->industry_in && !m->industry_near)
+            return false;
+    }
+    /* spaces last: they are appended to the result only for a match */
+    size_t spaces0 = R->B.r->n_spaces;
+    m->best_space_m2 = find_spaces(&R->B, d, b, q);
+    if (R->area && R->B.r->n_spaces == spaces0)
+        return false;
+    m->first_space = (uint32_t)spaces0;
+    m->n_spaces = (uint32_t)(R->B.r->n_spaces - spaces0);
+    /* the score: see query.h */
+    double s = m->best_space_m2 / (m->best_space_m2 + 1000);
+    if (q->max_rent_cny_m2_day > 0)
+        s += 1 - m->rent_cny_m2_day / q->max_rent_cny_m2_day;
+    if (q->near_poi)
+        s += 1 - m->poi_m / R->near_m;
+    if (R->industry) {
+        double k = m->industry_in + 0.5 * m->industry_near;
+        s += k / (k + 5);
+    }
+    m->score = s;
+    return true;
+}
+
+/* The nearest place of the asked kind, in both languages. */
+static void poi_reason(run *R, const ly_query_match *m)
+{
+    const ly_query_desc *q = R->q;
+    const ly_feature *ft = &R->d->features[m->poi];
+    const char *pn = ft->name_en ? ft->name_en : ft->name ? ft->name : ft->id;
+    const char *pz = ft->name ? ft->name : ft->name_en ? ft->name_en : ft->id;
+    const char *nen = poi_noun(q->near, LY_LANG_EN), *nzh = poi_noun(q->near, LY_LANG_ZH);
+    char en[512], zh[512];
+    if (m->poi_later)
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_POI_LATER), nen, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED),
+                ft->since, R->year),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), m->poi_m,
+                ft->since, R->year));
+    else
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_POI), nen, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED)),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), m->poi_m));
+}
+
+/* Enterprises of the industry in the building and near it, in both languages. */
+static void industry_reasons(run *R, const ly_query_match *m)
+{
+    const char *ind = R->industry, *izh = ly_industry_name(ind, LY_LANG_ZH);
+    char en[512], zh[512], near[40];
+    if (m->industry_in)
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_IN_BUILDING), m->industry_in, ind,
+                m->industry_in == 1 ? "" : "s"),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_IN_BUILDING), m->industry_in, izh));
+    if (m->industry_near) {
+        ly_format_grouped(R->near_m, near, sizeof near);
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_NEAR_BUILDINGS), m->industry_near, ind,
+                m->industry_near == 1 ? "" : "s", near),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_NEAR_BUILDINGS), near, m->industry_near, izh));
+    }
+}
+
+/* Why a building matched: its spaces, then each criterion in the desc's order. */
+static void reasons(run *R, ly_query_match *m)
+{
+    const ly_query_desc *q = R->q;
+    ly_query_result *out = R->B.r;
+    char num[40], en[512], zh[512];
+    m->first_reason = (uint32_t)out->n_reasons;
+    for (uint32_t k = 0; k < m->n_spaces; k++) {
+        const ly_query_space *sp = &out->spaces[m->first_space + k];
+        ly_format_grouped(sp->vacant_m2, num, sizeof num);
+        if (sp->first == sp->last)
+            say(&R->B, false, fmt(en, sizeof en, EN(LY_S_Q_FLOOR_VACANT), sp->first, num),
+                fmt(zh, sizeof zh, ZH(LY_S_Q_FLOOR_VACANT), sp->first, num));
+        else
+            say(&R->B, false,
+                fmt(en, sizeof en, EN(LY_S_Q_FLOORS_VACANT), sp->first, sp->last, num),
+                fmt(zh, sizeof zh, ZH(LY_S_Q_FLOORS_VACANT), sp->first, sp->last, num));
+    }
+    if (q->max_rent_cny_m2_day > 0)
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_RENT), m->rent_cny_m2_day, q->max_rent_cny_m2_day),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_RENT), m->rent_cny_m2_day, q->max_rent_cny_m2_day));
+    if (q->near_poi)
+        poi_reason(R, m);
+    if (R->industry)
+        industry_reasons(R, m);
+    if (set(q->name))
+        say(&R->B, false, fmt(en, sizeof en, EN(LY_S_Q_NAME), q->name),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_NAME), q->name));
+    m->n_reasons = (uint32_t)(out->n_reasons - m->first_reason);
+}
+
+/* Places opened after the data's year: counted or not, the result says so. */
+static void later_notes(run *R)
+{
+    const ly_query_desc *q = R->q;
+    ly_query_result *out = R->B.r;
+    int year = R->year;
+    for (size_t f = 0; f < R->d->n_features; f++) {
+        const ly_feature *ft = &R->d->features[f];
+        out->later_pois += ft->kind == LY_KIND_POI && ft->subtype == (int)q->near && year &&
+                           ft->since > year;
+    }
+    size_t n = out->later_pois;
+    const char *nen = poi_noun(q->near, LY_LANG_EN), *nzh = poi_noun(q->near, LY_LANG_ZH);
+    char en[512], zh[512];
+    if (n && !q->include_later_pois)
+        say(&R->B, true,
+            fmt(en, sizeof en, EN(LY_S_Q_LATER_NOT_COUNTED), n, nen, n == 1 ? "" : "s", year,
+                n == 1 ? "is" : "are"),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_NOT_COUNTED), n, nzh, year));
+    else if (n)
+        say(&R->B, true,
+            fmt(en, sizeof en, EN(LY_S_Q_LATER_COUNTED), n, nen, n == 1 ? "" : "s", year),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_COUNTED), n, year, nzh));
+}
+
 int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q,
                  ly_query_result *out)
 {
     memset(out, 0, sizeof *out);
-    builder B = {.r = out};
-    char num[40], num2[40], en[512], zh[512];
-    double near_m = q->near_m > 0 ? q->near_m : LY_QUERY_NEAR_M;
-    bool area = q->min_area_m2 > 0 || q->max_area_m2 > 0 || q->contiguous;
-    int year = data_year(d);
-    const char *industry = set(q->industry) ? q->industry : NULL;
-
-    /* buildings with enterprises of the industry, and their boxes, for the
-     * neighbour rule */
-    uint32_t *with_ind = NULL;
-    int *ind_count = NULL;
-    box *boxes = NULL;
-    size_t n_with = 0;
-    if (industry && d->n_buildings) {
-        with_ind = malloc(d->n_buildings * sizeof *with_ind);
-        ind_count = calloc(d->n_buildings, sizeof *ind_count);
-        boxes = malloc(d->n_buildings * sizeof *boxes);
-        if (!with_ind || !ind_count || !boxes)
-            B.oom = true;
-        for (size_t i = 0; !B.oom && i < d->n_buildings; i++) {
-            boxes[i] = footprint_box(d, geo, &d->buildings[i]);
-            ind_count[i] = count_industry(d, &d->buildings[i], industry);
-            if (ind_count[i])
-                with_ind[n_with++] = (uint32_t)i;
-        }
-        if (!B.oom && !n_with)
-            say(&B, true,
-                fmt(en, sizeof en, EN(LY_S_Q_NO_INDUSTRY), industry),
-                fmt(zh, sizeof zh, ZH(LY_S_Q_NO_INDUSTRY),
-                    ly_industry_name(industry, LY_LANG_ZH)));
-    }
-
-    for (size_t i = 0; !B.oom && i < d->n_buildings; i++) {
-        const ly_building *b = &d->buildings[i];
-        if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+    run R = {.d = d, .geo = geo, .q = q, .B = {.r = out},
+             .near_m = q->near_m > 0 ? q->near_m : LY_QUERY_NEAR_M,
+             .area = q->min_area_m2 > 0 || q->max_area_m2 > 0 || q->contiguous,
+             .year = data_year(d), .industry = set(q->industry) ? q->industry : NULL};
+    industry_buildings(&R);
+    for (size_t i = 0; !R.B.oom && i < d->n_buildings; i++) {
+        ly_query_match m;
+        if (!may_match(&R, &d->buildings[i]) || !matches(&R, i, &m))
             continue;
-        if (area && !b->n_records)
-            continue;
-        if (q->max_rent_cny_m2_day > 0 &&
-            !(b->rent_cny_m2_day >= 0 && b->rent_cny_m2_day <= q->max_rent_cny_m2_day))
-            continue;
-        if (set(q->name) && !contains_nocase(b->name, q->name) &&
-            !contains_nocase(b->name_en, q->name) && !contains_nocase(b->address, q->name) &&
-            !contains_nocase(b->address_en, q->name))
-            continue;
-        ly_query_match m = {.building = (uint32_t)i, .rent_cny_m2_day = b->rent_cny_m2_day,
-                            .poi = -1, .poi_m = -1};
-        if (q->near_poi) {
-            nearest_poi(d, geo, b, q, year, near_m, &m);
-            if (m.poi < 0)
-                continue;
-        }
-        if (industry) {
-            m.industry_in = ind_count[i];
-            for (size_t k = 0; k < n_with; k++) {
-                uint32_t o = with_ind[k];
-                if (o != i && box_gap(boxes[i], boxes[o]) <= near_m &&
-                    building_dist(d, geo, b, &d->buildings[o]) <= near_m)
-                    m.industry_near += ind_count[o];
-            }
-            if (!m.industry_in && !m.industry_near)
-                continue;
-        }
-        /* spaces last: they are appended to the result only for a match */
-        size_t spaces0 = out->n_spaces;
-        m.best_space_m2 = find_spaces(&B, d, b, q);
-        if (area && out->n_spaces == spaces0)
-            continue;
-        m.first_space = (uint32_t)spaces0;
-        m.n_spaces = (uint32_t)(out->n_spaces - spaces0);
-
-        /* score: see query.h */
-        double s = m.best_space_m2 / (m.best_space_m2 + 1000);
-        if (q->max_rent_cny_m2_day > 0)
-            s += 1 - m.rent_cny_m2_day / q->max_rent_cny_m2_day;
-        if (q->near_poi)
-            s += 1 - m.poi_m / near_m;
-        if (industry) {
-            double k = m.industry_in + 0.5 * m.industry_near;
-            s += k / (k + 5);
-        }
-        m.score = s;
-
-        /* reasons: the space, then each criterion in the order of the desc */
-        m.first_reason = (uint32_t)out->n_reasons;
-        for (uint32_t k = 0; k < m.n_spaces; k++) {
-            const ly_query_space *sp = &out->spaces[m.first_space + k];
-            ly_format_grouped(sp->vacant_m2, num, sizeof num);
-            if (sp->first == sp->last)
-                say(&B, false, fmt(en, sizeof en, EN(LY_S_Q_FLOOR_VACANT), sp->first, num),
-                    fmt(zh, sizeof zh, ZH(LY_S_Q_FLOOR_VACANT), sp->first, num));
-            else
-                say(&B, false,
-                    fmt(en, sizeof en, EN(LY_S_Q_FLOORS_VACANT), sp->first, sp->last, num),
-                    fmt(zh, sizeof zh, ZH(LY_S_Q_FLOORS_VACANT), sp->first, sp->last, num));
-        }
-        if (q->max_rent_cny_m2_day > 0)
-            say(&B, false,
-                fmt(en, sizeof en, EN(LY_S_Q_RENT), m.rent_cny_m2_day, q->max_rent_cny_m2_day),
-                fmt(zh, sizeof zh, ZH(LY_S_Q_RENT), m.rent_cny_m2_day, q->max_rent_cny_m2_day));
-        if (q->near_poi) {
-            const ly_feature *ft = &d->features[m.poi];
-            const char *pn = ft->name_en ? ft->name_en : ft->name ? ft->name : ft->id;
-            const char *pz = ft->name ? ft->name : ft->name_en ? ft->name_en : ft->id;
-            if (m.poi_later)
-                say(&B, false,
-                    fmt(en, sizeof en, EN(LY_S_Q_POI_LATER), poi_noun(q->near, LY_LANG_EN), m.poi_m,
-                        pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, year),
-                    fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER), poi_noun(q->near, LY_LANG_ZH),
-                        pz ? pz : ZH(LY_S_Q_UNNAMED), m.poi_m, ft->since, year));
-            else
-                say(&B, false,
-                    fmt(en, sizeof en, EN(LY_S_Q_POI), poi_noun(q->near, LY_LANG_EN), m.poi_m,
-                        pn ? pn : EN(LY_S_Q_UNNAMED)),
-                    fmt(zh, sizeof zh, ZH(LY_S_Q_POI), poi_noun(q->near, LY_LANG_ZH),
-                        pz ? pz : ZH(LY_S_Q_UNNAMED), m.poi_m));
-        }
-        if (industry && m.industry_in)
-            say(&B, false,
-                fmt(en, sizeof en, EN(LY_S_Q_IN_BUILDING), m.industry_in, industry,
-                    m.industry_in == 1 ? "" : "s"),
-                fmt(zh, sizeof zh, ZH(LY_S_Q_IN_BUILDING), m.industry_in,
-                    ly_industry_name(industry, LY_LANG_ZH)));
-        if (industry && m.industry_near) {
-            ly_format_grouped(near_m, num2, sizeof num2);
-            say(&B, false,
-                fmt(en, sizeof en, EN(LY_S_Q_NEAR_BUILDINGS), m.industry_near, industry,
-                    m.industry_near == 1 ? "" : "s", num2),
-                fmt(zh, sizeof zh, ZH(LY_S_Q_NEAR_BUILDINGS), num2, m.industry_near,
-                    ly_industry_name(industry, LY_LANG_ZH)));
-        }
-        if (set(q->name))
-            say(&B, false, fmt(en, sizeof en, EN(LY_S_Q_NAME), q->name),
-                fmt(zh, sizeof zh, ZH(LY_S_Q_NAME), q->name));
-        m.n_reasons = (uint32_t)(out->n_reasons - m.first_reason);
-
-        if (B.oom || !grow((void **)&out->matches, &B.cap_matches, out->n_matches,
-                           sizeof *out->matches)) {
-            B.oom = true;
+        reasons(&R, &m);
+        if (R.B.oom || !grow((void **)&out->matches, &R.B.cap_matches, out->n_matches,
+                             sizeof *out->matches)) {
+            R.B.oom = true;
             break;
         }
         out->matches[out->n_matches++] = m;
     }
-    free(with_ind);
-    free(ind_count);
-    free(boxes);
-
-    /* later additions: counted or not, the result says so */
-    if (q->near_poi && !B.oom) {
-        for (size_t f = 0; f < d->n_features; f++) {
-            const ly_feature *ft = &d->features[f];
-            out->later_pois += ft->kind == LY_KIND_POI && ft->subtype == (int)q->near && year &&
-                               ft->since > year;
-        }
-        if (out->later_pois && !q->include_later_pois)
-            say(&B, true,
-                fmt(en, sizeof en, EN(LY_S_Q_LATER_NOT_COUNTED), out->later_pois,
-                    poi_noun(q->near, LY_LANG_EN),
-                    out->later_pois == 1 ? "" : "s", year, out->later_pois == 1 ? "is" : "are"),
-                fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_NOT_COUNTED), out->later_pois,
-                    poi_noun(q->near, LY_LANG_ZH), year));
-        else if (out->later_pois)
-            say(&B, true,
-                fmt(en, sizeof en, EN(LY_S_Q_LATER_COUNTED), out->later_pois,
-                    poi_noun(q->near, LY_LANG_EN),
-                    out->later_pois == 1 ? "" : "s", year),
-                fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_COUNTED), out->later_pois,
-                    year, poi_noun(q->near, LY_LANG_ZH)));
-    }
-    if (B.oom) {
-        ly_query_result_deinit(out);
-        return -1;
-    }
-    if (sort_matches(out->matches, out->n_matches, d)) {
+    free(R.with_ind);
+    free(R.ind_count);
+    free(R.boxes);
+    if (q->near_poi && !R.B.oom)
+        later_notes(&R);
+    if (R.B.oom || sort_matches(out->matches, out->n_matches, d)) {
         ly_query_result_deinit(out);
         return -1;
     }
