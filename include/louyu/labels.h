@@ -25,6 +25,7 @@ typedef struct {
     uint32_t *order;       /* the buildings whose labels were drawn in the last update */
     float (*boxes)[4];     /* and their pills: x0, y0, x1, y1 (pixels) */
     size_t n_shown;
+    bool fading;           /* some label is still fading: the next update draws it otherwise */
     ly_label_scratch *scratch; /* per-frame work arrays, allocated once */
 } ly_labels;
 

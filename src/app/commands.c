@@ -236,10 +236,13 @@ void ly_cmd_select(ly_app *app, long b, bool fly)
         st->plan.floor_selected = st->plan.floor_hover = 0;
         app->dv.stack_dirty = true;
     }
+    bool changed = b != st->selected;
     st->selected = b;
     update_flags(app);
     if (b >= 0 && fly)
         ly_camera_fly_to(&st->cam, ly_app_building_pose(app, b), 1.2);
+    else if (changed)
+        ly_cmd_keep_clear_of_card(app, b);
     st->redraw = true;
 }
 

@@ -60,6 +60,8 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m);
 /* "home", "top" or a building id; jumps when `animate` is false. False for an
  * unknown id. */
 bool ly_cmd_set_view(ly_app *app, const char *view, bool animate);
+/* A selected building that its card would cover slides beside (or below) it. */
+void ly_cmd_keep_clear_of_card(ly_app *app, long b);
 /* The view of building b beside (or below) its card: the pose the selection flies to. */
 ly_camera_pose ly_app_building_pose(ly_app *app, long b);
 void ly_cmd_orbit(ly_app *app, float dx, float dy);

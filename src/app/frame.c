@@ -30,12 +30,7 @@ static bool labels(ly_app *app, const ly_camera_matrices *m, double dt)
                                          .reserved = (const float(*)[4])keep,
                                          .n_reserved = n},
                      &app->dl);
-    for (size_t i = 0; i < lb->n_shown; i++) {
-        float a = lb->alpha[lb->order[i]];
-        if (a > 0.01f && a < 0.99f)
-            return true;
-    }
-    return false;
+    return lb->fading;
 }
 
 /* Everything over the 3D scene, into the draw list; the views' messages into

@@ -182,6 +182,34 @@ ly_camera_pose ly_app_building_pose(ly_app *app, long b)
     return first;
 }
 
+void ly_cmd_keep_clear_of_card(ly_app *app, long b)
+{
+    ly_state *st = &app->st;
+    if (b < 0 || st->kiosk.touring || st->cam.flying)
+        return;
+    double roof[3];
+    roof_point(app, b, roof);
+    float sx, sy;
+    if (!screen_of(app, roof, &sx, &sy))
+        return;
+    /* a building that its card would cover slides into the space beside (or below) it */
+    ly_card_room room = ly_layout_card_room(st->width, st->height, st->ui_scale);
+    float free[4];
+    ly_layout_free_map(st->width, st->height, st->ui_scale, true, free);
+    float tx = sx, ty = sy;
+    if (room.beside && sx > room.card_x - 20 * st->ui_scale)
+        tx = 0.5f * (free[0] + free[2]);
+    else if (room.below && sy < room.card_bottom)
+        ty = free[1] + 0.4f * (free[3] - free[1]);
+    if (tx == sx && ty == sy)
+        return;
+    ly_camera saved = st->cam;
+    ly_camera_pan(&st->cam, st->width, st->height, sx, sy, tx, ty);
+    ly_camera_pose to = st->cam.pose;
+    st->cam = saved;
+    ly_camera_fly_to(&st->cam, to, 0.6);
+}
+
 bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
 {
     ly_camera *cam = &app->st.cam;

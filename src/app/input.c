@@ -72,13 +72,17 @@ static void key_down(ly_app *app, const ly_event *e)
     case LY_KEY_F1:
         ly_cmd_set_help(app, !st->help);
         break;
-    case LY_KEY_ESCAPE:
+    case LY_KEY_ESCAPE: /* closes what opened last: help, a floor, the card, finder, dashboard */
         if (st->help)
             ly_cmd_set_help(app, false);
         else if (st->plan.floor_selected)
             ly_cmd_select_floor(app, 0);
-        else
+        else if (st->selected >= 0)
             ly_cmd_select(app, -1, false);
+        else if (st->finder)
+            ly_cmd_set_finder(app, false);
+        else if (st->dashboard)
+            ly_cmd_set_dashboard(app, false);
         break;
     case LY_KEY_HOME:
         ly_cmd_set_view(app, "home", true);
@@ -257,9 +261,11 @@ void ly_app_event(ly_app *app, const ly_event *e)
         app->input.y = e->y;
         app->input.inside = true;
     }
-    /* the panels come first: what lands on a card does not also move the map */
-    if (app->font && e->type != LY_EV_RESIZE && !app->input.drag_button &&
-        ly_ui_input(&app->ui, e)) {
+    /* the panels come first: what lands on a card does not also move the map. They
+     * see every event, a map drag's moves and release too, so that they never
+     * believe a button is still held; but while the map is dragged it is the map's. */
+    bool ui_took = app->font && e->type != LY_EV_RESIZE && ly_ui_input(&app->ui, e);
+    if (ui_took && !app->input.drag_button) {
         ly_cmd_hover(app, -1, app->st.hover_from_mouse);
         return;
     }

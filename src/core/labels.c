@@ -78,27 +78,17 @@ static float smoothstep(float a, float b, float x)
     return t * t * (3 - 2 * t);
 }
 
-void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
-                      const ly_camera_matrices *m, const ly_label_options *o, ly_drawlist *dl)
+/* Every building with something to say, ranked: the selection, the hovered one,
+ * then the tallest. Returns how many. */
+static size_t candidates(ly_labels *l, const ly_district *d, const ly_mesh *mesh,
+                         const ly_label_options *o)
 {
-    l->n_shown = 0;
-    if (!bvh->mesh || l->n != d->n_buildings || !d->n_buildings)
-        return;
-    const ly_mesh *mesh = bvh->mesh;
-    float s = o->scale > 0 ? o->scale : 1;
-    float px1 = 15 * s, px2 = 11 * s, pad = 6 * s;
-    /* the frame's work arrays were allocated with the labels: nothing here */
     ranked *cand = l->scratch->cand;
     float(*anchor)[3] = l->scratch->anchor;
-    box *placed = l->scratch->placed;
     size_t nc = 0;
-    /* labels fade out beyond a distance that grows with the eye's height, so
-     * a close view shows its street and a far view only the big names */
-    float far = fmaxf(600.0f, 4.0f * m->eye[2]);
     for (size_t i = 0; i < d->n_buildings; i++) {
-        const ly_building *b = &d->buildings[i];
         const ly_mesh_building *mb = &mesh->buildings[i];
-        if (!ly_building_name(b, o->lang) && (long)i != o->selected)
+        if (!ly_building_name(&d->buildings[i], o->lang) && (long)i != o->selected)
             continue;
         float *a = anchor[i];
         a[0] = 0.5f * (mb->min[0] + mb->max[0]);
@@ -112,90 +102,132 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
         cand[nc++] = (ranked){key, (uint32_t)i};
     }
     qsort(cand, nc, sizeof *cand, by_key);
+    return nc;
+}
+
+/* One label's text and where it goes. */
+typedef struct {
+    char title[160];
+    const char *top, *bottom; /* the name in the UI's language; the other under it */
+    float sx, sy;             /* the anchor on screen */
+    box bx;                   /* the pill */
+    bool visible;             /* the anchor is in front of the eye */
+} label;
+
+/* The name in the UI's language on top, the other under it; a selected building
+ * without a name says what it is. The pill above the anchor. */
+static void lay_out(label *lb, const ly_building *b, const float a[3], const ly_camera_matrices *m,
+                    const ly_label_options *o, ly_font *font)
+{
+    float s = o->scale > 0 ? o->scale : 1, px1 = 15 * s, px2 = 11 * s, pad = 6 * s;
+    lb->top = ly_building_title(b, o->lang, lb->title, sizeof lb->title);
+    const char *other = lb->top == b->name ? b->name_en : lb->top == b->name_en ? b->name : NULL;
+    lb->bottom = other && other != lb->top ? other : NULL;
+    float clip[4];
+    const float *vp = m->view_proj;
+    for (int r = 0; r < 4; r++)
+        clip[r] = vp[r] * a[0] + vp[4 + r] * a[1] + vp[8 + r] * a[2] + vp[12 + r];
+    lb->visible = clip[3] > 0.1f;
+    if (!lb->visible)
+        return;
+    lb->sx = (clip[0] / clip[3] * 0.5f + 0.5f) * (float)o->width;
+    lb->sy = (0.5f - clip[1] / clip[3] * 0.5f) * (float)o->height;
+    float w1 = ly_font_measure(font, lb->top, px1);
+    float w2 = lb->bottom ? ly_font_measure(font, lb->bottom, px2) : 0;
+    float w = fmaxf(w1, w2) + 2 * pad, h = px1 * 1.25f + (lb->bottom ? px2 * 1.3f : 0) + pad;
+    float stem = 10 * s;
+    lb->bx = (box){lb->sx - 0.5f * w, lb->sy - stem - h, lb->sx + 0.5f * w, lb->sy - stem};
+}
+
+/* How visible the label should become (0 hidden): whole on screen, not behind
+ * another building, on a free spot, not too far. A placed label claims its spot. */
+static float place(const label *lb, uint32_t bi, const float a[3], const ly_bvh *bvh,
+                   const ly_camera_matrices *m, const ly_label_options *o, box *placed,
+                   size_t *np)
+{
+    float s = o->scale > 0 ? o->scale : 1;
+    const box *bx = &lb->bx;
+    /* whole or not at all: a name cut by the window's edge reads as a fault */
+    if (!lb->visible || bx->x0 < 0 || bx->x1 > (float)o->width || bx->y0 < 0 ||
+        lb->sy > (float)o->height)
+        return 0;
+    float dir[3] = {a[0] - m->eye[0], a[1] - m->eye[1], a[2] - m->eye[2]};
+    ly_hit h;
+    if (ly_bvh_ray(bvh, NULL, m->eye, dir, 0.995f, &h) && h.building != (long)bi)
+        return 0; /* behind another building */
+    box grown = {bx->x0 - 2 * s, bx->y0 - 2 * s, bx->x1 + 2 * s, bx->y1 + 2 * s};
+    for (size_t q = 0; q < *np; q++)
+        if (overlaps(&grown, &placed[q]))
+            return 0;
+    /* labels fade out beyond a distance that grows with the eye's height, so a close
+     * view shows its street and a far view only the big names */
+    bool selected = (long)bi == o->selected;
+    float far = fmaxf(600.0f, 4.0f * m->eye[2]);
+    float dist = sqrtf(dir[0] * dir[0] + dir[1] * dir[1] + dir[2] * dir[2]);
+    float fade = 1.0f - smoothstep(far * 0.7f, far * 1.3f, dist);
+    if (!(fade > 0.02f || selected))
+        return 0;
+    placed[(*np)++] = grown;
+    return selected ? 1.0f : fade;
+}
+
+/* The pill, its stem, the anchor's dot and the text, at opacity al. */
+static void draw(const label *lb, bool selected, float al, float scale, ly_drawlist *dl)
+{
+    float s = scale > 0 ? scale : 1, px1 = 15 * s, px2 = 11 * s, pad = 6 * s, r = 6 * s;
+    const box *bx = &lb->bx;
+    ly_color bg = selected ? ly_rgba(236, 125, 46, 240) : ly_rgba(255, 255, 255, 232);
+    ly_color fg = selected ? ly_rgba(255, 255, 255, 255) : ly_rgba(38, 44, 56, 255);
+    ly_color fg2 = selected ? ly_rgba(255, 240, 228, 255) : ly_rgba(96, 104, 118, 255);
+    ly_draw_shadow(dl, bx->x0, bx->y0 + 1 * s, bx->x1 - bx->x0, bx->y1 - bx->y0, r, 4 * s,
+                   ly_color_alpha(ly_rgba(20, 30, 50, 60), al));
+    ly_draw_round_rect(dl, bx->x0, bx->y0, bx->x1 - bx->x0, bx->y1 - bx->y0, r,
+                       ly_color_alpha(bg, al));
+    ly_draw_triangle(dl, lb->sx - 5 * s, bx->y1 - 0.5f, lb->sx + 5 * s, bx->y1 - 0.5f, lb->sx,
+                     bx->y1 + 6 * s, ly_color_alpha(bg, al));
+    ly_draw_circle(dl, lb->sx, lb->sy, 2.5f * s, ly_color_alpha(selected ? bg : fg2, al));
+    float w1 = ly_font_measure(dl->font, lb->top, px1);
+    float ty = bx->y0 + pad * 0.5f + px1 * 1.0f;
+    ly_draw_text(dl, floorf(0.5f * (bx->x0 + bx->x1 - w1)), floorf(ty), px1,
+                 ly_color_alpha(fg, al), lb->top);
+    if (lb->bottom) {
+        float w2 = ly_font_measure(dl->font, lb->bottom, px2);
+        ly_draw_text(dl, floorf(0.5f * (bx->x0 + bx->x1 - w2)), floorf(ty + px2 * 1.35f), px2,
+                     ly_color_alpha(fg2, al), lb->bottom);
+    }
+}
+
+void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
+                      const ly_camera_matrices *m, const ly_label_options *o, ly_drawlist *dl)
+{
+    l->n_shown = 0;
+    l->fading = false;
+    if (!bvh->mesh || l->n != d->n_buildings || !d->n_buildings)
+        return;
+    /* the frame's work arrays were allocated with the labels: nothing here */
+    size_t nc = candidates(l, d, bvh->mesh, o);
+    box *placed = l->scratch->placed;
     size_t np = 0;
     for (size_t i = 0; i < o->n_reserved && i < MAX_RESERVED; i++)
         placed[np++] = (box){o->reserved[i][0], o->reserved[i][1], o->reserved[i][2],
                              o->reserved[i][3]};
     float k = o->dt >= 1.0 ? 1.0f : (float)fmin(1.0, o->dt * 8.0);
     for (size_t c = 0; c < nc; c++) {
-        uint32_t bi = cand[c].building;
-        const ly_building *b = &d->buildings[bi];
-        const float *a = anchor[bi];
-        float target = 0;
-        float clip[4];
-        const float *vp = m->view_proj;
-        for (int r = 0; r < 4; r++)
-            clip[r] = vp[r] * a[0] + vp[4 + r] * a[1] + vp[8 + r] * a[2] + vp[12 + r];
-        float sx = 0, sy = 0;
-        /* the name in the UI's language on top, the other under it; a selected
-         * building without a name says what it is */
-        char title[160];
-        const char *top = ly_building_title(b, o->lang, title, sizeof title);
-        const char *other = top == b->name ? b->name_en : top == b->name_en ? b->name : NULL;
-        const char *bottom = other && other != top ? other : NULL;
-        box bx = {0};
-        bool selected = (long)bi == o->selected;
-        if (clip[3] > 0.1f) {
-            sx = (clip[0] / clip[3] * 0.5f + 0.5f) * (float)o->width;
-            sy = (0.5f - clip[1] / clip[3] * 0.5f) * (float)o->height;
-            float w1 = ly_font_measure(dl->font, top, px1);
-            float w2 = bottom ? ly_font_measure(dl->font, bottom, px2) : 0;
-            float w = fmaxf(w1, w2) + 2 * pad, h = px1 * 1.25f + (bottom ? px2 * 1.3f : 0) + pad;
-            float stem = 10 * s;
-            bx = (box){sx - 0.5f * w, sy - stem - h, sx + 0.5f * w, sy - stem};
-            /* whole or not at all: a name cut by the window's edge reads as a fault */
-            bool on_screen = bx.x0 >= 0 && bx.x1 <= (float)o->width && bx.y0 >= 0 &&
-                             sy <= (float)o->height;
-            if (on_screen) {
-                /* hidden behind another building? */
-                float dir[3] = {a[0] - m->eye[0], a[1] - m->eye[1], a[2] - m->eye[2]};
-                ly_hit h2;
-                bool blocked = ly_bvh_ray(bvh, NULL, m->eye, dir, 0.995f, &h2) &&
-                               h2.building != (long)bi;
-                /* fade with distance: far labels give way */
-                float dist = sqrtf(dir[0] * dir[0] + dir[1] * dir[1] + dir[2] * dir[2]);
-                float fade = 1.0f - smoothstep(far * 0.7f, far * 1.3f, dist);
-                bool free_spot = true;
-                box grown = {bx.x0 - 2 * s, bx.y0 - 2 * s, bx.x1 + 2 * s, bx.y1 + 2 * s};
-                for (size_t q = 0; q < np && free_spot; q++)
-                    free_spot = !overlaps(&grown, &placed[q]);
-                if (!blocked && free_spot && (fade > 0.02f || selected)) {
-                    target = selected ? 1.0f : fade;
-                    placed[np++] = grown;
-                }
-            }
-        }
-        l->alpha[bi] += (target - l->alpha[bi]) * k;
-        if (target == 0 && l->alpha[bi] < 0.02f)
-            l->alpha[bi] = 0;
-        float al = l->alpha[bi];
-        if (al <= 0.01f || clip[3] <= 0.1f)
+        uint32_t bi = l->scratch->cand[c].building;
+        const float *a = l->scratch->anchor[bi];
+        label lb;
+        lay_out(&lb, &d->buildings[bi], a, m, o, dl->font);
+        float target = place(&lb, bi, a, bvh, m, o, placed, &np);
+        float al = l->alpha[bi] + (target - l->alpha[bi]) * k;
+        /* within a step of the 8-bit colour it is there: a fade ends, exactly */
+        if (fabsf(target - al) < 0.004f)
+            al = target;
+        l->alpha[bi] = al;
+        l->fading |= al != target;
+        if (l->alpha[bi] <= 0.01f || !lb.visible)
             continue;
-        /* pill, stem and text */
-        ly_color bg = selected ? ly_rgba(236, 125, 46, 240) : ly_rgba(255, 255, 255, 232);
-        ly_color fg = selected ? ly_rgba(255, 255, 255, 255) : ly_rgba(38, 44, 56, 255);
-        ly_color fg2 = selected ? ly_rgba(255, 240, 228, 255) : ly_rgba(96, 104, 118, 255);
-        float r = 6 * s;
-        ly_draw_shadow(dl, bx.x0, bx.y0 + 1 * s, bx.x1 - bx.x0, bx.y1 - bx.y0, r, 4 * s,
-                       ly_color_alpha(ly_rgba(20, 30, 50, 60), al));
-        ly_draw_round_rect(dl, bx.x0, bx.y0, bx.x1 - bx.x0, bx.y1 - bx.y0, r,
-                           ly_color_alpha(bg, al));
-        ly_draw_triangle(dl, sx - 5 * s, bx.y1 - 0.5f, sx + 5 * s, bx.y1 - 0.5f, sx,
-                         bx.y1 + 6 * s, ly_color_alpha(bg, al));
-        ly_draw_circle(dl, sx, sy, 2.5f * s, ly_color_alpha(selected ? bg : fg2, al));
-        float w1 = ly_font_measure(dl->font, top, px1);
-        float ty = bx.y0 + pad * 0.5f + px1 * 1.0f;
-        ly_draw_text(dl, floorf(0.5f * (bx.x0 + bx.x1 - w1)), floorf(ty), px1,
-                     ly_color_alpha(fg, al), top);
-        if (bottom) {
-            float w2 = ly_font_measure(dl->font, bottom, px2);
-            ly_draw_text(dl, floorf(0.5f * (bx.x0 + bx.x1 - w2)), floorf(ty + px2 * 1.35f), px2,
-                         ly_color_alpha(fg2, al), bottom);
-        }
-        l->boxes[l->n_shown][0] = bx.x0;
-        l->boxes[l->n_shown][1] = bx.y0;
-        l->boxes[l->n_shown][2] = bx.x1;
-        l->boxes[l->n_shown][3] = bx.y1;
+        draw(&lb, (long)bi == o->selected, l->alpha[bi], o->scale, dl);
+        memcpy(l->boxes[l->n_shown], &lb.bx, sizeof l->boxes[0]);
         l->order[l->n_shown++] = bi;
     }
 }

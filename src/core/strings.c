@@ -138,7 +138,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_HELP_PANELS] = {"着色、数据看板、找空间", "colour-by, dashboard, find space"},
     [LY_S_HELP_PLAN] = {"楼层空置图、分层展开", "stacking plan, pull floors apart"},
     [LY_S_HELP_LANGUAGE] = {"中文 / English", "中文 / English"},
-    [LY_S_HELP_ESCAPE] = {"关闭、取消选择", "close, deselect"},
+    [LY_S_HELP_ESCAPE] = {"关闭最后打开的：帮助、楼层、卡片、找空间、看板", "close what opened last: help, floor, card, finder, dashboard"},
     [LY_S_HELP_WINDOW] = {"重新载入数据、全屏、退出", "reload the data, full screen, quit"},
     [LY_S_DASHBOARD_TITLE] = {"街道数据看板", "District dashboard"},
     [LY_S_CHART_OCCUPANCY] = {"各楼宇出租率", "Occupancy by building"},
@@ -219,6 +219,15 @@ const char *ly_lang_code(ly_lang lang)
     return lang == LY_LANG_EN ? "en" : "zh";
 }
 
+/* A keyword's name in a {keyword, 中文, English} table, or NULL. */
+static const char *look_up(const char *const (*table)[3], size_t n, const char *key, ly_lang lang)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(key, table[i][0]))
+            return table[i][lang == LY_LANG_EN ? 2 : 1];
+    return NULL;
+}
+
 const char *ly_industry_name(const char *keyword, ly_lang lang)
 {
     static const char *const table[][3] = {
@@ -239,10 +248,8 @@ const char *ly_industry_name(const char *keyword, ly_lang lang)
     };
     if (!keyword)
         return "";
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (!strcmp(keyword, table[i][0]))
-            return table[i][lang == LY_LANG_EN ? 2 : 1];
-    return keyword;
+    const char *name = look_up(table, sizeof table / sizeof *table, keyword, lang);
+    return name ? name : keyword;
 }
 
 const char *ly_building_type_name(const char *type, ly_lang lang)
@@ -283,9 +290,9 @@ const char *ly_building_type_name(const char *type, ly_lang lang)
     };
     if (!type)
         type = "yes";
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (!strcmp(type, table[i][0]))
-            return table[i][lang == LY_LANG_EN ? 2 : 1];
+    const char *name = look_up(table, sizeof table / sizeof *table, type, lang);
+    if (name)
+        return name;
     /* an unknown type as the data writes it, "sports_hall" read as "sports hall" */
     static _Thread_local char shown[64];
     size_t k = 0;

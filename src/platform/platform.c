@@ -30,18 +30,23 @@ static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool rob
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_RESET_NOTIFICATION, SDL_GL_CONTEXT_RESET_LOSE_CONTEXT);
     }
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (desc->fullscreen)
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     if (desc->hidden)
         flags |= SDL_WINDOW_HIDDEN;
     int display = desc->display >= 0 && desc->display < SDL_GetNumVideoDisplays() ? desc->display : 0;
     if (display != desc->display)
         LY_WARN("PLATFORM", "no display %d (there are %d): using the first", desc->display,
                 SDL_GetNumVideoDisplays());
-    return SDL_CreateWindow(desc->title ? desc->title : "louyu",
-                            SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                            SDL_WINDOWPOS_CENTERED_DISPLAY(display), desc->width ? desc->width : 1280,
-                            desc->height ? desc->height : 720, flags);
+    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(display), y = x;
+    int w = desc->width ? desc->width : 1280, h = desc->height ? desc->height : 720;
+    SDL_Rect screen;
+    if (desc->fullscreen && SDL_GetDisplayBounds(display, &screen) == 0) {
+        /* Full screen is the screen's own rectangle, borderless, before any window
+         * manager is asked: in an X session without one (a kiosk started by xinit)
+         * nobody would grant the request, and the window would keep its size. */
+        x = screen.x, y = screen.y, w = screen.w, h = screen.h;
+        flags |= SDL_WINDOW_BORDERLESS | SDL_WINDOW_FULLSCREEN_DESKTOP;
+    }
+    return SDL_CreateWindow(desc->title ? desc->title : "louyu", x, y, w, h, flags);
 }
 
 ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t err_len)
@@ -152,7 +157,21 @@ float ly_platform_pixel_scale(const ly_platform *p)
 
 void ly_platform_set_fullscreen(ly_platform *p, bool on)
 {
+    int display = SDL_GetWindowDisplayIndex(p->window);
+    SDL_Rect screen;
+    if (on && display >= 0 && SDL_GetDisplayBounds(display, &screen) == 0) {
+        /* covering the screen does not depend on a window manager (see open_window) */
+        SDL_SetWindowBordered(p->window, SDL_FALSE);
+        SDL_SetWindowPosition(p->window, screen.x, screen.y);
+        SDL_SetWindowSize(p->window, screen.w, screen.h);
+    }
     SDL_SetWindowFullscreen(p->window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    if (!on) {
+        SDL_SetWindowBordered(p->window, SDL_TRUE);
+        SDL_SetWindowSize(p->window, 1280, 720);
+        SDL_SetWindowPosition(p->window, SDL_WINDOWPOS_CENTERED_DISPLAY(display > 0 ? display : 0),
+                              SDL_WINDOWPOS_CENTERED_DISPLAY(display > 0 ? display : 0));
+    }
 }
 
 bool ly_platform_is_fullscreen(const ly_platform *p)
@@ -248,6 +267,77 @@ static int translate_button(Uint8 b)
                                     : 0;
 }
 
+/* A window event as louyu's own; false for those louyu does not use. */
+static bool window_event(const SDL_WindowEvent *w, int dw, int dh, ly_event *e)
+{
+    switch (w->event) {
+    case SDL_WINDOWEVENT_CLOSE:
+        e->type = LY_EV_CLOSE;
+        return true;
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+        e->type = LY_EV_RESIZE;
+        break;
+    case SDL_WINDOWEVENT_LEAVE:
+        e->type = LY_EV_LEAVE;
+        return true;
+    case SDL_WINDOWEVENT_EXPOSED:
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_RESTORED:
+        e->type = LY_EV_EXPOSE;
+        break;
+    default:
+        return false;
+    }
+    e->x = (float)dw;
+    e->y = (float)dh;
+    return true;
+}
+
+/* A mouse event as louyu's own, in drawable pixels (s per window point); false
+ * for the mouse events SDL makes up from touches. */
+static bool mouse_event(const SDL_Event *ev, float s, ly_event *e)
+{
+    switch (ev->type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (ev->button.which == SDL_TOUCH_MOUSEID)
+            return false;
+        e->type = ev->type == SDL_MOUSEBUTTONDOWN ? LY_EV_MOUSE_DOWN : LY_EV_MOUSE_UP;
+        e->button = translate_button(ev->button.button);
+        e->clicks = ev->button.clicks;
+        e->x = (float)ev->button.x * s;
+        e->y = (float)ev->button.y * s;
+        e->mods = translate_mods(SDL_GetModState());
+        return true;
+    case SDL_MOUSEMOTION:
+        if (ev->motion.which == SDL_TOUCH_MOUSEID)
+            return false;
+        e->type = LY_EV_MOUSE_MOVE;
+        e->x = (float)ev->motion.x * s;
+        e->y = (float)ev->motion.y * s;
+        e->dx = (float)ev->motion.xrel * s;
+        e->dy = (float)ev->motion.yrel * s;
+        e->buttons = (ev->motion.state & SDL_BUTTON_LMASK ? 1 : 0) |
+                     (ev->motion.state & SDL_BUTTON_MMASK ? 2 : 0) |
+                     (ev->motion.state & SDL_BUTTON_RMASK ? 4 : 0);
+        e->mods = translate_mods(SDL_GetModState());
+        return true;
+    default: { /* the wheel */
+        if (ev->wheel.which == SDL_TOUCH_MOUSEID)
+            return false;
+        int mx, my;
+        SDL_GetMouseState(&mx, &my);
+        e->type = LY_EV_WHEEL;
+        e->dy = ev->wheel.preciseY != 0 ? ev->wheel.preciseY : (float)ev->wheel.y;
+        if (ev->wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
+            e->dy = -e->dy;
+        e->x = (float)mx * s;
+        e->y = (float)my * s;
+        return true;
+    }
+    }
+}
+
 bool ly_platform_poll(ly_platform *p, ly_event *e)
 {
     SDL_Event ev;
@@ -261,66 +351,16 @@ bool ly_platform_poll(ly_platform *p, ly_event *e)
             e->type = LY_EV_QUIT;
             return true;
         case SDL_WINDOWEVENT:
-            if (ev.window.event == SDL_WINDOWEVENT_CLOSE) {
-                e->type = LY_EV_CLOSE;
+            if (window_event(&ev.window, dw, dh, e))
                 return true;
-            }
-            if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                e->type = LY_EV_RESIZE;
-                e->x = (float)dw;
-                e->y = (float)dh;
-                return true;
-            }
-            if (ev.window.event == SDL_WINDOWEVENT_LEAVE) {
-                e->type = LY_EV_LEAVE;
-                return true;
-            }
-            if (ev.window.event == SDL_WINDOWEVENT_EXPOSED ||
-                ev.window.event == SDL_WINDOWEVENT_SHOWN ||
-                ev.window.event == SDL_WINDOWEVENT_RESTORED) {
-                e->type = LY_EV_EXPOSE;
-                e->x = (float)dw;
-                e->y = (float)dh;
-                return true;
-            }
             continue;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
-            if (ev.button.which == SDL_TOUCH_MOUSEID)
-                continue;
-            e->type = ev.type == SDL_MOUSEBUTTONDOWN ? LY_EV_MOUSE_DOWN : LY_EV_MOUSE_UP;
-            e->button = translate_button(ev.button.button);
-            e->clicks = ev.button.clicks;
-            e->x = (float)ev.button.x * s;
-            e->y = (float)ev.button.y * s;
-            e->mods = translate_mods(SDL_GetModState());
-            return true;
         case SDL_MOUSEMOTION:
-            if (ev.motion.which == SDL_TOUCH_MOUSEID)
-                continue;
-            e->type = LY_EV_MOUSE_MOVE;
-            e->x = (float)ev.motion.x * s;
-            e->y = (float)ev.motion.y * s;
-            e->dx = (float)ev.motion.xrel * s;
-            e->dy = (float)ev.motion.yrel * s;
-            e->buttons = (ev.motion.state & SDL_BUTTON_LMASK ? 1 : 0) |
-                         (ev.motion.state & SDL_BUTTON_MMASK ? 2 : 0) |
-                         (ev.motion.state & SDL_BUTTON_RMASK ? 4 : 0);
-            e->mods = translate_mods(SDL_GetModState());
-            return true;
-        case SDL_MOUSEWHEEL: {
-            if (ev.wheel.which == SDL_TOUCH_MOUSEID)
-                continue;
-            int mx, my;
-            SDL_GetMouseState(&mx, &my);
-            e->type = LY_EV_WHEEL;
-            e->dy = ev.wheel.preciseY != 0 ? ev.wheel.preciseY : (float)ev.wheel.y;
-            if (ev.wheel.direction == SDL_MOUSEWHEEL_FLIPPED)
-                e->dy = -e->dy;
-            e->x = (float)mx * s;
-            e->y = (float)my * s;
-            return true;
-        }
+        case SDL_MOUSEWHEEL:
+            if (mouse_event(&ev, s, e))
+                return true;
+            continue;
         case SDL_KEYDOWN:
         case SDL_KEYUP:
             e->type = ev.type == SDL_KEYDOWN ? LY_EV_KEY_DOWN : LY_EV_KEY_UP;

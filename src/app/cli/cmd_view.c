@@ -299,7 +299,8 @@ int ly_cli_view(const ly_args *a)
     }
     if (v.kiosk) /* what a reset returns to: the language as it is now */
         ly_cmd_set_kiosk(&app, true, v.attract_s, v.reset_s, v.kc.per_building_s);
-    const char *name = app.scene.district.meta.name;
+    const ly_district_meta *meta = &app.scene.district.meta;
+    const char *name = app.st.lang == LY_LANG_EN && meta->name_en ? meta->name_en : meta->name;
     char title[256];
     snprintf(title, sizeof title, "%s", name ? name : ly_str(LY_S_APP_TITLE, LY_LANG_ZH));
     ly_platform_set_title(plat, title);
