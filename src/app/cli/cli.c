@@ -155,8 +155,9 @@ static const ly_command COMMANDS[] = {
     {"view", ly_cli_view, "the 3D viewer (what `louyu [FILE]` opens)", "[FILE]", G_VIEW, 0, 1,
      "Opens the viewer on FILE (default: the bundled district). Mouse: drag to orbit, right\n"
      "or middle drag to pan, wheel to zoom at the pointer, shift+drag to tilt, click to\n"
-     "select. H or F1 in the window shows every control. Exit status 3: the GL context was\n"
-     "lost (restart it); 4: a kiosk's admin ended it (do not)."},
+     "select. H or F1 in the window shows every control. Exit status 3: no OpenGL 3.3\n"
+     "context could be made, or it was lost (a supervisor restarts it); 4: a kiosk's admin\n"
+     "ended it (a supervisor does not)."},
     {"validate", ly_cli_validate, "check data files: one FILE:LINE:COL line per problem",
      "FILE...", G_VALIDATE, 1, 32,
      "Exit status 0: every file is valid; 1: a file has errors; 2: a file cannot be read."},
@@ -185,7 +186,8 @@ static const ly_command COMMANDS[] = {
      NULL, 0, 0, "The PIN comes from the terminal (asked twice) or from stdin."},
     {"kiosk-config", ly_cli_kiosk_config, "check a kiosk's config and the data it names", "FILE",
      NULL, 1, 1, NULL},
-    {"gl-info", ly_cli_gl_info, "the OpenGL driver louyu would draw with", "", NULL, 0, 0, NULL},
+    {"gl-info", ly_cli_gl_info, "the OpenGL driver louyu would draw with", "", NULL, 0, 0,
+     "Exit status 3: no OpenGL 3.3 context can be made here."},
     {"help", ly_cli_help_cmd, "a command's options, or this list", "[COMMAND]", NULL, 0, 1, NULL},
 };
 
@@ -222,7 +224,10 @@ void ly_cli_help(FILE *out, const ly_command *c)
         for (const ly_opt *o = *g; o->name; o++) {
             char left[64];
             snprintf(left, sizeof left, "%s%s%s", o->name, o->value[0] ? " " : "", o->value);
-            fprintf(out, "  %-26s %s\n", left, o->help);
+            if (strlen(left) > 26) /* a long value list: the help under it */
+                fprintf(out, "  %s\n  %-26s %s\n", left, "", o->help);
+            else
+                fprintf(out, "  %-26s %s\n", left, o->help);
         }
 }
 

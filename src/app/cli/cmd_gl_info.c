@@ -14,7 +14,7 @@ int ly_cli_gl_info(const ly_args *a)
                                         err, sizeof err);
     if (!p) {
         fprintf(stderr, "louyu gl-info: %s\n", err);
-        return LY_EXIT_USAGE;
+        return LY_EXIT_GL;
     }
     ly_render_info info;
     int ok = ly_render_query_info(&info) == 0;
@@ -26,7 +26,7 @@ int ly_cli_gl_info(const ly_args *a)
     if (!ok) {
         fprintf(stderr, "louyu gl-info: OpenGL %d.%d is older than the 3.3 louyu needs\n",
                 info.gl_version / 10, info.gl_version % 10);
-        return LY_EXIT_USAGE;
+        return LY_EXIT_GL;
     }
     return LY_EXIT_OK;
 }

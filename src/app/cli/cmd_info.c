@@ -221,10 +221,8 @@ static void list_text(const ly_district *d)
         char pct[16] = "-";
         if (occ >= 0)
             snprintf(pct, sizeof pct, "%.0f %%", 100 * occ);
-        const char *title = ly_building_title(b, LY_LANG_ZH, buf, sizeof buf);
-        bool en = b->name_en && b->name_en != title;
-        printf("%-18s %6.1f m %6d %9s  %s%s%s\n", b->id, b->height_m, b->floors, pct, title,
-               en ? " / " : "", en ? b->name_en : "");
+        printf("%-18s %6.1f m %6d %9s  %s\n", b->id, b->height_m, b->floors, pct,
+               ly_cli_title(b, LY_LANG_EN, " / ", buf, sizeof buf));
     }
 }
 

@@ -18,12 +18,9 @@ static void print_text(const ly_district *d, const ly_query_result *r, ly_lang l
     for (size_t i = 0; i < r->n_matches; i++) {
         const ly_query_match *m = &r->matches[i];
         const ly_building *b = &d->buildings[m->building];
-        char buf[160];
-        const char *title = ly_building_title(b, LY_LANG_ZH, buf, sizeof buf);
-        printf("%s%zu. %s", i ? "\n" : "", i + 1, title);
-        if (b->name_en && b->name_en != title)
-            printf(" / %s", b->name_en);
-        printf(" [%s]  score %.3f\n", b->id, m->score);
+        char buf[320];
+        printf("%s%zu. %s [%s]  score %.3f\n", i ? "\n" : "", i + 1,
+               ly_cli_title(b, lang, " / ", buf, sizeof buf), b->id, m->score);
         if (m->n_spaces) {
             printf("   floors:");
             for (uint32_t k = 0; k < m->n_spaces; k++) {

@@ -50,3 +50,16 @@ const char *ly_thousands(double v, char *buf, size_t n)
     ly_format_grouped(v, buf, n);
     return buf;
 }
+
+const char *ly_cli_title(const ly_building *b, ly_lang lang, const char *sep, char *buf, size_t n)
+{
+    if (b->name && b->name_en)
+        snprintf(buf, n, "%s%s%s", b->name, sep, b->name_en);
+    else if (b->name || b->name_en)
+        snprintf(buf, n, "%s", b->name ? b->name : b->name_en);
+    else {
+        char t[160];
+        snprintf(buf, n, "%s", ly_building_title(b, lang, t, sizeof t));
+    }
+    return buf;
+}

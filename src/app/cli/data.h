@@ -16,6 +16,11 @@ void ly_json_str(cJSON *o, const char *key, const char *s);
 void ly_json_num_or_null(cJSON *o, const char *key, double v);
 /* Prints the value to stdout, indented, and frees it. */
 void ly_json_print(cJSON *root);
+/* What a table or heading calls a building, into buf: its Chinese name and its English
+ * one joined by sep, or the one it has; a building with neither says what it is (its
+ * address, or its kind and id) in lang. */
+const char *ly_cli_title(const ly_building *b, ly_lang lang, const char *sep, char *buf,
+                         size_t n);
 /* A number with thousands separators, into buf. */
 const char *ly_thousands(double v, char *buf, size_t n);
 

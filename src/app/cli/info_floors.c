@@ -14,10 +14,8 @@
 /* "名称  English name  [id]"; a building without a name says what it is. */
 void ly_info_title_line(const ly_building *b)
 {
-    char buf[160];
-    const char *title = ly_building_title(b, LY_LANG_ZH, buf, sizeof buf);
-    bool en = b->name_en && b->name_en != title;
-    printf("%s%s%s  [%s]\n", title, en ? "  " : "", en ? b->name_en : "", b->id);
+    char buf[320];
+    printf("%s  [%s]\n", ly_cli_title(b, LY_LANG_EN, "  ", buf, sizeof buf), b->id);
 }
 
 /* The same words as the full info table and ly_stats: a floor with nothing left

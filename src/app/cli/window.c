@@ -65,9 +65,9 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
                                                  /* the renderer multisamples the scene */
                                                  .msaa_samples = -1, .title = title},
                                err, sizeof err);
-    if (!*plat) {
+    if (!*plat) { /* no window or no OpenGL 3.3 context can be made here */
         fprintf(stderr, "louyu: %s\n", err);
-        return LY_EXIT_USAGE;
+        return LY_EXIT_GL;
     }
     int dw, dh;
     ly_platform_drawable_size(*plat, &dw, &dh);

@@ -88,8 +88,11 @@ static void other_properties(const ly_view_ctx *c, const ly_building *b)
         char v[200];
         if (cJSON_IsString(m))
             snprintf(v, sizeof v, "%s", m->valuestring);
-        else if (cJSON_IsNumber(m))
-            snprintf(v, sizeof v, "%g", m->valuedouble);
+        else if (cJSON_IsNumber(m)) { /* as written: 322667430, not 3.22667e+08 */
+            char *t = cJSON_PrintUnformatted(m);
+            snprintf(v, sizeof v, "%s", t ? t : "");
+            cJSON_free(t);
+        }
         else if (cJSON_IsBool(m))
             snprintf(v, sizeof v, "%s", cJSON_IsTrue(m) ? "true" : "false");
         else
