@@ -51,6 +51,7 @@ typedef struct {
     size_t len;
     struct cJSON *root; /* NULL unless the load returned 0 */
     ly_diag_list *diags;
+    int problems; /* how many ly_json_doc_problem has added */
 } ly_json_doc;
 
 /* Returns 0 (root holds the value), 1 when the file does not exist and `missing_ok`

@@ -485,6 +485,7 @@ void ly_json_doc_problem(ly_json_doc *doc, const cJSON *at, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
+    doc->problems++;
     size_t offset = SIZE_MAX;
     if (at && doc->root)
         ly_json_locate(doc->text, doc->len, doc->root, &at, &offset, 1);

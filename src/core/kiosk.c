@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <math.h>
 #include <sodium.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,25 +29,9 @@ void ly_kiosk_config_defaults(ly_kiosk_config *c)
 
 /* ---- reading the file ---------------------------------------------------------- */
 
-/* The problems go to the caller's list through the document, placed at their values. */
-typedef struct {
-    ly_json_doc doc;
-    int problems;
-} reader;
-
-static void problem(reader *r, const cJSON *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void problem(reader *r, const cJSON *at, const char *fmt, ...)
-{
-    r->problems++;
-    char what[400];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    ly_json_doc_problem(&r->doc, at, "%s", what);
-}
+/* The problems go to the caller's list through the document (ly_json_doc_problem),
+ * placed at their values. */
+typedef ly_json_doc reader;
 
 /* What a member holds and where it goes. */
 typedef enum { T_NUMBER, T_INT, T_BOOL, T_STRING, T_LANG, T_PIN_HASH, T_OBJECT } member_type;
@@ -126,7 +109,7 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
                 snprintf(got, sizeof got, "%.15g", x);
             else
                 snprintf(got, sizeof got, "%s", ly_json_kind(v));
-            problem(r, v, "\"%s\" is %s: expected %s%s from %.15g to %.15g", name, got,
+            ly_json_doc_problem(r, v, "\"%s\" is %s: expected %s%s from %.15g to %.15g", name, got,
                     m->zero_ok ? "0 (automatic) or " : "",
                     m->type == T_INT ? "a whole number" : "a number", m->min, m->max);
             return;
@@ -143,19 +126,19 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
     }
     case T_BOOL:
         if (!cJSON_IsBool(v)) {
-            problem(r, v, "\"%s\" is %s: expected true or false", name, ly_json_kind(v));
+            ly_json_doc_problem(r, v, "\"%s\" is %s: expected true or false", name, ly_json_kind(v));
             return;
         }
         *(bool *)(void *)dst = cJSON_IsTrue(v);
         return;
     case T_STRING:
         if (!cJSON_IsString(v) || !v->valuestring[0]) {
-            problem(r, v, "\"%s\" is %s: expected a file path", name,
+            ly_json_doc_problem(r, v, "\"%s\" is %s: expected a file path", name,
                     cJSON_IsString(v) ? "empty" : ly_json_kind(v));
             return;
         }
         if (strlen(v->valuestring) >= m->size) {
-            problem(r, v, "\"%s\" is %zu bytes long: expected at most %zu", name,
+            ly_json_doc_problem(r, v, "\"%s\" is %zu bytes long: expected at most %zu", name,
                     strlen(v->valuestring), m->size - 1);
             return;
         }
@@ -166,14 +149,14 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
             c->language = ly_lang_parse(v->valuestring);
             c->has_language = true;
         } else if (cJSON_IsString(v)) {
-            problem(r, v, "\"%s\" is \"%.40s\": expected \"zh\" or \"en\"", name, v->valuestring);
+            ly_json_doc_problem(r, v, "\"%s\" is \"%.40s\": expected \"zh\" or \"en\"", name, v->valuestring);
         } else {
-            problem(r, v, "\"%s\" is %s: expected \"zh\" or \"en\"", name, ly_json_kind(v));
+            ly_json_doc_problem(r, v, "\"%s\" is %s: expected \"zh\" or \"en\"", name, ly_json_kind(v));
         }
         return;
     case T_PIN_HASH:
         if (!cJSON_IsString(v) || !ly_pin_hash_valid(v->valuestring)) {
-            problem(r, v, "\"%s\" is %s: expected the \"$argon2id$...\" line that "
+            ly_json_doc_problem(r, v, "\"%s\" is %s: expected the \"$argon2id$...\" line that "
                     "`louyu pin-hash` prints", name,
                     cJSON_IsString(v) ? "not a PIN hash" : ly_json_kind(v));
             return;
@@ -192,7 +175,7 @@ static void read_object(reader *r, const cJSON *obj, const member *table, const 
     char known[300];
     names_of(table, known, sizeof known);
     if (!cJSON_IsObject(obj)) {
-        problem(r, obj, "%s%s%s is %s: expected an object with %s", where ? "\"" : "",
+        ly_json_doc_problem(r, obj, "%s%s%s is %s: expected an object with %s", where ? "\"" : "",
                 where ? where : "the file", where ? "\"" : "", ly_json_kind(obj), known);
         return;
     }
@@ -201,14 +184,14 @@ static void read_object(reader *r, const cJSON *obj, const member *table, const 
         while (m->name && strcmp(m->name, v->string))
             m++;
         if (!m->name) {
-            problem(r, v, "unknown member \"%.60s\"%s%s%s: expected %s", v->string,
+            ly_json_doc_problem(r, v, "unknown member \"%.60s\"%s%s%s: expected %s", v->string,
                     where ? " in \"" : "", where ? where : "", where ? "\"" : "", known);
             continue;
         }
         /* a member given twice: cJSON keeps both; the second is a mistake */
         for (const cJSON *w = obj->child; w != v; w = w->next)
             if (!strcmp(w->string, v->string)) {
-                problem(r, v, "\"%s\" appears twice: expected it once", v->string);
+                ly_json_doc_problem(r, v, "\"%s\" appears twice: expected it once", v->string);
                 break;
             }
         read_member(r, v, m, v->string, c);
@@ -227,7 +210,7 @@ static void resolve(reader *r, char *field, size_t size, const char *path)
     char buf[2048];
     int k = snprintf(buf, sizeof buf, "%.*s/%s", (int)(slash - path), path, field);
     if (k < 0 || (size_t)k >= size) {
-        problem(r, NULL, "the path \"%s\" is too long once joined to the config's folder", field);
+        ly_json_doc_problem(r, NULL, "the path \"%s\" is too long once joined to the config's folder", field);
         field[0] = '\0';
         return;
     }
@@ -239,15 +222,16 @@ int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, ly_diag_list *dia
     assert(c && path && diags);
     ly_kiosk_config_defaults(c);
     reader r = {0};
-    if (ly_json_doc_load(&r.doc, path, LY_KIOSK_CONFIG_MAX_BYTES, MAX_DEPTH, false, diags)) {
-        ly_json_doc_unload(&r.doc);
+    if (ly_json_doc_load(&r, path, LY_KIOSK_CONFIG_MAX_BYTES, MAX_DEPTH, false, diags)) {
+        ly_json_doc_unload(&r);
         return -1;
     }
-    read_object(&r, r.doc.root, ROOT, NULL, c);
+    read_object(&r, r.root, ROOT, NULL, c);
     resolve(&r, c->data, sizeof c->data, path);
     resolve(&r, c->log_path, sizeof c->log_path, path);
-    ly_json_doc_unload(&r.doc);
-    return r.problems;
+    int problems = r.problems;
+    ly_json_doc_unload(&r);
+    return problems;
 }
 
 int ly_kiosk_default_log_path(char *buf, size_t n)

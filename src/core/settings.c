@@ -56,43 +56,27 @@ int ly_settings_path(char *buf, size_t n)
     return 0;
 }
 
-/* The file's problems go to the caller's list, placed at their values. */
-typedef struct {
-    ly_json_doc doc;
-    int bad;
-} checker;
-
-static void problem(checker *c, const cJSON *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void problem(checker *c, const cJSON *at, const char *fmt, ...)
-{
-    c->bad++;
-    char what[200];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    ly_json_doc_problem(&c->doc, at, "%s", what);
-}
+/* The file's problems go to the caller's list through the document
+ * (ly_json_doc_problem), placed at their values. */
+typedef ly_json_doc checker;
 
 static void read_language(checker *c, ly_settings *s)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->doc.root, "language");
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->root, "language");
     if (!v)
         return;
     if (cJSON_IsString(v) && (!strcmp(v->valuestring, "zh") || !strcmp(v->valuestring, "en"))) {
         s->language = ly_lang_parse(v->valuestring);
         s->language_set = true;
     } else if (cJSON_IsString(v))
-        problem(c, v, "\"language\" is \"%.40s\": expected \"zh\" or \"en\"", v->valuestring);
+        ly_json_doc_problem(c, v, "\"language\" is \"%.40s\": expected \"zh\" or \"en\"", v->valuestring);
     else
-        problem(c, v, "\"language\" is %s: expected \"zh\" or \"en\"", ly_json_kind(v));
+        ly_json_doc_problem(c, v, "\"language\" is %s: expected \"zh\" or \"en\"", ly_json_kind(v));
 }
 
 static void read_ui_scale(checker *c, ly_settings *s)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->doc.root, "ui_scale");
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(c->root, "ui_scale");
     if (!v)
         return;
     double x = cJSON_IsNumber(v) ? v->valuedouble : NAN;
@@ -105,7 +89,7 @@ static void read_ui_scale(checker *c, ly_settings *s)
         snprintf(got, sizeof got, "%g", x);
     else
         snprintf(got, sizeof got, "%s", ly_json_kind(v));
-    problem(c, v, "\"ui_scale\" is %s: expected 0 (automatic) or a number from %g to %g", got,
+    ly_json_doc_problem(c, v, "\"ui_scale\" is %s: expected 0 (automatic) or a number from %g to %g", got,
             (double)LY_SETTINGS_UI_SCALE_MIN, (double)LY_SETTINGS_UI_SCALE_MAX);
 }
 
@@ -119,18 +103,19 @@ int ly_settings_load(ly_settings *s, const char *path, ly_diag_list *diags)
         diags = &scratch;
     }
     checker c = {0};
-    int r = ly_json_doc_load(&c.doc, path, LY_SETTINGS_MAX_BYTES, MAX_DEPTH, true, diags);
-    if (r == 0 && !cJSON_IsObject(c.doc.root)) {
-        problem(&c, c.doc.root, "the file is %s: expected an object {\"language\": ..., "
-                "\"ui_scale\": ...}", ly_json_kind(c.doc.root));
+    int r = ly_json_doc_load(&c, path, LY_SETTINGS_MAX_BYTES, MAX_DEPTH, true, diags);
+    if (r == 0 && !cJSON_IsObject(c.root)) {
+        ly_json_doc_problem(&c, c.root, "the file is %s: expected an object {\"language\": ..., "
+                "\"ui_scale\": ...}", ly_json_kind(c.root));
     } else if (r == 0) {
         read_language(&c, s);
         read_ui_scale(&c, s);
     }
-    ly_json_doc_unload(&c.doc);
+    bool bad = c.problems > 0;
+    ly_json_doc_unload(&c);
     if (diags == &scratch)
         ly_diag_list_deinit(&scratch);
-    return r < 0 || c.bad ? -1 : 0;
+    return r < 0 || bad ? -1 : 0;
 }
 
 /* Creates `dir` and its missing parents with mode 0700. */
