@@ -8,18 +8,28 @@ LY_PACKAGES=(
   fonts-noto-cjk
   libgl1-mesa-dri libegl-mesa0
 )
+# What the tests drive and check with, installed by scripts/test.sh only: python3 (the
+# structure test and JSON checks), Xvfb, xdotool, xwd (x11-apps), xwininfo (x11-utils),
+# xrefresh (x11-xserver-utils), openbox (a window manager to test under) and ImageMagick
+# (reading the pictures back).
+LY_TEST_PACKAGES=(
+  python3 xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick
+)
 
+# ly_missing_packages [test]: the packages not installed (with "test", the tests' too)
 ly_missing_packages() {
-  local p missing=()
-  for p in "${LY_PACKAGES[@]}"; do
+  local p missing=() want=("${LY_PACKAGES[@]}")
+  [ "${1:-}" = test ] && want+=("${LY_TEST_PACKAGES[@]}")
+  for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   echo "${missing[@]}"
 }
 
+# ly_setup [test]: installs what is missing (with "test", what the tests need too)
 ly_setup() {
   local missing
-  missing=$(ly_missing_packages)
+  missing=$(ly_missing_packages "${1:-}")
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "louyu needs these Debian packages: $missing" >&2

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds louyu twice (warnings as errors; and with
-# AddressSanitizer + UndefinedBehaviorSanitizer) and runs the whole test suite
-# on the sanitizer build. Exits non-zero on any failure.
+# Installs what is missing (the tests' tools too), builds louyu twice (warnings as
+# errors; and with AddressSanitizer + UndefinedBehaviorSanitizer), runs the fast
+# tests on the plain build and the whole suite on the sanitizer build. Exits
+# non-zero on any failure, and on any test that did not run: a skip is a failure.
 set -euo pipefail
 LY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$LY_ROOT/scripts/setup.sh"
-ly_setup
+ly_setup test
 
 echo "== build (warnings are errors)"
 ly_build build -DLY_WERROR=ON -DLY_SANITIZE=OFF
@@ -15,6 +16,25 @@ ly_build build-asan -DLY_WERROR=ON -DLY_SANITIZE=ON
 export SDL_VIDEODRIVER=offscreen
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-echo "== tests (sanitizer build)"
-cd "$LY_ROOT/build-asan"
-ctest --output-on-failure -j"$(nproc)"
+
+# run_ctest DIR [ctest options]: the tests, then fails if any was skipped
+run_ctest() {
+  local dir=$1 log
+  shift
+  log=$(mktemp)
+  local rc=0
+  (cd "$LY_ROOT/$dir" && ctest --output-on-failure -j"$(nproc)" "$@") | tee "$log" || rc=$?
+  if grep -q "Skipped\|Not Run" "$log"; then
+    echo "test.sh: tests were skipped in $dir; every test must run here:" >&2
+    grep "Skipped\|Not Run" "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+  return "$rc"
+}
+
+echo "== fast tests (plain build)"
+run_ctest build -LE slow
+echo "== all tests (sanitizer build)"
+run_ctest build-asan

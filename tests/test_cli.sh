@@ -136,20 +136,11 @@ expect out '^ +18  -  .*no data$'
 expect out '^ +1  -  .*no data$'
 [ "$(grep -c 'no data$' "$tmp/out")" -eq 18 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: yuyuan --floors: not 18 floors with no data"; }
 run 0 info "$ZS" wtc --floors --json
-if command -v python3 >/dev/null; then
-  python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert len(a)==30 and a[0]["floor"]==30 and a[-1]["floor"]==1' "$tmp/out" &&
-    pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --floors --json is not 30 floors"; }
-else
-  [ "$(grep -c '"floor":' "$tmp/out")" -eq 30 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --floors --json is not 30 floors"; }
-fi
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); assert len(a)==30 and a[0]["floor"]==30 and a[-1]["floor"]==1' "$tmp/out" &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --floors --json is not 30 floors"; }
 "$LOUYU" info "$ZS" wtc --json >"$tmp/full.json"
-if command -v python3 >/dev/null; then
-  want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["enterprises"]))' "$tmp/full.json")
-  want_fin=$(python3 -c 'import json,sys; print(sum(e["industry"] == "finance" for e in json.load(open(sys.argv[1]))["enterprises"]))' "$tmp/full.json")
-else
-  want=$(grep -c '"registered_capital_cny":' "$tmp/full.json")
-  want_fin=$(grep -c '"industry":[[:space:]]*"finance"' "$tmp/full.json")
-fi
+want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["enterprises"]))' "$tmp/full.json")
+want_fin=$(python3 -c 'import json,sys; print(sum(e["industry"] == "finance" for e in json.load(open(sys.argv[1]))["enterprises"]))' "$tmp/full.json")
 run 0 info "$ZS" wtc --enterprises
 expect out "^$want enterprises$"
 [ "$(grep -cE '^F[0-9]' "$tmp/out")" -eq "$want" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --enterprises does not list $want enterprises"; }
@@ -165,10 +156,8 @@ expect out "^$want_fin enterprises in industry \"finance\"$"
 run 0 info "$ZS" wtc --enterprises --industry no-such-industry
 expect out '^No enterprises in industry "no-such-industry"'
 run 0 info "$ZS" wtc --enterprises --sort name --json
-if command -v python3 >/dev/null; then
-  python3 -c 'import json,sys; n=[e["name"] for e in json.load(open(sys.argv[1]))]; assert n==sorted(n,key=lambda s:s.lower().encode("gb18030"))' "$tmp/out" &&
-    pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --sort name does not sort by name (pinyin order)"; }
-fi
+python3 -c 'import json,sys; n=[e["name"] for e in json.load(open(sys.argv[1]))]; assert n==sorted(n,key=lambda s:s.lower().encode("gb18030"))' "$tmp/out" &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --sort name does not sort by name (pinyin order)"; }
 run 2 info "$ZS" wtc --floors --enterprises;   expect err 'usage: louyu info'
 run 2 info "$ZS" wtc --floors --industry finance
 run 2 info "$ZS" wtc --industry finance
@@ -177,15 +166,13 @@ run 2 info "$ZS" wtc --enterprises --sort
 
 # query: the tenant finder (exactly the buildings with a floor of 1,000 m² vacant, as JSON)
 run 0 query "$ZS" --min-area 1000 --json; expect out '"id":'
-if command -v python3 >/dev/null; then
-  python3 -c '
+python3 -c '
 import json, sys
 got = {m["id"] for m in json.load(open(sys.argv[1]))}
 want = {f["id"] for f in json.load(open(sys.argv[2]))["features"]
         if f["properties"].get("kind") == "building" and f["properties"].get("status") != "under_construction"
         and any(r["vacant_m2"] >= 1000 for r in f["properties"].get("floor_records", []))}
 assert got == want, (got, want)' "$tmp/out" "$ZS" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: query --min-area 1000 lists other buildings"; }
-fi
 run 0 query --min-area 1000;                expect out '^1\. '
 run 0 query "$ZS" --near metro;             expect err 'no building matches'; expect err 'include-later'
 expect_empty out
@@ -201,6 +188,50 @@ run 2 query "$ZS" --near tram;              expect err "--near wants one of metr
 run 2 query "$ZS" --min-area 2000 --max-area 1000
 run 2 query /nonexistent.geojson
 run 1 query "$BAD/building-floors-missing.geojson"
+
+# the strict parser: numbers whole and in range, sizes WxH, each command its own
+# options; a usage error names the option and exits 2, and writes nothing
+run 2 shot "$ZS" --out "$tmp/no.png" --msaa abc;   expect err "--msaa wants a whole number from 0 to 16, not 'abc'"
+run 2 shot "$ZS" --out "$tmp/no.png" --scale 1.5x; expect err "--scale wants a number from 0.5 to 4, not '1.5x'"
+run 2 shot "$ZS" --out "$tmp/no.png" --size 100;   expect err "--size wants WIDTHxHEIGHT in pixels"
+run 2 shot "$ZS" --out "$tmp/no.png" --size 100000x5
+[ ! -e "$tmp/no.png" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a refused shot wrote its PNG"; }
+run 2 pick "$ZS" --at 10,10 --out "$tmp/no.png"; expect err '--out is an option of `louyu shot`, not of `louyu pick`'
+expect err '^usage: louyu pick'
+run 2 info "$ZS" --json --json;               expect err -- '--json is given twice'
+run 2 stats "$ZS" --size 10x10;               expect err -- '--size is an option of'
+run 2 validate --bogus;                       expect err "unknown option '--bogus'"
+run 2 shot "$ZS";                             expect err -- '--out'
+# every command's help, from the table: `louyu help CMD` and `louyu CMD --help` agree
+for cmd in $("$LOUYU" --help | sed -n '/^commands:/,/^$/p' | awk 'NF > 1 {print $1}'); do
+  run 0 help "$cmd"; expect out "^usage: louyu $cmd"
+  cp "$tmp/out" "$tmp/help-a"
+  run 0 "$cmd" --help
+  cmp -s "$tmp/out" "$tmp/help-a" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: louyu $cmd --help differs from louyu help $cmd"; }
+done
+run 2 help no-such-command;                   expect err 'no-such-command'
+
+# a file from the wild (an OpenStreetMap export): ids exactly as written, names that
+# fall back to something useful, info FILE lists the buildings
+WILD="$SRC/tests/data/wild/osm-export.geojson"
+run 0 info "$WILD";   expect out '^1155353760 +16\.0 m +5 .* Apartments 1155353760$'
+expect out '^322667430 +42\.0 m .* Acme$'; expect out '^way/322667431 .*海天商场 / Haitian Mall$'
+grep -q 'e+0' "$tmp/out" && { fail=$((fail + 1)); echo "FAIL: an id came out in exponent form"; } || pass=$((pass + 1))
+run 0 info "$WILD" --json
+python3 -c '
+import json, sys
+ids = [b["id"] for b in json.load(open(sys.argv[1]))]
+assert ids[:3] == ["1155353760", "1155353761", "322667430"], ids
+assert all(b["title"] for b in json.load(open(sys.argv[1])))' "$tmp/out" &&
+  pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info --json of the OSM export: ids or titles wrong"; }
+run 0 info "$WILD" 1155353760;  expect out '^Apartments 1155353760  \[1155353760\]$'; expect out 'roof:shape'
+run 0 info "$WILD" 322667430;   expect out '^Acme  \[322667430\]$'
+run 2 info "$WILD" 1.1553538e+09
+run 0 validate "$WILD";         expect out 'valid: 5 buildings'
+# a folder or a device given as data is named as such
+run 2 validate "$SRC/tests";    expect err 'is a directory'
+run 2 info /dev/null wtc;       expect err '(is a device|empty)'
+run 2 info "$SRC/tests";        expect err 'is a directory'
 
 # the kiosk's set-up: the PIN hash, and checking a config
 echo 4821 | "$LOUYU" pin-hash >"$tmp/hash" 2>"$tmp/err"
@@ -278,6 +309,17 @@ expect log 'out of service until it is replaced by a good file'
 expect log "info RELOAD: reloaded $tmp/kiosk/weekly.geojson: 33 buildings"
 expect log "warning RELOAD: $tmp/kiosk/weekly.geojson is gone; keeping the district on screen until it is back"
 expect log "info RELOAD: $tmp/kiosk/weekly.geojson is back"
+# the OpenStreetMap export in the viewer: its ids pick and select as written
+run 0 pick "$WILD" --view 1155353760 --at 640,360; expect out '^1155353760$'
+run 0 pick "$WILD" --view 322667430 --at 640,360;  expect out '^322667430$'
+run 0 shot "$WILD" --select 322667430 --out "$tmp/wild.png"
+[ -s "$tmp/wild.png" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: shot --select 322667430 wrote no picture"; }
+run 2 shot "$WILD" --select 3.22667e+08 --out "$tmp/wild.png"; expect err 'no building "3.22667e\+08"'
+# a district with no buildings says so on screen: a white notice in the middle of the map
+printf '{"type": "FeatureCollection", "features": []}\n' >"$tmp/empty.geojson"
+run 0 shot "$tmp/empty.geojson" --size 640x360 --out "$tmp/empty.png"
+m=$(convert "$tmp/empty.png" -crop 120x3+260+184 -resize 1x1\! -format '%[fx:minima]' info:)
+awk "BEGIN { exit !($m > 0.94) }" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: an empty district shows no notice ($m)"; }
 unset SDL_VIDEODRIVER
 export ASAN_OPTIONS=$saved_asan
 

@@ -37,9 +37,41 @@ static void test_collate(void)
     CHECK_STR(tiny + 5, "ab");
 }
 
+/* An OpenStreetMap export: its ids as written, and a nameless building found by its
+ * id or by what its title says it is. */
+static void test_wild(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "w");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/wild/osm-export.geojson", NULL,
+                               &diags),
+              LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    ly_search s;
+    CHECK_INT(ly_search_init(&s, &d, LY_LANG_EN), 0);
+    ly_search_hit hits[8];
+    size_t n = ly_search_run(&s, "1155353760", hits, 8);
+    CHECK(n >= 1);
+    if (n >= 1) {
+        CHECK_STR(d.buildings[hits[0].building].id, "1155353760");
+        CHECK_STR(hits[0].text, "1155353760");
+    }
+    n = ly_search_run(&s, "322667430", hits, 8);
+    CHECK(n >= 1 && !strcmp(d.buildings[hits[0].building].id, "322667430"));
+    CHECK_INT(ly_search_run(&s, "1.1553538e+09", hits, 8), 0);
+    n = ly_search_run(&s, "acme", hits, 8); /* its brand names it */
+    CHECK(n >= 1 && !strcmp(d.buildings[hits[0].building].id, "322667430"));
+    n = ly_search_run(&s, "main street", hits, 8); /* addr:* made its address */
+    CHECK(n >= 1 && hits[0].kind == LY_MATCH_ADDRESS);
+    ly_search_deinit(&s);
+    ly_district_unload(&d);
+}
+
 int main(void)
 {
     test_collate();
+    test_wild();
     char buf[64];
     ly_pinyin_initials("湛山街道", buf, sizeof buf);
     CHECK_STR(buf, "zsjd");

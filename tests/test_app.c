@@ -1,0 +1,198 @@
+/* The app without a window: the first start's language (the desktop's locale,
+ * then the remembered choice), the layout (every panel inside the window, the
+ * fixed ones apart, the free map left over), the home view (the towers fill
+ * the free map instead of a corner of it), and a district with no buildings
+ * (a notice instead of bare ground). */
+#include "check.h"
+#include "commands.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static void locale_cases(void)
+{
+    /* LANGUAGE, LC_ALL, LC_MESSAGES, LANG: gettext's order */
+    CHECK_INT(ly_lang_from_locale(NULL, NULL, NULL, "zh_CN.UTF-8"), LY_LANG_ZH);
+    CHECK_INT(ly_lang_from_locale(NULL, NULL, NULL, "zh_TW.UTF-8"), LY_LANG_ZH);
+    CHECK_INT(ly_lang_from_locale(NULL, NULL, NULL, "en_US.UTF-8"), LY_LANG_EN);
+    CHECK_INT(ly_lang_from_locale(NULL, NULL, NULL, "de_DE.UTF-8"), LY_LANG_EN);
+    CHECK_INT(ly_lang_from_locale(NULL, NULL, NULL, NULL), LY_LANG_EN);
+    CHECK_INT(ly_lang_from_locale(NULL, NULL, NULL, "C.UTF-8"), LY_LANG_EN);
+    CHECK_INT(ly_lang_from_locale("", "", "", ""), LY_LANG_EN);
+    CHECK_INT(ly_lang_from_locale(NULL, "en_GB.UTF-8", NULL, "zh_CN.UTF-8"), LY_LANG_EN);
+    CHECK_INT(ly_lang_from_locale(NULL, "", "zh_CN.UTF-8", "en_US.UTF-8"), LY_LANG_ZH);
+    CHECK_INT(ly_lang_from_locale("zh_CN:en", NULL, NULL, "en_US.UTF-8"), LY_LANG_ZH);
+    CHECK_INT(ly_lang_from_locale("en_US:zh_CN", NULL, NULL, "zh_CN.UTF-8"), LY_LANG_EN);
+    /* a C locale ignores LANGUAGE, as gettext does */
+    CHECK_INT(ly_lang_from_locale("zh_CN", "C", NULL, NULL), LY_LANG_EN);
+}
+
+static ly_lang first_start(const char *lang_env)
+{
+    setenv("LANG", lang_env, 1);
+    ly_app app;
+    char err[256];
+    if (ly_app_init(&app, 1280, 720, 1, false, err, sizeof err))
+        return (ly_lang)-1;
+    ly_app_use_settings(&app);
+    ly_lang got = app.st.lang;
+    ly_app_deinit(&app);
+    return got;
+}
+
+static void settings_cases(void)
+{
+    char dir[] = "/tmp/louyu-app-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    unsetenv("LANGUAGE");
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    /* no settings yet: the locale speaks */
+    CHECK_INT(first_start("en_US.UTF-8"), LY_LANG_EN);
+    CHECK_INT(first_start("zh_CN.UTF-8"), LY_LANG_ZH);
+    /* a choice made in the window is remembered over the locale */
+    setenv("LANG", "zh_CN.UTF-8", 1);
+    ly_app app;
+    char err[256];
+    CHECK_INT(ly_app_init(&app, 1280, 720, 1, false, err, sizeof err), 0);
+    ly_app_use_settings(&app);
+    ly_cmd_set_language(&app, LY_LANG_EN);
+    ly_app_deinit(&app);
+    CHECK_INT(first_start("zh_CN.UTF-8"), LY_LANG_EN);
+    char path[512];
+    snprintf(path, sizeof path, "%s/louyu/settings.json", dir);
+    CHECK(access(path, R_OK) == 0);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/louyu", dir);
+    rmdir(path);
+    rmdir(dir);
+    unsetenv("XDG_CONFIG_HOME");
+}
+
+static bool inside(const ly_box *b, int w, int h)
+{
+    return b->x >= 0 && b->y >= 0 && b->x + b->w <= w + 0.5f && b->y + b->h <= h + 0.5f;
+}
+
+static bool apart(const ly_box *a, const ly_box *b)
+{
+    return a->x + a->w <= b->x || b->x + b->w <= a->x || a->y + a->h <= b->y ||
+           b->y + b->h <= a->y;
+}
+
+/* The layout on a window of w x h at a UI scale: every shown box inside it; the
+ * title, toolbar, search and compass apart from each other and from the card. */
+static void layout_at(ly_app *app, int w, int h, float scale)
+{
+    ly_cmd_resize(app, w, h);
+    app->st.ui_scale = scale; /* as ly_app_init sets it for a window of this scale */
+    ly_cmd_select(app, ly_district_find(&app->scene.district, "wtc"), false);
+    ly_cmd_set_dashboard(app, false);
+    ly_cmd_set_finder(app, false);
+    ly_app_update(app, 0.016);
+    const ly_layout *L = &app->layout;
+    CHECK_INT(L->width, w);
+    CHECK_INT(L->height, h);
+    const ly_box *fixed[] = {&L->title, &L->toolbar, &L->search, &L->compass, &L->card};
+    for (size_t i = 0; i < 5; i++) {
+        CHECK(fixed[i]->shown);
+        CHECK(inside(fixed[i], w, h));
+        for (size_t k = i + 1; k < 5; k++) {
+            /* a self-sizing panel that was never drawn (no font here) reaches down to
+             * the bottom: of two such, only their tops are known */
+            if (fixed[i]->fit && fixed[k]->fit && fixed[i]->x == fixed[k]->x) {
+                CHECK(fixed[i]->y != fixed[k]->y);
+                continue;
+            }
+            CHECK(apart(fixed[i], fixed[k]));
+            if (!apart(fixed[i], fixed[k]))
+                fprintf(stderr, "%dx%d: box %zu (%g,%g %gx%g) meets box %zu (%g,%g %gx%g)\n", w, h,
+                        i, fixed[i]->x, fixed[i]->y, fixed[i]->w, fixed[i]->h, k, fixed[k]->x,
+                        fixed[k]->y, fixed[k]->w, fixed[k]->h);
+        }
+    }
+    CHECK(L->free[2] - L->free[0] > 100 && L->free[3] - L->free[1] > 100);
+}
+
+/* The home view: every building's box on screen, and the towers spread across
+ * the free map (not crowded into its middle third). */
+static void home_view(ly_app *app, int w, int h)
+{
+    ly_cmd_resize(app, w, h);
+    ly_cmd_select(app, -1, false);
+    ly_cmd_set_view(app, "home", false);
+    ly_app_update(app, 0.016);
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->st.cam, w, h, &m);
+    float lo[2] = {1e9f, 1e9f}, hi[2] = {-1e9f, -1e9f};
+    const ly_mesh *mesh = &app->scene.mesh;
+    int off = 0;
+    for (size_t b = 0; b < mesh->n_buildings; b++) {
+        const ly_mesh_building *mb = &mesh->buildings[b];
+        for (int c = 0; c < 8; c++) {
+            float p[3] = {c & 1 ? mb->max[0] : mb->min[0], c & 2 ? mb->max[1] : mb->min[1],
+                          c & 4 ? mb->max[2] : mb->min[2]};
+            const float *v = m.view_proj;
+            float q[4];
+            for (int r = 0; r < 4; r++)
+                q[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
+            float sx = (q[0] / q[3] * 0.5f + 0.5f) * w, sy = (0.5f - q[1] / q[3] * 0.5f) * h;
+            off += q[3] <= 0 || sx < 0 || sx > w || sy < 0 || sy > h;
+            lo[0] = fminf(lo[0], sx), lo[1] = fminf(lo[1], sy);
+            hi[0] = fmaxf(hi[0], sx), hi[1] = fmaxf(hi[1], sy);
+        }
+    }
+    CHECK_INT(off, 0);
+    const float *f = app->layout.free;
+    float fw = f[2] - f[0], fh = f[3] - f[1];
+    /* the towers take most of the free map in one direction at least */
+    float fill = fmaxf((hi[0] - lo[0]) / fw, (hi[1] - lo[1]) / fh);
+    CHECK(fill > 0.7f);
+    if (!(fill > 0.7f) || getenv("VERBOSE"))
+        fprintf(stderr, "home view %dx%d: the towers fill %.2f of the free map\n", w, h, fill);
+    /* and they stay out of the left column's panels */
+    CHECK(lo[0] >= app->layout.toolbar.x + app->layout.toolbar.w - 2);
+}
+
+int main(void)
+{
+    locale_cases();
+    settings_cases();
+
+    ly_app app;
+    char err[256];
+    CHECK_INT(ly_app_init(&app, 1280, 720, 1, false, err, sizeof err), 0);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zhanshan");
+    CHECK_INT(ly_app_load(&app, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    CHECK(!app.layout.notice.shown);
+    layout_at(&app, 1280, 720, 1);
+    layout_at(&app, 1920, 1080, 1.75f);
+    layout_at(&app, 1080, 1920, 1.75f);
+    layout_at(&app, 3840, 2160, 2);
+    app.st.ui_scale = 1;
+    home_view(&app, 1280, 720);
+    home_view(&app, 1920, 1080);
+    home_view(&app, 1000, 700);
+
+    /* a district with no buildings says so */
+    char path[] = "/tmp/louyu-empty-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    const char *empty = "{\"type\": \"FeatureCollection\", \"features\": []}\n";
+    CHECK(write(fd, empty, strlen(empty)) == (ssize_t)strlen(empty));
+    close(fd);
+    ly_diag_list_init(&diags, path);
+    CHECK_INT(ly_app_load(&app, path, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    unlink(path);
+    ly_app_update(&app, 0.016);
+    CHECK_INT(app.scene.district.n_buildings, 0);
+    CHECK(app.layout.notice.shown);
+    CHECK(inside(&app.layout.notice, app.st.width, app.st.height));
+    ly_app_deinit(&app);
+    return check_report();
+}
