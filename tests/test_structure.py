@@ -7,7 +7,7 @@
 - No file in src/app over 800 lines; no function anywhere in src/ over 100 lines.
 - Chinese text for the screen lives only in the string table (src/core/strings.c): a
   Chinese string literal anywhere else in src/ fails.
-- The repository stands alone: nothing tracked refers to ../shared or a machine's path.
+- The repository stands alone: nothing tracked refers to a folder beside it or a machine's path.
 - docs/cli.md holds the help of every command exactly as `louyu help COMMAND` prints it.
 
 Usage: test_structure.py SOURCE_DIR LOUYU_BINARY. Prints every problem; exit 1 if any.
