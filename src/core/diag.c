@@ -86,7 +86,8 @@ void ly_diag_resolve_lines(ly_diag_list *list, const char *text, size_t len)
         size_t target = d->offset < len ? d->offset : len;
         for (; pos < target; pos++) {
             unsigned char c = (unsigned char)text[pos];
-            if (c == '\n') {
+            /* a line ends at LF, CR LF or a lone CR (old Mac spreadsheets) */
+            if (c == '\n' || (c == '\r' && (pos + 1 >= len || text[pos + 1] != '\n'))) {
                 line++;
                 col = 1;
             } else if ((c & 0xC0) != 0x80) {

@@ -1,0 +1,81 @@
+/* louyu csv: a spreadsheet's CSV as it is really saved.
+ *
+ * Excel, WPS and LibreOffice save CSV as UTF-8 (often with a byte-order mark) or,
+ * on Chinese Windows, as GB18030/GBK; with CR LF, LF or (old Macs) lone CR line
+ * ends; with quoted fields that hold commas, doubled quotes and line breaks; with
+ * trailing empty columns and blank rows. ly_csv_parse takes those bytes as they
+ * are, decodes them to UTF-8 and splits the text into rows and fields by RFC 4180,
+ * lenient where spreadsheets are (a quote inside an unquoted field is kept; rows
+ * may differ in length). It does not trim, skip blank rows or read headers: the
+ * caller decides what the columns mean.
+ *
+ * Ownership: the ly_csv owns its text, rows, fields and every value string; the
+ * caller owns the struct and releases it with ly_csv_free. Errors: one diagnostic
+ * whose line and column (from 1; the column counts characters; LF, CR LF and a lone
+ * CR each end a line) are those of the decoded text, which is what the user sees in
+ * an editor whatever the encoding. Its offset is a byte offset in the decoded text,
+ * except for an encoding error, whose offset is in the raw bytes.
+ * Only libc and iconv: no GL, no SDL. */
+#ifndef LOUYU_CSV_H
+#define LOUYU_CSV_H
+
+#include "louyu/diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Limits that protect memory; a larger input is an error, not a crash. */
+enum {
+    LY_CSV_MAX_BYTES = 64 * 1024 * 1024, /* raw bytes of one CSV */
+    LY_CSV_MAX_ROWS = 1000000,
+    LY_CSV_MAX_FIELDS = 10000 /* per row */
+};
+
+typedef enum { LY_CSV_UTF8, LY_CSV_UTF8_BOM, LY_CSV_GB18030 } ly_csv_encoding;
+
+typedef struct {
+    /* the field's text, UTF-8, quotes undone, NUL-terminated (owned by the ly_csv) */
+    const char *value;
+    /* byte offset of the field's first character in ly_csv.text (the opening
+     * quote for a quoted field) */
+    size_t offset;
+} ly_csv_field;
+
+typedef struct {
+    ly_csv_field *fields; /* into ly_csv storage */
+    size_t n_fields;
+    size_t offset;        /* byte offset of the row's start in ly_csv.text */
+} ly_csv_row;
+
+typedef struct {
+    ly_csv_encoding encoding; /* what the bytes were */
+    bool crlf;                /* lines ended with CR LF (the first line end outside quotes) */
+    char *text;               /* the whole input decoded to UTF-8 (BOM removed), NUL-terminated */
+    size_t len;
+    ly_csv_row *rows;
+    size_t n_rows;
+    /* private: the storage rows and fields point into; touch only through ly_csv_free */
+    char *store;              /* every value, each NUL-terminated, one after another */
+    ly_csv_field *all_fields; /* every row's fields, in order */
+    size_t n_all_fields, cap_fields, cap_rows;
+} ly_csv;
+
+/* Decodes and parses bytes. *out is overwritten (it need not be zeroed).
+ * Returns 0, or -1 with one error in diags (and *out freed/zeroed). */
+int ly_csv_parse(ly_csv *out, const char *bytes, size_t len, ly_diag_list *diags);
+/* Reads a file (through ly_file_read, max 64 MiB) and parses it. Same return. */
+int ly_csv_read(ly_csv *out, const char *path, ly_diag_list *diags);
+/* Frees everything; accepts NULL or a zeroed ly_csv and leaves it zeroed. */
+void ly_csv_free(ly_csv *c);
+
+/* True when every field of the row is empty or only spaces/tabs (a blank
+ * spreadsheet row, e.g. ",,,,"). */
+bool ly_csv_row_blank(const ly_csv_row *row);
+
+/* The UTF-8 text re-encoded as enc (UTF-8, UTF-8 with a BOM, or GB18030), malloc'd
+ * and NUL-terminated; *out_len (when not NULL) its length without the NUL. NULL
+ * when the input is not valid UTF-8, a character cannot be encoded, or out of
+ * memory. For tests and for writing files a spreadsheet opens as it was. */
+char *ly_csv_encode(const char *utf8, size_t len, ly_csv_encoding enc, size_t *out_len);
+
+#endif

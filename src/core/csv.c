@@ -1,0 +1,442 @@
+#include "louyu/csv.h"
+#include "louyu/arena.h"
+#include "louyu/file.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char BOM[] = "\xEF\xBB\xBF";
+
+/* Line and column (from 1; the column counts UTF-8 characters) of byte `at` of
+ * text[0..len). LF, CR LF and a lone CR each end one line, as a spreadsheet reads
+ * them (ly_diag_resolve_lines knows only LF, and a file saved with CR line ends
+ * would be all "line 1"). A leading byte-order mark is not a character. */
+static void locate(const char *text, size_t len, size_t at, int *line, int *col)
+{
+    size_t i = len >= 3 && memcmp(text, BOM, 3) == 0 ? 3 : 0;
+    int ln = 1, cl = 1;
+    for (; i < at && i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        bool crlf = c == '\r' && i + 1 < len && text[i + 1] == '\n';
+        if (c == '\n' || (c == '\r' && !crlf)) {
+            ln++;
+            cl = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            cl++;
+        }
+    }
+    *line = ln;
+    *col = cl;
+}
+
+/* Adds the one error of a failed parse. `text` (len bytes) is what the line and
+ * column are counted in, `at` the position there; `offset` is what the entry
+ * keeps (the same, except for an encoding error, which keeps its raw offset).
+ * Only this entry is positioned: the list may already hold other files' entries.
+ * A NULL text means the error has no position. */
+static void fail(ly_diag_list *diags, const char *text, size_t len, size_t at, size_t offset,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static void fail(ly_diag_list *diags, const char *text, size_t len, size_t at, size_t offset,
+                 const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ly_diag *d = ly_diag_add(diags, LY_DIAG_ERROR, text ? offset : SIZE_MAX, -1, "%s", msg);
+    if (d && text)
+        locate(text, len, at, &d->line, &d->col);
+}
+
+static void fail_nomem(ly_diag_list *diags)
+{
+    fail(diags, NULL, 0, 0, 0, "out of memory reading the CSV");
+}
+
+/* The offset of the first byte that is not well-formed UTF-8 (an overlong form, a
+ * surrogate, above U+10FFFF, a stray or missing continuation byte), or len. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = 0;
+        unsigned lo = 0x80, hi = 0xBF; /* the range of the second byte */
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3;
+        else
+            return i;
+        if (c == 0xE0)
+            lo = 0xA0; /* overlong */
+        else if (c == 0xED)
+            hi = 0x9F; /* surrogates */
+        else if (c == 0xF0)
+            lo = 0x90; /* overlong */
+        else if (c == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+        if (len - i <= n || s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k <= n; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+        i += n + 1;
+    }
+    return len;
+}
+
+typedef enum { CONV_OK, CONV_BAD, CONV_NOMEM, CONV_NO_CONVERTER } conv_result;
+
+/* Runs iconv over all of in[0..len) into *out, malloc'd, NUL-terminated and grown
+ * as needed, *out_len its length. On CONV_BAD, *bad is the offset of the first
+ * byte iconv could not convert, and *out holds what it converted before it (the
+ * caller frees it either way). On the other failures *out is NULL. */
+static conv_result convert(const char *to, const char *from, const char *in, size_t len,
+                           char **out, size_t *out_len, size_t *bad)
+{
+    *out = NULL;
+    *out_len = 0;
+    iconv_t cd = iconv_open(to, from);
+    if (cd == (iconv_t)-1)
+        return errno == ENOMEM ? CONV_NOMEM : CONV_NO_CONVERTER;
+    /* one UTF-8 or GB18030 character at most doubles in the other encoding */
+    size_t cap = len * 2 + 16;
+    char *buf = malloc(cap);
+    char *ip = (char *)in, *op = buf;
+    size_t il = len, ol = cap - 1;
+    conv_result r = buf ? CONV_OK : CONV_NOMEM;
+    while (r == CONV_OK && il > 0 && iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+        if (errno != E2BIG) {
+            *bad = (size_t)(ip - in);
+            r = CONV_BAD;
+            break;
+        }
+        size_t used = (size_t)(op - buf);
+        char *grown = cap < SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+        if (!grown) {
+            r = CONV_NOMEM;
+            break;
+        }
+        buf = grown;
+        cap *= 2;
+        op = buf + used;
+        ol = cap - 1 - used;
+    }
+    iconv_close(cd);
+    if (r == CONV_NOMEM) {
+        free(buf);
+        return r;
+    }
+    *op = '\0';
+    *out = buf;
+    *out_len = (size_t)(op - buf);
+    return r;
+}
+
+/* Decodes bytes that are not UTF-8 as GB18030 (GBK and GB2312 are subsets: what
+ * Excel on Chinese Windows saves). A byte that is not GB18030 either is reported at
+ * its raw offset, with the line and column of the text decoded before it, which is
+ * where an editor reading the file as GB18030 shows it. */
+static int decode_gb18030(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
+{
+    size_t bad = 0;
+    conv_result r = convert("UTF-8", "GB18030", bytes, len, &c->text, &c->len, &bad);
+    if (r == CONV_OK) {
+        c->encoding = LY_CSV_GB18030;
+        return 0;
+    }
+    if (r == CONV_BAD) {
+        fail(diags, c->text, c->len, c->len, bad,
+             "byte 0x%02X is neither UTF-8 nor GB18030: expected a CSV saved as UTF-8 or as "
+             "GB18030/GBK (what Excel on Chinese Windows saves)",
+             (unsigned char)bytes[bad]);
+    } else if (r == CONV_NO_CONVERTER) {
+        size_t at = utf8_invalid_at((const unsigned char *)bytes, len);
+        fail(diags, bytes, len, at, at,
+             "byte 0x%02X is not UTF-8, and this system's iconv cannot decode GB18030: "
+             "expected a CSV saved as UTF-8",
+             (unsigned char)bytes[at]);
+    } else {
+        fail_nomem(diags);
+    }
+    return -1;
+}
+
+/* Fills c->text, c->len and c->encoding from the raw bytes. */
+static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
+{
+    const unsigned char *u = (const unsigned char *)bytes;
+    /* Excel's "Unicode Text" is UTF-16: say so rather than "byte 0xFF" */
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        fail(diags, bytes, 0, 0, 0,
+             "the file starts with a UTF-16 byte-order mark: expected a CSV saved as UTF-8 or "
+             "as GB18030/GBK");
+        return -1;
+    }
+    size_t skip = len >= 3 && memcmp(bytes, BOM, 3) == 0 ? 3 : 0;
+    size_t bad = utf8_invalid_at(u + skip, len - skip);
+    if (bad < len - skip && skip) {
+        /* a BOM promises UTF-8: no guessing at another encoding after one */
+        fail(diags, bytes, len, skip + bad, skip + bad,
+             "byte 0x%02X is not UTF-8: expected UTF-8 after the file's UTF-8 byte-order mark",
+             u[skip + bad]);
+        return -1;
+    }
+    if (bad < len - skip)
+        return decode_gb18030(c, bytes, len, diags);
+    c->encoding = skip ? LY_CSV_UTF8_BOM : LY_CSV_UTF8;
+    c->len = len - skip;
+    c->text = malloc(c->len + 1);
+    if (!c->text) {
+        fail_nomem(diags);
+        return -1;
+    }
+    memcpy(c->text, bytes + skip, c->len);
+    c->text[c->len] = '\0';
+    return 0;
+}
+
+/* The parser's cursor over the decoded text. */
+typedef struct {
+    ly_csv *c;
+    const char *t;
+    size_t n, pos;
+    char *w; /* where the next value byte goes, in c->store */
+    ly_diag_list *diags;
+} parser;
+
+static void parse_fail(parser *p, size_t at, const char *msg)
+{
+    fail(p->diags, p->t, p->n, at, at, "%s", msg);
+}
+
+static bool line_end(char ch)
+{
+    return ch == '\r' || ch == '\n';
+}
+
+/* A quoted field from its opening quote: doubled quotes become one, each line
+ * break inside (LF, CR LF or CR) becomes "\n". */
+static int parse_quoted(parser *p)
+{
+    size_t open = p->pos++;
+    for (;;) {
+        if (p->pos >= p->n) {
+            parse_fail(p, open, "this quoted field is never closed: expected a closing '\"'");
+            return -1;
+        }
+        char ch = p->t[p->pos++];
+        if (ch == '"' && p->t[p->pos] == '"') {
+            *p->w++ = '"';
+            p->pos++;
+        } else if (ch == '"') {
+            break;
+        } else if (ch == '\r') {
+            *p->w++ = '\n';
+            if (p->t[p->pos] == '\n')
+                p->pos++;
+        } else {
+            *p->w++ = ch;
+        }
+    }
+    if (p->pos < p->n && p->t[p->pos] != ',' && !line_end(p->t[p->pos])) {
+        parse_fail(p, p->pos,
+                   "unexpected text after a closing quote: "
+                   "expected a comma or the end of the line");
+        return -1;
+    }
+    return 0;
+}
+
+/* One field from p->pos to the comma or line end after it, appended to the row. */
+static int parse_field(parser *p, ly_csv_row *row)
+{
+    ly_csv *c = p->c;
+    if (row->n_fields >= LY_CSV_MAX_FIELDS) {
+        fail(p->diags, p->t, p->n, row->offset, row->offset,
+             "more than %d fields in this row: expected at most %d (a limit that protects memory)",
+             LY_CSV_MAX_FIELDS, LY_CSV_MAX_FIELDS);
+        return -1;
+    }
+    if (ly_array_reserve((void **)&c->all_fields, &c->cap_fields, c->n_all_fields + 1,
+                         sizeof *c->all_fields)) {
+        fail_nomem(p->diags);
+        return -1;
+    }
+    size_t start = p->pos;
+    char *value = p->w;
+    if (p->pos < p->n && p->t[p->pos] == '"') {
+        if (parse_quoted(p))
+            return -1;
+    } else {
+        /* taken as written: spaces kept, a stray quote kept */
+        while (p->pos < p->n && p->t[p->pos] != ',' && !line_end(p->t[p->pos]))
+            *p->w++ = p->t[p->pos++];
+    }
+    *p->w++ = '\0';
+    c->all_fields[c->n_all_fields++] = (ly_csv_field){.value = value, .offset = start};
+    row->n_fields++;
+    return 0;
+}
+
+/* One row from p->pos through its line end. */
+static int parse_row(parser *p)
+{
+    ly_csv *c = p->c;
+    if (c->n_rows >= LY_CSV_MAX_ROWS) {
+        fail(p->diags, p->t, p->n, p->pos, p->pos,
+             "more than %d rows: expected at most %d (a limit that protects memory)",
+             LY_CSV_MAX_ROWS, LY_CSV_MAX_ROWS);
+        return -1;
+    }
+    if (ly_array_reserve((void **)&c->rows, &c->cap_rows, c->n_rows + 1, sizeof *c->rows)) {
+        fail_nomem(p->diags);
+        return -1;
+    }
+    /* the fields pointer is set once all fields are in (their array still grows) */
+    ly_csv_row *row = &c->rows[c->n_rows++];
+    *row = (ly_csv_row){.offset = p->pos};
+    for (;;) {
+        if (parse_field(p, row))
+            return -1;
+        if (p->pos >= p->n || p->t[p->pos] != ',')
+            break;
+        p->pos++;
+    }
+    if (p->pos < p->n) {
+        bool crlf = p->t[p->pos] == '\r' && p->t[p->pos + 1] == '\n';
+        if (c->n_rows == 1)
+            c->crlf = crlf;
+        p->pos += crlf ? 2 : 1;
+    }
+    return 0;
+}
+
+/* Splits c->text into rows and fields. Every value is at most as long as its
+ * source and needs one NUL; fields are at most one per comma or line-end byte,
+ * plus one: the store is allocated once at that size, so values never move. */
+static int parse_text(ly_csv *c, ly_diag_list *diags)
+{
+    size_t seps = 0;
+    for (size_t i = 0; i < c->len; i++)
+        seps += c->text[i] == ',' || line_end(c->text[i]);
+    size_t cap = c->len + seps + 2;
+    c->store = malloc(cap);
+    if (!c->store) {
+        fail_nomem(diags);
+        return -1;
+    }
+    parser p = {.c = c, .t = c->text, .n = c->len, .w = c->store, .diags = diags};
+    while (p.pos < p.n)
+        if (parse_row(&p))
+            return -1;
+    assert((size_t)(p.w - c->store) <= cap);
+    size_t next = 0;
+    for (size_t r = 0; r < c->n_rows; r++) {
+        c->rows[r].fields = c->all_fields + next;
+        next += c->rows[r].n_fields;
+    }
+    return 0;
+}
+
+int ly_csv_parse(ly_csv *out, const char *bytes, size_t len, ly_diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    if (len > LY_CSV_MAX_BYTES) {
+        fail(diags, NULL, 0, 0, 0,
+             "the CSV is %zu bytes: expected at most %d (a limit that protects memory)", len,
+             LY_CSV_MAX_BYTES);
+        return -1;
+    }
+    if (!bytes)
+        bytes = "";
+    if (decode(out, bytes, len, diags))
+        goto failed;
+    /* a NUL is checked in the decoded text, so its column is right for GB18030 too */
+    const char *nul = memchr(out->text, '\0', out->len);
+    if (nul) {
+        size_t at = (size_t)(nul - out->text);
+        fail(diags, out->text, out->len, at, at,
+             "a NUL byte: expected text (a CSV saved as UTF-16 has one in every other byte; "
+             "save it as CSV UTF-8)");
+        goto failed;
+    }
+    if (parse_text(out, diags))
+        goto failed;
+    return 0;
+failed:
+    ly_csv_free(out);
+    return -1;
+}
+
+int ly_csv_read(ly_csv *out, const char *path, ly_diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    char *bytes = NULL;
+    size_t len = 0;
+    if (ly_file_read(path, LY_CSV_MAX_BYTES, false, &bytes, &len, diags) != LY_FILE_OK)
+        return -1;
+    int rc = ly_csv_parse(out, bytes, len, diags);
+    free(bytes);
+    return rc;
+}
+
+void ly_csv_free(ly_csv *c)
+{
+    if (!c)
+        return;
+    free(c->text);
+    free(c->rows);
+    free(c->store);
+    free(c->all_fields);
+    memset(c, 0, sizeof *c);
+}
+
+bool ly_csv_row_blank(const ly_csv_row *row)
+{
+    for (size_t i = 0; i < row->n_fields; i++) {
+        const char *s = row->fields[i].value;
+        if (s[strspn(s, " \t")] != '\0')
+            return false;
+    }
+    return true;
+}
+
+char *ly_csv_encode(const char *utf8, size_t len, ly_csv_encoding enc, size_t *out_len)
+{
+    size_t n = 0, bad;
+    char *out = NULL;
+    if (!utf8)
+        utf8 = "";
+    if (enc == LY_CSV_GB18030) {
+        if (convert("GB18030", "UTF-8", utf8, len, &out, &n, &bad) != CONV_OK) {
+            free(out);
+            out = NULL;
+        }
+    } else if (utf8_invalid_at((const unsigned char *)utf8, len) == len) {
+        size_t skip = enc == LY_CSV_UTF8_BOM ? 3 : 0;
+        n = len + skip;
+        out = len < SIZE_MAX - 4 ? malloc(n + 1) : NULL;
+        if (out) {
+            memcpy(out, BOM, skip);
+            memcpy(out + skip, utf8, len);
+            out[n] = '\0';
+        }
+    }
+    if (out && out_len)
+        *out_len = n;
+    return out;
+}

@@ -1,0 +1,484 @@
+/* ly_csv: spreadsheets' CSV as they are saved (UTF-8 with and without a BOM,
+ * GB18030, CR LF / LF / CR, quoted fields), and errors at exact line:col. */
+#include "check.h"
+#include "louyu/csv.h"
+
+#include <stdint.h>
+#include <unistd.h>
+
+static int parse(ly_csv *c, const char *text, ly_diag_list *d)
+{
+    return ly_csv_parse(c, text, strlen(text), d);
+}
+
+/* Parses bytes that must fail with exactly one error at offset, line and col. */
+static void expect_error_n(const char *bytes, size_t len, size_t offset, int line, int col,
+                           const char *msg_start)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    int rc = ly_csv_parse(&c, bytes, len, &d);
+    CHECK_INT(rc, -1);
+    CHECK_INT(d.count, 1);
+    CHECK_INT(d.errors, 1);
+    CHECK(c.text == NULL && c.rows == NULL && c.n_rows == 0 && c.store == NULL);
+    if (d.count == 1) {
+        const ly_diag *e = &d.items[0];
+        if (e->offset != offset || e->line != line || e->col != col)
+            fprintf(stderr, "  %s: offset %zu line %d col %d\n", e->message, e->offset, e->line,
+                    e->col);
+        CHECK_INT(e->offset, offset);
+        CHECK_INT(e->line, line);
+        CHECK_INT(e->col, col);
+        if (strncmp(e->message, msg_start, strlen(msg_start)) != 0)
+            fprintf(stderr, "  message: %s\n  expected to start with: %s\n", e->message,
+                    msg_start);
+        CHECK(strncmp(e->message, msg_start, strlen(msg_start)) == 0);
+    }
+    ly_diag_list_deinit(&d);
+}
+
+static void expect_error(const char *text, size_t offset, int line, int col, const char *msg)
+{
+    expect_error_n(text, strlen(text), offset, line, col, msg);
+}
+
+static const char *val(const ly_csv *c, size_t r, size_t f)
+{
+    if (r >= c->n_rows || f >= c->rows[r].n_fields)
+        return NULL;
+    return c->rows[r].fields[f].value;
+}
+
+static void test_utf8(void)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    CHECK_INT(parse(&c, "name,height\n湛山大厦,45.5\n", &d), 0);
+    CHECK_INT(c.encoding, LY_CSV_UTF8);
+    CHECK(!c.crlf);
+    CHECK_INT(c.n_rows, 2);
+    CHECK_STR(val(&c, 0, 0), "name");
+    CHECK_STR(val(&c, 0, 1), "height");
+    CHECK_STR(val(&c, 1, 0), "湛山大厦");
+    CHECK_STR(val(&c, 1, 1), "45.5");
+    CHECK_INT(c.rows[1].offset, 12);
+    CHECK_INT(c.rows[1].fields[0].offset, 12);
+    CHECK_INT(c.rows[1].fields[1].offset, 12 + 12 + 1);
+    CHECK_STR(c.text, "name,height\n湛山大厦,45.5\n");
+    CHECK_INT(c.len, strlen(c.text));
+    CHECK_INT(d.count, 0);
+    ly_csv_free(&c);
+    CHECK(c.text == NULL && c.rows == NULL && c.n_rows == 0);
+    ly_csv_free(&c); /* a zeroed one is fine, twice */
+    ly_csv_free(NULL);
+
+    /* a quote inside an unquoted field is kept, and spaces are not trimmed */
+    CHECK_INT(parse(&c, "ab\"c, d \"e\" ,\"\"\n", &d), 0);
+    CHECK_INT(c.rows[0].n_fields, 3);
+    CHECK_STR(val(&c, 0, 0), "ab\"c");
+    CHECK_STR(val(&c, 0, 1), " d \"e\" ");
+    CHECK_STR(val(&c, 0, 2), "");
+    CHECK_INT(c.rows[0].fields[2].offset, 13);
+    ly_csv_free(&c);
+    ly_diag_list_deinit(&d);
+}
+
+static void test_bom(void)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    CHECK_INT(parse(&c, "\xEF\xBB\xBF" "a,b\nc,d", &d), 0);
+    CHECK_INT(c.encoding, LY_CSV_UTF8_BOM);
+    CHECK_STR(c.text, "a,b\nc,d");
+    CHECK_INT(c.len, 7);
+    CHECK_INT(c.n_rows, 2);
+    CHECK_INT(c.rows[0].offset, 0);
+    CHECK_INT(c.rows[0].fields[1].offset, 2);
+    CHECK_INT(c.rows[1].offset, 4);
+    CHECK_INT(c.rows[1].fields[1].offset, 6);
+    CHECK_STR(val(&c, 1, 1), "d");
+    ly_csv_free(&c);
+    /* a BOM alone: no rows */
+    CHECK_INT(parse(&c, "\xEF\xBB\xBF", &d), 0);
+    CHECK_INT(c.encoding, LY_CSV_UTF8_BOM);
+    CHECK_INT(c.n_rows, 0);
+    CHECK_INT(c.len, 0);
+    ly_csv_free(&c);
+    CHECK_INT(d.count, 0);
+    ly_diag_list_deinit(&d);
+
+    /* positions are in the text after the BOM; the BOM is not a column */
+    expect_error("\xEF\xBB\xBF" "a,\"b\"x\n", 5, 1, 6, "unexpected text after a closing quote");
+    /* a BOM promises UTF-8: invalid UTF-8 after it is an error at its raw offset */
+    expect_error("\xEF\xBB\xBF" "ab\xC0\xAF", 5, 1, 3, "byte 0xC0 is not UTF-8");
+    /* UTF-16 (Excel's "Unicode Text") is named as such */
+    expect_error_n("\xFF\xFE" "a\0", 4, 0, 1, 1, "the file starts with a UTF-16 byte-order mark");
+}
+
+/* Encodes UTF-8 as GB18030 for a test, or NULL. */
+static char *gb(const char *utf8, size_t *len)
+{
+    char *s = ly_csv_encode(utf8, strlen(utf8), LY_CSV_GB18030, len);
+    CHECK(s != NULL);
+    return s;
+}
+
+static void test_gb18030(void)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    const char *src = "名称,地址,楼层\r\n示例大厦 20号,湛山街道,3\r\n";
+    size_t n = 0;
+    char *bytes = gb(src, &n);
+    CHECK(n < strlen(src)); /* two bytes a character, not three */
+    CHECK_INT(ly_csv_parse(&c, bytes, n, &d), 0);
+    CHECK_INT(c.encoding, LY_CSV_GB18030);
+    CHECK(c.crlf);
+    CHECK_STR(c.text, src);
+    CHECK_INT(c.n_rows, 2);
+    CHECK_STR(val(&c, 0, 2), "楼层");
+    CHECK_STR(val(&c, 1, 0), "示例大厦 20号");
+    CHECK_STR(val(&c, 1, 1), "湛山街道");
+    CHECK_STR(val(&c, 1, 2), "3");
+    /* offsets are in the decoded UTF-8 text */
+    CHECK_INT(c.rows[1].offset, strstr(src, "示例") - src);
+    CHECK_INT(c.rows[1].fields[2].offset, strstr(src, "3\r") - src);
+    ly_csv_free(&c);
+    free(bytes);
+    ly_diag_list_deinit(&d);
+
+    /* an error in the third field after two Chinese ones: the column counts
+     * characters (8 + 1 + 4 + 1, then '"', '3', '"'), the offset decoded bytes */
+    const char *bad = "名称,地址,楼层\r\n示例大厦 20号,湛山街道,\"3\"x\r\n";
+    bytes = gb(bad, &n);
+    expect_error_n(bytes, n, (size_t)(strstr(bad, "x") - bad), 2, 18,
+                   "unexpected text after a closing quote: "
+                   "expected a comma or the end of the line");
+    free(bytes);
+    /* unterminated in GB18030: at the quote, line 2 column 15 */
+    bad = "名称,地址\n示例大厦 20号,湛山街道,\"3\n";
+    bytes = gb(bad, &n);
+    expect_error_n(bytes, n, (size_t)(strstr(bad, "\"") - bad), 2, 15,
+                   "this quoted field is never closed: expected a closing '\"'");
+    free(bytes);
+
+    /* a byte that is not GB18030 after GB18030 text: its raw offset, and the column
+     * of the characters before it (示, 例, ',') */
+    bytes = gb("示例,", &n);
+    CHECK_INT(n, 5);
+    char raw[8];
+    memcpy(raw, bytes, n);
+    raw[n] = '\xFF';
+    expect_error_n(raw, n + 1, 5, 1, 4, "byte 0xFF is neither UTF-8 nor GB18030");
+    free(bytes);
+}
+
+static void test_line_ends(void)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    CHECK_INT(parse(&c, "a,b\r\nc,d\r\n", &d), 0);
+    CHECK(c.crlf);
+    CHECK_INT(c.n_rows, 2);
+    CHECK_STR(val(&c, 0, 1), "b");
+    CHECK_STR(val(&c, 1, 0), "c");
+    CHECK_INT(c.rows[1].offset, 5);
+    ly_csv_free(&c);
+
+    /* lone CR (old Mac Excel) */
+    CHECK_INT(parse(&c, "a,b\rc,d\r", &d), 0);
+    CHECK(!c.crlf);
+    CHECK_INT(c.n_rows, 2);
+    CHECK_STR(val(&c, 0, 1), "b");
+    CHECK_STR(val(&c, 1, 1), "d");
+    CHECK_INT(c.rows[1].offset, 4);
+    ly_csv_free(&c);
+
+    CHECK_INT(parse(&c, "a\nb\r\nc", &d), 0);
+    CHECK(!c.crlf); /* the first line end says */
+    CHECK_INT(c.n_rows, 3);
+    CHECK_STR(val(&c, 2, 0), "c");
+    ly_csv_free(&c);
+    CHECK_INT(d.count, 0);
+    ly_diag_list_deinit(&d);
+
+    /* a lone CR ends a line for the error's position too */
+    expect_error("a\rb\r\"c", 4, 3, 1, "this quoted field is never closed");
+    expect_error("a\r\nb\r\n\"c", 6, 3, 1, "this quoted field is never closed");
+}
+
+static void test_quoted(void)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    const char *s = "\"a,b\",\"say \"\"hi\"\"\",\"line1\r\nline2\rline3\nline4\"\r\nx,\"\"\"\"\r\n"
+                    "\"last\"";
+    CHECK_INT(parse(&c, s, &d), 0);
+    CHECK_INT(c.n_rows, 3);
+    CHECK_INT(c.rows[0].n_fields, 3);
+    CHECK_STR(val(&c, 0, 0), "a,b");
+    CHECK_STR(val(&c, 0, 1), "say \"hi\"");
+    CHECK_STR(val(&c, 0, 2), "line1\nline2\nline3\nline4");
+    CHECK_INT(c.rows[0].fields[1].offset, 6);  /* the opening quote */
+    CHECK_INT(c.rows[0].fields[2].offset, 19);
+    CHECK(c.crlf); /* newlines inside quotes are not line ends */
+    CHECK_INT(c.rows[1].offset, strstr(s, "x,") - s);
+    CHECK_STR(val(&c, 1, 0), "x");
+    CHECK_STR(val(&c, 1, 1), "\"");
+    CHECK_STR(val(&c, 2, 0), "last");
+    CHECK_INT(c.rows[2].n_fields, 1);
+    ly_csv_free(&c);
+    CHECK_INT(d.count, 0);
+    ly_diag_list_deinit(&d);
+
+    /* a quoted field never closed: at its opening quote */
+    expect_error("a,b\nc,\"d,e\nf\n", 6, 2, 3,
+                 "this quoted field is never closed: expected a closing '\"'");
+    expect_error("\"", 0, 1, 1, "this quoted field is never closed");
+    /* after the closing quote: at the character, columns in characters */
+    expect_error("a,\"b\"c,d\n", 5, 1, 6,
+                 "unexpected text after a closing quote: "
+                 "expected a comma or the end of the line");
+    expect_error("a,\"b\" ,d\n", 5, 1, 6, "unexpected text after a closing quote");
+    expect_error("x\n\"湛山\"街道\n", 10, 2, 5, "unexpected text after a closing quote");
+    /* the error's line counts the newlines inside an earlier quoted field */
+    expect_error("\"a\nb\",\"c\"d\n", 9, 2, 7, "unexpected text after a closing quote");
+}
+
+static void test_columns_and_blank_rows(void)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    CHECK_INT(parse(&c, "a,b,,,\n,,,\n\n  ,\t\nx\n \"\" \n", &d), 0);
+    CHECK_INT(c.n_rows, 6);
+    CHECK_INT(c.rows[0].n_fields, 5);
+    CHECK_STR(val(&c, 0, 1), "b");
+    CHECK_STR(val(&c, 0, 4), "");
+    CHECK(!ly_csv_row_blank(&c.rows[0]));
+    CHECK_INT(c.rows[1].n_fields, 4);
+    CHECK(ly_csv_row_blank(&c.rows[1]));
+    CHECK_INT(c.rows[2].n_fields, 1); /* an empty line: one empty field */
+    CHECK_STR(val(&c, 2, 0), "");
+    CHECK(ly_csv_row_blank(&c.rows[2]));
+    CHECK_INT(c.rows[3].n_fields, 2);
+    CHECK_STR(val(&c, 3, 1), "\t");
+    CHECK(ly_csv_row_blank(&c.rows[3]));
+    CHECK(!ly_csv_row_blank(&c.rows[4]));
+    CHECK(!ly_csv_row_blank(&c.rows[5])); /* two quotes in an unquoted field are text */
+    ly_csv_row none = {0};
+    CHECK(ly_csv_row_blank(&none));
+    ly_csv_free(&c);
+
+    /* the last line without a newline; a final empty line is not a row */
+    const struct {
+        const char *text;
+        size_t rows, last_fields;
+    } cases[] = {
+        {"a,b", 1, 2}, {"a,b\n", 1, 2}, {"a,b\r\n", 1, 2}, {"a,b\n\n", 2, 1},
+        {"a,", 1, 2},  {"", 0, 0},      {"\n", 1, 1},      {"a\r\n\r\n", 2, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        CHECK_INT(parse(&c, cases[i].text, &d), 0);
+        CHECK_INT(c.n_rows, cases[i].rows);
+        if (c.n_rows)
+            CHECK_INT(c.rows[c.n_rows - 1].n_fields, cases[i].last_fields);
+        ly_csv_free(&c);
+    }
+    CHECK_INT(d.count, 0);
+    ly_diag_list_deinit(&d);
+}
+
+static void test_bad_bytes(void)
+{
+    expect_error_n("a,b\nc\0d", 7, 5, 2, 2, "a NUL byte: expected text");
+    expect_error_n("\0", 1, 0, 1, 1, "a NUL byte");
+    /* a NUL in a GB18030 file: positioned in the decoded text */
+    size_t n = 0;
+    char *bytes = gb("楼层,\n", &n);
+    char raw[16];
+    memcpy(raw, bytes, n);
+    raw[n] = 'a';
+    raw[n + 1] = '\0';
+    raw[n + 2] = '\xB2'; /* not UTF-8: the file is decoded as GB18030 */
+    raw[n + 3] = '\xE3';
+    expect_error_n(raw, n + 4, strlen("楼层,\na"), 2, 2, "a NUL byte");
+    free(bytes);
+
+    expect_error_n("\xFF\xFF", 2, 0, 1, 1,
+                   "byte 0xFF is neither UTF-8 nor GB18030: expected a CSV saved as UTF-8 or as "
+                   "GB18030/GBK (what Excel on Chinese Windows saves)");
+    expect_error("ab\n\xFF", 3, 2, 1, "byte 0xFF is neither UTF-8 nor GB18030");
+    /* a GB18030 character cut off by the end of the file: at its first byte */
+    expect_error("ab\x81", 2, 1, 3, "byte 0x81 is neither UTF-8 nor GB18030");
+    /* a surrogate is not UTF-8; as GB18030 its last byte is not valid either */
+    expect_error("\xED\xA0\x80", 2, 1, 2, "byte 0x80 is neither UTF-8 nor GB18030");
+
+    /* an overlong '/' is not UTF-8: the pair reads as one GBK character */
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    CHECK_INT(parse(&c, "\xC0\xAF", &d), 0);
+    CHECK_INT(c.encoding, LY_CSV_GB18030);
+    CHECK_INT(c.n_rows, 1);
+    CHECK(strcmp(c.text, "/") != 0);
+    ly_csv_free(&c);
+    ly_diag_list_deinit(&d);
+}
+
+static void test_round_trip(void)
+{
+    const char *src = "名称,高度,备注\r\n"
+                      "\"示例大厦 20号\",45.5,\"含,逗号\"\r\n"
+                      "€ ü,😀,\"a\"\"b\"\r\n";
+    const ly_csv_encoding encs[] = {LY_CSV_UTF8, LY_CSV_UTF8_BOM, LY_CSV_GB18030};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = 0;
+        char *bytes = ly_csv_encode(src, strlen(src), encs[i], &n);
+        CHECK(bytes != NULL);
+        if (!bytes)
+            continue;
+        CHECK_INT(bytes[n], 0);
+        ly_diag_list d;
+        ly_diag_list_init(&d, "t.csv");
+        ly_csv c;
+        CHECK_INT(ly_csv_parse(&c, bytes, n, &d), 0);
+        CHECK_INT(c.encoding, encs[i]);
+        CHECK_STR(c.text, src);
+        CHECK_INT(c.n_rows, 3);
+        CHECK_STR(val(&c, 1, 0), "示例大厦 20号");
+        CHECK_STR(val(&c, 1, 2), "含,逗号");
+        CHECK_STR(val(&c, 2, 0), "€ ü");
+        CHECK_STR(val(&c, 2, 1), "😀");
+        CHECK_STR(val(&c, 2, 2), "a\"b");
+        ly_csv_free(&c);
+        ly_diag_list_deinit(&d);
+        free(bytes);
+    }
+    size_t n = 0;
+    char *s = ly_csv_encode("ab", 2, LY_CSV_UTF8_BOM, &n);
+    CHECK_INT(n, 5);
+    CHECK(s && memcmp(s, "\xEF\xBB\xBF" "ab", 5) == 0);
+    free(s);
+    s = ly_csv_encode("楼", strlen("楼"), LY_CSV_GB18030, &n);
+    CHECK_INT(n, 2);
+    CHECK(s && memcmp(s, "\xC2\xA5", 2) == 0);
+    free(s);
+    /* not UTF-8 to begin with: nothing to encode */
+    for (size_t i = 0; i < 3; i++)
+        CHECK(ly_csv_encode("a\xFF", 2, encs[i], &n) == NULL);
+    s = ly_csv_encode("", 0, LY_CSV_GB18030, &n);
+    CHECK(s != NULL);
+    CHECK_INT(n, 0);
+    free(s);
+}
+
+static void test_limits(void)
+{
+    /* 10,000 fields are fine; one more is an error at the row */
+    size_t n = 2 + LY_CSV_MAX_FIELDS;
+    char *s = malloc(n + 1);
+    memcpy(s, "a\n", 2);
+    memset(s + 2, ',', LY_CSV_MAX_FIELDS - 1);
+    s[n - 1] = '\0';
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    CHECK_INT(parse(&c, s, &d), 0);
+    CHECK_INT(c.rows[1].n_fields, LY_CSV_MAX_FIELDS);
+    ly_csv_free(&c);
+    s[n - 1] = ',';
+    s[n] = '\0';
+    expect_error(s, 2, 2, 1, "more than 10000 fields in this row");
+    free(s);
+
+    /* 1,000,000 rows are fine; one more is an error at that row */
+    n = LY_CSV_MAX_ROWS + 1;
+    s = malloc(n + 1);
+    memset(s, '\n', n);
+    s[n] = '\0';
+    CHECK_INT(ly_csv_parse(&c, s, n - 1, &d), 0);
+    CHECK_INT(c.n_rows, LY_CSV_MAX_ROWS);
+    ly_csv_free(&c);
+    expect_error_n(s, n, LY_CSV_MAX_ROWS, LY_CSV_MAX_ROWS + 1, 1, "more than 1000000 rows");
+    free(s);
+
+    /* more than 64 MiB: an error without a position */
+    s = calloc((size_t)LY_CSV_MAX_BYTES + 1, 1);
+    CHECK(s != NULL);
+    if (s) {
+        CHECK_INT(ly_csv_parse(&c, s, (size_t)LY_CSV_MAX_BYTES + 1, &d), -1);
+        CHECK_INT(d.count, 1);
+        CHECK_INT(d.items[0].line, 0);
+        CHECK_INT(d.items[0].offset, SIZE_MAX);
+        CHECK(strstr(d.items[0].message, "expected at most 67108864") != NULL);
+        CHECK(c.text == NULL);
+        free(s);
+    }
+    ly_diag_list_deinit(&d);
+}
+
+static void test_read_and_diags(void)
+{
+    char path[] = "/tmp/louyu-test-csv-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    size_t n = 0;
+    char *bytes = gb("编号,名称\r\n1,示例大厦\r\n", &n);
+    CHECK(fd >= 0 && write(fd, bytes, n) == (ssize_t)n);
+    close(fd);
+    free(bytes);
+
+    ly_diag_list d;
+    ly_diag_list_init(&d, path);
+    ly_csv c;
+    CHECK_INT(ly_csv_read(&c, path, &d), 0);
+    CHECK_INT(c.encoding, LY_CSV_GB18030);
+    CHECK_STR(val(&c, 1, 1), "示例大厦");
+    ly_csv_free(&c);
+    unlink(path);
+    CHECK_INT(d.count, 0);
+
+    /* a missing file: one error without a position, *out zeroed */
+    CHECK_INT(ly_csv_read(&c, path, &d), -1);
+    CHECK_INT(d.count, 1);
+    CHECK_INT(d.items[0].line, 0);
+    CHECK(c.text == NULL && c.n_rows == 0);
+    CHECK_INT(ly_csv_read(&c, "/tmp", &d), -1);
+    CHECK_INT(d.count, 2);
+
+    /* an error positions only its own entry: earlier ones keep theirs */
+    ly_diag_list_clear(&d);
+    ly_diag *prior = ly_diag_add(&d, LY_DIAG_ERROR, 3, -1, "from another file");
+    prior->line = 40;
+    prior->col = 2;
+    CHECK_INT(parse(&c, "a\n\"b", &d), -1);
+    CHECK_INT(d.count, 2);
+    CHECK_INT(d.items[0].line, 40);
+    CHECK_INT(d.items[0].col, 2);
+    CHECK_INT(d.items[1].line, 2);
+    CHECK_INT(d.items[1].col, 1);
+    ly_diag_list_deinit(&d);
+}
+
+int main(void)
+{
+    test_utf8();
+    test_bom();
+    test_gb18030();
+    test_line_ends();
+    test_quoted();
+    test_columns_and_blank_rows();
+    test_bad_bytes();
+    test_round_trip();
+    test_limits();
+    test_read_and_diags();
+    return check_report();
+}
