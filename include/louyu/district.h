@@ -200,6 +200,16 @@ typedef struct ly_district {
     ly_name_pair *names;
     size_t n_names;
 
+    /* The weekly history, when the district comes from a store (ly_store_load):
+     * n_weeks ISO weeks ascending (year * 100 + week); for each week every floor
+     * record's vacant m² (n_weeks x n_records), every building's asking rent (< 0:
+     * not stated; n_weeks x n_buildings) and whether it reported that week. The
+     * records and rents show week `week` (ly_district_set_week). None for a file. */
+    int *weeks;
+    size_t n_weeks, week;
+    float *week_vacant, *week_rent;
+    unsigned char *week_reported;
+
     size_t n_skipped; /* features ignored (plain GeoJSON non-polygons, null geometry) */
     double lon_min, lat_min, lon_max, lat_max;
     ly_arena arena;
@@ -238,6 +248,13 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
                                     ly_diag_list *diags);
 /* Frees everything; accepts NULL or a zeroed district and leaves it zeroed. */
 void ly_district_unload(ly_district *d);
+
+/* Shows week i of the history (i < n_weeks): every floor record's vacant area and
+ * every building's rent as they were that week. Does nothing without a history. */
+void ly_district_set_week(ly_district *d, size_t i);
+/* Building b's vacant m² over its records in week i of the history (the records
+ * as they are now when there is none). */
+double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, size_t i);
 
 /* Index of the building with this id, or -1. */
 long ly_district_find(const ly_district *d, const char *id);

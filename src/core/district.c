@@ -22,8 +22,33 @@ void ly_district_unload(ly_district *d)
     free(d->enterprises);
     free(d->enterprise_floors);
     free(d->names);
+    free(d->weeks);
+    free(d->week_vacant);
+    free(d->week_rent);
+    free(d->week_reported);
     ly_arena_deinit(&d->arena);
     memset(d, 0, sizeof *d);
+}
+
+void ly_district_set_week(ly_district *d, size_t i)
+{
+    if (i >= d->n_weeks)
+        return;
+    d->week = i;
+    const float *v = d->week_vacant + i * d->n_records;
+    for (size_t r = 0; r < d->n_records; r++)
+        d->records[r].vacant_m2 = v[r];
+    const float *rent = d->week_rent + i * d->n_buildings;
+    for (size_t b = 0; b < d->n_buildings; b++)
+        d->buildings[b].rent_cny_m2_day = rent[b];
+}
+
+double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, size_t i)
+{
+    double sum = 0;
+    for (uint32_t r = b->first_record; r < b->first_record + b->n_records; r++)
+        sum += i < d->n_weeks ? d->week_vacant[i * d->n_records + r] : d->records[r].vacant_m2;
+    return sum;
 }
 
 long ly_district_find(const ly_district *d, const char *id)

@@ -3,6 +3,7 @@
  * Every check reports the cJSON node it is about; the nodes' byte offsets are
  * found afterwards in one lockstep walk over the text (ly_json_locate), and
  * only when there is something to report. See docs/data-format.md. */
+#include "louyu/store.h"
 #include "louyu/clock.h"
 #include "louyu/district.h"
 #include "louyu/file.h"
@@ -2064,6 +2065,8 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
                                 ly_diag_list *diags)
 {
     memset(out, 0, sizeof *out);
+    if (ly_store_is(path)) /* a GeoPackage made by louyu convert: the district and its weeks */
+        return ly_store_load(out, path, desc, diags);
     double t0 = ly_clock_ms();
     size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
     char *text;

@@ -1,0 +1,84 @@
+/* louyu store: a district and every week of its vacancy reports, in one
+ * GeoPackage (OGC GeoPackage 1.3: an SQLite file that QGIS and GDAL open).
+ *
+ * Layers: `buildings` (features: footprints as MultiPolygons in WGS84 with
+ * names, status, height, floors, floor area, rent), and the attribute tables
+ * `floors` (the snapshot's floor records), `enterprises`, `weekly_reports`
+ * (one row per reported floor or range, per week; rows an import replaced stay,
+ * marked with the import that replaced them) and `import_log` (file name,
+ * SHA-256, time, week, rows, who). The district file it was made from is kept
+ * whole in `louyu_document`, so that louyu loads exactly what was converted.
+ *
+ * Every write is one transaction, and the file is in WAL mode: a viewer that
+ * reads while an import writes sees the store before or after the import,
+ * never between; a process killed mid-import leaves the store as it was. No GL,
+ * no SDL. */
+#ifndef LOUYU_STORE_H
+#define LOUYU_STORE_H
+
+#include "louyu/district.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Whether the file at path is an SQLite database (its first 16 bytes). */
+bool ly_store_is(const char *path);
+
+/* Creates a store at `gpkg` (which must not exist) from the district file at
+ * `source`. Returns 0; 1 when the district has errors (in diags); -1 with the
+ * reason in err. */
+int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, char *err,
+                    size_t n);
+
+/* Loads the district of a store with its weekly history, showing the latest
+ * week, read-only and as one consistent snapshot. */
+ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_desc *desc,
+                             ly_diag_list *diags);
+
+/* What an import changed for one building: m² that became vacant and m² that
+ * became let, against the week before (or the district as converted). */
+typedef struct {
+    unsigned building;
+    double newly_vacant, newly_let;
+} ly_import_change;
+
+typedef struct {
+    int week;
+    size_t rows;
+    bool already;          /* this very file (its SHA-256) is in the store: nothing done */
+    char already_at[40];   /* when it was imported */
+    size_t replaced;       /* rows of earlier imports marked replaced (--replace) */
+    char sha256[65];
+    ly_import_change *changes; /* buildings whose floors changed */
+    size_t n_changes;
+} ly_import_summary;
+
+enum {
+    LY_IMPORT_OK = 0,
+    LY_IMPORT_BAD = 1,      /* the report has errors (in diags): nothing imported */
+    LY_IMPORT_REFUSED = 2,  /* the week already has other reports for a building: err says */
+    LY_IMPORT_FAILED = 3    /* the store could not be read or written: err says */
+};
+
+/* Imports one report file into the store, whole or not at all. */
+int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
+                    ly_diag_list *diags, char *err, size_t n);
+void ly_import_summary_free(ly_import_summary *s);
+
+/* One import, as the log keeps it. */
+typedef struct {
+    long id;
+    const char *file, *sha256, *at, *week, *who;
+    long rows;
+    long replaced_by; /* 0 while its rows are current */
+} ly_import_entry;
+
+/* Calls fn for every import, oldest first. Returns 0, or -1 with err. */
+int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ctx), void *ctx,
+                 char *err, size_t n);
+
+/* Writes week `week` of the store (0: the latest) as a louyu GeoJSON file at
+ * out_path, atomically (a temporary file renamed over it). Returns 0, or -1 with err. */
+int ly_store_export(const char *gpkg, int week, const char *out_path, char *err, size_t n);
+
+#endif

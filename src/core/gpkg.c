@@ -1,0 +1,178 @@
+#include "gpkg.h"
+
+#include <float.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ly_gpkg_exec(sqlite3 *db, const char *sql, char *err, size_t n)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return 0;
+    snprintf(err, n, "%s", msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return -1;
+}
+
+/* The tables and rows that make an SQLite file a GeoPackage (OGC 12-128r18). */
+static const char *const CORE =
+    "PRAGMA application_id = 1196444487;" /* "GPKG" */
+    "PRAGMA user_version = 10300;"         /* GeoPackage 1.3.0 */
+    "CREATE TABLE gpkg_spatial_ref_sys ("
+    " srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,"
+    " organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,"
+    " definition TEXT NOT NULL, description TEXT);"
+    "INSERT INTO gpkg_spatial_ref_sys VALUES"
+    " ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined',"
+    "  'undefined cartesian coordinate reference system'),"
+    " ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined',"
+    "  'undefined geographic coordinate reference system'),"
+    " ('WGS 84 geodetic', 4326, 'EPSG', 4326,"
+    "  'GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,"
+    "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,"
+    "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\","
+    "\"9122\"]],AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]',"
+    "  'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');"
+    "CREATE TABLE gpkg_contents ("
+    " table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,"
+    " identifier TEXT UNIQUE, description TEXT DEFAULT '',"
+    " last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+    " min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,"
+    " CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id));"
+    "CREATE TABLE gpkg_geometry_columns ("
+    " table_name TEXT NOT NULL, column_name TEXT NOT NULL, geometry_type_name TEXT NOT NULL,"
+    " srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,"
+    " CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),"
+    " CONSTRAINT uk_gc_table_name UNIQUE (table_name),"
+    " CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),"
+    " CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));";
+
+int ly_gpkg_init(sqlite3 *db, char *err, size_t n)
+{
+    return ly_gpkg_exec(db, CORE, err, n);
+}
+
+int ly_gpkg_register(sqlite3 *db, const char *table, const char *identifier,
+                     const char *description, const char *geometry, const char *type,
+                     const double bounds[4], char *err, size_t n)
+{
+    sqlite3_stmt *st;
+    const char *sql = "INSERT INTO gpkg_contents (table_name, data_type, identifier, description,"
+                      " min_x, min_y, max_x, max_y, srs_id) VALUES (?,?,?,?,?,?,?,?,?)";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, geometry ? "features" : "attributes", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, identifier, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, description, -1, SQLITE_STATIC);
+    if (geometry && bounds) {
+        for (int k = 0; k < 4; k++)
+            sqlite3_bind_double(st, 5 + k, bounds[k]);
+        sqlite3_bind_int(st, 9, 4326);
+    }
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    if (!geometry)
+        return 0;
+    char q[512];
+    snprintf(q, sizeof q,
+             "INSERT INTO gpkg_geometry_columns VALUES ('%s', '%s', '%s', 4326, 0, 0)", table,
+             geometry, type);
+    return ly_gpkg_exec(db, q, err, n);
+}
+
+/* ---- geometry blobs ------------------------------------------------------------------ */
+
+typedef struct {
+    unsigned char *p;
+    size_t len, cap;
+    bool failed;
+} blob;
+
+static void put(blob *b, const void *data, size_t n)
+{
+    if (b->len + n > b->cap) {
+        size_t cap = (b->len + n) * 2 + 64;
+        unsigned char *p = realloc(b->p, cap);
+        if (!p) {
+            b->failed = true;
+            return;
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, data, n);
+    b->len += n;
+}
+
+/* Little-endian on every machine louyu builds for (x86-64, arm64): WKB byte order 1. */
+static void put_u32(blob *b, uint32_t v)
+{
+    unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                          (unsigned char)(v >> 24)};
+    put(b, x, 4);
+}
+
+static void put_f64(blob *b, double v)
+{
+    uint64_t u;
+    memcpy(&u, &v, 8);
+    unsigned char x[8];
+    for (int k = 0; k < 8; k++)
+        x[k] = (unsigned char)(u >> (8 * k));
+    put(b, x, 8);
+}
+
+unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32_t count,
+                                    size_t *len)
+{
+    double box[4] = {DBL_MAX, -DBL_MAX, DBL_MAX, -DBL_MAX}; /* minx, maxx, miny, maxy */
+    for (uint32_t p = first; p < first + count; p++)
+        for (uint32_t r = d->polygons[p].first_ring; r < d->polygons[p].first_ring + d->polygons[p].n_rings; r++)
+            for (uint32_t k = 0; k < d->rings[r].n_points; k++) {
+                const double *pt = d->points + 2 * (d->rings[r].first_point + k);
+                box[0] = pt[0] < box[0] ? pt[0] : box[0];
+                box[1] = pt[0] > box[1] ? pt[0] : box[1];
+                box[2] = pt[1] < box[2] ? pt[1] : box[2];
+                box[3] = pt[1] > box[3] ? pt[1] : box[3];
+            }
+    blob b = {0};
+    /* the GeoPackage header: "GP", version 0, flags (little-endian, an xy envelope), SRS */
+    unsigned char head[4] = {'G', 'P', 0, 0x03};
+    put(&b, head, 4);
+    put_u32(&b, 4326);
+    for (int k = 0; k < 4; k++)
+        put_f64(&b, box[k]);
+    unsigned char le = 1;
+    put(&b, &le, 1);
+    put_u32(&b, 6); /* MultiPolygon */
+    put_u32(&b, count);
+    for (uint32_t p = first; p < first + count; p++) {
+        const ly_polygon *pg = &d->polygons[p];
+        put(&b, &le, 1);
+        put_u32(&b, 3); /* Polygon */
+        put_u32(&b, pg->n_rings);
+        for (uint32_t r = pg->first_ring; r < pg->first_ring + pg->n_rings; r++) {
+            const ly_ring *ring = &d->rings[r];
+            put_u32(&b, ring->n_points + 1); /* closed: the first point again */
+            for (uint32_t k = 0; k <= ring->n_points; k++) {
+                const double *pt = d->points + 2 * (ring->first_point + k % ring->n_points);
+                put_f64(&b, pt[0]);
+                put_f64(&b, pt[1]);
+            }
+        }
+    }
+    if (b.failed) {
+        free(b.p);
+        return NULL;
+    }
+    *len = b.len;
+    return b.p;
+}

@@ -1,0 +1,651 @@
+#include "louyu/report.h"
+
+#include "louyu/file.h"
+#include "louyu/week.h"
+#include "vocab.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The words of the format (column names, units, "now"), in English and Chinese,
+ * live in the vocabulary (vocab.c). */
+#define NAMES ly_vocab_report_names
+#define HEADER ly_vocab_report_header
+#define AREA_UNITS ly_vocab_area_units
+#define RENT_UNITS ly_vocab_rent_units
+#define NOW_WORDS ly_vocab_now_words
+
+enum { MAX_TEXT = 500 };
+
+const char *ly_report_column_name(ly_report_column c)
+{
+    return c < LY_RC_COUNT ? HEADER[c] : "";
+}
+
+/* ---- reading one value ------------------------------------------------------------- */
+
+typedef struct {
+    ly_report *r;
+    const ly_district *d;
+    ly_diag_list *diags;
+    int column[LY_RC_COUNT]; /* the field index of each column, -1 when absent */
+    int errors;
+    size_t counted; /* lines are counted up to here */
+    int line;       /* the line at `counted` */
+} reader;
+
+static void fault(reader *rd, ly_diag_severity sev, size_t offset, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void fault(reader *rd, ly_diag_severity sev, size_t offset, const char *fmt, ...)
+{
+    char what[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    ly_diag_add(rd->diags, sev, offset, -1, "%s", what);
+    if (sev == LY_DIAG_ERROR)
+        rd->errors++;
+}
+
+static const char *skip_blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+static bool blank(const char *s)
+{
+    return *skip_blank(s) == '\0';
+}
+
+/* Whether s (after spaces) is one of the words, ignoring ASCII case and spaces after. */
+static bool one_of(const char *s, const char *const *words)
+{
+    s = skip_blank(s);
+    for (; *words; words++) {
+        size_t n = strlen(*words);
+        if (strncasecmp(s, *words, n) == 0 && blank(s + n))
+            return true;
+    }
+    return false;
+}
+
+/* A number as spreadsheets write it: "1200", "1,200.5", "1200 m²". False when it
+ * is anything else. */
+static bool parse_number(const char *s, const char *const *units, double *v)
+{
+    char buf[64];
+    size_t n = 0;
+    bool digit = false;
+    const char *p = skip_blank(s);
+    for (; *p && n + 1 < sizeof buf; p++) {
+        if (isdigit((unsigned char)*p) || *p == '.' || (n == 0 && (*p == '-' || *p == '+'))) {
+            digit |= isdigit((unsigned char)*p) != 0;
+            buf[n++] = *p;
+        } else if (*p == ',' && n && isdigit((unsigned char)p[-1]) &&
+                   isdigit((unsigned char)p[1])) {
+            continue; /* a thousands separator */
+        } else {
+            break;
+        }
+    }
+    buf[n] = '\0';
+    if (!digit || (!blank(p) && !one_of(p, units)))
+        return false;
+    char *end;
+    *v = strtod(buf, &end);
+    return *end == '\0' && isfinite(*v);
+}
+
+/* One floor number: "12", "F12", "12F", "12层", "12楼". */
+static const char *parse_floor(const char *p, int *floor)
+{
+    p = skip_blank(p);
+    if (*p == 'F' || *p == 'f')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return NULL;
+    long v = 0;
+    while (isdigit((unsigned char)*p) && v < 100000)
+        v = v * 10 + (*p++ - '0');
+    *floor = (int)v;
+    for (const char *const *x = ly_vocab_floor_suffixes; *x; x++)
+        if (!strncmp(p, *x, strlen(*x))) {
+            p += strlen(*x);
+            break;
+        }
+    return skip_blank(p);
+}
+
+/* "12", "12-14", "12–14", "12~14", "12至14", "12 to 14". */
+static bool parse_floors(const char *s, int *from, int *to)
+{
+    const char *p = parse_floor(s, from);
+    if (!p)
+        return false;
+    *to = *from;
+    if (!*p)
+        return true;
+    for (const char *const *sep = ly_vocab_floor_ranges; *sep; sep++) {
+        size_t n = strlen(*sep);
+        if (!strncmp(p, *sep, n)) {
+            p = parse_floor(p + n, to);
+            return p && !*p;
+        }
+    }
+    return false;
+}
+
+/* The record of floor f of building b, or -1. */
+static long record_of(const ly_district *d, const ly_building *b, int f)
+{
+    for (uint32_t r = b->first_record; r < b->first_record + b->n_records; r++)
+        if (d->records[r].floor == f)
+            return (long)r;
+    return -1;
+}
+
+/* The building a report names: its id, or exactly its Chinese or English name. */
+static long find_building(const ly_district *d, const char *s)
+{
+    char key[256];
+    s = skip_blank(s);
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    snprintf(key, sizeof key, "%.*s", (int)n, s);
+    long b = ly_district_find(d, key);
+    for (size_t i = 0; b < 0 && i < d->n_buildings; i++) {
+        const ly_building *x = &d->buildings[i];
+        if ((x->name && !strcmp(x->name, key)) || (x->name_en && !strcasecmp(x->name_en, key)))
+            b = (long)i;
+    }
+    return b;
+}
+
+/* ---- the header ------------------------------------------------------------------- */
+
+/* Which column a header cell names, or -1. */
+static int column_of(const char *cell)
+{
+    char norm[128];
+    size_t n = 0;
+    for (const char *p = skip_blank(cell); *p && n + 1 < sizeof norm; p++) {
+        /* a unit in brackets is not part of the name: "空置面积(平方米)" */
+        if (*p == '(' || !strncmp(p, ly_vocab_open_bracket, strlen(ly_vocab_open_bracket)))
+            break;
+        norm[n++] = (char)tolower((unsigned char)*p);
+    }
+    norm[n] = '\0';
+    for (char *part = strtok(norm, "/"); part; part = strtok(NULL, "/")) {
+        char *e = part + strlen(part);
+        while (e > part && (e[-1] == ' ' || e[-1] == '\t'))
+            *--e = '\0';
+        part = (char *)skip_blank(part);
+        for (int c = 0; c < LY_RC_COUNT; c++)
+            for (int k = 0; NAMES[c][k]; k++)
+                if (!strcmp(part, NAMES[c][k]))
+                    return c;
+    }
+    return -1;
+}
+
+static bool read_header(reader *rd, const ly_csv_row *row)
+{
+    for (int c = 0; c < LY_RC_COUNT; c++)
+        rd->column[c] = -1;
+    bool any = false;
+    for (size_t i = 0; i < row->n_fields; i++)
+        any |= column_of(row->fields[i].value) >= 0;
+    if (!any) { /* not a header at all: say so once */
+        fault(rd, LY_DIAG_ERROR, row->offset,
+              "the first row is not a header (\"%.40s\" names no column): expected a first row "
+              "naming the columns week, building, floors and vacant_m2 (and rent_cny_m2_day, "
+              "available_from, contact, note if you give them); louyu report template writes "
+              "one", row->n_fields ? row->fields[0].value : "");
+        return false;
+    }
+    for (size_t i = 0; i < row->n_fields; i++) {
+        const ly_csv_field *f = &row->fields[i];
+        if (blank(f->value))
+            continue; /* a spreadsheet's trailing empty columns */
+        int c = column_of(f->value);
+        if (c < 0)
+            fault(rd, LY_DIAG_WARNING, f->offset,
+                  "column \"%.60s\" is not one louyu reads: ignored (the columns are week, "
+                  "building, floors, vacant_m2, rent_cny_m2_day, available_from, contact, note)",
+                  f->value);
+        else if (rd->column[c] >= 0)
+            fault(rd, LY_DIAG_ERROR, f->offset,
+                  "column \"%.60s\" is there twice: expected each column once", f->value);
+        else
+            rd->column[c] = (int)i;
+    }
+    static const ly_report_column REQUIRED[] = {LY_RC_WEEK, LY_RC_BUILDING, LY_RC_FLOORS,
+                                                LY_RC_VACANT};
+    bool ok = true;
+    for (size_t k = 0; k < sizeof REQUIRED / sizeof *REQUIRED; k++)
+        if (rd->column[REQUIRED[k]] < 0) {
+            fault(rd, LY_DIAG_ERROR, row->offset,
+                  "the header has no \"%s\" column: expected a first row naming the columns "
+                  "week, building, floors and vacant_m2 (and rent_cny_m2_day, available_from, "
+                  "contact, note if you give them)",
+                  NAMES[REQUIRED[k]][0]);
+            ok = false;
+        }
+    return ok;
+}
+
+/* The field of column c in a row ("" past its end), and where it is (the row's
+ * start when the row is too short to have it). */
+static const char *field(const reader *rd, const ly_csv_row *row, ly_report_column c,
+                         size_t *offset)
+{
+    int i = rd->column[c];
+    if (i < 0 || (size_t)i >= row->n_fields) {
+        *offset = row->offset;
+        return "";
+    }
+    *offset = row->fields[i].offset;
+    return row->fields[i].value;
+}
+
+/* ---- one row ---------------------------------------------------------------------- */
+
+/* Per building while reading: the line of its row without floors (fully let), the
+ * first line with floors, and per floor record the line that gave it (0 none). */
+typedef struct {
+    int let_line, floors_line;
+} seen_building;
+
+static bool read_week(reader *rd, const ly_csv_row *row)
+{
+    size_t at;
+    const char *s = field(rd, row, LY_RC_WEEK, &at);
+    int week, y, w;
+    long monday;
+    char tail;
+    if (sscanf(s, " %4d-W%2d%c", &y, &w, &tail) == 2 && !ly_week_parse(s, &week)) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"week\" is %.40s, which does not exist (%d has %d weeks): expected an ISO week "
+              "such as 2011-W17", s, y, ly_week_monday(y * 100 + 53, &monday) ? 53 : 52);
+        return false;
+    }
+    if (!ly_week_parse(s, &week)) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"week\" is \"%.40s\": expected an ISO week such as 2011-W17, or a date in it "
+              "such as 2011-04-29", s);
+        return false;
+    }
+    if (!rd->r->week) {
+        rd->r->week = week;
+    } else if (week != rd->r->week) {
+        char a[16], b[16];
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"week\" is %s: expected %s, the week of this file's first row (one file "
+              "reports one week)",
+              ly_week_format(week, a, sizeof a), ly_week_format(rd->r->week, b, sizeof b));
+        return false;
+    }
+    return true;
+}
+
+/* Floors: a number or a range inside the building, each with a record, none given twice. */
+static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
+                        seen_building *sb)
+{
+    const ly_building *b = &rd->d->buildings[out->building];
+    size_t at;
+    const char *s = field(rd, row, LY_RC_FLOORS, &at);
+    if (blank(s)) { /* the building fully let: only with 0 vacant */
+        if (sb->floors_line) {
+            fault(rd, LY_DIAG_ERROR, at,
+                  "\"floors\" is empty, which says %s is fully let, but line %d reports space "
+                  "in it: expected either rows with floors or one row without",
+                  b->id, sb->floors_line);
+            return false;
+        }
+        sb->let_line = out->line;
+        return true;
+    }
+    if (!parse_floors(s, &out->floor_from, &out->floor_to) || out->floor_to < out->floor_from) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"floors\" is \"%.40s\": expected a floor such as 12, or a range of floors such "
+              "as 12-14 (floors count from 1; basements are not reported)", s);
+        return false;
+    }
+    if (out->floor_from < 1 || out->floor_to > b->floors) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"floors\" is %.40s: expected floors of %s, which has floors 1 to %d", s, b->id,
+              b->floors);
+        return false;
+    }
+    if (sb->let_line) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"floors\" is %.40s, but line %d says %s is fully let: expected either rows "
+              "with floors or one row without", s, sb->let_line, b->id);
+        return false;
+    }
+    sb->floors_line = sb->floors_line ? sb->floors_line : out->line;
+    for (int f = out->floor_from; f <= out->floor_to; f++) {
+        long rec = record_of(rd->d, b, f);
+        if (rec < 0) {
+            fault(rd, LY_DIAG_ERROR, at,
+                  "\"floors\": floor %d of %s has no floor record in the district (its area is "
+                  "unknown): expected a floor that has one (louyu info %s --floors lists them)",
+                  f, b->id, b->id);
+            return false;
+        }
+        if (seen[rec]) {
+            fault(rd, LY_DIAG_ERROR, at,
+                  "\"floors\": floor %d of %s is already reported on line %d: expected each "
+                  "floor once", f, b->id, seen[rec]);
+            return false;
+        }
+        seen[rec] = out->line;
+    }
+    return true;
+}
+
+/* The area of the row's floors (0 for a row without floors). */
+static double row_area(const ly_district *d, const ly_report_row *row)
+{
+    const ly_building *b = &d->buildings[row->building];
+    double area = 0;
+    for (int f = row->floor_from; f && f <= row->floor_to; f++) {
+        long rec = record_of(d, b, f);
+        if (rec >= 0)
+            area += d->records[rec].area_m2;
+    }
+    return area;
+}
+
+static bool read_vacant(reader *rd, const ly_csv_row *row, ly_report_row *out)
+{
+    size_t at;
+    const char *s = field(rd, row, LY_RC_VACANT, &at);
+    const ly_building *b = &rd->d->buildings[out->building];
+    out->vacant_at = at;
+    if (!parse_number(s, AREA_UNITS, &out->vacant_m2)) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"vacant_m2\" is \"%.40s\": expected the vacant area in square metres, such as "
+              "1200", s);
+        return false;
+    }
+    if (out->vacant_m2 < 0) {
+        fault(rd, LY_DIAG_ERROR, at, "\"vacant_m2\" is %.15g: expected 0 or more", out->vacant_m2);
+        return false;
+    }
+    if (!out->floor_from) {
+        if (out->vacant_m2 > 0) {
+            fault(rd, LY_DIAG_ERROR, at,
+                  "\"vacant_m2\" is %.15g but \"floors\" is empty: expected the floor or floors "
+                  "with that space (an empty \"floors\" with 0 says %s is fully let)",
+                  out->vacant_m2, b->id);
+            return false;
+        }
+        return true;
+    }
+    double area = row_area(rd->d, out);
+    if (out->vacant_m2 > area + 0.5) {
+        char floors[32];
+        snprintf(floors, sizeof floors, out->floor_from == out->floor_to ? "floor %d" : "floors %d-%d",
+                 out->floor_from, out->floor_to);
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"vacant_m2\" is %.15g: expected at most %.15g, the area of %s of %s", out->vacant_m2,
+              area, floors, b->id);
+        return false;
+    }
+    return true;
+}
+
+static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
+{
+    size_t at;
+    const char *s = field(rd, row, LY_RC_RENT, &at);
+    out->rent = -1;
+    bool ok = true;
+    if (!blank(s) && (!parse_number(s, RENT_UNITS, &out->rent) || out->rent < 0.1 ||
+                      out->rent > 50)) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"rent_cny_m2_day\" is \"%.40s\": expected the asking rent in CNY per m² per day, "
+              "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)", s);
+        out->rent = -1;
+        ok = false;
+    }
+    s = field(rd, row, LY_RC_AVAILABLE, &at);
+    long days;
+    if (!blank(s) && !ly_date_parse(s, &days) && !one_of(s, NOW_WORDS)) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"available_from\" is \"%.40s\": expected a date such as 2011-05-01, or \"now\"",
+              s);
+        ok = false;
+    }
+    out->available_from = skip_blank(s);
+    ly_report_column text[] = {LY_RC_CONTACT, LY_RC_NOTE};
+    for (int k = 0; k < 2; k++) {
+        s = field(rd, row, text[k], &at);
+        if (strlen(s) > MAX_TEXT) {
+            fault(rd, LY_DIAG_ERROR, at, "\"%s\" is %zu bytes long: expected at most %d",
+                  NAMES[text[k]][0], strlen(s), MAX_TEXT);
+            ok = false;
+        }
+        *(k ? &out->note : &out->contact) = skip_blank(s);
+    }
+    return ok;
+}
+
+/* One data row: false when it has an error (already reported). */
+static bool read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
+                     seen_building *sbs)
+{
+    *out = (ly_report_row){.line = 0};
+    /* the row's line, for messages that point back at it (rows come in order) */
+    const char *t = rd->r->csv.text;
+    for (; rd->counted < row->offset && rd->counted < rd->r->csv.len; rd->counted++)
+        rd->line += t[rd->counted] == '\n' || (t[rd->counted] == '\r' && t[rd->counted + 1] != '\n');
+    out->line = rd->line;
+    bool week_ok = read_week(rd, row);
+    size_t at;
+    const char *s = field(rd, row, LY_RC_BUILDING, &at);
+    long b = find_building(rd->d, s);
+    if (b < 0) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"building\" is \"%.60s\": expected the id of one of the district's %zu buildings "
+              "(louyu info lists them) or its exact name", s, rd->d->n_buildings);
+        return false;
+    }
+    out->building = (uint32_t)b;
+    bool ok = read_floors(rd, row, out, seen, &sbs[b]);
+    ok = ok && read_vacant(rd, row, out);
+    ok = read_extras(rd, row, out) && ok;
+    return ok && week_ok;
+}
+
+/* ---- the whole report ------------------------------------------------------------- */
+
+void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_row *rows,
+                             size_t n, float *out)
+{
+    const ly_building *bl = &d->buildings[b];
+    memset(out, 0, bl->n_records * sizeof *out);
+    for (size_t i = 0; i < n; i++) {
+        const ly_report_row *r = &rows[i];
+        if (r->building != b || !r->floor_from)
+            continue;
+        double area = row_area(d, r);
+        for (int f = r->floor_from; f <= r->floor_to; f++) {
+            long rec = record_of(d, bl, f);
+            if (rec >= 0 && area > 0)
+                out[rec - bl->first_record] =
+                    (float)(r->vacant_m2 * d->records[rec].area_m2 / area);
+        }
+    }
+}
+
+/* The index of the last week of d's history before `week`, or -1. */
+static long week_before(const ly_district *d, int week)
+{
+    long k = -1;
+    for (size_t i = 0; i < d->n_weeks && d->weeks[i] < week; i++)
+        k = (long)i;
+    return k;
+}
+
+/* Floors that went from fully let to empty since the week before: a warning each. */
+static void warn_jumps(reader *rd)
+{
+    const ly_district *d = rd->d;
+    long prev = week_before(d, rd->r->week);
+    if (prev < 0)
+        return;
+    float *after = malloc((d->n_records ? d->n_records : 1) * sizeof *after);
+    if (!after)
+        return;
+    char pw[16];
+    ly_week_format(d->weeks[prev], pw, sizeof pw);
+    for (size_t i = 0; i < rd->r->n_rows; i++) {
+        const ly_report_row *r = &rd->r->rows[i];
+        const ly_building *b = &d->buildings[r->building];
+        if (!r->floor_from)
+            continue;
+        ly_report_floor_vacancy(d, r->building, rd->r->rows, rd->r->n_rows, after);
+        for (int f = r->floor_from; f <= r->floor_to; f++) {
+            long rec = record_of(d, b, f);
+            double was = d->week_vacant[(size_t)prev * d->n_records + (size_t)rec];
+            double area = d->records[rec].area_m2;
+            if (was <= 0.5 && area > 0 && after[rec - b->first_record] >= area - 0.5)
+                fault(rd, LY_DIAG_WARNING, r->vacant_at,
+                      "\"vacant_m2\": floor %d of %s was fully let in %s and is empty now: a "
+                      "whole floor in one week; check it is right", f, b->id, pw);
+        }
+    }
+    free(after);
+}
+
+int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_district *d,
+                    ly_diag_list *diags)
+{
+    memset(r, 0, sizeof *r);
+    if (ly_csv_parse(&r->csv, bytes, len, diags))
+        return -1;
+    reader rd = {.r = r, .d = d, .diags = diags, .line = 1};
+    size_t first = 0;
+    while (first < r->csv.n_rows && ly_csv_row_blank(&r->csv.rows[first]))
+        first++;
+    if (first == r->csv.n_rows) {
+        fault(&rd, LY_DIAG_ERROR, SIZE_MAX,
+              "the file is empty: expected a header row (week, building, floors, vacant_m2, ...) "
+              "and one row per floor with space");
+        return -1;
+    }
+    int *seen = calloc(d->n_records + 1, sizeof *seen);
+    seen_building *sbs = calloc(d->n_buildings + 1, sizeof *sbs);
+    r->rows = malloc((r->csv.n_rows + 1) * sizeof *r->rows);
+    if (!seen || !sbs || !r->rows) {
+        fault(&rd, LY_DIAG_ERROR, SIZE_MAX, "out of memory reading the report");
+    } else if (read_header(&rd, &r->csv.rows[first])) {
+        for (size_t i = first + 1; i < r->csv.n_rows; i++) {
+            if (ly_csv_row_blank(&r->csv.rows[i]))
+                continue;
+            if (read_row(&rd, &r->csv.rows[i], &r->rows[r->n_rows], seen, sbs))
+                r->n_rows++;
+        }
+        if (!r->n_rows && !rd.errors)
+            fault(&rd, LY_DIAG_ERROR, r->csv.len,
+                  "the report has a header but no rows: expected one row per floor with space "
+                  "(or, for a building fully let, a row with no floors and vacant_m2 0)");
+        if (!rd.errors)
+            warn_jumps(&rd);
+    }
+    free(seen);
+    free(sbs);
+    ly_diag_resolve_lines(diags, r->csv.text, r->csv.len);
+    return rd.errors ? -1 : 0;
+}
+
+int ly_report_read(ly_report *r, const char *path, const ly_district *d, ly_diag_list *diags)
+{
+    memset(r, 0, sizeof *r);
+    char *bytes;
+    size_t len;
+    if (ly_file_read(path, 64u << 20, false, &bytes, &len, diags) != LY_FILE_OK)
+        return -1;
+    int rc = ly_report_parse(r, bytes, len, d, diags);
+    free(bytes);
+    return rc;
+}
+
+void ly_report_free(ly_report *r)
+{
+    if (!r)
+        return;
+    ly_csv_free(&r->csv);
+    free(r->rows);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- a template ------------------------------------------------------------------- */
+
+/* Appends a field, quoted when it holds a comma, a quote or a line break. */
+static void put_field(char **buf, size_t *len, size_t *cap, const char *s, bool last)
+{
+    size_t need = *len + 2 * strlen(s) + 4;
+    if (need > *cap) {
+        size_t cap2 = need * 2;
+        char *p = realloc(*buf, cap2);
+        if (!p)
+            return;
+        *buf = p;
+        *cap = cap2;
+    }
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    char *o = *buf + *len;
+    if (quote)
+        *o++ = '"';
+    for (; *s; s++) {
+        if (*s == '"')
+            *o++ = '"';
+        *o++ = *s;
+    }
+    if (quote)
+        *o++ = '"';
+    *o++ = last ? '\n' : ',';
+    *o = '\0'; /* the text is always a string: room for this was asked above */
+    *len = (size_t)(o - *buf);
+}
+
+char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len)
+{
+    size_t cap = 4096;
+    char *buf = malloc(cap);
+    *len = 0;
+    if (!buf || b >= d->n_buildings)
+        return free(buf), NULL;
+    for (int c = 0; c < LY_RC_COUNT; c++)
+        put_field(&buf, len, &cap, HEADER[c], c == LY_RC_COUNT - 1);
+    const ly_building *bl = &d->buildings[b];
+    char wk[16], contact[200] = "", rent[32] = "";
+    ly_week_format(week, wk, sizeof wk);
+    snprintf(contact, sizeof contact, "%s%s%s", bl->contact.name ? bl->contact.name : "",
+             bl->contact.name && bl->contact.phone ? " " : "",
+             bl->contact.phone ? bl->contact.phone : "");
+    if (bl->rent_cny_m2_day > 0)
+        snprintf(rent, sizeof rent, "%.2f", bl->rent_cny_m2_day);
+    for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++) {
+        char floor[16], vacant[32];
+        snprintf(floor, sizeof floor, "%d", d->records[r].floor);
+        snprintf(vacant, sizeof vacant, "%.0f", d->records[r].vacant_m2);
+        const char *row[LY_RC_COUNT] = {wk, bl->id, floor, vacant, rent, "", contact, ""};
+        for (int c = 0; c < LY_RC_COUNT; c++)
+            put_field(&buf, len, &cap, row[c], c == LY_RC_COUNT - 1);
+    }
+    return buf;
+}

@@ -1,0 +1,567 @@
+#include "louyu/store.h"
+
+#include "gpkg.h"
+#include "louyu/file.h"
+#include "louyu/log.h"
+#include "louyu/report.h"
+#include "louyu/week.h"
+#include "store_private.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+bool ly_store_is(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char head[16];
+    bool is = fread(head, 1, 16, f) == 16 && !memcmp(head, "SQLite format 3", 16);
+    fclose(f);
+    return is;
+}
+
+/* ---- opening ----------------------------------------------------------------------- */
+
+int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t n)
+{
+    int flags = write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path, db, flags, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", *db ? sqlite3_errmsg(*db) : "out of memory");
+        sqlite3_close(*db);
+        *db = NULL;
+        return -1;
+    }
+    /* an import holds the write lock for a moment; readers never wait (WAL) */
+    sqlite3_busy_timeout(*db, 5000);
+    sqlite3_stmt *st;
+    bool ours = sqlite3_prepare_v2(*db, "SELECT geojson FROM louyu_document LIMIT 1", -1, &st,
+                                   NULL) == SQLITE_OK;
+    sqlite3_finalize(st);
+    if (!ours) {
+        snprintf(err, n, "is an SQLite file but not a louyu store (it has no louyu_document "
+                         "table): expected a GeoPackage made by `louyu convert`");
+        sqlite3_close(*db);
+        *db = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- creating ---------------------------------------------------------------------- */
+
+static const char *const TABLES =
+    "CREATE TABLE buildings (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom MULTIPOLYGON,"
+    " id TEXT NOT NULL UNIQUE, name TEXT, name_en TEXT, address TEXT, status TEXT,"
+    " year INTEGER, height_m REAL, floors INTEGER, gfa_m2 REAL, rent_cny_m2_day REAL);"
+    "CREATE TABLE floors (fid INTEGER PRIMARY KEY AUTOINCREMENT, building_id TEXT NOT NULL,"
+    " floor INTEGER NOT NULL, use TEXT, area_m2 REAL, vacant_m2 REAL);"
+    "CREATE TABLE enterprises (fid INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " building_id TEXT NOT NULL, name TEXT, name_en TEXT, industry TEXT, floors TEXT,"
+    " employees INTEGER);"
+    "CREATE TABLE weekly_reports (fid INTEGER PRIMARY KEY AUTOINCREMENT, week TEXT NOT NULL,"
+    " building_id TEXT NOT NULL, floor_from INTEGER, floor_to INTEGER,"
+    " vacant_m2 REAL NOT NULL, rent_cny_m2_day REAL, available_from TEXT, contact TEXT,"
+    " note TEXT, import_id INTEGER NOT NULL, replaced_by INTEGER);"
+    "CREATE INDEX weekly_reports_week ON weekly_reports (week, building_id);"
+    "CREATE TABLE import_log (fid INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL, imported_at TEXT NOT NULL, week TEXT NOT NULL,"
+    " rows INTEGER NOT NULL, who TEXT, replaced_by INTEGER);"
+    "CREATE TABLE louyu_document (fid INTEGER PRIMARY KEY, name TEXT, geojson TEXT NOT NULL);";
+
+/* One prepared statement per table, bound and stepped per row. */
+static int step_done(sqlite3 *db, sqlite3_stmt *st, char *err, size_t n)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    snprintf(err, n, "%s", sqlite3_errmsg(db));
+    return -1;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_num(sqlite3_stmt *st, int i, double v)
+{
+    if (v >= 0)
+        sqlite3_bind_double(st, i, v);
+}
+
+static int put_buildings(sqlite3 *db, const ly_district *d, char *err, size_t n)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO buildings (geom, id, name, name_en, address, status, year,"
+                           " height_m, floors, gfa_m2, rent_cny_m2_day)"
+                           " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < d->n_buildings && !rc; i++) {
+        const ly_building *b = &d->buildings[i];
+        size_t len;
+        unsigned char *geom = ly_gpkg_multipolygon(d, b->first_polygon, b->n_polygons, &len);
+        if (geom)
+            sqlite3_bind_blob(st, 1, geom, (int)len, free);
+        bind_text(st, 2, b->id);
+        bind_text(st, 3, b->name);
+        bind_text(st, 4, b->name_en);
+        bind_text(st, 5, b->address);
+        bind_text(st, 6, ly_status_name(b->status));
+        if (b->year)
+            sqlite3_bind_int(st, 7, b->year);
+        sqlite3_bind_double(st, 8, b->height_m);
+        sqlite3_bind_int(st, 9, b->floors);
+        bind_num(st, 10, b->gfa_m2);
+        bind_num(st, 11, b->rent_cny_m2_day);
+        rc = step_done(db, st, err, n);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int put_floors(sqlite3 *db, const ly_district *d, char *err, size_t n)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO floors (building_id, floor, use, area_m2, vacant_m2)"
+                           " VALUES (?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < d->n_buildings && !rc; i++) {
+        const ly_building *b = &d->buildings[i];
+        for (uint32_t r = b->first_record; r < b->first_record + b->n_records && !rc; r++) {
+            const ly_floor_record *fr = &d->records[r];
+            bind_text(st, 1, b->id);
+            sqlite3_bind_int(st, 2, fr->floor);
+            bind_text(st, 3, ly_floor_use_name(fr->use));
+            sqlite3_bind_double(st, 4, fr->area_m2);
+            sqlite3_bind_double(st, 5, fr->vacant_m2);
+            rc = step_done(db, st, err, n);
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int put_enterprises(sqlite3 *db, const ly_district *d, char *err, size_t n)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO enterprises (building_id, name, name_en, industry, floors,"
+                           " employees) VALUES (?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < d->n_buildings && !rc; i++) {
+        const ly_building *b = &d->buildings[i];
+        for (uint32_t k = b->first_enterprise; k < b->first_enterprise + b->n_enterprises && !rc;
+             k++) {
+            const ly_enterprise *e = &d->enterprises[k];
+            char floors[256] = "";
+            for (uint32_t f = 0; f < e->n_floors; f++) {
+                size_t at = strlen(floors);
+                snprintf(floors + at, sizeof floors - at, "%s%d", f ? "," : "",
+                         d->enterprise_floors[e->first_floor + f]);
+            }
+            bind_text(st, 1, b->id);
+            bind_text(st, 2, e->name);
+            bind_text(st, 3, e->name_en);
+            bind_text(st, 4, e->industry);
+            bind_text(st, 5, floors);
+            if (e->employees >= 0)
+                sqlite3_bind_int(st, 6, e->employees);
+            rc = step_done(db, st, err, n);
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+static int put_document(sqlite3 *db, const char *name, const char *text, size_t len, char *err,
+                        size_t n)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "INSERT INTO louyu_document (fid, name, geojson) VALUES (1,?,?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    const char *base = strrchr(name, '/');
+    bind_text(st, 1, base ? base + 1 : name);
+    sqlite3_bind_text(st, 2, text, (int)len, SQLITE_STATIC);
+    int rc = step_done(db, st, err, n);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The layers, registered and filled, in the one transaction of a create. */
+static int fill(sqlite3 *db, const ly_district *d, const char *source, const char *text,
+                size_t len, char *err, size_t n)
+{
+    double bounds[4] = {d->lon_min, d->lat_min, d->lon_max, d->lat_max};
+    if (ly_gpkg_init(db, err, n) || ly_gpkg_exec(db, TABLES, err, n) ||
+        ly_gpkg_register(db, "buildings", "buildings", "the district's buildings", "geom",
+                         "MULTIPOLYGON", bounds, err, n) ||
+        ly_gpkg_register(db, "floors", "floors", "floor records of the converted snapshot", NULL,
+                         NULL, NULL, err, n) ||
+        ly_gpkg_register(db, "enterprises", "enterprises", "enterprises in the buildings", NULL,
+                         NULL, NULL, err, n) ||
+        ly_gpkg_register(db, "weekly_reports", "weekly_reports",
+                         "weekly vacancy reports, one row per floor or range of floors", NULL,
+                         NULL, NULL, err, n) ||
+        ly_gpkg_register(db, "import_log", "import_log", "every report file imported", NULL,
+                         NULL, NULL, err, n))
+        return -1;
+    return put_buildings(db, d, err, n) || put_floors(db, d, err, n) ||
+                   put_enterprises(db, d, err, n) || put_document(db, source, text, len, err, n)
+               ? -1
+               : 0;
+}
+
+int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, char *err,
+                    size_t n)
+{
+    if (access(gpkg, F_OK) == 0) {
+        snprintf(err, n, "%s exists: expected a new file (louyu never overwrites a store)", gpkg);
+        return -1;
+    }
+    char *text;
+    size_t len;
+    if (ly_file_read(source, 512u << 20, false, &text, &len, diags) != LY_FILE_OK)
+        return 1;
+    ly_district d;
+    if (ly_district_load_mem(&d, text, len, source, NULL, diags) != LY_LOAD_OK) {
+        free(text);
+        return 1;
+    }
+    sqlite3 *db = NULL;
+    int rc = -1;
+    if (sqlite3_open_v2(gpkg, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK)
+        snprintf(err, n, "%s: %s", gpkg, db ? sqlite3_errmsg(db) : "out of memory");
+    else if (!ly_gpkg_exec(db, "PRAGMA journal_mode = WAL; BEGIN", err, n))
+        rc = fill(db, &d, source, text, len, err, n) ||
+                     ly_gpkg_exec(db, "COMMIT", err, n)
+                 ? -1
+                 : 0;
+    sqlite3_close(db);
+    if (rc)
+        unlink(gpkg);
+    ly_district_unload(&d);
+    free(text);
+    return rc;
+}
+
+/* ---- loading with the history ------------------------------------------------------ */
+
+/* A report row as the history needs it. */
+typedef struct {
+    int week;
+    ly_report_row row;
+} stored_row;
+
+/* Every current report row (replaced ones left out), by week and building. */
+static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t *n)
+{
+    sqlite3_stmt *st;
+    *out = NULL;
+    *n = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT week, building_id, floor_from, floor_to, vacant_m2,"
+                           " rent_cny_m2_day FROM weekly_reports WHERE replaced_by IS NULL"
+                           " ORDER BY week, building_id, fid",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    size_t cap = 0;
+    int rc = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        int week;
+        const char *w = (const char *)sqlite3_column_text(st, 0);
+        long b = ly_district_find(d, (const char *)sqlite3_column_text(st, 1));
+        if (!w || !ly_week_parse(w, &week) || b < 0)
+            continue; /* not one louyu wrote: leave it */
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 1024;
+            stored_row *p = realloc(*out, cap * sizeof *p);
+            if (!p) {
+                rc = -1;
+                break;
+            }
+            *out = p;
+        }
+        ly_report_row r = {.building = (uint32_t)b,
+                           .floor_from = sqlite3_column_int(st, 2),
+                           .floor_to = sqlite3_column_int(st, 3),
+                           .vacant_m2 = sqlite3_column_double(st, 4),
+                           .rent = sqlite3_column_type(st, 5) == SQLITE_NULL
+                                       ? -1
+                                       : sqlite3_column_double(st, 5)};
+        (*out)[(*n)++] = (stored_row){week, r};
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Allocates the history's arrays for n weeks. */
+static int alloc_history(ly_district *d, size_t n)
+{
+    d->weeks = calloc(n, sizeof *d->weeks);
+    d->week_vacant = calloc(n * (d->n_records ? d->n_records : 1), sizeof *d->week_vacant);
+    d->week_rent = calloc(n * (d->n_buildings ? d->n_buildings : 1), sizeof *d->week_rent);
+    d->week_reported = calloc(n * (d->n_buildings ? d->n_buildings : 1), 1);
+    if (!d->weeks || !d->week_vacant || !d->week_rent || !d->week_reported)
+        return -1;
+    d->n_weeks = n;
+    return 0;
+}
+
+/* The history from the rows: the snapshot as converted, then week by week each
+ * building that reported takes its floors from its rows (floors it did not name
+ * are let) and its lowest asking rent; the others keep last week's. */
+static int build_history(ly_district *d, const stored_row *rows, size_t n)
+{
+    size_t weeks = 0;
+    for (size_t i = 0; i < n; i++)
+        weeks += !i || rows[i].week != rows[i - 1].week;
+    if (!weeks)
+        return 0;
+    float *state = malloc((d->n_records + 1) * sizeof *state);
+    float *rent = malloc((d->n_buildings + 1) * sizeof *rent);
+    ly_report_row *group = malloc((n + 1) * sizeof *group);
+    int rc = state && rent && group ? alloc_history(d, weeks) : -1;
+    for (size_t r = 0; !rc && r < d->n_records; r++)
+        state[r] = (float)d->records[r].vacant_m2;
+    for (size_t b = 0; !rc && b < d->n_buildings; b++)
+        rent[b] = (float)d->buildings[b].rent_cny_m2_day;
+    size_t w = 0;
+    for (size_t i = 0; !rc && i < n;) {
+        /* the rows of one building in one week */
+        size_t j = i, g = 0;
+        double low = -1;
+        while (j < n && rows[j].week == rows[i].week && rows[j].row.building == rows[i].row.building) {
+            group[g++] = rows[j].row;
+            if (rows[j].row.rent > 0 && (low < 0 || rows[j].row.rent < low))
+                low = rows[j].row.rent;
+            j++;
+        }
+        const ly_building *b = &d->buildings[rows[i].row.building];
+        ly_report_floor_vacancy(d, rows[i].row.building, group, g, state + b->first_record);
+        if (low > 0)
+            rent[rows[i].row.building] = (float)low;
+        d->weeks[w] = rows[i].week;
+        d->week_reported[w * d->n_buildings + rows[i].row.building] = 1;
+        /* the week is complete when the next row is another week's */
+        if (j == n || rows[j].week != rows[i].week) {
+            memcpy(d->week_vacant + w * d->n_records, state, d->n_records * sizeof *state);
+            memcpy(d->week_rent + w * d->n_buildings, rent, d->n_buildings * sizeof *rent);
+            w++;
+        }
+        i = j;
+    }
+    free(state);
+    free(rent);
+    free(group);
+    if (!rc)
+        ly_district_set_week(d, d->n_weeks - 1);
+    return rc;
+}
+
+/* The document and the rows, read in one transaction: one consistent snapshot. */
+static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path,
+                                 const ly_load_desc *desc, ly_diag_list *diags)
+{
+    sqlite3_stmt *st;
+    ly_load_result r = LY_LOAD_IO;
+    if (sqlite3_prepare_v2(db, "SELECT geojson FROM louyu_document ORDER BY fid LIMIT 1", -1,
+                           &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        int len = sqlite3_column_bytes(st, 0);
+        r = text ? ly_district_load_mem(out, text, (size_t)len, path, desc, diags) : LY_LOAD_DATA;
+    } else {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "the store has no district: %s",
+                    sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    if (r != LY_LOAD_OK)
+        return r;
+    stored_row *rows;
+    size_t n;
+    if (read_rows(db, out, &rows, &n) || build_history(out, rows, n)) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read the weekly reports: %s",
+                    sqlite3_errmsg(db));
+        r = LY_LOAD_IO;
+    }
+    free(rows);
+    return r;
+}
+
+ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_desc *desc,
+                             ly_diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    sqlite3 *db;
+    char err[512];
+    if (ly_store_open(&db, path, false, err, sizeof err)) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", err);
+        return LY_LOAD_IO;
+    }
+    ly_load_result r = LY_LOAD_IO;
+    if (ly_gpkg_exec(db, "BEGIN", err, sizeof err) == 0) {
+        r = read_store(db, out, path, desc, diags);
+        ly_gpkg_exec(db, "COMMIT", err, sizeof err);
+    } else {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", err);
+    }
+    sqlite3_close(db);
+    if (r != LY_LOAD_OK)
+        ly_district_unload(out);
+    else
+        LY_INFO("LOAD", "[%s] %zu buildings, %zu weeks of reports", path, out->n_buildings,
+                out->n_weeks);
+    return r;
+}
+
+/* ---- exporting a week ------------------------------------------------------------------ */
+
+/* The document's text, malloc'd. */
+static char *document_text(const char *gpkg, char *err, size_t n)
+{
+    sqlite3 *db;
+    if (ly_store_open(&db, gpkg, false, err, n))
+        return NULL;
+    sqlite3_stmt *st;
+    char *text = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT geojson FROM louyu_document ORDER BY fid LIMIT 1", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        text = t ? strdup(t) : NULL;
+    }
+    if (!text)
+        snprintf(err, n, "the store has no district: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return text;
+}
+
+/* Writes week i's floor vacancy and rent into the document's building features,
+ * and the week into its metadata (its Friday as the data's date). */
+static void apply_week(cJSON *doc, const ly_district *d, size_t i)
+{
+    cJSON *features = cJSON_GetObjectItemCaseSensitive(doc, "features");
+    for (size_t bi = 0; bi < d->n_buildings; bi++) {
+        const ly_building *b = &d->buildings[bi];
+        cJSON *props = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetArrayItem(features, (int)b->feature), "properties");
+        cJSON *recs = cJSON_GetObjectItemCaseSensitive(props, "floor_records");
+        cJSON *rec;
+        cJSON_ArrayForEach(rec, recs)
+        {
+            cJSON *floor = cJSON_GetObjectItemCaseSensitive(rec, "floor");
+            for (uint32_t r = b->first_record; floor && r < b->first_record + b->n_records; r++)
+                if (d->records[r].floor == floor->valueint)
+                    cJSON_ReplaceItemInObjectCaseSensitive(
+                        rec, "vacant_m2",
+                        cJSON_CreateNumber(round(d->week_vacant[i * d->n_records + r] * 10) / 10));
+        }
+        float rent = d->week_rent[i * d->n_buildings + bi];
+        if (rent > 0 && cJSON_GetObjectItemCaseSensitive(props, "rent_cny_m2_day"))
+            cJSON_ReplaceItemInObjectCaseSensitive(props, "rent_cny_m2_day",
+                                                   cJSON_CreateNumber(round(rent * 100) / 100));
+    }
+    cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "louyu");
+    long monday;
+    char date[16], week[16];
+    if (cJSON_IsObject(meta) && ly_week_monday(d->weeks[i], &monday)) {
+        int y, m, dd;
+        ly_date_from_days(monday + 4, &y, &m, &dd);
+        snprintf(date, sizeof date, "%04d-%02d-%02d", y, m, dd);
+        cJSON_DeleteItemFromObjectCaseSensitive(meta, "data_date");
+        cJSON_AddStringToObject(meta, "data_date", date);
+        cJSON_DeleteItemFromObjectCaseSensitive(meta, "week");
+        cJSON_AddStringToObject(meta, "week", ly_week_format(d->weeks[i], week, sizeof week));
+    }
+}
+
+/* Writes text to path through a temporary file beside it, renamed over it. */
+static int write_atomically(const char *path, const char *text, char *err, size_t n)
+{
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    bool ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
+    ok = f && fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+    if (f)
+        ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp, path)) {
+        snprintf(err, n, "cannot write %s: %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+int ly_store_export(const char *gpkg, int week, const char *out_path, char *err, size_t n)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, gpkg);
+    if (ly_store_load(&d, gpkg, NULL, &diags) != LY_LOAD_OK) {
+        snprintf(err, n, "%s", diags.count ? diags.items[0].message : "cannot be read");
+        ly_diag_list_deinit(&diags);
+        return -1;
+    }
+    ly_diag_list_deinit(&diags);
+    size_t i = d.n_weeks ? d.n_weeks - 1 : 0;
+    bool found = !week; /* the latest week, or the district as converted when none */
+    for (size_t k = 0; week && k < d.n_weeks; k++)
+        if (d.weeks[k] == week) {
+            i = k;
+            found = true;
+        }
+    int rc = -1;
+    char *text = NULL, *out = NULL;
+    cJSON *doc = NULL;
+    if (!found) {
+        char w[16], a[16], b[16];
+        if (d.n_weeks)
+            snprintf(err, n, "the store has no report for %s: expected a week from %s to %s",
+                     ly_week_format(week, w, sizeof w), ly_week_format(d.weeks[0], a, sizeof a),
+                     ly_week_format(d.weeks[d.n_weeks - 1], b, sizeof b));
+        else
+            snprintf(err, n, "the store has no weekly reports yet (louyu report import adds them)");
+    } else if (!(text = document_text(gpkg, err, n)) || !(doc = cJSON_Parse(text))) {
+        if (text)
+            snprintf(err, n, "the store's district does not parse");
+    } else {
+        if (d.n_weeks)
+            apply_week(doc, &d, i);
+        out = cJSON_Print(doc);
+        rc = out ? write_atomically(out_path, out, err, n) : -1;
+    }
+    cJSON_free(out);
+    cJSON_Delete(doc);
+    free(text);
+    ly_district_unload(&d);
+    return rc;
+}

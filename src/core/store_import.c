@@ -1,0 +1,370 @@
+/* Importing a report into the store, and the import log. */
+#include "louyu/store.h"
+
+#include "gpkg.h"
+#include "louyu/file.h"
+#include "louyu/log.h"
+#include "louyu/report.h"
+#include "louyu/week.h"
+#include "store_private.h"
+
+#include <pwd.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void ly_import_summary_free(ly_import_summary *s)
+{
+    if (s)
+        free(s->changes);
+}
+
+/* A test hook: LOUYU_FAULT=import-kill@N kills the process (SIGKILL) after the
+ * Nth row of an import is written, before the import commits; the tests use it
+ * to show that an import is all or nothing. */
+static long kill_after(void)
+{
+    const char *f = getenv("LOUYU_FAULT");
+    return f && !strncmp(f, "import-kill@", 12) ? atol(f + 12) : -1;
+}
+
+static void sha256_hex(const char *bytes, size_t len, char out[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)bytes, len);
+    for (int i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", h[i]);
+}
+
+static void who(char *buf, size_t n)
+{
+    const struct passwd *pw = getpwuid(geteuid());
+    const char *u = getenv("USER");
+    snprintf(buf, n, "%s", pw && pw->pw_name ? pw->pw_name : u ? u : "unknown");
+}
+
+/* ---- the checks inside the transaction ----------------------------------------- */
+
+typedef struct {
+    sqlite3 *db;
+    const ly_district *d;
+    const ly_report *rep;
+    char week[16];
+    char *err;
+    size_t n;
+} import_ctx;
+
+/* The same file imported before (and still current): when, or false. */
+static bool already(import_ctx *c, const char *sha, char *at, size_t n)
+{
+    sqlite3_stmt *st;
+    bool found = false;
+    if (sqlite3_prepare_v2(c->db,
+                           "SELECT imported_at FROM import_log WHERE sha256 = ? AND"
+                           " replaced_by IS NULL",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(at, n, "%s", (const char *)sqlite3_column_text(st, 0));
+            found = true;
+        }
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* Whether building b already has current rows this week, and from which file. */
+static bool has_rows(import_ctx *c, const char *building, char *file, size_t n)
+{
+    sqlite3_stmt *st;
+    bool found = false;
+    if (sqlite3_prepare_v2(c->db,
+                           "SELECT l.file, l.imported_at FROM weekly_reports r JOIN import_log l"
+                           " ON l.fid = r.import_id WHERE r.week = ? AND r.building_id = ? AND"
+                           " r.replaced_by IS NULL LIMIT 1",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, c->week, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, building, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(file, n, "%s, imported %s", (const char *)sqlite3_column_text(st, 0),
+                     (const char *)sqlite3_column_text(st, 1));
+            found = true;
+        }
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* The buildings the report names, each once, in the order they come. */
+static size_t report_buildings(const ly_report *rep, uint32_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < rep->n_rows; i++) {
+        size_t k = 0;
+        while (k < n && out[k] != rep->rows[i].building)
+            k++;
+        if (k == n)
+            out[n++] = rep->rows[i].building;
+    }
+    return n;
+}
+
+/* Marks the current rows of the report's buildings this week replaced by import `id`;
+ * an import left with no current rows is marked replaced in the log too. */
+static int replace_rows(import_ctx *c, const uint32_t *bs, size_t nb, long id, size_t *count)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db,
+                           "UPDATE weekly_reports SET replaced_by = ? WHERE week = ? AND"
+                           " building_id = ? AND replaced_by IS NULL",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int rc = 0;
+    for (size_t k = 0; k < nb && !rc; k++) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_text(st, 2, c->week, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, c->d->buildings[bs[k]].id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+        *count += (size_t)sqlite3_changes(c->db);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "UPDATE import_log SET replaced_by = %ld WHERE replaced_by IS NULL AND fid != %ld"
+             " AND NOT EXISTS (SELECT 1 FROM weekly_reports r WHERE r.import_id = import_log.fid"
+             " AND r.replaced_by IS NULL)", id, id);
+    return rc ? rc : ly_gpkg_exec(c->db, sql, c->err, c->n);
+}
+
+static long log_import(import_ctx *c, const char *path, const char *sha)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db,
+                           "INSERT INTO import_log (file, sha256, imported_at, week, rows, who)"
+                           " VALUES (?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    char at[40], user[64];
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    who(user, sizeof user);
+    const char *base = strrchr(path, '/');
+    sqlite3_bind_text(st, 1, base ? base + 1 : path, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, c->week, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)c->rep->n_rows);
+    sqlite3_bind_text(st, 6, user, -1, SQLITE_TRANSIENT);
+    long id = sqlite3_step(st) == SQLITE_DONE ? (long)sqlite3_last_insert_rowid(c->db) : -1;
+    sqlite3_finalize(st);
+    return id;
+}
+
+static int insert_rows(import_ctx *c, long id)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db,
+                           "INSERT INTO weekly_reports (week, building_id, floor_from, floor_to,"
+                           " vacant_m2, rent_cny_m2_day, available_from, contact, note, import_id)"
+                           " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    long kill_at = kill_after();
+    int rc = 0;
+    for (size_t i = 0; i < c->rep->n_rows && !rc; i++) {
+        if (kill_at >= 0 && (long)i == kill_at)
+            raise(SIGKILL);
+        const ly_report_row *r = &c->rep->rows[i];
+        sqlite3_bind_text(st, 1, c->week, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, c->d->buildings[r->building].id, -1, SQLITE_STATIC);
+        if (r->floor_from) {
+            sqlite3_bind_int(st, 3, r->floor_from);
+            sqlite3_bind_int(st, 4, r->floor_to);
+        }
+        sqlite3_bind_double(st, 5, r->vacant_m2);
+        if (r->rent > 0)
+            sqlite3_bind_double(st, 6, r->rent);
+        const char *texts[3] = {r->available_from, r->contact, r->note};
+        for (int k = 0; k < 3; k++)
+            if (texts[k] && *texts[k])
+                sqlite3_bind_text(st, 7 + k, texts[k], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 10, id);
+        rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+    }
+    if (!rc && kill_at >= (long)c->rep->n_rows)
+        raise(SIGKILL); /* every row written, not yet committed */
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- what changed ------------------------------------------------------------------- */
+
+/* Per building of the report: m² newly vacant and newly let against the week before
+ * in the store (or the first week it has, or the district as converted). */
+static void changes(const ly_district *d, const ly_report *rep, ly_import_summary *sum)
+{
+    uint32_t *bs = malloc((rep->n_rows + 1) * sizeof *bs);
+    float *after = malloc((d->n_records + 1) * sizeof *after);
+    sum->changes = calloc(rep->n_rows + 1, sizeof *sum->changes);
+    if (!bs || !after || !sum->changes) {
+        free(bs);
+        free(after);
+        return;
+    }
+    long prev = -1;
+    for (size_t i = 0; i < d->n_weeks && d->weeks[i] < rep->week; i++)
+        prev = (long)i;
+    if (prev < 0 && d->n_weeks)
+        prev = 0;
+    size_t nb = report_buildings(rep, bs);
+    for (size_t k = 0; k < nb; k++) {
+        const ly_building *b = &d->buildings[bs[k]];
+        ly_report_floor_vacancy(d, bs[k], rep->rows, rep->n_rows, after);
+        ly_import_change ch = {.building = bs[k]};
+        for (uint32_t r = 0; r < b->n_records; r++) {
+            size_t rec = b->first_record + r;
+            double was = prev >= 0 ? d->week_vacant[(size_t)prev * d->n_records + rec]
+                                   : d->records[rec].vacant_m2;
+            double now = after[r];
+            if (now > was)
+                ch.newly_vacant += now - was;
+            else
+                ch.newly_let += was - now;
+        }
+        if (ch.newly_vacant > 0.5 || ch.newly_let > 0.5)
+            sum->changes[sum->n_changes++] = ch;
+    }
+    free(bs);
+    free(after);
+}
+
+/* ---- the import ---------------------------------------------------------------------- */
+
+/* Inside BEGIN IMMEDIATE: the checks, the log and the rows. */
+static int write_import(import_ctx *c, const char *path, bool replace, ly_import_summary *sum)
+{
+    if (already(c, sum->sha256, sum->already_at, sizeof sum->already_at)) {
+        sum->already = true;
+        return LY_IMPORT_OK;
+    }
+    uint32_t *bs = malloc((c->rep->n_rows + 1) * sizeof *bs);
+    if (!bs) {
+        snprintf(c->err, c->n, "out of memory");
+        return LY_IMPORT_FAILED;
+    }
+    size_t nb = report_buildings(c->rep, bs);
+    int rc = LY_IMPORT_OK;
+    for (size_t k = 0; k < nb && !replace && !rc; k++) {
+        char from[300];
+        const char *id = c->d->buildings[bs[k]].id;
+        if (has_rows(c, id, from, sizeof from)) {
+            snprintf(c->err, c->n,
+                     "%s already has a report for %s (%s): expected a week not yet reported, "
+                     "or --replace to replace that report (it stays in the log)",
+                     id, c->week, from);
+            rc = LY_IMPORT_REFUSED;
+        }
+    }
+    long id = rc ? -1 : log_import(c, path, sum->sha256);
+    if (!rc && id < 0)
+        rc = LY_IMPORT_FAILED;
+    if (!rc && replace && replace_rows(c, bs, nb, id, &sum->replaced))
+        rc = LY_IMPORT_FAILED;
+    if (!rc && insert_rows(c, id))
+        rc = LY_IMPORT_FAILED;
+    if (rc == LY_IMPORT_FAILED && !c->err[0])
+        snprintf(c->err, c->n, "%s", sqlite3_errmsg(c->db));
+    free(bs);
+    return rc;
+}
+
+int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
+                    ly_diag_list *diags, char *err, size_t n)
+{
+    memset(sum, 0, sizeof *sum);
+    err[0] = '\0';
+    ly_district d;
+    ly_diag_list store_diags;
+    ly_diag_list_init(&store_diags, gpkg);
+    if (ly_store_load(&d, gpkg, NULL, &store_diags) != LY_LOAD_OK) {
+        snprintf(err, n, "%s", store_diags.count ? store_diags.items[0].message : "cannot be read");
+        ly_diag_list_deinit(&store_diags);
+        return LY_IMPORT_FAILED;
+    }
+    ly_diag_list_deinit(&store_diags);
+    char *bytes;
+    size_t len;
+    ly_report rep = {0};
+    int rc = LY_IMPORT_BAD;
+    if (ly_file_read(csv_path, 64u << 20, false, &bytes, &len, diags) == LY_FILE_OK) {
+        sha256_hex(bytes, len, sum->sha256);
+        if (ly_report_parse(&rep, bytes, len, &d, diags) == 0)
+            rc = LY_IMPORT_OK;
+        free(bytes);
+    }
+    sqlite3 *db = NULL;
+    if (rc == LY_IMPORT_OK && ly_store_open(&db, gpkg, true, err, n))
+        rc = LY_IMPORT_FAILED;
+    if (rc == LY_IMPORT_OK) {
+        import_ctx c = {.db = db, .d = &d, .rep = &rep, .err = err, .n = n};
+        ly_week_format(rep.week, c.week, sizeof c.week);
+        sum->week = rep.week;
+        sum->rows = rep.n_rows;
+        if (ly_gpkg_exec(db, "BEGIN IMMEDIATE", err, n))
+            rc = LY_IMPORT_FAILED;
+        else if ((rc = write_import(&c, csv_path, replace, sum)) == LY_IMPORT_OK && !sum->already)
+            rc = ly_gpkg_exec(db, "COMMIT", err, n) ? LY_IMPORT_FAILED : LY_IMPORT_OK;
+        if (rc != LY_IMPORT_OK || sum->already)
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        if (rc == LY_IMPORT_OK && !sum->already)
+            changes(&d, &rep, sum);
+    }
+    sqlite3_close(db);
+    ly_report_free(&rep);
+    ly_district_unload(&d);
+    return rc;
+}
+
+/* ---- the log --------------------------------------------------------------------------- */
+
+int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ctx), void *ctx,
+                 char *err, size_t n)
+{
+    sqlite3 *db;
+    if (ly_store_open(&db, gpkg, false, err, n))
+        return -1;
+    sqlite3_stmt *st;
+    int rc = -1;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT fid, file, sha256, imported_at, week, rows, who, replaced_by"
+                           " FROM import_log ORDER BY fid",
+                           -1, &st, NULL) == SQLITE_OK) {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            ly_import_entry e = {
+                .id = (long)sqlite3_column_int64(st, 0),
+                .file = (const char *)sqlite3_column_text(st, 1),
+                .sha256 = (const char *)sqlite3_column_text(st, 2),
+                .at = (const char *)sqlite3_column_text(st, 3),
+                .week = (const char *)sqlite3_column_text(st, 4),
+                .rows = (long)sqlite3_column_int64(st, 5),
+                .who = (const char *)sqlite3_column_text(st, 6),
+                .replaced_by = (long)sqlite3_column_int64(st, 7),
+            };
+            fn(&e, ctx);
+        }
+        rc = 0;
+    } else {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rc;
+}

@@ -1,0 +1,14 @@
+/* What the store's two halves (store.c: create, load, export; store_import.c:
+ * import and log) share. Private to the core. */
+#ifndef LOUYU_CORE_STORE_PRIVATE_H
+#define LOUYU_CORE_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Opens a store (read-only, or read-write) and checks it is one of louyu's;
+ * on failure *db is NULL and err says why. */
+int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t n);
+
+#endif

@@ -1,0 +1,27 @@
+#include "vocab.h"
+
+#include <stddef.h>
+
+const char *const ly_vocab_report_names[LY_RC_COUNT][6] = {
+    [LY_RC_WEEK] = {"week", "周", "周次", NULL},
+    [LY_RC_BUILDING] = {"building", "building_id", "楼宇", "楼宇编号", "大厦", NULL},
+    [LY_RC_FLOORS] = {"floors", "floor", "楼层", NULL},
+    [LY_RC_VACANT] = {"vacant_m2", "vacant", "空置面积", "空置", NULL},
+    [LY_RC_RENT] = {"rent_cny_m2_day", "rent", "租金", NULL},
+    [LY_RC_AVAILABLE] = {"available_from", "available", "可入驻日期", "可入驻", NULL},
+    [LY_RC_CONTACT] = {"contact", "联系人", "联系方式", NULL},
+    [LY_RC_NOTE] = {"note", "notes", "备注", NULL},
+};
+
+const char *const ly_vocab_report_header[LY_RC_COUNT] = {
+    "week/周",          "building/楼宇",         "floors/楼层",
+    "vacant_m2/空置面积", "rent_cny_m2_day/租金", "available_from/可入驻日期",
+    "contact/联系人",     "note/备注",
+};
+
+const char *const ly_vocab_area_units[] = {"m2", "m²", "㎡", "sqm", "平方米", "平米", NULL};
+const char *const ly_vocab_rent_units[] = {"元/平方米/天", "元/㎡/天", "元", "cny", "yuan", NULL};
+const char *const ly_vocab_now_words[] = {"now", "immediately", "立即", "随时", "即日", NULL};
+const char *const ly_vocab_floor_ranges[] = {"-", "–", "—", "~", "～", "至", "to", NULL};
+const char *const ly_vocab_floor_suffixes[] = {"F", "f", "层", "楼", NULL};
+const char *const ly_vocab_open_bracket = "（";

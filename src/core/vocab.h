@@ -1,0 +1,25 @@
+/* The vocabulary: the words louyu reads in its input formats, in English and
+ * in Chinese as the district's spreadsheets write them (a report's column
+ * names, units, "now", how a range of floors is written). What louyu says is
+ * in the string table (strings.c); what it reads is here, so that Chinese text
+ * lives in these two files only. Private to the core. */
+#ifndef LOUYU_CORE_VOCAB_H
+#define LOUYU_CORE_VOCAB_H
+
+#include "louyu/report.h"
+
+/* Each report column's names: the key first; a header cell matches any of them. */
+extern const char *const ly_vocab_report_names[LY_RC_COUNT][6];
+/* The header a template writes: key and Chinese name. */
+extern const char *const ly_vocab_report_header[LY_RC_COUNT];
+/* Units after an area and after a rent; words for "available now". NULL-ended. */
+extern const char *const ly_vocab_area_units[];
+extern const char *const ly_vocab_rent_units[];
+extern const char *const ly_vocab_now_words[];
+/* Between the two floors of a range; after a floor number. NULL-ended. */
+extern const char *const ly_vocab_floor_ranges[];
+extern const char *const ly_vocab_floor_suffixes[];
+/* A full-width "(", which starts a unit in a header cell. */
+extern const char *const ly_vocab_open_bracket;
+
+#endif

@@ -1,0 +1,218 @@
+/* The weekly reports' core: ISO weeks, a report's reading (headers in Chinese,
+ * units, ranges shared by area), the store's history, and a reader that loads
+ * the store again and again while another process imports a year of reports:
+ * it never sees part of a week. */
+#include "check.h"
+#include "louyu/report.h"
+#include "louyu/store.h"
+#include "louyu/week.h"
+
+#include <dirent.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static void weeks(void)
+{
+    int w;
+    char buf[16];
+    CHECK(ly_week_parse("2011-W17", &w) && w == 201117);
+    CHECK(ly_week_parse("2011w17", &w) && w == 201117);
+    CHECK(ly_week_parse("2011-04-29", &w) && w == 201117);
+    CHECK(ly_week_parse("2011/4/25", &w) && w == 201117); /* its Monday */
+    CHECK(ly_week_parse("2011-05-01", &w) && w == 201117); /* its Sunday */
+    CHECK(ly_week_parse("2010-01-03", &w) && w == 200953); /* the ISO year differs */
+    CHECK(ly_week_parse("2008-12-29", &w) && w == 200901);
+    CHECK(ly_week_parse("2009-W53", &w) && w == 200953);
+    CHECK(!ly_week_parse("2011-W53", &w)); /* 2011 has 52 weeks */
+    CHECK(!ly_week_parse("2011-W00", &w));
+    CHECK(!ly_week_parse("2011-02-30", &w));
+    CHECK(!ly_week_parse("week 17", &w));
+    CHECK(!ly_week_parse("", &w));
+    CHECK_STR(ly_week_format(201117, buf, sizeof buf), "2011-W17");
+    CHECK_INT(ly_week_next(201052), 201101);
+    CHECK_INT(ly_week_next(200952), 200953);
+    CHECK_INT(ly_week_prev(201101), 201052);
+    long days;
+    CHECK(ly_week_monday(201117, &days));
+    int y, m, d;
+    ly_date_from_days(days, &y, &m, &d);
+    CHECK(y == 2011 && m == 4 && d == 25);
+    /* every day of five centuries: its week's Monday is at most 6 days before it */
+    int bad = 0;
+    for (long day = -25567; day < 83000; day += 13) { /* 1900 to 2197 */
+        long mon;
+        int wk = ly_week_of_day(day);
+        bad += !ly_week_monday(wk, &mon) || day - mon < 0 || day - mon > 6;
+    }
+    CHECK_INT(bad, 0);
+}
+
+static ly_district g_d;
+
+/* A report from text; returns its errors (diags left in *diags). */
+static int parse(const char *text, ly_report *r, ly_diag_list *diags)
+{
+    ly_diag_list_init(diags, "r.csv");
+    return ly_report_parse(r, text, strlen(text), &g_d, diags);
+}
+
+static void reading(void)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zs");
+    CHECK_INT(ly_district_load(&g_d, LY_SOURCE_DIR "/data/zhanshan.geojson", NULL, &diags),
+              LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    ly_report r;
+    /* a Chinese header with units, numbers as spreadsheets write them, a range */
+    CHECK_INT(parse("楼宇,周,楼层,空置面积(平方米),租金（元/平方米/天）,备注\n"
+                    "wtc,2011-W18,18-20,\"3,000 m²\",4.6元,\"可分割,最小 200\"\n"
+                    "青岛世贸中心 A/B座,2011-05-04,12F,100㎡,,\n"
+                    "Hisense Tower,2011-W18,,0,,\n",
+                    &r, &diags),
+              0);
+    for (size_t i = 0; i < diags.count; i++)
+        fprintf(stderr, "%d:%d: %s\n", diags.items[i].line, diags.items[i].col,
+                diags.items[i].message);
+    CHECK_INT(r.week, 201118);
+    CHECK_INT(r.n_rows, 3);
+    if (r.n_rows == 3) {
+        long wtc = ly_district_find(&g_d, "wtc");
+        CHECK_INT(r.rows[0].building, wtc);
+        CHECK(r.rows[0].floor_from == 18 && r.rows[0].floor_to == 20);
+        CHECK_NEAR(r.rows[0].vacant_m2, 3000, 1e-9);
+        CHECK_NEAR(r.rows[0].rent, 4.6, 1e-9);
+        CHECK_STR(r.rows[0].note, "可分割,最小 200");
+        CHECK_INT(r.rows[1].building, wtc); /* by its Chinese name */
+        CHECK(r.rows[1].floor_from == 12 && r.rows[1].floor_to == 12);
+        CHECK(r.rows[1].rent < 0);
+        CHECK_INT(r.rows[2].floor_from, 0); /* fully let */
+        /* the range is shared in proportion to the floors' areas; others are let */
+        const ly_building *b = &g_d.buildings[wtc];
+        float v[64];
+        ly_report_floor_vacancy(&g_d, (uint32_t)wtc, r.rows, r.n_rows, v);
+        double sum = 0;
+        for (uint32_t k = 0; k < b->n_records; k++)
+            sum += v[k];
+        CHECK_NEAR(sum, 3100, 0.01);
+    }
+    ly_report_free(&r);
+    ly_diag_list_deinit(&diags);
+    /* a row's problems name the column and stand at the field, in characters */
+    CHECK(parse("周,楼宇,楼层,空置面积\n2011-W18,示例大厦 20号,3,很多\n", &r, &diags) < 0);
+    CHECK_INT(diags.count, 1);
+    if (diags.count) {
+        CHECK_INT(diags.items[0].line, 2);
+        CHECK_INT(diags.items[0].col, 21);
+        CHECK(strstr(diags.items[0].message, "\"vacant_m2\" is \"很多\"") != NULL);
+    }
+    ly_report_free(&r);
+    ly_diag_list_deinit(&diags);
+    /* a template reads back as a report of the same floors */
+    size_t len;
+    char *t = ly_report_template(&g_d, (uint32_t)ly_district_find(&g_d, "wtc"), 201118, &len);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_INT(parse(t, &r, &diags), 0);
+        CHECK_INT(r.n_rows, 30);
+        ly_report_free(&r);
+        ly_diag_list_deinit(&diags);
+    }
+    free(t);
+}
+
+/* ---- a reader beside a writer ----------------------------------------------------- */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The bundled reports, sorted: how many. */
+static int reports(char names[64][512])
+{
+    DIR *dh = opendir(LY_SOURCE_DIR "/data/reports");
+    char *list[64];
+    int n = 0;
+    for (struct dirent *e; dh && (e = readdir(dh)) && n < 64;)
+        if (strstr(e->d_name, ".csv"))
+            list[n++] = strdup(e->d_name);
+    if (dh)
+        closedir(dh);
+    qsort(list, (size_t)n, sizeof *list, by_name);
+    for (int i = 0; i < n; i++) {
+        snprintf(names[i], 512, "%s/data/reports/%s", LY_SOURCE_DIR, list[i]);
+        free(list[i]);
+    }
+    return n;
+}
+
+static void reader_beside_writer(void)
+{
+    char path[] = "/tmp/louyu-store-XXXXXX";
+    CHECK(mkdtemp(path) != NULL);
+    char gpkg[600], err[512];
+    snprintf(gpkg, sizeof gpkg, "%s/z.gpkg", path);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zs");
+    CHECK_INT(ly_store_create(gpkg, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags, err,
+                              sizeof err), 0);
+    ly_diag_list_deinit(&diags);
+    static char names[64][512];
+    int n = reports(names);
+    CHECK_INT(n, 52);
+    pid_t child = fork();
+    if (child == 0) { /* the writer: the year, week by week */
+        for (int i = 0; i < n; i++) {
+            ly_import_summary s;
+            ly_diag_list_init(&diags, names[i]);
+            int rc = ly_store_import(gpkg, names[i], false, &s, &diags, err, sizeof err);
+            ly_import_summary_free(&s);
+            ly_diag_list_deinit(&diags);
+            if (rc)
+                _exit(1);
+        }
+        _exit(0);
+    }
+    /* the reader: every load shows whole weeks, 27 buildings each, never fewer weeks */
+    int loads = 0, partial = 0, backwards = 0, status = 0;
+    size_t last = 0;
+    for (;;) {
+        bool done = waitpid(child, &status, WNOHANG) == child;
+        ly_district d;
+        ly_diag_list_init(&diags, gpkg);
+        if (ly_store_load(&d, gpkg, NULL, &diags) == LY_LOAD_OK) {
+            loads++;
+            for (size_t w = 0; w < d.n_weeks; w++) {
+                int reported = 0;
+                for (size_t b = 0; b < d.n_buildings; b++)
+                    reported += d.week_reported[w * d.n_buildings + b];
+                partial += reported != 27;
+            }
+            backwards += d.n_weeks < last;
+            last = d.n_weeks;
+        }
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+        if (done)
+            break;
+    }
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(loads >= 5);
+    CHECK_INT(partial, 0);
+    CHECK_INT(backwards, 0);
+    CHECK_INT(last, 52);
+    printf("a reader loaded the store %d times while a year was imported\n", loads);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+    CHECK_INT(system(cmd), 0);
+}
+
+int main(void)
+{
+    weeks();
+    reading();
+    reader_beside_writer();
+    ly_district_unload(&g_d);
+    return check_report();
+}
