@@ -4,16 +4,16 @@
 LY_PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libepoxy-dev libcglm-dev libcjson-dev libstb-dev libfontconfig-dev
-  libsodium-dev
+  libsodium-dev libsqlite3-dev
   fonts-noto-cjk
   libgl1-mesa-dri libegl-mesa0
 )
 # What the tests drive and check with, installed by scripts/test.sh only: python3 (the
 # structure test and JSON checks), Xvfb, xdotool, xwd (x11-apps), xwininfo (x11-utils),
-# xrefresh (x11-xserver-utils), openbox (a window manager to test under) and ImageMagick
-# (reading the pictures back).
+# xrefresh (x11-xserver-utils), openbox (a window manager to test under), ImageMagick
+# (reading the pictures back) and gdal-bin (ogrinfo: GDAL reads the store as QGIS would).
 LY_TEST_PACKAGES=(
-  python3 xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick
+  python3 xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin
 )
 
 # ly_missing_packages [test]: the packages not installed (with "test", the tests' too)

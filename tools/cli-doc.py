@@ -18,12 +18,13 @@ with open(path, encoding="utf-8") as f:
 
 
 def fill(m):
-    args = ["help"] + ([m.group(2)] if m.group(2) else [])
+    args = ["help"] + (m.group(2).split() if m.group(2) else [])
     out = subprocess.run([louyu, *args], capture_output=True, text=True, check=True).stdout
     return f"{m.group(1)}\n```text\n{out}```"
 
 
-new = re.sub(r"(<!-- louyu help(?: ([a-z-]+))? -->)\n```text\n.*?```", fill, text, flags=re.S)
+new = re.sub(r"(<!-- louyu help(?: ([a-z-]+(?: [a-z-]+)?))? -->)\n```text\n.*?```", fill, text,
+             flags=re.S)
 if new != text:
     with open(path, "w", encoding="utf-8") as f:
         f.write(new)

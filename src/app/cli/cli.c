@@ -138,7 +138,30 @@ static const ly_opt O_SOAK[] = {
     {"--size", LY_OPT_SIZE, "WxH", "the frames' size", 16, 8192, NULL},
     {NULL}};
 
+static const ly_opt O_DB[] = {
+    {"--db", LY_OPT_TEXT, "FILE", "the store (default: the bundled one)", 0, 0, NULL}, {NULL}};
+static const ly_opt O_TEMPLATE[] = {
+    {"--week", LY_OPT_TEXT, "W", "the week to report (default: the week after the last)", 0, 0,
+     NULL},
+    {"--encoding", LY_OPT_CHOICE, "utf-8-bom|utf-8|gb18030",
+     "the file's encoding (default utf-8-bom, which Excel opens right)", 0, 0,
+     "utf-8-bom|utf-8|gb18030"},
+    {"--out", LY_OPT_TEXT, "FILE", "write it here instead of to stdout", 0, 0, NULL},
+    {NULL}};
+static const ly_opt O_IMPORT[] = {
+    {"--replace", LY_OPT_FLAG, "", "replace a week's earlier report (it stays in the log)", 0, 0,
+     NULL},
+    {NULL}};
+static const ly_opt O_EXPORT[] = {
+    {"--week", LY_OPT_TEXT, "W", "the week (default: the latest)", 0, 0, NULL},
+    {"--out", LY_OPT_TEXT, "FILE", "the GeoJSON to write (required)", 0, 0, NULL},
+    {NULL}};
+
 static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, NULL};
+static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
+static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
+static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
+static const ly_opt *const G_EXPORT[] = {O_EXPORT, NULL};
 static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, NULL};
 static const ly_opt *const G_PICK[] = {O_PICK, NULL};
 static const ly_opt *const G_BENCH[] = {O_BENCH, NULL};
@@ -182,13 +205,36 @@ static const ly_command COMMANDS[] = {
      "of polygons to time, for bench/earcut-compare.sh."},
     {"soak", ly_cli_soak, "drive the kiosk headless with random input and reloads; one JSON line",
      "[FILE]", G_SOAK, 0, 1, NULL},
+    {"convert", ly_cli_convert, "make a store (a GeoPackage) from a district file",
+     "FILE.geojson STORE.gpkg", NULL, 2, 2,
+     "The store keeps the district and every week of its vacancy reports; QGIS and GDAL\n"
+     "open it (layers buildings, floors, enterprises, weekly_reports, import_log)."},
+    {"export", ly_cli_export, "write a week of a store as a GeoJSON district file",
+     "STORE.gpkg", G_EXPORT, 1, 1,
+     "Written atomically (a temporary file renamed over it): a kiosk watching the file\n"
+     "reloads the whole new week."},
+    {"report template", ly_cli_report_template,
+     "a pre-filled weekly report for one building, to fill in a spreadsheet", "BUILDING",
+     G_TEMPLATE, 1, 1,
+     "Every floor with a record, with last week's vacancy and rent (docs/reports.md)."},
+    {"report import", ly_cli_report_import, "check weekly reports and add them to the store",
+     "FILE...", G_IMPORT, 1, 1024,
+     "Each file is taken whole or not at all; every fault is FILE:LINE:COL with the\n"
+     "column's name. The same file twice changes nothing. Exit status 1: a file has\n"
+     "errors or its week is already reported (without --replace)."},
+    {"report history", ly_cli_report_history, "a building's vacancy and rent, week by week",
+     "BUILDING", G_DB_JSON, 1, 1, NULL},
+    {"report diff", ly_cli_report_diff, "what changed between two weeks, building by building",
+     "WEEK WEEK", G_DB_JSON, 2, 2, "Weeks as 2011-W17 (or a date in the week)."},
+    {"report log", ly_cli_report_log, "every report file imported: when, by whom, its SHA-256",
+     "", G_DB_JSON, 0, 0, NULL},
     {"pin-hash", ly_cli_pin_hash, "read an admin PIN, print its hash for the kiosk's config", "",
      NULL, 0, 0, "The PIN comes from the terminal (asked twice) or from stdin."},
     {"kiosk-config", ly_cli_kiosk_config, "check a kiosk's config and the data it names", "FILE",
      NULL, 1, 1, NULL},
     {"gl-info", ly_cli_gl_info, "the OpenGL driver louyu would draw with", "", NULL, 0, 0,
      "Exit status 3: no OpenGL 3.3 context can be made here."},
-    {"help", ly_cli_help_cmd, "a command's options, or this list", "[COMMAND]", NULL, 0, 1, NULL},
+    {"help", ly_cli_help_cmd, "a command's options, or this list", "[COMMAND]", NULL, 0, 2, NULL},
 };
 
 const ly_command *ly_cli_commands(size_t *n)
@@ -242,7 +288,7 @@ static void usage(FILE *out)
             "commands:\n",
             LY_VERSION);
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
-        fprintf(out, "  %-13s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+        fprintf(out, "  %-16s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
     fprintf(out, "\n"
                  "louyu help COMMAND (or louyu COMMAND --help) lists a command's options.\n"
                  "FILE defaults to the bundled district (Zhanshan Subdistrict, Qingdao).\n"
@@ -250,41 +296,87 @@ static void usage(FILE *out)
                  "options: --help, --version, --verbose (loading details to stderr)\n");
 }
 
+/* `louyu report` alone: its commands. */
+static void group_usage(FILE *out, const char *group)
+{
+    fprintf(out, "usage: louyu %s COMMAND [ARGS]\n\n", group);
+    size_t len = strlen(group);
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+        if (!strncmp(COMMANDS[i].name, group, len) && COMMANDS[i].name[len] == ' ')
+            fprintf(out, "  %-16s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(out, "\nlouyu help %s COMMAND (or louyu %s COMMAND --help) lists its options.\n",
+            group, group);
+}
+
+/* Whether some command's name starts with this word and a space ("report"). */
+static bool is_group(const char *word)
+{
+    size_t len = strlen(word);
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+        if (!strncmp(COMMANDS[i].name, word, len) && COMMANDS[i].name[len] == ' ')
+            return true;
+    return false;
+}
+
 int ly_cli_help_cmd(const ly_args *a)
 {
-    const char *name = ly_arg_pos(a, 0);
+    const char *name = ly_arg_pos(a, 0), *sub = ly_arg_pos(a, 1);
     if (!name) {
         usage(stdout);
         return LY_EXIT_OK;
     }
-    const ly_command *c = ly_cli_find(name);
+    char full[64];
+    snprintf(full, sizeof full, "%s%s%s", name, sub ? " " : "", sub ? sub : "");
+    const ly_command *c = ly_cli_find(full);
+    if (!c && !sub && is_group(name)) {
+        group_usage(stdout, name);
+        return LY_EXIT_OK;
+    }
     if (!c)
-        return ly_cli_usage_error(a->cmd, "there is no command '%s'", name);
+        return ly_cli_usage_error(a->cmd, "there is no command '%s'", full);
     ly_cli_help(stdout, c);
     return LY_EXIT_OK;
 }
 
 /* ---- dispatch ------------------------------------------------------------------------- */
 
+/* The first of these paths (relative to the binary's folder) that can be read, into
+ * found; false when none. */
+static bool beside_binary(const char *const *rel, size_t n, char *found, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0)
+        return false;
+    exe[len] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (slash)
+        *slash = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (snprintf(found, size, "%s%s", exe, rel[i]) < (int)size && access(found, R_OK) == 0)
+            return true;
+    }
+    return false;
+}
+
+const char *ly_default_store_path(void)
+{
+    static char found[PATH_MAX + 64];
+    static const char *const rel[] = {"/../share/louyu/zhanshan.gpkg", "/data/zhanshan.gpkg"};
+    if (!beside_binary(rel, 2, found, sizeof found))
+        snprintf(found, sizeof found, "%s/build/data/zhanshan.gpkg", LY_SOURCE_DIR);
+    return found;
+}
+
 const char *ly_default_data_path(void)
 {
-    static char found[PATH_MAX];
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        const char *rel[] = {"/../share/louyu/zhanshan.geojson", "/data/zhanshan.geojson",
-                             "/../data/zhanshan.geojson"};
-        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-            snprintf(found, sizeof found, "%s%s", exe, rel[i]);
-            if (access(found, R_OK) == 0)
-                return found;
-        }
-    }
-    snprintf(found, sizeof found, "%s/data/zhanshan.geojson", LY_SOURCE_DIR);
+    static char found[PATH_MAX + 64];
+    /* the store with its year of reports where the build made one, else the snapshot */
+    static const char *const rel[] = {"/../share/louyu/zhanshan.gpkg", "/data/zhanshan.gpkg",
+                                      "/../share/louyu/zhanshan.geojson",
+                                      "/data/zhanshan.geojson", "/../data/zhanshan.geojson"};
+    if (!beside_binary(rel, 5, found, sizeof found))
+        snprintf(found, sizeof found, "%s/data/zhanshan.geojson", LY_SOURCE_DIR);
     return found;
 }
 
@@ -331,6 +423,17 @@ int ly_cli_main(int argc, char **argv)
     const ly_command *c = ly_cli_find(argv[i]);
     if (c)
         return run_command(c, argc - i - 1, argv + i + 1);
+    if (is_group(argv[i])) { /* louyu report import ... */
+        char full[64];
+        snprintf(full, sizeof full, "%s %s", argv[i], i + 1 < argc ? argv[i + 1] : "");
+        if ((c = ly_cli_find(full)))
+            return run_command(c, argc - i - 2, argv + i + 2);
+        bool help = i + 1 >= argc || wants_help(argc - i - 1, argv + i + 1);
+        if (!help)
+            fprintf(stderr, "louyu %s: there is no command '%s'\n", argv[i], full);
+        group_usage(help ? stdout : stderr, argv[i]);
+        return help ? LY_EXIT_OK : LY_EXIT_USAGE;
+    }
     /* a file to view */
     if (access(argv[i], F_OK) == 0)
         return run_command(ly_cli_find("view"), argc - i, argv + i);

@@ -44,7 +44,7 @@ typedef struct {
 /* What was given: positionals and options, as the parser read them. */
 typedef struct {
     const struct ly_command *cmd;
-    const char *pos[32];
+    const char *pos[1024];
     int n_pos;
     struct {
         const ly_opt *opt;
@@ -89,8 +89,11 @@ const char *ly_arg_pos(const ly_args *a, int i);
 int ly_cli_usage_error(const ly_command *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* The bundled district: beside the binary (../share/louyu/), or in the source tree. */
+/* The bundled district: beside the binary (../share/louyu/), or in the source tree;
+ * its store with the weekly reports when the build made one. */
 const char *ly_default_data_path(void);
+/* The bundled store (the district and its year of reports), made by the build. */
+const char *ly_default_store_path(void);
 /* Milliseconds on the monotonic clock when main started. */
 extern double ly_process_start_ms;
 
@@ -109,5 +112,12 @@ int ly_cli_pin_hash(const ly_args *a);
 int ly_cli_kiosk_config(const ly_args *a);
 int ly_cli_gl_info(const ly_args *a);
 int ly_cli_help_cmd(const ly_args *a);
+int ly_cli_report_template(const ly_args *a);
+int ly_cli_report_import(const ly_args *a);
+int ly_cli_report_history(const ly_args *a);
+int ly_cli_report_diff(const ly_args *a);
+int ly_cli_report_log(const ly_args *a);
+int ly_cli_convert(const ly_args *a);
+int ly_cli_export(const ly_args *a);
 
 #endif

@@ -100,13 +100,29 @@ static void kiosk_setup(ly_app *app, viewer *v)
 /* Once a second: a change of the data file (atomic rename or a write in place)
  * that has settled is loaded on a thread and swapped in; a file that vanishes
  * is said once, and the district on screen stays until a good file is back. */
+/* The data file's state. A store (a GeoPackage in WAL mode) commits into its
+ * "-wal" file and folds it into the main file later: its change is either's. */
+static bool data_stat(const char *path, struct stat *st)
+{
+    if (stat(path, st))
+        return false;
+    char wal[4096];
+    struct stat w;
+    if (snprintf(wal, sizeof wal, "%s-wal", path) < (int)sizeof wal && stat(wal, &w) == 0) {
+        if (w.st_mtime > st->st_mtime)
+            st->st_mtime = w.st_mtime;
+        st->st_size += w.st_size;
+    }
+    return true;
+}
+
 static void watch(ly_app *app, viewer *v, double now)
 {
     if (now < v->next_check)
         return;
     v->next_check = now + 1.0;
     struct stat cur;
-    bool here = stat(v->file, &cur) == 0;
+    bool here = data_stat(v->file, &cur);
     if (!here && !v->gone)
         LY_WARN("RELOAD", "%s is gone; keeping the district on screen until it is back", v->file);
     else if (here && v->gone)
@@ -197,7 +213,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
     int failures = 0;
     double last = ly_platform_now();
     bool again = true;
-    stat(v->file, &v->seen);
+    data_stat(v->file, &v->seen);
     v->next_check = last + 1.0;
     for (;;) {
         watch(app, v, ly_platform_now());

@@ -1,0 +1,381 @@
+/* louyu report template | import | history | diff | log: the weekly vacancy
+ * reports and the store that keeps them (docs/reports.md). */
+#include "data.h"
+#include "louyu/csv.h"
+#include "louyu/report.h"
+#include "louyu/store.h"
+#include "louyu/week.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The store a report command works on: --db, else the bundled one. */
+static const char *store_path(const ly_args *a)
+{
+    return ly_arg_text(a, "--db", ly_default_store_path());
+}
+
+/* Loads the store with its history; prints why not. */
+static int load_store(const ly_args *a, ly_district *d)
+{
+    const char *db = store_path(a);
+    if (!ly_store_is(db)) {
+        fprintf(stderr, "louyu %s: %s is not a louyu store: expected a GeoPackage made by "
+                        "`louyu convert` (or the bundled one)\n",
+                a->cmd->name, db);
+        return LY_EXIT_USAGE;
+    }
+    return ly_cli_load_district(d, db);
+}
+
+/* A week named on the command line. */
+static int week_arg(const ly_args *a, const char *text, int *week)
+{
+    if (!ly_week_parse(text, week))
+        return ly_cli_usage_error(a->cmd,
+                                  "'%s' is not a week: expected an ISO week such as 2011-W17, or a "
+                                  "date in it",
+                                  text);
+    return 0;
+}
+
+/* The index of `week` in the history, or -1 (and a message). */
+static long week_index(const ly_district *d, int week, const char *cmd)
+{
+    for (size_t i = 0; i < d->n_weeks; i++)
+        if (d->weeks[i] == week)
+            return (long)i;
+    char w[16], a[16], b[16];
+    if (d->n_weeks)
+        fprintf(stderr, "louyu %s: the store has no report for %s: expected a week from %s to %s\n",
+                cmd, ly_week_format(week, w, sizeof w), ly_week_format(d->weeks[0], a, sizeof a),
+                ly_week_format(d->weeks[d->n_weeks - 1], b, sizeof b));
+    else
+        fprintf(stderr, "louyu %s: the store has no weekly reports yet (louyu report import "
+                        "adds them)\n", cmd);
+    return -1;
+}
+
+static long building_arg(const ly_args *a, const ly_district *d, const char *id)
+{
+    long b = ly_district_find(d, id);
+    if (b < 0)
+        fprintf(stderr, "louyu %s: the store has no building with id \"%s\" (louyu info %s lists "
+                        "them)\n",
+                a->cmd->name, id, store_path(a));
+    return b;
+}
+
+/* ---- template -------------------------------------------------------------------- */
+
+int ly_cli_report_template(const ly_args *a)
+{
+    ly_district d;
+    int rc = load_store(a, &d);
+    if (rc)
+        return rc;
+    long b = building_arg(a, &d, ly_arg_pos(a, 0));
+    int week = 0;
+    if (b < 0)
+        rc = LY_EXIT_USAGE;
+    else if (ly_arg_given(a, "--week"))
+        rc = week_arg(a, ly_arg_text(a, "--week", ""), &week);
+    else /* the week after the last one reported, or this data's week */
+        week = d.n_weeks ? ly_week_next(d.weeks[d.n_weeks - 1]) : 0;
+    if (!rc && !week) {
+        long days;
+        week = d.meta.data_date && ly_date_parse(d.meta.data_date, &days) ? ly_week_of_day(days)
+                                                                         : 202001;
+    }
+    /* last week's values: the latest week before the one asked for */
+    for (size_t i = 0; !rc && i < d.n_weeks && d.weeks[i] < week; i++)
+        ly_district_set_week(&d, i);
+    size_t len = 0, out_len = 0;
+    char *text = rc ? NULL : ly_report_template(&d, (uint32_t)b, week, &len);
+    const char *enc = ly_arg_text(a, "--encoding", "utf-8-bom");
+    ly_csv_encoding e = !strcmp(enc, "gb18030") ? LY_CSV_GB18030
+                        : !strcmp(enc, "utf-8") ? LY_CSV_UTF8
+                                                : LY_CSV_UTF8_BOM;
+    char *bytes = text ? ly_csv_encode(text, len, e, &out_len) : NULL;
+    if (!rc && !bytes) {
+        fprintf(stderr, "louyu report template: the template cannot be written in %s\n", enc);
+        rc = LY_EXIT_DATA;
+    }
+    if (!rc) {
+        const char *out = ly_arg_text(a, "--out", NULL);
+        FILE *f = out ? fopen(out, "wb") : stdout;
+        if (!f || fwrite(bytes, 1, out_len, f) != out_len || (out && fclose(f))) {
+            fprintf(stderr, "louyu report template: cannot write %s\n", out ? out : "stdout");
+            rc = LY_EXIT_USAGE;
+        }
+    }
+    free(text);
+    free(bytes);
+    ly_district_unload(&d);
+    return rc;
+}
+
+/* ---- import ----------------------------------------------------------------------- */
+
+static void print_changes(const ly_district *d, const ly_import_summary *s)
+{
+    double vac = 0, let = 0;
+    for (size_t i = 0; i < s->n_changes; i++) {
+        const ly_import_change *c = &s->changes[i];
+        char buf[320], a[32], b[32];
+        printf("  %10s m² newly vacant %10s m² newly let  %s\n",
+               ly_thousands(round(c->newly_vacant), a, sizeof a),
+               ly_thousands(round(c->newly_let), b, sizeof b),
+               ly_cli_title(&d->buildings[c->building], LY_LANG_EN, " / ", buf, sizeof buf));
+        vac += c->newly_vacant;
+        let += c->newly_let;
+    }
+    char a[32], b[32];
+    printf("  %zu building%s changed: %s m² newly vacant, %s m² newly let (against the week "
+           "before)\n", s->n_changes,
+           s->n_changes == 1 ? "" : "s", ly_thousands(round(vac), a, sizeof a),
+           ly_thousands(round(let), b, sizeof b));
+}
+
+/* One file: whole or not at all. Returns its exit status. */
+static int import_one(const ly_args *a, const ly_district *d, const char *file)
+{
+    const char *db = store_path(a);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, file);
+    ly_import_summary s;
+    char err[1024];
+    int r = ly_store_import(db, file, ly_arg_flag(a, "--replace"), &s, &diags, err, sizeof err);
+    ly_diag_sort(&diags);
+    fflush(stdout); /* the file's problems after the lines about the files before it */
+    for (size_t i = 0; i < diags.count; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    char w[16];
+    int rc = LY_EXIT_OK;
+    if (r == LY_IMPORT_BAD) {
+        fprintf(stderr, "%s: not imported: %zu error%s, %zu warning%s (the store is unchanged)\n",
+                file, diags.errors, diags.errors == 1 ? "" : "s", diags.warnings,
+                diags.warnings == 1 ? "" : "s");
+        rc = LY_EXIT_DATA;
+    } else if (r == LY_IMPORT_REFUSED || r == LY_IMPORT_FAILED) {
+        fprintf(stderr, "%s: not imported: %s\n", file, err);
+        rc = r == LY_IMPORT_REFUSED ? LY_EXIT_DATA : LY_EXIT_USAGE;
+    } else if (s.already) {
+        printf("%s: already imported on %s (the same file, SHA-256 %.12s…): nothing to do\n",
+               file, s.already_at, s.sha256);
+    } else {
+        printf("%s: imported %s, %zu row%s%s", file, ly_week_format(s.week, w, sizeof w), s.rows,
+               s.rows == 1 ? "" : "s", diags.warnings ? "" : "\n");
+        if (diags.warnings)
+            printf(", %zu warning%s\n", diags.warnings, diags.warnings == 1 ? "" : "s");
+        if (s.replaced)
+            printf("  replaced %zu row%s of earlier reports (kept in the log)\n", s.replaced,
+                   s.replaced == 1 ? "" : "s");
+        print_changes(d, &s);
+    }
+    ly_import_summary_free(&s);
+    ly_diag_list_deinit(&diags);
+    return rc;
+}
+
+int ly_cli_report_import(const ly_args *a)
+{
+    ly_district d;
+    int rc = load_store(a, &d);
+    if (rc)
+        return rc;
+    for (int i = 0; i < a->n_pos; i++) {
+        int r = import_one(a, &d, ly_arg_pos(a, i));
+        rc = r > rc ? r : rc;
+    }
+    ly_district_unload(&d);
+    return rc;
+}
+
+/* ---- history ---------------------------------------------------------------------- */
+
+int ly_cli_report_history(const ly_args *a)
+{
+    ly_district d;
+    int rc = load_store(a, &d);
+    if (rc)
+        return rc;
+    long b = building_arg(a, &d, ly_arg_pos(a, 0));
+    if (b < 0) {
+        ly_district_unload(&d);
+        return LY_EXIT_USAGE;
+    }
+    const ly_building *bl = &d.buildings[b];
+    double area = 0;
+    for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++)
+        area += d.records[r].area_m2;
+    bool json = ly_arg_flag(a, "--json");
+    cJSON *arr = json ? cJSON_CreateArray() : NULL;
+    char buf[320], w[16], v[32];
+    if (!json)
+        printf("%s  [%s]: %zu weeks, %s m² recorded\n\n%-9s %12s %9s %8s  %s\n",
+               ly_cli_title(bl, LY_LANG_EN, "  ", buf, sizeof buf), bl->id, d.n_weeks,
+               ly_thousands(area, v, sizeof v), "Week", "Vacant m²", "Vacancy", "Rent",
+               "Reported");
+    for (size_t i = 0; i < d.n_weeks; i++) {
+        double vac = ly_building_vacant_in_week(&d, bl, i);
+        float rent = d.week_rent[i * d.n_buildings + (size_t)b];
+        bool reported = d.week_reported[i * d.n_buildings + (size_t)b];
+        ly_week_format(d.weeks[i], w, sizeof w);
+        if (json) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "week", w);
+            cJSON_AddNumberToObject(o, "vacant_m2", round(vac * 10) / 10);
+            ly_json_num_or_null(o, "vacancy_rate", area > 0 ? vac / area : -1);
+            ly_json_num_or_null(o, "rent_cny_m2_day", rent > 0 ? round(rent * 100) / 100 : -1);
+            cJSON_AddBoolToObject(o, "reported", reported);
+            cJSON_AddItemToArray(arr, o);
+        } else {
+            char rs[16] = "-";
+            if (rent > 0)
+                snprintf(rs, sizeof rs, "%.2f", rent);
+            printf("%-9s %12s %8.1f%% %8s  %s\n", w, ly_thousands(round(vac), v, sizeof v),
+                   area > 0 ? 100 * vac / area : 0.0, rs, reported ? "yes" : "no (as before)");
+        }
+    }
+    if (json)
+        ly_json_print(arr);
+    ly_district_unload(&d);
+    return LY_EXIT_OK;
+}
+
+/* ---- diff ------------------------------------------------------------------------- */
+
+typedef struct {
+    size_t building;
+    double was, now;
+} diff_row;
+
+static int by_change(const void *x, const void *y)
+{
+    const diff_row *a = x, *b = y;
+    double da = fabs(a->now - a->was), db = fabs(b->now - b->was);
+    return da < db ? 1 : da > db ? -1 : (a->building > b->building) - (a->building < b->building);
+}
+
+static void diff_print(const ly_args *a, const ly_district *d, const diff_row *rows, size_t n,
+                       int w1, int w2)
+{
+    char s1[16], s2[16], buf[320], x[32], y[32], z[32];
+    ly_week_format(w1, s1, sizeof s1);
+    ly_week_format(w2, s2, sizeof s2);
+    double was = 0, now = 0;
+    for (size_t i = 0; i < n; i++)
+        was += rows[i].was, now += rows[i].now;
+    if (ly_arg_flag(a, "--json")) {
+        cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
+        cJSON_AddStringToObject(o, "from", s1);
+        cJSON_AddStringToObject(o, "to", s2);
+        cJSON_AddNumberToObject(o, "vacant_m2_from", round(was));
+        cJSON_AddNumberToObject(o, "vacant_m2_to", round(now));
+        for (size_t i = 0; i < n; i++) {
+            const ly_building *b = &d->buildings[rows[i].building];
+            if (fabs(rows[i].now - rows[i].was) < 0.5)
+                continue;
+            cJSON *r = cJSON_CreateObject();
+            cJSON_AddStringToObject(r, "id", b->id);
+            ly_json_str(r, "name", b->name);
+            ly_json_str(r, "name_en", b->name_en);
+            cJSON_AddNumberToObject(r, "vacant_m2_from", round(rows[i].was));
+            cJSON_AddNumberToObject(r, "vacant_m2_to", round(rows[i].now));
+            cJSON_AddNumberToObject(r, "change_m2", round(rows[i].now - rows[i].was));
+            cJSON_AddItemToArray(arr, r);
+        }
+        cJSON_AddItemToObject(o, "buildings", arr);
+        ly_json_print(o);
+        return;
+    }
+    printf("Vacant space from %s to %s: %s m² -> %s m² (%+.0f m²)\n\n", s1, s2,
+           ly_thousands(round(was), x, sizeof x), ly_thousands(round(now), y, sizeof y),
+           round(now - was));
+    for (size_t i = 0; i < n; i++) {
+        double ch = rows[i].now - rows[i].was;
+        if (fabs(ch) < 0.5)
+            continue;
+        printf("  %-40s %10s -> %10s  %s%s m²\n",
+               ly_cli_title(&d->buildings[rows[i].building], LY_LANG_EN, " / ", buf, sizeof buf),
+               ly_thousands(round(rows[i].was), x, sizeof x),
+               ly_thousands(round(rows[i].now), y, sizeof y), ch > 0 ? "+" : "-",
+               ly_thousands(round(fabs(ch)), z, sizeof z));
+    }
+}
+
+int ly_cli_report_diff(const ly_args *a)
+{
+    int w1, w2, rc;
+    if ((rc = week_arg(a, ly_arg_pos(a, 0), &w1)) || (rc = week_arg(a, ly_arg_pos(a, 1), &w2)))
+        return rc;
+    ly_district d;
+    if ((rc = load_store(a, &d)))
+        return rc;
+    long i1 = week_index(&d, w1, a->cmd->name), i2 = i1 < 0 ? -1 : week_index(&d, w2, a->cmd->name);
+    diff_row *rows = calloc(d.n_buildings + 1, sizeof *rows);
+    if (i1 < 0 || i2 < 0 || !rows) {
+        rc = LY_EXIT_USAGE;
+    } else {
+        for (size_t b = 0; b < d.n_buildings; b++)
+            rows[b] = (diff_row){b, ly_building_vacant_in_week(&d, &d.buildings[b], (size_t)i1),
+                                 ly_building_vacant_in_week(&d, &d.buildings[b], (size_t)i2)};
+        qsort(rows, d.n_buildings, sizeof *rows, by_change);
+        diff_print(a, &d, rows, d.n_buildings, w1, w2);
+    }
+    free(rows);
+    ly_district_unload(&d);
+    return rc;
+}
+
+/* ---- log -------------------------------------------------------------------------- */
+
+static void log_text(const ly_import_entry *e, void *ctx)
+{
+    (void)ctx;
+    printf("%4ld  %-20s  %-8s  %5ld rows  %-10s  %.12s…  %s", e->id, e->at ? e->at : "",
+           e->week ? e->week : "", e->rows, e->who ? e->who : "", e->sha256 ? e->sha256 : "",
+           e->file ? e->file : "");
+    if (e->replaced_by)
+        printf("  (replaced by import %ld)", e->replaced_by);
+    putchar('\n');
+}
+
+static void log_json(const ly_import_entry *e, void *ctx)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "id", (double)e->id);
+    ly_json_str(o, "file", e->file);
+    ly_json_str(o, "sha256", e->sha256);
+    ly_json_str(o, "imported_at", e->at);
+    ly_json_str(o, "week", e->week);
+    cJSON_AddNumberToObject(o, "rows", (double)e->rows);
+    ly_json_str(o, "who", e->who);
+    if (e->replaced_by)
+        cJSON_AddNumberToObject(o, "replaced_by", (double)e->replaced_by);
+    else
+        cJSON_AddNullToObject(o, "replaced_by");
+    cJSON_AddItemToArray((cJSON *)ctx, o);
+}
+
+int ly_cli_report_log(const ly_args *a)
+{
+    const char *db = store_path(a);
+    char err[512];
+    bool json = ly_arg_flag(a, "--json");
+    cJSON *arr = json ? cJSON_CreateArray() : NULL;
+    if (!json)
+        printf("%4s  %-20s  %-8s  %10s  %-10s  %-13s  %s\n", "#", "Imported (UTC)", "Week",
+               "", "Who", "SHA-256", "File");
+    if (ly_store_log(db, json ? log_json : log_text, arr, err, sizeof err)) {
+        fprintf(stderr, "louyu report log: %s: %s\n", db, err);
+        cJSON_Delete(arr);
+        return LY_EXIT_USAGE;
+    }
+    if (json)
+        ly_json_print(arr);
+    return LY_EXIT_OK;
+}

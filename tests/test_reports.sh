@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# The weekly reports and the store, end to end: every malformed report refused with its
+# exact messages and the store unchanged; a template filled and imported; the same file
+# twice; --replace keeping the replaced rows; imports killed (SIGKILL) at many points
+# leaving the store exactly as it was; GDAL's ogrinfo reading the store; export.
+# Needs LOUYU (the binary), SRC (the source tree) and STORE (the bundled store the build
+# made); python3 and ogrinfo (gdal-bin) come with scripts/setup.sh.
+set -u
+LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC") STORE=$(realpath "$STORE")
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if eval "$1"; then ok; else bad "$2"; fi; }
+for tool in python3 ogrinfo; do
+  command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/setup.sh installs it)"; exit 1; }
+done
+
+# dump DB: a digest of the store's whole content (every table, row by row), and its
+# integrity check
+dump() {
+  python3 - "$1" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+ok = db.execute("PRAGMA integrity_check").fetchone()[0]
+h = hashlib.sha256()
+for line in db.iterdump():
+    h.update(line.encode())
+print(ok, h.hexdigest())
+PY
+}
+# sql DB QUERY: one value
+sql() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])' "$1" "$2"; }
+
+cp "$STORE" "$tmp/s.gpkg"
+before=$(dump "$tmp/s.gpkg")
+check '[ "${before%% *}" = ok ]' "the bundled store fails its integrity check: $before"
+check '[ "$(sql "$tmp/s.gpkg" "SELECT COUNT(*) FROM import_log")" = 52 ]' "the bundled store does not hold 52 imports"
+
+# ---- malformed reports: exactly their messages, exit 1, the store untouched ------------
+cd "$SRC/tests/data/reports-bad" || exit 1
+n=0
+for csv in *.csv; do
+  name=${csv%.csv}
+  "$LOUYU" report import --db "$tmp/s.gpkg" "$csv" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  sed -i -E 's/imported [0-9T:-]+Z/imported TIME/' "$tmp/err"
+  check '[ "$rc" = 1 ]' "$csv: exit $rc, expected 1"
+  if cmp -s "$tmp/err" "$name.expected"; then ok; else
+    bad "$csv: the messages differ from $name.expected"
+    diff "$name.expected" "$tmp/err" | head -6
+  fi
+  n=$((n + 1))
+done
+cd - >/dev/null || exit 1
+check '[ "$n" -ge 40 ]' "only $n malformed reports"
+check '[ "$(dump "$tmp/s.gpkg")" = "$before" ]' "a refused report changed the store"
+
+# ---- a template, filled in and imported -------------------------------------------------
+"$LOUYU" report template wtc --db "$tmp/s.gpkg" --encoding gb18030 --out "$tmp/wtc.csv"
+check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | head -1)" = "week/周,building/楼宇,floors/楼层,vacant_m2/空置面积,rent_cny_m2_day/租金,available_from/可入驻日期,contact/联系人,note/备注" ]' "the template's header"
+check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | grep -c "^2011-W18,wtc,")" = 30 ]' "the template does not list wtc's 30 floors for 2011-W18"
+# floor 20 comes free: the manager edits one cell in the spreadsheet
+iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | sed 's/^2011-W18,wtc,20,0,/2011-W18,wtc,20,2942,/' | iconv -f UTF-8 -t GB18030 >"$tmp/wtc-filled.csv"
+"$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/wtc-filled.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ]' "the filled template was not imported: $(head -3 "$tmp/err")"
+check 'grep -q "imported 2011-W18, 30 rows" "$tmp/out"' "the import's summary: $(head -2 "$tmp/out")"
+check 'grep -q "2,942 m² newly vacant .*World Trade Center" "$tmp/out"' "the import does not say floor 20 came free: $(cat "$tmp/out")"
+check 'grep -q "warning: \"vacant_m2\": floor 20 of wtc was fully let in 2011-W17 and is empty now" "$tmp/err"' "no warning for a whole floor emptied in a week"
+"$LOUYU" report history wtc --db "$tmp/s.gpkg" --json >"$tmp/h.json"
+check 'python3 -c "import json,sys; h=json.load(open(sys.argv[1])); assert len(h)==53 and h[-1][\"week\"]==\"2011-W18\" and h[-1][\"vacant_m2\"]-h[-2][\"vacant_m2\"]==2942" "$tmp/h.json"' "history of wtc after the import"
+# the same file again: nothing changes
+after=$(dump "$tmp/s.gpkg")
+"$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/wtc-filled.csv" >"$tmp/out" 2>&1
+rc=$?
+check '[ $rc = 0 ] && grep -q "already imported" "$tmp/out"' "the same file twice: $(cat "$tmp/out")"
+check '[ "$(dump "$tmp/s.gpkg")" = "$after" ]' "importing the same file twice changed the store"
+# a different file for the same week: refused, then taken with --replace; the old rows stay
+sed 's/^2011-W18,wtc,20,2942,/2011-W18,wtc,20,1500,/' <(iconv -f GB18030 -t UTF-8 "$tmp/wtc-filled.csv") >"$tmp/wtc-fixed.csv"
+"$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/wtc-fixed.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 1 ] && grep -q "wtc already has a report for 2011-W18 (wtc-filled.csv" "$tmp/err"' "a second file for a week was not refused: $(cat "$tmp/err")"
+check '[ "$(dump "$tmp/s.gpkg")" = "$after" ]' "a refused import changed the store"
+"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc-fixed.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && grep -q "replaced 30 rows of earlier reports" "$tmp/out"' "--replace: $(cat "$tmp/out" "$tmp/err")"
+check '[ "$(sql "$tmp/s.gpkg" "SELECT COUNT(*) FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NOT NULL")" = 30 ]' "the replaced rows are not kept"
+"$LOUYU" report log --db "$tmp/s.gpkg" >"$tmp/log"
+check 'grep -q "wtc-filled.csv  (replaced by import 54)" "$tmp/log"' "the log does not say what was replaced: $(tail -3 "$tmp/log")"
+"$LOUYU" report diff 2011-W17 2011-W18 --db "$tmp/s.gpkg" >"$tmp/out"
+check 'grep -q "World Trade Center .* +1,500 m²" "$tmp/out"' "report diff: $(cat "$tmp/out")"
+
+# ---- an import killed at any moment leaves the store as it was ------------------------
+cp "$STORE" "$tmp/k.gpkg"
+week="$SRC/data/reports/2011-W17.csv"
+python3 - "$tmp/k.gpkg" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])  # forget the last week, to import it again
+last = db.execute("SELECT MAX(fid) FROM import_log").fetchone()[0]
+db.execute("DELETE FROM weekly_reports WHERE import_id = ?", (last,))
+db.execute("DELETE FROM import_log WHERE fid = ?", (last,))
+db.commit()
+PY
+clean=$(dump "$tmp/k.gpkg")
+rows=$(grep -c "^2011-W17," <(iconv -f GB18030 -t UTF-8 "$week"))
+killed=0
+for n in 0 1 2 3 5 8 13 21 34 55 89 144 $((rows - 1)) "$rows"; do
+  # (in a shell of its own, so that bash does not announce the kill)
+  bash -c 'LOUYU_FAULT=import-kill@$0 "$1" report import --db "$2" "$3" >/dev/null 2>&1; echo $?' \
+    "$n" "$LOUYU" "$tmp/k.gpkg" "$week" >"$tmp/rc" 2>/dev/null
+  rc=$(cat "$tmp/rc")
+  [ "$rc" = 137 ] && killed=$((killed + 1))
+  check '[ "$(dump "$tmp/k.gpkg")" = "$clean" ]' "an import killed after row $n changed the store (or broke it)"
+done
+check '[ "$killed" = 14 ]' "only $killed of 14 imports were killed"
+# and from outside, at random moments of a whole year's import into a fresh store
+for t in 0.05 0.15 0.3 0.45; do
+  rm -f "$tmp/y.gpkg"*
+  "$LOUYU" convert "$SRC/data/zhanshan.geojson" "$tmp/y.gpkg" >/dev/null
+  "$LOUYU" report import --db "$tmp/y.gpkg" "$SRC"/data/reports/*.csv >/dev/null 2>&1 &
+  sleep "$t"
+  kill -9 $! 2>/dev/null
+  wait $! 2>/dev/null
+  state=$(dump "$tmp/y.gpkg")
+  check '[ "${state%% *}" = ok ]' "a store killed at ${t}s fails its integrity check"
+  whole=$(sql "$tmp/y.gpkg" "SELECT COUNT(*) FROM import_log l WHERE rows = (SELECT COUNT(*) FROM weekly_reports r WHERE r.import_id = l.fid)")
+  all=$(sql "$tmp/y.gpkg" "SELECT COUNT(*) FROM import_log")
+  check '[ "$whole" = "$all" ]' "killed at ${t}s: $all imports logged but $whole whole"
+done
+
+# ---- GDAL reads the store as it is -------------------------------------------------------
+ogrinfo -ro -q "$STORE" >"$tmp/layers" 2>&1
+for layer in "buildings (Multi Polygon)" "floors (None)" "enterprises (None)" "weekly_reports (None)" "import_log (None)"; do
+  check 'grep -q "$layer" "$tmp/layers"' "ogrinfo does not list $layer: $(cat "$tmp/layers")"
+done
+ogrinfo -ro -q -sql "SELECT week, SUM(vacant_m2) AS vacant FROM weekly_reports WHERE replaced_by IS NULL GROUP BY week ORDER BY week DESC LIMIT 1" "$STORE" >"$tmp/q" 2>&1
+check 'grep -q "week (String) = 2011-W17" "$tmp/q" && grep -q "vacant (Real) = 227332" "$tmp/q"' "ogrinfo -sql on weekly_reports: $(cat "$tmp/q")"
+ogrinfo -ro -q "$STORE" buildings -where "id = 'wtc'" >"$tmp/b" 2>&1
+check 'grep -q "MULTIPOLYGON (((120\." "$tmp/b"' "ogrinfo reads no footprint for wtc"
+
+# ---- export: any week back as a district file -------------------------------------------
+"$LOUYU" export "$STORE" --week 2010-W30 --out "$tmp/w30.geojson" >/dev/null
+rc=$?
+check '[ $rc = 0 ]' "export --week 2010-W30 failed"
+check '"$LOUYU" validate "$tmp/w30.geojson" >/dev/null' "the exported week is not a valid district"
+check '[ -z "$(ls "$tmp" | grep "w30.geojson.tmp")" ]' "export left its temporary file"
+w30=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["louyu"]["week"], d["louyu"]["data_date"])' "$tmp/w30.geojson")
+check '[ "$w30" = "2010-W30 2010-07-30" ]' "the exported metadata: $w30"
+want=$("$LOUYU" report history wtc --db "$STORE" --json | python3 -c 'import json,sys; print([w["vacant_m2"] for w in json.load(sys.stdin) if w["week"]=="2010-W30"][0])')
+got=$("$LOUYU" info "$tmp/w30.geojson" wtc --json | python3 -c 'import json,sys; print(sum(r["vacant_m2"] for r in json.load(sys.stdin)["floor_records"]))')
+check 'python3 -c "import sys; assert abs(float(sys.argv[1]) - float(sys.argv[2])) < 1" "$want" "$got"' "export: wtc has $got m² vacant, the history says $want"
+"$LOUYU" export "$STORE" --out "$tmp/latest.geojson" >/dev/null
+check 'diff <("$LOUYU" stats "$tmp/latest.geojson" --json) <("$LOUYU" stats "$SRC/data/zhanshan.geojson" --json) >/dev/null' "the latest week exported differs from the snapshot"
+"$LOUYU" export "$STORE" --week 2009-W01 --out "$tmp/no.geojson" >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "no report for 2009-W01: expected a week from 2010-W18 to 2011-W17" "$tmp/err"' "export of a week not in the store: $(cat "$tmp/err")"
+# a store opens wherever a district file does
+check '"$LOUYU" info "$STORE" wtc | grep -q "World Trade Center"' "louyu info on the store"
+"$LOUYU" convert "$SRC/data/zhanshan.geojson" "$STORE" >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "exists: expected a new file" "$tmp/err"' "convert over an existing store"
+"$LOUYU" report history wtc --db "$SRC/data/zhanshan.geojson" >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "is not a louyu store" "$tmp/err"' "a report command on a GeoJSON file"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
