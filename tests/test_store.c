@@ -166,7 +166,7 @@ static void reader_beside_writer(void)
         for (int i = 0; i < n; i++) {
             ly_import_summary s;
             ly_diag_list_init(&diags, names[i]);
-            int rc = ly_store_import(gpkg, names[i], false, &s, &diags, err, sizeof err);
+            int rc = ly_store_import(gpkg, names[i], false, &s, NULL, &diags, err, sizeof err);
             ly_import_summary_free(&s);
             ly_diag_list_deinit(&diags);
             if (rc)

@@ -60,9 +60,11 @@ enum {
     LY_IMPORT_FAILED = 3    /* the store could not be read or written: err says */
 };
 
-/* Imports one report file into the store, whole or not at all. */
+/* Imports one report file into the store, whole or not at all. The store's
+ * district, as it was before the import, is what the summary's building indices
+ * refer to: with `before` not NULL it is moved there (the caller unloads it). */
 int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
-                    ly_diag_list *diags, char *err, size_t n);
+                    ly_district *before, ly_diag_list *diags, char *err, size_t n);
 void ly_import_summary_free(ly_import_summary *s);
 
 /* One import, as the log keeps it. */

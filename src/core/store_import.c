@@ -287,8 +287,10 @@ static int write_import(import_ctx *c, const char *path, bool replace, ly_import
 }
 
 int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
-                    ly_diag_list *diags, char *err, size_t n)
+                    ly_district *before, ly_diag_list *diags, char *err, size_t n)
 {
+    if (before)
+        memset(before, 0, sizeof *before);
     memset(sum, 0, sizeof *sum);
     err[0] = '\0';
     ly_district d;
@@ -329,7 +331,10 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
     }
     sqlite3_close(db);
     ly_report_free(&rep);
-    ly_district_unload(&d);
+    if (before)
+        *before = d;
+    else
+        ly_district_unload(&d);
     return rc;
 }
 

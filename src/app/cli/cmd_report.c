@@ -140,14 +140,17 @@ static void print_changes(const ly_district *d, const ly_import_summary *s)
 }
 
 /* One file: whole or not at all. Returns its exit status. */
-static int import_one(const ly_args *a, const ly_district *d, const char *file)
+static int import_one(const ly_args *a, const char *file)
 {
     const char *db = store_path(a);
     ly_diag_list diags;
     ly_diag_list_init(&diags, file);
     ly_import_summary s;
     char err[1024];
-    int r = ly_store_import(db, file, ly_arg_flag(a, "--replace"), &s, &diags, err, sizeof err);
+    ly_district before; /* the store as the import found it: the buildings' names */
+    int r = ly_store_import(db, file, ly_arg_flag(a, "--replace"), &s, &before, &diags, err,
+                            sizeof err);
+    const ly_district *d = &before;
     ly_diag_sort(&diags);
     fflush(stdout); /* the file's problems after the lines about the files before it */
     for (size_t i = 0; i < diags.count; i++)
@@ -177,20 +180,23 @@ static int import_one(const ly_args *a, const ly_district *d, const char *file)
     }
     ly_import_summary_free(&s);
     ly_diag_list_deinit(&diags);
+    ly_district_unload(&before);
     return rc;
 }
 
 int ly_cli_report_import(const ly_args *a)
 {
-    ly_district d;
-    int rc = load_store(a, &d);
-    if (rc)
-        return rc;
+    const char *db = store_path(a);
+    if (!ly_store_is(db)) {
+        fprintf(stderr, "louyu report import: %s is not a louyu store: expected a GeoPackage "
+                        "made by `louyu convert` (or the bundled one)\n", db);
+        return LY_EXIT_USAGE;
+    }
+    int rc = LY_EXIT_OK;
     for (int i = 0; i < a->n_pos; i++) {
-        int r = import_one(a, &d, ly_arg_pos(a, i));
+        int r = import_one(a, ly_arg_pos(a, i));
         rc = r > rc ? r : rc;
     }
-    ly_district_unload(&d);
     return rc;
 }
 
