@@ -1,8 +1,9 @@
 /* The app without a window: the first start's language (the desktop's locale,
  * then the remembered choice), the layout (every panel inside the window, the
  * fixed ones apart, the free map left over), the home view (the towers fill
- * the free map instead of a corner of it), and a district with no buildings
- * (a notice instead of bare ground). */
+ * the free map instead of a corner of it), a district with no buildings
+ * (a notice instead of bare ground), and a store's weeks (the slider, the week
+ * on screen and everything that follows it). */
 #include "check.h"
 #include "commands.h"
 
@@ -156,8 +157,65 @@ static void home_view(ly_app *app, int w, int h)
     CHECK(lo[0] >= app->layout.toolbar.x + app->layout.toolbar.w - 2);
 }
 
+/* The bundled store: its weeks move the map; a kiosk shows the latest. */
+static void weeks(void)
+{
+    ly_app app;
+    char err[256];
+    CHECK_INT(ly_app_init(&app, 1280, 720, 1, false, err, sizeof err), 0);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "store");
+    CHECK_INT(ly_app_load(&app, LY_BINARY_DIR "/data/zhanshan.gpkg", &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    const ly_district *d = &app.scene.district;
+    CHECK_INT(d->n_weeks, 52);
+    CHECK_INT(d->week, 51); /* the latest */
+    ly_app_update(&app, 0.016);
+    CHECK(app.layout.weeks.shown);
+    CHECK(app.layout.free[3] <= app.layout.weeks.y); /* the home view keeps above it */
+    long wtc = ly_district_find(d, "wtc");
+    ly_cmd_select(&app, wtc, false);
+    ly_cmd_set_color_mode(&app, LY_COLOR_OCCUPANCY, false);
+    double now = ly_building_vacant_in_week(d, &d->buildings[wtc], d->week);
+    size_t found_now = app.dv.found.n_matches;
+    ly_cmd_set_week(&app, 201030);
+    CHECK_INT(d->weeks[d->week], 201030);
+    CHECK_INT(app.st.week, 201030);
+    CHECK_INT(app.st.selected, wtc); /* the selection stays */
+    /* the floor records show that week: the card, plan, colour-by and finder read them */
+    double then = 0;
+    const ly_building *b = &d->buildings[wtc];
+    for (uint32_t r = b->first_record; r < b->first_record + b->n_records; r++)
+        then += d->records[r].vacant_m2;
+    CHECK_NEAR(then, ly_building_vacant_in_week(d, b, d->week), 0.5);
+    CHECK(then != now);
+    CHECK(app.st.color_t < 1); /* the colours blend into the new week's */
+    (void)found_now;
+    ly_cmd_step_week(&app, -1);
+    CHECK_INT(d->weeks[d->week], 201029);
+    ly_cmd_step_week(&app, -1000);
+    CHECK_INT(d->week, 0);
+    ly_cmd_step_week(&app, 1000);
+    CHECK_INT(d->week, 51);
+    CHECK_INT(app.st.week, 0); /* the last week is "the latest" */
+    /* the change since last week */
+    ly_cmd_set_week(&app, 201106);
+    ly_cmd_set_color_mode(&app, LY_COLOR_CHANGE, false);
+    long s22 = ly_district_find(d, "sample-22");
+    CHECK_INT(app.dv.colorby.class_of[s22], 4); /* a floor of 3,518 m² came free */
+    CHECK_NEAR(app.dv.colorby.value[s22], 3518, 1);
+    /* a kiosk: no slider, and a reset shows the latest week again */
+    ly_cmd_set_kiosk(&app, true, 60, 120, 9);
+    ly_app_update(&app, 0.016);
+    CHECK(!app.layout.weeks.shown);
+    ly_cmd_kiosk_reset(&app);
+    CHECK_INT(d->week, 51);
+    ly_app_deinit(&app);
+}
+
 int main(void)
 {
+    weeks();
     locale_cases();
     settings_cases();
 

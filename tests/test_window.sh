@@ -133,8 +133,25 @@ wheel() { xdotool mousemove --window "$win" 640 400 click 4 click 4 click 4; }
 step wheel "$log" wheel
 check '[ "$(differ drag wheel)" -gt 20000 ]' "the wheel did not zoom"
 
+# the week slider along the bottom (the default data is the bundled store, with its
+# weeks): a drag along the track moves the map back through the weeks, then the left
+# key steps one more week back (the keys belong to the slider once it was used)
+slide() {
+  # (inside the track whether or not the card beside it narrows it)
+  xdotool mousemove --window "$win" 840 672 mousedown 1
+  for x in 780 720 660 600 560; do xdotool mousemove --window "$win" "$x" 672; sleep 0.05; done
+  xdotool mouseup 1
+}
+step slide "$log" slide
+check '[ "$(differ wheel slide)" -gt 2000 ]' "a drag along the week slider changed nothing"
+key() { xdotool key --window "$win" "$1"; }
+step week-back "$log" key Left
+# the map stayed where it was: only the title, the slider and some colours change
+d=$(differ slide week-back)
+check '[ "$d" -gt 100 ] && [ "$d" -lt 60000 ]' "the left key after the slider did not step the week alone ($d pixels)"
+
 # keys: each changes the picture, and the picture settles
-prev=wheel
+prev=week-back
 for k in l p c b f Escape; do
   key() { xdotool key --window "$win" "$1"; }
   step "key-$k" "$log" key "$k"

@@ -7,7 +7,9 @@
  * perceptually uniform, colour-blind-safe ramp (viridis: lightness rises
  * monotonically from the first class to the last). The dominant industry is
  * categorical (the Okabe-Ito palette). Buildings without the attribute are
- * "no data", drawn in a neutral grey that is not on any ramp. Pure
+ * "no data", drawn in a neutral grey that is not on any ramp. The change since
+ * the week before has fixed breaks on a diverging blue-orange scale (blue: space
+ * let, orange: space vacated; both tell apart in every common colour blindness). Pure
  * computation: ly_colorby_compute allocates the per-building arrays in the
  * result; ly_colorby_deinit frees them. No GL. */
 #ifndef LOUYU_COLORBY_H
@@ -25,6 +27,7 @@ typedef enum {
     LY_COLOR_INDUSTRY,
     LY_COLOR_AGE,
     LY_COLOR_HEIGHT,
+    LY_COLOR_CHANGE, /* vacant m² since the week before (a store's history) */
     LY_COLOR_MODES
 } ly_color_mode;
 
@@ -47,7 +50,8 @@ typedef struct {
     size_t n;
 } ly_colorby;
 
-/* "occupancy", "vacant", "enterprises", "tax", "industry", "age", "height", "none";
+/* "occupancy", "vacant", "enterprises", "tax", "industry", "age", "height",
+ * "change", "none";
  * -1 for anything else. */
 int ly_color_mode_parse(const char *s);
 const char *ly_color_mode_key(ly_color_mode m);

@@ -9,6 +9,7 @@
 #ifndef LOUYU_STRINGS_H
 #define LOUYU_STRINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum { LY_LANG_ZH, LY_LANG_EN, LY_LANG_COUNT } ly_lang;
@@ -174,6 +175,7 @@ typedef enum {
     LY_S_COLOR_INDUSTRY,
     LY_S_COLOR_AGE,
     LY_S_COLOR_HEIGHT,
+    LY_S_COLOR_CHANGE,
     LY_S_OTHER_INDUSTRIES,
     LY_S_Q_NO_INDUSTRY,
     LY_S_Q_FLOOR_VACANT,
@@ -187,6 +189,22 @@ typedef enum {
     LY_S_Q_NAME,
     LY_S_Q_LATER_NOT_COUNTED,
     LY_S_Q_LATER_COUNTED,
+    LY_S_WEEK_OF,
+    LY_S_WEEK_LATEST,
+    LY_S_WEEK_EARLIER,
+    LY_S_WEEK_LATER,
+    LY_S_VACANCY_TREND,
+    LY_S_VACANCY_TREND_DISTRICT,
+    LY_S_THIS_WEEK,
+    LY_S_NEWLY_VACANT,
+    LY_S_NEWLY_LET,
+    LY_S_NO_CHANGE_THIS_WEEK,
+    LY_S_CHANGE_LET,
+    LY_S_CHANGE_VACATED,
+    LY_S_CHANGE_LITTLE,
+    LY_S_TOUR_NEW,
+    LY_S_HELP_WEEKS,
+    LY_S_WEEK_READOUT,
     LY_S_COUNT
 } ly_string_id;
 
@@ -208,6 +226,9 @@ const char *ly_lang_code(ly_lang lang);
  * C and POSIX included, English. Any argument may be NULL. */
 ly_lang ly_lang_from_locale(const char *language, const char *lc_all, const char *lc_messages,
                             const char *lang);
+/* An ISO week for people: "2011年第17周" / "Week 17, 2011", and with `days` its
+ * Monday to Sunday after a dot: "4月25日–5月1日" / "25 Apr – 1 May". Returns buf. */
+const char *ly_format_week(int week, bool days, ly_lang lang, char *buf, size_t n);
 /* A whole number with thousands separators: 1234567.8 -> "1,234,568". */
 void ly_format_grouped(double v, char *buf, size_t n);
 

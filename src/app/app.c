@@ -52,6 +52,7 @@ void ly_app_deinit(ly_app *app)
     ly_search_deinit(&dv->search);
     ly_query_result_deinit(&dv->found);
     free(dv->color_from);
+    free(dv->week_vacant);
     free(dv->styles);
     ly_scene_free(&app->scene);
     ly_renderer_destroy(app->renderer);

@@ -41,6 +41,8 @@ typedef struct {
     ly_query_result found;     /* the finder's matches */
     ly_stacking stack;         /* the stacking plan's slabs */
     bool stack_dirty;          /* to rebuild and upload */
+    double *week_vacant;       /* the district's vacant m² in each week of its history */
+    double recorded_m2;        /* the floor area with records (what vacancy is a share of) */
 } ly_derived;
 
 /* Input's own memory from one event to the next: where the pointer is, a drag

@@ -147,6 +147,74 @@ static void rebuild_search(ly_app *app)
 
 /* ---- the district ------------------------------------------------------------------ */
 
+/* ---- the week ----------------------------------------------------------------------- */
+
+/* The district's vacant m² week by week, for the slider and the dashboard. */
+static void district_trend(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    ly_derived *dv = &app->dv;
+    free(dv->week_vacant);
+    dv->week_vacant = d->n_weeks ? calloc(d->n_weeks, sizeof *dv->week_vacant) : NULL;
+    dv->recorded_m2 = 0;
+    for (size_t r = 0; r < d->n_records; r++)
+        dv->recorded_m2 += d->records[r].area_m2;
+    for (size_t w = 0; dv->week_vacant && w < d->n_weeks; w++)
+        for (size_t r = 0; r < d->n_records; r++)
+            dv->week_vacant[w] += d->week_vacant[w * d->n_records + r];
+}
+
+/* Points the district at st->week: the latest for 0, else the last week up to it.
+ * True when that changed what the district shows. */
+static bool pick_week(ly_app *app)
+{
+    ly_district *d = &app->scene.district;
+    if (!d->n_weeks)
+        return false;
+    size_t i = d->n_weeks - 1;
+    if (app->st.week) {
+        i = 0;
+        for (size_t k = 0; k < d->n_weeks; k++)
+            if (d->weeks[k] <= app->st.week)
+                i = k;
+    }
+    if (i == d->week)
+        return false;
+    ly_district_set_week(d, i);
+    return true;
+}
+
+void ly_cmd_set_week(ly_app *app, int week)
+{
+    const ly_district *d = &app->scene.district;
+    if (!d->n_weeks)
+        return;
+    /* the last week is "the latest": a reload with a new week moves on to it */
+    app->st.week = week >= d->weeks[d->n_weeks - 1] ? 0 : week;
+    if (!pick_week(app))
+        return;
+    ly_cmd_set_color_mode(app, app->st.color_mode, true);
+    run_finder(app);
+    app->dv.stack_dirty = true;
+    update_flags(app);
+    app->st.redraw = true;
+}
+
+void ly_cmd_step_week(ly_app *app, int delta)
+{
+    const ly_district *d = &app->scene.district;
+    if (!d->n_weeks)
+        return;
+    long i = (long)d->week + delta;
+    i = i < 0 ? 0 : i >= (long)d->n_weeks ? (long)d->n_weeks - 1 : i;
+    ly_cmd_set_week(app, d->weeks[i]);
+}
+
+void ly_cmd_set_week_focus(ly_app *app, bool on)
+{
+    app->st.week_focus = on;
+}
+
 int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
 {
     if (app->renderer && ly_renderer_upload_scene(app->renderer, &next->mesh, &next->ground)) {
@@ -164,6 +232,8 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
         snprintf(keep_id, sizeof keep_id, "%s", app->scene.district.buildings[st->selected].id);
     ly_scene_free(&app->scene);
     ly_scene_move(&app->scene, next);
+    pick_week(app); /* the week on screen, if the new data has it; else the latest */
+    district_trend(app);
     st->selected = keep_id[0] ? ly_district_find(&app->scene.district, keep_id) : -1;
     st->hovered = -1;
     st->plan.floor_selected = st->plan.floor_hover = 0;
@@ -454,6 +524,12 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m)
         break;
     case LY_MSG_ADMIN_REQUEST:
         ly_cmd_admin_request(app, (ly_admin_request)m->i);
+        break;
+    case LY_MSG_SET_WEEK:
+        ly_cmd_set_week(app, m->i);
+        break;
+    case LY_MSG_WEEK_FOCUS:
+        ly_cmd_set_week_focus(app, m->on);
         break;
     }
 }

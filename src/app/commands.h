@@ -57,6 +57,15 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m);
 
 /* ---- the camera (framing.c) -------------------------------------------------------- */
 
+/* The week on screen: an ISO week (year * 100 + week), or 0 for the latest the
+ * data has (a kiosk's public view, and the viewer until someone moves the slider).
+ * Colour-by, occupancy, the stacking plan, the finder and the dashboard follow;
+ * colours blend into the new week's. Does nothing without a weekly history. */
+void ly_cmd_set_week(ly_app *app, int week);
+/* A number of weeks later (> 0) or earlier, within the history. */
+void ly_cmd_step_week(ly_app *app, int delta);
+void ly_cmd_set_week_focus(ly_app *app, bool on);
+
 /* "home", "top" or a building id; jumps when `animate` is false. False for an
  * unknown id. */
 bool ly_cmd_set_view(ly_app *app, const char *view, bool animate);

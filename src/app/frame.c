@@ -54,9 +54,10 @@ static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     ly_view_card(&c);
     ly_view_floors(&c);
     ly_view_enterprises(&c);
+    ly_view_out weeks = ly_view_weeks(&c);
     ly_view_admin(&c);
     ly_ui_end_frame(&app->ui);
-    ly_view_tooltip(&c, &board.tip);
+    ly_view_tooltip(&c, weeks.tip.shown ? &weeks.tip : &board.tip);
     ly_view_tour(&c);
     ly_view_admin_hold(&c);
     return fading;

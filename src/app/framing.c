@@ -50,7 +50,7 @@ static ly_camera_pose home_pose(const ly_app *app)
         return ly_camera_home_pose(&st->cam);
     }
     float r[4];
-    ly_layout_free_map(st->width, st->height, st->ui_scale, false, r);
+    ly_layout_free_map(st->width, st->height, st->ui_scale, false, ly_layout_has_weeks(app), r);
     float ix = HOME_INSET * (r[2] - r[0]), iy = HOME_INSET * (r[3] - r[1]);
     float rect[4] = {r[0] + ix, r[1] + iy + LABEL_ROOM * st->ui_scale, r[2] - ix, r[3] - iy};
     /* from the south-south-west, turned as far as a quarter each way where that shows
@@ -195,7 +195,7 @@ void ly_cmd_keep_clear_of_card(ly_app *app, long b)
     /* a building that its card would cover slides into the space beside (or below) it */
     ly_card_room room = ly_layout_card_room(st->width, st->height, st->ui_scale);
     float free[4];
-    ly_layout_free_map(st->width, st->height, st->ui_scale, true, free);
+    ly_layout_free_map(st->width, st->height, st->ui_scale, true, ly_layout_has_weeks(app), free);
     float tx = sx, ty = sy;
     if (room.beside && sx > room.card_x - 20 * st->ui_scale)
         tx = 0.5f * (free[0] + free[2]);

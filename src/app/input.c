@@ -175,6 +175,7 @@ static void mouse_down(ly_app *app, const ly_event *e)
     ly_pointer *p = &app->input;
     if (p->drag_button)
         return;
+    ly_cmd_set_week_focus(app, false); /* the map has the keys again */
     p->drag_button = e->button;
     p->drag_moved = false;
     p->drag_tilt = e->button == LY_BUTTON_LEFT && (e->mods & LY_MOD_SHIFT);
@@ -288,6 +289,11 @@ void ly_app_event(ly_app *app, const ly_event *e)
             ly_cmd_zoom_at(app, e->x, e->y, pow(1.18, e->dy));
         break;
     case LY_EV_KEY_DOWN:
+        /* after the slider was used, left and right move the week instead of the map */
+        if (app->st.week_focus && (e->key == LY_KEY_LEFT || e->key == LY_KEY_RIGHT)) {
+            ly_cmd_step_week(app, e->key == LY_KEY_LEFT ? -1 : 1);
+            break;
+        }
         if ((unsigned)e->key < LY_KEY_COUNT)
             p->key_down[e->key] = true;
         key_down(app, e);

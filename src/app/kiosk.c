@@ -65,6 +65,10 @@ static long tour_stop(const ly_app *app, int index)
         if (any_space) {
             if (ly_building_occupancy(d, b, &area, &vacant) < 0 || vacant <= 0)
                 continue;
+            /* space that came free this week first (a store's weeks), then the most */
+            if (d->week > 0 && ly_building_vacant_in_week(d, b, d->week) >
+                                   ly_building_vacant_in_week(d, b, d->week - 1) + 0.5)
+                vacant += 1e12;
         } else {
             if (b->status == LY_STATUS_UNDER_CONSTRUCTION || !(b->height_m > 0))
                 continue;
@@ -136,6 +140,7 @@ void ly_cmd_kiosk_reset(ly_app *app)
         ly_cmd_set_color_mode(app, LY_COLOR_NONE, false);
     if (st->lang != st->kiosk.lang)
         ly_cmd_set_language(app, st->kiosk.lang);
+    ly_cmd_set_week(app, 0); /* the public sees the latest week */
     if (!st->kiosk.touring)
         ly_cmd_set_view(app, "home", true);
 }

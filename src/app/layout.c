@@ -47,7 +47,13 @@ ly_card_room ly_layout_card_room(int width, int height, float scale)
     return r;
 }
 
-void ly_layout_free_map(int width, int height, float scale, bool card, float out[4])
+bool ly_layout_has_weeks(const ly_app *app)
+{
+    return app->scene.loaded && app->scene.district.n_weeks > 1 && !app->st.kiosk.on;
+}
+
+void ly_layout_free_map(int width, int height, float scale, bool card, bool weeks,
+                        float out[4])
 {
     float s = scale > 0 ? scale : 1, W = (float)width, H = (float)height;
     /* the left column (title, toolbar, search); beside it at least 400 dp of map */
@@ -55,7 +61,7 @@ void ly_layout_free_map(int width, int height, float scale, bool card, float out
     out[0] = column_beside ? LY_LAYOUT_SIDE_X * s : LY_LAYOUT_MARGIN * s;
     out[1] = column_beside ? LY_LAYOUT_MARGIN * s : (LY_LAYOUT_SEARCH_Y + 60) * s;
     out[2] = W - LY_LAYOUT_MARGIN * s;
-    out[3] = H - 52 * s; /* the scale bar */
+    out[3] = H - (weeks ? LY_LAYOUT_WEEKS_H + 24 : 52) * s; /* the slider, or the scale bar */
     if (card) {
         ly_card_room room = ly_layout_card_room(width, height, scale);
         if (room.beside)
@@ -76,11 +82,16 @@ void ly_layout_title_text(const ly_app *app, const char **name, char *sub, size_
     const ly_district_meta *mt = &d->meta;
     ly_lang lang = app->st.lang;
     *name = lang == LY_LANG_EN && mt->name_en ? mt->name_en : mt->name;
+    /* a store shows a week: its name instead of the snapshot's date */
+    char when[64];
+    const char *date = mt->data_date;
+    if (d->n_weeks)
+        date = ly_format_week(d->weeks[d->week], false, lang, when, sizeof when);
     char count[32];
     ly_format_grouped((double)d->n_buildings, count, sizeof count);
     if (*name) {
-        snprintf(sub, n, "%s%s%s %s%s%s", mt->data_date ? mt->data_date : "",
-                 mt->data_date ? "  ·  " : "", count, ly_str(LY_S_BUILDINGS, lang),
+        snprintf(sub, n, "%s%s%s %s%s%s", date ? date : "", date ? "  ·  " : "", count,
+                 ly_str(LY_S_BUILDINGS, lang),
                  mt->n_illustrative ? "  ·  " : "",
                  mt->n_illustrative ? ly_str(LY_S_ILLUSTRATIVE_DATA, lang) : "");
     } else {
@@ -177,7 +188,10 @@ static void floor_card(ly_layout *L, const ly_app *app)
 static void dashboard(ly_layout *L, const ly_app *app)
 {
     float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
-    float w = fminf(760, W - 300), h = fminf(470, H - 110);
+    /* a store's weeks add a row: the trend and this week's changes */
+    bool weeks = app->scene.district.n_weeks > 1;
+    float w = fminf(760, W - 300);
+    float h = weeks ? fminf(600, H - LY_LAYOUT_TOP - LY_LAYOUT_WEEKS_H - 36) : fminf(470, H - 110);
     float x = LY_LAYOUT_SIDE_X, y = LY_LAYOUT_TOP;
     if (w < 520 && L->height > L->width) {
         /* a portrait screen: the screen's width, under the side panels */
@@ -278,6 +292,8 @@ static void notices(ly_layout *L, const ly_app *app)
         ly_layout_toast_text(app, toast, sizeof toast);
         float w = measure(app, toast, 11.5f * s) + 20 * s;
         L->toast = box(fmaxf(W - 20 * s - w, 8 * s), H - 44 * s, w, 24 * s);
+        if (L->weeks.shown) /* above the slider */
+            L->toast.y = L->weeks.y - 32 * s;
     }
     const char *big, *small;
     L->notice.shown = ly_layout_notice_text(app, &big, &small);
@@ -288,6 +304,22 @@ static void notices(ly_layout *L, const ly_app *app)
     float bw = fminf(760 * s, W - 40 * s), bh = 112 * s;
     L->tour = box(0.5f * (W - bw), H - bh - 28 * s, bw, bh);
     L->tour.shown = st->kiosk.touring;
+}
+
+/* The week slider: along the bottom, right of the scale bar, left of a card that
+ * reaches down to it. */
+static void weeks(ly_layout *L, const ly_app *app)
+{
+    float s = L->s, W = (float)L->width, H = (float)L->height;
+    float x0 = 280 * s, x1 = W - LY_LAYOUT_MARGIN * s, h = LY_LAYOUT_WEEKS_H * s;
+    float y = H - h - 12 * s;
+    if (L->card.shown && L->card.x > x0 && L->card.y + L->card.h > y - LY_LAYOUT_GAP * s)
+        x1 = fminf(x1, L->card.x - LY_LAYOUT_GAP * s);
+    if (x1 - x0 < 360 * s) /* a narrow window: the whole width above the scale bar */
+        x0 = LY_LAYOUT_MARGIN * s, x1 = W - LY_LAYOUT_MARGIN * s, y -= 40 * s;
+    float w = fminf(x1 - x0, LY_LAYOUT_WEEKS_W * s);
+    L->weeks = box(x0 + 0.5f * (x1 - x0 - w), y, w, h);
+    L->weeks.shown = ly_layout_has_weeks(app) && !app->st.kiosk.touring;
 }
 
 static void admin(ly_layout *L, const ly_app *app)
@@ -323,7 +355,8 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
     L->s = st->ui_scale > 0 ? st->ui_scale : 1;
     ly_card_room room = ly_layout_card_room(st->width, st->height, L->s);
     L->narrow = room.below;
-    ly_layout_free_map(st->width, st->height, L->s, st->selected >= 0, L->free);
+    ly_layout_free_map(st->width, st->height, L->s, st->selected >= 0, ly_layout_has_weeks(app),
+                       L->free);
     bool loaded = app->scene.loaded;
     if (loaded) {
         title_box(L, app);
@@ -335,6 +368,7 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
         floor_card(L, app);
         dashboard(L, app);
         legends(L, app);
+        weeks(L, app);
     }
     notices(L, app);
     admin(L, app);
@@ -346,7 +380,7 @@ size_t ly_layout_keep_out(const ly_layout *L, float pad, float (*out)[4], size_t
                            &L->help_button, &L->scale_bar,  &L->keyboard,    &L->finder,
                            &L->help,      &L->help_keys,    &L->card,        &L->floor_card,
                            &L->dashboard, &L->color_legend, &L->plan_legend, &L->tour,
-                           &L->toast,     &L->notice,       &L->admin};
+                           &L->toast,     &L->notice,       &L->admin,       &L->weeks};
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof *all && n < cap; i++) {
         const ly_box *b = all[i];

@@ -33,7 +33,9 @@ enum {
     LY_LAYOUT_SEARCH_Y = 292,
     LY_LAYOUT_CARD_W = 340,
     LY_LAYOUT_CARD_CLEAR = 540, /* a narrow screen's building view keeps below this */
-    LY_LAYOUT_FLOOR_CARD_W = 300
+    LY_LAYOUT_FLOOR_CARD_W = 300,
+    LY_LAYOUT_WEEKS_H = 66,   /* the week slider */
+    LY_LAYOUT_WEEKS_W = 820
 };
 
 typedef struct {
@@ -46,6 +48,8 @@ typedef struct {
     /* while they are open */
     ly_box keyboard, finder, help, help_keys, card, floor_card, dashboard;
     ly_box color_legend, plan_legend, tour, toast, notice, admin;
+    /* the week slider along the bottom (a district with a weekly history, not a kiosk) */
+    ly_box weeks;
 
     /* the map that the panels leave free: what the home view frames */
     float free[4]; /* x0, y0, x1, y1 */
@@ -69,8 +73,12 @@ typedef struct {
 ly_card_room ly_layout_card_room(int width, int height, float scale);
 
 /* The part of the window the panels leave for the map (x0, y0, x1, y1), with or
- * without a building's card open. */
-void ly_layout_free_map(int width, int height, float scale, bool card, float out[4]);
+ * without a building's card open, and with or without the week slider. */
+void ly_layout_free_map(int width, int height, float scale, bool card, bool weeks,
+                        float out[4]);
+/* Whether the week slider shows: the district has weeks to move through, and this
+ * is not a kiosk (whose public view is always the latest week). */
+bool ly_layout_has_weeks(const struct ly_app *app);
 
 /* What the panels whose size follows their text say (the views draw the same):
  * the title's two lines; the colour-by legend's rows (returns how many); the

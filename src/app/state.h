@@ -100,6 +100,9 @@ typedef struct {
     ly_color_mode color_mode;
     float color_t; /* 0 .. 1 through the transition to color_mode */
 
+    int week;        /* the week on screen (ISO, year * 100 + week); 0: the latest there is */
+    bool week_focus; /* the slider was used last: the left and right keys move the week */
+
     bool dashboard, help, finder, keyboard;
     ly_query_desc find; /* the finder's criteria (strings point to static tables) */
     char query[128];    /* the search field */

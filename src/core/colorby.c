@@ -41,8 +41,9 @@ double ly_color_lightness(const uint8_t rgb[3])
     return y > 216.0 / 24389.0 ? 116 * cbrt(y) - 16 : y * 24389.0 / 27.0;
 }
 
-static const char *const KEYS[LY_COLOR_MODES] = {"none", "occupancy", "vacant", "enterprises",
-                                                 "tax",  "industry",  "age",    "height"};
+static const char *const KEYS[LY_COLOR_MODES] = {"none",     "occupancy", "vacant", "enterprises",
+                                                 "tax",      "industry",  "age",    "height",
+                                                 "change"};
 
 int ly_color_mode_parse(const char *s)
 {
@@ -208,6 +209,43 @@ assign:
     return 0;
 }
 
+/* Vacant m² since the week before: let (blue) on the left, vacated (orange) on the
+ * right, little change in the middle; no data without a week before. */
+static void change(ly_colorby *cb, const ly_district *d, ly_lang lang)
+{
+    static const uint8_t RGB[5][3] = {
+        {0, 90, 160}, {100, 170, 220}, {236, 236, 230}, {240, 170, 80}, {200, 85, 0}};
+    static const double LO[5] = {-INFINITY, -1000, -100, 100, 1000};
+    static const double HI[5] = {-1000, -100, 100, 1000, INFINITY};
+    cb->n_classes = 5;
+    for (int c = 0; c < 5; c++) {
+        ly_colorby_class *k = &cb->classes[c];
+        memcpy(k->rgb, RGB[c], 3);
+        k->lo = LO[c];
+        k->hi = HI[c];
+        char v[40];
+        if (c == 2)
+            snprintf(k->label, sizeof k->label, "%s", ly_str(LY_S_CHANGE_LITTLE, lang));
+        else {
+            snprintf(v, sizeof v, c == 0 || c == 4 ? "\xe2\x89\xa5 1,000" : "100 \xe2\x80\x93 1,000");
+            snprintf(k->label, sizeof k->label, ly_str(c < 2 ? LY_S_CHANGE_LET : LY_S_CHANGE_VACATED, lang), v);
+        }
+    }
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        cb->class_of[i] = -1;
+        cb->value[i] = NAN;
+        if (!b->n_records || d->week == 0 || d->week >= d->n_weeks)
+            continue;
+        double v = ly_building_vacant_in_week(d, b, d->week) -
+                   ly_building_vacant_in_week(d, b, d->week - 1);
+        int c = v < -1000 ? 0 : v <= -100 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
+        cb->value[i] = v;
+        cb->class_of[i] = c;
+        cb->classes[c].count++;
+    }
+}
+
 static int categorical(ly_colorby *cb, const ly_district *d, ly_lang lang)
 {
     /* the most common industry of each building's enterprises */
@@ -303,6 +341,8 @@ int ly_colorby_compute(ly_colorby *cb, const ly_district *d, ly_color_mode mode,
     int rc = 0;
     if (mode == LY_COLOR_INDUSTRY)
         rc = categorical(cb, d, lang);
+    else if (mode == LY_COLOR_CHANGE)
+        change(cb, d, lang);
     else if (mode != LY_COLOR_NONE)
         rc = numeric(cb, d, mode);
     else

@@ -1,4 +1,5 @@
 #include "louyu/strings.h"
+#include "louyu/week.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -168,6 +169,23 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_COLOR_INDUSTRY] = {"主导行业", "Dominant industry"},
     [LY_S_COLOR_AGE] = {"建成年代", "Year built"},
     [LY_S_COLOR_HEIGHT] = {"高度（m）", "Height (m)"},
+    [LY_S_COLOR_CHANGE] = {"本周空置变化（m²）", "Weekly change (m²)"},
+    [LY_S_WEEK_OF] = {"%d年第%d周", "Week %2$d, %1$d"},
+    [LY_S_WEEK_LATEST] = {"最新", "latest"},
+    [LY_S_WEEK_EARLIER] = {"上一周", "Week before"},
+    [LY_S_WEEK_LATER] = {"下一周", "Week after"},
+    [LY_S_VACANCY_TREND] = {"空置面积走势", "Vacant space, week by week"},
+    [LY_S_VACANCY_TREND_DISTRICT] = {"全街道空置面积走势", "District vacancy, week by week"},
+    [LY_S_THIS_WEEK] = {"本周变化", "This week"},
+    [LY_S_NEWLY_VACANT] = {"新空出 %s m²", "%s m² newly vacant"},
+    [LY_S_NEWLY_LET] = {"新租出 %s m²", "%s m² newly let"},
+    [LY_S_NO_CHANGE_THIS_WEEK] = {"本周无变化", "No change this week"},
+    [LY_S_CHANGE_LET] = {"租出 %s", "%s let"},
+    [LY_S_CHANGE_VACATED] = {"空出 %s", "%s vacated"},
+    [LY_S_CHANGE_LITTLE] = {"变化不足 100", "under 100 either way"},
+    [LY_S_TOUR_NEW] = {"本周新空出 %s m²", "%s m² came free this week"},
+    [LY_S_HELP_WEEKS] = {"周次（底部滑块上）", "the week (over the slider at the bottom)"},
+    [LY_S_WEEK_READOUT] = {"空置 %s m²（%.1f%%）", "%s m² vacant (%.1f%%)"},
     [LY_S_OTHER_INDUSTRIES] = {"其他", "Other"},
     [LY_S_Q_NO_INDUSTRY] = {"区内没有“%s”行业的企业", "no enterprise in the district is in the industry \"%s\""},
     [LY_S_Q_FLOOR_VACANT] = {"%d 层空置 %s m²", "floor %d: %s m² vacant"},
@@ -317,4 +335,23 @@ void ly_format_grouped(double v, char *buf, size_t n)
             buf[o++] = ',';
     }
     buf[o] = '\0';
+}
+
+const char *ly_format_week(int week, bool days, ly_lang lang, char *buf, size_t n)
+{
+    static const char *const MONTHS[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int len = snprintf(buf, n, ly_str(LY_S_WEEK_OF, lang), week / 100, week % 100);
+    long monday;
+    if (!days || len < 0 || (size_t)len >= n || !ly_week_monday(week, &monday))
+        return buf;
+    int y1, m1, d1, y2, m2, d2;
+    ly_date_from_days(monday, &y1, &m1, &d1);
+    ly_date_from_days(monday + 6, &y2, &m2, &d2);
+    if (lang == LY_LANG_ZH)
+        snprintf(buf + len, n - (size_t)len, " · %d月%d日–%d月%d日", m1, d1, m2, d2);
+    else
+        snprintf(buf + len, n - (size_t)len, " · %d %s – %d %s", d1, MONTHS[m1 - 1], d2,
+                 MONTHS[m2 - 1]);
+    return buf;
 }

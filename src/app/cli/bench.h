@@ -32,6 +32,17 @@ int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r);
  * thread, swap between frames) while frames are drawn. Returns 0 or -1. */
 int ly_bench_reload(const ly_bench_frames_desc *d, int reloads, ly_bench_reload_result *r);
 
+typedef struct {
+    int weeks;                    /* the store's weeks (0: a file without) */
+    double cpu_p50, cpu_max;      /* a week change and its frame: this thread's CPU time */
+    double wall_p50, wall_max;    /* the same with the GPU's work waited for */
+} ly_bench_weeks_result;
+
+/* Every week of a store shown in turn (back through all of them, then forward), with
+ * a building's card, its stacking plan and the dashboard open, each with its frame.
+ * Returns 0, or -1 (no GL context, the file does not load). */
+int ly_bench_weeks(const ly_bench_frames_desc *d, ly_bench_weeks_result *r);
+
 /* The q-quantile (0..1) of v[0..n), sorting v. */
 double ly_bench_quantile(double *v, int n, double q);
 

@@ -171,3 +171,56 @@ int ly_bench_reload(const ly_bench_frames_desc *d, int reloads, ly_bench_reload_
     ly_cli_close(&app, plat);
     return rc;
 }
+
+/* The building the week bench selects: --select, else the one with the most floor
+ * records. */
+static long weeks_building(const ly_app *app, const char *id)
+{
+    const ly_district *d = &app->scene.district;
+    long best = id ? ly_district_find(d, id) : -1;
+    for (size_t i = 0; !id && i < d->n_buildings; i++)
+        if (best < 0 || d->buildings[i].n_records > d->buildings[best].n_records)
+            best = (long)i;
+    return best;
+}
+
+int ly_bench_weeks(const ly_bench_frames_desc *d, ly_bench_weeks_result *r)
+{
+    ly_app app;
+    ly_platform *plat;
+    memset(r, 0, sizeof *r);
+    if (open_loaded(&app, &plat, d))
+        return -1;
+    const ly_district *dist = &app.scene.district;
+    r->weeks = (int)dist->n_weeks;
+    long b = weeks_building(&app, d->select);
+    int n = 2 * r->weeks, k = 0;
+    double *cpu = malloc((size_t)(n + 1) * sizeof *cpu), *wall = malloc((size_t)(n + 1) * sizeof *wall);
+    if (r->weeks >= 2 && b >= 0 && cpu && wall) {
+        ly_cmd_select(&app, b, false);
+        ly_cmd_set_stacking(&app, true, 0);
+        ly_cmd_set_dashboard(&app, true);
+        ly_cmd_set_color_mode(&app, LY_COLOR_OCCUPANCY, false);
+        frame(&app, plat);
+        for (int i = 0; i < n; i++) {
+            /* back from the latest to the first, then forward again */
+            int w = i < r->weeks ? r->weeks - 1 - i : i - r->weeks;
+            double t0 = ly_clock_ms(), c0 = thread_cpu_ms();
+            ly_cmd_set_week(&app, dist->weeks[w]);
+            ly_app_update(&app, 1.0 / 60);
+            ly_app_render(&app);
+            cpu[k] = thread_cpu_ms() - c0;
+            ly_platform_swap(plat);
+            ly_renderer_finish(app.renderer);
+            wall[k++] = ly_clock_ms() - t0;
+        }
+        r->cpu_p50 = ly_bench_quantile(cpu, k, 0.5);
+        r->cpu_max = ly_bench_quantile(cpu, k, 1.0);
+        r->wall_p50 = ly_bench_quantile(wall, k, 0.5);
+        r->wall_max = ly_bench_quantile(wall, k, 1.0);
+    }
+    free(cpu);
+    free(wall);
+    ly_cli_close(&app, plat);
+    return 0;
+}

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #define POI "metro|bus|bank|hotel|restaurant|parking|government|landmark"
-#define COLOR "none|occupancy|vacant|enterprises|tax|industry|age|height"
+#define COLOR "none|occupancy|vacant|enterprises|tax|industry|age|height|change"
 
 /* ---- the options, in groups that several commands share ---------------------------- */
 
@@ -51,6 +51,7 @@ static const ly_opt O_SCENE[] = {
     {"--find-rent", LY_OPT_NUM, "X", "finder: rent at most X CNY/m²/day", 0.01, 1e4, NULL},
     {"--find-near", LY_OPT_CHOICE, "PLACE", "finder: near " POI, 0, 0, POI},
     {"--find-industry", LY_OPT_TEXT, "NAME", "finder: near enterprises of an industry", 0, 0, NULL},
+    {"--week", LY_OPT_TEXT, "W", "a store's week (2011-W17; default: the latest)", 0, 0, NULL},
     {NULL}};
 
 static const ly_opt O_SHOT[] = {

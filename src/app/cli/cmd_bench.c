@@ -195,6 +195,15 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
     cJSON_AddStringToObject(o, "gl_renderer", f->gl_renderer);
 }
 
+static void weeks_json(cJSON *o, const ly_bench_weeks_result *w)
+{
+    cJSON_AddNumberToObject(o, "weeks", w->weeks);
+    figure(o, "week_change_cpu_ms_p50", w->cpu_p50, 2);
+    figure(o, "week_change_cpu_ms_max", w->cpu_max, 2);
+    figure(o, "week_change_ms_p50", w->wall_p50, 2);
+    figure(o, "week_change_ms_max", w->wall_max, 2);
+}
+
 static void reload_json(cJSON *o, int reloads, const ly_bench_reload_result *r)
 {
     cJSON_AddNumberToObject(o, "reloads", reloads);
@@ -245,6 +254,8 @@ int ly_cli_bench(const ly_args *a)
     if (render && !frames)
         fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
     bool reloaded = frames && reloads > 0 && ly_bench_reload(&fd, reloads, &rr) == 0;
+    ly_bench_weeks_result wr;
+    bool weeks = frames && ly_bench_weeks(&fd, &wr) == 0 && wr.weeks >= 2;
     if (frames && reloads > 0 && !reloaded)
         fprintf(stderr, "louyu bench: the reload timings failed\n");
     double *t[STAGES];
@@ -264,6 +275,8 @@ int ly_cli_bench(const ly_args *a)
             frames_json(o, &fd, &fr);
         if (reloaded)
             reload_json(o, reloads, &rr);
+        if (weeks)
+            weeks_json(o, &wr);
         struct rusage ru;
         getrusage(RUSAGE_SELF, &ru);
         figure(o, "peak_rss_mb", ru.ru_maxrss / 1024.0, 1);

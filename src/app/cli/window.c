@@ -1,6 +1,7 @@
 #include "window.h"
 #include "../commands.h"
 #include "louyu/log.h"
+#include "louyu/week.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -185,6 +186,19 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
     const char *lang = ly_arg_text(a, "--lang", NULL);
     if (lang)
         ly_cmd_set_language(app, ly_lang_parse(lang));
+    const char *week = ly_arg_text(a, "--week", NULL);
+    if (week) {
+        const ly_district *d = &app->scene.district;
+        int w = 0;
+        bool found = false;
+        for (size_t i = 0; ly_week_parse(week, &w) && i < d->n_weeks; i++)
+            found |= d->weeks[i] == w;
+        if (!found)
+            return ly_cli_usage_error(c, "--week %s: %s", week,
+                                      d->n_weeks ? "the data has no report for that week"
+                                                 : "the data has no weeks (a store has them)");
+        ly_cmd_set_week(app, w);
+    }
     panels(app, a);
     /* select first: a building's view leaves room for its card */
     const char *ids[2] = {ly_arg_text(a, "--select", NULL), ly_arg_text(a, "--hover", NULL)};

@@ -4,6 +4,8 @@
  * government services, and whatever other properties the file carries. The
  * floors and enterprises views continue the same panel with their tabs. */
 #include "view.h"
+
+#include <math.h>
 #include "louyu/stats.h"
 
 #include <cjson/cJSON.h>
@@ -104,6 +106,41 @@ static void other_properties(const ly_view_ctx *c, const ly_building *b)
     cJSON_Delete(extra);
 }
 
+/* A store's weeks: the building's vacant space over them (the week on screen
+ * marked), and what changed since the week before. */
+static void trend(const ly_view_ctx *c, const ly_building *b)
+{
+    const ly_district *d = &c->app->scene.district;
+    if (d->n_weeks < 2 || !b->n_records)
+        return;
+    ly_ui *ui = c->ui;
+    double v[1024];
+    size_t n = d->n_weeks < 1024 ? d->n_weeks : 1024, first = d->n_weeks - n;
+    for (size_t i = 0; i < n; i++)
+        v[i] = ly_building_vacant_in_week(d, b, first + i);
+    ly_ui_space(ui, 4);
+    ly_ui_label_colored(ui, ly_view_str(c, LY_S_VACANCY_TREND), ui->theme.text_secondary);
+    ly_ui_rect r = ly_ui_last_rect(ui);
+    float s = c->L->s, right = c->L->card.x + c->L->card.w - ui->theme.padding * s;
+    ly_ui_space(ui, 38);
+    ly_view_sparkline(c, v, n, r.x, r.y + r.h + 4 * s, right - r.x, 30 * s,
+                      (long)d->week - (long)first, ly_rgba(120, 136, 166, 255),
+                      ly_rgba(222, 228, 240, 255));
+    char line[96], g[32];
+    double change = d->week ? v[d->week - first] - v[d->week - first - 1] : 0;
+    ly_format_grouped(fabs(change), g, sizeof g);
+    if (!d->week)
+        return;
+    if (fabs(change) < 0.5)
+        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_NO_CHANGE_THIS_WEEK));
+    else
+        snprintf(line, sizeof line, ly_view_str(c, change > 0 ? LY_S_NEWLY_VACANT : LY_S_NEWLY_LET),
+                 g);
+    ly_ui_label_colored(ui, line, change > 0.5 ? ly_rgba(200, 85, 0, 255)
+                                  : change < -0.5 ? ly_rgba(0, 90, 160, 255)
+                                                  : ui->theme.text_secondary);
+}
+
 static void overview(const ly_view_ctx *c, const ly_building *b)
 {
     ly_ui *ui = c->ui;
@@ -128,6 +165,7 @@ static void overview(const ly_view_ctx *c, const ly_building *b)
     }
     ly_ui_space(ui, 4);
     occupancy(c, b);
+    trend(c, b);
     if (b->contact.name || b->contact.phone) {
         const char *who = ly_view_pick(c, b->contact.name, b->contact.name_en);
         snprintf(v, sizeof v, "%s%s%s", who ? who : "", b->contact.phone ? "  " : "",

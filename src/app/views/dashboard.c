@@ -255,6 +255,93 @@ static void floor_band_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, 
     }
 }
 
+/* A store's weeks: the district's vacant space over them, the week on screen marked;
+ * the pointer reads out a week. */
+static void trend_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float w, float h)
+{
+    const ly_district *d = &c->app->scene.district;
+    const ly_derived *dv = &c->app->dv;
+    float s = c->L->s;
+    heading(c, x, y, LY_S_VACANCY_TREND_DISTRICT);
+    y += 24 * s;
+    h -= 30 * s;
+    ly_view_sparkline(c, dv->week_vacant, d->n_weeks, x, y, w, h, (long)d->week,
+                      ly_rgba(0, 150, 136, 255), ly_rgba(200, 232, 228, 255));
+    char a[96], b[96];
+    ly_format_week(d->weeks[0], false, c->app->st.lang, a, sizeof a);
+    ly_format_week(d->weeks[d->n_weeks - 1], false, c->app->st.lang, b, sizeof b);
+    ly_color grey = ly_rgba(100, 108, 122, 255);
+    ly_draw_text(c->dl, floorf(x), floorf(y + h + 14 * s), 10.5f * s, grey, a);
+    ly_draw_text(c->dl, floorf(x + w - ly_font_measure(c->app->font, b, 10.5f * s)),
+                 floorf(y + h + 14 * s), 10.5f * s, grey, b);
+    if (pointed(c, x, y, w, h)) {
+        float step = w / (float)(d->n_weeks - 1);
+        size_t i = (size_t)fminf(fmaxf(roundf((c->ui->px - x) / step), 0), (float)d->n_weeks - 1);
+        char title[128], line[128], g[32];
+        ly_format_week(d->weeks[i], true, c->app->st.lang, title, sizeof title);
+        ly_format_grouped(dv->week_vacant[i], g, sizeof g);
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_WEEK_READOUT), g,
+                 dv->recorded_m2 > 0 ? 100 * dv->week_vacant[i] / dv->recorded_m2 : 0.0);
+        tip(c, t, title, line);
+    }
+}
+
+typedef struct {
+    long building;
+    double change;
+} change_row;
+
+static int by_change(const void *a, const void *b)
+{
+    const change_row *x = a, *y = b;
+    double dx = fabs(x->change), dy = fabs(y->change);
+    return dx < dy ? 1 : dx > dy ? -1 : (x->building > y->building) - (x->building < y->building);
+}
+
+/* This week against the week before: space newly vacant and newly let, the buildings
+ * that changed most first (a row selects its building). */
+static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
+{
+    const ly_district *d = &c->app->scene.district;
+    float s = c->L->s, row = 18 * s;
+    heading(c, x, y, LY_S_THIS_WEEK);
+    y += 24 * s;
+    change_row *rows = malloc((d->n_buildings + 1) * sizeof *rows);
+    if (!rows)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; d->week > 0 && i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        double ch = ly_building_vacant_in_week(d, b, d->week) -
+                    ly_building_vacant_in_week(d, b, d->week - 1);
+        if (fabs(ch) >= 0.5)
+            rows[n++] = (change_row){(long)i, ch};
+    }
+    qsort(rows, n, sizeof *rows, by_change);
+    if (!n)
+        ly_draw_text(c->dl, floorf(x), floorf(y + 12 * s), 11 * s, ly_rgba(100, 108, 122, 255),
+                     ly_view_str(c, LY_S_NO_CHANGE_THIS_WEEK));
+    int fit = (int)fminf((float)n, floorf(h / row) - 1);
+    for (int i = 0; i < fit; i++) {
+        const ly_building *b = &d->buildings[rows[i].building];
+        float ry = y + (float)i * row;
+        char name[160], line[96], g[32];
+        ly_format_grouped(fabs(rows[i].change), g, sizeof g);
+        snprintf(line, sizeof line,
+                 ly_view_str(c, rows[i].change > 0 ? LY_S_NEWLY_VACANT : LY_S_NEWLY_LET), g);
+        const char *title = ly_building_title(b, c->app->st.lang, name, sizeof name);
+        ly_color ink = rows[i].change > 0 ? ly_rgba(200, 85, 0, 255) : ly_rgba(0, 90, 160, 255);
+        float lw = ly_font_measure(c->app->font, line, 11 * s);
+        char cut[160];
+        ly_draw_text(c->dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
+                     ly_ui_fit(c->app->font, title, 11 * s, w - lw - 12 * s, cut, sizeof cut));
+        ly_draw_text(c->dl, floorf(x + w - lw), floorf(ry + 12 * s), 11 * s, ink, line);
+        if (released_in(c->ui, x, ry, w, row))
+            ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = rows[i].building, .on = true});
+    }
+    free(rows);
+}
+
 /* The two lines of totals above the charts. */
 static void totals(const ly_view_ctx *c)
 {
@@ -297,10 +384,18 @@ ly_view_out ly_view_dashboard(const ly_view_ctx *c)
         ly_ui_rect last = ly_ui_last_rect(c->ui);
         float px = box->x + 16 * s, pw = box->w - 32 * s;
         float top = last.y + last.h + 10 * s, ch = box->y + box->h - 16 * s - top;
-        occupancy_chart(c, &out.tip, px, top, pw - 30 * s, ch * 0.45f);
-        float half = (pw - 24 * s) / 2, y2 = top + ch * 0.5f + 8 * s, h2 = ch * 0.5f - 8 * s;
+        /* a store's weeks get a third row: the trend and this week's changes */
+        bool weeks = c->app->scene.district.n_weeks > 1 && c->app->dv.week_vacant;
+        float k = weeks ? 0.34f : 0.5f;
+        occupancy_chart(c, &out.tip, px, top, pw - 30 * s, ch * (k - 0.05f));
+        float half = (pw - 24 * s) / 2, y2 = top + ch * k + 8 * s, h2 = ch * k - 8 * s;
         industry_chart(c, &out.tip, px, y2, half, h2);
         floor_band_chart(c, &out.tip, px + half + 24 * s, y2, half, h2);
+        if (weeks) {
+            float y3 = top + 2 * ch * k + 8 * s, h3 = ch * (1 - 2 * k) - 8 * s;
+            trend_chart(c, &out.tip, px, y3, half, h3);
+            this_week(c, px + half + 24 * s, y3, half, h3);
+        }
     }
     ly_ui_panel_end(c->ui);
     if (!open)

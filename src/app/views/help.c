@@ -41,6 +41,7 @@ static const row KEYBOARD[] = {
     KEYS("P  X", LY_S_HELP_PLAN),
     KEYS("L", LY_S_HELP_LANGUAGE),
     KEYS("Esc", LY_S_HELP_ESCAPE),
+    KEYS("←  →", LY_S_HELP_WEEKS),
     KEYS("Ctrl+R  F11  Ctrl+Q", LY_S_HELP_WINDOW),
 };
 

@@ -16,7 +16,16 @@ static void facts(const ly_view_ctx *c, const ly_building *b, char *line, size_t
     bool space = ly_building_occupancy(d, b, &area, &vacant) >= 0 && vacant > 0;
     ly_format_grouped(vacant, v, sizeof v);
     char zh[160], en[160];
-    if (space) {
+    /* a store's weeks: space that came free this week is the news */
+    double fresh = d->week > 0 ? ly_building_vacant_in_week(d, b, d->week) -
+                                     ly_building_vacant_in_week(d, b, d->week - 1)
+                               : 0;
+    if (space && fresh >= 1) {
+        char f[32];
+        ly_format_grouped(fresh, f, sizeof f);
+        snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_NEW, LY_LANG_ZH), f);
+        snprintf(en, sizeof en, ly_str(LY_S_TOUR_NEW, LY_LANG_EN), f);
+    } else if (space) {
         snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_VACANT, LY_LANG_ZH), v);
         snprintf(en, sizeof en, ly_str(LY_S_TOUR_VACANT, LY_LANG_EN), v);
     } else if (b->floors > 0) {

@@ -52,3 +52,33 @@ void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,
     ly_draw_text(c->dl, floorf(x + pad), floorf(y + pad + px1 + 0.6f * pad + px2 * 0.95f), px2,
                  c2, line);
 }
+
+void ly_view_sparkline(const ly_view_ctx *c, const double *v, size_t n, float x, float y,
+                       float w, float h, long mark, ly_color line, ly_color fill)
+{
+    if (n < 2)
+        return;
+    float s = c->L->s;
+    /* from a little under the lowest value, so that a change of a few per cent shows */
+    double lo = v[0], hi = v[0];
+    for (size_t i = 0; i < n; i++)
+        lo = fmin(lo, v[i]), hi = fmax(hi, v[i]);
+    lo = hi > lo ? fmax(0, lo - 0.35 * (hi - lo)) : 0;
+    double span = hi > lo ? hi - lo : 1;
+#define SPARK_Y(val) (y + h - (float)(((val) - lo) / span) * h)
+    float step = w / (float)(n - 1), px = x, py = SPARK_Y(v[0]);
+    for (size_t i = 1; i < n; i++) {
+        float qx = x + step * (float)i, qy = SPARK_Y(v[i]);
+        /* the area under the segment: two triangles down to the base */
+        ly_draw_triangle(c->dl, px, py, qx, qy, px, y + h, fill);
+        ly_draw_triangle(c->dl, qx, qy, qx, y + h, px, y + h, fill);
+        ly_draw_line(c->dl, px, py, qx, qy, 1.6f * s, line);
+        px = qx;
+        py = qy;
+    }
+    if (mark >= 0 && (size_t)mark < n) {
+        float mx = x + step * (float)mark, my = SPARK_Y(v[mark]);
+        ly_draw_circle(c->dl, mx, my, 3.5f * s, ly_rgba(236, 125, 46, 255));
+    }
+#undef SPARK_Y
+}

@@ -63,6 +63,9 @@ ly_view_out ly_view_admin(const ly_view_ctx *c);
 ly_view_out ly_view_admin_hold(const ly_view_ctx *c);
 /* The attract tour's banner. */
 ly_view_out ly_view_tour(const ly_view_ctx *c);
+/* The week slider along the bottom: the week, its dates, the district's vacancy
+ * over the weeks behind a track to drag, and buttons a week back and on. */
+ly_view_out ly_view_weeks(const ly_view_ctx *c);
 /* A read-out over every panel: `tip` when a view gave one, else the hovered
  * building's tooltip. */
 ly_view_out ly_view_tooltip(const ly_view_ctx *c, const ly_tip *tip);
@@ -78,6 +81,11 @@ const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en);
 bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, bool *open);
 /* A list's height (dp): `want`, or what is left down to the bottom margin. */
 float ly_view_list_height(const ly_view_ctx *c, float want);
+/* A line of n values over the box (x, y, w, h), the largest at its top and a little
+ * under the smallest at its bottom, the area under it filled; value `mark` (or
+ * none: -1) gets a dot. */
+void ly_view_sparkline(const ly_view_ctx *c, const double *v, size_t n, float x, float y,
+                       float w, float h, long mark, ly_color line, ly_color fill);
 /* A dark read-out box (a title, a line in amber or muted) near pixel (x, y), on screen. */
 void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,
                       const char *line, bool muted);
