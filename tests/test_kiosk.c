@@ -51,6 +51,7 @@ static void test_defaults_and_full(void)
     CHECK_INT(load("empty.json", "{}", &c, err, sizeof err), 0);
     CHECK(c.data[0] == '\0' && !c.has_language && c.pin_hash[0] == '\0');
     CHECK_NEAR(c.reset_after_s, 120, 0);
+    CHECK_NEAR(c.poll_s, 60, 0);
     CHECK_NEAR(c.attract_after_s, 60, 0);
     CHECK_NEAR(c.per_building_s, 9, 0);
     CHECK(c.attract);
@@ -63,6 +64,7 @@ static void test_defaults_and_full(void)
     snprintf(text, sizeof text,
              "{\n"
              "  \"data\": \"weekly/zhanshan.geojson\",\n"
+             "  \"poll_s\": 15,\n"
              "  \"language\": \"en\",\n"
              "  \"reset_after_s\": 300,\n"
              "  \"attract\": {\"enabled\": false, \"after_s\": 45.5, \"per_building_s\": 12},\n"
@@ -75,6 +77,7 @@ static void test_defaults_and_full(void)
     char want[PATH_MAX];
     snprintf(want, sizeof want, "%s/weekly/zhanshan.geojson", g_dir); /* beside the config */
     CHECK(!strcmp(c.data, want));
+    CHECK_NEAR(c.poll_s, 15, 0);
     CHECK(c.has_language && c.language == LY_LANG_EN);
     CHECK_NEAR(c.reset_after_s, 300, 0);
     CHECK(!c.attract);
@@ -87,6 +90,14 @@ static void test_defaults_and_full(void)
     CHECK(!strcmp(c.log_path, "/var/log/louyu/k.log")); /* absolute: as it is */
     CHECK_INT(c.log_max_kb, 256);
     CHECK_INT(c.log_keep, 5);
+
+    /* a URL as data is taken as it is, not joined to the config's folder */
+    CHECK_INT(load("url.json", "{\"data\": \"https://example.org/d/zhanshan.geojson\", "
+                               "\"poll_s\": 5}", &c, err, sizeof err), 0);
+    CHECK(!strcmp(c.data, "https://example.org/d/zhanshan.geojson"));
+    CHECK_NEAR(c.poll_s, 5, 0);
+    CHECK_INT(load("poll.json", "{\"poll_s\": 1}", &c, err, sizeof err), 1);
+    CHECK(contains(err, ":1:12: error: \"poll_s\" is 1: expected a number from 5 to 86400"));
 }
 
 static void test_mistakes(void)
@@ -111,7 +122,8 @@ static void test_mistakes(void)
     snprintf(path, sizeof path, "%s/bad.json", g_dir);
     char line[PATH_MAX + 300];
     snprintf(line, sizeof line,
-             "%s:2:18: error: unknown member \"reset_after\": expected \"data\", \"language\", "
+             "%s:2:18: error: unknown member \"reset_after\": expected \"data\", \"poll_s\", "
+             "\"language\", "
              "\"reset_after_s\", \"attract\", \"display\", \"admin\" or \"log\"\n",
              path);
     CHECK(contains(err, line));

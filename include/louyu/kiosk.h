@@ -4,7 +4,8 @@
  * `louyu --kiosk --config FILE` (docs/kiosk.md has the full description):
  *
  *   {
- *     "data": "zhanshan.geojson",          relative to the config file's folder
+ *     "data": "zhanshan.geojson",          relative to the config file's folder, or a URL
+ *     "poll_s": 60,                        how often a URL is asked for news
  *     "language": "zh",                    what a reset returns to
  *     "reset_after_s": 120,                idle seconds before everything resets
  *     "attract": {"enabled": true, "after_s": 60, "per_building_s": 9},
@@ -39,7 +40,8 @@
 #define LY_PIN_HASH_MAX 128
 
 typedef struct {
-    char data[1024];         /* the data file ("" when the config does not say) */
+    char data[1024];         /* the data file or http(s) URL ("" when the config does not say) */
+    double poll_s;           /* how often a URL is polled, default 60 */
     bool has_language;
     ly_lang language;
     double reset_after_s;    /* default 120 */

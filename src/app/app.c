@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, char *err,
                 size_t err_len)
@@ -44,8 +45,11 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
 
 void ly_app_deinit(ly_app *app)
 {
-    if (app->reload)
+    if (app->reload) {
+        /* a fetch waiting on a silent server is abandoned, not sat out */
+        ly_reload_cancel(app->reload);
         ly_app_reload_poll(app, true); /* finish the loader thread, then drop its result */
+    }
     ly_derived *dv = &app->dv;
     ly_stacking_deinit(&dv->stack);
     ly_colorby_deinit(&dv->colorby);
@@ -84,12 +88,67 @@ void ly_app_use_settings(ly_app *app)
                                              getenv("LC_MESSAGES"), getenv("LANG"));
 }
 
+/* ---- a URL source's health ------------------------------------------------------ */
+
+/* Remembers a failure as the one reported, and since when (local time). */
+static void source_remember(ly_source_health *h, const ly_fetch_result *f)
+{
+    if (!h->failing) {
+        time_t now = time(NULL);
+        struct tm tm;
+        localtime_r(&now, &tm);
+        strftime(h->since, sizeof h->since, "%Y-%m-%d %H:%M:%S", &tm);
+    }
+    h->failing = true;
+    h->error = f->error;
+    h->http_code = f->http_code;
+    /* a bad body's reason is its own: another bad body is news (the other reasons
+     * carry timings and byte counts that differ at every poll) */
+    h->body[0] = '\0';
+    if (f->error == LY_FETCH_E_BODY)
+        snprintf(h->body, sizeof h->body, "%.*s", (int)sizeof h->body - 1, f->reason);
+}
+
+/* Says in the log what changed about a URL source, once: it began failing, fails
+ * in another way, or answers again. A poll that changes nothing says nothing
+ * (above debug), so a kiosk's log does not fill with one line a minute. */
+static void source_note(ly_app *app, const char *url, const ly_fetch_result *f)
+{
+    ly_source_health *h = &app->source;
+    if (f->status != LY_FETCH_FAILED) {
+        if (h->failing)
+            LY_INFO("FETCH", "%s: back: %s (it had failed since %s)", url, f->reason, h->since);
+        h->failing = false;
+        LY_DEBUG("FETCH", "%s", f->message);
+        return;
+    }
+    if (f->error == LY_FETCH_E_CANCELLED)
+        return; /* the viewer is ending */
+    ly_source_health was = *h;
+    source_remember(h, f);
+    if (was.failing && was.error == h->error && was.http_code == h->http_code &&
+        !strcmp(was.body, h->body)) {
+        LY_DEBUG("FETCH", "%s (still)", f->message);
+        return;
+    }
+    LY_WARN("FETCH", "%s (failing since %s; %s)", f->message, h->since,
+            app->scene.loaded ? "the district on screen stays"
+                              : "out of service until a good district comes");
+}
+
 /* ---- the data file ----------------------------------------------------------------- */
 
 int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
 {
     ly_scene next;
-    int r = ly_scene_load(&next, path, diags);
+    ly_fetch_result fetch = {.status = LY_FETCH_NEW};
+    int r = ly_scene_load(&next, path, &(ly_scene_desc){.fetch = &fetch}, diags);
+    if (ly_is_url(path) && fetch.status == LY_FETCH_FAILED) {
+        /* a kiosk that starts while its server is away shows the last good copy */
+        source_remember(&app->source, &fetch);
+        if (r == LY_LOAD_OK)
+            LY_WARN("FETCH", "starting offline: %s", fetch.message);
+    }
     if (r != LY_LOAD_OK)
         return r;
     r = ly_cmd_swap_scene(app, &next, diags);
@@ -103,8 +162,20 @@ bool ly_app_reload_start(ly_app *app, const char *path)
 {
     if (app->reload)
         return false; /* one at a time */
-    app->reload = ly_reload_start(path);
+    /* with nothing on screen (a kiosk out of service) any good district will do,
+     * the copy included */
+    app->reload = ly_reload_start(path, app->scene.loaded);
     return app->reload != NULL;
+}
+
+/* The reload's result when it was a poll of a URL that brought nothing to swap. */
+static bool poll_without_scene(ly_app *app, const ly_reload_info *info, int r,
+                               const ly_scene *next)
+{
+    if (!info->url)
+        return false;
+    source_note(app, info->path, &info->fetch);
+    return !next->loaded && (r == LY_LOAD_OK || info->fetch.status == LY_FETCH_FAILED);
 }
 
 bool ly_app_reload_poll(ly_app *app, bool wait)
@@ -113,16 +184,22 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
         return false;
     ly_scene next;
     ly_diag_list diags;
-    char path[1024];
-    double started;
-    int r = ly_reload_finish(app->reload, &next, &diags, path, sizeof path, &started);
+    ly_reload_info info;
+    int r = ly_reload_finish(app->reload, &next, &diags, &info);
     app->reload = NULL;
+    if (poll_without_scene(app, &info, r, &next)) {
+        /* 304, the same bytes, or a failed fetch: the district on screen stays */
+        ly_scene_free(&next);
+        ly_diag_list_deinit(&diags);
+        return false;
+    }
+    const char *path = info.path;
     if (r == LY_LOAD_OK)
         r = ly_cmd_swap_scene(app, &next, &diags);
     ly_run_note *rn = &app->st.run;
     if (r == LY_LOAD_OK) {
         snprintf(rn->status, sizeof rn->status, "reloaded %s: %zu buildings (%.0f ms)", path,
-                 app->scene.district.n_buildings, ly_clock_ms() - started);
+                 app->scene.district.n_buildings, ly_clock_ms() - info.started_ms);
         LY_INFO("RELOAD", "%s", rn->status);
     } else {
         /* bad data never replaces good data: say why, keep what is on screen */

@@ -60,6 +60,16 @@ typedef struct {
     bool key_down[LY_KEY_COUNT];
 } ly_pointer;
 
+/* A URL source's health, for the log: said when it changes, not at every poll
+ * ("unreachable since 12:00", then "back"). Only app.c writes it. */
+typedef struct {
+    bool failing;
+    ly_fetch_error error; /* the failure being reported */
+    long http_code;       /* its answer, when it was one */
+    char body[160];       /* a bad body's reason: another bad body is news too */
+    char since[32];       /* local time it began failing */
+} ly_source_health;
+
 typedef struct ly_app {
     ly_state st;
     ly_pointer input;
@@ -73,6 +83,7 @@ typedef struct ly_app {
     ly_ui ui;
     ly_drawlist dl; /* the overlay: labels, panels, text */
     ly_reload *reload;
+    ly_source_health source; /* the data's, when it is a URL */
     char settings_path[512]; /* where the language is remembered ("" nowhere) */
     double last_label_t;
 } ly_app;
@@ -91,10 +102,14 @@ void ly_app_use_settings(ly_app *app);
 /* Loads a data file and swaps it in; on failure the current district stays and
  * diags says why. Returns the ly_load_result. */
 int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags);
-/* Starts loading `path` on a loader thread (false if one is running). */
+/* Starts loading `path` on a loader thread (false if one is running). For a
+ * URL that is a poll: a conditional GET, and a new scene only from a new
+ * download (while a district is on screen). */
 bool ly_app_reload_start(ly_app *app, const char *path);
 /* Between frames: if the loader finished (or, with `wait`, once it has), swaps
- * the new district in, or keeps the old one when the new data is bad. Returns
+ * the new district in, or keeps the old one when the new data is bad. A URL
+ * whose poll brought nothing new (304) or failed swaps nothing and shows no
+ * toast; its failures are logged once per change (ly_source_health). Returns
  * true when it swapped. */
 bool ly_app_reload_poll(ly_app *app, bool wait);
 

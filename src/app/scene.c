@@ -45,10 +45,22 @@ static int build(ly_scene *s)
     return 0;
 }
 
-int ly_scene_load(ly_scene *next, const char *path, ly_diag_list *diags)
+int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
+                  ly_diag_list *diags)
 {
+    static const ly_scene_desc plain = {0};
+    desc = desc ? desc : &plain;
     memset(next, 0, sizeof *next);
-    ly_load_result r = ly_district_load(&next->district, path, NULL, diags);
+    ly_load_result r;
+    if (ly_is_url(path)) {
+        ly_fetch_desc fd = {.new_only = desc->poll, .cancel = desc->cancel};
+        ly_fetch_result own, *fr = desc->fetch ? desc->fetch : &own;
+        r = ly_fetch_load(&next->district, path, &fd, fr, diags);
+        if (r == LY_LOAD_OK && desc->poll && fr->status != LY_FETCH_NEW)
+            return LY_LOAD_OK; /* a poll with nothing new: no scene to build */
+    } else {
+        r = ly_district_load(&next->district, path, NULL, diags);
+    }
     if (r != LY_LOAD_OK)
         return r;
     if (build(next)) {
@@ -63,12 +75,12 @@ int ly_scene_load(ly_scene *next, const char *path, ly_diag_list *diags)
 
 struct ly_reload {
     pthread_t thread;
-    atomic_bool done;
-    char path[1024];
+    atomic_bool done, cancel;
+    bool poll;
     ly_scene next;
     ly_diag_list diags;
     int result;
-    double started_ms;
+    ly_reload_info info;
 };
 
 static void *reload_main(void *arg)
@@ -81,20 +93,24 @@ static void *reload_main(void *arg)
     if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10) != 0)
         LY_DEBUG("RELOAD", "loader thread keeps its priority");
 #endif
-    rl->result = ly_scene_load(&rl->next, rl->path, &rl->diags);
+    ly_scene_desc desc = {.poll = rl->poll, .fetch = &rl->info.fetch, .cancel = &rl->cancel};
+    rl->result = ly_scene_load(&rl->next, rl->info.path, &desc, &rl->diags);
     atomic_store(&rl->done, true);
     return NULL;
 }
 
-ly_reload *ly_reload_start(const char *path)
+ly_reload *ly_reload_start(const char *path, bool poll)
 {
     ly_reload *rl = calloc(1, sizeof *rl);
     if (!rl)
         return NULL;
-    snprintf(rl->path, sizeof rl->path, "%s", path);
+    snprintf(rl->info.path, sizeof rl->info.path, "%s", path);
+    rl->info.url = ly_is_url(path);
+    rl->poll = poll;
     ly_diag_list_init(&rl->diags, path);
     atomic_init(&rl->done, false);
-    rl->started_ms = ly_clock_ms();
+    atomic_init(&rl->cancel, false);
+    rl->info.started_ms = ly_clock_ms();
     if (pthread_create(&rl->thread, NULL, reload_main, rl)) {
         ly_diag_list_deinit(&rl->diags);
         free(rl);
@@ -108,16 +124,19 @@ bool ly_reload_done(const ly_reload *rl)
     return atomic_load(&((ly_reload *)rl)->done);
 }
 
-int ly_reload_finish(ly_reload *rl, ly_scene *next, ly_diag_list *diags, char *path,
-                     size_t path_len, double *started_ms)
+void ly_reload_cancel(ly_reload *rl)
+{
+    atomic_store(&rl->cancel, true);
+}
+
+int ly_reload_finish(ly_reload *rl, ly_scene *next, ly_diag_list *diags, ly_reload_info *info)
 {
     pthread_join(rl->thread, NULL);
     int r = rl->result;
     ly_scene_move(next, &rl->next);
     ly_diag_sort(&rl->diags);
     *diags = rl->diags;
-    snprintf(path, path_len, "%s", rl->path);
-    *started_ms = rl->started_ms;
+    *info = rl->info;
     free(rl);
     return r;
 }

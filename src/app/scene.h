@@ -3,17 +3,20 @@
  *
  * ly_scene_load reads and builds a scene without GL or app state, so it can
  * run on a loader thread (ly_reload); the app swaps a built scene in between
- * frames (commands.c), or keeps the old one when the new data is bad. */
+ * frames (commands.c), or keeps the old one when the new data is bad. A URL
+ * source is fetched there too (fetch.h): the network never blocks a frame. */
 #ifndef LOUYU_APP_SCENE_H
 #define LOUYU_APP_SCENE_H
 
 #include "louyu/bvh.h"
 #include "louyu/district.h"
+#include "louyu/fetch.h"
 #include "louyu/geo.h"
 #include "louyu/ground.h"
 #include "louyu/labels.h"
 #include "louyu/mesh.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 
 typedef struct {
@@ -27,9 +30,21 @@ typedef struct {
     bool has_sites; /* buildings under construction: the translucent pass is needed */
 } ly_scene;
 
-/* Reads `path` and builds a scene into *next (zeroed on failure, diags says
- * why). Returns a ly_load_result. */
-int ly_scene_load(ly_scene *next, const char *path, ly_diag_list *diags);
+/* How a scene is loaded (zero: a plain load). */
+typedef struct {
+    /* a reload: a URL source builds a scene only from a new download; when its
+     * fetch brings nothing new (304, the copy's bytes) or fails while a copy is
+     * on disk, the result is LY_LOAD_OK with next->loaded false */
+    bool poll;
+    ly_fetch_result *fetch;    /* a URL source: what its fetch did (may be NULL) */
+    const atomic_bool *cancel; /* abandons a URL's fetch when set (may be NULL) */
+} ly_scene_desc;
+
+/* Reads `path` (a file or an http(s) URL) and builds a scene into *next
+ * (zeroed on failure, diags says why). desc may be NULL. Returns a
+ * ly_load_result. */
+int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
+                  ly_diag_list *diags);
 /* Frees everything and leaves the scene zeroed. */
 void ly_scene_free(ly_scene *s);
 /* Moves *from into *to (which must be free): the BVH follows its mesh. */
@@ -38,15 +53,26 @@ void ly_scene_move(ly_scene *to, ly_scene *from);
 /* A scene being loaded on a thread. */
 typedef struct ly_reload ly_reload;
 
-/* Starts loading `path` on a loader thread (at a lower priority than frames).
- * Returns NULL when no thread could be started. */
-ly_reload *ly_reload_start(const char *path);
+/* What a finished reload was. */
+typedef struct {
+    char path[1024];
+    double started_ms;
+    bool url;              /* the source is a URL: `fetch` says what its fetch did */
+    ly_fetch_result fetch;
+} ly_reload_info;
+
+/* Starts loading `path` on a loader thread (at a lower priority than frames);
+ * `poll` as in ly_scene_desc. Returns NULL when no thread could be started. */
+ly_reload *ly_reload_start(const char *path, bool poll);
 /* Whether the loader has finished (then ly_reload_finish does not wait). */
 bool ly_reload_done(const ly_reload *rl);
-/* Waits for the loader and hands over its result: the scene (on LY_LOAD_OK)
- * into *next, its diagnostics (sorted) into *diags (caller deinits), the path
- * and when it started. Frees the reload. */
-int ly_reload_finish(ly_reload *rl, ly_scene *next, ly_diag_list *diags, char *path,
-                     size_t path_len, double *started_ms);
+/* Asks the loader to give up a fetch under way (at exit: a server that hangs
+ * must not hold the process for its timeout). */
+void ly_reload_cancel(ly_reload *rl);
+/* Waits for the loader and hands over its result: the scene (on LY_LOAD_OK;
+ * not loaded when a poll found nothing new) into *next, its diagnostics
+ * (sorted) into *diags (caller deinits), and what the reload was into *info.
+ * Frees the reload. */
+int ly_reload_finish(ly_reload *rl, ly_scene *next, ly_diag_list *diags, ly_reload_info *info);
 
 #endif

@@ -6,6 +6,7 @@
 #include "louyu/store.h"
 #include "louyu/clock.h"
 #include "louyu/district.h"
+#include "louyu/fetch.h"
 #include "louyu/file.h"
 #include "louyu/json.h"
 #include "louyu/log.h"
@@ -2065,6 +2066,8 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
                                 ly_diag_list *diags)
 {
     memset(out, 0, sizeof *out);
+    if (ly_is_url(path)) /* a district on a web server: fetched into its checked local copy */
+        return ly_fetch_load(out, path, &(ly_fetch_desc){.load = desc}, NULL, diags);
     if (ly_store_is(path)) /* a GeoPackage made by louyu convert: the district and its weeks */
         return ly_store_load(out, path, desc, diags);
     double t0 = ly_clock_ms();

@@ -1,4 +1,5 @@
 #include "louyu/kiosk.h"
+#include "louyu/fetch.h"
 #include "louyu/json.h"
 
 #include <assert.h>
@@ -17,7 +18,8 @@
 void ly_kiosk_config_defaults(ly_kiosk_config *c)
 {
     assert(c);
-    *c = (ly_kiosk_config){.language = LY_LANG_ZH,
+    *c = (ly_kiosk_config){.poll_s = 60,
+                           .language = LY_LANG_ZH,
                            .reset_after_s = 120,
                            .attract = true,
                            .attract_after_s = 60,
@@ -68,6 +70,7 @@ static const member LOG[] = {
     {NULL, 0, 0, 0, false, 0, 0, NULL, NULL}};
 static const member ROOT[] = {
     {"data", T_STRING, 0, 0, false, AT(data), NULL, NULL},
+    {"poll_s", T_NUMBER, 5, 86400, false, AT(poll_s), NULL, NULL},
     {"language", T_LANG, 0, 0, false, AT(language), NULL, NULL},
     {"reset_after_s", T_NUMBER, 10, 86400, false, AT(reset_after_s), NULL, NULL},
     {"attract", T_OBJECT, 0, 0, false, 0, 0, ATTRACT, NULL},
@@ -133,8 +136,9 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
         return;
     case T_STRING:
         if (!cJSON_IsString(v) || !v->valuestring[0]) {
-            ly_json_doc_problem(r, v, "\"%s\" is %s: expected a file path", name,
-                    cJSON_IsString(v) ? "empty" : ly_json_kind(v));
+            ly_json_doc_problem(r, v, "\"%s\" is %s: expected a file path%s", name,
+                    cJSON_IsString(v) ? "empty" : ly_json_kind(v),
+                    m->offset == offsetof(ly_kiosk_config, data) ? " or an http(s) URL" : "");
             return;
         }
         if (strlen(v->valuestring) >= m->size) {
@@ -199,10 +203,10 @@ static void read_object(reader *r, const cJSON *obj, const member *table, const 
 }
 
 /* A relative "data" or "log.path" is taken from the config file's folder,
- * so a config and its data can move together. */
+ * so a config and its data can move together; a URL is taken as it is. */
 static void resolve(reader *r, char *field, size_t size, const char *path)
 {
-    if (!field[0] || field[0] == '/')
+    if (!field[0] || field[0] == '/' || ly_is_url(field))
         return;
     const char *slash = strrchr(path, '/');
     if (!slash)

@@ -2,6 +2,7 @@
  * the config; louyu kiosk-config checks a config and the data it names
  * before the kiosk is left to run. */
 #include "cli.h"
+#include "louyu/fetch.h"
 #include "louyu/kiosk.h"
 
 #include <stdio.h>
@@ -88,6 +89,15 @@ int ly_cli_kiosk_config(const ly_args *a)
         snprintf(log, sizeof log, "(stderr only: no HOME)");
     const char *data = c.data[0] ? c.data : ly_default_data_path();
     printf("data            %s%s\n", data, c.data[0] ? "" : " (the bundled district)");
+    if (ly_is_url(data)) {
+        char copy[1100];
+        printf("poll            every %g s\n", c.poll_s);
+        if (!ly_fetch_copy_path(data, NULL, copy, sizeof copy))
+            printf("copy            %s\n", copy);
+    } else {
+        printf("poll            every %g s (for a URL; a file is watched every second)\n",
+               c.poll_s);
+    }
     printf("language        %s\n", ly_lang_code(c.language));
     if (c.attract)
         printf("attract tour    after %g s idle, %g s per building\n", c.attract_after_s,

@@ -5,6 +5,7 @@
  * changed nothing lets it sleep until the next event. Sizes always come from the
  * real drawable, read every frame (start, resize and expose alike). */
 #include "../commands.h"
+#include "louyu/fetch.h"
 #include "louyu/log.h"
 #include "louyu/logfile.h"
 #include "window.h"
@@ -41,7 +42,8 @@ typedef struct {
     bool kiosk;
     double attract_s, reset_s;
     ly_logfile *log;
-    /* the data file's watch */
+    /* the data file's watch, or a URL's poll */
+    bool url;
     struct stat seen, pending;
     bool changed, gone;
     double next_check;
@@ -92,14 +94,14 @@ static void kiosk_setup(ly_app *app, viewer *v)
         ly_log_set_level(LY_LOG_INFO); /* a kiosk's log says what happened, not only what failed */
     LY_INFO("KIOSK", "louyu %s starting: data %s, attract after %.0f s, reset after %.0f s",
             LY_VERSION, v->file, v->attract_s, v->reset_s);
+    if (v->url)
+        LY_INFO("KIOSK", "the data is polled every %.0f s (its last good copy is kept on disk)",
+                v->kc.poll_s);
     if (!v->kc.pin_hash[0])
         LY_WARN("KIOSK", "no admin PIN in the config (\"admin\": {\"pin_hash\": ...}): the "
                          "admin panel is off");
 }
 
-/* Once a second: a change of the data file (atomic rename or a write in place)
- * that has settled is loaded on a thread and swapped in; a file that vanishes
- * is said once, and the district on screen stays until a good file is back. */
 /* The data file's state. A store (a GeoPackage in WAL mode) commits into its
  * "-wal" file and folds it into the main file later: its change is either's. */
 static bool data_stat(const char *path, struct stat *st)
@@ -116,10 +118,21 @@ static bool data_stat(const char *path, struct stat *st)
     return true;
 }
 
+/* Once a second: a change of the data file (atomic rename or a write in place)
+ * that has settled is loaded on a thread and swapped in; a file that vanishes
+ * is said once, and the district on screen stays until a good file is back.
+ * Every poll_s seconds for a URL instead (app.c logs what changes). */
 static void watch(ly_app *app, viewer *v, double now)
 {
     if (now < v->next_check)
         return;
+    if (v->url) {
+        /* a URL is polled: a conditional GET on the loader thread (a 304 swaps
+         * nothing); a poll due while the last one still runs waits for the next */
+        v->next_check = now + v->kc.poll_s;
+        ly_app_reload_start(app, v->file);
+        return;
+    }
     v->next_check = now + 1.0;
     struct stat cur;
     bool here = data_stat(v->file, &cur);
@@ -213,8 +226,9 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
     int failures = 0;
     double last = ly_platform_now();
     bool again = true;
-    data_stat(v->file, &v->seen);
-    v->next_check = last + 1.0;
+    if (!v->url)
+        data_stat(v->file, &v->seen);
+    v->next_check = last + (v->url ? v->kc.poll_s : 1.0);
     for (;;) {
         watch(app, v, ly_platform_now());
         requests(app, v);
@@ -272,6 +286,7 @@ int ly_cli_view(const ly_args *a)
         return rc;
     if (!ly_arg_pos(a, 0) && v.kc.data[0])
         v.file = v.kc.data;
+    v.url = ly_is_url(v.file);
     /* the command line wins over the config */
     v.attract_s = ly_arg_num(a, "--attract-after", v.kc.attract ? v.kc.attract_after_s : 1e12);
     v.reset_s = ly_arg_num(a, "--reset-after", v.kc.reset_after_s);
@@ -306,8 +321,9 @@ int ly_cli_view(const ly_args *a)
     if (v.kiosk && ly_cli_load(&app, v.file, true)) {
         /* a kiosk without good data says "out of service" and waits for the file to
          * be mended (the watch loads it), rather than leaving the desktop showing */
-        LY_ERROR("KIOSK", "cannot load %s (its errors are above): out of service until it is "
-                          "replaced by a good file", v.file);
+        LY_ERROR("KIOSK", "cannot load %s (its errors are above): out of service until %s",
+                 v.file, v.url ? "its server gives a good district"
+                               : "it is replaced by a good file");
     } else if ((!v.kiosk && (rc = ly_cli_load(&app, v.file, false))) ||
                (rc = ly_cli_apply_scene(&app, a))) {
         ly_cli_close(&app, plat);

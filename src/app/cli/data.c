@@ -1,4 +1,5 @@
 #include "data.h"
+#include "louyu/fetch.h"
 #include "louyu/strings.h"
 
 #include <math.h>
@@ -10,8 +11,10 @@ int ly_cli_load_district(ly_district *d, const char *path)
     ly_diag_list_init(&diags, path);
     ly_load_result r = ly_district_load(d, path, NULL, &diags);
     ly_diag_sort(&diags);
+    /* a URL's warnings include "showing the last good copy": the answer may be stale */
+    bool url = ly_is_url(path);
     for (size_t i = 0; i < diags.count; i++)
-        if (r != LY_LOAD_OK || diags.items[i].severity == LY_DIAG_ERROR)
+        if (r != LY_LOAD_OK || url || diags.items[i].severity == LY_DIAG_ERROR)
             ly_diag_print(stderr, &diags, &diags.items[i]);
     if (r == LY_LOAD_DATA)
         fprintf(stderr, "%s: %zu error%s (run louyu validate for all problems)\n", path,
