@@ -11,9 +11,11 @@ LY_PACKAGES=(
 # What the tests drive and check with, installed by scripts/test.sh only: python3 (the
 # structure test and JSON checks), Xvfb, xdotool, xwd (x11-apps), xwininfo (x11-utils),
 # xrefresh (x11-xserver-utils), openbox (a window manager to test under), ImageMagick
-# (reading the pictures back) and gdal-bin (ogrinfo: GDAL reads the store as QGIS would).
+# (reading the pictures back), gdal-bin (ogrinfo: GDAL reads the store as QGIS would) and
+# chromium (the published portal, driven headless).
 LY_TEST_PACKAGES=(
   python3 xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin
+  chromium
 )
 
 # ly_missing_packages [test]: the packages not installed (with "test", the tests' too)
@@ -23,7 +25,21 @@ ly_missing_packages() {
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # npm (for html-validate, a test-only checker): Debian's package, unless a node
+  # installation already brings its own npm
+  [ "${1:-}" = test ] && ! command -v npm >/dev/null && missing+=(npm)
   echo "${missing[@]}"
+}
+
+# ly_node_tools: the npm checkers the tests use (html-validate), installed once into
+# build-tools/ at a pinned version; prints the folder holding their commands
+ly_node_tools() {
+  local dir=$LY_ROOT/build-tools
+  if [ ! -x "$dir/node_modules/.bin/html-validate" ]; then
+    mkdir -p "$dir"
+    npm install --prefix "$dir" --no-audit --no-fund --loglevel=error html-validate@8.18.2 >&2 || return 1
+  fi
+  echo "$dir/node_modules/.bin"
 }
 
 # ly_setup [test]: installs what is missing (with "test", what the tests need too)

@@ -8,6 +8,9 @@ LY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$LY_ROOT/scripts/setup.sh"
 ly_setup test
 
+# html-validate, the portal's checker (npm; pinned; into build-tools/)
+ly_node_tools >/dev/null
+
 echo "== build (warnings are errors)"
 ly_build build -DLY_WERROR=ON -DLY_SANITIZE=OFF
 echo "== build with -fsanitize=address,undefined"

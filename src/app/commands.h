@@ -71,6 +71,11 @@ void ly_cmd_set_week_focus(ly_app *app, bool on);
 bool ly_cmd_set_view(ly_app *app, const char *view, bool animate);
 /* A selected building that its card would cover slides beside (or below) it. */
 void ly_cmd_keep_clear_of_card(ly_app *app, long b);
+/* Jumps to a view of building b from about `heading` (radians; the first heading from
+ * it at which no other building hides it), `closer` times as far as the usual view. */
+void ly_cmd_view_building_from(ly_app *app, long b, double heading, double closer);
+/* The scene alone: no panels, labels or chrome (the portal's pictures). */
+void ly_cmd_set_picture_only(ly_app *app, bool on);
 /* The view of building b beside (or below) its card: the pose the selection flies to. */
 ly_camera_pose ly_app_building_pose(ly_app *app, long b);
 void ly_cmd_orbit(ly_app *app, float dx, float dy);

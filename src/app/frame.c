@@ -40,6 +40,8 @@ static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     ly_view_ctx c = {.app = app, .L = &app->layout, .ui = &app->ui, .dl = &app->dl,
                      .out = &app->msgs};
     ly_draw_clear(&app->dl);
+    if (app->st.picture_only)
+        return false;
     bool fading = app->scene.loaded && labels(app, m, dt);
     ly_view_hud(&c);
     ly_view_notice(&c);

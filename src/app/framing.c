@@ -51,6 +51,8 @@ static ly_camera_pose home_pose(const ly_app *app)
     }
     float r[4];
     ly_layout_free_map(st->width, st->height, st->ui_scale, false, ly_layout_has_weeks(app), r);
+    if (st->picture_only) /* no panels: the whole picture */
+        r[0] = 0, r[1] = 0, r[2] = (float)st->width, r[3] = (float)st->height;
     float ix = HOME_INSET * (r[2] - r[0]), iy = HOME_INSET * (r[3] - r[1]);
     float rect[4] = {r[0] + ix, r[1] + iy + LABEL_ROOM * st->ui_scale, r[2] - ix, r[3] - iy};
     /* from the south-south-west, turned as far as a quarter each way where that shows
@@ -133,7 +135,7 @@ static void place_beside_card(ly_app *app, long b, double heading, const double 
     p.distance += 1.2 * shift;
     memcpy(p.target, roof, sizeof p.target);
     ly_card_room room = ly_layout_card_room(st->width, st->height, st->ui_scale);
-    bool card = st->selected == b && !st->kiosk.touring;
+    bool card = st->selected == b && !st->kiosk.touring && !st->picture_only;
     bool below = card && room.below;
     float top = fminf(room.card_bottom, 0.6f * st->height);
     *sx = st->width / 2.0f;
@@ -230,6 +232,21 @@ bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
         ly_camera_set_pose(cam, pose);
     app->st.redraw = true;
     return true;
+}
+
+void ly_cmd_view_building_from(ly_app *app, long b, double heading, double closer)
+{
+    app->st.cam.pose.heading = heading; /* where the search for a clear view starts */
+    ly_camera_pose p = ly_app_building_pose(app, b);
+    p.distance *= closer > 0 ? closer : 1;
+    ly_camera_set_pose(&app->st.cam, p);
+    app->st.redraw = true;
+}
+
+void ly_cmd_set_picture_only(ly_app *app, bool on)
+{
+    app->st.picture_only = on;
+    app->st.redraw = true;
 }
 
 /* ---- what input does to the camera -------------------------------------------------- */

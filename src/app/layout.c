@@ -49,7 +49,8 @@ ly_card_room ly_layout_card_room(int width, int height, float scale)
 
 bool ly_layout_has_weeks(const ly_app *app)
 {
-    return app->scene.loaded && app->scene.district.n_weeks > 1 && !app->st.kiosk.on;
+    return app->scene.loaded && app->scene.district.n_weeks > 1 && !app->st.kiosk.on &&
+           !app->st.picture_only;
 }
 
 void ly_layout_free_map(int width, int height, float scale, bool card, bool weeks,

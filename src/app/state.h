@@ -111,7 +111,8 @@ typedef struct {
     ly_admin admin;
     ly_run_note run;
 
-    bool redraw; /* something changed since the last frame */
+    bool picture_only; /* the scene alone, without panels, labels or chrome (publish's renders) */
+    bool redraw;       /* something changed since the last frame */
 } ly_state;
 
 #endif

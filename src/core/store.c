@@ -565,3 +565,62 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, char *err,
     ly_district_unload(&d);
     return rc;
 }
+
+/* ---- from when the space is free ------------------------------------------------------ */
+
+int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], char *err,
+                       size_t n)
+{
+    for (size_t r = 0; r < d->n_records; r++)
+        out[r][0] = '\0';
+    if (!d->n_weeks)
+        return 0;
+    sqlite3 *db;
+    if (ly_store_open(&db, gpkg, false, err, n))
+        return -1;
+    char week[16];
+    ly_week_format(d->weeks[d->week], week, sizeof week);
+    sqlite3_stmt *st;
+    int rc = -1;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT week, building_id, floor_from, floor_to, available_from"
+                           " FROM weekly_reports WHERE replaced_by IS NULL AND week <= ?"
+                           " ORDER BY week, building_id, fid",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
+        char last_week[16] = "", last_building[256] = "";
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *w = (const char *)sqlite3_column_text(st, 0);
+            const char *id = (const char *)sqlite3_column_text(st, 1);
+            long b = ly_district_find(d, id);
+            if (!w || b < 0)
+                continue;
+            const ly_building *bl = &d->buildings[b];
+            /* a building's report for a week replaces what it said before */
+            if (strcmp(w, last_week) || strcmp(id, last_building))
+                for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++)
+                    out[r][0] = '\0';
+            snprintf(last_week, sizeof last_week, "%s", w);
+            snprintf(last_building, sizeof last_building, "%s", id);
+            const char *av = (const char *)sqlite3_column_text(st, 4);
+            long days;
+            int from = sqlite3_column_int(st, 2), to = sqlite3_column_int(st, 3);
+            for (uint32_t r = bl->first_record; av && av[0] && r < bl->first_record + bl->n_records; r++)
+                if (d->records[r].floor >= from && d->records[r].floor <= to) {
+                    if (ly_date_parse(av, &days)) {
+                        int y, m, dd;
+                        ly_date_from_days(days, &y, &m, &dd);
+                        snprintf(out[r], 16, "%04d-%02d-%02d", y, m, dd);
+                    } else {
+                        snprintf(out[r], 16, "now"); /* "now", "立即", ... */
+                    }
+                }
+        }
+        rc = 0;
+    } else {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rc;
+}

@@ -158,7 +158,15 @@ static const ly_opt O_EXPORT[] = {
     {"--out", LY_OPT_TEXT, "FILE", "the GeoJSON to write (required)", 0, 0, NULL},
     {NULL}};
 
+static const ly_opt O_PUBLISH[] = {
+    {"--lang", LY_OPT_TEXT, "zh,en", "the languages, the first the site's first (default zh,en)",
+     0, 0, NULL},
+    {"--base-url", LY_OPT_TEXT, "URL", "where the site will be served (for the sitemap and feed)",
+     0, 0, NULL},
+    {NULL}};
+
 static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, NULL};
+static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, NULL};
 static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
 static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
 static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
@@ -214,6 +222,13 @@ static const ly_command COMMANDS[] = {
      "STORE.gpkg", G_EXPORT, 1, 1,
      "Written atomically (a temporary file renamed over it): a kiosk watching the file\n"
      "reloads the whole new week."},
+    {"publish", ly_cli_publish, "write the investment portal: a static site of the space to let",
+     "DISTRICT OUT_DIR", G_PUBLISH, 2, 2,
+     "A district page with every space to let, a page per building with the viewer's\n"
+     "renders, the listings as JSON and CSV, an Atom feed of this week's new space, the\n"
+     "district as GeoJSON for kiosks; both languages. Nothing is loaded from elsewhere;\n"
+     "it works from file:// too. OUT_DIR is replaced in one step; unchanged files and\n"
+     "renders are kept as they are."},
     {"report template", ly_cli_report_template,
      "a pre-filled weekly report for one building, to fill in a spreadsheet", "BUILDING",
      G_TEMPLATE, 1, 1,

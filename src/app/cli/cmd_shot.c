@@ -10,20 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Lets `dt` seconds pass (camera flights and colour transitions end), then draws
- * frames, with no more time passing, until the picture has settled (panels know
- * their heights, glyphs are in the atlas): as many as the frame asks for, a few. */
-static void settle(ly_app *app, double dt)
-{
-    ly_app_update(app, dt);
-    for (int i = 0; i < 8; i++) {
-        app->last_label_t = app->st.time - 10.0; /* the labels' fades end at once */
-        if (!ly_app_render(app))
-            break;
-        ly_app_update(app, 0);
-    }
-}
-
 /* A kiosk's config, when given: its admin PIN and hold. */
 static int config(const ly_args *a, ly_kiosk_config *kc)
 {
@@ -93,7 +79,7 @@ static void input(ly_app *app, const ly_args *a)
     double p[3];
     if (ly_arg_values(a, "--pointer", p)) {
         /* the frame before lets the UI know which panel is under it */
-        settle(app, 0);
+        ly_cli_settle(app, 0);
         ly_event e = {.type = LY_EV_MOUSE_MOVE, .x = (float)p[0], .y = (float)p[1]};
         ly_app_event(app, &e);
     }
@@ -108,7 +94,7 @@ static int render_png(ly_app *app, const char *out, int w, int h)
         free(pixels);
         return LY_EXIT_USAGE;
     }
-    settle(app, 0);
+    ly_cli_settle(app, 0);
     if (ly_renderer_target_read(app->renderer, pixels) ||
         !stbi_write_png(out, w, h, 4, pixels, w * 4)) {
         fprintf(stderr, "louyu shot: cannot write %s\n", out);
@@ -149,7 +135,7 @@ int ly_cli_shot(const ly_args *a)
         ly_cmd_set_kiosk(&app, true, 0, 0, 0);
         rc = 0;
     } else if (!rc && !(rc = ly_cli_apply_scene(&app, a))) {
-        settle(&app, 10.0);
+        ly_cli_settle(&app, 10.0);
         kiosk_moments(&app, a, &kc);
         input(&app, a);
     }

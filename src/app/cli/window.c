@@ -221,3 +221,14 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
                                   view);
     return selection_extras(app, a);
 }
+
+void ly_cli_settle(ly_app *app, double dt)
+{
+    ly_app_update(app, dt);
+    for (int i = 0; i < 8; i++) {
+        app->last_label_t = app->st.time - 10.0; /* the labels' fades end at once */
+        if (!ly_app_render(app))
+            break;
+        ly_app_update(app, 0);
+    }
+}

@@ -23,6 +23,10 @@ void ly_cli_close(ly_app *app, ly_platform *plat);
 /* Loads `path` into the app, printing its first errors to stderr (or, with
  * `to_log`, to the log: the kiosk's file). Returns 0 or an exit status. */
 int ly_cli_load(ly_app *app, const char *path, bool to_log);
+/* Lets `dt` seconds pass (camera flights and colour transitions end), then draws
+ * frames with no more time passing until the picture has settled (panels know
+ * their heights, glyphs are in the atlas): what shot and publish draw. */
+void ly_cli_settle(ly_app *app, double dt);
 /* The data file: the first positional, else the bundled district. */
 const char *ly_cli_file(const ly_args *a);
 /* Applies the options of what is shown (--lang, --color-by, --search, --keyboard,

@@ -1,0 +1,86 @@
+/* louyu site: the investment portal's pages and data, from a district.
+ *
+ * A static site in both languages: a root page that chooses the language; per
+ * language a district page (a hero image, the totals, and every space to let in
+ * a table that sorts and filters with JavaScript and is a plain table without
+ * it) and one page per building (renders from several sides, its stacking plan,
+ * vacancy by floor, facts, service windows, industries, what is nearby); the
+ * listings as JSON and CSV, an Atom feed of space that came free this week (a
+ * store's weeks), a sitemap (with a base URL). Every text from the data goes
+ * through the escaping of where it lands (louyu/html.h). The images are made by
+ * the caller (the renderer) and named here by file name. No GL, no SDL.
+ *
+ * Files, relative to the site's root: index.html; zh/index.html, en/index.html;
+ * zh/b/FILE.html, en/b/FILE.html (FILE: the building id, ly_buf_file_name);
+ * assets/site.css, assets/site.js; img/FILE; data/listings.json, data/listings.csv,
+ * data/district.geojson; zh/feed.atom, en/feed.atom; sitemap.xml. */
+#ifndef LOUYU_SITE_H
+#define LOUYU_SITE_H
+
+#include "louyu/district.h"
+#include "louyu/html.h"
+#include "louyu/strings.h"
+
+#include <stdint.h>
+
+/* One space to let: a floor, or (run) a stretch of adjacent floors with space. */
+typedef struct {
+    uint32_t building;
+    int floor_from, floor_to;
+    double area_m2;    /* vacant */
+    double rent;       /* CNY/m²/day, < 0 when unknown */
+    char available[16]; /* "2011-05-09", "now", or "" when not said */
+    bool run;
+} ly_site_space;
+
+/* The compass direction a view looks from: 0 north, 1 north-east ... 7 north-west. */
+typedef struct {
+    char file[48]; /* under img/ ("" when there is none) */
+    int w, h;
+    int from;      /* views: the direction */
+} ly_site_image;
+
+enum { LY_SITE_VIEWS = 3 };
+
+typedef struct {
+    ly_site_image views[LY_SITE_VIEWS], plan;
+} ly_site_images;
+
+typedef struct {
+    const ly_district *d;
+    ly_lang langs[LY_LANG_COUNT];
+    int n_langs;
+    const char *base_url;  /* "https://example.org/portal/" or NULL: no absolute links */
+    ly_site_space *spaces; /* single floors first, by building and floor; then the runs */
+    size_t n_spaces;
+    ly_site_image hero;
+    ly_site_images *images; /* per building */
+    bool feed;              /* the district has weeks: a feed of this week's new space */
+} ly_site;
+
+/* The spaces to let of d as it is now; `available` (one per floor record, or NULL)
+ * says from when each floor is free. Returns 0, or -1 when out of memory. */
+int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16]);
+void ly_site_free(ly_site *s);
+
+/* The language's folder ("zh", "en") and its HTML lang tag ("zh-Hans", "en"). */
+const char *ly_site_lang_dir(ly_lang lang);
+const char *ly_site_lang_tag(ly_lang lang);
+/* A building page's path from the site's root: "zh/b/wtc.html". */
+void ly_site_building_path(const ly_building *b, ly_lang lang, ly_buf *out);
+
+void ly_site_root_page(const ly_site *s, ly_buf *out);
+void ly_site_district_page(const ly_site *s, ly_lang lang, ly_buf *out);
+void ly_site_building_page(const ly_site *s, uint32_t b, ly_lang lang, ly_buf *out);
+void ly_site_listings_json(const ly_site *s, ly_buf *out);
+void ly_site_listings_csv(const ly_site *s, ly_buf *out);
+/* The Atom feed of floors that came free in the latest week (s->feed). */
+void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out);
+/* Every page's absolute address (needs s->base_url). */
+void ly_site_sitemap(const ly_site *s, ly_buf *out);
+/* The stylesheet every page uses (the stacking plan's legend in the renderer's own
+ * colours), and the script. */
+void ly_site_css(ly_buf *out);
+const char *ly_site_js(void);
+
+#endif

@@ -1,0 +1,510 @@
+/* louyu publish: the investment portal, a static site of the space to let, from
+ * a district (a file, a store or a URL), with the viewer's own renders.
+ *
+ * The new site is made in a folder beside OUT_DIR and then exchanged with it in
+ * one step (renameat2 RENAME_EXCHANGE), so a web server serves the old site or
+ * the new one, never a mixture, and a publish killed at any moment leaves
+ * OUT_DIR as it was. Files whose bytes did not change are hard links to the ones
+ * already published; renders are named by a hash of everything that decides
+ * their pixels (the camera, the colours of every building, the geometry, a
+ * stacking plan's floors), so a render that exists is never drawn again. */
+#define _GNU_SOURCE /* renameat2, syncfs */
+#include "../commands.h"
+#include "louyu/clock.h"
+#include "louyu/fetch.h"
+#include "louyu/file.h"
+#include "louyu/html.h"
+#include "louyu/site.h"
+#include "louyu/store.h"
+#include "window.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <math.h>
+#include <sodium.h>
+#include <stb/stb_image_write.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Sizes of the renders: the district's hero picture, a building's views and plan. */
+enum { HERO_W = 1280, HERO_H = 560, VIEW_W = 640, VIEW_H = 420, JPEG_QUALITY = 85 };
+/* A path under the site: room for the folder's path and a file's. */
+#define PATH_N (2 * PATH_MAX + 64)
+/* Which publish made a folder (and may replace it). */
+#define MARKER ".louyu-publish"
+
+typedef struct {
+    ly_app app;
+    ly_platform *plat;
+    const char *out;
+    char stage[PATH_MAX], lock[PATH_MAX];
+    int lock_fd;
+    unsigned char geometry[16]; /* a hash of the district's shapes */
+    int written, unchanged, rendered, reused;
+} publisher;
+
+/* ---- files ------------------------------------------------------------------------- */
+
+static int make_dirs(const char *path)
+{
+    char buf[PATH_N];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(buf, 0755) && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+/* The folder of a file's path, made. */
+static int parent_dirs(const char *path)
+{
+    char dir[PATH_N];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        return 0;
+    *slash = '\0';
+    return make_dirs(dir);
+}
+
+static bool same_bytes(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    bool same = true;
+    char buf[65536];
+    size_t at = 0, got;
+    while (same && (got = fread(buf, 1, sizeof buf, f)) > 0) {
+        same = at + got <= len && !memcmp(buf, (const char *)data + at, got);
+        at += got;
+    }
+    fclose(f);
+    return same && at == len;
+}
+
+/* A file of the new site: a link to the published one when its bytes are the same. */
+static int put_file(publisher *pb, const char *rel, const void *data, size_t len)
+{
+    char old[PATH_N], path[PATH_N];
+    if (snprintf(old, sizeof old, "%s/%s", pb->out, rel) >= (int)sizeof old ||
+        snprintf(path, sizeof path, "%s/%s", pb->stage, rel) >= (int)sizeof path ||
+        parent_dirs(path))
+        return -1;
+    if (same_bytes(old, data, len) && link(old, path) == 0) {
+        pb->unchanged++;
+        return 0;
+    }
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(data, 1, len, f) == len;
+    if (f)
+        ok = fclose(f) == 0 && ok;
+    if (!ok) {
+        fprintf(stderr, "louyu publish: cannot write %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    pb->written++;
+    return 0;
+}
+
+static int put_buf(publisher *pb, const char *rel, ly_buf *b)
+{
+    int rc = b->failed ? -1 : put_file(pb, rel, b->p ? b->p : "", b->len);
+    ly_buf_free(b);
+    return rc;
+}
+
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+static void remove_tree(const char *path)
+{
+    nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* ---- the folder beside OUT_DIR ------------------------------------------------------ */
+
+/* OUT_DIR must be new, empty, or a site louyu published. */
+static bool replaceable(const char *out)
+{
+    struct stat st;
+    if (stat(out, &st))
+        return errno == ENOENT;
+    if (!S_ISDIR(st.st_mode))
+        return false;
+    char marker[PATH_N];
+    if (snprintf(marker, sizeof marker, "%s/" MARKER, out) < (int)sizeof marker &&
+        access(marker, F_OK) == 0)
+        return true;
+    int n = 0;
+    DIR *dh = opendir(out);
+    for (struct dirent *e; dh && (e = readdir(dh));)
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    if (dh)
+        closedir(dh);
+    return dh && n == 0;
+}
+
+static int begin_stage(publisher *pb)
+{
+    char dir[PATH_MAX];
+    if (snprintf(dir, sizeof dir, "%s", pb->out) >= (int)sizeof dir)
+        return -1;
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        dir[--n] = '\0';
+    char *slash = strrchr(dir, '/');
+    const char *name = slash ? slash + 1 : dir;
+    int parent = slash ? (int)(slash - dir) : 0;
+    if (snprintf(pb->stage, sizeof pb->stage, "%.*s%s.%s.publishing", parent, dir,
+                 slash ? "/" : "", name) >= (int)sizeof pb->stage ||
+        snprintf(pb->lock, sizeof pb->lock, "%.*s%s.%s.lock", parent, dir, slash ? "/" : "",
+                 name) >= (int)sizeof pb->lock)
+        return -1;
+    pb->lock_fd = open(pb->lock, O_CREAT | O_RDWR | O_CLOEXEC, 0644);
+    if (pb->lock_fd < 0 || flock(pb->lock_fd, LOCK_EX | LOCK_NB)) {
+        fprintf(stderr, "louyu publish: another louyu publish is writing %s (%s)\n", pb->out,
+                pb->lock_fd < 0 ? strerror(errno) : "it holds the lock");
+        return -1;
+    }
+    remove_tree(pb->stage); /* what a killed publish left */
+    if (make_dirs(pb->stage)) {
+        fprintf(stderr, "louyu publish: cannot make %s: %s\n", pb->stage, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* The new site takes OUT_DIR's place in one step; the old one is removed after. */
+static int finish_stage(publisher *pb)
+{
+    /* the new files reach the disk before the site points at them, so that a power cut
+     * leaves the old site or the whole new one, never empty pages */
+    int dir = open(pb->stage, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        syncfs(dir);
+        close(dir);
+    }
+    struct stat st;
+    int rc = stat(pb->out, &st) == 0
+                 ? renameat2(AT_FDCWD, pb->stage, AT_FDCWD, pb->out, RENAME_EXCHANGE)
+                 : rename(pb->stage, pb->out);
+    if (rc) {
+        fprintf(stderr, "louyu publish: cannot put the new site in place of %s: %s\n", pb->out,
+                strerror(errno));
+        return -1;
+    }
+    remove_tree(pb->stage);
+    return 0;
+}
+
+/* ---- renders ------------------------------------------------------------------------ */
+
+/* What the district's shapes are: every point, ring, polygon (with its heights) and
+ * building's height, floors and state; the ground's features. */
+static void geometry_hash(publisher *pb)
+{
+    const ly_district *d = &pb->app.scene.district;
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, sizeof pb->geometry);
+    crypto_generichash_update(&h, (const unsigned char *)d->points, d->n_points * 2 * sizeof *d->points);
+    crypto_generichash_update(&h, (const unsigned char *)d->rings, d->n_rings * sizeof *d->rings);
+    crypto_generichash_update(&h, (const unsigned char *)d->polygons,
+                              d->n_polygons * sizeof *d->polygons);
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        double v[4] = {b->height_m, b->min_height_m, b->floors, b->status};
+        crypto_generichash_update(&h, (const unsigned char *)v, sizeof v);
+    }
+    for (size_t i = 0; i < d->n_features; i++) {
+        const ly_feature *f = &d->features[i];
+        double v[4] = {f->kind, f->subtype, f->width_m, f->n_lines};
+        crypto_generichash_update(&h, (const unsigned char *)v, sizeof v);
+    }
+    crypto_generichash_final(&h, pb->geometry, sizeof pb->geometry);
+}
+
+/* The render's name: a hash of everything that decides its pixels. */
+static void render_name(publisher *pb, int w, int h, long plan, char *out, size_t n)
+{
+    ly_app *app = &pb->app;
+    const ly_district *d = &app->scene.district;
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->st.cam, w, h, &m);
+    crypto_generichash_state st;
+    unsigned char key[12];
+    crypto_generichash_init(&st, NULL, 0, sizeof key);
+    const char *version = "louyu-render-1"; /* bumped when the renderer draws otherwise */
+    int size[2] = {w, h};
+    crypto_generichash_update(&st, (const unsigned char *)version, strlen(version));
+    crypto_generichash_update(&st, (const unsigned char *)size, sizeof size);
+    crypto_generichash_update(&st, pb->geometry, sizeof pb->geometry);
+    crypto_generichash_update(&st, (const unsigned char *)m.view_proj, sizeof m.view_proj);
+    crypto_generichash_update(&st, (const unsigned char *)app->dv.styles,
+                              d->n_buildings * sizeof *app->dv.styles);
+    if (plan >= 0) { /* the stacking plan's floors: their areas and vacancy */
+        const ly_building *b = &d->buildings[plan];
+        crypto_generichash_update(&st, (const unsigned char *)&d->records[b->first_record],
+                                  b->n_records * sizeof *d->records);
+        crypto_generichash_update(&st, (const unsigned char *)&app->st.plan.explode,
+                                  sizeof app->st.plan.explode);
+    }
+    crypto_generichash_final(&st, key, sizeof key);
+    char hex[2 * sizeof key + 1];
+    sodium_bin2hex(hex, sizeof hex, key, sizeof key);
+    snprintf(out, n, "%s.jpg", hex);
+}
+
+/* Draws what the app shows now at w x h into img/NAME (unless a published render
+ * has that name already) and describes it in *im. */
+static int picture(publisher *pb, int w, int h, long plan, ly_site_image *im)
+{
+    ly_app *app = &pb->app;
+    ly_cmd_resize(app, w, h);
+    ly_app_update(app, 0);
+    render_name(pb, w, h, plan, im->file, sizeof im->file);
+    im->w = w, im->h = h;
+    char rel[96], old[PATH_N], path[PATH_N];
+    if (snprintf(rel, sizeof rel, "img/%s", im->file) >= (int)sizeof rel ||
+        snprintf(old, sizeof old, "%s/%s", pb->out, rel) >= (int)sizeof old ||
+        snprintf(path, sizeof path, "%s/%s", pb->stage, rel) >= (int)sizeof path ||
+        parent_dirs(path))
+        return -1;
+    if (link(old, path) == 0) {
+        pb->reused++;
+        return 0;
+    }
+    uint8_t *px = malloc((size_t)w * h * 4);
+    int rc = -1;
+    if (px && ly_renderer_target_begin(app->renderer, w, h) == 0) {
+        ly_cli_settle(app, 0);
+        if (ly_renderer_target_read(app->renderer, px) == 0 &&
+            stbi_write_jpg(path, w, h, 4, px, JPEG_QUALITY))
+            rc = 0;
+        ly_renderer_target_end(app->renderer);
+    }
+    free(px);
+    if (rc)
+        fprintf(stderr, "louyu publish: cannot render %s\n", path);
+    pb->rendered += !rc;
+    return rc;
+}
+
+/* The compass direction the camera looks from: 0 north ... 7 north-west. */
+static int looking_from(const ly_camera *cam)
+{
+    double from = cam->pose.heading + M_PI; /* the eye is behind the way it faces */
+    long k = lround(from / (M_PI / 4));
+    return (int)(((k % 8) + 8) % 8);
+}
+
+static int renders(publisher *pb, ly_site *site)
+{
+    ly_app *app = &pb->app;
+    const ly_district *d = &app->scene.district;
+    ly_cmd_set_picture_only(app, true);
+    ly_cmd_resize(app, HERO_W, HERO_H);
+    ly_cmd_set_view(app, "home", false);
+    double home = app->st.cam.pose.heading;
+    if (picture(pb, HERO_W, HERO_H, -1, &site->hero))
+        return -1;
+    ly_cmd_resize(app, VIEW_W, VIEW_H);
+    for (uint32_t b = 0; b < d->n_buildings; b++) {
+        ly_site_images *im = &site->images[b];
+        ly_cmd_select(app, b, false);
+        for (int k = 0; k < LY_SITE_VIEWS; k++) {
+            ly_cmd_view_building_from(app, b, home + k * 2 * M_PI / LY_SITE_VIEWS, 1);
+            im->views[k].from = looking_from(&app->st.cam);
+            if (picture(pb, VIEW_W, VIEW_H, -1, &im->views[k]))
+                return -1;
+        }
+        ly_cmd_set_stacking(app, true, 0.45f);
+        ly_cmd_view_building_from(app, b, home, 0.62); /* the slabs fill the picture */
+        int rc = picture(pb, VIEW_W, VIEW_H, (long)b, &im->plan);
+        ly_cmd_set_stacking(app, false, 0);
+        if (rc)
+            return -1;
+    }
+    ly_cmd_select(app, -1, false);
+    return 0;
+}
+
+/* ---- pages and data ---------------------------------------------------------------- */
+
+/* data/district.geojson: what kiosks and other tools read (a store's latest week). */
+static int district_file(publisher *pb, const char *local)
+{
+    char path[PATH_N], err[1024] = "";
+    if (snprintf(path, sizeof path, "%s/data/district.geojson", pb->stage) >= (int)sizeof path ||
+        parent_dirs(path))
+        return -1;
+    char *text = NULL;
+    size_t len = 0;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, local);
+    int rc = 0;
+    if (ly_store_is(local)) {
+        char tmp[PATH_N];
+        if (snprintf(tmp, sizeof tmp, "%s/.district.tmp", pb->stage) >= (int)sizeof tmp ||
+            ly_store_export(local, 0, tmp, err, sizeof err) ||
+            ly_file_read(tmp, 1u << 30, false, &text, &len, &diags) != LY_FILE_OK) {
+            fprintf(stderr, "louyu publish: %s\n", err);
+            rc = -1;
+        }
+        unlink(tmp);
+    } else if (ly_file_read(local, 1u << 30, false, &text, &len, &diags) != LY_FILE_OK) {
+        rc = -1;
+    }
+    ly_diag_list_deinit(&diags);
+    if (!rc)
+        rc = put_file(pb, "data/district.geojson", text, len);
+    free(text);
+    return rc;
+}
+
+static int pages(publisher *pb, const ly_site *site)
+{
+    const ly_district *d = site->d;
+    ly_buf b = {0};
+    ly_site_root_page(site, &b);
+    int rc = put_buf(pb, "index.html", &b);
+    for (int l = 0; l < site->n_langs && !rc; l++) {
+        ly_lang lang = site->langs[l];
+        char rel[PATH_MAX];
+        ly_site_district_page(site, lang, &b);
+        snprintf(rel, sizeof rel, "%s/index.html", ly_site_lang_dir(lang));
+        rc = put_buf(pb, rel, &b);
+        for (uint32_t i = 0; i < d->n_buildings && !rc; i++) {
+            ly_buf path = {0};
+            ly_site_building_path(&d->buildings[i], lang, &path);
+            ly_site_building_page(site, i, lang, &b);
+            rc = put_buf(pb, path.p, &b);
+            ly_buf_free(&path);
+        }
+        if (!rc && site->feed) {
+            ly_site_feed(site, lang, &b);
+            snprintf(rel, sizeof rel, "%s/feed.atom", ly_site_lang_dir(lang));
+            rc = put_buf(pb, rel, &b);
+        }
+    }
+    if (!rc) {
+        ly_site_listings_json(site, &b);
+        rc = put_buf(pb, "data/listings.json", &b);
+    }
+    if (!rc) {
+        ly_site_listings_csv(site, &b);
+        rc = put_buf(pb, "data/listings.csv", &b);
+    }
+    if (!rc && site->base_url) {
+        ly_site_sitemap(site, &b);
+        rc = put_buf(pb, "sitemap.xml", &b);
+    }
+    if (!rc) {
+        ly_site_css(&b);
+        rc = put_buf(pb, "assets/site.css", &b) ||
+             put_file(pb, "assets/site.js", ly_site_js(), strlen(ly_site_js()));
+    }
+    if (!rc) {
+        const char *marker = "louyu publish: this folder is a site louyu made and may replace\n";
+        rc = put_file(pb, MARKER, marker, strlen(marker));
+    }
+    return rc;
+}
+
+/* --lang zh,en: the languages, the first being the site's first. */
+static int languages(const ly_args *a, ly_site *site)
+{
+    const char *list = ly_arg_text(a, "--lang", "zh,en");
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", list);
+    site->n_langs = 0;
+    for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+        ly_lang l = !strcmp(t, "zh") ? LY_LANG_ZH : !strcmp(t, "en") ? LY_LANG_EN : LY_LANG_COUNT;
+        bool twice = site->n_langs == 1 && site->langs[0] == l;
+        if (l == LY_LANG_COUNT || twice || site->n_langs == 2)
+            return ly_cli_usage_error(a->cmd, "--lang wants zh, en or both (zh,en), not '%s'",
+                                      list);
+        site->langs[site->n_langs++] = l;
+    }
+    return site->n_langs ? 0 : ly_cli_usage_error(a->cmd, "--lang names no language");
+}
+
+/* The local file behind the data: itself, or a URL's copy. */
+static void local_file(const char *src, char *out, size_t n)
+{
+    if (!ly_is_url(src) || ly_fetch_copy_path(src, NULL, out, n)) {
+        snprintf(out, n, "%s", src);
+    }
+}
+
+static int publish(publisher *pb, const ly_args *a, const char *src)
+{
+    const ly_district *d = &pb->app.scene.district;
+    char local[PATH_MAX], err[512];
+    local_file(src, local, sizeof local);
+    char(*avail)[16] = calloc(d->n_records + 1, sizeof *avail);
+    if (!avail || (ly_store_is(local) && ly_store_available(local, d, avail, err, sizeof err)))
+        fprintf(stderr, "louyu publish: no \"available from\" dates: %s\n", avail ? err : "no memory");
+    ly_site site;
+    int rc = ly_site_init(&site, d, (const char(*)[16])avail);
+    char base[1024];
+    const char *url = ly_arg_text(a, "--base-url", NULL);
+    if (url) { /* every address under it: it ends with a slash */
+        snprintf(base, sizeof base, "%s%s", url, url[strlen(url) - 1] == '/' ? "" : "/");
+        site.base_url = base;
+    }
+    if (!rc)
+        rc = languages(a, &site);
+    if (!rc && (begin_stage(pb) || renders(pb, &site) || pages(pb, &site) ||
+                district_file(pb, local) || finish_stage(pb)))
+        rc = LY_EXIT_USAGE;
+    ly_site_free(&site);
+    free(avail);
+    return rc;
+}
+
+int ly_cli_publish(const ly_args *a)
+{
+    const char *src = ly_arg_pos(a, 0), *out = ly_arg_pos(a, 1);
+    const char *url = ly_arg_text(a, "--base-url", NULL);
+    if (url && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
+        return ly_cli_usage_error(a->cmd, "--base-url wants an http:// or https:// address, not '%s'",
+                                  url);
+    if (!replaceable(out)) {
+        fprintf(stderr, "louyu publish: %s exists and is not a site louyu published: expected a "
+                        "new or empty folder, or one louyu publish made\n", out);
+        return LY_EXIT_USAGE;
+    }
+    double t0 = ly_clock_ms();
+    publisher pb = {.out = out, .lock_fd = -1};
+    ly_window_opts wo = {.width = 64, .height = 64, .scale = 1, .hidden = true};
+    int rc = ly_cli_open(&pb.app, &pb.plat, &wo);
+    if (rc)
+        return rc;
+    if (!(rc = ly_cli_load(&pb.app, src, false))) {
+        geometry_hash(&pb);
+        rc = publish(&pb, a, src);
+    }
+    ly_cli_close(&pb.app, pb.plat);
+    if (pb.lock_fd >= 0)
+        close(pb.lock_fd), unlink(pb.lock);
+    if (!rc)
+        printf("%s: published in %.1f s: %d files written, %d unchanged; %d renders drawn, %d "
+               "reused\n",
+               out, (ly_clock_ms() - t0) / 1000, pb.written, pb.unchanged, pb.rendered, pb.reused);
+    return rc;
+}

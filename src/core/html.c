@@ -1,0 +1,170 @@
+#include "louyu/html.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ly_buf_free(ly_buf *b)
+{
+    free(b->p);
+    *b = (ly_buf){0};
+}
+
+static bool reserve(ly_buf *b, size_t more)
+{
+    if (b->failed)
+        return false;
+    if (b->len + more + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    char *p = realloc(b->p, cap);
+    if (!p) {
+        b->failed = true;
+        return false;
+    }
+    b->p = p;
+    b->cap = cap;
+    return true;
+}
+
+void ly_buf_putn(ly_buf *b, const char *s, size_t n)
+{
+    if (!s || !reserve(b, n))
+        return;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+void ly_buf_put(ly_buf *b, const char *s)
+{
+    if (s)
+        ly_buf_putn(b, s, strlen(s));
+}
+
+void ly_buf_printf(ly_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || !reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* The entity a character is written as in HTML text and attributes, or NULL. */
+static const char *html_entity(char c)
+{
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    default: return NULL;
+    }
+}
+
+void ly_buf_html(ly_buf *b, const char *text)
+{
+    for (const char *s = text; s && *s; s++) {
+        const char *e = html_entity(*s);
+        if (e)
+            ly_buf_put(b, e);
+        else
+            ly_buf_putn(b, s, 1);
+    }
+}
+
+/* The characters `text` takes once escaped, as a checker counts them. */
+static size_t html_width(const char *text)
+{
+    size_t n = 0;
+    for (const char *s = text; s && *s; s++) {
+        const char *e = html_entity(*s);
+        n += e ? strlen(e) : (*s & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+void ly_buf_html_clipped(ly_buf *b, const char *text, size_t max)
+{
+    if (html_width(text) <= max) {
+        ly_buf_html(b, text);
+        return;
+    }
+    size_t used = 0;
+    for (const char *s = text; s && *s;) {
+        size_t len = 1; /* the whole UTF-8 sequence that starts here */
+        while ((s[len] & 0xC0) == 0x80)
+            len++;
+        const char *e = html_entity(*s);
+        size_t w = e ? strlen(e) : 1;
+        if (used + w + 1 > max) /* keep room for the ellipsis */
+            break;
+        if (e)
+            ly_buf_put(b, e);
+        else
+            ly_buf_putn(b, s, len);
+        used += w;
+        s += len;
+    }
+    ly_buf_put(b, "\xe2\x80\xa6");
+}
+
+void ly_buf_csv(ly_buf *b, const char *cell)
+{
+    if (!cell)
+        return;
+    /* a spreadsheet runs a cell that starts like a formula: make it text */
+    bool formula = strchr("=+-@\t\r", cell[0]) && cell[0];
+    bool quote = formula || strpbrk(cell, ",\"\r\n") != NULL;
+    if (quote)
+        ly_buf_put(b, "\"");
+    if (formula)
+        ly_buf_put(b, "'");
+    for (const char *s = cell; *s; s++) {
+        if (*s == '"')
+            ly_buf_put(b, "\"\""); /* a quote inside a quoted cell is doubled */
+        else
+            ly_buf_putn(b, s, 1);
+    }
+    if (quote)
+        ly_buf_put(b, "\"");
+}
+
+void ly_buf_url(ly_buf *b, const char *segment)
+{
+    static const char *const HEX = "0123456789ABCDEF";
+    for (const unsigned char *s = (const unsigned char *)segment; s && *s; s++) {
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+            strchr("-._~", *s)) {
+            ly_buf_putn(b, (const char *)s, 1);
+        } else {
+            char e[3] = {'%', HEX[*s >> 4], HEX[*s & 15]};
+            ly_buf_putn(b, e, 3);
+        }
+    }
+}
+
+void ly_buf_file_name(ly_buf *b, const char *id)
+{
+    static const char *const HEX = "0123456789abcdef";
+    for (const unsigned char *s = (const unsigned char *)id; s && *s; s++) {
+        /* (a dot only inside: no hidden files, no "..") */
+        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+            *s == '-' || (*s == '.' && s != (const unsigned char *)id)) {
+            ly_buf_putn(b, (const char *)s, 1);
+        } else {
+            char e[3] = {'_', HEX[*s >> 4], HEX[*s & 15]};
+            ly_buf_putn(b, e, 3);
+        }
+    }
+}

@@ -1,0 +1,300 @@
+/* The portal's model (the spaces to let) and its machine-readable files: the
+ * listings as JSON and CSV, the Atom feed, the sitemap. The pages are in
+ * site_pages.c, the stylesheet and script in site_assets.c. */
+#include "louyu/site.h"
+
+#include "louyu/stats.h"
+#include "louyu/week.h"
+#include "site_private.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *ly_site_lang_dir(ly_lang lang)
+{
+    return lang == LY_LANG_EN ? "en" : "zh";
+}
+
+const char *ly_site_lang_tag(ly_lang lang)
+{
+    return lang == LY_LANG_EN ? "en" : "zh-Hans";
+}
+
+void ly_site_building_path(const ly_building *b, ly_lang lang, ly_buf *out)
+{
+    ly_buf_printf(out, "%s/b/", ly_site_lang_dir(lang));
+    ly_buf_file_name(out, b->id);
+    ly_buf_put(out, ".html");
+}
+
+/* ---- the spaces to let -------------------------------------------------------------- */
+
+/* The later of two "available" texts: "" (not said) < "now" < a date. */
+static const char *later(const char *a, const char *b)
+{
+    if (!a[0] || (!strcmp(a, "now") && b[0]))
+        return b;
+    if (!b[0] || !strcmp(b, "now"))
+        return a;
+    return strcmp(a, b) >= 0 ? a : b;
+}
+
+static bool push(ly_site *s, size_t *cap, ly_site_space sp)
+{
+    if (s->n_spaces == *cap) {
+        size_t n = *cap ? 2 * *cap : 256;
+        ly_site_space *p = realloc(s->spaces, n * sizeof *p);
+        if (!p)
+            return false;
+        s->spaces = p;
+        *cap = n;
+    }
+    s->spaces[s->n_spaces++] = sp;
+    return true;
+}
+
+/* A building's floors with space, and the stretches of two or more adjacent ones. */
+static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*avail)[16],
+                            bool runs)
+{
+    const ly_district *d = s->d;
+    const ly_building *b = &d->buildings[bi];
+    ly_site_space run = {.building = bi, .run = true};
+    for (uint32_t k = 0; k <= b->n_records; k++) {
+        const ly_floor_record *r = k < b->n_records ? &d->records[b->first_record + k] : NULL;
+        bool free_floor = r && r->vacant_m2 >= 1;
+        const char *av = r && avail ? avail[b->first_record + k] : "";
+        if (free_floor && !runs) {
+            ly_site_space sp = {.building = bi, .floor_from = r->floor, .floor_to = r->floor,
+                                .area_m2 = r->vacant_m2, .rent = b->rent_cny_m2_day};
+            snprintf(sp.available, sizeof sp.available, "%s", av);
+            if (!push(s, cap, sp))
+                return false;
+        }
+        if (!runs)
+            continue;
+        bool joins = free_floor && run.floor_to && r->floor == run.floor_to + 1;
+        if (joins) {
+            run.floor_to = r->floor;
+            run.area_m2 += r->vacant_m2;
+            snprintf(run.available, sizeof run.available, "%s", later(run.available, av));
+            continue;
+        }
+        if (run.floor_to > run.floor_from && !push(s, cap, run))
+            return false;
+        run = (ly_site_space){.building = bi, .run = true, .rent = b->rent_cny_m2_day};
+        if (free_floor) {
+            run.floor_from = run.floor_to = r->floor;
+            run.area_m2 = r->vacant_m2;
+            snprintf(run.available, sizeof run.available, "%s", av);
+        }
+    }
+    return true;
+}
+
+int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16])
+{
+    memset(s, 0, sizeof *s);
+    s->d = d;
+    s->langs[0] = LY_LANG_ZH;
+    s->langs[1] = LY_LANG_EN;
+    s->n_langs = 2;
+    s->feed = d->n_weeks > 1;
+    s->images = calloc(d->n_buildings + 1, sizeof *s->images);
+    size_t cap = 0;
+    bool ok = s->images != NULL;
+    for (int pass = 0; pass < 2 && ok; pass++)
+        for (uint32_t b = 0; b < d->n_buildings && ok; b++)
+            ok = building_spaces(s, &cap, b, available, pass == 1);
+    if (!ok) {
+        ly_site_free(s);
+        return -1;
+    }
+    return 0;
+}
+
+void ly_site_free(ly_site *s)
+{
+    free(s->spaces);
+    free(s->images);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- JSON and CSV -------------------------------------------------------------------- */
+
+void ly_site_floors_text(const ly_site_space *sp, char *buf, size_t n)
+{
+    if (sp->floor_from == sp->floor_to)
+        snprintf(buf, n, "%d", sp->floor_from);
+    else
+        snprintf(buf, n, "%d-%d", sp->floor_from, sp->floor_to);
+}
+
+void ly_site_listings_json(const ly_site *s, ly_buf *out)
+{
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = 0; i < s->n_spaces && arr; i++) {
+        const ly_site_space *sp = &s->spaces[i];
+        const ly_building *b = &s->d->buildings[sp->building];
+        cJSON *o = cJSON_CreateObject();
+        char floors[32];
+        ly_site_floors_text(sp, floors, sizeof floors);
+        cJSON_AddStringToObject(o, "building", b->id);
+        if (b->name)
+            cJSON_AddStringToObject(o, "building_name", b->name);
+        else
+            cJSON_AddNullToObject(o, "building_name");
+        if (b->name_en)
+            cJSON_AddStringToObject(o, "building_name_en", b->name_en);
+        else
+            cJSON_AddNullToObject(o, "building_name_en");
+        cJSON_AddStringToObject(o, "floors", floors);
+        cJSON_AddNumberToObject(o, "floor_from", sp->floor_from);
+        cJSON_AddNumberToObject(o, "floor_to", sp->floor_to);
+        cJSON_AddNumberToObject(o, "area_m2", round(sp->area_m2 * 10) / 10);
+        if (sp->rent > 0)
+            cJSON_AddNumberToObject(o, "rent_cny_m2_day", round(sp->rent * 100) / 100);
+        else
+            cJSON_AddNullToObject(o, "rent_cny_m2_day");
+        if (sp->available[0])
+            cJSON_AddStringToObject(o, "available_from", sp->available);
+        else
+            cJSON_AddNullToObject(o, "available_from");
+        cJSON_AddBoolToObject(o, "run", sp->run);
+        for (int l = 0; l < LY_LANG_COUNT; l++) {
+            ly_buf path = {0};
+            ly_site_building_path(b, (ly_lang)l, &path);
+            cJSON_AddStringToObject(o, l == LY_LANG_EN ? "url_en" : "url_zh", path.p ? path.p : "");
+            ly_buf_free(&path);
+        }
+        cJSON_AddItemToArray(arr, o);
+    }
+    char *text = arr ? cJSON_Print(arr) : NULL;
+    if (text)
+        ly_buf_put(out, text), ly_buf_put(out, "\n");
+    else
+        out->failed = true;
+    cJSON_free(text);
+    cJSON_Delete(arr);
+}
+
+void ly_site_listings_csv(const ly_site *s, ly_buf *out)
+{
+    ly_buf_put(out, "building,building_name,building_name_en,floors,area_m2,rent_cny_m2_day,"
+                    "available_from,run\r\n");
+    for (size_t i = 0; i < s->n_spaces; i++) {
+        const ly_site_space *sp = &s->spaces[i];
+        const ly_building *b = &s->d->buildings[sp->building];
+        char floors[32], num[32];
+        ly_site_floors_text(sp, floors, sizeof floors);
+        const char *cells[3] = {b->id, b->name, b->name_en};
+        for (int k = 0; k < 3; k++) {
+            ly_buf_csv(out, cells[k]);
+            ly_buf_put(out, ",");
+        }
+        ly_buf_csv(out, floors);
+        snprintf(num, sizeof num, ",%.1f,", sp->area_m2);
+        ly_buf_put(out, num);
+        if (sp->rent > 0)
+            ly_buf_printf(out, "%.2f", sp->rent);
+        ly_buf_put(out, ",");
+        ly_buf_csv(out, sp->available);
+        ly_buf_printf(out, ",%s\r\n", sp->run ? "yes" : "no");
+    }
+}
+
+/* ---- the feed and the sitemap -------------------------------------------------------- */
+
+/* The data's date: the week's Friday for a store, else the file's date. */
+void ly_site_date(const ly_site *s, char *buf, size_t n)
+{
+    const ly_district *d = s->d;
+    long monday;
+    if (d->n_weeks && ly_week_monday(d->weeks[d->week], &monday)) {
+        int y, m, dd;
+        ly_date_from_days(monday + 4, &y, &m, &dd);
+        snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
+    } else {
+        snprintf(buf, n, "%s", d->meta.data_date ? d->meta.data_date : "");
+    }
+}
+
+void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
+{
+    const ly_district *d = s->d;
+    char date[16], title[256], name_buf[160];
+    ly_site_date(s, date, sizeof date);
+    const char *district = lang == LY_LANG_EN && d->meta.name_en ? d->meta.name_en : d->meta.name;
+    snprintf(title, sizeof title, ly_str(LY_S_SITE_FEED_TITLE, lang), district ? district : "");
+    ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                    "<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    ly_buf_printf(out, " xml:lang=\"%s\"", ly_site_lang_tag(lang));
+    if (s->base_url) {
+        ly_buf_put(out, " xml:base=\"");
+        ly_buf_html(out, s->base_url);
+        ly_buf_put(out, "\"");
+    }
+    ly_buf_put(out, ">\n  <title>");
+    ly_buf_html(out, title);
+    ly_buf_printf(out, "</title>\n  <updated>%sT00:00:00Z</updated>\n  <id>urn:louyu:", date);
+    ly_buf_url(out, district ? district : "district");
+    ly_buf_printf(out, ":%s:new-space</id>\n  <link href=\"%s/index.html\"/>\n",
+                  ly_site_lang_dir(lang), ly_site_lang_dir(lang));
+    ly_buf_put(out, "  <author><name>louyu</name></author>\n");
+    for (size_t i = 0; d->week > 0 && i < s->n_spaces; i++) {
+        const ly_site_space *sp = &s->spaces[i];
+        if (sp->run)
+            continue;
+        const ly_building *b = &d->buildings[sp->building];
+        long rec = -1;
+        for (uint32_t r = b->first_record; r < b->first_record + b->n_records; r++)
+            if (d->records[r].floor == sp->floor_from)
+                rec = (long)r;
+        double before = rec >= 0 ? d->week_vacant[(d->week - 1) * d->n_records + (size_t)rec] : 0;
+        if (rec < 0 || sp->area_m2 - before < 1)
+            continue;
+        char floors[32], area[32], entry[400];
+        ly_site_floors_text(sp, floors, sizeof floors);
+        ly_format_grouped(sp->area_m2 - before, area, sizeof area);
+        snprintf(entry, sizeof entry, ly_str(LY_S_SITE_FEED_ENTRY, lang),
+                 ly_building_title(b, lang, name_buf, sizeof name_buf), floors, area);
+        ly_buf path = {0};
+        ly_site_building_path(b, lang, &path);
+        ly_buf_put(out, "  <entry>\n    <title>");
+        ly_buf_html(out, entry);
+        ly_buf_put(out, "</title>\n    <link href=\"");
+        ly_buf_html(out, path.p);
+        ly_buf_printf(out, "\"/>\n    <id>urn:louyu:%d:", d->weeks[d->week]);
+        ly_buf_url(out, b->id);
+        ly_buf_printf(out, ":%s</id>\n    <updated>%sT00:00:00Z</updated>\n    <summary>", floors,
+                      date);
+        ly_buf_html(out, entry);
+        ly_buf_put(out, "</summary>\n  </entry>\n");
+        ly_buf_free(&path);
+    }
+    ly_buf_put(out, "</feed>\n");
+}
+
+void ly_site_sitemap(const ly_site *s, ly_buf *out)
+{
+    ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (int l = 0; l < s->n_langs; l++) {
+        for (long b = -1; b < (long)s->d->n_buildings; b++) {
+            ly_buf path = {0};
+            if (b < 0)
+                ly_buf_printf(&path, "%s/index.html", ly_site_lang_dir(s->langs[l]));
+            else
+                ly_site_building_path(&s->d->buildings[b], s->langs[l], &path);
+            ly_buf_put(out, "  <url><loc>");
+            ly_buf_html(out, s->base_url);
+            ly_buf_html(out, path.p);
+            ly_buf_put(out, "</loc></url>\n");
+            ly_buf_free(&path);
+        }
+    }
+    ly_buf_put(out, "</urlset>\n");
+}

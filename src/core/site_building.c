@@ -1,0 +1,317 @@
+/* A building's page on the portal: its views and stacking plan (the viewer's
+ * own renders), facts, vacancy floor by floor, the government service windows,
+ * the industries in it and what is near it. */
+#include "louyu/site.h"
+
+#include "louyu/stacking.h"
+#include "louyu/stats.h"
+#include "louyu/week.h"
+#include "site_private.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How far "nearby" reaches, in metres in a straight line (some 20 minutes on foot),
+ * and how many of each kind it names. */
+#define NEAR_M 1500.0
+#define NEAR_SHOWN 3
+
+static void heading(const ly_page *p, ly_string_id id)
+{
+    ly_buf_printf(p->out, "<h2>%s</h2>\n", ly_page_str(p, id));
+}
+
+static void badges(const ly_page *p, const ly_building *b)
+{
+    ly_buf *o = p->out;
+    bool big = b->tax_2010_cny >= LY_TAX_BIG_CNY;
+    if (!big && !b->has_services && b->status != LY_STATUS_UNDER_CONSTRUCTION)
+        return;
+    ly_buf_put(o, "<p class=\"badges\">");
+    if (big)
+        ly_buf_printf(o, "<span class=\"badge big\">%s</span> ", ly_page_str(p, LY_S_BIG_TAX));
+    if (b->has_services) {
+        ly_buf_put(o, "<span class=\"badge service\">");
+        ly_buf_html(o, ly_page_pick(p, b->services.name, b->services.name_en));
+        ly_buf_put(o, "</span> ");
+    }
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+        ly_buf_printf(o, "<span class=\"badge site\">%s</span>",
+                      ly_page_str(p, LY_S_UNDER_CONSTRUCTION));
+    ly_buf_put(o, "</p>\n");
+}
+
+static void fact(const ly_page *p, ly_string_id key, const char *value)
+{
+    if (!value || !value[0])
+        return;
+    ly_buf_printf(p->out, "<dt>%s</dt><dd>", ly_page_str(p, key));
+    ly_buf_html(p->out, value);
+    ly_buf_put(p->out, "</dd>\n");
+}
+
+static void facts(const ly_page *p, const ly_building *b)
+{
+    char v[300], a[32];
+    heading(p, LY_S_SITE_FACTS);
+    ly_buf_put(p->out, "<dl class=\"facts\">\n");
+    fact(p, LY_S_ADDRESS, ly_page_pick(p, b->address, b->address_en));
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+        snprintf(v, sizeof v, "%s", ly_page_str(p, LY_S_UNDER_CONSTRUCTION));
+    else
+        snprintf(v, sizeof v, b->year ? "%s · %d" : "%s", ly_page_str(p, LY_S_COMPLETED), b->year);
+    fact(p, LY_S_STATUS, v);
+    snprintf(v, sizeof v, "%.0f m · %d %s", b->height_m, b->floors, ly_page_str(p, LY_S_FLOORS));
+    fact(p, LY_S_HEIGHT, v);
+    if (b->gfa_m2 > 0) {
+        snprintf(v, sizeof v, "%s m²", ly_page_grouped(b->gfa_m2, a, sizeof a));
+        fact(p, LY_S_FLOOR_AREA, v);
+    }
+    if (b->rent_cny_m2_day > 0) {
+        snprintf(v, sizeof v, "%.2f %s", b->rent_cny_m2_day, ly_page_str(p, LY_S_RENT_UNIT));
+        fact(p, LY_S_RENT, v);
+    }
+    const char *who = ly_page_pick(p, b->contact.name, b->contact.name_en);
+    snprintf(v, sizeof v, "%s%s%s", who ? who : "", who && b->contact.phone ? " " : "",
+             b->contact.phone ? b->contact.phone : "");
+    fact(p, LY_S_CONTACT, v);
+    ly_buf_put(p->out, "</dl>\n");
+}
+
+static void views(const ly_page *p, uint32_t bi)
+{
+    const ly_site_images *im = &p->s->images[bi];
+    if (!im->views[0].file[0])
+        return;
+    heading(p, LY_S_SITE_VIEWS);
+    ly_buf_put(p->out, "<div class=\"views\">\n");
+    for (int k = 0; k < LY_SITE_VIEWS; k++) {
+        if (!im->views[k].file[0])
+            continue;
+        char alt[300];
+        ly_page_view_alt(p, bi, im->views[k].from, alt, sizeof alt);
+        ly_buf_put(p->out, "<figure>");
+        ly_page_image(p, &im->views[k], alt, NULL, k > 0);
+        char cap[120];
+        snprintf(cap, sizeof cap, ly_page_str(p, LY_S_SITE_FROM),
+                 ly_page_str(p, (ly_string_id)(LY_S_DIR_N + (im->views[k].from & 7))));
+        ly_buf_put(p->out, "<figcaption>");
+        ly_buf_html(p->out, cap);
+        ly_buf_put(p->out, "</figcaption></figure>\n");
+    }
+    ly_buf_put(p->out, "</div>\n");
+}
+
+static const ly_string_id STATE_NAMES[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
+                                                          LY_S_VACANT_FLOOR, LY_S_NO_DATA};
+
+/* The stacking plan and the vacancy floor by floor, top floor first. */
+static void floors(const ly_page *p, uint32_t bi)
+{
+    const ly_district *d = p->s->d;
+    const ly_building *b = &d->buildings[bi];
+    const ly_site_image *plan = &p->s->images[bi].plan;
+    ly_buf *o = p->out;
+    heading(p, LY_S_SITE_PLAN);
+    if (plan->file[0]) {
+        char alt[300], name[160];
+        snprintf(alt, sizeof alt, ly_page_str(p, LY_S_SITE_PLAN_ALT),
+                 ly_building_title(b, p->lang, name, sizeof name));
+        ly_buf_put(o, "<figure>");
+        ly_page_image(p, plan, alt, NULL, true);
+        ly_buf_put(o, "<figcaption><ul class=\"legend\">");
+        for (int s = 0; s < LY_FLOOR_STATES; s++)
+            ly_buf_printf(o, "<li><span class=\"sw sw%d\" aria-hidden=\"true\"></span>%s</li>", s,
+                          ly_page_str(p, STATE_NAMES[s]));
+        ly_buf_put(o, "</ul></figcaption></figure>\n");
+    }
+    if (!b->n_records)
+        return;
+    ly_buf_printf(o, "<h3>%s</h3>\n<div class=\"scroll\">\n<table class=\"floors\">\n<thead><tr>",
+                  ly_page_str(p, LY_S_SITE_FLOOR_TABLE));
+    static const ly_string_id COLS[5] = {LY_S_SITE_COL_FLOOR, LY_S_SITE_COL_USE, LY_S_SITE_COL_AREA,
+                                         LY_S_SITE_COL_VACANT, LY_S_STATUS};
+    for (int k = 0; k < 5; k++)
+        ly_buf_printf(o, "<th scope=\"col\">%s</th>", ly_page_str(p, COLS[k]));
+    ly_buf_put(o, "</tr></thead>\n<tbody>\n");
+    for (uint32_t k = b->n_records; k-- > 0;) {
+        const ly_floor_record *r = &d->records[b->first_record + k];
+        ly_floor_state st = ly_floor_state_of(d, b, r->floor, NULL);
+        char a[32], v[32];
+        ly_buf_printf(o, "<tr class=\"s%d\"><th scope=\"row\">%d</th><td>%s</td><td class=\"num\">%s</td>"
+                         "<td class=\"num\">%s</td><td>%s</td></tr>\n",
+                      (int)st, r->floor,
+                      ly_page_str(p, (ly_string_id)(LY_S_USE_OFFICE + r->use)),
+                      ly_page_grouped(r->area_m2, a, sizeof a),
+                      ly_page_grouped(r->vacant_m2, v, sizeof v), ly_page_str(p, STATE_NAMES[st]));
+    }
+    ly_buf_put(o, "</tbody>\n</table>\n</div>\n");
+}
+
+static void services(const ly_page *p, const ly_building *b)
+{
+    const ly_district *d = p->s->d;
+    if (!b->has_services || !b->services.n_windows)
+        return;
+    heading(p, LY_S_SITE_SERVICES);
+    ly_buf_put(p->out, "<ul>\n");
+    for (uint32_t k = 0; k < b->services.n_windows; k++) {
+        const ly_name_pair *n = &d->names[b->services.first_window + k];
+        ly_buf_put(p->out, "<li>");
+        ly_buf_html(p->out, ly_page_pick(p, n->name, n->name_en));
+        ly_buf_put(p->out, "</li>\n");
+    }
+    ly_buf_put(p->out, "</ul>\n");
+}
+
+/* The industries of the building's enterprises, most first. */
+static void industries(const ly_page *p, const ly_building *b)
+{
+    const ly_district *d = p->s->d;
+    const char *names[32];
+    int counts[32], n = 0;
+    for (uint32_t e = b->first_enterprise; e < b->first_enterprise + b->n_enterprises; e++) {
+        const char *ind = d->enterprises[e].industry;
+        int k = 0;
+        while (ind && k < n && strcmp(names[k], ind))
+            k++;
+        if (ind && k == n && n < 32)
+            names[n] = ind, counts[n++] = 0;
+        if (ind && k < n)
+            counts[k]++;
+    }
+    if (!n)
+        return;
+    for (int a = 1; a < n; a++)
+        for (int c = a; c > 0 && counts[c] > counts[c - 1]; c--) {
+            int t = counts[c];
+            counts[c] = counts[c - 1], counts[c - 1] = t;
+            const char *tn = names[c];
+            names[c] = names[c - 1], names[c - 1] = tn;
+        }
+    heading(p, LY_S_SITE_INDUSTRIES);
+    ly_buf_put(p->out, "<ul class=\"inline\">\n");
+    for (int k = 0; k < n; k++) {
+        char line[200];
+        snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_INDUSTRY_N),
+                 ly_industry_name(names[k], p->lang), counts[k]);
+        ly_buf_put(p->out, "<li>");
+        ly_buf_html(p->out, line);
+        ly_buf_put(p->out, "</li>\n");
+    }
+    ly_buf_put(p->out, "</ul>\n");
+}
+
+/* Metres between a building's box centre and a point (close enough at a district's size). */
+static double metres(const ly_building *b, double lon, double lat)
+{
+    double clat = 0.5 * (b->lat_min + b->lat_max), clon = 0.5 * (b->lon_min + b->lon_max);
+    double dx = (lon - clon) * 111320.0 * cos(clat * M_PI / 180), dy = (lat - clat) * 110574.0;
+    return sqrt(dx * dx + dy * dy);
+}
+
+typedef struct {
+    const ly_feature *f;
+    double m;
+} near_poi;
+
+static int by_distance(const void *a, const void *b)
+{
+    double x = ((const near_poi *)a)->m, y = ((const near_poi *)b)->m;
+    return (x > y) - (x < y);
+}
+
+/* Per category (metro, bus, parking), the NEAR_SHOWN nearest that existed at the
+ * data's date and lie within NEAR_M in a straight line, nearest first. */
+static void nearby(const ly_page *p, const ly_building *b)
+{
+    static const struct {
+        ly_poi_category cat;
+        ly_string_id label;
+    } CATS[] = {{LY_POI_METRO, LY_S_SITE_NEAR_METRO},
+                {LY_POI_BUS, LY_S_SITE_NEAR_BUS},
+                {LY_POI_PARKING, LY_S_SITE_NEAR_PARKING}};
+    const ly_district *d = p->s->d;
+    int year = d->meta.data_date ? atoi(d->meta.data_date) : 0;
+    heading(p, LY_S_SITE_NEARBY);
+    ly_buf_printf(p->out, "<p class=\"meta\">%s</p>\n<dl class=\"facts\">\n",
+                  ly_page_str(p, LY_S_SITE_NEAR_NOTE));
+    for (size_t c = 0; c < sizeof CATS / sizeof *CATS; c++) {
+        near_poi best[NEAR_SHOWN + 1];
+        int n = 0;
+        for (size_t i = 0; i < d->n_features; i++) {
+            const ly_feature *f = &d->features[i];
+            if (f->kind != LY_KIND_POI || f->subtype != (int)CATS[c].cat ||
+                (year && f->since > year))
+                continue;
+            double m = metres(b, f->lon, f->lat);
+            if (m > NEAR_M)
+                continue;
+            best[n++] = (near_poi){f, m}; /* keep the nearest NEAR_SHOWN */
+            qsort(best, (size_t)n, sizeof *best, by_distance);
+            if (n > NEAR_SHOWN)
+                n = NEAR_SHOWN;
+        }
+        ly_buf_printf(p->out, "<dt>%s</dt><dd>", ly_page_str(p, CATS[c].label));
+        if (!n)
+            ly_buf_put(p->out, ly_page_str(p, LY_S_SITE_NOTHING_NEAR));
+        else
+            ly_buf_put(p->out, "<ul class=\"plain\">");
+        for (int k = 0; k < n; k++) {
+            char line[300];
+            const char *name = ly_page_pick(p, best[k].f->name, best[k].f->name_en);
+            snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_NEAR_ITEM), name ? name : "",
+                     best[k].m);
+            ly_buf_put(p->out, "<li>");
+            ly_buf_html(p->out, line);
+            ly_buf_put(p->out, "</li>");
+        }
+        ly_buf_put(p->out, n ? "</ul></dd>\n" : "</dd>\n");
+    }
+    ly_buf_put(p->out, "</dl>\n");
+}
+
+void ly_site_building_page(const ly_site *s, uint32_t bi, ly_lang lang, ly_buf *out)
+{
+    ly_page p = {s, lang, "../../", out};
+    const ly_district *d = s->d;
+    const ly_building *b = &d->buildings[bi];
+    char name[160], title[400], here[300];
+    const char *shown = ly_building_title(b, lang, name, sizeof name);
+    snprintf(title, sizeof title, "%s · %s", shown, ly_page_district(&p));
+    ly_buf file = {0};
+    ly_buf_put(&file, "b/");
+    ly_buf_file_name(&file, b->id);
+    snprintf(here, sizeof here, "%s.html", file.p ? file.p : "");
+    ly_buf_free(&file);
+    ly_page_open(&p, title, here);
+    ly_buf_printf(out, "<p><a href=\"../index.html\">%s</a></p>\n<h1>", ly_page_str(&p, LY_S_SITE_BACK));
+    ly_buf_html(out, shown);
+    ly_buf_put(out, "</h1>\n");
+    const char *other = lang == LY_LANG_EN ? b->name : b->name_en;
+    if (other && other != shown) {
+        ly_buf_printf(out, "<p class=\"other\" lang=\"%s\">",
+                      ly_site_lang_tag(lang == LY_LANG_EN ? LY_LANG_ZH : LY_LANG_EN));
+        ly_buf_html(out, other);
+        ly_buf_put(out, "</p>\n");
+    }
+    badges(&p, b);
+    char when[96], line[200];
+    if (d->n_weeks)
+        ly_format_week(d->weeks[d->week], true, lang, when, sizeof when);
+    else
+        ly_site_date(s, when, sizeof when);
+    snprintf(line, sizeof line, ly_page_str(&p, LY_S_SITE_WEEK_OF_DATA), when);
+    ly_buf_put(out, "<p class=\"meta\">");
+    ly_buf_html(out, line);
+    ly_buf_put(out, "</p>\n");
+    views(&p, bi);
+    facts(&p, b);
+    floors(&p, bi);
+    services(&p, b);
+    industries(&p, b);
+    nearby(&p, b);
+    ly_page_close(&p);
+}

@@ -1,0 +1,39 @@
+/* What the portal's files share (site.c, site_pages.c). Private to the core. */
+#ifndef LOUYU_CORE_SITE_PRIVATE_H
+#define LOUYU_CORE_SITE_PRIVATE_H
+
+#include "louyu/site.h"
+
+/* The longest title a page gets, in characters as written: a tab or a search result
+ * shows no more, and html-validate's long-title rule holds pages to it. */
+#define LY_TITLE_MAX 70
+
+/* "12" or "12-14". */
+void ly_site_floors_text(const ly_site_space *sp, char *buf, size_t n);
+/* The data's date: the week's Friday for a store, else the file's date ("" unknown). */
+void ly_site_date(const ly_site *s, char *buf, size_t n);
+
+/* A page being written: its site, language, the way back to the site's root
+ * ("../" or "../../") and where the text goes (site_pages.c). */
+typedef struct {
+    const ly_site *s;
+    ly_lang lang;
+    const char *root;
+    ly_buf *out;
+} ly_page;
+
+const char *ly_page_str(const ly_page *p, ly_string_id id);
+const char *ly_page_pick(const ly_page *p, const char *zh, const char *en);
+const char *ly_page_district(const ly_page *p);
+/* The head, the skip link and the header with the language switch; `here` is the
+ * page's path under its language folder ("index.html", "b/wtc.html"). */
+void ly_page_open(const ly_page *p, const char *title, const char *here);
+/* The footer, then the end of the page. */
+void ly_page_close(const ly_page *p);
+void ly_page_image(const ly_page *p, const ly_site_image *im, const char *alt, const char *cls,
+                   bool lazy);
+const char *ly_page_grouped(double v, char *buf, size_t n);
+/* "X, seen from the south-west" */
+void ly_page_view_alt(const ly_page *p, uint32_t b, int from, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,1092 @@
+#!/usr/bin/env python3
+"""The investment portal that `louyu publish` writes, checked as a visitor meets it.
+
+- The site is served over HTTP on 127.0.0.1 and crawled: every local link and image,
+  script and style reference answers 200, none goes elsewhere (no absolute http(s) URL,
+  no root-relative path: the site works from any folder and from file://), every page has
+  a title, a lang, a language switch and alternates for both languages, every image an
+  alt; the data files parse and agree with the district pages' tables.
+- Every page is then opened in headless Chromium, driven over the DevTools protocol on a
+  pipe: no console error, no exception, no failed request, every image decoded; the
+  language switch lands on the same page in the other language. On the district pages the
+  filters and the sorting are exercised and compared with what data/listings.json says;
+  the district page is also opened without JavaScript and from file://.
+- html-validate checks every page against tests/htmlvalidate.json:
+  html-validate:recommended with no rule turned off, and allowed-links set to refuse
+  external and root-relative links.
+
+Usage: test_portal.py SITE_DIR [SCREENSHOT_DIR]. With SCREENSHOT_DIR, writes
+portal-district.png and portal-building.png (1280x900) there. HTML_VALIDATE names the
+html-validate command; CHROMIUM may name the browser (default: chromium on the PATH).
+Prints every problem; exit 1 if any. Every wait is bounded; the whole run stops after
+LIMIT_S seconds.
+"""
+import base64
+import csv
+import fcntl
+import functools
+import html.parser
+import http.server
+import json
+import os
+import pathlib
+import posixpath
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+LIMIT_S = 300   # the whole run
+WAIT_S = 15     # one command, one page load
+LANGS = {"zh": "zh-Hans", "en": "en"}
+OTHER = {"zh": "en", "en": "zh"}
+SORT_KEYS = ("building", "floors", "area", "rent", "available")
+LISTING_KEYS = ("building", "building_name", "building_name_en", "floors", "floor_from",
+                "floor_to", "area_m2", "rent_cny_m2_day", "available_from", "run", "url_zh",
+                "url_en")
+
+problems = []
+passed = 0
+step = "starting"
+stopped = False   # past the time limit: what the main thread still finds is noise
+
+
+def check(ok, message):
+    global passed
+    if stopped:
+        return ok
+    if ok:
+        passed += 1
+    else:
+        problems.append(message)
+        print("FAIL:", message, flush=True)
+    return ok
+
+
+def finish():
+    print(f"{passed} passed, {len(problems)} failed", flush=True)
+    return 1 if problems else 0
+
+
+def file_name(building_id):
+    """A building's page name: characters outside [A-Za-z0-9._-] as _xx (UTF-8 bytes, hex)."""
+    out = []
+    for byte in building_id.encode("utf-8"):
+        c = chr(byte)
+        out.append(c if re.fullmatch(r"[A-Za-z0-9._-]", c) else "_%02x" % byte)
+    return "".join(out)
+
+
+# ---- the site, served -----------------------------------------------------------------
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(root):
+    handler = functools.partial(QuietHandler, directory=root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+_status = {}
+
+
+def http_status(url):
+    if url not in _status:
+        try:
+            with NO_PROXY.open(url, timeout=WAIT_S) as r:
+                r.read()
+                _status[url] = r.status
+        except urllib.error.HTTPError as e:
+            _status[url] = e.code
+        except OSError as e:
+            _status[url] = str(e)
+    return _status[url]
+
+
+# ---- pages, parsed ----------------------------------------------------------------------
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+REF_ATTRS = {"a": ("href",), "link": ("href",), "img": ("src", "srcset"),
+             "script": ("src",), "source": ("src", "srcset"), "iframe": ("src",),
+             "video": ("src", "poster"), "audio": ("src",), "form": ("action",)}
+
+
+class Page(html.parser.HTMLParser):
+    """One HTML page: its elements (tag, attributes, enclosing tags), title and references."""
+
+    def __init__(self, rel, text):
+        super().__init__(convert_charrefs=True)
+        self.rel = rel
+        self.elements = []   # (tag, attrs, ancestors as ((tag, id), ...))
+        self.stack = []
+        self.title = None
+        self._title_text = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: (v if v is not None else "") for k, v in attrs}
+        self.elements.append((tag, a, tuple(self.stack)))
+        if tag == "title":
+            self._title_text = []
+        if tag not in VOID:
+            self.stack.append((tag, a.get("id")))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.stack and self.stack[-1][0] == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag == "title" and self._title_text is not None:
+            self.title = "".join(self._title_text).strip()
+            self._title_text = None
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if self._title_text is not None:
+            self._title_text.append(data)
+
+    def find(self, tag=None, **attrs):
+        return [(t, a, anc) for t, a, anc in self.elements
+                if (tag is None or t == tag) and all(a.get(k) == v for k, v in attrs.items())]
+
+    def by_id(self, ident):
+        found = [(t, a) for t, a, _ in self.elements if a.get("id") == ident]
+        return found[0] if found else (None, None)
+
+    def inside(self, anc, tag, ident=None):
+        return any(t == tag and (ident is None or i == ident) for t, i in anc)
+
+    def refs(self):
+        for tag, a, _ in self.elements:
+            for attr in REF_ATTRS.get(tag, ()):
+                value = a.get(attr)
+                if value is None:
+                    continue
+                if attr == "srcset":
+                    for candidate in value.split(","):
+                        if candidate.strip():
+                            yield tag, attr, candidate.split()[0]
+                else:
+                    yield tag, attr, value.strip()
+
+
+def resolve(page_rel, ref):
+    """(site-relative path, fragment, problem) of a reference; path None when not local."""
+    parts = urllib.parse.urlsplit(ref)
+    if parts.scheme in ("http", "https") or ref.startswith("//"):
+        return None, "", "is an absolute URL (nothing may come from elsewhere)"
+    if parts.scheme:
+        if parts.scheme in ("mailto", "tel", "data"):
+            return None, "", None
+        return None, "", f"has the scheme {parts.scheme}:"
+    if ref.startswith("/"):
+        return None, "", "is root-relative (it breaks from file:// and from a subfolder)"
+    path = urllib.parse.unquote(parts.path)
+    if not path:
+        return page_rel, parts.fragment, None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), path))
+    if joined == ".." or joined.startswith("../"):
+        return None, "", "points outside the site"
+    return joined, parts.fragment, None
+
+
+def mirror(rel):
+    """zh/x.html <-> en/x.html; None for pages outside the language folders."""
+    head, _, rest = rel.partition("/")
+    return OTHER[head] + "/" + rest if head in OTHER and rest else None
+
+
+def read(root, rel):
+    with open(os.path.join(root, rel), encoding="utf-8") as f:
+        return f.read()
+
+
+def crawl(root, base):
+    """Parses every page, checks their references; returns {rel: Page}."""
+    pages = {}
+    for dirpath, _, files in os.walk(root):
+        for f in sorted(files):
+            if f.endswith(".html"):
+                rel = os.path.relpath(os.path.join(dirpath, f), root).replace(os.sep, "/")
+                try:
+                    pages[rel] = Page(rel, read(root, rel))
+                except (OSError, UnicodeDecodeError) as e:
+                    check(False, f"{rel}: cannot be read as UTF-8: {e}")
+    for rel in ("index.html", "zh/index.html", "en/index.html"):
+        check(rel in pages, f"{rel} is missing")
+    refs = {}   # site path -> [(page, ref)]
+    fragments = []
+    for rel, page in sorted(pages.items()):
+        status = http_status(base + urllib.parse.quote(rel))
+        check(status == 200, f"{rel}: the server answers {status}")
+        for tag, attr, ref in page.refs():
+            path, fragment, problem = resolve(rel, ref)
+            if not check(problem is None, f"{rel}: <{tag} {attr}=\"{ref}\"> {problem}"):
+                continue
+            if path is not None:
+                refs.setdefault(path, []).append((rel, ref))
+                if fragment:
+                    fragments.append((rel, ref, path, fragment))
+        lang_checks(rel, page)
+    for path, users in sorted(refs.items()):
+        more = f" (and {len(users) - 1} more references)" if len(users) > 1 else ""
+        status = http_status(base + urllib.parse.quote(path))
+        if check(status == 200, f"{users[0][0]}: {users[0][1]} -> /{path} answers {status}{more}"):
+            # a folder answers too (a listing or its index.html), but not from file://
+            check(os.path.isfile(os.path.join(root, path)),
+                  f"{users[0][0]}: {users[0][1]} -> /{path} is not a file{more}")
+    for rel, ref, path, fragment in fragments:
+        if path in pages:
+            ids = {a.get("id") for _, a, _ in pages[path].elements} | \
+                  {a.get("name") for t, a, _ in pages[path].elements if t == "a"}
+            check(fragment in ids, f"{rel}: {ref}: {path} has no id \"{fragment}\"")
+    return pages
+
+
+def lang_checks(rel, page):
+    html_el = page.find("html")
+    lang = html_el[0][1].get("lang") if html_el else None
+    check(bool(lang), f"{rel}: <html> has no lang")
+    check(bool(page.title), f"{rel}: no <title> (or an empty one)")
+    charset = [a for t, a, _ in page.elements if t == "meta" and
+               (a.get("charset", "").lower() == "utf-8" or
+                "charset=utf-8" in a.get("content", "").lower().replace(" ", ""))]
+    check(bool(charset), f"{rel}: no <meta charset=\"utf-8\"> (from file:// the text is "
+                         "read in the browser's default encoding)")
+    for tag, a, _ in page.find("img"):
+        check(a.get("alt", "").strip() != "",
+              f"{rel}: <img src=\"{a.get('src')}\"> has no alt text")
+    head = rel.partition("/")[0]
+    if head not in LANGS:
+        if rel == "index.html":
+            targets = {resolve(rel, a.get("href", ""))[0] for _, a, _ in page.find("a")}
+            for want in ("zh/index.html", "en/index.html"):
+                check(want in targets, f"index.html: no link to {want}")
+        return
+    check(lang == LANGS[head], f"{rel}: <html lang=\"{lang}\">, expected \"{LANGS[head]}\"")
+    other = mirror(rel)
+    tag, a = page.by_id("lang-switch")
+    if check(tag == "a", f"{rel}: no <a id=\"lang-switch\">"):
+        check(a.get("hreflang") == LANGS[OTHER[head]],
+              f"{rel}: #lang-switch hreflang=\"{a.get('hreflang')}\", expected "
+              f"\"{LANGS[OTHER[head]]}\"")
+        target = resolve(rel, a.get("href", ""))[0]
+        check(target == other, f"{rel}: #lang-switch goes to {target}, expected {other}")
+    alternates = {}
+    for _, la, _ in page.find("link"):
+        if "alternate" in la.get("rel", "").lower().split() and la.get("hreflang") and \
+                la.get("type", "text/html") == "text/html":
+            alternates[la["hreflang"]] = resolve(rel, la.get("href", ""))[0]
+    for code, want in ((LANGS[head], rel), (LANGS[OTHER[head]], other)):
+        check(alternates.get(code) == want,
+              f"{rel}: <link rel=\"alternate\" hreflang=\"{code}\"> goes to "
+              f"{alternates.get(code)}, expected {want}")
+
+
+def css_checks(root, base):
+    url = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""")
+    for dirpath, _, files in os.walk(root):
+        for f in sorted(files):
+            if not f.endswith(".css"):
+                continue
+            rel = os.path.relpath(os.path.join(dirpath, f), root).replace(os.sep, "/")
+            for m in url.finditer(read(root, rel)):
+                ref = (m.group(2) or m.group(4)).strip()
+                path, _, problem = resolve(rel, ref)
+                if check(problem is None, f"{rel}: url({ref}) {problem}") and path:
+                    status = http_status(base + urllib.parse.quote(path))
+                    check(status == 200, f"{rel}: url({ref}) -> /{path} answers {status}")
+
+
+# ---- the data files ---------------------------------------------------------------------
+def load_listings(root):
+    try:
+        with open(os.path.join(root, "data/listings.json"), encoding="utf-8") as f:
+            rows = json.load(f)
+    except (OSError, ValueError) as e:
+        check(False, f"data/listings.json: {e}")
+        return []
+    if not check(isinstance(rows, list), "data/listings.json is not an array"):
+        return []
+    good = []
+    for i, r in enumerate(rows):
+        where = f"data/listings.json[{i}]"
+        if not check(isinstance(r, dict), f"{where} is not an object"):
+            continue
+        lacking = [k for k in LISTING_KEYS if k not in r]
+        if not check(not lacking, f"{where} lacks {lacking}"):
+            continue
+        num = (int, float)
+        ok = (isinstance(r["building"], str) and isinstance(r["floor_from"], int)
+              and isinstance(r["floor_to"], int) and isinstance(r["area_m2"], num)
+              and not isinstance(r["area_m2"], bool) and isinstance(r["run"], bool)
+              and (r["rent_cny_m2_day"] is None or isinstance(r["rent_cny_m2_day"], num))
+              and (r["available_from"] is None or
+                   re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r["available_from"])) is not None))
+        if not check(ok, f"{where}: a field has the wrong type: "
+                         f"{json.dumps(r, ensure_ascii=False)[:200]}"):
+            continue
+        lo, hi = r["floor_from"], r["floor_to"]
+        check(hi - lo >= 1 if r["run"] else hi == lo,
+              f"{where}: run={r['run']} but floors {lo}..{hi}")
+        check(str(r["floors"]) == (f"{lo}-{hi}" if hi != lo else f"{lo}"),
+              f"{where}: floors {r['floors']!r} for floor_from {lo}, floor_to {hi}")
+        f = file_name(r["building"])
+        for lang in LANGS:
+            want = f"{lang}/b/{f}.html"
+            check(r[f"url_{lang}"] == want, f"{where}: url_{lang} is {r[f'url_{lang}']!r}, "
+                                             f"expected {want!r}")
+        good.append(r)
+    check(any(not r["run"] for r in good), "data/listings.json has no single-floor row: "
+                                           "the filter checks would prove nothing")
+    return good
+
+
+def data_checks(root, pages, rows):
+    for rel in ("assets/site.css", "assets/site.js", "data/district.geojson",
+                "data/listings.json", "data/listings.csv"):
+        check(os.path.isfile(os.path.join(root, rel)), f"{rel} is missing")
+    try:
+        with open(os.path.join(root, "data/district.geojson"), encoding="utf-8") as f:
+            geo = json.load(f)
+        check(isinstance(geo, dict) and geo.get("type") == "FeatureCollection",
+              "data/district.geojson is not a FeatureCollection")
+    except (OSError, ValueError) as e:
+        check(False, f"data/district.geojson: {e}")
+    try:
+        with open(os.path.join(root, "data/listings.csv"), encoding="utf-8-sig", newline="") as f:
+            table = list(csv.reader(f))
+        check(len(table) >= 2, "data/listings.csv has no header or no row")
+        widths = {len(r) for r in table if r}
+        check(len(widths) == 1, f"data/listings.csv: rows of {sorted(widths)} columns")
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        check(False, f"data/listings.csv: {e}")
+    for lang in LANGS:
+        rel = f"{lang}/feed.atom"
+        xml_check(root, rel, "{http://www.w3.org/2005/Atom}feed")
+    xml_check(root, "sitemap.xml", "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset")
+    img = os.path.join(root, "img")
+    check(os.path.isdir(img), "img/ is missing")
+    for dirpath, _, files in os.walk(img):
+        for f in files:
+            with open(os.path.join(dirpath, f), "rb") as fp:
+                magic = fp.read(8)
+            ok = (f.lower().endswith(".png") and magic == b"\x89PNG\r\n\x1a\n") or \
+                 (f.lower().endswith((".jpg", ".jpeg")) and magic[:3] == b"\xff\xd8\xff")
+            check(ok, f"img/{f}: not a .png or .jpg whose content matches its name")
+    # one page per building, in both languages
+    names = {lang: {p[len(lang) + 3:] for p in pages if p.startswith(f"{lang}/b/")}
+             for lang in LANGS}
+    check(names["zh"] == names["en"],
+          f"building pages differ between zh/b and en/b: {sorted(names['zh'] ^ names['en'])}")
+    for b in sorted({r["building"] for r in rows}):
+        check(file_name(b) + ".html" in names["zh"], f"no building page zh/b/{file_name(b)}.html "
+                                                     f"for {b!r}")
+    for lang in LANGS:
+        rel = f"{lang}/index.html"
+        if rel in pages:
+            district_checks(rel, pages[rel], rows, names[lang])
+
+
+def xml_check(root, rel, tag):
+    path = os.path.join(root, rel)
+    if not os.path.exists(path):
+        return
+    try:
+        got = ET.parse(path).getroot().tag
+        check(got == tag, f"{rel}: the root element is {got}, expected {tag}")
+    except ET.ParseError as e:
+        check(False, f"{rel}: not well-formed XML: {e}")
+
+
+def district_checks(rel, page, rows, building_pages):
+    """The district page's form and table, against data/listings.json."""
+    tag, _ = page.by_id("filters")
+    check(tag == "form", f"{rel}: no <form id=\"filters\">")
+    for ident, want in (("f-area", "number"), ("f-rent", "number"), ("f-contiguous", "checkbox")):
+        tag, a = page.by_id(ident)
+        check(tag == "input" and a.get("type") == want,
+              f"{rel}: #{ident} is not an <input type=\"{want}\">")
+    tag, _ = page.by_id("f-building")
+    if check(tag == "select", f"{rel}: #f-building is not a <select>"):
+        values = [a.get("value") for _, a, anc in page.find("option")
+                  if page.inside(anc, "select", "f-building")]
+        check("" in values, f"{rel}: #f-building has no option value=\"\" (all buildings)")
+        for b in sorted({r["building"] for r in rows}):
+            check(b in values, f"{rel}: #f-building has no option for {b!r}")
+        for v in values:
+            check(v == "" or file_name(v) + ".html" in building_pages,
+                  f"{rel}: #f-building offers {v!r}, which has no building page")
+    check(page.by_id("listing")[0] == "table", f"{rel}: no <table id=\"listing\">")
+    check(page.by_id("listing-count")[0] is not None, f"{rel}: no #listing-count")
+    sorts = {a.get("data-sort") for t, a, anc in page.find("button")
+             if page.inside(anc, "thead") and page.inside(anc, "table", "listing")
+             and a.get("type") == "button"}
+    for key in SORT_KEYS:
+        check(key in sorts, f"{rel}: no <button type=\"button\" data-sort=\"{key}\"> in the "
+                            "table's header")
+    table = {}
+    for t, a, anc in page.find("tr"):
+        if not (page.inside(anc, "tbody") and page.inside(anc, "table", "listing")):
+            continue
+        m = re.fullmatch(r"(-?\d+)(?:-(-?\d+))?", a.get("data-floors", ""))
+        ok = (m and re.fullmatch(r"-?\d+(\.\d+)?", a.get("data-area", ""))
+              and re.fullmatch(r"(\d+(\.\d+)?)?", a.get("data-rent", "x"))
+              and re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", a.get("data-available", "x"))
+              and a.get("data-run") in ("0", "1") and a.get("data-building"))
+        if not check(ok, f"{rel}: a row's data attributes break the contract: {a}"):
+            continue
+        run = a["data-run"] == "1"
+        check(("hidden" in a) == run, f"{rel}: the row {a['data-building']} "
+              f"{a['data-floors']} (data-run={a['data-run']}) "
+              + ("lacks" if run else "has") + " the hidden attribute")
+        lo = int(m.group(1))
+        hi = int(m.group(2)) if m.group(2) else lo
+        table.setdefault((a["data-building"], lo, hi, run), []).append(a)
+    data = {}
+    for r in rows:
+        data.setdefault((r["building"], r["floor_from"], r["floor_to"], r["run"]), []).append(r)
+    for key in sorted(set(table) | set(data), key=str):
+        t, d = table.get(key, []), data.get(key, [])
+        if not check(len(t) == len(d), f"{rel}: {len(t)} table rows but {len(d)} listings.json "
+                                       f"rows for building {key[0]!r} floors {key[1]}-{key[2]} "
+                                       f"run={key[3]}"):
+            continue
+        for a, r in zip(t, d):
+            rent = r["rent_cny_m2_day"]
+            same = (abs(float(a["data-area"]) - r["area_m2"]) <= 0.05
+                    and (a["data-rent"] == "" if rent is None else
+                         a["data-rent"] != "" and abs(float(a["data-rent"]) - rent) <= 0.005)
+                    and a["data-available"] == (r["available_from"] or ""))
+            check(same, f"{rel}: the row {key} has area={a['data-area']} rent={a['data-rent']!r} "
+                        f"available={a['data-available']!r}; listings.json has {r['area_m2']}, "
+                        f"{rent}, {r['available_from']}")
+
+
+# ---- Chromium over the DevTools protocol ------------------------------------------------
+class CDPError(Exception):
+    pass
+
+
+class Browser:
+    """Chromium started with --remote-debugging-pipe: it reads JSON commands on fd 3 and
+    writes responses and events on fd 4, each message ended by a NUL byte. One thread
+    reads; commands wait for their response under a deadline; events are kept in order so
+    a caller can wait for the first one after a mark."""
+
+    def __init__(self, exe, profile):
+        to_browser_r, self.wfd = os.pipe()
+        self.rfd, from_browser_w = os.pipe()
+        # above 10 first, so that putting them on 3 and 4 cannot overwrite one another
+        fd3 = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD_CLOEXEC, 10)
+        fd4 = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD_CLOEXEC, 10)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self.profile = profile
+        self.log_path = os.path.join(profile, "chromium.log")
+        log = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        args = [exe, "--headless=new", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
+                f"--user-data-dir={profile}", "--no-first-run", "--no-default-browser-check",
+                "--disable-extensions", "--disable-component-update", "--disable-sync",
+                "--disable-background-networking", "--disable-default-apps", "--no-proxy-server",
+                "--disable-dev-shm-usage", "--mute-audio", "--hide-scrollbars",
+                "--force-color-profile=srgb", "--window-size=1280,900", "about:blank"]
+        # posix_spawn rather than Popen(pass_fds): pass_fds keeps the parent's numbers,
+        # and the protocol wants exactly 3 and 4
+        self.pid = os.posix_spawn(exe, args, os.environ, setsid=True, file_actions=[
+            (os.POSIX_SPAWN_OPEN, 0, "/dev/null", os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_DUP2, log, 1), (os.POSIX_SPAWN_DUP2, log, 2),
+            (os.POSIX_SPAWN_DUP2, fd3, 3), (os.POSIX_SPAWN_DUP2, fd4, 4)])
+        for fd in (fd3, fd4, log):
+            os.close(fd)
+        self.cond = threading.Condition()
+        self.responses = {}
+        self.events = []
+        self.closed = False
+        self.next_id = 0
+        self.write_lock = threading.Lock()
+        threading.Thread(target=self._reader, daemon=True).start()
+
+    def _reader(self):
+        buf = bytearray()
+        while True:
+            try:
+                chunk = os.read(self.rfd, 1 << 20)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            buf += chunk
+            while True:
+                end = buf.find(b"\0")
+                if end < 0:
+                    break
+                msg = json.loads(bytes(buf[:end]))
+                del buf[:end + 1]
+                with self.cond:
+                    if "id" in msg:
+                        self.responses[msg["id"]] = msg
+                    else:
+                        self.events.append(msg)
+                    self.cond.notify_all()
+        with self.cond:
+            self.closed = True
+            self.cond.notify_all()
+
+    def send(self, method, params=None, session=None, timeout=WAIT_S):
+        with self.cond:
+            self.next_id += 1
+            ident = self.next_id
+        msg = {"id": ident, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        data = json.dumps(msg).encode() + b"\0"
+        with self.write_lock:
+            while data:
+                try:
+                    data = data[os.write(self.wfd, data):]
+                except OSError as e:
+                    raise CDPError(f"{method}: the browser's pipe: {e}")
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while ident not in self.responses:
+                left = deadline - time.monotonic()
+                if self.closed:
+                    raise CDPError(f"{method}: the browser exited")
+                if left <= 0:
+                    raise CDPError(f"{method}: no answer in {timeout} s")
+                self.cond.wait(left)
+            reply = self.responses.pop(ident)
+        if "error" in reply:
+            raise CDPError(f"{method}: {reply['error'].get('message')}")
+        return reply.get("result", {})
+
+    def mark(self):
+        with self.cond:
+            return len(self.events)
+
+    def since(self, mark, session):
+        with self.cond:
+            return [e for e in self.events[mark:] if e.get("sessionId") == session]
+
+    def wait_event(self, method, session, mark, timeout=WAIT_S):
+        deadline = time.monotonic() + timeout
+        with self.cond:
+            while True:
+                for e in self.events[mark:]:
+                    if e.get("method") == method and e.get("sessionId") == session:
+                        return e
+                left = deadline - time.monotonic()
+                if self.closed or left <= 0:
+                    raise CDPError(f"no {method} in {timeout} s"
+                                   + (" (the browser exited)" if self.closed else ""))
+                self.cond.wait(left)
+
+    def close(self):
+        """Asks the browser to quit, then kills what is left."""
+        if self.pid is None:
+            return
+        try:
+            if not self.closed:
+                self.send("Browser.close", timeout=3)
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline and os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+                time.sleep(0.05)
+        except (CDPError, ChildProcessError):
+            pass
+        self.kill()
+
+    def kill(self):
+        pid, self.pid = self.pid, None
+        try:
+            os.killpg(pid, signal.SIGKILL)   # its own group, helpers included: setsid at spawn
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError, TypeError):
+            pass
+
+    def log_tail(self):
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as f:
+                return f.read()[-1500:]
+        except OSError:
+            return ""
+
+
+class Tab:
+    """One page target, attached with flatten=True: commands carry its sessionId."""
+
+    def __init__(self, browser, local):
+        self.b = browser
+        self.local = local   # url prefixes that count as the site itself
+        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.session = browser.send("Target.attachToTarget",
+                                    {"targetId": target, "flatten": True})["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.send(f"{domain}.enable")
+        self.send("Emulation.setDeviceMetricsOverride",
+                  {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+
+    def send(self, method, params=None, timeout=WAIT_S):
+        return self.b.send(method, params, self.session, timeout)
+
+    def navigate(self, url):
+        mark = self.b.mark()
+        r = self.send("Page.navigate", {"url": url})
+        if r.get("errorText"):
+            raise CDPError(f"navigating to {url}: {r['errorText']}")
+        self.b.wait_event("Page.loadEventFired", self.session, mark)
+        self.settle(mark)
+        return mark
+
+    def settle(self, mark, quiet=0.15, timeout=5):
+        """Waits until no request is in flight and nothing has happened for `quiet` s."""
+        deadline = time.monotonic() + timeout
+        seen, since = -1, time.monotonic()
+        while time.monotonic() < deadline:
+            events = self.b.since(mark, self.session)
+            flight = set()
+            for e in events:
+                m, p = e.get("method"), e.get("params", {})
+                if m == "Network.requestWillBeSent":
+                    flight.add(p["requestId"])
+                elif m in ("Network.loadingFinished", "Network.loadingFailed"):
+                    flight.discard(p["requestId"])
+            if len(events) != seen:
+                seen, since = len(events), time.monotonic()
+            elif not flight and time.monotonic() - since >= quiet:
+                return
+            time.sleep(0.05)
+
+    def eval(self, expression, timeout=WAIT_S):
+        r = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                           "awaitPromise": True}, timeout)
+        if "exceptionDetails" in r:
+            d = r["exceptionDetails"]
+            raise CDPError(d.get("exception", {}).get("description") or d.get("text"))
+        return r.get("result", {}).get("value")
+
+    def poll(self, expression, ok, timeout=3):
+        """Evaluates until ok(value) or the time is up; returns the last value."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = self.eval(expression)
+            if ok(value) or time.monotonic() > deadline:
+                return value
+            time.sleep(0.1)
+
+    def errors(self, mark):
+        """What went wrong since the mark: console errors, exceptions, failed requests,
+        requests that left the site. The browser's own request for /favicon.ico is not the
+        site's (the contract has no icon)."""
+        found, urls = [], {}
+        for e in self.b.since(mark, self.session):
+            m, p = e.get("method"), e.get("params", {})
+            if m == "Network.requestWillBeSent":
+                urls[p["requestId"]] = p["request"]["url"]
+            url = {"Network.requestWillBeSent": lambda: p["request"]["url"],
+                   "Network.responseReceived": lambda: p["response"].get("url", ""),
+                   "Network.loadingFailed": lambda: urls.get(p["requestId"], p["requestId"]),
+                   "Log.entryAdded": lambda: p["entry"].get("url", "")}.get(m, lambda: "")()
+            if urllib.parse.urlsplit(url).path == "/favicon.ico":
+                continue
+            if m == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+                text = " ".join(str(a.get("value", a.get("description", ""))) for a in p["args"])
+                found.append(f"console.{p['type']}: {text}")
+            elif m == "Runtime.exceptionThrown":
+                d = p["exceptionDetails"]
+                found.append("exception: " + (d.get("exception", {}).get("description")
+                                              or d.get("text", "")).split("\n")[0])
+            elif m == "Log.entryAdded" and p["entry"].get("level") == "error":
+                found.append(f"log: {p['entry'].get('text')} {url}".strip())
+            elif m == "Network.requestWillBeSent":
+                if not url.startswith(self.local + ("data:", "blob:", "about:")):
+                    found.append(f"request to elsewhere: {url}")
+            elif m == "Network.responseReceived" and p["response"].get("status", 0) >= 400:
+                found.append(f"HTTP {p['response']['status']}: {url}")
+            elif m == "Network.loadingFailed":
+                found.append(f"request failed ({p.get('errorText')}): {url}")
+        return list(dict.fromkeys(found))
+
+
+IMAGES_JS = """(async () => {
+  const imgs = [...document.images];
+  for (const i of imgs) if (i.loading === 'lazy') i.loading = 'eager';
+  await Promise.all(imgs.map(i => i.complete ? null : new Promise(r => {
+    i.addEventListener('load', r, {once: true});
+    i.addEventListener('error', r, {once: true});
+    setTimeout(r, 5000);
+  })));
+  return imgs.filter(i => !(i.complete && i.naturalWidth > 0))
+             .map(i => i.getAttribute('src') || i.outerHTML.slice(0, 100));
+})()"""
+
+SHOWN_JS = """(() => {
+  const rows = [...document.querySelectorAll('#listing tbody tr')]
+    .filter(r => !r.hidden && r.offsetParent !== null);
+  const c = document.getElementById('listing-count');
+  return {n: rows.length, count: c ? c.textContent : null,
+          rows: rows.map(r => [r.dataset.building, r.dataset.floors, r.dataset.area,
+                               r.dataset.rent, r.dataset.run])};
+})()"""
+
+
+def set_filters_js(area="", rent="", building="", contiguous=False):
+    return """(() => {
+  const want = %s;
+  const bad = [];
+  for (const [id, v] of Object.entries(want)) {
+    const e = document.getElementById(id);
+    if (!e) { bad.push(id + ' is missing'); continue; }
+    if (e.type === 'checkbox') e.checked = v; else e.value = v;
+    e.dispatchEvent(new Event('input', {bubbles: true}));
+    e.dispatchEvent(new Event('change', {bubbles: true}));
+    if ((e.type === 'checkbox' ? e.checked : e.value) !== v) bad.push(id + ' does not take ' + v);
+  }
+  return bad;
+})()""" % json.dumps({"f-area": area, "f-rent": rent, "f-building": building,
+                      "f-contiguous": contiguous})
+
+
+def expected(rows, area=None, rent=None, building="", contiguous=False):
+    out = []
+    for r in rows:
+        if r["run"] != contiguous:
+            continue
+        if area is not None and not r["area_m2"] >= area:
+            continue
+        if rent is not None and (r["rent_cny_m2_day"] is None or not r["rent_cny_m2_day"] <= rent):
+            continue
+        if building and r["building"] != building:
+            continue
+        out.append(r)
+    return out
+
+
+def numbers_in(text):
+    return {int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", text or "")}
+
+
+def shown_matches(want):
+    return lambda v: v is not None and v["n"] == len(want) and len(want) in numbers_in(v["count"])
+
+
+def filter_cases(rows):
+    singles = [r for r in rows if not r["run"]]
+    counts = {}
+    for r in rows:
+        counts[r["building"]] = counts.get(r["building"], 0) + 1
+    busiest = min(counts, key=lambda b: (-counts[b], b)) if counts else ""
+    cases = [{}, {"area": 1000}, {"rent": 3.5}, {"building": busiest}, {"contiguous": True},
+             {"contiguous": True, "area": 1000}, {"area": 1000, "rent": 3.5},
+             {"building": busiest, "rent": 3.5}, {"building": busiest, "contiguous": True}]
+    # thresholds from the data: between two areas, and exactly on one (>= and <= include it)
+    areas = sorted({r["area_m2"] for r in singles})
+    if len(areas) >= 2:
+        k = len(areas) // 2
+        cases.append({"area": (areas[k - 1] + areas[k]) / 2})
+        cases.append({"area": areas[k]})
+    rents = sorted({r["rent_cny_m2_day"] for r in singles if r["rent_cny_m2_day"] is not None})
+    if rents:
+        cases.append({"rent": rents[len(rents) // 2]})
+    cases.append({})   # and back to nothing
+    return cases
+
+
+def describe(case):
+    return ", ".join(f"{k}={v}" for k, v in case.items()) or "no filter"
+
+
+def district_in_browser(tab, base, rel, rows):
+    global step
+    step = f"{rel}: filters"
+    url = base + rel
+    mark = tab.navigate(url)
+    singles = expected(rows)
+    got = tab.poll(SHOWN_JS, shown_matches(singles))
+    check(shown_matches(singles)(got), f"{rel}: on load {got and got['n']} rows shown and "
+          f"#listing-count {got and got['count']!r}; expected the {len(singles)} single floors")
+    narrowed = False
+    for case in filter_cases(rows):
+        want = expected(rows, **case)
+        narrowed |= len(want) != len(singles)
+        args = {k: (str(v) if k in ("area", "rent") else v) for k, v in case.items()}
+        bad = tab.eval(set_filters_js(**args))
+        if not check(not bad, f"{rel}: setting {describe(case)}: {bad}"):
+            continue
+        got = tab.poll(SHOWN_JS, shown_matches(want))
+        if not check(shown_matches(want)(got),
+                     f"{rel}: with {describe(case)}: {got['n']} rows shown, #listing-count "
+                     f"{got['count']!r}; expected {len(want)}"):
+            want_keys = {(r["building"], r["floors"] if isinstance(r["floors"], str) else
+                          str(r["floors"])) for r in want}
+            got_keys = {(g[0], g[1]) for g in got["rows"]}
+            print(f"      shown but not expected: {sorted(got_keys - want_keys)[:8]}; "
+                  f"expected but not shown: {sorted(want_keys - got_keys)[:8]}")
+    check(narrowed, f"{rel}: no filter case narrowed the listing (the data cannot test them)")
+    tab.settle(mark)
+    errors = tab.errors(mark)
+    check(not errors, f"{rel}: while filtering: " + "; ".join(errors[:6]))
+
+    step = f"{rel}: sorting"
+    click = "document.querySelector('#listing thead button[data-sort=\"%s\"]').click()"
+    marks = [tab.navigate(url)]
+    tab.eval(set_filters_js())
+    areas = lambda v: [float(r[2]) for r in v["rows"]]
+    tab.eval(click % "area")
+    got = tab.poll(SHOWN_JS, lambda v: areas(v) == sorted(areas(v)))
+    check(areas(got) == sorted(areas(got)) and got["n"] == len(singles),
+          f"{rel}: after one click on area, the shown areas are {areas(got)[:12]} "
+          f"({got['n']} rows): not ascending")
+    tab.eval(click % "area")
+    got = tab.poll(SHOWN_JS, lambda v: areas(v) == sorted(areas(v), reverse=True))
+    check(areas(got) == sorted(areas(got), reverse=True) and got["n"] == len(singles),
+          f"{rel}: after two clicks on area, the shown areas are {areas(got)[:12]} "
+          f"({got['n']} rows): not descending")
+    marks.append(tab.navigate(url))
+    tab.eval(set_filters_js())
+    tab.eval(click % "rent")
+
+    def rent_order(v):
+        rents = [r[3] for r in v["rows"]]
+        known = [float(x) for x in rents if x != ""]
+        return known == sorted(known) and rents[:len(known)] == [x for x in rents if x != ""]
+    got = tab.poll(SHOWN_JS, rent_order)
+    check(rent_order(got), f"{rel}: after one click on rent, the shown rents are "
+                           f"{[r[3] for r in got['rows']][:16]}: not ascending with unknown last")
+    tab.settle(marks[-1])
+    errors = tab.errors(marks[0])
+    check(not errors, f"{rel}: while sorting: " + "; ".join(errors[:6]))
+
+
+def browser_checks(root, base, pages, rows, shots):
+    global step
+    exe = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not check(exe is not None, "chromium is not installed (scripts/test.sh installs it)"):
+        return
+    profile = tempfile.mkdtemp(prefix="louyu-portal-")
+    try:
+        browser = Browser(exe, profile)
+    except OSError as e:
+        check(False, f"cannot start {exe}: {e}")
+        shutil.rmtree(profile, ignore_errors=True)
+        return
+    BROWSERS.append(browser)
+    try:
+        step = "starting chromium"
+        try:
+            browser.send("Browser.getVersion", timeout=30)
+            tab = Tab(browser, (base, pathlib.Path(root).resolve().as_uri() + "/"))
+        except CDPError as e:
+            check(False, f"chromium did not start: {e}\n{browser.log_tail()}")
+            return
+        for rel in sorted(pages):
+            step = f"{rel}: in the browser"
+            try:
+                page_in_browser(tab, base, rel)
+            except CDPError as e:
+                check(False, f"{rel}: {e}")
+        for lang in LANGS:
+            if f"{lang}/index.html" in pages and rows:
+                try:
+                    district_in_browser(tab, base, f"{lang}/index.html", rows)
+                except CDPError as e:
+                    check(False, f"{step}: {e}")
+        step = "zh/index.html without JavaScript and from file://"
+        try:
+            without_js_and_file(tab, root, rows)
+        except CDPError as e:
+            check(False, f"{step}: {e}")
+        if shots:
+            step = "screenshots"
+            buildings = sorted(p for p in pages if p.startswith("en/b/"))
+            for rel, name in (("en/index.html", "portal-district.png"),
+                              (buildings[0] if buildings else None, "portal-building.png")):
+                if check(rel is not None, f"no page for {name}"):
+                    try:
+                        screenshot(tab, base + rel, os.path.join(shots, name))
+                    except (CDPError, OSError) as e:
+                        check(False, f"screenshot {name}: {e}")
+    finally:
+        browser.close()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def page_in_browser(tab, base, rel):
+    mark = tab.navigate(base + rel)
+    broken = tab.eval(IMAGES_JS)
+    tab.settle(mark)
+    check(not broken, f"{rel}: images not loaded in the browser: {broken[:5]}")
+    errors = tab.errors(mark)
+    check(not errors, f"{rel}: " + "; ".join(errors[:6]))
+    lang = tab.eval("document.documentElement.lang")
+    head = rel.partition("/")[0]
+    want = LANGS.get(head)
+    check(bool(lang) and (want is None or lang == want),
+          f"{rel}: document.documentElement.lang is {lang!r}"
+          + (f", expected {want!r}" if want else ""))
+    other = mirror(rel)
+    if other is None:
+        return
+    mark = tab.b.mark()
+    leaves = tab.eval("(() => { const a = document.getElementById('lang-switch');"
+                      " return a ? new URL(a.href).pathname !== location.pathname : null; })()")
+    if not check(leaves, f"{rel}: " + ("no #lang-switch" if leaves is None else
+                                       "#lang-switch does not leave the page")):
+        return
+    tab.eval("document.getElementById('lang-switch').click()")
+    try:
+        tab.b.wait_event("Page.loadEventFired", tab.session, mark, timeout=10)
+    except CDPError as e:
+        check(False, f"{rel}: clicking #lang-switch: {e}")
+        return
+    tab.settle(mark)   # so that what this page still logs is not taken for the next one's
+    where = tab.eval("location.href")
+    lang = tab.eval("document.documentElement.lang")
+    path = urllib.parse.unquote(urllib.parse.urlsplit(where).path).lstrip("/")
+    check(path == other and lang == LANGS[OTHER[head]],
+          f"{rel}: #lang-switch landed on {where} (lang {lang!r}); expected {other} "
+          f"(lang {LANGS[OTHER[head]]!r})")
+
+
+def without_js_and_file(tab, root, rows):
+    singles = expected(rows)
+    rel = "zh/index.html"
+    if not os.path.exists(os.path.join(root, rel)):
+        return
+    url = pathlib.Path(root, rel).resolve().as_uri()
+    # without JavaScript: a plain table of single floors
+    tab.send("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        mark = tab.navigate(url)
+        got = tab.eval(SHOWN_JS)
+        check(got["n"] == len(singles), f"{rel} without JavaScript: {got['n']} rows shown, "
+                                        f"expected the {len(singles)} single floors")
+        check(not tab.errors(mark), f"{rel} without JavaScript: {tab.errors(mark)[:6]}")
+    finally:
+        tab.send("Emulation.setScriptExecutionDisabled", {"value": False})
+    # from file://, with JavaScript
+    mark = tab.navigate(url)
+    broken = tab.eval(IMAGES_JS)
+    tab.settle(mark)
+    check(not broken, f"{url}: images not loaded: {broken[:5]}")
+    runs = expected(rows, contiguous=True)
+    bad = tab.eval(set_filters_js(contiguous=True))
+    got = tab.poll(SHOWN_JS, shown_matches(runs))
+    check(not bad and shown_matches(runs)(got),
+          f"{url}: contiguous on: {got['n']} rows shown, #listing-count {got['count']!r}; "
+          f"expected {len(runs)} {bad or ''}")
+    errors = tab.errors(mark)
+    check(not errors, f"{url}: " + "; ".join(errors[:6]))
+
+
+def screenshot(tab, url, path):
+    tab.navigate(url)
+    tab.eval(IMAGES_JS)
+    tab.eval("document.fonts.ready.then(() => true)")
+    data = base64.b64decode(tab.send("Page.captureScreenshot", {"format": "png"}, 30)["data"])
+    check(data.startswith(b"\x89PNG"), f"{path}: not a PNG")
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+# ---- html-validate ----------------------------------------------------------------------
+def start_html_validate(pages, root):
+    exe = os.environ.get("HTML_VALIDATE")
+    if not check(bool(exe), "HTML_VALIDATE is not set: scripts/test.sh installs html-validate"):
+        return None
+    config = os.path.join(os.path.dirname(os.path.abspath(__file__)), "htmlvalidate.json")
+    out = tempfile.TemporaryFile()
+    try:
+        proc = subprocess.Popen([exe, "--config", config] +
+                                [os.path.join(root, p) for p in sorted(pages)],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    except OSError as e:
+        check(False, f"HTML_VALIDATE={exe}: {e}")
+        return None
+    return proc, out
+
+
+def finish_html_validate(started):
+    if not started:
+        return
+    proc, out = started
+    try:
+        proc.wait(timeout=max(5, DEADLINE - time.monotonic() - 5))
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    out.seek(0)
+    text = out.read().decode("utf-8", "replace").strip()
+    check(proc.returncode == 0, f"html-validate exits {proc.returncode}:\n{text[-6000:]}")
+
+
+# ---- the run ----------------------------------------------------------------------------
+BROWSERS = []
+DEADLINE = time.monotonic() + LIMIT_S
+
+
+def watchdog():
+    global stopped
+    check(False, f"the test ran past {LIMIT_S} s (at: {step})")
+    stopped = True
+    for b in BROWSERS:
+        b.kill()   # not close(): the pipe may be what is stuck
+        time.sleep(0.2)   # its helpers die a moment after it
+        shutil.rmtree(b.profile, ignore_errors=True)
+    os._exit(finish())
+
+
+def main():
+    global step
+    if len(sys.argv) not in (2, 3):
+        print(__doc__.strip().split("\n\n")[-1], file=sys.stderr)
+        return 2
+    root = os.path.abspath(sys.argv[1])
+    shots = sys.argv[2] if len(sys.argv) == 3 else None
+    if not os.path.isdir(root):
+        check(False, f"{root} is not a folder")
+        return finish()
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+    timer = threading.Timer(LIMIT_S, watchdog)
+    timer.daemon = True
+    timer.start()
+    server, base = serve(root)
+    try:
+        step = "crawling"
+        pages = crawl(root, base)
+        css_checks(root, base)
+        rows = load_listings(root)
+        data_checks(root, pages, rows)
+        validating = start_html_validate(pages, root)
+        browser_checks(root, base, pages, rows, shots)
+        step = "html-validate"
+        finish_html_validate(validating)
+    finally:
+        for b in BROWSERS:
+            b.close()
+        server.shutdown()
+        timer.cancel()
+    return finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# louyu publish end to end: the whole site from the bundled store; re-publishing after
+# one building changed rewrites only what changed; a publish killed at any moment
+# leaves the published folder exactly as it was (or, once done, exactly the new site);
+# a folder that is not a published site is never touched; hostile names come out as
+# text everywhere; then the site in a real browser (tests/test_portal.py) and
+# html-validate. Needs LOUYU, SRC, STORE (the bundled store) and HTML_VALIDATE.
+set -u
+LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC") STORE=$(realpath "$STORE")
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if eval "$1"; then ok; else bad "$2"; fi; }
+export SDL_VIDEODRIVER=offscreen
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 # (a GL context, as test_render)
+
+# digest DIR: every file's path and bytes
+digest() { (cd "$1" && find . -type f ! -name '.*.tmp' | sort | xargs sha256sum | sha256sum | cut -c1-16); }
+# inodes DIR: "path inode" per file
+inodes() { (cd "$1" && find . -type f -printf '%p %i\n' | sort); }
+
+# ---- the bundled store, whole --------------------------------------------------------
+site=$tmp/site
+"$LOUYU" publish "$STORE" "$site" --base-url http://127.0.0.1:8000/portal >"$tmp/out" 2>&1
+rc=$?
+check '[ $rc = 0 ]' "publish failed: $(cat "$tmp/out")"
+for f in index.html zh/index.html en/index.html zh/b/wtc.html en/b/wtc.html assets/site.css \
+  assets/site.js data/district.geojson data/listings.json data/listings.csv zh/feed.atom \
+  en/feed.atom sitemap.xml; do
+  check '[ -s "$site/$f" ]' "the site has no $f"
+done
+check '[ "$(ls "$site/zh/b" | wc -l)" = 33 ] && [ "$(ls "$site/en/b" | wc -l)" = 33 ]' "not a page per building in each language"
+check '[ "$(ls "$site/img" | wc -l)" = 133 ]' "not 133 renders (a hero, 3 views and a plan per building): $(ls "$site/img" | wc -l)"
+check '[ "$(stat -c %s "$site/zh/index.html")" -lt 512000 ]' "the district page is over 500 KB"
+check 'grep -q "<loc>http://127.0.0.1:8000/portal/en/b/wtc.html</loc>" "$site/sitemap.xml"' "the sitemap's addresses"
+check '! grep -rqE "(src|href)=\"(https?:)?//" "$site" --include=*.html' "a page loads something from elsewhere"
+# the district file kiosks read: the store's latest week, a valid district
+check '"$LOUYU" validate "$site/data/district.geojson" >/dev/null' "data/district.geojson is not a valid district"
+check 'diff <("$LOUYU" stats "$site/data/district.geojson" --json) <("$LOUYU" stats "$SRC/data/zhanshan.geojson" --json) >/dev/null' "data/district.geojson is not the latest week"
+# the feed: space that came free in 2011-W17 against W16
+check 'grep -q "<entry>" "$site/en/feed.atom" && grep -q "came free" "$site/en/feed.atom"' "the feed has no entries"
+
+# ---- the browser, html-validate -------------------------------------------------------
+python3 "$SRC/tests/test_portal.py" "$site" >"$tmp/portal" 2>&1
+rc=$?
+tail -3 "$tmp/portal"
+check '[ $rc = 0 ]' "the portal in the browser: $(grep FAIL "$tmp/portal" | head -5)"
+
+# ---- re-publishing after one building changed: only what changed --------------------
+base=$tmp/base.geojson changed=$tmp/changed.geojson
+cp "$SRC/data/zhanshan.geojson" "$base"
+python3 - "$base" "$changed" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for f in d["features"]:
+    if f["properties"].get("kind") == "building" and f.get("id", f["properties"].get("id")) == "wtc":
+        for r in f["properties"]["floor_records"]:
+            if r["floor"] == 20:
+                r["vacant_m2"] = 1500  # floor 20 of wtc comes free
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+site2=$tmp/site2
+"$LOUYU" publish "$base" "$site2" >/dev/null 2>&1
+before=$(inodes "$site2")
+t0=$(date +%s%N)
+"$LOUYU" publish "$changed" "$site2" >"$tmp/out" 2>&1
+t1=$(date +%s%N)
+echo "re-publish after one building changed: $(((t1 - t0) / 1000000)) ms: $(cat "$tmp/out")"
+after=$(inodes "$site2")
+changed_files=$(comm -13 <(echo "$before") <(echo "$after") | cut -d' ' -f1 | tr '\n' ' ')
+n=$(echo "$changed_files" | wc -w)
+check 'grep -q "1 renders drawn, 132 reused" "$tmp/out"' "re-publishing drew more than the changed plan: $(cat "$tmp/out")"
+check '[ "$n" -le 10 ]' "re-publishing rewrote $n files: $changed_files"
+for f in ./zh/b/wtc.html ./en/b/wtc.html ./zh/index.html ./data/listings.json; do
+  check 'echo "$changed_files" | grep -q "$f "' "$f was not rewritten"
+done
+check '! echo "$changed_files" | grep -q "hisense.html"' "an unchanged building's page was rewritten"
+
+# ---- killed at any moment: the folder as it was, or the new site whole ---------------
+old=$(digest "$site2")
+"$LOUYU" publish "$base" "$tmp/fresh" >/dev/null 2>&1
+new=$(digest "$tmp/fresh")
+for t in 0.1 0.3 0.5 0.8 1.2; do
+  "$LOUYU" publish "$base" "$site2" >/dev/null 2>&1 &
+  sleep "$t"
+  kill -9 $! 2>/dev/null
+  wait $! 2>/dev/null
+  now=$(digest "$site2")
+  check '[ "$now" = "$old" ] || [ "$now" = "$new" ]' "a publish killed at ${t}s left a mixture in the folder"
+  old=$now
+done
+check '"$LOUYU" publish "$base" "$site2" >/dev/null 2>&1 && [ "$(digest "$site2")" = "$new" ]' "a publish after the kills does not give the whole site"
+check '[ -z "$(ls -a "$tmp" | grep publishing)" ]' "a staging folder is left behind"
+
+# ---- a folder that is not a published site is never touched --------------------------
+mkdir -p "$tmp/mine" && echo keep >"$tmp/mine/notes.txt"
+"$LOUYU" publish "$base" "$tmp/mine" >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "is not a site louyu published" "$tmp/err"' "publish into a foreign folder: $(cat "$tmp/err")"
+check '[ "$(cat "$tmp/mine/notes.txt")" = keep ] && [ "$(ls "$tmp/mine")" = notes.txt ]' "a foreign folder was changed"
+"$LOUYU" publish "$base" "$tmp/x" --lang fr >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "wants zh, en or both" "$tmp/err"' "--lang fr: $(cat "$tmp/err")"
+"$LOUYU" publish "$base" "$tmp/x" --base-url ftp://x >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ]' "--base-url ftp://x was taken"
+
+# ---- hostile names: text everywhere -------------------------------------------------------
+python3 - "$base" "$tmp/evil.geojson" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = [f for f in d["features"] if f["properties"].get("kind") == "building"]
+b[0]["properties"]["name"] = "<script>alert(1)</script>"
+b[1]["properties"]["name_en"] = "\"><img src=x onerror=alert(2)>"
+b[2]["properties"]["name_en"] = "=HYPERLINK(\"http://evil\",\"x\")"
+b[0]["properties"]["enterprises"][0]["name"] = "</td><script>alert(3)</script>"
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+"$LOUYU" publish "$tmp/evil.geojson" "$tmp/evil" >/dev/null 2>&1
+check '! grep -rq "<script>alert" "$tmp/evil" --include=*.html' "a name ran as a script"
+check '! grep -rq "<img src=x" "$tmp/evil" --include=*.html' "a name became an image"
+check 'grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$tmp/evil/zh/index.html"' "the hostile name is not shown as text"
+check 'grep -q "\"'"'"'=HYPERLINK" "$tmp/evil/data/listings.csv"' "the CSV formula is not neutralised"
+check 'python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/evil/data/listings.json"' "the JSON does not parse"
+python3 "$SRC/tests/test_portal.py" "$tmp/evil" >"$tmp/portal" 2>&1
+rc=$?
+check '[ $rc = 0 ]' "the hostile site in the browser: $(grep FAIL "$tmp/portal" | head -3)"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,148 @@
+/* The portal's text: escaping for HTML, attributes, CSV (formula injection) and
+ * file names; the spaces to let and their runs of adjacent floors; and a district
+ * whose names are attacks, which every page, the JSON and the CSV show as text. */
+#include "check.h"
+#include "louyu/html.h"
+#include "louyu/site.h"
+
+#include <cjson/cJSON.h>
+
+static void escaping(void)
+{
+    ly_buf b = {0};
+    ly_buf_html(&b, "<script>alert(1)</script> & \"q\" 'a'");
+    CHECK_STR(b.p, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &#39;a&#39;");
+    ly_buf_free(&b);
+    /* a title is clipped as written: entities count whole, a CJK character as one */
+    ly_buf_html_clipped(&b, "abc", 3);
+    CHECK_STR(b.p, "abc");
+    ly_buf_free(&b);
+    ly_buf_html_clipped(&b, "\"abc\"", 10);
+    CHECK_STR(b.p, "&quot;abc\xe2\x80\xa6");
+    ly_buf_free(&b);
+    ly_buf_html_clipped(&b, "\xe6\xb9\x9b\xe5\xb1\xb1\xe8\xa1\x97\xe9\x81\x93", 3);
+    CHECK_STR(b.p, "\xe6\xb9\x9b\xe5\xb1\xb1\xe2\x80\xa6");
+    ly_buf_free(&b);
+    const char *cells[][2] = {
+        {"plain", "plain"},
+        {"a,b", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""},
+        {"+1", "\"'+1\""},
+        {"-2+3", "\"'-2+3\""},
+        {"@SUM(A1)", "\"'@SUM(A1)\""},
+        {"\tx", "\"'\tx\""},
+        {"line\nbreak", "\"line\nbreak\""},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        ly_buf_csv(&b, cells[i][0]);
+        CHECK_STR(b.p ? b.p : "", cells[i][1]);
+        ly_buf_free(&b);
+    }
+    ly_buf_file_name(&b, "way/322667431");
+    CHECK_STR(b.p, "way_2f322667431");
+    ly_buf_free(&b);
+    ly_buf_file_name(&b, "../etc");
+    CHECK_STR(b.p, "_2e._2fetc");
+    ly_buf_free(&b);
+    ly_buf_file_name(&b, "a_b");
+    CHECK_STR(b.p, "a_5fb"); /* no two ids share a file */
+    ly_buf_free(&b);
+    ly_buf_url(&b, "a b/c");
+    CHECK_STR(b.p, "a%20b%2Fc");
+    ly_buf_free(&b);
+}
+
+/* A district with hostile names, two buildings with records. */
+static const char *EVIL =
+    "{\"type\":\"FeatureCollection\",\"louyu\":{\"schema\":1,\"district\":{\"name\":"
+    "\"<script>alert(1)</script>\",\"name_en\":\"\\\"><img src=x onerror=alert(2)>\"},"
+    "\"data_date\":\"2011-04-29\"},\"features\":["
+    "{\"type\":\"Feature\",\"id\":\"t1\",\"properties\":{\"kind\":\"building\","
+    "\"name\":\"<b>塔</b>\",\"name_en\":\"=cmd|' /C calc'!A0\",\"status\":\"completed\","
+    "\"height_m\":40,\"floors\":4,\"rent_cny_m2_day\":3.5,"
+    "\"floor_records\":[{\"floor\":1,\"use\":\"office\",\"area_m2\":500,\"vacant_m2\":0},"
+    "{\"floor\":2,\"use\":\"office\",\"area_m2\":500,\"vacant_m2\":500},"
+    "{\"floor\":3,\"use\":\"office\",\"area_m2\":500,\"vacant_m2\":200},"
+    "{\"floor\":4,\"use\":\"office\",\"area_m2\":500,\"vacant_m2\":0}],"
+    "\"enterprises\":[{\"name\":\"</td><script>x()</script>\",\"floors\":[1],"
+    "\"industry\":\"finance\"}]},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.37,36.06],[120.3703,36.06],"
+    "[120.3703,36.0603],[120.37,36.0603],[120.37,36.06]]]}},"
+    "{\"type\":\"Feature\",\"id\":\"a\\\"b\",\"properties\":{\"kind\":\"building\","
+    "\"name\":\"B\",\"status\":\"completed\",\"height_m\":20,\"floors\":2,"
+    "\"floor_records\":[{\"floor\":1,\"use\":\"office\",\"area_m2\":300,\"vacant_m2\":120},"
+    "{\"floor\":2,\"use\":\"office\",\"area_m2\":300,\"vacant_m2\":0}]},"
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.371,36.06],[120.3713,36.06],"
+    "[120.3713,36.0603],[120.371,36.0603],[120.371,36.06]]]}}]}";
+
+static bool contains(const ly_buf *b, const char *s)
+{
+    return b->p && strstr(b->p, s) != NULL;
+}
+
+static void site(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "evil");
+    CHECK_INT(ly_district_load_mem(&d, EVIL, strlen(EVIL), "evil", NULL, &diags), LY_LOAD_OK);
+    for (size_t i = 0; i < diags.count; i++)
+        if (diags.items[i].severity == LY_DIAG_ERROR)
+            fprintf(stderr, "%s\n", diags.items[i].message);
+    ly_diag_list_deinit(&diags);
+    char avail[8][16] = {"", "now", "2011-05-09", "", "2011-06-01", ""};
+    ly_site s;
+    CHECK_INT(ly_site_init(&s, &d, (const char(*)[16])avail), 0);
+    /* floors 2 and 3 of t1, floor 1 of the second; and the run t1 2-3 */
+    CHECK_INT(s.n_spaces, 4);
+    if (s.n_spaces == 4) {
+        CHECK(!s.spaces[0].run && s.spaces[0].floor_from == 2 && s.spaces[0].area_m2 == 500);
+        CHECK_STR(s.spaces[0].available, "now");
+        CHECK(s.spaces[3].run && s.spaces[3].floor_from == 2 && s.spaces[3].floor_to == 3);
+        CHECK_NEAR(s.spaces[3].area_m2, 700, 1e-9);
+        CHECK_STR(s.spaces[3].available, "2011-05-09"); /* the later of the two */
+        CHECK(s.spaces[2].rent < 0);                       /* no rent known */
+    }
+    const char *attacks[] = {"<script>alert(1)</script>", "<img src=x", "<b>塔</b>",
+                             "</td><script>x()</script>", "a\"b"};
+    ly_buf b = {0};
+    for (int lang = 0; lang < LY_LANG_COUNT; lang++) {
+        ly_site_district_page(&s, (ly_lang)lang, &b);
+        for (uint32_t i = 0; i < d.n_buildings; i++)
+            ly_site_building_page(&s, i, (ly_lang)lang, &b);
+    }
+    ly_site_root_page(&s, &b);
+    CHECK(!b.failed && b.len > 1000);
+    for (size_t k = 0; k < sizeof attacks / sizeof *attacks; k++)
+        CHECK(!contains(&b, attacks[k]));
+    CHECK(contains(&b, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CHECK(contains(&b, "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    CHECK(contains(&b, "data-building=\"a&quot;b\""));
+    CHECK(contains(&b, "href=\"b/a_22b.html\""));
+    ly_buf_free(&b);
+    /* the JSON: a string is a string (cJSON escapes), and it parses back to the names */
+    ly_site_listings_json(&s, &b);
+    cJSON *arr = cJSON_Parse(b.p ? b.p : "");
+    CHECK(cJSON_IsArray(arr) && cJSON_GetArraySize(arr) == 4);
+    cJSON *first = cJSON_GetArrayItem(arr, 0);
+    CHECK_STR(cJSON_GetStringValue(cJSON_GetObjectItem(first, "building_name")), "<b>塔</b>");
+    CHECK(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetArrayItem(arr, 2), "rent_cny_m2_day")));
+    cJSON_Delete(arr);
+    ly_buf_free(&b);
+    /* the CSV: the English name that starts with "=" is neutralised */
+    ly_site_listings_csv(&s, &b);
+    CHECK(contains(&b, "\"'=cmd|' /C calc'!A0\""));
+    CHECK(!contains(&b, ",=cmd"));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    ly_district_unload(&d);
+}
+
+int main(void)
+{
+    escaping();
+    site();
+    return check_report();
+}
