@@ -52,14 +52,16 @@ start_viewer() {
   [ -n "$win" ] || { echo "FAIL: no louyu window came up"; cat "$log"; exit 1; }
 }
 
-# idle LOG: waits until the viewer's loop has gone idle after what was just done: its
-# log's last line says so and nothing has been added for a second (a drag made of
-# many moves may let the loop rest between two of them: that is not the end)
+# idle LOG [SIZE]: waits until the viewer's loop has gone idle after what was just done:
+# its log has grown past SIZE (its size before the action: the loop says "idle after"
+# only at the end of a run of frames, so a long one, a fling, is silent until it ends),
+# its last line says so, and nothing has been added for a second (a drag made of many
+# moves may let the loop rest between two of them: that is not the end)
 idle() {
-  local log=$1 size last="" quiet=0
+  local log=$1 from=${2:-0} size last="" quiet=0
   for _ in $(seq 400); do
     size=$(wc -c <"$log")
-    if [ "$size" = "$last" ] && tail -1 "$log" | grep -q "idle after"; then
+    if [ "$size" -gt "$from" ] && [ "$size" = "$last" ] && tail -1 "$log" | grep -q "idle after"; then
       quiet=$((quiet + 1))
       [ "$quiet" -ge 10 ] && return 0
     else
@@ -81,14 +83,15 @@ mean() { convert "$tmp/$1.png" -crop "$2" -resize 1x1\! -format '%[fx:r] %[fx:g]
 # step NAME LOG ACTION...: does the action, waits for idle, takes the picture, and
 # checks that an expose gives the same picture (the loop slept on a settled frame)
 step() {
-  local name=$1 log=$2
+  local name=$1 log=$2 size
   shift 2
+  size=$(wc -c <"$log")
   "$@"
-  if ! idle "$log"; then bad "$name: the loop never went idle"; return; fi
+  if ! idle "$log" "$size"; then bad "$name: the loop never went idle"; return; fi
   shot "$name"
+  size=$(wc -c <"$log")
   xrefresh -display "$DISPLAY"
-  sleep 0.3
-  idle "$log" || true
+  idle "$log" "$size" || true
   shot "$name-again"
   local d
   d=$(differ "$name" "$name-again")
