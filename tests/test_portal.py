@@ -7,7 +7,9 @@
   a title, a lang, a language switch and alternates for both languages, every image an
   alt; the data files parse and agree with the district pages' tables.
 - Every page is then opened in headless Chromium, driven over the DevTools protocol on a
-  pipe: no console error, no exception, no failed request, every image decoded; the
+  pipe: no console error, no exception, no failed request, every image decoded; every
+  text meets WCAG AA contrast against its background as the browser computes both (4.5:1,
+  3:1 for large text); the first elements reached with Tab show a focus outline; the
   language switch lands on the same page in the other language. On the district pages the
   filters and the sorting are exercised and compared with what data/listings.json says;
   the district page is also opened without JavaScript and from file://.
@@ -726,6 +728,57 @@ class Tab:
         return list(dict.fromkeys(found))
 
 
+# Every element with text of its own, as the browser draws it: its colour blended over the
+# first opaque background behind it, against WCAG 2's contrast ratios (AA: 4.5:1, or 3:1
+# for large text: 24 px, or 18.66 px bold). Returns the failures.
+CONTRAST_JS = """(() => {
+  const parse = c => { const m = c.match(/[\\d.]+/g) || [0, 0, 0, 0];
+    return [+m[0], +m[1], +m[2], m.length > 3 ? +m[3] : 1]; };
+  const lum = c => { const f = v => { v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3]));
+  const background = el => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    let bg = [255, 255, 255];
+    for (let i = layers.length - 1; i >= 0; i--) bg = over(layers[i], bg);
+    return bg;
+  };
+  const bad = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const st = getComputedStyle(el);
+    if (st.visibility === 'hidden' || st.display === 'none' || !el.getClientRects().length)
+      continue;
+    const fg = parse(st.color), bg = background(el);
+    const text = over(fg, bg);
+    const a = lum(text), b = lum(bg);
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const px = parseFloat(st.fontSize), bold = parseInt(st.fontWeight, 10) >= 700;
+    const need = px >= 24 || (bold && px >= 18.66) ? 3 : 4.5;
+    if (ratio < need)
+      bad.push(`<${el.tagName.toLowerCase()}> "${el.textContent.trim().slice(0, 30)}" `
+               + `${ratio.toFixed(2)}:1, needs ${need}:1`);
+  }
+  return bad;
+})()"""
+
+FOCUS_JS = """(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const st = getComputedStyle(el);
+  return {tag: el.tagName.toLowerCase(), text: (el.textContent || el.name || '').trim().slice(0, 30),
+          outline: st.outlineStyle !== 'none' && parseFloat(st.outlineWidth) >= 2,
+          shown: el.getClientRects().length > 0};
+})()"""
+
+
 IMAGES_JS = """(async () => {
   const imgs = [...document.images];
   for (const i of imgs) if (i.loading === 'lazy') i.loading = 'eager';
@@ -936,6 +989,9 @@ def page_in_browser(tab, base, rel):
     check(not broken, f"{rel}: images not loaded in the browser: {broken[:5]}")
     errors = tab.errors(mark)
     check(not errors, f"{rel}: " + "; ".join(errors[:6]))
+    low = tab.eval(CONTRAST_JS)
+    check(not low, f"{rel}: text below WCAG AA contrast: " + "; ".join((low or [])[:5]))
+    focus_checks(tab, rel)
     lang = tab.eval("document.documentElement.lang")
     head = rel.partition("/")[0]
     want = LANGS.get(head)
@@ -964,6 +1020,22 @@ def page_in_browser(tab, base, rel):
     check(path == other and lang == LANGS[OTHER[head]],
           f"{rel}: #lang-switch landed on {where} (lang {lang!r}); expected {other} "
           f"(lang {LANGS[OTHER[head]]!r})")
+
+
+def focus_checks(tab, rel):
+    """The Tab key's first stops (up to three) each show a visible focus outline."""
+    for k in range(3):
+        for kind in ("rawKeyDown", "keyUp"):
+            tab.send("Input.dispatchKeyEvent", {"type": kind, "key": "Tab", "code": "Tab",
+                                                "windowsVirtualKeyCode": 9})
+        f = tab.eval(FOCUS_JS)
+        if f is None and k > 0:
+            return  # past the page's last stop (the language chooser has two)
+        if not check(f is not None, f"{rel}: Tab {k + 1} focuses nothing"):
+            return
+        check(f["outline"] and f["shown"],
+              f"{rel}: Tab {k + 1} focuses <{f['tag']}> \"{f['text']}\" without a visible "
+              "focus outline")
 
 
 def without_js_and_file(tab, root, rows):
