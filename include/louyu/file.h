@@ -27,4 +27,10 @@ typedef enum {
 ly_file_result ly_file_read(const char *path, size_t max_bytes, bool missing_ok, char **text,
                             size_t *len, ly_diag_list *diags);
 
+/* A path in one of the XDG base folders: $ENV/louyu/LEAF when the environment variable
+ * `env` holds an absolute path (the spec: a relative one is invalid and ignored), else
+ * $HOME/HOME_REL/louyu/LEAF ("XDG_CACHE_HOME", ".cache", ...). LEAF may be "" for the
+ * folder itself. Returns 0, or -1 with buf empty when there is no home or no room. */
+int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *buf, size_t n);
+
 #endif

@@ -31,16 +31,7 @@ bool ly_is_url(const char *s)
 
 int ly_fetch_cache_dir(char *buf, size_t n)
 {
-    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-    int k;
-    /* the XDG spec: a relative XDG_CACHE_HOME is invalid and must be ignored */
-    if (xdg && xdg[0] == '/')
-        k = snprintf(buf, n, "%s/louyu", xdg);
-    else if (home && home[0])
-        k = snprintf(buf, n, "%s/.cache/louyu", home);
-    else
-        return -1;
-    return k < 0 || (size_t)k >= n ? -1 : 0;
+    return ly_xdg_path("XDG_CACHE_HOME", ".cache", "", buf, n);
 }
 
 /* The URL's path names a store: the copy keeps its kind in its name (the loader

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -87,4 +88,23 @@ ly_file_result ly_file_read(const char *path, size_t max_bytes, bool missing_ok,
     *text = buf;
     *len = got;
     return LY_FILE_OK;
+}
+
+int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *buf, size_t n)
+{
+    const char *base = getenv(env), *home = getenv("HOME");
+    const char *sep = leaf && leaf[0] ? "/" : "";
+    int k;
+    if (base && base[0] == '/')
+        k = snprintf(buf, n, "%s/louyu%s%s", base, sep, leaf ? leaf : "");
+    else if (home && home[0])
+        k = snprintf(buf, n, "%s/%s/louyu%s%s", home, home_rel, sep, leaf ? leaf : "");
+    else
+        k = -1;
+    if (k < 0 || (size_t)k >= n) {
+        if (n)
+            buf[0] = '\0';
+        return -1;
+    }
+    return 0;
 }

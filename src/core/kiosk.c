@@ -1,4 +1,5 @@
 #include "louyu/kiosk.h"
+#include "louyu/file.h"
 #include "louyu/fetch.h"
 #include "louyu/json.h"
 
@@ -240,15 +241,7 @@ int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, ly_diag_list *dia
 
 int ly_kiosk_default_log_path(char *buf, size_t n)
 {
-    const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-    int k;
-    if (state && state[0] == '/')
-        k = snprintf(buf, n, "%s/louyu/kiosk.log", state);
-    else if (home && home[0])
-        k = snprintf(buf, n, "%s/.local/state/louyu/kiosk.log", home);
-    else
-        return -1;
-    return k < 0 || (size_t)k >= n ? -1 : 0;
+    return ly_xdg_path("XDG_STATE_HOME", ".local/state", "kiosk.log", buf, n);
 }
 
 /* ---- the admin PIN -------------------------------------------------------------- */

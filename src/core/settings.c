@@ -1,4 +1,5 @@
 #include "louyu/settings.h"
+#include "louyu/file.h"
 #include "louyu/json.h"
 
 #include <assert.h>
@@ -38,22 +39,7 @@ void ly_settings_defaults(ly_settings *s)
 int ly_settings_path(char *buf, size_t n)
 {
     assert(buf && n);
-    buf[0] = '\0';
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    int len;
-    /* The XDG spec: a relative XDG_CONFIG_HOME is invalid and must be ignored. */
-    if (xdg && xdg[0] == '/')
-        len = snprintf(buf, n, "%s/louyu/settings.json", xdg);
-    else if (home && home[0])
-        len = snprintf(buf, n, "%s/.config/louyu/settings.json", home);
-    else
-        return -1;
-    if (len < 0 || (size_t)len >= n) {
-        buf[0] = '\0';
-        return -1;
-    }
-    return 0;
+    return ly_xdg_path("XDG_CONFIG_HOME", ".config", "settings.json", buf, n);
 }
 
 /* The file's problems go to the caller's list through the document
