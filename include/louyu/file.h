@@ -27,6 +27,12 @@ typedef enum {
 ly_file_result ly_file_read(const char *path, size_t max_bytes, bool missing_ok, char **text,
                             size_t *len, ly_diag_list *diags);
 
+/* Makes folder `dir` and the folders above it with `mode`, as mkdir -p does. Returns 0,
+ * or -1 with errno set and, when `failed` is not NULL, the folder that could not be
+ * made in it. ly_make_parent_dirs makes the folders above a file's path. */
+int ly_make_dirs(const char *dir, unsigned mode, char *failed, size_t n);
+int ly_make_parent_dirs(const char *path, unsigned mode);
+
 /* A path in one of the XDG base folders: $ENV/louyu/LEAF when the environment variable
  * `env` holds an absolute path (the spec: a relative one is invalid and ignored), else
  * $HOME/HOME_REL/louyu/LEAF ("XDG_CACHE_HOME", ".cache", ...). LEAF may be "" for the

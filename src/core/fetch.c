@@ -95,22 +95,6 @@ static void say(ly_fetch_result *res, ly_fetch_error e, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Creates DIR and the folders above it (mode 0700: a cache is the user's own). */
-static int make_dirs(const char *dir)
-{
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s", dir);
-    for (size_t i = 1, len = strlen(buf); i <= len; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        char keep = buf[i];
-        buf[i] = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-            return -1;
-        buf[i] = keep;
-    }
-    return 0;
-}
 
 /* The copy's validators from HASH.meta, when it is the same URL's. */
 static void read_meta(fetch *f)
@@ -543,7 +527,7 @@ static int prepare_paths(fetch *f)
     snprintf(f->dir, sizeof f->dir, "%.*s", slash ? (int)(slash - f->meta) : 1,
              slash ? f->meta : ".");
     strncat(f->meta, ".meta", sizeof f->meta - strlen(f->meta) - 1);
-    if (make_dirs(f->dir)) {
+    if (ly_make_dirs(f->dir, 0700, NULL, 0)) { /* a cache is the user's own */
         say(f->res, LY_FETCH_E_LOCAL, "cannot create the cache folder %s: %s", f->dir,
             strerror(errno));
         return -1;

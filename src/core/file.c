@@ -108,3 +108,43 @@ int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *b
     }
     return 0;
 }
+
+int ly_make_dirs(const char *dir, unsigned mode, char *failed, size_t n)
+{
+    char buf[4096];
+    size_t len = strlen(dir);
+    if (len == 0 || len >= sizeof buf) {
+        errno = ENAMETOOLONG;
+        if (failed && n)
+            snprintf(failed, n, "%s", dir);
+        return -1;
+    }
+    memcpy(buf, dir, len + 1);
+    for (size_t i = 1; i <= len; i++) { /* each folder on the way, then dir itself */
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char keep = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, (mode_t)mode) != 0 && errno != EEXIST) {
+            if (failed && n)
+                snprintf(failed, n, "%s", buf);
+            return -1;
+        }
+        buf[i] = keep;
+    }
+    return 0;
+}
+
+int ly_make_parent_dirs(const char *path, unsigned mode)
+{
+    char dir[4096];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return 0;
+    *slash = '\0';
+    return ly_make_dirs(dir, mode, NULL, 0);
+}

@@ -1,4 +1,5 @@
 #include "louyu/logfile.h"
+#include "louyu/file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -17,22 +18,6 @@ struct ly_logfile {
     int keep;
     char path[1024];
 };
-
-/* Creates the folders above `path` (mode 0755), as mkdir -p would. */
-static int make_parents(const char *path)
-{
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(buf, 0755) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    return 0;
-}
 
 static int open_log(ly_logfile *lf)
 {
@@ -61,7 +46,7 @@ ly_logfile *ly_logfile_open(const char *path, long max_bytes, int keep, char *er
     snprintf(lf->path, sizeof lf->path, "%s", path);
     lf->max_bytes = max_bytes;
     lf->keep = keep;
-    if (make_parents(path) != 0 || open_log(lf) != 0) {
+    if (ly_make_parent_dirs(path, 0755) != 0 || open_log(lf) != 0) {
         snprintf(err, err_len, "%s: cannot open the log file: %s", path, strerror(errno));
         free(lf);
         return NULL;

@@ -104,30 +104,6 @@ int ly_settings_load(ly_settings *s, const char *path, ly_diag_list *diags)
     return r < 0 || bad ? -1 : 0;
 }
 
-/* Creates `dir` and its missing parents with mode 0700. */
-static int make_dirs(const char *dir, char *err, size_t n)
-{
-    char buf[4096];
-    size_t len = strlen(dir);
-    if (len == 0 || len >= sizeof buf) {
-        say(err, n, "%s: bad directory name", dir);
-        return -1;
-    }
-    memcpy(buf, dir, len + 1);
-    for (size_t i = 1; i <= len; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        char keep = buf[i];
-        buf[i] = '\0';
-        if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
-            say(err, n, "%s: cannot create the directory: %s", buf, strerror(errno));
-            return -1;
-        }
-        buf[i] = keep;
-    }
-    return 0;
-}
-
 /* The old file's members that this version does not know are kept; a missing
  * or unreadable old file starts a fresh object. */
 static cJSON *settings_json(const ly_settings *s, const char *path)
@@ -199,8 +175,11 @@ int ly_settings_save(const ly_settings *s, const char *path, char *err, size_t e
     dir[dir_len] = '\0';
     if (slash == path)
         snprintf(dir, sizeof dir, "/");
-    if (slash && make_dirs(dir, err, err_len))
+    char failed[4096];
+    if (slash && ly_make_dirs(dir, 0700, failed, sizeof failed)) {
+        say(err, err_len, "%s: cannot create the directory: %s", failed, strerror(errno));
         return -1;
+    }
 
     cJSON *root = settings_json(s, path);
     char *text = root ? cJSON_Print(root) : NULL;

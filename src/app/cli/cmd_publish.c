@@ -52,32 +52,6 @@ typedef struct {
 
 /* ---- files ------------------------------------------------------------------------- */
 
-static int make_dirs(const char *path)
-{
-    char buf[PATH_N];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            if (mkdir(buf, 0755) && errno != EEXIST)
-                return -1;
-            *p = '/';
-        }
-    return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
-}
-
-/* The folder of a file's path, made. */
-static int parent_dirs(const char *path)
-{
-    char dir[PATH_N];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        return 0;
-    *slash = '\0';
-    return make_dirs(dir);
-}
-
 static bool same_bytes(const char *path, const void *data, size_t len)
 {
     FILE *f = fopen(path, "rb");
@@ -100,7 +74,7 @@ static int put_file(publisher *pb, const char *rel, const void *data, size_t len
     char old[PATH_N], path[PATH_N];
     if (snprintf(old, sizeof old, "%s/%s", pb->out, rel) >= (int)sizeof old ||
         snprintf(path, sizeof path, "%s/%s", pb->stage, rel) >= (int)sizeof path ||
-        parent_dirs(path))
+        ly_make_parent_dirs(path, 0755))
         return -1;
     if (same_bytes(old, data, len) && link(old, path) == 0) {
         pb->unchanged++;
@@ -182,7 +156,7 @@ static int begin_stage(publisher *pb)
         return -1;
     }
     remove_tree(pb->stage); /* what a killed publish left */
-    if (make_dirs(pb->stage)) {
+    if (ly_make_dirs(pb->stage, 0755, NULL, 0)) {
         fprintf(stderr, "louyu publish: cannot make %s: %s\n", pb->stage, strerror(errno));
         return -1;
     }
@@ -282,7 +256,7 @@ static int picture(publisher *pb, int w, int h, long plan, ly_site_image *im)
     if (snprintf(rel, sizeof rel, "img/%s", im->file) >= (int)sizeof rel ||
         snprintf(old, sizeof old, "%s/%s", pb->out, rel) >= (int)sizeof old ||
         snprintf(path, sizeof path, "%s/%s", pb->stage, rel) >= (int)sizeof path ||
-        parent_dirs(path))
+        ly_make_parent_dirs(path, 0755))
         return -1;
     if (link(old, path) == 0) {
         pb->reused++;
@@ -350,7 +324,7 @@ static int district_file(publisher *pb, const char *local)
 {
     char path[PATH_N], err[1024] = "";
     if (snprintf(path, sizeof path, "%s/data/district.geojson", pb->stage) >= (int)sizeof path ||
-        parent_dirs(path))
+        ly_make_parent_dirs(path, 0755))
         return -1;
     char *text = NULL;
     size_t len = 0;
