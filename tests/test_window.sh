@@ -53,9 +53,9 @@ start_viewer() {
 }
 
 # idle LOG [SIZE]: waits until the viewer's loop has gone idle after what was just done:
-# its log has grown past SIZE (its size before the action: the loop says "idle after"
-# only at the end of a run of frames, so a long one, a fling, is silent until it ends),
-# its last line says so, and nothing has been added for a second (a drag made of many
+# its log has grown past SIZE (its size before the action), its last line says it is
+# idle (the loop logs "drawing" when a run of frames starts, so a long silent run, a
+# fling, reads as busy), and nothing has been added for a second (a drag made of many
 # moves may let the loop rest between two of them: that is not the end)
 idle() {
   local log=$1 from=${2:-0} size last="" quiet=0

@@ -250,6 +250,8 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
         bool moving = ly_app_update(app, fmin(t - last, 0.1));
         last = t;
         if (app->st.redraw || moving || again) {
+            if (!drawn) /* with "idle after" below: whether the loop is busy or resting */
+                LY_DEBUG("LOOP", "drawing");
             double t0 = ly_platform_now();
             again = ly_app_render(app);
             ly_platform_swap(plat);
