@@ -26,13 +26,16 @@ for tool in Xvfb xdotool xwd xrefresh xwininfo convert compare openbox; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/setup.sh installs it)"; exit 1; }
 done
 
-# a free display number
-display=90
-while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
-export DISPLAY=":$display"
-Xvfb "$DISPLAY" -screen 0 1920x1080x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number once it accepts clients
+# (-displayfd): no race with another X server, no guessing when it is ready
+exec 3>"$tmp/display"
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+exec 3>&-
+for _ in $(seq 600); do [ -s "$tmp/display" ] && break; sleep 0.1; done
+[ -s "$tmp/display" ] || { echo "FAIL: Xvfb did not start in 60 s"; cat "$tmp/xvfb.log"; exit 1; }
+export DISPLAY=":$(tr -d '[:space:]' <"$tmp/display")"
+xwininfo -root >/dev/null 2>&1 || { echo "FAIL: Xvfb on $DISPLAY does not answer"; exit 1; }
 export XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL= LANGUAGE=
 unset SDL_VIDEODRIVER
 

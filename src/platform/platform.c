@@ -63,6 +63,18 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
         snprintf(err, err_len, "cannot start SDL video: %s", SDL_GetError());
         return NULL;
     }
+    /* With no screen to reach, SDL falls back to its offscreen driver: a viewer
+     * asked for a window would then run unseen. Only a hidden window (shot, bench)
+     * or an explicit SDL_VIDEODRIVER=offscreen may go without a screen. */
+    const char *driver = SDL_GetCurrentVideoDriver(), *asked = SDL_GetHint(SDL_HINT_VIDEODRIVER);
+    if (!desc->hidden && driver && strcmp(driver, "offscreen") == 0 &&
+        !(asked && strstr(asked, "offscreen"))) {
+        snprintf(err, err_len,
+                 "no screen to open a window on (DISPLAY or WAYLAND_DISPLAY is unset or does "
+                 "not answer); for headless use, set SDL_VIDEODRIVER=offscreen");
+        SDL_Quit();
+        return NULL;
+    }
     ly_platform *p = calloc(1, sizeof *p);
     if (!p) {
         snprintf(err, err_len, "out of memory");
