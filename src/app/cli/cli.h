@@ -106,6 +106,7 @@ int ly_cli_query(const ly_args *a);
 int ly_cli_shot(const ly_args *a);
 int ly_cli_pick(const ly_args *a);
 int ly_cli_bench(const ly_args *a);
+int ly_cli_synth(const ly_args *a);
 int ly_cli_triangulate(const ly_args *a);
 int ly_cli_soak(const ly_args *a);
 int ly_cli_pin_hash(const ly_args *a);
