@@ -19,6 +19,10 @@ uniform vec3 u_fog_color;
 uniform float u_fog_distance;
 uniform vec3 u_accent;      // selection
 uniform int u_pass;         // 0 opaque, 1 translucent (under construction): drawn apart
+// a chunk fading between two levels of detail: 1 keeps the pixels whose noise is under
+// u_dither_cut, 2 the others, so the two levels share the pixels without overlap
+uniform int u_dither;
+uniform float u_dither_cut;
 
 out vec4 o_color;
 
@@ -35,6 +39,12 @@ int storey(float z, vec2 info)
 
 void main()
 {
+    if (u_dither != 0) {
+        // interleaved gradient noise (Jimenez 2014): even, and stable per pixel
+        float noise = fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
+        if ((noise < u_dither_cut) != (u_dither == 1))
+            discard;
+    }
     int flags = int(v_info.z + 0.5);
     bool site = (flags & F_BUILDING_SITE) != 0;
     vec3 n = normalize(v_normal);

@@ -71,7 +71,10 @@ static void hand_made(void)
     /* B: podium walls+roof (20 v, 10 t) + tower walls+roof+bottom (24 v, 12 t) */
     CHECK_INT(m.buildings[1].n_indices, 66);
     CHECK_INT(m.n_triangles, 10 + 22 + (8 + 8 + 8 + 8));
-    CHECK_INT(m.bytes, m.n_vertices * sizeof(ly_vertex) + m.n_triangles * 3 * 4);
+    size_t lod_bytes = 0;
+    for (size_t c = 0; c < m.n_chunks; c++)
+        lod_bytes += m.chunks[c].n_lod_vertices * sizeof(ly_vertex) + m.chunks[c].n_lod_indices * 4;
+    CHECK_INT(m.bytes, m.n_vertices * sizeof(ly_vertex) + m.n_triangles * 3 * 4 + lod_bytes);
     CHECK_INT(sizeof(ly_vertex), 24);
 
     /* the courtyard block flattened for the triangulator: both rings in one array of
@@ -162,6 +165,90 @@ static void hand_made(void)
     ly_district_unload(&d);
 }
 
+/* Signed volume and roof area of far level k of chunk c, and its faults: indices
+ * past the vertices, buildings out of range or under construction, roofs not at
+ * the building's top. */
+static double level_volume(const ly_mesh *m, const ly_district *d, size_t c, int k, double *roof,
+                           int *faults)
+{
+    const ly_mesh_chunk *ch = &m->chunks[c];
+    double v = 0;
+    *roof = 0;
+    for (uint32_t t = ch->lod_first[k]; t < ch->lod_first[k + 1]; t += 3) {
+        const ly_vertex *x[3];
+        for (int j = 0; j < 3; j++) {
+            if (ch->lod_indices[t + j] >= ch->n_lod_vertices) {
+                (*faults)++;
+                return 0;
+            }
+            x[j] = &ch->lod_vertices[ch->lod_indices[t + j]];
+            const ly_building *b = &d->buildings[x[j]->building];
+            *faults += x[j]->building >= d->n_buildings || b->status != LY_STATUS_COMPLETED;
+            *faults += x[j]->surface == LY_SURF_ROOF && x[j]->pos[2] != (float)b->height_m;
+        }
+        const float *a = x[0]->pos, *b = x[1]->pos, *p = x[2]->pos;
+        v += (a[0] * ((double)b[1] * p[2] - (double)b[2] * p[1]) -
+              a[1] * ((double)b[0] * p[2] - (double)b[2] * p[0]) +
+              a[2] * ((double)b[0] * p[1] - (double)b[1] * p[0])) / 6.0;
+        if (x[0]->surface == LY_SURF_ROOF)
+            *roof += 0.5 * (((double)b[0] - a[0]) * ((double)p[1] - a[1]) -
+                            ((double)b[1] - a[1]) * ((double)p[0] - a[0]));
+    }
+    return v;
+}
+
+/* The far levels: a 200 m square tower block (40 m), a building site beside it
+ * (left out), the blocks closed and facing out, as tall as the tower, covering
+ * its footprint to within a cell along its edge. */
+static void levels(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"id\":\"T\",\"properties\":{\"height_m\":40},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.0,36.0],[120.0022,36.0],"
+        "[120.0022,36.0018],[120.0,36.0018],[120.0,36.0]]]}},"
+        "{\"type\":\"Feature\",\"id\":\"S\",\"properties\":{\"height_m\":90,"
+        "\"status\":\"under_construction\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.003,36.0],[120.004,36.0],"
+        "[120.004,36.001],[120.003,36.001],[120.003,36.0]]]}}]}";
+    ly_district d;
+    CHECK_INT(load(&d, text), LY_LOAD_OK);
+    ly_geo geo;
+    CHECK_INT(ly_geo_init(&geo, &d), 0);
+    ly_mesh m;
+    CHECK_INT(ly_mesh_init(&m, &d, &geo, NULL), 0);
+    CHECK_NEAR(m.lod_cell_m[0], 1000.0 / 64, 1e-3);
+    CHECK_NEAR(m.lod_cell_m[1], 1000.0 / 16, 1e-3);
+    double area = (m.buildings[0].max[0] - m.buildings[0].min[0]) *
+                  (double)(m.buildings[0].max[1] - m.buildings[0].min[1]);
+    double perimeter = 2 * ((m.buildings[0].max[0] - m.buildings[0].min[0]) +
+                            (double)(m.buildings[0].max[1] - m.buildings[0].min[1]));
+    int faults = 0;
+    double roof[LY_MESH_LODS] = {0}, vol[LY_MESH_LODS] = {0};
+    for (size_t c = 0; c < m.n_chunks; c++) {
+        const ly_mesh_chunk *ch = &m.chunks[c];
+        CHECK_INT(ch->lod_first[0], 0);
+        CHECK_INT(ch->lod_first[LY_MESH_LODS], ch->n_lod_indices);
+        for (int k = 0; k < LY_MESH_LODS; k++) {
+            CHECK(ch->lod_first[k] <= ch->lod_first[k + 1]);
+            double r;
+            vol[k] += level_volume(&m, &d, c, k, &r, &faults);
+            roof[k] += r;
+        }
+    }
+    CHECK_INT(faults, 0);
+    for (int k = 0; k < LY_MESH_LODS; k++) {
+        /* every cell whose centre the tower covers, give or take half a cell along the edge */
+        double slack = perimeter * m.lod_cell_m[k] / 2 + m.lod_cell_m[k] * m.lod_cell_m[k];
+        printf("level %d: roof %.0f m² for %.0f m², volume %.0f m³\n", k, roof[k], area, vol[k]);
+        CHECK_NEAR(roof[k], area, slack);
+        CHECK_NEAR(vol[k], 40 * roof[k], 1e-3 * vol[k]); /* closed, facing out, 40 m tall */
+    }
+    ly_mesh_deinit(&m);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+}
+
 static void real(const char *path, size_t buildings, double max_bytes_per_building)
 {
     ly_district d;
@@ -193,6 +280,7 @@ static void real(const char *path, size_t buildings, double max_bytes_per_buildi
 int main(void)
 {
     hand_made();
+    levels();
     real(LY_SOURCE_DIR "/data/zhanshan.geojson", 33, 1e6);
     real(LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson", 13896, 1536);
     return check_report();

@@ -120,6 +120,54 @@ static void picture(const char *name, const char *args, int min_colours, bool sk
     stbi_image_free(im.px);
 }
 
+/* Pixels that differ (any channel by more than 2 levels) between two pictures. */
+static size_t differing(const image *a, const image *b)
+{
+    if (!a->px || !b->px || a->w != b->w || a->h != b->h)
+        return SIZE_MAX;
+    size_t n = 0;
+    for (size_t i = 0; i < (size_t)a->w * a->h; i++)
+        for (int k = 0; k < 3; k++)
+            if (abs(a->px[4 * i + k] - b->px[4 * i + k]) > 2) {
+                n++;
+                break;
+            }
+    return n;
+}
+
+/* Far chunks drawn as blocks: the district (close enough for full detail at
+ * any allowed distance) is the same picture with or without; San Francisco's
+ * far side uses them and looks the same as a whole. */
+static void levels_of_detail(const char *zs, const char *sf)
+{
+    const char *cases[3][2] = {{zs, "--size 640x360"}, {zs, "--size 640x360 --view top"},
+                               {sf, "--size 640x360"}};
+    for (int k = 0; k < 3; k++) {
+        char args[2048];
+        snprintf(args, sizeof args, "%s %s --lod on", cases[k][0], cases[k][1]);
+        image on = shot("lod-on", args);
+        snprintf(args, sizeof args, "%s %s --lod off", cases[k][0], cases[k][1]);
+        image off = shot("lod-off", args);
+        size_t diff = differing(&on, &off);
+        double m_on = 0, m_off = 0, sd;
+        int colours;
+        if (on.px && off.px) {
+            stats(&on, &m_on, &sd, &colours);
+            stats(&off, &m_off, &sd, &colours);
+        }
+        printf("levels of detail, case %d: %zu pixels differ, mean %.3f vs %.3f\n", k, diff,
+               m_on, m_off);
+        if (k < 2) {
+            CHECK_INT(diff, 0);
+        } else {
+            CHECK(diff > 0 && diff < (size_t)(0.15 * 640 * 360)); /* in use, and slight */
+            CHECK_NEAR(m_on, m_off, 0.01);
+        }
+        stbi_image_free(on.px);
+        stbi_image_free(off.px);
+    }
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/louyu-render-XXXXXX");
@@ -142,6 +190,7 @@ int main(void)
     picture("zhanshan-top", args, 150, false);
     snprintf(args, sizeof args, "%s --size 640x360", sf);
     picture("sf-home", args, 80, true);
+    levels_of_detail(zs, sf);
 
     /* picking at the centre after --view ID returns ID, for every building */
     char list[8192];

@@ -53,6 +53,15 @@ void ly_bvh_deinit(ly_bvh *bvh);
 bool ly_bvh_ray(const ly_bvh *bvh, const ly_district *d, const float origin[3], const float dir[3],
                 float max_t, ly_hit *hit);
 
+/* The six planes of a clip-space frustum (Gribb & Hartmann), as a*x+b*y+c*z+d ≥ 0. */
+typedef struct {
+    float planes[6][4];
+} ly_frustum;
+void ly_frustum_init(ly_frustum *f, const float view_proj[16]);
+/* Whether the box lies wholly outside one of the planes (conservative: a box
+ * near a corner may be kept though it is outside). */
+bool ly_frustum_box_outside(const ly_frustum *f, const float mn[3], const float mx[3]);
+
 /* Buildings whose boxes are at least partly inside the frustum of
  * `view_proj`. Writes up to `cap` indices to out; returns how many there are
  * in all (which may exceed cap). */

@@ -19,6 +19,9 @@
 
 enum { LY_SURF_WALL = 0, LY_SURF_ROOF = 1, LY_SURF_BOTTOM = 2 };
 
+/* Far levels of detail per chunk (the full mesh is level "-1"). */
+#define LY_MESH_LODS 2
+
 typedef struct {
     float pos[3];
     int8_t normal[3]; /* snorm8: value / 127 */
@@ -37,6 +40,17 @@ typedef struct {
      * translucent, after everything opaque); = n_indices when there are none */
     uint32_t site_first_index;
     float min[3], max[3];
+    /* The far levels of detail: the chunk's buildings as block volumes on square
+     * grids (level k's cells are ly_mesh.lod_cell_m[k] wide; each cell that
+     * buildings cover for the most part is as tall as the tallest of them, with
+     * walls only where neighbouring cells differ), drawn where a cell covers about
+     * a pixel. Level k is lod_indices[lod_first[k], lod_first[k + 1]) into
+     * lod_vertices; same vertex format; building sites are left out. */
+    ly_vertex *lod_vertices;
+    uint32_t n_lod_vertices;
+    uint32_t *lod_indices;
+    size_t n_lod_indices;
+    uint32_t lod_first[LY_MESH_LODS + 1];
 } ly_mesh_chunk;
 
 /* Where a building's triangles are: indices[first_index, first_index + n_indices)
@@ -48,7 +62,7 @@ typedef struct {
 } ly_mesh_building;
 
 typedef struct {
-    double project_ms, triangulate_ms, extrude_ms;
+    double project_ms, triangulate_ms, extrude_ms, lod_ms;
 } ly_mesh_timing;
 
 typedef struct {
@@ -64,11 +78,16 @@ typedef struct {
     size_t n_vertices, n_triangles, bytes;
     size_t partial_polygons; /* polygons the triangulator could only partly cover */
     float min[3], max[3];
+    float chunk_size_m, lod_cell_m[LY_MESH_LODS];
+    size_t n_lod_triangles;
 } ly_mesh;
 
 /* Returns 0, or -1 when out of memory (mesh is then zeroed). desc may be NULL. */
 int ly_mesh_init(ly_mesh *mesh, const ly_district *d, const ly_geo *geo, const ly_mesh_desc *desc);
 void ly_mesh_deinit(ly_mesh *mesh);
+
+/* The far levels of every chunk (called by ly_mesh_init). Returns 0 or -1. */
+int ly_mesh_build_lods(ly_mesh *mesh, const ly_district *d, const ly_geo *geo);
 
 /* The floor (1 ... floors) at height z of building b. */
 int ly_building_floor_at(const ly_district *d, const ly_building *b, double z);

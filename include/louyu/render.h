@@ -62,7 +62,18 @@ typedef struct {
     float sun[3];         /* unit vector towards the sun */
     float fog_distance;   /* metres where fog reaches 63 % */
     bool draw_sites;      /* run the translucent pass for buildings under construction */
+    /* radians of view per pixel (vertical): chunks far enough for a block of their
+     * far level to stay within about two pixels are drawn at that level, fading
+     * between levels; 0 draws every chunk in full */
+    float pixel_angle;
 } ly_render_frame;
+
+/* What the last frame drew. */
+typedef struct {
+    size_t chunks, culled;             /* chunks drawn; chunks outside the view or the fog */
+    size_t at_level[1 + LY_MESH_LODS]; /* chunks drawn in full, at level 0, 1 (fades count twice) */
+    size_t triangles;                  /* buildings' triangles submitted */
+} ly_render_stats;
 
 /* shader_dir must hold the shaders/ files. On failure returns NULL with a
  * message naming the file and the GL log. */
@@ -98,6 +109,7 @@ void ly_renderer_target_end(ly_renderer *r);
 
 /* Waits for the GPU to finish the frame (for timing). */
 void ly_renderer_finish(ly_renderer *r);
+void ly_renderer_stats(const ly_renderer *r, ly_render_stats *out);
 /* GL objects currently alive (buffers, textures, programs, ...): for leak checks. */
 size_t ly_renderer_gl_objects(const ly_renderer *r);
 

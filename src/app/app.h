@@ -79,6 +79,7 @@ typedef struct ly_app {
     ly_msgq msgs;     /* what this frame's views asked for */
 
     ly_renderer *renderer; /* NULL: headless, no GL */
+    bool lod_off; /* every chunk in full (louyu --lod off; the tests compare both) */
     ly_font *font;
     ly_ui ui;
     ly_drawlist dl; /* the overlay: labels, panels, text */

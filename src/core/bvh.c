@@ -254,9 +254,9 @@ bool ly_bvh_ray(const ly_bvh *b, const ly_district *d, const float o[3], const f
     return true;
 }
 
-/* The six planes of a clip-space frustum (Gribb & Hartmann), as a*x+b*y+c*z+d ≥ 0. */
-static void frustum_planes(const float m[16], float pl[6][4])
+void ly_frustum_init(ly_frustum *f, const float m[16])
 {
+    float(*pl)[4] = f->planes;
     for (int i = 0; i < 3; i++) {
         for (int k = 0; k < 4; k++) {
             float row_w = m[k * 4 + 3], row_i = m[k * 4 + i];
@@ -266,8 +266,9 @@ static void frustum_planes(const float m[16], float pl[6][4])
     }
 }
 
-static bool box_outside(const float pl[6][4], const float *mn, const float *mx)
+bool ly_frustum_box_outside(const ly_frustum *f, const float mn[3], const float mx[3])
 {
+    const float(*pl)[4] = f->planes;
     for (int p = 0; p < 6; p++) {
         /* the box corner furthest along the plane normal */
         float x = pl[p][0] >= 0 ? mx[0] : mn[0];
@@ -283,15 +284,15 @@ size_t ly_bvh_frustum(const ly_bvh *b, const float view_proj[16], uint32_t *out,
 {
     if (!b->n_nodes)
         return 0;
-    float pl[6][4];
-    frustum_planes(view_proj, pl);
+    ly_frustum f;
+    ly_frustum_init(&f, view_proj);
     size_t n = 0;
     uint32_t stack[MAX_DEPTH * 2];
     int sp = 0;
     stack[sp++] = 0;
     while (sp) {
         const ly_bvh_node *nd = &b->nodes[stack[--sp]];
-        if (box_outside(pl, nd->min, nd->max))
+        if (ly_frustum_box_outside(&f, nd->min, nd->max))
             continue;
         if (!nd->count) {
             stack[sp++] = nd->first;
@@ -301,7 +302,7 @@ size_t ly_bvh_frustum(const ly_bvh *b, const float view_proj[16], uint32_t *out,
         for (uint32_t i = 0; i < nd->count; i++) {
             uint32_t bi = b->items[nd->first + i];
             const ly_mesh_building *mb = &b->mesh->buildings[bi];
-            if (nd->count > 1 && box_outside(pl, mb->min, mb->max))
+            if (nd->count > 1 && ly_frustum_box_outside(&f, mb->min, mb->max))
                 continue;
             if (n < cap)
                 out[n] = bi;

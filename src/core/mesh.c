@@ -196,6 +196,8 @@ void ly_mesh_deinit(ly_mesh *m)
     for (size_t i = 0; i < m->n_chunks; i++) {
         free(m->chunks[i].vertices);
         free(m->chunks[i].indices);
+        free(m->chunks[i].lod_vertices);
+        free(m->chunks[i].lod_indices);
     }
     free(m->chunks);
     free(m->buildings);
@@ -331,6 +333,13 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
         return -1;
     }
     totals(m);
-    tm->extrude_ms = ly_clock_ms() - t1;
+    double t2 = ly_clock_ms();
+    tm->extrude_ms = t2 - t1;
+    m->chunk_size_m = (float)chunk;
+    if (ly_mesh_build_lods(m, d, geo)) {
+        ly_mesh_deinit(m);
+        return -1;
+    }
+    tm->lod_ms = ly_clock_ms() - t2;
     return 0;
 }

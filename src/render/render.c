@@ -1,7 +1,9 @@
 #include "louyu/render.h"
+#include "louyu/bvh.h"
 #include "louyu/log.h"
 
 #include <epoxy/gl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +34,8 @@ static const float LAYER_COLORS[9][3] = {
 typedef struct {
     GLuint id;
     GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
-        buildings, layer_colors, inv_view_proj, zenith, horizon, screen, atlas, focus;
+        buildings, layer_colors, inv_view_proj, zenith, horizon, screen, atlas, focus, dither,
+        dither_cut;
 } program;
 
 typedef struct {
@@ -40,12 +43,21 @@ typedef struct {
     GLsizei n_indices, site_first;
 } gpu_mesh;
 
+/* A chunk of the district: its full mesh and its far levels, with its box. */
+typedef struct {
+    gpu_mesh full, lod;
+    uint32_t lod_first[LY_MESH_LODS + 1];
+    float min[3], max[3];
+} gpu_chunk;
+
 struct ly_renderer {
     program building, ground, sky, ui, slab;
     gpu_mesh slabs;
     bool slab_focus; /* a floor of the plan is highlighted: the others step back */
-    gpu_mesh *chunks;
+    gpu_chunk *chunks;
     size_t n_chunks;
+    float lod_cell_m[LY_MESH_LODS];
+    ly_render_stats stats; /* of the last frame */
     gpu_mesh ground_mesh;
     size_t ground_first[LY_GROUND_LAYERS], ground_count[LY_GROUND_LAYERS];
     GLuint style_buf, style_tex;
@@ -157,6 +169,8 @@ static int load_program(program *p, const char *dir, const char *name, char *err
     p->screen = glGetUniformLocation(id, "u_screen");
     p->atlas = glGetUniformLocation(id, "u_atlas");
     p->focus = glGetUniformLocation(id, "u_focus");
+    p->dither = glGetUniformLocation(id, "u_dither");
+    p->dither_cut = glGetUniformLocation(id, "u_dither_cut");
     return 0;
 }
 
@@ -245,8 +259,10 @@ static void free_mesh(ly_renderer *r, gpu_mesh *m)
 
 static void free_scene(ly_renderer *r)
 {
-    for (size_t i = 0; i < r->n_chunks; i++)
-        free_mesh(r, &r->chunks[i]);
+    for (size_t i = 0; i < r->n_chunks; i++) {
+        free_mesh(r, &r->chunks[i].full);
+        free_mesh(r, &r->chunks[i].lod);
+    }
     free(r->chunks);
     r->chunks = NULL;
     r->n_chunks = 0;
@@ -326,9 +342,10 @@ static void make_mesh(ly_renderer *r, gpu_mesh *g, const void *vertices, size_t 
     g->n_indices = (GLsizei)n_indices;
 }
 
-static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
+static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size_t n_vertices,
+                           const uint32_t *indices, size_t n_indices)
 {
-    make_mesh(r, g, c->vertices, c->n_vertices * sizeof *c->vertices, c->indices, c->n_indices);
+    make_mesh(r, g, v, n_vertices * sizeof *v, indices, n_indices);
     const GLsizei stride = sizeof(ly_vertex);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_vertex, pos));
@@ -341,8 +358,20 @@ static int upload_chunk(ly_renderer *r, gpu_mesh *g, const ly_mesh_chunk *c)
     glEnableVertexAttribArray(4);
     glVertexAttribIPointer(4, 2, GL_UNSIGNED_SHORT, stride, (void *)offsetof(ly_vertex, floor));
     glBindVertexArray(0);
-    g->site_first = (GLsizei)c->site_first_index;
     return glGetError() == GL_NO_ERROR ? 0 : -1;
+}
+
+static int upload_chunk(ly_renderer *r, gpu_chunk *g, const ly_mesh_chunk *c)
+{
+    memcpy(g->min, c->min, sizeof g->min);
+    memcpy(g->max, c->max, sizeof g->max);
+    memcpy(g->lod_first, c->lod_first, sizeof g->lod_first);
+    int rc = upload_vertices(r, &g->full, c->vertices, c->n_vertices, c->indices, c->n_indices);
+    g->full.site_first = (GLsizei)c->site_first_index;
+    if (c->n_lod_indices)
+        rc |= upload_vertices(r, &g->lod, c->lod_vertices, c->n_lod_vertices, c->lod_indices,
+                              c->n_lod_indices);
+    return rc;
 }
 
 int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground)
@@ -352,6 +381,7 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
     if (!r->chunks)
         return -1;
     r->n_chunks = mesh->n_chunks;
+    memcpy(r->lod_cell_m, mesh->lod_cell_m, sizeof r->lod_cell_m);
     int rc = 0;
     for (size_t i = 0; i < mesh->n_chunks; i++)
         if (mesh->chunks[i].n_indices)
@@ -489,7 +519,73 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
     glBindVertexArray(0);
 }
 
-static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
+/* Levels of detail: a far level is drawn where half its cell, the most a block
+ * strays from the buildings it stands for, covers at most LOD_PX pixels; from
+ * LOD_PX * LOD_FADE up, the finer level shows through a screen-door dither in
+ * proportion, so a chunk changes level without popping. Chunks fogged past
+ * FOG_CULL fog distances (99.8 % fog) are not drawn at all. */
+#define LOD_PX 2.0f
+#define LOD_FADE 0.85f
+#define FOG_CULL 2.6f
+
+typedef struct {
+    int level; /* -1: the full mesh; k: far level k */
+    float fade; /* the share of pixels the next finer level takes (0: none) */
+} lod_choice;
+
+static float box_distance(const float p[3], const float mn[3], const float mx[3])
+{
+    float s = 0;
+    for (int k = 0; k < 3; k++) {
+        float d = p[k] < mn[k] ? mn[k] - p[k] : p[k] > mx[k] ? p[k] - mx[k] : 0;
+        s += d * d;
+    }
+    return sqrtf(s);
+}
+
+static lod_choice choose_level(const ly_renderer *r, const gpu_chunk *c, float dist,
+                               float pixel_angle)
+{
+    lod_choice ch = {-1, 0};
+    if (pixel_angle <= 0 || !c->lod.vao || dist <= 0)
+        return ch;
+    for (int k = LY_MESH_LODS - 1; k >= 0; k--) {
+        float px = 0.5f * r->lod_cell_m[k] / (dist * pixel_angle);
+        /* a level pays only with at most half the triangles of the one it stands for
+         * (a few towers are cheaper in full than as blocks) */
+        uint32_t finer = k ? c->lod_first[k] - c->lod_first[k - 1] : (uint32_t)c->full.site_first;
+        if (2 * (c->lod_first[k + 1] - c->lod_first[k]) > finer)
+            continue;
+        if (px <= LOD_PX) {
+            float lo = LOD_PX * LOD_FADE;
+            ch.level = k;
+            ch.fade = px <= lo ? 0 : (px - lo) / (LOD_PX - lo);
+            return ch;
+        }
+    }
+    return ch;
+}
+
+/* One level of a chunk (opaque buildings), dithered: 0 whole, 1 only the pixels
+ * whose noise is under cut, 2 only the others. */
+static void draw_level(ly_renderer *r, const gpu_chunk *c, int level, int dither, float cut)
+{
+    const gpu_mesh *g = level < 0 ? &c->full : &c->lod;
+    GLsizei first = level < 0 ? 0 : (GLsizei)c->lod_first[level];
+    GLsizei count = level < 0 ? c->full.site_first
+                              : (GLsizei)(c->lod_first[level + 1] - c->lod_first[level]);
+    if (count <= 0 || !g->vao)
+        return;
+    glUniform1i(r->building.dither, dither);
+    glUniform1f(r->building.dither_cut, cut);
+    glBindVertexArray(g->vao);
+    glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
+                   (void *)((size_t)first * sizeof(uint32_t)));
+    r->stats.triangles += (size_t)count / 3;
+    r->stats.at_level[level + 1]++;
+}
+
+static void building_uniforms(ly_renderer *r, const ly_render_frame *f, int pass)
 {
     glUseProgram(r->building.id);
     glUniformMatrix4fv(r->building.view_proj, 1, GL_FALSE, f->view_proj);
@@ -502,22 +598,53 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
     glUniform3fv(r->building.accent, 1, ACCENT);
     glUniform1i(r->building.buildings, 1);
     glUniform1i(r->building.pass, pass);
+    glUniform1i(r->building.dither, 0);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
     glActiveTexture(GL_TEXTURE0);
+}
+
+/* pass 0: opaque buildings, each chunk at its level; pass 1: building sites
+ * (translucent, always in full), after everything opaque */
+static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
+{
+    building_uniforms(r, f, pass);
+    ly_frustum fr;
+    ly_frustum_init(&fr, f->view_proj);
+    if (!pass)
+        memset(&r->stats, 0, sizeof r->stats);
     for (size_t i = 0; i < r->n_chunks; i++) {
-        const gpu_mesh *c = &r->chunks[i];
-        if (!c->vao)
+        const gpu_chunk *c = &r->chunks[i];
+        if (!c->full.vao)
             continue;
-        /* opaque buildings first in each chunk, building sites after them */
-        GLsizei first = pass ? c->site_first : 0;
-        GLsizei count = pass ? c->n_indices - c->site_first : c->site_first;
-        if (count <= 0)
+        float dist = box_distance(f->eye, c->min, c->max);
+        if (ly_frustum_box_outside(&fr, c->min, c->max) || dist > FOG_CULL * f->fog_distance) {
+            r->stats.culled += !pass;
             continue;
-        glBindVertexArray(c->vao);
-        glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
-                       (void *)((size_t)first * sizeof(uint32_t)));
+        }
+        if (pass) {
+            GLsizei count = c->full.n_indices - c->full.site_first;
+            if (count > 0) {
+                glBindVertexArray(c->full.vao);
+                glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
+                               (void *)((size_t)c->full.site_first * sizeof(uint32_t)));
+            }
+            continue;
+        }
+        r->stats.chunks++;
+        lod_choice ch = choose_level(r, c, dist, f->pixel_angle);
+        if (ch.fade <= 0) {
+            draw_level(r, c, ch.level, 0, 0);
+        } else {
+            draw_level(r, c, ch.level - 1, 1, ch.fade);
+            draw_level(r, c, ch.level, 2, ch.fade);
+        }
     }
+}
+
+void ly_renderer_stats(const ly_renderer *r, ly_render_stats *out)
+{
+    *out = r->stats;
 }
 
 void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,

@@ -9,13 +9,23 @@ typedef struct {
     int width, height, frames, msaa;
     const char *select; /* a building selected while the frames are drawn, or NULL */
     bool stacking;      /* with its stacking plan */
+    bool lod_off;       /* every chunk in full */
 } ly_bench_frames_desc;
+
+/* Frames from one kind of view, turning once around the district. */
+typedef struct {
+    double p50, p95;
+    double chunks, culled, triangles; /* per frame, on average */
+    double at_level[4];               /* chunks per frame in full, at level 0, 1 */
+} ly_bench_view_result;
 
 typedef struct {
     double first_frame_ms; /* from process start */
     double p50, p95;       /* per frame along the scripted path */
     int samples;           /* MSAA the frames really used */
     char gl_renderer[128];
+    ly_bench_view_result whole;  /* the home view: the whole district or city in view */
+    ly_bench_view_result street; /* 400 m from the centre, 15 degrees above the ground */
 } ly_bench_frames_result;
 
 typedef struct {

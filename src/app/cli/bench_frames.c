@@ -46,7 +46,47 @@ static int open_loaded(ly_app *app, ly_platform **plat, const ly_bench_frames_de
         return -1;
     }
     ly_cmd_resize(app, d->width, d->height);
+    app->lod_off = d->lod_off;
     return 0;
+}
+
+/* n frames of one view turning once around its target, with what they drew. */
+static int view_frames(ly_app *app, ly_platform *plat, ly_camera_pose pose, int n,
+                       ly_bench_view_result *v)
+{
+    double *ms = malloc((size_t)n * sizeof *ms);
+    if (!ms)
+        return -1;
+    memset(v, 0, sizeof *v);
+    double heading = pose.heading;
+    for (int i = 0; i < n; i++) {
+        pose.heading = heading + 2 * M_PI * i / n;
+        ly_camera_set_pose(&app->st.cam, pose);
+        ms[i] = frame(app, plat);
+        ly_render_stats st;
+        ly_renderer_stats(app->renderer, &st);
+        v->chunks += (double)st.chunks / n;
+        v->culled += (double)st.culled / n;
+        v->triangles += (double)st.triangles / n;
+        for (int k = 0; k <= LY_MESH_LODS; k++)
+            v->at_level[k] += (double)st.at_level[k] / n;
+    }
+    v->p50 = ly_bench_quantile(ms, n, 0.5);
+    v->p95 = ly_bench_quantile(ms, n, 0.95);
+    free(ms);
+    return 0;
+}
+
+/* The whole district (or city) in view, then a view from street level. */
+static int fixed_views(ly_app *app, ly_platform *plat, int frames, ly_bench_frames_result *r)
+{
+    int n = frames < 24 ? 24 : frames / 2;
+    ly_camera_pose home = ly_camera_home_pose(&app->st.cam);
+    ly_camera_pose street = home;
+    street.distance = 400;
+    street.pitch = 15 * M_PI / 180;
+    return view_frames(app, plat, home, n, &r->whole) ||
+           view_frames(app, plat, street, n, &r->street);
 }
 
 int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r)
@@ -91,8 +131,9 @@ int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r)
     r->p50 = ly_bench_quantile(ms, d->frames, 0.5);
     r->p95 = ly_bench_quantile(ms, d->frames, 0.95);
     free(ms);
+    int rc = fixed_views(&app, plat, d->frames, r);
     ly_cli_close(&app, plat);
-    return 0;
+    return rc;
 }
 
 static double thread_cpu_ms(void)

@@ -20,6 +20,8 @@ static const ly_opt O_WINDOW[] = {
      NULL},
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose (off on software GL), 1 off",
      0, 16, NULL},
+    {"--lod", LY_OPT_CHOICE, "on|off", "far chunks as blocks (off: every building in full)", 0, 0,
+     "on|off"},
     {NULL}};
 
 static const ly_opt O_VIEW[] = {
@@ -84,6 +86,8 @@ static const ly_opt O_BENCH[] = {
     {"--frames", LY_OPT_INT, "N", "frames along the scripted camera path", 1, 100000, NULL},
     {"--size", LY_OPT_SIZE, "WxH", "the frames' size", 16, 8192, NULL},
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose, 1 off", 0, 16, NULL},
+    {"--lod", LY_OPT_CHOICE, "on|off", "far chunks as blocks (off: every building in full)", 0, 0,
+     "on|off"},
     {"--select", LY_OPT_TEXT, "ID", "a building selected while the frames are drawn", 0, 0, NULL},
     {"--stacking", LY_OPT_FLAG, "", "with --select: its stacking plan", 0, 0, NULL},
     {"--reloads", LY_OPT_INT, "N", "reloads while frames are drawn (0: none)", 0, 1000, NULL},

@@ -70,10 +70,11 @@ static void figure(cJSON *o, const char *key, double v, int decimals)
     cJSON_AddNumberToObject(o, key, round(v * k) / k);
 }
 
-enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, INDEX, TOTAL, STAGES };
+enum { READ, CHECK, PARSE, VALIDATE, LOAD, PROJECT, TRIANGULATE, EXTRUDE, LOD, INDEX, TOTAL,
+       STAGES };
 static const char *const STAGE_KEYS[STAGES] = {
-    "read_ms", "check_ms",       "parse_ms",   "validate_ms", "load_ms",
-    "project_ms", "triangulate_ms", "extrude_ms", "index_ms",    "total_ms"};
+    "read_ms",        "check_ms",   "parse_ms", "validate_ms", "load_ms", "project_ms",
+    "triangulate_ms", "extrude_ms", "lod_ms",   "index_ms",    "total_ms"};
 
 typedef struct {
     ly_district d;
@@ -119,9 +120,9 @@ static int build_once(built *b, const char *path, double *t[STAGES], int run)
         fprintf(stderr, "louyu bench: out of memory\n");
         return LY_EXIT_USAGE;
     }
-    double v[STAGES] = {lt.read_ms,         lt.check_ms,      lt.parse_ms, lt.validate_ms,
-                        t1 - t0,            t2 - t1,          mt.triangulate_ms,
-                        mt.extrude_ms,      t4 - t3,          t4 - t0};
+    double v[STAGES] = {lt.read_ms,     lt.check_ms,       lt.parse_ms,   lt.validate_ms,
+                        t1 - t0,        t2 - t1,           mt.triangulate_ms, mt.extrude_ms,
+                        mt.lod_ms,      t4 - t3,           t4 - t0};
     for (int k = 0; k < STAGES; k++)
         t[k][run] = v[k];
     return 0;
@@ -181,6 +182,13 @@ static void queries(cJSON *o, const built *b)
     ly_search_deinit(&srch);
 }
 
+static void view_figure(cJSON *o, const char *view, const char *what, double value, int digits)
+{
+    char key[64];
+    snprintf(key, sizeof key, "%s_%s", view, what);
+    figure(o, key, value, digits);
+}
+
 static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench_frames_result *f)
 {
     char size[32];
@@ -193,6 +201,19 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
     figure(o, "fps_p50", f->p50 > 0 ? 1000 / f->p50 : 0, 1);
     cJSON_AddNumberToObject(o, "msaa", f->samples);
     cJSON_AddStringToObject(o, "gl_renderer", f->gl_renderer);
+    cJSON_AddBoolToObject(o, "lod", !fd->lod_off);
+    const ly_bench_view_result *v[2] = {&f->whole, &f->street};
+    static const char *const name[2] = {"whole", "street"};
+    for (int k = 0; k < 2; k++) {
+        view_figure(o, name[k], "frame_ms_p50", v[k]->p50, 2);
+        view_figure(o, name[k], "frame_ms_p95", v[k]->p95, 2);
+        view_figure(o, name[k], "chunks_drawn", v[k]->chunks, 1);
+        view_figure(o, name[k], "chunks_culled", v[k]->culled, 1);
+        view_figure(o, name[k], "chunks_full", v[k]->at_level[0], 1);
+        view_figure(o, name[k], "chunks_lod0", v[k]->at_level[1], 1);
+        view_figure(o, name[k], "chunks_lod1", v[k]->at_level[2], 1);
+        view_figure(o, name[k], "triangles", v[k]->triangles, 0);
+    }
 }
 
 static void weeks_json(cJSON *o, const ly_bench_weeks_result *w)
@@ -226,6 +247,7 @@ static void load_json(cJSON *o, const built *b, double *t[STAGES], int runs)
         figure(o, STAGE_KEYS[k], ly_bench_quantile(t[k], runs, 0.5), 2);
     cJSON_AddNumberToObject(o, "vertices", (double)b->mesh.n_vertices);
     cJSON_AddNumberToObject(o, "triangles", (double)b->mesh.n_triangles);
+    cJSON_AddNumberToObject(o, "lod_triangles", (double)b->mesh.n_lod_triangles);
     cJSON_AddNumberToObject(o, "mesh_bytes", (double)b->mesh.bytes);
     figure(o, "mesh_bytes_per_building",
            b->d.n_buildings ? (double)b->mesh.bytes / b->d.n_buildings : 0.0, 0);
@@ -244,7 +266,8 @@ int ly_cli_bench(const ly_args *a)
                                .frames = (int)ly_arg_num(a, "--frames", 240),
                                .msaa = (int)ly_arg_num(a, "--msaa", 0),
                                .select = ly_arg_text(a, "--select", NULL),
-                               .stacking = ly_arg_flag(a, "--stacking")};
+                               .stacking = ly_arg_flag(a, "--stacking"),
+                               .lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0};
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "file", path);
     /* frames first: the first frame counts from process start, as a user sees it */

@@ -128,6 +128,7 @@ int ly_cli_shot(const ly_args *a)
                          .msaa = (int)ly_arg_num(a, "--msaa", 0)};
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
+    app.lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0;
     ly_cmd_resize(&app, w, h);
     /* --kiosk with a file that does not load: the kiosk's "out of service" */
     rc = ly_cli_load(&app, ly_cli_file(a), false);

@@ -309,6 +309,7 @@ int ly_cli_view(const ly_args *a)
                          .display = v.kc.display};
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
+    app.lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0;
     if (v.kiosk) {
         ly_platform_show_cursor(plat, false);
         kiosk_setup(&app, &v);

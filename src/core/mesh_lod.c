@@ -1,0 +1,290 @@
+/* The far levels of detail of a mesh's chunks: block volumes on square grids.
+ *
+ * Each chunk's footprints are sampled on a fine grid (chunk / 128 apart, aligned
+ * to the whole district's grid so neighbouring chunks meet): a sample inside a
+ * building part takes the part's top and the building, the tallest winning.
+ * Level k merges LOD_SAMPLES[k] x LOD_SAMPLES[k] samples into a cell; cells
+ * become blocks, as tall as their tallest sample, by error diffusion of the share
+ * buildings cover (so density survives); runs of equal roofs along a row become one quad, and walls stand only
+ * where a neighbouring cell is lower. Far away, where a cell covers about a
+ * pixel, this draws the same skyline with a fraction of the triangles. */
+#include "louyu/mesh.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SAMPLES_PER_CHUNK 128
+#define MAX_SAMPLES 1024 /* per side: a chunk stretched further keeps its full mesh only */
+static const int LOD_SAMPLES[LY_MESH_LODS] = {2, 8};
+
+typedef struct {
+    float h;
+    uint32_t b;
+} sample;
+
+typedef struct {
+    long x0, y0; /* the first sample's index on the district's grid */
+    int nx, ny;
+    double s; /* metres between samples */
+    sample *g;
+} raster;
+
+typedef struct {
+    ly_mesh_chunk *c;
+    const ly_district *d;
+    size_t cap_v, cap_i;
+    bool fail;
+} lod_emitter;
+
+/* Even-odd over every ring: holes are outside. */
+static bool in_polygon(const ly_district *d, const ly_geo *geo, const ly_polygon *pg, double x,
+                       double y)
+{
+    bool in = false;
+    for (uint32_t r = 0; r < pg->n_rings; r++) {
+        const ly_ring *rg = &d->rings[pg->first_ring + r];
+        const double *p = geo->xy + 2 * (size_t)rg->first_point;
+        for (uint32_t i = 0, j = rg->n_points - 1; i < rg->n_points; j = i++) {
+            double xi = p[2 * i], yi = p[2 * i + 1], xj = p[2 * j], yj = p[2 * j + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                in = !in;
+        }
+    }
+    return in;
+}
+
+static void put(raster *r, long ix, long iy, float h, uint32_t b)
+{
+    if (ix < r->x0 || iy < r->y0 || ix >= r->x0 + r->nx || iy >= r->y0 + r->ny)
+        return;
+    sample *s = &r->g[(size_t)(iy - r->y0) * (size_t)r->nx + (size_t)(ix - r->x0)];
+    if (h > s->h) {
+        s->h = h;
+        s->b = b;
+    }
+}
+
+/* One building part onto the samples whose centres it covers. */
+static void rasterize_part(raster *r, const ly_district *d, const ly_geo *geo, uint32_t b,
+                           const ly_polygon *pg)
+{
+    const ly_ring *outer = &d->rings[pg->first_ring];
+    const double *p = geo->xy + 2 * (size_t)outer->first_point;
+    double mn[2] = {INFINITY, INFINITY}, mx[2] = {-INFINITY, -INFINITY};
+    for (uint32_t i = 0; i < outer->n_points; i++)
+        for (int k = 0; k < 2; k++) {
+            mn[k] = fmin(mn[k], p[2 * i + k]);
+            mx[k] = fmax(mx[k], p[2 * i + k]);
+        }
+    long ix0 = lround(mn[0] / r->s), ix1 = lround(mx[0] / r->s);
+    long iy0 = lround(mn[1] / r->s), iy1 = lround(mx[1] / r->s);
+    ix0 = ix0 < r->x0 ? r->x0 : ix0;
+    iy0 = iy0 < r->y0 ? r->y0 : iy0;
+    ix1 = ix1 > r->x0 + r->nx ? r->x0 + r->nx : ix1;
+    iy1 = iy1 > r->y0 + r->ny ? r->y0 + r->ny : iy1;
+    for (long iy = iy0; iy < iy1; iy++)
+        for (long ix = ix0; ix < ix1; ix++)
+            if (in_polygon(d, geo, pg, ((double)ix + 0.5) * r->s, ((double)iy + 0.5) * r->s))
+                put(r, ix, iy, pg->height_m, b);
+}
+
+static bool reserve_lod(lod_emitter *e, size_t nv, size_t ni)
+{
+    ly_mesh_chunk *c = e->c;
+    if (c->n_lod_vertices + nv > UINT32_MAX ||
+        ly_array_reserve((void **)&c->lod_vertices, &e->cap_v, c->n_lod_vertices + nv,
+                         sizeof *c->lod_vertices) ||
+        ly_array_reserve((void **)&c->lod_indices, &e->cap_i, c->n_lod_indices + ni,
+                         sizeof *c->lod_indices))
+        e->fail = true;
+    return !e->fail;
+}
+
+/* A quad of corners a, b, c, d (counter-clockwise seen from outside). */
+static void quad(lod_emitter *e, const float (*q)[3], int nx, int ny, int nz, int surface,
+                 uint32_t b)
+{
+    if (!reserve_lod(e, 4, 6))
+        return;
+    ly_mesh_chunk *c = e->c;
+    uint32_t v0 = c->n_lod_vertices;
+    const ly_building *bd = &e->d->buildings[b];
+    for (int k = 0; k < 4; k++) {
+        ly_vertex *v = &c->lod_vertices[c->n_lod_vertices++];
+        memcpy(v->pos, q[k], sizeof v->pos);
+        v->normal[0] = (int8_t)nx;
+        v->normal[1] = (int8_t)ny;
+        v->normal[2] = (int8_t)nz;
+        v->surface = (uint8_t)surface;
+        v->building = b;
+        v->floor = (uint16_t)ly_building_floor_at(e->d, bd, q[k][2] - 1e-3);
+        v->part = 0;
+    }
+    static const uint32_t order[6] = {0, 1, 2, 0, 2, 3};
+    for (int k = 0; k < 6; k++)
+        c->lod_indices[c->n_lod_indices++] = v0 + order[k];
+}
+
+static const sample *cell_at(const sample *cells, int cx, int cy, int x, int y)
+{
+    static const sample none = {0, 0};
+    return x < 0 || y < 0 || x >= cx || y >= cy ? &none : &cells[(size_t)y * cx + x];
+}
+
+/* Roofs in runs along rows, walls where a neighbour is lower. */
+static void emit_cells(lod_emitter *e, const sample *cells, int cx, int cy, double ox, double oy,
+                       double w)
+{
+    for (int y = 0; y < cy; y++)
+        for (int x = 0; x < cx;) {
+            const sample *s = cell_at(cells, cx, cy, x, y);
+            int run = 1;
+            while (s->h > 0 && x + run < cx && cells[(size_t)y * cx + x + run].h == s->h &&
+                   cells[(size_t)y * cx + x + run].b == s->b)
+                run++;
+            if (s->h > 0) {
+                float x0 = (float)(ox + x * w), x1 = (float)(ox + (x + run) * w);
+                float y0 = (float)(oy + y * w), y1 = (float)(oy + (y + 1) * w);
+                const float roof[4][3] = {{x0, y0, s->h}, {x1, y0, s->h}, {x1, y1, s->h},
+                                          {x0, y1, s->h}};
+                quad(e, roof, 0, 0, 127, LY_SURF_ROOF, s->b);
+            }
+            x += run;
+        }
+    static const int dir[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+    for (int y = 0; y < cy; y++)
+        for (int x = 0; x < cx; x++) {
+            const sample *s = cell_at(cells, cx, cy, x, y);
+            for (int k = 0; k < 4 && s->h > 0; k++) {
+                float lo = cell_at(cells, cx, cy, x + dir[k][0], y + dir[k][1])->h;
+                if (lo >= s->h)
+                    continue;
+                /* the edge facing the neighbour, its ends ordered so the wall faces out */
+                double ex = ox + (x + (dir[k][0] > 0 || dir[k][1] > 0 ? 1 : 0)) * w;
+                double ey = oy + (y + (dir[k][1] > 0 || dir[k][0] < 0 ? 1 : 0)) * w;
+                double fx = ex - (dir[k][1] ? dir[k][1] * w : 0);
+                double fy = ey + (dir[k][0] ? dir[k][0] * w : 0);
+                const float wall[4][3] = {{(float)ex, (float)ey, lo},
+                                          {(float)fx, (float)fy, lo},
+                                          {(float)fx, (float)fy, s->h},
+                                          {(float)ex, (float)ey, s->h}};
+                quad(e, wall, dir[k][0] * 127, dir[k][1] * 127, 0, LY_SURF_WALL, s->b);
+            }
+        }
+}
+
+/* Level k's cells from the samples, the tallest sample winning. Which cells
+ * become blocks is decided by error diffusion (Floyd-Steinberg) of the share of
+ * each cell that buildings cover: a neighbourhood covered 40 % keeps about 40 %
+ * of its cells, so a far district keeps its density instead of thinning out
+ * (a fixed threshold would drop every cell of a quarter of detached houses). */
+static void merge_level(const raster *r, int per, sample *cells, float *err, int cx, int cy)
+{
+    memset(err, 0, (size_t)(cx + 2) * 2 * sizeof *err);
+    for (int y = 0; y < cy; y++) {
+        float *row = err + (size_t)(y & 1) * (cx + 2) + 1, *next = err + (size_t)(~y & 1) * (cx + 2) + 1;
+        memset(next - 1, 0, (size_t)(cx + 2) * sizeof *next);
+        for (int x = 0; x < cx; x++) {
+            sample best = {0, 0};
+            int covered = 0;
+            for (int j = 0; j < per; j++)
+                for (int i = 0; i < per; i++) {
+                    const sample *s = &r->g[(size_t)(y * per + j) * r->nx + (size_t)(x * per + i)];
+                    covered += s->h > 0;
+                    if (s->h > best.h)
+                        best = *s;
+                }
+            float want = (float)covered / (float)(per * per) + row[x];
+            bool on = covered && want >= 0.5f;
+            float e = want - (on ? 1.0f : 0.0f);
+            row[x + 1] += e * 7 / 16;
+            next[x - 1] += e * 3 / 16;
+            next[x] += e * 5 / 16;
+            next[x + 1] += e * 1 / 16;
+            cells[(size_t)y * cx + x] = on ? best : (sample){0, 0};
+        }
+    }
+}
+
+/* The samples of chunk c: its buildings (not the sites) rasterised. */
+static int chunk_raster(raster *r, const ly_mesh *m, size_t c, const ly_district *d,
+                        const ly_geo *geo, const uint32_t *members, size_t n_members)
+{
+    const ly_mesh_chunk *ch = &m->chunks[c];
+    long align = LOD_SAMPLES[LY_MESH_LODS - 1];
+    r->x0 = (long)floor(ch->min[0] / r->s / align) * align;
+    r->y0 = (long)floor(ch->min[1] / r->s / align) * align;
+    long x1 = (long)ceil(ch->max[0] / r->s / align) * align;
+    long y1 = (long)ceil(ch->max[1] / r->s / align) * align;
+    if (x1 - r->x0 > MAX_SAMPLES || y1 - r->y0 > MAX_SAMPLES || x1 <= r->x0 || y1 <= r->y0)
+        return 1;
+    r->nx = (int)(x1 - r->x0);
+    r->ny = (int)(y1 - r->y0);
+    memset(r->g, 0, (size_t)r->nx * (size_t)r->ny * sizeof *r->g);
+    for (size_t k = 0; k < n_members; k++) {
+        const ly_building *b = &d->buildings[members[k]];
+        if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
+            continue;
+        for (uint32_t p = 0; p < b->n_polygons; p++)
+            if (d->polygons[b->first_polygon + p].height_m > 0)
+                rasterize_part(r, d, geo, members[k], &d->polygons[b->first_polygon + p]);
+    }
+    return 0;
+}
+
+static int chunk_levels(ly_mesh *m, size_t c, const ly_district *d, raster *r, sample *cells,
+                        float *err)
+{
+    lod_emitter e = {.c = &m->chunks[c], .d = d};
+    for (int k = 0; k < LY_MESH_LODS && !e.fail; k++) {
+        e.c->lod_first[k] = (uint32_t)e.c->n_lod_indices;
+        int per = LOD_SAMPLES[k], cx = r->nx / per, cy = r->ny / per;
+        merge_level(r, per, cells, err, cx, cy);
+        emit_cells(&e, cells, cx, cy, (double)r->x0 * r->s, (double)r->y0 * r->s, per * r->s);
+    }
+    if (e.fail || e.c->n_lod_indices > UINT32_MAX)
+        return -1;
+    e.c->lod_first[LY_MESH_LODS] = (uint32_t)e.c->n_lod_indices;
+    m->n_lod_triangles += e.c->n_lod_indices / 3;
+    m->bytes += e.c->n_lod_vertices * sizeof(ly_vertex) + e.c->n_lod_indices * sizeof(uint32_t);
+    return 0;
+}
+
+int ly_mesh_build_lods(ly_mesh *m, const ly_district *d, const ly_geo *geo)
+{
+    double s = m->chunk_size_m / SAMPLES_PER_CHUNK;
+    for (int k = 0; k < LY_MESH_LODS; k++)
+        m->lod_cell_m[k] = (float)(s * LOD_SAMPLES[k]);
+    size_t nb = m->n_buildings, nc = m->n_chunks;
+    /* each chunk's buildings, by counting */
+    size_t *start = calloc(nc + 1, sizeof *start);
+    uint32_t *members = malloc((nb ? nb : 1) * sizeof *members);
+    raster r = {.s = s, .g = malloc((size_t)MAX_SAMPLES * MAX_SAMPLES * sizeof *r.g)};
+    sample *cells = malloc((size_t)MAX_SAMPLES * MAX_SAMPLES / 4 * sizeof *cells);
+    float *err = malloc((size_t)(MAX_SAMPLES + 2) * 2 * sizeof *err);
+    int rc = start && members && r.g && cells && err ? 0 : -1;
+    for (size_t i = 0; i < nb && !rc; i++)
+        start[m->buildings[i].chunk + 1]++;
+    for (size_t c = 0; c < nc && !rc; c++)
+        start[c + 1] += start[c];
+    for (size_t i = 0; i < nb && !rc; i++)
+        members[start[m->buildings[i].chunk]++] = (uint32_t)i;
+    for (size_t c = nc; c > 0 && !rc; c--)
+        start[c] = start[c - 1];
+    if (start)
+        start[0] = 0;
+    for (size_t c = 0; c < nc && !rc; c++) {
+        if (start[c + 1] == start[c])
+            continue;
+        int skip = chunk_raster(&r, m, c, d, geo, members + start[c], start[c + 1] - start[c]);
+        if (!skip)
+            rc = chunk_levels(m, c, d, &r, cells, err);
+    }
+    free(start);
+    free(members);
+    free(r.g);
+    free(cells);
+    free(err);
+    return rc;
+}
