@@ -73,6 +73,10 @@ typedef struct {
     size_t chunks, culled;             /* chunks drawn; chunks outside the view or the fog */
     size_t at_level[1 + LY_MESH_LODS]; /* chunks drawn in full, at level 0, 1 (fades count twice) */
     size_t triangles;                  /* buildings' triangles submitted */
+    size_t uploads, evictions;         /* chunks' full meshes sent to / dropped from the GPU */
+    size_t deferred;                   /* chunks drawn at a far level for want of room */
+    size_t resident_bytes;             /* chunk meshes on the GPU now */
+    size_t full_resident;              /* chunks whose full mesh is on the GPU now */
 } ly_render_stats;
 
 /* shader_dir must hold the shaders/ files. On failure returns NULL with a
@@ -80,8 +84,15 @@ typedef struct {
 ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_len);
 void ly_renderer_destroy(ly_renderer *r);
 
-/* Replaces the district on the GPU (meshes, ground); returns 0 or -1. */
+/* Replaces the district on the GPU (meshes, ground); returns 0 or -1. The far
+ * levels go up now; a chunk's full mesh when a frame first draws it in full, read
+ * from mesh->chunks[i], which must stay where it is until the next upload or
+ * ly_renderer_destroy (the ly_mesh struct itself may move). */
 int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground);
+/* The ceiling for chunk meshes on the GPU (0: none): full meshes not drawn in the
+ * current frame are dropped, least recently drawn first, to make room; a chunk
+ * that still does not fit is drawn at its finest far level. */
+void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes);
 /* Uploads a stacking plan to draw with the buildings (NULL or an empty one: none). */
 void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st);
 /* Updates the per-building texture (n styles). */

@@ -28,3 +28,13 @@ long ly_proc_heap_kb(void)
     return -1;
 #endif
 }
+
+size_t ly_proc_default_mesh_limit(void)
+{
+    const size_t lo = (size_t)128 << 20, hi = (size_t)512 << 20;
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || size <= 0)
+        return lo;
+    size_t eighth = (size_t)pages / 8 * (size_t)size;
+    return eighth < lo ? lo : eighth > hi ? hi : eighth;
+}

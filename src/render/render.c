@@ -43,9 +43,14 @@ typedef struct {
     GLsizei n_indices, site_first;
 } gpu_mesh;
 
-/* A chunk of the district: its full mesh and its far levels, with its box. */
+/* A chunk of the district: its far levels (always on the GPU), its full mesh
+ * (uploaded from src when first needed, dropped when the memory ceiling needs
+ * room and the chunk was not drawn in full this frame), and its box. */
 typedef struct {
     gpu_mesh full, lod;
+    const ly_mesh_chunk *src;
+    size_t full_bytes;
+    uint64_t used; /* the frame that last drew it in full */
     uint32_t lod_first[LY_MESH_LODS + 1];
     float min[3], max[3];
 } gpu_chunk;
@@ -57,6 +62,9 @@ struct ly_renderer {
     gpu_chunk *chunks;
     size_t n_chunks;
     float lod_cell_m[LY_MESH_LODS];
+    size_t mem_limit, resident; /* bytes of chunk meshes on the GPU, and the ceiling (0: none) */
+    size_t n_full;              /* chunks whose full mesh is on the GPU */
+    uint64_t frame;
     ly_render_stats stats; /* of the last frame */
     gpu_mesh ground_mesh;
     size_t ground_first[LY_GROUND_LAYERS], ground_count[LY_GROUND_LAYERS];
@@ -266,6 +274,7 @@ static void free_scene(ly_renderer *r)
     free(r->chunks);
     r->chunks = NULL;
     r->n_chunks = 0;
+    r->resident = r->n_full = 0;
     free_mesh(r, &r->ground_mesh);
 }
 
@@ -361,17 +370,70 @@ static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size
     return glGetError() == GL_NO_ERROR ? 0 : -1;
 }
 
+/* The far levels now; the full mesh when a frame needs it (make_full). */
 static int upload_chunk(ly_renderer *r, gpu_chunk *g, const ly_mesh_chunk *c)
 {
     memcpy(g->min, c->min, sizeof g->min);
     memcpy(g->max, c->max, sizeof g->max);
     memcpy(g->lod_first, c->lod_first, sizeof g->lod_first);
-    int rc = upload_vertices(r, &g->full, c->vertices, c->n_vertices, c->indices, c->n_indices);
-    g->full.site_first = (GLsizei)c->site_first_index;
-    if (c->n_lod_indices)
-        rc |= upload_vertices(r, &g->lod, c->lod_vertices, c->n_lod_vertices, c->lod_indices,
-                              c->n_lod_indices);
-    return rc;
+    g->src = c;
+    g->full_bytes = c->n_vertices * sizeof(ly_vertex) + c->n_indices * sizeof(uint32_t);
+    if (!c->n_lod_indices)
+        return 0;
+    r->resident += c->n_lod_vertices * sizeof(ly_vertex) + c->n_lod_indices * sizeof(uint32_t);
+    return upload_vertices(r, &g->lod, c->lod_vertices, c->n_lod_vertices, c->lod_indices,
+                           c->n_lod_indices);
+}
+
+/* Drops the least recently drawn full meshes (none drawn this frame) until
+ * `need` more bytes fit under the ceiling. */
+static void make_room(ly_renderer *r, size_t need)
+{
+    while (r->mem_limit && r->resident + need > r->mem_limit) {
+        gpu_chunk *oldest = NULL;
+        for (size_t i = 0; i < r->n_chunks; i++) {
+            gpu_chunk *c = &r->chunks[i];
+            if (c->full.vao && c->used < r->frame && (!oldest || c->used < oldest->used))
+                oldest = c;
+        }
+        if (!oldest)
+            return;
+        free_mesh(r, &oldest->full);
+        r->resident -= oldest->full_bytes;
+        r->n_full--;
+        r->stats.evictions++;
+    }
+}
+
+/* The chunk's full mesh on the GPU, uploaded now if it fits under the ceiling
+ * (a chunk alone larger than the ceiling still comes when nothing else is
+ * there). False: it does not fit this frame; the caller draws a far level. */
+static bool make_full(ly_renderer *r, gpu_chunk *c)
+{
+    if (!c->full.vao) {
+        make_room(r, c->full_bytes);
+        if (r->mem_limit && r->resident + c->full_bytes > r->mem_limit && r->n_full) {
+            r->stats.deferred++;
+            return false;
+        }
+        const ly_mesh_chunk *s = c->src;
+        if (upload_vertices(r, &c->full, s->vertices, s->n_vertices, s->indices, s->n_indices)) {
+            free_mesh(r, &c->full);
+            r->stats.deferred++;
+            return false;
+        }
+        c->full.site_first = (GLsizei)s->site_first_index;
+        r->resident += c->full_bytes;
+        r->n_full++;
+        r->stats.uploads++;
+    }
+    c->used = r->frame;
+    return true;
+}
+
+void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes)
+{
+    r->mem_limit = bytes;
 }
 
 int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground)
@@ -384,8 +446,7 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
     memcpy(r->lod_cell_m, mesh->lod_cell_m, sizeof r->lod_cell_m);
     int rc = 0;
     for (size_t i = 0; i < mesh->n_chunks; i++)
-        if (mesh->chunks[i].n_indices)
-            rc |= upload_chunk(r, &r->chunks[i], &mesh->chunks[i]);
+        rc |= upload_chunk(r, &r->chunks[i], &mesh->chunks[i]);
     if (ground && ground->n_indices) {
         gpu_mesh *g = &r->ground_mesh;
         make_mesh(r, g, ground->vertices, ground->n_vertices * sizeof *ground->vertices,
@@ -553,7 +614,7 @@ static lod_choice choose_level(const ly_renderer *r, const gpu_chunk *c, float d
         float px = 0.5f * r->lod_cell_m[k] / (dist * pixel_angle);
         /* a level pays only with at most half the triangles of the one it stands for
          * (a few towers are cheaper in full than as blocks) */
-        uint32_t finer = k ? c->lod_first[k] - c->lod_first[k - 1] : (uint32_t)c->full.site_first;
+        uint32_t finer = k ? c->lod_first[k] - c->lod_first[k - 1] : c->src->site_first_index;
         if (2 * (c->lod_first[k + 1] - c->lod_first[k]) > finer)
             continue;
         if (px <= LOD_PX) {
@@ -611,11 +672,9 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
     building_uniforms(r, f, pass);
     ly_frustum fr;
     ly_frustum_init(&fr, f->view_proj);
-    if (!pass)
-        memset(&r->stats, 0, sizeof r->stats);
     for (size_t i = 0; i < r->n_chunks; i++) {
-        const gpu_chunk *c = &r->chunks[i];
-        if (!c->full.vao)
+        gpu_chunk *c = &r->chunks[i];
+        if (!c->src->n_indices)
             continue;
         float dist = box_distance(f->eye, c->min, c->max);
         if (ly_frustum_box_outside(&fr, c->min, c->max) || dist > FOG_CULL * f->fog_distance) {
@@ -623,8 +682,8 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
             continue;
         }
         if (pass) {
-            GLsizei count = c->full.n_indices - c->full.site_first;
-            if (count > 0) {
+            GLsizei count = (GLsizei)(c->src->n_indices - c->src->site_first_index);
+            if (count > 0 && make_full(r, c)) {
                 glBindVertexArray(c->full.vao);
                 glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
                                (void *)((size_t)c->full.site_first * sizeof(uint32_t)));
@@ -633,6 +692,10 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
         }
         r->stats.chunks++;
         lod_choice ch = choose_level(r, c, dist, f->pixel_angle);
+        /* the full mesh when it fits under the ceiling, else the finest far level */
+        bool full = ch.level < 0 || (ch.fade > 0 && ch.level == 0);
+        if (full && !make_full(r, c) && c->lod.vao)
+            ch = (lod_choice){0, 0};
         if (ch.fade <= 0) {
             draw_level(r, c, ch.level, 0, 0);
         } else {
@@ -645,6 +708,8 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
 void ly_renderer_stats(const ly_renderer *r, ly_render_stats *out)
 {
     *out = r->stats;
+    out->resident_bytes = r->resident;
+    out->full_resident = r->n_full;
 }
 
 void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
@@ -675,6 +740,8 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
     glFrontFace(GL_CCW);
+    r->frame++;
+    memset(&r->stats, 0, sizeof r->stats);
     draw_buildings(r, f, 0);
     if (r->slabs.vao) {
         glUseProgram(r->slab.id);

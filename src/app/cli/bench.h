@@ -3,6 +3,7 @@
 #define LOUYU_CLI_BENCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef struct {
     const char *path;
@@ -10,6 +11,7 @@ typedef struct {
     const char *select; /* a building selected while the frames are drawn, or NULL */
     bool stacking;      /* with its stacking plan */
     bool lod_off;       /* every chunk in full */
+    size_t mesh_limit;  /* bytes of meshes on the GPU at most (0: the default) */
 } ly_bench_frames_desc;
 
 /* Frames from one kind of view, turning once around the district. */
@@ -17,6 +19,8 @@ typedef struct {
     double p50, p95;
     double chunks, culled, triangles; /* per frame, on average */
     double at_level[4];               /* chunks per frame in full, at level 0, 1 */
+    double uploads, evictions;        /* chunks' full meshes per frame */
+    double resident_mb;               /* chunk meshes on the GPU after the last frame */
 } ly_bench_view_result;
 
 typedef struct {

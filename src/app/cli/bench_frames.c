@@ -4,6 +4,7 @@
 #include "bench.h"
 #include "../commands.h"
 #include "louyu/clock.h"
+#include "louyu/proc.h"
 #include "window.h"
 
 #include <math.h>
@@ -47,6 +48,8 @@ static int open_loaded(ly_app *app, ly_platform **plat, const ly_bench_frames_de
     }
     ly_cmd_resize(app, d->width, d->height);
     app->lod_off = d->lod_off;
+    ly_renderer_set_mem_limit(app->renderer,
+                              d->mesh_limit ? d->mesh_limit : ly_proc_default_mesh_limit());
     return 0;
 }
 
@@ -70,6 +73,9 @@ static int view_frames(ly_app *app, ly_platform *plat, ly_camera_pose pose, int 
         v->triangles += (double)st.triangles / n;
         for (int k = 0; k <= LY_MESH_LODS; k++)
             v->at_level[k] += (double)st.at_level[k] / n;
+        v->uploads += (double)st.uploads / n;
+        v->evictions += (double)st.evictions / n;
+        v->resident_mb = (double)st.resident_bytes / (1 << 20);
     }
     v->p50 = ly_bench_quantile(ms, n, 0.5);
     v->p95 = ly_bench_quantile(ms, n, 0.95);

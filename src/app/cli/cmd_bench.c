@@ -213,6 +213,9 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
         view_figure(o, name[k], "chunks_lod0", v[k]->at_level[1], 1);
         view_figure(o, name[k], "chunks_lod1", v[k]->at_level[2], 1);
         view_figure(o, name[k], "triangles", v[k]->triangles, 0);
+        view_figure(o, name[k], "uploads", v[k]->uploads, 2);
+        view_figure(o, name[k], "evictions", v[k]->evictions, 2);
+        view_figure(o, name[k], "gpu_mesh_mb", v[k]->resident_mb, 1);
     }
 }
 
@@ -267,7 +270,8 @@ int ly_cli_bench(const ly_args *a)
                                .msaa = (int)ly_arg_num(a, "--msaa", 0),
                                .select = ly_arg_text(a, "--select", NULL),
                                .stacking = ly_arg_flag(a, "--stacking"),
-                               .lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0};
+                               .lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0,
+                               .mesh_limit = (size_t)ly_arg_num(a, "--mem-limit", 0) << 20};
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "file", path);
     /* frames first: the first frame counts from process start, as a user sees it */

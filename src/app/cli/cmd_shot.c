@@ -2,6 +2,7 @@
  * app as the window; time is stepped so that animations and fades have ended
  * and every panel has found its height before the picture is taken. */
 #include "../commands.h"
+#include "louyu/proc.h"
 #include "window.h"
 
 #include <math.h>
@@ -129,6 +130,8 @@ int ly_cli_shot(const ly_args *a)
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
     app.lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0;
+    size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
+    ly_renderer_set_mem_limit(app.renderer, mesh_mb ? mesh_mb << 20 : ly_proc_default_mesh_limit());
     ly_cmd_resize(&app, w, h);
     /* --kiosk with a file that does not load: the kiosk's "out of service" */
     rc = ly_cli_load(&app, ly_cli_file(a), false);

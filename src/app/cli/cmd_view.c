@@ -8,6 +8,7 @@
 #include "louyu/fetch.h"
 #include "louyu/log.h"
 #include "louyu/logfile.h"
+#include "louyu/proc.h"
 #include "window.h"
 
 #include <math.h>
@@ -310,6 +311,8 @@ int ly_cli_view(const ly_args *a)
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
     app.lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0;
+    size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
+    ly_renderer_set_mem_limit(app.renderer, mesh_mb ? mesh_mb << 20 : ly_proc_default_mesh_limit());
     if (v.kiosk) {
         ly_platform_show_cursor(plat, false);
         kiosk_setup(&app, &v);
