@@ -1,6 +1,7 @@
 #include "scene.h"
 #include "louyu/clock.h"
 #include "louyu/log.h"
+#include "louyu/store.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -13,8 +14,18 @@
 #include <unistd.h>
 #endif
 
+/* The parts of a scene that a scene cache holds. */
+static ly_cache_parts parts_of(ly_scene *s)
+{
+    return (ly_cache_parts){.district = &s->district, .geo = &s->geo, .mesh = &s->mesh,
+                            .bvh = &s->bvh, .ground = &s->ground};
+}
+
 void ly_scene_free(ly_scene *s)
 {
+    /* arrays in the cache's mapping are not the deinit functions' to free */
+    ly_cache_parts parts = parts_of(s);
+    ly_cache_close(s->cache, &parts);
     ly_labels_deinit(&s->labels);
     ly_ground_deinit(&s->ground);
     ly_bvh_deinit(&s->bvh);
@@ -32,17 +43,67 @@ void ly_scene_move(ly_scene *to, ly_scene *from)
     to->bvh.mesh = &to->mesh;
 }
 
-/* Builds everything the viewer needs from a loaded district. */
-static int build(ly_scene *s)
+enum { BIG_SOURCE = 16 << 20 }; /* bytes of GeoJSON that take about a second to build */
+
+/* What every scene has beside what a cache holds. */
+static int finish(ly_scene *s)
 {
-    if (ly_geo_init(&s->geo, &s->district) || ly_mesh_init(&s->mesh, &s->district, &s->geo, NULL) ||
-        ly_bvh_init(&s->bvh, &s->mesh) || ly_ground_init(&s->ground, &s->district, &s->geo) ||
-        ly_labels_init(&s->labels, s->district.n_buildings))
+    if (ly_labels_init(&s->labels, s->district.n_buildings))
         return -1;
     for (size_t i = 0; i < s->district.n_buildings && !s->has_sites; i++)
         s->has_sites = s->district.buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION;
     s->loaded = true;
     return 0;
+}
+
+/* Builds everything the viewer needs from a loaded district. */
+static int build(ly_scene *s)
+{
+    if (ly_geo_init(&s->geo, &s->district) || ly_mesh_init(&s->mesh, &s->district, &s->geo, NULL) ||
+        ly_bvh_init(&s->bvh, &s->mesh) || ly_ground_init(&s->ground, &s->district, &s->geo))
+        return -1;
+    return finish(s);
+}
+
+/* Whether a path's scene may come from (and go to) the scene cache: a GeoJSON file
+ * (a store's weeks change inside SQLite's own files; a URL has its fetch's copy). */
+static bool cacheable(const char *path, const ly_scene_desc *desc)
+{
+    const char *off = getenv("LOUYU_NO_CACHE");
+    return !desc->no_cache && !(off && *off && strcmp(off, "0")) && !ly_is_url(path) &&
+           !ly_store_is(path);
+}
+
+/* A file's scene from its cache, or built and then cached: -1 when there is no cache
+ * to use (the caller loads as usual), else a ly_load_result. */
+static int load_cached(ly_scene *next, const char *path, ly_diag_list *diags)
+{
+    ly_cache_key key;
+    if (ly_cache_key_init(&key, path, NULL, 0))
+        return -1;
+    ly_cache_parts parts = parts_of(next);
+    ly_cache_status st = ly_cache_open(&next->cache, &key, &parts, diags);
+    if (st == LY_CACHE_HIT) {
+        if (!finish(next))
+            return LY_LOAD_OK;
+        ly_scene_free(next);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
+        return LY_LOAD_NOMEM;
+    }
+    /* a big file takes seconds the first time: said on the terminal too */
+    ly_log(key.source_size >= BIG_SOURCE ? LY_LOG_WARN : LY_LOG_INFO, "CACHE",
+           "building %s (%.1f MB, hashed in %.0f ms): later opens map its scene cache", path,
+           (double)key.source_size / 1e6, key.hash_ms);
+    ly_load_result r = ly_district_load(&next->district, path, NULL, diags);
+    if (r != LY_LOAD_OK)
+        return r;
+    if (build(next)) {
+        ly_scene_free(next);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
+        return LY_LOAD_NOMEM;
+    }
+    ly_cache_write(&key, &parts, diags); /* a failure is logged and changes nothing */
+    return LY_LOAD_OK;
 }
 
 int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
@@ -59,6 +120,9 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
         if (r == LY_LOAD_OK && desc->poll && fr->status != LY_FETCH_NEW)
             return LY_LOAD_OK; /* a poll with nothing new: no scene to build */
     } else {
+        int c = cacheable(path, desc) ? load_cached(next, path, diags) : -1;
+        if (c >= 0)
+            return c;
         r = ly_district_load(&next->district, path, NULL, diags);
     }
     if (r != LY_LOAD_OK)

@@ -9,6 +9,7 @@
 #define LOUYU_APP_SCENE_H
 
 #include "louyu/bvh.h"
+#include "louyu/cache.h"
 #include "louyu/district.h"
 #include "louyu/fetch.h"
 #include "louyu/geo.h"
@@ -28,6 +29,9 @@ typedef struct {
     ly_labels labels;
     bool loaded;
     bool has_sites; /* buildings under construction: the translucent pass is needed */
+    /* the scene cache's mapping when the arrays above live in it (cache.h), or NULL:
+     * ly_scene_free clears them before freeing the rest */
+    ly_cache *cache;
 } ly_scene;
 
 /* How a scene is loaded (zero: a plain load). */
@@ -38,11 +42,15 @@ typedef struct {
     bool poll;
     ly_fetch_result *fetch;    /* a URL source: what its fetch did (may be NULL) */
     const atomic_bool *cancel; /* abandons a URL's fetch when set (may be NULL) */
+    /* build from the file even when a scene cache could be mapped, and write none
+     * (also when the environment has LOUYU_NO_CACHE=1) */
+    bool no_cache;
 } ly_scene_desc;
 
 /* Reads `path` (a file or an http(s) URL) and builds a scene into *next
  * (zeroed on failure, diags says why). desc may be NULL. Returns a
- * ly_load_result. */
+ * ly_load_result. A GeoJSON file is built once and then mapped from its scene
+ * cache (cache.h) while its bytes stay the same; the warnings come back with it. */
 int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
                   ly_diag_list *diags);
 /* Frees everything and leaves the scene zeroed. */

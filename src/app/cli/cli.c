@@ -3,6 +3,7 @@
 #include "louyu/log.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -181,22 +182,28 @@ static const ly_opt O_PUBLISH[] = {
      0, 0, NULL},
     {NULL}};
 
-static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, NULL};
+/* Every command that builds the 3D scene: the scene cache (docs/data-format.md). */
+static const ly_opt O_CACHE[] = {
+    {"--no-cache", LY_OPT_FLAG, "", "build the scene from the file: no scene cache read or written",
+     0, 0, NULL},
+    {NULL}};
+
+static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, O_CACHE, NULL};
 static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, NULL};
 static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
 static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
 static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
 static const ly_opt *const G_EXPORT[] = {O_EXPORT, NULL};
-static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, NULL};
-static const ly_opt *const G_PICK[] = {O_PICK, NULL};
-static const ly_opt *const G_BENCH[] = {O_BENCH, NULL};
+static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_CACHE, NULL};
+static const ly_opt *const G_PICK[] = {O_PICK, O_CACHE, NULL};
+static const ly_opt *const G_BENCH[] = {O_BENCH, O_CACHE, NULL};
 static const ly_opt *const G_SYNTH[] = {O_SYNTH, NULL};
 static const ly_opt *const G_VALIDATE[] = {O_VALIDATE, NULL};
 static const ly_opt *const G_JSON[] = {O_JSON, NULL};
 static const ly_opt *const G_INFO[] = {O_INFO, O_JSON, NULL};
 static const ly_opt *const G_QUERY[] = {O_QUERY, O_JSON, NULL};
 static const ly_opt *const G_TRIANGULATE[] = {O_TRIANGULATE, NULL};
-static const ly_opt *const G_SOAK[] = {O_SOAK, NULL};
+static const ly_opt *const G_SOAK[] = {O_SOAK, O_CACHE, NULL};
 
 /* ---- the table ------------------------------------------------------------------------ */
 
@@ -437,6 +444,9 @@ static int run_command(const ly_command *c, int argc, char **argv)
     }
     ly_args a;
     int rc = ly_args_parse(&a, c, argc, argv);
+    /* every scene this command loads, on any thread, builds from the file (scene.c) */
+    if (!rc && ly_arg_flag(&a, "--no-cache"))
+        setenv("LOUYU_NO_CACHE", "1", 1);
     return rc ? rc : c->run(&a);
 }
 
