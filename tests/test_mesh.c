@@ -4,6 +4,7 @@
 #include "check.h"
 #include "louyu/geo.h"
 #include "louyu/mesh.h"
+#include "louyu/progress.h"
 
 static int load(ly_district *d, const char *text)
 {
@@ -277,10 +278,46 @@ static void real(const char *path, size_t buildings, double max_bytes_per_buildi
     ly_district_unload(&d);
 }
 
+/* A load's stages as the window's bar and the terminal's line read them: in order,
+ * never back, the share done growing. */
+static void progress(void)
+{
+    ly_progress p;
+    ly_progress_reset(&p);
+    float f0, f1, f2, f3;
+    CHECK_INT(ly_progress_get(&p, &f0), LY_STAGE_START);
+    CHECK_NEAR(f0, 0, 0);
+    const char *path = LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson";
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    CHECK_INT(ly_district_load(&d, path, &(ly_load_desc){.progress = &p}, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(ly_progress_get(&p, &f1), LY_STAGE_VALIDATE);
+    ly_geo geo;
+    CHECK_INT(ly_geo_init(&geo, &d), 0);
+    ly_mesh m;
+    CHECK_INT(ly_mesh_init(&m, &d, &geo, &(ly_mesh_desc){.progress = &p}), 0);
+    CHECK_INT(ly_progress_get(&p, &f2), LY_STAGE_LOD);
+    ly_progress_stage(&p, LY_STAGE_CHECK); /* never back */
+    CHECK_INT(ly_progress_get(&p, &f3), LY_STAGE_LOD);
+    printf("progress: %.2f after loading, %.2f after the meshes\n", f1, f2);
+    CHECK(f1 > 0.3f && f1 < 0.6f && f2 > f1 && f2 < 1.0f && f3 == f2);
+    ly_progress_stage(&p, LY_STAGE_DONE);
+    CHECK_INT(ly_progress_get(&p, &f3), LY_STAGE_DONE);
+    CHECK_NEAR(f3, 1, 0);
+    for (int s = 0; s < LY_STAGES; s++)
+        CHECK(*ly_stage_name((ly_stage)s, LY_LANG_ZH) && *ly_stage_name((ly_stage)s, LY_LANG_EN));
+    ly_mesh_deinit(&m);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+}
+
 int main(void)
 {
     hand_made();
     levels();
+    progress();
     real(LY_SOURCE_DIR "/data/zhanshan.geojson", 33, 1e6);
     real(LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson", 13896, 1536);
     return check_report();

@@ -236,6 +236,7 @@ typedef struct {
     int max_depth;          /* 0: 64 */
     size_t max_file_bytes;  /* 0: 512 MiB */
     ly_load_timing *timing; /* filled when not NULL */
+    struct ly_progress_s *progress; /* stages reported here when not NULL (progress.h) */
 } ly_load_desc;
 
 /* Loads and validates a GeoJSON file. On LY_LOAD_OK *out holds the district

@@ -68,6 +68,7 @@ typedef struct {
 typedef struct {
     float chunk_size_m;     /* 0: 1000 m */
     ly_mesh_timing *timing; /* filled when not NULL (project_ms is the caller's) */
+    struct ly_progress_s *progress; /* the MESH and LOD stages reported here (may be NULL) */
 } ly_mesh_desc;
 
 typedef struct {
@@ -87,7 +88,8 @@ int ly_mesh_init(ly_mesh *mesh, const ly_district *d, const ly_geo *geo, const l
 void ly_mesh_deinit(ly_mesh *mesh);
 
 /* The far levels of every chunk (called by ly_mesh_init). Returns 0 or -1. */
-int ly_mesh_build_lods(ly_mesh *mesh, const ly_district *d, const ly_geo *geo);
+int ly_mesh_build_lods(ly_mesh *mesh, const ly_district *d, const ly_geo *geo,
+                       struct ly_progress_s *progress);
 
 /* The floor (1 ... floors) at height z of building b. */
 int ly_building_floor_at(const ly_district *d, const ly_building *b, double z);

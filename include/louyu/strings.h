@@ -268,6 +268,16 @@ typedef enum {
     LY_S_SITE_MAKER,
     LY_S_SITE_FILTER,
     LY_S_SITE_FROM,
+    LY_S_OPENING,
+    LY_S_STAGE_READ,
+    LY_S_STAGE_CHECK,
+    LY_S_STAGE_PARSE,
+    LY_S_STAGE_VALIDATE,
+    LY_S_STAGE_MESH,
+    LY_S_STAGE_LOD,
+    LY_S_STAGE_INDEX,
+    LY_S_STAGE_CACHE,
+    LY_S_STAGE_DONE,
     LY_S_COUNT
 } ly_string_id;
 

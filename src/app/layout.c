@@ -267,6 +267,18 @@ void ly_layout_toast_text(const ly_app *app, char *buf, size_t n)
 
 bool ly_layout_notice_text(const ly_app *app, const char **big, const char **small)
 {
+    const ly_state *st = &app->st;
+    if (st->opening.on && !app->scene.loaded) {
+        /* the first open of a big file: the file, the stage and how far, over a bar */
+        static char title[256], stage[160];
+        snprintf(title, sizeof title, ly_str(LY_S_OPENING, st->lang), st->opening.name);
+        snprintf(stage, sizeof stage, "%s … %d %% · %.0f s",
+                 ly_stage_name(st->opening.stage, st->lang), (int)(100 * st->opening.fraction),
+                 st->time - st->opening.started);
+        *big = title;
+        *small = stage;
+        return true;
+    }
     if (!app->scene.loaded && app->st.kiosk.on) {
         /* calm, in both languages, instead of an error to the public */
         *big = ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_ZH);
@@ -299,8 +311,11 @@ static void notices(ly_layout *L, const ly_app *app)
     const char *big, *small;
     L->notice.shown = ly_layout_notice_text(app, &big, &small);
     if (L->notice.shown) {
-        float w = fmaxf(measure(app, big, 26 * s), measure(app, small, 16 * s)) + 64 * s;
-        L->notice = box(0.5f * (W - w), 0.5f * (H - 104 * s), w, 104 * s);
+        bool bar = st->opening.on && !app->scene.loaded;
+        float big_px = bar ? 18 * s : 26 * s, h = bar ? 128 * s : 104 * s;
+        float w = fmaxf(measure(app, big, big_px), measure(app, small, 16 * s)) + 64 * s;
+        w = fminf(w, W - 16 * s);
+        L->notice = box(0.5f * (W - w), 0.5f * (H - h), w, h);
     }
     float bw = fminf(760 * s, W - 40 * s), bh = 112 * s;
     L->tour = box(0.5f * (W - bw), H - bh - 28 * s, bw, bh);

@@ -57,10 +57,13 @@ static int finish(ly_scene *s)
 }
 
 /* Builds everything the viewer needs from a loaded district. */
-static int build(ly_scene *s)
+static int build(ly_scene *s, ly_progress *progress)
 {
-    if (ly_geo_init(&s->geo, &s->district) || ly_mesh_init(&s->mesh, &s->district, &s->geo, NULL) ||
-        ly_bvh_init(&s->bvh, &s->mesh) || ly_ground_init(&s->ground, &s->district, &s->geo))
+    if (ly_geo_init(&s->geo, &s->district) ||
+        ly_mesh_init(&s->mesh, &s->district, &s->geo, &(ly_mesh_desc){.progress = progress}))
+        return -1;
+    ly_progress_stage(progress, LY_STAGE_INDEX);
+    if (ly_bvh_init(&s->bvh, &s->mesh) || ly_ground_init(&s->ground, &s->district, &s->geo))
         return -1;
     return finish(s);
 }
@@ -76,8 +79,10 @@ static bool cacheable(const char *path, const ly_scene_desc *desc)
 
 /* A file's scene from its cache, or built and then cached: -1 when there is no cache
  * to use (the caller loads as usual), else a ly_load_result. */
-static int load_cached(ly_scene *next, const char *path, ly_diag_list *diags)
+static int load_cached(ly_scene *next, const char *path, ly_progress *progress,
+                       ly_diag_list *diags)
 {
+    ly_progress_stage(progress, LY_STAGE_READ); /* hashing the file is reading it */
     ly_cache_key key;
     if (ly_cache_key_init(&key, path, NULL, 0))
         return -1;
@@ -94,14 +99,16 @@ static int load_cached(ly_scene *next, const char *path, ly_diag_list *diags)
     ly_log(key.source_size >= BIG_SOURCE ? LY_LOG_WARN : LY_LOG_INFO, "CACHE",
            "building %s (%.1f MB, hashed in %.0f ms): later opens map its scene cache", path,
            (double)key.source_size / 1e6, key.hash_ms);
-    ly_load_result r = ly_district_load(&next->district, path, NULL, diags);
+    ly_load_result r =
+        ly_district_load(&next->district, path, &(ly_load_desc){.progress = progress}, diags);
     if (r != LY_LOAD_OK)
         return r;
-    if (build(next)) {
+    if (build(next, progress)) {
         ly_scene_free(next);
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
         return LY_LOAD_NOMEM;
     }
+    ly_progress_stage(progress, LY_STAGE_CACHE);
     ly_cache_write(&key, &parts, diags); /* a failure is logged and changes nothing */
     return LY_LOAD_OK;
 }
@@ -120,14 +127,15 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
         if (r == LY_LOAD_OK && desc->poll && fr->status != LY_FETCH_NEW)
             return LY_LOAD_OK; /* a poll with nothing new: no scene to build */
     } else {
-        int c = cacheable(path, desc) ? load_cached(next, path, diags) : -1;
+        int c = cacheable(path, desc) ? load_cached(next, path, desc->progress, diags) : -1;
         if (c >= 0)
             return c;
-        r = ly_district_load(&next->district, path, NULL, diags);
+        r = ly_district_load(&next->district, path,
+                             &(ly_load_desc){.progress = desc->progress}, diags);
     }
     if (r != LY_LOAD_OK)
         return r;
-    if (build(next)) {
+    if (build(next, desc->progress)) {
         ly_scene_free(next);
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
         return LY_LOAD_NOMEM;
@@ -139,6 +147,7 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
 
 struct ly_reload {
     pthread_t thread;
+    ly_progress progress;
     atomic_bool done, cancel;
     bool poll;
     ly_scene next;
@@ -157,7 +166,8 @@ static void *reload_main(void *arg)
     if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10) != 0)
         LY_DEBUG("RELOAD", "loader thread keeps its priority");
 #endif
-    ly_scene_desc desc = {.poll = rl->poll, .fetch = &rl->info.fetch, .cancel = &rl->cancel};
+    ly_scene_desc desc = {.poll = rl->poll, .fetch = &rl->info.fetch, .cancel = &rl->cancel,
+                          .progress = &rl->progress};
     rl->result = ly_scene_load(&rl->next, rl->info.path, &desc, &rl->diags);
     atomic_store(&rl->done, true);
     return NULL;
@@ -173,6 +183,7 @@ ly_reload *ly_reload_start(const char *path, bool poll)
     rl->poll = poll;
     ly_diag_list_init(&rl->diags, path);
     atomic_init(&rl->done, false);
+    ly_progress_reset(&rl->progress);
     atomic_init(&rl->cancel, false);
     rl->info.started_ms = ly_clock_ms();
     if (pthread_create(&rl->thread, NULL, reload_main, rl)) {
@@ -181,6 +192,11 @@ ly_reload *ly_reload_start(const char *path, bool poll)
         return NULL;
     }
     return rl;
+}
+
+const ly_progress *ly_reload_progress(const ly_reload *rl)
+{
+    return &rl->progress;
 }
 
 bool ly_reload_done(const ly_reload *rl)

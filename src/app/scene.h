@@ -16,6 +16,7 @@
 #include "louyu/ground.h"
 #include "louyu/labels.h"
 #include "louyu/mesh.h"
+#include "louyu/progress.h"
 
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -45,6 +46,7 @@ typedef struct {
     /* build from the file even when a scene cache could be mapped, and write none
      * (also when the environment has LOUYU_NO_CACHE=1) */
     bool no_cache;
+    ly_progress *progress; /* the load's stages, for a bar or a line (may be NULL) */
 } ly_scene_desc;
 
 /* Reads `path` (a file or an http(s) URL) and builds a scene into *next
@@ -74,6 +76,8 @@ typedef struct {
 ly_reload *ly_reload_start(const char *path, bool poll);
 /* Whether the loader has finished (then ly_reload_finish does not wait). */
 bool ly_reload_done(const ly_reload *rl);
+/* How far the loader has come (stages, share done). */
+const ly_progress *ly_reload_progress(const ly_reload *rl);
 /* Asks the loader to give up a fetch under way (at exit: a server that hangs
  * must not hold the process for its timeout). */
 void ly_reload_cancel(ly_reload *rl);

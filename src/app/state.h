@@ -13,6 +13,7 @@
 #include "louyu/directory.h"
 #include "louyu/input.h"
 #include "louyu/kiosk.h"
+#include "louyu/progress.h"
 #include "louyu/query.h"
 #include "louyu/strings.h"
 
@@ -110,6 +111,14 @@ typedef struct {
     ly_kiosk_state kiosk;
     ly_admin admin;
     ly_run_note run;
+    /* a file's first open on the loader thread: the window shows how far it is */
+    struct {
+        bool on;
+        char name[96]; /* the file's name */
+        ly_stage stage;
+        float fraction;
+        double started; /* st.time when it began */
+    } opening;
 
     bool picture_only; /* the scene alone, without panels, labels or chrome (publish's renders) */
     bool redraw;       /* something changed since the last frame */

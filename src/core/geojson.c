@@ -10,6 +10,7 @@
 #include "louyu/file.h"
 #include "louyu/json.h"
 #include "louyu/log.h"
+#include "louyu/progress.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -86,6 +87,7 @@ typedef struct {
     size_t len;
     struct raw_id *raw_ids;
     size_t n_raw_ids;
+    ly_progress *progress; /* may be NULL */
 } loader;
 
 /* ---- reporting -------------------------------------------------------------- */
@@ -1907,6 +1909,8 @@ static void read_collection(loader *L, const cJSON *root)
     for (const cJSON *ft = features->child; ft && !L->nomem; ft = ft->next, i++) {
         L->feature = i;
         read_one_feature(L, ft);
+        if ((i & 4095) == 0)
+            ly_progress_step(L->progress, (size_t)i, (size_t)count);
     }
     L->feature = -1;
 }
@@ -1986,6 +1990,8 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
                     len, max_bytes);
         return LY_LOAD_DATA;
     }
+    ly_progress *progress = desc ? desc->progress : NULL;
+    ly_progress_stage(progress, LY_STAGE_CHECK);
     ly_json_error jerr;
     if (ly_json_check(text, len, max_depth, &jerr)) {
         ly_diag_add(diags, LY_DIAG_ERROR, jerr.offset, -1, "%s", jerr.message);
@@ -2001,11 +2007,14 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     tl_json_arena = &json_arena;
     size_t bom = ly_json_bom(text, len);
     const char *stop = NULL;
+    ly_progress_stage(progress, LY_STAGE_PARSE);
     cJSON *root = cJSON_ParseWithLengthOpts(text + bom, len - bom, &stop, false);
     t1 = ly_clock_ms();
     tm->parse_ms = t1 - t0;
     t0 = t1;
-    loader L = {.d = out, .diags = diags, .feature = -1, .text = text, .len = len};
+    loader L = {.d = out, .diags = diags, .feature = -1, .text = text, .len = len,
+                .progress = progress};
+    ly_progress_stage(progress, LY_STAGE_VALIDATE);
     if (root) {
         read_collection(&L, root);
     } else if (stop && stop >= text + bom && stop < text + len) {
@@ -2072,6 +2081,7 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
         return ly_store_load(out, path, desc, diags);
     double t0 = ly_clock_ms();
     size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    ly_progress_stage(desc ? desc->progress : NULL, LY_STAGE_READ);
     char *text;
     size_t got;
     switch (ly_file_read(path, max_bytes, false, &text, &got, diags)) {

@@ -1,5 +1,6 @@
 #include "louyu/clock.h"
 #include "louyu/mesh.h"
+#include "louyu/progress.h"
 #include "louyu/triangulate.h"
 
 #include <math.h>
@@ -309,6 +310,8 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
     memset(m, 0, sizeof *m);
     ly_mesh_timing scratch, *tm = desc && desc->timing ? desc->timing : &scratch;
     double chunk = desc && desc->chunk_size_m > 0 ? desc->chunk_size_m : 1000.0;
+    ly_progress *progress = desc ? desc->progress : NULL;
+    ly_progress_stage(progress, LY_STAGE_MESH);
     double t0 = ly_clock_ms();
     roofs r = {0};
     int rc = triangulate_all(d, geo, &r, &m->partial_polygons);
@@ -322,8 +325,11 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
         rc = -1;
     else
         m->n_buildings = nb;
-    for (size_t o = 0; o < nb && !rc; o++)
+    for (size_t o = 0; o < nb && !rc; o++) {
         rc = emit_building(m, d, geo, order[o], chunk_of[order[o]], &r);
+        if ((o & 4095) == 0)
+            ly_progress_step(progress, o, nb);
+    }
     free(order);
     free(chunk_of);
     free(r.tris);
@@ -336,7 +342,8 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
     double t2 = ly_clock_ms();
     tm->extrude_ms = t2 - t1;
     m->chunk_size_m = (float)chunk;
-    if (ly_mesh_build_lods(m, d, geo)) {
+    ly_progress_stage(progress, LY_STAGE_LOD);
+    if (ly_mesh_build_lods(m, d, geo, progress)) {
         ly_mesh_deinit(m);
         return -1;
     }

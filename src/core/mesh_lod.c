@@ -9,6 +9,7 @@
  * where a neighbouring cell is lower. Far away, where a cell covers about a
  * pixel, this draws the same skyline with a fraction of the triangles. */
 #include "louyu/mesh.h"
+#include "louyu/progress.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -251,7 +252,7 @@ static int chunk_levels(ly_mesh *m, size_t c, const ly_district *d, raster *r, s
     return 0;
 }
 
-int ly_mesh_build_lods(ly_mesh *m, const ly_district *d, const ly_geo *geo)
+int ly_mesh_build_lods(ly_mesh *m, const ly_district *d, const ly_geo *geo, ly_progress *progress)
 {
     double s = m->chunk_size_m / SAMPLES_PER_CHUNK;
     for (int k = 0; k < LY_MESH_LODS; k++)
@@ -275,6 +276,7 @@ int ly_mesh_build_lods(ly_mesh *m, const ly_district *d, const ly_geo *geo)
     if (start)
         start[0] = 0;
     for (size_t c = 0; c < nc && !rc; c++) {
+        ly_progress_step(progress, c, nc);
         if (start[c + 1] == start[c])
             continue;
         int skip = chunk_raster(&r, m, c, d, geo, members + start[c], start[c + 1] - start[c]);

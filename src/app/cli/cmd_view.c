@@ -281,6 +281,69 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
     }
 }
 
+/* The desktop viewer's first open, on the loader thread: meanwhile the window
+ * shows the file, the stage and a bar (a city's first open takes seconds), drawn
+ * ten times a second so the loader keeps the cores; closing the window gives up.
+ * Returns 0 with the district on screen, or an exit status after printing why
+ * it did not load, as a synchronous load would. */
+static int open_async(ly_app *app, ly_platform *plat, const viewer *v)
+{
+    ly_reload *rl = ly_reload_start(v->file, false);
+    if (!rl)
+        return ly_cli_load(app, v->file, false);
+    ly_state *st = &app->st;
+    const char *slash = strrchr(v->file, '/');
+    snprintf(st->opening.name, sizeof st->opening.name, "%s", slash ? slash + 1 : v->file);
+    st->opening.on = true;
+    st->opening.started = st->time;
+    double last = ly_platform_now();
+    bool running = true;
+    while (running && !ly_reload_done(rl)) {
+        running = events(app, plat, v);
+        int dw, dh;
+        ly_platform_drawable_size(plat, &dw, &dh);
+        if (dw != st->width || dh != st->height)
+            ly_cmd_resize(app, dw, dh);
+        st->opening.stage = ly_progress_get(ly_reload_progress(rl), &st->opening.fraction);
+        ly_cli_progress_line(v->file, ly_reload_progress(rl), st->time - st->opening.started,
+                             false);
+        double t = ly_platform_now();
+        ly_app_update(app, fmin(t - last, 0.1));
+        last = t;
+        ly_cmd_redraw(app);
+        ly_app_render(app);
+        ly_platform_swap(plat);
+        ly_platform_wait(plat, 0.1);
+    }
+    if (!running) {
+        /* closed while loading: the process ends now, not when the parse would; the
+         * loader thread only reads the file and builds memory the exit takes back */
+        ly_reload_cancel(rl);
+        LY_INFO("APP", "closed while %s was loading", v->file);
+        return LY_EXIT_OK;
+    }
+    ly_scene next;
+    ly_diag_list diags;
+    ly_reload_info info;
+    ly_cli_progress_line(v->file, ly_reload_progress(rl), st->time - st->opening.started, true);
+    int r = ly_reload_finish(rl, &next, &diags, &info);
+    st->opening.on = false;
+    if (r == LY_LOAD_OK)
+        r = ly_cmd_swap_scene(app, &next, &diags);
+    else
+        ly_scene_free(&next);
+    if (r == LY_LOAD_OK)
+        LY_INFO("APP", "[%s] %zu buildings, %zu vertices", v->file,
+                app->scene.district.n_buildings, app->scene.mesh.n_vertices);
+    for (size_t i = 0; r != LY_LOAD_OK && i < diags.count && i < 20; i++)
+        ly_diag_print(stderr, &diags, &diags.items[i]);
+    if (r != LY_LOAD_OK && diags.errors > 20)
+        fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", v->file,
+                diags.errors);
+    ly_diag_list_deinit(&diags);
+    return r == LY_LOAD_OK ? 0 : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+}
+
 int ly_cli_view(const ly_args *a)
 {
     viewer v = {.file = ly_cli_file(a), .kiosk = ly_arg_flag(a, "--kiosk")};
@@ -330,7 +393,7 @@ int ly_cli_view(const ly_args *a)
         LY_ERROR("KIOSK", "cannot load %s (its errors are above): out of service until %s",
                  v.file, v.url ? "its server gives a good district"
                                : "it is replaced by a good file");
-    } else if ((!v.kiosk && (rc = ly_cli_load(&app, v.file, false))) ||
+    } else if ((!v.kiosk && (rc = open_async(&app, plat, &v))) ||
                (rc = ly_cli_apply_scene(&app, a))) {
         ly_cli_close(&app, plat);
         return rc;

@@ -23,13 +23,21 @@ static void notice(const ly_view_ctx *c)
     const char *big, *small;
     ly_layout_notice_text(c->app, &big, &small);
     ly_font *font = c->app->font;
-    float s = c->L->s, pb = 26 * s, ps = 16 * s;
+    bool opening = c->app->st.opening.on && !c->app->scene.loaded;
+    float s = c->L->s, pb = opening ? 18 * s : 26 * s, ps = 16 * s;
     ly_draw_shadow(c->dl, b->x, b->y, b->w, b->h, 18 * s, 24 * s, ly_rgba(0, 0, 0, 60));
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 18 * s, ly_rgba(255, 255, 255, 245));
     ly_draw_text(c->dl, floorf(b->x + 0.5f * (b->w - ly_font_measure(font, big, pb))),
                  floorf(b->y + 48 * s), pb, ly_rgba(40, 46, 60, 255), big);
     ly_draw_text(c->dl, floorf(b->x + 0.5f * (b->w - ly_font_measure(font, small, ps))),
                  floorf(b->y + 80 * s), ps, ly_rgba(100, 108, 122, 255), small);
+    if (opening) { /* the bar: the share of the load done */
+        float x = b->x + 32 * s, w = b->w - 64 * s, y = b->y + b->h - 28 * s, h = 8 * s;
+        ly_draw_round_rect(c->dl, x, y, w, h, 4 * s, ly_rgba(220, 225, 232, 255));
+        float f = c->app->st.opening.fraction;
+        if (f > 0)
+            ly_draw_round_rect(c->dl, x, y, fmaxf(h, w * f), h, 4 * s, ly_rgba(200, 90, 40, 255));
+    }
 }
 
 ly_view_out ly_view_notice(const ly_view_ctx *c)
