@@ -1052,6 +1052,26 @@ static void replay(const ly_cache *c, ly_diag_list *diags)
         diags->warnings = before + (size_t)h->warnings;
 }
 
+/* The big sections nothing writes into (meshes, points) leave this process's resident
+ * memory once checked: they stay in the page cache, and a page comes back when it is
+ * next read (a chunk's upload, a pick). The pages written into (strings, chunk records)
+ * are private copies and are never dropped: dropping would bring back the file's bytes. */
+static void drop_read_only(const ly_cache *c)
+{
+    static const int big[] = {LY_CS_POINTS,       LY_CS_GEO_XY,      LY_CS_VERTICES,
+                              LY_CS_INDICES,      LY_CS_LOD_VERTICES, LY_CS_LOD_INDICES,
+                              LY_CS_MESH_BUILDINGS, LY_CS_BVH_NODES,  LY_CS_BVH_ITEMS};
+    const ly_cache_section *t = (const ly_cache_section *)(c->base + sizeof(ly_cache_header));
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    for (size_t i = 0; i < sizeof big / sizeof *big; i++) {
+        uintptr_t a = (uintptr_t)c->base + t[big[i]].offset, b = a + t[big[i]].size;
+        a = (a + page - 1) / page * page;
+        b = b / page * page;
+        if (b > a)
+            madvise((void *)a, b - a, MADV_DONTNEED);
+    }
+}
+
 static bool use(ly_cache *c, const ly_cache_key *key, const ly_cache_parts *p, reason *r)
 {
     char why[160];
@@ -1069,6 +1089,7 @@ static bool use(ly_cache *c, const ly_cache_key *key, const ly_cache_parts *p, r
     t[3] = ly_clock_ms();
     LY_DEBUG("CACHE", "checksums %.1f ms, ranges %.1f ms, strings %.1f ms", t[1] - t[0],
              t[2] - t[1], t[3] - t[2]);
+    drop_read_only(c);
     p->district->source = strdup(key->source);
     return p->district->source || reject(r, false, "out of memory");
 }
