@@ -219,6 +219,9 @@ bool ly_bvh_ray(const ly_bvh *b, const ly_district *d, const float o[3], const f
         for (uint32_t i = 0; i < nd->count; i++) {
             uint32_t bi = b->items[nd->first + i];
             const ly_mesh_building *mb = &b->mesh->buildings[bi];
+            /* the building's own box first: its triangles are far away in memory */
+            if (nd->count > 1 && ray_box(o, inv, mb->min, mb->max, best) == INFINITY)
+                continue;
             const ly_mesh_chunk *ch = &b->mesh->chunks[mb->chunk];
             const uint32_t *idx = ch->indices + mb->first_index;
             for (uint32_t t = 0; t < mb->n_indices; t += 3) {
