@@ -100,9 +100,12 @@ static void draw(ly_app *app, const ly_camera_matrices *m)
     /* fog: clear over the district, softening the land plane's far edge */
     const ly_mesh *mesh = &app->scene.mesh;
     float ext = fmaxf(mesh->max[0] - mesh->min[0], mesh->max[1] - mesh->min[1]);
-    /* a city seen from close by fades within a few kilometres (the far chunks are
-     * then not drawn at all); a district is always clear to its edges */
-    float reach = fminf(2.2f * ext, 6000.0f + 3.0f * (float)app->st.cam.pose.distance);
+    /* a district is clear to its edges; a city (over 8 km of fog reach) seen from
+     * close by fades within a few kilometres, as haze does, and its far chunks are
+     * then not drawn at all */
+    float reach = 2.2f * ext;
+    if (reach > 8000.0f)
+        reach = fminf(reach, 2000.0f + 3.0f * (float)app->st.cam.pose.distance);
     f.fog_distance = fmaxf(2500.0f, reach) + 1.5f * m->eye[2];
     f.pixel_angle = app->lod_off || m->proj[5] <= 0 ? 0 : 2.0f / (m->proj[5] * (float)f.height);
     f.draw_sites = app->scene.has_sites;

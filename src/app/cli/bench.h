@@ -20,6 +20,7 @@ typedef struct {
     double chunks, culled, triangles; /* per frame, on average */
     double at_level[4];               /* chunks per frame in full, at level 0, 1 */
     double uploads, evictions;        /* chunks' full meshes per frame */
+    double deferred;                  /* chunks per frame drawn at a far level for want of room */
     double resident_mb;               /* chunk meshes on the GPU after the last frame */
 } ly_bench_view_result;
 

@@ -75,6 +75,7 @@ static int view_frames(ly_app *app, ly_platform *plat, ly_camera_pose pose, int 
             v->at_level[k] += (double)st.at_level[k] / n;
         v->uploads += (double)st.uploads / n;
         v->evictions += (double)st.evictions / n;
+        v->deferred += (double)st.deferred / n;
         v->resident_mb = (double)st.resident_bytes / (1 << 20);
     }
     v->p50 = ly_bench_quantile(ms, n, 0.5);

@@ -23,7 +23,7 @@ static const ly_opt O_WINDOW[] = {
      0, 16, NULL},
     {"--lod", LY_OPT_CHOICE, "on|off", "far chunks as blocks (off: every building in full)", 0, 0,
      "on|off"},
-    {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 16,
+    {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 4,
      1e6, NULL},
     {NULL}};
 
@@ -91,7 +91,7 @@ static const ly_opt O_BENCH[] = {
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose, 1 off", 0, 16, NULL},
     {"--lod", LY_OPT_CHOICE, "on|off", "far chunks as blocks (off: every building in full)", 0, 0,
      "on|off"},
-    {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 16,
+    {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 4,
      1e6, NULL},
     {"--select", LY_OPT_TEXT, "ID", "a building selected while the frames are drawn", 0, 0, NULL},
     {"--stacking", LY_OPT_FLAG, "", "with --select: its stacking plan", 0, 0, NULL},

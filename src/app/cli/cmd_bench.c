@@ -215,6 +215,7 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
         view_figure(o, name[k], "triangles", v[k]->triangles, 0);
         view_figure(o, name[k], "uploads", v[k]->uploads, 2);
         view_figure(o, name[k], "evictions", v[k]->evictions, 2);
+        view_figure(o, name[k], "deferred", v[k]->deferred, 2);
         view_figure(o, name[k], "gpu_mesh_mb", v[k]->resident_mb, 1);
     }
 }
