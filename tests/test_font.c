@@ -1,11 +1,13 @@
-/* Font: fontconfig lookup, loading errors, CJK and Latin layout, UTF-8
+/* Font: fontconfig lookup and its remembered answer, loading errors, CJK and Latin layout, UTF-8
  * repair, the atlas's dirty rectangle, cache hits, growth and reset. Needs a
  * font covering Chinese (fonts-noto-cjk, installed by scripts/setup.sh). */
 #include "check.h"
 #include "louyu/font.h"
 
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { MAXQ = 64 };
@@ -111,6 +113,112 @@ static void test_errors(const char *path, int index)
     }
     free(data);
     ly_font_destroy(NULL);
+}
+
+/* ---- the remembered match ---------------------------------------------- */
+
+/* Rewrites the memo (one line of tab-separated fields: tag, lang, face, size,
+ * mtime, stamp, path) to name `file`, with that file's own size and mtime. */
+static bool memo_point_to(const char *memo, const char *file)
+{
+    size_t len = 0;
+    char *line = check_read_file(memo, &len);
+    struct stat st;
+    if (!line || stat(file, &st) != 0) {
+        free(line);
+        return false;
+    }
+    char *field[7], *p = line;
+    int k = 0;
+    for (; k < 7 && p; k++) {
+        field[k] = p;
+        p = strchr(p, k < 6 ? '\t' : '\n');
+        if (p)
+            *p++ = '\0';
+    }
+    FILE *fp = k == 7 ? fopen(memo, "w") : NULL;
+    if (fp) {
+        fprintf(fp, "%s\t%s\t%s\t%lld\t%lld.%09ld\t%s\t%s\n", field[0], field[1], field[2],
+                (long long)st.st_size, (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+                field[5], file);
+        fclose(fp);
+    }
+    free(line);
+    return fp != NULL;
+}
+
+static bool write_text(const char *path, const char *text, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    bool ok = fp && fwrite(text, 1, len, fp) == len;
+    return fp && fclose(fp) == 0 && ok;
+}
+
+static void test_memo(const char *path, int index)
+{
+    char dir[] = "/tmp/louyu-memo-XXXXXX", memo[128], copy[128], got[1024];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(memo, sizeof memo, "%s/louyu/font-match", dir); /* its folder made on the way */
+    snprintf(copy, sizeof copy, "%s/copy.ttc", dir);
+    int face = -1;
+    bool rem = true;
+    /* no memo yet: fontconfig answers, and the answer is remembered */
+    CHECK(ly_font_find_remembered("zh-cn", memo, got, sizeof got, &face, &rem));
+    CHECK(!rem);
+    CHECK_STR(got, path);
+    CHECK_INT(face, index);
+    CHECK(access(memo, R_OK) == 0);
+    face = -1;
+    CHECK(ly_font_find_remembered(NULL, memo, got, sizeof got, &face, &rem)); /* zh-cn */
+    CHECK(rem);
+    CHECK_STR(got, path);
+    CHECK_INT(face, index);
+    /* a memo naming another file (one fontconfig would never answer) is believed
+     * while that file is as remembered ... */
+    size_t len = 0;
+    char *font = check_read_file(path, &len);
+    CHECK(font && write_text(copy, font, len));
+    free(font);
+    CHECK(memo_point_to(memo, copy));
+    CHECK(ly_font_find_remembered("zh-cn", memo, got, sizeof got, &face, &rem));
+    CHECK(rem);
+    CHECK_STR(got, copy);
+    CHECK_INT(face, index);
+    /* ... not once it has changed: fontconfig again, and the memo is mended */
+    struct timespec when[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+    CHECK(utimensat(AT_FDCWD, copy, when, 0) == 0);
+    CHECK(ly_font_find_remembered("zh-cn", memo, got, sizeof got, &face, &rem));
+    CHECK(!rem);
+    CHECK_STR(got, path);
+    CHECK(ly_font_find_remembered("zh-cn", memo, got, sizeof got, &face, &rem) && rem);
+    CHECK_STR(got, path);
+    /* ... nor once it is gone */
+    CHECK(memo_point_to(memo, copy));
+    CHECK(ly_font_find_remembered("zh-cn", memo, got, sizeof got, &face, &rem) && rem);
+    CHECK_STR(got, copy);
+    CHECK(unlink(copy) == 0);
+    CHECK(ly_font_find_remembered("zh-cn", memo, got, sizeof got, &face, &rem));
+    CHECK(!rem);
+    CHECK_STR(got, path);
+    CHECK_INT(face, index);
+    /* another language's question is not this memo's answer */
+    CHECK(ly_font_find_remembered("zh-tw", memo, got, sizeof got, &face, &rem));
+    CHECK(!rem);
+    /* a damaged memo, or one that cannot be written, only costs fontconfig's time */
+    static const char junk[] = "louyu-font 1\tzh-cn\t2\n\t\t\t\n";
+    CHECK(write_text(memo, junk, sizeof junk - 1));
+    CHECK(ly_font_find_remembered("zh-cn", memo, got, sizeof got, &face, &rem) && !rem);
+    CHECK_STR(got, path);
+    CHECK(ly_font_find_remembered("zh-cn", "/proc/louyu/font-match", got, sizeof got, &face,
+                                  &rem));
+    CHECK(!rem);
+    CHECK_STR(got, path);
+    char small[4];
+    CHECK(!ly_font_find_remembered("zh-cn", memo, small, sizeof small, &face, NULL));
+    unlink(memo);
+    snprintf(memo, sizeof memo, "%s/louyu", dir);
+    rmdir(memo);
+    rmdir(dir);
 }
 
 static void test_chinese(ly_font *f)
@@ -398,6 +506,7 @@ int main(void)
     }
     printf("font: %s (face %d)\n", path, index);
     test_find(path, index);
+    test_memo(path, index);
     test_errors(path, index);
 
     char err[256] = "unchanged";

@@ -12,9 +12,11 @@
  * Sizes (px) are the em size in pixels, as CSS font-size: an ideograph is
  * about px wide, and a line needs about 1.25 px of height.
  *
- * ly_font_find asks fontconfig for a sans-serif face that covers Chinese.
- * ly_font_create reads the whole file (the font keeps its own copy);
- * ly_font_destroy frees everything. Not thread-safe: one font per thread. */
+ * ly_font_find asks fontconfig for a sans-serif face that covers Chinese;
+ * ly_font_find_remembered remembers its answer between runs.
+ * ly_font_create maps the file read-only (read whole where it cannot be
+ * mapped), so only the pages text needs are ever read; ly_font_destroy
+ * unmaps and frees everything. Not thread-safe: one font per thread. */
 #ifndef LOUYU_FONT_H
 #define LOUYU_FONT_H
 
@@ -45,6 +47,15 @@ typedef struct {
 /* Finds a font file for `lang` (e.g. "zh-cn") through fontconfig. Writes the
  * path to buf and the face index within the file; returns false if none. */
 bool ly_font_find(const char *lang, char *buf, size_t n, int *face_index);
+/* ly_font_find with a memory, for start-up: fontconfig's last answer, kept in the
+ * file `memo` (NULL: $XDG_CACHE_HOME/louyu/font-match), is taken while the font
+ * file (size, time of change) and what fontconfig reads (its configuration, its
+ * caches, the font folders) are as they were, which spares fontconfig's set-up;
+ * otherwise fontconfig is asked and its answer remembered. A missing, stale or
+ * damaged memo, or one that cannot be written, just means asking fontconfig.
+ * *remembered (may be NULL) says whether the memo answered. */
+bool ly_font_find_remembered(const char *lang, const char *memo, char *buf, size_t n,
+                             int *face_index, bool *remembered);
 
 ly_font *ly_font_create(const char *path, int face_index, char *err, size_t err_len);
 void ly_font_destroy(ly_font *f);

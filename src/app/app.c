@@ -30,11 +30,15 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
         return 0;
     char path[1024];
     int face = 0;
-    if (!ly_font_find("zh-cn", path, sizeof path, &face)) {
+    bool remembered = false;
+    /* fontconfig's answer from the last run, while nothing it depends on changed */
+    if (!ly_font_find_remembered("zh-cn", NULL, path, sizeof path, &face, &remembered)) {
         snprintf(err, err_len, "no font with Chinese characters was found through fontconfig "
                                "(install fonts-noto-cjk)");
         return -1;
     }
+    LY_DEBUG("FONT", "%s (face %d): %s", path, face,
+             remembered ? "as remembered" : "fontconfig's answer, remembered for the next start");
     app->font = ly_font_create(path, face, err, err_len);
     if (!app->font)
         return -1;

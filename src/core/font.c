@@ -1,12 +1,16 @@
 #include "louyu/font.h"
+#include "louyu/file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,8 +52,9 @@ typedef struct {
 } glyph_entry;
 
 struct ly_font {
-    uint8_t *data;
+    uint8_t *data; /* the font file: mapped, or read whole when it cannot be */
     size_t size;
+    bool mapped;
     stbtt_fontinfo info;
     int replacement; /* glyph for missing characters: U+FFFD, else .notdef (a box) */
 
@@ -153,6 +158,177 @@ bool ly_font_find(const char *lang, char *buf, size_t n, int *face_index)
     return false;
 }
 
+/* ---- the remembered match ---------------------------------------------- */
+
+/* Asking fontconfig means FcInit: its whole configuration and every cache file
+ * (5-10 ms with warm caches, far more with cold ones), only to learn the file it
+ * chose last time. So its answer is remembered in a one-line file, with what the
+ * answer depended on:
+ *
+ *   louyu-font 1 <TAB> lang <TAB> face <TAB> size <TAB> mtime <TAB> stamp <TAB> path
+ *
+ * where size and mtime are the font file's, and stamp is a hash of the language
+ * and of what fontconfig reads: its configuration files and folders, its cache
+ * folders (installing a font runs fc-cache, which writes there) and the font
+ * folders. Anything changed, or the file gone, and fontconfig is asked again. */
+
+static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+/* A path's identity and time of change folded into h (its absence too). */
+static uint64_t stamp_path(uint64_t h, const char *path)
+{
+    struct stat st;
+    if (!path || !*path)
+        return fnv1a(h, "", 1);
+    h = fnv1a(h, path, strlen(path) + 1);
+    if (stat(path, &st) != 0)
+        return fnv1a(h, "-", 1);
+    int64_t v[5] = {(int64_t)st.st_ino, (int64_t)st.st_size, (int64_t)st.st_mtim.tv_sec,
+                    (int64_t)st.st_mtim.tv_nsec, (int64_t)st.st_mode};
+    return fnv1a(h, v, sizeof v);
+}
+
+/* $VAR/leaf when VAR holds an absolute path, else $HOME/home_rel/leaf ("" when
+ * there is no home). */
+static void user_path(char *buf, size_t n, const char *var, const char *home_rel,
+                      const char *leaf)
+{
+    const char *base = var ? getenv(var) : NULL, *home = getenv("HOME");
+    buf[0] = '\0';
+    if (base && base[0] == '/')
+        snprintf(buf, n, "%s/%s", base, leaf);
+    else if (home && home[0])
+        snprintf(buf, n, "%s/%s%s%s", home, home_rel, leaf[0] ? "/" : "", leaf);
+}
+
+static uint64_t config_stamp(const char *lang)
+{
+    /* fontconfig's default places (upstream's, as Debian builds it), then the user's */
+    static const char *const fixed[] = {
+        "/etc/fonts",            "/etc/fonts/fonts.conf", "/etc/fonts/conf.d",
+        "/etc/fonts/local.conf", "/var/cache/fontconfig", "/usr/share/fonts",
+        "/usr/local/share/fonts"};
+    enum { USER = 5 };
+    char user[USER][1024];
+    user_path(user[0], sizeof user[0], "XDG_CONFIG_HOME", ".config", "fontconfig");
+    user_path(user[1], sizeof user[1], "XDG_CACHE_HOME", ".cache", "fontconfig");
+    user_path(user[2], sizeof user[2], "XDG_DATA_HOME", ".local/share", "fonts");
+    user_path(user[3], sizeof user[3], NULL, ".fonts", "");
+    user_path(user[4], sizeof user[4], NULL, ".fonts.conf", "");
+    uint64_t h = fnv1a(14695981039346656037ull, lang, strlen(lang) + 1);
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        h = stamp_path(h, fixed[i]);
+    for (size_t i = 0; i < USER; i++)
+        h = stamp_path(h, user[i]);
+    /* the variables that move fontconfig's configuration elsewhere */
+    const char *env[2] = {getenv("FONTCONFIG_FILE"), getenv("FONTCONFIG_PATH")};
+    for (size_t i = 0; i < 2; i++)
+        h = stamp_path(h, env[i]);
+    return h;
+}
+
+/* The remembered answer, if it still holds. */
+static bool memo_read(const char *memo, const char *lang, uint64_t stamp, char *buf, size_t n,
+                      int *face_index)
+{
+    char line[1200];
+    FILE *fp = fopen(memo, "r");
+    if (!fp)
+        return false;
+    bool got = fgets(line, sizeof line, fp) != NULL;
+    fclose(fp);
+    char *nl = got ? strchr(line, '\n') : NULL;
+    if (!nl)
+        return false;
+    *nl = '\0';
+    char *field[7];
+    char *p = line;
+    for (int i = 0; i < 7; i++) {
+        field[i] = p;
+        p = strchr(p, '\t');
+        if ((p == NULL) != (i == 6))
+            return false;
+        if (p)
+            *p++ = '\0';
+    }
+    struct stat st;
+    char stamp_hex[17], mtime[48];
+    snprintf(stamp_hex, sizeof stamp_hex, "%016llx", (unsigned long long)stamp);
+    const char *path = field[6];
+    if (strcmp(field[0], "louyu-font 1") || strcmp(field[1], lang) ||
+        strcmp(field[5], stamp_hex) || path[0] != '/' || strlen(path) >= n ||
+        stat(path, &st) != 0 || !S_ISREG(st.st_mode) || access(path, R_OK) != 0)
+        return false;
+    snprintf(mtime, sizeof mtime, "%lld.%09ld", (long long)st.st_mtim.tv_sec,
+             (long)st.st_mtim.tv_nsec);
+    char *end = NULL;
+    long face = strtol(field[2], &end, 10);
+    if (*end || end == field[2] || face < 0 || face > 0xFFFF ||
+        strtoll(field[3], NULL, 10) != (long long)st.st_size || strcmp(field[4], mtime))
+        return false;
+    memcpy(buf, path, strlen(path) + 1);
+    *face_index = (int)face;
+    return true;
+}
+
+/* Remembers fontconfig's answer; a cache, so failing to write it is no error. */
+static void memo_write(const char *memo, const char *lang, uint64_t stamp, const char *path,
+                       int face_index)
+{
+    struct stat st;
+    char tmp[1100];
+    if (strpbrk(path, "\t\n") || stat(path, &st) != 0 || ly_make_parent_dirs(memo, 0700) != 0 ||
+        snprintf(tmp, sizeof tmp, "%s.XXXXXX", memo) >= (int)sizeof tmp)
+        return;
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return;
+    FILE *fp = fdopen(fd, "w");
+    if (!fp) {
+        close(fd);
+        unlink(tmp);
+        return;
+    }
+    fprintf(fp, "louyu-font 1\t%s\t%d\t%lld\t%lld.%09ld\t%016llx\t%s\n", lang, face_index,
+            (long long)st.st_size, (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec,
+            (unsigned long long)stamp, path);
+    if (fclose(fp) != 0 || rename(tmp, memo) != 0)
+        unlink(tmp);
+}
+
+bool ly_font_find_remembered(const char *lang, const char *memo, char *buf, size_t n,
+                             int *face_index, bool *remembered)
+{
+    if (remembered)
+        *remembered = false;
+    if (!buf || n == 0 || !face_index)
+        return false;
+    if (!lang || !*lang)
+        lang = "zh-cn";
+    char own[1024];
+    if (!memo && ly_xdg_path("XDG_CACHE_HOME", ".cache", "font-match", own, sizeof own) == 0)
+        memo = own;
+    if (memo && strpbrk(lang, "\t\n"))
+        memo = NULL;
+    if (memo && memo_read(memo, lang, config_stamp(lang), buf, n, face_index)) {
+        if (remembered)
+            *remembered = true;
+        return true;
+    }
+    if (!ly_font_find(lang, buf, n, face_index))
+        return false;
+    /* stamped after fontconfig ran: it may have written its own cache just now */
+    if (memo)
+        memo_write(memo, lang, config_stamp(lang), buf, *face_index);
+    return true;
+}
+
 /* ---- loading ----------------------------------------------------------- */
 
 static uint32_t be32(const uint8_t *p)
@@ -182,30 +358,66 @@ static bool table_directory_ok(const uint8_t *d, size_t n, size_t off)
     return true;
 }
 
-static uint8_t *read_file(const char *path, size_t *size, char *err, size_t err_len)
+/* The whole file read into memory: where it cannot be mapped. */
+static uint8_t *read_whole(int fd, size_t n, const char *path, char *err, size_t err_len)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
+    uint8_t *data = malloc(n);
+    if (!data) {
+        set_err(err, err_len, "font: %s: out of memory", path);
+        return NULL;
+    }
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = read(fd, data + got, n - got);
+        if (k > 0)
+            got += (size_t)k;
+        else if (k == 0 || errno != EINTR)
+            break;
+    }
+    if (got == n)
+        return data;
+    set_err(err, err_len, "font: %s: short read", path);
+    free(data);
+    return NULL;
+}
+
+/* The font file, mapped read-only where it can be: the kernel then reads only
+ * the pages that layout and rasterising touch (the CJK collection is 20 MB, and
+ * reading it whole cost 10-30 ms at start-up). A font replaced on disk keeps
+ * this mapping as it was (package managers rename a new file over the old);
+ * where mapping fails the file is read whole. */
+static uint8_t *read_file(const char *path, size_t *size, bool *mapped, char *err,
+                          size_t err_len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         set_err(err, err_len, "font: cannot open %s: %s", path, strerror(errno));
         return NULL;
     }
     struct stat st;
     uint8_t *data = NULL;
-    if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         set_err(err, err_len, "font: %s: not a regular file", path);
     } else if (st.st_size < 12 || (uint64_t)st.st_size > FONT_MAX_BYTES) {
         set_err(err, err_len, "font: %s: implausible size for a font file", path);
-    } else if (!(data = malloc((size_t)st.st_size))) {
-        set_err(err, err_len, "font: %s: out of memory", path);
-    } else if (fread(data, 1, (size_t)st.st_size, fp) != (size_t)st.st_size) {
-        set_err(err, err_len, "font: %s: short read", path);
-        free(data);
-        data = NULL;
     } else {
-        *size = (size_t)st.st_size;
+        size_t n = (size_t)st.st_size;
+        void *map = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+        *mapped = map != MAP_FAILED;
+        data = *mapped ? map : read_whole(fd, n, path, err, err_len);
+        if (data)
+            *size = n;
     }
-    fclose(fp);
+    close(fd);
     return data;
+}
+
+static void release_file(uint8_t *data, size_t size, bool mapped)
+{
+    if (mapped)
+        munmap(data, size);
+    else
+        free(data);
 }
 
 static void atlas_set_dirty_all(ly_font *f)
@@ -238,7 +450,8 @@ ly_font *ly_font_create(const char *path, int face_index, char *err, size_t err_
         return NULL;
     }
     size_t size = 0;
-    uint8_t *data = read_file(path, &size, err, err_len);
+    bool mapped = false;
+    uint8_t *data = read_file(path, &size, &mapped, err, err_len);
     if (!data)
         return NULL;
 
@@ -270,6 +483,7 @@ ly_font *ly_font_create(const char *path, int face_index, char *err, size_t err_
         } else {
             f->data = data;
             f->size = size;
+            f->mapped = mapped;
             f->nslots = TABLE_START;
             f->replacement = stbtt_FindGlyphIndex(&f->info, 0xFFFD);
             if (f->replacement < 0 || f->replacement >= f->info.numGlyphs)
@@ -287,7 +501,7 @@ ly_font *ly_font_create(const char *path, int face_index, char *err, size_t err_
         free(f->slots);
         free(f);
     }
-    free(data);
+    release_file(data, size, mapped);
     return NULL;
 }
 
@@ -295,7 +509,7 @@ void ly_font_destroy(ly_font *f)
 {
     if (!f)
         return;
-    free(f->data);
+    release_file(f->data, f->size, f->mapped);
     free(f->pixels);
     free(f->nodes);
     free(f->slots);
