@@ -1,5 +1,6 @@
 #include "window.h"
 #include "../commands.h"
+#include "louyu/clock.h"
 #include "louyu/log.h"
 #include "louyu/week.h"
 
@@ -60,12 +61,14 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
     char err[512];
     char title[64];
     snprintf(title, sizeof title, "%s louyu", ly_str(LY_S_APP_TITLE, LY_LANG_ZH));
+    double t0 = ly_clock_ms();
     *plat = ly_platform_create(&(ly_window_desc){.width = o->width, .height = o->height,
                                                  .fullscreen = o->fullscreen, .hidden = o->hidden,
                                                  .display = o->display,
                                                  /* the renderer multisamples the scene */
                                                  .msaa_samples = -1, .title = title},
                                err, sizeof err);
+    double t1 = ly_clock_ms();
     if (!*plat) { /* no window or no OpenGL 3.3 context can be made here */
         fprintf(stderr, "louyu: %s\n", err);
         return LY_EXIT_GL;
@@ -74,10 +77,13 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
     ly_platform_drawable_size(*plat, &dw, &dh);
     float scale = o->scale * (o->hidden ? 1.0f : ly_platform_pixel_scale(*plat));
     const char *dir = NULL;
+    double t2 = t1;
     if (ly_app_init(app, o->hidden ? o->width : dw, o->hidden ? o->height : dh, scale, true, err,
                     sizeof err) == 0 &&
-        (dir = find_shaders(err, sizeof err)))
+        (dir = find_shaders(err, sizeof err))) {
+        t2 = ly_clock_ms();
         app->renderer = ly_renderer_create(dir, err, sizeof err);
+    }
     if (!app->renderer) {
         fprintf(stderr, "louyu: %s\n", err);
         ly_cli_close(app, *plat);
@@ -85,6 +91,10 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
         return LY_EXIT_USAGE;
     }
     choose_msaa(app->renderer, o->msaa);
+    double t3 = ly_clock_ms();
+    LY_DEBUG("START", "window and GL context %.1f ms, font %.1f ms, shaders %.1f ms: ready %.1f ms "
+                      "after start",
+             t1 - t0, t2 - t1, t3 - t2, t3 - ly_process_start_ms);
     return 0;
 }
 
@@ -98,7 +108,9 @@ int ly_cli_load(ly_app *app, const char *path, bool to_log)
 {
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
+    double t0 = ly_clock_ms();
     int r = ly_app_load(app, path, &diags);
+    LY_DEBUG("START", "%s loaded and uploaded in %.1f ms", path, ly_clock_ms() - t0);
     ly_diag_sort(&diags);
     if (to_log)
         ly_cmd_note_load(app, path, r == LY_LOAD_OK, &diags);
