@@ -219,7 +219,8 @@ static void levels(void)
     ly_mesh m;
     CHECK_INT(ly_mesh_init(&m, &d, &geo, NULL), 0);
     CHECK_NEAR(m.lod_cell_m[0], 1000.0 / 64, 1e-3);
-    CHECK_NEAR(m.lod_cell_m[1], 1000.0 / 16, 1e-3);
+    CHECK_NEAR(m.lod_cell_m[1], 1000.0 / 32, 1e-3);
+    CHECK_NEAR(m.lod_cell_m[2], 1000.0 / 16, 1e-3);
     double area = (m.buildings[0].max[0] - m.buildings[0].min[0]) *
                   (double)(m.buildings[0].max[1] - m.buildings[0].min[1]);
     double perimeter = 2 * ((m.buildings[0].max[0] - m.buildings[0].min[0]) +

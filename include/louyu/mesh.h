@@ -20,7 +20,18 @@
 enum { LY_SURF_WALL = 0, LY_SURF_ROOF = 1, LY_SURF_BOTTOM = 2 };
 
 /* Far levels of detail per chunk (the full mesh is level "-1"). */
-#define LY_MESH_LODS 2
+#define LY_MESH_LODS 3
+/* A chunk's tiles per side: the renderer culls and picks levels tile by tile, and
+ * draws a chunk's tiles of one level in one call. */
+#define LY_MESH_TILES 4
+
+/* A square of a chunk (by the first point of each building's outline; a block of
+ * a far level by its centre): its box and its index ranges. */
+typedef struct {
+    float min[3], max[3]; /* empty (min > max) when the tile has nothing */
+    uint32_t first, count; /* its opaque buildings: indices[first, first + count) */
+    uint32_t lod_first[LY_MESH_LODS], lod_count[LY_MESH_LODS]; /* into lod_indices */
+} ly_mesh_tile;
 
 typedef struct {
     float pos[3];
@@ -51,6 +62,10 @@ typedef struct {
     uint32_t *lod_indices;
     size_t n_lod_indices;
     uint32_t lod_first[LY_MESH_LODS + 1];
+    /* the tiles: LY_MESH_TILES x LY_MESH_TILES squares of tile_size metres from
+     * tile_origin, row by row from the south-west */
+    float tile_origin[2], tile_size;
+    ly_mesh_tile tiles[LY_MESH_TILES * LY_MESH_TILES];
 } ly_mesh_chunk;
 
 /* Where a building's triangles are: indices[first_index, first_index + n_indices)

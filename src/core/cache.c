@@ -45,7 +45,7 @@ FROZEN(ly_enterprise, 56);
 FROZEN(ly_name_pair, 16);
 FROZEN(ly_geo, 72);
 FROZEN(ly_mesh, 112);
-FROZEN(ly_mesh_chunk, 120);
+FROZEN(ly_mesh_chunk, 1032);
 FROZEN(ly_bvh, 40);
 FROZEN(ly_ground, 192);
 #endif

@@ -128,6 +128,27 @@ static bool check_triangles(const uint32_t *idx, size_t n_idx, const ly_vertex *
     return true;
 }
 
+/* The far levels' and the tiles' index ranges: whole triangles inside their arrays
+ * (the opaque buildings' before the sites). */
+static bool check_ranges(const ly_mesh_chunk *ch)
+{
+    for (int k = 0; k < LY_MESH_LODS; k++)
+        if (ch->lod_first[k] > ch->lod_first[k + 1] || ch->lod_first[k] % 3)
+            return false;
+    if (ch->lod_first[LY_MESH_LODS] > ch->n_lod_indices || ch->lod_first[LY_MESH_LODS] % 3)
+        return false;
+    for (int t = 0; t < LY_MESH_TILES * LY_MESH_TILES; t++) {
+        const ly_mesh_tile *tl = &ch->tiles[t];
+        if (tl->first % 3 || tl->count % 3 || !fits(tl->first, tl->count, ch->site_first_index))
+            return false;
+        for (int k = 0; k < LY_MESH_LODS; k++)
+            if (tl->lod_first[k] % 3 || tl->lod_count[k] % 3 ||
+                !fits(tl->lod_first[k], tl->lod_count[k], ch->n_lod_indices))
+                return false;
+    }
+    return true;
+}
+
 static bool check_mesh(const ly_mesh *m, const ly_district *d, char *why, size_t n)
 {
     if (m->n_buildings != d->n_buildings)
@@ -139,7 +160,8 @@ static bool check_mesh(const ly_mesh *m, const ly_district *d, char *why, size_t
             !check_triangles(ch->indices, ch->n_indices, ch->vertices, ch->n_vertices,
                              d->n_buildings) ||
             !check_triangles(ch->lod_indices, ch->n_lod_indices, ch->lod_vertices,
-                             ch->n_lod_vertices, d->n_buildings))
+                             ch->n_lod_vertices, d->n_buildings) ||
+            !check_ranges(ch))
             return fail(why, n, "chunk %zu: an index out of range", c);
     }
     for (size_t i = 0; i < m->n_buildings; i++) {

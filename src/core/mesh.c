@@ -205,11 +205,15 @@ void ly_mesh_deinit(ly_mesh *m)
     memset(m, 0, sizeof *m);
 }
 
+enum { TILES = LY_MESH_TILES * LY_MESH_TILES };
+
 /* Buildings into square chunks of the given size (by the first point of their
- * outline), at most 64 x 64: chunk_of[i] for each, and the order they are emitted
- * in, chunk by chunk. Returns 0 or -1 (out of memory). */
+ * outline), at most 64 x 64, and each into a tile of its chunk: chunk_of[i] and
+ * tile_of[i] for each, and the order they are emitted in: chunk by chunk, tile by
+ * tile, the chunk's buildings under construction last (the renderer draws them in
+ * their own translucent range). Returns 0 or -1 (out of memory). */
 static int chunk_grid(ly_mesh *m, const ly_district *d, const ly_geo *geo, double chunk,
-                      uint32_t *order, uint32_t *chunk_of)
+                      uint32_t *order, uint32_t *chunk_of, uint8_t *tile_of)
 {
     size_t nb = d->n_buildings;
     int gx = 1, gy = 1;
@@ -219,7 +223,7 @@ static int chunk_grid(ly_mesh *m, const ly_district *d, const ly_geo *geo, doubl
         gy = (int)fmin(64, fmax(1, ceil((geo->max[1] - oy) / chunk)));
     }
     m->chunks = calloc((size_t)gx * gy, sizeof *m->chunks);
-    size_t *count = calloc((size_t)gx * gy + 1, sizeof *count);
+    size_t *count = calloc((size_t)gx * gy * (TILES + 1) + 1, sizeof *count);
     if (!m->chunks || !count) {
         free(count);
         return -1;
@@ -233,18 +237,30 @@ static int chunk_grid(ly_mesh *m, const ly_district *d, const ly_geo *geo, doubl
         cx = cx < 0 ? 0 : cx >= gx ? gx - 1 : cx;
         cy = cy < 0 ? 0 : cy >= gy ? gy - 1 : cy;
         chunk_of[i] = (uint32_t)(cy * gx + cx);
-        count[chunk_of[i] + 1]++;
+        double t = chunk / LY_MESH_TILES;
+        int tx = (int)floor((p[0] - ox - cx * chunk) / t), ty = (int)floor((p[1] - oy - cy * chunk) / t);
+        tx = tx < 0 ? 0 : tx >= LY_MESH_TILES ? LY_MESH_TILES - 1 : tx;
+        ty = ty < 0 ? 0 : ty >= LY_MESH_TILES ? LY_MESH_TILES - 1 : ty;
+        bool site = b->status == LY_STATUS_UNDER_CONSTRUCTION;
+        tile_of[i] = (uint8_t)(site ? TILES : ty * LY_MESH_TILES + tx);
+        count[chunk_of[i] * (TILES + 1) + tile_of[i] + 1]++;
     }
-    for (size_t c = 0; c < m->n_chunks; c++)
-        count[c + 1] += count[c];
-    /* within a chunk, buildings under construction come last, so the renderer
-     * draws them in their own (translucent) range */
-    for (int site = 0; site < 2; site++)
-        for (size_t i = 0; i < nb; i++)
-            if ((d->buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION) == site)
-                order[count[chunk_of[i]]++] = (uint32_t)i;
+    size_t buckets = m->n_chunks * (TILES + 1);
+    for (size_t k = 0; k < buckets; k++)
+        count[k + 1] += count[k];
+    for (size_t i = 0; i < nb; i++)
+        order[count[chunk_of[i] * (TILES + 1) + tile_of[i]]++] = (uint32_t)i;
     free(count);
     for (size_t c = 0; c < m->n_chunks; c++) {
+        ly_mesh_chunk *ch = &m->chunks[c];
+        ch->tile_origin[0] = (float)(ox + (double)(c % (size_t)gx) * chunk);
+        ch->tile_origin[1] = (float)(oy + (double)(c / (size_t)gx) * chunk);
+        ch->tile_size = (float)(chunk / LY_MESH_TILES);
+        for (int t = 0; t < TILES; t++)
+            for (int k = 0; k < 3; k++) {
+                ch->tiles[t].min[k] = INFINITY;
+                ch->tiles[t].max[k] = -INFINITY;
+            }
         m->chunks[c].site_first_index = UINT32_MAX;
         for (int k = 0; k < 3; k++) {
             m->chunks[c].min[k] = INFINITY;
@@ -281,6 +297,25 @@ static int emit_building(ly_mesh *m, const ly_district *d, const ly_geo *geo, ui
             mb->max[k] = fmaxf(mb->max[k], e.c->vertices[v].pos[k]);
         }
     return 0;
+}
+
+/* Each tile's index range and box, from its buildings (contiguous, in order). */
+static void tile_ranges(ly_mesh *m, const uint32_t *order, const uint8_t *tile_of, size_t nb)
+{
+    for (size_t o = 0; o < nb; o++) {
+        uint32_t bi = order[o];
+        if (tile_of[bi] >= TILES)
+            continue; /* a building site: the chunk's translucent range */
+        const ly_mesh_building *mb = &m->buildings[bi];
+        ly_mesh_tile *t = &m->chunks[mb->chunk].tiles[tile_of[bi]];
+        if (!t->count)
+            t->first = mb->first_index;
+        t->count += mb->n_indices;
+        for (int k = 0; k < 3; k++) {
+            t->min[k] = fminf(t->min[k], mb->min[k]);
+            t->max[k] = fmaxf(t->max[k], mb->max[k]);
+        }
+    }
 }
 
 /* The mesh's totals and box, from its chunks. */
@@ -321,7 +356,9 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
     m->buildings = calloc(nb ? nb : 1, sizeof *m->buildings);
     uint32_t *order = malloc((nb ? nb : 1) * sizeof *order);
     uint32_t *chunk_of = malloc((nb ? nb : 1) * sizeof *chunk_of);
-    if (rc || !m->buildings || !order || !chunk_of || chunk_grid(m, d, geo, chunk, order, chunk_of))
+    uint8_t *tile_of = malloc(nb ? nb : 1);
+    if (rc || !m->buildings || !order || !chunk_of || !tile_of ||
+        chunk_grid(m, d, geo, chunk, order, chunk_of, tile_of))
         rc = -1;
     else
         m->n_buildings = nb;
@@ -330,8 +367,11 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
         if ((o & 4095) == 0)
             ly_progress_step(progress, o, nb);
     }
+    if (!rc)
+        tile_ranges(m, order, tile_of, nb);
     free(order);
     free(chunk_of);
+    free(tile_of);
     free(r.tris);
     free(r.first);
     if (rc) {

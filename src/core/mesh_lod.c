@@ -17,7 +17,7 @@
 
 #define SAMPLES_PER_CHUNK 128
 #define MAX_SAMPLES 1024 /* per side: a chunk stretched further keeps its full mesh only */
-static const int LOD_SAMPLES[LY_MESH_LODS] = {2, 8};
+static const int LOD_SAMPLES[LY_MESH_LODS] = {2, 4, 8};
 
 typedef struct {
     float h;
@@ -133,29 +133,39 @@ static const sample *cell_at(const sample *cells, int cx, int cy, int x, int y)
     return x < 0 || y < 0 || x >= cx || y >= cy ? &none : &cells[(size_t)y * cx + x];
 }
 
-/* Roofs in runs along rows, walls where a neighbour is lower. */
-static void emit_cells(lod_emitter *e, const sample *cells, int cx, int cy, double ox, double oy,
-                       double w)
+/* A level's cells: cx x cy of w metres from (ox, oy); emitted a rectangle at a time. */
+typedef struct {
+    const sample *cells;
+    int cx, cy;
+    double ox, oy, w;
+} level_grid;
+
+/* Roofs in runs along rows, walls where a neighbour is lower, for the cells of
+ * [x0, x1) x [y0, y1). */
+static void emit_cells(lod_emitter *e, const level_grid *g, int x0, int x1, int y0, int y1)
 {
-    for (int y = 0; y < cy; y++)
-        for (int x = 0; x < cx;) {
+    const sample *cells = g->cells;
+    int cx = g->cx, cy = g->cy;
+    double ox = g->ox, oy = g->oy, w = g->w;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1;) {
             const sample *s = cell_at(cells, cx, cy, x, y);
             int run = 1;
-            while (s->h > 0 && x + run < cx && cells[(size_t)y * cx + x + run].h == s->h &&
+            while (s->h > 0 && x + run < x1 && cells[(size_t)y * cx + x + run].h == s->h &&
                    cells[(size_t)y * cx + x + run].b == s->b)
                 run++;
             if (s->h > 0) {
-                float x0 = (float)(ox + x * w), x1 = (float)(ox + (x + run) * w);
-                float y0 = (float)(oy + y * w), y1 = (float)(oy + (y + 1) * w);
-                const float roof[4][3] = {{x0, y0, s->h}, {x1, y0, s->h}, {x1, y1, s->h},
-                                          {x0, y1, s->h}};
+                float ax = (float)(ox + x * w), bx = (float)(ox + (x + run) * w);
+                float ay = (float)(oy + y * w), by = (float)(oy + (y + 1) * w);
+                const float roof[4][3] = {{ax, ay, s->h}, {bx, ay, s->h}, {bx, by, s->h},
+                                          {ax, by, s->h}};
                 quad(e, roof, 0, 0, 127, LY_SURF_ROOF, s->b);
             }
             x += run;
         }
     static const int dir[4][2] = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
-    for (int y = 0; y < cy; y++)
-        for (int x = 0; x < cx; x++) {
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
             const sample *s = cell_at(cells, cx, cy, x, y);
             for (int k = 0; k < 4 && s->h > 0; k++) {
                 float lo = cell_at(cells, cx, cy, x + dir[k][0], y + dir[k][1])->h;
@@ -234,15 +244,46 @@ static int chunk_raster(raster *r, const ly_mesh *m, size_t c, const ly_district
     return 0;
 }
 
+/* The cells of a level whose centres lie in tile t of the chunk (the edge tiles
+ * reach out to the grid's edge), emitted together and recorded in the tile. */
+static void emit_tile(lod_emitter *e, const level_grid *g, int k, int t)
+{
+    ly_mesh_chunk *ch = e->c;
+    int tx = t % LY_MESH_TILES, ty = t / LY_MESH_TILES, last = LY_MESH_TILES - 1;
+    double x0 = ch->tile_origin[0] + tx * ch->tile_size, y0 = ch->tile_origin[1] + ty * ch->tile_size;
+    /* cell i's centre is ox + (i + 0.5) w: the first cell at or past a tile's edge */
+    int ix0 = tx ? (int)ceil((x0 - g->ox) / g->w - 0.5) : 0;
+    int ix1 = tx < last ? (int)ceil((x0 + ch->tile_size - g->ox) / g->w - 0.5) : g->cx;
+    int iy0 = ty ? (int)ceil((y0 - g->oy) / g->w - 0.5) : 0;
+    int iy1 = ty < last ? (int)ceil((y0 + ch->tile_size - g->oy) / g->w - 0.5) : g->cy;
+    ix0 = ix0 < 0 ? 0 : ix0 > g->cx ? g->cx : ix0;
+    ix1 = ix1 < ix0 ? ix0 : ix1 > g->cx ? g->cx : ix1;
+    iy0 = iy0 < 0 ? 0 : iy0 > g->cy ? g->cy : iy0;
+    iy1 = iy1 < iy0 ? iy0 : iy1 > g->cy ? g->cy : iy1;
+    ly_mesh_tile *tile = &ch->tiles[t];
+    uint32_t first_v = ch->n_lod_vertices;
+    tile->lod_first[k] = (uint32_t)ch->n_lod_indices;
+    emit_cells(e, g, ix0, ix1, iy0, iy1);
+    tile->lod_count[k] = (uint32_t)(ch->n_lod_indices - tile->lod_first[k]);
+    for (uint32_t v = first_v; v < ch->n_lod_vertices && !e->fail; v++)
+        for (int a = 0; a < 3; a++) {
+            tile->min[a] = fminf(tile->min[a], ch->lod_vertices[v].pos[a]);
+            tile->max[a] = fmaxf(tile->max[a], ch->lod_vertices[v].pos[a]);
+        }
+}
+
 static int chunk_levels(ly_mesh *m, size_t c, const ly_district *d, raster *r, sample *cells,
                         float *err)
 {
     lod_emitter e = {.c = &m->chunks[c], .d = d};
     for (int k = 0; k < LY_MESH_LODS && !e.fail; k++) {
         e.c->lod_first[k] = (uint32_t)e.c->n_lod_indices;
-        int per = LOD_SAMPLES[k], cx = r->nx / per, cy = r->ny / per;
-        merge_level(r, per, cells, err, cx, cy);
-        emit_cells(&e, cells, cx, cy, (double)r->x0 * r->s, (double)r->y0 * r->s, per * r->s);
+        int per = LOD_SAMPLES[k];
+        level_grid g = {cells, r->nx / per, r->ny / per, (double)r->x0 * r->s,
+                        (double)r->y0 * r->s, per * r->s};
+        merge_level(r, per, cells, err, g.cx, g.cy);
+        for (int t = 0; t < LY_MESH_TILES * LY_MESH_TILES && !e.fail; t++)
+            emit_tile(&e, &g, k, t);
     }
     if (e.fail || e.c->n_lod_indices > UINT32_MAX)
         return -1;

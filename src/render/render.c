@@ -1,12 +1,15 @@
 #include "louyu/render.h"
 #include "louyu/bvh.h"
+#include "louyu/file.h"
 #include "louyu/log.h"
 
 #include <epoxy/gl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- palette ---------------------------------------------------------------- */
 
@@ -88,7 +91,10 @@ struct ly_renderer {
     size_t gl_objects;
 };
 
-static char *read_text(const char *path, char *err, size_t err_len)
+/* A whole file (a shader's text, or a program's binary), NUL-terminated; its
+ * length in *len when len is not NULL. With no room for a message (err_len 0)
+ * a failure says nothing. */
+static char *read_text(const char *path, size_t *len, char *err, size_t err_len)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -101,6 +107,8 @@ static char *read_text(const char *path, char *err, size_t err_len)
     char *s = n >= 0 && n < (1 << 20) ? malloc((size_t)n + 1) : NULL;
     if (s && fread(s, 1, (size_t)n, f) == (size_t)n) {
         s[n] = '\0';
+        if (len)
+            *len = (size_t)n;
     } else {
         free(s);
         s = NULL;
@@ -110,15 +118,12 @@ static char *read_text(const char *path, char *err, size_t err_len)
     return s;
 }
 
-static GLuint compile(GLenum type, const char *path, char *err, size_t err_len)
+/* The shader read from `path` (named in messages) with source `src`. */
+static GLuint compile(GLenum type, const char *path, const char *src, char *err, size_t err_len)
 {
-    char *src = read_text(path, err, err_len);
-    if (!src)
-        return 0;
     GLuint sh = glCreateShader(type);
-    glShaderSource(sh, 1, (const char *const *)&src, NULL);
+    glShaderSource(sh, 1, &src, NULL);
     glCompileShader(sh);
-    free(src);
     GLint ok = 0;
     glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
     if (!ok) {
@@ -131,32 +136,142 @@ static GLuint compile(GLenum type, const char *path, char *err, size_t err_len)
     return sh;
 }
 
-static int load_program(program *p, const char *dir, const char *name, char *err, size_t err_len)
+/* Program binaries (GL_ARB_get_program_binary) kept between runs: linking the
+ * five programs from source costs 7-9 ms at start-up, mostly the GLSL compiler
+ * setting itself up (Mesa's own shader cache does not spare that), and loading
+ * their binaries about 2 ms. Each program's binary is kept in BINS/NAME.bin under
+ * a key made of both its sources and the driver (vendor, renderer and version
+ * strings). A binary whose key differs, or that the driver refuses, means
+ * compiling from source as before, and the new binary replaces it. The file: five
+ * 32-bit words (magic "LYPB", the binary's format, the key's low and high halves,
+ * the binary's length), then the binary. */
+enum { PROGRAM_MAGIC = 0x4250594C };
+
+static uint64_t program_key(const char *vs_src, const char *fs_src)
 {
-    char vs_path[1024], fs_path[1024];
+    const char *part[5] = {vs_src, fs_src, (const char *)glGetString(GL_VENDOR),
+                           (const char *)glGetString(GL_RENDERER),
+                           (const char *)glGetString(GL_VERSION)};
+    uint64_t key = 14695981039346656037ull; /* FNV-1a, each part with its NUL */
+    for (int i = 0; i < 5; i++) {
+        const unsigned char *c = (const unsigned char *)(part[i] ? part[i] : "");
+        do
+            key = (key ^ *c) * 1099511628211ull;
+        while (*c++);
+    }
+    return key;
+}
+
+/* The program from its kept binary, or 0 when there is none that the driver takes. */
+static GLuint program_from_cache(const char *bin_path, uint64_t key)
+{
+    size_t n = 0;
+    char *bin = read_text(bin_path, &n, NULL, 0);
+    uint32_t head[5];
+    GLuint id = 0;
+    if (bin && n > sizeof head) {
+        memcpy(head, bin, sizeof head);
+        if (head[0] == PROGRAM_MAGIC && head[2] == (uint32_t)key &&
+            head[3] == (uint32_t)(key >> 32) && head[4] == n - sizeof head) {
+            id = glCreateProgram();
+            glProgramBinary(id, head[1], bin + sizeof head, (GLsizei)head[4]);
+            GLint ok = 0;
+            glGetProgramiv(id, GL_LINK_STATUS, &ok);
+            if (!ok) {
+                glDeleteProgram(id);
+                id = 0;
+                /* a format this driver lacks is an error that must not outlive this */
+                for (int i = 0; i < 8 && glGetError() != GL_NO_ERROR; i++)
+                    ;
+            }
+        }
+    }
+    free(bin);
+    return id;
+}
+
+/* Keeps the binary of program `id`, just linked, for the next start. A cache:
+ * failing to write it is no error. */
+static void program_to_cache(GLuint id, const char *bin_path, uint64_t key)
+{
+    GLint n = 0;
+    glGetProgramiv(id, GL_PROGRAM_BINARY_LENGTH, &n);
+    uint32_t head[5] = {PROGRAM_MAGIC, 0, (uint32_t)key, (uint32_t)(key >> 32), 0};
+    char *bin = n > 0 ? malloc(sizeof head + (size_t)n) : NULL;
+    GLsizei got = 0;
+    GLenum format = 0;
+    if (bin)
+        glGetProgramBinary(id, n, &got, &format, bin + sizeof head);
+    char tmp[1200];
+    int fd = -1;
+    if (bin && got > 0 && snprintf(tmp, sizeof tmp, "%s.XXXXXX", bin_path) < (int)sizeof tmp)
+        fd = mkstemp(tmp);
+    if (fd >= 0) {
+        head[1] = format;
+        head[4] = (uint32_t)got;
+        memcpy(bin, head, sizeof head);
+        size_t len = sizeof head + (size_t)got;
+        FILE *f = fdopen(fd, "wb");
+        bool ok = f && fwrite(bin, 1, len, f) == len;
+        if (f)
+            ok = fclose(f) == 0 && ok;
+        else
+            close(fd);
+        if (!ok || rename(tmp, bin_path) != 0)
+            unlink(tmp);
+    }
+    free(bin);
+}
+
+/* Program `name` from DIR/NAME.vert and .frag; with `bins` (a folder) through the
+ * binaries kept there. */
+static int load_program(program *p, const char *dir, const char *bins, const char *name,
+                        char *err, size_t err_len)
+{
+    char vs_path[1024], fs_path[1024], bin_path[1100] = "";
     snprintf(vs_path, sizeof vs_path, "%s/%s.vert", dir, name);
     snprintf(fs_path, sizeof fs_path, "%s/%s.frag", dir, name);
-    GLuint vs = compile(GL_VERTEX_SHADER, vs_path, err, err_len);
-    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_path, err, err_len) : 0;
-    if (!vs || !fs) {
+    char *vs_src = read_text(vs_path, NULL, err, err_len);
+    char *fs_src = vs_src ? read_text(fs_path, NULL, err, err_len) : NULL;
+    if (!fs_src) {
+        free(vs_src);
+        return -1;
+    }
+    uint64_t key = bins ? program_key(vs_src, fs_src) : 0;
+    if (bins &&
+        snprintf(bin_path, sizeof bin_path, "%s/%s.bin", bins, name) >= (int)sizeof bin_path)
+        bins = NULL;
+    GLuint id = bins ? program_from_cache(bin_path, key) : 0;
+    GLuint vs = id ? 0 : compile(GL_VERTEX_SHADER, vs_path, vs_src, err, err_len);
+    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_path, fs_src, err, err_len) : 0;
+    free(vs_src);
+    free(fs_src);
+    if (id) {
+        LY_DEBUG("RENDER", "%s: from its kept binary", name);
+    } else if (!vs || !fs) {
         if (vs)
             glDeleteShader(vs);
         return -1;
-    }
-    GLuint id = glCreateProgram();
-    glAttachShader(id, vs);
-    glAttachShader(id, fs);
-    glLinkProgram(id);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(id, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        char log[1024] = "";
-        glGetProgramInfoLog(id, sizeof log, NULL, log);
-        snprintf(err, err_len, "shaders %s.* do not link: %s", name, log);
-        glDeleteProgram(id);
-        return -1;
+    } else {
+        id = glCreateProgram();
+        glAttachShader(id, vs);
+        glAttachShader(id, fs);
+        if (bins)
+            glProgramParameteri(id, GL_PROGRAM_BINARY_RETRIEVABLE_HINT, GL_TRUE);
+        glLinkProgram(id);
+        glDeleteShader(vs);
+        glDeleteShader(fs);
+        GLint ok = 0;
+        glGetProgramiv(id, GL_LINK_STATUS, &ok);
+        if (!ok) {
+            char log[1024] = "";
+            glGetProgramInfoLog(id, sizeof log, NULL, log);
+            snprintf(err, err_len, "shaders %s.* do not link: %s", name, log);
+            glDeleteProgram(id);
+            return -1;
+        }
+        if (bins)
+            program_to_cache(id, bin_path, key);
     }
     /* Uniform locations are looked up once here; -1 means "not in this program". */
     p->id = id;
@@ -210,11 +325,22 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
         snprintf(err, err_len, "out of memory");
         return NULL;
     }
-    if (load_program(&r->building, shader_dir, "building", err, err_len) ||
-        load_program(&r->ground, shader_dir, "ground", err, err_len) ||
-        load_program(&r->sky, shader_dir, "sky", err, err_len) ||
-        load_program(&r->ui, shader_dir, "ui", err, err_len) ||
-        load_program(&r->slab, shader_dir, "slab", err, err_len)) {
+    /* the programs' binaries from the last run, where the driver gives them */
+    GLint formats = 0;
+    if (epoxy_gl_version() >= 41 || epoxy_has_gl_extension("GL_ARB_get_program_binary"))
+        glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &formats);
+    char folder[1024];
+    const char *bins = formats > 0 &&
+                               !ly_xdg_path("XDG_CACHE_HOME", ".cache", "programs", folder,
+                                            sizeof folder) &&
+                               !ly_make_dirs(folder, 0700, NULL, 0)
+                           ? folder
+                           : NULL;
+    if (load_program(&r->building, shader_dir, bins, "building", err, err_len) ||
+        load_program(&r->ground, shader_dir, bins, "ground", err, err_len) ||
+        load_program(&r->sky, shader_dir, bins, "sky", err, err_len) ||
+        load_program(&r->ui, shader_dir, bins, "ui", err, err_len) ||
+        load_program(&r->slab, shader_dir, bins, "slab", err, err_len)) {
         ly_renderer_destroy(r);
         return NULL;
     }
@@ -581,11 +707,12 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
 }
 
 /* Levels of detail: a far level is drawn where half its cell, the most a block
- * strays from the buildings it stands for, covers at most LOD_PX pixels; from
+ * strays from the buildings it stands for, covers at most LOD_PX pixels (2 for the
+ * 15.6 m blocks, 3 for the 62.5 m ones, which only the far side of a city sees); from
  * LOD_PX * LOD_FADE up, the finer level shows through a screen-door dither in
  * proportion, so a chunk changes level without popping. Chunks fogged past
  * FOG_CULL fog distances (99.8 % fog) are not drawn at all. */
-#define LOD_PX 2.0f
+static const float LOD_PX[LY_MESH_LODS] = {2.0f, 2.0f, 2.0f};
 #define LOD_FADE 0.85f
 #define FOG_CULL 2.6f
 
@@ -604,46 +731,106 @@ static float box_distance(const float p[3], const float mn[3], const float mx[3]
     return sqrtf(s);
 }
 
-static lod_choice choose_level(const ly_renderer *r, const gpu_chunk *c, float dist,
+/* The level for a tile dist metres away: the coarsest whose error fits, among the
+ * levels that pay (at most half the triangles of the finer one: a few towers are
+ * cheaper in full than as blocks). */
+static lod_choice choose_level(const ly_renderer *r, const ly_mesh_tile *t, float dist,
                                float pixel_angle)
 {
     lod_choice ch = {-1, 0};
-    if (pixel_angle <= 0 || !c->lod.vao || dist <= 0)
+    if (pixel_angle <= 0 || dist <= 0)
         return ch;
     for (int k = LY_MESH_LODS - 1; k >= 0; k--) {
         float px = 0.5f * r->lod_cell_m[k] / (dist * pixel_angle);
-        /* a level pays only with at most half the triangles of the one it stands for
-         * (a few towers are cheaper in full than as blocks) */
-        uint32_t finer = k ? c->lod_first[k] - c->lod_first[k - 1] : c->src->site_first_index;
-        if (2 * (c->lod_first[k + 1] - c->lod_first[k]) > finer)
+        uint32_t finer = k ? t->lod_count[k - 1] : t->count;
+        if (!t->lod_count[k] || 2 * t->lod_count[k] > finer)
             continue;
-        if (px <= LOD_PX) {
-            float lo = LOD_PX * LOD_FADE;
+        if (px <= LOD_PX[k]) {
+            float lo = LOD_PX[k] * LOD_FADE;
             ch.level = k;
-            ch.fade = px <= lo ? 0 : (px - lo) / (LOD_PX - lo);
+            ch.fade = px <= lo ? 0 : (px - lo) / (LOD_PX[k] - lo);
             return ch;
         }
     }
     return ch;
 }
 
-/* One level of a chunk (opaque buildings), dithered: 0 whole, 1 only the pixels
- * whose noise is under cut, 2 only the others. */
-static void draw_level(ly_renderer *r, const gpu_chunk *c, int level, int dither, float cut)
+/* A chunk's ranges of one level and one dither mode (0 whole; 1 the pixels whose
+ * noise is under the cut, 2 the others), drawn in one call. */
+typedef struct {
+    GLsizei count[LY_MESH_TILES * LY_MESH_TILES];
+    const void *offset[LY_MESH_TILES * LY_MESH_TILES];
+    int n;
+    float cut;
+} tile_batch;
+
+static void batch_add(tile_batch *b, uint32_t first, uint32_t count, float cut)
 {
-    const gpu_mesh *g = level < 0 ? &c->full : &c->lod;
-    GLsizei first = level < 0 ? 0 : (GLsizei)c->lod_first[level];
-    GLsizei count = level < 0 ? c->full.site_first
-                              : (GLsizei)(c->lod_first[level + 1] - c->lod_first[level]);
-    if (count <= 0 || !g->vao)
+    if (!count)
         return;
-    glUniform1i(r->building.dither, dither);
-    glUniform1f(r->building.dither_cut, cut);
-    glBindVertexArray(g->vao);
-    glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
-                   (void *)((size_t)first * sizeof(uint32_t)));
-    r->stats.triangles += (size_t)count / 3;
-    r->stats.at_level[level + 1]++;
+    b->count[b->n] = (GLsizei)count;
+    b->offset[b->n++] = (const void *)((size_t)first * sizeof(uint32_t));
+    b->cut = cut;
+}
+
+/* One tile at its level (and, fading, the finer one through the dither). */
+static void tile_draws(ly_renderer *r, const ly_mesh_tile *t, lod_choice ch,
+                       tile_batch b[1 + LY_MESH_LODS][3])
+{
+    int lv[2] = {ch.level, ch.level - 1}, mode[2] = {ch.fade > 0 ? 2 : 0, 1};
+    for (int i = 0; i < (ch.fade > 0 ? 2 : 1); i++) {
+        uint32_t first = lv[i] < 0 ? t->first : t->lod_first[lv[i]];
+        uint32_t count = lv[i] < 0 ? t->count : t->lod_count[lv[i]];
+        batch_add(&b[lv[i] + 1][mode[i]], first, count, ch.fade);
+        r->stats.triangles += count / 3;
+        r->stats.at_level[lv[i] + 1]++;
+    }
+}
+
+static void draw_batches(ly_renderer *r, const gpu_chunk *c, tile_batch b[1 + LY_MESH_LODS][3])
+{
+    for (int l = 0; l <= LY_MESH_LODS; l++)
+        for (int m = 0; m < 3; m++) {
+            if (!b[l][m].n || !(l ? c->lod.vao : c->full.vao))
+                continue; /* a full mesh that did not fit, with no far level to stand in */
+            glUniform1i(r->building.dither, m);
+            glUniform1f(r->building.dither_cut, b[l][m].cut);
+            glBindVertexArray(l ? c->lod.vao : c->full.vao);
+            glMultiDrawElements(GL_TRIANGLES, b[l][m].count, GL_UNSIGNED_INT, b[l][m].offset,
+                                b[l][m].n);
+        }
+}
+
+/* A chunk's opaque buildings, tile by tile: culled, each at its level; the full
+ * mesh when it fits under the ceiling, else the finest far level. */
+static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
+                       const ly_render_frame *f)
+{
+    enum { T = LY_MESH_TILES * LY_MESH_TILES };
+    lod_choice ch[T];
+    bool shown[T], full = false;
+    for (int t = 0; t < T; t++) {
+        const ly_mesh_tile *tl = &c->src->tiles[t];
+        float dist = box_distance(f->eye, tl->min, tl->max);
+        shown[t] = tl->min[0] <= tl->max[0] && !ly_frustum_box_outside(fr, tl->min, tl->max) &&
+                   dist <= FOG_CULL * f->fog_distance;
+        ch[t] = shown[t] ? choose_level(r, tl, dist, f->pixel_angle) : (lod_choice){-1, 0};
+        full |= shown[t] && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0));
+        r->stats.tiles_culled += !shown[t] && tl->min[0] <= tl->max[0];
+    }
+    bool fallback = full && !make_full(r, c) && c->lod.vao;
+    tile_batch b[1 + LY_MESH_LODS][3];
+    for (int l = 0; l <= LY_MESH_LODS; l++)
+        for (int m = 0; m < 3; m++)
+            b[l][m].n = 0;
+    for (int t = 0; t < T; t++) {
+        if (!shown[t])
+            continue;
+        if (fallback && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0)))
+            ch[t] = (lod_choice){0, 0};
+        tile_draws(r, &c->src->tiles[t], ch[t], b);
+    }
+    draw_batches(r, c, b);
 }
 
 static void building_uniforms(ly_renderer *r, const ly_render_frame *f, int pass)
@@ -672,6 +859,10 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
     building_uniforms(r, f, pass);
     ly_frustum fr;
     ly_frustum_init(&fr, f->view_proj);
+    if (!pass) { /* a new frame */
+        r->frame++;
+        memset(&r->stats, 0, sizeof r->stats);
+    }
     for (size_t i = 0; i < r->n_chunks; i++) {
         gpu_chunk *c = &r->chunks[i];
         if (!c->src->n_indices)
@@ -691,17 +882,7 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
             continue;
         }
         r->stats.chunks++;
-        lod_choice ch = choose_level(r, c, dist, f->pixel_angle);
-        /* the full mesh when it fits under the ceiling, else the finest far level */
-        bool full = ch.level < 0 || (ch.fade > 0 && ch.level == 0);
-        if (full && !make_full(r, c) && c->lod.vao)
-            ch = (lod_choice){0, 0};
-        if (ch.fade <= 0) {
-            draw_level(r, c, ch.level, 0, 0);
-        } else {
-            draw_level(r, c, ch.level - 1, 1, ch.fade);
-            draw_level(r, c, ch.level, 2, ch.fade);
-        }
+        draw_chunk(r, c, &fr, f);
     }
 }
 
@@ -740,8 +921,6 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
     glFrontFace(GL_CCW);
-    r->frame++;
-    memset(&r->stats, 0, sizeof r->stats);
     draw_buildings(r, f, 0);
     if (r->slabs.vao) {
         glUseProgram(r->slab.id);

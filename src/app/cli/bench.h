@@ -18,7 +18,8 @@ typedef struct {
 typedef struct {
     double p50, p95;
     double chunks, culled, triangles; /* per frame, on average */
-    double at_level[4];               /* chunks per frame in full, at level 0, 1 */
+    double tiles_culled;              /* tiles of the chunks drawn, culled */
+    double at_level[4];               /* tiles per frame in full, at level 0, 1, 2 */
     double uploads, evictions;        /* chunks' full meshes per frame */
     double deferred;                  /* chunks per frame drawn at a far level for want of room */
     double resident_mb;               /* chunk meshes on the GPU after the last frame */

@@ -70,6 +70,7 @@ static int view_frames(ly_app *app, ly_platform *plat, ly_camera_pose pose, int 
         ly_renderer_stats(app->renderer, &st);
         v->chunks += (double)st.chunks / n;
         v->culled += (double)st.culled / n;
+        v->tiles_culled += (double)st.tiles_culled / n;
         v->triangles += (double)st.triangles / n;
         for (int k = 0; k <= LY_MESH_LODS; k++)
             v->at_level[k] += (double)st.at_level[k] / n;

@@ -209,9 +209,11 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
         view_figure(o, name[k], "frame_ms_p95", v[k]->p95, 2);
         view_figure(o, name[k], "chunks_drawn", v[k]->chunks, 1);
         view_figure(o, name[k], "chunks_culled", v[k]->culled, 1);
-        view_figure(o, name[k], "chunks_full", v[k]->at_level[0], 1);
-        view_figure(o, name[k], "chunks_lod0", v[k]->at_level[1], 1);
-        view_figure(o, name[k], "chunks_lod1", v[k]->at_level[2], 1);
+        view_figure(o, name[k], "tiles_culled", v[k]->tiles_culled, 1);
+        view_figure(o, name[k], "tiles_full", v[k]->at_level[0], 1);
+        view_figure(o, name[k], "tiles_lod0", v[k]->at_level[1], 1);
+        view_figure(o, name[k], "tiles_lod1", v[k]->at_level[2], 1);
+        view_figure(o, name[k], "tiles_lod2", v[k]->at_level[3], 1);
         view_figure(o, name[k], "triangles", v[k]->triangles, 0);
         view_figure(o, name[k], "uploads", v[k]->uploads, 2);
         view_figure(o, name[k], "evictions", v[k]->evictions, 2);
