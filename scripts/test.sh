@@ -17,6 +17,10 @@ echo "== build with -fsanitize=address,undefined"
 ly_build build-asan -DLY_WERROR=ON -DLY_SANITIZE=ON
 
 export SDL_VIDEODRIVER=offscreen
+# the tests' scene caches, remembered font and program binaries: their own, not the user's
+cache_home=$(mktemp -d)
+trap 'rm -rf "$cache_home"' EXIT
+export XDG_CACHE_HOME="$cache_home"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 

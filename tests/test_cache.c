@@ -363,6 +363,22 @@ static void bad_far_index(unsigned char *buf)
     uint32_t *idx = section(buf, LY_CS_LOD_INDICES);
     idx[0] = 0xffffff;
 }
+static void bad_tile(unsigned char *buf)
+{
+    ly_mesh_chunk *ch = section(buf, LY_CS_CHUNKS);
+    ch[0].tiles[0].count = ch[0].site_first_index + 3; /* past the opaque buildings */
+}
+static void bad_tile_far(unsigned char *buf)
+{
+    ly_mesh_chunk *ch = section(buf, LY_CS_CHUNKS);
+    ch[0].tiles[0].lod_first[0] = (uint32_t)ch[0].n_lod_indices;
+    ch[0].tiles[0].lod_count[0] = 3;
+}
+static void bad_level(unsigned char *buf)
+{
+    ly_mesh_chunk *ch = section(buf, LY_CS_CHUNKS);
+    ch[0].lod_first[LY_MESH_LODS] = (uint32_t)ch[0].n_lod_indices + 3;
+}
 static void bad_vertex_building(unsigned char *buf)
 {
     ly_vertex *v = section(buf, LY_CS_VERTICES);
@@ -533,6 +549,9 @@ static void damage(const char *src, const char *cache, const ly_scene *good)
         int needs; /* the section it changes must not be empty (-1: the header) */
     } forged[] = {{"index", bad_index, LY_CS_INDICES},
                   {"far index", bad_far_index, LY_CS_LOD_INDICES},
+                  {"tile range", bad_tile, LY_CS_CHUNKS},
+                  {"tile's far range", bad_tile_far, LY_CS_CHUNKS},
+                  {"far level range", bad_level, LY_CS_CHUNKS},
                   {"vertex building", bad_vertex_building, LY_CS_VERTICES},
                   {"BVH child", bad_bvh_child, LY_CS_BVH_NODES},
                   {"BVH cycle", bvh_cycle, LY_CS_BVH_NODES},
