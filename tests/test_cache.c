@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -701,6 +703,55 @@ static void two_writers(const char *src)
     ly_diag_list_deinit(&diags);
 }
 
+/* The remembered hash of an unchanged source: used while the file is as it was, never
+ * after a write (even one that keeps its size and its modification time), and a damaged
+ * stamp only means hashing again. */
+static void stamps(const char *src)
+{
+    char dir[400], path[1200];
+    snprintf(dir, sizeof dir, "%s/stamped", root);
+    ly_cache_key a, b, c;
+    CHECK_INT(ly_cache_key_init(&a, src, dir, 0), 0);
+    CHECK_INT(ly_cache_key_init(&b, src, dir, 0), 0); /* from the stamp */
+    CHECK(!memcmp(a.source_hash, b.source_hash, 32) && !strcmp(a.path, b.path));
+    /* the same size and modification time, other bytes */
+    struct stat st;
+    CHECK_INT(stat(src, &st), 0);
+    FILE *f = fopen(src, "r+b");
+    CHECK(f != NULL);
+    int ch = fgetc(f);
+    fseek(f, 0, SEEK_SET);
+    fputc(ch == ' ' ? '\t' : ' ', f); /* a file's first byte: '{' or whitespace */
+    fclose(f);
+    struct timespec times[2] = {st.st_atim, st.st_mtim};
+    utimensat(AT_FDCWD, src, times, 0);
+    CHECK_INT(ly_cache_key_init(&c, src, dir, 0), 0);
+    CHECK(memcmp(a.source_hash, c.source_hash, 32) != 0);
+    /* a damaged stamp: hashed again, the same answer */
+    struct dirent *e;
+    snprintf(path, sizeof path, "%s/stamps", dir);
+    DIR *d = opendir(path);
+    int n = 0;
+    while (d && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char one[1500];
+        snprintf(one, sizeof one, "%s/%s", path, e->d_name);
+        f = fopen(one, "r+b");
+        if (f) {
+            fseek(f, 20, SEEK_SET);
+            fputc(0x5a, f);
+            fclose(f);
+            n++;
+        }
+    }
+    if (d)
+        closedir(d);
+    CHECK_INT(n, 1);
+    CHECK_INT(ly_cache_key_init(&b, src, dir, 0), 0);
+    CHECK(!memcmp(b.source_hash, c.source_hash, 32));
+}
+
 int main(void)
 {
     snprintf(root, sizeof root, "/tmp/louyu-test-cache-XXXXXX");
@@ -718,6 +769,10 @@ int main(void)
 
     round_trip(zs);
     round_trip(sf);
+    char stamped[320];
+    snprintf(stamped, sizeof stamped, "%s/stamped.geojson", root);
+    copy_file(LY_SOURCE_DIR "/data/zhanshan.geojson", stamped);
+    stamps(stamped);
     ly_scene good;
     CHECK_INT(load(&good, zs, true, NULL), LY_LOAD_OK);
     cache_path(zs, cache, sizeof cache);

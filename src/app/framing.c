@@ -20,22 +20,41 @@
 #define HOME_TURN (60.0 * M_PI / 180)
 #define HOME_STEP (10.0 * M_PI / 180)
 
-/* Every building's box corners: what the home view shows whole. NULL when there are none. */
+/* A box's eight corners appended to pts. */
+static void corners(float (*pts)[3], size_t *n, const float mn[3], const float mx[3])
+{
+    for (int k = 0; k < 8; k++) {
+        pts[*n][0] = k & 1 ? mx[0] : mn[0];
+        pts[*n][1] = k & 2 ? mx[1] : mn[1];
+        pts[*n][2] = k & 4 ? mx[2] : mn[2];
+        ++*n;
+    }
+}
+
+/* Above this many buildings the home view fits the chunks' tiles (250 m boxes that
+ * hold their buildings) instead of every building: a city's framing then costs
+ * milliseconds, not a third of a second, and is at most a tile looser. */
+#define FIT_TILES_ABOVE 20000
+
+/* What the home view shows whole: every building's box corners (or, for a city,
+ * every tile's). NULL when there are none. */
 static float (*tower_corners(const ly_app *app, size_t *n))[3]
 {
     const ly_mesh *m = &app->scene.mesh;
     *n = 0;
-    float(*pts)[3] = m->n_buildings ? malloc(8 * m->n_buildings * sizeof *pts) : NULL;
-    for (size_t b = 0; pts && b < m->n_buildings; b++) {
-        const ly_mesh_building *mb = &m->buildings[b];
-        if (!mb->n_indices || !(mb->max[0] >= mb->min[0]))
-            continue;
-        for (int k = 0; k < 8; k++) {
-            pts[*n][0] = k & 1 ? mb->max[0] : mb->min[0];
-            pts[*n][1] = k & 2 ? mb->max[1] : mb->min[1];
-            pts[*n][2] = k & 4 ? mb->max[2] : mb->min[2];
-            ++*n;
+    bool tiles = m->n_buildings > FIT_TILES_ABOVE;
+    size_t boxes = tiles ? m->n_chunks * LY_MESH_TILES * LY_MESH_TILES : m->n_buildings;
+    float(*pts)[3] = boxes ? malloc(8 * boxes * sizeof *pts) : NULL;
+    for (size_t c = 0; pts && tiles && c < m->n_chunks; c++)
+        for (int t = 0; t < LY_MESH_TILES * LY_MESH_TILES; t++) {
+            const ly_mesh_tile *tl = &m->chunks[c].tiles[t];
+            if (tl->count && tl->max[0] >= tl->min[0])
+                corners(pts, n, tl->min, tl->max);
         }
+    for (size_t b = 0; pts && !tiles && b < m->n_buildings; b++) {
+        const ly_mesh_building *mb = &m->buildings[b];
+        if (mb->n_indices && mb->max[0] >= mb->min[0])
+            corners(pts, n, mb->min, mb->max);
     }
     return pts;
 }

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -396,6 +397,100 @@ uint64_t ly_cache_checksum(const void *data, size_t len)
 
 /* ---- the key ----------------------------------------------------------------------- */
 
+/* BLAKE2b-256 of an open file's bytes, read in pieces. Returns 0, or -1 when it cannot
+ * be read or its size changes under us (cp over it). */
+static int hash_file(int fd, const struct stat *st, uint8_t out[32])
+{
+    /* read, not mapped: as fast here (the hash is the cost), and a file cut short while it
+     * is read (cp over it) gives fewer bytes rather than a SIGBUS */
+    enum { PIECE = 64 << 10 }; /* below malloc's mmap threshold: freeing it changes nothing */
+    unsigned char *buf = malloc(PIECE);
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, 32);
+    uint64_t got = 0;
+    ssize_t k = -1;
+    while (buf && (k = read(fd, buf, PIECE)) != 0) {
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            break;
+        crypto_generichash_update(&h, buf, (size_t)k);
+        got += (uint64_t)k;
+    }
+    crypto_generichash_final(&h, out, 32);
+    free(buf);
+    return k != 0 || got != (uint64_t)st->st_size ? -1 : 0;
+}
+
+/* A source's identity and the hash of its bytes, remembered so that an unchanged file
+ * is not read again: a file with the same device, inode, size, modification and change
+ * times (the change time moves with any write or touch, and cannot be set back) has
+ * the bytes it had. Kept in stamps/NAME, NAME from the source's absolute path. */
+typedef struct {
+    uint64_t magic, dev, ino, size;
+    int64_t mtime_ns, ctime_ns;
+    uint8_t hash[32];
+    uint64_t check; /* XXH64 of the fields above */
+} stamp;
+
+static const uint64_t STAMP_MAGIC = 0x31504d5453594c; /* "LYSTMP1" */
+
+static void stamp_of(stamp *sp, const struct stat *st)
+{
+    memset(sp, 0, sizeof *sp);
+    sp->magic = STAMP_MAGIC;
+    sp->dev = (uint64_t)st->st_dev;
+    sp->ino = (uint64_t)st->st_ino;
+    sp->size = (uint64_t)st->st_size;
+    sp->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+    sp->ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+}
+
+static void stamp_path(const char *folder, const char *source, char *out, size_t n)
+{
+    char abs[4096];
+    const char *name = realpath(source, abs) ? abs : source;
+    uint8_t h[16];
+    crypto_generichash(h, sizeof h, (const unsigned char *)name, strlen(name), NULL, 0);
+    char hex[2 * sizeof h + 1];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    snprintf(out, n, "%s/stamps/%s", folder, hex);
+}
+
+/* The remembered hash, when the stamp is whole and the file is as it was. */
+static bool stamp_read(const char *path, const struct stat *st, uint8_t hash[32])
+{
+    stamp now, kept;
+    stamp_of(&now, st);
+    FILE *f = fopen(path, "rb");
+    bool ok = f && fread(&kept, sizeof kept, 1, f) == 1;
+    if (f)
+        fclose(f);
+    ok = ok && kept.check == ly_cache_checksum(&kept, offsetof(stamp, check)) &&
+         !memcmp(&kept, &now, offsetof(stamp, hash));
+    if (ok)
+        memcpy(hash, kept.hash, 32);
+    return ok;
+}
+
+static void stamp_write(const char *path, const struct stat *st, const uint8_t hash[32])
+{
+    stamp sp;
+    stamp_of(&sp, st);
+    memcpy(sp.hash, hash, sizeof sp.hash);
+    sp.check = ly_cache_checksum(&sp, offsetof(stamp, check));
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%.1100s.tmp-%ld", path, (long)getpid());
+    if (ly_make_parent_dirs(path, 0700))
+        return;
+    FILE *f = fopen(tmp, "wb");
+    bool ok = f && fwrite(&sp, sizeof sp, 1, f) == 1;
+    if (f && fclose(f))
+        ok = false;
+    if (!ok || rename(tmp, path))
+        unlink(tmp); /* only a later open that hashes again */
+}
+
 int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, float chunk_size_m)
 {
     memset(key, 0, sizeof *key);
@@ -415,27 +510,15 @@ int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, fl
             close(fd);
         return -1;
     }
-    /* read, not mapped: as fast here (the hash is the cost), and a file cut short while it
-     * is read (cp over it) gives fewer bytes rather than a SIGBUS */
-    enum { PIECE = 64 << 10 }; /* below malloc's mmap threshold: freeing it changes nothing */
-    unsigned char *buf = malloc(PIECE);
-    crypto_generichash_state h;
-    crypto_generichash_init(&h, NULL, 0, sizeof key->source_hash);
-    uint64_t got = 0;
-    ssize_t k = -1;
-    while (buf && (k = read(fd, buf, PIECE)) != 0) {
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            break;
-        crypto_generichash_update(&h, buf, (size_t)k);
-        got += (uint64_t)k;
-    }
-    crypto_generichash_final(&h, key->source_hash, sizeof key->source_hash);
-    free(buf);
+    char sp[1100];
+    stamp_path(folder, source, sp, sizeof sp);
+    bool remembered = stamp_read(sp, &st, key->source_hash);
+    int rc = remembered ? 0 : hash_file(fd, &st, key->source_hash);
     close(fd);
-    if (k != 0 || got != (uint64_t)st.st_size)
+    if (rc)
         return -1; /* unreadable, or changing under us: load it without a cache */
+    if (!remembered)
+        stamp_write(sp, &st, key->source_hash);
     key->source_size = (uint64_t)st.st_size;
     key->chunk_size_m = chunk_size_m;
     key->dev = (uint64_t)st.st_dev;
@@ -444,6 +527,7 @@ int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, fl
     /* the name: the source's bytes and what shapes the build */
     uint32_t format = LY_CACHE_FORMAT;
     uint8_t name[16];
+    crypto_generichash_state h;
     crypto_generichash_init(&h, NULL, 0, sizeof name);
     crypto_generichash_update(&h, (const unsigned char *)"louyu scene cache", 17);
     crypto_generichash_update(&h, (const unsigned char *)&format, sizeof format);
