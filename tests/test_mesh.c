@@ -221,6 +221,7 @@ static void levels(void)
     CHECK_NEAR(m.lod_cell_m[0], 1000.0 / 64, 1e-3);
     CHECK_NEAR(m.lod_cell_m[1], 1000.0 / 32, 1e-3);
     CHECK_NEAR(m.lod_cell_m[2], 1000.0 / 16, 1e-3);
+    CHECK_NEAR(m.lod_cell_m[3], 1000.0 / 8, 1e-3);
     double area = (m.buildings[0].max[0] - m.buildings[0].min[0]) *
                   (double)(m.buildings[0].max[1] - m.buildings[0].min[1]);
     double perimeter = 2 * ((m.buildings[0].max[0] - m.buildings[0].min[0]) +
@@ -268,10 +269,17 @@ static void real(const char *path, size_t buildings, double max_bytes_per_buildi
     for (size_t i = 0; i < m.n_buildings; i++)
         empty += m.buildings[i].n_indices == 0;
     CHECK_INT(empty, 0);
-    double per = (double)m.bytes / (double)m.n_buildings;
-    printf("%s: %zu vertices, %zu triangles, %zu bytes (%.0f per building), %zu chunks\n", path,
-           m.n_vertices, m.n_triangles, m.bytes, per, m.n_chunks);
+    size_t far = 0;
+    for (size_t c = 0; c < m.n_chunks; c++)
+        far += m.chunks[c].n_lod_vertices * sizeof(ly_vertex) + m.chunks[c].n_lod_indices * 4;
+    /* the full mesh within its budget; the far levels a small part on top */
+    double per = (double)(m.bytes - far) / (double)m.n_buildings;
+    printf("%s: %zu vertices, %zu triangles, %zu bytes (%.0f per building, far levels %.0f %%), "
+           "%zu chunks\n", path, m.n_vertices, m.n_triangles, m.bytes, per,
+           100.0 * (double)far / (double)(m.bytes - far), m.n_chunks);
     CHECK(per <= max_bytes_per_building);
+    if (buildings > 1000)
+        CHECK(far <= (m.bytes - far) / 2);
     /* the origin is the centre: everything within a few km */
     CHECK(m.min[0] > -5000 && m.max[0] < 5000 && m.min[1] > -5000 && m.max[1] < 5000);
     ly_mesh_deinit(&m);

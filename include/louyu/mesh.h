@@ -20,7 +20,7 @@
 enum { LY_SURF_WALL = 0, LY_SURF_ROOF = 1, LY_SURF_BOTTOM = 2 };
 
 /* Far levels of detail per chunk (the full mesh is level "-1"). */
-#define LY_MESH_LODS 3
+#define LY_MESH_LODS 4
 /* A chunk's tiles per side: the renderer culls and picks levels tile by tile, and
  * draws a chunk's tiles of one level in one call. */
 #define LY_MESH_TILES 4

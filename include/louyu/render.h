@@ -72,7 +72,7 @@ typedef struct {
 typedef struct {
     size_t chunks, culled;             /* chunks drawn; chunks outside the view or the fog */
     size_t tiles_culled;               /* tiles of the chunks drawn that were not */
-    size_t at_level[1 + LY_MESH_LODS]; /* tiles drawn in full, at level 0, 1, 2 (fades count twice) */
+    size_t at_level[1 + LY_MESH_LODS]; /* tiles drawn in full, at each far level (fades count twice) */
     size_t triangles;                  /* buildings' triangles submitted */
     size_t uploads, evictions;         /* chunks' full meshes sent to / dropped from the GPU */
     size_t deferred;                   /* chunks drawn at a far level for want of room */

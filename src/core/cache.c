@@ -45,8 +45,8 @@ FROZEN(ly_feature, 136);
 FROZEN(ly_enterprise, 56);
 FROZEN(ly_name_pair, 16);
 FROZEN(ly_geo, 72);
-FROZEN(ly_mesh, 112);
-FROZEN(ly_mesh_chunk, 1032);
+FROZEN(ly_mesh, 120);
+FROZEN(ly_mesh_chunk, 1160);
 FROZEN(ly_bvh, 40);
 FROZEN(ly_ground, 192);
 #endif

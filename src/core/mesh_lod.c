@@ -17,7 +17,7 @@
 
 #define SAMPLES_PER_CHUNK 128
 #define MAX_SAMPLES 1024 /* per side: a chunk stretched further keeps its full mesh only */
-static const int LOD_SAMPLES[LY_MESH_LODS] = {2, 4, 8};
+static const int LOD_SAMPLES[LY_MESH_LODS] = {2, 4, 8, 16};
 
 typedef struct {
     float h;

@@ -712,7 +712,7 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
  * LOD_PX * LOD_FADE up, the finer level shows through a screen-door dither in
  * proportion, so a chunk changes level without popping. Chunks fogged past
  * FOG_CULL fog distances (99.8 % fog) are not drawn at all. */
-static const float LOD_PX[LY_MESH_LODS] = {2.0f, 2.0f, 2.0f};
+static const float LOD_PX[LY_MESH_LODS] = {2.0f, 2.0f, 2.0f, 2.0f};
 #define LOD_FADE 0.85f
 #define FOG_CULL 2.6f
 

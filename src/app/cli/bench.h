@@ -2,6 +2,8 @@
 #ifndef LOUYU_CLI_BENCH_H
 #define LOUYU_CLI_BENCH_H
 
+#include "louyu/mesh.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,7 +21,7 @@ typedef struct {
     double p50, p95;
     double chunks, culled, triangles; /* per frame, on average */
     double tiles_culled;              /* tiles of the chunks drawn, culled */
-    double at_level[4];               /* tiles per frame in full, at level 0, 1, 2 */
+    double at_level[1 + LY_MESH_LODS]; /* tiles per frame in full, at each far level */
     double uploads, evictions;        /* chunks' full meshes per frame */
     double deferred;                  /* chunks per frame drawn at a far level for want of room */
     double resident_mb;               /* chunk meshes on the GPU after the last frame */

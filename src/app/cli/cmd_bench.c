@@ -214,6 +214,7 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
         view_figure(o, name[k], "tiles_lod0", v[k]->at_level[1], 1);
         view_figure(o, name[k], "tiles_lod1", v[k]->at_level[2], 1);
         view_figure(o, name[k], "tiles_lod2", v[k]->at_level[3], 1);
+        view_figure(o, name[k], "tiles_lod3", v[k]->at_level[4], 1);
         view_figure(o, name[k], "triangles", v[k]->triangles, 0);
         view_figure(o, name[k], "uploads", v[k]->uploads, 2);
         view_figure(o, name[k], "evictions", v[k]->evictions, 2);
