@@ -40,9 +40,11 @@ expect_empty() {
 run 0 --version;            expect out '^louyu [0-9]+\.[0-9]+\.[0-9]+$'
 
 # the viewer with no screen to reach says so and stops, rather than run unseen on
-# SDL's offscreen fallback; shot (a hidden window) still works without one
+# SDL's offscreen fallback; shot (a hidden window) still works without one (SDL's video
+# start-up leaves 1 KB of libdbus's behind, not louyu's: no leak check for this one)
 mkdir -p "$tmp/xdg"
-SDL_VIDEODRIVER= DISPLAY=:no-such WAYLAND_DISPLAY= XDG_RUNTIME_DIR="$tmp/xdg" run 3 "$ZS"
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" SDL_VIDEODRIVER= DISPLAY=:no-such WAYLAND_DISPLAY= \
+  XDG_RUNTIME_DIR="$tmp/xdg" run 3 "$ZS"
 expect err 'no screen to open a window on .*SDL_VIDEODRIVER=offscreen'
 run 0 --help;               expect out '^  validate +check data files'
 expect out '^  shot +render what the window would show'
