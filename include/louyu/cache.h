@@ -195,6 +195,10 @@ typedef struct {
 
 /* The checksum of the header and the sections: XXH64 with seed 0. */
 uint64_t ly_cache_checksum(const void *p, size_t n);
+/* The whole pages of [p, p + n) out of resident memory: only for the arrays of a scene
+ * mapped from its cache that nothing writes into (meshes, points, the BVH), once they
+ * have been read (checked, copied to the GPU); the next read brings the file's bytes. */
+void ly_cache_give_back(const void *p, size_t n);
 /* The section's name as log lines say it ("buildings"). */
 const char *ly_cache_section_name(int id);
 

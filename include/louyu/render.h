@@ -94,6 +94,9 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
  * current frame are dropped, least recently drawn first, to make room; a chunk
  * that still does not fit is drawn at its finest far level. */
 void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes);
+/* Called with each mesh array once the GPU has its copy (NULL: nothing), so that a
+ * caller whose meshes are mapped from a file can give their pages back. */
+void ly_renderer_set_upload_hook(ly_renderer *r, void (*hook)(const void *p, size_t n));
 /* Uploads a stacking plan to draw with the buildings (NULL or an empty one: none). */
 void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st);
 /* Updates the per-building texture (n styles). */

@@ -2,6 +2,7 @@
  * card and the stacking plan, colour-by, the language, the panels, the
  * finder and search; and the dispatch of the views' messages. */
 #include "commands.h"
+#include "louyu/cache.h"
 #include "louyu/log.h"
 #include "louyu/settings.h"
 
@@ -217,8 +218,13 @@ void ly_cmd_set_week_focus(ly_app *app, bool on)
 
 int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
 {
+    /* a scene mapped from its cache gives the pages of each mesh array back once the GPU
+     * has its copy: a city's meshes do not stay in resident memory twice */
+    if (app->renderer)
+        ly_renderer_set_upload_hook(app->renderer, next->cache ? ly_cache_give_back : NULL);
     if (app->renderer && ly_renderer_upload_scene(app->renderer, &next->mesh, &next->ground)) {
         /* put the old district back on the GPU */
+        ly_renderer_set_upload_hook(app->renderer, app->scene.cache ? ly_cache_give_back : NULL);
         if (app->scene.loaded)
             ly_renderer_upload_scene(app->renderer, &app->scene.mesh, &app->scene.ground);
         ly_scene_free(next);

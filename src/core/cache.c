@@ -387,6 +387,14 @@ static uint64_t xxh_final(const xxh *s)
     return h ^ (h >> 32);
 }
 
+void ly_cache_give_back(const void *p, size_t n)
+{
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t a = ((uintptr_t)p + page - 1) / page * page, b = ((uintptr_t)p + n) / page * page;
+    if (b > a)
+        madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
 uint64_t ly_cache_checksum(const void *data, size_t len)
 {
     xxh s;
@@ -1022,6 +1030,30 @@ static bool check_header(const unsigned char *m, size_t size, const ly_cache_key
 }
 
 /* Every section inside the file, aligned, in order, not overlapping, with its checksum. */
+/* The big sections nothing writes into (meshes, points, the BVH) leave this process's
+ * resident memory as soon as they are checked, and again once everything is: they stay
+ * in the page cache, and a page comes back when it is next read (a chunk's upload, a
+ * pick). The pages written into (strings, chunk records) are private copies and are never
+ * dropped: dropping would bring back the file's bytes. */
+static bool read_only(int id)
+{
+    static const int big[] = {LY_CS_POINTS,       LY_CS_GEO_XY,      LY_CS_VERTICES,
+                              LY_CS_INDICES,      LY_CS_LOD_VERTICES, LY_CS_LOD_INDICES,
+                              LY_CS_MESH_BUILDINGS, LY_CS_BVH_NODES,  LY_CS_BVH_ITEMS};
+    for (size_t i = 0; i < sizeof big / sizeof *big; i++)
+        if (big[i] == id)
+            return true;
+    return false;
+}
+
+static void drop_read_only(const unsigned char *base)
+{
+    const ly_cache_section *t = (const ly_cache_section *)(base + sizeof(ly_cache_header));
+    for (int i = 0; i < LY_CS_COUNT; i++)
+        if (read_only(i))
+            ly_cache_give_back(base + t[i].offset, t[i].size);
+}
+
 static bool check_sections(const unsigned char *m, size_t size, reason *r)
 {
     const ly_cache_section *t = (const ly_cache_section *)(m + sizeof(ly_cache_header));
@@ -1032,9 +1064,12 @@ static bool check_sections(const unsigned char *m, size_t size, reason *r)
             return reject(r, true, "section %s is out of range", ly_cache_section_name(i));
         end = t[i].offset + t[i].size;
     }
-    for (int i = 0; i < LY_CS_COUNT; i++)
+    for (int i = 0; i < LY_CS_COUNT; i++) {
         if (ly_cache_checksum(m + t[i].offset, t[i].size) != t[i].check)
             return reject(r, true, "section %s is damaged (checksum)", ly_cache_section_name(i));
+        if (read_only(i))
+            ly_cache_give_back(m + t[i].offset, t[i].size);
+    }
     return true;
 }
 
@@ -1136,26 +1171,6 @@ static void replay(const ly_cache *c, ly_diag_list *diags)
         diags->warnings = before + (size_t)h->warnings;
 }
 
-/* The big sections nothing writes into (meshes, points) leave this process's resident
- * memory once checked: they stay in the page cache, and a page comes back when it is
- * next read (a chunk's upload, a pick). The pages written into (strings, chunk records)
- * are private copies and are never dropped: dropping would bring back the file's bytes. */
-static void drop_read_only(const ly_cache *c)
-{
-    static const int big[] = {LY_CS_POINTS,       LY_CS_GEO_XY,      LY_CS_VERTICES,
-                              LY_CS_INDICES,      LY_CS_LOD_VERTICES, LY_CS_LOD_INDICES,
-                              LY_CS_MESH_BUILDINGS, LY_CS_BVH_NODES,  LY_CS_BVH_ITEMS};
-    const ly_cache_section *t = (const ly_cache_section *)(c->base + sizeof(ly_cache_header));
-    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-    for (size_t i = 0; i < sizeof big / sizeof *big; i++) {
-        uintptr_t a = (uintptr_t)c->base + t[big[i]].offset, b = a + t[big[i]].size;
-        a = (a + page - 1) / page * page;
-        b = b / page * page;
-        if (b > a)
-            madvise((void *)a, b - a, MADV_DONTNEED);
-    }
-}
-
 static bool use(ly_cache *c, const ly_cache_key *key, const ly_cache_parts *p, reason *r)
 {
     char why[160];
@@ -1173,7 +1188,7 @@ static bool use(ly_cache *c, const ly_cache_key *key, const ly_cache_parts *p, r
     t[3] = ly_clock_ms();
     LY_DEBUG("CACHE", "checksums %.1f ms, ranges %.1f ms, strings %.1f ms", t[1] - t[0],
              t[2] - t[1], t[3] - t[2]);
-    drop_read_only(c);
+    drop_read_only(c->base);
     p->district->source = strdup(key->source);
     return p->district->source || reject(r, false, "out of memory");
 }
@@ -1204,10 +1219,13 @@ ly_cache_status ly_cache_open(ly_cache **out, const ly_cache_key *key, const ly_
     } else if (st.st_size < (off_t)sizeof(ly_cache_header)) {
         snprintf(r.text, sizeof r.text, "truncated: %lld bytes", (long long)st.st_size);
     } else {
-        /* populated read-only (a writable private mapping would be copied whole), then
-         * made writable: only the pages the string pointers go into are copied */
+        /* mapped read-only, then made writable: only the pages the string pointers go
+         * into are copied; read ahead in order, not populated whole (a city's cache is
+         * gigabytes: its pages are checked and given back section by section) */
         c.size = (size_t)st.st_size;
-        c.base = mmap(NULL, c.size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        c.base = mmap(NULL, c.size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (c.base != MAP_FAILED)
+            madvise(c.base, c.size, MADV_SEQUENTIAL);
         if (c.base == MAP_FAILED || mprotect(c.base, c.size, PROT_READ | PROT_WRITE)) {
             snprintf(r.text, sizeof r.text, "cannot map it: %s", strerror(errno));
             if (c.base != MAP_FAILED)

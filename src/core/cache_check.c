@@ -163,6 +163,11 @@ static bool check_mesh(const ly_mesh *m, const ly_district *d, char *why, size_t
                              ch->n_lod_vertices, d->n_buildings) ||
             !check_ranges(ch))
             return fail(why, n, "chunk %zu: an index out of range", c);
+        /* checked: its arrays leave resident memory until they are read again */
+        ly_cache_give_back(ch->vertices, ch->n_vertices * sizeof *ch->vertices);
+        ly_cache_give_back(ch->indices, ch->n_indices * sizeof *ch->indices);
+        ly_cache_give_back(ch->lod_vertices, ch->n_lod_vertices * sizeof *ch->lod_vertices);
+        ly_cache_give_back(ch->lod_indices, ch->n_lod_indices * sizeof *ch->lod_indices);
     }
     for (size_t i = 0; i < m->n_buildings; i++) {
         const ly_mesh_building *mb = &m->buildings[i];

@@ -14,4 +14,5 @@
  * false, `why` (n bytes) says what is out of range. The strings are not checked here. */
 bool ly_cache_check_ranges(const ly_cache_parts *p, char *why, size_t n);
 
+
 #endif

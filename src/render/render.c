@@ -67,6 +67,7 @@ struct ly_renderer {
     float lod_cell_m[LY_MESH_LODS];
     size_t mem_limit, resident; /* bytes of chunk meshes on the GPU, and the ceiling (0: none) */
     size_t n_full;              /* chunks whose full mesh is on the GPU */
+    void (*uploaded)(const void *p, size_t n); /* told of each array the GPU has copied */
     uint64_t frame;
     ly_render_stats stats; /* of the last frame */
     gpu_mesh ground_mesh;
@@ -481,6 +482,10 @@ static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size
                            const uint32_t *indices, size_t n_indices)
 {
     make_mesh(r, g, v, n_vertices * sizeof *v, indices, n_indices);
+    if (r->uploaded) {
+        r->uploaded(v, n_vertices * sizeof *v);
+        r->uploaded(indices, n_indices * sizeof *indices);
+    }
     const GLsizei stride = sizeof(ly_vertex);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_vertex, pos));
@@ -560,6 +565,11 @@ static bool make_full(ly_renderer *r, gpu_chunk *c)
 void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes)
 {
     r->mem_limit = bytes;
+}
+
+void ly_renderer_set_upload_hook(ly_renderer *r, void (*hook)(const void *p, size_t n))
+{
+    r->uploaded = hook;
 }
 
 int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground)
