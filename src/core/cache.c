@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -1054,7 +1055,8 @@ static void drop_read_only(const unsigned char *base)
             ly_cache_give_back(base + t[i].offset, t[i].size);
 }
 
-static bool check_sections(const unsigned char *m, size_t size, reason *r)
+/* Every section inside the file, aligned, in order, not overlapping. */
+static bool check_layout(const unsigned char *m, size_t size, reason *r)
 {
     const ly_cache_section *t = (const ly_cache_section *)(m + sizeof(ly_cache_header));
     uint64_t end = sizeof(ly_cache_header) + LY_CS_COUNT * sizeof *t;
@@ -1064,13 +1066,32 @@ static bool check_sections(const unsigned char *m, size_t size, reason *r)
             return reject(r, true, "section %s is out of range", ly_cache_section_name(i));
         end = t[i].offset + t[i].size;
     }
-    for (int i = 0; i < LY_CS_COUNT; i++) {
-        if (ly_cache_checksum(m + t[i].offset, t[i].size) != t[i].check)
-            return reject(r, true, "section %s is damaged (checksum)", ly_cache_section_name(i));
-        if (read_only(i))
-            ly_cache_give_back(m + t[i].offset, t[i].size);
-    }
     return true;
+}
+
+/* The checksums of the sections that are (big: true) or are not read-only. The
+ * others come first, before anything is written into them (unpack, swizzle); the big
+ * ones on a thread of their own while the ranges are checked. */
+typedef struct {
+    const unsigned char *m;
+    bool big;
+    int bad; /* the first damaged section, or -1 */
+} sums;
+
+static void *check_sums(void *arg)
+{
+    sums *s = arg;
+    const ly_cache_section *t = (const ly_cache_section *)(s->m + sizeof(ly_cache_header));
+    s->bad = -1;
+    for (int i = 0; i < LY_CS_COUNT && s->bad < 0; i++) {
+        if (read_only(i) != s->big)
+            continue;
+        if (ly_cache_checksum(s->m + t[i].offset, t[i].size) != t[i].check)
+            s->bad = i;
+        else if (s->big)
+            ly_cache_give_back(s->m + t[i].offset, t[i].size);
+    }
+    return NULL;
 }
 
 /* The structs and arrays of the sections into the parts, each array's size checked
@@ -1176,18 +1197,37 @@ static bool use(ly_cache *c, const ly_cache_key *key, const ly_cache_parts *p, r
     char why[160];
     double t[4];
     t[0] = ly_clock_ms();
-    if (!check_header(c->base, c->size, key, r) || !check_sections(c->base, c->size, r) ||
-        !unpack(c, p, r))
+    if (!check_header(c->base, c->size, key, r) || !check_layout(c->base, c->size, r))
         return false;
+    sums small = {.m = c->base, .big = false};
+    check_sums(&small);
+    if (small.bad >= 0)
+        return reject(r, true, "section %s is damaged (checksum)",
+                      ly_cache_section_name(small.bad));
+    if (!unpack(c, p, r))
+        return false;
+    /* the big sections' checksums on a second core while this one checks the ranges
+     * (which only read, bounds first, so damaged bytes cannot lead them astray); a damaged
+     * section is reported before any range */
+    sums sm = {.m = c->base, .big = true};
+    pthread_t th;
+    bool threaded = pthread_create(&th, NULL, check_sums, &sm) == 0;
+    if (!threaded)
+        check_sums(&sm);
     t[1] = ly_clock_ms();
-    if (!ly_cache_check_ranges(p, why, sizeof why))
-        return reject(r, true, "%s", why);
+    bool ranges = ly_cache_check_ranges(p, why, sizeof why);
+    if (threaded)
+        pthread_join(th, NULL);
     t[2] = ly_clock_ms();
+    if (sm.bad >= 0)
+        return reject(r, true, "section %s is damaged (checksum)", ly_cache_section_name(sm.bad));
+    if (!ranges)
+        return reject(r, true, "%s", why);
     if (!swizzle(c, p, r))
         return false;
     t[3] = ly_clock_ms();
-    LY_DEBUG("CACHE", "checksums %.1f ms, ranges %.1f ms, strings %.1f ms", t[1] - t[0],
-             t[2] - t[1], t[3] - t[2]);
+    LY_DEBUG("CACHE", "layout %.1f ms, checksums and ranges %.1f ms, strings %.1f ms",
+             t[1] - t[0], t[2] - t[1], t[3] - t[2]);
     drop_read_only(c->base);
     p->district->source = strdup(key->source);
     return p->district->source || reject(r, false, "out of memory");
