@@ -59,31 +59,6 @@ static void spill(const char *path, const void *buf, size_t n)
 
 /* ---- comparing scenes -------------------------------------------------------------- */
 
-#define AT(T, f) offsetof(T, f)
-static const size_t BUILDING_STR[] = {AT(ly_building, id),
-                                      AT(ly_building, name),
-                                      AT(ly_building, name_en),
-                                      AT(ly_building, address),
-                                      AT(ly_building, address_en),
-                                      AT(ly_building, alias),
-                                      AT(ly_building, contact.name),
-                                      AT(ly_building, contact.name_en),
-                                      AT(ly_building, contact.phone),
-                                      AT(ly_building, contact.email),
-                                      AT(ly_building, services.name),
-                                      AT(ly_building, services.name_en),
-                                      AT(ly_building, type),
-                                      AT(ly_building, extra)};
-static const size_t FEATURE_STR[] = {AT(ly_feature, id),       AT(ly_feature, name),
-                                     AT(ly_feature, name_en),  AT(ly_feature, address),
-                                     AT(ly_feature, snapshot), AT(ly_feature, extra)};
-static const size_t ENTERPRISE_STR[] = {AT(ly_enterprise, name), AT(ly_enterprise, name_en),
-                                        AT(ly_enterprise, industry)};
-static const size_t NAME_STR[] = {AT(ly_name_pair, name), AT(ly_name_pair, name_en)};
-static const size_t META_STR[] = {AT(ly_district_meta, name),      AT(ly_district_meta, name_en),
-                                  AT(ly_district_meta, city),      AT(ly_district_meta, city_en),
-                                  AT(ly_district_meta, data_date), AT(ly_district_meta, provenance),
-                                  AT(ly_district_meta, licence)};
 #define N(a) (sizeof(a) / sizeof *(a))
 
 static bool same_str(const char *a, const char *b)
@@ -93,7 +68,7 @@ static bool same_str(const char *a, const char *b)
 
 /* n records of `item` bytes: their strings equal as strings, every other byte equal
  * (a string field the lists above miss would differ as a pointer). */
-static bool same_records(const void *a, const void *b, size_t n, size_t item, const size_t *strs,
+static bool same_records(const void *a, const void *b, size_t n, size_t item, const uint16_t *strs,
                          size_t n_strs)
 {
     unsigned char x[512], y[512];
@@ -136,16 +111,23 @@ static void same_district(const ly_district *a, const ly_district *b)
     CHECK_INT(a->n_weeks, b->n_weeks);
     CHECK_INT(a->n_skipped, b->n_skipped);
     CHECK(same_str(a->source, b->source));
+    /* the metadata's strings: the cache's list places them in ly_district */
+    size_t n;
+    const uint16_t *strs = ly_cache_string_fields(LY_CS_DISTRICT, &n);
+    uint16_t meta[16];
+    for (size_t k = 0; k < n && k < 16; k++)
+        meta[k] = (uint16_t)(strs[k] - offsetof(ly_district, meta));
+    CHECK(n > 0 && n <= 16);
     ly_district_meta x = a->meta, y = b->meta;
     x.illustrative = y.illustrative = NULL;
-    CHECK(same_records(&x, &y, 1, sizeof x, META_STR, N(META_STR)) || !"the metadata");
+    CHECK(same_records(&x, &y, 1, sizeof x, meta, n < 16 ? n : 16) || !"the metadata");
     CHECK_INT(a->meta.n_illustrative, b->meta.n_illustrative);
     for (size_t i = 0; i < a->meta.n_illustrative && i < b->meta.n_illustrative; i++)
         CHECK(same_str(a->meta.illustrative[i], b->meta.illustrative[i]));
-    CHECK(same_records(a->buildings, b->buildings, a->n_buildings, sizeof *a->buildings,
-                       BUILDING_STR, N(BUILDING_STR)));
-    CHECK(same_records(a->features, b->features, a->n_features, sizeof *a->features, FEATURE_STR,
-                       N(FEATURE_STR)));
+    strs = ly_cache_string_fields(LY_CS_BUILDINGS, &n);
+    CHECK(same_records(a->buildings, b->buildings, a->n_buildings, sizeof *a->buildings, strs, n));
+    strs = ly_cache_string_fields(LY_CS_FEATURES, &n);
+    CHECK(same_records(a->features, b->features, a->n_features, sizeof *a->features, strs, n));
     /* field by field: the loader leaves their padding as it finds it */
     bool enterprises = true;
     for (size_t i = 0; i < a->n_enterprises && i < b->n_enterprises; i++) {
@@ -157,7 +139,8 @@ static void same_district(const ly_district *a, const ly_district *b)
                        p->since == q->since;
     }
     CHECK(enterprises);
-    CHECK(same_records(a->names, b->names, a->n_names, sizeof *a->names, NAME_STR, N(NAME_STR)));
+    strs = ly_cache_string_fields(LY_CS_NAMES, &n);
+    CHECK(same_records(a->names, b->names, a->n_names, sizeof *a->names, strs, n));
     CHECK(same_bytes(a->points, b->points, 2 * a->n_points * sizeof *a->points));
     CHECK(same_bytes(a->rings, b->rings, a->n_rings * sizeof *a->rings));
     CHECK(same_bytes(a->polygons, b->polygons, a->n_polygons * sizeof *a->polygons));
@@ -281,9 +264,10 @@ static void round_trip(const char *path)
     same_scene(&plain, &built);
     same_scene(&plain, &mapped);
     /* what was written is what is read, padding and all */
+    size_t n;
+    const uint16_t *strs = ly_cache_string_fields(LY_CS_ENTERPRISES, &n);
     CHECK(same_records(built.district.enterprises, mapped.district.enterprises,
-                       built.district.n_enterprises, sizeof *built.district.enterprises,
-                       ENTERPRISE_STR, N(ENTERPRISE_STR)));
+                       built.district.n_enterprises, sizeof *built.district.enterprises, strs, n));
     same_picks(&plain, &mapped);
     same_diags(&dp, &db);
     same_diags(&dp, &dm);

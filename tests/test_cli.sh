@@ -2,40 +2,10 @@
 # The command line end to end: exit codes, streams and output formats.
 # Needs LOUYU (the binary) and SRC (the source tree).
 set -u
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 ZS="$SRC/data/zhanshan.geojson"
 SF="$SRC/tests/data/sf-buildings/sf-buildings.geojson"
 BAD="$SRC/tests/data/bad"
-
-# run EXPECTED_RC ARGS...: runs louyu, keeps stdout and stderr in $tmp
-run() {
-  local want=$1
-  shift
-  "$LOUYU" "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then pass=$((pass + 1)); else
-    fail=$((fail + 1))
-    echo "FAIL: louyu $* exited $rc, expected $want"
-    head -5 "$tmp/err"
-  fi
-}
-# expect FILE(out|err) REGEX
-expect() {
-  if grep -Eq -- "$2" "$tmp/$1"; then pass=$((pass + 1)); else
-    fail=$((fail + 1))
-    echo "FAIL: $1 of the last command does not match: $2"
-    head -5 "$tmp/$1"
-  fi
-}
-expect_empty() {
-  if [ ! -s "$tmp/$1" ]; then pass=$((pass + 1)); else
-    fail=$((fail + 1))
-    echo "FAIL: $1 of the last command should be empty"
-    head -3 "$tmp/$1"
-  fi
-}
 
 run 0 --version;            expect out '^louyu [0-9]+\.[0-9]+\.[0-9]+$'
 
@@ -331,5 +301,4 @@ awk "BEGIN { exit !($m > 0.94) }" && pass=$((pass + 1)) || { fail=$((fail + 1));
 unset SDL_VIDEODRIVER
 export ASAN_OPTIONS=$saved_asan
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -7,8 +7,7 @@
 # take the new version, and start from the copy while the server is down.
 # Needs LOUYU (the binary) and SRC (the source tree); STORE (a store file) is optional.
 set -u
-pass=0 fail=0
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
 srv_pid=
 kiosk_pid=
 cleanup() {
@@ -23,30 +22,10 @@ BAD="$SRC/tests/data/bad"
 export XDG_CACHE_HOME="$tmp/cache"
 export LOUYU_FETCH_TIMEOUT_S=2 # the slow answer takes 4 s
 
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# run EXPECTED_RC ARGS...: runs louyu, keeps stdout and stderr in $tmp
-run() {
-  local want=$1
-  shift
-  "$LOUYU" "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else
-    no "louyu $* exited $rc, expected $want"
-    head -5 "$tmp/err"
-  fi
-}
-# expect FILE REGEX / expect_not FILE REGEX
-expect() {
-  if grep -Eq -- "$2" "$tmp/$1"; then ok; else
-    no "$1 does not match: $2"
-    tail -8 "$tmp/$1"
-  fi
-}
+# expect_not FILE REGEX: no line matches
 expect_not() {
   if ! grep -Eq -- "$2" "$tmp/$1"; then ok; else
-    no "$1 should not match: $2"
+    bad "$1 should not match: $2"
     grep -E -- "$2" "$tmp/$1" | head -3
   fi
 }
@@ -54,7 +33,7 @@ expect_not() {
 count() {
   local n
   n=$(grep -Ec -- "$2" "$tmp/$1")
-  if [ "$n" -eq "$3" ]; then ok; else no "$1 has $n lines matching '$2', expected $3"; fi
+  if [ "$n" -eq "$3" ]; then ok; else bad "$1 has $n lines matching '$2', expected $3"; fi
 }
 
 # ---- the server -----------------------------------------------------------------
@@ -91,7 +70,7 @@ EOF
 run 0 validate "$URL"
 expect out "^$URL: valid: 33 buildings, 43 other features, 2096 enterprises; 0 warnings$"
 copy=$(ls "$tmp/cache/louyu/"*.geojson 2>/dev/null | head -1)
-if [ -n "$copy" ] && cmp -s "$copy" "$ZS"; then ok; else no "no copy of the district in $tmp/cache/louyu"; fi
+if [ -n "$copy" ] && cmp -s "$copy" "$ZS"; then ok; else bad "no copy of the district in $tmp/cache/louyu"; fi
 expect srv/requests "^/weekly/zhanshan.geojson 200 inm=- ims=-$"
 # the second time is a conditional GET, answered 304
 run 0 info "$URL" wtc
@@ -106,7 +85,7 @@ failure() { # failure WHAT REGEX
   run 0 validate "$URL"
   expect out "^$URL: valid: 33 buildings.*; 1 warning$"
   expect err "^$URL: warning: $2.*; showing the last good copy, of [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} UTC \\($copy\\)$"
-  if cmp -s "$copy" "$kept"; then ok; else no "$1 changed the copy"; fi
+  if cmp -s "$copy" "$kept"; then ok; else bad "$1 changed the copy"; fi
 }
 mode status 500
 failure "a 500" "the server answered 500 Internal Server Error: expected 200 and the district"
@@ -115,7 +94,7 @@ failure "a 503" "the server answered 503 Service Unavailable: expected 200 and t
 mode slow 4 "$tmp/new.geojson"
 t0=$(date +%s)
 failure "a slow answer" "no whole answer within the timeout \(Operation timed out after 2[0-9]{3} milliseconds"
-[ $(($(date +%s) - t0)) -le 3 ] && ok || no "the timeout of 2 s took $(($(date +%s) - t0)) s"
+[ $(($(date +%s) - t0)) -le 3 ] && ok || bad "the timeout of 2 s took $(($(date +%s) - t0)) s"
 mode truncated "$tmp/new.geojson"
 failure "a truncated body" "the download stopped after [0-9]+ of [0-9]+ bytes: expected the whole district"
 mode html
@@ -130,7 +109,7 @@ expect out 'Qingdao World Trade Center A & B'
 mode ok "$tmp/new.geojson"
 run 0 info "$URL" wtc
 expect out 'World Trade Center, renamed'
-if cmp -s "$copy" "$tmp/new.geojson"; then ok; else no "the new version did not become the copy"; fi
+if cmp -s "$copy" "$tmp/new.geojson"; then ok; else bad "the new version did not become the copy"; fi
 kept="$tmp/new.geojson"
 # the server gone: refused, the copy still answers
 stop_server
@@ -149,13 +128,13 @@ expect err "^$URL: error: the server answered 404 Not Found: expected 200 and th
 mode ok "$BAD/height-negative.geojson"
 run 1 validate "$URL"
 expect err "^$URL:22:21: error: feature 0 \"wtc\": \"height_m\" is -5"
-[ ! -e "$tmp/nocache/louyu/"*.geojson ] && ok || no "a broken district became the copy"
+[ ! -e "$tmp/nocache/louyu/"*.geojson ] && ok || bad "a broken district became the copy"
 # a store at a URL is a store
 if [ -n "${STORE:-}" ] && [ -f "$STORE" ]; then
   mode ok "$STORE"
   run 0 validate "http://127.0.0.1:$port/weekly/zhanshan.gpkg"
   expect out 'valid: 33 buildings'
-  ls "$tmp/nocache/louyu/"*.gpkg >/dev/null 2>&1 && ok || no "a store's copy is not named .gpkg"
+  ls "$tmp/nocache/louyu/"*.gpkg >/dev/null 2>&1 && ok || bad "a store's copy is not named .gpkg"
 fi
 export XDG_CACHE_HOME="$tmp/cache"
 
@@ -182,7 +161,7 @@ wait_log() {
     grep -Eq -- "$1" "$log" 2>/dev/null && { ok; return 0; }
     sleep 0.2
   done
-  no "the kiosk's log never said: $1"
+  bad "the kiosk's log never said: $1"
   tail -5 "$log"
   return 1
 }
@@ -195,10 +174,10 @@ polls() {
     [ "$(wc -l <"$tmp/srv/requests")" -ge "$want" ] && { sleep 0.5; ok; return 0; }
     sleep 0.2
   done
-  no "the kiosk did not poll $1 times"
+  bad "the kiosk did not poll $1 times"
 }
 alive() {
-  if kill -0 "$kiosk_pid" 2>/dev/null; then ok; else no "the kiosk died ($1)"; fi
+  if kill -0 "$kiosk_pid" 2>/dev/null; then ok; else bad "the kiosk died ($1)"; fi
 }
 start_kiosk() {
   "$LOUYU" --kiosk --config "$tmp/kiosk.json" >"$tmp/kiosk.out" 2>"$tmp/kiosk.err" &
@@ -209,7 +188,7 @@ stop_kiosk() {
   wait "$kiosk_pid"
   local rc=$?
   kiosk_pid=
-  [ "$rc" -eq 0 ] && ok || { no "the kiosk exited $rc after SIGTERM"; tail -5 "$tmp/kiosk.err"; }
+  [ "$rc" -eq 0 ] && ok || { bad "the kiosk exited $rc after SIGTERM"; tail -5 "$tmp/kiosk.err"; }
 }
 
 mode ok "$ZS"
@@ -251,7 +230,7 @@ count run1.log "warning FETCH: .*503 Service Unavailable" 1
 count run1.log "warning FETCH: .*cannot be reached" 1
 count run1.log "info RELOAD: reloaded " 1 # only the new version: not the 304s, not the same bytes
 expect_not run1.log "out of service|error LOAD|RELOAD: reload of"
-if cmp -s "$tmp/cache/louyu/"*.geojson "$tmp/new.geojson"; then ok; else no "the kiosk's copy is not the new version"; fi
+if cmp -s "$tmp/cache/louyu/"*.geojson "$tmp/new.geojson"; then ok; else bad "the kiosk's copy is not the new version"; fi
 
 # a kiosk that starts while its server is down starts from the copy, and says so
 rm -f "$log"
@@ -274,7 +253,6 @@ mode slow 30 "$ZS"
 sleep 6.5 # the first poll is under way
 t0=$(date +%s)
 stop_kiosk
-[ $(($(date +%s) - t0)) -le 3 ] && ok || no "the kiosk took $(($(date +%s) - t0)) s to stop during a poll"
+[ $(($(date +%s) - t0)) -le 3 ] && ok || bad "the kiosk took $(($(date +%s) - t0)) s to stop during a poll"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -7,12 +7,7 @@
 # html-validate. Needs LOUYU, SRC, STORE (the bundled store) and HTML_VALIDATE.
 set -u
 LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC") STORE=$(realpath "$STORE")
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$1"; then ok; else bad "$2"; fi; }
+. "$(dirname "$0")/lib.sh"
 export SDL_VIDEODRIVER=offscreen
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 # (a GL context, as test_render)
 
@@ -128,5 +123,4 @@ python3 "$SRC/tests/test_portal.py" "$tmp/evil" >"$tmp/portal" 2>&1
 rc=$?
 check '[ $rc = 0 ]' "the hostile site in the browser: $(grep FAIL "$tmp/portal" | head -3)"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -7,12 +7,7 @@
 # made); python3 and ogrinfo (gdal-bin) come with scripts/setup.sh.
 set -u
 LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC") STORE=$(realpath "$STORE")
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$1"; then ok; else bad "$2"; fi; }
+. "$(dirname "$0")/lib.sh"
 for tool in python3 ogrinfo; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/setup.sh installs it)"; exit 1; }
 done
@@ -165,5 +160,4 @@ check '[ $rc = 2 ] && grep -q "exists: expected a new file" "$tmp/err"' "convert
 rc=$?
 check '[ $rc = 2 ] && grep -q "is not a louyu store" "$tmp/err"' "a report command on a GeoJSON file"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -5,18 +5,10 @@
 # doing the work again (same picture, no error) and keeping the new result.
 # Needs LOUYU (the binary) and SRC; SDL_VIDEODRIVER=offscreen.
 set -u
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 export XDG_CACHE_HOME="$tmp/cache"
 bins="$XDG_CACHE_HOME/louyu/programs"
 memo="$XDG_CACHE_HOME/louyu/font-match"
-
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
 
 # shot NAME: a small shot of the bundled district into $tmp/NAME.png, its log in $tmp/NAME.log
 shot() {
@@ -99,5 +91,4 @@ remembered gone no
 same gone
 if grep -q "$tmp/gone.ttc" "$memo"; then bad "the memo still names the gone font"; else ok; fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -3,34 +3,8 @@
 # other bytes; the city loads with exactly N buildings, across tiles too; bad
 # arguments are refused with a clear message. Needs LOUYU (the binary) and SRC.
 set -u
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
-
-# run EXPECTED_RC ARGS...: runs louyu, keeps stdout and stderr in $tmp
-run() {
-  local want=$1
-  shift
-  "$LOUYU" "$@" >"$tmp/out" 2>"$tmp/err"
-  local rc=$?
-  if [ "$rc" -eq "$want" ]; then ok; else
-    bad "louyu $* exited $rc, expected $want"
-    head -5 "$tmp/err"
-  fi
-}
-# expect FILE(out|err) REGEX
-expect() {
-  if grep -Eq -- "$2" "$tmp/$1"; then ok; else
-    bad "$1 of the last command does not match: $2"
-    head -5 "$tmp/$1"
-  fi
-}
 # buildings FILE N: louyu stats --json says exactly N buildings
 buildings() {
   local got
@@ -99,5 +73,4 @@ expect err 'louyu synth: .*x.geojson: No such file or directory'
 run 1 synth --buildings 10 --out "$tmp/x.geojson" --from "$SRC/tests/data/bad/height-negative.geojson"
 [ ! -e "$tmp/x.geojson" ] && ok || bad "a failed synth left $tmp/x.geojson"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -9,8 +9,7 @@
 # xwininfo, ImageMagick and openbox come with scripts/setup.sh.
 set -u
 SRC=$(cd "$SRC" && pwd)
-pass=0 fail=0
-tmp=$(mktemp -d)
+. "$(dirname "$0")/lib.sh"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
@@ -18,9 +17,6 @@ cleanup() {
   if [ -n "${KEEP:-}" ]; then echo "pictures and logs kept in $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$1"; then ok; else bad "$2"; fi; }
 
 for tool in Xvfb xdotool xwd xrefresh xwininfo convert compare openbox; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/setup.sh installs it)"; exit 1; }
@@ -230,5 +226,4 @@ log="$tmp/full-wm.log"
 start_viewer "$log" --fullscreen
 sleep 1
 cover "(--fullscreen) under a window manager"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

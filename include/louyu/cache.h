@@ -201,5 +201,9 @@ uint64_t ly_cache_checksum(const void *p, size_t n);
 void ly_cache_give_back(const void *p, size_t n);
 /* The section's name as log lines say it ("buildings"). */
 const char *ly_cache_section_name(int id);
+/* The string fields of a section's records, as byte offsets into each record (for
+ * LY_CS_DISTRICT, into ly_district): the pointers the cache stores as offsets into its
+ * string table. NULL with *n = 0 for a section whose records hold no strings. */
+const uint16_t *ly_cache_string_fields(int id, size_t *n);
 
 #endif

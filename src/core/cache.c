@@ -126,6 +126,22 @@ const char *ly_cache_section_name(int id)
     return id >= 0 && id < LY_CS_COUNT ? SECTION_NAMES[id] : "?";
 }
 
+const uint16_t *ly_cache_string_fields(int id, size_t *n)
+{
+    static const struct {
+        const uint16_t *f;
+        size_t n;
+    } t[LY_CS_COUNT] = {[LY_CS_DISTRICT] = {META_STR, N(META_STR)},
+                        [LY_CS_BUILDINGS] = {BUILDING_STR, N(BUILDING_STR)},
+                        [LY_CS_FEATURES] = {FEATURE_STR, N(FEATURE_STR)},
+                        [LY_CS_ENTERPRISES] = {ENTERPRISE_STR, N(ENTERPRISE_STR)},
+                        [LY_CS_NAMES] = {NAME_STR, N(NAME_STR)},
+                        [LY_CS_ILLUSTRATIVE] = {STRING_STR, N(STRING_STR)}};
+    bool known = id >= 0 && id < LY_CS_COUNT;
+    *n = known ? t[id].n : 0;
+    return known ? t[id].f : NULL;
+}
+
 typedef enum { K_STRUCT, K_ARRAY, K_CHUNKED, K_DIAGS, K_STRINGS } kind;
 
 /* One section as the parts hold it. */
