@@ -142,24 +142,42 @@ static void source_note(ly_app *app, const char *url, const ly_fetch_result *f)
 
 /* ---- the data file ----------------------------------------------------------------- */
 
+/* A first load's result on screen: what the source's fetch did remembered, the scene
+ * swapped in (or freed when it did not load). */
+static int adopt(ly_app *app, const char *path, int r, ly_scene *next,
+                 const ly_fetch_result *fetch, ly_diag_list *diags)
+{
+    if (ly_is_url(path) && fetch->status == LY_FETCH_FAILED) {
+        /* a kiosk that starts while its server is away shows the last good copy */
+        source_remember(&app->source, fetch);
+        if (r == LY_LOAD_OK)
+            LY_WARN("FETCH", "starting offline: %s", fetch->message);
+    }
+    if (r != LY_LOAD_OK) {
+        ly_scene_free(next);
+        return r;
+    }
+    r = ly_cmd_swap_scene(app, next, diags);
+    if (r == LY_LOAD_OK)
+        LY_INFO("APP", "[%s] %zu buildings, %zu vertices", path, app->scene.district.n_buildings,
+                app->scene.mesh.n_vertices);
+    return r;
+}
+
 int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
 {
     ly_scene next;
     ly_fetch_result fetch = {.status = LY_FETCH_NEW};
     int r = ly_scene_load(&next, path, &(ly_scene_desc){.fetch = &fetch}, diags);
-    if (ly_is_url(path) && fetch.status == LY_FETCH_FAILED) {
-        /* a kiosk that starts while its server is away shows the last good copy */
-        source_remember(&app->source, &fetch);
-        if (r == LY_LOAD_OK)
-            LY_WARN("FETCH", "starting offline: %s", fetch.message);
-    }
-    if (r != LY_LOAD_OK)
-        return r;
-    r = ly_cmd_swap_scene(app, &next, diags);
-    if (r == LY_LOAD_OK)
-        LY_INFO("APP", "[%s] %zu buildings, %zu vertices", path, app->scene.district.n_buildings,
-                app->scene.mesh.n_vertices);
-    return r;
+    return adopt(app, path, r, &next, &fetch, diags);
+}
+
+int ly_app_open_finish(ly_app *app, ly_reload *rl, ly_diag_list *diags)
+{
+    ly_scene next;
+    ly_reload_info info;
+    int r = ly_reload_finish(rl, &next, diags, &info);
+    return adopt(app, info.path, r, &next, &info.fetch, diags);
 }
 
 bool ly_app_reload_start(ly_app *app, const char *path)

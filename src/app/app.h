@@ -103,6 +103,9 @@ void ly_app_use_settings(ly_app *app);
 /* Loads a data file and swaps it in; on failure the current district stays and
  * diags says why. Returns the ly_load_result. */
 int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags);
+/* The same for a load that ran on a loader thread (ly_reload_start with poll false):
+ * waits for it, then as ly_app_load; diags is initialised here (caller deinits). */
+int ly_app_open_finish(ly_app *app, ly_reload *rl, ly_diag_list *diags);
 /* Starts loading `path` on a loader thread (false if one is running). For a
  * URL that is a poll: a conditional GET, and a new scene only from a new
  * download (while a district is on screen). */

@@ -717,12 +717,11 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
 }
 
 /* Levels of detail: a far level is drawn where half its cell, the most a block
- * strays from the buildings it stands for, covers at most LOD_PX pixels (2 for the
- * 15.6 m blocks, 3 for the 62.5 m ones, which only the far side of a city sees); from
+ * strays from the buildings it stands for, covers at most LOD_PX pixels; from
  * LOD_PX * LOD_FADE up, the finer level shows through a screen-door dither in
- * proportion, so a chunk changes level without popping. Chunks fogged past
+ * proportion, so a tile changes level without popping. Chunks and tiles fogged past
  * FOG_CULL fog distances (99.8 % fog) are not drawn at all. */
-static const float LOD_PX[LY_MESH_LODS] = {2.0f, 2.0f, 2.0f, 2.0f};
+#define LOD_PX 2.0f
 #define LOD_FADE 0.85f
 #define FOG_CULL 2.6f
 
@@ -755,10 +754,10 @@ static lod_choice choose_level(const ly_renderer *r, const ly_mesh_tile *t, floa
         uint32_t finer = k ? t->lod_count[k - 1] : t->count;
         if (!t->lod_count[k] || 2 * t->lod_count[k] > finer)
             continue;
-        if (px <= LOD_PX[k]) {
-            float lo = LOD_PX[k] * LOD_FADE;
+        if (px <= LOD_PX) {
+            float lo = LOD_PX * LOD_FADE;
             ch.level = k;
-            ch.fade = px <= lo ? 0 : (px - lo) / (LOD_PX[k] - lo);
+            ch.fade = px <= lo ? 0 : (px - lo) / (LOD_PX - lo);
             return ch;
         }
     }

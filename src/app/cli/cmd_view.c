@@ -322,26 +322,11 @@ static int open_async(ly_app *app, ly_platform *plat, const viewer *v)
         LY_INFO("APP", "closed while %s was loading", v->file);
         return LY_EXIT_OK;
     }
-    ly_scene next;
-    ly_diag_list diags;
-    ly_reload_info info;
     ly_cli_progress_line(v->file, ly_reload_progress(rl), st->time - st->opening.started, true);
-    int r = ly_reload_finish(rl, &next, &diags, &info);
+    ly_diag_list diags;
+    int r = ly_app_open_finish(app, rl, &diags);
     st->opening.on = false;
-    if (r == LY_LOAD_OK)
-        r = ly_cmd_swap_scene(app, &next, &diags);
-    else
-        ly_scene_free(&next);
-    if (r == LY_LOAD_OK)
-        LY_INFO("APP", "[%s] %zu buildings, %zu vertices", v->file,
-                app->scene.district.n_buildings, app->scene.mesh.n_vertices);
-    for (size_t i = 0; r != LY_LOAD_OK && i < diags.count && i < 20; i++)
-        ly_diag_print(stderr, &diags, &diags.items[i]);
-    if (r != LY_LOAD_OK && diags.errors > 20)
-        fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", v->file,
-                diags.errors);
-    ly_diag_list_deinit(&diags);
-    return r == LY_LOAD_OK ? 0 : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
+    return ly_cli_loaded(app, v->file, r, &diags, false);
 }
 
 int ly_cli_view(const ly_args *a)

@@ -111,22 +111,27 @@ int ly_cli_load(ly_app *app, const char *path, bool to_log)
     double t0 = ly_clock_ms();
     int r = ly_app_load(app, path, &diags);
     LY_DEBUG("START", "%s loaded and uploaded in %.1f ms", path, ly_clock_ms() - t0);
-    ly_diag_sort(&diags);
+    return ly_cli_loaded(app, path, r, &diags, to_log);
+}
+
+int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, bool to_log)
+{
+    ly_diag_sort(diags);
     if (to_log)
-        ly_cmd_note_load(app, path, r == LY_LOAD_OK, &diags);
+        ly_cmd_note_load(app, path, r == LY_LOAD_OK, diags);
     if (r != LY_LOAD_OK) {
-        for (size_t i = 0; i < diags.count && i < 20; i++) {
-            const ly_diag *d = &diags.items[i];
+        for (size_t i = 0; i < diags->count && i < 20; i++) {
+            const ly_diag *d = &diags->items[i];
             if (!to_log)
-                ly_diag_print(stderr, &diags, d);
+                ly_diag_print(stderr, diags, d);
             else if (d->severity == LY_DIAG_ERROR)
                 LY_ERROR("LOAD", "%s:%d:%d: %s", path, d->line, d->col, d->message);
         }
-        if (diags.errors > 20)
+        if (diags->errors > 20)
             fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", path,
-                    diags.errors);
+                    diags->errors);
     }
-    ly_diag_list_deinit(&diags);
+    ly_diag_list_deinit(diags);
     return r == LY_LOAD_OK ? 0 : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
 }
 

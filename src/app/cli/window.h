@@ -23,6 +23,9 @@ void ly_cli_close(ly_app *app, ly_platform *plat);
 /* Loads `path` into the app, printing its first errors to stderr (or, with
  * `to_log`, to the log: the kiosk's file). Returns 0 or an exit status. */
 int ly_cli_load(ly_app *app, const char *path, bool to_log);
+/* What a load came to (r, with its diagnostics, which this deinits): its first errors
+ * printed (or logged, with to_log), and the exit status. */
+int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, bool to_log);
 /* A load's progress on the terminal (stderr, when it is one): one line rewritten
  * in place from half a second on, ended with `done`; nothing for a quick open. */
 void ly_cli_progress_line(const char *file, const ly_progress *p, double seconds, bool done);
