@@ -2,14 +2,14 @@
 // Sun plus hemispheric light, floor lines on façades, distinct roofs, states
 // (selected, hovered, dimmed, under construction), distance fog.
 in vec3 v_pos;
-in vec3 v_normal;
-flat in uint v_surface;
-flat in vec4 v_color;
-flat in vec4 v_info; // x storey height, y ground storey height, z flags, w top of the building
+flat in vec4 v_style;   // rgb the colour; a the state flags + 32 * the surface (0 wall, 1 roof)
+flat in vec2 v_storeys; // x storey height, y ground storey height
+#ifdef GLOW
 // the tenant finder's matches: xy the heights (m) from the lowest matching floor's base to the
 // highest's top; zw which floors of that band match, bit k = the band's floor k (24 in each,
 // whole numbers in floats; the last bit stands for floor 47 and above)
 flat in vec4 v_glow;
+#endif
 
 uniform vec3 u_eye;
 uniform vec3 u_sun;         // towards the sun
@@ -28,7 +28,7 @@ out vec4 o_color;
 
 const int F_SELECTED = 1, F_HOVERED = 2, F_DIMMED = 4, F_BUILDING_SITE = 8;
 
-// The storey (0 = the ground storey) at height z, from the storey heights of v_info.
+// The storey (0 = the ground storey) at height z, from the storey heights.
 int storey(float z, vec2 info)
 {
     if (info.x <= 0.0)
@@ -45,19 +45,22 @@ void main()
         if ((noise < u_dither_cut) != (u_dither == 1))
             discard;
     }
-    int flags = int(v_info.z + 0.5);
+    int state = int(v_style.a + 0.5);
+    int flags = state & 31;
+    uint surface = uint(state >> 5);
     bool site = (flags & F_BUILDING_SITE) != 0;
-    vec3 n = normalize(v_normal);
-    vec3 base = v_color.rgb;
-    if (v_surface == 1u)
+    // the face's normal: the faces are flat, and only front faces are drawn
+    vec3 n = normalize(cross(dFdx(v_pos), dFdy(v_pos)));
+    vec3 base = v_style.rgb;
+    if (surface == 1u)
         base *= vec3(0.86, 0.88, 0.93); // roofs: cooler and a little darker than walls
     float alpha = 1.0;
 
     // Façade floor lines: thin, anti-aliased, fading with distance.
     float dist = length(u_eye - v_pos);
-    if (v_surface == 0u && v_info.x > 0.0) {
-        float g = max(v_info.y, 0.1);
-        float f = v_pos.z < g ? v_pos.z / g : 1.0 + (v_pos.z - g) / v_info.x;
+    if (surface == 0u && v_storeys.x > 0.0) {
+        float g = max(v_storeys.y, 0.1);
+        float f = v_pos.z < g ? v_pos.z / g : 1.0 + (v_pos.z - g) / v_storeys.x;
         float w = fwidth(f);
         float line = 1.0 - smoothstep(0.0, 0.9 * w, abs(fract(f + 0.5) - 0.5));
         // lines closer than ~5 px apart fade out instead of turning into stripes
@@ -71,7 +74,7 @@ void main()
     if (site) {
         // A building site: pale translucent volume with a scaffold grid.
         vec2 t = vec2(-n.y, n.x);
-        float u = v_surface == 0u ? dot(v_pos.xy, t) : v_pos.x + v_pos.y;
+        float u = surface == 0u ? dot(v_pos.xy, t) : v_pos.x + v_pos.y;
         vec2 q = vec2(u / 3.0, v_pos.z / 2.0);
         vec2 fw = max(fwidth(q), vec2(1e-4));
         vec2 d = abs(fract(q + 0.5) - 0.5) / fw;
@@ -85,12 +88,14 @@ void main()
 
     // floors the tenant finder matched glow warm across the district
     bool glow = false;
+#ifdef GLOW
     if (v_glow.y > v_glow.x && v_pos.z >= v_glow.x - 0.05 && v_pos.z <= v_glow.y + 0.05) {
         // the floor within the band, counted as the floor lines are drawn
-        int k = clamp(storey(v_pos.z, v_info.xy) - storey(v_glow.x + 0.05, v_info.xy), 0, 47);
+        int k = clamp(storey(v_pos.z, v_storeys) - storey(v_glow.x + 0.05, v_storeys), 0, 47);
         uint bits = k < 24 ? uint(v_glow.z) >> uint(k) : uint(v_glow.w) >> uint(k - 24);
         glow = (bits & 1u) != 0u;
     }
+#endif
     if (glow)
         base = mix(base, vec3(1.0, 0.78, 0.25), 0.75);
     if ((flags & F_SELECTED) != 0)
@@ -102,7 +107,7 @@ void main()
     float sun = max(dot(n, u_sun), 0.0);
     vec3 hemi = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.z);
     // darker near the ground, as if the street occluded the sky
-    float ao = v_surface == 0u ? mix(0.72, 1.0, smoothstep(0.0, 12.0, v_pos.z)) : 1.0;
+    float ao = surface == 0u ? mix(0.72, 1.0, smoothstep(0.0, 12.0, v_pos.z)) : 1.0;
     vec3 color = base * (0.70 * hemi * ao + 0.55 * sun * vec3(1.0, 0.97, 0.92));
 
     if (glow)

@@ -20,6 +20,11 @@ struct ly_label_scratch {
     ranked *cand;
     float (*anchor)[3];
     box *placed; /* room for every building and MAX_RESERVED panels */
+    /* the buildings with a name (in either language or an alias), tallest first, with
+     * their anchors: worked out once per mesh, not every frame */
+    ranked *named;
+    size_t n_named;
+    const ly_mesh *named_mesh; /* the mesh they were worked out for (NULL: not yet) */
 };
 
 int ly_labels_init(ly_labels *l, size_t n)
@@ -32,11 +37,12 @@ int ly_labels_init(ly_labels *l, size_t n)
     l->scratch = calloc(1, sizeof *l->scratch);
     if (l->scratch) {
         l->scratch->cand = malloc(m * sizeof *l->scratch->cand);
+        l->scratch->named = malloc(m * sizeof *l->scratch->named);
         l->scratch->anchor = malloc(m * sizeof *l->scratch->anchor);
         l->scratch->placed = malloc((m + MAX_RESERVED) * sizeof *l->scratch->placed);
     }
-    if (!l->alpha || !l->order || !l->boxes || !l->scratch || !l->scratch->cand || !l->scratch->anchor ||
-        !l->scratch->placed) {
+    if (!l->alpha || !l->order || !l->boxes || !l->scratch || !l->scratch->cand ||
+        !l->scratch->anchor || !l->scratch->placed || !l->scratch->named) {
         ly_labels_deinit(l);
         return -1;
     }
@@ -53,6 +59,7 @@ void ly_labels_deinit(ly_labels *l)
     free(l->boxes);
     if (l->scratch) {
         free(l->scratch->cand);
+        free(l->scratch->named);
         free(l->scratch->anchor);
         free(l->scratch->placed);
         free(l->scratch);
@@ -78,30 +85,50 @@ static float smoothstep(float a, float b, float x)
     return t * t * (3 - 2 * t);
 }
 
+static void anchor_of(const ly_mesh_building *mb, float a[3])
+{
+    a[0] = 0.5f * (mb->min[0] + mb->max[0]);
+    a[1] = 0.5f * (mb->min[1] + mb->max[1]);
+    a[2] = mb->max[2] + 2.0f;
+}
+
+/* The named buildings, tallest first, and their anchors: once per mesh. */
+static void find_named(ly_label_scratch *sc, const ly_district *d, const ly_mesh *mesh)
+{
+    sc->n_named = 0;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        if (!ly_building_name(&d->buildings[i], LY_LANG_ZH))
+            continue; /* a name in either language or an alias: the same in both */
+        anchor_of(&mesh->buildings[i], sc->anchor[i]);
+        sc->named[sc->n_named++] = (ranked){mesh->buildings[i].max[2], (uint32_t)i};
+    }
+    qsort(sc->named, sc->n_named, sizeof *sc->named, by_key);
+    sc->named_mesh = mesh;
+}
+
 /* Every building with something to say, ranked: the selection, the hovered one,
  * then the tallest. Returns how many. */
 static size_t candidates(ly_labels *l, const ly_district *d, const ly_mesh *mesh,
                          const ly_label_options *o)
 {
-    ranked *cand = l->scratch->cand;
-    float(*anchor)[3] = l->scratch->anchor;
+    ly_label_scratch *sc = l->scratch;
+    if (sc->named_mesh != mesh)
+        find_named(sc, d, mesh);
     size_t nc = 0;
-    for (size_t i = 0; i < d->n_buildings; i++) {
-        const ly_mesh_building *mb = &mesh->buildings[i];
-        if (!ly_building_name(&d->buildings[i], o->lang) && (long)i != o->selected)
+    long first[2] = {o->selected, o->hovered};
+    for (int k = 0; k < 2; k++) {
+        long b = first[k];
+        if (b < 0 || (size_t)b >= d->n_buildings || (k && b == o->selected) ||
+            (k && !ly_building_name(&d->buildings[b], o->lang)))
             continue;
-        float *a = anchor[i];
-        a[0] = 0.5f * (mb->min[0] + mb->max[0]);
-        a[1] = 0.5f * (mb->min[1] + mb->max[1]);
-        a[2] = mb->max[2] + 2.0f;
-        float key = mb->max[2];
-        if ((long)i == o->selected)
-            key += 1e7f;
-        else if ((long)i == o->hovered)
-            key += 1e6f;
-        cand[nc++] = (ranked){key, (uint32_t)i};
+        anchor_of(&mesh->buildings[b], sc->anchor[b]);
+        sc->cand[nc++] = (ranked){0, (uint32_t)b};
     }
-    qsort(cand, nc, sizeof *cand, by_key);
+    for (size_t i = 0; i < sc->n_named; i++) {
+        long b = (long)sc->named[i].building;
+        if (b != o->selected && b != o->hovered)
+            sc->cand[nc++] = sc->named[i];
+    }
     return nc;
 }
 

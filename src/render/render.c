@@ -58,11 +58,23 @@ typedef struct {
     float min[3], max[3];
 } gpu_chunk;
 
+/* A chunk to draw this frame and how far it is from the eye. */
+typedef struct {
+    float dist;
+    uint32_t chunk;
+} chunk_at;
+
 struct ly_renderer {
     program building, ground, sky, ui, slab;
+    /* the buildings' program with the finder's glow, built when something first glows */
+    program building_glow;
+    bool glow, glow_failed; /* a style glows now; the glow program would not build */
+    program *buildings;     /* the buildings' program of the frame being drawn */
+    char shader_dir[1024], bins[1024]; /* where programs come from (bins "": no binaries) */
     gpu_mesh slabs;
     bool slab_focus; /* a floor of the plan is highlighted: the others step back */
     gpu_chunk *chunks;
+    chunk_at *order; /* room for every chunk: the frame's drawing order */
     size_t n_chunks;
     float lod_cell_m[LY_MESH_LODS];
     size_t mem_limit, resident; /* bytes of chunk meshes on the GPU, and the ceiling (0: none) */
@@ -224,23 +236,38 @@ static void program_to_cache(GLuint id, const char *bin_path, uint64_t key)
     free(bin);
 }
 
-/* Program `name` from DIR/NAME.vert and .frag; with `bins` (a folder) through the
- * binaries kept there. */
+/* The shader source with "#define VARIANT 1" after its #version line (none: as it is). */
+static char *with_variant(char *src, const char *variant)
+{
+    if (!src || !variant)
+        return src;
+    const char *eol = strchr(src, '\n');
+    size_t head = eol ? (size_t)(eol - src) + 1 : strlen(src), n = strlen(src);
+    size_t len = head + strlen(variant) + 12 + (n - head) + 1;
+    char *out = malloc(len);
+    if (out)
+        snprintf(out, len, "%.*s#define %s 1\n%s", (int)head, src, variant, src + head);
+    free(src);
+    return out;
+}
+
+/* Program `name` from DIR/NAME.vert and .frag, with `variant` (NULL: none) defined
+ * in both; with `bins` (a folder) through the binaries kept there. */
 static int load_program(program *p, const char *dir, const char *bins, const char *name,
-                        char *err, size_t err_len)
+                        const char *variant, char *err, size_t err_len)
 {
     char vs_path[1024], fs_path[1024], bin_path[1100] = "";
     snprintf(vs_path, sizeof vs_path, "%s/%s.vert", dir, name);
     snprintf(fs_path, sizeof fs_path, "%s/%s.frag", dir, name);
-    char *vs_src = read_text(vs_path, NULL, err, err_len);
-    char *fs_src = vs_src ? read_text(fs_path, NULL, err, err_len) : NULL;
+    char *vs_src = with_variant(read_text(vs_path, NULL, err, err_len), variant);
+    char *fs_src = vs_src ? with_variant(read_text(fs_path, NULL, err, err_len), variant) : NULL;
     if (!fs_src) {
         free(vs_src);
         return -1;
     }
     uint64_t key = bins ? program_key(vs_src, fs_src) : 0;
-    if (bins &&
-        snprintf(bin_path, sizeof bin_path, "%s/%s.bin", bins, name) >= (int)sizeof bin_path)
+    if (bins && snprintf(bin_path, sizeof bin_path, "%s/%s%s%s.bin", bins, name,
+                         variant ? "-" : "", variant ? variant : "") >= (int)sizeof bin_path)
         bins = NULL;
     GLuint id = bins ? program_from_cache(bin_path, key) : 0;
     GLuint vs = id ? 0 : compile(GL_VERTEX_SHADER, vs_path, vs_src, err, err_len);
@@ -337,15 +364,17 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
                                !ly_make_dirs(folder, 0700, NULL, 0)
                            ? folder
                            : NULL;
-    if (load_program(&r->building, shader_dir, bins, "building", err, err_len) ||
-        load_program(&r->ground, shader_dir, bins, "ground", err, err_len) ||
-        load_program(&r->sky, shader_dir, bins, "sky", err, err_len) ||
-        load_program(&r->ui, shader_dir, bins, "ui", err, err_len) ||
-        load_program(&r->slab, shader_dir, bins, "slab", err, err_len)) {
+    if (load_program(&r->building, shader_dir, bins, "building", NULL, err, err_len) ||
+        load_program(&r->ground, shader_dir, bins, "ground", NULL, err, err_len) ||
+        load_program(&r->sky, shader_dir, bins, "sky", NULL, err, err_len) ||
+        load_program(&r->ui, shader_dir, bins, "ui", NULL, err, err_len) ||
+        load_program(&r->slab, shader_dir, bins, "slab", NULL, err, err_len)) {
         ly_renderer_destroy(r);
         return NULL;
     }
     r->gl_objects += 5;
+    snprintf(r->shader_dir, sizeof r->shader_dir, "%s", shader_dir);
+    snprintf(r->bins, sizeof r->bins, "%s", bins ? bins : "");
     glGenVertexArrays(1, &r->empty_vao);
     glGenBuffers(1, &r->style_buf);
     glGenTextures(1, &r->style_tex);
@@ -399,7 +428,9 @@ static void free_scene(ly_renderer *r)
         free_mesh(r, &r->chunks[i].lod);
     }
     free(r->chunks);
+    free(r->order);
     r->chunks = NULL;
+    r->order = NULL;
     r->n_chunks = 0;
     r->resident = r->n_full = 0;
     free_mesh(r, &r->ground_mesh);
@@ -437,8 +468,8 @@ void ly_renderer_destroy(ly_renderer *r)
     free_scene_fbo(r);
     free_scene(r);
     free_mesh(r, &r->slabs);
-    program *ps[] = {&r->building, &r->ground, &r->sky, &r->ui, &r->slab};
-    for (int i = 0; i < 5; i++)
+    program *ps[] = {&r->building, &r->ground, &r->sky, &r->ui, &r->slab, &r->building_glow};
+    for (int i = 0; i < 6; i++)
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
     if (r->empty_vao) {
@@ -489,14 +520,12 @@ static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size
     const GLsizei stride = sizeof(ly_vertex);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_vertex, pos));
-    glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 3, GL_BYTE, GL_TRUE, stride, (void *)offsetof(ly_vertex, normal));
+    /* the normal and the floor stay in the mesh (picking, exports): the shader needs
+     * neither */
     glEnableVertexAttribArray(2);
     glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, stride, (void *)offsetof(ly_vertex, surface));
     glEnableVertexAttribArray(3);
     glVertexAttribIPointer(3, 1, GL_UNSIGNED_INT, stride, (void *)offsetof(ly_vertex, building));
-    glEnableVertexAttribArray(4);
-    glVertexAttribIPointer(4, 2, GL_UNSIGNED_SHORT, stride, (void *)offsetof(ly_vertex, floor));
     glBindVertexArray(0);
     return glGetError() == GL_NO_ERROR ? 0 : -1;
 }
@@ -576,8 +605,11 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
 {
     free_scene(r);
     r->chunks = calloc(mesh->n_chunks ? mesh->n_chunks : 1, sizeof *r->chunks);
-    if (!r->chunks)
+    r->order = malloc((mesh->n_chunks ? mesh->n_chunks : 1) * sizeof *r->order);
+    if (!r->chunks || !r->order) {
+        free_scene(r);
         return -1;
+    }
     r->n_chunks = mesh->n_chunks;
     memcpy(r->lod_cell_m, mesh->lod_cell_m, sizeof r->lod_cell_m);
     int rc = 0;
@@ -641,6 +673,9 @@ void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *st
         glBufferSubData(GL_TEXTURE_BUFFER, 0, (GLsizeiptr)(n * sizeof *styles), styles);
     glBindBuffer(GL_TEXTURE_BUFFER, 0);
     r->n_styles = n;
+    r->glow = false;
+    for (size_t i = 0; i < n && !r->glow; i++)
+        r->glow = styles[i].glow_hi_m > styles[i].glow_lo_m;
 }
 
 static bool scene_fbo(ly_renderer *r, int w, int h);
@@ -802,8 +837,8 @@ static void draw_batches(ly_renderer *r, const gpu_chunk *c, tile_batch b[1 + LY
         for (int m = 0; m < 3; m++) {
             if (!b[l][m].n || !(l ? c->lod.vao : c->full.vao))
                 continue; /* a full mesh that did not fit, with no far level to stand in */
-            glUniform1i(r->building.dither, m);
-            glUniform1f(r->building.dither_cut, b[l][m].cut);
+            glUniform1i(r->buildings->dither, m);
+            glUniform1f(r->buildings->dither_cut, b[l][m].cut);
             glBindVertexArray(l ? c->lod.vao : c->full.vao);
             glMultiDrawElements(GL_TRIANGLES, b[l][m].count, GL_UNSIGNED_INT, b[l][m].offset,
                                 b[l][m].n);
@@ -817,13 +852,14 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
 {
     enum { T = LY_MESH_TILES * LY_MESH_TILES };
     lod_choice ch[T];
+    float dist[T];
     bool shown[T], full = false;
     for (int t = 0; t < T; t++) {
         const ly_mesh_tile *tl = &c->src->tiles[t];
-        float dist = box_distance(f->eye, tl->min, tl->max);
+        dist[t] = box_distance(f->eye, tl->min, tl->max);
         shown[t] = tl->min[0] <= tl->max[0] && !ly_frustum_box_outside(fr, tl->min, tl->max) &&
-                   dist <= FOG_CULL * f->fog_distance;
-        ch[t] = shown[t] ? choose_level(r, tl, dist, f->pixel_angle) : (lod_choice){-1, 0};
+                   dist[t] <= FOG_CULL * f->fog_distance;
+        ch[t] = shown[t] ? choose_level(r, tl, dist[t], f->pixel_angle) : (lod_choice){-1, 0};
         full |= shown[t] && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0));
         r->stats.tiles_culled += !shown[t] && tl->min[0] <= tl->max[0];
     }
@@ -832,9 +868,19 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
     for (int l = 0; l <= LY_MESH_LODS; l++)
         for (int m = 0; m < 3; m++)
             b[l][m].n = 0;
+    /* nearest tile first: software GL's early depth test then skips the shading of
+     * what nearer tiles already cover */
+    int order[T], n = 0;
     for (int t = 0; t < T; t++) {
         if (!shown[t])
             continue;
+        int k = n++;
+        for (; k > 0 && dist[order[k - 1]] > dist[t]; k--)
+            order[k] = order[k - 1];
+        order[k] = t;
+    }
+    for (int i = 0; i < n; i++) {
+        int t = order[i];
         if (fallback && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0)))
             ch[t] = (lod_choice){0, 0};
         tile_draws(r, &c->src->tiles[t], ch[t], b);
@@ -842,23 +888,48 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
     draw_batches(r, c, b);
 }
 
+/* The buildings' program for this frame: with the glow while something glows. */
+static program *buildings_program(ly_renderer *r)
+{
+    if (!r->glow || r->glow_failed)
+        return &r->building;
+    if (!r->building_glow.id) {
+        char err[1200];
+        if (load_program(&r->building_glow, r->shader_dir, r->bins[0] ? r->bins : NULL,
+                         "building", "GLOW", err, sizeof err)) {
+            LY_ERROR("RENDER", "%s: the finder's matches will not glow", err);
+            r->glow_failed = true;
+            return &r->building;
+        }
+        r->gl_objects++;
+    }
+    return &r->building_glow;
+}
+
 static void building_uniforms(ly_renderer *r, const ly_render_frame *f, int pass)
 {
-    glUseProgram(r->building.id);
-    glUniformMatrix4fv(r->building.view_proj, 1, GL_FALSE, f->view_proj);
-    glUniform3fv(r->building.eye, 1, f->eye);
-    glUniform3fv(r->building.sun, 1, f->sun);
-    glUniform3fv(r->building.sky_color, 1, LIGHT_SKY);
-    glUniform3fv(r->building.ground_color, 1, LIGHT_GROUND);
-    glUniform3fv(r->building.fog_color, 1, SKY_HORIZON);
-    glUniform1f(r->building.fog_distance, f->fog_distance);
-    glUniform3fv(r->building.accent, 1, ACCENT);
-    glUniform1i(r->building.buildings, 1);
-    glUniform1i(r->building.pass, pass);
-    glUniform1i(r->building.dither, 0);
+    program *p = r->buildings = buildings_program(r);
+    glUseProgram(p->id);
+    glUniformMatrix4fv(p->view_proj, 1, GL_FALSE, f->view_proj);
+    glUniform3fv(p->eye, 1, f->eye);
+    glUniform3fv(p->sun, 1, f->sun);
+    glUniform3fv(p->sky_color, 1, LIGHT_SKY);
+    glUniform3fv(p->ground_color, 1, LIGHT_GROUND);
+    glUniform3fv(p->fog_color, 1, SKY_HORIZON);
+    glUniform1f(p->fog_distance, f->fog_distance);
+    glUniform3fv(p->accent, 1, ACCENT);
+    glUniform1i(p->buildings, 1);
+    glUniform1i(p->pass, pass);
+    glUniform1i(p->dither, 0);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
     glActiveTexture(GL_TEXTURE0);
+}
+
+static int by_distance(const void *a, const void *b)
+{
+    const chunk_at *x = a, *y = b;
+    return (x->dist > y->dist) - (x->dist < y->dist);
 }
 
 /* pass 0: opaque buildings, each chunk at its level; pass 1: building sites
@@ -872,6 +943,7 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
         r->frame++;
         memset(&r->stats, 0, sizeof r->stats);
     }
+    size_t n = 0;
     for (size_t i = 0; i < r->n_chunks; i++) {
         gpu_chunk *c = &r->chunks[i];
         if (!c->src->n_indices)
@@ -890,8 +962,14 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
             }
             continue;
         }
+        r->order[n++] = (chunk_at){dist, (uint32_t)i};
+    }
+    /* nearest chunk first, as the tiles within each: the early depth test of software
+     * GL then skips the shading of what is hidden */
+    qsort(r->order, n, sizeof *r->order, by_distance);
+    for (size_t i = 0; i < n; i++) {
         r->stats.chunks++;
-        draw_chunk(r, c, &fr, f);
+        draw_chunk(r, &r->chunks[r->order[i].chunk], &fr, f);
     }
 }
 
