@@ -39,4 +39,10 @@ int ly_make_parent_dirs(const char *path, unsigned mode);
  * folder itself. Returns 0, or -1 with buf empty when there is no home or no room. */
 int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *buf, size_t n);
 
+/* Writes len bytes to `path` atomically: into a temporary file beside it, flushed,
+ * then renamed over it, so a reader sees the old file or the whole new one. Returns 0,
+ * or -1 with the reason in err (the temporary file removed, `path` untouched). */
+int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
+                         size_t err_len);
+
 #endif

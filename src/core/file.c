@@ -148,3 +148,37 @@ int ly_make_parent_dirs(const char *path, unsigned mode)
     *slash = '\0';
     return ly_make_dirs(dir, mode, NULL, 0);
 }
+
+int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
+                         size_t err_len)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
+        snprintf(err, err_len, "%s: the path is too long", path);
+        return -1;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, err_len, "cannot write %s: %s", path, strerror(errno));
+        return -1;
+    }
+    FILE *f = fdopen(fd, "wb");
+    bool ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fd) == 0;
+    int e = errno;
+    if (f)
+        ok = fclose(f) == 0 && ok;
+    else
+        close(fd);
+    /* mkstemp makes the file 0600: a written export is as readable as any file */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (ok && chmod(tmp, 0666 & ~mask) != 0)
+        ok = false;
+    if (!ok || rename(tmp, path) != 0) {
+        e = errno ? errno : e;
+        unlink(tmp);
+        snprintf(err, err_len, "cannot write %s: %s", path, strerror(e ? e : EIO));
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,119 @@
+/* louyu export: the district for other tools. A week of a store as GeoJSON (the
+ * district file kiosks read), or any district (a file or a store) as CSV. */
+#include "data.h"
+#include "louyu/export.h"
+#include "louyu/file.h"
+#include "louyu/store.h"
+#include "louyu/week.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The format asked for, else the one --out's extension names, else NULL. */
+static const char *export_format(const ly_args *a, const char *out)
+{
+    if (ly_arg_given(a, "--format"))
+        return ly_arg_text(a, "--format", "");
+    const char *dot = out ? strrchr(out, '.') : NULL;
+    if (!dot)
+        return NULL;
+    if (!strcmp(dot, ".csv"))
+        return "csv";
+    if (!strcmp(dot, ".geojson") || !strcmp(dot, ".json"))
+        return "geojson";
+    return NULL;
+}
+
+/* A week of a store as a GeoJSON district file. */
+static int export_geojson(const ly_args *a, const char *db, const char *out)
+{
+    int week = 0;
+    if (ly_arg_given(a, "--week") && !ly_week_parse(ly_arg_text(a, "--week", ""), &week))
+        return ly_cli_usage_error(a->cmd,
+                                  "'%s' is not a week: expected an ISO week such as 2011-W17",
+                                  ly_arg_text(a, "--week", ""));
+    if (!ly_store_is(db)) {
+        fprintf(stderr, "louyu export: %s is not a louyu store: GeoJSON is written from a "
+                        "GeoPackage made by `louyu convert`\n", db);
+        return LY_EXIT_USAGE;
+    }
+    if (!out)
+        return ly_cli_usage_error(a->cmd, "--out FILE is needed: the GeoJSON to write");
+    char err[1024];
+    if (ly_store_export(db, week, out, err, sizeof err)) {
+        fprintf(stderr, "louyu export: %s\n", err);
+        return LY_EXIT_USAGE;
+    }
+    printf("%s: written\n", out);
+    return LY_EXIT_OK;
+}
+
+/* The output: to --out atomically, or to stdout. */
+static int write_out(const char *out, const ly_buf *b)
+{
+    if (b->failed) {
+        fprintf(stderr, "louyu export: out of memory\n");
+        return LY_EXIT_USAGE;
+    }
+    if (!out || !strcmp(out, "-"))
+        return fwrite(b->p, 1, b->len, stdout) == b->len ? LY_EXIT_OK : LY_EXIT_USAGE;
+    char err[1200];
+    if (ly_file_write_atomic(out, b->p, b->len, err, sizeof err)) {
+        fprintf(stderr, "louyu export: %s\n", err);
+        return LY_EXIT_USAGE;
+    }
+    return LY_EXIT_OK;
+}
+
+/* The building stock (or with --floors every floor record) as CSV. */
+static int export_csv(const ly_args *a, const char *path, const char *out)
+{
+    if (ly_arg_given(a, "--week"))
+        return ly_cli_usage_error(a->cmd, "--week is for GeoJSON from a store: a CSV is "
+                                          "written from the district as it is now");
+    ly_district d;
+    int rc = ly_cli_load_district(&d, path);
+    if (rc)
+        return rc;
+    long *sel = NULL;
+    size_t n_sel = 0;
+    char err[512];
+    if (ly_arg_given(a, "--select") &&
+        ly_export_select(&d, ly_arg_text(a, "--select", ""), &sel, &n_sel, err, sizeof err)) {
+        fprintf(stderr, "louyu export: %s: %s\n", path, err);
+        ly_district_unload(&d);
+        return LY_EXIT_USAGE;
+    }
+    ly_buf b = {0};
+    ly_export_csv(&d, &(ly_export_csv_desc){.floors = ly_arg_flag(a, "--floors"),
+                                            .lang = ly_lang_parse(ly_arg_text(a, "--lang", "en")),
+                                            .select = sel, .n_select = n_sel},
+                  &b);
+    rc = write_out(out, &b);
+    size_t rows = 0;
+    for (size_t i = 0; i < b.len; i++)
+        rows += b.p[i] == '\n';
+    if (rc == LY_EXIT_OK && out && strcmp(out, "-"))
+        printf("%s: written, %zu %s\n", out, rows ? rows - 1 : 0,
+               ly_arg_flag(a, "--floors") ? "floors" : "buildings");
+    ly_buf_free(&b);
+    free(sel);
+    ly_district_unload(&d);
+    return rc;
+}
+
+int ly_cli_export(const ly_args *a)
+{
+    const char *path = ly_arg_pos(a, 0);
+    const char *out = ly_arg_text(a, "--out", NULL);
+    const char *format = export_format(a, out);
+    if (!format)
+        format = ly_store_is(path) ? "geojson" : NULL;
+    if (!format)
+        return ly_cli_usage_error(a->cmd, "which format? --format csv (or an --out ending in "
+                                          ".csv); GeoJSON is written from a store");
+    if (!strcmp(format, "geojson"))
+        return export_geojson(a, path, out);
+    return export_csv(a, path, out);
+}

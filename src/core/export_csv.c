@@ -1,0 +1,221 @@
+/* The building stock as CSV (see export.h). */
+#include "louyu/export.h"
+#include "louyu/strings.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { B_COLS = 19, F_COLS = 9 };
+
+/* The header's cells: string ids, in the columns' order. */
+static const ly_string_id B_HEAD[B_COLS] = {
+    LY_S_CSV_ID,
+    LY_S_CSV_NAME,
+    LY_S_CSV_NAME_EN,
+    LY_S_CSV_ADDRESS,
+    LY_S_CSV_ADDRESS_EN,
+    LY_S_CSV_STATUS,
+    LY_S_CSV_YEAR,
+    LY_S_CSV_HEIGHT_M,
+    LY_S_CSV_FLOORS,
+    LY_S_CSV_FLOOR_AREA_M2,
+    LY_S_CSV_RECORDED_AREA_M2,
+    LY_S_CSV_VACANT_M2,
+    LY_S_CSV_OCCUPANCY,
+    LY_S_CSV_RENT_CNY_M2_DAY,
+    LY_S_CSV_ENTERPRISES,
+    LY_S_CSV_TAX_2010_CNY,
+    LY_S_CSV_INDUSTRIES,
+    LY_S_CSV_LON,
+    LY_S_CSV_LAT,
+};
+
+static const ly_string_id F_HEAD[F_COLS] = {
+    LY_S_CSV_F_BUILDING_ID,
+    LY_S_CSV_F_BUILDING_NAME,
+    LY_S_CSV_F_FLOOR,
+    LY_S_CSV_F_USE,
+    LY_S_CSV_F_AREA_M2,
+    LY_S_CSV_F_VACANT_M2,
+    LY_S_CSV_F_OCCUPANCY,
+    LY_S_CSV_F_ENTERPRISES,
+    LY_S_CSV_F_RENT_CNY_M2_DAY,
+};
+
+static void head(ly_buf *out, const ly_string_id *cells, int n, ly_lang lang)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            ly_buf_put(out, ",");
+        ly_buf_csv(out, ly_str(cells[i], lang));
+    }
+    ly_buf_put(out, "\r\n");
+}
+
+/* A figure with `digits` decimals, or an empty cell when it is unknown (< 0, or
+ * not finite). Figures are written by louyu and never start a formula. */
+static void num(ly_buf *out, double v, int digits)
+{
+    ly_buf_put(out, ",");
+    if (v >= 0 && isfinite(v))
+        ly_buf_printf(out, "%.*f", digits, v);
+}
+
+static void text(ly_buf *out, const char *s)
+{
+    ly_buf_put(out, ",");
+    ly_buf_csv(out, s);
+}
+
+/* The building's industries, each once, in the order of its enterprises. */
+static void industries(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
+{
+    ly_buf list = {0};
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const char *k = d->enterprises[b->first_enterprise + i].industry;
+        bool seen = !k;
+        for (uint32_t j = 0; j < i && !seen; j++) {
+            const char *o = d->enterprises[b->first_enterprise + j].industry;
+            seen = o && !strcmp(o, k);
+        }
+        if (seen)
+            continue;
+        if (list.len)
+            ly_buf_put(&list, "; ");
+        ly_buf_put(&list, ly_industry_name(k, lang));
+    }
+    text(out, list.len ? list.p : NULL);
+    out->failed |= list.failed;
+    ly_buf_free(&list);
+}
+
+static void building_row(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
+{
+    ly_buf_csv(out, b->id);
+    text(out, b->name);
+    text(out, b->name_en);
+    text(out, b->address);
+    text(out, b->address_en);
+    text(out, ly_status_name(b->status));
+    num(out, b->year > 0 ? b->year : -1, 0);
+    num(out, b->height_m, 1);
+    num(out, b->floors > 0 ? b->floors : -1, 0);
+    num(out, b->gfa_m2 > 0 ? b->gfa_m2 : -1, 1);
+    double area = 0, vacant = 0;
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        area += d->records[b->first_record + i].area_m2;
+        vacant += d->records[b->first_record + i].vacant_m2;
+    }
+    bool recorded = b->n_records > 0 && area > 0;
+    num(out, recorded ? area : -1, 1);
+    num(out, recorded ? vacant : -1, 1);
+    num(out, recorded ? 1 - vacant / area : -1, 3);
+    num(out, b->rent_cny_m2_day, 2);
+    num(out, b->n_enterprises, 0);
+    num(out, b->tax_2010_cny, 0);
+    industries(out, d, b, lang);
+    /* the middle of its extent: a coordinate, which may be negative (a number, not text) */
+    ly_buf_printf(out, ",%.6f,%.6f", 0.5 * (b->lon_min + b->lon_max),
+                  0.5 * (b->lat_min + b->lat_max));
+    ly_buf_put(out, "\r\n");
+}
+
+/* Enterprises with building b's floor `floor` among theirs. */
+static int enterprises_on(const ly_district *d, const ly_building *b, int floor)
+{
+    int n = 0;
+    for (uint32_t i = 0; i < b->n_enterprises; i++) {
+        const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
+        for (uint32_t k = 0; k < e->n_floors; k++)
+            if (d->enterprise_floors[e->first_floor + k] == floor) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
+static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
+{
+    char title[160];
+    const char *name = ly_building_title(b, lang, title, sizeof title);
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        ly_buf_csv(out, b->id);
+        text(out, name);
+        ly_buf_printf(out, ",%d", r->floor);
+        text(out, ly_floor_use_name(r->use));
+        num(out, r->area_m2, 1);
+        num(out, r->vacant_m2, 1);
+        num(out, r->area_m2 > 0 ? 1 - r->vacant_m2 / r->area_m2 : -1, 3);
+        num(out, enterprises_on(d, b, r->floor), 0);
+        num(out, b->rent_cny_m2_day, 2);
+        ly_buf_put(out, "\r\n");
+    }
+}
+
+void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out)
+{
+    ly_lang lang = desc->lang < LY_LANG_COUNT ? desc->lang : LY_LANG_EN;
+    ly_buf_put(out, "\xEF\xBB\xBF");
+    if (desc->floors)
+        head(out, F_HEAD, F_COLS, lang);
+    else
+        head(out, B_HEAD, B_COLS, lang);
+    size_t n = desc->select ? desc->n_select : d->n_buildings;
+    for (size_t i = 0; i < n; i++) {
+        size_t bi = desc->select ? (size_t)desc->select[i] : i;
+        if (bi >= d->n_buildings)
+            continue;
+        if (desc->floors)
+            floor_rows(out, d, &d->buildings[bi], lang);
+        else
+            building_row(out, d, &d->buildings[bi], lang);
+    }
+}
+
+int ly_export_select(const ly_district *d, const char *ids, long **out, size_t *n, char *err,
+                     size_t err_len)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 1;
+    for (const char *c = ids; *c; c++)
+        cap += *c == ',';
+    long *sel = malloc(cap * sizeof *sel);
+    char *copy = strdup(ids);
+    if (!sel || !copy) {
+        free(sel);
+        free(copy);
+        snprintf(err, err_len, "out of memory");
+        return -1;
+    }
+    size_t k = 0;
+    for (char *save = NULL, *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+        while (*id == ' ')
+            id++;
+        size_t len = strlen(id);
+        while (len && id[len - 1] == ' ')
+            id[--len] = '\0';
+        if (!len)
+            continue;
+        long b = ly_district_find(d, id);
+        if (b < 0) {
+            snprintf(err, err_len, "no building has the id '%s'", id);
+            free(sel);
+            free(copy);
+            return -1;
+        }
+        bool dup = false;
+        for (size_t j = 0; j < k && !dup; j++)
+            dup = sel[j] == b;
+        if (!dup)
+            sel[k++] = b;
+    }
+    free(copy);
+    *out = sel;
+    *n = k;
+    return 0;
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# louyu export: the building stock as CSV (per building and per floor, both header
+# languages, a selection), read back with Python's csv module and checked against the
+# district's own figures (louyu stats); hostile names come out as inert text; bad
+# arguments are refused with a reason and write nothing; a store's week as GeoJSON.
+# Needs LOUYU and SRC.
+set -u
+LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC")
+. "$(dirname "$0")/lib.sh"
+district=$SRC/data/zhanshan.geojson
+
+# ---- per building ---------------------------------------------------------------------
+"$LOUYU" export "$district" --format csv --out "$tmp/stock.csv" >"$tmp/out" 2>&1
+rc=$?
+check '[ $rc = 0 ]' "export csv failed: $(cat "$tmp/out")"
+check 'grep -q "33 buildings" "$tmp/out"' "export does not say what it wrote: $(cat "$tmp/out")"
+check '[ "$(head -c 3 "$tmp/stock.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]' "no UTF-8 byte-order mark"
+check 'grep -q $'"'"'\r$'"'"' "$tmp/stock.csv"' "lines do not end with CR LF"
+"$LOUYU" stats "$district" --json >"$tmp/stats.json"
+python3 - "$tmp/stock.csv" "$tmp/stats.json" >"$tmp/py" 2>&1 <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+stats = json.load(open(sys.argv[2]))
+assert len(rows) == stats["buildings"] == 33, len(rows)
+wtc = next(r for r in rows if r["id"] == "wtc")
+assert wtc["name"] == "青岛世贸中心 A/B座" and wtc["floors"] == "30", wtc
+assert float(wtc["height_m"]) == 118.0 and wtc["status"] == "completed", wtc
+vacant = sum(float(r["vacant_m2"]) for r in rows if r["vacant_m2"])
+assert abs(vacant - stats["vacant_m2"]) < 1, (vacant, stats["vacant_m2"])
+ent = sum(int(r["enterprises"]) for r in rows)
+assert ent == stats["enterprises_in_buildings"], (ent, stats["enterprises_in_buildings"])
+tax = sum(float(r["tax_2010_cny"]) for r in rows if r["tax_2010_cny"])
+assert abs(tax - stats["tax_2010_cny"]) < 1, (tax, stats["tax_2010_cny"])
+# an unknown figure is an empty cell, never 0 or -1
+assert all(not r["rent_cny_m2_day"].startswith("-") for r in rows)
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "the CSV does not match the district: $(cat "$tmp/py")"
+
+# ---- per floor, Chinese header, a selection ---------------------------------------------
+"$LOUYU" export "$district" --format csv --floors --lang zh --select "wtc, hisense,wtc" \
+  >"$tmp/floors.csv" 2>"$tmp/err"
+check '[ $? = 0 ]' "export --floors failed: $(cat "$tmp/err")"
+"$LOUYU" info "$district" wtc --json >"$tmp/wtc.json"
+"$LOUYU" info "$district" hisense --json >"$tmp/hisense.json"
+python3 - "$tmp/floors.csv" "$tmp/wtc.json" "$tmp/hisense.json" >"$tmp/py" 2>&1 <<'PY'
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert rows[0][:3] == ["楼宇编号", "楼宇名称", "楼层"], rows[0]
+body = rows[1:]
+ids = [r[0] for r in body]
+assert set(ids) == {"wtc", "hisense"} and ids.index("wtc") < ids.index("hisense"), set(ids)
+for name in sys.argv[2:]:
+    info = json.load(open(name))
+    floors = [r for r in body if r[0] == info["id"]]
+    assert len(floors) == len(info["floor_records"]), (info["id"], len(floors))
+    vac = sum(float(r[5]) for r in floors)
+    assert abs(vac - sum(f["vacant_m2"] for f in info["floor_records"])) < 0.5, info["id"]
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "the floor rows do not match louyu info: $(cat "$tmp/py")"
+
+# ---- hostile names: text in every cell, formulas neutralised ------------------------------
+python3 - "$district" "$tmp/evil.geojson" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = [f for f in d["features"] if f["properties"].get("kind", "building") == "building"]
+b[0]["properties"]["name"] = "=HYPERLINK(\"http://x\",\"y\")"
+b[1]["properties"]["name_en"] = "+1+cmd|' /C calc'!A0"
+b[2]["properties"]["name"] = "-2+3"
+b[3]["properties"]["name_en"] = "@SUM(1)"
+b[4]["properties"]["name"] = "<script>alert(1)</script>,\"quoted\"\nnext line"
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+"$LOUYU" export "$tmp/evil.geojson" --out "$tmp/evil.csv" >/dev/null 2>&1
+python3 - "$tmp/evil.csv" >"$tmp/py" 2>&1 <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+assert len(rows) == 33, len(rows)
+cells = [c for r in rows for c in r.values()]
+bad = [c for c in cells if c and c[0] in "=+@" or (c.startswith("-") and not c[1:2].isdigit())]
+assert not bad, bad
+names = {c for r in rows for c in (r["name"], r["name_en"])}
+assert "'=HYPERLINK(\"http://x\",\"y\")" in names and "'-2+3" in names, names
+assert "<script>alert(1)</script>,\"quoted\"\nnext line" in names, "a name did not round-trip"
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "hostile names: $(cat "$tmp/py")"
+
+# ---- refused with a reason, nothing written ------------------------------------------------
+expect_fail() { # WHAT PATTERN ARGS...
+  local what=$1 pat=$2
+  shift 2
+  rm -f "$tmp/no.csv"
+  "$LOUYU" export "$@" >"$tmp/out" 2>&1
+  local rc=$?
+  check '[ $rc != 0 ] && grep -q "$pat" "$tmp/out" && [ ! -e "$tmp/no.csv" ]' \
+    "$what: rc $rc, $(cat "$tmp/out")"
+}
+expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$tmp/no.csv" --select wtc,nope
+expect_fail "no format" "which format" "$district"
+expect_fail "an unknown format" "csv|geojson" "$district" --format xlsx --out "$tmp/no.csv"
+expect_fail "a week for CSV" "week is for GeoJSON" "$district" --out "$tmp/no.csv" --week 2011-W17
+expect_fail "GeoJSON from a file" "not a louyu store" "$district" --format geojson --out "$tmp/no.csv"
+expect_fail "a bad district" "building-height-missing.geojson:[0-9]*:[0-9]*" "$SRC/tests/data/bad/building-height-missing.geojson" --out "$tmp/no.csv"
+printf 'old' >"$tmp/keep.csv"
+"$LOUYU" export "$district" --out "$tmp/keep.csv" --select nope >/dev/null 2>&1
+check '[ "$(cat "$tmp/keep.csv")" = old ]' "a refused export changed the file it would have written"
+check '[ -z "$(ls "$tmp" | grep "keep.csv.")" ]' "a refused export left a temporary file"
+
+# ---- a store: its week as GeoJSON, and as CSV ---------------------------------------------
+"$LOUYU" convert "$district" "$tmp/z.gpkg" >/dev/null 2>&1
+"$LOUYU" export "$tmp/z.gpkg" --out "$tmp/week.geojson" >"$tmp/out" 2>&1
+check '[ $? = 0 ] && "$LOUYU" validate "$tmp/week.geojson" >/dev/null' "a store's week as GeoJSON: $(cat "$tmp/out")"
+"$LOUYU" export "$tmp/z.gpkg" --format csv --out "$tmp/store.csv" >/dev/null 2>&1
+check 'cmp -s "$tmp/store.csv" "$tmp/stock.csv"' "the store's CSV differs from its district file's"
+finish
