@@ -31,13 +31,15 @@ ly_missing_packages() {
   echo "${missing[@]}"
 }
 
-# ly_node_tools: the npm checkers the tests use (html-validate), installed once into
-# build-tools/ at a pinned version; prints the folder holding their commands
+# ly_node_tools: the npm checkers the tests use (html-validate for the portal, the
+# Khronos glTF-Validator for louyu export's GLB), installed once into build-tools/ at
+# pinned versions; prints the folder holding their commands
 ly_node_tools() {
   local dir=$LY_ROOT/build-tools
-  if [ ! -x "$dir/node_modules/.bin/html-validate" ]; then
+  if [ ! -x "$dir/node_modules/.bin/html-validate" ] || [ ! -f "$dir/node_modules/gltf-validator/index.js" ]; then
     mkdir -p "$dir"
-    npm install --prefix "$dir" --no-audit --no-fund --loglevel=error html-validate@8.18.2 >&2 || return 1
+    npm install --prefix "$dir" --no-audit --no-fund --loglevel=error html-validate@8.18.2 \
+      gltf-validator@2.0.0-dev.3.10 >&2 || return 1
   fi
   echo "$dir/node_modules/.bin"
 }

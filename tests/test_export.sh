@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # louyu export: the building stock as CSV (per building and per floor, both header
 # languages, a selection), read back with Python's csv module and checked against the
-# district's own figures (louyu stats); hostile names come out as inert text; bad
-# arguments are refused with a reason and write nothing; a store's week as GeoJSON.
-# Needs LOUYU and SRC.
+# district's own figures (louyu stats); the district as binary glTF; hostile names come
+# out as inert text; bad arguments are refused with a reason and write nothing; a
+# store's week as GeoJSON.
+# GLB: the Khronos glTF-Validator, then tests/gltf_check.py. Needs LOUYU, SRC and
+# GLTF_VALIDATOR (the npm package's folder).
 set -u
 LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC")
 . "$(dirname "$0")/lib.sh"
@@ -99,7 +101,7 @@ expect_fail() { # WHAT PATTERN ARGS...
 }
 expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$tmp/no.csv" --select wtc,nope
 expect_fail "no format" "which format" "$district"
-expect_fail "an unknown format" "csv|geojson" "$district" --format xlsx --out "$tmp/no.csv"
+expect_fail "an unknown format" "csv|glb|geojson" "$district" --format xlsx --out "$tmp/no.csv"
 expect_fail "a week for CSV" "week is for GeoJSON" "$district" --out "$tmp/no.csv" --week 2011-W17
 expect_fail "GeoJSON from a file" "not a louyu store" "$district" --format geojson --out "$tmp/no.csv"
 expect_fail "a bad district" "building-height-missing.geojson:[0-9]*:[0-9]*" "$SRC/tests/data/bad/building-height-missing.geojson" --out "$tmp/no.csv"
@@ -107,6 +109,29 @@ printf 'old' >"$tmp/keep.csv"
 "$LOUYU" export "$district" --out "$tmp/keep.csv" --select nope >/dev/null 2>&1
 check '[ "$(cat "$tmp/keep.csv")" = old ]' "a refused export changed the file it would have written"
 check '[ -z "$(ls "$tmp" | grep "keep.csv.")" ]' "a refused export left a temporary file"
+
+# ---- glTF: the Khronos validator, then what it cannot check (tests/gltf_check.py) --------
+"$LOUYU" info "$district" --json >"$tmp/info.json"
+"$LOUYU" export "$district" --out "$tmp/z.glb" >"$tmp/out" 2>&1
+check '[ $? = 0 ] && grep -q "33 buildings" "$tmp/out"' "export glb failed: $(cat "$tmp/out")"
+python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/z.glb" "$tmp/info.json" >"$tmp/py" 2>&1
+check 'grep -qx "ok 33 buildings" "$tmp/py"' "the district's GLB: $(tail -5 "$tmp/py")"
+"$LOUYU" export "$district" --format glb --out "$tmp/sel.glb" --select hisense,wtc >/dev/null 2>&1
+python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/sel.glb" "$tmp/info.json" \
+  --ids hisense,wtc --no-ground >"$tmp/py" 2>&1
+check 'grep -qx "ok 2 buildings" "$tmp/py"' "a selection's GLB: $(tail -5 "$tmp/py")"
+# real footprints (San Francisco, with holes and odd outlines), and hostile names
+sf=$SRC/tests/data/sf-buildings/sf-buildings.geojson
+"$LOUYU" info "$sf" --json >"$tmp/sf.json"
+"$LOUYU" export "$sf" --out "$tmp/sf.glb" >"$tmp/out" 2>&1
+python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/sf.glb" "$tmp/sf.json" >"$tmp/py" 2>&1
+check 'grep -qx "ok 13896 buildings" "$tmp/py"' "San Francisco's GLB: $(tail -5 "$tmp/py")"
+"$LOUYU" info "$tmp/evil.geojson" --json >"$tmp/evil.json"
+"$LOUYU" export "$tmp/evil.geojson" --out "$tmp/evil.glb" >/dev/null 2>&1
+python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/evil.glb" "$tmp/evil.json" >"$tmp/py" 2>&1
+check 'grep -qx "ok 33 buildings" "$tmp/py"' "hostile names in a GLB: $(tail -5 "$tmp/py")"
+expect_fail "a GLB to stdout" "FILE.glb is needed" "$district" --format glb
+expect_fail "an empty selection" "names no building" "$district" --out "$tmp/no.csv" --select ,
 
 # ---- a store: its week as GeoJSON, and as CSV ---------------------------------------------
 "$LOUYU" convert "$district" "$tmp/z.gpkg" >/dev/null 2>&1

@@ -12,6 +12,9 @@
 #define LOUYU_EXPORT_H
 
 #include "louyu/district.h"
+#include "louyu/geo.h"
+#include "louyu/ground.h"
+#include "louyu/mesh.h"
 #include "louyu/html.h"
 
 #include <stdbool.h>
@@ -24,8 +27,43 @@ typedef struct {
     size_t n_select;
 } ly_export_csv_desc;
 
+/* glTF 2.0 (ly_export_glb): the district as one binary glTF. Y up, metres, around the
+ * district's origin (the ly_geo origin: +X east, +Y up, -Z north; the origin's
+ * longitude and latitude in asset.extras.louyu); one mesh per chunk of the buildings,
+ * its triangles in primitives by material (walls, roofs, building sites) that share
+ * the chunk's vertices: POSITION, NORMAL and _FEATURE_ID_0, each building's row in
+ * the property table (EXT_mesh_features); the buildings' attributes in that table
+ * (EXT_structural_metadata, class "building"; an unknown figure is its noData);
+ * the ground and the roads as separate nodes, each layer a primitive with the
+ * viewer's colour, lifted a few centimetres above the layer under it. A selection
+ * limits it to those buildings (rows in the selection's order) and leaves the ground
+ * out. */
+typedef struct {
+    const long *select; /* building indices (NULL: every building) */
+    size_t n_select;
+    const ly_ground *ground; /* the ground and roads (NULL: none) */
+} ly_export_glb_desc;
+
 /* Writes the CSV into out (appended); out->failed says whether memory ran out. */
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out);
+
+/* Writes the GLB into out (appended; out->failed: out of memory). Returns 0, or -1
+ * when the model would be too big for glTF (a buffer over 4 GB). */
+int ly_export_glb(const ly_district *d, const ly_geo *geo, const ly_mesh *mesh,
+                  const ly_export_glb_desc *desc, ly_buf *out);
+
+/* A building's figures as the exports write them; each < 0 when unknown. */
+typedef struct {
+    int year, floors, enterprises;
+    double height_m, floor_area_m2;
+    double recorded_m2, vacant_m2, occupancy; /* over its floor records */
+    double rent_cny_m2_day, tax_2010_cny;
+} ly_export_figures;
+
+void ly_export_figures_of(const ly_district *d, const ly_building *b, ly_export_figures *f);
+/* The building's industries, each once, in its enterprises' order, "; " between
+ * (appended to out; nothing when it has none). */
+void ly_export_industries(const ly_district *d, const ly_building *b, ly_lang lang, ly_buf *out);
 
 /* The buildings named in `ids` (comma-separated), as indices into *out (malloc'd,
  * *n of them, in the list's order, each once). Returns 0, or -1 with the first id

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "louyu/cache.h"
 #include "louyu/log.h"
+#include "louyu/palette.h"
 #include "louyu/settings.h"
 
 #include <stdio.h>
@@ -12,7 +13,7 @@
 #include <time.h>
 
 /* The walls' colour when no colour-by mode is on. */
-static const float WALL[3] = {0.905f, 0.895f, 0.875f};
+#define WALL ly_palette_wall
 
 /* ---- derived data: the buildings' styles --------------------------------------------- */
 

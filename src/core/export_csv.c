@@ -69,10 +69,9 @@ static void text(ly_buf *out, const char *s)
     ly_buf_csv(out, s);
 }
 
-/* The building's industries, each once, in the order of its enterprises. */
-static void industries(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
+void ly_export_industries(const ly_district *d, const ly_building *b, ly_lang lang, ly_buf *out)
 {
-    ly_buf list = {0};
+    bool any = false;
     for (uint32_t i = 0; i < b->n_enterprises; i++) {
         const char *k = d->enterprises[b->first_enterprise + i].industry;
         bool seen = !k;
@@ -82,40 +81,60 @@ static void industries(ly_buf *out, const ly_district *d, const ly_building *b, 
         }
         if (seen)
             continue;
-        if (list.len)
-            ly_buf_put(&list, "; ");
-        ly_buf_put(&list, ly_industry_name(k, lang));
+        if (any)
+            ly_buf_put(out, "; ");
+        ly_buf_put(out, ly_industry_name(k, lang));
+        any = true;
     }
-    text(out, list.len ? list.p : NULL);
-    out->failed |= list.failed;
-    ly_buf_free(&list);
 }
 
-static void building_row(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
+void ly_export_figures_of(const ly_district *d, const ly_building *b, ly_export_figures *f)
 {
-    ly_buf_csv(out, b->id);
-    text(out, b->name);
-    text(out, b->name_en);
-    text(out, b->address);
-    text(out, b->address_en);
-    text(out, ly_status_name(b->status));
-    num(out, b->year > 0 ? b->year : -1, 0);
-    num(out, b->height_m, 1);
-    num(out, b->floors > 0 ? b->floors : -1, 0);
-    num(out, b->gfa_m2 > 0 ? b->gfa_m2 : -1, 1);
     double area = 0, vacant = 0;
     for (uint32_t i = 0; i < b->n_records; i++) {
         area += d->records[b->first_record + i].area_m2;
         vacant += d->records[b->first_record + i].vacant_m2;
     }
     bool recorded = b->n_records > 0 && area > 0;
-    num(out, recorded ? area : -1, 1);
-    num(out, recorded ? vacant : -1, 1);
-    num(out, recorded ? 1 - vacant / area : -1, 3);
-    num(out, b->rent_cny_m2_day, 2);
-    num(out, b->n_enterprises, 0);
-    num(out, b->tax_2010_cny, 0);
-    industries(out, d, b, lang);
+    *f = (ly_export_figures){
+        .year = b->year > 0 ? b->year : -1,
+        .floors = b->floors > 0 ? b->floors : -1,
+        .enterprises = (int)b->n_enterprises,
+        .height_m = b->height_m,
+        .floor_area_m2 = b->gfa_m2 > 0 ? b->gfa_m2 : -1,
+        .recorded_m2 = recorded ? area : -1,
+        .vacant_m2 = recorded ? vacant : -1,
+        .occupancy = recorded ? 1 - vacant / area : -1,
+        .rent_cny_m2_day = b->rent_cny_m2_day,
+        .tax_2010_cny = b->tax_2010_cny,
+    };
+}
+
+static void building_row(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
+{
+    ly_export_figures f;
+    ly_export_figures_of(d, b, &f);
+    ly_buf_csv(out, b->id);
+    text(out, b->name);
+    text(out, b->name_en);
+    text(out, b->address);
+    text(out, b->address_en);
+    text(out, ly_status_name(b->status));
+    num(out, f.year, 0);
+    num(out, f.height_m, 1);
+    num(out, f.floors, 0);
+    num(out, f.floor_area_m2, 1);
+    num(out, f.recorded_m2, 1);
+    num(out, f.vacant_m2, 1);
+    num(out, f.occupancy, 3);
+    num(out, f.rent_cny_m2_day, 2);
+    num(out, f.enterprises, 0);
+    num(out, f.tax_2010_cny, 0);
+    ly_buf list = {0};
+    ly_export_industries(d, b, lang, &list);
+    text(out, list.len ? list.p : NULL);
+    out->failed |= list.failed;
+    ly_buf_free(&list);
     /* the middle of its extent: a coordinate, which may be negative (a number, not text) */
     ly_buf_printf(out, ",%.6f,%.6f", 0.5 * (b->lon_min + b->lon_max),
                   0.5 * (b->lat_min + b->lat_max));

@@ -2,6 +2,7 @@
 #include "louyu/bvh.h"
 #include "louyu/file.h"
 #include "louyu/log.h"
+#include "louyu/palette.h"
 
 #include <epoxy/gl.h>
 #include <math.h>
@@ -13,24 +14,12 @@
 
 /* ---- palette ---------------------------------------------------------------- */
 
-/* One coherent, calm palette: warm light land, clear blue water, soft green
- * parks, white roads with warm grey kerbs, a pale blue sky. */
+/* The sky and the light (the ground's and the buildings' colours: louyu/palette.h). */
 static const float SKY_ZENITH[3] = {0.47f, 0.64f, 0.84f};
 static const float SKY_HORIZON[3] = {0.86f, 0.90f, 0.94f};
 static const float LIGHT_SKY[3] = {0.80f, 0.86f, 0.96f};
 static const float LIGHT_GROUND[3] = {0.60f, 0.57f, 0.52f};
 static const float ACCENT[3] = {0.93f, 0.49f, 0.18f};
-static const float LAYER_COLORS[9][3] = {
-    {0.878f, 0.867f, 0.843f}, /* land */
-    {0.918f, 0.910f, 0.890f}, /* district */
-    {0.600f, 0.765f, 0.902f}, /* water */
-    {0.800f, 0.878f, 0.930f}, /* coast */
-    {0.745f, 0.859f, 0.694f}, /* park */
-    {0.760f, 0.737f, 0.698f}, /* road casing */
-    {1.000f, 1.000f, 1.000f}, /* minor road */
-    {1.000f, 0.976f, 0.902f}, /* major road */
-    {0.545f, 0.478f, 0.667f}, /* boundary line */
-};
 
 /* ---- programs --------------------------------------------------------------- */
 
@@ -1029,7 +1018,7 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
         glUseProgram(r->ground.id);
         glUniformMatrix4fv(r->ground.view_proj, 1, GL_FALSE, f->view_proj);
         glUniform3fv(r->ground.eye, 1, f->eye);
-        glUniform3fv(r->ground.layer_colors, 9, &LAYER_COLORS[0][0]);
+        glUniform3fv(r->ground.layer_colors, LY_GROUND_LAYERS, &ly_palette_ground[0][0]);
         glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
         glUniform1f(r->ground.fog_distance, f->fog_distance);
         glBindVertexArray(r->ground_mesh.vao);

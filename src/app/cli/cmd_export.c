@@ -2,6 +2,7 @@
  * district file kiosks read), or any district (a file or a store) as CSV. */
 #include "data.h"
 #include "louyu/export.h"
+#include "louyu/clock.h"
 #include "louyu/file.h"
 #include "louyu/store.h"
 #include "louyu/week.h"
@@ -20,6 +21,8 @@ static const char *export_format(const ly_args *a, const char *out)
         return NULL;
     if (!strcmp(dot, ".csv"))
         return "csv";
+    if (!strcmp(dot, ".glb"))
+        return "glb";
     if (!strcmp(dot, ".geojson") || !strcmp(dot, ".json"))
         return "geojson";
     return NULL;
@@ -66,6 +69,27 @@ static int write_out(const char *out, const ly_buf *b)
     return LY_EXIT_OK;
 }
 
+/* The selection (--select), or none: *sel NULL. Returns 0 or an exit status. */
+static int selection(const ly_args *a, const ly_district *d, const char *path, long **sel,
+                     size_t *n)
+{
+    *sel = NULL;
+    *n = 0;
+    if (!ly_arg_given(a, "--select"))
+        return 0;
+    char err[512];
+    if (ly_export_select(d, ly_arg_text(a, "--select", ""), sel, n, err, sizeof err)) {
+        fprintf(stderr, "louyu export: %s: %s\n", path, err);
+        return LY_EXIT_USAGE;
+    }
+    if (!*n) {
+        free(*sel);
+        *sel = NULL;
+        return ly_cli_usage_error(a->cmd, "--select names no building");
+    }
+    return 0;
+}
+
 /* The building stock (or with --floors every floor record) as CSV. */
 static int export_csv(const ly_args *a, const char *path, const char *out)
 {
@@ -78,12 +102,9 @@ static int export_csv(const ly_args *a, const char *path, const char *out)
         return rc;
     long *sel = NULL;
     size_t n_sel = 0;
-    char err[512];
-    if (ly_arg_given(a, "--select") &&
-        ly_export_select(&d, ly_arg_text(a, "--select", ""), &sel, &n_sel, err, sizeof err)) {
-        fprintf(stderr, "louyu export: %s: %s\n", path, err);
+    if ((rc = selection(a, &d, path, &sel, &n_sel))) {
         ly_district_unload(&d);
-        return LY_EXIT_USAGE;
+        return rc;
     }
     ly_buf b = {0};
     ly_export_csv(&d, &(ly_export_csv_desc){.floors = ly_arg_flag(a, "--floors"),
@@ -103,6 +124,50 @@ static int export_csv(const ly_args *a, const char *path, const char *out)
     return rc;
 }
 
+/* The district (or --select's buildings) as binary glTF. */
+static int export_glb(const ly_args *a, const char *path, const char *out)
+{
+    if (!out || !strcmp(out, "-"))
+        return ly_cli_usage_error(a->cmd, "--out FILE.glb is needed: a GLB is not for a terminal");
+    if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors"))
+        return ly_cli_usage_error(a->cmd, "--week and --floors are not for glb");
+    double t0 = ly_clock_ms();
+    ly_district d;
+    int rc = ly_cli_load_district(&d, path);
+    if (rc)
+        return rc;
+    long *sel = NULL;
+    size_t n_sel = 0;
+    ly_geo geo = {0};
+    ly_mesh mesh = {0};
+    ly_ground ground = {0};
+    ly_buf b = {0};
+    rc = selection(a, &d, path, &sel, &n_sel);
+    if (!rc && (ly_geo_init(&geo, &d) || ly_mesh_init(&mesh, &d, &geo, NULL) ||
+                ly_ground_init(&ground, &d, &geo) ||
+                ly_export_glb(&d, &geo, &mesh,
+                              &(ly_export_glb_desc){.select = sel, .n_select = n_sel,
+                                                    .ground = &ground},
+                              &b))) {
+        fprintf(stderr, "louyu export: %s: out of memory, or too big for one glTF buffer\n",
+                path);
+        rc = LY_EXIT_USAGE;
+    }
+    if (!rc)
+        rc = write_out(out, &b);
+    if (!rc)
+        printf("%s: written, %zu buildings, %.1f MB in %.0f ms (the mesh in memory: %.1f MB)\n",
+               out, sel ? n_sel : d.n_buildings, b.len / 1048576.0, ly_clock_ms() - t0,
+               mesh.bytes / 1048576.0);
+    ly_buf_free(&b);
+    ly_ground_deinit(&ground);
+    ly_mesh_deinit(&mesh);
+    ly_geo_deinit(&geo);
+    free(sel);
+    ly_district_unload(&d);
+    return rc;
+}
+
 int ly_cli_export(const ly_args *a)
 {
     const char *path = ly_arg_pos(a, 0);
@@ -111,9 +176,11 @@ int ly_cli_export(const ly_args *a)
     if (!format)
         format = ly_store_is(path) ? "geojson" : NULL;
     if (!format)
-        return ly_cli_usage_error(a->cmd, "which format? --format csv (or an --out ending in "
-                                          ".csv); GeoJSON is written from a store");
+        return ly_cli_usage_error(a->cmd, "which format? --format csv or glb (or an --out ending "
+                                          "in .csv or .glb); GeoJSON is written from a store");
     if (!strcmp(format, "geojson"))
         return export_geojson(a, path, out);
+    if (!strcmp(format, "glb"))
+        return export_glb(a, path, out);
     return export_csv(a, path, out);
 }
