@@ -135,6 +135,46 @@ static size_t differing(const image *a, const image *b)
     return n;
 }
 
+/* Near-white pixels (a panel's face) in a box of the image. */
+static size_t white_in(const image *im, int x0, int y0, int x1, int y1)
+{
+    size_t n = 0;
+    for (int y = y0; im->px && y < y1 && y < im->h; y++)
+        for (int x = x0; x < x1 && x < im->w; x++) {
+            const uint8_t *p = im->px + 4 * ((size_t)y * im->w + x);
+            n += p[0] > 245 && p[1] > 245 && p[2] > 245;
+        }
+    return n;
+}
+
+/* A picture drawn in tiles (--tile: as past the driver's largest target) is the
+ * whole picture; a map (--map) keeps its title, scale bar and north arrow but has
+ * no controls, and is as large as asked. */
+static void tiles_and_maps(const char *zs)
+{
+    char args[2048];
+    snprintf(args, sizeof args, "%s --color-by occupancy", zs);
+    image whole = shot("whole", args);
+    snprintf(args, sizeof args, "%s --color-by occupancy --tile 300", zs);
+    image tiled = shot("tiled", args);
+    size_t diff = differing(&whole, &tiled);
+    printf("tiles of 300 px: %zu of %d pixels differ\n", diff, 1280 * 720);
+    CHECK(diff < 1280 * 720 / 200);
+    snprintf(args, sizeof args, "%s --size 2000x1500 --map --tile 512", zs);
+    image map = shot("map", args);
+    snprintf(args, sizeof args, "%s --size 2000x1500", zs);
+    image plain = shot("plain", args);
+    CHECK(map.w == 2000 && map.h == 1500);
+    /* where the toolbar is (scaled 1.5625 on the map): a panel without --map only */
+    size_t w_map = white_in(&map, 60, 200, 330, 420), w_plain = white_in(&plain, 60, 200, 330, 420);
+    printf("map: %zu white pixels where the toolbar would be, %zu with it\n", w_map, w_plain);
+    CHECK(w_plain > 20000 && w_map < w_plain / 4);
+    stbi_image_free(whole.px);
+    stbi_image_free(tiled.px);
+    stbi_image_free(map.px);
+    stbi_image_free(plain.px);
+}
+
 /* Far chunks drawn as blocks: the district (close enough for full detail at
  * any allowed distance) is the same picture with or without; San Francisco's
  * far side uses them and looks the same as a whole. */
@@ -224,6 +264,7 @@ int main(void)
     snprintf(args, sizeof args, "%s --size 640x360", sf);
     picture("sf-home", args, 80, true);
     levels_of_detail(zs, sf);
+    tiles_and_maps(zs);
 
     /* picking at the centre after --view ID returns ID, for every building */
     char list[8192];

@@ -29,6 +29,7 @@ typedef struct {
     const char *vendor, *renderer, *version, *glsl;
     int gl_version; /* e.g. 33 for 3.3 */
     int max_texture_size, max_samples;
+    int max_target_size; /* the largest offscreen target a side: viewport and renderbuffer limits */
 } ly_render_info;
 
 /* Returns 0, or -1 when the context is older than OpenGL 3.3. */
@@ -66,6 +67,9 @@ typedef struct {
      * far level to stay within about two pixels are drawn at that level, fading
      * between levels; 0 draws every chunk in full */
     float pixel_angle;
+    /* the target's top-left corner in the overlay's pixels: 0, 0 for a whole picture,
+     * the tile's corner when a large image is drawn tile by tile */
+    int ui_x, ui_y;
 } ly_render_frame;
 
 /* What the last frame drew. */

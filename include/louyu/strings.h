@@ -278,6 +278,16 @@ typedef enum {
     LY_S_STAGE_INDEX,
     LY_S_STAGE_CACHE,
     LY_S_STAGE_DONE,
+    /* the viewer's export menu (not in a kiosk) */
+    LY_S_EXPORT,
+    LY_S_EXPORT_MAP,
+    LY_S_EXPORT_MAP_LARGE,
+    LY_S_EXPORT_MODEL_SELECTION,
+    LY_S_EXPORT_MODEL,
+    LY_S_EXPORT_STOCK,
+    LY_S_EXPORT_FLOORS,
+    LY_S_EXPORTED,
+    LY_S_EXPORT_FAILED,
     /* louyu export's CSV header: the stock, then the floors */
     LY_S_CSV_ID,
     LY_S_CSV_NAME,

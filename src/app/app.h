@@ -130,6 +130,18 @@ bool ly_app_update(ly_app *app, double dt);
  * asked for. Returns true when the picture needs another frame to settle (a
  * panel found its height, new glyphs, a message changed the state, a fade). */
 bool ly_app_render(ly_app *app);
+/* Draws only the part x, y, w, h (pixels, y down) of the picture the window's size
+ * (st.width x st.height) would show, into the bound target of size w x h: a large
+ * image drawn tile by tile (ly_app_render_image) is the same as the whole. */
+bool ly_app_render_tile(ly_app *app, int x, int y, int w, int h);
+/* The picture at width x height (any size: drawn in tiles no larger than the driver
+ * allows) into rgba (width * height * 4, rows from the top), as a map (st.map_image)
+ * when map is true, with the UI scaled to the size. The window's size and state are
+ * kept. Returns 0, or -1 when no offscreen target could be made. */
+int ly_app_render_image(ly_app *app, int width, int height, bool map, uint8_t *rgba);
+/* The same with tiles of at most `tile` pixels a side (0: the largest the driver takes). */
+int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int tile,
+                              uint8_t *rgba);
 
 /* The building under a pixel (with a finger-sized tolerance for touch), and its
  * floor at that point; -1 for none. */

@@ -538,5 +538,11 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m)
     case LY_MSG_WEEK_FOCUS:
         ly_cmd_set_week_focus(app, m->on);
         break;
+    case LY_MSG_SET_EXPORT_MENU:
+        app->st.export_menu = m->on && !app->st.kiosk.on;
+        break;
+    case LY_MSG_EXPORT:
+        ly_cmd_export(app, (ly_export_kind)m->i);
+        break;
     }
 }

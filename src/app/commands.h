@@ -46,6 +46,12 @@ bool ly_cmd_animate_colors(ly_app *app, double dt);
 void ly_cmd_set_language(ly_app *app, ly_lang lang);
 void ly_cmd_set_dashboard(ly_app *app, bool on);
 void ly_cmd_set_help(ly_app *app, bool on);
+
+/* Writes the export into the export folder ($LOUYU_EXPORT_DIR, else the desktop's
+ * documents folder (XDG_DOCUMENTS_DIR) or ~/Documents, each with louyu/ under it),
+ * named after the district and the time, atomically; says where (or why not) in a
+ * toast. Not in a kiosk. Returns 0 or -1. */
+int ly_cmd_export(ly_app *app, ly_export_kind kind);
 void ly_cmd_set_keyboard(ly_app *app, bool on);
 /* The tenant finder: open or closed, and its criteria; the matches glow. */
 void ly_cmd_set_finder(ly_app *app, bool on);

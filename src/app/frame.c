@@ -43,6 +43,11 @@ static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     if (app->st.picture_only)
         return false;
     bool fading = app->scene.loaded && labels(app, m, dt);
+    if (app->st.map_image) {
+        ly_view_hud(&c);
+        ly_view_legends(&c);
+        return fading;
+    }
     ly_view_hud(&c);
     ly_view_notice(&c);
     ly_view_legends(&c);
@@ -88,13 +93,40 @@ static void upload(ly_app *app)
     }
 }
 
-static void draw(ly_app *app, const ly_camera_matrices *m)
+/* The frame's matrices: the whole picture's, or (tile) those that draw only the part
+ * x, y, w, h of it (pixels, y down) into a target of that size, the same pixels as
+ * the whole picture has there. */
+static void frame_matrices(const ly_app *app, const ly_camera_matrices *m, const int *tile,
+                           ly_render_frame *f)
+{
+    mat4 vp;
+    memcpy(vp, m->view_proj, sizeof vp);
+    if (tile) {
+        float W = (float)app->st.width, H = (float)app->st.height;
+        float sx = W / (float)tile[2], sy = H / (float)tile[3];
+        float cx = (2.0f * (float)tile[0] + (float)tile[2]) / W - 1.0f;
+        float cy = 1.0f - (2.0f * (float)tile[1] + (float)tile[3]) / H;
+        mat4 crop = GLM_MAT4_IDENTITY_INIT;
+        crop[0][0] = sx;
+        crop[1][1] = sy;
+        crop[3][0] = -sx * cx;
+        crop[3][1] = -sy * cy;
+        glm_mat4_mul(crop, vp, vp);
+        f->width = tile[2];
+        f->height = tile[3];
+        f->ui_x = tile[0];
+        f->ui_y = tile[1];
+    }
+    memcpy(f->view_proj, vp, sizeof f->view_proj);
+    mat4 inv;
+    glm_mat4_inv(vp, inv);
+    memcpy(f->inv_view_proj, inv, sizeof f->inv_view_proj);
+}
+
+static void draw(ly_app *app, const ly_camera_matrices *m, const int *tile)
 {
     ly_render_frame f = {.width = app->st.width, .height = app->st.height};
-    memcpy(f.view_proj, m->view_proj, sizeof f.view_proj);
-    mat4 inv;
-    glm_mat4_inv((vec4 *)m->view_proj, inv);
-    memcpy(f.inv_view_proj, inv, sizeof f.inv_view_proj);
+    frame_matrices(app, m, tile, &f);
     memcpy(f.eye, m->eye, sizeof f.eye);
     memcpy(f.sun, SUN, sizeof f.sun);
     /* fog: clear over the district, softening the land plane's far edge */
@@ -107,13 +139,28 @@ static void draw(ly_app *app, const ly_camera_matrices *m)
     if (reach > 8000.0f)
         reach = fminf(reach, 2000.0f + 3.0f * (float)app->st.cam.pose.distance);
     f.fog_distance = fmaxf(2500.0f, reach) + 1.5f * m->eye[2];
-    f.pixel_angle = app->lod_off || m->proj[5] <= 0 ? 0 : 2.0f / (m->proj[5] * (float)f.height);
+    /* of the whole picture: a tile is drawn at the detail the whole would have */
+    f.pixel_angle =
+        app->lod_off || m->proj[5] <= 0 ? 0 : 2.0f / (m->proj[5] * (float)app->st.height);
     f.draw_sites = app->scene.has_sites;
     ly_renderer_draw(app->renderer, &f, &app->dl, ly_font_get_atlas(app->font));
     ly_font_atlas_clean(app->font);
 }
 
+static bool render(ly_app *app, const int *tile);
+
 bool ly_app_render(ly_app *app)
+{
+    return render(app, NULL);
+}
+
+bool ly_app_render_tile(ly_app *app, int x, int y, int w, int h)
+{
+    const int tile[4] = {x, y, w, h};
+    return render(app, tile);
+}
+
+static bool render(ly_app *app, const int *tile)
 {
     if (!app->renderer)
         return false;
@@ -137,7 +184,7 @@ bool ly_app_render(ly_app *app)
             break;
         grew = true;
     }
-    draw(app, &m);
+    draw(app, &m, tile);
     app->st.redraw = false;
     /* what the views asked for: the next frame shows it */
     for (int i = 0; i < app->msgs.n; i++)

@@ -124,8 +124,17 @@ static void chrome(ly_layout *L, const ly_app *app)
     L->compass = box(cx - r, cy - r, 2 * r, 2 * r);
     float hr = 0.72f * r, hx = cx - r - 12 * s - hr;
     L->help_button = box(hx - hr, cy - hr, 2 * hr, 2 * hr);
-    L->help_button.shown = !app->st.kiosk.on;
+    L->help_button.shown = !app->st.kiosk.on && !app->st.map_image;
     L->scale_bar = box(0, H - 52 * s, 260 * s, 52 * s);
+}
+
+/* The search panel's top (dp): under the toolbar, which grows by a row on a desktop
+ * (the export menu) and more while that menu is open. */
+static float search_y(const ly_app *app)
+{
+    float th = ly_ui_panel_height(&app->ui, "lang");
+    return th > 0 ? fmaxf(LY_LAYOUT_SEARCH_Y, LY_LAYOUT_TOOLBAR_Y + th + LY_LAYOUT_GAP)
+                  : LY_LAYOUT_SEARCH_Y;
 }
 
 static void side_panels(ly_layout *L, const ly_app *app)
@@ -135,7 +144,7 @@ static void side_panels(ly_layout *L, const ly_app *app)
     bool open = !st->kiosk.touring;
     L->toolbar = fit_panel(app, "lang", LY_LAYOUT_MARGIN, LY_LAYOUT_TOOLBAR_Y, LY_LAYOUT_COLUMN_W);
     L->toolbar.shown = open;
-    L->search = fit_panel(app, "search", LY_LAYOUT_MARGIN, LY_LAYOUT_SEARCH_Y, LY_LAYOUT_COLUMN_W);
+    L->search = fit_panel(app, "search", LY_LAYOUT_MARGIN, search_y(app), LY_LAYOUT_COLUMN_W);
     L->search.shown = open;
     float kw = fminf(620, W - 2 * LY_LAYOUT_MARGIN);
     L->keyboard = fit_panel(app, "keyboard", 0.5f * (W - kw), H - 300, kw);
@@ -174,7 +183,7 @@ static void floor_card(ly_layout *L, const ly_app *app)
     if (x < LY_LAYOUT_SIDE_X) {
         x = LY_LAYOUT_MARGIN;
         float search_h = ly_ui_panel_height(&app->ui, "search");
-        y = search_h > 0 ? LY_LAYOUT_SEARCH_Y + search_h + LY_LAYOUT_GAP : 420;
+        y = search_h > 0 ? search_y(app) + search_h + LY_LAYOUT_GAP : 420;
         w = fminf(w, W - LY_LAYOUT_MARGIN - LY_LAYOUT_CARD_W - LY_LAYOUT_GAP - x);
     }
     /* as tall as its lines: title, use, vacancy, a heading, the enterprises (six at most) */
@@ -257,8 +266,23 @@ static void legends(ly_layout *L, const ly_app *app)
     L->plan_legend.shown = st->plan.on && st->selected >= 0;
 }
 
+/* The toast says what happened last: a reload, or an export. */
+static bool toast_is_export(const ly_state *st)
+{
+    return st->exported.text[0] && (!st->run.status[0] || st->exported.shown_t >= st->run.shown_t);
+}
+
+bool ly_layout_toast_ok(const ly_app *app)
+{
+    return toast_is_export(&app->st) ? app->st.exported.ok : app->st.run.ok;
+}
+
 void ly_layout_toast_text(const ly_app *app, char *buf, size_t n)
 {
+    if (toast_is_export(&app->st)) {
+        snprintf(buf, n, "%s", app->st.exported.text);
+        return;
+    }
     const ly_run_note *rn = &app->st.run;
     ly_string_id id = rn->ok ? LY_S_RELOADED : rn->count == 1 ? LY_S_RELOAD_FAILED_1
                                                               : LY_S_RELOAD_FAILED;
@@ -299,7 +323,8 @@ static void notices(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
     float s = L->s, W = (float)L->width, H = (float)L->height;
-    L->toast.shown = st->run.status[0] && st->time - st->run.shown_t < 8.0;
+    L->toast.shown = toast_is_export(st) ? st->time - st->exported.shown_t < 8.0
+                                         : st->run.status[0] && st->time - st->run.shown_t < 8.0;
     if (L->toast.shown) {
         char toast[1400];
         ly_layout_toast_text(app, toast, sizeof toast);

@@ -87,6 +87,8 @@ bool ly_layout_has_weeks(const struct ly_app *app);
 void ly_layout_title_text(const struct ly_app *app, const char **name, char *sub, size_t n);
 int ly_layout_color_legend(const struct ly_app *app, char (*text)[120], unsigned char (*rgb)[3]);
 void ly_layout_toast_text(const struct ly_app *app, char *buf, size_t n);
+/* Whether the toast tells of a success (a reload that took, an export written). */
+bool ly_layout_toast_ok(const struct ly_app *app);
 bool ly_layout_notice_text(const struct ly_app *app, const char **big, const char **small);
 float ly_layout_pad_key_h(const ly_layout *L);
 

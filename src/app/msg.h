@@ -32,7 +32,9 @@ typedef enum {
     LY_MSG_ADMIN_CLOSE,
     LY_MSG_ADMIN_REQUEST, /* i: ly_admin_request */
     LY_MSG_SET_WEEK,      /* i: the ISO week, 0 the latest */
-    LY_MSG_WEEK_FOCUS     /* on: the arrow keys move the week */
+    LY_MSG_WEEK_FOCUS,    /* on: the arrow keys move the week */
+    LY_MSG_SET_EXPORT_MENU, /* on */
+    LY_MSG_EXPORT           /* i: ly_export_kind */
 } ly_msg_type;
 
 typedef struct {

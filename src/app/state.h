@@ -84,6 +84,16 @@ typedef struct {
     int n_errors;
 } ly_run_note;
 
+/* What the export menu writes (into the export folder, see ly_cmd_export). */
+typedef enum {
+    LY_EXPORT_MAP,       /* the view as a map image, 3840 x 2160 */
+    LY_EXPORT_MAP_LARGE, /* the same at 8000 x 6000, drawn in tiles */
+    LY_EXPORT_MODEL,     /* glTF: the selection, or the district when none */
+    LY_EXPORT_STOCK,     /* CSV: a row per building */
+    LY_EXPORT_FLOORS,    /* CSV: a row per floor */
+    LY_EXPORT_KINDS
+} ly_export_kind;
+
 typedef struct {
     int width, height; /* drawable pixels */
     float ui_scale;    /* 1 on a desktop at 1x; 2 on HiDPI; 1.75 on a kiosk */
@@ -111,6 +121,13 @@ typedef struct {
     ly_kiosk_state kiosk;
     ly_admin admin;
     ly_run_note run;
+    /* the export menu (not in a kiosk) and what the last export did, for its toast */
+    bool export_menu;
+    struct {
+        char text[700]; /* "Saved: PATH" or why it failed */
+        bool ok;
+        double shown_t; /* st.time when it ended */
+    } exported;
     /* a file's first open on the loader thread: the window shows how far it is */
     struct {
         bool on;
@@ -121,6 +138,9 @@ typedef struct {
     } opening;
 
     bool picture_only; /* the scene alone, without panels, labels or chrome (publish's renders) */
+    /* a map to print or send: the scene with its labels, the title, the north arrow, the
+     * scale bar and the legends, without the controls (louyu shot --map, the export) */
+    bool map_image;
     bool redraw;       /* something changed since the last frame */
 } ly_state;
 

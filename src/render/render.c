@@ -26,8 +26,8 @@ static const float ACCENT[3] = {0.93f, 0.49f, 0.18f};
 typedef struct {
     GLuint id;
     GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
-        buildings, layer_colors, inv_view_proj, zenith, horizon, screen, atlas, focus, dither,
-        dither_cut;
+        buildings, layer_colors, inv_view_proj, zenith, horizon, screen, offset, atlas, focus,
+        dither, dither_cut;
 } program;
 
 typedef struct {
@@ -307,6 +307,7 @@ static int load_program(program *p, const char *dir, const char *bins, const cha
     p->zenith = glGetUniformLocation(id, "u_zenith");
     p->horizon = glGetUniformLocation(id, "u_horizon");
     p->screen = glGetUniformLocation(id, "u_screen");
+    p->offset = glGetUniformLocation(id, "u_offset");
     p->atlas = glGetUniformLocation(id, "u_atlas");
     p->focus = glGetUniformLocation(id, "u_focus");
     p->dither = glGetUniformLocation(id, "u_dither");
@@ -325,6 +326,12 @@ int ly_render_query_info(ly_render_info *out)
     out->gl_version = epoxy_gl_version();
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &out->max_texture_size);
     glGetIntegerv(GL_MAX_SAMPLES, &out->max_samples);
+    GLint vp[2] = {0, 0}, rb = 0;
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, vp);
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &rb);
+    out->max_target_size = vp[0] < vp[1] ? vp[0] : vp[1];
+    if (rb < out->max_target_size)
+        out->max_target_size = rb;
     return out->gl_version >= 33 ? 0 : -1;
 }
 
@@ -709,6 +716,7 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
     glUseProgram(r->ui.id);
     glUniform2f(r->ui.screen, (float)f->width, (float)f->height);
+    glUniform2f(r->ui.offset, (float)f->ui_x, (float)f->ui_y);
     glUniform1i(r->ui.atlas, 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
@@ -729,7 +737,8 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
         const ly_draw_cmd *c = &ui->cmds[i];
         if (c->clip.w > 0) {
             glEnable(GL_SCISSOR_TEST);
-            glScissor(c->clip.x, f->height - c->clip.y - c->clip.h, c->clip.w, c->clip.h);
+            glScissor(c->clip.x - f->ui_x, f->height - (c->clip.y - f->ui_y) - c->clip.h,
+                      c->clip.w, c->clip.h);
         } else {
             glDisable(GL_SCISSOR_TEST);
         }

@@ -13,7 +13,7 @@
 /* ---- the options, in groups that several commands share ---------------------------- */
 
 static const ly_opt O_WINDOW[] = {
-    {"--size", LY_OPT_SIZE, "WxH", "the window's (or picture's) size in pixels", 16, 8192, NULL},
+    {"--size", LY_OPT_SIZE, "WxH", "the window's (or picture's) size in pixels", 16, 16384, NULL},
     {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, or a building",
      0, 0, NULL},
     {"--lang", LY_OPT_CHOICE, "zh|en", "the interface's language", 0, 0, "zh|en"},
@@ -72,6 +72,10 @@ static const ly_opt O_SHOT[] = {
     {"--wheel", LY_OPT_WHEEL, "X,Y,N", "N notches of the mouse wheel at X,Y", -200, 200, NULL},
     {"--pointer", LY_OPT_POINT, "X,Y", "the mouse at X,Y (tooltips, read-outs)", 0, 0, NULL},
     {"--reload", LY_OPT_TEXT, "FILE", "a reload of FILE, as the kiosk does it", 0, 0, NULL},
+    {"--map", LY_OPT_FLAG, "", "a map: labels, title, north arrow, scale bar, legend; no controls",
+     0, 0, NULL},
+    {"--tile", LY_OPT_INT, "N", "draw in tiles of at most N pixels (default: the driver's limit)",
+     16, 16384, NULL},
     {NULL}};
 
 static const ly_opt O_PICK[] = {

@@ -86,22 +86,22 @@ static void input(ly_app *app, const ly_args *a)
     }
 }
 
-static int render_png(ly_app *app, const char *out, int w, int h)
+/* The picture (drawn in tiles where it is larger than the driver's targets, or than
+ * --tile) written as a PNG. */
+static int render_png(ly_app *app, const ly_args *a, const char *out, int w, int h)
 {
     uint8_t *pixels = malloc((size_t)w * h * 4);
-    int rc = 0;
-    if (!pixels || ly_renderer_target_begin(app->renderer, w, h)) {
-        fprintf(stderr, "louyu shot: cannot make a %dx%d offscreen target\n", w, h);
+    if (!pixels || ly_app_render_image_tiled(app, w, h, ly_arg_flag(a, "--map"),
+                                             (int)ly_arg_num(a, "--tile", 0), pixels)) {
+        fprintf(stderr, "louyu shot: cannot draw a %dx%d picture (out of memory?)\n", w, h);
         free(pixels);
         return LY_EXIT_USAGE;
     }
-    ly_cli_settle(app, 0);
-    if (ly_renderer_target_read(app->renderer, pixels) ||
-        !stbi_write_png(out, w, h, 4, pixels, w * 4)) {
+    int rc = LY_EXIT_OK;
+    if (!stbi_write_png(out, w, h, 4, pixels, w * 4)) {
         fprintf(stderr, "louyu shot: cannot write %s\n", out);
         rc = LY_EXIT_USAGE;
     }
-    ly_renderer_target_end(app->renderer);
     free(pixels);
     return rc;
 }
@@ -144,7 +144,7 @@ int ly_cli_shot(const ly_args *a)
         input(&app, a);
     }
     if (!rc)
-        rc = render_png(&app, out, w, h);
+        rc = render_png(&app, a, out, w, h);
     ly_cli_close(&app, plat);
     return rc;
 }

@@ -12,7 +12,8 @@ static void toast(const ly_view_ctx *c)
     ly_layout_toast_text(c->app, text, sizeof text);
     float s = c->L->s;
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 6 * s,
-                       c->app->st.run.ok ? ly_rgba(32, 38, 50, 220) : ly_rgba(170, 40, 30, 230));
+                       ly_layout_toast_ok(c->app) ? ly_rgba(32, 38, 50, 220)
+                                                  : ly_rgba(170, 40, 30, 230));
     ly_draw_text(c->dl, floorf(b->x + 10 * s), floorf(b->y + 16 * s), 11.5f * s,
                  ly_rgba(255, 255, 255, 255), text);
 }

@@ -1,8 +1,35 @@
 /* The toolbar under the title: the other language, colour-by (each tap the next
- * mode), and the dashboard and finder switches. */
+ * mode), the dashboard and finder switches, and (not in a kiosk) the export menu. */
 #include "view.h"
 
 #include <stdio.h>
+
+/* Export…: under it, while open, what can be written (not in a kiosk: its visitors
+ * have no files). */
+static void export_menu(const ly_view_ctx *c)
+{
+    const ly_state *st = &c->app->st;
+    char label[96];
+    snprintf(label, sizeof label, "%s##export", ly_view_str(c, LY_S_EXPORT));
+    if (ly_ui_button(c->ui, label))
+        ly_msg_on(c->out, LY_MSG_SET_EXPORT_MENU, !st->export_menu);
+    if (!st->export_menu)
+        return;
+    static const ly_string_id item[LY_EXPORT_KINDS] = {
+        [LY_EXPORT_MAP] = LY_S_EXPORT_MAP,
+        [LY_EXPORT_MAP_LARGE] = LY_S_EXPORT_MAP_LARGE,
+        [LY_EXPORT_MODEL] = LY_S_EXPORT_MODEL,
+        [LY_EXPORT_STOCK] = LY_S_EXPORT_STOCK,
+        [LY_EXPORT_FLOORS] = LY_S_EXPORT_FLOORS,
+    };
+    for (int k = 0; k < LY_EXPORT_KINDS; k++) {
+        ly_string_id id = k == LY_EXPORT_MODEL && st->selected >= 0 ? LY_S_EXPORT_MODEL_SELECTION
+                                                                    : item[k];
+        snprintf(label, sizeof label, "  %s##export%d", ly_view_str(c, id), k);
+        if (ly_ui_button(c->ui, label))
+            ly_msg_int(c->out, LY_MSG_EXPORT, k);
+    }
+}
 
 ly_view_out ly_view_toolbar(const ly_view_ctx *c)
 {
@@ -22,6 +49,8 @@ ly_view_out ly_view_toolbar(const ly_view_ctx *c)
             ly_msg_on(c->out, LY_MSG_SET_DASHBOARD, board);
         if (ly_ui_toggle(ui, ly_view_str(c, LY_S_FIND_SPACE), &find))
             ly_msg_on(c->out, LY_MSG_SET_FINDER, find);
+        if (!st->kiosk.on)
+            export_menu(c);
     }
     ly_ui_panel_end(ui);
     return (ly_view_out){.drew = true};

@@ -1,0 +1,73 @@
+/* A picture of any size: the window's view drawn tile by tile into offscreen targets
+ * no larger than the driver allows, each tile with the whole picture's projection
+ * cropped to it, so the tiles join without a seam; the overlay (labels, a map's
+ * title, north arrow, scale bar and legends) is laid out once for the whole size. */
+#include "app.h"
+#include "commands.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The largest tile: what the driver takes, at most 4096 (a tile's pixels are read back
+ * whole: 64 MB). */
+static int tile_size(void)
+{
+    ly_render_info info;
+    ly_render_query_info(&info);
+    int t = info.max_target_size > 0 ? info.max_target_size : 1024;
+    return t < 4096 ? t : 4096;
+}
+
+int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int tile,
+                              uint8_t *rgba)
+{
+    ly_state *st = &app->st;
+    int old_w = st->width, old_h = st->height;
+    float old_scale = st->ui_scale;
+    bool old_map = st->map_image;
+    if (tile <= 0)
+        tile = tile_size();
+    uint8_t *part = malloc((size_t)tile * tile * 4);
+    if (!part)
+        return -1;
+    ly_cmd_resize(app, width, height);
+    /* a map's title, arrow, scale bar and legends in proportion to the picture: as on a
+     * 1280 x 720 window, or larger */
+    float k = (float)(width / 1280.0 < height / 720.0 ? width / 1280.0 : height / 720.0);
+    if (map && k > 1)
+        ly_cmd_set_scale(app, old_scale * k);
+    st->map_image = map;
+    int rc = 0;
+    for (int y = 0; y < height && !rc; y += tile)
+        for (int x = 0; x < width && !rc; x += tile) {
+            int w = width - x < tile ? width - x : tile, h = height - y < tile ? height - y : tile;
+            if (ly_renderer_target_begin(app->renderer, w, h)) {
+                rc = -1;
+                break;
+            }
+            /* panels find their heights and labels their places before the first tile;
+             * later tiles lay out the same */
+            ly_app_update(app, 0);
+            for (int i = 0; i < 8; i++) {
+                app->last_label_t = st->time - 10.0; /* fades end at once */
+                if (!ly_app_render_tile(app, x, y, w, h))
+                    break;
+                ly_app_update(app, 0);
+            }
+            rc = ly_renderer_target_read(app->renderer, part);
+            for (int r = 0; r < h && !rc; r++)
+                memcpy(rgba + ((size_t)(y + r) * width + x) * 4, part + (size_t)r * w * 4,
+                       (size_t)w * 4);
+            ly_renderer_target_end(app->renderer);
+        }
+    free(part);
+    st->map_image = old_map;
+    ly_cmd_set_scale(app, old_scale);
+    ly_cmd_resize(app, old_w, old_h);
+    return rc;
+}
+
+int ly_app_render_image(ly_app *app, int width, int height, bool map, uint8_t *rgba)
+{
+    return ly_app_render_image_tiled(app, width, height, map, 0, rgba);
+}

@@ -1,0 +1,179 @@
+/* The viewer's export menu with real frames (headless GL): the buttons are clicked
+ * where the frame drew them, and each export lands in the export folder
+ * ($LOUYU_EXPORT_DIR) whole: the map image at its size, the district's and the
+ * selection's glTF, the stock and floors as CSV; the toast says where. A kiosk has
+ * no export menu and writes nothing. */
+#include "check.h"
+#include "commands.h"
+#include "window.h"
+
+#include <dirent.h>
+#include <stb/stb_image.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static ly_app g_app;
+static char g_dir[] = "/tmp/louyu-exports-XXXXXX";
+
+static void frame(double dt)
+{
+    ly_app_update(&g_app, dt);
+    ly_app_render(&g_app);
+    ly_renderer_finish(g_app.renderer);
+}
+
+static void finger(ly_event_type type, float x, float y)
+{
+    ly_event e = {.type = type, .x = x, .y = y, .finger = 3};
+    ly_app_event(&g_app, &e);
+}
+
+/* Taps (a click to the UI) the toolbar's widget `label` where the last frame put it. */
+static bool click(const char *label)
+{
+    ly_ui *ui = &g_app.ui;
+    ly_ui_push_id(ui, "lang");
+    ly_ui_id id = ly_ui_get_id(ui, label);
+    ly_ui_pop_id(ui);
+    ly_ui_rect r;
+    if (!ly_ui_find_rect(ui, id, &r))
+        return false;
+    finger(LY_EV_FINGER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
+    frame(0.05);
+    finger(LY_EV_FINGER_UP, r.x + r.w / 2, r.y + r.h / 2);
+    /* the export runs in this frame's messages; the viewer's target is its own again */
+    frame(0.05);
+    ly_renderer_target_begin(g_app.renderer, 1280, 720);
+    for (int i = 0; i < 3; i++) /* panels find their new heights, as frames go by */
+        frame(0.05);
+    return true;
+}
+
+/* The menu's item k as the view labels it. */
+static void item(int k, ly_string_id text, char *buf, size_t n)
+{
+    snprintf(buf, n, "  %s##export%d", ly_str(text, LY_LANG_EN), k);
+}
+
+/* The one file in the export folder ending in ext (removed after reading); its bytes. */
+static char *take(const char *ext, size_t *len)
+{
+    DIR *d = opendir(g_dir);
+    struct dirent *e;
+    char path[1200] = "";
+    int found = 0;
+    while (d && (e = readdir(d))) {
+        size_t l = strlen(e->d_name), x = strlen(ext);
+        if (l > x && !strcmp(e->d_name + l - x, ext)) {
+            snprintf(path, sizeof path, "%s/%s", g_dir, e->d_name);
+            found++;
+        }
+        CHECK(!strstr(e->d_name, ".part") && !strstr(e->d_name, ".XXXX"));
+    }
+    if (d)
+        closedir(d);
+    CHECK_INT(found, 1);
+    if (found != 1)
+        return NULL;
+    FILE *f = fopen(path, "rb");
+    char *buf = malloc(64 << 20);
+    *len = f && buf ? fread(buf, 1, 64 << 20, f) : 0;
+    if (f)
+        fclose(f);
+    unlink(path);
+    return buf;
+}
+
+static void exports(void)
+{
+    char label[200];
+    CHECK(click("Export…##export"));
+    CHECK(g_app.st.export_menu);
+    size_t len = 0;
+    /* the stock: a row per building after the header, behind a byte-order mark */
+    item(LY_EXPORT_STOCK, LY_S_EXPORT_STOCK, label, sizeof label);
+    CHECK(click(label));
+    CHECK(!g_app.st.export_menu);
+    CHECK(g_app.st.exported.ok && !strncmp(g_app.st.exported.text, "Saved: ", 7));
+    CHECK(g_app.layout.toast.shown);
+    char *csv = take(".csv", &len);
+    int lines = 0;
+    for (size_t i = 0; csv && i < len; i++)
+        lines += csv[i] == '\n';
+    CHECK(csv && !memcmp(csv, "\xEF\xBB\xBFid,name", 10));
+    CHECK_INT(lines, 34);
+    free(csv);
+    /* the district's 3D model */
+    CHECK(click("Export…##export"));
+    item(LY_EXPORT_MODEL, LY_S_EXPORT_MODEL, label, sizeof label);
+    CHECK(click(label));
+    if (!g_app.st.exported.ok)
+        fprintf(stderr, "  %s\n", g_app.st.exported.text);
+    char *glb = take(".glb", &len);
+    CHECK(glb && len > 1000 && !memcmp(glb, "glTF", 4) && strstr(glb + 20, "\"count\":33"));
+    free(glb);
+    /* the selection's: one building */
+    ly_cmd_select(&g_app, ly_district_find(&g_app.scene.district, "wtc"), false);
+    frame(0.05);
+    CHECK(click("Export…##export"));
+    item(LY_EXPORT_MODEL, LY_S_EXPORT_MODEL_SELECTION, label, sizeof label);
+    CHECK(click(label));
+    glb = take(".glb", &len);
+    CHECK(glb && !memcmp(glb, "glTF", 4) && strstr(glb + 20, "\"count\":1,"));
+    free(glb);
+    /* the map image at its size, and the window as it was */
+    CHECK(click("Export…##export"));
+    item(LY_EXPORT_MAP, LY_S_EXPORT_MAP, label, sizeof label);
+    CHECK(click(label));
+    char *png = take(".png", &len);
+    int w = 0, h = 0, comp = 0;
+    CHECK(png && stbi_info_from_memory((const unsigned char *)png, (int)len, &w, &h, &comp));
+    CHECK_INT(w, 3840);
+    CHECK_INT(h, 2160);
+    free(png);
+    CHECK_INT(g_app.st.width, 1280);
+    CHECK_INT(g_app.st.height, 720);
+    CHECK(!g_app.st.map_image);
+}
+
+int main(void)
+{
+    ly_window_opts o = {.width = 64, .height = 64, .scale = 1, .hidden = true};
+    ly_platform *plat;
+    CHECK(mkdtemp(g_dir) != NULL);
+    setenv("LOUYU_EXPORT_DIR", g_dir, 1);
+    int r = ly_cli_open(&g_app, &plat, &o);
+    if (r == LY_EXIT_GL) { /* the one reason to skip: no GL context can be made at all */
+        fprintf(stderr, "SKIP: no OpenGL 3.3 context can be made here\n");
+        return 77;
+    }
+    if (r) {
+        fprintf(stderr, "FAIL: the app would not open (%d)\n", r);
+        return 1;
+    }
+    ly_cmd_resize(&g_app, 1280, 720);
+    CHECK_INT(ly_cli_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", false), 0);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);
+    ly_cmd_set_language(&g_app, LY_LANG_EN);
+    frame(1.0);
+    frame(0.05);
+    exports();
+    /* a kiosk: no menu, and the command itself refuses */
+    ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);
+    frame(0.05);
+    frame(0.05);
+    CHECK(!click("Export…##export"));
+    CHECK_INT(ly_cmd_export(&g_app, LY_EXPORT_STOCK), -1);
+    DIR *d = opendir(g_dir);
+    int left = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        left += e->d_name[0] != '.';
+    if (d)
+        closedir(d);
+    CHECK_INT(left, 0);
+    rmdir(g_dir);
+    ly_renderer_target_end(g_app.renderer);
+    ly_cli_close(&g_app, plat);
+    return check_report();
+}
