@@ -4,7 +4,7 @@
 LY_PACKAGES=(
   build-essential cmake pkg-config
   libsdl2-dev libepoxy-dev libcglm-dev libcjson-dev libstb-dev libfontconfig-dev
-  libsodium-dev libsqlite3-dev libcurl4-openssl-dev
+  libsodium-dev libsqlite3-dev libcurl4-openssl-dev libproj-dev
   fonts-noto-cjk
   libgl1-mesa-dri libegl-mesa0
 )
@@ -14,7 +14,7 @@ LY_PACKAGES=(
 # (reading the pictures back), gdal-bin (ogrinfo: GDAL reads the store as QGIS would) and
 # chromium (the published portal, driven headless).
 LY_TEST_PACKAGES=(
-  python3 xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin
+  python3 xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin proj-bin
   chromium
 )
 
@@ -32,14 +32,16 @@ ly_missing_packages() {
 }
 
 # ly_node_tools: the npm checkers the tests use (html-validate for the portal, the
-# Khronos glTF-Validator for louyu export's GLB), installed once into build-tools/ at
+# Khronos glTF-Validator for louyu export's GLB, ajv for its CityJSON against the
+# CityJSON schema), installed once into build-tools/ at
 # pinned versions; prints the folder holding their commands
 ly_node_tools() {
   local dir=$LY_ROOT/build-tools
-  if [ ! -x "$dir/node_modules/.bin/html-validate" ] || [ ! -f "$dir/node_modules/gltf-validator/index.js" ]; then
+  if [ ! -x "$dir/node_modules/.bin/html-validate" ] || [ ! -f "$dir/node_modules/gltf-validator/index.js" ] ||
+    [ ! -f "$dir/node_modules/ajv/package.json" ]; then
     mkdir -p "$dir"
     npm install --prefix "$dir" --no-audit --no-fund --loglevel=error html-validate@8.18.2 \
-      gltf-validator@2.0.0-dev.3.10 >&2 || return 1
+      gltf-validator@2.0.0-dev.3.10 ajv@8.17.1 >&2 || return 1
   fi
   echo "$dir/node_modules/.bin"
 }

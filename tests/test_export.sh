@@ -4,8 +4,9 @@
 # district's own figures (louyu stats); the district as binary glTF; hostile names come
 # out as inert text; bad arguments are refused with a reason and write nothing; a
 # store's week as GeoJSON.
-# GLB: the Khronos glTF-Validator, then tests/gltf_check.py. Needs LOUYU, SRC and
-# GLTF_VALIDATOR (the npm package's folder).
+# GLB: the Khronos glTF-Validator, then tests/gltf_check.py; CityJSON: the schema with
+# ajv, then tests/cityjson_check.py. Needs LOUYU, SRC, GLTF_VALIDATOR and AJV (the npm
+# packages' folders).
 set -u
 LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC")
 . "$(dirname "$0")/lib.sh"
@@ -101,7 +102,7 @@ expect_fail() { # WHAT PATTERN ARGS...
 }
 expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$tmp/no.csv" --select wtc,nope
 expect_fail "no format" "which format" "$district"
-expect_fail "an unknown format" "csv|glb|geojson" "$district" --format xlsx --out "$tmp/no.csv"
+expect_fail "an unknown format" "csv|glb|cityjson|geojson" "$district" --format xlsx --out "$tmp/no.csv"
 expect_fail "a week for CSV" "week is for GeoJSON" "$district" --out "$tmp/no.csv" --week 2011-W17
 expect_fail "GeoJSON from a file" "not a louyu store" "$district" --format geojson --out "$tmp/no.csv"
 expect_fail "a bad district" "building-height-missing.geojson:[0-9]*:[0-9]*" "$SRC/tests/data/bad/building-height-missing.geojson" --out "$tmp/no.csv"
@@ -132,6 +133,23 @@ python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/evil.glb" "$tmp/evil.
 check 'grep -qx "ok 33 buildings" "$tmp/py"' "hostile names in a GLB: $(tail -5 "$tmp/py")"
 expect_fail "a GLB to stdout" "FILE.glb is needed" "$district" --format glb
 expect_fail "an empty selection" "names no building" "$district" --out "$tmp/no.csv" --select ,
+
+# ---- CityJSON: the CityJSON schema (ajv), then what it cannot check (tests/cityjson_check.py)
+schema=$SRC/tests/data/cityjson/cityjson.schema.json
+for f in "$district" "$sf"; do
+  name=$(basename "$f" .geojson)
+  "$LOUYU" export "$f" --out "$tmp/$name.city.json" >"$tmp/out" 2>&1
+  check '[ $? = 0 ]' "export cityjson $name: $(cat "$tmp/out")"
+  node "$SRC/tests/cityjson_validate.js" "$AJV" "$schema" "$tmp/$name.city.json" >"$tmp/v" 2>&1
+  check 'grep -qx valid "$tmp/v"' "$name's CityJSON against the schema: $(head -c 600 "$tmp/v")"
+  "$LOUYU" info "$f" --json >"$tmp/$name.info.json"
+  "$LOUYU" export "$f" --format csv --out "$tmp/$name.stock.csv" >/dev/null 2>&1
+  python3 "$SRC/tests/cityjson_check.py" "$tmp/$name.city.json" "$tmp/$name.info.json" \
+    "$tmp/$name.stock.csv" >"$tmp/py" 2>&1
+  check 'grep -q "^ok " "$tmp/py"' "$name's CityJSON: $(tail -3 "$tmp/py")"
+done
+"$LOUYU" export "$district" --format cityjson --select wtc,hisense --out "$tmp/two.city.json" >/dev/null 2>&1
+check 'python3 -c "import json,sys; o=json.load(open(sys.argv[1]))[\"CityObjects\"]; sys.exit(sorted(k for k,v in o.items() if v[\"type\"]==\"Building\") != [\"hisense\",\"wtc\"])" "$tmp/two.city.json"' "--select in CityJSON"
 
 # ---- a store: its week as GeoJSON, and as CSV ---------------------------------------------
 "$LOUYU" convert "$district" "$tmp/z.gpkg" >/dev/null 2>&1

@@ -52,6 +52,16 @@ void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf 
 int ly_export_glb(const ly_district *d, const ly_geo *geo, const ly_mesh *mesh,
                   const ly_export_glb_desc *desc, ly_buf *out);
 
+/* CityJSON 2.0 (ly_export_cityjson): the buildings (or a selection) at LoD1, each part a
+ * closed Solid (a building of several parts: a BuildingPart child each, "ID-part-K")
+ * with ground, roof and wall semantics, holes
+ * kept; in the UTM zone of the district (WGS 84 / UTM, reprojected by PROJ), heights in
+ * metres above the ground; integer vertices under a 1 mm transform; the figures as
+ * attributes (measuredHeight, storeysAboveGround, yearOfConstruction and louyu's own
+ * names as in the CSV). Returns 0, or -1 with the reason in err. */
+int ly_export_cityjson(const ly_district *d, const long *select, size_t n_select, ly_buf *out,
+                       char *err, size_t err_len);
+
 /* A building's figures as the exports write them; each < 0 when unknown. */
 typedef struct {
     int year, floors, enterprises;

@@ -175,14 +175,14 @@ static const ly_opt O_IMPORT[] = {
      NULL},
     {NULL}};
 static const ly_opt O_EXPORT[] = {
-    {"--format", LY_OPT_CHOICE, "csv|glb|geojson",
+    {"--format", LY_OPT_CHOICE, "csv|glb|cityjson|geojson",
      "what to write (default: from --out's extension; a store: geojson)", 0, 0,
-     "csv|glb|geojson"},
+     "csv|glb|cityjson|geojson"},
     {"--out", LY_OPT_TEXT, "FILE", "where (written atomically; CSV without it: stdout)", 0, 0,
      NULL},
     {"--floors", LY_OPT_FLAG, "", "csv: one row per floor instead of per building", 0, 0, NULL},
-    {"--select", LY_OPT_TEXT, "IDS", "csv, glb: only these buildings (ids, comma-separated)", 0,
-     0, NULL},
+    {"--select", LY_OPT_TEXT, "IDS", "csv, glb, cityjson: only these buildings (ids, comma-separated)",
+     0, 0, NULL},
     {"--lang", LY_OPT_CHOICE, "en|zh", "csv: the header's language (default en)", 0, 0, "en|zh"},
     {"--week", LY_OPT_TEXT, "W", "geojson: the store's week (default: the latest)", 0, 0, NULL},
     {NULL}};
@@ -262,13 +262,15 @@ static const ly_command COMMANDS[] = {
      "FILE.geojson STORE.gpkg", NULL, 2, 2,
      "The store keeps the district and every week of its vacancy reports; QGIS and GDAL\n"
      "open it (layers buildings, floors, enterprises, weekly_reports, import_log)."},
-    {"export", ly_cli_export, "the district for other tools: CSV, glTF, or a store's week as GeoJSON",
+    {"export", ly_cli_export, "the district for other tools: CSV, glTF, CityJSON, or a store's week",
      "FILE", G_EXPORT, 1, 1,
      "csv: the building stock, one row per building (--floors: per floor), UTF-8 with a\n"
      "byte-order mark for spreadsheets, cells safe from formula injection. glb: binary\n"
      "glTF 2.0, Y up, metres around the district's origin, a mesh per chunk with each\n"
      "building's feature id and attributes (EXT_mesh_features, EXT_structural_metadata),\n"
-     "the ground and roads as their own nodes. FILE a district file or a store.\n"
+     "the ground and roads as their own nodes. cityjson: CityJSON 2.0, the buildings at\n"
+     "LoD1 (closed solids with semantics) in the district's UTM zone (PROJ).\n"
+     "FILE a district file or a store.\n"
      "geojson: a week of a store (FILE.gpkg) as a district file.\n"
      "Written atomically (a temporary file renamed over it): a kiosk watching the file\n"
      "reloads the whole new week."},

@@ -1,5 +1,6 @@
 /* louyu export: the district for other tools. A week of a store as GeoJSON (the
- * district file kiosks read), or any district (a file or a store) as CSV. */
+ * district file kiosks read), or any district (a file or a store) as CSV, glTF or
+ * CityJSON. */
 #include "data.h"
 #include "louyu/export.h"
 #include "louyu/clock.h"
@@ -19,6 +20,9 @@ static const char *export_format(const ly_args *a, const char *out)
     const char *dot = out ? strrchr(out, '.') : NULL;
     if (!dot)
         return NULL;
+    size_t len = strlen(out);
+    if (len > 10 && !strcmp(out + len - 10, ".city.json"))
+        return "cityjson";
     if (!strcmp(dot, ".csv"))
         return "csv";
     if (!strcmp(dot, ".glb"))
@@ -124,6 +128,34 @@ static int export_csv(const ly_args *a, const char *path, const char *out)
     return rc;
 }
 
+/* The buildings (or --select's) as CityJSON 2.0 at LoD1. */
+static int export_cityjson(const ly_args *a, const char *path, const char *out)
+{
+    if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors"))
+        return ly_cli_usage_error(a->cmd, "--week and --floors are not for cityjson");
+    ly_district d;
+    int rc = ly_cli_load_district(&d, path);
+    if (rc)
+        return rc;
+    long *sel = NULL;
+    size_t n_sel = 0;
+    ly_buf b = {0};
+    char err[512];
+    rc = selection(a, &d, path, &sel, &n_sel);
+    if (!rc && ly_export_cityjson(&d, sel, n_sel, &b, err, sizeof err)) {
+        fprintf(stderr, "louyu export: %s: %s\n", path, err);
+        rc = LY_EXIT_USAGE;
+    }
+    if (!rc)
+        rc = write_out(out, &b);
+    if (!rc && out && strcmp(out, "-"))
+        printf("%s: written, %zu buildings\n", out, sel ? n_sel : d.n_buildings);
+    ly_buf_free(&b);
+    free(sel);
+    ly_district_unload(&d);
+    return rc;
+}
+
 /* The district (or --select's buildings) as binary glTF. */
 static int export_glb(const ly_args *a, const char *path, const char *out)
 {
@@ -176,11 +208,13 @@ int ly_cli_export(const ly_args *a)
     if (!format)
         format = ly_store_is(path) ? "geojson" : NULL;
     if (!format)
-        return ly_cli_usage_error(a->cmd, "which format? --format csv or glb (or an --out ending "
-                                          "in .csv or .glb); GeoJSON is written from a store");
+        return ly_cli_usage_error(a->cmd, "which format? --format csv, glb or cityjson (or an --out "
+                                          "ending in .csv, .glb or .city.json)");
     if (!strcmp(format, "geojson"))
         return export_geojson(a, path, out);
     if (!strcmp(format, "glb"))
         return export_glb(a, path, out);
+    if (!strcmp(format, "cityjson"))
+        return export_cityjson(a, path, out);
     return export_csv(a, path, out);
 }

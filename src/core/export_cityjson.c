@@ -1,0 +1,392 @@
+/* The district's buildings as CityJSON 2.0 at LoD1 (see export.h): each building
+ * part a closed prism (ground, roof, walls, courtyards kept) in the UTM zone of the
+ * district, reprojected by PROJ; vertices shared, as integers under a millimetre
+ * transform. */
+#include "louyu/export.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <proj.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Vertices as integer millimetres, each once (an open-addressing hash of them). */
+typedef struct {
+    int64_t (*v)[3];
+    size_t n, cap;
+    uint32_t *slot; /* index + 1, 0 empty */
+    size_t n_slots;
+    bool fail;
+} verts;
+
+static uint64_t hash3(const int64_t k[3])
+{
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < 3; i++)
+        h = (h ^ (uint64_t)k[i]) * 1099511628211ull;
+    return h ^ (h >> 29);
+}
+
+static bool verts_grow(verts *vs)
+{
+    size_t cap = vs->cap ? 2 * vs->cap : 4096;
+    int64_t(*v)[3] = realloc(vs->v, cap * sizeof *v);
+    uint32_t *slot = calloc(2 * cap, sizeof *slot);
+    if (!v || !slot) {
+        free(slot);
+        if (v)
+            vs->v = v;
+        return false;
+    }
+    vs->v = v;
+    vs->cap = cap;
+    free(vs->slot);
+    vs->slot = slot;
+    vs->n_slots = 2 * cap;
+    for (size_t i = 0; i < vs->n; i++) {
+        size_t s = hash3(vs->v[i]) % vs->n_slots;
+        while (vs->slot[s])
+            s = (s + 1) % vs->n_slots;
+        vs->slot[s] = (uint32_t)i + 1;
+    }
+    return true;
+}
+
+static long vertex(verts *vs, const int64_t k[3])
+{
+    if (vs->n + 1 > vs->cap && !verts_grow(vs)) {
+        vs->fail = true;
+        return 0;
+    }
+    size_t s = hash3(k) % vs->n_slots;
+    for (; vs->slot[s]; s = (s + 1) % vs->n_slots) {
+        const int64_t *o = vs->v[vs->slot[s] - 1];
+        if (o[0] == k[0] && o[1] == k[1] && o[2] == k[2])
+            return (long)vs->slot[s] - 1;
+    }
+    memcpy(vs->v[vs->n], k, sizeof vs->v[0]);
+    vs->slot[s] = (uint32_t)++vs->n;
+    return (long)vs->n - 1;
+}
+
+/* ---- the reference system ------------------------------------------------------------- */
+
+/* The district's UTM zone as an EPSG code (WGS 84 / UTM, north or south). */
+static int utm_epsg(const ly_district *d)
+{
+    double lon = 0, lat = 0, n = 0;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        lon += 0.5 * (d->buildings[i].lon_min + d->buildings[i].lon_max);
+        lat += 0.5 * (d->buildings[i].lat_min + d->buildings[i].lat_max);
+        n++;
+    }
+    lon = n ? lon / n : 0, lat = n ? lat / n : 0;
+    int zone = (int)floor((lon + 180) / 6) % 60 + 1;
+    return (lat >= 0 ? 32600 : 32700) + zone;
+}
+
+/* Every point of the district in the UTM zone (x east, y north; metres) into xy. */
+static int to_utm(const ly_district *d, int epsg, double *xy, char *err, size_t n)
+{
+    PJ_CONTEXT *ctx = proj_context_create();
+    char target[32];
+    snprintf(target, sizeof target, "EPSG:%d", epsg);
+    PJ *p = ctx ? proj_create_crs_to_crs(ctx, "EPSG:4326", target, NULL) : NULL;
+    /* longitude first, whatever the EPSG axis order says */
+    PJ *norm = p ? proj_normalize_for_visualization(ctx, p) : NULL;
+    int rc = -1;
+    if (norm) {
+        memcpy(xy, d->points, d->n_points * 2 * sizeof *xy);
+        size_t done = proj_trans_generic(norm, PJ_FWD, xy, 2 * sizeof *xy, d->n_points,
+                                         xy + 1, 2 * sizeof *xy, d->n_points, NULL, 0, 0,
+                                         NULL, 0, 0);
+        rc = done == d->n_points && !proj_errno(norm) ? 0 : -1;
+    }
+    if (rc)
+        snprintf(err, n, "PROJ cannot transform WGS 84 to %s: %s", target,
+                 proj_context_errno_string(ctx, proj_context_errno(ctx)));
+    proj_destroy(norm);
+    proj_destroy(p);
+    proj_context_destroy(ctx);
+    return rc;
+}
+
+/* ---- the solids ----------------------------------------------------------------------- */
+
+typedef struct {
+    const ly_district *d;
+    const double *xy;  /* the points in UTM */
+    double tx, ty;     /* the transform's translation */
+    verts vs;
+} writer;
+
+/* Ring r's points at height z (millimetres above the translation), as vertex indices
+ * in `out`, in the order that faces outward from above (reverse: from below), with
+ * repeated points left out. Returns how many. */
+static size_t ring_at(writer *w, const ly_ring *r, bool reverse, double z, long *out)
+{
+    const double *p = w->xy + 2 * (size_t)r->first_point;
+    size_t n = 0;
+    for (uint32_t k = 0; k < r->n_points; k++) {
+        uint32_t i = reverse ? r->n_points - 1 - k : k;
+        int64_t key[3] = {llround((p[2 * i] - w->tx) * 1000), llround((p[2 * i + 1] - w->ty) * 1000),
+                          llround(z * 1000)};
+        long v = vertex(&w->vs, key);
+        if (!n || out[n - 1] != v)
+            out[n++] = v;
+    }
+    while (n > 1 && out[n - 1] == out[0])
+        n--;
+    return n;
+}
+
+static double ring_area(const writer *w, const ly_ring *r)
+{
+    const double *p = w->xy + 2 * (size_t)r->first_point;
+    double a = 0;
+    for (uint32_t i = 0, j = r->n_points - 1; i < r->n_points; j = i++)
+        a += (p[2 * j] - w->tx) * (p[2 * i + 1] - w->ty) - (p[2 * i] - w->tx) * (p[2 * j + 1] - w->ty);
+    return a;
+}
+
+static cJSON *index_ring(const long *v, size_t n)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++)
+        cJSON_AddItemToArray(a, cJSON_CreateNumber((double)v[i]));
+    return a;
+}
+
+/* Polygon pg as one closed shell: the ground (facing down), the roof, a wall per edge
+ * of every ring; its surfaces' semantics (0 ground, 1 roof, 2 wall) into sem. NULL
+ * when it has less than a triangle. */
+static cJSON *shell(writer *w, const ly_polygon *pg, cJSON *sem)
+{
+    const ly_district *d = w->d;
+    cJSON *sh = cJSON_CreateArray(), *bottom = cJSON_CreateArray(), *top = cJSON_CreateArray();
+    size_t most = 0;
+    for (uint32_t k = 0; k < pg->n_rings; k++)
+        most = most > d->rings[pg->first_ring + k].n_points ? most
+                                                            : d->rings[pg->first_ring + k].n_points;
+    long *lo = malloc((most + 1) * sizeof *lo), *hi = malloc((most + 1) * sizeof *hi);
+    bool ok = lo && hi;
+    cJSON *walls = cJSON_CreateArray();
+    for (uint32_t k = 0; ok && k < pg->n_rings; k++) {
+        const ly_ring *r = &d->rings[pg->first_ring + k];
+        /* the outline counter-clockwise from above, holes clockwise */
+        bool ccw = ring_area(w, r) > 0, up = (k == 0) == ccw;
+        size_t n = ring_at(w, r, !up, pg->min_height_m, lo);
+        size_t m = ring_at(w, r, !up, pg->height_m, hi);
+        if (n < 3 || m != n) {
+            ok = k > 0; /* a degenerate hole is left out; a degenerate outline, the part */
+            continue;
+        }
+        cJSON_AddItemToArray(top, index_ring(hi, m));
+        long *rev = malloc(n * sizeof *rev);
+        for (size_t i = 0; rev && i < n; i++)
+            rev[i] = lo[n - 1 - i];
+        cJSON_AddItemToArray(bottom, index_ring(rev ? rev : lo, n));
+        free(rev);
+        for (size_t i = 0; i < n; i++) {
+            long q[4] = {lo[i], lo[(i + 1) % n], hi[(i + 1) % n], hi[i]};
+            cJSON *face = cJSON_CreateArray();
+            cJSON_AddItemToArray(face, index_ring(q, 4));
+            cJSON_AddItemToArray(walls, face);
+        }
+    }
+    free(lo);
+    free(hi);
+    if (!ok || !cJSON_GetArraySize(top) || pg->height_m <= pg->min_height_m) {
+        cJSON_Delete(sh), cJSON_Delete(bottom), cJSON_Delete(top), cJSON_Delete(walls);
+        return NULL;
+    }
+    cJSON_AddItemToArray(sh, bottom);
+    cJSON_AddItemToArray(sem, cJSON_CreateNumber(0));
+    cJSON_AddItemToArray(sh, top);
+    cJSON_AddItemToArray(sem, cJSON_CreateNumber(1));
+    while (cJSON_GetArraySize(walls)) {
+        cJSON_AddItemToArray(sh, cJSON_DetachItemFromArray(walls, 0));
+        cJSON_AddItemToArray(sem, cJSON_CreateNumber(2));
+    }
+    cJSON_Delete(walls);
+    return sh;
+}
+
+/* Polygon pg as a LoD1 Solid with its semantics; NULL when nothing of it is left. */
+static cJSON *solid(writer *w, const ly_polygon *pg)
+{
+    cJSON *sem = cJSON_CreateArray();
+    cJSON *sh = shell(w, pg, sem);
+    if (!sh) {
+        cJSON_Delete(sem);
+        return NULL;
+    }
+    cJSON *g = cJSON_CreateObject();
+    cJSON_AddStringToObject(g, "type", "Solid");
+    cJSON_AddStringToObject(g, "lod", "1");
+    cJSON *b = cJSON_AddArrayToObject(g, "boundaries");
+    cJSON_AddItemToArray(b, sh);
+    cJSON *s = cJSON_AddObjectToObject(g, "semantics");
+    cJSON *surfaces = cJSON_AddArrayToObject(s, "surfaces");
+    static const char *const KIND[3] = {"GroundSurface", "RoofSurface", "WallSurface"};
+    for (int k = 0; k < 3; k++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "type", KIND[k]);
+        cJSON_AddItemToArray(surfaces, o);
+    }
+    cJSON_AddItemToArray(cJSON_AddArrayToObject(s, "values"), sem);
+    return g;
+}
+
+/* Building b into objects: one part, its Solid on the Building; several, a BuildingPart
+ * (ID-part-K) for each with its Solid, the Building their parent. */
+static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
+{
+    cJSON *geoms = cJSON_AddArrayToObject(o, "geometry");
+    if (b->n_polygons == 1) {
+        cJSON *g = solid(w, &w->d->polygons[b->first_polygon]);
+        if (g)
+            cJSON_AddItemToArray(geoms, g);
+        return;
+    }
+    cJSON *children = cJSON_CreateArray();
+    for (uint32_t i = 0; i < b->n_polygons; i++) {
+        cJSON *g = solid(w, &w->d->polygons[b->first_polygon + i]);
+        if (!g)
+            continue;
+        char id[512];
+        snprintf(id, sizeof id, "%s-part-%u", b->id, i + 1);
+        cJSON *part = cJSON_CreateObject();
+        cJSON_AddStringToObject(part, "type", "BuildingPart");
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "geometry"), g);
+        cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "parents"), cJSON_CreateString(b->id));
+        cJSON_AddItemToObject(objects, id, part);
+        cJSON_AddItemToArray(children, cJSON_CreateString(id));
+    }
+    if (cJSON_GetArraySize(children))
+        cJSON_AddItemToObject(o, "children", children);
+    else
+        cJSON_Delete(children);
+}
+
+static void text_attr(cJSON *a, const char *key, const char *v)
+{
+    if (v && v[0])
+        cJSON_AddStringToObject(a, key, v);
+}
+
+static void num_attr(cJSON *a, const char *key, double v)
+{
+    if (v >= 0 && isfinite(v))
+        cJSON_AddNumberToObject(a, key, v);
+}
+
+/* What louyu knows of the building: CityJSON's usual names where there are such
+ * (measuredHeight, storeysAboveGround, yearOfConstruction), louyu's for the rest; an
+ * unknown figure is left out. */
+static cJSON *attributes(const ly_district *d, const ly_building *b)
+{
+    ly_export_figures f;
+    ly_export_figures_of(d, b, &f);
+    cJSON *a = cJSON_CreateObject();
+    num_attr(a, "measuredHeight", f.height_m);
+    num_attr(a, "storeysAboveGround", f.floors);
+    num_attr(a, "yearOfConstruction", f.year);
+    text_attr(a, "name", b->name);
+    text_attr(a, "name_en", b->name_en);
+    text_attr(a, "address", b->address);
+    text_attr(a, "address_en", b->address_en);
+    text_attr(a, "status", ly_status_name(b->status));
+    num_attr(a, "floor_area_m2", f.floor_area_m2);
+    num_attr(a, "recorded_area_m2", f.recorded_m2);
+    num_attr(a, "vacant_m2", f.vacant_m2);
+    num_attr(a, "occupancy", f.occupancy);
+    num_attr(a, "rent_cny_m2_day", f.rent_cny_m2_day);
+    num_attr(a, "enterprises", f.enterprises);
+    num_attr(a, "tax_2010_cny", f.tax_2010_cny);
+    ly_buf ind = {0};
+    ly_export_industries(d, b, LY_LANG_EN, &ind);
+    text_attr(a, "industries", ind.len ? ind.p : NULL);
+    ly_buf_free(&ind);
+    return a;
+}
+
+static void metadata(cJSON *root, const ly_district *d, int epsg, const writer *w)
+{
+    cJSON *m = cJSON_AddObjectToObject(root, "metadata");
+    char crs[80];
+    snprintf(crs, sizeof crs, "https://www.opengis.net/def/crs/EPSG/0/%d", epsg);
+    cJSON_AddStringToObject(m, "referenceSystem", crs);
+    const char *title = d->meta.name_en ? d->meta.name_en : d->meta.name;
+    if (title)
+        cJSON_AddStringToObject(m, "title", title);
+    int y, mo, dd;
+    char tail;
+    if (d->meta.data_date && sscanf(d->meta.data_date, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) == 3)
+        cJSON_AddStringToObject(m, "referenceDate", d->meta.data_date);
+    double ext[6] = {INFINITY, INFINITY, INFINITY, -INFINITY, -INFINITY, -INFINITY};
+    for (size_t i = 0; i < w->vs.n; i++)
+        for (int k = 0; k < 3; k++) {
+            double v = (double)w->vs.v[i][k] / 1000 + (k == 0 ? w->tx : k == 1 ? w->ty : 0);
+            ext[k] = fmin(ext[k], v);
+            ext[k + 3] = fmax(ext[k + 3], v);
+        }
+    if (w->vs.n)
+        cJSON_AddItemToObject(m, "geographicalExtent", cJSON_CreateDoubleArray(ext, 6));
+}
+
+int ly_export_cityjson(const ly_district *d, const long *select, size_t n_select, ly_buf *out,
+                       char *err, size_t err_len)
+{
+    int epsg = utm_epsg(d);
+    double *xy = malloc((d->n_points + 1) * 2 * sizeof *xy);
+    if (!xy) {
+        snprintf(err, err_len, "out of memory");
+        return -1;
+    }
+    if (to_utm(d, epsg, xy, err, err_len)) {
+        free(xy);
+        return -1;
+    }
+    writer w = {.d = d, .xy = xy, .tx = INFINITY, .ty = INFINITY};
+    for (size_t i = 0; i < d->n_points; i++)
+        w.tx = fmin(w.tx, xy[2 * i]), w.ty = fmin(w.ty, xy[2 * i + 1]);
+    w.tx = d->n_points ? floor(w.tx) : 0, w.ty = d->n_points ? floor(w.ty) : 0;
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "type", "CityJSON");
+    cJSON_AddStringToObject(root, "version", "2.0");
+    cJSON *tr = cJSON_AddObjectToObject(root, "transform");
+    const double scale[3] = {0.001, 0.001, 0.001}, translate[3] = {w.tx, w.ty, 0};
+    cJSON_AddItemToObject(tr, "scale", cJSON_CreateDoubleArray(scale, 3));
+    cJSON_AddItemToObject(tr, "translate", cJSON_CreateDoubleArray(translate, 3));
+    cJSON *objects = cJSON_AddObjectToObject(root, "CityObjects");
+    size_t n = select ? n_select : d->n_buildings;
+    for (size_t i = 0; i < n; i++) {
+        const ly_building *b = &d->buildings[select ? (size_t)select[i] : i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "type", "Building");
+        cJSON_AddItemToObject(o, "attributes", attributes(d, b));
+        cJSON_AddItemToObject(objects, b->id, o);
+        building(&w, b, o, objects);
+    }
+    metadata(root, d, epsg, &w);
+    cJSON *vertices = cJSON_AddArrayToObject(root, "vertices");
+    for (size_t i = 0; i < w.vs.n; i++) {
+        const double v[3] = {(double)w.vs.v[i][0], (double)w.vs.v[i][1], (double)w.vs.v[i][2]};
+        cJSON_AddItemToArray(vertices, cJSON_CreateDoubleArray(v, 3));
+    }
+    char *text = w.vs.fail ? NULL : cJSON_PrintUnformatted(root);
+    int rc = text ? 0 : -1;
+    if (text)
+        ly_buf_put(out, text);
+    else
+        snprintf(err, err_len, "out of memory");
+    cJSON_free(text);
+    cJSON_Delete(root);
+    free(w.vs.v);
+    free(w.vs.slot);
+    free(xy);
+    return rc;
+}
