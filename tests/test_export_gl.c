@@ -1,7 +1,8 @@
 /* The viewer's export menu with real frames (headless GL): the buttons are clicked
  * where the frame drew them, and each export lands in the export folder
  * ($LOUYU_EXPORT_DIR) whole: the map image at its size, the district's and the
- * selection's glTF, the stock and floors as CSV; the toast says where. A kiosk has
+ * selection's glTF, the selection's CityJSON, the stock and floors as CSV; the toast
+ * says where. A kiosk has
  * no export menu and writes nothing. */
 #include "check.h"
 #include "commands.h"
@@ -78,7 +79,9 @@ static char *take(const char *ext, size_t *len)
         return NULL;
     FILE *f = fopen(path, "rb");
     char *buf = malloc(64 << 20);
-    *len = f && buf ? fread(buf, 1, 64 << 20, f) : 0;
+    *len = f && buf ? fread(buf, 1, (64 << 20) - 1, f) : 0;
+    if (buf)
+        buf[*len] = '\0'; /* the texts are searched as strings */
     if (f)
         fclose(f);
     unlink(path);
@@ -122,6 +125,14 @@ static void exports(void)
     glb = take(".glb", &len);
     CHECK(glb && !memcmp(glb, "glTF", 4) && strstr(glb + 20, "\"count\":1,"));
     free(glb);
+    /* the selection as CityJSON */
+    CHECK(click("Export…##export"));
+    item(LY_EXPORT_CITYJSON, LY_S_EXPORT_CITYJSON_SELECTION, label, sizeof label);
+    CHECK(click(label));
+    char *cj = take(".city.json", &len);
+    CHECK(cj && !strncmp(cj, "{\"type\":\"CityJSON\"", 18) && strstr(cj, "\"wtc\":{"));
+    CHECK(cj && !strstr(cj, "\"hisense\":{"));
+    free(cj);
     /* the map image at its size, and the window as it was */
     CHECK(click("Export…##export"));
     item(LY_EXPORT_MAP, LY_S_EXPORT_MAP, label, sizeof label);

@@ -105,7 +105,15 @@ static int write_data(ly_app *app, ly_export_kind kind, const char *path, char *
     ly_buf b = {0};
     long sel = app->st.selected;
     int rc = 0;
-    if (kind == LY_EXPORT_MODEL)
+    if (kind == LY_EXPORT_CITYJSON) {
+        char why[512];
+        if (ly_export_cityjson(&sc->district, sel >= 0 ? &sel : NULL, sel >= 0 ? 1 : 0, &b, why,
+                               sizeof why)) {
+            snprintf(err, n, "%s", why);
+            ly_buf_free(&b);
+            return -1;
+        }
+    } else if (kind == LY_EXPORT_MODEL)
         rc = ly_export_glb(&sc->district, &sc->geo, &sc->mesh,
                            &(ly_export_glb_desc){.select = sel >= 0 ? &sel : NULL,
                                                  .n_select = sel >= 0 ? 1 : 0,
@@ -128,7 +136,8 @@ int ly_cmd_export(ly_app *app, ly_export_kind kind)
     ly_state *st = &app->st;
     if (st->kiosk.on || !app->scene.loaded || kind < 0 || kind >= LY_EXPORT_KINDS)
         return -1;
-    static const char *const EXT[LY_EXPORT_KINDS] = {"png", "png", "glb", "csv", "csv"};
+    static const char *const EXT[LY_EXPORT_KINDS] = {"png", "png", "glb", "city.json", "csv",
+                                                     "csv"};
     char path[PATH_LEN], err[PATH_LEN + 200] = "";
     int rc = export_path(app, EXT[kind], path, sizeof path);
     if (rc)

@@ -89,6 +89,7 @@ typedef enum {
     LY_EXPORT_MAP,       /* the view as a map image, 3840 x 2160 */
     LY_EXPORT_MAP_LARGE, /* the same at 8000 x 6000, drawn in tiles */
     LY_EXPORT_MODEL,     /* glTF: the selection, or the district when none */
+    LY_EXPORT_CITYJSON,  /* CityJSON at LoD1: the selection, or the district when none */
     LY_EXPORT_STOCK,     /* CSV: a row per building */
     LY_EXPORT_FLOORS,    /* CSV: a row per floor */
     LY_EXPORT_KINDS

@@ -19,12 +19,16 @@ static void export_menu(const ly_view_ctx *c)
         [LY_EXPORT_MAP] = LY_S_EXPORT_MAP,
         [LY_EXPORT_MAP_LARGE] = LY_S_EXPORT_MAP_LARGE,
         [LY_EXPORT_MODEL] = LY_S_EXPORT_MODEL,
+        [LY_EXPORT_CITYJSON] = LY_S_EXPORT_CITYJSON,
         [LY_EXPORT_STOCK] = LY_S_EXPORT_STOCK,
         [LY_EXPORT_FLOORS] = LY_S_EXPORT_FLOORS,
     };
     for (int k = 0; k < LY_EXPORT_KINDS; k++) {
-        ly_string_id id = k == LY_EXPORT_MODEL && st->selected >= 0 ? LY_S_EXPORT_MODEL_SELECTION
-                                                                    : item[k];
+        ly_string_id id = item[k];
+        if (st->selected >= 0 && k == LY_EXPORT_MODEL)
+            id = LY_S_EXPORT_MODEL_SELECTION;
+        else if (st->selected >= 0 && k == LY_EXPORT_CITYJSON)
+            id = LY_S_EXPORT_CITYJSON_SELECTION;
         snprintf(label, sizeof label, "  %s##export%d", ly_view_str(c, id), k);
         if (ly_ui_button(c->ui, label))
             ly_msg_int(c->out, LY_MSG_EXPORT, k);
