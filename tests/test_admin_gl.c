@@ -1,24 +1,8 @@
 /* The kiosk's admin with real frames (headless GL): the PIN pad's keys and
  * the status panel's buttons are tapped where the frame drew them, as a
  * finger on the kiosk would. */
-#include "check.h"
-#include "commands.h"
-#include "window.h"
+#include "gl_app.h"
 
-static ly_app g_app;
-
-static void frame(double dt)
-{
-    ly_app_update(&g_app, dt);
-    ly_app_render(&g_app);
-    ly_renderer_finish(g_app.renderer);
-}
-
-static void finger(ly_event_type type, float x, float y)
-{
-    ly_event e = {.type = type, .x = x, .y = y, .finger = 7};
-    ly_app_event(&g_app, &e);
-}
 
 /* Taps the widget `label` of panel `panel` where the last frame put it. */
 static bool tap(const char *panel, const char *label)
@@ -41,20 +25,10 @@ static bool tap(const char *panel, const char *label)
 
 int main(void)
 {
-    ly_window_opts o = {.width = 64, .height = 64, .scale = 1, .hidden = true};
     ly_platform *plat;
-    int r = ly_cli_open(&g_app, &plat, &o);
-    if (r == LY_EXIT_GL) { /* the one reason to skip: no GL context can be made at all */
-        fprintf(stderr, "SKIP: no OpenGL 3.3 context can be made here\n");
-        return 77;
-    }
-    if (r) {
-        fprintf(stderr, "FAIL: the app would not open (%d)\n", r);
-        return 1;
-    }
-    ly_cmd_resize(&g_app, 1280, 720);
-    CHECK_INT(ly_cli_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", false), 0);
-    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);
+    int r = gl_app_open(&g_app, &plat);
+    if (r)
+        return r;
     char hash[LY_PIN_HASH_MAX];
     CHECK_INT(ly_pin_hash("3579", hash, sizeof hash), 0);
     ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);

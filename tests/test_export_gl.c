@@ -2,11 +2,8 @@
  * where the frame drew them, and each export lands in the export folder
  * ($LOUYU_EXPORT_DIR) whole: the map image at its size, the district's and the
  * selection's glTF, the selection's CityJSON, the stock and floors as CSV; the toast
- * says where. A kiosk has
- * no export menu and writes nothing. */
-#include "check.h"
-#include "commands.h"
-#include "window.h"
+ * says where. A kiosk has no export menu and writes nothing. */
+#include "gl_app.h"
 
 #include <dirent.h>
 #include <stb/stb_image.h>
@@ -14,21 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static ly_app g_app;
 static char g_dir[] = "/tmp/louyu-exports-XXXXXX";
-
-static void frame(double dt)
-{
-    ly_app_update(&g_app, dt);
-    ly_app_render(&g_app);
-    ly_renderer_finish(g_app.renderer);
-}
-
-static void finger(ly_event_type type, float x, float y)
-{
-    ly_event e = {.type = type, .x = x, .y = y, .finger = 3};
-    ly_app_event(&g_app, &e);
-}
 
 /* Taps (a click to the UI) the toolbar's widget `label` where the last frame put it. */
 static bool click(const char *label)
@@ -150,22 +133,12 @@ static void exports(void)
 
 int main(void)
 {
-    ly_window_opts o = {.width = 64, .height = 64, .scale = 1, .hidden = true};
     ly_platform *plat;
     CHECK(mkdtemp(g_dir) != NULL);
     setenv("LOUYU_EXPORT_DIR", g_dir, 1);
-    int r = ly_cli_open(&g_app, &plat, &o);
-    if (r == LY_EXIT_GL) { /* the one reason to skip: no GL context can be made at all */
-        fprintf(stderr, "SKIP: no OpenGL 3.3 context can be made here\n");
-        return 77;
-    }
-    if (r) {
-        fprintf(stderr, "FAIL: the app would not open (%d)\n", r);
-        return 1;
-    }
-    ly_cmd_resize(&g_app, 1280, 720);
-    CHECK_INT(ly_cli_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", false), 0);
-    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);
+    int r = gl_app_open(&g_app, &plat);
+    if (r)
+        return r;
     ly_cmd_set_language(&g_app, LY_LANG_EN);
     frame(1.0);
     frame(0.05);

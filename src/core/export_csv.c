@@ -7,49 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { B_COLS = 19, F_COLS = 9 };
-
-/* The header's cells: string ids, in the columns' order. */
-static const ly_string_id B_HEAD[B_COLS] = {
-    LY_S_CSV_ID,
-    LY_S_CSV_NAME,
-    LY_S_CSV_NAME_EN,
-    LY_S_CSV_ADDRESS,
-    LY_S_CSV_ADDRESS_EN,
-    LY_S_CSV_STATUS,
-    LY_S_CSV_YEAR,
-    LY_S_CSV_HEIGHT_M,
-    LY_S_CSV_FLOORS,
-    LY_S_CSV_FLOOR_AREA_M2,
-    LY_S_CSV_RECORDED_AREA_M2,
-    LY_S_CSV_VACANT_M2,
-    LY_S_CSV_OCCUPANCY,
-    LY_S_CSV_RENT_CNY_M2_DAY,
-    LY_S_CSV_ENTERPRISES,
-    LY_S_CSV_TAX_2010_CNY,
-    LY_S_CSV_INDUSTRIES,
-    LY_S_CSV_LON,
-    LY_S_CSV_LAT,
+/* the columns: the string table's runs LY_S_CSV_ID ... LY_S_CSV_LAT (a building) and
+ * LY_S_CSV_F_BUILDING_ID ... LY_S_CSV_F_RENT_CNY_M2_DAY (a floor) */
+enum {
+    B_COLS = LY_S_CSV_LAT - LY_S_CSV_ID + 1,
+    F_COLS = LY_S_CSV_F_RENT_CNY_M2_DAY - LY_S_CSV_F_BUILDING_ID + 1
 };
 
-static const ly_string_id F_HEAD[F_COLS] = {
-    LY_S_CSV_F_BUILDING_ID,
-    LY_S_CSV_F_BUILDING_NAME,
-    LY_S_CSV_F_FLOOR,
-    LY_S_CSV_F_USE,
-    LY_S_CSV_F_AREA_M2,
-    LY_S_CSV_F_VACANT_M2,
-    LY_S_CSV_F_OCCUPANCY,
-    LY_S_CSV_F_ENTERPRISES,
-    LY_S_CSV_F_RENT_CNY_M2_DAY,
-};
-
-static void head(ly_buf *out, const ly_string_id *cells, int n, ly_lang lang)
+/* The header's cells: the string table's LY_S_CSV_* entries, in the columns' order. */
+static void head(ly_buf *out, ly_string_id first, int n, ly_lang lang)
 {
     for (int i = 0; i < n; i++) {
         if (i)
             ly_buf_put(out, ",");
-        ly_buf_csv(out, ly_str(cells[i], lang));
+        ly_buf_csv(out, ly_str((ly_string_id)(first + i), lang));
     }
     ly_buf_put(out, "\r\n");
 }
@@ -180,9 +151,9 @@ void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf 
     ly_lang lang = desc->lang < LY_LANG_COUNT ? desc->lang : LY_LANG_EN;
     ly_buf_put(out, "\xEF\xBB\xBF");
     if (desc->floors)
-        head(out, F_HEAD, F_COLS, lang);
+        head(out, LY_S_CSV_F_BUILDING_ID, F_COLS, lang);
     else
-        head(out, B_HEAD, B_COLS, lang);
+        head(out, LY_S_CSV_ID, B_COLS, lang);
     size_t n = desc->select ? desc->n_select : d->n_buildings;
     for (size_t i = 0; i < n; i++) {
         size_t bi = desc->select ? (size_t)desc->select[i] : i;

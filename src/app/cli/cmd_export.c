@@ -94,26 +94,45 @@ static int selection(const ly_args *a, const ly_district *d, const char *path, l
     return 0;
 }
 
+/* The district to export and the buildings chosen (sel NULL: all). */
+typedef struct {
+    ly_district d;
+    long *sel;
+    size_t n_sel;
+} source;
+
+/* Loads the district (its errors printed) and --select. Returns 0 or an exit status
+ * (nothing to close then). */
+static int open_source(const ly_args *a, const char *path, source *s)
+{
+    memset(s, 0, sizeof *s);
+    int rc = ly_cli_load_district(&s->d, path);
+    if (!rc && (rc = selection(a, &s->d, path, &s->sel, &s->n_sel)))
+        ly_district_unload(&s->d);
+    return rc;
+}
+
+static void close_source(source *s)
+{
+    free(s->sel);
+    ly_district_unload(&s->d);
+}
+
 /* The building stock (or with --floors every floor record) as CSV. */
 static int export_csv(const ly_args *a, const char *path, const char *out)
 {
     if (ly_arg_given(a, "--week"))
         return ly_cli_usage_error(a->cmd, "--week is for GeoJSON from a store: a CSV is "
                                           "written from the district as it is now");
-    ly_district d;
-    int rc = ly_cli_load_district(&d, path);
+    source src;
+    int rc = open_source(a, path, &src);
     if (rc)
         return rc;
-    long *sel = NULL;
-    size_t n_sel = 0;
-    if ((rc = selection(a, &d, path, &sel, &n_sel))) {
-        ly_district_unload(&d);
-        return rc;
-    }
     ly_buf b = {0};
-    ly_export_csv(&d, &(ly_export_csv_desc){.floors = ly_arg_flag(a, "--floors"),
-                                            .lang = ly_lang_parse(ly_arg_text(a, "--lang", "en")),
-                                            .select = sel, .n_select = n_sel},
+    ly_export_csv(&src.d,
+                  &(ly_export_csv_desc){.floors = ly_arg_flag(a, "--floors"),
+                                        .lang = ly_lang_parse(ly_arg_text(a, "--lang", "en")),
+                                        .select = src.sel, .n_select = src.n_sel},
                   &b);
     rc = write_out(out, &b);
     size_t rows = 0;
@@ -123,8 +142,7 @@ static int export_csv(const ly_args *a, const char *path, const char *out)
         printf("%s: written, %zu %s\n", out, rows ? rows - 1 : 0,
                ly_arg_flag(a, "--floors") ? "floors" : "buildings");
     ly_buf_free(&b);
-    free(sel);
-    ly_district_unload(&d);
+    close_source(&src);
     return rc;
 }
 
@@ -133,26 +151,22 @@ static int export_cityjson(const ly_args *a, const char *path, const char *out)
 {
     if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors"))
         return ly_cli_usage_error(a->cmd, "--week and --floors are not for cityjson");
-    ly_district d;
-    int rc = ly_cli_load_district(&d, path);
+    source src;
+    int rc = open_source(a, path, &src);
     if (rc)
         return rc;
-    long *sel = NULL;
-    size_t n_sel = 0;
     ly_buf b = {0};
     char err[512];
-    rc = selection(a, &d, path, &sel, &n_sel);
-    if (!rc && ly_export_cityjson(&d, sel, n_sel, &b, err, sizeof err)) {
+    if (ly_export_cityjson(&src.d, src.sel, src.n_sel, &b, err, sizeof err)) {
         fprintf(stderr, "louyu export: %s: %s\n", path, err);
         rc = LY_EXIT_USAGE;
     }
     if (!rc)
         rc = write_out(out, &b);
     if (!rc && out && strcmp(out, "-"))
-        printf("%s: written, %zu buildings\n", out, sel ? n_sel : d.n_buildings);
+        printf("%s: written, %zu buildings\n", out, src.sel ? src.n_sel : src.d.n_buildings);
     ly_buf_free(&b);
-    free(sel);
-    ly_district_unload(&d);
+    close_source(&src);
     return rc;
 }
 
@@ -164,23 +178,21 @@ static int export_glb(const ly_args *a, const char *path, const char *out)
     if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors"))
         return ly_cli_usage_error(a->cmd, "--week and --floors are not for glb");
     double t0 = ly_clock_ms();
-    ly_district d;
-    int rc = ly_cli_load_district(&d, path);
+    source src;
+    int rc = open_source(a, path, &src);
     if (rc)
         return rc;
-    long *sel = NULL;
-    size_t n_sel = 0;
+    const ly_district *d = &src.d;
     ly_geo geo = {0};
     ly_mesh mesh = {0};
     ly_ground ground = {0};
     ly_buf b = {0};
-    rc = selection(a, &d, path, &sel, &n_sel);
-    if (!rc && (ly_geo_init(&geo, &d) || ly_mesh_init(&mesh, &d, &geo, NULL) ||
-                ly_ground_init(&ground, &d, &geo) ||
-                ly_export_glb(&d, &geo, &mesh,
-                              &(ly_export_glb_desc){.select = sel, .n_select = n_sel,
-                                                    .ground = &ground},
-                              &b))) {
+    if (ly_geo_init(&geo, d) || ly_mesh_init(&mesh, d, &geo, NULL) ||
+        ly_ground_init(&ground, d, &geo) ||
+        ly_export_glb(d, &geo, &mesh,
+                      &(ly_export_glb_desc){.select = src.sel, .n_select = src.n_sel,
+                                            .ground = &ground},
+                      &b)) {
         fprintf(stderr, "louyu export: %s: out of memory, or too big for one glTF buffer\n",
                 path);
         rc = LY_EXIT_USAGE;
@@ -189,14 +201,13 @@ static int export_glb(const ly_args *a, const char *path, const char *out)
         rc = write_out(out, &b);
     if (!rc)
         printf("%s: written, %zu buildings, %.1f MB in %.0f ms (the mesh in memory: %.1f MB)\n",
-               out, sel ? n_sel : d.n_buildings, b.len / 1048576.0, ly_clock_ms() - t0,
+               out, src.sel ? src.n_sel : d->n_buildings, b.len / 1048576.0, ly_clock_ms() - t0,
                mesh.bytes / 1048576.0);
     ly_buf_free(&b);
     ly_ground_deinit(&ground);
     ly_mesh_deinit(&mesh);
     ly_geo_deinit(&geo);
-    free(sel);
-    ly_district_unload(&d);
+    close_source(&src);
     return rc;
 }
 
