@@ -98,7 +98,8 @@ static int to_utm(const ly_district *d, int epsg, double *xy, char *err, size_t 
     PJ *norm = p ? proj_normalize_for_visualization(ctx, p) : NULL;
     int rc = -1;
     if (norm) {
-        memcpy(xy, d->points, d->n_points * 2 * sizeof *xy);
+        if (d->n_points)
+            memcpy(xy, d->points, d->n_points * 2 * sizeof *xy);
         size_t done = proj_trans_generic(norm, PJ_FWD, xy, 2 * sizeof *xy, d->n_points,
                                          xy + 1, 2 * sizeof *xy, d->n_points, NULL, 0, 0,
                                          NULL, 0, 0);

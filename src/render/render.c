@@ -964,7 +964,8 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
     }
     /* nearest chunk first, as the tiles within each: the early depth test of software
      * GL then skips the shading of what is hidden */
-    qsort(r->order, n, sizeof *r->order, by_distance);
+    if (n > 1) /* (no scene: no order array at all) */
+        qsort(r->order, n, sizeof *r->order, by_distance);
     for (size_t i = 0; i < n; i++) {
         r->stats.chunks++;
         draw_chunk(r, &r->chunks[r->order[i].chunk], &fr, f);
