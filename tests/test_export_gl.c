@@ -90,6 +90,16 @@ static void exports(void)
     CHECK(csv && !memcmp(csv, "\xEF\xBB\xBFid,name", 10));
     CHECK_INT(lines, 34);
     free(csv);
+    /* the window says "Exporting…" for a drawn frame before it is busy */
+    ly_cmd_queue_export(&g_app, LY_EXPORT_FLOORS);
+    CHECK(!strcmp(g_app.st.exported.text, ly_str(LY_S_EXPORTING, LY_LANG_EN)));
+    frame(0.05);
+    CHECK(g_app.layout.toast.shown && g_app.st.export_queued);
+    frame(0.05);
+    frame(0.05);
+    CHECK(!g_app.st.export_queued && !strncmp(g_app.st.exported.text, "Saved: ", 7));
+    ly_renderer_target_begin(g_app.renderer, 1280, 720);
+    free(take(".csv", &len));
     /* the district's 3D model */
     CHECK(click("Export…##export"));
     item(LY_EXPORT_MODEL, LY_S_EXPORT_MODEL, label, sizeof label);

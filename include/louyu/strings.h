@@ -288,6 +288,7 @@ typedef enum {
     LY_S_EXPORT_CITYJSON_SELECTION,
     LY_S_EXPORT_STOCK,
     LY_S_EXPORT_FLOORS,
+    LY_S_EXPORTING,
     LY_S_EXPORTED,
     LY_S_EXPORT_FAILED,
     /* louyu export's CSV header: the stock, then the floors */

@@ -264,6 +264,11 @@ bool ly_app_update(ly_app *app, double dt)
     st->time += dt;
     if (st->kiosk.on)
         ly_cmd_kiosk_tick(app, dt);
+    if (st->export_queued && !st->export_wait) {
+        int kind = st->export_queued - 1;
+        st->export_queued = 0;
+        ly_cmd_export(app, (ly_export_kind)kind);
+    }
     bool moving = keys_held(app, dt);
     ly_gesture gs[LY_MAX_GESTURES];
     int n = ly_gesture_tick(&app->input.gestures, st->time, gs);

@@ -542,7 +542,7 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m)
         app->st.export_menu = m->on && !app->st.kiosk.on;
         break;
     case LY_MSG_EXPORT:
-        ly_cmd_export(app, (ly_export_kind)m->i);
+        ly_cmd_queue_export(app, (ly_export_kind)m->i);
         break;
     }
 }

@@ -52,6 +52,9 @@ void ly_cmd_set_help(ly_app *app, bool on);
  * named after the district and the time, atomically; says where (or why not) in a
  * toast. Not in a kiosk. Returns 0 or -1. */
 int ly_cmd_export(ly_app *app, ly_export_kind kind);
+/* The export menu's way: says "Exporting…" at once and runs ly_cmd_export after two
+ * more frames are drawn (ly_app_update runs it), so the window does not seem to hang. */
+void ly_cmd_queue_export(ly_app *app, ly_export_kind kind);
 void ly_cmd_set_keyboard(ly_app *app, bool on);
 /* The tenant finder: open or closed, and its criteria; the matches glow. */
 void ly_cmd_set_finder(ly_app *app, bool on);

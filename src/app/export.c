@@ -131,6 +131,20 @@ static int write_data(ly_app *app, ly_export_kind kind, const char *path, char *
     return rc || b.failed ? -1 : 0;
 }
 
+void ly_cmd_queue_export(ly_app *app, ly_export_kind kind)
+{
+    ly_state *st = &app->st;
+    if (st->kiosk.on || kind < 0 || kind >= LY_EXPORT_KINDS)
+        return;
+    st->export_queued = (int)kind + 1;
+    st->export_wait = 2;
+    st->export_menu = false;
+    snprintf(st->exported.text, sizeof st->exported.text, "%s", ly_str(LY_S_EXPORTING, st->lang));
+    st->exported.ok = true;
+    st->exported.shown_t = st->time;
+    st->redraw = true;
+}
+
 int ly_cmd_export(ly_app *app, ly_export_kind kind)
 {
     ly_state *st = &app->st;

@@ -189,7 +189,10 @@ static bool render(ly_app *app, const int *tile)
     /* what the views asked for: the next frame shows it */
     for (int i = 0; i < app->msgs.n; i++)
         ly_app_dispatch(app, &app->msgs.items[i]);
-    bool again = app->msgs.n > 0 || grew || fading || ly_ui_needs_frame(&app->ui);
+    if (app->st.export_wait > 0 && !tile)
+        app->st.export_wait--; /* "Exporting…" is on screen once this reaches 0 */
+    bool again = app->msgs.n > 0 || grew || fading || ly_ui_needs_frame(&app->ui) ||
+                 app->st.export_queued;
     app->msgs.n = 0;
     return again || app->st.redraw;
 }

@@ -124,6 +124,9 @@ typedef struct {
     ly_run_note run;
     /* the export menu (not in a kiosk) and what the last export did, for its toast */
     bool export_menu;
+    /* an export asked for (its ly_export_kind + 1; 0: none), waiting export_wait more drawn
+     * frames, so that the window shows "Exporting…" before it is busy */
+    int export_queued, export_wait;
     struct {
         char text[700]; /* "Saved: PATH" or why it failed */
         bool ok;

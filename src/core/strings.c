@@ -128,6 +128,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_EXPORT_CITYJSON_SELECTION] = {"所选楼宇（CityJSON）", "This building (CityJSON)"},
     [LY_S_EXPORT_STOCK] = {"楼宇表（CSV）", "Buildings (CSV)"},
     [LY_S_EXPORT_FLOORS] = {"楼层表（CSV）", "Floors (CSV)"},
+    [LY_S_EXPORTING] = {"正在导出…", "Exporting…"},
     [LY_S_EXPORTED] = {"已保存：%s", "Saved: %s"},
     [LY_S_EXPORT_FAILED] = {"导出失败：%s", "Export failed: %s"},
     [LY_S_CSV_ID] = {"编号", "id"},
