@@ -35,18 +35,11 @@ static void sink(ly_log_level level, const char *tag, const char *line, void *us
 
 /* ---- files ------------------------------------------------------------------------- */
 
+/* The whole file (check.h's reader, as bytes). */
 static unsigned char *slurp(const char *path, size_t *n)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *buf = malloc((size_t)len + 1);
-    *n = buf ? fread(buf, 1, (size_t)len, f) : 0;
-    fclose(f);
-    return buf;
+    *n = 0;
+    return (unsigned char *)check_read_file(path, n);
 }
 
 static void spill(const char *path, const void *buf, size_t n)

@@ -60,13 +60,8 @@ static char *take(const char *ext, size_t *len)
     CHECK_INT(found, 1);
     if (found != 1)
         return NULL;
-    FILE *f = fopen(path, "rb");
-    char *buf = malloc(64 << 20);
-    *len = f && buf ? fread(buf, 1, (64 << 20) - 1, f) : 0;
-    if (buf)
-        buf[*len] = '\0'; /* the texts are searched as strings */
-    if (f)
-        fclose(f);
+    *len = 0;
+    char *buf = check_read_file(path, len); /* NUL-terminated: texts are searched as strings */
     unlink(path);
     return buf;
 }
