@@ -5,7 +5,7 @@ in vec2 v_uv;
 flat in uint v_layer;
 
 uniform vec3 u_eye;
-uniform vec3 u_layer_colors[9];
+uniform vec3 u_layer_colors[10];
 uniform vec3 u_fog_color;
 uniform float u_fog_distance;
 
@@ -15,7 +15,7 @@ const uint L_COAST = 3u, L_BOUNDARY_LINE = 8u;
 
 void main()
 {
-    vec3 color = u_layer_colors[min(v_layer, 8u)];
+    vec3 color = u_layer_colors[min(v_layer, 9u)];
     float alpha = 1.0;
     if (v_layer == L_COAST) {
         // fade the coast band from the water's edge onto the land

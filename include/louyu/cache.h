@@ -89,7 +89,7 @@ int ly_cache_write(const ly_cache_key *key, const ly_cache_parts *parts, const l
 /* ---- the file (docs/data-format.md, "The scene cache") ------------------------------- */
 
 enum {
-    LY_CACHE_FORMAT = 3,          /* bump on any change to what is written (2: tiles; 3: 4 far levels) */
+    LY_CACHE_FORMAT = 4, /* bump on any change to what is written (2: tiles; 3: 4 far levels; 4: faces) */
     LY_CACHE_ENDIAN = 0x01020304, /* as the writer stores a uint32 */
     LY_CACHE_ALIGN = 64,          /* every section starts at a multiple */
     LY_CACHE_KEEP = 4,            /* caches kept in the folder, most recently used */
@@ -104,6 +104,8 @@ typedef enum {
     LY_CS_RINGS,
     LY_CS_POLYGONS,
     LY_CS_LINES,
+    LY_CS_POINT_Z,
+    LY_CS_FACES,
     LY_CS_FLOOR_HEIGHTS,
     LY_CS_RECORDS,
     LY_CS_ENTERPRISES,

@@ -43,6 +43,7 @@ typedef enum {
     LY_KIND_BOUNDARY,
     LY_KIND_POI,
     LY_KIND_CAMERA,
+    LY_KIND_LAND_USE, /* a flat area of some other use (CityJSON LandUse): paved, bare, sand */
     LY_KIND_COUNT
 } ly_kind;
 
@@ -85,6 +86,26 @@ typedef struct {
     uint32_t first_point, n_points;
 } ly_line;
 
+/* What a face of a 3D model is (CityJSON's semantic surfaces). */
+typedef enum {
+    LY_FACE_WALL,   /* WallSurface, ClosureSurface, and faces that stand upright */
+    LY_FACE_ROOF,   /* RoofSurface, and faces that look up */
+    LY_FACE_GROUND, /* GroundSurface, OuterFloorSurface, OuterCeilingSurface: faces that look down */
+    LY_FACE_WINDOW,
+    LY_FACE_DOOR,
+    LY_FACE_COUNT
+} ly_face_type;
+
+/* A planar polygon in 3D of a building's model (CityJSON): rings[0] the outline,
+ * counter-clockwise seen from outside the building, the rest holes. Its rings'
+ * points have heights in ly_district.point_z. */
+typedef struct {
+    uint32_t first_ring, n_rings;
+    uint16_t part;  /* 0 the building's own geometry, 1 ... its parts in the file's order */
+    uint8_t type;   /* ly_face_type */
+    uint8_t given;  /* 1 when the file gave the type (semantics), 0 when the normal did */
+} ly_face;
+
 typedef struct {
     int floor; /* 1 ... building floors */
     ly_floor_use use;
@@ -119,7 +140,11 @@ typedef struct {
     int floors;
     bool floor_heights_given;
     uint32_t first_floor_height; /* `floors` entries in ly_district.floor_heights */
-    uint32_t first_polygon, n_polygons;
+    uint32_t first_polygon, n_polygons; /* the footprint, extruded when n_faces is 0 */
+    /* A 3D model (CityJSON): faces drawn as they are instead of the extruded footprint;
+     * lod is its level of detail (1, 1.2, 2.2, ...), 0 for a footprint. */
+    uint32_t first_face, n_faces;
+    float lod;
     /* Unknown figures are negative. */
     double gfa_m2, rent_cny_m2_day, tax_2010_cny;
     struct {
@@ -182,6 +207,12 @@ typedef struct ly_district {
 
     double *points; /* lon, lat pairs */
     size_t n_points;
+    /* Each point's height in metres above its building's base, for the faces of 3D
+     * models: n_point_z is n_points, or 0 and point_z NULL when there are none (GeoJSON). */
+    float *point_z;
+    size_t n_point_z;
+    ly_face *faces;
+    size_t n_faces;
     ly_ring *rings;
     size_t n_rings;
     ly_polygon *polygons;
@@ -233,14 +264,17 @@ typedef struct {
 } ly_load_timing;
 
 typedef struct {
+    const char *lod;        /* CityJSON: the level of detail to read ("1.2"); NULL: the best */
     int max_depth;          /* 0: 64 */
     size_t max_file_bytes;  /* 0: 512 MiB */
     ly_load_timing *timing; /* filled when not NULL */
     struct ly_progress_s *progress; /* stages reported here when not NULL (progress.h) */
 } ly_load_desc;
 
-/* Loads and validates a GeoJSON file. On LY_LOAD_OK *out holds the district
- * (warnings may be in diags); otherwise *out is zeroed. desc may be NULL. */
+/* Loads and validates a GeoJSON file, a CityJSON file (1.1 or 2.0, one document or a
+ * CityJSONSeq of features: cityjson.c), a store (store.h) or a URL (fetch.h). On
+ * LY_LOAD_OK *out holds the district (warnings may be in diags); otherwise *out is
+ * zeroed. desc may be NULL. */
 ly_load_result ly_district_load(ly_district *out, const char *path, const ly_load_desc *desc,
                                 ly_diag_list *diags);
 /* The same from memory; `name` is used in messages. The text is not kept. */

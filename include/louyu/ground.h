@@ -17,11 +17,12 @@ typedef enum {
     LY_GROUND_BOUNDARY_FILL, /* the district's own area (to highlight it; the viewer does
                                 not draw it: a second full-screen layer costs too much
                                 on software GL) */
+    LY_GROUND_LAND_USE,      /* paved, bare and other land (CityJSON LandUse) */
     LY_GROUND_WATER,         /* sea, lakes, rivers */
     LY_GROUND_COAST,         /* a band along every water edge, on the land side */
     LY_GROUND_PARK,
     LY_GROUND_ROAD_CASING,   /* each road a little wider, darker: its kerb line */
-    LY_GROUND_ROAD_MINOR,    /* residential, footway */
+    LY_GROUND_ROAD_MINOR,    /* residential, footway; road areas (CityJSON) */
     LY_GROUND_ROAD_MAJOR,    /* primary, secondary, tertiary */
     LY_GROUND_BOUNDARY_LINE, /* the district's outline, a few metres wide */
     LY_GROUND_LAYERS

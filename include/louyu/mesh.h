@@ -3,6 +3,8 @@
  * Each building part (a polygon with its own min and max height) becomes
  * walls with per-face normals (one quad per ring edge, courtyard walls facing
  * the courtyard), a roof, and a bottom when the part is lifted off the ground.
+ * A building with a 3D model (ly_building.n_faces) is drawn as its faces instead:
+ * each triangulated in its own plane, holes kept, with its own normal.
  * Buildings are grouped into square spatial chunks; each chunk is one vertex
  * array and one 32-bit index array, ready to upload as two GPU buffers. Every
  * vertex carries its building index and floor number, so shaders can colour,
@@ -17,7 +19,9 @@
 #include "louyu/district.h"
 #include "louyu/geo.h"
 
-enum { LY_SURF_WALL = 0, LY_SURF_ROOF = 1, LY_SURF_BOTTOM = 2 };
+/* What a vertex's face is: the shader colours each as such (windows and doors come
+ * from the semantic surfaces of 3D models). */
+enum { LY_SURF_WALL = 0, LY_SURF_ROOF = 1, LY_SURF_BOTTOM = 2, LY_SURF_WINDOW = 3, LY_SURF_DOOR = 4 };
 
 /* Far levels of detail per chunk (the full mesh is level "-1"). */
 #define LY_MESH_LODS 4

@@ -39,9 +39,9 @@ _Static_assert(LY_CZ_COUNT <= LY_CZ_MAX, "the header has room for every record s
  * freed later): update the tables below, bump LY_CACHE_FORMAT, then the size. */
 #if UINTPTR_MAX == UINT64_MAX
 #define FROZEN(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see cache.c's tables")
-FROZEN(ly_district, 432);
+FROZEN(ly_district, 464);
 FROZEN(ly_district_meta, 136);
-FROZEN(ly_building, 264);
+FROZEN(ly_building, 272);
 FROZEN(ly_feature, 136);
 FROZEN(ly_enterprise, 56);
 FROZEN(ly_name_pair, 16);
@@ -49,7 +49,7 @@ FROZEN(ly_geo, 72);
 FROZEN(ly_mesh, 120);
 FROZEN(ly_mesh_chunk, 1160);
 FROZEN(ly_bvh, 40);
-FROZEN(ly_ground, 192);
+FROZEN(ly_ground, 208);
 #endif
 
 /* ---- what each record holds ---------------------------------------------------------- */
@@ -92,6 +92,8 @@ static const char *const SECTION_NAMES[LY_CS_COUNT] = {
     [LY_CS_RINGS] = "rings",
     [LY_CS_POLYGONS] = "polygons",
     [LY_CS_LINES] = "lines",
+    [LY_CS_POINT_Z] = "point heights",
+    [LY_CS_FACES] = "faces",
     [LY_CS_FLOOR_HEIGHTS] = "floor heights",
     [LY_CS_RECORDS] = "floor records",
     [LY_CS_ENTERPRISES] = "enterprises",
@@ -206,6 +208,8 @@ static void plan_of(const ly_cache_parts *p, plan s[LY_CS_COUNT])
     s[LY_CS_RINGS] = ARRAY(d->rings, d->n_rings);
     s[LY_CS_POLYGONS] = ARRAY(d->polygons, d->n_polygons);
     s[LY_CS_LINES] = ARRAY(d->lines, d->n_lines);
+    s[LY_CS_POINT_Z] = ARRAY(d->point_z, d->n_point_z);
+    s[LY_CS_FACES] = ARRAY(d->faces, d->n_faces);
     s[LY_CS_FLOOR_HEIGHTS] = ARRAY(d->floor_heights, d->n_floor_heights);
     s[LY_CS_RECORDS] = ARRAY(d->records, d->n_records);
     s[LY_CS_ENTERPRISES] = ARRAY_S(d->enterprises, d->n_enterprises, ENTERPRISE_STR);

@@ -46,6 +46,7 @@ static bool check_building(const ly_district *d, size_t i, char *why, size_t n)
         !fits(b->first_floor_height, (uint64_t)b->floors, d->n_floor_heights))
         return fail(why, n, "building %zu: floors out of range", i);
     if (!fits(b->first_polygon, b->n_polygons, d->n_polygons) ||
+        !fits(b->first_face, b->n_faces, d->n_faces) ||
         !fits(b->first_record, b->n_records, d->n_records) ||
         !fits(b->first_enterprise, b->n_enterprises, d->n_enterprises) ||
         !fits(b->services.first_window, b->services.n_windows, d->n_names) ||
@@ -98,6 +99,14 @@ static bool check_district(const ly_district *d, char *why, size_t n)
     for (size_t i = 0; i < d->n_polygons; i++)
         if (!fits(d->polygons[i].first_ring, d->polygons[i].n_rings, d->n_rings))
             return fail(why, n, "polygon %zu: rings out of range", i);
+    if (d->n_point_z && d->n_point_z != d->n_points)
+        return fail(why, n, "%zu point heights for %zu points", d->n_point_z, d->n_points);
+    if (d->n_faces && d->n_point_z != d->n_points)
+        return fail(why, n, "faces without point heights");
+    for (size_t i = 0; i < d->n_faces; i++)
+        if (!fits(d->faces[i].first_ring, d->faces[i].n_rings, d->n_rings) ||
+            d->faces[i].type >= LY_FACE_COUNT)
+            return fail(why, n, "face %zu: rings or type out of range", i);
     for (size_t i = 0; i < d->n_rings; i++)
         if (!fits(d->rings[i].first_point, d->rings[i].n_points, d->n_points))
             return fail(why, n, "ring %zu: points out of range", i);

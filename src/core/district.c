@@ -14,6 +14,8 @@ void ly_district_unload(ly_district *d)
     free(d->buildings);
     free(d->features);
     free(d->points);
+    free(d->point_z);
+    free(d->faces);
     free(d->rings);
     free(d->polygons);
     free(d->lines);
@@ -102,8 +104,8 @@ const char *ly_floor_use_name(ly_floor_use use)
 
 const char *ly_kind_name(ly_kind kind)
 {
-    static const char *n[LY_KIND_COUNT] = {"building", "road", "park",  "water",
-                                           "boundary", "poi",  "camera"};
+    static const char *n[LY_KIND_COUNT] = {"building", "road", "park",   "water",
+                                           "boundary", "poi",  "camera", "land_use"};
     return (unsigned)kind < LY_KIND_COUNT ? n[kind] : "?";
 }
 

@@ -305,9 +305,9 @@ static int ground_layer(glb *g, const ly_ground *gr, int layer, float y, cJSON *
 static int write_ground(glb *g, const ly_ground *gr)
 {
     static const char *const NAME[LY_GROUND_LAYERS] = {
-        "land", "district", "water", "coast", "parks", "road kerbs", "minor roads",
+        "land", "district", "land use", "water", "coast", "parks", "road kerbs", "minor roads",
         "major roads", "boundary"};
-    static const int GROUND[] = {LY_GROUND_LAND, LY_GROUND_WATER, LY_GROUND_COAST,
+    static const int GROUND[] = {LY_GROUND_LAND, LY_GROUND_LAND_USE, LY_GROUND_WATER, LY_GROUND_COAST,
                                  LY_GROUND_PARK, LY_GROUND_BOUNDARY_LINE, -1};
     static const int ROADS[] = {LY_GROUND_ROAD_CASING, LY_GROUND_ROAD_MINOR,
                                 LY_GROUND_ROAD_MAJOR, -1};

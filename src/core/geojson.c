@@ -3,6 +3,7 @@
  * Every check reports the cJSON node it is about; the nodes' byte offsets are
  * found afterwards in one lockstep walk over the text (ly_json_locate), and
  * only when there is something to report. See docs/data-format.md. */
+#include "load_private.h"
 #include "louyu/store.h"
 #include "louyu/clock.h"
 #include "louyu/district.h"
@@ -35,11 +36,6 @@ enum {
 #define MAX_HEIGHT_M 1000.0
 #define DEFAULT_STOREY_M 3.2
 
-typedef struct {
-    const cJSON *node;
-    size_t diag; /* index in the diag list */
-} pending;
-
 struct textbuf_s {
     char *p;
     size_t len, cap;
@@ -56,8 +52,7 @@ typedef struct {
     ly_diag_list *diags;
     bool nomem;
 
-    pending *pend;
-    size_t n_pend, cap_pend;
+    ly_pending_list pend;
 
     long feature;        /* current feature index, -1 outside features */
     const cJSON *standin_props, *standin_for; /* empty properties made for a feature */
@@ -102,11 +97,8 @@ static void report(loader *L, ly_diag_severity sev, const cJSON *at, const char 
     ly_diag *dg = ly_diag_add(L->diags, sev, SIZE_MAX, L->feature, "%s%s", L->where, msg);
     if (!dg || !at)
         return;
-    if (ly_array_reserve((void **)&L->pend, &L->cap_pend, L->n_pend + 1, sizeof *L->pend)) {
+    if (ly_pending_add(&L->pend, at, before))
         L->nomem = true;
-        return;
-    }
-    L->pend[L->n_pend++] = (pending){.node = at, .diag = before};
 }
 
 static void err(loader *L, const cJSON *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -1471,8 +1463,9 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
 
 /* ---- other features --------------------------------------------------------- */
 
-static const char *const KIND_NAMES[LY_KIND_COUNT] = {"building", "road", "park",  "water",
-                                                     "boundary", "poi",  "camera"};
+static const char *const KIND_NAMES[LY_KIND_COUNT] = {"building", "road",   "park",
+                                                     "water",    "boundary", "poi",
+                                                     "camera",   "land_use"};
 static const char *const ROAD_NAMES[LY_ROAD_COUNT] = {"primary", "secondary", "tertiary",
                                                      "residential", "footway"};
 static const char *const WATER_NAMES[LY_WATER_COUNT] = {"sea", "lake", "river"};
@@ -1506,9 +1499,11 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
     case LY_KIND_PARK:
     case LY_KIND_WATER:
     case LY_KIND_BOUNDARY:
-        ok = read_areal(L, geom, kind == LY_KIND_PARK ? "a park" : kind == LY_KIND_WATER
-                                                                       ? "water"
-                                                                       : "a boundary",
+    case LY_KIND_LAND_USE:
+        ok = read_areal(L, geom, kind == LY_KIND_PARK       ? "a park"
+                                 : kind == LY_KIND_WATER    ? "water"
+                                 : kind == LY_KIND_LAND_USE ? "land use"
+                                                            : "a boundary",
                         &f.first_polygon, &f.n_polygons, box);
         if (kind == LY_KIND_WATER)
             f.subtype = get_enum(L, props, "water", WATER_NAMES, LY_WATER_COUNT, LY_WATER_SEA,
@@ -1941,6 +1936,43 @@ static void install_hooks(void)
 
 static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
 
+void ly_json_arena_begin(ly_arena *a)
+{
+    pthread_once(&hooks_once, install_hooks);
+    tl_json_arena = a;
+}
+
+void ly_json_arena_end(void)
+{
+    tl_json_arena = NULL;
+}
+
+int ly_pending_add(ly_pending_list *p, const cJSON *node, size_t diag)
+{
+    if (ly_array_reserve((void **)&p->items, &p->cap, p->n + 1, sizeof *p->items))
+        return -1;
+    p->items[p->n++] = (ly_pending){.node = node, .diag = diag};
+    return 0;
+}
+
+void ly_pending_locate(ly_pending_list *p, const char *text, size_t len, size_t base,
+                       const cJSON *root, ly_diag_list *diags)
+{
+    const cJSON **nodes = malloc((p->n ? p->n : 1) * sizeof *nodes);
+    size_t *offsets = malloc((p->n ? p->n : 1) * sizeof *offsets);
+    if (nodes && offsets) {
+        for (size_t i = 0; i < p->n; i++)
+            nodes[i] = p->items[i].node;
+        ly_json_locate(text, len, root, nodes, offsets, p->n);
+        for (size_t i = 0; i < p->n; i++)
+            diags->items[p->items[i].diag].offset =
+                offsets[i] == SIZE_MAX ? SIZE_MAX : base + offsets[i];
+    }
+    free(nodes);
+    free(offsets);
+    p->n = 0;
+}
+
 static void finish_points(ly_district *d)
 {
     /* While loading, n_points counted doubles; from here on it counts points. */
@@ -1964,7 +1996,7 @@ static void finish_points(ly_district *d)
 static void free_loader(loader *L)
 {
     free(L->extra.p);
-    free(L->pend);
+    free(L->pend.items);
     free(L->ring_nodes);
     free(L->segs);
     free(L->id_keys);
@@ -1990,6 +2022,8 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
                     len, max_bytes);
         return LY_LOAD_DATA;
     }
+    if (ly_cityjson_is_seq(text, len)) /* CityJSONSeq: one JSON text per feature */
+        return ly_cityjson_load_seq(out, text, len, name, desc, diags);
     ly_progress *progress = desc ? desc->progress : NULL;
     ly_progress_stage(progress, LY_STAGE_CHECK);
     ly_json_error jerr;
@@ -2015,7 +2049,11 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     loader L = {.d = out, .diags = diags, .feature = -1, .text = text, .len = len,
                 .progress = progress};
     ly_progress_stage(progress, LY_STAGE_VALIDATE);
-    if (root) {
+    bool city = root && ly_cityjson_is(root);
+    if (city) {
+        if (!ly_cityjson_read(out, root, desc, diags, &L.pend))
+            L.nomem = true;
+    } else if (root) {
         read_collection(&L, root);
     } else if (stop && stop >= text + bom && stop < text + len) {
         /* The grammar check passed but cJSON disagrees: still a data error, at its position. */
@@ -2032,18 +2070,8 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     t1 = ly_clock_ms();
     tm->validate_ms = t1 - t0;
     t0 = t1;
-    if (L.n_pend) {
-        const cJSON **nodes = malloc(L.n_pend * sizeof *nodes);
-        size_t *offsets = malloc(L.n_pend * sizeof *offsets);
-        if (nodes && offsets) {
-            for (size_t i = 0; i < L.n_pend; i++)
-                nodes[i] = L.pend[i].node;
-            ly_json_locate(text, len, root, nodes, offsets, L.n_pend);
-            for (size_t i = 0; i < L.n_pend; i++)
-                diags->items[L.pend[i].diag].offset = offsets[i];
-        }
-        free(nodes);
-        free(offsets);
+    if (L.pend.n) {
+        ly_pending_locate(&L.pend, text, len, 0, root, diags);
         ly_diag_resolve_lines(diags, text, len);
         tm->locate_ms = ly_clock_ms() - t0;
     }
@@ -2062,7 +2090,8 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
         ly_district_unload(out);
         return LY_LOAD_DATA;
     }
-    finish_points(out);
+    if (!city)
+        finish_points(out);
     out->source = strdup(name ? name : "<memory>");
     if (!out->source) {
         ly_district_unload(out);

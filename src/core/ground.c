@@ -450,6 +450,10 @@ static int roads(context *cx, ly_ground_layer layer)
             (layer == LY_GROUND_ROAD_MAJOR) != is_major(ft->subtype))
             continue;
         double r = 0.5 * ft->width_m + (layer == LY_GROUND_ROAD_CASING ? CASING_M : 0);
+        /* a road given as its area (CityJSON) is filled with the minor roads */
+        for (uint32_t k = 0; layer == LY_GROUND_ROAD_MINOR && k < ft->n_polygons; k++)
+            if (fill(cx, ft->first_polygon + k))
+                return -1;
         for (uint32_t l = 0; l < ft->n_lines; l++) {
             size_t li = (size_t)ft->first_line + l;
             if (li >= d->n_lines)
@@ -530,6 +534,8 @@ static int build_layer(context *cx, ly_ground_layer layer)
     switch (layer) {
     case LY_GROUND_LAND:
         return land(cx);
+    case LY_GROUND_LAND_USE:
+        return areas(cx, LY_KIND_LAND_USE, fill);
     case LY_GROUND_WATER:
         return areas(cx, LY_KIND_WATER, fill);
     case LY_GROUND_COAST:

@@ -27,6 +27,11 @@ typedef struct {
     uint32_t *tris;
     size_t n, cap;
     size_t *first; /* n_polygons + 1 */
+    /* for the faces of 3D models */
+    ly_triangulator *tri;
+    double *xyz, *uv;
+    uint32_t *holes;
+    size_t cap_xyz, cap_uv, cap_holes;
 } roofs;
 
 static int triangulate_all(const ly_district *d, const ly_geo *geo, roofs *r, size_t *partial)
@@ -190,6 +195,99 @@ static void extrude_polygon(emitter *e, const ly_district *d, const ly_geo *geo,
     }
 }
 
+/* Where face f's points are: xyz (metres) and, in uv, the same points in the plane
+ * the face lies in (the axis its normal is longest along dropped); n its normal.
+ * Returns the number of points, 0 for a degenerate face, -1 out of memory. */
+static long face_points(const ly_district *d, const ly_geo *geo, const ly_face *f, roofs *r,
+                        double n[3])
+{
+    size_t np = 0;
+    for (uint32_t k = 0; k < f->n_rings; k++)
+        np += d->rings[f->first_ring + k].n_points;
+    if (ly_array_reserve((void **)&r->xyz, &r->cap_xyz, 3 * np, sizeof *r->xyz) ||
+        ly_array_reserve((void **)&r->uv, &r->cap_uv, 2 * np, sizeof *r->uv) ||
+        ly_array_reserve((void **)&r->holes, &r->cap_holes, f->n_rings, sizeof *r->holes))
+        return -1;
+    size_t at = 0;
+    for (uint32_t k = 0; k < f->n_rings; k++) {
+        const ly_ring *rg = &d->rings[f->first_ring + k];
+        if (k)
+            r->holes[k - 1] = (uint32_t)at;
+        for (uint32_t i = 0; i < rg->n_points; i++, at++) {
+            size_t p = rg->first_point + i;
+            r->xyz[3 * at] = geo->xy[2 * p];
+            r->xyz[3 * at + 1] = geo->xy[2 * p + 1];
+            r->xyz[3 * at + 2] = d->point_z[p];
+        }
+    }
+    n[0] = n[1] = n[2] = 0;
+    uint32_t no = d->rings[f->first_ring].n_points;
+    for (uint32_t i = 0, j = no - 1; i < no; j = i++) { /* Newell, on the outline */
+        const double *a = r->xyz + 3 * j, *b = r->xyz + 3 * i;
+        n[0] += (a[1] - b[1]) * (a[2] + b[2]);
+        n[1] += (a[2] - b[2]) * (a[0] + b[0]);
+        n[2] += (a[0] - b[0]) * (a[1] + b[1]);
+    }
+    double len = sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+    if (len < 1e-9)
+        return 0;
+    int drop = fabs(n[0]) > fabs(n[1]) ? (fabs(n[0]) > fabs(n[2]) ? 0 : 2)
+                                       : (fabs(n[1]) > fabs(n[2]) ? 1 : 2);
+    for (size_t i = 0; i < np; i++) {
+        r->uv[2 * i] = r->xyz[3 * i + (drop == 0 ? 1 : 0)];
+        r->uv[2 * i + 1] = r->xyz[3 * i + (drop == 2 ? 1 : 2)];
+    }
+    for (int k = 0; k < 3; k++)
+        n[k] /= len;
+    return (long)np;
+}
+
+/* A face of a 3D model: triangulated in its plane, each triangle turned to face the way
+ * the face does. Faces on the ground are left out (nobody sees them, and they would
+ * fight the ground for depth). */
+static void emit_face(emitter *e, const ly_district *d, const ly_geo *geo, uint32_t bi,
+                      const ly_face *f, roofs *r)
+{
+    static const uint8_t SURF[LY_FACE_COUNT] = {LY_SURF_WALL, LY_SURF_ROOF, LY_SURF_BOTTOM,
+                                                LY_SURF_WINDOW, LY_SURF_DOOR};
+    double n[3];
+    long np = face_points(d, geo, f, r, n);
+    if (np <= 0) {
+        e->fail = np < 0;
+        return;
+    }
+    double top = 0;
+    for (long i = 0; i < np; i++)
+        top = fmax(top, r->xyz[3 * i + 2]);
+    if (f->type == LY_FACE_GROUND && top < 0.05)
+        return;
+    const uint32_t *idx;
+    size_t nt;
+    ly_tri_polygon poly = {r->uv, (uint32_t)np, f->n_rings > 1 ? r->holes : NULL, f->n_rings - 1};
+    if (ly_triangulate(r->tri, &poly, &idx, &nt) == LY_TRI_NOMEM || reserve(e, (size_t)np, 3 * nt)) {
+        e->fail = true;
+        return;
+    }
+    const ly_building *b = &d->buildings[bi];
+    float nf[3] = {(float)n[0], (float)n[1], (float)n[2]};
+    uint32_t base = e->c->n_vertices;
+    for (long i = 0; i < np; i++) {
+        const double *p = r->xyz + 3 * i;
+        vert(e, p[0], p[1], p[2], nf, SURF[f->type < LY_FACE_COUNT ? f->type : 0], bi,
+             ly_building_floor_at(d, b, p[2]), f->part);
+    }
+    for (size_t t = 0; t < nt; t++) {
+        const double *a = r->xyz + 3 * idx[3 * t], *b2 = r->xyz + 3 * idx[3 * t + 1],
+                     *c = r->xyz + 3 * idx[3 * t + 2];
+        double u[3] = {b2[0] - a[0], b2[1] - a[1], b2[2] - a[2]};
+        double v[3] = {c[0] - a[0], c[1] - a[1], c[2] - a[2]};
+        double dot = n[0] * (u[1] * v[2] - u[2] * v[1]) + n[1] * (u[2] * v[0] - u[0] * v[2]) +
+                     n[2] * (u[0] * v[1] - u[1] * v[0]);
+        uint32_t i1 = base + idx[3 * t + 1], i2 = base + idx[3 * t + 2];
+        tri(e, base + idx[3 * t], dot >= 0 ? i1 : i2, dot >= 0 ? i2 : i1);
+    }
+}
+
 void ly_mesh_deinit(ly_mesh *m)
 {
     if (!m)
@@ -272,7 +370,7 @@ static int chunk_grid(ly_mesh *m, const ly_district *d, const ly_geo *geo, doubl
 
 /* Extrudes building bi into its chunk and records its index range and box. */
 static int emit_building(ly_mesh *m, const ly_district *d, const ly_geo *geo, uint32_t bi,
-                         uint32_t chunk, const roofs *r)
+                         uint32_t chunk, roofs *r)
 {
     const ly_building *b = &d->buildings[bi];
     emitter e = {.c = &m->chunks[chunk]};
@@ -282,7 +380,9 @@ static int emit_building(ly_mesh *m, const ly_district *d, const ly_geo *geo, ui
     mb->chunk = chunk;
     mb->first_index = (uint32_t)e.c->n_indices;
     uint32_t first_vertex = e.c->n_vertices;
-    for (uint32_t k = 0; k < b->n_polygons; k++)
+    for (uint32_t k = 0; k < b->n_faces && !e.fail; k++)
+        emit_face(&e, d, geo, bi, &d->faces[b->first_face + k], r);
+    for (uint32_t k = 0; k < b->n_polygons && !b->n_faces; k++)
         extrude_polygon(&e, d, geo, bi, k, r, b->first_polygon + k);
     if (e.fail || e.c->n_indices > UINT32_MAX)
         return -1;
@@ -348,8 +448,10 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
     ly_progress *progress = desc ? desc->progress : NULL;
     ly_progress_stage(progress, LY_STAGE_MESH);
     double t0 = ly_clock_ms();
-    roofs r = {0};
+    roofs r = {.tri = d->n_faces ? ly_triangulator_create() : NULL};
     int rc = triangulate_all(d, geo, &r, &m->partial_polygons);
+    if (d->n_faces && !r.tri)
+        rc = -1;
     double t1 = ly_clock_ms();
     tm->triangulate_ms = t1 - t0;
     size_t nb = d->n_buildings;
@@ -374,6 +476,10 @@ int ly_mesh_init(ly_mesh *m, const ly_district *d, const ly_geo *geo, const ly_m
     free(tile_of);
     free(r.tris);
     free(r.first);
+    ly_triangulator_destroy(r.tri);
+    free(r.xyz);
+    free(r.uv);
+    free(r.holes);
     if (rc) {
         ly_mesh_deinit(m);
         return -1;

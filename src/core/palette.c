@@ -9,6 +9,7 @@ const float ly_palette_site[4] = {0.95f, 0.92f, 0.86f, 0.42f};
 const float ly_palette_ground[LY_GROUND_LAYERS][3] = {
     [LY_GROUND_LAND] = {0.878f, 0.867f, 0.843f},
     [LY_GROUND_BOUNDARY_FILL] = {0.918f, 0.910f, 0.890f},
+    [LY_GROUND_LAND_USE] = {0.902f, 0.894f, 0.878f},
     [LY_GROUND_WATER] = {0.600f, 0.765f, 0.902f},
     [LY_GROUND_COAST] = {0.800f, 0.878f, 0.930f},
     [LY_GROUND_PARK] = {0.745f, 0.859f, 0.694f},

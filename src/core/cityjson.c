@@ -1,0 +1,931 @@
+/* CityJSON reader: a CityJSON 1.1 / 2.0 document, or a CityJSONSeq (a header value and
+ * one CityJSONFeature per line), into a ly_district. City objects become buildings
+ * (with their BuildingParts and BuildingInstallations as parts of one 3D model) and
+ * ground layers (roads, water, vegetation, land use); the vertices go through the
+ * transform and then through PROJ from metadata.referenceSystem to WGS 84.
+ * Geometry is in cityjson_geom.c. See docs/data-format.md#cityjson. */
+#include "cityjson_private.h"
+#include "louyu/clock.h"
+#include "louyu/json.h"
+#include "louyu/log.h"
+#include "louyu/progress.h"
+#include "louyu/proj.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_VERTICES = 20000000, MAX_FLOORS = 300 };
+#define DEFAULT_STOREY_M 3.2
+#define DEFAULT_HEIGHT_M 10.0
+
+/* ---- reporting and growing ------------------------------------------------------------ */
+
+static void report(cj_reader *r, ly_diag_severity sev, const cJSON *at, const char *fmt,
+                   va_list ap)
+{
+    char msg[900];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t before = r->diags->count;
+    if (sev == LY_DIAG_ERROR)
+        r->bad = true;
+    ly_diag *dg = ly_diag_add(r->diags, sev, SIZE_MAX, r->object, "%s%s", r->where, msg);
+    if (dg && at && ly_pending_add(r->pend, at, before))
+        r->nomem = true;
+}
+
+void cj_err(cj_reader *r, const cJSON *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, LY_DIAG_ERROR, at, fmt, ap);
+    va_end(ap);
+}
+
+void cj_warn(cj_reader *r, const cJSON *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report(r, LY_DIAG_WARNING, at, fmt, ap);
+    va_end(ap);
+}
+
+void *cj_grow(cj_reader *r, void **arr, size_t *n, size_t *cap, size_t item)
+{
+    if (ly_array_reserve(arr, cap, *n + 1, item)) {
+        r->nomem = true;
+        return NULL;
+    }
+    return (char *)*arr + item * (*n)++;
+}
+
+static const cJSON *member(const cJSON *o, const char *key)
+{
+    return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+}
+
+static const char *keep(cj_reader *r, const char *s)
+{
+    if (!s || !*s)
+        return NULL;
+    char *k = ly_arena_strdup(&r->d->arena, s);
+    if (!k)
+        r->nomem = true;
+    return k;
+}
+
+/* ---- ids ------------------------------------------------------------------------------ */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* The slot of key: its value when found, or where it would go. */
+static size_t map_slot(const cj_map *m, const char *key)
+{
+    size_t i = hash_str(key) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key))
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static const void *map_get(const cj_map *m, const char *key)
+{
+    return m->cap ? m->vals[map_slot(m, key)] : NULL;
+}
+
+/* Returns 1 when added, 0 when the key was there (its value kept), -1 when out of memory. */
+static int map_put(cj_map *m, const char *key, const void *val)
+{
+    if (2 * (m->count + 1) > m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 64;
+        cj_map bigger = {calloc(cap, sizeof(char *)), calloc(cap, sizeof(void *)), cap, 0};
+        if (!bigger.keys || !bigger.vals) {
+            free(bigger.keys);
+            free(bigger.vals);
+            return -1;
+        }
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->keys[i]) {
+                size_t j = map_slot(&bigger, m->keys[i]);
+                bigger.keys[j] = m->keys[i];
+                bigger.vals[j] = m->vals[i];
+            }
+        bigger.count = m->count;
+        free(m->keys);
+        free(m->vals);
+        *m = bigger;
+    }
+    size_t i = map_slot(m, key);
+    if (m->keys[i])
+        return 0;
+    m->keys[i] = key;
+    m->vals[i] = val;
+    m->count++;
+    return 1;
+}
+
+static void map_clear(cj_map *m)
+{
+    if (m->cap) {
+        memset(m->keys, 0, m->cap * sizeof *m->keys);
+        memset(m->vals, 0, m->cap * sizeof *m->vals);
+    }
+    m->count = 0;
+}
+
+static void map_free(cj_map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* ---- the reference system ------------------------------------------------------------- */
+
+/* "https://www.opengis.net/def/crs/EPSG/0/7415", "urn:ogc:def:crs:EPSG::7415" or
+ * "EPSG:7415": the code, or 0. */
+static int epsg_code(const char *s)
+{
+    const char *e = strstr(s, "EPSG");
+    if (!e)
+        return 0;
+    size_t n = strlen(s);
+    while (n > 0 && isdigit((unsigned char)s[n - 1]))
+        n--;
+    return n < strlen(s) && s + n > e ? atoi(s + n) : 0;
+}
+
+/* The transformation from the file's system (its horizontal part for a compound one) to
+ * WGS 84; a geocentric system goes to WGS 84 with ellipsoidal heights. */
+static bool crs_pipeline(cj_reader *r, const char *def, const cJSON *at)
+{
+    r->ctx = proj_context_create();
+    PJ *src = r->ctx ? proj_create(r->ctx, def) : NULL, *horiz = NULL, *dst = NULL;
+    if (src && proj_get_type(src) == PJ_TYPE_COMPOUND_CRS)
+        horiz = proj_crs_get_sub_crs(r->ctx, src, 0);
+    PJ *from = horiz ? horiz : src;
+    r->geocentric = from && proj_get_type(from) == PJ_TYPE_GEOCENTRIC_CRS;
+    if (from)
+        dst = proj_create(r->ctx, r->geocentric ? "EPSG:4979" : "EPSG:4326");
+    if (dst)
+        r->pj = proj_create_crs_to_crs_from_pj(r->ctx, from, dst, NULL, NULL);
+    if (!r->pj)
+        cj_err(r, at, "\"referenceSystem\" %s: PROJ cannot transform it to WGS 84 (%s): expected "
+               "a reference system such as https://www.opengis.net/def/crs/EPSG/0/7415", def,
+               r->ctx ? proj_context_errno_string(r->ctx, proj_context_errno(r->ctx)) : "no PROJ");
+    proj_destroy(dst);
+    proj_destroy(horiz);
+    proj_destroy(src);
+    return r->pj != NULL;
+}
+
+static void read_crs(cj_reader *r, const cJSON *meta, const cJSON *transform)
+{
+    const cJSON *rs = member(meta, "referenceSystem");
+    if (rs && !cJSON_IsString(rs)) {
+        cj_err(r, rs, "\"referenceSystem\" is %s: expected a text such as "
+               "\"https://www.opengis.net/def/crs/EPSG/0/7415\"", ly_json_kind(rs));
+        return;
+    }
+    if (rs) {
+        int code = epsg_code(rs->valuestring);
+        char def[64];
+        if (code)
+            snprintf(def, sizeof def, "EPSG:%d", code);
+        else
+            snprintf(def, sizeof def, "%.60s", rs->valuestring);
+        snprintf(r->crs, sizeof r->crs, "%s", def);
+        crs_pipeline(r, def, rs);
+        return;
+    }
+    /* No system: local metres, placed around the transform's origin (or the extent's
+     * centre) at 0° N 0° E, true to scale but nowhere on the earth. */
+    const cJSON *tr = member(transform, "translate"), *ext = member(meta, "geographicalExtent");
+    if (cJSON_GetArraySize(tr) == 3 && cJSON_IsNumber(tr->child) && cJSON_IsNumber(tr->child->next)) {
+        r->local_origin[0] = tr->child->valuedouble;
+        r->local_origin[1] = tr->child->next->valuedouble;
+    } else if (cJSON_GetArraySize(ext) == 6) {
+        const cJSON *a = cJSON_GetArrayItem(ext, 0), *b = cJSON_GetArrayItem(ext, 1);
+        const cJSON *c = cJSON_GetArrayItem(ext, 3), *d = cJSON_GetArrayItem(ext, 4);
+        if (cJSON_IsNumber(a) && cJSON_IsNumber(b) && cJSON_IsNumber(c) && cJSON_IsNumber(d)) {
+            r->local_origin[0] = 0.5 * (a->valuedouble + c->valuedouble);
+            r->local_origin[1] = 0.5 * (b->valuedouble + d->valuedouble);
+        }
+    }
+    cj_warn(r, meta ? meta : NULL, "no metadata.referenceSystem: the coordinates are taken as "
+            "metres in a local system, drawn true to scale around 0° N 0° E (expected an EPSG "
+            "code such as https://www.opengis.net/def/crs/EPSG/0/28992 to place them)");
+}
+
+int cj_transform(cj_reader *r, const double *xyz, size_t n, double *out, const cJSON *at)
+{
+    if (!r->pj) {
+        ly_proj p;
+        ly_proj_init(&p, 0, 0);
+        for (size_t i = 0; i < n; i++) {
+            ly_proj_inverse(&p, xyz[3 * i] - r->local_origin[0], xyz[3 * i + 1] - r->local_origin[1],
+                            &out[3 * i], &out[3 * i + 1]);
+            out[3 * i + 2] = xyz[3 * i + 2];
+        }
+        return 0;
+    }
+    if (n)
+        memcpy(out, xyz, 3 * n * sizeof *out);
+    size_t s = 3 * sizeof *out;
+    proj_trans_generic(r->pj, PJ_FWD, out, s, n, out + 1, s, n, r->geocentric ? out + 2 : NULL,
+                       r->geocentric ? s : 0, r->geocentric ? n : 0, NULL, 0, 0);
+    for (size_t i = 0; i < n; i++) {
+        double lat = out[3 * i], lon = out[3 * i + 1]; /* EPSG:4326's order: latitude first */
+        if (!(fabs(lat) <= 90 && fabs(lon) <= 540)) {
+            cj_err(r, at, "vertex %zu (%.3f, %.3f, %.3f) cannot be transformed from %s to WGS 84: "
+                   "expected coordinates in that system", i, xyz[3 * i], xyz[3 * i + 1],
+                   xyz[3 * i + 2], r->crs);
+            return -1;
+        }
+        out[3 * i] = lon;
+        out[3 * i + 1] = lat;
+    }
+    return 0;
+}
+
+/* ---- vertices and templates ----------------------------------------------------------- */
+
+static bool triple(const cJSON *v, double out[3])
+{
+    int k = 0;
+    for (const cJSON *c = cJSON_IsArray(v) ? v->child : NULL; c; c = c->next, k++)
+        if (k >= 3 || !cJSON_IsNumber(c) || !isfinite(c->valuedouble))
+            return false;
+        else
+            out[k] = c->valuedouble;
+    return k == 3;
+}
+
+static void read_transform(cj_reader *r, const cJSON *tr)
+{
+    for (int k = 0; k < 3; k++) {
+        r->scale[k] = 1;
+        r->translate[k] = 0;
+    }
+    if (!tr)
+        return;
+    double s[3], t[3];
+    const cJSON *sc = member(tr, "scale"), *tl = member(tr, "translate");
+    if (!triple(sc, s) || !s[0] || !s[1] || !s[2])
+        cj_err(r, sc ? sc : tr, "\"transform\" needs \"scale\": three numbers, none 0");
+    else if (!triple(tl, t))
+        cj_err(r, tl ? tl : tr, "\"transform\" needs \"translate\": three numbers");
+    else
+        for (int k = 0; k < 3; k++) {
+            r->scale[k] = s[k];
+            r->translate[k] = t[k];
+        }
+}
+
+/* The document's or feature's "vertices", through the transform and the reference system. */
+static void read_vertices(cj_reader *r, const cJSON *vs)
+{
+    r->n_ll = 0;
+    if (!cJSON_IsArray(vs)) {
+        cj_err(r, vs, "\"vertices\" is %s: expected an array of [x, y, z]", ly_json_kind(vs));
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(vs);
+    if (n > MAX_VERTICES) {
+        cj_err(r, vs, "%zu vertices: expected at most %d", n, MAX_VERTICES);
+        return;
+    }
+    if (ly_array_reserve((void **)&r->xyz, &r->cap_xyz, 3 * n + 3, sizeof *r->xyz) ||
+        ly_array_reserve((void **)&r->ll, &r->cap_ll, 3 * n + 3, sizeof *r->ll)) {
+        r->nomem = true;
+        return;
+    }
+    size_t i = 0;
+    for (const cJSON *v = vs->child; v; v = v->next, i++) {
+        double p[3];
+        if (!triple(v, p)) {
+            cj_err(r, v, "vertex %zu is %s: expected [x, y, z], three numbers", i, ly_json_kind(v));
+            return;
+        }
+        for (int k = 0; k < 3; k++)
+            r->xyz[3 * i + k] = p[k] * r->scale[k] + r->translate[k];
+    }
+    if (cj_transform(r, r->xyz, n, r->ll, vs) == 0)
+        r->n_ll = n;
+}
+
+static void read_templates(cj_reader *r, const cJSON *gt)
+{
+    r->templates = NULL;
+    r->n_tv = 0;
+    if (!gt)
+        return;
+    const cJSON *ts = member(gt, "templates"), *tv = member(gt, "vertices-templates");
+    if (!cJSON_IsArray(ts) || !cJSON_IsArray(tv)) {
+        cj_err(r, gt, "\"geometry-templates\" needs \"templates\" and \"vertices-templates\" "
+               "(arrays)");
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(tv);
+    free(r->tv);
+    r->tv = malloc((n ? n : 1) * 3 * sizeof *r->tv);
+    if (!r->tv) {
+        r->nomem = true;
+        return;
+    }
+    size_t i = 0;
+    for (const cJSON *v = tv->child; v; v = v->next, i++)
+        if (!triple(v, r->tv + 3 * i)) {
+            cj_err(r, v, "template vertex %zu is %s: expected [x, y, z]", i, ly_json_kind(v));
+            return;
+        }
+    r->templates = ts;
+    r->n_tv = n;
+}
+
+/* ---- attributes ----------------------------------------------------------------------- */
+
+static bool whole_in(const cJSON *v, double lo, double hi)
+{
+    return cJSON_IsNumber(v) && v->valuedouble >= lo && v->valuedouble <= hi &&
+           v->valuedouble == floor(v->valuedouble);
+}
+
+/* One attribute louyu knows into the building; false when it is not one (or its value is
+ * not what louyu reads: it stays among the other attributes then). */
+static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *storeys)
+{
+    static const char *const text_keys[] = {"name", "name_en", "address", "address_en"};
+    const char **text_slots[] = {&b->name, &b->name_en, &b->address, &b->address_en};
+    const char *k = m->string;
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(k, text_keys[i]) && cJSON_IsString(m) && *m->valuestring) {
+            *text_slots[i] = keep(r, m->valuestring);
+            return true;
+        }
+    if (!strcmp(k, "yearOfConstruction") && !cJSON_IsNull(m)) {
+        if (whole_in(m, 1000, 2200)) {
+            b->year = m->valueint;
+            return true;
+        }
+        cj_warn(r, m, "\"yearOfConstruction\" is %s: expected a year (a whole number)",
+                ly_json_kind(m));
+    } else if (!strcmp(k, "storeysAboveGround") && !cJSON_IsNull(m)) {
+        if (whole_in(m, 1, MAX_FLOORS)) {
+            *storeys = m->valueint;
+            return true;
+        }
+        cj_warn(r, m, "\"storeysAboveGround\" is %s: expected a whole number from 1 to %d",
+                ly_json_kind(m), MAX_FLOORS);
+    } else if (!strcmp(k, "status") && cJSON_IsString(m) &&
+               (!strcmp(m->valuestring, "completed") ||
+                !strcmp(m->valuestring, "under_construction"))) {
+        b->status = m->valuestring[0] == 'c' ? LY_STATUS_COMPLETED : LY_STATUS_UNDER_CONSTRUCTION;
+        return true;
+    } else if (cJSON_IsNumber(m) && m->valuedouble >= 0 && isfinite(m->valuedouble)) {
+        /* louyu's own figures, as louyu export writes them */
+        double *slot = !strcmp(k, "rent_cny_m2_day") ? &b->rent_cny_m2_day
+                       : !strcmp(k, "tax_2010_cny")  ? &b->tax_2010_cny
+                       : !strcmp(k, "floor_area_m2") && m->valuedouble > 0 ? &b->gfa_m2
+                                                                           : NULL;
+        if (slot)
+            *slot = m->valuedouble;
+        return slot != NULL;
+    }
+    return false;
+}
+
+/* The attributes louyu reads, and the rest kept as they are (the card shows them). */
+static void read_attributes(cj_reader *r, const cJSON *attrs, ly_building *b, int *storeys,
+                            double *measured)
+{
+    if (!attrs || cJSON_IsNull(attrs))
+        return;
+    if (!cJSON_IsObject(attrs)) {
+        cj_err(r, attrs, "\"attributes\" is %s: expected an object", ly_json_kind(attrs));
+        return;
+    }
+    cJSON *rest = cJSON_CreateObject();
+    if (!rest) {
+        r->nomem = true;
+        return;
+    }
+    for (const cJSON *m = attrs->child; m; m = m->next) {
+        if (!strcmp(m->string, "measuredHeight") && cJSON_IsNumber(m) && m->valuedouble > 0)
+            *measured = m->valuedouble;
+        if (!known_attribute(r, m, b, storeys))
+            cJSON_AddItemReferenceToObject(rest, m->string, (cJSON *)m);
+    }
+    if (rest->child) {
+        char *text = cJSON_PrintUnformatted(rest);
+        b->extra = keep(r, text);
+        if (!text)
+            r->nomem = true;
+    }
+}
+
+static void append(char *buf, size_t n, const char *sep, const cJSON *v)
+{
+    char num[32];
+    const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
+    if (cJSON_IsNumber(v)) {
+        snprintf(num, sizeof num, "%g", v->valuedouble);
+        s = num;
+    }
+    if (!s || !*s)
+        return;
+    size_t len = strlen(buf);
+    snprintf(buf + len, n - len, "%s%s", len ? sep : "", s);
+}
+
+/* CityJSON 2.0's "address" (xAL names) as one line: "Oude Delft 36, 2611 CD Delft". */
+static void read_address(cj_reader *r, const cJSON *obj, ly_building *b)
+{
+    const cJSON *a = member(obj, "address");
+    const cJSON *first = cJSON_IsArray(a) ? a->child : a;
+    if (b->address || !cJSON_IsObject(first))
+        return;
+    char street[200] = "", place[200] = "", line[420] = "";
+    append(street, sizeof street, " ", member(first, "ThoroughfareName"));
+    append(street, sizeof street, " ", member(first, "ThoroughfareNumber"));
+    append(place, sizeof place, " ", member(first, "PostalCode"));
+    append(place, sizeof place, " ", member(first, "LocalityName"));
+    snprintf(line, sizeof line, "%s%s%s", street, *street && *place ? ", " : "", place);
+    b->address = keep(r, line);
+}
+
+/* ---- city objects --------------------------------------------------------------------- */
+
+static const char *type_of(const cJSON *o)
+{
+    const cJSON *t = member(o, "type");
+    return cJSON_IsString(t) ? t->valuestring : NULL;
+}
+
+static bool is_part(const char *type)
+{
+    return type && (!strcmp(type, "BuildingPart") || !strcmp(type, "BuildingInstallation"));
+}
+
+/* The parts of a building (and their parts) as faces of parts 1, 2, ... */
+static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
+{
+    const cJSON *ch = member(obj, "children");
+    for (const cJSON *c = cJSON_IsArray(ch) ? ch->child : NULL; c && depth < 8; c = c->next) {
+        const cJSON *node = cJSON_IsString(c) ? map_get(&r->objects, c->valuestring) : NULL;
+        if (!node) {
+            cj_err(r, c, "child %s is not one of the CityObjects: expected the id of one",
+                   cJSON_IsString(c) ? c->valuestring : ly_json_kind(c));
+            continue;
+        }
+        if (!is_part(type_of(node)))
+            continue;
+        float lod;
+        const cJSON *g = cj_pick_geometry(r, node, &lod);
+        if (g && *part < UINT16_MAX) {
+            (*part)++;
+            cj_geometry(r, g, *part, false, NULL, NULL);
+            r->best_lod = fmaxf(r->best_lod, lod);
+        }
+        add_parts(r, node, part, depth + 1);
+    }
+}
+
+static void building_floors(cj_reader *r, ly_building *b, int storeys, const cJSON *obj)
+{
+    if (storeys && b->height_m / storeys < 1.5) {
+        cj_warn(r, obj, "%d storeys in %.1f m: less than 1.5 m each, so the storeys are counted "
+                "from the height", storeys, b->height_m);
+        storeys = 0;
+    }
+    long f = storeys ? storeys : lround(b->height_m / DEFAULT_STOREY_M);
+    b->floors = (int)(f < 1 ? 1 : f > MAX_FLOORS ? MAX_FLOORS : f);
+    b->first_floor_height = (uint32_t)r->d->n_floor_heights;
+    for (int i = 0; i < b->floors; i++) {
+        float *h = cj_grow(r, (void **)&r->d->floor_heights, &r->d->n_floor_heights,
+                           &r->cap_floor_heights, sizeof *h);
+        if (!h)
+            return;
+        *h = (float)(b->height_m / b->floors);
+    }
+}
+
+static void read_building(cj_reader *r, const char *id, const cJSON *obj)
+{
+    ly_district *d = r->d;
+    ly_building b = {.id = id, .gfa_m2 = -1, .rent_cny_m2_day = -1, .tax_2010_cny = -1,
+                     .feature = (uint32_t)r->object, .first_face = (uint32_t)d->n_faces};
+    uint32_t p0 = (uint32_t)d->n_points;
+    uint16_t part = 0;
+    r->best_lod = 0;
+    add_parts(r, obj, &part, 0);
+    if (d->n_faces == b.first_face) { /* no parts with surfaces: the building's own */
+        float lod;
+        const cJSON *g = cj_pick_geometry(r, obj, &lod);
+        if (g && cj_geometry(r, g, 0, false, NULL, NULL))
+            r->best_lod = lod;
+    }
+    int storeys = 0;
+    double measured = 0;
+    read_attributes(r, member(obj, "attributes"), &b, &storeys, &measured);
+    read_address(r, obj, &b);
+    if (r->bad || r->nomem)
+        return;
+    double flat_h = measured > 0 ? measured : storeys ? storeys * DEFAULT_STOREY_M : DEFAULT_HEIGHT_M;
+    if (!cj_finish_building(r, &b, p0, flat_h)) {
+        if (!r->nomem)
+            cj_warn(r, obj, "has no surfaces louyu can draw (no geometry, or only points and "
+                    "lines): left out");
+        d->n_faces = b.first_face;
+        r->n_skipped++;
+        return;
+    }
+    b.lod = r->best_lod;
+    building_floors(r, &b, storeys, obj);
+    ly_building *slot = cj_grow(r, (void **)&d->buildings, &d->n_buildings, &r->cap_buildings,
+                                sizeof *slot);
+    if (slot)
+        *slot = b;
+}
+
+static const struct {
+    const char *type;
+    ly_kind kind;
+    int subtype;
+} AREAS[] = {
+    {"Road", LY_KIND_ROAD, LY_ROAD_RESIDENTIAL},     {"TransportSquare", LY_KIND_ROAD, LY_ROAD_FOOTWAY},
+    {"Railway", LY_KIND_ROAD, LY_ROAD_RESIDENTIAL},  {"Bridge", LY_KIND_ROAD, LY_ROAD_RESIDENTIAL},
+    {"WaterBody", LY_KIND_WATER, LY_WATER_LAKE},     {"Waterway", LY_KIND_WATER, LY_WATER_RIVER},
+    {"PlantCover", LY_KIND_PARK, 0},                 {"SolitaryVegetationObject", LY_KIND_PARK, 0},
+    {"LandUse", LY_KIND_LAND_USE, 0},
+};
+
+/* A ground layer's city object as flat areas; true when it is one. */
+static bool read_area(cj_reader *r, const char *id, const cJSON *obj, const char *type)
+{
+    size_t i = 0, n = sizeof AREAS / sizeof *AREAS;
+    while (i < n && strcmp(AREAS[i].type, type))
+        i++;
+    if (i == n)
+        return false;
+    ly_feature f = {.kind = AREAS[i].kind, .subtype = AREAS[i].subtype, .id = id,
+                    .feature = (uint32_t)r->object};
+    const cJSON *attrs = member(obj, "attributes"), *nm = member(attrs, "name");
+    f.name = cJSON_IsString(nm) ? keep(r, nm->valuestring) : NULL;
+    float lod;
+    const cJSON *g = cj_pick_geometry(r, obj, &lod);
+    if (!g || !cj_geometry(r, g, 0, true, &f.first_polygon, &f.n_polygons) || !f.n_polygons ||
+        !cj_merge_areas(r, f.first_polygon, &f.n_polygons))
+        return true;
+    ly_feature *slot = cj_grow(r, (void **)&r->d->features, &r->d->n_features, &r->cap_features,
+                               sizeof *slot);
+    if (slot)
+        *slot = f;
+    return true;
+}
+
+static void skip_type(cj_reader *r, const char *type)
+{
+    r->n_skipped++;
+    size_t i = 0;
+    while (i < r->n_skipped_types && strcmp(r->skipped[i].type, type))
+        i++;
+    if (i == r->n_skipped_types && i < sizeof r->skipped / sizeof *r->skipped) {
+        r->skipped[i].type = keep(r, type);
+        r->skipped[i].n = 0;
+        r->n_skipped_types++;
+    }
+    if (i < r->n_skipped_types)
+        r->skipped[i].n++;
+}
+
+/* Whether obj is read with another object: a part of a building. */
+static bool read_with_parent(cj_reader *r, const cJSON *obj, const char *type)
+{
+    const cJSON *ps = member(obj, "parents");
+    if (!is_part(type) || !cJSON_IsArray(ps) || !ps->child)
+        return false;
+    for (const cJSON *p = ps->child; p; p = p->next)
+        if (!cJSON_IsString(p) || !map_get(&r->objects, p->valuestring)) {
+            cj_err(r, p, "parent %s is not one of the CityObjects: expected the id of one",
+                   cJSON_IsString(p) ? p->valuestring : ly_json_kind(p));
+            return true;
+        }
+    return true;
+}
+
+static void read_object(cj_reader *r, const cJSON *o)
+{
+    if (!cJSON_IsObject(o)) {
+        cj_err(r, o, "is %s: expected a city object (an object with a \"type\")", ly_json_kind(o));
+        return;
+    }
+    const char *id = keep(r, o->string);
+    int fresh = id ? map_put(&r->ids, id, NULL) : -1;
+    if (fresh <= 0) {
+        if (fresh < 0)
+            r->nomem = true;
+        else
+            cj_err(r, o, "the id is used before: expected each city object's id once");
+        return;
+    }
+    const char *type = type_of(o);
+    if (!type) {
+        cj_err(r, member(o, "type") ? member(o, "type") : o,
+               "has no \"type\" text: expected one such as \"Building\"");
+        return;
+    }
+    if (read_with_parent(r, o, type))
+        return;
+    if (!strcmp(type, "Building") || is_part(type)) {
+        read_building(r, id, o);
+        return;
+    }
+    if (read_area(r, id, o, type))
+        return;
+    if (cJSON_GetArraySize(member(o, "geometry")) > 0)
+        skip_type(r, type);
+}
+
+static void read_objects(cj_reader *r, const cJSON *objs, ly_progress *progress)
+{
+    if (!cJSON_IsObject(objs)) {
+        cj_err(r, objs, "\"CityObjects\" is %s: expected an object of city objects by id",
+               ly_json_kind(objs));
+        return;
+    }
+    map_clear(&r->objects);
+    for (const cJSON *o = objs->child; o; o = o->next)
+        if (map_put(&r->objects, o->string, o) < 0) {
+            r->nomem = true;
+            return;
+        }
+    size_t i = 0, n = r->objects.count;
+    for (const cJSON *o = objs->child; o && !r->nomem; o = o->next, i++) {
+        snprintf(r->where, sizeof r->where, "city object \"%.120s\": ", o->string);
+        r->bad = false;
+        read_object(r, o);
+        r->object++;
+        if ((i & 255) == 0)
+            ly_progress_step(progress, i, n);
+    }
+    r->where[0] = 0;
+}
+
+/* ---- documents ------------------------------------------------------------------------ */
+
+static void read_meta(cj_reader *r, const cJSON *meta)
+{
+    const cJSON *t = member(meta, "title"), *date = member(meta, "referenceDate");
+    if (cJSON_IsString(t))
+        r->d->meta.name = keep(r, t->valuestring);
+    if (cJSON_IsString(date))
+        r->d->meta.data_date = keep(r, date->valuestring);
+}
+
+/* What a document or a CityJSONSeq's first line says for all that follows. */
+static void read_header(cj_reader *r, const cJSON *root)
+{
+    const cJSON *v = member(root, "version");
+    if (!cJSON_IsString(v) || !(strncmp(v->valuestring, "1.", 2) == 0 ||
+                                strncmp(v->valuestring, "2.", 2) == 0)) {
+        cj_err(r, v ? v : root, "\"version\" is %s: expected \"2.0\", \"1.1\" or \"1.0\"",
+               v ? ly_json_kind(v) : "missing");
+        return;
+    }
+    const cJSON *tr = member(root, "transform"), *meta = member(root, "metadata");
+    read_transform(r, tr);
+    read_crs(r, meta, tr);
+    read_meta(r, meta);
+    read_templates(r, member(root, "geometry-templates"));
+}
+
+static void read_body(cj_reader *r, const cJSON *root, ly_progress *progress)
+{
+    size_t errors = r->diags->errors;
+    read_vertices(r, member(root, "vertices"));
+    if (r->diags->errors == errors && !r->nomem) /* else every ring would say so again */
+        read_objects(r, member(root, "CityObjects"), progress);
+}
+
+/* A CityJSONFeature with no CityJSON line before it: no transform, no reference system. */
+static void headless(cj_reader *r, const cJSON *root)
+{
+    cj_warn(r, root, "a CityJSONFeature without the CityJSON line that should come first "
+            "(its transform and reference system): read without a transform");
+    read_transform(r, NULL);
+    read_crs(r, NULL, NULL);
+}
+
+static void finish(cj_reader *r)
+{
+    ly_district *d = r->d;
+    if (r->n_skipped_types) {
+        char list[600] = "";
+        for (size_t i = 0; i < r->n_skipped_types; i++) {
+            size_t len = strlen(list);
+            snprintf(list + len, sizeof list - len, "%s%s %zu", i ? ", " : "", r->skipped[i].type,
+                     r->skipped[i].n);
+        }
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "city objects louyu does not draw "
+                    "(it draws buildings, roads, water, vegetation and land use): %s", list);
+    }
+    if (r->n_degenerate)
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%zu surfaces with fewer than three "
+                    "corners or no area were left out", r->n_degenerate);
+    if (r->n_lod_missing)
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%zu city objects have no geometry "
+                    "at LoD %s: their best LoD was drawn", r->n_lod_missing, r->want_lod);
+    d->n_skipped = r->n_skipped;
+    d->n_point_z = d->point_z ? d->n_points : 0;
+    double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        box[0] = fmin(box[0], d->buildings[i].lon_min);
+        box[1] = fmin(box[1], d->buildings[i].lat_min);
+        box[2] = fmax(box[2], d->buildings[i].lon_max);
+        box[3] = fmax(box[3], d->buildings[i].lat_max);
+    }
+    for (size_t i = 0; !d->n_buildings && i < d->n_points; i++) {
+        box[0] = fmin(box[0], d->points[2 * i]);
+        box[1] = fmin(box[1], d->points[2 * i + 1]);
+        box[2] = fmax(box[2], d->points[2 * i]);
+        box[3] = fmax(box[3], d->points[2 * i + 1]);
+    }
+    d->lon_min = box[0];
+    d->lat_min = box[1];
+    d->lon_max = box[2];
+    d->lat_max = box[3];
+}
+
+static void free_reader(cj_reader *r)
+{
+    proj_destroy(r->pj);
+    if (r->ctx)
+        proj_context_destroy(r->ctx);
+    free(r->xyz);
+    free(r->ll);
+    free(r->tv);
+    free(r->inst);
+    map_free(&r->objects);
+    map_free(&r->ids);
+}
+
+bool ly_cityjson_is(const cJSON *root)
+{
+    const char *t = type_of(root);
+    return t && (!strcmp(t, "CityJSON") || !strcmp(t, "CityJSONFeature"));
+}
+
+bool ly_cityjson_read(ly_district *out, const cJSON *root, const ly_load_desc *desc,
+                      ly_diag_list *diags, ly_pending_list *pend)
+{
+    cj_reader r = {.d = out, .diags = diags, .pend = pend, .want_lod = desc ? desc->lod : NULL,
+                   .object = -1};
+    ly_progress *progress = desc ? desc->progress : NULL;
+    if (!strcmp(type_of(root), "CityJSON"))
+        read_header(&r, root);
+    else
+        headless(&r, root);
+    r.object = 0;
+    if (!r.bad && !r.nomem)
+        read_body(&r, root, progress);
+    finish(&r);
+    free_reader(&r);
+    return !r.nomem;
+}
+
+/* ---- CityJSONSeq ---------------------------------------------------------------------- */
+
+/* Where the JSON object or array starting at pos ends (one past its last byte), by its
+ * brackets outside strings; SIZE_MAX when it does not. */
+static size_t value_end(const char *t, size_t len, size_t pos)
+{
+    int depth = 0;
+    bool str = false;
+    for (size_t i = pos; i < len; i++) {
+        char c = t[i];
+        if (str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                str = false;
+        } else if (c == '"') {
+            str = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return SIZE_MAX;
+}
+
+static size_t skip_ws(const char *t, size_t len, size_t pos)
+{
+    while (pos < len && (t[pos] == ' ' || t[pos] == '\t' || t[pos] == '\n' || t[pos] == '\r'))
+        pos++;
+    return pos;
+}
+
+bool ly_cityjson_is_seq(const char *text, size_t len)
+{
+    size_t pos = skip_ws(text, len, ly_json_bom(text, len));
+    if (pos >= len || text[pos] != '{')
+        return false;
+    size_t window = len - pos < 65536 ? len - pos : 65536;
+    bool named = false; /* "CityJSON... near the start: the header's or the feature's type */
+    for (size_t i = pos; i + 9 <= pos + window && !named; i++)
+        named = text[i] == '"' && !memcmp(text + i + 1, "CityJSON", 8);
+    if (!named)
+        return false;
+    size_t end = value_end(text, len, pos);
+    return end != SIZE_MAX && skip_ws(text, len, end) < len;
+}
+
+/* One value of a sequence: checked, parsed, read, its problems located. Returns false
+ * when the sequence cannot go on. */
+static bool seq_value(cj_reader *r, const char *text, size_t pos, size_t n, int max_depth,
+                      bool first, ly_progress *progress)
+{
+    ly_json_error je;
+    if (ly_json_check(text + pos, n, max_depth, &je)) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, pos + je.offset, r->object, "%s", je.message);
+        return false;
+    }
+    ly_arena a = {.block_bytes = 1 << 20};
+    ly_json_arena_begin(&a);
+    cJSON *root = cJSON_ParseWithLength(text + pos, n);
+    const char *type = root ? type_of(root) : NULL;
+    if (!root) {
+        r->nomem = true;
+    } else if (first && type && !strcmp(type, "CityJSON")) {
+        read_header(r, root);
+        r->object = 0;
+    } else if (type && !strcmp(type, "CityJSONFeature")) {
+        if (first)
+            headless(r, root);
+        r->object = r->object < 0 ? 0 : r->object;
+        read_body(r, root, NULL);
+    } else {
+        cj_err(r, root, "a line of a CityJSONSeq is %s: expected a CityJSONFeature",
+               type ? type : ly_json_kind(root));
+    }
+    (void)progress;
+    if (r->pend->n)
+        ly_pending_locate(r->pend, text + pos, n, pos, root, r->diags);
+    ly_json_arena_end();
+    ly_arena_deinit(&a);
+    return !r->nomem && !(first && r->bad);
+}
+
+ly_load_result ly_cityjson_load_seq(ly_district *out, const char *text, size_t len,
+                                    const char *name, const ly_load_desc *desc,
+                                    ly_diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    size_t errors_before = diags->errors;
+    ly_pending_list pend = {0};
+    cj_reader r = {.d = out, .diags = diags, .pend = &pend,
+                   .want_lod = desc ? desc->lod : NULL, .object = -1};
+    ly_progress *progress = desc ? desc->progress : NULL;
+    int max_depth = desc && desc->max_depth ? desc->max_depth : 64;
+    ly_progress_stage(progress, LY_STAGE_VALIDATE);
+    bool first = true;
+    for (size_t pos = skip_ws(text, len, ly_json_bom(text, len)); pos < len;
+         pos = skip_ws(text, len, pos)) {
+        size_t end = value_end(text, len, pos);
+        size_t n = (end == SIZE_MAX ? len : end) - pos;
+        if (!seq_value(&r, text, pos, n, max_depth, first, progress))
+            break;
+        first = false;
+        pos += n;
+        ly_progress_step(progress, pos, len);
+    }
+    finish(&r);
+    free_reader(&r);
+    free(pend.items);
+    ly_diag_resolve_lines(diags, text, len);
+    if (r.nomem) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
+        ly_district_unload(out);
+        return LY_LOAD_NOMEM;
+    }
+    if (diags->errors > errors_before) {
+        ly_district_unload(out);
+        return LY_LOAD_DATA;
+    }
+    out->source = strdup(name ? name : "<memory>");
+    if (!out->source) {
+        ly_district_unload(out);
+        return LY_LOAD_NOMEM;
+    }
+    return LY_LOAD_OK;
+}

@@ -1,0 +1,49 @@
+/* What the district loaders share (geojson.c reads GeoJSON and dispatches; cityjson.c
+ * reads CityJSON): the diagnostics that wait for their positions, the arena cJSON
+ * allocates from while a load parses, and the CityJSON entry points. */
+#ifndef LOUYU_LOAD_PRIVATE_H
+#define LOUYU_LOAD_PRIVATE_H
+
+#include "louyu/district.h"
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+
+/* A diagnostic (its index in the list) about a node whose position is found later. */
+typedef struct {
+    const cJSON *node;
+    size_t diag;
+} ly_pending;
+
+typedef struct {
+    ly_pending *items;
+    size_t n, cap;
+} ly_pending_list;
+
+/* Returns 0, or -1 when out of memory. */
+int ly_pending_add(ly_pending_list *p, const cJSON *node, size_t diag);
+/* Gives each pending diagnostic the byte offset of its node's value in text, plus
+ * base (where text starts in the whole file), then empties the list. root must have
+ * been parsed from exactly this text. */
+void ly_pending_locate(ly_pending_list *p, const char *text, size_t len, size_t base,
+                       const cJSON *root, ly_diag_list *diags);
+
+/* From begin to end, this thread's cJSON allocations come from the arena, and cJSON's
+ * frees do nothing: the tree is dropped with the arena. */
+void ly_json_arena_begin(ly_arena *a);
+void ly_json_arena_end(void);
+
+/* Whether a parsed document is CityJSON ("type": "CityJSON" or "CityJSONFeature"). */
+bool ly_cityjson_is(const cJSON *root);
+/* Whether the text is a CityJSONSeq: a CityJSON value followed by more values. */
+bool ly_cityjson_is_seq(const char *text, size_t len);
+/* Reads a CityJSON document into out (which is zeroed); problems go to diags, with
+ * their nodes in pend. Returns false only when out of memory. */
+bool ly_cityjson_read(ly_district *out, const cJSON *root, const ly_load_desc *desc,
+                      ly_diag_list *diags, ly_pending_list *pend);
+/* Checks, parses and reads a CityJSONSeq, value by value. */
+ly_load_result ly_cityjson_load_seq(ly_district *out, const char *text, size_t len,
+                                    const char *name, const ly_load_desc *desc,
+                                    ly_diag_list *diags);
+
+#endif
