@@ -73,7 +73,7 @@ static int build(ly_scene *s, ly_progress *progress)
 static bool cacheable(const char *path, const ly_scene_desc *desc)
 {
     const char *off = getenv("LOUYU_NO_CACHE");
-    return !desc->no_cache && !(off && *off && strcmp(off, "0")) && !ly_is_url(path) &&
+    return !desc->no_cache && !desc->lod && !(off && *off && strcmp(off, "0")) && !ly_is_url(path) &&
            !ly_store_is(path);
 }
 
@@ -131,7 +131,7 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
         if (c >= 0)
             return c;
         r = ly_district_load(&next->district, path,
-                             &(ly_load_desc){.progress = desc->progress}, diags);
+                             &(ly_load_desc){.progress = desc->progress, .lod = desc->lod}, diags);
     }
     if (r != LY_LOAD_OK)
         return r;
@@ -150,6 +150,7 @@ struct ly_reload {
     ly_progress progress;
     atomic_bool done, cancel;
     bool poll;
+    char lod[8];
     ly_scene next;
     ly_diag_list diags;
     int result;
@@ -167,17 +168,18 @@ static void *reload_main(void *arg)
         LY_DEBUG("RELOAD", "loader thread keeps its priority");
 #endif
     ly_scene_desc desc = {.poll = rl->poll, .fetch = &rl->info.fetch, .cancel = &rl->cancel,
-                          .progress = &rl->progress};
+                          .progress = &rl->progress, .lod = rl->lod[0] ? rl->lod : NULL};
     rl->result = ly_scene_load(&rl->next, rl->info.path, &desc, &rl->diags);
     atomic_store(&rl->done, true);
     return NULL;
 }
 
-ly_reload *ly_reload_start(const char *path, bool poll)
+ly_reload *ly_reload_start(const char *path, bool poll, const char *lod)
 {
     ly_reload *rl = calloc(1, sizeof *rl);
     if (!rl)
         return NULL;
+    snprintf(rl->lod, sizeof rl->lod, "%s", lod ? lod : "");
     snprintf(rl->info.path, sizeof rl->info.path, "%s", path);
     rl->info.url = ly_is_url(path);
     rl->poll = poll;

@@ -47,6 +47,7 @@ typedef struct {
      * (also when the environment has LOUYU_NO_CACHE=1) */
     bool no_cache;
     ly_progress *progress; /* the load's stages, for a bar or a line (may be NULL) */
+    const char *lod;       /* a CityJSON file's level of detail (NULL: the best; no cache) */
 } ly_scene_desc;
 
 /* Reads `path` (a file or an http(s) URL) and builds a scene into *next
@@ -73,7 +74,7 @@ typedef struct {
 
 /* Starts loading `path` on a loader thread (at a lower priority than frames);
  * `poll` as in ly_scene_desc. Returns NULL when no thread could be started. */
-ly_reload *ly_reload_start(const char *path, bool poll);
+ly_reload *ly_reload_start(const char *path, bool poll, const char *lod);
 /* Whether the loader has finished (then ly_reload_finish does not wait). */
 bool ly_reload_done(const ly_reload *rl);
 /* How far the loader has come (stages, share done). */

@@ -168,6 +168,8 @@ static int epsg_code(const char *s)
 static bool crs_pipeline(cj_reader *r, const char *def, const cJSON *at)
 {
     r->ctx = proj_context_create();
+    if (r->ctx)
+        proj_log_level(r->ctx, PJ_LOG_NONE); /* its reasons are in our message */
     PJ *src = r->ctx ? proj_create(r->ctx, def) : NULL, *horiz = NULL, *dst = NULL;
     if (src && proj_get_type(src) == PJ_TYPE_COMPOUND_CRS)
         horiz = proj_crs_get_sub_crs(r->ctx, src, 0);
@@ -482,7 +484,7 @@ static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
     for (const cJSON *c = cJSON_IsArray(ch) ? ch->child : NULL; c && depth < 8; c = c->next) {
         const cJSON *node = cJSON_IsString(c) ? map_get(&r->objects, c->valuestring) : NULL;
         if (!node) {
-            cj_err(r, c, "child %s is not one of the CityObjects: expected the id of one",
+            cj_err(r, c, "child \"%s\" is not one of the CityObjects: expected the id of one",
                    cJSON_IsString(c) ? c->valuestring : ly_json_kind(c));
             continue;
         }
@@ -615,7 +617,7 @@ static bool read_with_parent(cj_reader *r, const cJSON *obj, const char *type)
         return false;
     for (const cJSON *p = ps->child; p; p = p->next)
         if (!cJSON_IsString(p) || !map_get(&r->objects, p->valuestring)) {
-            cj_err(r, p, "parent %s is not one of the CityObjects: expected the id of one",
+            cj_err(r, p, "parent \"%s\" is not one of the CityObjects: expected the id of one",
                    cJSON_IsString(p) ? p->valuestring : ly_json_kind(p));
             return true;
         }

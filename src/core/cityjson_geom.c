@@ -109,9 +109,13 @@ static long ring_points(walker *w, const cJSON *ring)
     for (const cJSON *v = ring->child; v; v = v->next) {
         double x = cJSON_IsNumber(v) ? v->valuedouble : -1;
         if (!(x >= 0 && x < (double)w->n_src && x == floor(x))) {
-            cj_err(r, v, "vertex index %s: expected a whole number from 0 to %zu (the vertices "
-                   "there are)", cJSON_IsNumber(v) ? "out of range" : ly_json_kind(v),
-                   w->n_src ? w->n_src - 1 : 0);
+            char what[48];
+            if (cJSON_IsNumber(v))
+                snprintf(what, sizeof what, "%g is out of range", v->valuedouble);
+            else
+                snprintf(what, sizeof what, "is %s", ly_json_kind(v));
+            cj_err(r, v, "vertex index %s: expected a whole number from 0 to %zu (there are %zu "
+                   "vertices)", what, w->n_src ? w->n_src - 1 : 0, w->n_src);
             return -1;
         }
         long k = (long)x;
@@ -275,7 +279,7 @@ const cJSON *cj_pick_geometry(cj_reader *r, const cJSON *obj, float *lod)
     for (const cJSON *g = cJSON_IsArray(geoms) ? geoms->child : NULL; g; g = g->next) {
         const cJSON *shape = g;
         if (type_of(g) && !strcmp(type_of(g), "GeometryInstance"))
-            shape = template_of(r, g, false);
+            shape = template_of(r, g, true);
         if (!shape || !levels_of(type_of(shape)))
             continue;
         if (r->want_lod && lod_is(shape, r->want_lod)) {

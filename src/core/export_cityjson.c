@@ -123,17 +123,20 @@ typedef struct {
     verts vs;
 } writer;
 
-/* Ring r's points at height z (millimetres above the translation), as vertex indices
- * in `out`, in the order that faces outward from above (reverse: from below), with
- * repeated points left out. Returns how many. */
-static size_t ring_at(writer *w, const ly_ring *r, bool reverse, double z, long *out)
+/* Ring r's points at height z (or, with zs, each at its own: a 3D model's face), as
+ * vertex indices in `out` (millimetres from the translation), in the order that faces
+ * outward from above (reverse: from below), with repeated points left out. Returns
+ * how many. */
+static size_t ring_at(writer *w, const ly_ring *r, bool reverse, double z, const float *zs,
+                      long *out)
 {
     const double *p = w->xy + 2 * (size_t)r->first_point;
     size_t n = 0;
     for (uint32_t k = 0; k < r->n_points; k++) {
         uint32_t i = reverse ? r->n_points - 1 - k : k;
+        double h = zs ? zs[r->first_point + i] : z;
         int64_t key[3] = {llround((p[2 * i] - w->tx) * 1000), llround((p[2 * i + 1] - w->ty) * 1000),
-                          llround(z * 1000)};
+                          llround(h * 1000)};
         long v = vertex(&w->vs, key);
         if (!n || out[n - 1] != v)
             out[n++] = v;
@@ -178,8 +181,8 @@ static cJSON *shell(writer *w, const ly_polygon *pg, cJSON *sem)
         const ly_ring *r = &d->rings[pg->first_ring + k];
         /* the outline counter-clockwise from above, holes clockwise */
         bool ccw = ring_area(w, r) > 0, up = (k == 0) == ccw;
-        size_t n = ring_at(w, r, !up, pg->min_height_m, lo);
-        size_t m = ring_at(w, r, !up, pg->height_m, hi);
+        size_t n = ring_at(w, r, !up, pg->min_height_m, NULL, lo);
+        size_t m = ring_at(w, r, !up, pg->height_m, NULL, hi);
         if (n < 3 || m != n) {
             ok = k > 0; /* a degenerate hole is left out; a degenerate outline, the part */
             continue;
@@ -215,6 +218,17 @@ static cJSON *shell(writer *w, const ly_polygon *pg, cJSON *sem)
     return sh;
 }
 
+static cJSON *semantic_surfaces(const char *const *kinds, int n)
+{
+    cJSON *surfaces = cJSON_CreateArray();
+    for (int k = 0; k < n; k++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "type", kinds[k]);
+        cJSON_AddItemToArray(surfaces, o);
+    }
+    return surfaces;
+}
+
 /* Polygon pg as a LoD1 Solid with its semantics; NULL when nothing of it is left. */
 static cJSON *solid(writer *w, const ly_polygon *pg)
 {
@@ -230,35 +244,95 @@ static cJSON *solid(writer *w, const ly_polygon *pg)
     cJSON *b = cJSON_AddArrayToObject(g, "boundaries");
     cJSON_AddItemToArray(b, sh);
     cJSON *s = cJSON_AddObjectToObject(g, "semantics");
-    cJSON *surfaces = cJSON_AddArrayToObject(s, "surfaces");
     static const char *const KIND[3] = {"GroundSurface", "RoofSurface", "WallSurface"};
-    for (int k = 0; k < 3; k++) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "type", KIND[k]);
-        cJSON_AddItemToArray(surfaces, o);
-    }
+    cJSON_AddItemToObject(s, "surfaces", semantic_surfaces(KIND, 3));
     cJSON_AddItemToArray(cJSON_AddArrayToObject(s, "values"), sem);
     return g;
 }
 
-/* Building b into objects: one part, its Solid on the Building; several, a BuildingPart
- * (ID-part-K) for each with its Solid, the Building their parent. */
+/* Part `part` of a 3D model (the faces that were read) as a MultiSurface at its LoD,
+ * each face with its semantic surface; NULL when none of its faces is left. */
+static cJSON *model(writer *w, const ly_building *b, unsigned part)
+{
+    static const char *const KIND[LY_FACE_COUNT] = {"WallSurface", "RoofSurface", "GroundSurface",
+                                                    "Window", "Door"};
+    const ly_district *d = w->d;
+    cJSON *bounds = cJSON_CreateArray(), *values = cJSON_CreateArray();
+    for (uint32_t i = 0; i < b->n_faces; i++) {
+        const ly_face *f = &d->faces[b->first_face + i];
+        if (f->part != part)
+            continue;
+        cJSON *surface = cJSON_CreateArray();
+        for (uint32_t k = 0; k < f->n_rings; k++) {
+            const ly_ring *r = &d->rings[f->first_ring + k];
+            long *v = malloc((r->n_points + 1) * sizeof *v);
+            size_t n = v ? ring_at(w, r, false, 0, d->point_z, v) : 0;
+            if (n >= 3)
+                cJSON_AddItemToArray(surface, index_ring(v, n));
+            free(v);
+            if (n < 3 && k == 0)
+                break; /* a degenerate outline: the face is left out */
+        }
+        if (!cJSON_GetArraySize(surface)) {
+            cJSON_Delete(surface);
+            continue;
+        }
+        cJSON_AddItemToArray(bounds, surface);
+        cJSON_AddItemToArray(values, cJSON_CreateNumber(f->type < LY_FACE_COUNT ? f->type : 0));
+    }
+    if (!cJSON_GetArraySize(bounds)) {
+        cJSON_Delete(bounds), cJSON_Delete(values);
+        return NULL;
+    }
+    char lod[16];
+    snprintf(lod, sizeof lod, "%g", b->lod > 0 ? b->lod : 2);
+    cJSON *g = cJSON_CreateObject();
+    cJSON_AddStringToObject(g, "type", "MultiSurface");
+    cJSON_AddStringToObject(g, "lod", lod);
+    cJSON_AddItemToObject(g, "boundaries", bounds);
+    cJSON *s = cJSON_AddObjectToObject(g, "semantics");
+    cJSON_AddItemToObject(s, "surfaces", semantic_surfaces(KIND, LY_FACE_COUNT));
+    cJSON_AddItemToObject(s, "values", values);
+    return g;
+}
+
+/* The geometry of part k (0 ... parts - 1) of building b: its model's faces, or its
+ * footprint polygon k as a LoD1 Solid. */
+static cJSON *part_geometry(writer *w, const ly_building *b, uint32_t k)
+{
+    return b->n_faces ? model(w, b, k) : solid(w, &w->d->polygons[b->first_polygon + k]);
+}
+
+/* Building b into objects: one part, its geometry on the Building; several, a
+ * BuildingPart (ID-part-K) for each with its geometry, the Building their parent. */
 static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
 {
     cJSON *geoms = cJSON_AddArrayToObject(o, "geometry");
-    if (b->n_polygons == 1) {
-        cJSON *g = solid(w, &w->d->polygons[b->first_polygon]);
+    uint32_t parts = b->n_polygons;
+    if (b->n_faces) {
+        parts = 0;
+        for (uint32_t i = 0; i < b->n_faces; i++)
+            parts = parts > w->d->faces[b->first_face + i].part + 1u
+                        ? parts
+                        : w->d->faces[b->first_face + i].part + 1u;
+    }
+    if (parts == 1) {
+        cJSON *g = part_geometry(w, b, 0);
         if (g)
             cJSON_AddItemToArray(geoms, g);
         return;
     }
     cJSON *children = cJSON_CreateArray();
-    for (uint32_t i = 0; i < b->n_polygons; i++) {
-        cJSON *g = solid(w, &w->d->polygons[b->first_polygon + i]);
+    for (uint32_t i = 0; i < parts; i++) {
+        cJSON *g = part_geometry(w, b, i);
+        if (g && !strcmp(cJSON_GetObjectItem(g, "type")->valuestring, "MultiSurface") && i == 0) {
+            cJSON_AddItemToArray(geoms, g); /* a model's own faces stay on the Building */
+            continue;
+        }
         if (!g)
             continue;
         char id[512];
-        snprintf(id, sizeof id, "%s-part-%u", b->id, i + 1);
+        snprintf(id, sizeof id, "%s-part-%u", b->id, b->n_faces ? i : i + 1);
         cJSON *part = cJSON_CreateObject();
         cJSON_AddStringToObject(part, "type", "BuildingPart");
         cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "geometry"), g);
@@ -311,6 +385,16 @@ static cJSON *attributes(const ly_district *d, const ly_building *b)
     ly_export_industries(d, b, LY_LANG_EN, &ind);
     text_attr(a, "industries", ind.len ? ind.p : NULL);
     ly_buf_free(&ind);
+    /* the other attributes the source had (a CityJSON file's own) */
+    cJSON *extra = b->extra ? cJSON_Parse(b->extra) : NULL;
+    while (extra && extra->child) {
+        cJSON *m = cJSON_DetachItemViaPointer(extra, extra->child);
+        if (cJSON_HasObjectItem(a, m->string))
+            cJSON_Delete(m);
+        else
+            cJSON_AddItemToObject(a, m->string, m);
+    }
+    cJSON_Delete(extra);
     return a;
 }
 

@@ -21,10 +21,17 @@ static const ly_opt O_WINDOW[] = {
      NULL},
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose (off on software GL), 1 off",
      0, 16, NULL},
-    {"--lod", LY_OPT_CHOICE, "on|off", "far chunks as blocks (off: every building in full)", 0, 0,
-     "on|off"},
+    {"--lod", LY_OPT_TEXT, "on|off|LOD",
+     "far chunks as blocks (off: every building in full); a CityJSON LoD (1, 1.2, 2.2): the one "
+     "to read", 0, 0, NULL},
     {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 4,
      1e6, NULL},
+    {NULL}};
+
+/* A CityJSON file's level of detail, for the commands that read a district only. */
+static const ly_opt O_MODEL[] = {
+    {"--lod", LY_OPT_TEXT, "LOD", "CityJSON: the level of detail to read (1, 1.2, 2.2; default "
+     "the best there is)", 0, 0, NULL},
     {NULL}};
 
 static const ly_opt O_VIEW[] = {
@@ -205,14 +212,14 @@ static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, NULL};
 static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
 static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
 static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
-static const ly_opt *const G_EXPORT[] = {O_EXPORT, NULL};
+static const ly_opt *const G_EXPORT[] = {O_EXPORT, O_MODEL, NULL};
 static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_CACHE, NULL};
 static const ly_opt *const G_PICK[] = {O_PICK, O_CACHE, NULL};
 static const ly_opt *const G_BENCH[] = {O_BENCH, O_CACHE, NULL};
 static const ly_opt *const G_SYNTH[] = {O_SYNTH, NULL};
-static const ly_opt *const G_VALIDATE[] = {O_VALIDATE, NULL};
-static const ly_opt *const G_JSON[] = {O_JSON, NULL};
-static const ly_opt *const G_INFO[] = {O_INFO, O_JSON, NULL};
+static const ly_opt *const G_VALIDATE[] = {O_VALIDATE, O_MODEL, NULL};
+static const ly_opt *const G_STATS[] = {O_JSON, O_MODEL, NULL};
+static const ly_opt *const G_INFO[] = {O_INFO, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_QUERY[] = {O_QUERY, O_JSON, NULL};
 static const ly_opt *const G_TRIANGULATE[] = {O_TRIANGULATE, NULL};
 static const ly_opt *const G_SOAK[] = {O_SOAK, O_CACHE, NULL};
@@ -230,7 +237,7 @@ static const ly_command COMMANDS[] = {
      "FILE...", G_VALIDATE, 1, 32,
      "Exit status 0: every file is valid; 1: a file has errors; 2: a file cannot be read."},
     {"stats", ly_cli_stats, "district figures: buildings, enterprises, floor area, occupancy, tax",
-     "[FILE]", G_JSON, 0, 1, NULL},
+     "[FILE]", G_STATS, 0, 1, NULL},
     {"info", ly_cli_info, "a building: everything known, its floors, or its enterprises",
      "[FILE] [ID]", G_INFO, 0, 2,
      "With FILE alone, lists the file's buildings. The directory's order: by floor (the\n"

@@ -324,8 +324,9 @@ int ly_cli_info(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "%s needs a building's ID", floors ? "--floors"
                                                                               : "--enterprises");
     ly_district d;
-    int rc = ly_cli_load_district(&d, path);
-    if (rc)
+    const char *lod;
+    int rc = ly_cli_lod(a, false, &lod);
+    if (rc || (rc = ly_cli_load_district(&d, path, lod)))
         return rc;
     if (!id) {
         if (ly_arg_flag(a, "--json"))

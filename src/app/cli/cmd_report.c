@@ -27,7 +27,7 @@ static int load_store(const ly_args *a, ly_district *d)
                 a->cmd->name, db);
         return LY_EXIT_USAGE;
     }
-    return ly_cli_load_district(d, db);
+    return ly_cli_load_district(d, db, NULL);
 }
 
 /* A week named on the command line. */

@@ -129,7 +129,10 @@ int ly_cli_shot(const ly_args *a)
                          .msaa = (int)ly_arg_num(a, "--msaa", 0)};
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
-    app.lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0;
+    if ((rc = ly_cli_window_lod(a, &app))) {
+        ly_cli_close(&app, plat);
+        return rc;
+    }
     size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
     ly_renderer_set_mem_limit(app.renderer, mesh_mb ? mesh_mb << 20 : ly_proc_default_mesh_limit());
     ly_cmd_resize(&app, w, h);

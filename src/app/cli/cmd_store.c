@@ -25,7 +25,7 @@ int ly_cli_convert(const ly_args *a)
         return LY_EXIT_DATA;
     }
     ly_district d;
-    if (ly_cli_load_district(&d, dst))
+    if (ly_cli_load_district(&d, dst, NULL))
         return LY_EXIT_USAGE;
     printf("%s: a GeoPackage of %zu buildings from %s (layers: buildings, floors, enterprises, "
            "weekly_reports, import_log)\n",

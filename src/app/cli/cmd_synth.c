@@ -126,7 +126,7 @@ int ly_cli_synth(const ly_args *a)
         return LY_EXIT_USAGE;
     }
     ly_district d;
-    int rc = ly_cli_load_district(&d, from);
+    int rc = ly_cli_load_district(&d, from, NULL);
     if (rc)
         return rc;
     bool sf = !strcmp(base_name(from), SF_NAME);

@@ -2,16 +2,17 @@
  * line per file. Exit 0 when all are valid, 1 when one has errors, 2 when one
  * cannot be read. */
 #include "cli.h"
+#include "data.h"
 #include "louyu/district.h"
 
 #include <stdio.h>
 
-static int validate_one(const char *path, long max_errors)
+static int validate_one(const char *path, long max_errors, const char *lod)
 {
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
     ly_district d;
-    ly_load_result r = ly_district_load(&d, path, NULL, &diags);
+    ly_load_result r = ly_district_load(&d, path, &(ly_load_desc){.lod = lod}, &diags);
     ly_diag_sort(&diags);
     long shown = 0;
     for (size_t k = 0; k < diags.count && shown < max_errors; k++, shown++)
@@ -39,9 +40,10 @@ static int validate_one(const char *path, long max_errors)
 int ly_cli_validate(const ly_args *a)
 {
     long max_errors = (long)ly_arg_num(a, "--max-errors", 50);
-    int worst = LY_EXIT_OK;
-    for (int i = 0; i < a->n_pos; i++) {
-        int rc = validate_one(a->pos[i], max_errors);
+    const char *lod;
+    int worst = ly_cli_lod(a, false, &lod);
+    for (int i = 0; i < a->n_pos && !worst; i++) {
+        int rc = validate_one(a->pos[i], max_errors, lod);
         /* a file that cannot be read outweighs one with errors */
         if (rc == LY_EXIT_USAGE || (rc == LY_EXIT_DATA && worst == LY_EXIT_OK))
             worst = rc;

@@ -288,7 +288,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
  * it did not load, as a synchronous load would. */
 static int open_async(ly_app *app, ly_platform *plat, const viewer *v)
 {
-    ly_reload *rl = ly_reload_start(v->file, false);
+    ly_reload *rl = ly_reload_start(v->file, false, app->model_lod);
     if (!rl)
         return ly_cli_load(app, v->file, false);
     ly_state *st = &app->st;
@@ -358,7 +358,10 @@ int ly_cli_view(const ly_args *a)
                          .display = v.kc.display};
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
-    app.lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0;
+    if ((rc = ly_cli_window_lod(a, &app))) {
+        ly_cli_close(&app, plat);
+        return rc;
+    }
     size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
     ly_renderer_set_mem_limit(app.renderer, mesh_mb ? mesh_mb << 20 : ly_proc_default_mesh_limit());
     if (v.kiosk) {

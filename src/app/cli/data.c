@@ -4,12 +4,28 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
-int ly_cli_load_district(ly_district *d, const char *path)
+int ly_cli_lod(const ly_args *a, bool window, const char **lod)
+{
+    const char *v = ly_arg_text(a, "--lod", NULL);
+    *lod = v;
+    if (!v || (window && (!strcmp(v, "on") || !strcmp(v, "off"))))
+        return 0;
+    /* CityJSON's levels: 0 to 3, optionally with one decimal (1.2, 2.2) */
+    bool ok = v[0] >= '0' && v[0] <= '3' &&
+              (!v[1] || (v[1] == '.' && v[2] >= '0' && v[2] <= '9' && !v[3]));
+    if (ok)
+        return 0;
+    return ly_cli_usage_error(a->cmd, "--lod %s: expected %sa CityJSON level of detail such as 1, "
+                              "1.2 or 2.2", v, window ? "on, off or " : "");
+}
+
+int ly_cli_load_district(ly_district *d, const char *path, const char *lod)
 {
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
-    ly_load_result r = ly_district_load(d, path, NULL, &diags);
+    ly_load_result r = ly_district_load(d, path, &(ly_load_desc){.lod = lod}, &diags);
     ly_diag_sort(&diags);
     /* a URL's warnings include "showing the last good copy": the answer may be stale */
     bool url = ly_is_url(path);

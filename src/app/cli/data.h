@@ -8,8 +8,13 @@
 
 #include <cjson/cJSON.h>
 
-/* Loads a file, printing its errors to stderr. Returns an exit status. */
-int ly_cli_load_district(ly_district *d, const char *path);
+/* Loads a file, printing its errors to stderr; lod is a CityJSON file's level of detail
+ * (NULL: the best). Returns an exit status. */
+int ly_cli_load_district(ly_district *d, const char *path, const char *lod);
+/* The --lod a command was given, checked: *lod is NULL when none was; "on" and "off"
+ * (the window's far blocks) are let through when `window`. Returns 0 or LY_EXIT_USAGE
+ * after saying why. */
+int ly_cli_lod(const ly_args *a, bool window, const char **lod);
 /* A string, or null. */
 void ly_json_str(cJSON *o, const char *key, const char *s);
 /* A number, or null when it is negative (unknown) or not finite. */

@@ -1,5 +1,6 @@
 #include "window.h"
 #include "../commands.h"
+#include "data.h"
 #include "louyu/clock.h"
 #include "louyu/log.h"
 #include "louyu/week.h"
@@ -95,6 +96,18 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
     LY_DEBUG("START", "window and GL context %.1f ms, font %.1f ms, shaders %.1f ms: ready %.1f ms "
                       "after start",
              t1 - t0, t2 - t1, t3 - t2, t3 - ly_process_start_ms);
+    return 0;
+}
+
+int ly_cli_window_lod(const ly_args *a, ly_app *app)
+{
+    const char *lod;
+    int rc = ly_cli_lod(a, true, &lod);
+    if (rc)
+        return rc;
+    app->lod_off = lod && !strcmp(lod, "off");
+    snprintf(app->model_lod, sizeof app->model_lod, "%s",
+             lod && strcmp(lod, "on") && strcmp(lod, "off") ? lod : "");
     return 0;
 }
 

@@ -18,6 +18,9 @@ typedef struct {
 
 /* Opens the window and the app with a renderer. Returns 0 or an exit status. */
 int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o);
+/* --lod for a window: "off" draws every chunk in full, a CityJSON LoD is the one to
+ * read. Returns 0 or LY_EXIT_USAGE after saying why. */
+int ly_cli_window_lod(const ly_args *a, ly_app *app);
 /* Closes both. */
 void ly_cli_close(ly_app *app, ly_platform *plat);
 /* Loads `path` into the app, printing its first errors to stderr (or, with

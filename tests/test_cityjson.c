@@ -1,0 +1,259 @@
+/* The CityJSON reader: the sample (tests/data/cityjson/sample.city.json: a gabled LoD2.2
+ * house with an LoD1 as well, a tower of two BuildingParts, a courtyard block written
+ * inside out, a template, a footprint-only shed, a road and a canal as triangles),
+ * LoD choice, the mesh and exact picks on a sloped roof, CityJSONSeq, and broken
+ * files refused at FILE:LINE:COL with the city object's id. */
+#include "check.h"
+#include "louyu/bvh.h"
+#include "louyu/district.h"
+#include "louyu/geo.h"
+#include "louyu/mesh.h"
+
+#define SAMPLE LY_SOURCE_DIR "/tests/data/cityjson/sample.city.json"
+
+static const ly_building *find(const ly_district *d, const char *id)
+{
+    long i = ly_district_find(d, id);
+    return i < 0 ? NULL : &d->buildings[i];
+}
+
+static ly_load_result load_text(ly_district *d, const char *text, const char *lod,
+                                ly_diag_list *diags)
+{
+    return ly_district_load_mem(d, text, strlen(text), "t.city.json",
+                                &(ly_load_desc){.lod = lod}, diags);
+}
+
+/* The first diagnostic whose message holds `needle`, or NULL. */
+static const ly_diag *said(const ly_diag_list *l, const char *needle)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (strstr(l->items[i].message, needle))
+            return &l->items[i];
+    return NULL;
+}
+
+/* Six times the volume building b's faces enclose (positive when they face out). */
+static double volume6(const ly_district *d, const ly_geo *geo, const ly_building *b)
+{
+    double v = 0;
+    for (uint32_t f = 0; f < b->n_faces; f++) {
+        const ly_face *fc = &d->faces[b->first_face + f];
+        for (uint32_t k = 0; k < fc->n_rings; k++) {
+            const ly_ring *r = &d->rings[fc->first_ring + k];
+            const double *p = geo->xy;
+            size_t a = r->first_point;
+            for (uint32_t i = 1; i + 1 < r->n_points; i++) {
+                size_t bb = r->first_point + i, c = bb + 1;
+                double ax = p[2 * a], ay = p[2 * a + 1], az = d->point_z[a];
+                double bx = p[2 * bb], by = p[2 * bb + 1], bz = d->point_z[bb];
+                double cx = p[2 * c], cy = p[2 * c + 1], cz = d->point_z[c];
+                v += ax * (by * cz - bz * cy) - ay * (bx * cz - bz * cx) + az * (bx * cy - by * cx);
+            }
+        }
+    }
+    return v;
+}
+
+static void test_sample(void)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, SAMPLE);
+    ly_district d;
+    CHECK_INT(ly_district_load(&d, SAMPLE, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(d.n_buildings, 5);
+    CHECK_INT(d.n_features, 2);
+    CHECK_INT(d.n_point_z, d.n_points);
+    CHECK_STR(d.meta.name, "louyu's CityJSON sample");
+    CHECK(said(&diags, "CityFurniture 1") != NULL);
+
+    const ly_building *house = find(&d, "house");
+    CHECK(house && house->n_faces == 7);
+    CHECK(house && fabsf(house->lod - 2.2f) < 1e-6f);
+    CHECK_NEAR(house ? house->height_m : 0, 7.0, 1e-3);
+    CHECK_INT(house ? house->floors : 0, 2);
+    CHECK_INT(house ? house->year : 0, 1931);
+    CHECK_STR(house ? house->name : NULL, "Gable House");
+    CHECK_STR(house ? house->address : NULL, "Oude Delft 36, 2611 CD Delft");
+    CHECK(house && house->extra && strstr(house->extra, "\"roofType\":\"gabled\""));
+    /* the footprint is the ground surface: one polygon of four points */
+    CHECK_INT(house ? house->n_polygons : 0, 1);
+    int roofs = 0;
+    for (uint32_t f = 0; house && f < house->n_faces; f++)
+        roofs += d.faces[house->first_face + f].type == LY_FACE_ROOF;
+    CHECK_INT(roofs, 2);
+
+    const ly_building *tower = find(&d, "tower");
+    CHECK_NEAR(tower ? tower->height_m : 0, 40.0, 1e-3);
+    int parts = 0;
+    for (uint32_t f = 0; tower && f < tower->n_faces; f++)
+        parts |= 1 << d.faces[tower->first_face + f].part;
+    CHECK_INT(parts, 6); /* parts 1 and 2: the podium and the shaft */
+    CHECK_INT(tower ? tower->n_polygons : 0, 1); /* the shaft's ground is 5 m up */
+
+    const ly_building *kiosk = find(&d, "kiosk"), *shed = find(&d, "shed");
+    CHECK_NEAR(kiosk ? kiosk->height_m : 0, 3.0, 1e-3);
+    CHECK(shed && shed->n_faces == 0 && shed->n_polygons == 1);
+    CHECK_NEAR(shed ? shed->height_m : 0, 4.5, 1e-6);
+    /* the road's two triangles merged into one quadrilateral */
+    CHECK_INT(d.features[0].kind, LY_KIND_ROAD);
+    CHECK_INT(d.features[0].n_polygons, 1);
+    CHECK_INT(d.rings[d.polygons[d.features[0].first_polygon].first_ring].n_points, 4);
+    CHECK_INT(d.features[1].kind, LY_KIND_WATER);
+
+    ly_geo geo;
+    CHECK_INT(ly_geo_init(&geo, &d), 0);
+    /* the kiosk's template (a 1 x 1 box) scaled by 2: its footprint's sides are 2 m */
+    const ly_ring *kr = kiosk ? &d.rings[d.polygons[kiosk->first_polygon].first_ring] : NULL;
+    for (uint32_t k = 0; kr && k < kr->n_points; k++) {
+        const double *a = geo.xy + 2 * (kr->first_point + k);
+        const double *b = geo.xy + 2 * (kr->first_point + (k + 1) % kr->n_points);
+        CHECK_NEAR(hypot(b[0] - a[0], b[1] - a[1]), 2.0, 0.002);
+    }
+    /* every model encloses its volume facing out, the inside-out courtyard block too */
+    const char *ids[] = {"house", "tower", "court", "kiosk"};
+    double want[] = {10 * 8 * 4 + 10 * 8 * 3 / 2.0, 20 * 20 * 5 + 10 * 10 * 35, (400 - 100) * 9, 4 * 3};
+    for (int i = 0; i < 4; i++) {
+        const ly_building *b = find(&d, ids[i]);
+        CHECK_NEAR(b ? volume6(&d, &geo, b) / 6 : 0, want[i], want[i] * 1e-3);
+    }
+    ly_mesh m;
+    CHECK_INT(ly_mesh_init(&m, &d, &geo, NULL), 0);
+    ly_bvh bvh;
+    CHECK_INT(ly_bvh_init(&bvh, &m), 0);
+    /* straight down onto the house's south slope, halfway from the ridge to the eaves:
+     * the roof is 5.5 m high there (the LoD1 box would say 6) */
+    const ly_ring *hr = &d.rings[d.polygons[house->first_polygon].first_ring];
+    double c[2] = {0, 0}, lo[2][2] = {{0, INFINITY}, {0, INFINITY}};
+    for (uint32_t k = 0; k < hr->n_points; k++) {
+        const double *p = geo.xy + 2 * (hr->first_point + k);
+        c[0] += p[0] / hr->n_points;
+        c[1] += p[1] / hr->n_points;
+        int slot = p[1] < lo[0][1] ? 0 : p[1] < lo[1][1] ? 1 : -1;
+        if (slot == 0)
+            memcpy(lo[1], lo[0], sizeof lo[0]);
+        if (slot >= 0)
+            memcpy(lo[slot], p, sizeof lo[0]);
+    }
+    double eave[2] = {(lo[0][0] + lo[1][0]) / 2, (lo[0][1] + lo[1][1]) / 2};
+    ly_hit hit;
+    float o[3] = {(float)((c[0] + eave[0]) / 2), (float)((c[1] + eave[1]) / 2), 100};
+    float dir[3] = {0, 0, -1};
+    CHECK(ly_bvh_ray(&bvh, &d, o, dir, INFINITY, &hit));
+    CHECK_INT(hit.building, house - d.buildings);
+    CHECK_NEAR(hit.point[2], 5.5, 0.01);
+    ly_bvh_deinit(&bvh);
+    ly_mesh_deinit(&m);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void test_lod(void)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, SAMPLE);
+    ly_district d;
+    CHECK_INT(ly_district_load(&d, SAMPLE, &(ly_load_desc){.lod = "1"}, &diags), LY_LOAD_OK);
+    const ly_building *house = find(&d, "house");
+    CHECK(house && fabsf(house->lod - 1) < 1e-6f && house->n_faces == 6);
+    CHECK_NEAR(house ? house->height_m : 0, 6.0, 1e-3);
+    CHECK(said(&diags, "have no geometry at LoD 1") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+#define HEAD "{\"type\":\"CityJSON\",\"version\":\"2.0\",\"transform\":{\"scale\":[0.001,0.001,0.001]," \
+             "\"translate\":[85000,447000,0]},\"metadata\":{\"referenceSystem\":"                  \
+             "\"https://www.opengis.net/def/crs/EPSG/0/28992\"}"
+#define BOX "[[[[0,1,2,3]],[[4,7,6,5]],[[0,4,5,1]],[[1,5,6,2]],[[2,6,7,3]],[[3,7,4,0]]]]"
+#define VERTS "[[0,0,0],[10000,0,0],[10000,10000,0],[0,10000,0],[0,0,9000],[10000,0,9000]," \
+              "[10000,10000,9000],[0,10000,9000]]"
+
+static void test_errors(void)
+{
+    static const struct {
+        const char *text, *message;
+        int line, col;
+    } cases[] = {
+        {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","
+              "\"lod\":\"1\",\"boundaries\":[[[[0,1,2,99]]]]}]}},\"vertices\":" VERTS "}",
+         "city object \"a\": vertex index 99 is out of range", 1, 284},
+        {HEAD ",\"CityObjects\":{\"a\":{\"geometry\":[]}},\"vertices\":[]}",
+         "city object \"a\": has no \"type\"", 1, 204},
+        {"{\"type\":\"CityJSON\",\"version\":\"3.0\",\"CityObjects\":{},\"vertices\":[]}",
+         "\"version\" is a string: expected \"2.0\"", 1, 30},
+        {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"children\":[\"nope\"]}},\"vertices\":[]}",
+         "child \"nope\" is not one of the CityObjects", 1, 235},
+        {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","
+              "\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":[[0,0,0],[1,2]]}",
+         "vertex 1 is an array: expected [x, y, z]", 1, 374},
+        {"{\"type\":\"CityJSON\",\"version\":\"2.0\",\"metadata\":{\"referenceSystem\":"
+         "\"https://www.opengis.net/def/crs/EPSG/0/999999\"},\"CityObjects\":{},\"vertices\":[]}",
+         "PROJ cannot transform it", 1, 66},
+        {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":"
+              "\"GeometryInstance\",\"template\":3,\"boundaries\":[0],\"transformationMatrix\":"
+              "[1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1]}]}},\"vertices\":[[0,0,0]]}",
+         "\"template\" is a number: expected the index of one of the 0 geometry-templates", 1,
+         273},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, "t.city.json");
+        ly_district d;
+        CHECK_INT(load_text(&d, cases[i].text, NULL, &diags), LY_LOAD_DATA);
+        CHECK_INT(d.n_buildings, 0);
+        const ly_diag *dg = said(&diags, cases[i].message);
+        if (!dg)
+            fprintf(stderr, "case %zu: no \"%s\" in %s\n", i, cases[i].message,
+                    diags.count ? diags.items[0].message : "(nothing)");
+        CHECK(dg != NULL);
+        if (dg && (dg->line != cases[i].line || dg->col != cases[i].col))
+            fprintf(stderr, "case %zu at %d:%d\n", i, dg->line, dg->col);
+        CHECK(dg && dg->line == cases[i].line && dg->col == cases[i].col);
+        ly_diag_list_deinit(&diags);
+    }
+}
+
+static void test_seq(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{},\"vertices\":[]}\n"
+        "{\"type\":\"CityJSONFeature\",\"id\":\"a\",\"CityObjects\":{\"a\":{\"type\":\"Building\","
+        "\"attributes\":{\"storeysAboveGround\":3},\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\","
+        "\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}\n"
+        "{\"type\":\"CityJSONFeature\",\"id\":\"b\",\"CityObjects\":{\"b\":{\"type\":\"Building\","
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":"
+        VERTS "}\n";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.jsonl");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 2);
+    CHECK_INT(d.n_buildings ? d.buildings[0].floors : 0, 3);
+    CHECK_NEAR(d.n_buildings ? d.buildings[1].height_m : 0, 9.0, 1e-3);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    /* a bad third line: its own line and column; an id used twice */
+    char bad[4096];
+    snprintf(bad, sizeof bad, "%s%s", text, "{\"type\":\"CityJSONFeature\",\"CityObjects\":"
+             "{\"a\":{\"type\":\"Building\"}},\"vertices\":[]}\n{\"type\":\"CityJSONFeature\",}\n");
+    ly_diag_list_init(&diags, "t.city.jsonl");
+    CHECK_INT(load_text(&d, bad, NULL, &diags), LY_LOAD_DATA);
+    const ly_diag *dup = said(&diags, "city object \"a\": the id is used before");
+    CHECK(dup && dup->line == 4 && dup->col == 46);
+    const ly_diag *syn = said(&diags, "trailing ','");
+    CHECK(syn && syn->line == 5);
+    ly_diag_list_deinit(&diags);
+}
+
+int main(void)
+{
+    test_sample();
+    test_lod();
+    test_errors();
+    test_seq();
+    return check_report();
+}
