@@ -241,6 +241,76 @@ static void levels_of_detail(const char *zs, const char *sf)
     CHECK(!strstr(out, "\"street_evictions\":0,") || !strstr(out, "\"street_deferred\":0,"));
 }
 
+/* The building ids of a file, one per line, every `step`th. */
+static void ids_of(const char *file, int step, char *list, size_t n)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "%s info %s --json 2>/dev/null | sed -n "
+             "'s/.*\"id\":[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p' | awk 'NR %% %d == 1 || %d == 1'",
+             LOUYU_BIN, file, step, step);
+    run(cmd, list, n);
+}
+
+/* CityJSON: Delft (LoD1 with its roads, water and land use) and Rotterdam (LoD2) are
+ * drawn; the sample's gabled house differs between LoD 2.2 and LoD 1; a pick at the
+ * centre of --view ID returns ID for Rotterdam's and the sample's buildings and every
+ * eighth of Delft's (the exact triangles of the models: sloped roofs, courtyards). */
+static void city_models(void)
+{
+    char dir[512], args[2048];
+    snprintf(dir, sizeof dir, "%s/tests/data/cityjson", LY_SOURCE_DIR);
+    /* the home views look down steeply on these small areas: no sky, so no picture() */
+    const char *files[] = {"delft", "rotterdam_subset"};
+    for (int i = 0; i < 2; i++) {
+        snprintf(args, sizeof args, "%s/%s.city.json --size 640x360", dir, files[i]);
+        image im = shot(files[i], args);
+        double mean = 0, sd = 0;
+        int colours = 0;
+        if (im.px)
+            stats(&im, &mean, &sd, &colours);
+        printf("%s: mean %.3f sd %.3f colours %d\n", files[i], mean, sd, colours);
+        CHECK(mean > 0.35 && mean < 0.97 && sd > 0.04 && colours >= 60);
+        stbi_image_free(im.px);
+    }
+    snprintf(args, sizeof args, "%s/sample.city.json --size 640x360 --view house", dir);
+    image lod2 = shot("house-lod2", args);
+    strcat(args, " --lod 1");
+    image lod1 = shot("house-lod1", args);
+    if (lod1.px && lod2.px) {
+        size_t n = differing(&lod1, &lod2);
+        printf("house: %zu pixels differ between LoD 2.2 and LoD 1\n", n);
+        CHECK(n > 2000);
+    }
+    stbi_image_free(lod1.px);
+    stbi_image_free(lod2.px);
+    const struct {
+        const char *file;
+        int step, want;
+    } sets[] = {{"rotterdam_subset", 1, 16}, {"sample", 1, 5}, {"delft", 8, 20}};
+    for (size_t s = 0; s < sizeof sets / sizeof *sets; s++) {
+        char file[600], list[16384];
+        snprintf(file, sizeof file, "%s/%s.city.json", dir, sets[s].file);
+        ids_of(file, sets[s].step, list, sizeof list);
+        int picked = 0, total = 0;
+        for (char *id = strtok(list, "\n"); id; id = strtok(NULL, "\n")) {
+            char cmd[2048], out[256];
+            snprintf(cmd, sizeof cmd, "%s pick %s --size 800x600 --view '%s' --at 400,300 2>&1",
+                     LOUYU_BIN, file, id);
+            run(cmd, out, sizeof out);
+            out[strcspn(out, "\n")] = '\0';
+            total++;
+            if (!strcmp(out, id))
+                picked++;
+            else
+                fprintf(stderr, "%s: pick after --view %s gave %s\n", sets[s].file, id, out);
+        }
+        printf("%s: picked %d of %d buildings at the centre of their view\n", sets[s].file,
+               picked, total);
+        CHECK_INT(total, sets[s].want);
+        CHECK_INT(picked, total);
+    }
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/louyu-render-XXXXXX");
@@ -265,6 +335,7 @@ int main(void)
     picture("sf-home", args, 80, true);
     levels_of_detail(zs, sf);
     tiles_and_maps(zs);
+    city_models();
 
     /* picking at the centre after --view ID returns ID, for every building */
     char list[8192];

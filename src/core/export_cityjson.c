@@ -348,13 +348,13 @@ static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
 
 static void text_attr(cJSON *a, const char *key, const char *v)
 {
-    if (v && v[0])
+    if (v && v[0] && !cJSON_HasObjectItem(a, key))
         cJSON_AddStringToObject(a, key, v);
 }
 
 static void num_attr(cJSON *a, const char *key, double v)
 {
-    if (v >= 0 && isfinite(v))
+    if (v >= 0 && isfinite(v) && !cJSON_HasObjectItem(a, key))
         cJSON_AddNumberToObject(a, key, v);
 }
 
@@ -365,7 +365,13 @@ static cJSON *attributes(const ly_district *d, const ly_building *b)
 {
     ly_export_figures f;
     ly_export_figures_of(d, b, &f);
-    cJSON *a = cJSON_CreateObject();
+    /* the attributes the source had of its own (a CityJSON file's) first, as they were;
+     * louyu's figures where the source has none of that name */
+    cJSON *a = b->extra ? cJSON_Parse(b->extra) : NULL;
+    if (!cJSON_IsObject(a)) {
+        cJSON_Delete(a);
+        a = cJSON_CreateObject();
+    }
     num_attr(a, "measuredHeight", f.height_m);
     num_attr(a, "storeysAboveGround", f.floors);
     num_attr(a, "yearOfConstruction", f.year);
@@ -385,16 +391,6 @@ static cJSON *attributes(const ly_district *d, const ly_building *b)
     ly_export_industries(d, b, LY_LANG_EN, &ind);
     text_attr(a, "industries", ind.len ? ind.p : NULL);
     ly_buf_free(&ind);
-    /* the other attributes the source had (a CityJSON file's own) */
-    cJSON *extra = b->extra ? cJSON_Parse(b->extra) : NULL;
-    while (extra && extra->child) {
-        cJSON *m = cJSON_DetachItemViaPointer(extra, extra->child);
-        if (cJSON_HasObjectItem(a, m->string))
-            cJSON_Delete(m);
-        else
-            cJSON_AddItemToObject(a, m->string, m);
-    }
-    cJSON_Delete(extra);
     return a;
 }
 

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# CityJSON through the command line, on real data (tests/data/cityjson: Delft at LoD1
+# with roads, water and land use; Rotterdam at LoD2; the CityJSON 2.0 conformance cases):
+# every file loads or is refused with its reason; a CityJSONSeq made from Delft holds
+# the same buildings; broken files are refused at FILE:LINE:COL with the city object's
+# id; exports go through the Khronos glTF-Validator and the CityJSON schema (ajv), and
+# the CityJSON comes back with every building, height and attribute. Needs LOUYU, SRC,
+# GLTF_VALIDATOR and AJV (the npm packages' folders).
+set -u
+LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC")
+. "$(dirname "$0")/lib.sh"
+cj=$SRC/tests/data/cityjson
+export XDG_CACHE_HOME=$tmp/cache
+
+# ---- real files ------------------------------------------------------------------------
+run 0 validate "$cj/delft.city.json"
+expect out "valid: 160 buildings, 356 other features"
+expect err "GenericCityObject 54"
+run 0 validate "$cj/rotterdam_subset.city.json"
+expect out "valid: 16 buildings"
+expect err "no metadata.referenceSystem"
+run 0 stats "$cj/delft.city.json"
+expect out "Buildings +160"
+
+# ---- the conformance cases: each loads, or is refused with a reason -----------------------
+cases=0
+for d in "$cj"/conformance/*/; do
+  name=$(basename "$d")
+  f=$(ls "$d"*.city.json* | head -1)
+  "$LOUYU" validate "$f" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  cases=$((cases + 1))
+  if [ "$name" = cityjson_fake_complete ]; then
+    # its vertices (102, 103) lie 31,500 km west of EPSG:2355's false origin
+    check '[ $rc = 1 ] && grep -Eq ":[0-9]+:[0-9]+: error: vertex 0 .* cannot be transformed from EPSG:2355" "$tmp/err"' \
+      "$name should be refused with its reason: $(head -3 "$tmp/err")"
+  else
+    check '[ $rc = 0 ] && grep -q ": valid" "$tmp/out"' "$name: exit $rc: $(head -3 "$tmp/err")"
+  fi
+done
+check '[ $cases = 34 ]' "34 conformance cases expected, found $cases"
+
+# ---- a CityJSONSeq made from Delft: the same buildings, heights and ground -----------------
+python3 - "$cj/delft.city.json" "$tmp/delft.city.jsonl" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+out = open(sys.argv[2], "w")
+head = {k: doc[k] for k in ("type", "version", "transform", "metadata")}
+head.update(CityObjects={}, vertices=[])
+out.write(json.dumps(head) + "\n")
+objs, verts = doc["CityObjects"], doc["vertices"]
+def remap(b, m, vs):
+    if isinstance(b, list):
+        return [remap(x, m, vs) for x in b]
+    if b not in m:
+        m[b] = len(vs)
+        vs.append(verts[b])
+    return m[b]
+for oid, o in objs.items():
+    if o.get("parents"):
+        continue
+    m, vs, cos = {}, [], {}
+    for cid in [oid] + o.get("children", []):
+        c = dict(objs[cid])
+        c["geometry"] = [dict(g, boundaries=remap(g["boundaries"], m, vs)) for g in c.get("geometry", [])]
+        cos[cid] = c
+    out.write(json.dumps({"type": "CityJSONFeature", "id": oid, "CityObjects": cos, "vertices": vs}) + "\n")
+PY
+run 0 validate "$tmp/delft.city.jsonl"
+expect out "valid: 160 buildings, 356 other features"
+"$LOUYU" info "$cj/delft.city.json" --json >"$tmp/a.json" 2>/dev/null
+"$LOUYU" info "$tmp/delft.city.jsonl" --json >"$tmp/b.json" 2>/dev/null
+check 'python3 -c "
+import json, sys
+a = {b[\"id\"]: b[\"height_m\"] for b in json.load(open(sys.argv[1]))}
+b = {b[\"id\"]: b[\"height_m\"] for b in json.load(open(sys.argv[2]))}
+sys.exit(not (a.keys() == b.keys() and all(abs(a[k] - b[k]) < 1e-3 for k in a)))" "$tmp/a.json" "$tmp/b.json"' \
+  "the CityJSONSeq's buildings differ from the document's"
+
+# ---- broken files: FILE:LINE:COL, the city object, what was expected ------------------------
+sed 's/"boundaries": \[/"boundaries": [[[[0, 1, 99999]]], /' "$cj/sample.city.json" >"$tmp/bad.city.json"
+run 1 validate "$tmp/bad.city.json"
+expect err '^.*bad\.city\.json:[0-9]+:[0-9]+: error: city object "house": vertex index 99999 is out of range: expected a whole number'
+printf '{"type":"CityJSON","version":"2.0","CityObjects":{"x":{"type":"Building","geometry":[{"type":"Solid","lod":"1","boundaries":[[[[0,1,2]]]]}]}},"vertices":[[0,0,0],[1,0,0]]' \
+  >"$tmp/cut.city.json"
+run 1 validate "$tmp/cut.city.json"
+expect err 'cut\.city\.json:1:[0-9]+: error: .*expected'
+run 2 validate --lod 7 "$cj/sample.city.json"
+expect err "--lod 7: expected a CityJSON level of detail"
+run 2 shot "$cj/sample.city.json" --lod high --out "$tmp/x.png"
+expect err "--lod high: expected on, off or a CityJSON level of detail"
+run 0 info "$cj/sample.city.json" house --lod 1
+expect out "6.0 m, 2 floors"
+
+# ---- out: glTF through the Khronos validator, CityJSON through the schema and back ----------
+"$LOUYU" export "$cj/delft.city.json" --out "$tmp/delft.glb" >"$tmp/out" 2>&1
+check '[ $? = 0 ]' "export glb of Delft: $(cat "$tmp/out")"
+python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/delft.glb" "$tmp/a.json" >"$tmp/py" 2>&1
+check 'grep -qx "ok 160 buildings" "$tmp/py"' "Delft's GLB: $(tail -5 "$tmp/py")"
+schema=$cj/cityjson.schema.json
+for name in delft rotterdam_subset sample; do
+  src=$cj/$name.city.json
+  "$LOUYU" export "$src" --format cityjson --out "$tmp/$name.out.city.json" >"$tmp/out" 2>&1
+  check '[ $? = 0 ]' "export cityjson $name: $(cat "$tmp/out")"
+  node "$SRC/tests/cityjson_validate.js" "$AJV" "$schema" "$tmp/$name.out.city.json" >"$tmp/v" 2>&1
+  check 'grep -qx valid "$tmp/v"' "$name's CityJSON against the schema: $(head -c 600 "$tmp/v")"
+  "$LOUYU" info "$src" --json >"$tmp/$name.in.json" 2>/dev/null
+  "$LOUYU" info "$tmp/$name.out.city.json" --json >"$tmp/$name.back.json" 2>/dev/null
+  python3 - "$src" "$tmp/$name.out.city.json" "$tmp/$name.in.json" "$tmp/$name.back.json" \
+    >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+src, out = (json.load(open(p))["CityObjects"] for p in sys.argv[1:3])
+before, after = ({b["id"]: b for b in json.load(open(p))} for p in sys.argv[3:5])
+assert before.keys() == after.keys(), set(before) ^ set(after)
+for k, b in before.items():
+    assert abs(b["height_m"] - after[k]["height_m"]) < 0.002, (k, b["height_m"], after[k]["height_m"])
+    assert b["floors"] == after[k]["floors"], k
+    # every attribute of the source comes out with its value (measuredHeight is the model's)
+    have = out[k]["attributes"]
+    for key, v in src[k].get("attributes", {}).items():
+        assert key in have, (k, key)
+        assert key == "measuredHeight" or have[key] == v, (k, key, v, have[key])
+print("ok", len(before))
+PY
+  check 'grep -q "^ok " "$tmp/py"' "$name through CityJSON and back: $(tail -3 "$tmp/py")"
+done
+finish
