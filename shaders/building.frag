@@ -2,7 +2,7 @@
 // Sun plus hemispheric light, floor lines on façades, distinct roofs, states
 // (selected, hovered, dimmed, under construction), distance fog.
 in vec3 v_pos;
-flat in vec4 v_style;   // rgb the colour; a the state flags + 32 * the surface (0 wall, 1 roof)
+flat in vec4 v_style;   // rgb the colour; a the state flags + 32 * the surface (LY_SURF_*)
 flat in vec2 v_storeys; // x storey height, y ground storey height
 #ifdef GLOW
 // the tenant finder's matches: xy the heights (m) from the lowest matching floor's base to the
@@ -54,6 +54,10 @@ void main()
     vec3 base = v_style.rgb;
     if (surface == 1u)
         base *= vec3(0.86, 0.88, 0.93); // roofs: cooler and a little darker than walls
+    else if (surface == 3u)
+        base = mix(base, vec3(0.42, 0.55, 0.66), 0.75); // windows of a 3D model: glass
+    else if (surface == 4u)
+        base = mix(base, vec3(0.50, 0.38, 0.28), 0.75); // doors
     float alpha = 1.0;
 
     // Façade floor lines: thin, anti-aliased, fading with distance.

@@ -4,7 +4,7 @@
 // normal is left to the fragments (the faces are flat) and the finder's glow is
 // passed only by the GLOW variant, used while something glows.
 layout(location = 0) in vec3 a_pos;
-layout(location = 2) in uint a_surface;   // 0 wall, 1 roof, 2 bottom
+layout(location = 2) in uint a_surface;   // 0 wall, 1 roof, 2 bottom, 3 window, 4 door
 layout(location = 3) in uint a_building;
 
 uniform mat4 u_view_proj;

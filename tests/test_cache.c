@@ -138,6 +138,10 @@ static void same_district(const ly_district *a, const ly_district *b)
     CHECK(same_bytes(a->rings, b->rings, a->n_rings * sizeof *a->rings));
     CHECK(same_bytes(a->polygons, b->polygons, a->n_polygons * sizeof *a->polygons));
     CHECK(same_bytes(a->lines, b->lines, a->n_lines * sizeof *a->lines));
+    CHECK_INT(a->n_point_z, b->n_point_z);
+    CHECK_INT(a->n_faces, b->n_faces);
+    CHECK(same_bytes(a->point_z, b->point_z, a->n_point_z * sizeof *a->point_z));
+    CHECK(same_bytes(a->faces, b->faces, a->n_faces * sizeof *a->faces));
     CHECK(same_bytes(a->floor_heights, b->floor_heights,
                      a->n_floor_heights * sizeof *a->floor_heights));
     CHECK(same_bytes(a->records, b->records, a->n_records * sizeof *a->records));
@@ -573,6 +577,61 @@ static void damage(const char *src, const char *cache, const ly_scene *good)
     free(bad);
 }
 
+static void bad_face_rings(unsigned char *buf)
+{
+    ly_face *f = section(buf, LY_CS_FACES);
+    f[0].first_ring = UINT32_MAX - 1;
+}
+static void bad_face_type(unsigned char *buf)
+{
+    ly_face *f = section(buf, LY_CS_FACES);
+    f[1].type = LY_FACE_COUNT;
+}
+static void bad_building_faces(unsigned char *buf)
+{
+    ly_building *b = section(buf, LY_CS_BUILDINGS);
+    b[0].n_faces = 1000000;
+}
+static void bad_point_heights(unsigned char *buf)
+{
+    ly_district *d = section(buf, LY_CS_DISTRICT);
+    d->n_point_z = d->n_points - 1;
+}
+
+/* A CityJSON district's 3D models: its faces and point heights damaged or forged. */
+static void model_damage(const char *src, const char *cache, const ly_scene *good)
+{
+    size_t n;
+    unsigned char *ok = slurp(cache, &n), *bad = malloc(n);
+    CHECK(ok && bad && table(ok)[LY_CS_FACES].size > 0 && table(ok)[LY_CS_POINT_Z].size > 0);
+    if (!ok || !bad || !table(ok)[LY_CS_FACES].size) {
+        free(ok);
+        free(bad);
+        return;
+    }
+    static const int flip[] = {LY_CS_FACES, LY_CS_POINT_Z};
+    for (size_t i = 0; i < N(flip); i++) {
+        memcpy(bad, ok, n);
+        bad[table(ok)[flip[i]].offset + table(ok)[flip[i]].size / 2] ^= 0x10;
+        refused(ly_cache_section_name(flip[i]), src, cache, bad, n, good);
+    }
+    static const struct {
+        const char *what;
+        forgery f;
+    } forged[] = {{"face rings", bad_face_rings},
+                  {"face type", bad_face_type},
+                  {"building faces", bad_building_faces},
+                  {"point heights", bad_point_heights}};
+    for (size_t i = 0; i < N(forged); i++) {
+        memcpy(bad, ok, n);
+        forged[i].f(bad);
+        reseal(bad, n);
+        refused(forged[i].what, src, cache, bad, n, good);
+    }
+    free(ok);
+    free(bad);
+}
+
 /* A district with a warning, to check stored warnings too. */
 static void warning_damage(const char *src, const char *cache, const ly_scene *good)
 {
@@ -746,6 +805,11 @@ int main(void)
 
     round_trip(zs);
     round_trip(sf);
+    /* a CityJSON district: faces and point heights */
+    char model[300];
+    snprintf(model, sizeof model, "%s/sample.city.json", root);
+    copy_file(LY_SOURCE_DIR "/tests/data/cityjson/sample.city.json", model);
+    round_trip(model);
     char stamped[320];
     snprintf(stamped, sizeof stamped, "%s/stamped.geojson", root);
     copy_file(LY_SOURCE_DIR "/data/zhanshan.geojson", stamped);
@@ -758,6 +822,10 @@ int main(void)
     CHECK_INT(load(&good, sf, true, NULL), LY_LOAD_OK);
     cache_path(sf, cache, sizeof cache);
     warning_damage(sf, cache, &good);
+    ly_scene_free(&good);
+    CHECK_INT(load(&good, model, true, NULL), LY_LOAD_OK);
+    cache_path(model, cache, sizeof cache);
+    model_damage(model, cache, &good);
     ly_scene_free(&good);
 
     /* LOUYU_NO_CACHE: built every time, nothing read or written */

@@ -158,6 +158,7 @@ typedef enum {
     LY_CZ_GROUND,
     LY_CZ_GROUND_VERTEX,
     LY_CZ_DIAG,
+    LY_CZ_FACE,
     LY_CZ_COUNT,
     LY_CZ_MAX = 24
 } ly_cache_size_id;

@@ -295,6 +295,7 @@ static void record_sizes(uint32_t z[LY_CZ_MAX])
     z[LY_CZ_GROUND] = sizeof(ly_ground);
     z[LY_CZ_GROUND_VERTEX] = sizeof(ly_ground_vertex);
     z[LY_CZ_DIAG] = sizeof(ly_cache_diag);
+    z[LY_CZ_FACE] = sizeof(ly_face);
 }
 
 /* The louyu build that runs: its executable's identity, so that a rebuilt louyu

@@ -574,6 +574,39 @@ typedef struct {
     bool used;
 } edge;
 
+/* The edges sorted by where they start, to find those leaving a point. */
+typedef struct {
+    const ly_district *d;
+    edge *e;
+    size_t *by_start, n;
+} edge_index;
+
+static _Thread_local const ly_district *sort_d;
+static _Thread_local const edge *sort_e;
+
+static int by_start(const void *pa, const void *pb)
+{
+    const double *a = sort_d->points + 2 * sort_e[*(const size_t *)pa].a;
+    const double *b = sort_d->points + 2 * sort_e[*(const size_t *)pb].a;
+    return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+/* The first entry of by_start whose edge starts at point p (n when none does). */
+static size_t leaving(const edge_index *x, size_t p)
+{
+    const double *q = x->d->points + 2 * p;
+    size_t lo = 0, hi = x->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const double *m = x->d->points + 2 * x->e[x->by_start[mid]].a;
+        if (m[0] < q[0] || (m[0] == q[0] && m[1] < q[1]))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static double ring_area_ll(const ly_district *d, size_t first, size_t n)
 {
     double s = 0;
@@ -607,20 +640,41 @@ static bool collect_edges(const ly_district *d, uint32_t p0, uint32_t np, edge *
     return true;
 }
 
-/* Marks the edges that another edge runs back along (O(n²) over one object's edges,
- * which are few: large objects are left unmerged). */
-static void drop_shared(const ly_district *d, edge *e, size_t ne)
+/* Marks the edges that another edge runs back along. */
+static void drop_shared(const edge_index *x)
 {
-    for (size_t i = 0; i < ne; i++)
-        for (size_t j = i + 1; j < ne && !e[i].used; j++)
-            if (!e[j].used && same_point(d, e[i].a, e[j].b) && same_point(d, e[i].b, e[j].a))
+    const ly_district *d = x->d;
+    edge *e = x->e;
+    for (size_t i = 0; i < x->n; i++) {
+        for (size_t k = leaving(x, e[i].b); k < x->n && !e[i].used; k++) {
+            size_t j = x->by_start[k];
+            if (!same_point(d, e[j].a, e[i].b))
+                break;
+            if (j != i && !e[j].used && same_point(d, e[j].b, e[i].a))
                 e[i].used = e[j].used = true;
+        }
+    }
+}
+
+/* An unused edge that starts at point p, or n. */
+static size_t next_from(const edge_index *x, size_t p)
+{
+    for (size_t k = leaving(x, p); k < x->n; k++) {
+        size_t j = x->by_start[k];
+        if (!same_point(x->d, x->e[j].a, p))
+            break;
+        if (!x->e[j].used)
+            return j;
+    }
+    return x->n;
 }
 
 /* The boundary chained into rings, appended as points and rings. */
-static bool chain(cj_reader *r, edge *e, size_t ne)
+static bool chain(cj_reader *r, const edge_index *x)
 {
     ly_district *d = r->d;
+    edge *e = x->e;
+    size_t ne = x->n;
     for (size_t s = 0; s < ne; s++) {
         if (e[s].used)
             continue;
@@ -631,10 +685,7 @@ static bool chain(cj_reader *r, edge *e, size_t ne)
             if (!add_point(r, p))
                 return false;
             n++;
-            size_t next = ne;
-            for (size_t k = 0; k < ne && next == ne; k++)
-                if (!e[k].used && same_point(d, e[k].a, e[cur].b))
-                    next = k;
+            size_t next = next_from(x, e[cur].b);
             if (next == ne)
                 break;
             cur = next;
@@ -704,20 +755,29 @@ bool cj_merge_areas(cj_reader *r, uint32_t p0, uint32_t *np)
     size_t ne = 0;
     for (uint32_t p = p0; p < p0 + *np; p++)
         ne += d->rings[d->polygons[p].first_ring].n_points;
-    if (*np < 2 || ne > 20000)
+    if (*np < 2)
         return true;
     edge *e = malloc(ne * sizeof *e);
-    if (!e) {
+    size_t *order = malloc(ne * sizeof *order);
+    if (!e || !order) {
+        free(e);
+        free(order);
         r->nomem = true;
         return false;
     }
     size_t r0 = d->n_rings, pts0 = d->n_points;
     bool ok = collect_edges(d, p0, *np, e, &ne);
     if (ok) {
-        drop_shared(d, e, ne);
-        ok = chain(r, e, ne) && regroup(r, r0, p0);
+        for (size_t i = 0; i < ne; i++)
+            order[i] = i;
+        sort_d = d, sort_e = e; /* qsort has no context argument */
+        qsort(order, ne, sizeof *order, by_start);
+        edge_index x = {d, e, order, ne};
+        drop_shared(&x);
+        ok = chain(r, &x) && regroup(r, r0, p0);
     }
     free(e);
+    free(order);
     if (ok && d->n_polygons > p0) {
         *np = (uint32_t)(d->n_polygons - p0);
         return true;

@@ -48,6 +48,13 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
                                      round(d->floor_heights[b->first_floor_height + i] * 1000) /
                                      1000));
     cJSON_AddBoolToObject(o, "floor_heights_given", b->floor_heights_given);
+    if (b->n_faces) { /* a 3D model (CityJSON): its level of detail and faces */
+        cJSON *m = cJSON_AddObjectToObject(o, "model");
+        char lod[16];
+        snprintf(lod, sizeof lod, "%g", b->lod);
+        cJSON_AddStringToObject(m, "lod", lod);
+        cJSON_AddNumberToObject(m, "faces", b->n_faces);
+    }
     cJSON *parts = cJSON_AddArrayToObject(o, "parts");
     for (uint32_t i = 0; i < b->n_polygons; i++) {
         const ly_polygon *pg = &d->polygons[b->first_polygon + i];
@@ -143,6 +150,8 @@ static void info_text(const ly_district *d, const ly_building *b)
     if (b->n_polygons > 1)
         printf(", %u parts", b->n_polygons);
     printf("\n");
+    if (b->n_faces)
+        printf("Model          LoD %g, %u faces\n", b->lod, b->n_faces);
     if (b->type)
         printf("Type           %s\n", b->type);
     if (b->alias)
