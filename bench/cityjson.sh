@@ -9,19 +9,8 @@
 #   whole_frame_ms_p50, street_frame_ms_p50, pick_us_p99, peak_rss_mb (a warm louyu shot)
 # Usage: bench/cityjson.sh [BUILD_DIR] [N...]   (default: build-release; 100000)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build-release}
-shift || true
-sizes=("$@")
+. "$(dirname "$0")/lib.sh" "$@"
 [ ${#sizes[@]} -gt 0 ] || sizes=(100000)
-if [ ! -x "$build/louyu" ]; then
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j"$(nproc)" >/dev/null
-fi
-export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/cache"
 
 measure() { # FILE NAME
   rm -rf "$XDG_CACHE_HOME"
@@ -47,31 +36,7 @@ measure "$root/tests/data/cityjson/delft.city.json" delft.city.json
 for n in "${sizes[@]}"; do
   "$build/louyu" synth --buildings "$n" --seed 1 --out "$work/city.geojson" >/dev/null
   "$build/louyu" export "$work/city.geojson" --format cityjson --out "$work/city.city.json" >/dev/null
-  python3 - "$work/city.city.json" "$work/city-$n.city.jsonl" <<'PY'
-import json, sys
-doc = json.load(open(sys.argv[1]))
-out = open(sys.argv[2], "w")
-head = {k: doc[k] for k in ("type", "version", "transform", "metadata")}
-out.write(json.dumps(dict(head, CityObjects={}, vertices=[])) + "\n")
-objs, verts = doc["CityObjects"], doc["vertices"]
-def remap(b, m, vs):
-    if isinstance(b, list):
-        return [remap(x, m, vs) for x in b]
-    if b not in m:
-        m[b] = len(vs)
-        vs.append(verts[b])
-    return m[b]
-for oid, o in objs.items():
-    if o.get("parents"):
-        continue
-    m, vs, cos = {}, [], {}
-    for cid in [oid] + o.get("children", []):
-        c = dict(objs[cid])
-        c["geometry"] = [dict(g, boundaries=remap(g["boundaries"], m, vs)) for g in c.get("geometry", [])]
-        cos[cid] = c
-    out.write(json.dumps({"type": "CityJSONFeature", "id": oid, "CityObjects": cos,
-                          "vertices": vs}, separators=(",", ":")) + "\n")
-PY
+  python3 "$root/tools/cityjson-seq.py" "$work/city.city.json" "$work/city-$n.city.jsonl"
   rm -f "$work/city.geojson" "$work/city.city.json"
   measure "$work/city-$n.city.jsonl" "synth-$n.city.jsonl"
   rm -f "$work/city-$n.city.jsonl"

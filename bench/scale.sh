@@ -9,19 +9,8 @@
 #   pick_us_p99        a ray pick; peak_rss_mb of the warm viewer (louyu shot)
 # Usage: bench/scale.sh [BUILD_DIR] [N...]   (default: build-release; 13896 222336 1000000)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build-release}
-shift || true
-sizes=("$@")
+. "$(dirname "$0")/lib.sh" "$@"
 [ ${#sizes[@]} -gt 0 ] || sizes=(13896 222336 1000000)
-if [ ! -x "$build/louyu" ]; then
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$build" -j"$(nproc)" >/dev/null
-fi
-export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-export XDG_CACHE_HOME="$work/cache"
 
 for n in "${sizes[@]}"; do
   city="$work/city-$n.geojson"

@@ -496,6 +496,16 @@ static void other_chunks(unsigned char *buf)
     head(buf)->chunk_size_m = 500;
 }
 
+/* The good bytes (n of them) forged by f into bad, resealed, and refused. */
+static void forge(const char *what, forgery f, const char *src, const char *cache,
+                  const unsigned char *ok, unsigned char *bad, size_t n, const ly_scene *good)
+{
+    memcpy(bad, ok, n);
+    f(bad);
+    reseal(bad, n);
+    refused(what, src, cache, bad, n, good);
+}
+
 static void damage(const char *src, const char *cache, const ly_scene *good)
 {
     size_t n;
@@ -568,10 +578,7 @@ static void damage(const char *src, const char *cache, const ly_scene *good)
             CHECK(!"a forgery without its section");
             continue;
         }
-        memcpy(bad, ok, n);
-        forged[i].f(bad);
-        reseal(bad, n);
-        refused(forged[i].what, src, cache, bad, n, good);
+        forge(forged[i].what, forged[i].f, src, cache, ok, bad, n, good);
     }
     free(ok);
     free(bad);
@@ -622,12 +629,8 @@ static void model_damage(const char *src, const char *cache, const ly_scene *goo
                   {"face type", bad_face_type},
                   {"building faces", bad_building_faces},
                   {"point heights", bad_point_heights}};
-    for (size_t i = 0; i < N(forged); i++) {
-        memcpy(bad, ok, n);
-        forged[i].f(bad);
-        reseal(bad, n);
-        refused(forged[i].what, src, cache, bad, n, good);
-    }
+    for (size_t i = 0; i < N(forged); i++)
+        forge(forged[i].what, forged[i].f, src, cache, ok, bad, n, good);
     free(ok);
     free(bad);
 }

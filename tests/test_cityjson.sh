@@ -41,31 +41,7 @@ done
 check '[ $cases = 34 ]' "34 conformance cases expected, found $cases"
 
 # ---- a CityJSONSeq made from Delft: the same buildings, heights and ground -----------------
-python3 - "$cj/delft.city.json" "$tmp/delft.city.jsonl" <<'PY'
-import json, sys
-doc = json.load(open(sys.argv[1]))
-out = open(sys.argv[2], "w")
-head = {k: doc[k] for k in ("type", "version", "transform", "metadata")}
-head.update(CityObjects={}, vertices=[])
-out.write(json.dumps(head) + "\n")
-objs, verts = doc["CityObjects"], doc["vertices"]
-def remap(b, m, vs):
-    if isinstance(b, list):
-        return [remap(x, m, vs) for x in b]
-    if b not in m:
-        m[b] = len(vs)
-        vs.append(verts[b])
-    return m[b]
-for oid, o in objs.items():
-    if o.get("parents"):
-        continue
-    m, vs, cos = {}, [], {}
-    for cid in [oid] + o.get("children", []):
-        c = dict(objs[cid])
-        c["geometry"] = [dict(g, boundaries=remap(g["boundaries"], m, vs)) for g in c.get("geometry", [])]
-        cos[cid] = c
-    out.write(json.dumps({"type": "CityJSONFeature", "id": oid, "CityObjects": cos, "vertices": vs}) + "\n")
-PY
+python3 "$SRC/tools/cityjson-seq.py" "$cj/delft.city.json" "$tmp/delft.city.jsonl"
 run 0 validate "$tmp/delft.city.jsonl"
 expect out "valid: 160 buildings, 356 other features"
 "$LOUYU" info "$cj/delft.city.json" --json >"$tmp/a.json" 2>/dev/null

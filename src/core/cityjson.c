@@ -79,18 +79,10 @@ static const char *keep(cj_reader *r, const char *s)
 
 /* ---- ids ------------------------------------------------------------------------------ */
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
-
 /* The slot of key: its value when found, or where it would go. */
 static size_t map_slot(const cj_map *m, const char *key)
 {
-    size_t i = hash_str(key) & (m->cap - 1);
+    size_t i = ly_hash_str(key) & (m->cap - 1);
     while (m->keys[i] && strcmp(m->keys[i], key))
         i = (i + 1) & (m->cap - 1);
     return i;
@@ -915,19 +907,5 @@ ly_load_result ly_cityjson_load_seq(ly_district *out, const char *text, size_t l
     free_reader(&r);
     free(pend.items);
     ly_diag_resolve_lines(diags, text, len);
-    if (r.nomem) {
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
-        ly_district_unload(out);
-        return LY_LOAD_NOMEM;
-    }
-    if (diags->errors > errors_before) {
-        ly_district_unload(out);
-        return LY_LOAD_DATA;
-    }
-    out->source = strdup(name ? name : "<memory>");
-    if (!out->source) {
-        ly_district_unload(out);
-        return LY_LOAD_NOMEM;
-    }
-    return LY_LOAD_OK;
+    return ly_load_conclude(out, r.nomem, errors_before, name, diags);
 }

@@ -310,7 +310,7 @@ static int get_enum(loader *L, const cJSON *obj, const char *key, const char *co
 
 /* ---- ids -------------------------------------------------------------------- */
 
-static uint64_t hash_str(const char *s)
+uint64_t ly_hash_str(const char *s)
 {
     uint64_t h = 1469598103934665603ull;
     for (; *s; s++)
@@ -336,7 +336,7 @@ static long claim_id(loader *L, const char *id, const cJSON *node, const cJSON *
         for (size_t i = 0; i < L->id_cap; i++) {
             if (!L->id_keys[i])
                 continue;
-            size_t j = hash_str(L->id_keys[i]) & (ncap - 1);
+            size_t j = ly_hash_str(L->id_keys[i]) & (ncap - 1);
             while (keys[j])
                 j = (j + 1) & (ncap - 1);
             keys[j] = L->id_keys[i];
@@ -351,7 +351,7 @@ static long claim_id(loader *L, const char *id, const cJSON *node, const cJSON *
         L->id_nodes = nodes;
         L->id_cap = ncap;
     }
-    size_t j = hash_str(id) & (L->id_cap - 1);
+    size_t j = ly_hash_str(id) & (L->id_cap - 1);
     while (L->id_keys[j]) {
         if (strcmp(L->id_keys[j], id) == 0) {
             *first_node = L->id_nodes[j];
@@ -2081,6 +2081,14 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     ly_arena_deinit(&json_arena);
     bool nomem = L.nomem;
     free_loader(&L);
+    if (!city && !nomem)
+        finish_points(out);
+    return ly_load_conclude(out, nomem, errors_before, name, diags);
+}
+
+ly_load_result ly_load_conclude(ly_district *out, bool nomem, size_t errors_before,
+                                const char *name, ly_diag_list *diags)
+{
     if (nomem) {
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
         ly_district_unload(out);
@@ -2090,8 +2098,6 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
         ly_district_unload(out);
         return LY_LOAD_DATA;
     }
-    if (!city)
-        finish_points(out);
     out->source = strdup(name ? name : "<memory>");
     if (!out->source) {
         ly_district_unload(out);

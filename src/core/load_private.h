@@ -20,6 +20,9 @@ typedef struct {
     size_t n, cap;
 } ly_pending_list;
 
+/* FNV-1a of a string, for the loaders' id tables. */
+uint64_t ly_hash_str(const char *s);
+
 /* Returns 0, or -1 when out of memory. */
 int ly_pending_add(ly_pending_list *p, const cJSON *node, size_t diag);
 /* Gives each pending diagnostic the byte offset of its node's value in text, plus
@@ -32,6 +35,11 @@ void ly_pending_locate(ly_pending_list *p, const char *text, size_t len, size_t 
  * frees do nothing: the tree is dropped with the arena. */
 void ly_json_arena_begin(ly_arena *a);
 void ly_json_arena_end(void);
+
+/* The end of a load: out unloaded after running out of memory (said in diags) or after
+ * errors beyond errors_before; else its source named. */
+ly_load_result ly_load_conclude(ly_district *out, bool nomem, size_t errors_before,
+                                const char *name, ly_diag_list *diags);
 
 /* Whether a parsed document is CityJSON ("type": "CityJSON" or "CityJSONFeature"). */
 bool ly_cityjson_is(const cJSON *root);

@@ -26,6 +26,18 @@ cJSON *ly_info_enterprise_json(const ly_district *d, const ly_enterprise *e)
     return j;
 }
 
+/* A 3D model's level of detail and faces (a building read from CityJSON). */
+static void model_json(cJSON *o, const ly_building *b)
+{
+    if (!b->n_faces)
+        return;
+    cJSON *m = cJSON_AddObjectToObject(o, "model");
+    char lod[16];
+    snprintf(lod, sizeof lod, "%g", b->lod);
+    cJSON_AddStringToObject(m, "lod", lod);
+    cJSON_AddNumberToObject(m, "faces", b->n_faces);
+}
+
 static cJSON *building_json(const ly_district *d, const ly_building *b)
 {
     cJSON *o = cJSON_CreateObject();
@@ -48,13 +60,7 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
                                      round(d->floor_heights[b->first_floor_height + i] * 1000) /
                                      1000));
     cJSON_AddBoolToObject(o, "floor_heights_given", b->floor_heights_given);
-    if (b->n_faces) { /* a 3D model (CityJSON): its level of detail and faces */
-        cJSON *m = cJSON_AddObjectToObject(o, "model");
-        char lod[16];
-        snprintf(lod, sizeof lod, "%g", b->lod);
-        cJSON_AddStringToObject(m, "lod", lod);
-        cJSON_AddNumberToObject(m, "faces", b->n_faces);
-    }
+    model_json(o, b);
     cJSON *parts = cJSON_AddArrayToObject(o, "parts");
     for (uint32_t i = 0; i < b->n_polygons; i++) {
         const ly_polygon *pg = &d->polygons[b->first_polygon + i];
