@@ -216,6 +216,43 @@ static void test_errors(void)
     }
 }
 
+/* Reference systems through PROJ: Swiss LV95 (EPSG:2056) at Zürich's main station, and
+ * WGS 84 itself in Qingdao, both written x east, y north as CityJSON files are. */
+static void test_crs(void)
+{
+    static const struct {
+        const char *crs;
+        double x, y, scale;
+        int k; /* the box's side in the transform's units (about 10 m) */
+        double lon, lat;
+    } cases[] = {{"https://www.opengis.net/def/crs/EPSG/0/2056", 2683000, 1248000, 0.001, 10000,
+                  8.5375, 47.3760},
+                 {"urn:ogc:def:crs:EPSG::4326", 120.38, 36.06, 1e-7, 1000, 120.38, 36.06}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[2048];
+        double s = cases[i].scale;
+        int k = cases[i].k;
+        snprintf(text, sizeof text,
+                 "{\"type\":\"CityJSON\",\"version\":\"2.0\",\"transform\":{\"scale\":[%g,%g,0.001],"
+                 "\"translate\":[%.7f,%.7f,0]},\"metadata\":{\"referenceSystem\":\"%s\"},"
+                 "\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","
+                 "\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":[[0,0,0],[%d,0,0],[%d,%d,0],"
+                 "[0,%d,0],[0,0,9000],[%d,0,9000],[%d,%d,9000],[0,%d,9000]]}",
+                 s, s, cases[i].x, cases[i].y, cases[i].crs, k, k, k, k, k, k, k, k);
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, "t.city.json");
+        ly_district d;
+        CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+        if (diags.count)
+            fprintf(stderr, "%s: %s\n", cases[i].crs, diags.items[0].message);
+        CHECK_NEAR(d.n_buildings ? d.buildings[0].lon_min : 0, cases[i].lon, 0.002);
+        CHECK_NEAR(d.n_buildings ? d.buildings[0].lat_min : 0, cases[i].lat, 0.002);
+        CHECK_NEAR(d.n_buildings ? d.buildings[0].height_m : 0, 9.0, 1e-3);
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+}
+
 static void test_seq(void)
 {
     const char *text =
@@ -254,6 +291,7 @@ int main(void)
     test_sample();
     test_lod();
     test_errors();
+    test_crs();
     test_seq();
     return check_report();
 }

@@ -169,8 +169,11 @@ static bool crs_pipeline(cj_reader *r, const char *def, const cJSON *at)
     r->geocentric = from && proj_get_type(from) == PJ_TYPE_GEOCENTRIC_CRS;
     if (from)
         dst = proj_create(r->ctx, r->geocentric ? "EPSG:4979" : "EPSG:4326");
-    if (dst)
-        r->pj = proj_create_crs_to_crs_from_pj(r->ctx, from, dst, NULL, NULL);
+    PJ *op = dst ? proj_create_crs_to_crs_from_pj(r->ctx, from, dst, NULL, NULL) : NULL;
+    /* x east (or longitude) and y north (or latitude), whatever order the EPSG
+     * definition gives its axes: how CityJSON files are written, as GeoJSON is */
+    r->pj = op ? proj_normalize_for_visualization(r->ctx, op) : NULL;
+    proj_destroy(op);
     if (!r->pj)
         cj_err(r, at, "\"referenceSystem\" %s: PROJ cannot transform it to WGS 84 (%s): expected "
                "a reference system such as https://www.opengis.net/def/crs/EPSG/0/7415", def,
@@ -237,15 +240,13 @@ int cj_transform(cj_reader *r, const double *xyz, size_t n, double *out, const c
     proj_trans_generic(r->pj, PJ_FWD, out, s, n, out + 1, s, n, r->geocentric ? out + 2 : NULL,
                        r->geocentric ? s : 0, r->geocentric ? n : 0, NULL, 0, 0);
     for (size_t i = 0; i < n; i++) {
-        double lat = out[3 * i], lon = out[3 * i + 1]; /* EPSG:4326's order: latitude first */
+        double lon = out[3 * i], lat = out[3 * i + 1];
         if (!(fabs(lat) <= 90 && fabs(lon) <= 540)) {
             cj_err(r, at, "vertex %zu (%.3f, %.3f, %.3f) cannot be transformed from %s to WGS 84: "
                    "expected coordinates in that system", i, xyz[3 * i], xyz[3 * i + 1],
                    xyz[3 * i + 2], r->crs);
             return -1;
         }
-        out[3 * i] = lon;
-        out[3 * i + 1] = lat;
     }
     return 0;
 }
@@ -854,7 +855,7 @@ static bool seq_value(cj_reader *r, const char *text, size_t pos, size_t n, int 
         ly_diag_add(r->diags, LY_DIAG_ERROR, pos + je.offset, r->object, "%s", je.message);
         return false;
     }
-    ly_arena a = {.block_bytes = 1 << 20};
+    ly_arena a = {.block_bytes = 1 << 16}; /* a line is small: blocks the heap reuses */
     ly_json_arena_begin(&a);
     cJSON *root = cJSON_ParseWithLength(text + pos, n);
     const char *type = root ? type_of(root) : NULL;

@@ -41,8 +41,10 @@ int ly_cli_validate(const ly_args *a)
 {
     long max_errors = (long)ly_arg_num(a, "--max-errors", 50);
     const char *lod;
-    int worst = ly_cli_lod(a, false, &lod);
-    for (int i = 0; i < a->n_pos && !worst; i++) {
+    int worst = LY_EXIT_OK;
+    if (ly_cli_lod(a, false, &lod))
+        return LY_EXIT_USAGE;
+    for (int i = 0; i < a->n_pos; i++) {
         int rc = validate_one(a->pos[i], max_errors, lod);
         /* a file that cannot be read outweighs one with errors */
         if (rc == LY_EXIT_USAGE || (rc == LY_EXIT_DATA && worst == LY_EXIT_OK))
