@@ -254,7 +254,7 @@ static void ids_of(const char *file, int step, char *list, size_t n)
 /* CityJSON: Delft (LoD1 with its roads, water and land use) and Rotterdam (LoD2) are
  * drawn; the sample's gabled house differs between LoD 2.2 and LoD 1; a pick at the
  * centre of --view ID returns ID for Rotterdam's and the sample's buildings and every
- * eighth of Delft's (the exact triangles of the models: sloped roofs, courtyards). */
+ * sixteenth of Delft's (the exact triangles of the models: sloped roofs, courtyards). */
 static void city_models(void)
 {
     char dir[512], args[2048];
@@ -286,7 +286,7 @@ static void city_models(void)
     const struct {
         const char *file;
         int step, want;
-    } sets[] = {{"rotterdam_subset", 1, 16}, {"sample", 1, 5}, {"delft", 8, 20}};
+    } sets[] = {{"rotterdam_subset", 1, 16}, {"sample", 1, 5}, {"delft", 16, 10}};
     for (size_t s = 0; s < sizeof sets / sizeof *sets; s++) {
         char file[600], list[16384];
         snprintf(file, sizeof file, "%s/%s.city.json", dir, sets[s].file);
