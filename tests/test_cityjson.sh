@@ -67,6 +67,10 @@ run 2 shot "$cj/sample.city.json" --lod high --out "$tmp/x.png"
 expect err "--lod high: expected on, off or a CityJSON level of detail"
 run 0 info "$cj/sample.city.json" house --lod 1
 expect out "6.0 m, 2 floors"
+run 0 pick "$cj/sample.city.json" --view house --at 640,360 --lod 1
+expect out "^house$"
+run 2 pick "$cj/sample.city.json" --at 1,1 --lod off
+expect err "--lod off: expected a CityJSON level of detail"
 
 # ---- out: glTF through the Khronos validator, CityJSON through the schema and back ----------
 "$LOUYU" export "$cj/delft.city.json" --out "$tmp/delft.glb" >"$tmp/out" 2>&1

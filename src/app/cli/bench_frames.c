@@ -42,6 +42,7 @@ static int open_loaded(ly_app *app, ly_platform **plat, const ly_bench_frames_de
                          .msaa = d->msaa};
     if (ly_cli_open(app, plat, &wo))
         return -1;
+    snprintf(app->model_lod, sizeof app->model_lod, "%s", d->model_lod ? d->model_lod : "");
     if (ly_cli_load(app, d->path, false)) {
         ly_cli_close(app, *plat);
         return -1;

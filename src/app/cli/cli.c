@@ -100,8 +100,9 @@ static const ly_opt O_BENCH[] = {
     {"--frames", LY_OPT_INT, "N", "frames along the scripted camera path", 1, 100000, NULL},
     {"--size", LY_OPT_SIZE, "WxH", "the frames' size", 16, 8192, NULL},
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose, 1 off", 0, 16, NULL},
-    {"--lod", LY_OPT_CHOICE, "on|off", "far chunks as blocks (off: every building in full)", 0, 0,
-     "on|off"},
+    {"--lod", LY_OPT_TEXT, "on|off|LOD",
+     "far chunks as blocks (off: every building in full); a CityJSON LoD (1, 1.2, 2.2): the one "
+     "to read", 0, 0, NULL},
     {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 4,
      1e6, NULL},
     {"--select", LY_OPT_TEXT, "ID", "a building selected while the frames are drawn", 0, 0, NULL},
@@ -208,19 +209,19 @@ static const ly_opt O_CACHE[] = {
     {NULL}};
 
 static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, O_CACHE, NULL};
-static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, NULL};
+static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, O_MODEL, NULL};
 static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
 static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
 static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
 static const ly_opt *const G_EXPORT[] = {O_EXPORT, O_MODEL, NULL};
 static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_CACHE, NULL};
-static const ly_opt *const G_PICK[] = {O_PICK, O_CACHE, NULL};
+static const ly_opt *const G_PICK[] = {O_PICK, O_MODEL, O_CACHE, NULL};
 static const ly_opt *const G_BENCH[] = {O_BENCH, O_CACHE, NULL};
 static const ly_opt *const G_SYNTH[] = {O_SYNTH, NULL};
 static const ly_opt *const G_VALIDATE[] = {O_VALIDATE, O_MODEL, NULL};
 static const ly_opt *const G_STATS[] = {O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_INFO[] = {O_INFO, O_JSON, O_MODEL, NULL};
-static const ly_opt *const G_QUERY[] = {O_QUERY, O_JSON, NULL};
+static const ly_opt *const G_QUERY[] = {O_QUERY, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_TRIANGULATE[] = {O_TRIANGULATE, NULL};
 static const ly_opt *const G_SOAK[] = {O_SOAK, O_CACHE, NULL};
 

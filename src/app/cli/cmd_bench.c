@@ -3,6 +3,7 @@
 #include "louyu/clock.h"
 #include "bench.h"
 #include "cli.h"
+#include "data.h"
 #include "window.h"
 #include "louyu/bvh.h"
 #include "louyu/colorby.h"
@@ -92,7 +93,7 @@ static void unbuild(built *b)
 }
 
 /* One run from file to pickable mesh, each stage timed into t[stage][run]. */
-static int build_once(built *b, const char *path, double *t[STAGES], int run)
+static int build_once(built *b, const char *path, const char *lod, double *t[STAGES], int run)
 {
     unbuild(b);
     ly_load_timing lt;
@@ -100,7 +101,8 @@ static int build_once(built *b, const char *path, double *t[STAGES], int run)
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
     double t0 = ly_clock_ms();
-    ly_load_result res = ly_district_load(&b->d, path, &(ly_load_desc){.timing = &lt}, &diags);
+    ly_load_result res =
+        ly_district_load(&b->d, path, &(ly_load_desc){.timing = &lt, .lod = lod}, &diags);
     if (res != LY_LOAD_OK) {
         ly_diag_sort(&diags);
         for (size_t i = 0; i < diags.count && i < 10; i++)
@@ -269,12 +271,17 @@ int ly_cli_bench(const ly_args *a)
     double size[3] = {1280, 720, 0};
     ly_arg_values(a, "--size", size);
     bool render = !ly_arg_flag(a, "--no-render");
+    const char *lod;
+    if (ly_cli_lod(a, true, &lod))
+        return LY_EXIT_USAGE;
+    bool far_switch = lod && (!strcmp(lod, "on") || !strcmp(lod, "off"));
     ly_bench_frames_desc fd = {.path = path, .width = (int)size[0], .height = (int)size[1],
                                .frames = (int)ly_arg_num(a, "--frames", 240),
                                .msaa = (int)ly_arg_num(a, "--msaa", 0),
                                .select = ly_arg_text(a, "--select", NULL),
                                .stacking = ly_arg_flag(a, "--stacking"),
-                               .lod_off = strcmp(ly_arg_text(a, "--lod", "on"), "off") == 0,
+                               .lod_off = lod && !strcmp(lod, "off"),
+                               .model_lod = far_switch ? NULL : lod,
                                .mesh_limit = (size_t)ly_arg_num(a, "--mem-limit", 0) << 20};
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "file", path);
@@ -295,7 +302,7 @@ int ly_cli_bench(const ly_args *a)
     built b = {0};
     int rc = LY_EXIT_OK;
     for (int r = 0; r < runs && rc == LY_EXIT_OK; r++)
-        rc = build_once(&b, path, t, r);
+        rc = build_once(&b, path, fd.model_lod, t, r);
     const char *export_path = ly_arg_text(a, "--export-polygons", NULL);
     if (rc == LY_EXIT_OK && export_path && export_polygons(export_path, &b.d, &b.geo))
         rc = LY_EXIT_USAGE;

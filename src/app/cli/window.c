@@ -99,10 +99,10 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
     return 0;
 }
 
-int ly_cli_window_lod(const ly_args *a, ly_app *app)
+int ly_cli_window_lod(const ly_args *a, ly_app *app, bool far_switch)
 {
     const char *lod;
-    int rc = ly_cli_lod(a, true, &lod);
+    int rc = ly_cli_lod(a, far_switch, &lod);
     if (rc)
         return rc;
     app->lod_off = lod && !strcmp(lod, "off");
