@@ -189,7 +189,7 @@ static void read_crs(cj_reader *r, const cJSON *meta, const cJSON *transform)
     const cJSON *rs = member(meta, "referenceSystem");
     if (rs && !cJSON_IsString(rs)) {
         cj_err(r, rs, "\"referenceSystem\" is %s: expected a text such as "
-               "\"https://www.opengis.net/def/crs/EPSG/0/7415\"", ly_json_kind(rs));
+               "\"https://www.opengis.net/def/crs/EPSG/0/7415\"", cj_kind(rs));
         return;
     }
     if (rs) {
@@ -290,7 +290,7 @@ static void read_vertices(cj_reader *r, const cJSON *vs)
 {
     r->n_ll = 0;
     if (!cJSON_IsArray(vs)) {
-        cj_err(r, vs, "\"vertices\" is %s: expected an array of [x, y, z]", ly_json_kind(vs));
+        cj_err(r, vs, "\"vertices\" is %s: expected an array of [x, y, z]", cj_kind(vs));
         return;
     }
     size_t n = (size_t)cJSON_GetArraySize(vs);
@@ -307,7 +307,7 @@ static void read_vertices(cj_reader *r, const cJSON *vs)
     for (const cJSON *v = vs->child; v; v = v->next, i++) {
         double p[3];
         if (!triple(v, p)) {
-            cj_err(r, v, "vertex %zu is %s: expected [x, y, z], three numbers", i, ly_json_kind(v));
+            cj_err(r, v, "vertex %zu is %s: expected [x, y, z], three numbers", i, cj_kind(v));
             return;
         }
         for (int k = 0; k < 3; k++)
@@ -339,7 +339,7 @@ static void read_templates(cj_reader *r, const cJSON *gt)
     size_t i = 0;
     for (const cJSON *v = tv->child; v; v = v->next, i++)
         if (!triple(v, r->tv + 3 * i)) {
-            cj_err(r, v, "template vertex %zu is %s: expected [x, y, z]", i, ly_json_kind(v));
+            cj_err(r, v, "template vertex %zu is %s: expected [x, y, z]", i, cj_kind(v));
             return;
         }
     r->templates = ts;
@@ -372,14 +372,14 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
             return true;
         }
         cj_warn(r, m, "\"yearOfConstruction\" is %s: expected a year (a whole number)",
-                ly_json_kind(m));
+                cj_kind(m));
     } else if (!strcmp(k, "storeysAboveGround") && !cJSON_IsNull(m)) {
         if (whole_in(m, 1, MAX_FLOORS)) {
             *storeys = m->valueint;
             return true;
         }
         cj_warn(r, m, "\"storeysAboveGround\" is %s: expected a whole number from 1 to %d",
-                ly_json_kind(m), MAX_FLOORS);
+                cj_kind(m), MAX_FLOORS);
     } else if (!strcmp(k, "status") && cJSON_IsString(m) &&
                (!strcmp(m->valuestring, "completed") ||
                 !strcmp(m->valuestring, "under_construction"))) {
@@ -405,7 +405,7 @@ static void read_attributes(cj_reader *r, const cJSON *attrs, ly_building *b, in
     if (!attrs || cJSON_IsNull(attrs))
         return;
     if (!cJSON_IsObject(attrs)) {
-        cj_err(r, attrs, "\"attributes\" is %s: expected an object", ly_json_kind(attrs));
+        cj_err(r, attrs, "\"attributes\" is %s: expected an object", cj_kind(attrs));
         return;
     }
     cJSON *rest = cJSON_CreateObject();
@@ -478,7 +478,7 @@ static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
         const cJSON *node = cJSON_IsString(c) ? map_get(&r->objects, c->valuestring) : NULL;
         if (!node) {
             cj_err(r, c, "child \"%s\" is not one of the CityObjects: expected the id of one",
-                   cJSON_IsString(c) ? c->valuestring : ly_json_kind(c));
+                   cJSON_IsString(c) ? c->valuestring : cj_kind(c));
             continue;
         }
         if (!is_part(type_of(node)))
@@ -611,7 +611,7 @@ static bool read_with_parent(cj_reader *r, const cJSON *obj, const char *type)
     for (const cJSON *p = ps->child; p; p = p->next)
         if (!cJSON_IsString(p) || !map_get(&r->objects, p->valuestring)) {
             cj_err(r, p, "parent \"%s\" is not one of the CityObjects: expected the id of one",
-                   cJSON_IsString(p) ? p->valuestring : ly_json_kind(p));
+                   cJSON_IsString(p) ? p->valuestring : cj_kind(p));
             return true;
         }
     return true;
@@ -620,7 +620,7 @@ static bool read_with_parent(cj_reader *r, const cJSON *obj, const char *type)
 static void read_object(cj_reader *r, const cJSON *o)
 {
     if (!cJSON_IsObject(o)) {
-        cj_err(r, o, "is %s: expected a city object (an object with a \"type\")", ly_json_kind(o));
+        cj_err(r, o, "is %s: expected a city object (an object with a \"type\")", cj_kind(o));
         return;
     }
     const char *id = keep(r, o->string);
@@ -654,7 +654,7 @@ static void read_objects(cj_reader *r, const cJSON *objs, ly_progress *progress)
 {
     if (!cJSON_IsObject(objs)) {
         cj_err(r, objs, "\"CityObjects\" is %s: expected an object of city objects by id",
-               ly_json_kind(objs));
+               cj_kind(objs));
         return;
     }
     map_clear(&r->objects);
@@ -693,7 +693,7 @@ static void read_header(cj_reader *r, const cJSON *root)
     if (!cJSON_IsString(v) || !(strncmp(v->valuestring, "1.", 2) == 0 ||
                                 strncmp(v->valuestring, "2.", 2) == 0)) {
         cj_err(r, v ? v : root, "\"version\" is %s: expected \"2.0\", \"1.1\" or \"1.0\"",
-               v ? ly_json_kind(v) : "missing");
+               v ? cj_kind(v) : "missing");
         return;
     }
     const cJSON *tr = member(root, "transform"), *meta = member(root, "metadata");
@@ -871,7 +871,7 @@ static bool seq_value(cj_reader *r, const char *text, size_t pos, size_t n, int 
         read_body(r, root, NULL);
     } else {
         cj_err(r, root, "a line of a CityJSONSeq is %s: expected a CityJSONFeature",
-               type ? type : ly_json_kind(root));
+               type ? type : cj_kind(root));
     }
     (void)progress;
     if (r->pend->n)

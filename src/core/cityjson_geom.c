@@ -13,6 +13,7 @@
 #define M_PER_DEG_LON 111319.49
 #define FLAT_M 0.5   /* a model lower than this is a footprint (LoD0) */
 #define UPRIGHT 0.2  /* |n.z| under this: a wall; over: a roof or an underside */
+enum { MAX_POINTS = 40000000 };
 
 /* ---- points in local metres ----------------------------------------------------------- */
 
@@ -83,6 +84,13 @@ static bool add_point(cj_reader *r, const double *p)
 {
     ly_district *d = r->d;
     size_t n = d->n_points;
+    if (n >= MAX_POINTS) { /* a file that names its vertices over and over */
+        if (!r->too_many)
+            cj_err(r, NULL, "more than %d points in surfaces: expected fewer (a limit that "
+                   "protects memory)", MAX_POINTS);
+        r->too_many = true;
+        return false;
+    }
     double *slot = cj_grow(r, (void **)&d->points, &d->n_points, &r->cap_points, 2 * sizeof(double));
     if (!slot)
         return false;
@@ -102,7 +110,7 @@ static long ring_points(walker *w, const cJSON *ring)
 {
     cj_reader *r = w->r;
     if (!cJSON_IsArray(ring)) {
-        cj_err(r, ring, "a ring is %s: expected an array of vertex indices", ly_json_kind(ring));
+        cj_err(r, ring, "a ring is %s: expected an array of vertex indices", cj_kind(ring));
         return -1;
     }
     long prev = -1, head = -1, n = 0;
@@ -113,7 +121,7 @@ static long ring_points(walker *w, const cJSON *ring)
             if (cJSON_IsNumber(v))
                 snprintf(what, sizeof what, "%g is out of range", v->valuedouble);
             else
-                snprintf(what, sizeof what, "is %s", ly_json_kind(v));
+                snprintf(what, sizeof what, "is %s", cj_kind(v));
             cj_err(r, v, "vertex index %s: expected a whole number from 0 to %zu (there are %zu "
                    "vertices)", what, w->n_src ? w->n_src - 1 : 0, w->n_src);
             return -1;
@@ -142,7 +150,7 @@ static void surface(walker *w, const cJSON *surf, const cJSON *value)
     ly_district *d = r->d;
     if (!cJSON_IsArray(surf) || !surf->child) {
         cj_err(r, surf, "a surface is %s: expected an array of rings (arrays of vertex indices)",
-               ly_json_kind(surf));
+               cj_kind(surf));
         return;
     }
     size_t p0 = d->n_points, r0 = d->n_rings;
@@ -212,7 +220,7 @@ static void walk(walker *w, const cJSON *node, const cJSON *values, int levels)
     }
     if (!cJSON_IsArray(node)) {
         cj_err(w->r, node, "the boundaries here are %s: expected an array of %s",
-               ly_json_kind(node), levels == 1 ? "surfaces" : levels == 2 ? "shells" : "solids");
+               cj_kind(node), levels == 1 ? "surfaces" : levels == 2 ? "shells" : "solids");
         return;
     }
     const cJSON *v = cJSON_IsArray(values) ? values->child : NULL;
@@ -252,7 +260,7 @@ static const cJSON *template_of(cj_reader *r, const cJSON *g, bool report)
         return cJSON_GetArrayItem(r->templates, t->valueint);
     if (report)
         cj_err(r, t ? t : g, "\"template\" is %s: expected the index of one of the %d "
-               "geometry-templates", t ? ly_json_kind(t) : "missing", n);
+               "geometry-templates", t ? cj_kind(t) : "missing", n);
     return NULL;
 }
 
@@ -359,8 +367,12 @@ bool cj_geometry(cj_reader *r, const cJSON *geom, uint16_t part, bool as_areas,
     const cJSON *sem = cJSON_GetObjectItemCaseSensitive(shape, "semantics");
     const cJSON *surfaces = sem ? cJSON_GetObjectItemCaseSensitive(sem, "surfaces") : NULL;
     w.surfaces = cJSON_IsArray(surfaces) ? surfaces : NULL;
-    walk(&w, cJSON_GetObjectItemCaseSensitive(shape, "boundaries"),
-         sem ? cJSON_GetObjectItemCaseSensitive(sem, "values") : NULL, levels_of(type_of(shape)));
+    const cJSON *bounds = cJSON_GetObjectItemCaseSensitive(shape, "boundaries");
+    if (!bounds)
+        cj_err(r, shape, "a %s without \"boundaries\": expected its surfaces", type_of(shape));
+    else
+        walk(&w, bounds, sem ? cJSON_GetObjectItemCaseSensitive(sem, "values") : NULL,
+             levels_of(type_of(shape)));
     if (first_polygon) {
         *first_polygon = w.first_polygon;
         *n_polygons = w.n_polygons;

@@ -5,6 +5,7 @@
 #define LOUYU_CITYJSON_PRIVATE_H
 
 #include "load_private.h"
+#include "louyu/json.h"
 
 #include <proj.h>
 #include <stdbool.h>
@@ -22,6 +23,7 @@ typedef struct {
     ly_diag_list *diags;
     ly_pending_list *pend;
     bool nomem, bad; /* bad: the current city object had an error */
+    bool too_many;   /* the points' limit was reached (said once) */
     const char *want_lod;
     long object;     /* the city object's index in the file, for diagnostics */
     char where[200]; /* 'city object "id": ' */
@@ -58,6 +60,12 @@ typedef struct {
     size_t n_skipped_types, n_skipped, n_degenerate, n_lod_missing;
     float best_lod; /* the best LoD a chosen geometry had */
 } cj_reader;
+
+/* What a value is, for messages ("a string", ...; "missing" for none). */
+static inline const char *cj_kind(const cJSON *v)
+{
+    return v ? ly_json_kind(v) : "missing";
+}
 
 void cj_err(cj_reader *r, const cJSON *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cj_warn(cj_reader *r, const cJSON *at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
