@@ -93,6 +93,8 @@ static const ly_opt O_PICK[] = {
     {"--select", LY_OPT_TEXT, "ID", "a building selected (its card takes room)", 0, 0, NULL},
     {"--scale", LY_OPT_NUM, "S", "the interface's scale", 0.5, 4, NULL},
     {"--tolerance", LY_OPT_NUM, "PX", "pick within PX pixels, as a finger does", 0, 200, NULL},
+    {"--each-view", LY_OPT_FLAG, "", "every building's --view in turn: a line \"ID PICKED\" each",
+     0, 0, NULL},
     {NULL}};
 
 static const ly_opt O_BENCH[] = {

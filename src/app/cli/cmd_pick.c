@@ -1,5 +1,6 @@
 /* louyu pick: the building under a pixel, as a click there would select it. The
  * same app as the window, without any GL. */
+#include "../commands.h"
 #include "window.h"
 
 #include <stdio.h>
@@ -19,9 +20,17 @@ int ly_cli_pick(const ly_args *a)
         rc = ly_cli_load(&app, ly_cli_file(a), false);
     if (!rc)
         rc = ly_cli_apply_scene(&app, a);
-    if (!rc) {
-        long b = ly_app_pick(&app, (float)at[0], (float)at[1],
-                             (float)ly_arg_num(a, "--tolerance", 0), NULL);
+    float tol = (float)ly_arg_num(a, "--tolerance", 0);
+    if (!rc && ly_arg_flag(a, "--each-view")) {
+        /* every building's view in turn, as --view ID would set it: "ID PICKED" */
+        const ly_district *d = &app.scene.district;
+        for (size_t i = 0; i < d->n_buildings; i++) {
+            ly_cmd_set_view(&app, d->buildings[i].id, false);
+            long b = ly_app_pick(&app, (float)at[0], (float)at[1], tol, NULL);
+            printf("%s %s\n", d->buildings[i].id, b >= 0 ? d->buildings[b].id : "none");
+        }
+    } else if (!rc) {
+        long b = ly_app_pick(&app, (float)at[0], (float)at[1], tol, NULL);
         printf("%s\n", b >= 0 ? app.scene.district.buildings[b].id : "none");
     }
     ly_app_deinit(&app);
