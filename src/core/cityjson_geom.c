@@ -91,16 +91,15 @@ static bool add_point(cj_reader *r, const double *p)
         r->too_many = true;
         return false;
     }
-    double *slot = cj_grow(r, (void **)&d->points, &d->n_points, &r->cap_points, 2 * sizeof(double));
-    if (!slot)
+    if (ly_array_reserve((void **)&d->points, &r->cap_points, n + 1, 2 * sizeof(double)) ||
+        ly_array_reserve((void **)&d->point_z, &r->cap_z, n + 1, sizeof(float))) {
+        r->nomem = true;
         return false;
-    d->n_points = n;
-    float *z = cj_grow(r, (void **)&d->point_z, &d->n_points, &r->cap_z, sizeof(float));
-    if (!z)
-        return false;
-    slot[0] = p[0];
-    slot[1] = p[1];
-    *z = (float)p[2]; /* absolute until the building is finished */
+    }
+    d->points[2 * n] = p[0];
+    d->points[2 * n + 1] = p[1];
+    d->point_z[n] = (float)p[2]; /* absolute until the building is finished */
+    d->n_points = n + 1;
     return true;
 }
 

@@ -325,7 +325,7 @@ static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
     cJSON *children = cJSON_CreateArray();
     for (uint32_t i = 0; i < parts; i++) {
         cJSON *g = part_geometry(w, b, i);
-        if (g && !strcmp(cJSON_GetObjectItem(g, "type")->valuestring, "MultiSurface") && i == 0) {
+        if (g && b->n_faces && i == 0) {
             cJSON_AddItemToArray(geoms, g); /* a model's own faces stay on the Building */
             continue;
         }

@@ -34,17 +34,35 @@ typedef struct {
     size_t cap_xyz, cap_uv, cap_holes;
 } roofs;
 
+/* Which polygons are the footprints of 3D models (drawn from their faces, so never
+ * extruded): a flag each, or NULL when the district has no models. */
+static unsigned char *model_footprints(const ly_district *d, int *rc)
+{
+    if (!d->n_faces)
+        return NULL;
+    unsigned char *skip = calloc(d->n_polygons ? d->n_polygons : 1, 1);
+    if (!skip) {
+        *rc = -1;
+        return NULL;
+    }
+    for (size_t i = 0; i < d->n_buildings; i++)
+        if (d->buildings[i].n_faces)
+            memset(skip + d->buildings[i].first_polygon, 1, d->buildings[i].n_polygons);
+    return skip;
+}
+
 static int triangulate_all(const ly_district *d, const ly_geo *geo, roofs *r, size_t *partial)
 {
     r->first = malloc((d->n_polygons + 1) * sizeof *r->first);
     ly_triangulator *t = ly_triangulator_create();
     ly_geo_flat flat = {0};
     int rc = r->first && t ? 0 : -1;
+    unsigned char *skip = model_footprints(d, &rc);
     for (size_t p = 0; p < d->n_polygons && !rc; p++) {
         r->first[p] = r->n;
         const ly_polygon *pg = &d->polygons[p];
-        if (pg->height_m <= 0 && pg->min_height_m <= 0)
-            continue; /* flat areas (parks, water) are not extruded */
+        if ((pg->height_m <= 0 && pg->min_height_m <= 0) || (skip && skip[p]))
+            continue; /* flat areas (parks, water) are not extruded, nor models' footprints */
         if (ly_geo_flatten(&flat, d, geo, pg)) {
             rc = -1;
             break;
@@ -69,6 +87,7 @@ static int triangulate_all(const ly_district *d, const ly_geo *geo, roofs *r, si
         r->first[d->n_polygons] = r->n;
     ly_geo_flat_deinit(&flat);
     ly_triangulator_destroy(t);
+    free(skip);
     return rc;
 }
 

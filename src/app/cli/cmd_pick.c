@@ -15,7 +15,7 @@ int ly_cli_pick(const ly_args *a)
     char err[256];
     ly_app_init(&app, (int)size[0], (int)size[1], (float)ly_arg_num(a, "--scale", 1), false, err,
                 sizeof err);
-    int rc = ly_cli_window_lod(a, &app, false);
+    int rc = ly_cli_app_lod(a, &app, false);
     if (!rc)
         rc = ly_cli_load(&app, ly_cli_file(a), false);
     if (!rc)

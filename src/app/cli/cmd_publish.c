@@ -469,7 +469,7 @@ int ly_cli_publish(const ly_args *a)
     int rc = ly_cli_open(&pb.app, &pb.plat, &wo);
     if (rc)
         return rc;
-    if (!(rc = ly_cli_window_lod(a, &pb.app, false)) && !(rc = ly_cli_load(&pb.app, src, false))) {
+    if (!(rc = ly_cli_app_lod(a, &pb.app, false)) && !(rc = ly_cli_load(&pb.app, src, false))) {
         geometry_hash(&pb);
         rc = publish(&pb, a, src);
     }

@@ -129,7 +129,7 @@ int ly_cli_shot(const ly_args *a)
                          .msaa = (int)ly_arg_num(a, "--msaa", 0)};
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
-    if ((rc = ly_cli_window_lod(a, &app, true))) {
+    if ((rc = ly_cli_app_lod(a, &app, true))) {
         ly_cli_close(&app, plat);
         return rc;
     }

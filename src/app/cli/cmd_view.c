@@ -358,7 +358,7 @@ int ly_cli_view(const ly_args *a)
                          .display = v.kc.display};
     if ((rc = ly_cli_open(&app, &plat, &wo)))
         return rc;
-    if ((rc = ly_cli_window_lod(a, &app, true))) {
+    if ((rc = ly_cli_app_lod(a, &app, true))) {
         ly_cli_close(&app, plat);
         return rc;
     }

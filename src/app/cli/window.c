@@ -99,7 +99,7 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
     return 0;
 }
 
-int ly_cli_window_lod(const ly_args *a, ly_app *app, bool far_switch)
+int ly_cli_app_lod(const ly_args *a, ly_app *app, bool far_switch)
 {
     const char *lod;
     int rc = ly_cli_lod(a, far_switch, &lod);
