@@ -8,7 +8,12 @@ layout(location = 2) in uint a_surface;   // 0 wall, 1 roof, 2 bottom, 3 window,
 layout(location = 3) in uint a_building;
 
 uniform mat4 u_view_proj;
-uniform samplerBuffer u_buildings; // 3 texels per building (see render.h)
+uniform sampler2D u_buildings; // 3 texels per building (see render.h), 2048 a row
+
+vec4 style(int texel)
+{
+    return texelFetch(u_buildings, ivec2(texel % 2048, texel / 2048), 0);
+}
 
 out vec3 v_pos;
 flat out vec4 v_style;   // rgb the colour; a the state flags + 32 * the surface
@@ -20,12 +25,12 @@ flat out vec4 v_glow;
 void main()
 {
     int b = int(a_building);
-    vec4 color = texelFetch(u_buildings, 3 * b);
-    vec4 info = texelFetch(u_buildings, 3 * b + 1);
+    vec4 color = style(3 * b);
+    vec4 info = style(3 * b + 1);
     v_style = vec4(color.rgb, info.z + 32.0 * float(a_surface));
     v_storeys = info.xy;
 #ifdef GLOW
-    v_glow = texelFetch(u_buildings, 3 * b + 2);
+    v_glow = style(3 * b + 2);
 #endif
     v_pos = a_pos;
     gl_Position = u_view_proj * vec4(a_pos, 1.0);

@@ -2,7 +2,7 @@
  *
  * A ly_renderer owns every GL object it makes: shaders (read from a shader
  * folder), the district's static buffers (one vertex and one index buffer per
- * mesh chunk, one for the ground), a buffer texture with three RGBA32F texels
+ * mesh chunk, one for the ground), a 2D texture with three RGBA32F texels
  * per building (colour; storey heights and state flags; a glowing height
  * band) that drives colour, highlight, dimming and the tenant finder's glow
  * without touching the meshes, the glyph atlas and the streamed UI buffers,

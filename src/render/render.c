@@ -1,10 +1,10 @@
 #include "louyu/render.h"
+#include "gl.h"
 #include "louyu/bvh.h"
 #include "louyu/file.h"
 #include "louyu/log.h"
 #include "louyu/palette.h"
 
-#include <epoxy/gl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +20,10 @@ static const float SKY_HORIZON[3] = {0.86f, 0.90f, 0.94f};
 static const float LIGHT_SKY[3] = {0.80f, 0.86f, 0.96f};
 static const float LIGHT_GROUND[3] = {0.60f, 0.57f, 0.52f};
 static const float ACCENT[3] = {0.93f, 0.49f, 0.18f};
+
+/* Texels in a row of the building styles' texture: the least texture size ES 3.0
+ * promises, so a million buildings take 1,465 rows. */
+enum { STYLE_ROW = 2048 };
 
 /* ---- programs --------------------------------------------------------------- */
 
@@ -73,7 +77,8 @@ struct ly_renderer {
     ly_render_stats stats; /* of the last frame */
     gpu_mesh ground_mesh;
     size_t ground_first[LY_GROUND_LAYERS], ground_count[LY_GROUND_LAYERS];
-    GLuint style_buf, style_tex;
+    GLuint style_tex;    /* STYLE_ROW texels a row, three per building (render.h) */
+    int style_rows;      /* rows allocated */
     size_t n_styles;
     GLuint empty_vao;
     GLuint ui_vao, ui_vbo, ui_ibo;
@@ -225,17 +230,22 @@ static void program_to_cache(GLuint id, const char *bin_path, uint64_t key)
     free(bin);
 }
 
-/* The shader source with "#define VARIANT 1" after its #version line (none: as it is). */
-static char *with_variant(char *src, const char *variant)
+/* The shader source in this context's dialect: the files' "#version 330 core" line,
+ * or LY_GL_PRELUDE in its place (gl.h), then "#define VARIANT 1" (variant NULL: none). */
+static char *in_dialect(char *src, const char *variant)
 {
-    if (!src || !variant)
+    const char *prelude = LY_GL_PRELUDE;
+    if (!src || (!variant && !prelude))
         return src;
     const char *eol = strchr(src, '\n');
     size_t head = eol ? (size_t)(eol - src) + 1 : strlen(src), n = strlen(src);
-    size_t len = head + strlen(variant) + 12 + (n - head) + 1;
+    size_t len = (prelude ? strlen(prelude) : head) + (variant ? strlen(variant) : 0) + 12 +
+                 (n - head) + 1;
     char *out = malloc(len);
     if (out)
-        snprintf(out, len, "%.*s#define %s 1\n%s", (int)head, src, variant, src + head);
+        snprintf(out, len, "%.*s%s%s%s%s", prelude ? (int)strlen(prelude) : (int)head,
+                 prelude ? prelude : src, variant ? "#define " : "", variant ? variant : "",
+                 variant ? " 1\n" : "", src + head);
     free(src);
     return out;
 }
@@ -248,8 +258,8 @@ static int load_program(program *p, const char *dir, const char *bins, const cha
     char vs_path[1024], fs_path[1024], bin_path[1100] = "";
     snprintf(vs_path, sizeof vs_path, "%s/%s.vert", dir, name);
     snprintf(fs_path, sizeof fs_path, "%s/%s.frag", dir, name);
-    char *vs_src = with_variant(read_text(vs_path, NULL, err, err_len), variant);
-    char *fs_src = vs_src ? with_variant(read_text(fs_path, NULL, err, err_len), variant) : NULL;
+    char *vs_src = in_dialect(read_text(vs_path, NULL, err, err_len), variant);
+    char *fs_src = vs_src ? in_dialect(read_text(fs_path, NULL, err, err_len), variant) : NULL;
     if (!fs_src) {
         free(vs_src);
         return -1;
@@ -323,7 +333,7 @@ int ly_render_query_info(ly_render_info *out)
     out->renderer = (const char *)glGetString(GL_RENDERER);
     out->version = (const char *)glGetString(GL_VERSION);
     out->glsl = (const char *)glGetString(GL_SHADING_LANGUAGE_VERSION);
-    out->gl_version = epoxy_gl_version();
+    out->gl_version = ly_gl_version();
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &out->max_texture_size);
     glGetIntegerv(GL_MAX_SAMPLES, &out->max_samples);
     GLint vp[2] = {0, 0}, rb = 0;
@@ -332,16 +342,16 @@ int ly_render_query_info(ly_render_info *out)
     out->max_target_size = vp[0] < vp[1] ? vp[0] : vp[1];
     if (rb < out->max_target_size)
         out->max_target_size = rb;
-    return out->gl_version >= 33 ? 0 : -1;
+    return out->gl_version >= LY_GL_NEEDED ? 0 : -1;
 }
 
 /* ---- lifetime --------------------------------------------------------------- */
 
 ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_len)
 {
-    if (epoxy_gl_version() < 33) {
-        snprintf(err, err_len, "OpenGL 3.3 is needed; this context has %d.%d",
-                 epoxy_gl_version() / 10, epoxy_gl_version() % 10);
+    if (ly_gl_version() < LY_GL_NEEDED) {
+        snprintf(err, err_len, LY_GL_NAME " is needed; this context has %d.%d",
+                 ly_gl_version() / 10, ly_gl_version() % 10);
         return NULL;
     }
     ly_renderer *r = calloc(1, sizeof *r);
@@ -351,7 +361,7 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
     }
     /* the programs' binaries from the last run, where the driver gives them */
     GLint formats = 0;
-    if (epoxy_gl_version() >= 41 || epoxy_has_gl_extension("GL_ARB_get_program_binary"))
+    if (ly_gl_has_program_binaries())
         glGetIntegerv(GL_NUM_PROGRAM_BINARY_FORMATS, &formats);
     char folder[1024];
     const char *bins = formats > 0 &&
@@ -372,13 +382,12 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
     snprintf(r->shader_dir, sizeof r->shader_dir, "%s", shader_dir);
     snprintf(r->bins, sizeof r->bins, "%s", bins ? bins : "");
     glGenVertexArrays(1, &r->empty_vao);
-    glGenBuffers(1, &r->style_buf);
     glGenTextures(1, &r->style_tex);
     glGenVertexArrays(1, &r->ui_vao);
     glGenBuffers(1, &r->ui_vbo);
     glGenBuffers(1, &r->ui_ibo);
     glGenTextures(1, &r->atlas_tex);
-    r->gl_objects += 7;
+    r->gl_objects += 6;
     r->msaa = 4;
 
     glBindVertexArray(r->ui_vao);
@@ -395,14 +404,10 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
                           (void *)offsetof(ly_draw_vertex, rgba));
     glBindVertexArray(0);
 
-    /* An empty style buffer until styles arrive: texelFetch stays defined. */
-    float zero[12] = {0.8f, 0.8f, 0.8f, 1, 0, 0, 0, 0, 0, 0, 0, 0};
-    glBindBuffer(GL_TEXTURE_BUFFER, r->style_buf);
-    glBufferData(GL_TEXTURE_BUFFER, sizeof zero, zero, GL_DYNAMIC_DRAW);
-    glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
-    glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, r->style_buf);
-    glBindTexture(GL_TEXTURE_BUFFER, 0);
-    glBindBuffer(GL_TEXTURE_BUFFER, 0);
+    /* One building's styles until styles arrive: texelFetch stays defined. */
+    ly_building_style first = {.r = 0.8f, .g = 0.8f, .b = 0.8f, .a = 1};
+    ly_renderer_set_building_styles(r, &first, 1);
+    r->n_styles = 0;
     return r;
 }
 
@@ -470,7 +475,6 @@ void ly_renderer_destroy(ly_renderer *r)
             glDeleteProgram(ps[i]->id);
     if (r->empty_vao) {
         glDeleteVertexArrays(1, &r->empty_vao);
-        glDeleteBuffers(1, &r->style_buf);
         glDeleteTextures(1, &r->style_tex);
         glDeleteVertexArrays(1, &r->ui_vao);
         glDeleteBuffers(1, &r->ui_vbo);
@@ -662,12 +666,28 @@ void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st)
 
 void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n)
 {
-    glBindBuffer(GL_TEXTURE_BUFFER, r->style_buf);
-    if (n != r->n_styles)
-        glBufferData(GL_TEXTURE_BUFFER, (GLsizeiptr)(n * sizeof *styles), styles, GL_DYNAMIC_DRAW);
-    else
-        glBufferSubData(GL_TEXTURE_BUFFER, 0, (GLsizeiptr)(n * sizeof *styles), styles);
-    glBindBuffer(GL_TEXTURE_BUFFER, 0);
+    /* a 2D texture, which both dialects have (ES 3.0 has no buffer textures): its
+     * rows hold the styles' texels in order, whole rows then the last part-row */
+    size_t texels = 3 * n, rows = (texels + STYLE_ROW - 1) / STYLE_ROW;
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, r->style_tex);
+    if ((int)rows > r->style_rows) {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA32F, STYLE_ROW, (GLsizei)rows, 0, GL_RGBA, GL_FLOAT,
+                     NULL);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        r->style_rows = (int)rows;
+    }
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    size_t whole = texels / STYLE_ROW, rest = texels % STYLE_ROW;
+    const float *f = (const float *)styles;
+    if (whole)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, STYLE_ROW, (GLsizei)whole, GL_RGBA, GL_FLOAT, f);
+    if (rest)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, (GLint)whole, (GLsizei)rest, 1, GL_RGBA, GL_FLOAT,
+                        f + 4 * whole * STYLE_ROW);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glActiveTexture(GL_TEXTURE0);
     r->n_styles = n;
     r->glow = false;
     for (size_t i = 0; i < n && !r->glow; i++)
@@ -838,8 +858,8 @@ static void draw_batches(ly_renderer *r, const gpu_chunk *c, tile_batch b[1 + LY
             glUniform1i(r->buildings->dither, m);
             glUniform1f(r->buildings->dither_cut, b[l][m].cut);
             glBindVertexArray(l ? c->lod.vao : c->full.vao);
-            glMultiDrawElements(GL_TRIANGLES, b[l][m].count, GL_UNSIGNED_INT, b[l][m].offset,
-                                b[l][m].n);
+            ly_gl_multi_draw(GL_TRIANGLES, b[l][m].count, GL_UNSIGNED_INT,
+                             b[l][m].offset, b[l][m].n);
         }
 }
 
@@ -920,7 +940,7 @@ static void building_uniforms(ly_renderer *r, const ly_render_frame *f, int pass
     glUniform1i(p->pass, pass);
     glUniform1i(p->dither, 0);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_BUFFER, r->style_tex);
+    glBindTexture(GL_TEXTURE_2D, r->style_tex);
     glActiveTexture(GL_TEXTURE0);
 }
 
@@ -998,7 +1018,7 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
     glDisable(GL_SCISSOR_TEST);
     glDepthMask(GL_TRUE);
     glClearColor(SKY_HORIZON[0], SKY_HORIZON[1], SKY_HORIZON[2], 1.0f);
-    glClearDepth(1.0);
+    ly_gl_clear_depth(1.0);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 
     glEnable(GL_DEPTH_TEST);
@@ -1191,12 +1211,7 @@ void ly_renderer_finish(ly_renderer *r)
 ly_render_health ly_renderer_health(ly_renderer *r)
 {
     (void)r;
-    /* robust contexts (GL 4.5 or ARB_robustness) say when they were reset */
-    GLenum reset = GL_NO_ERROR;
-    if (epoxy_gl_version() >= 45)
-        reset = glGetGraphicsResetStatus();
-    else if (epoxy_has_gl_extension("GL_ARB_robustness"))
-        reset = glGetGraphicsResetStatusARB();
+    GLenum reset = ly_gl_reset_status();
     if (reset != GL_NO_ERROR) {
         LY_ERROR("RENDER", "the GL context was reset (0x%04x)", reset);
         return LY_RENDER_LOST;

@@ -1,0 +1,100 @@
+/* The two GL dialects louyu draws with, and every difference between them.
+ *
+ * The desktop and the kiosk draw with OpenGL 3.3 core through libepoxy; the
+ * browser build (LY_GLES, set by the web build) with OpenGL ES 3.0, which
+ * emscripten maps onto WebGL2. render.c is written once against the calls both
+ * have; what one of them lacks or names differently is here:
+ *  - the shaders' first line: the files say "#version 330 core"; ES gets
+ *    LY_GL_PRELUDE in its place (version and default precisions);
+ *  - the context's version, and whether it is enough;
+ *  - a multi-draw (ES 3.0 has none: one draw per range);
+ *  - program binaries (WebGL has none) and context resets (the page hears of a
+ *    lost WebGL context itself). */
+#ifndef LOUYU_RENDER_GL_H
+#define LOUYU_RENDER_GL_H
+
+#include <stdbool.h>
+
+#ifdef LY_GLES
+#include <GLES3/gl3.h>
+
+#include <stdio.h>
+
+#define LY_GL_NAME "OpenGL ES 3.0"
+#define LY_GL_NEEDED 30
+#define LY_GL_PRELUDE                                                                              \
+    "#version 300 es\n"                                                                            \
+    "precision highp float;\nprecision highp int;\nprecision highp sampler2D;\n"
+
+/* e.g. "OpenGL ES 3.0 (WebGL 2.0 ...)": 30 */
+static inline int ly_gl_version(void)
+{
+    const char *v = (const char *)glGetString(GL_VERSION);
+    int major = 0, minor = 0;
+    if (!v || sscanf(v, "OpenGL ES %d.%d", &major, &minor) != 2)
+        return 0;
+    return major * 10 + minor;
+}
+
+static inline void ly_gl_multi_draw(GLenum mode, const GLsizei *count, GLenum type,
+                                    const void *const *offset, GLsizei n)
+{
+    for (GLsizei i = 0; i < n; i++)
+        glDrawElements(mode, count[i], type, offset[i]);
+}
+
+static inline bool ly_gl_has_program_binaries(void)
+{
+    return false;
+}
+
+static inline GLenum ly_gl_reset_status(void)
+{
+    return GL_NO_ERROR;
+}
+
+static inline void ly_gl_clear_depth(double d)
+{
+    glClearDepthf((float)d);
+}
+
+#else
+#include <epoxy/gl.h>
+
+#define LY_GL_NAME "OpenGL 3.3"
+#define LY_GL_NEEDED 33
+#define LY_GL_PRELUDE NULL /* the files' own "#version 330 core" */
+
+static inline int ly_gl_version(void)
+{
+    return epoxy_gl_version();
+}
+
+static inline void ly_gl_multi_draw(GLenum mode, const GLsizei *count, GLenum type,
+                                    const void *const *offset, GLsizei n)
+{
+    glMultiDrawElements(mode, count, type, offset, n);
+}
+
+static inline bool ly_gl_has_program_binaries(void)
+{
+    return epoxy_gl_version() >= 41 || epoxy_has_gl_extension("GL_ARB_get_program_binary");
+}
+
+/* robust contexts (GL 4.5 or ARB_robustness) say when they were reset */
+static inline GLenum ly_gl_reset_status(void)
+{
+    if (epoxy_gl_version() >= 45)
+        return glGetGraphicsResetStatus();
+    if (epoxy_has_gl_extension("GL_ARB_robustness"))
+        return glGetGraphicsResetStatusARB();
+    return GL_NO_ERROR;
+}
+
+static inline void ly_gl_clear_depth(double d)
+{
+    glClearDepth(d);
+}
+#endif
+
+#endif
