@@ -2,19 +2,20 @@
 # installed. As root it installs what is missing with apt-get; otherwise it
 # prints the exact command to run and stops.
 LY_PACKAGES=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config python3
   libsdl2-dev libepoxy-dev libcglm-dev libcjson-dev libstb-dev libfontconfig-dev
   libsodium-dev libsqlite3-dev libcurl4-openssl-dev libproj-dev
   fonts-noto-cjk
   libgl1-mesa-dri libegl-mesa0
 )
+# (python3 writes GB 2312's table at build time: tools/gb2312-table.py.)
 # What the tests drive and check with, installed by scripts/test.sh only: python3 (the
 # structure test and JSON checks), Xvfb, xdotool, xwd (x11-apps), xwininfo (x11-utils),
 # xrefresh (x11-xserver-utils), openbox (a window manager to test under), ImageMagick
 # (reading the pictures back), gdal-bin (ogrinfo: GDAL reads the store as QGIS would) and
 # chromium (the published portal, driven headless).
 LY_TEST_PACKAGES=(
-  python3 xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin proj-bin
+  xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin proj-bin
   chromium
 )
 

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,12 +23,25 @@ static size_t utf8_char_len(unsigned char c)
     return c < 0x80 ? 1 : c >> 5 == 6 ? 2 : c >> 4 == 14 ? 3 : c >> 3 == 30 ? 4 : 1;
 }
 
+/* A character's GB 2312 code (its Chinese characters only; 0: not one of them), from
+ * the table the build generates (tools/gb2312-table.py). */
+unsigned ly_gb2312_han(uint32_t cp);
+
+/* The code point of the UTF-8 character at p (len bytes, complete). */
+static uint32_t decode(const unsigned char *p, size_t len)
+{
+    static const unsigned char lead_mask[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    uint32_t cp = p[0] & lead_mask[len];
+    for (size_t k = 1; k < len; k++)
+        cp = cp << 6 | (p[k] & 0x3F);
+    return cp;
+}
+
 void ly_pinyin_initials(const char *utf8, char *out, size_t n)
 {
     size_t o = 0;
     if (!n)
         return;
-    iconv_t cd = iconv_open("GB2312", "UTF-8");
     for (const char *p = utf8; p && *p && o + 1 < n;) {
         size_t len = utf8_char_len((unsigned char)*p);
         if (strnlen(p, len) < len)
@@ -38,25 +52,40 @@ void ly_pinyin_initials(const char *utf8, char *out, size_t n)
             p++;
             continue;
         }
-        char in[4], gb[4];
-        memcpy(in, p, len);
-        char *ip = in, *op = gb;
-        size_t il = len, ol = sizeof gb;
-        if (cd != (iconv_t)-1 && iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && op - gb == 2) {
-            unsigned code = (unsigned char)gb[0] << 8 | (unsigned char)gb[1];
-            for (size_t b = 0; b + 1 < sizeof BLOCKS / sizeof *BLOCKS; b++)
-                if (code >= BLOCKS[b].code && code < BLOCKS[b + 1].code) {
-                    out[o++] = BLOCKS[b].initial;
-                    break;
-                }
-        } else if (cd != (iconv_t)-1) {
-            iconv(cd, NULL, NULL, NULL, NULL); /* reset after an unconvertible character */
-        }
+        unsigned code = ly_gb2312_han(decode((const unsigned char *)p, len));
+        for (size_t b = 0; code && b + 1 < sizeof BLOCKS / sizeof *BLOCKS; b++)
+            if (code >= BLOCKS[b].code && code < BLOCKS[b + 1].code) {
+                out[o++] = BLOCKS[b].initial;
+                break;
+            }
         p += len;
     }
     out[o] = '\0';
-    if (cd != (iconv_t)-1)
-        iconv_close(cd);
+}
+
+/* A sort key without a GB18030 iconv (emscripten's libc has none): GB 2312's
+ * Chinese characters by their codes, as GB18030 gives them, the rest as UTF-8. */
+static void key_without_iconv(const char *t, char *out, size_t key_len)
+{
+    size_t o = 0;
+    for (const char *p = t; *p;) {
+        size_t len = utf8_char_len((unsigned char)*p);
+        if (strnlen(p, len) < len)
+            break;
+        unsigned code = len > 1 ? ly_gb2312_han(decode((const unsigned char *)p, len)) : 0;
+        size_t w = code ? 2 : len;
+        if (o + w > key_len - 1)
+            break;
+        if (code) {
+            out[o] = (char)(code >> 8);
+            out[o + 1] = (char)(code & 0xFF);
+        } else {
+            memcpy(out + o, p, len);
+        }
+        o += w;
+        p += len;
+    }
+    out[o] = '\0';
 }
 
 void ly_collate_keys(const char *const *texts, size_t n, char *keys, size_t key_len)
@@ -69,10 +98,12 @@ void ly_collate_keys(const char *const *texts, size_t n, char *keys, size_t key_
         const char *t = texts[i] ? texts[i] : "";
         char *ip = (char *)t, *op = out;
         size_t il = strlen(t), ol = key_len - 1;
-        if (cd == (iconv_t)-1 || iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+        if (cd == (iconv_t)-1) {
+            key_without_iconv(t, out, key_len);
+            op = out + strlen(out);
+        } else if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
             /* what could not be converted (or did not fit) keeps its UTF-8 bytes */
-            if (cd != (iconv_t)-1)
-                iconv(cd, NULL, NULL, NULL, NULL);
+            iconv(cd, NULL, NULL, NULL, NULL);
             size_t done = (size_t)(op - out), room = key_len - 1 - done;
             size_t rest = il < room ? il : room;
             memcpy(op, ip, rest);
