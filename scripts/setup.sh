@@ -19,10 +19,18 @@ LY_TEST_PACKAGES=(
   chromium
 )
 
-# ly_missing_packages [test]: the packages not installed (with "test", the tests' too)
+# What the browser build needs (scripts/web.sh): Debian's emscripten, fonttools
+# (pyftsubset makes the font subset), dpkg-dev (apt-get source unpacks cjson's
+# source, which is compiled for the browser), and the CJK font it subsets. The tests
+# build it too, and drive it in chromium.
+LY_WEB_PACKAGES=(emscripten fonttools dpkg-dev fonts-noto-cjk python3)
+
+# ly_missing_packages [test|web]: the packages not installed (with "test", the tests'
+# and the browser build's too; with "web", the browser build's)
 ly_missing_packages() {
   local p missing=() want=("${LY_PACKAGES[@]}")
-  [ "${1:-}" = test ] && want+=("${LY_TEST_PACKAGES[@]}")
+  [ "${1:-}" = test ] && want+=("${LY_TEST_PACKAGES[@]}" "${LY_WEB_PACKAGES[@]}")
+  [ "${1:-}" = web ] && want=("${LY_WEB_PACKAGES[@]}" cmake)
   for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
@@ -71,4 +79,31 @@ ly_build() {
   shift
   cmake -S "$LY_ROOT" -B "$LY_ROOT/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || return 1
   cmake --build "$LY_ROOT/$dir" -j"$(nproc)" || return 1
+}
+
+# ly_web_cjson_source DIR: unpacks Debian's cjson source into DIR once (adding a deb-src
+# line for bookworm to apt's sources when it has none, as root); prints its folder
+ly_web_cjson_source() {
+  local dir=$1 src
+  src=$(find "$dir" -maxdepth 2 -name cJSON.c -printf '%h\n' 2>/dev/null | head -1)
+  if [ -n "$src" ]; then
+    echo "$src"
+    return 0
+  fi
+  if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "web: apt has no deb-src line; as root, add one for bookworm, then run again" >&2
+      return 1
+    fi
+    printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: bookworm\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+      >/etc/apt/sources.list.d/louyu-deb-src.sources
+    apt-get update -qq >&2 || return 1
+  fi
+  mkdir -p "$dir"
+  (cd "$dir" && apt-get source -qq cjson >&2 2>/dev/null) || {
+    echo "web: apt-get source cjson failed" >&2
+    return 1
+  }
+  src=$(find "$dir" -maxdepth 2 -name cJSON.c -printf '%h\n' | head -1)
+  [ -n "$src" ] && echo "$src"
 }

@@ -2,7 +2,9 @@
 """The repository's own rules, checked on its sources (docs/architecture.md states them).
 
 - Each folder includes only what its layer may use: no SDL outside src/platform, no GL
-  outside src/render; src/app never calls SDL; a view includes only view.h, the core's
+  outside src/render; emscripten's headers only in the browser's platform file
+  (src/platform/platform_web.c, the only one with html5.h) and entry (src/web); the GL
+  dialects' differences only in src/render/gl.h; src/app never calls SDL; a view includes only view.h, the core's
   headers and the C library, never another view nor the commands.
 - No file in src/app over 800 lines; no function anywhere in src/ over 100 lines.
 - Chinese text lives only in the string table (src/core/strings.c: what louyu says) and
@@ -51,9 +53,18 @@ def includes(path):
 # ---- layers ----------------------------------------------------------------------------
 SDL = re.compile(r'[<"](SDL2?/)?SDL[^>"]*[>"]')
 GL = re.compile(r'[<"](epoxy/|GL/|GLES)')
+EMSCRIPTEN = re.compile(r'[<"]emscripten[/.]')
 for path in sources("src"):
     r = rel(path)
     incs = includes(path)
+    if r not in ("src/platform/platform_web.c",) and not r.startswith("src/web/"):
+        check(not any(EMSCRIPTEN.match(i) for i in incs),
+              f"{r}: includes emscripten (only platform_web.c and src/web may)")
+    if r != "src/platform/platform_web.c":
+        check(not any("html5.h" in i for i in incs), f"{r}: includes html5.h (the platform's)")
+    if r.startswith("src/render/") and r != "src/render/gl.h":
+        check(not any(GL.match(i) for i in incs),
+              f"{r}: includes a GL header itself (the dialects are src/render/gl.h's)")
     if not r.startswith("src/platform/"):
         check(not any(SDL.match(i) for i in incs), f"{r}: includes SDL (only src/platform may)")
     if not r.startswith("src/render/"):

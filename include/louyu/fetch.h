@@ -28,6 +28,7 @@
 #define LOUYU_FETCH_H
 
 #include "louyu/district.h"
+#include "louyu/file.h" /* ly_is_url */
 
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -76,8 +77,6 @@ typedef struct {
     char message[1800];    /* "URL: reason: keeping the copy of 2011-04-29 12:00 UTC" */
 } ly_fetch_result;
 
-/* Whether s starts with http:// or https:// (any case). */
-bool ly_is_url(const char *s);
 
 /* The cache folder: $XDG_CACHE_HOME/louyu (when absolute), else $HOME/.cache/louyu.
  * Returns 0, or -1 when there is none. */

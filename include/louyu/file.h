@@ -45,4 +45,7 @@ int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *b
 int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
                          size_t err_len);
 
+/* Whether s starts with http:// or https:// (any case): a URL, not a file. */
+bool ly_is_url(const char *s);
+
 #endif

@@ -28,6 +28,11 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
     ly_camera_init(&st->cam, zero, zero);
     if (!gl)
         return 0;
+#ifdef LY_WEB
+    (void)err;
+    (void)err_len;
+    return 0; /* the page gives the font (ly_app_use_font) */
+#else
     char path[1024];
     int face = 0;
     bool remembered = false;
@@ -39,6 +44,12 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
     }
     LY_DEBUG("FONT", "%s (face %d): %s", path, face,
              remembered ? "as remembered" : "fontconfig's answer, remembered for the next start");
+    return ly_app_use_font(app, path, face, err, err_len);
+#endif
+}
+
+int ly_app_use_font(ly_app *app, const char *path, int face, char *err, size_t err_len)
+{
     app->font = ly_font_create(path, face, err, err_len);
     if (!app->font)
         return -1;
@@ -265,11 +276,13 @@ bool ly_app_update(ly_app *app, double dt)
     st->time += dt;
     if (st->kiosk.on)
         ly_cmd_kiosk_tick(app, dt);
+#ifndef LY_WEB /* the browser build writes no files */
     if (st->export_queued && !st->export_wait) {
         int kind = st->export_queued - 1;
         st->export_queued = 0;
         ly_cmd_export(app, (ly_export_kind)kind);
     }
+#endif
     bool moving = keys_held(app, dt);
     ly_gesture gs[LY_MAX_GESTURES];
     int n = ly_gesture_tick(&app->input.gestures, st->time, gs);

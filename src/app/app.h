@@ -95,6 +95,10 @@ typedef struct ly_app {
 int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, char *err,
                 size_t err_len);
 void ly_app_deinit(ly_app *app);
+/* Draws text with the font file at `path` (face: its index in a collection): what
+ * ly_app_init does with fontconfig's answer, and the browser build with the font
+ * the page fetched. Returns 0 or -1 with a message. */
+int ly_app_use_font(ly_app *app, const char *path, int face, char *err, size_t err_len);
 
 /* Reads the user's settings (the language; without one, the desktop's locale)
  * and remembers later changes there: the viewer window does; headless runs do

@@ -221,11 +221,15 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
 {
     /* a scene mapped from its cache gives the pages of each mesh array back once the GPU
      * has its copy: a city's meshes do not stay in resident memory twice */
+#ifndef LY_WEB /* the browser build maps no scene cache */
     if (app->renderer)
         ly_renderer_set_upload_hook(app->renderer, next->cache ? ly_cache_give_back : NULL);
+#endif
     if (app->renderer && ly_renderer_upload_scene(app->renderer, &next->mesh, &next->ground)) {
         /* put the old district back on the GPU */
+#ifndef LY_WEB
         ly_renderer_set_upload_hook(app->renderer, app->scene.cache ? ly_cache_give_back : NULL);
+#endif
         if (app->scene.loaded)
             ly_renderer_upload_scene(app->renderer, &app->scene.mesh, &app->scene.ground);
         ly_scene_free(next);
@@ -542,7 +546,9 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m)
         app->st.export_menu = m->on && !app->st.kiosk.on;
         break;
     case LY_MSG_EXPORT:
+#ifndef LY_WEB /* the browser build writes no files (its toolbar has no export menu) */
         ly_cmd_queue_export(app, (ly_export_kind)m->i);
+#endif
         break;
     }
 }

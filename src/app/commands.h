@@ -87,6 +87,9 @@ void ly_cmd_view_building_from(ly_app *app, long b, double heading, double close
 void ly_cmd_set_picture_only(ly_app *app, bool on);
 /* The view of building b beside (or below) its card: the pose the selection flies to. */
 ly_camera_pose ly_app_building_pose(ly_app *app, long b);
+/* Where building b's view point (the roof point its pose frames beside the card) is
+ * on screen now, in pixels; false when it is behind the camera. */
+bool ly_app_building_point(const ly_app *app, long b, float *sx, float *sy);
 void ly_cmd_orbit(ly_app *app, float dx, float dy);
 void ly_cmd_pan(ly_app *app, float x0, float y0, float x1, float y1);
 /* Zooms at a pixel: toward the point of a tower under it, else about the ground. */

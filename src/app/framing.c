@@ -203,6 +203,13 @@ ly_camera_pose ly_app_building_pose(ly_app *app, long b)
     return first;
 }
 
+bool ly_app_building_point(const ly_app *app, long b, float *sx, float *sy)
+{
+    double roof[3];
+    roof_point(app, b, roof);
+    return screen_of(app, roof, sx, sy);
+}
+
 void ly_cmd_keep_clear_of_card(ly_app *app, long b)
 {
     ly_state *st = &app->st;

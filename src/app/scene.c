@@ -14,18 +14,25 @@
 #include <unistd.h>
 #endif
 
+/* The browser build (LY_WEB) has no scene cache (no lasting files to map) and fetches
+ * no URLs (the page fetches the district into its file system): those parts are
+ * the desktop's only. */
+#ifndef LY_WEB
 /* The parts of a scene that a scene cache holds. */
 static ly_cache_parts parts_of(ly_scene *s)
 {
     return (ly_cache_parts){.district = &s->district, .geo = &s->geo, .mesh = &s->mesh,
                             .bvh = &s->bvh, .ground = &s->ground};
 }
+#endif
 
 void ly_scene_free(ly_scene *s)
 {
+#ifndef LY_WEB
     /* arrays in the cache's mapping are not the deinit functions' to free */
     ly_cache_parts parts = parts_of(s);
     ly_cache_close(s->cache, &parts);
+#endif
     ly_labels_deinit(&s->labels);
     ly_ground_deinit(&s->ground);
     ly_bvh_deinit(&s->bvh);
@@ -68,6 +75,7 @@ static int build(ly_scene *s, ly_progress *progress)
     return finish(s);
 }
 
+#ifndef LY_WEB
 /* Whether a path's scene may come from (and go to) the scene cache: a GeoJSON file
  * (a store's weeks change inside SQLite's own files; a URL has its fetch's copy). */
 static bool cacheable(const char *path, const ly_scene_desc *desc)
@@ -113,6 +121,8 @@ static int load_cached(ly_scene *next, const char *path, ly_progress *progress,
     return LY_LOAD_OK;
 }
 
+#endif
+
 int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
                   ly_diag_list *diags)
 {
@@ -120,6 +130,9 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
     desc = desc ? desc : &plain;
     memset(next, 0, sizeof *next);
     ly_load_result r;
+#ifdef LY_WEB
+    r = ly_district_load(&next->district, path, &(ly_load_desc){.progress = desc->progress}, diags);
+#else
     if (ly_is_url(path)) {
         ly_fetch_desc fd = {.new_only = desc->poll, .cancel = desc->cancel};
         ly_fetch_result own, *fr = desc->fetch ? desc->fetch : &own;
@@ -133,6 +146,7 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
         r = ly_district_load(&next->district, path,
                              &(ly_load_desc){.progress = desc->progress, .lod = desc->lod}, diags);
     }
+#endif
     if (r != LY_LOAD_OK)
         return r;
     if (build(next, desc->progress)) {

@@ -24,11 +24,6 @@
 #define DEFAULT_MAX_BYTES ((size_t)512 << 20) /* the loader's own default */
 #define META_MAX_BYTES (64 * 1024)
 
-bool ly_is_url(const char *s)
-{
-    return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8));
-}
-
 int ly_fetch_cache_dir(char *buf, size_t n)
 {
     return ly_xdg_path("XDG_CACHE_HOME", ".cache", "", buf, n);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -181,4 +182,9 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
         return -1;
     }
     return 0;
+}
+
+bool ly_is_url(const char *s)
+{
+    return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8));
 }

@@ -2022,8 +2022,10 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
                     len, max_bytes);
         return LY_LOAD_DATA;
     }
+#ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
     if (ly_cityjson_is_seq(text, len)) /* CityJSONSeq: one JSON text per feature */
         return ly_cityjson_load_seq(out, text, len, name, desc, diags);
+#endif
     ly_progress *progress = desc ? desc->progress : NULL;
     ly_progress_stage(progress, LY_STAGE_CHECK);
     ly_json_error jerr;
@@ -2049,10 +2051,20 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     loader L = {.d = out, .diags = diags, .feature = -1, .text = text, .len = len,
                 .progress = progress};
     ly_progress_stage(progress, LY_STAGE_VALIDATE);
+#ifdef LY_WEB
+    const cJSON *type = root ? cJSON_GetObjectItemCaseSensitive(root, "type") : NULL;
+    bool city = cJSON_IsString(type) && !strcmp(type->valuestring, "CityJSON");
+    if (city)
+        err(&L, type, "a CityJSON document: the map in the browser reads GeoJSON (louyu on the "
+                      "desktop reads CityJSON, and louyu export writes GeoJSON)");
+#else
     bool city = root && ly_cityjson_is(root);
     if (city) {
         if (!ly_cityjson_read(out, root, desc, diags, &L.pend))
             L.nomem = true;
+    }
+#endif
+    if (city) {
     } else if (root) {
         read_collection(&L, root);
     } else if (stop && stop >= text + bom && stop < text + len) {
@@ -2110,10 +2122,12 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
                                 ly_diag_list *diags)
 {
     memset(out, 0, sizeof *out);
+#ifndef LY_WEB /* the page fetches URLs itself; a browser has no SQLite store */
     if (ly_is_url(path)) /* a district on a web server: fetched into its checked local copy */
         return ly_fetch_load(out, path, &(ly_fetch_desc){.load = desc}, NULL, diags);
     if (ly_store_is(path)) /* a GeoPackage made by louyu convert: the district and its weeks */
         return ly_store_load(out, path, desc, diags);
+#endif
     double t0 = ly_clock_ms();
     size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
     ly_progress_stage(desc ? desc->progress : NULL, LY_STAGE_READ);

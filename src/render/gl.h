@@ -9,7 +9,8 @@
  *  - the context's version, and whether it is enough;
  *  - a multi-draw (ES 3.0 has none: one draw per range);
  *  - program binaries (WebGL has none) and context resets (the page hears of a
- *    lost WebGL context itself). */
+ *    lost WebGL context itself);
+ *  - the multisampled scene's colour format, which must match the canvas's. */
 #ifndef LOUYU_RENDER_GL_H
 #define LOUYU_RENDER_GL_H
 
@@ -21,6 +22,11 @@
 #include <stdio.h>
 
 #define LY_GL_NAME "OpenGL ES 3.0"
+/* the multisampled scene's colour: a resolve needs the canvas's own format, and the
+ * canvas has no alpha (platform_web.c) */
+#define LY_GL_SCENE_COLOR GL_RGB8
+/* what glGetError says once a WebGL context is lost (CONTEXT_LOST_WEBGL) */
+#define LY_GL_CONTEXT_LOST 0x9242
 #define LY_GL_NEEDED 30
 #define LY_GL_PRELUDE                                                                              \
     "#version 300 es\n"                                                                            \
@@ -62,6 +68,8 @@ static inline void ly_gl_clear_depth(double d)
 #include <epoxy/gl.h>
 
 #define LY_GL_NAME "OpenGL 3.3"
+#define LY_GL_CONTEXT_LOST GL_CONTEXT_LOST
+#define LY_GL_SCENE_COLOR GL_RGBA8
 #define LY_GL_NEEDED 33
 #define LY_GL_PRELUDE NULL /* the files' own "#version 330 core" */
 

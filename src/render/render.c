@@ -1132,7 +1132,7 @@ static bool scene_fbo(ly_renderer *r, int w, int h)
     glGenRenderbuffers(1, &r->scene_depth);
     r->gl_objects += 3;
     glBindRenderbuffer(GL_RENDERBUFFER, r->scene_color);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, w, h);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, LY_GL_SCENE_COLOR, w, h);
     glBindRenderbuffer(GL_RENDERBUFFER, r->scene_depth);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH_COMPONENT24, w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, r->scene_fbo);
@@ -1221,7 +1221,7 @@ ly_render_health ly_renderer_health(ly_renderer *r)
         GLenum e = glGetError();
         if (e == GL_NO_ERROR)
             break;
-        if (e == GL_CONTEXT_LOST)
+        if (e == LY_GL_CONTEXT_LOST)
             return LY_RENDER_LOST;
         if (e == GL_OUT_OF_MEMORY) {
             LY_ERROR("RENDER", "GL out of memory");

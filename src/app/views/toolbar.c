@@ -6,6 +6,7 @@
 
 /* Export…: under it, while open, what can be written (not in a kiosk: its visitors
  * have no files). */
+#ifndef LY_WEB /* the browser build writes no files */
 static void export_menu(const ly_view_ctx *c)
 {
     const ly_state *st = &c->app->st;
@@ -34,6 +35,7 @@ static void export_menu(const ly_view_ctx *c)
             ly_msg_int(c->out, LY_MSG_EXPORT, k);
     }
 }
+#endif
 
 ly_view_out ly_view_toolbar(const ly_view_ctx *c)
 {
@@ -53,8 +55,10 @@ ly_view_out ly_view_toolbar(const ly_view_ctx *c)
             ly_msg_on(c->out, LY_MSG_SET_DASHBOARD, board);
         if (ly_ui_toggle(ui, ly_view_str(c, LY_S_FIND_SPACE), &find))
             ly_msg_on(c->out, LY_MSG_SET_FINDER, find);
+#ifndef LY_WEB /* the browser build writes no files */
         if (!st->kiosk.on)
             export_menu(c);
+#endif
     }
     ly_ui_panel_end(ui);
     return (ly_view_out){.drew = true};

@@ -1,0 +1,332 @@
+/* The browser's louyu: the viewer's loop on the browser's frames, and the functions
+ * the page's script calls (web/louyu-map.js wraps them in its documented API).
+ *
+ * The page fetches the font and the district into emscripten's file system, then
+ * calls ly_web_start and ly_web_load. Every frame (requestAnimationFrame) takes the
+ * platform's events to the app, advances its time and draws when something changed,
+ * exactly as the desktop viewer's loop does (src/app/cli/cmd_view.c); a change of
+ * the selection is told to the page (Module.louyuSelected). Strings handed back to
+ * the page live until the next call that returns one. */
+#include "app.h"
+#include "commands.h"
+#include "louyu/camera.h"
+#include "louyu/clock.h"
+#include "louyu/log.h"
+#include "louyu/platform.h"
+#include "louyu/render.h"
+#include "louyu/strings.h"
+
+#include <emscripten/emscripten.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { FRAME_RING = 240 };
+
+static struct {
+    ly_app app;
+    ly_platform *plat;
+    bool started, again;
+    double last;
+    long told; /* the selection the page last heard of */
+    char reply[8192];
+    float frame_ms[FRAME_RING]; /* the last frames' draw times, for the page's bench */
+    long frames;
+} W = {.told = -1};
+
+/* Writes a JSON string value (quotes and escapes) at out; returns its length. */
+static size_t json_string(char *out, size_t n, const char *s)
+{
+    size_t o = 0;
+    if (n < 3)
+        return 0;
+    out[o++] = '"';
+    for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c && o + 8 < n; c++) {
+        if (*c == '"' || *c == '\\')
+            o += (size_t)snprintf(out + o, n - o, "\\%c", *c);
+        else if (*c < 0x20)
+            o += (size_t)snprintf(out + o, n - o, "\\u%04x", *c);
+        else
+            out[o++] = (char)*c;
+    }
+    out[o++] = '"';
+    out[o] = '\0';
+    return o;
+}
+
+/* Tells the page when the selection changed (through its hook, when it set one). */
+static void tell_selection(void)
+{
+    long sel = W.app.st.selected;
+    if (sel == W.told)
+        return;
+    W.told = sel;
+    const char *id = sel >= 0 ? W.app.scene.district.buildings[sel].id : "";
+    EM_ASM({
+        if (Module.louyuSelected)
+            Module.louyuSelected(UTF8ToString($0));
+    }, id);
+}
+
+static void frame(void)
+{
+    ly_app *app = &W.app;
+    ly_event e;
+    while (ly_platform_poll(W.plat, &e)) {
+        if (e.type == LY_EV_EXPOSE)
+            ly_cmd_redraw(app);
+        else
+            ly_app_event(app, &e);
+    }
+    int dw, dh;
+    ly_platform_drawable_size(W.plat, &dw, &dh);
+    if (dw != app->st.width || dh != app->st.height)
+        ly_cmd_resize(app, dw, dh);
+    double t = ly_platform_now();
+    ly_cmd_lost_time(app, t - W.last - 0.1);
+    bool moving = ly_app_update(app, fmin(t - W.last, 0.1));
+    W.last = t;
+    if (app->st.redraw || moving || W.again) {
+        double t0 = ly_platform_now();
+        W.again = ly_app_render(app);
+        double ms = (ly_platform_now() - t0) * 1000;
+        W.frame_ms[W.frames++ % FRAME_RING] = (float)ms;
+        ly_cmd_note_frame(app, ms);
+        /* GL errors are logged (and cleared) after each frame, as on the desktop; a lost
+         * context is the page's to hear of (webglcontextlost) */
+        ly_renderer_health(app->renderer);
+    }
+    tell_selection();
+}
+
+/* The GPU's name where the browser tells it (WEBGL_debug_renderer_info: GL_RENDERER
+ * says only "WebKit WebGL"), else GL_RENDERER's; written to out. */
+EM_JS(void, unmasked_renderer, (char *out, int n), {
+    var gl = GL.currentContext ? GL.currentContext.GLctx : null;
+    var ext = gl ? gl.getExtension("WEBGL_debug_renderer_info") : null;
+    var name = gl ? gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : "";
+    stringToUTF8(String(name || ""), out, n);
+});
+
+/* Starts the map on the page's canvas (#louyu-canvas) with the font at font_path
+ * (face 0) and the language "zh" or "en". Returns 0, or -1 after logging why. */
+EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
+{
+    if (W.started)
+        return 0;
+    char err[512];
+    W.plat = ly_platform_create(&(ly_window_desc){0}, err, sizeof err);
+    if (!W.plat) {
+        LY_ERROR("WEB", "%s", err);
+        return -1;
+    }
+    int dw, dh;
+    ly_platform_drawable_size(W.plat, &dw, &dh);
+    ly_app *app = &W.app;
+    if (ly_app_init(app, dw, dh, ly_platform_pixel_scale(W.plat), true, err, sizeof err) ||
+        ly_app_use_font(app, font_path, 0, err, sizeof err) ||
+        !(app->renderer = ly_renderer_create("/shaders", err, sizeof err))) {
+        LY_ERROR("WEB", "%s", err);
+        return -1;
+    }
+    /* software WebGL (SwiftShader, llvmpipe) pays dearly for multisampling, as on the
+     * desktop: the scene is multisampled only on a GPU */
+    ly_render_info info;
+    ly_render_query_info(&info);
+    char gpu[256];
+    unmasked_renderer(gpu, sizeof gpu);
+    bool software = strstr(gpu, "SwiftShader") || strstr(gpu, "llvmpipe") ||
+                    strstr(gpu, "Software") || strstr(gpu, "softpipe");
+    ly_renderer_set_msaa(app->renderer, software ? -1 : 4);
+    LY_INFO("WEB", "%s on %s: MSAA %s", info.version ? info.version : "?", gpu,
+            software ? "off" : "4x");
+    ly_cmd_set_language(app, ly_lang_parse(lang && *lang ? lang : "zh"));
+    W.started = true;
+    W.last = ly_platform_now();
+    emscripten_set_main_loop(frame, 0, 0);
+    return 0;
+}
+
+/* Loads the district at `path` (in the file system) and shows it; the district on
+ * screen stays when it is bad. Returns JSON: {"ok":true,"buildings":N} or
+ * {"ok":false,"errors":["FILE:LINE:COL: message", ...]}. */
+EMSCRIPTEN_KEEPALIVE const char *ly_web_load(const char *path, const char *name)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, name && *name ? name : path);
+    int r = W.started ? ly_app_load(&W.app, path, &diags) : LY_LOAD_IO;
+    ly_diag_sort(&diags);
+    size_t o = 0, n = sizeof W.reply;
+    if (r == LY_LOAD_OK) {
+        o += (size_t)snprintf(W.reply, n, "{\"ok\":true,\"buildings\":%zu,\"warnings\":[",
+                              W.app.scene.district.n_buildings);
+    } else {
+        o += (size_t)snprintf(W.reply, n, "{\"ok\":false,\"errors\":[");
+    }
+    size_t shown = 0;
+    for (size_t i = 0; i < diags.count && shown < 20 && o + 600 < n; i++) {
+        const ly_diag *d = &diags.items[i];
+        if ((r == LY_LOAD_OK) != (d->severity != LY_DIAG_ERROR))
+            continue;
+        char line[512];
+        snprintf(line, sizeof line, "%s:%d:%d: %s", name && *name ? name : path, d->line,
+                 d->col, d->message);
+        o += (size_t)snprintf(W.reply + o, n - o, "%s", shown++ ? "," : "");
+        o += json_string(W.reply + o, n - o, line);
+    }
+    if (r != LY_LOAD_OK && !shown && o + 80 < n)
+        o += json_string(W.reply + o, n - o, W.started ? "the district could not be loaded"
+                                                       : "the map has not started");
+    snprintf(W.reply + o, n - o, "]}");
+    ly_diag_list_deinit(&diags);
+    if (r == LY_LOAD_OK) {
+        W.told = -2; /* a new district: the page hears the selection again */
+        ly_cmd_redraw(&W.app);
+    }
+    return W.reply;
+}
+
+/* Selects building `id` and turns to it (its card opens); "" clears the selection.
+ * Returns 0, or -1 when there is no such building. */
+EMSCRIPTEN_KEEPALIVE int ly_web_select(const char *id, int fly)
+{
+    if (!W.started)
+        return -1;
+    if (!id || !*id) {
+        ly_cmd_select(&W.app, -1, false);
+        return 0;
+    }
+    long b = ly_district_find(&W.app.scene.district, id);
+    if (b < 0)
+        return -1;
+    ly_cmd_select(&W.app, b, fly != 0);
+    ly_cmd_set_view(&W.app, id, fly != 0);
+    return 0;
+}
+
+/* The view: "home", "top" or a building's id. Returns 0, or -1 for none such. */
+EMSCRIPTEN_KEEPALIVE int ly_web_set_view(const char *view, int animate)
+{
+    return W.started && ly_cmd_set_view(&W.app, view, animate != 0) ? 0 : -1;
+}
+
+EMSCRIPTEN_KEEPALIVE void ly_web_set_language(const char *lang)
+{
+    if (W.started)
+        ly_cmd_set_language(&W.app, ly_lang_parse(lang));
+}
+
+/* The building drawn at CSS pixel x, y of the canvas ("" for none). */
+EMSCRIPTEN_KEEPALIVE const char *ly_web_pick(double x, double y)
+{
+    long b = -1;
+    if (W.started && W.app.scene.loaded) {
+        float s = ly_platform_pixel_scale(W.plat);
+        b = ly_app_pick(&W.app, (float)(x * s), (float)(y * s), 0, NULL);
+    }
+    snprintf(W.reply, sizeof W.reply, "%s", b >= 0 ? W.app.scene.district.buildings[b].id : "");
+    return W.reply;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
+/* Where the view centres, in CSS pixels of the canvas: the selected building's view
+ * point (its roof point, framed beside the card), else the camera's centre of turning. */
+static void focus_on_canvas(double *x, double *y)
+{
+    const ly_state *st = &W.app.st;
+    double s = ly_platform_pixel_scale(W.plat);
+    float sx, sy;
+    if (st->selected >= 0 && ly_app_building_point(&W.app, st->selected, &sx, &sy)) {
+        *x = sx / s;
+        *y = sy / s;
+        return;
+    }
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&st->cam, st->width, st->height, &m);
+    const double *t = st->cam.pose.target;
+    double c[4];
+    for (int r = 0; r < 4; r++)
+        c[r] = m.view_proj[r] * t[0] + m.view_proj[4 + r] * t[1] + m.view_proj[8 + r] * t[2] +
+               m.view_proj[12 + r];
+    *x = c[3] > 0 ? (c[0] / c[3] * 0.5 + 0.5) * st->width / s : -1;
+    *y = c[3] > 0 ? (0.5 - c[1] / c[3] * 0.5) * st->height / s : -1;
+}
+
+/* What the map shows now, as JSON: the language, the selection (id and name in the
+ * language on screen), the district's size, the draw times of the last frames (p50
+ * and p95 in ms; how many frames were drawn in all), where the view centres on the
+ * canvas (CSS pixels: focus_on_canvas), and whether the view is still moving. */
+EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
+{
+    const ly_app *app = &W.app;
+    const ly_district *d = &app->scene.district;
+    long sel = W.started ? app->st.selected : -1;
+    const ly_building *b = sel >= 0 ? &d->buildings[sel] : NULL;
+    const char *name = b ? (app->st.lang == LY_LANG_EN && b->name_en ? b->name_en : b->name) : "";
+    size_t n = W.frames < FRAME_RING ? (size_t)W.frames : FRAME_RING;
+    float sorted[FRAME_RING];
+    memcpy(sorted, W.frame_ms, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, by_value);
+    char id_json[600], name_json[600];
+    double tx = -1, ty = -1;
+    if (W.started)
+        focus_on_canvas(&tx, &ty);
+    json_string(id_json, sizeof id_json, b ? b->id : "");
+    json_string(name_json, sizeof name_json, name);
+    snprintf(W.reply, sizeof W.reply,
+             "{\"started\":%s,\"lang\":\"%s\",\"selected\":%s,\"name\":%s,\"buildings\":%zu,"
+             "\"width\":%d,\"height\":%d,\"frames\":%ld,\"frame_p50_ms\":%.2f,"
+             "\"frame_p95_ms\":%.2f,\"focus_x\":%.1f,\"focus_y\":%.1f,\"moving\":%s}",
+             W.started ? "true" : "false", ly_lang_code(app->st.lang), id_json, name_json,
+             W.started ? d->n_buildings : 0, app->st.width, app->st.height, W.frames,
+             n ? sorted[n / 2] : 0.0, n ? sorted[n * 95 / 100] : 0.0, tx, ty,
+             W.started && (app->st.cam.flying || W.again) ? "true" : "false");
+    return W.reply;
+}
+
+/* Asks for a frame now (after the page changed something the map draws). */
+EMSCRIPTEN_KEEPALIVE void ly_web_redraw(void)
+{
+    if (W.started)
+        ly_cmd_redraw(&W.app);
+}
+
+/* The district's buildings as JSON: [{"id":..,"name":..,"name_en":..}, ...] (name_en
+ * null where the data has none). The reply grows with the district (malloc'd, kept
+ * until the next call). */
+EMSCRIPTEN_KEEPALIVE const char *ly_web_buildings(void)
+{
+    static char *list;
+    free(list);
+    list = NULL;
+    const ly_district *d = &W.app.scene.district;
+    size_t n = W.started ? d->n_buildings : 0, cap = 16 + n * 64, o = 0;
+    for (size_t i = 0; i < n; i++) /* the strings' bytes, escaped at most 6 to 1 */
+        cap += 6 * (strlen(d->buildings[i].id) + strlen(d->buildings[i].name ? d->buildings[i].name : "") +
+                    strlen(d->buildings[i].name_en ? d->buildings[i].name_en : ""));
+    list = malloc(cap);
+    if (!list)
+        return "[]";
+    list[o++] = '[';
+    for (size_t i = 0; i < n; i++) {
+        const ly_building *b = &d->buildings[i];
+        o += (size_t)snprintf(list + o, cap - o, "%s{\"id\":", i ? "," : "");
+        o += json_string(list + o, cap - o, b->id);
+        o += (size_t)snprintf(list + o, cap - o, ",\"name\":");
+        o += json_string(list + o, cap - o, b->name);
+        o += (size_t)snprintf(list + o, cap - o, ",\"name_en\":");
+        if (b->name_en)
+            o += json_string(list + o, cap - o, b->name_en);
+        else
+            o += (size_t)snprintf(list + o, cap - o, "null");
+        o += (size_t)snprintf(list + o, cap - o, "}");
+    }
+    snprintf(list + o, cap - o, "]");
+    return list;
+}

@@ -1,0 +1,271 @@
+#!/usr/bin/env python3
+"""The browser build (scripts/web.sh), checked in Debian's headless Chromium on software
+WebGL (SwiftShader), driven over the DevTools protocol (tests/cdp.py).
+
+The site is served on 127.0.0.1. On the map page:
+- the map starts and draws its first frame (frames counted, the canvas not one colour);
+- for every building of the district, #b=ID selects it and turns the view to it; a pick at
+  the view's centre (window.louyuMap.pick, the test hook) returns ID, and the card's
+  building is ID with its name in the language on screen;
+- the language switch (map.setLanguage, and ?lang=en) changes the strings: the names come
+  in English and the picture changes;
+- the JS API: select, setView, the select event, load() of a missing and of a broken file
+  (FILE:LINE:COL errors, the district stays on screen), then of a good one;
+- no console error, no exception, no failed request, nothing fetched from elsewhere;
+- without WebGL2 the page says so instead of failing.
+Usage: test_web.py SITE_DIR [SCREENSHOT_DIR] (web-district.png, web-building.png).
+CHROMIUM may name the browser. Prints every problem; exit 1 if any.
+"""
+import base64
+import functools
+import http.server
+import json
+import os
+import pathlib
+import shutil
+import struct
+import sys
+import tempfile
+import threading
+import time
+import zlib
+
+from cdp import Browser, CDPError, Tab
+
+LIMIT_S = 400
+SIZE = (1280, 720)
+WEBGL = ("--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist",
+         "--enable-webgl")
+BAD = b'{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "id": 7,\n' \
+      b'   "properties": {"kind": "building"}, "geometry": {"type": "Polygon"}}\n]}\n'
+
+problems, passed = [], 0
+
+
+def check(ok, message):
+    global passed
+    if ok:
+        passed += 1
+    else:
+        problems.append(message)
+        print("FAIL:", message, flush=True)
+    return ok
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """The site, and two files for the load() checks: /test/bad.geojson (a building
+    without coordinates) and /test/good.geojson (the site's district again)."""
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".js": "text/javascript",
+                      ".geojson": "application/geo+json"}
+
+    def do_GET(self):
+        if self.path == "/test/bad.geojson":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/geo+json")
+            self.send_header("Content-Length", str(len(BAD)))
+            self.end_headers()
+            self.wfile.write(BAD)
+            return
+        if self.path == "/test/good.geojson":
+            self.path = "/district.geojson"
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(root):
+    handler = functools.partial(Handler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def png_pixels(data):
+    """(width, height, rows of RGB(A) bytes) of a PNG Chromium wrote (8-bit RGB/RGBA)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, w = 8, b"", 0
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and ctype in (2, 6), (depth, ctype)
+            bpp = 3 if ctype == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    raw, rows, prev = zlib.decompress(idat), [], bytearray(w * bpp)
+    stride = w * bpp + 1
+    for y in range(h):
+        f, line = raw[y * stride], bytearray(raw[y * stride + 1:(y + 1) * stride])
+        for i in range(len(line)):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line))
+        prev = line
+    return w, h, bpp, rows
+
+
+def colours(png):
+    w, h, bpp, rows = png_pixels(png)
+    return {rows[y][x * bpp:x * bpp + 3] for y in range(0, h, 7) for x in range(0, w, 7)}
+
+
+def shot(tab, path=None):
+    data = base64.b64decode(tab.send("Page.captureScreenshot", {"format": "png"})["data"])
+    if path:
+        pathlib.Path(path).write_bytes(data)
+    return data
+
+
+def wait_still(tab, want_id=None, timeout=20):
+    """The map's state once the view stopped moving (and, with want_id, selected it)."""
+    return tab.poll("louyuMap.state()", lambda s: s and not s["moving"] and
+                    (want_id is None or s["selected"] == want_id), timeout)
+
+
+def render_warnings(tab, mark):
+    found = []
+    for e in tab.b.since(mark, tab.session):
+        p = e.get("params", {})
+        if e.get("method") == "Runtime.consoleAPICalled" and p.get("type") == "warning":
+            text = " ".join(str(a.get("value", "")) for a in p["args"])
+            if "RENDER" in text:
+                found.append("console.warn: " + text)
+    return found
+
+
+def map_page(browser, base, shots):
+    tab = Tab(browser, (base,), SIZE)
+    mark = tab.navigate(base + "index.html")
+    t0 = time.monotonic()
+    ok = tab.eval("louyuReady.then(() => true, (e) => 'failed: ' + e.message)", timeout=90)
+    if not check(ok is True, f"the map did not start: {ok}"):
+        return
+    first = tab.poll("louyuMap.state().frames", lambda n: n and n > 0, 20)
+    check(first and first > 0, "no frame was drawn")
+    print(f"map ready {time.monotonic() - t0:.1f} s after navigation", flush=True)
+    state = wait_still(tab)
+    check(state["buildings"] > 0 and state["lang"] == "zh", f"state after start: {state}")
+    png = shot(tab, shots and os.path.join(shots, "web-district.png"))
+    check(len(colours(png)) > 50, "the canvas shows almost one colour: nothing drawn")
+    buildings = tab.eval("louyuMap.buildings()")
+    check(len(buildings) == state["buildings"], "buildings() and state() disagree")
+    heard = tab.eval("window.heard = []; louyuMap.on('select', (id) => heard.push(id)); true")
+    check(heard, "the select listener")
+    for b in buildings:
+        tab.eval(f"location.hash = '#b=' + encodeURIComponent({json.dumps(b['id'])}); true")
+        s = wait_still(tab, b["id"])
+        if not check(s["selected"] == b["id"], f"#b={b['id']}: selected {s['selected']!r}"):
+            continue
+        got = tab.eval(f"louyuMap.pick({s['focus_x']}, {s['focus_y']})")
+        check(got == b["id"], f"#b={b['id']}: the pick at the view's centre "
+                              f"({s['focus_x']:.0f}, {s['focus_y']:.0f}) gives {got!r}")
+        check(s["name"] == b["name"], f"#b={b['id']}: the card's name {s['name']!r}, "
+                                      f"expected {b['name']!r}")
+    heard = tab.eval("heard")
+    check(heard == [b["id"] for b in buildings] or heard[-1] == buildings[-1]["id"],
+          f"select events: {heard[:5]}...")
+    last = buildings[-1]
+    check(tab.eval("location.hash") == "#b=" + last["id"], "the hash follows the selection")
+    zh_png = shot(tab)
+    tab.eval("louyuMap.setLanguage('en'); true")
+    s = tab.poll("louyuMap.state()", lambda v: v["lang"] == "en" and v["frames"] > 0)
+    time.sleep(0.5)
+    en_png = shot(tab, shots and os.path.join(shots, "web-building.png"))
+    check(s["lang"] == "en", "setLanguage('en')")
+    if last.get("name_en"):
+        check(s["name"] == last["name_en"], f"in English the card says {s['name']!r}, "
+                                            f"expected {last['name_en']!r}")
+    check(zh_png != en_png, "the language switch changed nothing on screen")
+    # the API: select, setView and loads that fail and succeed
+    check(tab.eval("louyuMap.select('no-such-building')") is False, "select() of no building")
+    check(tab.eval("louyuMap.setView('top', {animate: false})") is True, "setView('top')")
+    r = tab.eval("louyuMap.load('test/missing.geojson')", timeout=30)
+    check(r and r["ok"] is False and "404" in r["errors"][0], f"load() of a missing file: {r}")
+    r = tab.eval("louyuMap.load('test/bad.geojson')", timeout=30)
+    check(r and r["ok"] is False and any(e.startswith("bad.geojson:") and ":3:" in e
+                                         for e in r["errors"]),
+          f"load() of a bad file: FILE:LINE:COL expected, got {r}")
+    s = tab.eval("louyuMap.state()")
+    check(s["buildings"] == len(buildings), "a bad load kept the district on screen")
+    r = tab.eval("louyuMap.load('test/good.geojson')", timeout=30)
+    check(r and r["ok"] and r["buildings"] == len(buildings), f"load() of a good file: {r}")
+    # the 404 above is the test's own; anything else is the page's fault, and so is a
+    # warning from the renderer (a GL error after a frame)
+    errs = [e for e in tab.errors(mark) + render_warnings(tab, mark)
+            if "test/missing.geojson" not in e]
+    check(not errs, "errors on the map page: " + "; ".join(errs[:6]))
+
+
+def english_start(browser, base):
+    tab = Tab(browser, (base,), SIZE)
+    mark = tab.navigate(base + "index.html?lang=en")
+    ok = tab.eval("louyuReady.then(() => true, (e) => 'failed: ' + e.message)", timeout=90)
+    if check(ok is True, f"?lang=en: the map did not start: {ok}"):
+        s = wait_still(tab)
+        check(s["lang"] == "en", f"?lang=en starts in English: {s['lang']}")
+        check(tab.eval("document.documentElement.lang") == "en", "?lang=en: the page's lang")
+    errs = tab.errors(mark)
+    check(not errs, "errors with ?lang=en: " + "; ".join(errs[:6]))
+
+
+def without_webgl(exe, profile, base):
+    browser = Browser(exe, profile, flags=("--disable-gpu", "--disable-webgl", "--disable-3d-apis"),
+                      size=SIZE)
+    try:
+        tab = Tab(browser, (base,), SIZE)
+        mark = tab.navigate(base + "index.html")
+        text = tab.poll("document.getElementById('louyu-status').hidden ? '' : "
+                        "document.getElementById('louyu-status').textContent",
+                        lambda t: t and "WebGL2" in t, 10)
+        check(text and "WebGL2" in text, f"without WebGL2 the page says: {text!r}")
+        errs = tab.errors(mark)
+        check(not errs, "errors without WebGL2: " + "; ".join(errs[:6]))
+    finally:
+        browser.close()
+
+
+def main():
+    site = pathlib.Path(sys.argv[1]).resolve()
+    shots = sys.argv[2] if len(sys.argv) > 2 else None
+    exe = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not exe:
+        print("FAIL: no chromium to test with", flush=True)
+        return 1
+    threading.Timer(LIMIT_S, lambda: (print(f"FAIL: over {LIMIT_S} s", flush=True),
+                                      os._exit(1))).start()
+    server, base = serve(site)
+    profile = tempfile.mkdtemp(prefix="louyu-web-")
+    browser = Browser(exe, profile, flags=WEBGL, size=SIZE)
+    try:
+        map_page(browser, base, shots)
+        english_start(browser, base)
+    except CDPError as e:
+        check(False, f"the browser: {e}\n{browser.log_tail()}")
+    finally:
+        browser.close()
+    try:
+        without_webgl(exe, tempfile.mkdtemp(prefix="louyu-web-"), base)
+    except CDPError as e:
+        check(False, f"the browser without WebGL: {e}")
+    server.shutdown()
+    print(f"{passed} passed, {len(problems)} failed", flush=True)
+    os._exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+/* louyu's 3D map on a web page: the page's side of the browser build.
+ *
+ *   const map = await LouyuMap.create(canvas, {data: "district.geojson", lang: "zh"});
+ *   map.on("select", (id) => ...);   // a building was selected ("" : none)
+ *   map.select("wtc");                // opens its card and turns to it
+ *   map.setView("top");               // "home", "top" or a building's id
+ *   map.setLanguage("en");
+ *   await map.load("other.geojson");  // {ok, buildings, warnings} or {ok: false, errors}
+ *
+ * The canvas must have the id "louyu-canvas" and a size given by the page's CSS; the
+ * map keeps its drawing buffer at that size times the device pixel ratio. louyu.js,
+ * louyu.wasm and the font are looked for beside this script (options.base changes
+ * that). docs/web.md documents every option, method and event. */
+(function (global) {
+  "use strict";
+
+  const DATA_PATH = "/data/district.geojson";
+  const FONT_PATH = "/font/louyu.otf";
+
+  function scriptBase() {
+    const s = document.currentScript;
+    return s && s.src ? s.src.replace(/[^/]*$/, "") : "";
+  }
+  const BASE = scriptBase();
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = () => reject(new Error("cannot load " + src));
+      document.head.appendChild(s);
+    });
+  }
+
+  async function fetchBytes(url, what) {
+    let r;
+    try {
+      r = await fetch(url);
+    } catch (e) {
+      throw new Error(what + " " + url + ": " + e.message);
+    }
+    if (!r.ok) throw new Error(what + " " + url + ": HTTP " + r.status);
+    return new Uint8Array(await r.arrayBuffer());
+  }
+
+  /* The characters of a text that the font subset lacks (its list: font.json). */
+  function missingGlyphs(bytes, covered) {
+    const text = new TextDecoder().decode(bytes);
+    const missing = new Set();
+    for (const ch of text) {
+      const cp = ch.codePointAt(0);
+      if (cp >= 0x2e80 && !covered.has(cp)) missing.add(cp);
+    }
+    return missing;
+  }
+
+  function nameOf(url) {
+    try {
+      return new URL(url, document.baseURI).pathname.split("/").pop() || url;
+    } catch (e) {
+      return url;
+    }
+  }
+
+  class LouyuMap {
+    /* Use LouyuMap.create. */
+    constructor(module, canvas) {
+      this._m = module;
+      this.canvas = canvas;
+      this._listeners = {select: []};
+      module.louyuSelected = (id) => this._emit("select", id);
+    }
+
+    /* Starts the map on `canvas` and loads options.data (a URL). Options: data, lang
+     * ("zh" or "en"), base (where louyu.js, louyu.wasm and the fonts are). Rejects
+     * with an Error saying why when WebGL2 or a file is missing. */
+    static async create(canvas, options) {
+      const o = options || {};
+      const base = o.base !== undefined ? o.base : BASE;
+      if (!LouyuMap.supported()) throw new Error("this browser has no WebGL2");
+      if (canvas.id !== "louyu-canvas") throw new Error('the canvas must have id "louyu-canvas"');
+      if (typeof global.createLouyu !== "function") await loadScript(base + "louyu.js");
+      const fontInfo = fetch(base + "font.json").then((r) => (r.ok ? r.json() : null));
+      const data = o.data ? fetchBytes(o.data, "the district") : Promise.resolve(null);
+      const module = await global.createLouyu({
+        locateFile: (f) => base + f,
+        print: (t) => console.log(t),
+        // louyu's log ("louyu: error: TAG: ...") at the console's matching level
+        printErr: (t) => (/^louyu: error:/.test(t) ? console.error(t)
+                          : /^louyu: warning:/.test(t) ? console.warn(t) : console.info(t)),
+      });
+      const [info, bytes] = await Promise.all([fontInfo, data]);
+      // the small subset when it covers the data, else the wide one (all of GB 2312)
+      let font = info ? info.subset : "louyu-font.otf";
+      if (info && bytes && missingGlyphs(bytes, new Set(info.covered)).size) font = info.wide;
+      module.FS.mkdir("/font");
+      module.FS.mkdir("/data");
+      module.FS.writeFile(FONT_PATH, await fetchBytes(base + font, "the font"));
+      const map = new LouyuMap(module, canvas);
+      if (module.ccall("ly_web_start", "number", ["string", "string"], [FONT_PATH, o.lang || "zh"]))
+        throw new Error("the map could not start (the console says why)");
+      if (bytes) {
+        const r = map._loadBytes(bytes, nameOf(o.data));
+        if (!r.ok) throw new Error(r.errors.join("\n"));
+      }
+      return map;
+    }
+
+    /* Whether this browser can show the map (WebGL2). */
+    static supported() {
+      try {
+        return !!document.createElement("canvas").getContext("webgl2");
+      } catch (e) {
+        return false;
+      }
+    }
+
+    _loadBytes(bytes, name) {
+      this._m.FS.writeFile(DATA_PATH, bytes);
+      const r = JSON.parse(this._m.ccall("ly_web_load", "string", ["string", "string"],
+                                         [DATA_PATH, name]));
+      return r;
+    }
+
+    /* Loads a district (GeoJSON) from a URL; the one on screen stays when it is bad.
+     * Resolves to {ok: true, buildings, warnings} or {ok: false, errors}, each error
+     * "FILE:LINE:COL: message". */
+    async load(url) {
+      let bytes;
+      try {
+        bytes = await fetchBytes(url, "the district");
+      } catch (e) {
+        return {ok: false, errors: [e.message]};
+      }
+      return this._loadBytes(bytes, nameOf(url));
+    }
+
+    /* Selects building `id`, opens its card and turns the view to it (fly: animate,
+     * default true); "" clears the selection. Returns false when there is no such
+     * building. */
+    select(id, options) {
+      const fly = !options || options.fly !== false;
+      return this._m.ccall("ly_web_select", "number", ["string", "number"], [id || "", fly ? 1 : 0]) === 0;
+    }
+
+    /* The view: "home", "top" or a building's id. Returns false for none such. */
+    setView(view, options) {
+      const animate = !options || options.animate !== false;
+      return this._m.ccall("ly_web_set_view", "number", ["string", "number"], [view, animate ? 1 : 0]) === 0;
+    }
+
+    /* "zh" or "en": every text on the map, the card and the panels. */
+    setLanguage(lang) {
+      this._m.ccall("ly_web_set_language", null, ["string"], [lang]);
+    }
+
+    /* The building drawn at CSS pixel x, y of the canvas ("" for none). */
+    pick(x, y) {
+      return this._m.ccall("ly_web_pick", "string", ["number", "number"], [x, y]);
+    }
+
+    /* The district's buildings: [{id, name, name_en}] (name_en null where none). */
+    buildings() {
+      return JSON.parse(this._m.ccall("ly_web_buildings", "string", [], []));
+    }
+
+    /* What the map shows: {lang, selected, name, buildings, width, height, frames,
+     * frame_p50_ms, frame_p95_ms, focus_x, focus_y, moving}: focus_x, focus_y is where
+     * the view centres on the canvas (CSS pixels): the selected building's view point
+     * (the pick there gives the building), else the centre the view turns around. */
+    state() {
+      return JSON.parse(this._m.ccall("ly_web_state", "string", [], []));
+    }
+
+    /* Listens for "select" (the id, "" when cleared). */
+    on(event, fn) {
+      if (!this._listeners[event]) throw new Error("no event " + event);
+      this._listeners[event].push(fn);
+      return this;
+    }
+
+    off(event, fn) {
+      const l = this._listeners[event] || [];
+      const i = l.indexOf(fn);
+      if (i >= 0) l.splice(i, 1);
+      return this;
+    }
+
+    _emit(event, value) {
+      for (const fn of this._listeners[event].slice()) {
+        try {
+          fn(value);
+        } catch (e) {
+          console.error(e);
+        }
+      }
+    }
+  }
+
+  global.LouyuMap = LouyuMap;
+})(window);

@@ -1,0 +1,57 @@
+/* The map page: ?data=URL (default district.geojson beside the page), ?lang=zh|en,
+ * #b=ID opens a building's card; the hash follows the selection, so a link to the
+ * page with #b=ID shows that building. window.louyuMap is the map once it runs, and
+ * window.louyuReady a promise of it (the tests drive the map through these). */
+(function () {
+  "use strict";
+  const params = new URLSearchParams(location.search);
+  const status = document.getElementById("louyu-status");
+  const canvas = document.getElementById("louyu-canvas");
+  const lang = params.get("lang") === "en" ? "en" : "zh";
+  document.documentElement.lang = lang === "en" ? "en" : "zh-Hans";
+
+  function say(zh, en) {
+    status.textContent = lang === "en" ? en : zh;
+    status.hidden = false;
+  }
+
+  function hashBuilding() {
+    const m = /^#b=(.+)$/.exec(location.hash);
+    return m ? decodeURIComponent(m[1]) : "";
+  }
+
+  if (!LouyuMap.supported()) {
+    say("此浏览器不支持 WebGL2，无法显示三维地图。", "This browser has no WebGL2: the 3D map cannot be shown.");
+    window.louyuReady = Promise.reject(new Error("no WebGL2"));
+    window.louyuReady.catch(() => {});
+    return;
+  }
+  window.louyuReady = LouyuMap.create(canvas, {data: params.get("data") || "district.geojson", lang})
+    .then((map) => {
+      status.hidden = true;
+      let fromHash = false;
+      map.on("select", (id) => {
+        if (fromHash) return;
+        const want = id ? "#b=" + encodeURIComponent(id) : "";
+        if (location.hash !== want)
+          history.replaceState(null, "", want || location.pathname + location.search);
+      });
+      const follow = (fly) => {
+        const id = hashBuilding();
+        fromHash = true;
+        if (id && !map.select(id, {fly}))
+          console.warn("louyu: there is no building " + JSON.stringify(id));
+        fromHash = false;
+      };
+      follow(false);
+      window.addEventListener("hashchange", () => follow(true));
+      window.louyuMap = map;
+      return map;
+    })
+    .catch((e) => {
+      console.error("louyu: " + e.message);
+      say("三维地图无法载入：" + e.message, "The 3D map could not load: " + e.message);
+      throw e;
+    });
+  window.louyuReady.catch(() => {});
+})();
