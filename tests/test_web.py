@@ -246,8 +246,12 @@ def main():
     if not exe:
         print("FAIL: no chromium to test with", flush=True)
         return 1
-    threading.Timer(LIMIT_S, lambda: (print(f"FAIL: over {LIMIT_S} s", flush=True),
-                                      os._exit(1))).start()
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+    watchdog = threading.Timer(LIMIT_S, lambda: (print(f"FAIL: over {LIMIT_S} s", flush=True),
+                                                 os._exit(1)))
+    watchdog.daemon = True
+    watchdog.start()
     server, base = serve(site)
     profile = tempfile.mkdtemp(prefix="louyu-web-")
     browser = Browser(exe, profile, flags=WEBGL, size=SIZE)
@@ -256,6 +260,8 @@ def main():
         english_start(browser, base)
     except CDPError as e:
         check(False, f"the browser: {e}\n{browser.log_tail()}")
+    except Exception as e:  # a broken check is a failure, said, not a hang
+        check(False, f"the test itself: {type(e).__name__}: {e}")
     finally:
         browser.close()
     try:
