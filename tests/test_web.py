@@ -13,7 +13,10 @@ The site is served on 127.0.0.1. On the map page:
   (FILE:LINE:COL errors, the district stays on screen), then of a good one;
 - no console error, no exception, no failed request, nothing fetched from elsewhere;
 - without WebGL2 the page says so instead of failing.
-Usage: test_web.py SITE_DIR [SCREENSHOT_DIR] (web-district.png, web-building.png).
+- a portal published with --web (PORTAL_DIR): the map over the district page's render,
+  and each building page's link turns it to the building (#b=ID).
+Usage: test_web.py SITE_DIR [SCREENSHOT_DIR [PORTAL_DIR]] (screenshots: web-district.png,
+web-building.png).
 CHROMIUM may name the browser. Prints every problem; exit 1 if any.
 """
 import base64
@@ -223,6 +226,45 @@ def english_start(browser, base):
     check(not errs, "errors with ?lang=en: " + "; ".join(errs[:6]))
 
 
+def portal(browser, base):
+    """A portal published with --web: the map over the district page's render, and a
+    building page's link that turns it to that building."""
+    tab = Tab(browser, (base,), SIZE)
+    mark = tab.navigate(base + "zh/index.html")
+    ok = tab.eval("louyuReady.then(() => true, (e) => 'failed: ' + e.message)", timeout=90)
+    if not check(ok is True, f"the portal's map did not start: {ok}"):
+        return
+    shown = tab.eval("[!document.getElementById('louyu-canvas').hidden, "
+                     "document.querySelector('#map img').hidden]")
+    check(shown == [True, True], f"the map takes the render's place: {shown}")
+    s = wait_still(tab)
+    check(s["buildings"] > 0 and s["lang"] == "zh", f"the portal's map: {s}")
+    buildings = tab.eval("louyuMap.buildings()")
+    errs = tab.errors(mark)
+    check(not errs, "errors on the portal's district page: " + "; ".join(errs[:6]))
+    # a building page's link to the map: the district page, turned to that building
+    for b in (buildings[0], buildings[-1]):
+        page = tab.eval(f"[...document.querySelectorAll('a')].map(a => a.href).find(h => "
+                        f"h.includes('/b/') && decodeURIComponent(h).endsWith("
+                        f"'/b/' + {json.dumps(b['id'])} + '.html'))")
+        if not check(page, f"no building page for {b['id']} on the district page"):
+            continue
+        mark = tab.navigate(page)
+        href = tab.eval("(document.querySelector('a.map-link') || {}).href")
+        if not check(href and "index.html#b=" in href, f"{page}: the link to the map: {href!r}"):
+            continue
+        tab.navigate(href)
+        ok = tab.eval("louyuReady.then(() => true, (e) => 'failed: ' + e.message)", timeout=90)
+        if not check(ok is True, f"{href}: the map did not start: {ok}"):
+            continue
+        s = wait_still(tab, b["id"])
+        check(s["selected"] == b["id"], f"{href}: the map selected {s['selected']!r}")
+        got = tab.eval(f"louyuMap.pick({s['focus_x']}, {s['focus_y']})")
+        check(got == b["id"], f"{href}: the pick at the view's centre gives {got!r}")
+        errs = tab.errors(mark)
+        check(not errs, f"errors from {page} to its map: " + "; ".join(errs[:6]))
+
+
 def without_webgl(exe, profile, base):
     browser = Browser(exe, profile, flags=("--disable-gpu", "--disable-webgl", "--disable-3d-apis"),
                       size=SIZE)
@@ -242,6 +284,7 @@ def without_webgl(exe, profile, base):
 def main():
     site = pathlib.Path(sys.argv[1]).resolve()
     shots = sys.argv[2] if len(sys.argv) > 2 else None
+    portal_dir = pathlib.Path(sys.argv[3]).resolve() if len(sys.argv) > 3 else None
     exe = os.environ.get("CHROMIUM") or shutil.which("chromium")
     if not exe:
         print("FAIL: no chromium to test with", flush=True)
@@ -258,6 +301,10 @@ def main():
     try:
         map_page(browser, base, shots)
         english_start(browser, base)
+        if portal_dir:
+            portal_server, portal_base = serve(portal_dir)
+            portal(browser, portal_base)
+            portal_server.shutdown()
     except CDPError as e:
         check(False, f"the browser: {e}\n{browser.log_tail()}")
     except Exception as e:  # a broken check is a failure, said, not a hang

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The browser build end to end: scripts/web.sh builds it (emscripten) into a site folder,
-# the download stays within the 3 MB (gzip) for the district, and test_web.py
-# drives the site in headless chromium. Env: SRC (the source tree), OUT (a folder for
-# the site and the screenshots).
+# the download stays within the 3 MB (gzip) for the district, louyu publish --web
+# puts it on the portal (html-validate checks those pages), and test_web.py drives both in
+# headless chromium. Env: SRC (the source tree), OUT (a folder for the sites and the
+# screenshots), LOUYU, STORE (the bundled store), HTML_VALIDATE.
 set -euo pipefail
-: "${SRC:?}" "${OUT:?}"
+: "${SRC:?}" "${OUT:?}" "${LOUYU:?}" "${STORE:?}" "${HTML_VALIDATE:?}"
 site=$OUT/web-site
 rm -rf "$site"
 bash "$SRC/scripts/web.sh" "$site" >"$OUT/web-build.log" 2>&1 || {
@@ -24,4 +25,13 @@ if [ "$total" -gt 3000000 ]; then
   echo "FAIL: the download is over 3 MB (gzip)"
   exit 1
 fi
-python3 "$SRC/tests/test_web.py" "$site" "$OUT/web-shots"
+portal=$OUT/web-portal
+rm -rf "$portal"
+SDL_VIDEODRIVER=offscreen "$LOUYU" publish "$STORE" "$portal" --web "$site" >/dev/null
+for f in embed.js louyu.wasm louyu-font.otf; do
+  cmp -s "$site/$f" "$portal/map/$f" || { echo "FAIL: publish --web did not copy $f"; exit 1; }
+done
+grep -q 'id="louyu-canvas"' "$portal/zh/index.html" || { echo "FAIL: no map on the district page"; exit 1; }
+"$HTML_VALIDATE" --config "$SRC/tests/htmlvalidate.json" "$portal"/zh/index.html "$portal"/en/index.html \
+  "$portal"/zh/b/*.html "$site/index.html" || { echo "FAIL: html-validate"; exit 1; }
+python3 "$SRC/tests/test_web.py" "$site" "$OUT/web-shots" "$portal"

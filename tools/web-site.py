@@ -23,7 +23,7 @@ import subprocess
 import sys
 
 PUNCT = "，。、；：？！“”‘’（）《》【】—…·〈〉「」『』〔〕～￥％＋－×÷＝＜＞／°℃㎡²³←→↑↓●○■□▲△◆◇★☆✓✔✕"
-PAGE = ["index.html", "page.js", "louyu-map.css", "louyu-map.js"]
+PAGE = ["index.html", "page.js", "louyu-map.css", "louyu-map.js", "embed.js"]
 
 
 def system_font():

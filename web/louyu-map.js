@@ -173,6 +173,29 @@
       return JSON.parse(this._m.ccall("ly_web_state", "string", [], []));
     }
 
+    /* Keeps the page's address and the selection in step: #b=ID selects building ID
+     * now and whenever the hash changes, and a selection on the map writes its #b=ID
+     * (without a new history entry). */
+    followHash() {
+      let fromHash = false;
+      const follow = (fly) => {
+        const m = /^#b=(.+)$/.exec(location.hash);
+        if (!m) return;
+        const id = decodeURIComponent(m[1]);
+        fromHash = true;
+        if (!this.select(id, {fly})) console.warn("louyu: there is no building " + JSON.stringify(id));
+        fromHash = false;
+      };
+      this.on("select", (id) => {
+        const want = id ? "#b=" + encodeURIComponent(id) : "";
+        if (!fromHash && location.hash !== want && (want || /^#b=/.test(location.hash)))
+          history.replaceState(null, "", want || location.pathname + location.search);
+      });
+      follow(false);
+      window.addEventListener("hashchange", () => follow(true));
+      return this;
+    }
+
     /* Listens for "select" (the id, "" when cleared). */
     on(event, fn) {
       if (!this._listeners[event]) throw new Error("no event " + event);

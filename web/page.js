@@ -15,11 +15,6 @@
     status.hidden = false;
   }
 
-  function hashBuilding() {
-    const m = /^#b=(.+)$/.exec(location.hash);
-    return m ? decodeURIComponent(m[1]) : "";
-  }
-
   if (!LouyuMap.supported()) {
     say("此浏览器不支持 WebGL2，无法显示三维地图。", "This browser has no WebGL2: the 3D map cannot be shown.");
     window.louyuReady = Promise.reject(new Error("no WebGL2"));
@@ -29,22 +24,7 @@
   window.louyuReady = LouyuMap.create(canvas, {data: params.get("data") || "district.geojson", lang})
     .then((map) => {
       status.hidden = true;
-      let fromHash = false;
-      map.on("select", (id) => {
-        if (fromHash) return;
-        const want = id ? "#b=" + encodeURIComponent(id) : "";
-        if (location.hash !== want)
-          history.replaceState(null, "", want || location.pathname + location.search);
-      });
-      const follow = (fly) => {
-        const id = hashBuilding();
-        fromHash = true;
-        if (id && !map.select(id, {fly}))
-          console.warn("louyu: there is no building " + JSON.stringify(id));
-        fromHash = false;
-      };
-      follow(false);
-      window.addEventListener("hashchange", () => follow(true));
+      map.followHash();
       window.louyuMap = map;
       return map;
     })

@@ -56,6 +56,10 @@ typedef struct {
     ly_site_image hero;
     ly_site_images *images; /* per building */
     bool feed;              /* the district has weeks: a feed of this week's new space */
+    /* the 3D map for the browser is in map/ (louyu publish --web): the district page
+     * shows it over its hero render, which stays where WebGL2 is missing, and each
+     * building page links to it */
+    bool map;
 } ly_site;
 
 /* The spaces to let of d as it is now; `available` (one per floor record, or NULL)

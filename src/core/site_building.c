@@ -86,6 +86,11 @@ static void views(const ly_page *p, uint32_t bi)
     if (!im->views[0].file[0])
         return;
     heading(p, LY_S_SITE_VIEWS);
+    if (p->s->map) { /* the district page's map, turned to this building (#b=ID) */
+        ly_buf_put(p->out, "<p><a class=\"map-link\" href=\"../index.html#b=");
+        ly_buf_url(p->out, p->s->d->buildings[bi].id);
+        ly_buf_printf(p->out, "\">%s</a></p>\n", ly_page_str(p, LY_S_SITE_MAP_OPEN));
+    }
     ly_buf_put(p->out, "<div class=\"views\">\n");
     for (int k = 0; k < LY_SITE_VIEWS; k++) {
         if (!im->views[k].file[0])

@@ -329,7 +329,20 @@ void ly_site_district_page(const ly_site *s, ly_lang lang, ly_buf *out)
     ly_buf_put(out, "<h1>");
     ly_buf_html(out, title);
     ly_buf_printf(out, "</h1>\n<p class=\"lead\">%s</p>\n", ly_page_str(&p, LY_S_SITE_LEAD));
-    if (s->hero.file[0]) {
+    if (s->hero.file[0] && s->map) {
+        /* the map takes the render's place where the browser has WebGL2 (map/embed.js) */
+        snprintf(alt, sizeof alt, ly_page_str(&p, LY_S_SITE_HERO_ALT), ly_page_district(&p));
+        ly_buf_put(out, "<figure id=\"map\" class=\"map\" data-data=\"../data/district.geojson\" "
+                        "data-base=\"../map/\">\n");
+        ly_page_image(&p, &s->hero, alt, "hero", false);
+        snprintf(alt, sizeof alt, ly_page_str(&p, LY_S_SITE_MAP_LABEL), ly_page_district(&p));
+        /* taller than the render: room for a building's card beside it */
+        ly_buf_put(out, "\n<canvas id=\"louyu-canvas\" tabindex=\"0\" width=\"1280\" "
+                        "height=\"800\" hidden aria-label=\"");
+        ly_buf_html(out, alt);
+        ly_buf_put(out, "\"></canvas>\n</figure>\n<script src=\"../map/louyu-map.js\"></script>\n"
+                        "<script src=\"../map/embed.js\"></script>\n");
+    } else if (s->hero.file[0]) {
         snprintf(alt, sizeof alt, ly_page_str(&p, LY_S_SITE_HERO_ALT), ly_page_district(&p));
         ly_page_image(&p, &s->hero, alt, "hero", false);
         ly_buf_put(out, "\n");

@@ -202,6 +202,8 @@ static const ly_opt O_PUBLISH[] = {
      0, 0, NULL},
     {"--base-url", LY_OPT_TEXT, "URL", "where the site will be served (for the sitemap and feed)",
      0, 0, NULL},
+    {"--web", LY_OPT_TEXT, "DIR", "the 3D map for the browser (the folder scripts/web.sh writes): "
+     "on the district page, linked from every building's", 0, 0, NULL},
     {NULL}};
 
 /* Every command that builds the 3D scene: the scene cache (docs/data-format.md). */

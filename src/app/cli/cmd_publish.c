@@ -399,6 +399,36 @@ static int pages(publisher *pb, const ly_site *site)
     return rc;
 }
 
+/* --web DIR: the browser build's files (scripts/web.sh) into map/, where the district
+ * page's map and the building pages' links find them. Every file must be there. */
+static const char *const WEB_FILES[] = {"louyu.js", "louyu.wasm", "louyu-map.js", "embed.js",
+                                        "font.json", "louyu-font.otf", "louyu-font-wide.otf",
+                                        "louyu-font.LICENSE.txt"};
+
+static int web_files(publisher *pb, const char *dir)
+{
+    for (size_t i = 0; i < sizeof WEB_FILES / sizeof *WEB_FILES; i++) {
+        char path[PATH_N], rel[64];
+        snprintf(path, sizeof path, "%s/%s", dir, WEB_FILES[i]);
+        snprintf(rel, sizeof rel, "map/%s", WEB_FILES[i]);
+        char *data = NULL;
+        size_t len = 0;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, path);
+        int rc = ly_file_read(path, 64u << 20, false, &data, &len, &diags) == LY_FILE_OK ? 0 : -1;
+        ly_diag_list_deinit(&diags);
+        if (rc)
+            fprintf(stderr, "louyu publish: --web %s: no %s there (expected the folder "
+                            "scripts/web.sh writes)\n", dir, WEB_FILES[i]);
+        else
+            rc = put_file(pb, rel, data, len);
+        free(data);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
 /* --lang zh,en: the languages, the first being the site's first. */
 static int languages(const ly_args *a, ly_site *site)
 {
@@ -443,8 +473,10 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     }
     if (!rc)
         rc = languages(a, &site);
+    const char *web = ly_arg_text(a, "--web", NULL);
+    site.map = web != NULL;
     if (!rc && (begin_stage(pb) || renders(pb, &site) || pages(pb, &site) ||
-                district_file(pb, local) || finish_stage(pb)))
+                district_file(pb, local) || (web && web_files(pb, web)) || finish_stage(pb)))
         rc = LY_EXIT_USAGE;
     ly_site_free(&site);
     free(avail);

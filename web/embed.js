@@ -1,0 +1,35 @@
+/* The 3D map on a page of the portal (louyu publish --web): the figure#map holds the
+ * district's static render and a hidden canvas; where the browser has WebGL2 the map
+ * takes the render's place, else the render stays. data-data is the district's URL,
+ * data-base the map's folder. #b=ID turns the map to building ID (the building pages
+ * link here so). window.louyuMap is the map once it runs, window.louyuReady its promise. */
+(function () {
+  "use strict";
+  const fig = document.getElementById("map");
+  const canvas = document.getElementById("louyu-canvas");
+  if (!fig || !canvas || typeof LouyuMap !== "function" || !LouyuMap.supported()) {
+    window.louyuReady = Promise.reject(new Error("no WebGL2: the render stays"));
+    window.louyuReady.catch(() => {});
+    return;
+  }
+  const img = fig.querySelector("img");
+  canvas.style.aspectRatio = canvas.width + " / " + canvas.height;
+  canvas.hidden = false;
+  if (img) img.hidden = true;
+  const lang = /^en/.test(document.documentElement.lang) ? "en" : "zh";
+  window.louyuReady = LouyuMap.create(canvas, {data: fig.dataset.data, base: fig.dataset.base, lang})
+    .then((map) => {
+      map.followHash();
+      if (/^#b=/.test(location.hash)) fig.scrollIntoView();
+      window.louyuMap = map;
+      return map;
+    })
+    .catch((e) => {
+      // the render again, and the reason for whoever looks
+      canvas.hidden = true;
+      if (img) img.hidden = false;
+      console.error("louyu: the 3D map could not start: " + e.message);
+      throw e;
+    });
+  window.louyuReady.catch(() => {});
+})();
