@@ -7,7 +7,7 @@
   "use strict";
   const fig = document.getElementById("map");
   const canvas = document.getElementById("louyu-canvas");
-  if (!fig || !canvas || typeof LouyuMap !== "function" || !LouyuMap.supported()) {
+  if (!fig || !canvas || typeof LouyuMap !== "function" || !LouyuMap.supported(canvas)) {
     window.louyuReady = Promise.reject(new Error("no WebGL2: the render stays"));
     window.louyuReady.catch(() => {});
     return;

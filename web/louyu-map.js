@@ -68,23 +68,37 @@
     constructor(module, canvas) {
       this._m = module;
       this.canvas = canvas;
-      this._listeners = {select: []};
+      this._listeners = {select: [], firstframe: []};
+      /* performance.now() when the first frame with a district was drawn (null until) */
+      this.firstFrameAt = null;
       module.louyuSelected = (id) => this._emit("select", id);
     }
 
     /* Starts the map on `canvas` and loads options.data (a URL). Options: data, lang
      * ("zh" or "en"), base (where louyu.js, louyu.wasm and the fonts are). Rejects
-     * with an Error saying why when WebGL2 or a file is missing. */
+     * with an Error saying why when WebGL2 or a file is missing. Everything it needs
+     * is asked for at once, before anything waits. */
     static async create(canvas, options) {
       const o = options || {};
       const base = o.base !== undefined ? o.base : BASE;
-      if (!LouyuMap.supported()) throw new Error("this browser has no WebGL2");
       if (canvas.id !== "louyu-canvas") throw new Error('the canvas must have id "louyu-canvas"');
-      if (typeof global.createLouyu !== "function") await loadScript(base + "louyu.js");
-      const fontInfo = fetch(base + "font.json").then((r) => (r.ok ? r.json() : null));
+      performance.mark("louyu:create");
+      const script = typeof global.createLouyu === "function" ? null : loadScript(base + "louyu.js");
+      const wasm = fetchBytes(base + "louyu.wasm", "the map's code");
+      const fontInfo = fetch(base + "font.json").then((r) => (r.ok ? r.json() : null), () => null);
+      const small = fetchBytes(base + "louyu-font.otf", "the font");
       const data = o.data ? fetchBytes(o.data, "the district") : Promise.resolve(null);
+      for (const p of [script, wasm, small, data]) if (p) p.catch(() => {});
+      if (!LouyuMap.supported(canvas)) throw new Error("this browser has no WebGL2");
+      await script;
       const module = await global.createLouyu({
         locateFile: (f) => base + f,
+        instantiateWasm: (imports, done) => {
+          wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
+            .then((r) => done(r.instance, r.module))
+            .catch((e) => console.error("louyu: louyu.wasm: " + e.message));
+          return {};
+        },
         print: (t) => console.log(t),
         // louyu's log ("louyu: error: TAG: ...") at the console's matching level
         printErr: (t) => (/^louyu: error:/.test(t) ? console.error(t)
@@ -92,25 +106,36 @@
       });
       const [info, bytes] = await Promise.all([fontInfo, data]);
       // the small subset when it covers the data, else the wide one (all of GB 2312)
-      let font = info ? info.subset : "louyu-font.otf";
-      if (info && bytes && missingGlyphs(bytes, new Set(info.covered)).size) font = info.wide;
+      const wide = info && bytes && missingGlyphs(bytes, new Set(info.covered)).size;
       module.FS.mkdir("/font");
       module.FS.mkdir("/data");
-      module.FS.writeFile(FONT_PATH, await fetchBytes(base + font, "the font"));
+      module.FS.writeFile(FONT_PATH, wide ? await fetchBytes(base + info.wide, "the font") : await small);
+      performance.mark("louyu:fetched");
       const map = new LouyuMap(module, canvas);
+      module.louyuFirstFrame = (t) => {
+        map.firstFrameAt = t;
+        map._emit("firstframe", t);
+      };
       if (module.ccall("ly_web_start", "number", ["string", "string"], [FONT_PATH, o.lang || "zh"]))
         throw new Error("the map could not start (the console says why)");
+      performance.mark("louyu:started");
       if (bytes) {
         const r = map._loadBytes(bytes, nameOf(o.data));
         if (!r.ok) throw new Error(r.errors.join("\n"));
       }
+      performance.mark("louyu:loaded");
       return map;
     }
 
-    /* Whether this browser can show the map (WebGL2). */
-    static supported() {
+    /* Whether this browser can show the map (WebGL2). Given the map's canvas, its
+     * context is made here with the attributes the map asks for (platform_web.c), and
+     * the map then takes that one: a software rasteriser makes a context slowly. */
+    static supported(canvas) {
       try {
-        return !!document.createElement("canvas").getContext("webgl2");
+        const c = canvas || document.createElement("canvas");
+        return !!c.getContext("webgl2", {alpha: false, depth: true, stencil: false, antialias: false,
+                                         preserveDrawingBuffer: false,
+                                         powerPreference: "high-performance"});
       } catch (e) {
         return false;
       }
@@ -148,6 +173,11 @@
     setView(view, options) {
       const animate = !options || options.animate !== false;
       return this._m.ccall("ly_web_set_view", "number", ["string", "number"], [view, animate ? 1 : 0]) === 0;
+    }
+
+    /* Turns the view as a drag of dx, dy CSS pixels would. */
+    orbit(dx, dy) {
+      this._m.ccall("ly_web_orbit", null, ["number", "number"], [dx, dy || 0]);
     }
 
     /* "zh" or "en": every text on the map, the card and the panels. */
@@ -196,7 +226,14 @@
       return this;
     }
 
-    /* Listens for "select" (the id, "" when cleared). */
+    /* The bench: n frames drawn at once, the view turning `px` pixels' worth before
+     * each, each waited for: {n, p50_ms, p95_ms, mean_ms}. */
+    benchFrames(n, px) {
+      return JSON.parse(this._m.ccall("ly_web_bench_frames", "string", ["number", "number"], [n, px]));
+    }
+
+    /* Listens for "select" (the id, "" when cleared) and "firstframe" (the first frame
+     * with a district: its performance.now()). */
     on(event, fn) {
       if (!this._listeners[event]) throw new Error("no event " + event);
       this._listeners[event].push(fn);

@@ -15,12 +15,6 @@
     status.hidden = false;
   }
 
-  if (!LouyuMap.supported()) {
-    say("此浏览器不支持 WebGL2，无法显示三维地图。", "This browser has no WebGL2: the 3D map cannot be shown.");
-    window.louyuReady = Promise.reject(new Error("no WebGL2"));
-    window.louyuReady.catch(() => {});
-    return;
-  }
   window.louyuReady = LouyuMap.create(canvas, {data: params.get("data") || "district.geojson", lang})
     .then((map) => {
       status.hidden = true;
@@ -29,8 +23,12 @@
       return map;
     })
     .catch((e) => {
-      console.error("louyu: " + e.message);
-      say("三维地图无法载入：" + e.message, "The 3D map could not load: " + e.message);
+      if (!LouyuMap.supported(canvas)) {
+        say("此浏览器不支持 WebGL2，无法显示三维地图。", "This browser has no WebGL2: the 3D map cannot be shown.");
+      } else {
+        console.error("louyu: " + e.message);
+        say("三维地图无法载入：" + e.message, "The 3D map could not load: " + e.message);
+      }
       throw e;
     });
   window.louyuReady.catch(() => {});

@@ -37,9 +37,9 @@ endforeach()
 file(CREATE_LINK ${LY_CJSON_SRC} ${LY_WEB_SYSINC}/cjson SYMBOLIC)
 
 add_compile_definitions(LY_WEB LY_GLES)
-add_compile_options(-O2)
+add_compile_options(-O3)
 
-add_library(ly_web_libs STATIC ${LY_CJSON_SRC}/cJSON.c src/web/stb_impl.c)
+add_library(ly_web_libs STATIC ${LY_CJSON_SRC}/cJSON.c src/web/stb_impl.c src/web/strtod.c)
 target_include_directories(ly_web_libs SYSTEM PUBLIC ${LY_WEB_SYSINC})
 target_compile_options(ly_web_libs PRIVATE -w)
 
@@ -62,8 +62,9 @@ add_executable(louyu src/web/main.c)
 target_link_libraries(louyu PRIVATE ly_app ly_platform)
 set_target_properties(louyu PROPERTIES SUFFIX ".js" C_EXTENSIONS ON)
 target_link_options(louyu PRIVATE
-  -O2 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -O3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=64MB
   -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createLouyu -sFORCE_FILESYSTEM=1
   -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString
-  --no-entry -sEXPORTED_FUNCTIONS=_malloc,_free
+  --no-entry -sEXPORTED_FUNCTIONS=_malloc,_free -Wl,--wrap=strtod
   --embed-file ${CMAKE_SOURCE_DIR}/shaders@/shaders)

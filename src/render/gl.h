@@ -10,7 +10,8 @@
  *  - a multi-draw (ES 3.0 has none: one draw per range);
  *  - program binaries (WebGL has none) and context resets (the page hears of a
  *    lost WebGL context itself);
- *  - the multisampled scene's colour format, which must match the canvas's. */
+ *  - the multisampled scene's colour format, which must match the canvas's;
+ *  - waiting for the GPU (WebGL's finish does not wait). */
 #ifndef LOUYU_RENDER_GL_H
 #define LOUYU_RENDER_GL_H
 
@@ -64,6 +65,14 @@ static inline void ly_gl_clear_depth(double d)
     glClearDepthf((float)d);
 }
 
+/* Waits for the GPU. WebGL's finish() does not (Chrome's only flushes): reading one
+ * pixel back does, as it must wait for the frame it reads. */
+static inline void ly_gl_finish(void)
+{
+    unsigned char px[4];
+    glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
+}
+
 #else
 #include <epoxy/gl.h>
 
@@ -102,6 +111,11 @@ static inline GLenum ly_gl_reset_status(void)
 static inline void ly_gl_clear_depth(double d)
 {
     glClearDepth(d);
+}
+
+static inline void ly_gl_finish(void)
+{
+    glFinish();
 }
 #endif
 

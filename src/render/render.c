@@ -1205,7 +1205,7 @@ int ly_renderer_target_read(ly_renderer *r, uint8_t *rgba)
 void ly_renderer_finish(ly_renderer *r)
 {
     (void)r;
-    glFinish();
+    ly_gl_finish();
 }
 
 ly_render_health ly_renderer_health(ly_renderer *r)

@@ -33,6 +33,7 @@ static struct {
     char reply[8192];
     float frame_ms[FRAME_RING]; /* the last frames' draw times, for the page's bench */
     long frames;
+    bool first_told;
 } W = {.told = -1};
 
 /* Writes a JSON string value (quotes and escapes) at out; returns its length. */
@@ -69,6 +70,13 @@ static void tell_selection(void)
     }, id);
 }
 
+/* Tells the page that the first frame with a district is drawn (its time, for the
+ * page and the bench: performance.now()). */
+EM_JS(void, first_frame, (void), {
+    if (Module.louyuFirstFrame)
+        Module.louyuFirstFrame(performance.now());
+});
+
 static void frame(void)
 {
     ly_app *app = &W.app;
@@ -96,6 +104,10 @@ static void frame(void)
         /* GL errors are logged (and cleared) after each frame, as on the desktop; a lost
          * context is the page's to hear of (webglcontextlost) */
         ly_renderer_health(app->renderer);
+        if (!W.first_told && app->scene.loaded) {
+            W.first_told = true;
+            first_frame();
+        }
     }
     tell_selection();
 }
@@ -290,6 +302,15 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
     return W.reply;
 }
 
+/* Turns the view as a drag of dx, dy CSS pixels would (the left button: orbit). */
+EMSCRIPTEN_KEEPALIVE void ly_web_orbit(double dx, double dy)
+{
+    if (!W.started)
+        return;
+    float s = ly_platform_pixel_scale(W.plat);
+    ly_cmd_orbit(&W.app, (float)(dx * s), (float)(dy * s));
+}
+
 /* Asks for a frame now (after the page changed something the map draws). */
 EMSCRIPTEN_KEEPALIVE void ly_web_redraw(void)
 {
@@ -329,4 +350,28 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_buildings(void)
     }
     snprintf(list + o, cap - o, "]");
     return list;
+}
+
+/* The bench: draws n frames at once, the view turned by `px` pixels' worth of orbit
+ * before each, waiting for the GPU after each (glFinish), so that the time is the
+ * frame's own and not the browser's pacing. Returns JSON {"n":..,"p50_ms":..,
+ * "p95_ms":..,"mean_ms":..}. */
+EMSCRIPTEN_KEEPALIVE const char *ly_web_bench_frames(int n, double px)
+{
+    n = n < 1 ? 1 : n > FRAME_RING ? FRAME_RING : n;
+    float ms[FRAME_RING];
+    double sum = 0;
+    for (int i = 0; i < n && W.started; i++) {
+        ly_cmd_orbit(&W.app, (float)px, 0);
+        ly_app_update(&W.app, 0);
+        double t0 = ly_platform_now();
+        ly_app_render(&W.app);
+        ly_renderer_finish(W.app.renderer);
+        ms[i] = (float)((ly_platform_now() - t0) * 1000);
+        sum += ms[i];
+    }
+    qsort(ms, (size_t)n, sizeof *ms, by_value);
+    snprintf(W.reply, sizeof W.reply, "{\"n\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"mean_ms\":%.2f}",
+             n, W.started ? ms[n / 2] : 0.0, W.started ? ms[n * 95 / 100] : 0.0, sum / n);
+    return W.reply;
 }
