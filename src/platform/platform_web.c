@@ -123,6 +123,14 @@ EM_JS(void, canvas_cursor, (const char *selector, int show), {
         c.style.cursor = show ? "" : "none";
 });
 
+/* A right-drag pans the map: the canvas shows no context menu (html5.h has no
+ * callback for it). */
+EM_JS(void, canvas_no_menu, (const char *selector), {
+    var c = document.querySelector(UTF8ToString(selector));
+    if (c)
+        c.addEventListener("contextmenu", function(e) { e.preventDefault(); });
+});
+
 /* Moves and releases are heard on the window, so that a drag goes on outside the
  * canvas; the position is taken relative to the canvas. A move outside it with no
  * button held is not the map's. */
@@ -254,6 +262,7 @@ static void listen(ly_platform *p)
     emscripten_set_keyup_callback(CANVAS, p, EM_TRUE, on_key);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, p, EM_FALSE, on_resize);
     emscripten_set_visibilitychange_callback(p, EM_FALSE, on_visibility);
+    canvas_no_menu(CANVAS);
 }
 
 ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t err_len)
