@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """louyu's map in the browser beside deck.gl, in the same headless Chromium on the same
-software WebGL (SwiftShader), over the same GeoJSON (bench/web.sh sets both up).
+software WebGL (SwiftShader), over the same GeoJSON (bench/web-bench.sh sets both up).
 
 For each: the first frame's time from navigation (performance.now() when the first frame
 with the district was drawn), the frame time (frames drawn at once while the view turns,

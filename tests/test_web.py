@@ -9,6 +9,8 @@ The site is served on 127.0.0.1. On the map page:
   building is ID with its name in the language on screen;
 - the language switch (map.setLanguage, and ?lang=en) changes the strings: the names come
   in English and the picture changes;
+- the browser's own events: a click and a tap select what they land on, Escape clears, a
+  drag turns the view, the wheel and a pinch zoom;
 - the JS API: select, setView, the select event, load() of a missing and of a broken file
   (FILE:LINE:COL errors, the district stays on screen), then of a good one;
 - no console error, no exception, no failed request, nothing fetched from elsewhere;
@@ -214,6 +216,83 @@ def map_page(browser, base, shots):
     check(not errs, "errors on the map page: " + "; ".join(errs[:6]))
 
 
+def mouse(tab, kind, x, y, button="left", buttons=1, count=1):
+    tab.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": button,
+                                          "buttons": buttons, "clickCount": count})
+
+
+def inputs(browser, base):
+    """The browser's own events through the platform layer (platform_web.c): a click and
+    a tap select what they land on, a drag turns the view, the wheel zooms, a right-drag
+    pans, Escape clears the selection, two fingers pinch."""
+    tab = Tab(browser, (base,), SIZE)
+    # keys go to the page in front (the other tabs stay open)
+    tab.send("Emulation.setFocusEmulationEnabled", {"enabled": True})
+    tab.send("Page.bringToFront")
+    mark = tab.navigate(base + "index.html")
+    if not check(tab.eval("louyuReady.then(() => true, (e) => e.message)", timeout=90) is True,
+                 "inputs: the map did not start"):
+        return
+    buildings = tab.eval("louyuMap.buildings()")
+    # select by the API, then back home: the building's view point is a known pixel
+    b = buildings[len(buildings) // 2]
+    tab.eval(f"louyuMap.select({json.dumps(b['id'])}, {{fly: false}}); true")
+    s = wait_still(tab, b["id"])
+    x, y = s["focus_x"], s["focus_y"]
+    tab.eval("louyuMap.select(''); true")
+    wait_still(tab)
+    check(tab.eval("louyuMap.state().selected") == "", "select('') clears the selection")
+    mouse(tab, "mouseMoved", x, y, buttons=0)
+    mouse(tab, "mousePressed", x, y)
+    mouse(tab, "mouseReleased", x, y, buttons=0)
+    s = tab.poll("louyuMap.state()", lambda v: v["selected"] == b["id"] and not v["moving"], 5)
+    check(s["selected"] == b["id"], f"a click on {b['id']} selected {s['selected']!r}")
+    tab.send("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Escape", "code": "Escape",
+                                        "windowsVirtualKeyCode": 27})
+    tab.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": "Escape", "code": "Escape",
+                                        "windowsVirtualKeyCode": 27})
+    s = tab.poll("louyuMap.state()", lambda v: v["selected"] == "" and not v["moving"], 5)
+    check(s["selected"] == "", f"Escape cleared the selection: {s['selected']!r}")
+    # a drag turns the view
+    h0 = s["heading"]
+    mouse(tab, "mousePressed", 300, 400)
+    for k in range(1, 9):
+        mouse(tab, "mouseMoved", 300 + 25 * k, 400)
+    mouse(tab, "mouseReleased", 500, 400, buttons=0)
+    s = tab.poll("louyuMap.state()", lambda v: abs(v["heading"] - h0) > 0.05 and not v["moving"], 5)
+    check(abs(s["heading"] - h0) > 0.05, f"a drag turned the view: heading {h0:.3f} -> {s['heading']:.3f}")
+    # the wheel zooms in
+    d0 = s["distance"]
+    for _ in range(3):
+        tab.send("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": 640, "y": 360,
+                                              "deltaX": 0, "deltaY": -120})
+    s = tab.poll("louyuMap.state()", lambda v: v["distance"] < d0 * 0.95 and not v["moving"], 5)
+    check(s["distance"] < d0 * 0.95, f"the wheel zoomed in: {d0:.0f} m -> {s['distance']:.0f} m")
+    # a tap selects; two fingers apart pinch out
+    tab.eval("louyuMap.select('', {fly: false}); true")
+    tab.eval(f"louyuMap.select({json.dumps(b['id'])}, {{fly: false}}); true")
+    s = wait_still(tab, b["id"])
+    x, y = s["focus_x"], s["focus_y"]
+    tab.eval("louyuMap.select(''); true")
+    wait_still(tab)
+    for kind in ("touchStart", "touchEnd"):
+        tab.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints":
+                 [{"x": x, "y": y, "id": 1}] if kind == "touchStart" else []})
+    s = tab.poll("louyuMap.state()", lambda v: v["selected"] == b["id"], 5)
+    check(s["selected"] == b["id"], f"a tap on {b['id']} selected {s['selected']!r}")
+    d0 = s["distance"]
+    tab.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [
+        {"x": 600, "y": 360, "id": 1}, {"x": 680, "y": 360, "id": 2}]})
+    for k in range(1, 9):
+        tab.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [
+            {"x": 600 - 20 * k, "y": 360, "id": 1}, {"x": 680 + 20 * k, "y": 360, "id": 2}]})
+    tab.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    s = tab.poll("louyuMap.state()", lambda v: v["distance"] < d0 * 0.9 and not v["moving"], 5)
+    check(s["distance"] < d0 * 0.9, f"a pinch out zoomed in: {d0:.0f} m -> {s['distance']:.0f} m")
+    errs = tab.errors(mark) + render_warnings(tab, mark)
+    check(not errs, "errors while clicking, dragging and tapping: " + "; ".join(errs[:6]))
+
+
 def english_start(browser, base):
     tab = Tab(browser, (base,), SIZE)
     mark = tab.navigate(base + "index.html?lang=en")
@@ -300,6 +379,7 @@ def main():
     browser = Browser(exe, profile, flags=WEBGL, size=SIZE)
     try:
         map_page(browser, base, shots)
+        inputs(browser, base)
         english_start(browser, base)
         if portal_dir:
             portal_server, portal_base = serve(portal_dir)

@@ -44,12 +44,25 @@
     return new Uint8Array(await r.arrayBuffer());
   }
 
-  /* The characters of a text that the font subset lacks (its list: font.json). */
+  /* The characters from U+2E80 up (CJK and after) in UTF-8 bytes that the font
+   * subset lacks (its list: font.json). Read from the bytes, without decoding the
+   * whole text: a city's file is tens of megabytes, nearly all ASCII. */
   function missingGlyphs(bytes, covered) {
-    const text = new TextDecoder().decode(bytes);
     const missing = new Set();
-    for (const ch of text) {
-      const cp = ch.codePointAt(0);
+    for (let i = 0, n = bytes.length; i < n; i++) {
+      const b = bytes[i];
+      if (b < 0xe2) continue; // ASCII, continuation bytes, and two-byte characters (< U+0800)
+      let cp;
+      if (b < 0xf0 && i + 2 < n) {
+        cp = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+        i += 2;
+      } else if (b >= 0xf0 && i + 3 < n) {
+        cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) |
+             (bytes[i + 3] & 0x3f);
+        i += 3;
+      } else {
+        continue;
+      }
       if (cp >= 0x2e80 && !covered.has(cp)) missing.add(cp);
     }
     return missing;
@@ -84,18 +97,22 @@
       if (canvas.id !== "louyu-canvas") throw new Error('the canvas must have id "louyu-canvas"');
       performance.mark("louyu:create");
       const script = typeof global.createLouyu === "function" ? null : loadScript(base + "louyu.js");
-      const wasm = fetchBytes(base + "louyu.wasm", "the map's code");
+      // compiled as it arrives, off this thread (streaming needs the server to say
+      // application/wasm; otherwise from its bytes)
+      const wasmUrl = base + "louyu.wasm";
+      const wasm = (WebAssembly.compileStreaming
+        ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null)
+        : Promise.resolve(null))
+        .then((m) => m || fetchBytes(wasmUrl, "the map's code").then((b) => WebAssembly.compile(b)));
       const fontInfo = fetch(base + "font.json").then((r) => (r.ok ? r.json() : null), () => null);
       const small = fetchBytes(base + "louyu-font.otf", "the font");
       const data = o.data ? fetchBytes(o.data, "the district") : Promise.resolve(null);
       for (const p of [script, wasm, small, data]) if (p) p.catch(() => {});
-      if (!LouyuMap.supported(canvas)) throw new Error("this browser has no WebGL2");
-      await script;
-      const module = await global.createLouyu({
+      // louyu.js runs once this thread is free again
+      const modulePromise = Promise.resolve(script).then(() => global.createLouyu({
         locateFile: (f) => base + f,
         instantiateWasm: (imports, done) => {
-          wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
-            .then((r) => done(r.instance, r.module))
+          wasm.then((m) => WebAssembly.instantiate(m, imports).then((i) => done(i, m)))
             .catch((e) => console.error("louyu: louyu.wasm: " + e.message));
           return {};
         },
@@ -103,7 +120,12 @@
         // louyu's log ("louyu: error: TAG: ...") at the console's matching level
         printErr: (t) => (/^louyu: error:/.test(t) ? console.error(t)
                           : /^louyu: warning:/.test(t) ? console.warn(t) : console.info(t)),
-      });
+      }));
+      modulePromise.catch(() => {});
+      if (!LouyuMap.supported(canvas)) throw new Error("this browser has no WebGL2");
+      performance.mark("louyu:context");
+      const module = await modulePromise;
+      performance.mark("louyu:module");
       const [info, bytes] = await Promise.all([fontInfo, data]);
       // the small subset when it covers the data, else the wide one (all of GB 2312)
       const wide = info && bytes && missingGlyphs(bytes, new Set(info.covered)).size;
@@ -196,7 +218,8 @@
     }
 
     /* What the map shows: {lang, selected, name, buildings, width, height, frames,
-     * frame_p50_ms, frame_p95_ms, focus_x, focus_y, moving}: focus_x, focus_y is where
+     * frame_p50_ms, frame_p95_ms, focus_x, focus_y, moving, heading, pitch, distance}
+     * (the camera's heading and pitch in radians, distance in metres): focus_x, focus_y is where
      * the view centres on the canvas (CSS pixels): the selected building's view point
      * (the pick there gives the building), else the centre the view turns around. */
     state() {

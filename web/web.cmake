@@ -63,7 +63,7 @@ target_link_libraries(louyu PRIVATE ly_app ly_platform)
 set_target_properties(louyu PROPERTIES SUFFIX ".js" C_EXTENSIONS ON)
 target_link_options(louyu PRIVATE
   -O3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
-  -sINITIAL_MEMORY=64MB
+  -sINITIAL_MEMORY=64MB -sMEMORY_GROWTH_GEOMETRIC_STEP=1.0
   -sENVIRONMENT=web -sMODULARIZE=1 -sEXPORT_NAME=createLouyu -sFORCE_FILESYSTEM=1
   -sEXPORTED_RUNTIME_METHODS=FS,ccall,UTF8ToString
   --no-entry -sEXPORTED_FUNCTIONS=_malloc,_free -Wl,--wrap=strtod

@@ -18,6 +18,38 @@
 
 #define CANVAS "#louyu-canvas"
 
+/* ---- the page: what html5.h has no call for -------------------------------- */
+
+/* The canvas's box on the page (CSS pixels): left, top, width, height. */
+EM_JS(void, canvas_box, (const char *selector, double *box), {
+    var c = document.querySelector(UTF8ToString(selector));
+    var r = c ? c.getBoundingClientRect() : null;
+    var v = r ? [r.left, r.top, r.width, r.height] : [0, 0, 0, 0];
+    for (var i = 0; i < 4; i++)
+        HEAPF64[(box >> 3) + i] = v[i];
+});
+
+/* A press on the map gives it the keys (the press's default, which would, is prevented). */
+EM_JS(void, canvas_focus, (const char *selector), {
+    var c = document.querySelector(UTF8ToString(selector));
+    if (c && document.activeElement !== c)
+        c.focus({preventScroll: true});
+});
+
+EM_JS(void, canvas_cursor, (const char *selector, int show), {
+    var c = document.querySelector(UTF8ToString(selector));
+    if (c)
+        c.style.cursor = show ? "" : "none";
+});
+
+/* A right-drag pans the map: the canvas shows no context menu (html5.h has no
+ * callback for it). */
+EM_JS(void, canvas_no_menu, (const char *selector), {
+    var c = document.querySelector(UTF8ToString(selector));
+    if (c)
+        c.addEventListener("contextmenu", function(e) { e.preventDefault(); });
+});
+
 enum { QUEUE = 256 };
 
 struct ly_platform {
@@ -71,6 +103,7 @@ static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent *m, void *user)
                                                                   : 0;
     switch (type) {
     case EMSCRIPTEN_EVENT_MOUSEDOWN:
+        canvas_focus(CANVAS);
         e.type = LY_EV_MOUSE_DOWN;
         e.button = button;
         e.clicks = 1;
@@ -108,28 +141,8 @@ static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent *m, void *user)
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN;
 }
 
-/* The canvas's box on the page (CSS pixels): left, top, width, height. */
-EM_JS(void, canvas_box, (const char *selector, double *box), {
-    var c = document.querySelector(UTF8ToString(selector));
-    var r = c ? c.getBoundingClientRect() : null;
-    var v = r ? [r.left, r.top, r.width, r.height] : [0, 0, 0, 0];
-    for (var i = 0; i < 4; i++)
-        HEAPF64[(box >> 3) + i] = v[i];
-});
 
-EM_JS(void, canvas_cursor, (const char *selector, int show), {
-    var c = document.querySelector(UTF8ToString(selector));
-    if (c)
-        c.style.cursor = show ? "" : "none";
-});
 
-/* A right-drag pans the map: the canvas shows no context menu (html5.h has no
- * callback for it). */
-EM_JS(void, canvas_no_menu, (const char *selector), {
-    var c = document.querySelector(UTF8ToString(selector));
-    if (c)
-        c.addEventListener("contextmenu", function(e) { e.preventDefault(); });
-});
 
 /* Moves and releases are heard on the window, so that a drag goes on outside the
  * canvas; the position is taken relative to the canvas. A move outside it with no
@@ -169,6 +182,8 @@ static EM_BOOL on_wheel(int type, const EmscriptenWheelEvent *w, void *user)
 static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *t, void *user)
 {
     ly_platform *p = user;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART)
+        canvas_focus(CANVAS);
     float s = (float)emscripten_get_device_pixel_ratio();
     ly_event_type kind = type == EMSCRIPTEN_EVENT_TOUCHSTART  ? LY_EV_FINGER_DOWN
                          : type == EMSCRIPTEN_EVENT_TOUCHMOVE ? LY_EV_FINGER_MOVE

@@ -273,7 +273,8 @@ static void focus_on_canvas(double *x, double *y)
 /* What the map shows now, as JSON: the language, the selection (id and name in the
  * language on screen), the district's size, the draw times of the last frames (p50
  * and p95 in ms; how many frames were drawn in all), where the view centres on the
- * canvas (CSS pixels: focus_on_canvas), and whether the view is still moving. */
+ * canvas (CSS pixels: focus_on_canvas), whether the view is still moving, and the
+ * camera (heading and pitch in radians, distance in metres). */
 EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
 {
     const ly_app *app = &W.app;
@@ -294,11 +295,13 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
     snprintf(W.reply, sizeof W.reply,
              "{\"started\":%s,\"lang\":\"%s\",\"selected\":%s,\"name\":%s,\"buildings\":%zu,"
              "\"width\":%d,\"height\":%d,\"frames\":%ld,\"frame_p50_ms\":%.2f,"
-             "\"frame_p95_ms\":%.2f,\"focus_x\":%.1f,\"focus_y\":%.1f,\"moving\":%s}",
+             "\"frame_p95_ms\":%.2f,\"focus_x\":%.1f,\"focus_y\":%.1f,\"moving\":%s,"
+             "\"heading\":%.4f,\"pitch\":%.4f,\"distance\":%.2f}",
              W.started ? "true" : "false", ly_lang_code(app->st.lang), id_json, name_json,
              W.started ? d->n_buildings : 0, app->st.width, app->st.height, W.frames,
              n ? sorted[n / 2] : 0.0, n ? sorted[n * 95 / 100] : 0.0, tx, ty,
-             W.started && (app->st.cam.flying || W.again) ? "true" : "false");
+             W.started && (app->st.cam.flying || W.again) ? "true" : "false",
+             app->st.cam.pose.heading, app->st.cam.pose.pitch, app->st.cam.pose.distance);
     return W.reply;
 }
 

@@ -5,7 +5,7 @@
 # browser version (scripts/web.sh) and installs deck.gl from npm (pinned) into
 # build-tools/deckgl when missing. Also prints the district's download, gzipped.
 #
-# Usage: bench/web.sh [--no-deck] [--runs N]
+# Usage: bench/web-bench.sh [--no-deck] [--runs N]
 set -euo pipefail
 LY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 deck=1
@@ -14,7 +14,7 @@ while [ $# -gt 0 ]; do
   case $1 in
   --no-deck) deck=0 ;;
   --runs) runs=$2; shift ;;
-  *) echo "usage: bench/web.sh [--no-deck] [--runs N]" >&2; exit 2 ;;
+  *) echo "usage: bench/web-bench.sh [--no-deck] [--runs N]" >&2; exit 2 ;;
   esac
   shift
 done
