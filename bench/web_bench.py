@@ -12,6 +12,7 @@ Usage: web_bench.py SERVE_DIR DATA_FILE_NAME [--deck] [--size WxH] [--runs N]
 SERVE_DIR holds louyu's site (index.html...) and, with --deck, deck.html and deck.min.js.
 """
 import argparse
+import contextlib
 import functools
 import json
 import http.server
@@ -48,14 +49,23 @@ def serve(root):
 PICK_POINTS = [(x, y) for y in (0.35, 0.5, 0.65) for x in (0.3, 0.45, 0.55, 0.7)]
 
 
-def louyu_run(exe, base, data, size):
+@contextlib.contextmanager
+def page(exe, url, ready, size, timeout):
+    """A fresh browser on `url`, once the promise `ready` resolved."""
     browser = Browser(exe, tempfile.mkdtemp(prefix="louyu-bench-"), flags=WEBGL, size=size)
     try:
-        tab = Tab(browser, (base,), size)
-        tab.navigate(base + "index.html?data=" + data)
-        ok = tab.eval("louyuReady.then(() => true, (e) => 'failed: ' + e.message)", timeout=300)
+        tab = Tab(browser, (url[:url.index("/", 8) + 1],), size)
+        tab.navigate(url)
+        ok = tab.eval(f"{ready}.then(() => true, (e) => 'failed: ' + e.message)", timeout=timeout)
         if ok is not True:
-            raise RuntimeError(f"louyu did not start: {ok}")
+            raise RuntimeError(f"{url} did not start: {ok}")
+        yield tab
+    finally:
+        browser.close()
+
+
+def louyu_run(exe, base, data, size):
+    with page(exe, base + "index.html?data=" + data, "louyuReady", size, 300) as tab:
         first = tab.poll("louyuMap.firstFrameAt", lambda v: v is not None, 60)
         frames = tab.eval("louyuMap.benchFrames(40, 6)", timeout=300)
         w, h = size
@@ -75,18 +85,10 @@ def louyu_run(exe, base, data, size):
           })""", timeout=60)
         return {"first_ms": first, "frame_ms": frames["p50_ms"], "frame_p95_ms": frames["p95_ms"],
                 "pick_ms": pick, "fps_shown": shown}
-    finally:
-        browser.close()
 
 
 def deck_run(exe, base, data, size):
-    browser = Browser(exe, tempfile.mkdtemp(prefix="louyu-bench-"), flags=WEBGL, size=size)
-    try:
-        tab = Tab(browser, (base,), size)
-        tab.navigate(base + "deck.html?data=" + data)
-        ok = tab.eval("benchReady.then(() => true, (e) => 'failed: ' + e.message)", timeout=600)
-        if ok is not True:
-            raise RuntimeError(f"deck.gl did not start: {ok}")
+    with page(exe, base + "deck.html?data=" + data, "benchReady", size, 600) as tab:
         first = tab.eval("firstFrameAt")
         frames = tab.eval("benchFrames(8)", timeout=600)
         w, h = size
@@ -96,8 +98,6 @@ def deck_run(exe, base, data, size):
                         f" return (performance.now() - t0) / p.length; }})()", timeout=600)
         return {"first_ms": first, "frame_ms": frames["p50_ms"], "frame_p95_ms": frames["p95_ms"],
                 "pick_ms": pick}
-    finally:
-        browser.close()
 
 
 def median_of(runs, key):
