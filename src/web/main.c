@@ -207,6 +207,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_select(const char *id, int fly)
         return -1;
     if (!id || !*id) {
         ly_cmd_select(&W.app, -1, false);
+        tell_selection(); /* now, not at the next frame: each change is heard */
         return 0;
     }
     long b = ly_district_find(&W.app.scene.district, id);
@@ -214,6 +215,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_select(const char *id, int fly)
         return -1;
     ly_cmd_select(&W.app, b, fly != 0);
     ly_cmd_set_view(&W.app, id, fly != 0);
+    tell_selection();
     return 0;
 }
 
