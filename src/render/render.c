@@ -1052,12 +1052,19 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
         glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
         glUniform1f(r->ground.fog_distance, f->fog_distance);
         glBindVertexArray(r->ground_mesh.vao);
-        for (int l = 0; l < LY_GROUND_LAYERS; l++) {
-            if (!r->ground_count[l] || l == LY_GROUND_BOUNDARY_FILL)
+        /* the opaque layers top first, so that early depth tests skip what a higher
+         * layer covers (the offsets keep every layer strictly nearer than the one
+         * below: the same picture as drawing bottom up, with each pixel shaded once);
+         * then the two that blend (the soft coast, the dashes) over what is below them.
+         * Blending costs per sample: only those two need it. */
+        for (int k = 0; k < 2 * LY_GROUND_LAYERS; k++) {
+            bool blended_pass = k >= LY_GROUND_LAYERS;
+            int l = blended_pass ? k - LY_GROUND_LAYERS : LY_GROUND_LAYERS - 1 - k;
+            bool blends = l == LY_GROUND_COAST || l == LY_GROUND_BOUNDARY_LINE;
+            if (!r->ground_count[l] || l == LY_GROUND_BOUNDARY_FILL || blends != blended_pass)
                 continue;
             glPolygonOffset(-0.5f * (float)l, -4.0f * (float)l);
-            /* blending costs per sample: only the soft coast and the dashes need it */
-            if (l == LY_GROUND_COAST || l == LY_GROUND_BOUNDARY_LINE)
+            if (blends)
                 glEnable(GL_BLEND);
             else
                 glDisable(GL_BLEND);
