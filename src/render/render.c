@@ -999,6 +999,44 @@ void ly_renderer_stats(const ly_renderer *r, ly_render_stats *out)
     out->full_resident = r->n_full;
 }
 
+/* The ground's layers; each later layer is pulled a little towards the eye, so it
+ * wins over the one below without z-fighting. The opaque layers are drawn top first,
+ * so that early depth tests skip what a higher layer covers (the offsets keep every
+ * layer strictly nearer than the one below: the same picture as drawing bottom up,
+ * with each pixel shaded once); then the two that blend (the soft coast, the dashes)
+ * over what is below them. Blending costs per sample: only those two need it. */
+static void draw_ground(ly_renderer *r, const ly_render_frame *f)
+{
+    if (!r->ground_mesh.vao)
+        return;
+    glDisable(GL_CULL_FACE);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+    glEnable(GL_POLYGON_OFFSET_FILL);
+    glUseProgram(r->ground.id);
+    glUniformMatrix4fv(r->ground.view_proj, 1, GL_FALSE, f->view_proj);
+    glUniform3fv(r->ground.eye, 1, f->eye);
+    glUniform3fv(r->ground.layer_colors, LY_GROUND_LAYERS, &ly_palette_ground[0][0]);
+    glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
+    glUniform1f(r->ground.fog_distance, f->fog_distance);
+    glBindVertexArray(r->ground_mesh.vao);
+    for (int k = 0; k < 2 * LY_GROUND_LAYERS; k++) {
+        bool blended_pass = k >= LY_GROUND_LAYERS;
+        int l = blended_pass ? k - LY_GROUND_LAYERS : LY_GROUND_LAYERS - 1 - k;
+        bool blends = l == LY_GROUND_COAST || l == LY_GROUND_BOUNDARY_LINE;
+        if (!r->ground_count[l] || l == LY_GROUND_BOUNDARY_FILL || blends != blended_pass)
+            continue;
+        glPolygonOffset(-0.5f * (float)l, -4.0f * (float)l);
+        if (blends)
+            glEnable(GL_BLEND);
+        else
+            glDisable(GL_BLEND);
+        glDrawElements(GL_TRIANGLES, (GLsizei)r->ground_count[l], GL_UNSIGNED_INT,
+                       (void *)(r->ground_first[l] * sizeof(uint32_t)));
+    }
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    glDisable(GL_BLEND);
+}
+
 void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
                       const ly_font_atlas *atlas)
 {
@@ -1039,41 +1077,7 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
         glDrawElements(GL_TRIANGLES, r->slabs.n_indices, GL_UNSIGNED_INT, 0);
     }
 
-    /* ground layers in order; each later layer is pulled a little towards
-     * the eye, so it wins over the one below without z-fighting */
-    if (r->ground_mesh.vao) {
-        glDisable(GL_CULL_FACE);
-        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
-        glEnable(GL_POLYGON_OFFSET_FILL);
-        glUseProgram(r->ground.id);
-        glUniformMatrix4fv(r->ground.view_proj, 1, GL_FALSE, f->view_proj);
-        glUniform3fv(r->ground.eye, 1, f->eye);
-        glUniform3fv(r->ground.layer_colors, LY_GROUND_LAYERS, &ly_palette_ground[0][0]);
-        glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
-        glUniform1f(r->ground.fog_distance, f->fog_distance);
-        glBindVertexArray(r->ground_mesh.vao);
-        /* the opaque layers top first, so that early depth tests skip what a higher
-         * layer covers (the offsets keep every layer strictly nearer than the one
-         * below: the same picture as drawing bottom up, with each pixel shaded once);
-         * then the two that blend (the soft coast, the dashes) over what is below them.
-         * Blending costs per sample: only those two need it. */
-        for (int k = 0; k < 2 * LY_GROUND_LAYERS; k++) {
-            bool blended_pass = k >= LY_GROUND_LAYERS;
-            int l = blended_pass ? k - LY_GROUND_LAYERS : LY_GROUND_LAYERS - 1 - k;
-            bool blends = l == LY_GROUND_COAST || l == LY_GROUND_BOUNDARY_LINE;
-            if (!r->ground_count[l] || l == LY_GROUND_BOUNDARY_FILL || blends != blended_pass)
-                continue;
-            glPolygonOffset(-0.5f * (float)l, -4.0f * (float)l);
-            if (blends)
-                glEnable(GL_BLEND);
-            else
-                glDisable(GL_BLEND);
-            glDrawElements(GL_TRIANGLES, (GLsizei)r->ground_count[l], GL_UNSIGNED_INT,
-                           (void *)(r->ground_first[l] * sizeof(uint32_t)));
-        }
-        glDisable(GL_POLYGON_OFFSET_FILL);
-        glDisable(GL_BLEND);
-    }
+    draw_ground(r, f);
 
     /* sky: at the far plane, so only pixels nothing covered pass the test */
     glDepthMask(GL_FALSE);
