@@ -23,9 +23,11 @@ for tool in Xvfb xdotool xwd xrefresh xwininfo convert compare openbox; do
 done
 
 # Xvfb picks a free display itself and writes its number once it accepts clients
-# (-displayfd): no race with another X server, no guessing when it is ready
+# (-displayfd): no race with another X server, no guessing when it is ready. -noreset:
+# an X server resets when its last client leaves, and a viewer started while it does
+# finds no screen (SDL falls back to offscreen), as happened here between two viewers
 exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -noreset -screen 0 1920x1080x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 pids+=($!)
 exec 3>&-
 for _ in $(seq 600); do [ -s "$tmp/display" ] && break; sleep 0.1; done

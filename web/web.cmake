@@ -20,7 +20,8 @@ set(LY_WEB_LEFT_OUT
   src/core/cache.c src/core/cache_check.c src/core/fetch.c src/core/gpkg.c src/core/store.c
   src/core/store_import.c src/core/site.c src/core/site_pages.c src/core/site_building.c
   src/core/site_assets.c src/core/html.c src/core/report.c src/core/synth.c
-  src/core/export_csv.c src/core/export_gltf.c src/core/export_cityjson.c src/core/logfile.c)
+  src/core/export_csv.c src/core/export_gltf.c src/core/export_cityjson.c src/core/logfile.c
+  src/core/camstream.c)
 set(LY_WEB_CORE ${LY_CORE_SOURCES})
 list(REMOVE_ITEM LY_WEB_CORE ${LY_WEB_LEFT_OUT})
 set(LY_WEB_APP ${LY_APP_SOURCES})
@@ -39,7 +40,14 @@ file(CREATE_LINK ${LY_CJSON_SRC} ${LY_WEB_SYSINC}/cjson SYMBOLIC)
 add_compile_definitions(LY_WEB LY_GLES)
 add_compile_options(-O3)
 
-add_library(ly_web_libs STATIC ${LY_CJSON_SRC}/cJSON.c src/web/stb_impl.c src/web/strtod.c)
+# stb's implementations: the desktop links Debian's libstb.so; the browser has no shared
+# libraries, so Debian's own headers are compiled here with their implementations on
+# (a two-line unit written into the build tree, not a copy of stb)
+set(LY_WEB_STB ${CMAKE_BINARY_DIR}/gen/stb_impl.c)
+file(WRITE ${LY_WEB_STB} "#include <stb/stb_rect_pack.h>\n#include <stb/stb_truetype.h>\n")
+set_source_files_properties(${LY_WEB_STB} PROPERTIES
+  COMPILE_DEFINITIONS "STB_TRUETYPE_IMPLEMENTATION;STB_RECT_PACK_IMPLEMENTATION")
+add_library(ly_web_libs STATIC ${LY_CJSON_SRC}/cJSON.c ${LY_WEB_STB} src/web/strtod.c)
 target_include_directories(ly_web_libs SYSTEM PUBLIC ${LY_WEB_SYSINC})
 target_compile_options(ly_web_libs PRIVATE -w)
 

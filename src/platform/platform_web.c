@@ -58,7 +58,6 @@ struct ly_platform {
     int head, count;
     int width, height; /* drawable pixels */
     int buttons;       /* held mouse buttons: bit 0 left, 1 middle, 2 right */
-    float last_x, last_y;
     bool fullscreen;
 };
 
