@@ -11,7 +11,8 @@ uniform float u_fog_distance;
 
 out vec4 o_color;
 
-const uint L_COAST = 3u, L_BOUNDARY_LINE = 8u;
+// ly_ground_layer's numbers (render.c asserts them)
+const uint L_COAST = 4u, L_BOUNDARY_LINE = 9u;
 
 void main()
 {

@@ -48,6 +48,14 @@ static image shot(const char *name, const char *args)
     int comp;
     im.px = stbi_load(path, &im.w, &im.h, &comp, 4);
     CHECK(im.px != NULL);
+    /* every pixel opaque: a layer that writes a low alpha shows as a hole in a PNG (the
+     * window ignores alpha, a picture does not) */
+    size_t holes = 0;
+    for (size_t i = 0; im.px && i < (size_t)im.w * (size_t)im.h; i++)
+        holes += im.px[4 * i + 3] != 255;
+    if (holes)
+        fprintf(stderr, "%s: %zu pixels not opaque\n", name, holes);
+    CHECK(holes == 0);
     return im;
 }
 
