@@ -154,9 +154,15 @@ assert got == want, (got, want)' "$tmp/out" "$ZS" && pass=$((pass + 1)) || { fai
 run 0 query --min-area 1000;                expect out '^1\. '
 run 0 query "$ZS" --near metro;             expect err 'no building matches'; expect err 'include-later'
 expect_empty out
-run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ m away'
+# nearby: the walk over the roads, nearest first, the later metro said so; JSON with routes
+run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +2 min +75 m  Bank'
+run 0 nearby wtc --lang zh; expect out '沿道路步行'
+run 0 nearby "$ZS" wtc --json
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); n=d[\"nearby\"]; assert n and all(len(p[\"route\"])>=2 for p in n); assert [p[\"metres\"] for p in n]==sorted(p[\"metres\"] for p in n)" "$tmp/out"' "louyu nearby --json: no routes, or not nearest first"
+run 2 nearby "$ZS" no-such-building; expect err 'has no building "no-such-building"'
+run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ m away on foot'
 run 0 query "$ZS" --near metro --include-later --json; expect out 'opened 2016'
-run 0 query "$ZS" --near metro --include-later --lang zh; expect out '地铁站：.*，[0-9]+ 米（2016 年启用'; expect err '^注：计入 2 个'
+run 0 query "$ZS" --near metro --include-later --lang zh; expect out '地铁站：.*，步行 [0-9]+ 米（2016 年启用'; expect err '^注：计入 2 个'
 run 0 query "$ZS" --near metro --include-later --json; expect out '"reasons_zh"'
 run 2 query "$ZS" --lang fr;                 expect err "--lang wants one of zh\\|en, not 'fr'"
 run 2 query "$ZS" --bogus;                  expect err 'usage: louyu query'

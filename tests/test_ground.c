@@ -3,65 +3,15 @@
  * the coast on the land side and not along the edge of the world, the
  * boundary line, degenerate input, and the bundled district and sf-buildings. */
 #include "check.h"
+#include "district_text.h"
 #include "louyu/geo.h"
 #include "louyu/ground.h"
 
-#include <stdarg.h>
 
 static const double PI = 3.14159265358979323846;
 
 /* ---- building districts in memory ------------------------------------------ */
 
-/* Metres around (120 E, 36 N) to degrees, roughly: tests measure the
- * projected points for their expectations, not these numbers. */
-static double lon_of(double x)
-{
-    return 120.0 + x / 90163.0;
-}
-static double lat_of(double y)
-{
-    return 36.0 + y / 110950.0;
-}
-
-typedef struct {
-    char text[32768];
-    size_t n;
-} json_buf;
-
-static void add(json_buf *j, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(j->text + j->n, sizeof j->text - j->n, fmt, ap);
-    va_end(ap);
-    if (k > 0)
-        j->n += (size_t)k;
-    if (j->n >= sizeof j->text)
-        abort();
-}
-
-/* Appends "[[lon,lat],...]" for n (x, y) metre pairs; a ring is closed. */
-static void coords(json_buf *j, const double *xy, int n, bool ring)
-{
-    add(j, "[");
-    for (int i = 0; i <= n - (ring ? 0 : 1); i++) {
-        int k = i % n;
-        add(j, "%s[%.9f,%.9f]", i ? "," : "", lon_of(xy[2 * k]), lat_of(xy[2 * k + 1]));
-    }
-    add(j, "]");
-}
-
-static void begin(json_buf *j)
-{
-    j->n = 0;
-    add(j, "{\"type\":\"FeatureCollection\",\"features\":[");
-}
-
-static void sep(json_buf *j)
-{
-    if (j->text[j->n - 1] != '[')
-        add(j, ",");
-}
 
 static void road(json_buf *j, const char *cls, double width, const double *xy, int n)
 {

@@ -206,8 +206,8 @@ static void fixture(void)
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.001 * M_PER_DEG_LAT, 1.0);
         CHECK(!r.matches[0].poi_later);
-        CHECK(has_reason(&r, &r.matches[0], "metro station 111 m away (Old Station)"));
-        CHECK(has_reason_zh(&r, &r.matches[0], "地铁站：Old Station，111 米"));
+        CHECK(has_reason(&r, &r.matches[0], "metro station 111 m away on foot (Old Station)"));
+        CHECK(has_reason_zh(&r, &r.matches[0], "地铁站：Old Station，步行 111 米"));
     }
     ly_query_result_deinit(&r);
 
@@ -224,8 +224,8 @@ static void fixture(void)
     if (m) {
         CHECK_NEAR(m->poi_m, 0.003 * M_PER_DEG_LAT, 1.0);
         CHECK_NEAR(m->score, 0.5 + 1 - 0.003 * M_PER_DEG_LAT / 400, 0.01);
-        CHECK(has_reason(&r, m, "metro station 333 m away (North Metro; opened 2016"));
-        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，333 米（2016 年启用，晚于 2011 年的数据）"));
+        CHECK(has_reason(&r, m, "metro station 333 m away on foot (North Metro; opened 2016"));
+        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，步行 333 米（2016 年启用，晚于 2011 年的数据）"));
     }
     check_twins(&r);
     if (r.n_notes) {
@@ -251,7 +251,7 @@ static void fixture(void)
     CHECK_INT(r.n_notes, 0);
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.002 * M_PER_DEG_LON, 1.0);
-        CHECK(has_reason(&r, &r.matches[0], "car park 180 m away (Car park P)"));
+        CHECK(has_reason(&r, &r.matches[0], "car park 180 m away on foot (Car park P)"));
     }
     ly_query_result_deinit(&r);
 

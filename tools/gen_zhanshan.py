@@ -777,9 +777,9 @@ POIS = [
      {"address": "香港西路48号", "lonlat": (120.3647, 36.0564)}),
     ("poi-state-tax", "government", "青岛市国家税务局", "Qingdao Municipal State Tax Bureau", (560, 630),
      {"note": "In the Yancheng Road community [S]; position estimated."}),
-    ("poi-red-clubhouse-1", "government", "红色会所（石油大厦）", "Red Clubhouse (Petroleum Building)",
+    ("poi-red-clubhouse-1", "red_clubhouse", "红色会所（石油大厦）", "Red Clubhouse (Petroleum Building)",
      (230, 322), {"address": "延安三路"}),
-    ("poi-red-clubhouse-2", "government", "红色会所（华银大厦）", "Red Clubhouse (Huayin Building)",
+    ("poi-red-clubhouse-2", "red_clubhouse", "红色会所（华银大厦）", "Red Clubhouse (Huayin Building)",
      (750, -78), {}),
     ("poi-bank-1", "bank", "银行网点（示例）A", "Bank branch A (illustrative)", (530, -30), {}),
     ("poi-bank-2", "bank", "银行网点（示例）B", "Bank branch B (illustrative)", (260, 40), {}),
@@ -798,18 +798,29 @@ POIS = [
      (-120, 400), {}),
     ("poi-restaurant-3", "restaurant", "盐城路小馆（示例）", "Yancheng Road Bistro (illustrative)",
      (395, 250), {}),
+    ("poi-hospital-1", "hospital", "社区卫生服务中心（示例）", "Community health centre (illustrative)",
+     (700, 520), {}),
+    ("poi-hospital-2", "hospital", "门诊部（示例）", "Outpatient clinic (illustrative)", (-60, -240), {}),
+    ("poi-school-1", "school", "小学（示例）", "Primary school (illustrative)", (-20, 640), {}),
+    ("poi-school-2", "school", "培训学校（示例）", "Training school (illustrative)", (820, -200), {}),
+    ("poi-park-temple", "park", "湛山寺绿地", "Zhanshan Temple grounds", (-240, 280), {}),
+    ("poi-park-yancheng", "park", "盐城路街心绿地（示例）", "Yancheng Road pocket park (illustrative)",
+     (435, 630), {}),
     ("poi-metro-yanan-san", "metro", "延安三路站（地铁3号线）", "Yan'an San Road station (Metro Line 3)",
      None, {"lonlat": (120.3685, 36.0615), "since": 2016}),
     ("poi-metro-may-fourth", "metro", "五四广场站（地铁3号线）", "May Fourth Square station (Metro Line 3)",
      None, {"lonlat": (120.3754, 36.0646), "since": 2016}),
 ]
 
+# id, name, name_en, (x, y), heading, field of view, height (m), snapshot: the snapshots are
+# illustrative pictures of what each would see, rendered by louyu itself from the camera's
+# spot (tools/camera-snapshots.sh); the district's cameras have no real stream here
 CAMERAS = [
     ("cam-xianggang-middle", "香港中路东望", "Xianggang Middle Road looking east", (185, -22), 80, 60,
-     "cameras/xianggang-middle.jpg"),
-    ("cam-fushan-bay", "浮山湾北望", "Fushan Bay looking north", (480, -555), 355, 75,
+     8, "cameras/xianggang-middle.jpg"),
+    ("cam-fushan-bay", "浮山湾北望", "Fushan Bay looking north", (480, -555), 355, 75, 12,
      "cameras/fushan-bay.jpg"),
-    ("cam-yanan-san", "延安三路南望", "Yan'an San Road looking south", (195, 985), 180, 50,
+    ("cam-yanan-san", "延安三路南望", "Yan'an San Road looking south", (195, 985), 180, 50, 8,
      "cameras/yanan-san.jpg"),
 ]
 
@@ -836,8 +847,10 @@ ILLUSTRATIVE = [
     "Completion years are illustrative except Haitian Hotel (1988), Shangri-La Centre (2008) and "
     "Qingdao Agora (completing 2011); gross floor areas are derived from the illustrative footprints.",
     "Rents and contacts (names, telephone numbers) are illustrative.",
-    "Bank, parking, restaurant and bus-stop points are illustrative; the metro stations opened in "
-    "December 2016 and are later additions.",
+    "Bank, parking, restaurant, bus-stop, hospital, school and park points are illustrative; the "
+    "metro stations opened in December 2016 and are later additions.",
+    "The three cameras are illustrative: their positions, headings and heights are invented and "
+    "their snapshots are pictures rendered by louyu from each camera's spot, not video.",
 ]
 
 
@@ -893,10 +906,10 @@ def build_collection():
             if k in extra:
                 props[k] = extra[k]
         feats.append(feature(pid, {"type": "Point", "coordinates": coords}, props))
-    for cid, zh, en, xy, heading, fov, snap in CAMERAS:
+    for cid, zh, en, xy, heading, fov, height, snap in CAMERAS:
         feats.append(feature(cid, {"type": "Point", "coordinates": to_lonlat(*xy)},
                              {"kind": "camera", "name": zh, "name_en": en, "heading_deg": heading,
-                              "fov_deg": fov, "snapshot": snap}))
+                              "fov_deg": fov, "height_m": height, "snapshot": snap}))
 
     louyu = {
         "schema": 1,
@@ -1008,7 +1021,8 @@ def dump(fc):
 
 KINDS = {"building", "road", "park", "water", "boundary", "poi", "camera"}
 USES = {"office", "retail", "hotel", "residential", "parking", "plant", "mixed", "other"}
-POI_CATS = {"metro", "bus", "bank", "hotel", "restaurant", "parking", "government", "landmark"}
+POI_CATS = {"metro", "bus", "bank", "hotel", "restaurant", "parking", "government", "landmark",
+            "hospital", "school", "park", "red_clubhouse"}
 ROAD_CLASSES = {"primary", "secondary", "tertiary", "residential", "footway"}
 
 

@@ -44,14 +44,15 @@ add_compile_options(-O3)
 # libraries, so Debian's own headers are compiled here with their implementations on
 # (a two-line unit written into the build tree, not a copy of stb)
 set(LY_WEB_STB ${CMAKE_BINARY_DIR}/gen/stb_impl.c)
-file(WRITE ${LY_WEB_STB} "#include <stb/stb_rect_pack.h>\n#include <stb/stb_truetype.h>\n")
-set_source_files_properties(${LY_WEB_STB} PROPERTIES
-  COMPILE_DEFINITIONS "STB_TRUETYPE_IMPLEMENTATION;STB_RECT_PACK_IMPLEMENTATION")
+file(WRITE ${LY_WEB_STB}
+  "#include <stb/stb_rect_pack.h>\n#include <stb/stb_truetype.h>\n#include <stb/stb_image.h>\n")
+set_source_files_properties(${LY_WEB_STB} PROPERTIES COMPILE_DEFINITIONS
+  "STB_TRUETYPE_IMPLEMENTATION;STB_RECT_PACK_IMPLEMENTATION;STB_IMAGE_IMPLEMENTATION;STBI_ONLY_PNG")
 add_library(ly_web_libs STATIC ${LY_CJSON_SRC}/cJSON.c ${LY_WEB_STB} src/web/strtod.c)
 target_include_directories(ly_web_libs SYSTEM PUBLIC ${LY_WEB_SYSINC})
 target_compile_options(ly_web_libs PRIVATE -w)
 
-add_library(ly_core STATIC ${LY_WEB_CORE} ${LY_GB2312_TABLE})
+add_library(ly_core STATIC ${LY_WEB_CORE} ${LY_GB2312_TABLE} ${LY_ICONS_C})
 target_include_directories(ly_core PUBLIC include)
 target_link_libraries(ly_core PUBLIC ly_web_libs)
 add_library(ly_render STATIC src/render/render.c)

@@ -89,7 +89,8 @@ int ly_cache_write(const ly_cache_key *key, const ly_cache_parts *parts, const l
 /* ---- the file (docs/data-format.md, "The scene cache") ------------------------------- */
 
 enum {
-    LY_CACHE_FORMAT = 4, /* bump on any change to what is written (2: tiles; 3: 4 far levels; 4: faces) */
+    LY_CACHE_FORMAT = 5, /* bump on any change to what is written (2: tiles; 3: 4 far levels;
+                            4: faces; 5: cameras' height and stream) */
     LY_CACHE_ENDIAN = 0x01020304, /* as the writer stores a uint32 */
     LY_CACHE_ALIGN = 64,          /* every section starts at a multiple */
     LY_CACHE_KEEP = 4,            /* caches kept in the folder, most recently used */

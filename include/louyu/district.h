@@ -67,6 +67,10 @@ typedef enum {
     LY_POI_PARKING,
     LY_POI_GOVERNMENT,
     LY_POI_LANDMARK,
+    LY_POI_HOSPITAL,
+    LY_POI_SCHOOL,
+    LY_POI_PARK,
+    LY_POI_RED_CLUBHOUSE, /* a Party service centre (红色会所) with its service windows */
     LY_POI_COUNT
 } ly_poi_category;
 
@@ -170,8 +174,11 @@ typedef struct {
     int subtype; /* ly_road_class, ly_water_type or ly_poi_category */
     double width_m;
     int since;   /* poi: year it opened, 0 when unknown */
-    double heading_deg, fov_deg;
-    const char *snapshot; /* camera */
+    /* camera: where it looks (degrees clockwise from north; its field of view), its
+     * height above the ground, and its pictures: a live stream (MJPEG over http(s))
+     * and/or a still image (http(s) URL, or a path relative to the data file) */
+    double heading_deg, fov_deg, height_m;
+    const char *snapshot, *stream;
     const char *extra;
     uint32_t feature;
 } ly_feature;

@@ -17,8 +17,9 @@
  *    spaces listed are the building's vacant floors, as information.
  *  - Rent (max_rent_cny_m2_day): the building's rent must be known and ≤ it.
  *  - Near (near_poi, near, near_m): the nearest POI of that category must be
- *    within near_m (0: 400 m) of the building's footprint (0 when inside),
- *    in projected metres. POIs whose `since` year is after the year of the
+ *    within near_m (0: 400 m) of the building's footprint on foot: over the
+ *    district's roads and footways (walk.h), in a straight line where it has
+ *    none (0 when inside). POIs whose `since` year is after the year of the
  *    district's data_date are later additions (e.g. the metro opened in 2016
  *    in a 2011 dataset): they count only with include_later_pois; result
  *    notes say how many were left out or counted.

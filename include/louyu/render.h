@@ -19,6 +19,7 @@
 #include "louyu/font.h"
 #include "louyu/ground.h"
 #include "louyu/mesh.h"
+#include "louyu/overlay.h"
 #include "louyu/stacking.h"
 
 #include <stdbool.h>
@@ -106,6 +107,15 @@ void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st);
 /* Updates the per-building texture (n styles). */
 void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n);
 
+/* Shapes on the ground (overlay.h: walking areas, a route, view cones), drawn over
+ * the ground and behind buildings in front of them; the list is copied (n vertices,
+ * three per triangle; NULL or 0: none). */
+void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t n);
+/* An RGBA picture (rows top first) for ly_draw_image's `slot` (1 ... LY_DRAW_IMAGES - 1),
+ * copied to the GPU, with mipmaps when asked (a picture drawn much smaller than it is);
+ * NULL removes it. */
+void ly_renderer_set_image(ly_renderer *r, int slot, const uint8_t *rgba, int w, int h,
+                           bool mipmaps);
 /* Draws a frame into the bound target (the window, or the offscreen target
  * between target_begin and target_read): sky, ground, buildings, then the UI
  * list on top. ui may be NULL; atlas may be NULL when the list has no text. */

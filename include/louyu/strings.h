@@ -322,6 +322,32 @@ typedef enum {
     LY_S_CSV_F_OCCUPANCY,
     LY_S_CSV_F_ENTERPRISES,
     LY_S_CSV_F_RENT_CNY_M2_DAY,
+    LY_S_NEARBY_TAB,
+    LY_S_PLACES,
+    LY_S_PLACES_ALL,
+    LY_S_PLACES_NONE,
+    LY_S_PLACES_LATER,
+    LY_S_WALK_MIN,
+    LY_S_WALK_STRAIGHT,
+    LY_S_NEARBY_NONE,
+    LY_S_NEARBY_HINT,
+    LY_S_WALK_AREAS,
+    LY_S_OPENED_IN,
+    LY_S_OPERATIONS,
+    LY_S_OPERATIONS_BADGE,
+    LY_S_CAMERAS,
+    LY_S_CAMERAS_NONE,
+    LY_S_CAMERA_CONNECTING,
+    LY_S_CAMERA_LIVE,
+    LY_S_CAMERA_STALE,
+    LY_S_CAMERA_UNREACHABLE,
+    LY_S_CAMERA_BAD,
+    LY_S_CAMERA_AGE,
+    LY_S_CAMERA_RETRY,
+    LY_S_CAMERA_NO_SOURCE,
+    LY_S_CAMERA_FULL,
+    LY_S_NEARBY_ON_FOOT,
+    LY_S_NEARBY_STRAIGHT,
     LY_S_COUNT
 } ly_string_id;
 
@@ -333,6 +359,9 @@ const char *ly_industry_name(const char *keyword, ly_lang lang);
  * in `lang`; a type not in the table is shown as it is, with spaces for '_';
  * NULL or "yes" is a building. */
 const char *ly_building_type_name(const char *type, ly_lang lang);
+/* What a category of place (ly_poi_category's value; LY_POI_COUNT: a camera) is called:
+ * 地铁站 / Metro station ... */
+const char *ly_poi_category_title(int category, ly_lang lang);
 /* "zh" or "en" (also "zh-CN", "en_US" ...) to a language; zh otherwise. */
 ly_lang ly_lang_parse(const char *s);
 const char *ly_lang_code(ly_lang lang);

@@ -20,6 +20,11 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
     st->height = height > 1 ? height : 1;
     st->ui_scale = ui_scale > 0 ? ui_scale : 1;
     st->selected = st->hovered = -1;
+    st->place_kinds = (1u << LY_POI_COUNT) - 1;
+    st->place_hovered = st->place_chosen = -1;
+    st->route_kind = -1;
+    app->dv.walk_for = -1;
+    app->dv.overlay_dirty = true;
     st->lang = LY_LANG_ZH;
     st->sort = LY_ORDER_NAME;
     st->run.started_ms = ly_clock_ms();
@@ -65,6 +70,7 @@ void ly_app_deinit(ly_app *app)
         ly_reload_cancel(app->reload);
         ly_app_reload_poll(app, true); /* finish the loader thread, then drop its result */
     }
+    ly_surroundings_reset(app, true);
     ly_derived *dv = &app->dv;
     ly_stacking_deinit(&dv->stack);
     ly_colorby_deinit(&dv->colorby);
@@ -290,6 +296,7 @@ bool ly_app_update(ly_app *app, double dt)
         ly_app_gesture(app, &gs[i]);
     moving |= ly_camera_update(&st->cam, dt);
     moving |= ly_cmd_animate_colors(app, dt);
+    moving |= ly_surroundings_update(app);
     if (moving)
         st->redraw = true;
     /* this frame's rectangles, for its views and labels and for the next events */

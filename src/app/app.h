@@ -22,6 +22,7 @@
 #include "scene.h"
 #include "state.h"
 
+#include "louyu/camstream.h"
 #include "louyu/colorby.h"
 #include "louyu/draw.h"
 #include "louyu/font.h"
@@ -30,6 +31,9 @@
 #include "louyu/search.h"
 #include "louyu/stacking.h"
 #include "louyu/ui.h"
+#include "louyu/overlay.h"
+#include "louyu/places.h"
+#include "louyu/walk.h"
 
 /* Caches the commands keep in step with the state and the scene. */
 typedef struct {
@@ -43,6 +47,21 @@ typedef struct {
     bool stack_dirty;          /* to rebuild and upload */
     double *week_vacant;       /* the district's vacant m² in each week of its history */
     double recorded_m2;        /* the floor area with records (what vacancy is a share of) */
+    /* the surroundings (surroundings.c): the walking graph (made when first asked for),
+     * the walk from the selected building and its nearest places, the shapes on the
+     * ground (walking areas, the route, cameras' view cones) */
+    struct ly_walk *walk;
+    struct ly_walk_from *walk_from;
+    long walk_for; /* the building walk_from starts at (-1: none) */
+    ly_walk_nearby nearby;
+    ly_overlay overlay;
+    bool overlay_dirty;
+    /* the live pictures of st.camera_views (same order): their streams and status */
+    struct ly_camstream *streams[LY_CAMERA_VIEWS];
+    uint64_t stream_serial[LY_CAMERA_VIEWS];
+    ly_camstream_status stream_status[LY_CAMERA_VIEWS];
+    int picture_w[LY_CAMERA_VIEWS], picture_h[LY_CAMERA_VIEWS]; /* 0: none yet */
+    double status_t; /* st.time the statuses were last looked at */
 } ly_derived;
 
 /* Input's own memory from one event to the next: where the pointer is, a drag
@@ -88,6 +107,7 @@ typedef struct ly_app {
     ly_source_health source; /* the data's, when it is a URL */
     char settings_path[512]; /* where the language is remembered ("" nowhere) */
     double last_label_t;
+    bool icons_loaded; /* the map's pictograms are on the GPU */
 } ly_app;
 
 /* Sets up the app; with `gl` a renderer is created (a GL context must be current)

@@ -217,6 +217,27 @@ void ly_cmd_set_week_focus(ly_app *app, bool on)
     app->st.week_focus = on;
 }
 
+/* After a swap: the open cameras that the new data still has (by id) keep their
+ * pictures; the others close. */
+static void keep_cameras(ly_app *app, char (*ids)[128])
+{
+    ly_state *st = &app->st;
+    const ly_district *d = &app->scene.district;
+    for (int i = st->n_camera_views - 1; i >= 0; i--) {
+        long found = -1;
+        for (size_t f = 0; f < d->n_features && ids[i][0] && found < 0; f++)
+            if (d->features[f].kind == LY_KIND_CAMERA && d->features[f].id &&
+                !strcmp(d->features[f].id, ids[i]))
+                found = (long)f;
+        if (found >= 0) {
+            st->camera_views[i] = found;
+        } else {
+            st->camera_views[i] = -2; /* no longer in the data: closed below */
+            ly_cmd_close_camera(app, -2);
+        }
+    }
+}
+
 int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
 {
     /* a scene mapped from its cache gives the pages of each mesh array back once the GPU
@@ -241,8 +262,16 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
     char keep_id[128] = "";
     if (st->selected >= 0)
         snprintf(keep_id, sizeof keep_id, "%s", app->scene.district.buildings[st->selected].id);
+    ly_surroundings_reset(app, false); /* its walk graph is the old district's */
+    char keep_cams[LY_CAMERA_VIEWS][128] = {{0}};
+    for (int i = 0; i < st->n_camera_views; i++)
+        snprintf(keep_cams[i], sizeof keep_cams[i], "%s",
+                 app->scene.district.features[st->camera_views[i]].id
+                     ? app->scene.district.features[st->camera_views[i]].id
+                     : "");
     ly_scene_free(&app->scene);
     ly_scene_move(&app->scene, next);
+    keep_cameras(app, keep_cams);
     pick_week(app); /* the week on screen, if the new data has it; else the latest */
     district_trend(app);
     st->selected = keep_id[0] ? ly_district_find(&app->scene.district, keep_id) : -1;
@@ -465,6 +494,8 @@ void ly_cmd_set_keyboard(ly_app *app, bool on)
 void ly_cmd_set_finder(ly_app *app, bool on)
 {
     app->st.finder = on;
+    if (on) /* they open in the same place */
+        app->st.places_panel = app->st.cameras_panel = false;
     run_finder(app);
 }
 
@@ -549,6 +580,9 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m)
 #ifndef LY_WEB /* the browser build writes no files (its toolbar has no export menu) */
         ly_cmd_queue_export(app, (ly_export_kind)m->i);
 #endif
+        break;
+    default:
+        ly_surroundings_dispatch(app, m);
         break;
     }
 }

@@ -63,6 +63,32 @@ void ly_cmd_set_query(ly_app *app, const char *text);
 
 /* Applies one of the views' messages. */
 void ly_app_dispatch(ly_app *app, const ly_msg *m);
+/* ---- surroundings (surroundings.c): places on the map, the Nearby tab, cameras ---- */
+/* The surroundings' messages (LY_MSG_SET_PLACES_PANEL ... LY_MSG_SET_OPERATIONS). */
+void ly_surroundings_dispatch(ly_app *app, const ly_msg *m);
+void ly_cmd_set_places_panel(ly_app *app, bool on);
+/* shows or hides a kind of place (LY_POI_COUNT: every kind) */
+void ly_cmd_set_place_kind(ly_app *app, int kind, bool on);
+void ly_cmd_set_place_later(ly_app *app, bool on);
+void ly_cmd_hover_place(ly_app *app, long feature);
+/* a tap or click on a marker: its name stays; in operations mode a camera opens */
+void ly_cmd_choose_place(ly_app *app, long feature);
+/* draws the walking route to the selected building's nearest place of a kind (-1: none) */
+void ly_cmd_set_route(ly_app *app, int kind);
+void ly_cmd_set_walk_areas(ly_app *app, bool on);
+/* operations mode: cameras on the map, their list and live pictures (off closes them) */
+void ly_cmd_set_operations(ly_app *app, bool on);
+void ly_cmd_set_cameras_panel(ly_app *app, bool on);
+void ly_cmd_open_camera(ly_app *app, long feature);
+void ly_cmd_close_camera(ly_app *app, long feature);
+/* Each frame: the walking search, the shapes on the ground and the cameras' pictures in
+ * step with the state; true when a new picture or a stream's new state wants a frame. */
+bool ly_surroundings_update(ly_app *app);
+/* How long the viewer may sleep without input: shorter while cameras stream. */
+double ly_app_idle_wait(const ly_app *app);
+/* Frees what the surroundings hold (walk graph, searches, streams): on a new scene and
+ * at exit. */
+void ly_surroundings_reset(ly_app *app, bool streams);
 
 /* ---- the camera (framing.c) -------------------------------------------------------- */
 

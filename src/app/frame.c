@@ -3,6 +3,8 @@
  * viewer that sleeps between frames never stops on an unfinished one. */
 #include "commands.h"
 #include "views/view.h"
+#include "louyu/icons.h"
+#include "louyu/log.h"
 
 #include <cglm/cglm.h>
 #include <math.h>
@@ -16,8 +18,8 @@ static const float SUN[3] = {0.47f, -0.47f, 0.745f};
 static bool labels(ly_app *app, const ly_camera_matrices *m, double dt)
 {
     const ly_state *st = &app->st;
-    float keep[24][4];
-    size_t n = ly_layout_keep_out(&app->layout, 4 * app->layout.s, keep, 24);
+    float keep[32][4];
+    size_t n = ly_layout_keep_out(&app->layout, 4 * app->layout.s, keep, 32);
     ly_labels *lb = &app->scene.labels;
     ly_labels_update(lb, &app->scene.district, &app->scene.bvh, m,
                      &(ly_label_options){.width = st->width,
@@ -33,6 +35,40 @@ static bool labels(ly_app *app, const ly_camera_matrices *m, double dt)
     return lb->fading;
 }
 
+/* The places (and in operations mode the cameras) on the map, after the labels: they
+ * keep off the panels and off the buildings' names. Returns true while some fade. */
+static bool places(ly_app *app, const ly_camera_matrices *m, double dt)
+{
+    const ly_state *st = &app->st;
+    float keep[64][4];
+    size_t n = ly_layout_keep_out(&app->layout, 4 * app->layout.s, keep, 32);
+    const ly_labels *lb = &app->scene.labels;
+    for (size_t i = 0; i < lb->n_shown && n < 64; i++)
+        memcpy(keep[n++], lb->boxes[i], sizeof keep[0]);
+    ly_places *pl = &app->scene.places;
+    /* a route's end is shown as chosen, whatever it overlaps */
+    long chosen = st->place_chosen;
+    if (chosen < 0 && st->route_kind >= 0 && st->route_kind < LY_POI_COUNT &&
+        app->dv.walk_for == st->selected && st->selected >= 0)
+        chosen = app->dv.nearby.feature[st->route_kind];
+    ly_places_update(pl, &app->scene.district, &app->scene.geo, &app->scene.bvh, m,
+                     &(ly_places_options){.width = st->width,
+                                          .height = st->height,
+                                          .scale = st->ui_scale,
+                                          .lang = st->lang,
+                                          .categories = st->place_kinds,
+                                          .later = st->place_later,
+                                          /* never in a map image (an export) */
+                                          .cameras = st->operations && !st->map_image,
+                                          .hovered = st->place_hovered,
+                                          .chosen = chosen,
+                                          .dt = dt,
+                                          .reserved = (const float(*)[4])keep,
+                                          .n_reserved = n},
+                     &app->dl);
+    return pl->fading;
+}
+
 /* Everything over the 3D scene, into the draw list; the views' messages into
  * app->msgs. Returns true when the labels still fade. */
 static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
@@ -43,6 +79,7 @@ static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     if (app->st.picture_only)
         return false;
     bool fading = app->scene.loaded && labels(app, m, dt);
+    fading |= app->scene.loaded && places(app, m, dt);
     if (app->st.map_image) {
         ly_view_hud(&c);
         ly_view_legends(&c);
@@ -61,6 +98,10 @@ static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     ly_view_card(&c);
     ly_view_floors(&c);
     ly_view_enterprises(&c);
+    ly_view_nearby(&c);
+    ly_view_places(&c);
+    ly_view_cameras(&c);
+    ly_view_camera_views(&c);
     ly_view_out weeks = ly_view_weeks(&c);
     ly_view_admin(&c);
     ly_ui_end_frame(&app->ui);
@@ -75,6 +116,18 @@ static void upload(ly_app *app)
 {
     ly_derived *dv = &app->dv;
     const ly_state *st = &app->st;
+    if (!app->icons_loaded) {
+        /* the map's pictograms, once: decoded from the program's own copy */
+        ly_icon_sheet sheet;
+        char err[200];
+        if (ly_icons_load(&sheet, err, sizeof err) == 0)
+            ly_renderer_set_image(app->renderer, LY_DRAW_IMAGE_ICONS, sheet.rgba, sheet.width,
+                                  sheet.height, true);
+        else
+            LY_WARN("APP", "no icons on the map: %s", err);
+        ly_icons_unload(&sheet);
+        app->icons_loaded = true;
+    }
     if (dv->stack_dirty) {
         ly_stacking_deinit(&dv->stack);
         if (st->plan.on && st->selected >= 0) {

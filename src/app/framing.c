@@ -238,6 +238,26 @@ void ly_cmd_keep_clear_of_card(ly_app *app, long b)
     ly_camera_fly_to(&st->cam, to, 0.6);
 }
 
+/* What a camera of the data sees: the eye at its spot and height, looking along its
+ * heading and down to the ground some 60 m ahead (at least the viewer's least pitch). */
+static bool camera_pose(const ly_app *app, const char *id, ly_camera_pose *pose)
+{
+    const ly_district *d = &app->scene.district;
+    for (size_t i = 0; i < d->n_features; i++) {
+        const ly_feature *f = &d->features[i];
+        if (f->kind != LY_KIND_CAMERA || !f->id || strcmp(f->id, id))
+            continue;
+        double x, y, h = f->height_m > 2 ? f->height_m : 2;
+        ly_proj_forward(&app->scene.geo.proj, f->lon, f->lat, &x, &y);
+        double heading = f->heading_deg * M_PI / 180, pitch = fmax(atan2(h, 60.0), 8.5 * M_PI / 180);
+        double ahead = h / tan(pitch);
+        *pose = (ly_camera_pose){{x + sin(heading) * ahead, y + cos(heading) * ahead, 0},
+                                 h / sin(pitch), heading, pitch};
+        return true;
+    }
+    return false;
+}
+
 bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
 {
     ly_camera *cam = &app->st.cam;
@@ -246,6 +266,9 @@ bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
         pose = home_pose(app);
     } else if (!strcmp(view, "top")) {
         pose = ly_camera_top_pose(cam);
+    } else if (!strncmp(view, "camera:", 7)) {
+        if (!camera_pose(app, view + 7, &pose))
+            return false;
     } else {
         long b = ly_district_find(&app->scene.district, view);
         if (b < 0)

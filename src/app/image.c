@@ -37,6 +37,7 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
     if (map && k > 1)
         ly_cmd_set_scale(app, old_scale * k);
     st->map_image = map;
+    app->dv.overlay_dirty = true; /* a map shows no cameras' cones (surroundings.c) */
     int rc = 0;
     for (int y = 0; y < height && !rc; y += tile)
         for (int x = 0; x < width && !rc; x += tile) {
@@ -62,6 +63,7 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
         }
     free(part);
     st->map_image = old_map;
+    app->dv.overlay_dirty = true;
     ly_cmd_set_scale(app, old_scale);
     ly_cmd_resize(app, old_w, old_h);
     return rc;

@@ -53,6 +53,14 @@ static void click(ly_app *app, float x, float y, int clicks, float tol)
         ly_cmd_select_floor(app, f == st->plan.floor_selected ? 0 : f);
         return;
     }
+    /* a place's marker stands over the buildings: it takes the click */
+    long place = ly_places_at(&app->scene.places, x, y);
+    if (place >= 0) {
+        ly_cmd_choose_place(app, place);
+        return;
+    }
+    if (st->place_chosen >= 0)
+        ly_cmd_choose_place(app, -1); /* a click elsewhere lets its name go */
     long b = ly_app_pick(app, x, y, tol, NULL);
     if (clicks >= 2 && b >= 0)
         ly_cmd_select(app, b, true);
@@ -195,8 +203,10 @@ static void mouse_move(ly_app *app, const ly_event *e)
     ly_pointer *p = &app->input;
     if (!p->drag_button) {
         int f = floor_at(app, e->x, e->y);
+        long place = f ? -1 : ly_places_at(&app->scene.places, e->x, e->y);
         ly_cmd_hover_floor(app, f);
-        ly_cmd_hover(app, f ? -1 : ly_app_pick(app, e->x, e->y, 0, NULL), true);
+        ly_cmd_hover_place(app, place >= 0 ? place : app->st.place_chosen);
+        ly_cmd_hover(app, f || place >= 0 ? -1 : ly_app_pick(app, e->x, e->y, 0, NULL), true);
         return;
     }
     if (!p->drag_moved && fabsf(e->x - p->press_x) + fabsf(e->y - p->press_y) >

@@ -96,6 +96,7 @@ void ly_cmd_start_tour(ly_app *app)
     k->stop = 0;
     k->next_stop_s = 0;
     ly_cmd_select(app, -1, false);
+    ly_cmd_set_operations(app, false); /* the tour is for the public */
 }
 
 void ly_cmd_end_tour(ly_app *app)
@@ -136,6 +137,9 @@ void ly_cmd_kiosk_reset(ly_app *app)
     ly_cmd_set_finder(app, false);
     ly_cmd_set_stacking(app, false, st->plan.explode);
     ly_cmd_admin_close(app);
+    /* the public's kiosk again: no cameras (an operator who walked away) */
+    ly_cmd_set_operations(app, false);
+    ly_cmd_set_places_panel(app, false);
     if (st->color_mode != LY_COLOR_NONE)
         ly_cmd_set_color_mode(app, LY_COLOR_NONE, false);
     if (st->lang != st->kiosk.lang)

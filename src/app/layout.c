@@ -126,6 +126,9 @@ static void chrome(ly_layout *L, const ly_app *app)
     L->help_button = box(hx - hr, cy - hr, 2 * hr, 2 * hr);
     L->help_button.shown = !app->st.kiosk.on && !app->st.map_image;
     L->scale_bar = box(0, H - 52 * s, 260 * s, 52 * s);
+    float ow = measure(app, ly_str(LY_S_OPERATIONS_BADGE, app->st.lang), 13 * s) + 20 * s;
+    L->operations = box(0.5f * (W - ow), 12 * s, ow, 13 * s * 1.9f);
+    L->operations.shown = app->st.operations && !app->st.map_image;
 }
 
 /* The search panel's top (dp): under the toolbar, which grows by a row on a desktop
@@ -166,6 +169,31 @@ static void side_panels(ly_layout *L, const ly_app *app)
     L->help_keys = fit_panel(app, "help-keys", side ? LY_LAYOUT_SIDE_X + hw + LY_LAYOUT_GAP
                                                     : LY_LAYOUT_SIDE_X, ky, hw);
     L->help.shown = L->help_keys.shown = open && st->help && !st->kiosk.on;
+    /* the kinds of place and the cameras' list: where the finder opens (one at a time) */
+    L->places = fit_panel(app, "places", fx, LY_LAYOUT_TOP, fminf(300, W - fx - LY_LAYOUT_GAP));
+    L->places.shown = open && st->places_panel;
+    L->cameras = fit_panel(app, "cameras", fx, LY_LAYOUT_TOP, fminf(320, W - fx - LY_LAYOUT_GAP));
+    L->cameras.shown = open && st->operations && st->cameras_panel;
+}
+
+/* The cameras' live pictures: a row along the bottom, right of the left column and
+ * left of the card, each a 4:3 picture under its title line. */
+static void camera_views(ly_layout *L, const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
+    int n = st->operations ? st->n_camera_views : 0;
+    float x0 = LY_LAYOUT_SIDE_X;
+    float x1 = W - LY_LAYOUT_MARGIN - (L->card.shown && !L->narrow ? LY_LAYOUT_CARD_W + 14 : 0);
+    float w = n ? fminf(300, ((x1 - x0) - (float)(n - 1) * LY_LAYOUT_GAP) / (float)n) : 0;
+    w = fmaxf(w, 150);
+    float h = w * 0.75f + 84; /* the title, the picture, two lines of state */
+    float bottom = H - LY_LAYOUT_MARGIN - (L->weeks.shown ? LY_LAYOUT_WEEKS_H + LY_LAYOUT_GAP : 44);
+    for (int i = 0; i < 4; i++) {
+        L->camera_view[i] = box((x0 + (float)i * (w + LY_LAYOUT_GAP)) * s, (bottom - h) * s, w * s,
+                                h * s);
+        L->camera_view[i].shown = i < n && !st->kiosk.touring;
+    }
 }
 
 /* The floor card: left of the building card; where that leaves no room (a portrait
@@ -410,6 +438,7 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
         dashboard(L, app);
         legends(L, app);
         weeks(L, app);
+        camera_views(L, app);
     }
     notices(L, app);
     admin(L, app);
@@ -421,7 +450,10 @@ size_t ly_layout_keep_out(const ly_layout *L, float pad, float (*out)[4], size_t
                            &L->help_button, &L->scale_bar,  &L->keyboard,    &L->finder,
                            &L->help,      &L->help_keys,    &L->card,        &L->floor_card,
                            &L->dashboard, &L->color_legend, &L->plan_legend, &L->tour,
-                           &L->toast,     &L->notice,       &L->admin,       &L->weeks};
+                           &L->toast,     &L->notice,       &L->admin,       &L->weeks,
+                           &L->places,    &L->cameras,      &L->camera_view[0],
+                           &L->operations,
+                           &L->camera_view[1], &L->camera_view[2], &L->camera_view[3]};
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof *all && n < cap; i++) {
         const ly_box *b = all[i];

@@ -50,6 +50,10 @@ typedef struct {
     ly_box color_legend, plan_legend, tour, toast, notice, admin;
     /* the week slider along the bottom (a district with a weekly history, not a kiosk) */
     ly_box weeks;
+    /* the kinds of place to show; operations mode: the cameras' list and their pictures
+     * (a row along the bottom, as many as are open) */
+    ly_box places, cameras, camera_view[4];
+    ly_box operations; /* the red "operations mode" badge at the top */
 
     /* the map that the panels leave free: what the home view frames */
     float free[4]; /* x0, y0, x1, y1 */

@@ -34,7 +34,16 @@ typedef enum {
     LY_MSG_SET_WEEK,      /* i: the ISO week, 0 the latest */
     LY_MSG_WEEK_FOCUS,    /* on: the arrow keys move the week */
     LY_MSG_SET_EXPORT_MENU, /* on */
-    LY_MSG_EXPORT           /* i: ly_export_kind */
+    LY_MSG_EXPORT,          /* i: ly_export_kind */
+    LY_MSG_SET_PLACES_PANEL, /* on */
+    LY_MSG_SET_PLACE_KIND,   /* i: ly_poi_category (LY_POI_COUNT: every kind), on */
+    LY_MSG_SET_PLACE_LATER,  /* on */
+    LY_MSG_SET_ROUTE,        /* i: the kind whose route shows, -1 none */
+    LY_MSG_SET_WALK_AREAS,   /* on */
+    LY_MSG_SET_CAMERAS_PANEL, /* on */
+    LY_MSG_OPEN_CAMERA,      /* id: a camera feature */
+    LY_MSG_CLOSE_CAMERA,     /* id: a camera feature */
+    LY_MSG_SET_OPERATIONS    /* on */
 } ly_msg_type;
 
 typedef struct {

@@ -34,6 +34,7 @@ void ly_scene_free(ly_scene *s)
     ly_cache_close(s->cache, &parts);
 #endif
     ly_labels_deinit(&s->labels);
+    ly_places_deinit(&s->places);
     ly_ground_deinit(&s->ground);
     ly_bvh_deinit(&s->bvh);
     ly_mesh_deinit(&s->mesh);
@@ -55,7 +56,8 @@ enum { BIG_SOURCE = 16 << 20 }; /* bytes of GeoJSON that take about a second to 
 /* What every scene has beside what a cache holds. */
 static int finish(ly_scene *s)
 {
-    if (ly_labels_init(&s->labels, s->district.n_buildings))
+    if (ly_labels_init(&s->labels, s->district.n_buildings) ||
+        ly_places_init(&s->places, s->district.n_features))
         return -1;
     for (size_t i = 0; i < s->district.n_buildings && !s->has_sites; i++)
         s->has_sites = s->district.buildings[i].status == LY_STATUS_UNDER_CONSTRUCTION;

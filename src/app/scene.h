@@ -16,6 +16,7 @@
 #include "louyu/ground.h"
 #include "louyu/labels.h"
 #include "louyu/mesh.h"
+#include "louyu/places.h"
 #include "louyu/progress.h"
 
 #include <stdatomic.h>
@@ -28,6 +29,7 @@ typedef struct {
     ly_bvh bvh;
     ly_ground ground;
     ly_labels labels;
+    ly_places places; /* the markers of the points of interest (and cameras) */
     bool loaded;
     bool has_sites; /* buildings under construction: the translucent pass is needed */
     /* the scene cache's mapping when the arrays above live in it (cache.h), or NULL:

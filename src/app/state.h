@@ -21,7 +21,15 @@
 #include <stddef.h>
 
 /* The building card's tabs. */
-typedef enum { LY_TAB_OVERVIEW, LY_TAB_FLOORS, LY_TAB_ENTERPRISES, LY_TAB_COUNT } ly_card_tab;
+typedef enum {
+    LY_TAB_OVERVIEW,
+    LY_TAB_FLOORS,
+    LY_TAB_ENTERPRISES,
+    LY_TAB_NEARBY, /* the nearest place of each kind on foot, routes, walking areas */
+    LY_TAB_COUNT
+} ly_card_tab;
+/* Live camera pictures open at once (operations mode). */
+enum { LY_CAMERA_VIEWS = 4 };
 
 /* The stacking plan of the selected building: its floors as slabs. */
 typedef struct {
@@ -141,6 +149,21 @@ typedef struct {
         double started; /* st.time when it began */
     } opening;
 
+    /* surroundings: the kinds of place shown on the map (bit per ly_poi_category), places
+     * opened after the data's date too, the place under the pointer and the one tapped
+     * (features, -1 none), the panel of kinds */
+    uint32_t place_kinds;
+    bool place_later, places_panel;
+    long place_hovered, place_chosen;
+    /* the Nearby tab: the kind whose nearest place has its route drawn (-1 none), and
+     * the 5, 10 and 15 minute walking areas around the selected building */
+    int route_kind;
+    bool walk_areas;
+    /* operations mode: the district's cameras, their list and their live pictures
+     * (features; never in a public kiosk, the portal or an export) */
+    bool operations, cameras_panel;
+    long camera_views[LY_CAMERA_VIEWS];
+    int n_camera_views;
     bool picture_only; /* the scene alone, without panels, labels or chrome (publish's renders) */
     /* a map to print or send: the scene with its labels, the title, the north arrow, the
      * scale bar and the legends, without the controls (louyu shot --map, the export) */

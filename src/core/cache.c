@@ -42,7 +42,7 @@ _Static_assert(LY_CZ_COUNT <= LY_CZ_MAX, "the header has room for every record s
 FROZEN(ly_district, 464);
 FROZEN(ly_district_meta, 136);
 FROZEN(ly_building, 272);
-FROZEN(ly_feature, 136);
+FROZEN(ly_feature, 152);
 FROZEN(ly_enterprise, 56);
 FROZEN(ly_name_pair, 16);
 FROZEN(ly_geo, 72);
@@ -78,7 +78,8 @@ static const uint16_t BUILDING_STR[] = {AT(ly_building, id),
                                         AT(ly_building, extra)};
 static const uint16_t FEATURE_STR[] = {AT(ly_feature, id),       AT(ly_feature, name),
                                        AT(ly_feature, name_en),  AT(ly_feature, address),
-                                       AT(ly_feature, snapshot), AT(ly_feature, extra)};
+                                       AT(ly_feature, snapshot), AT(ly_feature, stream),
+                                       AT(ly_feature, extra)};
 static const uint16_t ENTERPRISE_STR[] = {AT(ly_enterprise, name), AT(ly_enterprise, name_en),
                                           AT(ly_enterprise, industry)};
 static const uint16_t NAME_STR[] = {AT(ly_name_pair, name), AT(ly_name_pair, name_en)};

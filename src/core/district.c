@@ -111,8 +111,9 @@ const char *ly_kind_name(ly_kind kind)
 
 const char *ly_poi_category_name(ly_poi_category c)
 {
-    static const char *n[LY_POI_COUNT] = {"metro",   "bus",        "bank",     "hotel",
-                                          "restaurant", "parking", "government", "landmark"};
+    static const char *n[LY_POI_COUNT] = {
+        "metro",    "bus",      "bank",   "hotel", "restaurant",   "parking",
+        "government", "landmark", "hospital", "school", "park", "red_clubhouse"};
     return (unsigned)c < LY_POI_COUNT ? n[c] : "?";
 }
 

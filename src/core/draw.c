@@ -27,6 +27,7 @@ void ly_draw_clear(ly_drawlist *dl)
     dl->n_indices = 0;
     dl->n_cmds = 0;
     dl->clip = (ly_draw_clip){0};
+    dl->image = 0;
     dl->failed = false;
 }
 
@@ -57,12 +58,13 @@ static uint32_t reserve(ly_drawlist *dl, uint32_t nv, size_t ni)
     }
     dl->cap_vertices = (uint32_t)(cap > UINT32_MAX ? UINT32_MAX : cap);
     ly_draw_cmd *last = dl->n_cmds ? &dl->cmds[dl->n_cmds - 1] : NULL;
-    if (!last || !same_clip(last->clip, dl->clip)) {
+    if (!last || !same_clip(last->clip, dl->clip) || last->image != dl->image) {
         if (ly_array_reserve((void **)&dl->cmds, &dl->cap_cmds, dl->n_cmds + 1, sizeof *dl->cmds)) {
             dl->failed = true;
             return UINT32_MAX;
         }
-        dl->cmds[dl->n_cmds++] = (ly_draw_cmd){.first = dl->n_indices, .clip = dl->clip};
+        dl->cmds[dl->n_cmds++] =
+            (ly_draw_cmd){.first = dl->n_indices, .clip = dl->clip, .image = dl->image};
         last = &dl->cmds[dl->n_cmds - 1];
     }
     last->count += ni;
@@ -102,6 +104,31 @@ void ly_draw_rect(ly_drawlist *dl, float x, float y, float w, float h, ly_color 
     vtx(dl, x, y + h, -1, 0, c);
     idx3(dl, b, b + 1, b + 2);
     idx3(dl, b, b + 2, b + 3);
+}
+
+void ly_draw_set_image(ly_drawlist *dl, int slot)
+{
+    dl->image = slot >= 0 && slot < LY_DRAW_IMAGES ? slot : 0;
+}
+
+void ly_draw_image(ly_drawlist *dl, int slot, float x, float y, float w, float h, float u0,
+                   float v0, float u1, float v1, ly_color tint)
+{
+    if (w <= 0 || h <= 0 || !tint.a || slot <= 0 || slot >= LY_DRAW_IMAGES)
+        return;
+    int was = dl->image;
+    dl->image = slot;
+    uint32_t b = reserve(dl, 4, 6);
+    if (b != UINT32_MAX) {
+        /* u0 may be 0 but never negative: a negative u means a solid colour */
+        vtx(dl, x, y, fmaxf(u0, 0), v0, tint);
+        vtx(dl, x + w, y, fmaxf(u1, 0), v0, tint);
+        vtx(dl, x + w, y + h, fmaxf(u1, 0), v1, tint);
+        vtx(dl, x, y + h, fmaxf(u0, 0), v1, tint);
+        idx3(dl, b, b + 1, b + 2);
+        idx3(dl, b, b + 2, b + 3);
+    }
+    dl->image = was;
 }
 
 void ly_draw_triangle(ly_drawlist *dl, float x0, float y0, float x1, float y1, float x2, float y2,

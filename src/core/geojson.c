@@ -1469,14 +1469,38 @@ static const char *const KIND_NAMES[LY_KIND_COUNT] = {"building", "road",   "par
 static const char *const ROAD_NAMES[LY_ROAD_COUNT] = {"primary", "secondary", "tertiary",
                                                      "residential", "footway"};
 static const char *const WATER_NAMES[LY_WATER_COUNT] = {"sea", "lake", "river"};
-static const char *const POI_NAMES[LY_POI_COUNT] = {"metro",      "bus",     "bank",
-                                                   "hotel",      "restaurant", "parking",
-                                                   "government", "landmark"};
+static const char *const POI_NAMES[LY_POI_COUNT] = {
+    "metro",    "bus",      "bank",   "hotel", "restaurant", "parking",
+    "government", "landmark", "hospital", "school", "park",   "red_clubhouse"};
 static const char *const FEATURE_KEYS[] = {"kind",    "id",        "name",   "name_en",
                                            "address", "width_m",   "class",  "water",
                                            "category", "since",    "heading_deg", "fov_deg",
-                                           "snapshot"};
+                                           "snapshot", "stream",  "height_m"};
 static const double ROAD_DEFAULT_WIDTH[LY_ROAD_COUNT] = {24, 16, 12, 8, 4};
+
+/* A camera's picture source: an http:// or https:// URL, or (a still image only) a path
+ * relative to the data file; no other scheme, no control characters, no spaces in a URL. */
+static const char *camera_source(loader *L, const cJSON *props, const char *key, bool path_ok)
+{
+    const char *s = get_string(L, props, key, false);
+    if (!s)
+        return NULL;
+    bool url = !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8);
+    bool clean = *s != 0, spaces = false;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        clean &= *c >= ' ' && *c != 0x7f;
+        spaces |= *c == ' ';
+    }
+    if (url && clean && !spaces && strlen(s) > (s[4] == ':' ? 7u : 8u))
+        return s;
+    if (!url && path_ok && clean && !strstr(s, "://") && strncmp(s, "file:", 5) != 0)
+        return s;
+    err(L, member(props, key), "\"%s\" is \"%.80s\": expected %s", key, s,
+        path_ok ? "an http:// or https:// URL of an image, or an image path relative to the "
+                  "data file"
+                : "an http:// or https:// URL of an MJPEG stream");
+    return NULL;
+}
 
 static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char *id,
                          const cJSON *geom)
@@ -1521,7 +1545,10 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
                    &f.heading_deg);
         f.fov_deg = 60;
         get_number(L, props, "fov_deg", false, (range){1, 180, false, false, false}, &f.fov_deg);
-        f.snapshot = keep_string(L, get_string(L, props, "snapshot", false));
+        f.height_m = 8;
+        get_number(L, props, "height_m", false, (range){0, 500, false, false, false}, &f.height_m);
+        f.snapshot = keep_string(L, camera_source(L, props, "snapshot", true));
+        f.stream = keep_string(L, camera_source(L, props, "stream", false));
         break;
     default:
         break;

@@ -1,5 +1,6 @@
 /* The tenant finder: filters, spaces, reasons and ranking (see query.h). */
 #include "louyu/query.h"
+#include "louyu/walk.h"
 #include "louyu/strings.h"
 
 #include <math.h>
@@ -275,12 +276,18 @@ static int data_year(const ly_district *d)
     return s && strlen(s) >= 4 ? atoi(s) : 0;
 }
 
-/* The nearest counted POI of the desc's category within near_m: sets m->poi. */
-static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_building *b,
-                        const ly_query_desc *q, int year, double near_m, ly_query_match *m)
+/* The nearest counted POI of the desc's category within near_m on foot (over the
+ * roads: walk.h; in a straight line where the district has none): sets m->poi. The
+ * straight distance from the footprint is a lower bound of the walk, so only a building
+ * with a POI that close walks at all. */
+static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_walk *walk,
+                        const ly_building *b, const ly_query_desc *q, int year, double near_m,
+                        ly_query_match *m)
 {
     m->poi = -1;
     m->poi_m = -1;
+    ly_walk_from *from = NULL;
+    bool roads = walk && ly_walk_edges(walk) > 0;
     for (size_t f = 0; f < d->n_features; f++) {
         const ly_feature *ft = &d->features[f];
         if (ft->kind != LY_KIND_POI || ft->subtype != (int)q->near)
@@ -291,12 +298,19 @@ static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_buildi
         double x, y;
         ly_proj_forward(&geo->proj, ft->lon, ft->lat, &x, &y);
         double dist = footprint_dist(d, geo, b, x, y);
-        if (dist <= near_m && (m->poi < 0 || dist < m->poi_m)) {
+        if (dist > near_m)
+            continue;
+        if (roads && !from)
+            from = ly_walk_search_building(walk, d, geo, (size_t)(b - d->buildings), near_m);
+        if (from)
+            dist = ly_walk_distance(walk, from, x, y);
+        if (dist >= 0 && dist <= near_m && (m->poi < 0 || dist < m->poi_m)) {
             m->poi = (long)f;
             m->poi_m = dist;
             m->poi_later = later;
         }
     }
+    ly_walk_from_destroy(from);
 }
 
 static int count_industry(const ly_district *d, const ly_building *b, const char *industry)
@@ -367,6 +381,7 @@ typedef struct {
     const ly_query_desc *q;
     builder B;
     double near_m;
+    ly_walk *walk; /* the roads, for the near rule (NULL: none asked for) */
     bool area; /* the space itself is a criterion */
     int year;  /* of the data */
     const char *industry;
@@ -423,7 +438,7 @@ static bool matches(run *R, size_t i, ly_query_match *m)
     *m = (ly_query_match){.building = (uint32_t)i, .rent_cny_m2_day = b->rent_cny_m2_day,
                           .poi = -1, .poi_m = -1};
     if (q->near_poi) {
-        nearest_poi(d, R->geo, b, q, R->year, R->near_m, m);
+        nearest_poi(d, R->geo, R->walk, b, q, R->year, R->near_m, m);
         if (m->poi < 0)
             return false;
     }
@@ -565,6 +580,8 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
              .area = q->min_area_m2 > 0 || q->max_area_m2 > 0 || q->contiguous,
              .year = data_year(d), .industry = set(q->industry) ? q->industry : NULL};
     industry_buildings(&R);
+    if (q->near_poi)
+        R.walk = ly_walk_create(d, geo);
     for (size_t i = 0; !R.B.oom && i < d->n_buildings; i++) {
         ly_query_match m;
         if (!may_match(&R, &d->buildings[i]) || !matches(&R, i, &m))
@@ -577,6 +594,7 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
         }
         out->matches[out->n_matches++] = m;
     }
+    ly_walk_destroy(R.walk);
     free(R.with_ind);
     free(R.ind_count);
     free(R.boxes);

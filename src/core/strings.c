@@ -1,4 +1,5 @@
 #include "louyu/strings.h"
+#include "louyu/district.h" /* LY_POI_COUNT */
 #include "louyu/week.h"
 
 #include <math.h>
@@ -159,6 +160,32 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_CSV_F_OCCUPANCY] = {"出租率", "occupancy"},
     [LY_S_CSV_F_ENTERPRISES] = {"企业数", "enterprises"},
     [LY_S_CSV_F_RENT_CNY_M2_DAY] = {"租金(元/平方米/天)", "rent_cny_m2_day"},
+    [LY_S_NEARBY_TAB] = {"周边", "Nearby"},
+    [LY_S_PLACES] = {"周边设施", "Places"},
+    [LY_S_PLACES_ALL] = {"全部显示", "Show all"},
+    [LY_S_PLACES_NONE] = {"全部隐藏", "Hide all"},
+    [LY_S_PLACES_LATER] = {"含数据日期后开业的", "Opened after the data's date"},
+    [LY_S_WALK_MIN] = {"步行 %d 分钟 · %s 米", "%d min walk · %s m"},
+    [LY_S_WALK_STRAIGHT] = {"直线 %s 米（无可步行道路）", "%s m in a straight line (no walkable road)"},
+    [LY_S_NEARBY_NONE] = {"步行范围内没有已知的设施", "No known places within walking reach"},
+    [LY_S_NEARBY_HINT] = {"点选一项，在地图上显示步行路线", "Choose one to see its walking route on the map"},
+    [LY_S_WALK_AREAS] = {"步行 5 / 10 / 15 分钟范围", "Walking areas: 5, 10, 15 min"},
+    [LY_S_OPENED_IN] = {"%d 年开业", "opened %d"},
+    [LY_S_OPERATIONS] = {"运维模式", "Operations mode"},
+    [LY_S_OPERATIONS_BADGE] = {"运维模式 · 含摄像头", "Operations mode · cameras"},
+    [LY_S_CAMERAS] = {"摄像头", "Cameras"},
+    [LY_S_CAMERAS_NONE] = {"数据中没有摄像头", "No cameras in the data"},
+    [LY_S_CAMERA_CONNECTING] = {"连接中", "Connecting"},
+    [LY_S_CAMERA_LIVE] = {"实时", "Live"},
+    [LY_S_CAMERA_STALE] = {"画面停滞", "Stale"},
+    [LY_S_CAMERA_UNREACHABLE] = {"无法连接", "Unreachable"},
+    [LY_S_CAMERA_BAD] = {"数据异常", "Bad data"},
+    [LY_S_CAMERA_AGE] = {"%.0f 秒前的画面", "picture from %.0f s ago"},
+    [LY_S_CAMERA_RETRY] = {"%.0f 秒后重试", "retrying in %.0f s"},
+    [LY_S_CAMERA_NO_SOURCE] = {"无视频源", "No picture source"},
+    [LY_S_CAMERA_FULL] = {"最多同时打开 4 路画面", "At most 4 pictures at once"},
+    [LY_S_NEARBY_ON_FOOT] = {"沿道路步行（4.5 公里/小时）", "on foot over the roads (4.5 km/h)"},
+    [LY_S_NEARBY_STRAIGHT] = {"数据中没有道路：直线距离", "no roads in the data: straight-line distances"},
     [LY_S_HELP_TITLE] = {"操作说明", "Controls"},
     [LY_S_HELP_MOUSE] = {"鼠标", "Mouse"},
     [LY_S_HELP_TOUCH] = {"触摸", "Touch"},
@@ -307,8 +334,8 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_Q_FLOOR_VACANT] = {"%d 层空置 %s m²", "floor %d: %s m² vacant"},
     [LY_S_Q_FLOORS_VACANT] = {"%d–%d 层合计空置 %s m²", "floors %d–%d: %s m² vacant together"},
     [LY_S_Q_RENT] = {"租金 %.2f ≤ %.2f 元/m²/天", "rent %.2f ≤ %.2f CNY/m²/day"},
-    [LY_S_Q_POI_LATER] = {"%s：%s，%.0f 米（%d 年启用，晚于 %d 年的数据）", "%s %.0f m away (%s; opened %d, after the data of %d)"},
-    [LY_S_Q_POI] = {"%s：%s，%.0f 米", "%s %.0f m away (%s)"},
+    [LY_S_Q_POI_LATER] = {"%s：%s，步行 %.0f 米（%d 年启用，晚于 %d 年的数据）", "%s %.0f m away on foot (%s; opened %d, after the data of %d)"},
+    [LY_S_Q_POI] = {"%s：%s，步行 %.0f 米", "%s %.0f m away on foot (%s)"},
     [LY_S_Q_UNNAMED] = {"无名", "unnamed"},
     [LY_S_Q_IN_BUILDING] = {"楼内有 %d 家%s企业", "%d %s enterprise%s in the building"},
     [LY_S_Q_NEAR_BUILDINGS] = {"%s 米内的楼宇有 %d 家%s企业", "%d %s enterprise%s in buildings within %s m"},
@@ -325,6 +352,20 @@ const char *ly_str(ly_string_id id, ly_lang lang)
         lang = LY_LANG_ZH;
     const char *s = TABLE[id][lang];
     return s ? s : TABLE[id][LY_LANG_EN] ? TABLE[id][LY_LANG_EN] : "?";
+}
+
+const char *ly_poi_category_title(int category, ly_lang lang)
+{
+    static const char *const t[][2] = {
+        {"地铁站", "Metro station"}, {"公交站", "Bus stop"},     {"银行", "Bank"},
+        {"酒店", "Hotel"},           {"餐饮", "Restaurant"},     {"停车场", "Car park"},
+        {"政务服务", "Government service"}, {"地标", "Landmark"}, {"医院", "Hospital"},
+        {"学校", "School"},          {"公园", "Park"},           {"红色会所", "Red Clubhouse"},
+        {"摄像头", "Camera"}};
+    _Static_assert(sizeof t / sizeof *t == LY_POI_COUNT + 1, "a title per category");
+    if (category < 0 || category > LY_POI_COUNT)
+        return "?";
+    return t[category][lang == LY_LANG_EN];
 }
 
 ly_lang ly_lang_parse(const char *s)

@@ -379,7 +379,144 @@ static void write_copy(writer *w, const grid *g, const tile_place *tp, size_t ti
     w_char(w, '}');
 }
 
-static void write_header(writer *w, const ly_synth_desc *desc, const grid *g, size_t tiles)
+/* ---- streets and POIs (desc->roads) ------------------------------------------------- */
+
+/* The street grid in metres east and north of the city's south-west corner. */
+typedef struct {
+    int64_t lon0, lat0;      /* the corner, units */
+    double lon_upm, lat_upm; /* units per metre (longitude's at the city's middle latitude) */
+    double w, h;             /* the extent, metres */
+    size_t nx, ny;           /* streets running north-south, east-west */
+    uint64_t seed_mix;
+} streets;
+
+enum { TAG_STREET_X = 1, TAG_STREET_Y, TAG_CROSS_X, TAG_CROSS_Y, TAG_MID, TAG_POI };
+
+/* In [-1, 1), from its own stream: the seed's, moved on by what it is for. */
+static double jitter(const streets *s, uint64_t tag, uint64_t i, uint64_t k)
+{
+    uint64_t st = s->seed_mix ^ (tag << 58 | i << 29 | k);
+    next_u64(&st);
+    return 2 * next_unit(&st) - 1;
+}
+
+/* The corner of the tiles' boxes and their extent, and how many streets fit. */
+static streets street_grid(const grid *g, size_t tiles, uint64_t seed_mix)
+{
+    const int64_t *box = g->t->box;
+    int64_t lon1 = box[2], lat1 = box[3] + (int64_t)(g->rows - 1) * g->step_lat;
+    for (size_t tile = 0; tile < tiles; tile++) {
+        tile_place tp = place_tile(g, tile);
+        lon1 = tp.dx + box[2] > lon1 ? tp.dx + box[2] : lon1;
+    }
+    double mid = 0.5 * ((double)box[1] + (double)lat1) / UNITS;
+    streets s = {box[0], box[1], UNITS / (M_PER_DEG * cos(mid * M_PI / 180.0)),
+                 g->lat_units_per_m, 0, 0, 0, 0, seed_mix};
+    s.w = (double)(lon1 - box[0]) / s.lon_upm;
+    s.h = (double)(lat1 - box[1]) / s.lat_upm;
+    s.nx = (size_t)(s.w / LY_SYNTH_BLOCK_X_M) + 1;
+    s.ny = (size_t)(s.h / LY_SYNTH_BLOCK_Y_M) + 1;
+    s.nx = s.nx < 2 ? 2 : s.nx;
+    s.ny = s.ny < 2 ? 2 : s.ny;
+    return s;
+}
+
+/* Where north-south street i crosses east-west street k. */
+static void crossing_at(const streets *s, size_t i, size_t k, double *x, double *y)
+{
+    *x = (double)i * LY_SYNTH_BLOCK_X_M + 8 * jitter(s, TAG_STREET_X, i, 0) +
+         2 * jitter(s, TAG_CROSS_X, i, k);
+    *y = (double)k * LY_SYNTH_BLOCK_Y_M + 8 * jitter(s, TAG_STREET_Y, k, 0) +
+         2 * jitter(s, TAG_CROSS_Y, i, k);
+}
+
+/* The middle of the block after crossing (i, k) along a street (ns: north-south
+ * street i, else east-west street k), shifted up to 3 m across it. */
+static void mid_block(const streets *s, bool ns, size_t i, size_t k, double *x, double *y)
+{
+    double ax, ay, bx, by, j = 3 * jitter(s, TAG_MID, ns ? 2 * i : 2 * k + 1, ns ? k : i);
+    crossing_at(s, i, k, &ax, &ay);
+    crossing_at(s, ns ? i : i + 1, ns ? k + 1 : k, &bx, &by);
+    *x = 0.5 * (ax + bx) + (ns ? j : 0);
+    *y = 0.5 * (ay + by) + (ns ? 0 : j);
+}
+
+/* Streets without their crossing points: they cross the others without a shared one. */
+static bool unshared(bool ns, size_t n)
+{
+    return ns ? n % 7 == 3 : n % 9 == 4;
+}
+
+static void w_point(writer *w, const streets *s, double x, double y, bool first)
+{
+    w_str(w, first ? "[" : ",[");
+    w_fixed(w, s->lon0 + llround(x * s->lon_upm), 7);
+    w_char(w, ',');
+    w_fixed(w, s->lat0 + llround(y * s->lat_upm), 7);
+    w_char(w, ']');
+}
+
+/* Street n (ns: north-south) as a LineString feature: its crossings (unless unshared)
+ * and the middle of each block. False when it has fewer than two points. */
+static bool write_street(writer *w, const streets *s, bool ns, size_t n)
+{
+    size_t count = ns ? s->ny : s->nx;
+    bool skip = unshared(ns, n);
+    if (skip && count < 3)
+        return false;
+    const char *cls = n % 5 == 0 ? "primary" : n % 6 == 3 ? "footway" : "residential";
+    char head[256];
+    snprintf(head, sizeof head, ",\n{\"type\":\"Feature\",\"id\":\"street-%s-%zu\",\"properties\":"
+             "{\"kind\":\"road\",\"class\":\"%s\"},\"geometry\":{\"type\":\"LineString\","
+             "\"coordinates\":[", ns ? "ns" : "ew", n, cls);
+    w_str(w, head);
+    bool first = true;
+    for (size_t m = 0; m < count; m++) {
+        double x, y;
+        if (!skip) {
+            crossing_at(s, ns ? n : m, ns ? m : n, &x, &y);
+            w_point(w, s, x, y, first);
+            first = false;
+        }
+        if (m + 1 < count) {
+            mid_block(s, ns, ns ? n : m, ns ? m : n, &x, &y);
+            w_point(w, s, x, y, first);
+            first = false;
+        }
+    }
+    w_str(w, "]}}");
+    return true;
+}
+
+static const char *const POI_CATEGORIES[] = {"metro", "bus", "parking", "bank", "hotel",
+                                             "restaurant", "hospital", "school", "park",
+                                             "government", "red_clubhouse"};
+
+/* The streets, then the POIs. */
+static void write_roads(writer *w, const streets *s, ly_synth_info *got)
+{
+    for (int ns = 1; ns >= 0; ns--)
+        for (size_t n = 0; n < (ns ? s->nx : s->ny); n++)
+            got->roads += write_street(w, s, ns, n);
+    size_t each = 2 + s->nx * s->ny / 100;
+    for (size_t c = 0; c < sizeof POI_CATEGORIES / sizeof *POI_CATEGORIES; c++)
+        for (size_t m = 0; m < each; m++) {
+            char head[256];
+            snprintf(head, sizeof head, ",\n{\"type\":\"Feature\",\"id\":\"poi-%s-%zu\","
+                     "\"properties\":{\"kind\":\"poi\",\"category\":\"%s\"},\"geometry\":"
+                     "{\"type\":\"Point\",\"coordinates\":", POI_CATEGORIES[c], m,
+                     POI_CATEGORIES[c]);
+            w_str(w, head);
+            double x = 0.5 * (1 + jitter(s, TAG_POI, 2 * c, m)) * s->w;
+            double y = 0.5 * (1 + jitter(s, TAG_POI, 2 * c + 1, m)) * s->h;
+            w_point(w, s, x, y, true);
+            w_str(w, "}}");
+            got->pois++;
+        }
+}
+
+static void write_header(writer *w, const ly_synth_desc *desc, const grid *g, size_t tiles,
+                         const streets *st)
 {
     char num[96];
     w_str(w, "{\"type\":\"FeatureCollection\",\"louyu_synth\":{\"generator\":\"louyu synth\","
@@ -394,15 +531,23 @@ static void write_header(writer *w, const ly_synth_desc *desc, const grid *g, si
         w_str(w, ",\"licence\":");
         w_json_string(w, desc->licence);
     }
+    if (st) {
+        snprintf(num, sizeof num, ",\"roads\":{\"streets\":[%zu,%zu],\"blocks_m\":[%g,%g]}",
+                 st->nx, st->ny, LY_SYNTH_BLOCK_X_M, LY_SYNTH_BLOCK_Y_M);
+        w_str(w, num);
+    }
     w_str(w, "},\"features\":[\n");
 }
 
 static void write_city(writer *w, const tmpl *t, const ly_synth_desc *desc, const grid *g,
-                       size_t tiles)
+                       size_t tiles, ly_synth_info *got)
 {
-    write_header(w, desc, g, tiles);
     uint64_t seed_mix = desc->seed;
     seed_mix = next_u64(&seed_mix);
+    streets st = {0};
+    if (desc->roads)
+        st = street_grid(g, tiles, seed_mix);
+    write_header(w, desc, g, tiles, desc->roads ? &st : NULL);
     size_t written = 0;
     for (size_t tile = 0; tile < tiles && !w->error; tile++) {
         tile_place tp = place_tile(g, tile);
@@ -412,6 +557,8 @@ static void write_city(writer *w, const tmpl *t, const ly_synth_desc *desc, cons
             write_copy(w, g, &tp, tile, &t->b[i], seed_mix);
         }
     }
+    if (desc->roads)
+        write_roads(w, &st, got);
     w_str(w, "\n]}\n");
     w_flush(w);
 }
@@ -462,11 +609,12 @@ int ly_synth_write(FILE *out, const ly_district *src, const ly_synth_desc *desc,
         tmpl_free(&t);
         return -1;
     }
-    write_city(&w, &t, desc, &g, tiles);
+    ly_synth_info got = {desc->buildings, tiles, g.columns, g.rows, t.n_b, dropped, 0, 0, 0};
+    write_city(&w, &t, desc, &g, tiles, &got);
     free(w.buf);
+    got.bytes = w.bytes;
     if (info)
-        *info = (ly_synth_info){desc->buildings, tiles, g.columns, g.rows, t.n_b, dropped,
-                                w.bytes};
+        *info = got;
     tmpl_free(&t);
     if (w.error) {
         snprintf(err, err_len, "cannot write: %s", strerror(w.error));

@@ -31,7 +31,7 @@ typedef struct {
     GLuint id;
     GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
         buildings, layer_colors, inv_view_proj, zenith, horizon, screen, offset, atlas, focus,
-        dither, dither_cut;
+        dither, dither_cut, rgba;
 } program;
 
 typedef struct {
@@ -58,7 +58,7 @@ typedef struct {
 } chunk_at;
 
 struct ly_renderer {
-    program building, ground, sky, ui, slab;
+    program building, ground, sky, ui, slab, overlay;
     /* the buildings' program with the finder's glow, built when something first glows */
     program building_glow;
     bool glow, glow_failed; /* a style glows now; the glow program would not build */
@@ -84,6 +84,11 @@ struct ly_renderer {
     GLuint ui_vao, ui_vbo, ui_ibo;
     size_t ui_vbo_cap, ui_ibo_cap;
     GLuint atlas_tex;
+    /* the overlay's pictures (slot 0 is the atlas), and the shapes on the ground */
+    GLuint images[LY_DRAW_IMAGES];
+    int image_w[LY_DRAW_IMAGES], image_h[LY_DRAW_IMAGES];
+    GLuint overlay_vao, overlay_vbo;
+    size_t overlay_n, overlay_cap;
     unsigned atlas_generation;
     int atlas_w, atlas_h;
     bool atlas_valid;
@@ -322,6 +327,7 @@ static int load_program(program *p, const char *dir, const char *bins, const cha
     p->focus = glGetUniformLocation(id, "u_focus");
     p->dither = glGetUniformLocation(id, "u_dither");
     p->dither_cut = glGetUniformLocation(id, "u_dither_cut");
+    p->rgba = glGetUniformLocation(id, "u_rgba");
     return 0;
 }
 
@@ -469,10 +475,19 @@ void ly_renderer_destroy(ly_renderer *r)
     free_scene_fbo(r);
     free_scene(r);
     free_mesh(r, &r->slabs);
-    program *ps[] = {&r->building, &r->ground, &r->sky, &r->ui, &r->slab, &r->building_glow};
-    for (int i = 0; i < 6; i++)
+    program *ps[] = {&r->building, &r->ground,         &r->sky,
+                     &r->ui,       &r->slab,           &r->building_glow,
+                     &r->overlay};
+    for (int i = 0; i < 7; i++)
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
+    for (int i = 1; i < LY_DRAW_IMAGES; i++)
+        if (r->images[i])
+            glDeleteTextures(1, &r->images[i]);
+    if (r->overlay_vao) {
+        glDeleteVertexArrays(1, &r->overlay_vao);
+        glDeleteBuffers(1, &r->overlay_vbo);
+    }
     if (r->empty_vao) {
         glDeleteVertexArrays(1, &r->empty_vao);
         glDeleteTextures(1, &r->style_tex);
@@ -696,6 +711,115 @@ void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *st
 
 static bool scene_fbo(ly_renderer *r, int w, int h);
 
+/* ---- the overlay's pictures and the shapes on the ground ---------------------- */
+
+void ly_renderer_set_image(ly_renderer *r, int slot, const uint8_t *rgba, int w, int h,
+                           bool mipmaps)
+{
+    if (slot <= 0 || slot >= LY_DRAW_IMAGES)
+        return;
+    if (!rgba || w <= 0 || h <= 0) {
+        if (r->images[slot]) {
+            glDeleteTextures(1, &r->images[slot]);
+            r->images[slot] = 0;
+            r->gl_objects--;
+        }
+        return;
+    }
+    if (!r->images[slot]) {
+        glGenTextures(1, &r->images[slot]);
+        r->gl_objects++;
+        r->image_w[slot] = r->image_h[slot] = 0;
+    }
+    glBindTexture(GL_TEXTURE_2D, r->images[slot]);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    /* a stream's next picture of the same size replaces the texels in place */
+    if (w == r->image_w[slot] && h == r->image_h[slot] && !mipmaps)
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    else
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    r->image_w[slot] = w;
+    r->image_h[slot] = h;
+    /* mipmaps where a picture is drawn much smaller than it is (icons); not for a
+     * camera's pictures, which change ten times a second and are drawn near their size */
+    if (mipmaps)
+        glGenerateMipmap(GL_TEXTURE_2D);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER,
+                    mipmaps ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+/* The overlay's program and buffer, made when shapes first come (most frames of
+ * most runs have none: start-up does not pay for them). */
+static int overlay_ready(ly_renderer *r)
+{
+    if (r->overlay_vao)
+        return 0;
+    char err[512];
+    if (load_program(&r->overlay, r->shader_dir, r->bins[0] ? r->bins : NULL, "overlay", NULL,
+                     err, sizeof err)) {
+        LY_WARN("RENDER", "no shapes on the ground: %s", err);
+        return -1;
+    }
+    glGenVertexArrays(1, &r->overlay_vao);
+    glGenBuffers(1, &r->overlay_vbo);
+    r->gl_objects += 3;
+    glBindVertexArray(r->overlay_vao);
+    glBindBuffer(GL_ARRAY_BUFFER, r->overlay_vbo);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, sizeof(ly_overlay_vertex),
+                          (void *)offsetof(ly_overlay_vertex, pos));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ly_overlay_vertex),
+                          (void *)offsetof(ly_overlay_vertex, rgba));
+    glBindVertexArray(0);
+    return 0;
+}
+
+void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t n)
+{
+    r->overlay_n = 0;
+    if (!v || !n || overlay_ready(r))
+        return;
+    glBindBuffer(GL_ARRAY_BUFFER, r->overlay_vbo);
+    size_t bytes = n * sizeof *v;
+    if (bytes > r->overlay_cap) {
+        r->overlay_cap = bytes;
+        glBufferData(GL_ARRAY_BUFFER, (GLsizeiptr)bytes, v, GL_DYNAMIC_DRAW);
+    } else {
+        glBufferSubData(GL_ARRAY_BUFFER, 0, (GLsizeiptr)bytes, v);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    r->overlay_n = n;
+}
+
+/* Over the ground (pulled further towards the eye than its top layer), hidden where
+ * a building stands in front; blended, without writing depth. */
+static void draw_overlay(ly_renderer *r, const ly_render_frame *f)
+{
+    if (!r->overlay_n)
+        return;
+    glDisable(GL_CULL_FACE);
+    glDepthMask(GL_FALSE);
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+    glEnable(GL_POLYGON_OFFSET_FILL);
+    glPolygonOffset(-0.5f * LY_GROUND_LAYERS, -4.0f * LY_GROUND_LAYERS);
+    glUseProgram(r->overlay.id);
+    glUniformMatrix4fv(r->overlay.view_proj, 1, GL_FALSE, f->view_proj);
+    glUniform3fv(r->overlay.eye, 1, f->eye);
+    glUniform3fv(r->overlay.fog_color, 1, SKY_HORIZON);
+    glUniform1f(r->overlay.fog_distance, f->fog_distance);
+    glBindVertexArray(r->overlay_vao);
+    glDrawArrays(GL_TRIANGLES, 0, (GLsizei)r->overlay_n);
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    glDisable(GL_BLEND);
+    glDepthMask(GL_TRUE);
+}
+
 /* ---- drawing ---------------------------------------------------------------- */
 
 static void upload_atlas(ly_renderer *r, const ly_font_atlas *a)
@@ -753,8 +877,18 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
         glBufferData(GL_ELEMENT_ARRAY_BUFFER, (GLsizeiptr)r->ui_ibo_cap, NULL, GL_STREAM_DRAW);
     }
     glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, (GLsizeiptr)ib, ui->indices);
+    int image = 0;
+    glUniform1i(r->ui.rgba, 0);
     for (size_t i = 0; i < ui->n_cmds; i++) {
         const ly_draw_cmd *c = &ui->cmds[i];
+        int want = c->image > 0 && c->image < LY_DRAW_IMAGES && r->images[c->image] ? c->image : 0;
+        if (want != image) {
+            glBindTexture(GL_TEXTURE_2D, want ? r->images[want] : r->atlas_tex);
+            glUniform1i(r->ui.rgba, want != 0);
+            image = want;
+        }
+        if (c->image && !want)
+            continue; /* a picture that is not there: nothing rather than atlas noise */
         if (c->clip.w > 0) {
             glEnable(GL_SCISSOR_TEST);
             glScissor(c->clip.x - f->ui_x, f->height - (c->clip.y - f->ui_y) - c->clip.h,
@@ -767,6 +901,8 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
     }
     glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
+    if (image)
+        glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
 }
 
 /* Levels of detail: a far level is drawn where half its cell, the most a block
@@ -1005,6 +1141,9 @@ void ly_renderer_stats(const ly_renderer *r, ly_render_stats *out)
  * layer strictly nearer than the one below: the same picture as drawing bottom up,
  * with each pixel shaded once); then the two that blend (the soft coast, the dashes)
  * over what is below them. Blending costs per sample: only those two need it. */
+_Static_assert(LY_GROUND_COAST == 4 && LY_GROUND_BOUNDARY_LINE == 9 && LY_GROUND_LAYERS == 10,
+               "shaders/ground.frag names the coast and the boundary line by number");
+
 static void draw_ground(ly_renderer *r, const ly_render_frame *f)
 {
     if (!r->ground_mesh.vao)
@@ -1078,6 +1217,7 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
     }
 
     draw_ground(r, f);
+    draw_overlay(r, f);
 
     /* sky: at the far plane, so only pixels nothing covered pass the test */
     glDepthMask(GL_FALSE);

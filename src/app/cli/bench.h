@@ -62,6 +62,25 @@ typedef struct {
  * Returns 0, or -1 (no GL context, the file does not load). */
 int ly_bench_weeks(const ly_bench_frames_desc *d, ly_bench_weeks_result *r);
 
+/* A hidden window of the desc's size with its file loaded; 0, or -1 (no GL context,
+ * the file does not load). Close it with ly_cli_close. */
+struct ly_app;
+struct ly_platform;
+int ly_bench_open(struct ly_app *app, struct ly_platform **plat, const ly_bench_frames_desc *d);
+typedef struct {
+    int cameras;               /* live pictures open */
+    double seconds;            /* measured (after a warm-up of 3 s) */
+    long frames;               /* drawn: the viewer draws when a picture or a state changes */
+    double p50, p99, max;      /* ms per frame, the GPU's work waited for */
+    long over_33ms;            /* frames slower than 30 frames a second */
+    double pictures_per_s;     /* pictures taken from the streams, all cameras */
+    double rss_start_mb, rss_end_mb, rss_max_mb;
+    double rss_slope_mb_per_h; /* least squares over a sample a second */
+} ly_bench_cameras_result;
+/* Operations mode with every camera of the file open (up to four), drawn as the viewer
+ * draws: a frame whenever a picture or a stream's state changes, for `seconds`.
+ * Returns 0, or -1 (no GL context, no file, no camera with a picture source). */
+int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cameras_result *r);
 /* The q-quantile (0..1) of v[0..n), sorting v. */
 double ly_bench_quantile(double *v, int n, double q);
 

@@ -36,7 +36,7 @@ static double frame(ly_app *app, ly_platform *plat)
     return ly_clock_ms() - t0;
 }
 
-static int open_loaded(ly_app *app, ly_platform **plat, const ly_bench_frames_desc *d)
+int ly_bench_open(ly_app *app, ly_platform **plat, const ly_bench_frames_desc *d)
 {
     ly_window_opts wo = {.width = d->width, .height = d->height, .scale = 1, .hidden = true,
                          .msaa = d->msaa};
@@ -102,7 +102,7 @@ int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r)
 {
     ly_app app;
     ly_platform *plat;
-    if (open_loaded(&app, &plat, d))
+    if (ly_bench_open(&app, &plat, d))
         return -1;
     ly_render_info info;
     ly_render_query_info(&info);
@@ -191,7 +191,7 @@ int ly_bench_reload(const ly_bench_frames_desc *d, int reloads, ly_bench_reload_
     memset(r, 0, sizeof *r);
     ly_app app;
     ly_platform *plat;
-    if (open_loaded(&app, &plat, d))
+    if (ly_bench_open(&app, &plat, d))
         return -1;
     size_t cap = 4096, n = 0;
     double *all = malloc(cap * sizeof *all), *swaps = malloc((size_t)reloads * sizeof *swaps);
@@ -239,7 +239,7 @@ int ly_bench_weeks(const ly_bench_frames_desc *d, ly_bench_weeks_result *r)
     ly_app app;
     ly_platform *plat;
     memset(r, 0, sizeof *r);
-    if (open_loaded(&app, &plat, d))
+    if (ly_bench_open(&app, &plat, d))
         return -1;
     const ly_district *dist = &app.scene.district;
     r->weeks = (int)dist->n_weeks;

@@ -8,14 +8,17 @@
 #include <unistd.h>
 
 #define POI "metro|bus|bank|hotel|restaurant|parking|government|landmark"
+#define KINDS                                                                                      \
+    "metro|bus|bank|hotel|restaurant|parking|government|landmark|hospital|school|park|"            \
+    "red_clubhouse"
 #define COLOR "none|occupancy|vacant|enterprises|tax|industry|age|height|change"
 
 /* ---- the options, in groups that several commands share ---------------------------- */
 
 static const ly_opt O_WINDOW[] = {
     {"--size", LY_OPT_SIZE, "WxH", "the window's (or picture's) size in pixels", 16, 16384, NULL},
-    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, or a building",
-     0, 0, NULL},
+    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, a building, "
+     "or camera:ID (what a camera of the data sees)", 0, 0, NULL},
     {"--lang", LY_OPT_CHOICE, "zh|en", "the interface's language", 0, 0, "zh|en"},
     {"--scale", LY_OPT_NUM, "S", "the interface's scale (1 on a desktop, 1.75 on a kiosk)", 0.5, 4,
      NULL},
@@ -48,8 +51,8 @@ static const ly_opt O_VIEW[] = {
 static const ly_opt O_SCENE[] = {
     {"--select", LY_OPT_TEXT, "ID", "select a building (its card opens)", 0, 0, NULL},
     {"--hover", LY_OPT_TEXT, "ID", "a building under the pointer (its tooltip)", 0, 0, NULL},
-    {"--tab", LY_OPT_CHOICE, "overview|floors|enterprises", "the card's tab (with --select)", 0, 0,
-     "overview|floors|enterprises"},
+    {"--tab", LY_OPT_CHOICE, "overview|floors|enterprises|nearby", "the card's tab (with --select)",
+     0, 0, "overview|floors|enterprises|nearby"},
     {"--stacking", LY_OPT_FLAG, "", "the stacking plan of the selection", 0, 0, NULL},
     {"--floor", LY_OPT_INT, "N", "the card of floor N on the stacking plan", 1, 500, NULL},
     {"--explode", LY_OPT_FLAG, "", "the stacking plan's floors pulled apart", 0, 0, NULL},
@@ -64,10 +67,31 @@ static const ly_opt O_SCENE[] = {
     {"--find-near", LY_OPT_CHOICE, "PLACE", "finder: near " POI, 0, 0, POI},
     {"--find-industry", LY_OPT_TEXT, "NAME", "finder: near enterprises of an industry", 0, 0, NULL},
     {"--week", LY_OPT_TEXT, "W", "a store's week (2011-W17; default: the latest)", 0, 0, NULL},
+    {"--places", LY_OPT_TEXT, "KINDS", "the kinds of place on the map: all (default), none, or a "
+     "list such as metro,bus (" KINDS ")", 0, 0, NULL},
+    {"--later-places", LY_OPT_FLAG, "", "places opened after the data's date too", 0, 0, NULL},
+    {"--places-panel", LY_OPT_FLAG, "", "the panel of kinds of place", 0, 0, NULL},
+    {"--hover-place", LY_OPT_TEXT, "ID", "a place (or, with --operations, a camera) under the "
+     "pointer: its name", 0, 0, NULL},
+    {"--route", LY_OPT_CHOICE, "KIND", "the walking route to the selection's nearest place of "
+     "a kind (with --select)", 0, 0, KINDS},
+    {"--walk-areas", LY_OPT_FLAG, "", "the 5, 10 and 15 minute walking areas around the "
+     "selection (with --select)", 0, 0, NULL},
+    {"--cameras", LY_OPT_FLAG, "", "the cameras' list (with --operations)", 0, 0, NULL},
+    {"--camera", LY_OPT_TEXT, "ID", "a camera's live picture, waited for up to 5 s (with "
+     "--operations)", 0, 0, NULL},
+    {NULL}};
+
+/* Operations mode: the viewer and shots for the district's operators. */
+static const ly_opt O_OPERATIONS[] = {
+    {"--operations", LY_OPT_FLAG, "", "operations mode: the cameras on the map, their list and "
+     "live pictures (never in a public kiosk, the portal or an export)", 0, 0, NULL},
     {NULL}};
 
 static const ly_opt O_SHOT[] = {
-    {"--out", LY_OPT_TEXT, "PNG", "the picture to write (required)", 0, 0, NULL},
+    {"--out", LY_OPT_TEXT, "PNG", "the picture to write (required; a JPEG when it ends in .jpg)",
+     0, 0, NULL},
+    {"--picture", LY_OPT_FLAG, "", "the 3D scene alone: no panels, labels or markers", 0, 0, NULL},
     {"--kiosk", LY_OPT_FLAG, "", "as the kiosk shows it (out of service without good data)", 0,
      0, NULL},
     {"--config", LY_OPT_TEXT, "FILE", "a kiosk config (its admin PIN, its scale)", 0, 0, NULL},
@@ -88,7 +112,7 @@ static const ly_opt O_SHOT[] = {
 static const ly_opt O_PICK[] = {
     {"--at", LY_OPT_POINT, "X,Y", "the pixel (required)", 0, 0, NULL},
     {"--size", LY_OPT_SIZE, "WxH", "the window's size in pixels", 16, 8192, NULL},
-    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, or a building",
+    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, a building, or camera:ID (what a camera of the data sees)",
      0, 0, NULL},
     {"--select", LY_OPT_TEXT, "ID", "a building selected (its card takes room)", 0, 0, NULL},
     {"--scale", LY_OPT_NUM, "S", "the interface's scale", 0.5, 4, NULL},
@@ -111,6 +135,9 @@ static const ly_opt O_BENCH[] = {
     {"--stacking", LY_OPT_FLAG, "", "with --select: its stacking plan", 0, 0, NULL},
     {"--reloads", LY_OPT_INT, "N", "reloads while frames are drawn (0: none)", 0, 1000, NULL},
     {"--no-render", LY_OPT_FLAG, "", "no frames: loading, geometry and queries only", 0, 0, NULL},
+    {"--cameras", LY_OPT_NUM, "S", "only this: S seconds of operations mode with every camera's "
+     "live picture open (up to 4), drawn as the viewer draws; frame times and memory", 1, 86400,
+     NULL},
     {"--export-polygons", LY_OPT_TEXT, "OUT", "write the projected footprints as JSON", 0, 0,
      NULL},
     {NULL}};
@@ -121,6 +148,9 @@ static const ly_opt O_SYNTH[] = {
     {"--out", LY_OPT_TEXT, "FILE", "the GeoJSON to write, - for stdout (required)", 0, 0, NULL},
     {"--from", LY_OPT_TEXT, "FILE", "the district to copy (default: the bundled San Francisco)",
      0, 0, NULL},
+    {"--roads", LY_OPT_FLAG, "", "also a street grid (blocks 100 x 80 m, jittered; some streets "
+     "cross without a shared point) and POIs of every category, for walking benchmarks", 0, 0,
+     NULL},
     {NULL}};
 
 static const ly_opt O_VALIDATE[] = {
@@ -139,6 +169,10 @@ static const ly_opt O_INFO[] = {
     {"--sort", LY_OPT_CHOICE, "floor|name|industry", "with --enterprises: the order", 0, 0,
      "floor|name|industry"},
     {"--lang", LY_OPT_CHOICE, "zh|en", "the names sorted by (--sort name)", 0, 0, "zh|en"},
+    {NULL}};
+
+static const ly_opt O_NEARBY[] = {
+    {"--lang", LY_OPT_CHOICE, "zh|en", "the language of the text (default en)", 0, 0, "zh|en"},
     {NULL}};
 
 static const ly_opt O_QUERY[] = {
@@ -212,18 +246,19 @@ static const ly_opt O_CACHE[] = {
      0, 0, NULL},
     {NULL}};
 
-static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, O_CACHE, NULL};
+static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, O_OPERATIONS, O_CACHE, NULL};
 static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, O_MODEL, NULL};
 static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
 static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
 static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
 static const ly_opt *const G_EXPORT[] = {O_EXPORT, O_MODEL, NULL};
-static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_CACHE, NULL};
+static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_OPERATIONS, O_CACHE, NULL};
 static const ly_opt *const G_PICK[] = {O_PICK, O_MODEL, O_CACHE, NULL};
 static const ly_opt *const G_BENCH[] = {O_BENCH, O_CACHE, NULL};
 static const ly_opt *const G_SYNTH[] = {O_SYNTH, NULL};
 static const ly_opt *const G_VALIDATE[] = {O_VALIDATE, O_MODEL, NULL};
 static const ly_opt *const G_STATS[] = {O_JSON, O_MODEL, NULL};
+static const ly_opt *const G_NEARBY[] = {O_NEARBY, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_INFO[] = {O_INFO, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_QUERY[] = {O_QUERY, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_TRIANGULATE[] = {O_TRIANGULATE, NULL};
@@ -248,6 +283,11 @@ static const ly_command COMMANDS[] = {
      "With FILE alone, lists the file's buildings. The directory's order: by floor (the\n"
      "lowest the enterprise is on; none last), by name (pinyin for Chinese names), or by\n"
      "industry (then floor); the viewer's Enterprises tab orders the same way."},
+    {"nearby", ly_cli_nearby, "a building's nearest places of each kind on foot, with minutes",
+     "[FILE] ID", G_NEARBY, 1, 2,
+     "Walks over the district's roads (footways too) at 4.5 km/h from the building's\n"
+     "outline to each place, up to 2.4 km; what the card's Nearby tab shows. --json adds\n"
+     "each route as [lon, lat] points."},
     {"query", ly_cli_query, "the tenant finder: floors with space that match, ranked, with reasons",
      "[FILE]", G_QUERY, 0, 1, NULL},
     {"shot", ly_cli_shot, "render what the window would show to a PNG, headless", "[FILE]",

@@ -103,6 +103,7 @@ int ly_cli_validate(const ly_args *a);
 int ly_cli_stats(const ly_args *a);
 int ly_cli_info(const ly_args *a);
 int ly_cli_query(const ly_args *a);
+int ly_cli_nearby(const ly_args *a);
 int ly_cli_shot(const ly_args *a);
 int ly_cli_pick(const ly_args *a);
 int ly_cli_bench(const ly_args *a);

@@ -1,5 +1,6 @@
 /* louyu bench: where the time goes, from file to pickable mesh, to queries and
  * frames; one JSON line (cJSON: the file's path is escaped). */
+#include "louyu/walk.h"
 #include "louyu/clock.h"
 #include "bench.h"
 #include "cli.h"
@@ -184,6 +185,42 @@ static void queries(cJSON *o, const built *b)
     ly_search_deinit(&srch);
 }
 
+/* The Nearby tab's work for a building, as the viewer does it when one is selected with
+ * the walking areas on: the search (2.4 km), the nearest place of each kind and the 5,
+ * 10 and 15 minute areas; for up to 200 buildings spread over the file, after the walking
+ * graph is made (its own figure). */
+static void walking(cJSON *o, const built *b)
+{
+    enum { MAX = 200 };
+    double a = ly_clock_ms();
+    ly_walk *w = ly_walk_create(&b->d, &b->geo);
+    figure(o, "walk_graph_ms", ly_clock_ms() - a, 2);
+    if (!w || !b->d.n_buildings) {
+        ly_walk_destroy(w);
+        return;
+    }
+    cJSON_AddNumberToObject(o, "walk_edges", (double)ly_walk_edges(w));
+    double ms[MAX], lim[3] = {5 * LY_WALK_M_PER_MIN, 10 * LY_WALK_M_PER_MIN, 15 * LY_WALK_M_PER_MIN};
+    int n = 0;
+    size_t step = b->d.n_buildings > MAX ? b->d.n_buildings / MAX : 1;
+    for (size_t i = 0; i < b->d.n_buildings && n < MAX; i += step) {
+        a = ly_clock_ms();
+        ly_walk_from *s = ly_walk_search_building(w, &b->d, &b->geo, i, LY_WALK_NEARBY_M);
+        ly_walk_nearby nb;
+        ly_walk_areas areas;
+        if (s) {
+            ly_walk_nearby_pois(w, s, &b->d, &b->geo, &nb);
+            if (!ly_walk_isochrones(w, s, lim, 3, &areas))
+                ly_walk_areas_deinit(&areas);
+        }
+        ms[n++] = ly_clock_ms() - a;
+        ly_walk_from_destroy(s);
+    }
+    figure(o, "nearby_ms_p50", ly_bench_quantile(ms, n, 0.5), 2);
+    figure(o, "nearby_ms_max", ly_bench_quantile(ms, n, 1.0), 2);
+    ly_walk_destroy(w);
+}
+
 static void view_figure(cJSON *o, const char *view, const char *what, double value, int digits)
 {
     char key[64];
@@ -264,6 +301,38 @@ static void load_json(cJSON *o, const built *b, double *t[STAGES], int runs)
     cJSON_AddNumberToObject(o, "partial_polygons", (double)b->mesh.partial_polygons);
 }
 
+/* louyu bench FILE --cameras S: the cameras' figures alone. */
+static int bench_cameras(const ly_bench_frames_desc *fd, double seconds)
+{
+    ly_bench_cameras_result r;
+    if (ly_bench_cameras(fd, seconds, &r)) {
+        fprintf(stderr, "louyu bench: %s: no OpenGL context, or no camera with a picture source\n",
+                fd->path);
+        return LY_EXIT_USAGE;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "file", fd->path);
+    cJSON *c = cJSON_AddObjectToObject(o, "cameras");
+    cJSON_AddNumberToObject(c, "open", r.cameras);
+    cJSON_AddNumberToObject(c, "seconds", round(r.seconds * 10) / 10);
+    cJSON_AddNumberToObject(c, "frames", (double)r.frames);
+    cJSON_AddNumberToObject(c, "frame_p50_ms", round(r.p50 * 100) / 100);
+    cJSON_AddNumberToObject(c, "frame_p99_ms", round(r.p99 * 100) / 100);
+    cJSON_AddNumberToObject(c, "frame_max_ms", round(r.max * 100) / 100);
+    cJSON_AddNumberToObject(c, "frames_over_33ms", (double)r.over_33ms);
+    cJSON_AddNumberToObject(c, "pictures_per_s", round(r.pictures_per_s * 10) / 10);
+    cJSON_AddNumberToObject(c, "rss_start_mb", round(r.rss_start_mb * 10) / 10);
+    cJSON_AddNumberToObject(c, "rss_end_mb", round(r.rss_end_mb * 10) / 10);
+    cJSON_AddNumberToObject(c, "rss_max_mb", round(r.rss_max_mb * 10) / 10);
+    cJSON_AddNumberToObject(c, "rss_slope_mb_per_h", round(r.rss_slope_mb_per_h * 10) / 10);
+    char *text = cJSON_PrintUnformatted(o);
+    if (text)
+        puts(text);
+    cJSON_free(text);
+    cJSON_Delete(o);
+    return LY_EXIT_OK;
+}
+
 int ly_cli_bench(const ly_args *a)
 {
     const char *path = ly_cli_file(a);
@@ -283,6 +352,8 @@ int ly_cli_bench(const ly_args *a)
                                .lod_off = lod && !strcmp(lod, "off"),
                                .model_lod = far_switch ? NULL : lod,
                                .mesh_limit = (size_t)ly_arg_num(a, "--mem-limit", 0) << 20};
+    if (ly_arg_given(a, "--cameras"))
+        return bench_cameras(&fd, ly_arg_num(a, "--cameras", 60));
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "file", path);
     /* frames first: the first frame counts from process start, as a user sees it */
@@ -309,6 +380,7 @@ int ly_cli_bench(const ly_args *a)
     if (rc == LY_EXIT_OK) {
         load_json(o, &b, t, runs);
         queries(o, &b);
+        walking(o, &b);
         if (frames)
             frames_json(o, &fd, &fr);
         if (reloaded)

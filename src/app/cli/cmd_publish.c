@@ -10,6 +10,7 @@
  * stacking plan's floors), so a render that exists is never drawn again. */
 #define _GNU_SOURCE /* renameat2, syncfs */
 #include "../commands.h"
+#include "louyu/public.h"
 #include "louyu/clock.h"
 #include "louyu/fetch.h"
 #include "louyu/file.h"
@@ -344,8 +345,19 @@ static int district_file(publisher *pb, const char *local)
         rc = -1;
     }
     ly_diag_list_deinit(&diags);
+    /* for kiosks and the public: without the operators' cameras */
+    char *pub = NULL;
+    size_t pub_len = 0, cams = 0;
+    if (!rc && ly_public_geojson(text, len, &pub, &pub_len, &cams)) {
+        fprintf(stderr, "louyu publish: %s: not a GeoJSON FeatureCollection\n", local);
+        rc = -1;
+    }
+    if (!rc && cams)
+        printf("data/district.geojson: %zu camera%s left out (for operators only)\n", cams,
+               cams == 1 ? "" : "s");
     if (!rc)
-        rc = put_file(pb, "data/district.geojson", text, len);
+        rc = put_file(pb, "data/district.geojson", pub, pub_len);
+    free(pub);
     free(text);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* A kiosk's config, when given: its admin PIN and hold. */
 static int config(const ly_args *a, ly_kiosk_config *kc)
@@ -98,12 +99,30 @@ static int render_png(ly_app *app, const ly_args *a, const char *out, int w, int
         return LY_EXIT_USAGE;
     }
     int rc = LY_EXIT_OK;
-    if (!stbi_write_png(out, w, h, 4, pixels, w * 4)) {
+    size_t len = strlen(out);
+    bool jpeg = len > 4 && (!strcasecmp(out + len - 4, ".jpg") || !strcasecmp(out + len - 5, ".jpeg"));
+    if (jpeg ? !stbi_write_jpg(out, w, h, 4, pixels, 88) : !stbi_write_png(out, w, h, 4, pixels, w * 4)) {
         fprintf(stderr, "louyu shot: cannot write %s\n", out);
         rc = LY_EXIT_USAGE;
     }
     free(pixels);
     return rc;
+}
+
+/* The open cameras' first pictures (or their failures), for at most 5 s: a shot of a
+ * live picture shows one, not "connecting". */
+static void wait_for_cameras(ly_app *app)
+{
+    for (int i = 0; i < 100 && app->st.n_camera_views; i++) {
+        ly_app_update(app, 0.05);
+        bool waiting = false;
+        for (int k = 0; k < app->st.n_camera_views; k++)
+            waiting |= !app->dv.picture_w[k] &&
+                       app->dv.stream_status[k].state == LY_CAM_CONNECTING;
+        if (!waiting)
+            return;
+        ly_platform_sleep(0.05);
+    }
 }
 
 int ly_cli_shot(const ly_args *a)
@@ -142,6 +161,8 @@ int ly_cli_shot(const ly_args *a)
         ly_cmd_set_kiosk(&app, true, 0, 0, 0);
         rc = 0;
     } else if (!rc && !(rc = ly_cli_apply_scene(&app, a))) {
+        ly_cmd_set_picture_only(&app, ly_arg_flag(a, "--picture"));
+        wait_for_cameras(&app);
         ly_cli_settle(&app, 10.0);
         kiosk_moments(&app, a, &kc);
         input(&app, a);

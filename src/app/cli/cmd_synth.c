@@ -1,6 +1,6 @@
 /* louyu synth: a deterministic synthetic city as plain GeoJSON (the method is in
- * louyu/synth.h and docs/data-format.md), written atomically: a temporary file
- * beside FILE, renamed over it when it is whole. */
+ * louyu/synth.h and docs/data-format.md), with --roads a street grid and POIs too,
+ * written atomically: a temporary file beside FILE, renamed over it when it is whole. */
 #include "data.h"
 #include "louyu/synth.h"
 
@@ -135,6 +135,7 @@ int ly_cli_synth(const ly_args *a)
         .seed = (uint64_t)ly_arg_num(a, "--seed", 1),
         .source = base_name(from),
         .licence = sf ? SF_LICENCE : d.meta.licence,
+        .roads = ly_arg_flag(a, "--roads"),
     };
     if (!d.n_buildings) {
         fprintf(stderr, "louyu synth: %s has no buildings to copy\n", from);
@@ -146,10 +147,13 @@ int ly_cli_synth(const ly_args *a)
     ly_district_unload(&d);
     if (rc)
         return rc;
+    char roads[96] = "";
+    if (desc.roads)
+        snprintf(roads, sizeof roads, ", %zu streets and %zu POIs", info.roads, info.pois);
     fprintf(!strcmp(out, "-") ? stderr : stdout,
-            "%s: %zu buildings in %zu tile%s (%zux%zu) of %zu from %s, seed %llu, %.1f MB\n",
+            "%s: %zu buildings in %zu tile%s (%zux%zu) of %zu from %s%s, seed %llu, %.1f MB\n",
             out, info.buildings, info.tiles, info.tiles == 1 ? "" : "s", info.columns, info.rows,
-            info.template_buildings, base_name(from), (unsigned long long)desc.seed,
+            info.template_buildings, base_name(from), roads, (unsigned long long)desc.seed,
             (double)info.bytes / 1e6);
     /* ly_load_desc's default limit */
     if (info.bytes > ((uint64_t)512 << 20))

@@ -274,7 +274,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
         drawn = 0;
         /* nothing moves: sleep until input. The time asleep still passes for the
          * app (the kiosk's idle timers), before the input that woke it */
-        ly_platform_wait(plat, 0.25);
+        ly_platform_wait(plat, ly_app_idle_wait(app));
         double now = ly_platform_now();
         ly_app_update(app, now - last);
         last = now;

@@ -193,6 +193,7 @@ static int selection_extras(ly_app *app, const ly_args *a)
     if (tab)
         ly_cmd_set_tab(app, !strcmp(tab, "floors")        ? LY_TAB_FLOORS
                             : !strcmp(tab, "enterprises") ? LY_TAB_ENTERPRISES
+                            : !strcmp(tab, "nearby")      ? LY_TAB_NEARBY
                                                           : LY_TAB_OVERVIEW);
     bool plan = ly_arg_flag(a, "--stacking") || ly_arg_flag(a, "--explode") ||
                 ly_arg_given(a, "--floor");
@@ -207,6 +208,82 @@ static int selection_extras(ly_app *app, const ly_args *a)
                                   app->scene.district.buildings[sel].id, floors);
     if (floor)
         ly_cmd_select_floor(app, floor);
+    return 0;
+}
+
+/* A feature by id, of a kind, or -1. */
+static long feature_id(const ly_district *d, const char *id, ly_kind kind)
+{
+    for (size_t i = 0; id && i < d->n_features; i++)
+        if (d->features[i].kind == kind && d->features[i].id && !strcmp(d->features[i].id, id))
+            return (long)i;
+    return -1;
+}
+
+/* The kinds of place shown: "all", "none" or a comma list of kinds. */
+static int place_kinds(ly_app *app, const ly_args *a)
+{
+    const char *kinds = ly_arg_text(a, "--places", NULL);
+    if (!kinds || !strcmp(kinds, "all"))
+        return 0;
+    ly_cmd_set_place_kind(app, LY_POI_COUNT, false);
+    if (!strcmp(kinds, "none"))
+        return 0;
+    for (const char *p = kinds; *p;) {
+        size_t n = strcspn(p, ",");
+        int k = 0;
+        while (k < LY_POI_COUNT && (strlen(ly_poi_category_name(k)) != n ||
+                                    strncmp(p, ly_poi_category_name(k), n)))
+            k++;
+        if (k == LY_POI_COUNT)
+            return ly_cli_usage_error(a->cmd, "--places: \"%.*s\" is not a kind of place: expected "
+                                              "all, none, or a list of %s",
+                                      (int)n, p, "metro, bus, bank, hotel, restaurant, parking, "
+                                      "government, landmark, hospital, school, park, red_clubhouse");
+        ly_cmd_set_place_kind(app, k, true);
+        p += n + (p[n] == ',');
+    }
+    return 0;
+}
+
+/* Places, walks and (operations mode) cameras. */
+static int surroundings(ly_app *app, const ly_args *a)
+{
+    const ly_command *c = a->cmd;
+    const ly_district *d = &app->scene.district;
+    int rc = place_kinds(app, a);
+    if (rc)
+        return rc;
+    ly_cmd_set_place_later(app, ly_arg_flag(a, "--later-places"));
+    ly_cmd_set_places_panel(app, ly_arg_flag(a, "--places-panel"));
+    if (ly_arg_flag(a, "--operations") && ly_arg_flag(a, "--kiosk"))
+        return ly_cli_usage_error(c, "--operations is not for the public kiosk: its admin panel "
+                                     "turns operations mode on after the PIN");
+    ly_cmd_set_operations(app, ly_arg_flag(a, "--operations"));
+    const char *route = ly_arg_text(a, "--route", NULL);
+    if ((route || ly_arg_flag(a, "--walk-areas")) && app->st.selected < 0)
+        return ly_cli_usage_error(c, "--route and --walk-areas need --select ID");
+    for (int k = 0; route && k < LY_POI_COUNT; k++)
+        if (!strcmp(route, ly_poi_category_name(k)))
+            ly_cmd_set_route(app, k);
+    ly_cmd_set_walk_areas(app, ly_arg_flag(a, "--walk-areas"));
+    const char *cam = ly_arg_text(a, "--camera", NULL);
+    if ((cam || ly_arg_flag(a, "--cameras")) && !app->st.operations)
+        return ly_cli_usage_error(c, "--camera and --cameras need --operations");
+    ly_cmd_set_cameras_panel(app, ly_arg_flag(a, "--cameras"));
+    if (cam && feature_id(d, cam, LY_KIND_CAMERA) < 0)
+        return ly_cli_usage_error(c, "there is no camera \"%s\"", cam);
+    if (cam)
+        ly_cmd_open_camera(app, feature_id(d, cam, LY_KIND_CAMERA));
+    const char *hp = ly_arg_text(a, "--hover-place", NULL);
+    if (hp) {
+        long f = feature_id(d, hp, LY_KIND_POI);
+        if (f < 0 && app->st.operations)
+            f = feature_id(d, hp, LY_KIND_CAMERA);
+        if (f < 0)
+            return ly_cli_usage_error(c, "there is no place \"%s\"", hp);
+        ly_cmd_choose_place(app, f);
+    }
     return 0;
 }
 
@@ -246,10 +323,12 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
     }
     const char *view = ly_arg_text(a, "--view", NULL);
     if (view && !ly_cmd_set_view(app, view, false))
-        return ly_cli_usage_error(c, "--view wants home, top or a building id; there is no "
-                                     "building \"%s\"",
-                                  view);
-    return selection_extras(app, a);
+        return ly_cli_usage_error(c, "--view wants home, top, a building id or camera:ID; "
+                                     "there is no %s \"%s\"",
+                                  strncmp(view, "camera:", 7) ? "building" : "camera",
+                                  strncmp(view, "camera:", 7) ? view : view + 7);
+    int rc = selection_extras(app, a);
+    return rc ? rc : surroundings(app, a);
 }
 
 void ly_cli_settle(ly_app *app, double dt)

@@ -111,6 +111,11 @@ static void status_panel(const ly_view_ctx *c)
     if (ly_view_panel(c, "admin-status", &c->L->admin, &open)) {
         ly_ui_title(ui, ly_view_str(c, LY_S_ADMIN_TITLE));
         status_rows(c);
+        /* operations mode: the cameras, for the district's staff; it ends with the
+         * kiosk's next idle reset or tour */
+        bool ops = c->app->st.operations;
+        if (ly_ui_toggle(ui, ly_view_str(c, LY_S_OPERATIONS_BADGE), &ops))
+            ly_msg_on(c->out, LY_MSG_SET_OPERATIONS, ops);
         ly_ui_space(ui, 8);
         float third = (c->L->admin.w / c->L->s - 40 - 20) / 3;
         if (ly_ui_button_sized(ui, ly_view_str(c, LY_S_ADMIN_RELOAD), third, 0, true))

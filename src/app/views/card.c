@@ -212,9 +212,9 @@ ly_view_out ly_view_card(const ly_view_ctx *c)
     if (ly_view_panel(c, "card", &c->L->card, &open)) {
         header(c, b);
         ly_ui_space(c->ui, 2);
-        const char *tabs[LY_TAB_COUNT] = {ly_view_str(c, LY_S_OVERVIEW),
-                                          ly_view_str(c, LY_S_FLOORS_TAB),
-                                          ly_view_str(c, LY_S_ENTERPRISES)};
+        const char *tabs[LY_TAB_COUNT] = {
+            ly_view_str(c, LY_S_OVERVIEW), ly_view_str(c, LY_S_FLOORS_TAB),
+            ly_view_str(c, LY_S_ENTERPRISES), ly_view_str(c, LY_S_NEARBY_TAB)};
         int tab = ly_ui_tabs(c->ui, "tabs", tabs, LY_TAB_COUNT, st->tab);
         if (tab != (int)st->tab)
             ly_msg_int(c->out, LY_MSG_SET_TAB, tab);

@@ -104,6 +104,19 @@ static void scale_bar(const ly_view_ctx *c)
     ly_draw_text(c->dl, floorf(x + px + 8 * s), floorf(y), 11 * s, ink, text);
 }
 
+/* Operations mode says so at the top of the screen, in red, while it lasts: nobody
+ * should mistake a screen with cameras for the public's. Not on a map image. */
+static void operations_badge(const ly_view_ctx *c)
+{
+    const ly_box *b = &c->L->operations;
+    if (!b->shown)
+        return;
+    float s = c->L->s, px = 13 * s, pad = 10 * s, x = b->x, y = b->y, w = b->w, h = b->h;
+    const char *t = ly_view_str(c, LY_S_OPERATIONS_BADGE);
+    ly_draw_round_rect(c->dl, x, y, w, h, h / 2, ly_rgba(198, 40, 40, 235));
+    ly_draw_text(c->dl, x + pad, y + h * 0.5f + px * 0.36f, px, ly_rgba(255, 255, 255, 255), t);
+}
+
 ly_view_out ly_view_hud(const ly_view_ctx *c)
 {
     if (!c->app->scene.loaded)
@@ -112,5 +125,6 @@ ly_view_out ly_view_hud(const ly_view_ctx *c)
     scale_bar(c);
     compass(c);
     help_button(c);
+    operations_badge(c);
     return (ly_view_out){.drew = true};
 }

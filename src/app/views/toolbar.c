@@ -1,5 +1,6 @@
 /* The toolbar under the title: the other language, colour-by (each tap the next
- * mode), the dashboard and finder switches, and (not in a kiosk) the export menu. */
+ * mode), the dashboard, finder and places switches, in operations mode the cameras',
+ * and (not in a kiosk) the export menu. */
 #include "view.h"
 
 #include <stdio.h>
@@ -55,6 +56,12 @@ ly_view_out ly_view_toolbar(const ly_view_ctx *c)
             ly_msg_on(c->out, LY_MSG_SET_DASHBOARD, board);
         if (ly_ui_toggle(ui, ly_view_str(c, LY_S_FIND_SPACE), &find))
             ly_msg_on(c->out, LY_MSG_SET_FINDER, find);
+        bool places = st->places_panel;
+        if (ly_ui_toggle(ui, ly_view_str(c, LY_S_PLACES), &places))
+            ly_msg_on(c->out, LY_MSG_SET_PLACES_PANEL, places);
+        bool cams = st->cameras_panel;
+        if (st->operations && ly_ui_toggle(ui, ly_view_str(c, LY_S_CAMERAS), &cams))
+            ly_msg_on(c->out, LY_MSG_SET_CAMERAS_PANEL, cams);
 #ifndef LY_WEB /* the browser build writes no files */
         if (!st->kiosk.on)
             export_menu(c);

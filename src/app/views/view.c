@@ -1,6 +1,7 @@
 /* What every view may use: strings in the UI's language, a panel at a layout box,
  * a list's height, the dark read-out box. */
 #include "view.h"
+#include "louyu/icons.h"
 
 #include <math.h>
 
@@ -21,6 +22,24 @@ bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, boo
     float s = c->L->s;
     return ly_ui_panel_begin(c->ui, label, b->x / s, b->y / s, b->w / s, b->fit ? 0 : b->h / s,
                              open);
+}
+
+void ly_view_icon(const ly_view_ctx *c, int icon, float cx, float cy, float r)
+{
+    float uv[4], k = 1.55f * r;
+    ly_icon_uv(icon, uv);
+    ly_draw_circle(c->dl, cx, cy, r + 1.0f, ly_rgba(255, 255, 255, 255));
+    ly_draw_circle(c->dl, cx, cy, r, ly_icon_color(icon));
+    ly_draw_image(c->dl, LY_DRAW_IMAGE_ICONS, cx - k / 2, cy - k / 2, k, k, uv[0], uv[1], uv[2],
+                  uv[3], ly_rgba(255, 255, 255, 255));
+}
+
+void ly_view_row_icon(const ly_view_ctx *c, int icon)
+{
+    /* on the label's line of a list row (ui.c's item rows: 14 dp in, 3 dp down) */
+    ly_ui_rect r = ly_ui_last_rect(c->ui);
+    float s = c->L->s, rad = 8.5f * s, line = (0.5f * c->ui->theme.row_h + 2) * s;
+    ly_view_icon(c, icon, r.x + 13 * s + rad, r.y + 3 * s + 0.5f * line, rad);
 }
 
 float ly_view_list_height(const ly_view_ctx *c, float want)

@@ -51,6 +51,13 @@ ly_view_out ly_view_help(const ly_view_ctx *c);
 ly_view_out ly_view_dashboard(const ly_view_ctx *c);
 /* The building card: title, badges, tabs and the overview tab. */
 ly_view_out ly_view_card(const ly_view_ctx *c);
+/* The card's Nearby tab: the nearest place of each kind on foot, routes, walking areas. */
+ly_view_out ly_view_nearby(const ly_view_ctx *c);
+/* Which kinds of place the map shows. */
+ly_view_out ly_view_places(const ly_view_ctx *c);
+/* Operations mode: the cameras' list, and the live pictures of those opened. */
+ly_view_out ly_view_cameras(const ly_view_ctx *c);
+ly_view_out ly_view_camera_views(const ly_view_ctx *c);
 /* The card's floors tab. */
 ly_view_out ly_view_floors(const ly_view_ctx *c);
 /* The card of the floor picked on the stacking plan. */
@@ -79,6 +86,11 @@ const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en);
 /* Begins a ly_ui panel at a layout box (pixels to dp); `open` gives it a close
  * button. Call ly_ui_panel_end either way. */
 bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, bool *open);
+/* A place's pictogram on its coloured disc (icons.h), centred at cx, cy, radius r px. */
+void ly_view_icon(const ly_view_ctx *c, int icon, float cx, float cy, float r);
+/* The same over the start of the last list row's label (which leaves room for it with
+ * six spaces). */
+void ly_view_row_icon(const ly_view_ctx *c, int icon);
 /* A list's height (dp): `want`, or what is left down to the bottom margin. */
 float ly_view_list_height(const ly_view_ctx *c, float want);
 /* A line of n values over the box (x, y, w, h), the largest at its top and a little

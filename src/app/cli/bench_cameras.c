@@ -1,0 +1,116 @@
+/* louyu bench --cameras S: the viewer in operations mode with live camera pictures open,
+ * drawn as the viewer's loop draws (a frame when a picture or a stream's state changes,
+ * else a short sleep), for S seconds: frame times, pictures taken, and memory sampled
+ * every second (its slope says whether it grows). */
+#include "bench.h"
+#include "../commands.h"
+#include "louyu/clock.h"
+#include "louyu/proc.h"
+#include "window.h"
+
+#include <stdlib.h>
+
+/* Least squares slope of y over x. */
+static double slope(const double *x, const double *y, int n)
+{
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (int i = 0; i < n; i++)
+        sx += x[i], sy += y[i], sxx += x[i] * x[i], sxy += x[i] * y[i];
+    double den = n * sxx - sx * sx;
+    return n > 1 && den > 0 ? (n * sxy - sx * sy) / den : 0;
+}
+
+/* Opens every camera of the district with a picture source, up to four. */
+static int open_cameras(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    ly_cmd_set_operations(app, true);
+    for (size_t i = 0; i < d->n_features && app->st.n_camera_views < LY_CAMERA_VIEWS; i++)
+        if (d->features[i].kind == LY_KIND_CAMERA && (d->features[i].stream || d->features[i].snapshot))
+            ly_cmd_open_camera(app, (long)i);
+    return app->st.n_camera_views;
+}
+
+static uint64_t pictures(const ly_app *app)
+{
+    uint64_t n = 0;
+    for (int k = 0; k < app->st.n_camera_views; k++)
+        n += app->dv.stream_status[k].frames;
+    return n;
+}
+
+/* The loop: frames as the viewer draws them; times from `from` (ms) on are kept. */
+static long run(ly_app *app, ly_platform *plat, double until, double from, double *ms, long cap,
+                ly_bench_cameras_result *r, double *rx, double *ry, int *nr)
+{
+    long n = 0;
+    double last = ly_clock_ms(), next_rss = from;
+    while (ly_clock_ms() < until) {
+        double t0 = ly_clock_ms();
+        bool moving = ly_app_update(app, (t0 - last) / 1000);
+        last = t0;
+        if (moving || app->st.redraw) {
+            ly_app_render(app);
+            ly_platform_swap(plat);
+            ly_renderer_finish(app->renderer);
+            double t = ly_clock_ms() - t0;
+            if (t0 >= from && n < cap)
+                ms[n++] = t;
+        } else {
+            ly_platform_sleep(0.002);
+        }
+        if (t0 >= next_rss && *nr < 86400) {
+            double mb = (double)ly_proc_rss_kb() / 1024;
+            rx[*nr] = (t0 - from) / 3.6e6; /* hours */
+            ry[(*nr)++] = mb;
+            r->rss_max_mb = mb > r->rss_max_mb ? mb : r->rss_max_mb;
+            next_rss += 1000;
+        }
+    }
+    return n;
+}
+
+int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cameras_result *r)
+{
+    *r = (ly_bench_cameras_result){0};
+    ly_app app;
+    ly_platform *plat;
+    if (ly_bench_open(&app, &plat, d))
+        return -1;
+    r->cameras = open_cameras(&app);
+    long cap = (long)(seconds * 1000) + 1000;
+    int samples = (int)seconds + 2;
+    double *ms = malloc((size_t)cap * sizeof *ms), *rx = malloc((size_t)samples * 2 * sizeof *rx);
+    if (!r->cameras || !ms || !rx) {
+        free(ms);
+        free(rx);
+        ly_cli_close(&app, plat);
+        return -1;
+    }
+    double *ry = rx + samples;
+    int nr = 0;
+    double start = ly_clock_ms(), from = start + 3000, until = from + seconds * 1000;
+    uint64_t pics0 = 0;
+    run(&app, plat, from, until + 1, ms, 0, r, rx, ry, &nr); /* the warm-up */
+    pics0 = pictures(&app);
+    nr = 0;
+    r->rss_max_mb = 0;
+    r->frames = run(&app, plat, until, from, ms, cap, r, rx, ry, &nr);
+    r->seconds = (ly_clock_ms() - from) / 1000;
+    r->pictures_per_s = (double)(pictures(&app) - pics0) / r->seconds;
+    for (long i = 0; i < r->frames; i++) {
+        r->over_33ms += ms[i] > 33.0;
+        r->max = ms[i] > r->max ? ms[i] : r->max;
+    }
+    if (r->frames) {
+        r->p99 = ly_bench_quantile(ms, (int)r->frames, 0.99);
+        r->p50 = ly_bench_quantile(ms, (int)r->frames, 0.50);
+    }
+    r->rss_start_mb = nr ? ry[0] : 0;
+    r->rss_end_mb = nr ? ry[nr - 1] : 0;
+    r->rss_slope_mb_per_h = slope(rx, ry, nr);
+    free(ms);
+    free(rx);
+    ly_cli_close(&app, plat);
+    return 0;
+}

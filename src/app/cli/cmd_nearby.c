@@ -1,0 +1,134 @@
+/* louyu nearby: what the card's Nearby tab shows, on the command line: for a building,
+ * the nearest place of each kind on foot over the district's roads, with walking
+ * minutes and metres, nearest first; --json adds each route as lon/lat points. */
+#include "data.h"
+#include "louyu/district.h"
+#include "louyu/geo.h"
+#include "louyu/places.h"
+#include "louyu/strings.h"
+#include "louyu/walk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The route to a place as [lon, lat] points. */
+static cJSON *route(const ly_walk *w, const ly_walk_from *s, const ly_geo *geo,
+                    const ly_feature *f)
+{
+    double x, y;
+    ly_proj_forward(&geo->proj, f->lon, f->lat, &x, &y);
+    size_t n = ly_walk_path(w, s, x, y, NULL, 0);
+    double *xy = n ? malloc(n * 2 * sizeof *xy) : NULL;
+    cJSON *arr = cJSON_CreateArray();
+    if (!xy)
+        return arr;
+    n = ly_walk_path(w, s, x, y, xy, n);
+    for (size_t i = 0; i < n; i++) {
+        double lon, lat;
+        ly_proj_inverse(&geo->proj, xy[2 * i], xy[2 * i + 1], &lon, &lat);
+        cJSON *p = cJSON_CreateArray();
+        cJSON_AddItemToArray(p, cJSON_CreateNumber(round(lon * 1e7) / 1e7));
+        cJSON_AddItemToArray(p, cJSON_CreateNumber(round(lat * 1e7) / 1e7));
+        cJSON_AddItemToArray(arr, p);
+    }
+    free(xy);
+    return arr;
+}
+
+static void print_json(const ly_district *d, const ly_geo *geo, const ly_walk *w,
+                       const ly_walk_from *s, const ly_building *b, const int *order, int n,
+                       const ly_walk_nearby *nb)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "building", b->id);
+    cJSON_AddNumberToObject(o, "metres_per_minute", LY_WALK_M_PER_MIN);
+    cJSON_AddNumberToObject(o, "reach_m", LY_WALK_NEARBY_M);
+    cJSON_AddNumberToObject(o, "road_edges", (double)ly_walk_edges(w));
+    cJSON *arr = cJSON_AddArrayToObject(o, "nearby");
+    int year = ly_district_data_year(d);
+    for (int i = 0; i < n; i++) {
+        const ly_feature *f = &d->features[nb->feature[order[i]]];
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(p, "category", ly_poi_category_name(order[i]));
+        ly_json_str(p, "id", f->id);
+        ly_json_str(p, "name", f->name);
+        ly_json_str(p, "name_en", f->name_en);
+        cJSON_AddNumberToObject(p, "metres", round(nb->metres[order[i]]));
+        cJSON_AddNumberToObject(p, "minutes", round(nb->metres[order[i]] / LY_WALK_M_PER_MIN * 10) / 10);
+        cJSON_AddBoolToObject(p, "later", f->since && year && f->since > year);
+        cJSON_AddItemToObject(p, "route", route(w, s, geo, f));
+        cJSON_AddItemToArray(arr, p);
+    }
+    ly_json_print(o);
+}
+
+static void print_text(const ly_district *d, const ly_building *b, const int *order, int n,
+                       const ly_walk_nearby *nb, bool roads, ly_lang lang)
+{
+    char title[320], reach[32];
+    ly_thousands(LY_WALK_NEARBY_M, reach, sizeof reach);
+    printf("%s [%s]: %s\n", ly_cli_title(b, lang, " / ", title, sizeof title), b->id,
+           ly_str(roads ? LY_S_NEARBY_ON_FOOT : LY_S_NEARBY_STRAIGHT, lang));
+    int year = ly_district_data_year(d);
+    for (int i = 0; i < n; i++) {
+        const ly_feature *f = &d->features[nb->feature[order[i]]];
+        const char *name = lang == LY_LANG_EN && f->name_en ? f->name_en : f->name ? f->name : f->name_en;
+        char m[32];
+        ly_thousands(nb->metres[order[i]], m, sizeof m);
+        int minutes = (int)ceil(nb->metres[order[i]] / LY_WALK_M_PER_MIN);
+        printf("  %3d min %7s m  %s · %s [%s]", minutes < 1 ? 1 : minutes, m,
+               ly_poi_category_title(order[i], lang), name ? name : "", f->id ? f->id : "");
+        if (f->since && year && f->since > year) {
+            printf(" (");
+            printf(ly_str(LY_S_OPENED_IN, lang), f->since);
+            printf(")");
+        }
+        printf("\n");
+    }
+    if (!n)
+        printf("  %s (%s m)\n", ly_str(LY_S_NEARBY_NONE, lang), reach);
+}
+
+int ly_cli_nearby(const ly_args *a)
+{
+    const char *path = ly_arg_pos(a, 1) ? ly_arg_pos(a, 0) : ly_default_data_path();
+    const char *id = ly_arg_pos(a, 1) ? ly_arg_pos(a, 1) : ly_arg_pos(a, 0);
+    if (!id)
+        return ly_cli_usage_error(a->cmd, "which building? give its ID");
+    ly_lang lang = ly_lang_parse(ly_arg_text(a, "--lang", "en"));
+    ly_district d;
+    const char *lod;
+    int rc;
+    if ((rc = ly_cli_lod(a, false, &lod)) || (rc = ly_cli_load_district(&d, path, lod)))
+        return rc;
+    long bi = ly_district_find(&d, id);
+    if (bi < 0) {
+        fprintf(stderr, "louyu nearby: %s has no building \"%s\" (louyu info %s lists them)\n",
+                path, id, path);
+        ly_district_unload(&d);
+        return LY_EXIT_USAGE;
+    }
+    ly_geo geo;
+    ly_walk *w = NULL;
+    ly_walk_from *s = NULL;
+    if (ly_geo_init(&geo, &d) || !(w = ly_walk_create(&d, &geo)) ||
+        !(s = ly_walk_search_building(w, &d, &geo, (size_t)bi, LY_WALK_NEARBY_M))) {
+        fprintf(stderr, "louyu nearby: out of memory\n");
+        rc = LY_EXIT_USAGE;
+    } else {
+        ly_walk_nearby nb;
+        ly_walk_nearby_pois(w, s, &d, &geo, &nb);
+        int order[LY_POI_COUNT], n = ly_walk_nearby_order(&nb, order);
+        if (ly_arg_flag(a, "--json"))
+            print_json(&d, &geo, w, s, &d.buildings[bi], order, n, &nb);
+        else
+            print_text(&d, &d.buildings[bi], order, n, &nb, ly_walk_edges(w) > 0, lang);
+    }
+    ly_walk_from_destroy(s);
+    ly_walk_destroy(w);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+    return rc;
+}
