@@ -160,9 +160,9 @@ run 0 nearby wtc --lang zh; expect out '沿道路步行'
 run 0 nearby "$ZS" wtc --json
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); n=d[\"nearby\"]; assert n and all(len(p[\"route\"])>=2 for p in n); assert [p[\"metres\"] for p in n]==sorted(p[\"metres\"] for p in n)" "$tmp/out"' "louyu nearby --json: no routes, or not nearest first"
 run 2 nearby "$ZS" no-such-building; expect err 'has no building "no-such-building"'
-run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ m away on foot'
+run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ min on foot \([0-9]+ m; '
 run 0 query "$ZS" --near metro --include-later --json; expect out 'opened 2016'
-run 0 query "$ZS" --near metro --include-later --lang zh; expect out '地铁站：.*，步行 [0-9]+ 米（2016 年启用'; expect err '^注：计入 2 个'
+run 0 query "$ZS" --near metro --include-later --lang zh; expect out '地铁站：.*，步行 [0-9]+ 分钟（[0-9]+ 米；2016 年启用'; expect err '^注：计入 2 个'
 run 0 query "$ZS" --near metro --include-later --json; expect out '"reasons_zh"'
 run 2 query "$ZS" --lang fr;                 expect err "--lang wants one of zh\\|en, not 'fr'"
 run 2 query "$ZS" --bogus;                  expect err 'usage: louyu query'

@@ -15,6 +15,7 @@
  *   parking "Car park P" 0.002° of longitude east of alpha (180 m), 227 m from epsilon */
 #include "check.h"
 #include "louyu/query.h"
+#include "louyu/walk.h"
 
 #include <stdbool.h>
 
@@ -206,8 +207,8 @@ static void fixture(void)
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.001 * M_PER_DEG_LAT, 1.0);
         CHECK(!r.matches[0].poi_later);
-        CHECK(has_reason(&r, &r.matches[0], "metro station 111 m away on foot (Old Station)"));
-        CHECK(has_reason_zh(&r, &r.matches[0], "地铁站：Old Station，步行 111 米"));
+        CHECK(has_reason(&r, &r.matches[0], "metro station 2 min on foot (111 m; Old Station)"));
+        CHECK(has_reason_zh(&r, &r.matches[0], "地铁站：Old Station，步行 2 分钟（111 米）"));
     }
     ly_query_result_deinit(&r);
 
@@ -224,8 +225,8 @@ static void fixture(void)
     if (m) {
         CHECK_NEAR(m->poi_m, 0.003 * M_PER_DEG_LAT, 1.0);
         CHECK_NEAR(m->score, 0.5 + 1 - 0.003 * M_PER_DEG_LAT / 400, 0.01);
-        CHECK(has_reason(&r, m, "metro station 333 m away on foot (North Metro; opened 2016"));
-        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，步行 333 米（2016 年启用，晚于 2011 年的数据）"));
+        CHECK(has_reason(&r, m, "metro station 5 min on foot (333 m; North Metro; opened 2016"));
+        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，步行 5 分钟（333 米；2016 年启用，晚于 2011 年的数据）"));
     }
     check_twins(&r);
     if (r.n_notes) {
@@ -251,7 +252,7 @@ static void fixture(void)
     CHECK_INT(r.n_notes, 0);
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.002 * M_PER_DEG_LON, 1.0);
-        CHECK(has_reason(&r, &r.matches[0], "car park 180 m away on foot (Car park P)"));
+        CHECK(has_reason(&r, &r.matches[0], "car park 3 min on foot (180 m; Car park P)"));
     }
     ly_query_result_deinit(&r);
 
@@ -347,6 +348,25 @@ static void bundled(void)
     r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO});
     CHECK_INT(r.n_matches, 0);
     CHECK_INT(r.later_pois, 2);
+    ly_query_result_deinit(&r);
+
+    /* near, on foot: each match's distance is its walk over the roads (walk.h), never
+     * shorter than the straight line from the building's box to the station */
+    r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO, .near_m = 600,
+                            .include_later_pois = true});
+    CHECK(r.n_matches > 0);
+    ly_walk *w = ly_walk_create(&d, &geo);
+    CHECK(w && ly_walk_edges(w) > 0);
+    for (size_t i = 0; w && i < r.n_matches; i++) {
+        const ly_query_match *m = &r.matches[i];
+        ly_walk_from *s = ly_walk_search_building(w, &d, &geo, m->building, 600);
+        double x, y;
+        ly_proj_forward(&geo.proj, d.features[m->poi].lon, d.features[m->poi].lat, &x, &y);
+        CHECK_NEAR(m->poi_m, ly_walk_distance(w, s, x, y), 1e-6);
+        CHECK(m->poi_m <= 600);
+        ly_walk_from_destroy(s);
+    }
+    ly_walk_destroy(w);
     ly_query_result_deinit(&r);
     r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO, .include_later_pois = true});
     CHECK(r.n_matches > 0);

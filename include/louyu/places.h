@@ -5,7 +5,8 @@
  * A place is hidden when its spot is off screen or behind a building (a ray through
  * the BVH), or when its marker would overlap a panel, a building's label (the labels
  * are placed first: names of buildings win) or a marker of higher priority. The
- * hovered and the chosen place show whatever they overlap; the others rank by category
+ * hovered and the chosen place (a route's end) show whatever they overlap or stand
+ * behind, and whatever kinds are shown; the others rank by category
  * (metro, Red Clubhouse, government, hospital, bus, parking, school, bank, hotel,
  * restaurant, park, landmark), then the nearer first. Markers fade with distance and over time, as the labels do. The hovered
  * place shows its name in both languages and its category beside the marker.

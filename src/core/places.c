@@ -166,8 +166,8 @@ static float place(const float spot[2], bool first, const ly_bvh *bvh, const ly_
         return 0;
     float dir[3] = {a[0] - m->eye[0], a[1] - m->eye[1], a[2] - m->eye[2]};
     ly_hit h;
-    if (ly_bvh_ray(bvh, NULL, m->eye, dir, 0.995f, &h))
-        return 0; /* behind a building */
+    if (!first && ly_bvh_ray(bvh, NULL, m->eye, dir, 0.995f, &h))
+        return 0; /* behind a building (the chosen place stands out anyway: a route's end) */
     /* the hovered or chosen place shows whatever it overlaps (the panels, drawn later,
      * still cover it); the others keep clear */
     for (size_t q = 0; q < *np && !first; q++)

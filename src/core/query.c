@@ -483,16 +483,18 @@ static void poi_reason(run *R, const ly_query_match *m)
     const char *pz = ft->name ? ft->name : ft->name_en ? ft->name_en : ft->id;
     const char *nen = poi_noun(q->near, LY_LANG_EN), *nzh = poi_noun(q->near, LY_LANG_ZH);
     char en[512], zh[512];
+    /* the walk in minutes, whole ones up, as the Nearby tab says them (at least 1) */
+    double min = fmax(1, ceil(m->poi_m / LY_WALK_M_PER_MIN));
     if (m->poi_later)
         say(&R->B, false,
-            fmt(en, sizeof en, EN(LY_S_Q_POI_LATER), nen, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED),
-                ft->since, R->year),
-            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), m->poi_m,
-                ft->since, R->year));
+            fmt(en, sizeof en, EN(LY_S_Q_POI_LATER), nen, min, m->poi_m,
+                pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, R->year),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), min,
+                m->poi_m, ft->since, R->year));
     else
         say(&R->B, false,
-            fmt(en, sizeof en, EN(LY_S_Q_POI), nen, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED)),
-            fmt(zh, sizeof zh, ZH(LY_S_Q_POI), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), m->poi_m));
+            fmt(en, sizeof en, EN(LY_S_Q_POI), nen, min, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED)),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), min, m->poi_m));
 }
 
 /* Enterprises of the industry in the building and near it, in both languages. */
