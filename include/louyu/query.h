@@ -60,6 +60,9 @@ typedef struct {
     double near_m; /* 0: LY_QUERY_NEAR_M */
     const char *name; /* NULL or "": any */
     bool include_later_pois;
+    /* the district's walking graph for the near rule (walk.h), when the caller keeps one;
+     * NULL: the query makes its own for the run */
+    const struct ly_walk *walk;
 } ly_query_desc;
 
 /* Floors first ... last (first == last for one floor) with their vacant area. */

@@ -132,8 +132,13 @@ static void run_finder(ly_app *app)
     for (size_t i = 0; dv->styles && i < d->n_buildings; i++)
         dv->styles[i].glow_lo_m = dv->styles[i].glow_hi_m = dv->styles[i].glow_bits_lo =
             dv->styles[i].glow_bits_hi = 0;
+    /* the near rule walks on the graph the Nearby tab uses: made once per district */
+    ly_query_desc q = app->st.find;
+    if (app->st.finder && app->scene.loaded && q.near_poi && !dv->walk)
+        dv->walk = ly_walk_create(d, &app->scene.geo);
+    q.walk = dv->walk;
     if (app->st.finder && app->scene.loaded &&
-        ly_query_run(d, &app->scene.geo, &app->st.find, &dv->found) == 0)
+        ly_query_run(d, &app->scene.geo, &q, &dv->found) == 0)
         for (size_t m = 0; dv->styles && m < dv->found.n_matches; m++)
             glow(app, &dv->found.matches[m]);
     dv->styles_dirty = true;

@@ -381,7 +381,8 @@ typedef struct {
     const ly_query_desc *q;
     builder B;
     double near_m;
-    ly_walk *walk; /* the roads, for the near rule (NULL: none asked for) */
+    const ly_walk *walk; /* the roads, for the near rule (NULL: none asked for) */
+    ly_walk *own_walk;   /* the one made for this run, when the caller gave none */
     bool area; /* the space itself is a criterion */
     int year;  /* of the data */
     const char *industry;
@@ -583,7 +584,7 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
              .year = data_year(d), .industry = set(q->industry) ? q->industry : NULL};
     industry_buildings(&R);
     if (q->near_poi)
-        R.walk = ly_walk_create(d, geo);
+        R.walk = q->walk ? q->walk : (R.own_walk = ly_walk_create(d, geo));
     for (size_t i = 0; !R.B.oom && i < d->n_buildings; i++) {
         ly_query_match m;
         if (!may_match(&R, &d->buildings[i]) || !matches(&R, i, &m))
@@ -596,7 +597,7 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
         }
         out->matches[out->n_matches++] = m;
     }
-    ly_walk_destroy(R.walk);
+    ly_walk_destroy(R.own_walk);
     free(R.with_ind);
     free(R.ind_count);
     free(R.boxes);

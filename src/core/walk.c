@@ -79,6 +79,18 @@ static long cell_of(double origin, double cell, double v, uint32_t n)
     return c < 0 ? 0 : c > (double)n - 1 ? (long)n - 1 : (long)c;
 }
 
+/* The cells (columns c0..c1, rows r0..r1, clamped to the grid) that the box x0, y0 -
+ * x1, y1 touches. */
+typedef struct {
+    long c0, c1, r0, r1;
+} cell_range;
+
+static cell_range cells_of(const walk_grid *g, double x0, double y0, double x1, double y1)
+{
+    return (cell_range){cell_of(g->x0, g->cell, x0, g->nx), cell_of(g->x0, g->cell, x1, g->nx),
+                        cell_of(g->y0, g->cell, y0, g->ny), cell_of(g->y0, g->cell, y1, g->ny)};
+}
+
 /* Counts (items NULL) or files segment `id` in every cell that its neighbourhood of
  * `pad` may touch, a column at a time, so a long diagonal costs only the cells it
  * crosses. */
@@ -528,12 +540,9 @@ static int connectors(const ly_walk *w, builder *b)
             continue;
         const double *p = w->xy + 2 * (size_t)v;
         walk_join best = {NONE, 0, 0, 0, SNAP_M};
-        long c0 = cell_of(g->x0, g->cell, p[0] - SNAP_M, g->nx);
-        long c1 = cell_of(g->x0, g->cell, p[0] + SNAP_M, g->nx);
-        long r0 = cell_of(g->y0, g->cell, p[1] - SNAP_M, g->ny);
-        long r1 = cell_of(g->y0, g->cell, p[1] + SNAP_M, g->ny);
-        for (long j = r0; j <= r1; j++)
-            for (long i = c0; i <= c1; i++) {
+        cell_range cr = cells_of(g, p[0] - SNAP_M, p[1] - SNAP_M, p[0] + SNAP_M, p[1] + SNAP_M);
+        for (long j = cr.r0; j <= cr.r1; j++)
+            for (long i = cr.c0; i <= cr.c1; i++) {
                 size_t c = (size_t)j * g->nx + (size_t)i;
                 for (uint32_t k = g->start[c]; k < g->start[c + 1]; k++) {
                     uint32_t e = g->items[k];
@@ -811,12 +820,9 @@ static void scan_edges(const ly_walk *w, const walk_footprint *f, const double *
     const walk_grid *g = &w->grid;
     double cx = 0.5 * (box[0] + box[2]), cy = 0.5 * (box[1] + box[3]), nx, ny;
     double best_c = hypot(best->x - cx, best->y - cy);
-    long c0 = cell_of(g->x0, g->cell, box[0] - reach, g->nx);
-    long c1 = cell_of(g->x0, g->cell, box[2] + reach, g->nx);
-    long r0 = cell_of(g->y0, g->cell, box[1] - reach, g->ny);
-    long r1 = cell_of(g->y0, g->cell, box[3] + reach, g->ny);
-    for (long r = r0; r <= r1; r++)
-        for (long c = c0; c <= c1; c++) {
+    cell_range cr = cells_of(g, box[0] - reach, box[1] - reach, box[2] + reach, box[3] + reach);
+    for (long r = cr.r0; r <= cr.r1; r++)
+        for (long c = cr.c0; c <= cr.c1; c++) {
             size_t k = (size_t)r * g->nx + (size_t)c;
             for (uint32_t i = g->start[k]; i < g->start[k + 1]; i++) {
                 walk_join o;
