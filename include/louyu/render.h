@@ -83,6 +83,7 @@ typedef struct {
     size_t deferred;                   /* chunks drawn at a far level for want of room */
     size_t resident_bytes;             /* chunk meshes on the GPU now */
     size_t full_resident;              /* chunks whose full mesh is on the GPU now */
+    bool still; /* the 3D scene was the frame before's, copied (the rest: of that frame) */
 } ly_render_stats;
 
 /* shader_dir must hold the shaders/ files. On failure returns NULL with a

@@ -26,6 +26,7 @@
 /* the multisampled scene's colour: a resolve needs the canvas's own format, and the
  * canvas has no alpha (platform_web.c) */
 #define LY_GL_SCENE_COLOR GL_RGB8
+#define LY_GL_SCENE_FORMAT GL_RGB
 /* what glGetError says once a WebGL context is lost (CONTEXT_LOST_WEBGL) */
 #define LY_GL_CONTEXT_LOST 0x9242
 #define LY_GL_NEEDED 30
@@ -79,6 +80,7 @@ static inline void ly_gl_finish(void)
 #define LY_GL_NAME "OpenGL 3.3"
 #define LY_GL_CONTEXT_LOST GL_CONTEXT_LOST
 #define LY_GL_SCENE_COLOR GL_RGBA8
+#define LY_GL_SCENE_FORMAT GL_RGBA
 #define LY_GL_NEEDED 33
 #define LY_GL_PRELUDE NULL /* the files' own "#version 330 core" */
 

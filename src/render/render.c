@@ -100,6 +100,13 @@ struct ly_renderer {
     /* offscreen target for shots: single-sample colour + depth */
     GLuint target_fbo, target_color, target_depth;
     int target_w, target_h;
+    /* the last 3D scene, kept while it stays the same: a frame whose 3D inputs and
+     * GPU data are the last frame's copies it back and draws only the overlay */
+    GLuint still_fbo, still_tex;
+    int still_w, still_h;
+    bool still_valid, still_failed;
+    ly_render_frame last; /* the last frame's inputs */
+    uint64_t scene_gen, last_gen; /* bumped by every change to what the 3D passes draw */
     size_t gl_objects;
 };
 
@@ -430,6 +437,7 @@ static void free_mesh(ly_renderer *r, gpu_mesh *m)
 
 static void free_scene(ly_renderer *r)
 {
+    r->scene_gen++;
     for (size_t i = 0; i < r->n_chunks; i++) {
         free_mesh(r, &r->chunks[i].full);
         free_mesh(r, &r->chunks[i].lod);
@@ -441,6 +449,18 @@ static void free_scene(ly_renderer *r)
     r->n_chunks = 0;
     r->resident = r->n_full = 0;
     free_mesh(r, &r->ground_mesh);
+}
+
+static void free_still(ly_renderer *r)
+{
+    if (r->still_fbo) {
+        glDeleteFramebuffers(1, &r->still_fbo);
+        glDeleteTextures(1, &r->still_tex);
+        r->gl_objects -= 2;
+    }
+    r->still_fbo = r->still_tex = 0;
+    r->still_w = r->still_h = 0;
+    r->still_valid = false;
 }
 
 static void free_scene_fbo(ly_renderer *r)
@@ -473,6 +493,7 @@ void ly_renderer_destroy(ly_renderer *r)
         return;
     ly_renderer_target_end(r);
     free_scene_fbo(r);
+    free_still(r);
     free_scene(r);
     free_mesh(r, &r->slabs);
     program *ps[] = {&r->building, &r->ground,         &r->sky,
@@ -608,6 +629,7 @@ static bool make_full(ly_renderer *r, gpu_chunk *c)
 
 void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes)
 {
+    r->scene_gen++;
     r->mem_limit = bytes;
 }
 
@@ -657,6 +679,7 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
 
 void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st)
 {
+    r->scene_gen++;
     free_mesh(r, &r->slabs);
     r->slab_focus = false;
     if (!st || !st->n_indices)
@@ -681,6 +704,7 @@ void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st)
 
 void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *styles, size_t n)
 {
+    r->scene_gen++;
     /* a 2D texture, which both dialects have (ES 3.0 has no buffer textures): its
      * rows hold the styles' texels in order, whole rows then the last part-row */
     size_t texels = 3 * n, rows = (texels + STYLE_ROW - 1) / STYLE_ROW;
@@ -781,6 +805,7 @@ static int overlay_ready(ly_renderer *r)
 
 void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t n)
 {
+    r->scene_gen++;
     r->overlay_n = 0;
     if (!v || !n || overlay_ready(r))
         return;
@@ -1176,8 +1201,113 @@ static void draw_ground(ly_renderer *r, const ly_render_frame *f)
     glDisable(GL_BLEND);
 }
 
+static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target);
+
+/* ---- the still scene ------------------------------------------------------------
+ * A viewer standing still redraws for its overlay alone (a camera's picture, a
+ * hover over a panel, a fading label): the 3D scene is then the last frame's. Once
+ * two frames in a row have the same 3D inputs (the frame's matrices, eye, fog, size,
+ * and no change to what the GPU holds), the second copies its scene before the
+ * overlay is drawn, and the frames after it copy that back instead of drawing it. */
+
+static bool same_frame(const ly_render_frame *a, const ly_render_frame *b)
+{
+    return a->width == b->width && a->height == b->height &&
+           !memcmp(a->view_proj, b->view_proj, sizeof a->view_proj) &&
+           !memcmp(a->eye, b->eye, sizeof a->eye) && !memcmp(a->sun, b->sun, sizeof a->sun) &&
+           a->fog_distance == b->fog_distance && a->draw_sites == b->draw_sites &&
+           a->pixel_angle == b->pixel_angle;
+}
+
+/* The copy's texture, w x h; false where there is none (the driver refused). */
+static bool still_buffer(ly_renderer *r, int w, int h)
+{
+    if (r->still_failed)
+        return false;
+    if (r->still_fbo && r->still_w == w && r->still_h == h)
+        return true;
+    free_still(r);
+    glGenFramebuffers(1, &r->still_fbo);
+    glGenTextures(1, &r->still_tex);
+    r->gl_objects += 2;
+    glBindTexture(GL_TEXTURE_2D, r->still_tex);
+    glTexImage2D(GL_TEXTURE_2D, 0, LY_GL_SCENE_COLOR, w, h, 0, LY_GL_SCENE_FORMAT,
+                 GL_UNSIGNED_BYTE, NULL);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, r->still_fbo);
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, r->still_tex, 0);
+    bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
+    if (!ok) {
+        free_still(r);
+        r->still_failed = true;
+        LY_WARN("RENDER", "no %dx%d buffer to keep a still scene in: every frame draws it", w, h);
+        return false;
+    }
+    r->still_w = w;
+    r->still_h = h;
+    return true;
+}
+
+/* Copies the scene between the target and the still buffer (to_still: that way). */
+static void still_copy(ly_renderer *r, GLuint target, int w, int h, bool to_still)
+{
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, to_still ? target : r->still_fbo);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to_still ? r->still_fbo : target);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+}
+
+/* Whether this frame may reuse the still scene, and (*keep) whether it should keep
+ * the scene it draws. A multisampled target cannot take a copy back. */
+static bool still_reuse(ly_renderer *r, const ly_render_frame *f, GLuint target, bool *keep)
+{
+    bool same = r->frame && r->last_gen == r->scene_gen && same_frame(&r->last, f);
+    r->last = *f;
+    r->last_gen = r->scene_gen;
+    *keep = false;
+    if (!same) {
+        r->still_valid = false;
+        return false;
+    }
+    GLint samples = 0;
+    glGetIntegerv(GL_SAMPLE_BUFFERS, &samples);
+    if (samples > 0 || !still_buffer(r, f->width, f->height)) {
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
+        return false;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, target);
+    *keep = !r->still_valid;
+    return r->still_valid;
+}
+
 void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
                       const ly_font_atlas *atlas)
+{
+    GLint target = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+    bool keep;
+    if (still_reuse(r, f, (GLuint)target, &keep)) {
+        still_copy(r, (GLuint)target, f->width, f->height, false);
+        r->stats.still = true;
+        draw_ui(r, f, ui, atlas);
+        return;
+    }
+    draw_scene(r, f, (GLuint)target);
+    /* a frame that changed what the GPU holds (a chunk's mesh came or went) may
+     * draw differently the next time: it is not kept */
+    if (r->stats.uploads || r->stats.evictions || r->stats.deferred)
+        r->scene_gen++;
+    else if (keep) {
+        still_copy(r, (GLuint)target, f->width, f->height, true);
+        r->still_valid = true;
+    }
+    draw_ui(r, f, ui, atlas);
+}
+
+/* The 3D scene into the target (bound). */
+static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
 {
     /* Software GL pays for every shaded pixel, so the order avoids overdraw:
      * opaque buildings first (depth), then the ground where no building
@@ -1186,8 +1316,6 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
      * multisampled buffer, resolved into the target; the overlay is drawn
      * after the resolve: its text and shapes carry their own anti-aliasing,
      * and blending per sample would cost four times as much. */
-    GLint target = 0;
-    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     bool ms = scene_fbo(r, f->width, f->height);
     if (ms)
         glBindFramebuffer(GL_FRAMEBUFFER, r->scene_fbo);
@@ -1242,18 +1370,18 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
 
     if (ms) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, r->scene_fbo);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, (GLuint)target);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
         glBlitFramebuffer(0, 0, f->width, f->height, 0, 0, f->width, f->height,
                           GL_COLOR_BUFFER_BIT, GL_NEAREST);
-        glBindFramebuffer(GL_FRAMEBUFFER, (GLuint)target);
+        glBindFramebuffer(GL_FRAMEBUFFER, target);
     }
-    draw_ui(r, f, ui, atlas);
 }
 
 /* ---- targets ------------------------------------------------------------------ */
 
 void ly_renderer_set_msaa(ly_renderer *r, int samples)
 {
+    r->scene_gen++;
     r->msaa = samples;
     r->msaa_failed = false;
 }
