@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* The largest tile: what the driver takes, at most 4096 (a tile's pixels are read back
- * whole: 64 MB). */
+ * whole: up to 64 MB). */
 static int tile_size(void)
 {
     ly_render_info info;
@@ -27,7 +27,9 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
     bool old_map = st->map_image;
     if (tile <= 0)
         tile = tile_size();
-    uint8_t *part = malloc((size_t)tile * tile * 4);
+    /* room for the largest tile this picture has, not the largest the driver allows */
+    int tw = width < tile ? width : tile, th = height < tile ? height : tile;
+    uint8_t *part = malloc((size_t)(tw > 0 ? tw : 1) * (size_t)(th > 0 ? th : 1) * 4);
     if (!part)
         return -1;
     ly_cmd_resize(app, width, height);
