@@ -84,6 +84,7 @@ typedef struct {
     size_t resident_bytes;             /* chunk meshes on the GPU now */
     size_t full_resident;              /* chunks whose full mesh is on the GPU now */
     bool still; /* the 3D scene was the frame before's, copied (the rest: of that frame) */
+    int sky_rows; /* rows the sky was drawn over (only those that can show it; 0: none) */
 } ly_render_stats;
 
 /* shader_dir must hold the shaders/ files. On failure returns NULL with a

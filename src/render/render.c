@@ -1203,6 +1203,69 @@ static void draw_ground(ly_renderer *r, const ly_render_frame *f)
 
 static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target);
 
+/* Whether the view ray through NDC (x, y) climbs (z >= 0): the sky shader's own ray. */
+static bool ray_climbs(const float *inv, float x, float y)
+{
+    float p[2][3];
+    for (int k = 0; k < 2; k++) {
+        float z = k ? 1.0f : -1.0f, v[4];
+        for (int i = 0; i < 4; i++)
+            v[i] = inv[i] * x + inv[4 + i] * y + inv[8 + i] * z + inv[12 + i];
+        for (int i = 0; i < 3; i++)
+            p[k][i] = v[i] / v[3];
+    }
+    return p[1][2] - p[0][2] >= 0;
+}
+
+/* The rows of the target (GL's, bottom up) that can show sky: those where some view
+ * ray climbs. Below the horizon the sky is the clear colour (the shader's horizon
+ * colour, and the sun's glow there is under half a level of 255), so only this band
+ * is shaded: software GL shades a pass's pixels before the depth test rejects them,
+ * and a view looking down shows no sky at all. The horizon is a straight line on the
+ * screen, so the two side edges, sampled every 1/64 of the height, bound it; the band
+ * is widened by one sample. Returns false when no row can show sky. */
+static bool sky_rows(const ly_render_frame *f, int *y0, int *y1)
+{
+    enum { N = 64 };
+    int lo = N + 1, hi = -1;
+    for (int k = 0; k <= N; k++) {
+        float y = -1.0f + 2.0f * (float)k / N;
+        if (ray_climbs(f->inv_view_proj, -1, y) || ray_climbs(f->inv_view_proj, 1, y)) {
+            lo = k < lo ? k : lo;
+            hi = k;
+        }
+    }
+    if (hi < 0)
+        return false;
+    lo = lo > 0 ? lo - 1 : 0;
+    hi = hi < N ? hi + 1 : N;
+    *y0 = (int)floorf((float)lo / N * (float)f->height);
+    *y1 = (int)ceilf((float)hi / N * (float)f->height);
+    return *y1 > *y0;
+}
+
+/* The sky: at the far plane, so only pixels nothing covered pass the test, and only
+ * over the rows that can show it. */
+static void draw_sky(ly_renderer *r, const ly_render_frame *f)
+{
+    int y0, y1;
+    glDepthMask(GL_FALSE);
+    glDisable(GL_CULL_FACE);
+    if (!sky_rows(f, &y0, &y1))
+        return;
+    r->stats.sky_rows = y1 - y0;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, y0, f->width, y1 - y0);
+    glUseProgram(r->sky.id);
+    glUniformMatrix4fv(r->sky.inv_view_proj, 1, GL_FALSE, f->inv_view_proj);
+    glUniform3fv(r->sky.zenith, 1, SKY_ZENITH);
+    glUniform3fv(r->sky.horizon, 1, SKY_HORIZON);
+    glUniform3fv(r->sky.sun, 1, f->sun);
+    glBindVertexArray(r->empty_vao);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glDisable(GL_SCISSOR_TEST);
+}
+
 /* ---- the still scene ------------------------------------------------------------
  * A viewer standing still redraws for its overlay alone (a camera's picture, a
  * hover over a panel, a fading label): the 3D scene is then the last frame's. Once
@@ -1347,16 +1410,7 @@ static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
     draw_ground(r, f);
     draw_overlay(r, f);
 
-    /* sky: at the far plane, so only pixels nothing covered pass the test */
-    glDepthMask(GL_FALSE);
-    glDisable(GL_CULL_FACE);
-    glUseProgram(r->sky.id);
-    glUniformMatrix4fv(r->sky.inv_view_proj, 1, GL_FALSE, f->inv_view_proj);
-    glUniform3fv(r->sky.zenith, 1, SKY_ZENITH);
-    glUniform3fv(r->sky.horizon, 1, SKY_HORIZON);
-    glUniform3fv(r->sky.sun, 1, f->sun);
-    glBindVertexArray(r->empty_vao);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    draw_sky(r, f);
 
     if (f->draw_sites) {
         glEnable(GL_CULL_FACE);
