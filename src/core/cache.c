@@ -1100,6 +1100,29 @@ typedef struct {
     int bad; /* the first damaged section, or -1 */
 } sums;
 
+/* A big section's checksum, a few megabytes at a time: each block's pages are read in
+ * with one call (MADV_POPULATE_READ, Linux 5.14) rather than a fault at a time, which
+ * under a hypervisor costs most of the time, and given back once hashed. */
+static uint64_t checksum_mapped(const unsigned char *data, size_t len)
+{
+    enum { BLOCK = 4 << 20 };
+    xxh x;
+    xxh_init(&x);
+    for (size_t at = 0; at < len; at += BLOCK) {
+        size_t n = len - at < BLOCK ? len - at : BLOCK;
+#ifdef MADV_POPULATE_READ
+        uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+        uintptr_t a = (uintptr_t)(data + at) & ~(page - 1);
+        uintptr_t b = ((uintptr_t)(data + at + n)) & ~(page - 1);
+        if (b > a)
+            madvise((void *)a, b - a, MADV_POPULATE_READ);
+#endif
+        xxh_update(&x, data + at, n);
+        ly_cache_give_back(data + at, n);
+    }
+    return xxh_final(&x);
+}
+
 static void *check_sums(void *arg)
 {
     sums *s = arg;
@@ -1108,7 +1131,8 @@ static void *check_sums(void *arg)
     for (int i = 0; i < LY_CS_COUNT && s->bad < 0; i++) {
         if (read_only(i) != s->big)
             continue;
-        if (ly_cache_checksum(s->m + t[i].offset, t[i].size) != t[i].check)
+        if ((s->big ? checksum_mapped(s->m + t[i].offset, t[i].size)
+                    : ly_cache_checksum(s->m + t[i].offset, t[i].size)) != t[i].check)
             s->bad = i;
         else if (s->big)
             ly_cache_give_back(s->m + t[i].offset, t[i].size);
@@ -1164,6 +1188,24 @@ static bool unpack(const ly_cache *c, const ly_cache_parts *p, reason *r)
     return true;
 }
 
+/* Makes the private copies of the mapped pages of [p, p + n) in one call, before the
+ * string pointers are written there: a page fault each costs far more, under a
+ * hypervisor most of all (222k buildings' records: 600 ms of faults on one machine).
+ * Where the kernel has no MADV_POPULATE_WRITE (before Linux 5.14) the faults come as
+ * they did. */
+static void populate_writable(const ly_cache *c, unsigned char *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t a = (uintptr_t)p & ~(page - 1), b = ((uintptr_t)p + n + page - 1) & ~(page - 1);
+    uintptr_t end = ((uintptr_t)c->base + c->size + page - 1) & ~(page - 1);
+    if (n && a >= (uintptr_t)c->base && b <= end)
+        madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#else
+    (void)c, (void)p, (void)n;
+#endif
+}
+
 /* String offsets into pointers, in place (the pages with strings become private). */
 static bool swizzle(const ly_cache *c, const ly_cache_parts *p, reason *r)
 {
@@ -1176,6 +1218,7 @@ static bool swizzle(const ly_cache *c, const ly_cache_parts *p, reason *r)
         if (!s[i].n_str)
             continue;
         unsigned char *recs = s[i].k == K_STRUCT ? s[i].obj : get_ptr(s[i].field);
+        populate_writable(c, recs, s[i].count * s[i].item);
         for (size_t k = 0; k < s[i].count; k++)
             for (size_t f = 0; f < s[i].n_str; f++) {
                 unsigned char *at = recs + k * s[i].item + s[i].str[f];
