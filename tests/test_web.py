@@ -130,6 +130,14 @@ def colours(png):
     return {rows[y][x * bpp:x * bpp + 3] for y in range(0, h, 7) for x in range(0, w, 7)}
 
 
+def dark_share(png):
+    """The share of (sampled) pixels that are black or nearly: the map's scene never is
+    (its clear colour is the pale horizon), so a black canvas under the panels shows here."""
+    w, h, bpp, rows = png_pixels(png)
+    px = [rows[y][x * bpp:x * bpp + 3] for y in range(0, h, 5) for x in range(0, w, 5)]
+    return sum(sum(p) < 48 for p in px) / len(px)
+
+
 def shot(tab, path=None):
     data = base64.b64decode(tab.send("Page.captureScreenshot", {"format": "png"})["data"])
     if path:
@@ -168,6 +176,7 @@ def map_page(browser, base, shots):
     check(state["buildings"] > 0 and state["lang"] == "zh", f"state after start: {state}")
     png = shot(tab, shots and os.path.join(shots, "web-district.png"))
     check(len(colours(png)) > 50, "the canvas shows almost one colour: nothing drawn")
+    check(dark_share(png) < 0.02, f"{dark_share(png):.0%} of the page is black: the 3D scene is missing")
     buildings = tab.eval("louyuMap.buildings()")
     check(len(buildings) == state["buildings"], "buildings() and state() disagree")
     heard = tab.eval("window.heard = []; louyuMap.on('select', (id) => heard.push(id)); true")

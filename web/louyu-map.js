@@ -155,6 +155,14 @@
     static supported(canvas) {
       try {
         const c = canvas || document.createElement("canvas");
+        if (canvas) {
+          // its drawing buffer at the size the map will give it (platform_web.c: CSS
+          // size times the pixel ratio), so that it is made once: on software WebGL
+          // resizing it after the context costs hundreds of milliseconds
+          const r = c.getBoundingClientRect(), dpr = global.devicePixelRatio || 1;
+          c.width = Math.max(1, Math.round(r.width * dpr));
+          c.height = Math.max(1, Math.round(r.height * dpr));
+        }
         return !!c.getContext("webgl2", {alpha: false, depth: true, stencil: false, antialias: false,
                                          preserveDrawingBuffer: false,
                                          powerPreference: "high-performance"});

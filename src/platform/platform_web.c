@@ -297,6 +297,9 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
     a.antialias = EM_FALSE;
     a.preserveDrawingBuffer = EM_FALSE;
     a.powerPreference = EM_WEBGL_POWER_PREFERENCE_HIGH_PERFORMANCE;
+    /* WebGL2 has all the renderer uses; enabling every extension the browser offers
+     * costs a round trip to its GPU process each */
+    a.enableExtensionsByDefault = EM_FALSE;
     p->ctx = emscripten_webgl_create_context(CANVAS, &a);
     if (p->ctx <= 0) {
         snprintf(err, err_len, "this browser gives no WebGL2 context (error %d)", (int)p->ctx);

@@ -1316,16 +1316,30 @@ static bool still_buffer(ly_renderer *r, int w, int h)
 /* Copies the scene between the target and the still buffer (to_still: that way). */
 static void still_copy(ly_renderer *r, GLuint target, int w, int h, bool to_still)
 {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, to_still ? target : r->still_fbo);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, to_still ? r->still_fbo : target);
-    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    if (to_still) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, target);
+        glBindTexture(GL_TEXTURE_2D, r->still_tex);
+        glCopyTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 0, 0, w, h);
+        glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
+    } else {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, r->still_fbo);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+        glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, target);
 }
 
 /* Whether this frame may reuse the still scene, and (*keep) whether it should keep
- * the scene it draws. A multisampled target cannot take a copy back. */
+ * the scene it draws. A multisampled target cannot take a copy back. Not in the
+ * browser: in Chromium's WebGL2 the copy came back black (the page's map draws only
+ * when something changes, and has no cameras' pictures, so it gains little). */
 static bool still_reuse(ly_renderer *r, const ly_render_frame *f, GLuint target, bool *keep)
 {
+#ifdef LY_GLES
+    *keep = false;
+    (void)r, (void)f, (void)target;
+    return false;
+#endif
     bool same = r->frame && r->last_gen == r->scene_gen && same_frame(&r->last, f);
     r->last = *f;
     r->last_gen = r->scene_gen;
