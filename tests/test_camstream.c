@@ -229,7 +229,25 @@ typedef struct {
     bool recovered;       /* a picture came after a failure */
     double close_ms;
     ly_cam_state closed_in;
+    /* the picture poll lent last, and a sample of it: it must not change until the
+     * next picture is handed over; and the buffers lent so far (a stream has three) */
+    const uint8_t *lent;
+    size_t lent_n;
+    uint64_t lent_sum;
+    int overwritten;
+    int every, pass; /* run_for polls it every `every`-th pass (0: every pass) */
+    const uint8_t *buffers[8];
+    int n_buffers;
 } watch;
+
+/* Every 61st byte of a picture, folded (FNV-1a). */
+static uint64_t sample_sum(const uint8_t *px, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i += 61)
+        h = (h ^ px[i]) * 1099511628211ull;
+    return h;
+}
 
 static void watch_open(watch *w, const char *name, ly_camstream_desc d, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -253,8 +271,18 @@ static void watch_poll(watch *w)
     ly_camstream_status st;
     uint8_t *px = NULL;
     int pw, ph;
+    if (w->lent && sample_sum(w->lent, w->lent_n) != w->lent_sum)
+        w->overwritten++;
     if (ly_camstream_poll(w->cs, &st, &w->serial, &px, &pw, &ph)) {
         w->pictures++;
+        w->lent = px;
+        w->lent_n = (size_t)pw * (size_t)ph * 4;
+        w->lent_sum = sample_sum(px, w->lent_n);
+        int b = 0;
+        while (b < w->n_buffers && w->buffers[b] != px)
+            b++;
+        if (b == w->n_buffers && b < 8)
+            w->buffers[w->n_buffers++] = px;
         w->w = pw, w->h = ph;
         int id = frame_id(px, pw, ph);
         if (id < 0)
@@ -263,7 +291,6 @@ static void watch_poll(watch *w)
             w->ids[id] = true, w->distinct++;
         if (w->max_failures)
             w->recovered = true;
-        free(px);
     }
     if ((!w->n_seq || w->seq[w->n_seq - 1] != st.state) && w->n_seq < 64)
         w->seq[w->n_seq++] = st.state;
@@ -286,6 +313,7 @@ static void watch_close(watch *w)
     ly_camstream_close(w->cs);
     w->close_ms = ly_clock_ms() - t0;
     w->cs = NULL;
+    w->lent = NULL;
     if (w->close_ms >= 1000)
         fprintf(stderr, "%s: close took %.0f ms (state %s)\n", w->name, w->close_ms,
                 ly_cam_state_name(w->closed_in));
@@ -308,7 +336,8 @@ static void run_for(watch *ws, int n, double seconds)
 {
     for (double t0 = ly_clock_ms(); ly_clock_ms() - t0 < seconds * 1000; sleep_ms(20))
         for (int i = 0; i < n; i++)
-            watch_poll(&ws[i]);
+            if (ws[i].every <= 1 || ++ws[i].pass % ws[i].every == 0)
+                watch_poll(&ws[i]);
 }
 
 /* Polls until the state is `s` and the message holds `needle` (may be NULL). */
@@ -369,7 +398,7 @@ static void expect(const watch *w, ly_cam_state s, const char *needle, const int
 enum {
     W_MJPEG, W_CAPPED, W_LF, W_NOLEN, W_SNAP, W_BIG, W_BIG_SMALL, W_WIDE, W_REDIRECT, W_STALL,
     W_DROP, W_GARBAGE, W_HTML, W_404, W_REFUSED, W_SILENT, W_FILE, W_FILE_URL, W_MISSING,
-    W_DIMS, W_RTSP, W_COUNT
+    W_DIMS, W_RTSP, W_SLOW, W_COUNT
 };
 
 static void open_phase1(watch *ws)
@@ -401,6 +430,10 @@ static void open_phase1(watch *ws)
     watch_open(&ws[W_MISSING], "missing file", fast, "%s/none.jpg", g_dir);
     watch_open(&ws[W_DIMS], "10000 x 10000", fast, "%s/dims.jpg", g_dir);
     watch_open(&ws[W_RTSP], "rtsp", fast, "rtsp://127.0.0.1:%d/cam", p);
+    /* a reader slower than the stream: taken about every 300 ms, so the stream has
+     * decoded two or three pictures while one is lent */
+    watch_open(&ws[W_SLOW], "slow reader", fast, "%s:%d/mjpeg", h, p);
+    ws[W_SLOW].every = 15;
 }
 
 static void check_streams(watch *ws)
@@ -414,6 +447,15 @@ static void check_streams(watch *ws)
     bool ten = rate(m) > 5 && rate(m) < 12 && m->last.fps > 5 && m->last.fps < 12.5;
     CHECK(ten);
     CHECK(m->last.frames >= 25 && m->last.bytes > m->last.frames * 10000);
+    /* a lent picture is never written over; the stream reuses its three buffers */
+    for (int i = 0; i < W_COUNT; i++) {
+        CHECK(ws[i].overwritten == 0 && ws[i].n_buffers <= 3);
+        if (ws[i].overwritten || ws[i].n_buffers > 3)
+            fprintf(stderr, "%s: %d lent pictures changed, %d buffers lent\n", ws[i].name,
+                    ws[i].overwritten, ws[i].n_buffers);
+    }
+    CHECK(m->n_buffers >= 2);
+    CHECK(ws[W_SLOW].pictures >= 10 && ws[W_SLOW].last.frames >= 2 * (uint64_t)ws[W_SLOW].pictures);
     if (!ten || m->distinct < 8)
         print_watch(m);
     /* 10 fps coming, at most 4 decoded */

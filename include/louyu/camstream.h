@@ -91,8 +91,8 @@ typedef struct ly_camstream ly_camstream;
 ly_camstream *ly_camstream_open(const ly_camstream_desc *desc);
 
 /* Stops the thread and joins it within ~0.1 s, even mid-transfer or mid-back-off
- * (a decode already under way finishes first), then frees everything, the picture
- * not yet handed over included. NULL is fine. */
+ * (a decode already under way finishes first), then frees everything, its picture
+ * buffers included (a picture poll lent is no longer valid). NULL is fine. */
 void ly_camstream_close(ly_camstream *c);
 
 typedef struct {
@@ -111,9 +111,12 @@ typedef struct {
 
 /* Fills *st (may be NULL) with the status now. When rgba is not NULL and a picture
  * newer than *serial is waiting, hands it over: *rgba (w × h × 4 bytes, RGBA, rows
- * top-down, malloc'd: the caller frees), *w, *h, sets *serial to its number and
- * returns true; else returns false and leaves them. Start with *serial = 0.
- * Never blocks on the network or on decoding. */
+ * top-down), *w, *h, sets *serial to its number and returns true; else returns
+ * false and leaves them. Start with *serial = 0. The picture is lent, not given:
+ * it stays the stream's and is valid until the next call that hands over a picture,
+ * or ly_camstream_close, so the caller uploads or copies it and never frees it (the
+ * stream reuses three buffers for its life; nothing is allocated per picture on one
+ * thread and freed on another). Never blocks on the network or on decoding. */
 bool ly_camstream_poll(ly_camstream *c, ly_camstream_status *st, uint64_t *serial,
                        uint8_t **rgba, int *w, int *h);
 

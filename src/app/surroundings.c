@@ -313,18 +313,16 @@ static bool poll_streams(ly_app *app)
                 ly_renderer_set_image(app->renderer, LY_DRAW_IMAGE_CAMERA + k, px, w, h, false);
             dv->picture_w[k] = w;
             dv->picture_h[k] = h;
-            free(px);
             changed = true;
         }
         changed |= s.state != dv->stream_status[k].state || tick;
         dv->stream_status[k] = s;
     }
 #ifdef __GLIBC__
-    /* Pictures of 1.2 MB, ten a second each, are decoded on the streams' threads and
-     * freed here: glibc keeps what they leave free in its arenas, in fragments, and
-     * the viewer's memory crept up by about 2 MB an hour. Every 30 s while pictures
-     * stream, the free pages inside the arenas are given back (a few milliseconds;
-     * mapping each picture on its own instead cost every frame 3-5 ms). */
+    /* The streams reuse their picture buffers, but stb_image's decoding allocates
+     * and frees on four threads ten times a second; glibc keeps what that leaves
+     * free in its arenas. Every 30 s while pictures stream, the free pages inside
+     * the arenas are given back (a few milliseconds). */
     if (app->st.n_camera_views > 0 && app->st.time - dv->trim_t >= 30.0) {
         dv->trim_t = app->st.time;
         malloc_trim(0);

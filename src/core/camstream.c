@@ -55,6 +55,13 @@
 
 typedef enum { SRC_HTTP, SRC_FILE, SRC_UNSUPPORTED } source_kind;
 
+/* A picture buffer: cap bytes at px, holding a w x h RGBA picture. */
+typedef struct {
+    uint8_t *px;
+    size_t cap;
+    int w, h;
+} picbuf;
+
 struct ly_camstream {
     /* set by open, then read-only */
     char *url;
@@ -78,9 +85,16 @@ struct ly_camstream {
     bool still;        /* the last picture was a still one (refreshed, not streamed) */
     uint64_t frames, serial;
     double times[FPS_RING]; /* when the last pictures came: frames % FPS_RING */
-    uint8_t *rgba;          /* the newest picture, until handed over */
-    int w, h;
+    /* Three picture buffers, reused for the stream's life so that no picture is
+     * allocated on one thread and freed on another (glibc's arenas kept the
+     * fragments of that): slot[work] is the thread's to decode into, slot[ready]
+     * the newest picture (waiting when has_ready), slot[lent] the one poll last
+     * handed over. work, ready and lent are always 0, 1 and 2 in some order. */
+    picbuf slot[3];
+    int ready, lent;
+    bool has_ready;
     /* the thread's own */
+    int work;
     double next_decode_ms;
     uint64_t rng;
     char logged[200];
@@ -196,16 +210,16 @@ static void fit(int w, int h, int mw, int mh, int *ow, int *oh)
     *oh = *oh < 1 ? 1 : *oh > mh ? mh : *oh;
 }
 
-/* A box filter: every output pixel is the mean of the source pixels it covers
- * (ow <= w, oh <= h, so every box holds at least one). NULL when out of memory. */
-static uint8_t *box_scale(const uint8_t *src, int w, int h, int ow, int oh)
+/* A box filter into out (ow x oh x 4 bytes): every output pixel is the mean of the
+ * source pixels it covers (ow <= w, oh <= h, so every box holds at least one).
+ * False when out of memory. */
+static bool box_scale(const uint8_t *src, int w, int h, uint8_t *out, int ow, int oh)
 {
-    uint8_t *out = malloc((size_t)ow * (size_t)oh * 4);
     uint32_t *acc = malloc((size_t)ow * 4 * sizeof *acc);
     int *x0 = malloc(((size_t)ow + 1) * sizeof *x0);
-    if (!out || !acc || !x0) {
-        free(out), free(acc), free(x0);
-        return NULL;
+    if (!acc || !x0) {
+        free(acc), free(x0);
+        return false;
     }
     for (int i = 0; i <= ow; i++)
         x0[i] = (int)((long long)i * w / ow);
@@ -231,18 +245,39 @@ static uint8_t *box_scale(const uint8_t *src, int w, int h, int ow, int oh)
     }
     free(acc);
     free(x0);
-    return out;
+    return true;
 }
 
-/* The newest picture, swapped in for poll; a picture resets the failures. */
-static void publish(ly_camstream *c, uint8_t *px, int w, int h, bool still, const char *kind)
+/* The thread's buffer made to hold w x h; false when out of memory. A buffer only
+ * grows (a camera's size rarely changes), so a stream allocates three times. */
+static bool work_fits(ly_camstream *c, int w, int h)
+{
+    picbuf *b = &c->slot[c->work];
+    size_t need = (size_t)w * (size_t)h * 4;
+    if (b->cap < need) {
+        uint8_t *p = realloc(b->px, need);
+        if (!p)
+            return false;
+        b->px = p;
+        b->cap = need;
+    }
+    b->w = w;
+    b->h = h;
+    return true;
+}
+
+/* The thread's finished picture becomes the newest: its buffer is swapped with the
+ * waiting one (a picture nobody took is written over next); a picture resets the
+ * failures. */
+static void publish(ly_camstream *c, bool still, const char *kind)
 {
     double now = ly_clock_ms();
     pthread_mutex_lock(&c->mu);
-    uint8_t *old = c->rgba;
-    c->rgba = px;
-    c->w = w;
-    c->h = h;
+    int t = c->ready;
+    c->ready = c->work;
+    c->work = t;
+    c->has_ready = true;
+    int w = c->slot[c->ready].w, h = c->slot[c->ready].h;
     c->serial++;
     c->frames++;
     c->times[c->frames % FPS_RING] = now;
@@ -253,7 +288,6 @@ static void publish(ly_camstream *c, uint8_t *px, int w, int h, bool still, cons
     c->retry_at_ms = 0;
     snprintf(c->note, sizeof c->note, "%d x %d, %s", w, h, kind);
     pthread_mutex_unlock(&c->mu);
-    free(old); /* a picture nobody took */
     c->logged[0] = '\0';
 }
 
@@ -285,16 +319,17 @@ static bool take_picture(ly_camstream *c, const uint8_t *data, size_t n, bool st
     }
     int ow, oh;
     fit(w, h, c->max_w, c->max_h, &ow, &oh);
-    if (ow != w || oh != h) {
-        uint8_t *small = box_scale(px, w, h, ow, oh);
-        stbi_image_free(px);
-        if (!small) {
-            snprintf(why, whyn, "out of memory for a picture of %d x %d", ow, oh);
-            return false;
-        }
-        px = small;
+    bool ok = work_fits(c, ow, oh);
+    if (ok && (ow != w || oh != h))
+        ok = box_scale(px, w, h, c->slot[c->work].px, ow, oh);
+    else if (ok)
+        memcpy(c->slot[c->work].px, px, (size_t)w * (size_t)h * 4);
+    stbi_image_free(px);
+    if (!ok) {
+        snprintf(why, whyn, "out of memory for a picture of %d x %d", ow, oh);
+        return false;
     }
-    publish(c, px, ow, oh, still, kind);
+    publish(c, still, kind);
     return true;
 }
 
@@ -962,6 +997,7 @@ static void settings(ly_camstream *c, const ly_camstream_desc *d)
     c->max_w = (int)clamp(d->max_width > 0 ? d->max_width : DEFAULT_MAX_W, MIN_SIDE, MAX_SIDE);
     c->max_h = (int)clamp(d->max_height > 0 ? d->max_height : DEFAULT_MAX_H, MIN_SIDE, MAX_SIDE);
     c->picture_ms = -1;
+    c->work = 0, c->ready = 1, c->lent = 2;
     c->fail = LY_CAM_CONNECTING;
     snprintf(c->note, sizeof c->note, "connecting");
     c->rng = ((uint64_t)(uintptr_t)c ^ (uint64_t)(ly_clock_ms() * 1000)) | 1;
@@ -991,7 +1027,8 @@ static void destroy(ly_camstream *c)
         curl_multi_cleanup(c->multi);
     pthread_cond_destroy(&c->cv);
     pthread_mutex_destroy(&c->mu);
-    free(c->rgba);
+    for (int i = 0; i < 3; i++)
+        free(c->slot[i].px);
     free(c->path);
     free(c->url);
     free(c);
@@ -1085,12 +1122,15 @@ bool ly_camstream_poll(ly_camstream *c, ly_camstream_status *st, uint64_t *seria
     pthread_mutex_lock(&c->mu);
     if (st)
         fill_status(c, now, st);
-    if (rgba && c->rgba && c->serial > *serial) {
-        *rgba = c->rgba;
-        *w = c->w;
-        *h = c->h;
+    if (rgba && c->has_ready && c->serial > *serial) {
+        int t = c->lent;
+        c->lent = c->ready;
+        c->ready = t;
+        c->has_ready = false;
+        *rgba = c->slot[c->lent].px;
+        *w = c->slot[c->lent].w;
+        *h = c->slot[c->lent].h;
         *serial = c->serial;
-        c->rgba = NULL;
         handed = true;
     }
     pthread_mutex_unlock(&c->mu);
