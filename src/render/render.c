@@ -58,7 +58,7 @@ typedef struct {
 } chunk_at;
 
 struct ly_renderer {
-    program building, ground, sky, ui, slab, overlay;
+    program building, ground, ground_bands, sky, ui, slab, overlay;
     /* the buildings' program with the finder's glow, built when something first glows */
     program building_glow;
     bool glow, glow_failed; /* a style glows now; the glow program would not build */
@@ -385,6 +385,7 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
                            : NULL;
     if (load_program(&r->building, shader_dir, bins, "building", NULL, err, err_len) ||
         load_program(&r->ground, shader_dir, bins, "ground", NULL, err, err_len) ||
+        load_program(&r->ground_bands, shader_dir, bins, "ground", "BANDS", err, err_len) ||
         load_program(&r->sky, shader_dir, bins, "sky", NULL, err, err_len) ||
         load_program(&r->ui, shader_dir, bins, "ui", NULL, err, err_len) ||
         load_program(&r->slab, shader_dir, bins, "slab", NULL, err, err_len)) {
@@ -496,10 +497,9 @@ void ly_renderer_destroy(ly_renderer *r)
     free_still(r);
     free_scene(r);
     free_mesh(r, &r->slabs);
-    program *ps[] = {&r->building, &r->ground,         &r->sky,
-                     &r->ui,       &r->slab,           &r->building_glow,
-                     &r->overlay};
-    for (int i = 0; i < 7; i++)
+    program *ps[] = {&r->building, &r->ground, &r->ground_bands, &r->sky,    &r->ui,
+                     &r->slab,     &r->building_glow,            &r->overlay};
+    for (int i = 0; i < 8; i++)
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
     for (int i = 1; i < LY_DRAW_IMAGES; i++)
@@ -1165,9 +1165,12 @@ void ly_renderer_stats(const ly_renderer *r, ly_render_stats *out)
  * so that early depth tests skip what a higher layer covers (the offsets keep every
  * layer strictly nearer than the one below: the same picture as drawing bottom up,
  * with each pixel shaded once); then the two that blend (the soft coast, the dashes)
- * over what is below them. Blending costs per sample: only those two need it. */
+ * over what is below them. Blending costs per sample: only those two need it. The
+ * opaque layers have a program without branches (each layer's colour comes from the
+ * vertex shader, the fog with no square root per pixel): on software GL the ground
+ * is most of a frame's shaded pixels. The bands have its BANDS variant. */
 _Static_assert(LY_GROUND_COAST == 4 && LY_GROUND_BOUNDARY_LINE == 9 && LY_GROUND_LAYERS == 10,
-               "shaders/ground.frag names the coast and the boundary line by number");
+               "shaders/ground.frag names the coast by number; the other band is the boundary line");
 
 static void draw_ground(ly_renderer *r, const ly_render_frame *f)
 {
@@ -1176,19 +1179,24 @@ static void draw_ground(ly_renderer *r, const ly_render_frame *f)
     glDisable(GL_CULL_FACE);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
     glEnable(GL_POLYGON_OFFSET_FILL);
-    glUseProgram(r->ground.id);
-    glUniformMatrix4fv(r->ground.view_proj, 1, GL_FALSE, f->view_proj);
-    glUniform3fv(r->ground.eye, 1, f->eye);
-    glUniform3fv(r->ground.layer_colors, LY_GROUND_LAYERS, &ly_palette_ground[0][0]);
-    glUniform3fv(r->ground.fog_color, 1, SKY_HORIZON);
-    glUniform1f(r->ground.fog_distance, f->fog_distance);
     glBindVertexArray(r->ground_mesh.vao);
+    program *p = NULL;
     for (int k = 0; k < 2 * LY_GROUND_LAYERS; k++) {
         bool blended_pass = k >= LY_GROUND_LAYERS;
         int l = blended_pass ? k - LY_GROUND_LAYERS : LY_GROUND_LAYERS - 1 - k;
         bool blends = l == LY_GROUND_COAST || l == LY_GROUND_BOUNDARY_LINE;
         if (!r->ground_count[l] || l == LY_GROUND_BOUNDARY_FILL || blends != blended_pass)
             continue;
+        program *want = blended_pass ? &r->ground_bands : &r->ground;
+        if (p != want) {
+            p = want;
+            glUseProgram(p->id);
+            glUniformMatrix4fv(p->view_proj, 1, GL_FALSE, f->view_proj);
+            glUniform3fv(p->eye, 1, f->eye);
+            glUniform3fv(p->layer_colors, LY_GROUND_LAYERS, &ly_palette_ground[0][0]);
+            glUniform3fv(p->fog_color, 1, SKY_HORIZON);
+            glUniform1f(p->fog_distance, f->fog_distance);
+        }
         glPolygonOffset(-0.5f * (float)l, -4.0f * (float)l);
         if (blends)
             glEnable(GL_BLEND);
