@@ -48,7 +48,9 @@ void main()
     int state = int(v_style.a + 0.5);
     int flags = state & 31;
     uint surface = uint(state >> 5);
+#ifdef SITES
     bool site = (flags & F_BUILDING_SITE) != 0;
+#endif
     // the face's normal: the faces are flat, and only front faces are drawn
     vec3 n = normalize(cross(dFdx(v_pos), dFdy(v_pos)));
     vec3 base = v_style.rgb;
@@ -61,7 +63,6 @@ void main()
     float alpha = 1.0;
 
     // Façade floor lines: thin, anti-aliased, fading with distance.
-    float dist = length(u_eye - v_pos);
     if (surface == 0u && v_storeys.x > 0.0) {
         float g = max(v_storeys.y, 0.1);
         float f = v_pos.z < g ? v_pos.z / g : 1.0 + (v_pos.z - g) / v_storeys.x;
@@ -75,6 +76,8 @@ void main()
         base = mix(base, base * vec3(0.93, 0.96, 1.02), 0.6 * band * fade);
     }
 
+#ifdef SITES
+    // (only in the sites' pass: software GL would run this for every pixel)
     if (site) {
         // A building site: pale translucent volume with a scaffold grid.
         vec2 t = vec2(-n.y, n.x);
@@ -89,6 +92,7 @@ void main()
         base = mix(vec3(0.95, 0.92, 0.86), vec3(0.88, 0.56, 0.22), cover);
         alpha = mix(0.42, 0.95, cover);
     }
+#endif
 
     // floors the tenant finder matched glow warm across the district
     bool glow = false;
@@ -122,8 +126,9 @@ void main()
         color = mix(vec3(grey), u_fog_color, 0.5);
         alpha *= u_pass == 1 ? 0.6 : 1.0;
     }
-    float fd = dist / u_fog_distance;
-    float fog = 1.0 - exp(-fd * fd);
+    // the squared distance in fog distances: no square root per pixel
+    vec3 fd = (v_pos - u_eye) / u_fog_distance;
+    float fog = 1.0 - exp(-dot(fd, fd));
     color = mix(color, u_fog_color, clamp(fog, 0.0, 1.0));
     o_color = vec4(color, alpha);
 }

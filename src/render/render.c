@@ -59,9 +59,12 @@ typedef struct {
 
 struct ly_renderer {
     program building, ground, ground_bands, sky, ui, slab, overlay;
-    /* the buildings' program with the finder's glow, built when something first glows */
-    program building_glow;
-    bool glow, glow_failed; /* a style glows now; the glow program would not build */
+    /* the buildings' variants, made when first needed: [1] GLOW (the finder's matches
+     * glow), [2] SITES (building sites, in their own pass), [3] both; [0] is unused
+     * (the plain program is `building`) */
+    program building_var[4];
+    bool var_failed[4];
+    bool glow; /* a style glows now */
     program *buildings;     /* the buildings' program of the frame being drawn */
     char shader_dir[1024], bins[1024]; /* where programs come from (bins "": no binaries) */
     gpu_mesh slabs;
@@ -243,21 +246,26 @@ static void program_to_cache(GLuint id, const char *bin_path, uint64_t key)
 }
 
 /* The shader source in this context's dialect: the files' "#version 330 core" line,
- * or LY_GL_PRELUDE in its place (gl.h), then "#define VARIANT 1" (variant NULL: none). */
+ * or LY_GL_PRELUDE in its place (gl.h), then "#define NAME 1" for each name of
+ * `variant`, a list joined by '+' (NULL: none). */
 static char *in_dialect(char *src, const char *variant)
 {
     const char *prelude = LY_GL_PRELUDE;
     if (!src || (!variant && !prelude))
         return src;
+    char defines[256] = "";
+    for (const char *v = variant; v && *v;) {
+        size_t k = strcspn(v, "+"), at = strlen(defines);
+        snprintf(defines + at, sizeof defines - at, "#define %.*s 1\n", (int)k, v);
+        v += k + (v[k] == '+');
+    }
     const char *eol = strchr(src, '\n');
     size_t head = eol ? (size_t)(eol - src) + 1 : strlen(src), n = strlen(src);
-    size_t len = (prelude ? strlen(prelude) : head) + (variant ? strlen(variant) : 0) + 12 +
-                 (n - head) + 1;
+    size_t len = (prelude ? strlen(prelude) : head) + strlen(defines) + (n - head) + 1;
     char *out = malloc(len);
     if (out)
-        snprintf(out, len, "%.*s%s%s%s%s", prelude ? (int)strlen(prelude) : (int)head,
-                 prelude ? prelude : src, variant ? "#define " : "", variant ? variant : "",
-                 variant ? " 1\n" : "", src + head);
+        snprintf(out, len, "%.*s%s%s", prelude ? (int)strlen(prelude) : (int)head,
+                 prelude ? prelude : src, defines, src + head);
     free(src);
     return out;
 }
@@ -497,9 +505,11 @@ void ly_renderer_destroy(ly_renderer *r)
     free_still(r);
     free_scene(r);
     free_mesh(r, &r->slabs);
-    program *ps[] = {&r->building, &r->ground, &r->ground_bands, &r->sky,    &r->ui,
-                     &r->slab,     &r->building_glow,            &r->overlay};
-    for (int i = 0; i < 8; i++)
+    program *ps[] = {&r->building,        &r->ground,          &r->ground_bands,
+                     &r->sky,             &r->ui,              &r->slab,
+                     &r->overlay,         &r->building_var[1], &r->building_var[2],
+                     &r->building_var[3]};
+    for (int i = 0; i < 10; i++)
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
     for (int i = 1; i < LY_DRAW_IMAGES; i++)
@@ -1068,26 +1078,34 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
 }
 
 /* The buildings' program for this frame: with the glow while something glows. */
-static program *buildings_program(ly_renderer *r)
+/* The buildings' program for a pass: the plain one, or a variant made the first time
+ * it is needed. Software GL runs every branch of a shader for every pixel, so what
+ * only some buildings need is left out of the plain program: the finder's glow
+ * (GLOW, while something glows) and the building sites' scaffold (SITES, pass 1). */
+static program *buildings_program(ly_renderer *r, int pass)
 {
-    if (!r->glow || r->glow_failed)
+    static const char *const NAMES[4] = {NULL, "GLOW", "SITES", "GLOW+SITES"};
+    int v = (r->glow ? 1 : 0) | (pass ? 2 : 0);
+    if (!v || r->var_failed[v])
         return &r->building;
-    if (!r->building_glow.id) {
+    if (!r->building_var[v].id) {
         char err[1200];
-        if (load_program(&r->building_glow, r->shader_dir, r->bins[0] ? r->bins : NULL,
-                         "building", "GLOW", err, sizeof err)) {
-            LY_ERROR("RENDER", "%s: the finder's matches will not glow", err);
-            r->glow_failed = true;
+        if (load_program(&r->building_var[v], r->shader_dir, r->bins[0] ? r->bins : NULL,
+                         "building", NAMES[v], err, sizeof err)) {
+            LY_ERROR("RENDER", "%s: %s", err,
+                     v & 2 ? "building sites will be drawn as buildings"
+                           : "the finder's matches will not glow");
+            r->var_failed[v] = true;
             return &r->building;
         }
         r->gl_objects++;
     }
-    return &r->building_glow;
+    return &r->building_var[v];
 }
 
 static void building_uniforms(ly_renderer *r, const ly_render_frame *f, int pass)
 {
-    program *p = r->buildings = buildings_program(r);
+    program *p = r->buildings = buildings_program(r, pass);
     glUseProgram(p->id);
     glUniformMatrix4fv(p->view_proj, 1, GL_FALSE, f->view_proj);
     glUniform3fv(p->eye, 1, f->eye);
