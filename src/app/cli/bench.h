@@ -76,6 +76,8 @@ typedef struct {
     double pictures_per_s;     /* pictures taken from the streams, all cameras */
     double rss_start_mb, rss_end_mb, rss_max_mb;
     double rss_slope_mb_per_h; /* least squares over a sample a second */
+    /* glibc's heap in use (mallinfo2), sampled with the RSS; -1 where it cannot be read */
+    double heap_start_mb, heap_end_mb, heap_slope_mb_per_h;
 } ly_bench_cameras_result;
 /* Operations mode with every camera of the file open (up to four), drawn as the viewer
  * draws: a frame whenever a picture or a stream's state changes, for `seconds`.

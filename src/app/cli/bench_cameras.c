@@ -1,7 +1,8 @@
 /* louyu bench --cameras S: the viewer in operations mode with live camera pictures open,
  * drawn as the viewer's loop draws (a frame when a picture or a stream's state changes,
  * else a short sleep), for S seconds: frame times, pictures taken, and memory sampled
- * every second (its slope says whether it grows). What it records has a fixed size and
+ * every second (its slope says whether it grows), with glibc's heap in use beside it, so
+ * that growth can be told apart: in use (something kept) or not (the allocator or the driver). What it records has a fixed size and
  * is written over before the run, so its own bookkeeping does not grow the memory it
  * measures (a list of every frame's time added about 0.6 MB over an hour). */
 #include "bench.h"
@@ -62,7 +63,7 @@ static double hist_quantile(const uint32_t *hist, long n, double q)
 /* The loop: frames as the viewer draws them; with hist, the times of the frames
  * started from `from` (ms) on are counted. */
 static long run(ly_app *app, ly_platform *plat, double until, double from, uint32_t *hist,
-                ly_bench_cameras_result *r, double *rx, double *ry, int *nr)
+                ly_bench_cameras_result *r, double *rx, double *ry, double *rh, int *nr)
 {
     long n = 0;
     double last = ly_clock_ms(), next_rss = from;
@@ -88,6 +89,7 @@ static long run(ly_app *app, ly_platform *plat, double until, double from, uint3
         if (t0 >= next_rss && *nr < 86400) {
             double mb = (double)ly_proc_rss_kb() / 1024;
             rx[*nr] = (t0 - from) / 3.6e6; /* hours */
+            rh[*nr] = (double)ly_proc_heap_kb() / 1024;
             ry[(*nr)++] = mb;
             r->rss_max_mb = mb > r->rss_max_mb ? mb : r->rss_max_mb;
             next_rss += 1000;
@@ -106,7 +108,7 @@ int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cam
     r->cameras = open_cameras(&app);
     int samples = (int)seconds + 2;
     uint32_t *hist = malloc(BINS * sizeof *hist);
-    double *rx = malloc((size_t)samples * 2 * sizeof *rx);
+    double *rx = malloc((size_t)samples * 3 * sizeof *rx);
     if (!r->cameras || !hist || !rx) {
         free(hist);
         free(rx);
@@ -115,16 +117,16 @@ int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cam
     }
     /* written now, so that their pages are in memory before it is measured */
     memset(hist, 0, BINS * sizeof *hist);
-    memset(rx, 0, (size_t)samples * 2 * sizeof *rx);
-    double *ry = rx + samples;
+    memset(rx, 0, (size_t)samples * 3 * sizeof *rx);
+    double *ry = rx + samples, *rh = ry + samples;
     int nr = 0;
     double start = ly_clock_ms(), from = start + 3000, until = from + seconds * 1000;
     uint64_t pics0 = 0;
-    run(&app, plat, from, until + 1, NULL, r, rx, ry, &nr); /* the warm-up */
+    run(&app, plat, from, until + 1, NULL, r, rx, ry, rh, &nr); /* the warm-up */
     pics0 = pictures(&app);
     nr = 0;
     r->rss_max_mb = 0;
-    r->frames = run(&app, plat, until, from, hist, r, rx, ry, &nr);
+    r->frames = run(&app, plat, until, from, hist, r, rx, ry, rh, &nr);
     r->seconds = (ly_clock_ms() - from) / 1000;
     r->pictures_per_s = (double)(pictures(&app) - pics0) / r->seconds;
     if (r->frames) {
@@ -134,6 +136,9 @@ int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cam
     r->rss_start_mb = nr ? ry[0] : 0;
     r->rss_end_mb = nr ? ry[nr - 1] : 0;
     r->rss_slope_mb_per_h = slope(rx, ry, nr);
+    r->heap_start_mb = nr ? rh[0] : -1;
+    r->heap_end_mb = nr ? rh[nr - 1] : -1;
+    r->heap_slope_mb_per_h = nr && rh[0] >= 0 ? slope(rx, rh, nr) : 0;
     free(hist);
     free(rx);
     ly_cli_close(&app, plat);

@@ -325,6 +325,11 @@ static int bench_cameras(const ly_bench_frames_desc *fd, double seconds)
     cJSON_AddNumberToObject(c, "rss_end_mb", round(r.rss_end_mb * 10) / 10);
     cJSON_AddNumberToObject(c, "rss_max_mb", round(r.rss_max_mb * 10) / 10);
     cJSON_AddNumberToObject(c, "rss_slope_mb_per_h", round(r.rss_slope_mb_per_h * 10) / 10);
+    if (r.heap_start_mb >= 0) {
+        cJSON_AddNumberToObject(c, "heap_start_mb", round(r.heap_start_mb * 10) / 10);
+        cJSON_AddNumberToObject(c, "heap_end_mb", round(r.heap_end_mb * 10) / 10);
+        cJSON_AddNumberToObject(c, "heap_slope_mb_per_h", round(r.heap_slope_mb_per_h * 10) / 10);
+    }
     char *text = cJSON_PrintUnformatted(o);
     if (text)
         puts(text);
