@@ -31,7 +31,7 @@ typedef struct {
     GLuint id;
     GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
         buildings, layer_colors, inv_view_proj, zenith, horizon, screen, offset, atlas, focus,
-        dither, dither_cut, rgba;
+        dither, dither_cut;
 } program;
 
 typedef struct {
@@ -58,7 +58,7 @@ typedef struct {
 } chunk_at;
 
 struct ly_renderer {
-    program building, ground, ground_bands, sky, ui, slab, overlay;
+    program building, ground, ground_bands, sky, ui, ui_rgba, slab, overlay;
     /* the buildings' variants, made when first needed: [1] GLOW (the finder's matches
      * glow), [2] SITES (building sites, in their own pass), [3] both; [0] is unused
      * (the plain program is `building`) */
@@ -342,7 +342,6 @@ static int load_program(program *p, const char *dir, const char *bins, const cha
     p->focus = glGetUniformLocation(id, "u_focus");
     p->dither = glGetUniformLocation(id, "u_dither");
     p->dither_cut = glGetUniformLocation(id, "u_dither_cut");
-    p->rgba = glGetUniformLocation(id, "u_rgba");
     return 0;
 }
 
@@ -396,6 +395,7 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
         load_program(&r->ground_bands, shader_dir, bins, "ground", "BANDS", err, err_len) ||
         load_program(&r->sky, shader_dir, bins, "sky", NULL, err, err_len) ||
         load_program(&r->ui, shader_dir, bins, "ui", NULL, err, err_len) ||
+        load_program(&r->ui_rgba, shader_dir, bins, "ui", "RGBA", err, err_len) ||
         load_program(&r->slab, shader_dir, bins, "slab", NULL, err, err_len)) {
         ly_renderer_destroy(r);
         return NULL;
@@ -506,10 +506,10 @@ void ly_renderer_destroy(ly_renderer *r)
     free_scene(r);
     free_mesh(r, &r->slabs);
     program *ps[] = {&r->building,        &r->ground,          &r->ground_bands,
-                     &r->sky,             &r->ui,              &r->slab,
-                     &r->overlay,         &r->building_var[1], &r->building_var[2],
-                     &r->building_var[3]};
-    for (int i = 0; i < 10; i++)
+                     &r->sky,             &r->ui,              &r->ui_rgba,
+                     &r->slab,            &r->overlay,         &r->building_var[1],
+                     &r->building_var[2], &r->building_var[3]};
+    for (size_t i = 0; i < sizeof ps / sizeof *ps; i++)
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
     for (int i = 1; i < LY_DRAW_IMAGES; i++)
@@ -893,10 +893,15 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
     glDisable(GL_CULL_FACE);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+    /* the glyphs' program and the pictures' (its RGBA variant) take the same uniforms */
+    for (int k = 0; k < 2; k++) {
+        const program *p = k ? &r->ui_rgba : &r->ui;
+        glUseProgram(p->id);
+        glUniform2f(p->screen, (float)f->width, (float)f->height);
+        glUniform2f(p->offset, (float)f->ui_x, (float)f->ui_y);
+        glUniform1i(p->atlas, 0);
+    }
     glUseProgram(r->ui.id);
-    glUniform2f(r->ui.screen, (float)f->width, (float)f->height);
-    glUniform2f(r->ui.offset, (float)f->ui_x, (float)f->ui_y);
-    glUniform1i(r->ui.atlas, 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
     glBindVertexArray(r->ui_vao);
@@ -913,13 +918,13 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
     }
     glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, (GLsizeiptr)ib, ui->indices);
     int image = 0;
-    glUniform1i(r->ui.rgba, 0);
     for (size_t i = 0; i < ui->n_cmds; i++) {
         const ly_draw_cmd *c = &ui->cmds[i];
         int want = c->image > 0 && c->image < LY_DRAW_IMAGES && r->images[c->image] ? c->image : 0;
         if (want != image) {
             glBindTexture(GL_TEXTURE_2D, want ? r->images[want] : r->atlas_tex);
-            glUniform1i(r->ui.rgba, want != 0);
+            if (!want != !image)
+                glUseProgram(want ? r->ui_rgba.id : r->ui.id);
             image = want;
         }
         if (c->image && !want)
