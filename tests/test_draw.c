@@ -4,6 +4,26 @@
 #include "louyu/draw.h"
 #include "louyu/strings.h"
 
+/* The alpha the list's triangles give the point x, y: interpolated over the first
+ * triangle that holds it; 0 when none does. */
+static double coverage(const ly_drawlist *dl, float x, float y)
+{
+    for (size_t i = 0; i + 2 < dl->n_indices; i += 3) {
+        const ly_draw_vertex *a = &dl->vertices[dl->indices[i]];
+        const ly_draw_vertex *b = &dl->vertices[dl->indices[i + 1]];
+        const ly_draw_vertex *c = &dl->vertices[dl->indices[i + 2]];
+        double d = (double)(b->y - c->y) * (a->x - c->x) + (double)(c->x - b->x) * (a->y - c->y);
+        if (d == 0)
+            continue;
+        double l0 = ((double)(b->y - c->y) * (x - c->x) + (double)(c->x - b->x) * (y - c->y)) / d;
+        double l1 = ((double)(c->y - a->y) * (x - c->x) + (double)(a->x - c->x) * (y - c->y)) / d;
+        double l2 = 1 - l0 - l1;
+        if (l0 >= -1e-6 && l1 >= -1e-6 && l2 >= -1e-6)
+            return l0 * a->rgba[3] + l1 * b->rgba[3] + l2 * c->rgba[3];
+    }
+    return 0;
+}
+
 int main(void)
 {
     ly_drawlist dl;
@@ -32,13 +52,39 @@ int main(void)
     ly_draw_circle(&dl, 25, 25, 10, ly_rgba(1, 1, 1, 255));
     ly_draw_ring(&dl, 25, 25, 10, 2, ly_rgba(1, 1, 1, 255));
     ly_draw_line(&dl, 0, 0, 10, 10, 2, ly_rgba(1, 1, 1, 255));
-    ly_draw_shadow(&dl, 0, 0, 20, 20, 4, 6, ly_rgba(0, 0, 0, 80));
+    ly_draw_shadow(&dl, 0, 0, 20, 20, 4, 6, 0, ly_rgba(0, 0, 0, 80));
     CHECK_INT(dl.n_cmds, 2);
     CHECK_INT(dl.cmds[1].clip.w, 50);
     size_t total = 0;
     for (size_t i = 0; i < dl.n_cmds; i++)
         total += dl.cmds[i].count;
     CHECK_INT(total, dl.n_indices);
+    /* a hollow shadow: its core is a ring `hollow` wide; the middle, which the shape
+     * drawn over it hides, is not drawn; the fading edge is as before */
+    {
+        ly_drawlist h;
+        ly_draw_init(&h, NULL);
+        ly_draw_shadow(&h, 10, 10, 100, 60, 8, 6, 3, ly_rgba(0, 0, 0, 80));
+        for (size_t i = 0; i < h.n_indices; i++)
+            CHECK(h.indices[i] < h.n_vertices);
+        /* opaque in the ring (1 px in, and at 2.5 px in at a corner's diagonal), nothing
+         * at 3.5 px in and at the middle, fading from the edge out to 6 px beyond */
+        CHECK_NEAR(coverage(&h, 60, 11), 80, 0.5);
+        CHECK_NEAR(coverage(&h, 11, 40), 80, 0.5);
+        CHECK_NEAR(coverage(&h, 10 + 8 - 5.5f * 0.7071f, 10 + 8 - 5.5f * 0.7071f), 80, 0.5);
+        CHECK_NEAR(coverage(&h, 60, 13.5f), 0, 0);
+        CHECK_NEAR(coverage(&h, 60, 40), 0, 0);
+        CHECK_NEAR(coverage(&h, 60, 7), 40, 1.5);
+        CHECK_NEAR(coverage(&h, 60, 3.5f), 0, 0);
+        /* without a hollow the middle is drawn too; a hollow too wide for the shape is none */
+        ly_draw_clear(&h);
+        ly_draw_shadow(&h, 10, 10, 100, 60, 8, 6, 0, ly_rgba(0, 0, 0, 80));
+        CHECK_NEAR(coverage(&h, 60, 40), 80, 0.5);
+        ly_draw_clear(&h);
+        ly_draw_shadow(&h, 10, 10, 100, 60, 8, 6, 31, ly_rgba(0, 0, 0, 80));
+        CHECK_NEAR(coverage(&h, 60, 40), 80, 0.5);
+        ly_draw_deinit(&h);
+    }
     /* text without a font draws nothing and does not crash */
     CHECK_NEAR(ly_draw_text(&dl, 0, 0, 12, ly_rgba(0, 0, 0, 255), "湛山"), 0, 0);
     ly_draw_clear(&dl);

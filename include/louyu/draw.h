@@ -62,9 +62,12 @@ void ly_draw_set_clip(ly_drawlist *dl, ly_draw_clip clip);
 void ly_draw_rect(ly_drawlist *dl, float x, float y, float w, float h, ly_color c);
 void ly_draw_round_rect(ly_drawlist *dl, float x, float y, float w, float h, float radius,
                         ly_color c);
-/* A soft shadow under a rounded rectangle: `blur` pixels of fading edge. */
+/* A soft shadow under a rounded rectangle: `blur` pixels of fading edge. hollow > 0 leaves
+ * out the middle of its solid core, more than `hollow` pixels in from the core's edge: for
+ * a shape drawn over the shadow that covers all of the core but that (software GL pays
+ * for every pixel drawn, hidden or not). 0 draws the whole core. */
 void ly_draw_shadow(ly_drawlist *dl, float x, float y, float w, float h, float radius, float blur,
-                    ly_color c);
+                    float hollow, ly_color c);
 void ly_draw_line(ly_drawlist *dl, float x0, float y0, float x1, float y1, float width,
                   ly_color c);
 void ly_draw_triangle(ly_drawlist *dl, float x0, float y0, float x1, float y1, float x2, float y2,

@@ -193,32 +193,52 @@ void ly_draw_round_rect(ly_drawlist *dl, float x, float y, float w, float h, flo
 }
 
 void ly_draw_shadow(ly_drawlist *dl, float x, float y, float w, float h, float radius, float blur,
-                    ly_color c)
+                    float hollow, ly_color c)
 {
-    /* a solid core and a ring that fades to transparent over `blur` pixels */
+    /* a solid core and a ring that fades to transparent over `blur` pixels; with a
+     * hollow, the core is itself a ring `hollow` pixels wide, in from its edge */
     if (blur <= 0) {
         ly_draw_round_rect(dl, x, y, w, h, radius, c);
         return;
     }
     float r = fminf(radius, 0.5f * fminf(w, h));
+    bool ring = hollow > 0 && w > 2 * hollow && h > 2 * hollow;
     int segs = corner_segments(r + blur);
-    float in[2 * 4 * 17], out[2 * 4 * 17];
+    float in[2 * 4 * 17], out[2 * 4 * 17], hole[2 * 4 * 17];
     int n = round_rect_points(x, y, w, h, fmaxf(r, 0.01f), segs, in);
     round_rect_points(x - blur, y - blur, w + 2 * blur, h + 2 * blur, fmaxf(r, 0.01f) + blur, segs,
                       out);
-    uint32_t b = reserve(dl, 2 * (uint32_t)n + 1, 3 * (size_t)n * 3);
+    /* the inner edge at `hollow` from the core's: the rounded rectangle inset by it (its
+     * corners' radius less by as much; square once nothing is left of them) */
+    if (ring)
+        round_rect_points(x + hollow, y + hollow, w - 2 * hollow, h - 2 * hollow,
+                          fmaxf(r - hollow, 0.01f), segs, hole);
+    uint32_t nv = (ring ? 3 : 2) * (uint32_t)n + (ring ? 0 : 1);
+    uint32_t b = reserve(dl, nv, 3 * (size_t)n * (ring ? 4 : 3));
     if (b == UINT32_MAX)
         return;
     ly_color clear = ly_color_alpha(c, 0);
-    vtx(dl, x + 0.5f * w, y + 0.5f * h, -1, 0, c);
+    /* the centre (no hollow) or the inner edge's points come first */
+    uint32_t a = b + (ring ? (uint32_t)n : 1);
+    if (ring)
+        for (int i = 0; i < n; i++)
+            vtx(dl, hole[2 * i], hole[2 * i + 1], -1, 0, c);
+    else
+        vtx(dl, x + 0.5f * w, y + 0.5f * h, -1, 0, c);
     for (int i = 0; i < n; i++)
         vtx(dl, in[2 * i], in[2 * i + 1], -1, 0, c);
     for (int i = 0; i < n; i++)
         vtx(dl, out[2 * i], out[2 * i + 1], -1, 0, clear);
     for (int i = 0; i < n; i++) {
-        uint32_t a0 = b + 1 + (uint32_t)i, a1 = b + 1 + (uint32_t)((i + 1) % n);
+        uint32_t j = (uint32_t)((i + 1) % n);
+        uint32_t a0 = a + (uint32_t)i, a1 = a + j;
         uint32_t o0 = a0 + (uint32_t)n, o1 = a1 + (uint32_t)n;
-        idx3(dl, b, a0, a1);
+        if (ring) {
+            idx3(dl, b + (uint32_t)i, a0, a1);
+            idx3(dl, b + (uint32_t)i, a1, b + j);
+        } else {
+            idx3(dl, b, a0, a1);
+        }
         idx3(dl, a0, o0, o1);
         idx3(dl, a0, o1, a1);
     }

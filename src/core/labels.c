@@ -207,7 +207,7 @@ static void draw(const label *lb, bool selected, float al, float scale, ly_drawl
     ly_color fg = selected ? ly_rgba(255, 255, 255, 255) : ly_rgba(38, 44, 56, 255);
     ly_color fg2 = selected ? ly_rgba(255, 240, 228, 255) : ly_rgba(96, 104, 118, 255);
     ly_draw_shadow(dl, bx->x0, bx->y0 + 1 * s, bx->x1 - bx->x0, bx->y1 - bx->y0, r, 4 * s,
-                   ly_color_alpha(ly_rgba(20, 30, 50, 60), al));
+                   al >= 1 ? s + 1 : 0, ly_color_alpha(ly_rgba(20, 30, 50, 60), al));
     ly_draw_round_rect(dl, bx->x0, bx->y0, bx->x1 - bx->x0, bx->y1 - bx->y0, r,
                        ly_color_alpha(bg, al));
     ly_draw_triangle(dl, lb->sx - 5 * s, bx->y1 - 0.5f, lb->sx + 5 * s, bx->y1 - 0.5f, lb->sx,

@@ -189,7 +189,7 @@ static void draw_marker(const ly_feature *f, const ly_place_shown *ps, float al,
     int icon = f->kind == LY_KIND_CAMERA ? LY_ICON_CAMERA : f->subtype;
     ly_color c = ly_icon_color(icon);
     float r = ps->r * (lit ? 1.15f : 1.0f), foot = ps->y + ps->r + 9 * s;
-    ly_draw_shadow(dl, ps->x - r, ps->y - r + 1.5f * s, 2 * r, 2 * r, r, 3 * s,
+    ly_draw_shadow(dl, ps->x - r, ps->y - r + 1.5f * s, 2 * r, 2 * r, r, 3 * s, 0,
                    ly_color_alpha(ly_rgba(20, 30, 50, 70), al));
     ly_draw_line(dl, ps->x, ps->y + r, ps->x, foot, 2 * s, ly_color_alpha(c, al));
     ly_draw_circle(dl, ps->x, foot, 2.2f * s, ly_color_alpha(c, al));
@@ -222,7 +222,7 @@ static void draw_name(const ly_feature *f, const ly_place_shown *ps, const ly_pl
     if (x + w + 2 * pad > (float)o->width)
         x = ps->x - ps->r - 6 * s - w - 2 * pad;
     y = fmaxf(2, fminf(y, (float)o->height - h - 2));
-    ly_draw_shadow(dl, x, y + s, w + 2 * pad, h, 6 * s, 4 * s, ly_rgba(20, 30, 50, 60));
+    ly_draw_shadow(dl, x, y + s, w + 2 * pad, h, 6 * s, 4 * s, s + 1, ly_rgba(20, 30, 50, 60));
     ly_draw_round_rect(dl, x, y, w + 2 * pad, h, 6 * s, ly_rgba(255, 255, 255, 245));
     float ty = y + pad * 0.5f + px1;
     ly_draw_text(dl, floorf(x + pad), floorf(ty), px1, ly_rgba(38, 44, 56, 255), top);

@@ -745,7 +745,7 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
     const ly_ui_theme *t = &ui->theme;
     if (r.h > 0) {
         ly_draw_shadow(ui->dl, r.x, r.y + dp(ui, 2), r.w, r.h, dp(ui, t->panel_radius),
-                       dp(ui, t->shadow_blur), t->shadow);
+                       dp(ui, t->shadow_blur), dp(ui, 2) + 1, t->shadow);
         ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->panel_radius), t->panel);
     }
     if (open && close_button(ui, r)) *open = false;

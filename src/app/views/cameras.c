@@ -86,14 +86,22 @@ static void picture(const ly_view_ctx *c, int k, float x, float y, float w, floa
 {
     const ly_derived *dv = &c->app->dv;
     float s = c->L->s;
-    ly_draw_rect(c->dl, x, y, w, h, ly_rgba(28, 32, 40, 255));
+    ly_color dark = ly_rgba(28, 32, 40, 255);
     int pw = dv->picture_w[k], ph = dv->picture_h[k];
     if (pw > 0 && ph > 0) {
         float k2 = fminf(w / (float)pw, h / (float)ph), dw = (float)pw * k2, dh = (float)ph * k2;
+        float bx = 0.5f * (w - dw), by = 0.5f * (h - dh);
         bool old = dv->stream_status[k].state != LY_CAM_LIVE;
-        ly_draw_image(c->dl, LY_DRAW_IMAGE_CAMERA + k, x + 0.5f * (w - dw), y + 0.5f * (h - dh), dw,
-                      dh, 0, 0, 1, 1,
+        /* the dark box only where the picture leaves it (its bars): software GL pays
+         * for every pixel drawn, hidden or not */
+        ly_draw_rect(c->dl, x, y, bx, h, dark);
+        ly_draw_rect(c->dl, x + bx + dw, y, w - bx - dw, h, dark);
+        ly_draw_rect(c->dl, x + bx, y, dw, by, dark);
+        ly_draw_rect(c->dl, x + bx, y + by + dh, dw, h - by - dh, dark);
+        ly_draw_image(c->dl, LY_DRAW_IMAGE_CAMERA + k, x + bx, y + by, dw, dh, 0, 0, 1, 1,
                       old ? ly_rgba(150, 150, 150, 255) : ly_rgba(255, 255, 255, 255));
+    } else {
+        ly_draw_rect(c->dl, x, y, w, h, dark);
     }
     const ly_camstream_status *st = &dv->stream_status[k];
     ly_color col = state_color(st->state);

@@ -80,7 +80,7 @@ ly_view_out ly_view_floor_card(const ly_view_ctx *c)
     snprintf(title, sizeof title, ly_view_str(c, LY_S_FLOOR_N), fl);
     floor_lines(c, rec, state, line1, line2, sizeof line1);
     ly_drawlist *dl = c->dl;
-    ly_draw_shadow(dl, x, y + 2 * s, w, h, 12 * s, 10 * s, ly_rgba(20, 30, 50, 60));
+    ly_draw_shadow(dl, x, y + 2 * s, w, h, 12 * s, 10 * s, 2 * s + 1, ly_rgba(20, 30, 50, 60));
     ly_draw_round_rect(dl, x, y, w, h, 12 * s, ly_rgba(255, 255, 255, 244));
     /* long names stop at the card's edge */
     ly_draw_set_clip(dl, (ly_draw_clip){(int)x, (int)y, (int)(w - pad * 0.5f), (int)h});

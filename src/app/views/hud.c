@@ -12,7 +12,8 @@ static void title(const ly_view_ctx *c)
     ly_layout_title_text(c->app, &name, sub, sizeof sub);
     const ly_box *b = &c->L->title;
     float s = c->L->s, px1 = 18 * s, px2 = 11.5f * s, pad = 12 * s;
-    ly_draw_shadow(c->dl, b->x, b->y + 2 * s, b->w, b->h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
+    ly_draw_shadow(c->dl, b->x, b->y + 2 * s, b->w, b->h, 10 * s, 8 * s, 2 * s + 1,
+                   ly_rgba(20, 30, 50, 50));
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 10 * s, ly_rgba(255, 255, 255, 236));
     ly_draw_text(c->dl, floorf(b->x + pad), floorf(b->y + pad + px1 * 0.92f), px1,
                  ly_rgba(30, 36, 48, 255), name);
@@ -25,7 +26,8 @@ static void compass(const ly_view_ctx *c)
     const ly_box *b = &c->L->compass;
     float s = c->L->s, r = 0.5f * b->w, cx = b->x + r, cy = b->y + r;
     ly_drawlist *dl = c->dl;
-    ly_draw_shadow(dl, cx - r, cy - r + 1.5f * s, 2 * r, 2 * r, r, 5 * s, ly_rgba(20, 30, 50, 60));
+    ly_draw_shadow(dl, cx - r, cy - r + 1.5f * s, 2 * r, 2 * r, r, 5 * s, 1.5f * s + 1,
+                   ly_rgba(20, 30, 50, 60));
     ly_draw_circle(dl, cx, cy, r, ly_rgba(255, 255, 255, 240));
     ly_draw_ring(dl, cx, cy, r, 1.2f * s, ly_rgba(200, 205, 214, 255));
     /* the needle points to north on screen: world north turned by the heading */
@@ -50,7 +52,7 @@ static void help_button(const ly_view_ctx *c)
         return;
     bool on = c->app->st.help;
     float s = c->L->s, r = 0.5f * b->w, cx = b->x + r, cy = b->y + r;
-    ly_draw_shadow(c->dl, cx - r, cy - r + 1.5f * s, 2 * r, 2 * r, r, 5 * s,
+    ly_draw_shadow(c->dl, cx - r, cy - r + 1.5f * s, 2 * r, 2 * r, r, 5 * s, 1.5f * s + 1,
                    ly_rgba(20, 30, 50, 60));
     ly_draw_circle(c->dl, cx, cy, r, on ? ly_rgba(236, 125, 46, 255) : ly_rgba(255, 255, 255, 240));
     float px = 15 * s, tw = ly_font_measure(c->app->font, "?", px);

@@ -11,7 +11,8 @@ static void swatches(const ly_view_ctx *c, const ly_box *b, const char *title, i
 {
     float s = c->L->s, pad = 10 * s, row = 20 * s;
     ly_drawlist *dl = c->dl;
-    ly_draw_shadow(dl, b->x, b->y + 2 * s, b->w, b->h, 10 * s, 8 * s, ly_rgba(20, 30, 50, 50));
+    ly_draw_shadow(dl, b->x, b->y + 2 * s, b->w, b->h, 10 * s, 8 * s, 2 * s + 1,
+                   ly_rgba(20, 30, 50, 50));
     ly_draw_round_rect(dl, b->x, b->y, b->w, b->h, 10 * s, ly_rgba(255, 255, 255, 240));
     ly_draw_text(dl, floorf(b->x + pad), floorf(b->y + pad + 12 * s), 13 * s,
                  ly_rgba(30, 36, 48, 255), title);

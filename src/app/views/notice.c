@@ -26,7 +26,7 @@ static void notice(const ly_view_ctx *c)
     ly_font *font = c->app->font;
     bool opening = c->app->st.opening.on && !c->app->scene.loaded;
     float s = c->L->s, pb = opening ? 18 * s : 26 * s, ps = 16 * s;
-    ly_draw_shadow(c->dl, b->x, b->y, b->w, b->h, 18 * s, 24 * s, ly_rgba(0, 0, 0, 60));
+    ly_draw_shadow(c->dl, b->x, b->y, b->w, b->h, 18 * s, 24 * s, 1, ly_rgba(0, 0, 0, 60));
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 18 * s, ly_rgba(255, 255, 255, 245));
     ly_draw_text(c->dl, floorf(b->x + 0.5f * (b->w - ly_font_measure(font, big, pb))),
                  floorf(b->y + 48 * s), pb, ly_rgba(40, 46, 60, 255), big);

@@ -46,7 +46,7 @@ ly_view_out ly_view_tour(const ly_view_ctx *c)
     const ly_state *st = &c->app->st;
     float s = c->L->s, x = box->x, y = box->y, w = box->w, h = box->h;
     ly_drawlist *dl = c->dl;
-    ly_draw_shadow(dl, x, y + 3 * s, w, h, 18 * s, 14 * s, ly_rgba(20, 30, 50, 80));
+    ly_draw_shadow(dl, x, y + 3 * s, w, h, 18 * s, 14 * s, 3 * s + 1, ly_rgba(20, 30, 50, 80));
     ly_draw_round_rect(dl, x, y, w, h, 18 * s, ly_rgba(32, 38, 50, 236));
     if (st->selected >= 0) {
         const ly_building *b = &c->app->scene.district.buildings[st->selected];

@@ -63,7 +63,7 @@ void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,
     y = fminf(y, (float)c->L->height - 8 * s - h);
     x = fmaxf(x, 8 * s);
     y = fmaxf(y, 8 * s);
-    ly_draw_shadow(c->dl, x, y + 2 * s, w, h, 8 * s, 8 * s, ly_rgba(20, 30, 50, 70));
+    ly_draw_shadow(c->dl, x, y + 2 * s, w, h, 8 * s, 8 * s, 2 * s + 1, ly_rgba(20, 30, 50, 70));
     ly_draw_round_rect(c->dl, x, y, w, h, 8 * s, ly_rgba(32, 38, 50, 238));
     ly_draw_text(c->dl, floorf(x + pad), floorf(y + pad + px1 * 0.95f), px1,
                  ly_rgba(255, 255, 255, 255), title);
