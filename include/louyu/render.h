@@ -90,6 +90,13 @@ typedef struct {
 /* shader_dir must hold the shaders/ files. On failure returns NULL with a
  * message naming the file and the GL log. */
 ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_len);
+/* As ly_renderer_create, but the programs' compiling and linking is only begun: where GL
+ * does that elsewhere (a browser's GPU process) it goes on while the caller does other
+ * work (the browser parses its district meanwhile). ly_renderer_end_programs ends it:
+ * 0, or -1 with the message (and nothing is drawn); the first draw ends it too, logging
+ * a failure. NULL only when a shader cannot be read. */
+ly_renderer *ly_renderer_begin(const char *shader_dir, char *err, size_t err_len);
+int ly_renderer_end_programs(ly_renderer *r, char *err, size_t err_len);
 void ly_renderer_destroy(ly_renderer *r);
 
 /* Replaces the district on the GPU (meshes, ground); returns 0 or -1. The far

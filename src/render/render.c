@@ -29,6 +29,11 @@ enum { STYLE_ROW = 2048 };
 
 typedef struct {
     GLuint id;
+    GLuint vs, fs;      /* while linking has begun and not been looked at (pending) */
+    bool pending;
+    uint64_t key;       /* for its kept binary, once linked (bin_path "": none) */
+    char bin_path[1100];
+    char name[40];      /* NAME or NAME-VARIANT, for messages */
     GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
         buildings, layer_colors, inv_view_proj, zenith, horizon, screen, offset, atlas, focus,
         dither, dither_cut;
@@ -64,6 +69,7 @@ struct ly_renderer {
      * (the plain program is `building`) */
     program building_var[4];
     bool var_failed[4];
+    bool programs_pending, programs_failed; /* begun, not yet looked at; or one failed */
     bool glow; /* a style glows now */
     program *buildings;     /* the buildings' program of the frame being drawn */
     char shader_dir[1024], bins[1024]; /* where programs come from (bins "": no binaries) */
@@ -140,22 +146,28 @@ static char *read_text(const char *path, size_t *len, char *err, size_t err_len)
     return s;
 }
 
-/* The shader read from `path` (named in messages) with source `src`. */
-static GLuint compile(GLenum type, const char *path, const char *src, char *err, size_t err_len)
+/* A shader of source `src`, its compiling begun. Nothing is asked of it here: a GL that
+ * compiles elsewhere (a browser's GPU process) goes on with it while the caller works. */
+static GLuint compile(GLenum type, const char *src)
 {
     GLuint sh = glCreateShader(type);
     glShaderSource(sh, 1, &src, NULL);
     glCompileShader(sh);
+    return sh;
+}
+
+/* Whether shader `sh`, read from `path` (named in the message), compiled; if not, says
+ * why in err. */
+static bool compiled(GLuint sh, const char *path, char *err, size_t err_len)
+{
     GLint ok = 0;
     glGetShaderiv(sh, GL_COMPILE_STATUS, &ok);
     if (!ok) {
         char log[1024] = "";
         glGetShaderInfoLog(sh, sizeof log, NULL, log);
         snprintf(err, err_len, "shader %s does not compile: %s", path, log);
-        glDeleteShader(sh);
-        return 0;
     }
-    return sh;
+    return ok;
 }
 
 /* Program binaries (GL_ARB_get_program_binary) kept between runs: linking the
@@ -271,54 +283,84 @@ static char *in_dialect(char *src, const char *variant)
 }
 
 /* Program `name` from DIR/NAME.vert and .frag, with `variant` (NULL: none) defined
- * in both; with `bins` (a folder) through the binaries kept there. */
-static int load_program(program *p, const char *dir, const char *bins, const char *name,
-                        const char *variant, char *err, size_t err_len)
+ * (in_dialect), from its kept binary when BINS has one that the driver takes (bins NULL:
+ * none kept), else compiled and linked: begun here, ended by program_end. */
+static int program_begin(program *p, const char *dir, const char *bins, const char *name,
+                         const char *variant, char *err, size_t err_len)
 {
-    char vs_path[1024], fs_path[1024], bin_path[1100] = "";
+    char vs_path[1024], fs_path[1024];
     snprintf(vs_path, sizeof vs_path, "%s/%s.vert", dir, name);
     snprintf(fs_path, sizeof fs_path, "%s/%s.frag", dir, name);
+    snprintf(p->name, sizeof p->name, "%s%s%s", name, variant ? "-" : "", variant ? variant : "");
     char *vs_src = in_dialect(read_text(vs_path, NULL, err, err_len), variant);
     char *fs_src = vs_src ? in_dialect(read_text(fs_path, NULL, err, err_len), variant) : NULL;
     if (!fs_src) {
         free(vs_src);
         return -1;
     }
-    uint64_t key = bins ? program_key(vs_src, fs_src) : 0;
-    if (bins && snprintf(bin_path, sizeof bin_path, "%s/%s%s%s.bin", bins, name,
-                         variant ? "-" : "", variant ? variant : "") >= (int)sizeof bin_path)
-        bins = NULL;
-    GLuint id = bins ? program_from_cache(bin_path, key) : 0;
-    GLuint vs = id ? 0 : compile(GL_VERTEX_SHADER, vs_path, vs_src, err, err_len);
-    GLuint fs = vs ? compile(GL_FRAGMENT_SHADER, fs_path, fs_src, err, err_len) : 0;
+    p->key = bins ? program_key(vs_src, fs_src) : 0;
+    p->bin_path[0] = '\0';
+    if (bins && snprintf(p->bin_path, sizeof p->bin_path, "%s/%s.bin", bins, p->name) >=
+                    (int)sizeof p->bin_path)
+        p->bin_path[0] = '\0';
+    p->id = p->bin_path[0] ? program_from_cache(p->bin_path, p->key) : 0;
+    if (p->id) {
+        LY_DEBUG("RENDER", "%s: from its kept binary", p->name);
+        p->bin_path[0] = '\0'; /* nothing to keep */
+    } else {
+        p->vs = compile(GL_VERTEX_SHADER, vs_src);
+        p->fs = compile(GL_FRAGMENT_SHADER, fs_src);
+        p->id = glCreateProgram();
+        glAttachShader(p->id, p->vs);
+        glAttachShader(p->id, p->fs);
+        if (p->bin_path[0])
+            glProgramParameteri(p->id, GL_PROGRAM_BINARY_RETRIEVABLE_HINT, GL_TRUE);
+        glLinkProgram(p->id);
+    }
+    p->pending = true;
     free(vs_src);
     free(fs_src);
-    if (id) {
-        LY_DEBUG("RENDER", "%s: from its kept binary", name);
-    } else if (!vs || !fs) {
-        if (vs)
-            glDeleteShader(vs);
-        return -1;
-    } else {
-        id = glCreateProgram();
-        glAttachShader(id, vs);
-        glAttachShader(id, fs);
-        if (bins)
-            glProgramParameteri(id, GL_PROGRAM_BINARY_RETRIEVABLE_HINT, GL_TRUE);
-        glLinkProgram(id);
-        glDeleteShader(vs);
-        glDeleteShader(fs);
-        GLint ok = 0;
+    return 0;
+}
+
+/* Ends what program_begin began (DIR names the shaders in messages): whether it linked,
+ * and if not why; its binary kept; its uniforms' locations. Returns 0, or -1 with err. */
+static int program_end(program *p, const char *dir, char *err, size_t err_len)
+{
+    if (!p->pending)
+        return 0;
+    p->pending = false;
+    GLuint id = p->id;
+    GLint ok = 1;
+    if (p->vs) {
         glGetProgramiv(id, GL_LINK_STATUS, &ok);
         if (!ok) {
-            char log[1024] = "";
-            glGetProgramInfoLog(id, sizeof log, NULL, log);
-            snprintf(err, err_len, "shaders %s.* do not link: %s", name, log);
+            /* a shader that did not compile says more than the link */
+            char path[1100], base[40];
+            snprintf(base, sizeof base, "%s", p->name);
+            char *dash = strchr(base, '-');
+            if (dash)
+                *dash = '\0';
+            snprintf(path, sizeof path, "%s/%s.vert", dir, base);
+            bool both = compiled(p->vs, path, err, err_len);
+            snprintf(path, sizeof path, "%s/%s.frag", dir, base);
+            both = both && compiled(p->fs, path, err, err_len);
+            if (both) {
+                char log[1024] = "";
+                glGetProgramInfoLog(id, sizeof log, NULL, log);
+                snprintf(err, err_len, "shaders %s.* do not link: %s", base, log);
+            }
+        }
+        glDeleteShader(p->vs);
+        glDeleteShader(p->fs);
+        p->vs = p->fs = 0;
+        if (!ok) {
             glDeleteProgram(id);
+            p->id = 0;
             return -1;
         }
-        if (bins)
-            program_to_cache(id, bin_path, key);
+        if (p->bin_path[0])
+            program_to_cache(id, p->bin_path, p->key);
     }
     /* Uniform locations are looked up once here; -1 means "not in this program". */
     p->id = id;
@@ -345,6 +387,15 @@ static int load_program(program *p, const char *dir, const char *bins, const cha
     return 0;
 }
 
+/* Program `name` (program_begin), made at once. */
+static int load_program(program *p, const char *dir, const char *bins, const char *name,
+                        const char *variant, char *err, size_t err_len)
+{
+    if (program_begin(p, dir, bins, name, variant, err, err_len))
+        return -1;
+    return program_end(p, dir, err, err_len);
+}
+
 /* ---- info ------------------------------------------------------------------- */
 
 int ly_render_query_info(ly_render_info *out)
@@ -367,7 +418,46 @@ int ly_render_query_info(ly_render_info *out)
 
 /* ---- lifetime --------------------------------------------------------------- */
 
+/* The programs made at start, in the order they are begun and ended. */
+static int start_programs(ly_renderer *r, program **out)
+{
+    program *ps[] = {&r->building, &r->ground, &r->ground_bands, &r->sky,
+                     &r->ui,       &r->ui_rgba, &r->slab};
+    memcpy(out, ps, sizeof ps);
+    return (int)(sizeof ps / sizeof *ps);
+}
+
+static const struct {
+    const char *name, *variant;
+} START_PROGRAMS[] = {{"building", NULL}, {"ground", NULL}, {"ground", "BANDS"}, {"sky", NULL},
+                      {"ui", NULL},       {"ui", "RGBA"},   {"slab", NULL}};
+
+int ly_renderer_end_programs(ly_renderer *r, char *err, size_t err_len)
+{
+    if (!r->programs_pending)
+        return r->programs_failed ? -1 : 0;
+    r->programs_pending = false;
+    program *ps[8];
+    int n = start_programs(r, ps);
+    for (int i = 0; i < n; i++)
+        if (program_end(ps[i], r->shader_dir, err, err_len)) {
+            r->programs_failed = true;
+            return -1;
+        }
+    return 0;
+}
+
 ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_len)
+{
+    ly_renderer *r = ly_renderer_begin(shader_dir, err, err_len);
+    if (r && ly_renderer_end_programs(r, err, err_len)) {
+        ly_renderer_destroy(r);
+        return NULL;
+    }
+    return r;
+}
+
+ly_renderer *ly_renderer_begin(const char *shader_dir, char *err, size_t err_len)
 {
     if (ly_gl_version() < LY_GL_NEEDED) {
         snprintf(err, err_len, LY_GL_NAME " is needed; this context has %d.%d",
@@ -390,18 +480,20 @@ ly_renderer *ly_renderer_create(const char *shader_dir, char *err, size_t err_le
                                !ly_make_dirs(folder, 0700, NULL, 0)
                            ? folder
                            : NULL;
-    if (load_program(&r->building, shader_dir, bins, "building", NULL, err, err_len) ||
-        load_program(&r->ground, shader_dir, bins, "ground", NULL, err, err_len) ||
-        load_program(&r->ground_bands, shader_dir, bins, "ground", "BANDS", err, err_len) ||
-        load_program(&r->sky, shader_dir, bins, "sky", NULL, err, err_len) ||
-        load_program(&r->ui, shader_dir, bins, "ui", NULL, err, err_len) ||
-        load_program(&r->ui_rgba, shader_dir, bins, "ui", "RGBA", err, err_len) ||
-        load_program(&r->slab, shader_dir, bins, "slab", NULL, err, err_len)) {
-        ly_renderer_destroy(r);
-        return NULL;
-    }
-    r->gl_objects += 5;
     snprintf(r->shader_dir, sizeof r->shader_dir, "%s", shader_dir);
+    /* every program begun before any is looked at: a GL that compiles elsewhere (a
+     * browser's GPU process) compiles them all while this thread goes on */
+    program *ps[8];
+    int n = start_programs(r, ps);
+    for (int i = 0; i < n; i++) {
+        if (program_begin(ps[i], shader_dir, bins, START_PROGRAMS[i].name,
+                          START_PROGRAMS[i].variant, err, err_len)) {
+            ly_renderer_destroy(r);
+            return NULL;
+        }
+    }
+    r->programs_pending = true;
+    r->gl_objects += (size_t)n;
     snprintf(r->bins, sizeof r->bins, "%s", bins ? bins : "");
     glGenVertexArrays(1, &r->empty_vao);
     glGenTextures(1, &r->style_tex);
@@ -509,9 +601,14 @@ void ly_renderer_destroy(ly_renderer *r)
                      &r->sky,             &r->ui,              &r->ui_rgba,
                      &r->slab,            &r->overlay,         &r->building_var[1],
                      &r->building_var[2], &r->building_var[3]};
-    for (size_t i = 0; i < sizeof ps / sizeof *ps; i++)
+    for (size_t i = 0; i < sizeof ps / sizeof *ps; i++) {
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
+        if (ps[i]->vs) /* begun and never looked at */
+            glDeleteShader(ps[i]->vs);
+        if (ps[i]->fs)
+            glDeleteShader(ps[i]->fs);
+    }
     for (int i = 1; i < LY_DRAW_IMAGES; i++)
         if (r->images[i])
             glDeleteTextures(1, &r->images[i]);
@@ -1393,6 +1490,13 @@ static bool still_reuse(ly_renderer *r, const ly_render_frame *f, GLuint target,
 void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlist *ui,
                       const ly_font_atlas *atlas)
 {
+    if (r->programs_pending || r->programs_failed) {
+        char err[1200];
+        if (r->programs_pending && ly_renderer_end_programs(r, err, sizeof err))
+            LY_ERROR("RENDER", "%s: nothing can be drawn", err);
+        if (r->programs_failed)
+            return;
+    }
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     bool keep;

@@ -34,6 +34,7 @@ static struct {
     float frame_ms[FRAME_RING]; /* the last frames' draw times, for the page's bench */
     long frames;
     bool first_told;
+    bool msaa_chosen;
 } W = {.told = -1};
 
 /* Writes a JSON string value (quotes and escapes) at out; returns its length. */
@@ -77,6 +78,32 @@ EM_JS(void, first_frame, (void), {
         Module.louyuFirstFrame(performance.now());
 });
 
+/* The GPU's name where the browser tells it (WEBGL_debug_renderer_info: GL_RENDERER
+ * says only "WebKit WebGL"), else GL_RENDERER's; written to out. */
+EM_JS(void, unmasked_renderer, (char *out, int n), {
+    var gl = GL.currentContext ? GL.currentContext.GLctx : null;
+    var ext = gl ? gl.getExtension("WEBGL_debug_renderer_info") : null;
+    var name = gl ? gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : "";
+    stringToUTF8(String(name || ""), out, n);
+});
+
+/* Multisampling for the 3D scene, chosen before the first frame (not at start: asking
+ * GL waits for the GPU process). Software WebGL (SwiftShader, llvmpipe) pays dearly
+ * for it, as on the desktop: the scene is multisampled only on a GPU. */
+static void choose_msaa(void)
+{
+    W.msaa_chosen = true;
+    ly_render_info info;
+    ly_render_query_info(&info);
+    char gpu[256];
+    unmasked_renderer(gpu, sizeof gpu);
+    bool software = strstr(gpu, "SwiftShader") || strstr(gpu, "llvmpipe") ||
+                    strstr(gpu, "Software") || strstr(gpu, "softpipe");
+    ly_renderer_set_msaa(W.app.renderer, software ? -1 : 4);
+    LY_INFO("WEB", "%s on %s: MSAA %s", info.version ? info.version : "?", gpu,
+            software ? "off" : "4x");
+}
+
 static void frame(void)
 {
     ly_app *app = &W.app;
@@ -96,6 +123,8 @@ static void frame(void)
     bool moving = ly_app_update(app, fmin(t - W.last, 0.1));
     W.last = t;
     if (app->st.redraw || moving || W.again) {
+        if (!W.msaa_chosen)
+            choose_msaa();
         double t0 = ly_platform_now();
         W.again = ly_app_render(app);
         double ms = (ly_platform_now() - t0) * 1000;
@@ -112,14 +141,6 @@ static void frame(void)
     tell_selection();
 }
 
-/* The GPU's name where the browser tells it (WEBGL_debug_renderer_info: GL_RENDERER
- * says only "WebKit WebGL"), else GL_RENDERER's; written to out. */
-EM_JS(void, unmasked_renderer, (char *out, int n), {
-    var gl = GL.currentContext ? GL.currentContext.GLctx : null;
-    var ext = gl ? gl.getExtension("WEBGL_debug_renderer_info") : null;
-    var name = gl ? gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) : "";
-    stringToUTF8(String(name || ""), out, n);
-});
 
 /* Starts the map on the page's canvas (#louyu-canvas) with the font at font_path
  * (face 0) and the language "zh" or "en". Returns 0, or -1 after logging why. */
@@ -136,23 +157,16 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
     int dw, dh;
     ly_platform_drawable_size(W.plat, &dw, &dh);
     ly_app *app = &W.app;
+    /* the programs are only begun: the browser's GPU process compiles them while the
+     * page's district is parsed here (ly_web_load); the first frame ends them. Nothing
+     * here asks GL a question, which would wait for the GPU process: after a context is
+     * made it stays busy for a while (0.1-0.6 s on SwiftShader), then with the programs */
     if (ly_app_init(app, dw, dh, ly_platform_pixel_scale(W.plat), true, err, sizeof err) ||
         ly_app_use_font(app, font_path, 0, err, sizeof err) ||
-        !(app->renderer = ly_renderer_create("/shaders", err, sizeof err))) {
+        !(app->renderer = ly_renderer_begin("/shaders", err, sizeof err))) {
         LY_ERROR("WEB", "%s", err);
         return -1;
     }
-    /* software WebGL (SwiftShader, llvmpipe) pays dearly for multisampling, as on the
-     * desktop: the scene is multisampled only on a GPU */
-    ly_render_info info;
-    ly_render_query_info(&info);
-    char gpu[256];
-    unmasked_renderer(gpu, sizeof gpu);
-    bool software = strstr(gpu, "SwiftShader") || strstr(gpu, "llvmpipe") ||
-                    strstr(gpu, "Software") || strstr(gpu, "softpipe");
-    ly_renderer_set_msaa(app->renderer, software ? -1 : 4);
-    LY_INFO("WEB", "%s on %s: MSAA %s", info.version ? info.version : "?", gpu,
-            software ? "off" : "4x");
     ly_cmd_set_language(app, ly_lang_parse(lang && *lang ? lang : "zh"));
     W.started = true;
     W.last = ly_platform_now();
