@@ -34,9 +34,14 @@
     "#version 300 es\n"                                                                            \
     "precision highp float;\nprecision highp int;\nprecision highp sampler2D;\n"
 
-/* e.g. "OpenGL ES 3.0 (WebGL 2.0 ...)": 30 */
+/* e.g. "OpenGL ES 3.0 (WebGL 2.0 ...)": 30. In the browser the context is WebGL 2, which
+ * is OpenGL ES 3.0 (the platform makes no other), and asking would wait for the GPU
+ * process, busy for a while after it made the context. */
 static inline int ly_gl_version(void)
 {
+#ifdef LY_WEB
+    return 30;
+#endif
     const char *v = (const char *)glGetString(GL_VERSION);
     int major = 0, minor = 0;
     if (!v || sscanf(v, "OpenGL ES %d.%d", &major, &minor) != 2)
