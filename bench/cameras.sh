@@ -5,7 +5,8 @@
 # ones, made here with ImageMagick); the bundled district gets four cameras whose
 # streams are that server's; `louyu bench --cameras S` draws the viewer in operations
 # mode with all four open, as its loop does, and reports frame times, pictures taken
-# and memory sampled every second, with its slope per hour.
+# and memory sampled every second, with its slope per hour: the RSS, and glibc's heap in use
+# (mallinfo2), whose samples swing with the decodes in flight.
 # Usage: bench/cameras.sh [BUILD_DIR] [SECONDS]   (defaults: build-release; 60)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "${1:-}"
