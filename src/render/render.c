@@ -6,6 +6,7 @@
 #include "louyu/palette.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ typedef struct {
     uint64_t key;       /* for its kept binary, once linked (bin_path "": none) */
     char bin_path[1100];
     char name[40];      /* NAME or NAME-VARIANT, for messages */
+    char base[32];      /* NAME: its files are NAME.vert and NAME.frag */
     GLint view_proj, eye, sun, sky_color, ground_color, fog_color, fog_distance, accent, pass,
         buildings, layer_colors, inv_view_proj, zenith, horizon, screen, offset, atlas, focus,
         dither, dither_cut;
@@ -292,6 +294,7 @@ static int program_begin(program *p, const char *dir, const char *bins, const ch
     snprintf(vs_path, sizeof vs_path, "%s/%s.vert", dir, name);
     snprintf(fs_path, sizeof fs_path, "%s/%s.frag", dir, name);
     snprintf(p->name, sizeof p->name, "%s%s%s", name, variant ? "-" : "", variant ? variant : "");
+    snprintf(p->base, sizeof p->base, "%s", name);
     char *vs_src = in_dialect(read_text(vs_path, NULL, err, err_len), variant);
     char *fs_src = vs_src ? in_dialect(read_text(fs_path, NULL, err, err_len), variant) : NULL;
     if (!fs_src) {
@@ -336,19 +339,15 @@ static int program_end(program *p, const char *dir, char *err, size_t err_len)
         glGetProgramiv(id, GL_LINK_STATUS, &ok);
         if (!ok) {
             /* a shader that did not compile says more than the link */
-            char path[1100], base[40];
-            snprintf(base, sizeof base, "%s", p->name);
-            char *dash = strchr(base, '-');
-            if (dash)
-                *dash = '\0';
-            snprintf(path, sizeof path, "%s/%s.vert", dir, base);
+            char path[1100];
+            snprintf(path, sizeof path, "%s/%s.vert", dir, p->base);
             bool both = compiled(p->vs, path, err, err_len);
-            snprintf(path, sizeof path, "%s/%s.frag", dir, base);
+            snprintf(path, sizeof path, "%s/%s.frag", dir, p->base);
             both = both && compiled(p->fs, path, err, err_len);
             if (both) {
                 char log[1024] = "";
                 glGetProgramInfoLog(id, sizeof log, NULL, log);
-                snprintf(err, err_len, "shaders %s.* do not link: %s", base, log);
+                snprintf(err, err_len, "shaders %s.* do not link: %s", p->base, log);
             }
         }
         glDeleteShader(p->vs);
@@ -418,29 +417,34 @@ int ly_render_query_info(ly_render_info *out)
 
 /* ---- lifetime --------------------------------------------------------------- */
 
-/* The programs made at start, in the order they are begun and ended. */
-static int start_programs(ly_renderer *r, program **out)
-{
-    program *ps[] = {&r->building, &r->ground, &r->ground_bands, &r->sky,
-                     &r->ui,       &r->ui_rgba, &r->slab};
-    memcpy(out, ps, sizeof ps);
-    return (int)(sizeof ps / sizeof *ps);
-}
-
+/* The programs made at start, in the order they are begun and ended: where each is in
+ * the renderer, and its shaders' name and variant. */
 static const struct {
+    size_t at;
     const char *name, *variant;
-} START_PROGRAMS[] = {{"building", NULL}, {"ground", NULL}, {"ground", "BANDS"}, {"sky", NULL},
-                      {"ui", NULL},       {"ui", "RGBA"},   {"slab", NULL}};
+} START_PROGRAMS[] = {
+    {offsetof(ly_renderer, building), "building", NULL},
+    {offsetof(ly_renderer, ground), "ground", NULL},
+    {offsetof(ly_renderer, ground_bands), "ground", "BANDS"},
+    {offsetof(ly_renderer, sky), "sky", NULL},
+    {offsetof(ly_renderer, ui), "ui", NULL},
+    {offsetof(ly_renderer, ui_rgba), "ui", "RGBA"},
+    {offsetof(ly_renderer, slab), "slab", NULL},
+};
+enum { N_START_PROGRAMS = sizeof START_PROGRAMS / sizeof *START_PROGRAMS };
+
+static program *start_program(ly_renderer *r, int i)
+{
+    return (program *)((char *)r + START_PROGRAMS[i].at);
+}
 
 int ly_renderer_end_programs(ly_renderer *r, char *err, size_t err_len)
 {
     if (!r->programs_pending)
         return r->programs_failed ? -1 : 0;
     r->programs_pending = false;
-    program *ps[8];
-    int n = start_programs(r, ps);
-    for (int i = 0; i < n; i++)
-        if (program_end(ps[i], r->shader_dir, err, err_len)) {
+    for (int i = 0; i < N_START_PROGRAMS; i++)
+        if (program_end(start_program(r, i), r->shader_dir, err, err_len)) {
             r->programs_failed = true;
             return -1;
         }
@@ -483,17 +487,15 @@ ly_renderer *ly_renderer_begin(const char *shader_dir, char *err, size_t err_len
     snprintf(r->shader_dir, sizeof r->shader_dir, "%s", shader_dir);
     /* every program begun before any is looked at: a GL that compiles elsewhere (a
      * browser's GPU process) compiles them all while this thread goes on */
-    program *ps[8];
-    int n = start_programs(r, ps);
-    for (int i = 0; i < n; i++) {
-        if (program_begin(ps[i], shader_dir, bins, START_PROGRAMS[i].name,
+    for (int i = 0; i < N_START_PROGRAMS; i++) {
+        if (program_begin(start_program(r, i), shader_dir, bins, START_PROGRAMS[i].name,
                           START_PROGRAMS[i].variant, err, err_len)) {
             ly_renderer_destroy(r);
             return NULL;
         }
     }
     r->programs_pending = true;
-    r->gl_objects += (size_t)n;
+    r->gl_objects += N_START_PROGRAMS;
     snprintf(r->bins, sizeof r->bins, "%s", bins ? bins : "");
     glGenVertexArrays(1, &r->empty_vao);
     glGenTextures(1, &r->style_tex);
