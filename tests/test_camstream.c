@@ -732,6 +732,55 @@ static void remove_dir(void)
     CHECK(rmdir(g_dir) == 0);
 }
 
+/* Threads of this process whose nice value is `nice` (/proc/self/task/TID/stat, field 19). */
+static int threads_at_nice(int nice)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return -1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[300], buf[1024];
+        snprintf(path, sizeof path, "/proc/self/task/%s/stat", e->d_name);
+        FILE *f = fopen(path, "r");
+        size_t len = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+        if (f)
+            fclose(f);
+        buf[len] = '\0';
+        const char *p = strrchr(buf, ')'); /* the name may hold spaces */
+        int field = 2, v = 0;
+        for (; p && *p && field < 19; p++)
+            if (*p == ' ')
+                field++;
+        if (p && field == 19 && sscanf(p, "%d", &v) == 1 && v == nice)
+            n++;
+    }
+    closedir(d);
+    return n;
+}
+
+/* A stream's thread steps back: nice 10, so the viewer's frames come first. */
+static void test_priority(void)
+{
+    int before = threads_at_nice(10), now = before;
+    CHECK(before >= 0);
+    ly_camstream_desc d = {.url = "/nonexistent/louyu-camera.jpg", .refresh_s = 60};
+    ly_camstream *cs = ly_camstream_open(&d);
+    CHECK(cs != NULL);
+    for (double t0 = ly_clock_ms(); now == before && ly_clock_ms() - t0 < 3000;) {
+        struct timespec ts = {0, 10 * 1000000L};
+        nanosleep(&ts, NULL);
+        now = threads_at_nice(10);
+    }
+    if (now != before + 1)
+        fprintf(stderr, "threads at nice 10: %d before a stream opened, %d after\n", before, now);
+    CHECK(now == before + 1);
+    ly_camstream_close(cs);
+}
+
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -759,6 +808,7 @@ int main(int argc, char **argv)
     CHECK(!strcmp(ly_cam_state_name(LY_CAM_LIVE), "live") &&
           !strcmp(ly_cam_state_name(LY_CAM_UNREACHABLE), "unreachable"));
     ly_camstream_close(NULL);
+    test_priority();
     bool closed[5] = {0};
     double t0 = ly_clock_ms();
     phase1(closed);

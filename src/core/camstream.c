@@ -25,6 +25,10 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 
@@ -49,6 +53,7 @@
 #define MAX_PIXELS ((long long)7680 * 4320)
 #define BACKOFF_CAP_MS 30000.0
 #define POLL_MS 100
+#define WORKER_NICE 10 /* of 19: a stream yields to the viewer, and still runs on an idle core */
 #define FPS_WINDOW_MS 2000.0
 #define FPS_RING 64
 #define BAD_PARTS_IN_A_ROW 3
@@ -962,10 +967,23 @@ static void wait_for(ly_camstream *c, double ms)
     pthread_mutex_unlock(&c->mu);
 }
 
+/* The worker's share of the CPU: below the viewer's. A picture late by a frame is
+ * not seen; a frame of the viewer late by a picture's decode is. On Linux a
+ * thread's nice value is its own (setpriority(2)); elsewhere this does nothing. */
+static void step_back(void)
+{
+#ifdef __linux__
+    errno = 0;
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), WORKER_NICE) && errno)
+        LY_DEBUG("CAM", "could not lower a stream's priority: %s", strerror(errno));
+#endif
+}
+
 static void *worker(void *arg)
 {
     ly_camstream *c = arg;
     conn k;
+    step_back();
     while (!atomic_load(&c->stop)) {
         attempt(c, &k);
         if (atomic_load(&c->stop))
