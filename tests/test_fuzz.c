@@ -1,4 +1,5 @@
-/* Mutated districts through the whole app, as a reload would bring them: numbers
+/* Mutated districts through the whole app, as a reload would bring them (GeoJSON,
+ * an OpenStreetMap export, CityJSON and CityJSONSeq): numbers
  * swapped for extremes, strings for empty, huge or broken ones, values for
  * other types, spans deleted or doubled. Nothing may crash (the sanitizer
  * build runs this), a refused file must say where and why, and a refused
@@ -6,10 +7,12 @@
 #include "check.h"
 #include "commands.h"
 #include "louyu/kiosk.h"
+#include "louyu/report.h"
 #include "louyu/settings.h"
 #include "louyu/stacking.h"
 #include "louyu/stats.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,15 +357,123 @@ static void config_files(const char *path)
     free(base.p);
 }
 
+/* A building manager's weekly reports, mutated: the template louyu writes for a
+ * building, as a spreadsheet saves it (UTF-8, with a BOM, GB18030). Each answer
+ * is rows that make sense for the district, or errors at FILE:LINE:COL. */
+static void report_files(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zhanshan");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/data/zhanshan.geojson", NULL, &diags),
+              LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    long accepted = 0, refused = 0, silent = 0, bad_positions = 0, bad_rows = 0;
+    for (int k = 0; k < 6 && d.n_buildings; k++) {
+        uint32_t b = (uint32_t)pick(d.n_buildings);
+        size_t len = 0;
+        char *utf8 = ly_report_template(&d, b, 202046, &len);
+        CHECK(utf8 != NULL);
+        if (!utf8)
+            continue;
+        ly_csv_encoding enc = (ly_csv_encoding)(k % 3);
+        size_t n = len;
+        char *text = enc == LY_CSV_UTF8 ? utf8 : ly_csv_encode(utf8, len, enc, &n);
+        CHECK(text != NULL);
+        for (int i = 0; text && i < 300; i++) {
+            buf t = {0};
+            put(&t, text, n);
+            for (int m = 1 + (int)pick(3); m > 0; m--)
+                mutate(&t);
+            ly_report r;
+            ly_diag_list_init(&diags, "week.csv");
+            int rc = ly_report_parse(&r, t.p, t.n, &d, &diags);
+            if (rc == 0) {
+                accepted++;
+                silent += diags.errors != 0;
+                for (size_t j = 0; j < r.n_rows; j++) {
+                    const ly_report_row *w = &r.rows[j];
+                    int floors = w->building < d.n_buildings ? d.buildings[w->building].floors : 0;
+                    bad_rows += w->building >= d.n_buildings || w->floor_from < 0 ||
+                                w->floor_to < w->floor_from || w->floor_to > floors ||
+                                !(w->vacant_m2 >= 0) || isinf(w->vacant_m2) ||
+                                (w->rent >= 0 && isinf(w->rent)) || w->line < 1;
+                }
+            } else {
+                refused++;
+                silent += diags.errors == 0;
+            }
+            /* offsets are in the decoded text (csv.h), except an encoding error's */
+            size_t end = r.csv.len > t.n ? r.csv.len : t.n;
+            for (size_t j = 0; j < diags.count; j++) {
+                const ly_diag *dg = &diags.items[j];
+                if (dg->offset != SIZE_MAX && (dg->offset > end || dg->line < 1 || dg->col < 1) &&
+                    bad_positions++ < 5)
+                    fprintf(stderr, "a report (encoding %d) at byte %zu of %zu, %d:%d: %s\n",
+                            (int)enc, dg->offset, end, dg->line, dg->col, dg->message);
+            }
+            ly_report_free(&r);
+            ly_diag_list_deinit(&diags);
+            free(t.p);
+        }
+        if (text != utf8)
+            free(text);
+        free(utf8);
+    }
+    printf("fuzz: reports %ld accepted, %ld refused\n", accepted, refused);
+    CHECK(accepted > 50);
+    CHECK(refused > 50);
+    CHECK_INT(silent, 0);        /* an answer's errors are its refusal's, and only those */
+    CHECK_INT(bad_positions, 0); /* each where it is */
+    CHECK_INT(bad_rows, 0);      /* and what is accepted makes sense */
+    ly_district_unload(&d);
+}
+
+/* A CityJSONSeq of two buildings (a header, then a feature a line): a Solid, and
+ * surfaces with their semantics. No reference system: local metres. */
+static const char SEQ[] =
+    "{\"type\":\"CityJSON\",\"version\":\"2.0\",\"transform\":{\"scale\":[0.001,0.001,"
+    "0.001],\"translate\":[1000,2000,0]},\"CityObjects\":{},\"vertices\":[]}\n"
+    "{\"type\":\"CityJSONFeature\",\"id\":\"a\",\"CityObjects\":{\"a\":{\"type\":\"Building\","
+    "\"attributes\":{\"measuredHeight\":12.5,\"storeysAboveGround\":4,\"yearOfConstruction\":"
+    "1998},\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":[[[[0,3,2,1]],"
+    "[[4,5,6,7]],[[0,1,5,4]],[[1,2,6,5]],[[2,3,7,6]],[[3,0,4,7]]]]}]}},\"vertices\":[[0,0,0],"
+    "[10000,0,0],[10000,8000,0],[0,8000,0],[0,0,12500],[10000,0,12500],[10000,8000,12500],"
+    "[0,8000,12500]]}\n"
+    "{\"type\":\"CityJSONFeature\",\"id\":\"b\",\"CityObjects\":{\"b\":{\"type\":\"Building\","
+    "\"attributes\":{\"name\":\"B\"},\"children\":[\"b-1\"]},\"b-1\":{\"type\":"
+    "\"BuildingPart\",\"parents\":[\"b\"],\"geometry\":[{\"type\":\"MultiSurface\",\"lod\":"
+    "\"2.2\",\"boundaries\":[[[0,1,4]],[[1,2,4]],[[2,3,4]],[[3,0,4]]],\"semantics\":{"
+    "\"surfaces\":[{\"type\":\"WallSurface\"},{\"type\":\"RoofSurface\"}],\"values\":[0,1,0,"
+    "1]}}]}},\"vertices\":[[20000,0,0],[30000,0,0],[30000,9000,0],[20000,9000,0],"
+    "[25000,4500,20000]]}\n";
+
 int main(int argc, char **argv)
 {
     int rounds = argc > 1 ? atoi(argv[1]) : 1;
-    static const char *bases[] = {LY_SOURCE_DIR "/docs/example.geojson",
-                                  LY_SOURCE_DIR "/tests/data/query/finder.geojson",
-                                  LY_SOURCE_DIR "/data/zhanshan.geojson"};
-    static const int iterations[] = {2500, 2500, 300};
+    /* GeoJSON as louyu writes it and as OpenStreetMap exports it; CityJSON (a sample
+     * of every kind of object, real LoD2 from Rotterdam) and CityJSONSeq */
+    char seq_path[64];
+    snprintf(seq_path, sizeof seq_path, "/tmp/louyu-fuzz-%d-base.city.jsonl", (int)getpid());
+    FILE *sf = fopen(seq_path, "wb");
+    if (!sf || fwrite(SEQ, 1, sizeof SEQ - 1, sf) != sizeof SEQ - 1)
+        abort();
+    fclose(sf);
+    static const struct {
+        const char *path;
+        int iterations;
+    } bases[] = {
+        {LY_SOURCE_DIR "/docs/example.geojson", 2500},
+        {LY_SOURCE_DIR "/tests/data/query/finder.geojson", 2500},
+        {LY_SOURCE_DIR "/data/zhanshan.geojson", 300},
+        {LY_SOURCE_DIR "/tests/data/wild/osm-export.geojson", 600},
+        {LY_SOURCE_DIR "/tests/data/cityjson/sample.city.json", 400},
+        {LY_SOURCE_DIR "/tests/data/cityjson/rotterdam_subset.city.json", 200},
+        {NULL, 600}, /* the sequence above */
+    };
+    enum { N_BASES = sizeof bases / sizeof *bases };
     char err[256], path[64];
-    snprintf(path, sizeof path, "/tmp/louyu-fuzz-%d.geojson", (int)getpid());
+    snprintf(path, sizeof path, "/tmp/louyu-fuzz-%d.json", (int)getpid());
     ly_app app;
     if (ly_app_init(&app, 800, 600, 1, false, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
@@ -371,15 +482,20 @@ int main(int argc, char **argv)
     long loaded = 0, refused = 0, bad_positions = 0, silent = 0, lost = 0, answers_changed = 0;
     faults found = {0};
     for (int r = 0; r < rounds; r++)
-        for (int s = 0; s < 3; s++) {
+        for (int s = 0; s < N_BASES; s++) {
+            const char *base_path = bases[s].path ? bases[s].path : seq_path;
             buf base = {0};
-            CHECK(read_all(bases[s], &base));
+            CHECK(read_all(base_path, &base));
             /* the last good district: the base itself */
             ly_diag_list diags;
-            ly_diag_list_init(&diags, bases[s]);
-            CHECK_INT(ly_app_load(&app, bases[s], &diags), LY_LOAD_OK);
+            ly_diag_list_init(&diags, base_path);
+            int base_rc = ly_app_load(&app, base_path, &diags);
+            if (base_rc != LY_LOAD_OK)
+                fprintf(stderr, "%s: %s\n", base_path,
+                        diags.count ? diags.items[0].message : "refused");
+            CHECK_INT(base_rc, LY_LOAD_OK);
             ly_diag_list_deinit(&diags);
-            for (int i = 0; i < iterations[s]; i++) {
+            for (int i = 0; i < bases[s].iterations; i++) {
                 buf t = {0};
                 put(&t, base.p, base.n);
                 for (int m = next() % 5 < 3 ? 1 : 2 + (int)pick(2); m > 0; m--)
@@ -402,8 +518,12 @@ int main(int argc, char **argv)
                     for (size_t k = 0; k < diags.count; k++) {
                         const ly_diag *dg = &diags.items[k];
                         if (dg->offset != SIZE_MAX &&
-                            (dg->offset > t.n || dg->line < 1 || dg->col < 1))
-                            bad_positions++;
+                            (dg->offset > t.n || dg->line < 1 || dg->col < 1)) {
+                            if (bad_positions++ < 5)
+                                fprintf(stderr, "%s (mutated): at byte %zu of %zu, %d:%d: %s\n",
+                                        base_path, dg->offset, t.n, dg->line, dg->col,
+                                        dg->message);
+                        }
                     }
                     lost += !app.scene.loaded || app.scene.district.n_buildings != before;
                     /* and it answers as before */
@@ -415,7 +535,9 @@ int main(int argc, char **argv)
             free(base.p);
         }
     config_files(path);
+    report_files();
     unlink(path);
+    unlink(seq_path);
     printf("fuzz: %ld loaded and exercised, %ld refused\n", loaded, refused);
     CHECK(loaded > 100);
     CHECK(refused > 100);

@@ -181,7 +181,8 @@ int ly_stacking_build(ly_stacking *st, const ly_district *d, const ly_geo *geo, 
             rc = -1;
             break;
         }
-        memcpy(tris, idx, 3 * nt * sizeof *tris);
+        if (nt) /* (tris may still be NULL) */
+            memcpy(tris, idx, 3 * nt * sizeof *tris);
         for (int f = 1; f <= b->floors && !bd.fail; f++) {
             double z0 = ly_building_floor_base(d, b, f), z1 = ly_building_floor_base(d, b, f + 1);
             if (z1 <= pg->min_height_m + 1e-3 || z0 >= pg->height_m - 1e-3)
