@@ -19,10 +19,13 @@ uniform vec3 u_fog_color;
 uniform float u_fog_distance;
 uniform vec3 u_accent;      // selection
 uniform int u_pass;         // 0 opaque, 1 translucent (under construction): drawn apart
+#ifdef DITHER
 // a chunk fading between two levels of detail: 1 keeps the pixels whose noise is under
-// u_dither_cut, 2 the others, so the two levels share the pixels without overlap
+// u_dither_cut, 2 the others, so the two levels share the pixels without overlap (a
+// variant of its own: a shader that may discard writes depth only after it has run)
 uniform int u_dither;
 uniform float u_dither_cut;
+#endif
 
 out vec4 o_color;
 
@@ -39,12 +42,14 @@ int storey(float z, vec2 info)
 
 void main()
 {
-    if (u_dither != 0) {
+#ifdef DITHER
+    {
         // interleaved gradient noise (Jimenez 2014): even, and stable per pixel
         float noise = fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
         if ((noise < u_dither_cut) != (u_dither == 1))
             discard;
     }
+#endif
     int state = int(v_style.a + 0.5);
     int flags = state & 31;
     uint surface = uint(state >> 5);

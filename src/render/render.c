@@ -66,14 +66,16 @@ typedef struct {
 
 struct ly_renderer {
     program building, ground, ground_bands, sky, ui, ui_rgba, slab, overlay;
-    /* the buildings' variants, made when first needed: [1] GLOW (the finder's matches
-     * glow), [2] SITES (building sites, in their own pass), [3] both; [0] is unused
-     * (the plain program is `building`) */
-    program building_var[4];
-    bool var_failed[4];
+    /* the buildings' variants, made when first needed: bit 1 GLOW (the finder's matches
+     * glow), bit 2 SITES (building sites, in their own pass), bit 4 DITHER (a tile fading
+     * between levels of detail); [0] is unused (the plain program is `building`) */
+    program building_var[8];
+    bool var_failed[8];
     bool programs_pending, programs_failed; /* begun, not yet looked at; or one failed */
     bool glow; /* a style glows now */
     program *buildings;     /* the buildings' program of the frame being drawn */
+    program *dithering;     /* and its DITHER variant, once a tile of the pass fades */
+    bool dither_tried;      /* this pass asked for it */
     char shader_dir[1024], bins[1024]; /* where programs come from (bins "": no binaries) */
     gpu_mesh slabs;
     bool slab_focus; /* a floor of the plan is highlighted: the others step back */
@@ -599,10 +601,10 @@ void ly_renderer_destroy(ly_renderer *r)
     free_still(r);
     free_scene(r);
     free_mesh(r, &r->slabs);
-    program *ps[] = {&r->building,        &r->ground,          &r->ground_bands,
-                     &r->sky,             &r->ui,              &r->ui_rgba,
-                     &r->slab,            &r->overlay,         &r->building_var[1],
-                     &r->building_var[2], &r->building_var[3]};
+    program *ps[8 + 7] = {&r->building, &r->ground, &r->ground_bands, &r->sky,
+                          &r->ui,       &r->ui_rgba, &r->slab,        &r->overlay};
+    for (int v = 1; v < 8; v++)
+        ps[7 + v] = &r->building_var[v];
     for (size_t i = 0; i < sizeof ps / sizeof *ps; i++) {
         if (ps[i]->id)
             glDeleteProgram(ps[i]->id);
@@ -1124,18 +1126,50 @@ static void tile_draws(ly_renderer *r, const ly_mesh_tile *t, lod_choice ch,
     }
 }
 
-static void draw_batches(ly_renderer *r, const gpu_chunk *c, tile_batch b[1 + LY_MESH_LODS][3])
+static program *buildings_program(ly_renderer *r, int pass, bool dither);
+static void building_uniforms(ly_renderer *r, program *p, const ly_render_frame *f, int pass);
+
+/* The program for the dithered batches (mode 1 or 2): the DITHER variant, its uniforms set
+ * the first time a frame needs it. NULL when it could not be made: a fading tile then
+ * shows its coarser level alone, changing level without the fade. */
+static program *dither_program(ly_renderer *r, const ly_render_frame *f)
 {
+    if (!r->dithering) {
+        program *p = buildings_program(r, 0, true);
+        r->dithering = p == r->buildings ? NULL : p;
+        if (r->dithering)
+            building_uniforms(r, r->dithering, f, 0);
+        r->dither_tried = true;
+    }
+    return r->dithering;
+}
+
+static void draw_batches(ly_renderer *r, const gpu_chunk *c, tile_batch b[1 + LY_MESH_LODS][3],
+                         const ly_render_frame *f)
+{
+    program *in_use = r->buildings;
     for (int l = 0; l <= LY_MESH_LODS; l++)
         for (int m = 0; m < 3; m++) {
             if (!b[l][m].n || !(l ? c->lod.vao : c->full.vao))
                 continue; /* a full mesh that did not fit, with no far level to stand in */
-            glUniform1i(r->buildings->dither, m);
-            glUniform1f(r->buildings->dither_cut, b[l][m].cut);
+            program *p = m && (r->dithering || !r->dither_tried) ? dither_program(r, f) : NULL;
+            if (m && !p && m == 1)
+                continue; /* no fade: the finer level's share is left out */
+            if (!p)
+                p = r->buildings; /* undithered (without the variant: the coarser level whole) */
+            if (p != in_use)
+                glUseProgram(p->id);
+            in_use = p;
+            if (p != r->buildings) {
+                glUniform1i(p->dither, m);
+                glUniform1f(p->dither_cut, b[l][m].cut);
+            }
             glBindVertexArray(l ? c->lod.vao : c->full.vao);
             ly_gl_multi_draw(GL_TRIANGLES, b[l][m].count, GL_UNSIGNED_INT,
                              b[l][m].offset, b[l][m].n);
         }
+    if (in_use != r->buildings)
+        glUseProgram(r->buildings->id);
 }
 
 /* A chunk's opaque buildings, tile by tile: culled, each at its level; the full
@@ -1178,18 +1212,19 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
             ch[t] = (lod_choice){0, 0};
         tile_draws(r, &c->src->tiles[t], ch[t], b);
     }
-    draw_batches(r, c, b);
+    draw_batches(r, c, b, f);
 }
 
-/* The buildings' program for this frame: with the glow while something glows. */
 /* The buildings' program for a pass: the plain one, or a variant made the first time
- * it is needed. Software GL runs every branch of a shader for every pixel, so what
- * only some buildings need is left out of the plain program: the finder's glow
- * (GLOW, while something glows) and the building sites' scaffold (SITES, pass 1). */
-static program *buildings_program(ly_renderer *r, int pass)
+ * it is needed. Software GL runs every branch of a shader for every pixel, and a shader
+ * that may discard cannot write depth before it has run, so what only some pixels need is
+ * left out of the plain program: the finder's glow (GLOW, while something glows), the
+ * building sites' scaffold (SITES, pass 1) and the fade between levels (DITHER). */
+static program *buildings_program(ly_renderer *r, int pass, bool dither)
 {
-    static const char *const NAMES[4] = {NULL, "GLOW", "SITES", "GLOW+SITES"};
-    int v = (r->glow ? 1 : 0) | (pass ? 2 : 0);
+    static const char *const NAMES[8] = {NULL,     "GLOW",        "SITES",        "GLOW+SITES",
+                                         "DITHER", "GLOW+DITHER", "SITES+DITHER", "GLOW+SITES+DITHER"};
+    int v = (r->glow ? 1 : 0) | (pass ? 2 : 0) | (dither ? 4 : 0);
     if (!v || r->var_failed[v])
         return &r->building;
     if (!r->building_var[v].id) {
@@ -1197,8 +1232,9 @@ static program *buildings_program(ly_renderer *r, int pass)
         if (load_program(&r->building_var[v], r->shader_dir, r->bins[0] ? r->bins : NULL,
                          "building", NAMES[v], err, sizeof err)) {
             LY_ERROR("RENDER", "%s: %s", err,
-                     v & 2 ? "building sites will be drawn as buildings"
-                           : "the finder's matches will not glow");
+                     v & 4   ? "tiles will change their level of detail without fading"
+                     : v & 2 ? "building sites will be drawn as buildings"
+                             : "the finder's matches will not glow");
             r->var_failed[v] = true;
             return &r->building;
         }
@@ -1207,9 +1243,8 @@ static program *buildings_program(ly_renderer *r, int pass)
     return &r->building_var[v];
 }
 
-static void building_uniforms(ly_renderer *r, const ly_render_frame *f, int pass)
+static void building_uniforms(ly_renderer *r, program *p, const ly_render_frame *f, int pass)
 {
-    program *p = r->buildings = buildings_program(r, pass);
     glUseProgram(p->id);
     glUniformMatrix4fv(p->view_proj, 1, GL_FALSE, f->view_proj);
     glUniform3fv(p->eye, 1, f->eye);
@@ -1221,7 +1256,6 @@ static void building_uniforms(ly_renderer *r, const ly_render_frame *f, int pass
     glUniform3fv(p->accent, 1, ACCENT);
     glUniform1i(p->buildings, 1);
     glUniform1i(p->pass, pass);
-    glUniform1i(p->dither, 0);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, r->style_tex);
     glActiveTexture(GL_TEXTURE0);
@@ -1237,7 +1271,10 @@ static int by_distance(const void *a, const void *b)
  * (translucent, always in full), after everything opaque */
 static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
 {
-    building_uniforms(r, f, pass);
+    r->buildings = buildings_program(r, pass, false);
+    r->dithering = NULL; /* set when a tile first fades this pass */
+    r->dither_tried = false;
+    building_uniforms(r, r->buildings, f, pass);
     ly_frustum fr;
     ly_frustum_init(&fr, f->view_proj);
     if (!pass) { /* a new frame */
