@@ -63,6 +63,7 @@ typedef struct {
     int picture_w[LY_CAMERA_VIEWS], picture_h[LY_CAMERA_VIEWS]; /* 0: none yet */
     double status_t; /* st.time the statuses were last looked at */
     double trim_t;   /* st.time the allocator last gave its free pages back */
+    double trim_ms;  /* how long that took (ms) */
 } ly_derived;
 
 /* Input's own memory from one event to the next: where the pointer is, a drag

@@ -3,6 +3,7 @@
  * live pictures. Commands that change the state, and the per-frame work that keeps
  * the derived data (walk search, shapes on the ground, streams) in step with it. */
 #include "commands.h"
+#include "louyu/clock.h"
 #include "louyu/icons.h"
 #include "louyu/log.h"
 
@@ -325,7 +326,9 @@ static bool poll_streams(ly_app *app)
      * the arenas are given back (a few milliseconds). */
     if (app->st.n_camera_views > 0 && app->st.time - dv->trim_t >= 30.0) {
         dv->trim_t = app->st.time;
+        double t0 = ly_clock_ms();
         malloc_trim(0);
+        dv->trim_ms = ly_clock_ms() - t0;
     }
 #endif
 #else

@@ -78,6 +78,14 @@ typedef struct {
     double rss_slope_mb_per_h; /* least squares over a sample a second */
     /* glibc's heap in use (mallinfo2), sampled with the RSS; -1 where it cannot be read */
     double heap_start_mb, heap_end_mb, heap_slope_mb_per_h;
+    /* the first 16 frames over 33 ms: when (s after the warm-up), how
+     * long, and the allocator's trim when one ran in that frame (ms; -1: none) */
+    struct {
+        double at_s, ms, trim_ms;
+    } slow[16];
+    int n_slow;
+    long trims;          /* trims while measured */
+    double trim_max_ms;  /* the longest */
 } ly_bench_cameras_result;
 /* Operations mode with every camera of the file open (up to four), drawn as the viewer
  * draws: a frame whenever a picture or a stream's state changes, for `seconds`.

@@ -68,8 +68,13 @@ static long run(ly_app *app, ly_platform *plat, double until, double from, uint3
     long n = 0;
     double last = ly_clock_ms(), next_rss = from;
     while (ly_clock_ms() < until) {
-        double t0 = ly_clock_ms();
+        double t0 = ly_clock_ms(), trim_t = app->dv.trim_t;
         bool moving = ly_app_update(app, (t0 - last) / 1000);
+        bool trimmed = app->dv.trim_t != trim_t;
+        if (hist && t0 >= from && trimmed) {
+            r->trims++;
+            r->trim_max_ms = app->dv.trim_ms > r->trim_max_ms ? app->dv.trim_ms : r->trim_max_ms;
+        }
         last = t0;
         if (moving || app->st.redraw) {
             ly_app_render(app);
@@ -80,6 +85,13 @@ static long run(ly_app *app, ly_platform *plat, double until, double from, uint3
                 long b = (long)(t / BIN_MS);
                 hist[b < BINS ? b : BINS - 1]++;
                 r->over_33ms += t > 33.0;
+                int k = r->n_slow;
+                if (t > 33.0 && k < (int)(sizeof r->slow / sizeof *r->slow)) {
+                    r->slow[k].at_s = (t0 - from) / 1000;
+                    r->slow[k].ms = t;
+                    r->slow[k].trim_ms = trimmed ? app->dv.trim_ms : -1;
+                    r->n_slow++;
+                }
                 r->max = t > r->max ? t : r->max;
                 n++;
             }

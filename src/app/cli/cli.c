@@ -136,8 +136,9 @@ static const ly_opt O_BENCH[] = {
     {"--reloads", LY_OPT_INT, "N", "reloads while frames are drawn (0: none)", 0, 1000, NULL},
     {"--no-render", LY_OPT_FLAG, "", "no frames: loading, geometry and queries only", 0, 0, NULL},
     {"--cameras", LY_OPT_NUM, "S", "only this: S seconds of operations mode with every camera's "
-     "live picture open (up to 4), drawn as the viewer draws; frame times and memory", 1, 86400,
-     NULL},
+     "live picture open (up to 4), drawn as the viewer draws; frame times (each over 33 ms, "
+     "with the allocator's trim if one ran in it) and memory",
+     1, 86400, NULL},
     {"--export-polygons", LY_OPT_TEXT, "OUT", "write the projected footprints as JSON", 0, 0,
      NULL},
     {NULL}};
