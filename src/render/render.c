@@ -1136,7 +1136,7 @@ static program *dither_program(ly_renderer *r, const ly_render_frame *f)
 {
     if (!r->dithering) {
         program *p = buildings_program(r, 0, true);
-        r->dithering = p == r->buildings ? NULL : p;
+        r->dithering = p == &r->building ? NULL : p; /* the plain program has no fade */
         if (r->dithering)
             building_uniforms(r, r->dithering, f, 0);
         r->dither_tried = true;
