@@ -3,7 +3,9 @@
 // (selected, hovered, dimmed, under construction), distance fog.
 in vec3 v_pos;
 flat in vec4 v_style;   // rgb the colour; a the state flags + 32 * the surface (LY_SURF_*)
-flat in vec2 v_storeys; // x storey height, y ground storey height
+// xy the storey height and the ground storey's; the face's light (building.vert): z the
+// sky's share of the sky and ground's, w the sun's
+flat in vec4 v_face;
 #ifdef GLOW
 // the tenant finder's matches: xy the heights (m) from the lowest matching floor's base to the
 // highest's top; zw which floors of that band match, bit k = the band's floor k (24 in each,
@@ -12,7 +14,6 @@ flat in vec4 v_glow;
 #endif
 
 uniform vec3 u_eye;
-uniform vec3 u_sun;         // towards the sun
 uniform vec3 u_sky_color;
 uniform vec3 u_ground_color;
 uniform vec3 u_fog_color;
@@ -56,21 +57,13 @@ void main()
 #ifdef SITES
     bool site = (flags & F_BUILDING_SITE) != 0;
 #endif
-    // the face's normal: the faces are flat, and only front faces are drawn
-    vec3 n = normalize(cross(dFdx(v_pos), dFdy(v_pos)));
-    vec3 base = v_style.rgb;
-    if (surface == 1u)
-        base *= vec3(0.86, 0.88, 0.93); // roofs: cooler and a little darker than walls
-    else if (surface == 3u)
-        base = mix(base, vec3(0.42, 0.55, 0.66), 0.75); // windows of a 3D model: glass
-    else if (surface == 4u)
-        base = mix(base, vec3(0.50, 0.38, 0.28), 0.75); // doors
+    vec3 base = v_style.rgb; // tinted by its surface (building.vert)
     float alpha = 1.0;
 
     // Façade floor lines: thin, anti-aliased, fading with distance.
-    if (surface == 0u && v_storeys.x > 0.0) {
-        float g = max(v_storeys.y, 0.1);
-        float f = v_pos.z < g ? v_pos.z / g : 1.0 + (v_pos.z - g) / v_storeys.x;
+    if (surface == 0u && v_face.x > 0.0) {
+        float g = max(v_face.y, 0.1);
+        float f = v_pos.z < g ? v_pos.z / g : 1.0 + (v_pos.z - g) / v_face.x;
         float w = fwidth(f);
         float line = 1.0 - smoothstep(0.0, 0.9 * w, abs(fract(f + 0.5) - 0.5));
         // lines closer than ~5 px apart fade out instead of turning into stripes
@@ -85,6 +78,8 @@ void main()
     // (only in the sites' pass: software GL would run this for every pixel)
     if (site) {
         // A building site: pale translucent volume with a scaffold grid.
+        // the face's normal, from its flat face's derivatives
+        vec3 n = normalize(cross(dFdx(v_pos), dFdy(v_pos)));
         vec2 t = vec2(-n.y, n.x);
         float u = surface == 0u ? dot(v_pos.xy, t) : v_pos.x + v_pos.y;
         vec2 q = vec2(u / 3.0, v_pos.z / 2.0);
@@ -104,7 +99,7 @@ void main()
 #ifdef GLOW
     if (v_glow.y > v_glow.x && v_pos.z >= v_glow.x - 0.05 && v_pos.z <= v_glow.y + 0.05) {
         // the floor within the band, counted as the floor lines are drawn
-        int k = clamp(storey(v_pos.z, v_storeys) - storey(v_glow.x + 0.05, v_storeys), 0, 47);
+        int k = clamp(storey(v_pos.z, v_face.xy) - storey(v_glow.x + 0.05, v_face.xy), 0, 47);
         uint bits = k < 24 ? uint(v_glow.z) >> uint(k) : uint(v_glow.w) >> uint(k - 24);
         glow = (bits & 1u) != 0u;
     }
@@ -116,12 +111,11 @@ void main()
     else if ((flags & F_HOVERED) != 0)
         base = mix(base, vec3(1.0, 0.97, 0.88), 0.45);
 
-    // light: sun (Lambert, softened) plus a sky/ground hemisphere
-    float sun = max(dot(n, u_sun), 0.0);
-    vec3 hemi = mix(u_ground_color, u_sky_color, 0.5 + 0.5 * n.z);
-    // darker near the ground, as if the street occluded the sky
+    // light: the face's (building.vert), darker near the ground as if the street
+    // occluded the sky
     float ao = surface == 0u ? mix(0.72, 1.0, smoothstep(0.0, 12.0, v_pos.z)) : 1.0;
-    vec3 color = base * (0.70 * hemi * ao + 0.55 * sun * vec3(1.0, 0.97, 0.92));
+    vec3 hemi = mix(u_ground_color, u_sky_color, v_face.z);
+    vec3 color = base * (0.70 * hemi * ao + v_face.w * vec3(1.0, 0.97, 0.92));
 
     if (glow)
         color = max(color, base * 0.95); // lit from within: no dark side

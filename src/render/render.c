@@ -667,8 +667,10 @@ static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size
     const GLsizei stride = sizeof(ly_vertex);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_vertex, pos));
-    /* the normal and the floor stay in the mesh (picking, exports): the shader needs
-     * neither */
+    /* the face's light comes from its normal (building.vert); the floor stays in the
+     * mesh (picking, exports) */
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_BYTE, GL_TRUE, stride, (void *)offsetof(ly_vertex, normal));
     glEnableVertexAttribArray(2);
     glVertexAttribIPointer(2, 1, GL_UNSIGNED_BYTE, stride, (void *)offsetof(ly_vertex, surface));
     glEnableVertexAttribArray(3);
