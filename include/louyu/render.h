@@ -80,7 +80,8 @@ typedef struct {
     size_t at_level[1 + LY_MESH_LODS]; /* tiles drawn in full, at each far level (fades count twice) */
     size_t triangles;                  /* buildings' triangles submitted */
     size_t uploads, evictions;         /* chunks' full meshes sent to / dropped from the GPU */
-    size_t deferred;                   /* chunks drawn at a far level for want of room */
+    size_t deferred;                   /* chunks drawn at a far level for want of room or time */
+    size_t waiting; /* of those, the ones whose full mesh waits for a frame with time to upload it */
     size_t resident_bytes;             /* chunk meshes on the GPU now */
     size_t full_resident;              /* chunks whose full mesh is on the GPU now */
     bool still; /* the 3D scene was the frame before's, copied (the rest: of that frame) */
@@ -108,6 +109,12 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
  * current frame are dropped, least recently drawn first, to make room; a chunk
  * that still does not fit is drawn at its finest far level. */
 void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes);
+/* The time a frame may spend sending chunks' full meshes to the GPU (0, the default: no
+ * limit). Past it, a frame draws the chunks still to come at their finest far level and
+ * says so (stats.waiting): the caller draws again, and later frames bring them. A city
+ * then shows at once, coarse near the eye for a few frames; a picture (louyu shot) is
+ * drawn with no limit. */
+void ly_renderer_set_upload_budget(ly_renderer *r, double ms);
 /* Called with each mesh array once the GPU has its copy (NULL: nothing), so that a
  * caller whose meshes are mapped from a file can give their pages back. */
 void ly_renderer_set_upload_hook(ly_renderer *r, void (*hook)(const void *p, size_t n));

@@ -112,6 +112,12 @@ typedef struct ly_app {
     bool icons_loaded; /* the map's pictograms are on the GPU */
 } ly_app;
 
+/* What a frame of the viewer, the kiosk or the browser may spend sending chunks' full
+ * meshes to the GPU (ly_renderer_set_upload_budget): a city shows at once and its near
+ * chunks come in over the next frames. Pictures (louyu shot, the portal's renders) set
+ * none and are drawn whole. */
+#define LY_UPLOAD_BUDGET_MS 10.0
+
 /* Sets up the app; with `gl` a renderer is created (a GL context must be current)
  * and a font found. Returns 0 or -1 with a message. */
 int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, char *err,
@@ -155,7 +161,8 @@ void ly_app_gesture(ly_app *app, const ly_gesture *g);
 bool ly_app_update(ly_app *app, double dt);
 /* Lays out and draws a frame into the bound target, then applies what the views
  * asked for. Returns true when the picture needs another frame to settle (a
- * panel found its height, new glyphs, a message changed the state, a fade). */
+ * panel found its height, new glyphs, a message changed the state, a fade, chunks'
+ * meshes still to upload). */
 bool ly_app_render(ly_app *app);
 /* Draws only the part x, y, w, h (pixels, y down) of the picture the window's size
  * (st.width x st.height) would show, into the bound target of size w x h: a large

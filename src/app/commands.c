@@ -3,6 +3,7 @@
  * finder and search; and the dispatch of the views' messages. */
 #include "commands.h"
 #include "louyu/cache.h"
+#include "louyu/clock.h"
 #include "louyu/log.h"
 #include "louyu/palette.h"
 #include "louyu/settings.h"
@@ -251,6 +252,7 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
     if (app->renderer)
         ly_renderer_set_upload_hook(app->renderer, next->cache ? ly_cache_give_back : NULL);
 #endif
+    double t0 = ly_clock_ms();
     if (app->renderer && ly_renderer_upload_scene(app->renderer, &next->mesh, &next->ground)) {
         /* put the old district back on the GPU */
 #ifndef LY_WEB
@@ -262,6 +264,7 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "the GPU refused the district's buffers");
         return LY_LOAD_NOMEM;
     }
+    double t1 = ly_clock_ms();
     ly_state *st = &app->st;
     bool first = !app->scene.loaded;
     char keep_id[128] = "";
@@ -275,6 +278,7 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
                      ? app->scene.district.features[st->camera_views[i]].id
                      : "");
     ly_scene_free(&app->scene);
+    double t2 = ly_clock_ms();
     ly_scene_move(&app->scene, next);
     keep_cameras(app, keep_cams);
     pick_week(app); /* the week on screen, if the new data has it; else the latest */
@@ -283,11 +287,16 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
     st->hovered = -1;
     st->plan.floor_selected = st->plan.floor_hover = 0;
     app->dv.stack_dirty = true;
+    double t3 = ly_clock_ms();
     build_styles(app);
     update_flags(app);
     ly_cmd_set_color_mode(app, st->color_mode, false);
+    double t4 = ly_clock_ms();
     rebuild_search(app);
     run_finder(app);
+    LY_DEBUG("SWAP", "upload %.1f ms, old scene freed %.1f ms, weeks and cameras %.1f ms, styles "
+                     "%.1f ms, search and finder %.1f ms",
+             t1 - t0, t2 - t1, t3 - t2, t4 - t3, ly_clock_ms() - t4);
     /* new data, new limits; the first district starts from the home view, a
      * reload keeps the user's view (clamped to the new data) */
     ly_camera_pose keep = st->cam.pose;

@@ -244,8 +244,10 @@ static bool render(ly_app *app, const int *tile)
         ly_app_dispatch(app, &app->msgs.items[i]);
     if (app->st.export_wait > 0 && !tile)
         app->st.export_wait--; /* "Exporting…" is on screen once this reaches 0 */
+    ly_render_stats rs;
+    ly_renderer_stats(app->renderer, &rs);
     bool again = app->msgs.n > 0 || grew || fading || ly_ui_needs_frame(&app->ui) ||
-                 app->st.export_queued;
+                 app->st.export_queued || rs.waiting;
     app->msgs.n = 0;
     return again || app->st.redraw;
 }

@@ -1,6 +1,7 @@
 #include "louyu/render.h"
 #include "gl.h"
 #include "louyu/bvh.h"
+#include "louyu/clock.h"
 #include "louyu/file.h"
 #include "louyu/log.h"
 #include "louyu/palette.h"
@@ -46,15 +47,16 @@ typedef struct {
     GLsizei n_indices, site_first;
 } gpu_mesh;
 
-/* A chunk of the district: its far levels (always on the GPU), its full mesh
- * (uploaded from src when first needed, dropped when the memory ceiling needs
- * room and the chunk was not drawn in full this frame), and its box. */
+/* A chunk of the district: its far levels (each uploaded from src when a frame first
+ * draws it, then kept), its full mesh (uploaded from src when first needed, dropped
+ * when the memory ceiling needs room and the chunk was not drawn in full this frame),
+ * and its box. */
 typedef struct {
-    gpu_mesh full, lod;
+    gpu_mesh full, lod[LY_MESH_LODS];
     const ly_mesh_chunk *src;
     size_t full_bytes;
     uint64_t used; /* the frame that last drew it in full */
-    uint32_t lod_first[LY_MESH_LODS + 1];
+    bool lod_failed[LY_MESH_LODS]; /* the level's upload failed: drawn without it */
     float min[3], max[3];
 } gpu_chunk;
 
@@ -84,6 +86,8 @@ struct ly_renderer {
     size_t n_chunks;
     float lod_cell_m[LY_MESH_LODS];
     size_t mem_limit, resident; /* bytes of chunk meshes on the GPU, and the ceiling (0: none) */
+    double upload_budget_ms, upload_ms; /* full meshes' uploads: a frame's time for them (0:
+                                         * none), and what this frame has spent */
     size_t n_full;              /* chunks whose full mesh is on the GPU */
     void (*uploaded)(const void *p, size_t n); /* told of each array the GPU has copied */
     uint64_t frame;
@@ -545,7 +549,8 @@ static void free_scene(ly_renderer *r)
     r->scene_gen++;
     for (size_t i = 0; i < r->n_chunks; i++) {
         free_mesh(r, &r->chunks[i].full);
-        free_mesh(r, &r->chunks[i].lod);
+        for (int k = 0; k < LY_MESH_LODS; k++)
+            free_mesh(r, &r->chunks[i].lod[k]);
     }
     free(r->chunks);
     free(r->order);
@@ -656,14 +661,11 @@ static void make_mesh(ly_renderer *r, gpu_mesh *g, const void *vertices, size_t 
     g->n_indices = (GLsizei)n_indices;
 }
 
+/* A buildings' mesh on the GPU. The caller tells the upload hook. */
 static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size_t n_vertices,
                            const uint32_t *indices, size_t n_indices)
 {
     make_mesh(r, g, v, n_vertices * sizeof *v, indices, n_indices);
-    if (r->uploaded) {
-        r->uploaded(v, n_vertices * sizeof *v);
-        r->uploaded(indices, n_indices * sizeof *indices);
-    }
     const GLsizei stride = sizeof(ly_vertex);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, (void *)offsetof(ly_vertex, pos));
@@ -679,19 +681,62 @@ static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size
     return glGetError() == GL_NO_ERROR ? 0 : -1;
 }
 
-/* The far levels now; the full mesh when a frame needs it (make_full). */
-static int upload_chunk(ly_renderer *r, gpu_chunk *g, const ly_mesh_chunk *c)
+static void tell_uploaded(ly_renderer *r, const void *p, size_t n)
+{
+    if (r->uploaded)
+        r->uploaded(p, n);
+}
+
+/* Nothing goes up yet: each far level when a frame first draws it (make_level), the full
+ * mesh when a frame draws it in full (make_full). A city's first frame, the whole city
+ * at its coarsest levels, uploads a small part of its meshes. */
+static void upload_chunk(gpu_chunk *g, const ly_mesh_chunk *c)
 {
     memcpy(g->min, c->min, sizeof g->min);
     memcpy(g->max, c->max, sizeof g->max);
-    memcpy(g->lod_first, c->lod_first, sizeof g->lod_first);
     g->src = c;
     g->full_bytes = c->n_vertices * sizeof(ly_vertex) + c->n_indices * sizeof(uint32_t);
-    if (!c->n_lod_indices)
-        return 0;
-    r->resident += c->n_lod_vertices * sizeof(ly_vertex) + c->n_lod_indices * sizeof(uint32_t);
-    return upload_vertices(r, &g->lod, c->lod_vertices, c->n_lod_vertices, c->lod_indices,
-                           c->n_lod_indices);
+}
+
+/* Far level k of a chunk on the GPU, uploaded the first time a frame needs it, then kept
+ * (the far levels are small beside the full meshes). A level's vertices follow each
+ * other in lod_vertices: they go up alone, with the level's indices made relative to
+ * the first of them (WebGL has no base vertex). False: the level is empty or could not
+ * go up (its tiles are then drawn without it). */
+static bool make_level(ly_renderer *r, gpu_chunk *c, int k)
+{
+    gpu_mesh *g = &c->lod[k];
+    if (g->vao || c->lod_failed[k])
+        return g->vao != 0;
+    const ly_mesh_chunk *s = c->src;
+    uint32_t i0 = s->lod_first[k], n = s->lod_first[k + 1] - i0;
+    if (!n)
+        return false;
+    const uint32_t *src = s->lod_indices + i0;
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        lo = src[i] < lo ? src[i] : lo;
+        hi = src[i] > hi ? src[i] : hi;
+    }
+    uint32_t *idx = hi < s->n_lod_vertices ? malloc((size_t)n * sizeof *idx) : NULL;
+    bool ok = idx != NULL;
+    if (ok) {
+        for (uint32_t i = 0; i < n; i++)
+            idx[i] = src[i] - lo;
+        ok = !upload_vertices(r, g, s->lod_vertices + lo, (size_t)(hi - lo) + 1, idx, n);
+    }
+    free(idx);
+    if (!ok) {
+        LY_ERROR("RENDER", "far level %d of a chunk could not go up to the GPU: drawn without it",
+                 k);
+        free_mesh(r, g);
+        c->lod_failed[k] = true;
+        return false;
+    }
+    tell_uploaded(r, s->lod_vertices + lo, ((size_t)(hi - lo) + 1) * sizeof(ly_vertex));
+    tell_uploaded(r, src, (size_t)n * sizeof *src);
+    r->resident += ((size_t)(hi - lo) + 1) * sizeof(ly_vertex) + (size_t)n * sizeof(uint32_t);
+    return true;
 }
 
 /* Drops the least recently drawn full meshes (none drawn this frame) until
@@ -720,6 +765,12 @@ static void make_room(ly_renderer *r, size_t need)
 static bool make_full(ly_renderer *r, gpu_chunk *c)
 {
     if (!c->full.vao) {
+        if (r->upload_budget_ms > 0 && r->upload_ms >= r->upload_budget_ms) {
+            r->stats.deferred++; /* this frame's time for uploads is spent: a later frame's */
+            r->stats.waiting++;
+            return false;
+        }
+        double t0 = ly_clock_ms();
         make_room(r, c->full_bytes);
         if (r->mem_limit && r->resident + c->full_bytes > r->mem_limit && r->n_full) {
             r->stats.deferred++;
@@ -731,13 +782,22 @@ static bool make_full(ly_renderer *r, gpu_chunk *c)
             r->stats.deferred++;
             return false;
         }
+        tell_uploaded(r, s->vertices, s->n_vertices * sizeof *s->vertices);
+        tell_uploaded(r, s->indices, s->n_indices * sizeof *s->indices);
         c->full.site_first = (GLsizei)s->site_first_index;
         r->resident += c->full_bytes;
         r->n_full++;
         r->stats.uploads++;
+        r->upload_ms += ly_clock_ms() - t0;
     }
     c->used = r->frame;
     return true;
+}
+
+void ly_renderer_set_upload_budget(ly_renderer *r, double ms)
+{
+    r->scene_gen++;
+    r->upload_budget_ms = ms;
 }
 
 void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes)
@@ -764,7 +824,7 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
     memcpy(r->lod_cell_m, mesh->lod_cell_m, sizeof r->lod_cell_m);
     int rc = 0;
     for (size_t i = 0; i < mesh->n_chunks; i++)
-        rc |= upload_chunk(r, &r->chunks[i], &mesh->chunks[i]);
+        upload_chunk(&r->chunks[i], &mesh->chunks[i]);
     if (ground && ground->n_indices) {
         gpu_mesh *g = &r->ground_mesh;
         make_mesh(r, g, ground->vertices, ground->n_vertices * sizeof *ground->vertices,
@@ -1115,12 +1175,13 @@ static void batch_add(tile_batch *b, uint32_t first, uint32_t count, float cut)
 }
 
 /* One tile at its level (and, fading, the finer one through the dither). */
-static void tile_draws(ly_renderer *r, const ly_mesh_tile *t, lod_choice ch,
-                       tile_batch b[1 + LY_MESH_LODS][3])
+static void tile_draws(ly_renderer *r, const ly_mesh_chunk *c, const ly_mesh_tile *t,
+                       lod_choice ch, tile_batch b[1 + LY_MESH_LODS][3])
 {
     int lv[2] = {ch.level, ch.level - 1}, mode[2] = {ch.fade > 0 ? 2 : 0, 1};
     for (int i = 0; i < (ch.fade > 0 ? 2 : 1); i++) {
-        uint32_t first = lv[i] < 0 ? t->first : t->lod_first[lv[i]];
+        /* a far level's indices are on the GPU apart, from the level's first */
+        uint32_t first = lv[i] < 0 ? t->first : t->lod_first[lv[i]] - c->lod_first[lv[i]];
         uint32_t count = lv[i] < 0 ? t->count : t->lod_count[lv[i]];
         batch_add(&b[lv[i] + 1][mode[i]], first, count, ch.fade);
         r->stats.triangles += count / 3;
@@ -1146,13 +1207,13 @@ static program *dither_program(ly_renderer *r, const ly_render_frame *f)
     return r->dithering;
 }
 
-static void draw_batches(ly_renderer *r, const gpu_chunk *c, tile_batch b[1 + LY_MESH_LODS][3],
+static void draw_batches(ly_renderer *r, gpu_chunk *c, tile_batch b[1 + LY_MESH_LODS][3],
                          const ly_render_frame *f)
 {
     program *in_use = r->buildings;
     for (int l = 0; l <= LY_MESH_LODS; l++)
         for (int m = 0; m < 3; m++) {
-            if (!b[l][m].n || !(l ? c->lod.vao : c->full.vao))
+            if (!b[l][m].n || !(l ? make_level(r, c, l - 1) : c->full.vao != 0))
                 continue; /* a full mesh that did not fit, with no far level to stand in */
             program *p = m && (r->dithering || !r->dither_tried) ? dither_program(r, f) : NULL;
             if (m && !p && m == 1)
@@ -1166,7 +1227,7 @@ static void draw_batches(ly_renderer *r, const gpu_chunk *c, tile_batch b[1 + LY
                 glUniform1i(p->dither, m);
                 glUniform1f(p->dither_cut, b[l][m].cut);
             }
-            glBindVertexArray(l ? c->lod.vao : c->full.vao);
+            glBindVertexArray(l ? c->lod[l - 1].vao : c->full.vao);
             ly_gl_multi_draw(GL_TRIANGLES, b[l][m].count, GL_UNSIGNED_INT,
                              b[l][m].offset, b[l][m].n);
         }
@@ -1192,7 +1253,7 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
         full |= shown[t] && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0));
         r->stats.tiles_culled += !shown[t] && tl->min[0] <= tl->max[0];
     }
-    bool fallback = full && !make_full(r, c) && c->lod.vao;
+    bool fallback = full && !make_full(r, c) && make_level(r, c, 0);
     tile_batch b[1 + LY_MESH_LODS][3];
     for (int l = 0; l <= LY_MESH_LODS; l++)
         for (int m = 0; m < 3; m++)
@@ -1212,7 +1273,7 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
         int t = order[i];
         if (fallback && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0)))
             ch[t] = (lod_choice){0, 0};
-        tile_draws(r, &c->src->tiles[t], ch[t], b);
+        tile_draws(r, c->src, &c->src->tiles[t], ch[t], b);
     }
     draw_batches(r, c, b, f);
 }
@@ -1282,6 +1343,7 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
     if (!pass) { /* a new frame */
         r->frame++;
         memset(&r->stats, 0, sizeof r->stats);
+        r->upload_ms = 0;
     }
     size_t n = 0;
     for (size_t i = 0; i < r->n_chunks; i++) {

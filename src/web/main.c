@@ -167,6 +167,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
         LY_ERROR("WEB", "%s", err);
         return -1;
     }
+    ly_renderer_set_upload_budget(app->renderer, LY_UPLOAD_BUDGET_MS);
     ly_cmd_set_language(app, ly_lang_parse(lang && *lang ? lang : "zh"));
     W.started = true;
     W.last = ly_platform_now();

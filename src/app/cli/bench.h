@@ -30,6 +30,7 @@ typedef struct {
 
 typedef struct {
     double first_frame_ms; /* from process start */
+    double detail_ms;      /* from process start to the first frame with every mesh it wants */
     double p50, p95;       /* per frame along the scripted path */
     int samples;           /* MSAA the frames really used */
     char gl_renderer[128];

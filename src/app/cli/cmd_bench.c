@@ -235,6 +235,7 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
     cJSON_AddStringToObject(o, "frame_size", size);
     cJSON_AddNumberToObject(o, "frames", fd->frames);
     figure(o, "first_frame_ms", f->first_frame_ms, 1);
+    figure(o, "detail_ms", f->detail_ms, 1);
     figure(o, "frame_ms_p50", f->p50, 2);
     figure(o, "frame_ms_p95", f->p95, 2);
     figure(o, "fps_p50", f->p50 > 0 ? 1000 / f->p50 : 0, 1);
