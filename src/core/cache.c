@@ -418,6 +418,30 @@ void ly_cache_give_back(const void *p, size_t n)
         madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
+void ly_cache_populate(const void *p, size_t n)
+{
+#ifdef MADV_POPULATE_READ
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t a = (uintptr_t)p & ~(page - 1), b = ((uintptr_t)p + n) & ~(page - 1);
+    if (n && b > a)
+        madvise((void *)a, b - a, MADV_POPULATE_READ);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
+const void *ly_cache_view(const ly_cache_source *src, const void *p, size_t n, void *buf)
+{
+    const unsigned char *q = p;
+    if (src && src->fd >= 0 && buf && q >= src->base && n <= src->size &&
+        (size_t)(q - src->base) <= src->size - n &&
+        pread(src->fd, buf, n, (off_t)(q - src->base)) == (ssize_t)n)
+        return buf;
+    ly_cache_populate(p, n);
+    return p;
+}
+
 uint64_t ly_cache_checksum(const void *data, size_t len)
 {
     xxh s;
@@ -997,6 +1021,7 @@ int ly_cache_write(const ly_cache_key *key, const ly_cache_parts *parts, const l
 struct ly_cache {
     unsigned char *base;
     size_t size;
+    int fd; /* the file, while its big sections' checksums are read (-1: closed) */
 };
 
 /* Why a cache is not used: expected (INFO: another version, another source) or a
@@ -1096,29 +1121,34 @@ static bool check_layout(const unsigned char *m, size_t size, reason *r)
  * ones on a thread of their own while the ranges are checked. */
 typedef struct {
     const unsigned char *m;
+    int fd; /* the file (-1: hash the mapping) */
     bool big;
     int bad; /* the first damaged section, or -1 */
 } sums;
 
-/* A big section's checksum, a few megabytes at a time: each block's pages are read in
- * with one call (MADV_POPULATE_READ, Linux 5.14) rather than a fault at a time, which
- * under a hypervisor costs most of the time, and given back once hashed. */
-static uint64_t checksum_mapped(const unsigned char *data, size_t len)
+/* A section's checksum, read from the file a few megabytes at a time into one buffer:
+ * its pages are not mapped for it (under a hypervisor, mapping a page costs more than
+ * copying it; the range checks read the mapping, the strings are written into the
+ * writable sections' pages, each once). Where the file cannot be
+ * read so (no buffer, a short read), the mapping is hashed instead, each block's pages
+ * read in with one call and given back once hashed. */
+static uint64_t checksum_section(int fd, const unsigned char *base, uint64_t offset, size_t len,
+                                 unsigned char *buf)
 {
     enum { BLOCK = 4 << 20 };
     xxh x;
     xxh_init(&x);
     for (size_t at = 0; at < len; at += BLOCK) {
         size_t n = len - at < BLOCK ? len - at : BLOCK;
-#ifdef MADV_POPULATE_READ
-        uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-        uintptr_t a = (uintptr_t)(data + at) & ~(page - 1);
-        uintptr_t b = ((uintptr_t)(data + at + n)) & ~(page - 1);
-        if (b > a)
-            madvise((void *)a, b - a, MADV_POPULATE_READ);
-#endif
-        xxh_update(&x, data + at, n);
-        ly_cache_give_back(data + at, n);
+        ssize_t got = buf && fd >= 0 ? pread(fd, buf, n, (off_t)(offset + at)) : -1;
+        if (got == (ssize_t)n) {
+            xxh_update(&x, buf, n);
+            continue;
+        }
+        const unsigned char *data = base + offset + at;
+        ly_cache_populate(data, n);
+        xxh_update(&x, data, n);
+        ly_cache_give_back(data, n);
     }
     return xxh_final(&x);
 }
@@ -1128,15 +1158,12 @@ static void *check_sums(void *arg)
     sums *s = arg;
     const ly_cache_section *t = (const ly_cache_section *)(s->m + sizeof(ly_cache_header));
     s->bad = -1;
-    for (int i = 0; i < LY_CS_COUNT && s->bad < 0; i++) {
-        if (read_only(i) != s->big)
-            continue;
-        if ((s->big ? checksum_mapped(s->m + t[i].offset, t[i].size)
-                    : ly_cache_checksum(s->m + t[i].offset, t[i].size)) != t[i].check)
+    unsigned char *buf = malloc(4 << 20);
+    for (int i = 0; i < LY_CS_COUNT && s->bad < 0; i++)
+        if (read_only(i) == s->big &&
+            checksum_section(s->fd, s->m, t[i].offset, t[i].size, buf) != t[i].check)
             s->bad = i;
-        else if (s->big)
-            ly_cache_give_back(s->m + t[i].offset, t[i].size);
-    }
+    free(buf);
     return NULL;
 }
 
@@ -1264,7 +1291,7 @@ static bool use(ly_cache *c, const ly_cache_key *key, const ly_cache_parts *p, r
     t[0] = ly_clock_ms();
     if (!check_header(c->base, c->size, key, r) || !check_layout(c->base, c->size, r))
         return false;
-    sums small = {.m = c->base, .big = false};
+    sums small = {.m = c->base, .fd = c->fd, .big = false};
     check_sums(&small);
     if (small.bad >= 0)
         return reject(r, true, "section %s is damaged (checksum)",
@@ -1274,13 +1301,14 @@ static bool use(ly_cache *c, const ly_cache_key *key, const ly_cache_parts *p, r
     /* the big sections' checksums on a second core while this one checks the ranges
      * (which only read, bounds first, so damaged bytes cannot lead them astray); a damaged
      * section is reported before any range */
-    sums sm = {.m = c->base, .big = true};
+    sums sm = {.m = c->base, .fd = c->fd, .big = true};
     pthread_t th;
     bool threaded = pthread_create(&th, NULL, check_sums, &sm) == 0;
     if (!threaded)
         check_sums(&sm);
     t[1] = ly_clock_ms();
-    bool ranges = ly_cache_check_ranges(p, why, sizeof why);
+    ly_cache_source src = {c->base, c->size, c->fd};
+    bool ranges = ly_cache_check_ranges(p, &src, why, sizeof why);
     if (threaded)
         pthread_join(th, NULL);
     t[2] = ly_clock_ms();
@@ -1316,7 +1344,7 @@ ly_cache_status ly_cache_open(ly_cache **out, const ly_cache_key *key, const ly_
     int fd = open(key->path, O_RDONLY | O_CLOEXEC);
     if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
         return LY_CACHE_MISSING;
-    ly_cache c = {0};
+    ly_cache c = {.fd = -1};
     struct stat st;
     reason r = {.damaged = true};
     if (fd < 0 || fstat(fd, &st)) {
@@ -1338,10 +1366,12 @@ ly_cache_status ly_cache_open(ly_cache **out, const ly_cache_key *key, const ly_
             c.base = NULL;
         }
     }
+    LY_DEBUG("CACHE", "mapped %.1f MB in %.1f ms", (double)c.size / 1e6, ly_clock_ms() - t0);
+    c.fd = fd; /* the checksums read it */
+    ly_cache *mine = c.base && use(&c, key, p, &r) ? malloc(sizeof *mine) : NULL;
     if (fd >= 0)
         close(fd);
-    LY_DEBUG("CACHE", "mapped %.1f MB in %.1f ms", (double)c.size / 1e6, ly_clock_ms() - t0);
-    ly_cache *mine = c.base && use(&c, key, p, &r) ? malloc(sizeof *mine) : NULL;
+    c.fd = -1;
     if (!mine) {
         if (c.base && !r.text[0])
             snprintf(r.text, sizeof r.text, "out of memory");

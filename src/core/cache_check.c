@@ -120,21 +120,38 @@ static bool check_district(const ly_district *d, char *why, size_t n)
     return true;
 }
 
-/* Triangles whose indices are all below n_vertices, on vertices of known buildings. */
-static bool check_triangles(const uint32_t *idx, size_t n_idx, const ly_vertex *v, uint32_t n_v,
-                            size_t n_buildings)
+/* A chunk's arrays are read a block at a time (ly_cache_view): BLOCK bytes. */
+enum { BLOCK = 1 << 20 };
+
+/* Triangles whose indices are all below n_vertices, on vertices of known buildings.
+ * Where the arrays came from a mapped file that was read, their pages stay unmapped;
+ * else they leave resident memory once checked, until they are read again. */
+static bool check_triangles(const ly_cache_source *src, void *buf, const uint32_t *idx,
+                            size_t n_idx, const ly_vertex *v, uint32_t n_v, size_t n_buildings)
 {
     if (n_idx % 3)
         return false;
     uint32_t worst = 0;
-    for (size_t i = 0; i < n_idx; i++)
-        worst = idx[i] > worst ? idx[i] : worst;
+    for (size_t at = 0; at < n_idx; at += BLOCK / sizeof *idx) {
+        size_t k = n_idx - at < BLOCK / sizeof *idx ? n_idx - at : BLOCK / sizeof *idx;
+        const uint32_t *b = ly_cache_view(src, idx + at, k * sizeof *idx, buf);
+        for (size_t i = 0; i < k; i++)
+            worst = b[i] > worst ? b[i] : worst;
+        if (b != buf)
+            ly_cache_give_back(idx + at, k * sizeof *idx);
+    }
     if (n_idx && worst >= n_v)
         return false;
-    for (uint32_t i = 0; i < n_v; i++)
-        if (v[i].building >= n_buildings)
-            return false;
-    return true;
+    bool ok = true;
+    for (size_t at = 0; at < n_v && ok; at += BLOCK / sizeof *v) {
+        size_t k = n_v - at < BLOCK / sizeof *v ? n_v - at : BLOCK / sizeof *v;
+        const ly_vertex *b = ly_cache_view(src, v + at, k * sizeof *v, buf);
+        for (size_t i = 0; i < k; i++)
+            ok &= b[i].building < n_buildings;
+        if ((const void *)b != buf)
+            ly_cache_give_back(v + at, k * sizeof *v);
+    }
+    return ok;
 }
 
 /* The far levels' and the tiles' index ranges: whole triangles inside their arrays
@@ -158,7 +175,8 @@ static bool check_ranges(const ly_mesh_chunk *ch)
     return true;
 }
 
-static bool check_mesh(const ly_mesh *m, const ly_district *d, char *why, size_t n)
+static bool check_mesh(const ly_mesh *m, const ly_district *d, const ly_cache_source *src,
+                       void *buf, char *why, size_t n)
 {
     if (m->n_buildings != d->n_buildings)
         return fail(why, n, "the mesh has %zu buildings, the district %zu", m->n_buildings,
@@ -166,17 +184,12 @@ static bool check_mesh(const ly_mesh *m, const ly_district *d, char *why, size_t
     for (size_t c = 0; c < m->n_chunks; c++) {
         const ly_mesh_chunk *ch = &m->chunks[c];
         if (ch->site_first_index > ch->n_indices ||
-            !check_triangles(ch->indices, ch->n_indices, ch->vertices, ch->n_vertices,
+            !check_triangles(src, buf, ch->indices, ch->n_indices, ch->vertices, ch->n_vertices,
                              d->n_buildings) ||
-            !check_triangles(ch->lod_indices, ch->n_lod_indices, ch->lod_vertices,
+            !check_triangles(src, buf, ch->lod_indices, ch->n_lod_indices, ch->lod_vertices,
                              ch->n_lod_vertices, d->n_buildings) ||
             !check_ranges(ch))
             return fail(why, n, "chunk %zu: an index out of range", c);
-        /* checked: its arrays leave resident memory until they are read again */
-        ly_cache_give_back(ch->vertices, ch->n_vertices * sizeof *ch->vertices);
-        ly_cache_give_back(ch->indices, ch->n_indices * sizeof *ch->indices);
-        ly_cache_give_back(ch->lod_vertices, ch->n_lod_vertices * sizeof *ch->lod_vertices);
-        ly_cache_give_back(ch->lod_indices, ch->n_lod_indices * sizeof *ch->lod_indices);
     }
     for (size_t i = 0; i < m->n_buildings; i++) {
         const ly_mesh_building *mb = &m->buildings[i];
@@ -233,11 +246,16 @@ static bool check_ground(const ly_ground *g, char *why, size_t n)
     return true;
 }
 
-bool ly_cache_check_ranges(const ly_cache_parts *p, char *why, size_t n)
+bool ly_cache_check_ranges(const ly_cache_parts *p, const ly_cache_source *src, char *why,
+                           size_t n)
 {
     if (p->geo->n_points != p->district->n_points)
         return fail(why, n, "%zu projected points for %zu points", p->geo->n_points,
                     p->district->n_points);
-    return check_district(p->district, why, n) && check_mesh(p->mesh, p->district, why, n) &&
-           check_bvh(p->bvh, p->mesh, why, n) && check_ground(p->ground, why, n);
+    void *buf = malloc(BLOCK); /* without it the mapping is read */
+    bool ok = check_district(p->district, why, n) &&
+              check_mesh(p->mesh, p->district, src, buf, why, n) &&
+              check_bvh(p->bvh, p->mesh, why, n) && check_ground(p->ground, why, n);
+    free(buf);
+    return ok;
 }
