@@ -213,6 +213,30 @@ static void weeks(void)
     ly_app_deinit(&app);
 }
 
+/* The search index is made when a frame first needs it: a query typed, or the frame
+ * after the district's first (not before a city's first frame); made again for a new
+ * language. */
+static void search_index(ly_app *app)
+{
+    ly_search_hit hit[4];
+    CHECK(app->dv.search_stale);
+    CHECK_INT((long)ly_search_run(&app->dv.search, "wtc", hit, 4), 0);
+    ly_cmd_index_search(app, false); /* no query yet: nothing */
+    CHECK(app->dv.search_stale);
+    snprintf(app->st.query, sizeof app->st.query, "wtc");
+    ly_cmd_index_search(app, false);
+    CHECK(!app->dv.search_stale);
+    CHECK(ly_search_run(&app->dv.search, "wtc", hit, 4) >= 1);
+    app->st.query[0] = '\0';
+    ly_cmd_set_language(app, LY_LANG_EN);
+    CHECK(app->dv.search_stale);
+    ly_cmd_index_search(app, true); /* after the first frame */
+    CHECK(!app->dv.search_stale);
+    CHECK(ly_search_run(&app->dv.search, "wtc", hit, 4) >= 1);
+    ly_cmd_set_language(app, LY_LANG_ZH);
+    ly_cmd_index_search(app, true);
+}
+
 int main(void)
 {
     weeks();
@@ -227,6 +251,7 @@ int main(void)
     CHECK_INT(ly_app_load(&app, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags), LY_LOAD_OK);
     ly_diag_list_deinit(&diags);
     CHECK(!app.layout.notice.shown);
+    search_index(&app);
     layout_at(&app, 1280, 720, 1);
     layout_at(&app, 1920, 1080, 1.75f);
     layout_at(&app, 1080, 1920, 1.75f);

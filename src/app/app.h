@@ -42,6 +42,8 @@ typedef struct {
     ly_colorby colorby;        /* the colour-by mode's classes */
     float *color_from;         /* 3 per building: where the colour transition starts */
     ly_search search;          /* the search index, in the UI's language */
+    bool search_stale;         /* to make again when a frame needs it (ly_cmd_index_search) */
+    bool drawn;                /* a frame of the district on screen has been drawn */
     ly_query_result found;     /* the finder's matches */
     ly_stacking stack;         /* the stacking plan's slabs */
     bool stack_dirty;          /* to rebuild and upload */

@@ -146,10 +146,21 @@ static void run_finder(ly_app *app)
     app->st.redraw = true;
 }
 
+/* The index is made again for a new district or language, but not before the frame that
+ * first needs it (a city's million names take a fifth of a second: not before its first
+ * frame). */
 static void rebuild_search(ly_app *app)
 {
     ly_search_deinit(&app->dv.search);
-    if (app->scene.loaded && ly_search_init(&app->dv.search, &app->scene.district, app->st.lang))
+    app->dv.search_stale = app->scene.loaded;
+}
+
+void ly_cmd_index_search(ly_app *app, bool now)
+{
+    if (!app->dv.search_stale || !(now || app->st.query[0]))
+        return;
+    app->dv.search_stale = false;
+    if (ly_search_init(&app->dv.search, &app->scene.district, app->st.lang))
         LY_WARN("APP", "no search index (out of memory)");
 }
 

@@ -219,6 +219,7 @@ static bool render(ly_app *app, const int *tile)
         return false;
     ly_camera_matrices m;
     ly_camera_get_matrices(&app->st.cam, app->st.width, app->st.height, &m);
+    ly_cmd_index_search(app, app->dv.drawn); /* the frame after the first, or a query now */
     upload(app);
     double dt = app->st.time - app->last_label_t;
     app->last_label_t = app->st.time;
@@ -238,6 +239,7 @@ static bool render(ly_app *app, const int *tile)
         grew = true;
     }
     draw(app, &m, tile);
+    app->dv.drawn = app->scene.loaded;
     app->st.redraw = false;
     /* what the views asked for: the next frame shows it */
     for (int i = 0; i < app->msgs.n; i++)
