@@ -203,6 +203,10 @@ uint64_t ly_cache_checksum(const void *p, size_t n);
  * mapped from its cache that nothing writes into (meshes, points, the BVH), once they
  * have been read (checked, copied to the GPU); the next read brings the file's bytes. */
 void ly_cache_give_back(const void *p, size_t n);
+/* p[0, n) of the scene: read from the cache's file into buf (n bytes) when it lies in the
+ * mapping (its pages are then not mapped at all), else p itself, its pages read in with
+ * one call. */
+const void *ly_cache_read(const ly_cache *c, const void *p, size_t n, void *buf);
 /* The section's name as log lines say it ("buildings"). */
 const char *ly_cache_section_name(int id);
 /* The string fields of a section's records, as byte offsets into each record (for

@@ -115,9 +115,16 @@ void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes);
  * then shows at once, coarse near the eye for a few frames; a picture (louyu shot) is
  * drawn with no limit. */
 void ly_renderer_set_upload_budget(ly_renderer *r, double ms);
-/* Called with each mesh array once the GPU has its copy (NULL: nothing), so that a
- * caller whose meshes are mapped from a file can give their pages back. */
-void ly_renderer_set_upload_hook(ly_renderer *r, void (*hook)(const void *p, size_t n));
+/* Where an upload reads a mesh array p[0, n) from. read (NULL: in place) either copies it
+ * into buf and returns buf, or returns p; done (NULL: nothing) is told of each array read
+ * in place once the GPU has its copy. A scene mapped from its cache reads its file
+ * (mapping the pages would cost more) and gives back the pages it did map. */
+typedef struct {
+    const void *(*read)(void *ctx, const void *p, size_t n, void *buf);
+    void (*done)(void *ctx, const void *p, size_t n);
+    void *ctx;
+} ly_mesh_source;
+void ly_renderer_set_mesh_source(ly_renderer *r, const ly_mesh_source *src);
 /* Uploads a stacking plan to draw with the buildings (NULL or an empty one: none). */
 void ly_renderer_set_stacking(ly_renderer *r, const ly_stacking *st);
 /* Updates the per-building texture (n styles). */

@@ -255,19 +255,40 @@ static void keep_cameras(ly_app *app, char (*ids)[128])
     }
 }
 
+#ifndef LY_WEB /* the browser build maps no scene cache */
+static const void *cache_read(void *cache, const void *p, size_t n, void *buf)
+{
+    return ly_cache_read(cache, p, n, buf);
+}
+
+static void cache_give_back(void *cache, const void *p, size_t n)
+{
+    (void)cache;
+    ly_cache_give_back(p, n);
+}
+
+/* A scene mapped from its cache: uploads read its file, and give back what they mapped. */
+static void mesh_source(ly_app *app, ly_cache *cache)
+{
+    ly_renderer_set_mesh_source(app->renderer, cache ? &(ly_mesh_source){cache_read,
+                                                                        cache_give_back, cache}
+                                                     : NULL);
+}
+#endif
+
 int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
 {
     /* a scene mapped from its cache gives the pages of each mesh array back once the GPU
      * has its copy: a city's meshes do not stay in resident memory twice */
 #ifndef LY_WEB /* the browser build maps no scene cache */
     if (app->renderer)
-        ly_renderer_set_upload_hook(app->renderer, next->cache ? ly_cache_give_back : NULL);
+        mesh_source(app, next->cache);
 #endif
     double t0 = ly_clock_ms();
     if (app->renderer && ly_renderer_upload_scene(app->renderer, &next->mesh, &next->ground)) {
         /* put the old district back on the GPU */
 #ifndef LY_WEB
-        ly_renderer_set_upload_hook(app->renderer, app->scene.cache ? ly_cache_give_back : NULL);
+        mesh_source(app, app->scene.cache);
 #endif
         if (app->scene.loaded)
             ly_renderer_upload_scene(app->renderer, &app->scene.mesh, &app->scene.ground);

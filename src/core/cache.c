@@ -1021,7 +1021,7 @@ int ly_cache_write(const ly_cache_key *key, const ly_cache_parts *parts, const l
 struct ly_cache {
     unsigned char *base;
     size_t size;
-    int fd; /* the file, while its big sections' checksums are read (-1: closed) */
+    int fd; /* the file: the checksums and the uploads read it (-1: closed) */
 };
 
 /* Why a cache is not used: expected (INFO: another version, another source) or a
@@ -1367,12 +1367,11 @@ ly_cache_status ly_cache_open(ly_cache **out, const ly_cache_key *key, const ly_
         }
     }
     LY_DEBUG("CACHE", "mapped %.1f MB in %.1f ms", (double)c.size / 1e6, ly_clock_ms() - t0);
-    c.fd = fd; /* the checksums read it */
+    c.fd = fd; /* the checksums read it, and later the uploads */
     ly_cache *mine = c.base && use(&c, key, p, &r) ? malloc(sizeof *mine) : NULL;
-    if (fd >= 0)
-        close(fd);
-    c.fd = -1;
     if (!mine) {
+        if (fd >= 0)
+            close(fd);
         if (c.base && !r.text[0])
             snprintf(r.text, sizeof r.text, "out of memory");
         ly_log(r.damaged ? LY_LOG_WARN : LY_LOG_INFO, "CACHE", "[%s] %s not used: %s", key->source,
@@ -1411,5 +1410,13 @@ void ly_cache_close(ly_cache *c, const ly_cache_parts *p)
             set_ptr(s[i].field, NULL);
     }
     munmap(c->base, c->size);
+    if (c->fd >= 0)
+        close(c->fd);
     free(c);
+}
+
+const void *ly_cache_read(const ly_cache *c, const void *p, size_t n, void *buf)
+{
+    ly_cache_source src = {c ? c->base : NULL, c ? c->size : 0, c ? c->fd : -1};
+    return ly_cache_view(&src, p, n, buf);
 }

@@ -89,7 +89,9 @@ struct ly_renderer {
     double upload_budget_ms, upload_ms; /* full meshes' uploads: a frame's time for them (0:
                                          * none), and what this frame has spent */
     size_t n_full;              /* chunks whose full mesh is on the GPU */
-    void (*uploaded)(const void *p, size_t n); /* told of each array the GPU has copied */
+    ly_mesh_source source; /* where uploads read the meshes from */
+    unsigned char *scratch; /* what they read into (scratch_cap bytes), kept */
+    size_t scratch_cap;
     uint64_t frame;
     ly_render_stats stats; /* of the last frame */
     gpu_mesh ground_mesh;
@@ -554,8 +556,11 @@ static void free_scene(ly_renderer *r)
     }
     free(r->chunks);
     free(r->order);
+    free(r->scratch); /* sized for this scene's chunks */
     r->chunks = NULL;
     r->order = NULL;
+    r->scratch = NULL;
+    r->scratch_cap = 0;
     r->n_chunks = 0;
     r->resident = r->n_full = 0;
     free_mesh(r, &r->ground_mesh);
@@ -681,10 +686,34 @@ static int upload_vertices(ly_renderer *r, gpu_mesh *g, const ly_vertex *v, size
     return glGetError() == GL_NO_ERROR ? 0 : -1;
 }
 
-static void tell_uploaded(ly_renderer *r, const void *p, size_t n)
+/* Room for n bytes of mesh arrays read for an upload (false: none; they are read in
+ * place). The scratch buffer is kept: its pages are not made again for each upload. */
+static bool scratch_fit(ly_renderer *r, size_t n)
 {
-    if (r->uploaded)
-        r->uploaded(p, n);
+    if (n <= r->scratch_cap)
+        return true;
+    unsigned char *p = realloc(r->scratch, n);
+    if (!p)
+        return false;
+    r->scratch = p;
+    r->scratch_cap = n;
+    return true;
+}
+
+/* A mesh array p[0, n) for an upload: the source's copy at scratch + at (which must fit),
+ * or p itself. */
+static const void *mesh_bytes(ly_renderer *r, const void *p, size_t n, size_t at)
+{
+    if (!r->source.read || !n || at + n > r->scratch_cap)
+        return p;
+    return r->source.read(r->source.ctx, p, n, r->scratch + at);
+}
+
+/* The GPU has its copy of p[0, n), read as `got`. */
+static void mesh_done(ly_renderer *r, const void *p, const void *got, size_t n)
+{
+    if (got == p && r->source.done)
+        r->source.done(r->source.ctx, p, n);
 }
 
 /* Nothing goes up yet: each far level when a frame first draws it (make_level), the full
@@ -712,20 +741,29 @@ static bool make_level(ly_renderer *r, gpu_chunk *c, int k)
     uint32_t i0 = s->lod_first[k], n = s->lod_first[k + 1] - i0;
     if (!n)
         return false;
+    /* the indices, made relative in the scratch buffer; then the vertices after them */
     const uint32_t *src = s->lod_indices + i0;
+    size_t ib = (size_t)n * sizeof *src;
+    bool ok = scratch_fit(r, ib);
+    const uint32_t *got = ok ? mesh_bytes(r, src, ib, 0) : NULL;
     uint32_t lo = UINT32_MAX, hi = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        lo = src[i] < lo ? src[i] : lo;
-        hi = src[i] > hi ? src[i] : hi;
+    for (uint32_t i = 0; ok && i < n; i++) {
+        lo = got[i] < lo ? got[i] : lo;
+        hi = got[i] > hi ? got[i] : hi;
     }
-    uint32_t *idx = hi < s->n_lod_vertices ? malloc((size_t)n * sizeof *idx) : NULL;
-    bool ok = idx != NULL;
+    size_t nv = (size_t)(hi - lo) + 1, vb = nv * sizeof(ly_vertex);
+    ok = ok && hi < s->n_lod_vertices && scratch_fit(r, ib + vb);
     if (ok) {
+        uint32_t *idx = (uint32_t *)r->scratch; /* (the fit may have moved it) */
+        if (got == src)
+            memcpy(idx, src, ib);
         for (uint32_t i = 0; i < n; i++)
-            idx[i] = src[i] - lo;
-        ok = !upload_vertices(r, g, s->lod_vertices + lo, (size_t)(hi - lo) + 1, idx, n);
+            idx[i] -= lo;
+        const ly_vertex *v = mesh_bytes(r, s->lod_vertices + lo, vb, ib);
+        ok = !upload_vertices(r, g, v, nv, idx, n);
+        mesh_done(r, s->lod_vertices + lo, v, vb);
+        mesh_done(r, src, got, ib);
     }
-    free(idx);
     if (!ok) {
         LY_ERROR("RENDER", "far level %d of a chunk could not go up to the GPU: drawn without it",
                  k);
@@ -733,9 +771,7 @@ static bool make_level(ly_renderer *r, gpu_chunk *c, int k)
         c->lod_failed[k] = true;
         return false;
     }
-    tell_uploaded(r, s->lod_vertices + lo, ((size_t)(hi - lo) + 1) * sizeof(ly_vertex));
-    tell_uploaded(r, src, (size_t)n * sizeof *src);
-    r->resident += ((size_t)(hi - lo) + 1) * sizeof(ly_vertex) + (size_t)n * sizeof(uint32_t);
+    r->resident += vb + ib;
     return true;
 }
 
@@ -777,13 +813,18 @@ static bool make_full(ly_renderer *r, gpu_chunk *c)
             return false;
         }
         const ly_mesh_chunk *s = c->src;
-        if (upload_vertices(r, &c->full, s->vertices, s->n_vertices, s->indices, s->n_indices)) {
+        size_t vb = s->n_vertices * sizeof *s->vertices, ib = s->n_indices * sizeof *s->indices;
+        bool fit = scratch_fit(r, vb + ib);
+        const ly_vertex *v = fit ? mesh_bytes(r, s->vertices, vb, 0) : s->vertices;
+        const uint32_t *idx = fit ? mesh_bytes(r, s->indices, ib, vb) : s->indices;
+        int rc = upload_vertices(r, &c->full, v, s->n_vertices, idx, s->n_indices);
+        mesh_done(r, s->vertices, v, vb);
+        mesh_done(r, s->indices, idx, ib);
+        if (rc) {
             free_mesh(r, &c->full);
             r->stats.deferred++;
             return false;
         }
-        tell_uploaded(r, s->vertices, s->n_vertices * sizeof *s->vertices);
-        tell_uploaded(r, s->indices, s->n_indices * sizeof *s->indices);
         c->full.site_first = (GLsizei)s->site_first_index;
         r->resident += c->full_bytes;
         r->n_full++;
@@ -806,9 +847,9 @@ void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes)
     r->mem_limit = bytes;
 }
 
-void ly_renderer_set_upload_hook(ly_renderer *r, void (*hook)(const void *p, size_t n))
+void ly_renderer_set_mesh_source(ly_renderer *r, const ly_mesh_source *src)
 {
-    r->uploaded = hook;
+    r->source = src ? *src : (ly_mesh_source){0};
 }
 
 int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_ground *ground)
