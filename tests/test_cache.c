@@ -266,6 +266,19 @@ static void round_trip(const char *path)
     CHECK(same_records(built.district.enterprises, mapped.district.enterprises,
                        built.district.n_enterprises, sizeof *built.district.enterprises, strs, n));
     same_picks(&plain, &mapped);
+    /* what the uploads read: a mapped chunk's arrays from the file, the same bytes; an
+     * array elsewhere in place, and never given back */
+    if (mapped.mesh.n_chunks && plain.mesh.n_chunks) {
+        const ly_mesh_chunk *mc = &mapped.mesh.chunks[0], *pc = &plain.mesh.chunks[0];
+        size_t vb = mc->n_vertices * sizeof *mc->vertices;
+        void *buf = malloc(vb ? vb : 1);
+        const void *got = ly_cache_read(mapped.cache, mc->vertices, vb, buf);
+        CHECK(got == buf && !memcmp(got, pc->vertices, vb));
+        CHECK(ly_cache_read(mapped.cache, pc->vertices, vb, buf) == pc->vertices);
+        ly_cache_done(mapped.cache, pc->vertices, vb); /* not the cache's: untouched */
+        CHECK(!memcmp(pc->vertices, got, vb));
+        free(buf);
+    }
     same_diags(&dp, &db);
     same_diags(&dp, &dm);
     /* a moved scene keeps its mapping and its BVH follows its mesh */

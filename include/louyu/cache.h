@@ -207,6 +207,8 @@ void ly_cache_give_back(const void *p, size_t n);
  * mapping (its pages are then not mapped at all), else p itself, its pages read in with
  * one call. */
 const void *ly_cache_read(const ly_cache *c, const void *p, size_t n, void *buf);
+/* ly_cache_give_back for p[0, n) if it lies in the cache's mapping (else nothing). */
+void ly_cache_done(const ly_cache *c, const void *p, size_t n);
 /* The section's name as log lines say it ("buildings"). */
 const char *ly_cache_section_name(int id);
 /* The string fields of a section's records, as byte offsets into each record (for

@@ -263,8 +263,7 @@ static const void *cache_read(void *cache, const void *p, size_t n, void *buf)
 
 static void cache_give_back(void *cache, const void *p, size_t n)
 {
-    (void)cache;
-    ly_cache_give_back(p, n);
+    ly_cache_done(cache, p, n);
 }
 
 /* A scene mapped from its cache: uploads read its file, and give back what they mapped. */

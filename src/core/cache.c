@@ -1415,6 +1415,13 @@ void ly_cache_close(ly_cache *c, const ly_cache_parts *p)
     free(c);
 }
 
+void ly_cache_done(const ly_cache *c, const void *p, size_t n)
+{
+    const unsigned char *q = p;
+    if (c && q >= c->base && n <= c->size && (size_t)(q - c->base) <= c->size - n)
+        ly_cache_give_back(p, n);
+}
+
 const void *ly_cache_read(const ly_cache *c, const void *p, size_t n, void *buf)
 {
     ly_cache_source src = {c ? c->base : NULL, c ? c->size : 0, c ? c->fd : -1};

@@ -746,6 +746,7 @@ static bool make_level(ly_renderer *r, gpu_chunk *c, int k)
     size_t ib = (size_t)n * sizeof *src;
     bool ok = scratch_fit(r, ib);
     const uint32_t *got = ok ? mesh_bytes(r, src, ib, 0) : NULL;
+    bool in_place = got == src; /* (got may move with the scratch buffer below) */
     uint32_t lo = UINT32_MAX, hi = 0;
     for (uint32_t i = 0; ok && i < n; i++) {
         lo = got[i] < lo ? got[i] : lo;
@@ -754,15 +755,15 @@ static bool make_level(ly_renderer *r, gpu_chunk *c, int k)
     size_t nv = (size_t)(hi - lo) + 1, vb = nv * sizeof(ly_vertex);
     ok = ok && hi < s->n_lod_vertices && scratch_fit(r, ib + vb);
     if (ok) {
-        uint32_t *idx = (uint32_t *)r->scratch; /* (the fit may have moved it) */
-        if (got == src)
+        uint32_t *idx = (uint32_t *)r->scratch;
+        if (in_place)
             memcpy(idx, src, ib);
         for (uint32_t i = 0; i < n; i++)
             idx[i] -= lo;
         const ly_vertex *v = mesh_bytes(r, s->lod_vertices + lo, vb, ib);
         ok = !upload_vertices(r, g, v, nv, idx, n);
         mesh_done(r, s->lod_vertices + lo, v, vb);
-        mesh_done(r, src, got, ib);
+        mesh_done(r, src, in_place ? src : NULL, ib);
     }
     if (!ok) {
         LY_ERROR("RENDER", "far level %d of a chunk could not go up to the GPU: drawn without it",
