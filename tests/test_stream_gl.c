@@ -4,7 +4,8 @@
  * for another. Here, San Francisco's whole view with a budget so small that one mesh
  * goes up per frame: the first frame is whole (coarse where meshes wait, no holes),
  * each later one brings one more, and the last is the picture drawn with no budget,
- * pixel for pixel. Far levels go up when first drawn, not with the district. */
+ * pixel for pixel. Far levels go up when first drawn, not with the district. An exported
+ * image is drawn whole. */
 #include "gl_app.h"
 
 #include <stdint.h>
@@ -70,7 +71,7 @@ int main(void)
         frame_into(g_ref, &st);
     upload_again();
     frame_into(g_ref, &st);
-    size_t full = st.uploads;
+    size_t full = st.uploads, resident = st.resident_bytes;
     printf("no budget: %zu full meshes and %.1f MB of meshes up in the first frame, %zu waiting\n",
            full, (double)st.resident_bytes / (1 << 20), st.waiting);
     CHECK(full >= 3); /* the view wants several chunks in full */
@@ -109,6 +110,16 @@ int main(void)
     CHECK_INT((long)diff, 0);
 
     ly_renderer_target_end(g_app.renderer);
+
+    /* an exported picture is drawn whole whatever the budget, which then stays */
+    upload_again();
+    CHECK_INT(ly_app_render_image(&g_app, W, H, false, g_px), 0);
+    ly_renderer_stats(g_app.renderer, &st);
+    printf("an image with the budget: %zu waiting, %.1f MB up\n", st.waiting,
+           (double)st.resident_bytes / (1 << 20));
+    CHECK_INT((long)st.waiting, 0);
+    CHECK_INT((long)st.resident_bytes, (long)resident);
+    CHECK(ly_renderer_set_upload_budget(g_app.renderer, 0) == 1e-6);
     ly_cli_close(&g_app, plat);
     return check_report();
 }

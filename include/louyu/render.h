@@ -112,9 +112,9 @@ void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes);
 /* The time a frame may spend sending chunks' full meshes to the GPU (0, the default: no
  * limit). Past it, a frame draws the chunks still to come at their finest far level and
  * says so (stats.waiting): the caller draws again, and later frames bring them. A city
- * then shows at once, coarse near the eye for a few frames; a picture (louyu shot) is
- * drawn with no limit. */
-void ly_renderer_set_upload_budget(ly_renderer *r, double ms);
+ * then shows at once, coarse near the eye for a few frames; a picture (louyu shot, an
+ * exported image) is drawn with no limit. Returns the budget it replaces. */
+double ly_renderer_set_upload_budget(ly_renderer *r, double ms);
 /* Where an upload reads a mesh array p[0, n) from. read (NULL: in place) either copies it
  * into buf and returns buf, or returns p; done (NULL: nothing) is told of each array read
  * in place once the GPU has its copy. A scene mapped from its cache reads its file

@@ -40,6 +40,8 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
         ly_cmd_set_scale(app, old_scale * k);
     st->map_image = map;
     app->dv.overlay_dirty = true; /* a map shows no cameras' cones (surroundings.c) */
+    /* a picture is drawn whole: no chunk waits for a later frame's uploads */
+    double budget = ly_renderer_set_upload_budget(app->renderer, 0);
     int rc = 0;
     for (int y = 0; y < height && !rc; y += tile)
         for (int x = 0; x < width && !rc; x += tile) {
@@ -64,6 +66,7 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
             ly_renderer_target_end(app->renderer);
         }
     free(part);
+    ly_renderer_set_upload_budget(app->renderer, budget);
     st->map_image = old_map;
     app->dv.overlay_dirty = true;
     ly_cmd_set_scale(app, old_scale);

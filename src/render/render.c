@@ -836,10 +836,12 @@ static bool make_full(ly_renderer *r, gpu_chunk *c)
     return true;
 }
 
-void ly_renderer_set_upload_budget(ly_renderer *r, double ms)
+double ly_renderer_set_upload_budget(ly_renderer *r, double ms)
 {
+    double was = r->upload_budget_ms;
     r->scene_gen++;
     r->upload_budget_ms = ms;
+    return was;
 }
 
 void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes)
