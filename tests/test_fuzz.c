@@ -5,6 +5,7 @@
  * build runs this), a refused file must say where and why, and a refused
  * file leaves the last good district in place. Deterministic (fixed seed). */
 #include "check.h"
+#include "bundled.h"
 #include "commands.h"
 #include "louyu/kiosk.h"
 #include "louyu/report.h"
@@ -363,11 +364,7 @@ static void config_files(const char *path)
 static void report_files(void)
 {
     ly_district d;
-    ly_diag_list diags;
-    ly_diag_list_init(&diags, "zhanshan");
-    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/data/zhanshan.geojson", NULL, &diags),
-              LY_LOAD_OK);
-    ly_diag_list_deinit(&diags);
+    load_bundled(&d);
     long accepted = 0, refused = 0, silent = 0, bad_positions = 0, bad_rows = 0;
     for (int k = 0; k < 6 && d.n_buildings; k++) {
         uint32_t b = (uint32_t)pick(d.n_buildings);
@@ -386,6 +383,7 @@ static void report_files(void)
             for (int m = 1 + (int)pick(3); m > 0; m--)
                 mutate(&t);
             ly_report r;
+            ly_diag_list diags;
             ly_diag_list_init(&diags, "week.csv");
             int rc = ly_report_parse(&r, t.p, t.n, &d, &diags);
             if (rc == 0) {

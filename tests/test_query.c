@@ -14,6 +14,7 @@
  *   metro "Old Station" (since 2005) 0.001° south of beta (111 m)
  *   parking "Car park P" 0.002° of longitude east of alpha (180 m), 227 m from epsilon */
 #include "check.h"
+#include "bundled.h"
 #include "louyu/query.h"
 #include "louyu/walk.h"
 
@@ -320,11 +321,7 @@ static void fixture(void)
  * floor of at least 1,000 m² vacant, found here by scanning the records directly. */
 static void bundled(void)
 {
-    ly_diag_list diags;
-    ly_diag_list_init(&diags, "zhanshan");
-    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/data/zhanshan.geojson", NULL, &diags),
-              LY_LOAD_OK);
-    ly_diag_list_deinit(&diags);
+    load_bundled(&d);
     CHECK_INT(ly_geo_init(&geo, &d), 0);
     ly_query_result r = run((ly_query_desc){.min_area_m2 = 1000});
     size_t want = 0;

@@ -1,6 +1,7 @@
 /* ly_search: pinyin initials, and ranked matches by name, initials,
  * address, enterprise and industry on the bundled district. */
 #include "check.h"
+#include "bundled.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,11 +90,7 @@ int main(void)
     CHECK_STR(buf, "");
 
     ly_district d;
-    ly_diag_list diags;
-    ly_diag_list_init(&diags, "z");
-    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/data/zhanshan.geojson", NULL, &diags),
-              LY_LOAD_OK);
-    ly_diag_list_deinit(&diags);
+    load_bundled(&d);
     ly_search s;
     CHECK_INT(ly_search_init(&s, &d, LY_LANG_ZH), 0);
     ly_search_hit hits[40];

@@ -431,12 +431,17 @@ void ly_cache_populate(const void *p, size_t n)
 #endif
 }
 
-const void *ly_cache_view(const ly_cache_source *src, const void *p, size_t n, void *buf)
+/* Whether p[0, n) lies in the mapping base[0, size). */
+static bool in_mapping(const unsigned char *base, size_t size, const void *p, size_t n)
 {
     const unsigned char *q = p;
-    if (src && src->fd >= 0 && buf && q >= src->base && n <= src->size &&
-        (size_t)(q - src->base) <= src->size - n &&
-        pread(src->fd, buf, n, (off_t)(q - src->base)) == (ssize_t)n)
+    return base && q >= base && n <= size && (size_t)(q - base) <= size - n;
+}
+
+const void *ly_cache_view(const ly_cache_source *src, const void *p, size_t n, void *buf)
+{
+    if (src && src->fd >= 0 && buf && in_mapping(src->base, src->size, p, n) &&
+        pread(src->fd, buf, n, (off_t)((const unsigned char *)p - src->base)) == (ssize_t)n)
         return buf;
     ly_cache_populate(p, n);
     return p;
@@ -1417,8 +1422,7 @@ void ly_cache_close(ly_cache *c, const ly_cache_parts *p)
 
 void ly_cache_done(const ly_cache *c, const void *p, size_t n)
 {
-    const unsigned char *q = p;
-    if (c && q >= c->base && n <= c->size && (size_t)(q - c->base) <= c->size - n)
+    if (c && in_mapping(c->base, c->size, p, n))
         ly_cache_give_back(p, n);
 }
 
