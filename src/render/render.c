@@ -954,6 +954,47 @@ static bool scene_fbo(ly_renderer *r, int w, int h);
 
 /* ---- the overlay's pictures and the shapes on the ground ---------------------- */
 
+/* The next smaller level of an RGBA picture, in place: each texel the mean of the two
+ * by two it covers (the last row or column of an odd size is left out). */
+static void halve(uint8_t *px, const uint8_t *from, int w, int h, int w2, int h2)
+{
+    for (int y = 0; y < h2; y++)
+        for (int x = 0; x < w2; x++) {
+            int x1 = 2 * x + 1 < w ? 2 * x + 1 : 2 * x, y1 = 2 * y + 1 < h ? 2 * y + 1 : 2 * y;
+            const uint8_t *a = from + 4 * ((size_t)(2 * y) * (size_t)w + (size_t)(2 * x));
+            const uint8_t *b = from + 4 * ((size_t)(2 * y) * (size_t)w + (size_t)x1);
+            const uint8_t *c = from + 4 * ((size_t)y1 * (size_t)w + (size_t)(2 * x));
+            const uint8_t *d = from + 4 * ((size_t)y1 * (size_t)w + (size_t)x1);
+            uint8_t *o = px + 4 * ((size_t)y * (size_t)w2 + (size_t)x);
+            for (int k = 0; k < 4; k++)
+                o[k] = (uint8_t)((a[k] + b[k] + c[k] + d[k] + 2) / 4);
+        }
+}
+
+/* Levels 1 and down of the bound texture, whose level 0 is rgba (w x h), made here:
+ * software GL's glGenerateMipmap compiles a blit shader the first time (70-100 ms of
+ * the first frame). Each level is written over the one before it, which it reads
+ * ahead of. False: no memory for them. */
+static bool upload_mipmaps(const uint8_t *rgba, int w, int h)
+{
+    int w2 = w > 1 ? w / 2 : 1, h2 = h > 1 ? h / 2 : 1;
+    uint8_t *px = malloc((size_t)w2 * (size_t)h2 * 4);
+    if (!px)
+        return false;
+    const uint8_t *from = rgba;
+    for (int level = 1; w > 1 || h > 1; level++) {
+        w2 = w > 1 ? w / 2 : 1;
+        h2 = h > 1 ? h / 2 : 1;
+        halve(px, from, w, h, w2, h2);
+        glTexImage2D(GL_TEXTURE_2D, level, GL_RGBA8, w2, h2, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
+        from = px;
+        w = w2;
+        h = h2;
+    }
+    free(px);
+    return true;
+}
+
 void ly_renderer_set_image(ly_renderer *r, int slot, const uint8_t *rgba, int w, int h,
                            bool mipmaps)
 {
@@ -983,8 +1024,8 @@ void ly_renderer_set_image(ly_renderer *r, int slot, const uint8_t *rgba, int w,
     r->image_h[slot] = h;
     /* mipmaps where a picture is drawn much smaller than it is (icons); not for a
      * camera's pictures, which change ten times a second and are drawn near their size */
-    if (mipmaps)
-        glGenerateMipmap(GL_TEXTURE_2D);
+    if (mipmaps && !upload_mipmaps(rgba, w, h))
+        mipmaps = false; /* (out of memory: the picture without them) */
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER,
                     mipmaps ? GL_LINEAR_MIPMAP_LINEAR : GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
