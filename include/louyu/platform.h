@@ -34,8 +34,9 @@ void ly_platform_swap(ly_platform *p);
 /* The next pending event translated to louyu's own, or false when none.
  * Positions are in drawable pixels. */
 bool ly_platform_poll(ly_platform *p, ly_event *e);
-/* Blocks until an event arrives or `seconds` pass (idle frames sleep here). */
-void ly_platform_wait(ly_platform *p, double seconds);
+/* Blocks until an event arrives or `seconds` pass (idle frames sleep here). True when
+ * an event is waiting. */
+bool ly_platform_wait(ly_platform *p, double seconds);
 /* Sleeps, events or not. */
 void ly_platform_sleep(double seconds);
 /* Whether the swap waits for the display's refresh (false: nothing paces frames). */

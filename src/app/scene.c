@@ -227,6 +227,17 @@ void ly_reload_cancel(ly_reload *rl)
     atomic_store(&rl->cancel, true);
 }
 
+void ly_reload_discard(ly_reload *rl)
+{
+    ly_reload_cancel(rl);
+    ly_scene next;
+    ly_diag_list diags;
+    ly_reload_info info;
+    ly_reload_finish(rl, &next, &diags, &info);
+    ly_scene_free(&next);
+    ly_diag_list_deinit(&diags);
+}
+
 int ly_reload_finish(ly_reload *rl, ly_scene *next, ly_diag_list *diags, ly_reload_info *info)
 {
     pthread_join(rl->thread, NULL);

@@ -89,5 +89,7 @@ void ly_reload_cancel(ly_reload *rl);
  * (sorted) into *diags (caller deinits), and what the reload was into *info.
  * Frees the reload. */
 int ly_reload_finish(ly_reload *rl, ly_scene *next, ly_diag_list *diags, ly_reload_info *info);
+/* Gives a reload up: cancels it, waits for its thread and frees what it made. */
+void ly_reload_discard(ly_reload *rl);
 
 #endif

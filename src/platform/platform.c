@@ -202,10 +202,10 @@ void ly_platform_show_cursor(ly_platform *p, bool show)
     SDL_ShowCursor(show ? SDL_ENABLE : SDL_DISABLE);
 }
 
-void ly_platform_wait(ly_platform *p, double seconds)
+bool ly_platform_wait(ly_platform *p, double seconds)
 {
     (void)p;
-    SDL_WaitEventTimeout(NULL, (int)(seconds * 1000.0));
+    return SDL_WaitEventTimeout(NULL, (int)(seconds * 1000.0)) == 1;
 }
 
 void ly_platform_sleep(double seconds)

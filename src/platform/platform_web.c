@@ -353,10 +353,10 @@ bool ly_platform_poll(ly_platform *p, ly_event *e)
     return true;
 }
 
-void ly_platform_wait(ly_platform *p, double seconds)
+bool ly_platform_wait(ly_platform *p, double seconds)
 {
-    (void)p;
     (void)seconds;
+    return p->count > 0;
 }
 
 void ly_platform_sleep(double seconds)

@@ -9,6 +9,7 @@
 #include "louyu/log.h"
 #include "louyu/logfile.h"
 #include "louyu/proc.h"
+#include "data.h"
 #include "window.h"
 
 #include <math.h>
@@ -286,9 +287,8 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
  * ten times a second so the loader keeps the cores; closing the window gives up.
  * Returns 0 with the district on screen, or an exit status after printing why
  * it did not load, as a synchronous load would. */
-static int open_async(ly_app *app, ly_platform *plat, const viewer *v)
+static int open_async(ly_app *app, ly_platform *plat, const viewer *v, ly_reload *rl)
 {
-    ly_reload *rl = ly_reload_start(v->file, false, app->model_lod);
     if (!rl)
         return ly_cli_load(app, v->file, false);
     ly_state *st = &app->st;
@@ -313,7 +313,10 @@ static int open_async(ly_app *app, ly_platform *plat, const viewer *v)
         ly_cmd_redraw(app);
         ly_app_render(app);
         ly_platform_swap(plat);
-        ly_platform_wait(plat, 0.1);
+        /* the next frame of the bar in 0.1 s, the district as soon as it is there */
+        for (int i = 0; i < 10 && !ly_reload_done(rl); i++)
+            if (ly_platform_wait(plat, 0.01))
+                break;
     }
     if (!running) {
         /* closed while loading: the process ends now, not when the parse would; the
@@ -356,10 +359,18 @@ int ly_cli_view(const ly_args *a)
                          .msaa = (int)ly_arg_num(a, "--msaa", 0),
                          .fullscreen = v.kiosk || ly_arg_flag(a, "--fullscreen"),
                          .display = v.kc.display};
-    if ((rc = ly_cli_open(&app, &plat, &wo)))
+    const char *lod;
+    if ((rc = ly_cli_lod(a, true, &lod)))
         return rc;
-    if ((rc = ly_cli_app_lod(a, &app, true))) {
-        ly_cli_close(&app, plat);
+    /* the desktop's file starts loading before the window opens: making a window and
+     * its GL context takes about 0.1 s on software GL, and the load runs meanwhile
+     * (the kiosk's loads as it logs them, after its log is set up) */
+    ly_reload *rl = v.kiosk ? NULL : ly_reload_start(v.file, false, ly_cli_model_lod(lod));
+    if ((rc = ly_cli_open(&app, &plat, &wo)) || (rc = ly_cli_app_lod(a, &app, true))) {
+        if (rl)
+            ly_reload_discard(rl);
+        if (plat)
+            ly_cli_close(&app, plat);
         return rc;
     }
     size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
@@ -382,7 +393,7 @@ int ly_cli_view(const ly_args *a)
         LY_ERROR("KIOSK", "cannot load %s (its errors are above): out of service until %s",
                  v.file, v.url ? "its server gives a good district"
                                : "it is replaced by a good file");
-    } else if ((!v.kiosk && (rc = open_async(&app, plat, &v))) ||
+    } else if ((!v.kiosk && (rc = open_async(&app, plat, &v, rl))) ||
                (rc = ly_cli_apply_scene(&app, a))) {
         ly_cli_close(&app, plat);
         return rc;

@@ -106,9 +106,13 @@ int ly_cli_app_lod(const ly_args *a, ly_app *app, bool far_switch)
     if (rc)
         return rc;
     app->lod_off = lod && !strcmp(lod, "off");
-    snprintf(app->model_lod, sizeof app->model_lod, "%s",
-             lod && strcmp(lod, "on") && strcmp(lod, "off") ? lod : "");
+    snprintf(app->model_lod, sizeof app->model_lod, "%s", ly_cli_model_lod(lod));
     return 0;
+}
+
+const char *ly_cli_model_lod(const char *lod)
+{
+    return lod && strcmp(lod, "on") && strcmp(lod, "off") ? lod : "";
 }
 
 void ly_cli_close(ly_app *app, ly_platform *plat)

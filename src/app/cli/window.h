@@ -22,6 +22,8 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o);
  * far_switch, "off" draws every chunk in full ("on", the default, the far blocks).
  * Returns 0 or LY_EXIT_USAGE after saying why. */
 int ly_cli_app_lod(const ly_args *a, ly_app *app, bool far_switch);
+/* The CityJSON level of detail a --lod value names ("" for none, on or off). */
+const char *ly_cli_model_lod(const char *lod);
 /* Closes both. */
 void ly_cli_close(ly_app *app, ly_platform *plat);
 /* Loads `path` into the app, printing its first errors to stderr (or, with
