@@ -252,6 +252,39 @@ static void levels(void)
     ly_district_unload(&d);
 }
 
+/* The level a tile is drawn at: full near, blocks where half a cell covers at most two
+ * pixels (fading in from 1.7), only levels that halve the triangles, and sooner in haze
+ * (up to four times the error in clear air). */
+static void tile_levels(void)
+{
+    const float cell[LY_MESH_LODS] = {15.625f, 31.25f, 62.5f, 125};
+    ly_mesh_tile t = {.count = 3000, .lod_count = {900, 300, 100, 40}};
+    float pa = 2 * tanf(22.5f * (float)M_PI / 180) / 720; /* a pixel at 720 rows, 45 degrees */
+    float d0 = 0.5f * cell[0] / (2 * pa);                  /* where level 0 is 2 pixels off */
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 100, pa, 0).level, -1);
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 0.99f * d0, pa, 0).level, -1);
+    ly_lod_choice c = ly_mesh_tile_level(cell, &t, 1.01f * d0, pa, 0);
+    CHECK_INT(c.level, 0);
+    CHECK(c.fade > 0 && c.fade < 1); /* 1.98 pixels: fading from the full mesh */
+    c = ly_mesh_tile_level(cell, &t, 1.3f * d0, pa, 0);
+    CHECK_INT(c.level, 0);
+    CHECK_NEAR(c.fade, 0, 0);
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 2.1f * d0, pa, 0).level, 1);
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 1e6f, pa, 0).level, 3);
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 1e6f, 0, 0).level, -1); /* no pixel size: full */
+    /* haze as far as the switch: 0.7 of the way keeps exp(-0.49) of the contrast, so
+     * 2.86 pixels off looks like 1.75 */
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 0.7f * d0, pa, d0).level, 0);
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 0.7f * d0, pa, 1e9f).level, -1);
+    /* deep haze: never more than 8 pixels off */
+    CHECK_INT(ly_mesh_tile_level(cell, &t, d0 / 4.5f, pa, d0 / 100).level, -1);
+    CHECK_INT(ly_mesh_tile_level(cell, &t, d0 / 3.5f, pa, d0 / 100).level, 0);
+    /* a level that does not halve the finer one's triangles is passed over */
+    t.lod_count[0] = 1600;
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 1.3f * d0, pa, 0).level, -1);
+    CHECK_INT(ly_mesh_tile_level(cell, &t, 2.1f * d0, pa, 0).level, 1);
+}
+
 static void real(const char *path, size_t buildings, double max_bytes_per_building)
 {
     ly_district d;
@@ -324,6 +357,7 @@ static void progress(void)
 
 int main(void)
 {
+    tile_levels();
     hand_made();
     levels();
     progress();

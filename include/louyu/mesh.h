@@ -110,6 +110,20 @@ void ly_mesh_deinit(ly_mesh *mesh);
 int ly_mesh_build_lods(ly_mesh *mesh, const ly_district *d, const ly_geo *geo,
                        struct ly_progress_s *progress);
 
+/* The level a tile is drawn at, and the share of its pixels the next finer level takes
+ * while it fades into it (0: none). */
+typedef struct {
+    int level;  /* -1: the full mesh; k: far level k */
+    float fade; /* in [0, 1) */
+} ly_lod_choice;
+
+/* The level for tile t, dist metres from the eye, where a pixel spans pixel_angle
+ * radians (0: always in full) and the haze's distance is fog_m (0: clear air; the
+ * renderer's fog keeps exp(-(dist / fog_m)^2) of a colour's contrast). cell_m: the
+ * mesh's lod_cell_m. */
+ly_lod_choice ly_mesh_tile_level(const float cell_m[LY_MESH_LODS], const ly_mesh_tile *t,
+                                 float dist, float pixel_angle, float fog_m);
+
 /* The floor (1 ... floors) at height z of building b. */
 int ly_building_floor_at(const ly_district *d, const ly_building *b, double z);
 

@@ -331,3 +331,37 @@ int ly_mesh_build_lods(ly_mesh *m, const ly_district *d, const ly_geo *geo, ly_p
     free(err);
     return rc;
 }
+
+/* A far level is drawn where half its cell, the most a block strays from the buildings it
+ * stands for, covers at most LOD_PX pixels, and where it pays (at most half the triangles
+ * of the finer level: a few towers are cheaper in full than as blocks); from LOD_PX *
+ * LOD_FADE up the finer level shows through. Haze that keeps a share c of the contrast
+ * makes an error of n pixels look like one of c * n, so the error allowed is LOD_PX / c,
+ * up to LOD_FOG_MAX times LOD_PX (a 2 km haze: the full meshes give way to blocks at about
+ * 2.2 km instead of 3.5 km, halving a city's triangles seen from 100 m up). */
+#define LOD_PX 2.0f
+#define LOD_FADE 0.85f
+#define LOD_FOG_MAX 4.0f
+
+ly_lod_choice ly_mesh_tile_level(const float cell_m[LY_MESH_LODS], const ly_mesh_tile *t,
+                                 float dist, float pixel_angle, float fog_m)
+{
+    ly_lod_choice ch = {-1, 0};
+    if (pixel_angle <= 0 || dist <= 0)
+        return ch;
+    float q = fog_m > 0 ? dist / fog_m : 0;
+    float limit = LOD_PX * fminf(expf(q * q), LOD_FOG_MAX);
+    for (int k = LY_MESH_LODS - 1; k >= 0; k--) {
+        float px = 0.5f * cell_m[k] / (dist * pixel_angle);
+        uint32_t finer = k ? t->lod_count[k - 1] : t->count;
+        if (!t->lod_count[k] || 2 * t->lod_count[k] > finer)
+            continue;
+        if (px <= limit) {
+            float lo = limit * LOD_FADE;
+            ch.level = k;
+            ch.fade = px <= lo ? 0 : (px - lo) / (limit - lo);
+            return ch;
+        }
+    }
+    return ch;
+}

@@ -1193,19 +1193,11 @@ static void draw_ui(ly_renderer *r, const ly_render_frame *f, const ly_drawlist 
         glBindTexture(GL_TEXTURE_2D, r->atlas_tex);
 }
 
-/* Levels of detail: a far level is drawn where half its cell, the most a block
- * strays from the buildings it stands for, covers at most LOD_PX pixels; from
- * LOD_PX * LOD_FADE up, the finer level shows through a screen-door dither in
- * proportion, so a tile changes level without popping. Chunks and tiles fogged past
- * FOG_CULL fog distances (99.8 % fog) are not drawn at all. */
-#define LOD_PX 2.0f
-#define LOD_FADE 0.85f
+/* Levels of detail: each tile at the level ly_mesh_tile_level chooses, fading into the
+ * next finer one through a screen-door dither in proportion, so a tile changes level
+ * without popping. Chunks and tiles fogged past FOG_CULL fog distances (99.8 % fog) are
+ * not drawn at all. */
 #define FOG_CULL 2.6f
-
-typedef struct {
-    int level; /* -1: the full mesh; k: far level k */
-    float fade; /* the share of pixels the next finer level takes (0: none) */
-} lod_choice;
 
 static float box_distance(const float p[3], const float mn[3], const float mx[3])
 {
@@ -1217,29 +1209,6 @@ static float box_distance(const float p[3], const float mn[3], const float mx[3]
     return sqrtf(s);
 }
 
-/* The level for a tile dist metres away: the coarsest whose error fits, among the
- * levels that pay (at most half the triangles of the finer one: a few towers are
- * cheaper in full than as blocks). */
-static lod_choice choose_level(const ly_renderer *r, const ly_mesh_tile *t, float dist,
-                               float pixel_angle)
-{
-    lod_choice ch = {-1, 0};
-    if (pixel_angle <= 0 || dist <= 0)
-        return ch;
-    for (int k = LY_MESH_LODS - 1; k >= 0; k--) {
-        float px = 0.5f * r->lod_cell_m[k] / (dist * pixel_angle);
-        uint32_t finer = k ? t->lod_count[k - 1] : t->count;
-        if (!t->lod_count[k] || 2 * t->lod_count[k] > finer)
-            continue;
-        if (px <= LOD_PX) {
-            float lo = LOD_PX * LOD_FADE;
-            ch.level = k;
-            ch.fade = px <= lo ? 0 : (px - lo) / (LOD_PX - lo);
-            return ch;
-        }
-    }
-    return ch;
-}
 
 /* A chunk's ranges of one level and one dither mode (0 whole; 1 the pixels whose
  * noise is under the cut, 2 the others), drawn in one call. */
@@ -1261,7 +1230,7 @@ static void batch_add(tile_batch *b, uint32_t first, uint32_t count, float cut)
 
 /* One tile at its level (and, fading, the finer one through the dither). */
 static void tile_draws(ly_renderer *r, const ly_mesh_chunk *c, const ly_mesh_tile *t,
-                       lod_choice ch, tile_batch b[1 + LY_MESH_LODS][3])
+                       ly_lod_choice ch, tile_batch b[1 + LY_MESH_LODS][3])
 {
     int lv[2] = {ch.level, ch.level - 1}, mode[2] = {ch.fade > 0 ? 2 : 0, 1};
     for (int i = 0; i < (ch.fade > 0 ? 2 : 1); i++) {
@@ -1326,7 +1295,7 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
                        const ly_render_frame *f)
 {
     enum { T = LY_MESH_TILES * LY_MESH_TILES };
-    lod_choice ch[T];
+    ly_lod_choice ch[T];
     float dist[T];
     bool shown[T], full = false;
     for (int t = 0; t < T; t++) {
@@ -1334,7 +1303,8 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
         dist[t] = box_distance(f->eye, tl->min, tl->max);
         shown[t] = tl->min[0] <= tl->max[0] && !ly_frustum_box_outside(fr, tl->min, tl->max) &&
                    dist[t] <= FOG_CULL * f->fog_distance;
-        ch[t] = shown[t] ? choose_level(r, tl, dist[t], f->pixel_angle) : (lod_choice){-1, 0};
+        ch[t] = shown[t] ? ly_mesh_tile_level(r->lod_cell_m, tl, dist[t], f->pixel_angle,
+                                                  f->fog_distance) : (ly_lod_choice){-1, 0};
         full |= shown[t] && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0));
         r->stats.tiles_culled += !shown[t] && tl->min[0] <= tl->max[0];
     }
@@ -1357,7 +1327,7 @@ static void draw_chunk(ly_renderer *r, gpu_chunk *c, const ly_frustum *fr,
     for (int i = 0; i < n; i++) {
         int t = order[i];
         if (fallback && (ch[t].level < 0 || (ch[t].fade > 0 && ch[t].level == 0)))
-            ch[t] = (lod_choice){0, 0};
+            ch[t] = (ly_lod_choice){0, 0};
         tile_draws(r, c->src, &c->src->tiles[t], ch[t], b);
     }
     draw_batches(r, c, b, f);
