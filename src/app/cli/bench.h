@@ -80,10 +80,14 @@ typedef struct {
     /* glibc's heap in use (mallinfo2), sampled with the RSS; -1 where it cannot be read */
     double heap_start_mb, heap_end_mb, heap_slope_mb_per_h;
     /* the first 16 frames over 33 ms: when (s after the warm-up), how
-     * long, and the allocator's trim when one ran in that frame (ms; -1: none) */
+     * long, the allocator's trim when one ran in that frame (ms; -1: none), and how long
+     * an idle thread of the process was held up meanwhile (ms: the machine stopped) */
     struct {
-        double at_s, ms, trim_ms;
+        double at_s, ms, trim_ms, stall_ms;
     } slow[16];
+    /* that thread's wake-ups over 5 ms late while measured, and the latest one */
+    long stalls;
+    double stall_max_ms;
     int n_slow;
     long trims;          /* trims while measured */
     double trim_max_ms;  /* the longest */

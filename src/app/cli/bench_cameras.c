@@ -4,16 +4,65 @@
  * every second (its slope says whether it grows), with glibc's heap in use beside it, so
  * that growth can be told apart: in use (something kept) or not (the allocator or the driver). What it records has a fixed size and
  * is written over before the run, so its own bookkeeping does not grow the memory it
- * measures (a list of every frame's time added about 0.6 MB over an hour). */
+ * measures (a list of every frame's time added about 0.6 MB over an hour).
+ *
+ * Beside the viewer, a thread that does nothing but sleep a millisecond at a time notes
+ * each wake-up more than STALL_MS late. A slow frame during which that thread was held
+ * up as long was the machine stopping the process (a hypervisor's pause, the host's
+ * load), not the viewer's work: each slow frame says how long that overlap was. */
 #include "bench.h"
 #include "../commands.h"
 #include "louyu/clock.h"
 #include "louyu/proc.h"
 #include "window.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* The idle thread's late wake-ups: from when it should have woken to when it did (ms). */
+enum { STALLS = 4096 };
+static const double STALL_MS = 5.0;
+typedef struct {
+    pthread_t thread;
+    atomic_bool stop;
+    atomic_int n;
+    struct {
+        double from, to;
+    } at[STALLS];
+} probe;
+
+static void *probe_main(void *arg)
+{
+    probe *p = arg;
+    while (!atomic_load(&p->stop)) {
+        double t0 = ly_clock_ms();
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
+        double t1 = ly_clock_ms();
+        int k = atomic_load(&p->n);
+        if (t1 - t0 > 1 + STALL_MS && k < STALLS) {
+            p->at[k].from = t0 + 1;
+            p->at[k].to = t1;
+            atomic_store(&p->n, k + 1);
+        }
+    }
+    return NULL;
+}
+
+/* How much of [from, to) the idle thread spent held up. */
+static double stalled(const probe *p, double from, double to)
+{
+    double s = 0;
+    for (int i = 0; i < atomic_load(&p->n); i++) {
+        double a = p->at[i].from > from ? p->at[i].from : from;
+        double b = p->at[i].to < to ? p->at[i].to : to;
+        s += b > a ? b - a : 0;
+    }
+    return s;
+}
 
 /* Least squares slope of y over x. */
 static double slope(const double *x, const double *y, int n)
@@ -90,6 +139,7 @@ static long run(ly_app *app, ly_platform *plat, double until, double from, uint3
                     r->slow[k].at_s = (t0 - from) / 1000;
                     r->slow[k].ms = t;
                     r->slow[k].trim_ms = trimmed ? app->dv.trim_ms : -1;
+                    r->slow[k].stall_ms = t0; /* (its start, for now: see ly_bench_cameras) */
                     r->n_slow++;
                 }
                 r->max = t > r->max ? t : r->max;
@@ -138,8 +188,29 @@ int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cam
     pics0 = pictures(&app);
     nr = 0;
     r->rss_max_mb = 0;
+    probe *pr = malloc(sizeof *pr);
+    if (pr) { /* (its pages written before it is measured) */
+        memset(pr, 0, sizeof *pr);
+        atomic_init(&pr->stop, false);
+        atomic_init(&pr->n, 0);
+    }
+    bool probing = pr && pthread_create(&pr->thread, NULL, probe_main, pr) == 0;
     r->frames = run(&app, plat, until, from, hist, r, rx, ry, rh, &nr);
     r->seconds = (ly_clock_ms() - from) / 1000;
+    if (probing) {
+        atomic_store(&pr->stop, true);
+        pthread_join(pr->thread, NULL);
+        r->stalls = atomic_load(&pr->n);
+        for (int i = 0; i < r->stalls; i++) {
+            double ms = pr->at[i].to - pr->at[i].from;
+            r->stall_max_ms = ms > r->stall_max_ms ? ms : r->stall_max_ms;
+        }
+    }
+    for (int i = 0; i < r->n_slow; i++) {
+        double t0 = r->slow[i].stall_ms;
+        r->slow[i].stall_ms = probing ? stalled(pr, t0, t0 + r->slow[i].ms) : -1;
+    }
+    free(pr);
     r->pictures_per_s = (double)(pictures(&app) - pics0) / r->seconds;
     if (r->frames) {
         r->p99 = hist_quantile(hist, r->frames, 0.99);

@@ -137,7 +137,8 @@ static const ly_opt O_BENCH[] = {
     {"--no-render", LY_OPT_FLAG, "", "no frames: loading, geometry and queries only", 0, 0, NULL},
     {"--cameras", LY_OPT_NUM, "S", "only this: S seconds of operations mode with every camera's "
      "live picture open (up to 4), drawn as the viewer draws; frame times (each over 33 ms, "
-     "with the allocator's trim if one ran in it) and memory",
+     "with the allocator's trim if one ran in it and how long an idle thread was held up "
+     "meanwhile: the machine's stall) and memory",
      1, 86400, NULL},
     {"--export-polygons", LY_OPT_TEXT, "OUT", "write the projected footprints as JSON", 0, 0,
      NULL},

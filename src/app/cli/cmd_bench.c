@@ -328,6 +328,8 @@ static int bench_cameras(const ly_bench_frames_desc *fd, double seconds)
     cJSON_AddNumberToObject(c, "rss_slope_mb_per_h", round(r.rss_slope_mb_per_h * 10) / 10);
     cJSON_AddNumberToObject(c, "trims", (double)r.trims);
     cJSON_AddNumberToObject(c, "trim_max_ms", round(r.trim_max_ms * 100) / 100);
+    cJSON_AddNumberToObject(c, "machine_stalls", (double)r.stalls);
+    cJSON_AddNumberToObject(c, "machine_stall_max_ms", round(r.stall_max_ms * 100) / 100);
     cJSON *slow = cJSON_AddArrayToObject(c, "slow_frames");
     for (int i = 0; i < r.n_slow; i++) {
         cJSON *f = cJSON_CreateObject();
@@ -335,6 +337,8 @@ static int bench_cameras(const ly_bench_frames_desc *fd, double seconds)
         cJSON_AddNumberToObject(f, "ms", round(r.slow[i].ms * 100) / 100);
         if (r.slow[i].trim_ms >= 0)
             cJSON_AddNumberToObject(f, "trim_ms", round(r.slow[i].trim_ms * 100) / 100);
+        if (r.slow[i].stall_ms >= 0)
+            cJSON_AddNumberToObject(f, "machine_stall_ms", round(r.slow[i].stall_ms * 100) / 100);
         cJSON_AddItemToArray(slow, f);
     }
     if (r.heap_start_mb >= 0) {
