@@ -261,6 +261,24 @@ int main(void)
     home_view(&app, 1920, 1080);
     home_view(&app, 1000, 700);
 
+    /* from text in memory (the browser's way): bad text is told with its line and
+     * column and changes nothing; good text replaces the district */
+    size_t before = app.scene.district.n_buildings;
+    const char *bad = "{\"type\": \"FeatureCollection\",\n \"features\": [1,]}\n";
+    ly_diag_list_init(&diags, "page.geojson");
+    CHECK_INT(ly_app_load_mem(&app, bad, strlen(bad), "page.geojson", &diags), LY_LOAD_DATA);
+    CHECK(diags.errors >= 1 && diags.items[0].line == 2 && diags.items[0].col > 1);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(app.scene.district.n_buildings, before);
+    const char *one = "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
+                      " \"properties\": {\"height\": 30}, \"geometry\": {\"type\": \"Polygon\","
+                      " \"coordinates\": [[[120.0,36.0],[120.001,36.0],[120.001,36.001],[120.0,36.0]]]}}]}";
+    ly_diag_list_init(&diags, "page.geojson");
+    CHECK_INT(ly_app_load_mem(&app, one, strlen(one), "page.geojson", &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(app.scene.district.n_buildings, 1);
+    CHECK(app.scene.mesh.n_vertices > 0);
+
     /* a district with no buildings says so */
     char path[] = "/tmp/louyu-empty-XXXXXX";
     int fd = mkstemp(path);

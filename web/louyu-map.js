@@ -14,7 +14,6 @@
 (function (global) {
   "use strict";
 
-  const DATA_PATH = "/data/district.geojson";
   const FONT_PATH = "/font/louyu.otf";
 
   function scriptBase() {
@@ -130,7 +129,6 @@
       // the small subset when it covers the data, else the wide one (all of GB 2312)
       const wide = info && bytes && missingGlyphs(bytes, new Set(info.covered)).size;
       module.FS.mkdir("/font");
-      module.FS.mkdir("/data");
       module.FS.writeFile(FONT_PATH, wide ? await fetchBytes(base + info.wide, "the font") : await small);
       performance.mark("louyu:fetched");
       const map = new LouyuMap(module, canvas);
@@ -172,10 +170,15 @@
     }
 
     _loadBytes(bytes, name) {
-      this._m.FS.writeFile(DATA_PATH, bytes);
-      const r = JSON.parse(this._m.ccall("ly_web_load", "string", ["string", "string"],
-                                         [DATA_PATH, name]));
-      return r;
+      const m = this._m, at = m._malloc(Math.max(1, bytes.length));
+      if (!at) return {ok: false, errors: [name + ": not enough memory for its " + bytes.length + " bytes"]};
+      try {
+        m.HEAPU8.set(bytes, at);
+        return JSON.parse(m.ccall("ly_web_load_bytes", "string", ["number", "number", "string"],
+                                  [at, bytes.length, name]));
+      } finally {
+        m._free(at);
+      }
     }
 
     /* Loads a district (GeoJSON) from a URL; the one on screen stays when it is bad.

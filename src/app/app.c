@@ -190,6 +190,15 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
     return adopt(app, path, r, &next, &fetch, diags);
 }
 
+int ly_app_load_mem(ly_app *app, const char *text, size_t len, const char *name,
+                    ly_diag_list *diags)
+{
+    ly_scene next;
+    ly_fetch_result fetch = {.status = LY_FETCH_NEW};
+    int r = ly_scene_load_mem(&next, text, len, name, diags);
+    return adopt(app, name, r, &next, &fetch, diags);
+}
+
 int ly_app_open_finish(ly_app *app, ly_reload *rl, ly_diag_list *diags)
 {
     ly_scene next;

@@ -141,6 +141,10 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags);
 /* The same for a load that ran on a loader thread (ly_reload_start with poll false):
  * waits for it, then as ly_app_load; diags is initialised here (caller deinits). */
 int ly_app_open_finish(ly_app *app, ly_reload *rl, ly_diag_list *diags);
+/* As ly_app_load, from GeoJSON text in memory named `name` in messages (the page's
+ * bytes in the browser: no file in between). */
+int ly_app_load_mem(ly_app *app, const char *text, size_t len, const char *name,
+                    ly_diag_list *diags);
 /* Starts loading `path` on a loader thread (false if one is running). For a
  * URL that is a poll: a conditional GET, and a new scene only from a new
  * download (while a district is on screen). */

@@ -77,6 +77,19 @@ static int build(ly_scene *s, ly_progress *progress)
     return finish(s);
 }
 
+/* A loaded district's scene built, when r (the load's result) is LY_LOAD_OK. */
+static int built(ly_scene *s, int r, ly_progress *progress, ly_diag_list *diags)
+{
+    if (r != LY_LOAD_OK)
+        return r;
+    if (build(s, progress)) {
+        ly_scene_free(s);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
+        return LY_LOAD_NOMEM;
+    }
+    return LY_LOAD_OK;
+}
+
 #ifndef LY_WEB
 /* Whether a path's scene may come from (and go to) the scene cache: a GeoJSON file
  * (a store's weeks change inside SQLite's own files; a URL has its fetch's copy). */
@@ -111,13 +124,8 @@ static int load_cached(ly_scene *next, const char *path, ly_progress *progress,
            (double)key.source_size / 1e6, key.hash_ms);
     ly_load_result r =
         ly_district_load(&next->district, path, &(ly_load_desc){.progress = progress}, diags);
-    if (r != LY_LOAD_OK)
+    if ((r = built(next, r, progress, diags)) != LY_LOAD_OK)
         return r;
-    if (build(next, progress)) {
-        ly_scene_free(next);
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
-        return LY_LOAD_NOMEM;
-    }
     ly_progress_stage(progress, LY_STAGE_CACHE);
     ly_cache_write(&key, &parts, diags); /* a failure is logged and changes nothing */
     return LY_LOAD_OK;
@@ -149,14 +157,15 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
                              &(ly_load_desc){.progress = desc->progress, .lod = desc->lod}, diags);
     }
 #endif
-    if (r != LY_LOAD_OK)
-        return r;
-    if (build(next, desc->progress)) {
-        ly_scene_free(next);
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
-        return LY_LOAD_NOMEM;
-    }
-    return LY_LOAD_OK;
+    return built(next, r, desc->progress, diags);
+}
+
+int ly_scene_load_mem(ly_scene *next, const char *text, size_t len, const char *name,
+                      ly_diag_list *diags)
+{
+    memset(next, 0, sizeof *next);
+    return built(next, ly_district_load_mem(&next->district, text, len, name, NULL, diags), NULL,
+                 diags);
 }
 
 /* ---- the loader thread ----------------------------------------------------------- */

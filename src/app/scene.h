@@ -58,6 +58,10 @@ typedef struct {
  * cache (cache.h) while its bytes stay the same; the warnings come back with it. */
 int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
                   ly_diag_list *diags);
+/* The same from GeoJSON text in memory (`name` is used in messages; the text is
+ * not kept): no cache, no fetch. */
+int ly_scene_load_mem(ly_scene *next, const char *text, size_t len, const char *name,
+                      ly_diag_list *diags);
 /* Frees everything and leaves the scene zeroed. */
 void ly_scene_free(ly_scene *s);
 /* Moves *from into *to (which must be free): the BVH follows its mesh. */

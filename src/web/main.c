@@ -175,15 +175,11 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
     return 0;
 }
 
-/* Loads the district at `path` (in the file system) and shows it; the district on
- * screen stays when it is bad. Returns JSON: {"ok":true,"buildings":N} or
- * {"ok":false,"errors":["FILE:LINE:COL: message", ...]}. */
-EMSCRIPTEN_KEEPALIVE const char *ly_web_load(const char *path, const char *name)
+/* A load's answer to the page (JSON, in W.reply): {"ok":true,"buildings":N,
+ * "warnings":[...]} or {"ok":false,"errors":["FILE:LINE:COL: message", ...]}. */
+static const char *load_reply(int r, ly_diag_list *diags, const char *path, const char *name)
 {
-    ly_diag_list diags;
-    ly_diag_list_init(&diags, name && *name ? name : path);
-    int r = W.started ? ly_app_load(&W.app, path, &diags) : LY_LOAD_IO;
-    ly_diag_sort(&diags);
+    ly_diag_sort(diags);
     size_t o = 0, n = sizeof W.reply;
     if (r == LY_LOAD_OK) {
         o += (size_t)snprintf(W.reply, n, "{\"ok\":true,\"buildings\":%zu,\"warnings\":[",
@@ -192,8 +188,8 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_load(const char *path, const char *name)
         o += (size_t)snprintf(W.reply, n, "{\"ok\":false,\"errors\":[");
     }
     size_t shown = 0;
-    for (size_t i = 0; i < diags.count && shown < 20 && o + 600 < n; i++) {
-        const ly_diag *d = &diags.items[i];
+    for (size_t i = 0; i < diags->count && shown < 20 && o + 600 < n; i++) {
+        const ly_diag *d = &diags->items[i];
         if ((r == LY_LOAD_OK) != (d->severity != LY_DIAG_ERROR))
             continue;
         char line[512];
@@ -206,12 +202,25 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_load(const char *path, const char *name)
         o += json_string(W.reply + o, n - o, W.started ? "the district could not be loaded"
                                                        : "the map has not started");
     snprintf(W.reply + o, n - o, "]}");
-    ly_diag_list_deinit(&diags);
+    ly_diag_list_deinit(diags);
     if (r == LY_LOAD_OK) {
         W.told = -2; /* a new district: the page hears the selection again */
         ly_cmd_redraw(&W.app);
     }
     return W.reply;
+}
+
+/* Loads the district the page fetched (len bytes at text, which the page frees
+ * after; `name` is used in messages) and shows it; the district on screen stays when
+ * it is bad. The bytes go straight into the loader, not through the file system.
+ * Returns JSON as load_reply. */
+EMSCRIPTEN_KEEPALIVE const char *ly_web_load_bytes(const char *text, int len, const char *name)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, name);
+    int r = W.started && len >= 0 ? ly_app_load_mem(&W.app, text, (size_t)len, name, &diags)
+                                  : LY_LOAD_IO;
+    return load_reply(r, &diags, name, name);
 }
 
 /* Selects building `id` and turns to it (its card opens); "" clears the selection.
