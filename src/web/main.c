@@ -177,7 +177,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
 
 /* A load's answer to the page (JSON, in W.reply): {"ok":true,"buildings":N,
  * "warnings":[...]} or {"ok":false,"errors":["FILE:LINE:COL: message", ...]}. */
-static const char *load_reply(int r, ly_diag_list *diags, const char *path, const char *name)
+static const char *load_reply(int r, ly_diag_list *diags, const char *name)
 {
     ly_diag_sort(diags);
     size_t o = 0, n = sizeof W.reply;
@@ -193,8 +193,7 @@ static const char *load_reply(int r, ly_diag_list *diags, const char *path, cons
         if ((r == LY_LOAD_OK) != (d->severity != LY_DIAG_ERROR))
             continue;
         char line[512];
-        snprintf(line, sizeof line, "%s:%d:%d: %s", name && *name ? name : path, d->line,
-                 d->col, d->message);
+        snprintf(line, sizeof line, "%s:%d:%d: %s", name, d->line, d->col, d->message);
         o += (size_t)snprintf(W.reply + o, n - o, "%s", shown++ ? "," : "");
         o += json_string(W.reply + o, n - o, line);
     }
@@ -220,7 +219,7 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_load_bytes(const char *text, int len, co
     ly_diag_list_init(&diags, name);
     int r = W.started && len >= 0 ? ly_app_load_mem(&W.app, text, (size_t)len, name, &diags)
                                   : LY_LOAD_IO;
-    return load_reply(r, &diags, name, name);
+    return load_reply(r, &diags, name);
 }
 
 /* Selects building `id` and turns to it (its card opens); "" clears the selection.
