@@ -286,6 +286,65 @@ static void test_seq(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* --skip-bad: a city object with errors is left out (its error a warning that says so),
+ * the others are read; in a document and in a CityJSONSeq. Without it the load fails and
+ * says how many objects it would leave out; a document-level error is never skipped. */
+static void test_skip_bad(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","
+        "\"lod\":\"1\",\"boundaries\":" BOX "}]},\"bad\":{\"type\":\"Building\",\"geometry\":"
+        "[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":[[[[0,1,2,99]]]]}]},\"c\":{\"type\":"
+        "\"Building\",\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},"
+        "\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_district d;
+    ly_diag_list_init(&diags, "t.city.json");
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_DATA);
+    CHECK_INT(diags.skippable, 1);
+    ly_diag_list_deinit(&diags);
+    ly_diag_list_init(&diags, "t.city.json");
+    CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "t.city.json",
+                                   &(ly_load_desc){.skip_bad = true}, &diags),
+              LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 2);
+    CHECK_INT(d.n_left_out, 1);
+    CHECK(find(&d, "a") && find(&d, "c") && !find(&d, "bad"));
+    const ly_diag *dg = said(&diags, "vertex index 99 is out of range");
+    CHECK(dg && dg->severity == LY_DIAG_WARNING &&
+          strstr(dg->message, "(the city object is left out)") != NULL);
+    CHECK_INT(diags.errors, 0);
+    /* the two read have the faces they had (the bad one's are gone with it) */
+    const ly_building *c = find(&d, "c");
+    CHECK(c && c->first_face + c->n_faces == d.n_faces);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    const char *seq =
+        HEAD ",\"CityObjects\":{},\"vertices\":[]}\n"
+        "{\"type\":\"CityJSONFeature\",\"id\":\"x\",\"CityObjects\":{\"x\":{\"type\":\"Building\","
+        "\"children\":[\"nope\"]}},\"vertices\":[]}\n"
+        "{\"type\":\"CityJSONFeature\",\"id\":\"b\",\"CityObjects\":{\"b\":{\"type\":\"Building\","
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":"
+        VERTS "}\n";
+    ly_diag_list_init(&diags, "t.city.jsonl");
+    CHECK_INT(ly_district_load_mem(&d, seq, strlen(seq), "t.city.jsonl",
+                                   &(ly_load_desc){.skip_bad = true}, &diags),
+              LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 1);
+    CHECK_INT(d.n_left_out, 1);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    const char *doc = "{\"type\":\"CityJSON\",\"version\":\"3.0\",\"CityObjects\":{},\"vertices\":[]}";
+    ly_diag_list_init(&diags, "t.city.json");
+    CHECK_INT(ly_district_load_mem(&d, doc, strlen(doc), "t.city.json",
+                                   &(ly_load_desc){.skip_bad = true}, &diags),
+              LY_LOAD_DATA);
+    CHECK_INT(diags.skippable, 0);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
     test_sample();
@@ -293,5 +352,6 @@ int main(void)
     test_errors();
     test_crs();
     test_seq();
+    test_skip_bad();
     return check_report();
 }

@@ -46,6 +46,28 @@ expect out 'neg.geojson: invalid: 1 error, 0 warnings'
 run 1 validate "$ZS" "$tmp/neg.geojson"
 run 2 validate "$tmp/neg.geojson" "$tmp/none.geojson"
 
+# An OpenStreetMap export with a broken way: refused with the way out said; --skip-bad
+# reads the rest, the left-out feature's error a warning; the viewer's commands too, and
+# the scene cache of a --skip-bad read is its own (a plain read still refuses the file).
+printf '{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature", "id": "way/1", "properties": {"building": "yes", "height": "40 ft", "building:levels": "3;4"},\n   "geometry": {"type": "Polygon", "coordinates": [[[120.38,36.07],[120.3805,36.07],[120.3805,36.0704],[120.38,36.0704],[120.38,36.07]]]}},\n  {"type": "Feature", "id": "way/2", "properties": {"building": "yes"},\n   "geometry": {"type": "Polygon", "coordinates": [[[120.381,36.07],[120.3815,36.0704],[120.3815,36.07],[120.381,36.0704],[120.381,36.07]]]}}]}\n' >"$tmp/osm-bad.geojson"
+run 1 validate "$tmp/osm-bad.geojson"
+expect err "^$tmp/osm-bad.geojson:6:88: error: feature 1 \"way/2\": ring 0 crosses itself"
+expect err "^$tmp/osm-bad.geojson: 1 feature has errors: --skip-bad reads the file without it$"
+run 0 validate --skip-bad "$tmp/osm-bad.geojson"
+expect out 'osm-bad.geojson: valid: 1 building, 0 other features, 0 enterprises, 1 feature with errors left out; 2 warnings$'
+expect err "^$tmp/osm-bad.geojson:6:88: warning: feature 1 \"way/2\": ring 0 crosses itself.* \\(the feature is left out\\)$"
+expect err "^$tmp/osm-bad.geojson:3:[0-9]+: warning: feature 0 \"way/1\": \"building:levels\" is \"3;4\": several values; the largest is used \\(4\\)$"
+run 1 info "$tmp/osm-bad.geojson"
+expect err "1 feature has errors: --skip-bad reads the file without it$"
+run 0 info --skip-bad "$tmp/osm-bad.geojson"
+expect out '^way/1 +12.2 m +4 '
+expect err "osm-bad.geojson: 1 feature with errors left out \\(louyu validate --skip-bad lists why\\)$"
+run 0 shot --skip-bad "$tmp/osm-bad.geojson" --out "$tmp/osm-bad.png" --size 320x200
+expect err "osm-bad.geojson: 1 feature with errors left out"
+run 1 shot "$tmp/osm-bad.geojson" --out "$tmp/osm-bad2.png" --size 320x200
+expect err "1 feature has errors: --skip-bad reads the file without it$"
+run 0 pick --skip-bad "$tmp/osm-bad.geojson" --each-view --at 640,360;  expect out "^way/1 way/1$"
+
 # The cap: many errors, few shown.
 {
   printf '{"type":"FeatureCollection","features":[\n'

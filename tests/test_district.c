@@ -239,9 +239,141 @@ static void io_errors(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* OpenStreetMap's ways of writing numbers: units, feet and inches, lists, a decimal comma. */
+static void osm_values(void)
+{
+#define B(id, props)                                                                               \
+    "{\"type\":\"Feature\",\"id\":\"" id "\",\"properties\":{" props "},"                          \
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}"
+    const char *text = "{\"type\":\"FeatureCollection\",\"features\":["
+        B("ft", "\"height\":\"100 ft\"") "," B("feet", "\"height\":\"40'\"") ","
+        B("inches", "\"height\":\"12'6\\\"\"") "," B("metres", "\"height\":\"12 metres\"") ","
+        B("list", "\"building:levels\":\"3;4\"") "," B("comma", "\"height\":\"25,5\"") ","
+        B("minh", "\"height\":20,\"min_height\":\"3,5\"") "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(diags.warnings, 3); /* the list and the two commas are said */
+    CHECK_INT(d.n_buildings, 7);
+    if (d.n_buildings == 7) {
+        CHECK_NEAR(d.buildings[0].height_m, 30.48, 1e-9);
+        CHECK_NEAR(d.buildings[1].height_m, 12.192, 1e-9);
+        CHECK_NEAR(d.buildings[2].height_m, 3.81, 1e-9);
+        CHECK_NEAR(d.buildings[3].height_m, 12, 1e-9);
+        CHECK_INT(d.buildings[4].floors, 4); /* the largest of the list */
+        CHECK_NEAR(d.buildings[4].height_m, 12.8, 1e-9);
+        CHECK_NEAR(d.buildings[5].height_m, 25.5, 1e-9);
+        CHECK_NEAR(d.buildings[6].min_height_m, 3.5, 1e-9);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    /* what is not a number stays an error: a thousands separator, hexadecimal, inches
+     * alone, a unit that is not a length */
+    static const char *const BAD[] = {"\"1,200\"", "\"0x20\"", "\"6\\\"\"", "\"12 kg\"",
+                                      "\"12'13\\\"\"", "\"3;x\""};
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+        char buf[600];
+        snprintf(buf, sizeof buf,
+                 "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                 "\"properties\":{\"height\":%s},\"geometry\":{\"type\":\"Polygon\","
+                 "\"coordinates\":" SQUARE "}}]}", BAD[i]);
+        ly_diag_list_init(&diags, "t.geojson");
+        CHECK_INT(ly_district_load_mem(&d, buf, strlen(buf), "t.geojson", NULL, &diags),
+                  LY_LOAD_DATA);
+        CHECK_INT(diags.errors, 1);
+        CHECK_INT(diags.skippable, 1);
+        ly_diag_list_deinit(&diags);
+    }
+#undef B
+}
+
+/* --skip-bad: a feature with errors is left out whole (its rings, its enterprises), its
+ * errors become warnings that say so, and the rest loads; without it the load fails and
+ * says how many features it would leave out. An error outside the features (the
+ * collection's own) is never skipped. */
+static void skip_bad(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"louyu\":{\"schema\":1,\"district\":{\"name\":\"测试\","
+        "\"name_en\":\"Test\"},\"data_date\":\"2011-04-29\"},\"features\":["
+        "{\"type\":\"Feature\",\"id\":\"good\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        SQUARE "},\"properties\":{\"kind\":\"building\",\"name\":\"好\",\"name_en\":\"Good\","
+        "\"height_m\":30,\"floors\":8,\"enterprises\":[{\"name\":\"甲\",\"floor\":2}]}},"
+        "{\"type\":\"Feature\",\"id\":\"bad\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        SQUARE "},\"properties\":{\"kind\":\"building\",\"name\":\"坏\",\"name_en\":\"Bad\","
+        "\"height_m\":30,\"floors\":8,\"enterprises\":[{\"name\":\"乙\",\"floor\":2},"
+        "{\"name\":\"丙\",\"floor\":99}]}},"
+        "{\"type\":\"Feature\",\"id\":\"good\",\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+        "[120,36]},\"properties\":{\"kind\":\"poi\",\"category\":\"metro\"}},"
+        "{\"type\":\"Feature\",\"id\":\"crossed\",\"geometry\":{\"type\":\"Polygon\","
+        "\"coordinates\":[[[120,36],[120.001,36.001],[120.001,36],[120,36.001],[120,36]]]},"
+        "\"properties\":{\"kind\":\"building\",\"name\":\"叉\",\"name_en\":\"X\",\"height_m\":9,"
+        "\"floors\":3}},"
+        "{\"type\":\"Feature\",\"id\":\"last\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        SQUARE "},\"properties\":{\"kind\":\"building\",\"name\":\"末\",\"name_en\":\"Last\","
+        "\"height_m\":12,\"floors\":4,\"enterprises\":[{\"name\":\"丁\",\"floor\":1}]}}"
+        "]}";
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.geojson");
+    CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "t.geojson", NULL, &diags),
+              LY_LOAD_DATA);
+    CHECK_INT(diags.errors, 3);
+    CHECK_INT(diags.skippable, 3);
+    ly_diag_list_deinit(&diags);
+
+    ly_diag_list_init(&diags, "t.geojson");
+    ly_load_desc desc = {.skip_bad = true};
+    CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "t.geojson", &desc, &diags),
+              LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(diags.warnings, 3);
+    CHECK_INT(d.n_left_out, 3);
+    CHECK_INT(d.n_buildings, 2);
+    CHECK_INT(d.n_features, 0);
+    CHECK_INT(d.n_enterprises, 2); /* the bad building's two are gone with it */
+    CHECK_INT(d.n_polygons, 2);
+    CHECK_INT(d.n_rings, 2);
+    CHECK_INT(d.n_points, 8);
+    if (d.n_buildings == 2) {
+        CHECK_STR(d.buildings[0].id, "good");
+        CHECK_STR(d.buildings[1].id, "last");
+        CHECK_INT(d.buildings[1].first_enterprise, 1);
+        CHECK_STR(d.enterprises[d.buildings[1].first_enterprise].name, "丁");
+        CHECK_INT(d.polygons[d.buildings[1].first_polygon].first_ring, 1);
+    }
+    for (size_t i = 0; i < diags.count; i++) {
+        CHECK(diags.items[i].severity == LY_DIAG_WARNING);
+        CHECK(strstr(diags.items[i].message, "(the feature is left out)") != NULL);
+    }
+    CHECK(diags.count == 3 && strstr(diags.items[0].message, "floor 99") != NULL);
+    CHECK(diags.count == 3 && diags.items[1].line == 1 &&
+          strstr(diags.items[1].message, "duplicate id \"good\"") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    /* the collection's own error: nothing to skip */
+    const char *meta = "{\"type\":\"FeatureCollection\",\"louyu\":{\"schema\":\"x\"},\"features\":["
+                       "{\"type\":\"Feature\",\"properties\":{\"height\":-1},\"geometry\":"
+                       "{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    ly_diag_list_init(&diags, "t.geojson");
+    CHECK_INT(ly_district_load_mem(&d, meta, strlen(meta), "t.geojson", &desc, &diags),
+              LY_LOAD_DATA);
+    CHECK(diags.errors >= 1);
+    ly_diag_list_deinit(&diags);
+    ly_diag_list_init(&diags, "t.geojson");
+    CHECK_INT(ly_district_load_mem(&d, meta, strlen(meta), "t.geojson", NULL, &diags),
+              LY_LOAD_DATA);
+    CHECK_INT(diags.skippable, 0);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
     plain_osm();
+    osm_values();
+    skip_bad();
     wild_osm();
     louyu_file();
     io_errors();

@@ -58,10 +58,12 @@ typedef struct {
 } ly_cache_key;
 
 /* Hashes the regular file `source` and names its cache in `dir` (NULL: the XDG cache
- * folder's louyu/scenes). chunk_size_m as in ly_mesh_desc (0: the default). Returns 0,
- * or -1 when there can be no cache (not a readable regular file, no cache folder):
- * then load without one. */
-int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, float chunk_size_m);
+ * folder's louyu/scenes). chunk_size_m as in ly_mesh_desc (0: the default). variant:
+ * how the file is read when that changes the scene ("skip-bad"), NULL for the usual way;
+ * each has its own cache. Returns 0, or -1 when there can be no cache (not a readable
+ * regular file, no cache folder): then load without one. */
+int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, float chunk_size_m,
+                      const char *variant);
 
 typedef struct ly_cache ly_cache; /* an open cache: the mapping */
 
@@ -89,8 +91,8 @@ int ly_cache_write(const ly_cache_key *key, const ly_cache_parts *parts, const l
 /* ---- the file (docs/data-format.md, "The scene cache") ------------------------------- */
 
 enum {
-    LY_CACHE_FORMAT = 5, /* bump on any change to what is written (2: tiles; 3: 4 far levels;
-                            4: faces; 5: cameras' height and stream) */
+    LY_CACHE_FORMAT = 6, /* bump on any change to what is written (2: tiles; 3: 4 far levels;
+                            4: faces; 5: cameras' height and stream; 6: features left out) */
     LY_CACHE_ENDIAN = 0x01020304, /* as the writer stores a uint32 */
     LY_CACHE_ALIGN = 64,          /* every section starts at a multiple */
     LY_CACHE_KEEP = 4,            /* caches kept in the folder, most recently used */

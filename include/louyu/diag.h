@@ -28,6 +28,10 @@ typedef struct ly_diag_list {
     size_t count, cap;
     size_t max_items; /* 0 means the default (1000) */
     size_t errors, warnings;
+    /* a GeoJSON or CityJSON load that failed only on features' (city objects') own
+     * errors: how many have them (ly_load_desc.skip_bad would leave those out and load
+     * the rest); else 0 */
+    size_t skippable;
 } ly_diag_list;
 
 /* `file` is copied; the list starts empty. */
@@ -42,6 +46,11 @@ void ly_diag_list_clear(ly_diag_list *list);
  * the list is full (the entry is still counted). */
 ly_diag *ly_diag_add(ly_diag_list *list, ly_diag_severity sev, size_t offset, long feature,
                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Turns the errors among entries [from, count) into warnings, each message ending with
+ * `suffix`, and moves the `errors` counted since errors_before (stored or not) to the
+ * warnings: what a loader does with a part of the input it leaves out. */
+void ly_diag_demote(ly_diag_list *list, size_t from, size_t errors_before, const char *suffix);
 
 /* Fills line and column of every entry with a known offset, from the text. */
 void ly_diag_resolve_lines(ly_diag_list *list, const char *text, size_t len);

@@ -249,6 +249,7 @@ typedef struct ly_district {
     unsigned char *week_reported;
 
     size_t n_skipped; /* features ignored (plain GeoJSON non-polygons, null geometry) */
+    size_t n_left_out; /* features with errors left out (ly_load_desc.skip_bad) */
     double lon_min, lat_min, lon_max, lat_max;
     ly_arena arena;
 } ly_district;
@@ -276,6 +277,10 @@ typedef struct {
     size_t max_file_bytes;  /* 0: 512 MiB */
     ly_load_timing *timing; /* filled when not NULL */
     struct ly_progress_s *progress; /* stages reported here when not NULL (progress.h) */
+    /* GeoJSON and CityJSON: a feature (city object) with errors is left out, its errors
+     * warnings that say so, instead of failing the load; for data from elsewhere (an
+     * OpenStreetMap export), never for what goes into a store */
+    bool skip_bad;
 } ly_load_desc;
 
 /* Loads and validates a GeoJSON file, a CityJSON file (1.1 or 2.0, one document or a

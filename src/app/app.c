@@ -186,7 +186,9 @@ int ly_app_load(ly_app *app, const char *path, ly_diag_list *diags)
     ly_scene next;
     ly_fetch_result fetch = {.status = LY_FETCH_NEW};
     const char *lod = app->model_lod[0] ? app->model_lod : NULL;
-    int r = ly_scene_load(&next, path, &(ly_scene_desc){.fetch = &fetch, .lod = lod}, diags);
+    int r = ly_scene_load(&next, path,
+                          &(ly_scene_desc){.fetch = &fetch, .lod = lod, .skip_bad = app->skip_bad},
+                          diags);
     return adopt(app, path, r, &next, &fetch, diags);
 }
 
@@ -213,7 +215,7 @@ bool ly_app_reload_start(ly_app *app, const char *path)
         return false; /* one at a time */
     /* with nothing on screen (a kiosk out of service) any good district will do,
      * the copy included */
-    app->reload = ly_reload_start(path, app->scene.loaded, app->model_lod);
+    app->reload = ly_reload_start(path, app->scene.loaded, app->model_lod, app->skip_bad);
     return app->reload != NULL;
 }
 

@@ -102,12 +102,13 @@ static bool cacheable(const char *path, const ly_scene_desc *desc)
 
 /* A file's scene from its cache, or built and then cached: -1 when there is no cache
  * to use (the caller loads as usual), else a ly_load_result. */
-static int load_cached(ly_scene *next, const char *path, ly_progress *progress,
+static int load_cached(ly_scene *next, const char *path, const ly_scene_desc *desc,
                        ly_diag_list *diags)
 {
+    ly_progress *progress = desc->progress;
     ly_progress_stage(progress, LY_STAGE_READ); /* hashing the file is reading it */
     ly_cache_key key;
-    if (ly_cache_key_init(&key, path, NULL, 0))
+    if (ly_cache_key_init(&key, path, NULL, 0, desc->skip_bad ? "skip-bad" : NULL))
         return -1;
     ly_cache_parts parts = parts_of(next);
     ly_cache_status st = ly_cache_open(&next->cache, &key, &parts, diags);
@@ -122,8 +123,9 @@ static int load_cached(ly_scene *next, const char *path, ly_progress *progress,
     ly_log(key.source_size >= BIG_SOURCE ? LY_LOG_WARN : LY_LOG_INFO, "CACHE",
            "building %s (%.1f MB, hashed in %.0f ms): later opens map its scene cache", path,
            (double)key.source_size / 1e6, key.hash_ms);
-    ly_load_result r =
-        ly_district_load(&next->district, path, &(ly_load_desc){.progress = progress}, diags);
+    ly_load_result r = ly_district_load(
+        &next->district, path, &(ly_load_desc){.progress = progress, .skip_bad = desc->skip_bad},
+        diags);
     if ((r = built(next, r, progress, diags)) != LY_LOAD_OK)
         return r;
     ly_progress_stage(progress, LY_STAGE_CACHE);
@@ -141,20 +143,25 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
     memset(next, 0, sizeof *next);
     ly_load_result r;
 #ifdef LY_WEB
-    r = ly_district_load(&next->district, path, &(ly_load_desc){.progress = desc->progress}, diags);
+    r = ly_district_load(&next->district, path,
+                         &(ly_load_desc){.progress = desc->progress, .skip_bad = desc->skip_bad},
+                         diags);
 #else
     if (ly_is_url(path)) {
-        ly_fetch_desc fd = {.new_only = desc->poll, .cancel = desc->cancel};
+        ly_load_desc ld = {.skip_bad = desc->skip_bad};
+        ly_fetch_desc fd = {.new_only = desc->poll, .cancel = desc->cancel, .load = &ld};
         ly_fetch_result own, *fr = desc->fetch ? desc->fetch : &own;
         r = ly_fetch_load(&next->district, path, &fd, fr, diags);
         if (r == LY_LOAD_OK && desc->poll && fr->status != LY_FETCH_NEW)
             return LY_LOAD_OK; /* a poll with nothing new: no scene to build */
     } else {
-        int c = cacheable(path, desc) ? load_cached(next, path, desc->progress, diags) : -1;
+        int c = cacheable(path, desc) ? load_cached(next, path, desc, diags) : -1;
         if (c >= 0)
             return c;
         r = ly_district_load(&next->district, path,
-                             &(ly_load_desc){.progress = desc->progress, .lod = desc->lod}, diags);
+                             &(ly_load_desc){.progress = desc->progress, .lod = desc->lod,
+                                             .skip_bad = desc->skip_bad},
+                             diags);
     }
 #endif
     return built(next, r, desc->progress, diags);
@@ -176,6 +183,7 @@ struct ly_reload {
     atomic_bool done, cancel;
     bool poll;
     char lod[8];
+    bool skip_bad;
     ly_scene next;
     ly_diag_list diags;
     int result;
@@ -193,18 +201,20 @@ static void *reload_main(void *arg)
         LY_DEBUG("RELOAD", "loader thread keeps its priority");
 #endif
     ly_scene_desc desc = {.poll = rl->poll, .fetch = &rl->info.fetch, .cancel = &rl->cancel,
-                          .progress = &rl->progress, .lod = rl->lod[0] ? rl->lod : NULL};
+                          .progress = &rl->progress, .lod = rl->lod[0] ? rl->lod : NULL,
+                          .skip_bad = rl->skip_bad};
     rl->result = ly_scene_load(&rl->next, rl->info.path, &desc, &rl->diags);
     atomic_store(&rl->done, true);
     return NULL;
 }
 
-ly_reload *ly_reload_start(const char *path, bool poll, const char *lod)
+ly_reload *ly_reload_start(const char *path, bool poll, const char *lod, bool skip_bad)
 {
     ly_reload *rl = calloc(1, sizeof *rl);
     if (!rl)
         return NULL;
     snprintf(rl->lod, sizeof rl->lod, "%s", lod ? lod : "");
+    rl->skip_bad = skip_bad;
     snprintf(rl->info.path, sizeof rl->info.path, "%s", path);
     rl->info.url = ly_is_url(path);
     rl->poll = poll;

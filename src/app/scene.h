@@ -50,6 +50,7 @@ typedef struct {
     bool no_cache;
     ly_progress *progress; /* the load's stages, for a bar or a line (may be NULL) */
     const char *lod;       /* a CityJSON file's level of detail (NULL: the best; no cache) */
+    bool skip_bad;         /* GeoJSON: features with errors left out (ly_load_desc) */
 } ly_scene_desc;
 
 /* Reads `path` (a file or an http(s) URL) and builds a scene into *next
@@ -79,8 +80,9 @@ typedef struct {
 } ly_reload_info;
 
 /* Starts loading `path` on a loader thread (at a lower priority than frames);
- * `poll` as in ly_scene_desc. Returns NULL when no thread could be started. */
-ly_reload *ly_reload_start(const char *path, bool poll, const char *lod);
+ * `poll`, `lod` and `skip_bad` as in ly_scene_desc. Returns NULL when no thread could be
+ * started. */
+ly_reload *ly_reload_start(const char *path, bool poll, const char *lod, bool skip_bad);
 /* Whether the loader has finished (then ly_reload_finish does not wait). */
 bool ly_reload_done(const ly_reload *rl);
 /* How far the loader has come (stages, share done). */

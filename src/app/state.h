@@ -85,6 +85,7 @@ typedef struct {
     char status[1200];   /* for the log: with the whole path */
     char name[1024];     /* for the screen: the file's name */
     size_t count;        /* buildings loaded, or errors found */
+    size_t left_out;     /* features with errors left out (--skip-bad) */
     bool ok;
     double shown_t;      /* app time the toast appeared */
     char when[16];       /* local time, HH:MM:SS */

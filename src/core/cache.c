@@ -39,7 +39,7 @@ _Static_assert(LY_CZ_COUNT <= LY_CZ_MAX, "the header has room for every record s
  * freed later): update the tables below, bump LY_CACHE_FORMAT, then the size. */
 #if UINTPTR_MAX == UINT64_MAX
 #define FROZEN(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see cache.c's tables")
-FROZEN(ly_district, 464);
+FROZEN(ly_district, 472);
 FROZEN(ly_district_meta, 136);
 FROZEN(ly_building, 272);
 FROZEN(ly_feature, 152);
@@ -551,7 +551,8 @@ static void stamp_write(const char *path, const struct stat *st, const uint8_t h
         unlink(tmp); /* only a later open that hashes again */
 }
 
-int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, float chunk_size_m)
+int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, float chunk_size_m,
+                      const char *variant)
 {
     memset(key, 0, sizeof *key);
     double t0 = ly_clock_ms();
@@ -595,6 +596,8 @@ int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, fl
     crypto_generichash_update(&h, (const unsigned char *)&key->source_size,
                               sizeof key->source_size);
     crypto_generichash_update(&h, (const unsigned char *)&chunk_size_m, sizeof chunk_size_m);
+    if (variant && *variant) /* (none: the names caches have always had) */
+        crypto_generichash_update(&h, (const unsigned char *)variant, strlen(variant));
     crypto_generichash_final(&h, name, sizeof name);
     char hex[2 * sizeof name + 1];
     sodium_bin2hex(hex, sizeof hex, name, sizeof name);

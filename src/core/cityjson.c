@@ -667,7 +667,18 @@ static void read_objects(cj_reader *r, const cJSON *objs, ly_progress *progress)
     for (const cJSON *o = objs->child; o && !r->nomem; o = o->next, i++) {
         snprintf(r->where, sizeof r->where, "city object \"%.120s\": ", o->string);
         r->bad = false;
+        ly_load_mark m = ly_load_mark_now(r->d, r->diags);
+        size_t degenerate = r->n_degenerate, lod_missing = r->n_lod_missing;
         read_object(r, o);
+        size_t errors = r->diags->errors - m.errors;
+        if (errors && !r->nomem && r->skip_bad) {
+            ly_load_leave_out(r->d, r->diags, &m, "city object");
+            r->n_degenerate = degenerate;
+            r->n_lod_missing = lod_missing;
+        } else if (errors) {
+            r->bad_objects++;
+            r->object_errors += errors;
+        }
         r->object++;
         if ((i & 255) == 0)
             ly_progress_step(progress, i, n);
@@ -760,6 +771,13 @@ static void finish(cj_reader *r)
     d->lat_max = box[3];
 }
 
+/* Every error inside city objects: --skip-bad would read the rest (the CLI says so). */
+static void skippable(const cj_reader *r, size_t errors_before)
+{
+    if (r->bad_objects && r->diags->errors - errors_before == r->object_errors)
+        r->diags->skippable = r->bad_objects;
+}
+
 static void free_reader(cj_reader *r)
 {
     proj_destroy(r->pj);
@@ -783,7 +801,8 @@ bool ly_cityjson_read(ly_district *out, const cJSON *root, const ly_load_desc *d
                       ly_diag_list *diags, ly_pending_list *pend)
 {
     cj_reader r = {.d = out, .diags = diags, .pend = pend, .want_lod = desc ? desc->lod : NULL,
-                   .object = -1};
+                   .object = -1, .skip_bad = desc && desc->skip_bad};
+    size_t errors_before = diags->errors;
     ly_progress *progress = desc ? desc->progress : NULL;
     if (!strcmp(type_of(root), "CityJSON"))
         read_header(&r, root);
@@ -793,6 +812,7 @@ bool ly_cityjson_read(ly_district *out, const cJSON *root, const ly_load_desc *d
     if (!r.bad && !r.nomem)
         read_body(&r, root, progress);
     finish(&r);
+    skippable(&r, errors_before);
     free_reader(&r);
     return !r.nomem;
 }
@@ -889,7 +909,8 @@ ly_load_result ly_cityjson_load_seq(ly_district *out, const char *text, size_t l
     size_t errors_before = diags->errors;
     ly_pending_list pend = {0};
     cj_reader r = {.d = out, .diags = diags, .pend = &pend,
-                   .want_lod = desc ? desc->lod : NULL, .object = -1};
+                   .want_lod = desc ? desc->lod : NULL, .object = -1,
+                   .skip_bad = desc && desc->skip_bad};
     ly_progress *progress = desc ? desc->progress : NULL;
     int max_depth = desc && desc->max_depth ? desc->max_depth : 64;
     ly_progress_stage(progress, LY_STAGE_VALIDATE);
@@ -905,6 +926,7 @@ ly_load_result ly_cityjson_load_seq(ly_district *out, const char *text, size_t l
         ly_progress_step(progress, pos, len);
     }
     finish(&r);
+    skippable(&r, errors_before);
     free_reader(&r);
     free(pend.items);
     ly_diag_resolve_lines(diags, text, len);

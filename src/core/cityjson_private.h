@@ -23,6 +23,8 @@ typedef struct {
     ly_diag_list *diags;
     ly_pending_list *pend;
     bool nomem, bad; /* bad: the current city object had an error */
+    bool skip_bad;   /* a city object with errors is left out (ly_load_desc.skip_bad) */
+    size_t bad_objects, object_errors; /* (without skip_bad) objects with errors, theirs */
     bool too_many;   /* the points' limit was reached (said once) */
     const char *want_lod;
     long object;     /* the city object's index in the file, for diagnostics */

@@ -19,7 +19,7 @@ void ly_diag_list_clear(ly_diag_list *list)
     for (size_t i = 0; i < list->count; i++)
         free(list->items[i].message);
     list->count = 0;
-    list->errors = list->warnings = 0;
+    list->errors = list->warnings = list->skippable = 0;
 }
 
 void ly_diag_list_deinit(ly_diag_list *list)
@@ -129,4 +129,24 @@ void ly_diag_print(FILE *out, const ly_diag_list *list, const ly_diag *d)
         fprintf(out, "%s:%d:%d: %s: %s\n", list->file, d->line, d->col, sev, d->message);
     else
         fprintf(out, "%s: %s: %s\n", list->file, sev, d->message);
+}
+
+void ly_diag_demote(ly_diag_list *list, size_t from, size_t errors_before, const char *suffix)
+{
+    size_t add = strlen(suffix);
+    for (size_t i = from; i < list->count; i++) {
+        ly_diag *dg = &list->items[i];
+        if (dg->severity != LY_DIAG_ERROR)
+            continue;
+        dg->severity = LY_DIAG_WARNING;
+        size_t n = strlen(dg->message);
+        char *grown = realloc(dg->message, n + add + 1);
+        if (grown) { /* (without memory: the message as it was) */
+            memcpy(grown + n, suffix, add + 1);
+            dg->message = grown;
+        }
+    }
+    size_t moved = list->errors - errors_before;
+    list->errors = errors_before;
+    list->warnings += moved;
 }

@@ -83,6 +83,8 @@ typedef struct {
     struct raw_id *raw_ids;
     size_t n_raw_ids;
     ly_progress *progress; /* may be NULL */
+    bool skip_bad;         /* a feature with errors is left out, its errors warnings */
+    size_t bad_features, feature_errors; /* (without skip_bad) features with errors, theirs */
 } loader;
 
 /* ---- reporting -------------------------------------------------------------- */
@@ -919,25 +921,115 @@ static const char *const BUILDING_KEYS[] = {
     "height", "min_height", "levels", "building:levels", "building", "type"};
 
 /* Parses an OSM-style height: a number, or a string such as "12", "12.5 m". */
-static bool osm_number(const cJSON *v, double *out)
+/* How an OSM value was read when it was not plainly one number in metres. */
+enum { OSM_SEVERAL = 1, OSM_COMMA = 2 };
+
+/* One number of an OSM value, s[0, n): "12", "12.5", "12 m", "12 metres"; with `length`
+ * also feet as OSM writes them ("40 ft", "40'", "12'6\""). A decimal comma ("25,5", one or
+ * two digits after it and no point) is read as a point and noted in *how. */
+static bool osm_one(const char *s, size_t n, bool length, double *out, int *how)
 {
+    char buf[64];
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (!n || n >= sizeof buf)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    char *comma = strchr(buf, ',');
+    if (comma && !strchr(buf, '.') && !strchr(comma + 1, ',') && comma > buf &&
+        comma[-1] >= '0' && comma[-1] <= '9') {
+        size_t k = 0;
+        while (comma[1 + k] >= '0' && comma[1 + k] <= '9')
+            k++;
+        if (k == 1 || k == 2) { /* "1,200" is not a decimal comma */
+            *comma = '.';
+            *how |= OSM_COMMA;
+        }
+    }
+    char *end;
+    errno = 0;
+    double x = strtod(buf, &end);
+    if (end == buf || errno || !isfinite(x) || strchr(buf, 'x') || strchr(buf, 'X'))
+        return false;
+    while (*end == ' ')
+        end++;
+    if (!*end) {
+        *out = x;
+        return true;
+    }
+    if (!length)
+        return false;
+    static const char *const METRES[] = {"m", "metre", "metres", "meter", "meters"};
+    for (size_t i = 0; i < sizeof METRES / sizeof *METRES; i++)
+        if (!strcmp(end, METRES[i])) {
+            *out = x;
+            return true;
+        }
+    if (!strcmp(end, "ft") || !strcmp(end, "feet") || !strcmp(end, "foot")) {
+        *out = x * 0.3048;
+        return true;
+    }
+    if (*end != '\'' || x != floor(x))
+        return false;
+    /* feet and inches: 12' or 12'6" */
+    const char *in = end + 1;
+    while (*in == ' ')
+        in++;
+    double inches = 0;
+    if (*in) {
+        char *e2;
+        inches = strtod(in, &e2);
+        if (e2 == in || *in == '-' || *in == '+' || strcmp(e2, "\"") || inches >= 12)
+            return false;
+    }
+    *out = x * 0.3048 + inches * 0.0254;
+    return true;
+}
+
+/* An OSM number (a JSON number, or text as OSM's tags hold it, see osm_one); several
+ * values separated by ";" (OSM's lists, "3;4") give the largest, noted in *how. */
+static bool osm_number(const cJSON *v, bool length, double *out, int *how)
+{
+    *how = 0;
     if (cJSON_IsNumber(v)) {
         *out = v->valuedouble;
         return isfinite(*out);
     }
     if (!cJSON_IsString(v))
         return false;
-    char *end;
-    errno = 0;
-    double x = strtod(v->valuestring, &end);
-    if (end == v->valuestring || errno || !isfinite(x))
-        return false;
-    while (*end == ' ')
-        end++;
-    if (*end && strcmp(end, "m") != 0)
-        return false;
-    *out = x;
+    const char *s = v->valuestring;
+    double best = -INFINITY;
+    int parts = 0;
+    for (;;) {
+        const char *semi = strchr(s, ';');
+        size_t n = semi ? (size_t)(semi - s) : strlen(s);
+        double x;
+        if (!osm_one(s, n, length, &x, how))
+            return false;
+        best = parts++ ? fmax(best, x) : x;
+        if (!semi)
+            break;
+        s = semi + 1;
+    }
+    if (parts > 1)
+        *how |= OSM_SEVERAL;
+    *out = best;
     return true;
+}
+
+/* A warning for a value osm_number read in a way that is worth saying. */
+static void osm_note(loader *L, const cJSON *v, int how, double got, const char *unit)
+{
+    char shown[64];
+    if (how & OSM_SEVERAL)
+        warn(L, v, "\"%s\" is %s: several values; the largest is used (%g%s)", v->string,
+             show(v, shown), got, unit);
+    else if (how & OSM_COMMA)
+        warn(L, v, "\"%s\" is %s: read with its comma as a decimal point (%g%s); expected a "
+             "point, as in \"12.5\"", v->string, show(v, shown), got, unit);
 }
 
 static void read_name_pairs(loader *L, const cJSON *arr, const char *key, uint32_t *first,
@@ -1294,14 +1386,18 @@ static void building_names(loader *L, const cJSON *props, ly_building *b)
     b->address_en = keep_string(L, text_or_null(get_string(L, props, "address_en", false)));
 }
 
-/* OSM's "levels" or "building:levels", when it is a usable number of storeys. */
-static const cJSON *osm_levels(const cJSON *props, double *lv, bool *usable)
+/* OSM's "levels" or "building:levels", when it is a usable number of storeys (how it
+ * was read said when `L` is given). */
+static const cJSON *osm_levels(loader *L, const cJSON *props, double *lv, bool *usable)
 {
     const cJSON *levels = member(props, "levels");
     if (!levels)
         levels = member(props, "building:levels");
     *lv = 0;
-    *usable = levels && osm_number(levels, lv) && *lv >= 1 && *lv <= MAX_FLOORS;
+    int how;
+    *usable = levels && osm_number(levels, false, lv, &how) && *lv >= 1 && *lv <= MAX_FLOORS;
+    if (*usable && L)
+        osm_note(L, levels, how, *lv, "");
     return levels;
 }
 
@@ -1310,14 +1406,16 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
 {
     double lv;
     bool have_levels;
-    osm_levels(props, &lv, &have_levels);
+    osm_levels(NULL, props, &lv, &have_levels);
     if (member(props, "height_m") || L->d->meta.is_louyu)
         return get_number(L, props, "height_m", true, R_HEIGHT, &b->height_m);
     const cJSON *oh = member(props, "height");
     double h;
     char got[64];
-    if (oh && osm_number(oh, &h)) {
+    int how;
+    if (oh && osm_number(oh, true, &h, &how)) {
         if (h > 0 && h <= MAX_HEIGHT_M) {
+            osm_note(L, oh, how, h, " m");
             b->height_m = h;
             return true;
         }
@@ -1333,7 +1431,7 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
     }
     if (oh && !cJSON_IsNull(oh)) {
         err(L, oh, "\"height\" is %s: expected a height in metres (a number, or text such as "
-            "\"12.5\")", show(oh, got));
+            "\"12.5\", \"12.5 m\" or \"41 ft\")", show(oh, got));
         return false;
     }
     b->height_m = have_levels ? lv * DEFAULT_STOREY_M : 10.0;
@@ -1346,7 +1444,7 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
 {
     bool louyu = L->d->meta.is_louyu, floors_ok = false, have_levels;
     double lv, x;
-    const cJSON *levels = osm_levels(props, &lv, &have_levels);
+    const cJSON *levels = osm_levels(L, props, &lv, &have_levels);
     const cJSON *fv = member(props, "floors");
     char got[64];
     if (fv || louyu) {
@@ -1391,8 +1489,11 @@ static void building_min_height(loader *L, const cJSON *props, ly_building *b)
         return;
     range r = {0, b->height_m, false, true, false};
     double m;
-    if (!louyu && cJSON_IsString(mh) && osm_number(mh, &m) && in_range(&r, m))
+    int how;
+    if (!louyu && cJSON_IsString(mh) && osm_number(mh, true, &m, &how) && in_range(&r, m)) {
+        osm_note(L, mh, how, m, " m");
         b->min_height_m = m;
+    }
     else if (check_number(L, mh, mh_key, r, &m))
         b->min_height_m = m;
 }
@@ -1749,7 +1850,7 @@ static const char *unique_id(loader *L, const cJSON *feature, int kind, const ch
     return id ? id : "";
 }
 
-static void read_one_feature(loader *L, const cJSON *feature)
+static void read_feature_checked(loader *L, const cJSON *feature)
 {
     set_where(L, NULL);
     if (!cJSON_IsObject(feature)) {
@@ -1789,6 +1890,54 @@ static void read_one_feature(loader *L, const cJSON *feature)
         read_feature(L, (ly_kind)kind, props, uid[0] ? uid : NULL, geom);
     L->standin_props = L->standin_for = NULL;
     cJSON_Delete(tmp);
+}
+
+ly_load_mark ly_load_mark_now(const ly_district *d, const ly_diag_list *diags)
+{
+    return (ly_load_mark){.buildings = d->n_buildings, .features = d->n_features,
+                          .points = d->n_points, .point_z = d->n_point_z, .rings = d->n_rings,
+                          .polygons = d->n_polygons, .lines = d->n_lines, .faces = d->n_faces,
+                          .floor_heights = d->n_floor_heights, .records = d->n_records,
+                          .enterprises = d->n_enterprises,
+                          .enterprise_floors = d->n_enterprise_floors, .names = d->n_names,
+                          .diags = diags->count, .errors = diags->errors};
+}
+
+void ly_load_leave_out(ly_district *d, ly_diag_list *diags, const ly_load_mark *m,
+                       const char *what)
+{
+    d->n_buildings = m->buildings;
+    d->n_features = m->features;
+    d->n_points = m->points;
+    d->n_point_z = m->point_z;
+    d->n_rings = m->rings;
+    d->n_polygons = m->polygons;
+    d->n_lines = m->lines;
+    d->n_faces = m->faces;
+    d->n_floor_heights = m->floor_heights;
+    d->n_records = m->records;
+    d->n_enterprises = m->enterprises;
+    d->n_enterprise_floors = m->enterprise_floors;
+    d->n_names = m->names;
+    char suffix[64];
+    snprintf(suffix, sizeof suffix, " (the %s is left out)", what);
+    ly_diag_demote(diags, m->diags, m->errors, suffix);
+    d->n_left_out++;
+}
+
+static void read_one_feature(loader *L, const cJSON *feature)
+{
+    ly_load_mark m = ly_load_mark_now(L->d, L->diags);
+    read_feature_checked(L, feature);
+    size_t errors = L->diags->errors - m.errors;
+    if (!errors || L->nomem)
+        return;
+    if (L->skip_bad) {
+        ly_load_leave_out(L->d, L->diags, &m, "feature");
+    } else {
+        L->bad_features++;
+        L->feature_errors += errors;
+    }
 }
 
 /* "YYYY-MM-DD" with a real day of a real month (leap years included). */
@@ -2076,7 +2225,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     tm->parse_ms = t1 - t0;
     t0 = t1;
     loader L = {.d = out, .diags = diags, .feature = -1, .text = text, .len = len,
-                .progress = progress};
+                .progress = progress, .skip_bad = desc && desc->skip_bad};
     ly_progress_stage(progress, LY_STAGE_VALIDATE);
 #ifdef LY_WEB
     const cJSON *type = root ? cJSON_GetObjectItemCaseSensitive(root, "type") : NULL;
@@ -2119,6 +2268,9 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     tl_json_arena = NULL;
     ly_arena_deinit(&json_arena);
     bool nomem = L.nomem;
+    /* every error inside features: --skip-bad would load the rest (the CLI says so) */
+    if (!city && L.bad_features && diags->errors - errors_before == L.feature_errors)
+        diags->skippable = L.bad_features;
     free_loader(&L);
     if (!city && !nomem)
         finish_points(out);

@@ -41,6 +41,18 @@ void ly_json_arena_end(void);
 ly_load_result ly_load_conclude(ly_district *out, bool nomem, size_t errors_before,
                                 const char *name, ly_diag_list *diags);
 
+/* What a district holds, counted, before a feature (or city object) is read: with
+ * ly_load_desc.skip_bad one with errors is taken back out (its rows dropped, its errors
+ * demoted by ly_diag_demote) and counted in n_left_out. */
+typedef struct {
+    size_t buildings, features, points, point_z, rings, polygons, lines, faces, floor_heights,
+        records, enterprises, enterprise_floors, names, diags, errors;
+} ly_load_mark;
+
+ly_load_mark ly_load_mark_now(const ly_district *d, const ly_diag_list *diags);
+void ly_load_leave_out(ly_district *d, ly_diag_list *diags, const ly_load_mark *m,
+                       const char *what);
+
 /* Whether a parsed document is CityJSON ("type": "CityJSON" or "CityJSONFeature"). */
 bool ly_cityjson_is(const cJSON *root);
 /* Whether the text is a CityJSONSeq: a CityJSON value followed by more values. */

@@ -31,11 +31,21 @@ static const ly_opt O_WINDOW[] = {
      1e6, NULL},
     {NULL}};
 
-/* A CityJSON file's level of detail, for the commands that read a district only. */
+#define SKIP_BAD                                                                                   \
+    {"--skip-bad", LY_OPT_FLAG, "", "leave out the features (city objects) that have errors, each "   \
+     "said as a warning, and read the rest: data from elsewhere, such as an OpenStreetMap export",    \
+     0, 0, NULL}
+
+/* How a district is read, for the commands that read a district only: a CityJSON
+ * file's level of detail; a GeoJSON file's bad features left out. */
 static const ly_opt O_MODEL[] = {
     {"--lod", LY_OPT_TEXT, "LOD", "CityJSON: the level of detail to read (1, 1.2, 2.2; default "
      "the best there is)", 0, 0, NULL},
+    SKIP_BAD,
     {NULL}};
+
+/* The same for the commands with a window (their --lod is O_WINDOW's). */
+static const ly_opt O_SKIP[] = {SKIP_BAD, {NULL}};
 
 static const ly_opt O_VIEW[] = {
     {"--fullscreen", LY_OPT_FLAG, "", "full screen (F11 switches)", 0, 0, NULL},
@@ -248,13 +258,14 @@ static const ly_opt O_CACHE[] = {
      0, 0, NULL},
     {NULL}};
 
-static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, O_OPERATIONS, O_CACHE, NULL};
+static const ly_opt *const G_VIEW[] = {O_WINDOW, O_VIEW, O_OPERATIONS, O_SKIP, O_CACHE, NULL};
 static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, O_MODEL, NULL};
 static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
 static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
 static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
 static const ly_opt *const G_EXPORT[] = {O_EXPORT, O_MODEL, NULL};
-static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_OPERATIONS, O_CACHE, NULL};
+static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_OPERATIONS, O_SKIP, O_CACHE,
+                                       NULL};
 static const ly_opt *const G_PICK[] = {O_PICK, O_MODEL, O_CACHE, NULL};
 static const ly_opt *const G_BENCH[] = {O_BENCH, O_CACHE, NULL};
 static const ly_opt *const G_SYNTH[] = {O_SYNTH, NULL};

@@ -106,11 +106,7 @@ typedef struct {
 static int open_source(const ly_args *a, const char *path, source *s)
 {
     memset(s, 0, sizeof *s);
-    const char *lod;
-    int rc = ly_cli_lod(a, false, &lod);
-    if (rc)
-        return rc;
-    rc = ly_cli_load_district(&s->d, path, lod);
+    int rc = ly_cli_load_district(&s->d, path, a);
     if (!rc && (rc = selection(a, &s->d, path, &s->sel, &s->n_sel)))
         ly_district_unload(&s->d);
     return rc;

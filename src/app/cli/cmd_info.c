@@ -339,9 +339,8 @@ int ly_cli_info(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "%s needs a building's ID", floors ? "--floors"
                                                                               : "--enterprises");
     ly_district d;
-    const char *lod;
-    int rc = ly_cli_lod(a, false, &lod);
-    if (rc || (rc = ly_cli_load_district(&d, path, lod)))
+    int rc = ly_cli_load_district(&d, path, a);
+    if (rc)
         return rc;
     if (!id) {
         if (ly_arg_flag(a, "--json"))

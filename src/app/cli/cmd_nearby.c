@@ -99,9 +99,8 @@ int ly_cli_nearby(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "which building? give its ID");
     ly_lang lang = ly_lang_parse(ly_arg_text(a, "--lang", "en"));
     ly_district d;
-    const char *lod;
-    int rc;
-    if ((rc = ly_cli_lod(a, false, &lod)) || (rc = ly_cli_load_district(&d, path, lod)))
+    int rc = ly_cli_load_district(&d, path, a);
+    if (rc)
         return rc;
     long bi = ly_district_find(&d, id);
     if (bi < 0) {

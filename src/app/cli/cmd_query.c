@@ -113,8 +113,7 @@ int ly_cli_query(const ly_args *a)
     ly_lang lang = ly_lang_parse(ly_arg_text(a, "--lang", "en"));
     const char *path = ly_arg_pos(a, 0) ? ly_arg_pos(a, 0) : ly_default_data_path();
     ly_district d;
-    const char *lod;
-    if ((rc = ly_cli_lod(a, false, &lod)) || (rc = ly_cli_load_district(&d, path, lod)))
+    if ((rc = ly_cli_load_district(&d, path, a)))
         return rc;
     ly_geo geo;
     ly_query_result r;

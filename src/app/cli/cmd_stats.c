@@ -102,9 +102,8 @@ int ly_cli_stats(const ly_args *a)
 {
     const char *path = ly_arg_pos(a, 0) ? ly_arg_pos(a, 0) : ly_default_data_path();
     ly_district d;
-    const char *lod;
-    int rc = ly_cli_lod(a, false, &lod);
-    if (rc || (rc = ly_cli_load_district(&d, path, lod)))
+    int rc = ly_cli_load_district(&d, path, a);
+    if (rc)
         return rc;
     ly_stats s;
     ly_stats_compute(&d, &s);

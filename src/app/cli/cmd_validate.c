@@ -7,12 +7,13 @@
 
 #include <stdio.h>
 
-static int validate_one(const char *path, long max_errors, const char *lod)
+static int validate_one(const char *path, long max_errors, const char *lod, bool skip_bad)
 {
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
     ly_district d;
-    ly_load_result r = ly_district_load(&d, path, &(ly_load_desc){.lod = lod}, &diags);
+    ly_load_result r =
+        ly_district_load(&d, path, &(ly_load_desc){.lod = lod, .skip_bad = skip_bad}, &diags);
     ly_diag_sort(&diags);
     long shown = 0;
     for (size_t k = 0; k < diags.count && shown < max_errors; k++, shown++)
@@ -27,10 +28,14 @@ static int validate_one(const char *path, long max_errors, const char *lod)
                d.n_features == 1 ? "" : "s", d.n_enterprises, d.n_enterprises == 1 ? "" : "s");
         if (d.n_skipped)
             printf(", %zu features skipped", d.n_skipped);
+        if (d.n_left_out)
+            printf(", %zu feature%s with errors left out", d.n_left_out,
+                   d.n_left_out == 1 ? "" : "s");
         printf("; %zu warning%s\n", diags.warnings, diags.warnings == 1 ? "" : "s");
     } else if (r == LY_LOAD_DATA) {
         printf("%s: invalid: %zu error%s, %zu warning%s\n", path, diags.errors,
                diags.errors == 1 ? "" : "s", diags.warnings, diags.warnings == 1 ? "" : "s");
+        ly_cli_say_skippable(path, &diags);
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
@@ -45,7 +50,7 @@ int ly_cli_validate(const ly_args *a)
     if (ly_cli_lod(a, false, &lod))
         return LY_EXIT_USAGE;
     for (int i = 0; i < a->n_pos; i++) {
-        int rc = validate_one(a->pos[i], max_errors, lod);
+        int rc = validate_one(a->pos[i], max_errors, lod, ly_arg_flag(a, "--skip-bad"));
         /* a file that cannot be read outweighs one with errors */
         if (rc == LY_EXIT_USAGE || (rc == LY_EXIT_DATA && worst == LY_EXIT_OK))
             worst = rc;

@@ -21,20 +21,40 @@ int ly_cli_lod(const ly_args *a, bool window, const char **lod)
                               "1.2 or 2.2", v, window ? "on, off or " : "");
 }
 
-int ly_cli_load_district(ly_district *d, const char *path, const char *lod)
+void ly_cli_say_skippable(const char *path, const ly_diag_list *diags)
 {
+    if (diags->skippable)
+        fprintf(stderr, "%s: %zu feature%s ha%s errors: --skip-bad reads the file without %s\n",
+                path, diags->skippable, diags->skippable == 1 ? "" : "s",
+                diags->skippable == 1 ? "s" : "ve", diags->skippable == 1 ? "it" : "them");
+}
+
+int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a)
+{
+    const char *lod = NULL;
+    if (a && ly_cli_lod(a, false, &lod)) {
+        memset(d, 0, sizeof *d);
+        return LY_EXIT_USAGE;
+    }
+    bool skip_bad = a && ly_arg_flag(a, "--skip-bad");
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
-    ly_load_result r = ly_district_load(d, path, &(ly_load_desc){.lod = lod}, &diags);
+    ly_load_result r =
+        ly_district_load(d, path, &(ly_load_desc){.lod = lod, .skip_bad = skip_bad}, &diags);
     ly_diag_sort(&diags);
     /* a URL's warnings include "showing the last good copy": the answer may be stale */
     bool url = ly_is_url(path);
     for (size_t i = 0; i < diags.count; i++)
         if (r != LY_LOAD_OK || url || diags.items[i].severity == LY_DIAG_ERROR)
             ly_diag_print(stderr, &diags, &diags.items[i]);
-    if (r == LY_LOAD_DATA)
+    if (r == LY_LOAD_DATA) {
         fprintf(stderr, "%s: %zu error%s (run louyu validate for all problems)\n", path,
                 diags.errors, diags.errors == 1 ? "" : "s");
+        ly_cli_say_skippable(path, &diags);
+    } else if (r == LY_LOAD_OK && d->n_left_out) {
+        fprintf(stderr, "%s: %zu feature%s with errors left out (louyu validate --skip-bad "
+                "lists why)\n", path, d->n_left_out, d->n_left_out == 1 ? "" : "s");
+    }
     ly_diag_list_deinit(&diags);
     return r == LY_LOAD_OK ? LY_EXIT_OK : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
 }

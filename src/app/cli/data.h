@@ -8,9 +8,12 @@
 
 #include <cjson/cJSON.h>
 
-/* Loads a file, printing its errors to stderr; lod is a CityJSON file's level of detail
- * (NULL: the best). Returns an exit status. */
-int ly_cli_load_district(ly_district *d, const char *path, const char *lod);
+/* Loads a file, printing its errors to stderr, read as the command's options say
+ * (O_MODEL's --lod and --skip-bad; a NULL `a`: the plain way). Returns an exit status. */
+int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a);
+/* After a load that failed: when only features' own errors stopped it, says how many
+ * features --skip-bad would leave out. */
+void ly_cli_say_skippable(const char *path, const ly_diag_list *diags);
 /* The --lod a command was given, checked: *lod is NULL when none was; "on" and "off"
  * (the window's far blocks) are let through when `window`. Returns 0 or LY_EXIT_USAGE
  * after saying why. */

@@ -107,6 +107,7 @@ int ly_cli_app_lod(const ly_args *a, ly_app *app, bool far_switch)
         return rc;
     app->lod_off = lod && !strcmp(lod, "off");
     snprintf(app->model_lod, sizeof app->model_lod, "%s", ly_cli_model_lod(lod));
+    app->skip_bad = ly_arg_flag(a, "--skip-bad");
     return 0;
 }
 
@@ -147,6 +148,17 @@ int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, boo
         if (diags->errors > 20)
             fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", path,
                     diags->errors);
+        ly_cli_say_skippable(path, diags);
+    } else if (app->scene.district.n_left_out) {
+        size_t n = app->scene.district.n_left_out;
+        fprintf(stderr, "%s: %zu feature%s with errors left out (louyu validate --skip-bad "
+                "lists why)\n", path, n, n == 1 ? "" : "s");
+        /* and on screen, for a while: what is shown is not the whole file */
+        if (!to_log)
+            ly_cmd_note_load(app, path, true, diags);
+        snprintf(app->st.run.status, sizeof app->st.run.status, "%s: %zu features left out",
+                 path, n);
+        app->st.run.shown_t = app->st.time;
     }
     ly_diag_list_deinit(diags);
     return r == LY_LOAD_OK ? 0 : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;
