@@ -42,6 +42,26 @@ printf '{"type": "FeatureCollection",\n "features": [\n  {"type": "Feature", "pr
 run 1 validate "$tmp/neg.geojson"
 expect err "^$tmp/neg.geojson:3:48: error: feature 0 \"#0\": \"height\" is -4: expected a height in metres"
 expect out 'neg.geojson: invalid: 1 error, 0 warnings'
+# GeoJSON in a projected system, as GDAL writes it (the 2008 "crs" member): read through
+# PROJ into the same places. CGCS2000 / 3-degree Gauss-Kruger (EPSG:4547), which Chinese
+# planners' data uses; without the "crs" the metres are said to need it.
+WILD="$SRC/tests/data/wild/osm-export.geojson"
+ogr2ogr -f GeoJSON -t_srs EPSG:4547 "$tmp/cgcs.geojson" "$WILD" 2>"$tmp/err"
+check 'grep -q "EPSG::4547" "$tmp/cgcs.geojson"' "ogr2ogr did not write a projected GeoJSON: $(head -2 "$tmp/err")"
+run 0 validate "$tmp/cgcs.geojson"; expect out 'cgcs.geojson: valid: 5 buildings'
+for id in 1155353760 way/322667431 322667432; do
+  "$LOUYU" info "$WILD" "$id" --json >"$tmp/a.json" 2>/dev/null
+  "$LOUYU" info "$tmp/cgcs.geojson" "$id" --json >"$tmp/b.json" 2>/dev/null
+  check 'python3 -c "import json,sys; a=json.load(open(sys.argv[1]))[\"bbox\"]; b=json.load(open(sys.argv[2]))[\"bbox\"]; assert max(abs(x-y) for x,y in zip(a,b)) < 1e-8" "$tmp/a.json" "$tmp/b.json"' \
+    "$id read from EPSG:4547 is not where it is in WGS 84"
+done
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("crs"); json.dump(d,open(sys.argv[2],"w"))' \
+  "$tmp/cgcs.geojson" "$tmp/nocrs.geojson"
+run 1 validate "$tmp/nocrs.geojson"
+expect err "longitude [0-9.]+ is out of range: expected -180 to 180 \\(WGS84 degrees; coordinates in metres need the collection's \"crs\" to name their system"
+sed 's/EPSG::4547/EPSG::999999/' "$tmp/cgcs.geojson" >"$tmp/badcrs.geojson"
+run 1 validate "$tmp/badcrs.geojson"
+expect err "badcrs.geojson:[0-9]+:[0-9]+: error: \"crs\" is \"urn:ogc:def:crs:EPSG::999999\": PROJ cannot transform it to WGS 84"
 # good and bad together: still 1; missing beats bad: 2
 run 1 validate "$ZS" "$tmp/neg.geojson"
 run 2 validate "$tmp/neg.geojson" "$tmp/none.geojson"

@@ -2,6 +2,8 @@
 #include "check.h"
 #include "louyu/district.h"
 
+#include <math.h>
+
 static ly_load_result load_text(ly_district *d, const char *text, ly_diag_list *diags)
 {
     ly_diag_list_init(diags, "t.geojson");
@@ -369,11 +371,78 @@ static void skip_bad(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* GeoJSON 2008's "crs": a projected system goes through PROJ (Web Mercator here, whose
+ * formula the test knows); WGS 84's names change nothing; one PROJ does not know, or a
+ * "crs" that names nothing, is an error at it. */
+static void projected(void)
+{
+    const double R = 6378137.0, lon[2] = {120.38, 120.3812}, lat[2] = {36.07, 36.0711};
+    double x[2], y[2];
+    for (int i = 0; i < 2; i++) {
+        x[i] = R * lon[i] * M_PI / 180;
+        y[i] = R * log(tan(M_PI / 4 + lat[i] * M_PI / 360));
+    }
+    char text[1200];
+    snprintf(text, sizeof text,
+             "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+             "\"urn:ogc:def:crs:EPSG::3857\"}},\"features\":[{\"type\":\"Feature\",\"id\":\"m\","
+             "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.6f,%.6f],"
+             "[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f]]]}}]}",
+             x[0], y[0], x[1], y[0], x[1], y[1], x[0], y[1], x[0], y[0]);
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 1);
+    if (d.n_buildings == 1) {
+        CHECK_NEAR(d.buildings[0].lon_min, lon[0], 1e-8);
+        CHECK_NEAR(d.buildings[0].lon_max, lon[1], 1e-8);
+        CHECK_NEAR(d.buildings[0].lat_min, lat[0], 1e-8);
+        CHECK_NEAR(d.buildings[0].lat_max, lat[1], 1e-8);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    static const struct {
+        const char *crs;
+        ly_load_result want;
+        const char *message;
+    } cases[] = {
+        {"{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:OGC:1.3:CRS84\"}}",
+         LY_LOAD_OK, NULL},
+        {"{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4326\"}}", LY_LOAD_OK, NULL},
+        {"null", LY_LOAD_OK, NULL},
+        {"{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:999999\"}}", LY_LOAD_DATA,
+         "\"crs\" is \"EPSG:999999\": PROJ cannot transform it"},
+        {"{\"type\":\"link\",\"properties\":{\"href\":\"x.prj\"}}", LY_LOAD_DATA,
+         "\"crs\" is not a named reference system"},
+        {"\"EPSG:3857\"", LY_LOAD_DATA, "\"crs\" is not a named reference system"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        snprintf(text, sizeof text,
+                 "{\"type\":\"FeatureCollection\",\"crs\":%s,\"features\":[{\"type\":\"Feature\","
+                 "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE
+                 "}}]}", cases[i].crs);
+        ly_diag_list_init(&diags, "t.geojson");
+        CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "t.geojson", NULL, &diags),
+                  cases[i].want);
+        if (cases[i].message) {
+            CHECK_INT(diags.errors, 1); /* said once, not at every position */
+            CHECK(diags.count && strstr(diags.items[0].message, cases[i].message) &&
+                  diags.items[0].line == 1 && diags.items[0].col > 30);
+        } else if (d.n_buildings == 1) {
+            CHECK_NEAR(d.buildings[0].lon_min, 120.0, 1e-12);
+        }
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+}
+
 int main(void)
 {
     plain_osm();
     osm_values();
     skip_bad();
+    projected();
     wild_osm();
     louyu_file();
     io_errors();

@@ -144,15 +144,24 @@ static void map_free(cj_map *m)
 
 /* "https://www.opengis.net/def/crs/EPSG/0/7415", "urn:ogc:def:crs:EPSG::7415" or
  * "EPSG:7415": the code, or 0. */
-static int epsg_code(const char *s)
+PJ *ly_crs_to_wgs84(PJ_CONTEXT *ctx, const char *def, bool *geocentric)
 {
-    const char *e = strstr(s, "EPSG");
-    if (!e)
-        return 0;
-    size_t n = strlen(s);
-    while (n > 0 && isdigit((unsigned char)s[n - 1]))
-        n--;
-    return n < strlen(s) && s + n > e ? atoi(s + n) : 0;
+    PJ *src = ctx ? proj_create(ctx, def) : NULL, *horiz = NULL, *dst = NULL;
+    if (src && proj_get_type(src) == PJ_TYPE_COMPOUND_CRS)
+        horiz = proj_crs_get_sub_crs(ctx, src, 0);
+    PJ *from = horiz ? horiz : src;
+    *geocentric = from && proj_get_type(from) == PJ_TYPE_GEOCENTRIC_CRS;
+    if (from)
+        dst = proj_create(ctx, *geocentric ? "EPSG:4979" : "EPSG:4326");
+    PJ *op = dst ? proj_create_crs_to_crs_from_pj(ctx, from, dst, NULL, NULL) : NULL;
+    /* x east (or longitude) and y north (or latitude), whatever order the EPSG
+     * definition gives its axes: how CityJSON and GeoJSON files are written */
+    PJ *pj = op ? proj_normalize_for_visualization(ctx, op) : NULL;
+    proj_destroy(op);
+    proj_destroy(dst);
+    proj_destroy(horiz);
+    proj_destroy(src);
+    return pj;
 }
 
 /* The transformation from the file's system (its horizontal part for a compound one) to
@@ -162,25 +171,11 @@ static bool crs_pipeline(cj_reader *r, const char *def, const cJSON *at)
     r->ctx = proj_context_create();
     if (r->ctx)
         proj_log_level(r->ctx, PJ_LOG_NONE); /* its reasons are in our message */
-    PJ *src = r->ctx ? proj_create(r->ctx, def) : NULL, *horiz = NULL, *dst = NULL;
-    if (src && proj_get_type(src) == PJ_TYPE_COMPOUND_CRS)
-        horiz = proj_crs_get_sub_crs(r->ctx, src, 0);
-    PJ *from = horiz ? horiz : src;
-    r->geocentric = from && proj_get_type(from) == PJ_TYPE_GEOCENTRIC_CRS;
-    if (from)
-        dst = proj_create(r->ctx, r->geocentric ? "EPSG:4979" : "EPSG:4326");
-    PJ *op = dst ? proj_create_crs_to_crs_from_pj(r->ctx, from, dst, NULL, NULL) : NULL;
-    /* x east (or longitude) and y north (or latitude), whatever order the EPSG
-     * definition gives its axes: how CityJSON files are written, as GeoJSON is */
-    r->pj = op ? proj_normalize_for_visualization(r->ctx, op) : NULL;
-    proj_destroy(op);
+    r->pj = ly_crs_to_wgs84(r->ctx, def, &r->geocentric);
     if (!r->pj)
         cj_err(r, at, "\"referenceSystem\" %s: PROJ cannot transform it to WGS 84 (%s): expected "
                "a reference system such as https://www.opengis.net/def/crs/EPSG/0/7415", def,
                r->ctx ? proj_context_errno_string(r->ctx, proj_context_errno(r->ctx)) : "no PROJ");
-    proj_destroy(dst);
-    proj_destroy(horiz);
-    proj_destroy(src);
     return r->pj != NULL;
 }
 
@@ -193,7 +188,7 @@ static void read_crs(cj_reader *r, const cJSON *meta, const cJSON *transform)
         return;
     }
     if (rs) {
-        int code = epsg_code(rs->valuestring);
+        int code = ly_crs_epsg(rs->valuestring);
         char def[64];
         if (code)
             snprintf(def, sizeof def, "EPSG:%d", code);

@@ -14,6 +14,7 @@
 #include "louyu/progress.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <pthread.h>
 #include <time.h>
@@ -84,6 +85,12 @@ typedef struct {
     size_t n_raw_ids;
     ly_progress *progress; /* may be NULL */
     bool skip_bad;         /* a feature with errors is left out, its errors warnings */
+#ifndef LY_WEB
+    /* the collection's "crs" when it is not WGS 84: every position goes through PROJ */
+    PJ_CONTEXT *ctx;
+    PJ *pj;
+    char crs[80]; /* as messages name it: "EPSG:4547" */
+#endif
     size_t bad_features, feature_errors; /* (without skip_bad) features with errors, theirs */
 } loader;
 
@@ -467,18 +474,38 @@ static bool read_position(loader *L, const cJSON *pos, double *lon, double *lat)
         err(L, bad, "coordinate is %s: expected a number", type_name(bad));
         return false;
     }
-    if (!isfinite(x->valuedouble) || x->valuedouble < -180 || x->valuedouble > 180) {
-        err(L, x, "longitude %.10g is out of range: expected -180 to 180 (WGS84 degrees)",
-            x->valuedouble);
+    double lo = x->valuedouble, la = y->valuedouble;
+#ifndef LY_WEB
+    if (L->pj) {
+        PJ_COORD c = proj_trans(L->pj, PJ_FWD, proj_coord(lo, la, 0, 0));
+        if (!isfinite(c.xy.x) || !isfinite(c.xy.y) || fabs(c.xy.x) > 180 || fabs(c.xy.y) > 90) {
+            err(L, pos, "position (%.10g, %.10g) cannot be transformed from %s to WGS 84: "
+                "expected coordinates in that system (the collection's \"crs\")", lo, la,
+                L->crs);
+            return false;
+        }
+        *lon = c.xy.x;
+        *lat = c.xy.y;
+        return true;
+    }
+#endif
+    /* numbers far beyond degrees are metres of a projected system that was not named */
+    const char *hint = fabs(lo) > 1000 || fabs(la) > 1000
+                           ? "; coordinates in metres need the collection's \"crs\" to name "
+                             "their system, such as urn:ogc:def:crs:EPSG::4547"
+                           : "";
+    if (!isfinite(lo) || lo < -180 || lo > 180) {
+        err(L, x, "longitude %.10g is out of range: expected -180 to 180 (WGS84 degrees%s)", lo,
+            hint);
         return false;
     }
-    if (!isfinite(y->valuedouble) || y->valuedouble < -90 || y->valuedouble > 90) {
-        err(L, y, "latitude %.10g is out of range: expected -90 to 90 (WGS84 degrees)",
-            y->valuedouble);
+    if (!isfinite(la) || la < -90 || la > 90) {
+        err(L, y, "latitude %.10g is out of range: expected -90 to 90 (WGS84 degrees%s)", la,
+            hint);
         return false;
     }
-    *lon = x->valuedouble;
-    *lat = y->valuedouble;
+    *lon = lo;
+    *lat = la;
     return true;
 }
 
@@ -2037,6 +2064,78 @@ static void read_meta(loader *L, const cJSON *meta)
     }
 }
 
+int ly_crs_epsg(const char *s)
+{
+    const char *e = strstr(s, "EPSG");
+    if (!e)
+        return 0;
+    size_t n = strlen(s);
+    while (n > 0 && isdigit((unsigned char)s[n - 1]))
+        n--;
+    return n < strlen(s) && s + n > e ? atoi(s + n) : 0;
+}
+
+/* Names of WGS 84 in longitude, latitude order: GeoJSON's own system. */
+static bool is_wgs84(const char *name)
+{
+    static const char *const NAMES[] = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84",
+                                        "OGC:CRS84", "CRS84",
+                                        "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+                                        "https://www.opengis.net/def/crs/OGC/1.3/CRS84"};
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
+        if (!strcmp(name, NAMES[i]))
+            return true;
+    return false;
+}
+
+/* GeoJSON 2008's "crs", which GDAL and QGIS still write for data not in WGS 84:
+ * {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4547"}}. A system other
+ * than WGS 84 sets up PROJ for every position (EPSG:4326 counts as WGS 84 in longitude,
+ * latitude order, as GeoJSON writes it). False after an error. */
+static bool read_crs(loader *L, const cJSON *crs)
+{
+    if (!crs || cJSON_IsNull(crs))
+        return true;
+    const cJSON *type = member(crs, "type"), *props = cJSON_IsObject(crs) ? member(crs, "properties")
+                                                                        : NULL;
+    const cJSON *name = cJSON_IsObject(props) ? member(props, "name") : NULL;
+    if (!cJSON_IsObject(crs) || !cJSON_IsString(type) || strcmp(type->valuestring, "name") ||
+        !cJSON_IsString(name)) {
+        err(L, crs, "\"crs\" is not a named reference system: expected {\"type\": \"name\", "
+            "\"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::4547\"}}, or no \"crs\" for WGS 84");
+        return false;
+    }
+    const char *n = name->valuestring;
+#ifdef LY_WEB
+    if (is_wgs84(n) || ly_crs_epsg(n) == 4326)
+        return true;
+    err(L, name, "\"crs\" is \"%.200s\": the map in the browser reads WGS 84 longitudes and "
+        "latitudes (louyu on the desktop transforms other systems; louyu export writes WGS 84)", n);
+    return false;
+#else
+    int code = ly_crs_epsg(n);
+    if (is_wgs84(n) || code == 4326)
+        return true;
+    if (code)
+        snprintf(L->crs, sizeof L->crs, "EPSG:%d", code);
+    else
+        snprintf(L->crs, sizeof L->crs, "%.79s", n);
+    L->ctx = proj_context_create();
+    if (L->ctx)
+        proj_log_level(L->ctx, PJ_LOG_NONE); /* its reasons are in our message */
+    bool geocentric = false;
+    L->pj = L->ctx ? ly_crs_to_wgs84(L->ctx, L->crs, &geocentric) : NULL;
+    if (L->pj && !geocentric)
+        return true;
+    err(L, name, "\"crs\" is \"%.200s\": PROJ cannot transform it to WGS 84 longitude and "
+        "latitude (%s): expected a system such as urn:ogc:def:crs:EPSG::4547", n,
+        geocentric ? "a geocentric system"
+        : L->ctx   ? proj_context_errno_string(L->ctx, proj_context_errno(L->ctx))
+                   : "no PROJ");
+    return false;
+#endif
+}
+
 static void read_collection(loader *L, const cJSON *root)
 {
     ly_district_figures *f = &L->d->meta.figures;
@@ -2063,6 +2162,8 @@ static void read_collection(loader *L, const cJSON *root)
         read_meta(L, meta);
         L->where[0] = '\0';
     }
+    if (!read_crs(L, member(root, "crs")))
+        return; /* every position would say it again */
     const cJSON *features = member(root, "features");
     if (!cJSON_IsArray(features)) {
         err(L, features ? features : root, "\"features\" is %s: expected an array of Features",
@@ -2171,6 +2272,11 @@ static void finish_points(ly_district *d)
 
 static void free_loader(loader *L)
 {
+#ifndef LY_WEB
+    proj_destroy(L->pj);
+    if (L->ctx)
+        proj_context_destroy(L->ctx);
+#endif
     free(L->extra.p);
     free(L->pend.items);
     free(L->ring_nodes);

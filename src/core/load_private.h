@@ -8,6 +8,9 @@
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
+#ifndef LY_WEB
+#include <proj.h>
+#endif
 
 /* A diagnostic (its index in the list) about a node whose position is found later. */
 typedef struct {
@@ -52,6 +55,18 @@ typedef struct {
 ly_load_mark ly_load_mark_now(const ly_district *d, const ly_diag_list *diags);
 void ly_load_leave_out(ly_district *d, ly_diag_list *diags, const ly_load_mark *m,
                        const char *what);
+
+/* The EPSG code a reference system's name holds ("EPSG:4547", "urn:ogc:def:crs:EPSG::4547",
+ * "https://www.opengis.net/def/crs/EPSG/0/4547"), or 0. */
+int ly_crs_epsg(const char *name);
+#ifndef LY_WEB
+/* PROJ's transformation from a reference system (its name as PROJ reads it) to WGS 84,
+ * x east (longitude) and y north (latitude) whatever order the system's axes have; for a
+ * compound system its horizontal part; a geocentric one goes to WGS 84 with ellipsoidal
+ * heights and sets *geocentric. NULL when PROJ cannot (its reason from
+ * proj_context_errno). */
+PJ *ly_crs_to_wgs84(PJ_CONTEXT *ctx, const char *def, bool *geocentric);
+#endif
 
 /* Whether a parsed document is CityJSON ("type": "CityJSON" or "CityJSONFeature"). */
 bool ly_cityjson_is(const cJSON *root);
