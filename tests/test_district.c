@@ -437,12 +437,52 @@ static void projected(void)
     }
 }
 
+/* A GeoJSON file saved as GB18030 (GBK) by a script on Chinese Windows: read decoded, with
+ * a warning; an error's column still counts characters ("青岛" is two, four bytes). Bytes
+ * that are neither UTF-8 nor GB18030 stay a UTF-8 error at their position. */
+static void gbk_file(void)
+{
+    const char *text = "{\"type\":\"FeatureCollection\",\"features\":[\n"
+                       "{\"type\":\"Feature\",\"properties\":{\"name\":\"\xc7\xe0\xb5\xba\"},"
+                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},\n"
+                       "{\"type\":\"Feature\",\"properties\":{\"name\":\"\xc7\xe0\xb5\xba\","
+                       "\"height\":\"x\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                       SQUARE "}}]}";
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.geojson");
+    CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "t.geojson",
+                                   &(ly_load_desc){.skip_bad = true}, &diags),
+              LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 1);
+    CHECK_STR(d.n_buildings ? d.buildings[0].name : "", "青岛");
+    bool said = false;
+    for (size_t i = 0; i < diags.count; i++) {
+        const ly_diag *dg = &diags.items[i];
+        said |= strstr(dg->message, "read as GB18030") != NULL;
+        if (strstr(dg->message, "\"height\" is \"x\""))
+            CHECK(dg->line == 3 && dg->col == 54);
+    }
+    CHECK(said);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    const char *junk = "{\"type\":\"FeatureCollection\",\"features\":[],\"x\":\"\xff\xff\"}";
+    ly_diag_list_init(&diags, "t.geojson");
+    CHECK_INT(ly_district_load_mem(&d, junk, strlen(junk), "t.geojson", NULL, &diags),
+              LY_LOAD_DATA);
+    CHECK(diags.count == 1 && strstr(diags.items[0].message, "invalid UTF-8 (byte 0xFF)") &&
+          diags.items[0].col == 48);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
     plain_osm();
     osm_values();
     skip_bad();
     projected();
+    gbk_file();
     wild_osm();
     louyu_file();
     io_errors();

@@ -78,4 +78,10 @@ bool ly_csv_row_blank(const ly_csv_row *row);
  * memory. For tests and for writing files a spreadsheet opens as it was. */
 char *ly_csv_encode(const char *utf8, size_t len, ly_csv_encoding enc, size_t *out_len);
 
+/* GB18030 bytes (GBK and GB2312 are subsets) decoded to UTF-8 into *out (malloc'd,
+ * NUL-terminated, *out_len long): what CSV reading does with a file that is not UTF-8,
+ * and the GeoJSON loader too. Returns 0; else -1 (*out NULL) when a byte is not GB18030,
+ * when this system's iconv has no GB18030 (the browser's) or memory ran out. */
+int ly_gb18030_to_utf8(const char *in, size_t len, char **out, size_t *out_len);
+
 #endif

@@ -146,6 +146,16 @@ static conv_result convert(const char *to, const char *from, const char *in, siz
     return r;
 }
 
+int ly_gb18030_to_utf8(const char *in, size_t len, char **out, size_t *out_len)
+{
+    size_t bad;
+    if (convert("UTF-8", "GB18030", in, len, out, out_len, &bad) == CONV_OK)
+        return 0;
+    free(*out);
+    *out = NULL;
+    return -1;
+}
+
 /* Decodes bytes that are not UTF-8 as GB18030 (GBK and GB2312 are subsets: what
  * Excel on Chinese Windows saves). A byte that is not GB18030 either is reported at
  * its raw offset, with the line and column of the text decoded before it, which is

@@ -6,6 +6,7 @@
 #include "load_private.h"
 #include "louyu/store.h"
 #include "louyu/clock.h"
+#include "louyu/csv.h"
 #include "louyu/district.h"
 #include "louyu/fetch.h"
 #include "louyu/file.h"
@@ -2312,6 +2313,23 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     ly_progress_stage(progress, LY_STAGE_CHECK);
     ly_json_error jerr;
     if (ly_json_check(text, len, max_depth, &jerr)) {
+        /* JSON is UTF-8, but a script on Chinese Windows writes GB18030 (GBK) unless told
+         * otherwise: such a file is read decoded, with a warning. The positions stay
+         * right: they count characters, which decoding keeps. */
+        char *utf8 = NULL;
+        size_t n;
+        ly_json_error again;
+        if (!strncmp(jerr.message, "invalid UTF-8", 13) && !ly_json_bom(text, len) &&
+            !ly_gb18030_to_utf8(text, len, &utf8, &n) &&
+            !ly_json_check(utf8, n, max_depth, &again)) {
+            ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                        "the file is not UTF-8: read as GB18030 (GBK), the encoding Chinese "
+                        "Windows saves in (expected UTF-8, RFC 8259)");
+            ly_load_result r = ly_district_load_mem(out, utf8, n, name, desc, diags);
+            free(utf8);
+            return r;
+        }
+        free(utf8);
         ly_diag_add(diags, LY_DIAG_ERROR, jerr.offset, -1, "%s", jerr.message);
         ly_diag_resolve_lines(diags, text, len);
         return LY_LOAD_DATA;
