@@ -117,6 +117,11 @@ static void test_bom(void)
     expect_error("\xEF\xBB\xBF" "ab\xC0\xAF", 5, 1, 3, "byte 0xC0 is not UTF-8");
     /* UTF-16 (Excel's "Unicode Text") is named as such */
     expect_error_n("\xFF\xFE" "a\0", 4, 0, 1, 1, "the file starts with a UTF-16 byte-order mark");
+    /* a workbook instead of its CSV is named as such, with what to do */
+    expect_error_n("PK\x03\x04\x14\0\x06\0", 8, 0, 1, 1,
+                   "the file is a workbook (.xlsx or .ods: a ZIP archive), not a CSV");
+    expect_error_n("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10, 0, 1, 1,
+                   "the file is an Excel 97-2003 workbook (.xls), not a CSV: expected the sheet");
 }
 
 /* Encodes UTF-8 as GB18030 for a test, or NULL. */

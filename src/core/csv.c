@@ -189,6 +189,20 @@ static int decode_gb18030(ly_csv *c, const char *bytes, size_t len, ly_diag_list
 static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
 {
     const unsigned char *u = (const unsigned char *)bytes;
+    /* a workbook itself rather than its CSV: say what to do rather than "byte 0x84" */
+    if (len >= 4 && !memcmp(bytes, "PK\x03\x04", 4)) {
+        fail(diags, bytes, 0, 0, 0,
+             "the file is a workbook (.xlsx or .ods: a ZIP archive), not a CSV: expected the "
+             "sheet saved as CSV (Excel: File > Save As > \"CSV UTF-8\" or \"CSV (逗号分隔)\"; "
+             "WPS and LibreOffice: Save As > CSV)");
+        return -1;
+    }
+    if (len >= 8 && !memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+        fail(diags, bytes, 0, 0, 0,
+             "the file is an Excel 97-2003 workbook (.xls), not a CSV: expected the sheet saved "
+             "as CSV (Excel: File > Save As > \"CSV UTF-8\" or \"CSV (逗号分隔)\")");
+        return -1;
+    }
     /* Excel's "Unicode Text" is UTF-16: say so rather than "byte 0xFF" */
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         fail(diags, bytes, 0, 0, 0,
