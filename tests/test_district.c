@@ -476,6 +476,38 @@ static void gbk_file(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* Other open building datasets: Microsoft's footprints ("height": -1 for not known) and
+ * Overture Maps ("names" with "primary" and "common", "num_floors"). */
+static void open_datasets(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"height\":-1.0,\"confidence\":-1.0},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"id\":\"o1\",\"names\":{\"primary\":\"Ocean "
+        "Tower\",\"common\":{\"zh\":\"海洋大厦\"}},\"height\":45.2,\"num_floors\":12},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"id\":\"o2\",\"names\":{\"primary\":\"港湾商场\"},"
+        "\"height\":null,\"num_floors\":3},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 3);
+    if (d.n_buildings == 3) {
+        CHECK_NEAR(d.buildings[0].height_m, 10, 1e-9); /* not known: the default */
+        CHECK_STR(d.buildings[1].name, "海洋大厦");
+        CHECK_STR(d.buildings[1].name_en, "Ocean Tower");
+        CHECK_INT(d.buildings[1].floors, 12);
+        CHECK_STR(d.buildings[2].name, "港湾商场");
+        CHECK(d.buildings[2].name_en == NULL);
+        CHECK_INT(d.buildings[2].floors, 3);
+        CHECK_NEAR(d.buildings[2].height_m, 9.6, 1e-9);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
     plain_osm();
@@ -483,6 +515,7 @@ int main(void)
     skip_bad();
     projected();
     gbk_file();
+    open_datasets();
     wild_osm();
     louyu_file();
     io_errors();

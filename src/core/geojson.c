@@ -946,9 +946,10 @@ static const char *const BUILDING_KEYS[] = {
     "min_height_m", "floors", "floor_heights", "parts", "gfa_m2", "rent_cny_m2_day", "contact",
     "tax_2010_cny", "services", "floor_records", "enterprises",
     /* plain GeoJSON (OpenStreetMap style) */
-    "height", "min_height", "levels", "building:levels", "building", "type"};
+    "height", "min_height", "levels", "building:levels", "building", "type",
+    /* Overture Maps' buildings */
+    "names", "num_floors"};
 
-/* Parses an OSM-style height: a number, or a string such as "12", "12.5 m". */
 /* How an OSM value was read when it was not plainly one number in metres. */
 enum { OSM_SEVERAL = 1, OSM_COMMA = 2 };
 
@@ -1379,6 +1380,21 @@ static void plain_names(loader *L, const cJSON *props, ly_building *b)
         b->name = keep_string(L, plain_string(props, "name:zh"));
     if (!b->name_en)
         b->name_en = keep_string(L, plain_string(props, "name:en"));
+    /* Overture Maps: "names": {"primary": ..., "common": {"zh": ..., "en": ...}} */
+    const cJSON *names = member(props, "names");
+    if (cJSON_IsObject(names)) {
+        const cJSON *common = member(names, "common");
+        if (!b->name && cJSON_IsObject(common))
+            b->name = keep_string(L, plain_string(common, "zh"));
+        if (!b->name_en && cJSON_IsObject(common))
+            b->name_en = keep_string(L, plain_string(common, "en"));
+        const char *primary = plain_string(names, "primary");
+        bool latin = primary && (unsigned char)primary[0] < 0x80;
+        if (!b->name && primary && !(b->name_en && !strcmp(primary, b->name_en)))
+            b->name = keep_string(L, primary);
+        else if (!b->name_en && latin && strcmp(primary, b->name))
+            b->name_en = keep_string(L, primary); /* 海洋大厦 with its primary "Ocean Tower" */
+    }
     for (size_t k = 0; !b->alias && k < sizeof ALIAS_KEYS / sizeof *ALIAS_KEYS; k++)
         b->alias = keep_string(L, plain_string(props, ALIAS_KEYS[k]));
     const char *street = plain_string(props, "addr:street");
@@ -1421,6 +1437,8 @@ static const cJSON *osm_levels(loader *L, const cJSON *props, double *lv, bool *
     const cJSON *levels = member(props, "levels");
     if (!levels)
         levels = member(props, "building:levels");
+    if (!levels || cJSON_IsNull(levels))
+        levels = member(props, "num_floors"); /* Overture Maps */
     *lv = 0;
     int how;
     *usable = levels && osm_number(levels, false, lv, &how) && *lv >= 1 && *lv <= MAX_FLOORS;
@@ -1438,6 +1456,8 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
     if (member(props, "height_m") || L->d->meta.is_louyu)
         return get_number(L, props, "height_m", true, R_HEIGHT, &b->height_m);
     const cJSON *oh = member(props, "height");
+    if (cJSON_IsNumber(oh) && oh->valuedouble == -1)
+        oh = NULL; /* Microsoft's building footprints write -1 for a height not known */
     double h;
     char got[64];
     int how;
