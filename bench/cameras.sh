@@ -8,7 +8,9 @@
 # and memory sampled every second, with its slope per hour: the RSS, and glibc's heap in use
 # (mallinfo2), whose samples swing with the decodes in flight. Each frame over 33 ms says
 # how long an idle thread of the process (it sleeps 1 ms at a time) was held up during it
-# (machine_stall_ms): a frame held up as long as that thread was the machine's stall.
+# (machine_stall_ms): a frame held up as long as that thread was the machine's stall; and
+# where its time went (update_ms, render_ms, swap_ms, finish_ms) with the camera pictures
+# that arrived meanwhile (pictures).
 # Usage: bench/cameras.sh [BUILD_DIR] [SECONDS]   (defaults: build-release; 60)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "${1:-}"

@@ -84,6 +84,11 @@ typedef struct {
      * an idle thread of the process was held up meanwhile (ms: the machine stopped) */
     struct {
         double at_s, ms, trim_ms, stall_ms;
+        /* where its time went: the app's update (input, camera pictures handed over, the
+         * overlay laid out), drawing (GL calls, textures sent), the swap, and the wait
+         * for the GL to finish (software GL rasterises then); pictures handed over */
+        double update_ms, render_ms, swap_ms, finish_ms;
+        int pictures;
     } slow[16];
     /* that thread's wake-ups over 5 ms late while measured, and the latest one */
     long stalls;

@@ -118,7 +118,9 @@ static long run(ly_app *app, ly_platform *plat, double until, double from, uint3
     double last = ly_clock_ms(), next_rss = from;
     while (ly_clock_ms() < until) {
         double t0 = ly_clock_ms(), trim_t = app->dv.trim_t;
+        uint64_t pics = hist ? pictures(app) : 0;
         bool moving = ly_app_update(app, (t0 - last) / 1000);
+        double t1 = ly_clock_ms();
         bool trimmed = app->dv.trim_t != trim_t;
         if (hist && t0 >= from && trimmed) {
             r->trims++;
@@ -127,9 +129,11 @@ static long run(ly_app *app, ly_platform *plat, double until, double from, uint3
         last = t0;
         if (moving || app->st.redraw) {
             ly_app_render(app);
+            double t2 = ly_clock_ms();
             ly_platform_swap(plat);
+            double t3 = ly_clock_ms();
             ly_renderer_finish(app->renderer);
-            double t = ly_clock_ms() - t0;
+            double t4 = ly_clock_ms(), t = t4 - t0;
             if (hist && t0 >= from) {
                 long b = (long)(t / BIN_MS);
                 hist[b < BINS ? b : BINS - 1]++;
@@ -140,6 +144,11 @@ static long run(ly_app *app, ly_platform *plat, double until, double from, uint3
                     r->slow[k].ms = t;
                     r->slow[k].trim_ms = trimmed ? app->dv.trim_ms : -1;
                     r->slow[k].stall_ms = t0; /* (its start, for now: see ly_bench_cameras) */
+                    r->slow[k].update_ms = t1 - t0;
+                    r->slow[k].render_ms = t2 - t1;
+                    r->slow[k].swap_ms = t3 - t2;
+                    r->slow[k].finish_ms = t4 - t3;
+                    r->slow[k].pictures = (int)(pictures(app) - pics);
                     r->n_slow++;
                 }
                 r->max = t > r->max ? t : r->max;

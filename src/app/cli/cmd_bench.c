@@ -339,6 +339,11 @@ static int bench_cameras(const ly_bench_frames_desc *fd, double seconds)
             cJSON_AddNumberToObject(f, "trim_ms", round(r.slow[i].trim_ms * 100) / 100);
         if (r.slow[i].stall_ms >= 0)
             cJSON_AddNumberToObject(f, "machine_stall_ms", round(r.slow[i].stall_ms * 100) / 100);
+        cJSON_AddNumberToObject(f, "update_ms", round(r.slow[i].update_ms * 100) / 100);
+        cJSON_AddNumberToObject(f, "render_ms", round(r.slow[i].render_ms * 100) / 100);
+        cJSON_AddNumberToObject(f, "swap_ms", round(r.slow[i].swap_ms * 100) / 100);
+        cJSON_AddNumberToObject(f, "finish_ms", round(r.slow[i].finish_ms * 100) / 100);
+        cJSON_AddNumberToObject(f, "pictures", r.slow[i].pictures);
         cJSON_AddItemToArray(slow, f);
     }
     if (r.heap_start_mb >= 0) {
