@@ -193,14 +193,14 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
     if (len >= 4 && !memcmp(bytes, "PK\x03\x04", 4)) {
         fail(diags, bytes, 0, 0, 0,
              "the file is a workbook (.xlsx or .ods: a ZIP archive), not a CSV: expected the "
-             "sheet saved as CSV (Excel: File > Save As > \"CSV UTF-8\" or \"CSV (逗号分隔)\"; "
-             "WPS and LibreOffice: Save As > CSV)");
+             "sheet saved as CSV (Excel: File > Save As > \"CSV UTF-8\"; WPS and LibreOffice: "
+             "Save As > CSV)");
         return -1;
     }
     if (len >= 8 && !memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
         fail(diags, bytes, 0, 0, 0,
              "the file is an Excel 97-2003 workbook (.xls), not a CSV: expected the sheet saved "
-             "as CSV (Excel: File > Save As > \"CSV UTF-8\" or \"CSV (逗号分隔)\")");
+             "as CSV (Excel: File > Save As > \"CSV UTF-8\")");
         return -1;
     }
     /* Excel's "Unicode Text" is UTF-16: say so rather than "byte 0xFF" */

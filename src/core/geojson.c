@@ -491,7 +491,7 @@ static bool read_position(loader *L, const cJSON *pos, double *lon, double *lat)
     }
 #endif
     /* numbers far beyond degrees are metres of a projected system that was not named */
-    const char *hint = fabs(lo) > 1000 || fabs(la) > 1000
+    const char *hint = (isfinite(lo) && fabs(lo) > 1000) || (isfinite(la) && fabs(la) > 1000)
                            ? "; coordinates in metres need the collection's \"crs\" to name "
                              "their system, such as urn:ogc:def:crs:EPSG::4547"
                            : "";
@@ -2308,6 +2308,29 @@ static void free_loader(loader *L)
     free(L->raw_ids);
 }
 
+/* JSON is UTF-8, but a script on Chinese Windows writes GB18030 (GBK) unless told
+ * otherwise: a file that is not UTF-8 (and has no UTF-8 byte-order mark) but decodes as
+ * GB18030 into valid JSON is loaded decoded, with a warning; the positions stay right,
+ * since they count characters, which decoding keeps. False when it does not decode. */
+static bool load_gb18030(ly_district *out, const char *text, size_t len, const char *name,
+                         const ly_load_desc *desc, int max_depth, ly_diag_list *diags,
+                         ly_load_result *r)
+{
+    char *utf8 = NULL;
+    size_t n;
+    ly_json_error again;
+    bool ok = !ly_json_bom(text, len) && !ly_gb18030_to_utf8(text, len, &utf8, &n) &&
+              !ly_json_check(utf8, n, max_depth, &again);
+    if (ok) {
+        ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "the file is not UTF-8: read as GB18030 (GBK), the encoding Chinese "
+                    "Windows saves in (expected UTF-8, RFC 8259)");
+        *r = ly_district_load_mem(out, utf8, n, name, desc, diags);
+    }
+    free(utf8);
+    return ok;
+}
+
 ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t len,
                                     const char *name, const ly_load_desc *desc,
                                     ly_diag_list *diags)
@@ -2333,23 +2356,10 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     ly_progress_stage(progress, LY_STAGE_CHECK);
     ly_json_error jerr;
     if (ly_json_check(text, len, max_depth, &jerr)) {
-        /* JSON is UTF-8, but a script on Chinese Windows writes GB18030 (GBK) unless told
-         * otherwise: such a file is read decoded, with a warning. The positions stay
-         * right: they count characters, which decoding keeps. */
-        char *utf8 = NULL;
-        size_t n;
-        ly_json_error again;
-        if (!strncmp(jerr.message, "invalid UTF-8", 13) && !ly_json_bom(text, len) &&
-            !ly_gb18030_to_utf8(text, len, &utf8, &n) &&
-            !ly_json_check(utf8, n, max_depth, &again)) {
-            ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
-                        "the file is not UTF-8: read as GB18030 (GBK), the encoding Chinese "
-                        "Windows saves in (expected UTF-8, RFC 8259)");
-            ly_load_result r = ly_district_load_mem(out, utf8, n, name, desc, diags);
-            free(utf8);
+        ly_load_result r;
+        if (!strncmp(jerr.message, "invalid UTF-8", 13) &&
+            load_gb18030(out, text, len, name, desc, max_depth, diags, &r))
             return r;
-        }
-        free(utf8);
         ly_diag_add(diags, LY_DIAG_ERROR, jerr.offset, -1, "%s", jerr.message);
         ly_diag_resolve_lines(diags, text, len);
         return LY_LOAD_DATA;
