@@ -104,7 +104,7 @@ typedef struct ly_app {
     ly_renderer *renderer; /* NULL: headless, no GL */
     bool lod_off; /* every chunk in full (louyu --lod off; the tests compare both) */
     char model_lod[8]; /* a CityJSON file's level of detail to read (--lod 2.2); "": the best */
-    bool skip_bad;     /* GeoJSON features with errors are left out (--skip-bad) */
+    bool skip_bad;     /* features with errors are left out (--skip-bad) */
     ly_font *font;
     ly_ui ui;
     ly_drawlist dl; /* the overlay: labels, panels, text */

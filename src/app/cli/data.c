@@ -29,6 +29,13 @@ void ly_cli_say_skippable(const char *path, const ly_diag_list *diags)
                 diags->skippable == 1 ? "s" : "ve", diags->skippable == 1 ? "it" : "them");
 }
 
+void ly_cli_say_left_out(const char *path, size_t n)
+{
+    if (n)
+        fprintf(stderr, "%s: %zu feature%s with errors left out (louyu validate --skip-bad "
+                "lists why)\n", path, n, n == 1 ? "" : "s");
+}
+
 int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a)
 {
     const char *lod = NULL;
@@ -51,9 +58,8 @@ int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a)
         fprintf(stderr, "%s: %zu error%s (run louyu validate for all problems)\n", path,
                 diags.errors, diags.errors == 1 ? "" : "s");
         ly_cli_say_skippable(path, &diags);
-    } else if (r == LY_LOAD_OK && d->n_left_out) {
-        fprintf(stderr, "%s: %zu feature%s with errors left out (louyu validate --skip-bad "
-                "lists why)\n", path, d->n_left_out, d->n_left_out == 1 ? "" : "s");
+    } else if (r == LY_LOAD_OK) {
+        ly_cli_say_left_out(path, d->n_left_out);
     }
     ly_diag_list_deinit(&diags);
     return r == LY_LOAD_OK ? LY_EXIT_OK : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;

@@ -14,6 +14,8 @@ int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a);
 /* After a load that failed: when only features' own errors stopped it, says how many
  * features --skip-bad would leave out. */
 void ly_cli_say_skippable(const char *path, const ly_diag_list *diags);
+/* After a load with --skip-bad: how many features it left out (nothing when none). */
+void ly_cli_say_left_out(const char *path, size_t n);
 /* The --lod a command was given, checked: *lod is NULL when none was; "on" and "off"
  * (the window's far blocks) are let through when `window`. Returns 0 or LY_EXIT_USAGE
  * after saying why. */

@@ -151,8 +151,7 @@ int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, boo
         ly_cli_say_skippable(path, diags);
     } else if (app->scene.district.n_left_out) {
         size_t n = app->scene.district.n_left_out;
-        fprintf(stderr, "%s: %zu feature%s with errors left out (louyu validate --skip-bad "
-                "lists why)\n", path, n, n == 1 ? "" : "s");
+        ly_cli_say_left_out(path, n);
         /* and on screen, for a while: what is shown is not the whole file */
         if (!to_log)
             ly_cmd_note_load(app, path, true, diags);
