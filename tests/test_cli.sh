@@ -91,6 +91,17 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 1 shot "$tmp/osm-bad.geojson
 expect err "1 feature has errors: --skip-bad reads the file without it$"
 run 0 pick --skip-bad "$tmp/osm-bad.geojson" --each-view --at 640,360;  expect out "^way/1 way/1$"
 
+# A scene from a warm cache draws as the first open did: the same picture, places'
+# markers included (the projection's constants were once set only by a parse, so a
+# process that mapped its scene from the cache put every marker at the origin).
+mkdir -p "$tmp/warm"
+for k in cold warm; do
+  ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" XDG_CACHE_HOME="$tmp/warm" \
+    run 0 shot "$ZS" --out "$tmp/$k.png" --size 480x300 --msaa 1
+done
+check '[ -d "$tmp/warm/louyu/scenes" ] && cmp -s "$tmp/cold.png" "$tmp/warm.png"' \
+  "a shot from the warm scene cache differs from the first open's"
+
 # The cap: many errors, few shown.
 {
   printf '{"type":"FeatureCollection","features":[\n'

@@ -101,9 +101,16 @@ static void forward_raw(double lon_rel, double lat, double *x, double *y)
     *y = K.a1 * (xip + re);
 }
 
-void ly_proj_init(ly_proj *p, double lon0, double lat0)
+/* The constants, once per process: also for a projection that a scene cache brought
+ * in (its ly_proj was not made by ly_proj_init in this process). */
+static void need_consts(void)
 {
     pthread_once(&K_once, init_consts);
+}
+
+void ly_proj_init(ly_proj *p, double lon0, double lat0)
+{
+    need_consts();
     p->lon0 = lon0;
     p->lat0 = lat0;
     double x;
@@ -112,18 +119,23 @@ void ly_proj_init(ly_proj *p, double lon0, double lat0)
 
 void ly_proj_forward(const ly_proj *p, double lon, double lat, double *x, double *y)
 {
+    need_consts();
     forward_raw(lon - p->lon0, lat, x, y);
     *y -= p->y0;
 }
 
 void ly_proj_forward_many(const ly_proj *p, const double *lonlat, size_t n, double *xy)
 {
-    for (size_t i = 0; i < n; i++)
-        ly_proj_forward(p, lonlat[2 * i], lonlat[2 * i + 1], &xy[2 * i], &xy[2 * i + 1]);
+    need_consts();
+    for (size_t i = 0; i < n; i++) {
+        forward_raw(lonlat[2 * i] - p->lon0, lonlat[2 * i + 1], &xy[2 * i], &xy[2 * i + 1]);
+        xy[2 * i + 1] -= p->y0;
+    }
 }
 
 void ly_proj_inverse(const ly_proj *p, double x, double y, double *lon, double *lat)
 {
+    need_consts();
     double xi = (y + p->y0) / K.a1, eta = x / K.a1, re, im;
     clenshaw_sin(K.beta, xi, eta, &re, &im);
     double xip = xi - re, etap = eta - im;
