@@ -12,14 +12,19 @@
 # where its time went (update_ms, render_ms, swap_ms, finish_ms) with the camera pictures
 # that arrived meanwhile (pictures).
 # Usage: bench/cameras.sh [BUILD_DIR] [SECONDS]   (defaults: build-release; 60)
+# LY_CAMERA_FRAMES=DIR takes the 20 pictures (frame-01.jpg ...) from DIR instead of making them.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "${1:-}"
 seconds=${2:-60}
 srv=
 trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$work"' EXIT
-for i in $(seq -w 1 20); do
-  convert -size 640x480 -seed "$i" plasma:fractal -blur 0x1 -quality 85 "$work/frame-$i.jpg"
-done
+if [ -n "${LY_CAMERA_FRAMES:-}" ]; then # pictures made elsewhere (a machine without ImageMagick)
+  cp "$LY_CAMERA_FRAMES"/frame-*.jpg "$work/"
+else
+  for i in $(seq -w 1 20); do
+    convert -size 640x480 -seed "$i" plasma:fractal -blur 0x1 -quality 85 "$work/frame-$i.jpg"
+  done
+fi
 python3 "$root/tests/camera_server.py" "$work" >/dev/null 2>&1 &
 srv=$!
 for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done

@@ -153,7 +153,13 @@ done
 expect out '"buildings":33,'
 run 0 triangulate --many "$tmp/polys.json" --runs 2
 expect out '"polygons":[0-9]+,"vertices":[0-9]+,"triangles":[0-9]+'
-run 2 bench "$ZS" --runs 0
+run 2 bench "$ZS" --runs -1
+# --runs 0: the frames alone (no loading figures, no picks); with --no-render nothing is left
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 0 bench "$ZS" --runs 0 --frames 4 --reloads 0 --size 320x200
+expect out '"whole_frame_ms_p50":[0-9.]+'
+check '! grep -q "pick_us_p99" "$tmp/out"' "bench --runs 0 still picks"
+run 2 bench "$ZS" --runs 0 --no-render
+expect err 'runs 0 measures frames alone'
 
 # info --floors: the whole stack, top floor first; --enterprises: the directory
 run 0 info "$ZS" wtc --floors

@@ -132,7 +132,7 @@ static const ly_opt O_PICK[] = {
     {NULL}};
 
 static const ly_opt O_BENCH[] = {
-    {"--runs", LY_OPT_INT, "N", "load the file N times (median)", 1, 1000, NULL},
+    {"--runs", LY_OPT_INT, "N", "load the file N times (median; 0: the frames alone)", 0, 1000, NULL},
     {"--frames", LY_OPT_INT, "N", "frames along the scripted camera path", 1, 100000, NULL},
     {"--size", LY_OPT_SIZE, "WxH", "the frames' size", 16, 8192, NULL},
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose, 1 off", 0, 16, NULL},

@@ -393,6 +393,11 @@ int ly_cli_bench(const ly_args *a)
     bool weeks = frames && ly_bench_weeks(&fd, &wr) == 0 && wr.weeks >= 2;
     if (frames && reloads > 0 && !reloaded)
         fprintf(stderr, "louyu bench: the reload timings failed\n");
+    if (runs == 0 && !frames) {
+        fprintf(stderr, "louyu bench: --runs 0 measures frames alone, and none were drawn\n");
+        cJSON_Delete(o);
+        return render ? LY_EXIT_GL : LY_EXIT_USAGE;
+    }
     double *t[STAGES];
     for (int k = 0; k < STAGES; k++)
         t[k] = calloc((size_t)runs, sizeof(double));
@@ -404,9 +409,11 @@ int ly_cli_bench(const ly_args *a)
     if (rc == LY_EXIT_OK && export_path && export_polygons(export_path, &b.d, &b.geo))
         rc = LY_EXIT_USAGE;
     if (rc == LY_EXIT_OK) {
-        load_json(o, &b, t, runs);
-        queries(o, &b);
-        walking(o, &b);
+        if (runs > 0) { /* --runs 0: the viewer's figures alone (no pipeline, no picks) */
+            load_json(o, &b, t, runs);
+            queries(o, &b);
+            walking(o, &b);
+        }
         if (frames)
             frames_json(o, &fd, &fr);
         if (reloaded)
