@@ -145,7 +145,8 @@ void ly_renderer_set_image(ly_renderer *r, int slot, const uint8_t *rgba, int w,
 void ly_renderer_draw(ly_renderer *r, const ly_render_frame *frame, const ly_drawlist *ui,
                       const ly_font_atlas *atlas);
 
-/* MSAA samples for the 3D scene (default 4; <= 1 turns it off). The scene is
+/* MSAA samples for the 3D scene (default 0: louyu's choice, 4, or 2 for a target over 5
+ * million pixels such as 4K; < 0 or 1 turns it off). The scene is
  * drawn into a multisampled buffer and resolved into the bound target; if the
  * driver refuses the buffer, drawing goes on without MSAA. */
 void ly_renderer_set_msaa(ly_renderer *r, int samples);
@@ -161,6 +162,31 @@ void ly_renderer_target_end(ly_renderer *r);
 
 /* Waits for the GPU to finish the frame (for timing). */
 void ly_renderer_finish(ly_renderer *r);
+
+/* The parts of a frame whose time on the GPU can be measured (ly_renderer_part_ms):
+ * clearing the scene's buffers, the opaque buildings (with a stacking plan), the ground
+ * with its shapes, the sky, building sites, the multisample resolve, the overlay (UI), and
+ * the platform's presentation of the frame. */
+enum {
+    LY_PART_CLEAR,
+    LY_PART_BUILDINGS,
+    LY_PART_GROUND,
+    LY_PART_SKY,
+    LY_PART_SITES,
+    LY_PART_RESOLVE,
+    LY_PART_UI,
+    LY_PART_PRESENT,
+    LY_PARTS
+};
+extern const char *const ly_part_names[LY_PARTS]; /* "clear", "buildings", ... */
+/* Times each frame's parts on the GPU from now on (on) or no longer; false where the GL has
+ * no timer queries (the browser's WebGL2). Each timed frame waits for the last one's. */
+bool ly_renderer_time_parts(ly_renderer *r, bool on);
+/* Marks the end of the frame's presentation: call after the platform's swap. */
+void ly_renderer_mark_presented(ly_renderer *r);
+/* After ly_renderer_finish: the last frame's GPU milliseconds per part; false where that
+ * frame was not timed (timing off, or it reused the still scene). */
+bool ly_renderer_part_ms(ly_renderer *r, double ms[LY_PARTS]);
 void ly_renderer_stats(const ly_renderer *r, ly_render_stats *out);
 /* GL objects currently alive (buffers, textures, programs, ...): for leak checks. */
 size_t ly_renderer_gl_objects(const ly_renderer *r);

@@ -11,7 +11,8 @@
  *  - program binaries (WebGL has none) and context resets (the page hears of a
  *    lost WebGL context itself);
  *  - the multisampled scene's colour format, which must match the canvas's;
- *  - waiting for the GPU (WebGL's finish does not wait). */
+ *  - waiting for the GPU (WebGL's finish does not wait);
+ *  - timer queries (ES 3.0 has none). */
 #ifndef LOUYU_RENDER_GL_H
 #define LOUYU_RENDER_GL_H
 
@@ -79,6 +80,22 @@ static inline void ly_gl_finish(void)
     glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, px);
 }
 
+static inline bool ly_gl_has_timer(void)
+{
+    return false;
+}
+
+static inline void ly_gl_stamp(GLuint query)
+{
+    (void)query;
+}
+
+static inline unsigned long long ly_gl_stamp_ns(GLuint query)
+{
+    (void)query;
+    return 0;
+}
+
 #else
 #include <epoxy/gl.h>
 
@@ -123,6 +140,26 @@ static inline void ly_gl_clear_depth(double d)
 static inline void ly_gl_finish(void)
 {
     glFinish();
+}
+
+/* timer queries are core in 3.3 */
+static inline bool ly_gl_has_timer(void)
+{
+    return true;
+}
+
+/* records the GPU's clock once the commands before it are done */
+static inline void ly_gl_stamp(GLuint query)
+{
+    glQueryCounter(query, GL_TIMESTAMP);
+}
+
+/* the clock a stamp recorded, in nanoseconds (waits for it) */
+static inline unsigned long long ly_gl_stamp_ns(GLuint query)
+{
+    GLuint64 ns = 0;
+    glGetQueryObjectui64v(query, GL_QUERY_RESULT, &ns);
+    return (unsigned long long)ns;
 }
 #endif
 

@@ -96,6 +96,7 @@ struct ly_renderer {
     ly_render_stats stats; /* of the last frame */
     gpu_mesh ground_mesh;
     size_t ground_first[LY_GROUND_LAYERS], ground_count[LY_GROUND_LAYERS];
+    float land_min[2], land_max[2]; /* the land plane's extent (ground_count[LAND]: one) */
     GLuint style_tex;    /* STYLE_ROW texels a row, three per building (render.h) */
     int style_rows;      /* rows allocated */
     size_t n_styles;
@@ -113,8 +114,8 @@ struct ly_renderer {
     bool atlas_valid;
     /* the multisampled scene buffer, resolved into the target before the overlay */
     GLuint scene_fbo, scene_color, scene_depth;
-    int scene_w, scene_h, scene_samples;
-    int msaa;           /* samples wanted (<= 1: draw straight into the target) */
+    int scene_w, scene_h, scene_samples, scene_want; /* its size, samples, samples asked */
+    int msaa; /* samples wanted (0: auto_samples; < 0 or 1: draw straight into the target) */
     bool msaa_failed;   /* the driver refused: fall back to no MSAA */
     /* offscreen target for shots: single-sample colour + depth */
     GLuint target_fbo, target_color, target_depth;
@@ -127,7 +128,21 @@ struct ly_renderer {
     ly_render_frame last; /* the last frame's inputs */
     uint64_t scene_gen, last_gen; /* bumped by every change to what the 3D passes draw */
     size_t gl_objects;
+    /* the GPU's clock at the start and at the end of each part (ly_renderer_time_parts) */
+    GLuint stamps[LY_PARTS + 1];
+    bool timing, stamped; /* stamps are recorded; the last frame recorded the drawing's */
+    bool presented;       /* and its presentation's */
 };
+
+const char *const ly_part_names[LY_PARTS] = {"clear", "buildings", "ground", "sky",
+                                             "sites", "resolve",   "ui",     "present"};
+
+/* Stamps the GPU's clock at the end of part i - 1 (the start of the frame for 0). */
+static void stamp(ly_renderer *r, int i)
+{
+    if (r->timing)
+        ly_gl_stamp(r->stamps[i]);
+}
 
 /* A whole file (a shader's text, or a program's binary), NUL-terminated; its
  * length in *len when len is not NULL. With no room for a message (err_len 0)
@@ -512,7 +527,7 @@ ly_renderer *ly_renderer_begin(const char *shader_dir, char *err, size_t err_len
     glGenBuffers(1, &r->ui_ibo);
     glGenTextures(1, &r->atlas_tex);
     r->gl_objects += 6;
-    r->msaa = 4;
+    r->msaa = 0;
 
     glBindVertexArray(r->ui_vao);
     glBindBuffer(GL_ARRAY_BUFFER, r->ui_vbo);
@@ -611,6 +626,8 @@ void ly_renderer_destroy(ly_renderer *r)
     free_still(r);
     free_scene(r);
     free_mesh(r, &r->slabs);
+    if (r->stamps[0])
+        glDeleteQueries(LY_PARTS + 1, r->stamps);
     program *ps[8 + 7] = {&r->building, &r->ground, &r->ground_bands, &r->sky,
                           &r->ui,       &r->ui_rgba, &r->slab,        &r->overlay};
     for (int v = 1; v < 8; v++)
@@ -886,6 +903,8 @@ int ly_renderer_upload_scene(ly_renderer *r, const ly_mesh *mesh, const ly_groun
         glBindVertexArray(0);
         memcpy(r->ground_first, ground->first, sizeof r->ground_first);
         memcpy(r->ground_count, ground->count, sizeof r->ground_count);
+        memcpy(r->land_min, ground->min, sizeof r->land_min);
+        memcpy(r->land_max, ground->max, sizeof r->land_max);
     }
     if (rc || glGetError() != GL_NO_ERROR) {
         LY_ERROR("RENDER", "uploading the district failed");
@@ -1489,10 +1508,9 @@ static void draw_ground(ly_renderer *r, const ly_render_frame *f)
 
 static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target);
 
-/* Whether the view ray through NDC (x, y) climbs (z >= 0): the sky shader's own ray. */
-static bool ray_climbs(const float *inv, float x, float y)
+/* The view ray through NDC (x, y): its points on the near (p[0]) and far (p[1]) planes. */
+static void view_ray(const float *inv, float x, float y, float p[2][3])
 {
-    float p[2][3];
     for (int k = 0; k < 2; k++) {
         float z = k ? 1.0f : -1.0f, v[4];
         for (int i = 0; i < 4; i++)
@@ -1500,6 +1518,93 @@ static bool ray_climbs(const float *inv, float x, float y)
         for (int i = 0; i < 3; i++)
             p[k][i] = v[i] / v[3];
     }
+}
+
+/* The point where the view ray through NDC (x, y) meets the ground (z = 0) between the
+ * near and far planes, in xy; false where it does not. */
+static bool ray_ground(const float *inv, float x, float y, float xy[2])
+{
+    float p[2][3];
+    view_ray(inv, x, y, p);
+    if (!(p[0][2] > 0 && p[1][2] < 0))
+        return false;
+    float t = p[0][2] / (p[0][2] - p[1][2]);
+    for (int i = 0; i < 2; i++)
+        xy[i] = p[0][i] + t * (p[1][i] - p[0][i]);
+    return true;
+}
+
+/* Whether the land plane covers every pixel of the rows between NDC heights y0 and y1:
+ * the rays through the four corners of that strip meet the ground inside the plane (by
+ * a metre) and the far plane. Those points bound the strip's on the ground: rays through
+ * a rectangle that all descend meet a plane in a convex quad, and the depth range cuts
+ * it along a straight line. */
+static bool land_covers(const ly_renderer *r, const float *inv, float y0, float y1)
+{
+    if (!r->ground_count[LY_GROUND_LAND])
+        return false;
+    const float corner[4][2] = {{-1, y0}, {1, y0}, {-1, y1}, {1, y1}};
+    for (int c = 0; c < 4; c++) {
+        float xy[2];
+        if (!ray_ground(inv, corner[c][0], corner[c][1], xy))
+            return false;
+        for (int k = 0; k < 2; k++)
+            if (!(xy[k] > r->land_min[k] + 1 && xy[k] < r->land_max[k] - 1))
+                return false;
+    }
+    return true;
+}
+
+/* Clears the scene's depth, and its colour only where nothing is sure to be drawn: the
+ * sky (rows sky0, sky1) covers every pixel of its rows that nothing else does, and the
+ * land plane may cover the rest. Writing a pixel's samples is a GPU's cost per frame at
+ * large sizes (a 4K frame's colour clear took 2.3 ms of 10 with 4x MSAA), and a pixel
+ * drawn over needs no clear. */
+static void clear_scene(ly_renderer *r, const ly_render_frame *f, int sky0, int sky1)
+{
+    glClearColor(SKY_HORIZON[0], SKY_HORIZON[1], SKY_HORIZON[2], 1.0f);
+    ly_gl_clear_depth(1.0);
+    if (sky1 <= sky0)
+        sky0 = sky1 = f->height;
+    /* the rows below the sky's, then those above it */
+    int from[2] = {0, sky1}, to[2] = {sky0, f->height};
+    GLbitfield first = GL_DEPTH_BUFFER_BIT;
+    const float *inv = f->inv_view_proj;
+#define NDC_ROW(y) (2.0f * (float)(y) / (float)f->height - 1.0f)
+    /* below the sky, the land covers the rows from the bottom up to where it meets the
+     * far plane (or its own edge): that many rows need no clear */
+    if (to[0] > 0 && land_covers(r, inv, -1.0f, NDC_ROW(1))) {
+        int lo = 1, hi = to[0]; /* [0, lo) covered; [0, hi + 1) not known */
+        while (lo < hi) {
+            int mid = lo + (hi - lo + 1) / 2;
+            if (land_covers(r, inv, -1.0f, NDC_ROW(mid)))
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        from[0] = lo;
+    }
+    for (int k = 0; k < 2; k++) {
+        if (to[k] <= from[k] || land_covers(r, inv, NDC_ROW(from[k]), NDC_ROW(to[k])))
+            continue;
+        if (from[k] == 0 && to[k] == f->height) { /* the whole target: one clear */
+            first |= GL_COLOR_BUFFER_BIT;
+            continue;
+        }
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(0, from[k], f->width, to[k] - from[k]);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glDisable(GL_SCISSOR_TEST);
+    }
+#undef NDC_ROW
+    glClear(first);
+}
+
+/* Whether the view ray through NDC (x, y) climbs (z >= 0): the sky shader's own ray. */
+static bool ray_climbs(const float *inv, float x, float y)
+{
+    float p[2][3];
+    view_ray(inv, x, y, p);
     return p[1][2] - p[0][2] >= 0;
 }
 
@@ -1531,13 +1636,12 @@ static bool sky_rows(const ly_render_frame *f, int *y0, int *y1)
 }
 
 /* The sky: at the far plane, so only pixels nothing covered pass the test, and only
- * over the rows that can show it. */
-static void draw_sky(ly_renderer *r, const ly_render_frame *f)
+ * over the rows that can show it (sky_rows: y0, y1; equal for none). */
+static void draw_sky(ly_renderer *r, const ly_render_frame *f, int y0, int y1)
 {
-    int y0, y1;
     glDepthMask(GL_FALSE);
     glDisable(GL_CULL_FACE);
-    if (!sky_rows(f, &y0, &y1))
+    if (y1 <= y0)
         return;
     r->stats.sky_rows = y1 - y0;
     glEnable(GL_SCISSOR_TEST);
@@ -1658,6 +1762,7 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
     GLint target = 0;
     glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
     bool keep;
+    r->stamped = r->presented = false;
     if (still_reuse(r, f, (GLuint)target, &keep)) {
         still_copy(r, (GLuint)target, f->width, f->height, false);
         r->stats.still = true;
@@ -1674,6 +1779,8 @@ void ly_renderer_draw(ly_renderer *r, const ly_render_frame *f, const ly_drawlis
         r->still_valid = true;
     }
     draw_ui(r, f, ui, atlas);
+    stamp(r, LY_PART_UI + 1);
+    r->stamped = r->timing;
 }
 
 /* The 3D scene into the target (bound). */
@@ -1689,12 +1796,15 @@ static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
     bool ms = scene_fbo(r, f->width, f->height);
     if (ms)
         glBindFramebuffer(GL_FRAMEBUFFER, r->scene_fbo);
+    stamp(r, LY_PART_CLEAR);
     glViewport(0, 0, f->width, f->height);
     glDisable(GL_SCISSOR_TEST);
     glDepthMask(GL_TRUE);
-    glClearColor(SKY_HORIZON[0], SKY_HORIZON[1], SKY_HORIZON[2], 1.0f);
-    ly_gl_clear_depth(1.0);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    int sky0 = 0, sky1 = 0;
+    if (!sky_rows(f, &sky0, &sky1))
+        sky0 = sky1 = 0;
+    clear_scene(r, f, sky0, sky1);
+    stamp(r, LY_PART_BUILDINGS);
 
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LEQUAL);
@@ -1713,12 +1823,12 @@ static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
         glBindVertexArray(r->slabs.vao);
         glDrawElements(GL_TRIANGLES, r->slabs.n_indices, GL_UNSIGNED_INT, 0);
     }
-
+    stamp(r, LY_PART_GROUND);
     draw_ground(r, f);
     draw_overlay(r, f);
-
-    draw_sky(r, f);
-
+    stamp(r, LY_PART_SKY);
+    draw_sky(r, f, sky0, sky1);
+    stamp(r, LY_PART_SITES);
     if (f->draw_sites) {
         glEnable(GL_CULL_FACE);
         glEnable(GL_BLEND);
@@ -1728,7 +1838,7 @@ static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
     }
     glBindVertexArray(0);
     glDepthMask(GL_TRUE);
-
+    stamp(r, LY_PART_RESOLVE);
     if (ms) {
         glBindFramebuffer(GL_READ_FRAMEBUFFER, r->scene_fbo);
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
@@ -1736,6 +1846,7 @@ static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
                           GL_COLOR_BUFFER_BIT, GL_NEAREST);
         glBindFramebuffer(GL_FRAMEBUFFER, target);
     }
+    stamp(r, LY_PART_UI);
 }
 
 /* ---- targets ------------------------------------------------------------------ */
@@ -1752,17 +1863,27 @@ int ly_renderer_msaa(const ly_renderer *r)
     return r->scene_fbo ? r->scene_samples : 0;
 }
 
+/* The samples louyu chooses for a target of w x h: 4, or 2 over 5 million pixels (a 4K
+ * target). Each of a 4K pixel's 2 samples covers half the screen that one of a 1080p
+ * pixel's 4 does on the same display, and writing samples is most of a GPU's time
+ * there: 4x took 10.5 ms a frame of the district, 2x 5.9 (an H200 at 3840x2160). */
+static int auto_samples(int w, int h)
+{
+    return (double)w * h > 5e6 ? 2 : 4;
+}
+
 /* A multisampled colour + depth buffer of w x h; false if the driver refuses. */
 static bool scene_fbo(ly_renderer *r, int w, int h)
 {
-    if (r->msaa <= 1 || r->msaa_failed)
+    int want = r->msaa == 0 ? auto_samples(w, h) : r->msaa;
+    if (want <= 1 || r->msaa_failed)
         return false;
-    if (r->scene_fbo && r->scene_w == w && r->scene_h == h)
+    if (r->scene_fbo && r->scene_w == w && r->scene_h == h && r->scene_want == want)
         return true;
     free_scene_fbo(r);
     GLint max_samples = 0;
     glGetIntegerv(GL_MAX_SAMPLES, &max_samples);
-    int samples = r->msaa < max_samples ? r->msaa : max_samples;
+    int samples = want < max_samples ? want : max_samples;
     if (samples <= 1) {
         r->msaa_failed = true;
         return false;
@@ -1789,6 +1910,7 @@ static bool scene_fbo(ly_renderer *r, int w, int h)
     r->scene_w = w;
     r->scene_h = h;
     r->scene_samples = samples;
+    r->scene_want = want;
     return true;
 }
 
@@ -1846,6 +1968,41 @@ void ly_renderer_finish(ly_renderer *r)
 {
     (void)r;
     ly_gl_finish();
+}
+
+bool ly_renderer_time_parts(ly_renderer *r, bool on)
+{
+    if (on && !ly_gl_has_timer())
+        return false;
+    if (on && !r->stamps[0]) {
+        glGenQueries(LY_PARTS + 1, r->stamps);
+        r->gl_objects += LY_PARTS + 1;
+    }
+    r->timing = on;
+    r->stamped = r->presented = false;
+    return true;
+}
+
+void ly_renderer_mark_presented(ly_renderer *r)
+{
+    if (r->stamped) {
+        stamp(r, LY_PART_PRESENT + 1);
+        r->presented = true;
+    }
+}
+
+bool ly_renderer_part_ms(ly_renderer *r, double ms[LY_PARTS])
+{
+    if (!r->stamped)
+        return false;
+    unsigned long long t[LY_PARTS + 1];
+    int n = r->presented ? LY_PARTS : LY_PARTS - 1; /* parts timed */
+    for (int i = 0; i <= n; i++)
+        t[i] = ly_gl_stamp_ns(r->stamps[i]);
+    for (int i = 0; i < LY_PARTS; i++)
+        ms[i] = i < n && t[i + 1] >= t[i] ? (double)(t[i + 1] - t[i]) / 1e6 : 0.0;
+    r->stamped = r->presented = false;
+    return true;
 }
 
 ly_render_health ly_renderer_health(ly_renderer *r)

@@ -3,6 +3,7 @@
 #define LOUYU_CLI_BENCH_H
 
 #include "louyu/mesh.h"
+#include "louyu/render.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -26,6 +27,8 @@ typedef struct {
     double uploads, evictions;        /* chunks' full meshes per frame */
     double deferred;                  /* chunks per frame drawn at a far level for want of room */
     double resident_mb;               /* chunk meshes on the GPU after the last frame */
+    int timed;                        /* frames whose parts the GPU timed (0: none could be) */
+    double part_ms[LY_PARTS];         /* the GPU's time for each part, on average */
 } ly_bench_view_result;
 
 typedef struct {

@@ -33,6 +33,7 @@ static double frame(ly_app *app, ly_platform *plat)
     ly_app_update(app, 1.0 / 60);
     ly_app_render(app);
     ly_platform_swap(plat);
+    ly_renderer_mark_presented(app->renderer);
     ly_renderer_finish(app->renderer);
     return ly_clock_ms() - t0;
 }
@@ -96,7 +97,15 @@ static int view_frames(ly_app *app, ly_platform *plat, ly_camera_pose pose, int 
         v->evictions += (double)st.evictions / n;
         v->deferred += (double)st.deferred / n;
         v->resident_mb = (double)st.resident_bytes / (1 << 20);
+        double part[LY_PARTS];
+        if (ly_renderer_part_ms(app->renderer, part)) {
+            v->timed++;
+            for (int k = 0; k < LY_PARTS; k++)
+                v->part_ms[k] += part[k];
+        }
     }
+    for (int k = 0; k < LY_PARTS && v->timed; k++)
+        v->part_ms[k] /= v->timed;
     v->p50 = ly_bench_quantile(ms, n, 0.5);
     v->p95 = ly_bench_quantile(ms, n, 0.95);
     free(ms);
@@ -111,8 +120,11 @@ static int fixed_views(ly_app *app, ly_platform *plat, int frames, ly_bench_fram
     ly_camera_pose street = home;
     street.distance = 400;
     street.pitch = 15 * M_PI / 180;
-    return view_frames(app, plat, home, n, &r->whole) ||
-           view_frames(app, plat, street, n, &r->street);
+    ly_renderer_time_parts(app->renderer, true); /* where the GL can: each part's GPU time */
+    int rc = view_frames(app, plat, home, n, &r->whole) ||
+             view_frames(app, plat, street, n, &r->street);
+    ly_renderer_time_parts(app->renderer, false);
+    return rc;
 }
 
 int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r)

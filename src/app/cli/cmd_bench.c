@@ -260,6 +260,13 @@ static void frames_json(cJSON *o, const ly_bench_frames_desc *fd, const ly_bench
         view_figure(o, name[k], "evictions", v[k]->evictions, 2);
         view_figure(o, name[k], "deferred", v[k]->deferred, 2);
         view_figure(o, name[k], "gpu_mesh_mb", v[k]->resident_mb, 1);
+        if (v[k]->timed) { /* "whole_gpu_ms": {"clear": ..., "buildings": ..., ...} */
+            char key[32];
+            snprintf(key, sizeof key, "%s_gpu_ms", name[k]);
+            cJSON *parts = cJSON_AddObjectToObject(o, key);
+            for (int p = 0; p < LY_PARTS; p++)
+                figure(parts, ly_part_names[p], v[k]->part_ms[p], 3);
+        }
     }
 }
 

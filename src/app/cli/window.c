@@ -39,8 +39,8 @@ static const char *find_shaders(char *msg, size_t msg_len)
     return NULL;
 }
 
-/* 4x MSAA by default; software rasterisers (llvmpipe) pay a fixed 2.5x for any
- * multisampling, so there it is off unless asked for. */
+/* The renderer's choice by default (4x MSAA, 2x for a 4K window); software rasterisers
+ * (llvmpipe) pay a fixed 2.5x for any multisampling, so there it is off unless asked for. */
 static void choose_msaa(ly_renderer *r, int asked)
 {
     int samples = asked;
@@ -50,11 +50,11 @@ static void choose_msaa(ly_renderer *r, int asked)
         bool software = info.renderer && (strstr(info.renderer, "llvmpipe") ||
                                           strstr(info.renderer, "softpipe") ||
                                           strstr(info.renderer, "Software"));
-        samples = software ? -1 : 4;
+        samples = software ? -1 : 0;
         if (software)
             LY_INFO("RENDER", "%s: MSAA off (louyu --msaa 4 turns it on)", info.renderer);
     }
-    ly_renderer_set_msaa(r, samples <= 1 ? -1 : samples);
+    ly_renderer_set_msaa(r, samples == 0 ? 0 : samples <= 1 ? -1 : samples);
 }
 
 int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
