@@ -2,6 +2,7 @@
  * app as the window; time is stepped so that animations and fades have ended
  * and every panel has found its height before the picture is taken. */
 #include "../commands.h"
+#include "data.h"
 #include "louyu/proc.h"
 #include "window.h"
 
@@ -141,6 +142,9 @@ int ly_cli_shot(const ly_args *a)
     float scale = (float)ly_arg_num(a, "--scale", kc.ui_scale > 0           ? kc.ui_scale
                                                   : ly_arg_flag(a, "--kiosk") ? 1.75
                                                                               : 1);
+    const char *lod; /* a usage error before any window is made */
+    if ((rc = ly_cli_lod(a, true, &lod)))
+        return rc;
     ly_app app;
     ly_platform *plat;
     /* a hidden window for the context; the shot renders offscreen at its own size */
