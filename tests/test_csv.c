@@ -115,8 +115,6 @@ static void test_bom(void)
     expect_error("\xEF\xBB\xBF" "a,\"b\"x\n", 5, 1, 6, "unexpected text after a closing quote");
     /* a BOM promises UTF-8: invalid UTF-8 after it is an error at its raw offset */
     expect_error("\xEF\xBB\xBF" "ab\xC0\xAF", 5, 1, 3, "byte 0xC0 is not UTF-8");
-    /* UTF-16 (Excel's "Unicode Text") is named as such */
-    expect_error_n("\xFF\xFE" "a\0", 4, 0, 1, 1, "the file starts with a UTF-16 byte-order mark");
     /* a workbook instead of its CSV is named as such, with what to do */
     expect_error_n("PK\x03\x04\x14\0\x06\0", 8, 0, 1, 1,
                    "the file is a workbook (.xlsx or .ods: a ZIP archive), not a CSV");
@@ -181,6 +179,65 @@ static void test_gb18030(void)
     raw[n] = '\xFF';
     expect_error_n(raw, n + 1, 5, 1, 4, "byte 0xFF is neither UTF-8 nor GB18030");
     free(bytes);
+}
+
+/* Excel's "Unicode Text": UTF-16 (either end first, after its mark) with tabs; a European
+ * locale's semicolons; the delimiter found from the first line. */
+static void test_utf16_and_delimiters(void)
+{
+    ly_diag_list d;
+    ly_diag_list_init(&d, "t.csv");
+    ly_csv c;
+    const char *text = "week\tbuilding\tnote\r\n2011-W18\t湛山\t\"a,b\tc\"\r\n";
+    size_t n;
+    char *le = ly_csv_encode(text, strlen(text), LY_CSV_UTF16, &n);
+    CHECK(le && (unsigned char)le[0] == 0xFF && (unsigned char)le[1] == 0xFE);
+    CHECK_INT(ly_csv_parse(&c, le, n, &d), 0);
+    CHECK_INT(c.encoding, LY_CSV_UTF16);
+    CHECK_INT(c.delimiter, '\t');
+    CHECK_INT(c.n_rows, 2);
+    CHECK_STR(val(&c, 1, 1), "湛山");
+    CHECK_STR(val(&c, 1, 2), "a,b\tc");
+    CHECK(c.crlf);
+    ly_csv_free(&c);
+    /* big-endian: the same text */
+    char *be = malloc(n);
+    for (size_t i = 0; le && be && i + 1 < n; i += 2) {
+        be[i] = le[i + 1];
+        be[i + 1] = le[i];
+    }
+    CHECK_INT(ly_csv_parse(&c, be, n, &d), 0);
+    CHECK_STR(val(&c, 1, 2), "a,b\tc");
+    ly_csv_free(&c);
+    CHECK_INT(d.count, 0);
+    /* a last odd byte; a lone surrogate (D800) in row 2: at its raw offset, and the line and
+     * column of the text before it */
+    expect_error_n(le, n - 1, n - 2, 3, 1, "the file ends in the middle of a UTF-16 character");
+    memcpy(le + 2 + 2 * 20, "\x00\xD8", 2); /* the "2" of 2011-W18 */
+    expect_error_n(le, n, 2 + 2 * 20, 2, 1, "bytes 0x00 0xD8 are not UTF-16");
+    free(le);
+    free(be);
+
+    /* semicolons, a comma inside quotes in the header not counted */
+    CHECK_INT(parse(&c, "\"vacant, m2\";floors;rent\n1200,5;3;4.6\n", &d), 0);
+    CHECK_INT(c.delimiter, ';');
+    CHECK_STR(val(&c, 0, 0), "vacant, m2");
+    CHECK_STR(val(&c, 1, 0), "1200,5");
+    CHECK_STR(val(&c, 1, 2), "4.6");
+    ly_csv_free(&c);
+    /* a tie, or none: comma; only the first line decides */
+    CHECK_INT(parse(&c, "a;b,c\n1;2;3;4\n", &d), 0);
+    CHECK_INT(c.delimiter, ',');
+    CHECK_STR(val(&c, 1, 0), "1;2;3;4");
+    ly_csv_free(&c);
+    CHECK_INT(parse(&c, "week\n2011-W18\n", &d), 0);
+    CHECK_INT(c.delimiter, ',');
+    ly_csv_free(&c);
+    CHECK_INT(d.count, 0);
+    /* the message names the delimiter */
+    expect_error("a\tb\n\"x\"y\tz\n", 7, 2, 4, "unexpected text after a closing quote: expected a tab");
+    expect_error("a;b\n\"x\"y;z\n", 7, 2, 4, "unexpected text after a closing quote: expected a semicolon");
+    ly_diag_list_deinit(&d);
 }
 
 static void test_line_ends(void)
@@ -475,6 +532,7 @@ static void test_read_and_diags(void)
 
 int main(void)
 {
+    test_utf16_and_delimiters();
     test_utf8();
     test_bom();
     test_gb18030();

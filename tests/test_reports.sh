@@ -86,6 +86,27 @@ check '[ "$(sql "$tmp/s.gpkg" "SELECT COUNT(*) FROM weekly_reports WHERE week = 
 check 'grep -q "wtc-filled.csv  (replaced by import 54)" "$tmp/log"' "the log does not say what was replaced: $(tail -3 "$tmp/log")"
 "$LOUYU" report diff 2011-W17 2011-W18 --db "$tmp/s.gpkg" >"$tmp/out"
 check 'grep -q "World Trade Center .* +1,500 m²" "$tmp/out"' "report diff: $(cat "$tmp/out")"
+# the same report saved as Excel's "Unicode Text" (UTF-16, tabs, CR LF) and as a European
+# locale's CSV (semicolons): each taken as it is (with --replace, floor 20 then 1,000 and 700)
+python3 - "$tmp/wtc-fixed.csv" "$tmp/wtc-u16.txt" "$tmp/wtc-semi.csv" <<'PY'
+import csv, io, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+def save(path, delim, area, enc):
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delim, lineterminator="\r\n")
+    for r in rows:
+        w.writerow([area if i == 3 and r[1:3] == ["wtc", "20"] else v for i, v in enumerate(r)])
+    open(path, "wb").write(out.getvalue().encode(enc))
+save(sys.argv[2], "\t", "1000", "utf-16")
+save(sys.argv[3], ";", "700", "utf-8")
+PY
+for f in wtc-u16.txt:1000 wtc-semi.csv:700; do
+  "$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/${f%%:*}" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  "$LOUYU" report history wtc --db "$tmp/s.gpkg" --json >"$tmp/h.json"
+  check '[ $rc = 0 ] && python3 -c "import json,sys; h=json.load(open(sys.argv[1])); assert h[-1][\"vacant_m2\"]-h[-2][\"vacant_m2\"]==${f##*:}" "$tmp/h.json"' \
+    "${f%%:*} was not imported as the same report: $(head -3 "$tmp/err")"
+done
 
 # ---- an import killed at any moment leaves the store as it was ------------------------
 cp "$STORE" "$tmp/k.gpkg"

@@ -1,12 +1,15 @@
 /* louyu csv: a spreadsheet's CSV as it is really saved.
  *
  * Excel, WPS and LibreOffice save CSV as UTF-8 (often with a byte-order mark) or,
- * on Chinese Windows, as GB18030/GBK; with CR LF, LF or (old Macs) lone CR line
- * ends; with quoted fields that hold commas, doubled quotes and line breaks; with
- * trailing empty columns and blank rows. ly_csv_parse takes those bytes as they
- * are, decodes them to UTF-8 and splits the text into rows and fields by RFC 4180,
- * lenient where spreadsheets are (a quote inside an unquoted field is kept; rows
- * may differ in length). It does not trim, skip blank rows or read headers: the
+ * on Chinese Windows, as GB18030/GBK; "Unicode Text" as UTF-16 with tabs between the
+ * fields; a European locale's CSV with semicolons; with CR LF, LF or (old Macs) lone
+ * CR line ends; with quoted fields that hold delimiters, doubled quotes and line
+ * breaks; with trailing empty columns and blank rows. ly_csv_parse takes those bytes
+ * as they are, decodes them to UTF-8 and splits the text into rows and fields by RFC
+ * 4180, the delimiter being the one of comma, tab and semicolon that the first line
+ * holds most of outside quotes (a comma on a tie, or when it has none), lenient where
+ * spreadsheets are (a quote inside an unquoted field is kept; rows may differ in
+ * length). It does not trim, skip blank rows or read headers: the
  * caller decides what the columns mean.
  *
  * Ownership: the ly_csv owns its text, rows, fields and every value string; the
@@ -31,7 +34,8 @@ enum {
     LY_CSV_MAX_FIELDS = 10000 /* per row */
 };
 
-typedef enum { LY_CSV_UTF8, LY_CSV_UTF8_BOM, LY_CSV_GB18030 } ly_csv_encoding;
+/* UTF16: little- or big-endian after its byte-order mark (Excel's "Unicode Text") */
+typedef enum { LY_CSV_UTF8, LY_CSV_UTF8_BOM, LY_CSV_GB18030, LY_CSV_UTF16 } ly_csv_encoding;
 
 typedef struct {
     /* the field's text, UTF-8, quotes undone, NUL-terminated (owned by the ly_csv) */
@@ -50,6 +54,7 @@ typedef struct {
 typedef struct {
     ly_csv_encoding encoding; /* what the bytes were */
     bool crlf;                /* lines ended with CR LF (the first line end outside quotes) */
+    char delimiter;           /* between fields: ',', '\t' or ';' */
     char *text;               /* the whole input decoded to UTF-8 (BOM removed), NUL-terminated */
     size_t len;
     ly_csv_row *rows;
@@ -72,7 +77,8 @@ void ly_csv_free(ly_csv *c);
  * spreadsheet row, e.g. ",,,,"). */
 bool ly_csv_row_blank(const ly_csv_row *row);
 
-/* The UTF-8 text re-encoded as enc (UTF-8, UTF-8 with a BOM, or GB18030), malloc'd
+/* The UTF-8 text re-encoded as enc (UTF-8, UTF-8 with a BOM, GB18030, or UTF-16 little-endian
+ * with its BOM), malloc'd
  * and NUL-terminated; *out_len (when not NULL) its length without the NUL. NULL
  * when the input is not valid UTF-8, a character cannot be encoded, or out of
  * memory. For tests and for writing files a spreadsheet opens as it was. */

@@ -185,6 +185,35 @@ static int decode_gb18030(ly_csv *c, const char *bytes, size_t len, ly_diag_list
     return -1;
 }
 
+/* Decodes UTF-16 after its byte-order mark (iconv's "UTF-16" reads the mark). A unit that
+ * is not UTF-16 (a lone surrogate) or a last odd byte is reported at its raw offset, with
+ * the line and column of the text decoded before it. */
+static int decode_utf16(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
+{
+    size_t bad = 0;
+    conv_result r = convert("UTF-8", "UTF-16", bytes, len, &c->text, &c->len, &bad);
+    if (r == CONV_OK) {
+        c->encoding = LY_CSV_UTF16;
+        return 0;
+    }
+    if (r == CONV_BAD && len - bad < 2)
+        fail(diags, c->text, c->len, c->len, bad,
+             "the file ends in the middle of a UTF-16 character (an odd number of bytes): "
+             "expected the whole file as the spreadsheet saved it");
+    else if (r == CONV_BAD)
+        fail(diags, c->text, c->len, c->len, bad,
+             "bytes 0x%02X 0x%02X are not UTF-16 (half of a character pair): expected the "
+             "file as the spreadsheet saved it, or the sheet saved as CSV UTF-8",
+             (unsigned char)bytes[bad], (unsigned char)bytes[bad + 1]);
+    else if (r == CONV_NO_CONVERTER)
+        fail(diags, bytes, 0, 0, 0,
+             "the file is UTF-16 (it starts with its byte-order mark), which this system's "
+             "iconv cannot decode: expected a CSV saved as UTF-8");
+    else
+        fail_nomem(diags);
+    return -1;
+}
+
 /* Fills c->text, c->len and c->encoding from the raw bytes. */
 static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
 {
@@ -203,13 +232,9 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
              "as CSV (Excel: File > Save As > \"CSV UTF-8\")");
         return -1;
     }
-    /* Excel's "Unicode Text" is UTF-16: say so rather than "byte 0xFF" */
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        fail(diags, bytes, 0, 0, 0,
-             "the file starts with a UTF-16 byte-order mark: expected a CSV saved as UTF-8 or "
-             "as GB18030/GBK");
-        return -1;
-    }
+    /* Excel's "Unicode Text": UTF-16, its byte-order mark telling which end first */
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return decode_utf16(c, bytes, len, diags);
     size_t skip = len >= 3 && memcmp(bytes, BOM, 3) == 0 ? 3 : 0;
     size_t bad = utf8_invalid_at(u + skip, len - skip);
     if (bad < len - skip && skip) {
@@ -237,6 +262,7 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
 typedef struct {
     ly_csv *c;
     const char *t;
+    char delim; /* between fields */
     size_t n, pos;
     char *w; /* where the next value byte goes, in c->store */
     ly_diag_list *diags;
@@ -276,16 +302,20 @@ static int parse_quoted(parser *p)
             *p->w++ = ch;
         }
     }
-    if (p->pos < p->n && p->t[p->pos] != ',' && !line_end(p->t[p->pos])) {
+    if (p->pos < p->n && p->t[p->pos] != p->delim && !line_end(p->t[p->pos])) {
         parse_fail(p, p->pos,
-                   "unexpected text after a closing quote: "
-                   "expected a comma or the end of the line");
+                   p->delim == '\t'  ? "unexpected text after a closing quote: "
+                                       "expected a tab or the end of the line"
+                   : p->delim == ';' ? "unexpected text after a closing quote: "
+                                       "expected a semicolon or the end of the line"
+                                     : "unexpected text after a closing quote: "
+                                       "expected a comma or the end of the line");
         return -1;
     }
     return 0;
 }
 
-/* One field from p->pos to the comma or line end after it, appended to the row. */
+/* One field from p->pos to the delimiter or line end after it, appended to the row. */
 static int parse_field(parser *p, ly_csv_row *row)
 {
     ly_csv *c = p->c;
@@ -307,7 +337,7 @@ static int parse_field(parser *p, ly_csv_row *row)
             return -1;
     } else {
         /* taken as written: spaces kept, a stray quote kept */
-        while (p->pos < p->n && p->t[p->pos] != ',' && !line_end(p->t[p->pos]))
+        while (p->pos < p->n && p->t[p->pos] != p->delim && !line_end(p->t[p->pos]))
             *p->w++ = p->t[p->pos++];
     }
     *p->w++ = '\0';
@@ -336,7 +366,7 @@ static int parse_row(parser *p)
     for (;;) {
         if (parse_field(p, row))
             return -1;
-        if (p->pos >= p->n || p->t[p->pos] != ',')
+        if (p->pos >= p->n || p->t[p->pos] != p->delim)
             break;
         p->pos++;
     }
@@ -349,21 +379,44 @@ static int parse_row(parser *p)
     return 0;
 }
 
+/* The delimiter: of comma, tab and semicolon, the one the first line holds most of
+ * outside quotes; a comma on a tie or when it holds none. A header row names columns,
+ * which hold none of them unquoted. */
+static char find_delimiter(const char *t, size_t n)
+{
+    static const char cand[3] = {',', '\t', ';'};
+    size_t count[3] = {0};
+    bool quoted = false;
+    for (size_t i = 0; i < n && (quoted || !line_end(t[i])); i++) {
+        if (t[i] == '"')
+            quoted = !quoted;
+        for (int k = 0; k < 3 && !quoted; k++)
+            count[k] += t[i] == cand[k];
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+        if (count[k] > count[best])
+            best = k;
+    return cand[best];
+}
+
 /* Splits c->text into rows and fields. Every value is at most as long as its
- * source and needs one NUL; fields are at most one per comma or line-end byte,
+ * source and needs one NUL; fields are at most one per delimiter or line-end byte,
  * plus one: the store is allocated once at that size, so values never move. */
 static int parse_text(ly_csv *c, ly_diag_list *diags)
 {
+    c->delimiter = find_delimiter(c->text, c->len);
     size_t seps = 0;
     for (size_t i = 0; i < c->len; i++)
-        seps += c->text[i] == ',' || line_end(c->text[i]);
+        seps += c->text[i] == c->delimiter || line_end(c->text[i]);
     size_t cap = c->len + seps + 2;
     c->store = malloc(cap);
     if (!c->store) {
         fail_nomem(diags);
         return -1;
     }
-    parser p = {.c = c, .t = c->text, .n = c->len, .w = c->store, .diags = diags};
+    parser p = {.c = c, .t = c->text, .delim = c->delimiter, .n = c->len, .w = c->store,
+                .diags = diags};
     while (p.pos < p.n)
         if (parse_row(&p))
             return -1;
@@ -445,10 +498,21 @@ char *ly_csv_encode(const char *utf8, size_t len, ly_csv_encoding enc, size_t *o
     char *out = NULL;
     if (!utf8)
         utf8 = "";
-    if (enc == LY_CSV_GB18030) {
-        if (convert("GB18030", "UTF-8", utf8, len, &out, &n, &bad) != CONV_OK) {
+    if (enc == LY_CSV_GB18030 || enc == LY_CSV_UTF16) {
+        bool u16 = enc == LY_CSV_UTF16;
+        if (convert(u16 ? "UTF-16LE" : "GB18030", "UTF-8", utf8, len, &out, &n, &bad) !=
+            CONV_OK) {
             free(out);
             out = NULL;
+        } else if (u16) { /* the byte-order mark first: what Excel writes */
+            char *with = malloc(n + 3);
+            if (with) {
+                memcpy(with, "\xFF\xFE", 2);
+                memcpy(with + 2, out, n + 1);
+                n += 2;
+            }
+            free(out);
+            out = with;
         }
     } else if (utf8_invalid_at((const unsigned char *)utf8, len) == len) {
         size_t skip = enc == LY_CSV_UTF8_BOM ? 3 : 0;

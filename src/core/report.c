@@ -78,30 +78,49 @@ static bool one_of(const char *s, const char *const *words)
 }
 
 /* A number as spreadsheets write it: "1200", "1,200.5", "1200 m²". False when it
- * is anything else. */
+ * is anything else, a comma that does not part thousands among them ("1200,5", a
+ * decimal comma, is not 12005). */
 static bool parse_number(const char *s, const char *const *units, double *v)
 {
     char buf[64];
     size_t n = 0;
-    bool digit = false;
+    bool digit = false, point = false;
+    int lead = 0, group = -1; /* digits before the first comma; since the last (-1: none) */
     const char *p = skip_blank(s);
     for (; *p && n + 1 < sizeof buf; p++) {
-        if (isdigit((unsigned char)*p) || *p == '.' || (n == 0 && (*p == '-' || *p == '+'))) {
-            digit |= isdigit((unsigned char)*p) != 0;
-            buf[n++] = *p;
-        } else if (*p == ',' && n && isdigit((unsigned char)p[-1]) &&
+        if (isdigit((unsigned char)*p)) {
+            digit = true;
+            if (!point && group >= 0)
+                group++;
+            else if (!point)
+                lead++;
+        } else if (*p == ',' && !point && lead >= 1 && lead <= 3 && (group < 0 || group == 3) &&
                    isdigit((unsigned char)p[1])) {
+            group = 0;
             continue; /* a thousands separator */
-        } else {
+        } else if (*p == '.') {
+            if (group >= 0 && group != 3)
+                return false;
+            point = true;
+        } else if (!(n == 0 && (*p == '-' || *p == '+'))) {
             break;
         }
+        buf[n++] = *p;
     }
     buf[n] = '\0';
-    if (!digit || (!blank(p) && !one_of(p, units)))
+    if (!digit || (group >= 0 && !point && group != 3) || (!blank(p) && !one_of(p, units)))
         return false;
     char *end;
     *v = strtod(buf, &end);
     return *end == '\0' && isfinite(*v);
+}
+
+/* What to add to a number's error when its text has a comma: the decimal point. */
+static const char *comma_hint(const char *s)
+{
+    return strchr(s, ',') ? " (a decimal point, not a comma: 1200.5; commas only between "
+                            "thousands, 1,200)"
+                          : "";
 }
 
 /* One floor number: "12", "F12", "12F", "12层", "12楼". */
@@ -376,7 +395,7 @@ static bool read_vacant(reader *rd, const ly_csv_row *row, ly_report_row *out)
     if (!parse_number(s, AREA_UNITS, &out->vacant_m2)) {
         fault(rd, LY_DIAG_ERROR, at,
               "\"vacant_m2\" is \"%.40s\": expected the vacant area in square metres, such as "
-              "1200", s);
+              "1200%s", s, comma_hint(s));
         return false;
     }
     if (out->vacant_m2 < 0) {
@@ -416,7 +435,8 @@ static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
                       out->rent > 50)) {
         fault(rd, LY_DIAG_ERROR, at,
               "\"rent_cny_m2_day\" is \"%.40s\": expected the asking rent in CNY per m² per day, "
-              "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)", s);
+              "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)%s", s,
+              comma_hint(s));
         out->rent = -1;
         ok = false;
     }

@@ -3,7 +3,7 @@
 
 Each case is a report for 2011-W18 (the week after the bundled store's last) with one
 thing wrong (a few with several), saved as a spreadsheet might save it: UTF-8, UTF-8
-with a BOM, GB18030 with CRLF, lone CR. Its .expected file holds exactly what
+with a BOM, GB18030 with CRLF, lone CR, UTF-16 with tabs. Its .expected file holds exactly what
 `louyu report import` must print on stderr for it; the test also checks that the store
 is unchanged. Run it from anywhere; it writes beside itself. Made for louyu's tests,
 CC0-1.0.
@@ -76,7 +76,9 @@ CASES = {
     "bom-unknown-building": "\ufeff" + rows("2011-W18,nowhere,20,800,4.6,,,"),
     "lone-cr": rows(OK, "2011-W18,wtc,21,-1,4.6,,,").replace("\n", "\r"),
     "quoted-newline-then-error": rows('2011-W18,wtc,20,800,4.6,,,"第一行\n第二行"', "2011-W18,wtc,21,9999,4.6,,,"),
-    "utf16": None,  # written below
+    "utf16": None,  # written below: Excel's "Unicode Text", UTF-16 with tabs, a bad row
+    # a European locale's CSV: semicolons, and decimal commas that are not thousands
+    "semicolon-decimal-comma": rows("2011-W18;wtc;20;800,5;4,6;;;", head=HEAD.replace(",", ";")),
     # a week the store already has from another file: refused without --replace
     "week-already-reported": rows("2011-W17,wtc,20,800,4.6,,,"),
     "many-errors": rows("2011-W18,wtc,20,-1,4.6,,,", "2011-W18,nowhere,3,100,,,,",
@@ -91,7 +93,9 @@ def main():
             data = rows(OK, "2011-W18,wtc,21,500,4.6,,招商部,", head=ZH_HEAD).encode("gb18030")
             data = data.replace("招商部,\n".encode("gb18030"), "招商".encode("gb18030") + b"\xff,\n", 1)
         elif name == "utf16":
-            data = rows(OK).encode("utf-16")
+            tab = lambda line: line.replace(",", "\t")
+            text = rows(tab(OK), tab("2011-W18,wtc,21,-1,4.6,,,"), head=tab(ZH_HEAD))
+            data = b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le")
         elif name.startswith("gb18030"):
             data = text.encode("gb18030")
         else:
