@@ -87,18 +87,21 @@ check 'grep -q "wtc-filled.csv  (replaced by import 54)" "$tmp/log"' "the log do
 "$LOUYU" report diff 2011-W17 2011-W18 --db "$tmp/s.gpkg" >"$tmp/out"
 check 'grep -q "World Trade Center .* +1,500 m²" "$tmp/out"' "report diff: $(cat "$tmp/out")"
 # the same report saved as Excel's "Unicode Text" (UTF-16, tabs, CR LF) and as a European
-# locale's CSV (semicolons): each taken as it is (with --replace, floor 20 then 1,000 and 700)
+# locale's CSV (semicolons): each taken as it is (with --replace, floor 20 then 1,000 and 700),
+# the first with its dates as a Chinese sheet writes them (2011年第18周, a date cell with a time)
 python3 - "$tmp/wtc-fixed.csv" "$tmp/wtc-u16.txt" "$tmp/wtc-semi.csv" <<'PY'
 import csv, io, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
-def save(path, delim, area, enc):
+def save(path, delim, area, enc, week, available):
     out = io.StringIO()
     w = csv.writer(out, delimiter=delim, lineterminator="\r\n")
-    for r in rows:
-        w.writerow([area if i == 3 and r[1:3] == ["wtc", "20"] else v for i, v in enumerate(r)])
+    for n, r in enumerate(rows):
+        if n and r[1:3] == ["wtc", "20"]:
+            r = r[:3] + [area, r[4], available] + r[6:]
+        w.writerow([week] + r[1:] if n else r)
     open(path, "wb").write(out.getvalue().encode(enc))
-save(sys.argv[2], "\t", "1000", "utf-16")
-save(sys.argv[3], ";", "700", "utf-8")
+save(sys.argv[2], "\t", "1000", "utf-16", "2011年第18周", "2011/5/9 0:00")
+save(sys.argv[3], ";", "700", "utf-8", "2011-W18", "2011年5月16日")
 PY
 for f in wtc-u16.txt:1000 wtc-semi.csv:700; do
   "$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/${f%%:*}" >"$tmp/out" 2>"$tmp/err"

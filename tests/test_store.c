@@ -25,6 +25,20 @@ static void weeks(void)
     CHECK(ly_week_parse("2009-W53", &w) && w == 200953);
     CHECK(!ly_week_parse("2011-W53", &w)); /* 2011 has 52 weeks */
     CHECK(!ly_week_parse("2011-W00", &w));
+    /* as Chinese spreadsheets write them, and a date cell with a time */
+    CHECK(ly_week_parse("2011年第17周", &w) && w == 201117);
+    CHECK(!ly_week_parse("2011年第53周", &w));
+    CHECK(!ly_week_parse("2011年第17", &w));
+    CHECK(ly_week_parse("2011年4月29日", &w) && w == 201117);
+    CHECK(ly_week_parse("2011年4月29号", &w) && w == 201117);
+    CHECK(ly_week_parse("2011年4月29", &w) && w == 201117);
+    CHECK(ly_week_parse("2011/4/29 0:00", &w) && w == 201117);
+    CHECK(ly_week_parse("2011-04-29 00:00:00", &w) && w == 201117);
+    CHECK(!ly_week_parse("2011-04-29 25:00", &w));
+    CHECK(!ly_week_parse("2011-04-29 0:00 pm", &w));
+    CHECK(!ly_week_parse("2011-04-290:00", &w));
+    CHECK(!ly_week_parse("2011年4月", &w));
+    CHECK(!ly_week_parse("2011年13月1日", &w));
     CHECK(!ly_week_parse("2011-02-30", &w));
     CHECK(!ly_week_parse("week 17", &w));
     CHECK(!ly_week_parse("", &w));

@@ -13,7 +13,9 @@
 bool ly_date_days(int y, int m, int d, long *days);
 /* The calendar date of a day number. */
 void ly_date_from_days(long days, int *y, int *m, int *d);
-/* "2011-04-29", "2011/4/29" or "2011.4.29" as a day number; false when it is none. */
+/* "2011-04-29", "2011/4/29", "2011.4.29" or "2011年4月29日" as a day number, a time of day
+ * after it ignored ("2011/4/29 0:00", as a spreadsheet writes a date cell with a time);
+ * false when it is none. */
 bool ly_date_parse(const char *s, long *days);
 
 /* The ISO week a day lies in. */
@@ -21,7 +23,7 @@ int ly_week_of_day(long days);
 /* The Monday of an ISO week, as a day number; false for a week that does not exist
  * (2011-W53: 2011 has 52). */
 bool ly_week_monday(int week, long *days);
-/* "2011-W17", "2011W17", "2011-w17" or a date in that week ("2011-04-29"): the week;
+/* "2011-W17", "2011W17", "2011-w17", "2011年第17周" or a date in that week ("2011-04-29"): the week;
  * false when the text is none of these or the week does not exist. */
 bool ly_week_parse(const char *s, int *week);
 /* "2011-W17" into buf (at least 9 bytes). */

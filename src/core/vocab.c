@@ -25,3 +25,6 @@ const char *const ly_vocab_now_words[] = {"now", "immediately", "立即", "随�
 const char *const ly_vocab_floor_ranges[] = {"-", "–", "—", "~", "～", "至", "to", NULL};
 const char *const ly_vocab_floor_suffixes[] = {"F", "f", "层", "楼", NULL};
 const char *const ly_vocab_open_bracket = "（";
+const char *const ly_vocab_date_year = "年", *const ly_vocab_date_month = "月";
+const char *const ly_vocab_date_day[] = {"日", "号", NULL};
+const char *const ly_vocab_week_nth = "第", *const ly_vocab_week = "周";

@@ -21,5 +21,9 @@ extern const char *const ly_vocab_floor_ranges[];
 extern const char *const ly_vocab_floor_suffixes[];
 /* A full-width "(", which starts a unit in a header cell. */
 extern const char *const ly_vocab_open_bracket;
+/* A date and a week as Chinese spreadsheets write them: 2011年5月9日 (or 9号), 2011年第17周. */
+extern const char *const ly_vocab_date_year, *const ly_vocab_date_month;
+extern const char *const ly_vocab_date_day[];
+extern const char *const ly_vocab_week_nth, *const ly_vocab_week;
 
 #endif

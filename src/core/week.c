@@ -1,8 +1,10 @@
 #include "louyu/week.h"
+#include "vocab.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Days from the civil calendar and back (proleptic Gregorian), without tables:
  * the year is shifted to start in March so that the leap day comes last. */
@@ -58,16 +60,51 @@ static const char *skip_spaces(const char *s)
     return s;
 }
 
+/* Whether s starts with w; *after is then past it. */
+static bool starts(const char *s, const char *w, const char **after)
+{
+    size_t n = strlen(w);
+    if (strncmp(s, w, n))
+        return false;
+    *after = s + n;
+    return true;
+}
+
+/* Past a time of day after a date and a space ("0:00", "00:00:00"), else p. */
+static const char *skip_time(const char *p)
+{
+    const char *q = skip_spaces(p), *t;
+    int h, mi, sec = 0;
+    if (q == p || !(t = digits(q, 2, &h)) || *t != ':' || !(t = digits(t + 1, 2, &mi)))
+        return p;
+    if (*t == ':' && !(t = digits(t + 1, 2, &sec)))
+        return p;
+    return h < 24 && mi < 60 && sec < 60 ? t : p;
+}
+
 bool ly_date_parse(const char *s, long *days)
 {
     int y, m, d;
-    const char *p = digits(skip_spaces(s), 4, &y);
-    if (!p || p - skip_spaces(s) != 4 || (*p != '-' && *p != '/' && *p != '.'))
+    const char *b = skip_spaces(s), *p = digits(b, 4, &y), *q;
+    if (!p || p - b != 4)
         return false;
-    char sep = *p;
-    if (!(p = digits(p + 1, 2, &m)) || *p != sep || !(p = digits(p + 1, 2, &d)))
-        return false;
-    return *skip_spaces(p) == '\0' && ly_date_days(y, m, d, days);
+    if (starts(p, ly_vocab_date_year, &q)) { /* 2011年4月29日 */
+        if (!(p = digits(q, 2, &m)) || !starts(p, ly_vocab_date_month, &q) ||
+            !(p = digits(q, 2, &d)))
+            return false;
+        for (const char *const *x = ly_vocab_date_day; *x; x++)
+            if (starts(p, *x, &q)) {
+                p = q;
+                break;
+            }
+    } else {
+        if (*p != '-' && *p != '/' && *p != '.')
+            return false;
+        char sep = *p;
+        if (!(p = digits(p + 1, 2, &m)) || *p != sep || !(p = digits(p + 1, 2, &d)))
+            return false;
+    }
+    return *skip_spaces(skip_time(p)) == '\0' && ly_date_days(y, m, d, days);
 }
 
 /* Monday = 0 ... Sunday = 6 (1970-01-01 was a Thursday). */
@@ -111,6 +148,16 @@ bool ly_week_parse(const char *s, int *week)
         const char *q = digits(p, 2, &w);
         long monday;
         if (!q || q - p != 2 || *skip_spaces(q) != '\0' || !ly_week_monday(y * 100 + w, &monday))
+            return false;
+        *week = y * 100 + w;
+        return true;
+    }
+    const char *q;
+    if (p && p - s == 4 && starts(p, ly_vocab_date_year, &q) && starts(q, ly_vocab_week_nth, &q)) {
+        const char *r = digits(q, 2, &w); /* 2011年第17周 */
+        long monday;
+        if (!r || !starts(r, ly_vocab_week, &r) || *skip_spaces(r) != '\0' ||
+            !ly_week_monday(y * 100 + w, &monday))
             return false;
         *week = y * 100 + w;
         return true;
