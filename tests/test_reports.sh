@@ -103,6 +103,12 @@ def save(path, delim, area, enc, week, available):
 save(sys.argv[2], "\t", "1000", "utf-16", "2011年第18周", "2011/5/9 0:00")
 save(sys.argv[3], ";", "700", "utf-8", "2011-W18", "2011年5月16日")
 PY
+# floors as a list in one cell: the space shared among them by their areas, a row each
+printf 'week,building,floors,vacant_m2\n2011-W18,wtc,"3, 5",800\n2011-W18,wtc,7、9-10,900\n' >"$tmp/wtc-list.csv"
+"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc-list.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && [ "$(sql "$tmp/s.gpkg" "SELECT COUNT(*) || '"'"' '"'"' || ROUND(SUM(vacant_m2)) FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL")" = "4 1700.0" ]' \
+  "a list of floors: $(cat "$tmp/err") $(sql "$tmp/s.gpkg" "SELECT group_concat(floor_from || '-' || floor_to || ':' || vacant_m2) FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL")"
 for f in wtc-u16.txt:1000 wtc-semi.csv:700; do
   "$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/${f%%:*}" >"$tmp/out" 2>"$tmp/err"
   rc=$?

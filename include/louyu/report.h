@@ -1,8 +1,9 @@
 /* louyu report: a building manager's weekly vacancy report, read and checked.
  *
  * A report is a CSV as a spreadsheet saves it (ly_csv: UTF-8 with or without a
- * BOM, or GB18030), a header row and then one row per floor, or range of
- * adjacent floors, with space: week, building, floors, vacant_m2, and optionally
+ * BOM, GB18030 or UTF-16; commas, tabs or semicolons), a header row and then one row
+ * per floor, range of adjacent floors or list of them ("3, 5-7": one ly_report_row per
+ * part, each with its floors' share of the space), with space: week, building, floors, vacant_m2, and optionally
  * rent_cny_m2_day, available_from, contact and note (docs/reports.md). Headers
  * are matched in English or Chinese ("vacant_m2", "空置面积(平方米)").
  *

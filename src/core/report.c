@@ -1,5 +1,6 @@
 #include "louyu/report.h"
 
+#include "louyu/arena.h"
 #include "louyu/file.h"
 #include "louyu/week.h"
 #include "vocab.h"
@@ -19,7 +20,7 @@
 #define RENT_UNITS ly_vocab_rent_units
 #define NOW_WORDS ly_vocab_now_words
 
-enum { MAX_TEXT = 500 };
+enum { MAX_TEXT = 500, MAX_PARTS = 64 };
 
 const char *ly_report_column_name(ly_report_column c)
 {
@@ -36,6 +37,8 @@ typedef struct {
     int errors;
     size_t counted; /* lines are counted up to here */
     int line;       /* the line at `counted` */
+    /* the row's floors: one range, or the parts of a list ("3, 5-7") */
+    int from[MAX_PARTS], to[MAX_PARTS], n_parts;
 } reader;
 
 static void fault(reader *rd, ly_diag_severity sev, size_t offset, const char *fmt, ...)
@@ -146,6 +149,8 @@ static const char *parse_floor(const char *p, int *floor)
 /* "12", "12-14", "12–14", "12~14", "12至14", "12 to 14". */
 static bool parse_floors(const char *s, int *from, int *to)
 {
+    if (strlen(s) > 200)
+        return false;
     const char *p = parse_floor(s, from);
     if (!p)
         return false;
@@ -160,6 +165,38 @@ static bool parse_floors(const char *s, int *from, int *to)
         }
     }
     return false;
+}
+
+/* Floors as one range or a list of them, "3, 5-7", "3、5", "3；5" (the parts in any order):
+ * into rd->from, rd->to, rd->n_parts. False when it is none of these. */
+static bool parse_floor_list(reader *rd, const char *s)
+{
+    char buf[256];
+    if (strlen(s) >= sizeof buf)
+        return false;
+    snprintf(buf, sizeof buf, "%s", s);
+    rd->n_parts = 0;
+    for (char *p = buf;;) {
+        /* the next separator: the part ends there */
+        char *end = NULL;
+        size_t skip = 0;
+        for (const char *const *sep = ly_vocab_floor_lists; *sep; sep++) {
+            char *at = strstr(p, *sep);
+            if (at && (!end || at < end)) {
+                end = at;
+                skip = strlen(*sep);
+            }
+        }
+        if (end)
+            *end = '\0';
+        if (rd->n_parts == MAX_PARTS || blank(p) ||
+            !parse_floors(p, &rd->from[rd->n_parts], &rd->to[rd->n_parts]))
+            return false;
+        rd->n_parts++;
+        if (!end)
+            return true;
+        p = end + skip;
+    }
 }
 
 /* The record of floor f of building b, or -1. */
@@ -317,12 +354,34 @@ static bool read_week(reader *rd, const ly_csv_row *row)
 }
 
 /* Floors: a number or a range inside the building, each with a record, none given twice. */
+/* Floor f of b has a record and was not reported before (seen: each record's line). */
+static bool floor_once(reader *rd, const ly_building *b, int f, size_t at, int line, int *seen)
+{
+    long rec = record_of(rd->d, b, f);
+    if (rec < 0) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"floors\": floor %d of %s has no floor record in the district (its area is "
+              "unknown): expected a floor that has one (louyu info %s --floors lists them)",
+              f, b->id, b->id);
+        return false;
+    }
+    if (seen[rec]) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"floors\": floor %d of %s is already reported on line %d: expected each "
+              "floor once", f, b->id, seen[rec]);
+        return false;
+    }
+    seen[rec] = line;
+    return true;
+}
+
 static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
                         seen_building *sb)
 {
     const ly_building *b = &rd->d->buildings[out->building];
     size_t at;
     const char *s = field(rd, row, LY_RC_FLOORS, &at);
+    rd->n_parts = 0;
     if (blank(s)) { /* the building fully let: only with 0 vacant */
         if (sb->floors_line) {
             fault(rd, LY_DIAG_ERROR, at,
@@ -334,18 +393,26 @@ static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, i
         sb->let_line = out->line;
         return true;
     }
-    if (!parse_floors(s, &out->floor_from, &out->floor_to) || out->floor_to < out->floor_from) {
+    bool ok = parse_floor_list(rd, s);
+    for (int k = 0; ok && k < rd->n_parts; k++)
+        ok = rd->from[k] <= rd->to[k];
+    if (!ok) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"floors\" is \"%.40s\": expected a floor such as 12, or a range of floors such "
-              "as 12-14 (floors count from 1; basements are not reported)", s);
+              "\"floors\" is \"%.40s\": expected a floor such as 12, a range of floors such "
+              "as 12-14, or a list of them such as 3, 5-7 (floors count from 1; basements are "
+              "not reported)", s);
+        rd->n_parts = 0;
         return false;
     }
-    if (out->floor_from < 1 || out->floor_to > b->floors) {
-        fault(rd, LY_DIAG_ERROR, at,
-              "\"floors\" is %.40s: expected floors of %s, which has floors 1 to %d", s, b->id,
-              b->floors);
-        return false;
-    }
+    out->floor_from = rd->from[0];
+    out->floor_to = rd->to[0];
+    for (int k = 0; k < rd->n_parts; k++)
+        if (rd->from[k] < 1 || rd->to[k] > b->floors) {
+            fault(rd, LY_DIAG_ERROR, at,
+                  "\"floors\" is %.40s: expected floors of %s, which has floors 1 to %d", s,
+                  b->id, b->floors);
+            return false;
+        }
     if (sb->let_line) {
         fault(rd, LY_DIAG_ERROR, at,
               "\"floors\" is %.40s, but line %d says %s is fully let: expected either rows "
@@ -353,23 +420,10 @@ static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, i
         return false;
     }
     sb->floors_line = sb->floors_line ? sb->floors_line : out->line;
-    for (int f = out->floor_from; f <= out->floor_to; f++) {
-        long rec = record_of(rd->d, b, f);
-        if (rec < 0) {
-            fault(rd, LY_DIAG_ERROR, at,
-                  "\"floors\": floor %d of %s has no floor record in the district (its area is "
-                  "unknown): expected a floor that has one (louyu info %s --floors lists them)",
-                  f, b->id, b->id);
-            return false;
-        }
-        if (seen[rec]) {
-            fault(rd, LY_DIAG_ERROR, at,
-                  "\"floors\": floor %d of %s is already reported on line %d: expected each "
-                  "floor once", f, b->id, seen[rec]);
-            return false;
-        }
-        seen[rec] = out->line;
-    }
+    for (int k = 0; k < rd->n_parts; k++)
+        for (int f = rd->from[k]; f <= rd->to[k]; f++)
+            if (!floor_once(rd, b, f, at, out->line, seen))
+                return false;
     return true;
 }
 
@@ -383,6 +437,17 @@ static double row_area(const ly_district *d, const ly_report_row *row)
         if (rec >= 0)
             area += d->records[rec].area_m2;
     }
+    return area;
+}
+
+/* The area of the row's floors, every part of a list. */
+static double parts_area(const reader *rd, uint32_t building)
+{
+    double area = 0;
+    for (int k = 0; k < rd->n_parts; k++)
+        area += row_area(rd->d, &(ly_report_row){.building = building,
+                                                 .floor_from = rd->from[k],
+                                                 .floor_to = rd->to[k]});
     return area;
 }
 
@@ -412,11 +477,16 @@ static bool read_vacant(reader *rd, const ly_csv_row *row, ly_report_row *out)
         }
         return true;
     }
-    double area = row_area(rd->d, out);
+    double area = parts_area(rd, out->building);
     if (out->vacant_m2 > area + 0.5) {
-        char floors[32];
-        snprintf(floors, sizeof floors, out->floor_from == out->floor_to ? "floor %d" : "floors %d-%d",
-                 out->floor_from, out->floor_to);
+        char floors[64];
+        size_t f_at;
+        if (rd->n_parts > 1)
+            snprintf(floors, sizeof floors, "floors %.40s", field(rd, row, LY_RC_FLOORS, &f_at));
+        else
+            snprintf(floors, sizeof floors,
+                     out->floor_from == out->floor_to ? "floor %d" : "floors %d-%d",
+                     out->floor_from, out->floor_to);
         fault(rd, LY_DIAG_ERROR, at,
               "\"vacant_m2\" is %.15g: expected at most %.15g, the area of %s of %s", out->vacant_m2,
               area, floors, b->id);
@@ -462,9 +532,27 @@ static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
     return ok;
 }
 
-/* One data row: false when it has an error (already reported). */
-static bool read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
-                     seen_building *sbs)
+/* A row whose floors are a list as one report row per part, each with the share of the
+ * space its floors' area gives it (as a range's floors share theirs). out has room for
+ * MAX_PARTS rows; returns how many. */
+static size_t split_parts(const reader *rd, ly_report_row *out)
+{
+    if (rd->n_parts <= 1)
+        return 1;
+    double total = parts_area(rd, out->building), vacant = out->vacant_m2;
+    for (int k = rd->n_parts - 1; k >= 0; k--) {
+        out[k] = out[0];
+        out[k].floor_from = rd->from[k];
+        out[k].floor_to = rd->to[k];
+        out[k].vacant_m2 = total > 0 ? vacant * row_area(rd->d, &out[k]) / total : 0;
+    }
+    return (size_t)rd->n_parts;
+}
+
+/* One data row into out[0, n) (a list of floors gives several): n, or 0 when it has an
+ * error (already reported). */
+static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
+                       seen_building *sbs)
 {
     *out = (ly_report_row){.line = 0};
     /* the row's line, for messages that point back at it (rows come in order) */
@@ -480,13 +568,13 @@ static bool read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, int 
         fault(rd, LY_DIAG_ERROR, at,
               "\"building\" is \"%.60s\": expected the id of one of the district's %zu buildings "
               "(louyu info lists them) or its exact name", s, rd->d->n_buildings);
-        return false;
+        return 0;
     }
     out->building = (uint32_t)b;
     bool ok = read_floors(rd, row, out, seen, &sbs[b]);
     ok = ok && read_vacant(rd, row, out);
     ok = read_extras(rd, row, out) && ok;
-    return ok && week_ok;
+    return ok && week_ok ? split_parts(rd, out) : 0;
 }
 
 /* ---- the whole report ------------------------------------------------------------- */
@@ -568,15 +656,19 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     }
     int *seen = calloc(d->n_records + 1, sizeof *seen);
     seen_building *sbs = calloc(d->n_buildings + 1, sizeof *sbs);
-    r->rows = malloc((r->csv.n_rows + 1) * sizeof *r->rows);
-    if (!seen || !sbs || !r->rows) {
+    size_t cap = 0;
+    if (!seen || !sbs) {
         fault(&rd, LY_DIAG_ERROR, SIZE_MAX, "out of memory reading the report");
     } else if (read_header(&rd, &r->csv.rows[first])) {
         for (size_t i = first + 1; i < r->csv.n_rows; i++) {
             if (ly_csv_row_blank(&r->csv.rows[i]))
                 continue;
-            if (read_row(&rd, &r->csv.rows[i], &r->rows[r->n_rows], seen, sbs))
-                r->n_rows++;
+            if (ly_array_reserve((void **)&r->rows, &cap, r->n_rows + MAX_PARTS,
+                                 sizeof *r->rows)) {
+                fault(&rd, LY_DIAG_ERROR, SIZE_MAX, "out of memory reading the report");
+                break;
+            }
+            r->n_rows += read_row(&rd, &r->csv.rows[i], &r->rows[r->n_rows], seen, sbs);
         }
         if (!r->n_rows && !rd.errors)
             fault(&rd, LY_DIAG_ERROR, r->csv.len,

@@ -24,6 +24,7 @@ const char *const ly_vocab_rent_units[] = {"元/平方米/天", "元/㎡/天", "
 const char *const ly_vocab_now_words[] = {"now", "immediately", "立即", "随时", "即日", NULL};
 const char *const ly_vocab_floor_ranges[] = {"-", "–", "—", "~", "～", "至", "to", NULL};
 const char *const ly_vocab_floor_suffixes[] = {"F", "f", "层", "楼", NULL};
+const char *const ly_vocab_floor_lists[] = {",", "，", "、", ";", "；", NULL};
 const char *const ly_vocab_open_bracket = "（";
 const char *const ly_vocab_date_year = "年", *const ly_vocab_date_month = "月";
 const char *const ly_vocab_date_day[] = {"日", "号", NULL};

@@ -19,6 +19,8 @@ extern const char *const ly_vocab_now_words[];
 /* Between the two floors of a range; after a floor number. NULL-ended. */
 extern const char *const ly_vocab_floor_ranges[];
 extern const char *const ly_vocab_floor_suffixes[];
+/* Between the parts of a list of floors ("3, 5-7"). NULL-ended. */
+extern const char *const ly_vocab_floor_lists[];
 /* A full-width "(", which starts a unit in a header cell. */
 extern const char *const ly_vocab_open_bracket;
 /* A date and a week as Chinese spreadsheets write them: 2011年5月9日 (or 9号), 2011年第17周. */

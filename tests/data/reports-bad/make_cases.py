@@ -78,6 +78,9 @@ CASES = {
     "quoted-newline-then-error": rows('2011-W18,wtc,20,800,4.6,,,"第一行\n第二行"', "2011-W18,wtc,21,9999,4.6,,,"),
     "utf16": None,  # written below: Excel's "Unicode Text", UTF-16 with tabs, a bad row
     # a European locale's CSV: semicolons, and decimal commas that are not thousands
+    # a list of floors with a part that is not one, and one floor twice in a list
+    "floors-list-bad": rows('2011-W18,wtc,"3, x",800,4.6,,,'),
+    "floors-list-twice": rows('2011-W18,wtc,3、5、3,800,4.6,,,'),
     "semicolon-decimal-comma": rows("2011-W18;wtc;20;800,5;4,6;;;", head=HEAD.replace(",", ";")),
     # a week the store already has from another file: refused without --replace
     "week-already-reported": rows("2011-W17,wtc,20,800,4.6,,,"),
