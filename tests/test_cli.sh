@@ -62,6 +62,27 @@ expect err "longitude [0-9.]+ is out of range: expected -180 to 180 \\(WGS84 deg
 sed 's/EPSG::4547/EPSG::999999/' "$tmp/cgcs.geojson" >"$tmp/badcrs.geojson"
 run 1 validate "$tmp/badcrs.geojson"
 expect err "badcrs.geojson:[0-9]+:[0-9]+: error: \"crs\" is \"urn:ogc:def:crs:EPSG::999999\": PROJ cannot transform it to WGS 84"
+# OpenStreetMap as GDAL converts it (ogr2ogr's OSM driver, its multipolygons layer): the
+# tags in "other_tags" (heights, levels, English names) read; a park drawn as a park
+cat >"$tmp/t.osm" <<'OSM'
+<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="louyu tests">
+ <node id="1" lat="36.0600" lon="120.3800"/><node id="2" lat="36.0600" lon="120.3805"/>
+ <node id="3" lat="36.0604" lon="120.3805"/><node id="4" lat="36.0604" lon="120.3800"/>
+ <node id="11" lat="36.0620" lon="120.3820"/><node id="12" lat="36.0620" lon="120.3830"/>
+ <node id="13" lat="36.0628" lon="120.3830"/><node id="14" lat="36.0628" lon="120.3820"/>
+ <way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/>
+  <tag k="building" v="office"/><tag k="building:levels" v="30"/><tag k="height" v="120"/>
+  <tag k="name" v="海信大厦"/><tag k="name:en" v="Hisense Tower"/></way>
+ <way id="200"><nd ref="11"/><nd ref="12"/><nd ref="13"/><nd ref="14"/><nd ref="11"/>
+  <tag k="leisure" v="park"/><tag k="name" v="湛山公园"/></way>
+</osm>
+OSM
+ogr2ogr -q -f GeoJSON "$tmp/osm-gdal.geojson" "$tmp/t.osm" multipolygons 2>"$tmp/err"
+check 'grep -q "other_tags" "$tmp/osm-gdal.geojson"' "ogr2ogr did not write OSM's other_tags: $(head -2 "$tmp/err")"
+run 0 validate "$tmp/osm-gdal.geojson"; expect out 'valid: 1 building, 1 other feature'
+run 0 info "$tmp/osm-gdal.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
+
 # good and bad together: still 1; missing beats bad: 2
 run 1 validate "$ZS" "$tmp/neg.geojson"
 run 2 validate "$tmp/neg.geojson" "$tmp/none.geojson"

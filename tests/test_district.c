@@ -38,7 +38,11 @@ static void plain_osm(void)
     CHECK_INT(diags.errors, 0);
     CHECK_INT(diags.warnings, 0);
     CHECK_INT(d.n_buildings, 3);
-    CHECK_INT(d.n_skipped, 1);
+    CHECK_INT(d.n_skipped, 0);
+    /* OSM's highway: a road of its class */
+    CHECK_INT(d.n_features, 1);
+    CHECK(d.n_features == 1 && d.features[0].kind == LY_KIND_ROAD &&
+          d.features[0].subtype == LY_ROAD_PRIMARY);
     CHECK(!d.meta.is_louyu);
     if (d.n_buildings == 3) {
         const ly_building *a = &d.buildings[0], *b = &d.buildings[1], *c = &d.buildings[2];
@@ -508,8 +512,82 @@ static void open_datasets(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* What GDAL writes from OpenStreetMap (ogr2ogr, its multipolygons and lines layers):
+ * most tags in one "other_tags" string; parks, water and other areas beside buildings. */
+static void gdal_osm(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
+        "{\"name\":\"urn:ogc:def:crs:OGC:1.3:CRS84\"}},\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"osm_way_id\":\"100\",\"name\":\"海信大厦\","
+        "\"building\":\"office\",\"other_tags\":\"\\\"building:levels\\\"=>\\\"30\\\","
+        "\\\"height\\\"=>\\\"120\\\",\\\"name:en\\\"=>\\\"Hisense \\\\\\\"H\\\\\\\" Tower\\\","
+        "\\\"roof:shape\\\"=>\\\"flat\\\",\\\"note\\\"=>NULL\"},"
+        "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[" SQUARE "]}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_way_id\":\"200\",\"leisure\":\"park\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"300\",\"natural\":\"water\","
+        "\"other_tags\":\"\\\"water\\\"=>\\\"river\\\"\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_way_id\":\"400\",\"amenity\":\"parking\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"500\",\"highway\":\"footway\"},"
+        "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,36],[120.001,36]]}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"600\",\"highway\":\"proposed\"},"
+        "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,36],[120.001,36]]}}"
+        "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(d.n_buildings, 1);
+    if (d.n_buildings == 1) {
+        const ly_building *b = &d.buildings[0];
+        CHECK_STR(b->id, "100");
+        CHECK_NEAR(b->height_m, 120, 1e-9);
+        CHECK_INT(b->floors, 30);
+        CHECK_STR(b->name_en, "Hisense \"H\" Tower");
+        /* the tags not read, as properties: no "other_tags" string, no NULL value */
+        CHECK_STR(b->extra, "{\"osm_way_id\":\"100\",\"name:en\":\"Hisense \\\"H\\\" Tower\","
+                            "\"roof:shape\":\"flat\"}");
+    }
+    CHECK_INT(d.n_features, 3); /* the park, the river, the footway */
+    CHECK_INT(d.n_skipped, 2);  /* the car park's area, the proposed road */
+    if (d.n_features == 3) {
+        CHECK_INT(d.features[0].kind, LY_KIND_PARK);
+        CHECK(d.features[1].kind == LY_KIND_WATER && d.features[1].subtype == LY_WATER_RIVER);
+        CHECK(d.features[2].kind == LY_KIND_ROAD && d.features[2].subtype == LY_ROAD_FOOTWAY);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    /* a bad value in "other_tags" is reported at that string; one not in the form, warned */
+    const char *bad =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"building\":\"yes\",\"other_tags\":"
+        "\"\\\"height\\\"=>\\\"tall\\\"\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"building\":\"yes\",\"other_tags\":\"height=9\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    CHECK_INT(load_text(&d, bad, &diags), LY_LOAD_DATA);
+    CHECK_INT(diags.errors, 1);
+    CHECK_INT(diags.warnings, 1);
+    const char *tags_at = strstr(bad, "\"\\\"height");
+    for (size_t i = 0; i < diags.count && tags_at; i++) {
+        const ly_diag *g = &diags.items[i];
+        if (g->severity == LY_DIAG_ERROR) {
+            CHECK(strstr(g->message, "\"height\" is \"tall\""));
+            CHECK_INT(g->offset, (size_t)(tags_at - bad));
+        } else {
+            CHECK(strstr(g->message, "\"other_tags\" is not a list of \"key\"=>\"value\" pairs"));
+        }
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
+    gdal_osm();
     plain_osm();
     osm_values();
     skip_bad();

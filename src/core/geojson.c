@@ -58,6 +58,10 @@ typedef struct {
 
     long feature;        /* current feature index, -1 outside features */
     const cJSON *standin_props, *standin_for; /* empty properties made for a feature */
+    /* GDAL's OpenStreetMap layers keep most tags in one "other_tags" string ("height"=>"45",
+     * ...): the feature's, parsed, as an object of strings looked in after its properties */
+    cJSON *tags;
+    const cJSON *tags_src; /* the "other_tags" member they came from */
     char where[200];     /* 'feature 12 "wtc": ' */
 
     /* capacities of the district's arrays */
@@ -101,6 +105,9 @@ static void report(loader *L, ly_diag_severity sev, const cJSON *at, const char 
 {
     if (at && at == L->standin_props)
         at = L->standin_for; /* a feature without properties: point at the feature */
+    for (const cJSON *t = L->tags ? L->tags->child : NULL; t && at != L->tags_src; t = t->next)
+        if (t == at)
+            at = L->tags_src; /* a tag of "other_tags": point at that string */
     char msg[900];
     vsnprintf(msg, sizeof msg, fmt, ap);
     size_t before = L->diags->count;
@@ -918,12 +925,17 @@ static const char *keep_extra(loader *L, const cJSON *props, const char *const *
     textbuf *t = &L->extra;
     t->len = 0;
     for (const cJSON *m = props->child; m; m = m->next) {
-        if (!m->string || lookup(m->string, known, n_known) >= 0)
-            continue;
-        put(t, t->len ? "," : "{", 1);
-        put_string(t, m->string);
-        put(t, ":", 1);
-        put_value(t, m);
+        /* "other_tags" as the tags it holds, those louyu did not read */
+        bool tags = L->tags && m == L->tags_src;
+        for (const cJSON *e = tags ? L->tags->child : m; e; e = tags ? e->next : NULL) {
+            if (!e->string || lookup(e->string, known, n_known) >= 0 ||
+                (tags && member(props, e->string)))
+                continue;
+            put(t, t->len ? "," : "{", 1);
+            put_string(t, e->string);
+            put(t, ":", 1);
+            put_value(t, e);
+        }
     }
     if (!t->len)
         return NULL;
@@ -1367,6 +1379,95 @@ static const char *plain_string(const cJSON *props, const char *key)
     return cJSON_IsString(v) ? text_or_null(v->valuestring) : NULL;
 }
 
+/* An OSM tag: the property, else the same key in "other_tags" (GDAL's OSM layers). */
+static const cJSON *tag(const loader *L, const cJSON *props, const char *key)
+{
+    const cJSON *v = member(props, key);
+    return v || !L->tags ? v : member(L->tags, key);
+}
+
+static const char *plain_tag(const loader *L, const cJSON *props, const char *key)
+{
+    const cJSON *v = tag(L, props, key);
+    return cJSON_IsString(v) ? text_or_null(v->valuestring) : NULL;
+}
+
+/* GDAL's hstore text, "k"=>"v","k2"=>NULL (backslash escapes in quotes), as an object of
+ * strings (NULL values left out); NULL when the text is not in that form. */
+static cJSON *parse_hstore(const char *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    char key[256], val[1024];
+    for (const char *p = s; o && *p;) {
+        char *out[2] = {key, val};
+        size_t cap[2] = {sizeof key, sizeof val};
+        bool null_value = false;
+        for (int k = 0; k < 2; k++) {
+            while (*p == ' ' || (k == 0 && *p == ','))
+                p++;
+            if (k == 0 && !*p)
+                return o;
+            if (k == 1 && !strncmp(p, "NULL", 4)) {
+                p += 4;
+                null_value = true;
+                break;
+            }
+            if (*p++ != '"')
+                goto bad;
+            size_t n = 0;
+            for (; *p && *p != '"'; p++) {
+                if (*p == '\\' && p[1])
+                    p++;
+                if (n + 1 < cap[k])
+                    out[k][n++] = *p;
+            }
+            if (*p++ != '"')
+                goto bad;
+            out[k][n] = '\0';
+            while (*p == ' ')
+                p++;
+            if (k == 0 && strncmp(p, "=>", 2))
+                goto bad;
+            if (k == 0)
+                p += 2;
+            while (k == 0 && *p == ' ')
+                p++;
+        }
+        if (!null_value && !member(o, key))
+            cJSON_AddStringToObject(o, key, val);
+        if (*p && *p != ',')
+            goto bad;
+    }
+    return o;
+bad:
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* The feature's "other_tags", parsed into L->tags (a plain file's only). */
+static void take_tags(loader *L, const cJSON *props)
+{
+    L->tags = NULL;
+    L->tags_src = NULL;
+    const cJSON *ot = L->d->meta.is_louyu || !cJSON_IsObject(props) ? NULL
+                                                                      : member(props, "other_tags");
+    if (!cJSON_IsString(ot))
+        return;
+    L->tags = parse_hstore(ot->valuestring);
+    if (L->tags)
+        L->tags_src = ot;
+    else
+        warn(L, ot, "\"other_tags\" is not a list of \"key\"=>\"value\" pairs (the form GDAL "
+             "writes OpenStreetMap's tags in): its tags are not read");
+}
+
+static void drop_tags(loader *L)
+{
+    cJSON_Delete(L->tags);
+    L->tags = NULL;
+    L->tags_src = NULL;
+}
+
 /* OpenStreetMap's naming tags, in the order that says most about a building. */
 static const char *const ALIAS_KEYS[] = {"official_name", "short_name", "alt_name", "loc_name",
                                          "addr:housename", "brand", "operator", "old_name"};
@@ -1377,9 +1478,9 @@ static const char *const ALIAS_KEYS[] = {"official_name", "short_name", "alt_nam
 static void plain_names(loader *L, const cJSON *props, ly_building *b)
 {
     if (!b->name)
-        b->name = keep_string(L, plain_string(props, "name:zh"));
+        b->name = keep_string(L, plain_tag(L, props, "name:zh"));
     if (!b->name_en)
-        b->name_en = keep_string(L, plain_string(props, "name:en"));
+        b->name_en = keep_string(L, plain_tag(L, props, "name:en"));
     /* Overture Maps: "names": {"primary": ..., "common": {"zh": ..., "en": ...}} */
     const cJSON *names = member(props, "names");
     if (cJSON_IsObject(names)) {
@@ -1396,9 +1497,9 @@ static void plain_names(loader *L, const cJSON *props, ly_building *b)
             b->name_en = keep_string(L, primary); /* 海洋大厦 with its primary "Ocean Tower" */
     }
     for (size_t k = 0; !b->alias && k < sizeof ALIAS_KEYS / sizeof *ALIAS_KEYS; k++)
-        b->alias = keep_string(L, plain_string(props, ALIAS_KEYS[k]));
-    const char *street = plain_string(props, "addr:street");
-    const char *number = plain_string(props, "addr:housenumber");
+        b->alias = keep_string(L, plain_tag(L, props, ALIAS_KEYS[k]));
+    const char *street = plain_tag(L, props, "addr:street");
+    const char *number = plain_tag(L, props, "addr:housenumber");
     if (street || number) {
         char buf[512];
         /* "8 Main Street", but 香港中路6号: a Chinese street comes first */
@@ -1431,18 +1532,19 @@ static void building_names(loader *L, const cJSON *props, ly_building *b)
 }
 
 /* OSM's "levels" or "building:levels", when it is a usable number of storeys (how it
- * was read said when `L` is given). */
-static const cJSON *osm_levels(loader *L, const cJSON *props, double *lv, bool *usable)
+ * was read said when `note`). */
+static const cJSON *osm_levels(loader *L, const cJSON *props, double *lv, bool *usable,
+                               bool note)
 {
-    const cJSON *levels = member(props, "levels");
+    const cJSON *levels = tag(L, props, "levels");
     if (!levels)
-        levels = member(props, "building:levels");
+        levels = tag(L, props, "building:levels");
     if (!levels || cJSON_IsNull(levels))
         levels = member(props, "num_floors"); /* Overture Maps */
     *lv = 0;
     int how;
     *usable = levels && osm_number(levels, false, lv, &how) && *lv >= 1 && *lv <= MAX_FLOORS;
-    if (*usable && L)
+    if (*usable && note)
         osm_note(L, levels, how, *lv, "");
     return levels;
 }
@@ -1452,10 +1554,10 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
 {
     double lv;
     bool have_levels;
-    osm_levels(NULL, props, &lv, &have_levels);
+    osm_levels(L, props, &lv, &have_levels, false);
     if (member(props, "height_m") || L->d->meta.is_louyu)
         return get_number(L, props, "height_m", true, R_HEIGHT, &b->height_m);
-    const cJSON *oh = member(props, "height");
+    const cJSON *oh = tag(L, props, "height");
     if (cJSON_IsNumber(oh) && oh->valuedouble == -1)
         oh = NULL; /* Microsoft's building footprints write -1 for a height not known */
     double h;
@@ -1492,7 +1594,7 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
 {
     bool louyu = L->d->meta.is_louyu, floors_ok = false, have_levels;
     double lv, x;
-    const cJSON *levels = osm_levels(L, props, &lv, &have_levels);
+    const cJSON *levels = osm_levels(L, props, &lv, &have_levels, true);
     const cJSON *fv = member(props, "floors");
     char got[64];
     if (fv || louyu) {
@@ -1530,7 +1632,7 @@ static void building_min_height(loader *L, const cJSON *props, ly_building *b)
     const cJSON *mh = member(props, "min_height_m");
     const char *mh_key = "min_height_m";
     if (!mh && !louyu) {
-        mh = member(props, "min_height");
+        mh = tag(L, props, "min_height");
         mh_key = "min_height";
     }
     if (!mh || cJSON_IsNull(mh))
@@ -1610,6 +1712,8 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
         *slot = b;
 }
 
+
+
 /* ---- other features --------------------------------------------------------- */
 
 static const char *const KIND_NAMES[LY_KIND_COUNT] = {"building", "road",   "park",
@@ -1651,6 +1755,96 @@ static const char *camera_source(loader *L, const cJSON *props, const char *key,
     return NULL;
 }
 
+/* ---- OpenStreetMap's kinds, in plain files ------------------------------------ */
+
+static bool osm_in(const char *v, const char *const *vals)
+{
+    for (; v && *vals; vals++)
+        if (!strcmp(v, *vals))
+            return true;
+    return false;
+}
+
+/* Whether a plain feature comes from OpenStreetMap, whose tags then say what it is: an
+ * OSM id ("osm_id", "osm_way_id", "@id", or an id such as "way/123"), GDAL's
+ * "other_tags", or a "building" or "highway" tag. A footprint file without these is all
+ * buildings. */
+static bool osm_feature(const loader *L, const cJSON *feature, const cJSON *props)
+{
+    static const char *const MARKS[] = {"osm_id", "osm_way_id", "@id", "other_tags", "building",
+                                        "highway"};
+    for (size_t i = 0; cJSON_IsObject(props) && i < sizeof MARKS / sizeof *MARKS; i++)
+        if (member(props, MARKS[i]))
+            return true;
+    const cJSON *id = member(feature, "id");
+    return L->tags || (cJSON_IsString(id) && (!strncmp(id->valuestring, "way/", 4) ||
+                                              !strncmp(id->valuestring, "relation/", 9)));
+}
+
+/* An OSM area: a building (a "building" tag other than "no"), a park or water (drawn on
+ * the ground), another kind of area (-1: land use, a car park, a school's grounds), or,
+ * with none of these tags, a building. */
+static int osm_area_kind(const loader *L, const cJSON *props)
+{
+    const char *b = plain_tag(L, props, "building");
+    if (b && strcmp(b, "no"))
+        return LY_KIND_BUILDING;
+    static const char *const LEISURE[] = {"park", "garden", "playground", "recreation_ground",
+                                          "common", "nature_reserve", NULL};
+    static const char *const LANDUSE_GREEN[] = {"grass", "forest", "meadow", "village_green",
+                                                "recreation_ground", "park", NULL};
+    static const char *const NATURAL_GREEN[] = {"wood", "grassland", "scrub", "heath", NULL};
+    static const char *const NATURAL_WATER[] = {"water", "bay", "strait", NULL};
+    static const char *const LANDUSE_WATER[] = {"reservoir", "basin", NULL};
+    static const char *const WATERWAY_AREA[] = {"riverbank", "dock", NULL};
+    const char *landuse = plain_tag(L, props, "landuse"), *natural = plain_tag(L, props, "natural");
+    if (osm_in(plain_tag(L, props, "leisure"), LEISURE) || osm_in(landuse, LANDUSE_GREEN) ||
+        osm_in(natural, NATURAL_GREEN))
+        return LY_KIND_PARK;
+    if (osm_in(natural, NATURAL_WATER) || osm_in(landuse, LANDUSE_WATER) ||
+        osm_in(plain_tag(L, props, "waterway"), WATERWAY_AREA) || plain_tag(L, props, "water"))
+        return LY_KIND_WATER;
+    static const char *const AREA_KEYS[] = {"landuse", "leisure", "natural", "amenity",
+                                            "place", "boundary", "highway", "railway",
+                                            "aeroway", "waterway", "military", "tourism",
+                                            "historic", "barrier", "power", "man_made"};
+    for (size_t i = 0; i < sizeof AREA_KEYS / sizeof *AREA_KEYS; i++)
+        if (plain_tag(L, props, AREA_KEYS[i]))
+            return -1;
+    return LY_KIND_BUILDING;
+}
+
+/* An OSM "highway" as louyu's road classes; -1 for what is not a road drawn on the map
+ * (a platform, a road being built, a proposal). */
+static int osm_road_class(const char *highway)
+{
+    static const char *const CLASSES[LY_ROAD_COUNT][8] = {
+        [LY_ROAD_PRIMARY] = {"motorway", "trunk", "primary", "motorway_link", "trunk_link",
+                             "primary_link", NULL},
+        [LY_ROAD_SECONDARY] = {"secondary", "secondary_link", NULL},
+        [LY_ROAD_TERTIARY] = {"tertiary", "tertiary_link", "unclassified", "road", NULL},
+        [LY_ROAD_RESIDENTIAL] = {"residential", "living_street", "service", NULL},
+        [LY_ROAD_FOOTWAY] = {"footway", "path", "pedestrian", "steps", "cycleway", "track",
+                             "corridor", NULL}};
+    for (int c = 0; highway && c < LY_ROAD_COUNT; c++)
+        if (osm_in(highway, CLASSES[c]))
+            return c;
+    return -1;
+}
+
+/* OSM's kind of water as louyu's: rivers and canals, the sea, else a lake. */
+static int osm_water_type(const loader *L, const cJSON *props)
+{
+    static const char *const RIVER[] = {"river", "canal", "stream", "oxbow", "riverbank", NULL};
+    static const char *const SEA[] = {"sea", "bay", "strait", "lagoon", "ocean", NULL};
+    const char *w = plain_tag(L, props, "water"), *n = plain_tag(L, props, "natural");
+    if (osm_in(w, RIVER) || osm_in(plain_tag(L, props, "waterway"), RIVER))
+        return LY_WATER_RIVER;
+    if (osm_in(w, SEA) || osm_in(n, SEA))
+        return LY_WATER_SEA;
+    return LY_WATER_LAKE;
+}
+
 static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char *id,
                          const cJSON *geom)
 {
@@ -1664,7 +1858,10 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
     switch (kind) {
     case LY_KIND_ROAD:
         ok = read_lines(L, geom, &f.first_line, &f.n_lines);
-        f.subtype = get_enum(L, props, "class", ROAD_NAMES, LY_ROAD_COUNT, LY_ROAD_TERTIARY, false);
+        f.subtype = L->d->meta.is_louyu
+                        ? get_enum(L, props, "class", ROAD_NAMES, LY_ROAD_COUNT, LY_ROAD_TERTIARY,
+                                   false)
+                        : osm_road_class(plain_tag(L, props, "highway"));
         f.width_m = ROAD_DEFAULT_WIDTH[f.subtype];
         if (get_number(L, props, "width_m", false, (range){0, 200, true, false, false}, &x))
             f.width_m = x;
@@ -1678,7 +1875,9 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
                                  : kind == LY_KIND_LAND_USE ? "land use"
                                                             : "a boundary",
                         &f.first_polygon, &f.n_polygons, box);
-        if (kind == LY_KIND_WATER)
+        if (kind == LY_KIND_WATER && !L->d->meta.is_louyu)
+            f.subtype = osm_water_type(L, props);
+        else if (kind == LY_KIND_WATER)
             f.subtype = get_enum(L, props, "water", WATER_NAMES, LY_WATER_COUNT, LY_WATER_SEA,
                                  false);
         break;
@@ -1854,18 +2053,23 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
     }
     if (kind >= 0)
         return kind;
-    /* Plain GeoJSON: polygons are buildings, everything else is skipped. */
+    /* Plain GeoJSON: polygons are buildings, and OpenStreetMap's other areas and ways
+     * what their tags say; everything else is skipped. */
     const char *gt = cJSON_IsObject(*geom) ? get_string(L, *geom, "type", true) : NULL;
     if (!gt) {
         if (!cJSON_IsObject(*geom))
             err(L, *geom, "geometry is %s: expected a geometry object", type_name(*geom));
         return -1;
     }
-    if (strcmp(gt, "Polygon") != 0 && strcmp(gt, "MultiPolygon") != 0) {
+    bool osm = osm_feature(L, feature, props);
+    if (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon"))
+        kind = osm ? osm_area_kind(L, props) : LY_KIND_BUILDING;
+    else if (osm && (!strcmp(gt, "LineString") || !strcmp(gt, "MultiLineString")) &&
+             osm_road_class(plain_tag(L, props, "highway")) >= 0)
+        kind = LY_KIND_ROAD;
+    if (kind < 0)
         L->d->n_skipped++;
-        return -1;
-    }
-    return LY_KIND_BUILDING;
+    return kind;
 }
 
 /* A building needs an id: a plain file's gets one from its place in the file. Then
@@ -1930,12 +2134,14 @@ static void read_feature_checked(loader *L, const cJSON *feature)
     const char *id = feature_id(L, feature, props, &id_node);
     bool id_bad = L->diags->errors > errors_before_id;
     set_where(L, id);
+    take_tags(L, props);
     int kind = feature_kind(L, feature, props, &geom);
     const char *uid = kind >= 0 ? unique_id(L, feature, kind, id, id_node, id_bad) : NULL;
     if (uid && kind == LY_KIND_BUILDING)
         read_building(L, props, uid, geom);
     else if (uid)
         read_feature(L, (ly_kind)kind, props, uid[0] ? uid : NULL, geom);
+    drop_tags(L);
     L->standin_props = L->standin_for = NULL;
     cJSON_Delete(tmp);
 }
@@ -2312,6 +2518,23 @@ static void free_loader(loader *L)
  * otherwise: a file that is not UTF-8 (and has no UTF-8 byte-order mark) but decodes as
  * GB18030 into valid JSON is loaded decoded, with a warning; the positions stay right,
  * since they count characters, which decoding keeps. False when it does not decode. */
+/* The offset in GB18030 bytes `gb` of the character at offset `at` of their UTF-8 text
+ * `utf8` (SIZE_MAX stays): one character at a time in both (GB18030's are 1, 2 or 4
+ * bytes: a second byte 0x30-0x39 makes 4). */
+static size_t gb18030_offset(const char *gb, size_t len, const char *utf8, size_t at)
+{
+    if (at == SIZE_MAX)
+        return at;
+    size_t g = 0, u = 0;
+    while (u < at && g < len) {
+        unsigned char c = (unsigned char)utf8[u];
+        u += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        unsigned char b = (unsigned char)gb[g];
+        g += b < 0x80 ? 1 : g + 1 < len && gb[g + 1] >= 0x30 && gb[g + 1] <= 0x39 ? 4 : 2;
+    }
+    return g < len ? g : len;
+}
+
 static bool load_gb18030(ly_district *out, const char *text, size_t len, const char *name,
                          const ly_load_desc *desc, int max_depth, ly_diag_list *diags,
                          ly_load_result *r)
@@ -2325,7 +2548,10 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
         ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                     "the file is not UTF-8: read as GB18030 (GBK), the encoding Chinese "
                     "Windows saves in (expected UTF-8, RFC 8259)");
+        size_t first = diags->count;
         *r = ly_district_load_mem(out, utf8, n, name, desc, diags);
+        for (size_t i = first; i < diags->count; i++) /* offsets into the file, not utf8 */
+            diags->items[i].offset = gb18030_offset(text, len, utf8, diags->items[i].offset);
     }
     free(utf8);
     return ok;
