@@ -464,8 +464,11 @@ static void gbk_file(void)
     for (size_t i = 0; i < diags.count; i++) {
         const ly_diag *dg = &diags.items[i];
         said |= strstr(dg->message, "read as GB18030") != NULL;
-        if (strstr(dg->message, "\"height\" is \"x\""))
+        if (strstr(dg->message, "\"height\" is \"x\"")) {
             CHECK(dg->line == 3 && dg->col == 54);
+            /* the offset is the file's byte (GB18030's 2 bytes a character, not UTF-8's 3) */
+            CHECK_INT(dg->offset, (size_t)(strstr(text, "\"x\"") - text));
+        }
     }
     CHECK(said);
     ly_district_unload(&d);
