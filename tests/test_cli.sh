@@ -83,6 +83,25 @@ check 'grep -q "other_tags" "$tmp/osm-gdal.geojson"' "ogr2ogr did not write OSM'
 run 0 validate "$tmp/osm-gdal.geojson"; expect out 'valid: 1 building, 1 other feature'
 run 0 info "$tmp/osm-gdal.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
 
+# An Overpass export: buildings, streets and places together; the places' walking minutes
+python3 - "$tmp/overpass.geojson" <<'PY'
+import json, sys
+sq = lambda x, y: [[[x, y], [x + 4e-4, y], [x + 4e-4, y + 4e-4], [x, y + 4e-4], [x, y]]]
+f = lambda i, p, t, c: {"type": "Feature", "id": i, "properties": p,
+                        "geometry": {"type": t, "coordinates": c}}
+json.dump({"type": "FeatureCollection", "features": [
+    f("way/1", {"building": "office", "name": "海信大厦", "height": "120"}, "Polygon", sq(120.38, 36.06)),
+    f("way/3", {"highway": "primary"}, "LineString", [[120.379, 36.0598], [120.383, 36.0598]]),
+    f("node/5", {"amenity": "bank", "name:en": "China Merchants Bank"}, "Point", [120.3825, 36.0597]),
+    f("node/6", {"highway": "bus_stop", "name": "香港中路站"}, "Point", [120.3795, 36.0597]),
+    f("node/7", {"shop": "bakery"}, "Point", [120.3796, 36.0597])]},
+    open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+run 0 validate "$tmp/overpass.geojson"; expect out 'valid: 1 building, 3 other features, 0 enterprises, 1 feature skipped'
+run 0 nearby "$tmp/overpass.geojson" way/1
+expect out '^ +[0-9]+ min +[0-9]+ m +Bus stop · 香港中路站 \[node/6\]$'
+expect out '^ +[0-9]+ min +[0-9]+ m +Bank · China Merchants Bank \[node/5\]$'
+
 # good and bad together: still 1; missing beats bad: 2
 run 1 validate "$ZS" "$tmp/neg.geojson"
 run 2 validate "$tmp/neg.geojson" "$tmp/none.geojson"

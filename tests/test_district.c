@@ -537,7 +537,15 @@ static void gdal_osm(void)
         "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"500\",\"highway\":\"footway\"},"
         "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,36],[120.001,36]]}},"
         "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"600\",\"highway\":\"proposed\"},"
-        "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,36],[120.001,36]]}}"
+        "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120,36],[120.001,36]]}},"
+        /* places: GDAL's points layer, and an Overpass export's node; a shop louyu does not show */
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"700\",\"name\":\"招商银行\","
+        "\"other_tags\":\"\\\"amenity\\\"=>\\\"bank\\\",\\\"name:en\\\"=>\\\"CMB\\\"\"},"
+        "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0005,36.0005]}},"
+        "{\"type\":\"Feature\",\"id\":\"node/800\",\"properties\":{\"highway\":\"bus_stop\"},"
+        "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0006,36.0005]}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"900\",\"shop\":\"bakery\"},"
+        "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0007,36.0005]}}"
         "]}";
     ly_district d;
     ly_diag_list diags;
@@ -554,12 +562,19 @@ static void gdal_osm(void)
         CHECK_STR(b->extra, "{\"osm_way_id\":\"100\",\"name:en\":\"Hisense \\\"H\\\" Tower\","
                             "\"roof:shape\":\"flat\"}");
     }
-    CHECK_INT(d.n_features, 3); /* the park, the river, the footway */
-    CHECK_INT(d.n_skipped, 2);  /* the car park's area, the proposed road */
-    if (d.n_features == 3) {
+    CHECK_INT(d.n_features, 5); /* the park, the river, the footway, the bank, the bus stop */
+    CHECK_INT(d.n_skipped, 3);  /* the car park's area, the proposed road, the bakery */
+    if (d.n_features == 5) {
         CHECK_INT(d.features[0].kind, LY_KIND_PARK);
         CHECK(d.features[1].kind == LY_KIND_WATER && d.features[1].subtype == LY_WATER_RIVER);
         CHECK(d.features[2].kind == LY_KIND_ROAD && d.features[2].subtype == LY_ROAD_FOOTWAY);
+        const ly_feature *bank = &d.features[3], *bus = &d.features[4];
+        CHECK(bank->kind == LY_KIND_POI && bank->subtype == LY_POI_BANK);
+        CHECK_STR(bank->name, "招商银行");
+        CHECK_STR(bank->name_en, "CMB");
+        CHECK_NEAR(bank->lon, 120.0005, 1e-9);
+        CHECK(bus->kind == LY_KIND_POI && bus->subtype == LY_POI_BUS);
+        CHECK_STR(bus->id, "node/800");
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);

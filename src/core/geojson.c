@@ -1766,7 +1766,7 @@ static bool osm_in(const char *v, const char *const *vals)
 }
 
 /* Whether a plain feature comes from OpenStreetMap, whose tags then say what it is: an
- * OSM id ("osm_id", "osm_way_id", "@id", or an id such as "way/123"), GDAL's
+ * OSM id ("osm_id", "osm_way_id", "@id", or an id such as "way/123" or "node/45"), GDAL's
  * "other_tags", or a "building" or "highway" tag. A footprint file without these is all
  * buildings. */
 static bool osm_feature(const loader *L, const cJSON *feature, const cJSON *props)
@@ -1778,7 +1778,8 @@ static bool osm_feature(const loader *L, const cJSON *feature, const cJSON *prop
             return true;
     const cJSON *id = member(feature, "id");
     return L->tags || (cJSON_IsString(id) && (!strncmp(id->valuestring, "way/", 4) ||
-                                              !strncmp(id->valuestring, "relation/", 9)));
+                                              !strncmp(id->valuestring, "relation/", 9) ||
+                                              !strncmp(id->valuestring, "node/", 5)));
 }
 
 /* An OSM area: a building (a "building" tag other than "no"), a park or water (drawn on
@@ -1832,6 +1833,36 @@ static int osm_road_class(const char *highway)
     return -1;
 }
 
+/* An OSM point's category of place (-1: none louyu shows): a metro station or entrance,
+ * a bus stop, a bank, a hotel, a restaurant or café, a car park, a government office, a
+ * hospital or clinic, a school, a park, a sight. */
+static int osm_poi_category(const loader *L, const cJSON *props)
+{
+    static const struct {
+        const char *key, *const values[8];
+        int category;
+    } RULES[] = {
+        {"railway", {"subway_entrance", NULL}, LY_POI_METRO},
+        {"station", {"subway", NULL}, LY_POI_METRO},
+        {"highway", {"bus_stop", NULL}, LY_POI_BUS},
+        {"amenity", {"bus_station", NULL}, LY_POI_BUS},
+        {"amenity", {"bank", NULL}, LY_POI_BANK},
+        {"tourism", {"hotel", "hostel", "guest_house", "motel", NULL}, LY_POI_HOTEL},
+        {"amenity", {"restaurant", "fast_food", "cafe", "food_court", NULL}, LY_POI_RESTAURANT},
+        {"amenity", {"parking", "parking_entrance", NULL}, LY_POI_PARKING},
+        {"amenity", {"townhall", "courthouse", NULL}, LY_POI_GOVERNMENT},
+        {"office", {"government", NULL}, LY_POI_GOVERNMENT},
+        {"amenity", {"hospital", "clinic", NULL}, LY_POI_HOSPITAL},
+        {"amenity", {"school", "university", "college", "kindergarten", NULL}, LY_POI_SCHOOL},
+        {"leisure", {"park", "garden", NULL}, LY_POI_PARK},
+        {"tourism", {"attraction", "museum", "viewpoint", NULL}, LY_POI_LANDMARK},
+    };
+    for (size_t i = 0; i < sizeof RULES / sizeof *RULES; i++)
+        if (osm_in(plain_tag(L, props, RULES[i].key), RULES[i].values))
+            return RULES[i].category;
+    return -1;
+}
+
 /* OSM's kind of water as louyu's: rivers and canals, the sea, else a lake. */
 static int osm_water_type(const loader *L, const cJSON *props)
 {
@@ -1851,6 +1882,10 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
     ly_feature f = {.kind = kind, .id = id, .feature = (uint32_t)L->feature};
     f.name = keep_string(L, text_or_null(get_string(L, props, "name", false)));
     f.name_en = keep_string(L, get_string(L, props, "name_en", false));
+    if (!L->d->meta.is_louyu && !f.name)
+        f.name = keep_string(L, plain_tag(L, props, "name:zh"));
+    if (!L->d->meta.is_louyu && !f.name_en)
+        f.name_en = keep_string(L, plain_tag(L, props, "name:en"));
     f.address = keep_string(L, get_string(L, props, "address", false));
     double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     bool ok = true;
@@ -1883,7 +1918,9 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
         break;
     case LY_KIND_POI:
         ok = read_point(L, geom, &f.lon, &f.lat);
-        f.subtype = get_enum(L, props, "category", POI_NAMES, LY_POI_COUNT, LY_POI_LANDMARK, true);
+        f.subtype = L->d->meta.is_louyu ? get_enum(L, props, "category", POI_NAMES, LY_POI_COUNT,
+                                                   LY_POI_LANDMARK, true)
+                                        : osm_poi_category(L, props);
         if (get_number(L, props, "since", false, R_YEAR, &x))
             f.since = (int)x;
         break;
@@ -2067,6 +2104,8 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
     else if (osm && (!strcmp(gt, "LineString") || !strcmp(gt, "MultiLineString")) &&
              osm_road_class(plain_tag(L, props, "highway")) >= 0)
         kind = LY_KIND_ROAD;
+    else if (osm && !strcmp(gt, "Point") && osm_poi_category(L, props) >= 0)
+        kind = LY_KIND_POI;
     if (kind < 0)
         L->d->n_skipped++;
     return kind;

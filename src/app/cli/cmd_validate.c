@@ -27,7 +27,7 @@ static int validate_one(const char *path, long max_errors, const char *lod, bool
                d.n_buildings, d.n_buildings == 1 ? "" : "s", d.n_features,
                d.n_features == 1 ? "" : "s", d.n_enterprises, d.n_enterprises == 1 ? "" : "s");
         if (d.n_skipped)
-            printf(", %zu features skipped", d.n_skipped);
+            printf(", %zu feature%s skipped", d.n_skipped, d.n_skipped == 1 ? "" : "s");
         if (d.n_left_out)
             printf(", %zu feature%s with errors left out", d.n_left_out,
                    d.n_left_out == 1 ? "" : "s");
