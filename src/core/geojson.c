@@ -1880,6 +1880,8 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
                          const cJSON *geom)
 {
     ly_feature f = {.kind = kind, .id = id, .feature = (uint32_t)L->feature};
+    /* a plain file's feature without "kind" is what its OpenStreetMap tags say */
+    bool by_tags = !L->d->meta.is_louyu && !member(props, "kind");
     f.name = keep_string(L, text_or_null(get_string(L, props, "name", false)));
     f.name_en = keep_string(L, get_string(L, props, "name_en", false));
     if (!L->d->meta.is_louyu && !f.name)
@@ -1893,10 +1895,10 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
     switch (kind) {
     case LY_KIND_ROAD:
         ok = read_lines(L, geom, &f.first_line, &f.n_lines);
-        f.subtype = L->d->meta.is_louyu
-                        ? get_enum(L, props, "class", ROAD_NAMES, LY_ROAD_COUNT, LY_ROAD_TERTIARY,
-                                   false)
-                        : osm_road_class(plain_tag(L, props, "highway"));
+        f.subtype = by_tags ? osm_road_class(plain_tag(L, props, "highway"))
+                            : get_enum(L, props, "class", ROAD_NAMES, LY_ROAD_COUNT,
+                                       LY_ROAD_TERTIARY, false);
+        f.subtype = f.subtype >= 0 && f.subtype < LY_ROAD_COUNT ? f.subtype : LY_ROAD_TERTIARY;
         f.width_m = ROAD_DEFAULT_WIDTH[f.subtype];
         if (get_number(L, props, "width_m", false, (range){0, 200, true, false, false}, &x))
             f.width_m = x;
@@ -1910,7 +1912,7 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
                                  : kind == LY_KIND_LAND_USE ? "land use"
                                                             : "a boundary",
                         &f.first_polygon, &f.n_polygons, box);
-        if (kind == LY_KIND_WATER && !L->d->meta.is_louyu)
+        if (kind == LY_KIND_WATER && by_tags)
             f.subtype = osm_water_type(L, props);
         else if (kind == LY_KIND_WATER)
             f.subtype = get_enum(L, props, "water", WATER_NAMES, LY_WATER_COUNT, LY_WATER_SEA,
@@ -1918,9 +1920,9 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
         break;
     case LY_KIND_POI:
         ok = read_point(L, geom, &f.lon, &f.lat);
-        f.subtype = L->d->meta.is_louyu ? get_enum(L, props, "category", POI_NAMES, LY_POI_COUNT,
-                                                   LY_POI_LANDMARK, true)
-                                        : osm_poi_category(L, props);
+        f.subtype = by_tags ? osm_poi_category(L, props)
+                            : get_enum(L, props, "category", POI_NAMES, LY_POI_COUNT,
+                                       LY_POI_LANDMARK, true);
         if (get_number(L, props, "since", false, R_YEAR, &x))
             f.since = (int)x;
         break;
