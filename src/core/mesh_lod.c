@@ -224,10 +224,17 @@ static int chunk_raster(raster *r, const ly_mesh *m, size_t c, const ly_district
 {
     const ly_mesh_chunk *ch = &m->chunks[c];
     long align = LOD_SAMPLES[LY_MESH_LODS - 1];
-    r->x0 = (long)floor(ch->min[0] / r->s / align) * align;
-    r->y0 = (long)floor(ch->min[1] / r->s / align) * align;
-    long x1 = (long)ceil(ch->max[0] / r->s / align) * align;
-    long y1 = (long)ceil(ch->max[1] / r->s / align) * align;
+    /* in samples of the coarsest level; a chunk out of any sane range (a projection far
+     * from its origin) has no far levels rather than an overflow */
+    double box[4] = {floor(ch->min[0] / r->s / align), floor(ch->min[1] / r->s / align),
+                     ceil(ch->max[0] / r->s / align), ceil(ch->max[1] / r->s / align)};
+    for (int k = 0; k < 4; k++)
+        if (!(fabs(box[k]) < 1e12))
+            return 1;
+    r->x0 = (long)box[0] * align;
+    r->y0 = (long)box[1] * align;
+    long x1 = (long)box[2] * align;
+    long y1 = (long)box[3] * align;
     if (x1 - r->x0 > MAX_SAMPLES || y1 - r->y0 > MAX_SAMPLES || x1 <= r->x0 || y1 <= r->y0)
         return 1;
     r->nx = (int)(x1 - r->x0);
