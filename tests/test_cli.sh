@@ -83,6 +83,11 @@ check 'grep -q "other_tags" "$tmp/osm-gdal.geojson"' "ogr2ogr did not write OSM'
 run 0 validate "$tmp/osm-gdal.geojson"; expect out 'valid: 1 building, 1 other feature'
 run 0 info "$tmp/osm-gdal.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
 
+# GDAL's three OSM layers in one file, as checked in (any GDAL version's output is tested above)
+run 0 validate "$SRC/tests/data/wild/gdal-osm.geojson"; expect out 'valid: 2 buildings, 4 other features'
+run 0 nearby "$SRC/tests/data/wild/gdal-osm.geojson" 100
+expect out 'Bank · China Merchants Bank \[[0-9]+\]$'
+
 # An Overpass export: buildings, streets and places together; the places' walking minutes
 python3 - "$tmp/overpass.geojson" <<'PY'
 import json, sys

@@ -465,6 +465,7 @@ int main(int argc, char **argv)
         {LY_SOURCE_DIR "/tests/data/query/finder.geojson", 2500},
         {LY_SOURCE_DIR "/data/zhanshan.geojson", 300},
         {LY_SOURCE_DIR "/tests/data/wild/osm-export.geojson", 600},
+        {LY_SOURCE_DIR "/tests/data/wild/gdal-osm.geojson", 600},
         {LY_SOURCE_DIR "/tests/data/cityjson/sample.city.json", 400},
         {LY_SOURCE_DIR "/tests/data/cityjson/rotterdam_subset.city.json", 200},
         {NULL, 600}, /* the sequence above */
