@@ -603,8 +603,50 @@ static void gdal_osm(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A feature far from the rest (an export's placeholder at 0, 0) is an error at its geometry,
+ * left out with skip_bad; a second city a few hundred kilometres off is not. */
+static void strays(void)
+{
+    char text[4096];
+    int n = snprintf(text, sizeof text, "{\"type\":\"FeatureCollection\",\"features\":[");
+    const double at[7][2] = {{120.38, 36.06}, {120.381, 36.061}, {120.382, 36.06}, {120.383, 36.062},
+                             {116.40, 39.90}, {116.41, 39.90}, {0, 0}};
+    for (int i = 0; i < 7; i++) {
+        double x = at[i][0], y = at[i][1];
+        n += snprintf(text + n, sizeof text - (size_t)n,
+                      "%s{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
+                      "\"Polygon\",\"coordinates\":[[[%g,%g],[%g,%g],[%g,%g],[%g,%g]]]}}",
+                      i ? "," : "", x, y, x + 1e-3, y, x + 1e-3, y + 1e-3, x, y);
+    }
+    snprintf(text + n, sizeof text - (size_t)n, "]}");
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.geojson");
+    CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "t.geojson", NULL, &diags),
+              LY_LOAD_DATA);
+    CHECK_INT(diags.errors, 1); /* 0, 0: Beijing's two, 550 km off, are not strays */
+    CHECK(diags.count == 1 &&
+          strstr(diags.items[0].message, "feature 6: the feature is 12") &&
+          strstr(diags.items[0].message, "km from the rest of the data (it starts at 0, 0;"));
+    const char *g = strstr(text, "[[[0,0]"); /* the error is at the stray's geometry */
+    while (g > text && strncmp(g, "{\"type\":\"Polygon\"", 17))
+        g--;
+    CHECK_INT(diags.count ? diags.items[0].offset : 0, (size_t)(g - text));
+    CHECK_INT(diags.skippable, 1);
+    ly_diag_list_deinit(&diags);
+    ly_diag_list_init(&diags, "t.geojson");
+    CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "t.geojson",
+                                   &(ly_load_desc){.skip_bad = true}, &diags),
+              LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 6);
+    CHECK_INT(d.n_left_out, 1);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
+    strays();
     gdal_osm();
     plain_osm();
     osm_values();

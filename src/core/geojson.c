@@ -97,6 +97,9 @@ typedef struct {
     char crs[80]; /* as messages name it: "EPSG:4547" */
 #endif
     size_t bad_features, feature_errors; /* (without skip_bad) features with errors, theirs */
+    /* where most of the data is (the median of the features' first positions), and how far
+     * from it a feature is a stray (0: no check) */
+    double centre[2], stray_km;
 } loader;
 
 /* ---- reporting -------------------------------------------------------------- */
@@ -2143,6 +2146,85 @@ static const char *unique_id(loader *L, const cJSON *feature, int kind, const ch
     return id ? id : "";
 }
 
+/* The first position of a geometry (of any type), in lon/lat; false where it has none. */
+static bool first_position(const cJSON *geom, double *lon, double *lat)
+{
+    const cJSON *c = cJSON_IsObject(geom) ? member(geom, "coordinates") : NULL;
+    while (cJSON_IsArray(c) && cJSON_IsArray(c->child))
+        c = c->child;
+    if (!cJSON_IsArray(c) || !cJSON_IsNumber(c->child) || !cJSON_IsNumber(c->child->next))
+        return false;
+    *lon = c->child->valuedouble;
+    *lat = c->child->next->valuedouble;
+    return isfinite(*lon) && isfinite(*lat) && fabs(*lon) <= 180 && fabs(*lat) <= 90;
+}
+
+/* Kilometres between two lon/lat points (a sphere of the earth's mean radius). */
+static double km_between(const double a[2], const double b[2])
+{
+    double p1 = a[1] * M_PI / 180, p2 = b[1] * M_PI / 180;
+    double dp = p2 - p1, dl = (b[0] - a[0]) * M_PI / 180;
+    double h = sin(dp / 2) * sin(dp / 2) + cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2);
+    return 2 * 6371.0088 * asin(fmin(1.0, sqrt(h)));
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Where the data is: the median of the features' first positions; a feature whose first
+ * position is over max(2,500 km, 40 times the distance within which half of them lie) from
+ * it is a stray (an export's placeholder at 0, 0, say), which would make the map a planet
+ * wide. Files in another reference system, or of fewer than 5 features, are not checked. */
+static void find_centre(loader *L, const cJSON *features)
+{
+    L->stray_km = 0;
+#ifndef LY_WEB
+    if (L->pj)
+        return;
+#endif
+    size_t n = 0, cap = (size_t)cJSON_GetArraySize(features);
+    double *v = cap >= 5 ? malloc(3 * cap * sizeof *v) : NULL;
+    if (!v)
+        return;
+    double *lon = v, *lat = v + cap, *dist = v + 2 * cap;
+    for (const cJSON *ft = features->child; ft; ft = ft->next)
+        if (cJSON_IsObject(ft) && first_position(member(ft, "geometry"), &lon[n], &lat[n]))
+            n++;
+    if (n >= 5) {
+        double *sorted = dist; /* scratch until the distances */
+        memcpy(sorted, lon, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, by_value);
+        L->centre[0] = sorted[n / 2];
+        memcpy(sorted, lat, n * sizeof *sorted);
+        qsort(sorted, n, sizeof *sorted, by_value);
+        L->centre[1] = sorted[n / 2];
+        for (size_t i = 0; i < n; i++)
+            dist[i] = km_between(L->centre, (double[2]){lon[i], lat[i]});
+        qsort(dist, n, sizeof *dist, by_value);
+        L->stray_km = fmax(2500.0, 40 * dist[n / 2]);
+    }
+    free(v);
+}
+
+/* A feature far from the rest of the data (find_centre): an error at its geometry. */
+static bool stray(loader *L, const cJSON *geom)
+{
+    double p[2];
+    if (!L->stray_km || !first_position(geom, &p[0], &p[1]))
+        return false;
+    double km = km_between(L->centre, p);
+    if (km <= L->stray_km)
+        return false;
+    err(L, geom, "the feature is %.0f km from the rest of the data (it starts at %.6g, %.6g; "
+        "the rest is around %.4f, %.4f): expected it near the others (an export's stray "
+        "feature, such as one at 0, 0, is a common error)", km, p[0], p[1], L->centre[0],
+        L->centre[1]);
+    return true;
+}
+
 static void read_feature_checked(loader *L, const cJSON *feature)
 {
     set_where(L, NULL);
@@ -2177,6 +2259,8 @@ static void read_feature_checked(loader *L, const cJSON *feature)
     set_where(L, id);
     take_tags(L, props);
     int kind = feature_kind(L, feature, props, &geom);
+    if (kind >= 0 && stray(L, geom))
+        kind = -1;
     const char *uid = kind >= 0 ? unique_id(L, feature, kind, id, id_node, id_bad) : NULL;
     if (uid && kind == LY_KIND_BUILDING)
         read_building(L, props, uid, geom);
@@ -2445,6 +2529,7 @@ static void read_collection(loader *L, const cJSON *root)
         return;
     }
     find_raw_ids(L, root, features);
+    find_centre(L, features);
     long i = 0;
     for (const cJSON *ft = features->child; ft && !L->nomem; ft = ft->next, i++) {
         L->feature = i;
