@@ -545,7 +545,10 @@ static void gdal_osm(void)
         "{\"type\":\"Feature\",\"id\":\"node/800\",\"properties\":{\"highway\":\"bus_stop\"},"
         "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0006,36.0005]}},"
         "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"900\",\"shop\":\"bakery\"},"
-        "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0007,36.0005]}}"
+        "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0007,36.0005]}},"
+        /* a hospital mapped as its grounds: a place in their middle */
+        "{\"type\":\"Feature\",\"properties\":{\"osm_way_id\":\"1000\",\"amenity\":\"hospital\"},"
+        "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[" SQUARE "]}}"
         "]}";
     ly_district d;
     ly_diag_list diags;
@@ -562,19 +565,25 @@ static void gdal_osm(void)
         CHECK_STR(b->extra, "{\"osm_way_id\":\"100\",\"name:en\":\"Hisense \\\"H\\\" Tower\","
                             "\"roof:shape\":\"flat\"}");
     }
-    CHECK_INT(d.n_features, 5); /* the park, the river, the footway, the bank, the bus stop */
-    CHECK_INT(d.n_skipped, 3);  /* the car park's area, the proposed road, the bakery */
-    if (d.n_features == 5) {
+    /* the park, the river, the car park (mapped as its surface: a place in its middle), the
+     * footway, the bank, the bus stop, the hospital (its grounds: likewise) */
+    CHECK_INT(d.n_features, 7);
+    CHECK_INT(d.n_skipped, 2); /* the proposed road, the bakery */
+    if (d.n_features == 7) {
         CHECK_INT(d.features[0].kind, LY_KIND_PARK);
         CHECK(d.features[1].kind == LY_KIND_WATER && d.features[1].subtype == LY_WATER_RIVER);
-        CHECK(d.features[2].kind == LY_KIND_ROAD && d.features[2].subtype == LY_ROAD_FOOTWAY);
-        const ly_feature *bank = &d.features[3], *bus = &d.features[4];
+        CHECK(d.features[2].kind == LY_KIND_POI && d.features[2].subtype == LY_POI_PARKING);
+        CHECK(d.features[3].kind == LY_KIND_ROAD && d.features[3].subtype == LY_ROAD_FOOTWAY);
+        const ly_feature *bank = &d.features[4], *bus = &d.features[5], *h = &d.features[6];
         CHECK(bank->kind == LY_KIND_POI && bank->subtype == LY_POI_BANK);
         CHECK_STR(bank->name, "招商银行");
         CHECK_STR(bank->name_en, "CMB");
         CHECK_NEAR(bank->lon, 120.0005, 1e-9);
         CHECK(bus->kind == LY_KIND_POI && bus->subtype == LY_POI_BUS);
         CHECK_STR(bus->id, "node/800");
+        CHECK(h->kind == LY_KIND_POI && h->subtype == LY_POI_HOSPITAL);
+        CHECK_NEAR(h->lon, 120.0005, 1e-9);
+        CHECK_NEAR(h->lat, 36.0005, 1e-9);
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);

@@ -855,6 +855,36 @@ static bool read_point(loader *L, const cJSON *geom, double *lon, double *lat)
     return read_position(L, coords, lon, lat);
 }
 
+/* The middle of an area's outer ring (its positions' mean): where a place mapped as an
+ * area (a hospital's grounds) has its marker. False after reporting a bad position. */
+static bool read_area_centre(loader *L, const cJSON *geom, double *lon, double *lat)
+{
+    const cJSON *c = member(geom, "coordinates");
+    const char *type = get_string(L, geom, "type", true);
+    if (type && !strcmp(type, "MultiPolygon") && cJSON_IsArray(c))
+        c = c->child;
+    const cJSON *ring = cJSON_IsArray(c) ? c->child : NULL;
+    double sx = 0, sy = 0;
+    int n = 0;
+    for (const cJSON *pos = cJSON_IsArray(ring) ? ring->child : NULL; pos; pos = pos->next) {
+        double x, y;
+        if (!read_position(L, pos, &x, &y))
+            return false;
+        if (pos->next) { /* the closing position repeats the first */
+            sx += x;
+            sy += y;
+            n++;
+        }
+    }
+    if (!n) {
+        err(L, geom, "the area has no outer ring: expected a Polygon's rings of positions");
+        return false;
+    }
+    *lon = sx / n;
+    *lat = sy / n;
+    return true;
+}
+
 /* ---- unknown properties ----------------------------------------------------- */
 
 /* A growing text buffer in the loader, reused for every feature. */
@@ -1922,7 +1952,10 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
                                  false);
         break;
     case LY_KIND_POI:
-        ok = read_point(L, geom, &f.lon, &f.lat);
+        ok = by_tags && cJSON_IsString(member(geom, "type")) &&
+                     strcmp(member(geom, "type")->valuestring, "Point")
+                 ? read_area_centre(L, geom, &f.lon, &f.lat)
+                 : read_point(L, geom, &f.lon, &f.lat);
         f.subtype = by_tags ? osm_poi_category(L, props)
                             : get_enum(L, props, "category", POI_NAMES, LY_POI_COUNT,
                                        LY_POI_LANDMARK, true);
@@ -2106,6 +2139,9 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
     bool osm = osm_feature(L, feature, props);
     if (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon"))
         kind = osm ? osm_area_kind(L, props) : LY_KIND_BUILDING;
+    if (osm && kind < 0 && strcmp(gt, "Point") && osm_poi_category(L, props) >= 0 &&
+        (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon")))
+        kind = LY_KIND_POI; /* a place mapped as an area: its marker in the middle */
     else if (osm && (!strcmp(gt, "LineString") || !strcmp(gt, "MultiLineString")) &&
              osm_road_class(plain_tag(L, props, "highway")) >= 0)
         kind = LY_KIND_ROAD;
