@@ -2680,21 +2680,39 @@ static void free_loader(loader *L)
  * otherwise: a file that is not UTF-8 (and has no UTF-8 byte-order mark) but decodes as
  * GB18030 into valid JSON is loaded decoded, with a warning; the positions stay right,
  * since they count characters, which decoding keeps. False when it does not decode. */
-/* The offset in GB18030 bytes `gb` of the character at offset `at` of their UTF-8 text
- * `utf8` (SIZE_MAX stays): one character at a time in both (GB18030's are 1, 2 or 4
- * bytes: a second byte 0x30-0x39 makes 4). */
-static size_t gb18030_offset(const char *gb, size_t len, const char *utf8, size_t at)
+static int by_offset(const void *a, const void *b)
 {
-    if (at == SIZE_MAX)
-        return at;
+    size_t x = (*(ly_diag *const *)a)->offset, y = (*(ly_diag *const *)b)->offset;
+    return (x > y) - (x < y);
+}
+
+/* The offsets of diags from `first` on, which are into the UTF-8 text `utf8`, as offsets
+ * into its GB18030 bytes `gb`: one walk of both, a character at a time, in the offsets'
+ * order (GB18030's characters are 1, 2 or 4 bytes: a second byte 0x30-0x39 makes 4).
+ * SIZE_MAX stays; out of memory, every offset becomes SIZE_MAX (lines and columns stay). */
+static void gb18030_offsets(const char *gb, size_t len, const char *utf8, ly_diag_list *diags,
+                            size_t first)
+{
+    size_t n = 0;
+    ly_diag **by = malloc((diags->count - first + 1) * sizeof *by);
+    for (size_t i = first; i < diags->count; i++)
+        if (!by)
+            diags->items[i].offset = SIZE_MAX;
+        else if (diags->items[i].offset != SIZE_MAX)
+            by[n++] = &diags->items[i];
+    if (!by)
+        return;
+    qsort(by, n, sizeof *by, by_offset);
     size_t g = 0, u = 0;
-    while (u < at && g < len) {
-        unsigned char c = (unsigned char)utf8[u];
-        u += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        unsigned char b = (unsigned char)gb[g];
-        g += b < 0x80 ? 1 : g + 1 < len && gb[g + 1] >= 0x30 && gb[g + 1] <= 0x39 ? 4 : 2;
+    for (size_t k = 0; k < n; k++) {
+        while (u < by[k]->offset && g < len) {
+            unsigned char c = (unsigned char)utf8[u], b = (unsigned char)gb[g];
+            u += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            g += b < 0x80 ? 1 : g + 1 < len && gb[g + 1] >= 0x30 && gb[g + 1] <= 0x39 ? 4 : 2;
+        }
+        by[k]->offset = g < len ? g : len;
     }
-    return g < len ? g : len;
+    free(by);
 }
 
 static bool load_gb18030(ly_district *out, const char *text, size_t len, const char *name,
@@ -2712,8 +2730,7 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
                     "Windows saves in (expected UTF-8, RFC 8259)");
         size_t first = diags->count;
         *r = ly_district_load_mem(out, utf8, n, name, desc, diags);
-        for (size_t i = first; i < diags->count; i++) /* offsets into the file, not utf8 */
-            diags->items[i].offset = gb18030_offset(text, len, utf8, diags->items[i].offset);
+        gb18030_offsets(text, len, utf8, diags, first); /* into the file, not utf8 */
     }
     free(utf8);
     return ok;
