@@ -1952,8 +1952,7 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
                                  false);
         break;
     case LY_KIND_POI:
-        ok = by_tags && cJSON_IsString(member(geom, "type")) &&
-                     strcmp(member(geom, "type")->valuestring, "Point")
+        ok = by_tags && strcmp(get_string(L, geom, "type", true), "Point")
                  ? read_area_centre(L, geom, &f.lon, &f.lat)
                  : read_point(L, geom, &f.lon, &f.lat);
         f.subtype = by_tags ? osm_poi_category(L, props)
@@ -2137,12 +2136,11 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
         return -1;
     }
     bool osm = osm_feature(L, feature, props);
-    if (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon"))
+    if (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon")) {
         kind = osm ? osm_area_kind(L, props) : LY_KIND_BUILDING;
-    if (osm && kind < 0 && strcmp(gt, "Point") && osm_poi_category(L, props) >= 0 &&
-        (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon")))
-        kind = LY_KIND_POI; /* a place mapped as an area: its marker in the middle */
-    else if (osm && (!strcmp(gt, "LineString") || !strcmp(gt, "MultiLineString")) &&
+        if (kind < 0 && osm_poi_category(L, props) >= 0)
+            kind = LY_KIND_POI; /* a place mapped as an area: its marker in the middle */
+    } else if (osm && (!strcmp(gt, "LineString") || !strcmp(gt, "MultiLineString")) &&
              osm_road_class(plain_tag(L, props, "highway")) >= 0)
         kind = LY_KIND_ROAD;
     else if (osm && !strcmp(gt, "Point") && osm_poi_category(L, props) >= 0)
