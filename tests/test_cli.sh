@@ -99,11 +99,13 @@ json.dump({"type": "FeatureCollection", "features": [
     f("way/3", {"highway": "primary"}, "LineString", [[120.379, 36.0598], [120.383, 36.0598]]),
     f("node/5", {"amenity": "bank", "name:en": "China Merchants Bank"}, "Point", [120.3825, 36.0597]),
     f("node/6", {"highway": "bus_stop", "name": "香港中路站"}, "Point", [120.3795, 36.0597]),
-    f("node/7", {"shop": "bakery"}, "Point", [120.3796, 36.0597])]},
+    f("node/7", {"shop": "bakery"}, "Point", [120.3796, 36.0597]),
+    f("way/9", {"amenity": "parking"}, "Polygon", sq(120.3815, 36.0599))]},
     open(sys.argv[1], "w"), ensure_ascii=False)
 PY
-run 0 validate "$tmp/overpass.geojson"; expect out 'valid: 1 building, 3 other features, 0 enterprises, 1 feature skipped'
+run 0 validate "$tmp/overpass.geojson"; expect out 'valid: 1 building, 4 other features, 0 enterprises, 1 feature skipped'
 run 0 nearby "$tmp/overpass.geojson" way/1
+expect out '^ +[0-9]+ min +[0-9]+ m +Car park \[way/9\]$'
 expect out '^ +[0-9]+ min +[0-9]+ m +Bus stop · 香港中路站 \[node/6\]$'
 expect out '^ +[0-9]+ min +[0-9]+ m +Bank · China Merchants Bank \[node/5\]$'
 

@@ -78,8 +78,10 @@ static void print_text(const ly_district *d, const ly_building *b, const int *or
         char m[32];
         ly_thousands(nb->metres[order[i]], m, sizeof m);
         int minutes = (int)ceil(nb->metres[order[i]] / LY_WALK_M_PER_MIN);
-        printf("  %3d min %7s m  %s · %s [%s]", minutes < 1 ? 1 : minutes, m,
-               ly_poi_category_title(order[i], lang), name ? name : "", f->id ? f->id : "");
+        /* a place without a name (a car park from a map export) is its category alone */
+        printf("  %3d min %7s m  %s%s%s [%s]", minutes < 1 ? 1 : minutes, m,
+               ly_poi_category_title(order[i], lang), name ? " · " : "", name ? name : "",
+               f->id ? f->id : "");
         if (f->since && year && f->since > year) {
             printf(" (");
             printf(ly_str(LY_S_OPENED_IN, lang), f->since);
