@@ -69,11 +69,17 @@ cat >"$tmp/t.osm" <<'OSM'
 <osm version="0.6" generator="louyu tests">
  <node id="1" lat="36.0600" lon="120.3800"/><node id="2" lat="36.0600" lon="120.3805"/>
  <node id="3" lat="36.0604" lon="120.3805"/><node id="4" lat="36.0604" lon="120.3800"/>
+ <node id="5" lat="36.0601" lon="120.3801"/><node id="6" lat="36.0601" lon="120.3803"/>
+ <node id="7" lat="36.0603" lon="120.3803"/><node id="8" lat="36.0603" lon="120.3801"/>
  <node id="11" lat="36.0620" lon="120.3820"/><node id="12" lat="36.0620" lon="120.3830"/>
  <node id="13" lat="36.0628" lon="120.3830"/><node id="14" lat="36.0628" lon="120.3820"/>
  <way id="100"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/>
   <tag k="building" v="office"/><tag k="building:levels" v="30"/><tag k="height" v="120"/>
   <tag k="name" v="海信大厦"/><tag k="name:en" v="Hisense Tower"/></way>
+ <way id="101"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="4"/><nd ref="1"/>
+  <tag k="building:part" v="yes"/><tag k="height" v="20"/><tag k="building:levels" v="5"/></way>
+ <way id="102"><nd ref="5"/><nd ref="6"/><nd ref="7"/><nd ref="8"/><nd ref="5"/>
+  <tag k="building:part" v="yes"/><tag k="height" v="120"/><tag k="min_height" v="20"/></way>
  <way id="200"><nd ref="11"/><nd ref="12"/><nd ref="13"/><nd ref="14"/><nd ref="11"/>
   <tag k="leisure" v="park"/><tag k="name" v="湛山公园"/></way>
 </osm>
@@ -82,6 +88,17 @@ ogr2ogr -q -f GeoJSON "$tmp/osm-gdal.geojson" "$tmp/t.osm" multipolygons 2>"$tmp
 check 'grep -q "other_tags" "$tmp/osm-gdal.geojson"' "ogr2ogr did not write OSM's other_tags: $(head -2 "$tmp/err")"
 run 0 validate "$tmp/osm-gdal.geojson"; expect out 'valid: 1 building, 1 other feature'
 run 0 info "$tmp/osm-gdal.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
+# its building parts: GDAL's OSM driver writes them (closed ways without an area tag it
+# knows) to the lines layer; with both layers, the tower is drawn as its two parts
+ogr2ogr -q -f GeoJSON "$tmp/osm-lines.geojson" "$tmp/t.osm" lines 2>"$tmp/err"
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); a["features"]+=json.load(open(sys.argv[2]))["features"]; json.dump(a,open(sys.argv[3],"w"))' \
+  "$tmp/osm-gdal.geojson" "$tmp/osm-lines.geojson" "$tmp/osm-both.geojson"
+run 0 validate "$tmp/osm-both.geojson"; expect out 'valid: 1 building, 1 other feature'
+run 0 info "$tmp/osm-both.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
+run 0 pick "$tmp/osm-both.geojson" --view 100 --at 400,300 --size 800x600; expect out '^100$'
+run 0 validate "$SRC/tests/data/wild/osm-parts.geojson"; expect out 'valid: 4 buildings, 0 other features'
+run 0 pick "$SRC/tests/data/wild/osm-parts.geojson" --view way/10 --at 400,300 --size 800x600
+expect out '^way/10$'
 
 # GDAL's three OSM layers in one file, as checked in (any GDAL version's output is tested above)
 run 0 validate "$SRC/tests/data/wild/gdal-osm.geojson"; expect out 'valid: 2 buildings, 4 other features'

@@ -612,6 +612,59 @@ static void gdal_osm(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* OpenStreetMap's building parts (tests/data/wild/osm-parts.geojson): each part joins
+ * the outline that holds it, which is then drawn as its parts; a part in no outline stays
+ * a building; building:min_level lifts a part's base by the building's storeys. */
+static void osm_parts(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "osm-parts.geojson");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/wild/osm-parts.geojson", NULL,
+                               &diags), LY_LOAD_OK);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(d.n_buildings, 4);
+    if (d.n_buildings == 4) {
+        const ly_building *t = &d.buildings[0], *mall = &d.buildings[1];
+        CHECK_STR(t->id, "way/10");
+        CHECK_STR(t->name_en, "Haitian Center");
+        CHECK_INT(t->n_polygons, 3); /* the podium, the tower, the lifted wing */
+        CHECK_NEAR(t->height_m, 180, 1e-9);
+        CHECK_NEAR(t->min_height_m, 0, 1e-9);
+        CHECK_INT(t->floors, 45);
+        const float want[3][2] = {{0, 24}, {24, 180}, {19.2f, 32}};
+        for (uint32_t i = 0; i < t->n_polygons && t->n_polygons == 3; i++) {
+            const ly_polygon *pg = &d.polygons[t->first_polygon + i];
+            CHECK_NEAR(pg->min_height_m, want[i][0], 1e-4);
+            CHECK_NEAR(pg->height_m, want[i][1], 1e-4);
+        }
+        /* the mall beside it shares an edge: its two parts are its own */
+        CHECK_STR(mall->id, "way/40");
+        CHECK_INT(mall->n_polygons, 2);
+        CHECK_NEAR(mall->height_m, 15, 1e-9); /* its outline had no height: its parts' */
+        CHECK_STR(d.buildings[2].id, "way/20"); /* a part in no outline */
+        CHECK_NEAR(d.buildings[2].height_m, 15, 1e-9);
+        CHECK_STR(d.buildings[3].id, "way/30");
+        CHECK_INT(d.buildings[3].n_polygons, 1);
+        CHECK_INT(ly_district_find(&d, "way/12"), -1); /* a joined part is no building */
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    /* a min_level that is not below the part's levels: a warning, the base on the ground */
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"building:part\":\"yes\",\"building:levels\":\"4\","
+        "\"building:min_level\":\"4\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.warnings, 1);
+    CHECK(diags.count == 1 && strstr(diags.items[0].message, "\"building:min_level\" is \"4\": "
+                                     "expected a whole number of levels from 0 to 3"));
+    CHECK(d.n_buildings == 1 && d.buildings[0].min_height_m == 0);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A feature far from the rest (an export's placeholder at 0, 0) is an error at its geometry,
  * left out with skip_bad; a second city a few hundred kilometres off is not. */
 static void strays(void)
@@ -656,6 +709,7 @@ static void strays(void)
 int main(void)
 {
     strays();
+    osm_parts();
     gdal_osm();
     plain_osm();
     osm_values();

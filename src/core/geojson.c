@@ -100,6 +100,10 @@ typedef struct {
     /* where most of the data is (the median of the features' first positions), and how far
      * from it a feature is a stray (0: no check) */
     double centre[2], stray_km;
+    /* OpenStreetMap building parts read as buildings, joined to their outlines at the end */
+    ly_part_ref *parts;
+    size_t n_parts, cap_parts;
+    bool line_area; /* the feature is an area drawn as a closed LineString (GDAL's "lines") */
 } loader;
 
 /* ---- reporting -------------------------------------------------------------- */
@@ -738,7 +742,25 @@ static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double 
     return true;
 }
 
-/* Reads a Polygon or MultiPolygon geometry into consecutive ly_polygons. */
+/* A closed LineString's positions as one polygon's outline: an OpenStreetMap area that
+ * GDAL's OSM driver puts in its lines layer (a building part). */
+static bool read_line_area(loader *L, const cJSON *coords, double *box)
+{
+    ly_ring lr;
+    if (!read_ring(L, coords, "the closed line", &lr))
+        return false;
+    ly_ring *slot = GROW(L, rings, n_rings, cap_rings);
+    ly_polygon *pg = slot ? GROW(L, polygons, n_polygons, cap_polygons) : NULL;
+    if (!pg)
+        return false;
+    *slot = lr;
+    extend_bbox(box, L->d->points + 2 * (size_t)lr.first_point, lr.n_points);
+    *pg = (ly_polygon){.first_ring = (uint32_t)L->d->n_rings - 1, .n_rings = 1};
+    return true;
+}
+
+/* Reads a Polygon or MultiPolygon geometry into consecutive ly_polygons (or, for an
+ * area mapped as a closed line, one). */
 static bool read_areal(loader *L, const cJSON *geom, const char *what, uint32_t *first,
                        uint32_t *count, double *box)
 {
@@ -751,7 +773,8 @@ static bool read_areal(loader *L, const cJSON *geom, const char *what, uint32_t 
         return false;
     const cJSON *coords = member(geom, "coordinates");
     bool multi = strcmp(type, "MultiPolygon") == 0;
-    if (!multi && strcmp(type, "Polygon") != 0) {
+    bool line = L->line_area && !strcmp(type, "LineString");
+    if (!multi && !line && strcmp(type, "Polygon") != 0) {
         err(L, member(geom, "type"), "geometry is a %s: expected Polygon or MultiPolygon for %s",
             type, what);
         return false;
@@ -762,7 +785,9 @@ static bool read_areal(loader *L, const cJSON *geom, const char *what, uint32_t 
     }
     *first = (uint32_t)L->d->n_polygons;
     bool ok = true;
-    if (!multi) {
+    if (line) {
+        ok = read_line_area(L, coords, box);
+    } else if (!multi) {
         ok = read_polygon(L, coords, -1, box);
     } else if (!cJSON_IsArray(coords) || !coords->child) {
         err(L, coords, "MultiPolygon coordinates are %s: expected a non-empty array of polygons",
@@ -992,6 +1017,7 @@ static const char *const BUILDING_KEYS[] = {
     "tax_2010_cny", "services", "floor_records", "enterprises",
     /* plain GeoJSON (OpenStreetMap style) */
     "height", "min_height", "levels", "building:levels", "building", "type",
+    "building:min_level", "min_level",
     /* Overture Maps' buildings */
     "names", "num_floors"};
 
@@ -1425,6 +1451,14 @@ static const char *plain_tag(const loader *L, const cJSON *props, const char *ke
     return cJSON_IsString(v) ? text_or_null(v->valuestring) : NULL;
 }
 
+/* An OpenStreetMap building part: a building:part tag (not "no"), no building tag. */
+static bool osm_part(const loader *L, const cJSON *props)
+{
+    const char *part = plain_tag(L, props, "building:part");
+    const char *b = plain_tag(L, props, "building");
+    return part && strcmp(part, "no") && (!b || !strcmp(b, "no"));
+}
+
 /* GDAL's hstore text, "k"=>"v","k2"=>NULL (backslash escapes in quotes), as an object of
  * strings (NULL values left out); NULL when the text is not in that form. */
 static cJSON *parse_hstore(const char *s)
@@ -1659,6 +1693,28 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
     return true;
 }
 
+/* OSM's building:min_level (the levels a part leaves out below it, as a part over a
+ * passage): its base at that many of the building's storeys. */
+static void building_min_level(loader *L, const cJSON *props, ly_building *b)
+{
+    const cJSON *ml = tag(L, props, "building:min_level");
+    if (!ml)
+        ml = tag(L, props, "min_level");
+    double lv;
+    int how;
+    if (!ml || cJSON_IsNull(ml) || b->floors <= 0)
+        return;
+    double storey = b->height_m / b->floors;
+    if (osm_number(ml, false, &lv, &how) && lv >= 0 && lv < b->floors && lv == floor(lv)) {
+        b->min_height_m = lv * storey;
+        return;
+    }
+    char got[64];
+    warn(L, ml, "\"%s\" is %s: expected a whole number of levels from 0 to %d (the levels "
+         "below this part's %d); its base is left at the ground", ml->string, show(ml, got),
+         b->floors - 1, b->floors);
+}
+
 static void building_min_height(loader *L, const cJSON *props, ly_building *b)
 {
     bool louyu = L->d->meta.is_louyu;
@@ -1667,6 +1723,10 @@ static void building_min_height(loader *L, const cJSON *props, ly_building *b)
     if (!mh && !louyu) {
         mh = tag(L, props, "min_height");
         mh_key = "min_height";
+    }
+    if ((!mh || cJSON_IsNull(mh)) && !louyu) {
+        building_min_level(L, props, b);
+        return;
     }
     if (!mh || cJSON_IsNull(mh))
         return;
@@ -1743,6 +1803,14 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
     ly_building *slot = GROW(L, buildings, n_buildings, cap_buildings);
     if (slot)
         *slot = b;
+    if (slot && !louyu && osm_part(L, props)) {
+        if (ly_array_reserve((void **)&L->parts, &L->cap_parts, L->n_parts + 1,
+                             sizeof *L->parts))
+            L->nomem = true;
+        else
+            L->parts[L->n_parts++] = (ly_part_ref){(uint32_t)(L->d->n_buildings - 1),
+                                                   (uint32_t)L->feature};
+    }
 }
 
 
@@ -2100,6 +2168,24 @@ static void set_where(loader *L, const char *id)
 /* What a feature is: its "kind", or in plain GeoJSON a building when its geometry is
  * a (Multi)Polygon. Returns the kind, or -1 when the feature is skipped or wrong
  * (said in diags). */
+/* A LineString whose last position is its first (and has at least four). */
+static bool closed_line(const cJSON *geom)
+{
+    const cJSON *c = member(geom, "coordinates");
+    if (!cJSON_IsArray(c) || cJSON_GetArraySize(c) < 4)
+        return false;
+    const cJSON *a = c->child, *z = a;
+    while (z->next)
+        z = z->next;
+    if (!cJSON_IsArray(a) || !cJSON_IsArray(z) || !a->child || !z->child || !a->child->next ||
+        !z->child->next)
+        return false;
+    return cJSON_IsNumber(a->child) && cJSON_IsNumber(z->child) &&
+           cJSON_IsNumber(a->child->next) && cJSON_IsNumber(z->child->next) &&
+           a->child->valuedouble == z->child->valuedouble &&
+           a->child->next->valuedouble == z->child->next->valuedouble;
+}
+
 static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, const cJSON **geom)
 {
     bool louyu = L->d->meta.is_louyu;
@@ -2140,6 +2226,9 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
         kind = osm ? osm_area_kind(L, props) : LY_KIND_BUILDING;
         if (kind < 0 && osm_poi_category(L, props) >= 0)
             kind = LY_KIND_POI; /* a place mapped as an area: its marker in the middle */
+    } else if (osm && !strcmp(gt, "LineString") && osm_part(L, props) && closed_line(*geom)) {
+        kind = LY_KIND_BUILDING; /* a part GDAL wrote as a line: its ring */
+        L->line_area = true;
     } else if (osm && (!strcmp(gt, "LineString") || !strcmp(gt, "MultiLineString")) &&
              osm_road_class(plain_tag(L, props, "highway")) >= 0)
         kind = LY_KIND_ROAD;
@@ -2262,6 +2351,7 @@ static bool stray(loader *L, const cJSON *geom)
 static void read_feature_checked(loader *L, const cJSON *feature)
 {
     set_where(L, NULL);
+    L->line_area = false;
     if (!cJSON_IsObject(feature)) {
         err(L, feature, "feature is %s: expected a GeoJSON Feature object", type_name(feature));
         return;
@@ -2522,6 +2612,15 @@ static bool read_crs(loader *L, const cJSON *crs)
 #endif
 }
 
+/* OpenStreetMap's building parts joined to their outlines; false when out of memory. */
+static bool join_parts(loader *L)
+{
+    long joined = L->n_parts ? ly_osm_join_parts(L->d, L->parts, L->n_parts) : 0;
+    if (joined > 0)
+        LY_INFO("LOAD", "%ld building parts joined to their outlines", joined);
+    return joined >= 0;
+}
+
 static void read_collection(loader *L, const cJSON *root)
 {
     ly_district_figures *f = &L->d->meta.figures;
@@ -2572,6 +2671,8 @@ static void read_collection(loader *L, const cJSON *root)
             ly_progress_step(L->progress, (size_t)i, (size_t)count);
     }
     L->feature = -1;
+    if (!L->nomem && !L->bad_features) /* (a load with errors keeps nothing) */
+        L->nomem = !join_parts(L);
 }
 
 /* ---- driver ----------------------------------------------------------------- */
@@ -2672,6 +2773,7 @@ static void free_loader(loader *L)
     free(L->id_vals);
     free(L->id_nodes);
     free(L->raw_ids);
+    free(L->parts);
 }
 
 /* JSON is UTF-8, but a script on Chinese Windows writes GB18030 (GBK) unless told

@@ -56,6 +56,17 @@ ly_load_mark ly_load_mark_now(const ly_district *d, const ly_diag_list *diags);
 void ly_load_leave_out(ly_district *d, ly_diag_list *diags, const ly_load_mark *m,
                        const char *what);
 
+/* A building that is an OpenStreetMap building part (building:part, no building tag):
+ * its row and its feature's index (a row taken back by skip_bad is then another's). */
+typedef struct {
+    uint32_t building, feature;
+} ly_part_ref;
+
+/* Joins each part to the building outline that contains it (osm_parts.c): the outline is
+ * drawn as its parts' polygons with their heights, and the parts are no longer buildings.
+ * Returns how many joined, or -1 when out of memory (the district as it was). */
+long ly_osm_join_parts(ly_district *d, const ly_part_ref *parts, size_t n);
+
 /* The EPSG code a reference system's name holds ("EPSG:4547", "urn:ogc:def:crs:EPSG::4547",
  * "https://www.opengis.net/def/crs/EPSG/0/4547"), or 0. */
 int ly_crs_epsg(const char *name);
