@@ -648,6 +648,17 @@ static void osm_parts(void)
         CHECK_INT(d.buildings[3].n_polygons, 1);
         CHECK_INT(ly_district_find(&d, "way/12"), -1); /* a joined part is no building */
     }
+    /* the tower is a hotel too (tourism=hotel on its outline): a place on its roof */
+    CHECK_INT(d.n_features, 1);
+    if (d.n_features == 1) {
+        const ly_feature *h = &d.features[0];
+        CHECK(h->kind == LY_KIND_POI && h->subtype == LY_POI_HOTEL);
+        CHECK_STR(h->id, "way/10");
+        CHECK_STR(h->name, "海天中心");
+        CHECK_NEAR(h->height_m, 180, 1e-9); /* raised with the outline by its parts */
+        CHECK_NEAR(h->lon, 120.3805, 1e-9);
+        CHECK_NEAR(h->lat, 36.0604, 1e-9);
+    }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
 

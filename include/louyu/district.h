@@ -175,7 +175,8 @@ typedef struct {
     double width_m;
     int since;   /* poi: year it opened, 0 when unknown */
     /* camera: where it looks (degrees clockwise from north; its field of view), its
-     * height above the ground, and its pictures: a live stream (MJPEG over http(s))
+     * height above the ground (a poi's: the roof it stands on when it is a building of
+     * OpenStreetMap, such as a hotel; else 0), and its pictures: a live stream (MJPEG over http(s))
      * and/or a still image (http(s) URL, or a path relative to the data file) */
     double heading_deg, fov_deg, height_m;
     const char *snapshot, *stream;

@@ -349,6 +349,7 @@ typedef enum {
     LY_S_CAMERA_FULL,
     LY_S_NEARBY_ON_FOOT,
     LY_S_NEARBY_STRAIGHT,
+    LY_S_IN_THIS_BUILDING,
     LY_S_COUNT
 } ly_string_id;
 

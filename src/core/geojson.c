@@ -2051,6 +2051,29 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
         *slot = f;
 }
 
+/* An OpenStreetMap building that is also a place by its tags (a hotel, a bank, a
+ * hospital, a multi-storey car park): a place of that category on its roof, in the middle
+ * of its outline, with its id and names, so that a building's Nearby tab finds it. */
+static void building_place(loader *L, const cJSON *props, const ly_building *b)
+{
+    int category = osm_poi_category(L, props);
+    if (category < 0 || !b->n_polygons)
+        return;
+    const ly_ring *r = &L->d->rings[L->d->polygons[b->first_polygon].first_ring];
+    double sx = 0, sy = 0;
+    for (uint32_t i = 0; i < r->n_points; i++) {
+        sx += L->d->points[2 * ((size_t)r->first_point + i)];
+        sy += L->d->points[2 * ((size_t)r->first_point + i) + 1];
+    }
+    ly_feature *slot = GROW(L, features, n_features, cap_features);
+    if (slot)
+        *slot = (ly_feature){.kind = LY_KIND_POI, .id = b->id, .name = b->name,
+                             .name_en = b->name_en, .address = b->address,
+                             .lon = sx / r->n_points, .lat = sy / r->n_points,
+                             .subtype = category, .height_m = b->height_m,
+                             .feature = (uint32_t)L->feature};
+}
+
 /* ---- features and metadata -------------------------------------------------- */
 
 /* Where a feature's id may be: the Feature's "id" (RFC 7946), else its properties'
@@ -2386,9 +2409,13 @@ static void read_feature_checked(loader *L, const cJSON *feature)
     if (kind >= 0 && stray(L, geom))
         kind = -1;
     const char *uid = kind >= 0 ? unique_id(L, feature, kind, id, id_node, id_bad) : NULL;
+    size_t buildings = L->d->n_buildings;
     if (uid && kind == LY_KIND_BUILDING)
         read_building(L, props, uid, geom);
-    else if (uid)
+    if (L->d->n_buildings > buildings && !L->d->meta.is_louyu && !member(props, "kind") &&
+        osm_feature(L, feature, props))
+        building_place(L, props, &L->d->buildings[buildings]);
+    else if (uid && kind != LY_KIND_BUILDING)
         read_feature(L, (ly_kind)kind, props, uid[0] ? uid : NULL, geom);
     drop_tags(L);
     L->standin_props = L->standin_for = NULL;
@@ -2613,12 +2640,30 @@ static bool read_crs(loader *L, const cJSON *crs)
 }
 
 /* OpenStreetMap's building parts joined to their outlines; false when out of memory. */
+static int by_feature(const void *key, const void *b)
+{
+    uint32_t k = *(const uint32_t *)key, f = ((const ly_building *)b)->feature;
+    return (k > f) - (k < f);
+}
+
 static bool join_parts(loader *L)
 {
     long joined = L->n_parts ? ly_osm_join_parts(L->d, L->parts, L->n_parts) : 0;
-    if (joined > 0)
-        LY_INFO("LOAD", "%ld building parts joined to their outlines", joined);
-    return joined >= 0;
+    if (joined <= 0)
+        return joined == 0;
+    LY_INFO("LOAD", "%ld building parts joined to their outlines", joined);
+    /* a place that is a building stands on its roof, which its parts may have raised
+     * (the buildings are in their features' order) */
+    for (size_t i = 0; i < L->d->n_features; i++) {
+        ly_feature *f = &L->d->features[i];
+        const ly_building *b = f->kind == LY_KIND_POI && f->height_m > 0
+                                   ? bsearch(&f->feature, L->d->buildings, L->d->n_buildings,
+                                             sizeof *b, by_feature)
+                                   : NULL;
+        if (b)
+            f->height_m = b->height_m;
+    }
+    return true;
 }
 
 static void read_collection(loader *L, const cJSON *root)

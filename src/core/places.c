@@ -146,11 +146,11 @@ static float smoothstep(float a, float b, float x)
 
 /* Where the marker goes (its centre and the stem's foot) and how visible it should be
  * (0: hidden). A placed marker claims its box. */
-static float place(const float spot[2], bool first, const ly_bvh *bvh, const ly_camera_matrices *m,
+static float place(const float spot[3], bool first, const ly_bvh *bvh, const ly_camera_matrices *m,
                    const ly_places_options *o, box *placed, size_t *np, ly_place_shown *out)
 {
     float s = o->scale > 0 ? o->scale : 1, r = 11 * s, stem = 9 * s;
-    float a[3] = {spot[0], spot[1], 1.5f}, clip[4];
+    float a[3] = {spot[0], spot[1], spot[2]}, clip[4];
     const float *vp = m->view_proj;
     for (int k = 0; k < 4; k++)
         clip[k] = vp[k] * a[0] + vp[4 + k] * a[1] + vp[8 + k] * a[2] + vp[12 + k];
@@ -257,7 +257,11 @@ void ly_places_update(ly_places *p, const ly_district *d, const ly_geo *geo, con
         uint32_t fi = sc->cand[c].feature;
         ly_place_shown ps = {.feature = fi};
         bool first = (long)fi == o->chosen || (long)fi == o->hovered;
-        float target = place(sc->xy[fi], first, bvh, m, o, sc->placed, &np, &ps);
+        /* on the ground; a place that is a building (a hotel), on its roof */
+        const ly_feature *f = &d->features[fi];
+        float spot[3] = {sc->xy[fi][0], sc->xy[fi][1],
+                         1.5f + (f->kind == LY_KIND_POI ? (float)f->height_m : 0)};
+        float target = place(spot, first, bvh, m, o, sc->placed, &np, &ps);
         float al = p->alpha[fi] + (target - p->alpha[fi]) * k;
         if (fabsf(target - al) < 0.004f)
             al = target;

@@ -187,6 +187,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_CAMERA_FULL] = {"最多同时打开 4 路画面", "At most 4 pictures at once"},
     [LY_S_NEARBY_ON_FOOT] = {"沿道路步行（4.5 公里/小时）", "on foot over the roads (4.5 km/h)"},
     [LY_S_NEARBY_STRAIGHT] = {"数据中没有道路：直线距离", "no roads in the data: straight-line distances"},
+    [LY_S_IN_THIS_BUILDING] = {"就在本楼", "in this building"},
     [LY_S_HELP_TITLE] = {"操作说明", "Controls"},
     [LY_S_HELP_MOUSE] = {"鼠标", "Mouse"},
     [LY_S_HELP_TOUCH] = {"触摸", "Touch"},

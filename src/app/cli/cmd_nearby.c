@@ -79,9 +79,13 @@ static void print_text(const ly_district *d, const ly_building *b, const int *or
         ly_thousands(nb->metres[order[i]], m, sizeof m);
         int minutes = (int)ceil(nb->metres[order[i]] / LY_WALK_M_PER_MIN);
         /* a place without a name (a car park from a map export) is its category alone */
-        printf("  %3d min %7s m  %s%s%s [%s]", minutes < 1 ? 1 : minutes, m,
-               ly_poi_category_title(order[i], lang), name ? " · " : "", name ? name : "",
-               f->id ? f->id : "");
+        /* a place that is this building (a hotel mapped on its outline) */
+        if (f->height_m > 0 && f->id && !strcmp(f->id, b->id))
+            printf("  %s  ", ly_str(LY_S_IN_THIS_BUILDING, lang));
+        else
+            printf("  %3d min %7s m  ", minutes < 1 ? 1 : minutes, m);
+        printf("%s%s%s [%s]", ly_poi_category_title(order[i], lang), name ? " · " : "",
+               name ? name : "", f->id ? f->id : "");
         if (f->since && year && f->since > year) {
             printf(" (");
             printf(ly_str(LY_S_OPENED_IN, lang), f->since);

@@ -7,8 +7,18 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* "Yan'an San Road station" and under it "6 min walk · 430 m" (and "opened 2016"). */
+/* The selected building's id, or NULL. */
+static const char *st_building_id(const ly_app *app)
+{
+    long s = app->st.selected;
+    return s >= 0 && (size_t)s < app->scene.district.n_buildings
+               ? app->scene.district.buildings[s].id
+               : NULL;
+}
+
 static void row(const ly_view_ctx *c, int kind, bool roads)
 {
     const ly_app *app = c->app;
@@ -36,6 +46,9 @@ static void row(const ly_view_ctx *c, int kind, bool roads)
         snprintf(detail, sizeof detail, fmt, m, f->since);
     else
         snprintf(detail, sizeof detail, fmt, m);
+    /* a place that is this building (a hotel mapped on its outline) */
+    if (f->height_m > 0 && f->id && st_building_id(app) && !strcmp(f->id, st_building_id(app)))
+        snprintf(detail, sizeof detail, "%s", ly_view_str(c, LY_S_IN_THIS_BUILDING));
     bool on = app->st.route_kind == kind;
     if (ly_ui_item_toggle(c->ui, label, detail, &on))
         ly_msg_int(c->out, LY_MSG_SET_ROUTE, kind);
