@@ -380,16 +380,21 @@ static void notices(ly_layout *L, const ly_app *app)
 }
 
 /* The week slider: along the bottom, right of the scale bar, left of a card that
- * reaches down to it. */
+ * reaches down to it; where that is too narrow, above the scale bar. */
 static void weeks(ly_layout *L, const ly_app *app)
 {
     float s = L->s, W = (float)L->width, H = (float)L->height;
     float x0 = 280 * s, x1 = W - LY_LAYOUT_MARGIN * s, h = LY_LAYOUT_WEEKS_H * s;
     float y = H - h - 12 * s;
-    if (L->card.shown && L->card.x > x0 && L->card.y + L->card.h > y - LY_LAYOUT_GAP * s)
+    bool card = L->card.shown && L->card.x > x0 && L->card.y + L->card.h > y - LY_LAYOUT_GAP * s;
+    if (card)
         x1 = fminf(x1, L->card.x - LY_LAYOUT_GAP * s);
-    if (x1 - x0 < 360 * s) /* a narrow window: the whole width above the scale bar */
-        x0 = LY_LAYOUT_MARGIN * s, x1 = W - LY_LAYOUT_MARGIN * s, y -= 40 * s;
+    if (x1 - x0 < 360 * s) { /* a narrow window: above the scale bar, left of the card */
+        x0 = LY_LAYOUT_MARGIN * s;
+        y -= 40 * s;
+        if (x1 - x0 < 360 * s) /* no room beside the card either: the whole width */
+            x1 = W - LY_LAYOUT_MARGIN * s;
+    }
     float w = fminf(x1 - x0, LY_LAYOUT_WEEKS_W * s);
     L->weeks = box(x0 + 0.5f * (x1 - x0 - w), y, w, h);
     L->weeks.shown = ly_layout_has_weeks(app) && !app->st.kiosk.touring;

@@ -1157,11 +1157,26 @@ int ly_ui_tabs(ly_ui *ui, const char *label, const char *const *names, int n, in
     if (n <= 0) return selected;
     ly_ui_rect r = item(ui, avail(ui), dp(ui, t->row_h));
     ly_ui_id base = ly_ui_get_id(ui, label);
-    float tw = r.w / (float)n, px = dp(ui, t->font_px);
+    /* each tab as wide as its name and an even share of the room left; names that do not
+     * fit at the theme's size are set a little smaller (to 80 %) before any is cut */
+    enum { MAX_TABS = 16 };
+    n = n > MAX_TABS ? MAX_TABS : n;
+    float px = dp(ui, t->font_px), pad = dp(ui, 14), w[MAX_TABS], sum = 0;
+    for (int i = 0; i < n; i++)
+        sum += w[i] = measure(ui->font, names[i], px);
+    if (sum + n * pad > r.w && sum > 0) {
+        float k = fmaxf(0.8f, (r.w - n * pad) / sum);
+        px *= k;
+        for (int i = 0; i < n; i++)
+            w[i] *= k;
+        sum *= k;
+    }
+    float share = (r.w - sum) / (float)n, x = r.x;
     if (visible(ui, r)) ly_draw_rect(ui->dl, r.x, r.y + r.h - dp(ui, 1), r.w, dp(ui, 1), t->track);
     int sel = selected;
-    for (int i = 0; i < n; i++) {
-        ly_ui_rect tr = {r.x + (float)i * tw, r.y, tw, r.h};
+    for (int i = 0; i < n; i++, x += w[i - 1] + share) {
+        float tw = fmaxf(w[i] + share, dp(ui, 8));
+        ly_ui_rect tr = {x, r.y, tw, r.h};
         behaviour b = behave(ui, hash_bytes(&i, sizeof i, base), tr, PLAIN);
         if (b.clicked) sel = i;
         if (!visible(ui, tr)) continue;
