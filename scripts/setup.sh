@@ -4,7 +4,7 @@
 LY_PACKAGES=(
   build-essential cmake pkg-config python3
   libsdl2-dev libepoxy-dev libcglm-dev libcjson-dev libstb-dev libfontconfig-dev
-  libsodium-dev libsqlite3-dev libcurl4-openssl-dev libproj-dev
+  libsodium-dev libsqlite3-dev libcurl4-openssl-dev libproj-dev zlib1g-dev libexpat1-dev
   fonts-noto-cjk
   libgl1-mesa-dri libegl-mesa0
 )

@@ -117,6 +117,49 @@ for f in wtc-u16.txt:1000 wtc-semi.csv:700; do
     "${f%%:*} was not imported as the same report: $(head -3 "$tmp/err")"
 done
 
+# the same report saved as a workbook (.xlsx, as Excel writes one: shared strings, number
+# cells, date cells under a built-in and a Chinese date format): floor 20 now 1,200 m², free
+# from 16 May
+python3 - "$tmp/wtc-fixed.csv" "$tmp/wtc-xl.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+for r in rows[1:]:
+    if r[1:3] == ["wtc", "20"]:
+        r[3], r[5] = "1200", "2011-05-16"
+    elif r[1:3] == ["wtc", "21"]:
+        r[5] = "2011-06-01"
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+python3 "$SRC/tests/xlsx_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc.xlsx"
+"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc.xlsx" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+"$LOUYU" report history wtc --db "$tmp/s.gpkg" --json >"$tmp/h.json"
+check '[ $rc = 0 ] && python3 -c "import json,sys; h=json.load(open(sys.argv[1])); assert h[-1][\"vacant_m2\"]-h[-2][\"vacant_m2\"]==1200" "$tmp/h.json"' \
+  "wtc.xlsx was not imported as the same report: $(head -3 "$tmp/err")"
+check '[ "$(sql "$tmp/s.gpkg" "SELECT group_concat(available_from, '"'"' '"'"') FROM (SELECT available_from FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from IN (20, 21) ORDER BY floor_from)")" = "2011-05-16 2011-06-01" ]' \
+  "the workbook's date cells were not read as dates"
+check '[ "$(sql "$tmp/s.gpkg" "SELECT rent_cny_m2_day FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from = 20")" = 4.6 ]' \
+  "the workbook's 4.5999999999999996 was not read as 4.6"
+# a workbook's faults at their cells (row:column, and the cell's name); a damaged one, and an
+# OpenDocument sheet, said as such; the store unchanged
+printf 'week,building,floors,vacant_m2\n2011-W18,wtc,20,1200\n2011-W18,wtc,21,abc\n\n2011-W18,nobody,3,10\n' >"$tmp/bad-xl.csv"
+python3 "$SRC/tests/xlsx_write.py" "$tmp/bad-xl.csv" "$tmp/bad.xlsx"
+head -c 300 "$tmp/bad.xlsx" >"$tmp/cut.xlsx"
+python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet"); z.close()' "$tmp/sheet.ods"
+after=$(dump "$tmp/s.gpkg")
+for f in bad.xlsx cut.xlsx sheet.ods; do
+  (cd "$tmp" && "$LOUYU" report import --db s.gpkg "$f") >"$tmp/out" 2>"$tmp/err"
+  check '[ $? = 1 ]' "$f was not refused"
+  cat "$tmp/err" >>"$tmp/xl-err"
+done
+for want in 'bad.xlsx:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
+  'bad.xlsx:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
+  'cut.xlsx: error: the workbook is not a readable ZIP archive' \
+  'sheet.ods:1:1: error: the file is an OpenDocument spreadsheet (.ods), not a CSV or an .xlsx'; do
+  check 'grep -q "^$want" "$tmp/xl-err"' "no message: $want"
+done
+check '[ "$(dump "$tmp/s.gpkg")" = "$after" ]' "a refused workbook changed the store"
+
 # ---- an import killed at any moment leaves the store as it was ------------------------
 cp "$STORE" "$tmp/k.gpkg"
 week="$SRC/data/reports/2011-W17.csv"

@@ -35,7 +35,14 @@ enum {
 };
 
 /* UTF16: little- or big-endian after its byte-order mark (Excel's "Unicode Text") */
-typedef enum { LY_CSV_UTF8, LY_CSV_UTF8_BOM, LY_CSV_GB18030, LY_CSV_UTF16 } ly_csv_encoding;
+/* XLSX: a workbook's first sheet (xlsx.h), its rows and columns as the text's lines and fields */
+typedef enum {
+    LY_CSV_UTF8,
+    LY_CSV_UTF8_BOM,
+    LY_CSV_GB18030,
+    LY_CSV_UTF16,
+    LY_CSV_XLSX
+} ly_csv_encoding;
 
 typedef struct {
     /* the field's text, UTF-8, quotes undone, NUL-terminated (owned by the ly_csv) */
@@ -72,6 +79,11 @@ int ly_csv_parse(ly_csv *out, const char *bytes, size_t len, ly_diag_list *diags
 int ly_csv_read(ly_csv *out, const char *path, ly_diag_list *diags);
 /* Frees everything; accepts NULL or a zeroed ly_csv and leaves it zeroed. */
 void ly_csv_free(ly_csv *c);
+
+/* For a workbook (encoding LY_CSV_XLSX): diagnostics [from, count) with a position in the
+ * text get their cell's row and column (from 1; C is 3) as their line and column, and their
+ * message starts with the cell ("cell C7: "). Does nothing for a CSV. */
+void ly_csv_cells(const ly_csv *c, ly_diag_list *diags, size_t from);
 
 /* True when every field of the row is empty or only spaces/tabs (a blank
  * spreadsheet row, e.g. ",,,,"). */

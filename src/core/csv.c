@@ -1,4 +1,5 @@
 #include "louyu/csv.h"
+#include "louyu/xlsx.h"
 #include "louyu/arena.h"
 #include "louyu/file.h"
 
@@ -220,10 +221,19 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
     const unsigned char *u = (const unsigned char *)bytes;
     /* a workbook itself rather than its CSV: say what to do rather than "byte 0x84" */
     if (len >= 4 && !memcmp(bytes, "PK\x03\x04", 4)) {
+#ifndef LY_WEB /* (the browser reads no reports) */
+        /* an OpenDocument file names its kind first, uncompressed; else a workbook */
+        bool ods = false;
+        for (size_t i = 0; i + 12 <= len && i < 100 && !ods; i++)
+            ods = !memcmp(bytes + i, "opendocument", 12);
+        if (!ods) {
+            c->encoding = LY_CSV_XLSX; /* its first sheet as CSV text */
+            return ly_xlsx_text(bytes, len, &c->text, &c->len, diags);
+        }
+#endif
         fail(diags, bytes, 0, 0, 0,
-             "the file is a workbook (.xlsx or .ods: a ZIP archive), not a CSV: expected the "
-             "sheet saved as CSV (Excel: File > Save As > \"CSV UTF-8\"; WPS and LibreOffice: "
-             "Save As > CSV)");
+             "the file is an OpenDocument spreadsheet (.ods), not a CSV or an .xlsx workbook: "
+             "expected it saved as either (LibreOffice: Save As > Excel 2007-365 or CSV)");
         return -1;
     }
     if (len >= 8 && !memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
@@ -480,6 +490,39 @@ void ly_csv_free(ly_csv *c)
     free(c->store);
     free(c->all_fields);
     memset(c, 0, sizeof *c);
+}
+
+void ly_csv_cells(const ly_csv *c, ly_diag_list *diags, size_t from)
+{
+    for (size_t i = from; c->encoding == LY_CSV_XLSX && i < diags->count; i++) {
+        ly_diag *d = &diags->items[i];
+        if (d->offset == SIZE_MAX || !c->n_rows)
+            continue;
+        size_t lo = 0, hi = c->n_rows; /* the last row that starts at or before it */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (c->rows[mid].offset <= d->offset)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        const ly_csv_row *r = &c->rows[lo];
+        size_t f = 0;
+        while (f + 1 < r->n_fields && r->fields[f + 1].offset <= d->offset)
+            f++;
+        d->line = (int)lo + 1;
+        d->col = (int)f + 1;
+        char ref[16] = "", *w = ref + sizeof ref - 1;
+        for (size_t k = f + 1; k > 0 && w > ref; k = (k - 1) / 26)
+            *--w = (char)('A' + (k - 1) % 26);
+        size_t n = strlen(w) + strlen(d->message) + 32;
+        char *m = malloc(n);
+        if (!m)
+            continue;
+        snprintf(m, n, "cell %s%d: %s", w, d->line, d->message);
+        free(d->message);
+        d->message = m;
+    }
 }
 
 bool ly_csv_row_blank(const ly_csv_row *row)

@@ -642,6 +642,7 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
                     ly_diag_list *diags)
 {
     memset(r, 0, sizeof *r);
+    size_t diags_before = diags->count;
     if (ly_csv_parse(&r->csv, bytes, len, diags))
         return -1;
     reader rd = {.r = r, .d = d, .diags = diags, .line = 1};
@@ -680,6 +681,7 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     free(seen);
     free(sbs);
     ly_diag_resolve_lines(diags, r->csv.text, r->csv.len);
+    ly_csv_cells(&r->csv, diags, diags_before);
     return rd.errors ? -1 : 0;
 }
 

@@ -352,9 +352,11 @@ static const ly_command COMMANDS[] = {
      "Every floor with a record, with last week's vacancy and rent (docs/reports.md)."},
     {"report import", ly_cli_report_import, "check weekly reports and add them to the store",
      "FILE...", G_IMPORT, 1, 1024,
+     "A FILE is a CSV (docs/reports.md) or a workbook (.xlsx: its first sheet).\n"
      "Each file is taken whole or not at all; every fault is FILE:LINE:COL with the\n"
-     "column's name. The same file twice changes nothing. Exit status 1: a file has\n"
-     "errors or its week is already reported (without --replace)."},
+     "column's name (in a workbook: ROW:COLUMN and the cell). The same file twice\n"
+     "changes nothing. Exit status 1: a file has errors or its week is already\n"
+     "reported (without --replace)."},
     {"report history", ly_cli_report_history, "a building's vacancy and rent, week by week",
      "BUILDING", G_DB_JSON, 1, 1, NULL},
     {"report diff", ly_cli_report_diff, "what changed between two weeks, building by building",

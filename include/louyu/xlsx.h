@@ -1,0 +1,18 @@
+/* louyu xlsx: a spreadsheet saved as a workbook (.xlsx: Excel's, WPS's and LibreOffice's
+ * Office Open XML) read as the CSV text of its first sheet (xlsx.c says how), for
+ * ly_csv_parse. Core: zlib and expat, no GL, no SDL. */
+#ifndef LOUYU_XLSX_H
+#define LOUYU_XLSX_H
+
+#include "louyu/diag.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The first sheet as CSV text: row r of the sheet on line r, column c (from 1) its field
+ * c, every field quoted. 0 with *text malloc'd (NUL-terminated), or -1 with one error in
+ * diags (a damaged archive or part, no sheet, out of memory). */
+int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                 ly_diag_list *diags);
+
+#endif

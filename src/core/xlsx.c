@@ -1,0 +1,529 @@
+/* A workbook (.xlsx, Office Open XML, as Excel, WPS and LibreOffice save it) read as the
+ * text of a CSV: its first sheet, one line per row of the sheet from row 1 and one quoted
+ * field per column from A, so that a row's line is its row number and a field's index its
+ * column (ly_csv_cells turns positions into cells). The workbook is a ZIP archive (zlib
+ * inflates its parts) of XML parts (expat reads them): the workbook names its sheets, its
+ * relationships say where the first one is, the shared strings hold the text of most cells,
+ * and the styles say which numbers are dates. A cell is given as its text (shared,
+ * inline, or a formula's cached result), a number as the shortest text that reads back the
+ * same to 15 digits (4.5999999999999996 is 4.6), a date as YYYY-MM-DD (with HH:MM when it has
+ * a time), a truth value as TRUE or FALSE, an error as its code (#N/A). */
+#include "louyu/xlsx.h"
+
+#include <expat.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+enum { MAX_PART = 64 * 1024 * 1024, MAX_COLS = 16384, MAX_ROWS = 1048576 };
+
+static void fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void fail(ly_diag_list *diags, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
+}
+
+/* ---- the ZIP archive ------------------------------------------------------------- */
+
+static uint32_t u16(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static uint32_t u32(const unsigned char *p)
+{
+    return u16(p) | u16(p + 2) << 16;
+}
+
+/* The archive's member `name`, inflated (malloc'd, NUL-terminated); NULL with *len 0
+ * when it is not there, NULL with *len 1 after an error said in diags. */
+static char *member(const unsigned char *z, size_t n, const char *name, size_t *len,
+                    ly_diag_list *diags)
+{
+    *len = 0;
+    size_t e = n >= 22 ? n - 22 : 0;
+    while (e > 0 && u32(z + e) != 0x06054b50 && n - e < 22 + 65535)
+        e--;
+    if (n < 22 || u32(z + e) != 0x06054b50) {
+        fail(diags, "the workbook is not a readable ZIP archive (no central directory): "
+             "expected an .xlsx file as Excel, WPS or LibreOffice saves it");
+        *len = 1;
+        return NULL;
+    }
+    size_t at = u32(z + e + 16), count = u16(z + e + 10), want = strlen(name);
+    for (size_t i = 0; i < count && at + 46 <= n && u32(z + at) == 0x02014b50; i++) {
+        size_t nl = u16(z + at + 28), xl = u16(z + at + 30), cl = u16(z + at + 32);
+        const unsigned char *h = z + at;
+        at += 46 + nl + xl + cl;
+        if (at > n || nl != want || memcmp(h + 46, name, want))
+            continue;
+        uint32_t method = u16(h + 10), csize = u32(h + 20), usize = u32(h + 24);
+        size_t lh = u32(h + 42);
+        if (lh + 30 > n || u32(z + lh) != 0x04034b50 || usize > MAX_PART ||
+            (method != 0 && method != 8)) {
+            fail(diags, "the workbook's part %s cannot be read (%s): expected an .xlsx file "
+                 "as Excel, WPS or LibreOffice saves it", name,
+                 usize > MAX_PART ? "over 64 MiB" : method > 8 ? "an unknown compression"
+                                                                : "a damaged archive");
+            *len = 1;
+            return NULL;
+        }
+        size_t data = lh + 30 + u16(z + lh + 26) + u16(z + lh + 28);
+        char *out = data + csize <= n ? malloc((size_t)usize + 1) : NULL;
+        if (!out) {
+            fail(diags, "the workbook's part %s is cut short or too large to read", name);
+            *len = 1;
+            return NULL;
+        }
+        if (method == 0 && csize == usize) {
+            memcpy(out, z + data, usize);
+        } else {
+            z_stream s = {.next_in = (Bytef *)(z + data), .avail_in = csize,
+                          .next_out = (Bytef *)out, .avail_out = usize};
+            int rc = inflateInit2(&s, -MAX_WBITS);
+            if (rc == Z_OK)
+                rc = inflate(&s, Z_FINISH);
+            inflateEnd(&s);
+            if (rc != Z_STREAM_END || s.total_out != usize) {
+                fail(diags, "the workbook's part %s does not inflate (a damaged file): "
+                     "expected an .xlsx file as Excel, WPS or LibreOffice saves it", name);
+                free(out);
+                *len = 1;
+                return NULL;
+            }
+        }
+        out[usize] = '\0';
+        *len = usize;
+        return out;
+    }
+    return NULL;
+}
+
+/* ---- XML parts --------------------------------------------------------------------- */
+
+/* An element's or attribute's name without its namespace prefix ("x:c" is "c"). */
+static const char *local(const char *name)
+{
+    const char *c = strrchr(name, ':');
+    return c ? c + 1 : name;
+}
+
+static const char *attr(const char **atts, const char *name)
+{
+    for (int i = 0; atts[i]; i += 2)
+        if (!strcmp(local(atts[i]), name))
+            return atts[i + 1];
+    return NULL;
+}
+
+typedef struct {
+    char *p;
+    size_t n, cap;
+    bool fail;
+} tbuf;
+
+static void put(tbuf *t, const char *s, size_t n)
+{
+    if (t->fail || !n)
+        return;
+    if (t->n + n + 1 > MAX_PART) { /* a sheet of far-flung cells: no room is made for it */
+        t->fail = true;
+        return;
+    }
+    if (t->n + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 256;
+        while (cap < t->n + n + 1)
+            cap *= 2;
+        char *p = realloc(t->p, cap);
+        if (!p) {
+            t->fail = true;
+            return;
+        }
+        t->p = p;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->n, s, n);
+    t->n += n;
+    t->p[t->n] = '\0';
+}
+
+/* What the parts' handlers collect. */
+typedef struct {
+    /* workbook: the first sheet's relationship id; rels: its part; date1904 */
+    char sheet_rid[64], sheet_part[256];
+    bool date1904;
+    /* shared strings: their text, each NUL-terminated, one after another */
+    tbuf strings;
+    size_t *string_at, n_strings, cap_strings;
+    int depth_t, in_rph; /* inside a <t>; inside a phonetic run, whose text is not the cell's */
+    /* styles: for each cell format, whether its number format is a date */
+    bool *is_date;
+    size_t n_xf, cap_xf;
+    int in_cellxfs;
+    struct {
+        int id;
+        bool date;
+    } fmts[256];
+    int n_fmts;
+    /* the sheet */
+    tbuf out;                  /* the CSV */
+    long row, out_row, col;    /* the current row (from 1), rows written, the next column */
+    long cell_col, cell_style; /* the cell being read */
+    char cell_type[16];
+    tbuf value;
+    int in_v, in_is;
+    bool nomem;
+} book;
+
+static void grow_strings(book *b)
+{
+    if (b->n_strings + 1 > b->cap_strings) {
+        size_t cap = b->cap_strings ? 2 * b->cap_strings : 1024;
+        size_t *p = realloc(b->string_at, cap * sizeof *p);
+        if (!p) {
+            b->nomem = true;
+            return;
+        }
+        b->string_at = p;
+        b->cap_strings = cap;
+    }
+}
+
+static void XMLCALL wb_start(void *ud, const char *el, const char **atts)
+{
+    book *b = ud;
+    const char *n = local(el), *v;
+    if (!strcmp(n, "sheet") && !b->sheet_rid[0] && (v = attr(atts, "id")))
+        snprintf(b->sheet_rid, sizeof b->sheet_rid, "%s", v);
+    else if (!strcmp(n, "workbookPr") && (v = attr(atts, "date1904")))
+        b->date1904 = !strcmp(v, "1") || !strcmp(v, "true");
+}
+
+static void XMLCALL rels_start(void *ud, const char *el, const char **atts)
+{
+    book *b = ud;
+    const char *id = attr(atts, "Id"), *target = attr(atts, "Target");
+    if (strcmp(local(el), "Relationship") || !id || !target || strcmp(id, b->sheet_rid))
+        return;
+    if (target[0] == '/')
+        snprintf(b->sheet_part, sizeof b->sheet_part, "%s", target + 1);
+    else
+        snprintf(b->sheet_part, sizeof b->sheet_part, "xl/%s", target);
+}
+
+static void XMLCALL ss_start(void *ud, const char *el, const char **atts)
+{
+    (void)atts;
+    book *b = ud;
+    const char *n = local(el);
+    if (!strcmp(n, "si")) {
+        grow_strings(b);
+        if (!b->nomem)
+            b->string_at[b->n_strings++] = b->strings.n;
+    } else if (!strcmp(n, "rPh")) {
+        b->in_rph++;
+    } else if (!strcmp(n, "t")) {
+        b->depth_t++;
+    }
+}
+
+static void XMLCALL ss_end(void *ud, const char *el)
+{
+    book *b = ud;
+    const char *n = local(el);
+    if (!strcmp(n, "si"))
+        put(&b->strings, "", 1); /* the string's NUL */
+    else if (!strcmp(n, "rPh"))
+        b->in_rph--;
+    else if (!strcmp(n, "t"))
+        b->depth_t--;
+}
+
+static void XMLCALL ss_text(void *ud, const char *s, int len)
+{
+    book *b = ud;
+    if (b->depth_t > 0 && !b->in_rph && b->n_strings)
+        put(&b->strings, s, (size_t)len);
+}
+
+/* Whether a number format shows a date: the built-in ones that do (Excel's, with the
+ * Chinese, Japanese and Korean locales' 27-36 and 50-58), or a format code with a year,
+ * a day or an hour outside its quoted text and [brackets]. */
+static bool builtin_date(int id)
+{
+    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+           (id >= 50 && id <= 58);
+}
+
+static bool code_is_date(const char *code)
+{
+    bool quoted = false;
+    int bracket = 0;
+    for (const char *c = code; *c; c++) {
+        if (*c == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (*c == '\\' && c[1])
+            c++;
+        else if (*c == '[')
+            bracket++;
+        else if (*c == ']' && bracket)
+            bracket--;
+        else if (!bracket && strchr("yYdDhH", *c))
+            return true;
+    }
+    return false;
+}
+
+static void XMLCALL st_start(void *ud, const char *el, const char **atts)
+{
+    book *b = ud;
+    const char *n = local(el), *v;
+    if (!strcmp(n, "numFmt") && b->n_fmts < 256 && (v = attr(atts, "numFmtId"))) {
+        const char *code = attr(atts, "formatCode");
+        b->fmts[b->n_fmts].id = atoi(v);
+        b->fmts[b->n_fmts++].date = code && code_is_date(code);
+    } else if (!strcmp(n, "cellXfs")) {
+        b->in_cellxfs++;
+    } else if (!strcmp(n, "xf") && b->in_cellxfs) {
+        if (b->n_xf + 1 > b->cap_xf) {
+            size_t cap = b->cap_xf ? 2 * b->cap_xf : 64;
+            bool *p = realloc(b->is_date, cap * sizeof *p);
+            if (!p) {
+                b->nomem = true;
+                return;
+            }
+            b->is_date = p;
+            b->cap_xf = cap;
+        }
+        int id = (v = attr(atts, "numFmtId")) ? atoi(v) : 0;
+        bool date = builtin_date(id);
+        for (int i = 0; i < b->n_fmts; i++)
+            if (b->fmts[i].id == id)
+                date = b->fmts[i].date;
+        b->is_date[b->n_xf++] = date;
+    }
+}
+
+static void XMLCALL st_end(void *ud, const char *el)
+{
+    book *b = ud;
+    if (!strcmp(local(el), "cellXfs") && b->in_cellxfs)
+        b->in_cellxfs--;
+}
+
+/* "C7": column 2 (from 0); -1 without letters. */
+static long ref_col(const char *r)
+{
+    long c = 0;
+    int k = 0;
+    for (; r[k] >= 'A' && r[k] <= 'Z' && k < 4; k++)
+        c = c * 26 + (r[k] - 'A' + 1);
+    return k ? c - 1 : -1;
+}
+
+/* A date's serial number as YYYY-MM-DD, with HH:MM when it has a time of day. */
+static void serial_date(double serial, bool date1904, char *out, size_t n)
+{
+    double whole = floor(serial);
+    long days = (long)whole + (date1904 ? 1462 : 0);
+    if (!date1904 && days < 61)
+        days++; /* Excel counts a 29 February 1900 that never was */
+    /* days since 1899-12-30, as days since 1970-01-01, then the civil date (H. Hinnant) */
+    long z = days - 25569 + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    long minutes = lround((serial - whole) * 1440);
+    int Y = (int)(y % 10000), M = (int)(m % 100), D = (int)(d % 100);
+    if (minutes > 0 && minutes < 1440)
+        snprintf(out, n, "%04d-%02d-%02d %02d:%02d", Y, M, D, (int)(minutes / 60) % 100,
+                 (int)(minutes % 60));
+    else
+        snprintf(out, n, "%04d-%02d-%02d", Y, M, D);
+}
+
+static void XMLCALL sh_start(void *ud, const char *el, const char **atts)
+{
+    book *b = ud;
+    const char *n = local(el), *v;
+    if (!strcmp(n, "row")) {
+        long r = (v = attr(atts, "r")) ? atol(v) : 0;
+        b->row = r > b->out_row && r <= MAX_ROWS ? r : b->out_row + 1;
+        for (; b->out_row < b->row - 1; b->out_row++)
+            put(&b->out, "\n", 1);
+        b->col = 0;
+    } else if (!strcmp(n, "c")) {
+        long c = (v = attr(atts, "r")) ? ref_col(v) : -1;
+        b->cell_col = c >= b->col && c < MAX_COLS ? c : b->col;
+        b->cell_style = (v = attr(atts, "s")) ? atol(v) : -1;
+        v = attr(atts, "t");
+        snprintf(b->cell_type, sizeof b->cell_type, "%s", v ? v : "n");
+        b->value.n = 0;
+        if (b->value.p)
+            b->value.p[0] = '\0';
+    } else if (!strcmp(n, "v")) {
+        b->in_v++;
+    } else if (!strcmp(n, "is")) {
+        b->in_is++;
+    } else if (!strcmp(n, "rPh")) {
+        b->in_rph++;
+    } else if (!strcmp(n, "t") && b->in_is) {
+        b->depth_t++;
+    }
+}
+
+/* The cell's text as the sheet shows it. */
+static const char *cell_text(book *b, char *buf, size_t n)
+{
+    const char *v = b->value.p ? b->value.p : "", *t = b->cell_type;
+    if (!strcmp(t, "s")) {
+        char *end;
+        unsigned long i = strtoul(v, &end, 10);
+        return end != v && i < b->n_strings ? b->strings.p + b->string_at[i] : "";
+    }
+    if (!strcmp(t, "b"))
+        return !strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v;
+    if (!strcmp(t, "n") && *v) {
+        char *end;
+        double x = strtod(v, &end);
+        if (*end || !isfinite(x))
+            return v;
+        if (b->cell_style >= 0 && (size_t)b->cell_style < b->n_xf && b->is_date[b->cell_style] &&
+            x >= 0 && x < 2958466)
+            serial_date(x, b->date1904, buf, n);
+        else
+            snprintf(buf, n, "%.15g", x);
+        return buf;
+    }
+    return v; /* text (inline, a formula's), an error's code, an ISO date */
+}
+
+static void XMLCALL sh_end(void *ud, const char *el)
+{
+    book *b = ud;
+    const char *n = local(el);
+    if (!strcmp(n, "row")) {
+        put(&b->out, "\n", 1);
+        b->out_row = b->row;
+    } else if (!strcmp(n, "c")) {
+        char buf[64];
+        const char *s = cell_text(b, buf, sizeof buf);
+        if (!*s)
+            return; /* an empty cell (a format alone) */
+        for (; b->col < b->cell_col; b->col++)
+            put(&b->out, b->col ? ",\"\"" : "\"\"", b->col ? 3 : 2);
+        put(&b->out, b->col ? ",\"" : "\"", b->col ? 2 : 1);
+        for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+            put(&b->out, s, (size_t)(q - s));
+            put(&b->out, "\"\"", 2);
+        }
+        put(&b->out, s, strlen(s));
+        put(&b->out, "\"", 1);
+        b->col = b->cell_col + 1;
+    } else if (!strcmp(n, "v")) {
+        b->in_v--;
+    } else if (!strcmp(n, "is")) {
+        b->in_is--;
+    } else if (!strcmp(n, "rPh")) {
+        b->in_rph--;
+    } else if (!strcmp(n, "t") && b->depth_t) {
+        b->depth_t--;
+    }
+}
+
+static void XMLCALL sh_text(void *ud, const char *s, int len)
+{
+    book *b = ud;
+    if ((b->in_v || (b->in_is && b->depth_t)) && !b->in_rph)
+        put(&b->value, s, (size_t)len);
+}
+
+/* Parses one part with the handlers; false after an error said in diags. */
+static bool parse(book *b, const char *part, const char *xml, size_t len,
+                  XML_StartElementHandler start, XML_EndElementHandler end,
+                  XML_CharacterDataHandler chars, ly_diag_list *diags)
+{
+    XML_Parser p = XML_ParserCreate(NULL);
+    if (!p) {
+        b->nomem = true;
+        return false;
+    }
+    XML_SetUserData(p, b);
+    XML_SetElementHandler(p, start, end);
+    if (chars)
+        XML_SetCharacterDataHandler(p, chars);
+    bool ok = XML_Parse(p, xml, (int)len, 1) == XML_STATUS_OK;
+    if (!ok)
+        fail(diags, "the workbook's part %s is not well-formed XML (line %lu: %s): expected an "
+             ".xlsx file as Excel, WPS or LibreOffice saves it", part,
+             (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
+    XML_ParserFree(p);
+    return ok;
+}
+
+/* Reads a part that must be there (or, when optional, may not be) with the handlers. */
+static bool read_part(book *b, const unsigned char *z, size_t n, const char *name, bool optional,
+                      XML_StartElementHandler start, XML_EndElementHandler end,
+                      XML_CharacterDataHandler chars, ly_diag_list *diags)
+{
+    size_t len;
+    char *xml = member(z, n, name, &len, diags);
+    if (!xml && len)
+        return false;
+    if (!xml && !optional) {
+        fail(diags, "the workbook has no part %s: expected an .xlsx file as Excel, WPS or "
+             "LibreOffice saves it", name);
+        return false;
+    }
+    bool ok = !xml || parse(b, name, xml, len, start, end, chars, diags);
+    free(xml);
+    return ok;
+}
+
+int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                 ly_diag_list *diags)
+{
+    const unsigned char *z = (const unsigned char *)bytes;
+    book b = {0};
+    bool ok = read_part(&b, z, len, "xl/workbook.xml", false, wb_start, NULL, NULL, diags) &&
+              read_part(&b, z, len, "xl/_rels/workbook.xml.rels", true, rels_start, NULL, NULL,
+                        diags) &&
+              read_part(&b, z, len, "xl/sharedStrings.xml", true, ss_start, ss_end, ss_text,
+                        diags) &&
+              read_part(&b, z, len, "xl/styles.xml", true, st_start, st_end, NULL, diags);
+    if (ok && !b.sheet_part[0]) /* no relationships: the usual place of the first sheet */
+        snprintf(b.sheet_part, sizeof b.sheet_part, "xl/worksheets/sheet1.xml");
+    ok = ok && read_part(&b, z, len, b.sheet_part, false, sh_start, sh_end, sh_text, diags);
+    if (ok && (b.nomem || b.strings.fail || b.out.fail || b.value.fail)) {
+        fail(diags, "the workbook's first sheet is too large to read (over 64 MiB as text) or "
+             "memory ran out: expected a weekly report");
+        ok = false;
+    }
+    free(b.strings.p);
+    free(b.string_at);
+    free(b.is_date);
+    free(b.value.p);
+    if (!ok) {
+        free(b.out.p);
+        return -1;
+    }
+    *text = b.out.p ? b.out.p : calloc(1, 1);
+    *text_len = b.out.n;
+    return *text ? 0 : -1;
+}
