@@ -97,6 +97,8 @@ run 0 validate "$tmp/osm-both.geojson"; expect out 'valid: 1 building, 1 other f
 run 0 info "$tmp/osm-both.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
 run 0 pick "$tmp/osm-both.geojson" --view 100 --at 400,300 --size 800x600; expect out '^100$'
 run 0 validate "$SRC/tests/data/wild/osm-parts.geojson"; expect out 'valid: 4 buildings, 1 other feature'
+run 0 validate "$SRC/tests/data/wild/osm-parts.geojsons"; expect out 'valid: 4 buildings, 1 other feature'
+run 1 validate "$tmp/t.osm"; expect err 't.osm:1:1: error: the file is OpenStreetMap.s XML \(.osm\), not GeoJSON'
 # the tower is a hotel too: a place in it, and the others' nearest hotel
 run 0 nearby "$SRC/tests/data/wild/osm-parts.geojson" way/10; expect out '^  in this building  Hotel · Haitian Center \[way/10\]$'
 run 0 nearby "$SRC/tests/data/wild/osm-parts.geojson" way/30; expect out '^ +[0-9]+ min +[0-9]+ m  Hotel · Haitian Center \[way/10\]$'

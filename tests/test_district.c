@@ -676,6 +676,59 @@ static void osm_parts(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* GeoJSON that is not one FeatureCollection: a Feature, a geometry, a text sequence (GDAL's
+ * GeoJSONSeq, with record separators; newline-delimited), each read as the collection it
+ * stands for with every position in the file as it is; OpenStreetMap's XML and Overpass's
+ * JSON named as such. */
+static void other_forms(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "osm-parts.geojsons");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/wild/osm-parts.geojsons", NULL,
+                               &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 4); /* as the collection: the parts joined to their outlines */
+    CHECK_INT(d.n_features, 1);
+    CHECK(d.n_buildings == 4 && d.buildings[0].n_polygons == 3);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    static const char *const ONE[] = {
+        "\xEF\xBB\xBF{\"type\":\"Feature\",\"properties\":{\"height\":30},\"geometry\":{\"type\":"
+        "\"Polygon\",\"coordinates\":" SQUARE "}}",
+        "{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}\n"};
+    for (int i = 0; i < 2; i++) {
+        CHECK_INT(load_text(&d, ONE[i], &diags), LY_LOAD_OK);
+        CHECK(d.n_buildings == 1 && d.buildings[0].height_m == (i ? 10 : 30));
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+    /* newline-delimited, the second record's height bad: at its line and column */
+    const char *seq =
+        "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        SQUARE "}}\n{\"type\":\"Feature\",\"properties\":{\"height\":\"tall\"},\"geometry\":{\"type\":"
+        "\"Polygon\",\"coordinates\":" SQUARE "}}\n";
+    CHECK_INT(load_text(&d, seq, &diags), LY_LOAD_DATA);
+    CHECK(diags.count == 1 && diags.items[0].line == 2 && diags.items[0].col == 42 &&
+          diags.items[0].offset == (size_t)(strstr(seq, "\"tall") - seq));
+    ly_diag_list_deinit(&diags);
+    /* a sequence cut short: where the file ends */
+    const char *cut = "\x1e{\"type\":\"Feature\",\"properties\":{},\"geometry\":null}\n\x1e{\"type\":";
+    CHECK_INT(load_text(&d, cut, &diags), LY_LOAD_DATA);
+    CHECK(diags.count == 1 && diags.items[0].offset == strlen(cut) &&
+          strstr(diags.items[0].message, "end of file"));
+    ly_diag_list_deinit(&diags);
+    const char *osm = "<?xml version=\"1.0\"?>\n<osm version=\"0.6\"></osm>\n";
+    CHECK_INT(load_text(&d, osm, &diags), LY_LOAD_DATA);
+    CHECK(diags.count == 1 && strstr(diags.items[0].message, "the file is OpenStreetMap's XML (.osm)"));
+    ly_diag_list_deinit(&diags);
+    const char *overpass = "{\"version\":0.6,\"elements\":[{\"type\":\"node\",\"id\":1,\"lat\":36,"
+                           "\"lon\":120}]}";
+    CHECK_INT(load_text(&d, overpass, &diags), LY_LOAD_DATA);
+    CHECK(diags.count == 1 && strstr(diags.items[0].message, "OpenStreetMap's JSON (Overpass"));
+    ly_diag_list_deinit(&diags);
+}
+
 /* A feature far from the rest (an export's placeholder at 0, 0) is an error at its geometry,
  * left out with skip_bad; a second city a few hundred kilometres off is not. */
 static void strays(void)
@@ -721,6 +774,7 @@ int main(void)
 {
     strays();
     osm_parts();
+    other_forms();
     gdal_osm();
     plain_osm();
     osm_values();

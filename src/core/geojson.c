@@ -2680,6 +2680,11 @@ static void read_collection(loader *L, const cJSON *root)
         return;
     }
     const cJSON *type = member(root, "type");
+    if (!type && cJSON_IsArray(member(root, "elements"))) {
+        err(L, root, "the file is OpenStreetMap's JSON (Overpass's `out json`), not GeoJSON: "
+            "expected GeoJSON (Overpass turbo exports it; osmtogeojson converts this file)");
+        return;
+    }
     if (!cJSON_IsString(type) || strcmp(type->valuestring, "FeatureCollection") != 0) {
         char got[64];
         err(L, type ? type : root, "\"type\" is %s: expected \"FeatureCollection\"",
@@ -2881,6 +2886,53 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
     return ok;
 }
 
+/* A CityJSONSeq; or one Feature, one geometry or a GeoJSON text sequence, read as the
+ * FeatureCollection it stands for, the messages' positions moved back into the file.
+ * False for a plain document. */
+static bool other_form(ly_district *out, const char *text, size_t len, const char *name,
+                       const ly_load_desc *desc, ly_diag_list *diags, ly_load_result *r)
+{
+#ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
+    if (ly_cityjson_is_seq(text, len)) { /* CityJSONSeq: one JSON text per feature */
+        *r = ly_cityjson_load_seq(out, text, len, name, desc, diags);
+        return true;
+    }
+#endif
+    size_t at = ly_json_bom(text, len);
+    while (at < len && strchr(" \t\r\n", text[at]))
+        at++;
+    bool osm = false; /* an .osm file: "<osm" near its start */
+    for (size_t i = at; i + 4 <= len && i < at + 512 && !osm && text[at] == '<'; i++)
+        osm = !memcmp(text + i, "<osm", 4);
+    if (osm) {
+        ly_diag_add(diags, LY_DIAG_ERROR, at, -1,
+                    "the file is OpenStreetMap's XML (.osm), not GeoJSON: expected GeoJSON (an "
+                    ".osm file converts with `ogr2ogr -f GeoJSON out.geojson in.osm multipolygons` "
+                    "or osmtogeojson)");
+        ly_diag_resolve_lines(diags, text, len);
+        *r = LY_LOAD_DATA;
+        return true;
+    }
+    ly_geojson_wrapped w;
+    int wrapped = ly_geojson_wrap(text, len, &w);
+    if (wrapped <= 0) {
+        *r = LY_LOAD_NOMEM;
+        if (wrapped < 0)
+            ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
+        return wrapped < 0;
+    }
+    size_t from = diags->count;
+    *r = ly_district_load_mem(out, w.text, w.len, name, desc, diags);
+    for (size_t i = from; i < diags->count; i++) {
+        size_t *o = &diags->items[i].offset;
+        if (*o != SIZE_MAX)
+            *o = *o < w.shift ? 0 : *o - w.shift >= len ? len : *o - w.shift;
+    }
+    ly_diag_resolve_lines(diags, text, len);
+    free(w.text);
+    return true;
+}
+
 ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t len,
                                     const char *name, const ly_load_desc *desc,
                                     ly_diag_list *diags)
@@ -2898,10 +2950,9 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
                     len, max_bytes);
         return LY_LOAD_DATA;
     }
-#ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
-    if (ly_cityjson_is_seq(text, len)) /* CityJSONSeq: one JSON text per feature */
-        return ly_cityjson_load_seq(out, text, len, name, desc, diags);
-#endif
+    ly_load_result other;
+    if (other_form(out, text, len, name, desc, diags, &other))
+        return other;
     ly_progress *progress = desc ? desc->progress : NULL;
     ly_progress_stage(progress, LY_STAGE_CHECK);
     ly_json_error jerr;

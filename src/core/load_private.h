@@ -67,6 +67,17 @@ typedef struct {
  * Returns how many joined, or -1 when out of memory (the district as it was). */
 long ly_osm_join_parts(ly_district *d, const ly_part_ref *parts, size_t n);
 
+/* A GeoJSON document that is one Feature or one geometry, or a GeoJSON text sequence
+ * (RFC 8142, or newline-delimited), as the FeatureCollection it stands for (geojson_wrap.c):
+ * text (malloc'd, len bytes) holds the file's bytes at the same places, shift bytes on. */
+typedef struct {
+    char *text;
+    size_t len, shift;
+} ly_geojson_wrapped;
+
+/* 1 with *out filled, 0 for any other text (*out empty), -1 when out of memory. */
+int ly_geojson_wrap(const char *text, size_t len, ly_geojson_wrapped *out);
+
 /* The EPSG code a reference system's name holds ("EPSG:4547", "urn:ogc:def:crs:EPSG::4547",
  * "https://www.opengis.net/def/crs/EPSG/0/4547"), or 0. */
 int ly_crs_epsg(const char *name);
