@@ -118,8 +118,8 @@ for f in wtc-u16.txt:1000 wtc-semi.csv:700; do
 done
 
 # the same report saved as a workbook (.xlsx, as Excel writes one: shared strings, number
-# cells, date cells under a built-in and a Chinese date format): floor 20 now 1,200 m², free
-# from 16 May
+# cells, date cells under a built-in and a Chinese date format), under a title: floor 20
+# now 1,200 m², free from 16 May
 python3 - "$tmp/wtc-fixed.csv" "$tmp/wtc-xl.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
@@ -128,6 +128,8 @@ for r in rows[1:]:
         r[3], r[5] = "1200", "2011-05-16"
     elif r[1:3] == ["wtc", "21"]:
         r[5] = "2011-06-01"
+# a title above the header, as sheets have: the report's name, the date it was filled in
+rows = [["湛山街道 楼宇空置周报"], [], ["填报日期", "2011-05-06"]] + rows
 csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
 PY
 python3 "$SRC/tests/xlsx_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc.xlsx"

@@ -638,6 +638,31 @@ static void warn_jumps(reader *rd)
     free(after);
 }
 
+/* The header: the first row that is not blank, or, where the sheet has a title above it
+ * (up to five rows of one or two cells each, such as "湛山街道 楼宇空置周报" and a date), the
+ * first row after them that names a column. n_rows when every row is blank. */
+static size_t header_row(const ly_csv *c)
+{
+    size_t first = 0;
+    while (first < c->n_rows && ly_csv_row_blank(&c->rows[first]))
+        first++;
+    for (size_t k = first, titles = 0; k < c->n_rows && titles <= 5; k++) {
+        const ly_csv_row *row = &c->rows[k];
+        size_t cells = 0;
+        bool names = false;
+        for (size_t i = 0; i < row->n_fields; i++) {
+            cells += !blank(row->fields[i].value);
+            names |= column_of(row->fields[i].value) >= 0;
+        }
+        if (names)
+            return k;
+        if (cells > 2)
+            break; /* not a title: the first row is the header, and wrong */
+        titles += cells > 0;
+    }
+    return first;
+}
+
 int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_district *d,
                     ly_diag_list *diags)
 {
@@ -646,9 +671,7 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     if (ly_csv_parse(&r->csv, bytes, len, diags))
         return -1;
     reader rd = {.r = r, .d = d, .diags = diags, .line = 1};
-    size_t first = 0;
-    while (first < r->csv.n_rows && ly_csv_row_blank(&r->csv.rows[first]))
-        first++;
+    size_t first = header_row(&r->csv);
     if (first == r->csv.n_rows) {
         fault(&rd, LY_DIAG_ERROR, SIZE_MAX,
               "the file is empty: expected a header row (week, building, floors, vacant_m2, ...) "
