@@ -676,6 +676,41 @@ static void osm_parts(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* OpenStreetMap's building=construction (a site), building=roof (a canopy: a slab under its
+ * height) and location=underground (skipped). */
+static void osm_building_kinds(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"id\":\"way/1\",\"properties\":{\"building\":\"construction\","
+        "\"construction\":\"office\",\"height\":\"80\"},\"geometry\":{\"type\":\"Polygon\","
+        "\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"id\":\"way/2\",\"properties\":{\"building\":\"roof\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"id\":\"way/3\",\"properties\":{\"building\":\"roof\",\"height\":7},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"id\":\"way/4\",\"properties\":{\"building\":\"yes\","
+        "\"location\":\"underground\",\"parking\":\"underground\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 3);
+    CHECK_INT(d.n_skipped, 1);
+    if (d.n_buildings == 3) {
+        CHECK_INT(d.buildings[0].status, LY_STATUS_UNDER_CONSTRUCTION);
+        CHECK_NEAR(d.buildings[1].height_m, 5, 1e-9);
+        CHECK_NEAR(d.buildings[1].min_height_m, 4.5, 1e-9);
+        CHECK_INT(d.buildings[1].floors, 1);
+        CHECK_NEAR(d.buildings[2].height_m, 7, 1e-9);
+        CHECK_NEAR(d.buildings[2].min_height_m, 6.5, 1e-9);
+        const ly_polygon *pg = &d.polygons[d.buildings[2].first_polygon];
+        CHECK_NEAR(pg->min_height_m, 6.5, 1e-6);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* GeoJSON that is not one FeatureCollection: a Feature, a geometry, a text sequence (GDAL's
  * GeoJSONSeq, with record separators; newline-delimited), each read as the collection it
  * stands for with every position in the file as it is; OpenStreetMap's XML and Overpass's
@@ -775,6 +810,7 @@ int main(void)
     strays();
     osm_parts();
     other_forms();
+    osm_building_kinds();
     gdal_osm();
     plain_osm();
     osm_values();

@@ -1766,6 +1766,20 @@ static void building_records(loader *L, const cJSON *props, ly_building *b, bool
         b->first_enterprise = (uint32_t)L->d->n_enterprises;
 }
 
+/* OSM's building=roof: a roof on posts (a canopy over a petrol station or a platform),
+ * drawn as a slab under its height, 5 m when the tags give none, rather than as a block. */
+static void osm_roof(loader *L, const cJSON *props, ly_building *b)
+{
+    double lv;
+    bool levels;
+    osm_levels(L, props, &lv, &levels, false);
+    if (!tag(L, props, "height") && !levels)
+        b->height_m = 5;
+    if (!tag(L, props, "min_height") && !tag(L, props, "building:min_level"))
+        b->min_height_m = fmax(0, b->height_m - 0.5);
+    b->floors = 1;
+}
+
 static void read_building(loader *L, const cJSON *props, const char *id, const cJSON *geom)
 {
     bool louyu = L->d->meta.is_louyu;
@@ -1777,6 +1791,9 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
         return;
     building_names(L, props, &b);
     b.status = get_enum(L, props, "status", STATUS_NAMES, 2, LY_STATUS_COMPLETED, false);
+    const char *osm_type = louyu ? NULL : plain_tag(L, props, "building");
+    if (osm_type && !strcmp(osm_type, "construction") && !member(props, "status"))
+        b.status = LY_STATUS_UNDER_CONSTRUCTION; /* OSM: a building being built */
     double x;
     if (get_number(L, props, "year", false, R_YEAR, &x))
         b.year = (int)x;
@@ -1784,6 +1801,8 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
     bool floors_ok = building_floors(L, props, &b, height_ok);
     if (height_ok)
         building_min_height(L, props, &b);
+    if (osm_type && !strcmp(osm_type, "roof") && height_ok && floors_ok)
+        osm_roof(L, props, &b);
     if (floors_ok && height_ok)
         read_floor_heights(L, props, &b, floors_ok);
     if (geom_ok && height_ok)
@@ -1888,6 +1907,9 @@ static bool osm_feature(const loader *L, const cJSON *feature, const cJSON *prop
  * with none of these tags, a building. */
 static int osm_area_kind(const loader *L, const cJSON *props)
 {
+    const char *loc = plain_tag(L, props, "location");
+    if (loc && !strcmp(loc, "underground"))
+        return -1; /* an underground car park, a station's halls: nothing to see above */
     const char *b = plain_tag(L, props, "building");
     if (b && strcmp(b, "no"))
         return LY_KIND_BUILDING;
