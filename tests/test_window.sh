@@ -209,6 +209,20 @@ done
 kill "${pids[-1]}" 2>/dev/null
 wait "${pids[-1]}" 2>/dev/null
 
+# the interface's scale: Xvfb reports no physical size, so 1; a desktop that asks for twice
+# the size (GDK_SCALE=2, as GTK and Qt desktops on a 4K X11 screen set) gets 2; --scale wins
+check 'grep -q "interface scale 1 (the display.s density 1)" "$tmp/viewer.log"' \
+  "the first viewer's interface scale: $(grep -o "interface scale.*" "$tmp/viewer.log")"
+for want in "2:" "1:--scale 1"; do
+  log="$tmp/dense-${want%%:*}.log"
+  # shellcheck disable=SC2086
+  GDK_SCALE=2 start_viewer "$log" --size 1280x720 ${want#*:}
+  check 'grep -q "interface scale ${want%%:*} " "$log"' \
+    "GDK_SCALE=2 ${want#*:}: $(grep -o "interface scale.*" "$log")"
+  kill "${pids[-1]}" 2>/dev/null
+  wait "${pids[-1]}" 2>/dev/null
+done
+
 # the desktop viewer's full screen, with no window manager either
 log="$tmp/full.log"
 start_viewer "$log" --fullscreen

@@ -44,6 +44,11 @@ bool ly_platform_vsync(const ly_platform *p);
 void ly_platform_drawable_size(const ly_platform *p, int *w, int *h);
 /* Drawable pixels per window point (2 on a HiDPI screen). */
 float ly_platform_pixel_scale(const ly_platform *p);
+/* Where the system does not scale windows itself (X11: a pixel scale of 1), how much larger
+ * than on a 96 dpi screen the interface should be drawn for a person to read it as on one:
+ * GDK_SCALE when set, else the window's display's density (its physical size as the
+ * monitor reports it), in steps of a quarter from 1.25 to 3; 1 otherwise. */
+float ly_platform_density(const ly_platform *p);
 void ly_platform_set_fullscreen(ly_platform *p, bool on);
 bool ly_platform_is_fullscreen(const ly_platform *p);
 void ly_platform_set_title(ly_platform *p, const char *title);

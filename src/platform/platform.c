@@ -3,6 +3,7 @@
 
 #include <SDL.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,20 @@ float ly_platform_pixel_scale(const ly_platform *p)
     SDL_GetWindowSize(p->window, &ww, &wh);
     SDL_GL_GetDrawableSize(p->window, &dw, &dh);
     return ww > 0 ? (float)dw / (float)ww : 1.0f;
+}
+
+float ly_platform_density(const ly_platform *p)
+{
+    if (ly_platform_pixel_scale(p) > 1.01f)
+        return 1; /* Wayland, macOS: the system scales already */
+    const char *gdk = getenv("GDK_SCALE"); /* what GTK and Qt desktops on X11 set */
+    float s = gdk ? (float)atof(gdk) : 0, dpi = 0;
+    int display = SDL_GetWindowDisplayIndex(p->window);
+    if (!(s >= 1) && display >= 0 && SDL_GetDisplayDPI(display, NULL, &dpi, NULL) == 0 &&
+        dpi >= 40 && dpi <= 800)
+        s = dpi / 96.0f;
+    s = roundf(s * 4) / 4;
+    return s >= 1.25f ? fminf(s, 3) : 1;
 }
 
 void ly_platform_set_fullscreen(ly_platform *p, bool on)

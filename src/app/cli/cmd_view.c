@@ -356,6 +356,7 @@ int ly_cli_view(const ly_args *a)
     ly_platform *plat;
     /* a kiosk covers its whole screen, cursor hidden, touch-sized, no way out by keys */
     ly_window_opts wo = {.width = (int)size[0], .height = (int)size[1], .scale = scale,
+                         .dense = !ly_arg_given(a, "--scale") && !(v.kc.ui_scale > 0),
                          .msaa = (int)ly_arg_num(a, "--msaa", 0),
                          .fullscreen = v.kiosk || ly_arg_flag(a, "--fullscreen"),
                          .display = v.kc.display};

@@ -76,7 +76,8 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
     }
     int dw, dh;
     ly_platform_drawable_size(*plat, &dw, &dh);
-    float scale = o->scale * (o->hidden ? 1.0f : ly_platform_pixel_scale(*plat));
+    float density = o->dense && !o->hidden ? ly_platform_density(*plat) : 1;
+    float scale = o->scale * density * (o->hidden ? 1.0f : ly_platform_pixel_scale(*plat));
     const char *dir = NULL;
     double t2 = t1;
     if (ly_app_init(app, o->hidden ? o->width : dw, o->hidden ? o->height : dh, scale, true, err,
@@ -94,8 +95,8 @@ int ly_cli_open(ly_app *app, ly_platform **plat, const ly_window_opts *o)
     choose_msaa(app->renderer, o->msaa);
     double t3 = ly_clock_ms();
     LY_DEBUG("START", "window and GL context %.1f ms, font %.1f ms, shaders %.1f ms: ready %.1f ms "
-                      "after start",
-             t1 - t0, t2 - t1, t3 - t2, t3 - ly_process_start_ms);
+                      "after start; interface scale %g (the display's density %g)",
+             t1 - t0, t2 - t1, t3 - t2, t3 - ly_process_start_ms, scale, density);
     return 0;
 }
 

@@ -11,6 +11,7 @@
 typedef struct {
     int width, height; /* the window (a hidden one is 64 x 64: shots draw offscreen) */
     float scale;       /* the UI scale (times the display's pixel scale when visible) */
+    bool dense;        /* and times the display's density (ly_platform_density): no scale given */
     int msaa;          /* 0: louyu chooses (4, off on software GL); <= 1 off */
     bool hidden, fullscreen;
     int display;
