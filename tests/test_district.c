@@ -677,7 +677,7 @@ static void osm_parts(void)
 }
 
 /* OpenStreetMap's building=construction (a site), building=roof (a canopy: a slab under its
- * height) and location=underground (skipped). */
+ * height) and location=underground (skipped); empty text as no value. */
 static void osm_building_kinds(void)
 {
     const char *text =
@@ -691,13 +691,20 @@ static void osm_building_kinds(void)
         "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
         "{\"type\":\"Feature\",\"id\":\"way/4\",\"properties\":{\"building\":\"yes\","
         "\"location\":\"underground\",\"parking\":\"underground\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        /* empty text, as a shapefile's column holds for a value not known: no value */
+        "{\"type\":\"Feature\",\"id\":\"way/5\",\"properties\":{\"building\":\"yes\",\"height\":\"\","
+        "\"building:levels\":\" \",\"min_height\":\"\"},"
         "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
     ly_district d;
     ly_diag_list diags;
     CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
-    CHECK_INT(d.n_buildings, 3);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(d.n_buildings, 4);
+    if (d.n_buildings == 4)
+        CHECK(d.buildings[3].height_m == 10 && d.buildings[3].floors == 3);
     CHECK_INT(d.n_skipped, 1);
-    if (d.n_buildings == 3) {
+    if (d.n_buildings == 4) {
         CHECK_INT(d.buildings[0].status, LY_STATUS_UNDER_CONSTRUCTION);
         CHECK_NEAR(d.buildings[1].height_m, 5, 1e-9);
         CHECK_NEAR(d.buildings[1].min_height_m, 4.5, 1e-9);

@@ -1442,7 +1442,11 @@ static const char *plain_string(const cJSON *props, const char *key)
 static const cJSON *tag(const loader *L, const cJSON *props, const char *key)
 {
     const cJSON *v = member(props, key);
-    return v || !L->tags ? v : member(L->tags, key);
+    if (!v && L->tags)
+        v = member(L->tags, key);
+    /* empty text is no value: what a shapefile's or a spreadsheet's column holds for one
+     * not known (QGIS and GDAL write it as it is) */
+    return cJSON_IsString(v) && !text_or_null(v->valuestring) ? NULL : v;
 }
 
 static const char *plain_tag(const loader *L, const cJSON *props, const char *key)
