@@ -9,6 +9,7 @@
  * same to 15 digits (4.5999999999999996 is 4.6), a date as YYYY-MM-DD (with HH:MM when it has
  * a time), a truth value as TRUE or FALSE, an error as its code (#N/A). */
 #include "louyu/xlsx.h"
+#include "louyu/arena.h"
 
 #include <expat.h>
 #include <math.h>
@@ -185,20 +186,6 @@ typedef struct {
     bool nomem;
 } book;
 
-static void grow_strings(book *b)
-{
-    if (b->n_strings + 1 > b->cap_strings) {
-        size_t cap = b->cap_strings ? 2 * b->cap_strings : 1024;
-        size_t *p = realloc(b->string_at, cap * sizeof *p);
-        if (!p) {
-            b->nomem = true;
-            return;
-        }
-        b->string_at = p;
-        b->cap_strings = cap;
-    }
-}
-
 static void XMLCALL wb_start(void *ud, const char *el, const char **atts)
 {
     book *b = ud;
@@ -227,8 +214,10 @@ static void XMLCALL ss_start(void *ud, const char *el, const char **atts)
     book *b = ud;
     const char *n = local(el);
     if (!strcmp(n, "si")) {
-        grow_strings(b);
-        if (!b->nomem)
+        if (ly_array_reserve((void **)&b->string_at, &b->cap_strings, b->n_strings + 1,
+                             sizeof *b->string_at))
+            b->nomem = true;
+        else
             b->string_at[b->n_strings++] = b->strings.n;
     } else if (!strcmp(n, "rPh")) {
         b->in_rph++;
@@ -297,15 +286,9 @@ static void XMLCALL st_start(void *ud, const char *el, const char **atts)
     } else if (!strcmp(n, "cellXfs")) {
         b->in_cellxfs++;
     } else if (!strcmp(n, "xf") && b->in_cellxfs) {
-        if (b->n_xf + 1 > b->cap_xf) {
-            size_t cap = b->cap_xf ? 2 * b->cap_xf : 64;
-            bool *p = realloc(b->is_date, cap * sizeof *p);
-            if (!p) {
-                b->nomem = true;
-                return;
-            }
-            b->is_date = p;
-            b->cap_xf = cap;
+        if (ly_array_reserve((void **)&b->is_date, &b->cap_xf, b->n_xf + 1, sizeof *b->is_date)) {
+            b->nomem = true;
+            return;
         }
         int id = (v = attr(atts, "numFmtId")) ? atoi(v) : 0;
         bool date = builtin_date(id);
