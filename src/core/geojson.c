@@ -2674,10 +2674,12 @@ static int by_feature(const void *key, const void *b)
 
 static bool join_parts(loader *L)
 {
+    double t0 = ly_clock_ms();
     long joined = L->n_parts ? ly_osm_join_parts(L->d, L->parts, L->n_parts) : 0;
     if (joined <= 0)
         return joined == 0;
-    LY_INFO("LOAD", "%ld building parts joined to their outlines", joined);
+    LY_INFO("LOAD", "%ld building parts joined to their outlines in %.1f ms", joined,
+            ly_clock_ms() - t0);
     /* a place that is a building stands on its roof, which its parts may have raised
      * (the buildings are in their features' order) */
     for (size_t i = 0; i < L->d->n_features; i++) {
