@@ -662,6 +662,18 @@ static void osm_parts(void)
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
 
+    /* an outline with storey heights of its own takes no parts (its storeys would change) */
+    const char *own =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"building\":\"yes\",\"height\":9,\"floors\":3,"
+        "\"floor_heights\":[3,3,3]},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"building:part\":\"yes\",\"height\":30},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    CHECK_INT(load_text(&d, own, &diags), LY_LOAD_OK);
+    CHECK(d.n_buildings == 2 && d.buildings[0].floors == 3 && d.buildings[0].height_m == 9);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
     /* a min_level that is not below the part's levels: a warning, the base on the ground */
     const char *text =
         "{\"type\":\"FeatureCollection\",\"features\":["

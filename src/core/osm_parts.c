@@ -74,13 +74,20 @@ static bool inner_point(const ly_district *d, const ly_building *b, double *xs, 
     return best > 0;
 }
 
-/* The outlines (every building that is not a part and has no 3D model) in a grid of
+/* The outlines (every building that may take parts) in a grid of
  * cells over their boxes: cell c lists at[first[c] .. first[c + 1]). */
 typedef struct {
     double x0, y0, cw, ch;
     int g;
     uint32_t *first, *at;
 } grid;
+
+/* Whether a building may take parts: not a part, no 3D model, no storey heights of its
+ * own (its storeys may change). */
+static bool outline(const ly_building *b, unsigned char part)
+{
+    return !part && !b->n_faces && !b->floor_heights_given;
+}
 
 static void cell_span(const grid *G, const ly_building *b, int c[4])
 {
@@ -96,7 +103,7 @@ static int grid_make(grid *G, const ly_district *d, const unsigned char *part)
     double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
     for (size_t i = 0; i < d->n_buildings; i++) {
         const ly_building *b = &d->buildings[i];
-        if (part[i] || b->n_faces)
+        if (!outline(b, part[i]))
             continue;
         n++;
         box[0] = fmin(box[0], b->lon_min);
@@ -117,7 +124,7 @@ static int grid_make(grid *G, const ly_district *d, const unsigned char *part)
      * moving first[k] on to cell k's end; then shift back */
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < d->n_buildings && n; i++) {
-            if (part[i] || d->buildings[i].n_faces)
+            if (!outline(&d->buildings[i], part[i]))
                 continue;
             int c[4];
             cell_span(G, &d->buildings[i], c);
@@ -194,8 +201,7 @@ static void take_part(ly_district *d, ly_building *o, const ly_building *b, uint
     o->lat_max = fmax(o->lat_max, b->lat_max);
 }
 
-/* An outline drawn as its parts: its own footprint no longer drawn, its storeys kept
- * between 2 and 12 m as the loader keeps a building's. */
+/* An outline drawn as its parts: its own footprint no longer drawn. */
 static void become_parts(ly_district *d, ly_building *o, uint32_t first, uint32_t n)
 {
     for (uint32_t q = 0; q < o->n_polygons; q++)
@@ -206,6 +212,7 @@ static void become_parts(ly_district *d, ly_building *o, uint32_t first, uint32_
     o->min_height_m = INFINITY;
 }
 
+/* Its storeys kept between 2 and 12 m, as the loader keeps a building's. */
 static void fit_floors(ly_building *o)
 {
     double storey = o->height_m / (o->floors > 0 ? o->floors : 1);
