@@ -124,7 +124,7 @@ static void test_bom(void)
     expect_error_n(ODS, sizeof ODS - 1, 0, 1, 1,
                    "the file is an OpenDocument spreadsheet (.ods), not a CSV or an .xlsx");
     expect_error_n("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", 10, 0, 1, 1,
-                   "the file is an Excel 97-2003 workbook (.xls), not a CSV: expected the sheet");
+                   "the file is an Excel 97-2003 workbook (.xls), or a workbook with a password, not a CSV");
 }
 
 /* Encodes UTF-8 as GB18030 for a test, or NULL. */

@@ -238,8 +238,9 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
     }
     if (len >= 8 && !memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
         fail(diags, bytes, 0, 0, 0,
-             "the file is an Excel 97-2003 workbook (.xls), not a CSV: expected the sheet saved "
-             "as CSV (Excel: File > Save As > \"CSV UTF-8\")");
+             "the file is an Excel 97-2003 workbook (.xls), or a workbook with a password, not "
+             "a CSV: expected the sheet saved as .xlsx without a password, or as CSV (Excel: "
+             "File > Save As > \"Excel Workbook\" or \"CSV UTF-8\")");
         return -1;
     }
     /* Excel's "Unicode Text": UTF-16, its byte-order mark telling which end first */
