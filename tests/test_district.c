@@ -14,6 +14,15 @@ static ly_load_result load_text(ly_district *d, const char *text, ly_diag_list *
     return r;
 }
 
+/* A file of tests/data/wild loaded, its problems in diags (named as the file). */
+static ly_load_result load_wild(ly_district *d, const char *name, ly_diag_list *diags)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/tests/data/wild/%s", LY_SOURCE_DIR, name);
+    ly_diag_list_init(diags, name);
+    return ly_district_load(d, path, NULL, diags);
+}
+
 #define SQUARE "[[[120.0,36.0],[120.001,36.0],[120.001,36.001],[120.0,36.001],[120.0,36.0]]]"
 #define OUTER "[[120.0,36.0],[120.001,36.0],[120.001,36.001],[120.0,36.001],[120.0,36.0]]"
 #define HOLE "[[120.0002,36.0002],[120.0002,36.0004],[120.0004,36.0004],[120.0002,36.0002]]"
@@ -619,9 +628,7 @@ static void osm_parts(void)
 {
     ly_district d;
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "osm-parts.geojson");
-    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/wild/osm-parts.geojson", NULL,
-                               &diags), LY_LOAD_OK);
+    CHECK_INT(load_wild(&d, "osm-parts.geojson", &diags), LY_LOAD_OK);
     CHECK_INT(diags.count, 0);
     CHECK_INT(d.n_buildings, 4);
     if (d.n_buildings == 4) {
@@ -738,9 +745,7 @@ static void other_forms(void)
 {
     ly_district d;
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "osm-parts.geojsons");
-    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/wild/osm-parts.geojsons", NULL,
-                               &diags), LY_LOAD_OK);
+    CHECK_INT(load_wild(&d, "osm-parts.geojsons", &diags), LY_LOAD_OK);
     CHECK_INT(d.n_buildings, 4); /* as the collection: the parts joined to their outlines */
     CHECK_INT(d.n_features, 1);
     CHECK(d.n_buildings == 4 && d.buildings[0].n_polygons == 3);

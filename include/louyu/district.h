@@ -306,6 +306,11 @@ double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, si
 
 /* Index of the building with this id, or -1. */
 long ly_district_find(const ly_district *d, const char *id);
+/* Whether (x, y) is inside polygon pg (even-odd over all its rings: holes are outside),
+ * its points taken from pts, two numbers each as d->points has them (lon/lat; or a
+ * projection of them, such as ly_geo.xy). */
+bool ly_polygon_contains(const ly_district *d, const double *pts, const ly_polygon *pg,
+                         double x, double y);
 
 /* Height in metres of the bottom of floor `floor` (1-based) of building b;
  * floor = floors + 1 gives the top of the last floor. */

@@ -53,6 +53,22 @@ double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, si
     return sum;
 }
 
+bool ly_polygon_contains(const ly_district *d, const double *pts, const ly_polygon *pg,
+                         double x, double y)
+{
+    bool in = false;
+    for (uint32_t r = 0; r < pg->n_rings; r++) {
+        const ly_ring *rg = &d->rings[pg->first_ring + r];
+        const double *p = pts + 2 * (size_t)rg->first_point;
+        for (uint32_t i = 0, j = rg->n_points - 1; i < rg->n_points; j = i++) {
+            double xi = p[2 * i], yi = p[2 * i + 1], xj = p[2 * j], yj = p[2 * j + 1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+                in = !in;
+        }
+    }
+    return in;
+}
+
 long ly_district_find(const ly_district *d, const char *id)
 {
     if (!id)

@@ -2214,9 +2214,6 @@ static void set_where(loader *L, const char *id)
         snprintf(L->where, sizeof L->where, "feature %ld: ", L->feature);
 }
 
-/* What a feature is: its "kind", or in plain GeoJSON a building when its geometry is
- * a (Multi)Polygon. Returns the kind, or -1 when the feature is skipped or wrong
- * (said in diags). */
 /* A LineString whose last position is its first (and has at least four). */
 static bool closed_line(const cJSON *geom)
 {
@@ -2235,6 +2232,9 @@ static bool closed_line(const cJSON *geom)
            a->child->next->valuedouble == z->child->next->valuedouble;
 }
 
+/* What a feature is: its "kind", or in plain GeoJSON a building when its geometry is
+ * a (Multi)Polygon. Returns the kind, or -1 when the feature is skipped or wrong
+ * (said in diags). */
 static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, const cJSON **geom)
 {
     bool louyu = L->d->meta.is_louyu;
@@ -2665,13 +2665,13 @@ static bool read_crs(loader *L, const cJSON *crs)
 #endif
 }
 
-/* OpenStreetMap's building parts joined to their outlines; false when out of memory. */
 static int by_feature(const void *key, const void *b)
 {
     uint32_t k = *(const uint32_t *)key, f = ((const ly_building *)b)->feature;
     return (k > f) - (k < f);
 }
 
+/* OpenStreetMap's building parts joined to their outlines; false when out of memory. */
 static bool join_parts(loader *L)
 {
     double t0 = ly_clock_ms();

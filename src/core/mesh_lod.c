@@ -38,23 +38,6 @@ typedef struct {
     bool fail;
 } lod_emitter;
 
-/* Even-odd over every ring: holes are outside. */
-static bool in_polygon(const ly_district *d, const ly_geo *geo, const ly_polygon *pg, double x,
-                       double y)
-{
-    bool in = false;
-    for (uint32_t r = 0; r < pg->n_rings; r++) {
-        const ly_ring *rg = &d->rings[pg->first_ring + r];
-        const double *p = geo->xy + 2 * (size_t)rg->first_point;
-        for (uint32_t i = 0, j = rg->n_points - 1; i < rg->n_points; j = i++) {
-            double xi = p[2 * i], yi = p[2 * i + 1], xj = p[2 * j], yj = p[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
-                in = !in;
-        }
-    }
-    return in;
-}
-
 static void put(raster *r, long ix, long iy, float h, uint32_t b)
 {
     if (ix < r->x0 || iy < r->y0 || ix >= r->x0 + r->nx || iy >= r->y0 + r->ny)
@@ -86,7 +69,7 @@ static void rasterize_part(raster *r, const ly_district *d, const ly_geo *geo, u
     iy1 = iy1 > r->y0 + r->ny ? r->y0 + r->ny : iy1;
     for (long iy = iy0; iy < iy1; iy++)
         for (long ix = ix0; ix < ix1; ix++)
-            if (in_polygon(d, geo, pg, ((double)ix + 0.5) * r->s, ((double)iy + 0.5) * r->s))
+            if (ly_polygon_contains(d, geo->xy, pg, ((double)ix + 0.5) * r->s, ((double)iy + 0.5) * r->s))
                 put(r, ix, iy, pg->height_m, b);
 }
 

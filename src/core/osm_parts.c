@@ -14,23 +14,6 @@
 
 enum { DEFAULT_STOREY_MM = 3200 };
 
-/* Whether (x, y) is inside polygon pg (its holes excluded): the crossings of a ray
- * towards +x with all of its rings, counted. */
-static bool polygon_has(const ly_district *d, const ly_polygon *pg, double x, double y)
-{
-    bool in = false;
-    for (uint32_t r = 0; r < pg->n_rings; r++) {
-        const ly_ring *rg = &d->rings[pg->first_ring + r];
-        const double *p = d->points + 2 * (size_t)rg->first_point;
-        for (uint32_t i = 0, j = rg->n_points - 1; i < rg->n_points; j = i++) {
-            double xi = p[2 * i], yi = p[2 * i + 1], xj = p[2 * j], yj = p[2 * j + 1];
-            if ((yi > y) != (yj > y) && x < xi + (y - yi) * (xj - xi) / (yj - yi))
-                in = !in;
-        }
-    }
-    return in;
-}
-
 static int by_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -173,7 +156,7 @@ static long owner(const grid *G, const ly_district *d, const ly_building *b, dou
         if (area >= best_area)
             continue;
         for (uint32_t q = 0; q < o->n_polygons; q++)
-            if (polygon_has(d, &d->polygons[o->first_polygon + q], p[0], p[1])) {
+            if (ly_polygon_contains(d, d->points, &d->polygons[o->first_polygon + q], p[0], p[1])) {
                 best = (long)G->at[i];
                 best_area = area;
                 break;

@@ -141,17 +141,9 @@ static void put(tbuf *t, const char *s, size_t n)
         t->fail = true;
         return;
     }
-    if (t->n + n + 1 > t->cap) {
-        size_t cap = t->cap ? t->cap : 256;
-        while (cap < t->n + n + 1)
-            cap *= 2;
-        char *p = realloc(t->p, cap);
-        if (!p) {
-            t->fail = true;
-            return;
-        }
-        t->p = p;
-        t->cap = cap;
+    if (ly_array_reserve((void **)&t->p, &t->cap, t->n + n + 1, 1)) {
+        t->fail = true;
+        return;
     }
     memcpy(t->p + t->n, s, n);
     t->n += n;
