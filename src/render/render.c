@@ -1132,8 +1132,8 @@ static void upload_atlas(ly_renderer *r, const ly_font_atlas *a)
         a->height != r->atlas_h) {
         glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, a->width, a->height, 0, GL_RED, GL_UNSIGNED_BYTE,
                      a->pixels);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         r->atlas_valid = true;
