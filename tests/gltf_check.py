@@ -6,7 +6,8 @@ that the property table's buffer views, which it does not know, look unused). Wh
 cannot check is checked here: the property table decodes, one row per building in the
 expected order with the district's ids and heights; every feature id names a row; each
 row's triangles reach its building's height (the geometry belongs to the attributes);
-normals have unit length; Y is up; the ground and roads are nodes of their own.
+normals have unit length and each triangle's are its face's (flat: the viewer's walls share
+their corners, the export must not); Y is up; the ground and roads are nodes of their own.
 
 Usage: gltf_check.py VALIDATOR_DIR FILE.glb INFO.json [--ids a,b] [--no-ground]
 (INFO.json: `louyu info FILE --json`, the district's buildings.)"""
@@ -111,6 +112,18 @@ def main():
                 top[row] = max(top[row], pos[i][1])
                 bottom[row] = min(bottom[row], pos[i][1])
                 assert abs(math.sqrt(sum(c * c for c in nrm[i])) - 1) < 1e-4, nrm[i]
+            idx = [x[0] for x in accessor(doc, binary, prim["indices"])]
+            for t in range(0, len(idx), 3):
+                a, b, c = (pos[k] for k in idx[t:t + 3])
+                u = [b[k] - a[k] for k in range(3)]
+                w = [c[k] - a[k] for k in range(3)]
+                n = [u[1] * w[2] - u[2] * w[1], u[2] * w[0] - u[0] * w[2], u[0] * w[1] - u[1] * w[0]]
+                size = math.sqrt(sum(x * x for x in n))
+                if size < 1e-2:  # slivers under 0.005 m²: float noise at a city's scale
+                    continue
+                for k in idx[t:t + 3]:
+                    cos = sum(n[j] * nrm[k][j] for j in range(3)) / size
+                    assert cos > 0.98, ("a normal not its triangle's", pos[k], nrm[k], n)
     assert seen == set(range(count)), "rows without triangles: %s" % sorted(set(range(count)) - seen)[:5]
     for row, bid in enumerate(got_ids):
         assert abs(top[row] - district[bid]["height_m"]) < 0.05, (bid, top[row])

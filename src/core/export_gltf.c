@@ -113,20 +113,27 @@ typedef struct {
     size_t n_idx[MATERIALS];
 } chunk_out;
 
-static int chunk_vertex(chunk_out *o, const ly_vertex *v, uint32_t i, float feature)
+/* Chunk vertex i as an exported vertex with the normal of vertex `flat`, the triangle's
+ * last: in louyu's meshes a triangle's flat values are its last vertex's (GL's provoking
+ * vertex), and walls share their corners with the walls beside them. A vertex is exported
+ * once with its own normal, and again for each triangle that gives it another. */
+static int chunk_vertex(chunk_out *o, const ly_vertex *v, uint32_t i, uint32_t flat, float feature)
 {
-    if (o->remap[i] != UINT32_MAX)
+    bool own = !memcmp(v[i].normal, v[flat].normal, sizeof v[i].normal);
+    if (own && o->remap[i] != UINT32_MAX)
         return (int)o->remap[i];
     gvertex *g = &o->verts[o->n_verts];
     to_gltf(v[i].pos, g->pos);
-    float n[3] = {v[i].normal[0] / 127.0f, v[i].normal[1] / 127.0f, v[i].normal[2] / 127.0f};
+    float n[3] = {v[flat].normal[0] / 127.0f, v[flat].normal[1] / 127.0f,
+                  v[flat].normal[2] / 127.0f};
     to_gltf(n, g->normal);
     double len = sqrt((double)g->normal[0] * g->normal[0] + (double)g->normal[1] * g->normal[1] +
                       (double)g->normal[2] * g->normal[2]);
     for (int k = 0; k < 3; k++)
         g->normal[k] = len > 0 ? (float)(g->normal[k] / len) : (k == 1);
     g->feature = feature;
-    o->remap[i] = (uint32_t)o->n_verts;
+    if (own)
+        o->remap[i] = (uint32_t)o->n_verts;
     return (int)o->n_verts++;
 }
 
@@ -138,9 +145,10 @@ static void gather(chunk_out *o, const ly_district *d, const ly_mesh *m, size_t 
     bool site = d->buildings[b].status == LY_STATUS_UNDER_CONSTRUCTION;
     for (uint32_t t = 0; t + 2 < mb->n_indices; t += 3) {
         const uint32_t *tri = c->indices + mb->first_index + t;
-        int mat = site ? 2 : c->vertices[tri[0]].surface == LY_SURF_ROOF ? 1 : 0;
+        int mat = site ? 2 : c->vertices[tri[2]].surface == LY_SURF_ROOF ? 1 : 0;
         for (int k = 0; k < 3; k++)
-            o->idx[mat][o->n_idx[mat]++] = (uint32_t)chunk_vertex(o, c->vertices, tri[k], (float)row);
+            o->idx[mat][o->n_idx[mat]++] =
+                (uint32_t)chunk_vertex(o, c->vertices, tri[k], tri[2], (float)row);
     }
 }
 

@@ -165,26 +165,35 @@ static void extrude_polygon(emitter *e, const ly_district *d, const ly_geo *geo,
     if (reserve(e, 6 * npts, 6 * npts + 2 * ntri))
         return;
     int fb = ly_building_floor_at(d, b, zb), ft = ly_building_floor_at(d, b, zt);
-    /* walls: walk each ring with the solid on the left (outer CCW, holes CW) */
+    /* walls: walk each ring with the solid on the left (outer CCW, holes CW). A corner's
+     * two vertices (foot, head) carry the wall that starts there, and each wall's two
+     * triangles end on them: GL takes a flat value from a triangle's last vertex, so the
+     * corners are shared by the walls on either side (half a ring's vertices). */
     for (uint32_t k = 0; k < pg->n_rings; k++) {
         const ly_ring *ring = &d->rings[pg->first_ring + k];
         const double *p = geo->xy + 2 * (size_t)ring->first_point;
         bool ccw = ring_area2(geo->xy, ring) > 0;
         bool flip = (k == 0) != ccw;
-        uint32_t n = ring->n_points;
+        uint32_t n = ring->n_points, first = e->c->n_vertices;
         for (uint32_t i = 0; i < n; i++) {
+            /* corner i of the walk and the one after it */
             uint32_t ia = flip ? (n - i) % n : i, ib = flip ? n - 1 - i : (i + 1) % n;
             double ax = p[2 * ia], ay = p[2 * ia + 1], bx = p[2 * ib], by = p[2 * ib + 1];
             double dx = bx - ax, dy = by - ay, len = hypot(dx, dy);
-            if (len < 1e-6)
+            /* a wall of no length is not drawn: its corner's normal is never used */
+            float nrm[3] = {len < 1e-6 ? 0 : (float)(dy / len), len < 1e-6 ? 0 : (float)(-dx / len),
+                            0};
+            vert(e, ax, ay, zb, nrm, LY_SURF_WALL, bi, fb, part);
+            vert(e, ax, ay, zt, nrm, LY_SURF_WALL, bi, ft, part);
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t ia = flip ? (n - i) % n : i, ib = flip ? n - 1 - i : (i + 1) % n;
+            if (hypot(p[2 * ib] - p[2 * ia], p[2 * ib + 1] - p[2 * ia + 1]) < 1e-6)
                 continue;
-            float nrm[3] = {(float)(dy / len), (float)(-dx / len), 0};
-            uint32_t v0 = vert(e, ax, ay, zb, nrm, LY_SURF_WALL, bi, fb, part);
-            uint32_t v1 = vert(e, bx, by, zb, nrm, LY_SURF_WALL, bi, fb, part);
-            uint32_t v2 = vert(e, bx, by, zt, nrm, LY_SURF_WALL, bi, ft, part);
-            uint32_t v3 = vert(e, ax, ay, zt, nrm, LY_SURF_WALL, bi, ft, part);
-            tri(e, v0, v1, v2);
-            tri(e, v0, v2, v3);
+            uint32_t foot = first + 2 * i, head = foot + 1;
+            uint32_t next_foot = first + 2 * ((i + 1) % n), next_head = next_foot + 1;
+            tri(e, next_foot, head, foot);      /* counter-clockwise seen from outside */
+            tri(e, next_foot, next_head, head); /* both end on this wall's corner */
         }
     }
     /* roof and, for a lifted part, bottom: one vertex per ring point */
