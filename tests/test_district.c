@@ -737,6 +737,46 @@ static void osm_building_kinds(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* OpenStreetMap's tags nested in a "tags" object (osm2geojson, osmtogeojson's default):
+ * read as flat ones, the element's own "type" not taken for the building's, a relation's
+ * "type" tag not for anything; a bad tag told where it is inside "tags". */
+static void nested_tags(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_wild(&d, "osm-nested-tags.geojson", &diags), LY_LOAD_OK);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(d.n_buildings, 2);
+    CHECK_INT(d.n_features, 3);
+    if (d.n_buildings == 2 && d.n_features == 3) {
+        const ly_building *t = &d.buildings[0], *r = &d.buildings[1];
+        CHECK_STR(t->id, "way/101");
+        CHECK_STR(t->name, "海天中心");
+        CHECK_STR(t->name_en, "Haitian Center");
+        CHECK_STR(t->type, "office");
+        CHECK_NEAR(t->height_m, 150, 1e-9);
+        CHECK_INT(t->floors, 40);
+        CHECK_STR(r->type, "yes");
+        CHECK_NEAR(r->height_m, 24, 1e-9);
+        CHECK_STR(r->address, "香港中路8");
+        CHECK_INT(d.polygons[r->first_polygon].n_rings, 2);
+        CHECK(d.features[0].kind == LY_KIND_PARK && !strcmp(d.features[0].name, "小公园"));
+        CHECK(d.features[1].kind == LY_KIND_POI && d.features[1].subtype == LY_POI_BANK &&
+              !strcmp(d.features[1].name_en, "Bank of China"));
+        CHECK(d.features[2].kind == LY_KIND_ROAD && d.features[2].subtype == LY_ROAD_PRIMARY);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    const char *bad =
+        "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+        "{\"type\":\"way\",\"id\":9,\"tags\":{\"building\":\"yes\",\n\"height\":\"tall\"}},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    CHECK_INT(load_text(&d, bad, &diags), LY_LOAD_DATA);
+    CHECK(diags.count == 1 && diags.items[0].line == 2 && diags.items[0].col == 10 &&
+          strstr(diags.items[0].message, "\"height\" is \"tall\""));
+    ly_diag_list_deinit(&diags);
+}
+
 /* GeoJSON that is not one FeatureCollection: a Feature, a geometry, a text sequence (GDAL's
  * GeoJSONSeq, with record separators; newline-delimited), each read as the collection it
  * stands for with every position in the file as it is; OpenStreetMap's XML and Overpass's
@@ -843,6 +883,7 @@ int main(void)
     gbk_file();
     open_datasets();
     wild_osm();
+    nested_tags();
     louyu_file();
     io_errors();
     real_files();

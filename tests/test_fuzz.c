@@ -468,6 +468,7 @@ int main(int argc, char **argv)
         {LY_SOURCE_DIR "/tests/data/wild/gdal-osm.geojson", 600},
         {LY_SOURCE_DIR "/tests/data/wild/osm-parts.geojson", 600},
         {LY_SOURCE_DIR "/tests/data/wild/osm-parts.geojsons", 400},
+        {LY_SOURCE_DIR "/tests/data/wild/osm-nested-tags.geojson", 400},
         {LY_SOURCE_DIR "/tests/data/cityjson/sample.city.json", 400},
         {LY_SOURCE_DIR "/tests/data/cityjson/rotterdam_subset.city.json", 200},
         {NULL, 600}, /* the sequence above */

@@ -62,6 +62,7 @@ typedef struct {
      * ...): the feature's, parsed, as an object of strings looked in after its properties */
     cJSON *tags;
     const cJSON *tags_src; /* the "other_tags" member they came from */
+    bool tags_nested;      /* tags are the properties' own "tags" object (not parsed here) */
     char where[200];     /* 'feature 12 "wtc": ' */
 
     /* capacities of the district's arrays */
@@ -112,7 +113,7 @@ static void report(loader *L, ly_diag_severity sev, const cJSON *at, const char 
 {
     if (at && at == L->standin_props)
         at = L->standin_for; /* a feature without properties: point at the feature */
-    for (const cJSON *t = L->tags ? L->tags->child : NULL; t && at != L->tags_src; t = t->next)
+    for (const cJSON *t = L->tags_src ? L->tags->child : NULL; t && at != L->tags_src; t = t->next)
         if (t == at)
             at = L->tags_src; /* a tag of "other_tags": point at that string */
     char msg[900];
@@ -1515,13 +1516,26 @@ bad:
     return NULL;
 }
 
-/* The feature's "other_tags", parsed into L->tags (a plain file's only). */
+static bool osm_in(const char *v, const char *const *vals);
+
+/* The feature's "other_tags", parsed into L->tags (a plain file's only); or the tags
+ * that osm2geojson and osmtogeojson (by default) nest in the properties, {"type": "way",
+ * "id": 123, "tags": {"building": "yes", ...}, "meta": {...}}, looked in as they are. */
 static void take_tags(loader *L, const cJSON *props)
 {
     L->tags = NULL;
     L->tags_src = NULL;
+    L->tags_nested = false;
     const cJSON *ot = L->d->meta.is_louyu || !cJSON_IsObject(props) ? NULL
                                                                       : member(props, "other_tags");
+    const cJSON *nested = ot ? NULL : member(props, "tags"), *type = member(props, "type");
+    static const char *const OSM_TYPES[] = {"node", "way", "relation", NULL};
+    if (!L->d->meta.is_louyu && cJSON_IsObject(nested) && cJSON_IsString(type) &&
+        osm_in(type->valuestring, OSM_TYPES)) {
+        L->tags = (cJSON *)nested;
+        L->tags_nested = true;
+        return;
+    }
     if (!cJSON_IsString(ot))
         return;
     L->tags = parse_hstore(ot->valuestring);
@@ -1534,7 +1548,9 @@ static void take_tags(loader *L, const cJSON *props)
 
 static void drop_tags(loader *L)
 {
-    cJSON_Delete(L->tags);
+    if (!L->tags_nested)
+        cJSON_Delete(L->tags);
+    L->tags_nested = false;
     L->tags = NULL;
     L->tags_src = NULL;
 }
@@ -1548,6 +1564,8 @@ static const char *const ALIAS_KEYS[] = {"official_name", "short_name", "alt_nam
  * and "addr:street" with "addr:housenumber" as the address. */
 static void plain_names(loader *L, const cJSON *props, ly_building *b)
 {
+    if (!b->name)
+        b->name = keep_string(L, plain_tag(L, props, "name"));
     if (!b->name)
         b->name = keep_string(L, plain_tag(L, props, "name:zh"));
     if (!b->name_en)
@@ -1812,8 +1830,8 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
     if (geom_ok && height_ok)
         read_parts(L, member(props, "parts"), &b);
     building_records(L, props, &b, floors_ok);
-    const cJSON *t = louyu ? NULL : member(props, "building");
-    if (!louyu && !cJSON_IsString(t))
+    const cJSON *t = louyu ? NULL : tag(L, props, "building");
+    if (!louyu && !cJSON_IsString(t) && !L->tags_nested) /* (nested: "type" is the element's) */
         t = member(props, "type");
     b.type = keep_string(L, cJSON_IsString(t) ? t->valuestring : NULL);
     b.extra = keep_extra(L, props, BUILDING_KEYS, sizeof BUILDING_KEYS / sizeof *BUILDING_KEYS);
@@ -2011,6 +2029,8 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
     bool by_tags = !L->d->meta.is_louyu && !member(props, "kind");
     f.name = keep_string(L, text_or_null(get_string(L, props, "name", false)));
     f.name_en = keep_string(L, get_string(L, props, "name_en", false));
+    if (!L->d->meta.is_louyu && !f.name)
+        f.name = keep_string(L, plain_tag(L, props, "name"));
     if (!L->d->meta.is_louyu && !f.name)
         f.name = keep_string(L, plain_tag(L, props, "name:zh"));
     if (!L->d->meta.is_louyu && !f.name_en)
