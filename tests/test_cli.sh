@@ -62,6 +62,34 @@ expect err "longitude [0-9.]+ is out of range: expected -180 to 180 \\(WGS84 deg
 sed 's/EPSG::4547/EPSG::999999/' "$tmp/cgcs.geojson" >"$tmp/badcrs.geojson"
 run 1 validate "$tmp/badcrs.geojson"
 expect err "badcrs.geojson:[0-9]+:[0-9]+: error: \"crs\" is \"urn:ogc:def:crs:EPSG::999999\": PROJ cannot transform it to WGS 84"
+# ESRI shapefiles as GDAL writes them: San Francisco's footprints (every building, the same
+# heights); the OSM export projected to EPSG:4547 with its table in GBK, in the same places;
+# into a store; a bad value at its record and field.
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/sf.shp" "$SF" 2>"$tmp/err"
+check '[ -s "$tmp/sf.dbf" ]' "ogr2ogr did not write a shapefile: $(head -2 "$tmp/err")"
+run 0 validate "$tmp/sf.shp"; expect out 'sf.shp: valid: 13896 buildings'
+"$LOUYU" export "$SF" --format csv --out "$tmp/sf-a.csv" >/dev/null 2>&1
+"$LOUYU" export "$tmp/sf.shp" --format csv --out "$tmp/sf-b.csv" >/dev/null 2>&1
+check 'python3 -c "import csv,sys; h=lambda f: sorted(float(r[\"height_m\"]) for r in csv.DictReader(open(f,encoding=\"utf-8-sig\"))); a,b=h(sys.argv[1]),h(sys.argv[2]); assert len(a)==13896 and a==b" "$tmp/sf-a.csv" "$tmp/sf-b.csv"' \
+  "San Francisco's heights read from the shapefile are not the GeoJSON's"
+ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4547 -lco ENCODING=CP936 -nlt PROMOTE_TO_MULTI -skipfailures \
+  -where "OGR_GEOMETRY LIKE '%POLYGON%'" "$tmp/gbk.shp" "$WILD" 2>"$tmp/err"
+run 0 validate "$tmp/gbk.shp"; expect out 'gbk.shp: valid: 5 buildings'
+run 0 info "$tmp/gbk.shp" way/322667431; expect out '^海天商场  Haitian Mall'
+for id in 322667430 way/322667431; do
+  "$LOUYU" info "$WILD" "$id" --json >"$tmp/a.json" 2>/dev/null
+  "$LOUYU" info "$tmp/gbk.shp" "$id" --json >"$tmp/b.json" 2>/dev/null
+  check 'python3 -c "import json,sys; a=json.load(open(sys.argv[1]))[\"bbox\"]; b=json.load(open(sys.argv[2]))[\"bbox\"]; assert max(abs(x-y) for x,y in zip(a,b)) < 1e-8" "$tmp/a.json" "$tmp/b.json"' \
+    "$id read from a shapefile in EPSG:4547 is not where it is in WGS 84"
+done
+run 0 convert "$tmp/gbk.shp" "$tmp/gbk.gpkg"; expect out 'a GeoPackage of 5 buildings from'
+run 0 info "$tmp/gbk.gpkg" way/322667431; expect out '^海天商场  Haitian Mall'
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"][2]["properties"]["height"]=-3; json.dump(d,open(sys.argv[2],"w"))' \
+  "$WILD" "$tmp/neg3.geojson"
+ogr2ogr -f "ESRI Shapefile" -nlt PROMOTE_TO_MULTI -skipfailures -where "OGR_GEOMETRY LIKE '%POLYGON%'" \
+  "$tmp/neg3.shp" "$tmp/neg3.geojson" 2>/dev/null
+run 1 validate "$tmp/neg3.shp"
+expect err "^$tmp/neg3.shp:3:[0-9]+: error: record 3, field height: \"322667430\": \"height\" is \"-3\": expected a height in metres"
 # OpenStreetMap as GDAL converts it (ogr2ogr's OSM driver, its multipolygons layer): the
 # tags in "other_tags" (heights, levels, English names) read; a park drawn as a park
 cat >"$tmp/t.osm" <<'OSM'
@@ -96,6 +124,28 @@ python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); a["features"]+=json
 run 0 validate "$tmp/osm-both.geojson"; expect out 'valid: 1 building, 1 other feature'
 run 0 info "$tmp/osm-both.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
 run 0 pick "$tmp/osm-both.geojson" --view 100 --at 400,300 --size 800x600; expect out '^100$'
+# GeoPackages as GDAL writes them: OpenStreetMap's layers from the .osm (points, lines,
+# multipolygons, ...) read together, the parts in the lines layer joined to their tower; the
+# OSM export projected to EPSG:4547 in the same places; into a store and out as CSV; a bad
+# value at its table, fid and column
+ogr2ogr -q -f GPKG "$tmp/osm.gpkg" "$tmp/t.osm" 2>"$tmp/err"
+run 0 validate "$tmp/osm.gpkg"; expect out 'osm.gpkg: valid: 1 building, 1 other feature'
+run 0 info "$tmp/osm.gpkg"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
+run 0 pick "$tmp/osm.gpkg" --view 100 --at 400,300 --size 800x600; expect out '^100$'
+ogr2ogr -f GPKG -t_srs EPSG:4547 -nln buildings "$tmp/cgcs.gpkg" "$tmp/cgcs.geojson" 2>"$tmp/err"
+run 0 validate "$tmp/cgcs.gpkg"; expect out 'cgcs.gpkg: valid: 5 buildings'
+for id in 322667430 way/322667431; do
+  "$LOUYU" info "$WILD" "$id" --json >"$tmp/a.json" 2>/dev/null
+  "$LOUYU" info "$tmp/cgcs.gpkg" "$id" --json >"$tmp/b.json" 2>/dev/null
+  check 'python3 -c "import json,sys; a=json.load(open(sys.argv[1]))[\"bbox\"]; b=json.load(open(sys.argv[2]))[\"bbox\"]; assert max(abs(x-y) for x,y in zip(a,b)) < 1e-8" "$tmp/a.json" "$tmp/b.json"' \
+    "$id read from a GeoPackage in EPSG:4547 is not where it is in WGS 84"
+done
+run 0 convert "$tmp/cgcs.gpkg" "$tmp/cgcs-store.gpkg"; expect out 'a GeoPackage of 5 buildings from'
+run 0 info "$tmp/cgcs-store.gpkg" way/322667431; expect out '^海天商场  Haitian Mall'
+run 0 export "$tmp/cgcs.gpkg" --out "$tmp/cgcs.csv"; expect out 'cgcs.csv: written, 5 buildings'
+ogr2ogr -f GPKG -nln buildings "$tmp/neg3.gpkg" "$tmp/neg3.geojson" 2>/dev/null
+run 1 validate "$tmp/neg3.gpkg"
+expect err "^$tmp/neg3.gpkg:3:[0-9]+: error: table buildings, fid 3, column height: \"322667430\": \"height\" is \"-3\": expected a height in metres"
 run 0 validate "$SRC/tests/data/wild/osm-parts.geojson"; expect out 'valid: 4 buildings, 1 other feature'
 run 0 validate "$SRC/tests/data/wild/osm-parts.geojsons"; expect out 'valid: 4 buildings, 1 other feature'
 run 1 validate "$tmp/t.osm"; expect err 't.osm:1:1: error: the file is OpenStreetMap.s XML \(.osm\), not GeoJSON'

@@ -1,5 +1,5 @@
 /* Mutated districts through the whole app, as a reload would bring them (GeoJSON,
- * an OpenStreetMap export, CityJSON and CityJSONSeq): numbers
+ * an OpenStreetMap export, CityJSON and CityJSONSeq, a shapefile, a GeoPackage): numbers
  * swapped for extremes, strings for empty, huge or broken ones, values for
  * other types, spans deleted or doubled. Nothing may crash (the sanitizer
  * build runs this), a refused file must say where and why, and a refused
@@ -14,6 +14,7 @@
 #include "louyu/stats.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -427,6 +428,181 @@ static void report_files(void)
     ly_district_unload(&d);
 }
 
+/* Shapefiles with their bytes mutated: the .shp's (counts, lengths, offsets, types,
+ * coordinates) or the .dbf's (its header, field descriptors and rows), one file of the set
+ * at a time, as a copy damaged in transfer would be. Through the app's load as a reload
+ * would bring it: no crash, a refusal says why, the last good district stays. */
+static void shapefile_set(ly_app *app, const char *set, int iterations)
+{
+    static const char *const EXT[] = {"shp", "shx", "dbf", "prj", "cpg"};
+    char dir[] = "/tmp/louyu-fuzz-shp-XXXXXX", path[5][96];
+    CHECK(mkdtemp(dir) != NULL);
+    buf orig[5] = {{0}};
+    for (int i = 0; i < 5; i++) {
+        char from[512];
+        snprintf(from, sizeof from, "%s/tests/data/wild/shapefile/%s.%s", LY_SOURCE_DIR, set,
+                 EXT[i]);
+        snprintf(path[i], sizeof path[i], "%s/x.%s", dir, EXT[i]);
+        CHECK(read_all(from, &orig[i]));
+        FILE *f = fopen(path[i], "wb");
+        if (!f || fwrite(orig[i].p, 1, orig[i].n, f) != orig[i].n)
+            abort();
+        fclose(f);
+    }
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path[0]);
+    CHECK_INT(ly_app_load(app, path[0], &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    long loaded = 0, refused = 0, silent = 0, lost = 0;
+    for (int it = 0; it < iterations; it++) {
+        int which = it % 2 ? 2 : 0; /* the .shp, then the .dbf */
+        buf t = {0};
+        put(&t, orig[which].p, orig[which].n);
+        for (int m = 1 + (int)pick(4); m > 0 && t.n; m--) {
+            size_t at = pick(t.n);
+            switch (next() % 4) {
+            case 0: /* a byte */
+                t.p[at] = (char)next();
+                break;
+            case 1: /* a 32-bit count or offset, large or negative */
+                for (int k = 0; k < 4 && at + k < t.n; k++)
+                    t.p[at + k] = (char)(k == 3 ? (next() % 2 ? 0x7F : 0xFF) : next());
+                break;
+            case 2: /* cut short */
+                t.n = at;
+                break;
+            default: /* a bit */
+                t.p[at] = (char)(t.p[at] ^ (1u << (next() % 8)));
+            }
+        }
+        FILE *f = fopen(path[which], "wb");
+        if (!f || fwrite(t.p, 1, t.n, f) != t.n)
+            abort();
+        fclose(f);
+        size_t before = app->scene.district.n_buildings;
+        ly_diag_list_init(&diags, path[0]);
+        int rc = ly_app_load(app, path[0], &diags);
+        if (rc == LY_LOAD_OK) {
+            loaded++;
+        } else {
+            refused++;
+            silent += diags.errors == 0;
+            lost += !app->scene.loaded || app->scene.district.n_buildings != before;
+        }
+        ly_diag_list_deinit(&diags);
+        f = fopen(path[which], "wb"); /* the good file back */
+        if (!f || fwrite(orig[which].p, 1, orig[which].n, f) != orig[which].n)
+            abort();
+        fclose(f);
+        free(t.p);
+    }
+    printf("fuzz: shapefile %s: %ld loaded, %ld refused\n", set, loaded, refused);
+    CHECK(loaded > iterations / 20);
+    CHECK(refused > iterations / 20);
+    CHECK_INT(silent, 0);
+    CHECK_INT(lost, 0);
+    for (int i = 0; i < 5; i++) {
+        unlink(path[i]);
+        free(orig[i].p);
+    }
+    rmdir(dir);
+}
+
+/* Another tool's GeoPackage with its rows damaged: a geometry blob's bytes (its header,
+ * byte order, type, counts, coordinates) or a column's value changed, through SQLite (GDAL's
+ * triggers, which need SpatiaLite's functions, dropped first). */
+static void geopackage_file(ly_app *app)
+{
+    char path[] = "/tmp/louyu-fuzz-gpkg-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd >= 0)
+        close(fd);
+    buf orig = {0};
+    CHECK(read_all(LY_SOURCE_DIR "/tests/data/wild/geopackage/zhanshan-cgcs2000.gpkg", &orig));
+    long loaded = 0, refused = 0, silent = 0, lost = 0;
+    for (int it = 0; it < 160; it++) {
+        FILE *f = fopen(path, "wb");
+        if (!f || fwrite(orig.p, 1, orig.n, f) != orig.n)
+            abort();
+        fclose(f);
+        sqlite3 *db;
+        CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+        sqlite3_stmt *st;
+        buf drops = {0};
+        if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'", -1, &st,
+                               NULL) == SQLITE_OK) {
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                put(&drops, "DROP TRIGGER \"", 14);
+                const char *n = (const char *)sqlite3_column_text(st, 0);
+                put(&drops, n, strlen(n));
+                put(&drops, "\";", 2);
+            }
+            sqlite3_finalize(st);
+        }
+        put(&drops, "", 1);
+        sqlite3_exec(db, drops.p, NULL, NULL, NULL);
+        free(drops.p);
+        int fid = 1 + (int)pick(4);
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT geom FROM buildings WHERE fid = %d", fid);
+        buf g = {0};
+        if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            put(&g, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+        sqlite3_finalize(st);
+        if (it % 4 && g.n) { /* the geometry: bytes, a count, or cut short */
+            for (int m = 1 + (int)pick(3); m > 0 && g.n; m--) {
+                size_t at = pick(g.n);
+                if (next() % 5 == 0)
+                    g.n = at;
+                else
+                    g.p[at] = (char)(next() % 3 ? next() : 0xFF);
+            }
+            snprintf(sql, sizeof sql, "UPDATE buildings SET geom = ? WHERE fid = %d", fid);
+            if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+                sqlite3_bind_blob(st, 1, g.p, (int)g.n, SQLITE_TRANSIENT);
+                sqlite3_step(st);
+                sqlite3_finalize(st);
+            }
+        } else { /* a value: text, a huge or negative number, a blob */
+            static const char *const COLS[] = {"ID", "名称", "高度", "层数", "建成年份"};
+            static const char *const VALUES[] = {"''", "-1", "1e308", "'abc'", "X'00ff'", "NULL",
+                                                 "'\xe6\xb5\xb7'", "99999999999"};
+            snprintf(sql, sizeof sql, "UPDATE buildings SET \"%s\" = %s WHERE fid = %d",
+                     COLS[pick(5)], VALUES[pick(8)], fid);
+            sqlite3_exec(db, sql, NULL, NULL, NULL);
+        }
+        free(g.p);
+        sqlite3_close(db);
+        size_t before = app->scene.district.n_buildings;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, path);
+        if (ly_app_load(app, path, &diags) == LY_LOAD_OK) {
+            loaded++;
+        } else {
+            refused++;
+            silent += diags.errors == 0;
+            lost += !app->scene.loaded || app->scene.district.n_buildings != before;
+        }
+        ly_diag_list_deinit(&diags);
+    }
+    printf("fuzz: geopackage: %ld loaded, %ld refused\n", loaded, refused);
+    CHECK(loaded > 8);
+    CHECK(refused > 8);
+    CHECK_INT(silent, 0);
+    CHECK_INT(lost, 0);
+    unlink(path);
+    free(orig.p);
+}
+
+/* (a projected set costs PROJ about 60 ms a load to place, so fewer of it) */
+static void shapefile_files(ly_app *app)
+{
+    shapefile_set(app, "gis_osm_buildings_a_free_1", 600);
+    shapefile_set(app, "zhanshan-cgcs2000", 160);
+    geopackage_file(app);
+}
+
 /* A CityJSONSeq of two buildings (a header, then a feature a line): a Solid, and
  * surfaces with their semantics. No reference system: local metres. */
 static const char SEQ[] =
@@ -538,6 +714,7 @@ int main(int argc, char **argv)
         }
     config_files(path);
     report_files();
+    shapefile_files(&app);
     unlink(path);
     unlink(seq_path);
     printf("fuzz: %ld loaded and exercised, %ld refused\n", loaded, refused);

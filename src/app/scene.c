@@ -1,6 +1,7 @@
 #include "scene.h"
 #include "louyu/clock.h"
 #include "louyu/log.h"
+#include "louyu/shapefile.h"
 #include "louyu/store.h"
 
 #include <pthread.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #ifdef __linux__
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #endif
@@ -100,6 +102,24 @@ static bool cacheable(const char *path, const ly_scene_desc *desc)
            !ly_store_is(path);
 }
 
+/* What else than the file's bytes shapes its scene: --skip-bad, and a shapefile's .dbf,
+ * .prj and .cpg (their sizes and times: the cache is keyed by the .shp's bytes). "" for
+ * neither, the name caches have always had. */
+static void cache_variant(const char *path, bool skip_bad, char *out, size_t n)
+{
+    size_t at = (size_t)snprintf(out, n, "%s", skip_bad ? "skip-bad" : "");
+    static const char *const SIBLINGS[] = {"dbf", "prj", "cpg"};
+    for (size_t i = 0; ly_shapefile_is(path) && i < 3 && at < n; i++) {
+        char sib[1200];
+        struct stat st;
+        bool there = ly_shapefile_sibling(path, SIBLINGS[i], sib, sizeof sib) && !stat(sib, &st);
+        at += (size_t)snprintf(out + at, n - at, " %s:%lld:%lld.%09ld", SIBLINGS[i],
+                               there ? (long long)st.st_size : -1LL,
+                               there ? (long long)st.st_mtim.tv_sec : 0LL,
+                               there ? st.st_mtim.tv_nsec : 0L);
+    }
+}
+
 /* A file's scene from its cache, or built and then cached: -1 when there is no cache
  * to use (the caller loads as usual), else a ly_load_result. */
 static int load_cached(ly_scene *next, const char *path, const ly_scene_desc *desc,
@@ -108,7 +128,9 @@ static int load_cached(ly_scene *next, const char *path, const ly_scene_desc *de
     ly_progress *progress = desc->progress;
     ly_progress_stage(progress, LY_STAGE_READ); /* hashing the file is reading it */
     ly_cache_key key;
-    if (ly_cache_key_init(&key, path, NULL, 0, desc->skip_bad ? "skip-bad" : NULL))
+    char variant[512];
+    cache_variant(path, desc->skip_bad, variant, sizeof variant);
+    if (ly_cache_key_init(&key, path, NULL, 0, variant))
         return -1;
     ly_cache_parts parts = parts_of(next);
     ly_cache_status st = ly_cache_open(&next->cache, &key, &parts, diags);

@@ -13,6 +13,7 @@
 #include "louyu/json.h"
 #include "louyu/log.h"
 #include "louyu/progress.h"
+#include "louyu/gisfile.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -1620,6 +1621,17 @@ static void building_names(loader *L, const cJSON *props, ly_building *b)
     b->address_en = keep_string(L, text_or_null(get_string(L, props, "address_en", false)));
 }
 
+/* A property a plain file gives: in louyu's own format any value (null is an error
+ * there), elsewhere not null or blank text, which is how a shapefile's or a spreadsheet's
+ * table says a value is not known. */
+static const cJSON *given(const loader *L, const cJSON *props, const char *key)
+{
+    const cJSON *v = member(props, key);
+    if (L->d->meta.is_louyu || !v)
+        return v;
+    return cJSON_IsNull(v) || (cJSON_IsString(v) && !text_or_null(v->valuestring)) ? NULL : v;
+}
+
 /* OSM's "levels" or "building:levels", when it is a usable number of storeys (how it
  * was read said when `note`). */
 static const cJSON *osm_levels(loader *L, const cJSON *props, double *lv, bool *usable,
@@ -1644,7 +1656,7 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
     double lv;
     bool have_levels;
     osm_levels(L, props, &lv, &have_levels, false);
-    if (member(props, "height_m") || L->d->meta.is_louyu)
+    if (given(L, props, "height_m") || L->d->meta.is_louyu)
         return get_number(L, props, "height_m", true, R_HEIGHT, &b->height_m);
     const cJSON *oh = tag(L, props, "height");
     if (cJSON_IsNumber(oh) && oh->valuedouble == -1)
@@ -1684,7 +1696,7 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
     bool louyu = L->d->meta.is_louyu, floors_ok = false, have_levels;
     double lv, x;
     const cJSON *levels = osm_levels(L, props, &lv, &have_levels, true);
-    const cJSON *fv = member(props, "floors");
+    const cJSON *fv = given(L, props, "floors");
     char got[64];
     if (fv || louyu) {
         floors_ok = get_number(L, props, "floors", true, R_FLOORS, &x);
@@ -3107,6 +3119,9 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
 #ifndef LY_WEB /* the page fetches URLs itself; a browser has no SQLite store */
     if (ly_is_url(path)) /* a district on a web server: fetched into its checked local copy */
         return ly_fetch_load(out, path, &(ly_fetch_desc){.load = desc}, NULL, diags);
+    /* an ESRI shapefile, or a GeoPackage another tool wrote: as the GeoJSON it stands for */
+    if (ly_gisfile_is(path))
+        return ly_gisfile_load_text(out, path, desc, diags, NULL, NULL);
     if (ly_store_is(path)) /* a GeoPackage made by louyu convert: the district and its weeks */
         return ly_store_load(out, path, desc, diags);
 #endif

@@ -1,4 +1,5 @@
 #include "louyu/store.h"
+#include "louyu/gisfile.h"
 
 #include "gpkg.h"
 #include "louyu/file.h"
@@ -244,12 +245,15 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
         snprintf(err, n, "%s exists: expected a new file (louyu never overwrites a store)", gpkg);
         return -1;
     }
-    char *text;
+    char *text = NULL;
     size_t len;
-    if (ly_file_read(source, 512u << 20, false, &text, &len, diags) != LY_FILE_OK)
-        return 1;
     ly_district d;
-    if (ly_district_load_mem(&d, text, len, source, NULL, diags) != LY_LOAD_OK) {
+    if (ly_gisfile_is(source)) { /* kept as the GeoJSON it is read as, in WGS 84 */
+        if (ly_gisfile_load_text(&d, source, NULL, diags, &text, &len) != LY_LOAD_OK)
+            return 1;
+    } else if (ly_file_read(source, 512u << 20, false, &text, &len, diags) != LY_FILE_OK) {
+        return 1;
+    } else if (ly_district_load_mem(&d, text, len, source, NULL, diags) != LY_LOAD_OK) {
         free(text);
         return 1;
     }

@@ -27,5 +27,7 @@ extern const char *const ly_vocab_open_bracket;
 extern const char *const ly_vocab_date_year, *const ly_vocab_date_month;
 extern const char *const ly_vocab_date_day[];
 extern const char *const ly_vocab_week_nth, *const ly_vocab_week;
+/* A shapefile's Chinese column names and the property each stands for: pairs, NULL-ended. */
+extern const char *const ly_vocab_shapefile_columns[][2];
 
 #endif

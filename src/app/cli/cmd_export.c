@@ -5,6 +5,7 @@
 #include "louyu/export.h"
 #include "louyu/clock.h"
 #include "louyu/file.h"
+#include "louyu/gisfile.h"
 #include "louyu/store.h"
 #include "louyu/week.h"
 
@@ -217,7 +218,7 @@ int ly_cli_export(const ly_args *a)
     const char *out = ly_arg_text(a, "--out", NULL);
     const char *format = export_format(a, out);
     if (!format)
-        format = ly_store_is(path) ? "geojson" : NULL;
+        format = ly_store_is(path) && !ly_gpkg_features_is(path) ? "geojson" : NULL;
     if (!format)
         return ly_cli_usage_error(a->cmd, "which format? --format csv, glb or cityjson (or an --out "
                                           "ending in .csv, .glb or .city.json)");

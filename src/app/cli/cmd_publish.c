@@ -15,6 +15,7 @@
 #include "louyu/fetch.h"
 #include "louyu/file.h"
 #include "louyu/html.h"
+#include "louyu/gisfile.h"
 #include "louyu/site.h"
 #include "louyu/store.h"
 #include "window.h"
@@ -332,7 +333,12 @@ static int district_file(publisher *pb, const char *local)
     ly_diag_list diags;
     ly_diag_list_init(&diags, local);
     int rc = 0;
-    if (ly_store_is(local)) {
+    if (ly_gisfile_is(local)) { /* the GeoJSON it is read as, in WGS 84 */
+        ly_district d;
+        if (ly_gisfile_load_text(&d, local, NULL, &diags, &text, &len) != LY_LOAD_OK)
+            rc = -1; /* (it loaded before: the file changed meanwhile) */
+        ly_district_unload(&d);
+    } else if (ly_store_is(local)) {
         char tmp[PATH_N];
         if (snprintf(tmp, sizeof tmp, "%s/.district.tmp", pb->stage) >= (int)sizeof tmp ||
             ly_store_export(local, 0, tmp, err, sizeof err) ||
@@ -473,7 +479,8 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     char local[PATH_MAX], err[512];
     local_file(src, local, sizeof local);
     char(*avail)[16] = calloc(d->n_records + 1, sizeof *avail);
-    if (!avail || (ly_store_is(local) && ly_store_available(local, d, avail, err, sizeof err)))
+    if (!avail || (ly_store_is(local) && !ly_gisfile_is(local) &&
+                   ly_store_available(local, d, avail, err, sizeof err)))
         fprintf(stderr, "louyu publish: no \"available from\" dates: %s\n", avail ? err : "no memory");
     ly_site site;
     int rc = ly_site_init(&site, d, (const char(*)[16])avail);

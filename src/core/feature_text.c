@@ -1,0 +1,92 @@
+/* Tables as GeoJSON text: what the shapefile and GeoPackage readers share
+ * (feature_text.h). */
+#include "feature_text.h"
+#include "vocab.h"
+#include "louyu/gisfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void ly_ft_put_string(ly_buf *out, const char *s, size_t n)
+{
+    ly_buf_put(out, "\"");
+    size_t run = 0; /* characters copied as they are, in runs */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '"' && c != '\\' && c >= 0x20)
+            continue;
+        ly_buf_putn(out, s + run, i - run);
+        run = i + 1;
+        if (c == '"' || c == '\\') {
+            char esc[2] = {'\\', (char)c};
+            ly_buf_putn(out, esc, 2);
+        } else {
+            ly_buf_printf(out, "\\u%04x", c);
+        }
+    }
+    ly_buf_putn(out, s + run, n - run);
+    ly_buf_put(out, "\"");
+}
+
+void ly_ft_column_key(char *key, size_t n)
+{
+    static const char *const KNOWN[] = {"id",       "name",       "name_en", "height",
+                                        "height_m", "min_height", "levels",  "floors",
+                                        "building", "type",       "address", "year",
+                                        "status",   "osm_id",     "osm_way_id", "kind"};
+    for (size_t k = 0; k < sizeof KNOWN / sizeof *KNOWN; k++)
+        if (!strcasecmp(key, KNOWN[k]))
+            snprintf(key, n, "%s", KNOWN[k]);
+    for (size_t k = 0; ly_vocab_shapefile_columns[k][0]; k++)
+        if (!strcmp(key, ly_vocab_shapefile_columns[k][0]))
+            snprintf(key, n, "%s", ly_vocab_shapefile_columns[k][1]);
+}
+
+bool ly_ft_id_key(const char *key)
+{
+    static const char *const IDS[] = {"id", "@id", "osm_id", "osm_way_id"};
+    for (size_t k = 0; k < sizeof IDS / sizeof *IDS; k++)
+        if (!strcmp(key, IDS[k]))
+            return true;
+    return false;
+}
+
+char *ly_ft_message(const char *where, const char *message, const char *crs_advice)
+{
+    const char *p = message;
+    if (!strncmp(p, "feature ", 8) && p[8] >= '0' && p[8] <= '9') {
+        p += 8 + strspn(p + 8, "0123456789");
+        p += *p == ':' ? 1 : 0;
+        p += strspn(p, " ");
+    }
+    if (!strncmp(p, "\"#", 2) && p[2] >= '0' && p[2] <= '9') {
+        const char *q = p + 2 + strspn(p + 2, "0123456789");
+        if (!strncmp(q, "\": ", 3))
+            p = q + 3;
+    }
+    /* a GeoJSON file names its system in "crs"; these files elsewhere */
+    static const char CRS_HINT[] = "the collection's \"crs\" to name their system, such as "
+                                   "urn:ogc:def:crs:EPSG::4547";
+    const char *hint = strstr(p, CRS_HINT);
+    size_t keep = hint ? (size_t)(hint - p) : strlen(p);
+    size_t n = strlen(where) + strlen(p) + strlen(crs_advice) + 48;
+    char *msg = malloc(n);
+    if (msg)
+        snprintf(msg, n, "%s: %.*s%s%s%s", where, (int)keep, p, hint ? crs_advice : "",
+                 hint ? " to name their system" : "", hint ? hint + sizeof CRS_HINT - 1 : "");
+    return msg;
+}
+
+bool ly_gisfile_is(const char *path)
+{
+    return ly_shapefile_is(path) || ly_gpkg_features_is(path);
+}
+
+ly_load_result ly_gisfile_load_text(ly_district *out, const char *path, const ly_load_desc *desc,
+                                    ly_diag_list *diags, char **text, size_t *len)
+{
+    return ly_shapefile_is(path) ? ly_shapefile_load_text(out, path, desc, diags, text, len)
+                                 : ly_gpkg_features_load_text(out, path, desc, diags, text, len);
+}

@@ -1,0 +1,579 @@
+/* GeoPackages that other tools wrote (gisfile.h): each feature table's rows as GeoJSON
+ * text in WGS 84, loaded as plain GeoJSON; the loader's messages then moved to the table,
+ * feature id and column they are about. The formats: OGC GeoPackage 1.3's geometry blob
+ * (a "GP" header, then ISO WKB; GDAL's extended WKB flags read too). */
+#include "louyu/gisfile.h"
+#include "feature_text.h"
+#include "load_private.h"
+#include "louyu/store.h"
+
+#include <math.h>
+#include <proj.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { MAX_TABLES = 64, MAX_COLUMNS = 512, MAX_DEPTH = 8 };
+
+typedef struct {
+    char name[128], geom[128];
+    PJ *pj; /* its system to WGS 84 longitude and latitude; NULL: already that */
+} table;
+
+typedef struct {
+    uint16_t table;
+    int64_t fid;
+} row_ref;
+
+typedef struct {
+    sqlite3 *db;
+    ly_diag_list *diags;
+    PJ_CONTEXT *ctx;
+    table tables[MAX_TABLES];
+    int n_tables;
+    ly_buf out;
+    size_t *starts; /* each feature's offset in out */
+    row_ref *rows;
+    size_t n, cap;
+} reader;
+
+/* ---- WKB ----------------------------------------------------------------------------- */
+
+typedef struct {
+    const unsigned char *p;
+    size_t n, at;
+    bool le;
+    int dims; /* numbers a point: 2, 3 (z or m), 4 */
+    PJ *pj;
+} wkb;
+
+static bool u32(wkb *w, uint32_t *v)
+{
+    if (w->n - w->at < 4)
+        return false;
+    const unsigned char *b = w->p + w->at;
+    *v = w->le ? (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24
+               : (uint32_t)b[3] | (uint32_t)b[2] << 8 | (uint32_t)b[1] << 16 | (uint32_t)b[0] << 24;
+    w->at += 4;
+    return true;
+}
+
+static double f64(wkb *w)
+{
+    uint64_t u = 0;
+    const unsigned char *b = w->p + w->at;
+    for (int k = 0; k < 8; k++)
+        u = u << 8 | b[w->le ? 7 - k : k];
+    w->at += 8;
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+/* A count of things at least `each` bytes long that the rest of the blob can hold. */
+static bool count(wkb *w, size_t each, uint32_t *n)
+{
+    return u32(w, n) && *n <= (w->n - w->at) / each;
+}
+
+static bool point(ly_buf *out, wkb *w)
+{
+    if (w->n - w->at < (size_t)w->dims * 8)
+        return false;
+    double x = f64(w), y = f64(w);
+    w->at += (size_t)(w->dims - 2) * 8; /* z, m: not read */
+    if (w->pj && isfinite(x) && isfinite(y)) {
+        PJ_COORD c = proj_trans(w->pj, PJ_FWD, proj_coord(x, y, 0, 0));
+        x = c.xy.x;
+        y = c.xy.y;
+    }
+    if (isfinite(x) && isfinite(y))
+        ly_buf_printf(out, "[%.12g,%.12g]", x, y);
+    else
+        ly_buf_put(out, "null"); /* (the loader says a position is not two numbers) */
+    return true;
+}
+
+static bool points(ly_buf *out, wkb *w)
+{
+    uint32_t n;
+    if (!count(w, (size_t)w->dims * 8, &n))
+        return false;
+    ly_buf_put(out, "[");
+    for (uint32_t i = 0; i < n; i++) {
+        if (i)
+            ly_buf_put(out, ",");
+        point(out, w);
+    }
+    ly_buf_put(out, "]");
+    return true;
+}
+
+static bool rings(ly_buf *out, wkb *w)
+{
+    uint32_t n;
+    if (!count(w, 4, &n))
+        return false;
+    ly_buf_put(out, "[");
+    for (uint32_t i = 0; i < n; i++) {
+        if (i)
+            ly_buf_put(out, ",");
+        if (!points(out, w))
+            return false;
+    }
+    ly_buf_put(out, "]");
+    return true;
+}
+
+/* A geometry's header: byte order, type (ISO's thousands or GDAL's flags for z and m). */
+static bool header(wkb *w, uint32_t *base)
+{
+    if (w->at >= w->n || w->p[w->at] > 1)
+        return false;
+    w->le = w->p[w->at++] == 1;
+    uint32_t t;
+    if (!u32(w, &t))
+        return false;
+    int extra = (t & 0x80000000u ? 1 : 0) + (t & 0x40000000u ? 1 : 0);
+    uint32_t srid;
+    if ((t & 0x20000000u) && !u32(w, &srid))
+        return false;
+    t &= 0x1FFFFFFFu;
+    extra += t / 1000 == 3 ? 2 : t / 1000 ? 1 : 0;
+    *base = t % 1000;
+    w->dims = 2 + extra;
+    return t / 1000 <= 3 && extra <= 2;
+}
+
+static const char *const TYPES[] = {NULL, "Point", "LineString", "Polygon", "MultiPoint",
+                                    "MultiLineString", "MultiPolygon", "GeometryCollection"};
+
+/* One geometry as GeoJSON; false when the blob is not WKB, or is a curve. */
+static bool geometry(ly_buf *out, wkb *w, int depth)
+{
+    uint32_t base;
+    if (depth > MAX_DEPTH || !header(w, &base) || base < 1 || base > 7)
+        return false;
+    ly_buf_printf(out, "{\"type\":\"%s\",\"%s\":", TYPES[base],
+                  base == 7 ? "geometries" : "coordinates");
+    bool ok = true;
+    if (base == 1) {
+        ok = point(out, w);
+    } else if (base == 2) {
+        ok = points(out, w);
+    } else if (base == 3) {
+        ok = rings(out, w);
+    } else { /* a collection of whole geometries: each part's own header */
+        uint32_t n;
+        ok = count(w, 5, &n);
+        ly_buf_put(out, "[");
+        for (uint32_t i = 0; ok && i < n; i++) {
+            if (i)
+                ly_buf_put(out, ",");
+            uint32_t part;
+            if (base == 7) {
+                ok = geometry(out, w, depth + 1);
+                continue;
+            }
+            ok = header(w, &part) && part == base - 3; /* MultiPoint holds Points, ... */
+            ok = ok && (part == 1 ? point(out, w) : part == 2 ? points(out, w) : rings(out, w));
+        }
+        ly_buf_put(out, "]");
+    }
+    ly_buf_put(out, "}");
+    return ok;
+}
+
+/* A GeoPackage geometry blob as GeoJSON ("null" for none or an empty one); false when it
+ * is not one. */
+static bool put_blob(ly_buf *out, PJ *pj, const unsigned char *p, size_t n)
+{
+    if (!p) {
+        ly_buf_put(out, "null");
+        return true;
+    }
+    if (n < 8 || p[0] != 'G' || p[1] != 'P')
+        return false;
+    static const size_t ENVELOPE[8] = {0, 32, 48, 48, 64, 0, 0, 0};
+    unsigned flags = p[3], env = (flags >> 1) & 7;
+    if (env > 4 || n < 8 + ENVELOPE[env])
+        return false;
+    if (flags & 0x10) { /* empty */
+        ly_buf_put(out, "null");
+        return true;
+    }
+    wkb w = {.p = p, .n = n, .at = 8 + ENVELOPE[env], .pj = pj};
+    return geometry(out, &w, 0);
+}
+
+/* ---- the tables ------------------------------------------------------------------------ */
+
+/* A table's system (its geometry column's srs_id in gpkg_spatial_ref_sys) as the
+ * transformation to WGS 84; false (said) when PROJ cannot place it. */
+static bool table_system(reader *r, table *t, int srs, const char *org, int code,
+                         const char *def)
+{
+    bool wgs84 = srs == 4326 || srs == 0 || (org && !strcasecmp(org, "EPSG") && code == 4326);
+    if (srs == -1)
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "table %s has no reference system (srs_id -1): its coordinates are taken "
+                    "for WGS 84 longitude and latitude", t->name);
+    if (wgs84 || srs == -1)
+        return true;
+    if (!r->ctx && (r->ctx = proj_context_create()))
+        proj_log_level(r->ctx, PJ_LOG_NONE);
+    char epsg[32];
+    snprintf(epsg, sizeof epsg, "EPSG:%d", code);
+    bool geocentric = false;
+    if (r->ctx && org && !strcasecmp(org, "EPSG"))
+        t->pj = ly_crs_to_wgs84(r->ctx, epsg, &geocentric);
+    if (r->ctx && !t->pj && def && strcasecmp(def, "undefined"))
+        t->pj = ly_crs_to_wgs84(r->ctx, def, &geocentric);
+    if (t->pj && !geocentric)
+        return true;
+    ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                "table %s's reference system (srs_id %d, %s %d) is one PROJ cannot transform "
+                "to WGS 84: expected a system PROJ knows (or convert the file: ogr2ogr -t_srs "
+                "EPSG:4326 out.gpkg in.gpkg)", t->name, srs, org ? org : "no organisation", code);
+    return false;
+}
+
+/* The feature tables and their geometry columns and systems; false (said) for none. */
+static bool find_tables(reader *r)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT c.table_name, g.column_name, g.srs_id, s.organization,"
+        " s.organization_coordsys_id, s.definition FROM gpkg_contents c"
+        " JOIN gpkg_geometry_columns g ON g.table_name = c.table_name"
+        " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
+        " WHERE c.data_type = 'features' ORDER BY c.rowid";
+    if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the GeoPackage's tables of contents cannot be read (%s): expected "
+                    "gpkg_contents and gpkg_geometry_columns, as GeoPackage 1.x has them",
+                    sqlite3_errmsg(r->db));
+        return false;
+    }
+    bool ok = true;
+    while (ok && r->n_tables < MAX_TABLES && sqlite3_step(st) == SQLITE_ROW) {
+        table *t = &r->tables[r->n_tables++];
+        snprintf(t->name, sizeof t->name, "%s", (const char *)sqlite3_column_text(st, 0));
+        snprintf(t->geom, sizeof t->geom, "%s", (const char *)sqlite3_column_text(st, 1));
+        ok = table_system(r, t, sqlite3_column_int(st, 2), (const char *)sqlite3_column_text(st, 3),
+                          sqlite3_column_int(st, 4), (const char *)sqlite3_column_text(st, 5));
+    }
+    sqlite3_finalize(st);
+    if (ok && !r->n_tables)
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the GeoPackage has no feature tables: expected a layer of buildings "
+                    "(gpkg_contents lists none with data_type 'features')");
+    return ok && r->n_tables;
+}
+
+/* "name" as an SQL identifier. */
+static void quoted(char *out, size_t n, const char *name)
+{
+    size_t k = 0;
+    out[k++] = '"';
+    for (const char *p = name; *p && k + 3 < n; p++) {
+        if (*p == '"')
+            out[k++] = '"';
+        out[k++] = *p;
+    }
+    out[k++] = '"';
+    out[k] = '\0';
+}
+
+/* Column c of the row as a JSON value (a blob: left out, false). */
+static bool put_column(ly_buf *out, sqlite3_stmt *st, int c)
+{
+    switch (sqlite3_column_type(st, c)) {
+    case SQLITE_INTEGER:
+        ly_buf_printf(out, "%lld", (long long)sqlite3_column_int64(st, c));
+        return true;
+    case SQLITE_FLOAT: {
+        double x = sqlite3_column_double(st, c);
+        if (isfinite(x))
+            ly_buf_printf(out, "%.17g", x);
+        else
+            ly_buf_put(out, "null");
+        return true;
+    }
+    case SQLITE_TEXT: {
+        const char *s = (const char *)sqlite3_column_text(st, c);
+        int n = sqlite3_column_bytes(st, c);
+        if (n)
+            ly_ft_put_string(out, s, (size_t)n);
+        else
+            ly_buf_put(out, "null"); /* blank text is no value */
+        return true;
+    }
+    case SQLITE_NULL:
+        ly_buf_put(out, "null");
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A row's fault, said at its table and feature id. */
+static void row_error(reader *r, const table *t, int64_t fid, const char *what)
+{
+    ly_diag *d = ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                             "table %s, fid %lld, %s: %s", t->name, (long long)fid, t->geom, what);
+    if (d) {
+        d->line = fid > 0 && fid < INT32_MAX ? (int)fid : 0;
+        d->col = 0;
+    }
+}
+
+/* The columns' names as properties; which column is the geometry and which the fid. */
+typedef struct {
+    char keys[MAX_COLUMNS][64];
+    int n, geom, fid;
+    bool id; /* a column gives the loader its ids */
+} columns;
+
+static void read_columns(reader *r, const table *t, sqlite3_stmt *st, columns *c)
+{
+    c->n = sqlite3_column_count(st) < MAX_COLUMNS ? sqlite3_column_count(st) : MAX_COLUMNS;
+    c->geom = c->fid = -1;
+    c->id = false;
+    char sql[400], q[300];
+    quoted(q, sizeof q, t->name);
+    snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info(%s) WHERE pk = 1", q);
+    sqlite3_stmt *pk;
+    const char *pk_name = NULL;
+    if (sqlite3_prepare_v2(r->db, sql, -1, &pk, NULL) == SQLITE_OK && sqlite3_step(pk) == SQLITE_ROW)
+        pk_name = (const char *)sqlite3_column_text(pk, 0);
+    for (int i = 0; i < c->n; i++) {
+        const char *name = sqlite3_column_name(st, i);
+        snprintf(c->keys[i], sizeof c->keys[i], "%s", name ? name : "");
+        if (!strcmp(c->keys[i], t->geom))
+            c->geom = i;
+        else if (pk_name && !strcmp(c->keys[i], pk_name))
+            c->fid = i;
+        ly_ft_column_key(c->keys[i], sizeof c->keys[i]);
+        for (int j = 0; j < i; j++) /* a name taken: the column keeps its own */
+            if (!strcmp(c->keys[j], c->keys[i]))
+                snprintf(c->keys[i], sizeof c->keys[i], "%.50s_%d", c->keys[j], i + 1);
+        c->id |= i != c->geom && i != c->fid && ly_ft_id_key(c->keys[i]);
+    }
+    sqlite3_finalize(pk);
+}
+
+/* One table's rows as Features; false when a row's geometry is not one (said). */
+static bool write_table(reader *r, int ti)
+{
+    const table *t = &r->tables[ti];
+    char sql[400], q[300];
+    quoted(q, sizeof q, t->name);
+    snprintf(sql, sizeof sql, "SELECT * FROM %s", q);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1, "table %s cannot be read: %s", t->name,
+                    sqlite3_errmsg(r->db));
+        return false;
+    }
+    columns *cols = malloc(sizeof *cols); /* (large for a stack) */
+    bool ok = cols != NULL;
+    if (cols)
+        read_columns(r, t, st, cols);
+    int rc;
+    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW && !r->out.failed) {
+        int64_t fid = cols->fid >= 0 ? sqlite3_column_int64(st, cols->fid) : (int64_t)r->n + 1;
+        if (r->n == r->cap) {
+            r->cap = r->cap ? 2 * r->cap : 1024;
+            size_t *s2 = realloc(r->starts, r->cap * sizeof *s2);
+            if (s2)
+                r->starts = s2;
+            row_ref *r2 = s2 ? realloc(r->rows, r->cap * sizeof *r2) : NULL;
+            if (!r2) {
+                r->out.failed = true; /* (said as out of memory) */
+                break;
+            }
+            r->rows = r2;
+        }
+        size_t start = r->out.len;
+        ly_buf_put(&r->out, r->n ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
+        if (!cols->id && r->n_tables > 1) /* no column for ids: the table's fid */
+            ly_buf_printf(&r->out, "\"id\":\"%s/%lld\",", t->name, (long long)fid);
+        else if (!cols->id)
+            ly_buf_printf(&r->out, "\"id\":%lld,", (long long)fid);
+        ly_buf_put(&r->out, "\"properties\":{");
+        bool first = true;
+        for (int i = 0; i < cols->n; i++) {
+            if (i == cols->geom || i == cols->fid || sqlite3_column_type(st, i) == SQLITE_BLOB)
+                continue;
+            ly_buf_put(&r->out, first ? "" : ",");
+            first = false;
+            ly_ft_put_string(&r->out, cols->keys[i], strlen(cols->keys[i]));
+            ly_buf_put(&r->out, ":");
+            put_column(&r->out, st, i);
+        }
+        ly_buf_put(&r->out, "},\"geometry\":");
+        const unsigned char *g = cols->geom >= 0 ? sqlite3_column_blob(st, cols->geom) : NULL;
+        int gn = cols->geom >= 0 ? sqlite3_column_bytes(st, cols->geom) : 0;
+        if (!put_blob(&r->out, t->pj, g, (size_t)gn)) {
+            row_error(r, t, fid, "not a GeoPackage geometry (a \"GP\" header, then WKB of "
+                                 "points, lines or polygons; curves are not read)");
+            r->out.len = start;
+            ok = false;
+            continue;
+        }
+        ly_buf_put(&r->out, "}\n");
+        r->starts[r->n] = start;
+        r->rows[r->n++] = (row_ref){(uint16_t)ti, fid};
+    }
+    sqlite3_finalize(st);
+    free(cols);
+    return ok;
+}
+
+/* ---- the district --------------------------------------------------------------------- */
+
+/* Which property of a feature's text (from its start) holds byte `at`: its name into key
+ * and its place among the properties (from 1); 0 before them (the id), -1 after them (the
+ * geometry). */
+static int property_at(const char *text, size_t len, size_t at, char *key, size_t n)
+{
+    const char *p = strstr(text, "\"properties\":{"); /* (the text is this feature's line) */
+    if (!p || (size_t)(p - text) >= len)
+        return 0;
+    size_t i = (size_t)(p - text) + 14;
+    if (at < i)
+        return 0;
+    int k = 0;
+    while (i < len && text[i] == '"') {
+        size_t key_at = i++;
+        while (i < len && text[i] != '"')
+            i += text[i] == '\\' ? 2 : 1;
+        size_t key_end = i++;
+        i++; /* the colon */
+        if (i < len && text[i] == '"') { /* a text value */
+            for (i++; i < len && text[i] != '"'; i += text[i] == '\\' ? 2 : 1)
+                ;
+            i++;
+        } else {
+            while (i < len && text[i] != ',' && text[i] != '}')
+                i++;
+        }
+        k++;
+        if (at >= key_at && at < i) {
+            snprintf(key, n, "%.*s", (int)(key_end - key_at - 1), text + key_at + 1);
+            return k;
+        }
+        if (i >= len || text[i] == '}')
+            break;
+        i++; /* the comma */
+    }
+    return -1;
+}
+
+/* The loader's message moved to its table, feature id and column: line the fid, column
+ * the property's place (0: the geometry, or the feature as a whole). */
+static void move_diag(reader *r, ly_diag *d)
+{
+    if (d->offset < r->starts[0]) {
+        d->line = d->col = 0;
+        d->offset = SIZE_MAX;
+        return;
+    }
+    size_t lo = 0, hi = r->n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->starts[mid] <= d->offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t end = lo + 1 < r->n ? r->starts[lo + 1] : r->out.len;
+    char key[80] = "", where[400];
+    int col = property_at(r->out.p + r->starts[lo], end - r->starts[lo],
+                          d->offset - r->starts[lo], key, sizeof key);
+    const table *t = &r->tables[r->rows[lo].table];
+    snprintf(where, sizeof where, "table %s, fid %lld%s%s", t->name, (long long)r->rows[lo].fid,
+             col > 0 ? ", column " : col < 0 ? ", " : "", col > 0 ? key : col < 0 ? t->geom : "");
+    char *msg = ly_ft_message(where, d->message, "the table's reference system (srs_id)");
+    if (msg) {
+        free(d->message);
+        d->message = msg;
+    }
+    int64_t fid = r->rows[lo].fid;
+    d->line = fid > 0 && fid < INT32_MAX ? (int)fid : 0;
+    d->col = col > 0 ? col : 0;
+    d->offset = SIZE_MAX;
+}
+
+bool ly_gpkg_features_is(const char *path)
+{
+    if (!ly_store_is(path))
+        return false;
+    sqlite3 *db = NULL;
+    bool is = false;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+        sqlite3_stmt *st = NULL;
+        bool louyu = sqlite3_prepare_v2(db, "SELECT 1 FROM louyu_document LIMIT 1", -1, &st,
+                                        NULL) == SQLITE_OK;
+        sqlite3_finalize(st);
+        st = NULL;
+        is = !louyu && sqlite3_prepare_v2(db, "SELECT 1 FROM gpkg_contents LIMIT 1", -1, &st,
+                                          NULL) == SQLITE_OK;
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return is;
+}
+
+ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
+                                          const ly_load_desc *desc, ly_diag_list *diags,
+                                          char **text, size_t *len)
+{
+    memset(out, 0, sizeof *out);
+    if (text)
+        *text = NULL;
+    reader r = {.diags = diags};
+    size_t errors = diags->errors;
+    ly_load_result res = LY_LOAD_DATA;
+    if (sqlite3_open_v2(path, &r.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot open the GeoPackage: %s",
+                    r.db ? sqlite3_errmsg(r.db) : "out of memory");
+        res = LY_LOAD_IO;
+    } else if (find_tables(&r)) {
+        ly_buf_put(&r.out, "{\"type\":\"FeatureCollection\",\"features\":[\n");
+        bool ok = true;
+        for (int i = 0; i < r.n_tables; i++)
+            ok &= write_table(&r, i);
+        ly_buf_put(&r.out, "]}\n");
+        if (r.out.failed) {
+            ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
+            res = LY_LOAD_NOMEM;
+        } else if (ok && diags->errors == errors) {
+            size_t from = diags->count;
+            res = ly_district_load_mem(out, r.out.p, r.out.len, path, desc, diags);
+            for (size_t i = from; i < diags->count; i++)
+                if (diags->items[i].offset != SIZE_MAX && r.n)
+                    move_diag(&r, &diags->items[i]);
+        }
+    }
+    if (res != LY_LOAD_OK) {
+        ly_district_unload(out);
+    } else if (text) { /* handed over */
+        *text = r.out.p;
+        *len = r.out.len;
+        r.out = (ly_buf){0};
+    }
+    for (int i = 0; i < r.n_tables; i++)
+        proj_destroy(r.tables[i].pj);
+    if (r.ctx)
+        proj_context_destroy(r.ctx);
+    sqlite3_close(r.db);
+    free(r.starts);
+    free(r.rows);
+    ly_buf_free(&r.out);
+    return res;
+}

@@ -1,0 +1,777 @@
+/* ESRI shapefiles (shapefile.h): the .shp's shapes and the .dbf's rows as GeoJSON text,
+ * loaded as plain GeoJSON; its messages then moved to the records and fields they are
+ * about. The formats are ESRI's "Shapefile Technical Description" (1998) and dBASE III's
+ * table file. */
+#include "louyu/shapefile.h"
+#include "louyu/csv.h"
+#include "louyu/file.h"
+#include "louyu/html.h"
+#include "load_private.h"
+#include "feature_text.h"
+
+#include <math.h>
+#include <proj.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { SHP_HEADER = 100, DBF_HEADER = 32, DBF_FIELD = 32, MAX_FIELDS = 255 };
+#define MAX_SHP_BYTES ((size_t)2 << 30)
+
+typedef enum { ENC_UTF8, ENC_GB18030, ENC_LATIN1 } encoding;
+
+typedef struct {
+    char key[64]; /* the property's name, UTF-8 */
+    char type;    /* dBASE: C text, N F numbers, L logical, D date, I a 32-bit integer */
+    size_t at, width; /* within a row, after its deletion flag */
+} field;
+
+typedef struct {
+    const char *path;
+    unsigned char *shp, *dbf;
+    size_t shp_len, dbf_len;
+    size_t *shapes, n_shapes; /* each record's content in the .shp */
+    field fields[MAX_FIELDS];
+    int n_fields;
+    size_t n_rows, row_at, row_len; /* the .dbf's rows: count, first, length */
+    encoding enc;
+    bool id_field; /* a column the loader takes ids from (id, osm_id, ...) */
+    PJ_CONTEXT *ctx;
+    PJ *pj; /* the .prj's system to WGS 84 longitude and latitude; NULL: already that */
+    ly_buf out;
+    size_t *starts;    /* each feature's offset in out */
+    uint32_t *records; /* each feature's record, from 1 */
+    size_t n_features;
+    ly_diag_list *diags;
+} reader;
+
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+static double le64d(const unsigned char *p)
+{
+    uint64_t u = 0;
+    for (int k = 7; k >= 0; k--)
+        u = u << 8 | p[k];
+    double d;
+    memcpy(&d, &u, sizeof d);
+    return d;
+}
+
+bool ly_shapefile_sibling(const char *path, const char *ext, char *out, size_t n)
+{
+    const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
+    size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - path) : strlen(path);
+    /* the siblings' case follows the name's: X.SHP has X.DBF */
+    bool upper = dot && dot[1] >= 'A' && dot[1] <= 'Z';
+    char e[8];
+    size_t k = 0;
+    for (; ext[k] && k < sizeof e - 1; k++)
+        e[k] = upper && ext[k] >= 'a' && ext[k] <= 'z' ? (char)(ext[k] - 32) : ext[k];
+    e[k] = '\0';
+    return snprintf(out, n, "%.*s.%s", (int)stem, path, e) < (int)n;
+}
+
+bool ly_shapefile_is(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (!strcasecmp(dot, ".shp") || !strcasecmp(dot, ".dbf"));
+}
+
+/* ---- reading the files --------------------------------------------------------------- */
+
+/* Each record's content in the .shp; false (said) when the file is not one. */
+static bool index_shapes(reader *r)
+{
+    if (r->shp_len < SHP_HEADER || be32(r->shp) != 9994 || le32(r->shp + 28) != 1000) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the .shp is not a shapefile (no file code 9994 and version 1000 in its "
+                    "first 100 bytes): expected an ESRI shapefile's main file");
+        return false;
+    }
+    size_t cap = 0;
+    for (size_t at = SHP_HEADER; at + 8 <= r->shp_len;) {
+        size_t bytes = (size_t)be32(r->shp + at + 4) * 2;
+        if (bytes > r->shp_len - at - 8 || bytes < 4) {
+            ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                        "the .shp's record %zu says it is %zu bytes long, but %s: expected "
+                        "whole records (the file may be cut short)",
+                        r->n_shapes + 1, bytes, bytes < 4 ? "a record holds at least its type"
+                                                          : "the file ends before that");
+            return false;
+        }
+        if (r->n_shapes == cap) {
+            cap = cap ? 2 * cap : 1024;
+            size_t *grown = realloc(r->shapes, cap * sizeof *grown);
+            if (!grown)
+                return false;
+            r->shapes = grown;
+        }
+        r->shapes[r->n_shapes++] = at + 8;
+        at += 8 + bytes;
+    }
+    return true;
+}
+
+/* The .dbf's fields and rows; false (said) when it is not a dBASE table. */
+static bool read_table(reader *r)
+{
+    const unsigned char *d = r->dbf;
+    if (r->dbf_len < DBF_HEADER + 1) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the .dbf is %zu bytes: expected a dBASE table (a header of 32 bytes and "
+                    "its fields)", r->dbf_len);
+        return false;
+    }
+    r->n_rows = le32(d + 4);
+    r->row_at = (size_t)d[8] | (size_t)d[9] << 8;
+    r->row_len = (size_t)d[10] | (size_t)d[11] << 8;
+    size_t at = DBF_HEADER, used = 1; /* a row starts with its deletion flag */
+    while (at + DBF_FIELD <= r->dbf_len && at + DBF_FIELD <= r->row_at && d[at] != 0x0D &&
+           r->n_fields < MAX_FIELDS) {
+        field *f = &r->fields[r->n_fields++];
+        size_t n = 0;
+        while (n < 11 && d[at + n])
+            n++;
+        snprintf(f->key, sizeof f->key, "%.*s", (int)n, (const char *)d + at);
+        f->type = (char)d[at + 11];
+        f->width = d[at + 16];
+        f->at = used;
+        used += f->width;
+        at += DBF_FIELD;
+    }
+    if (used > r->row_len || r->row_at > r->dbf_len ||
+        (r->row_len && r->n_rows > (r->dbf_len - r->row_at) / r->row_len)) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the .dbf's header says %zu rows of %zu bytes (fields of %zu) from byte %zu, "
+                    "but the file is %zu bytes: expected a whole dBASE table", r->n_rows,
+                    r->row_len, used, r->row_at, r->dbf_len);
+        return false;
+    }
+    return true;
+}
+
+static bool valid_utf8(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
+        if (k == 9 || i + k >= n)
+            return false;
+        for (size_t j = 1; j <= k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return false;
+        i += k + 1;
+    }
+    return true;
+}
+
+/* The attributes' encoding: the .cpg, else the language driver (byte 29), else UTF-8
+ * when every row is, else GB18030 (said). */
+static void choose_encoding(reader *r)
+{
+    char cpg_path[1200], *cpg = NULL;
+    size_t n = 0;
+    r->enc = ENC_UTF8;
+    if (ly_shapefile_sibling(r->path, "cpg", cpg_path, sizeof cpg_path) &&
+        ly_file_read(cpg_path, 4096, true, &cpg, &n, r->diags) == LY_FILE_OK) {
+        static const char *const GB[] = {"936", "GBK", "GB2312", "GB18030", "CP936", "CP_GBK"};
+        static const char *const LATIN[] = {"1252", "ISO-8859-1", "ISO88591", "LATIN1", "ANSI 1252"};
+        for (char *e = cpg + n; e > cpg && strchr(" \t\r\n", e[-1]); e--)
+            e[-1] = '\0';
+        for (size_t i = 0; i < sizeof GB / sizeof *GB; i++)
+            r->enc = !strcasecmp(cpg, GB[i]) ? ENC_GB18030 : r->enc;
+        for (size_t i = 0; i < sizeof LATIN / sizeof *LATIN; i++)
+            r->enc = !strcasecmp(cpg, LATIN[i]) ? ENC_LATIN1 : r->enc;
+        free(cpg);
+        return; /* UTF-8 (or a name not known: UTF-8, as GDAL reads it) */
+    }
+    unsigned ldid = r->dbf[29];
+    if (ldid == 0x4D || ldid == 0x7A) { /* dBASE's code page 936: GBK */
+        r->enc = ENC_GB18030;
+        return;
+    }
+    size_t rows = r->n_rows * r->row_len;
+    if (!valid_utf8(r->dbf + r->row_at, rows) ||
+        !valid_utf8(r->dbf + DBF_HEADER, r->row_at > DBF_HEADER ? r->row_at - DBF_HEADER : 0)) {
+        char *probe;
+        size_t got;
+        bool gb = !ly_gb18030_to_utf8((const char *)r->dbf + r->row_at, rows, &probe, &got);
+        if (gb)
+            free(probe);
+        r->enc = gb ? ENC_GB18030 : ENC_LATIN1;
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "the .dbf's text is not UTF-8 and no .cpg says what it is: read as %s "
+                    "(a .cpg file beside it holding \"UTF-8\" or \"GBK\" says so)",
+                    gb ? "GB18030 (GBK), as Chinese Windows writes it" : "Latin-1");
+    }
+}
+
+/* Bytes of the table as UTF-8 into out (spaces at either end left out). */
+static void put_text(reader *r, ly_buf *out, const unsigned char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\0'))
+        n--;
+    while (n && *s == ' ')
+        s++, n--;
+    char *u = NULL;
+    size_t un = 0;
+    if (r->enc == ENC_GB18030 && !ly_gb18030_to_utf8((const char *)s, n, &u, &un)) {
+        ly_buf_putn(out, u, un);
+        free(u);
+    } else if (r->enc == ENC_UTF8 && valid_utf8(s, n)) {
+        ly_buf_putn(out, (const char *)s, n);
+    } else { /* Latin-1, or bytes the encoding does not take: each as its own character */
+        for (size_t i = 0; i < n; i++) {
+            char two[2] = {(char)(0xC0 | s[i] >> 6), (char)(0x80 | (s[i] & 0x3F))};
+            if (s[i] < 0x80)
+                ly_buf_putn(out, (const char *)s + i, 1);
+            else
+                ly_buf_putn(out, two, 2);
+        }
+    }
+}
+
+static bool readable(const field *f);
+
+/* The fields' names as properties: decoded; the names louyu reads in lower case however
+ * the table writes them (HEIGHT, Name); a few Chinese column names as louyu's (vocab.c);
+ * each once. */
+static void name_fields(reader *r)
+{
+    for (int i = 0; i < r->n_fields; i++) {
+        field *f = &r->fields[i];
+        ly_buf b = {0};
+        put_text(r, &b, (const unsigned char *)f->key, strlen(f->key));
+        snprintf(f->key, sizeof f->key, "%s", b.p ? b.p : "");
+        ly_buf_free(&b);
+        ly_ft_column_key(f->key, sizeof f->key);
+        for (int j = 0; j < i; j++) /* a name taken: the column keeps its own */
+            if (!strcmp(r->fields[j].key, f->key))
+                snprintf(f->key, sizeof f->key, "%.50s_%d", r->fields[j].key, i + 1);
+        r->id_field |= readable(f) && ly_ft_id_key(f->key);
+    }
+}
+
+/* A row's value of field f as JSON (null where the table holds none). */
+static void put_value(reader *r, ly_buf *out, const field *f, const unsigned char *v)
+{
+    char t[256];
+    size_t n = f->width < sizeof t ? f->width : sizeof t - 1, a = 0, b = n;
+    memcpy(t, v, n);
+    while (a < b && (t[a] == ' ' || t[a] == '\0'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\0'))
+        b--;
+    t[b] = '\0';
+    char *end;
+    switch (f->type) {
+    case 'N':
+    case 'F': {
+        double x = strtod(t + a, &end);
+        if (b > a && !*end && isfinite(x))
+            ly_buf_printf(out, "%.15g", x);
+        else if (b > a && strspn(t + a, "*") < b - a) /* not a number: as the text, */
+            ly_ft_put_string(out, t + a, b - a);          /* which the checks then name */
+        else /* empty, or asterisks: what GDAL writes for no value */
+            ly_buf_put(out, "null");
+        break;
+    }
+    case 'L':
+        ly_buf_put(out, b == a + 1 && strchr("TtYy", t[a]) ? "true"
+                        : b == a + 1 && strchr("FfNn", t[a]) ? "false" : "null");
+        break;
+    case 'D':
+        if (b - a == 8 && strspn(t + a, "0123456789") == 8)
+            ly_buf_printf(out, "\"%.4s-%.2s-%.2s\"", t + a, t + a + 4, t + a + 6);
+        else
+            ly_buf_put(out, "null");
+        break;
+    case 'I':
+        ly_buf_printf(out, "%d", f->width == 4 ? (int32_t)le32(v) : 0);
+        break;
+    default: {
+        ly_buf s = {0};
+        put_text(r, &s, v, f->width);
+        if (s.len) /* a blank cell is no value (the table cannot say null) */
+            ly_ft_put_string(out, s.p, s.len);
+        else
+            ly_buf_put(out, "null");
+        ly_buf_free(&s);
+    }
+    }
+}
+
+/* Whether the table has field f's kind of value (memo and binary fields are left out). */
+static bool readable(const field *f)
+{
+    return f->type && strchr("CNFLDI", f->type) && (f->type != 'I' || f->width == 4);
+}
+
+/* Row `row`'s properties; at[k], when not NULL, where field k's name starts in out. */
+static void put_properties(reader *r, ly_buf *out, size_t row, size_t *at)
+{
+    const unsigned char *v = r->dbf + r->row_at + row * r->row_len;
+    ly_buf_put(out, "\"properties\":{");
+    bool first = true;
+    for (int k = 0; k < r->n_fields; k++) {
+        const field *f = &r->fields[k];
+        if (!readable(f))
+            continue;
+        if (!first)
+            ly_buf_put(out, ",");
+        first = false;
+        if (at)
+            at[k] = out->len;
+        ly_ft_put_string(out, f->key, strlen(f->key));
+        ly_buf_put(out, ":");
+        put_value(r, out, f, v + f->at);
+    }
+    ly_buf_put(out, "}");
+}
+
+/* ---- shapes as GeoJSON geometry -------------------------------------------------------- */
+
+/* A point, in WGS 84 longitude and latitude (through pj, the .prj's system's way there). */
+static void put_xy(ly_buf *out, PJ *pj, const unsigned char *p)
+{
+    double x = le64d(p), y = le64d(p + 8);
+    if (pj && isfinite(x) && isfinite(y)) {
+        PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(x, y, 0, 0));
+        x = c.xy.x;
+        y = c.xy.y;
+    }
+    if (isfinite(x) && isfinite(y))
+        ly_buf_printf(out, "[%.12g,%.12g]", x, y);
+    else
+        ly_buf_put(out, "null"); /* (the loader says a position is not two numbers) */
+}
+
+typedef struct {
+    size_t from, n; /* its points */
+    double area;    /* signed: the shapefile's outer rings are clockwise (negative) */
+    long owner;     /* a hole: its outer ring; an outer ring: -1 */
+} ring;
+
+static double ring_area(const unsigned char *pts, const ring *g)
+{
+    double a = 0;
+    for (size_t i = 0, j = g->n - 1; i < g->n; j = i++) {
+        const unsigned char *p = pts + 16 * (g->from + i), *q = pts + 16 * (g->from + j);
+        a += le64d(q) * le64d(p + 8) - le64d(p) * le64d(q + 8);
+    }
+    return 0.5 * a;
+}
+
+/* Whether ring g holds point p (even-odd). */
+static bool ring_holds(const unsigned char *pts, const ring *g, const unsigned char *p)
+{
+    double x = le64d(p), y = le64d(p + 8);
+    bool in = false;
+    for (size_t i = 0, j = g->n - 1; i < g->n; j = i++) {
+        const unsigned char *a = pts + 16 * (g->from + i), *b = pts + 16 * (g->from + j);
+        double ax = le64d(a), ay = le64d(a + 8), bx = le64d(b), by = le64d(b + 8);
+        if ((ay > y) != (by > y) && x < (bx - ax) * (y - ay) / (by - ay) + ax)
+            in = !in;
+    }
+    return in;
+}
+
+/* One ring's positions, closed, turned the way RFC 7946 asks (outer counter-clockwise). */
+static void put_ring(ly_buf *out, PJ *pj, const unsigned char *pts, const ring *g, bool outer)
+{
+    bool reverse = outer ? g->area < 0 : g->area > 0;
+    ly_buf_put(out, "[");
+    for (size_t k = 0; k < g->n; k++) {
+        put_xy(out, pj, pts + 16 * (g->from + (reverse ? g->n - 1 - k : k)));
+        ly_buf_put(out, ",");
+    }
+    bool closed = g->n > 1 && !memcmp(pts + 16 * g->from, pts + 16 * (g->from + g->n - 1), 16);
+    if (!closed && g->n) /* a ring the writer did not close */
+        put_xy(out, pj, pts + 16 * (g->from + (reverse ? g->n - 1 : 0)));
+    else if (g->n)
+        out->len--; /* the last comma */
+    ly_buf_put(out, "]");
+}
+
+/* Which rings are holes, and of which outer ring: by the shapefile's rule (outer rings
+ * clockwise) when any ring is clockwise, else by what lies inside what; a hole goes to the
+ * smallest outer ring around it (else the one before it; with none, it is an outer ring). */
+static void own_rings(const unsigned char *pts, ring *g, size_t n)
+{
+    bool any_cw = false;
+    for (size_t i = 0; i < n; i++)
+        any_cw |= g[i].area < 0;
+    bool look = n <= 200; /* (many parts: the order alone, not n² tests) */
+    for (size_t i = 0; i < n; i++) {
+        int depth = 0;
+        for (size_t j = 0; !any_cw && look && j < n; j++)
+            depth += j != i && fabs(g[j].area) > fabs(g[i].area) &&
+                     ring_holds(pts, &g[j], pts + 16 * g[i].from);
+        g[i].owner = (any_cw ? g[i].area < 0 : depth % 2 == 0) ? -1 : -2;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (g[i].owner == -1)
+            continue;
+        long best = -1;
+        for (size_t j = 0; look && j < n; j++)
+            if (g[j].owner == -1 && ring_holds(pts, &g[j], pts + 16 * g[i].from) &&
+                (best < 0 || fabs(g[j].area) < fabs(g[best].area)))
+                best = (long)j;
+        for (size_t j = i; best < 0 && j-- > 0;)
+            best = g[j].owner == -1 ? (long)j : -1;
+        g[i].owner = best; /* -1: no outer ring before it, so it is one */
+    }
+}
+
+/* A record's fault, said at its record (line) with no field (column 0). */
+static void record_error(reader *r, size_t record, const char *what)
+{
+    ly_diag *d = ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                             "record %zu, shape: %s: expected a shape as the shapefile format "
+                             "lays it out (the file may be damaged)", record, what);
+    if (d) {
+        d->line = (int)(record > INT32_MAX ? INT32_MAX : record);
+        d->col = 0;
+    }
+}
+
+/* Polygons (and lines, lines = true) from a record's parts: true when they fit. */
+static bool put_parts(reader *r, ly_buf *out, const unsigned char *c, size_t bytes, bool lines,
+                      size_t record)
+{
+    if (bytes < 44) {
+        record_error(r, record, "it is shorter than its part and point counts");
+        return false;
+    }
+    size_t np = le32(c + 36), npts = le32(c + 40);
+    const unsigned char *parts = c + 44, *pts = parts + 4 * np;
+    if (np == 0 || np > (bytes - 44) / 4 || npts > (bytes - 44 - 4 * np) / 16) {
+        record_error(r, record, np ? "its parts and points run past its end" : "it has no parts");
+        return false;
+    }
+    ring *g = malloc(np * sizeof *g);
+    if (!g)
+        return false;
+    for (size_t i = 0; i < np; i++) {
+        size_t a = le32(parts + 4 * i), b = i + 1 < np ? le32(parts + 4 * (i + 1)) : npts;
+        if (a > b || b > npts || a == b) {
+            free(g);
+            record_error(r, record, "a part starts past the next one or past the points");
+            return false;
+        }
+        g[i] = (ring){a, b - a, 0, -1};
+        g[i].area = lines ? 0 : ring_area(pts, &g[i]);
+    }
+    if (lines) {
+        ly_buf_put(out, np == 1 ? "{\"type\":\"LineString\",\"coordinates\":"
+                                : "{\"type\":\"MultiLineString\",\"coordinates\":[");
+        for (size_t i = 0; i < np; i++) {
+            ly_buf_put(out, i ? ",[" : "[");
+            for (size_t k = 0; k < g[i].n; k++) {
+                put_xy(out, r->pj, pts + 16 * (g[i].from + k));
+                ly_buf_put(out, k + 1 < g[i].n ? "," : "");
+            }
+            ly_buf_put(out, "]");
+        }
+        ly_buf_put(out, np == 1 ? "}" : "]}");
+        free(g);
+        return true;
+    }
+    own_rings(pts, g, np);
+    size_t outers = 0;
+    for (size_t i = 0; i < np; i++)
+        outers += g[i].owner == -1;
+    ly_buf_put(out, outers == 1 ? "{\"type\":\"Polygon\",\"coordinates\":"
+                                : "{\"type\":\"MultiPolygon\",\"coordinates\":[");
+    for (size_t i = 0, done = 0; i < np; i++) {
+        if (g[i].owner != -1)
+            continue;
+        ly_buf_put(out, done++ ? ",[" : "[");
+        put_ring(out, r->pj, pts, &g[i], true);
+        for (size_t h = 0; h < np; h++)
+            if (g[h].owner == (long)i) {
+                ly_buf_put(out, ",");
+                put_ring(out, r->pj, pts, &g[h], false);
+            }
+        ly_buf_put(out, "]");
+    }
+    ly_buf_put(out, outers == 1 ? "}" : "]}");
+    free(g);
+    return true;
+}
+
+/* Record `record`'s shape (its content c, `bytes` long) as a GeoJSON geometry. */
+static bool put_shape(reader *r, ly_buf *out, const unsigned char *c, size_t bytes, size_t record)
+{
+    uint32_t type = le32(c);
+    switch (type) {
+    case 0: /* the null shape */
+        ly_buf_put(out, "null");
+        return true;
+    case 1: case 11: case 21: /* a point (with z, with a measure) */
+        if (bytes < 20) {
+            record_error(r, record, "a point shorter than its two coordinates");
+            return false;
+        }
+        ly_buf_put(out, "{\"type\":\"Point\",\"coordinates\":");
+        put_xy(out, r->pj, c + 4);
+        ly_buf_put(out, "}");
+        return true;
+    case 8: case 18: case 28: { /* points */
+        size_t n = bytes >= 40 ? le32(c + 36) : SIZE_MAX;
+        if (n == SIZE_MAX || n > (bytes - 40) / 16) {
+            record_error(r, record, "its points run past its end");
+            return false;
+        }
+        ly_buf_put(out, "{\"type\":\"MultiPoint\",\"coordinates\":[");
+        for (size_t k = 0; k < n; k++) {
+            put_xy(out, r->pj, c + 40 + 16 * k);
+            ly_buf_put(out, k + 1 < n ? "," : "");
+        }
+        ly_buf_put(out, "]}");
+        return true;
+    }
+    case 3: case 13: case 23:
+        return put_parts(r, out, c, bytes, true, record);
+    case 5: case 15: case 25:
+        return put_parts(r, out, c, bytes, false, record);
+    case 31: { /* a MultiPatch: 3D surfaces (textured models), which louyu does not read */
+        ly_diag *d = ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                                 "record %zu, shape: a MultiPatch (3D surfaces): left out (louyu "
+                                 "reads 3D buildings from CityJSON)", record);
+        if (d)
+            d->line = (int)(record > INT32_MAX ? INT32_MAX : record);
+        ly_buf_put(out, "null");
+        return true;
+    }
+    default: {
+        char what[64];
+        snprintf(what, sizeof what, "its type is %u, not a shape type", type);
+        record_error(r, record, what);
+        return false;
+    }
+    }
+}
+
+/* ---- the reference system ------------------------------------------------------------- */
+
+/* The .prj's system (r->pj: its transformation to WGS 84 longitude and latitude; none
+ * for WGS 84's own); a missing .prj is taken for WGS 84, with a warning. False (said) when
+ * PROJ cannot read it or transform it. */
+static bool read_prj(reader *r)
+{
+    char path[1200], *wkt = NULL;
+    size_t n = 0;
+    if (!ly_shapefile_sibling(r->path, "prj", path, sizeof path))
+        return true;
+    ly_file_result fr = ly_file_read(path, 1 << 20, true, &wkt, &n, r->diags);
+    if (fr == LY_FILE_MISSING) {
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "no .prj beside it: its coordinates are taken for WGS 84 longitude and "
+                    "latitude (a .prj says the reference system)");
+        return true;
+    }
+    if (fr != LY_FILE_OK)
+        return false;
+    r->ctx = proj_context_create();
+    if (r->ctx)
+        proj_log_level(r->ctx, PJ_LOG_NONE); /* its reasons are in our message */
+    PJ *crs = r->ctx ? proj_create(r->ctx, wkt) : NULL;
+    /* WGS 84's longitude and latitude as they are (what GDAL writes for EPSG:4326) */
+    int *confidence = NULL;
+    PJ_OBJ_LIST *found = crs ? proj_identify(r->ctx, crs, "EPSG", NULL, &confidence) : NULL;
+    bool wgs84 = false;
+    for (int i = 0; found && i < proj_list_get_count(found) && !wgs84; i++) {
+        PJ *m = confidence[i] >= 70 ? proj_list_get(r->ctx, found, i) : NULL;
+        const char *code = m ? proj_get_id_code(m, 0) : NULL;
+        wgs84 = code && !strcmp(code, "4326");
+        proj_destroy(m);
+    }
+    proj_int_list_destroy(confidence);
+    proj_list_destroy(found);
+    bool geocentric = false;
+    if (crs && !wgs84)
+        r->pj = ly_crs_to_wgs84(r->ctx, wkt, &geocentric);
+    if (!wgs84 && (!r->pj || geocentric)) {
+        const char *name = crs ? proj_get_name(crs) : NULL;
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the .prj's reference system (%.120s) is one PROJ cannot %s: expected a "
+                    "system PROJ transforms to WGS 84 (or convert the file: ogr2ogr -t_srs "
+                    "EPSG:4326 out.shp in.shp)", name ? name : "not WKT",
+                    !crs ? "read" : geocentric ? "use (geocentric)" : "transform to WGS 84");
+    }
+    proj_destroy(crs);
+    free(wkt);
+    return wgs84 || (r->pj && !geocentric);
+}
+
+/* ---- the district --------------------------------------------------------------------- */
+
+/* The records as a FeatureCollection, one Feature a line (a deleted row left out). */
+static bool write_features(reader *r)
+{
+    size_t n = r->n_shapes < r->n_rows ? r->n_shapes : r->n_rows;
+    if (r->n_shapes != r->n_rows)
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "the .shp has %zu shapes and the .dbf %zu rows: expected as many; the first "
+                    "%zu of each are read", r->n_shapes, r->n_rows, n);
+    r->starts = malloc((n ? n : 1) * sizeof *r->starts);
+    r->records = malloc((n ? n : 1) * sizeof *r->records);
+    if (!r->starts || !r->records)
+        return false;
+    ly_buf_put(&r->out, "{\"type\":\"FeatureCollection\",\"features\":[\n");
+    bool ok = true;
+    for (size_t i = 0; i < n && !r->out.failed; i++) {
+        if (r->dbf[r->row_at + i * r->row_len] == '*')
+            continue; /* a row deleted but not yet packed away */
+        size_t at = r->shapes[i], bytes = (size_t)be32(r->shp + at - 4) * 2;
+        size_t start = r->out.len;
+        ly_buf_put(&r->out, r->n_features ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
+        if (!r->id_field) /* no column for ids: the record's number */
+            ly_buf_printf(&r->out, "\"id\":%zu,", i + 1);
+        put_properties(r, &r->out, i, NULL);
+        ly_buf_put(&r->out, ",\"geometry\":");
+        if (!put_shape(r, &r->out, r->shp + at, bytes, i + 1)) {
+            ok = false;
+            r->out.len = start; /* (its fault is said; the rest are still checked) */
+            continue;
+        }
+        ly_buf_put(&r->out, "}\n");
+        r->starts[r->n_features] = start;
+        r->records[r->n_features++] = (uint32_t)(i + 1);
+    }
+    ly_buf_put(&r->out, "]}\n");
+    return ok && !r->out.failed;
+}
+
+/* The loader's message about feature k moved to its record and field: "record 12, field
+ * HEIGHT: "4711": ..." at line 12, column 3 (0: the shape, or the record as a whole). */
+static void move_diag(reader *r, ly_diag *d)
+{
+    if (d->offset < r->starts[0]) { /* the collection's own (its "crs"): the file's */
+        d->line = d->col = 0;
+        d->offset = SIZE_MAX;
+        return;
+    }
+    size_t lo = 0, hi = r->n_features;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->starts[mid] <= d->offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    size_t at[MAX_FIELDS], row = r->records[lo] - 1;
+    ly_buf scratch = {0}; /* the feature again, to find where each property began */
+    ly_buf_put(&scratch, lo ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
+    if (!r->id_field)
+        ly_buf_printf(&scratch, "\"id\":%zu,", row + 1);
+    put_properties(r, &scratch, row, at);
+    size_t props_end = scratch.len, rel = d->offset - r->starts[lo];
+    ly_buf_free(&scratch);
+    int col = 0;
+    for (int k = 0; k < r->n_fields && rel < props_end; k++)
+        if (readable(&r->fields[k]) && at[k] <= rel)
+            col = k + 1;
+    char where[160];
+    if (col)
+        snprintf(where, sizeof where, "record %u, field %s", r->records[lo],
+                 r->fields[col - 1].key);
+    else
+        snprintf(where, sizeof where, "record %u%s", r->records[lo],
+                 rel < props_end ? "" : ", shape");
+    char *msg = ly_ft_message(where, d->message, "a .prj beside the .shp");
+    if (msg) {
+        free(d->message);
+        d->message = msg;
+    }
+    d->line = (int)r->records[lo];
+    d->col = col;
+    d->offset = SIZE_MAX;
+}
+
+static bool read_files(reader *r, size_t max_bytes)
+{
+    char shp[1200], dbf[1200];
+    if (!ly_shapefile_sibling(r->path, "shp", shp, sizeof shp) ||
+        !ly_shapefile_sibling(r->path, "dbf", dbf, sizeof dbf))
+        return false;
+    char *s = NULL, *d = NULL;
+    if (ly_file_read(shp, max_bytes, false, &s, &r->shp_len, r->diags) != LY_FILE_OK)
+        return false;
+    r->shp = (unsigned char *)s;
+    if (ly_file_read(dbf, max_bytes, true, &d, &r->dbf_len, r->diags) != LY_FILE_OK) {
+        if (!d)
+            ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                        "no %s beside the .shp: expected the shapefile's table of attributes "
+                        "(a shapefile is its .shp, .shx, .dbf and .prj together)", dbf);
+        return false;
+    }
+    r->dbf = (unsigned char *)d;
+    return true;
+}
+
+ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
+                                      const ly_load_desc *desc, ly_diag_list *diags, char **text,
+                                      size_t *len)
+{
+    memset(out, 0, sizeof *out);
+    if (text)
+        *text = NULL;
+    char shp[1200];
+    if (!ly_shapefile_sibling(path, "shp", shp, sizeof shp))
+        return LY_LOAD_IO;
+    reader r = {.path = shp, .diags = diags};
+    size_t errors = diags->errors;
+    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : MAX_SHP_BYTES;
+    ly_load_result res = LY_LOAD_DATA;
+    if (!read_files(&r, max)) {
+        res = diags->errors > errors ? LY_LOAD_IO : LY_LOAD_NOMEM;
+    } else if (index_shapes(&r) && read_table(&r) && read_prj(&r)) {
+        choose_encoding(&r);
+        name_fields(&r);
+        bool ok = write_features(&r);
+        if (r.out.failed || !r.starts || !r.records) {
+            res = LY_LOAD_NOMEM;
+        } else if (ok && diags->errors == errors) {
+            size_t from = diags->count;
+            res = ly_district_load_mem(out, r.out.p, r.out.len, path, desc, diags);
+            for (size_t i = from; i < diags->count; i++)
+                if (diags->items[i].offset != SIZE_MAX && r.n_features)
+                    move_diag(&r, &diags->items[i]);
+        }
+    }
+    if (res != LY_LOAD_OK) {
+        ly_district_unload(out);
+    } else if (text) { /* handed over */
+        *text = r.out.p;
+        *len = r.out.len;
+        r.out = (ly_buf){0};
+    }
+    proj_destroy(r.pj);
+    if (r.ctx)
+        proj_context_destroy(r.ctx);
+    free(r.shp);
+    free(r.dbf);
+    free(r.shapes);
+    free(r.starts);
+    free(r.records);
+    ly_buf_free(&r.out);
+    return res;
+}
+
+ly_load_result ly_shapefile_load(ly_district *out, const char *path, const ly_load_desc *desc,
+                                 ly_diag_list *diags)
+{
+    return ly_shapefile_load_text(out, path, desc, diags, NULL, NULL);
+}

@@ -1,0 +1,260 @@
+/* ly_gisfile: ESRI shapefiles (tests/data/wild/shapefile) and another tool's GeoPackage
+ * (tests/data/wild/geopackage) read as districts: the table's encodings, Chinese and
+ * upper-case column names, projected coordinates, holes and multipolygons, deleted rows;
+ * and damaged or incomplete files told at the record (feature) and field (column) they
+ * are about, or as the file's. */
+#include "check.h"
+#include "louyu/district.h"
+#include "louyu/gisfile.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define DIR LY_SOURCE_DIR "/tests/data/wild/shapefile/"
+
+static char tmp[64];
+
+static ly_load_result load(ly_district *d, const char *path, ly_diag_list *diags)
+{
+    ly_diag_list_init(diags, path);
+    return ly_district_load(d, path, NULL, diags);
+}
+
+static bool read_file(const char *path, unsigned char **p, size_t *n)
+{
+    *p = NULL;
+    *n = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    fseek(f, 0, SEEK_END);
+    *n = (size_t)ftell(f);
+    rewind(f);
+    *p = malloc(*n ? *n : 1);
+    bool ok = *p && fread(*p, 1, *n, f) == *n;
+    fclose(f);
+    return ok;
+}
+
+static void write_file(const char *path, const unsigned char *p, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(p, 1, n, f) == n);
+    if (f)
+        fclose(f);
+}
+
+/* The Chinese office's set copied to tmp/x.* with its .ext replaced (NULL: left out),
+ * less the files named in `without` (".cpg.prj"). */
+static void copy_set(const char *base, const char *without)
+{
+    static const char *const EXT[] = {"shp", "shx", "dbf", "prj", "cpg"};
+    for (int i = 0; i < 5; i++) {
+        char from[512], to[128], dot[8];
+        snprintf(from, sizeof from, DIR "%s.%s", base, EXT[i]);
+        snprintf(to, sizeof to, "%s/x.%s", tmp, EXT[i]);
+        snprintf(dot, sizeof dot, ".%s", EXT[i]);
+        unlink(to);
+        unsigned char *p;
+        size_t n;
+        if (without && strstr(without, dot))
+            continue;
+        CHECK(read_file(from, &p, &n));
+        write_file(to, p, n);
+        free(p);
+    }
+}
+
+static const ly_building *find(const ly_district *d, const char *id)
+{
+    for (size_t i = 0; i < d->n_buildings; i++)
+        if (!strcmp(d->buildings[i].id, id))
+            return &d->buildings[i];
+    return NULL;
+}
+
+static void chinese_office(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load(&d, DIR "zhanshan-cgcs2000.shp", &diags), LY_LOAD_OK);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(d.n_buildings, 3); /* the deleted third row left out */
+    const ly_building *a = find(&d, "hx-01"), *b = find(&d, "hx-02"), *c = find(&d, "hx-04");
+    CHECK(a && b && c && !find(&d, "hx-03"));
+    if (a && b && c) {
+        CHECK_STR(a->name, "海信大厦");
+        CHECK_STR(a->address, "香港中路8号");
+        CHECK_NEAR(a->height_m, 118.5, 1e-9);
+        CHECK_INT(a->floors, 30);
+        CHECK_INT(a->year, 2008);
+        /* EPSG:4549 back to longitude and latitude: the corners as drawn (to ~1 cm) */
+        CHECK_NEAR(a->lon_min, 120.38, 1e-7);
+        CHECK_NEAR(a->lat_min, 36.06, 1e-7);
+        CHECK_NEAR(a->lon_max, 120.3806, 1e-7);
+        CHECK_NEAR(a->lat_max, 36.0605, 1e-7);
+        CHECK_INT(d.polygons[b->first_polygon].n_rings, 2); /* the courtyard */
+        CHECK_INT(c->n_polygons, 2);                       /* the twin towers */
+        CHECK_INT(c->floors, 19);                          /* 层数 empty: 60 m / 3.2 m */
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void osm_extract(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load(&d, DIR "gis_osm_buildings_a_free_1.dbf", &diags), LY_LOAD_OK); /* its .dbf named */
+    CHECK_INT(d.n_buildings, 3);
+    const ly_building *m = find(&d, "4711");
+    CHECK(m && !strcmp(m->name, "华润中心 Mixc") && !strcmp(m->type, "retail") &&
+          d.polygons[m->first_polygon].n_rings == 2);
+    CHECK(find(&d, "4712") && !find(&d, "4712")->name);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+/* Without a .cpg: GBK by the language driver, else by the text not being UTF-8 (a
+ * warning); without a .prj: taken for longitude and latitude, which projected metres are
+ * not (at the record's shape); no .dbf; a .shp cut short. */
+static void incomplete(void)
+{
+    char shp[128], dbf[128];
+    snprintf(shp, sizeof shp, "%s/x.shp", tmp);
+    snprintf(dbf, sizeof dbf, "%s/x.dbf", tmp);
+    ly_district d;
+    ly_diag_list diags;
+    copy_set("zhanshan-cgcs2000", ".cpg");
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_OK);
+    CHECK(diags.warnings == 1 && strstr(diags.items[0].message, "GB18030"));
+    CHECK(d.n_buildings == 3 && !strcmp(d.buildings[0].name, "海信大厦"));
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    unsigned char *p;
+    size_t n;
+    CHECK(read_file(dbf, &p, &n) && n > 32);
+    p[29] = 0x4D; /* dBASE's language driver for code page 936 */
+    write_file(dbf, p, n);
+    free(p);
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.count, 0);
+    CHECK(d.n_buildings == 3 && !strcmp(d.buildings[1].name, "中铁青岛中心"));
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
+    copy_set("zhanshan-cgcs2000", ".prj");
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
+    CHECK(diags.warnings >= 1 && strstr(diags.items[0].message, "no .prj"));
+    bool at_shape = false;
+    for (size_t i = 0; i < diags.count; i++)
+        at_shape |= diags.items[i].line == 1 && diags.items[i].col == 0 &&
+                    !strncmp(diags.items[i].message, "record 1, shape: ", 17);
+    CHECK(at_shape);
+    ly_diag_list_deinit(&diags);
+
+    copy_set("zhanshan-cgcs2000", ".dbf");
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_IO);
+    CHECK(diags.errors == 1 && strstr(diags.items[0].message, "table of attributes"));
+    ly_diag_list_deinit(&diags);
+
+    copy_set("zhanshan-cgcs2000", NULL);
+    CHECK(read_file(shp, &p, &n) && n > 200);
+    write_file(shp, p, n - 20);
+    free(p);
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
+    CHECK(diags.errors == 1 && strstr(diags.items[0].message, "record 4 says it is"));
+    ly_diag_list_deinit(&diags);
+}
+
+/* A value the loader refuses, at its record and field: the height of record 2. */
+static void bad_value(void)
+{
+    char shp[128], dbf[128];
+    snprintf(shp, sizeof shp, "%s/x.shp", tmp);
+    snprintf(dbf, sizeof dbf, "%s/x.dbf", tmp);
+    copy_set("zhanshan-cgcs2000", NULL);
+    unsigned char *p;
+    size_t n;
+    CHECK(read_file(dbf, &p, &n) && n > 32);
+    /* the fields: find 高度 (GBK b8df b6c8) and its place in a row */
+    size_t at = 1, head = (size_t)p[8] | (size_t)p[9] << 8, row = (size_t)p[10] | (size_t)p[11] << 8;
+    int col = 0;
+    for (size_t f = 32; f + 32 <= head && p[f] != 0x0D; f += 32) {
+        col++;
+        if (!memcmp(p + f, "\xb8\xdf\xb6\xc8", 4))
+            break;
+        at += p[f + 16];
+    }
+    size_t width = 0;
+    for (size_t f = 32, k = 1; f + 32 <= head && (int)k <= col; f += 32, k++)
+        width = p[f + 16];
+    memset(p + head + row + at, ' ', width);
+    memcpy(p + head + row + at + width - 2, "-5", 2); /* record 2's height: minus 5 metres */
+    write_file(dbf, p, n);
+    free(p);
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
+    CHECK(diags.errors == 1 && diags.items[0].line == 2 && diags.items[0].col == col &&
+          !strncmp(diags.items[0].message, "record 2, field height: \"hx-02\": ", 33));
+    if (diags.count)
+        ly_diag_print(stderr, &diags, &diags.items[0]);
+    ly_diag_list_deinit(&diags);
+}
+
+/* GDAL's GeoPackage of the same buildings: the same names, figures and places (the
+ * shapefile's), ids from its ID column; not taken for a louyu store. */
+static void geopackage(void)
+{
+    const char *path = LY_SOURCE_DIR "/tests/data/wild/geopackage/zhanshan-cgcs2000.gpkg";
+    CHECK(ly_gpkg_features_is(path) && ly_gisfile_is(path));
+    ly_district g, s;
+    ly_diag_list diags;
+    CHECK_INT(load(&g, path, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.count, 0);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(load(&s, DIR "zhanshan-cgcs2000.shp", &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(g.n_buildings, 4); /* (no row deleted here) */
+    for (size_t i = 0; i < s.n_buildings; i++) {
+        const ly_building *a = &s.buildings[i], *b = find(&g, a->id);
+        CHECK(b != NULL);
+        if (!b)
+            continue;
+        CHECK_STR(b->name, a->name);
+        CHECK(b->height_m == a->height_m && b->floors == a->floors && b->year == a->year);
+        CHECK(b->n_polygons == a->n_polygons);
+        CHECK_NEAR(b->lon_min, a->lon_min, 1e-9);
+        CHECK_NEAR(b->lat_max, a->lat_max, 1e-9);
+    }
+    ly_district_unload(&g);
+    ly_district_unload(&s);
+    /* nor is a file that is not SQLite */
+    CHECK(!ly_gpkg_features_is(DIR "zhanshan-cgcs2000.shp"));
+}
+
+int main(void)
+{
+    snprintf(tmp, sizeof tmp, "/tmp/louyu-shp-XXXXXX");
+    CHECK(mkdtemp(tmp) != NULL);
+    CHECK(ly_shapefile_is("a/b.SHP") && ly_shapefile_is("b.dbf") && !ly_shapefile_is("b.shx") &&
+          !ly_shapefile_is("shp"));
+    char sib[64];
+    CHECK(ly_shapefile_sibling("a.b/C.SHP", "dbf", sib, sizeof sib) && !strcmp(sib, "a.b/C.DBF"));
+    chinese_office();
+    osm_extract();
+    incomplete();
+    bad_value();
+    geopackage();
+    static const char *const EXT[] = {"shp", "shx", "dbf", "prj", "cpg"};
+    for (int i = 0; i < 5; i++) {
+        char p[128];
+        snprintf(p, sizeof p, "%s/x.%s", tmp, EXT[i]);
+        unlink(p);
+    }
+    rmdir(tmp);
+    return check_report();
+}
