@@ -474,6 +474,22 @@ expect log 'out of service until it is replaced by a good file'
 expect log "info RELOAD: reloaded $tmp/kiosk/weekly.geojson: 33 buildings"
 expect log "warning RELOAD: $tmp/kiosk/weekly.geojson is gone; keeping the district on screen until it is back"
 expect log "info RELOAD: $tmp/kiosk/weekly.geojson is back"
+# a kiosk showing a shapefile reloads when only its table changes (a new .dbf)
+mkdir -p "$tmp/kiosk/shp"
+for e in shp shx dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/kiosk/shp/x.$e"; done
+printf '{"data": "shp/x.shp", "log": {"path": "logs/shp.log"}}\n' >"$tmp/kiosk/shp.json"
+"$LOUYU" --kiosk --config "$tmp/kiosk/shp.json" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 100); do grep -q 'APP: ' "$tmp/kiosk/logs/shp.log" 2>/dev/null && break; sleep 0.2; done
+sleep 1.5 # (the kiosk looks at its files once its loop has started, just after it logs APP)
+python3 -c 'import sys; p=sys.argv[1]; d=open(p,"rb").read(); open(p+".new","wb").write(d.replace(b"118.5", b"119.5"))' \
+  "$tmp/kiosk/shp/x.dbf"
+mv "$tmp/kiosk/shp/x.dbf.new" "$tmp/kiosk/shp/x.dbf"
+for _ in $(seq 100); do grep -q 'reloaded ' "$tmp/kiosk/logs/shp.log" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+cp "$tmp/kiosk/logs/shp.log" "$tmp/log"
+expect log "info RELOAD: reloaded $tmp/kiosk/shp/x.shp: 3 buildings"
 # the OpenStreetMap export in the viewer: its ids pick and select as written
 run 0 pick "$WILD" --view 1155353760 --at 640,360; expect out '^1155353760$'
 run 0 pick "$WILD" --view 322667430 --at 640,360;  expect out '^322667430$'

@@ -9,6 +9,7 @@
 #include "louyu/log.h"
 #include "louyu/logfile.h"
 #include "louyu/proc.h"
+#include "louyu/shapefile.h"
 #include "data.h"
 #include "window.h"
 
@@ -105,19 +106,34 @@ static void kiosk_setup(ly_app *app, viewer *v)
 }
 
 /* The data file's state. A store (a GeoPackage in WAL mode) commits into its
- * "-wal" file and folds it into the main file later: its change is either's. */
+ * "-wal" file and folds it into the main file later: its change is either's. A
+ * shapefile's is any of its files' (a new table alone, a new .dbf, changes it). */
 static bool data_stat(const char *path, struct stat *st)
 {
     if (stat(path, st))
         return false;
-    char wal[4096];
-    struct stat w;
-    if (snprintf(wal, sizeof wal, "%s-wal", path) < (int)sizeof wal && stat(wal, &w) == 0) {
-        if (w.st_mtime > st->st_mtime)
-            st->st_mtime = w.st_mtime;
+    char other[4][4096];
+    int n = snprintf(other[0], sizeof other[0], "%s-wal", path) < (int)sizeof other[0];
+    static const char *const SIBLINGS[] = {"dbf", "prj", "cpg"};
+    for (int i = 0; i < 3 && ly_shapefile_is(path); i++)
+        n += ly_shapefile_sibling(path, SIBLINGS[i], other[n], sizeof other[n]);
+    for (int i = 0; i < n; i++) {
+        struct stat w;
+        if (stat(other[i], &w))
+            continue;
+        if (w.st_mtim.tv_sec > st->st_mtim.tv_sec ||
+            (w.st_mtim.tv_sec == st->st_mtim.tv_sec && w.st_mtim.tv_nsec > st->st_mtim.tv_nsec))
+            st->st_mtim = w.st_mtim;
         st->st_size += w.st_size;
+        st->st_ino ^= w.st_ino * (2 * (ino_t)i + 3); /* a file renamed over another */
     }
     return true;
+}
+
+static bool same_stat(const struct stat *a, const struct stat *b)
+{
+    return a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+           a->st_size == b->st_size && a->st_ino == b->st_ino;
 }
 
 /* Once a second: a change of the data file (atomic rename or a write in place)
@@ -145,10 +161,8 @@ static void watch(ly_app *app, viewer *v, double now)
     v->gone = !here;
     if (!here)
         return;
-    bool differs = cur.st_mtime != v->seen.st_mtime || cur.st_size != v->seen.st_size ||
-                   cur.st_ino != v->seen.st_ino;
-    bool settled = v->changed && cur.st_mtime == v->pending.st_mtime &&
-                   cur.st_size == v->pending.st_size && cur.st_ino == v->pending.st_ino;
+    bool differs = !same_stat(&cur, &v->seen);
+    bool settled = v->changed && same_stat(&cur, &v->pending);
     if (differs && settled && ly_app_reload_start(app, v->file)) {
         v->seen = cur;
         v->changed = false;
