@@ -62,7 +62,7 @@ static void fail_nomem(ly_diag_list *diags)
 
 /* The offset of the first byte that is not well-formed UTF-8 (an overlong form, a
  * surrogate, above U+10FFFF, a stray or missing continuation byte), or len. */
-static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+size_t ly_utf8_invalid_at(const unsigned char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
@@ -175,7 +175,7 @@ static int decode_gb18030(ly_csv *c, const char *bytes, size_t len, ly_diag_list
              "GB18030/GBK (what Excel on Chinese Windows saves)",
              (unsigned char)bytes[bad]);
     } else if (r == CONV_NO_CONVERTER) {
-        size_t at = utf8_invalid_at((const unsigned char *)bytes, len);
+        size_t at = ly_utf8_invalid_at((const unsigned char *)bytes, len);
         fail(diags, bytes, len, at, at,
              "byte 0x%02X is not UTF-8, and this system's iconv cannot decode GB18030: "
              "expected a CSV saved as UTF-8",
@@ -247,7 +247,7 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return decode_utf16(c, bytes, len, diags);
     size_t skip = len >= 3 && memcmp(bytes, BOM, 3) == 0 ? 3 : 0;
-    size_t bad = utf8_invalid_at(u + skip, len - skip);
+    size_t bad = ly_utf8_invalid_at(u + skip, len - skip);
     if (bad < len - skip && skip) {
         /* a BOM promises UTF-8: no guessing at another encoding after one */
         fail(diags, bytes, len, skip + bad, skip + bad,
@@ -558,7 +558,7 @@ char *ly_csv_encode(const char *utf8, size_t len, ly_csv_encoding enc, size_t *o
             free(out);
             out = with;
         }
-    } else if (utf8_invalid_at((const unsigned char *)utf8, len) == len) {
+    } else if (ly_utf8_invalid_at((const unsigned char *)utf8, len) == len) {
         size_t skip = enc == LY_CSV_UTF8_BOM ? 3 : 0;
         n = len + skip;
         out = len < SIZE_MAX - 4 ? malloc(n + 1) : NULL;

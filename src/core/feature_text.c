@@ -4,6 +4,7 @@
 #include "vocab.h"
 #include "louyu/gisfile.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,19 @@ void ly_ft_put_string(ly_buf *out, const char *s, size_t n)
     }
     ly_buf_putn(out, s + run, n - run);
     ly_buf_put(out, "\"");
+}
+
+void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y)
+{
+    if (pj && isfinite(x) && isfinite(y)) {
+        PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(x, y, 0, 0));
+        x = c.xy.x;
+        y = c.xy.y;
+    }
+    if (isfinite(x) && isfinite(y))
+        ly_buf_printf(out, "[%.12g,%.12g]", x, y);
+    else
+        ly_buf_put(out, "null");
 }
 
 void ly_ft_column_key(char *key, size_t n)
@@ -77,6 +91,49 @@ char *ly_ft_message(const char *where, const char *message, const char *crs_advi
         snprintf(msg, n, "%s: %.*s%s%s%s", where, (int)keep, p, hint ? crs_advice : "",
                  hint ? " to name their system" : "", hint ? hint + sizeof CRS_HINT - 1 : "");
     return msg;
+}
+
+bool ly_ft_feature_of(ly_diag *d, const size_t *starts, size_t n, size_t *k)
+{
+    if (!n || d->offset < starts[0]) {
+        d->line = d->col = 0;
+        d->offset = SIZE_MAX;
+        return false;
+    }
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (starts[mid] <= d->offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *k = lo;
+    return true;
+}
+
+ly_load_result ly_ft_load(ly_district *out, ly_buf *text, const char *path,
+                          const ly_load_desc *desc, ly_diag_list *diags, size_t errors_before,
+                          bool ok, void (*move)(void *ctx, ly_diag *d), void *ctx,
+                          char **text_out, size_t *len_out)
+{
+    ly_load_result res = LY_LOAD_DATA;
+    if (text->failed) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
+        res = LY_LOAD_NOMEM;
+    } else if (ok && diags->errors == errors_before) {
+        size_t from = diags->count;
+        res = ly_district_load_mem(out, text->p, text->len, path, desc, diags);
+        for (size_t i = from; i < diags->count; i++)
+            if (diags->items[i].offset != SIZE_MAX)
+                move(ctx, &diags->items[i]);
+    }
+    if (res == LY_LOAD_OK && text_out) { /* handed over */
+        *text_out = text->p;
+        *len_out = text->len;
+        *text = (ly_buf){0};
+    }
+    return res;
 }
 
 bool ly_gisfile_is(const char *path)

@@ -5,13 +5,19 @@
 #ifndef LOUYU_CORE_FEATURE_TEXT_H
 #define LOUYU_CORE_FEATURE_TEXT_H
 
+#include "louyu/district.h"
 #include "louyu/html.h"
 
+#include <proj.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /* UTF-8 text as a JSON string. */
 void ly_ft_put_string(ly_buf *out, const char *s, size_t n);
+
+/* A position as GeoJSON's [lon,lat], through pj (a system's way to WGS 84; NULL: x, y are
+ * that already); "null" for one that is not finite (which the loader then says). */
+void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y);
 
 /* A column's name as its property: the names louyu reads in lower case however the table
  * writes them (HEIGHT, Name), and a few Chinese column names as louyu's (vocab.c). In
@@ -26,5 +32,19 @@ bool ly_ft_id_key(const char *key);
  * system in the collection's "crs" turned into `crs_advice` ("a .prj beside the .shp").
  * malloc'd; NULL when out of memory. */
 char *ly_ft_message(const char *where, const char *message, const char *crs_advice);
+
+/* Which feature (k) a message of the loader is about, from each feature's offset in the
+ * text (starts, n); false when it is about none (the collection's, before the first):
+ * then it is made the file's (no line or column). */
+bool ly_ft_feature_of(ly_diag *d, const size_t *starts, size_t n, size_t *k);
+
+/* The reader's text loaded (when `ok`: it wrote every record, and no error was said since
+ * errors_before), each of the loader's messages with a position handed to move(ctx, d);
+ * on LY_LOAD_OK the text goes to *text_out when that is not NULL (text is then emptied).
+ * Out of memory (text->failed) is said. */
+ly_load_result ly_ft_load(ly_district *out, ly_buf *text, const char *path,
+                          const ly_load_desc *desc, ly_diag_list *diags, size_t errors_before,
+                          bool ok, void (*move)(void *ctx, ly_diag *d), void *ctx,
+                          char **text_out, size_t *len_out);
 
 #endif

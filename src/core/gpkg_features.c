@@ -85,15 +85,7 @@ static bool point(ly_buf *out, wkb *w)
         return false;
     double x = f64(w), y = f64(w);
     w->at += (size_t)(w->dims - 2) * 8; /* z, m: not read */
-    if (w->pj && isfinite(x) && isfinite(y)) {
-        PJ_COORD c = proj_trans(w->pj, PJ_FWD, proj_coord(x, y, 0, 0));
-        x = c.xy.x;
-        y = c.xy.y;
-    }
-    if (isfinite(x) && isfinite(y))
-        ly_buf_printf(out, "[%.12g,%.12g]", x, y);
-    else
-        ly_buf_put(out, "null"); /* (the loader says a position is not two numbers) */
+    ly_ft_put_position(out, w->pj, x, y);
     return true;
 }
 
@@ -476,21 +468,12 @@ static int property_at(const char *text, size_t len, size_t at, char *key, size_
 
 /* The loader's message moved to its table, feature id and column: line the fid, column
  * the property's place (0: the geometry, or the feature as a whole). */
-static void move_diag(reader *r, ly_diag *d)
+static void move_diag(void *ctx, ly_diag *d)
 {
-    if (d->offset < r->starts[0]) {
-        d->line = d->col = 0;
-        d->offset = SIZE_MAX;
+    reader *r = ctx;
+    size_t lo;
+    if (!ly_ft_feature_of(d, r->starts, r->n, &lo))
         return;
-    }
-    size_t lo = 0, hi = r->n;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->starts[mid] <= d->offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
     size_t end = lo + 1 < r->n ? r->starts[lo + 1] : r->out.len;
     char key[80] = "", where[400];
     int col = property_at(r->out.p + r->starts[lo], end - r->starts[lo],
@@ -549,24 +532,10 @@ ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
         for (int i = 0; i < r.n_tables; i++)
             ok &= write_table(&r, i);
         ly_buf_put(&r.out, "]}\n");
-        if (r.out.failed) {
-            ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
-            res = LY_LOAD_NOMEM;
-        } else if (ok && diags->errors == errors) {
-            size_t from = diags->count;
-            res = ly_district_load_mem(out, r.out.p, r.out.len, path, desc, diags);
-            for (size_t i = from; i < diags->count; i++)
-                if (diags->items[i].offset != SIZE_MAX && r.n)
-                    move_diag(&r, &diags->items[i]);
-        }
+        res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, move_diag, &r, text, len);
     }
-    if (res != LY_LOAD_OK) {
+    if (res != LY_LOAD_OK)
         ly_district_unload(out);
-    } else if (text) { /* handed over */
-        *text = r.out.p;
-        *len = r.out.len;
-        r.out = (ly_buf){0};
-    }
     for (int i = 0; i < r.n_tables; i++)
         proj_destroy(r.tables[i].pj);
     if (r.ctx)

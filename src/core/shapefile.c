@@ -162,17 +162,7 @@ static bool read_table(reader *r)
 
 static bool valid_utf8(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        size_t k = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 9;
-        if (k == 9 || i + k >= n)
-            return false;
-        for (size_t j = 1; j <= k; j++)
-            if ((s[i + j] & 0xC0) != 0x80)
-                return false;
-        i += k + 1;
-    }
-    return true;
+    return ly_utf8_invalid_at(s, n) == n;
 }
 
 /* The attributes' encoding: the .cpg, else the language driver (byte 29), else UTF-8
@@ -344,16 +334,7 @@ static void put_properties(reader *r, ly_buf *out, size_t row, size_t *at)
 /* A point, in WGS 84 longitude and latitude (through pj, the .prj's system's way there). */
 static void put_xy(ly_buf *out, PJ *pj, const unsigned char *p)
 {
-    double x = le64d(p), y = le64d(p + 8);
-    if (pj && isfinite(x) && isfinite(y)) {
-        PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(x, y, 0, 0));
-        x = c.xy.x;
-        y = c.xy.y;
-    }
-    if (isfinite(x) && isfinite(y))
-        ly_buf_printf(out, "[%.12g,%.12g]", x, y);
-    else
-        ly_buf_put(out, "null"); /* (the loader says a position is not two numbers) */
+    ly_ft_put_position(out, pj, le64d(p), le64d(p + 8));
 }
 
 typedef struct {
@@ -656,21 +637,12 @@ static bool write_features(reader *r)
 
 /* The loader's message about feature k moved to its record and field: "record 12, field
  * HEIGHT: "4711": ..." at line 12, column 3 (0: the shape, or the record as a whole). */
-static void move_diag(reader *r, ly_diag *d)
+static void move_diag(void *ctx, ly_diag *d)
 {
-    if (d->offset < r->starts[0]) { /* the collection's own (its "crs"): the file's */
-        d->line = d->col = 0;
-        d->offset = SIZE_MAX;
+    reader *r = ctx;
+    size_t lo;
+    if (!ly_ft_feature_of(d, r->starts, r->n_features, &lo))
         return;
-    }
-    size_t lo = 0, hi = r->n_features;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (r->starts[mid] <= d->offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
     size_t at[MAX_FIELDS], row = r->records[lo] - 1;
     ly_buf scratch = {0}; /* the feature again, to find where each property began */
     ly_buf_put(&scratch, lo ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
@@ -741,23 +713,12 @@ ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
         choose_encoding(&r);
         name_fields(&r);
         bool ok = write_features(&r);
-        if (r.out.failed || !r.starts || !r.records) {
-            res = LY_LOAD_NOMEM;
-        } else if (ok && diags->errors == errors) {
-            size_t from = diags->count;
-            res = ly_district_load_mem(out, r.out.p, r.out.len, path, desc, diags);
-            for (size_t i = from; i < diags->count; i++)
-                if (diags->items[i].offset != SIZE_MAX && r.n_features)
-                    move_diag(&r, &diags->items[i]);
-        }
+        if (!r.starts || !r.records)
+            r.out.failed = true;
+        res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, move_diag, &r, text, len);
     }
-    if (res != LY_LOAD_OK) {
+    if (res != LY_LOAD_OK)
         ly_district_unload(out);
-    } else if (text) { /* handed over */
-        *text = r.out.p;
-        *len = r.out.len;
-        r.out = (ly_buf){0};
-    }
     proj_destroy(r.pj);
     if (r.ctx)
         proj_context_destroy(r.ctx);

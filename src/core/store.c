@@ -45,8 +45,17 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
                                    NULL) == SQLITE_OK;
     sqlite3_finalize(st);
     if (!ours) {
-        snprintf(err, n, "is an SQLite file but not a louyu store (it has no louyu_document "
-                         "table): expected a GeoPackage made by `louyu convert`");
+        bool gpkg = sqlite3_prepare_v2(*db, "SELECT 1 FROM gpkg_contents LIMIT 1", -1, &st,
+                                       NULL) == SQLITE_OK;
+        sqlite3_finalize(st);
+        if (gpkg)
+            snprintf(err, n, "is another tool's GeoPackage, not a louyu store (it has no "
+                             "louyu_document table): expected a store made from it by `louyu "
+                             "convert %s STORE.gpkg`", path);
+        else
+            snprintf(err, n, "is an SQLite file but not a louyu store (it has no louyu_document "
+                             "table) nor a GeoPackage: expected a GeoPackage made by `louyu "
+                             "convert`");
         sqlite3_close(*db);
         *db = NULL;
         return -1;
