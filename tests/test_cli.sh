@@ -490,6 +490,23 @@ kill -TERM "$pid"
 wait "$pid"
 cp "$tmp/kiosk/logs/shp.log" "$tmp/log"
 expect log "info RELOAD: reloaded $tmp/kiosk/shp/x.shp: 3 buildings"
+# a file dropped on the viewer's window (the window system's drop event) opens in place of
+# the one shown, its name in the title; a kiosk ignores it
+LOUYU_FAULT="drop@2:$WILD" timeout 60 "$LOUYU" --verbose view "$ZS" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 150); do grep -q 'reloaded .*osm-export.geojson' "$tmp/err" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+cp "$tmp/err" "$tmp/log"
+expect log "RELOAD: $WILD dropped on the window: opening it"
+expect log "RELOAD: reloaded $WILD: 5 buildings"
+LOUYU_FAULT="drop@2:$WILD" "$LOUYU" --kiosk --config "$tmp/kiosk/shp.json" >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 150); do grep -q 'dropped on the window' "$tmp/kiosk/logs/shp.log" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+cp "$tmp/kiosk/logs/shp.log" "$tmp/log"
+expect log "warning KIOSK: $WILD dropped on the window: ignored"
 # the OpenStreetMap export in the viewer: its ids pick and select as written
 run 0 pick "$WILD" --view 1155353760 --at 640,360; expect out '^1155353760$'
 run 0 pick "$WILD" --view 322667430 --at 640,360;  expect out '^322667430$'

@@ -27,7 +27,8 @@ typedef enum {
     LY_EV_FINGER_MOVE,
     LY_EV_FINGER_UP,
     LY_EV_LEAVE, /* the pointer left the window */
-    LY_EV_EXPOSE /* the window must be drawn again (shown, uncovered); x, y: drawable size */
+    LY_EV_EXPOSE, /* the window must be drawn again (shown, uncovered); x, y: drawable size */
+    LY_EV_DROP    /* a file was dropped on the window: its path is the platform's (platform.h) */
 } ly_event_type;
 
 typedef enum {

@@ -52,6 +52,12 @@ float ly_platform_density(const ly_platform *p);
 void ly_platform_set_fullscreen(ly_platform *p, bool on);
 bool ly_platform_is_fullscreen(const ly_platform *p);
 void ly_platform_set_title(ly_platform *p, const char *title);
+/* The path of the file last dropped on the window (LY_EV_DROP), or NULL; valid until the
+ * next drop. */
+const char *ly_platform_dropped(const ly_platform *p);
+/* A test hook: `path` dropped on the window, as a file manager would (it comes back from
+ * ly_platform_poll as LY_EV_DROP). */
+void ly_platform_inject_drop(ly_platform *p, const char *path);
 /* Shows or hides the mouse cursor over the window (a touch kiosk hides it). */
 void ly_platform_show_cursor(ly_platform *p, bool show);
 /* Seconds since an arbitrary start, monotonic. */

@@ -12,6 +12,7 @@ struct ly_platform {
     SDL_GLContext gl;
     int samples;
     bool vsync; /* the swap waits for the display */
+    char *dropped; /* the last file dropped on the window */
 };
 
 static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool robust)
@@ -129,6 +130,7 @@ void ly_platform_destroy(ly_platform *p)
         SDL_GL_DeleteContext(p->gl);
     if (p->window)
         SDL_DestroyWindow(p->window);
+    free(p->dropped);
     free(p);
     SDL_Quit();
 }
@@ -204,6 +206,20 @@ void ly_platform_set_fullscreen(ly_platform *p, bool on)
 bool ly_platform_is_fullscreen(const ly_platform *p)
 {
     return (SDL_GetWindowFlags(p->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+}
+
+const char *ly_platform_dropped(const ly_platform *p)
+{
+    return p->dropped;
+}
+
+void ly_platform_inject_drop(ly_platform *p, const char *path)
+{
+    SDL_Event ev = {.type = SDL_DROPFILE};
+    ev.drop.file = SDL_strdup(path);
+    ev.drop.windowID = SDL_GetWindowID(p->window);
+    if (ev.drop.file && SDL_PushEvent(&ev) != 1)
+        SDL_free(ev.drop.file);
 }
 
 void ly_platform_set_title(ly_platform *p, const char *title)
@@ -400,6 +416,17 @@ bool ly_platform_poll(ly_platform *p, ly_event *e)
             e->type = LY_EV_TEXT;
             snprintf(e->text, sizeof e->text, "%s", ev.text.text);
             return true;
+        case SDL_DROPFILE:
+        case SDL_DROPTEXT: { /* (text dropped is not a file: freed, nothing else) */
+            char *copy = ev.type == SDL_DROPFILE && ev.drop.file ? strdup(ev.drop.file) : NULL;
+            SDL_free(ev.drop.file);
+            if (!copy)
+                continue;
+            free(p->dropped);
+            p->dropped = copy;
+            e->type = LY_EV_DROP;
+            return true;
+        }
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
         case SDL_FINGERUP:

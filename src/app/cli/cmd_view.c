@@ -39,8 +39,21 @@ static long fault_frame(void)
     return f && sscanf(f, "gl-lost@%ld", &n) == 1 && n > 0 ? n : 0;
 }
 
+/* Another: LOUYU_FAULT=drop@N:PATH drops PATH on the window at frame N, through the
+ * window system's event as a file manager's drop comes. */
+static void fault_drop(ly_platform *plat, long frame)
+{
+    const char *f = getenv("LOUYU_FAULT");
+    long n;
+    int at = 0;
+    if (f && sscanf(f, "drop@%ld:%n", &n, &at) == 1 && at && n == frame)
+        ly_platform_inject_drop(plat, f + at);
+}
+
 typedef struct {
     const char *file;
+    char *dropped_file; /* a file dropped on the window, shown now (file points at it) */
+    bool drop_pending;  /* it waits for the loader thread, busy when it was dropped */
     ly_kiosk_config kc;
     bool kiosk;
     double attract_s, reset_s;
@@ -172,9 +185,37 @@ static void watch(ly_app *app, viewer *v, double now)
     }
 }
 
+/* A file dropped on the window opens in place of the one shown, loaded on the loader
+ * thread as a reload is: one that does not load leaves the district on screen and says
+ * why; the watch follows the new file, and Ctrl+R reloads it. A kiosk shows its config's
+ * data and ignores drops. */
+static void dropped(ly_app *app, ly_platform *plat, viewer *v)
+{
+    const char *path = ly_platform_dropped(plat);
+    if (!path)
+        return;
+    if (v->kiosk) {
+        LY_WARN("KIOSK", "%s dropped on the window: ignored (a kiosk shows its config's data)",
+                path);
+        return;
+    }
+    char *copy = strdup(path);
+    if (!copy)
+        return;
+    free(v->dropped_file);
+    v->dropped_file = copy;
+    v->file = copy;
+    v->url = ly_is_url(copy);
+    v->changed = v->gone = false;
+    if (!v->url)
+        data_stat(v->file, &v->seen);
+    LY_INFO("RELOAD", "%s dropped on the window: opening it", copy);
+    v->drop_pending = !ly_app_reload_start(app, copy);
+}
+
 /* The window's events: a kiosk ignores the window manager's close and shortcut
  * keys but still ends on SIGTERM. Returns false when the viewer should end. */
-static bool events(ly_app *app, ly_platform *plat, const viewer *v)
+static bool events(ly_app *app, ly_platform *plat, viewer *v)
 {
     ly_event e;
     bool running = true;
@@ -195,6 +236,8 @@ static bool events(ly_app *app, ly_platform *plat, const viewer *v)
             running = false;
         } else if (e.type == LY_EV_EXPOSE) {
             ly_cmd_redraw(app); /* the window shows again: draw it whole */
+        } else if (e.type == LY_EV_DROP) {
+            dropped(app, plat, v);
         } else {
             ly_app_event(app, &e);
         }
@@ -202,9 +245,11 @@ static bool events(ly_app *app, ly_platform *plat, const viewer *v)
     return running;
 }
 
-/* Reloads asked for by SIGHUP or the admin panel. */
-static void requests(ly_app *app, const viewer *v)
+/* Reloads asked for by SIGHUP or the admin panel, or a dropped file's load that waited. */
+static void requests(ly_app *app, viewer *v)
 {
+    if (v->drop_pending && ly_app_reload_start(app, v->file))
+        v->drop_pending = false;
     if (!g_hup && app->st.admin.request != LY_ADMIN_REQ_RELOAD)
         return;
     if (ly_app_reload_start(app, v->file)) {
@@ -231,6 +276,16 @@ static int health(ly_app *app, long frames, long fault, int *failures)
     return LY_EXIT_GL;
 }
 
+/* The window's title: the district's name (a file dropped on it brings another). */
+static void set_title(ly_app *app, ly_platform *plat)
+{
+    const ly_district_meta *meta = &app->scene.district.meta;
+    const char *name = app->st.lang == LY_LANG_EN && meta->name_en ? meta->name_en : meta->name;
+    char title[256];
+    snprintf(title, sizeof title, "%s", name ? name : ly_str(LY_S_APP_TITLE, LY_LANG_ZH));
+    ly_platform_set_title(plat, title);
+}
+
 static int loop(ly_app *app, ly_platform *plat, viewer *v)
 {
     const char *driver = ly_platform_video_driver(plat);
@@ -252,7 +307,8 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
             LY_WARN("KIOSK", "ended from the admin panel (exit %d)", LY_EXIT_ADMIN);
             return LY_EXIT_ADMIN;
         }
-        ly_app_reload_poll(app, false);
+        if (ly_app_reload_poll(app, false))
+            set_title(app, plat);
         if (!events(app, plat, v))
             return LY_EXIT_OK;
         int dw, dh;
@@ -282,6 +338,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
             int rc = health(app, ++frames, fault, &failures);
             if (rc)
                 return rc;
+            fault_drop(plat, frames);
             continue;
         }
         if (drawn)
@@ -301,7 +358,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
  * ten times a second so the loader keeps the cores; closing the window gives up.
  * Returns 0 with the district on screen, or an exit status after printing why
  * it did not load, as a synchronous load would. */
-static int open_async(ly_app *app, ly_platform *plat, const viewer *v, ly_reload *rl)
+static int open_async(ly_app *app, ly_platform *plat, viewer *v, ly_reload *rl)
 {
     if (!rl)
         return ly_cli_load(app, v->file, false);
@@ -416,12 +473,9 @@ int ly_cli_view(const ly_args *a)
     }
     if (v.kiosk) /* what a reset returns to: the language as it is now */
         ly_cmd_set_kiosk(&app, true, v.attract_s, v.reset_s, v.kc.per_building_s);
-    const ly_district_meta *meta = &app.scene.district.meta;
-    const char *name = app.st.lang == LY_LANG_EN && meta->name_en ? meta->name_en : meta->name;
-    char title[256];
-    snprintf(title, sizeof title, "%s", name ? name : ly_str(LY_S_APP_TITLE, LY_LANG_ZH));
-    ly_platform_set_title(plat, title);
+    set_title(&app, plat);
     rc = loop(&app, plat, &v);
+    free(v.dropped_file);
     if (v.kiosk)
         LY_INFO("KIOSK", "stopping (exit %d)", rc);
     ly_cli_close(&app, plat);
