@@ -500,6 +500,20 @@ wait "$pid"
 cp "$tmp/err" "$tmp/log"
 expect log "RELOAD: $WILD dropped on the window: opening it"
 expect log "RELOAD: reloaded $WILD: 5 buildings"
+# a dropped file that does not load leaves the district, and the file the viewer follows
+cp "$ZS" "$tmp/orig.geojson"
+printf 'hello\n' >"$tmp/notes.txt"
+LOUYU_FAULT="drop@2:$tmp/notes.txt" timeout 60 "$LOUYU" --verbose view "$tmp/orig.geojson" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 150); do grep -q 'reload of .*notes.txt failed' "$tmp/err" && break; sleep 0.2; done
+sleep 1.5
+cp "$WILD" "$tmp/orig.tmp" && mv "$tmp/orig.tmp" "$tmp/orig.geojson"
+for _ in $(seq 150); do grep -q 'reloaded .*orig.geojson' "$tmp/err" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+cp "$tmp/err" "$tmp/log"
+expect log "RELOAD: reload of $tmp/notes.txt failed: 1 error; showing the previous data"
+expect log "RELOAD: reloaded $tmp/orig.geojson: 5 buildings"
 LOUYU_FAULT="drop@2:$WILD" "$LOUYU" --kiosk --config "$tmp/kiosk/shp.json" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 for _ in $(seq 150); do grep -q 'dropped on the window' "$tmp/kiosk/logs/shp.log" && break; sleep 0.2; done

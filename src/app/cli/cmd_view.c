@@ -52,8 +52,10 @@ static void fault_drop(ly_platform *plat, long frame)
 
 typedef struct {
     const char *file;
-    char *dropped_file; /* a file dropped on the window, shown now (file points at it) */
-    bool drop_pending;  /* it waits for the loader thread, busy when it was dropped */
+    char *shown_file;   /* a file dropped on the window that loaded (file points at it) */
+    char *dropped_file; /* one dropped, not loaded yet */
+    bool drop_pending;  /* it waits for the loader thread */
+    bool drop_loading;  /* the loader thread loads it */
     ly_kiosk_config kc;
     bool kiosk;
     double attract_s, reset_s;
@@ -186,10 +188,10 @@ static void watch(ly_app *app, viewer *v, double now)
 }
 
 /* A file dropped on the window opens in place of the one shown, loaded on the loader
- * thread as a reload is: one that does not load leaves the district on screen and says
- * why; the watch follows the new file, and Ctrl+R reloads it. A kiosk shows its config's
- * data and ignores drops. */
-static void dropped(ly_app *app, ly_platform *plat, viewer *v)
+ * thread as a reload is (requests() starts it). Once it has loaded, the watch follows it
+ * and Ctrl+R reloads it; one that does not load leaves the district and its file as they
+ * were, and says why. A kiosk shows its config's data and ignores drops. */
+static void dropped(ly_platform *plat, viewer *v)
 {
     const char *path = ly_platform_dropped(plat);
     if (!path)
@@ -202,15 +204,30 @@ static void dropped(ly_app *app, ly_platform *plat, viewer *v)
     char *copy = strdup(path);
     if (!copy)
         return;
-    free(v->dropped_file);
+    free(v->dropped_file); /* (one dropped before it and not yet started: this instead) */
     v->dropped_file = copy;
-    v->file = copy;
-    v->url = ly_is_url(copy);
+    v->drop_pending = !v->drop_loading;
+    LY_INFO("RELOAD", "%s dropped on the window: opening it", copy);
+}
+
+/* The dropped file's load has ended: shown (the file the viewer follows from now on), or
+ * not (the one before stays). */
+static void drop_done(viewer *v, bool shown)
+{
+    v->drop_loading = false;
+    if (!shown) {
+        free(v->dropped_file);
+        v->dropped_file = NULL;
+        return;
+    }
+    free(v->shown_file);
+    v->shown_file = v->dropped_file;
+    v->dropped_file = NULL;
+    v->file = v->shown_file;
+    v->url = ly_is_url(v->file);
     v->changed = v->gone = false;
     if (!v->url)
         data_stat(v->file, &v->seen);
-    LY_INFO("RELOAD", "%s dropped on the window: opening it", copy);
-    v->drop_pending = !ly_app_reload_start(app, copy);
 }
 
 /* The window's events: a kiosk ignores the window manager's close and shortcut
@@ -237,7 +254,7 @@ static bool events(ly_app *app, ly_platform *plat, viewer *v)
         } else if (e.type == LY_EV_EXPOSE) {
             ly_cmd_redraw(app); /* the window shows again: draw it whole */
         } else if (e.type == LY_EV_DROP) {
-            dropped(app, plat, v);
+            dropped(plat, v);
         } else {
             ly_app_event(app, &e);
         }
@@ -248,8 +265,10 @@ static bool events(ly_app *app, ly_platform *plat, viewer *v)
 /* Reloads asked for by SIGHUP or the admin panel, or a dropped file's load that waited. */
 static void requests(ly_app *app, viewer *v)
 {
-    if (v->drop_pending && ly_app_reload_start(app, v->file))
+    if (v->drop_pending && ly_app_reload_start(app, v->dropped_file)) {
         v->drop_pending = false;
+        v->drop_loading = true;
+    }
     if (!g_hup && app->st.admin.request != LY_ADMIN_REQ_RELOAD)
         return;
     if (ly_app_reload_start(app, v->file)) {
@@ -307,8 +326,11 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
             LY_WARN("KIOSK", "ended from the admin panel (exit %d)", LY_EXIT_ADMIN);
             return LY_EXIT_ADMIN;
         }
-        if (ly_app_reload_poll(app, false))
+        bool swapped = ly_app_reload_poll(app, false);
+        if (swapped)
             set_title(app, plat);
+        if (v->drop_loading && !app->reload) /* (one load at a time: this was the drop's) */
+            drop_done(v, swapped);
         if (!events(app, plat, v))
             return LY_EXIT_OK;
         int dw, dh;
@@ -476,6 +498,7 @@ int ly_cli_view(const ly_args *a)
     set_title(&app, plat);
     rc = loop(&app, plat, &v);
     free(v.dropped_file);
+    free(v.shown_file);
     if (v.kiosk)
         LY_INFO("KIOSK", "stopping (exit %d)", rc);
     ly_cli_close(&app, plat);
