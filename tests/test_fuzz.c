@@ -359,6 +359,107 @@ static void config_files(const char *path)
     free(base.p);
 }
 
+/* A ZIP archive of stored (not compressed) members, as a spreadsheet's: names[i] holding
+ * data[i] (CRCs left 0: the reader does not check them). */
+static void stored_zip(buf *z, const char *const *names, const buf *data, int n)
+{
+    size_t at[8], dir;
+    unsigned char h[46];
+    for (int i = 0; i < n; i++) {
+        at[i] = z->n;
+        size_t nl = strlen(names[i]);
+        memset(h, 0, 30);
+        h[0] = 'P', h[1] = 'K', h[2] = 3, h[3] = 4, h[4] = 20;
+        for (int k = 0; k < 4; k++)
+            h[18 + k] = h[22 + k] = (unsigned char)(data[i].n >> (8 * k));
+        h[26] = (unsigned char)nl;
+        put(z, (const char *)h, 30);
+        put(z, names[i], nl);
+        put(z, data[i].p, data[i].n);
+    }
+    dir = z->n;
+    for (int i = 0; i < n; i++) {
+        size_t nl = strlen(names[i]);
+        memset(h, 0, 46);
+        h[0] = 'P', h[1] = 'K', h[2] = 1, h[3] = 2, h[4] = 20, h[6] = 20;
+        for (int k = 0; k < 4; k++) {
+            h[20 + k] = h[24 + k] = (unsigned char)(data[i].n >> (8 * k));
+            h[42 + k] = (unsigned char)(at[i] >> (8 * k));
+        }
+        h[28] = (unsigned char)nl;
+        put(z, (const char *)h, 46);
+        put(z, names[i], nl);
+    }
+    unsigned char e[22] = {'P', 'K', 5, 6};
+    e[8] = e[10] = (unsigned char)n;
+    size_t size = z->n - dir;
+    for (int k = 0; k < 4; k++) {
+        e[12 + k] = (unsigned char)(size >> (8 * k));
+        e[16 + k] = (unsigned char)(dir >> (8 * k));
+    }
+    put(z, (const char *)e, 22);
+}
+
+/* A week's report as LibreOffice saves it (.ods), its content.xml mutated: cells, values,
+ * repeat counts, elements cut or doubled. Each answer is rows that make sense, or errors. */
+static void ods_files(const ly_district *d)
+{
+    static const char CONTENT[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"o\" "
+        "xmlns:table=\"t\" xmlns:text=\"x\"><office:body><office:spreadsheet><table:table "
+        "table:name=\"w\"><table:table-row><table:table-cell office:value-type=\"string\">"
+        "<text:p>week</text:p></table:table-cell><table:table-cell><text:p>building</text:p>"
+        "</table:table-cell><table:table-cell><text:p>floors</text:p></table:table-cell>"
+        "<table:table-cell><text:p>vacant_m2</text:p></table:table-cell><table:table-cell>"
+        "<text:p>available_from</text:p></table:table-cell></table:table-row><table:table-row "
+        "table:number-rows-repeated=\"1\"><table:table-cell><text:p>2011-W18</text:p>"
+        "</table:table-cell><table:table-cell><office:annotation><text:p>n</text:p>"
+        "</office:annotation><text:p>wtc</text:p></table:table-cell><table:table-cell "
+        "office:value-type=\"float\" office:value=\"20\"><text:p>20</text:p></table:table-cell>"
+        "<table:table-cell office:value-type=\"float\" office:value=\"1200.5\"/>"
+        "<table:table-cell office:value-type=\"date\" office:date-value=\"2011-05-16T00:00:00\">"
+        "<text:p>5/16<text:s text:c=\"2\"/>x</text:p></table:table-cell><table:table-cell "
+        "table:number-columns-repeated=\"1019\"/></table:table-row><table:table-row "
+        "table:number-rows-repeated=\"1048570\"><table:table-cell/></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>";
+    static const char *const NAMES[] = {"mimetype", "content.xml"};
+    long accepted = 0, refused = 0, silent = 0, bad_rows = 0;
+    for (int i = 0; i < 400; i++) {
+        buf parts[2] = {{0}, {0}}, z = {0};
+        put(&parts[0], "application/vnd.oasis.opendocument.spreadsheet", 46);
+        put(&parts[1], CONTENT, sizeof CONTENT - 1);
+        for (int m = i ? 1 + (int)pick(3) : 0; m > 0; m--) /* (the first as it is) */
+            mutate(&parts[1]);
+        stored_zip(&z, NAMES, parts, 2);
+        ly_report r;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, "week.ods");
+        int rc = ly_report_parse(&r, z.p, z.n, d, &diags);
+        if (!i) /* a row: wtc's 20th floor, 1200.5 m² free from 16 May */
+            CHECK(rc == 0 && r.n_rows == 1 && r.rows[0].vacant_m2 == 1200.5 &&
+                  !strcmp(r.rows[0].available_from, "2011-05-16"));
+        if (rc == 0) {
+            accepted++;
+            silent += diags.errors != 0;
+            for (size_t j = 0; j < r.n_rows; j++)
+                bad_rows += r.rows[j].building >= d->n_buildings || !(r.rows[j].vacant_m2 >= 0);
+        } else {
+            refused++;
+            silent += diags.errors == 0;
+        }
+        ly_report_free(&r);
+        ly_diag_list_deinit(&diags);
+        free(parts[0].p);
+        free(parts[1].p);
+        free(z.p);
+    }
+    printf("fuzz: .ods reports %ld accepted, %ld refused\n", accepted, refused);
+    CHECK(accepted > 10); /* (most changes leave the XML not well-formed) */
+    CHECK(refused > 20);
+    CHECK_INT(silent, 0);
+    CHECK_INT(bad_rows, 0);
+}
+
 /* A building manager's weekly reports, mutated: the template louyu writes for a
  * building, as a spreadsheet saves it (UTF-8, with a BOM, GB18030). Each answer
  * is rows that make sense for the district, or errors at FILE:LINE:COL. */
@@ -419,6 +520,7 @@ static void report_files(void)
             free(text);
         free(utf8);
     }
+    ods_files(&d);
     printf("fuzz: reports %ld accepted, %ld refused\n", accepted, refused);
     CHECK(accepted > 50);
     CHECK(refused > 50);

@@ -142,22 +142,35 @@ check '[ "$(sql "$tmp/s.gpkg" "SELECT group_concat(available_from, '"'"' '"'"') 
   "the workbook's date cells were not read as dates"
 check '[ "$(sql "$tmp/s.gpkg" "SELECT rent_cny_m2_day FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from = 20")" = 4.6 ]' \
   "the workbook's 4.5999999999999996 was not read as 4.6"
-# a workbook's faults at their cells (row:column, and the cell's name); a damaged one, and an
-# OpenDocument sheet, said as such; the store unchanged
+# the same saved by LibreOffice or WPS as an OpenDocument spreadsheet (.ods: float and date
+# cells, repeated empty cells and rows, a comment in a cell, a second sheet): the same rows
+python3 "$SRC/tests/ods_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc.ods"
+sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-xlsx"
+"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc.ods" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-ods"
+check '[ $rc = 0 ] && [ -s "$tmp/rows-ods" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-ods"' \
+  "wtc.ods was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-ods" | head -4)"
+# a workbook's faults at their cells (row:column, and the cell's name), an .xlsx's and an
+# .ods's; a damaged one, and an OpenDocument file that is not a spreadsheet, said as such;
+# the store unchanged
 printf 'week,building,floors,vacant_m2\n2011-W18,wtc,20,1200\n2011-W18,wtc,21,abc\n\n2011-W18,nobody,3,10\n' >"$tmp/bad-xl.csv"
 python3 "$SRC/tests/xlsx_write.py" "$tmp/bad-xl.csv" "$tmp/bad.xlsx"
+python3 "$SRC/tests/ods_write.py" "$tmp/bad-xl.csv" "$tmp/bad.ods"
 head -c 300 "$tmp/bad.xlsx" >"$tmp/cut.xlsx"
-python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet"); z.close()' "$tmp/sheet.ods"
+python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("mimetype", "application/vnd.oasis.opendocument.text"); z.close()' "$tmp/letter.odt"
 after=$(dump "$tmp/s.gpkg")
-for f in bad.xlsx cut.xlsx sheet.ods; do
+for f in bad.xlsx bad.ods cut.xlsx letter.odt; do
   (cd "$tmp" && "$LOUYU" report import --db s.gpkg "$f") >"$tmp/out" 2>"$tmp/err"
   check '[ $? = 1 ]' "$f was not refused"
   cat "$tmp/err" >>"$tmp/xl-err"
 done
 for want in 'bad.xlsx:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
   'bad.xlsx:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
+  'bad.ods:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
+  'bad.ods:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
   'cut.xlsx: error: the workbook is not a readable ZIP archive' \
-  'sheet.ods:1:1: error: the file is an OpenDocument spreadsheet (.ods), not a CSV or an .xlsx'; do
+  'letter.odt: error: the file is an OpenDocument file but not a spreadsheet'; do
   check 'grep -q "^$want" "$tmp/xl-err"' "no message: $want"
 done
 check '[ "$(dump "$tmp/s.gpkg")" = "$after" ]' "a refused workbook changed the store"

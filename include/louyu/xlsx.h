@@ -1,6 +1,6 @@
 /* louyu xlsx: a spreadsheet saved as a workbook (.xlsx: Excel's, WPS's and LibreOffice's
- * Office Open XML) read as the CSV text of its first sheet (xlsx.c says how), for
- * ly_csv_parse. Core: zlib and expat, no GL, no SDL. */
+ * Office Open XML; .ods: OpenDocument's) read as the CSV text of its first sheet (xlsx.c
+ * says how), for ly_csv_parse. Core: zlib and expat, no GL, no SDL. */
 #ifndef LOUYU_XLSX_H
 #define LOUYU_XLSX_H
 
@@ -14,5 +14,10 @@
  * diags (a damaged archive or part, no sheet, out of memory). */
 int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
                  ly_diag_list *diags);
+
+/* The same for an OpenDocument spreadsheet (.ods, LibreOffice's and WPS's): its first
+ * sheet (table) as CSV text in the same form. */
+int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                ly_diag_list *diags);
 
 #endif

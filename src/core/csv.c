@@ -226,15 +226,13 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
         bool ods = false;
         for (size_t i = 0; i + 12 <= len && i < 100 && !ods; i++)
             ods = !memcmp(bytes + i, "opendocument", 12);
-        if (!ods) {
-            c->encoding = LY_CSV_XLSX; /* its first sheet as CSV text */
-            return ly_xlsx_text(bytes, len, &c->text, &c->len, diags);
-        }
-#endif
-        fail(diags, bytes, 0, 0, 0,
-             "the file is an OpenDocument spreadsheet (.ods), not a CSV or an .xlsx workbook: "
-             "expected it saved as either (LibreOffice: Save As > Excel 2007-365 or CSV)");
+        c->encoding = LY_CSV_XLSX; /* its first sheet as CSV text */
+        return ods ? ly_ods_text(bytes, len, &c->text, &c->len, diags)
+                   : ly_xlsx_text(bytes, len, &c->text, &c->len, diags);
+#else
+        fail(diags, bytes, 0, 0, 0, "the file is a workbook, not a CSV");
         return -1;
+#endif
     }
     if (len >= 8 && !memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
         fail(diags, bytes, 0, 0, 0,

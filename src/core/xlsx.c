@@ -502,3 +502,209 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
     *text_len = b.out.n;
     return *text ? 0 : -1;
 }
+
+/* ---- OpenDocument spreadsheets (.ods) ------------------------------------------------
+ * LibreOffice's and WPS's own format: a ZIP archive whose content.xml holds the sheets
+ * (table:table), each a run of rows (table:table-row) of cells (table:table-cell, and
+ * table:covered-table-cell under a merge). A cell's value is in its attributes for numbers
+ * (office:value), dates (office:date-value), truth values (office:boolean-value); its text
+ * in text:p paragraphs (with text:s for runs of spaces, text:tab, text:line-break; a
+ * comment, office:annotation, is not its text). Rows and cells say how many times they
+ * repeat (a sheet ends in a row of empty cells repeated to the millionth row). */
+
+typedef struct {
+    tbuf out, row, value; /* the CSV; the row being read; the cell's text */
+    int tables;           /* tables begun: only the first is read */
+    bool in_table, in_cell;
+    int in_p, in_note, paragraphs;
+    long rows_repeat, cols_repeat, pending;
+    long at, col, cell_col; /* the next cell's column; the row's fields written; this cell's */
+    char typed[80]; /* a number's, date's or truth value's text; "" for text */
+} ods_sheet;
+
+static long repeats(const char **atts, const char *name)
+{
+    const char *v = attr(atts, name);
+    long n = v ? atol(v) : 1;
+    return n < 1 ? 1 : n > MAX_ROWS ? MAX_ROWS : n;
+}
+
+/* A cell's value from its attributes (typed: "" when the text is its value). */
+static void ods_value(ods_sheet *s, const char **atts)
+{
+    const char *type = attr(atts, "value-type"), *v;
+    s->typed[0] = '\0';
+    if (!type)
+        return;
+    if (!strcmp(type, "float") || !strcmp(type, "percentage") || !strcmp(type, "currency")) {
+        char *end;
+        double x = (v = attr(atts, "value")) ? strtod(v, &end) : NAN;
+        if (v && !*end && isfinite(x))
+            snprintf(s->typed, sizeof s->typed, "%.15g", x);
+    } else if (!strcmp(type, "date") && (v = attr(atts, "date-value"))) {
+        int Y, M, D, h = 0, m = 0;
+        int got = sscanf(v, "%d-%d-%dT%d:%d", &Y, &M, &D, &h, &m);
+        if (got >= 3 && (h || m))
+            snprintf(s->typed, sizeof s->typed, "%04d-%02d-%02d %02d:%02d", Y, M, D, h, m);
+        else if (got >= 3)
+            snprintf(s->typed, sizeof s->typed, "%04d-%02d-%02d", Y, M, D);
+    } else if (!strcmp(type, "boolean") && (v = attr(atts, "boolean-value"))) {
+        snprintf(s->typed, sizeof s->typed, "%s", !strcmp(v, "true") ? "TRUE" : "FALSE");
+    }
+}
+
+static void XMLCALL ods_start(void *ud, const char *el, const char **atts)
+{
+    ods_sheet *s = ud;
+    const char *n = local(el);
+    if (!strcmp(n, "table")) {
+        s->in_table = ++s->tables == 1;
+    } else if (!s->in_table) {
+        return;
+    } else if (!strcmp(n, "table-row")) {
+        s->rows_repeat = repeats(atts, "number-rows-repeated");
+        s->row.n = 0;
+        s->at = s->col = 0;
+    } else if (!strcmp(n, "table-cell") || !strcmp(n, "covered-table-cell")) {
+        s->in_cell = true;
+        s->cols_repeat = repeats(atts, "number-columns-repeated");
+        s->cell_col = s->at;
+        s->at += s->cols_repeat;
+        s->value.n = 0;
+        if (s->value.p)
+            s->value.p[0] = '\0';
+        s->paragraphs = 0;
+        ods_value(s, atts);
+    } else if (!s->in_cell || s->in_note) {
+        s->in_note += !strcmp(n, "annotation");
+    } else if (!strcmp(n, "annotation")) {
+        s->in_note++;
+    } else if (!strcmp(n, "p")) {
+        if (s->paragraphs++)
+            put(&s->value, "\n", 1);
+        s->in_p++;
+    } else if (!strcmp(n, "s") && s->in_p) {
+        for (long k = repeats(atts, "c"); k > 0 && k <= 1000; k--)
+            put(&s->value, " ", 1);
+    } else if (!strcmp(n, "tab") && s->in_p) {
+        put(&s->value, "\t", 1);
+    } else if (!strcmp(n, "line-break") && s->in_p) {
+        put(&s->value, "\n", 1);
+    }
+}
+
+/* The cell's field(s) into the row: quoted, after empty fields up to its column. */
+static void ods_cell_end(ods_sheet *s)
+{
+    const char *text = s->typed[0] ? s->typed : s->value.p ? s->value.p : "";
+    s->in_cell = false;
+    if (!*text || s->cell_col >= MAX_COLS)
+        return;
+    long times = s->cols_repeat < MAX_COLS - s->cell_col ? s->cols_repeat : MAX_COLS - s->cell_col;
+    for (long k = 0; k < times; k++) {
+        for (; s->col < s->cell_col + k; s->col++)
+            put(&s->row, s->col ? ",\"\"" : "\"\"", s->col ? 3 : 2);
+        put(&s->row, s->col ? ",\"" : "\"", s->col ? 2 : 1);
+        for (const char *t = text, *q;; t = q + 1) {
+            if (!(q = strchr(t, '"'))) {
+                put(&s->row, t, strlen(t));
+                break;
+            }
+            put(&s->row, t, (size_t)(q - t));
+            put(&s->row, "\"\"", 2);
+        }
+        put(&s->row, "\"", 1);
+        s->col = s->cell_col + k + 1;
+    }
+}
+
+static void XMLCALL ods_end(void *ud, const char *el)
+{
+    ods_sheet *s = ud;
+    const char *n = local(el);
+    if (!s->in_table) {
+        return;
+    } else if (!strcmp(n, "table")) {
+        s->in_table = false;
+    } else if (!strcmp(n, "table-row")) {
+        /* empty rows are written only when a row with something follows them */
+        if (!s->row.n) {
+            s->pending += s->rows_repeat;
+            return;
+        }
+        for (; s->pending > 0 && s->pending <= MAX_ROWS; s->pending--)
+            put(&s->out, "\n", 1);
+        s->pending = 0;
+        for (long k = 0; k < s->rows_repeat && k < MAX_ROWS; k++) {
+            put(&s->out, s->row.p, s->row.n);
+            put(&s->out, "\n", 1);
+        }
+    } else if (!strcmp(n, "table-cell") || !strcmp(n, "covered-table-cell")) {
+        ods_cell_end(s);
+    } else if (s->in_note) {
+        s->in_note -= !strcmp(n, "annotation");
+    } else if (!strcmp(n, "p") && s->in_p) {
+        s->in_p--;
+    }
+}
+
+static void XMLCALL ods_text(void *ud, const char *t, int len)
+{
+    ods_sheet *s = ud;
+    if (s->in_table && s->in_cell && s->in_p && !s->in_note)
+        put(&s->value, t, (size_t)len);
+}
+
+int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                ly_diag_list *diags)
+{
+    const unsigned char *z = (const unsigned char *)bytes;
+    size_t n;
+    char *mime = member(z, len, "mimetype", &n, diags);
+    if (!mime && n)
+        return -1;
+    if (!mime || strcmp(mime, "application/vnd.oasis.opendocument.spreadsheet")) {
+        fail(diags, "the file is an OpenDocument file but not a spreadsheet (its mimetype is "
+             "%.80s): expected a weekly report's sheet (.ods, .xlsx or CSV)",
+             mime ? mime : "missing");
+        free(mime);
+        return -1;
+    }
+    free(mime);
+    char *xml = member(z, len, "content.xml", &n, diags);
+    if (!xml) {
+        if (!n)
+            fail(diags, "the spreadsheet has no content.xml: expected an .ods file as "
+                 "LibreOffice or WPS saves it");
+        return -1;
+    }
+    ods_sheet s = {0};
+    XML_Parser p = XML_ParserCreate(NULL);
+    bool ok = p != NULL;
+    if (p) {
+        XML_SetUserData(p, &s);
+        XML_SetElementHandler(p, ods_start, ods_end);
+        XML_SetCharacterDataHandler(p, ods_text);
+        ok = XML_Parse(p, xml, (int)n, 1) == XML_STATUS_OK;
+        if (!ok)
+            fail(diags, "the spreadsheet's content.xml is not well-formed XML (line %lu: %s): "
+                 "expected an .ods file as LibreOffice or WPS saves it",
+                 (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
+        XML_ParserFree(p);
+    }
+    free(xml);
+    if (ok && (!p || s.out.fail || s.row.fail || s.value.fail)) {
+        fail(diags, "the spreadsheet's first sheet is too large to read (over 64 MiB as text) "
+             "or memory ran out: expected a weekly report");
+        ok = false;
+    }
+    free(s.row.p);
+    free(s.value.p);
+    if (!ok) {
+        free(s.out.p);
+        return -1;
+    }
+    *text = s.out.p ? s.out.p : calloc(1, 1);
+    *text_len = s.out.n;
+    return *text ? 0 : -1;
+}
