@@ -133,6 +133,24 @@ static void incomplete(void)
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
 
+    /* a .cpg as ArcGIS writes it; one that says UTF-8 over a GBK table (said, read as GBK) */
+    char cpg[128];
+    snprintf(cpg, sizeof cpg, "%s/x.cpg", tmp);
+    static const struct {
+        const char *says;
+        size_t warnings;
+    } CPG[] = {{"ANSI 936\r\n", 0}, {"UTF-8", 1}};
+    for (int k = 0; k < 2; k++) {
+        write_file(cpg, (const unsigned char *)CPG[k].says, strlen(CPG[k].says));
+        CHECK_INT(load(&d, shp, &diags), LY_LOAD_OK);
+        CHECK(diags.warnings == CPG[k].warnings &&
+              (!CPG[k].warnings || strstr(diags.items[0].message, "though its .cpg says so")));
+        CHECK(d.n_buildings == 3 && !strcmp(d.buildings[0].name, "海信大厦"));
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+    unlink(cpg);
+
     unsigned char *p;
     size_t n;
     CHECK(read_file(dbf, &p, &n) && n > 32);

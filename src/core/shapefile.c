@@ -165,45 +165,58 @@ static bool valid_utf8(const unsigned char *s, size_t n)
     return ly_utf8_invalid_at(s, n) == n;
 }
 
-/* The attributes' encoding: the .cpg, else the language driver (byte 29), else UTF-8
- * when every row is, else GB18030 (said). */
+/* What a .cpg names (ArcGIS writes "936" or "ANSI 936", GDAL "CP936" or "UTF-8", QGIS
+ * "UTF-8" or "System"): -1 for what this reader does not know. */
+static int cpg_encoding(const char *cpg)
+{
+    char low[64];
+    size_t k = 0;
+    for (; cpg[k] && k < sizeof low - 1; k++)
+        low[k] = (char)(cpg[k] >= 'A' && cpg[k] <= 'Z' ? cpg[k] + 32 : cpg[k]);
+    low[k] = '\0';
+    if (strstr(low, "utf") && strchr(low, '8'))
+        return ENC_UTF8;
+    if (strstr(low, "936") || strstr(low, "gb"))
+        return ENC_GB18030;
+    if (strstr(low, "1252") || strstr(low, "8859-1") || strstr(low, "88591") ||
+        strstr(low, "latin1") || strstr(low, "latin-1"))
+        return ENC_LATIN1;
+    return -1;
+}
+
+/* The attributes' encoding: the .cpg's, else the language driver's (byte 29: code page
+ * 936 is GBK); where those say UTF-8 or nothing, UTF-8 when the table is, else GB18030
+ * (GBK, as Chinese Windows writes it; said). */
 static void choose_encoding(reader *r)
 {
     char cpg_path[1200], *cpg = NULL;
     size_t n = 0;
-    r->enc = ENC_UTF8;
+    int named = -1;
     if (ly_shapefile_sibling(r->path, "cpg", cpg_path, sizeof cpg_path) &&
         ly_file_read(cpg_path, 4096, true, &cpg, &n, r->diags) == LY_FILE_OK) {
-        static const char *const GB[] = {"936", "GBK", "GB2312", "GB18030", "CP936", "CP_GBK"};
-        static const char *const LATIN[] = {"1252", "ISO-8859-1", "ISO88591", "LATIN1", "ANSI 1252"};
-        for (char *e = cpg + n; e > cpg && strchr(" \t\r\n", e[-1]); e--)
-            e[-1] = '\0';
-        for (size_t i = 0; i < sizeof GB / sizeof *GB; i++)
-            r->enc = !strcasecmp(cpg, GB[i]) ? ENC_GB18030 : r->enc;
-        for (size_t i = 0; i < sizeof LATIN / sizeof *LATIN; i++)
-            r->enc = !strcasecmp(cpg, LATIN[i]) ? ENC_LATIN1 : r->enc;
+        named = cpg_encoding(cpg);
         free(cpg);
-        return; /* UTF-8 (or a name not known: UTF-8, as GDAL reads it) */
     }
     unsigned ldid = r->dbf[29];
-    if (ldid == 0x4D || ldid == 0x7A) { /* dBASE's code page 936: GBK */
-        r->enc = ENC_GB18030;
-        return;
-    }
+    if (named < 0 && (ldid == 0x4D || ldid == 0x7A))
+        named = ENC_GB18030;
+    r->enc = named < 0 ? ENC_UTF8 : (encoding)named;
     size_t rows = r->n_rows * r->row_len;
-    if (!valid_utf8(r->dbf + r->row_at, rows) ||
-        !valid_utf8(r->dbf + DBF_HEADER, r->row_at > DBF_HEADER ? r->row_at - DBF_HEADER : 0)) {
-        char *probe;
-        size_t got;
-        bool gb = !ly_gb18030_to_utf8((const char *)r->dbf + r->row_at, rows, &probe, &got);
-        if (gb)
-            free(probe);
-        r->enc = gb ? ENC_GB18030 : ENC_LATIN1;
-        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
-                    "the .dbf's text is not UTF-8 and no .cpg says what it is: read as %s "
-                    "(a .cpg file beside it holding \"UTF-8\" or \"GBK\" says so)",
-                    gb ? "GB18030 (GBK), as Chinese Windows writes it" : "Latin-1");
-    }
+    if (r->enc != ENC_UTF8 || (valid_utf8(r->dbf + r->row_at, rows) &&
+                               valid_utf8(r->dbf + DBF_HEADER,
+                                          r->row_at > DBF_HEADER ? r->row_at - DBF_HEADER : 0)))
+        return;
+    char *probe;
+    size_t got;
+    bool gb = !ly_gb18030_to_utf8((const char *)r->dbf + r->row_at, rows, &probe, &got);
+    if (gb)
+        free(probe);
+    r->enc = gb ? ENC_GB18030 : ENC_LATIN1;
+    ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                "the .dbf's text is not UTF-8 %s: read as %s (a .cpg file beside it holding "
+                "\"UTF-8\" or \"GBK\" says what it is)",
+                named == ENC_UTF8 ? "though its .cpg says so" : "and no .cpg says what it is",
+                gb ? "GB18030 (GBK), as Chinese Windows writes it" : "Latin-1");
 }
 
 /* Bytes of the table as UTF-8 into out (spaces at either end left out). */
