@@ -49,12 +49,18 @@ WILD="$SRC/tests/data/wild/osm-export.geojson"
 ogr2ogr -f GeoJSON -t_srs EPSG:4547 "$tmp/cgcs.geojson" "$WILD" 2>"$tmp/err"
 check 'grep -q "EPSG::4547" "$tmp/cgcs.geojson"' "ogr2ogr did not write a projected GeoJSON: $(head -2 "$tmp/err")"
 run 0 validate "$tmp/cgcs.geojson"; expect out 'cgcs.geojson: valid: 5 buildings'
-for id in 1155353760 way/322667431 322667432; do
-  "$LOUYU" info "$WILD" "$id" --json >"$tmp/a.json" 2>/dev/null
-  "$LOUYU" info "$tmp/cgcs.geojson" "$id" --json >"$tmp/b.json" 2>/dev/null
-  check 'python3 -c "import json,sys; a=json.load(open(sys.argv[1]))[\"bbox\"]; b=json.load(open(sys.argv[2]))[\"bbox\"]; assert max(abs(x-y) for x,y in zip(a,b)) < 1e-8" "$tmp/a.json" "$tmp/b.json"' \
-    "$id read from EPSG:4547 is not where it is in WGS 84"
-done
+# same_places FILE ID...: each building of FILE where it is in the OSM export (1e-8 degrees)
+same_places() {
+  local file=$1 id
+  shift
+  for id in "$@"; do
+    "$LOUYU" info "$WILD" "$id" --json >"$tmp/a.json" 2>/dev/null
+    "$LOUYU" info "$file" "$id" --json >"$tmp/b.json" 2>/dev/null
+    check 'python3 -c "import json,sys; a=json.load(open(sys.argv[1]))[\"bbox\"]; b=json.load(open(sys.argv[2]))[\"bbox\"]; assert max(abs(x-y) for x,y in zip(a,b)) < 1e-8" "$tmp/a.json" "$tmp/b.json"' \
+      "$id read from $file is not where it is in WGS 84"
+  done
+}
+same_places "$tmp/cgcs.geojson" 1155353760 way/322667431 322667432
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("crs"); json.dump(d,open(sys.argv[2],"w"))' \
   "$tmp/cgcs.geojson" "$tmp/nocrs.geojson"
 run 1 validate "$tmp/nocrs.geojson"
@@ -76,12 +82,7 @@ ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4547 -lco ENCODING=CP936 -nlt PROMOTE_TO
   -where "OGR_GEOMETRY LIKE '%POLYGON%'" "$tmp/gbk.shp" "$WILD" 2>"$tmp/err"
 run 0 validate "$tmp/gbk.shp"; expect out 'gbk.shp: valid: 5 buildings'
 run 0 info "$tmp/gbk.shp" way/322667431; expect out '^海天商场  Haitian Mall'
-for id in 322667430 way/322667431; do
-  "$LOUYU" info "$WILD" "$id" --json >"$tmp/a.json" 2>/dev/null
-  "$LOUYU" info "$tmp/gbk.shp" "$id" --json >"$tmp/b.json" 2>/dev/null
-  check 'python3 -c "import json,sys; a=json.load(open(sys.argv[1]))[\"bbox\"]; b=json.load(open(sys.argv[2]))[\"bbox\"]; assert max(abs(x-y) for x,y in zip(a,b)) < 1e-8" "$tmp/a.json" "$tmp/b.json"' \
-    "$id read from a shapefile in EPSG:4547 is not where it is in WGS 84"
-done
+same_places "$tmp/gbk.shp" 322667430 way/322667431
 run 0 convert "$tmp/gbk.shp" "$tmp/gbk.gpkg"; expect out 'a GeoPackage of 5 buildings from'
 run 0 info "$tmp/gbk.gpkg" way/322667431; expect out '^海天商场  Haitian Mall'
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"][2]["properties"]["height"]=-3; json.dump(d,open(sys.argv[2],"w"))' \
@@ -134,12 +135,7 @@ run 0 info "$tmp/osm.gpkg"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisen
 run 0 pick "$tmp/osm.gpkg" --view 100 --at 400,300 --size 800x600; expect out '^100$'
 ogr2ogr -f GPKG -t_srs EPSG:4547 -nln buildings "$tmp/cgcs.gpkg" "$tmp/cgcs.geojson" 2>"$tmp/err"
 run 0 validate "$tmp/cgcs.gpkg"; expect out 'cgcs.gpkg: valid: 5 buildings'
-for id in 322667430 way/322667431; do
-  "$LOUYU" info "$WILD" "$id" --json >"$tmp/a.json" 2>/dev/null
-  "$LOUYU" info "$tmp/cgcs.gpkg" "$id" --json >"$tmp/b.json" 2>/dev/null
-  check 'python3 -c "import json,sys; a=json.load(open(sys.argv[1]))[\"bbox\"]; b=json.load(open(sys.argv[2]))[\"bbox\"]; assert max(abs(x-y) for x,y in zip(a,b)) < 1e-8" "$tmp/a.json" "$tmp/b.json"' \
-    "$id read from a GeoPackage in EPSG:4547 is not where it is in WGS 84"
-done
+same_places "$tmp/cgcs.gpkg" 322667430 way/322667431
 run 0 convert "$tmp/cgcs.gpkg" "$tmp/cgcs-store.gpkg"; expect out 'a GeoPackage of 5 buildings from'
 run 0 info "$tmp/cgcs-store.gpkg" way/322667431; expect out '^海天商场  Haitian Mall'
 run 0 export "$tmp/cgcs.gpkg" --out "$tmp/cgcs.csv"; expect out 'cgcs.csv: written, 5 buildings'

@@ -530,6 +530,27 @@ static void report_files(void)
     ly_district_unload(&d);
 }
 
+/* Loads through the app as a reload would, counting: loaded, refused, refused without
+ * saying why (silent), and refusals that lost the district on screen. */
+typedef struct {
+    long loaded, refused, silent, lost;
+} counts;
+
+static void load_counted(ly_app *app, const char *path, counts *c)
+{
+    size_t before = app->scene.district.n_buildings;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    if (ly_app_load(app, path, &diags) == LY_LOAD_OK) {
+        c->loaded++;
+    } else {
+        c->refused++;
+        c->silent += diags.errors == 0;
+        c->lost += !app->scene.loaded || app->scene.district.n_buildings != before;
+    }
+    ly_diag_list_deinit(&diags);
+}
+
 /* Shapefiles with their bytes mutated: the .shp's (counts, lengths, offsets, types,
  * coordinates) or the .dbf's (its header, field descriptors and rows), one file of the set
  * at a time, as a copy damaged in transfer would be. Through the app's load as a reload
@@ -555,7 +576,7 @@ static void shapefile_set(ly_app *app, const char *set, int iterations)
     ly_diag_list_init(&diags, path[0]);
     CHECK_INT(ly_app_load(app, path[0], &diags), LY_LOAD_OK);
     ly_diag_list_deinit(&diags);
-    long loaded = 0, refused = 0, silent = 0, lost = 0;
+    counts c = {0};
     for (int it = 0; it < iterations; it++) {
         int which = it % 2 ? 2 : 0; /* the .shp, then the .dbf */
         buf t = {0};
@@ -581,28 +602,18 @@ static void shapefile_set(ly_app *app, const char *set, int iterations)
         if (!f || fwrite(t.p, 1, t.n, f) != t.n)
             abort();
         fclose(f);
-        size_t before = app->scene.district.n_buildings;
-        ly_diag_list_init(&diags, path[0]);
-        int rc = ly_app_load(app, path[0], &diags);
-        if (rc == LY_LOAD_OK) {
-            loaded++;
-        } else {
-            refused++;
-            silent += diags.errors == 0;
-            lost += !app->scene.loaded || app->scene.district.n_buildings != before;
-        }
-        ly_diag_list_deinit(&diags);
+        load_counted(app, path[0], &c);
         f = fopen(path[which], "wb"); /* the good file back */
         if (!f || fwrite(orig[which].p, 1, orig[which].n, f) != orig[which].n)
             abort();
         fclose(f);
         free(t.p);
     }
-    printf("fuzz: shapefile %s: %ld loaded, %ld refused\n", set, loaded, refused);
-    CHECK(loaded > iterations / 20);
-    CHECK(refused > iterations / 20);
-    CHECK_INT(silent, 0);
-    CHECK_INT(lost, 0);
+    printf("fuzz: shapefile %s: %ld loaded, %ld refused\n", set, c.loaded, c.refused);
+    CHECK(c.loaded > iterations / 20);
+    CHECK(c.refused > iterations / 20);
+    CHECK_INT(c.silent, 0);
+    CHECK_INT(c.lost, 0);
     for (int i = 0; i < 5; i++) {
         unlink(path[i]);
         free(orig[i].p);
@@ -622,7 +633,7 @@ static void geopackage_file(ly_app *app)
         close(fd);
     buf orig = {0};
     CHECK(read_all(LY_SOURCE_DIR "/tests/data/wild/geopackage/zhanshan-cgcs2000.gpkg", &orig));
-    long loaded = 0, refused = 0, silent = 0, lost = 0;
+    counts c = {0};
     for (int it = 0; it < 160; it++) {
         FILE *f = fopen(path, "wb");
         if (!f || fwrite(orig.p, 1, orig.n, f) != orig.n)
@@ -676,23 +687,13 @@ static void geopackage_file(ly_app *app)
         }
         free(g.p);
         sqlite3_close(db);
-        size_t before = app->scene.district.n_buildings;
-        ly_diag_list diags;
-        ly_diag_list_init(&diags, path);
-        if (ly_app_load(app, path, &diags) == LY_LOAD_OK) {
-            loaded++;
-        } else {
-            refused++;
-            silent += diags.errors == 0;
-            lost += !app->scene.loaded || app->scene.district.n_buildings != before;
-        }
-        ly_diag_list_deinit(&diags);
+        load_counted(app, path, &c);
     }
-    printf("fuzz: geopackage: %ld loaded, %ld refused\n", loaded, refused);
-    CHECK(loaded > 8);
-    CHECK(refused > 8);
-    CHECK_INT(silent, 0);
-    CHECK_INT(lost, 0);
+    printf("fuzz: geopackage: %ld loaded, %ld refused\n", c.loaded, c.refused);
+    CHECK(c.loaded > 8);
+    CHECK(c.refused > 8);
+    CHECK_INT(c.silent, 0);
+    CHECK_INT(c.lost, 0);
     unlink(path);
     free(orig.p);
 }
