@@ -83,6 +83,16 @@ ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4547 -lco ENCODING=CP936 -nlt PROMOTE_TO
 run 0 validate "$tmp/gbk.shp"; expect out 'gbk.shp: valid: 5 buildings'
 run 0 info "$tmp/gbk.shp" way/322667431; expect out '^海天商场  Haitian Mall'
 same_places "$tmp/gbk.shp" 322667430 way/322667431
+# a Big5 table (Taiwan's, Hong Kong's) with traditional column names: by its .cpg, then by
+# its language driver alone (dBASE's 0x78, code page 950)
+cat >"$tmp/tw.geojson" <<'EOF2'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ID":"tw-2","名稱":"新光三越","高度":244,"層數":51},"geometry":{"type":"Polygon","coordinates":[[[121.515,25.046],[121.516,25.046],[121.516,25.047],[121.515,25.047],[121.515,25.046]]]}}]}
+EOF2
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=CP950 "$tmp/big5.shp" "$tmp/tw.geojson" 2>"$tmp/err"
+run 0 info "$tmp/big5.shp"; expect out '^tw-2 +244.0 m +51 .*新光三越$'
+rm -f "$tmp/big5.cpg"
+python3 -c 'import sys; p=sys.argv[1]; d=bytearray(open(p,"rb").read()); d[29]=0x78; open(p,"wb").write(d)' "$tmp/big5.dbf"
+run 0 info "$tmp/big5.shp"; expect out '^tw-2 +244.0 m +51 .*新光三越$'; expect_empty err
 run 0 convert "$tmp/gbk.shp" "$tmp/gbk.gpkg"; expect out 'a GeoPackage of 5 buildings from'
 run 0 info "$tmp/gbk.gpkg" way/322667431; expect out '^海天商场  Haitian Mall'
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"][2]["properties"]["height"]=-3; json.dump(d,open(sys.argv[2],"w"))' \

@@ -101,6 +101,8 @@ char *ly_csv_encode(const char *utf8, size_t len, ly_csv_encoding enc, size_t *o
  * and the GeoJSON loader too. Returns 0; else -1 (*out NULL) when a byte is not GB18030,
  * when this system's iconv has no GB18030 (the browser's) or memory ran out. */
 int ly_gb18030_to_utf8(const char *in, size_t len, char **out, size_t *out_len);
+/* The same from any encoding iconv knows by that name ("CP950", "BIG5", "CP1251"). */
+int ly_iconv_to_utf8(const char *from, const char *in, size_t len, char **out, size_t *out_len);
 /* The offset of the first byte that is not well-formed UTF-8 (an overlong form, a
  * surrogate, above U+10FFFF, a stray or missing continuation byte), or len. */
 size_t ly_utf8_invalid_at(const unsigned char *s, size_t len);

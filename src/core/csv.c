@@ -147,6 +147,16 @@ static conv_result convert(const char *to, const char *from, const char *in, siz
     return r;
 }
 
+int ly_iconv_to_utf8(const char *from, const char *in, size_t len, char **out, size_t *out_len)
+{
+    size_t bad;
+    if (convert("UTF-8", from, in, len, out, out_len, &bad) == CONV_OK)
+        return 0;
+    free(*out);
+    *out = NULL;
+    return -1;
+}
+
 int ly_gb18030_to_utf8(const char *in, size_t len, char **out, size_t *out_len)
 {
     size_t bad;

@@ -20,7 +20,7 @@
 enum { SHP_HEADER = 100, DBF_HEADER = 32, DBF_FIELD = 32, MAX_FIELDS = 255 };
 #define MAX_SHP_BYTES ((size_t)2 << 30)
 
-typedef enum { ENC_UTF8, ENC_GB18030, ENC_LATIN1 } encoding;
+typedef enum { ENC_UTF8, ENC_GB18030, ENC_LATIN1, ENC_OTHER } encoding;
 
 typedef struct {
     char key[64]; /* the property's name, UTF-8 */
@@ -37,6 +37,7 @@ typedef struct {
     int n_fields;
     size_t n_rows, row_at, row_len; /* the .dbf's rows: count, first, length */
     encoding enc;
+    char charset[64]; /* ENC_OTHER: iconv's name for it ("CP950") */
     bool id_field; /* a column the loader takes ids from (id, osm_id, ...) */
     PJ_CONTEXT *ctx;
     PJ *pj; /* the .prj's system to WGS 84 longitude and latitude; NULL: already that */
@@ -166,14 +167,17 @@ static bool valid_utf8(const unsigned char *s, size_t n)
 }
 
 /* What a .cpg names (ArcGIS writes "936" or "ANSI 936", GDAL "CP936" or "UTF-8", QGIS
- * "UTF-8" or "System"): -1 for what this reader does not know. */
-static int cpg_encoding(const char *cpg)
+ * "UTF-8" or "System"): another code page's iconv name into charset (ENC_OTHER); -1 for
+ * what iconv does not know. */
+static int cpg_encoding(const char *cpg, char *charset, size_t n)
 {
     char low[64];
     size_t k = 0;
     for (; cpg[k] && k < sizeof low - 1; k++)
         low[k] = (char)(cpg[k] >= 'A' && cpg[k] <= 'Z' ? cpg[k] + 32 : cpg[k]);
     low[k] = '\0';
+    while (k && strchr(" \t\r\n", low[k - 1]))
+        low[--k] = '\0';
     if (strstr(low, "utf") && strchr(low, '8'))
         return ENC_UTF8;
     if (strstr(low, "936") || strstr(low, "gb"))
@@ -181,12 +185,41 @@ static int cpg_encoding(const char *cpg)
     if (strstr(low, "1252") || strstr(low, "8859-1") || strstr(low, "88591") ||
         strstr(low, "latin1") || strstr(low, "latin-1"))
         return ENC_LATIN1;
-    return -1;
+    /* a code page's number, alone or after "ANSI" or "CP" (950, ANSI 1251, CP932) */
+    const char *digits = low + strcspn(low, "0123456789");
+    if (*digits && strspn(digits, "0123456789") == strlen(digits) &&
+        (digits == low || !strncmp(low, "ansi", 4) || !strncmp(low, "cp", 2)))
+        snprintf(charset, n, "CP%.16s", digits);
+    else
+        snprintf(charset, n, "%.31s", low);
+    char *probe;
+    size_t got;
+    if (!*charset || ly_iconv_to_utf8(charset, "a", 1, &probe, &got))
+        return -1; /* (iconv does not know it) */
+    free(probe);
+    return ENC_OTHER;
+}
+
+/* dBASE's language driver (the .dbf's byte 29) as an encoding, -1 for none known. */
+static int ldid_encoding(unsigned ldid, char *charset, size_t n)
+{
+    static const struct {
+        unsigned char id;
+        const char *charset;
+    } IDS[] = {{0x4D, "GB18030"}, {0x7A, "GB18030"}, {0x4F, "CP950"}, {0x78, "CP950"},
+               {0x4E, "CP949"},   {0x79, "CP949"},   {0x13, "CP932"}, {0x7B, "CP932"},
+               {0xC9, "CP1251"},  {0x65, "CP866"},   {0x26, "CP866"}};
+    for (size_t i = 0; i < sizeof IDS / sizeof *IDS; i++)
+        if (IDS[i].id == ldid) {
+            snprintf(charset, n, "%s", IDS[i].charset);
+            return i < 2 ? ENC_GB18030 : ENC_OTHER;
+        }
+    return ldid == 0x01 || ldid == 0x03 || ldid == 0x58 ? ENC_LATIN1 : -1;
 }
 
 /* The attributes' encoding: the .cpg's, else the language driver's (byte 29: code page
- * 936 is GBK); where those say UTF-8 or nothing, UTF-8 when the table is, else GB18030
- * (GBK, as Chinese Windows writes it; said). */
+ * 936 is GBK, 950 Big5, ...); where those say UTF-8 or nothing, UTF-8 when the table is,
+ * else GB18030 (GBK, as Chinese Windows writes it; said). */
 static void choose_encoding(reader *r)
 {
     char cpg_path[1200], *cpg = NULL;
@@ -194,12 +227,11 @@ static void choose_encoding(reader *r)
     int named = -1;
     if (ly_shapefile_sibling(r->path, "cpg", cpg_path, sizeof cpg_path) &&
         ly_file_read(cpg_path, 4096, true, &cpg, &n, r->diags) == LY_FILE_OK) {
-        named = cpg_encoding(cpg);
+        named = cpg_encoding(cpg, r->charset, sizeof r->charset);
         free(cpg);
     }
-    unsigned ldid = r->dbf[29];
-    if (named < 0 && (ldid == 0x4D || ldid == 0x7A))
-        named = ENC_GB18030;
+    if (named < 0)
+        named = ldid_encoding(r->dbf[29], r->charset, sizeof r->charset);
     r->enc = named < 0 ? ENC_UTF8 : (encoding)named;
     size_t rows = r->n_rows * r->row_len;
     if (r->enc != ENC_UTF8 || (valid_utf8(r->dbf + r->row_at, rows) &&
@@ -233,6 +265,9 @@ static void put_text(reader *r, ly_buf *out, const unsigned char *s, size_t n)
         free(u);
     } else if (r->enc == ENC_UTF8 && valid_utf8(s, n)) {
         ly_buf_putn(out, (const char *)s, n);
+    } else if (r->enc == ENC_OTHER && !ly_iconv_to_utf8(r->charset, (const char *)s, n, &u, &un)) {
+        ly_buf_putn(out, u, un);
+        free(u);
     } else { /* Latin-1, or bytes the encoding does not take: each as its own character */
         for (size_t i = 0; i < n; i++) {
             char two[2] = {(char)(0xC0 | s[i] >> 6), (char)(0x80 | (s[i] & 0x3F))};

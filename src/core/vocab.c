@@ -33,4 +33,7 @@ const char *const ly_vocab_week_nth = "第", *const ly_vocab_week = "周";
 const char *const ly_vocab_shapefile_columns[][2] = {
     {"名称", "name"},     {"建筑名称", "name"},   {"楼宇名称", "name"},    {"高度", "height"},
     {"建筑高度", "height"}, {"层数", "floors"},     {"楼层数", "floors"},    {"地上层数", "floors"},
-    {"地址", "address"},   {"建成年份", "year"},    {NULL, NULL}};
+    {"地址", "address"},   {"建成年份", "year"},
+    /* as Taiwan's and Hong Kong's tables write them */
+    {"名稱", "name"},     {"建築名稱", "name"},   {"樓宇名稱", "name"},    {"建築高度", "height"},
+    {"層數", "floors"},     {"樓層數", "floors"},    {"地上層數", "floors"},  {NULL, NULL}};
