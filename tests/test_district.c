@@ -777,6 +777,33 @@ static void nested_tags(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* Geofabrik's layout (tests/data/wild/geofabrik.geojson): the main tag's value in "fclass"
+ * read as the tag it stands for: buildings (their "type" the building's), roads for the
+ * walks, banks, a town hall and a bus stop as places, a park and a lake on the ground, a
+ * residential area left out (never a building). */
+static void geofabrik(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_wild(&d, "geofabrik.geojson", &diags), LY_LOAD_OK);
+    CHECK_INT(diags.count, 0);
+    CHECK_INT(d.n_buildings, 2);
+    CHECK(d.n_buildings == 2 && !strcmp(d.buildings[0].type, "office") &&
+          !strcmp(d.buildings[0].name, "海天中心"));
+    int kinds[LY_KIND_COUNT] = {0}, bank = 0, town_hall = 0, bus = 0;
+    for (size_t i = 0; i < d.n_features; i++) {
+        const ly_feature *f = &d.features[i];
+        kinds[f->kind]++;
+        bank += f->kind == LY_KIND_POI && f->subtype == LY_POI_BANK;
+        town_hall += f->kind == LY_KIND_POI && f->subtype == LY_POI_GOVERNMENT;
+        bus += f->kind == LY_KIND_POI && f->subtype == LY_POI_BUS;
+    }
+    CHECK(kinds[LY_KIND_ROAD] == 2 && kinds[LY_KIND_PARK] == 1 && kinds[LY_KIND_WATER] == 1);
+    CHECK(bank == 1 && town_hall == 1 && bus == 1);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* GeoJSON that is not one FeatureCollection: a Feature, a geometry, a text sequence (GDAL's
  * GeoJSONSeq, with record separators; newline-delimited), each read as the collection it
  * stands for with every position in the file as it is; OpenStreetMap's XML and Overpass's
@@ -884,6 +911,7 @@ int main(void)
     open_datasets();
     wild_osm();
     nested_tags();
+    geofabrik();
     louyu_file();
     io_errors();
     real_files();

@@ -64,6 +64,10 @@ typedef struct {
     cJSON *tags;
     const cJSON *tags_src; /* the "other_tags" member they came from */
     bool tags_nested;      /* tags are the properties' own "tags" object (not parsed here) */
+    /* Geofabrik's OpenStreetMap shapefiles: the feature's main tag's value in "fclass" (with
+     * a numeric "code"), and the key it stands for */
+    const cJSON *fclass;
+    const char *fclass_key;
     char where[200];     /* 'feature 12 "wtc": ' */
 
     /* capacities of the district's arrays */
@@ -1440,12 +1444,15 @@ static const char *plain_string(const cJSON *props, const char *key)
     return cJSON_IsString(v) ? text_or_null(v->valuestring) : NULL;
 }
 
-/* An OSM tag: the property, else the same key in "other_tags" (GDAL's OSM layers). */
+/* An OSM tag: the property, else the same key in "other_tags" (GDAL's OSM layers), or
+ * the key Geofabrik's "fclass" stands for. */
 static const cJSON *tag(const loader *L, const cJSON *props, const char *key)
 {
     const cJSON *v = member(props, key);
     if (!v && L->tags)
         v = member(L->tags, key);
+    if (!v && L->fclass && !strcmp(key, L->fclass_key))
+        v = L->fclass;
     /* empty text is no value: what a shapefile's or a spreadsheet's column holds for one
      * not known (QGIS and GDAL write it as it is) */
     return cJSON_IsString(v) && !text_or_null(v->valuestring) ? NULL : v;
@@ -1519,6 +1526,37 @@ bad:
 
 static bool osm_in(const char *v, const char *const *vals);
 
+/* The OSM key a Geofabrik "fclass" stands for (its layers hold one main tag each: buildings,
+ * roads, pois, transport, traffic, landuse, natural, water, waterways): for the values louyu
+ * reads; any other class is an area of some use, never a building. */
+static const char *fclass_key(const char *fclass)
+{
+    static const struct {
+        const char *key, *const values[24];
+    } KEYS[] = {
+        {"building", {"building", NULL}},
+        {"highway", {"motorway", "trunk", "primary", "secondary", "tertiary", "unclassified",
+                     "residential", "living_street", "service", "pedestrian", "footway", "path",
+                     "steps", "cycleway", "track", "bridleway", "motorway_link", "trunk_link",
+                     "primary_link", "secondary_link", "tertiary_link", "bus_stop", NULL}},
+        {"amenity", {"bank", "restaurant", "fast_food", "cafe", "food_court", "parking",
+                     "parking_site", "parking_multistorey", "parking_underground", "town_hall",
+                     "courthouse", "hospital", "clinic", "school", "university", "college",
+                     "kindergarten", "bus_station", NULL}},
+        {"tourism", {"hotel", "hostel", "guest_house", "motel", "attraction", "museum",
+                     "viewpoint", NULL}},
+        {"leisure", {"park", "garden", "playground", "recreation_ground", "nature_reserve",
+                     "common", NULL}},
+        {"natural", {"water", "wetland", "wood", "heath", "scrub", "grassland", "bay", NULL}},
+        {"waterway", {"riverbank", "river", "canal", "stream", "drain", "dock", NULL}},
+        {"railway", {"subway_entrance", NULL}},
+    };
+    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
+        if (osm_in(fclass, KEYS[i].values))
+            return KEYS[i].key;
+    return "landuse";
+}
+
 /* The feature's "other_tags", parsed into L->tags (a plain file's only); or the tags
  * that osm2geojson and osmtogeojson (by default) nest in the properties, {"type": "way",
  * "id": 123, "tags": {"building": "yes", ...}, "meta": {...}}, looked in as they are. */
@@ -1527,6 +1565,11 @@ static void take_tags(loader *L, const cJSON *props)
     L->tags = NULL;
     L->tags_src = NULL;
     L->tags_nested = false;
+    const cJSON *fc = cJSON_IsObject(props) ? member(props, "fclass") : NULL;
+    L->fclass = !L->d->meta.is_louyu && cJSON_IsString(fc) && cJSON_IsNumber(member(props, "code"))
+                    ? fc
+                    : NULL;
+    L->fclass_key = L->fclass ? fclass_key(fc->valuestring) : NULL;
     const cJSON *ot = L->d->meta.is_louyu || !cJSON_IsObject(props) ? NULL
                                                                       : member(props, "other_tags");
     const cJSON *nested = ot ? NULL : member(props, "tags"), *type = member(props, "type");
@@ -1549,6 +1592,7 @@ static void take_tags(loader *L, const cJSON *props)
 
 static void drop_tags(loader *L)
 {
+    L->fclass = NULL;
     if (!L->tags_nested)
         cJSON_Delete(L->tags);
     L->tags_nested = false;
@@ -1843,8 +1887,8 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
         read_parts(L, member(props, "parts"), &b);
     building_records(L, props, &b, floors_ok);
     const cJSON *t = louyu ? NULL : tag(L, props, "building");
-    if (!louyu && !cJSON_IsString(t) && !L->tags_nested) /* (nested: "type" is the element's) */
-        t = member(props, "type");
+    if (!louyu && (!cJSON_IsString(t) || (L->fclass && t == L->fclass)) && !L->tags_nested)
+        t = member(props, "type"); /* (nested: the element's; Geofabrik's: the building tag's) */
     b.type = keep_string(L, cJSON_IsString(t) ? t->valuestring : NULL);
     b.extra = keep_extra(L, props, BUILDING_KEYS, sizeof BUILDING_KEYS / sizeof *BUILDING_KEYS);
     if (!geom_ok || !height_ok || !floors_ok)
@@ -2006,8 +2050,9 @@ static int osm_poi_category(const loader *L, const cJSON *props)
         {"amenity", {"bank", NULL}, LY_POI_BANK},
         {"tourism", {"hotel", "hostel", "guest_house", "motel", NULL}, LY_POI_HOTEL},
         {"amenity", {"restaurant", "fast_food", "cafe", "food_court", NULL}, LY_POI_RESTAURANT},
-        {"amenity", {"parking", "parking_entrance", NULL}, LY_POI_PARKING},
-        {"amenity", {"townhall", "courthouse", NULL}, LY_POI_GOVERNMENT},
+        {"amenity", {"parking", "parking_entrance", "parking_site", "parking_multistorey",
+                     "parking_underground", NULL}, LY_POI_PARKING},
+        {"amenity", {"townhall", "town_hall", "courthouse", NULL}, LY_POI_GOVERNMENT},
         {"office", {"government", NULL}, LY_POI_GOVERNMENT},
         {"amenity", {"hospital", "clinic", NULL}, LY_POI_HOSPITAL},
         {"amenity", {"school", "university", "college", "kindergarten", NULL}, LY_POI_SCHOOL},
