@@ -178,6 +178,23 @@ static void incomplete(void)
     CHECK(diags.errors == 1 && strstr(diags.items[0].message, "table of attributes"));
     ly_diag_list_deinit(&diags);
 
+    /* a damaged record (its part count past its end): refused, or with --skip-bad left out */
+    copy_set("zhanshan-cgcs2000", NULL);
+    CHECK(read_file(shp, &p, &n) && n > 200);
+    p[108 + 36] = 0xFF, p[108 + 37] = 0xFF; /* record 1's number of parts */
+    write_file(shp, p, n);
+    free(p);
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
+    CHECK(diags.errors == 1 && diags.skippable == 1 && diags.items[0].line == 1 &&
+          strstr(diags.items[0].message, "record 1, shape: its parts and points run past"));
+    ly_diag_list_deinit(&diags);
+    ly_diag_list_init(&diags, shp);
+    CHECK_INT(ly_district_load(&d, shp, &(ly_load_desc){.skip_bad = true}, &diags), LY_LOAD_OK);
+    CHECK(diags.errors == 0 && diags.warnings == 1 && d.n_buildings == 2 &&
+          strstr(diags.items[0].message, "(the record is left out)"));
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
     copy_set("zhanshan-cgcs2000", NULL);
     CHECK(read_file(shp, &p, &n) && n > 200);
     write_file(shp, p, n - 20);

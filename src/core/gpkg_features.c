@@ -38,6 +38,8 @@ typedef struct {
     size_t *starts; /* each feature's offset in out */
     row_ref *rows;
     size_t n, cap;
+    bool skip_bad; /* ly_load_desc's: a row whose geometry is not one is left out */
+    size_t bad_rows;
 } reader;
 
 /* ---- WKB ----------------------------------------------------------------------------- */
@@ -410,11 +412,16 @@ static bool write_table(reader *r, int ti)
         ly_buf_put(&r->out, "},\"geometry\":");
         const unsigned char *g = cols->geom >= 0 ? sqlite3_column_blob(st, cols->geom) : NULL;
         int gn = cols->geom >= 0 ? sqlite3_column_bytes(st, cols->geom) : 0;
+        size_t diags_from = r->diags->count, errors_from = r->diags->errors;
         if (!put_blob(&r->out, t->pj, g, (size_t)gn)) {
             row_error(r, t, fid, "not a GeoPackage geometry (a \"GP\" header, then WKB of "
                                  "points, lines or polygons; curves are not read)");
             r->out.len = start;
-            ok = false;
+            if (r->skip_bad) /* left out, as a feature with errors is */
+                ly_diag_demote(r->diags, diags_from, errors_from, " (the row is left out)");
+            else
+                ok = false;
+            r->bad_rows++;
             continue;
         }
         ly_buf_put(&r->out, "}\n");
@@ -519,7 +526,7 @@ ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
     memset(out, 0, sizeof *out);
     if (text)
         *text = NULL;
-    reader r = {.diags = diags};
+    reader r = {.diags = diags, .skip_bad = desc && desc->skip_bad};
     size_t errors = diags->errors;
     ly_load_result res = LY_LOAD_DATA;
     if (sqlite3_open_v2(path, &r.db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
@@ -533,6 +540,8 @@ ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
             ok &= write_table(&r, i);
         ly_buf_put(&r.out, "]}\n");
         res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, move_diag, &r, text, len);
+        if (!ok && diags->errors - errors == r.bad_rows) /* --skip-bad would read the rest */
+            diags->skippable = r.bad_rows;
     }
     if (res != LY_LOAD_OK)
         ly_district_unload(out);

@@ -39,6 +39,8 @@ typedef struct {
     encoding enc;
     char charset[64]; /* ENC_OTHER: iconv's name for it ("CP950") */
     bool id_field; /* a column the loader takes ids from (id, osm_id, ...) */
+    bool skip_bad; /* ly_load_desc's: a damaged record is left out */
+    size_t bad_records;
     PJ_CONTEXT *ctx;
     PJ *pj; /* the .prj's system to WGS 84 longitude and latitude; NULL: already that */
     ly_buf out;
@@ -670,8 +672,14 @@ static bool write_features(reader *r)
             ly_buf_printf(&r->out, "\"id\":%zu,", i + 1);
         put_properties(r, &r->out, i, NULL);
         ly_buf_put(&r->out, ",\"geometry\":");
+        size_t diags_from = r->diags->count, errors_from = r->diags->errors;
         if (!put_shape(r, &r->out, r->shp + at, bytes, i + 1)) {
-            ok = false;
+            /* with --skip-bad a damaged record is left out, as a feature with errors is */
+            if (r->skip_bad)
+                ly_diag_demote(r->diags, diags_from, errors_from, " (the record is left out)");
+            else
+                ok = false;
+            r->bad_records++;
             r->out.len = start; /* (its fault is said; the rest are still checked) */
             continue;
         }
@@ -751,7 +759,7 @@ ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
     char shp[1200];
     if (!ly_shapefile_sibling(path, "shp", shp, sizeof shp))
         return LY_LOAD_IO;
-    reader r = {.path = shp, .diags = diags};
+    reader r = {.path = shp, .diags = diags, .skip_bad = desc && desc->skip_bad};
     size_t errors = diags->errors;
     size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : MAX_SHP_BYTES;
     ly_load_result res = LY_LOAD_DATA;
@@ -764,6 +772,8 @@ ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
         if (!r.starts || !r.records)
             r.out.failed = true;
         res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, move_diag, &r, text, len);
+        if (!ok && diags->errors - errors == r.bad_records) /* --skip-bad would read the rest */
+            diags->skippable = r.bad_records;
     }
     if (res != LY_LOAD_OK)
         ly_district_unload(out);
