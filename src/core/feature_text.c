@@ -5,6 +5,7 @@
 #include "louyu/gisfile.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,9 +68,9 @@ bool ly_ft_id_key(const char *key)
     return false;
 }
 
-char *ly_ft_message(const char *where, const char *message, const char *crs_advice)
+void ly_ft_place(ly_diag *d, const char *where, const char *crs_advice, long line, int col)
 {
-    const char *p = message;
+    const char *p = d->message;
     if (!strncmp(p, "feature ", 8) && p[8] >= '0' && p[8] <= '9') {
         p += 8 + strspn(p + 8, "0123456789");
         p += *p == ':' ? 1 : 0;
@@ -87,13 +88,57 @@ char *ly_ft_message(const char *where, const char *message, const char *crs_advi
     size_t keep = hint ? (size_t)(hint - p) : strlen(p);
     size_t n = strlen(where) + strlen(p) + strlen(crs_advice) + 48;
     char *msg = malloc(n);
-    if (msg)
+    if (msg) {
         snprintf(msg, n, "%s: %.*s%s%s%s", where, (int)keep, p, hint ? crs_advice : "",
                  hint ? " to name their system" : "", hint ? hint + sizeof CRS_HINT - 1 : "");
-    return msg;
+        free(d->message);
+        d->message = msg;
+    }
+    d->line = line > 0 && line < INT32_MAX ? (int)line : 0;
+    d->col = col > 0 ? col : 0;
+    d->offset = SIZE_MAX;
 }
 
-bool ly_ft_feature_of(ly_diag *d, const size_t *starts, size_t n, size_t *k)
+/* Which property of a feature's text (from its start) holds byte `at`: its name into key
+ * and its place among the properties (from 1); 0 before them (the id), -1 after them (the
+ * geometry). */
+int ly_ft_property_at(const char *text, size_t len, size_t at, char *key, size_t n)
+{
+    const char *p = strstr(text, "\"properties\":{"); /* (the text is this feature's line) */
+    if (!p || (size_t)(p - text) >= len)
+        return 0;
+    size_t i = (size_t)(p - text) + 14;
+    if (at < i)
+        return 0;
+    int k = 0;
+    while (i < len && text[i] == '"') {
+        size_t key_at = i++;
+        while (i < len && text[i] != '"')
+            i += text[i] == '\\' ? 2 : 1;
+        size_t key_end = i++;
+        i++; /* the colon */
+        if (i < len && text[i] == '"') { /* a text value */
+            for (i++; i < len && text[i] != '"'; i += text[i] == '\\' ? 2 : 1)
+                ;
+            i++;
+        } else {
+            while (i < len && text[i] != ',' && text[i] != '}')
+                i++;
+        }
+        k++;
+        if (at >= key_at && at < i) {
+            snprintf(key, n, "%.*s", (int)(key_end - key_at - 1), text + key_at + 1);
+            return k;
+        }
+        if (i >= len || text[i] == '}')
+            break;
+        i++; /* the comma */
+    }
+    return -1;
+}
+
+bool ly_ft_feature_of(ly_diag *d, const ly_buf *text, const size_t *starts, size_t n,
+                      size_t *k, int *place, char *key, size_t key_n)
 {
     if (!n || d->offset < starts[0]) {
         d->line = d->col = 0;
@@ -109,12 +154,15 @@ bool ly_ft_feature_of(ly_diag *d, const size_t *starts, size_t n, size_t *k)
             hi = mid;
     }
     *k = lo;
+    size_t end = lo + 1 < n ? starts[lo + 1] : text->len;
+    *place = ly_ft_property_at(text->p + starts[lo], end - starts[lo], d->offset - starts[lo], key,
+                               key_n);
     return true;
 }
 
 ly_load_result ly_ft_load(ly_district *out, ly_buf *text, const char *path,
                           const ly_load_desc *desc, ly_diag_list *diags, size_t errors_before,
-                          bool ok, void (*move)(void *ctx, ly_diag *d), void *ctx,
+                          bool ok, size_t bad, void (*move)(void *ctx, ly_diag *d), void *ctx,
                           char **text_out, size_t *len_out)
 {
     ly_load_result res = LY_LOAD_DATA;
@@ -127,6 +175,8 @@ ly_load_result ly_ft_load(ly_district *out, ly_buf *text, const char *path,
         for (size_t i = from; i < diags->count; i++)
             if (diags->items[i].offset != SIZE_MAX)
                 move(ctx, &diags->items[i]);
+    } else if (!ok && bad && diags->errors - errors_before == bad) {
+        diags->skippable = bad; /* only damaged records: --skip-bad would read the rest */
     }
     if (res == LY_LOAD_OK && text_out) { /* handed over */
         *text_out = text->p;

@@ -28,23 +28,31 @@ void ly_ft_column_key(char *key, size_t n);
 bool ly_ft_id_key(const char *key);
 
 /* The loader's message moved to its record: `where` ("record 12, field height") before
- * it, its own 'feature 11 ' and made-up '"#11": ' left out, and its advice to name a
- * system in the collection's "crs" turned into `crs_advice` ("a .prj beside the .shp").
- * malloc'd; NULL when out of memory. */
-char *ly_ft_message(const char *where, const char *message, const char *crs_advice);
+ * it, its own 'feature 11 ' and made-up '"#11": ' left out, its advice to name a system in
+ * the collection's "crs" turned into `crs_advice` ("a .prj beside the .shp"); at `line`
+ * and `col` (0 when either is not one), no longer at an offset of the text. */
+void ly_ft_place(ly_diag *d, const char *where, const char *crs_advice, long line, int col);
+
+/* Which property of a feature's text (its line of the text: from its start, len long)
+ * holds byte `at`: its name into key and its place among the properties (from 1); 0 before
+ * them (the id), -1 after them (the geometry). */
+int ly_ft_property_at(const char *text, size_t len, size_t at, char *key, size_t n);
 
 /* Which feature (k) a message of the loader is about, from each feature's offset in the
- * text (starts, n); false when it is about none (the collection's, before the first):
- * then it is made the file's (no line or column). */
-bool ly_ft_feature_of(ly_diag *d, const size_t *starts, size_t n, size_t *k);
+ * text (starts, n), and which of its properties (place and key: ly_ft_property_at); false
+ * when it is about none (the collection's, before the first): then it is made the file's
+ * (no line or column). */
+bool ly_ft_feature_of(ly_diag *d, const ly_buf *text, const size_t *starts, size_t n,
+                      size_t *k, int *place, char *key, size_t key_n);
 
 /* The reader's text loaded (when `ok`: it wrote every record, and no error was said since
  * errors_before), each of the loader's messages with a position handed to move(ctx, d);
  * on LY_LOAD_OK the text goes to *text_out when that is not NULL (text is then emptied).
- * Out of memory (text->failed) is said. */
+ * Not `ok` with `bad` records refused and no other error: --skip-bad would read the rest
+ * (diags->skippable). Out of memory (text->failed) is said. */
 ly_load_result ly_ft_load(ly_district *out, ly_buf *text, const char *path,
                           const ly_load_desc *desc, ly_diag_list *diags, size_t errors_before,
-                          bool ok, void (*move)(void *ctx, ly_diag *d), void *ctx,
+                          bool ok, size_t bad, void (*move)(void *ctx, ly_diag *d), void *ctx,
                           char **text_out, size_t *len_out);
 
 #endif

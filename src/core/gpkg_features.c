@@ -435,68 +435,20 @@ static bool write_table(reader *r, int ti)
 
 /* ---- the district --------------------------------------------------------------------- */
 
-/* Which property of a feature's text (from its start) holds byte `at`: its name into key
- * and its place among the properties (from 1); 0 before them (the id), -1 after them (the
- * geometry). */
-static int property_at(const char *text, size_t len, size_t at, char *key, size_t n)
-{
-    const char *p = strstr(text, "\"properties\":{"); /* (the text is this feature's line) */
-    if (!p || (size_t)(p - text) >= len)
-        return 0;
-    size_t i = (size_t)(p - text) + 14;
-    if (at < i)
-        return 0;
-    int k = 0;
-    while (i < len && text[i] == '"') {
-        size_t key_at = i++;
-        while (i < len && text[i] != '"')
-            i += text[i] == '\\' ? 2 : 1;
-        size_t key_end = i++;
-        i++; /* the colon */
-        if (i < len && text[i] == '"') { /* a text value */
-            for (i++; i < len && text[i] != '"'; i += text[i] == '\\' ? 2 : 1)
-                ;
-            i++;
-        } else {
-            while (i < len && text[i] != ',' && text[i] != '}')
-                i++;
-        }
-        k++;
-        if (at >= key_at && at < i) {
-            snprintf(key, n, "%.*s", (int)(key_end - key_at - 1), text + key_at + 1);
-            return k;
-        }
-        if (i >= len || text[i] == '}')
-            break;
-        i++; /* the comma */
-    }
-    return -1;
-}
-
 /* The loader's message moved to its table, feature id and column: line the fid, column
  * the property's place (0: the geometry, or the feature as a whole). */
 static void move_diag(void *ctx, ly_diag *d)
 {
     reader *r = ctx;
-    size_t lo;
-    if (!ly_ft_feature_of(d, r->starts, r->n, &lo))
-        return;
-    size_t end = lo + 1 < r->n ? r->starts[lo + 1] : r->out.len;
+    size_t k;
+    int col;
     char key[80] = "", where[400];
-    int col = property_at(r->out.p + r->starts[lo], end - r->starts[lo],
-                          d->offset - r->starts[lo], key, sizeof key);
-    const table *t = &r->tables[r->rows[lo].table];
-    snprintf(where, sizeof where, "table %s, fid %lld%s%s", t->name, (long long)r->rows[lo].fid,
+    if (!ly_ft_feature_of(d, &r->out, r->starts, r->n, &k, &col, key, sizeof key))
+        return;
+    const table *t = &r->tables[r->rows[k].table];
+    snprintf(where, sizeof where, "table %s, fid %lld%s%s", t->name, (long long)r->rows[k].fid,
              col > 0 ? ", column " : col < 0 ? ", " : "", col > 0 ? key : col < 0 ? t->geom : "");
-    char *msg = ly_ft_message(where, d->message, "the table's reference system (srs_id)");
-    if (msg) {
-        free(d->message);
-        d->message = msg;
-    }
-    int64_t fid = r->rows[lo].fid;
-    d->line = fid > 0 && fid < INT32_MAX ? (int)fid : 0;
-    d->col = col > 0 ? col : 0;
-    d->offset = SIZE_MAX;
+    ly_ft_place(d, where, "the table's reference system (srs_id)", (long)r->rows[k].fid, col);
 }
 
 bool ly_gpkg_features_is(const char *path)
@@ -539,12 +491,9 @@ ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
         for (int i = 0; i < r.n_tables; i++)
             ok &= write_table(&r, i);
         ly_buf_put(&r.out, "]}\n");
-        res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, move_diag, &r, text, len);
-        if (!ok && diags->errors - errors == r.bad_rows) /* --skip-bad would read the rest */
-            diags->skippable = r.bad_rows;
+        res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, r.bad_rows, move_diag, &r,
+                         text, len);
     }
-    if (res != LY_LOAD_OK)
-        ly_district_unload(out);
     for (int i = 0; i < r.n_tables; i++)
         proj_destroy(r.tables[i].pj);
     if (r.ctx)

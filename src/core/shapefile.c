@@ -357,8 +357,8 @@ static bool readable(const field *f)
     return f->type && strchr("CNFLDI", f->type) && (f->type != 'I' || f->width == 4);
 }
 
-/* Row `row`'s properties; at[k], when not NULL, where field k's name starts in out. */
-static void put_properties(reader *r, ly_buf *out, size_t row, size_t *at)
+/* Row `row`'s properties. */
+static void put_properties(reader *r, ly_buf *out, size_t row)
 {
     const unsigned char *v = r->dbf + r->row_at + row * r->row_len;
     ly_buf_put(out, "\"properties\":{");
@@ -370,8 +370,6 @@ static void put_properties(reader *r, ly_buf *out, size_t row, size_t *at)
         if (!first)
             ly_buf_put(out, ",");
         first = false;
-        if (at)
-            at[k] = out->len;
         ly_ft_put_string(out, f->key, strlen(f->key));
         ly_buf_put(out, ":");
         put_value(r, out, f, v + f->at);
@@ -670,7 +668,7 @@ static bool write_features(reader *r)
         ly_buf_put(&r->out, r->n_features ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
         if (!r->id_field) /* no column for ids: the record's number */
             ly_buf_printf(&r->out, "\"id\":%zu,", i + 1);
-        put_properties(r, &r->out, i, NULL);
+        put_properties(r, &r->out, i);
         ly_buf_put(&r->out, ",\"geometry\":");
         size_t diags_from = r->diags->count, errors_from = r->diags->errors;
         if (!put_shape(r, &r->out, r->shp + at, bytes, i + 1)) {
@@ -696,36 +694,18 @@ static bool write_features(reader *r)
 static void move_diag(void *ctx, ly_diag *d)
 {
     reader *r = ctx;
-    size_t lo;
-    if (!ly_ft_feature_of(d, r->starts, r->n_features, &lo))
+    size_t k;
+    int place, col = 0; /* col: the field from 1, its place in the table (unreadable counted) */
+    char key[80] = "", where[160];
+    if (!ly_ft_feature_of(d, &r->out, r->starts, r->n_features, &k, &place, key, sizeof key))
         return;
-    size_t at[MAX_FIELDS], row = r->records[lo] - 1;
-    ly_buf scratch = {0}; /* the feature again, to find where each property began */
-    ly_buf_put(&scratch, lo ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
-    if (!r->id_field)
-        ly_buf_printf(&scratch, "\"id\":%zu,", row + 1);
-    put_properties(r, &scratch, row, at);
-    size_t props_end = scratch.len, rel = d->offset - r->starts[lo];
-    ly_buf_free(&scratch);
-    int col = 0;
-    for (int k = 0; k < r->n_fields && rel < props_end; k++)
-        if (readable(&r->fields[k]) && at[k] <= rel)
-            col = k + 1;
-    char where[160];
+    for (int f = 0; place > 0 && f < r->n_fields && !col; f++)
+        col = readable(&r->fields[f]) && !strcmp(r->fields[f].key, key) ? f + 1 : 0;
     if (col)
-        snprintf(where, sizeof where, "record %u, field %s", r->records[lo],
-                 r->fields[col - 1].key);
+        snprintf(where, sizeof where, "record %u, field %s", r->records[k], key);
     else
-        snprintf(where, sizeof where, "record %u%s", r->records[lo],
-                 rel < props_end ? "" : ", shape");
-    char *msg = ly_ft_message(where, d->message, "a .prj beside the .shp");
-    if (msg) {
-        free(d->message);
-        d->message = msg;
-    }
-    d->line = (int)r->records[lo];
-    d->col = col;
-    d->offset = SIZE_MAX;
+        snprintf(where, sizeof where, "record %u%s", r->records[k], place < 0 ? ", shape" : "");
+    ly_ft_place(d, where, "a .prj beside the .shp", r->records[k], col);
 }
 
 static bool read_files(reader *r, size_t max_bytes)
@@ -771,12 +751,9 @@ ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
         bool ok = write_features(&r);
         if (!r.starts || !r.records)
             r.out.failed = true;
-        res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, move_diag, &r, text, len);
-        if (!ok && diags->errors - errors == r.bad_records) /* --skip-bad would read the rest */
-            diags->skippable = r.bad_records;
+        res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, r.bad_records, move_diag,
+                         &r, text, len);
     }
-    if (res != LY_LOAD_OK)
-        ly_district_unload(out);
     proj_destroy(r.pj);
     if (r.ctx)
         proj_context_destroy(r.ctx);
