@@ -79,6 +79,7 @@ typedef struct {
     size_t tiles_culled;               /* tiles of the chunks drawn that were not */
     size_t at_level[1 + LY_MESH_LODS]; /* tiles drawn in full, at each far level (fades count twice) */
     size_t triangles;                  /* buildings' triangles submitted */
+    size_t flushes;                    /* parts they were flushed in (ly_renderer_set_flush) */
     size_t uploads, evictions;         /* chunks' full meshes sent to / dropped from the GPU */
     size_t deferred;                   /* chunks drawn at a far level for want of room or time */
     size_t waiting; /* of those, the ones whose full mesh waits for a frame with time to upload it */
@@ -115,6 +116,11 @@ void ly_renderer_set_mem_limit(ly_renderer *r, size_t bytes);
  * then shows at once, coarse near the eye for a few frames; a picture (louyu shot, an
  * exported image) is drawn with no limit. Returns the budget it replaces. */
 double ly_renderer_set_upload_budget(ly_renderer *r, double ms);
+/* The buildings' triangles drawn between flushes: software GL (llvmpipe) keeps every
+ * triangle of a frame until it is flushed, so the renderer flushes it in parts of 8,192
+ * there (0 elsewhere: none). For tests, which check the picture is the same in any parts.
+ * Returns the number it replaces. */
+unsigned ly_renderer_set_flush(ly_renderer *r, unsigned triangles);
 /* Where an upload reads a mesh array p[0, n) from. read (NULL: in place) either copies it
  * into buf and returns buf, or returns p; done (NULL: nothing) is told of each array read
  * in place once the GPU has its copy. A scene mapped from its cache reads its file

@@ -27,9 +27,11 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
     bool old_map = st->map_image;
     if (tile <= 0)
         tile = tile_size();
-    /* room for the largest tile this picture has, not the largest the driver allows */
+    /* room for the largest tile this picture has, not the largest the driver allows; a
+     * picture of one tile is read straight into its pixels */
     int tw = width < tile ? width : tile, th = height < tile ? height : tile;
-    uint8_t *part = malloc((size_t)(tw > 0 ? tw : 1) * (size_t)(th > 0 ? th : 1) * 4);
+    bool whole = tw == width && th == height;
+    uint8_t *part = whole ? rgba : malloc((size_t)(tw > 0 ? tw : 1) * (size_t)(th > 0 ? th : 1) * 4);
     if (!part)
         return -1;
     ly_cmd_resize(app, width, height);
@@ -60,12 +62,13 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
                 ly_app_update(app, 0);
             }
             rc = ly_renderer_target_read(app->renderer, part);
-            for (int r = 0; r < h && !rc; r++)
+            for (int r = 0; r < h && !rc && !whole; r++)
                 memcpy(rgba + ((size_t)(y + r) * width + x) * 4, part + (size_t)r * w * 4,
                        (size_t)w * 4);
             ly_renderer_target_end(app->renderer);
         }
-    free(part);
+    if (!whole)
+        free(part);
     ly_renderer_set_upload_budget(app->renderer, budget);
     st->map_image = old_map;
     app->dv.overlay_dirty = true;

@@ -85,6 +85,13 @@ static inline bool ly_gl_has_timer(void)
     return false;
 }
 
+/* Whether the GL holds a frame's triangles until a flush (render.c's draw_ranges).
+ * Chrome's WebGL goes through its GPU process, where a flush is a message: never. */
+static inline bool ly_gl_bins_frames(void)
+{
+    return false;
+}
+
 static inline void ly_gl_stamp(GLuint query)
 {
     (void)query;
@@ -98,6 +105,7 @@ static inline unsigned long long ly_gl_stamp_ns(GLuint query)
 
 #else
 #include <epoxy/gl.h>
+#include <string.h>
 
 #define LY_GL_NAME "OpenGL 3.3"
 #define LY_GL_CONTEXT_LOST GL_CONTEXT_LOST
@@ -120,6 +128,14 @@ static inline void ly_gl_multi_draw(GLenum mode, const GLsizei *count, GLenum ty
 static inline bool ly_gl_has_program_binaries(void)
 {
     return epoxy_gl_version() >= 41 || epoxy_has_gl_extension("GL_ARB_get_program_binary");
+}
+
+/* Whether the GL holds a frame's triangles until a flush (render.c's draw_ranges):
+ * Mesa's software rasterisers bin every triangle of a frame before drawing any. */
+static inline bool ly_gl_bins_frames(void)
+{
+    const char *name = (const char *)glGetString(GL_RENDERER);
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe"));
 }
 
 /* robust contexts (GL 4.5 or ARB_robustness) say when they were reset */

@@ -26,6 +26,7 @@ static const float ACCENT[3] = {0.93f, 0.49f, 0.18f};
 /* Texels in a row of the building styles' texture: the least texture size ES 3.0
  * promises, so a million buildings take 1,465 rows. */
 enum { STYLE_ROW = 2048 };
+enum { FLUSH_TRIANGLES = 8192 }; /* on software GL (draw_ranges) */
 
 /* ---- programs --------------------------------------------------------------- */
 
@@ -92,6 +93,8 @@ struct ly_renderer {
     ly_mesh_source source; /* where uploads read the meshes from */
     unsigned char *scratch; /* what they read into (scratch_cap bytes), kept */
     size_t scratch_cap;
+    unsigned flush_every; /* triangles between flushes (0: none; see draw_ranges) */
+    unsigned binned;      /* triangles drawn since the last flush */
     uint64_t frame;
     ly_render_stats stats; /* of the last frame */
     gpu_mesh ground_mesh;
@@ -496,6 +499,7 @@ ly_renderer *ly_renderer_begin(const char *shader_dir, char *err, size_t err_len
         snprintf(err, err_len, "out of memory");
         return NULL;
     }
+    r->flush_every = ly_gl_bins_frames() ? FLUSH_TRIANGLES : 0;
     /* the programs' binaries from the last run, where the driver gives them */
     GLint formats = 0;
     if (ly_gl_has_program_binaries())
@@ -851,6 +855,14 @@ static bool make_full(ly_renderer *r, gpu_chunk *c)
     }
     c->used = r->frame;
     return true;
+}
+
+unsigned ly_renderer_set_flush(ly_renderer *r, unsigned triangles)
+{
+    unsigned was = r->flush_every;
+    r->scene_gen++;
+    r->flush_every = triangles;
+    return was;
 }
 
 double ly_renderer_set_upload_budget(ly_renderer *r, double ms)
@@ -1262,6 +1274,45 @@ static void tile_draws(ly_renderer *r, const ly_mesh_chunk *c, const ly_mesh_til
     }
 }
 
+/* Index ranges drawn, flushed after every flush_every triangles. Software GL (llvmpipe)
+ * bins a frame's triangles, each with its edges and inputs (about 200 bytes), and keeps
+ * them all until the frame is flushed: a street view's 100,000 held 21 MB, a seventh of
+ * the viewer's memory. Flushed in parts, its threads rasterise one part while the next
+ * is binned, and the parts' memory is used again. A range may be cut between triangles. */
+static void draw_ranges(ly_renderer *r, const GLsizei *count, const void *const *offset, int n)
+{
+    if (!r->flush_every) {
+        ly_gl_multi_draw(GL_TRIANGLES, count, GL_UNSIGNED_INT, offset, n);
+        return;
+    }
+    enum { T = LY_MESH_TILES * LY_MESH_TILES };
+    GLsizei cnt[T + 1]; /* a flush empties these: at most one more than the ranges */
+    const void *off[T + 1];
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        size_t at = (size_t)offset[i];
+        GLsizei left = count[i];
+        while (left > 0) {
+            GLsizei room = (GLsizei)(3 * (r->flush_every - r->binned));
+            GLsizei take = left < room ? left : room;
+            cnt[k] = take;
+            off[k++] = (const void *)at;
+            at += (size_t)take * sizeof(uint32_t);
+            left -= take;
+            r->binned += (unsigned)take / 3;
+            if (r->binned >= r->flush_every) {
+                ly_gl_multi_draw(GL_TRIANGLES, cnt, GL_UNSIGNED_INT, off, k);
+                glFlush();
+                r->stats.flushes++;
+                k = 0;
+                r->binned = 0;
+            }
+        }
+    }
+    if (k)
+        ly_gl_multi_draw(GL_TRIANGLES, cnt, GL_UNSIGNED_INT, off, k);
+}
+
 static program *buildings_program(ly_renderer *r, int pass, bool dither);
 static void building_uniforms(ly_renderer *r, program *p, const ly_render_frame *f, int pass);
 
@@ -1301,8 +1352,7 @@ static void draw_batches(ly_renderer *r, gpu_chunk *c, tile_batch b[1 + LY_MESH_
                 glUniform1f(p->dither_cut, b[l][m].cut);
             }
             glBindVertexArray(l ? c->lod[l - 1].vao : c->full.vao);
-            ly_gl_multi_draw(GL_TRIANGLES, b[l][m].count, GL_UNSIGNED_INT,
-                             b[l][m].offset, b[l][m].n);
+            draw_ranges(r, b[l][m].count, b[l][m].offset, b[l][m].n);
         }
     if (in_use != r->buildings)
         glUseProgram(r->buildings->id);
@@ -1418,6 +1468,7 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
         r->frame++;
         memset(&r->stats, 0, sizeof r->stats);
         r->upload_ms = 0;
+        r->binned = 0;
     }
     size_t n = 0;
     for (size_t i = 0; i < r->n_chunks; i++) {
