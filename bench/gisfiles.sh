@@ -2,8 +2,8 @@
 # The GIS files other tools write, read as districts: San Francisco's 13,896 footprints as
 # GeoJSON, then made by GDAL's ogr2ogr into a shapefile and a GeoPackage, each in WGS 84 and
 # in UTM zone 10N (EPSG:32610, which louyu transforms with PROJ as it reads); and a week's
-# report as CSV, .xlsx and .ods. One JSON line per file: louyu validate's whole process (the
-# median of 3) and its peak memory. Needs ogr2ogr (Debian's gdal-bin).
+# report as CSV, .xlsx, .xls and .ods. One JSON line per file: louyu validate's whole process (the
+# median of 3) and its peak memory. Needs ogr2ogr (Debian's gdal-bin) and python3-xlwt.
 # Usage: bench/gisfiles.sh [BUILD_DIR]   (default: build-release, configured as Release)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
@@ -13,10 +13,11 @@ ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$work/sf.shp" "$sf" 2>/dev/null
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -t_srs EPSG:32610 "$work/sf-utm.shp" "$sf" 2>/dev/null
 ogr2ogr -f GPKG "$work/sf.gpkg" "$sf"
 ogr2ogr -f GPKG -t_srs EPSG:32610 "$work/sf-utm.gpkg" "$sf"
-# the report: the bundled week (GB18030) as UTF-8 CSV, then as the two workbooks
+# the report: the bundled week (GB18030) as UTF-8 CSV, then as the three workbooks
 iconv -f GB18030 -t UTF-8 "$root/data/reports/2011-W17.csv" >"$work/week.csv"
 python3 "$root/tests/xlsx_write.py" "$work/week.csv" "$work/week.xlsx"
 python3 "$root/tests/ods_write.py" "$work/week.csv" "$work/week.ods"
+/usr/bin/python3 "$root/tests/xls_write.py" "$work/week.csv" "$work/week.xls"
 
 # median of three runs of a command: "seconds max_rss_kb"
 median3() {
@@ -29,7 +30,7 @@ for f in "$sf" "$work/sf.shp" "$work/sf-utm.shp" "$work/sf.gpkg" "$work/sf-utm.g
   printf '{"file": "%s", "validate_s": %s, "max_rss_mb": %d}\n' "$(basename "$f")" "$s" $((kb / 1024))
 done
 "$build/louyu" convert "$root/data/zhanshan.geojson" "$work/store.gpkg" >/dev/null
-for f in week.csv week.xlsx week.ods; do
+for f in week.csv week.xlsx week.xls week.ods; do
   cp "$work/store.gpkg" "$work/s-$f.gpkg"
   read -r s kb <<<"$( /usr/bin/time -f "%e %M" "$build/louyu" report import --db "$work/s-$f.gpkg" \
     "$work/$f" 2>&1 >/dev/null | tail -1)"

@@ -12,11 +12,13 @@ LY_PACKAGES=(
 # What the tests drive and check with, installed by scripts/test.sh only: python3 (the
 # structure test and JSON checks), Xvfb, xdotool, xwd (x11-apps), xwininfo (x11-utils),
 # xrefresh (x11-xserver-utils), openbox (a window manager to test under), ImageMagick
-# (reading the pictures back), gdal-bin (ogrinfo: GDAL reads the store as QGIS would) and
-# chromium (the published portal, driven headless).
+# (reading the pictures back), gdal-bin (ogrinfo: GDAL reads the store as QGIS would),
+# chromium (the published portal, driven headless) and python3-xlwt (writes the Excel
+# 97-2003 workbooks, .xls, that report import is tested with: a writer of that format
+# that other tools have long used, not one written here to agree with louyu's reader).
 LY_TEST_PACKAGES=(
   xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin proj-bin
-  chromium
+  chromium python3-xlwt
 )
 
 # What the browser build needs (scripts/web.sh): Debian's emscripten, fonttools

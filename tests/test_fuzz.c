@@ -400,6 +400,233 @@ static void stored_zip(buf *z, const char *const *names, const buf *data, int n)
     put(z, (const char *)e, 22);
 }
 
+/* ---- an Excel 97-2003 workbook (.xls), built here from the format's description ----- */
+
+/* v in `bytes` bytes, least significant first (zeros past its four) */
+static void le(buf *b, uint32_t v, int bytes)
+{
+    for (int k = 0; k < bytes; k++) {
+        char c = k < 4 ? (char)(v >> (8 * k)) : 0;
+        put(b, &c, 1);
+    }
+}
+
+/* A BIFF record: type, length, data. */
+static void rec(buf *w, uint32_t type, const buf *data)
+{
+    le(w, type, 2);
+    le(w, (uint32_t)data->n, 2);
+    put(w, data->p, data->n);
+}
+
+/* A BIFF8 string: its length, its flags (1: two bytes a character), its characters. */
+static void xl_string(buf *b, const char *latin1, const uint16_t *wide, size_t n)
+{
+    le(b, (uint32_t)n, 2);
+    le(b, wide ? 1 : 0, 1);
+    for (size_t i = 0; i < n; i++)
+        le(b, wide ? wide[i] : (unsigned char)latin1[i], wide ? 2 : 1);
+}
+
+/* A cell's row, column and format. */
+static void cell_head(buf *b, int row, int col, int xf)
+{
+    le(b, (uint32_t)row, 2);
+    le(b, (uint32_t)col, 2);
+    le(b, (uint32_t)xf, 2);
+}
+
+static void double_le(buf *b, double x)
+{
+    uint64_t v;
+    memcpy(&v, &x, 8);
+    le(b, (uint32_t)v, 4);
+    le(b, (uint32_t)(v >> 32), 4);
+}
+
+/* The workbook stream of a week's report: the header as shared strings, a row with a
+ * LABEL (wtc), an RK (floor 20, a whole number), a NUMBER (1200.5) and a date (RK in
+ * hundredths: 40679 under format 14) in a MULRK, and a formula whose text result follows
+ * in a STRING record; then a truth cell beyond the header's columns (not read), a chart
+ * sheet's BOF..EOF inside the sheet. */
+static void xls_stream(buf *w)
+{
+    buf d = {0};
+    static const char *const HEAD[5] = {"week", "building", "floors", "vacant_m2", "available_from"};
+    le(&d, 0x0600, 2), le(&d, 0x0005, 2), le(&d, 0, 12);
+    rec(w, 0x0809, &d);
+    d.n = 0;
+    for (int i = 0; i < 16; i++) { /* 15 style formats, then 15: a cell's, as format 14 */
+        d.n = 0;
+        le(&d, 0, 2), le(&d, i == 15 ? 14 : 0, 2), le(&d, 0, 16);
+        rec(w, 0x00E0, &d);
+    }
+    d.n = 0;
+    le(&d, 6, 4), le(&d, 5, 4);
+    for (int i = 0; i < 5; i++)
+        xl_string(&d, HEAD[i], NULL, strlen(HEAD[i]));
+    rec(w, 0x00FC, &d);
+    size_t sheet_pos_at = w->n + 4; /* BOUNDSHEET's lbPlyPos, filled in below */
+    d.n = 0;
+    le(&d, 0, 4), le(&d, 0, 2);
+    xl_string(&d, "w", NULL, 1); /* (a short string there: 8-bit length; here 16 + flags) */
+    rec(w, 0x0085, &d);
+    d.n = 0;
+    rec(w, 0x000A, &d);
+    size_t sheet = w->n;
+    for (int k = 0; k < 4; k++)
+        w->p[sheet_pos_at + k] = (char)(sheet >> (8 * k));
+    d.n = 0;
+    le(&d, 0x0600, 2), le(&d, 0x0010, 2), le(&d, 0, 12);
+    rec(w, 0x0809, &d);
+    for (int c = 0; c < 4; c++) { /* the header: shared strings 0-3, then 4 */
+        d.n = 0;
+        cell_head(&d, 0, c, 0), le(&d, (uint32_t)c, 4);
+        rec(w, 0x00FD, &d);
+    }
+    d.n = 0;
+    cell_head(&d, 0, 4, 0), le(&d, 4, 4);
+    rec(w, 0x00FD, &d);
+    d.n = 0;
+    cell_head(&d, 1, 0, 0); /* a formula whose result is text: "2011-W18" in a STRING */
+    le(&d, 0, 2), le(&d, 0, 4), le(&d, 0xFFFF, 2), le(&d, 0, 2), le(&d, 0, 4), le(&d, 0, 2);
+    rec(w, 0x0006, &d);
+    d.n = 0;
+    xl_string(&d, "2011-W18", NULL, 8);
+    rec(w, 0x0207, &d);
+    d.n = 0;
+    static const uint16_t WTC[3] = {'w', 't', 'c'};
+    cell_head(&d, 1, 1, 0), xl_string(&d, NULL, WTC, 3);
+    rec(w, 0x0204, &d);
+    d.n = 0;
+    cell_head(&d, 1, 2, 0), le(&d, 20u << 2 | 2, 4); /* RK: whole 20 */
+    rec(w, 0x027E, &d);
+    d.n = 0;
+    cell_head(&d, 1, 3, 0), double_le(&d, 1200.5);
+    rec(w, 0x0203, &d);
+    d.n = 0; /* a MULRK of one cell: the date, 4067900 hundredths, under format 14 */
+    le(&d, 1, 2), le(&d, 4, 2), le(&d, 15, 2), le(&d, 4067900u << 2 | 3, 4), le(&d, 4, 2);
+    rec(w, 0x00BD, &d);
+    d.n = 0;
+    le(&d, 0x0600, 2), le(&d, 0x0020, 2), le(&d, 0, 12);
+    rec(w, 0x0809, &d); /* a chart's substream: its cells are not the sheet's */
+    d.n = 0;
+    cell_head(&d, 5, 0, 0), le(&d, 1, 1), le(&d, 0, 1);
+    rec(w, 0x0205, &d);
+    d.n = 0;
+    rec(w, 0x000A, &d);
+    rec(w, 0x000A, &d);
+    free(d.p);
+}
+
+/* A compound file of 512-byte sectors holding the stream as "Workbook" in its mini stream
+ * (the stream is under 4096 bytes): header, FAT, directory, mini FAT, mini stream. */
+static void compound(buf *f, const buf *stream)
+{
+    size_t minis = (stream->n + 63) / 64, mini_bytes = minis * 64;
+    size_t ms_sectors = (mini_bytes + 511) / 512, mf_sectors = (minis * 4 + 511) / 512;
+    /* sectors: 0 FAT, 1 directory, 2.. mini FAT, then the mini stream */
+    size_t mf0 = 2, ms0 = mf0 + mf_sectors, total = ms0 + ms_sectors;
+    buf h = {0};
+    put(&h, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    le(&h, 0, 16), le(&h, 0x3E, 2), le(&h, 3, 2), le(&h, 0xFFFE, 2), le(&h, 9, 2), le(&h, 6, 2);
+    le(&h, 0, 6), le(&h, 0, 4), le(&h, 1, 4), le(&h, 1, 4), le(&h, 0, 4), le(&h, 4096, 4);
+    le(&h, (uint32_t)mf0, 4), le(&h, (uint32_t)mf_sectors, 4), le(&h, 0xFFFFFFFE, 4), le(&h, 0, 4);
+    le(&h, 0, 4);
+    for (int i = 1; i < 109; i++)
+        le(&h, 0xFFFFFFFF, 4);
+    put(f, h.p, h.n);
+    buf fat = {0};
+    le(&fat, 0xFFFFFFFD, 4), le(&fat, 0xFFFFFFFE, 4);
+    for (size_t i = 0; i < mf_sectors; i++)
+        le(&fat, i + 1 < mf_sectors ? (uint32_t)(mf0 + i + 1) : 0xFFFFFFFE, 4);
+    for (size_t i = 0; i < ms_sectors; i++)
+        le(&fat, i + 1 < ms_sectors ? (uint32_t)(ms0 + i + 1) : 0xFFFFFFFE, 4);
+    while (fat.n < 512)
+        le(&fat, 0xFFFFFFFF, 4);
+    put(f, fat.p, 512);
+    buf dir = {0};
+    static const char *const NAME[2] = {"Root Entry", "Workbook"};
+    for (int e = 0; e < 4; e++) {
+        size_t at = dir.n;
+        const char *nm = e < 2 ? NAME[e] : "";
+        for (size_t i = 0; i < 32; i++)
+            le(&dir, i < strlen(nm) ? (uint32_t)nm[i] : 0, 2);
+        le(&dir, *nm ? (uint32_t)(2 * strlen(nm) + 2) : 0, 2);
+        le(&dir, e == 0 ? 5 : e == 1 ? 2 : 0, 1), le(&dir, 1, 1);
+        le(&dir, 0xFFFFFFFF, 4), le(&dir, 0xFFFFFFFF, 4), le(&dir, e == 0 ? 1 : 0xFFFFFFFF, 4);
+        le(&dir, 0, 16), le(&dir, 0, 4), le(&dir, 0, 16);
+        le(&dir, e == 0 ? (uint32_t)ms0 : 0, 4);
+        le(&dir, e == 0 ? (uint32_t)mini_bytes : e == 1 ? (uint32_t)stream->n : 0, 4);
+        le(&dir, 0, 4);
+        if (dir.n - at != 128)
+            abort();
+    }
+    put(f, dir.p, 512);
+    buf mf = {0};
+    for (size_t i = 0; i < minis; i++)
+        le(&mf, i + 1 < minis ? (uint32_t)(i + 1) : 0xFFFFFFFE, 4);
+    while (mf.n < mf_sectors * 512)
+        le(&mf, 0xFFFFFFFF, 4);
+    put(f, mf.p, mf.n);
+    put(f, stream->p, stream->n);
+    while (f->n < (total + 1) * 512)
+        put(f, "", 1);
+    free(h.p), free(fat.p), free(dir.p), free(mf.p);
+}
+
+/* The workbook read as its report, then its bytes mutated (flipped, cut, repeated):
+ * each answer is rows that make sense, or a refusal that says why. */
+static void xls_files(const ly_district *d)
+{
+    buf stream = {0}, file = {0};
+    xls_stream(&stream);
+    compound(&file, &stream);
+    long accepted = 0, refused = 0, silent = 0, bad_rows = 0;
+    for (int i = 0; i < 1500; i++) {
+        buf t = {0};
+        put(&t, file.p, file.n);
+        for (int m = i ? 1 + (int)pick(4) : 0; m > 0; m--) {
+            size_t at = pick(t.n);
+            switch (pick(4)) {
+            case 0: t.p[at] = (char)pick(256); break;
+            case 1: t.p[at] ^= (char)(1 << pick(8)); break;
+            case 2: t.n = at > 8 ? at : t.n; break; /* cut */
+            default: t.p[at] = (char)(pick(2) ? 0xFF : 0); break;
+            }
+        }
+        ly_report r;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, "week.xls");
+        int rc = ly_report_parse(&r, t.p, t.n, d, &diags);
+        if (!i) { /* wtc's 20th floor, 1200.5 m² free from 16 May: the stream read whole */
+            if (rc)
+                fprintf(stderr, "week.xls: %s\n", diags.count ? diags.items[0].message : "?");
+            CHECK(rc == 0 && r.n_rows == 1 && r.rows[0].vacant_m2 == 1200.5 &&
+                  r.rows[0].floor_from == 20 && !strcmp(r.rows[0].available_from, "2011-05-16"));
+        }
+        if (rc == 0) {
+            accepted++;
+            silent += diags.errors != 0;
+            for (size_t j = 0; j < r.n_rows; j++)
+                bad_rows += r.rows[j].building >= d->n_buildings || !(r.rows[j].vacant_m2 >= 0);
+        } else {
+            refused++;
+            silent += diags.errors == 0;
+        }
+        ly_report_free(&r);
+        ly_diag_list_deinit(&diags);
+        free(t.p);
+    }
+    printf("fuzz: .xls reports %ld accepted, %ld refused\n", accepted, refused);
+    CHECK(accepted > 10);
+    CHECK(refused > 20);
+    CHECK_INT(silent, 0);
+    CHECK_INT(bad_rows, 0);
+    free(stream.p);
+    free(file.p);
+}
+
 /* A week's report as LibreOffice saves it (.ods), its content.xml mutated: cells, values,
  * repeat counts, elements cut or doubled. Each answer is rows that make sense, or errors. */
 static void ods_files(const ly_district *d)
@@ -523,6 +750,7 @@ static void report_files(void)
         free(utf8);
     }
     ods_files(&d);
+    xls_files(&d);
     printf("fuzz: reports %ld accepted, %ld refused\n", accepted, refused);
     CHECK(accepted > 50);
     CHECK(refused > 50);

@@ -4,13 +4,17 @@
 # twice; --replace keeping the replaced rows; imports killed (SIGKILL) at many points
 # leaving the store exactly as it was; GDAL's ogrinfo reading the store; export.
 # Needs LOUYU (the binary), SRC (the source tree) and STORE (the bundled store the build
-# made); python3 and ogrinfo (gdal-bin) come with scripts/setup.sh.
+# made); python3, ogrinfo (gdal-bin) and xlwt (python3-xlwt, for Debian's own python3:
+# .xls workbooks) come with scripts/setup.sh.
 set -u
 LOUYU=$(realpath "$LOUYU") SRC=$(realpath "$SRC") STORE=$(realpath "$STORE")
 . "$(dirname "$0")/lib.sh"
 for tool in python3 ogrinfo; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is missing (scripts/setup.sh installs it)"; exit 1; }
 done
+PYDEB=/usr/bin/python3 # Debian's, whose modules python3-xlwt adds to
+"$PYDEB" -c "import xlwt" 2>/dev/null ||
+  { echo "FAIL: $PYDEB cannot import xlwt (scripts/setup.sh installs python3-xlwt)"; exit 1; }
 
 # dump DB: a digest of the store's whole content (every table, row by row), and its
 # integrity check
@@ -151,16 +155,27 @@ rc=$?
 sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-ods"
 check '[ $rc = 0 ] && [ -s "$tmp/rows-ods" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-ods"' \
   "wtc.ods was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-ods" | head -4)"
+# the same saved as an Excel 97-2003 workbook (.xls: shared strings running over CONTINUE
+# records, RK, MULRK and NUMBER cells, dates under a built-in and a Chinese format, truth
+# cells, a second sheet; xlwt writes it): the same rows
+"$PYDEB" "$SRC/tests/xls_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc.xls" --long
+"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc.xls" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-xls"
+check '[ $rc = 0 ] && [ -s "$tmp/rows-xls" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-xls"' \
+  "wtc.xls was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-xls" | head -4)"
 # a workbook's faults at their cells (row:column, and the cell's name), an .xlsx's and an
 # .ods's; a damaged one, and an OpenDocument file that is not a spreadsheet, said as such;
 # the store unchanged
 printf 'week,building,floors,vacant_m2\n2011-W18,wtc,20,1200\n2011-W18,wtc,21,abc\n\n2011-W18,nobody,3,10\n' >"$tmp/bad-xl.csv"
 python3 "$SRC/tests/xlsx_write.py" "$tmp/bad-xl.csv" "$tmp/bad.xlsx"
 python3 "$SRC/tests/ods_write.py" "$tmp/bad-xl.csv" "$tmp/bad.ods"
+"$PYDEB" "$SRC/tests/xls_write.py" "$tmp/bad-xl.csv" "$tmp/bad.xls"
 head -c 300 "$tmp/bad.xlsx" >"$tmp/cut.xlsx"
+head -c 3000 "$tmp/bad.xls" >"$tmp/cut.xls"
 python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); z.writestr("mimetype", "application/vnd.oasis.opendocument.text"); z.close()' "$tmp/letter.odt"
 after=$(dump "$tmp/s.gpkg")
-for f in bad.xlsx bad.ods cut.xlsx letter.odt; do
+for f in bad.xlsx bad.ods bad.xls cut.xlsx cut.xls letter.odt; do
   (cd "$tmp" && "$LOUYU" report import --db s.gpkg "$f") >"$tmp/out" 2>"$tmp/err"
   check '[ $? = 1 ]' "$f was not refused"
   cat "$tmp/err" >>"$tmp/xl-err"
@@ -169,7 +184,10 @@ for want in 'bad.xlsx:3:4: error: cell D3: "vacant_m2" is "abc": expected the va
   'bad.xlsx:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
   'bad.ods:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
   'bad.ods:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
+  'bad.xls:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
+  'bad.xls:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
   'cut.xlsx: error: the workbook is not a readable ZIP archive' \
+  'cut.xls: error: the workbook (.xls) is damaged: ' \
   'letter.odt: error: the file is an OpenDocument file but not a spreadsheet'; do
   check 'grep -q "^$want" "$tmp/xl-err"' "no message: $want"
 done

@@ -1,5 +1,5 @@
 /* louyu xlsx: a spreadsheet saved as a workbook (.xlsx: Excel's, WPS's and LibreOffice's
- * Office Open XML; .ods: OpenDocument's) read as the CSV text of its first sheet (xlsx.c
+ * Office Open XML; .ods: OpenDocument's; .xls: Excel 97-2003's) read as the CSV text of its first sheet (xlsx.c
  * says how), for ly_csv_parse. Core: zlib and expat, no GL, no SDL. */
 #ifndef LOUYU_XLSX_H
 #define LOUYU_XLSX_H
@@ -18,6 +18,12 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
 /* The same for an OpenDocument spreadsheet (.ods, LibreOffice's and WPS's): its first
  * sheet (table) as CSV text in the same form. */
 int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                ly_diag_list *diags);
+
+/* The same for an Excel 97-2003 workbook (.xls: BIFF8 in a compound file; xls.c): its first
+ * worksheet as CSV text in the same form. A workbook with a password, or from Excel 95 or
+ * before, is refused as such. */
+int ly_xls_text(const char *bytes, size_t len, char **text, size_t *text_len,
                 ly_diag_list *diags);
 
 #endif

@@ -245,11 +245,14 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
 #endif
     }
     if (len >= 8 && !memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-        fail(diags, bytes, 0, 0, 0,
-             "the file is an Excel 97-2003 workbook (.xls), or a workbook with a password, not "
-             "a CSV: expected the sheet saved as .xlsx without a password, or as CSV (Excel: "
-             "File > Save As > \"Excel Workbook\" or \"CSV UTF-8\")");
+#ifndef LY_WEB
+        /* a compound file: an Excel 97-2003 workbook (or one with a password) */
+        c->encoding = LY_CSV_XLSX;
+        return ly_xls_text(bytes, len, &c->text, &c->len, diags);
+#else
+        fail(diags, bytes, 0, 0, 0, "the file is a workbook, not a CSV");
         return -1;
+#endif
     }
     /* Excel's "Unicode Text": UTF-16, its byte-order mark telling which end first */
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))

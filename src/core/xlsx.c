@@ -10,6 +10,7 @@
  * a time), a truth value as TRUE or FALSE, an error as its code (#N/A). */
 #include "louyu/xlsx.h"
 #include "louyu/arena.h"
+#include "sheet_private.h"
 
 #include <expat.h>
 #include <math.h>
@@ -21,7 +22,7 @@
 #include <string.h>
 #include <zlib.h>
 
-enum { MAX_PART = 64 * 1024 * 1024, MAX_COLS = 16384, MAX_ROWS = 1048576 };
+enum { MAX_PART = LY_SHEET_MAX_TEXT, MAX_COLS = 16384, MAX_ROWS = 1048576 };
 
 static void fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void fail(ly_diag_list *diags, const char *fmt, ...)
@@ -127,36 +128,13 @@ static const char *attr(const char **atts, const char *name)
     return NULL;
 }
 
-typedef struct {
-    char *p;
-    size_t n, cap;
-    bool fail;
-} tbuf;
-
-static void put(tbuf *t, const char *s, size_t n)
-{
-    if (t->fail || !n)
-        return;
-    if (t->n + n + 1 > MAX_PART) { /* a sheet of far-flung cells: no room is made for it */
-        t->fail = true;
-        return;
-    }
-    if (ly_array_reserve((void **)&t->p, &t->cap, t->n + n + 1, 1)) {
-        t->fail = true;
-        return;
-    }
-    memcpy(t->p + t->n, s, n);
-    t->n += n;
-    t->p[t->n] = '\0';
-}
-
 /* What the parts' handlers collect. */
 typedef struct {
     /* workbook: the first sheet's relationship id; rels: its part; date1904 */
     char sheet_rid[64], sheet_part[256];
     bool date1904;
     /* shared strings: their text, each NUL-terminated, one after another */
-    tbuf strings;
+    ly_tbuf strings;
     size_t *string_at, n_strings, cap_strings;
     int depth_t, in_rph; /* inside a <t>; inside a phonetic run, whose text is not the cell's */
     /* styles: for each cell format, whether its number format is a date */
@@ -169,11 +147,11 @@ typedef struct {
     } fmts[256];
     int n_fmts;
     /* the sheet */
-    tbuf out;                  /* the CSV */
+    ly_tbuf out;                  /* the CSV */
     long row, out_row, col;    /* the current row (from 1), rows written, the next column */
     long cell_col, cell_style; /* the cell being read */
     char cell_type[16];
-    tbuf value;
+    ly_tbuf value;
     int in_v, in_is;
     bool nomem;
 } book;
@@ -223,7 +201,7 @@ static void XMLCALL ss_end(void *ud, const char *el)
     book *b = ud;
     const char *n = local(el);
     if (!strcmp(n, "si"))
-        put(&b->strings, "", 1); /* the string's NUL */
+        ly_tbuf_put(&b->strings, "", 1); /* the string's NUL */
     else if (!strcmp(n, "rPh"))
         b->in_rph--;
     else if (!strcmp(n, "t"))
@@ -234,37 +212,7 @@ static void XMLCALL ss_text(void *ud, const char *s, int len)
 {
     book *b = ud;
     if (b->depth_t > 0 && !b->in_rph && b->n_strings)
-        put(&b->strings, s, (size_t)len);
-}
-
-/* Whether a number format shows a date: the built-in ones that do (Excel's, with the
- * Chinese, Japanese and Korean locales' 27-36 and 50-58), or a format code with a year,
- * a day or an hour outside its quoted text and [brackets]. */
-static bool builtin_date(int id)
-{
-    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-           (id >= 50 && id <= 58);
-}
-
-static bool code_is_date(const char *code)
-{
-    bool quoted = false;
-    int bracket = 0;
-    for (const char *c = code; *c; c++) {
-        if (*c == '"')
-            quoted = !quoted;
-        else if (quoted)
-            continue;
-        else if (*c == '\\' && c[1])
-            c++;
-        else if (*c == '[')
-            bracket++;
-        else if (*c == ']' && bracket)
-            bracket--;
-        else if (!bracket && strchr("yYdDhH", *c))
-            return true;
-    }
-    return false;
+        ly_tbuf_put(&b->strings, s, (size_t)len);
 }
 
 static void XMLCALL st_start(void *ud, const char *el, const char **atts)
@@ -274,7 +222,7 @@ static void XMLCALL st_start(void *ud, const char *el, const char **atts)
     if (!strcmp(n, "numFmt") && b->n_fmts < 256 && (v = attr(atts, "numFmtId"))) {
         const char *code = attr(atts, "formatCode");
         b->fmts[b->n_fmts].id = atoi(v);
-        b->fmts[b->n_fmts++].date = code && code_is_date(code);
+        b->fmts[b->n_fmts++].date = code && ly_sheet_code_is_date(code);
     } else if (!strcmp(n, "cellXfs")) {
         b->in_cellxfs++;
     } else if (!strcmp(n, "xf") && b->in_cellxfs) {
@@ -283,7 +231,7 @@ static void XMLCALL st_start(void *ud, const char *el, const char **atts)
             return;
         }
         int id = (v = attr(atts, "numFmtId")) ? atoi(v) : 0;
-        bool date = builtin_date(id);
+        bool date = ly_sheet_builtin_date(id);
         for (int i = 0; i < b->n_fmts; i++)
             if (b->fmts[i].id == id)
                 date = b->fmts[i].date;
@@ -308,31 +256,6 @@ static long ref_col(const char *r)
     return k ? c - 1 : -1;
 }
 
-/* A date's serial number as YYYY-MM-DD, with HH:MM when it has a time of day. */
-static void serial_date(double serial, bool date1904, char *out, size_t n)
-{
-    double whole = floor(serial);
-    long days = (long)whole + (date1904 ? 1462 : 0);
-    if (!date1904 && days < 61)
-        days++; /* Excel counts a 29 February 1900 that never was */
-    /* days since 1899-12-30, as days since 1970-01-01, then the civil date (H. Hinnant) */
-    long z = days - 25569 + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp < 10 ? mp + 3 : mp - 9;
-    y += m <= 2;
-    long minutes = lround((serial - whole) * 1440);
-    int Y = (int)(y % 10000), M = (int)(m % 100), D = (int)(d % 100);
-    if (minutes > 0 && minutes < 1440)
-        snprintf(out, n, "%04d-%02d-%02d %02d:%02d", Y, M, D, (int)(minutes / 60) % 100,
-                 (int)(minutes % 60));
-    else
-        snprintf(out, n, "%04d-%02d-%02d", Y, M, D);
-}
-
 static void XMLCALL sh_start(void *ud, const char *el, const char **atts)
 {
     book *b = ud;
@@ -341,7 +264,7 @@ static void XMLCALL sh_start(void *ud, const char *el, const char **atts)
         long r = (v = attr(atts, "r")) ? atol(v) : 0;
         b->row = r > b->out_row && r <= MAX_ROWS ? r : b->out_row + 1;
         for (; b->out_row < b->row - 1; b->out_row++)
-            put(&b->out, "\n", 1);
+            ly_tbuf_put(&b->out, "\n", 1);
         b->col = 0;
     } else if (!strcmp(n, "c")) {
         long c = (v = attr(atts, "r")) ? ref_col(v) : -1;
@@ -381,7 +304,7 @@ static const char *cell_text(book *b, char *buf, size_t n)
             return v;
         if (b->cell_style >= 0 && (size_t)b->cell_style < b->n_xf && b->is_date[b->cell_style] &&
             x >= 0 && x < 2958466)
-            serial_date(x, b->date1904, buf, n);
+            ly_sheet_serial_date(x, b->date1904, buf, n);
         else
             snprintf(buf, n, "%.15g", x);
         return buf;
@@ -394,23 +317,14 @@ static void XMLCALL sh_end(void *ud, const char *el)
     book *b = ud;
     const char *n = local(el);
     if (!strcmp(n, "row")) {
-        put(&b->out, "\n", 1);
+        ly_tbuf_put(&b->out, "\n", 1);
         b->out_row = b->row;
     } else if (!strcmp(n, "c")) {
         char buf[64];
         const char *s = cell_text(b, buf, sizeof buf);
         if (!*s)
             return; /* an empty cell (a format alone) */
-        for (; b->col < b->cell_col; b->col++)
-            put(&b->out, b->col ? ",\"\"" : "\"\"", b->col ? 3 : 2);
-        put(&b->out, b->col ? ",\"" : "\"", b->col ? 2 : 1);
-        for (const char *q; (q = strchr(s, '"')); s = q + 1) {
-            put(&b->out, s, (size_t)(q - s));
-            put(&b->out, "\"\"", 2);
-        }
-        put(&b->out, s, strlen(s));
-        put(&b->out, "\"", 1);
-        b->col = b->cell_col + 1;
+        ly_sheet_field(&b->out, &b->col, b->cell_col, s);
     } else if (!strcmp(n, "v")) {
         b->in_v--;
     } else if (!strcmp(n, "is")) {
@@ -426,7 +340,7 @@ static void XMLCALL sh_text(void *ud, const char *s, int len)
 {
     book *b = ud;
     if ((b->in_v || (b->in_is && b->depth_t)) && !b->in_rph)
-        put(&b->value, s, (size_t)len);
+        ly_tbuf_put(&b->value, s, (size_t)len);
 }
 
 /* Parses one part with the handlers; false after an error said in diags. */
@@ -513,7 +427,7 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
  * repeat (a sheet ends in a row of empty cells repeated to the millionth row). */
 
 typedef struct {
-    tbuf out, row, value; /* the CSV; the row being read; the cell's text */
+    ly_tbuf out, row, value; /* the CSV; the row being read; the cell's text */
     int tables;           /* tables begun: only the first is read */
     bool in_table, in_cell;
     int in_p, in_note, paragraphs;
@@ -581,15 +495,15 @@ static void XMLCALL ods_start(void *ud, const char *el, const char **atts)
         s->in_note++;
     } else if (!strcmp(n, "p")) {
         if (s->paragraphs++)
-            put(&s->value, "\n", 1);
+            ly_tbuf_put(&s->value, "\n", 1);
         s->in_p++;
     } else if (!strcmp(n, "s") && s->in_p) {
         for (long k = repeats(atts, "c"); k > 0 && k <= 1000; k--)
-            put(&s->value, " ", 1);
+            ly_tbuf_put(&s->value, " ", 1);
     } else if (!strcmp(n, "tab") && s->in_p) {
-        put(&s->value, "\t", 1);
+        ly_tbuf_put(&s->value, "\t", 1);
     } else if (!strcmp(n, "line-break") && s->in_p) {
-        put(&s->value, "\n", 1);
+        ly_tbuf_put(&s->value, "\n", 1);
     }
 }
 
@@ -601,21 +515,8 @@ static void ods_cell_end(ods_sheet *s)
     if (!*text || s->cell_col >= MAX_COLS)
         return;
     long times = s->cols_repeat < MAX_COLS - s->cell_col ? s->cols_repeat : MAX_COLS - s->cell_col;
-    for (long k = 0; k < times; k++) {
-        for (; s->col < s->cell_col + k; s->col++)
-            put(&s->row, s->col ? ",\"\"" : "\"\"", s->col ? 3 : 2);
-        put(&s->row, s->col ? ",\"" : "\"", s->col ? 2 : 1);
-        for (const char *t = text, *q;; t = q + 1) {
-            if (!(q = strchr(t, '"'))) {
-                put(&s->row, t, strlen(t));
-                break;
-            }
-            put(&s->row, t, (size_t)(q - t));
-            put(&s->row, "\"\"", 2);
-        }
-        put(&s->row, "\"", 1);
-        s->col = s->cell_col + k + 1;
-    }
+    for (long k = 0; k < times; k++)
+        ly_sheet_field(&s->row, &s->col, s->cell_col + k, text);
 }
 
 static void XMLCALL ods_end(void *ud, const char *el)
@@ -633,11 +534,11 @@ static void XMLCALL ods_end(void *ud, const char *el)
             return;
         }
         for (; s->pending > 0 && s->pending <= MAX_ROWS; s->pending--)
-            put(&s->out, "\n", 1);
+            ly_tbuf_put(&s->out, "\n", 1);
         s->pending = 0;
         for (long k = 0; k < s->rows_repeat && k < MAX_ROWS; k++) {
-            put(&s->out, s->row.p, s->row.n);
-            put(&s->out, "\n", 1);
+            ly_tbuf_put(&s->out, s->row.p, s->row.n);
+            ly_tbuf_put(&s->out, "\n", 1);
         }
     } else if (!strcmp(n, "table-cell") || !strcmp(n, "covered-table-cell")) {
         ods_cell_end(s);
@@ -652,7 +553,7 @@ static void XMLCALL ods_text(void *ud, const char *t, int len)
 {
     ods_sheet *s = ud;
     if (s->in_table && s->in_cell && s->in_p && !s->in_note)
-        put(&s->value, t, (size_t)len);
+        ly_tbuf_put(&s->value, t, (size_t)len);
 }
 
 int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,

@@ -1,0 +1,92 @@
+/* The workbook readers' shared writing of a sheet as CSV text (sheet_private.h). */
+#include "sheet_private.h"
+#include "louyu/arena.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void ly_tbuf_put(ly_tbuf *t, const char *s, size_t n)
+{
+    if (t->fail || !n)
+        return;
+    if (t->n + n + 1 > LY_SHEET_MAX_TEXT) { /* a sheet of far-flung cells: no room is made */
+        t->fail = true;
+        return;
+    }
+    if (ly_array_reserve((void **)&t->p, &t->cap, t->n + n + 1, 1)) {
+        t->fail = true;
+        return;
+    }
+    memcpy(t->p + t->n, s, n);
+    t->n += n;
+    t->p[t->n] = '\0';
+}
+
+void ly_sheet_field(ly_tbuf *row, long *col, long at, const char *s)
+{
+    for (; *col < at; (*col)++)
+        ly_tbuf_put(row, *col ? ",\"\"" : "\"\"", *col ? 3 : 2);
+    ly_tbuf_put(row, *col ? ",\"" : "\"", *col ? 2 : 1);
+    for (const char *q; (q = strchr(s, '"')); s = q + 1) {
+        ly_tbuf_put(row, s, (size_t)(q - s));
+        ly_tbuf_put(row, "\"\"", 2);
+    }
+    ly_tbuf_put(row, s, strlen(s));
+    ly_tbuf_put(row, "\"", 1);
+    *col = at + 1;
+}
+
+/* The built-in formats that show a date: Excel's, with the Chinese, Japanese and Korean
+ * locales' 27-36 and 50-58. A format's code shows one when it has a year, a day or an hour
+ * outside its quoted text and [brackets]. */
+bool ly_sheet_builtin_date(int id)
+{
+    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+           (id >= 50 && id <= 58);
+}
+
+bool ly_sheet_code_is_date(const char *code)
+{
+    bool quoted = false;
+    int bracket = 0;
+    for (const char *c = code; *c; c++) {
+        if (*c == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (*c == '\\' && c[1])
+            c++;
+        else if (*c == '[')
+            bracket++;
+        else if (*c == ']' && bracket)
+            bracket--;
+        else if (!bracket && strchr("yYdDhH", *c))
+            return true;
+    }
+    return false;
+}
+
+void ly_sheet_serial_date(double serial, bool date1904, char *out, size_t n)
+{
+    double whole = floor(serial);
+    long days = (long)whole + (date1904 ? 1462 : 0);
+    if (!date1904 && days < 61)
+        days++; /* Excel counts a 29 February 1900 that never was */
+    /* days since 1899-12-30, as days since 1970-01-01, then the civil date (H. Hinnant) */
+    long z = days - 25569 + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    long minutes = lround((serial - whole) * 1440);
+    int Y = (int)(y % 10000), M = (int)(m % 100), D = (int)(d % 100);
+    if (minutes > 0 && minutes < 1440)
+        snprintf(out, n, "%04d-%02d-%02d %02d:%02d", Y, M, D, (int)(minutes / 60) % 100,
+                 (int)(minutes % 60));
+    else
+        snprintf(out, n, "%04d-%02d-%02d", Y, M, D);
+}
