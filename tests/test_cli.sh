@@ -508,18 +508,46 @@ expect log "RELOAD: $WILD dropped on the window: opening it"
 expect log "RELOAD: reloaded $WILD: 5 buildings"
 # a dropped file that does not load leaves the district, and the file the viewer follows
 cp "$ZS" "$tmp/orig.geojson"
-printf 'hello\n' >"$tmp/notes.txt"
-LOUYU_FAULT="drop@2:$tmp/notes.txt" timeout 60 "$LOUYU" --verbose view "$tmp/orig.geojson" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+printf 'hello\n' >"$tmp/notes.dat"
+LOUYU_FAULT="drop@2:$tmp/notes.dat" timeout 60 "$LOUYU" --verbose view "$tmp/orig.geojson" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-for _ in $(seq 150); do grep -q 'reload of .*notes.txt failed' "$tmp/err" && break; sleep 0.2; done
+for _ in $(seq 150); do grep -q 'reload of .*notes.dat failed' "$tmp/err" && break; sleep 0.2; done
 sleep 1.5
 cp "$WILD" "$tmp/orig.tmp" && mv "$tmp/orig.tmp" "$tmp/orig.geojson"
 for _ in $(seq 150); do grep -q 'reloaded .*orig.geojson' "$tmp/err" && break; sleep 0.2; done
 kill -TERM "$pid"
 wait "$pid"
 cp "$tmp/err" "$tmp/log"
-expect log "RELOAD: reload of $tmp/notes.txt failed: 1 error; showing the previous data"
+expect log "RELOAD: reload of $tmp/notes.dat failed: 1 error; showing the previous data"
 expect log "RELOAD: reloaded $tmp/orig.geojson: 5 buildings"
+# a weekly report dropped on a store is imported into it (whole or not at all) and the store
+# shown again with its new week; a bad one changes nothing; one dropped on a plain file says
+# where to drop it
+"$LOUYU" convert "$ZS" "$tmp/drop.gpkg" >/dev/null
+weeks() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) || \" \" || ifnull(MAX(week), \"-\") FROM weekly_reports WHERE replaced_by IS NULL").fetchone()[0])' "$1"; }
+before=$(weeks "$tmp/drop.gpkg")
+printf 'week,building,floors,vacant_m2\n2011-W20,wtc,2,abc\n' >"$tmp/bad-week.csv"
+for f in "$tmp/bad-week.csv" "$SRC/tests/data/reports-xls/week-libreoffice.xls"; do
+  LOUYU_FAULT="drop@2:$f" timeout 60 "$LOUYU" --verbose view "$tmp/drop.gpkg" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  for _ in $(seq 150); do grep -q 'not imported\|reloaded .*drop.gpkg' "$tmp/err" && break; sleep 0.2; done
+  kill -TERM "$pid"
+  wait "$pid"
+  cat "$tmp/err" >>"$tmp/drops"
+  [ "$f" = "$tmp/bad-week.csv" ] && check '[ "$(weeks "$tmp/drop.gpkg")" = "$before" ]' "a bad report dropped changed the store"
+done
+cp "$tmp/drops" "$tmp/log"
+expect log "warning: IMPORT: $tmp/bad-week.csv not imported: 1 error, the first 2:16: \"vacant_m2\" is \"abc\""
+expect log "IMPORT: $SRC/tests/data/reports-xls/week-libreoffice.xls: imported 2011-W19, 4 rows into $tmp/drop.gpkg"
+expect log "RELOAD: reloaded $tmp/drop.gpkg: 33 buildings"
+check '[ "$(weeks "$tmp/drop.gpkg")" = "$(( ${before%% *} + 4 )) 2011-W19" ]' "the dropped report is not in the store: $(weeks "$tmp/drop.gpkg")"
+LOUYU_FAULT="drop@2:$tmp/bad-week.csv" timeout 60 "$LOUYU" --verbose view "$ZS" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 150); do grep -q 'not imported' "$tmp/err" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+cp "$tmp/err" "$tmp/log"
+expect log "warning: IMPORT: $tmp/bad-week.csv dropped on the window: not imported \\(the district shown is not a store\\)"
 LOUYU_FAULT="drop@2:$WILD" "$LOUYU" --kiosk --config "$tmp/kiosk/shp.json" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 for _ in $(seq 150); do grep -q 'dropped on the window' "$tmp/kiosk/logs/shp.log" && break; sleep 0.2; done

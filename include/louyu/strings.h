@@ -296,6 +296,14 @@ typedef enum {
     LY_S_EXPORTING,
     LY_S_EXPORTED,
     LY_S_EXPORT_FAILED,
+    /* a weekly report dropped on the viewer's window: its import into the store shown */
+    LY_S_IMPORTING,
+    LY_S_IMPORTED,
+    LY_S_IMPORT_SAME,
+    LY_S_IMPORT_BAD,
+    LY_S_IMPORT_REFUSED,
+    LY_S_IMPORT_NO_STORE,
+    LY_S_IMPORT_BUSY,
     /* louyu export's CSV header: the stock, then the floors */
     LY_S_CSV_ID,
     LY_S_CSV_NAME,

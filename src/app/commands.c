@@ -341,6 +341,16 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
     return LY_LOAD_OK;
 }
 
+void ly_cmd_tell(ly_app *app, bool ok, const char *text)
+{
+    ly_state *st = &app->st;
+    if (text != st->exported.text) /* (the same told again: only its time changes) */
+        snprintf(st->exported.text, sizeof st->exported.text, "%s", text);
+    st->exported.ok = ok;
+    st->exported.shown_t = st->time;
+    st->redraw = true;
+}
+
 void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags)
 {
     ly_run_note *rn = &app->st.run;

@@ -21,6 +21,8 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags);
 void ly_cmd_index_search(ly_app *app, bool now);
 /* Remembers a load's result for the toast and the admin panel. */
 void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags);
+/* Says something in the toast (red when not ok): what an export or a dropped report did. */
+void ly_cmd_tell(ly_app *app, bool ok, const char *text);
 void ly_cmd_resize(ly_app *app, int width, int height);
 /* The window must be drawn again (it was uncovered or shown). */
 void ly_cmd_redraw(ly_app *app);

@@ -131,7 +131,8 @@ typedef struct {
     ly_kiosk_state kiosk;
     ly_admin admin;
     ly_run_note run;
-    /* the export menu (not in a kiosk) and what the last export did, for its toast */
+    /* the export menu (not in a kiosk), and what the last export or dropped report did,
+     * for the toast (ly_cmd_tell) */
     bool export_menu;
     /* an export asked for (its ly_export_kind + 1; 0: none), waiting export_wait more drawn
      * frames, so that the window shows "Exporting…" before it is busy */

@@ -283,7 +283,8 @@ static const ly_command COMMANDS[] = {
     {"view", ly_cli_view, "the 3D viewer (what `louyu [FILE]` opens)", "[FILE]", G_VIEW, 0, 1,
      "Opens the viewer on FILE (default: the bundled district). Mouse: drag to orbit, right\n"
      "or middle drag to pan, wheel to zoom at the pointer, shift+drag to tilt, click to\n"
-     "select; drop a district file on the window to open it. H or F1 in the window shows\n"
+     "select; drop a district file on the window to open it, or a weekly report (CSV,\n"
+     ".xlsx, .xls, .ods) on a store's to import it. H or F1 in the window shows\n"
      "every control. Exit status 3: no OpenGL 3.3 context could be made, or it was lost (a\n"
      "supervisor restarts it); 4: a kiosk's admin ended it (a supervisor does not)."},
     {"validate", ly_cli_validate, "check data files: one FILE:LINE:COL line per problem",

@@ -10,7 +10,9 @@
 #include "louyu/logfile.h"
 #include "louyu/proc.h"
 #include "louyu/shapefile.h"
+#include "louyu/store.h"
 #include "data.h"
+#include "report_drop.h"
 #include "window.h"
 
 #include <math.h>
@@ -56,6 +58,8 @@ typedef struct {
     char *dropped_file; /* one dropped, not loaded yet */
     bool drop_pending;  /* it waits for the loader thread */
     bool drop_loading;  /* the loader thread loads it */
+    ly_report_drop *report; /* a weekly report dropped on the window, being imported */
+    bool retell;            /* its toast is told again once the store is shown again */
     ly_kiosk_config kc;
     bool kiosk;
     double attract_s, reset_s;
@@ -187,11 +191,44 @@ static void watch(ly_app *app, viewer *v, double now)
     }
 }
 
+/* A weekly report dropped on the window: imported into the store shown (one at a time),
+ * or, when what is shown is not a store, the toast says where to drop it. */
+static void report_dropped(ly_app *app, viewer *v, const char *path)
+{
+    char text[1400];
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    if (v->report || v->url || !ly_store_is(v->file)) {
+        snprintf(text, sizeof text, ly_str(v->report ? LY_S_IMPORT_BUSY : LY_S_IMPORT_NO_STORE,
+                                           app->st.lang), name);
+        LY_WARN("IMPORT", "%s dropped on the window: not imported (%s)", path,
+                v->report ? "another report is being imported"
+                          : "the district shown is not a store");
+        ly_cmd_tell(app, false, text);
+        return;
+    }
+    v->report = ly_report_drop_start(app, path, v->file);
+}
+
+/* A dropped report's import has ended: the store, changed, is shown again at once. */
+static void report_done(ly_app *app, viewer *v)
+{
+    if (!v->report || !ly_report_drop_done(v->report))
+        return;
+    bool changed = ly_report_drop_finish(v->report, app);
+    v->report = NULL;
+    if (changed && ly_app_reload_start(app, v->file)) {
+        data_stat(v->file, &v->seen); /* (the watch need not load it again) */
+        v->changed = false;
+        v->retell = true;
+    }
+}
+
 /* A file dropped on the window opens in place of the one shown, loaded on the loader
  * thread as a reload is (requests() starts it). Once it has loaded, the watch follows it
  * and Ctrl+R reloads it; one that does not load leaves the district and its file as they
- * were, and says why. A kiosk shows its config's data and ignores drops. */
-static void dropped(ly_platform *plat, viewer *v)
+ * were, and says why. A weekly report is imported instead (report_dropped). A kiosk shows
+ * its config's data and ignores drops. */
+static void dropped(ly_app *app, ly_platform *plat, viewer *v)
 {
     const char *path = ly_platform_dropped(plat);
     if (!path)
@@ -199,6 +236,10 @@ static void dropped(ly_platform *plat, viewer *v)
     if (v->kiosk) {
         LY_WARN("KIOSK", "%s dropped on the window: ignored (a kiosk shows its config's data)",
                 path);
+        return;
+    }
+    if (ly_report_drop_is_report(path)) {
+        report_dropped(app, v, path);
         return;
     }
     char *copy = strdup(path);
@@ -254,7 +295,7 @@ static bool events(ly_app *app, ly_platform *plat, viewer *v)
         } else if (e.type == LY_EV_EXPOSE) {
             ly_cmd_redraw(app); /* the window shows again: draw it whole */
         } else if (e.type == LY_EV_DROP) {
-            dropped(plat, v);
+            dropped(app, plat, v);
         } else {
             ly_app_event(app, &e);
         }
@@ -322,6 +363,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
     for (;;) {
         watch(app, v, ly_platform_now());
         requests(app, v);
+        report_done(app, v);
         if (app->st.admin.request == LY_ADMIN_REQ_EXIT) {
             LY_WARN("KIOSK", "ended from the admin panel (exit %d)", LY_EXIT_ADMIN);
             return LY_EXIT_ADMIN;
@@ -329,6 +371,10 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
         bool swapped = ly_app_reload_poll(app, false);
         if (swapped)
             set_title(app, plat);
+        if (v->retell && !app->reload) { /* the import's toast, not the reload's */
+            ly_cmd_tell(app, app->st.exported.ok, app->st.exported.text);
+            v->retell = false;
+        }
         if (v->drop_loading && !app->reload) /* (one load at a time: this was the drop's) */
             drop_done(v, swapped);
         if (!events(app, plat, v))
@@ -497,6 +543,8 @@ int ly_cli_view(const ly_args *a)
         ly_cmd_set_kiosk(&app, true, v.attract_s, v.reset_s, v.kc.per_building_s);
     set_title(&app, plat);
     rc = loop(&app, plat, &v);
+    if (v.report) /* (a report being imported is waited for: the log says what came of it) */
+        ly_report_drop_finish(v.report, &app);
     free(v.dropped_file);
     free(v.shown_file);
     if (v.kiosk)
