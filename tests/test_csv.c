@@ -2,6 +2,7 @@
  * GB18030, CR LF / LF / CR, quoted fields), and errors at exact line:col. */
 #include "check.h"
 #include "louyu/csv.h"
+#include "louyu/xlsx.h"
 
 #include <stdint.h>
 #include <unistd.h>
@@ -536,8 +537,50 @@ static void test_read_and_diags(void)
     ly_diag_list_deinit(&d);
 }
 
+/* A sheet saved as a web page: its first table, cells by their columns through spans,
+ * text as the page shows it. */
+static void test_html_table(void)
+{
+    static const char PAGE[] =
+        "<!DOCTYPE html><html><head><meta http-equiv=Content-Type content=\"text/html; "
+        "charset=utf-8\"><style>td { color: red } /* <td>not</td> */</style>"
+        "<script>var s = '<tr><td>not</td></tr>';</script></head><body>"
+        "<!-- <table><tr><td>not a table</td></tr></table> -->"
+        "<TABLE border=1><tr><td colspan=\"3\">湛山&nbsp;&nbsp;周报</td></tr>\n"
+        "<tr><th>week</th><th rowspan=2>building</th><th>vacant_m2</th><th>note</th></tr>\n"
+        "<tr><td>a &amp; b</td><td x:num=\"1200.5\">1,200.50</td><td>x<br>y</td></tr>\n"
+        "<tr><td>&#x697c;&#27004;</td><td>wtc</td><td><b>3</b></td>"
+        "<td><table><tr><td>inner</td></tr></table>text</td></tr>\n"
+        "<tr><td>\"q\"</td></tr></table><table><tr><td>second</td></tr></table>";
+    char *text = NULL;
+    size_t len = 0;
+    ly_diag_list d;
+    ly_diag_list_init(&d, "page.xls");
+    CHECK(ly_html_table_is(PAGE, sizeof PAGE - 1));
+    CHECK(!ly_html_table_is("week,building\n<b>,1\n", 20));
+    CHECK_INT(ly_html_table_text(PAGE, sizeof PAGE - 1, &text, &len, &d), 0);
+    static const char WANT[] = "\"湛山 周报\"\n"
+                               "\"week\",\"building\",\"vacant_m2\",\"note\"\n"
+                               "\"a & b\",\"\",\"1200.5\",\"x y\"\n"
+                               "\"楼楼\",\"wtc\",\"3\",\"inner text\"\n"
+                               "\"\"\"q\"\"\"\n";
+    if (text && strcmp(text, WANT))
+        fprintf(stderr, "the page's table as:\n%s\n", text);
+    CHECK(text && !strcmp(text, WANT));
+    free(text);
+    /* GBK, as its meta says; a page without a table */
+    static const char GBK[] = "<html><meta charset=gb2312><table><tr><td>\xC2\xA5</td></tr></table>";
+    CHECK_INT(ly_html_table_text(GBK, sizeof GBK - 1, &text, &len, &d), 0);
+    CHECK(text && !strcmp(text, "\"楼\"\n"));
+    free(text);
+    CHECK_INT(ly_html_table_text("<html><p>hi</p></html>", 22, &text, &len, &d), -1);
+    CHECK(d.count == 1 && strstr(d.items[0].message, "a web page (HTML) with no table"));
+    ly_diag_list_deinit(&d);
+}
+
 int main(void)
 {
+    test_html_table();
     test_utf16_and_delimiters();
     test_utf8();
     test_bom();

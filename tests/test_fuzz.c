@@ -627,6 +627,51 @@ static void xls_files(const ly_district *d)
     free(file.p);
 }
 
+/* A week's report as a web page (an office system's ".xls"), mutated: tags, spans,
+ * entities, charsets. Each answer is rows that make sense, or errors. */
+static void html_files(const ly_district *d)
+{
+    static const char PAGE[] =
+        "<html><head><meta charset=utf-8><style>td{}</style></head><body><!-- x -->"
+        "<table><tr><td colspan=4>&#x6E5B;&#23665;&nbsp;周报</td></tr>"
+        "<tr><th>week</th><th>building</th><th>floors</th><th>vacant_m2</th>"
+        "<th rowspan=2>available_from</th></tr>"
+        "<tr><td>2011-W18</td><td>wtc</td><td x:num=\"20\">20.00</td><td x:num=\"1200.5\">"
+        "1,200.50</td></tr><tr><td>2011-W18</td><td>w<b>t</b>c</td><td>21</td><td>300<br></td>"
+        "<td><table><tr><td>2011-05-16</td></tr></table></td></tr></table></body></html>";
+    long accepted = 0, refused = 0, silent = 0, bad_rows = 0;
+    for (int i = 0; i < 600; i++) {
+        buf t = {0};
+        put(&t, PAGE, sizeof PAGE - 1);
+        for (int m = i ? 1 + (int)pick(3) : 0; m > 0; m--)
+            mutate(&t);
+        ly_report r;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, "week.xls");
+        int rc = ly_report_parse(&r, t.p, t.n, d, &diags);
+        if (!i) /* wtc's 20th floor, 1200.5 m², and its 21st, 300 m² free from 16 May */
+            CHECK(rc == 0 && r.n_rows == 2 && r.rows[0].vacant_m2 == 1200.5 &&
+                  r.rows[1].vacant_m2 == 300 && !strcmp(r.rows[1].available_from, "2011-05-16"));
+        if (rc == 0) {
+            accepted++;
+            silent += diags.errors != 0;
+            for (size_t j = 0; j < r.n_rows; j++)
+                bad_rows += r.rows[j].building >= d->n_buildings || !(r.rows[j].vacant_m2 >= 0);
+        } else {
+            refused++;
+            silent += diags.errors == 0;
+        }
+        ly_report_free(&r);
+        ly_diag_list_deinit(&diags);
+        free(t.p);
+    }
+    printf("fuzz: web page reports %ld accepted, %ld refused\n", accepted, refused);
+    CHECK(accepted > 10);
+    CHECK(refused > 20);
+    CHECK_INT(silent, 0);
+    CHECK_INT(bad_rows, 0);
+}
+
 /* A week's report as LibreOffice saves it (.ods), its content.xml mutated: cells, values,
  * repeat counts, elements cut or doubled. Each answer is rows that make sense, or errors. */
 static void ods_files(const ly_district *d)
@@ -751,6 +796,7 @@ static void report_files(void)
     }
     ods_files(&d);
     xls_files(&d);
+    html_files(&d);
     printf("fuzz: reports %ld accepted, %ld refused\n", accepted, refused);
     CHECK(accepted > 50);
     CHECK(refused > 50);

@@ -22,6 +22,7 @@ set(LY_WEB_LEFT_OUT
   src/core/site_assets.c src/core/html.c src/core/report.c src/core/synth.c
   src/core/export_csv.c src/core/export_gltf.c src/core/export_cityjson.c src/core/logfile.c
   src/core/camstream.c src/core/xlsx.c src/core/xls.c src/core/sheet.c
+  src/core/html_table.c
   src/core/shapefile.c src/core/feature_text.c
   src/core/gpkg_features.c)
 set(LY_WEB_CORE ${LY_CORE_SOURCES})

@@ -26,4 +26,11 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
 int ly_xls_text(const char *bytes, size_t len, char **text, size_t *text_len,
                 ly_diag_list *diags);
 
+/* Whether a file is a web page with a table (what office systems export as .xls, and what
+ * Excel saves a workbook opened from one as), and its first table as CSV text in the same
+ * form (html_table.c). */
+bool ly_html_table_is(const char *bytes, size_t len);
+int ly_html_table_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                       ly_diag_list *diags);
+
 #endif

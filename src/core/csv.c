@@ -254,6 +254,12 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
         return -1;
 #endif
     }
+#ifndef LY_WEB
+    if (ly_html_table_is(bytes, len)) { /* a sheet saved as a web page, often named .xls */
+        c->encoding = LY_CSV_XLSX;
+        return ly_html_table_text(bytes, len, &c->text, &c->len, diags);
+    }
+#endif
     /* Excel's "Unicode Text": UTF-16, its byte-order mark telling which end first */
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return decode_utf16(c, bytes, len, diags);
