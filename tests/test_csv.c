@@ -578,9 +578,47 @@ static void test_html_table(void)
     ly_diag_list_deinit(&d);
 }
 
+/* Excel's and WPS's "XML Spreadsheet 2003": rows and cells where they say they are, spans. */
+static void test_xml2003(void)
+{
+    static const char DOC[] =
+        "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
+        "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+        "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+        "xmlns:html=\"http://www.w3.org/TR/REC-html40\"><Styles/>"
+        "<Worksheet ss:Name=\"周报\"><Table>"
+        "<Row><Cell ss:MergeAcross=\"2\"><Data ss:Type=\"String\">title</Data></Cell>"
+        "<Cell><Data ss:Type=\"Number\">4.5999999999999996</Data></Cell></Row>"
+        "<Row ss:Index=\"3\"><Cell ss:MergeDown=\"1\"><Data ss:Type=\"String\">a</Data></Cell>"
+        "<Cell ss:Index=\"3\"><Data ss:Type=\"DateTime\">2011-05-16T00:00:00.000</Data></Cell>"
+        "<Cell><ss:Data ss:Type=\"String\"><B>b</B>&amp;<Font>c</Font></ss:Data></Cell></Row>"
+        "<Row><Cell><Data ss:Type=\"Boolean\">1</Data></Cell><Cell><Data ss:Type=\"Number\">"
+        "12</Data></Cell></Row></Table></Worksheet>"
+        "<Worksheet ss:Name=\"2\"><Table><Row><Cell><Data ss:Type=\"String\">not</Data>"
+        "</Cell></Row></Table></Worksheet></Workbook>";
+    char *text = NULL;
+    size_t len = 0;
+    ly_diag_list d;
+    ly_diag_list_init(&d, "week.xml");
+    CHECK(ly_xml2003_is(DOC, sizeof DOC - 1));
+    CHECK_INT(ly_xml2003_text(DOC, sizeof DOC - 1, &text, &len, &d), 0);
+    static const char WANT[] = "\"title\",\"\",\"\",\"4.6\"\n"
+                               "\n"
+                               "\"a\",\"\",\"2011-05-16\",\"b&c\"\n"
+                               "\"\",\"TRUE\",\"12\"\n";
+    if (text && strcmp(text, WANT))
+        fprintf(stderr, "the XML spreadsheet as:\n%s\n", text);
+    CHECK(text && !strcmp(text, WANT));
+    free(text);
+    CHECK_INT(ly_xml2003_text(DOC, 200, &text, &len, &d), -1);
+    CHECK(d.count == 1 && strstr(d.items[0].message, "not well-formed XML"));
+    ly_diag_list_deinit(&d);
+}
+
 int main(void)
 {
     test_html_table();
+    test_xml2003();
     test_utf16_and_delimiters();
     test_utf8();
     test_bom();

@@ -627,8 +627,10 @@ static void xls_files(const ly_district *d)
     free(file.p);
 }
 
-/* A week's report as a web page (an office system's ".xls"), mutated: tags, spans,
- * entities, charsets. Each answer is rows that make sense, or errors. */
+static void page_files(const ly_district *d, const char *page, const char *name);
+
+/* A week's report as a web page (an office system's ".xls") and as Excel's XML Spreadsheet
+ * 2003, each mutated (page_files). */
 static void html_files(const ly_district *d)
 {
     static const char PAGE[] =
@@ -639,10 +641,34 @@ static void html_files(const ly_district *d)
         "<tr><td>2011-W18</td><td>wtc</td><td x:num=\"20\">20.00</td><td x:num=\"1200.5\">"
         "1,200.50</td></tr><tr><td>2011-W18</td><td>w<b>t</b>c</td><td>21</td><td>300<br></td>"
         "<td><table><tr><td>2011-05-16</td></tr></table></td></tr></table></body></html>";
+    page_files(d, PAGE, "web page");
+    /* the same week as Excel's "XML Spreadsheet 2003" */
+    static const char XML[] =
+        "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+        "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet><Table>"
+        "<Row><Cell ss:MergeAcross=\"3\"><Data ss:Type=\"String\">&#x6E5B;山 周报</Data></Cell></Row>"
+        "<Row ss:Index=\"3\"><Cell><Data ss:Type=\"String\">week</Data></Cell><Cell><Data "
+        "ss:Type=\"String\">building</Data></Cell><Cell><Data ss:Type=\"String\">floors</Data>"
+        "</Cell><Cell><Data ss:Type=\"String\">vacant_m2</Data></Cell><Cell ss:MergeDown=\"1\">"
+        "<Data ss:Type=\"String\">available_from</Data></Cell></Row><Row><Cell><Data "
+        "ss:Type=\"String\">2011-W18</Data></Cell><Cell><Data ss:Type=\"String\">wtc</Data>"
+        "</Cell><Cell><Data ss:Type=\"Number\">20</Data></Cell><Cell><Data ss:Type=\"Number\">"
+        "1200.5</Data></Cell></Row><Row><Cell><Data ss:Type=\"String\">2011-W18</Data></Cell>"
+        "<Cell><Data ss:Type=\"String\">w<B>t</B>c</Data></Cell><Cell ss:Index=\"3\"><Data "
+        "ss:Type=\"Number\">21</Data></Cell><Cell><Data ss:Type=\"Number\">300</Data></Cell>"
+        "<Cell><Data ss:Type=\"DateTime\">2011-05-16T00:00:00.000</Data></Cell></Row></Table>"
+        "</Worksheet></Workbook>";
+    page_files(d, XML, "XML spreadsheet");
+}
+
+/* A week's report in a text format (page), mutated: tags, spans, entities. Each answer
+ * is rows that make sense, or errors. */
+static void page_files(const ly_district *d, const char *page, const char *name)
+{
     long accepted = 0, refused = 0, silent = 0, bad_rows = 0;
     for (int i = 0; i < 600; i++) {
         buf t = {0};
-        put(&t, PAGE, sizeof PAGE - 1);
+        put(&t, page, strlen(page));
         for (int m = i ? 1 + (int)pick(3) : 0; m > 0; m--)
             mutate(&t);
         ly_report r;
@@ -665,7 +691,7 @@ static void html_files(const ly_district *d)
         ly_diag_list_deinit(&diags);
         free(t.p);
     }
-    printf("fuzz: web page reports %ld accepted, %ld refused\n", accepted, refused);
+    printf("fuzz: %s reports %ld accepted, %ld refused\n", name, accepted, refused);
     CHECK(accepted > 10);
     CHECK(refused > 20);
     CHECK_INT(silent, 0);

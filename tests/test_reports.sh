@@ -193,6 +193,47 @@ rc=$?
 sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-web"
 check '[ $rc = 0 ] && [ -s "$tmp/rows-web" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-web"' \
   "wtc-web.xls (a web page) was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-web" | head -4)"
+# the same as "XML Spreadsheet 2003" (Excel's and WPS's SpreadsheetML: numbers and dates
+# typed, the title merged across the columns, an empty row left out and the next one placed
+# by its index): the same rows
+python3 - "$tmp/wtc-xl.csv" "$tmp/wtc-2003.xml" <<'PY'
+import csv, re, sys
+from xml.sax.saxutils import escape
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+out = ['<?xml version="1.0"?>', '<?mso-application progid="Excel.Sheet"?>',
+       '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+       'xmlns:o="urn:schemas-microsoft-com:office:office" '
+       'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+       '<Worksheet ss:Name="周报"><Table>']
+width, skipped = max(len(r) for r in rows), False
+for r, row in enumerate(rows):
+    if not any(row):
+        skipped = True
+        continue
+    cells = []
+    for v in row:
+        if not v:
+            cells.append("<Cell/>")
+        elif r > 3 and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+            cells.append(f'<Cell><Data ss:Type="DateTime">{v}T00:00:00.000</Data></Cell>')
+        elif r > 3 and re.fullmatch(r"-?\d+(\.\d+)?", v):
+            cells.append(f'<Cell><Data ss:Type="Number">{v}</Data></Cell>')
+        else:
+            cells.append(f'<Cell><Data ss:Type="String">{escape(v)}</Data></Cell>')
+    if len(row) == 1:
+        cells = [f'<Cell ss:MergeAcross="{width - 1}"><Data ss:Type="String">{escape(row[0])}</Data></Cell>']
+    index = f' ss:Index="{r + 1}"' if skipped else ""
+    skipped = False
+    out.append(f"<Row{index}>" + "".join(cells) + "</Row>")
+out.append('</Table></Worksheet><Worksheet ss:Name="说明"><Table><Row><Cell><Data '
+           'ss:Type="String">not the report</Data></Cell></Row></Table></Worksheet></Workbook>')
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
+PY
+"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc-2003.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-2003"
+check '[ $rc = 0 ] && [ -s "$tmp/rows-2003" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-2003"' \
+  "wtc-2003.xml was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-2003" | head -4)"
 # a week LibreOffice saved as .xls (tests/data/reports-xls: in the mini stream, a formula's
 # cached value, dates, a title above the header): the rows it holds
 cp "$STORE" "$tmp/lo.gpkg"

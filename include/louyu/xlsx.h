@@ -30,6 +30,11 @@ int ly_xls_text(const char *bytes, size_t len, char **text, size_t *text_len,
  * Excel saves a workbook opened from one as), and its first table as CSV text in the same
  * form (html_table.c). */
 bool ly_html_table_is(const char *bytes, size_t len);
+/* Whether a file is an Excel 2003 XML spreadsheet (SpreadsheetML: Excel's and WPS's "XML
+ * Spreadsheet 2003"), and its first worksheet as CSV text in the same form (xlsx.c). */
+bool ly_xml2003_is(const char *bytes, size_t len);
+int ly_xml2003_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                    ly_diag_list *diags);
 int ly_html_table_text(const char *bytes, size_t len, char **text, size_t *text_len,
                        ly_diag_list *diags);
 

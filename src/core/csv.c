@@ -255,6 +255,10 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
 #endif
     }
 #ifndef LY_WEB
+    if (ly_xml2003_is(bytes, len)) { /* Excel's and WPS's "XML Spreadsheet 2003" */
+        c->encoding = LY_CSV_XLSX;
+        return ly_xml2003_text(bytes, len, &c->text, &c->len, diags);
+    }
     if (ly_html_table_is(bytes, len)) { /* a sheet saved as a web page, often named .xls */
         c->encoding = LY_CSV_XLSX;
         return ly_html_table_text(bytes, len, &c->text, &c->len, diags);

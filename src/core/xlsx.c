@@ -13,6 +13,7 @@
 #include "sheet_private.h"
 
 #include <expat.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -601,6 +602,197 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
     }
     free(s.row.p);
     free(s.value.p);
+    if (!ok) {
+        free(s.out.p);
+        return -1;
+    }
+    *text = s.out.p ? s.out.p : calloc(1, 1);
+    *text_len = s.out.n;
+    return *text ? 0 : -1;
+}
+
+/* ---- Excel 2003 XML spreadsheets (SpreadsheetML) ---------------------------------------
+ * What Excel and WPS save as "XML Spreadsheet 2003" ("XML 电子表格 2003") and what office
+ * systems export as .xls: one XML document, its first Worksheet's Table a run of Rows of
+ * Cells, each cell's value in a Data element typed String, Number, DateTime or Boolean (its
+ * text may be in Font and B elements inside). A Row or a Cell may say where it is
+ * (ss:Index, from 1); a cell spanning columns (ss:MergeAcross) moves the next one along, one
+ * spanning rows (ss:MergeDown) covers its columns in the rows below. */
+
+typedef struct {
+    ly_tbuf out, row, value;
+    int sheets; /* worksheets begun: only the first is read */
+    bool in_sheet, in_data, in_cell;
+    long row_no, col, at; /* the row (from 1); fields written; the next cell's column */
+    long across, down;
+    char type[16];
+    long *below; /* per column: rows a MergeDown above still covers */
+    size_t cap_below;
+    bool nomem;
+} xml_sheet;
+
+static long covered_skip(xml_sheet *s, long at)
+{
+    while ((size_t)at < s->cap_below && at < MAX_COLS && s->below[at] > 0)
+        at++;
+    return at;
+}
+
+static void xml_row_end(xml_sheet *s)
+{
+    ly_tbuf_put(&s->out, s->row.p ? s->row.p : "", s->row.n);
+    ly_tbuf_put(&s->out, "\n", 1);
+    s->row.n = 0;
+    for (size_t c = 0; c < s->cap_below; c++)
+        s->below[c] -= s->below[c] > 0;
+}
+
+static void XMLCALL xml_start(void *ud, const char *el, const char **atts)
+{
+    xml_sheet *s = ud;
+    const char *n = local(el), *v;
+    if (!strcmp(n, "Worksheet")) {
+        s->in_sheet = ++s->sheets == 1;
+    } else if (!s->in_sheet) {
+        return;
+    } else if (!strcmp(n, "Row")) {
+        long r = (v = attr(atts, "Index")) ? atol(v) : s->row_no + 1;
+        r = r > s->row_no && r <= MAX_ROWS ? r : s->row_no + 1;
+        for (; s->row_no < r - 1; s->row_no++) /* rows skipped: empty lines */
+            xml_row_end(s);
+        s->row_no = r;
+        s->col = s->at = 0;
+        s->row.n = 0;
+    } else if (!strcmp(n, "Cell")) {
+        long c = (v = attr(atts, "Index")) ? atol(v) - 1 : covered_skip(s, s->at);
+        s->at = c >= s->at && c < MAX_COLS ? c : covered_skip(s, s->at);
+        s->across = (v = attr(atts, "MergeAcross")) ? atol(v) : 0;
+        s->down = (v = attr(atts, "MergeDown")) ? atol(v) : 0;
+        s->across = s->across < 0 ? 0 : s->across > 1000 ? 1000 : s->across;
+        s->down = s->down < 0 ? 0 : s->down > 1000 ? 1000 : s->down;
+        s->in_cell = true;
+        s->type[0] = '\0';
+        s->value.n = 0;
+        if (s->value.p)
+            s->value.p[0] = '\0';
+    } else if (!strcmp(n, "Data") && s->in_cell) {
+        s->in_data = true;
+        snprintf(s->type, sizeof s->type, "%s", (v = attr(atts, "Type")) ? v : "String");
+    }
+}
+
+/* A cell's text from its Data's type and text. */
+static const char *xml_cell_text(xml_sheet *s, char *buf, size_t n)
+{
+    const char *v = s->value.p ? s->value.p : "";
+    if (!strcmp(s->type, "Number") && *v) {
+        char *end;
+        double x = strtod(v, &end);
+        if (*end || !isfinite(x))
+            return v;
+        snprintf(buf, n, "%.15g", x);
+        return buf;
+    }
+    if (!strcmp(s->type, "Boolean"))
+        return !strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v;
+    if (!strcmp(s->type, "DateTime")) { /* 2011-05-16T00:00:00.000 */
+        int Y, M, D, h = 0, m = 0;
+        int got = sscanf(v, "%d-%d-%dT%d:%d", &Y, &M, &D, &h, &m);
+        if (got >= 3 && (h || m))
+            snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", Y, M, D, h, m);
+        else if (got >= 3)
+            snprintf(buf, n, "%04d-%02d-%02d", Y, M, D);
+        else
+            return v;
+        return buf;
+    }
+    return v;
+}
+
+static void xml_cell_end(xml_sheet *s)
+{
+    char buf[64];
+    const char *text = xml_cell_text(s, buf, sizeof buf);
+    s->in_cell = false;
+    if (*text && s->at < MAX_COLS)
+        ly_sheet_field(&s->row, &s->col, s->at, text);
+    for (long k = 0; s->down > 0 && k <= s->across && s->at + k < MAX_COLS; k++) {
+        size_t c = (size_t)(s->at + k), old = s->cap_below;
+        if (ly_array_reserve((void **)&s->below, &s->cap_below, c + 1, sizeof *s->below)) {
+            s->nomem = true;
+            return;
+        }
+        memset(s->below + old, 0, (s->cap_below - old) * sizeof *s->below);
+        s->below[c] = s->down + 1 > s->below[c] ? s->down + 1 : s->below[c];
+    }
+    s->at += 1 + s->across;
+}
+
+static void XMLCALL xml_end(void *ud, const char *el)
+{
+    xml_sheet *s = ud;
+    const char *n = local(el);
+    if (!s->in_sheet)
+        return;
+    if (!strcmp(n, "Worksheet"))
+        s->in_sheet = false;
+    else if (!strcmp(n, "Row"))
+        xml_row_end(s);
+    else if (!strcmp(n, "Cell") && s->in_cell)
+        xml_cell_end(s);
+    else if (!strcmp(n, "Data"))
+        s->in_data = false;
+}
+
+static void XMLCALL xml_text(void *ud, const char *t, int len)
+{
+    xml_sheet *s = ud;
+    if (s->in_sheet && s->in_data)
+        ly_tbuf_put(&s->value, t, (size_t)len);
+}
+
+bool ly_xml2003_is(const char *bytes, size_t len)
+{
+    size_t n = len < 4096 ? len : 4096;
+    static const char NS[] = "urn:schemas-microsoft-com:office:spreadsheet";
+    bool ns = false, root = false;
+    for (size_t i = 0; i + sizeof NS - 1 <= n && !ns; i++)
+        ns = !memcmp(bytes + i, NS, sizeof NS - 1);
+    for (size_t i = 0; i + 9 <= n && !root; i++)
+        root = !memcmp(bytes + i, "Workbook", 8) && (i == 0 || bytes[i - 1] == '<' || bytes[i - 1] == ':');
+    return ns && root;
+}
+
+int ly_xml2003_text(const char *bytes, size_t len, char **text, size_t *text_len,
+                    ly_diag_list *diags)
+{
+    xml_sheet s = {0};
+    XML_Parser p = XML_ParserCreate(NULL);
+    bool ok = p != NULL;
+    if (p) {
+        XML_SetUserData(p, &s);
+        XML_SetElementHandler(p, xml_start, xml_end);
+        XML_SetCharacterDataHandler(p, xml_text);
+        ok = len <= INT_MAX && XML_Parse(p, bytes, (int)len, 1) == XML_STATUS_OK;
+        if (!ok)
+            fail(diags, "the XML spreadsheet is not well-formed XML (line %lu: %s): expected it "
+                 "as Excel or WPS saves \"XML Spreadsheet 2003\", or the sheet saved as .xlsx "
+                 "or CSV", (unsigned long)XML_GetCurrentLineNumber(p),
+                 XML_ErrorString(XML_GetErrorCode(p)));
+        XML_ParserFree(p);
+    }
+    if (ok && !s.sheets) {
+        fail(diags, "the XML spreadsheet has no worksheet: expected a weekly report's sheet");
+        ok = false;
+    }
+    if (ok && (!p || s.nomem || s.out.fail || s.row.fail || s.value.fail)) {
+        fail(diags, "the XML spreadsheet's first sheet is too large to read (over 64 MiB as "
+             "text) or memory ran out: expected a weekly report");
+        ok = false;
+    }
+    free(s.row.p);
+    free(s.value.p);
+    free(s.below);
     if (!ok) {
         free(s.out.p);
         return -1;

@@ -28,7 +28,8 @@ struct ly_report_drop {
 
 bool ly_report_drop_is_report(const char *path)
 {
-    static const char *const EXT[] = {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods"};
+    static const char *const EXT[] = {".csv", ".txt", ".tsv", ".xlsx", ".xls", ".ods",
+                                      ".xml", ".htm", ".html"};
     const char *dot = strrchr(path, '.'), *slash = strrchr(path, '/');
     if (!dot || (slash && dot < slash))
         return false;

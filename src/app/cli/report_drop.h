@@ -10,7 +10,8 @@
 
 typedef struct ly_report_drop ly_report_drop;
 
-/* Whether a file is a weekly report by its name (.csv, .txt, .tsv, .xlsx, .xls, .ods). */
+/* Whether a file is a weekly report by its name (.csv, .txt, .tsv, .xlsx, .xls, .ods, .xml,
+ * .htm, .html). */
 bool ly_report_drop_is_report(const char *path);
 
 /* Starts importing `report` into `store` (the toast says so); NULL when no thread could
