@@ -496,14 +496,20 @@ kill -TERM "$pid"
 wait "$pid"
 cp "$tmp/kiosk/logs/shp.log" "$tmp/log"
 expect log "info RELOAD: reloaded $tmp/kiosk/shp/x.shp: 3 buildings"
-# a file dropped on the viewer's window (the window system's drop event) opens in place of
-# the one shown, its name in the title; a kiosk ignores it
-LOUYU_FAULT="drop@2:$WILD" timeout 60 "$LOUYU" --verbose view "$ZS" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 150); do grep -q 'reloaded .*osm-export.geojson' "$tmp/err" && break; sleep 0.2; done
-kill -TERM "$pid"
-wait "$pid"
-cp "$tmp/err" "$tmp/log"
+# drop_on FILE DROPPED UNTIL: the viewer on FILE, DROPPED dropped on its window (the window
+# system's drop event) at its second frame, until its log says UNTIL (a grep pattern); the
+# log in $tmp/log
+drop_on() {
+  LOUYU_FAULT="drop@2:$2" timeout 60 "$LOUYU" --verbose view "$1" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+  local pid=$!
+  for _ in $(seq 150); do grep -q "$3" "$tmp/err" && break; sleep 0.2; done
+  kill -TERM "$pid"
+  wait "$pid"
+  cp "$tmp/err" "$tmp/log"
+}
+# a file dropped on the viewer's window opens in place of the one shown, its name in the
+# title; a kiosk ignores it
+drop_on "$ZS" "$WILD" 'reloaded .*osm-export.geojson'
 expect log "RELOAD: $WILD dropped on the window: opening it"
 expect log "RELOAD: reloaded $WILD: 5 buildings"
 # a dropped file that does not load leaves the district, and the file the viewer follows
@@ -527,26 +533,14 @@ expect log "RELOAD: reloaded $tmp/orig.geojson: 5 buildings"
 weeks() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) || \" \" || ifnull(MAX(week), \"-\") FROM weekly_reports WHERE replaced_by IS NULL").fetchone()[0])' "$1"; }
 before=$(weeks "$tmp/drop.gpkg")
 printf 'week,building,floors,vacant_m2\n2011-W20,wtc,2,abc\n' >"$tmp/bad-week.csv"
-for f in "$tmp/bad-week.csv" "$SRC/tests/data/reports-xls/week-libreoffice.xls"; do
-  LOUYU_FAULT="drop@2:$f" timeout 60 "$LOUYU" --verbose view "$tmp/drop.gpkg" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
-  pid=$!
-  for _ in $(seq 150); do grep -q 'not imported\|reloaded .*drop.gpkg' "$tmp/err" && break; sleep 0.2; done
-  kill -TERM "$pid"
-  wait "$pid"
-  cat "$tmp/err" >>"$tmp/drops"
-  [ "$f" = "$tmp/bad-week.csv" ] && check '[ "$(weeks "$tmp/drop.gpkg")" = "$before" ]' "a bad report dropped changed the store"
-done
-cp "$tmp/drops" "$tmp/log"
+drop_on "$tmp/drop.gpkg" "$tmp/bad-week.csv" 'not imported'
 expect log "warning: IMPORT: $tmp/bad-week.csv not imported: 1 error, the first 2:16: \"vacant_m2\" is \"abc\""
+check '[ "$(weeks "$tmp/drop.gpkg")" = "$before" ]' "a bad report dropped changed the store"
+drop_on "$tmp/drop.gpkg" "$SRC/tests/data/reports-xls/week-libreoffice.xls" 'reloaded .*drop.gpkg'
 expect log "IMPORT: $SRC/tests/data/reports-xls/week-libreoffice.xls: imported 2011-W19, 4 rows into $tmp/drop.gpkg"
 expect log "RELOAD: reloaded $tmp/drop.gpkg: 33 buildings"
 check '[ "$(weeks "$tmp/drop.gpkg")" = "$(( ${before%% *} + 4 )) 2011-W19" ]' "the dropped report is not in the store: $(weeks "$tmp/drop.gpkg")"
-LOUYU_FAULT="drop@2:$tmp/bad-week.csv" timeout 60 "$LOUYU" --verbose view "$ZS" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-for _ in $(seq 150); do grep -q 'not imported' "$tmp/err" && break; sleep 0.2; done
-kill -TERM "$pid"
-wait "$pid"
-cp "$tmp/err" "$tmp/log"
+drop_on "$ZS" "$tmp/bad-week.csv" 'not imported'
 expect log "warning: IMPORT: $tmp/bad-week.csv dropped on the window: not imported \\(the district shown is not a store\\)"
 LOUYU_FAULT="drop@2:$WILD" "$LOUYU" --kiosk --config "$tmp/kiosk/shp.json" >"$tmp/out" 2>"$tmp/err" &
 pid=$!

@@ -400,6 +400,39 @@ static void stored_zip(buf *z, const char *const *names, const buf *data, int n)
     put(z, (const char *)e, 22);
 }
 
+/* What the mutated reports of one kind came to. */
+typedef struct {
+    long accepted, refused, silent, bad_rows;
+} tally;
+
+/* One answer counted: rows that make sense with no errors, or a refusal that says why;
+ * the report and its diagnostics freed. */
+static void tally_answer(tally *t, int rc, ly_report *r, ly_diag_list *diags, const ly_district *d)
+{
+    if (rc == 0) {
+        t->accepted++;
+        t->silent += diags->errors != 0;
+        for (size_t j = 0; j < r->n_rows; j++)
+            t->bad_rows += r->rows[j].building >= d->n_buildings || !(r->rows[j].vacant_m2 >= 0);
+    } else {
+        t->refused++;
+        t->silent += diags->errors == 0;
+    }
+    ly_report_free(r);
+    ly_diag_list_deinit(diags);
+}
+
+/* More than `accepted` accepted and `refused` refused (most changes leave a workbook's XML
+ * or records damaged), none silent, none with rows that make no sense. */
+static void tally_check(const tally *t, const char *what, long accepted, long refused)
+{
+    printf("fuzz: %s reports %ld accepted, %ld refused\n", what, t->accepted, t->refused);
+    CHECK(t->accepted > accepted);
+    CHECK(t->refused > refused);
+    CHECK_INT(t->silent, 0);
+    CHECK_INT(t->bad_rows, 0);
+}
+
 /* ---- an Excel 97-2003 workbook (.xls), built here from the format's description ----- */
 
 /* v in `bytes` bytes, least significant first (zeros past its four) */
@@ -582,7 +615,7 @@ static void xls_files(const ly_district *d)
     buf stream = {0}, file = {0};
     xls_stream(&stream);
     compound(&file, &stream);
-    long accepted = 0, refused = 0, silent = 0, bad_rows = 0;
+    tally n = {0};
     for (int i = 0; i < 1500; i++) {
         buf t = {0};
         put(&t, file.p, file.n);
@@ -605,24 +638,10 @@ static void xls_files(const ly_district *d)
             CHECK(rc == 0 && r.n_rows == 1 && r.rows[0].vacant_m2 == 1200.5 &&
                   r.rows[0].floor_from == 20 && !strcmp(r.rows[0].available_from, "2011-05-16"));
         }
-        if (rc == 0) {
-            accepted++;
-            silent += diags.errors != 0;
-            for (size_t j = 0; j < r.n_rows; j++)
-                bad_rows += r.rows[j].building >= d->n_buildings || !(r.rows[j].vacant_m2 >= 0);
-        } else {
-            refused++;
-            silent += diags.errors == 0;
-        }
-        ly_report_free(&r);
-        ly_diag_list_deinit(&diags);
+        tally_answer(&n, rc, &r, &diags, d);
         free(t.p);
     }
-    printf("fuzz: .xls reports %ld accepted, %ld refused\n", accepted, refused);
-    CHECK(accepted > 10);
-    CHECK(refused > 20);
-    CHECK_INT(silent, 0);
-    CHECK_INT(bad_rows, 0);
+    tally_check(&n, ".xls", 10, 20);
     free(stream.p);
     free(file.p);
 }
@@ -665,7 +684,7 @@ static void html_files(const ly_district *d)
  * is rows that make sense, or errors. */
 static void page_files(const ly_district *d, const char *page, const char *name)
 {
-    long accepted = 0, refused = 0, silent = 0, bad_rows = 0;
+    tally n = {0};
     for (int i = 0; i < 600; i++) {
         buf t = {0};
         put(&t, page, strlen(page));
@@ -678,24 +697,10 @@ static void page_files(const ly_district *d, const char *page, const char *name)
         if (!i) /* wtc's 20th floor, 1200.5 m², and its 21st, 300 m² free from 16 May */
             CHECK(rc == 0 && r.n_rows == 2 && r.rows[0].vacant_m2 == 1200.5 &&
                   r.rows[1].vacant_m2 == 300 && !strcmp(r.rows[1].available_from, "2011-05-16"));
-        if (rc == 0) {
-            accepted++;
-            silent += diags.errors != 0;
-            for (size_t j = 0; j < r.n_rows; j++)
-                bad_rows += r.rows[j].building >= d->n_buildings || !(r.rows[j].vacant_m2 >= 0);
-        } else {
-            refused++;
-            silent += diags.errors == 0;
-        }
-        ly_report_free(&r);
-        ly_diag_list_deinit(&diags);
+        tally_answer(&n, rc, &r, &diags, d);
         free(t.p);
     }
-    printf("fuzz: %s reports %ld accepted, %ld refused\n", name, accepted, refused);
-    CHECK(accepted > 10);
-    CHECK(refused > 20);
-    CHECK_INT(silent, 0);
-    CHECK_INT(bad_rows, 0);
+    tally_check(&n, name, 10, 20);
 }
 
 /* A week's report as LibreOffice saves it (.ods), its content.xml mutated: cells, values,
@@ -721,7 +726,7 @@ static void ods_files(const ly_district *d)
         "table:number-rows-repeated=\"1048570\"><table:table-cell/></table:table-row>"
         "</table:table></office:spreadsheet></office:body></office:document-content>";
     static const char *const NAMES[] = {"mimetype", "content.xml"};
-    long accepted = 0, refused = 0, silent = 0, bad_rows = 0;
+    tally n = {0};
     for (int i = 0; i < 400; i++) {
         buf parts[2] = {{0}, {0}}, z = {0};
         put(&parts[0], "application/vnd.oasis.opendocument.spreadsheet", 46);
@@ -736,26 +741,12 @@ static void ods_files(const ly_district *d)
         if (!i) /* a row: wtc's 20th floor, 1200.5 m² free from 16 May */
             CHECK(rc == 0 && r.n_rows == 1 && r.rows[0].vacant_m2 == 1200.5 &&
                   !strcmp(r.rows[0].available_from, "2011-05-16"));
-        if (rc == 0) {
-            accepted++;
-            silent += diags.errors != 0;
-            for (size_t j = 0; j < r.n_rows; j++)
-                bad_rows += r.rows[j].building >= d->n_buildings || !(r.rows[j].vacant_m2 >= 0);
-        } else {
-            refused++;
-            silent += diags.errors == 0;
-        }
-        ly_report_free(&r);
-        ly_diag_list_deinit(&diags);
+        tally_answer(&n, rc, &r, &diags, d);
         free(parts[0].p);
         free(parts[1].p);
         free(z.p);
     }
-    printf("fuzz: .ods reports %ld accepted, %ld refused\n", accepted, refused);
-    CHECK(accepted > 10); /* (most changes leave the XML not well-formed) */
-    CHECK(refused > 20);
-    CHECK_INT(silent, 0);
-    CHECK_INT(bad_rows, 0);
+    tally_check(&n, ".ods", 10, 20);
 }
 
 /* A building manager's weekly reports, mutated: the template louyu writes for a

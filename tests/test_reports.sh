@@ -146,24 +146,29 @@ check '[ "$(sql "$tmp/s.gpkg" "SELECT group_concat(available_from, '"'"' '"'"') 
   "the workbook's date cells were not read as dates"
 check '[ "$(sql "$tmp/s.gpkg" "SELECT rent_cny_m2_day FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from = 20")" = 4.6 ]' \
   "the workbook's 4.5999999999999996 was not read as 4.6"
+# the week's rows in the store (what each form of the same report must import as)
+week_rows() {
+  sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from"
+}
+# same_rows FILE: $tmp/FILE imports (--replace) as the very rows wtc.xlsx did
+same_rows() {
+  local file=$1 rc
+  "$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/$file" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  week_rows >"$tmp/rows-$file"
+  check '[ $rc = 0 ] && [ -s "$tmp/rows-$file" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-$file"' \
+    "$file was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-$file" | head -4)"
+}
 # the same saved by LibreOffice or WPS as an OpenDocument spreadsheet (.ods: float and date
 # cells, repeated empty cells and rows, a comment in a cell, a second sheet): the same rows
 python3 "$SRC/tests/ods_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc.ods"
-sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-xlsx"
-"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc.ods" >"$tmp/out" 2>"$tmp/err"
-rc=$?
-sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-ods"
-check '[ $rc = 0 ] && [ -s "$tmp/rows-ods" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-ods"' \
-  "wtc.ods was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-ods" | head -4)"
+week_rows >"$tmp/rows-xlsx"
+same_rows wtc.ods
 # the same saved as an Excel 97-2003 workbook (.xls: shared strings running over CONTINUE
 # records, RK, MULRK and NUMBER cells, dates under a built-in and a Chinese format, truth
 # cells, a second sheet; xlwt writes it): the same rows
 "$PYDEB" "$SRC/tests/xls_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc.xls" --long
-"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc.xls" >"$tmp/out" 2>"$tmp/err"
-rc=$?
-sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-xls"
-check '[ $rc = 0 ] && [ -s "$tmp/rows-xls" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-xls"' \
-  "wtc.xls was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-xls" | head -4)"
+same_rows wtc.xls
 # the same as an office system exports it, and as Excel saves a workbook it opened from one:
 # a web page named .xls (GBK as its meta says, numbers shown formatted with Excel's x:num
 # beside them, the title across the columns, a comment and a style sheet): the same rows
@@ -188,11 +193,7 @@ for r, row in enumerate(rows):
 out.append("</table></body></html>")
 open(sys.argv[2], "wb").write("\r\n".join(out).encode("gbk"))
 PY
-"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc-web.xls" >"$tmp/out" 2>"$tmp/err"
-rc=$?
-sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-web"
-check '[ $rc = 0 ] && [ -s "$tmp/rows-web" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-web"' \
-  "wtc-web.xls (a web page) was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-web" | head -4)"
+same_rows wtc-web.xls
 # the same as "XML Spreadsheet 2003" (Excel's and WPS's SpreadsheetML: numbers and dates
 # typed, the title merged across the columns, an empty row left out and the next one placed
 # by its index): the same rows
@@ -229,11 +230,7 @@ out.append('</Table></Worksheet><Worksheet ss:Name="说明"><Table><Row><Cell><D
            'ss:Type="String">not the report</Data></Cell></Row></Table></Worksheet></Workbook>')
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
 PY
-"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/wtc-2003.xml" >"$tmp/out" 2>"$tmp/err"
-rc=$?
-sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from" >"$tmp/rows-2003"
-check '[ $rc = 0 ] && [ -s "$tmp/rows-2003" ] && cmp -s "$tmp/rows-xlsx" "$tmp/rows-2003"' \
-  "wtc-2003.xml was not imported as the same rows as wtc.xlsx: $(head -3 "$tmp/err") $(diff "$tmp/rows-xlsx" "$tmp/rows-2003" | head -4)"
+same_rows wtc-2003.xml
 # a week LibreOffice saved as .xls (tests/data/reports-xls: in the mini stream, a formula's
 # cached value, dates, a title above the header): the rows it holds
 cp "$STORE" "$tmp/lo.gpkg"

@@ -26,17 +26,6 @@
 
 enum { MAX_COLS = 16384, MAX_ROWS = 1048576, MAX_SPAN = 1000 };
 
-static void fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void fail(ly_diag_list *diags, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
-}
-
 bool ly_html_table_is(const char *bytes, size_t len)
 {
     size_t i = 0, n = len < 4096 ? len : 4096;
@@ -80,7 +69,7 @@ static char *page_text(const char *b, size_t len, size_t *out_len, ly_diag_list 
     char *out = NULL;
     if ((!cs[0] && utf8) || !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8")) {
         if (!utf8) {
-            fail(diags, "the web page says it is UTF-8 but is not: expected the sheet saved "
+            ly_sheet_fail(diags, "the web page says it is UTF-8 but is not: expected the sheet saved "
                  "as .xlsx or CSV");
             return NULL;
         }
@@ -96,13 +85,13 @@ static char *page_text(const char *b, size_t len, size_t *out_len, ly_diag_list 
                                ? "GB18030"
                                : cs;
         if (ly_iconv_to_utf8(from, b, len, &out, out_len)) {
-            fail(diags, "the web page's text is not %s as it says (or this system cannot read "
+            ly_sheet_fail(diags, "the web page's text is not %s as it says (or this system cannot read "
                  "that): expected the sheet saved as .xlsx or CSV", from);
             return NULL;
         }
     }
     if (!out)
-        fail(diags, "out of memory reading the web page");
+        ly_sheet_fail(diags, "out of memory reading the web page");
     return out;
 }
 
@@ -111,10 +100,9 @@ static char *page_text(const char *b, size_t len, size_t *out_len, ly_diag_list 
 typedef struct {
     ly_tbuf out, row, cell; /* the CSV; the row being read; the cell's text */
     long col, at;           /* fields written in the row; the next cell's column */
-    long *below;            /* per column: rows a rowspan above still covers */
-    size_t cap_below;
+    ly_sheet_spans spans;   /* what rowspans above cover */
     long rows;
-    bool in_cell, space, nomem;
+    bool in_cell, space;
     char num[64]; /* x:num's value, the number the cell stands for */
     long colspan, rowspan;
 } table;
@@ -205,14 +193,6 @@ static uint32_t entity(const char *s, const char *end, size_t *used)
     return '&';
 }
 
-/* The row's columns from `at` on that rowspans above still cover. */
-static long skip_covered(table *t, long at)
-{
-    while (at < MAX_COLS && (size_t)at < t->cap_below && t->below[at] > 0)
-        at++;
-    return at;
-}
-
 static void cell_begin(table *t, const char *a, const char *end)
 {
     char v[64];
@@ -227,7 +207,7 @@ static void cell_begin(table *t, const char *a, const char *end)
     t->rowspan = t->rowspan < 1 ? 1 : t->rowspan > MAX_SPAN ? MAX_SPAN : t->rowspan;
     if (!attribute(a, end, "x:num", t->num, sizeof t->num))
         t->num[0] = '\0';
-    t->at = skip_covered(t, t->at);
+    t->at = ly_sheet_uncovered(&t->spans, t->at);
 }
 
 static void cell_end(table *t)
@@ -238,17 +218,7 @@ static void cell_end(table *t)
     const char *s = t->num[0] ? t->num : t->cell.p ? t->cell.p : "";
     if (*s && t->at < MAX_COLS)
         ly_sheet_field(&t->row, &t->col, t->at, s);
-    /* the columns it spans are covered in the rows below it too */
-    for (long k = 0; k < t->colspan && t->at + k < MAX_COLS && t->rowspan > 1; k++) {
-        size_t c = (size_t)(t->at + k);
-        size_t old = t->cap_below;
-        if (ly_array_reserve((void **)&t->below, &t->cap_below, c + 1, sizeof *t->below)) {
-            t->nomem = true;
-            return;
-        }
-        memset(t->below + old, 0, (t->cap_below - old) * sizeof *t->below);
-        t->below[c] = t->below[c] > t->rowspan ? t->below[c] : t->rowspan;
-    }
+    ly_sheet_cover(&t->spans, t->at, t->colspan, t->rowspan); /* and the rows below */
     t->at += t->colspan;
 }
 
@@ -267,8 +237,7 @@ static void row_end(table *t)
     ly_tbuf_put(&t->out, "\n", 1);
     t->row.n = 0;
     t->rows++;
-    for (size_t c = 0; c < t->cap_below; c++) /* a row's rowspans run down one */
-        t->below[c] -= t->below[c] > 0;
+    ly_sheet_next_row(&t->spans);
 }
 
 /* The tag at p ('<'): its name lower-cased into name, [*attrs, *end) its attributes; the
@@ -386,18 +355,15 @@ int ly_html_table_text(const char *bytes, size_t len, char **text, size_t *text_
     free(page);
     free(t.row.p);
     free(t.cell.p);
-    free(t.below);
-    if (!found || t.nomem || t.out.fail) {
+    free(t.spans.below);
+    if (!found || t.spans.nomem || t.out.fail) {
         if (!found)
-            fail(diags, "the file is a web page (HTML) with no table in it: expected a weekly "
+            ly_sheet_fail(diags, "the file is a web page (HTML) with no table in it: expected a weekly "
                  "report's sheet (.xlsx, .xls, .ods or CSV)");
         else
-            fail(diags, "the web page's table is too large to read (over 64 MiB as text) or "
+            ly_sheet_fail(diags, "the web page's table is too large to read (over 64 MiB as text) or "
                  "memory ran out: expected a weekly report");
-        free(t.out.p);
-        return -1;
+        return ly_sheet_finish(&t.out, false, text, text_len);
     }
-    *text = t.out.p ? t.out.p : calloc(1, 1);
-    *text_len = t.out.n;
-    return *text ? 0 : -1;
+    return ly_sheet_finish(&t.out, true, text, text_len);
 }

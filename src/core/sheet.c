@@ -3,7 +3,9 @@
 #include "louyu/arena.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void ly_tbuf_put(ly_tbuf *t, const char *s, size_t n)
@@ -89,4 +91,51 @@ void ly_sheet_serial_date(double serial, bool date1904, char *out, size_t n)
                  (int)(minutes % 60));
     else
         snprintf(out, n, "%04d-%02d-%02d", Y, M, D);
+}
+
+void ly_sheet_fail(ly_diag_list *diags, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
+}
+
+int ly_sheet_finish(ly_tbuf *out, bool ok, char **text, size_t *text_len)
+{
+    if (!ok) {
+        free(out->p);
+        return -1;
+    }
+    *text = out->p ? out->p : calloc(1, 1);
+    *text_len = out->n;
+    return *text ? 0 : -1;
+}
+
+long ly_sheet_uncovered(const ly_sheet_spans *sp, long at)
+{
+    while (at >= 0 && (size_t)at < sp->cap && sp->below[at] > 0)
+        at++;
+    return at;
+}
+
+void ly_sheet_cover(ly_sheet_spans *sp, long at, long cols, long rows)
+{
+    for (long k = 0; rows > 1 && k < cols && at + k >= 0 && at + k < LY_SHEET_MAX_COLS; k++) {
+        size_t c = (size_t)(at + k), old = sp->cap;
+        if (ly_array_reserve((void **)&sp->below, &sp->cap, c + 1, sizeof *sp->below)) {
+            sp->nomem = true;
+            return;
+        }
+        memset(sp->below + old, 0, (sp->cap - old) * sizeof *sp->below);
+        sp->below[c] = sp->below[c] > rows ? sp->below[c] : rows;
+    }
+}
+
+void ly_sheet_next_row(ly_sheet_spans *sp)
+{
+    for (size_t c = 0; c < sp->cap; c++)
+        sp->below[c] -= sp->below[c] > 0;
 }

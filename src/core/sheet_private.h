@@ -4,8 +4,11 @@
 #ifndef LOUYU_SHEET_PRIVATE_H
 #define LOUYU_SHEET_PRIVATE_H
 
+#include "louyu/diag.h"
+
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* A growing text; fail once it would pass 64 MiB or memory ran out (nothing more is put). */
 typedef struct {
@@ -14,7 +17,7 @@ typedef struct {
     bool fail;
 } ly_tbuf;
 
-enum { LY_SHEET_MAX_TEXT = 64 * 1024 * 1024 };
+enum { LY_SHEET_MAX_TEXT = 64 * 1024 * 1024, LY_SHEET_MAX_COLS = 16384 };
 
 /* s[0, n) at the end of t, NUL-terminated. */
 void ly_tbuf_put(ly_tbuf *t, const char *s, size_t n);
@@ -30,5 +33,39 @@ bool ly_sheet_code_is_date(const char *code);
 /* A date's serial number (days since 1899-12-30, or 1904-01-01 in a workbook of the 1904
  * system) as YYYY-MM-DD, with HH:MM when it has a time of day. */
 void ly_sheet_serial_date(double serial, bool date1904, char *out, size_t n);
+
+/* One error with no position (the caller's file is its place), as printf. */
+void ly_sheet_fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Little-endian numbers in a file's bytes. */
+static inline uint32_t ly_le16(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
+static inline uint32_t ly_le32(const unsigned char *p)
+{
+    return ly_le16(p) | ly_le16(p + 2) << 16;
+}
+
+/* The end of a reader: with ok, *text is the sheet's CSV text (out's, or "" for none);
+ * without, out is freed. 0, or -1 when not ok or out of memory. */
+int ly_sheet_finish(ly_tbuf *out, bool ok, char **text, size_t *text_len);
+
+/* Cells that span rows (an HTML rowspan, SpreadsheetML's MergeDown): per column, the rows
+ * below the current one that a cell above still covers. */
+typedef struct {
+    long *below;
+    size_t cap;
+    bool nomem;
+} ly_sheet_spans;
+
+/* The first column from `at` that no cell above covers. */
+long ly_sheet_uncovered(const ly_sheet_spans *sp, long at);
+/* A cell at column `at`, `cols` wide, covering `rows` rows from its own (up to column
+ * LY_SHEET_MAX_COLS). */
+void ly_sheet_cover(ly_sheet_spans *sp, long at, long cols, long rows);
+/* The row has ended: every span runs one row further down. */
+void ly_sheet_next_row(ly_sheet_spans *sp);
 
 #endif

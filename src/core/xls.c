@@ -35,30 +35,9 @@ enum {
     R_BOOLERR = 0x0205, R_STRING = 0x0207, R_RK = 0x027E, R_FORMAT = 0x041E, R_BOF = 0x0809
 };
 
-static void fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void fail(ly_diag_list *diags, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
-}
-
-static uint32_t u16(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static uint32_t u32(const unsigned char *p)
-{
-    return u16(p) | u16(p + 2) << 16;
-}
-
 static double f64(const unsigned char *p)
 {
-    uint64_t v = (uint64_t)u32(p) | (uint64_t)u32(p + 4) << 32;
+    uint64_t v = (uint64_t)ly_le32(p) | (uint64_t)ly_le32(p + 4) << 32;
     double x;
     memcpy(&x, &v, sizeof x);
     return x;
@@ -83,7 +62,7 @@ static unsigned char *chain(const uint32_t *next, size_t n_next, uint32_t first,
     for (uint32_t s = first; s != END_OF_CHAIN && out.n < want && !out.fail; s = next[s]) {
         size_t at = skip + (size_t)s * unit;
         if (s >= n_next || ++steps > n_next || at >= base_len) {
-            fail(diags, DAMAGED "the %s's sectors %s: " EXPECTED, what,
+            ly_sheet_fail(diags, DAMAGED "the %s's sectors %s: " EXPECTED, what,
                  s >= n_next || at >= base_len ? "run past the end of the file" : "run in a circle");
             free(out.p);
             return NULL;
@@ -92,7 +71,7 @@ static unsigned char *chain(const uint32_t *next, size_t n_next, uint32_t first,
         ly_tbuf_put(&out, (const char *)base + at, want - out.n < len ? want - out.n : len);
     }
     if (out.fail || (want != SIZE_MAX && out.n < want)) {
-        fail(diags, out.fail ? "the workbook's %s is too large to read (over 64 MiB) or memory ran out"
+        ly_sheet_fail(diags, out.fail ? "the workbook's %s is too large to read (over 64 MiB) or memory ran out"
                              : DAMAGED "its %s is cut short: " EXPECTED, what);
         free(out.p);
         return NULL;
@@ -106,17 +85,17 @@ static unsigned char *chain(const uint32_t *next, size_t n_next, uint32_t first,
 static uint32_t *fat_of(const unsigned char *b, size_t n, size_t unit, size_t *n_fat,
                         ly_diag_list *diags)
 {
-    size_t count = u32(b + 44), per = unit / 4;
+    size_t count = ly_le32(b + 44), per = unit / 4;
     if (count == 0 || count > n / unit + 1) {
-        fail(diags, DAMAGED "its header lists %zu sectors of its table: " EXPECTED, count);
+        ly_sheet_fail(diags, DAMAGED "its header lists %zu sectors of its table: " EXPECTED, count);
         return NULL;
     }
     uint32_t *fat = malloc(count * unit);
     if (!fat) {
-        fail(diags, "out of memory reading the workbook");
+        ly_sheet_fail(diags, "out of memory reading the workbook");
         return NULL;
     }
-    uint32_t difat = u32(b + 68);
+    uint32_t difat = ly_le32(b + 68);
     size_t k = 0, steps = 0;
     const unsigned char *list = b + 76;
     size_t in_list = 109;
@@ -124,24 +103,24 @@ static uint32_t *fat_of(const unsigned char *b, size_t n, size_t unit, size_t *n
         if (i == in_list) { /* the header's list is used up: the next DIFAT sector's */
             size_t at = ((size_t)difat + 1) * unit;
             if (difat >= 0xFFFFFFFA || at > n || n - at < unit || ++steps > n / unit) {
-                fail(diags, DAMAGED "its table of sectors is cut short: " EXPECTED);
+                ly_sheet_fail(diags, DAMAGED "its table of sectors is cut short: " EXPECTED);
                 free(fat);
                 return NULL;
             }
             list = b + at;
             in_list = per - 1;
-            difat = u32(list + 4 * in_list);
+            difat = ly_le32(list + 4 * in_list);
             i = 0;
         }
-        uint32_t s = u32(list + 4 * i);
+        uint32_t s = ly_le32(list + 4 * i);
         size_t at = ((size_t)s + 1) * unit;
         if (s >= 0xFFFFFFFA || at > n || n - at < unit) {
-            fail(diags, DAMAGED "a sector of its table (%u) is past the end of the file: " EXPECTED, s);
+            ly_sheet_fail(diags, DAMAGED "a sector of its table (%u) is past the end of the file: " EXPECTED, s);
             free(fat);
             return NULL;
         }
         for (size_t j = 0; j < per; j++)
-            fat[k * per + j] = u32(b + at + 4 * j);
+            fat[k * per + j] = ly_le32(b + at + 4 * j);
         k++;
     }
     *n_fat = count * per;
@@ -151,11 +130,11 @@ static uint32_t *fat_of(const unsigned char *b, size_t n, size_t unit, size_t *n
 /* Whether directory entry e's name is `name` (ASCII, any case). */
 static bool entry_is(const unsigned char *e, const char *name)
 {
-    size_t len = u16(e + 64), n = strlen(name);
+    size_t len = ly_le16(e + 64), n = strlen(name);
     if (len != 2 * (n + 1))
         return false;
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = u16(e + 2 * i);
+        uint32_t c = ly_le16(e + 2 * i);
         if (c >= 128 || (c | 32) != ((unsigned char)name[i] | 32))
             return false;
     }
@@ -166,16 +145,16 @@ static bool entry_is(const unsigned char *e, const char *name)
 static unsigned char *workbook_stream(const unsigned char *b, size_t n, size_t *len,
                                       ly_diag_list *diags)
 {
-    unsigned shift = n >= 512 ? u16(b + 30) : 0;
-    if (n < 512 || u16(b + 28) != 0xFFFE || (shift != 9 && shift != 12) || u16(b + 32) != 6) {
-        fail(diags, DAMAGED "its header is not a compound file's: " EXPECTED);
+    unsigned shift = n >= 512 ? ly_le16(b + 30) : 0;
+    if (n < 512 || ly_le16(b + 28) != 0xFFFE || (shift != 9 && shift != 12) || ly_le16(b + 32) != 6) {
+        ly_sheet_fail(diags, DAMAGED "its header is not a compound file's: " EXPECTED);
         return NULL;
     }
     size_t unit = (size_t)1 << shift, n_fat = 0, dir_len = 0, mini_len = 0, mf_len = 0;
     uint32_t *fat = fat_of(b, n, unit, &n_fat, diags);
     unsigned char *dir = NULL, *mini = NULL, *minifat = NULL, *out = NULL;
     if (fat)
-        dir = chain(fat, n_fat, u32(b + 48), b, n, unit, unit, SIZE_MAX, "directory", &dir_len, diags);
+        dir = chain(fat, n_fat, ly_le32(b + 48), b, n, unit, unit, SIZE_MAX, "directory", &dir_len, diags);
     if (!dir)
         goto done;
     const unsigned char *wb = NULL, *root = dir_len >= 128 ? dir : NULL;
@@ -188,7 +167,7 @@ static unsigned char *workbook_stream(const unsigned char *b, size_t n, size_t *
         encrypted |= e[66] == 2 && entry_is(e, "EncryptedPackage");
     }
     if (!wb) {
-        fail(diags, encrypted ? "the workbook has a password (it is encrypted): expected it saved "
+        ly_sheet_fail(diags, encrypted ? "the workbook has a password (it is encrypted): expected it saved "
                                 "without one, as .xlsx, .xls or CSV"
              : biff5 ? "the workbook is an Excel 5.0/95 workbook, which louyu does not read: "
                        "expected it saved as an Excel 97-2003 workbook (.xls), .xlsx or CSV"
@@ -197,27 +176,27 @@ static unsigned char *workbook_stream(const unsigned char *b, size_t n, size_t *
                        ".ods or CSV)");
         goto done;
     }
-    size_t size = u32(wb + 120);
-    if (size >= u32(b + 56)) {
-        out = chain(fat, n_fat, u32(wb + 116), b, n, unit, unit, size, "Workbook stream", len, diags);
+    size_t size = ly_le32(wb + 120);
+    if (size >= ly_le32(b + 56)) {
+        out = chain(fat, n_fat, ly_le32(wb + 116), b, n, unit, unit, size, "Workbook stream", len, diags);
         goto done;
     }
     /* a small stream: in 64-byte sectors of the mini stream (the root entry's) */
-    mini = chain(fat, n_fat, u32(root + 116), b, n, unit, unit, u32(root + 120), "mini stream",
+    mini = chain(fat, n_fat, ly_le32(root + 116), b, n, unit, unit, ly_le32(root + 120), "mini stream",
                  &mini_len, diags);
     if (mini)
-        minifat = chain(fat, n_fat, u32(b + 60), b, n, unit, unit, SIZE_MAX, "mini stream's table",
+        minifat = chain(fat, n_fat, ly_le32(b + 60), b, n, unit, unit, SIZE_MAX, "mini stream's table",
                         &mf_len, diags);
     if (minifat) {
         uint32_t *next = malloc(mf_len / 4 * sizeof *next + 1);
         if (next) {
             for (size_t i = 0; i < mf_len / 4; i++)
-                next[i] = u32(minifat + 4 * i);
-            out = chain(next, mf_len / 4, u32(wb + 116), mini, mini_len, 64, 0, size,
+                next[i] = ly_le32(minifat + 4 * i);
+            out = chain(next, mf_len / 4, ly_le32(wb + 116), mini, mini_len, 64, 0, size,
                         "Workbook stream", len, diags);
             free(next);
         } else {
-            fail(diags, "out of memory reading the workbook");
+            ly_sheet_fail(diags, "out of memory reading the workbook");
         }
     }
 done:
@@ -250,9 +229,9 @@ static int next_record(const unsigned char *w, size_t n, size_t *pos, record *r)
     r->bad = false;
     if (*pos + 4 > n)
         return -1;
-    int type = (int)u16(w + *pos);
+    int type = (int)ly_le16(w + *pos);
     for (bool first = true;; first = false) {
-        size_t len = u16(w + *pos + 2);
+        size_t len = ly_le16(w + *pos + 2);
         if (*pos + 4 + len > n)
             return first ? -1 : type; /* a CONTINUE cut short: the record as far as it goes */
         if (ly_array_reserve((void **)&r->seg, &r->cap, r->n + 1, sizeof *r->seg)) {
@@ -261,7 +240,7 @@ static int next_record(const unsigned char *w, size_t n, size_t *pos, record *r)
         }
         r->seg[r->n++] = (struct segment){w + *pos + 4, len};
         *pos += 4 + len;
-        if (*pos + 4 > n || u16(w + *pos) != R_CONTINUE)
+        if (*pos + 4 > n || ly_le16(w + *pos) != R_CONTINUE)
             return type;
     }
 }
@@ -294,14 +273,14 @@ static uint32_t take16(record *r)
 {
     unsigned char b[2];
     take(r, b, 2);
-    return u16(b);
+    return ly_le16(b);
 }
 
 static uint32_t take32(record *r)
 {
     unsigned char b[4];
     take(r, b, 4);
-    return u32(b);
+    return ly_le32(b);
 }
 
 /* One UTF-16 code unit (or a Latin-1 byte) as UTF-8; *high: a first half of a pair. */
@@ -371,7 +350,7 @@ static void take_chars(record *r, size_t cch, bool wide, ly_tbuf *t)
         }
         const unsigned char *p = r->seg[r->i].p + r->at;
         for (size_t j = 0; j < k; j++)
-            put_unit(t, wide ? u16(p + 2 * j) : p[j], &high);
+            put_unit(t, wide ? ly_le16(p + 2 * j) : p[j], &high);
         r->at += k * (wide ? 2 : 1);
         cch -= k;
     }
@@ -534,7 +513,7 @@ static bool global_record(xbook *b, int type, ly_diag_list *diags)
             ly_tbuf_put(&b->strings, "", 1); /* its NUL */
         }
         if (r->bad) {
-            fail(diags, DAMAGED "its shared strings end before the %zu they count: " EXPECTED, unique);
+            ly_sheet_fail(diags, DAMAGED "its shared strings end before the %zu they count: " EXPECTED, unique);
             return false;
         }
     } else if (type == R_BOUNDSHEET && b->sheet_at < 0) {
@@ -563,7 +542,7 @@ static void sheet_record(xbook *b, int type, uint32_t formula[2])
         type != R_RK && type != R_MULRK && type != R_BOOLERR && type != R_FORMULA)
         return;
     take(r, h, 6);
-    uint32_t row = u16(h), col = u16(h + 2), xf = u16(h + 4);
+    uint32_t row = ly_le16(h), col = ly_le16(h + 2), xf = ly_le16(h + 4);
     if (r->bad)
         return;
     if (type == R_LABELSST) {
@@ -601,7 +580,7 @@ static void sheet_record(xbook *b, int type, uint32_t formula[2])
         take(r, v, 8);
         if (r->bad)
             return;
-        if (u16(v + 6) != 0xFFFF)
+        if (ly_le16(v + 6) != 0xFFFF)
             number_cell(b, row, col, xf, f64(v));
         else if (v[0] == 0) { /* text: in the STRING record that follows */
             formula[0] = row;
@@ -649,9 +628,9 @@ static bool read_book(xbook *b, const unsigned char *w, size_t n, ly_diag_list *
 {
     size_t pos = 0;
     int type = next_record(w, n, &pos, &b->r);
-    uint32_t vers = b->r.n && b->r.seg[0].len >= 4 ? u16(b->r.seg[0].p) : 0;
+    uint32_t vers = b->r.n && b->r.seg[0].len >= 4 ? ly_le16(b->r.seg[0].p) : 0;
     if (type != R_BOF || vers != 0x0600) {
-        fail(diags, type == R_BOF || (n >= 2 && (u16(w) == 0x0209 || u16(w) == 0x0409))
+        ly_sheet_fail(diags, type == R_BOF || (n >= 2 && (ly_le16(w) == 0x0209 || ly_le16(w) == 0x0409))
                         ? "the workbook is from Excel 95 or before (BIFF%s), which louyu does not "
                           "read: expected it saved as an Excel 97-2003 workbook (.xls), .xlsx or CSV"
                         : DAMAGED "its Workbook stream does not begin as a workbook's%s: " EXPECTED,
@@ -663,18 +642,18 @@ static bool read_book(xbook *b, const unsigned char *w, size_t n, ly_diag_list *
         if (!global_record(b, type, diags))
             return false;
     if (b->encrypted) {
-        fail(diags, "the workbook has a password (it is encrypted): expected it saved without one, "
+        ly_sheet_fail(diags, "the workbook has a password (it is encrypted): expected it saved without one, "
              "as .xls, .xlsx or CSV");
         return false;
     }
     if (b->sheet_at < 0 || (size_t)b->sheet_at >= n) {
-        fail(diags, b->sheet_at < 0 ? "the workbook has no worksheet: expected a weekly report's sheet"
+        ly_sheet_fail(diags, b->sheet_at < 0 ? "the workbook has no worksheet: expected a weekly report's sheet"
                                     : DAMAGED "its first worksheet is past the end of its stream: " EXPECTED);
         return false;
     }
     pos = (size_t)b->sheet_at;
     if (next_record(w, n, &pos, &b->r) != R_BOF) {
-        fail(diags, DAMAGED "no sheet begins where it says its first worksheet is: " EXPECTED);
+        ly_sheet_fail(diags, DAMAGED "no sheet begins where it says its first worksheet is: " EXPECTED);
         return false;
     }
     uint32_t formula[2] = {MAX_ROWS, 0};
@@ -699,7 +678,7 @@ int ly_xls_text(const char *bytes, size_t len, char **text, size_t *text_len, ly
     if (ok)
         write_csv(&b, &out);
     if (ok && (b.nomem || b.r.nomem || b.strings.fail || b.text.fail || b.scratch.fail || out.fail)) {
-        fail(diags, "the workbook's first sheet is too large to read (over 64 MiB as text) or "
+        ly_sheet_fail(diags, "the workbook's first sheet is too large to read (over 64 MiB as text) or "
              "memory ran out: expected a weekly report");
         ok = false;
     }
@@ -712,11 +691,5 @@ int ly_xls_text(const char *bytes, size_t len, char **text, size_t *text_len, ly
     free(b.scratch.p);
     free(b.cells);
     free(b.r.seg);
-    if (!ok) {
-        free(out.p);
-        return -1;
-    }
-    *text = out.p ? out.p : calloc(1, 1);
-    *text_len = out.n;
-    return *text ? 0 : -1;
+    return ly_sheet_finish(&out, ok, text, text_len);
 }

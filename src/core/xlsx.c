@@ -25,28 +25,7 @@
 
 enum { MAX_PART = LY_SHEET_MAX_TEXT, MAX_COLS = 16384, MAX_ROWS = 1048576 };
 
-static void fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void fail(ly_diag_list *diags, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
-}
-
 /* ---- the ZIP archive ------------------------------------------------------------- */
-
-static uint32_t u16(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
-}
-
-static uint32_t u32(const unsigned char *p)
-{
-    return u16(p) | u16(p + 2) << 16;
-}
 
 /* The archive's member `name`, inflated (malloc'd, NUL-terminated); NULL with *len 0
  * when it is not there, NULL with *len 1 after an error said in diags. */
@@ -55,36 +34,36 @@ static char *member(const unsigned char *z, size_t n, const char *name, size_t *
 {
     *len = 0;
     size_t e = n >= 22 ? n - 22 : 0;
-    while (e > 0 && u32(z + e) != 0x06054b50 && n - e < 22 + 65535)
+    while (e > 0 && ly_le32(z + e) != 0x06054b50 && n - e < 22 + 65535)
         e--;
-    if (n < 22 || u32(z + e) != 0x06054b50) {
-        fail(diags, "the workbook is not a readable ZIP archive (no central directory): "
+    if (n < 22 || ly_le32(z + e) != 0x06054b50) {
+        ly_sheet_fail(diags, "the workbook is not a readable ZIP archive (no central directory): "
              "expected an .xlsx file as Excel, WPS or LibreOffice saves it");
         *len = 1;
         return NULL;
     }
-    size_t at = u32(z + e + 16), count = u16(z + e + 10), want = strlen(name);
-    for (size_t i = 0; i < count && at + 46 <= n && u32(z + at) == 0x02014b50; i++) {
-        size_t nl = u16(z + at + 28), xl = u16(z + at + 30), cl = u16(z + at + 32);
+    size_t at = ly_le32(z + e + 16), count = ly_le16(z + e + 10), want = strlen(name);
+    for (size_t i = 0; i < count && at + 46 <= n && ly_le32(z + at) == 0x02014b50; i++) {
+        size_t nl = ly_le16(z + at + 28), xl = ly_le16(z + at + 30), cl = ly_le16(z + at + 32);
         const unsigned char *h = z + at;
         at += 46 + nl + xl + cl;
         if (at > n || nl != want || memcmp(h + 46, name, want))
             continue;
-        uint32_t method = u16(h + 10), csize = u32(h + 20), usize = u32(h + 24);
-        size_t lh = u32(h + 42);
-        if (lh + 30 > n || u32(z + lh) != 0x04034b50 || usize > MAX_PART ||
+        uint32_t method = ly_le16(h + 10), csize = ly_le32(h + 20), usize = ly_le32(h + 24);
+        size_t lh = ly_le32(h + 42);
+        if (lh + 30 > n || ly_le32(z + lh) != 0x04034b50 || usize > MAX_PART ||
             (method != 0 && method != 8)) {
-            fail(diags, "the workbook's part %s cannot be read (%s): expected an .xlsx file "
+            ly_sheet_fail(diags, "the workbook's part %s cannot be read (%s): expected an .xlsx file "
                  "as Excel, WPS or LibreOffice saves it", name,
                  usize > MAX_PART ? "over 64 MiB" : method > 8 ? "an unknown compression"
                                                                 : "a damaged archive");
             *len = 1;
             return NULL;
         }
-        size_t data = lh + 30 + u16(z + lh + 26) + u16(z + lh + 28);
+        size_t data = lh + 30 + ly_le16(z + lh + 26) + ly_le16(z + lh + 28);
         char *out = data + csize <= n ? malloc((size_t)usize + 1) : NULL;
         if (!out) {
-            fail(diags, "the workbook's part %s is cut short or too large to read", name);
+            ly_sheet_fail(diags, "the workbook's part %s is cut short or too large to read", name);
             *len = 1;
             return NULL;
         }
@@ -98,7 +77,7 @@ static char *member(const unsigned char *z, size_t n, const char *name, size_t *
                 rc = inflate(&s, Z_FINISH);
             inflateEnd(&s);
             if (rc != Z_STREAM_END || s.total_out != usize) {
-                fail(diags, "the workbook's part %s does not inflate (a damaged file): "
+                ly_sheet_fail(diags, "the workbook's part %s does not inflate (a damaged file): "
                      "expected an .xlsx file as Excel, WPS or LibreOffice saves it", name);
                 free(out);
                 *len = 1;
@@ -344,27 +323,39 @@ static void XMLCALL sh_text(void *ud, const char *s, int len)
         ly_tbuf_put(&b->value, s, (size_t)len);
 }
 
-/* Parses one part with the handlers; false after an error said in diags. */
+/* Parses XML text with the handlers (ud their data): true, or false after saying that `what`
+ * is not well-formed XML and what was `expected` (or that memory ran out). */
+static bool parse_xml(void *ud, const char *what, const char *expected, const char *xml,
+                      size_t len, XML_StartElementHandler start, XML_EndElementHandler end,
+                      XML_CharacterDataHandler chars, ly_diag_list *diags)
+{
+    XML_Parser p = XML_ParserCreate(NULL);
+    if (!p) {
+        ly_sheet_fail(diags, "out of memory reading %s", what);
+        return false;
+    }
+    XML_SetUserData(p, ud);
+    XML_SetElementHandler(p, start, end);
+    if (chars)
+        XML_SetCharacterDataHandler(p, chars);
+    bool ok = len <= INT_MAX && XML_Parse(p, xml, (int)len, 1) == XML_STATUS_OK;
+    if (!ok)
+        ly_sheet_fail(diags, "%s is not well-formed XML (line %lu: %s): expected %s", what,
+                      (unsigned long)XML_GetCurrentLineNumber(p),
+                      XML_ErrorString(XML_GetErrorCode(p)), expected);
+    XML_ParserFree(p);
+    return ok;
+}
+
+/* One of the workbook's parts parsed (parse_xml). */
 static bool parse(book *b, const char *part, const char *xml, size_t len,
                   XML_StartElementHandler start, XML_EndElementHandler end,
                   XML_CharacterDataHandler chars, ly_diag_list *diags)
 {
-    XML_Parser p = XML_ParserCreate(NULL);
-    if (!p) {
-        b->nomem = true;
-        return false;
-    }
-    XML_SetUserData(p, b);
-    XML_SetElementHandler(p, start, end);
-    if (chars)
-        XML_SetCharacterDataHandler(p, chars);
-    bool ok = XML_Parse(p, xml, (int)len, 1) == XML_STATUS_OK;
-    if (!ok)
-        fail(diags, "the workbook's part %s is not well-formed XML (line %lu: %s): expected an "
-             ".xlsx file as Excel, WPS or LibreOffice saves it", part,
-             (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
-    XML_ParserFree(p);
-    return ok;
+    char what[320];
+    snprintf(what, sizeof what, "the workbook's part %s", part);
+    return parse_xml(b, what, "an .xlsx file as Excel, WPS or LibreOffice saves it", xml, len,
+                     start, end, chars, diags);
 }
 
 /* Reads a part that must be there (or, when optional, may not be) with the handlers. */
@@ -377,7 +368,7 @@ static bool read_part(book *b, const unsigned char *z, size_t n, const char *nam
     if (!xml && len)
         return false;
     if (!xml && !optional) {
-        fail(diags, "the workbook has no part %s: expected an .xlsx file as Excel, WPS or "
+        ly_sheet_fail(diags, "the workbook has no part %s: expected an .xlsx file as Excel, WPS or "
              "LibreOffice saves it", name);
         return false;
     }
@@ -401,7 +392,7 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
         snprintf(b.sheet_part, sizeof b.sheet_part, "xl/worksheets/sheet1.xml");
     ok = ok && read_part(&b, z, len, b.sheet_part, false, sh_start, sh_end, sh_text, diags);
     if (ok && (b.nomem || b.strings.fail || b.out.fail || b.value.fail)) {
-        fail(diags, "the workbook's first sheet is too large to read (over 64 MiB as text) or "
+        ly_sheet_fail(diags, "the workbook's first sheet is too large to read (over 64 MiB as text) or "
              "memory ran out: expected a weekly report");
         ok = false;
     }
@@ -409,13 +400,7 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
     free(b.string_at);
     free(b.is_date);
     free(b.value.p);
-    if (!ok) {
-        free(b.out.p);
-        return -1;
-    }
-    *text = b.out.p ? b.out.p : calloc(1, 1);
-    *text_len = b.out.n;
-    return *text ? 0 : -1;
+    return ly_sheet_finish(&b.out, ok, text, text_len);
 }
 
 /* ---- OpenDocument spreadsheets (.ods) ------------------------------------------------
@@ -566,7 +551,7 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
     if (!mime && n)
         return -1;
     if (!mime || strcmp(mime, "application/vnd.oasis.opendocument.spreadsheet")) {
-        fail(diags, "the file is an OpenDocument file but not a spreadsheet (its mimetype is "
+        ly_sheet_fail(diags, "the file is an OpenDocument file but not a spreadsheet (its mimetype is "
              "%.80s): expected a weekly report's sheet (.ods, .xlsx or CSV)",
              mime ? mime : "missing");
         free(mime);
@@ -576,39 +561,23 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
     char *xml = member(z, len, "content.xml", &n, diags);
     if (!xml) {
         if (!n)
-            fail(diags, "the spreadsheet has no content.xml: expected an .ods file as "
+            ly_sheet_fail(diags, "the spreadsheet has no content.xml: expected an .ods file as "
                  "LibreOffice or WPS saves it");
         return -1;
     }
     ods_sheet s = {0};
-    XML_Parser p = XML_ParserCreate(NULL);
-    bool ok = p != NULL;
-    if (p) {
-        XML_SetUserData(p, &s);
-        XML_SetElementHandler(p, ods_start, ods_end);
-        XML_SetCharacterDataHandler(p, ods_text);
-        ok = XML_Parse(p, xml, (int)n, 1) == XML_STATUS_OK;
-        if (!ok)
-            fail(diags, "the spreadsheet's content.xml is not well-formed XML (line %lu: %s): "
-                 "expected an .ods file as LibreOffice or WPS saves it",
-                 (unsigned long)XML_GetCurrentLineNumber(p), XML_ErrorString(XML_GetErrorCode(p)));
-        XML_ParserFree(p);
-    }
+    bool ok = parse_xml(&s, "the spreadsheet's content.xml",
+                        "an .ods file as LibreOffice or WPS saves it", xml, n, ods_start, ods_end,
+                        ods_text, diags);
     free(xml);
-    if (ok && (!p || s.out.fail || s.row.fail || s.value.fail)) {
-        fail(diags, "the spreadsheet's first sheet is too large to read (over 64 MiB as text) "
+    if (ok && (s.out.fail || s.row.fail || s.value.fail)) {
+        ly_sheet_fail(diags, "the spreadsheet's first sheet is too large to read (over 64 MiB as text) "
              "or memory ran out: expected a weekly report");
         ok = false;
     }
     free(s.row.p);
     free(s.value.p);
-    if (!ok) {
-        free(s.out.p);
-        return -1;
-    }
-    *text = s.out.p ? s.out.p : calloc(1, 1);
-    *text_len = s.out.n;
-    return *text ? 0 : -1;
+    return ly_sheet_finish(&s.out, ok, text, text_len);
 }
 
 /* ---- Excel 2003 XML spreadsheets (SpreadsheetML) ---------------------------------------
@@ -626,25 +595,15 @@ typedef struct {
     long row_no, col, at; /* the row (from 1); fields written; the next cell's column */
     long across, down;
     char type[16];
-    long *below; /* per column: rows a MergeDown above still covers */
-    size_t cap_below;
-    bool nomem;
+    ly_sheet_spans spans; /* what MergeDown cells above cover */
 } xml_sheet;
-
-static long covered_skip(xml_sheet *s, long at)
-{
-    while ((size_t)at < s->cap_below && at < MAX_COLS && s->below[at] > 0)
-        at++;
-    return at;
-}
 
 static void xml_row_end(xml_sheet *s)
 {
     ly_tbuf_put(&s->out, s->row.p ? s->row.p : "", s->row.n);
     ly_tbuf_put(&s->out, "\n", 1);
     s->row.n = 0;
-    for (size_t c = 0; c < s->cap_below; c++)
-        s->below[c] -= s->below[c] > 0;
+    ly_sheet_next_row(&s->spans);
 }
 
 static void XMLCALL xml_start(void *ud, const char *el, const char **atts)
@@ -664,8 +623,8 @@ static void XMLCALL xml_start(void *ud, const char *el, const char **atts)
         s->col = s->at = 0;
         s->row.n = 0;
     } else if (!strcmp(n, "Cell")) {
-        long c = (v = attr(atts, "Index")) ? atol(v) - 1 : covered_skip(s, s->at);
-        s->at = c >= s->at && c < MAX_COLS ? c : covered_skip(s, s->at);
+        long c = (v = attr(atts, "Index")) ? atol(v) - 1 : ly_sheet_uncovered(&s->spans, s->at);
+        s->at = c >= s->at && c < MAX_COLS ? c : ly_sheet_uncovered(&s->spans, s->at);
         s->across = (v = attr(atts, "MergeAcross")) ? atol(v) : 0;
         s->down = (v = attr(atts, "MergeDown")) ? atol(v) : 0;
         s->across = s->across < 0 ? 0 : s->across > 1000 ? 1000 : s->across;
@@ -716,15 +675,7 @@ static void xml_cell_end(xml_sheet *s)
     s->in_cell = false;
     if (*text && s->at < MAX_COLS)
         ly_sheet_field(&s->row, &s->col, s->at, text);
-    for (long k = 0; s->down > 0 && k <= s->across && s->at + k < MAX_COLS; k++) {
-        size_t c = (size_t)(s->at + k), old = s->cap_below;
-        if (ly_array_reserve((void **)&s->below, &s->cap_below, c + 1, sizeof *s->below)) {
-            s->nomem = true;
-            return;
-        }
-        memset(s->below + old, 0, (s->cap_below - old) * sizeof *s->below);
-        s->below[c] = s->down + 1 > s->below[c] ? s->down + 1 : s->below[c];
-    }
+    ly_sheet_cover(&s->spans, s->at, 1 + s->across, 1 + s->down);
     s->at += 1 + s->across;
 }
 
@@ -767,37 +718,20 @@ int ly_xml2003_text(const char *bytes, size_t len, char **text, size_t *text_len
                     ly_diag_list *diags)
 {
     xml_sheet s = {0};
-    XML_Parser p = XML_ParserCreate(NULL);
-    bool ok = p != NULL;
-    if (p) {
-        XML_SetUserData(p, &s);
-        XML_SetElementHandler(p, xml_start, xml_end);
-        XML_SetCharacterDataHandler(p, xml_text);
-        ok = len <= INT_MAX && XML_Parse(p, bytes, (int)len, 1) == XML_STATUS_OK;
-        if (!ok)
-            fail(diags, "the XML spreadsheet is not well-formed XML (line %lu: %s): expected it "
-                 "as Excel or WPS saves \"XML Spreadsheet 2003\", or the sheet saved as .xlsx "
-                 "or CSV", (unsigned long)XML_GetCurrentLineNumber(p),
-                 XML_ErrorString(XML_GetErrorCode(p)));
-        XML_ParserFree(p);
-    }
+    bool ok = parse_xml(&s, "the XML spreadsheet",
+                        "it as Excel or WPS saves \"XML Spreadsheet 2003\", or the sheet saved as "
+                        ".xlsx or CSV", bytes, len, xml_start, xml_end, xml_text, diags);
     if (ok && !s.sheets) {
-        fail(diags, "the XML spreadsheet has no worksheet: expected a weekly report's sheet");
+        ly_sheet_fail(diags, "the XML spreadsheet has no worksheet: expected a weekly report's sheet");
         ok = false;
     }
-    if (ok && (!p || s.nomem || s.out.fail || s.row.fail || s.value.fail)) {
-        fail(diags, "the XML spreadsheet's first sheet is too large to read (over 64 MiB as "
+    if (ok && (s.spans.nomem || s.out.fail || s.row.fail || s.value.fail)) {
+        ly_sheet_fail(diags, "the XML spreadsheet's first sheet is too large to read (over 64 MiB as "
              "text) or memory ran out: expected a weekly report");
         ok = false;
     }
     free(s.row.p);
     free(s.value.p);
-    free(s.below);
-    if (!ok) {
-        free(s.out.p);
-        return -1;
-    }
-    *text = s.out.p ? s.out.p : calloc(1, 1);
-    *text_len = s.out.n;
-    return *text ? 0 : -1;
+    free(s.spans.below);
+    return ly_sheet_finish(&s.out, ok, text, text_len);
 }
