@@ -551,7 +551,8 @@ static void test_html_table(void)
         "<tr><td>a &amp; b</td><td x:num=\"1200.5\">1,200.50</td><td>x<br>y</td></tr>\n"
         "<tr><td>&#x697c;&#27004;</td><td>wtc</td><td><b>3</b></td>"
         "<td><table><tr><td>inner</td></tr></table>text</td></tr>\n"
-        "<tr><td>\"q\"</td></tr></table><table><tr><td>second</td></tr></table>";
+        "<tr><td>\"q\"</td><td x:num=\"40695\">2011/6/1</td><td sdval=\"1140\" sdnum=\"x\">"
+        "1,140</td></tr></table><table><tr><td>second</td></tr></table>";
     char *text = NULL;
     size_t len = 0;
     ly_diag_list d;
@@ -563,7 +564,7 @@ static void test_html_table(void)
                                "\"week\",\"building\",\"vacant_m2\",\"note\"\n"
                                "\"a & b\",\"\",\"1200.5\",\"x y\"\n"
                                "\"楼楼\",\"wtc\",\"3\",\"inner text\"\n"
-                               "\"\"\"q\"\"\"\n";
+                               "\"\"\"q\"\"\",\"2011/6/1\",\"1140\"\n";
     if (text && strcmp(text, WANT))
         fprintf(stderr, "the page's table as:\n%s\n", text);
     CHECK(text && !strcmp(text, WANT));

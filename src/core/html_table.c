@@ -6,8 +6,8 @@
  * else UTF-8 where it is, else GB18030. Each <tr> of the table (not of one nested in it) is
  * a row and each <td> or <th> a cell: its text with the tags inside it left out, entities
  * decoded (&nbsp; &amp; &#20316; ...), white space run together as HTML shows it, a
- * <br> as a space; Excel's x:num="1200.5" gives the number a cell stands for when its text
- * shows it otherwise (1,200.50). A cell spanning columns or rows (colspan, rowspan) holds
+ * <br> as a space; Excel's x:num="1200.5" (LibreOffice's sdval) gives the number a cell
+ * stands for when its text shows it formatted (1,200.50; a date's text stays). A cell spanning columns or rows (colspan, rowspan) holds
  * its text in its first row and column and leaves the others empty, as a merged cell of a
  * workbook does; the cells after it move along. Comments, <script> and <style> are not
  * text. */
@@ -205,9 +205,31 @@ static void cell_begin(table *t, const char *a, const char *end)
     t->rowspan = attribute(a, end, "rowspan", v, sizeof v) ? atol(v) : 1;
     t->colspan = t->colspan < 1 ? 1 : t->colspan > MAX_SPAN ? MAX_SPAN : t->colspan;
     t->rowspan = t->rowspan < 1 ? 1 : t->rowspan > MAX_SPAN ? MAX_SPAN : t->rowspan;
-    if (!attribute(a, end, "x:num", t->num, sizeof t->num))
+    if (!attribute(a, end, "x:num", t->num, sizeof t->num) &&
+        !attribute(a, end, "sdval", t->num, sizeof t->num))
         t->num[0] = '\0';
     t->at = ly_sheet_uncovered(&t->spans, t->at);
+}
+
+/* Whether a cell's text shows a number formatted (1,200.50, ¥4.60, 12%): its value then
+ * stands for it. A date's or a time's text is kept (its value is a serial number). */
+static bool formatted_number(const char *s)
+{
+    int digits = 0, points = 0;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isdigit(c))
+            digits++;
+        else if ((c == '-' || c == '+') && digits)
+            return false; /* 2011-06-01 */
+        else if (c == '.' && ++points > 1)
+            return false; /* 2011.06.01 */
+        else if (!strchr(" ,.+-()%$", c) && strncmp(s, "\xC2\xA5", 2) && strncmp(s, "\xEF\xBF\xA5", 3))
+            return false; /* (¥ and ￥ are the ones outside ASCII) */
+        else if (c >= 0x80)
+            s += (c == 0xC2 ? 1 : 2);
+    }
+    return digits > 0;
 }
 
 static void cell_end(table *t)
@@ -215,7 +237,8 @@ static void cell_end(table *t)
     if (!t->in_cell)
         return;
     t->in_cell = false;
-    const char *s = t->num[0] ? t->num : t->cell.p ? t->cell.p : "";
+    const char *shown = t->cell.p ? t->cell.p : "";
+    const char *s = t->num[0] && (!*shown || formatted_number(shown)) ? t->num : shown;
     if (*s && t->at < MAX_COLS)
         ly_sheet_field(&t->row, &t->col, t->at, s);
     ly_sheet_cover(&t->spans, t->at, t->colspan, t->rowspan); /* and the rows below */
