@@ -594,7 +594,8 @@ static void test_xml2003(void)
         "<Cell ss:Index=\"3\"><Data ss:Type=\"DateTime\">2011-05-16T00:00:00.000</Data></Cell>"
         "<Cell><ss:Data ss:Type=\"String\"><B>b</B>&amp;<Font>c</Font></ss:Data></Cell></Row>"
         "<Row><Cell><Data ss:Type=\"Boolean\">1</Data></Cell><Cell><Data ss:Type=\"Number\">"
-        "12</Data></Cell></Row></Table></Worksheet>"
+        "12</Data><Comment ss:Author=\"x\"><ss:Data xmlns=\"http://www.w3.org/TR/REC-html40\">"
+        "<B>not the cell</B></ss:Data></Comment></Cell></Row></Table></Worksheet>"
         "<Worksheet ss:Name=\"2\"><Table><Row><Cell><Data ss:Type=\"String\">not</Data>"
         "</Cell></Row></Table></Worksheet></Workbook>";
     char *text = NULL;

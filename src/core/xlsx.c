@@ -584,7 +584,7 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
  * What Excel and WPS save as "XML Spreadsheet 2003" ("XML 电子表格 2003") and what office
  * systems export as .xls: one XML document, its first Worksheet's Table a run of Rows of
  * Cells, each cell's value in a Data element typed String, Number, DateTime or Boolean (its
- * text may be in Font and B elements inside). A Row or a Cell may say where it is
+ * text may be in Font and B elements inside; a cell's Comment is not its text). A Row or a Cell may say where it is
  * (ss:Index, from 1); a cell spanning columns (ss:MergeAcross) moves the next one along, one
  * spanning rows (ss:MergeDown) covers its columns in the rows below. */
 
@@ -592,6 +592,7 @@ typedef struct {
     ly_tbuf out, row, value;
     int sheets; /* worksheets begun: only the first is read */
     bool in_sheet, in_data, in_cell;
+    int in_comment; /* a cell's Comment, whose Data is not the cell's */
     long row_no, col, at; /* the row (from 1); fields written; the next cell's column */
     long across, down;
     char type[16];
@@ -634,7 +635,9 @@ static void XMLCALL xml_start(void *ud, const char *el, const char **atts)
         s->value.n = 0;
         if (s->value.p)
             s->value.p[0] = '\0';
-    } else if (!strcmp(n, "Data") && s->in_cell) {
+    } else if (!strcmp(n, "Comment")) {
+        s->in_comment++;
+    } else if (!strcmp(n, "Data") && s->in_cell && !s->in_comment) {
         s->in_data = true;
         snprintf(s->type, sizeof s->type, "%s", (v = attr(atts, "Type")) ? v : "String");
     }
@@ -691,6 +694,8 @@ static void XMLCALL xml_end(void *ud, const char *el)
         xml_row_end(s);
     else if (!strcmp(n, "Cell") && s->in_cell)
         xml_cell_end(s);
+    else if (!strcmp(n, "Comment") && s->in_comment)
+        s->in_comment--;
     else if (!strcmp(n, "Data"))
         s->in_data = false;
 }
