@@ -237,6 +237,36 @@ static void search_index(ly_app *app)
     ly_cmd_index_search(app, true);
 }
 
+/* The toast: a short message on one line, a long one (a refused report's first error)
+ * wrapped within the window above the week slider, a very long one cut after four lines. */
+static void toasts(ly_app *app)
+{
+    ly_cmd_resize(app, 1280, 720);
+    ly_cmd_tell(app, true, "week.xls: imported 2011-W19, 4 rows");
+    ly_app_update(app, 0.016);
+    const ly_box *t = &app->layout.toast;
+    CHECK(t->shown && inside(t, 1280, 720));
+    float one = t->h;
+    char text[1400] = "hdr.csv not imported (errors: 1): 1:1: the first row is not a header: ";
+    while (strlen(text) < 300)
+        strcat(text, "expected a first row naming the columns week, building, floors; ");
+    ly_cmd_tell(app, false, text);
+    ly_app_update(app, 0.016);
+    CHECK(t->shown && inside(t, 1280, 720) && t->h > one + 20);
+    CHECK(!app->layout.weeks.shown || t->y + t->h <= app->layout.weeks.y);
+    float some = t->h;
+    while (strlen(text) < 1300)
+        strcat(text, "and more of the same, ");
+    ly_cmd_tell(app, false, text);
+    ly_app_update(app, 0.016);
+    char lines[LY_TOAST_LINES][400];
+    float w;
+    CHECK_INT(ly_layout_toast_lines(app, text, 11.5f, app->layout.toast_room, lines, &w),
+              LY_TOAST_LINES);
+    CHECK(strstr(lines[LY_TOAST_LINES - 1], "…") != NULL);
+    CHECK(inside(t, 1280, 720) && t->h >= some && t->h < one + 4 * 16 + 1);
+}
+
 int main(void)
 {
     weeks();
@@ -257,6 +287,7 @@ int main(void)
     layout_at(&app, 1080, 1920, 1.75f);
     layout_at(&app, 3840, 2160, 2);
     app.st.ui_scale = 1;
+    toasts(&app);
     home_view(&app, 1280, 720);
     home_view(&app, 1920, 1080);
     home_view(&app, 1000, 700);

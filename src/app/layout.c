@@ -2,6 +2,7 @@
 #include "layout.h"
 #include "app.h"
 #include "louyu/directory.h"
+#include "louyu/ui.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -300,6 +301,30 @@ static bool toast_is_export(const ly_state *st)
     return st->exported.text[0] && (!st->run.status[0] || st->exported.shown_t >= st->run.shown_t);
 }
 
+int ly_layout_toast_lines(const ly_app *app, const char *text, float px, float room,
+                          char (*lines)[400], float *width)
+{
+    ly_ui_line at[LY_TOAST_LINES];
+    size_t n = ly_ui_wrap(app->font, text, px, room, at, LY_TOAST_LINES);
+    int shown = n < LY_TOAST_LINES ? (int)n : LY_TOAST_LINES;
+    *width = 0;
+    for (int k = 0; k < shown; k++) {
+        size_t len = at[k].len < sizeof lines[k] - 1 ? at[k].len : sizeof lines[k] - 1;
+        memcpy(lines[k], text + at[k].start, len);
+        lines[k][len] = '\0';
+        float w = at[k].width;
+        if (k == shown - 1 && n > (size_t)shown) { /* the rest is in the log */
+            char rest[400], fit[400];
+            snprintf(rest, sizeof rest, "%s", text + at[k].start);
+            snprintf(lines[k], sizeof lines[k], "%s",
+                     ly_ui_fit(app->font, rest, px, room, fit, sizeof fit));
+            w = room;
+        }
+        *width = fmaxf(*width, w);
+    }
+    return shown;
+}
+
 bool ly_layout_toast_ok(const ly_app *app)
 {
     return toast_is_export(&app->st) ? app->st.exported.ok : app->st.run.ok;
@@ -358,12 +383,17 @@ static void notices(ly_layout *L, const ly_app *app)
     L->toast.shown = toast_is_export(st) ? st->time - st->exported.shown_t < 8.0
                                          : st->run.status[0] && st->time - st->run.shown_t < 8.0;
     if (L->toast.shown) {
-        char toast[1400];
+        char toast[1400], lines[LY_TOAST_LINES][400];
         ly_layout_toast_text(app, toast, sizeof toast);
-        float w = measure(app, toast, 11.5f * s) + 20 * s;
-        L->toast = box(fmaxf(W - 20 * s - w, 8 * s), H - 44 * s, w, 24 * s);
+        /* a long message (a refused report's first error) wraps, up to four lines */
+        L->toast_room = fminf(W - 48 * s, 640 * s);
+        float w = 0;
+        int n = ly_layout_toast_lines(app, toast, 11.5f * s, L->toast_room, lines, &w);
+        float more = (float)(n > 1 ? n - 1 : 0) * 16 * s;
+        w += 20 * s;
+        L->toast = box(fmaxf(W - 20 * s - w, 8 * s), H - 44 * s - more, w, 24 * s + more);
         if (L->weeks.shown) /* above the slider */
-            L->toast.y = L->weeks.y - 32 * s;
+            L->toast.y = L->weeks.y - 32 * s - more;
     }
     const char *big, *small;
     L->notice.shown = ly_layout_notice_text(app, &big, &small);

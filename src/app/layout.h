@@ -48,6 +48,7 @@ typedef struct {
     /* while they are open */
     ly_box keyboard, finder, help, help_keys, card, floor_card, dashboard;
     ly_box color_legend, plan_legend, tour, toast, notice, admin;
+    float toast_room; /* the toast's text wraps at this width (ly_layout_toast_lines) */
     /* the week slider along the bottom (a district with a weekly history, not a kiosk) */
     ly_box weeks;
     /* the kinds of place to show; operations mode: the cameras' list and their pictures
@@ -93,6 +94,12 @@ int ly_layout_color_legend(const struct ly_app *app, char (*text)[120], unsigned
 void ly_layout_toast_text(const struct ly_app *app, char *buf, size_t n);
 /* Whether the toast tells of a success (a reload that took, an export written). */
 bool ly_layout_toast_ok(const struct ly_app *app);
+/* The toast's text in lines at most `room` pixels wide at size px, into lines[k] as
+ * NUL-terminated text (up to LY_TOAST_LINES, the last ending in "…" when more would
+ * follow); returns how many, and the widest's width in *width. */
+enum { LY_TOAST_LINES = 4 };
+int ly_layout_toast_lines(const struct ly_app *app, const char *text, float px, float room,
+                          char (*lines)[400], float *width);
 bool ly_layout_notice_text(const struct ly_app *app, const char **big, const char **small);
 float ly_layout_pad_key_h(const ly_layout *L);
 

@@ -8,14 +8,16 @@
 static void toast(const ly_view_ctx *c)
 {
     const ly_box *b = &c->L->toast;
-    char text[1400];
+    char text[1400], lines[LY_TOAST_LINES][400];
     ly_layout_toast_text(c->app, text, sizeof text);
-    float s = c->L->s;
+    float s = c->L->s, w;
+    int n = ly_layout_toast_lines(c->app, text, 11.5f * s, c->L->toast_room, lines, &w);
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 6 * s,
                        ly_layout_toast_ok(c->app) ? ly_rgba(32, 38, 50, 220)
                                                   : ly_rgba(170, 40, 30, 230));
-    ly_draw_text(c->dl, floorf(b->x + 10 * s), floorf(b->y + 16 * s), 11.5f * s,
-                 ly_rgba(255, 255, 255, 255), text);
+    for (int k = 0; k < n; k++)
+        ly_draw_text(c->dl, floorf(b->x + 10 * s), floorf(b->y + 16 * s + (float)k * 16 * s),
+                     11.5f * s, ly_rgba(255, 255, 255, 255), lines[k]);
 }
 
 static void notice(const ly_view_ctx *c)
