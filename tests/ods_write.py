@@ -5,12 +5,21 @@ the text as shown, 4.6 shown as 4.60), dates (YYYY-MM-DD) as date cells, text in
 (one cell's run of spaces as text:s, one cell with a comment, office:annotation, that is
 not its text), runs of empty cells as one cell repeated, every row padded with empty cells
 to column 1024 and the sheet with empty rows to the millionth; a second sheet after it. For
-louyu's tests of report import; no library needed.
-Usage: ods_write.py ROWS.csv OUT.ods"""
+louyu's tests of report import; no library needed. With --merge, cells merged over rows
+(table:number-rows-spanned on the first).
+Usage: ods_write.py ROWS.csv OUT.ods [--merge A5:A9,B5:B9]"""
 import csv, re, sys, zipfile
 from xml.sax.saxutils import escape, quoteattr
 
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+
+# --merge A5:A9,B5:B9: cells merged over rows (their text in the first cell, the CSV's
+# cells below it empty), as a sheet merges a building's name over its floors
+merges = []
+if "--merge" in sys.argv:
+    for ref in sys.argv[sys.argv.index("--merge") + 1].split(","):
+        (c0, r0), (c1, r1) = (re.fullmatch(r"([A-Z]+)(\d+)", x).groups() for x in ref.split(":"))
+        merges.append((int(r0), int(r1), ord(c0) - 65, ord(c1) - 65, ref))
 
 
 def text_cell(v, first):
@@ -26,8 +35,9 @@ def text_cell(v, first):
 out, noted = [], False
 for r, row in enumerate(rows, 1):
     cells, empty, width = [], 0, 0
-    for v in row:
+    for c, v in enumerate(row):
         width += 1
+        span = [m for m in merges if (m[0], m[2]) == (r, c)]  # a merge begins here
         if v == "":
             empty += 1
             continue
@@ -44,6 +54,11 @@ for r, row in enumerate(rows, 1):
         else:
             cells.append(text_cell(v, r > 1 and not noted))
             noted = noted or r > 1
+        if span:
+            m = span[0]
+            cells[-1] = cells[-1].replace("<table:table-cell", "<table:table-cell table:number-"
+                                          f"rows-spanned=\"{m[1] - m[0] + 1}\" table:number-"
+                                          f"columns-spanned=\"{m[3] - m[2] + 1}\"", 1)
     cells.append(f'<table:table-cell table:number-columns-repeated="{1024 - width + empty}"/>')
     out.append(f'<table:table-row>{"".join(cells)}</table:table-row>')
 out.append('<table:table-row table:number-rows-repeated="1048000">'

@@ -559,7 +559,12 @@ static void test_html_table(void)
     ly_diag_list_init(&d, "page.xls");
     CHECK(ly_html_table_is(PAGE, sizeof PAGE - 1));
     CHECK(!ly_html_table_is("week,building\n<b>,1\n", 20));
-    CHECK_INT(ly_html_table_text(PAGE, sizeof PAGE - 1, &text, &len, &d), 0);
+    ly_csv_merges m = {0};
+    CHECK_INT(ly_html_table_text(PAGE, sizeof PAGE - 1, &text, &len, &d, &m), 0);
+    /* the header's rowspan: rows 2-3 of column B (the title's colspan is one row) */
+    CHECK(m.n == 1 && m.at[0].row0 == 2 && m.at[0].row1 == 3 && m.at[0].col0 == 1 &&
+          m.at[0].col1 == 1);
+    free(m.at);
     static const char WANT[] = "\"湛山 周报\"\n"
                                "\"week\",\"building\",\"vacant_m2\",\"note\"\n"
                                "\"a & b\",\"\",\"1200.5\",\"x y\"\n"
@@ -571,10 +576,10 @@ static void test_html_table(void)
     free(text);
     /* GBK, as its meta says; a page without a table */
     static const char GBK[] = "<html><meta charset=gb2312><table><tr><td>\xC2\xA5</td></tr></table>";
-    CHECK_INT(ly_html_table_text(GBK, sizeof GBK - 1, &text, &len, &d), 0);
+    CHECK_INT(ly_html_table_text(GBK, sizeof GBK - 1, &text, &len, &d, NULL), 0);
     CHECK(text && !strcmp(text, "\"楼\"\n"));
     free(text);
-    CHECK_INT(ly_html_table_text("<html><p>hi</p></html>", 22, &text, &len, &d), -1);
+    CHECK_INT(ly_html_table_text("<html><p>hi</p></html>", 22, &text, &len, &d, NULL), -1);
     CHECK(d.count == 1 && strstr(d.items[0].message, "a web page (HTML) with no table"));
     ly_diag_list_deinit(&d);
 }
@@ -603,7 +608,12 @@ static void test_xml2003(void)
     ly_diag_list d;
     ly_diag_list_init(&d, "week.xml");
     CHECK(ly_xml2003_is(DOC, sizeof DOC - 1));
-    CHECK_INT(ly_xml2003_text(DOC, sizeof DOC - 1, &text, &len, &d), 0);
+    ly_csv_merges m = {0};
+    CHECK_INT(ly_xml2003_text(DOC, sizeof DOC - 1, &text, &len, &d, &m), 0);
+    /* "a" merged down over rows 3-4 (the title merged across one row is no merge over rows) */
+    CHECK(m.n == 1 && m.at[0].row0 == 3 && m.at[0].row1 == 4 && m.at[0].col0 == 0 &&
+          m.at[0].col1 == 0);
+    free(m.at);
     static const char WANT[] = "\"title\",\"\",\"\",\"4.6\"\n"
                                "\n"
                                "\"a\",\"\",\"2011-05-16\",\"b&c\"\n"
@@ -612,7 +622,7 @@ static void test_xml2003(void)
         fprintf(stderr, "the XML spreadsheet as:\n%s\n", text);
     CHECK(text && !strcmp(text, WANT));
     free(text);
-    CHECK_INT(ly_xml2003_text(DOC, 200, &text, &len, &d), -1);
+    CHECK_INT(ly_xml2003_text(DOC, 200, &text, &len, &d, NULL), -1);
     CHECK(d.count == 1 && strstr(d.items[0].message, "not well-formed XML"));
     ly_diag_list_deinit(&d);
 }

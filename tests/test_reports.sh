@@ -231,6 +231,41 @@ out.append('</Table></Worksheet><Worksheet ss:Name="说明"><Table><Row><Cell><D
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
 PY
 same_rows wtc-2003.xml
+# the same with the week and the building merged down over the rows that share them, as
+# managers lay sheets out (.xlsx mergeCells, .xls MERGEDCELLS, .ods rows spanned): the
+# merged cell's text stands in its rows below; the same rows
+python3 - "$tmp/wtc-xl.csv" "$tmp/wtc-merged.csv" >"$tmp/merges" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+first = next(i for i, r in enumerate(rows) if len(r) > 3) + 1  # the first row after the header
+refs = []
+for c in (0, 1):
+    r = first
+    while r < len(rows):
+        end = r
+        while end + 1 < len(rows) and rows[end + 1][c] == rows[r][c]:
+            end += 1
+        if end > r:
+            refs.append(f"{'AB'[c]}{r + 1}:{'AB'[c]}{end + 1}")
+            for k in range(r + 1, end + 1):
+                rows[k][c] = ""
+        r = end + 1
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+print(",".join(refs))
+PY
+python3 "$SRC/tests/xlsx_write.py" "$tmp/wtc-merged.csv" "$tmp/wtc-merged.xlsx" --merge "$(cat "$tmp/merges")"
+"$PYDEB" "$SRC/tests/xls_write.py" "$tmp/wtc-merged.csv" "$tmp/wtc-merged.xls" --merge "$(cat "$tmp/merges")"
+python3 "$SRC/tests/ods_write.py" "$tmp/wtc-merged.csv" "$tmp/wtc-merged.ods" --merge "$(cat "$tmp/merges")"
+check 'grep -q "^A[0-9]*:A[0-9]*,B[0-9]*:B[0-9]*$" "$tmp/merges"' "no merges made: $(cat "$tmp/merges")"
+for f in wtc-merged.xlsx wtc-merged.xls wtc-merged.ods; do
+  same_rows "$f"
+done
+# an area merged over rows is refused there (one figure is not each floor's)
+printf 'week,building,floors,vacant_m2\n2011-W18,wtc,20,1200\n2011-W18,wtc,21,\n' >"$tmp/area-merged.csv"
+python3 "$SRC/tests/xlsx_write.py" "$tmp/area-merged.csv" "$tmp/area-merged.xlsx" --merge D2:D3
+(cd "$tmp" && "$LOUYU" report import --db s.gpkg area-merged.xlsx) >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "^area-merged.xlsx:3:.*\"vacant_m2\" is under a cell merged over rows 2-3" "$tmp/err"' \
+  "a merged area was not refused as such: $(head -2 "$tmp/err")"
 # a week LibreOffice saved as .xls, as XML Spreadsheet 2003 and as a web page
 # (tests/data/reports-xls: the .xls in the mini stream, a formula's cached value, dates, a
 # title above the header; the page's numbers with their sdval): the rows each holds

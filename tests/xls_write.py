@@ -6,11 +6,20 @@ and decimals as number cells (RK and MULRK where they fit, NUMBER where not), da
 Chinese one (yyyy"年"m"月"d"日"), TRUE and FALSE as truth cells; a second sheet after it. With --long, two cells on the second sheet, of 6,000 Chinese characters and
 of 9,000 ASCII ones, written first: the shared strings run over CONTINUE records (a cut in
 the middle of a string of each kind) before the report's own. For louyu's tests of report import.
-Usage: xls_write.py ROWS.csv OUT.xls [--long]"""
+With --merge, cells merged over rows (MERGEDCELLS).
+Usage: xls_write.py ROWS.csv OUT.xls [--long] [--merge A5:A9,B5:B9]"""
 import csv, datetime, re, sys
 import xlwt
 
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+
+# --merge A5:A9,B5:B9: cells merged over rows (their text in the first cell, the CSV's
+# cells below it empty), as a sheet merges a building's name over its floors
+merges = []
+if "--merge" in sys.argv:
+    for ref in sys.argv[sys.argv.index("--merge") + 1].split(","):
+        (c0, r0), (c1, r1) = (re.fullmatch(r"([A-Z]+)(\d+)", x).groups() for x in ref.split(":"))
+        merges.append((int(r0), int(r1), ord(c0) - 65, ord(c1) - 65, ref))
 book = xlwt.Workbook(encoding="utf-8")
 sheet = book.add_sheet("周报")
 notes = book.add_sheet("说明")
@@ -37,4 +46,6 @@ for r, row in enumerate(rows):
             sheet.write(r, c, v == "TRUE")
         else:
             sheet.write(r, c, v)
+for r0, r1, c0, c1, _ in merges:
+    sheet.merge(r0 - 1, r1 - 1, c0, c1)
 book.save(sys.argv[2])

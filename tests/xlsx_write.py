@@ -4,12 +4,21 @@ the shared strings (one as rich-text runs with a phonetic guide, which is not th
 text), numbers as number cells (written as Excel writes them, 4.6 as 4.5999999999999996),
 dates (YYYY-MM-DD) as date serials under a date style (the first built in, the rest a
 Chinese custom format), one text cell inline, one number as a formula with its cached
-value, and empty cells left out. For louyu's tests of report import; no library needed.
-Usage: xlsx_write.py ROWS.csv OUT.xlsx"""
+value, and empty cells left out; with --merge, cells merged (mergeCells). For louyu's tests
+of report import; no library needed.
+Usage: xlsx_write.py ROWS.csv OUT.xlsx [--merge A5:A9,B5:B9]"""
 import csv, datetime, re, sys, zipfile
 from xml.sax.saxutils import escape
 
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+
+# --merge A5:A9,B5:B9: cells merged over rows (their text in the first cell, the CSV's
+# cells below it empty), as a sheet merges a building's name over its floors
+merges = []
+if "--merge" in sys.argv:
+    for ref in sys.argv[sys.argv.index("--merge") + 1].split(","):
+        (c0, r0), (c1, r1) = (re.fullmatch(r"([A-Z]+)(\d+)", x).groups() for x in ref.split(":"))
+        merges.append((int(r0), int(r1), ord(c0) - 65, ord(c1) - 65, ref))
 strings, index = [], {}
 
 
@@ -95,7 +104,9 @@ parts = {
     "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<sst {NS} count="{len(sis)}" '
     f'uniqueCount="{len(sis)}">{"".join(sis)}</sst>',
     "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet {NS} {RNS}>'
-    f'<sheetData>{"".join(out)}</sheetData></worksheet>',
+    f'<sheetData>{"".join(out)}</sheetData>'
+    + (f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m[4]}"/>' for m in merges)
+       + "</mergeCells>" if merges else "") + "</worksheet>",
 }
 with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
     for name, text in parts.items():

@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Limits that protect memory; a larger input is an error, not a crash. */
 enum {
@@ -58,6 +59,17 @@ typedef struct {
     size_t offset;        /* byte offset of the row's start in ly_csv.text */
 } ly_csv_row;
 
+/* Cells of a workbook merged over more than one row: rows from 1 (row r is the CSV's record
+ * r - 1), columns from 0. The merged cell's text is in its first row and column only. */
+typedef struct {
+    uint32_t row0, row1, col0, col1;
+} ly_csv_merge;
+
+typedef struct {
+    ly_csv_merge *at;
+    size_t n, cap;
+} ly_csv_merges;
+
 typedef struct {
     ly_csv_encoding encoding; /* what the bytes were */
     bool crlf;                /* lines ended with CR LF (the first line end outside quotes) */
@@ -66,6 +78,7 @@ typedef struct {
     size_t len;
     ly_csv_row *rows;
     size_t n_rows;
+    ly_csv_merges merges; /* a workbook's cells merged over rows (none for a CSV) */
     /* private: the storage rows and fields point into; touch only through ly_csv_free */
     char *store;              /* every value, each NUL-terminated, one after another */
     ly_csv_field *all_fields; /* every row's fields, in order */

@@ -237,8 +237,8 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
         for (size_t i = 0; i + 12 <= len && i < 100 && !ods; i++)
             ods = !memcmp(bytes + i, "opendocument", 12);
         c->encoding = LY_CSV_XLSX; /* its first sheet as CSV text */
-        return ods ? ly_ods_text(bytes, len, &c->text, &c->len, diags)
-                   : ly_xlsx_text(bytes, len, &c->text, &c->len, diags);
+        return ods ? ly_ods_text(bytes, len, &c->text, &c->len, diags, &c->merges)
+                   : ly_xlsx_text(bytes, len, &c->text, &c->len, diags, &c->merges);
 #else
         fail(diags, bytes, 0, 0, 0, "the file is a workbook, not a CSV");
         return -1;
@@ -248,7 +248,7 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
 #ifndef LY_WEB
         /* a compound file: an Excel 97-2003 workbook (or one with a password) */
         c->encoding = LY_CSV_XLSX;
-        return ly_xls_text(bytes, len, &c->text, &c->len, diags);
+        return ly_xls_text(bytes, len, &c->text, &c->len, diags, &c->merges);
 #else
         fail(diags, bytes, 0, 0, 0, "the file is a workbook, not a CSV");
         return -1;
@@ -257,11 +257,11 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
 #ifndef LY_WEB
     if (ly_xml2003_is(bytes, len)) { /* Excel's and WPS's "XML Spreadsheet 2003" */
         c->encoding = LY_CSV_XLSX;
-        return ly_xml2003_text(bytes, len, &c->text, &c->len, diags);
+        return ly_xml2003_text(bytes, len, &c->text, &c->len, diags, &c->merges);
     }
     if (ly_html_table_is(bytes, len)) { /* a sheet saved as a web page, often named .xls */
         c->encoding = LY_CSV_XLSX;
-        return ly_html_table_text(bytes, len, &c->text, &c->len, diags);
+        return ly_html_table_text(bytes, len, &c->text, &c->len, diags, &c->merges);
     }
 #endif
     /* Excel's "Unicode Text": UTF-16, its byte-order mark telling which end first */
@@ -511,6 +511,7 @@ void ly_csv_free(ly_csv *c)
     free(c->rows);
     free(c->store);
     free(c->all_fields);
+    free(c->merges.at);
     memset(c, 0, sizeof *c);
 }
 

@@ -101,6 +101,7 @@ typedef struct {
     ly_tbuf out, row, cell; /* the CSV; the row being read; the cell's text */
     long col, at;           /* fields written in the row; the next cell's column */
     ly_sheet_spans spans;   /* what rowspans above cover */
+    ly_csv_merges *merges;  /* the cells spanning rows go here */
     long rows;
     bool in_cell, space;
     char num[64]; /* x:num's value, the number the cell stands for */
@@ -242,6 +243,7 @@ static void cell_end(table *t)
     if (*s && t->at < MAX_COLS)
         ly_sheet_field(&t->row, &t->col, t->at, s);
     ly_sheet_cover(&t->spans, t->at, t->colspan, t->rowspan); /* and the rows below */
+    ly_sheet_merge(t->merges, t->rows + 1, t->rows + t->rowspan, t->at, t->at + t->colspan - 1);
     t->at += t->colspan;
 }
 
@@ -367,13 +369,13 @@ static bool read_table(table *t, const char *s, size_t len)
 }
 
 int ly_html_table_text(const char *bytes, size_t len, char **text, size_t *text_len,
-                       ly_diag_list *diags)
+                       ly_diag_list *diags, ly_csv_merges *merges)
 {
     size_t n = 0;
     char *page = page_text(bytes, len, &n, diags);
     if (!page)
         return -1;
-    table t = {0};
+    table t = {.merges = merges};
     bool found = read_table(&t, page, n);
     free(page);
     free(t.row.p);

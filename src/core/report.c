@@ -35,6 +35,7 @@ typedef struct {
     ly_diag_list *diags;
     int column[LY_RC_COUNT]; /* the field index of each column, -1 when absent */
     int errors;
+    size_t header;  /* the header's row (its cells merged down name no row below) */
     size_t counted; /* lines are counted up to here */
     int line;       /* the line at `counted` */
     /* the row's floors: one range, or the parts of a list ("3, 5-7") */
@@ -299,18 +300,44 @@ static bool read_header(reader *rd, const ly_csv_row *row)
     return ok;
 }
 
+/* The workbook's cells merged over rows that cover field i of a row below their first
+ * (NULL: none); not the header's, which name columns, not rows. */
+static const ly_csv_merge *merge_of(const reader *rd, const ly_csv_row *row, int i)
+{
+    const ly_csv *csv = &rd->r->csv;
+    size_t r = (size_t)(row - csv->rows) + 1; /* the sheet's row, from 1 */
+    for (size_t k = 0; k < csv->merges.n && i >= 0; k++) {
+        const ly_csv_merge *m = &csv->merges.at[k];
+        if (m->row0 < r && r <= m->row1 && m->col0 <= (uint32_t)i && (uint32_t)i <= m->col1 &&
+            m->row0 > rd->header + 1)
+            return m;
+    }
+    return NULL;
+}
+
 /* The field of column c in a row ("" past its end), and where it is (the row's
- * start when the row is too short to have it). */
+ * start when the row is too short to have it). An empty cell under a merged cell of a
+ * workbook (a building's name merged down over its floors) reads as the merged cell's
+ * text in the columns that name or describe the row: the week, the building, the rent,
+ * the date and the contact and note; not the floors nor the area (one figure merged
+ * over three floors is not three figures: the area is refused there, saying so). */
 static const char *field(const reader *rd, const ly_csv_row *row, ly_report_column c,
                          size_t *offset)
 {
     int i = rd->column[c];
-    if (i < 0 || (size_t)i >= row->n_fields) {
+    const char *v = "";
+    if (i < 0 || (size_t)i >= row->n_fields)
         *offset = row->offset;
-        return "";
+    else
+        *offset = row->fields[i].offset, v = row->fields[i].value;
+    const ly_csv_merge *m = *v || c == LY_RC_FLOORS || c == LY_RC_VACANT ? NULL
+                                                                         : merge_of(rd, row, i);
+    if (m && m->row0 - 1 < rd->r->csv.n_rows) {
+        const ly_csv_row *top = &rd->r->csv.rows[m->row0 - 1];
+        if (m->col0 < top->n_fields)
+            v = top->fields[m->col0].value;
     }
-    *offset = row->fields[i].offset;
-    return row->fields[i].value;
+    return v;
 }
 
 /* ---- one row ---------------------------------------------------------------------- */
@@ -458,9 +485,16 @@ static bool read_vacant(reader *rd, const ly_csv_row *row, ly_report_row *out)
     const ly_building *b = &rd->d->buildings[out->building];
     out->vacant_at = at;
     if (!parse_number(s, AREA_UNITS, &out->vacant_m2)) {
-        fault(rd, LY_DIAG_ERROR, at,
-              "\"vacant_m2\" is \"%.40s\": expected the vacant area in square metres, such as "
-              "1200%s", s, comma_hint(s));
+        const ly_csv_merge *m = *s ? NULL : merge_of(rd, row, rd->column[LY_RC_VACANT]);
+        if (m)
+            fault(rd, LY_DIAG_ERROR, at,
+                  "\"vacant_m2\" is under a cell merged over rows %u-%u: expected the vacant "
+                  "area of each row in its own cell (unmerge them and give each floor's area)",
+                  m->row0, m->row1);
+        else
+            fault(rd, LY_DIAG_ERROR, at,
+                  "\"vacant_m2\" is \"%.40s\": expected the vacant area in square metres, such "
+                  "as 1200%s", s, comma_hint(s));
         return false;
     }
     if (out->vacant_m2 < 0) {
@@ -672,6 +706,7 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
         return -1;
     reader rd = {.r = r, .d = d, .diags = diags, .line = 1};
     size_t first = header_row(&r->csv);
+    rd.header = first;
     if (first == r->csv.n_rows) {
         fault(&rd, LY_DIAG_ERROR, SIZE_MAX,
               "the file is empty: expected a header row (week, building, floors, vacant_m2, ...) "

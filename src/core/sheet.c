@@ -139,3 +139,14 @@ void ly_sheet_next_row(ly_sheet_spans *sp)
     for (size_t c = 0; c < sp->cap; c++)
         sp->below[c] -= sp->below[c] > 0;
 }
+
+void ly_sheet_merge(ly_csv_merges *m, long row0, long row1, long col0, long col1)
+{
+    if (!m || row1 <= row0 || row0 < 1 || col0 < 0 || col1 < col0 || row1 > 1048576 ||
+        col0 >= LY_SHEET_MAX_COLS)
+        return;
+    if (ly_array_reserve((void **)&m->at, &m->cap, m->n + 1, sizeof *m->at))
+        return; /* (out of memory: the cells below read as the empty cells they are) */
+    m->at[m->n++] = (ly_csv_merge){(uint32_t)row0, (uint32_t)row1, (uint32_t)col0,
+                                   (uint32_t)(col1 < LY_SHEET_MAX_COLS ? col1 : LY_SHEET_MAX_COLS - 1)};
+}

@@ -4,6 +4,7 @@
 #ifndef LOUYU_SHEET_PRIVATE_H
 #define LOUYU_SHEET_PRIVATE_H
 
+#include "louyu/csv.h"
 #include "louyu/diag.h"
 
 #include <stdbool.h>
@@ -51,6 +52,10 @@ static inline uint32_t ly_le32(const unsigned char *p)
 /* The end of a reader: with ok, *text is the sheet's CSV text (out's, or "" for none);
  * without, out is freed. 0, or -1 when not ok or out of memory. */
 int ly_sheet_finish(ly_tbuf *out, bool ok, char **text, size_t *text_len);
+
+/* Cells merged over rows row0..row1 (from 1) and columns col0..col1 (from 0), added to m
+ * (NULL: not wanted; one row: not a merge over rows). */
+void ly_sheet_merge(ly_csv_merges *m, long row0, long row1, long col0, long col1);
 
 /* Cells that span rows (an HTML rowspan, SpreadsheetML's MergeDown): per column, the rows
  * below the current one that a cell above still covers. */

@@ -32,7 +32,8 @@ enum {
     R_FORMULA = 0x0006, R_EOF = 0x000A, R_DATEMODE = 0x0022, R_FILEPASS = 0x002F,
     R_CONTINUE = 0x003C, R_BOUNDSHEET = 0x0085, R_MULRK = 0x00BD, R_RSTRING = 0x00D6,
     R_XF = 0x00E0, R_SST = 0x00FC, R_LABELSST = 0x00FD, R_NUMBER = 0x0203, R_LABEL = 0x0204,
-    R_BOOLERR = 0x0205, R_STRING = 0x0207, R_RK = 0x027E, R_FORMAT = 0x041E, R_BOF = 0x0809
+    R_BOOLERR = 0x0205, R_STRING = 0x0207, R_RK = 0x027E, R_FORMAT = 0x041E, R_BOF = 0x0809,
+    R_MERGEDCELLS = 0x00E5
 };
 
 static double f64(const unsigned char *p)
@@ -401,6 +402,7 @@ typedef struct {
     cell *cells;
     size_t n_cells, cap_cells;
     record r;
+    ly_csv_merges *merges; /* the sheet's cells merged over rows go here */
 } xbook;
 
 /* A string at the cursor, in the scratch text. */
@@ -538,6 +540,15 @@ static void sheet_record(xbook *b, int type, uint32_t formula[2])
         formula[0] = MAX_ROWS;
         return;
     }
+    if (type == R_MERGEDCELLS) { /* ranges: first and last row, first and last column */
+        uint32_t n = take16(r);
+        for (uint32_t i = 0; i < n && !r->bad; i++) {
+            uint32_t r0 = take16(r), r1 = take16(r), c0 = take16(r), c1 = take16(r);
+            if (!r->bad)
+                ly_sheet_merge(b->merges, (long)r0 + 1, (long)r1 + 1, c0, c1);
+        }
+        return;
+    }
     if (type != R_LABELSST && type != R_LABEL && type != R_RSTRING && type != R_NUMBER &&
         type != R_RK && type != R_MULRK && type != R_BOOLERR && type != R_FORMULA)
         return;
@@ -666,13 +677,14 @@ static bool read_book(xbook *b, const unsigned char *w, size_t n, ly_diag_list *
     return true;
 }
 
-int ly_xls_text(const char *bytes, size_t len, char **text, size_t *text_len, ly_diag_list *diags)
+int ly_xls_text(const char *bytes, size_t len, char **text, size_t *text_len, ly_diag_list *diags,
+                ly_csv_merges *merges)
 {
     size_t n = 0;
     unsigned char *w = workbook_stream((const unsigned char *)bytes, len, &n, diags);
     if (!w)
         return -1;
-    xbook b = {0};
+    xbook b = {.merges = merges};
     ly_tbuf out = {0};
     bool ok = read_book(&b, w, n, diags);
     if (ok)

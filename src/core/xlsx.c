@@ -134,6 +134,7 @@ typedef struct {
     ly_tbuf value;
     int in_v, in_is;
     bool nomem;
+    ly_csv_merges *merges; /* the sheet's cells merged over rows go here */
 } book;
 
 static void XMLCALL wb_start(void *ud, const char *el, const char **atts)
@@ -236,10 +237,29 @@ static long ref_col(const char *r)
     return k ? c - 1 : -1;
 }
 
+/* "B3:C5": rows 3 to 5, columns 1 to 2 (from 0), as cells merged over rows. */
+static void merge_ref(book *b, const char *ref)
+{
+    long c0 = ref_col(ref);
+    const char *colon = strchr(ref, ':'), *d0 = ref;
+    while (*d0 >= 'A' && *d0 <= 'Z')
+        d0++;
+    if (c0 < 0 || !colon)
+        return;
+    const char *d1 = colon + 1;
+    while (*d1 >= 'A' && *d1 <= 'Z')
+        d1++;
+    ly_sheet_merge(b->merges, atol(d0), atol(d1), c0, ref_col(colon + 1));
+}
+
 static void XMLCALL sh_start(void *ud, const char *el, const char **atts)
 {
     book *b = ud;
     const char *n = local(el), *v;
+    if (!strcmp(n, "mergeCell") && (v = attr(atts, "ref"))) {
+        merge_ref(b, v);
+        return;
+    }
     if (!strcmp(n, "row")) {
         long r = (v = attr(atts, "r")) ? atol(v) : 0;
         b->row = r > b->out_row && r <= MAX_ROWS ? r : b->out_row + 1;
@@ -378,10 +398,10 @@ static bool read_part(book *b, const unsigned char *z, size_t n, const char *nam
 }
 
 int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
-                 ly_diag_list *diags)
+                 ly_diag_list *diags, ly_csv_merges *merges)
 {
     const unsigned char *z = (const unsigned char *)bytes;
-    book b = {0};
+    book b = {.merges = merges};
     bool ok = read_part(&b, z, len, "xl/workbook.xml", false, wb_start, NULL, NULL, diags) &&
               read_part(&b, z, len, "xl/_rels/workbook.xml.rels", true, rels_start, NULL, NULL,
                         diags) &&
@@ -419,7 +439,9 @@ typedef struct {
     int in_p, in_note, paragraphs;
     long rows_repeat, cols_repeat, pending;
     long at, col, cell_col; /* the next cell's column; the row's fields written; this cell's */
+    long rows_done;         /* rows of the table ended (repeats counted) */
     char typed[80]; /* a number's, date's or truth value's text; "" for text */
+    ly_csv_merges *merges;  /* cells spanning rows go here */
 } ods_sheet;
 
 static long repeats(const char **atts, const char *name)
@@ -470,6 +492,10 @@ static void XMLCALL ods_start(void *ud, const char *el, const char **atts)
         s->cols_repeat = repeats(atts, "number-columns-repeated");
         s->cell_col = s->at;
         s->at += s->cols_repeat;
+        const char *v = attr(atts, "number-rows-spanned"), *w = attr(atts, "number-columns-spanned");
+        if (v && !strcmp(n, "table-cell"))
+            ly_sheet_merge(s->merges, s->rows_done + 1, s->rows_done + atol(v), s->cell_col,
+                           s->cell_col + (w && atol(w) > 0 ? atol(w) - 1 : 0));
         s->value.n = 0;
         if (s->value.p)
             s->value.p[0] = '\0';
@@ -514,6 +540,7 @@ static void XMLCALL ods_end(void *ud, const char *el)
     } else if (!strcmp(n, "table")) {
         s->in_table = false;
     } else if (!strcmp(n, "table-row")) {
+        s->rows_done += s->rows_repeat;
         /* empty rows are written only when a row with something follows them */
         if (!s->row.n) {
             s->pending += s->rows_repeat;
@@ -543,7 +570,7 @@ static void XMLCALL ods_text(void *ud, const char *t, int len)
 }
 
 int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
-                ly_diag_list *diags)
+                ly_diag_list *diags, ly_csv_merges *merges)
 {
     const unsigned char *z = (const unsigned char *)bytes;
     size_t n;
@@ -565,7 +592,7 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
                  "LibreOffice or WPS saves it");
         return -1;
     }
-    ods_sheet s = {0};
+    ods_sheet s = {.merges = merges};
     bool ok = parse_xml(&s, "the spreadsheet's content.xml",
                         "an .ods file as LibreOffice or WPS saves it", xml, n, ods_start, ods_end,
                         ods_text, diags);
@@ -597,6 +624,7 @@ typedef struct {
     long across, down;
     char type[16];
     ly_sheet_spans spans; /* what MergeDown cells above cover */
+    ly_csv_merges *merges;
 } xml_sheet;
 
 static void xml_row_end(xml_sheet *s)
@@ -679,6 +707,7 @@ static void xml_cell_end(xml_sheet *s)
     if (*text && s->at < MAX_COLS)
         ly_sheet_field(&s->row, &s->col, s->at, text);
     ly_sheet_cover(&s->spans, s->at, 1 + s->across, 1 + s->down);
+    ly_sheet_merge(s->merges, s->row_no, s->row_no + s->down, s->at, s->at + s->across);
     s->at += 1 + s->across;
 }
 
@@ -720,9 +749,9 @@ bool ly_xml2003_is(const char *bytes, size_t len)
 }
 
 int ly_xml2003_text(const char *bytes, size_t len, char **text, size_t *text_len,
-                    ly_diag_list *diags)
+                    ly_diag_list *diags, ly_csv_merges *merges)
 {
-    xml_sheet s = {0};
+    xml_sheet s = {.merges = merges};
     bool ok = parse_xml(&s, "the XML spreadsheet",
                         "it as Excel or WPS saves \"XML Spreadsheet 2003\", or the sheet saved as "
                         ".xlsx or CSV", bytes, len, xml_start, xml_end, xml_text, diags);
