@@ -565,11 +565,11 @@ static void test_html_table(void)
     CHECK(m.n == 1 && m.at[0].row0 == 2 && m.at[0].row1 == 3 && m.at[0].col0 == 1 &&
           m.at[0].col1 == 1);
     free(m.at);
-    static const char WANT[] = "\"湛山 周报\"\n"
+    static const char WANT[] = "\"湛山 周报\",\"\",\"\",\"\"\n" /* (every row as wide as the widest) */
                                "\"week\",\"building\",\"vacant_m2\",\"note\"\n"
                                "\"a & b\",\"\",\"1200.5\",\"x y\"\n"
                                "\"楼楼\",\"wtc\",\"3\",\"inner text\"\n"
-                               "\"\"\"q\"\"\",\"2011/6/1\",\"1140\"\n";
+                               "\"\"\"q\"\"\",\"2011/6/1\",\"1140\",\"\"\n";
     if (text && strcmp(text, WANT))
         fprintf(stderr, "the page's table as:\n%s\n", text);
     CHECK(text && !strcmp(text, WANT));
@@ -615,9 +615,9 @@ static void test_xml2003(void)
           m.at[0].col1 == 0);
     free(m.at);
     static const char WANT[] = "\"title\",\"\",\"\",\"4.6\"\n"
-                               "\n"
+                               "\"\",\"\",\"\",\"\"\n"
                                "\"a\",\"\",\"2011-05-16\",\"b&c\"\n"
-                               "\"\",\"TRUE\",\"12\"\n";
+                               "\"\",\"TRUE\",\"12\",\"\"\n";
     if (text && strcmp(text, WANT))
         fprintf(stderr, "the XML spreadsheet as:\n%s\n", text);
     CHECK(text && !strcmp(text, WANT));

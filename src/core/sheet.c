@@ -103,8 +103,58 @@ void ly_sheet_fail(ly_diag_list *diags, const char *fmt, ...)
     ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
 }
 
+/* Every row given as many fields as the widest, as a spreadsheet saves a sheet as CSV: a
+ * cell missing at a row's end (a workbook keeps no empty cells) is then still in its column,
+ * and a fault there names its cell. The fields are quoted, the rows end in line feeds.
+ * False, out unchanged, when the padded text would pass 64 MiB or memory ran out. */
+static bool pad_rows(ly_tbuf *out)
+{
+    size_t widest = 0, fields = 0;
+    bool quoted = false;
+    for (size_t i = 0; i < out->n; i++) {
+        char c = out->p[i];
+        quoted ^= c == '"';
+        if (!quoted && (c == '\n' || i + 1 == out->n)) {
+            fields += i > 0 && out->p[i - 1] != '\n';
+            widest = fields > widest ? fields : widest;
+            fields = 0;
+        } else if (!quoted && c == ',') {
+            fields++;
+        }
+    }
+    ly_tbuf padded = {0};
+    size_t start = 0;
+    fields = 0;
+    quoted = false;
+    for (size_t i = 0; i < out->n && !padded.fail; i++) {
+        char c = out->p[i];
+        quoted ^= c == '"';
+        if (!quoted && c == ',')
+            fields++;
+        if (quoted || c != '\n')
+            continue;
+        fields += i > start;
+        ly_tbuf_put(&padded, out->p + start, i - start);
+        for (size_t k = fields; k < widest; k++)
+            ly_tbuf_put(&padded, k ? ",\"\"" : "\"\"", k ? 3 : 2);
+        ly_tbuf_put(&padded, "\n", 1);
+        start = i + 1;
+        fields = 0;
+    }
+    ly_tbuf_put(&padded, out->p + start, out->n - start); /* (a last row without its end) */
+    if (padded.fail) {
+        free(padded.p);
+        return false;
+    }
+    free(out->p);
+    *out = padded;
+    return true;
+}
+
 int ly_sheet_finish(ly_tbuf *out, bool ok, char **text, size_t *text_len)
 {
+    if (ok && out->n)
+        pad_rows(out); /* (past 64 MiB padded, or out of memory: the rows as they are) */
     if (!ok) {
         free(out->p);
         return -1;

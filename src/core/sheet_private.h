@@ -49,8 +49,8 @@ static inline uint32_t ly_le32(const unsigned char *p)
     return ly_le16(p) | ly_le16(p + 2) << 16;
 }
 
-/* The end of a reader: with ok, *text is the sheet's CSV text (out's, or "" for none);
- * without, out is freed. 0, or -1 when not ok or out of memory. */
+/* The end of a reader: with ok, *text is the sheet's CSV text (out's, or "" for none), every
+ * row as wide as the widest; without, out is freed. 0, or -1 when not ok or out of memory. */
 int ly_sheet_finish(ly_tbuf *out, bool ok, char **text, size_t *text_len);
 
 /* Cells merged over rows row0..row1 (from 1) and columns col0..col1 (from 0), added to m
