@@ -9,17 +9,15 @@ louyu's tests of report import; no library needed. With --merge, cells merged ov
 (table:number-rows-spanned on the first).
 Usage: ods_write.py ROWS.csv OUT.ods [--merge A5:A9,B5:B9]"""
 import csv, re, sys, zipfile
+import os
+sys.dont_write_bytecode = True  # (no __pycache__ in the source tree)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sheet_merges  # noqa: E402
 from xml.sax.saxutils import escape, quoteattr
 
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 
-# --merge A5:A9,B5:B9: cells merged over rows (their text in the first cell, the CSV's
-# cells below it empty), as a sheet merges a building's name over its floors
-merges = []
-if "--merge" in sys.argv:
-    for ref in sys.argv[sys.argv.index("--merge") + 1].split(","):
-        (c0, r0), (c1, r1) = (re.fullmatch(r"([A-Z]+)(\d+)", x).groups() for x in ref.split(":"))
-        merges.append((int(r0), int(r1), ord(c0) - 65, ord(c1) - 65, ref))
+merges = sheet_merges.merges(sys.argv)
 
 
 def text_cell(v, first):
