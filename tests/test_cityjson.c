@@ -216,6 +216,26 @@ static void test_errors(void)
     }
 }
 
+/* City objects of a type louyu does not draw, an empty one among them: left out, named in
+ * one warning (an empty type once crashed the count). */
+static void test_unknown_types(void)
+{
+#define POINT "\"geometry\":[{\"type\":\"MultiPoint\",\"lod\":\"1\",\"boundaries\":[0]}]"
+    const char *text =
+        HEAD ",\"CityObjects\":{\"a\":{\"type\":\"\"," POINT "},\"b\":{\"type\":\"\"," POINT "},"
+        "\"c\":{\"type\":\"+Kiosk\"," POINT "},\"h\":{\"type\":\"Building\",\"geometry\":[{\"type\":"
+        "\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 1);
+    const ly_diag *w = said(&diags, "(it draws buildings, roads, water, vegetation and land use)");
+    CHECK(w && strstr(w->message, ": \"\" 2, +Kiosk 1"));
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* Reference systems through PROJ: Swiss LV95 (EPSG:2056) at Zürich's main station, and
  * WGS 84 itself in Qingdao, both written x east, y north as CityJSON files are. */
 static void test_crs(void)
@@ -350,6 +370,7 @@ int main(void)
     test_sample();
     test_lod();
     test_errors();
+    test_unknown_types();
     test_crs();
     test_seq();
     test_skip_bad();

@@ -589,7 +589,8 @@ static void skip_type(cj_reader *r, const char *type)
     while (i < r->n_skipped_types && strcmp(r->skipped[i].type, type))
         i++;
     if (i == r->n_skipped_types && i < sizeof r->skipped / sizeof *r->skipped) {
-        r->skipped[i].type = keep(r, type);
+        const char *k = keep(r, type); /* (NULL for "" or out of memory) */
+        r->skipped[i].type = k ? k : "";
         r->skipped[i].n = 0;
         r->n_skipped_types++;
     }
@@ -733,7 +734,8 @@ static void finish(cj_reader *r)
         char list[600] = "";
         for (size_t i = 0; i < r->n_skipped_types; i++) {
             size_t len = strlen(list);
-            snprintf(list + len, sizeof list - len, "%s%s %zu", i ? ", " : "", r->skipped[i].type,
+            const char *t = r->skipped[i].type;
+            snprintf(list + len, sizeof list - len, "%s%s %zu", i ? ", " : "", *t ? t : "\"\"",
                      r->skipped[i].n);
         }
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "city objects louyu does not draw "
