@@ -3003,6 +3003,13 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
         return true;
     }
 #endif
+#ifndef LY_WEB
+    bool osm_json;
+    if (ly_osm_is(text, len, &osm_json)) { /* OpenStreetMap's XML, or Overpass's JSON */
+        *r = ly_osm_load(out, text, len, name, desc, diags);
+        return true;
+    }
+#else
     size_t at = ly_json_bom(text, len);
     while (at < len && strchr(" \t\r\n", text[at]))
         at++;
@@ -3018,6 +3025,7 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
         *r = LY_LOAD_DATA;
         return true;
     }
+#endif
     ly_geojson_wrapped w;
     int wrapped = ly_geojson_wrap(text, len, &w);
     if (wrapped <= 0) {

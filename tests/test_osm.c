@@ -1,0 +1,228 @@
+/* OpenStreetMap's own formats (src/core/osm.c): its XML as openstreetmap.org's Export
+ * writes it, and Overpass's JSON (`out body` and `out geom`) of the same elements
+ * (tests/data/wild/osm-export.*), read as the same district; broken files refused at
+ * their element and tag, or left out with --skip-bad. */
+#include "check.h"
+#include "check_diag.h"
+#include "louyu/district.h"
+
+#include <math.h>
+
+static char *read_wild(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/tests/data/wild/%s", LY_SOURCE_DIR, name);
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = calloc(1, (size_t)n + 1);
+    CHECK(text && fread(text, 1, (size_t)n, f) == (size_t)n);
+    fclose(f);
+    return text;
+}
+
+/* text with the first `from` replaced by `to` (malloc'd). */
+static char *with(const char *text, const char *from, const char *to)
+{
+    const char *at = strstr(text, from);
+    CHECK(at != NULL);
+    if (!at) return strdup(text);
+    size_t a = (size_t)(at - text), n = strlen(text) - strlen(from) + strlen(to);
+    char *out = malloc(n + 1);
+    snprintf(out, n + 1, "%.*s%s%s", (int)a, text, to, at + strlen(from));
+    return out;
+}
+
+static ly_load_result load(ly_district *d, const char *text, const char *name, bool skip_bad,
+                           ly_diag_list *diags, char *msgs, size_t n)
+{
+    ly_diag_list_init(diags, name);
+    ly_load_result r = ly_district_load_mem(d, text, strlen(text), name,
+                                            &(ly_load_desc){.skip_bad = skip_bad}, diags);
+    check_diag_text(diags, msgs, n);
+    return r;
+}
+
+static const ly_building *building(const ly_district *d, const char *id)
+{
+    long i = ly_district_find(d, id);
+    CHECK(i >= 0);
+    return i >= 0 ? &d->buildings[i] : NULL;
+}
+
+/* What the export maps, whichever of the three forms it is read from. */
+static void check_export(const ly_district *d)
+{
+    CHECK_INT(d->n_buildings, 5);
+    const ly_building *tower = building(d, "way/100"), *block = building(d, "way/101");
+    const ly_building *plaza = building(d, "relation/200"), *podium = building(d, "way/105");
+    const ly_building *canopy = building(d, "way/113");
+    CHECK(ly_district_find(d, "way/111") < 0); /* deleted in JOSM (action="delete") */
+    CHECK(ly_district_find(d, "way/112") < 0); /* a node not in the file */
+    CHECK(ly_district_find(d, "way/106") < 0 && ly_district_find(d, "way/107") < 0);
+    if (!tower || !block || !plaza || !podium || !canopy) return;
+    CHECK_STR(tower->name, "测试大厦");
+    CHECK_STR(tower->name_en, "Test Tower");
+    CHECK_NEAR(tower->height_m, 120, 1e-9);
+    CHECK_INT(tower->floors, 30);
+    CHECK_NEAR(block->height_m, 6 * 3.2, 1e-9);
+    CHECK_STR(block->address, "香港中路10");
+    /* the multipolygon: two outer ways joined (one turned round) around its courtyard */
+    CHECK_STR(plaza->name, "Courtyard Plaza");
+    CHECK_NEAR(plaza->height_m, 40, 1e-9);
+    CHECK_INT(plaza->n_polygons, 1);
+    CHECK_INT(d->polygons[plaza->first_polygon].n_rings, 2);
+    CHECK_INT(d->rings[d->polygons[plaza->first_polygon].first_ring].n_points, 4);
+    /* an outline with its parts: drawn as the parts */
+    CHECK_INT(podium->n_polygons, 2);
+    CHECK_NEAR(canopy->height_m, 6, 1e-9);
+    int roads = 0, parks = 0, places = 0;
+    for (size_t i = 0; i < d->n_features; i++) {
+        roads += d->features[i].kind == LY_KIND_ROAD;
+        parks += d->features[i].kind == LY_KIND_PARK;
+        places += d->features[i].kind == LY_KIND_POI;
+    }
+    CHECK_INT(roads, 2); /* the primary road, the footway's closed loop */
+    CHECK_INT(parks, 1);
+    CHECK_INT(places, 3); /* the bank, the bus stop, the metro entrance; no signals, bench */
+}
+
+static void three_forms(void)
+{
+    static const char *const FILES[] = {"osm-export.osm", "osm-export.json",
+                                        "osm-export-geom.json"};
+    /* the lines of way 112 (a node missing) and relation 201 (a way missing) */
+    static const char *const WHERE[][2] = {
+        {":173:2: warning: way 112", ":201:2: warning: relation 201"},
+        {":474:1: warning: way 112", ":536:1: warning: relation 201"},
+        {":434:1: warning: way 112", ":589:1: warning: relation 201"}};
+    for (size_t f = 0; f < 3; f++) {
+        char *text = read_wild(FILES[f]);
+        if (!text) continue;
+        ly_district d;
+        ly_diag_list diags;
+        char msgs[4096];
+        CHECK_INT(load(&d, text, FILES[f], false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+        CHECK_INT(diags.errors, 0);
+        CHECK_INT(diags.warnings, 2);
+        CHECK(strstr(msgs, WHERE[f][0]) != NULL);
+        CHECK(strstr(msgs, WHERE[f][1]) != NULL);
+        CHECK(strstr(msgs, "way 112 (building=yes): ") != NULL);
+        CHECK(strstr(msgs, "relation 201 (landuse=forest): 1 of its 2 ways is not in the file") !=
+              NULL);
+        check_export(&d);
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+        free(text);
+    }
+}
+
+/* A broken file: refused with its first fault at `where` saying `what`; with --skip-bad
+ * `skipped` of its buildings left out (-1: refused all the same). */
+static void refused(const char *text, const char *where, const char *what, int skipped)
+{
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[4096];
+    CHECK_INT(load(&d, text, "x.osm", false, &diags, msgs, sizeof msgs), LY_LOAD_DATA);
+    CHECK(diags.errors >= 1);
+    char want[600];
+    snprintf(want, sizeof want, "x.osm:%s: error: %s", where, what);
+    CHECK(strstr(msgs, want) != NULL);
+    if (!strstr(msgs, want)) fprintf(stderr, "expected %s in:\n%s", want, msgs);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    ly_load_result r = load(&d, text, "x.osm", true, &diags, msgs, sizeof msgs);
+    CHECK_INT(r, skipped < 0 ? LY_LOAD_DATA : LY_LOAD_OK);
+    if (r == LY_LOAD_OK) CHECK_INT(d.n_buildings, 5 - skipped);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void broken(void)
+{
+    char *osm = read_wild("osm-export.osm"), *json = read_wild("osm-export.json");
+    if (!osm || !json) return;
+    char *t = with(osm, "k=\"height\" v=\"120\"", "k=\"height\" v=\"tall\"");
+    refused(t, "75:3", "way 100, tag height: \"height\" is \"tall\": expected a height in metres",
+            1);
+    free(t);
+    /* a node's place: the node refused, and with --skip-bad the way it is a corner of */
+    const char *v = strstr(strstr(osm, "<node id=\"2\""), "lat=\"") + 5;
+    size_t n = strlen(osm) + 8;
+    t = malloc(n);
+    snprintf(t, n, "%.*s96.5%s", (int)(v - osm), osm, strchr(v, '"'));
+    refused(t, "5:2", "node 2: lat is \"96.5\": expected a latitude in degrees, -90 to 90", 1);
+    free(t);
+    t = with(osm, "<node id=\"3\"", "<node id=\"three\"");
+    refused(t, "6:2", "node 0: its id is \"three\": expected a whole number", 1);
+    free(t);
+    /* a file cut short, and one that is not a map */
+    t = strdup(osm);
+    t[3000] = '\0';
+    refused(t, "21:2", "the XML cannot be read: unclosed token: expected OpenStreetMap's XML", -1);
+    free(t);
+    refused("<?xml version=\"1.0\"?>\n<osmChange version=\"0.6\">\n</osmChange>\n", "2:1",
+            "the document is <osmChange>: expected OpenStreetMap's <osm> (an osmChange file "
+            "holds edits, not a map)",
+            -1);
+    /* Overpass's JSON: the tag's own line */
+    char *j = with(json, "\"height\": \"120\"", "\"height\": \"-5\"");
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[4096];
+    CHECK_INT(load(&d, j, "x.json", false, &diags, msgs, sizeof msgs), LY_LOAD_DATA);
+    CHECK(strstr(msgs, "x.json:330:5: error: way 100, tag height: \"height\" is \"-5\": expected a "
+                       "height in metres") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    free(j);
+    /* a download cut short: where it ends */
+    j = strdup(json);
+    j[5000] = '\0';
+    CHECK_INT(load(&d, j, "x.json", false, &diags, msgs, sizeof msgs), LY_LOAD_DATA);
+    CHECK(strstr(msgs, "x.json:383:12: error: unclosed '[': expected ']' before the end of file") !=
+          NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    free(j);
+    free(osm);
+    free(json);
+}
+
+/* A multipolygon whose ways do not close, and Overpass's remark on a query cut short. */
+static void partial(void)
+{
+    char *osm = read_wild("osm-export.osm");
+    if (!osm) return;
+    char *t = with(osm, "<member type=\"way\" ref=\"103\" role=\"outer\"/>", "");
+    char *t2 = with(t, "</osm>",
+                    "<remark> runtime error: Query timed out in \"query\" at line 3 "
+                    "after 26 seconds. </remark>\n</osm>");
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[4096];
+    CHECK_INT(load(&d, t2, "x.osm", false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 4);
+    CHECK(strstr(msgs, "relation 200 (building=commercial): its ways do not join into closed "
+                       "outer rings") != NULL);
+    CHECK(strstr(msgs, "warning: the file's remark says \"runtime error: Query timed out in "
+                       "\"query\" at line 3 after 26 seconds.\": what it holds may be "
+                       "incomplete") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    free(t);
+    free(t2);
+    free(osm);
+}
+
+int main(void)
+{
+    three_forms();
+    broken();
+    partial();
+    return check_report();
+}
