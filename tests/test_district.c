@@ -858,6 +858,35 @@ static void other_forms(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* GDAL's OpenStreetMap layers number a relation (osm_id), a closed way (osm_way_id) and a
+ * node (osm_id, its points layer) each by its own kind's ids: the same number twice is two
+ * elements, named by their kind, not a duplicate. */
+static void gdal_same_numbers(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"7\",\"building\":\"yes\"},"
+        "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[" SQUARE "]}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_way_id\":\"7\",\"building\":\"yes\"},"
+        "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[" SQUARE "]}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_id\":\"7\",\"amenity\":\"bank\"},"
+        "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.0005,36.0005]}},"
+        "{\"type\":\"Feature\",\"properties\":{\"osm_way_id\":\"8\",\"building\":\"yes\"},"
+        "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[" SQUARE "]}}"
+        "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(d.n_buildings, 3);
+    CHECK(ly_district_find(&d, "7") >= 0 && ly_district_find(&d, "way/7") >= 0 &&
+          ly_district_find(&d, "8") >= 0); /* qualified only where a number is taken */
+    CHECK(d.n_features == 1 && d.features[0].kind == LY_KIND_POI &&
+          !strcmp(d.features[0].id, "node/7"));
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A feature far from the rest (an export's placeholder at 0, 0) is an error at its geometry,
  * left out with skip_bad; a second city a few hundred kilometres off is not. */
 static void strays(void)
@@ -906,6 +935,7 @@ int main(void)
     other_forms();
     osm_building_kinds();
     gdal_osm();
+    gdal_same_numbers();
     plain_osm();
     osm_values();
     skip_bad();

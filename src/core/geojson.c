@@ -2365,6 +2365,29 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
     return kind;
 }
 
+/* The id of an OpenStreetMap feature whose number another already has, as the kind of
+ * element it is ("way/12"): GDAL writes a way's number as "osm_way_id" and a relation's,
+ * node's or line's as "osm_id" (its multipolygons, points and lines layers), and a way and a
+ * relation, or a node and a way, may have the same number. False for any other feature. */
+static bool osm_qualified(const loader *L, const cJSON *feature, const cJSON *id_node,
+                          const char *id, char *out, size_t n)
+{
+    if (L->d->meta.is_louyu || !id_node->string || strchr(id, '/'))
+        return false;
+    const char *kind = NULL;
+    if (!strcmp(id_node->string, "osm_way_id")) {
+        kind = "way";
+    } else if (!strcmp(id_node->string, "osm_id")) {
+        const cJSON *g = member(feature, "geometry");
+        const cJSON *t = cJSON_IsObject(g) ? member(g, "type") : NULL;
+        const char *gt = cJSON_IsString(t) ? t->valuestring : "";
+        kind = strstr(gt, "Point") ? "node" : strstr(gt, "LineString") ? "way"
+               : strstr(gt, "Polygon")                                 ? "relation"
+                                                                       : NULL;
+    }
+    return kind && snprintf(out, n, "%s/%s", kind, id) < (int)n;
+}
+
 /* A building needs an id: a plain file's gets one from its place in the file. Then
  * every id is unique. Returns the id, or NULL when the feature is refused. */
 static const char *unique_id(loader *L, const cJSON *feature, int kind, const char *id,
@@ -2386,6 +2409,12 @@ static const char *unique_id(loader *L, const cJSON *feature, int kind, const ch
     if (id && id_node) {
         const cJSON *first = NULL;
         long prev = claim_id(L, id, id_node, &first);
+        char qualified[96];
+        if (prev >= 0 && osm_qualified(L, feature, id_node, id, qualified, sizeof qualified)) {
+            id = keep_string(L, qualified);
+            set_where(L, id);
+            prev = id ? claim_id(L, id, id_node, &first) : -1;
+        }
         if (prev >= 0) {
             err(L, id_node, "duplicate id \"%s\": feature %ld already uses it: expected ids "
                 "unique within the file", id, prev);
