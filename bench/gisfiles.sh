@@ -2,13 +2,16 @@
 # The GIS files other tools write, read as districts: San Francisco's 13,896 footprints as
 # GeoJSON, then made by GDAL's ogr2ogr into a shapefile and a GeoPackage, each in WGS 84 and
 # in UTM zone 10N (EPSG:32610, which louyu transforms with PROJ as it reads), and as
-# OpenStreetMap's XML (.osm) and Overpass's JSON (tests/osm_write.py, tests/osm_json.py); and a week's
+# OpenStreetMap's XML (.osm), Overpass's JSON (tests/osm_write.py, tests/osm_json.py) and its
+# PBF (osmium from the .osm); and a week's
 # report as CSV, .xlsx, .xls and .ods. One JSON line per file: louyu validate's whole process (the
-# median of 3) and its peak memory. Needs ogr2ogr (Debian's gdal-bin) and python3-xlwt.
+# median of 3) and its peak memory. Needs ogr2ogr (Debian's gdal-bin), osmium (osmium-tool)
+# and python3-xlwt.
 # Usage: bench/gisfiles.sh [BUILD_DIR]   (default: build-release, configured as Release)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh" "$@"
 command -v ogr2ogr >/dev/null || { echo "bench/gisfiles.sh: needs ogr2ogr (gdal-bin)" >&2; exit 2; }
+command -v osmium >/dev/null || { echo "bench/gisfiles.sh: needs osmium (osmium-tool)" >&2; exit 2; }
 sf="$root/tests/data/sf-buildings/sf-buildings.geojson"
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$work/sf.shp" "$sf" 2>/dev/null
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -t_srs EPSG:32610 "$work/sf-utm.shp" "$sf" 2>/dev/null
@@ -16,6 +19,7 @@ ogr2ogr -f GPKG "$work/sf.gpkg" "$sf"
 ogr2ogr -f GPKG -t_srs EPSG:32610 "$work/sf-utm.gpkg" "$sf"
 python3 "$root/tests/osm_write.py" "$sf" "$work/sf.osm"
 python3 "$root/tests/osm_json.py" "$work/sf.osm" "$work/sf-overpass.json"
+osmium cat -O "$work/sf.osm" -o "$work/sf.osm.pbf"
 # the report: the bundled week (GB18030) as UTF-8 CSV, then as the three workbooks
 iconv -f GB18030 -t UTF-8 "$root/data/reports/2011-W17.csv" >"$work/week.csv"
 python3 "$root/tests/xlsx_write.py" "$work/week.csv" "$work/week.xlsx"
@@ -29,7 +33,7 @@ median3() {
   done | sort -n | sed -n 2p
 }
 for f in "$sf" "$work/sf.shp" "$work/sf-utm.shp" "$work/sf.gpkg" "$work/sf-utm.gpkg" \
-  "$work/sf.osm" "$work/sf-overpass.json"; do
+  "$work/sf.osm" "$work/sf-overpass.json" "$work/sf.osm.pbf"; do
   read -r s kb <<<"$(median3 "$build/louyu" validate "$f")"
   printf '{"file": "%s", "validate_s": %s, "max_rss_mb": %d}\n' "$(basename "$f")" "$s" $((kb / 1024))
 done

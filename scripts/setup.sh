@@ -15,10 +15,12 @@ LY_PACKAGES=(
 # (reading the pictures back), gdal-bin (ogrinfo: GDAL reads the store as QGIS would),
 # chromium (the published portal, driven headless) and python3-xlwt (writes the Excel
 # 97-2003 workbooks, .xls, that report import is tested with: a writer of that format
-# that other tools have long used, not one written here to agree with louyu's reader).
+# that other tools have long used, not one written here to agree with louyu's reader), and
+# osmium-tool (OpenStreetMap's own tool for its files: it writes the PBF, .osm.pbf, that the
+# tests read San Francisco's footprints from, for the same reason).
 LY_TEST_PACKAGES=(
   xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin proj-bin
-  chromium python3-xlwt
+  chromium python3-xlwt osmium-tool
 )
 
 # What the browser build needs (scripts/web.sh): Debian's emscripten, fonttools

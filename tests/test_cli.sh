@@ -155,6 +155,28 @@ gdal, louyu = rows(sys.argv[1]), rows(sys.argv[2])
 sys.exit(not (len(louyu) == 5 and set(gdal) - set(louyu) == {"111", "112"} and
               all(gdal[k] == v for k, v in louyu.items())))
 PY' "louyu's reading of osm-export.osm differs from GDAL's: $(cat "$tmp/louyu.csv" "$tmp/gdal.csv")"
+# San Francisco's footprints as OpenStreetMap's XML, Overpass's JSON, and the PBF osmium
+# writes from that XML (dense nodes in blocks of 8,000, zlib): the same buildings as the
+# GeoJSON they came from, at the same heights and places; and the PBF beside GDAL's
+# reading of it
+python3 "$SRC/tests/osm_write.py" "$SF" "$tmp/sf.osm"
+python3 "$SRC/tests/osm_json.py" "$tmp/sf.osm" "$tmp/sf-overpass.json"
+osmium cat -O "$tmp/sf.osm" -o "$tmp/sf.osm.pbf" 2>"$tmp/err"
+check '[ -s "$tmp/sf.osm.pbf" ]' "osmium did not write a PBF: $(head -2 "$tmp/err")"
+sf_rows() { # FILE's buildings: how many, then each one's height, floors and place, sorted
+  "$LOUYU" export "$1" --format csv 2>/dev/null | python3 -c '
+import csv, sys
+rows = sorted((x["height_m"], x["floors"], x["lon"], x["lat"]) for x in csv.DictReader(sys.stdin))
+print(len(rows)); print("\n".join(",".join(r) for r in rows))' >"$tmp/rows-$(basename "$1").txt"
+}
+for f in "$SF" "$tmp/sf.osm" "$tmp/sf-overpass.json" "$tmp/sf.osm.pbf"; do sf_rows "$f"; done
+check 'head -1 "$tmp/rows-$(basename "$SF").txt" | grep -qx 13896' "SF's GeoJSON did not export 13,896 buildings"
+for f in sf.osm sf-overpass.json sf.osm.pbf; do
+  check 'cmp -s "$tmp/rows-$(basename "$SF").txt" "$tmp/rows-$f.txt"' "$f: not the buildings of the GeoJSON: $(diff "$tmp/rows-$(basename "$SF").txt" "$tmp/rows-$f.txt" | head -4)"
+done
+ogr2ogr -q -f GeoJSON "$tmp/sf-pbf-gdal.geojson" "$tmp/sf.osm.pbf" multipolygons 2>"$tmp/err"
+sf_rows "$tmp/sf-pbf-gdal.geojson"
+check 'cmp -s "$tmp/rows-$(basename "$SF").txt" "$tmp/rows-sf-pbf-gdal.geojson.txt"' "GDAL's reading of the PBF differs: $(diff "$tmp/rows-$(basename "$SF").txt" "$tmp/rows-sf-pbf-gdal.geojson.txt" | head -4)"
 # GeoPackages as GDAL writes them: OpenStreetMap's layers from the .osm (points, lines,
 # multipolygons, ...) read together, the parts in the lines layer joined to their tower; the
 # OSM export projected to EPSG:4547 in the same places; into a store and out as CSV; a bad

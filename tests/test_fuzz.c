@@ -1045,6 +1045,8 @@ int main(int argc, char **argv)
         {LY_SOURCE_DIR "/tests/data/wild/osm-export.osm", 600},
         {LY_SOURCE_DIR "/tests/data/wild/osm-export.json", 300},
         {LY_SOURCE_DIR "/tests/data/wild/osm-export-geom.json", 300},
+        {LY_SOURCE_DIR "/tests/data/wild/osm-export.osm.pbf", 500},
+        {LY_SOURCE_DIR "/tests/data/wild/osm-export-plain.osm.pbf", 800},
         {LY_SOURCE_DIR "/tests/data/cityjson/sample.city.json", 400},
         {LY_SOURCE_DIR "/tests/data/cityjson/rotterdam_subset.city.json", 200},
         {NULL, 600}, /* the sequence above */

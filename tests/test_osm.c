@@ -1,5 +1,6 @@
-/* OpenStreetMap's own formats (src/core/osm.c): its XML as openstreetmap.org's Export
- * writes it, and Overpass's JSON (`out body` and `out geom`) of the same elements
+/* OpenStreetMap's own formats (src/core/osm.c, osm_pbf.c): its XML as openstreetmap.org's
+ * Export writes it, Overpass's JSON (`out body` and `out geom`) and osmium's PBF (dense
+ * nodes and zlib, plain nodes uncompressed, locations on ways) of the same elements
  * (tests/data/wild/osm-export.*), read as the same district; broken files refused at
  * their element and tag, or left out with --skip-bad. */
 #include "check.h"
@@ -8,7 +9,7 @@
 
 #include <math.h>
 
-static char *read_wild(const char *name)
+static char *read_wild_n(const char *name, size_t *len)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/tests/data/wild/%s", LY_SOURCE_DIR, name);
@@ -21,7 +22,14 @@ static char *read_wild(const char *name)
     char *text = calloc(1, (size_t)n + 1);
     CHECK(text && fread(text, 1, (size_t)n, f) == (size_t)n);
     fclose(f);
+    *len = (size_t)n;
     return text;
+}
+
+static char *read_wild(const char *name)
+{
+    size_t n;
+    return read_wild_n(name, &n);
 }
 
 /* text with the first `from` replaced by `to` (malloc'd). */
@@ -36,14 +44,20 @@ static char *with(const char *text, const char *from, const char *to)
     return out;
 }
 
-static ly_load_result load(ly_district *d, const char *text, const char *name, bool skip_bad,
-                           ly_diag_list *diags, char *msgs, size_t n)
+static ly_load_result load_n(ly_district *d, const char *data, size_t len, const char *name,
+                             bool skip_bad, ly_diag_list *diags, char *msgs, size_t n)
 {
     ly_diag_list_init(diags, name);
-    ly_load_result r = ly_district_load_mem(d, text, strlen(text), name,
+    ly_load_result r = ly_district_load_mem(d, data, len, name,
                                             &(ly_load_desc){.skip_bad = skip_bad}, diags);
     check_diag_text(diags, msgs, n);
     return r;
+}
+
+static ly_load_result load(ly_district *d, const char *text, const char *name, bool skip_bad,
+                           ly_diag_list *diags, char *msgs, size_t n)
+{
+    return load_n(d, text, strlen(text), name, skip_bad, diags, msgs, n);
 }
 
 static const ly_building *building(const ly_district *d, const char *id)
@@ -53,14 +67,15 @@ static const ly_building *building(const ly_district *d, const char *id)
     return i >= 0 ? &d->buildings[i] : NULL;
 }
 
-/* What the export maps, whichever of the three forms it is read from. */
-static void check_export(const ly_district *d)
+/* What the export maps, whichever form it is read from; `deleted`: with the way JOSM
+ * marked deleted (a PBF has no such mark: osmium wrote it as any other). */
+static void check_export(const ly_district *d, bool deleted)
 {
-    CHECK_INT(d->n_buildings, 5);
+    CHECK_INT(d->n_buildings, deleted ? 6 : 5);
     const ly_building *tower = building(d, "way/100"), *block = building(d, "way/101");
     const ly_building *plaza = building(d, "relation/200"), *podium = building(d, "way/105");
     const ly_building *canopy = building(d, "way/113");
-    CHECK(ly_district_find(d, "way/111") < 0); /* deleted in JOSM (action="delete") */
+    CHECK((ly_district_find(d, "way/111") >= 0) == deleted); /* JOSM's action="delete" */
     CHECK(ly_district_find(d, "way/112") < 0); /* a node not in the file */
     CHECK(ly_district_find(d, "way/106") < 0 && ly_district_find(d, "way/107") < 0);
     if (!tower || !block || !plaza || !podium || !canopy) return;
@@ -90,22 +105,28 @@ static void check_export(const ly_district *d)
     CHECK_INT(places, 3); /* the bank, the bus stop, the metro entrance; no signals, bench */
 }
 
-static void three_forms(void)
+static void every_form(void)
 {
-    static const char *const FILES[] = {"osm-export.osm", "osm-export.json",
-                                        "osm-export-geom.json"};
-    /* the lines of way 112 (a node missing) and relation 201 (a way missing) */
+    static const char *const FILES[] = {"osm-export.osm", "osm-export.json", "osm-export-geom.json",
+                                        "osm-export.osm.pbf", "osm-export-plain.osm.pbf",
+                                        "osm-export-low.osm.pbf"};
+    /* the lines of way 112 (a node missing) and relation 201 (a way missing); none in a PBF */
     static const char *const WHERE[][2] = {
         {":173:2: warning: way 112", ":201:2: warning: relation 201"},
         {":474:1: warning: way 112", ":536:1: warning: relation 201"},
-        {":434:1: warning: way 112", ":589:1: warning: relation 201"}};
-    for (size_t f = 0; f < 3; f++) {
-        char *text = read_wild(FILES[f]);
-        if (!text) continue;
+        {":434:1: warning: way 112", ":589:1: warning: relation 201"},
+        {".pbf: warning: way 112", ".pbf: warning: relation 201"},
+        {".pbf: warning: way 112", ".pbf: warning: relation 201"},
+        {".pbf: warning: way 112", ".pbf: warning: relation 201"}};
+    for (size_t f = 0; f < sizeof FILES / sizeof *FILES; f++) {
+        size_t len;
+        char *text = read_wild_n(FILES[f], &len);
+        if (!text)
+            continue;
         ly_district d;
         ly_diag_list diags;
         char msgs[4096];
-        CHECK_INT(load(&d, text, FILES[f], false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+        CHECK_INT(load_n(&d, text, len, FILES[f], false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
         CHECK_INT(diags.errors, 0);
         CHECK_INT(diags.warnings, 2);
         CHECK(strstr(msgs, WHERE[f][0]) != NULL);
@@ -113,11 +134,56 @@ static void three_forms(void)
         CHECK(strstr(msgs, "way 112 (building=yes): ") != NULL);
         CHECK(strstr(msgs, "relation 201 (landuse=forest): 1 of its 2 ways is not in the file") !=
               NULL);
-        check_export(&d);
+        check_export(&d, f >= 3);
         ly_district_unload(&d);
         ly_diag_list_deinit(&diags);
         free(text);
     }
+}
+
+/* A PBF refused with `what`: cut short, its zlib data damaged, a history file, a bad tag. */
+static void pbf_refused(const char *data, size_t len, const char *what)
+{
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[4096];
+    CHECK_INT(load_n(&d, data, len, "x.osm.pbf", false, &diags, msgs, sizeof msgs), LY_LOAD_DATA);
+    char want[400];
+    snprintf(want, sizeof want, "x.osm.pbf: error: %s", what);
+    CHECK(strstr(msgs, want) != NULL);
+    if (!strstr(msgs, want))
+        fprintf(stderr, "expected %s in:\n%s", want, msgs);
+    CHECK_INT(d.n_buildings, 0);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void broken_pbf(void)
+{
+    size_t n, plain_n, history_n;
+    char *pbf = read_wild_n("osm-export.osm.pbf", &n);
+    char *plain = read_wild_n("osm-export-plain.osm.pbf", &plain_n);
+    char *history = read_wild_n("osm-export.osh.pbf", &history_n);
+    if (!pbf || !plain || !history)
+        return;
+    pbf_refused(pbf, 900, "block 3 (at byte 555) is damaged: its data runs past the file (the "
+                          "file is cut short?)");
+    pbf[700] ^= 0x55;
+    pbf_refused(pbf, n, "block 3 (at byte 555) is damaged: its zlib data does not inflate to the "
+                        "size it gives");
+    pbf_refused(history, history_n, "the file holds the map's history (.osh.pbf)");
+    char *v = NULL; /* the string table's "120" */
+    for (size_t i = 0; i + 4 <= plain_n && !v; i++)
+        v = memcmp(plain + i, "\003120", 4) ? NULL : plain + i;
+    CHECK(v != NULL);
+    if (v) {
+        memcpy(v + 1, "tal", 3);
+        pbf_refused(plain, plain_n, "way 100, tag height: \"height\" is \"tal\": expected a "
+                                    "height in metres");
+    }
+    free(pbf);
+    free(plain);
+    free(history);
 }
 
 /* A broken file: refused with its first fault at `where` saying `what`; with --skip-bad
@@ -221,8 +287,9 @@ static void partial(void)
 
 int main(void)
 {
-    three_forms();
+    every_form();
     broken();
+    broken_pbf();
     partial();
     return check_report();
 }

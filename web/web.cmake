@@ -24,7 +24,7 @@ set(LY_WEB_LEFT_OUT
   src/core/camstream.c src/core/xlsx.c src/core/xls.c src/core/sheet.c
   src/core/html_table.c
   src/core/shapefile.c src/core/feature_text.c
-  src/core/gpkg_features.c src/core/osm.c)
+  src/core/gpkg_features.c src/core/osm.c src/core/osm_pbf.c)
 set(LY_WEB_CORE ${LY_CORE_SOURCES})
 list(REMOVE_ITEM LY_WEB_CORE ${LY_WEB_LEFT_OUT})
 set(LY_WEB_APP ${LY_APP_SOURCES})

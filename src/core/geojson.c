@@ -3033,8 +3033,7 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
     }
 #endif
 #ifndef LY_WEB
-    bool osm_json;
-    if (ly_osm_is(text, len, &osm_json)) { /* OpenStreetMap's XML, or Overpass's JSON */
+    if (ly_osm_is(text, len)) { /* OpenStreetMap's XML, Overpass's JSON, or its PBF */
         *r = ly_osm_load(out, text, len, name, desc, diags);
         return true;
     }

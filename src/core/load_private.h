@@ -91,10 +91,11 @@ PJ *ly_crs_to_wgs84(PJ_CONTEXT *ctx, const char *def, bool *geocentric);
 #endif
 
 #ifndef LY_WEB
-/* Whether the text is OpenStreetMap's own: its XML (an <osm> document) or its JSON (an
- * object with "elements", as Overpass and the API write it; *json says which). */
-bool ly_osm_is(const char *text, size_t len, bool *json);
-/* Reads OpenStreetMap's XML or JSON as the features its tagged elements map, through the
+/* Whether the bytes are OpenStreetMap's own: its XML (an <osm> document), its JSON (an
+ * object with "elements", as Overpass and the API write it) or its PBF. */
+typedef enum { LY_OSM_NONE, LY_OSM_XML, LY_OSM_JSON, LY_OSM_PBF } ly_osm_form;
+ly_osm_form ly_osm_is(const char *text, size_t len);
+/* Reads OpenStreetMap's XML, JSON or PBF as the features its tagged elements map, through the
  * GeoJSON loader, each message at its element (and tag) in the file (osm.c). */
 ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const char *name,
                            const ly_load_desc *desc, ly_diag_list *diags);

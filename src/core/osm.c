@@ -14,82 +14,18 @@
  * its nodes, a relation without some of its ways) is left out with a warning. */
 #include "feature_text.h"
 #include "load_private.h"
+#include "osm_private.h"
 #include "louyu/json.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <expat.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    uint32_t k, v; /* offsets in the string pool */
-    size_t at;     /* the tag's byte in the file */
-} tag;
-
-typedef struct {
-    char type;    /* 'n', 'w' or 'r' */
-    bool skip;    /* deleted (JOSM's action="delete", visible="false") or refused */
-    bool refused; /* for a fault of its own */
-    int64_t id;
-    size_t at; /* the element's first byte in the file */
-    uint32_t tag0, ntags;
-    uint32_t ref0, nrefs; /* a way's node ids; a relation's members */
-    uint32_t pt0, npts;   /* coordinates given with it: a node's own, `out geom`'s */
-} elem;
-
-typedef struct {
-    char type;
-    int64_t ref;
-    uint32_t role;      /* in the string pool */
-    uint32_t pt0, npts; /* `out geom`'s coordinates of a member way */
-} member;
-
-typedef struct {
-    int64_t id;
-    uint32_t e;
-} id_index;
-
-typedef struct {
-    const char *text, *name;
-    size_t len;
-    ly_diag_list *diags;
-    bool skip_bad, nomem;
-    size_t bad; /* elements refused for their own faults */
-    elem *e;
-    size_t n_e, cap_e;
-    tag *tags;
-    size_t n_tags, cap_tags;
-    char *str;
-    size_t n_str, cap_str;
-    int64_t *refs;
-    size_t n_refs, cap_refs;
-    member *mem;
-    size_t n_mem, cap_mem;
-    double *pts; /* lon, lat pairs */
-    size_t n_pts, cap_pts;
-    id_index *nodes, *ways; /* sorted by id */
-    size_t n_nodes, n_ways;
-    /* the GeoJSON written, and each feature's start in it and element */
-    ly_buf out;
-    size_t *starts;
-    uint32_t *of;
-    size_t n_feat, cap_feat;
-    /* XML reading */
-    XML_Parser xp;
-    long cur;        /* the element being read, or -1 */
-    long cur_member; /* the member being read (its nd are its coordinates), or -1 */
-    int depth;
-    bool in_remark;
-    ly_buf remark;
-} reader;
-
-#define ROOM(r, arr, n, cap) grow(r, (void **)&(r)->arr, &(r)->cap, (r)->n + 1, sizeof *(r)->arr)
-
-static bool grow(reader *r, void **p, size_t *cap, size_t need, size_t size)
+bool ly_osm_grow(ly_osm_reader *r, void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap) return true;
     size_t c = *cap ? *cap * 2 : 64;
@@ -105,10 +41,10 @@ static bool grow(reader *r, void **p, size_t *cap, size_t need, size_t size)
     return true;
 }
 
-static uint32_t keep(reader *r, const char *s, size_t n)
+uint32_t ly_osm_keep(ly_osm_reader *r, const char *s, size_t n)
 {
     if (r->n_str + n + 1 > UINT32_MAX ||
-        !grow(r, (void **)&r->str, &r->cap_str, r->n_str + n + 1, 1)) {
+        !ly_osm_grow(r, (void **)&r->str, &r->cap_str, r->n_str + n + 1, 1)) {
         r->nomem = true;
         return 0;
     }
@@ -121,22 +57,22 @@ static uint32_t keep(reader *r, const char *s, size_t n)
 
 static const char *TYPE_NAME[] = {"node", "way", "relation"};
 
-static const char *type_name(char t)
+const char *ly_osm_type_name(char t)
 {
     return TYPE_NAME[t == 'n' ? 0 : t == 'w' ? 1 : 2];
 }
 
 /* An element's fault, at its place in the file: refused (and, with --skip-bad, left out
  * with a warning instead). */
-static void fault(reader *r, elem *e, const char *fmt, const char *a, const char *b)
+void ly_osm_fault(ly_osm_reader *r, ly_osm_elem *e, const char *fmt, const char *a, const char *b)
 {
     char msg[400];
     snprintf(msg, sizeof msg, fmt, a, b);
     if (r->skip_bad)
         ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1, "%s %lld: %s (the %s is left out)",
-                    type_name(e->type), (long long)e->id, msg, type_name(e->type));
+                    ly_osm_type_name(e->type), (long long)e->id, msg, ly_osm_type_name(e->type));
     else
-        ly_diag_add(r->diags, LY_DIAG_ERROR, e->at, -1, "%s %lld: %s", type_name(e->type),
+        ly_diag_add(r->diags, LY_DIAG_ERROR, e->at, -1, "%s %lld: %s", ly_osm_type_name(e->type),
                     (long long)e->id, msg);
     if (!e->refused) r->bad++;
     e->skip = e->refused = true;
@@ -163,55 +99,75 @@ static bool parse_coord(const char *s, double limit, double *out)
     return true;
 }
 
-static bool add_point(reader *r, double lon, double lat)
+bool ly_osm_add_point(ly_osm_reader *r, double lon, double lat)
 {
-    if (!grow(r, (void **)&r->pts, &r->cap_pts, r->n_pts + 2, sizeof *r->pts)) return false;
+    if (!ly_osm_grow(r, (void **)&r->pts, &r->cap_pts, r->n_pts + 2, sizeof *r->pts)) return false;
     r->pts[r->n_pts++] = lon;
     r->pts[r->n_pts++] = lat;
     return true;
 }
 
 /* A new element at byte `at`; NULL when out of memory. */
-static elem *new_elem(reader *r, char type, size_t at)
+ly_osm_elem *ly_osm_new_elem(ly_osm_reader *r, char type, size_t at)
 {
-    if (!ROOM(r, e, n_e, cap_e)) return NULL;
-    elem *e = &r->e[r->n_e++];
-    *e = (elem){.type = type,
-                .at = at,
-                .tag0 = (uint32_t)r->n_tags,
-                .ref0 = (uint32_t)(type == 'r' ? r->n_mem : r->n_refs),
-                .pt0 = (uint32_t)(r->n_pts / 2)};
+    if (!LY_OSM_ROOM(r, e, n_e, cap_e)) return NULL;
+    ly_osm_elem *e = &r->e[r->n_e++];
+    *e = (ly_osm_elem){.type = type,
+                       .at = at,
+                       .tag0 = (uint32_t)r->n_tags,
+                       .ref0 = (uint32_t)(type == 'r' ? r->n_mem : r->n_refs),
+                       .pt0 = (uint32_t)(r->n_pts / 2)};
     return e;
+}
+
+bool ly_osm_add_place(ly_osm_reader *r, int64_t id, double lon, double lat)
+{
+    if (!LY_OSM_ROOM(r, places, n_places, cap_places)) return false;
+    r->places[r->n_places++] = (ly_osm_place){id, lon, lat};
+    return true;
+}
+
+void ly_osm_end_node(ly_osm_reader *r, ly_osm_elem *e)
+{
+    if (e->refused)
+        ly_osm_add_place(r, e->id, NAN, NAN); /* (its ways are left out too) */
+    else if (!e->skip && e->npts == 1)
+        ly_osm_add_place(r, e->id, r->pts[2 * (size_t)e->pt0], r->pts[2 * (size_t)e->pt0 + 1]);
+    if (e->ntags && !e->skip) return;
+    r->n_tags = e->tag0; /* taken back: a place is all a way needs of it */
+    r->n_pts = 2 * (size_t)e->pt0;
+    r->n_e = (size_t)(e - r->e);
 }
 
 /* A node's position from its text ("lat" and "lon"); a fault when either is missing or
  * not a number in range. */
-static void node_position(reader *r, elem *e, const char *lat, const char *lon)
+static void node_position(ly_osm_reader *r, ly_osm_elem *e, const char *lat, const char *lon)
 {
     double y, x;
     if (!parse_coord(lat, 90, &y))
-        fault(r, e,
-              lat ? "lat is \"%.40s\": expected a latitude in degrees, -90 to 90%s"
-                  : "it has no lat%s: expected its latitude in degrees",
-              lat ? lat : "", "");
+        ly_osm_fault(r, e,
+                     lat ? "lat is \"%.40s\": expected a latitude in degrees, -90 to 90%s"
+                         : "it has no lat%s: expected its latitude in degrees",
+                     lat ? lat : "", "");
     else if (!parse_coord(lon, 180, &x))
-        fault(r, e,
-              lon ? "lon is \"%.40s\": expected a longitude in degrees, -180 to 180%s"
-                  : "it has no lon%s: expected its longitude in degrees",
-              lon ? lon : "", "");
-    else if (add_point(r, x, y))
+        ly_osm_fault(r, e,
+                     lon ? "lon is \"%.40s\": expected a longitude in degrees, -180 to 180%s"
+                         : "it has no lon%s: expected its longitude in degrees",
+                     lon ? lon : "", "");
+    else if (ly_osm_add_point(r, x, y))
         e->npts = 1;
 }
 
 /* A tag of the element being read; a second tag of the same key is left out (OSM keeps
  * one value a key). */
-static void add_tag(reader *r, elem *e, const char *k, size_t kn, const char *v, size_t vn,
-                    size_t at)
+void ly_osm_add_tag(ly_osm_reader *r, ly_osm_elem *e, const char *k, size_t kn, const char *v,
+                    size_t vn, size_t at)
 {
     for (uint32_t i = e->tag0; i < e->tag0 + e->ntags; i++)
         if (strlen(r->str + r->tags[i].k) == kn && !memcmp(r->str + r->tags[i].k, k, kn)) return;
-    if (!ROOM(r, tags, n_tags, cap_tags)) return;
-    r->tags[r->n_tags++] = (tag){.k = keep(r, k, kn), .v = keep(r, v, vn), .at = at};
+    if (!LY_OSM_ROOM(r, tags, n_tags, cap_tags)) return;
+    r->tags[r->n_tags++] =
+        (ly_osm_tag){.k = ly_osm_keep(r, k, kn), .v = ly_osm_keep(r, v, vn), .at = at};
     e->ntags++;
 }
 
@@ -224,15 +180,15 @@ static const char *attr(const XML_Char **atts, const char *name)
     return NULL;
 }
 
-static size_t xml_at(reader *r)
+static size_t xml_at(ly_osm_reader *r)
 {
     XML_Index i = XML_GetCurrentByteIndex(r->xp);
     return i >= 0 && (size_t)i <= r->len ? (size_t)i : SIZE_MAX;
 }
 
-static void xml_element(reader *r, char type, const XML_Char **atts)
+static void xml_element(ly_osm_reader *r, char type, const XML_Char **atts)
 {
-    elem *e = new_elem(r, type, xml_at(r));
+    ly_osm_elem *e = ly_osm_new_elem(r, type, xml_at(r));
     if (!e) return;
     r->cur = (long)(e - r->e);
     const char *id = attr(atts, "id"), *action = attr(atts, "action");
@@ -240,63 +196,64 @@ static void xml_element(reader *r, char type, const XML_Char **atts)
     e->skip = (action && !strcmp(action, "delete")) || (visible && !strcmp(visible, "false"));
     if (!parse_id(id, &e->id)) {
         e->id = 0;
-        fault(r, e,
-              id ? "its id is \"%.40s\": expected a whole number%s"
-                 : "it has no id%s: expected its id, a whole number",
-              id ? id : "", "");
+        ly_osm_fault(r, e,
+                     id ? "its id is \"%.40s\": expected a whole number%s"
+                        : "it has no id%s: expected its id, a whole number",
+                     id ? id : "", "");
     } else if (type == 'n' && !e->skip) {
         node_position(r, e, attr(atts, "lat"), attr(atts, "lon"));
     }
 }
 
 /* A way's <nd>, or `out geom`'s coordinates of a relation's member way. */
-static void xml_nd(reader *r, elem *e, const XML_Char **atts)
+static void xml_nd(ly_osm_reader *r, ly_osm_elem *e, const XML_Char **atts)
 {
     const char *lat = attr(atts, "lat"), *lon = attr(atts, "lon"), *ref = attr(atts, "ref");
     double x = 0, y = 0;
     bool at = parse_coord(lat, 90, &y) && parse_coord(lon, 180, &x);
     if (r->cur_member >= 0) {
-        if (at && add_point(r, x, y)) r->mem[r->cur_member].npts++;
+        if (at && ly_osm_add_point(r, x, y)) r->mem[r->cur_member].npts++;
         return;
     }
     int64_t id;
     if (!parse_id(ref, &id)) {
-        fault(r, e,
-              ref ? "a node of it is \"%.40s\": expected a node's id%s"
-                  : "an <nd> of it has no ref%s: expected a node's id",
-              ref ? ref : "", "");
+        ly_osm_fault(r, e,
+                     ref ? "a node of it is \"%.40s\": expected a node's id%s"
+                         : "an <nd> of it has no ref%s: expected a node's id",
+                     ref ? ref : "", "");
         return;
     }
-    if (!ROOM(r, refs, n_refs, cap_refs)) return;
+    if (!LY_OSM_ROOM(r, refs, n_refs, cap_refs)) return;
     r->refs[r->n_refs++] = id;
     e->nrefs++;
-    if (at && add_point(r, x, y)) /* Overpass's `out geom` gives each node's place */
+    if (at && ly_osm_add_point(r, x, y)) /* Overpass's `out geom` gives each node's place */
         e->npts++;
 }
 
-static void xml_member(reader *r, elem *e, const XML_Char **atts)
+static void xml_member(ly_osm_reader *r, ly_osm_elem *e, const XML_Char **atts)
 {
     const char *type = attr(atts, "type"), *ref = attr(atts, "ref"), *role = attr(atts, "role");
     int64_t id;
     if (!type || !parse_id(ref, &id)) {
-        fault(r, e,
-              "a member is type \"%.20s\", ref \"%.40s\": expected a type (node, way or "
-              "relation) and an id",
-              type ? type : "", ref ? ref : "");
+        ly_osm_fault(r, e,
+                     "a member is type \"%.20s\", ref \"%.40s\": expected a type (node, way or "
+                     "relation) and an id",
+                     type ? type : "", ref ? ref : "");
         return;
     }
-    if (!ROOM(r, mem, n_mem, cap_mem)) return;
+    if (!LY_OSM_ROOM(r, mem, n_mem, cap_mem)) return;
     r->cur_member = (long)r->n_mem;
-    r->mem[r->n_mem++] = (member){.type = type[0],
-                                  .ref = id,
-                                  .role = keep(r, role ? role : "", role ? strlen(role) : 0),
-                                  .pt0 = (uint32_t)(r->n_pts / 2)};
+    r->mem[r->n_mem++] =
+        (ly_osm_member){.type = type[0],
+                        .ref = id,
+                        .role = ly_osm_keep(r, role ? role : "", role ? strlen(role) : 0),
+                        .pt0 = (uint32_t)(r->n_pts / 2)};
     e->nrefs++;
 }
 
 static void XMLCALL xml_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
-    reader *r = ud;
+    ly_osm_reader *r = ud;
     if (r->depth++ == 0) {
         if (strcmp(name, "osm")) {
             ly_diag_add(r->diags, LY_DIAG_ERROR, xml_at(r), -1,
@@ -307,12 +264,13 @@ static void XMLCALL xml_start(void *ud, const XML_Char *name, const XML_Char **a
         }
         return;
     }
-    elem *e = r->cur >= 0 ? &r->e[r->cur] : NULL;
+    ly_osm_elem *e = r->cur >= 0 ? &r->e[r->cur] : NULL;
     if (!strcmp(name, "node") || !strcmp(name, "way") || !strcmp(name, "relation"))
         xml_element(r, name[0], atts);
     else if (!strcmp(name, "tag") && e) {
         const char *k = attr(atts, "k"), *v = attr(atts, "v");
-        if (k && v && r->cur_member < 0) add_tag(r, e, k, strlen(k), v, strlen(v), xml_at(r));
+        if (k && v && r->cur_member < 0)
+            ly_osm_add_tag(r, e, k, strlen(k), v, strlen(v), xml_at(r));
     } else if (!strcmp(name, "nd") && e && e->type != 'n')
         xml_nd(r, e, atts);
     else if (!strcmp(name, "member") && e && e->type == 'r')
@@ -323,11 +281,12 @@ static void XMLCALL xml_start(void *ud, const XML_Char *name, const XML_Char **a
 
 static void XMLCALL xml_end(void *ud, const XML_Char *name)
 {
-    reader *r = ud;
+    ly_osm_reader *r = ud;
     r->depth--;
-    if (!strcmp(name, "node") || !strcmp(name, "way") || !strcmp(name, "relation"))
+    if (!strcmp(name, "node") || !strcmp(name, "way") || !strcmp(name, "relation")) {
+        if (name[0] == 'n' && r->cur >= 0) ly_osm_end_node(r, &r->e[r->cur]);
         r->cur = -1;
-    else if (!strcmp(name, "member"))
+    } else if (!strcmp(name, "member"))
         r->cur_member = -1;
     else if (!strcmp(name, "remark") && r->in_remark) {
         r->in_remark = false;
@@ -341,7 +300,7 @@ static void XMLCALL xml_end(void *ud, const XML_Char *name)
 
 static void XMLCALL xml_text(void *ud, const XML_Char *s, int n)
 {
-    reader *r = ud;
+    ly_osm_reader *r = ud;
     if (!r->in_remark) return;
     size_t from = 0;
     while (!r->remark.len && from < (size_t)n && strchr(" \t\r\n", s[from]))
@@ -351,7 +310,7 @@ static void XMLCALL xml_text(void *ud, const XML_Char *s, int n)
         r->remark.p[--r->remark.len] = '\0';
 }
 
-static bool read_xml(reader *r)
+static bool read_xml(ly_osm_reader *r)
 {
     r->xp = XML_ParserCreate(NULL);
     if (!r->xp) {
@@ -421,7 +380,7 @@ static size_t *element_starts(const char *t, size_t len, size_t *n)
 }
 
 /* The byte of a tag's key in its element's text (from `at` to `end`), else `at`. */
-static size_t json_key_at(const reader *r, size_t at, size_t end, const char *key)
+static size_t json_key_at(const ly_osm_reader *r, size_t at, size_t end, const char *key)
 {
     size_t kn = strlen(key);
     if (at >= r->len || end > r->len || strpbrk(key, "\"\\")) return at;
@@ -444,7 +403,7 @@ static bool json_id(const cJSON *v, int64_t *out)
 
 /* `out geom`'s coordinates ({"lat", "lon"} each); false (and none kept) when one is
  * missing: the element's place then comes from its nodes. */
-static bool json_geometry(reader *r, const cJSON *g, uint32_t *npts)
+static bool json_geometry(ly_osm_reader *r, const cJSON *g, uint32_t *npts)
 {
     size_t from = r->n_pts;
     *npts = 0;
@@ -454,7 +413,8 @@ static bool json_geometry(reader *r, const cJSON *g, uint32_t *npts)
         const cJSON *lat = cJSON_GetObjectItemCaseSensitive(p, "lat");
         const cJSON *lon = cJSON_GetObjectItemCaseSensitive(p, "lon");
         if (!cJSON_IsNumber(lat) || !cJSON_IsNumber(lon) || fabs(lat->valuedouble) > 90 ||
-            fabs(lon->valuedouble) > 180 || !add_point(r, lon->valuedouble, lat->valuedouble)) {
+            fabs(lon->valuedouble) > 180 ||
+            !ly_osm_add_point(r, lon->valuedouble, lat->valuedouble)) {
             r->n_pts = from;
             *npts = 0;
             return false;
@@ -464,7 +424,7 @@ static bool json_geometry(reader *r, const cJSON *g, uint32_t *npts)
     return true;
 }
 
-static void json_members(reader *r, elem *e, const cJSON *members)
+static void json_members(ly_osm_reader *r, ly_osm_elem *e, const cJSON *members)
 {
     const cJSON *m;
     cJSON_ArrayForEach(m, members)
@@ -474,52 +434,54 @@ static void json_members(reader *r, elem *e, const cJSON *members)
         int64_t id;
         if (!cJSON_IsString(type) || !type->valuestring[0] ||
             !json_id(cJSON_GetObjectItemCaseSensitive(m, "ref"), &id)) {
-            fault(r, e,
-                  "a member has no type or ref%s%s: expected a type (node, way or relation) "
-                  "and an id",
-                  "", "");
+            ly_osm_fault(r, e,
+                         "a member has no type or ref%s%s: expected a type (node, way or relation) "
+                         "and an id",
+                         "", "");
             return;
         }
-        if (!ROOM(r, mem, n_mem, cap_mem)) return;
+        if (!LY_OSM_ROOM(r, mem, n_mem, cap_mem)) return;
         const char *rs = cJSON_IsString(role) ? role->valuestring : "";
-        member *mb = &r->mem[r->n_mem++];
-        *mb = (member){.type = type->valuestring[0],
-                       .ref = id,
-                       .role = keep(r, rs, strlen(rs)),
-                       .pt0 = (uint32_t)(r->n_pts / 2)};
+        ly_osm_member *mb = &r->mem[r->n_mem++];
+        *mb = (ly_osm_member){.type = type->valuestring[0],
+                              .ref = id,
+                              .role = ly_osm_keep(r, rs, strlen(rs)),
+                              .pt0 = (uint32_t)(r->n_pts / 2)};
         json_geometry(r, cJSON_GetObjectItemCaseSensitive(m, "geometry"), &mb->npts);
         e->nrefs++;
     }
 }
 
-static void json_way(reader *r, elem *e, const cJSON *o)
+static void json_way(ly_osm_reader *r, ly_osm_elem *e, const cJSON *o)
 {
     const cJSON *nd;
     cJSON_ArrayForEach(nd, cJSON_GetObjectItemCaseSensitive(o, "nodes"))
     {
         int64_t id;
         if (!json_id(nd, &id)) {
-            fault(r, e, "a node of it is not an id%s%s: expected a node's id, a whole number", "",
-                  "");
+            ly_osm_fault(r, e,
+                         "a node of it is not an id%s%s: expected a node's id, a whole number", "",
+                         "");
             return;
         }
-        if (!ROOM(r, refs, n_refs, cap_refs)) return;
+        if (!LY_OSM_ROOM(r, refs, n_refs, cap_refs)) return;
         r->refs[r->n_refs++] = id;
         e->nrefs++;
     }
     json_geometry(r, cJSON_GetObjectItemCaseSensitive(o, "geometry"), &e->npts);
 }
 
-static void json_element(reader *r, const cJSON *o, size_t at, size_t end)
+static void json_element(ly_osm_reader *r, const cJSON *o, size_t at, size_t end)
 {
     const cJSON *type = cJSON_GetObjectItemCaseSensitive(o, "type");
     const char *t = cJSON_IsString(type) ? type->valuestring : "";
     if (strcmp(t, "node") && strcmp(t, "way") && strcmp(t, "relation"))
         return; /* Overpass's "area", "count" and others: not a map's */
-    elem *e = new_elem(r, t[0], at);
+    ly_osm_elem *e = ly_osm_new_elem(r, t[0], at);
     if (!e) return;
     if (!json_id(cJSON_GetObjectItemCaseSensitive(o, "id"), &e->id)) {
-        fault(r, e, "its id is missing or not a whole number%s%s: expected its id", "", "");
+        ly_osm_fault(r, e, "its id is missing or not a whole number%s%s: expected its id", "", "");
+        if (e->type == 'n') ly_osm_end_node(r, e);
         return;
     }
     if (e->type == 'n') {
@@ -541,12 +503,13 @@ static void json_element(reader *r, const cJSON *o, size_t at, size_t end)
         const char *v = cJSON_IsString(tg) ? tg->valuestring : NULL;
         if (!v && cJSON_IsNumber(tg)) snprintf(num, sizeof num, "%.17g", tg->valuedouble), v = num;
         if (v && tg->string)
-            add_tag(r, e, tg->string, strlen(tg->string), v, strlen(v),
-                    json_key_at(r, at, end, tg->string));
+            ly_osm_add_tag(r, e, tg->string, strlen(tg->string), v, strlen(v),
+                           json_key_at(r, at, end, tg->string));
     }
+    if (e->type == 'n') ly_osm_end_node(r, e);
 }
 
-static bool read_json(reader *r)
+static bool read_json(ly_osm_reader *r)
 {
     ly_json_error jerr;
     if (ly_json_check(r->text, r->len, 64, &jerr)) {
@@ -585,61 +548,83 @@ static bool read_json(reader *r)
 
 static int by_id(const void *a, const void *b)
 {
-    const id_index *x = a, *y = b;
+    const ly_osm_index *x = a, *y = b;
     return x->id < y->id ? -1 : x->id > y->id ? 1 : x->e < y->e ? -1 : x->e > y->e;
 }
 
-/* The nodes' and ways' ids, sorted (of one id given twice, the last). */
-static bool index_ids(reader *r)
+static int by_place(const void *a, const void *b)
 {
-    r->nodes = malloc((r->n_e ? r->n_e : 1) * sizeof *r->nodes);
+    const ly_osm_place *x = a, *y = b;
+    return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The places and the ways by id (files are sorted by id, so the places mostly are). */
+static bool index_ids(ly_osm_reader *r)
+{
+    bool sorted = true;
+    for (size_t i = 1; i < r->n_places && sorted; i++)
+        sorted = r->places[i - 1].id <= r->places[i].id;
+    if (!sorted) qsort(r->places, r->n_places, sizeof *r->places, by_place);
     r->ways = malloc((r->n_e ? r->n_e : 1) * sizeof *r->ways);
-    if (!r->nodes || !r->ways) return false;
-    for (size_t i = 0; i < r->n_e; i++) {
-        const elem *e = &r->e[i];
-        if (e->type == 'n' && ((e->npts == 1 && !e->skip) || e->refused))
-            r->nodes[r->n_nodes++] = (id_index){e->id, (uint32_t)i};
-        else if (e->type == 'w' && !e->skip)
-            r->ways[r->n_ways++] = (id_index){e->id, (uint32_t)i};
-    }
-    qsort(r->nodes, r->n_nodes, sizeof *r->nodes, by_id);
+    if (!r->ways) return false;
+    for (size_t i = 0; i < r->n_e; i++)
+        if (r->e[i].type == 'w' && !r->e[i].skip)
+            r->ways[r->n_ways++] = (ly_osm_index){r->e[i].id, (uint32_t)i};
     qsort(r->ways, r->n_ways, sizeof *r->ways, by_id);
     return true;
 }
 
-static const elem *find(const reader *r, const id_index *idx, size_t n, int64_t id)
+static const ly_osm_elem *find_way(const ly_osm_reader *r, int64_t id)
 {
-    size_t lo = 0, hi = n;
+    size_t lo = 0, hi = r->n_ways;
     while (lo < hi) { /* the last of equal ids */
         size_t mid = lo + (hi - lo) / 2;
-        if (idx[mid].id <= id)
+        if (r->ways[mid].id <= id)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo && idx[lo - 1].id == id ? &r->e[idx[lo - 1].e] : NULL;
+    return lo && r->ways[lo - 1].id == id ? &r->e[r->ways[lo - 1].e] : NULL;
+}
+
+static const ly_osm_place *find_place(const ly_osm_reader *r, int64_t id)
+{
+    size_t lo = 0, hi = r->n_places;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->places[mid].id <= id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo && r->places[lo - 1].id == id ? &r->places[lo - 1] : NULL;
 }
 
 /* A way's coordinates (lon, lat pairs) into *xy (malloc'd, n points): its own where it
  * came with them, else its nodes'. Returns how many of its nodes are not in the file or
  * were refused (then *xy is NULL; the first refused into *refused, when not NULL), or -1
  * when out of memory. */
-static long way_coords(const reader *r, const elem *w, double **xy, size_t *n, const elem **refused)
+static long way_coords(const ly_osm_reader *r, const ly_osm_elem *w, double **xy, size_t *n,
+                       const ly_osm_place **refused)
 {
     *xy = NULL;
     *n = w->npts == w->nrefs || !w->nrefs ? w->npts : w->nrefs;
     if (!*n) return 0;
     double *p = malloc(*n * 2 * sizeof *p);
     if (!p) return -1;
+    bool own = w->npts == *n;
     long missing = 0;
     for (size_t i = 0; i < *n; i++) {
-        const elem *nd = w->npts == *n ? NULL : find(r, r->nodes, r->n_nodes, r->refs[w->ref0 + i]);
-        if (nd && nd->refused && refused && !*refused) *refused = nd;
-        const double *q = w->npts == *n        ? &r->pts[2 * ((size_t)w->pt0 + i)]
-                          : nd && !nd->refused ? &r->pts[2 * (size_t)nd->pt0]
-                                               : NULL;
-        missing += !q;
-        if (q) memcpy(p + 2 * i, q, 2 * sizeof *p);
+        const ly_osm_place *pl = own ? NULL : find_place(r, r->refs[w->ref0 + i]);
+        if (pl && isnan(pl->lon) && refused && !*refused) *refused = pl;
+        if (own) {
+            memcpy(p + 2 * i, &r->pts[2 * ((size_t)w->pt0 + i)], 2 * sizeof *p);
+        } else if (pl && !isnan(pl->lon)) {
+            p[2 * i] = pl->lon;
+            p[2 * i + 1] = pl->lat;
+        } else {
+            missing++;
+        }
     }
     if (missing)
         free(p);
@@ -648,7 +633,7 @@ static long way_coords(const reader *r, const elem *w, double **xy, size_t *n, c
     return missing;
 }
 
-static const char *tag_of(const reader *r, const elem *e, const char *k)
+static const char *tag_of(const ly_osm_reader *r, const ly_osm_elem *e, const char *k)
 {
     for (uint32_t i = e->tag0; i < e->tag0 + e->ntags; i++)
         if (!strcmp(r->str + r->tags[i].k, k)) return r->str + r->tags[i].v;
@@ -657,7 +642,7 @@ static const char *tag_of(const reader *r, const elem *e, const char *k)
 
 /* Whether a closed way is an area: area=yes, or a tag that maps areas (a building, land
  * use, a park, water, a place); a closed highway or barrier is a line unless area=yes. */
-static bool is_area(const reader *r, const elem *w)
+static bool is_area(const ly_osm_reader *r, const ly_osm_elem *w)
 {
     const char *area = tag_of(r, w, "area");
     if (area) return strcmp(area, "no") != 0;
@@ -691,10 +676,10 @@ static void put_ring(ly_buf *out, const double *xy, size_t n)
 
 /* A feature's opening: its id and the element's tags as its properties ("kind", which
  * would name one of louyu's own kinds, left out). */
-static bool begin_feature(reader *r, const elem *e)
+static bool begin_feature(ly_osm_reader *r, const ly_osm_elem *e)
 {
     if (r->n_feat == r->cap_feat &&
-        (!grow(r, (void **)&r->starts, &r->cap_feat, r->n_feat + 1, sizeof *r->starts) ||
+        (!ly_osm_grow(r, (void **)&r->starts, &r->cap_feat, r->n_feat + 1, sizeof *r->starts) ||
          !(r->of = realloc(r->of, r->cap_feat * sizeof *r->of)))) {
         r->nomem = true;
         return false;
@@ -702,7 +687,7 @@ static bool begin_feature(reader *r, const elem *e)
     r->starts[r->n_feat] = r->out.len;
     r->of[r->n_feat++] = (uint32_t)(e - r->e);
     ly_buf_printf(&r->out, "%s{\"type\":\"Feature\",\"id\":\"%s/%lld\",\"properties\":{",
-                  r->n_feat > 1 ? "," : "", type_name(e->type), (long long)e->id);
+                  r->n_feat > 1 ? "," : "", ly_osm_type_name(e->type), (long long)e->id);
     bool first = true;
     for (uint32_t i = e->tag0; i < e->tag0 + e->ntags; i++) {
         const char *k = r->str + r->tags[i].k, *v = r->str + r->tags[i].v;
@@ -717,7 +702,7 @@ static bool begin_feature(reader *r, const elem *e)
     return true;
 }
 
-static void write_node(reader *r, const elem *e)
+static void write_node(ly_osm_reader *r, const ly_osm_elem *e)
 {
     if (!begin_feature(r, e)) return;
     ly_buf_put(&r->out, "{\"type\":\"Point\",\"coordinates\":");
@@ -726,7 +711,7 @@ static void write_node(reader *r, const elem *e)
 }
 
 /* A short name of what an element maps, for a warning: its first tag ("building=yes"). */
-static void what(const reader *r, const elem *e, char *out, size_t n)
+static void what(const ly_osm_reader *r, const ly_osm_elem *e, char *out, size_t n)
 {
     const char *skip[] = {"type", "name", "source", "created_by", "note", NULL};
     out[0] = '\0';
@@ -738,11 +723,11 @@ static void what(const reader *r, const elem *e, char *out, size_t n)
     }
 }
 
-static void write_way(reader *r, const elem *e)
+static void write_way(ly_osm_reader *r, const ly_osm_elem *e)
 {
     double *xy;
     size_t n;
-    const elem *refused = NULL;
+    const ly_osm_place *refused = NULL;
     long missing = way_coords(r, e, &xy, &n, &refused);
     char kind[100];
     if (missing < 0) {
@@ -800,17 +785,17 @@ static bool same(const double *a, const double *b)
 
 /* The member ways of relation e as pieces of its rings (outer, or inner); the number of
  * its ways missing from the file into *missing. */
-static piece *relation_pieces(reader *r, const elem *e, size_t *np, size_t *missing)
+static piece *relation_pieces(ly_osm_reader *r, const ly_osm_elem *e, size_t *np, size_t *missing)
 {
     piece *p = calloc(e->nrefs ? e->nrefs : 1, sizeof *p);
     *np = *missing = 0;
     for (uint32_t i = 0; p && i < e->nrefs; i++) {
-        const member *m = &r->mem[e->ref0 + i];
+        const ly_osm_member *m = &r->mem[e->ref0 + i];
         const char *role = r->str + m->role;
         if (m->type != 'w' || (strcmp(role, "outer") && strcmp(role, "inner") && role[0]))
             continue; /* a label node, a subarea: not an outline */
         piece *q = &p[*np];
-        const elem *w = m->npts >= 2 ? NULL : find(r, r->ways, r->n_ways, m->ref);
+        const ly_osm_elem *w = m->npts >= 2 ? NULL : find_way(r, m->ref);
         if (m->npts >= 2 && (q->xy = malloc(2 * m->npts * sizeof *q->xy))) {
             memcpy(q->xy, &r->pts[2 * (size_t)m->pt0], 2 * m->npts * sizeof *q->xy);
             q->n = m->npts;
@@ -895,7 +880,7 @@ static bool inside(const ring *g, const double *q)
 }
 
 /* The rings as a MultiPolygon: each outer ring with the inner rings inside it. */
-static void put_multipolygon(reader *r, const ring *g, size_t ng)
+static void put_multipolygon(ly_osm_reader *r, const ring *g, size_t ng)
 {
     ly_buf_put(&r->out, "{\"type\":\"MultiPolygon\",\"coordinates\":[");
     bool first = true;
@@ -916,7 +901,7 @@ static void put_multipolygon(reader *r, const ring *g, size_t ng)
 
 /* A multipolygon relation with tags of its own (one with only its type is an old
  * multipolygon whose outer way carries the tags, and is written as that way). */
-static void write_relation(reader *r, const elem *e)
+static void write_relation(ly_osm_reader *r, const ly_osm_elem *e)
 {
     const char *type = tag_of(r, e, "type");
     if (!type || strcmp(type, "multipolygon") || e->ntags < 2) return;
@@ -952,11 +937,11 @@ static void write_relation(reader *r, const elem *e)
 }
 
 /* Every tagged element as a Feature, in the file's order. */
-static bool write_features(reader *r)
+static bool write_features(ly_osm_reader *r)
 {
     ly_buf_put(&r->out, "{\"type\":\"FeatureCollection\",\"features\":[\n");
     for (size_t i = 0; i < r->n_e && !r->nomem && !r->out.failed; i++) {
-        const elem *e = &r->e[i];
+        const ly_osm_elem *e = &r->e[i];
         if (e->skip || !e->ntags) continue;
         if (e->type == 'n' && e->npts == 1)
             write_node(r, e);
@@ -967,15 +952,16 @@ static bool write_features(reader *r)
     }
     ly_buf_put(&r->out, "]}\n");
     if (!r->n_feat && !r->nomem) {
-        size_t n[3] = {0};
+        size_t n[3] = {r->n_places, 0, 0}; /* (every node has a place; few an element) */
         for (size_t i = 0; i < r->n_e; i++)
-            n[r->e[i].type == 'n' ? 0 : r->e[i].type == 'w' ? 1 : 2]++;
+            n[1] += r->e[i].type == 'w', n[2] += r->e[i].type == 'r';
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                     "none of the file's %zu node%s, %zu way%s and %zu relation%s maps a thing "
                     "louyu draws: expected OpenStreetMap's buildings, streets, parks or places "
                     "(elements with their tags; Overpass gives them with `out body;` or `out "
-                    "geom;`, not `out ids;` or `out skel;`)", n[0], n[0] == 1 ? "" : "s", n[1],
-                    n[1] == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s");
+                    "geom;`, not `out ids;` or `out skel;`)",
+                    n[0], n[0] == 1 ? "" : "s", n[1], n[1] == 1 ? "" : "s", n[2],
+                    n[2] == 1 ? "" : "s");
     }
     if (r->out.failed) r->nomem = true;
     return !r->nomem;
@@ -987,29 +973,29 @@ static bool write_features(reader *r)
  * ..." at the tag's line (the element's for one about its geometry). */
 static void move_diag(void *ctx, ly_diag *d)
 {
-    reader *r = ctx;
+    ly_osm_reader *r = ctx;
     size_t k;
     int place;
     char key[200] = "", where[300];
     if (!ly_ft_feature_of(d, &r->out, r->starts, r->n_feat, &k, &place, key, sizeof key)) return;
-    const elem *e = &r->e[r->of[k]];
+    const ly_osm_elem *e = &r->e[r->of[k]];
     size_t at = e->at;
     for (uint32_t i = e->tag0; place > 0 && i < e->tag0 + e->ntags; i++)
         if (!strcmp(r->str + r->tags[i].k, key)) at = r->tags[i].at;
-    snprintf(where, sizeof where, "%s %lld%s%s", type_name(e->type), (long long)e->id,
+    snprintf(where, sizeof where, "%s %lld%s%s", ly_osm_type_name(e->type), (long long)e->id,
              place > 0 ? ", tag " : "", place > 0 ? key : "");
     ly_ft_place(d, where, "", 0, 0);
     /* the loader names the feature by its id ("way/12"), which `where` says already */
     char id[400];
-    int n =
-        snprintf(id, sizeof id, "%s: \"%s/%lld\": ", where, type_name(e->type), (long long)e->id);
+    int n = snprintf(id, sizeof id, "%s: \"%s/%lld\": ", where, ly_osm_type_name(e->type),
+                     (long long)e->id);
     size_t w = strlen(where) + 2;
     if (n > 0 && (size_t)n < sizeof id && !strncmp(d->message, id, (size_t)n))
         memmove(d->message + w, d->message + n, strlen(d->message + n) + 1);
     d->offset = at;
 }
 
-static void reader_free(reader *r)
+static void reader_free(ly_osm_reader *r)
 {
     free(r->e);
     free(r->tags);
@@ -1017,7 +1003,7 @@ static void reader_free(reader *r)
     free(r->refs);
     free(r->mem);
     free(r->pts);
-    free(r->nodes);
+    free(r->places);
     free(r->ways);
     free(r->starts);
     free(r->of);
@@ -1025,17 +1011,18 @@ static void reader_free(reader *r)
     ly_buf_free(&r->remark);
 }
 
-bool ly_osm_is(const char *text, size_t len, bool *json)
+ly_osm_form ly_osm_is(const char *text, size_t len)
 {
+    if (ly_osm_is_pbf(text, len)) return LY_OSM_PBF;
     size_t at = ly_json_bom(text, len);
     while (at < len && strchr(" \t\r\n", text[at]))
         at++;
-    *json = at < len && text[at] == '{';
-    if (!*json) {
-        for (size_t i = at; i + 4 <= len && i < at + 512 && text[at] == '<'; i++)
-            if (!memcmp(text + i, "<osm", 4)) return true;
-        return false;
+    if (at < len && text[at] == '<') {
+        for (size_t i = at; i + 4 <= len && i < at + 512; i++)
+            if (!memcmp(text + i, "<osm", 4)) return LY_OSM_XML;
+        return LY_OSM_NONE;
     }
+    if (at >= len || text[at] != '{') return LY_OSM_NONE;
     /* JSON whose top-level keys reach "elements" before "type" or "features" */
     int depth = 0;
     for (size_t i = at; i < len; i++) {
@@ -1047,36 +1034,41 @@ bool ly_osm_is(const char *text, size_t len, bool *json)
             size_t n = i - s;
             if (depth == 1 && ((n == 4 && !memcmp(text + s, "type", 4)) ||
                                (n == 8 && !memcmp(text + s, "features", 8))))
-                return false;
-            if (depth == 1 && n == 8 && !memcmp(text + s, "elements", 8)) return true;
+                return LY_OSM_NONE;
+            if (depth == 1 && n == 8 && !memcmp(text + s, "elements", 8)) return LY_OSM_JSON;
         } else if (c == '{' || c == '[') {
             depth++;
         } else if (c == '}' || c == ']') {
             depth--;
         }
     }
-    return false;
+    return LY_OSM_NONE;
 }
 
 ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const char *name,
                            const ly_load_desc *desc, ly_diag_list *diags)
 {
     memset(out, 0, sizeof *out);
-    bool json;
-    if (!ly_osm_is(text, len, &json)) return LY_LOAD_DATA;
-    reader r = {.text = text,
-                .len = len,
-                .name = name,
-                .diags = diags,
-                .cur = -1,
-                .cur_member = -1,
-                .skip_bad = desc && desc->skip_bad};
+    ly_osm_form form = ly_osm_is(text, len);
+    if (form == LY_OSM_NONE) return LY_LOAD_DATA;
+    ly_osm_reader r = {.text = text,
+                       .len = len,
+                       .name = name,
+                       .diags = diags,
+                       .cur = -1,
+                       .cur_member = -1,
+                       .skip_bad = desc && desc->skip_bad};
     size_t errors = diags->errors, from = diags->count;
-    size_t at = ly_json_bom(text, len);
+    size_t at = form == LY_OSM_PBF ? 0 : ly_json_bom(text, len);
     r.text += at; /* (positions are the file's: moved back below) */
     r.len -= at;
-    bool ok = (json ? read_json(&r) : read_xml(&r)) &&
-              (r.bad && !r.skip_bad ? false : index_ids(&r) && write_features(&r));
+    bool read = form == LY_OSM_JSON  ? read_json(&r)
+                : form == LY_OSM_XML ? read_xml(&r)
+                                     : ly_osm_read_pbf(&r);
+    bool ok = read && !(r.bad && !r.skip_bad) && index_ids(&r) && write_features(&r);
+    /* the messages need the elements and tags only: the rest goes before the load */
+    free(r.places), free(r.refs), free(r.mem), free(r.pts), free(r.ways);
+    r.places = NULL, r.refs = NULL, r.mem = NULL, r.pts = NULL, r.ways = NULL;
     for (size_t i = from; i < diags->count; i++)
         if (diags->items[i].offset != SIZE_MAX) diags->items[i].offset += at;
     for (size_t i = 0; i < r.n_e; i++)
