@@ -84,7 +84,7 @@ static void check_export(const ly_district *d, bool deleted)
     CHECK_NEAR(tower->height_m, 120, 1e-9);
     CHECK_INT(tower->floors, 30);
     CHECK_NEAR(block->height_m, 6 * 3.2, 1e-9);
-    CHECK_STR(block->address, "香港中路10");
+    CHECK_STR(block->address, "香港中路10号"); /* 号 after a bare number */
     /* the multipolygon: two outer ways joined (one turned round) around its courtyard */
     CHECK_STR(plaza->name, "Courtyard Plaza");
     CHECK_NEAR(plaza->height_m, 40, 1e-9);

@@ -4,6 +4,7 @@
  * found afterwards in one lockstep walk over the text (ly_json_locate), and
  * only when there is something to report. See docs/data-format.md. */
 #include "load_private.h"
+#include "vocab.h"
 #include "louyu/store.h"
 #include "louyu/clock.h"
 #include "louyu/csv.h"
@@ -1023,7 +1024,7 @@ static const char *const BUILDING_KEYS[] = {
     "tax_2010_cny", "services", "floor_records", "enterprises",
     /* plain GeoJSON (OpenStreetMap style) */
     "height", "min_height", "levels", "building:levels", "building", "type",
-    "building:min_level", "min_level",
+    "building:min_level", "min_level", "name:en", "addr:street", "addr:housenumber",
     /* Overture Maps' buildings */
     "names", "num_floors"};
 
@@ -1636,11 +1637,14 @@ static void plain_names(loader *L, const cJSON *props, ly_building *b)
     const char *number = plain_tag(L, props, "addr:housenumber");
     if (street || number) {
         char buf[512];
-        /* "8 Main Street", but 香港中路6号: a Chinese street comes first */
+        /* "8 Main Street", but 香港中路6号: a Chinese street comes first, and a number
+         * written as a number ("6", "6A") takes 号 after it */
         bool cjk = street && (unsigned char)street[0] >= 0xE3;
+        size_t nl = number ? strlen(number) : 0;
+        bool bare = cjk && nl && (unsigned char)number[nl - 1] < 0x80 && isalnum(number[nl - 1]);
         if (street && number)
-            snprintf(buf, sizeof buf, cjk ? "%s%s" : "%s %s", cjk ? street : number,
-                     cjk ? number : street);
+            snprintf(buf, sizeof buf, cjk ? "%s%s%s" : "%s %s%s", cjk ? street : number,
+                     cjk ? number : street, bare ? ly_vocab_house_number : "");
         else
             snprintf(buf, sizeof buf, "%s", street ? street : number);
         b->address = keep_string(L, buf);

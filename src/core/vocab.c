@@ -30,6 +30,8 @@ const char *const ly_vocab_date_year = "年", *const ly_vocab_date_month = "月"
 const char *const ly_vocab_date_day[] = {"日", "号", NULL};
 const char *const ly_vocab_week_nth = "第", *const ly_vocab_week = "周";
 
+const char *const ly_vocab_house_number = "号";
+
 const char *const ly_vocab_shapefile_columns[][2] = {
     {"名称", "name"},     {"建筑名称", "name"},   {"楼宇名称", "name"},    {"高度", "height"},
     {"建筑高度", "height"}, {"层数", "floors"},     {"楼层数", "floors"},    {"地上层数", "floors"},

@@ -27,6 +27,8 @@ extern const char *const ly_vocab_open_bracket;
 extern const char *const ly_vocab_date_year, *const ly_vocab_date_month;
 extern const char *const ly_vocab_date_day[];
 extern const char *const ly_vocab_week_nth, *const ly_vocab_week;
+/* After a house number given as a number, in a Chinese address: 香港中路6号. */
+extern const char *const ly_vocab_house_number;
 /* A shapefile's Chinese column names and the property each stands for: pairs, NULL-ended. */
 extern const char *const ly_vocab_shapefile_columns[][2];
 

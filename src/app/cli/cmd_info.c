@@ -158,8 +158,8 @@ static void info_text(const ly_district *d, const ly_building *b)
     printf("\n");
     if (b->n_faces)
         printf("Model          LoD %g, %u faces\n", b->lod, b->n_faces);
-    if (b->type)
-        printf("Type           %s\n", b->type);
+    if (b->type) /* as the card names it (OpenStreetMap's "yes" is a building) */
+        printf("Type           %s\n", ly_building_type_name(b->type, LY_LANG_EN));
     if (b->alias)
         printf("Also called    %s\n", b->alias);
     if (b->gfa_m2 > 0)
