@@ -285,11 +285,69 @@ static void partial(void)
     free(osm);
 }
 
+/* A multipolygon of many ways, shuffled and half of them turned round: an outline of 300
+ * ways around a courtyard of 60, joined into its two rings with every corner once. */
+static void many_ways(void)
+{
+    enum { OUTER = 300, INNER = 60 };
+    char *text = malloc(200000);
+    size_t n = 0;
+    n += (size_t)sprintf(text + n, "<osm version=\"0.6\">\n");
+    for (int i = 0; i < OUTER + INNER; i++) {
+        bool in = i >= OUTER;
+        int k = in ? i - OUTER : i, count = in ? INNER : OUTER;
+        double a = 6.283185307179586 * k / count, rad = in ? 0.0004 : 0.001;
+        n += (size_t)sprintf(text + n, "<node id=\"%d\" lat=\"%.7f\" lon=\"%.7f\"/>\n", i + 1,
+                             36.06 + rad * sin(a), 120.38 + rad * cos(a));
+    }
+    int order[OUTER + INNER];
+    for (int i = 0; i < OUTER + INNER; i++)
+        order[i] = i;
+    unsigned seed = 7;
+    for (int i = OUTER + INNER - 1; i > 0; i--) { /* shuffled the same way each run */
+        seed = seed * 1103515245u + 12345u;
+        int j = (int)((seed >> 8) % (unsigned)(i + 1)), t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    for (int w = 0; w < OUTER + INNER; w++) {
+        int i = order[w];
+        bool in = i >= OUTER;
+        int base = in ? OUTER : 0, count = in ? INNER : OUTER, k = i - base;
+        int a = base + k + 1, b = base + (k + 1) % count + 1;
+        if (w % 2)
+            a ^= b, b ^= a, a ^= b; /* turned round */
+        n += (size_t)sprintf(text + n, "<way id=\"%d\"><nd ref=\"%d\"/><nd ref=\"%d\"/></way>\n",
+                             1000 + i, a, b);
+    }
+    n += (size_t)sprintf(text + n, "<relation id=\"9\">");
+    for (int w = 0; w < OUTER + INNER; w++)
+        n += (size_t)sprintf(text + n, "<member type=\"way\" ref=\"%d\" role=\"%s\"/>",
+                             1000 + order[w], order[w] >= OUTER ? "inner" : "outer");
+    sprintf(text + n, "<tag k=\"type\" v=\"multipolygon\"/><tag k=\"building\" v=\"yes\"/>"
+                      "</relation>\n</osm>\n");
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[2048];
+    CHECK_INT(load(&d, text, "many.osm", false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 1);
+    if (d.n_buildings == 1) {
+        const ly_polygon *pg = &d.polygons[d.buildings[0].first_polygon];
+        CHECK_INT(pg->n_rings, 2);
+        CHECK_INT(d.rings[pg->first_ring].n_points, OUTER);
+        CHECK_INT(d.rings[pg->first_ring + 1].n_points, INNER);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    free(text);
+}
+
 int main(void)
 {
     every_form();
     broken();
     broken_pbf();
     partial();
+    many_ways();
     return check_report();
 }

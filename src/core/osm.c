@@ -776,6 +776,7 @@ typedef struct {
     double *xy;
     size_t n, cap;
     bool inner;
+    double box[4]; /* west, south, east, north: set once the ring is joined */
 } ring;
 
 static bool same(const double *a, const double *b)
@@ -826,26 +827,76 @@ static bool ring_add(ring *g, const double *xy, size_t n, bool backwards)
     return true;
 }
 
+/* A piece's first or last point, for finding the piece that goes on from a ring's end. */
+typedef struct {
+    double x, y;
+    uint32_t piece;
+    bool last;
+} piece_end;
+
+static int by_end(const void *a, const void *b)
+{
+    const piece_end *u = a, *v = b;
+    return u->x < v->x ? -1 : u->x > v->x ? 1 : u->y < v->y ? -1 : u->y > v->y;
+}
+
+/* The unused piece of the same kind (outer, inner) with an end at q, from the sorted ends
+ * (n of them); *fwd when its first point is there. np when there is none. */
+static size_t next_piece(const piece_end *ends, size_t n, const piece *p, size_t np,
+                         const double *q, bool inner, bool *fwd)
+{
+    piece_end key = {.x = q[0], .y = q[1]};
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first end not below q */
+        size_t mid = lo + (hi - lo) / 2;
+        if (by_end(&ends[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && !by_end(&ends[lo], &key); lo++) {
+        const piece *c = &p[ends[lo].piece];
+        if (!c->used && c->inner == inner) {
+            *fwd = !ends[lo].last;
+            return ends[lo].piece;
+        }
+    }
+    return np;
+}
+
+static void free_rings(ring *g, size_t ng)
+{
+    for (size_t i = 0; g && i < ng; i++)
+        free(g[i].xy);
+    free(g);
+}
+
 /* Joins the pieces into closed rings, end to end (a way turned round where it runs the
- * other way). Returns the rings (*ng), or NULL with *ng 0 when a ring does not close. */
+ * other way), each next piece found among the pieces' ends sorted by place (a coastline's
+ * thousands of ways join in n log n). Returns the rings (*ng), or NULL with *ng 0 when a
+ * ring does not close. */
 static ring *join_rings(piece *p, size_t np, size_t *ng)
 {
     ring *g = calloc(np ? np : 1, sizeof *g);
+    piece_end *ends = malloc((np ? np : 1) * 2 * sizeof *ends);
     *ng = 0;
-    for (size_t s = 0; g && s < np; s++) {
+    for (size_t k = 0; ends && k < np; k++) {
+        ends[2 * k] = (piece_end){p[k].xy[0], p[k].xy[1], (uint32_t)k, false};
+        ends[2 * k + 1] = (piece_end){p[k].xy[2 * (p[k].n - 1)], p[k].xy[2 * (p[k].n - 1) + 1],
+                                      (uint32_t)k, true};
+    }
+    if (ends) qsort(ends, 2 * np, sizeof *ends, by_end);
+    bool ok = g && ends;
+    for (size_t s = 0; ok && s < np; s++) {
         if (p[s].used) continue;
         ring *cur = &g[(*ng)++];
         cur->inner = p[s].inner;
         p[s].used = true;
-        bool ok = ring_add(cur, p[s].xy, p[s].n, false);
+        ok = ring_add(cur, p[s].xy, p[s].n, false);
         while (ok && !(cur->n >= 4 && same(cur->xy, cur->xy + 2 * (cur->n - 1)))) {
-            const double *end = cur->xy + 2 * (cur->n - 1);
-            size_t k = 0;
             bool fwd = false;
-            for (; k < np; k++) {
-                if (p[k].used || p[k].inner != cur->inner) continue;
-                if ((fwd = same(p[k].xy, end)) || same(p[k].xy + 2 * (p[k].n - 1), end)) break;
-            }
+            size_t k =
+                next_piece(ends, 2 * np, p, np, cur->xy + 2 * (cur->n - 1), cur->inner, &fwd);
             if (k == np) {
                 ok = false;
                 break;
@@ -855,15 +906,30 @@ static ring *join_rings(piece *p, size_t np, size_t *ng)
             ok = fwd ? ring_add(cur, p[k].xy + 2, p[k].n - 1, false)
                      : ring_add(cur, p[k].xy, p[k].n - 1, true);
         }
-        if (!ok) {
-            for (size_t i = 0; i < *ng; i++)
-                free(g[i].xy);
-            free(g);
-            *ng = 0;
-            return NULL;
+    }
+    free(ends);
+    if (!ok) {
+        free_rings(g, *ng);
+        *ng = 0;
+        return NULL;
+    }
+    for (size_t i = 0; i < *ng; i++) {
+        double *b = g[i].box;
+        b[0] = b[2] = g[i].xy[0];
+        b[1] = b[3] = g[i].xy[1];
+        for (size_t k = 1; k < g[i].n; k++) {
+            const double *q = g[i].xy + 2 * k;
+            b[0] = fmin(b[0], q[0]), b[1] = fmin(b[1], q[1]);
+            b[2] = fmax(b[2], q[0]), b[3] = fmax(b[3], q[1]);
         }
     }
     return g;
+}
+
+/* Whether point q is inside ring g's bounding box (kept with the ring). */
+static bool in_box(const ring *g, const double *q)
+{
+    return q[0] >= g->box[0] && q[1] >= g->box[1] && q[0] <= g->box[2] && q[1] <= g->box[3];
 }
 
 /* Whether point q is inside ring g (even-odd). */
@@ -890,7 +956,7 @@ static void put_multipolygon(ly_osm_reader *r, const ring *g, size_t ng)
         first = false;
         put_ring(&r->out, g[o].xy, g[o].n);
         for (size_t i = 0; i < ng; i++)
-            if (g[i].inner && inside(&g[o], g[i].xy)) {
+            if (g[i].inner && in_box(&g[o], g[i].xy) && inside(&g[o], g[i].xy)) {
                 ly_buf_put(&r->out, ",");
                 put_ring(&r->out, g[i].xy, g[i].n);
             }
