@@ -285,6 +285,22 @@ static void partial(void)
     free(osm);
 }
 
+/* Overpass's `out center;` gives a way its middle and no nodes: left out, said why. */
+static void center_only(void)
+{
+    const char *text = "{\"version\":0.6,\"elements\":[\n{\"type\":\"way\",\"id\":5,\"center\":"
+                       "{\"lat\":36.06,\"lon\":120.38},\"tags\":{\"building\":\"yes\"}}]}";
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[2048];
+    CHECK_INT(load(&d, text, "c.json", false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 0);
+    CHECK(strstr(msgs, "c.json:2:1: warning: way 5 (building=yes) has no nodes in the file: it is "
+                       "left out (Overpass gives them with `out geom;`") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A multipolygon of many ways, shuffled and half of them turned round: an outline of 300
  * ways around a courtyard of 60, joined into its two rings with every corner once. */
 static void many_ways(void)
@@ -348,6 +364,7 @@ int main(void)
     broken();
     broken_pbf();
     partial();
+    center_only();
     many_ways();
     return check_report();
 }

@@ -746,10 +746,15 @@ static void write_way(ly_osm_reader *r, const ly_osm_elem *e)
                         "(an export cuts ways at its edge; Overpass gives their nodes with "
                         "`(._;>;); out;`)",
                         (long long)e->id, kind, missing, n, missing == 1 ? "is" : "are");
+        else if (n == 0)
+            ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
+                        "way %lld%s has no nodes in the file: it is left out (Overpass gives "
+                        "them with `out geom;` or `out body; >; out skel qt;`, not with `out "
+                        "center;`, `out bb;` or `out tags;`)", (long long)e->id, kind);
         else
             ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
-                        "way %lld%s has %zu nodes: expected at least 2; it is left out",
-                        (long long)e->id, kind, n);
+                        "way %lld%s has 1 node: expected at least 2; it is left out",
+                        (long long)e->id, kind);
         return;
     }
     bool closed = n >= 4 && xy[0] == xy[2 * n - 2] && xy[1] == xy[2 * n - 1];
