@@ -8,6 +8,8 @@
 #include "louyu/district.h"
 
 #include <math.h>
+#include <unistd.h>
+#include <zlib.h>
 
 static char *read_wild_n(const char *name, size_t *len)
 {
@@ -301,6 +303,39 @@ static void center_only(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A gzip file (BBBike's .osm.gz): read as the text it holds; one cut short refused. */
+static void gzipped(void)
+{
+    size_t len;
+    char *osm = read_wild_n("osm-export.osm", &len);
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/louyu-osm-%d.osm.gz", (int)getpid());
+    for (int cut = 0; osm && cut < 2; cut++) {
+        gzFile g = gzopen(path, "wb");
+        CHECK(g && gzwrite(g, osm, (unsigned)len) == (int)len && gzclose(g) == Z_OK);
+        if (cut)
+            CHECK(truncate(path, 900) == 0);
+        ly_district d;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, path);
+        ly_load_result r = ly_district_load(&d, path, NULL, &diags);
+        char msgs[2048];
+        check_diag_text(&diags, msgs, sizeof msgs);
+        CHECK_INT(r, cut ? LY_LOAD_DATA : LY_LOAD_OK);
+        if (!cut)
+            check_export(&d, false);
+        else
+            CHECK(strstr(msgs, "error: the file is gzip-compressed and cannot be read: its gzip data "
+                               "stops short (the file is cut short?)") != NULL);
+        if (!cut) /* the warnings at their lines in the text it holds */
+            CHECK(strstr(msgs, ".osm.gz:173:2: warning: way 112") != NULL);
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+    unlink(path);
+    free(osm);
+}
+
 /* A multipolygon of many ways, shuffled and half of them turned round: an outline of 300
  * ways around a courtyard of 60, joined into its two rings with every corner once. */
 static void many_ways(void)
@@ -365,6 +400,7 @@ int main(void)
     broken_pbf();
     partial();
     center_only();
+    gzipped();
     many_ways();
     return check_report();
 }

@@ -21,6 +21,9 @@
 #include <errno.h>
 #include <pthread.h>
 #include <time.h>
+#ifndef LY_WEB
+#include <zlib.h>
+#endif
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -3024,6 +3027,71 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
     return ok;
 }
 
+#ifndef LY_WEB
+/* A gzip file (BBBike's .osm.gz, a .geojson.gz; several members one after another as
+ * well): read as the text it holds, its messages at their lines in that text. */
+static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, const char *name,
+                              const ly_load_desc *desc, ly_diag_list *diags)
+{
+    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    size_t cap = len < max / 4 ? len * 4 + 4096 : max + 1, n = 0;
+    char *buf = malloc(cap + 1);
+    z_stream z = {.next_in = (Bytef *)gz};
+    if (!buf || inflateInit2(&z, 15 + 16) != Z_OK) {
+        free(buf);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
+        return LY_LOAD_NOMEM;
+    }
+    const char *why = NULL;
+    size_t in_left = len;
+    for (int rc = Z_OK; !why;) {
+        if (n == cap && cap > max) {
+            why = "it holds more than the limit that protects memory";
+            break;
+        }
+        if (n == cap) {
+            size_t c = cap * 2 < max + 1 ? cap * 2 : max + 1;
+            char *q = realloc(buf, c + 1);
+            if (!q) {
+                why = "out of memory";
+                break;
+            }
+            buf = q;
+            cap = c;
+        }
+        uInt give = in_left < (1u << 30) ? (uInt)in_left : (1u << 30) - z.avail_in;
+        z.avail_in += give;
+        in_left -= give;
+        z.next_out = (Bytef *)buf + n;
+        z.avail_out = cap - n < (1u << 30) ? (uInt)(cap - n) : 1u << 30;
+        uInt before = z.avail_out;
+        rc = inflate(&z, Z_NO_FLUSH);
+        n += before - z.avail_out;
+        if (rc == Z_STREAM_END && z.avail_in + in_left >= 2 && z.next_in[0] == 0x1f &&
+            z.next_in[1] == 0x8b)
+            rc = inflateReset(&z); /* another member */
+        else if (rc == Z_STREAM_END)
+            break;
+        if (rc == Z_BUF_ERROR && z.avail_in == 0 && in_left == 0)
+            why = "its gzip data stops short (the file is cut short?)";
+        else if (rc != Z_OK && rc != Z_BUF_ERROR)
+            why = z.msg ? z.msg : "its gzip data is damaged";
+    }
+    inflateEnd(&z);
+    ly_load_result r = LY_LOAD_DATA;
+    if (why) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is gzip-compressed and cannot be read: %s: expected a whole "
+                    "gzip file of a district", why);
+    } else {
+        buf[n] = '\0';
+        r = ly_district_load_mem(out, buf, n, name, desc, diags);
+    }
+    free(buf);
+    return r;
+}
+#endif
+
 /* A CityJSONSeq; or one Feature, one geometry or a GeoJSON text sequence, read as the
  * FeatureCollection it stands for, the messages' positions moved back into the file.
  * False for a plain document. */
@@ -3031,6 +3099,10 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
                        const ly_load_desc *desc, ly_diag_list *diags, ly_load_result *r)
 {
 #ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
+    if (len >= 2 && (unsigned char)text[0] == 0x1f && (unsigned char)text[1] == 0x8b) {
+        *r = gzipped(out, text, len, name, desc, diags);
+        return true;
+    }
     if (ly_cityjson_is_seq(text, len)) { /* CityJSONSeq: one JSON text per feature */
         *r = ly_cityjson_load_seq(out, text, len, name, desc, diags);
         return true;
