@@ -553,6 +553,13 @@ drop_on() {
 drop_on "$ZS" "$WILD" 'reloaded .*osm-export.geojson'
 expect log "RELOAD: $WILD dropped on the window: opening it"
 expect log "RELOAD: reloaded $WILD: 5 buildings"
+# a dropped file refused only for its features' own errors (an OpenStreetMap export with a
+# broken tag) opens without them, as --skip-bad would
+sed 's/k="height" v="120"/k="height" v="tall"/' "$SRC/tests/data/wild/osm-export.osm" >"$tmp/broken.osm"
+drop_on "$ZS" "$tmp/broken.osm" 'reloaded .*broken.osm'
+expect log "RELOAD: reload of $tmp/broken.osm failed: 1 error; showing the previous data"
+expect log "RELOAD: $tmp/broken.osm: 1 feature with errors: opening it without them"
+expect log "RELOAD: reloaded $tmp/broken.osm: 4 buildings"
 # a dropped file that does not load leaves the district, and the file the viewer follows
 cp "$ZS" "$tmp/orig.geojson"
 printf 'hello\n' >"$tmp/notes.dat"

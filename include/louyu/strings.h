@@ -63,6 +63,7 @@ typedef enum {
     LY_S_KEYBOARD,
     LY_S_RELOADED,
     LY_S_LEFT_OUT,
+    LY_S_LEFT_OUT_1,
     LY_S_RELOAD_FAILED,
     LY_S_RELOAD_FAILED_1,
     LY_S_OUT_OF_SERVICE,

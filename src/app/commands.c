@@ -367,6 +367,7 @@ void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list
     snprintf(rn->name, sizeof rn->name, "%s", slash ? slash + 1 : path);
     rn->count = ok ? app->scene.district.n_buildings : diags->errors;
     rn->left_out = ok ? app->scene.district.n_left_out : 0;
+    rn->skippable = ok ? 0 : diags->skippable;
     rn->ok = ok;
 }
 

@@ -338,7 +338,8 @@ void ly_layout_toast_text(const ly_app *app, char *buf, size_t n)
     }
     const ly_run_note *rn = &app->st.run;
     if (rn->ok && rn->left_out) {
-        snprintf(buf, n, ly_str(LY_S_LEFT_OUT, app->st.lang), rn->name, rn->count, rn->left_out);
+        snprintf(buf, n, ly_str(rn->left_out == 1 ? LY_S_LEFT_OUT_1 : LY_S_LEFT_OUT, app->st.lang),
+                 rn->name, rn->count, rn->left_out);
         return;
     }
     ly_string_id id = rn->ok ? LY_S_RELOADED : rn->count == 1 ? LY_S_RELOAD_FAILED_1

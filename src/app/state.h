@@ -86,6 +86,7 @@ typedef struct {
     char name[1024];     /* for the screen: the file's name */
     size_t count;        /* buildings loaded, or errors found */
     size_t left_out;     /* features with errors left out (--skip-bad) */
+    size_t skippable;    /* a failed load's features with errors, when only they had any */
     bool ok;
     double shown_t;      /* app time the toast appeared */
     char when[16];       /* local time, HH:MM:SS */

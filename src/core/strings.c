@@ -57,6 +57,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     /* the toast after a reload: the file's name, then a count */
     [LY_S_RELOADED] = {"已更新 %s：%zu 栋楼", "Updated %s: %zu buildings"},
     [LY_S_LEFT_OUT] = {"%s：%zu 栋楼；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu features with errors left out"},
+    [LY_S_LEFT_OUT_1] = {"%s：%zu 栋楼；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu feature with errors left out"},
     [LY_S_RELOAD_FAILED] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu errors; showing the previous data"},
     [LY_S_RELOAD_FAILED_1] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu error; showing the previous data"},
     [LY_S_OUT_OF_SERVICE] = {"暂停服务，请稍候", "Temporarily out of service. Back soon."},

@@ -58,6 +58,8 @@ typedef struct {
     char *dropped_file; /* one dropped, not loaded yet */
     bool drop_pending;  /* it waits for the loader thread */
     bool drop_loading;  /* the loader thread loads it */
+    bool drop_skipping; /* it failed on its features' own errors only: loaded without them */
+    bool skip_flag;     /* --skip-bad, as given */
     ly_report_drop *report; /* a weekly report dropped on the window, being imported */
     bool retell;            /* its toast is told again once the store is shown again */
     ly_kiosk_config kc;
@@ -248,15 +250,30 @@ static void dropped(ly_app *app, ly_platform *plat, viewer *v)
     free(v->dropped_file); /* (one dropped before it and not yet started: this instead) */
     v->dropped_file = copy;
     v->drop_pending = !v->drop_loading;
+    if (v->drop_pending) { /* read strictly first, as the command line does */
+        app->skip_bad = v->skip_flag;
+        v->drop_skipping = false;
+    }
     LY_INFO("RELOAD", "%s dropped on the window: opening it", copy);
 }
 
 /* The dropped file's load has ended: shown (the file the viewer follows from now on), or
- * not (the one before stays). */
-static void drop_done(viewer *v, bool shown)
+ * not (the one before stays). A file someone opens by dropping it, refused only for its
+ * features' own errors (an OpenStreetMap export with a broken outline among thousands),
+ * is read again without them, as --skip-bad would: the toast says how many were left
+ * out, and its later reloads leave them out too. */
+static void drop_done(ly_app *app, viewer *v, bool shown)
 {
     v->drop_loading = false;
+    if (!shown && !v->drop_skipping && !app->skip_bad && app->st.run.skippable) {
+        LY_INFO("RELOAD", "%s: %zu feature%s with errors: opening it without them",
+                v->dropped_file, app->st.run.skippable, app->st.run.skippable == 1 ? "" : "s");
+        v->drop_skipping = app->skip_bad = true;
+        v->drop_pending = true;
+        return;
+    }
     if (!shown) {
+        app->skip_bad = v->skip_flag;
         free(v->dropped_file);
         v->dropped_file = NULL;
         return;
@@ -376,7 +393,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
             v->retell = false;
         }
         if (v->drop_loading && !app->reload) /* (one load at a time: this was the drop's) */
-            drop_done(v, swapped);
+            drop_done(app, v, swapped);
         if (!events(app, plat, v))
             return LY_EXIT_OK;
         int dw, dh;
@@ -473,7 +490,8 @@ static int open_async(ly_app *app, ly_platform *plat, viewer *v, ly_reload *rl)
 
 int ly_cli_view(const ly_args *a)
 {
-    viewer v = {.file = ly_cli_file(a), .kiosk = ly_arg_flag(a, "--kiosk")};
+    viewer v = {.file = ly_cli_file(a), .kiosk = ly_arg_flag(a, "--kiosk"),
+                .skip_flag = ly_arg_flag(a, "--skip-bad")};
     int rc = read_config(&v, a);
     if (rc)
         return rc;
