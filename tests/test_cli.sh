@@ -155,6 +155,15 @@ gdal, louyu = rows(sys.argv[1]), rows(sys.argv[2])
 sys.exit(not (len(louyu) == 5 and set(gdal) - set(louyu) == {"111", "112"} and
               all(gdal[k] == v for k, v in louyu.items())))
 PY' "louyu's reading of osm-export.osm differs from GDAL's: $(cat "$tmp/louyu.csv" "$tmp/gdal.csv")"
+# a store made from OpenStreetMap's files (gzipped as well) keeps the GeoJSON they are read
+# as, and the portal publishes it: its district.geojson is GeoJSON, not the PBF's bytes
+gzip -c "$SRC/tests/data/wild/osm-export.osm" >"$tmp/export.osm.gz"
+run 0 convert "$tmp/export.osm.gz" "$tmp/osm-store.gpkg"; expect out 'a GeoPackage of 5 buildings'
+run 0 export "$tmp/osm-store.gpkg" --format geojson --out "$tmp/osm-store.geojson"
+run 0 validate "$tmp/osm-store.geojson"; expect out 'valid: 5 buildings, 6 other features'
+run 0 publish "$SRC/tests/data/wild/osm-export.osm.pbf" "$tmp/osm-site"
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d[\"type\"] == \"FeatureCollection\" and any(f.get(\"id\") == \"way/100\" for f in d[\"features\"])))" "$tmp/osm-site/data/district.geojson"' \
+  "the portal of a PBF did not publish it as GeoJSON: $(head -c 200 "$tmp/osm-site/data/district.geojson")"
 # San Francisco's footprints as OpenStreetMap's XML, Overpass's JSON, and the PBF osmium
 # writes from that XML (dense nodes in blocks of 8,000, zlib): the same buildings as the
 # GeoJSON they came from, at the same heights and places; and the PBF beside GDAL's

@@ -288,6 +288,15 @@ typedef struct {
  * CityJSONSeq of features: cityjson.c), a store (store.h) or a URL (fetch.h). On
  * LY_LOAD_OK *out holds the district (warnings may be in diags); otherwise *out is
  * zeroed. desc may be NULL. */
+/* A district file (not a store or URL) loaded as ly_district_load does, and on LY_LOAD_OK
+ * the GeoJSON or CityJSON text it was read as into *text (malloc'd, *len bytes): the file's
+ * own, gunzipped where it was gzipped, or the GeoJSON a shapefile, another tool's
+ * GeoPackage or OpenStreetMap's XML, JSON or PBF was read as. What a store keeps and the
+ * portal publishes. */
+ly_load_result ly_district_load_text(ly_district *out, const char *path,
+                                     const ly_load_desc *desc, ly_diag_list *diags, char **text,
+                                     size_t *len);
+
 ly_load_result ly_district_load(ly_district *out, const char *path, const ly_load_desc *desc,
                                 ly_diag_list *diags);
 /* The same from memory; `name` is used in messages. The text is not kept. */

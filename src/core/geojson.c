@@ -3028,28 +3028,34 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
 }
 
 #ifndef LY_WEB
-/* A gzip file (BBBike's .osm.gz, a .geojson.gz; several members one after another as
- * well): read as the text it holds, its messages at their lines in that text. */
-static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, const char *name,
-                              const ly_load_desc *desc, ly_diag_list *diags)
+static bool is_gzip(const char *text, size_t len)
 {
-    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
-    size_t cap = len < max / 4 ? len * 4 + 4096 : max + 1, n = 0;
+    return len >= 2 && (unsigned char)text[0] == 0x1f && (unsigned char)text[1] == 0x8b;
+}
+
+/* The text a gzip file holds (several members one after another as well), malloc'd and
+ * NUL-terminated into *out (*n bytes), at most max bytes; false with an error said. */
+static bool gunzip(const char *gz, size_t len, size_t max, ly_diag_list *diags, char **out,
+                   size_t *n)
+{
+    size_t cap = len < max / 4 ? len * 4 + 4096 : max + 1;
     char *buf = malloc(cap + 1);
     z_stream z = {.next_in = (Bytef *)gz};
+    *out = NULL;
+    *n = 0;
     if (!buf || inflateInit2(&z, 15 + 16) != Z_OK) {
         free(buf);
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory while loading");
-        return LY_LOAD_NOMEM;
+        return false;
     }
     const char *why = NULL;
     size_t in_left = len;
     for (int rc = Z_OK; !why;) {
-        if (n == cap && cap > max) {
+        if (*n == cap && cap > max) {
             why = "it holds more than the limit that protects memory";
             break;
         }
-        if (n == cap) {
+        if (*n == cap) {
             size_t c = cap * 2 < max + 1 ? cap * 2 : max + 1;
             char *q = realloc(buf, c + 1);
             if (!q) {
@@ -3062,11 +3068,11 @@ static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, cons
         uInt give = in_left < (1u << 30) ? (uInt)in_left : (1u << 30) - z.avail_in;
         z.avail_in += give;
         in_left -= give;
-        z.next_out = (Bytef *)buf + n;
-        z.avail_out = cap - n < (1u << 30) ? (uInt)(cap - n) : 1u << 30;
+        z.next_out = (Bytef *)buf + *n;
+        z.avail_out = cap - *n < (1u << 30) ? (uInt)(cap - *n) : 1u << 30;
         uInt before = z.avail_out;
         rc = inflate(&z, Z_NO_FLUSH);
-        n += before - z.avail_out;
+        *n += before - z.avail_out;
         if (rc == Z_STREAM_END && z.avail_in + in_left >= 2 && z.next_in[0] == 0x1f &&
             z.next_in[1] == 0x8b)
             rc = inflateReset(&z); /* another member */
@@ -3078,16 +3084,31 @@ static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, cons
             why = z.msg ? z.msg : "its gzip data is damaged";
     }
     inflateEnd(&z);
-    ly_load_result r = LY_LOAD_DATA;
     if (why) {
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
                     "the file is gzip-compressed and cannot be read: %s: expected a whole "
                     "gzip file of a district", why);
-    } else {
-        buf[n] = '\0';
-        r = ly_district_load_mem(out, buf, n, name, desc, diags);
+        free(buf);
+        *n = 0;
+        return false;
     }
-    free(buf);
+    buf[*n] = '\0';
+    *out = buf;
+    return true;
+}
+
+/* A gzip file (BBBike's .osm.gz, a .geojson.gz): read as the text it holds, its messages
+ * at their lines in that text. */
+static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, const char *name,
+                              const ly_load_desc *desc, ly_diag_list *diags)
+{
+    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    char *text;
+    size_t n;
+    if (!gunzip(gz, len, max, diags, &text, &n))
+        return LY_LOAD_DATA;
+    ly_load_result r = ly_district_load_mem(out, text, n, name, desc, diags);
+    free(text);
     return r;
 }
 #endif
@@ -3099,7 +3120,7 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
                        const ly_load_desc *desc, ly_diag_list *diags, ly_load_result *r)
 {
 #ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
-    if (len >= 2 && (unsigned char)text[0] == 0x1f && (unsigned char)text[1] == 0x8b) {
+    if (is_gzip(text, len)) {
         *r = gzipped(out, text, len, name, desc, diags);
         return true;
     }
@@ -3268,6 +3289,54 @@ ly_load_result ly_load_conclude(ly_district *out, bool nomem, size_t errors_befo
     }
     return LY_LOAD_OK;
 }
+
+#ifndef LY_WEB
+ly_load_result ly_district_load_text(ly_district *out, const char *path,
+                                     const ly_load_desc *desc, ly_diag_list *diags, char **text,
+                                     size_t *len)
+{
+    memset(out, 0, sizeof *out);
+    *text = NULL;
+    *len = 0;
+    if (ly_gisfile_is(path))
+        return ly_gisfile_load_text(out, path, desc, diags, text, len);
+    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    char *raw;
+    size_t n;
+    switch (ly_file_read(path, max, false, &raw, &n, diags)) {
+    case LY_FILE_OK:
+        break;
+    case LY_FILE_TOO_BIG:
+        return LY_LOAD_DATA;
+    case LY_FILE_NOMEM:
+        return LY_LOAD_NOMEM;
+    default:
+        return LY_LOAD_IO;
+    }
+    if (is_gzip(raw, n)) { /* the text it holds */
+        char *inner;
+        bool ok = gunzip(raw, n, max, diags, &inner, &n);
+        free(raw);
+        if (!ok)
+            return LY_LOAD_DATA;
+        raw = inner;
+    }
+    ly_load_result r;
+    if (ly_osm_is(raw, n)) { /* the GeoJSON its elements are read as */
+        r = ly_osm_load_text(out, raw, n, path, desc, diags, text, len);
+        free(raw);
+        return r;
+    }
+    r = ly_district_load_mem(out, raw, n, path, desc, diags);
+    if (r == LY_LOAD_OK) {
+        *text = raw;
+        *len = n;
+    } else {
+        free(raw);
+    }
+    return r;
+}
+#endif
 
 ly_load_result ly_district_load(ly_district *out, const char *path, const ly_load_desc *desc,
                                 ly_diag_list *diags)

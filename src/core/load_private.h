@@ -99,6 +99,10 @@ ly_osm_form ly_osm_is(const char *text, size_t len);
  * GeoJSON loader, each message at its element (and tag) in the file (osm.c). */
 ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const char *name,
                            const ly_load_desc *desc, ly_diag_list *diags);
+/* The same, and on LY_LOAD_OK the GeoJSON it was read as into *geojson (malloc'd). */
+ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len,
+                                const char *name, const ly_load_desc *desc, ly_diag_list *diags,
+                                char **geojson, size_t *geojson_len);
 #endif
 
 /* Whether a parsed document is CityJSON ("type": "CityJSON" or "CityJSONFeature"). */

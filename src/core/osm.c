@@ -1119,6 +1119,13 @@ ly_osm_form ly_osm_is(const char *text, size_t len)
 ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const char *name,
                            const ly_load_desc *desc, ly_diag_list *diags)
 {
+    return ly_osm_load_text(out, text, len, name, desc, diags, NULL, NULL);
+}
+
+ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len,
+                                const char *name, const ly_load_desc *desc, ly_diag_list *diags,
+                                char **geojson, size_t *geojson_len)
+{
     memset(out, 0, sizeof *out);
     ly_osm_form form = ly_osm_is(text, len);
     if (form == LY_OSM_NONE) return LY_LOAD_DATA;
@@ -1148,7 +1155,8 @@ ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const
         r.tags[i].at += r.tags[i].at != SIZE_MAX ? at : 0;
     if (r.nomem) r.out.failed = true;
     ly_load_result res = ly_ft_load(out, &r.out, name, desc, diags, errors,
-                                    ok && (!r.bad || r.skip_bad), r.bad, move_diag, &r, NULL, NULL);
+                                    ok && (!r.bad || r.skip_bad), r.bad, move_diag, &r, geojson,
+                                    geojson_len);
     ly_diag_resolve_lines(diags, text, len);
     reader_free(&r);
     return res;

@@ -257,15 +257,10 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
     char *text = NULL;
     size_t len;
     ly_district d;
-    if (ly_gisfile_is(source)) { /* kept as the GeoJSON it is read as, in WGS 84 */
-        if (ly_gisfile_load_text(&d, source, NULL, diags, &text, &len) != LY_LOAD_OK)
-            return 1;
-    } else if (ly_file_read(source, 512u << 20, false, &text, &len, diags) != LY_FILE_OK) {
+    /* kept as the text it is read as: a shapefile's, a GeoPackage's or OpenStreetMap's as
+     * GeoJSON in WGS 84, a gzipped file's gunzipped */
+    if (ly_district_load_text(&d, source, NULL, diags, &text, &len) != LY_LOAD_OK)
         return 1;
-    } else if (ly_district_load_mem(&d, text, len, source, NULL, diags) != LY_LOAD_OK) {
-        free(text);
-        return 1;
-    }
     sqlite3 *db = NULL;
     int rc = -1;
     if (sqlite3_open_v2(gpkg, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=

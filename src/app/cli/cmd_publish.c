@@ -333,12 +333,7 @@ static int district_file(publisher *pb, const char *local)
     ly_diag_list diags;
     ly_diag_list_init(&diags, local);
     int rc = 0;
-    if (ly_gisfile_is(local)) { /* the GeoJSON it is read as, in WGS 84 */
-        ly_district d;
-        if (ly_gisfile_load_text(&d, local, NULL, &diags, &text, &len) != LY_LOAD_OK)
-            rc = -1; /* (it loaded before: the file changed meanwhile) */
-        ly_district_unload(&d);
-    } else if (ly_store_is(local)) {
+    if (ly_store_is(local)) {
         char tmp[PATH_N];
         if (snprintf(tmp, sizeof tmp, "%s/.district.tmp", pb->stage) >= (int)sizeof tmp ||
             ly_store_export(local, 0, tmp, err, sizeof err) ||
@@ -347,8 +342,11 @@ static int district_file(publisher *pb, const char *local)
             rc = -1;
         }
         unlink(tmp);
-    } else if (ly_file_read(local, 1u << 30, false, &text, &len, &diags) != LY_FILE_OK) {
-        rc = -1;
+    } else { /* the text it is read as: GeoJSON in WGS 84 for other tools' files */
+        ly_district d;
+        if (ly_district_load_text(&d, local, NULL, &diags, &text, &len) != LY_LOAD_OK)
+            rc = -1; /* (it loaded before: the file changed meanwhile) */
+        ly_district_unload(&d);
     }
     ly_diag_list_deinit(&diags);
     /* for kiosks and the public: without the operators' cameras */
