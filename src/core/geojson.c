@@ -3290,6 +3290,22 @@ ly_load_result ly_load_conclude(ly_district *out, bool nomem, size_t errors_befo
     return LY_LOAD_OK;
 }
 
+/* The file's bytes (at most max), or why not as a load's result (said in diags). */
+static ly_load_result read_whole(const char *path, size_t max, ly_diag_list *diags, char **text,
+                                 size_t *len)
+{
+    switch (ly_file_read(path, max, false, text, len, diags)) {
+    case LY_FILE_OK:
+        return LY_LOAD_OK;
+    case LY_FILE_TOO_BIG:
+        return LY_LOAD_DATA;
+    case LY_FILE_NOMEM:
+        return LY_LOAD_NOMEM;
+    default:
+        return LY_LOAD_IO;
+    }
+}
+
 #ifndef LY_WEB
 ly_load_result ly_district_load_text(ly_district *out, const char *path,
                                      const ly_load_desc *desc, ly_diag_list *diags, char **text,
@@ -3303,16 +3319,9 @@ ly_load_result ly_district_load_text(ly_district *out, const char *path,
     size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
     char *raw;
     size_t n;
-    switch (ly_file_read(path, max, false, &raw, &n, diags)) {
-    case LY_FILE_OK:
-        break;
-    case LY_FILE_TOO_BIG:
-        return LY_LOAD_DATA;
-    case LY_FILE_NOMEM:
-        return LY_LOAD_NOMEM;
-    default:
-        return LY_LOAD_IO;
-    }
+    ly_load_result read = read_whole(path, max, diags, &raw, &n);
+    if (read != LY_LOAD_OK)
+        return read;
     if (is_gzip(raw, n)) { /* the text it holds */
         char *inner;
         bool ok = gunzip(raw, n, max, diags, &inner, &n);
@@ -3356,16 +3365,9 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
     ly_progress_stage(desc ? desc->progress : NULL, LY_STAGE_READ);
     char *text;
     size_t got;
-    switch (ly_file_read(path, max_bytes, false, &text, &got, diags)) {
-    case LY_FILE_OK:
-        break;
-    case LY_FILE_TOO_BIG:
-        return LY_LOAD_DATA;
-    case LY_FILE_NOMEM:
-        return LY_LOAD_NOMEM;
-    default:
-        return LY_LOAD_IO;
-    }
+    ly_load_result read = read_whole(path, max_bytes, diags, &text, &got);
+    if (read != LY_LOAD_OK)
+        return read;
     double read_ms = ly_clock_ms() - t0;
     ly_load_result r = ly_district_load_mem(out, text, got, path, desc, diags);
     free(text);

@@ -241,27 +241,32 @@ static void dense_nodes(block *k, pb m)
     if (m.bad || ids.bad || lats.bad || lons.bad || kv.bad) damaged(k, "its dense nodes break off");
 }
 
-static void way(block *k, pb m)
+/* A way's or a relation's fields: its id, keys and values, and its arrays 8, 9 and 10 (a
+ * way's node ids and their places, lat and lon; a relation's roles, member ids and types). */
+static void element_fields(pb *m, uint64_t *id, pb *keys, pb *vals, pb arr[3])
 {
     uint32_t f, w;
-    uint64_t id = 0;
-    pb keys = {0}, vals = {0}, refs = {0}, lats = {0}, lons = {0};
-    while (field(&m, &f, &w)) {
+    while (field(m, &f, &w)) {
         if (f == 1 && w == 0)
-            id = varint(&m);
+            *id = varint(m);
         else if (f == 2)
-            keys = numbers(&m, w);
+            *keys = numbers(m, w);
         else if (f == 3)
-            vals = numbers(&m, w);
-        else if (f == 8)
-            refs = numbers(&m, w);
-        else if (f == 9) /* LocationsOnWays: each node's place with the way */
-            lats = numbers(&m, w);
-        else if (f == 10)
-            lons = numbers(&m, w);
+            *vals = numbers(m, w);
+        else if (f >= 8 && f <= 10)
+            arr[f - 8] = numbers(m, w);
         else
-            skip(&m, w);
+            skip(m, w);
     }
+}
+
+static void way(block *k, pb m)
+{
+    uint64_t id = 0;
+    pb keys = {0}, vals = {0}, arr[3] = {{0}};
+    element_fields(&m, &id, &keys, &vals, arr);
+    /* (LocationsOnWays: each node's place with the way, in 9 and 10) */
+    pb refs = arr[0], lats = arr[1], lons = arr[2];
     ly_osm_reader *r = k->r;
     ly_osm_elem *e = m.bad ? NULL : ly_osm_new_elem(r, 'w', SIZE_MAX);
     if (!e) {
@@ -295,25 +300,10 @@ static void way(block *k, pb m)
 
 static void relation(block *k, pb m)
 {
-    uint32_t f, w;
     uint64_t id = 0;
-    pb keys = {0}, vals = {0}, roles = {0}, ids = {0}, types = {0};
-    while (field(&m, &f, &w)) {
-        if (f == 1 && w == 0)
-            id = varint(&m);
-        else if (f == 2)
-            keys = numbers(&m, w);
-        else if (f == 3)
-            vals = numbers(&m, w);
-        else if (f == 8)
-            roles = numbers(&m, w);
-        else if (f == 9)
-            ids = numbers(&m, w);
-        else if (f == 10)
-            types = numbers(&m, w);
-        else
-            skip(&m, w);
-    }
+    pb keys = {0}, vals = {0}, arr[3] = {{0}};
+    element_fields(&m, &id, &keys, &vals, arr);
+    pb roles = arr[0], ids = arr[1], types = arr[2];
     ly_osm_reader *r = k->r;
     ly_osm_elem *e = m.bad ? NULL : ly_osm_new_elem(r, 'r', SIZE_MAX);
     if (!e) {
