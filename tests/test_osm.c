@@ -301,6 +301,13 @@ static void center_only(void)
                        "left out (Overpass gives them with `out geom;`") != NULL);
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
+    /* and OpenStreetMap's JSON whose elements are not a list */
+    CHECK_INT(load(&d, "{\"version\":0.6,\"elements\":5}", "e.json", false, &diags, msgs,
+                   sizeof msgs),
+              LY_LOAD_DATA);
+    CHECK(strstr(msgs, "e.json: error: \"elements\" is not an array") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
 }
 
 /* A gzip file (BBBike's .osm.gz): read as the text it holds; one cut short refused. */

@@ -525,6 +525,14 @@ static bool read_json(ly_osm_reader *r)
         return false;
     }
     const cJSON *els = cJSON_GetObjectItemCaseSensitive(root, "elements");
+    if (!cJSON_IsArray(els)) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "\"elements\" is not an array: expected OpenStreetMap's elements (nodes, "
+                    "ways and relations), as Overpass's `[out:json]` writes them");
+        cJSON_Delete(root);
+        free(at);
+        return false;
+    }
     const cJSON *remark = cJSON_GetObjectItemCaseSensitive(root, "remark");
     if (cJSON_IsString(remark) && remark->valuestring[0])
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
