@@ -3128,8 +3128,6 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
         *r = ly_cityjson_load_seq(out, text, len, name, desc, diags);
         return true;
     }
-#endif
-#ifndef LY_WEB
     if (ly_osm_is(text, len)) { /* OpenStreetMap's XML, Overpass's JSON, or its PBF */
         *r = ly_osm_load(out, text, len, name, desc, diags);
         return true;

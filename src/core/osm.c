@@ -686,12 +686,8 @@ static void put_ring(ly_buf *out, const double *xy, size_t n)
  * would name one of louyu's own kinds, left out). */
 static bool begin_feature(ly_osm_reader *r, const ly_osm_elem *e)
 {
-    if (r->n_feat == r->cap_feat &&
-        (!ly_osm_grow(r, (void **)&r->starts, &r->cap_feat, r->n_feat + 1, sizeof *r->starts) ||
-         !(r->of = realloc(r->of, r->cap_feat * sizeof *r->of)))) {
-        r->nomem = true;
-        return false;
-    }
+    if (!LY_OSM_ROOM(r, starts, n_feat, cap_feat) || !LY_OSM_ROOM(r, of, n_feat, cap_of))
+        return false; /* (r->nomem) */
     r->starts[r->n_feat] = r->out.len;
     r->of[r->n_feat++] = (uint32_t)(e - r->e);
     ly_buf_printf(&r->out, "%s{\"type\":\"Feature\",\"id\":\"%s/%lld\",\"properties\":{",
@@ -758,7 +754,8 @@ static void write_way(ly_osm_reader *r, const ly_osm_elem *e)
             ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
                         "way %lld%s has no nodes in the file: it is left out (Overpass gives "
                         "them with `out geom;` or `out body; >; out skel qt;`, not with `out "
-                        "center;`, `out bb;` or `out tags;`)", (long long)e->id, kind);
+                        "center;`, `out bb;` or `out tags;`)",
+                        (long long)e->id, kind);
         else
             ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
                         "way %lld%s has 1 node: expected at least 2; it is left out",
@@ -1130,9 +1127,9 @@ ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const
     return ly_osm_load_text(out, text, len, name, desc, diags, NULL, NULL);
 }
 
-ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len,
-                                const char *name, const ly_load_desc *desc, ly_diag_list *diags,
-                                char **geojson, size_t *geojson_len)
+ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len, const char *name,
+                                const ly_load_desc *desc, ly_diag_list *diags, char **geojson,
+                                size_t *geojson_len)
 {
     memset(out, 0, sizeof *out);
     ly_osm_form form = ly_osm_is(text, len);
@@ -1162,9 +1159,9 @@ ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len,
     for (size_t i = 0; i < r.n_tags; i++)
         r.tags[i].at += r.tags[i].at != SIZE_MAX ? at : 0;
     if (r.nomem) r.out.failed = true;
-    ly_load_result res = ly_ft_load(out, &r.out, name, desc, diags, errors,
-                                    ok && (!r.bad || r.skip_bad), r.bad, move_diag, &r, geojson,
-                                    geojson_len);
+    ly_load_result res =
+        ly_ft_load(out, &r.out, name, desc, diags, errors, ok && (!r.bad || r.skip_bad), r.bad,
+                   move_diag, &r, geojson, geojson_len);
     ly_diag_resolve_lines(diags, text, len);
     reader_free(&r);
     return res;

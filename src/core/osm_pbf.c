@@ -241,39 +241,42 @@ static void dense_nodes(block *k, pb m)
     if (m.bad || ids.bad || lats.bad || lons.bad || kv.bad) damaged(k, "its dense nodes break off");
 }
 
-/* A way's or a relation's fields: its id, keys and values, and its arrays 8, 9 and 10 (a
- * way's node ids and their places, lat and lon; a relation's roles, member ids and types). */
-static void element_fields(pb *m, uint64_t *id, pb *keys, pb *vals, pb arr[3])
+/* A way or a relation as a new element of type 'w' or 'r', from its fields: its id, keys
+ * and values, and its arrays 8, 9 and 10 (a way's node ids and their places, lat and lon; a
+ * relation's roles, member ids and types). NULL when it breaks off (said) or out of memory. */
+static ly_osm_elem *element(block *k, pb m, char type, pb *keys, pb *vals, pb arr[3])
 {
+    uint64_t id = 0;
     uint32_t f, w;
-    while (field(m, &f, &w)) {
+    while (field(&m, &f, &w)) {
         if (f == 1 && w == 0)
-            *id = varint(m);
+            id = varint(&m);
         else if (f == 2)
-            *keys = numbers(m, w);
+            *keys = numbers(&m, w);
         else if (f == 3)
-            *vals = numbers(m, w);
+            *vals = numbers(&m, w);
         else if (f >= 8 && f <= 10)
-            arr[f - 8] = numbers(m, w);
+            arr[f - 8] = numbers(&m, w);
         else
-            skip(m, w);
+            skip(&m, w);
     }
+    if (m.bad) {
+        damaged(k, type == 'w' ? "a way breaks off" : "a relation breaks off");
+        return NULL;
+    }
+    ly_osm_elem *e = ly_osm_new_elem(k->r, type, SIZE_MAX);
+    if (e) e->id = (int64_t)id;
+    return e;
 }
 
 static void way(block *k, pb m)
 {
-    uint64_t id = 0;
     pb keys = {0}, vals = {0}, arr[3] = {{0}};
-    element_fields(&m, &id, &keys, &vals, arr);
+    ly_osm_elem *e = element(k, m, 'w', &keys, &vals, arr);
+    if (!e) return;
     /* (LocationsOnWays: each node's place with the way, in 9 and 10) */
     pb refs = arr[0], lats = arr[1], lons = arr[2];
     ly_osm_reader *r = k->r;
-    ly_osm_elem *e = m.bad ? NULL : ly_osm_new_elem(r, 'w', SIZE_MAX);
-    if (!e) {
-        if (m.bad) damaged(k, "a way breaks off");
-        return;
-    }
-    e->id = (int64_t)id;
     int64_t ref = 0, lat = 0, lon = 0;
     bool places = lats.p < lats.end;
     while (refs.p < refs.end && !refs.bad && LY_OSM_ROOM(r, refs, n_refs, cap_refs)) {
@@ -300,17 +303,11 @@ static void way(block *k, pb m)
 
 static void relation(block *k, pb m)
 {
-    uint64_t id = 0;
     pb keys = {0}, vals = {0}, arr[3] = {{0}};
-    element_fields(&m, &id, &keys, &vals, arr);
+    ly_osm_elem *e = element(k, m, 'r', &keys, &vals, arr);
+    if (!e) return;
     pb roles = arr[0], ids = arr[1], types = arr[2];
     ly_osm_reader *r = k->r;
-    ly_osm_elem *e = m.bad ? NULL : ly_osm_new_elem(r, 'r', SIZE_MAX);
-    if (!e) {
-        if (m.bad) damaged(k, "a relation breaks off");
-        return;
-    }
-    e->id = (int64_t)id;
     int64_t ref = 0;
     static const char TYPES[] = {'n', 'w', 'r'};
     while (ids.p < ids.end && !ids.bad && !k->bad && LY_OSM_ROOM(r, mem, n_mem, cap_mem)) {

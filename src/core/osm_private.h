@@ -75,7 +75,7 @@ typedef struct {
     ly_buf out;
     size_t *starts;
     uint32_t *of;
-    size_t n_feat, cap_feat;
+    size_t n_feat, cap_feat, cap_of;
     /* XML reading */
     XML_Parser xp;
     long cur;        /* the element being read, or -1 */
