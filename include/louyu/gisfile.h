@@ -30,7 +30,19 @@ ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
                                           const ly_load_desc *desc, ly_diag_list *diags,
                                           char **text, size_t *len);
 
-/* A shapefile or another tool's GeoPackage: whether `path` is one, and loading it with
+/* A ZIP archive of a district's files, as data portals and colleagues hand them out
+ * (zip_district.c): its shapefiles (each .shp with its .dbf, .prj and .cpg) read as one
+ * district, the layers of one download (buildings, roads, places); an archive with none,
+ * its one other district file (GeoJSON, CityJSON, OpenStreetMap's, another tool's
+ * GeoPackage; gzipped or not) read as that file, its messages then about
+ * "ARCHIVE/MEMBER" (diags->file). Files the archive holds for other tools (a .shx, a
+ * .qmd, a README) are passed over; a workbook (.xlsx, .ods) is refused as a report. */
+bool ly_zipfile_is(const char *path); /* by its name: FILE.zip */
+ly_load_result ly_zip_district_load_text(ly_district *out, const char *bytes, size_t n,
+                                         const char *path, const ly_load_desc *desc,
+                                         ly_diag_list *diags, char **text, size_t *len);
+
+/* A shapefile, another tool's GeoPackage or a ZIP archive: whether `path` is one, and loading it with
  * its GeoJSON text (what a store keeps and a page is given). */
 bool ly_gisfile_is(const char *path);
 ly_load_result ly_gisfile_load_text(ly_district *out, const char *path, const ly_load_desc *desc,

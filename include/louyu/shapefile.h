@@ -35,6 +35,24 @@ ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
                                       const ly_load_desc *desc, ly_diag_list *diags, char **text,
                                       size_t *len);
 
+/* A shapefile's files already read (an archive's members): the .shp's and the .dbf's
+ * bytes, the .prj's and the .cpg's text (NULL: not there), and the name messages give
+ * the shapefile ("roads.shp"; NULL: none, the file's own). The caller owns them all. */
+typedef struct {
+    const char *name;
+    const unsigned char *shp, *dbf;
+    size_t shp_len, dbf_len;
+    const char *prj, *cpg;
+} ly_shapefile_parts;
+
+/* n shapefiles (the layers of one archive: buildings, roads, places) as one district,
+ * `path` the file the messages are about; each message names its layer ("roads.shp,
+ * record 12, field name: ..."), and a layer's record with no id column takes "roads/12".
+ * As ly_shapefile_load_text. */
+ly_load_result ly_shapefile_load_parts(ly_district *out, const ly_shapefile_parts *parts,
+                                       size_t n, const char *path, const ly_load_desc *desc,
+                                       ly_diag_list *diags, char **text, size_t *len);
+
 /* FILE.ext for the shapefile at `path` (any of its files): false when it does not fit. */
 bool ly_shapefile_sibling(const char *path, const char *ext, char *out, size_t n);
 

@@ -3,6 +3,7 @@
 #include "feature_text.h"
 #include "vocab.h"
 #include "louyu/gisfile.h"
+#include "louyu/file.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -223,12 +224,36 @@ ly_load_result ly_ft_load(ly_district *out, ly_buf *text, const char *path,
 
 bool ly_gisfile_is(const char *path)
 {
-    return ly_shapefile_is(path) || ly_gpkg_features_is(path);
+    return ly_shapefile_is(path) || ly_zipfile_is(path) || ly_gpkg_features_is(path);
+}
+
+/* An archive's bytes read, then what it holds. */
+static ly_load_result zipfile_load(ly_district *out, const char *path, const ly_load_desc *desc,
+                                   ly_diag_list *diags, char **text, size_t *len)
+{
+    char *bytes;
+    size_t n;
+    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : (size_t)512 << 20;
+    switch (ly_file_read(path, max, false, &bytes, &n, diags)) {
+    case LY_FILE_OK:
+        break;
+    case LY_FILE_NOMEM:
+        return LY_LOAD_NOMEM;
+    default:
+        return LY_LOAD_IO;
+    }
+    ly_load_result r = ly_zip_district_load_text(out, bytes, n, path, desc, diags, text, len);
+    free(bytes);
+    return r;
 }
 
 ly_load_result ly_gisfile_load_text(ly_district *out, const char *path, const ly_load_desc *desc,
                                     ly_diag_list *diags, char **text, size_t *len)
 {
+    if (text)
+        *text = NULL;
+    if (ly_zipfile_is(path))
+        return zipfile_load(out, path, desc, diags, text, len);
     return ly_shapefile_is(path) ? ly_shapefile_load_text(out, path, desc, diags, text, len)
                                  : ly_gpkg_features_load_text(out, path, desc, diags, text, len);
 }

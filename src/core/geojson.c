@@ -15,6 +15,7 @@
 #include "louyu/log.h"
 #include "louyu/progress.h"
 #include "louyu/gisfile.h"
+#include "louyu/zip.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -3124,6 +3125,10 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
         *r = gzipped(out, text, len, name, desc, diags);
         return true;
     }
+    if (ly_zip_is(text, len)) { /* an archive: its shapefiles, or its one district file */
+        *r = ly_zip_district_load_text(out, text, len, name, desc, diags, NULL, NULL);
+        return true;
+    }
     if (ly_cityjson_is_seq(text, len)) { /* CityJSONSeq: one JSON text per feature */
         *r = ly_cityjson_load_seq(out, text, len, name, desc, diags);
         return true;
@@ -3305,6 +3310,40 @@ static ly_load_result read_whole(const char *path, size_t max, ly_diag_list *dia
 }
 
 #ifndef LY_WEB
+ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n,
+                                           const char *path, const ly_load_desc *desc,
+                                           ly_diag_list *diags, char **text, size_t *len)
+{
+    memset(out, 0, sizeof *out);
+    *text = NULL;
+    *len = 0;
+    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    if (is_gzip(raw, n)) { /* the text it holds */
+        char *inner;
+        bool ok = gunzip(raw, n, max, diags, &inner, &n);
+        free(raw);
+        if (!ok)
+            return LY_LOAD_DATA;
+        raw = inner;
+    }
+    ly_load_result r;
+    if (ly_osm_is(raw, n) || ly_zip_is(raw, n)) { /* the GeoJSON they are read as */
+        r = ly_osm_is(raw, n) ? ly_osm_load_text(out, raw, n, path, desc, diags, text, len)
+                              : ly_zip_district_load_text(out, raw, n, path, desc, diags, text,
+                                                          len);
+        free(raw);
+        return r;
+    }
+    r = ly_district_load_mem(out, raw, n, path, desc, diags);
+    if (r == LY_LOAD_OK) {
+        *text = raw;
+        *len = n;
+    } else {
+        free(raw);
+    }
+    return r;
+}
+
 ly_load_result ly_district_load_text(ly_district *out, const char *path,
                                      const ly_load_desc *desc, ly_diag_list *diags, char **text,
                                      size_t *len)
@@ -3320,28 +3359,7 @@ ly_load_result ly_district_load_text(ly_district *out, const char *path,
     ly_load_result read = read_whole(path, max, diags, &raw, &n);
     if (read != LY_LOAD_OK)
         return read;
-    if (is_gzip(raw, n)) { /* the text it holds */
-        char *inner;
-        bool ok = gunzip(raw, n, max, diags, &inner, &n);
-        free(raw);
-        if (!ok)
-            return LY_LOAD_DATA;
-        raw = inner;
-    }
-    ly_load_result r;
-    if (ly_osm_is(raw, n)) { /* the GeoJSON its elements are read as */
-        r = ly_osm_load_text(out, raw, n, path, desc, diags, text, len);
-        free(raw);
-        return r;
-    }
-    r = ly_district_load_mem(out, raw, n, path, desc, diags);
-    if (r == LY_LOAD_OK) {
-        *text = raw;
-        *len = n;
-    } else {
-        free(raw);
-    }
-    return r;
+    return ly_district_load_bytes_text(out, raw, n, path, desc, diags, text, len);
 }
 #endif
 

@@ -99,6 +99,11 @@ ly_osm_form ly_osm_is(const char *text, size_t len);
  * GeoJSON loader, each message at its element (and tag) in the file (osm.c). */
 ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const char *name,
                            const ly_load_desc *desc, ly_diag_list *diags);
+/* A district file's bytes (raw: malloc'd, taken and freed) loaded as ly_district_load_text
+ * loads a file: gunzipped, OpenStreetMap's and an archive's read as GeoJSON. */
+ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n,
+                                           const char *path, const ly_load_desc *desc,
+                                           ly_diag_list *diags, char **text, size_t *len);
 /* The same, and on LY_LOAD_OK the GeoJSON it was read as into *geojson (malloc'd). */
 ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len,
                                 const char *name, const ly_load_desc *desc, ly_diag_list *diags,

@@ -28,10 +28,13 @@ typedef struct {
     size_t at, width; /* within a row, after its deletion flag */
 } field;
 
+typedef struct features features;
+
 typedef struct {
-    const char *path;
-    unsigned char *shp, *dbf;
+    const char *layer; /* the shapefile's name in messages (an archive's member); NULL: none */
+    const unsigned char *shp, *dbf;
     size_t shp_len, dbf_len;
+    const char *prj, *cpg; /* the .prj's and .cpg's text; NULL where there is none */
     size_t *shapes, n_shapes; /* each record's content in the .shp */
     field fields[MAX_FIELDS];
     int n_fields;
@@ -43,12 +46,20 @@ typedef struct {
     size_t bad_records;
     PJ_CONTEXT *ctx;
     PJ *pj; /* the .prj's system to WGS 84 longitude and latitude; NULL: already that */
+    features *all;
+    ly_diag_list *diags;
+} reader;
+
+/* The layers' records as one FeatureCollection, one Feature a line. */
+struct features {
     ly_buf out;
     size_t *starts;    /* each feature's offset in out */
     uint32_t *records; /* each feature's record, from 1 */
-    size_t n_features;
-    ly_diag_list *diags;
-} reader;
+    uint16_t *layers;  /* and its layer (readers[layer]) */
+    size_t n, cap;
+    reader *readers;
+    size_t n_readers;
+};
 
 static uint32_t be32(const unsigned char *p)
 {
@@ -224,14 +235,7 @@ static int ldid_encoding(unsigned ldid, char *charset, size_t n)
  * else GB18030 (GBK, as Chinese Windows writes it; said). */
 static void choose_encoding(reader *r)
 {
-    char cpg_path[1200], *cpg = NULL;
-    size_t n = 0;
-    int named = -1;
-    if (ly_shapefile_sibling(r->path, "cpg", cpg_path, sizeof cpg_path) &&
-        ly_file_read(cpg_path, 4096, true, &cpg, &n, r->diags) == LY_FILE_OK) {
-        named = cpg_encoding(cpg, r->charset, sizeof r->charset);
-        free(cpg);
-    }
+    int named = r->cpg ? cpg_encoding(r->cpg, r->charset, sizeof r->charset) : -1;
     if (named < 0)
         named = ldid_encoding(r->dbf[29], r->charset, sizeof r->charset);
     r->enc = named < 0 ? ENC_UTF8 : (encoding)named;
@@ -599,19 +603,13 @@ static bool put_shape(reader *r, ly_buf *out, const unsigned char *c, size_t byt
  * PROJ cannot read it or transform it. */
 static bool read_prj(reader *r)
 {
-    char path[1200], *wkt = NULL;
-    size_t n = 0;
-    if (!ly_shapefile_sibling(r->path, "prj", path, sizeof path))
-        return true;
-    ly_file_result fr = ly_file_read(path, 1 << 20, true, &wkt, &n, r->diags);
-    if (fr == LY_FILE_MISSING) {
+    const char *wkt = r->prj;
+    if (!wkt) {
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                     "no .prj beside it: its coordinates are taken for WGS 84 longitude and "
                     "latitude (a .prj says the reference system)");
         return true;
     }
-    if (fr != LY_FILE_OK)
-        return false;
     r->ctx = proj_context_create();
     if (r->ctx)
         proj_log_level(r->ctx, PJ_LOG_NONE); /* its reasons are in our message */
@@ -640,93 +638,194 @@ static bool read_prj(reader *r)
                     !crs ? "read" : geocentric ? "use (geocentric)" : "transform to WGS 84");
     }
     proj_destroy(crs);
-    free(wkt);
     return wgs84 || (r->pj && !geocentric);
 }
 
 /* ---- the district --------------------------------------------------------------------- */
 
-/* The records as a FeatureCollection, one Feature a line (a deleted row left out). */
+/* Room for one more feature in all; false when memory ran out. */
+static bool grow(features *all)
+{
+    if (all->n < all->cap)
+        return true;
+    size_t cap = all->cap ? all->cap * 2 : 1024;
+    size_t *st = realloc(all->starts, cap * sizeof *st);
+    if (st)
+        all->starts = st;
+    uint32_t *rec = st ? realloc(all->records, cap * sizeof *rec) : NULL;
+    if (rec)
+        all->records = rec;
+    uint16_t *lay = rec ? realloc(all->layers, cap * sizeof *lay) : NULL;
+    if (lay) {
+        all->layers = lay;
+        all->cap = cap;
+    }
+    return lay != NULL;
+}
+
+/* The layer's records as Features of the collection, one a line (a deleted row left out). */
 static bool write_features(reader *r)
 {
+    features *all = r->all;
     size_t n = r->n_shapes < r->n_rows ? r->n_shapes : r->n_rows;
     if (r->n_shapes != r->n_rows)
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                     "the .shp has %zu shapes and the .dbf %zu rows: expected as many; the first "
                     "%zu of each are read", r->n_shapes, r->n_rows, n);
-    r->starts = malloc((n ? n : 1) * sizeof *r->starts);
-    r->records = malloc((n ? n : 1) * sizeof *r->records);
-    if (!r->starts || !r->records)
-        return false;
-    ly_buf_put(&r->out, "{\"type\":\"FeatureCollection\",\"features\":[\n");
     bool ok = true;
-    for (size_t i = 0; i < n && !r->out.failed; i++) {
+    for (size_t i = 0; i < n && !all->out.failed; i++) {
         if (r->dbf[r->row_at + i * r->row_len] == '*')
             continue; /* a row deleted but not yet packed away */
+        if (!grow(all)) {
+            all->out.failed = true;
+            break;
+        }
         size_t at = r->shapes[i], bytes = (size_t)be32(r->shp + at - 4) * 2;
-        size_t start = r->out.len;
-        ly_buf_put(&r->out, r->n_features ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
-        if (!r->id_field) /* no column for ids: the record's number */
-            ly_buf_printf(&r->out, "\"id\":%zu,", i + 1);
-        put_properties(r, &r->out, i);
-        ly_buf_put(&r->out, ",\"geometry\":");
+        size_t start = all->out.len;
+        ly_buf_put(&all->out, all->n ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
+        if (!r->id_field && all->n_readers > 1) { /* no column for ids: layer and record */
+            char id[300];
+            int k = snprintf(id, sizeof id, "%.*s/%zu", (int)strcspn(r->layer, "."), r->layer,
+                             i + 1);
+            ly_buf_put(&all->out, "\"id\":");
+            ly_ft_put_string(&all->out, id, (size_t)k < sizeof id ? (size_t)k : sizeof id - 1);
+            ly_buf_put(&all->out, ",");
+        } else if (!r->id_field) { /* no column for ids: the record's number */
+            ly_buf_printf(&all->out, "\"id\":%zu,", i + 1);
+        }
+        put_properties(r, &all->out, i);
+        ly_buf_put(&all->out, ",\"geometry\":");
         size_t diags_from = r->diags->count, errors_from = r->diags->errors;
-        if (!put_shape(r, &r->out, r->shp + at, bytes, i + 1)) {
+        if (!put_shape(r, &all->out, r->shp + at, bytes, i + 1)) {
             /* with --skip-bad a damaged record is left out, as a feature with errors is */
             if (r->skip_bad)
                 ly_diag_demote(r->diags, diags_from, errors_from, " (the record is left out)");
             else
                 ok = false;
             r->bad_records++;
-            r->out.len = start; /* (its fault is said; the rest are still checked) */
+            all->out.len = start; /* (its fault is said; the rest are still checked) */
             continue;
         }
-        ly_buf_put(&r->out, "}\n");
-        r->starts[r->n_features] = start;
-        r->records[r->n_features++] = (uint32_t)(i + 1);
+        ly_buf_put(&all->out, "}\n");
+        all->starts[all->n] = start;
+        all->layers[all->n] = (uint16_t)(r - all->readers);
+        all->records[all->n++] = (uint32_t)(i + 1);
     }
-    ly_buf_put(&r->out, "]}\n");
-    return ok && !r->out.failed;
+    return ok && !all->out.failed;
 }
 
 /* The loader's message about feature k moved to its record and field: "record 12, field
- * HEIGHT: "4711": ..." at line 12, column 3 (0: the shape, or the record as a whole). */
+ * HEIGHT: "4711": ..." at line 12, column 3 (0: the shape, or the record as a whole); an
+ * archive's layer named first ("roads.shp, record 12, ..."). */
 static void move_diag(void *ctx, ly_diag *d)
 {
-    reader *r = ctx;
+    features *all = ctx;
     size_t k;
     int place, col = 0; /* col: the field from 1, its place in the table (unreadable counted) */
-    char key[80] = "", where[160];
-    if (!ly_ft_feature_of(d, &r->out, r->starts, r->n_features, &k, &place, key, sizeof key))
+    char key[80] = "", where[400], layer[260] = "";
+    if (!ly_ft_feature_of(d, &all->out, all->starts, all->n, &k, &place, key, sizeof key))
         return;
+    const reader *r = &all->readers[all->layers[k]];
     for (int f = 0; place > 0 && f < r->n_fields && !col; f++)
         col = readable(&r->fields[f]) && !strcmp(r->fields[f].key, key) ? f + 1 : 0;
+    if (r->layer)
+        snprintf(layer, sizeof layer, "%.250s, ", r->layer);
     if (col)
-        snprintf(where, sizeof where, "record %u, field %s", r->records[k], key);
+        snprintf(where, sizeof where, "%srecord %u, field %s", layer, all->records[k], key);
     else
-        snprintf(where, sizeof where, "record %u%s", r->records[k], place < 0 ? ", shape" : "");
-    ly_ft_place(d, where, "a .prj beside the .shp", r->records[k], col);
+        snprintf(where, sizeof where, "%srecord %u%s", layer, all->records[k],
+                 place < 0 ? ", shape" : "");
+    ly_ft_place(d, where, "a .prj beside the .shp", all->records[k], col);
 }
 
-static bool read_files(reader *r, size_t max_bytes)
+/* The messages said since `from` about layer r named after it ("roads.shp: ..."). */
+static void name_layer(const reader *r, size_t from)
 {
-    char shp[1200], dbf[1200];
-    if (!ly_shapefile_sibling(r->path, "shp", shp, sizeof shp) ||
-        !ly_shapefile_sibling(r->path, "dbf", dbf, sizeof dbf))
-        return false;
-    char *s = NULL, *d = NULL;
-    if (ly_file_read(shp, max_bytes, false, &s, &r->shp_len, r->diags) != LY_FILE_OK)
-        return false;
-    r->shp = (unsigned char *)s;
-    if (ly_file_read(dbf, max_bytes, true, &d, &r->dbf_len, r->diags) != LY_FILE_OK) {
-        if (!d)
-            ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
-                        "no %s beside the .shp: expected the shapefile's table of attributes "
-                        "(a shapefile is its .shp, .shx, .dbf and .prj together)", dbf);
-        return false;
+    for (size_t i = from; r->layer && i < r->diags->count; i++) {
+        ly_diag *d = &r->diags->items[i];
+        size_t n = strlen(r->layer) + strlen(d->message) + 3;
+        char *m = malloc(n);
+        if (!m)
+            continue;
+        snprintf(m, n, "%s%s%s", r->layer, strncmp(d->message, "record ", 7) ? ": " : ", ",
+                 d->message);
+        free(d->message);
+        d->message = m;
     }
-    r->dbf = (unsigned char *)d;
-    return true;
+}
+
+/* One layer read into its collection; false when it cannot be. */
+static bool read_layer(reader *r)
+{
+    size_t from = r->diags->count;
+    bool ok = index_shapes(r) && read_table(r) && read_prj(r);
+    if (ok) {
+        choose_encoding(r);
+        name_fields(r);
+        ok = write_features(r);
+    }
+    name_layer(r, from);
+    return ok;
+}
+
+ly_load_result ly_shapefile_load_parts(ly_district *out, const ly_shapefile_parts *parts,
+                                       size_t n, const char *path, const ly_load_desc *desc,
+                                       ly_diag_list *diags, char **text, size_t *len)
+{
+    memset(out, 0, sizeof *out);
+    if (text)
+        *text = NULL;
+    size_t errors = diags->errors;
+    features all = {.readers = calloc(n ? n : 1, sizeof *all.readers), .n_readers = n};
+    if (!all.readers || n > UINT16_MAX) {
+        free(all.readers);
+        return LY_LOAD_NOMEM;
+    }
+    ly_buf_put(&all.out, "{\"type\":\"FeatureCollection\",\"features\":[\n");
+    bool ok = true, whole = true; /* whole: no layer refused as a whole */
+    size_t bad = 0;
+    for (size_t i = 0; i < n && whole; i++) {
+        reader *r = &all.readers[i];
+        *r = (reader){.layer = parts[i].name, .shp = parts[i].shp, .shp_len = parts[i].shp_len,
+                      .dbf = parts[i].dbf, .dbf_len = parts[i].dbf_len, .prj = parts[i].prj,
+                      .cpg = parts[i].cpg, .all = &all, .diags = diags,
+                      .skip_bad = desc && desc->skip_bad};
+        size_t errors_before = diags->errors;
+        ok &= read_layer(r);
+        whole = diags->errors == errors_before || r->bad_records;
+        bad += r->bad_records;
+    }
+    ly_buf_put(&all.out, "]}\n");
+    ly_load_result res = LY_LOAD_DATA;
+    if (whole)
+        res = ly_ft_load(out, &all.out, path, desc, diags, errors, ok, bad, move_diag, &all,
+                         text, len);
+    for (size_t i = 0; i < n; i++) {
+        proj_destroy(all.readers[i].pj);
+        if (all.readers[i].ctx)
+            proj_context_destroy(all.readers[i].ctx);
+        free(all.readers[i].shapes);
+    }
+    free(all.readers);
+    free(all.starts);
+    free(all.records);
+    free(all.layers);
+    ly_buf_free(&all.out);
+    return res;
+}
+
+/* A sidecar's text (the .prj, the .cpg) into *out, NULL there when there is none; false
+ * (said) when it is there but cannot be read. */
+static bool read_sidecar(const char *shp, const char *ext, size_t max, char **out,
+                         ly_diag_list *diags)
+{
+    char p[1200];
+    size_t n;
+    *out = NULL;
+    if (!ly_shapefile_sibling(shp, ext, p, sizeof p))
+        return true;
+    ly_file_result fr = ly_file_read(p, max, true, out, &n, diags);
+    return fr == LY_FILE_OK || fr == LY_FILE_MISSING;
 }
 
 ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
@@ -736,33 +835,36 @@ ly_load_result ly_shapefile_load_text(ly_district *out, const char *path,
     memset(out, 0, sizeof *out);
     if (text)
         *text = NULL;
-    char shp[1200];
-    if (!ly_shapefile_sibling(path, "shp", shp, sizeof shp))
+    char shp[1200], dbf[1200];
+    if (!ly_shapefile_sibling(path, "shp", shp, sizeof shp) ||
+        !ly_shapefile_sibling(path, "dbf", dbf, sizeof dbf))
         return LY_LOAD_IO;
-    reader r = {.path = shp, .diags = diags, .skip_bad = desc && desc->skip_bad};
     size_t errors = diags->errors;
     size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : MAX_SHP_BYTES;
-    ly_load_result res = LY_LOAD_DATA;
-    if (!read_files(&r, max)) {
-        res = diags->errors > errors ? LY_LOAD_IO : LY_LOAD_NOMEM;
-    } else if (index_shapes(&r) && read_table(&r) && read_prj(&r)) {
-        choose_encoding(&r);
-        name_fields(&r);
-        bool ok = write_features(&r);
-        if (!r.starts || !r.records)
-            r.out.failed = true;
-        res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, r.bad_records, move_diag,
-                         &r, text, len);
+    char *s = NULL, *d = NULL, *prj = NULL, *cpg = NULL;
+    ly_shapefile_parts p = {0};
+    ly_load_result res = LY_LOAD_IO;
+    if (ly_file_read(shp, max, false, &s, &p.shp_len, diags) != LY_FILE_OK) {
+        /* (said) */
+    } else if (ly_file_read(dbf, max, true, &d, &p.dbf_len, diags) != LY_FILE_OK) {
+        if (!d && diags->errors == errors)
+            ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                        "no %s beside the .shp: expected the shapefile's table of attributes "
+                        "(a shapefile is its .shp, .shx, .dbf and .prj together)", dbf);
+    } else if (read_sidecar(shp, "prj", 1 << 20, &prj, diags) &&
+               read_sidecar(shp, "cpg", 4096, &cpg, diags)) {
+        p.shp = (const unsigned char *)s;
+        p.dbf = (const unsigned char *)d;
+        p.prj = prj;
+        p.cpg = cpg;
+        res = ly_shapefile_load_parts(out, &p, 1, path, desc, diags, text, len);
     }
-    proj_destroy(r.pj);
-    if (r.ctx)
-        proj_context_destroy(r.ctx);
-    free(r.shp);
-    free(r.dbf);
-    free(r.shapes);
-    free(r.starts);
-    free(r.records);
-    ly_buf_free(&r.out);
+    if (res == LY_LOAD_IO && diags->errors == errors)
+        res = LY_LOAD_NOMEM;
+    free(s);
+    free(d);
+    free(prj);
+    free(cpg);
     return res;
 }
 

@@ -10,6 +10,7 @@
  * a time), a truth value as TRUE or FALSE, an error as its code (#N/A). */
 #include "louyu/xlsx.h"
 #include "louyu/arena.h"
+#include "louyu/zip.h"
 #include "sheet_private.h"
 
 #include <expat.h>
@@ -29,66 +30,27 @@ enum { MAX_PART = LY_SHEET_MAX_TEXT, MAX_COLS = 16384, MAX_ROWS = 1048576 };
 
 /* The archive's member `name`, inflated (malloc'd, NUL-terminated); NULL with *len 0
  * when it is not there, NULL with *len 1 after an error said in diags. */
-static char *member(const unsigned char *z, size_t n, const char *name, size_t *len,
+static char *member(const unsigned char *bytes, size_t n, const char *name, size_t *len,
                     ly_diag_list *diags)
 {
     *len = 0;
-    size_t e = n >= 22 ? n - 22 : 0;
-    while (e > 0 && ly_le32(z + e) != 0x06054b50 && n - e < 22 + 65535)
-        e--;
-    if (n < 22 || ly_le32(z + e) != 0x06054b50) {
-        ly_sheet_fail(diags, "the workbook is not a readable ZIP archive (no central directory): "
-             "expected an .xlsx file as Excel, WPS or LibreOffice saves it");
+    ly_zip z;
+    const char *why;
+    if (!ly_zip_open(&z, bytes, n, &why)) {
+        ly_sheet_fail(diags, "the workbook is not a readable ZIP archive (%s): expected an "
+                      ".xlsx file as Excel, WPS or LibreOffice saves it", why);
         *len = 1;
         return NULL;
     }
-    size_t at = ly_le32(z + e + 16), count = ly_le16(z + e + 10), want = strlen(name);
-    for (size_t i = 0; i < count && at + 46 <= n && ly_le32(z + at) == 0x02014b50; i++) {
-        size_t nl = ly_le16(z + at + 28), xl = ly_le16(z + at + 30), cl = ly_le16(z + at + 32);
-        const unsigned char *h = z + at;
-        at += 46 + nl + xl + cl;
-        if (at > n || nl != want || memcmp(h + 46, name, want))
-            continue;
-        uint32_t method = ly_le16(h + 10), csize = ly_le32(h + 20), usize = ly_le32(h + 24);
-        size_t lh = ly_le32(h + 42);
-        if (lh + 30 > n || ly_le32(z + lh) != 0x04034b50 || usize > MAX_PART ||
-            (method != 0 && method != 8)) {
-            ly_sheet_fail(diags, "the workbook's part %s cannot be read (%s): expected an .xlsx file "
-                 "as Excel, WPS or LibreOffice saves it", name,
-                 usize > MAX_PART ? "over 64 MiB" : method > 8 ? "an unknown compression"
-                                                                : "a damaged archive");
-            *len = 1;
-            return NULL;
-        }
-        size_t data = lh + 30 + ly_le16(z + lh + 26) + ly_le16(z + lh + 28);
-        char *out = data + csize <= n ? malloc((size_t)usize + 1) : NULL;
-        if (!out) {
-            ly_sheet_fail(diags, "the workbook's part %s is cut short or too large to read", name);
-            *len = 1;
-            return NULL;
-        }
-        if (method == 0 && csize == usize) {
-            memcpy(out, z + data, usize);
-        } else {
-            z_stream s = {.next_in = (Bytef *)(z + data), .avail_in = csize,
-                          .next_out = (Bytef *)out, .avail_out = usize};
-            int rc = inflateInit2(&s, -MAX_WBITS);
-            if (rc == Z_OK)
-                rc = inflate(&s, Z_FINISH);
-            inflateEnd(&s);
-            if (rc != Z_STREAM_END || s.total_out != usize) {
-                ly_sheet_fail(diags, "the workbook's part %s does not inflate (a damaged file): "
-                     "expected an .xlsx file as Excel, WPS or LibreOffice saves it", name);
-                free(out);
-                *len = 1;
-                return NULL;
-            }
-        }
-        out[usize] = '\0';
-        *len = usize;
-        return out;
+    long i = ly_zip_find(&z, name);
+    char *out = i >= 0 ? ly_zip_read(&z, (size_t)i, MAX_PART, len, &why) : NULL;
+    if (i >= 0 && !out) {
+        ly_sheet_fail(diags, "the workbook's part %s cannot be read (%s): expected an .xlsx "
+                      "file as Excel, WPS or LibreOffice saves it", name, why);
+        *len = 1;
     }
-    return NULL;
+    ly_zip_close(&z);
+    return out;
 }
 
 /* ---- XML parts --------------------------------------------------------------------- */

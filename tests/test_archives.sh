@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# District files in ZIP archives, as data portals and colleagues hand them out: a
+# Geofabrik-shaped download of several shapefile layers (made with GDAL), one GeoJSON, a
+# GeoPackage, names in GBK, ZIP64; and archives louyu must refuse with why: cut short,
+# damaged, encrypted, compressed in a way it does not read, several files, none, a
+# workbook. Needs LOUYU (the binary) and SRC (the source tree); GDAL's ogr2ogr.
+set -u
+. "$(dirname "$0")/lib.sh"
+WILD="$SRC/tests/data/wild"
+GF="$WILD/geofabrik.geojson"
+ZIP="python3 $SRC/tests/zip_write.py"
+
+# Geofabrik's free shapefiles, one layer a kind of feature, each with its .shx, .prj, .cpg
+mkdir -p "$tmp/gf"
+layer() { # NAME GEOMETRY WHERE COLUMNS
+  ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -nlt "$2" -where "$3" -select "$4" \
+    "$tmp/gf/$1.shp" "$GF" 2>>"$tmp/ogr-err"
+}
+layer gis_osm_buildings_a_free_1 POLYGON "fclass='building'" osm_id,code,fclass,name,type
+layer gis_osm_roads_free_1 LINESTRING "fclass in ('primary','footway')" osm_id,code,fclass,name,ref,oneway
+layer gis_osm_pois_free_1 POINT "fclass in ('bank','town_hall','bus_stop')" osm_id,code,fclass,name
+layer gis_osm_landuse_a_free_1 POLYGON "fclass in ('park','residential')" osm_id,code,fclass,name
+layer gis_osm_water_a_free_1 POLYGON "fclass='water'" osm_id,code,fclass,name
+check '[ -s "$tmp/gf/gis_osm_water_a_free_1.dbf" ]' "ogr2ogr did not write the layers: $(head -2 "$tmp/ogr-err")"
+printf 'OpenStreetMap data, ODbL\n' >"$tmp/gf/README"
+members() { for f in "$1"/*; do printf '%s=%s\n' "$2$(basename "$f")" "$f"; done; }
+$ZIP "$tmp/gf.shp.zip" $(members "$tmp/gf" "")
+# the archive is the district its layers are, as the GeoJSON they came from
+run 0 validate "$tmp/gf.shp.zip"
+expect out 'gf.shp.zip: valid: 2 buildings, 7 other features, 0 enterprises, 1 feature skipped; 0 warnings'
+run 0 stats "$tmp/gf.shp.zip"; cp "$tmp/out" "$tmp/stats-zip"
+run 0 stats "$GF"
+check 'cmp -s "$tmp/out" "$tmp/stats-zip"' "the archive's figures are not the GeoJSON's: $(diff "$tmp/out" "$tmp/stats-zip" | head -4)"
+# its roads are walked and its places named, across the layers
+run 0 nearby "$tmp/gf.shp.zip" 100
+expect out 'Bank · 中国银行 \[300\]'
+expect out 'Bus stop · 湛山站 \[302\]'
+# in a folder of the archive, and with macOS's resource forks beside it
+$ZIP "$tmp/dir.zip" $(members "$tmp/gf" "extract/") "__MACOSX/extract/._gis_osm_roads_free_1.shp=$GF"
+run 0 validate "$tmp/dir.zip"; expect out 'valid: 2 buildings, 7 other features'
+# ZIP64's records; names in GBK as Chinese Windows zips them (the shapefile's layer named)
+$ZIP "$tmp/z64.zip" --zip64 $(members "$tmp/gf" "")
+run 0 validate "$tmp/z64.zip"; expect out 'valid: 2 buildings, 7 other features'
+for e in shp dbf; do cp "$WILD/shapefile/zhanshan-cgcs2000.$e" "$tmp/hx.$e"; done
+$ZIP "$tmp/gbk.zip" --gbk "建筑/楼宇.shp=$tmp/hx.shp" "建筑/楼宇.dbf=$tmp/hx.dbf"
+run 1 validate "$tmp/gbk.zip"
+expect err '^.*gbk.zip: warning: 建筑/楼宇.shp: no .prj beside it'
+expect err '^.*gbk.zip:1:0: error: 建筑/楼宇.shp, record 1, shape: "hx-01": longitude 534236.307 is out of range'
+$ZIP "$tmp/gbk.zip" --gbk $(for e in shp dbf prj cpg; do printf '建筑/楼宇.%s=%s ' $e "$WILD/shapefile/zhanshan-cgcs2000.$e"; done)
+run 0 validate "$tmp/gbk.zip"; expect out 'valid: 3 buildings'
+# a bad value at its layer, record and field; --skip-bad leaves that building out
+cat >"$tmp/b.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"osm_id":"100","name":"A","height":30},"geometry":{"type":"Polygon","coordinates":[[[120.400,36.060],[120.401,36.060],[120.401,36.0608],[120.400,36.0608],[120.400,36.060]]]}},
+{"type":"Feature","properties":{"osm_id":"101","name":"B","height":-5},"geometry":{"type":"Polygon","coordinates":[[[120.402,36.060],[120.403,36.060],[120.403,36.0608],[120.402,36.0608],[120.402,36.060]]]}}]}
+JSON
+mkdir -p "$tmp/bad" && cp "$tmp/gf"/gis_osm_roads_free_1.* "$tmp/bad/"
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/bad/buildings.shp" "$tmp/b.geojson" 2>/dev/null
+$ZIP "$tmp/bad.zip" $(members "$tmp/bad" "")
+run 1 validate "$tmp/bad.zip"
+expect err "^$tmp/bad.zip:2:3: error: buildings.shp, record 2, field height: \"101\": \"height\" is -5: expected a height in metres"
+expect err 'bad.zip: 1 feature has errors: --skip-bad reads the file without it'
+run 0 validate --skip-bad "$tmp/bad.zip"; expect out 'valid: 1 building, 2 other features'
+# a layer that is not a shapefile: refused, named
+printf 'garbage' >"$tmp/bad/buildings.shp"
+$ZIP "$tmp/bad2.zip" $(members "$tmp/bad" "")
+run 1 validate "$tmp/bad2.zip"
+expect err "^$tmp/bad2.zip: error: buildings.shp: the .shp is not a shapefile"
+rm "$tmp/bad/buildings.dbf"
+$ZIP "$tmp/bad3.zip" $(members "$tmp/bad" "")
+run 1 validate "$tmp/bad3.zip"
+expect err "archive's buildings.shp has no .dbf beside it: expected the shapefile's table"
+
+# one GeoJSON: read as that file, its messages at ARCHIVE/MEMBER:LINE:COL
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"][0]["properties"]["height"]="tall"; json.dump(d,open(sys.argv[2],"w"),indent=1)' \
+  "$WILD/osm-export.geojson" "$tmp/tall.geojson"
+$ZIP "$tmp/one.zip" "data/tall.geojson=$tmp/tall.geojson"
+run 1 validate "$tmp/one.zip"
+expect err "^$tmp/one.zip/data/tall.geojson:[0-9]+:[0-9]+: error: feature 0 .*\"height\" is \"tall\""
+$ZIP "$tmp/one.zip" "x.osm=$WILD/osm-export.osm"
+run 0 validate "$tmp/one.zip"; expect out 'valid: '
+run 0 validate "$WILD/osm-export.osm"; cp "$tmp/out" "$tmp/osm-direct"
+check '[ "$(sed "s/^[^:]*: //" "$tmp/osm-direct")" = "$(sed "s/^[^:]*: //" "$tmp/out")" ]' "the zipped .osm is not the .osm"
+# another tool's GeoPackage, through a temporary file
+$ZIP "$tmp/gpkg.zip" "zhanshan.gpkg=$WILD/geopackage/zhanshan-cgcs2000.gpkg"
+run 0 info "$tmp/gpkg.zip"; expect out '^hx-01 '
+# a store from the archive keeps it as GeoJSON, and exports that
+run 0 convert "$tmp/gf.shp.zip" "$tmp/s.gpkg"; expect out 'a GeoPackage of 2 buildings from'
+run 0 export "$tmp/s.gpkg" --out "$tmp/s.geojson"
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"type\"]==\"FeatureCollection\" and len(d[\"features\"])==10" "$tmp/s.geojson"' \
+  "the store's GeoJSON is not the archive's ten features"
+
+# refused, with what is wrong and what was expected
+$ZIP "$tmp/cut.zip" --cut 900 $(members "$tmp/gf" "")
+run 1 validate "$tmp/cut.zip"
+expect err "cut.zip: error: the file is a ZIP archive that cannot be read \(no central directory\): expected a whole ZIP archive"
+$ZIP "$tmp/dmg.zip" --stored --damage "a.geojson=$WILD/gdal-osm.geojson"
+run 1 validate "$tmp/dmg.zip"
+expect err "archive's a.geojson cannot be read \(a CRC-32 that does not match: damaged\)"
+$ZIP "$tmp/dmg.zip" --damage "a.geojson=$WILD/gdal-osm.geojson"
+run 1 validate "$tmp/dmg.zip"
+expect err "archive's a.geojson cannot be read \(data that does not inflate to its size: damaged\)"
+$ZIP "$tmp/enc.zip" --encrypted "a.geojson=$WILD/gdal-osm.geojson"
+run 1 validate "$tmp/enc.zip"; expect err "cannot be read \(encrypted with a password\)"
+$ZIP "$tmp/bz.zip" --method 12 "a.geojson=$WILD/gdal-osm.geojson"
+run 1 validate "$tmp/bz.zip"; expect err "cannot be read \(compressed with bzip2\): expected a whole, unencrypted archive, its members stored or deflated"
+$ZIP "$tmp/two.zip" "a.geojson=$WILD/gdal-osm.geojson" "b.geojson=$WILD/osm-export.geojson"
+run 1 validate "$tmp/two.zip"
+expect err "the archive holds several district files and no shapefile \(a.geojson, b.geojson\): expected one"
+$ZIP "$tmp/none.zip" "README.txt=$WILD/README.md"
+run 1 validate "$tmp/none.zip"
+expect err "the archive holds no district file \(README.txt\): expected a shapefile"
+python3 "$SRC/tests/xlsx_write.py" "$SRC/tests/data/reports-xls/week-libreoffice.csv" "$tmp/week.xlsx" 2>/dev/null
+run 1 validate "$tmp/week.xlsx"
+expect err "the file is a workbook .*, not a district: a weekly report is imported with louyu report import"
+# by its content too, whatever its name
+cp "$tmp/gf.shp.zip" "$tmp/download"
+run 0 validate "$tmp/download"; expect out 'valid: 2 buildings'
+
+# the viewer draws it (a shot of a building and its Nearby tab)
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" SDL_VIDEODRIVER=offscreen XDG_CACHE_HOME="$tmp/cache" \
+  "$LOUYU" shot "$tmp/gf.shp.zip" --select 100 --tab nearby --out "$tmp/gf.png" >"$tmp/out" 2>"$tmp/err"
+check '[ -s "$tmp/gf.png" ]' "no picture of the archive: $(head -3 "$tmp/err")"
+finish
