@@ -101,6 +101,33 @@ ogr2ogr -f "ESRI Shapefile" -nlt PROMOTE_TO_MULTI -skipfailures -where "OGR_GEOM
   "$tmp/neg3.shp" "$tmp/neg3.geojson" 2>/dev/null
 run 1 validate "$tmp/neg3.shp"
 expect err "^$tmp/neg3.shp:3:[0-9]+: error: record 3, field height: \"322667430\": \"height\" is \"-3\": expected a height in metres"
+# GDAL's UTF-8 tables as they come: a text field 254 wide (its width byte over 127 is not
+# text) and Chinese column names cut at dBASE's 10 bytes in the middle of a character
+# (建筑高度 as 建筑高 and a byte); OpenStreetMap's keys laundered (building:levels as
+# building_l); extensions in another case; a .prj with a byte order mark; a .shp cut short
+# at a record's end
+cat >"$tmp/u8.geojson" <<'EOF2'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"编号":"hx-9","名称":"海信广场","建筑高度":120,"地上层数":38},"geometry":{"type":"Polygon","coordinates":[[[120.400,36.060],[120.401,36.060],[120.401,36.0608],[120.400,36.0608],[120.400,36.060]]]}}]}
+EOF2
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -sql 'SELECT "编号" AS id, CAST("名称" AS character(254)) AS "名称", "建筑高度", "地上层数" FROM u8' \
+  "$tmp/u8.shp" "$tmp/u8.geojson" 2>/dev/null
+run 0 info "$tmp/u8.shp"; expect out '^hx-9 +120.0 m +38 .*海信广场$'; expect_empty err
+cat >"$tmp/lv.geojson" <<'EOF2'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"osm_id":"7","building":"office","building:levels":"30","name":"T","addr:street":"香港中路","addr:housenumber":"10"},"geometry":{"type":"Polygon","coordinates":[[[120.400,36.060],[120.401,36.060],[120.401,36.0608],[120.400,36.0608],[120.400,36.060]]]}}]}
+EOF2
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/lv.shp" "$tmp/lv.geojson" 2>/dev/null
+run 0 info "$tmp/lv.shp" 7; expect out '^Height +96.0 m, 30 floors$'; expect out '^Address +香港中路10号$'
+mkdir -p "$tmp/case"
+for e in shp dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/case/x.$e"; done
+mv "$tmp/case/x.dbf" "$tmp/case/x.DBF"; mv "$tmp/case/x.prj" "$tmp/case/X.PRJ"
+run 0 validate "$tmp/case/x.shp"; expect out 'x.shp: valid: 3 buildings, 0 other features, 0 enterprises; 0 warnings'
+{ printf '\357\273\277'; cat "$tmp/case/X.PRJ"; } >"$tmp/case/x.prj" && rm "$tmp/case/X.PRJ"
+run 0 validate "$tmp/case/x.shp"; expect out 'x.shp: valid: 3 buildings'
+printf '' >"$tmp/case/x.prj"
+run 1 validate "$tmp/case/x.shp"; expect err 'x.shp: error: the .prj is empty: expected its reference system as WKT'
+python3 -c 'import struct,sys; p=sys.argv[1]; d=open(p,"rb").read(); n=100+8+2*struct.unpack(">i",d[104:108])[0]; open(p,"wb").write(d[:n])' "$tmp/case/x.shp"
+run 1 validate "$tmp/case/x.shp"
+expect err "x.shp: error: the .shp's header says it is [0-9]+ bytes, but the file is [0-9]+: expected the whole file \(it was cut short\?\)"
 # OpenStreetMap as GDAL converts it (ogr2ogr's OSM driver, its multipolygons layer): the
 # tags in "other_tags" (heights, levels, English names) read; a park drawn as a park
 cat >"$tmp/t.osm" <<'OSM'

@@ -200,7 +200,8 @@ static void incomplete(void)
     write_file(shp, p, n - 20);
     free(p);
     CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
-    CHECK(diags.errors == 1 && strstr(diags.items[0].message, "record 4 says it is"));
+    CHECK(diags.errors == 1 && strstr(diags.items[0].message, "header says it is ") &&
+          strstr(diags.items[0].message, "(it was cut short?)"));
     ly_diag_list_deinit(&diags);
 }
 
@@ -234,7 +235,9 @@ static void bad_value(void)
     ly_diag_list diags;
     CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
     CHECK(diags.errors == 1 && diags.items[0].line == 2 && diags.items[0].col == col &&
-          !strncmp(diags.items[0].message, "record 2, field height: \"hx-02\": ", 33));
+          /* (the table's own name for the column) */
+          strstr(diags.items[0].message, "record 2, field 高度: \"hx-02\": ") ==
+              diags.items[0].message);
     if (diags.count)
         ly_diag_print(stderr, &diags, &diags.items[0]);
     ly_diag_list_deinit(&diags);

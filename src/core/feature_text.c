@@ -95,6 +95,32 @@ void ly_ft_column_key(char *key, size_t n)
             snprintf(key, n, "%s", ly_vocab_shapefile_columns[k][1]);
 }
 
+void ly_ft_cut_column_key(char *key, size_t n)
+{
+    /* OpenStreetMap's keys as GDAL and QGIS write them into a .dbf: ':' as '_', cut at 10 */
+    static const char *const OSM[][2] = {{"building_l", "building:levels"},
+                                         {"building_m", "building:min_level"},
+                                         {"building_p", "building:part"},
+                                         {"addr_house", "addr:housenumber"},
+                                         {"addr_stree", "addr:street"}};
+    for (size_t k = 0; k < sizeof OSM / sizeof *OSM; k++)
+        if (!strcasecmp(key, OSM[k][0])) {
+            snprintf(key, n, "%s", OSM[k][1]);
+            return;
+        }
+    size_t len = strlen(key), found = 0;
+    const char *as = NULL;
+    for (size_t k = 0; len >= 6 && ly_vocab_shapefile_columns[k][0]; k++)
+        if (strlen(ly_vocab_shapefile_columns[k][0]) > len &&
+            !strncmp(key, ly_vocab_shapefile_columns[k][0], len) &&
+            (!as || strcmp(as, ly_vocab_shapefile_columns[k][1]))) {
+            as = ly_vocab_shapefile_columns[k][1];
+            found++;
+        }
+    if (found == 1) /* (the start of one name only) */
+        snprintf(key, n, "%s", as);
+}
+
 bool ly_ft_id_key(const char *key)
 {
     static const char *const IDS[] = {"id", "@id", "osm_id", "osm_way_id"};

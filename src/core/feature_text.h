@@ -24,6 +24,12 @@ void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y);
  * place; `n` is the room in `key`. */
 void ly_ft_column_key(char *key, size_t n);
 
+/* A column's name a writer cut short at dBASE's 10 bytes as the property it stood for:
+ * OpenStreetMap's keys as GDAL and QGIS write them (building_l: building:levels), and a
+ * Chinese name cut in UTF-8 (建筑高度 as 建筑高) as the one louyu reads that it starts (of at
+ * least two characters); else as it is. */
+void ly_ft_cut_column_key(char *key, size_t n);
+
 /* Whether a property of that name gives the loader its ids (id, @id, osm_id, osm_way_id). */
 bool ly_ft_id_key(const char *key);
 

@@ -24,6 +24,8 @@
 #include <time.h>
 #ifndef LY_WEB
 #include <zlib.h>
+#include <strings.h>
+#include <sys/stat.h>
 #endif
 #include <math.h>
 #include <stdarg.h>
@@ -3310,6 +3312,23 @@ static ly_load_result read_whole(const char *path, size_t max, ly_diag_list *dia
 }
 
 #ifndef LY_WEB
+/* A file named .gpkg that is no SQLite database (an empty or damaged copy): said, true. */
+static bool gpkg_not_sqlite(const char *path, ly_diag_list *diags)
+{
+    size_t n = strlen(path);
+    struct stat st;
+    if (n < 5 || strcasecmp(path + n - 5, ".gpkg") || ly_store_is(path) || stat(path, &st) ||
+        !S_ISREG(st.st_mode))
+        return false;
+    ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                "the file is named .gpkg but is not an SQLite database (%s): expected a "
+                "GeoPackage, which starts \"SQLite format 3\" (a damaged copy?)",
+                st.st_size ? "it does not start as one" : "it is empty");
+    return true;
+}
+#endif
+
+#ifndef LY_WEB
 ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n,
                                            const char *path, const ly_load_desc *desc,
                                            ly_diag_list *diags, char **text, size_t *len)
@@ -3351,6 +3370,8 @@ ly_load_result ly_district_load_text(ly_district *out, const char *path,
     memset(out, 0, sizeof *out);
     *text = NULL;
     *len = 0;
+    if (gpkg_not_sqlite(path, diags))
+        return LY_LOAD_DATA;
     if (ly_gisfile_is(path))
         return ly_gisfile_load_text(out, path, desc, diags, text, len);
     size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
@@ -3368,6 +3389,8 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
 {
     memset(out, 0, sizeof *out);
 #ifndef LY_WEB /* the page fetches URLs itself; a browser has no SQLite store */
+    if (gpkg_not_sqlite(path, diags))
+        return LY_LOAD_DATA;
     if (ly_is_url(path)) /* a district on a web server: fetched into its checked local copy */
         return ly_fetch_load(out, path, &(ly_fetch_desc){.load = desc}, NULL, diags);
     /* an ESRI shapefile, or a GeoPackage another tool wrote: as the GeoJSON it stands for */

@@ -145,11 +145,21 @@ static bool header(wkb *w, uint32_t *base)
 static const char *const TYPES[] = {NULL, "Point", "LineString", "Polygon", "MultiPoint",
                                     "MultiLineString", "MultiPolygon", "GeometryCollection"};
 
-/* One geometry as GeoJSON; false when the blob is not WKB, or is a curve. */
-static bool geometry(ly_buf *out, wkb *w, int depth)
+/* ISO's curved and surface types (8 to 17), which louyu does not read. */
+static const char *const CURVES[] = {"CircularString", "CompoundCurve",     "CurvePolygon",
+                                     "MultiCurve",     "MultiSurface",      "Curve",
+                                     "Surface",        "PolyhedralSurface", "TIN",
+                                     "Triangle"};
+
+/* One geometry as GeoJSON; false when the blob is not WKB (*curve NULL), or is a curve or
+ * surface (*curve its type's name). */
+static bool geometry(ly_buf *out, wkb *w, int depth, const char **curve)
 {
     uint32_t base;
-    if (depth > MAX_DEPTH || !header(w, &base) || base < 1 || base > 7)
+    bool read = depth <= MAX_DEPTH && header(w, &base);
+    if (read && base >= 8 && base <= 17)
+        *curve = CURVES[base - 8];
+    if (!read || base < 1 || base > 7)
         return false;
     ly_buf_printf(out, "{\"type\":\"%s\",\"%s\":", TYPES[base],
                   base == 7 ? "geometries" : "coordinates");
@@ -169,7 +179,7 @@ static bool geometry(ly_buf *out, wkb *w, int depth)
                 ly_buf_put(out, ",");
             uint32_t part;
             if (base == 7) {
-                ok = geometry(out, w, depth + 1);
+                ok = geometry(out, w, depth + 1, curve);
                 continue;
             }
             ok = header(w, &part) && part == base - 3; /* MultiPoint holds Points, ... */
@@ -182,25 +192,44 @@ static bool geometry(ly_buf *out, wkb *w, int depth)
 }
 
 /* A GeoPackage geometry blob as GeoJSON ("null" for none or an empty one); false when it
- * is not one. */
-static bool put_blob(ly_buf *out, PJ *pj, const unsigned char *p, size_t n)
+ * is not one, with what is wrong and what was expected into why. */
+static bool put_blob(ly_buf *out, PJ *pj, const unsigned char *p, size_t n, char *why,
+                     size_t why_n)
 {
     if (!p) {
         ly_buf_put(out, "null");
         return true;
     }
-    if (n < 8 || p[0] != 'G' || p[1] != 'P')
+    static const char EXPECTED[] = "expected a GeoPackage geometry (a \"GP\" header, then WKB of "
+                                   "points, lines or polygons)";
+    if (n < 8 || p[0] != 'G' || p[1] != 'P') {
+        snprintf(why, why_n, "%s: %s", n < 8 ? "a blob too short for a geometry"
+                                     : p[0] == 0 || p[0] == 1 ? "WKB without the \"GP\" header"
+                                     : "not a GeoPackage geometry (no \"GP\" header)", EXPECTED);
         return false;
+    }
     static const size_t ENVELOPE[8] = {0, 32, 48, 48, 64, 0, 0, 0};
     unsigned flags = p[3], env = (flags >> 1) & 7;
-    if (env > 4 || n < 8 + ENVELOPE[env])
+    if (env > 4 || n < 8 + ENVELOPE[env]) {
+        snprintf(why, why_n, "%s %u: %s", env > 4 ? "an envelope of unknown kind"
+                                                  : "a blob shorter than its envelope of kind",
+                 env, EXPECTED);
         return false;
+    }
     if (flags & 0x10) { /* empty */
         ly_buf_put(out, "null");
         return true;
     }
     wkb w = {.p = p, .n = n, .at = 8 + ENVELOPE[env], .pj = pj};
-    return geometry(out, &w, 0);
+    const char *curve = NULL;
+    if (geometry(out, &w, 0, &curve))
+        return true;
+    if (curve)
+        snprintf(why, why_n, "a %s, which louyu does not read: expected points, lines or polygons "
+                 "(ogr2ogr -nlt CONVERT_TO_LINEAR turns curves into lines)", curve);
+    else
+        snprintf(why, why_n, "its WKB is cut short or damaged: %s", EXPECTED);
+    return false;
 }
 
 /* ---- the tables ------------------------------------------------------------------------ */
@@ -378,7 +407,8 @@ static bool write_table(reader *r, int ti)
     if (cols)
         read_columns(r, t, st, cols);
     int rc;
-    while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW && !r->out.failed) {
+    bool read = ok; /* (a bad row is said, and the rest are still checked) */
+    while (read && (rc = sqlite3_step(st)) == SQLITE_ROW && !r->out.failed) {
         int64_t fid = cols->fid >= 0 ? sqlite3_column_int64(st, cols->fid) : (int64_t)r->n + 1;
         if (r->n == r->cap) {
             r->cap = r->cap ? 2 * r->cap : 1024;
@@ -413,9 +443,9 @@ static bool write_table(reader *r, int ti)
         const unsigned char *g = cols->geom >= 0 ? sqlite3_column_blob(st, cols->geom) : NULL;
         int gn = cols->geom >= 0 ? sqlite3_column_bytes(st, cols->geom) : 0;
         size_t diags_from = r->diags->count, errors_from = r->diags->errors;
-        if (!put_blob(&r->out, t->pj, g, (size_t)gn)) {
-            row_error(r, t, fid, "not a GeoPackage geometry (a \"GP\" header, then WKB of "
-                                 "points, lines or polygons; curves are not read)");
+        char why[300];
+        if (!put_blob(&r->out, t->pj, g, (size_t)gn, why, sizeof why)) {
+            row_error(r, t, fid, why);
             r->out.len = start;
             if (r->skip_bad) /* left out, as a feature with errors is */
                 ly_diag_demote(r->diags, diags_from, errors_from, " (the row is left out)");

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <dirent.h>
+#include <sys/stat.h>
 
 enum { SHP_HEADER = 100, DBF_HEADER = 32, DBF_FIELD = 32, MAX_FIELDS = 255 };
 #define MAX_SHP_BYTES ((size_t)2 << 30)
@@ -23,7 +25,8 @@ enum { SHP_HEADER = 100, DBF_HEADER = 32, DBF_FIELD = 32, MAX_FIELDS = 255 };
 typedef enum { ENC_UTF8, ENC_GB18030, ENC_LATIN1, ENC_OTHER } encoding;
 
 typedef struct {
-    char key[64]; /* the property's name, UTF-8 */
+    char key[64];   /* the property's name, UTF-8 */
+    char shown[64]; /* the column's own name, UTF-8 (名称 for key "name") */
     char type;    /* dBASE: C text, N F numbers, L logical, D date, I a 32-bit integer */
     size_t at, width; /* within a row, after its deletion flag */
 } field;
@@ -92,7 +95,26 @@ bool ly_shapefile_sibling(const char *path, const char *ext, char *out, size_t n
     for (; ext[k] && k < sizeof e - 1; k++)
         e[k] = upper && ext[k] >= 'a' && ext[k] <= 'z' ? (char)(ext[k] - 32) : ext[k];
     e[k] = '\0';
-    return snprintf(out, n, "%.*s.%s", (int)stem, path, e) < (int)n;
+    if (snprintf(out, n, "%.*s.%s", (int)stem, path, e) >= (int)n)
+        return false;
+    struct stat st;
+    if (!stat(out, &st))
+        return true;
+    /* else the one there is in another case (x.shp beside x.DBF and X.PRJ, as some
+     * Windows tools leave them), found in the folder */
+    size_t base = slash ? (size_t)(slash - path) + 1 : 0;
+    char dir[1200], want[300];
+    snprintf(dir, sizeof dir, "%.*s", base ? (int)base : 1, base ? path : ".");
+    snprintf(want, sizeof want, "%.*s.%s", (int)(stem - base), path + base, ext);
+    DIR *d = opendir(dir);
+    for (struct dirent *de = d ? readdir(d) : NULL; de; de = readdir(d))
+        if (!strcasecmp(de->d_name, want) && strlen(de->d_name) == stem - base + 1 + strlen(ext)) {
+            snprintf(out, n, "%.*s%s", (int)base, path, de->d_name);
+            break;
+        }
+    if (d)
+        closedir(d);
+    return true;
 }
 
 bool ly_shapefile_is(const char *path)
@@ -110,6 +132,13 @@ static bool index_shapes(reader *r)
         ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
                     "the .shp is not a shapefile (no file code 9994 and version 1000 in its "
                     "first 100 bytes): expected an ESRI shapefile's main file");
+        return false;
+    }
+    size_t said = (size_t)be32(r->shp + 24) * 2;
+    if (said > r->shp_len) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the .shp's header says it is %zu bytes, but the file is %zu: expected the "
+                    "whole file (it was cut short?)", said, r->shp_len);
         return false;
     }
     size_t cap = 0;
@@ -163,6 +192,13 @@ static bool read_table(reader *r)
         used += f->width;
         at += DBF_FIELD;
     }
+    if (r->row_at < DBF_HEADER + 1 || (r->n_rows && !r->row_len)) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the .dbf's header says its rows start at byte %zu and are %zu bytes long: "
+                    "expected rows after the header and its fields (at byte 33 or later) of a "
+                    "byte or more (the table is damaged)", r->row_at, r->row_len);
+        return false;
+    }
     if (used > r->row_len || r->row_at > r->dbf_len ||
         (r->row_len && r->n_rows > (r->dbf_len - r->row_at) / r->row_len)) {
         ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
@@ -179,6 +215,30 @@ static bool valid_utf8(const unsigned char *s, size_t n)
     return ly_utf8_invalid_at(s, n) == n;
 }
 
+/* n less a UTF-8 sequence cut short at its end (a name GDAL cut to dBASE's 10 bytes in the
+ * middle of a character: 建筑高度 as 建筑高 and one byte of 度). */
+static size_t whole_utf8(const unsigned char *s, size_t n)
+{
+    size_t lead = n;
+    while (lead > 0 && n - lead < 4 && (s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0 || s[lead - 1] < 0xC0)
+        return n; /* no sequence begun at the end */
+    size_t want = s[lead - 1] >= 0xF0 ? 4 : s[lead - 1] >= 0xE0 ? 3 : 2;
+    return n - (lead - 1) < want ? lead - 1 : n;
+}
+
+/* Whether every field's name is UTF-8 (a last character cut short allowed). */
+static bool names_utf8(const reader *r)
+{
+    for (int i = 0; i < r->n_fields; i++) {
+        const unsigned char *k = (const unsigned char *)r->fields[i].key;
+        if (!valid_utf8(k, whole_utf8(k, strlen(r->fields[i].key))))
+            return false;
+    }
+    return true;
+}
+
 /* What a .cpg names (ArcGIS writes "936" or "ANSI 936", GDAL "CP936" or "UTF-8", QGIS
  * "UTF-8" or "System"): another code page's iconv name into charset (ENC_OTHER); -1 for
  * what iconv does not know. */
@@ -191,8 +251,8 @@ static int cpg_encoding(const char *cpg, char *charset, size_t n)
     low[k] = '\0';
     while (k && strchr(" \t\r\n", low[k - 1]))
         low[--k] = '\0';
-    if (strstr(low, "utf") && strchr(low, '8'))
-        return ENC_UTF8;
+    if ((strstr(low, "utf") && strchr(low, '8')) || strstr(low, "65001"))
+        return ENC_UTF8; /* (65001: Windows' number for UTF-8) */
     if (strstr(low, "936") || strstr(low, "gb"))
         return ENC_GB18030;
     if (strstr(low, "1252") || strstr(low, "8859-1") || strstr(low, "88591") ||
@@ -236,13 +296,12 @@ static int ldid_encoding(unsigned ldid, char *charset, size_t n)
 static void choose_encoding(reader *r)
 {
     int named = r->cpg ? cpg_encoding(r->cpg, r->charset, sizeof r->charset) : -1;
+    bool unknown = r->cpg && named < 0; /* a .cpg iconv does not know */
     if (named < 0)
         named = ldid_encoding(r->dbf[29], r->charset, sizeof r->charset);
     r->enc = named < 0 ? ENC_UTF8 : (encoding)named;
     size_t rows = r->n_rows * r->row_len;
-    if (r->enc != ENC_UTF8 || (valid_utf8(r->dbf + r->row_at, rows) &&
-                               valid_utf8(r->dbf + DBF_HEADER,
-                                          r->row_at > DBF_HEADER ? r->row_at - DBF_HEADER : 0)))
+    if (r->enc != ENC_UTF8 || (valid_utf8(r->dbf + r->row_at, rows) && names_utf8(r)))
         return;
     char *probe;
     size_t got;
@@ -251,9 +310,12 @@ static void choose_encoding(reader *r)
         free(probe);
     r->enc = gb ? ENC_GB18030 : ENC_LATIN1;
     ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
-                "the .dbf's text is not UTF-8 %s: read as %s (a .cpg file beside it holding "
-                "\"UTF-8\" or \"GBK\" says what it is)",
-                named == ENC_UTF8 ? "though its .cpg says so" : "and no .cpg says what it is",
+                "the .dbf's text is not UTF-8 %s%.40s%s: read as %s (a .cpg file beside it "
+                "holding \"UTF-8\" or \"GBK\" says what it is)",
+                named == ENC_UTF8 ? "though its .cpg says so"
+                : unknown         ? "and its .cpg names an encoding this system does not know ("
+                                  : "and no .cpg says what it is",
+                unknown ? r->cpg : "", unknown ? ")" : "",
                 gb ? "GB18030 (GBK), as Chinese Windows writes it" : "Latin-1");
 }
 
@@ -295,10 +357,17 @@ static void name_fields(reader *r)
     for (int i = 0; i < r->n_fields; i++) {
         field *f = &r->fields[i];
         ly_buf b = {0};
-        put_text(r, &b, (const unsigned char *)f->key, strlen(f->key));
+        size_t n = strlen(f->key);
+        bool cut = n >= 10; /* at dBASE's limit: perhaps cut short by the writer */
+        if (r->enc == ENC_UTF8)
+            n = whole_utf8((const unsigned char *)f->key, n);
+        put_text(r, &b, (const unsigned char *)f->key, n);
         snprintf(f->key, sizeof f->key, "%s", b.p ? b.p : "");
+        snprintf(f->shown, sizeof f->shown, "%s", f->key);
         ly_buf_free(&b);
         ly_ft_column_key(f->key, sizeof f->key);
+        if (cut)
+            ly_ft_cut_column_key(f->key, sizeof f->key);
         for (int j = 0; j < i; j++) /* a name taken: the column keeps its own */
             if (!strcmp(r->fields[j].key, f->key))
                 snprintf(f->key, sizeof f->key, "%.50s_%d", r->fields[j].key, i + 1);
@@ -334,12 +403,16 @@ static void put_value(reader *r, ly_buf *out, const field *f, const unsigned cha
         ly_buf_put(out, b == a + 1 && strchr("TtYy", t[a]) ? "true"
                         : b == a + 1 && strchr("FfNn", t[a]) ? "false" : "null");
         break;
-    case 'D':
-        if (b - a == 8 && strspn(t + a, "0123456789") == 8)
+    case 'D': { /* YYYYMMDD; GDAL writes 00000000 for none */
+        int month = b - a == 8 ? (t[a + 4] - '0') * 10 + t[a + 5] - '0' : 0;
+        int day = b - a == 8 ? (t[a + 6] - '0') * 10 + t[a + 7] - '0' : 0;
+        if (b - a == 8 && strspn(t + a, "0123456789") == 8 && month >= 1 && month <= 12 &&
+            day >= 1 && day <= 31)
             ly_buf_printf(out, "\"%.4s-%.2s-%.2s\"", t + a, t + a + 4, t + a + 6);
         else
             ly_buf_put(out, "null");
         break;
+    }
     case 'I':
         ly_buf_printf(out, "%d", f->width == 4 ? (int32_t)le32(v) : 0);
         break;
@@ -610,6 +683,14 @@ static bool read_prj(reader *r)
                     "latitude (a .prj says the reference system)");
         return true;
     }
+    if (!strncmp(wkt, "\xEF\xBB\xBF", 3)) /* a byte order mark, as Notepad saves it */
+        wkt += 3;
+    if (!wkt[strspn(wkt, " \t\r\n")]) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the .prj is empty: expected its reference system as WKT, as GIS tools "
+                    "write it (or no .prj, for WGS 84 longitude and latitude)");
+        return false;
+    }
     r->ctx = proj_context_create();
     if (r->ctx)
         proj_log_level(r->ctx, PJ_LOG_NONE); /* its reasons are in our message */
@@ -667,14 +748,17 @@ static bool grow(features *all)
 static bool write_features(reader *r)
 {
     features *all = r->all;
-    size_t n = r->n_shapes < r->n_rows ? r->n_shapes : r->n_rows;
+    size_t n = r->n_shapes;
     if (r->n_shapes != r->n_rows)
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
-                    "the .shp has %zu shapes and the .dbf %zu rows: expected as many; the first "
-                    "%zu of each are read", r->n_shapes, r->n_rows, n);
+                    "the .shp has %zu shapes and the .dbf %zu rows: expected as many; %s",
+                    r->n_shapes, r->n_rows, r->n_shapes > r->n_rows
+                        ? "the shapes past the table's last row are read without attributes"
+                        : "the rows past the last shape are not read");
     bool ok = true;
     for (size_t i = 0; i < n && !all->out.failed; i++) {
-        if (r->dbf[r->row_at + i * r->row_len] == '*')
+        bool row = i < r->n_rows;
+        if (row && r->dbf[r->row_at + i * r->row_len] == '*')
             continue; /* a row deleted but not yet packed away */
         if (!grow(all)) {
             all->out.failed = true;
@@ -693,7 +777,10 @@ static bool write_features(reader *r)
         } else if (!r->id_field) { /* no column for ids: the record's number */
             ly_buf_printf(&all->out, "\"id\":%zu,", i + 1);
         }
-        put_properties(r, &all->out, i);
+        if (row)
+            put_properties(r, &all->out, i);
+        else
+            ly_buf_put(&all->out, "\"properties\":{}");
         ly_buf_put(&all->out, ",\"geometry\":");
         size_t diags_from = r->diags->count, errors_from = r->diags->errors;
         if (!put_shape(r, &all->out, r->shp + at, bytes, i + 1)) {
@@ -728,6 +815,8 @@ static void move_diag(void *ctx, ly_diag *d)
     const reader *r = &all->readers[all->layers[k]];
     for (int f = 0; place > 0 && f < r->n_fields && !col; f++)
         col = readable(&r->fields[f]) && !strcmp(r->fields[f].key, key) ? f + 1 : 0;
+    if (col) /* the table's own name for it */
+        snprintf(key, sizeof key, "%s", r->fields[col - 1].shown);
     if (r->layer)
         snprintf(layer, sizeof layer, "%.250s, ", r->layer);
     if (col)

@@ -43,7 +43,15 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
     sqlite3_stmt *st;
     bool ours = sqlite3_prepare_v2(*db, "SELECT geojson FROM louyu_document LIMIT 1", -1, &st,
                                    NULL) == SQLITE_OK;
+    int code = sqlite3_errcode(*db);
     sqlite3_finalize(st);
+    if (!ours && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)) {
+        snprintf(err, n, "is an SQLite file that is damaged (%s): expected a whole GeoPackage "
+                         "(was it copied in full?)", sqlite3_errstr(code));
+        sqlite3_close(*db);
+        *db = NULL;
+        return -1;
+    }
     if (!ours) {
         bool gpkg = sqlite3_prepare_v2(*db, "SELECT 1 FROM gpkg_contents LIMIT 1", -1, &st,
                                        NULL) == SQLITE_OK;
@@ -53,9 +61,9 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
                              "louyu_document table): expected a store made from it by `louyu "
                              "convert %s STORE.gpkg`", path);
         else
-            snprintf(err, n, "is an SQLite file but not a louyu store (it has no louyu_document "
-                             "table) nor a GeoPackage: expected a GeoPackage made by `louyu "
-                             "convert`");
+            snprintf(err, n, "is an SQLite file but neither a louyu store (it has no "
+                             "louyu_document table) nor a GeoPackage (no gpkg_contents): expected "
+                             "a GeoPackage, as GDAL, QGIS or `louyu convert` write them");
         sqlite3_close(*db);
         *db = NULL;
         return -1;
