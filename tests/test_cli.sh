@@ -186,6 +186,14 @@ PY' "louyu's reading of osm-export.osm differs from GDAL's: $(cat "$tmp/louyu.cs
 # as, and the portal publishes it: its district.geojson is GeoJSON, not the PBF's bytes
 gzip -c "$SRC/tests/data/wild/osm-export.osm" >"$tmp/export.osm.gz"
 run 0 convert "$tmp/export.osm.gz" "$tmp/osm-store.gpkg"; expect out 'a GeoPackage of 5 buildings'
+# a GeoJSON text sequence and a lone Feature are kept in a store as the collections they
+# stand for: its GeoJSON export has every building, and one building is said as one
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); open(sys.argv[2],"w").write("".join(json.dumps(f,ensure_ascii=False)+"\n" for f in d["features"])); json.dump(d["features"][2],open(sys.argv[3],"w"))' \
+  "$WILD" "$tmp/seq.geojsonl" "$tmp/lone.geojson"
+run 0 convert "$tmp/seq.geojsonl" "$tmp/seq.gpkg"; expect out 'a GeoPackage of 5 buildings'
+run 0 export "$tmp/seq.gpkg" --out "$tmp/seq-out.geojson"
+run 0 validate "$tmp/seq-out.geojson"; expect out 'valid: 5 buildings'
+run 0 convert "$tmp/lone.geojson" "$tmp/lone.gpkg"; expect out 'a GeoPackage of 1 building from'
 run 0 export "$tmp/osm-store.gpkg" --format geojson --out "$tmp/osm-store.geojson"
 run 0 validate "$tmp/osm-store.geojson"; expect out 'valid: 5 buildings, 6 other features'
 # (its renders make a GL context: Mesa keeps allocations LeakSanitizer cannot name)

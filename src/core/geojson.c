@@ -708,6 +708,71 @@ static void extend_bbox(double *box, const double *pts, size_t n)
     }
 }
 
+/* Twice the signed area of ring g's points (degrees, as read). */
+static double ring_area2(const double *p, uint32_t n)
+{
+    double a = 0;
+    for (uint32_t i = 0, j = n - 1; i < n; j = i++)
+        a += (p[2 * j] - p[0]) * (p[2 * i + 1] - p[1]) - (p[2 * i] - p[0]) * (p[2 * j + 1] - p[1]);
+    return a;
+}
+
+/* Whether point q lies inside the ring (even-odd; a point on an edge may go either way). */
+static bool ring_holds(const double *p, uint32_t n, const double *q)
+{
+    bool in = false;
+    for (uint32_t i = 0, j = n - 1; i < n; j = i++)
+        if ((p[2 * i + 1] > q[1]) != (p[2 * j + 1] > q[1]) &&
+            q[0] < (p[2 * j] - p[2 * i]) * (q[1] - p[2 * i + 1]) / (p[2 * j + 1] - p[2 * i + 1]) +
+                       p[2 * i])
+            in = !in;
+    return in;
+}
+
+/* Whether q lies on one of the ring's edges (within about a millimetre). */
+static bool ring_touches(const double *p, uint32_t n, const double *q)
+{
+    for (uint32_t i = 0, j = n - 1; i < n; j = i++) {
+        double dx = p[2 * i] - p[2 * j], dy = p[2 * i + 1] - p[2 * j + 1];
+        double len2 = dx * dx + dy * dy;
+        double t = len2 > 0 ? ((q[0] - p[2 * j]) * dx + (q[1] - p[2 * j + 1]) * dy) / len2 : 0;
+        t = t < 0 ? 0 : t > 1 ? 1 : t;
+        double ex = p[2 * j] + t * dx - q[0], ey = p[2 * j + 1] + t * dy - q[1];
+        if (ex * ex + ey * ey < 1e-16)
+            return true;
+    }
+    return false;
+}
+
+/* A hole (one of n_holes of a polygon whose outline is `outer`) must lie inside its
+ * outline and leave some of it: said at the hole when it does not (some of up to 32 of its
+ * positions outside the outline and not on it, fewer for a lake of many islands; as large
+ * as the outline or larger). */
+static bool hole_inside(loader *L, const cJSON *node, const char *rn, const ly_ring *outer,
+                        const ly_ring *hole, size_t n_holes)
+{
+    const double *o = L->d->points + 2 * (size_t)outer->first_point;
+    const double *h = L->d->points + 2 * (size_t)hole->first_point;
+    size_t budget = 40000000 / ((size_t)outer->n_points * n_holes + 1);
+    uint32_t samples = budget < 1 ? 1 : budget > 32 ? 32 : (uint32_t)budget;
+    uint32_t step = hole->n_points > samples ? hole->n_points / samples : 1, tried = 0;
+    uint32_t outside = 0;
+    for (uint32_t i = 0; i < hole->n_points; i += step, tried++)
+        outside += !ring_holds(o, outer->n_points, h + 2 * i) &&
+                   !ring_touches(o, outer->n_points, h + 2 * i);
+    if (outside) {
+        err(L, node, "%s, a hole, lies %s the polygon's outline (ring 0): expected a hole "
+            "inside its outline", rn, outside == tried ? "outside" : "partly outside");
+        return false;
+    }
+    if (fabs(ring_area2(h, hole->n_points)) >= fabs(ring_area2(o, outer->n_points)) * (1 - 1e-9)) {
+        err(L, node, "%s, a hole, is as large as the polygon's outline: expected a hole inside "
+            "its outline (ring 0) that leaves some of it", rn);
+        return false;
+    }
+    return true;
+}
+
 /* Reads Polygon coordinates (an array of rings) as one ly_polygon. */
 static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double *box)
 {
@@ -745,6 +810,17 @@ static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double 
         *slot = lr;
         if (r == 0)
             extend_bbox(box, L->d->points + 2 * (size_t)lr.first_point, lr.n_points);
+    }
+    r = 0;
+    for (const cJSON *ring = coords->child; ok && ring; ring = ring->next, r++) {
+        char rn[48];
+        if (poly_index >= 0)
+            snprintf(rn, sizeof rn, "polygon %d ring %d", poly_index, r);
+        else
+            snprintf(rn, sizeof rn, "ring %d", r);
+        ok = !r || hole_inside(L, ring, rn, &L->d->rings[first_ring],
+                               &L->d->rings[first_ring + (uint32_t)r],
+                               L->d->n_rings - first_ring - 1);
     }
     if (!ok)
         return false;
@@ -3354,6 +3430,12 @@ ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n
         return r;
     }
     r = ly_district_load_mem(out, raw, n, path, desc, diags);
+    ly_geojson_wrapped w = {0};
+    if (r == LY_LOAD_OK && ly_geojson_wrap(raw, n, &w) == 1) {
+        free(raw); /* a Feature, a geometry or a sequence: the collection it stands for */
+        raw = w.text;
+        n = w.len;
+    }
     if (r == LY_LOAD_OK) {
         *text = raw;
         *len = n;

@@ -80,7 +80,8 @@ static int triangulate_all(const ly_district *d, const ly_geo *geo, roofs *r, si
             rc = -1;
             break;
         }
-        memcpy(r->tris + r->n, idx, 3 * nt * sizeof *idx);
+        if (nt) /* (none: idx may be NULL) */
+            memcpy(r->tris + r->n, idx, 3 * nt * sizeof *idx);
         r->n += 3 * nt;
     }
     if (!rc)

@@ -27,9 +27,9 @@ int ly_cli_convert(const ly_args *a)
     ly_district d;
     if (ly_cli_load_district(&d, dst, NULL))
         return LY_EXIT_USAGE;
-    printf("%s: a GeoPackage of %zu buildings from %s (layers: buildings, floors, enterprises, "
+    printf("%s: a GeoPackage of %zu building%s from %s (layers: buildings, floors, enterprises, "
            "weekly_reports, import_log)\n",
-           dst, d.n_buildings, src);
+           dst, d.n_buildings, d.n_buildings == 1 ? "" : "s", src);
     ly_district_unload(&d);
     return LY_EXIT_OK;
 }
