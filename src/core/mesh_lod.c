@@ -24,11 +24,20 @@ typedef struct {
     uint32_t b;
 } sample;
 
+/* Where a ring's edge crosses a row of samples' centres. */
+typedef struct {
+    long row;
+    double x;
+} crossing;
+
 typedef struct {
     long x0, y0; /* the first sample's index on the district's grid */
     int nx, ny;
     double s; /* metres between samples */
     sample *g;
+    crossing *xs; /* scratch for rasterize_part */
+    size_t cap_xs;
+    bool fail;
 } raster;
 
 typedef struct {
@@ -49,7 +58,17 @@ static void put(raster *r, long ix, long iy, float h, uint32_t b)
     }
 }
 
-/* One building part onto the samples whose centres it covers. */
+static int by_row_x(const void *a, const void *b)
+{
+    const crossing *p = a, *q = b;
+    return p->row != q->row ? (p->row > q->row) - (p->row < q->row) : (p->x > q->x) - (p->x < q->x);
+}
+
+/* One building part onto the samples whose centres it covers, row by row: where its
+ * rings' edges cross each row's line of centres, sorted, then the centres between them
+ * (a centre is inside when an odd number of crossings lie past it, the even-odd rule of
+ * ly_polygon_contains, decided the same way for each centre). Linear in the outline's
+ * length and the samples covered, so a lake-sized outline of 100,000 points is quick. */
 static void rasterize_part(raster *r, const ly_district *d, const ly_geo *geo, uint32_t b,
                            const ly_polygon *pg)
 {
@@ -67,10 +86,53 @@ static void rasterize_part(raster *r, const ly_district *d, const ly_geo *geo, u
     iy0 = iy0 < r->y0 ? r->y0 : iy0;
     ix1 = ix1 > r->x0 + r->nx ? r->x0 + r->nx : ix1;
     iy1 = iy1 > r->y0 + r->ny ? r->y0 + r->ny : iy1;
-    for (long iy = iy0; iy < iy1; iy++)
-        for (long ix = ix0; ix < ix1; ix++)
-            if (ly_polygon_contains(d, geo->xy, pg, ((double)ix + 0.5) * r->s, ((double)iy + 0.5) * r->s))
-                put(r, ix, iy, pg->height_m, b);
+    if (ix1 <= ix0 || iy1 <= iy0)
+        return;
+    size_t n = 0;
+    for (uint32_t g = 0; g < pg->n_rings && !r->fail; g++) {
+        const ly_ring *rg = &d->rings[pg->first_ring + g];
+        const double *q = geo->xy + 2 * (size_t)rg->first_point;
+        for (uint32_t i = 0, j = rg->n_points - 1; i < rg->n_points && !r->fail; j = i++) {
+            double xi = q[2 * i], yi = q[2 * i + 1], xj = q[2 * j], yj = q[2 * j + 1];
+            /* the rows it may cross (one more each way), each then tested exactly */
+            double lo = fmin(yi, yj) / r->s - 0.5, hi = fmax(yi, yj) / r->s - 0.5;
+            long a = lo > (double)iy0 ? (long)floor(lo) : iy0;
+            long z = hi < (double)iy1 ? (long)ceil(hi) + 1 : iy1;
+            for (long iy = a < iy0 ? iy0 : a; iy < z && iy < iy1; iy++) {
+                double y = ((double)iy + 0.5) * r->s;
+                if ((yi > y) == (yj > y))
+                    continue;
+                if (n == r->cap_xs) {
+                    size_t cap = r->cap_xs ? 2 * r->cap_xs : 4096;
+                    crossing *grown = realloc(r->xs, cap * sizeof *grown);
+                    if (!grown) {
+                        r->fail = true;
+                        break;
+                    }
+                    r->xs = grown;
+                    r->cap_xs = cap;
+                }
+                r->xs[n++] = (crossing){iy, (xj - xi) * (y - yi) / (yj - yi) + xi};
+            }
+        }
+    }
+    if (r->fail)
+        return;
+    qsort(r->xs, n, sizeof *r->xs, by_row_x);
+    for (size_t first = 0; first < n;) {
+        size_t end = first;
+        while (end < n && r->xs[end].row == r->xs[first].row)
+            end++;
+        size_t q = first; /* the crossings at or before the centre */
+        for (long ix = ix0; ix < ix1; ix++) {
+            double x = ((double)ix + 0.5) * r->s;
+            while (q < end && !(x < r->xs[q].x))
+                q++;
+            if ((end - q) % 2)
+                put(r, ix, r->xs[first].row, pg->height_m, b);
+        }
+        first = end;
+    }
 }
 
 static bool reserve_lod(lod_emitter *e, size_t nv, size_t ni)
@@ -311,12 +373,15 @@ int ly_mesh_build_lods(ly_mesh *m, const ly_district *d, const ly_geo *geo, ly_p
         if (start[c + 1] == start[c])
             continue;
         int skip = chunk_raster(&r, m, c, d, geo, members + start[c], start[c + 1] - start[c]);
-        if (!skip)
+        if (r.fail) /* out of memory */
+            rc = -1;
+        else if (!skip)
             rc = chunk_levels(m, c, d, &r, cells, err);
     }
     free(start);
     free(members);
     free(r.g);
+    free(r.xs);
     free(cells);
     free(err);
     return rc;

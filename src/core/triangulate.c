@@ -589,7 +589,10 @@ static void clip_ring(ly_triangulator *t, node *ear, bool cured)
         if (t->hashing ? is_ear_hashed(t, ear) : is_ear(t, ear)) {
             emit(t, prev->i, ear->i, next->i);
             unlink_node(ear);
-            ear = stop = next;
+            /* on past the next corner: each lap around the ring then takes every other
+             * corner, so triangles stay small (a fan from one corner would make each ear's
+             * box the ring's, and a round lake of 100,000 points quadratic) */
+            ear = stop = next->next;
             continue;
         }
         ear = next;

@@ -61,6 +61,11 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
     /* closing the window is its own event, so that a kiosk can refuse it
      * and still end on SIGTERM (SDL_QUIT) from its service manager */
     SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+    /* a hidden window (shot, bench, publish) has no event loop to turn SIGINT and SIGTERM
+     * into a quit while it loads or draws: the signals keep their usual effect (timeout,
+     * Ctrl-C, a supervisor stop it) */
+    if (desc->hidden)
+        SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(err, err_len, "cannot start SDL video: %s", SDL_GetError());
         return NULL;
