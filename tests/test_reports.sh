@@ -265,7 +265,7 @@ done
 printf 'week,building,floors,vacant_m2\n2011-W18,wtc,20,1200\n2011-W18,wtc,21,\n' >"$tmp/area-merged.csv"
 python3 "$SRC/tests/xlsx_write.py" "$tmp/area-merged.csv" "$tmp/area-merged.xlsx" --merge D2:D3
 (cd "$tmp" && "$LOUYU" report import --db s.gpkg area-merged.xlsx) >"$tmp/out" 2>"$tmp/err"
-check 'grep -q "^area-merged.xlsx:3:4: error: cell D3: \"vacant_m2\" is under a cell merged over rows 2-3" "$tmp/err"' \
+check 'grep -q "^area-merged.xlsx:3:4: error: cell D3: wtc: \"vacant_m2\" is under a cell merged over rows 2-3" "$tmp/err"' \
   "a merged area was not refused as such: $(head -2 "$tmp/err")"
 # a week LibreOffice saved as .xls, as XML Spreadsheet 2003 and as a web page
 # (tests/data/reports-xls: the .xls in the mini stream, a formula's cached value, dates, a
@@ -301,11 +301,11 @@ for f in bad.xlsx bad.ods bad.xls cut.xlsx cut.xls letter.odt; do
   check '[ $? = 1 ]' "$f was not refused"
   cat "$tmp/err" >>"$tmp/xl-err"
 done
-for want in 'bad.xlsx:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
+for want in 'bad.xlsx:3:4: error: cell D3: wtc: "vacant_m2" is "abc": expected the vacant area' \
   'bad.xlsx:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
-  'bad.ods:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
+  'bad.ods:3:4: error: cell D3: wtc: "vacant_m2" is "abc": expected the vacant area' \
   'bad.ods:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
-  'bad.xls:3:4: error: cell D3: "vacant_m2" is "abc": expected the vacant area' \
+  'bad.xls:3:4: error: cell D3: wtc: "vacant_m2" is "abc": expected the vacant area' \
   'bad.xls:5:2: error: cell B5: "building" is "nobody": expected the id of one of' \
   'cut.xlsx: error: the workbook is not a readable ZIP archive' \
   'cut.xls: error: the workbook (.xls) is damaged: ' \
@@ -377,7 +377,11 @@ check 'python3 -c "import sys; assert abs(float(sys.argv[1]) - float(sys.argv[2]
 check 'diff <("$LOUYU" stats "$tmp/latest.geojson" --json) <("$LOUYU" stats "$SRC/data/zhanshan.geojson" --json) >/dev/null' "the latest week exported differs from the snapshot"
 "$LOUYU" export "$STORE" --week 2009-W01 --out "$tmp/no.geojson" >/dev/null 2>"$tmp/err"
 rc=$?
-check '[ $rc = 2 ] && grep -q "no report for 2009-W01: expected a week from 2010-W18 to 2011-W17" "$tmp/err"' "export of a week not in the store: $(cat "$tmp/err")"
+check '[ $rc = 2 ] && grep -q "2009-W01 is before the store.s first report: expected a week from 2010-W18 to 2011-W17" "$tmp/err"' "export of a week before the store's: $(cat "$tmp/err")"
+# a week after the last report carries each building's latest figures on
+"$LOUYU" export "$STORE" --week 2011-W30 --out "$tmp/w2011-30.geojson" >/dev/null 2>"$tmp/err"
+check 'diff <("$LOUYU" stats "$tmp/w2011-30.geojson" --json) <("$LOUYU" stats "$tmp/latest.geojson" --json) >/dev/null' \
+  "a week with no reports after the last is not the last week's figures: $(cat "$tmp/err")"
 # a store opens wherever a district file does
 check '"$LOUYU" info "$STORE" wtc | grep -q "World Trade Center"' "louyu info on the store"
 "$LOUYU" convert "$SRC/data/zhanshan.geojson" "$STORE" >/dev/null 2>"$tmp/err"
@@ -386,5 +390,76 @@ check '[ $rc = 2 ] && grep -q "exists: expected a new file" "$tmp/err"' "convert
 "$LOUYU" report history wtc --db "$SRC/data/zhanshan.geojson" >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && grep -q "is not a louyu store" "$tmp/err"' "a report command on a GeoJSON file"
+
+# ---- what managers' files hold, and what a store must get right --------------------------
+cp "$STORE" "$tmp/m.gpkg"; rm -f "$tmp"/m.gpkg-*
+"$LOUYU" convert "$SRC/data/zhanshan.geojson" "$tmp/m2.gpkg" >/dev/null
+# full-width figures from a Chinese input method, thousands parted by a space, W7 for W07
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day\n２０１１-W18,sample-20,３－４,１２００.5,２.３\n' >"$tmp/fw.csv"
+"$LOUYU" report import --db "$tmp/m2.gpkg" "$tmp/fw.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && grep -q "imported 2011-W18, 1 row" "$tmp/out"' "full-width figures not read: $(head -3 "$tmp/err")"
+# the template keeps the hundredths it was given (1200.5 over floors 3-4, shared by area)
+"$LOUYU" report template sample-20 --db "$tmp/m2.gpkg" --out "$tmp/t20.csv" >/dev/null
+check 'python3 -c "import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding=\"utf-8-sig\"))); s=sum(float(x[3]) for x in r[1:]); assert abs(s-1200.5)<0.02, s" "$tmp/t20.csv"' \
+  "the template does not add up to 1200.5 m²: $(cut -d, -f3,4 "$tmp/t20.csv" | tr '\n' ' ')"
+printf 'week,building,floors,vacant_m2\n2011-W7,sample-20,3,1 200\n' >"$tmp/w7.csv"
+"$LOUYU" report import --db "$tmp/m2.gpkg" "$tmp/w7.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && grep -q "imported 2011-W07, 1 row" "$tmp/out"' "2011-W7 or 1 200 not read: $(head -3 "$tmp/err")"
+# against the district as converted when no week comes before: an earlier week imported
+# later, and a week's only report replaced (sample-20 has 7,370 m² vacant as converted)
+check 'grep -q "0 m² newly vacant, 6,170 m² newly let" "$tmp/out"' "2011-W07 not against the converted district: $(cat "$tmp/out")"
+printf 'week,building,floors,vacant_m2\n2011-W07,sample-20,3,2000\n' >"$tmp/w7b.csv"
+"$LOUYU" report import --db "$tmp/m2.gpkg" --replace "$tmp/w7b.csv" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "0 m² newly vacant, 5,370 m² newly let" "$tmp/out"' "a replaced week not against the converted district: $(cat "$tmp/out")"
+# a file partly replaced imports again with --replace, restoring its figures
+"$LOUYU" report import --db "$tmp/m2.gpkg" --replace "$tmp/w7.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && grep -q "imported 2011-W07, 1 row" "$tmp/out"' "a replaced file was not imported again: $(cat "$tmp/out" "$tmp/err" | head -3)"
+# a year typed wrong, a percentage cell (not an area), a range the spreadsheet made a date
+printf 'week,building,floors,vacant_m2\n2111-W18,sample-20,3,100\n' >"$tmp/typo.csv"
+"$LOUYU" report import --db "$tmp/m2.gpkg" "$tmp/typo.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 1 ] && grep -q "\"week\" is 2111-W18, over a year after this week" "$tmp/err"' "a week a century ahead: $(head -2 "$tmp/err")"
+"$PYDEB" - "$tmp/pct.xls" <<'PY'
+import sys, datetime, xlwt
+b = xlwt.Workbook(); s = b.add_sheet("w")
+for c, h in enumerate(["week", "building", "floors", "vacant_m2"]): s.write(0, c, h)
+for r in (1, 2): s.write(r, 0, "2011-W18"); s.write(r, 1, "sample-20")
+s.write(1, 2, 3); s.write(1, 3, 0.35, xlwt.easyxf(num_format_str="0%"))
+s.write(2, 2, datetime.date(2011, 4, 5), xlwt.easyxf(num_format_str="D-MMM")); s.write(2, 3, 100)
+b.save(sys.argv[1])
+PY
+"$LOUYU" report import --db "$tmp/m2.gpkg" "$tmp/pct.xls" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "cell D2: sample-20: \"vacant_m2\" is \"35%\"" "$tmp/err"' "a percentage cell not shown as one: $(head -2 "$tmp/err")"
+check 'grep -q "the spreadsheet made a date of a range such as 3-4" "$tmp/err"' "a floors date not explained: $(head -2 "$tmp/err")"
+# an OpenDocument sheet of rows each repeated a million times is refused, not spun on
+python3 - "$tmp/rep.ods" <<'PY'
+import sys, zipfile
+row = ('<table:table-row table:number-rows-repeated="1048576"><table:table-cell '
+       'office:value-type="string" table:number-columns-repeated="16384"><text:p>x</text:p>'
+       '</table:table-cell></table:table-row>')
+xml = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="o" '
+       'xmlns:table="t" xmlns:text="x"><office:body><office:spreadsheet><table:table>'
+       + row * 2000 + '</table:table></office:spreadsheet></office:body></office:document-content>')
+z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+z.writestr("content.xml", xml); z.close()
+PY
+"$LOUYU" report import --db "$tmp/m2.gpkg" "$tmp/rep.ods" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 1 ] && grep -q "too large to read" "$tmp/err"' "a sheet of repeated rows: $(head -2 "$tmp/err")"
+# a damaged store says so; it is never read as one without reports
+python3 - "$tmp/m.gpkg" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1]); db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+page = db.execute("SELECT rootpage FROM sqlite_master WHERE name='weekly_reports'").fetchone()[0]
+size = db.execute("PRAGMA page_size").fetchone()[0]; db.close()
+with open(sys.argv[1], "r+b") as f: f.seek((page - 1) * size); f.write(b"\0" * 200)
+PY
+"$LOUYU" report history wtc --db "$tmp/m.gpkg" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc != 0 ] && grep -q "malformed" "$tmp/err"' "a damaged store read as one: $(head -2 "$tmp/out" "$tmp/err")"
 
 finish

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* The words of the format (column names, units, "now"), in English and Chinese,
  * live in the vocabulary (vocab.c). */
@@ -27,6 +28,21 @@ const char *ly_report_column_name(ly_report_column c)
     return c < LY_RC_COUNT ? HEADER[c] : "";
 }
 
+/* s cut to at most `max` bytes at a character's start, "…" after it when cut, into out
+ * (max + 4 bytes): a value quoted in a message stays valid UTF-8. */
+static const char *cut_text(const char *s, char *out, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return s;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    snprintf(out, max + 4, "%.*s\xE2\x80\xA6", (int)max, s);
+    return out;
+}
+#define CUT40(s) cut_text((s), (char[48]){0}, 40)
+#define CUT60(s) cut_text((s), (char[68]){0}, 60)
+
 /* ---- reading one value ------------------------------------------------------------- */
 
 typedef struct {
@@ -40,6 +56,8 @@ typedef struct {
     int line;       /* the line at `counted` */
     /* the row's floors: one range, or the parts of a list ("3, 5-7") */
     int from[MAX_PARTS], to[MAX_PARTS], n_parts;
+    char ascii[LY_RC_COUNT][256]; /* a figure's cell with its full-width forms made ASCII */
+    long building; /* the row's building once known, else -1: messages name it */
 } reader;
 
 static void fault(reader *rd, ly_diag_severity sev, size_t offset, const char *fmt, ...)
@@ -52,7 +70,11 @@ static void fault(reader *rd, ly_diag_severity sev, size_t offset, const char *f
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    ly_diag_add(rd->diags, sev, offset, -1, "%s", what);
+    const char *id = rd->building >= 0 ? rd->d->buildings[rd->building].id : NULL;
+    if (id && !strstr(what, id)) /* the row's building, where the message does not say it */
+        ly_diag_add(rd->diags, sev, offset, -1, "%s: %s", id, what);
+    else
+        ly_diag_add(rd->diags, sev, offset, -1, "%s", what);
     if (sev == LY_DIAG_ERROR)
         rd->errors++;
 }
@@ -98,10 +120,10 @@ static bool parse_number(const char *s, const char *const *units, double *v)
                 group++;
             else if (!point)
                 lead++;
-        } else if (*p == ',' && !point && lead >= 1 && lead <= 3 && (group < 0 || group == 3) &&
-                   isdigit((unsigned char)p[1])) {
+        } else if ((*p == ',' || *p == ' ') && !point && lead >= 1 && lead <= 3 &&
+                   (group < 0 || group == 3) && isdigit((unsigned char)p[1])) {
             group = 0;
-            continue; /* a thousands separator */
+            continue; /* a thousands separator (1,200; 1 200 as some locales write it) */
         } else if (*p == '.') {
             if (group >= 0 && group != 3)
                 return false;
@@ -263,10 +285,10 @@ static bool read_header(reader *rd, const ly_csv_row *row)
         any |= column_of(row->fields[i].value) >= 0;
     if (!any) { /* not a header at all: say so once */
         fault(rd, LY_DIAG_ERROR, row->offset,
-              "the first row is not a header (\"%.40s\" names no column): expected a first row "
+              "the first row is not a header (\"%s\" names no column): expected a first row "
               "naming the columns week, building, floors and vacant_m2 (and rent_cny_m2_day, "
-              "available_from, contact, note if you give them); louyu report template writes "
-              "one", row->n_fields ? row->fields[0].value : "");
+              "available_from, contact, note if you give them), on a workbook's first sheet; "
+              "louyu report template writes one", CUT40(row->n_fields ? row->fields[0].value : ""));
         return false;
     }
     for (size_t i = 0; i < row->n_fields; i++) {
@@ -276,12 +298,12 @@ static bool read_header(reader *rd, const ly_csv_row *row)
         int c = column_of(f->value);
         if (c < 0)
             fault(rd, LY_DIAG_WARNING, f->offset,
-                  "column \"%.60s\" is not one louyu reads: ignored (the columns are week, "
+                  "column \"%s\" is not one louyu reads: ignored (the columns are week, "
                   "building, floors, vacant_m2, rent_cny_m2_day, available_from, contact, note)",
-                  f->value);
+                  CUT60(f->value));
         else if (rd->column[c] >= 0)
             fault(rd, LY_DIAG_ERROR, f->offset,
-                  "column \"%.60s\" is there twice: expected each column once", f->value);
+                  "column \"%s\" is there twice: expected each column once", CUT60(f->value));
         else
             rd->column[c] = (int)i;
     }
@@ -321,8 +343,41 @@ static const ly_csv_merge *merge_of(const reader *rd, const ly_csv_row *row, int
  * text in the columns that name or describe the row: the week, the building, the rent,
  * the date and the contact and note; not the floors nor the area (one figure merged
  * over three floors is not three figures: the area is refused there, saying so). */
-static const char *field(const reader *rd, const ly_csv_row *row, ly_report_column c,
-                         size_t *offset)
+/* s with full-width forms (U+FF01 to U+FF5E, what a Chinese input method types: １２００,
+ * ３－５, Ｆ１２) and the ideographic and no-break spaces as ASCII, into out (n bytes);
+ * s itself when it has none or is too long. */
+static const char *ascii_forms(const char *s, char *out, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!strstr(s, "\xEF\xBC") && !strstr(s, "\xEF\xBD") && !strstr(s, "\xE3\x80\x80") &&
+        !strstr(s, "\xC2\xA0") && !strstr(s, "\xE2\x80\xAF"))
+        return s;
+    size_t k = 0;
+    while (*p && k + 1 < n) {
+        unsigned cp = 0;
+        if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && (p[2] & 0xC0) == 0x80)
+            cp = 0xF000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu); /* U+FF00 .. U+FF7F */
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            out[k++] = (char)(cp - 0xFEE0);
+            p += 3;
+        } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+            out[k++] = ' ';
+            p += 3;
+        } else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
+            out[k++] = ' ';
+            p += 3;
+        } else if (p[0] == 0xC2 && p[1] == 0xA0) {
+            out[k++] = ' ';
+            p += 2;
+        } else {
+            out[k++] = (char)*p++;
+        }
+    }
+    out[k] = '\0';
+    return *p ? s : out;
+}
+
+static const char *field(reader *rd, const ly_csv_row *row, ly_report_column c, size_t *offset)
 {
     int i = rd->column[c];
     const char *v = "";
@@ -337,6 +392,9 @@ static const char *field(const reader *rd, const ly_csv_row *row, ly_report_colu
         if (m->col0 < top->n_fields)
             v = top->fields[m->col0].value;
     }
+    if (c == LY_RC_WEEK || c == LY_RC_FLOORS || c == LY_RC_VACANT || c == LY_RC_RENT ||
+        c == LY_RC_AVAILABLE)
+        v = ascii_forms(v, rd->ascii[c], sizeof rd->ascii[c]);
     return v;
 }
 
@@ -356,15 +414,28 @@ static bool read_week(reader *rd, const ly_csv_row *row)
     long monday;
     char tail;
     if (sscanf(s, " %4d-W%2d%c", &y, &w, &tail) == 2 && !ly_week_parse(s, &week)) {
-        fault(rd, LY_DIAG_ERROR, at,
-              "\"week\" is %.40s, which does not exist (%d has %d weeks): expected an ISO week "
-              "such as 2011-W17", s, y, ly_week_monday(y * 100 + 53, &monday) ? 53 : 52);
+        if (y < 1900 || y > 2200)
+            fault(rd, LY_DIAG_ERROR, at, "\"week\" is %s, in the year %d: expected a week of "
+                  "a year from 1900 to 2200, such as 2011-W17", CUT40(s), y);
+        else
+            fault(rd, LY_DIAG_ERROR, at, "\"week\" is %s, which does not exist (%d has %d "
+                  "weeks): expected an ISO week such as 2011-W17", CUT40(s), y,
+                  ly_week_monday(y * 100 + 53, &monday) ? 53 : 52);
         return false;
     }
     if (!ly_week_parse(s, &week)) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"week\" is \"%.40s\": expected an ISO week such as 2011-W17, or a date in it "
-              "such as 2011-04-29", s);
+              "\"week\" is \"%s\": expected an ISO week such as 2011-W17, or a date in it "
+              "such as 2011-04-29", CUT40(s));
+        return false;
+    }
+    long today = (long)(time(NULL) / 86400), first;
+    if (ly_week_monday(week, &first) && first > today + 366) { /* a typo in the year */
+        char a[16], b[16];
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"week\" is %s, over a year after this week (%s by this computer's clock): "
+              "expected the week the figures are for (a typo in the year?)",
+              ly_week_format(week, a, sizeof a), ly_week_format(ly_week_of_day(today), b, sizeof b));
         return false;
     }
     if (!rd->r->week) {
@@ -424,10 +495,14 @@ static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, i
     for (int k = 0; ok && k < rd->n_parts; k++)
         ok = rd->from[k] <= rd->to[k];
     if (!ok) {
+        long day;
         fault(rd, LY_DIAG_ERROR, at,
-              "\"floors\" is \"%.40s\": expected a floor such as 12, a range of floors such "
+              "\"floors\" is \"%s\": expected a floor such as 12, a range of floors such "
               "as 12-14, or a list of them such as 3, 5-7 (floors count from 1; basements are "
-              "not reported)", s);
+              "not reported)%s", CUT40(s),
+              ly_date_parse(s, &day) ? "; the spreadsheet made a date of a range such as 3-4: "
+                                       "format the column as text, or type it as '3-4"
+                                     : "");
         rd->n_parts = 0;
         return false;
     }
@@ -436,14 +511,14 @@ static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, i
     for (int k = 0; k < rd->n_parts; k++)
         if (rd->from[k] < 1 || rd->to[k] > b->floors) {
             fault(rd, LY_DIAG_ERROR, at,
-                  "\"floors\" is %.40s: expected floors of %s, which has floors 1 to %d", s,
+                  "\"floors\" is %s: expected floors of %s, which has floors 1 to %d", CUT40(s),
                   b->id, b->floors);
             return false;
         }
     if (sb->let_line) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"floors\" is %.40s, but line %d says %s is fully let: expected either rows "
-              "with floors or one row without", s, sb->let_line, b->id);
+              "\"floors\" is %s, but line %d says %s is fully let: expected either rows "
+              "with floors or one row without", CUT40(s), sb->let_line, b->id);
         return false;
     }
     sb->floors_line = sb->floors_line ? sb->floors_line : out->line;
@@ -493,8 +568,8 @@ static bool read_vacant(reader *rd, const ly_csv_row *row, ly_report_row *out)
                   m->row0, m->row1);
         else
             fault(rd, LY_DIAG_ERROR, at,
-                  "\"vacant_m2\" is \"%.40s\": expected the vacant area in square metres, such "
-                  "as 1200%s", s, comma_hint(s));
+                  "\"vacant_m2\" is \"%s\": expected the vacant area in square metres, such "
+                  "as 1200%s", CUT40(s), comma_hint(s));
         return false;
     }
     if (out->vacant_m2 < 0) {
@@ -516,7 +591,7 @@ static bool read_vacant(reader *rd, const ly_csv_row *row, ly_report_row *out)
         char floors[64];
         size_t f_at;
         if (rd->n_parts > 1)
-            snprintf(floors, sizeof floors, "floors %.40s", field(rd, row, LY_RC_FLOORS, &f_at));
+            snprintf(floors, sizeof floors, "floors %s", CUT40(field(rd, row, LY_RC_FLOORS, &f_at)));
         else
             snprintf(floors, sizeof floors,
                      out->floor_from == out->floor_to ? "floor %d" : "floors %d-%d",
@@ -538,8 +613,8 @@ static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
     if (!blank(s) && (!parse_number(s, RENT_UNITS, &out->rent) || out->rent < 0.1 ||
                       out->rent > 50)) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"rent_cny_m2_day\" is \"%.40s\": expected the asking rent in CNY per m² per day, "
-              "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)%s", s,
+              "\"rent_cny_m2_day\" is \"%s\": expected the asking rent in CNY per m² per day, "
+              "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)%s", CUT40(s),
               comma_hint(s));
         out->rent = -1;
         ok = false;
@@ -548,8 +623,8 @@ static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
     long days;
     if (!blank(s) && !ly_date_parse(s, &days) && !one_of(s, NOW_WORDS)) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"available_from\" is \"%.40s\": expected a date such as 2011-05-01, or \"now\"",
-              s);
+              "\"available_from\" is \"%s\": expected a date such as 2011-05-01, or \"now\"",
+              CUT40(s));
         ok = false;
     }
     out->available_from = skip_blank(s);
@@ -594,17 +669,19 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
     for (; rd->counted < row->offset && rd->counted < rd->r->csv.len; rd->counted++)
         rd->line += t[rd->counted] == '\n' || (t[rd->counted] == '\r' && t[rd->counted + 1] != '\n');
     out->line = rd->line;
+    rd->building = -1;
     bool week_ok = read_week(rd, row);
     size_t at;
     const char *s = field(rd, row, LY_RC_BUILDING, &at);
     long b = find_building(rd->d, s);
     if (b < 0) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"building\" is \"%.60s\": expected the id of one of the district's %zu buildings "
-              "(louyu info lists them) or its exact name", s, rd->d->n_buildings);
+              "\"building\" is \"%s\": expected the id of one of the district's %zu buildings "
+              "(louyu info lists them) or its exact name", CUT60(s), rd->d->n_buildings);
         return 0;
     }
     out->building = (uint32_t)b;
+    rd->building = b;
     bool ok = read_floors(rd, row, out, seen, &sbs[b]);
     ok = ok && read_vacant(rd, row, out);
     ok = read_extras(rd, row, out) && ok;
@@ -704,7 +781,7 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     size_t diags_before = diags->count;
     if (ly_csv_parse(&r->csv, bytes, len, diags))
         return -1;
-    reader rd = {.r = r, .d = d, .diags = diags, .line = 1};
+    reader rd = {.r = r, .d = d, .diags = diags, .line = 1, .building = -1};
     size_t first = header_row(&r->csv);
     rd.header = first;
     if (first == r->csv.n_rows) {
@@ -814,7 +891,11 @@ char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len
     for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++) {
         char floor[16], vacant[32];
         snprintf(floor, sizeof floor, "%d", d->records[r].floor);
-        snprintf(vacant, sizeof vacant, "%.0f", d->records[r].vacant_m2);
+        /* to the hundredth, as figures are kept (1200.5, 12.5: not rounded to 1200, 12) */
+        int k = snprintf(vacant, sizeof vacant, "%.2f", d->records[r].vacant_m2);
+        while (k > 0 && k < (int)sizeof vacant && strchr(vacant, '.') &&
+               (vacant[k - 1] == '0' || vacant[k - 1] == '.'))
+            vacant[--k] = '\0';
         const char *row[LY_RC_COUNT] = {wk, bl->id, floor, vacant, rent, "", contact, ""};
         for (int c = 0; c < LY_RC_COUNT; c++)
             put_field(&buf, len, &cap, row[c], c == LY_RC_COUNT - 1);

@@ -40,17 +40,20 @@ void ly_sheet_field(ly_tbuf *row, long *col, long at, const char *s)
 }
 
 /* The built-in formats that show a date: Excel's, with the Chinese, Japanese and Korean
- * locales' 27-36 and 50-58. A format's code shows one when it has a year, a day or an hour
- * outside its quoted text and [brackets]. */
-bool ly_sheet_builtin_date(int id)
+ * locales' 27-36 and 50-58; 9 and 10 show a percentage. A format's code shows a date when
+ * it has a year, a day or an hour outside its quoted text and [brackets], a percentage when
+ * it has a % there. */
+ly_sheet_shown ly_sheet_builtin_shown(int id)
 {
-    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-           (id >= 50 && id <= 58);
+    if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+        (id >= 50 && id <= 58))
+        return LY_SHOWN_DATE;
+    return id == 9 || id == 10 ? LY_SHOWN_PERCENT : LY_SHOWN_NUMBER;
 }
 
-bool ly_sheet_code_is_date(const char *code)
+ly_sheet_shown ly_sheet_code_shown(const char *code)
 {
-    bool quoted = false;
+    bool quoted = false, percent = false;
     int bracket = 0;
     for (const char *c = code; *c; c++) {
         if (*c == '"')
@@ -64,9 +67,21 @@ bool ly_sheet_code_is_date(const char *code)
         else if (*c == ']' && bracket)
             bracket--;
         else if (!bracket && strchr("yYdDhH", *c))
-            return true;
+            return LY_SHOWN_DATE;
+        else if (!bracket && *c == '%')
+            percent = true;
     }
-    return false;
+    return percent ? LY_SHOWN_PERCENT : LY_SHOWN_NUMBER;
+}
+
+void ly_sheet_show_number(ly_sheet_shown kind, double x, bool date1904, char *out, size_t n)
+{
+    if (kind == LY_SHOWN_DATE && x >= 0 && x < 2958466)
+        ly_sheet_serial_date(x, date1904, out, n);
+    else if (kind == LY_SHOWN_PERCENT)
+        snprintf(out, n, "%.13g%%", x * 100); /* (13 digits: 0.35 * 100 is 35.000000000000007) */
+    else
+        snprintf(out, n, "%.15g", x);
 }
 
 void ly_sheet_serial_date(double serial, bool date1904, char *out, size_t n)
@@ -166,7 +181,7 @@ int ly_sheet_finish(ly_tbuf *out, bool ok, char **text, size_t *text_len)
 
 long ly_sheet_uncovered(const ly_sheet_spans *sp, long at)
 {
-    while (at >= 0 && (size_t)at < sp->cap && sp->below[at] > 0)
+    while (at >= 0 && (size_t)at < sp->cap && sp->below[at] > sp->row)
         at++;
     return at;
 }
@@ -180,14 +195,13 @@ void ly_sheet_cover(ly_sheet_spans *sp, long at, long cols, long rows)
             return;
         }
         memset(sp->below + old, 0, (sp->cap - old) * sizeof *sp->below);
-        sp->below[c] = sp->below[c] > rows ? sp->below[c] : rows;
+        sp->below[c] = sp->below[c] > sp->row + rows ? sp->below[c] : sp->row + rows;
     }
 }
 
 void ly_sheet_next_row(ly_sheet_spans *sp)
 {
-    for (size_t c = 0; c < sp->cap; c++)
-        sp->below[c] -= sp->below[c] > 0;
+    sp->row++;
 }
 
 void ly_sheet_merge(ly_csv_merges *m, long row0, long row1, long col0, long col1)

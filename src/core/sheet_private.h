@@ -27,9 +27,17 @@ void ly_tbuf_put(ly_tbuf *t, const char *s, size_t n);
  * up to it; *col is then at + 1. */
 void ly_sheet_field(ly_tbuf *row, long *col, long at, const char *s);
 
-/* Whether a built-in number format (its id) or a format's code shows a date. */
-bool ly_sheet_builtin_date(int id);
-bool ly_sheet_code_is_date(const char *code);
+/* How a number format shows a number: as it is, as a date, or as a percentage. */
+typedef enum { LY_SHOWN_NUMBER, LY_SHOWN_DATE, LY_SHOWN_PERCENT } ly_sheet_shown;
+
+/* What a built-in number format (its id) or a format's code shows. */
+ly_sheet_shown ly_sheet_builtin_shown(int id);
+ly_sheet_shown ly_sheet_code_shown(const char *code);
+
+/* Number x as a format of that kind shows it: a date (ly_sheet_serial_date, for a serial
+ * in range), a percentage ("35%" for 0.35), else the shortest text that reads back the same
+ * to 15 digits. */
+void ly_sheet_show_number(ly_sheet_shown kind, double x, bool date1904, char *out, size_t n);
 
 /* A date's serial number (days since 1899-12-30, or 1904-01-01 in a workbook of the 1904
  * system) as YYYY-MM-DD, with HH:MM when it has a time of day. */
@@ -57,11 +65,13 @@ int ly_sheet_finish(ly_tbuf *out, bool ok, char **text, size_t *text_len);
  * (NULL: not wanted; one row: not a merge over rows). */
 void ly_sheet_merge(ly_csv_merges *m, long row0, long row1, long col0, long col1);
 
-/* Cells that span rows (an HTML rowspan, SpreadsheetML's MergeDown): per column, the rows
- * below the current one that a cell above still covers. */
+/* Cells that span rows (an HTML rowspan, SpreadsheetML's MergeDown): per column, the row
+ * (counted as `row` counts the rows ended) before which a cell above covers it; so a row's
+ * end is one step, however wide the sheet. */
 typedef struct {
     long *below;
     size_t cap;
+    long row; /* rows ended */
     bool nomem;
 } ly_sheet_spans;
 

@@ -58,14 +58,16 @@ typedef struct {
     size_t n;
 } import_ctx;
 
-/* The same file imported before (and still current): when, or false. */
+/* The same file imported before and still current, none of its rows replaced since (a
+ * later report for some of its buildings): when, or false. */
 static bool already(import_ctx *c, const char *sha, char *at, size_t n)
 {
     sqlite3_stmt *st;
     bool found = false;
     if (sqlite3_prepare_v2(c->db,
-                           "SELECT imported_at FROM import_log WHERE sha256 = ? AND"
-                           " replaced_by IS NULL",
+                           "SELECT imported_at FROM import_log l WHERE sha256 = ? AND"
+                           " replaced_by IS NULL AND NOT EXISTS (SELECT 1 FROM weekly_reports r"
+                           " WHERE r.import_id = l.fid AND r.replaced_by IS NOT NULL)",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
@@ -208,8 +210,10 @@ static int insert_rows(import_ctx *c, long id)
 /* ---- what changed ------------------------------------------------------------------- */
 
 /* Per building of the report: m² newly vacant and newly let against the week before
- * in the store (or the first week it has, or the district as converted). */
-static void changes(const ly_district *d, const ly_report *rep, ly_import_summary *sum)
+ * in the store, or the district as converted (base) when the store has no week before it
+ * (a first report, an earlier week, a week's report replaced). */
+static void changes(const ly_district *d, const float *base, const ly_report *rep,
+                    ly_import_summary *sum)
 {
     uint32_t *bs = malloc((rep->n_rows + 1) * sizeof *bs);
     float *after = malloc((d->n_records + 1) * sizeof *after);
@@ -222,8 +226,6 @@ static void changes(const ly_district *d, const ly_report *rep, ly_import_summar
     long prev = -1;
     for (size_t i = 0; i < d->n_weeks && d->weeks[i] < rep->week; i++)
         prev = (long)i;
-    if (prev < 0 && d->n_weeks)
-        prev = 0;
     size_t nb = report_buildings(rep, bs);
     for (size_t k = 0; k < nb; k++) {
         const ly_building *b = &d->buildings[bs[k]];
@@ -232,7 +234,8 @@ static void changes(const ly_district *d, const ly_report *rep, ly_import_summar
         for (uint32_t r = 0; r < b->n_records; r++) {
             size_t rec = b->first_record + r;
             double was = prev >= 0 ? d->week_vacant[(size_t)prev * d->n_records + rec]
-                                   : d->records[rec].vacant_m2;
+                         : base ? base[rec]
+                                : d->records[rec].vacant_m2; /* (no week stored) */
             double now = after[r];
             if (now > was)
                 ch.newly_vacant += now - was;
@@ -297,7 +300,8 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
     ly_diag_list store_diags;
     ly_diag_list_init(&store_diags, gpkg);
     if (ly_store_load(&d, gpkg, NULL, &store_diags) != LY_LOAD_OK) {
-        snprintf(err, n, "%s", store_diags.count ? store_diags.items[0].message : "cannot be read");
+        snprintf(err, n, "the store %s: %s", gpkg,
+                 store_diags.count ? store_diags.items[0].message : "cannot be read");
         ly_diag_list_deinit(&store_diags);
         return LY_IMPORT_FAILED;
     }
@@ -326,11 +330,21 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
             rc = ly_gpkg_exec(db, "COMMIT", err, n) ? LY_IMPORT_FAILED : LY_IMPORT_OK;
         if (rc != LY_IMPORT_OK || sum->already)
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        if (rc == LY_IMPORT_OK && !sum->already)
-            changes(&d, &rep, sum);
+        if (rc == LY_IMPORT_OK && !sum->already) {
+            bool earliest = !d.n_weeks || d.weeks[0] >= rep.week;
+            float *base = earliest && d.n_weeks ? ly_store_converted_vacancy(gpkg, &d) : NULL;
+            changes(&d, base, &rep, sum);
+            free(base);
+        }
     }
     sqlite3_close(db);
     ly_report_free(&rep);
+    if (rc == LY_IMPORT_FAILED && err[0] && strncmp(err, "the store ", 10)) {
+        char *why = strdup(err); /* the store's fault, not the report's: say whose */
+        if (why)
+            snprintf(err, n, "the store %s: %s", gpkg, why);
+        free(why);
+    }
     if (before)
         *before = d;
     else
@@ -352,7 +366,8 @@ int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ct
                            "SELECT fid, file, sha256, imported_at, week, rows, who, replaced_by"
                            " FROM import_log ORDER BY fid",
                            -1, &st, NULL) == SQLITE_OK) {
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             ly_import_entry e = {
                 .id = (long)sqlite3_column_int64(st, 0),
                 .file = (const char *)sqlite3_column_text(st, 1),
@@ -365,7 +380,9 @@ int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ct
             };
             fn(&e, ctx);
         }
-        rc = 0;
+        rc = step == SQLITE_DONE ? 0 : -1; /* damaged, locked: not an empty log */
+        if (rc)
+            snprintf(err, n, "%s", sqlite3_errmsg(db));
     } else {
         snprintf(err, n, "%s", sqlite3_errmsg(db));
     }

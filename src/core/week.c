@@ -147,7 +147,8 @@ bool ly_week_parse(const char *s, int *week)
         p += *p == '-' ? 2 : 1;
         const char *q = digits(p, 2, &w);
         long monday;
-        if (!q || q - p != 2 || *skip_spaces(q) != '\0' || !ly_week_monday(y * 100 + w, &monday))
+        /* (one digit too: a manager's 2011-W7 is 2011-W07) */
+        if (!q || *skip_spaces(q) != '\0' || !ly_week_monday(y * 100 + w, &monday))
             return false;
         *week = y * 100 + w;
         return true;

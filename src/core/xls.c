@@ -393,7 +393,7 @@ typedef struct {
     size_t n_xf, cap_xf;
     struct fmt {
         uint32_t id;
-        bool date;
+        uint8_t shown; /* ly_sheet_shown */
     } *fmts;
     size_t n_fmts, cap_fmts;
     bool date1904, encrypted, nomem;
@@ -415,15 +415,15 @@ static const char *scratch_string(xbook *b)
     return b->scratch.p ? b->scratch.p : "";
 }
 
-static bool xf_is_date(const xbook *b, uint32_t xf)
+static ly_sheet_shown xf_shown(const xbook *b, uint32_t xf)
 {
     if (xf >= b->n_xf)
-        return false;
+        return LY_SHOWN_NUMBER;
     uint32_t id = b->xf_fmt[xf];
     for (size_t i = 0; i < b->n_fmts; i++)
         if (b->fmts[i].id == id)
-            return b->fmts[i].date;
-    return ly_sheet_builtin_date((int)id);
+            return (ly_sheet_shown)b->fmts[i].shown;
+    return ly_sheet_builtin_shown((int)id);
 }
 
 static void add_cell(xbook *b, uint32_t row, uint32_t col, const char *s)
@@ -444,10 +444,7 @@ static void number_cell(xbook *b, uint32_t row, uint32_t col, uint32_t xf, doubl
     char buf[64];
     if (!isfinite(x))
         return;
-    if (xf_is_date(b, xf) && x >= 0 && x < 2958466)
-        ly_sheet_serial_date(x, b->date1904, buf, sizeof buf);
-    else
-        snprintf(buf, sizeof buf, "%.15g", x);
+    ly_sheet_show_number(xf_shown(b, xf), x, b->date1904, buf, sizeof buf);
     add_cell(b, row, col, buf);
 }
 
@@ -493,7 +490,7 @@ static bool global_record(xbook *b, int type, ly_diag_list *diags)
             b->nomem = true;
             return true;
         }
-        b->fmts[b->n_fmts++] = (struct fmt){id, ly_sheet_code_is_date(code)};
+        b->fmts[b->n_fmts++] = (struct fmt){id, (uint8_t)ly_sheet_code_shown(code)};
     } else if (type == R_XF) {
         take16(r);
         if (ly_array_reserve((void **)&b->xf_fmt, &b->cap_xf, b->n_xf + 1, sizeof *b->xf_fmt)) {

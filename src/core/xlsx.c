@@ -80,12 +80,12 @@ typedef struct {
     size_t *string_at, n_strings, cap_strings;
     int depth_t, in_rph; /* inside a <t>; inside a phonetic run, whose text is not the cell's */
     /* styles: for each cell format, whether its number format is a date */
-    bool *is_date;
+    uint8_t *shown; /* ly_sheet_shown */
     size_t n_xf, cap_xf;
     int in_cellxfs;
     struct {
         int id;
-        bool date;
+        uint8_t shown;
     } fmts[256];
     int n_fmts;
     /* the sheet */
@@ -165,20 +165,20 @@ static void XMLCALL st_start(void *ud, const char *el, const char **atts)
     if (!strcmp(n, "numFmt") && b->n_fmts < 256 && (v = attr(atts, "numFmtId"))) {
         const char *code = attr(atts, "formatCode");
         b->fmts[b->n_fmts].id = atoi(v);
-        b->fmts[b->n_fmts++].date = code && ly_sheet_code_is_date(code);
+        b->fmts[b->n_fmts++].shown = code ? (uint8_t)ly_sheet_code_shown(code) : LY_SHOWN_NUMBER;
     } else if (!strcmp(n, "cellXfs")) {
         b->in_cellxfs++;
     } else if (!strcmp(n, "xf") && b->in_cellxfs) {
-        if (ly_array_reserve((void **)&b->is_date, &b->cap_xf, b->n_xf + 1, sizeof *b->is_date)) {
+        if (ly_array_reserve((void **)&b->shown, &b->cap_xf, b->n_xf + 1, sizeof *b->shown)) {
             b->nomem = true;
             return;
         }
         int id = (v = attr(atts, "numFmtId")) ? atoi(v) : 0;
-        bool date = ly_sheet_builtin_date(id);
+        uint8_t shown = (uint8_t)ly_sheet_builtin_shown(id);
         for (int i = 0; i < b->n_fmts; i++)
             if (b->fmts[i].id == id)
-                date = b->fmts[i].date;
-        b->is_date[b->n_xf++] = date;
+                shown = b->fmts[i].shown;
+        b->shown[b->n_xf++] = shown;
     }
 }
 
@@ -264,11 +264,9 @@ static const char *cell_text(book *b, char *buf, size_t n)
         double x = strtod(v, &end);
         if (*end || !isfinite(x))
             return v;
-        if (b->cell_style >= 0 && (size_t)b->cell_style < b->n_xf && b->is_date[b->cell_style] &&
-            x >= 0 && x < 2958466)
-            ly_sheet_serial_date(x, b->date1904, buf, n);
-        else
-            snprintf(buf, n, "%.15g", x);
+        bool styled = b->cell_style >= 0 && (size_t)b->cell_style < b->n_xf;
+        ly_sheet_show_number(styled ? (ly_sheet_shown)b->shown[b->cell_style] : LY_SHOWN_NUMBER,
+                             x, b->date1904, buf, n);
         return buf;
     }
     return v; /* text (inline, a formula's), an error's code, an ISO date */
@@ -380,7 +378,7 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
     }
     free(b.strings.p);
     free(b.string_at);
-    free(b.is_date);
+    free(b.shown);
     free(b.value.p);
     return ly_sheet_finish(&b.out, ok, text, text_len);
 }
@@ -423,8 +421,9 @@ static void ods_value(ods_sheet *s, const char **atts)
     if (!strcmp(type, "float") || !strcmp(type, "percentage") || !strcmp(type, "currency")) {
         char *end;
         double x = (v = attr(atts, "value")) ? strtod(v, &end) : NAN;
-        if (v && !*end && isfinite(x))
-            snprintf(s->typed, sizeof s->typed, "%.15g", x);
+        if (v && !*end && isfinite(x)) /* a percentage as the sheet shows it: 35% */
+            ly_sheet_show_number(strcmp(type, "percentage") ? LY_SHOWN_NUMBER : LY_SHOWN_PERCENT,
+                                 x, false, s->typed, sizeof s->typed);
     } else if (!strcmp(type, "date") && (v = attr(atts, "date-value"))) {
         int Y, M, D, h = 0, m = 0;
         int got = sscanf(v, "%d-%d-%dT%d:%d", &Y, &M, &D, &h, &m);
@@ -489,7 +488,7 @@ static void ods_cell_end(ods_sheet *s)
     if (!*text || s->cell_col >= MAX_COLS)
         return;
     long times = s->cols_repeat < MAX_COLS - s->cell_col ? s->cols_repeat : MAX_COLS - s->cell_col;
-    for (long k = 0; k < times; k++)
+    for (long k = 0; k < times && !s->row.fail && !s->out.fail; k++)
         ly_sheet_field(&s->row, &s->col, s->cell_col + k, text);
 }
 
@@ -502,16 +501,20 @@ static void XMLCALL ods_end(void *ud, const char *el)
     } else if (!strcmp(n, "table")) {
         s->in_table = false;
     } else if (!strcmp(n, "table-row")) {
+        /* (rows past a sheet's 1,048,576 are not read: repeats beyond it do not add) */
+        long before = s->rows_done;
         s->rows_done += s->rows_repeat;
+        if (before >= MAX_ROWS || s->out.fail)
+            return;
         /* empty rows are written only when a row with something follows them */
         if (!s->row.n) {
             s->pending += s->rows_repeat;
             return;
         }
-        for (; s->pending > 0 && s->pending <= MAX_ROWS; s->pending--)
+        for (; s->pending > 0 && s->pending <= MAX_ROWS && !s->out.fail; s->pending--)
             ly_tbuf_put(&s->out, "\n", 1);
         s->pending = 0;
-        for (long k = 0; k < s->rows_repeat && k < MAX_ROWS; k++) {
+        for (long k = 0; k < s->rows_repeat && k < MAX_ROWS - before && !s->out.fail; k++) {
             ly_tbuf_put(&s->out, s->row.p, s->row.n);
             ly_tbuf_put(&s->out, "\n", 1);
         }

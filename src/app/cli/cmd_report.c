@@ -41,17 +41,25 @@ static int week_arg(const ly_args *a, const char *text, int *week)
     return 0;
 }
 
-/* The index of `week` in the history, or -1 (and a message). */
+/* The index of `week` in the history: the week itself, or a week with no reports as the
+ * latest week before it (each building's figures carry forward until its next report;
+ * said); -1 (and a message) before the first week or with none. */
 static long week_index(const ly_district *d, int week, const char *cmd)
 {
-    for (size_t i = 0; i < d->n_weeks; i++)
-        if (d->weeks[i] == week)
-            return (long)i;
-    char w[16], a[16], b[16];
+    long at = -1;
+    for (size_t i = 0; i < d->n_weeks && d->weeks[i] <= week; i++)
+        at = (long)i;
+    char w[16], a[16];
+    if (at >= 0 && d->weeks[at] != week)
+        fprintf(stderr, "louyu %s: %s has no reports: its figures are those of %s, each "
+                        "building's latest report before it\n",
+                cmd, ly_week_format(week, w, sizeof w), ly_week_format(d->weeks[at], a, sizeof a));
+    if (at >= 0)
+        return at;
     if (d->n_weeks)
-        fprintf(stderr, "louyu %s: the store has no report for %s: expected a week from %s to %s\n",
-                cmd, ly_week_format(week, w, sizeof w), ly_week_format(d->weeks[0], a, sizeof a),
-                ly_week_format(d->weeks[d->n_weeks - 1], b, sizeof b));
+        fprintf(stderr, "louyu %s: %s is before the store's first report: expected a week from "
+                        "%s on\n",
+                cmd, ly_week_format(week, w, sizeof w), ly_week_format(d->weeks[0], a, sizeof a));
     else
         fprintf(stderr, "louyu %s: the store has no weekly reports yet (louyu report import "
                         "adds them)\n", cmd);
@@ -339,9 +347,18 @@ int ly_cli_report_diff(const ly_args *a)
 
 /* ---- log -------------------------------------------------------------------------- */
 
+/* The log's table head, once (not before an error). */
+static void log_head(bool *done)
+{
+    if (!*done)
+        printf("%4s  %-20s  %-8s  %10s  %-10s  %-13s  %s\n", "#", "Imported (UTC)", "Week", "",
+               "Who", "SHA-256", "File");
+    *done = true;
+}
+
 static void log_text(const ly_import_entry *e, void *ctx)
 {
-    (void)ctx;
+    log_head(ctx);
     printf("%4ld  %-20s  %-8s  %5ld rows  %-10s  %.12s…  %s", e->id, e->at ? e->at : "",
            e->week ? e->week : "", e->rows, e->who ? e->who : "", e->sha256 ? e->sha256 : "",
            e->file ? e->file : "");
@@ -373,15 +390,15 @@ int ly_cli_report_log(const ly_args *a)
     char err[512];
     bool json = ly_arg_flag(a, "--json");
     cJSON *arr = json ? cJSON_CreateArray() : NULL;
-    if (!json)
-        printf("%4s  %-20s  %-8s  %10s  %-10s  %-13s  %s\n", "#", "Imported (UTC)", "Week",
-               "", "Who", "SHA-256", "File");
-    if (ly_store_log(db, json ? log_json : log_text, arr, err, sizeof err)) {
+    bool head = false;
+    if (ly_store_log(db, json ? log_json : log_text, json ? (void *)arr : &head, err, sizeof err)) {
         fprintf(stderr, "louyu report log: %s: %s\n", db, err);
         cJSON_Delete(arr);
         return LY_EXIT_USAGE;
     }
     if (json)
         ly_json_print(arr);
+    else
+        log_head(&head); /* (an empty log: its head alone) */
     return LY_EXIT_OK;
 }
