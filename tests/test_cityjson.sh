@@ -74,14 +74,16 @@ expect err "--lod off: expected a CityJSON level of detail"
 
 # ---- out: glTF through the Khronos validator, CityJSON through the schema and back ----------
 "$LOUYU" export "$cj/delft.city.json" --out "$tmp/delft.glb" >"$tmp/out" 2>&1
-check '[ $? = 0 ]' "export glb of Delft: $(cat "$tmp/out")"
+rc=$?
+check '[ $rc = 0 ]' "export glb of Delft: $(cat "$tmp/out")"
 python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/delft.glb" "$tmp/a.json" >"$tmp/py" 2>&1
 check 'grep -qx "ok 160 buildings" "$tmp/py"' "Delft's GLB: $(tail -5 "$tmp/py")"
 schema=$cj/cityjson.schema.json
 for name in delft rotterdam_subset sample; do
   src=$cj/$name.city.json
   "$LOUYU" export "$src" --format cityjson --out "$tmp/$name.out.city.json" >"$tmp/out" 2>&1
-  check '[ $? = 0 ]' "export cityjson $name: $(cat "$tmp/out")"
+  rc=$?
+  check '[ $rc = 0 ]' "export cityjson $name: $(cat "$tmp/out")"
   node "$SRC/tests/cityjson_validate.js" "$AJV" "$schema" "$tmp/$name.out.city.json" >"$tmp/v" 2>&1
   check 'grep -qx valid "$tmp/v"' "$name's CityJSON against the schema: $(head -c 600 "$tmp/v")"
   "$LOUYU" info "$src" --json >"$tmp/$name.in.json" 2>/dev/null
@@ -104,4 +106,25 @@ print("ok", len(before))
 PY
   check 'grep -q "^ok " "$tmp/py"' "$name through CityJSON and back: $(tail -3 "$tmp/py")"
 done
+# ---- CityJSON as GeoJSON: for other tools, a store's week and the portal's browser map ----
+run 0 export "$cj/delft.city.json" --out "$tmp/delft.geojson"
+expect out 'delft.geojson: written, 160 buildings \(their footprints, heights and parts, from CityJSON\)'
+# (five land-use areas whose outlines cross themselves are left out: GeoJSON refuses them)
+run 0 validate "$tmp/delft.geojson"; expect out 'valid: 160 buildings, 351 other features'
+check 'diff <("$LOUYU" stats "$cj/delft.city.json") <("$LOUYU" stats "$tmp/delft.geojson") >/dev/null' \
+  "Delft as GeoJSON is not the same district: $(diff <("$LOUYU" stats "$cj/delft.city.json") <("$LOUYU" stats "$tmp/delft.geojson") | head -4)"
+run 0 export "$cj/rotterdam_subset.city.json" --out "$tmp/rot.geojson"
+"$LOUYU" export "$cj/rotterdam_subset.city.json" --format csv --out "$tmp/rot-a.csv" >/dev/null 2>&1
+"$LOUYU" export "$tmp/rot.geojson" --format csv --out "$tmp/rot-b.csv" >/dev/null 2>&1
+check 'python3 -c "import csv,sys; r=lambda f: sorted((x[\"id\"], x[\"height_m\"], x[\"floors\"]) for x in csv.DictReader(open(f,encoding=\"utf-8-sig\"))); a,b=r(sys.argv[1]),r(sys.argv[2]); assert len(a)==16 and a==b, (a[:2],b[:2])" "$tmp/rot-a.csv" "$tmp/rot-b.csv"' \
+  "Rotterdam's heights and floors as GeoJSON are not the CityJSON's"
+"$LOUYU" convert "$cj/sample.city.json" "$tmp/cj.gpkg" >/dev/null 2>&1
+run 0 export "$tmp/cj.gpkg" --out "$tmp/cj-store.geojson"
+run 0 validate "$tmp/cj-store.geojson"; expect out 'valid: 5 buildings'
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" SDL_VIDEODRIVER=offscreen \
+  "$LOUYU" publish "$cj/sample.city.json" "$tmp/cj-site" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ]' "publish of a CityJSON district failed: $(tail -3 "$tmp/err")"
+run 0 validate "$tmp/cj-site/data/district.geojson"; expect out 'valid: 5 buildings'
+
 finish

@@ -43,7 +43,8 @@ check 'grep -qx ok "$tmp/py"' "the CSV does not match the district: $(cat "$tmp/
 # ---- per floor, Chinese header, a selection ---------------------------------------------
 "$LOUYU" export "$district" --format csv --floors --lang zh --select "wtc, hisense,wtc" \
   >"$tmp/floors.csv" 2>"$tmp/err"
-check '[ $? = 0 ]' "export --floors failed: $(cat "$tmp/err")"
+rc=$?
+check '[ $rc = 0 ]' "export --floors failed: $(cat "$tmp/err")"
 "$LOUYU" info "$district" wtc --json >"$tmp/wtc.json"
 "$LOUYU" info "$district" hisense --json >"$tmp/hisense.json"
 python3 - "$tmp/floors.csv" "$tmp/wtc.json" "$tmp/hisense.json" >"$tmp/py" 2>&1 <<'PY'
@@ -104,7 +105,14 @@ expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$
 expect_fail "no format" "which format" "$district"
 expect_fail "an unknown format" "csv|glb|cityjson|geojson" "$district" --format xlsx --out "$tmp/no.csv"
 expect_fail "a week for CSV" "week is for GeoJSON" "$district" --out "$tmp/no.csv" --week 2011-W17
-expect_fail "GeoJSON from a file" "not a louyu store" "$district" --format geojson --out "$tmp/no.csv"
+# GeoJSON from a GeoJSON file: its own text; from a shapefile: the GeoJSON it is read as
+"$LOUYU" export "$district" --out "$tmp/same.geojson" >"$tmp/out" 2>&1
+rc=$?
+check '[ $rc = 0 ] && cmp -s "$district" "$tmp/same.geojson"' "GeoJSON from a GeoJSON file is not its text: $(cat "$tmp/out")"
+for e in shp dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/hx.$e"; done
+"$LOUYU" export "$tmp/hx.shp" --out "$tmp/hx.geojson" >"$tmp/out" 2>&1
+rc=$?
+check '[ $rc = 0 ] && "$LOUYU" validate "$tmp/hx.geojson" | grep -q "valid: 3 buildings"' "GeoJSON from a shapefile: $(cat "$tmp/out")"
 expect_fail "a bad district" "building-height-missing.geojson:[0-9]*:[0-9]*" "$SRC/tests/data/bad/building-height-missing.geojson" --out "$tmp/no.csv"
 printf 'old' >"$tmp/keep.csv"
 "$LOUYU" export "$district" --out "$tmp/keep.csv" --select nope >/dev/null 2>&1
@@ -114,7 +122,8 @@ check '[ -z "$(ls "$tmp" | grep "keep.csv.")" ]' "a refused export left a tempor
 # ---- glTF: the Khronos validator, then what it cannot check (tests/gltf_check.py) --------
 "$LOUYU" info "$district" --json >"$tmp/info.json"
 "$LOUYU" export "$district" --out "$tmp/z.glb" >"$tmp/out" 2>&1
-check '[ $? = 0 ] && grep -q "33 buildings" "$tmp/out"' "export glb failed: $(cat "$tmp/out")"
+rc=$?
+check '[ $rc = 0 ] && grep -q "33 buildings" "$tmp/out"' "export glb failed: $(cat "$tmp/out")"
 python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/z.glb" "$tmp/info.json" >"$tmp/py" 2>&1
 check 'grep -qx "ok 33 buildings" "$tmp/py"' "the district's GLB: $(tail -5 "$tmp/py")"
 "$LOUYU" export "$district" --format glb --out "$tmp/sel.glb" --select hisense,wtc >/dev/null 2>&1
@@ -139,7 +148,8 @@ schema=$SRC/tests/data/cityjson/cityjson.schema.json
 for f in "$district" "$sf"; do
   name=$(basename "$f" .geojson)
   "$LOUYU" export "$f" --out "$tmp/$name.city.json" >"$tmp/out" 2>&1
-  check '[ $? = 0 ]' "export cityjson $name: $(cat "$tmp/out")"
+  rc=$?
+  check '[ $rc = 0 ]' "export cityjson $name: $(cat "$tmp/out")"
   node "$SRC/tests/cityjson_validate.js" "$AJV" "$schema" "$tmp/$name.city.json" >"$tmp/v" 2>&1
   check 'grep -qx valid "$tmp/v"' "$name's CityJSON against the schema: $(head -c 600 "$tmp/v")"
   "$LOUYU" info "$f" --json >"$tmp/$name.info.json"
@@ -154,7 +164,8 @@ check 'python3 -c "import json,sys; o=json.load(open(sys.argv[1]))[\"CityObjects
 # ---- a store: its week as GeoJSON, and as CSV ---------------------------------------------
 "$LOUYU" convert "$district" "$tmp/z.gpkg" >/dev/null 2>&1
 "$LOUYU" export "$tmp/z.gpkg" --out "$tmp/week.geojson" >"$tmp/out" 2>&1
-check '[ $? = 0 ] && "$LOUYU" validate "$tmp/week.geojson" >/dev/null' "a store's week as GeoJSON: $(cat "$tmp/out")"
+rc=$?
+check '[ $rc = 0 ] && "$LOUYU" validate "$tmp/week.geojson" >/dev/null' "a store's week as GeoJSON: $(cat "$tmp/out")"
 "$LOUYU" export "$tmp/z.gpkg" --format csv --out "$tmp/store.csv" >/dev/null 2>&1
 check 'cmp -s "$tmp/store.csv" "$tmp/stock.csv"' "the store's CSV differs from its district file's"
 finish

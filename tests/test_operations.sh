@@ -59,7 +59,8 @@ kinds = [f["properties"].get("kind") for f in d["features"]]
 assert "camera" not in kinds, "a camera feature in the published district"
 assert kinds.count("building") == 33 and "poi" in kinds and "road" in kinds, kinds
 PY
-check '[ $? = 0 ]' "the published district is not the district without its cameras: $(cat "$tmp/py")"
+rc=$?
+check '[ $rc = 0 ]' "the published district is not the district without its cameras: $(cat "$tmp/py")"
 check 'grep -q "3 cameras left out" "$tmp/publish.log"' "publish does not say it left the cameras out"
 # kiosks read the portal's copy: it loads, and it has no cameras to show
 run 0 validate "$tmp/site/data/district.geojson"

@@ -20,7 +20,8 @@ set(LY_WEB_LEFT_OUT
   src/core/cache.c src/core/cache_check.c src/core/fetch.c src/core/gpkg.c src/core/store.c
   src/core/store_import.c src/core/site.c src/core/site_pages.c src/core/site_building.c
   src/core/site_assets.c src/core/html.c src/core/report.c src/core/synth.c
-  src/core/export_csv.c src/core/export_gltf.c src/core/export_cityjson.c src/core/logfile.c
+  src/core/export_csv.c src/core/export_gltf.c src/core/export_cityjson.c src/core/export_geojson.c
+  src/core/logfile.c
   src/core/camstream.c src/core/xlsx.c src/core/zip.c src/core/xls.c src/core/sheet.c
   src/core/html_table.c
   src/core/shapefile.c src/core/feature_text.c src/core/zip_district.c

@@ -196,6 +196,7 @@ typedef struct {
 
 typedef struct {
     bool is_louyu; /* has the top-level "louyu" member */
+    bool cityjson; /* read from CityJSON (a document or a CityJSONSeq) */
     int schema;
     const char *name, *name_en, *city, *city_en;
     const char *data_date, *provenance, *licence;

@@ -44,6 +44,18 @@ typedef struct {
     const ly_ground *ground; /* the ground and roads (NULL: none) */
 } ly_export_glb_desc;
 
+/* GeoJSON (ly_export_geojson): the district as one FeatureCollection in WGS 84 that the
+ * GeoJSON loader reads back as the same district's buildings (each a (Multi)Polygon with
+ * louyu's properties: names, address, status, year, height_m, min_height_m, floors, parts
+ * with their own heights, floor records, rent) and its roads, parks, water, boundaries,
+ * land use and places with their "kind"; never cameras (for operators only). What a
+ * district read from CityJSON is for tools and pages that read GeoJSON (the portal's map).
+ * It is read back as it is written: a building the GeoJSON loader would refuse (a
+ * footprint a model's surfaces made that crosses itself or has no area) is left out, and
+ * counted in *left_out. Appended to out; returns 0, or -1 when memory ran out
+ * (out->failed). */
+int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out);
+
 /* Writes the CSV into out (appended); out->failed says whether memory ran out. */
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out);
 

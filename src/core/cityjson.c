@@ -794,6 +794,17 @@ bool ly_cityjson_is(const cJSON *root)
     return t && (!strcmp(t, "CityJSON") || !strcmp(t, "CityJSONFeature"));
 }
 
+/* A district read from CityJSON: said so, and none of louyu's district figures (a GeoJSON
+ * district's "louyu.figures") known. */
+static void from_cityjson(ly_district *d)
+{
+    d->meta.cityjson = true;
+    ly_district_figures *f = &d->meta.figures;
+    f->enterprises_registered = f->enterprise_share_in_buildings_min = -1;
+    f->tax_share_buildings_min = f->tax_q1_2011_cny = f->new_enterprises_q1_2011 = -1;
+    f->buildings_over_5000m2 = f->area_km2 = -1;
+}
+
 bool ly_cityjson_read(ly_district *out, const cJSON *root, const ly_load_desc *desc,
                       ly_diag_list *diags, ly_pending_list *pend)
 {
@@ -801,6 +812,7 @@ bool ly_cityjson_read(ly_district *out, const cJSON *root, const ly_load_desc *d
                    .object = -1, .skip_bad = desc && desc->skip_bad};
     size_t errors_before = diags->errors;
     ly_progress *progress = desc ? desc->progress : NULL;
+    from_cityjson(out);
     if (!strcmp(type_of(root), "CityJSON"))
         read_header(&r, root);
     else
@@ -903,6 +915,7 @@ ly_load_result ly_cityjson_load_seq(ly_district *out, const char *text, size_t l
                                     ly_diag_list *diags)
 {
     memset(out, 0, sizeof *out);
+    from_cityjson(out);
     size_t errors_before = diags->errors;
     ly_pending_list pend = {0};
     cj_reader r = {.d = out, .diags = diags, .pend = &pend,

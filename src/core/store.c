@@ -1,4 +1,5 @@
 #include "louyu/store.h"
+#include "louyu/export.h"
 #include "louyu/gisfile.h"
 
 #include "gpkg.h"
@@ -45,9 +46,17 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
                                    NULL) == SQLITE_OK;
     int code = sqlite3_errcode(*db);
     sqlite3_finalize(st);
-    if (!ours && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)) {
-        snprintf(err, n, "is an SQLite file that is damaged (%s): expected a whole GeoPackage "
-                         "(was it copied in full?)", sqlite3_errstr(code));
+    if (!ours && code != SQLITE_ERROR) { /* (SQLITE_ERROR: no such table, read below) */
+        int base = code & 0xFF;
+        snprintf(err, n, "cannot be read (%s): %s", sqlite3_errstr(code),
+                 base == SQLITE_CORRUPT || base == SQLITE_NOTADB
+                     ? "expected a whole GeoPackage (was it copied in full?)"
+                 : base == SQLITE_BUSY || base == SQLITE_LOCKED
+                     ? "another program held it locked for over 5 s: try again when it is done"
+                 : base == SQLITE_CANTOPEN || base == SQLITE_READONLY || base == SQLITE_PERM
+                     ? "expected a store in a folder this user may write to (SQLite keeps its "
+                       "-wal and -shm files beside it)"
+                     : "expected a louyu store");
         sqlite3_close(*db);
         *db = NULL;
         return -1;
@@ -308,8 +317,8 @@ static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
     size_t cap = 0;
-    int rc = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int rc = 0, step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         int week;
         const char *w = (const char *)sqlite3_column_text(st, 0);
         long b = ly_district_find(d, (const char *)sqlite3_column_text(st, 1));
@@ -333,6 +342,8 @@ static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t
                                        : sqlite3_column_double(st, 5)};
         (*out)[(*n)++] = (stored_row){week, r};
     }
+    if (step != SQLITE_DONE && step != SQLITE_ROW) /* damaged, locked: not "no reports" */
+        rc = -1;
     sqlite3_finalize(st);
     return rc;
 }
@@ -480,6 +491,26 @@ static char *document_text(const char *gpkg, char *err, size_t n)
     return text;
 }
 
+float *ly_store_converted_vacancy(const char *gpkg, const ly_district *d)
+{
+    char err[256];
+    char *text = document_text(gpkg, err, sizeof err);
+    if (!text)
+        return NULL;
+    ly_district base;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, gpkg);
+    float *v = NULL;
+    if (ly_district_load_mem(&base, text, strlen(text), gpkg, NULL, &diags) == LY_LOAD_OK &&
+        base.n_records == d->n_records && (v = malloc((d->n_records + 1) * sizeof *v)))
+        for (size_t r = 0; r < d->n_records; r++)
+            v[r] = (float)base.records[r].vacant_m2;
+    ly_district_unload(&base);
+    ly_diag_list_deinit(&diags);
+    free(text);
+    return v;
+}
+
 /* Writes week i's floor vacancy and rent into the document's building features,
  * and the week into its metadata (its Friday as the data's date). */
 static void apply_week(cJSON *doc, const ly_district *d, size_t i)
@@ -550,22 +581,30 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, char *err,
     ly_diag_list_deinit(&diags);
     size_t i = d.n_weeks ? d.n_weeks - 1 : 0;
     bool found = !week; /* the latest week, or the district as converted when none */
-    for (size_t k = 0; week && k < d.n_weeks; k++)
-        if (d.weeks[k] == week) {
-            i = k;
-            found = true;
-        }
+    for (size_t k = 0; week && k < d.n_weeks && d.weeks[k] <= week; k++) {
+        i = k; /* (a week with no reports: the latest before it, as each figure carries on) */
+        found = true;
+    }
     int rc = -1;
     char *text = NULL, *out = NULL;
     cJSON *doc = NULL;
     if (!found) {
         char w[16], a[16], b[16];
         if (d.n_weeks)
-            snprintf(err, n, "the store has no report for %s: expected a week from %s to %s",
-                     ly_week_format(week, w, sizeof w), ly_week_format(d.weeks[0], a, sizeof a),
+            snprintf(err, n, "%s is before the store's first report: expected a week from %s "
+                     "to %s", ly_week_format(week, w, sizeof w),
+                     ly_week_format(d.weeks[0], a, sizeof a),
                      ly_week_format(d.weeks[d.n_weeks - 1], b, sizeof b));
         else
             snprintf(err, n, "the store has no weekly reports yet (louyu report import adds them)");
+    } else if (d.meta.cityjson) { /* CityJSON: the week's district written as GeoJSON */
+        ly_district_set_week(&d, i);
+        ly_buf b = {0};
+        size_t left_out; /* (footprints GeoJSON refuses) */
+        rc = ly_export_geojson(&d, &b, &left_out) ? -1 : write_atomically(out_path, b.p, err, n);
+        if (b.failed)
+            snprintf(err, n, "out of memory");
+        ly_buf_free(&b);
     } else if (!(text = document_text(gpkg, err, n)) || !(doc = cJSON_Parse(text))) {
         if (text)
             snprintf(err, n, "the store's district does not parse");
@@ -605,7 +644,8 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
         char last_week[16] = "", last_building[256] = "";
-        while (sqlite3_step(st) == SQLITE_ROW) {
+        int step;
+        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *w = (const char *)sqlite3_column_text(st, 0);
             const char *id = (const char *)sqlite3_column_text(st, 1);
             long b = ly_district_find(d, id);
@@ -632,7 +672,9 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
                     }
                 }
         }
-        rc = 0;
+        rc = step == SQLITE_DONE ? 0 : -1;
+        if (rc)
+            snprintf(err, n, "%s", sqlite3_errmsg(db));
     } else {
         snprintf(err, n, "%s", sqlite3_errmsg(db));
     }

@@ -328,7 +328,7 @@ static const ly_command COMMANDS[] = {
      "FILE.geojson STORE.gpkg", NULL, 2, 2,
      "The store keeps the district and every week of its vacancy reports; QGIS and GDAL\n"
      "open it (layers buildings, floors, enterprises, weekly_reports, import_log)."},
-    {"export", ly_cli_export, "the district for other tools: CSV, glTF, CityJSON, or a store's week",
+    {"export", ly_cli_export, "the district for other tools: CSV, glTF, CityJSON, GeoJSON",
      "FILE", G_EXPORT, 1, 1,
      "csv: the building stock, one row per building (--floors: per floor), UTF-8 with a\n"
      "byte-order mark for spreadsheets, cells safe from formula injection. glb: binary\n"
@@ -337,7 +337,9 @@ static const ly_command COMMANDS[] = {
      "the ground and roads as their own nodes. cityjson: CityJSON 2.0, the buildings at\n"
      "LoD1 (closed solids with semantics) in the district's UTM zone (PROJ).\n"
      "FILE a district file or a store.\n"
-     "geojson: a week of a store (FILE.gpkg) as a district file.\n"
+     "geojson: a week of a store (FILE.gpkg) as a district file; any other district\n"
+     "file as the GeoJSON it is read as (a shapefile, OpenStreetMap, a zip), CityJSON\n"
+     "as its buildings' footprints with their heights and parts.\n"
      "Written atomically (a temporary file renamed over it): a kiosk watching the file\n"
      "reloads the whole new week."},
     {"publish", ly_cli_publish, "write the investment portal: a static site of the space to let",

@@ -33,7 +33,52 @@ static const char *export_format(const ly_args *a, const char *out)
     return NULL;
 }
 
-/* A week of a store as a GeoJSON district file. */
+static int write_out(const char *out, const ly_buf *b);
+
+/* A district file as GeoJSON: the GeoJSON it is read as (a shapefile's, OpenStreetMap's,
+ * another tool's GeoPackage's, a zipped one's; GeoJSON's own as it is), or for CityJSON the
+ * district written as GeoJSON (its buildings' footprints with their heights and parts). */
+static int district_geojson(const ly_args *a, const char *path, const char *out)
+{
+    ly_district d;
+    int rc = ly_cli_load_district(&d, path, a);
+    if (rc)
+        return rc;
+    ly_district_unload(&d);
+    const char *lod = NULL;
+    ly_cli_lod(a, false, &lod);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    char *text = NULL;
+    size_t len = 0;
+    ly_load_desc desc = {.lod = lod, .skip_bad = ly_arg_flag(a, "--skip-bad")};
+    ly_buf b = {0};
+    size_t left_out = 0;
+    if (ly_district_load_text(&d, path, &desc, &diags, &text, &len) != LY_LOAD_OK) {
+        fprintf(stderr, "louyu export: %s changed while it was read: try again\n", path);
+        rc = LY_EXIT_USAGE;
+    } else if (d.meta.cityjson) {
+        ly_export_geojson(&d, &b, &left_out);
+    } else {
+        ly_buf_putn(&b, text, len);
+    }
+    if (!rc)
+        rc = write_out(out, &b);
+    if (!rc)
+        printf("%s: written, %zu buildings%s\n", out, d.n_buildings - left_out,
+               d.meta.cityjson ? " (their footprints, heights and parts, from CityJSON)" : "");
+    if (!rc && left_out)
+        printf("%s: %zu building%s left out: %s footprint the GeoJSON checks refuse (louyu "
+               "validate %s tells why)\n", out, left_out, left_out == 1 ? "" : "s",
+               left_out == 1 ? "a" : "each a", out);
+    ly_buf_free(&b);
+    free(text);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    return rc;
+}
+
+/* A week of a store as a GeoJSON district file; any other district file as GeoJSON. */
 static int export_geojson(const ly_args *a, const char *db, const char *out)
 {
     int week = 0;
@@ -41,13 +86,10 @@ static int export_geojson(const ly_args *a, const char *db, const char *out)
         return ly_cli_usage_error(a->cmd,
                                   "'%s' is not a week: expected an ISO week such as 2011-W17",
                                   ly_arg_text(a, "--week", ""));
-    if (!ly_store_is(db)) {
-        fprintf(stderr, "louyu export: %s is not a louyu store: GeoJSON is written from a "
-                        "GeoPackage made by `louyu convert`\n", db);
-        return LY_EXIT_USAGE;
-    }
     if (!out)
         return ly_cli_usage_error(a->cmd, "--out FILE is needed: the GeoJSON to write");
+    if (!ly_store_is(db) || ly_gpkg_features_is(db))
+        return district_geojson(a, db, out);
     char err[1024];
     if (ly_store_export(db, week, out, err, sizeof err)) {
         fprintf(stderr, "louyu export: %s\n", err);

@@ -11,6 +11,7 @@
 #define _GNU_SOURCE /* renameat2, syncfs */
 #include "../commands.h"
 #include "louyu/public.h"
+#include "louyu/export.h"
 #include "louyu/clock.h"
 #include "louyu/fetch.h"
 #include "louyu/file.h"
@@ -344,8 +345,20 @@ static int district_file(publisher *pb, const char *local)
         unlink(tmp);
     } else { /* the text it is read as: GeoJSON in WGS 84 for other tools' files */
         ly_district d;
-        if (ly_district_load_text(&d, local, NULL, &diags, &text, &len) != LY_LOAD_OK)
+        if (ly_district_load_text(&d, local, NULL, &diags, &text, &len) != LY_LOAD_OK) {
             rc = -1; /* (it loaded before: the file changed meanwhile) */
+        } else if (d.meta.cityjson) { /* the page's map reads GeoJSON: the district as it */
+            ly_buf b = {0};
+            size_t out = 0;
+            rc = ly_export_geojson(&d, &b, &out);
+            if (out)
+                printf("data/district.geojson: %zu building%s left out (%s footprint the "
+                       "GeoJSON checks refuse: louyu validate tells why)\n",
+                       out, out == 1 ? "" : "s", out == 1 ? "a" : "each a");
+            free(text);
+            text = b.p;
+            len = b.len;
+        }
         ly_district_unload(&d);
     }
     ly_diag_list_deinit(&diags);

@@ -1,0 +1,244 @@
+/* The district as GeoJSON (export.h): what a district read from another format (CityJSON)
+ * is for the tools and pages that read GeoJSON, the portal's browser map among them. */
+#include "louyu/export.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A ring's positions, closed (the model keeps them without the repeated first). */
+static cJSON *ring(const ly_district *d, const ly_ring *r)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (uint32_t k = 0; a && k <= r->n_points; k++) {
+        const double *p = d->points + 2 * (size_t)(r->first_point + k % r->n_points);
+        cJSON *pos = cJSON_CreateArray();
+        cJSON_AddItemToArray(pos, cJSON_CreateNumber(p[0]));
+        cJSON_AddItemToArray(pos, cJSON_CreateNumber(p[1]));
+        cJSON_AddItemToArray(a, pos);
+    }
+    return a;
+}
+
+/* Polygons [first, first + n) as one (Multi)Polygon. */
+static cJSON *polygons(const ly_district *d, uint32_t first, uint32_t n)
+{
+    cJSON *g = cJSON_CreateObject(), *coords = cJSON_CreateArray();
+    for (uint32_t i = 0; i < n; i++) {
+        const ly_polygon *pg = &d->polygons[first + i];
+        cJSON *rings = cJSON_CreateArray();
+        for (uint32_t r = 0; r < pg->n_rings; r++)
+            cJSON_AddItemToArray(rings, ring(d, &d->rings[pg->first_ring + r]));
+        if (n == 1) {
+            cJSON_Delete(coords);
+            coords = rings;
+        } else {
+            cJSON_AddItemToArray(coords, rings);
+        }
+    }
+    cJSON_AddStringToObject(g, "type", n == 1 ? "Polygon" : "MultiPolygon");
+    cJSON_AddItemToObject(g, "coordinates", coords);
+    return g;
+}
+
+static void text(cJSON *o, const char *key, const char *v)
+{
+    if (v && *v)
+        cJSON_AddStringToObject(o, key, v);
+}
+
+/* A building's figures as louyu's properties (the plain GeoJSON loader reads them back). */
+static cJSON *building_properties(const ly_district *d, const ly_building *b)
+{
+    cJSON *p = cJSON_CreateObject();
+    text(p, "name", b->name);
+    text(p, "name_en", b->name_en);
+    text(p, "address", b->address);
+    text(p, "address_en", b->address_en);
+    text(p, "type", b->type);
+    cJSON_AddStringToObject(p, "status", ly_status_name(b->status));
+    if (b->year > 0)
+        cJSON_AddNumberToObject(p, "year", b->year);
+    cJSON_AddNumberToObject(p, "height_m", b->height_m);
+    if (b->min_height_m > 0)
+        cJSON_AddNumberToObject(p, "min_height_m", b->min_height_m);
+    /* floors where they make storeys the loader takes (2 to 12 m each): a model's shed of
+     * 0.7 m has its floors estimated when it is read back */
+    if (b->floors > 0 && b->height_m / b->floors >= 2 && b->height_m / b->floors <= 12)
+        cJSON_AddNumberToObject(p, "floors", b->floors);
+    if (b->n_polygons > 1) { /* each part's own heights: a podium and its tower */
+        cJSON *parts = cJSON_AddArrayToObject(p, "parts");
+        for (uint32_t i = 0; i < b->n_polygons; i++) {
+            const ly_polygon *pg = &d->polygons[b->first_polygon + i];
+            cJSON *part = cJSON_CreateObject();
+            cJSON_AddNumberToObject(part, "min_height_m", pg->min_height_m);
+            cJSON_AddNumberToObject(part, "height_m", pg->height_m);
+            cJSON_AddItemToArray(parts, part);
+        }
+    }
+    if (b->gfa_m2 > 0)
+        cJSON_AddNumberToObject(p, "gfa_m2", b->gfa_m2);
+    if (b->rent_cny_m2_day >= 0)
+        cJSON_AddNumberToObject(p, "rent_cny_m2_day", b->rent_cny_m2_day);
+    if (b->n_records) {
+        cJSON *recs = cJSON_AddArrayToObject(p, "floor_records");
+        for (uint32_t i = 0; i < b->n_records; i++) {
+            const ly_floor_record *r = &d->records[b->first_record + i];
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddNumberToObject(o, "floor", r->floor);
+            cJSON_AddStringToObject(o, "use", ly_floor_use_name(r->use));
+            cJSON_AddNumberToObject(o, "area_m2", r->area_m2);
+            cJSON_AddNumberToObject(o, "vacant_m2", r->vacant_m2);
+            cJSON_AddItemToArray(recs, o);
+        }
+    }
+    return p;
+}
+
+/* A feature that is not a building, with its "kind"; NULL for a camera (never public). */
+static cJSON *other(const ly_district *d, const ly_feature *f)
+{
+    if (f->kind == LY_KIND_CAMERA)
+        return NULL;
+    cJSON *p = cJSON_CreateObject(), *g = NULL;
+    cJSON_AddStringToObject(p, "kind", ly_kind_name(f->kind));
+    text(p, "name", f->name);
+    text(p, "name_en", f->name_en);
+    if (f->kind == LY_KIND_ROAD) {
+        cJSON_AddStringToObject(p, "class", ly_road_class_name((ly_road_class)f->subtype));
+        if (f->width_m > 0)
+            cJSON_AddNumberToObject(p, "width_m", f->width_m);
+        g = cJSON_CreateObject();
+        cJSON *lines = cJSON_CreateArray();
+        for (uint32_t i = 0; i < f->n_lines; i++) {
+            const ly_line *l = &d->lines[f->first_line + i];
+            cJSON *pts = cJSON_CreateArray();
+            for (uint32_t k = 0; k < l->n_points; k++) {
+                const double *q = d->points + 2 * (size_t)(l->first_point + k);
+                cJSON *pos = cJSON_CreateArray();
+                cJSON_AddItemToArray(pos, cJSON_CreateNumber(q[0]));
+                cJSON_AddItemToArray(pos, cJSON_CreateNumber(q[1]));
+                cJSON_AddItemToArray(pts, pos);
+            }
+            cJSON_AddItemToArray(lines, pts);
+        }
+        cJSON_AddStringToObject(g, "type", "MultiLineString");
+        cJSON_AddItemToObject(g, "coordinates", lines);
+    } else if (f->kind == LY_KIND_POI) {
+        cJSON_AddStringToObject(p, "category", ly_poi_category_name((ly_poi_category)f->subtype));
+        text(p, "address", f->address);
+        if (f->since > 0)
+            cJSON_AddNumberToObject(p, "since", f->since);
+        g = cJSON_CreateObject();
+        cJSON *pos = cJSON_CreateArray();
+        cJSON_AddItemToArray(pos, cJSON_CreateNumber(f->lon));
+        cJSON_AddItemToArray(pos, cJSON_CreateNumber(f->lat));
+        cJSON_AddStringToObject(g, "type", "Point");
+        cJSON_AddItemToObject(g, "coordinates", pos);
+    } else if (f->n_polygons) {
+        if (f->kind == LY_KIND_WATER)
+            cJSON_AddStringToObject(p, "water", ly_water_type_name((ly_water_type)f->subtype));
+        g = polygons(d, f->first_polygon, f->n_polygons);
+    }
+    if (!g) {
+        cJSON_Delete(p);
+        return NULL;
+    }
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "type", "Feature");
+    text(o, "id", f->id);
+    cJSON_AddItemToObject(o, "properties", p);
+    cJSON_AddItemToObject(o, "geometry", g);
+    return o;
+}
+
+/* The collection as text (malloc'd): the buildings with footprints, then the other
+ * features but cameras, each the k-th written unless skip[k] is set (skip may be NULL);
+ * *n counts them all. NULL when memory ran out. */
+static char *collection(const ly_district *d, const unsigned char *skip, size_t *n)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "type", "FeatureCollection");
+    cJSON *features = cJSON_AddArrayToObject(doc, "features");
+    size_t k = 0;
+    for (size_t i = 0; features && i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        if (!b->n_polygons)
+            continue;
+        bool drop = skip && skip[k];
+        k++;
+        if (drop)
+            continue;
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "type", "Feature");
+        cJSON_AddStringToObject(o, "id", b->id);
+        cJSON_AddItemToObject(o, "properties", building_properties(d, b));
+        cJSON_AddItemToObject(o, "geometry", polygons(d, b->first_polygon, b->n_polygons));
+        cJSON_AddItemToArray(features, o);
+    }
+    for (size_t i = 0; features && i < d->n_features; i++) {
+        cJSON *o = other(d, &d->features[i]);
+        if (o && skip && skip[k])
+            cJSON_Delete(o);
+        else if (o)
+            cJSON_AddItemToArray(features, o);
+        k += o != NULL;
+    }
+    *n = k;
+    char *s = features ? cJSON_PrintUnformatted(doc) : NULL;
+    cJSON_Delete(doc);
+    return s;
+}
+
+/* Which features the GeoJSON loader would refuse (a footprint a 3D model's surfaces made
+ * that crosses itself or has no area): read back, each one left out marked in skip (n
+ * features); how many buildings among them. */
+static size_t refused(const ly_district *d, const char *text, unsigned char *skip, size_t n)
+{
+    ly_district back;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "export.geojson");
+    diags.max_items = (size_t)-1;
+    size_t buildings = 0, first_other = 0;
+    for (size_t i = 0; i < d->n_buildings; i++)
+        first_other += d->buildings[i].n_polygons > 0;
+    if (ly_district_load_mem(&back, text, strlen(text), "export.geojson",
+                             &(ly_load_desc){.skip_bad = true}, &diags) == LY_LOAD_OK)
+        for (size_t k = 0; k < diags.count; k++) {
+            const ly_diag *g = &diags.items[k];
+            if (g->feature >= 0 && (size_t)g->feature < n && !skip[g->feature] &&
+                strstr(g->message, "(the feature is left out)")) {
+                skip[g->feature] = 1;
+                buildings += (size_t)g->feature < first_other;
+            }
+        }
+    ly_district_unload(&back);
+    ly_diag_list_deinit(&diags);
+    return buildings;
+}
+
+int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out)
+{
+    *left_out = 0;
+    size_t n = 0;
+    char *s = collection(d, NULL, &n);
+    unsigned char *skip = s ? calloc(n + 1, 1) : NULL;
+    if (skip) {
+        *left_out = refused(d, s, skip, n);
+        bool any = false;
+        for (size_t k = 0; k < n && !any; k++)
+            any = skip[k];
+        if (any) {
+            free(s);
+            s = collection(d, skip, &n);
+        }
+    }
+    free(skip);
+    if (!s) {
+        out->failed = true;
+        return -1;
+    }
+    ly_buf_put(out, s);
+    free(s);
+    return out->failed ? -1 : 0;
+}
