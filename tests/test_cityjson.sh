@@ -127,4 +127,26 @@ rc=$?
 check '[ $rc = 0 ]' "publish of a CityJSON district failed: $(tail -3 "$tmp/err")"
 run 0 validate "$tmp/cj-site/data/district.geojson"; expect out 'valid: 5 buildings'
 
+# ---- absurd values: a height of 1e308 is not used, a vertex beyond the earth is refused ---
+python3 - "$tmp" <<'PY'
+import json, sys
+cube = {"type": "Solid", "lod": "1", "boundaries": [[[[0, 3, 2, 1]], [[4, 5, 6, 7]], [[0, 1, 5, 4]],
+        [[1, 2, 6, 5]], [[2, 3, 7, 6]], [[3, 0, 4, 7]]]]}
+def doc(vertex3, height):
+    v = [[0, 0, 0], [1000, 0, 0], [1000, 1000, 0], vertex3, [0, 0, 3000], [1000, 0, 3000],
+         [1000, 1000, 3000], [0, 1000, 3000]]
+    return {"type": "CityJSON", "version": "2.0",
+            "transform": {"scale": [0.01, 0.01, 0.01], "translate": [85000, 446000, 0]},
+            "metadata": {"referenceSystem": "https://www.opengis.net/def/crs/EPSG/0/7415"},
+            "CityObjects": {"b1": {"type": "Building", "attributes": {"measuredHeight": height},
+                                   "geometry": [cube]}}, "vertices": v}
+json.dump(doc([0, 1000, 0], 1e308), open(sys.argv[1] + "/tall.city.json", "w"))
+json.dump(doc([0, 1e300, 0], 30), open(sys.argv[1] + "/far.city.json", "w"))
+PY
+run 0 validate "$tmp/tall.city.json"
+expect err 'city object "b1": "measuredHeight" is 1e\+308: expected a height in metres > 0 and ≤ 1000'
+run 0 stats "$tmp/tall.city.json" --json; expect out '"max_height_m":	30,'
+run 1 validate "$tmp/far.city.json"
+expect err 'far.city.json:1:[0-9]+: error: vertex 3 \(85000, 1e\+298, 0.000\) lies beyond any place on the earth: expected coordinates in EPSG:7415'
+
 finish

@@ -219,6 +219,14 @@ static void read_crs(cj_reader *r, const cJSON *meta, const cJSON *transform)
 
 int cj_transform(cj_reader *r, const double *xyz, size_t n, double *out, const cJSON *at)
 {
+    for (size_t i = 0; i < n; i++) /* (no system's metres or feet reach 100,000 km) */
+        if (!(fabs(xyz[3 * i]) <= 1e8 && fabs(xyz[3 * i + 1]) <= 1e8 &&
+              fabs(xyz[3 * i + 2]) <= 1e8)) {
+            cj_err(r, at, "vertex %zu (%.6g, %.6g, %.3f) lies beyond any place on the earth: "
+                   "expected coordinates in %s", i, xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2],
+                   r->pj ? r->crs : "metres");
+            return -1;
+        }
     if (!r->pj) {
         ly_proj p;
         ly_proj_init(&p, 0, 0);
@@ -409,8 +417,15 @@ static void read_attributes(cj_reader *r, const cJSON *attrs, ly_building *b, in
         return;
     }
     for (const cJSON *m = attrs->child; m; m = m->next) {
-        if (!strcmp(m->string, "measuredHeight") && cJSON_IsNumber(m) && m->valuedouble > 0)
+        if (!strcmp(m->string, "measuredHeight") && cJSON_IsNumber(m) && m->valuedouble > 0 &&
+            m->valuedouble <= 1000)
             *measured = m->valuedouble;
+        else if (!strcmp(m->string, "measuredHeight") && cJSON_IsNumber(m))
+            cj_warn(r, m, "\"measuredHeight\" is %.12g: expected a height in metres > 0 and "
+                    "\u2264 1000 (the model's own heights are used)", m->valuedouble);
+        else if (!strcmp(m->string, "measuredHeight") && !cJSON_IsNull(m))
+            cj_warn(r, m, "\"measuredHeight\" is %s: expected a number of metres (the model's "
+                    "own heights are used)", cj_kind(m));
         if (!known_attribute(r, m, b, storeys))
             cJSON_AddItemReferenceToObject(rest, m->string, (cJSON *)m);
     }
