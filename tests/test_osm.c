@@ -310,6 +310,26 @@ static void center_only(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A building way that does not end where it starts draws nothing: left out, said why. */
+static void unclosed(void)
+{
+    const char *text = "<?xml version=\"1.0\"?><osm version=\"0.6\">\n"
+                       "<node id=\"1\" lat=\"36.06\" lon=\"120.38\"/>\n"
+                       "<node id=\"2\" lat=\"36.06\" lon=\"120.381\"/>\n"
+                       "<node id=\"3\" lat=\"36.061\" lon=\"120.381\"/>\n"
+                       "<way id=\"100\"><nd ref=\"1\"/><nd ref=\"2\"/><nd ref=\"3\"/>"
+                       "<tag k=\"building\" v=\"yes\"/></way>\n</osm>\n";
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[2048];
+    CHECK_INT(load(&d, text, "u.osm", false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 0);
+    CHECK(strstr(msgs, "u.osm:5:1: warning: way 100 (building=yes) is not closed (its last node "
+                       "is not its first): it is left out") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A gzip file (BBBike's .osm.gz): read as the text it holds; one cut short refused. */
 static void gzipped(void)
 {
@@ -407,6 +427,7 @@ int main(void)
     broken_pbf();
     partial();
     center_only();
+    unclosed();
     gzipped();
     many_ways();
     return check_report();
