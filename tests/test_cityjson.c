@@ -183,7 +183,7 @@ static void test_errors(void)
         {HEAD ",\"CityObjects\":{\"a\":{\"geometry\":[]}},\"vertices\":[]}",
          "city object \"a\": has no \"type\"", 1, 204},
         {"{\"type\":\"CityJSON\",\"version\":\"3.0\",\"CityObjects\":{},\"vertices\":[]}",
-         "\"version\" is a string: expected \"2.0\"", 1, 30},
+         "\"version\" is \"3.0\": expected \"2.0\"", 1, 30},
         {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"children\":[\"nope\"]}},\"vertices\":[]}",
          "child \"nope\" is not one of the CityObjects", 1, 235},
         {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","

@@ -146,6 +146,12 @@ static void map_free(cj_map *m)
  * "EPSG:7415": the code, or 0. */
 PJ *ly_crs_to_wgs84(PJ_CONTEXT *ctx, const char *def, bool *geocentric)
 {
+    /* a PROJ string names a system only with +type=crs (else it is an operation): what
+     * GDAL's and QGIS's users paste ("+proj=tmerc +lat_0=0 ...") means the system */
+    char with_type[1024];
+    if (!strncmp(def, "+proj=", 6) && !strstr(def, "+type=crs") &&
+        snprintf(with_type, sizeof with_type, "%s +type=crs", def) < (int)sizeof with_type)
+        def = with_type;
     PJ *src = ctx ? proj_create(ctx, def) : NULL, *horiz = NULL, *dst = NULL;
     if (src && proj_get_type(src) == PJ_TYPE_COMPOUND_CRS)
         horiz = proj_crs_get_sub_crs(ctx, src, 0);
@@ -714,8 +720,11 @@ static void read_header(cj_reader *r, const cJSON *root)
     const cJSON *v = member(root, "version");
     if (!cJSON_IsString(v) || !(strncmp(v->valuestring, "1.", 2) == 0 ||
                                 strncmp(v->valuestring, "2.", 2) == 0)) {
+        char shown[48];
+        if (cJSON_IsString(v))
+            snprintf(shown, sizeof shown, "\"%.40s\"", v->valuestring);
         cj_err(r, v ? v : root, "\"version\" is %s: expected \"2.0\", \"1.1\" or \"1.0\"",
-               v ? cj_kind(v) : "missing");
+               cJSON_IsString(v) ? shown : v ? cj_kind(v) : "missing");
         return;
     }
     const cJSON *tr = member(root, "transform"), *meta = member(root, "metadata");

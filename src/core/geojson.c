@@ -1900,8 +1900,10 @@ static void building_min_height(loader *L, const cJSON *props, ly_building *b)
     if (!louyu && cJSON_IsString(mh) && osm_number(mh, true, &m, &how) && in_range(&r, m)) {
         osm_note(L, mh, how, m, " m");
         b->min_height_m = m;
-    }
-    else if (check_number(L, mh, mh_key, r, &m))
+    } else if (!louyu && cJSON_IsString(mh) && osm_number(mh, true, &m, &how)) {
+        err(L, mh, "\"%s\" is \"%.40s\", %g m: expected a base from 0 m to below the "
+            "building's top, %g m", mh_key, mh->valuestring, m, b->height_m);
+    } else if (check_number(L, mh, mh_key, r, &m))
         b->min_height_m = m;
 }
 
@@ -2433,6 +2435,18 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
             err(L, *geom, "geometry is %s: expected a geometry object", type_name(*geom));
         return -1;
     }
+    static const char *const GEOMETRIES[] = {"Point",      "MultiPoint",   "LineString",
+                                             "MultiLineString", "Polygon", "MultiPolygon",
+                                             "GeometryCollection"};
+    bool known = false;
+    for (size_t i = 0; i < sizeof GEOMETRIES / sizeof *GEOMETRIES && !known; i++)
+        known = !strcmp(gt, GEOMETRIES[i]);
+    if (!known) {
+        err(L, member(*geom, "type"), "geometry \"type\" is \"%.40s\": expected one of "
+            "GeoJSON's Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or "
+            "GeometryCollection (spelt as they are: the names are case-sensitive)", gt);
+        return -1;
+    }
     bool osm = osm_feature(L, feature, props);
     if (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon")) {
         kind = osm ? osm_area_kind(L, props) : LY_KIND_BUILDING;
@@ -2589,6 +2603,21 @@ static bool stray(loader *L, const cJSON *geom)
     return true;
 }
 
+/* A member given twice in one object: JSON readers disagree on which counts (louyu reads
+ * the first, JavaScript and Python the last), so it is said. Objects of up to 256 members
+ * are looked at. */
+static void twice(loader *L, const cJSON *obj)
+{
+    int n = 0;
+    for (const cJSON *a = cJSON_IsObject(obj) ? obj->child : NULL; a && n < 256; a = a->next, n++)
+        for (const cJSON *b = a->next; b && a->string; b = b->next)
+            if (b->string && !strcmp(a->string, b->string)) {
+                warn(L, b, "\"%.60s\" is given twice in one object: the first is read "
+                     "(expected each member once)", a->string);
+                return;
+            }
+}
+
 static void read_feature_checked(loader *L, const cJSON *feature)
 {
     set_where(L, NULL);
@@ -2622,6 +2651,9 @@ static void read_feature_checked(loader *L, const cJSON *feature)
     const char *id = feature_id(L, feature, props, &id_node);
     bool id_bad = L->diags->errors > errors_before_id;
     set_where(L, id);
+    twice(L, feature);
+    twice(L, props);
+    twice(L, member(feature, "geometry"));
     take_tags(L, props);
     int kind = feature_kind(L, feature, props, &geom);
     if (kind >= 0 && stray(L, geom))
@@ -3242,10 +3274,22 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
     }
     size_t from = diags->count;
     *r = ly_district_load_mem(out, w.text, w.len, name, desc, diags);
+    static const char ARRAY[] = "expected ',' or ']' after an array element, found ";
     for (size_t i = from; i < diags->count; i++) {
         size_t *o = &diags->items[i].offset;
         if (*o != SIZE_MAX)
             *o = *o < w.shift ? 0 : *o - w.shift >= len ? len : *o - w.shift;
+        /* the collection it was read as is not the file's: say it in the file's terms */
+        char *m = diags->items[i].message, *at = strstr(m, ARRAY);
+        size_t k = at ? strlen(m) + 120 : 0;
+        char *said = at ? malloc(k) : NULL;
+        if (said) {
+            snprintf(said, k, "%.*sfound %s: expected one Feature a record (a line, or after a "
+                     "record separator), each a whole GeoJSON text", (int)(at - m), m,
+                     at + sizeof ARRAY - 1);
+            free(m);
+            diags->items[i].message = said;
+        }
     }
     ly_diag_resolve_lines(diags, text, len);
     free(w.text);

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,9 @@ static int check_string(checker *c)
                 if (u > 0xFFFF)
                     return fail(c, c->pos,
                                 "invalid escape in a string: expected \\u and 4 hex digits");
+                if (u == 0) /* (a C string would end there: "x\u0000a" read as "x") */
+                    return fail(c, c->pos, "\\u0000 (a NUL character) in a string: expected "
+                                "text without NUL characters");
                 if (u >= 0xDC00 && u <= 0xDFFF)
                     return fail(c, c->pos, "lone UTF-16 surrogate \\u%04X in a string: expected a "
                                 "high surrogate (\\uD800-\\uDBFF) before it", u);
@@ -173,6 +177,7 @@ static int digits(checker *c)
 static int check_number(checker *c)
 {
     char d[16];
+    size_t start = c->pos;
     if (c->text[c->pos] == '-')
         c->pos++;
     if (c->pos < c->len && c->text[c->pos] == '0') {
@@ -196,6 +201,33 @@ static int check_number(checker *c)
             return fail(c, c->pos, "invalid number: expected a digit in the exponent, found %s",
                         describe(c, c->pos, d));
     }
+    /* RFC 8259 lets a reader limit numbers: a double's range, as every other reader has */
+    char num[401];
+    size_t n = c->pos - start;
+    if (n >= sizeof num)
+        return fail(c, start, "a number %zu characters long: expected a number of at most 400 "
+                    "characters, as JSON writers write them", n);
+    /* (only a number whose integer digits and exponent near 308 can overflow: the others
+     * are not read twice) */
+    long mag = 0, exp = 0;
+    bool neg_exp = false;
+    for (size_t i = start; i < c->pos && c->text[i] != '.' && c->text[i] != 'e' &&
+                           c->text[i] != 'E'; i++)
+        mag += c->text[i] >= '0' && c->text[i] <= '9';
+    const char *e = memchr(c->text + start, 'e', n);
+    e = e ? e : memchr(c->text + start, 'E', n);
+    for (const char *q = e ? e + 1 : NULL; q && q < c->text + c->pos; q++)
+        if (*q == '-')
+            neg_exp = true;
+        else if (*q >= '0' && *q <= '9' && exp < 100000)
+            exp = exp * 10 + (*q - '0');
+    if (mag + (neg_exp ? -exp : exp) < 300)
+        return 0;
+    memcpy(num, c->text + start, n);
+    num[n] = '\0';
+    if (isinf(strtod(num, NULL)))
+        return fail(c, start, "the number %.40s is too large: expected at most 1.8e308 either "
+                    "way (a double's range)", num);
     return 0;
 }
 

@@ -139,6 +139,19 @@ void ly_osm_end_node(ly_osm_reader *r, ly_osm_elem *e)
     r->n_e = (size_t)(e - r->e);
 }
 
+/* A JSON "lat" or "lon" as the text node_position reads: a number's, a string's own (a
+ * writer that quoted it), else what it is ("null", "true", "an object"). */
+static void json_coord_text(const cJSON *v, char *out, size_t n)
+{
+    if (cJSON_IsNumber(v))
+        snprintf(out, n, "%.17g", v->valuedouble);
+    else if (cJSON_IsString(v))
+        snprintf(out, n, "%s", v->valuestring);
+    else if (v)
+        snprintf(out, n, "%s", cJSON_IsNull(v) ? "null" : cJSON_IsBool(v) ? (cJSON_IsTrue(v) ?
+                 "true" : "false") : cJSON_IsArray(v) ? "an array" : "an object");
+}
+
 /* A node's position from its text ("lat" and "lon"); a fault when either is missing or
  * not a number in range. */
 static void node_position(ly_osm_reader *r, ly_osm_elem *e, const char *lat, const char *lon)
@@ -487,9 +500,9 @@ static void json_element(ly_osm_reader *r, const cJSON *o, size_t at, size_t end
     if (e->type == 'n') {
         const cJSON *lat = cJSON_GetObjectItemCaseSensitive(o, "lat");
         const cJSON *lon = cJSON_GetObjectItemCaseSensitive(o, "lon");
-        char ys[32] = "", xs[32] = "";
-        if (cJSON_IsNumber(lat)) snprintf(ys, sizeof ys, "%.17g", lat->valuedouble);
-        if (cJSON_IsNumber(lon)) snprintf(xs, sizeof xs, "%.17g", lon->valuedouble);
+        char ys[48] = "", xs[48] = "";
+        json_coord_text(lat, ys, sizeof ys);
+        json_coord_text(lon, xs, sizeof xs);
         node_position(r, e, lat ? ys : NULL, lon ? xs : NULL);
     } else if (e->type == 'w') {
         json_way(r, e, o);
