@@ -229,10 +229,10 @@ int ly_cli_report_history(const ly_args *a)
     cJSON *arr = json ? cJSON_CreateArray() : NULL;
     char buf[320], w[16], v[32];
     if (!json)
-        printf("%s  [%s]: %zu weeks, %s m² recorded\n\n%-9s %12s %9s %8s  %s\n",
+        printf("%s  [%s]: %zu week%s, %s m² recorded\n\n%-9s %12s %9s %8s  %s\n",
                ly_cli_title(bl, LY_LANG_EN, "  ", buf, sizeof buf), bl->id, d.n_weeks,
-               ly_thousands(area, v, sizeof v), "Week", "Vacant m²", "Vacancy", "Rent",
-               "Reported");
+               d.n_weeks == 1 ? "" : "s", ly_thousands(area, v, sizeof v), "Week", "Vacant m²",
+               "Vacancy", "Rent", "Reported");
     for (size_t i = 0; i < d.n_weeks; i++) {
         double vac = ly_building_vacant_in_week(&d, bl, i);
         float rent = d.week_rent[i * d.n_buildings + (size_t)b];
@@ -306,9 +306,11 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
         ly_json_print(o);
         return;
     }
-    printf("Vacant space from %s to %s: %s m² -> %s m² (%+.0f m²)\n\n", s1, s2,
+    char dz[40];
+    double delta = round(now - was);
+    printf("Vacant space from %s to %s: %s m² -> %s m² (%s%s m²)\n\n", s1, s2,
            ly_thousands(round(was), x, sizeof x), ly_thousands(round(now), y, sizeof y),
-           round(now - was));
+           delta > 0 ? "+" : delta < 0 ? "-" : "\u00b1", ly_thousands(fabs(delta), dz, sizeof dz));
     for (size_t i = 0; i < n; i++) {
         double ch = rows[i].now - rows[i].was;
         if (fabs(ch) < 0.5)
