@@ -3,7 +3,8 @@
 # GeoJSON, then made by GDAL's ogr2ogr into a shapefile and a GeoPackage, each in WGS 84 and
 # in UTM zone 10N (EPSG:32610, which louyu transforms with PROJ as it reads), and as
 # OpenStreetMap's XML (.osm), Overpass's JSON (tests/osm_write.py, tests/osm_json.py) and its
-# PBF (osmium from the .osm); and a week's
+# PBF (osmium from the .osm); the UTM shapefile zipped (tests/zip_write.py, deflated, as
+# a data portal hands it out); and a week's
 # report as CSV, .xlsx, .xls and .ods. One JSON line per file: louyu validate's whole process (the
 # median of 3) and its peak memory. Needs ogr2ogr (Debian's gdal-bin), osmium (osmium-tool)
 # and python3-xlwt.
@@ -20,6 +21,8 @@ ogr2ogr -f GPKG -t_srs EPSG:32610 "$work/sf-utm.gpkg" "$sf"
 python3 "$root/tests/osm_write.py" "$sf" "$work/sf.osm"
 python3 "$root/tests/osm_json.py" "$work/sf.osm" "$work/sf-overpass.json"
 osmium cat -O "$work/sf.osm" -o "$work/sf.osm.pbf"
+python3 "$root/tests/zip_write.py" "$work/sf-utm.shp.zip" \
+  $(for e in shp shx dbf prj cpg; do printf 'sf-utm.%s=%s ' $e "$work/sf-utm.$e"; done)
 # the report: the bundled week (GB18030) as UTF-8 CSV, then as the three workbooks
 iconv -f GB18030 -t UTF-8 "$root/data/reports/2011-W17.csv" >"$work/week.csv"
 python3 "$root/tests/xlsx_write.py" "$work/week.csv" "$work/week.xlsx"
@@ -33,7 +36,7 @@ median3() {
   done | sort -n | sed -n 2p
 }
 for f in "$sf" "$work/sf.shp" "$work/sf-utm.shp" "$work/sf.gpkg" "$work/sf-utm.gpkg" \
-  "$work/sf.osm" "$work/sf-overpass.json" "$work/sf.osm.pbf"; do
+  "$work/sf-utm.shp.zip" "$work/sf.osm" "$work/sf-overpass.json" "$work/sf.osm.pbf"; do
   read -r s kb <<<"$(median3 "$build/louyu" validate "$f")"
   printf '{"file": "%s", "validate_s": %s, "max_rss_mb": %d}\n' "$(basename "$f")" "$s" $((kb / 1024))
 done

@@ -117,6 +117,32 @@ expect err "the file is a workbook .*, not a district: a weekly report is import
 cp "$tmp/gf.shp.zip" "$tmp/download"
 run 0 validate "$tmp/download"; expect out 'valid: 2 buildings'
 
+# archives inside archives: at most 4 deep (a zip of a zip ... 6 deep is refused, not
+# followed down the stack)
+cp "$WILD/osm-export.geojson" "$tmp/n0"
+for i in 1 2 3 4 5 6; do $ZIP "$tmp/n$i" --stored "a.json=$tmp/n$((i - 1))"; done
+run 0 validate "$tmp/n3"; expect out 'valid: 5 buildings'
+run 1 validate "$tmp/n6"
+expect err "a compressed file inside compressed files 5 deep: expected a district file inside at most 4"
+# layers that say they unpack past the limit are refused before any is inflated
+$ZIP "$tmp/claim.zip" --claim 600000000 "b.shp=$tmp/gf/gis_osm_buildings_a_free_1.shp" \
+  "b.dbf=$tmp/gf/gis_osm_buildings_a_free_1.dbf" "b.prj=$tmp/gf/gis_osm_buildings_a_free_1.prj"
+run 1 validate "$tmp/claim.zip"
+expect err "the archive's shapefiles hold 572 MiB unpacked: expected at most 512 MiB in all"
+# a download's metadata.json beside its GeoJSON is not a second district; a pipe's "-"
+printf '{"title": "buildings", "licence": "ODbL"}' >"$tmp/metadata.json"
+$ZIP "$tmp/meta.zip" "buildings.geojson=$WILD/osm-export.geojson" "metadata.json=$tmp/metadata.json"
+run 0 validate "$tmp/meta.zip"; expect out 'valid: 5 buildings'
+$ZIP "$tmp/pipe.zip" "-=$WILD/osm-export.geojson"
+run 0 validate "$tmp/pipe.zip"; expect out 'valid: 5 buildings'
+# names in code page 437 (an older Western tool's café.shp), two layers: read, named
+$ZIP "$tmp/cp437.zip" --cp437 $(for e in shp dbf prj cpg; do
+  printf 'café.%s=%s osm.%s=%s ' $e "$WILD/shapefile/zhanshan-cgcs2000.$e" $e "$WILD/shapefile/gis_osm_buildings_a_free_1.$e"; done)
+run 0 validate "$tmp/cp437.zip"; expect out 'valid: 6 buildings'
+rm "$tmp/hx.prj" 2>/dev/null; cp "$WILD/shapefile/zhanshan-cgcs2000.dbf" "$tmp/hx.dbf"
+$ZIP "$tmp/cp437b.zip" --cp437 "café.shp=$tmp/hx.shp" "café.dbf=$tmp/hx.dbf"
+run 1 validate "$tmp/cp437b.zip"; expect err 'cp437b.zip: warning: café.shp: no .prj beside it'
+
 # the viewer draws it (a shot of a building and its Nearby tab)
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" SDL_VIDEODRIVER=offscreen XDG_CACHE_HOME="$tmp/cache" \
   "$LOUYU" shot "$tmp/gf.shp.zip" --select 100 --tab nearby --out "$tmp/gf.png" >"$tmp/out" 2>"$tmp/err"

@@ -105,10 +105,16 @@ expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$
 expect_fail "no format" "which format" "$district"
 expect_fail "an unknown format" "csv|glb|cityjson|geojson" "$district" --format xlsx --out "$tmp/no.csv"
 expect_fail "a week for CSV" "week is for GeoJSON" "$district" --out "$tmp/no.csv" --week 2011-W17
-# GeoJSON from a GeoJSON file: its own text; from a shapefile: the GeoJSON it is read as
-"$LOUYU" export "$district" --out "$tmp/same.geojson" >"$tmp/out" 2>&1
+# GeoJSON from a GeoJSON file: its own text (without the operators' cameras); from a
+# shapefile: the GeoJSON it is read as
+"$LOUYU" export "$SRC/tests/data/wild/osm-export.geojson" --out "$tmp/same.geojson" >"$tmp/out" 2>&1
 rc=$?
-check '[ $rc = 0 ] && cmp -s "$district" "$tmp/same.geojson"' "GeoJSON from a GeoJSON file is not its text: $(cat "$tmp/out")"
+check '[ $rc = 0 ] && cmp -s "$SRC/tests/data/wild/osm-export.geojson" "$tmp/same.geojson"' \
+  "GeoJSON from a GeoJSON file is not its text: $(cat "$tmp/out")"
+"$LOUYU" export "$district" --out "$tmp/public.geojson" >"$tmp/out" 2>&1
+rc=$?
+check '[ $rc = 0 ] && grep -q "3 cameras left out (for operators only)" "$tmp/out" && ! grep -q "\"camera\"" "$tmp/public.geojson" && "$LOUYU" validate "$tmp/public.geojson" | grep -q "valid: 33 buildings"' \
+  "GeoJSON from the district keeps its cameras or its buildings not: $(cat "$tmp/out")"
 for e in shp dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/hx.$e"; done
 "$LOUYU" export "$tmp/hx.shp" --out "$tmp/hx.geojson" >"$tmp/out" 2>&1
 rc=$?

@@ -66,11 +66,18 @@ check 'grep -q "3 cameras left out" "$tmp/publish.log"' "publish does not say it
 run 0 validate "$tmp/site/data/district.geojson"
 
 # ---- exports -----------------------------------------------------------------------------
-for fmt in csv glb cityjson; do
+for fmt in csv glb cityjson geojson; do
   "$LOUYU" export "$tmp/ops.geojson" --format "$fmt" --out "$tmp/export.$fmt" >"$tmp/out" 2>&1
   check '[ -s "$tmp/export.$fmt" ]' "export $fmt wrote nothing: $(cat "$tmp/out")"
   check '[ -z "$(leaks "$tmp/export.$fmt")" ]' "camera traces in the $fmt export"
 done
+# a store's week as GeoJSON, and the district zipped, exported: no camera either
+"$LOUYU" convert "$tmp/ops.geojson" "$tmp/ops.gpkg" >/dev/null 2>&1
+"$LOUYU" export "$tmp/ops.gpkg" --out "$tmp/ops-week.geojson" >"$tmp/out" 2>&1
+check '[ -s "$tmp/ops-week.geojson" ] && [ -z "$(leaks "$tmp/ops-week.geojson")" ]' "camera traces in a store's week: $(cat "$tmp/out")"
+python3 "$SRC/tests/zip_write.py" "$tmp/ops.zip" "ops.geojson=$tmp/ops.geojson"
+"$LOUYU" export "$tmp/ops.zip" --out "$tmp/ops-zip.geojson" >"$tmp/out" 2>&1
+check '[ -s "$tmp/ops-zip.geojson" ] && [ -z "$(leaks "$tmp/ops-zip.geojson")" ]' "camera traces in a zipped district's export: $(cat "$tmp/out")"
 "$LOUYU" export "$tmp/ops.geojson" --format csv --floors --out "$tmp/floors.csv" >/dev/null 2>&1
 check '[ -z "$(leaks "$tmp/floors.csv")" ]' "camera traces in the per-floor CSV"
 

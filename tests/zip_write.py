@@ -11,6 +11,8 @@ Each NAME=FILE puts FILE's bytes into the archive as member NAME (deflated). Opt
   --encrypted  every member marked encrypted (general purpose flag bit 0)
   --damage     one byte of the first member's data changed (its CRC-32 then wrong)
   --cut N      the archive cut to its first N bytes
+  --claim N    the first member's size in the central directory said to be N bytes
+  --cp437      member names in code page 437 with no UTF-8 flag, as older Western tools
 Python's zipfile writes the archive (written by people other than louyu's), then the
 named fields are changed in place."""
 import struct
@@ -24,7 +26,7 @@ def main():
     i = 1
     while i < len(args):
         a = args[i]
-        if a in ("--method", "--cut"):
+        if a in ("--method", "--cut", "--claim"):
             opts[a] = int(args[i + 1])
             i += 2
             continue
@@ -34,7 +36,8 @@ def main():
             name, path = a.split("=", 1)
             members.append((name, open(path, "rb").read()))
         i += 1
-    gbk = "--gbk" in opts
+    gbk = "--gbk" in opts or "--cp437" in opts
+    codec = "cp437" if "--cp437" in opts else "gbk"
     method = zipfile.ZIP_STORED if "--stored" in opts else zipfile.ZIP_DEFLATED
     # GBK names: a placeholder of the same length in the archive, then the GBK bytes over it
     holders = {}
@@ -42,7 +45,7 @@ def main():
         for k, (name, data) in enumerate(members):
             stored = name
             if gbk:
-                raw = name.encode("gbk")
+                raw = name.encode(codec)
                 stored = ("%%0%dd" % len(raw)) % k
                 holders[stored.encode()] = raw
             info = zipfile.ZipInfo(stored, date_time=(2026, 12, 5, 9, 0, 0))
@@ -61,6 +64,9 @@ def main():
             if "--encrypted" in opts:
                 b[at + flag_at] |= 1
             at = b.find(sig, at + 4)
+    if "--claim" in opts:
+        at = b.find(b"PK\x01\x02")
+        struct.pack_into("<I", b, at + 24, opts["--claim"])
     if "--damage" in opts:
         nl, xl = struct.unpack_from("<HH", b, 26)
         b[30 + nl + xl + 3] ^= 0x5A

@@ -50,11 +50,12 @@ typedef struct {
  * with their own heights, floor records, rent) and its roads, parks, water, boundaries,
  * land use and places with their "kind"; never cameras (for operators only). What a
  * district read from CityJSON is for tools and pages that read GeoJSON (the portal's map).
- * It is read back as it is written: a building the GeoJSON loader would refuse (a
- * footprint a model's surfaces made that crosses itself or has no area) is left out, and
- * counted in *left_out. Appended to out; returns 0, or -1 when memory ran out
- * (out->failed). */
-int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out);
+ * It is read back as it is written: a feature the GeoJSON loader would refuse (a
+ * footprint a model's surfaces made that crosses itself or has no area, a height over
+ * 1000 m) is left out, the buildings among them counted in *left_out and the loader's
+ * reason for each added to why (as a warning; why may be NULL). Appended to out; returns 0,
+ * or -1 when memory ran out (out->failed). */
+int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out, ly_diag_list *why);
 
 /* Writes the CSV into out (appended); out->failed says whether memory ran out. */
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out);

@@ -10,7 +10,8 @@
  * The archive's bytes are the caller's and must outlive the ly_zip; ly_zip_close frees
  * the list. Member names are kept as stored (to match a shapefile's files among
  * themselves) and, for messages, as UTF-8: a name not marked UTF-8 that is not UTF-8
- * is GB18030 (GBK), what Chinese Windows writes. Only libc, zlib and iconv. */
+ * is GB18030 (GBK), what Chinese Windows writes, else code page 437 (ZIP's default). Only
+ * libc, zlib and iconv. */
 #ifndef LOUYU_ZIP_H
 #define LOUYU_ZIP_H
 

@@ -640,6 +640,10 @@ static void read_object(cj_reader *r, const cJSON *o)
         cj_err(r, o, "is %s: expected a city object (an object with a \"type\")", cj_kind(o));
         return;
     }
+    if (!o->string || !o->string[0]) {
+        cj_err(r, o, "the id is empty: expected each city object's id to be some text");
+        return;
+    }
     const char *id = keep(r, o->string);
     int fresh = id ? map_put(&r->ids, id, NULL) : -1;
     if (fresh <= 0) {

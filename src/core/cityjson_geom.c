@@ -12,6 +12,8 @@
 #define M_PER_DEG_LAT 110574.0
 #define M_PER_DEG_LON 111319.49
 #define FLAT_M 0.5   /* a model lower than this is a footprint (LoD0) */
+
+static double ring_area_ll(const ly_district *d, size_t first, size_t n);
 #define UPRIGHT 0.2  /* |n.z| under this: a wall; over: a roof or an underside */
 enum { MAX_POINTS = 40000000 };
 
@@ -550,16 +552,32 @@ bool cj_finish_building(cj_reader *r, ly_building *b, uint32_t first_point,
     local o = local_at(sx / (double)np, sy / (double)np, 0);
     b->n_faces = (uint32_t)(d->n_faces - b->first_face);
     if (hi - lo < FLAT_M) { /* a footprint (LoD0): its faces extruded to the given height */
+        /* the faces that cover ground: not the walls of a low solid (no area seen from
+         * above), and its ground faces alone where it has them (not its roof as well) */
+        bool ground = false, up = false, down = false;
+        for (uint32_t f = 0; f < b->n_faces; f++) {
+            const ly_face *fc = &d->faces[b->first_face + f];
+            const ly_ring *outer = &d->rings[fc->first_ring];
+            double a = ring_area_ll(d, outer->first_point, outer->n_points);
+            ground |= fc->type == LY_FACE_GROUND && fc->given;
+            up |= a > 1e-14; /* (counter-clockwise from above: it looks up) */
+            down |= a < -1e-14;
+        }
         b->first_polygon = (uint32_t)d->n_polygons;
         for (uint32_t f = 0; f < b->n_faces; f++) {
             const ly_face *fc = &d->faces[b->first_face + f];
+            const ly_ring *outer = &d->rings[fc->first_ring];
+            double a = ring_area_ll(d, outer->first_point, outer->n_points);
+            if (fabs(a) < 1e-14 || (ground && !(fc->type == LY_FACE_GROUND && fc->given)) ||
+                (!ground && up && down && a > 0)) /* (a low solid: its underside, once) */
+                continue;
             ly_polygon *pg = cj_grow(r, (void **)&d->polygons, &d->n_polygons, &r->cap_polygons,
                                      sizeof *pg);
             if (!pg)
                 return false;
             *pg = (ly_polygon){fc->first_ring, fc->n_rings, 0, 0};
         }
-        b->n_polygons = b->n_faces;
+        b->n_polygons = (uint32_t)(d->n_polygons - b->first_polygon);
         d->n_faces = b->first_face;
         b->n_faces = 0;
         b->height_m = default_height_m;

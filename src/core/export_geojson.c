@@ -193,7 +193,8 @@ static char *collection(const ly_district *d, const unsigned char *skip, size_t 
 /* Which features the GeoJSON loader would refuse (a footprint a 3D model's surfaces made
  * that crosses itself or has no area): read back, each one left out marked in skip (n
  * features); how many buildings among them. */
-static size_t refused(const ly_district *d, const char *text, unsigned char *skip, size_t n)
+static size_t refused(const ly_district *d, const char *text, unsigned char *skip, size_t n,
+                      ly_diag_list *why)
 {
     ly_district back;
     ly_diag_list diags;
@@ -210,6 +211,8 @@ static size_t refused(const ly_district *d, const char *text, unsigned char *ski
                 strstr(g->message, "(the feature is left out)")) {
                 skip[g->feature] = 1;
                 buildings += (size_t)g->feature < first_other;
+                if (why) /* (the message, its place in a file never written dropped) */
+                    ly_diag_add(why, LY_DIAG_WARNING, SIZE_MAX, g->feature, "%s", g->message);
             }
         }
     ly_district_unload(&back);
@@ -217,14 +220,14 @@ static size_t refused(const ly_district *d, const char *text, unsigned char *ski
     return buildings;
 }
 
-int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out)
+int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out, ly_diag_list *why)
 {
     *left_out = 0;
     size_t n = 0;
     char *s = collection(d, NULL, &n);
     unsigned char *skip = s ? calloc(n + 1, 1) : NULL;
     if (skip) {
-        *left_out = refused(d, s, skip, n);
+        *left_out = refused(d, s, skip, n, why);
         bool any = false;
         for (size_t k = 0; k < n && !any; k++)
             any = skip[k];

@@ -3208,6 +3208,28 @@ static bool gunzip(const char *gz, size_t len, size_t max, ly_diag_list *diags, 
     return true;
 }
 
+/* How many archives (gzip, ZIP) deep this thread's load is: a file packed inside itself
+ * thousands of times would otherwise take the stack, and each level's copy memory. */
+static _Thread_local int unpacking;
+
+bool ly_unpack_enter(ly_diag_list *diags)
+{
+    if (unpacking >= LY_UNPACK_DEPTH) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "a compressed file inside compressed files %d deep: expected a district "
+                    "file inside at most %d (a gzip or ZIP archive holding another)",
+                    unpacking + 1, LY_UNPACK_DEPTH);
+        return false;
+    }
+    unpacking++;
+    return true;
+}
+
+void ly_unpack_leave(void)
+{
+    unpacking--;
+}
+
 /* A gzip file (BBBike's .osm.gz, a .geojson.gz): read as the text it holds, its messages
  * at their lines in that text. */
 static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, const char *name,
@@ -3216,10 +3238,14 @@ static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, cons
     size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
     char *text;
     size_t n;
-    if (!gunzip(gz, len, max, diags, &text, &n))
+    if (!ly_unpack_enter(diags))
         return LY_LOAD_DATA;
-    ly_load_result r = ly_district_load_mem(out, text, n, name, desc, diags);
-    free(text);
+    ly_load_result r = LY_LOAD_DATA;
+    if (gunzip(gz, len, max, diags, &text, &n)) {
+        r = ly_district_load_mem(out, text, n, name, desc, diags);
+        free(text);
+    }
+    ly_unpack_leave();
     return r;
 }
 #endif
@@ -3458,12 +3484,18 @@ ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n
     *len = 0;
     size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
     if (is_gzip(raw, n)) { /* the text it holds */
+        if (!ly_unpack_enter(diags)) {
+            free(raw);
+            return LY_LOAD_DATA;
+        }
         char *inner;
         bool ok = gunzip(raw, n, max, diags, &inner, &n);
         free(raw);
-        if (!ok)
-            return LY_LOAD_DATA;
-        raw = inner;
+        ly_load_result r = LY_LOAD_DATA;
+        if (ok)
+            r = ly_district_load_bytes_text(out, inner, n, path, desc, diags, text, len);
+        ly_unpack_leave();
+        return r;
     }
     ly_load_result r;
     if (ly_osm_is(raw, n) || ly_zip_is(raw, n)) { /* the GeoJSON they are read as */

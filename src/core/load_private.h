@@ -99,6 +99,13 @@ ly_osm_form ly_osm_is(const char *text, size_t len);
  * GeoJSON loader, each message at its element (and tag) in the file (osm.c). */
 ly_load_result ly_osm_load(ly_district *out, const char *text, size_t len, const char *name,
                            const ly_load_desc *desc, ly_diag_list *diags);
+/* Archives inside archives (a gzip or ZIP holding another) are read this deep at most:
+ * ly_unpack_enter counts one more level (false, and said, past the limit), ly_unpack_leave
+ * one less. Per thread. */
+enum { LY_UNPACK_DEPTH = 4 };
+bool ly_unpack_enter(ly_diag_list *diags);
+void ly_unpack_leave(void);
+
 /* A district file's bytes (raw: malloc'd, taken and freed) loaded as ly_district_load_text
  * loads a file: gunzipped, OpenStreetMap's and an archive's read as GeoJSON. */
 ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n,

@@ -1,6 +1,7 @@
 #include "louyu/public.h"
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +12,8 @@ static int is_camera(const cJSON *feature)
     return cJSON_IsString(kind) && !strcmp(kind->valuestring, "camera");
 }
 
-int ly_public_geojson(const char *text, size_t len, char **out, size_t *out_len, size_t *removed)
+int ly_public_geojson_except(const char *text, size_t len, const long *drop, size_t n_drop,
+                             char **out, size_t *out_len, size_t *removed)
 {
     *out = NULL;
     *out_len = 0;
@@ -23,11 +25,16 @@ int ly_public_geojson(const char *text, size_t len, char **out, size_t *out_len,
         cJSON_Delete(root);
         return -1;
     }
-    for (cJSON *f = features->child; f;) {
+    long k = 0;
+    size_t d = 0;
+    for (cJSON *f = features->child; f; k++) {
         cJSON *next = f->next;
-        if (is_camera(f)) {
+        while (d < n_drop && drop[d] < k)
+            d++;
+        bool dropped = d < n_drop && drop[d] == k;
+        if (is_camera(f) || dropped) {
             cJSON_Delete(cJSON_DetachItemViaPointer(features, f));
-            if (removed)
+            if (removed && !dropped)
                 (*removed)++;
         }
         f = next;
@@ -38,4 +45,9 @@ int ly_public_geojson(const char *text, size_t len, char **out, size_t *out_len,
         return -1;
     *out_len = strlen(*out);
     return 0;
+}
+
+int ly_public_geojson(const char *text, size_t len, char **out, size_t *out_len, size_t *removed)
+{
+    return ly_public_geojson_except(text, len, NULL, 0, out, out_len, removed);
 }

@@ -601,7 +601,7 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, char *err,
         ly_district_set_week(&d, i);
         ly_buf b = {0};
         size_t left_out; /* (footprints GeoJSON refuses) */
-        rc = ly_export_geojson(&d, &b, &left_out) ? -1 : write_atomically(out_path, b.p, err, n);
+        rc = ly_export_geojson(&d, &b, &left_out, NULL) ? -1 : write_atomically(out_path, b.p, err, n);
         if (b.failed)
             snprintf(err, n, "out of memory");
         ly_buf_free(&b);
@@ -611,6 +611,15 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, char *err,
     } else {
         if (d.n_weeks)
             apply_week(doc, &d, i);
+        /* an export is for anyone: the cameras are the operators' alone */
+        cJSON *features = cJSON_GetObjectItemCaseSensitive(doc, "features");
+        for (cJSON *f = cJSON_IsArray(features) ? features->child : NULL, *next; f; f = next) {
+            next = f->next;
+            const cJSON *kind = cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(f, "properties"), "kind");
+            if (cJSON_IsString(kind) && !strcmp(kind->valuestring, "camera"))
+                cJSON_Delete(cJSON_DetachItemViaPointer(features, f));
+        }
         out = cJSON_Print(doc);
         rc = out ? write_atomically(out_path, out, err, n) : -1;
     }

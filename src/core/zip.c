@@ -146,8 +146,13 @@ static bool read_member(const unsigned char *b, size_t n, size_t *at, ly_zip_mem
     m->name[nl] = '\0';
     m->shown = m->name;
     size_t sl;
+    /* not UTF-8: GB18030 (GBK) as Chinese Windows writes, else IBM's code page 437, ZIP's
+     * own default, as older tools in Western locales write (caf\x82 is café); a name whose
+     * bytes neither takes is shown with its bytes as Latin-1 */
     if (!(m->flags & 0x800) && !valid_utf8(m->name) &&
-        ly_gb18030_to_utf8(m->name, nl, &m->shown, &sl) != 0) {
+        ly_gb18030_to_utf8(m->name, nl, &m->shown, &sl) != 0 &&
+        ly_iconv_to_utf8("CP437", m->name, nl, &m->shown, &sl) != 0 &&
+        ly_iconv_to_utf8("ISO-8859-1", m->name, nl, &m->shown, &sl) != 0) {
         free(m->shown);
         m->shown = m->name;
     }

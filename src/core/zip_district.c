@@ -4,6 +4,7 @@
 #include "louyu/zip.h"
 #include "load_private.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,37 @@ static char *read_member(const ly_zip *z, size_t i, size_t max, size_t *len, ly_
     return bytes;
 }
 
+/* Whether member i holds a district by its first 64 KiB: a GeoJSON collection or feature,
+ * CityJSON, or OpenStreetMap's JSON (a download's metadata.json or a style does not). */
+static bool holds_district(const ly_zip *z, size_t i)
+{
+    size_t n;
+    const char *why;
+    char *head = ly_zip_read(z, i, (size_t)64 << 20, &n, &why);
+    if (!head)
+        return true; /* (its fault is said when it is read) */
+    if (n > 65536)
+        head[65536] = '\0';
+    bool yes = strstr(head, "\"FeatureCollection\"") || strstr(head, "\"Feature\"") ||
+               strstr(head, "\"CityJSON") || strstr(head, "\"elements\"");
+    free(head);
+    return yes;
+}
+
+/* Of several district files, those a plain .json among them is one of: how many are left
+ * (in other). */
+static size_t districts_only(const ly_zip *z, long *other, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = z->members[other[i]].name;
+        bool plain_json = ends_with(name, ".json") && !ends_with(name, ".city.json");
+        if (!plain_json || holds_district(z, (size_t)other[i]))
+            other[k++] = other[i];
+    }
+    return k;
+}
+
 /* Every shapefile of the archive (shp: their .shp members) as one district. */
 static ly_load_result load_shapefiles(ly_district *out, const ly_zip *z, const long *shp, size_t n,
                                       const char *path, const ly_load_desc *desc,
@@ -96,6 +128,22 @@ static ly_load_result load_shapefiles(ly_district *out, const ly_zip *z, const l
     char **owned = calloc(4 * n, sizeof *owned);
     bool ok = parts && owned;
     static const char *const EXT[] = {"dbf", "prj", "cpg"};
+    /* all the layers' files unpacked at most the file limit together (a small archive of
+     * many layers, each claiming a member of zeros, would otherwise take gigabytes) */
+    uint64_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += z->members[shp[i]].usize;
+        for (int k = 0; k < 3; k++) {
+            long at = sibling(z, z->members[shp[i]].name, EXT[k]);
+            total += at >= 0 ? z->members[at].usize : 0;
+        }
+    }
+    if (ok && total > max) {
+        FAIL(diags, "the archive's shapefiles hold %llu MiB unpacked: expected at most %zu MiB "
+             "in all (the limit that protects memory)", (unsigned long long)(total >> 20),
+             max >> 20);
+        ok = false;
+    }
     for (size_t i = 0; ok && i < n; i++) {
         const char *name = z->members[shp[i]].name;
         long at[3];
@@ -111,9 +159,13 @@ static ly_load_result load_shapefiles(ly_district *out, const ly_zip *z, const l
         }
         size_t got[4] = {0};
         owned[4 * i] = read_member(z, (size_t)shp[i], max, &got[0], diags);
+        /* (a .prj and a .cpg are short texts: 1 MiB and 4 KiB, as beside a lone .shp) */
+        static const size_t MAX_SIDE[3] = {0, 1 << 20, 4096};
         for (int k = 0; k < 3 && owned[4 * i]; k++)
             owned[4 * i + 1 + k] =
-                at[k] >= 0 ? read_member(z, (size_t)at[k], max, &got[1 + k], diags) : NULL;
+                at[k] >= 0 ? read_member(z, (size_t)at[k], k ? MAX_SIDE[k] : max, &got[1 + k],
+                                         diags)
+                           : NULL;
         ok = owned[4 * i] && owned[4 * i + 1] && (at[1] < 0 || owned[4 * i + 2]) &&
              (at[2] < 0 || owned[4 * i + 3]);
         parts[i] = (ly_shapefile_parts){.name = z->members[shp[i]].shown,
@@ -224,6 +276,10 @@ static ly_load_result nothing_to_read(const ly_zip *z, ly_diag_list *diags)
     return LY_LOAD_DATA;
 }
 
+static ly_load_result read_archive(ly_district *out, const char *bytes, size_t n,
+                                   const char *path, const ly_load_desc *desc,
+                                   ly_diag_list *diags, char **text, size_t *len);
+
 ly_load_result ly_zip_district_load_text(ly_district *out, const char *bytes, size_t n,
                                          const char *path, const ly_load_desc *desc,
                                          ly_diag_list *diags, char **text, size_t *len)
@@ -231,6 +287,17 @@ ly_load_result ly_zip_district_load_text(ly_district *out, const char *bytes, si
     memset(out, 0, sizeof *out);
     if (text)
         *text = NULL;
+    if (!ly_unpack_enter(diags))
+        return LY_LOAD_DATA;
+    ly_load_result r = read_archive(out, bytes, n, path, desc, diags, text, len);
+    ly_unpack_leave();
+    return r;
+}
+
+static ly_load_result read_archive(ly_district *out, const char *bytes, size_t n,
+                                   const char *path, const ly_load_desc *desc,
+                                   ly_diag_list *diags, char **text, size_t *len)
+{
     ly_zip z;
     const char *why;
     if (!ly_zip_open(&z, bytes, n, &why)) {
@@ -252,6 +319,19 @@ ly_load_result ly_zip_district_load_text(ly_district *out, const char *bytes, si
         else if (district_member(name))
             other[n_other++] = (long)i;
     }
+    if (shp && other && n_other > 1) /* (a .json beside it may be the download's metadata) */
+        n_other = districts_only(&z, other, n_other);
+    /* an archive of one file with no ending (what `zip out.zip -` makes of a pipe): that one */
+    size_t lone = SIZE_MAX, kept = 0;
+    for (size_t i = 0; i < z.n && !n_shp && !n_other; i++) {
+        const char *base = strrchr(z.members[i].name, '/');
+        base = base ? base + 1 : z.members[i].name;
+        if (!passed_over(z.members[i].name) && ++kept == 1 && !strchr(base, '.'))
+            lone = i;
+    }
+    kept = lone == SIZE_MAX ? 0 : kept;
+    if (other && kept == 1)
+        other[n_other++] = (long)lone;
     ly_load_result r = LY_LOAD_NOMEM;
     char listed[600];
     if (!shp || !other) {

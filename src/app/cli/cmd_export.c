@@ -3,6 +3,7 @@
  * CityJSON. */
 #include "data.h"
 #include "louyu/export.h"
+#include "louyu/public.h"
 #include "louyu/clock.h"
 #include "louyu/file.h"
 #include "louyu/gisfile.h"
@@ -35,6 +36,45 @@ static const char *export_format(const ly_args *a, const char *out)
 
 static int write_out(const char *out, const ly_buf *b);
 
+static int by_index(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* A district's GeoJSON text as an export gives it: without its cameras (for operators
+ * only) and without the features --skip-bad left out (its diags say which); the text as it
+ * is when it has neither. */
+static int public_text(const char *path, const char *text, size_t len, const ly_diag_list *diags,
+                       ly_buf *b)
+{
+    long *drop = malloc((diags->count + 1) * sizeof *drop);
+    size_t n = 0;
+    for (size_t i = 0; drop && i < diags->count; i++)
+        if (diags->items[i].feature >= 0 &&
+            strstr(diags->items[i].message, "(the feature is left out)") &&
+            (!n || drop[n - 1] != diags->items[i].feature))
+            drop[n++] = diags->items[i].feature;
+    if (drop)
+        qsort(drop, n, sizeof *drop, by_index);
+    char *pub = NULL;
+    size_t pub_len = 0, cams = 0;
+    int rc = drop && !ly_public_geojson_except(text, len, drop, n, &pub, &pub_len, &cams)
+                 ? LY_EXIT_OK
+                 : LY_EXIT_USAGE;
+    if (rc)
+        fprintf(stderr, "louyu export: %s: not a GeoJSON FeatureCollection once read\n", path);
+    else if (!cams && !n)
+        ly_buf_putn(b, text, len);
+    else
+        ly_buf_putn(b, pub, pub_len);
+    if (cams)
+        printf("%zu camera%s left out (for operators only)\n", cams, cams == 1 ? "" : "s");
+    free(pub);
+    free(drop);
+    return rc;
+}
+
 /* A district file as GeoJSON: the GeoJSON it is read as (a shapefile's, OpenStreetMap's,
  * another tool's GeoPackage's, a zipped one's; GeoJSON's own as it is), or for CityJSON the
  * district written as GeoJSON (its buildings' footprints with their heights and parts). */
@@ -58,19 +98,25 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
         fprintf(stderr, "louyu export: %s changed while it was read: try again\n", path);
         rc = LY_EXIT_USAGE;
     } else if (d.meta.cityjson) {
-        ly_export_geojson(&d, &b, &left_out);
+        ly_diag_list why;
+        ly_diag_list_init(&why, out);
+        ly_export_geojson(&d, &b, &left_out, &why);
+        for (size_t i = 0; i < why.count; i++)
+            ly_diag_print(stderr, &why, &why.items[i]);
+        ly_diag_list_deinit(&why);
     } else {
-        ly_buf_putn(&b, text, len);
+        rc = public_text(path, text, len, &diags, &b);
     }
     if (!rc)
         rc = write_out(out, &b);
     if (!rc)
-        printf("%s: written, %zu buildings%s\n", out, d.n_buildings - left_out,
+        printf("%s: written, %zu building%s%s\n", out, d.n_buildings - left_out,
+               d.n_buildings - left_out == 1 ? "" : "s",
                d.meta.cityjson ? " (their footprints, heights and parts, from CityJSON)" : "");
     if (!rc && left_out)
-        printf("%s: %zu building%s left out: %s footprint the GeoJSON checks refuse (louyu "
-               "validate %s tells why)\n", out, left_out, left_out == 1 ? "" : "s",
-               left_out == 1 ? "a" : "each a", out);
+        printf("%s: %zu building%s left out: GeoJSON's checks refuse %s (the warnings above "
+               "say why)\n", out, left_out, left_out == 1 ? "" : "s",
+               left_out == 1 ? "it" : "them");
     ly_buf_free(&b);
     free(text);
     ly_district_unload(&d);

@@ -350,11 +350,11 @@ static int district_file(publisher *pb, const char *local)
         } else if (d.meta.cityjson) { /* the page's map reads GeoJSON: the district as it */
             ly_buf b = {0};
             size_t out = 0;
-            rc = ly_export_geojson(&d, &b, &out);
+            rc = ly_export_geojson(&d, &b, &out, NULL);
             if (out)
-                printf("data/district.geojson: %zu building%s left out (%s footprint the "
-                       "GeoJSON checks refuse: louyu validate tells why)\n",
-                       out, out == 1 ? "" : "s", out == 1 ? "a" : "each a");
+                printf("data/district.geojson: %zu building%s left out: GeoJSON's checks "
+                       "refuse %s (louyu export DISTRICT --out X.geojson says why)\n",
+                       out, out == 1 ? "" : "s", out == 1 ? "it" : "them");
             free(text);
             text = b.p;
             len = b.len;
