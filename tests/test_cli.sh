@@ -448,7 +448,7 @@ run 1 query "$BAD/building-floors-missing.geojson"
 
 # the strict parser: numbers whole and in range, sizes WxH, each command its own
 # options; a usage error names the option and exits 2, and writes nothing
-run 2 shot "$ZS" --out "$tmp/no.png" --msaa abc;   expect err "--msaa wants a whole number from 0 to 16, not 'abc'"
+run 2 shot "$ZS" --out "$tmp/no.png" --msaa abc;   expect err "--msaa wants one of 0\|1\|2\|4\|8\|16, not 'abc'"
 run 2 shot "$ZS" --out "$tmp/no.png" --scale 1.5x; expect err "--scale wants a number from 0.5 to 4, not '1.5x'"
 run 2 shot "$ZS" --out "$tmp/no.png" --size 100;   expect err "--size wants WIDTHxHEIGHT in pixels"
 run 2 shot "$ZS" --out "$tmp/no.png" --size 100000x5

@@ -131,7 +131,8 @@ static void test_mistakes(void)
     CHECK(contains(err, ":4:26: error: \"after_s\" is 2: expected a number from 5 to 86400"));
     CHECK(contains(err, ":4:40: error: \"enabled\" is a string: expected true or false"));
     CHECK(contains(err, ":5:24: error: \"index\" is 1.5: expected a whole number from 0 to 15"));
-    CHECK(contains(err, ":6:25: error: \"pin_hash\" is not a PIN hash: expected the \"$argon2id$...\""));
+    CHECK(contains(err, ":6:25: error: \"pin_hash\" is not an Argon2id hash: expected the "
+                        "\"$argon2id$...\""));
     CHECK(contains(err, ":7:21: error: \"max_kb\" is 1: expected a whole number from 16 to 1048576"));
     CHECK(contains(err, ":7:32: error: unknown member \"kept\" in \"log\": expected \"path\", "
                         "\"max_kb\" or \"keep\""));
@@ -173,6 +174,16 @@ static void test_pin(void)
     CHECK(!strncmp(a, "$argon2id$", 10));
     CHECK(strstr(a, "482916") == NULL);
     CHECK(ly_pin_hash_valid(a));
+    /* cut short, too cheap to guess, too dear to check: each refused, said why */
+    char cut[LY_PIN_HASH_MAX];
+    snprintf(cut, sizeof cut, "%.*s", (int)strlen(a) - 5, a);
+    CHECK(ly_pin_hash_problem(cut) && strstr(ly_pin_hash_problem(cut), "cut short"));
+    const char *salt = strrchr(a, '$');
+    char weak[LY_PIN_HASH_MAX], dear[LY_PIN_HASH_MAX];
+    snprintf(weak, sizeof weak, "$argon2id$v=19$m=8,t=1,p=1$%s", strchr(a + 30, '$') + 1);
+    snprintf(dear, sizeof dear, "$argon2id$v=19$m=4294967295,t=2,p=1$%s", strchr(a + 30, '$') + 1);
+    CHECK(salt && strstr(ly_pin_hash_problem(weak), "cost is outside"));
+    CHECK(strstr(ly_pin_hash_problem(dear), "cost is outside"));
     CHECK(ly_pin_verify(a, "482916"));
     CHECK(ly_pin_verify(b, "482916"));
     CHECK(!ly_pin_verify(a, "482917"));

@@ -76,8 +76,11 @@ bool ly_pin_valid(const char *pin);
  * bytes). Returns 0, or -1 (invalid PIN, or out of memory). Takes about a
  * tenth of a second and 64 MiB, on purpose. */
 int ly_pin_hash(const char *pin, char *out, size_t n);
-/* Whether `hash` (from ly_pin_hash) looks like one we can check. */
+/* Whether `hash` (from ly_pin_hash) is one we can check: an Argon2id hash of libsodium's
+ * form with a cost from what ly_pin_hash writes up to what a kiosk can afford. */
 bool ly_pin_hash_valid(const char *hash);
+/* What is wrong with it (a phrase: "a hash cut short ..."), or NULL when nothing is. */
+const char *ly_pin_hash_problem(const char *hash);
 /* Whether `pin` matches `hash`; false for an invalid PIN or hash. */
 bool ly_pin_verify(const char *hash, const char *pin);
 

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -153,6 +154,28 @@ int ly_make_parent_dirs(const char *path, unsigned mode)
 int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
                          size_t err_len)
 {
+    /* what is there: a link is written through (the file it names replaced, not the link),
+     * and anything but a regular file is refused (renaming over /dev/null as root would
+     * replace the device) */
+    struct stat st;
+    char real[PATH_MAX];
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
+        path = real;
+    if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+        /* /dev/stdout, /dev/null, a pipe: written to as it is (nothing to replace) */
+        FILE *f = fopen(path, "wb");
+        bool ok = f && fwrite(data, 1, len, f) == len;
+        int e = errno;
+        if (f)
+            ok = fclose(f) == 0 && ok;
+        if (!ok)
+            snprintf(err, err_len, "cannot write %s: %s", path, strerror(e ? e : EIO));
+        return ok ? 0 : -1;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        snprintf(err, err_len, "cannot write %s: %s", path, not_regular(st.st_mode));
+        return -1;
+    }
     char tmp[4096];
     if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
         snprintf(err, err_len, "%s: the path is too long", path);

@@ -1,6 +1,7 @@
 #include "louyu/html.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,7 @@ void ly_buf_url(ly_buf *b, const char *segment)
 void ly_buf_file_name(ly_buf *b, const char *id)
 {
     static const char *const HEX = "0123456789abcdef";
+    size_t start = b->len;
     for (const unsigned char *s = (const unsigned char *)id; s && *s; s++) {
         /* (a dot only inside: no hidden files, no "..") */
         if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
@@ -166,5 +168,17 @@ void ly_buf_file_name(ly_buf *b, const char *id)
             char e[3] = {'_', HEX[*s >> 4], HEX[*s & 15]};
             ly_buf_putn(b, e, 3);
         }
+    }
+    /* a long id (a Chinese one of 28 characters is 252 bytes here) cut, and told apart by
+     * its whole text's hash: file names stop at 255 bytes, and .html and .png follow */
+    if (!b->failed && b->len - start > 200) {
+        uint64_t h = 14695981039346656037ull; /* FNV-1a */
+        for (const unsigned char *s = (const unsigned char *)id; *s; s++)
+            h = (h ^ *s) * 1099511628211ull;
+        size_t cut = start; /* (at an escape's start, not inside an _xx) */
+        while (cut + (b->p[cut] == '_' ? 3 : 1) <= start + 180)
+            cut += b->p[cut] == '_' ? 3 : 1;
+        b->len = cut;
+        ly_buf_printf(b, "~%016llx", (unsigned long long)h);
     }
 }

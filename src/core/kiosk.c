@@ -162,7 +162,7 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
         if (!cJSON_IsString(v) || !ly_pin_hash_valid(v->valuestring)) {
             ly_json_doc_problem(r, v, "\"%s\" is %s: expected the \"$argon2id$...\" line that "
                     "`louyu pin-hash` prints", name,
-                    cJSON_IsString(v) ? "not a PIN hash" : ly_json_kind(v));
+                    cJSON_IsString(v) ? ly_pin_hash_problem(v->valuestring) : ly_json_kind(v));
             return;
         }
         snprintf(dst, m->size, "%s", v->valuestring);
@@ -256,18 +256,42 @@ bool ly_pin_valid(const char *pin)
     return true;
 }
 
-bool ly_pin_hash_valid(const char *hash)
+const char *ly_pin_hash_problem(const char *hash)
 {
     size_t n = hash ? strlen(hash) : 0;
-    /* "$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>" */
+    /* "$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>", as libsodium writes it */
     if (n < 20 || n >= LY_PIN_HASH_MAX || strncmp(hash, "$argon2id$v=", 12))
-        return false;
+        return "not an Argon2id hash";
     int dollars = 0;
     for (size_t i = 0; i < n; i++) {
         dollars += hash[i] == '$';
         if ((unsigned char)hash[i] <= ' ' || (unsigned char)hash[i] >= 0x7F)
-            return false;
+            return "not an Argon2id hash (a space or a character outside ASCII)";
     }
-    return dollars == 5;
+    unsigned v, m, t, p;
+    int at = 0;
+    if (dollars != 5 || sscanf(hash, "$argon2id$v=%u$m=%u,t=%u,p=%u$%n", &v, &m, &t, &p, &at) != 4 ||
+        !at || v != 19)
+        return "not an Argon2id hash of version 19 with its m, t and p";
+    /* what `louyu pin-hash` writes (64 MiB, 2 passes) at least, and a check the kiosk can
+     * afford (at most 1 GiB, 20 passes): a weaker one is cheap to guess, a stronger one
+     * would lock the admin out */
+    if (m < 65536 || m > 1048576 || t < 2 || t > 20 || p != 1)
+        return "a hash whose cost is outside what louyu pin-hash writes (m from 65536 to "
+               "1048576 KiB, t from 2 to 20, p 1)";
+    const char *salt = hash + at, *dollar = strchr(salt, '$');
+    size_t salt_n = dollar ? (size_t)(dollar - salt) : 0, tag_n = dollar ? strlen(dollar + 1) : 0;
+    for (const char *c = salt; *c; c++)
+        if (*c != '$' && !((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') ||
+                           (*c >= '0' && *c <= '9') || *c == '+' || *c == '/'))
+            return "not an Argon2id hash (its salt or hash is not base64)";
+    if (salt_n < 22 || tag_n < 43)
+        return "a hash cut short (its salt or hash is shorter than libsodium writes)";
+    return NULL;
+}
+
+bool ly_pin_hash_valid(const char *hash)
+{
+    return ly_pin_hash_problem(hash) == NULL;
 }
 

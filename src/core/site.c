@@ -164,10 +164,17 @@ void ly_site_listings_json(const ly_site *s, ly_buf *out)
         else
             cJSON_AddNullToObject(o, "available_from");
         cJSON_AddBoolToObject(o, "run", sp->run);
-        for (int l = 0; l < LY_LANG_COUNT; l++) {
+        for (int l = 0; l < LY_LANG_COUNT; l++) { /* (null for a language not published) */
+            bool published = false;
+            for (int k = 0; k < s->n_langs; k++)
+                published |= s->langs[k] == (ly_lang)l;
             ly_buf path = {0};
             ly_site_building_path(b, (ly_lang)l, &path);
-            cJSON_AddStringToObject(o, l == LY_LANG_EN ? "url_en" : "url_zh", path.p ? path.p : "");
+            if (published)
+                cJSON_AddStringToObject(o, l == LY_LANG_EN ? "url_en" : "url_zh",
+                                        path.p ? path.p : "");
+            else
+                cJSON_AddNullToObject(o, l == LY_LANG_EN ? "url_en" : "url_zh");
             ly_buf_free(&path);
         }
         cJSON_AddItemToArray(arr, o);
@@ -183,8 +190,8 @@ void ly_site_listings_json(const ly_site *s, ly_buf *out)
 
 void ly_site_listings_csv(const ly_site *s, ly_buf *out)
 {
-    ly_buf_put(out, "building,building_name,building_name_en,floors,area_m2,rent_cny_m2_day,"
-                    "available_from,run\r\n");
+    ly_buf_put(out, "building,building_name,building_name_en,floors,floor_from,floor_to,"
+                    "area_m2,rent_cny_m2_day,available_from,run,url_zh,url_en\r\n");
     for (size_t i = 0; i < s->n_spaces; i++) {
         const ly_site_space *sp = &s->spaces[i];
         const ly_building *b = &s->d->buildings[sp->building];
@@ -196,13 +203,25 @@ void ly_site_listings_csv(const ly_site *s, ly_buf *out)
             ly_buf_put(out, ",");
         }
         ly_buf_csv(out, floors);
-        snprintf(num, sizeof num, ",%.1f,", sp->area_m2);
+        snprintf(num, sizeof num, ",%d,%d,%.1f,", sp->floor_from, sp->floor_to, sp->area_m2);
         ly_buf_put(out, num);
         if (sp->rent > 0)
             ly_buf_printf(out, "%.2f", sp->rent);
         ly_buf_put(out, ",");
         ly_buf_csv(out, sp->available);
-        ly_buf_printf(out, ",%s\r\n", sp->run ? "yes" : "no");
+        ly_buf_printf(out, ",%s", sp->run ? "yes" : "no");
+        for (int l = 0; l < LY_LANG_COUNT; l++) { /* (empty for a language not published) */
+            bool published = false;
+            for (int k = 0; k < s->n_langs; k++)
+                published |= s->langs[k] == (ly_lang)l;
+            ly_buf path = {0};
+            if (published)
+                ly_site_building_path(b, (ly_lang)l, &path);
+            ly_buf_put(out, ",");
+            ly_buf_csv(out, path.p);
+            ly_buf_free(&path);
+        }
+        ly_buf_put(out, "\r\n");
     }
 }
 

@@ -10,6 +10,7 @@
 #include "store_private.h"
 
 #include <cjson/cJSON.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +20,9 @@
 
 bool ly_store_is(const char *path)
 {
+    struct stat st; /* (a pipe's open would wait for a writer) */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return false;
     FILE *f = fopen(path, "rb");
     if (!f)
         return false;

@@ -71,7 +71,10 @@ static void expected(const ly_opt *o, char *buf, size_t n)
 {
     switch (o->type) {
     case LY_OPT_INT:
-        snprintf(buf, n, "a whole number from %g to %g", o->min, o->max);
+        if (o->choices)
+            snprintf(buf, n, "one of %s", o->choices);
+        else
+            snprintf(buf, n, "a whole number from %g to %g", o->min, o->max);
         break;
     case LY_OPT_NUM:
         snprintf(buf, n, "a number from %g to %g", o->min, o->max);
@@ -111,8 +114,9 @@ static bool choice(const char *choices, const char *v)
 static bool read_value(const ly_opt *o, const char *v, double *g)
 {
     switch (o->type) {
-    case LY_OPT_INT:
-        return number(v, &g[0]) && g[0] == floor(g[0]) && in_range(o, g[0]);
+    case LY_OPT_INT: /* (within its range; one of its choices where it names some) */
+        return number(v, &g[0]) && g[0] == floor(g[0]) && in_range(o, g[0]) &&
+               (!o->choices || choice(o->choices, v));
     case LY_OPT_NUM:
         return number(v, &g[0]) && in_range(o, g[0]);
     case LY_OPT_CHOICE:

@@ -23,7 +23,7 @@ static const ly_opt O_WINDOW[] = {
     {"--scale", LY_OPT_NUM, "S", "the interface's scale (1 on a desktop, 1.75 on a kiosk; the viewer's times the screen's density where X11 does not scale: GDK_SCALE, or its dpi / 96)", 0.5, 4,
      NULL},
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose (off on software GL), 1 off",
-     0, 16, NULL},
+     0, 16, "0|1|2|4|8|16"},
     {"--lod", LY_OPT_TEXT, "on|off|LOD",
      "far chunks as blocks (off: every building in full); a CityJSON LoD (1, 1.2, 2.2): the one "
      "to read", 0, 0, NULL},
@@ -135,7 +135,8 @@ static const ly_opt O_BENCH[] = {
     {"--runs", LY_OPT_INT, "N", "load the file N times (median; 0: the frames alone)", 0, 1000, NULL},
     {"--frames", LY_OPT_INT, "N", "frames along the scripted camera path", 1, 100000, NULL},
     {"--size", LY_OPT_SIZE, "WxH", "the frames' size", 16, 8192, NULL},
-    {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose, 1 off", 0, 16, NULL},
+    {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose, 1 off", 0, 16,
+     "0|1|2|4|8|16"},
     {"--lod", LY_OPT_TEXT, "on|off|LOD",
      "far chunks as blocks (off: every building in full); a CityJSON LoD (1, 1.2, 2.2): the one "
      "to read", 0, 0, NULL},

@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 /* A kiosk's config, when given: its admin PIN and hold. */
@@ -102,8 +105,10 @@ static int render_png(ly_app *app, const ly_args *a, const char *out, int w, int
     int rc = LY_EXIT_OK;
     size_t len = strlen(out);
     bool jpeg = len > 4 && (!strcasecmp(out + len - 4, ".jpg") || !strcasecmp(out + len - 5, ".jpeg"));
+    errno = 0;
     if (jpeg ? !stbi_write_jpg(out, w, h, 4, pixels, 88) : !stbi_write_png(out, w, h, 4, pixels, w * 4)) {
-        fprintf(stderr, "louyu shot: cannot write %s\n", out);
+        fprintf(stderr, "louyu shot: cannot write %s: %s\n", out,
+                errno ? strerror(errno) : "the picture could not be encoded");
         rc = LY_EXIT_USAGE;
     }
     free(pixels);
@@ -131,6 +136,24 @@ int ly_cli_shot(const ly_args *a)
     const char *out = ly_arg_text(a, "--out", NULL);
     if (!out)
         return ly_cli_usage_error(a->cmd, "--out PNG is required");
+    /* where the picture goes, before it is drawn (a minute's render for a folder that is
+     * not there would be lost) */
+    char dir[4096];
+    const char *slash = strrchr(out, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) + (slash == out) : 1,
+             slash ? out : ".");
+    struct stat st;
+    if (!stat(out, &st) && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "louyu shot: cannot write %s: it is a directory: expected a file\n", out);
+        return LY_EXIT_USAGE;
+    }
+    if (stat(dir, &st) || !S_ISDIR(st.st_mode) || access(dir, W_OK)) {
+        fprintf(stderr, "louyu shot: cannot write %s: %s\n", out,
+                stat(dir, &st) ? "its folder does not exist"
+                : !S_ISDIR(st.st_mode) ? "its folder is not a folder"
+                                       : "its folder is not writable");
+        return LY_EXIT_USAGE;
+    }
     ly_kiosk_config kc;
     int rc = config(a, &kc);
     if (rc)

@@ -3,6 +3,7 @@
 #include "louyu/clock.h"
 #include "cli.h"
 #include "louyu/triangulate.h"
+#include "louyu/file.h"
 
 #include <cjson/cJSON.h>
 #include <stdint.h>
@@ -99,30 +100,18 @@ static ly_tri_polygon polygon_at(const poly_set *s, size_t k)
 
 static cJSON *parse_file(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        return NULL;
-    }
+    /* as every command reads a file: a regular one, at most 512 MiB (not /dev/zero) */
     char *buf = NULL;
-    size_t len = 0, cap = 0, got;
-    do {
-        if (!reserve((void **)&buf, &cap, len + 65536 + 1, 1)) {
-            fclose(f);
-            free(buf);
-            fprintf(stderr, "%s: out of memory\n", path);
-            return NULL;
-        }
-        got = fread(buf + len, 1, 65536, f);
-        len += got;
-    } while (got == 65536);
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
-        free(buf);
-        fprintf(stderr, "%s: read error\n", path);
+    size_t len = 0;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    if (ly_file_read(path, (size_t)512 << 20, false, &buf, &len, &diags) != LY_FILE_OK) {
+        for (size_t i = 0; i < diags.count; i++)
+            ly_diag_print(stderr, &diags, &diags.items[i]);
+        ly_diag_list_deinit(&diags);
         return NULL;
     }
+    ly_diag_list_deinit(&diags);
     buf[len] = '\0';
     const char *end = NULL;
     cJSON *json = cJSON_ParseWithOpts(buf, &end, 1);
