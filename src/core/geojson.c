@@ -203,10 +203,11 @@ static const char *keep_string(loader *L, const char *s)
     char *p = ly_arena_strdup(&L->d->arena, s);
     if (!p)
         L->nomem = true;
-    /* control characters (ESC, BEL, a line break) as spaces: a name is shown on a terminal,
-     * a card and a page, where they would move the cursor or forge a line */
+    /* control characters (ESC, BEL, a carriage return) as spaces: a name is shown on a
+     * terminal, a card and a page, where they would move the cursor or redraw a line (a
+     * line break and a tab are text, and kept) */
     for (char *c = p; c && *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7F)
+        if (((unsigned char)*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7F)
             *c = ' ';
     return p;
 }
