@@ -143,6 +143,13 @@ rm "$tmp/hx.prj" 2>/dev/null; cp "$WILD/shapefile/zhanshan-cgcs2000.dbf" "$tmp/h
 $ZIP "$tmp/cp437b.zip" --cp437 "café.shp=$tmp/hx.shp" "café.dbf=$tmp/hx.dbf"
 run 1 validate "$tmp/cp437b.zip"; expect err 'cp437b.zip: warning: café.shp: no .prj beside it'
 
+# the same OpenStreetMap way in two or three layers (a school: a building, a place, land
+# use): each layer after the first names its copy "LAYER/ID"; none refuses the archive
+$ZIP "$tmp/same.zip" $(for l in a b c; do for e in shp dbf prj cpg; do
+  printf '%s/gis_osm_buildings_a_free_1.%s=%s ' $l $e "$tmp/gf/gis_osm_buildings_a_free_1.$e"; done; done)
+run 0 validate "$tmp/same.zip"; expect out 'valid: 6 buildings'
+run 0 info "$tmp/same.zip" "c/gis_osm_buildings_a_free_1/100"; expect out '^海天中心'
+
 # the viewer draws it (a shot of a building and its Nearby tab)
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" SDL_VIDEODRIVER=offscreen XDG_CACHE_HOME="$tmp/cache" \
   "$LOUYU" shot "$tmp/gf.shp.zip" --select 100 --tab nearby --out "$tmp/gf.png" >"$tmp/out" 2>"$tmp/err"

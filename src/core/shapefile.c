@@ -62,6 +62,11 @@ struct features {
     size_t n, cap;
     reader *readers;
     size_t n_readers;
+    /* several layers: each id column's values seen, and in which layer first (an open
+     * addressing table, cap_ids a power of two) */
+    char **ids;
+    uint16_t *id_layer;
+    size_t n_ids, cap_ids;
 };
 
 static uint32_t be32(const unsigned char *p)
@@ -744,6 +749,60 @@ static bool grow(features *all)
     return lay != NULL;
 }
 
+/* The field the loader takes a record's id from (its first of id, @id, osm_id,
+ * osm_way_id), or -1. */
+static int id_field_of(const reader *r)
+{
+    static const char *const KEYS[] = {"id", "@id", "osm_id", "osm_way_id"};
+    for (size_t k = 0; k < sizeof KEYS / sizeof *KEYS; k++)
+        for (int f = 0; f < r->n_fields; f++)
+            if (readable(&r->fields[f]) && !strcmp(r->fields[f].key, KEYS[k]))
+                return f;
+    return -1;
+}
+
+/* Whether id value v (as the collection writes it) was a record's of an earlier layer of
+ * the archive; remembered for the later ones. False when memory ran out. */
+static bool earlier_layer(features *all, const char *v, uint16_t layer, bool *earlier)
+{
+    *earlier = false;
+    if (all->n_ids * 2 >= all->cap_ids) {
+        size_t cap = all->cap_ids ? all->cap_ids * 2 : 1024;
+        char **ids = calloc(cap, sizeof *ids);
+        uint16_t *lay = calloc(cap, sizeof *lay);
+        if (!ids || !lay) {
+            free(ids);
+            free(lay);
+            return false;
+        }
+        for (size_t i = 0; i < all->cap_ids; i++) {
+            if (!all->ids[i])
+                continue;
+            size_t j = ly_hash_str(all->ids[i]) & (cap - 1);
+            while (ids[j])
+                j = (j + 1) & (cap - 1);
+            ids[j] = all->ids[i];
+            lay[j] = all->id_layer[i];
+        }
+        free(all->ids);
+        free(all->id_layer);
+        all->ids = ids;
+        all->id_layer = lay;
+        all->cap_ids = cap;
+    }
+    size_t j = ly_hash_str(v) & (all->cap_ids - 1);
+    for (; all->ids[j]; j = (j + 1) & (all->cap_ids - 1))
+        if (!strcmp(all->ids[j], v)) {
+            *earlier = all->id_layer[j] != layer; /* (one layer's own repeat: the loader's) */
+            return true;
+        }
+    if (!(all->ids[j] = strdup(v)))
+        return false;
+    all->id_layer[j] = layer;
+    all->n_ids++;
+    return true;
+}
+
 /* The layer's records as Features of the collection, one a line (a deleted row left out). */
 static bool write_features(reader *r)
 {
@@ -767,7 +826,22 @@ static bool write_features(reader *r)
         size_t at = r->shapes[i], bytes = (size_t)be32(r->shp + at - 4) * 2;
         size_t start = all->out.len;
         ly_buf_put(&all->out, all->n ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
-        if (!r->id_field && all->n_readers > 1) { /* no column for ids: layer and record */
+        int idf = all->n_readers > 1 && r->id_field && row ? id_field_of(r) : -1;
+        ly_buf idv = {0};
+        bool earlier = false;
+        if (idf >= 0) { /* an id an earlier layer's record has: "layer/id" (two layers of a
+                         * download hold the same OpenStreetMap way, a building and a place) */
+            const field *f = &r->fields[idf];
+            put_value(r, &idv, f, r->dbf + r->row_at + i * r->row_len + f->at);
+            if (idv.p && strcmp(idv.p, "null") &&
+                !earlier_layer(all, idv.p, (uint16_t)(r - all->readers), &earlier))
+                all->out.failed = true;
+        }
+        if (earlier) {
+            bool quoted = idv.p[0] == '"';
+            ly_buf_printf(&all->out, "\"id\":\"%.*s/%.*s\",", (int)strcspn(r->layer, "."),
+                          r->layer, (int)(idv.len - (quoted ? 2 : 0)), idv.p + quoted);
+        } else if (!r->id_field && all->n_readers > 1) { /* no column for ids: layer and record */
             char id[300];
             int k = snprintf(id, sizeof id, "%.*s/%zu", (int)strcspn(r->layer, "."), r->layer,
                              i + 1);
@@ -777,6 +851,7 @@ static bool write_features(reader *r)
         } else if (!r->id_field) { /* no column for ids: the record's number */
             ly_buf_printf(&all->out, "\"id\":%zu,", i + 1);
         }
+        ly_buf_free(&idv);
         if (row)
             put_properties(r, &all->out, i);
         else
@@ -899,6 +974,10 @@ ly_load_result ly_shapefile_load_parts(ly_district *out, const ly_shapefile_part
     free(all.starts);
     free(all.records);
     free(all.layers);
+    for (size_t i = 0; i < all.cap_ids; i++)
+        free(all.ids[i]);
+    free(all.ids);
+    free(all.id_layer);
     ly_buf_free(&all.out);
     return res;
 }
