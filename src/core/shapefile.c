@@ -815,6 +815,8 @@ static bool write_features(reader *r)
                         ? "the shapes past the table's last row are read without attributes"
                         : "the rows past the last shape are not read");
     bool ok = true;
+    /* (several layers: the column whose values an earlier layer's records may share) */
+    int layer_idf = all->n_readers > 1 && r->id_field ? id_field_of(r) : -1;
     for (size_t i = 0; i < n && !all->out.failed; i++) {
         bool row = i < r->n_rows;
         if (row && r->dbf[r->row_at + i * r->row_len] == '*')
@@ -826,7 +828,7 @@ static bool write_features(reader *r)
         size_t at = r->shapes[i], bytes = (size_t)be32(r->shp + at - 4) * 2;
         size_t start = all->out.len;
         ly_buf_put(&all->out, all->n ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
-        int idf = all->n_readers > 1 && r->id_field && row ? id_field_of(r) : -1;
+        int idf = row ? layer_idf : -1;
         ly_buf idv = {0};
         bool earlier = false;
         if (idf >= 0) { /* an id an earlier layer's record has: "layer/id" (two layers of a
