@@ -928,8 +928,40 @@ static void strays(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A building without an id is "#N" from its place; a written id that is the same, before
+ * or after it, keeps its id, and the one without is given "#N-2": every id stays unique. */
+static void generated_ids(void)
+{
+    const char *text = "{\"type\":\"FeatureCollection\",\"features\":["
+                       "{\"type\":\"Feature\",\"id\":\"#1\",\"properties\":{},"
+                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+                       "{\"type\":\"Feature\",\"properties\":{},"
+                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+                       "{\"type\":\"Feature\",\"properties\":{},"
+                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+                       "{\"type\":\"Feature\",\"id\":\"#2\",\"properties\":{},"
+                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}"
+                       "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors + diags.warnings, 0);
+    CHECK_INT(d.n_buildings, 4);
+    if (d.n_buildings == 4) {
+        CHECK_STR(d.buildings[0].id, "#1");
+        CHECK_STR(d.buildings[1].id, "#1-2"); /* "#1" was written before it */
+        CHECK_STR(d.buildings[2].id, "#2-2"); /* "#2" is written after it */
+        CHECK_STR(d.buildings[3].id, "#2");
+        CHECK_INT(ly_district_find(&d, "#2"), 3);
+        CHECK_INT(ly_district_find(&d, "#2-2"), 2);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
+    generated_ids();
     strays();
     osm_parts();
     other_forms();

@@ -2494,6 +2494,34 @@ static bool osm_qualified(const loader *L, const cJSON *feature, const cJSON *id
     return kind && snprintf(out, n, "%s/%s", kind, id) < (int)n;
 }
 
+/* The id louyu gave feature `generated` (it has none) is written on this one: the
+ * written id wins, and that building is given the next free "#N-K". Returns false when
+ * out of memory. */
+static bool give_way(loader *L, const char *id, const cJSON *id_node, long generated)
+{
+    size_t j = ly_hash_str(id) & (L->id_cap - 1);
+    while (strcmp(L->id_keys[j], id))
+        j = (j + 1) & (L->id_cap - 1);
+    const char *old = L->id_keys[j];
+    L->id_nodes[j] = id_node;
+    L->id_vals[j] = (uint32_t)L->feature + 1;
+    long here = L->feature;
+    L->feature = generated; /* (the new claim is that feature's) */
+    char buf[48];
+    const cJSON *first = NULL;
+    const char *renamed = NULL;
+    for (int k = 2; k < 1 << 20; k++) {
+        snprintf(buf, sizeof buf, "#%ld-%d", generated, k);
+        if (!(renamed = keep_string(L, buf)) || claim_id(L, renamed, NULL, &first) < 0)
+            break;
+    }
+    L->feature = here;
+    for (size_t i = 0; renamed && i < L->d->n_buildings; i++)
+        if (L->d->buildings[i].id == old)
+            L->d->buildings[i].id = renamed;
+    return renamed != NULL;
+}
+
 /* A building needs an id: a plain file's gets one from its place in the file. Then
  * every id is unique. Returns the id, or NULL when the feature is refused. */
 static const char *unique_id(loader *L, const cJSON *feature, int kind, const char *id,
@@ -2507,9 +2535,14 @@ static const char *unique_id(loader *L, const cJSON *feature, int kind, const ch
                 "\"wtc\") so it can be selected and linked");
             return NULL;
         }
-        char buf[32];
+        /* "#N" from its place, unless a written id took that already: "#N-2", ... */
+        char buf[48];
+        const cJSON *first = NULL;
         snprintf(buf, sizeof buf, "#%ld", L->feature);
-        id = keep_string(L, buf);
+        for (int k = 2; (id = keep_string(L, buf)) && claim_id(L, id, NULL, &first) >= 0; k++)
+            snprintf(buf, sizeof buf, "#%ld-%d", L->feature, k);
+        if (!id)
+            return NULL;
         set_where(L, id);
     }
     if (id && id_node) {
@@ -2521,6 +2554,8 @@ static const char *unique_id(loader *L, const cJSON *feature, int kind, const ch
             set_where(L, id);
             prev = id ? claim_id(L, id, id_node, &first) : -1;
         }
+        if (prev >= 0 && !first) /* the id louyu gave a building that has none */
+            prev = give_way(L, id, id_node, prev) ? -1 : prev;
         if (prev >= 0) {
             err(L, id_node, "duplicate id \"%s\": feature %ld already uses it: expected ids "
                 "unique within the file", id, prev);
