@@ -43,8 +43,13 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
         *db = NULL;
         return -1;
     }
-    /* an import holds the write lock for a moment; readers never wait (WAL) */
+    /* an import holds the write lock for a moment: readers wait for it */
     sqlite3_busy_timeout(*db, 5000);
+    /* a store is one file, as a GeoPackage handed to QGIS or a colleague should be: no
+     * -wal and -shm beside it after a read (a read-only reader of a WAL file leaves them).
+     * A store an older louyu made in WAL mode becomes one at its next import. */
+    if (write)
+        sqlite3_exec(*db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     sqlite3_stmt *st;
     bool ours = sqlite3_prepare_v2(*db, "SELECT geojson FROM louyu_document LIMIT 1", -1, &st,
                                    NULL) == SQLITE_OK;
@@ -287,7 +292,7 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
     if (sqlite3_open_v2(gpkg, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK)
         snprintf(err, n, "%s: %s", gpkg, db ? sqlite3_errmsg(db) : "out of memory");
-    else if (!ly_gpkg_exec(db, "PRAGMA journal_mode = WAL; BEGIN", err, n))
+    else if (!ly_gpkg_exec(db, "BEGIN", err, n))
         rc = fill(db, &d, source, text, len, err, n) ||
                      ly_gpkg_exec(db, "COMMIT", err, n)
                  ? -1

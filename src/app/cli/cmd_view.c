@@ -126,8 +126,9 @@ static void kiosk_setup(ly_app *app, viewer *v)
                          "admin panel is off");
 }
 
-/* The data file's state. A store (a GeoPackage in WAL mode) commits into its
- * "-wal" file and folds it into the main file later: its change is either's. A
+/* The data file's state. A GeoPackage in WAL mode (another tool's, or a store an older
+ * louyu made) commits into its "-wal" file and folds it into the main file later: its
+ * change is either's. A
  * shapefile's is any of its files' (a new table alone, a new .dbf, changes it). */
 static bool data_stat(const char *path, struct stat *st)
 {
