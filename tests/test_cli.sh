@@ -29,6 +29,38 @@ expect err "none.geojson: error: cannot open: No such file"
 run 2 validate "$tmp";      expect err "^$tmp: error: is a directory: expected a file$"
 run 2 validate /dev/null;   expect err "^/dev/null: error: is a device: expected a regular file$"
 
+# "--" ends the options: a file whose name starts with "-"; an empty argument is named
+cp "$ZS" "$tmp/-dash.geojson"
+cd "$tmp" || exit 1
+run 0 validate -- -dash.geojson; expect out '^-dash.geojson: valid: 33 buildings'
+run 2 validate -dash.geojson;    expect err "unknown option '-dash.geojson'"
+cd - >/dev/null || exit 1
+run 2 convert "$ZS" "";     expect err '^louyu convert: argument 2 is empty: expected FILE.geojson STORE.gpkg$'
+
+# where a command writes is checked before its work, and said plainly
+for c in "shot $ZS --out $tmp/no/x.png" "export $ZS --out $tmp/no/x.csv" \
+  "synth --buildings 5 --out $tmp/no/x.geojson" "report template wtc --out $tmp/no/x.csv" \
+  "convert $ZS $tmp/no/x.gpkg"; do
+  run 2 $c; expect err "^louyu [a-z ]+: cannot write $tmp/no/x\.[a-z]+: its folder $tmp/no does not exist$"
+done
+run 2 publish "$ZS" "$tmp/no/site"
+expect err "^louyu publish: cannot write $tmp/no/site: its folder $tmp/no does not exist$"
+run 2 publish "$ZS" "$ZS";  expect err "cannot write $ZS: it is a file: expected a folder$"
+run 2 convert "$ZS" "$tmp"; expect err "cannot write $tmp: it is a folder: expected a file$"
+run 2 report template wtc --out "$tmp/t.xlsx"; expect err 'the template is a CSV file: name it .csv, not .xlsx'
+run 2 report history wtc --db "$tmp/none.gpkg"; expect err "^louyu report history: $tmp/none.gpkg: No such file or directory"
+# a publish that fails leaves nothing half-made beside its folder
+mkdir -p "$tmp/pub" "$tmp/noweb"
+run 2 publish "$ZS" "$tmp/pub/site" --web "$tmp/noweb"; expect err 'no louyu.js there'
+left=$(ls -A "$tmp/pub")
+[ "$left" = ".site.lock" ] || [ -z "$left" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a failed publish left: $left"; }
+# a store is one file: reading it leaves no -wal or -shm beside it
+run 0 convert "$ZS" "$tmp/one.gpkg"
+run 0 stats "$tmp/one.gpkg"
+run 0 report history wtc --db "$tmp/one.gpkg"
+left=$(ls "$tmp" | grep '^one\.gpkg')
+[ "$left" = "one.gpkg" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: beside a read store: $left"; }
+
 run 0 validate "$ZS";       expect out 'zhanshan.geojson: valid: 33 buildings'; expect_empty err
 run 0 validate "$SF";       expect out 'valid: 13896 buildings'
 run 0 validate "$SRC/docs/example.geojson"

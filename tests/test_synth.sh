@@ -69,7 +69,7 @@ expect err '--seed wants'
 run 2 synth --buildings 10 --out "$tmp/x.geojson" --from "$tmp/missing.geojson"
 expect err 'missing.geojson'
 run 2 synth --buildings 10 --out "$tmp/no/such/dir/x.geojson"
-expect err 'louyu synth: .*x.geojson: No such file or directory'
+expect err "^louyu synth: cannot write $tmp/no/such/dir/x.geojson: its folder $tmp/no/such/dir does not exist$"
 run 1 synth --buildings 10 --out "$tmp/x.geojson" --from "$SRC/tests/data/bad/height-negative.geojson"
 [ ! -e "$tmp/x.geojson" ] && ok || bad "a failed synth left $tmp/x.geojson"
 

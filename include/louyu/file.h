@@ -45,6 +45,12 @@ int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *b
 int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
                          size_t err_len);
 
+/* Whether a file (or with `folder`, a folder) can be made or replaced at `path`: its
+ * folder exists, is a folder and can be written, and `path` is not a folder (a file with
+ * `folder`). Returns NULL, or why not ("its folder /x/y does not exist"), in why. Checked
+ * before a long job, so that its result is not lost to a mistyped path. */
+const char *ly_out_problem(const char *path, bool folder, char *why, size_t n);
+
 /* Whether s starts with http:// or https:// (any case): a URL, not a file. */
 bool ly_is_url(const char *s);
 

@@ -207,6 +207,50 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
     return 0;
 }
 
+const char *ly_out_problem(const char *path, bool folder, char *why, size_t n)
+{
+    struct stat st;
+    if (!path[0]) {
+        snprintf(why, n, "the path is empty");
+        return why;
+    }
+    if (!stat(path, &st)) {
+        if (folder && !S_ISDIR(st.st_mode)) {
+            snprintf(why, n, "it is a file: expected a folder");
+            return why;
+        }
+        if (!folder && S_ISDIR(st.st_mode)) {
+            snprintf(why, n, "it is a folder: expected a file");
+            return why;
+        }
+        if (!folder && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)))
+            return NULL; /* /dev/stdout, a pipe: written to as they are */
+    }
+    /* the folder it goes in: all before the last slash that ends a name */
+    char dir[4096];
+    if (snprintf(dir, sizeof dir, "%s", path) >= (int)sizeof dir) {
+        snprintf(why, n, "the path is too long");
+        return why;
+    }
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/')
+        dir[--len] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        slash[slash == dir] = '\0'; /* "/x" goes in "/" */
+    if (stat(dir, &st))
+        snprintf(why, n, "its folder %s does not exist", dir);
+    else if (!S_ISDIR(st.st_mode))
+        snprintf(why, n, "%s is not a folder", dir);
+    else if (access(dir, W_OK | X_OK))
+        snprintf(why, n, "its folder %s cannot be written", dir);
+    else
+        return NULL;
+    return why;
+}
+
 bool ly_is_url(const char *s)
 {
     return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8));

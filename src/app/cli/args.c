@@ -1,6 +1,8 @@
 /* The one option parser: strict, with every mistake named. */
 #include "cli.h"
 
+#include "louyu/file.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -16,6 +18,15 @@ int ly_cli_usage_error(const ly_command *c, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nusage: louyu %s%s%s   (louyu help %s tells more)\n", c->name,
             c->usage[0] ? " " : "", c->usage, c->name);
+    return LY_EXIT_USAGE;
+}
+
+int ly_cli_out_check(const ly_command *c, const char *out, bool folder)
+{
+    char why[4200];
+    if (!ly_out_problem(out, folder, why, sizeof why))
+        return 0;
+    fprintf(stderr, "louyu %s: cannot write %s: %s\n", c->name, out, why);
     return LY_EXIT_USAGE;
 }
 
@@ -175,12 +186,18 @@ int ly_args_parse(ly_args *a, const ly_command *c, int argc, char **argv)
 {
     memset(a, 0, sizeof *a);
     a->cmd = c;
+    bool options_end = false; /* after "--", a name that starts with '-' is a file */
     for (int i = 0; i < argc; i++) {
         const char *s = argv[i];
-        if (s[0] == '-' && s[1]) {
+        if (!options_end && !strcmp(s, "--")) {
+            options_end = true;
+        } else if (!options_end && s[0] == '-' && s[1]) {
             int rc = option(a, c, argc, argv, &i);
             if (rc)
                 return rc;
+        } else if (!s[0]) {
+            return ly_cli_usage_error(c, "argument %d is empty: expected %s", a->n_pos + 1,
+                                      c->usage);
         } else if (a->n_pos < c->max_pos && a->n_pos < (int)(sizeof a->pos / sizeof *a->pos)) {
             a->pos[a->n_pos++] = s;
         } else {

@@ -89,6 +89,10 @@ const char *ly_arg_pos(const ly_args *a, int i);
 int ly_cli_usage_error(const ly_command *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Checks that `out` can be written (a folder with `folder`) before the work that fills
+ * it: 0, or a usage error "cannot write OUT: its folder X does not exist". */
+int ly_cli_out_check(const ly_command *c, const char *out, bool folder);
+
 /* The bundled district: beside the binary (../share/louyu/), or in the source tree;
  * its store with the weekly reports when the build made one. */
 const char *ly_default_data_path(void);

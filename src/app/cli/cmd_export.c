@@ -310,6 +310,9 @@ int ly_cli_export(const ly_args *a)
     if (!format)
         return ly_cli_usage_error(a->cmd, "which format? --format csv, glb or cityjson (or an --out "
                                           "ending in .csv, .glb or .city.json)");
+    int out_rc = out && strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false) : 0;
+    if (out_rc)
+        return out_rc;
     if (!strcmp(format, "geojson"))
         return export_geojson(a, path, out);
     if (!strcmp(format, "glb"))

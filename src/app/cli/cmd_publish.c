@@ -49,6 +49,7 @@ typedef struct {
     const char *out;
     char stage[PATH_MAX], lock[PATH_MAX];
     int lock_fd;
+    bool staging; /* the stage folder is ours: a failure removes it */
     unsigned char geometry[16]; /* a hash of the district's shapes */
     int written, unchanged, rendered, reused;
 } publisher;
@@ -159,6 +160,7 @@ static int begin_stage(publisher *pb)
         return -1;
     }
     remove_tree(pb->stage); /* what a killed publish left */
+    pb->staging = true;
     if (ly_make_dirs(pb->stage, 0755, NULL, 0)) {
         fprintf(stderr, "louyu publish: cannot make %s: %s\n", pb->stage, strerror(errno));
         return -1;
@@ -508,6 +510,8 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     if (!rc && (begin_stage(pb) || renders(pb, &site) || pages(pb, &site) ||
                 district_file(pb, local) || (web && web_files(pb, web)) || finish_stage(pb)))
         rc = LY_EXIT_USAGE;
+    if (rc && pb->staging) /* the old site stays as it was, and nothing half-made beside it */
+        remove_tree(pb->stage);
     ly_site_free(&site);
     free(avail);
     return rc;
@@ -520,6 +524,9 @@ int ly_cli_publish(const ly_args *a)
     if (url && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
         return ly_cli_usage_error(a->cmd, "--base-url wants an http:// or https:// address, not '%s'",
                                   url);
+    int out_rc = ly_cli_out_check(a->cmd, out, true);
+    if (out_rc)
+        return out_rc;
     if (!replaceable(out)) {
         fprintf(stderr, "louyu publish: %s exists and is not a site louyu published: expected a "
                         "new or empty folder, or one louyu publish made\n", out);

@@ -2,14 +2,18 @@
  * reports and the store that keeps them (docs/reports.md). */
 #include "data.h"
 #include "louyu/csv.h"
+#include "louyu/file.h"
 #include "louyu/report.h"
 #include "louyu/store.h"
 #include "louyu/week.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 /* The store a report command works on: --db, else the bundled one. */
 static const char *store_path(const ly_args *a)
@@ -17,17 +21,27 @@ static const char *store_path(const ly_args *a)
     return ly_arg_text(a, "--db", ly_default_store_path());
 }
 
-/* Loads the store with its history; prints why not. */
-static int load_store(const ly_args *a, ly_district *d)
+/* Whether the store is there and is one; prints why not. */
+static int check_store(const ly_args *a)
 {
     const char *db = store_path(a);
-    if (!ly_store_is(db)) {
+    if (ly_store_is(db))
+        return 0;
+    if (access(db, F_OK))
+        fprintf(stderr, "louyu %s: %s: %s (louyu convert makes a store from a district file)\n",
+                a->cmd->name, db, strerror(errno));
+    else
         fprintf(stderr, "louyu %s: %s is not a louyu store: expected a GeoPackage made by "
                         "`louyu convert` (or the bundled one)\n",
                 a->cmd->name, db);
-        return LY_EXIT_USAGE;
-    }
-    return ly_cli_load_district(d, db, NULL);
+    return LY_EXIT_USAGE;
+}
+
+/* Loads the store with its history; prints why not. */
+static int load_store(const ly_args *a, ly_district *d)
+{
+    int rc = check_store(a);
+    return rc ? rc : ly_cli_load_district(d, store_path(a), NULL);
 }
 
 /* A week named on the command line. */
@@ -80,8 +94,17 @@ static long building_arg(const ly_args *a, const ly_district *d, const char *id)
 
 int ly_cli_report_template(const ly_args *a)
 {
+    const char *out = ly_arg_text(a, "--out", NULL);
+    const char *dot = out ? strrchr(out, '.') : NULL;
+    if (dot && (!strcasecmp(dot, ".xlsx") || !strcasecmp(dot, ".xls") || !strcasecmp(dot, ".ods")))
+        return ly_cli_usage_error(a->cmd, "the template is a CSV file: name it .csv, not %s "
+                                          "(Excel and LibreOffice open it, and save it as %s)",
+                                  dot, dot);
+    int rc = out ? ly_cli_out_check(a->cmd, out, false) : 0;
+    if (rc)
+        return rc;
     ly_district d;
-    int rc = load_store(a, &d);
+    rc = load_store(a, &d);
     if (rc)
         return rc;
     long b = building_arg(a, &d, ly_arg_pos(a, 0));
@@ -111,13 +134,14 @@ int ly_cli_report_template(const ly_args *a)
         fprintf(stderr, "louyu report template: the template cannot be written in %s\n", enc);
         rc = LY_EXIT_DATA;
     }
-    if (!rc) {
-        const char *out = ly_arg_text(a, "--out", NULL);
-        FILE *f = out ? fopen(out, "wb") : stdout;
-        if (!f || fwrite(bytes, 1, out_len, f) != out_len || (out && fclose(f))) {
-            fprintf(stderr, "louyu report template: cannot write %s\n", out ? out : "stdout");
-            rc = LY_EXIT_USAGE;
-        }
+    if (!rc && !out && fwrite(bytes, 1, out_len, stdout) != out_len) {
+        fprintf(stderr, "louyu report template: cannot write to stdout\n");
+        rc = LY_EXIT_USAGE;
+    }
+    char err[4200];
+    if (!rc && out && ly_file_write_atomic(out, bytes, out_len, err, sizeof err)) {
+        fprintf(stderr, "louyu report template: %s\n", err);
+        rc = LY_EXIT_USAGE;
     }
     free(text);
     free(bytes);
@@ -194,13 +218,9 @@ static int import_one(const ly_args *a, const char *file)
 
 int ly_cli_report_import(const ly_args *a)
 {
-    const char *db = store_path(a);
-    if (!ly_store_is(db)) {
-        fprintf(stderr, "louyu report import: %s is not a louyu store: expected a GeoPackage "
-                        "made by `louyu convert` (or the bundled one)\n", db);
-        return LY_EXIT_USAGE;
-    }
-    int rc = LY_EXIT_OK;
+    int rc = check_store(a);
+    if (rc)
+        return rc;
     for (int i = 0; i < a->n_pos; i++) {
         int r = import_one(a, ly_arg_pos(a, i));
         rc = r > rc ? r : rc;
@@ -389,6 +409,9 @@ static void log_json(const ly_import_entry *e, void *ctx)
 int ly_cli_report_log(const ly_args *a)
 {
     const char *db = store_path(a);
+    int rc = check_store(a);
+    if (rc)
+        return rc;
     char err[512];
     bool json = ly_arg_flag(a, "--json");
     cJSON *arr = json ? cJSON_CreateArray() : NULL;

@@ -13,7 +13,6 @@
 #include <string.h>
 #include <errno.h>
 #include <unistd.h>
-#include <sys/stat.h>
 #include <strings.h>
 
 /* A kiosk's config, when given: its admin PIN and hold. */
@@ -138,22 +137,9 @@ int ly_cli_shot(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "--out PNG is required");
     /* where the picture goes, before it is drawn (a minute's render for a folder that is
      * not there would be lost) */
-    char dir[4096];
-    const char *slash = strrchr(out, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - out) + (slash == out) : 1,
-             slash ? out : ".");
-    struct stat st;
-    if (!stat(out, &st) && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "louyu shot: cannot write %s: it is a directory: expected a file\n", out);
-        return LY_EXIT_USAGE;
-    }
-    if (stat(dir, &st) || !S_ISDIR(st.st_mode) || access(dir, W_OK)) {
-        fprintf(stderr, "louyu shot: cannot write %s: %s\n", out,
-                stat(dir, &st) ? "its folder does not exist"
-                : !S_ISDIR(st.st_mode) ? "its folder is not a folder"
-                                       : "its folder is not writable");
-        return LY_EXIT_USAGE;
-    }
+    int out_rc = ly_cli_out_check(a->cmd, out, false);
+    if (out_rc)
+        return out_rc;
     ly_kiosk_config kc;
     int rc = config(a, &kc);
     if (rc)

@@ -7,6 +7,9 @@
 int ly_cli_convert(const ly_args *a)
 {
     const char *src = ly_arg_pos(a, 0), *dst = ly_arg_pos(a, 1);
+    int out_rc = ly_cli_out_check(a->cmd, dst, false);
+    if (out_rc)
+        return out_rc;
     ly_diag_list diags;
     ly_diag_list_init(&diags, src);
     char err[1024];
