@@ -276,7 +276,7 @@ typedef struct {
 typedef struct {
     const char *lod;        /* CityJSON: the level of detail to read ("1.2"); NULL: the best */
     int max_depth;          /* 0: 64 */
-    size_t max_file_bytes;  /* 0: 512 MiB */
+    size_t max_file_bytes;  /* 0: LY_LOAD_MAX_BYTES */
     ly_load_timing *timing; /* filled when not NULL */
     struct ly_progress_s *progress; /* stages reported here when not NULL (progress.h) */
     /* GeoJSON and CityJSON: a feature (city object) with errors is left out, its errors
@@ -284,6 +284,16 @@ typedef struct {
      * OpenStreetMap export), never for what goes into a store */
     bool skip_bad;
 } ly_load_desc;
+
+/* The most a district file (or all of an archive's layers, unpacked) may be when
+ * ly_load_desc names no limit: 512 MiB, a city's worth several times over. */
+#define LY_LOAD_MAX_BYTES ((size_t)512 << 20)
+
+/* The limit a load keeps to: desc's max_file_bytes, else LY_LOAD_MAX_BYTES. */
+static inline size_t ly_load_max_bytes(const ly_load_desc *desc)
+{
+    return desc && desc->max_file_bytes ? desc->max_file_bytes : LY_LOAD_MAX_BYTES;
+}
 
 /* Loads and validates a GeoJSON file, a CityJSON file (1.1 or 2.0, one document or a
  * CityJSONSeq of features: cityjson.c), a store (store.h) or a URL (fetch.h). On

@@ -24,8 +24,8 @@
 #define LY_VERSION "0"
 #endif
 
-/* A source larger than the loader takes (512 MiB) is not worth hashing. */
-#define MAX_SOURCE ((off_t)512 << 20)
+/* A source larger than the loader takes is not worth hashing. */
+#define MAX_SOURCE ((off_t)LY_LOAD_MAX_BYTES)
 
 static const char MAGIC[8] = {'L', 'O', 'U', 'Y', 'U', 'S', 'C', '\n'};
 

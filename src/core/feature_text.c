@@ -259,7 +259,7 @@ static ly_load_result zipfile_load(ly_district *out, const char *path, const ly_
 {
     char *bytes;
     size_t n;
-    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : (size_t)512 << 20;
+    size_t max = ly_load_max_bytes(desc);
     switch (ly_file_read(path, max, false, &bytes, &n, diags)) {
     case LY_FILE_OK:
         break;

@@ -21,7 +21,6 @@
 
 #define DEFAULT_CONNECT_S 10.0
 #define DEFAULT_TIMEOUT_S 120.0
-#define DEFAULT_MAX_BYTES ((size_t)512 << 20) /* the loader's own default */
 #define META_MAX_BYTES (64 * 1024)
 
 int ly_fetch_cache_dir(char *buf, size_t n)
@@ -540,8 +539,7 @@ ly_fetch_status ly_fetch(const char *url, const ly_fetch_desc *desc, ly_fetch_re
     if (out)
         memset(out, 0, sizeof *out);
     fetch f = {.url = url, .desc = desc ? desc : &none, .res = res};
-    f.max_bytes = f.desc->load && f.desc->load->max_file_bytes ? f.desc->load->max_file_bytes
-                                                               : DEFAULT_MAX_BYTES;
+    f.max_bytes = ly_load_max_bytes(f.desc->load);
     ly_fetch_status st = LY_FETCH_FAILED;
     int lock = -1;
     pthread_once(&g_curl_once, curl_setup);

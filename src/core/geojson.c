@@ -42,7 +42,6 @@ enum {
     MAX_STRING_BYTES = 64 * 1024,
     MAX_FLOORS = 300,
 };
-#define DEFAULT_MAX_FILE_BYTES ((size_t)512 << 20)
 #define MAX_HEIGHT_M 1000.0
 #define DEFAULT_STOREY_M 3.2
 
@@ -3276,7 +3275,7 @@ void ly_unpack_leave(void)
 static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, const char *name,
                               const ly_load_desc *desc, ly_diag_list *diags)
 {
-    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    size_t max = ly_load_max_bytes(desc);
     char *text;
     size_t n;
     if (!ly_unpack_enter(diags))
@@ -3372,7 +3371,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     double t0 = ly_clock_ms(), t1;
     tm->check_ms = tm->parse_ms = tm->validate_ms = tm->locate_ms = 0;
     int max_depth = desc && desc->max_depth ? desc->max_depth : DEFAULT_MAX_DEPTH;
-    size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    size_t max_bytes = ly_load_max_bytes(desc);
     size_t errors_before = diags->errors;
     if (len > max_bytes) {
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
@@ -3523,7 +3522,7 @@ ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n
     memset(out, 0, sizeof *out);
     *text = NULL;
     *len = 0;
-    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    size_t max = ly_load_max_bytes(desc);
     if (is_gzip(raw, n)) { /* the text it holds */
         if (!ly_unpack_enter(diags)) {
             free(raw);
@@ -3573,7 +3572,7 @@ ly_load_result ly_district_load_text(ly_district *out, const char *path,
         return LY_LOAD_DATA;
     if (ly_gisfile_is(path))
         return ly_gisfile_load_text(out, path, desc, diags, text, len);
-    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    size_t max = ly_load_max_bytes(desc);
     char *raw;
     size_t n;
     ly_load_result read = read_whole(path, max, diags, &raw, &n);
@@ -3599,7 +3598,7 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
         return ly_store_load(out, path, desc, diags);
 #endif
     double t0 = ly_clock_ms();
-    size_t max_bytes = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_FILE_BYTES;
+    size_t max_bytes = ly_load_max_bytes(desc);
     ly_progress_stage(desc ? desc->progress : NULL, LY_STAGE_READ);
     char *text;
     size_t got;

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 enum { MAX_LAYERS = 256, LISTED = 5 };
-#define DEFAULT_MAX_BYTES ((size_t)512 << 20)
 
 bool ly_zipfile_is(const char *path)
 {
@@ -123,7 +122,7 @@ static ly_load_result load_shapefiles(ly_district *out, const ly_zip *z, const l
                                       const char *path, const ly_load_desc *desc,
                                       ly_diag_list *diags, char **text, size_t *len)
 {
-    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_BYTES;
+    size_t max = ly_load_max_bytes(desc);
     ly_shapefile_parts *parts = calloc(n, sizeof *parts);
     char **owned = calloc(4 * n, sizeof *owned);
     bool ok = parts && owned;
@@ -226,7 +225,7 @@ static ly_load_result load_member(ly_district *out, const ly_zip *z, size_t i, c
                                   const ly_load_desc *desc, ly_diag_list *diags, char **text,
                                   size_t *len)
 {
-    size_t max = desc && desc->max_file_bytes ? desc->max_file_bytes : DEFAULT_MAX_BYTES;
+    size_t max = ly_load_max_bytes(desc);
     size_t n;
     char *bytes = read_member(z, i, max, &n, diags);
     if (!bytes)
