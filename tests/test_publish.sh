@@ -101,6 +101,13 @@ check '[ $rc = 2 ] && grep -q "wants zh, en or both" "$tmp/err"' "--lang fr: $(c
 "$LOUYU" publish "$base" "$tmp/x" --base-url ftp://x >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ]' "--base-url ftp://x was taken"
+# an address every page's address is made from: a host, and nothing an address cannot hold
+for u in 'http://' 'https://x.org/a b' 'https://x.org/"><b>' 'https://x.org/?p=' 'https://ü.org/'; do
+  "$LOUYU" publish "$base" "$tmp/x" --base-url "$u" >/dev/null 2>"$tmp/err"
+  rc=$?
+  check '[ $rc = 2 ] && grep -q "wants the address the site is served at" "$tmp/err" && [ ! -e "$tmp/x" ]' \
+    "--base-url '$u' was taken (exit $rc)"
+done
 
 # ---- hostile names: text everywhere -------------------------------------------------------
 python3 - "$base" "$tmp/evil.geojson" <<'PY'

@@ -21,6 +21,7 @@
 #include "louyu/store.h"
 #include "window.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -517,13 +519,39 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     return rc;
 }
 
+/* Why `url` cannot be the site's address (every page's address is it and a path), or
+ * NULL: http or https, a host, and only characters an address may hold as they are. */
+static const char *base_url_problem(const char *url)
+{
+    const char *host = !strncasecmp(url, "http://", 7)    ? url + 7
+                       : !strncasecmp(url, "https://", 8) ? url + 8
+                                                          : NULL;
+    if (!host)
+        return "expected http:// or https://";
+    size_t host_len = strcspn(host, "/");
+    if (!host_len)
+        return "it names no host";
+    for (size_t i = 0; i < host_len; i++)
+        if (!isalnum((unsigned char)host[i]) && !strchr(".-_:[]", host[i]))
+            return "its host has a character a host name cannot hold";
+    for (const char *p = host; *p; p++) {
+        if (*p == '?' || *p == '#')
+            return "a query or fragment cannot come before the pages' paths";
+        if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("\"<>\\^`{|}", *p))
+            return "spaces, quotes and non-ASCII characters are written %XX in an address";
+    }
+    return NULL;
+}
+
 int ly_cli_publish(const ly_args *a)
 {
     const char *src = ly_arg_pos(a, 0), *out = ly_arg_pos(a, 1);
     const char *url = ly_arg_text(a, "--base-url", NULL);
-    if (url && strncmp(url, "http://", 7) && strncmp(url, "https://", 8))
-        return ly_cli_usage_error(a->cmd, "--base-url wants an http:// or https:// address, not '%s'",
-                                  url);
+    const char *why = url ? base_url_problem(url) : NULL;
+    if (why)
+        return ly_cli_usage_error(a->cmd, "--base-url wants the address the site is served at, "
+                                          "such as https://invest.example.org/space/, not '%s': %s",
+                                  url, why);
     int out_rc = ly_cli_out_check(a->cmd, out, true);
     if (out_rc)
         return out_rc;
