@@ -236,6 +236,26 @@ static void test_unknown_types(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A name's control characters are spaces and its bidirectional overrides are gone, as
+ * GeoJSON's (test_district): it is shown on terminals, cards and pages. */
+static void test_tame_names(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"h\":{\"type\":\"Building\",\"attributes\":{\"name\":"
+        "\"a\\u001b[2Jb\\u009bc\\u202eexe.txt\\u2066d\\ne\"},\"geometry\":[{\"type\":"
+        "\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    const ly_building *b = find(&d, "h");
+    CHECK(b && b->name);
+    if (b && b->name)
+        CHECK_STR(b->name, "a [2Jb cexe.txtd\ne");
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* Reference systems through PROJ: Swiss LV95 (EPSG:2056) at Zürich's main station, and
  * WGS 84 itself in Qingdao, both written x east, y north as CityJSON files are. */
 static void test_crs(void)
@@ -371,6 +391,7 @@ int main(void)
     test_lod();
     test_errors();
     test_unknown_types();
+    test_tame_names();
     test_crs();
     test_seq();
     test_skip_bad();

@@ -959,8 +959,26 @@ static void generated_ids(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* Texts are shown on terminals, cards and pages: control characters (C0 but a line
+ * break and a tab, DEL, C1) become spaces, bidirectional overrides and isolates go. */
+static void tame_texts(void)
+{
+    const char *text = "{\"type\":\"FeatureCollection\",\"features\":["
+                       "{\"type\":\"Feature\",\"id\":\"x\",\"properties\":{\"name\":"
+                       "\"a\\u001b]0;t\\u0007b\\u007f\\u0085c\\u202dd\\u2069\\te\\u200ff\"},"
+                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    ly_diag_list diags;
+    ly_district d;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    if (d.n_buildings == 1) /* (U+200F, a mark, changes no order: kept) */
+        CHECK_STR(d.buildings[0].name, "a ]0;t b  cd\te\u200ff");
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
+    tame_texts();
     generated_ids();
     strays();
     osm_parts();

@@ -74,6 +74,8 @@ static const char *keep(cj_reader *r, const char *s)
     char *k = ly_arena_strdup(&r->d->arena, s);
     if (!k)
         r->nomem = true;
+    else
+        ly_text_tame(k);
     return k;
 }
 

@@ -202,13 +202,27 @@ static const char *keep_string(loader *L, const char *s)
     char *p = ly_arena_strdup(&L->d->arena, s);
     if (!p)
         L->nomem = true;
-    /* control characters (ESC, BEL, a carriage return) as spaces: a name is shown on a
-     * terminal, a card and a page, where they would move the cursor or redraw a line (a
-     * line break and a tab are text, and kept) */
-    for (char *c = p; c && *c; c++)
-        if (((unsigned char)*c < 0x20 && *c != '\n' && *c != '\t') || *c == 0x7F)
-            *c = ' ';
+    else
+        ly_text_tame(p);
     return p;
+}
+
+void ly_text_tame(char *s)
+{
+    unsigned char *r = (unsigned char *)s, *w = r;
+    while (*r) {
+        if ((*r < 0x20 && *r != '\n' && *r != '\t') || *r == 0x7F) {
+            *w++ = ' ', r++;
+        } else if (r[0] == 0xC2 && r[1] >= 0x80 && r[1] <= 0x9F) { /* C1: U+0080-009F */
+            *w++ = ' ', r += 2;
+        } else if (r[0] == 0xE2 && ((r[1] == 0x80 && r[2] >= 0xAA && r[2] <= 0xAE) ||
+                                    (r[1] == 0x81 && r[2] >= 0xA6 && r[2] <= 0xA9))) {
+            r += 3; /* U+202A-202E, U+2066-2069 */
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
 }
 
 /* ---- typed member access ---------------------------------------------------- */

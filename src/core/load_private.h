@@ -23,6 +23,13 @@ typedef struct {
     size_t n, cap;
 } ly_pending_list;
 
+/* A text from the data made safe to show, in place: control characters (C0 but a line
+ * break and a tab, DEL, C1) become spaces, and the bidirectional overrides, embeddings
+ * and isolates (U+202A-202E, U+2066-2069) are removed. On a terminal a control character
+ * moves the cursor or redraws a line, and an override turns the text after it around on
+ * a card, a page or a CSV row ("Trojan Source"). Right-to-left names need none of them. */
+void ly_text_tame(char *s);
+
 /* FNV-1a of a string, for the loaders' id tables. */
 uint64_t ly_hash_str(const char *s);
 
