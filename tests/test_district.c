@@ -976,8 +976,64 @@ static void tame_texts(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A comb of 40,004 points (long thin teeth), turned 30°: every tooth overlaps every other
+ * along the teeth, none across them. Valid as it is; two points swapped make two edges
+ * cross, found at their place. (It took 5 s when the check swept along x alone.) */
+static void comb_ring(void)
+{
+    enum { TEETH = 10000 };
+    size_t cap = (size_t)TEETH * 4 * 48 + 512, len = 0;
+    char *text = malloc(cap);
+    double *xy = malloc(sizeof *xy * 2 * (TEETH * 4 + 3));
+    CHECK(text && xy);
+    if (!text || !xy) {
+        free(text);
+        free(xy);
+        return;
+    }
+    int n = 0;
+    double dy = 0.0008 / (2 * TEETH), y = 0;
+    xy[n++] = 0, xy[n++] = 0;
+    for (int k = 0; k < TEETH; k++, y += 2 * dy) {
+        double t[8] = {0.0008, y, 0.0008, y + dy, 0.000008, y + dy, 0.000008, y + 2 * dy};
+        memcpy(xy + n, t, sizeof t);
+        n += 8;
+    }
+    xy[n++] = 0, xy[n++] = y;
+    for (int swap = 0; swap < 2; swap++) {
+        if (swap) { /* the 5,001st tooth's two outer points change places */
+            double t0 = xy[2 * 20001], t1 = xy[2 * 20001 + 1];
+            xy[2 * 20001] = xy[2 * 20002], xy[2 * 20001 + 1] = xy[2 * 20002 + 1];
+            xy[2 * 20002] = t0, xy[2 * 20002 + 1] = t1;
+        }
+        len = (size_t)snprintf(text, cap, "{\"type\":\"Feature\",\"id\":\"comb\",\"properties\":"
+                               "{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[");
+        double c = cos(M_PI / 6), sn = sin(M_PI / 6);
+        for (int i = 0; i <= n / 2; i++) {
+            int k = i % (n / 2); /* closed */
+            double x = xy[2 * k], yy = xy[2 * k + 1];
+            len += (size_t)snprintf(text + len, cap - len, "%s[%.12f,%.12f]", i ? "," : "",
+                                    120 + x * c - yy * sn, 36 + x * sn + yy * c);
+        }
+        len += (size_t)snprintf(text + len, cap - len, "]]}}");
+        CHECK(len < cap);
+        ly_district d;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, "t.geojson");
+        ly_load_result r = ly_district_load_mem(&d, text, len, "t.geojson", NULL, &diags);
+        CHECK_INT(r, swap ? LY_LOAD_DATA : LY_LOAD_OK);
+        CHECK(!swap || (diags.count == 1 && strstr(diags.items[0].message, "crosses itself")));
+        if (r == LY_LOAD_OK)
+            ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+    free(text);
+    free(xy);
+}
+
 int main(void)
 {
+    comb_ring();
     tame_texts();
     generated_ids();
     strays();

@@ -425,8 +425,9 @@ static long claim_id(loader *L, const char *id, const cJSON *node, const cJSON *
 /* ---- geometry --------------------------------------------------------------- */
 
 struct seg {
-    double xmin, xmax;
-    uint32_t i; /* edge from point i to i+1 (mod n) */
+    double xmin, xmax; /* along the sweep (ring_crosses) */
+    double ymin, ymax; /* across it */
+    uint32_t i;        /* edge from point i to i+1 (mod n) */
 };
 
 static int by_xmin(const void *a, const void *b)
@@ -445,10 +446,27 @@ static int sign(double v)
     return (v > 0) - (v < 0);
 }
 
+/* The direction to sweep a ring's edges along, as a unit vector: the one across which
+ * the edges are shortest (the smaller eigenvector of the sum of their d d^T). A comb of
+ * long parallel teeth, at any angle, has every tooth overlap every other along the teeth
+ * and hardly any across them. */
+static void sweep_direction(const double *p, uint32_t n, double u[2])
+{
+    double sxx = 0, sxy = 0, syy = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        double dx = p[2 * ((i + 1) % n)] - p[2 * i], dy = p[2 * ((i + 1) % n) + 1] - p[2 * i + 1];
+        sxx += dx * dx, sxy += dx * dy, syy += dy * dy;
+    }
+    double major = 0.5 * atan2(2 * sxy, sxx - syy); /* the edges' main direction */
+    u[0] = -sin(major), u[1] = cos(major);
+}
+
 /* Does the ring (n distinct-consecutive points, implicitly closed) have two
  * edges that properly cross, or overlap along a line? Touching at a point is
- * allowed. On true, *ea and *eb are the edges' first points. Sweep over edges
- * sorted by their smallest x, so typical rings cost n log n. */
+ * allowed. On true, *ea and *eb are the edges' first points. Sweep over edges sorted
+ * by their smallest coordinate along sweep_direction, testing the pairs that overlap
+ * along and across it, so typical rings cost n log n (and a comb of 40,000 points at
+ * any angle 0.1 s, not 14 s). The tests themselves are on the positions as given. */
 static bool ring_crosses(loader *L, const double *p, uint32_t n, uint32_t *ea, uint32_t *eb)
 {
     if (n < 4)
@@ -457,21 +475,28 @@ static bool ring_crosses(loader *L, const double *p, uint32_t n, uint32_t *ea, u
         L->nomem = true;
         return false;
     }
+    double u[2], big = 0;
+    sweep_direction(p, n, u);
+    for (uint32_t i = 0; i < 2 * n; i++)
+        big = fmax(big, fabs(p[i]));
+    const double slack = big * 1e-9; /* over the turned coordinates' rounding: only more tests */
     for (uint32_t i = 0; i < n; i++) {
-        double x0 = p[2 * i], x1 = p[2 * ((i + 1) % n)];
-        L->segs[i] = (struct seg){x0 < x1 ? x0 : x1, x0 < x1 ? x1 : x0, i};
+        const double *a = p + 2 * i, *b = p + 2 * ((i + 1) % n);
+        double x0 = a[0] * u[0] + a[1] * u[1], x1 = b[0] * u[0] + b[1] * u[1];
+        double y0 = a[1] * u[0] - a[0] * u[1], y1 = b[1] * u[0] - b[0] * u[1];
+        L->segs[i] = (struct seg){fmin(x0, x1) - slack, fmax(x0, x1) + slack,
+                                  fmin(y0, y1) - slack, fmax(y0, y1) + slack, i};
     }
     qsort(L->segs, n, sizeof *L->segs, by_xmin);
     for (uint32_t s = 0; s < n; s++) {
         const struct seg *A = &L->segs[s];
         for (uint32_t t = s + 1; t < n && L->segs[t].xmin <= A->xmax; t++) {
             const struct seg *B = &L->segs[t];
+            if (B->ymax < A->ymin || B->ymin > A->ymax)
+                continue;
             uint32_t i = A->i, j = B->i;
             const double *a0 = p + 2 * i, *a1 = p + 2 * ((i + 1) % n);
             const double *b0 = p + 2 * j, *b1 = p + 2 * ((j + 1) % n);
-            double aymin = fmin(a0[1], a1[1]), aymax = fmax(a0[1], a1[1]);
-            if (fmax(b0[1], b1[1]) < aymin || fmin(b0[1], b1[1]) > aymax)
-                continue;
             bool adjacent = (i + 1) % n == j || (j + 1) % n == i;
             int o1 = sign(orient(a0, a1, b0)), o2 = sign(orient(a0, a1, b1));
             int o3 = sign(orient(b0, b1, a0)), o4 = sign(orient(b0, b1, a1));
