@@ -326,6 +326,53 @@ static void test_seq(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A CityJSONSeq's templates are in its first line and its features use them (that line
+ * is kept while they are read); city objects in that line are not read, and said so. */
+static void test_seq_templates(void)
+{
+    const char *text =
+        HEAD ",\"geometry-templates\":{\"templates\":[{\"type\":\"Solid\",\"lod\":\"1\","
+        "\"boundaries\":" BOX "}],\"vertices-templates\":[[0,0,0],[10,0,0],[10,10,0],[0,10,0],"
+        "[0,0,7],[10,0,7],[10,10,7],[0,10,7],[500,500,500]]},\"CityObjects\":{\"h\":{\"type\":"
+        "\"Building\",\"geometry\":[]}},\"vertices\":[]}\n"
+        "{\"type\":\"CityJSONFeature\",\"id\":\"a\",\"CityObjects\":{\"a\":{\"type\":\"Building\","
+        "\"geometry\":[{\"type\":\"GeometryInstance\",\"template\":0,\"boundaries\":[0],"
+        "\"transformationMatrix\":[1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1]}]}},\"vertices\":[[0,0,0]]}\n";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.jsonl");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 1);
+    const ly_building *a = find(&d, "a");
+    CHECK(a && a->n_faces == 6);
+    CHECK_NEAR(a ? a->height_m : 0, 7.0, 1e-3);
+    const ly_diag *w = said(&diags, "the first line holds 1 city object, which is not read");
+    CHECK(w && w->line == 1);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+/* Parts that list each other (a cycle), or the building itself, are read once, with a
+ * warning: a 500-byte file once made 20^8 visits. */
+static void test_part_cycle(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"A\":{\"type\":\"Building\",\"children\":[\"P\"]},"
+        "\"P\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],\"children\":[\"P\",\"P\",\"P\",\"P\","
+        "\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\",\"P\"],"
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},"
+        "\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    const ly_building *a = find(&d, "A");
+    CHECK(a && a->n_faces == 6); /* the part once */
+    CHECK(said(&diags, "child \"P\" is reached again") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* --skip-bad: a city object with errors is left out (its error a warning that says so),
  * the others are read; in a document and in a CityJSONSeq. Without it the load fails and
  * says how many objects it would leave out; a document-level error is never skipped. */
@@ -392,6 +439,8 @@ int main(void)
     test_errors();
     test_unknown_types();
     test_tame_names();
+    test_seq_templates();
+    test_part_cycle();
     test_crs();
     test_seq();
     test_skip_bad();

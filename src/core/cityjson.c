@@ -501,6 +501,16 @@ static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
         }
         if (!is_part(type_of(node)))
             continue;
+        int fresh = map_put(&r->seen, c->valuestring, node);
+        if (fresh < 0)
+            r->nomem = true;
+        if (fresh <= 0) { /* a cycle, or a part two parents list: read once */
+            if (fresh == 0)
+                cj_warn(r, c, "child \"%s\" is reached again in this building's parts (a "
+                        "cycle, or a part with two parents): read once; expected each part "
+                        "listed by one parent", c->valuestring);
+            continue;
+        }
         float lod;
         const cJSON *g = cj_pick_geometry(r, node, &lod);
         if (g && *part < UINT16_MAX) {
@@ -539,7 +549,10 @@ static void read_building(cj_reader *r, const char *id, const cJSON *obj)
     uint32_t p0 = (uint32_t)d->n_points;
     uint16_t part = 0;
     r->best_lod = 0;
+    if (map_put(&r->seen, id, obj) < 0)
+        r->nomem = true;
     add_parts(r, obj, &part, 0);
+    map_free(&r->seen); /* (sized by this building's parts, not the largest's) */
     if (d->n_faces == b.first_face) { /* no parts with surfaces: the building's own */
         float lod;
         const cJSON *g = cj_pick_geometry(r, obj, &lod);
@@ -814,8 +827,11 @@ static void free_reader(cj_reader *r)
     free(r->ll);
     free(r->tv);
     free(r->inst);
+    free(r->used);
+    ly_arena_deinit(&r->header);
     map_free(&r->objects);
     map_free(&r->ids);
+    map_free(&r->seen);
 }
 
 bool ly_cityjson_is(const cJSON *root)
@@ -923,6 +939,20 @@ static bool seq_value(cj_reader *r, const char *text, size_t pos, size_t n, int 
     } else if (first && type && !strcmp(type, "CityJSON")) {
         read_header(r, root);
         r->object = 0;
+        const cJSON *objs = member(root, "CityObjects");
+        int n_objs = cJSON_IsObject(objs) ? cJSON_GetArraySize(objs) : 0;
+        if (n_objs)
+            cj_warn(r, objs, "the first line holds %d city object%s, which %s not read: "
+                    "expected a CityJSONSeq's first line with empty \"CityObjects\" and its "
+                    "city objects in the CityJSONFeature lines after it (or one CityJSON "
+                    "document alone)", n_objs, n_objs == 1 ? "" : "s", n_objs == 1 ? "is" : "are");
+        if (r->templates) { /* the features' GeometryInstances use them: kept to the end */
+            if (r->pend->n)
+                ly_pending_locate(r->pend, text + pos, n, pos, root, r->diags);
+            ly_json_arena_end();
+            r->header = a;
+            return !r->nomem && !r->bad;
+        }
     } else if (type && !strcmp(type, "CityJSONFeature")) {
         if (first)
             headless(r, root);

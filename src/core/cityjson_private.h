@@ -47,13 +47,19 @@ typedef struct {
     size_t n_ll, cap_xyz, cap_ll;
     /* geometry templates: their vertices in the file's units (not transformed) */
     const cJSON *templates;
+    ly_arena header; /* a CityJSONSeq's first line, kept while its features are read: its
+                      * templates are theirs */
     double *tv;
     size_t n_tv;
-    double *inst; /* one instance's vertices as lon, lat, z */
+    double *inst; /* one instance's vertices as lon, lat, z (those its template uses) */
     size_t cap_inst;
+    uint32_t *used; /* the template vertices an instance uses, with repeats */
+    size_t n_used, cap_used;
+    size_t instanced; /* points placed by instances so far (MAX_INSTANCED_POINTS) */
 
     cj_map objects; /* the current document's city objects by id */
     cj_map ids;     /* every id taken so far */
+    cj_map seen;    /* the building being read and its parts so far (a part is read once) */
 
     struct {
         const char *type;
