@@ -224,6 +224,21 @@ def map_page(browser, base, shots):
     check(s["buildings"] == len(buildings), "a bad load kept the district on screen")
     r = tab.eval("louyuMap.load('test/good.geojson')", timeout=30)
     check(r and r["ok"] and r["buildings"] == len(buildings), f"load() of a good file: {r}")
+    # wrong arguments are refused with an Error that says why, and change nothing
+    for call in ("louyuMap.select({})", "louyuMap.setView(null)", "louyuMap.setLanguage('fr')",
+                 "louyuMap.on('select', null)", "louyuMap.load({})", "louyuMap.pick('a', 1)",
+                 "LouyuMap.create(document.getElementById('louyu-canvas'))"):
+        got = tab.eval(f"Promise.resolve().then(() => {call}).then(() => 'accepted', (e) => e.message)",
+                       timeout=30)
+        check(got != "accepted" and " wants " in got or "one map per page" in got,
+              f"{call}: {got!r}")
+    check(tab.eval("louyuMap.state().lang") == "en", "a refused setLanguage changed the language")
+    # a number is the id it is written as; a stray % in the address is read as it is
+    check(tab.eval(f"louyuMap.select({json.dumps(last['id'])}, {{fly: false}})") is True, "select again")
+    tab.eval("location.hash = '#b=100%'; 1")
+    time.sleep(0.3)
+    check(tab.eval("louyuMap.state().selected") == last["id"], "#b=100% (no such building) "
+          "changed the selection")
     # the 404 above is the test's own; anything else is the page's fault, and so is a
     # warning from the renderer (a GL error after a frame)
     errs = [e for e in tab.errors(mark) + render_warnings(tab, mark)

@@ -14,7 +14,24 @@
 (function (global) {
   "use strict";
 
-  const FONT_PATH = "/font/louyu.otf";
+  const FONT_PATH = "/font/louyu.otf", WIDE_FONT_PATH = "/font/louyu-wide.otf";
+  const MAX_BYTES = 512 * 1024 * 1024; // the loader's limit (LY_LOAD_MAX_BYTES)
+  let pageMap = null; // the page's one map (or the promise of it while it starts)
+
+  /* A building's id as the map takes it: a string, or a whole number as written in the
+   * data (7 is "7"); null, undefined and "" mean none when `none` is allowed. */
+  function idArg(id, what, none) {
+    if (typeof id === "string" && (id || none)) return id;
+    if (typeof id === "number" && Number.isFinite(id)) return String(id);
+    if (none && (id === null || id === undefined)) return "";
+    throw new TypeError(what + " wants a building's id (a string" + (none ? ", or \"\" for none" : "") +
+                        "), not " + (typeof id === "string" ? "\"\"" : id === null ? "null" : typeof id));
+  }
+
+  function numberArg(v, what) {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new TypeError(what + " wants a number, not " + String(v));
+    return v;
+  }
 
   function scriptBase() {
     const s = document.currentScript;
@@ -77,9 +94,12 @@
 
   class LouyuMap {
     /* Use LouyuMap.create. */
-    constructor(module, canvas) {
+    constructor(module, canvas, base, fontInfo, wide) {
       this._m = module;
       this.canvas = canvas;
+      this._base = base;
+      this._fontInfo = fontInfo; // font.json: the small font's characters, the wide one's name
+      this._wide = wide; // drawing with the wide font already
       this._listeners = {select: [], firstframe: []};
       /* performance.now() when the first frame with a district was drawn (null until) */
       this.firstFrameAt = null;
@@ -91,9 +111,20 @@
      * with an Error saying why when WebGL2 or a file is missing. Everything it needs
      * is asked for at once, before anything waits. */
     static async create(canvas, options) {
-      const o = options || {};
-      const base = o.base !== undefined ? o.base : BASE;
+      if (!(canvas instanceof HTMLCanvasElement)) throw new TypeError("LouyuMap.create wants the page's <canvas>");
       if (canvas.id !== "louyu-canvas") throw new Error('the canvas must have id "louyu-canvas"');
+      if (pageMap) throw new Error("the page has a map already: one map per page (LouyuMap.create was called twice)");
+      pageMap = LouyuMap._create(canvas, options || {});
+      pageMap.catch(() => (pageMap = null)); // a failed start may be tried again
+      return pageMap;
+    }
+
+    static async _create(canvas, o) {
+      const base = o.base !== undefined ? String(o.base) : BASE;
+      if (o.data !== undefined && o.data !== null && typeof o.data !== "string" && !(o.data instanceof URL))
+        throw new TypeError("options.data wants a URL, not " + typeof o.data);
+      if (o.lang !== undefined && o.lang !== "zh" && o.lang !== "en")
+        throw new Error('options.lang wants "zh" or "en", not ' + JSON.stringify(o.lang));
       performance.mark("louyu:create");
       const script = typeof global.createLouyu === "function" ? null : loadScript(base + "louyu.js");
       // compiled as it arrives, off this thread (streaming needs the server to say
@@ -131,7 +162,7 @@
       module.FS.mkdir("/font");
       module.FS.writeFile(FONT_PATH, wide ? await fetchBytes(base + info.wide, "the font") : await small);
       performance.mark("louyu:fetched");
-      const map = new LouyuMap(module, canvas);
+      const map = new LouyuMap(module, canvas, base, info, !!wide);
       module.louyuFirstFrame = (t) => {
         map.firstFrameAt = t;
         map._emit("firstframe", t);
@@ -170,6 +201,9 @@
     }
 
     _loadBytes(bytes, name) {
+      if (bytes.length > MAX_BYTES) // (refused before it is copied into the map's memory)
+        return {ok: false, errors: [name + ": the file is " + Math.round(bytes.length / 1048576) +
+                                    " MiB: expected at most 512 MiB"]};
       const m = this._m, at = m._malloc(Math.max(1, bytes.length));
       if (!at) return {ok: false, errors: [name + ": not enough memory for its " + bytes.length + " bytes"]};
       try {
@@ -185,13 +219,24 @@
      * Resolves to {ok: true, buildings, warnings} or {ok: false, errors}, each error
      * "FILE:LINE:COL: message". */
     async load(url) {
+      if (typeof url !== "string" && !(url instanceof URL)) throw new TypeError("load wants a URL, not " + typeof url);
+      url = String(url);
       let bytes;
       try {
         bytes = await fetchBytes(url, "the district");
+        await this._fontFor(bytes);
       } catch (e) {
         return {ok: false, errors: [e.message]};
       }
       return this._loadBytes(bytes, nameOf(url));
+    }
+
+    /* The wide font, once a district needs characters the small one lacks. */
+    async _fontFor(bytes) {
+      const info = this._fontInfo;
+      if (this._wide || !info || !missingGlyphs(bytes, new Set(info.covered)).size) return;
+      this._m.FS.writeFile(WIDE_FONT_PATH, await fetchBytes(this._base + info.wide, "the font"));
+      if (this._m.ccall("ly_web_use_font", "number", ["string"], [WIDE_FONT_PATH]) === 0) this._wide = true;
     }
 
     /* Selects building `id`, opens its card and turns the view to it (fly: animate,
@@ -199,28 +244,33 @@
      * building. */
     select(id, options) {
       const fly = !options || options.fly !== false;
-      return this._m.ccall("ly_web_select", "number", ["string", "number"], [id || "", fly ? 1 : 0]) === 0;
+      return this._m.ccall("ly_web_select", "number", ["string", "number"],
+                           [idArg(id, "select", true), fly ? 1 : 0]) === 0;
     }
 
     /* The view: "home", "top" or a building's id. Returns false for none such. */
     setView(view, options) {
       const animate = !options || options.animate !== false;
-      return this._m.ccall("ly_web_set_view", "number", ["string", "number"], [view, animate ? 1 : 0]) === 0;
+      return this._m.ccall("ly_web_set_view", "number", ["string", "number"],
+                           [idArg(view, "setView", false), animate ? 1 : 0]) === 0;
     }
 
     /* Turns the view as a drag of dx, dy CSS pixels would. */
     orbit(dx, dy) {
-      this._m.ccall("ly_web_orbit", null, ["number", "number"], [dx, dy || 0]);
+      this._m.ccall("ly_web_orbit", null, ["number", "number"],
+                    [numberArg(dx, "orbit"), dy === undefined ? 0 : numberArg(dy, "orbit")]);
     }
 
     /* "zh" or "en": every text on the map, the card and the panels. */
     setLanguage(lang) {
+      if (lang !== "zh" && lang !== "en") throw new Error('setLanguage wants "zh" or "en", not ' + String(lang));
       this._m.ccall("ly_web_set_language", null, ["string"], [lang]);
     }
 
     /* The building drawn at CSS pixel x, y of the canvas ("" for none). */
     pick(x, y) {
-      return this._m.ccall("ly_web_pick", "string", ["number", "number"], [x, y]);
+      return this._m.ccall("ly_web_pick", "string", ["number", "number"],
+                           [numberArg(x, "pick"), numberArg(y, "pick")]);
     }
 
     /* The district's buildings: [{id, name, name_en}] (name_en null where none). */
@@ -245,7 +295,12 @@
       const follow = (fly) => {
         const m = /^#b=(.+)$/.exec(location.hash);
         if (!m) return;
-        const id = decodeURIComponent(m[1]);
+        let id = m[1];
+        try {
+          id = decodeURIComponent(id);
+        } catch (e) {
+          // a stray "%" typed or cut from a link: the id as it is written
+        }
         fromHash = true;
         if (!this.select(id, {fly})) console.warn("louyu: there is no building " + JSON.stringify(id));
         fromHash = false;
@@ -270,6 +325,7 @@
      * with a district: its performance.now()). */
     on(event, fn) {
       if (!this._listeners[event]) throw new Error("no event " + event);
+      if (typeof fn !== "function") throw new TypeError("on(" + JSON.stringify(event) + ") wants a function");
       this._listeners[event].push(fn);
       return this;
     }

@@ -59,6 +59,10 @@ bool ly_font_find_remembered(const char *lang, const char *memo, char *buf, size
 
 ly_font *ly_font_create(const char *path, int face_index, char *err, size_t err_len);
 void ly_font_destroy(ly_font *f);
+/* Draws with the face at `path` from now on, in place of f's: for a fuller cut of the
+ * same typeface (the browser's wide subset), so that sizes stay as they were. The atlas
+ * starts over (a new generation). Returns 0, or -1 with f unchanged and why in err. */
+int ly_font_replace(ly_font *f, const char *path, int face_index, char *err, size_t err_len);
 
 ly_font_metrics ly_font_get_metrics(const ly_font *f, float px);
 

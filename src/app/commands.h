@@ -109,6 +109,8 @@ void ly_cmd_set_week_focus(ly_app *app, bool on);
 /* "home", "top" or a building id; jumps when `animate` is false. False for an
  * unknown id. */
 bool ly_cmd_set_view(ly_app *app, const char *view, bool animate);
+/* The view of building b, whatever its id (one named "home" or "top" too). */
+void ly_cmd_view_building(ly_app *app, long b, bool animate);
 /* A selected building that its card would cover slides beside (or below) it. */
 void ly_cmd_keep_clear_of_card(ly_app *app, long b);
 /* Jumps to a view of building b from about `heading` (radians; the first heading from

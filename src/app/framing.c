@@ -273,7 +273,8 @@ bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
         long b = ly_district_find(&app->scene.district, view);
         if (b < 0)
             return false;
-        pose = ly_app_building_pose(app, b);
+        ly_cmd_view_building(app, b, animate);
+        return true;
     }
     if (animate)
         ly_camera_fly_to(cam, pose, 1.2);
@@ -281,6 +282,16 @@ bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
         ly_camera_set_pose(cam, pose);
     app->st.redraw = true;
     return true;
+}
+
+void ly_cmd_view_building(ly_app *app, long b, bool animate)
+{
+    ly_camera_pose pose = ly_app_building_pose(app, b);
+    if (animate)
+        ly_camera_fly_to(&app->st.cam, pose, 1.2);
+    else
+        ly_camera_set_pose(&app->st.cam, pose);
+    app->st.redraw = true;
 }
 
 void ly_cmd_view_building_from(ly_app *app, long b, double heading, double closer)

@@ -673,3 +673,23 @@ void ly_font_atlas_clean(ly_font *f)
         return;
     f->atlas.dirty_x0 = f->atlas.dirty_y0 = f->atlas.dirty_x1 = f->atlas.dirty_y1 = 0;
 }
+
+int ly_font_replace(ly_font *f, const char *path, int face_index, char *err, size_t err_len)
+{
+    ly_font *g = ly_font_create(path, face_index, err, err_len);
+    if (!g)
+        return -1;
+    release_file(f->data, f->size, f->mapped);
+    f->data = g->data;
+    f->size = g->size;
+    f->mapped = g->mapped;
+    f->info = g->info; /* (it points into the data, which moves with it) */
+    f->replacement = g->replacement;
+    memset(f->kerns, 0xFF, sizeof f->kerns);
+    atlas_reset(f); /* every glyph drawn again from the new face */
+    free(g->pixels);
+    free(g->nodes);
+    free(g->slots);
+    free(g);
+    return 0;
+}

@@ -3385,13 +3385,13 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
         if (*o != SIZE_MAX)
             *o = *o < w.shift ? 0 : *o - w.shift >= len ? len : *o - w.shift;
         /* the collection it was read as is not the file's: say it in the file's terms */
-        char *m = diags->items[i].message, *at = strstr(m, ARRAY);
-        size_t k = at ? strlen(m) + 120 : 0;
-        char *said = at ? malloc(k) : NULL;
+        char *m = diags->items[i].message, *said_at = strstr(m, ARRAY);
+        size_t k = said_at ? strlen(m) + 120 : 0;
+        char *said = said_at ? malloc(k) : NULL;
         if (said) {
             snprintf(said, k, "%.*sfound %s: expected one Feature a record (a line, or after a "
-                     "record separator), each a whole GeoJSON text", (int)(at - m), m,
-                     at + sizeof ARRAY - 1);
+                     "record separator), each a whole GeoJSON text", (int)(said_at - m), m,
+                     said_at + sizeof ARRAY - 1);
             free(m);
             diags->items[i].message = said;
         }

@@ -30,12 +30,26 @@ static struct {
     bool started, again;
     double last;
     long told; /* the selection the page last heard of */
-    char reply[8192];
+    char *reply; /* what the last call that returns a string returned (reply()) */
+    size_t reply_cap;
     float frame_ms[FRAME_RING]; /* the last frames' draw times, for the page's bench */
     long frames;
     bool first_told;
     bool msaa_chosen;
 } W = {.told = -1};
+
+/* The buffer for a reply of up to n bytes with its NUL, or NULL without memory. */
+static char *reply(size_t n)
+{
+    if (n > W.reply_cap) {
+        char *grown = realloc(W.reply, n);
+        if (!grown)
+            return NULL;
+        W.reply = grown;
+        W.reply_cap = n;
+    }
+    return W.reply;
+}
 
 /* Writes a JSON string value (quotes and escapes) at out; returns its length. */
 static size_t json_string(char *out, size_t n, const char *s)
@@ -175,38 +189,54 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
     return 0;
 }
 
-/* A load's answer to the page (JSON, in W.reply): {"ok":true,"buildings":N,
- * "warnings":[...]} or {"ok":false,"errors":["FILE:LINE:COL: message", ...]}. */
+/* A load's answer to the page (JSON): {"ok":true,"buildings":N,"warnings":[...]} or
+ * {"ok":false,"errors":["FILE:LINE:COL: message", ...]}, at most 20 of them. */
 static const char *load_reply(int r, ly_diag_list *diags, const char *name)
 {
     ly_diag_sort(diags);
-    size_t o = 0, n = sizeof W.reply;
-    if (r == LY_LOAD_OK) {
-        o += (size_t)snprintf(W.reply, n, "{\"ok\":true,\"buildings\":%zu,\"warnings\":[",
-                              W.app.scene.district.n_buildings);
-    } else {
-        o += (size_t)snprintf(W.reply, n, "{\"ok\":false,\"errors\":[");
+    enum { SHOWN = 20 };
+    size_t n = 256, o = 0, shown = 0;
+    for (size_t i = 0, k = 0; i < diags->count && k < SHOWN; i++) /* escaped: 6 to 1 at most */
+        if ((r == LY_LOAD_OK) == (diags->items[i].severity != LY_DIAG_ERROR))
+            n += 6 * (strlen(name) + strlen(diags->items[i].message) + 32), k++;
+    char *out = reply(n);
+    if (!out) {
+        ly_diag_list_deinit(diags);
+        return r == LY_LOAD_OK ? "{\"ok\":true,\"buildings\":0,\"warnings\":[]}"
+                               : "{\"ok\":false,\"errors\":[\"out of memory\"]}";
     }
-    size_t shown = 0;
-    for (size_t i = 0; i < diags->count && shown < 20 && o + 600 < n; i++) {
+    if (r == LY_LOAD_OK)
+        o += (size_t)snprintf(out, n, "{\"ok\":true,\"buildings\":%zu,\"warnings\":[",
+                              W.app.scene.district.n_buildings);
+    else
+        o += (size_t)snprintf(out, n, "{\"ok\":false,\"errors\":[");
+    for (size_t i = 0; i < diags->count && shown < SHOWN; i++) {
         const ly_diag *d = &diags->items[i];
         if ((r == LY_LOAD_OK) != (d->severity != LY_DIAG_ERROR))
             continue;
-        char line[512];
-        snprintf(line, sizeof line, "%s:%d:%d: %s", name, d->line, d->col, d->message);
-        o += (size_t)snprintf(W.reply + o, n - o, "%s", shown++ ? "," : "");
-        o += json_string(W.reply + o, n - o, line);
+        /* as louyu validate prints it: FILE:LINE:COL, or FILE alone for the whole file */
+        size_t len = strlen(name) + strlen(d->message) + 32;
+        char *line = malloc(len);
+        if (!line)
+            break;
+        if (d->line > 0)
+            snprintf(line, len, "%s:%d:%d: %s", name, d->line, d->col, d->message);
+        else
+            snprintf(line, len, "%s: %s", name, d->message);
+        o += (size_t)snprintf(out + o, n - o, "%s", shown++ ? "," : "");
+        o += json_string(out + o, n - o, line);
+        free(line);
     }
-    if (r != LY_LOAD_OK && !shown && o + 80 < n)
-        o += json_string(W.reply + o, n - o, W.started ? "the district could not be loaded"
-                                                       : "the map has not started");
-    snprintf(W.reply + o, n - o, "]}");
+    if (r != LY_LOAD_OK && !shown)
+        o += json_string(out + o, n - o, W.started ? "the district could not be loaded"
+                                                   : "the map has not started");
+    snprintf(out + o, n - o, "]}");
     ly_diag_list_deinit(diags);
     if (r == LY_LOAD_OK) {
         W.told = -2; /* a new district: the page hears the selection again */
         ly_cmd_redraw(&W.app);
     }
-    return W.reply;
+    return out;
 }
 
 /* Loads the district the page fetched (len bytes at text, which the page frees
@@ -237,7 +267,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_select(const char *id, int fly)
     if (b < 0)
         return -1;
     ly_cmd_select(&W.app, b, fly != 0);
-    ly_cmd_set_view(&W.app, id, fly != 0);
+    ly_cmd_view_building(&W.app, b, fly != 0);
     tell_selection();
     return 0;
 }
@@ -262,8 +292,12 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_pick(double x, double y)
         float s = ly_platform_pixel_scale(W.plat);
         b = ly_app_pick(&W.app, (float)(x * s), (float)(y * s), 0, NULL);
     }
-    snprintf(W.reply, sizeof W.reply, "%s", b >= 0 ? W.app.scene.district.buildings[b].id : "");
-    return W.reply;
+    const char *id = b >= 0 ? W.app.scene.district.buildings[b].id : "";
+    char *out = reply(strlen(id) + 1);
+    if (!out)
+        return "";
+    memcpy(out, id, strlen(id) + 1);
+    return out;
 }
 
 static int by_value(const void *a, const void *b)
@@ -311,13 +345,21 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
     float sorted[FRAME_RING];
     memcpy(sorted, W.frame_ms, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, by_value);
-    char id_json[600], name_json[600];
     double tx = -1, ty = -1;
     if (W.started)
         focus_on_canvas(&tx, &ty);
-    json_string(id_json, sizeof id_json, b ? b->id : "");
-    json_string(name_json, sizeof name_json, name);
-    snprintf(W.reply, sizeof W.reply,
+    size_t id_n = 6 * strlen(b ? b->id : "") + 16, name_n = 6 * strlen(name ? name : "") + 16;
+    char *id_json = malloc(id_n), *name_json = malloc(name_n);
+    size_t cap = id_n + name_n + 512;
+    char *out = id_json && name_json ? reply(cap) : NULL;
+    if (!out) {
+        free(id_json);
+        free(name_json);
+        return "{}";
+    }
+    json_string(id_json, id_n, b ? b->id : "");
+    json_string(name_json, name_n, name);
+    snprintf(out, cap,
              "{\"started\":%s,\"lang\":\"%s\",\"selected\":%s,\"name\":%s,\"buildings\":%zu,"
              "\"width\":%d,\"height\":%d,\"frames\":%ld,\"frame_p50_ms\":%.2f,"
              "\"frame_p95_ms\":%.2f,\"focus_x\":%.1f,\"focus_y\":%.1f,\"moving\":%s,"
@@ -327,7 +369,23 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
              n ? sorted[n / 2] : 0.0, n ? sorted[n * 95 / 100] : 0.0, tx, ty,
              W.started && (app->st.cam.flying || W.again) ? "true" : "false",
              app->st.cam.pose.heading, app->st.cam.pose.pitch, app->st.cam.pose.distance);
-    return W.reply;
+    free(id_json);
+    free(name_json);
+    return out;
+}
+
+/* Draws with the font at font_path from now on (the wide subset, when a district the
+ * page loads later needs characters the small one lacks). Returns 0, or -1 after
+ * logging why (the font on screen stays). */
+EMSCRIPTEN_KEEPALIVE int ly_web_use_font(const char *font_path)
+{
+    char err[512];
+    if (!W.started || ly_font_replace(W.app.font, font_path, 0, err, sizeof err)) {
+        LY_ERROR("WEB", "%s", W.started ? err : "the map has not started");
+        return -1;
+    }
+    ly_cmd_redraw(&W.app);
+    return 0;
 }
 
 /* Turns the view as a drag of dx, dy CSS pixels would (the left button: orbit). */
@@ -399,7 +457,10 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_bench_frames(int n, double px)
         sum += ms[i];
     }
     qsort(ms, (size_t)n, sizeof *ms, by_value);
-    snprintf(W.reply, sizeof W.reply, "{\"n\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"mean_ms\":%.2f}",
-             n, W.started ? ms[n / 2] : 0.0, W.started ? ms[n * 95 / 100] : 0.0, sum / n);
-    return W.reply;
+    char *out = reply(256);
+    if (!out)
+        return "{}";
+    snprintf(out, 256, "{\"n\":%d,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"mean_ms\":%.2f}", n,
+             W.started ? ms[n / 2] : 0.0, W.started ? ms[n * 95 / 100] : 0.0, sum / n);
+    return out;
 }

@@ -25,7 +25,7 @@ int ly_cli_pick(const ly_args *a)
         /* every building's view in turn, as --view ID would set it: "ID PICKED" */
         const ly_district *d = &app.scene.district;
         for (size_t i = 0; i < d->n_buildings; i++) {
-            ly_cmd_set_view(&app, d->buildings[i].id, false);
+            ly_cmd_view_building(&app, (long)i, false);
             long b = ly_app_pick(&app, (float)at[0], (float)at[1], tol, NULL);
             printf("%s %s\n", d->buildings[i].id, b >= 0 ? d->buildings[b].id : "none");
         }
