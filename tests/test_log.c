@@ -28,9 +28,15 @@ int main(void)
     CHECK_INT(ly_log_get_level(), LY_LOG_DEBUG);
     LY_DEBUG("GL", "x");
     CHECK_INT(calls, 2);
+    /* a value quoted from data stays on its line: no forged log line, no terminal escape */
+    LY_DEBUG("LOAD", "name \"%s\"", "a\n2026 info ADMIN: x\x1b[2J\xc2\x9b\t名");
+    CHECK_STR(last, "LOAD|name \"a\\n2026 info ADMIN: x\\u001b[2J\\u009b\\t名\"");
+    char out[8];
+    CHECK_STR(ly_text_one_line(out, sizeof out, "ab名名"), "ab名"); /* cut at a character */
+    CHECK_STR(ly_text_one_line(out, sizeof out, "ab\xe5\x90"), "ab"); /* a half character: left out */
     ly_log_set_level(LY_LOG_NONE);
     LY_ERROR("GL", "y");
-    CHECK_INT(calls, 2);
+    CHECK_INT(calls, 3);
     ly_log_set_sink(NULL, NULL);
     return check_report();
 }

@@ -7,9 +7,18 @@
 #ifndef LOUYU_LOG_H
 #define LOUYU_LOG_H
 
+#include <stddef.h>
+
 typedef enum { LY_LOG_DEBUG, LY_LOG_INFO, LY_LOG_WARN, LY_LOG_ERROR, LY_LOG_NONE } ly_log_level;
 
 typedef void (*ly_log_sink)(ly_log_level level, const char *tag, const char *line, void *user);
+
+/* `in` as one line of text for a terminal or a log, into out (n bytes, n >= 8): control
+ * characters written as escapes (a line break as \n, ESC as \u001b, U+0085 as \u0085),
+ * so that a value quoted from data can neither start a forged line nor move a terminal's
+ * cursor; cut at a whole character when out is full. Returns out. Messages (ly_log,
+ * ly_diag_add) pass through it. */
+char *ly_text_one_line(char *out, size_t n, const char *in);
 
 void ly_log_set_level(ly_log_level level);
 ly_log_level ly_log_get_level(void);

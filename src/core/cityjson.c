@@ -197,12 +197,10 @@ static void read_crs(cj_reader *r, const cJSON *meta, const cJSON *transform)
     }
     if (rs) {
         int code = ly_crs_epsg(rs->valuestring);
-        char def[64];
-        if (code)
-            snprintf(def, sizeof def, "EPSG:%d", code);
-        else
-            snprintf(def, sizeof def, "%.60s", rs->valuestring);
-        snprintf(r->crs, sizeof r->crs, "%s", def);
+        char epsg[32];
+        snprintf(epsg, sizeof epsg, "EPSG:%d", code);
+        const char *def = code ? epsg : rs->valuestring; /* (a PROJ string whole, however long) */
+        snprintf(r->crs, sizeof r->crs, "%.60s", def); /* as messages name it */
         crs_pipeline(r, def, rs);
         return;
     }

@@ -1,4 +1,5 @@
 #include "louyu/diag.h"
+#include "louyu/log.h"
 #include "louyu/arena.h"
 
 #include <stdarg.h>
@@ -44,12 +45,12 @@ ly_diag *ly_diag_add(ly_diag_list *list, ly_diag_severity sev, size_t offset, lo
         return NULL;
     if (ly_array_reserve((void **)&list->items, &list->cap, list->count + 1, sizeof *list->items))
         return NULL;
-    char buf[1024];
+    char raw[1024], buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    char *msg = strdup(buf);
+    char *msg = strdup(ly_text_one_line(buf, sizeof buf, raw)); /* one line, whatever it quotes */
     if (!msg)
         return NULL;
     ly_diag *d = &list->items[list->count++];

@@ -2896,15 +2896,34 @@ static void read_meta(loader *L, const cJSON *meta)
     }
 }
 
+/* The code after one "EPSG" at e: ":4547", "::4547", ":9.8.1:4547", "/0/4547", and
+ * nothing after it but the end or a compound's next part (",", "&"); 0 otherwise. */
+static int epsg_code_at(const char *e)
+{
+    const char *p = e + 4, sep = *p;
+    if (sep != ':' && sep != '/')
+        return 0;
+    p++;
+    const char *next = strchr(p, sep); /* a version between: "::", ":9.8.1:", "/0/" */
+    const char *digits = p;
+    if (next && (size_t)(next - p) <= 12 && strspn(p, "0123456789.") == (size_t)(next - p))
+        digits = next + 1;
+    size_t n = strspn(digits, "0123456789");
+    if (n == 0 || n > 9 || (digits[n] && digits[n] != ',' && digits[n] != '&'))
+        return 0;
+    return atoi(digits);
+}
+
 int ly_crs_epsg(const char *s)
 {
-    const char *e = strstr(s, "EPSG");
-    if (!e)
-        return 0;
-    size_t n = strlen(s);
-    while (n > 0 && isdigit((unsigned char)s[n - 1]))
-        n--;
-    return n < strlen(s) && s + n > e ? atoi(s + n) : 0;
+    /* the first EPSG code: a compound system's horizontal one
+     * ("urn:ogc:def:crs,crs:EPSG::28992,crs:EPSG::5709") */
+    for (const char *e = s; (e = strstr(e, "EPSG")); e += 4) {
+        int code = epsg_code_at(e);
+        if (code)
+            return code;
+    }
+    return 0;
 }
 
 /* Names of WGS 84 in longitude, latitude order: GeoJSON's own system. */
@@ -3064,9 +3083,14 @@ static void read_collection(loader *L, const cJSON *root)
  * frees are no-ops then. Elsewhere (and on other threads) cJSON uses malloc. */
 static _Thread_local ly_arena *tl_json_arena;
 
+static _Thread_local bool tl_json_nomem; /* an allocation failed while cJSON parsed */
+
 static void *json_malloc(size_t n)
 {
-    return tl_json_arena ? ly_arena_alloc(tl_json_arena, n) : malloc(n);
+    void *p = tl_json_arena ? ly_arena_alloc(tl_json_arena, n) : malloc(n);
+    if (!p)
+        tl_json_nomem = true;
+    return p;
 }
 
 static void json_free(void *p)
@@ -3443,6 +3467,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     size_t bom = ly_json_bom(text, len);
     const char *stop = NULL;
     ly_progress_stage(progress, LY_STAGE_PARSE);
+    tl_json_nomem = false;
     cJSON *root = cJSON_ParseWithLengthOpts(text + bom, len - bom, &stop, false);
     t1 = ly_clock_ms();
     tm->parse_ms = t1 - t0;
@@ -3466,7 +3491,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     if (city) {
     } else if (root) {
         read_collection(&L, root);
-    } else if (stop && stop >= text + bom && stop < text + len) {
+    } else if (stop && stop >= text + bom && stop < text + len && !tl_json_nomem) {
         /* The grammar check passed but cJSON disagrees: still a data error, at its position. */
         ly_diag_add(diags, LY_DIAG_ERROR, (size_t)(stop - text), -1,
                     "the JSON parser cannot read the text here: expected valid JSON");
