@@ -293,6 +293,32 @@ static void test_disconnected(void)
     free(j);
 }
 
+/* A street grid with one road left 1,400 km away (an export's stray): the grid's cells
+ * are sized from where the roads are, not from that road, and walking still finds both:
+ * the street grid's distances, and a place beside the far road joins it. */
+static void test_stray_road(void)
+{
+    json_buf *j = malloc(sizeof *j);
+    world t;
+    begin(j);
+    for (int k = 0; k <= 40; k++) { /* 41 x 41 streets, 25 m apart, 1,000 m square */
+        ROAD(j, 0, k * 25.0, 1000, k * 25.0);
+        ROAD(j, k * 25.0, 0, k * 25.0, 1000);
+    }
+    ROAD(j, 1000000, 1000000, 1000050, 1000000);
+    CHECK(world_load(&t, j));
+    /* (in projected metres: the far road moves the projection's centre) */
+    double along = dist(P(&t, 0, 0), P(&t, 1000, 0)) + dist(P(&t, 1000, 0), P(&t, 1000, 1000));
+    CHECK_NEAR(walk_xy(&t, 0, 0, 1000, 1000), along, 0.5); /* along the streets */
+    double beside = dist(P(&t, 1000010, 1000003), P(&t, 1000010, 1000000)) +
+                    dist(P(&t, 1000010, 1000000), P(&t, 1000040, 1000000)) +
+                    dist(P(&t, 1000040, 1000000), P(&t, 1000040, 1000003));
+    CHECK_NEAR(walk_xy(&t, 1000010, 1000003, 1000040, 1000003), beside, 0.5);
+    CHECK(walk_xy(&t, 0, 0, 1000010, 1000003) < 0); /* not connected */
+    world_free(&t);
+    free(j);
+}
+
 static void test_degenerate(void)
 {
     json_buf *j = malloc(sizeof *j);
@@ -954,6 +980,7 @@ int main(void)
     test_crossing_without_vertex();
     test_cul_de_sac();
     test_disconnected();
+    test_stray_road();
     test_degenerate();
     test_buildings();
     test_no_roads();

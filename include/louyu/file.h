@@ -51,6 +51,10 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
  * before a long job, so that its result is not lost to a mistyped path. */
 const char *ly_out_problem(const char *path, bool folder, char *why, size_t n);
 
+/* The URL as a log or a message may show it: a user and password before the host
+ * ("admin:pw@cam" in an http URL) written as three stars ("***@cam"). Returns buf. */
+const char *ly_url_for_log(const char *url, char *buf, size_t n);
+
 /* Whether s starts with http:// or https:// (any case): a URL, not a file. */
 bool ly_is_url(const char *s);
 

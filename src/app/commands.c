@@ -236,23 +236,55 @@ void ly_cmd_set_week_focus(ly_app *app, bool on)
 
 /* After a swap: the open cameras that the new data still has (by id) keep their
  * pictures; the others close. */
-static void keep_cameras(ly_app *app, char (*ids)[128])
+/* What makes an open camera's panel the same after a reload: its id and where its
+ * pictures come from. Returns a malloc'd key, or NULL without memory. */
+static char *camera_key(const ly_feature *f)
+{
+    const char *parts[3] = {f->id ? f->id : "", f->stream ? f->stream : "",
+                            f->snapshot ? f->snapshot : ""};
+    size_t n = strlen(parts[0]) + strlen(parts[1]) + strlen(parts[2]) + 3;
+    char *key = malloc(n);
+    if (key)
+        snprintf(key, n, "%s\n%s\n%s", parts[0], parts[1], parts[2]);
+    return key;
+}
+
+/* The open camera panels after a reload: each keeps its place when the new data has the
+ * same camera (id, stream and snapshot); one whose address changed is opened again on
+ * the new one (never the old picture shown as live); one no longer there closes. Frees
+ * the keys. */
+static void keep_cameras(ly_app *app, char **keys)
 {
     ly_state *st = &app->st;
     const ly_district *d = &app->scene.district;
+    long reopen[LY_CAMERA_VIEWS];
+    int n_reopen = 0;
     for (int i = st->n_camera_views - 1; i >= 0; i--) {
-        long found = -1;
-        for (size_t f = 0; f < d->n_features && ids[i][0] && found < 0; f++)
-            if (d->features[f].kind == LY_KIND_CAMERA && d->features[f].id &&
-                !strcmp(d->features[f].id, ids[i]))
+        long found = -1, same_id = -1;
+        size_t id_len = keys[i] ? strcspn(keys[i], "\n") : 0;
+        for (size_t f = 0; f < d->n_features && keys[i] && found < 0; f++) {
+            const ly_feature *c = &d->features[f];
+            if (c->kind != LY_KIND_CAMERA || !c->id)
+                continue;
+            char *key = camera_key(c);
+            if (key && !strcmp(key, keys[i]))
                 found = (long)f;
+            else if (strlen(c->id) == id_len && !strncmp(c->id, keys[i], id_len))
+                same_id = (long)f;
+            free(key);
+        }
+        free(keys[i]);
         if (found >= 0) {
             st->camera_views[i] = found;
         } else {
-            st->camera_views[i] = -2; /* no longer in the data: closed below */
+            if (same_id >= 0)
+                reopen[n_reopen++] = same_id;
+            st->camera_views[i] = -2; /* not in the data as it was: closed here */
             ly_cmd_close_camera(app, -2);
         }
     }
+    while (n_reopen > 0)
+        ly_cmd_open_camera(app, reopen[--n_reopen]);
 }
 
 #ifndef LY_WEB /* the browser build maps no scene cache */
@@ -298,23 +330,21 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
     double t1 = ly_clock_ms();
     ly_state *st = &app->st;
     bool first = !app->scene.loaded;
-    char keep_id[128] = "";
-    if (st->selected >= 0)
-        snprintf(keep_id, sizeof keep_id, "%s", app->scene.district.buildings[st->selected].id);
+    /* (the selection by its whole id, however long) */
+    char *keep_id = st->selected >= 0 ? strdup(app->scene.district.buildings[st->selected].id)
+                                      : NULL;
     ly_surroundings_reset(app, false); /* its walk graph is the old district's */
-    char keep_cams[LY_CAMERA_VIEWS][128] = {{0}};
+    char *keep_cams[LY_CAMERA_VIEWS] = {0};
     for (int i = 0; i < st->n_camera_views; i++)
-        snprintf(keep_cams[i], sizeof keep_cams[i], "%s",
-                 app->scene.district.features[st->camera_views[i]].id
-                     ? app->scene.district.features[st->camera_views[i]].id
-                     : "");
+        keep_cams[i] = camera_key(&app->scene.district.features[st->camera_views[i]]);
     ly_scene_free(&app->scene);
     double t2 = ly_clock_ms();
     ly_scene_move(&app->scene, next);
     keep_cameras(app, keep_cams);
     pick_week(app); /* the week on screen, if the new data has it; else the latest */
     district_trend(app);
-    st->selected = keep_id[0] ? ly_district_find(&app->scene.district, keep_id) : -1;
+    st->selected = keep_id ? ly_district_find(&app->scene.district, keep_id) : -1;
+    free(keep_id);
     st->hovered = -1;
     st->plan.floor_selected = st->plan.floor_hover = 0;
     app->dv.stack_dirty = true;

@@ -260,7 +260,9 @@ void ly_cmd_open_camera(ly_app *app, long feature)
          * scale and send to the GPU ten times a second */
         dv->streams[k] = ly_camstream_open(
             &(ly_camstream_desc){.url = url, .max_width = 480, .max_height = 360, .max_fps = 12});
-    LY_INFO("APP", "camera %s: %s", f->id ? f->id : "?", url ? url : "no picture source");
+    char shown[1024];
+    LY_INFO("APP", "camera %s: %s", f->id ? f->id : "?",
+            url ? ly_url_for_log(url, shown, sizeof shown) : "no picture source");
 #endif
     st->redraw = true;
 }

@@ -9,6 +9,7 @@
  * the mutex for poll to hand over. */
 #include "louyu/camstream.h"
 #include "louyu/clock.h"
+#include "louyu/file.h"
 #include "louyu/log.h"
 
 #include <assert.h>
@@ -848,7 +849,9 @@ static void read_file(conn *k)
 {
     const ly_camstream *c = k->c;
     snprintf(k->kind, sizeof k->kind, "a file read every %g s", c->refresh_ms / 1000);
-    int fd = open(c->path, O_RDONLY | O_CLOEXEC);
+    /* (not blocking: a pipe with no writer would hold the open, and whoever closes the
+     * panel would wait on this thread for ever) */
+    int fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         fail(k, LY_CAM_UNREACHABLE, "%s (%s)", errno == ENOENT ? "no such file" :
              "the file cannot be read", errno == ENOENT ? c->path : strerror(errno));
@@ -947,8 +950,10 @@ static double after(ly_camstream *c, conn *k)
     pthread_mutex_unlock(&c->mu);
     /* said once per change; every retry at debug level */
     bool repeat = !strcmp(c->logged, k->why);
-    ly_log(repeat ? LY_LOG_DEBUG : LY_LOG_INFO, "CAM", "%s: %s: %s, retrying in %.1f s", c->url,
-           ly_cam_state_name(k->verdict), k->why, ms / 1000);
+    char shown[1024]; /* (never a camera's password in a log) */
+    ly_log(repeat ? LY_LOG_DEBUG : LY_LOG_INFO, "CAM", "%s: %s: %s, retrying in %.1f s",
+           ly_url_for_log(c->url, shown, sizeof shown), ly_cam_state_name(k->verdict), k->why,
+           ms / 1000);
     snprintf(c->logged, sizeof c->logged, "%s", k->why);
     return ms;
 }

@@ -251,6 +251,22 @@ const char *ly_out_problem(const char *path, bool folder, char *why, size_t n)
     return why;
 }
 
+const char *ly_url_for_log(const char *url, char *buf, size_t n)
+{
+    const char *scheme = strstr(url, "://");
+    const char *host = scheme ? scheme + 3 : NULL;
+    size_t auth = host ? strcspn(host, "/?#") : 0; /* the authority: [user[:pw]@]host[:port] */
+    const char *at = NULL;
+    for (size_t i = 0; i < auth; i++)
+        if (host[i] == '@')
+            at = host + i;
+    if (!at)
+        snprintf(buf, n, "%s", url);
+    else
+        snprintf(buf, n, "%.*s***%s", (int)(host - url), url, at);
+    return buf;
+}
+
 bool ly_is_url(const char *s)
 {
     return s && (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8));
