@@ -149,6 +149,12 @@ cat >"$tmp/lv.geojson" <<'EOF2'
 EOF2
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/lv.shp" "$tmp/lv.geojson" 2>/dev/null
 run 0 info "$tmp/lv.shp" 7; expect out '^Height +96.0 m, 30 floors$'; expect out '^Address +香港中路10号$'
+# louyu's own names laundered the same way: a building's rent_cny_m2_day as rent_cny_m
+cat >"$tmp/rent.geojson" <<'EOF2'
+{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"r1","rent_cny_m2_day":4.5,"height_m":30},"geometry":{"type":"Polygon","coordinates":[[[120.400,36.060],[120.401,36.060],[120.401,36.0608],[120.400,36.0608],[120.400,36.060]]]}}]}
+EOF2
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/rent.shp" "$tmp/rent.geojson" 2>/dev/null
+run 0 info "$tmp/rent.shp" r1; expect out '^Rent +4.50 '
 mkdir -p "$tmp/case"
 for e in shp dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/case/x.$e"; done
 mv "$tmp/case/x.dbf" "$tmp/case/x.DBF"; mv "$tmp/case/x.prj" "$tmp/case/X.PRJ"

@@ -93,6 +93,13 @@ shot "$tmp/none.geojson" --view top --map --out "$tmp/none-map.png"
 shot "$tmp/ops.geojson" --kiosk --out "$tmp/kiosk-ops.png"
 shot "$tmp/none.geojson" --kiosk --out "$tmp/kiosk-none.png"
 check '[ -s "$tmp/ops-view.png" ]' "--view camera:ID drew nothing: $(tail -3 "$tmp/shots.log")"
+# a camera's view is for operators too: without --operations (or in a kiosk) refused, nothing drawn
+for extra in "" "--kiosk"; do
+  "$LOUYU" shot "$tmp/ops.geojson" $extra --view camera:opscam-2 --out "$tmp/pub-cam.png" >/dev/null 2>"$tmp/err"
+  rc=$?
+  check '[ $rc = 2 ] && [ ! -e "$tmp/pub-cam.png" ] && grep -q "is for the district.s operators" "$tmp/err"' \
+    "--view camera:ID without --operations $extra: exit $rc, $(cat "$tmp/err")"
+done
 d=$(differ "$tmp/ops-top.png" "$tmp/pub-top.png")
 check '[ "$d" -gt 200 ]' "operations mode draws no cameras (only $d pixels differ from the public view)"
 d=$(differ "$tmp/pub-top.png" "$tmp/none-view.png")

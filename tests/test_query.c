@@ -208,8 +208,8 @@ static void fixture(void)
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.001 * M_PER_DEG_LAT, 1.0);
         CHECK(!r.matches[0].poi_later);
-        CHECK(has_reason(&r, &r.matches[0], "metro station 2 min on foot (111 m; Old Station)"));
-        CHECK(has_reason_zh(&r, &r.matches[0], "地铁站：Old Station，步行 2 分钟（111 米）"));
+        CHECK(has_reason(&r, &r.matches[0], "metro station 111 m in a straight line (Old Station; no walkable road)"));
+        CHECK(has_reason_zh(&r, &r.matches[0], "地铁站：Old Station，直线 111 米（无可步行道路）"));
     }
     ly_query_result_deinit(&r);
 
@@ -226,8 +226,8 @@ static void fixture(void)
     if (m) {
         CHECK_NEAR(m->poi_m, 0.003 * M_PER_DEG_LAT, 1.0);
         CHECK_NEAR(m->score, 0.5 + 1 - 0.003 * M_PER_DEG_LAT / 400, 0.01);
-        CHECK(has_reason(&r, m, "metro station 5 min on foot (333 m; North Metro; opened 2016"));
-        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，步行 5 分钟（333 米；2016 年启用，晚于 2011 年的数据）"));
+        CHECK(has_reason(&r, m, "metro station 333 m in a straight line (North Metro; no walkable road; opened 2016"));
+        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，直线 333 米（无可步行道路；2016 年启用，晚于 2011 年的数据）"));
     }
     check_twins(&r);
     if (r.n_notes) {
@@ -253,7 +253,7 @@ static void fixture(void)
     CHECK_INT(r.n_notes, 0);
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.002 * M_PER_DEG_LON, 1.0);
-        CHECK(has_reason(&r, &r.matches[0], "car park 3 min on foot (180 m; Car park P)"));
+        CHECK(has_reason(&r, &r.matches[0], "car park 180 m in a straight line (Car park P; no walkable road)"));
     }
     ly_query_result_deinit(&r);
 

@@ -319,6 +319,16 @@ static void test_stray_road(void)
     free(j);
 }
 
+/* Minutes of the metres as shown: 75.4 m is "75 m", 1 min; 75.6 m is "76 m", 2 min. */
+static void test_minutes(void)
+{
+    CHECK_INT(ly_walk_minutes(0.2), 1);
+    CHECK_INT(ly_walk_minutes(75.4), 1);
+    CHECK_INT(ly_walk_minutes(75.6), 2);
+    CHECK_INT(ly_walk_minutes(150.4), 2);
+    CHECK_INT(ly_walk_minutes(1000), 14);
+}
+
 static void test_degenerate(void)
 {
     json_buf *j = malloc(sizeof *j);
@@ -981,6 +991,7 @@ int main(void)
     test_cul_de_sac();
     test_disconnected();
     test_stray_road();
+    test_minutes();
     test_degenerate();
     test_buildings();
     test_no_roads();

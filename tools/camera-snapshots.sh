@@ -17,7 +17,7 @@ for f in json.load(open(sys.argv[1]))["features"]:
     if p.get("kind") == "camera" and p.get("snapshot"):
         print(f["id"], p["snapshot"])
 PY
-  SDL_VIDEODRIVER=offscreen "$louyu" shot "$data" --view "camera:$id" --picture --size 640x480 \
+  SDL_VIDEODRIVER=offscreen "$louyu" shot "$data" --operations --view "camera:$id" --picture --size 640x480 \
     --out "$root/data/$snap" --no-cache
   echo "data/$snap"
 done

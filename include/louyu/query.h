@@ -82,6 +82,7 @@ typedef struct {
     long poi;                      /* feature index of the nearest POI counted, -1 */
     double poi_m;                  /* its distance, -1 */
     bool poi_later;                /* it is a later addition */
+    bool poi_straight;             /* measured in a straight line: the district has no roads */
     int industry_in, industry_near; /* enterprises of the industry: inside, nearby */
 } ly_query_match;
 

@@ -187,6 +187,8 @@ typedef enum {
     LY_S_Q_RENT,
     LY_S_Q_POI_LATER,
     LY_S_Q_POI,
+    LY_S_Q_POI_LATER_STRAIGHT,
+    LY_S_Q_POI_STRAIGHT,
     LY_S_Q_UNNAMED,
     LY_S_Q_IN_BUILDING,
     LY_S_Q_NEAR_BUILDINGS,

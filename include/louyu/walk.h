@@ -57,6 +57,16 @@
 #include <stddef.h>
 
 #define LY_WALK_M_PER_MIN 75.0 /* 4.5 km/h */
+
+/* The whole minutes a walk of `metres` is said to take, up, at least 1: of the metres
+ * as they are shown (rounded), so that "75 m" is never "2 min". */
+static inline int ly_walk_minutes(double metres)
+{
+    double shown = (double)(long long)(metres + 0.5);
+    int m = (int)(shown / LY_WALK_M_PER_MIN);
+    m += (double)m * LY_WALK_M_PER_MIN < shown;
+    return m < 1 ? 1 : m;
+}
 #define LY_WALK_MERGE_M 0.5    /* points closer than this are one node */
 #define LY_WALK_SNAP_M 15.0    /* a dead end this close to another piece meets it */
 #define LY_WALK_OFFROAD_M 60.0 /* walking areas: the most a walk leaves the network */

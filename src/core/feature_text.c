@@ -102,7 +102,12 @@ void ly_ft_cut_column_key(char *key, size_t n)
                                          {"building_m", "building:min_level"},
                                          {"building_p", "building:part"},
                                          {"addr_house", "addr:housenumber"},
-                                         {"addr_stree", "addr:street"}};
+                                         {"addr_stree", "addr:street"},
+                                         /* louyu's own, cut the same way */
+                                         {"heading_de", "heading_deg"},
+                                         {"official_n", "official_name"},
+                                         {"rent_cny_m", "rent_cny_m2_day"},
+                                         {"tax_2010_c", "tax_2010_cny"}};
     for (size_t k = 0; k < sizeof OSM / sizeof *OSM; k++)
         if (!strcasecmp(key, OSM[k][0])) {
             snprintf(key, n, "%s", OSM[k][1]);

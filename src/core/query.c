@@ -308,6 +308,7 @@ static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_walk *
             m->poi = (long)f;
             m->poi_m = dist;
             m->poi_later = later;
+            m->poi_straight = !from;
         }
     }
     ly_walk_from_destroy(from);
@@ -484,9 +485,20 @@ static void poi_reason(run *R, const ly_query_match *m)
     const char *pz = ft->name ? ft->name : ft->name_en ? ft->name_en : ft->id;
     const char *nen = poi_noun(q->near, LY_LANG_EN), *nzh = poi_noun(q->near, LY_LANG_ZH);
     char en[512], zh[512];
-    /* the walk in minutes, whole ones up, as the Nearby tab says them (at least 1) */
-    double min = fmax(1, ceil(m->poi_m / LY_WALK_M_PER_MIN));
-    if (m->poi_later)
+    /* the walk in minutes, whole ones up, as the Nearby tab says them (at least 1); no
+     * minutes where there are no roads to walk: the straight line, said so */
+    double min = ly_walk_minutes(m->poi_m);
+    if (m->poi_straight && m->poi_later)
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_POI_LATER_STRAIGHT), nen, m->poi_m,
+                pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, R->year),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER_STRAIGHT), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED),
+                m->poi_m, ft->since, R->year));
+    else if (m->poi_straight)
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_POI_STRAIGHT), nen, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED)),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_STRAIGHT), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), m->poi_m));
+    else if (m->poi_later)
         say(&R->B, false,
             fmt(en, sizeof en, EN(LY_S_Q_POI_LATER), nen, min, m->poi_m,
                 pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, R->year),

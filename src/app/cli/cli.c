@@ -18,7 +18,7 @@
 static const ly_opt O_WINDOW[] = {
     {"--size", LY_OPT_SIZE, "WxH", "the window's (or picture's) size in pixels", 16, 16384, NULL},
     {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, a building, "
-     "or camera:ID (what a camera of the data sees)", 0, 0, NULL},
+     "or camera:ID (what a camera of the data sees; with --operations)", 0, 0, NULL},
     {"--lang", LY_OPT_CHOICE, "zh|en", "the interface's language", 0, 0, "zh|en"},
     {"--scale", LY_OPT_NUM, "S", "the interface's scale (1 on a desktop, 1.75 on a kiosk; the viewer's times the screen's density where X11 does not scale: GDK_SCALE, or its dpi / 96)", 0.5, 4,
      NULL},
@@ -122,7 +122,7 @@ static const ly_opt O_SHOT[] = {
 static const ly_opt O_PICK[] = {
     {"--at", LY_OPT_POINT, "X,Y", "the pixel (required)", 0, 0, NULL},
     {"--size", LY_OPT_SIZE, "WxH", "the window's size in pixels", 16, 8192, NULL},
-    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, a building, or camera:ID (what a camera of the data sees)",
+    {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, a building, or camera:ID (what a camera of the data sees; with --operations)",
      0, 0, NULL},
     {"--select", LY_OPT_TEXT, "ID", "a building selected (its card takes room)", 0, 0, NULL},
     {"--scale", LY_OPT_NUM, "S", "the interface's scale", 0.5, 4, NULL},

@@ -77,7 +77,7 @@ static void print_text(const ly_district *d, const ly_building *b, const int *or
         const char *name = lang == LY_LANG_EN && f->name_en ? f->name_en : f->name ? f->name : f->name_en;
         char m[32];
         ly_thousands(nb->metres[order[i]], m, sizeof m);
-        int minutes = (int)ceil(nb->metres[order[i]] / LY_WALK_M_PER_MIN);
+        int minutes = ly_walk_minutes(nb->metres[order[i]]);
         /* a place without a name (a car park from a map export) is its category alone */
         /* a place that is this building (a hotel mapped on its outline) */
         if (f->height_m > 0 && f->id && !strcmp(f->id, b->id))

@@ -338,6 +338,9 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
             ly_cmd_hover(app, b, false);
     }
     const char *view = ly_arg_text(a, "--view", NULL);
+    if (view && !strncmp(view, "camera:", 7) && !ly_arg_flag(a, "--operations"))
+        return ly_cli_usage_error(c, "--view camera:ID is for the district's operators: add "
+                                     "--operations (cameras are never shown to the public)");
     if (view && !ly_cmd_set_view(app, view, false))
         return ly_cli_usage_error(c, "--view wants home, top, a building id or camera:ID; "
                                      "there is no %s \"%s\"",

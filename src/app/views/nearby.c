@@ -37,7 +37,7 @@ static void row(const ly_view_ctx *c, int kind, bool roads)
         snprintf(fmt, sizeof fmt, "%s%s", ly_view_str(c, LY_S_WALK_MIN), opened);
     else
         snprintf(fmt, sizeof fmt, "%s%s", ly_view_str(c, LY_S_WALK_STRAIGHT), opened);
-    int minutes = (int)(metres / LY_WALK_M_PER_MIN + 0.999);
+    int minutes = ly_walk_minutes(metres);
     if (roads && opened[0])
         snprintf(detail, sizeof detail, fmt, minutes < 1 ? 1 : minutes, m, f->since);
     else if (roads)
