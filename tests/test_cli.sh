@@ -466,7 +466,7 @@ run 0 query --min-area 1000;                expect out '^1\. '
 run 0 query "$ZS" --near metro;             expect err 'no building matches'; expect err 'include-later'
 expect_empty out
 # nearby: the walk over the roads, nearest first, the later metro said so; JSON with routes
-run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +2 min +75 m  Bank'
+run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +1 min +75 m  Bank'
 run 0 nearby wtc --lang zh; expect out '沿道路步行'
 run 0 nearby "$ZS" wtc --json
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); n=d[\"nearby\"]; assert n and all(len(p[\"route\"])>=2 for p in n); assert [p[\"metres\"] for p in n]==sorted(p[\"metres\"] for p in n)" "$tmp/out"' "louyu nearby --json: no routes, or not nearest first"

@@ -130,4 +130,33 @@ python3 "$SRC/tests/test_portal.py" "$tmp/evil" >"$tmp/portal" 2>&1
 rc=$?
 check '[ $rc = 0 ]' "the hostile site in the browser: $(grep FAIL "$tmp/portal" | head -3)"
 
+# ---- the portal's district file is what a browser reads: UTF-8, in WGS 84 -----------------
+# a district saved in GB18030 keeps all it says, as UTF-8; one in a projected system (a
+# "crs") is written in longitude and latitude
+iconv -f UTF-8 -t GB18030 "$base" >"$tmp/gbk.geojson"
+ogr2ogr -f GeoJSON -t_srs EPSG:4547 "$tmp/proj.geojson" "$SRC/docs/example.geojson" 2>/dev/null
+for src in gbk proj; do
+  "$LOUYU" publish "$tmp/$src.geojson" "$tmp/site-$src" >/dev/null 2>"$tmp/err"
+  rc=$?
+  python3 - "$tmp/site-$src/data/district.geojson" "$src" >"$tmp/v" 2>&1 <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))
+assert "crs" not in d, "a crs"
+pts = []
+def walk(c):
+    if isinstance(c, list) and c and isinstance(c[0], (int, float)):
+        pts.append(c)
+    elif isinstance(c, list):
+        for x in c:
+            walk(x)
+for f in d["features"]:
+    if f.get("geometry"):
+        walk(f["geometry"]["coordinates"])
+assert pts and all(-180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in pts), "not longitude, latitude"
+if sys.argv[2] == "gbk":
+    assert "louyu" in d and any("湛山" in json.dumps(f, ensure_ascii=False) for f in [d["louyu"]])
+PY
+  check '[ $rc = 0 ] && [ ! -s "$tmp/v" ]' "publish of a $src district: its data/district.geojson: $(cat "$tmp/v" "$tmp/err" | tail -3)"
+done
+
 finish

@@ -49,6 +49,17 @@ static void escaping(void)
     ly_buf_file_name(&b, "a_b");
     CHECK_STR(b.p, "a_5fb"); /* no two ids share a file */
     ly_buf_free(&b);
+    ly_buf_file_name(&b, "Tower-A"); /* nor where the case of names does not count */
+    CHECK_STR(b.p, "_54ower-_41");
+    ly_buf_free(&b);
+    /* a text cut short at a byte (a fixed buffer's snprintf) leaves out its half character:
+     * pages and CSV stay UTF-8 */
+    ly_buf_html(&b, "\xe6\xb9\x9b\xe5\xb1");
+    CHECK_STR(b.p, "\xe6\xb9\x9b");
+    ly_buf_free(&b);
+    ly_buf_csv(&b, "a\xe5\xb1");
+    CHECK_STR(b.p, "a");
+    ly_buf_free(&b);
     /* a long id: cut at an escape's start, told apart by its hash; under 255 bytes */
     char longid[400], other[400];
     memset(longid, 0, sizeof longid);

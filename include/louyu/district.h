@@ -197,6 +197,9 @@ typedef struct {
 typedef struct {
     bool is_louyu; /* has the top-level "louyu" member */
     bool cityjson; /* read from CityJSON (a document or a CityJSONSeq) */
+    /* its text is not GeoJSON as a browser reads it: positions in another system (a
+     * "crs" PROJ transformed), or bytes in GB18030, not UTF-8 */
+    bool projected, gb18030;
     int schema;
     const char *name, *name_en, *city, *city_en;
     const char *data_date, *provenance, *licence;

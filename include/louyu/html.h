@@ -33,7 +33,9 @@ void ly_buf_html_clipped(ly_buf *b, const char *text, size_t max);
 void ly_buf_csv(ly_buf *b, const char *cell);
 /* Data as one URL path segment: letters, digits and -._~ as they are, the rest %XX. */
 void ly_buf_url(ly_buf *b, const char *segment);
-/* A building id as a file name: letters, digits and -._ as they are, the rest _xx. */
+/* A building id as a file name: small letters, digits, - and . (not first) as they are,
+ * the rest _xx (capitals too: file systems that ignore case keep Tower-A and tower-a
+ * apart). */
 void ly_buf_file_name(ly_buf *b, const char *id);
 
 #endif

@@ -2976,6 +2976,7 @@ static bool read_crs(loader *L, const cJSON *crs)
         proj_log_level(L->ctx, PJ_LOG_NONE); /* its reasons are in our message */
     bool geocentric = false;
     L->pj = L->ctx ? ly_crs_to_wgs84(L->ctx, L->crs, &geocentric) : NULL;
+    L->d->meta.projected = L->pj != NULL;
     if (L->pj && !geocentric)
         return true;
     err(L, name, "\"crs\" is \"%.200s\": PROJ cannot transform it to WGS 84 longitude and "
@@ -3236,6 +3237,8 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
         size_t first = diags->count;
         *r = ly_district_load_mem(out, utf8, n, name, desc, diags);
         gb18030_offsets(text, len, utf8, diags, first); /* into the file, not utf8 */
+        if (*r == LY_LOAD_OK)
+            out->meta.gb18030 = true;
     }
     free(utf8);
     return ok;

@@ -73,14 +73,28 @@ static const char *html_entity(char c)
     }
 }
 
+/* The bytes of the whole UTF-8 character at s, or 0 for a part of one (a text cut short
+ * at a byte, as a fixed buffer cuts it). */
+static size_t whole_char(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t want = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    for (size_t i = 1; i < want; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            return 0;
+    return want;
+}
+
 void ly_buf_html(ly_buf *b, const char *text)
 {
-    for (const char *s = text; s && *s; s++) {
+    for (const char *s = text; s && *s;) {
         const char *e = html_entity(*s);
+        size_t len = whole_char(s);
         if (e)
             ly_buf_put(b, e);
-        else
-            ly_buf_putn(b, s, 1);
+        else if (len) /* (half a character is left out: a page stays UTF-8) */
+            ly_buf_putn(b, s, len);
+        s += len ? len : 1;
     }
 }
 
@@ -131,11 +145,13 @@ void ly_buf_csv(ly_buf *b, const char *cell)
         ly_buf_put(b, "\"");
     if (formula)
         ly_buf_put(b, "'");
-    for (const char *s = cell; *s; s++) {
+    for (const char *s = cell; *s;) {
+        size_t len = whole_char(s);
         if (*s == '"')
             ly_buf_put(b, "\"\""); /* a quote inside a quoted cell is doubled */
-        else
-            ly_buf_putn(b, s, 1);
+        else if (len)
+            ly_buf_putn(b, s, len);
+        s += len ? len : 1;
     }
     if (quote)
         ly_buf_put(b, "\"");
@@ -161,8 +177,10 @@ void ly_buf_file_name(ly_buf *b, const char *id)
     size_t start = b->len;
     for (const unsigned char *s = (const unsigned char *)id; s && *s; s++) {
         /* (a dot only inside: no hidden files, no "..") */
-        if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-            *s == '-' || (*s == '.' && s != (const unsigned char *)id)) {
+        /* (capitals written _xx too: Tower-A and tower-a are one file where the case of
+         * names does not count, as on macOS and Windows) */
+        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
+            (*s == '.' && s != (const unsigned char *)id)) {
             ly_buf_putn(b, (const char *)s, 1);
         } else {
             char e[3] = {'_', HEX[*s >> 4], HEX[*s & 15]};

@@ -13,6 +13,7 @@
 #include "louyu/public.h"
 #include "louyu/export.h"
 #include "louyu/clock.h"
+#include "louyu/csv.h"
 #include "louyu/fetch.h"
 #include "louyu/file.h"
 #include "louyu/html.h"
@@ -351,7 +352,19 @@ static int district_file(publisher *pb, const char *local)
         ly_district d;
         if (ly_district_load_text(&d, local, NULL, &diags, &text, &len) != LY_LOAD_OK) {
             rc = -1; /* (it loaded before: the file changed meanwhile) */
-        } else if (d.meta.cityjson) { /* the page's map reads GeoJSON: the district as it */
+        } else if (d.meta.gb18030 && !d.meta.projected) { /* the page's map reads UTF-8 */
+            char *utf8 = NULL;
+            size_t n = 0;
+            if (ly_gb18030_to_utf8(text, len, &utf8, &n)) {
+                fprintf(stderr, "louyu publish: %s: out of memory\n", local);
+                rc = -1;
+            } else {
+                free(text);
+                text = utf8;
+                len = n;
+            }
+        } else if (d.meta.cityjson || d.meta.projected) {
+            /* the page's map reads GeoJSON in WGS 84: the district as it */
             ly_buf b = {0};
             size_t out = 0;
             rc = ly_export_geojson(&d, &b, &out, NULL);
