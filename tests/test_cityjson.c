@@ -373,6 +373,26 @@ static void test_part_cycle(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A building with its own geometry and an installation (a chimney) is both: the
+ * installation does not take the building's place, as it did. */
+static void test_installation(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"A\":{\"type\":\"Building\",\"children\":[\"C\"],"
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]},"
+        "\"C\":{\"type\":\"BuildingInstallation\",\"parents\":[\"A\"],"
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},"
+        "\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    const ly_building *a = find(&d, "A");
+    CHECK(a && a->n_faces == 12); /* its own 6 and the installation's 6 */
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* --skip-bad: a city object with errors is left out (its error a warning that says so),
  * the others are read; in a document and in a CityJSONSeq. Without it the load fails and
  * says how many objects it would leave out; a document-level error is never skipped. */
@@ -441,6 +461,7 @@ int main(void)
     test_tame_names();
     test_seq_templates();
     test_part_cycle();
+    test_installation();
     test_crs();
     test_seq();
     test_skip_bad();

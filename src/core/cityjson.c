@@ -513,8 +513,10 @@ static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
         const cJSON *g = cj_pick_geometry(r, node, &lod);
         if (g && *part < UINT16_MAX) {
             (*part)++;
+            uint32_t faces = (uint32_t)r->d->n_faces;
             cj_geometry(r, g, *part, false, NULL, NULL);
             r->best_lod = fmaxf(r->best_lod, lod);
+            r->part_faces |= r->d->n_faces > faces && !strcmp(type_of(node), "BuildingPart");
         }
         add_parts(r, node, part, depth + 1);
     }
@@ -549,9 +551,11 @@ static void read_building(cj_reader *r, const char *id, const cJSON *obj)
     r->best_lod = 0;
     if (map_put(&r->seen, id, obj) < 0)
         r->nomem = true;
+    r->part_faces = false;
     add_parts(r, obj, &part, 0);
     map_free(&r->seen); /* (sized by this building's parts, not the largest's) */
-    if (d->n_faces == b.first_face) { /* no parts with surfaces: the building's own */
+    if (!r->part_faces) { /* no BuildingParts with surfaces: the building's own (with its
+                           * installations, a chimney or a balcony, beside it) */
         float lod;
         const cJSON *g = cj_pick_geometry(r, obj, &lod);
         if (g && cj_geometry(r, g, 0, false, NULL, NULL))

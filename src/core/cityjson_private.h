@@ -60,6 +60,7 @@ typedef struct {
     cj_map objects; /* the current document's city objects by id */
     cj_map ids;     /* every id taken so far */
     cj_map seen;    /* the building being read and its parts so far (a part is read once) */
+    bool part_faces; /* a BuildingPart of the building being read had surfaces */
 
     struct {
         const char *type;

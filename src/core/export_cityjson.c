@@ -331,14 +331,25 @@ static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
         }
         if (!g)
             continue;
-        char id[512];
-        snprintf(id, sizeof id, "%s-part-%u", b->id, b->n_faces ? i : i + 1);
+        /* ID-part-K whole, however long the id; where a building of the district has that
+         * id already, ID-part-K-2, -3, ... (the parts' own names never meet: ids are unique) */
+        size_t cap = strlen(b->id) + 48;
+        char *id = malloc(cap);
+        if (!id) {
+            cJSON_Delete(g);
+            continue;
+        }
+        unsigned k = b->n_faces ? i : i + 1;
+        snprintf(id, cap, "%s-part-%u", b->id, k);
+        for (unsigned again = 2; ly_district_find(w->d, id) >= 0; again++)
+            snprintf(id, cap, "%s-part-%u-%u", b->id, k, again);
         cJSON *part = cJSON_CreateObject();
         cJSON_AddStringToObject(part, "type", "BuildingPart");
         cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "geometry"), g);
         cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "parents"), cJSON_CreateString(b->id));
         cJSON_AddItemToObject(objects, id, part);
         cJSON_AddItemToArray(children, cJSON_CreateString(id));
+        free(id);
     }
     if (cJSON_GetArraySize(children))
         cJSON_AddItemToObject(o, "children", children);
