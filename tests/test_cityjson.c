@@ -393,6 +393,38 @@ static void test_installation(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* Two parts side by side, a 10 m podium and a 60 m tower: each footprint polygon is as
+ * high as its own part (a GeoJSON export's "parts"), not the building's 60 m. */
+static void test_part_heights(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"A\":{\"type\":\"Building\",\"children\":[\"P\",\"T\"]},"
+        "\"P\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],\"geometry\":[{\"type\":\"Solid\","
+        "\"lod\":\"1\",\"boundaries\":" BOX ",\"semantics\":{\"surfaces\":[{\"type\":\"GroundSurface\"},"
+        "{\"type\":\"RoofSurface\"},{\"type\":\"WallSurface\"}],\"values\":[[0,1,2,2,2,2]]}}]},"
+        "\"T\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],\"geometry\":[{\"type\":\"Solid\","
+        "\"lod\":\"1\",\"boundaries\":[[[[8,9,10,11]],[[12,15,14,13]],[[8,12,13,9]],[[9,13,14,10]],"
+        "[[10,14,15,11]],[[11,15,12,8]]]],\"semantics\":{\"surfaces\":[{\"type\":\"GroundSurface\"},"
+        "{\"type\":\"RoofSurface\"},{\"type\":\"WallSurface\"}],\"values\":[[0,1,2,2,2,2]]}}]}},"
+        "\"vertices\":[[0,0,0],[10000,0,0],[10000,10000,0],[0,10000,0],[0,0,10000],[10000,0,10000],"
+        "[10000,10000,10000],[0,10000,10000],[20000,0,0],[30000,0,0],[30000,10000,0],[20000,10000,0],"
+        "[20000,0,60000],[30000,0,60000],[30000,10000,60000],[20000,10000,60000]]}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    const ly_building *a = find(&d, "A");
+    CHECK(a && a->n_polygons == 2);
+    if (a && a->n_polygons == 2) {
+        float h0 = d.polygons[a->first_polygon].height_m, h1 = d.polygons[a->first_polygon + 1].height_m;
+        CHECK_NEAR(fminf(h0, h1), 10.0, 1e-3);
+        CHECK_NEAR(fmaxf(h0, h1), 60.0, 1e-3);
+        CHECK_NEAR(a->height_m, 60.0, 1e-3);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* --skip-bad: a city object with errors is left out (its error a warning that says so),
  * the others are read; in a document and in a CityJSONSeq. Without it the load fails and
  * says how many objects it would leave out; a document-level error is never skipped. */
@@ -462,6 +494,7 @@ int main(void)
     test_seq_templates();
     test_part_cycle();
     test_installation();
+    test_part_heights();
     test_crs();
     test_seq();
     test_skip_bad();

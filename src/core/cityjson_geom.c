@@ -535,10 +535,38 @@ static bool hull_footprint(cj_reader *r, size_t p0, size_t p1)
 }
 
 /* The faces that lie on the ground as the footprint; the hull when there are none. */
+/* The top of each part of the building whose faces start at face `first` (its heights
+ * already from its base), into a malloc'd array of n_parts; NULL without memory. */
+static float *part_tops(const ly_district *d, size_t first, size_t *n_parts)
+{
+    size_t n = 1;
+    for (size_t f = first; f < d->n_faces; f++)
+        n = d->faces[f].part + 1u > n ? d->faces[f].part + 1u : n;
+    float *top = calloc(n, sizeof *top);
+    for (size_t f = first; top && f < d->n_faces; f++) {
+        const ly_face *fc = &d->faces[f];
+        for (uint32_t k = 0; k < fc->n_rings; k++) {
+            const ly_ring *rg = &d->rings[fc->first_ring + k];
+            for (uint32_t i = 0; i < rg->n_points; i++)
+                top[fc->part] = fmaxf(top[fc->part], d->point_z[rg->first_point + i]);
+        }
+    }
+    *n_parts = n;
+    return top;
+}
+
+/* The footprint: each ground face at the base a polygon as high as its own part (a 10 m
+ * podium beside a 60 m tower stays 10 m in a GeoJSON export), else the hull of it all. */
 static bool footprint(cj_reader *r, ly_building *b, size_t p0)
 {
     ly_district *d = r->d;
     b->first_polygon = (uint32_t)d->n_polygons;
+    size_t n_parts = 0;
+    float *tops = part_tops(d, b->first_face, &n_parts);
+    if (!tops) {
+        r->nomem = true;
+        return false;
+    }
     for (size_t f = b->first_face; f < d->n_faces; f++) {
         const ly_face *fc = &d->faces[f];
         if (fc->type != LY_FACE_GROUND)
@@ -553,10 +581,13 @@ static bool footprint(cj_reader *r, ly_building *b, size_t p0)
             continue; /* an underside higher up (an overhang) */
         ly_polygon *pg = cj_grow(r, (void **)&d->polygons, &d->n_polygons, &r->cap_polygons,
                                  sizeof *pg);
-        if (!pg)
+        if (!pg) {
+            free(tops);
             return false;
-        *pg = (ly_polygon){fc->first_ring, fc->n_rings, 0, 0};
+        }
+        *pg = (ly_polygon){fc->first_ring, fc->n_rings, 0, tops[fc->part]};
     }
+    free(tops);
     if (d->n_polygons == b->first_polygon && !hull_footprint(r, p0, d->n_points))
         return false;
     b->n_polygons = (uint32_t)(d->n_polygons - b->first_polygon);
@@ -623,8 +654,9 @@ bool cj_finish_building(cj_reader *r, ly_building *b, uint32_t first_point,
             return false;
         b->height_m = hi - lo;
     }
-    for (uint32_t k = 0; k < b->n_polygons; k++)
-        d->polygons[b->first_polygon + k].height_m = (float)b->height_m;
+    for (uint32_t k = 0; k < b->n_polygons; k++) /* (a part's own where footprint() knew it) */
+        if (!(d->polygons[b->first_polygon + k].height_m > 0))
+            d->polygons[b->first_polygon + k].height_m = (float)b->height_m;
     return true;
 }
 
