@@ -3,6 +3,7 @@
  * joining places, Dijkstra, routes and nearby POIs; then the walking areas: a field of
  * walking metres on a grid, and marching squares. */
 #include "louyu/walk.h"
+#include "louyu/log.h"
 #include "louyu/arena.h"
 
 #include <assert.h>
@@ -238,8 +239,14 @@ static int add_seg(builder *b, const double *p, const double *q)
     return 0;
 }
 
+/* The most pairs of segments tested for crossing, and crossings joined: per segment, and
+ * over that. A city's streets have a few of each a segment. */
+enum { MAX_PAIRS_PER_SEG = 64, MAX_SPLITS_PER_SEG = 8, MAX_PAIRS_EXTRA = 1 << 20 };
+
 static int add_split(builder *b, uint32_t seg, double t, double x, double y)
 {
+    if (b->n_sp >= MAX_SPLITS_PER_SEG * b->n_seg + MAX_PAIRS_EXTRA)
+        return 0; /* (crossings() said why) */
     if (ly_array_reserve((void **)&b->sp, &b->cap_sp, b->n_sp + 1, sizeof *b->sp))
         return -1;
     b->sp[b->n_sp++] = (split){seg, t, x, y};
@@ -331,6 +338,15 @@ static int crossings(builder *b)
     for (size_t c = 0; c < cells; c++) {
         size_t k = g.start[c + 1] - g.start[c];
         n_pairs += k * (k - 1) / 2;
+    }
+    /* a street network has a few pairs a segment; a line scribbled over itself (a GPS
+     * track drawn as a footway) has them by the square: its crossings are not joined,
+     * rather than seconds and gigabytes spent on one line */
+    if (n_pairs > MAX_PAIRS_PER_SEG * b->n_seg + MAX_PAIRS_EXTRA) {
+        LY_WARN("WALK", "%zu pairs of road segments share a place (%zu segments): lines that "
+                "cross without a shared point are not joined there", n_pairs, b->n_seg);
+        walk_grid_free(&g);
+        return 0;
     }
     uint64_t *pairs = malloc((n_pairs ? n_pairs : 1) * sizeof *pairs);
     if (!pairs) {
