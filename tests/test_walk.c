@@ -319,6 +319,28 @@ static void test_stray_road(void)
     free(j);
 }
 
+/* A footway scribbled over itself (2,000 segments, each crossing most others: 2 million
+ * pairs in a few cells): its crossings are not joined, the graph its own segments. */
+static void test_scribble(void)
+{
+    json_buf *j = malloc(sizeof *j);
+    world t;
+    begin(j);
+    double *xy = malloc(sizeof *xy * 2 * 2001);
+    unsigned seed = 7;
+    for (int k = 0; k <= 2000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        xy[2 * k] = k % 2 ? 100 : 0;
+        xy[2 * k + 1] = (double)(seed >> 16 & 1023) / 10.23;
+    }
+    road(j, "footway", xy, 2001);
+    CHECK(world_load(&t, j));
+    CHECK(t.w && ly_walk_edges(t.w) <= 2000); /* not split at its crossings */
+    world_free(&t);
+    free(xy);
+    free(j);
+}
+
 /* Minutes of the metres as shown: 75.4 m is "75 m", 1 min; 75.6 m is "76 m", 2 min. */
 static void test_minutes(void)
 {
@@ -992,6 +1014,7 @@ int main(void)
     test_disconnected();
     test_stray_road();
     test_minutes();
+    test_scribble();
     test_degenerate();
     test_buildings();
     test_no_roads();
