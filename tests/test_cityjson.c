@@ -425,6 +425,36 @@ static void test_part_heights(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A house number and postal code written as numbers stay as written; a name that is not
+ * a text is said so. */
+static void test_attribute_forms(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"h\":{\"type\":\"Building\",\"attributes\":{\"name\":42},"
+        "\"address\":[{\"ThoroughfareName\":\"Kade\",\"ThoroughfareNumber\":1234567,"
+        "\"PostalCode\":2611,\"LocalityName\":\"Delft\"}],\"geometry\":[{\"type\":\"Solid\","
+        "\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    const ly_building *h = find(&d, "h");
+    CHECK(h && h->address && !strcmp(h->address, "Kade 1234567, 2611 Delft"));
+    CHECK(said(&diags, "\"name\" is a number: expected a text") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    /* newline-delimited GeoJSON that mentions CityJSON in a text is GeoJSON */
+    const char *seq = "{\"type\":\"Feature\",\"id\":\"a\",\"properties\":{\"name\":\"\\\"type\\\": "
+                      "\\\"CityJSON\\\" tower\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[4,52]}}\n"
+                      "{\"type\":\"Feature\",\"id\":\"b\",\"properties\":{\"name\":\"CityJSON\"},"
+                      "\"geometry\":{\"type\":\"Point\",\"coordinates\":[4,52]}}\n";
+    ly_diag_list_init(&diags, "t.geojsonl");
+    CHECK_INT(ly_district_load_mem(&d, seq, strlen(seq), "t.geojsonl", NULL, &diags), LY_LOAD_OK);
+    CHECK(!d.meta.cityjson);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* --skip-bad: a city object with errors is left out (its error a warning that says so),
  * the others are read; in a document and in a CityJSONSeq. Without it the load fails and
  * says how many objects it would leave out; a document-level error is never skipped. */
@@ -495,6 +525,7 @@ int main(void)
     test_part_cycle();
     test_installation();
     test_part_heights();
+    test_attribute_forms();
     test_crs();
     test_seq();
     test_skip_bad();

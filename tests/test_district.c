@@ -1031,8 +1031,34 @@ static void comb_ring(void)
     free(xy);
 }
 
+/* A camera's address in any case (HTTP:// is http://); a still picture's path relative to
+ * the data file, never one elsewhere on the machine (/etc/passwd). */
+static void camera_sources(void)
+{
+    const char *cams[][2] = {{"\"stream\":\"HTTP://127.0.0.1:8080/v.mjpg\"", NULL},
+                             {"\"snapshot\":\"cams/a.jpg\"", NULL},
+                             {"\"snapshot\":\"/etc/passwd\"", "\"snapshot\" is \"/etc/passwd\""}};
+    for (size_t i = 0; i < sizeof cams / sizeof *cams; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"c\","
+                 "\"properties\":{\"kind\":\"camera\",%s},\"geometry\":{\"type\":\"Point\","
+                 "\"coordinates\":[120,36]}}]}", cams[i][0]);
+        ly_district d;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, "t.geojson");
+        ly_load_result r = ly_district_load_mem(&d, text, strlen(text), "t.geojson", NULL, &diags);
+        CHECK_INT(r, cams[i][1] ? LY_LOAD_DATA : LY_LOAD_OK);
+        CHECK(!cams[i][1] || (diags.count && strstr(diags.items[0].message, cams[i][1])));
+        if (r == LY_LOAD_OK)
+            ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+}
+
 int main(void)
 {
+    camera_sources();
     comb_ring();
     tame_texts();
     generated_ids();

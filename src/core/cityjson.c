@@ -370,11 +370,17 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
     static const char *const text_keys[] = {"name", "name_en", "address", "address_en"};
     const char **text_slots[] = {&b->name, &b->name_en, &b->address, &b->address_en};
     const char *k = m->string;
-    for (int i = 0; i < 4; i++)
-        if (!strcmp(k, text_keys[i]) && cJSON_IsString(m) && *m->valuestring) {
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(k, text_keys[i]))
+            continue;
+        if (cJSON_IsString(m) && *m->valuestring) {
             *text_slots[i] = keep(r, m->valuestring);
             return true;
         }
+        if (!cJSON_IsString(m) && !cJSON_IsNull(m))
+            cj_warn(r, m, "\"%s\" is %s: expected a text (kept with the other attributes)", k,
+                    cj_kind(m));
+    }
     if (!strcmp(k, "yearOfConstruction") && !cJSON_IsNull(m)) {
         if (whole_in(m, 1000, 2200)) {
             b->year = m->valueint;
@@ -447,8 +453,8 @@ static void append(char *buf, size_t n, const char *sep, const cJSON *v)
 {
     char num[32];
     const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
-    if (cJSON_IsNumber(v)) {
-        snprintf(num, sizeof num, "%g", v->valuedouble);
+    if (cJSON_IsNumber(v)) { /* a house number or postal code as written: 1234567, not 1.23457e+06 */
+        snprintf(num, sizeof num, "%.15g", v->valuedouble);
         s = num;
     }
     if (!s || !*s)
@@ -464,7 +470,7 @@ static void read_address(cj_reader *r, const cJSON *obj, ly_building *b)
     const cJSON *first = cJSON_IsArray(a) ? a->child : a;
     if (b->address || !cJSON_IsObject(first))
         return;
-    char street[200] = "", place[200] = "", line[420] = "";
+    char street[1024] = "", place[1024] = "", line[2100] = "";
     append(street, sizeof street, " ", member(first, "ThoroughfareName"));
     append(street, sizeof street, " ", member(first, "ThoroughfareNumber"));
     append(place, sizeof place, " ", member(first, "PostalCode"));
@@ -912,14 +918,22 @@ bool ly_cityjson_is_seq(const char *text, size_t len)
     size_t pos = skip_ws(text, len, ly_json_bom(text, len));
     if (pos >= len || text[pos] != '{')
         return false;
-    size_t window = len - pos < 65536 ? len - pos : 65536;
-    bool named = false; /* "CityJSON... near the start: the header's or the feature's type */
-    for (size_t i = pos; i + 9 <= pos + window && !named; i++)
-        named = text[i] == '"' && !memcmp(text + i + 1, "CityJSON", 8);
-    if (!named)
-        return false;
     size_t end = value_end(text, len, pos);
-    return end != SIZE_MAX && skip_ws(text, len, end) < len;
+    if (end == SIZE_MAX || skip_ws(text, len, end) >= len)
+        return false; /* one value: not a sequence */
+    /* the first value's "type": "CityJSON..." (the header's or a feature's), wherever in
+     * it, and not the words inside some text ("...\"type\": \"CityJSON\"..." is escaped) */
+    for (size_t i = pos; i + 6 < end; i++) {
+        if (memcmp(text + i, "\"type\"", 6) || (i > pos && text[i - 1] == '\\'))
+            continue;
+        size_t k = skip_ws(text, end, i + 6);
+        if (k < end && text[k] == ':') {
+            k = skip_ws(text, end, k + 1);
+            if (k + 9 <= end && !memcmp(text + k, "\"CityJSON", 9))
+                return true;
+        }
+    }
+    return false;
 }
 
 /* One value of a sequence: checked, parsed, read, its problems located. Returns false

@@ -2068,7 +2068,7 @@ static const char *camera_source(loader *L, const cJSON *props, const char *key,
     const char *s = get_string(L, props, key, false);
     if (!s)
         return NULL;
-    bool url = !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8);
+    bool url = !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8); /* (any case) */
     bool clean = *s != 0, spaces = false;
     for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
         clean &= *c >= ' ' && *c != 0x7f;
@@ -2076,8 +2076,8 @@ static const char *camera_source(loader *L, const cJSON *props, const char *key,
     }
     if (url && clean && !spaces && strlen(s) > (s[4] == ':' ? 7u : 8u))
         return s;
-    if (!url && path_ok && clean && !strstr(s, "://") && strncmp(s, "file:", 5) != 0)
-        return s;
+    if (!url && path_ok && clean && !strstr(s, "://") && strncmp(s, "file:", 5) != 0 && *s != '/')
+        return s; /* (relative: a data file names no picture elsewhere on the machine) */
     err(L, member(props, key), "\"%s\" is \"%.80s\": expected %s", key, s,
         path_ok ? "an http:// or https:// URL of an image, or an image path relative to the "
                   "data file"

@@ -59,7 +59,7 @@ ly_view_out ly_view_cameras(const ly_view_ctx *c)
                 snprintf(detail, sizeof detail, "%s",
                          ly_view_str(c, STATE_NAME[app->dv.stream_status[v].state]));
             else
-                snprintf(detail, sizeof detail, "%.0f° · %.0f°%s", f->heading_deg, f->fov_deg,
+                snprintf(detail, sizeof detail, "%.0f° · %.0f°%s", fmod(round(f->heading_deg), 360), f->fov_deg,
                          f->stream || f->snapshot ? "" : " · ?");
             bool on = v >= 0;
             if (ly_ui_item_toggle(c->ui, label, detail, &on))
