@@ -284,8 +284,13 @@ static cJSON *model(writer *w, const ly_building *b, unsigned part)
         cJSON_Delete(bounds), cJSON_Delete(values);
         return NULL;
     }
+    /* as the schema writes a level of detail: a digit and at most one decimal ("2.2"),
+     * whatever the source said (2.25, 12 or 1e30 were written as they came) */
     char lod[16];
-    snprintf(lod, sizeof lod, "%g", b->lod > 0 ? b->lod : 2);
+    double l = b->lod > 0 && isfinite(b->lod) ? fmin(round(b->lod * 10) / 10, 3.3) : 2;
+    snprintf(lod, sizeof lod, "%.1f", l);
+    if (!strcmp(lod + 1, ".0"))
+        lod[1] = '\0';
     cJSON *g = cJSON_CreateObject();
     cJSON_AddStringToObject(g, "type", "MultiSurface");
     cJSON_AddStringToObject(g, "lod", lod);

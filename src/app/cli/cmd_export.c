@@ -252,8 +252,9 @@ static int export_cityjson(const ly_args *a, const char *path, const char *out)
     }
     if (!rc)
         rc = write_out(out, &b);
+    size_t n = src.sel ? src.n_sel : src.d.n_buildings;
     if (!rc && out && strcmp(out, "-"))
-        printf("%s: written, %zu buildings\n", out, src.sel ? src.n_sel : src.d.n_buildings);
+        printf("%s: written, %zu building%s\n", out, n, n == 1 ? "" : "s");
     ly_buf_free(&b);
     close_source(&src);
     return rc;
@@ -289,9 +290,10 @@ static int export_glb(const ly_args *a, const char *path, const char *out)
     if (!rc)
         rc = write_out(out, &b);
     if (!rc)
-        printf("%s: written, %zu buildings, %.1f MB in %.0f ms (the mesh in memory: %.1f MB)\n",
-               out, src.sel ? src.n_sel : d->n_buildings, b.len / 1048576.0, ly_clock_ms() - t0,
-               mesh.bytes / 1048576.0);
+        printf("%s: written, %zu building%s, %.1f MB in %.0f ms (the mesh in memory: %.1f MB)\n",
+               out, src.sel ? src.n_sel : d->n_buildings,
+               (src.sel ? src.n_sel : d->n_buildings) == 1 ? "" : "s", b.len / 1048576.0,
+               ly_clock_ms() - t0, mesh.bytes / 1048576.0);
     ly_buf_free(&b);
     ly_ground_deinit(&ground);
     ly_mesh_deinit(&mesh);
