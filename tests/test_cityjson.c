@@ -455,6 +455,21 @@ static void test_attribute_forms(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A part's problem names the part, not its building. */
+static void test_part_named(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"A\":{\"type\":\"Building\",\"children\":[\"P\"]},"
+        "\"P\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],\"geometry\":[{\"type\":\"Solid\","
+        "\"lod\":\"1\",\"boundaries\":[[[[0,1,2,99]]]]}]}},\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_DATA);
+    CHECK(said(&diags, "city object \"P\": vertex index 99 is out of range") != NULL);
+    ly_diag_list_deinit(&diags);
+}
+
 /* --skip-bad: a city object with errors is left out (its error a warning that says so),
  * the others are read; in a document and in a CityJSONSeq. Without it the load fails and
  * says how many objects it would leave out; a document-level error is never skipped. */
@@ -526,6 +541,7 @@ int main(void)
     test_installation();
     test_part_heights();
     test_attribute_forms();
+    test_part_named();
     test_crs();
     test_seq();
     test_skip_bad();

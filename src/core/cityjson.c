@@ -515,6 +515,10 @@ static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
                         "listed by one parent", c->valuestring);
             continue;
         }
+        /* (its problems named by the part, not the building) */
+        char outer[sizeof r->where];
+        memcpy(outer, r->where, sizeof outer);
+        snprintf(r->where, sizeof r->where, "city object \"%.120s\": ", c->valuestring);
         float lod;
         const cJSON *g = cj_pick_geometry(r, node, &lod);
         if (g && *part < UINT16_MAX) {
@@ -524,6 +528,7 @@ static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
             r->best_lod = fmaxf(r->best_lod, lod);
             r->part_faces |= r->d->n_faces > faces && !strcmp(type_of(node), "BuildingPart");
         }
+        memcpy(r->where, outer, sizeof outer);
         add_parts(r, node, part, depth + 1);
     }
 }
