@@ -151,10 +151,16 @@ ly_view_out ly_view_camera_views(const ly_view_ctx *c)
                  st->camera_views[k]);
         bool open = true;
         if (ly_view_panel(c, label, b, &open)) {
-            ly_ui_label(c->ui, name ? name : f->id ? f->id : "?");
+            /* (cut with "…" short of the close button at the panel's top right) */
+            float s = c->L->s;
+            char cut[300];
+            ly_ui_label(c->ui, ly_ui_fit(c->app->font, name ? name : f->id ? f->id : "?",
+                                         c->ui->theme.font_px * s,
+                                         b->w - 2 * c->ui->theme.padding * s - 40 * s, cut,
+                                         sizeof cut));
             ly_ui_rect r = ly_ui_last_rect(c->ui);
             /* the panel's content width (its padding on both sides), 4:3 */
-            float s = c->L->s, pw = b->w - 2 * (r.x - b->x), ph = pw * 0.75f;
+            float pw = b->w - 2 * (r.x - b->x), ph = pw * 0.75f;
             ly_ui_space(c->ui, ph / s + 4);
             picture(c, k, r.x, r.y + r.h + 2 * s, pw, ph);
             char line[300];
