@@ -75,6 +75,10 @@ done
 "$LOUYU" convert "$tmp/ops.geojson" "$tmp/ops.gpkg" >/dev/null 2>&1
 "$LOUYU" export "$tmp/ops.gpkg" --out "$tmp/ops-week.geojson" >"$tmp/out" 2>&1
 check '[ -s "$tmp/ops-week.geojson" ] && [ -z "$(leaks "$tmp/ops-week.geojson")" ]' "camera traces in a store's week: $(cat "$tmp/out")"
+# a store's portal leaves them out too, and says so as for a file
+"$LOUYU" publish "$tmp/ops.gpkg" "$tmp/site-store" --lang zh >"$tmp/publish.log" 2>&1
+check '[ -z "$(leaks "$tmp/site-store")" ] && grep -q "3 cameras left out" "$tmp/publish.log"' \
+  "a store's portal: $(tail -2 "$tmp/publish.log"), traces: $(leaks "$tmp/site-store" | head -3)"
 python3 "$SRC/tests/zip_write.py" "$tmp/ops.zip" "ops.geojson=$tmp/ops.geojson"
 "$LOUYU" export "$tmp/ops.zip" --out "$tmp/ops-zip.geojson" >"$tmp/out" 2>&1
 check '[ -s "$tmp/ops-zip.geojson" ] && [ -z "$(leaks "$tmp/ops-zip.geojson")" ]' "camera traces in a zipped district's export: $(cat "$tmp/out")"

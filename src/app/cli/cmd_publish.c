@@ -386,6 +386,12 @@ static int district_file(publisher *pb, const char *local)
         fprintf(stderr, "louyu publish: %s: not a GeoJSON FeatureCollection\n", local);
         rc = -1;
     }
+    /* (a store's week comes without them already: counted in the district itself) */
+    const ly_district *shown = &pb->app.scene.district;
+    size_t in_data = 0;
+    for (size_t i = 0; i < shown->n_features; i++)
+        in_data += shown->features[i].kind == LY_KIND_CAMERA;
+    cams = in_data > cams ? in_data : cams;
     if (!rc && cams)
         printf("data/district.geojson: %zu camera%s left out (for operators only)\n", cams,
                cams == 1 ? "" : "s");
