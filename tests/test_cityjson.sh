@@ -106,6 +106,22 @@ print("ok", len(before))
 PY
   check 'grep -q "^ok " "$tmp/py"' "$name through CityJSON and back: $(tail -3 "$tmp/py")"
 done
+# a file without a reference system is exported without one, in its own metres: no place
+# on the earth is claimed (it had been written in UTM zone 31N)
+python3 - "$cj/rotterdam_subset.city.json" "$tmp/rotterdam_subset.out.city.json" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+assert "referenceSystem" not in b["metadata"], b["metadata"]
+def box(d):
+    t, s = d["transform"]["translate"], d["transform"]["scale"]
+    xs = [v[0] * s[0] + t[0] for v in d["vertices"]]
+    ys = [v[1] * s[1] + t[1] for v in d["vertices"]]
+    return min(xs), min(ys), max(xs), max(ys)
+ba, bb = box(a), box(b)
+assert all(abs(x - y) < 0.5 for x, y in zip(ba, bb)), (ba, bb)
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "Rotterdam (no reference system) exported: $(tail -3 "$tmp/py")"
 # ---- CityJSON as GeoJSON: for other tools, a store's week and the portal's browser map ----
 run 0 export "$cj/delft.city.json" --out "$tmp/delft.geojson"
 expect out 'delft.geojson: written, 160 buildings \(their footprints, heights and parts, from CityJSON\)'

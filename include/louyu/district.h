@@ -200,6 +200,10 @@ typedef struct {
     /* its text is not GeoJSON as a browser reads it: positions in another system (a
      * "crs" PROJ transformed), or bytes in GB18030, not UTF-8 */
     bool projected, gb18030;
+    /* CityJSON without a reference system: metres in a local system, placed around
+     * 0° N 0° E (ly_proj at 0, 0) from local_origin; what an export writes back */
+    bool local_crs;
+    double local_origin[2];
     int schema;
     const char *name, *name_en, *city, *city_en;
     const char *data_date, *provenance, *licence;

@@ -3,6 +3,7 @@
  * code follows without checking is checked here, once, before the scene is used. */
 #include "cache_private.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,7 +89,11 @@ static bool check_feature(const ly_district *d, size_t i, char *why, size_t n)
 
 static bool check_district(const ly_district *d, char *why, size_t n)
 {
-    if (!is_bool(&d->meta.is_louyu) || (d->n_weeks ? d->week >= d->n_weeks : d->week != 0))
+    if (!is_bool(&d->meta.is_louyu) || !is_bool(&d->meta.cityjson) ||
+        !is_bool(&d->meta.projected) || !is_bool(&d->meta.gb18030) ||
+        !is_bool(&d->meta.local_crs) || !isfinite(d->meta.local_origin[0]) ||
+        !isfinite(d->meta.local_origin[1]) ||
+        (d->n_weeks ? d->week >= d->n_weeks : d->week != 0))
         return fail(why, n, "the district's flag or week out of range");
     for (size_t i = 0; i < d->n_buildings; i++)
         if (!check_building(d, i, why, n))

@@ -218,6 +218,9 @@ static void read_crs(cj_reader *r, const cJSON *meta, const cJSON *transform)
             r->local_origin[1] = 0.5 * (b->valuedouble + d->valuedouble);
         }
     }
+    r->d->meta.local_crs = true;
+    r->d->meta.local_origin[0] = r->local_origin[0];
+    r->d->meta.local_origin[1] = r->local_origin[1];
     cj_warn(r, meta ? meta : NULL, "no metadata.referenceSystem: the coordinates are taken as "
             "metres in a local system, drawn true to scale around 0° N 0° E (expected an EPSG "
             "code such as https://www.opengis.net/def/crs/EPSG/0/28992 to place them)");

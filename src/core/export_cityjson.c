@@ -73,16 +73,22 @@ static long vertex(verts *vs, const int64_t k[3])
 
 /* ---- the reference system ------------------------------------------------------------- */
 
-/* The district's UTM zone as an EPSG code (WGS 84 / UTM, north or south). */
+/* The district's UTM zone as an EPSG code (WGS 84 / UTM, north or south); 0 for a
+ * district in a local system (CityJSON without one): its metres are written back. */
 static int utm_epsg(const ly_district *d)
 {
-    double lon = 0, lat = 0, n = 0;
+    if (d->meta.local_crs)
+        return 0;
+    /* the mean longitude on the circle: a district across 180° is at 180°, not at 0° */
+    double sx = 0, sy = 0, lat = 0, n = 0;
     for (size_t i = 0; i < d->n_buildings; i++) {
-        lon += 0.5 * (d->buildings[i].lon_min + d->buildings[i].lon_max);
+        double lon = 0.5 * (d->buildings[i].lon_min + d->buildings[i].lon_max) * M_PI / 180;
+        sx += cos(lon), sy += sin(lon);
         lat += 0.5 * (d->buildings[i].lat_min + d->buildings[i].lat_max);
         n++;
     }
-    lon = n ? lon / n : 0, lat = n ? lat / n : 0;
+    double lon = n ? atan2(sy, sx) * 180 / M_PI : 0;
+    lat = n ? lat / n : 0;
     int zone = (int)floor((lon + 180) / 6) % 60 + 1;
     return (lat >= 0 ? 32600 : 32700) + zone;
 }
@@ -90,6 +96,16 @@ static int utm_epsg(const ly_district *d)
 /* Every point of the district in the UTM zone (x east, y north; metres) into xy. */
 static int to_utm(const ly_district *d, int epsg, double *xy, char *err, size_t n)
 {
+    if (!epsg) { /* the local system's metres, as the file had them */
+        ly_proj lp;
+        ly_proj_init(&lp, 0, 0);
+        for (size_t i = 0; i < d->n_points; i++) {
+            ly_proj_forward(&lp, d->points[2 * i], d->points[2 * i + 1], &xy[2 * i], &xy[2 * i + 1]);
+            xy[2 * i] += d->meta.local_origin[0];
+            xy[2 * i + 1] += d->meta.local_origin[1];
+        }
+        return 0;
+    }
     PJ_CONTEXT *ctx = proj_context_create();
     char target[32];
     snprintf(target, sizeof target, "EPSG:%d", epsg);
@@ -415,7 +431,8 @@ static void metadata(cJSON *root, const ly_district *d, int epsg, const writer *
     cJSON *m = cJSON_AddObjectToObject(root, "metadata");
     char crs[80];
     snprintf(crs, sizeof crs, "https://www.opengis.net/def/crs/EPSG/0/%d", epsg);
-    cJSON_AddStringToObject(m, "referenceSystem", crs);
+    if (epsg) /* (none for a local system: no place on the earth is claimed) */
+        cJSON_AddStringToObject(m, "referenceSystem", crs);
     const char *title = d->meta.name_en ? d->meta.name_en : d->meta.name;
     if (title)
         cJSON_AddStringToObject(m, "title", title);
