@@ -494,6 +494,24 @@ static void test_fan(void)
     free(text);
 }
 
+/* Without a reference system, a vertex 20,000 km from the origin is an error, not a
+ * building placed round the earth. */
+static void test_local_far(void)
+{
+    const char *text =
+        "{\"type\":\"CityJSON\",\"version\":\"2.0\",\"transform\":{\"scale\":[1,1,1],"
+        "\"translate\":[0,0,0]},\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":"
+        "[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":"
+        "[[20000000,0,0],[20000010,0,0],[20000010,10,0],[20000000,10,0],[20000000,0,9],"
+        "[20000010,0,9],[20000010,10,9],[20000000,10,9]]}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_DATA);
+    CHECK(said(&diags, "lies 20000 km from the file's origin") != NULL);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A part's problem names the part, not its building. */
 static void test_part_named(void)
 {
@@ -582,6 +600,7 @@ int main(void)
     test_attribute_forms();
     test_part_named();
     test_fan();
+    test_local_far();
     test_crs();
     test_seq();
     test_skip_bad();

@@ -240,9 +240,19 @@ int cj_transform(cj_reader *r, const double *xyz, size_t n, double *out, const c
         ly_proj p;
         ly_proj_init(&p, 0, 0);
         for (size_t i = 0; i < n; i++) {
-            ly_proj_inverse(&p, xyz[3 * i] - r->local_origin[0], xyz[3 * i + 1] - r->local_origin[1],
-                            &out[3 * i], &out[3 * i + 1]);
+            double x = xyz[3 * i] - r->local_origin[0], y = xyz[3 * i + 1] - r->local_origin[1];
+            ly_proj_inverse(&p, x, y, &out[3 * i], &out[3 * i + 1]);
             out[3 * i + 2] = xyz[3 * i + 2];
+            /* a place the local plane cannot hold comes back elsewhere (20,000 km away is
+             * round the earth): said, not drawn somewhere else */
+            double bx, by;
+            ly_proj_forward(&p, out[3 * i], out[3 * i + 1], &bx, &by);
+            if (!(fabs(bx - x) <= 1 && fabs(by - y) <= 1)) {
+                cj_err(r, at, "vertex %zu lies %.0f km from the file's origin: expected metres "
+                       "in a local system, a district's or a city's (a file without a reference "
+                       "system is placed around 0° N 0° E)", i, hypot(x, y) / 1000);
+                return -1;
+            }
         }
         return 0;
     }
