@@ -425,6 +425,55 @@ static void test_part_heights(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A split-level house on a slope: its upper half's ground surface is 3 m above the base,
+ * with nothing under it, and is footprint (it was left out as an overhang's underside,
+ * and the footprint lost half the house); a slab's underside over the lower half's ground
+ * is an overhang, not footprint. */
+static void test_split_level(void)
+{
+#define SEMANTICS                                                                          \
+    "\"semantics\":{\"surfaces\":[{\"type\":\"GroundSurface\"},{\"type\":\"RoofSurface\"},"    \
+    "{\"type\":\"WallSurface\"}],\"values\":[[0,1,2,2,2,2]]}"
+    const char *text =
+        HEAD ",\"CityObjects\":{\"A\":{\"type\":\"Building\",\"children\":[\"L\",\"U\",\"O\"]},"
+        "\"L\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],\"geometry\":[{\"type\":"
+        "\"Solid\",\"lod\":\"2\",\"boundaries\":"
+        "[[[[0,1,2,3]],[[4,7,6,5]],[[0,4,5,1]],[[1,5,6,2]],[[2,6,7,3]],[[3,7,4,0]]]],"
+        SEMANTICS "}]},"
+        "\"U\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],\"geometry\":[{\"type\":"
+        "\"Solid\",\"lod\":\"2\",\"boundaries\":"
+        "[[[[8,9,10,11]],[[12,15,14,13]],[[8,12,13,9]],[[9,13,14,10]],[[10,14,15,11]],[[11,15,12,8]]]],"
+        SEMANTICS "}]},"
+        "\"O\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],\"geometry\":[{\"type\":"
+        "\"Solid\",\"lod\":\"2\",\"boundaries\":"
+        "[[[[16,17,18,19]],[[20,23,22,21]],[[16,20,21,17]],[[17,21,22,18]],[[18,22,23,19]],[[19,23,20,16]]]],"
+        SEMANTICS "}]}},"
+        "\"vertices\":[[0,0,0],[10000,0,0],[10000,10000,0],[0,10000,0],"
+        "[0,0,10000],[10000,0,10000],[10000,10000,10000],[0,10000,10000],"
+        "[10000,0,3000],[20000,0,3000],[20000,10000,3000],[10000,10000,3000],"
+        "[10000,0,13000],[20000,0,13000],[20000,10000,13000],[10000,10000,13000],"
+        "[2000,2000,12000],[8000,2000,12000],[8000,8000,12000],[2000,8000,12000],"
+        "[2000,2000,14000],[8000,2000,14000],[8000,8000,14000],[2000,8000,14000]]}";
+#undef SEMANTICS
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    const ly_building *a = find(&d, "A");
+    CHECK(a && a->n_polygons == 2);
+    double area = 0;
+    for (uint32_t i = 0; a && i < a->n_polygons; i++) {
+        const ly_ring *rg = &d.rings[d.polygons[a->first_polygon + i].first_ring];
+        CHECK_INT(rg->n_points, 4);
+        const double *p = d.points + 2 * (size_t)rg->first_point, kx = 111320 * cos(p[1] * M_PI / 180);
+        for (uint32_t k = 0, j = rg->n_points - 1; k < rg->n_points; j = k++)
+            area += 0.5 * kx * 110574 * (p[2 * j] * p[2 * k + 1] - p[2 * k] * p[2 * j + 1]);
+    }
+    CHECK_NEAR(fabs(area), 200.0, 3.0); /* 10 x 10 m twice, not the slab's 6 x 6 m */
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A house number and postal code written as numbers stay as written; a name that is not
  * a text is said so. */
 static void test_attribute_forms(void)
@@ -593,6 +642,7 @@ int main(void)
     test_part_cycle();
     test_installation();
     test_part_heights();
+    test_split_level();
     test_attribute_forms();
     test_refused();
     test_fan();

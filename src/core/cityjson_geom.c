@@ -555,21 +555,65 @@ static float *part_tops(const ly_district *d, size_t first, size_t *n_parts)
     return top;
 }
 
-/* The footprint: each ground face at the base a polygon as high as its own part (a 10 m
- * podium beside a 60 m tower stays 10 m in a GeoJSON export), else the hull of it all. */
+/* A point inside face fc (lon/lat) into q: the middle of an edge of its outline moved a
+ * hair inwards (a ten-thousandth of the edge), the first such point that is inside the
+ * face with its holes; false for a face with no area. */
+static bool face_inner_point(const ly_district *d, const ly_face *fc, double *q)
+{
+    const ly_ring *rg = &d->rings[fc->first_ring];
+    const double *p = d->points + 2 * (size_t)rg->first_point;
+    uint32_t n = rg->n_points;
+    double area = 0;
+    for (uint32_t i = 0, j = n - 1; i < n; j = i++)
+        area += p[2 * j] * p[2 * i + 1] - p[2 * i] * p[2 * j + 1];
+    if (n < 3 || area == 0)
+        return false;
+    const ly_polygon pg = {fc->first_ring, fc->n_rings, 0, 0};
+    double side = area > 0 ? 1e-4 : -1e-4; /* the inside is on the left of a ring turning left */
+    for (uint32_t i = 0; i < n; i++) {
+        const double *u = p + 2 * i, *v = p + 2 * ((i + 1) % n);
+        double dx = v[0] - u[0], dy = v[1] - u[1];
+        q[0] = 0.5 * (u[0] + v[0]) - dy * side;
+        q[1] = 0.5 * (u[1] + v[1]) + dx * side;
+        if ((dx != 0 || dy != 0) && ly_polygon_contains(d, d->points, &pg, q[0], q[1]))
+            return true;
+    }
+    return false;
+}
+
+typedef struct {
+    size_t face;
+    float top;
+} ground_face;
+
+static int by_top(const void *pa, const void *pb)
+{
+    const ground_face *a = pa, *b = pb;
+    if (a->top != b->top)
+        return a->top < b->top ? -1 : 1;
+    return (a->face > b->face) - (a->face < b->face);
+}
+
+/* The footprint: each ground face a polygon as high as its own part (a 10 m podium beside
+ * a 60 m tower stays 10 m in a GeoJSON export), else the hull of it all. Ground faces are
+ * taken from the lowest up, and one over ground already taken is left out: the underside
+ * of an overhang, not ground. A ground face higher than the base with nothing under it
+ * stays: the upper half of a split-level house on a slope. */
 static bool footprint(cj_reader *r, ly_building *b, size_t p0)
 {
     ly_district *d = r->d;
     b->first_polygon = (uint32_t)d->n_polygons;
-    size_t n_parts = 0;
+    size_t n_parts = 0, n = 0;
     float *tops = part_tops(d, b->first_face, &n_parts);
-    if (!tops) {
+    ground_face *g = tops ? malloc((d->n_faces - b->first_face + 1) * sizeof *g) : NULL;
+    if (!g) {
+        free(tops);
         r->nomem = true;
         return false;
     }
     for (size_t f = b->first_face; f < d->n_faces; f++) {
         const ly_face *fc = &d->faces[f];
-        if (fc->type != LY_FACE_GROUND)
+        if (fc->type != LY_FACE_GROUND || !fc->n_rings)
             continue;
         float top = 0;
         for (uint32_t k = 0; k < fc->n_rings; k++) {
@@ -577,18 +621,28 @@ static bool footprint(cj_reader *r, ly_building *b, size_t p0)
             for (uint32_t i = 0; i < rg->n_points; i++)
                 top = fmaxf(top, d->point_z[rg->first_point + i]);
         }
-        if (top > FLAT_M)
-            continue; /* an underside higher up (an overhang) */
+        g[n++] = (ground_face){f, top};
+    }
+    qsort(g, n, sizeof *g, by_top);
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; k++) {
+        const ly_face *fc = &d->faces[g[k].face];
+        double q[2];
+        bool over = false;
+        if (g[k].top > FLAT_M && face_inner_point(d, fc, q))
+            for (size_t i = b->first_polygon; i < d->n_polygons && !over; i++)
+                over = ly_polygon_contains(d, d->points, &d->polygons[i], q[0], q[1]);
+        if (over)
+            continue; /* an underside over the building's own ground (an overhang) */
         ly_polygon *pg = cj_grow(r, (void **)&d->polygons, &d->n_polygons, &r->cap_polygons,
                                  sizeof *pg);
-        if (!pg) {
-            free(tops);
-            return false;
-        }
-        *pg = (ly_polygon){fc->first_ring, fc->n_rings, 0, tops[fc->part]};
+        if (pg)
+            *pg = (ly_polygon){fc->first_ring, fc->n_rings, 0, tops[fc->part]};
+        ok = pg != NULL;
     }
+    free(g);
     free(tops);
-    if (d->n_polygons == b->first_polygon && !hull_footprint(r, p0, d->n_points))
+    if (!ok || (d->n_polygons == b->first_polygon && !hull_footprint(r, p0, d->n_points)))
         return false;
     b->n_polygons = (uint32_t)(d->n_polygons - b->first_polygon);
     return true;
