@@ -474,6 +474,35 @@ static void test_split_level(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A file that fills in one side of the hierarchy only: a part that names its building in
+ * "parents" while the building's "children" leave it out is read with it (it was lost), and
+ * a part a building lists that has no "parents" is read with it once (it was read twice,
+ * also as a building of its own). */
+static void test_one_sided_parts(void)
+{
+    const char *text =
+        HEAD ",\"CityObjects\":{\"A\":{\"type\":\"Building\",\"children\":[]},"
+        "\"P\":{\"type\":\"BuildingPart\",\"parents\":[\"A\"],"
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]},"
+        "\"B\":{\"type\":\"Building\",\"children\":[\"Q\"]},"
+        "\"Q\":{\"type\":\"BuildingPart\","
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},"
+        "\"vertices\":" VERTS "}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 2);
+    const ly_building *a = find(&d, "A"), *b = find(&d, "B");
+    CHECK(a && a->n_faces == 6);
+    CHECK(b && b->n_faces == 6);
+    CHECK(find(&d, "P") == NULL && find(&d, "Q") == NULL);
+    CHECK(said(&diags, "1 parts name a parent in their \"parents\" that does not list them") !=
+          NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A house number and postal code written as numbers stay as written; a name that is not
  * a text is said so. */
 static void test_attribute_forms(void)
@@ -643,6 +672,7 @@ int main(void)
     test_installation();
     test_part_heights();
     test_split_level();
+    test_one_sided_parts();
     test_attribute_forms();
     test_refused();
     test_fan();

@@ -505,45 +505,113 @@ static bool is_part(const char *type)
     return type && (!strcmp(type, "BuildingPart") || !strcmp(type, "BuildingInstallation"));
 }
 
-/* The parts of a building (and their parts) as faces of parts 1, 2, ... */
+static bool has_parts(const char *type)
+{
+    return type && (!strcmp(type, "Building") || is_part(type));
+}
+
+static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth);
+
+/* Part `node` (id `id`, named at `at`) of the building being read, and its own parts. */
+static void add_part(cj_reader *r, const cJSON *at, const char *id, const cJSON *node,
+                     uint16_t *part, int depth)
+{
+    if (!is_part(type_of(node)))
+        return;
+    int fresh = map_put(&r->seen, id, node);
+    if (fresh < 0)
+        r->nomem = true;
+    if (fresh <= 0) { /* a cycle, or a part two parents list: read once */
+        if (fresh == 0)
+            cj_warn(r, at, "child \"%s\" is reached again in this building's parts (a "
+                    "cycle, or a part with two parents): read once; expected each part "
+                    "listed by one parent", id);
+        return;
+    }
+    /* (its problems named by the part, not the building) */
+    char outer[sizeof r->where];
+    memcpy(outer, r->where, sizeof outer);
+    snprintf(r->where, sizeof r->where, "city object \"%.120s\": ", id);
+    float lod;
+    const cJSON *g = cj_pick_geometry(r, node, &lod);
+    if (g && *part < UINT16_MAX) {
+        (*part)++;
+        uint32_t faces = (uint32_t)r->d->n_faces;
+        cj_geometry(r, g, *part, false, NULL, NULL);
+        r->best_lod = fmaxf(r->best_lod, lod);
+        r->part_faces |= r->d->n_faces > faces && !strcmp(type_of(node), "BuildingPart");
+    }
+    memcpy(r->where, outer, sizeof outer);
+    add_parts(r, node, part, depth + 1);
+}
+
+static int by_parent(const void *pa, const void *pb)
+{
+    uintptr_t a = (uintptr_t)((const struct cj_adopted *)pa)->parent,
+              b = (uintptr_t)((const struct cj_adopted *)pb)->parent;
+    return (a > b) - (a < b);
+}
+
+/* The parts of a building (and their parts) as faces of parts 1, 2, ...: those its
+ * "children" list, then those that name it in their "parents" alone. */
 static void add_parts(cj_reader *r, const cJSON *obj, uint16_t *part, int depth)
 {
+    if (depth >= 8)
+        return;
     const cJSON *ch = member(obj, "children");
-    for (const cJSON *c = cJSON_IsArray(ch) ? ch->child : NULL; c && depth < 8; c = c->next) {
+    for (const cJSON *c = cJSON_IsArray(ch) ? ch->child : NULL; c; c = c->next) {
         const cJSON *node = cJSON_IsString(c) ? map_get(&r->objects, c->valuestring) : NULL;
         if (!node) {
             cj_err(r, c, "child \"%s\" is not one of the CityObjects: expected the id of one",
                    cJSON_IsString(c) ? c->valuestring : cj_kind(c));
             continue;
         }
-        if (!is_part(type_of(node)))
-            continue;
-        int fresh = map_put(&r->seen, c->valuestring, node);
-        if (fresh < 0)
-            r->nomem = true;
-        if (fresh <= 0) { /* a cycle, or a part two parents list: read once */
-            if (fresh == 0)
-                cj_warn(r, c, "child \"%s\" is reached again in this building's parts (a "
-                        "cycle, or a part with two parents): read once; expected each part "
-                        "listed by one parent", c->valuestring);
-            continue;
-        }
-        /* (its problems named by the part, not the building) */
-        char outer[sizeof r->where];
-        memcpy(outer, r->where, sizeof outer);
-        snprintf(r->where, sizeof r->where, "city object \"%.120s\": ", c->valuestring);
-        float lod;
-        const cJSON *g = cj_pick_geometry(r, node, &lod);
-        if (g && *part < UINT16_MAX) {
-            (*part)++;
-            uint32_t faces = (uint32_t)r->d->n_faces;
-            cj_geometry(r, g, *part, false, NULL, NULL);
-            r->best_lod = fmaxf(r->best_lod, lod);
-            r->part_faces |= r->d->n_faces > faces && !strcmp(type_of(node), "BuildingPart");
-        }
-        memcpy(r->where, outer, sizeof outer);
-        add_parts(r, node, part, depth + 1);
+        add_part(r, c, c->valuestring, node, part, depth);
     }
+    struct cj_adopted key = {obj, NULL};
+    const struct cj_adopted *a =
+        r->n_adopted ? bsearch(&key, r->adopted, r->n_adopted, sizeof key, by_parent) : NULL;
+    while (a && a > r->adopted && a[-1].parent == obj)
+        a--;
+    for (; a && a < r->adopted + r->n_adopted && a->parent == obj; a++)
+        add_part(r, a->child, a->child->string, a->child, part, depth);
+}
+
+/* Who reads each part: the building or part whose "children" list it, else the first one
+ * its "parents" name (a file that fills in one side only loses no part, and reads none
+ * twice, once with a building and once as its own). */
+static void relate_parts(cj_reader *r, const cJSON *objs)
+{
+    map_clear(&r->listed);
+    r->n_adopted = 0;
+    for (const cJSON *o = objs->child; o && !r->nomem; o = o->next) {
+        const cJSON *ch = has_parts(type_of(o)) ? member(o, "children") : NULL;
+        for (const cJSON *c = cJSON_IsArray(ch) ? ch->child : NULL; c; c = c->next)
+            if (cJSON_IsString(c) && map_get(&r->objects, c->valuestring) &&
+                map_put(&r->listed, c->valuestring, o) < 0)
+                r->nomem = true;
+    }
+    size_t adopted = 0;
+    for (const cJSON *o = objs->child; o && !r->nomem; o = o->next) {
+        const cJSON *ps = is_part(type_of(o)) && o->string ? member(o, "parents") : NULL;
+        if (!cJSON_IsArray(ps) || map_get(&r->listed, o->string))
+            continue;
+        for (const cJSON *p = ps->child; p; p = p->next) {
+            const cJSON *parent = cJSON_IsString(p) ? map_get(&r->objects, p->valuestring) : NULL;
+            if (!parent || !has_parts(type_of(parent)))
+                continue;
+            struct cj_adopted *a = cj_grow(r, (void **)&r->adopted, &r->n_adopted,
+                                           &r->cap_adopted, sizeof *a);
+            if (a)
+                *a = (struct cj_adopted){parent, o};
+            if (a && map_put(&r->listed, o->string, parent) < 0)
+                r->nomem = true;
+            adopted++;
+            break;
+        }
+    }
+    qsort(r->adopted, r->n_adopted, sizeof *r->adopted, by_parent);
+    r->n_adopted_all += adopted;
 }
 
 static void building_floors(cj_reader *r, ly_building *b, int storeys, const cJSON *obj)
@@ -664,15 +732,17 @@ static void skip_type(cj_reader *r, const char *type)
 static bool read_with_parent(cj_reader *r, const cJSON *obj, const char *type)
 {
     const cJSON *ps = member(obj, "parents");
-    if (!is_part(type) || !cJSON_IsArray(ps) || !ps->child)
+    if (!is_part(type))
         return false;
+    if (!cJSON_IsArray(ps) || !ps->child)
+        return map_get(&r->listed, obj->string) != NULL;
     for (const cJSON *p = ps->child; p; p = p->next)
         if (!cJSON_IsString(p) || !map_get(&r->objects, p->valuestring)) {
             cj_err(r, p, "parent \"%s\" is not one of the CityObjects: expected the id of one",
                    cJSON_IsString(p) ? p->valuestring : cj_kind(p));
             return true;
         }
-    return true;
+    return map_get(&r->listed, obj->string) != NULL; /* (else a part of no building) */
 }
 
 static void read_object(cj_reader *r, const cJSON *o)
@@ -725,6 +795,7 @@ static void read_objects(cj_reader *r, const cJSON *objs, ly_progress *progress)
             r->nomem = true;
             return;
         }
+    relate_parts(r, objs);
     size_t i = 0, n = r->objects.count;
     for (const cJSON *o = objs->child; o && !r->nomem; o = o->next, i++) {
         snprintf(r->where, sizeof r->where, "city object \"%.120s\": ", o->string);
@@ -810,6 +881,11 @@ static void finish(cj_reader *r)
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "city objects louyu does not draw "
                     "(it draws buildings, roads, water, vegetation and land use): %s", list);
     }
+    if (r->n_adopted_all)
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "%zu parts name a parent in their \"parents\" that does not list them among "
+                    "its \"children\": read as its parts; expected each part in its parent's "
+                    "\"children\" as well", r->n_adopted_all);
     if (r->n_degenerate)
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%zu surfaces with fewer than three "
                     "corners or no area were left out", r->n_degenerate);
@@ -858,6 +934,8 @@ static void free_reader(cj_reader *r)
     map_free(&r->objects);
     map_free(&r->ids);
     map_free(&r->seen);
+    map_free(&r->listed);
+    free(r->adopted);
 }
 
 bool ly_cityjson_is(const cJSON *root)

@@ -60,6 +60,13 @@ typedef struct {
     cj_map objects; /* the current document's city objects by id */
     cj_map ids;     /* every id taken so far */
     cj_map seen;    /* the building being read and its parts so far (a part is read once) */
+    cj_map listed;  /* parts by id, to the building or part whose "children" list them */
+    /* parts whose "parents" name a building or part that does not list them among its
+     * "children": read as its parts all the same (sorted by parent) */
+    struct cj_adopted {
+        const cJSON *parent, *child;
+    } *adopted;
+    size_t n_adopted, cap_adopted, n_adopted_all;
     bool part_faces; /* a BuildingPart of the building being read had surfaces */
 
     struct {
