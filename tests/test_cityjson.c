@@ -188,7 +188,7 @@ static void test_errors(void)
          "child \"nope\" is not one of the CityObjects", 1, 235},
         {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","
               "\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":[[0,0,0],[1,2]]}",
-         "vertex 1 is an array: expected [x, y, z]", 1, 374},
+         "vertex 1 has 2 values: expected [x, y, z]", 1, 374},
         {"{\"type\":\"CityJSON\",\"version\":\"2.0\",\"metadata\":{\"referenceSystem\":"
          "\"https://www.opengis.net/def/crs/EPSG/0/999999\"},\"CityObjects\":{},\"vertices\":[]}",
          "PROJ cannot transform it", 1, 66},
@@ -641,14 +641,26 @@ static void test_skip_bad(void)
         "\"children\":[\"nope\"]}},\"vertices\":[]}\n"
         "{\"type\":\"CityJSONFeature\",\"id\":\"b\",\"CityObjects\":{\"b\":{\"type\":\"Building\","
         "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":"
-        VERTS "}\n";
+        VERTS "}\n"
+        /* a feature whose vertex is not a number: left out whole, as a bad object is */
+        "{\"type\":\"CityJSONFeature\",\"id\":\"v\",\"CityObjects\":{\"v\":{\"type\":\"Building\","
+        "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":"
+        "[[0,0,0],[1,0,0],[1,1,0],[0,1,\"x\"],[0,0,9],[1,0,9],[1,1,9],[0,1,9]]}\n";
     ly_diag_list_init(&diags, "t.city.jsonl");
     CHECK_INT(ly_district_load_mem(&d, seq, strlen(seq), "t.city.jsonl",
                                    &(ly_load_desc){.skip_bad = true}, &diags),
               LY_LOAD_OK);
     CHECK_INT(d.n_buildings, 1);
-    CHECK_INT(d.n_left_out, 1);
+    CHECK_INT(d.n_left_out, 2);
+    dg = said(&diags, "vertex 3's z is a string: expected [x, y, z]");
+    CHECK(dg && dg->severity == LY_DIAG_WARNING && dg->line == 4 &&
+          strstr(dg->message, "(the feature is left out)") != NULL);
     ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    ly_diag_list_init(&diags, "t.city.jsonl");
+    CHECK_INT(ly_district_load_mem(&d, seq, strlen(seq), "t.city.jsonl", NULL, &diags),
+              LY_LOAD_DATA);
+    CHECK_INT(diags.skippable, 2);
     ly_diag_list_deinit(&diags);
 
     const char *doc = "{\"type\":\"CityJSON\",\"version\":\"3.0\",\"CityObjects\":{},\"vertices\":[]}";

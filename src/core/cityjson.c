@@ -329,7 +329,19 @@ static void read_vertices(cj_reader *r, const cJSON *vs)
     for (const cJSON *v = vs->child; v; v = v->next, i++) {
         double p[3];
         if (!triple(v, p)) {
-            cj_err(r, v, "vertex %zu is %s: expected [x, y, z], three numbers", i, cj_kind(v));
+            int k = 0, size = cJSON_IsArray(v) ? cJSON_GetArraySize(v) : -1;
+            const cJSON *c = size == 3 ? v->child : NULL;
+            for (; c && cJSON_IsNumber(c) && isfinite(c->valuedouble); c = c->next)
+                k++;
+            if (c)
+                cj_err(r, c, "vertex %zu's %c is %s: expected [x, y, z], three numbers", i,
+                       "xyz"[k], cj_kind(c));
+            else if (size >= 0)
+                cj_err(r, v, "vertex %zu has %d value%s: expected [x, y, z], three numbers", i,
+                       size, size == 1 ? "" : "s");
+            else
+                cj_err(r, v, "vertex %zu is %s: expected [x, y, z], three numbers", i,
+                       cj_kind(v));
             return;
         }
         for (int k = 0; k < 3; k++)
@@ -850,12 +862,22 @@ static void read_header(cj_reader *r, const cJSON *root)
     read_templates(r, member(root, "geometry-templates"));
 }
 
-static void read_body(cj_reader *r, const cJSON *root, ly_progress *progress)
+/* A document's or a CityJSONFeature's vertices and city objects. A feature whose vertices
+ * have an error is one bad city object for --skip-bad: left out whole with it (its
+ * objects share the vertices), else counted so that the CLI says --skip-bad would help. */
+static void read_body(cj_reader *r, const cJSON *root, bool feature, ly_progress *progress)
 {
-    size_t errors = r->diags->errors;
+    ly_load_mark m = ly_load_mark_now(r->d, r->diags);
     read_vertices(r, member(root, "vertices"));
-    if (r->diags->errors == errors && !r->nomem) /* else every ring would say so again */
+    size_t errors = r->diags->errors - m.errors;
+    if (!errors && !r->nomem) { /* (else every ring would say so again) */
         read_objects(r, member(root, "CityObjects"), progress);
+    } else if (errors && !r->nomem && feature && r->skip_bad) {
+        ly_load_leave_out(r->d, r->diags, &m, "feature");
+    } else if (errors && feature) {
+        r->bad_objects++;
+        r->object_errors += errors;
+    }
 }
 
 /* A CityJSONFeature with no CityJSON line before it: no transform, no reference system. */
@@ -969,7 +991,7 @@ bool ly_cityjson_read(ly_district *out, const cJSON *root, const ly_load_desc *d
         headless(&r, root);
     r.object = 0;
     if (!r.bad && !r.nomem)
-        read_body(&r, root, progress);
+        read_body(&r, root, false, progress);
     finish(&r);
     skippable(&r, errors_before);
     free_reader(&r);
@@ -1069,7 +1091,7 @@ static bool seq_value(cj_reader *r, const char *text, size_t pos, size_t n, int 
         if (first)
             headless(r, root);
         r->object = r->object < 0 ? 0 : r->object;
-        read_body(r, root, NULL);
+        read_body(r, root, true, NULL);
     } else {
         cj_err(r, root, "a line of a CityJSONSeq is %s: expected a CityJSONFeature",
                type ? type : cj_kind(root));
