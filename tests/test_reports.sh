@@ -421,7 +421,19 @@ check '[ $rc = 0 ] && grep -q "imported 2011-W07, 1 row" "$tmp/out"' "a replaced
 printf 'week,building,floors,vacant_m2\n2111-W18,sample-20,3,100\n' >"$tmp/typo.csv"
 "$LOUYU" report import --db "$tmp/m2.gpkg" "$tmp/typo.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-check '[ $rc = 1 ] && grep -q "\"week\" is 2111-W18, over a year after this week" "$tmp/err"' "a week a century ahead: $(head -2 "$tmp/err")"
+check '[ $rc = 1 ] && grep -q "\"week\" is 2111-W18, which has not begun" "$tmp/err"' "a week a century ahead: $(head -2 "$tmp/err")"
+# this week with next year typed (under a year ahead) is refused too; next week is let through
+next_year=$(date -u +%G-W%V | awk -F-W '{ printf "%d-W%s", $1 + 1, $2 }')
+[ "${next_year#*-W}" = 53 ] && next_year="${next_year%-W*}-W52"
+printf 'week,building,floors,vacant_m2\n%s,sample-20,3,100\n' "$next_year" >"$tmp/typo.csv"
+"$LOUYU" report import --db "$tmp/m2.gpkg" "$tmp/typo.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 1 ] && grep -q "\"week\" is $next_year, which has not begun (this week is $(date -u +%G-W%V)" "$tmp/err"' "this week next year: $(head -2 "$tmp/err")"
+printf 'week,building,floors,vacant_m2\n%s,sample-20,3,100\n' "$(date -u -d '+7 days' +%G-W%V)" >"$tmp/next.csv"
+cp "$tmp/m2.gpkg" "$tmp/next.gpkg"
+"$LOUYU" report import --db "$tmp/next.gpkg" "$tmp/next.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ]' "next week refused: $(head -2 "$tmp/err")"
 "$PYDEB" - "$tmp/pct.xls" <<'PY'
 import sys, datetime, xlwt
 b = xlwt.Workbook(); s = b.add_sheet("w")

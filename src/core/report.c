@@ -429,13 +429,17 @@ static bool read_week(reader *rd, const ly_csv_row *row)
               "such as 2011-04-29", CUT40(s));
         return false;
     }
-    long today = (long)(time(NULL) / 86400), first;
-    if (ly_week_monday(week, &first) && first > today + 366) { /* a typo in the year */
+    /* figures are for a week that has begun: next week is let through (a report filled in
+     * on a Sunday, a clock a day off), a later one is a typo (most often in the year) */
+    long today = (long)(time(NULL) / 86400), first, this_monday;
+    int this_week = ly_week_of_day(today);
+    if (ly_week_monday(week, &first) && ly_week_monday(this_week, &this_monday) &&
+        first > this_monday + 7) {
         char a[16], b[16];
         fault(rd, LY_DIAG_ERROR, at,
-              "\"week\" is %s, over a year after this week (%s by this computer's clock): "
-              "expected the week the figures are for (a typo in the year?)",
-              ly_week_format(week, a, sizeof a), ly_week_format(ly_week_of_day(today), b, sizeof b));
+              "\"week\" is %s, which has not begun (this week is %s by this computer's "
+              "clock): expected the week the figures are for (a typo in the year?)",
+              ly_week_format(week, a, sizeof a), ly_week_format(this_week, b, sizeof b));
         return false;
     }
     if (!rd->r->week) {
