@@ -4,7 +4,8 @@ saves one: the mimetype first and stored, numbers as float cells (the value in o
 the text as shown, 4.6 shown as 4.60), dates (YYYY-MM-DD) as date cells, text in text:p
 (one cell's run of spaces as text:s, one cell with a comment, office:annotation, that is
 not its text), runs of empty cells as one cell repeated, every row padded with empty cells
-to column 1024 and the sheet with empty rows to the millionth; a second sheet after it. For
+to column 1024 and the sheet with empty rows to the millionth; a hidden sheet before it (a
+template's lists for its drop-downs) and a second sheet after it. For
 louyu's tests of report import; no library needed. With --merge, cells merged over rows
 (table:number-rows-spanned on the first).
 Usage: ods_write.py ROWS.csv OUT.ods [--merge A5:A9,B5:B9]"""
@@ -65,9 +66,15 @@ out.append('<table:table-row table:number-rows-repeated="1048000">'
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
       'xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"')
-content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NS}><office:body>'
-           f'<office:spreadsheet><table:table table:name={quoteattr("周报")}>'
+content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {NS}>'
+           '<office:automatic-styles><style:style style:name="ta2" style:family="table">'
+           '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+           '<office:body><office:spreadsheet><table:table table:name="数据源" table:style-name="ta2">'
+           '<table:table-row><table:table-cell office:value-type="string"><text:p>楼宇列表</text:p>'
+           '</table:table-cell></table:table-row></table:table>'
+           f'<table:table table:name={quoteattr("周报")}>'
            f'<table:table-column table:number-columns-repeated="1024"/>{"".join(out)}</table:table>'
            '<table:table table:name="说明"><table:table-row><table:table-cell office:value-type='
            '"string"><text:p>another sheet</text:p></table:table-cell></table:table-row>'

@@ -146,6 +146,20 @@ check '[ "$(sql "$tmp/s.gpkg" "SELECT group_concat(available_from, '"'"' '"'"') 
   "the workbook's date cells were not read as dates"
 check '[ "$(sql "$tmp/s.gpkg" "SELECT rent_cny_m2_day FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from = 20")" = 4.6 ]' \
   "the workbook's 4.5999999999999996 was not read as 4.6"
+# the same report as a report system's library writes it (a hidden first sheet of lists,
+# ISO date cells, rows formatted down to the last) imports as the same rows; a formula
+# never calculated is refused at its cell, not read as an empty cell
+python3 "$SRC/tests/xlsx_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc-program.xlsx" --program
+cp "$tmp/s.gpkg" "$tmp/program.gpkg"
+"$LOUYU" report import --db "$tmp/program.gpkg" --replace "$tmp/wtc-program.xlsx" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && [ "$(sql "$tmp/program.gpkg" "SELECT group_concat(available_from, '"'"' '"'"') FROM (SELECT available_from FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from IN (20, 21) ORDER BY floor_from)")" = "2011-05-16 2011-06-01" ]' \
+  "a program's workbook was not read as the same report: $(head -3 "$tmp/err")"
+python3 "$SRC/tests/xlsx_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc-uncalculated.xlsx" --uncalculated
+"$LOUYU" report import --db "$tmp/program.gpkg" --replace "$tmp/wtc-uncalculated.xlsx" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 1 ] && grep -q "wtc-uncalculated.xlsx: error: cell [A-Z]*[0-9]* holds a formula with no saved result" "$tmp/err"' \
+  "an uncalculated formula was not refused at its cell: rc $rc $(head -3 "$tmp/err")"
 # the week's rows in the store (what each form of the same report must import as)
 week_rows() {
   sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from"

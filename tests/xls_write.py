@@ -3,7 +3,8 @@
 (Debian's python3-xlwt), as such a workbook is saved: text as shared strings, whole numbers
 and decimals as number cells (RK and MULRK where they fit, NUMBER where not), dates
 (YYYY-MM-DD) as date cells under a built-in date format and, from the third on, a custom
-Chinese one (yyyy"年"m"月"d"日"), TRUE and FALSE as truth cells; a second sheet after it. With --long, two cells on the second sheet, of 6,000 Chinese characters and
+Chinese one (yyyy"年"m"月"d"日"), TRUE and FALSE as truth cells; a hidden sheet before it
+(a template's lists for its drop-downs) and a second sheet after it. With --long, two cells on the second sheet, of 6,000 Chinese characters and
 of 9,000 ASCII ones, written first: the shared strings run over CONTINUE records (a cut in
 the middle of a string of each kind) before the report's own. For louyu's tests of report import.
 With --merge, cells merged over rows (MERGEDCELLS).
@@ -19,6 +20,9 @@ rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 
 merges = sheet_merges.merges(sys.argv)
 book = xlwt.Workbook(encoding="utf-8")
+lists = book.add_sheet("数据源")
+lists.write(0, 0, "楼宇列表")
+lists.visibility = 1  # hidden
 sheet = book.add_sheet("周报")
 notes = book.add_sheet("说明")
 notes.write(0, 0, "not the report")

@@ -6,7 +6,11 @@ dates (YYYY-MM-DD) as date serials under a date style (the first built in, the r
 Chinese custom format), one text cell inline, one number as a formula with its cached
 value, and empty cells left out; with --merge, cells merged (mergeCells). For louyu's tests
 of report import; no library needed.
-Usage: xlsx_write.py ROWS.csv OUT.xlsx [--merge A5:A9,B5:B9]"""
+--program: as a report system's library writes one instead: a hidden first sheet (a
+template's lists for its drop-downs), dates as ISO 8601 date cells (t="d"), and the rows
+formatted down to the sheet's last, 1,048,576, with nothing in them. --uncalculated: the
+formula without its cached value (a workbook no spreadsheet program has saved).
+Usage: xlsx_write.py ROWS.csv OUT.xlsx [--merge A5:A9,B5:B9] [--program] [--uncalculated]"""
 import csv, datetime, re, sys, zipfile
 import os
 sys.dont_write_bytecode = True  # (no __pycache__ in the source tree)
@@ -17,6 +21,7 @@ from xml.sax.saxutils import escape
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
 
 merges = sheet_merges.merges(sys.argv)
+program, uncalculated = "--program" in sys.argv, "--uncalculated" in sys.argv
 strings, index = [], {}
 
 
@@ -55,11 +60,15 @@ for r, row in enumerate(rows, 1):
             serial = (d - datetime.date(1899, 12, 30)).days
             style = 1 if dates == 0 else 2
             dates += 1
-            cells.append(f'<c r="{ref}" s="{style}"><v>{serial}</v></c>')
+            if program:
+                cells.append(f'<c r="{ref}" s="{style}" t="d"><v>{v}T00:00:00</v></c>')
+            else:
+                cells.append(f'<c r="{ref}" s="{style}"><v>{serial}</v></c>')
         elif r > 1 and re.fullmatch(r"-?\d+(\.\d+)?", v):
             if not formula_done and "." not in v:
                 formula_done = True
-                cells.append(f'<c r="{ref}"><f>{v}*1</f><v>{v}</v></c>')
+                cached = "" if uncalculated else f"<v>{v}</v>"
+                cells.append(f'<c r="{ref}"><f>{v}*1</f>{cached}</c>')
             else:
                 cells.append(f'<c r="{ref}"><v>{excel_repr(v)}</v></c>')
         elif r > 1 and not inline_done:
@@ -68,6 +77,8 @@ for r, row in enumerate(rows, 1):
         else:
             cells.append(f'<c r="{ref}" t="s"><v>{shared(v)}</v></c>')
     out.append(f'<row r="{r}">{"".join(cells)}</row>')
+if program:
+    out.append('<row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/></row>')
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -88,12 +99,15 @@ parts = {
     'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
     '"xl/workbook.xml"/></Relationships>',
     "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook {NS} '
-    f'{RNS}><workbookPr/><sheets><sheet name="周报" sheetId="1" r:id="rId3"/></sheets></workbook>',
+    f'{RNS}><workbookPr/><sheets>'
+    + ('<sheet name="数据源" sheetId="2" state="hidden" r:id="rId4"/>' if program else "")
+    + '<sheet name="周报" sheetId="1" r:id="rId3"/></sheets></workbook>',
     "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships '
     'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" '
     'Type="x/styles" Target="styles.xml"/><Relationship Id="rId2" Type="x/sharedStrings" '
     'Target="sharedStrings.xml"/><Relationship Id="rId3" Type="x/worksheet" '
-    'Target="worksheets/sheet1.xml"/></Relationships>',
+    'Target="worksheets/sheet1.xml"/><Relationship Id="rId4" Type="x/worksheet" '
+    'Target="worksheets/sheet2.xml"/></Relationships>',
     "xl/styles.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet {NS}><numFmts count="1">'
     '<numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>'
     '</numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3">'
@@ -105,6 +119,9 @@ parts = {
     f'<sheetData>{"".join(out)}</sheetData>'
     + (f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m[4]}"/>' for m in merges)
        + "</mergeCells>" if merges else "") + "</worksheet>",
+    "xl/worksheets/sheet2.xml": f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet {NS}>'
+    '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>楼宇列表</t></is></c></row><row r="2">'
+    '<c r="A2" t="inlineStr"><is><t>wtc</t></is></c></row></sheetData></worksheet>',
 }
 with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:
     for name, text in parts.items():

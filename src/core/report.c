@@ -287,7 +287,7 @@ static bool read_header(reader *rd, const ly_csv_row *row)
         fault(rd, LY_DIAG_ERROR, row->offset,
               "the first row is not a header (\"%s\" names no column): expected a first row "
               "naming the columns week, building, floors and vacant_m2 (and rent_cny_m2_day, "
-              "available_from, contact, note if you give them), on a workbook's first sheet; "
+              "available_from, contact, note if you give them), on a workbook's first sheet that is not hidden; "
               "louyu report template writes one", CUT40(row->n_fields ? row->fields[0].value : ""));
         return false;
     }

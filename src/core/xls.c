@@ -397,7 +397,8 @@ typedef struct {
     } *fmts;
     size_t n_fmts, cap_fmts;
     bool date1904, encrypted, nomem;
-    long sheet_at; /* the first worksheet's BOF in the stream; -1: none */
+    long sheet_at;        /* the first visible worksheet's BOF in the stream; -1: none */
+    long hidden_sheet_at; /* the first hidden one's, read when every worksheet is hidden */
     ly_tbuf text, scratch; /* the cells' texts; one string as read */
     cell *cells;
     size_t n_cells, cap_cells;
@@ -517,10 +518,12 @@ static bool global_record(xbook *b, int type, ly_diag_list *diags)
         }
     } else if (type == R_BOUNDSHEET && b->sheet_at < 0) {
         uint32_t at = take32(r);
-        unsigned char kind[2];
+        unsigned char kind[2]; /* hidden (1, or 2: very hidden), and the sheet's type */
         take(r, kind, 2);
-        if (!r->bad && kind[1] == 0) /* a worksheet (not a chart or macros) */
+        if (!r->bad && kind[1] == 0 && (kind[0] & 3) == 0) /* a visible worksheet */
             b->sheet_at = at;
+        else if (!r->bad && kind[1] == 0 && b->hidden_sheet_at < 0) /* (a template's lists) */
+            b->hidden_sheet_at = at;
     }
     return true;
 }
@@ -645,7 +648,7 @@ static bool read_book(xbook *b, const unsigned char *w, size_t n, ly_diag_list *
              vers == 0x0500 ? "5" : "");
         return false;
     }
-    b->sheet_at = -1;
+    b->sheet_at = b->hidden_sheet_at = -1;
     while ((type = next_record(w, n, &pos, &b->r)) >= 0 && type != R_EOF)
         if (!global_record(b, type, diags))
             return false;
@@ -654,6 +657,8 @@ static bool read_book(xbook *b, const unsigned char *w, size_t n, ly_diag_list *
              "as .xls, .xlsx or CSV");
         return false;
     }
+    if (b->sheet_at < 0)
+        b->sheet_at = b->hidden_sheet_at;
     if (b->sheet_at < 0 || (size_t)b->sheet_at >= n) {
         ly_sheet_fail(diags, b->sheet_at < 0 ? "the workbook has no worksheet: expected a weekly report's sheet"
                                     : DAMAGED "its first worksheet is past the end of its stream: " EXPECTED);

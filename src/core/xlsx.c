@@ -44,7 +44,13 @@ static char *member(const unsigned char *bytes, size_t n, const char *name, size
     }
     long i = ly_zip_find(&z, name);
     char *out = i >= 0 ? ly_zip_read(&z, (size_t)i, MAX_PART, len, &why) : NULL;
-    if (i >= 0 && !out) {
+    if (i >= 0 && !out && !strcmp(why, "larger than the limit that protects memory") &&
+        !strncmp(name, "xl/worksheets/", 14)) {
+        ly_sheet_fail(diags, "the workbook's sheet %s is over %d MiB as XML: expected a weekly "
+                      "report (a sheet formatted down to its last row is this large: delete "
+                      "the rows below the report and save again)", name, MAX_PART >> 20);
+        *len = 1;
+    } else if (i >= 0 && !out) {
         ly_sheet_fail(diags, "the workbook's part %s cannot be read (%s): expected an .xlsx "
                       "file as Excel, WPS or LibreOffice saves it", name, why);
         *len = 1;
@@ -72,8 +78,9 @@ static const char *attr(const char **atts, const char *name)
 
 /* What the parts' handlers collect. */
 typedef struct {
-    /* workbook: the first sheet's relationship id; rels: its part; date1904 */
-    char sheet_rid[64], sheet_part[256];
+    /* workbook: the first visible sheet's relationship id (else the first hidden one's);
+     * rels: its part; date1904 */
+    char sheet_rid[64], hidden_rid[64], sheet_part[256];
     bool date1904;
     /* shared strings: their text, each NUL-terminated, one after another */
     ly_tbuf strings;
@@ -95,6 +102,11 @@ typedef struct {
     char cell_type[16];
     ly_tbuf value;
     int in_v, in_is;
+    bool cell_f, cell_v; /* the cell has a formula; a saved value */
+    /* the first cell that cannot be shown: a formula never calculated, or a shared
+     * string past the table (a damaged file) */
+    long odd_row, odd_col;
+    bool odd_string;
     bool nomem;
     ly_csv_merges *merges; /* the sheet's cells merged over rows go here */
 } book;
@@ -103,8 +115,15 @@ static void XMLCALL wb_start(void *ud, const char *el, const char **atts)
 {
     book *b = ud;
     const char *n = local(el), *v;
-    if (!strcmp(n, "sheet") && !b->sheet_rid[0] && (v = attr(atts, "id")))
-        snprintf(b->sheet_rid, sizeof b->sheet_rid, "%s", v);
+    if (!strcmp(n, "sheet") && !b->sheet_rid[0] && (v = attr(atts, "id"))) {
+        /* a hidden sheet first is a template's lists (drop-downs' buildings, floors) */
+        const char *state = attr(atts, "state");
+        bool hidden = state && (!strcmp(state, "hidden") || !strcmp(state, "veryHidden"));
+        if (!hidden)
+            snprintf(b->sheet_rid, sizeof b->sheet_rid, "%s", v);
+        else if (!b->hidden_rid[0])
+            snprintf(b->hidden_rid, sizeof b->hidden_rid, "%s", v);
+    }
     else if (!strcmp(n, "workbookPr") && (v = attr(atts, "date1904")))
         b->date1904 = !strcmp(v, "1") || !strcmp(v, "true");
 }
@@ -224,9 +243,7 @@ static void XMLCALL sh_start(void *ud, const char *el, const char **atts)
     }
     if (!strcmp(n, "row")) {
         long r = (v = attr(atts, "r")) ? atol(v) : 0;
-        b->row = r > b->out_row && r <= MAX_ROWS ? r : b->out_row + 1;
-        for (; b->out_row < b->row - 1; b->out_row++)
-            ly_tbuf_put(&b->out, "\n", 1);
+        b->row = r > b->row && r <= MAX_ROWS ? r : b->row + 1;
         b->col = 0;
     } else if (!strcmp(n, "c")) {
         long c = (v = attr(atts, "r")) ? ref_col(v) : -1;
@@ -237,8 +254,12 @@ static void XMLCALL sh_start(void *ud, const char *el, const char **atts)
         b->value.n = 0;
         if (b->value.p)
             b->value.p[0] = '\0';
+        b->cell_f = b->cell_v = false;
+    } else if (!strcmp(n, "f")) {
+        b->cell_f = true;
     } else if (!strcmp(n, "v")) {
         b->in_v++;
+        b->cell_v = true;
     } else if (!strcmp(n, "is")) {
         b->in_is++;
     } else if (!strcmp(n, "rPh")) {
@@ -269,7 +290,16 @@ static const char *cell_text(book *b, char *buf, size_t n)
                              x, b->date1904, buf, n);
         return buf;
     }
-    return v; /* text (inline, a formula's), an error's code, an ISO date */
+    if (!strcmp(t, "d") && strlen(v) >= 10 && v[4] == '-' && v[7] == '-') {
+        /* an ISO 8601 date cell (strict OOXML, some writers): shown as a serial's date is */
+        int hh = 0, mm = 0;
+        if (v[10] == 'T' && sscanf(v + 11, "%2d:%2d", &hh, &mm) == 2 && (hh || mm))
+            snprintf(buf, n, "%.10s %02d:%02d", v, hh % 100, mm % 100);
+        else
+            snprintf(buf, n, "%.10s", v);
+        return buf;
+    }
+    return v; /* text (inline, a formula's), an error's code */
 }
 
 static void XMLCALL sh_end(void *ud, const char *el)
@@ -277,13 +307,26 @@ static void XMLCALL sh_end(void *ud, const char *el)
     book *b = ud;
     const char *n = local(el);
     if (!strcmp(n, "row")) {
-        ly_tbuf_put(&b->out, "\n", 1);
-        b->out_row = b->row;
+        if (b->out_row == b->row - 1 && b->col) { /* (a row of empty cells is not written) */
+            ly_tbuf_put(&b->out, "\n", 1);
+            b->out_row = b->row;
+        }
     } else if (!strcmp(n, "c")) {
         char buf[64];
         const char *s = cell_text(b, buf, sizeof buf);
+        bool lost_string = !strcmp(b->cell_type, "s") && b->cell_v && !*s &&
+                           (!b->value.p || strtoul(b->value.p, NULL, 10) >= b->n_strings);
+        if (!b->odd_row && ((b->cell_f && !b->cell_v) || lost_string)) {
+            b->odd_row = b->row;
+            b->odd_col = b->cell_col;
+            b->odd_string = lost_string;
+        }
         if (!*s)
             return; /* an empty cell (a format alone) */
+        /* the rows above it that had nothing, as empty lines: only before a row that has
+         * something, so that a sheet formatted down to its last row ends at its last text */
+        for (; b->out_row < b->row - 1; b->out_row++)
+            ly_tbuf_put(&b->out, "\n", 1);
         ly_sheet_field(&b->out, &b->col, b->cell_col, s);
     } else if (!strcmp(n, "v")) {
         b->in_v--;
@@ -362,7 +405,10 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
 {
     const unsigned char *z = (const unsigned char *)bytes;
     book b = {.merges = merges};
-    bool ok = read_part(&b, z, len, "xl/workbook.xml", false, wb_start, NULL, NULL, diags) &&
+    bool ok = read_part(&b, z, len, "xl/workbook.xml", false, wb_start, NULL, NULL, diags);
+    if (!b.sheet_rid[0]) /* every sheet hidden */
+        memcpy(b.sheet_rid, b.hidden_rid, sizeof b.sheet_rid);
+    ok = ok &&
               read_part(&b, z, len, "xl/_rels/workbook.xml.rels", true, rels_start, NULL, NULL,
                         diags) &&
               read_part(&b, z, len, "xl/sharedStrings.xml", true, ss_start, ss_end, ss_text,
@@ -371,6 +417,23 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
     if (ok && !b.sheet_part[0]) /* no relationships: the usual place of the first sheet */
         snprintf(b.sheet_part, sizeof b.sheet_part, "xl/worksheets/sheet1.xml");
     ok = ok && read_part(&b, z, len, b.sheet_part, false, sh_start, sh_end, sh_text, diags);
+    if (ok && b.odd_row) {
+        char col[8];
+        int k = (int)sizeof col - 1;
+        col[k] = '\0';
+        for (long c = b.odd_col + 1; c > 0 && k > 0; c = (c - 1) / 26)
+            col[--k] = (char)('A' + (c - 1) % 26);
+        if (b.odd_string)
+            ly_sheet_fail(diags, "cell %s%ld names a shared string the workbook does not have "
+                          "(it has %zu: the file is damaged): expected an .xlsx file as Excel, "
+                          "WPS or LibreOffice saves it", col + k, b.odd_row, b.n_strings);
+        else
+            ly_sheet_fail(diags, "cell %s%ld holds a formula with no saved result (the program "
+                          "that wrote the workbook did not calculate it): expected the workbook "
+                          "opened and saved in Excel, WPS or LibreOffice, which keep each "
+                          "formula's result", col + k, b.odd_row);
+        ok = false;
+    }
     if (ok && (b.nomem || b.strings.fail || b.out.fail || b.value.fail)) {
         ly_sheet_fail(diags, "the workbook's first sheet is too large to read (over 64 MiB as text) or "
              "memory ran out: expected a weekly report");
@@ -402,6 +465,12 @@ typedef struct {
     long rows_done;         /* rows of the table ended (repeats counted) */
     char typed[80]; /* a number's, date's or truth value's text; "" for text */
     ly_csv_merges *merges;  /* cells spanning rows go here */
+    /* the tables' styles that hide a table (style:table-properties table:display="false"),
+     * the style being read; a hidden table is passed over (a template's lists) unless
+     * every table is hidden (read_hidden, the second reading) */
+    char hidden[16][64], style[64];
+    int n_hidden;
+    bool read_hidden, passed_hidden;
 } ods_sheet;
 
 static long repeats(const char **atts, const char *name)
@@ -439,9 +508,20 @@ static void ods_value(ods_sheet *s, const char **atts)
 static void XMLCALL ods_start(void *ud, const char *el, const char **atts)
 {
     ods_sheet *s = ud;
-    const char *n = local(el);
-    if (!strcmp(n, "table")) {
-        s->in_table = ++s->tables == 1;
+    const char *n = local(el), *a;
+    if (!strcmp(n, "style")) {
+        a = attr(atts, "family");
+        snprintf(s->style, sizeof s->style, "%s", a && !strcmp(a, "table") && attr(atts, "name")
+                                                      ? attr(atts, "name") : "");
+    } else if (!strcmp(n, "table-properties") && s->style[0] && (a = attr(atts, "display")) &&
+               !strcmp(a, "false") && s->n_hidden < 16) {
+        memcpy(s->hidden[s->n_hidden++], s->style, sizeof s->style);
+    } else if (!strcmp(n, "table")) {
+        bool hidden = false;
+        for (int i = 0; i < s->n_hidden && !s->read_hidden && (a = attr(atts, "style-name")); i++)
+            hidden |= !strcmp(a, s->hidden[i]);
+        s->passed_hidden |= hidden;
+        s->in_table = !hidden && ++s->tables == 1;
     } else if (!s->in_table) {
         return;
     } else if (!strcmp(n, "table-row")) {
@@ -561,6 +641,15 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
     bool ok = parse_xml(&s, "the spreadsheet's content.xml",
                         "an .ods file as LibreOffice or WPS saves it", xml, n, ods_start, ods_end,
                         ods_text, diags);
+    if (ok && !s.tables && s.passed_hidden) { /* every table hidden: the first, read again */
+        free(s.out.p);
+        free(s.row.p);
+        free(s.value.p);
+        s = (ods_sheet){.merges = merges, .read_hidden = true};
+        ok = parse_xml(&s, "the spreadsheet's content.xml",
+                       "an .ods file as LibreOffice or WPS saves it", xml, n, ods_start, ods_end,
+                       ods_text, diags);
+    }
     free(xml);
     if (ok && (s.out.fail || s.row.fail || s.value.fail)) {
         ly_sheet_fail(diags, "the spreadsheet's first sheet is too large to read (over 64 MiB as text) "

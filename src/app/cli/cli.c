@@ -357,7 +357,8 @@ static const ly_command COMMANDS[] = {
     {"report import", ly_cli_report_import, "check weekly reports and add them to the store",
      "FILE...", G_IMPORT, 1, 1024,
      "A FILE is a CSV (docs/reports.md) or a workbook (.xlsx, .xls, .ods, XML Spreadsheet\n"
-     "2003, or a web page's table saved as .xls: its first sheet).\n"
+     "2003, or a web page's table saved as .xls: its first sheet; of .xlsx, .xls and\n"
+     ".ods the first not hidden).\n"
      "Each file is taken whole or not at all; every fault is FILE:LINE:COL with the\n"
      "column's name (in a workbook: ROW:COLUMN and the cell). The same file twice\n"
      "changes nothing. Exit status 1: a file has errors or its week is already\n"
