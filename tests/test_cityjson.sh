@@ -130,6 +130,10 @@ run 0 validate "$tmp/delft.geojson"; expect out 'valid: 160 buildings, 351 other
 check 'diff <("$LOUYU" stats "$cj/delft.city.json") <("$LOUYU" stats "$tmp/delft.geojson") >/dev/null' \
   "Delft as GeoJSON is not the same district: $(diff <("$LOUYU" stats "$cj/delft.city.json") <("$LOUYU" stats "$tmp/delft.geojson") | head -4)"
 run 0 export "$cj/rotterdam_subset.city.json" --out "$tmp/rot.geojson"
+# RFC 7946's winding: a ground surface faces down, its ring the other way round from a roof's
+run 0 export "$cj/sample.city.json" --out "$tmp/sample.geojson"
+check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/sample.geojson" "$tmp/rot.geojson" "$tmp/delft.geojson" >"$tmp/py"' \
+  "CityJSON as GeoJSON: rings the wrong way round: $(head -3 "$tmp/py")"
 "$LOUYU" export "$cj/rotterdam_subset.city.json" --format csv --out "$tmp/rot-a.csv" >/dev/null 2>&1
 "$LOUYU" export "$tmp/rot.geojson" --format csv --out "$tmp/rot-b.csv" >/dev/null 2>&1
 check 'python3 -c "import csv,sys; r=lambda f: sorted((x[\"id\"], x[\"height_m\"], x[\"floors\"]) for x in csv.DictReader(open(f,encoding=\"utf-8-sig\"))); a,b=r(sys.argv[1]),r(sys.argv[2]); assert len(a)==16 and a==b, (a[:2],b[:2])" "$tmp/rot-a.csv" "$tmp/rot-b.csv"' \

@@ -237,6 +237,9 @@ run 0 validate "$tmp/seq-out.geojson"; expect out 'valid: 5 buildings'
 run 0 convert "$tmp/lone.geojson" "$tmp/lone.gpkg"; expect out 'a GeoPackage of 1 building from'
 run 0 export "$tmp/osm-store.gpkg" --format geojson --out "$tmp/osm-store.geojson"
 run 0 validate "$tmp/osm-store.geojson"; expect out 'valid: 5 buildings, 6 other features'
+# OpenStreetMap keeps no winding: its areas as GeoJSON go as RFC 7946 asks (its courtyard too)
+check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/osm-store.geojson" >"$tmp/py"' \
+  "OpenStreetMap as GeoJSON: rings the wrong way round: $(head -3 "$tmp/py")"
 # (its renders make a GL context: Mesa keeps allocations LeakSanitizer cannot name)
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 0 publish "$SRC/tests/data/wild/osm-export.osm.pbf" "$tmp/osm-site"
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d[\"type\"] == \"FeatureCollection\" and any(f.get(\"id\") == \"way/100\" for f in d[\"features\"])))" "$tmp/osm-site/data/district.geojson"' \

@@ -6,12 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A ring's positions, closed (the model keeps them without the repeated first). */
-static cJSON *ring(const ly_district *d, const ly_ring *r)
+/* A ring's positions, closed (the model keeps them without the repeated first), turned
+ * as RFC 7946 asks: an outline counter-clockwise, a hole clockwise (a CityJSON ground
+ * surface, which faces down, comes the other way round). */
+static cJSON *ring(const ly_district *d, const ly_ring *r, bool outline)
 {
     cJSON *a = cJSON_CreateArray();
+    const double *pts = d->points + 2 * (size_t)r->first_point;
+    double area = 0;
+    for (uint32_t i = 0, j = r->n_points - 1; i < r->n_points; j = i++)
+        area += pts[2 * j] * pts[2 * i + 1] - pts[2 * i] * pts[2 * j + 1];
+    bool reverse = outline ? area < 0 : area > 0;
     for (uint32_t k = 0; a && k <= r->n_points; k++) {
-        const double *p = d->points + 2 * (size_t)(r->first_point + k % r->n_points);
+        uint32_t i = k % r->n_points;
+        const double *p = pts + 2 * (size_t)(reverse ? (r->n_points - i) % r->n_points : i);
         cJSON *pos = cJSON_CreateArray();
         cJSON_AddItemToArray(pos, cJSON_CreateNumber(p[0]));
         cJSON_AddItemToArray(pos, cJSON_CreateNumber(p[1]));
@@ -28,7 +36,7 @@ static cJSON *polygons(const ly_district *d, uint32_t first, uint32_t n)
         const ly_polygon *pg = &d->polygons[first + i];
         cJSON *rings = cJSON_CreateArray();
         for (uint32_t r = 0; r < pg->n_rings; r++)
-            cJSON_AddItemToArray(rings, ring(d, &d->rings[pg->first_ring + r]));
+            cJSON_AddItemToArray(rings, ring(d, &d->rings[pg->first_ring + r], r == 0));
         if (n == 1) {
             cJSON_Delete(coords);
             coords = rings;

@@ -685,12 +685,20 @@ static bool is_area(const ly_osm_reader *r, const ly_osm_elem *w)
     return natural && !line;
 }
 
-static void put_ring(ly_buf *out, const double *xy, size_t n)
+/* A way's or ring's positions; turn > 0 writes a ring counter-clockwise, < 0 clockwise (RFC
+ * 7946: outer rings counter-clockwise, holes clockwise; OpenStreetMap keeps no order), 0 as
+ * it is (a line). */
+static void put_ring(ly_buf *out, const double *xy, size_t n, int turn)
 {
+    double area = 0;
+    for (size_t i = 0, j = n ? n - 1 : 0; turn && i < n; j = i++)
+        area += xy[2 * j] * xy[2 * i + 1] - xy[2 * i] * xy[2 * j + 1];
+    bool reverse = (turn > 0 && area < 0) || (turn < 0 && area > 0);
     ly_buf_put(out, "[");
     for (size_t i = 0; i < n; i++) {
+        size_t k = reverse ? n - 1 - i : i;
         if (i) ly_buf_put(out, ",");
-        ly_ft_put_position(out, NULL, xy[2 * i], xy[2 * i + 1]);
+        ly_ft_put_position(out, NULL, xy[2 * k], xy[2 * k + 1]);
     }
     ly_buf_put(out, "]");
 }
@@ -791,7 +799,7 @@ static void write_way(ly_osm_reader *r, const ly_osm_elem *e)
         ly_buf_printf(&r->out,
                       "{\"type\":\"%s\",\"coordinates\":", area ? "Polygon" : "LineString");
         if (area) ly_buf_put(&r->out, "[");
-        put_ring(&r->out, xy, n);
+        put_ring(&r->out, xy, n, area ? 1 : 0);
         ly_buf_put(&r->out, area ? "]}}\n" : "}}\n");
     }
     free(xy);
@@ -987,11 +995,11 @@ static void put_multipolygon(ly_osm_reader *r, const ring *g, size_t ng)
         if (g[o].inner) continue;
         ly_buf_put(&r->out, first ? "[" : ",[");
         first = false;
-        put_ring(&r->out, g[o].xy, g[o].n);
+        put_ring(&r->out, g[o].xy, g[o].n, 1);
         for (size_t i = 0; i < ng; i++)
             if (g[i].inner && in_box(&g[o], g[i].xy) && inside(&g[o], g[i].xy)) {
                 ly_buf_put(&r->out, ",");
-                put_ring(&r->out, g[i].xy, g[i].n);
+                put_ring(&r->out, g[i].xy, g[i].n, -1);
             }
         ly_buf_put(&r->out, "]");
     }
