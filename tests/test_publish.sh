@@ -135,13 +135,26 @@ check '[ $rc = 0 ]' "the hostile site in the browser: $(grep FAIL "$tmp/portal" 
 # "crs") is written in longitude and latitude
 iconv -f UTF-8 -t GB18030 "$base" >"$tmp/gbk.geojson"
 ogr2ogr -f GeoJSON -t_srs EPSG:4547 "$tmp/proj.geojson" "$SRC/docs/example.geojson" 2>/dev/null
-for src in gbk proj; do
-  "$LOUYU" publish "$tmp/$src.geojson" "$tmp/site-$src" >/dev/null 2>"$tmp/err"
-  rc=$?
-  python3 - "$tmp/site-$src/data/district.geojson" "$src" >"$tmp/v" 2>&1 <<'PY'
+# (and so is `louyu export`'s GeoJSON, RFC 7946's: each keeps the file's own properties)
+for src in gbk proj gbk-export proj-export; do
+  if [ "${src%-export}" = "$src" ]; then
+    "$LOUYU" publish "$tmp/$src.geojson" "$tmp/site-$src" >/dev/null 2>"$tmp/err"
+    rc=$?
+    out="$tmp/site-$src/data/district.geojson"
+  else
+    out="$tmp/$src.geojson"
+    "$LOUYU" export "$tmp/${src%-export}.geojson" --out "$out" >/dev/null 2>"$tmp/err"
+    rc=$?
+  fi
+  given="$SRC/docs/example.geojson"
+  [ "${src#gbk}" = "$src" ] || given="$base"
+  python3 - "$out" "${src%-export}" "$given" >"$tmp/v" 2>&1 <<'PY'
 import json, sys
 d = json.loads(open(sys.argv[1], "rb").read().decode("utf-8"))
 assert "crs" not in d, "a crs"
+given = json.load(open(sys.argv[3], encoding="utf-8"))
+props = lambda doc: sorted(json.dumps(f["properties"], sort_keys=True, ensure_ascii=False) for f in doc["features"] if f["properties"].get("kind") != "camera")
+assert props(d) == props(given), "the properties changed"
 pts = []
 def walk(c):
     if isinstance(c, list) and c and isinstance(c[0], (int, float)):
@@ -156,7 +169,7 @@ assert pts and all(-180 <= p[0] <= 180 and -90 <= p[1] <= 90 for p in pts), "not
 if sys.argv[2] == "gbk":
     assert "louyu" in d and any("湛山" in json.dumps(f, ensure_ascii=False) for f in [d["louyu"]])
 PY
-  check '[ $rc = 0 ] && [ ! -s "$tmp/v" ]' "publish of a $src district: its data/district.geojson: $(cat "$tmp/v" "$tmp/err" | tail -3)"
+  check '[ $rc = 0 ] && [ ! -s "$tmp/v" ]' "$src of a district: its GeoJSON: $(cat "$tmp/v" "$tmp/err" | tail -3)"
 done
 
 finish

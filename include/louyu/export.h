@@ -57,6 +57,13 @@ typedef struct {
  * or -1 when memory ran out (out->failed). */
 int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out, ly_diag_list *why);
 
+/* A GeoJSON text in a projected system (GeoJSON 2008's "crs", which GDAL and QGIS still
+ * write) as RFC 7946 asks, appended to out: every position transformed to WGS 84 longitude
+ * and latitude with PROJ (heights kept), the "crs" and every "bbox" (in the old units)
+ * dropped, all else (properties, ids, louyu's member) as it is. 0, or -1 when the text is
+ * not such a collection, PROJ cannot transform its system or a position, or memory ran out. */
+int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out);
+
 /* Writes the CSV into out (appended); out->failed says whether memory ran out. */
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out);
 

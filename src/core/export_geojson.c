@@ -1,8 +1,12 @@
 /* The district as GeoJSON (export.h): what a district read from another format (CityJSON)
  * is for the tools and pages that read GeoJSON, the portal's browser map among them. */
+#include "load_private.h"
 #include "louyu/export.h"
 
 #include <cjson/cJSON.h>
+#include <math.h>
+#include <proj.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,4 +256,78 @@ int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out, ly_di
     ly_buf_put(out, s);
     free(s);
     return out->failed ? -1 : 0;
+}
+
+/* ---- a projected GeoJSON's own text in WGS 84 ---------------------------------------- */
+
+/* Every position under v (nested arrays whose innermost hold numbers) transformed. */
+static bool to_wgs84(PJ *pj, cJSON *v)
+{
+    if (!cJSON_IsArray(v))
+        return true;
+    cJSON *x = v->child, *y = x ? x->next : NULL;
+    if (cJSON_IsNumber(x) && cJSON_IsNumber(y)) {
+        PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(x->valuedouble, y->valuedouble, 0, 0));
+        if (!isfinite(c.xy.x) || !isfinite(c.xy.y))
+            return false;
+        cJSON_SetNumberValue(x, c.xy.x);
+        cJSON_SetNumberValue(y, c.xy.y);
+        return true;
+    }
+    for (cJSON *c = v->child; c; c = c->next)
+        if (!to_wgs84(pj, c))
+            return false;
+    return true;
+}
+
+static bool geometry_to_wgs84(PJ *pj, cJSON *g)
+{
+    if (!cJSON_IsObject(g))
+        return true;
+    cJSON_DeleteItemFromObjectCaseSensitive(g, "bbox"); /* (in the old system's units) */
+    cJSON *gs = cJSON_GetObjectItemCaseSensitive(g, "geometries");
+    for (cJSON *c = cJSON_IsArray(gs) ? gs->child : NULL; c; c = c->next)
+        if (!geometry_to_wgs84(pj, c))
+            return false;
+    return to_wgs84(pj, cJSON_GetObjectItemCaseSensitive(g, "coordinates"));
+}
+
+int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out)
+{
+    cJSON *doc = cJSON_ParseWithLength(text, len);
+    const cJSON *crs = cJSON_GetObjectItemCaseSensitive(doc, "crs");
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(crs, "properties"), "name");
+    const cJSON *fs = cJSON_GetObjectItemCaseSensitive(doc, "features");
+    if (!cJSON_IsString(name) || !cJSON_IsArray(fs)) {
+        cJSON_Delete(doc);
+        return -1;
+    }
+    char def[96];
+    int code = ly_crs_epsg(name->valuestring);
+    if (code)
+        snprintf(def, sizeof def, "EPSG:%d", code);
+    else
+        snprintf(def, sizeof def, "%.95s", name->valuestring);
+    PJ_CONTEXT *ctx = proj_context_create();
+    if (ctx)
+        proj_log_level(ctx, PJ_LOG_NONE);
+    bool geocentric = false;
+    PJ *pj = ctx ? ly_crs_to_wgs84(ctx, def, &geocentric) : NULL;
+    bool ok = pj && !geocentric;
+    for (cJSON *f = fs->child; ok && f; f = f->next) {
+        cJSON_DeleteItemFromObjectCaseSensitive(f, "bbox");
+        ok = geometry_to_wgs84(pj, cJSON_GetObjectItemCaseSensitive(f, "geometry"));
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(doc, "crs");
+    cJSON_DeleteItemFromObjectCaseSensitive(doc, "bbox");
+    char *s = ok ? cJSON_PrintUnformatted(doc) : NULL;
+    proj_destroy(pj);
+    if (ctx)
+        proj_context_destroy(ctx);
+    cJSON_Delete(doc);
+    if (s)
+        ly_buf_put(out, s);
+    free(s);
+    return s && !out->failed ? 0 : -1;
 }

@@ -340,7 +340,9 @@ static const ly_command COMMANDS[] = {
      "FILE a district file or a store.\n"
      "geojson: a week of a store (FILE.gpkg) as a district file; any other district\n"
      "file as the GeoJSON it is read as (a shapefile, OpenStreetMap, a zip), CityJSON\n"
-     "as its buildings' footprints with their heights and parts.\n"
+     "as its buildings' footprints with their heights and parts; always RFC 7946's:\n"
+     "UTF-8, WGS 84 (a \"crs\" file's positions transformed, its properties kept),\n"
+     "outer rings counter-clockwise.\n"
      "Written atomically (a temporary file renamed over it): a kiosk watching the file\n"
      "reloads the whole new week."},
     {"publish", ly_cli_publish, "write the investment portal: a static site of the space to let",

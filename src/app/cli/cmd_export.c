@@ -5,6 +5,7 @@
 #include "louyu/export.h"
 #include "louyu/public.h"
 #include "louyu/clock.h"
+#include "louyu/csv.h"
 #include "louyu/file.h"
 #include "louyu/gisfile.h"
 #include "louyu/store.h"
@@ -105,14 +106,35 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
             ly_diag_print(stderr, &why, &why.items[i]);
         ly_diag_list_deinit(&why);
     } else {
-        rc = public_text(path, text, len, &diags, &b);
+        /* RFC 7946: UTF-8 (a GB18030 file transcoded), in WGS 84 (a projected one's
+         * positions transformed), the file's own properties kept */
+        char *utf8 = NULL;
+        size_t n = 0;
+        ly_buf wgs84 = {0};
+        if (d.meta.gb18030 && ly_gb18030_to_utf8(text, len, &utf8, &n)) {
+            fprintf(stderr, "louyu export: %s: out of memory\n", path);
+            rc = LY_EXIT_USAGE;
+        } else if (d.meta.projected &&
+                   ly_export_geojson_wgs84(utf8 ? utf8 : text, utf8 ? n : len, &wgs84)) {
+            fprintf(stderr, "louyu export: %s: its positions cannot be transformed to WGS 84 "
+                    "(or memory ran out)\n", path);
+            rc = LY_EXIT_USAGE;
+        } else if (d.meta.projected) {
+            rc = public_text(path, wgs84.p, wgs84.len, &diags, &b);
+        } else {
+            rc = public_text(path, utf8 ? utf8 : text, utf8 ? n : len, &diags, &b);
+        }
+        ly_buf_free(&wgs84);
+        free(utf8);
     }
     if (!rc)
         rc = write_out(out, &b);
     if (!rc)
         printf("%s: written, %zu building%s%s\n", out, d.n_buildings - left_out,
                d.n_buildings - left_out == 1 ? "" : "s",
-               d.meta.cityjson ? " (their footprints, heights and parts, from CityJSON)" : "");
+               d.meta.cityjson    ? " (their footprints, heights and parts, from CityJSON)"
+               : d.meta.projected ? " (in WGS 84, transformed from the file's \"crs\")"
+                                  : "");
     if (!rc && left_out)
         printf("%s: %zu building%s left out: GeoJSON's checks refuse %s (the warnings above "
                "say why)\n", out, left_out, left_out == 1 ? "" : "s",
