@@ -171,5 +171,10 @@ if sys.argv[2] == "gbk":
 PY
   check '[ $rc = 0 ] && [ ! -s "$tmp/v" ]' "$src of a district: its GeoJSON: $(cat "$tmp/v" "$tmp/err" | tail -3)"
 done
+# a store made from the projected file keeps it so; its week's export is in WGS 84
+"$LOUYU" convert "$tmp/proj.geojson" "$tmp/proj.gpkg" >/dev/null 2>&1
+"$LOUYU" export "$tmp/proj.gpkg" --out "$tmp/proj-week.geojson" >/dev/null 2>"$tmp/err"
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); c=[f[\"geometry\"][\"coordinates\"][0][0] for f in d[\"features\"] if f[\"geometry\"] and f[\"geometry\"][\"type\"]==\"Polygon\"]; assert \"crs\" not in d and c and all(abs(p[0])<=180 and abs(p[1])<=90 for p in c)" "$tmp/proj-week.geojson"' \
+  "a projected store's week is not in WGS 84: $(head -c 300 "$tmp/proj-week.geojson")"
 
 finish

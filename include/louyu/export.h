@@ -63,6 +63,9 @@ int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out, ly_di
  * dropped, all else (properties, ids, louyu's member) as it is. 0, or -1 when the text is
  * not such a collection, PROJ cannot transform its system or a position, or memory ran out. */
 int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out);
+/* The same on a parsed FeatureCollection (a cJSON *), in place; 0 or -1 (doc then as it
+ * was, or with some positions transformed: not to be written). */
+int ly_geojson_doc_to_wgs84(void *doc);
 
 /* Writes the CSV into out (appended); out->failed says whether memory ran out. */
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out);

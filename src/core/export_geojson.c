@@ -292,17 +292,15 @@ static bool geometry_to_wgs84(PJ *pj, cJSON *g)
     return to_wgs84(pj, cJSON_GetObjectItemCaseSensitive(g, "coordinates"));
 }
 
-int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out)
+int ly_geojson_doc_to_wgs84(void *json)
 {
-    cJSON *doc = cJSON_ParseWithLength(text, len);
+    cJSON *doc = json;
     const cJSON *crs = cJSON_GetObjectItemCaseSensitive(doc, "crs");
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(
         cJSON_GetObjectItemCaseSensitive(crs, "properties"), "name");
     const cJSON *fs = cJSON_GetObjectItemCaseSensitive(doc, "features");
-    if (!cJSON_IsString(name) || !cJSON_IsArray(fs)) {
-        cJSON_Delete(doc);
+    if (!cJSON_IsString(name) || !cJSON_IsArray(fs))
         return -1;
-    }
     char def[96];
     int code = ly_crs_epsg(name->valuestring);
     if (code)
@@ -319,12 +317,20 @@ int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out)
         cJSON_DeleteItemFromObjectCaseSensitive(f, "bbox");
         ok = geometry_to_wgs84(pj, cJSON_GetObjectItemCaseSensitive(f, "geometry"));
     }
-    cJSON_DeleteItemFromObjectCaseSensitive(doc, "crs");
-    cJSON_DeleteItemFromObjectCaseSensitive(doc, "bbox");
-    char *s = ok ? cJSON_PrintUnformatted(doc) : NULL;
+    if (ok) {
+        cJSON_DeleteItemFromObjectCaseSensitive(doc, "crs");
+        cJSON_DeleteItemFromObjectCaseSensitive(doc, "bbox");
+    }
     proj_destroy(pj);
     if (ctx)
         proj_context_destroy(ctx);
+    return ok ? 0 : -1;
+}
+
+int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out)
+{
+    cJSON *doc = cJSON_ParseWithLength(text, len);
+    char *s = doc && !ly_geojson_doc_to_wgs84(doc) ? cJSON_PrintUnformatted(doc) : NULL;
     cJSON_Delete(doc);
     if (s)
         ly_buf_put(out, s);

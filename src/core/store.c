@@ -629,7 +629,12 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, char *err,
             if (cJSON_IsString(kind) && !strcmp(kind->valuestring, "camera"))
                 cJSON_Delete(cJSON_DetachItemViaPointer(features, f));
         }
-        out = cJSON_Print(doc);
+        /* RFC 7946: WGS 84 (a file in a projected system, kept so in the store) */
+        if (d.meta.projected && ly_geojson_doc_to_wgs84(doc))
+            snprintf(err, n, "the store's district is in a system PROJ cannot transform to "
+                     "WGS 84");
+        else
+            out = cJSON_Print(doc);
         rc = out ? write_atomically(out_path, out, err, n) : -1;
     }
     cJSON_free(out);
