@@ -585,10 +585,12 @@ int ly_export_glb(const ly_district *d, const ly_geo *geo, const ly_mesh *mesh,
     if (order_by_chunk(mesh, desc->select ? desc->select : all, n, order, rows))
         goto done;
     asset(&g, d, geo);
-    cJSON *used = cJSON_AddArrayToObject(g.root, "extensionsUsed");
-    cJSON_AddItemToArray(used, cJSON_CreateString("EXT_mesh_features"));
-    cJSON_AddItemToArray(used, cJSON_CreateString("EXT_structural_metadata"));
-    cJSON_AddObjectToObject(g.root, "extensions");
+    if (n) { /* (a table of no rows is not one: EXT_structural_metadata asks for a row) */
+        cJSON *used = cJSON_AddArrayToObject(g.root, "extensionsUsed");
+        cJSON_AddItemToArray(used, cJSON_CreateString("EXT_mesh_features"));
+        cJSON_AddItemToArray(used, cJSON_CreateString("EXT_structural_metadata"));
+        cJSON_AddObjectToObject(g.root, "extensions");
+    }
     g.views = cJSON_AddArrayToObject(g.root, "bufferViews");
     g.accessors = cJSON_AddArrayToObject(g.root, "accessors");
     g.meshes = cJSON_AddArrayToObject(g.root, "meshes");
@@ -598,7 +600,7 @@ int ly_export_glb(const ly_district *d, const ly_geo *geo, const ly_mesh *mesh,
         (desc->ground && !desc->select && write_ground(&g, desc->ground)))
         goto done;
     /* the table's rows in the selection's order (the rows the feature ids name) */
-    if (write_table(&g, d, desc->select ? desc->select : all, n))
+    if (n && write_table(&g, d, desc->select ? desc->select : all, n))
         goto done;
     scene(&g, (size_t)cJSON_GetArraySize(g.nodes));
     rc = g.bin.failed ? -1 : write_glb(&g, out);

@@ -246,12 +246,16 @@ static int export_csv(const ly_args *a, const char *path, const char *out)
                                         .select = src.sel, .n_select = src.n_sel},
                   &b);
     rc = write_out(out, &b);
-    size_t rows = 0;
-    for (size_t i = 0; i < b.len; i++)
-        rows += b.p[i] == '\n';
+    size_t rows = 0; /* records: line ends outside quotes (a name may hold a line break) */
+    bool quoted = false;
+    for (size_t i = 0; i < b.len; i++) {
+        quoted ^= b.p[i] == '"';
+        rows += b.p[i] == '\n' && !quoted;
+    }
+    rows = rows ? rows - 1 : 0;
     if (rc == LY_EXIT_OK && out && strcmp(out, "-"))
-        printf("%s: written, %zu %s\n", out, rows ? rows - 1 : 0,
-               ly_arg_flag(a, "--floors") ? "floors" : "buildings");
+        printf("%s: written, %zu %s%s\n", out, rows,
+               ly_arg_flag(a, "--floors") ? "floor" : "building", rows == 1 ? "" : "s");
     ly_buf_free(&b);
     close_source(&src);
     return rc;
