@@ -2,6 +2,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <limits.h>
@@ -151,6 +153,22 @@ int ly_make_parent_dirs(const char *path, unsigned mode)
     return ly_make_dirs(dir, mode, NULL, 0);
 }
 
+/* The temporary file being written (ly_file_write_atomic), for a stop signal to remove. */
+static char stop_tmp[4096];
+static volatile sig_atomic_t stop_tmp_set;
+static atomic_flag stop_claimed = ATOMIC_FLAG_INIT;
+
+static void on_stop_signal(int sig)
+{
+    if (stop_tmp_set)
+        unlink(stop_tmp);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static int write_tmp(int fd, const char *tmp, const char *path, const void *data, size_t len,
+                     char *err, size_t err_len);
+
 int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
                          size_t err_len)
 {
@@ -186,6 +204,33 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
         snprintf(err, err_len, "cannot write %s: %s", path, strerror(errno));
         return -1;
     }
+    /* an interrupt or a kill while the temporary file is written removes it (the target
+     * keeps its old bytes either way), where nothing else handles those signals; one
+     * write at a time is watched (another thread's goes unwatched) */
+    if (atomic_flag_test_and_set(&stop_claimed))
+        return write_tmp(fd, tmp, path, data, len, err, err_len);
+    struct sigaction old_int, old_term, sa = {.sa_handler = on_stop_signal};
+    sigemptyset(&sa.sa_mask);
+    memcpy(stop_tmp, tmp, sizeof stop_tmp);
+    stop_tmp_set = 1;
+    sigaction(SIGINT, NULL, &old_int);
+    sigaction(SIGTERM, NULL, &old_term);
+    if (old_int.sa_handler == SIG_DFL)
+        sigaction(SIGINT, &sa, NULL);
+    if (old_term.sa_handler == SIG_DFL)
+        sigaction(SIGTERM, &sa, NULL);
+    int rc = write_tmp(fd, tmp, path, data, len, err, err_len);
+    stop_tmp_set = 0;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    atomic_flag_clear(&stop_claimed);
+    return rc;
+}
+
+/* The temporary file (open as fd, named tmp) written, then renamed over path. */
+static int write_tmp(int fd, const char *tmp, const char *path, const void *data, size_t len,
+                     char *err, size_t err_len)
+{
     FILE *f = fdopen(fd, "wb");
     bool ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fd) == 0;
     int e = errno;
