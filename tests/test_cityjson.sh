@@ -129,12 +129,23 @@ expect out 'delft.geojson: written, 160 buildings \(their footprints, heights an
 run 0 validate "$tmp/delft.geojson"; expect out 'valid: 160 buildings, 351 other features'
 check 'diff <("$LOUYU" stats "$cj/delft.city.json") <("$LOUYU" stats "$tmp/delft.geojson") >/dev/null' \
   "Delft as GeoJSON is not the same district: $(diff <("$LOUYU" stats "$cj/delft.city.json") <("$LOUYU" stats "$tmp/delft.geojson") | head -4)"
-run 0 export "$cj/rotterdam_subset.city.json" --out "$tmp/rot.geojson"
+# Rotterdam's subset names no reference system: GeoJSON (longitude, latitude) is refused, the
+# CSV has no coordinates, the glTF's origin is in the file's own metres; given its system
+# (the Dutch one, RD New with NAP heights) it is exported
+run 2 export "$cj/rotterdam_subset.city.json" --out "$tmp/rot-local.geojson"
+expect err 'names no reference system .*: expected a CityJSON file with metadata.referenceSystem'
+check '[ ! -e "$tmp/rot-local.geojson" ]' "a refused GeoJSON export left a file"
+run 0 export "$cj/rotterdam_subset.city.json" --out "$tmp/rot-local.csv"
+check 'python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1],encoding=\"utf-8-sig\"))); assert len(r)==16 and all(x[\"lon\"]==\"\" and x[\"lat\"]==\"\" for x in r)" "$tmp/rot-local.csv"' \
+  "a CSV of a file with no reference system claims coordinates: $(sed -n 2p "$tmp/rot-local.csv")"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.setdefault("metadata",{})["referenceSystem"]="https://www.opengis.net/def/crs/EPSG/0/7415"; json.dump(d,open(sys.argv[2],"w"))' \
+  "$cj/rotterdam_subset.city.json" "$tmp/rot.city.json"
+run 0 export "$tmp/rot.city.json" --out "$tmp/rot.geojson"
 # RFC 7946's winding: a ground surface faces down, its ring the other way round from a roof's
 run 0 export "$cj/sample.city.json" --out "$tmp/sample.geojson"
 check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/sample.geojson" "$tmp/rot.geojson" "$tmp/delft.geojson" >"$tmp/py"' \
   "CityJSON as GeoJSON: rings the wrong way round: $(head -3 "$tmp/py")"
-"$LOUYU" export "$cj/rotterdam_subset.city.json" --format csv --out "$tmp/rot-a.csv" >/dev/null 2>&1
+"$LOUYU" export "$tmp/rot.city.json" --format csv --out "$tmp/rot-a.csv" >/dev/null 2>&1
 "$LOUYU" export "$tmp/rot.geojson" --format csv --out "$tmp/rot-b.csv" >/dev/null 2>&1
 check 'python3 -c "import csv,sys; r=lambda f: sorted((x[\"id\"], x[\"height_m\"], x[\"floors\"]) for x in csv.DictReader(open(f,encoding=\"utf-8-sig\"))); a,b=r(sys.argv[1]),r(sys.argv[2]); assert len(a)==16 and a==b, (a[:2],b[:2])" "$tmp/rot-a.csv" "$tmp/rot-b.csv"' \
   "Rotterdam's heights and floors as GeoJSON are not the CityJSON's"

@@ -106,9 +106,13 @@ static void building_row(ly_buf *out, const ly_district *d, const ly_building *b
     text(out, list.len ? list.p : NULL);
     out->failed |= list.failed;
     ly_buf_free(&list);
-    /* the middle of its extent: a coordinate, which may be negative (a number, not text) */
-    ly_buf_printf(out, ",%.6f,%.6f", 0.5 * (b->lon_min + b->lon_max),
-                  0.5 * (b->lat_min + b->lat_max));
+    /* the middle of its extent: a coordinate, which may be negative (a number, not text);
+     * none for a file with no place on the earth (CityJSON in local metres) */
+    if (d->meta.local_crs)
+        ly_buf_put(out, ",,");
+    else
+        ly_buf_printf(out, ",%.6f,%.6f", 0.5 * (b->lon_min + b->lon_max),
+                      0.5 * (b->lat_min + b->lat_max));
     ly_buf_put(out, "\r\n");
 }
 

@@ -510,10 +510,22 @@ static void asset(glb *g, const ly_district *d, const ly_geo *geo)
     cJSON *l = cJSON_AddObjectToObject(cJSON_AddObjectToObject(a, "extras"), "louyu");
     double lon, lat;
     ly_proj_inverse(&geo->proj, 0, 0, &lon, &lat);
-    cJSON_AddNumberToObject(l, "origin_lon", lon);
-    cJSON_AddNumberToObject(l, "origin_lat", lat);
-    cJSON_AddStringToObject(l, "axes", "+X east, +Y up, -Z north; metres from the origin "
-                                       "(transverse Mercator centred on it, WGS 84)");
+    if (d->meta.local_crs) { /* a file with no place on the earth: its own metres */
+        double x, y;
+        ly_proj p0; /* (the file's plane was placed as ly_proj at 0° N 0° E) */
+        ly_proj_init(&p0, 0, 0);
+        ly_proj_forward(&p0, lon, lat, &x, &y);
+        cJSON_AddNumberToObject(l, "origin_x", x + d->meta.local_origin[0]);
+        cJSON_AddNumberToObject(l, "origin_y", y + d->meta.local_origin[1]);
+        cJSON_AddStringToObject(l, "axes", "+X east, +Y up, -Z north; metres from the origin, "
+                                           "a point of the file's own plane (it names no "
+                                           "reference system)");
+    } else {
+        cJSON_AddNumberToObject(l, "origin_lon", lon);
+        cJSON_AddNumberToObject(l, "origin_lat", lat);
+        cJSON_AddStringToObject(l, "axes", "+X east, +Y up, -Z north; metres from the origin "
+                                           "(transverse Mercator centred on it, WGS 84)");
+    }
     if (d->meta.name)
         cJSON_AddStringToObject(l, "district", d->meta.name);
     if (d->meta.name_en)

@@ -98,6 +98,12 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
     if (ly_district_load_text(&d, path, &desc, &diags, &text, &len) != LY_LOAD_OK) {
         fprintf(stderr, "louyu export: %s changed while it was read: try again\n", path);
         rc = LY_EXIT_USAGE;
+    } else if (d.meta.local_crs) {
+        fprintf(stderr, "louyu export: %s names no reference system (its vertices are metres "
+                "of its own plane, with no place on the earth): expected a CityJSON file with "
+                "metadata.referenceSystem for GeoJSON, which is longitude and latitude "
+                "(--format cityjson or glb keep its own metres)\n", path);
+        rc = LY_EXIT_USAGE;
     } else if (d.meta.cityjson) {
         ly_diag_list why;
         ly_diag_list_init(&why, out);
