@@ -142,21 +142,29 @@ static int add(ly_search *s, const char *text, const char *shown, uint32_t b, ly
 {
     if (!text || !*text)
         return 0;
+    size_t was = s->cap;
     if (ly_array_reserve((void **)&s->texts, &s->cap, s->n + 1, sizeof *s->texts))
         return -1;
     size_t cap = s->cap;
-    /* the parallel arrays grow with texts: same capacity */
-    uint32_t *bb = realloc(s->building, cap * sizeof *bb);
-    if (!bb)
+    /* the parallel arrays grow with texts, to the same capacity (only when it grows: a
+     * realloc per text made the index quadratic where realloc copies, as under ASan) */
+    uint32_t *bb = cap == was ? s->building : realloc(s->building, cap * sizeof *bb);
+    if (!bb) {
+        s->cap = was; /* (all three grown again next time) */
         return -1;
+    }
     s->building = bb;
-    uint8_t *kk = realloc(s->kind, cap * sizeof *kk);
-    if (!kk)
+    uint8_t *kk = cap == was ? s->kind : realloc(s->kind, cap * sizeof *kk);
+    if (!kk) {
+        s->cap = was; /* (all three grown again next time) */
         return -1;
+    }
     s->kind = kk;
-    const char **ss = realloc(s->shown, cap * sizeof *ss);
-    if (!ss)
+    const char **ss = cap == was ? s->shown : realloc(s->shown, cap * sizeof *ss);
+    if (!ss) {
+        s->cap = was; /* (all three grown again next time) */
         return -1;
+    }
     s->shown = ss;
     char *t = lowered(text);
     if (!t)
