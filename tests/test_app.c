@@ -115,6 +115,21 @@ static void layout_at(ly_app *app, int w, int h, float scale)
         }
     }
     CHECK(L->free[2] - L->free[0] > 100 && L->free[3] - L->free[1] > 100);
+    /* the dashboard opens beside the finder and the card, not over them (it covered the
+     * finder's column in windows narrower than 1920 px) */
+    for (int sel = 0; sel < 2 && w > h; sel++) {
+        ly_cmd_select(app, sel ? ly_district_find(&app->scene.district, "wtc") : -1, false);
+        ly_cmd_set_dashboard(app, true);
+        ly_cmd_set_finder(app, true);
+        ly_app_update(app, 0.016);
+        const ly_box *dash = &L->dashboard, *side[] = {&L->finder, &L->card};
+        for (int i = 0; i < 2 && dash->shown; i++)
+            if (side[i]->shown)
+                CHECK(dash->x + dash->w <= side[i]->x || side[i]->x + side[i]->w <= dash->x);
+        CHECK(dash->shown || sel); /* (beside the finder alone there is room for it) */
+    }
+    ly_cmd_set_dashboard(app, false);
+    ly_cmd_set_finder(app, false);
 }
 
 /* The home view: every building's box on screen, and the towers spread across

@@ -229,9 +229,22 @@ static void dashboard(ly_layout *L, const ly_app *app)
     float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
     /* a store's weeks add a row: the trend and this week's changes */
     bool weeks = app->scene.district.n_weeks > 1;
-    float w = fminf(760, W - 300);
+    float x = LY_LAYOUT_SIDE_X, y = LY_LAYOUT_TOP, right = W - 300 + LY_LAYOUT_SIDE_X;
+    /* beside the panels open with it, not over them: the card on the right, and the
+     * finder's column (the finder, places, cameras), right of it or left of the card */
+    if (L->card.shown && !L->narrow)
+        right = fminf(right, L->card.x / s - LY_LAYOUT_GAP);
+    const ly_box *beside[] = {&L->finder, &L->places, &L->cameras};
+    for (int i = 0; i < 3; i++) {
+        if (!beside[i]->shown)
+            continue;
+        if (beside[i]->x / s > x + 1)
+            right = fminf(right, beside[i]->x / s - LY_LAYOUT_GAP);
+        else
+            x = fmaxf(x, (beside[i]->x + beside[i]->w) / s + LY_LAYOUT_GAP);
+    }
+    float w = fminf(760, right - x);
     float h = weeks ? fminf(600, H - LY_LAYOUT_TOP - LY_LAYOUT_WEEKS_H - 36) : fminf(470, H - 110);
-    float x = LY_LAYOUT_SIDE_X, y = LY_LAYOUT_TOP;
     if (w < 520 && L->height > L->width) {
         /* a portrait screen: the screen's width, under the side panels */
         x = LY_LAYOUT_MARGIN;
