@@ -404,7 +404,7 @@ static cJSON *attributes(const ly_district *d, const ly_building *b)
         cJSON_Delete(a);
         a = cJSON_CreateObject();
     }
-    num_attr(a, "measuredHeight", f.height_m);
+    num_attr(a, "measuredHeight", round(f.height_m * 1000) / 1000); /* (a float's mm, not its noise) */
     num_attr(a, "storeysAboveGround", f.floors);
     num_attr(a, "yearOfConstruction", f.year);
     text_attr(a, "name", b->name);

@@ -31,7 +31,7 @@ static void num(ly_buf *out, double v, int digits)
 {
     ly_buf_put(out, ",");
     if (v >= 0 && isfinite(v))
-        ly_buf_printf(out, "%.*f", digits, v);
+        ly_buf_printf(out, "%.*f", digits, v == 0 ? 0.0 : v); /* (no "-0.00") */
 }
 
 static void text(ly_buf *out, const char *s)

@@ -53,6 +53,12 @@ static cJSON *polygons(const ly_district *d, uint32_t first, uint32_t n)
     return g;
 }
 
+/* A height kept as a float, to the millimetre it means (15.211, not 15.211000442504883). */
+static double mm(double x)
+{
+    return round(x * 1000) / 1000;
+}
+
 static void text(cJSON *o, const char *key, const char *v)
 {
     if (v && *v)
@@ -71,9 +77,9 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
     cJSON_AddStringToObject(p, "status", ly_status_name(b->status));
     if (b->year > 0)
         cJSON_AddNumberToObject(p, "year", b->year);
-    cJSON_AddNumberToObject(p, "height_m", b->height_m);
+    cJSON_AddNumberToObject(p, "height_m", mm(b->height_m));
     if (b->min_height_m > 0)
-        cJSON_AddNumberToObject(p, "min_height_m", b->min_height_m);
+        cJSON_AddNumberToObject(p, "min_height_m", mm(b->min_height_m));
     /* floors where they make storeys the loader takes (2 to 12 m each): a model's shed of
      * 0.7 m has its floors estimated when it is read back */
     if (b->floors > 0 && b->height_m / b->floors >= 2 && b->height_m / b->floors <= 12)
@@ -83,8 +89,8 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
         for (uint32_t i = 0; i < b->n_polygons; i++) {
             const ly_polygon *pg = &d->polygons[b->first_polygon + i];
             cJSON *part = cJSON_CreateObject();
-            cJSON_AddNumberToObject(part, "min_height_m", pg->min_height_m);
-            cJSON_AddNumberToObject(part, "height_m", pg->height_m);
+            cJSON_AddNumberToObject(part, "min_height_m", mm(pg->min_height_m));
+            cJSON_AddNumberToObject(part, "height_m", mm(pg->height_m));
             cJSON_AddItemToArray(parts, part);
         }
     }

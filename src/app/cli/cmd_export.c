@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 /* The format asked for, else the one --out's extension names, else NULL. */
@@ -23,14 +24,14 @@ static const char *export_format(const ly_args *a, const char *out)
     const char *dot = out ? strrchr(out, '.') : NULL;
     if (!dot)
         return NULL;
-    size_t len = strlen(out);
-    if (len > 10 && !strcmp(out + len - 10, ".city.json"))
+    size_t len = strlen(out); /* (any case: MAP.GLB from a Windows share) */
+    if (len > 10 && !strcasecmp(out + len - 10, ".city.json"))
         return "cityjson";
-    if (!strcmp(dot, ".csv"))
+    if (!strcasecmp(dot, ".csv"))
         return "csv";
-    if (!strcmp(dot, ".glb"))
+    if (!strcasecmp(dot, ".glb"))
         return "glb";
-    if (!strcmp(dot, ".geojson") || !strcmp(dot, ".json"))
+    if (!strcasecmp(dot, ".geojson") || !strcasecmp(dot, ".json"))
         return "geojson";
     return NULL;
 }
@@ -342,8 +343,9 @@ int ly_cli_export(const ly_args *a)
     if (!format)
         format = ly_store_is(path) && !ly_gpkg_features_is(path) ? "geojson" : NULL;
     if (!format)
-        return ly_cli_usage_error(a->cmd, "which format? --format csv, glb or cityjson (or an --out "
-                                          "ending in .csv, .glb or .city.json)");
+        return ly_cli_usage_error(a->cmd, "which format? --format csv, glb, cityjson or geojson (or "
+                                          "an --out ending in .csv, .glb, .city.json or "
+                                          ".geojson)");
     int out_rc = out && strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false) : 0;
     if (out_rc)
         return out_rc;
