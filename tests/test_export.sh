@@ -175,6 +175,17 @@ node "$SRC/tests/cityjson_validate.js" "$AJV" "$schema" "$tmp/lod.out.city.json"
 check 'grep -qx valid "$tmp/v" && grep -q "\"lod\":\"2.3\"" "$tmp/lod.out.city.json"' "a loose LoD exported: $(head -c 300 "$tmp/v")"
 "$LOUYU" export "$district" --format cityjson --select wtc,hisense --out "$tmp/two.city.json" >/dev/null 2>&1
 check 'python3 -c "import json,sys; o=json.load(open(sys.argv[1]))[\"CityObjects\"]; sys.exit(sorted(k for k,v in o.items() if v[\"type\"]==\"Building\") != [\"hisense\",\"wtc\"])" "$tmp/two.city.json"' "--select in CityJSON"
+# the reference system a CityJSON export is written in: the UTM zone, with the grid's
+# exceptions (south-west Norway, Svalbard), and polar stereographic beyond UTM's range
+for case in "121.0 36.0 32651" "-70.0 -33.0 32719" "5.3 60.4 32632" "15.6 78.2 32633" \
+            "10.0 89.5 32661" "10.0 -85.0 32761"; do
+  read -r lon lat epsg <<<"$case"
+  python3 -c 'import json,sys; x,y=float(sys.argv[1]),float(sys.argv[2]); d=0.0002; json.dump({"type":"FeatureCollection","features":[{"type":"Feature","id":"b","properties":{"height_m":20},"geometry":{"type":"Polygon","coordinates":[[[x,y],[x+d,y],[x+d,y+d],[x,y+d],[x,y]]]}}]},open(sys.argv[3],"w"))' \
+    "$lon" "$lat" "$tmp/at.geojson"
+  "$LOUYU" export "$tmp/at.geojson" --out "$tmp/at.city.json" >"$tmp/out" 2>&1
+  check 'grep -q "\"referenceSystem\": *\"https://www.opengis.net/def/crs/EPSG/0/$epsg\"" "$tmp/at.city.json"' \
+    "a building at $lon, $lat not written in EPSG:$epsg: $(grep -o 'EPSG/0/[0-9]*' "$tmp/at.city.json" | head -1) $(cat "$tmp/out")"
+done
 
 # ---- a store: its week as GeoJSON, and as CSV ---------------------------------------------
 "$LOUYU" convert "$district" "$tmp/z.gpkg" >/dev/null 2>&1

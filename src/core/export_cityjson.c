@@ -73,8 +73,10 @@ static long vertex(verts *vs, const int64_t k[3])
 
 /* ---- the reference system ------------------------------------------------------------- */
 
-/* The district's UTM zone as an EPSG code (WGS 84 / UTM, north or south); 0 for a
- * district in a local system (CityJSON without one): its metres are written back. */
+/* The district's UTM zone as an EPSG code (WGS 84 / UTM, north or south; with the grid's
+ * exceptions for south-west Norway and Svalbard), or beyond UTM's 84° N and 80° S the polar
+ * stereographic system (UPS, EPSG:32661 and 32761); 0 for a district in a local system
+ * (CityJSON without one): its metres are written back. */
 static int utm_epsg(const ly_district *d)
 {
     if (d->meta.local_crs)
@@ -89,7 +91,15 @@ static int utm_epsg(const ly_district *d)
     }
     double lon = n ? atan2(sy, sx) * 180 / M_PI : 0;
     lat = n ? lat / n : 0;
+    if (lat > 84)
+        return 32661;
+    if (lat < -80)
+        return 32761;
     int zone = (int)floor((lon + 180) / 6) % 60 + 1;
+    if (lat >= 56 && lat < 64 && lon >= 3 && lon < 12)
+        zone = 32; /* (band V: zone 32 widened over south-west Norway) */
+    if (lat >= 72 && lon >= 0 && lon < 42) /* (band X: Svalbard's zones 31, 33, 35, 37) */
+        zone = lon < 9 ? 31 : lon < 21 ? 33 : lon < 33 ? 35 : 37;
     return (lat >= 0 ? 32600 : 32700) + zone;
 }
 
