@@ -2,9 +2,12 @@
  * series (USGS Professional Paper 1395, eqs. 8-9 and 8-10) and the meridian
  * arc, within 20 km of the centre; plus round trips. */
 #include "check.h"
+#include "louyu/district.h"
+#include "louyu/geo.h"
 #include "louyu/proj.h"
 
 #include <stdint.h>
+#include <string.h>
 
 static const double A = 6378137.0, F = 1 / 298.257223563;
 
@@ -73,8 +76,37 @@ static void check_centre(double lon0, double lat0)
                1e-4);
 }
 
+/* A district across 180° (two towers either side of it, in Fiji) is projected about its
+ * own centre, not 0° (its extent runs from -180° to 180°): its plane is metres wide, and a
+ * glTF export's origin is at 180°. */
+static void across_antimeridian(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"id\":\"w\",\"properties\":{\"height_m\":30},\"geometry\":"
+        "{\"type\":\"Polygon\",\"coordinates\":[[[179.999,-16.5],[179.9995,-16.5],"
+        "[179.9995,-16.4995],[179.999,-16.4995],[179.999,-16.5]]]}},"
+        "{\"type\":\"Feature\",\"id\":\"e\",\"properties\":{\"height_m\":30},\"geometry\":"
+        "{\"type\":\"Polygon\",\"coordinates\":[[[-179.9995,-16.5],[-179.999,-16.5],"
+        "[-179.999,-16.4995],[-179.9995,-16.4995],[-179.9995,-16.5]]]}}]}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "fiji.geojson");
+    ly_district d;
+    CHECK(ly_district_load_mem(&d, text, strlen(text), "fiji.geojson", NULL, &diags) ==
+          LY_LOAD_OK);
+    ly_geo geo;
+    CHECK(ly_geo_init(&geo, &d) == 0);
+    CHECK_NEAR(fabs(geo.proj.lon0), 180, 1e-6);
+    CHECK(geo.max[0] - geo.min[0] < 300 && geo.max[0] - geo.min[0] > 200); /* 0.002° is 213 m */
+    CHECK(geo.max[1] - geo.min[1] < 100);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
+    across_antimeridian();
     check_centre(120.3665, 36.0625); /* Zhanshan */
     check_centre(-122.45, 37.77);    /* San Francisco */
     check_centre(0, 0);

@@ -11,6 +11,17 @@ int ly_geo_init(ly_geo *geo, const ly_district *d)
     double lon0 = 0.5 * (d->lon_min + d->lon_max), lat0 = 0.5 * (d->lat_min + d->lat_max);
     if (!isfinite(lon0) || !isfinite(lat0))
         lon0 = lat0 = 0; /* an empty district */
+    /* a district across 180° (Fiji, Chukotka) spans nearly 360° of longitude from its
+     * least to its greatest: its centre is the points' mean on the circle, not 0° */
+    bool across = d->n_points && d->lon_max - d->lon_min > 180;
+    if (across) {
+        double sx = 0, sy = 0;
+        for (size_t i = 0; i < d->n_points; i++) {
+            sx += cos(d->points[2 * i] * M_PI / 180);
+            sy += sin(d->points[2 * i] * M_PI / 180);
+        }
+        lon0 = atan2(sy, sx) * 180 / M_PI;
+    }
     ly_proj_init(&geo->proj, lon0, lat0);
     if (d->n_points) {
         geo->xy = malloc(d->n_points * 2 * sizeof *geo->xy);
@@ -26,6 +37,13 @@ int ly_geo_init(ly_geo *geo, const ly_district *d)
     geo->min[1] = fmin(y0, y1);
     geo->max[0] = fmax(x0, x1);
     geo->max[1] = fmax(y0, y1);
+    for (size_t i = 0; across && i < d->n_points; i++) { /* (the corners say nothing then) */
+        const double *p = geo->xy + 2 * i;
+        geo->min[0] = fmin(i ? geo->min[0] : p[0], p[0]);
+        geo->min[1] = fmin(i ? geo->min[1] : p[1], p[1]);
+        geo->max[0] = fmax(i ? geo->max[0] : p[0], p[0]);
+        geo->max[1] = fmax(i ? geo->max[1] : p[1], p[1]);
+    }
     if (!d->n_points)
         geo->min[0] = geo->min[1] = geo->max[0] = geo->max[1] = 0;
     return 0;
