@@ -232,13 +232,18 @@ static void test_utf16_and_delimiters(void)
     CHECK_STR(val(&c, 1, 0), "1200,5");
     CHECK_STR(val(&c, 1, 2), "4.6");
     ly_csv_free(&c);
-    /* a tie, or none: comma; only the first line decides */
+    /* a tie, or none: comma; only the first line with any decides */
     CHECK_INT(parse(&c, "a;b,c\n1;2;3;4\n", &d), 0);
     CHECK_INT(c.delimiter, ',');
     CHECK_STR(val(&c, 1, 0), "1;2;3;4");
     ly_csv_free(&c);
     CHECK_INT(parse(&c, "week\n2011-W18\n", &d), 0);
     CHECK_INT(c.delimiter, ',');
+    ly_csv_free(&c);
+    /* a title line with none above the header: the header decides (it was split on commas) */
+    CHECK_INT(parse(&c, "湛山街道 楼宇空置周报\r\n\r\nweek;building;floors\r\n2011-W18;wtc;3\r\n", &d), 0);
+    CHECK_INT(c.delimiter, ';');
+    CHECK_STR(val(&c, 3, 1), "wtc");
     ly_csv_free(&c);
     CHECK_INT(d.count, 0);
     /* the message names the delimiter */
