@@ -192,7 +192,21 @@ static int insert_rows(import_ctx *c, long id)
         sqlite3_bind_double(st, 5, r->vacant_m2);
         if (r->rent > 0)
             sqlite3_bind_double(st, 6, r->rent);
-        const char *texts[3] = {r->available_from, r->contact, r->note};
+        /* from when: one spelling in the store, the date as ISO 8601 ("2011年5月9日",
+         * "2011/5/9 0:00" and a workbook's date cell are the same day) or "now" (the
+         * report's check let through nothing else) */
+        char iso[32];
+        const char *avail = r->available_from;
+        long days;
+        int y, m, dd;
+        if (avail && *avail && ly_date_parse(avail, &days)) {
+            ly_date_from_days(days, &y, &m, &dd);
+            snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, dd);
+            avail = iso;
+        } else if (avail && *avail) {
+            avail = "now";
+        }
+        const char *texts[3] = {avail, r->contact, r->note};
         for (int k = 0; k < 3; k++)
             if (texts[k] && *texts[k])
                 sqlite3_bind_text(st, 7 + k, texts[k], -1, SQLITE_STATIC);
