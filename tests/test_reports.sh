@@ -161,11 +161,17 @@ rc=$?
 check '[ $rc = 1 ] && grep -q "wtc-uncalculated.xlsx: error: cell [A-Z]*[0-9]* holds a formula with no saved result" "$tmp/err"' \
   "an uncalculated formula was not refused at its cell: rc $rc $(head -3 "$tmp/err")"
 # from when the space is free: one spelling in the store, whatever the file wrote
-printf 'week,building,floors,vacant_m2,available_from\n2011-W18,wtc,20,100,2011年5月16日\n2011-W18,wtc,21,100,2011/6/1 0:00\n2011-W18,wtc,22,100,即日\n' >"$tmp/spellings.csv"
+# (and the rent's unit as sheets write it)
+printf 'week,building,floors,vacant_m2,available_from,rent_cny_m2_day\n2011-W18,wtc,20,100,2011年5月16日,2.3元/㎡·天\n2011-W18,wtc,21,100,2011/6/1 0:00,2.4 元/平米/天\n2011-W18,wtc,22,100,即日,2.5元/m²/天\n' >"$tmp/spellings.csv"
 cp "$tmp/s.gpkg" "$tmp/spellings.gpkg"
 "$LOUYU" report import --db "$tmp/spellings.gpkg" --replace "$tmp/spellings.csv" >"$tmp/out" 2>"$tmp/err"
 check '[ "$(sql "$tmp/spellings.gpkg" "SELECT group_concat(available_from, '"'"' '"'"') FROM (SELECT available_from FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from IN (20, 21, 22) ORDER BY floor_from)")" = "2011-05-16 2011-06-01 now" ]' \
   "available_from not stored as ISO dates and now: $(sql "$tmp/spellings.gpkg" "SELECT available_from FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL") $(head -2 "$tmp/err")"
+check '[ "$(sql "$tmp/spellings.gpkg" "SELECT group_concat(rent_cny_m2_day, '"'"' '"'"') FROM (SELECT rent_cny_m2_day FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL AND floor_from IN (20, 21, 22) ORDER BY floor_from)")" = "2.3 2.4 2.5" ]' \
+  "rents with their units as sheets write them not read: $(head -2 "$tmp/err")"
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day\n2011-W18,wtc,20,100,面议\n' >"$tmp/negotiable.csv"
+"$LOUYU" report import --db "$tmp/spellings.gpkg" --replace "$tmp/negotiable.csv" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "a rent to be agreed: leave the cell empty" "$tmp/err"' "面议 without a hint: $(head -2 "$tmp/err")"
 # the week's rows in the store (what each form of the same report must import as)
 week_rows() {
   sql "$tmp/s.gpkg" "SELECT floor_from, vacant_m2, rent_cny_m2_day, available_from, contact FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL ORDER BY floor_from"

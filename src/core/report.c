@@ -103,6 +103,46 @@ static bool one_of(const char *s, const char *const *words)
     return false;
 }
 
+/* Whether s (after a number) is a rent's unit as sheets write it: a currency (元, CNY,
+ * yuan, RMB) alone or per an area unit and per day in either order ("元/㎡/天",
+ * "元/㎡·天", "元/平米/天", "元/m²/天", "元/天/㎡"), between any of / ／ · ・ . * 每 and
+ * spaces. */
+static bool rent_unit(const char *s)
+{
+    static const char *const seps[] = {"/", "\xEF\xBC\x8F", "\xC2\xB7", "\xE3\x83\xBB", ".",
+                                       "*", "\xE6\xAF\x8F", " ", "\t", NULL};
+    static const char *const money[] = {"元", "cny", "yuan", "rmb", NULL};
+    static const char *const days[] = {"天", "日", "day", NULL};
+    const char *const *kinds[3] = {money, ly_vocab_area_units, days};
+    int seen[3] = {0, 0, 0}, order[3], n = 0;
+    while (*s && n < 3) {
+        bool sep = false;
+        for (int k = 0; seps[k] && !sep; k++)
+            if (!strncmp(s, seps[k], strlen(seps[k]))) {
+                s += strlen(seps[k]);
+                sep = true;
+            }
+        if (sep)
+            continue;
+        size_t best = 0;
+        int kind = -1;
+        for (int k = 0; k < 3; k++)
+            for (const char *const *w = kinds[k]; *w; w++)
+                if (strlen(*w) > best && !strncasecmp(s, *w, strlen(*w))) {
+                    best = strlen(*w);
+                    kind = k;
+                }
+        if (kind < 0 || seen[kind]++)
+            return false;
+        order[n++] = kind;
+        s += best;
+    }
+    while (*s == ' ' || *s == '\t')
+        s++;
+    /* the currency first: alone, or with both an area and a day */
+    return !*s && n >= 1 && order[0] == 0 && (n == 1 || n == 3);
+}
+
 /* A number as spreadsheets write it: "1200", "1,200.5", "1200 m²". False when it
  * is anything else, a comma that does not part thousands among them ("1200,5", a
  * decimal comma, is not 12005). */
@@ -134,7 +174,8 @@ static bool parse_number(const char *s, const char *const *units, double *v)
         buf[n++] = *p;
     }
     buf[n] = '\0';
-    if (!digit || (group >= 0 && !point && group != 3) || (!blank(p) && !one_of(p, units)))
+    if (!digit || (group >= 0 && !point && group != 3) ||
+        (!blank(p) && !one_of(p, units) && !(units == RENT_UNITS && rent_unit(skip_blank(p)))))
         return false;
     char *end;
     *v = strtod(buf, &end);
@@ -619,7 +660,9 @@ static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
         fault(rd, LY_DIAG_ERROR, at,
               "\"rent_cny_m2_day\" is \"%s\": expected the asking rent in CNY per m² per day, "
               "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)%s", CUT40(s),
-              comma_hint(s));
+              strstr(s, "面议") || strstr(s, "议价") || strstr(s, "egotiable")
+                  ? " (a rent to be agreed: leave the cell empty, the rent is optional)"
+                  : comma_hint(s));
         out->rent = -1;
         ok = false;
     }
