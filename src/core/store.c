@@ -63,8 +63,8 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
                  : base == SQLITE_BUSY || base == SQLITE_LOCKED
                      ? "another program held it locked for over 5 s: try again when it is done"
                  : base == SQLITE_CANTOPEN || base == SQLITE_READONLY || base == SQLITE_PERM
-                     ? "expected a store in a folder this user may write to (SQLite keeps its "
-                       "-wal and -shm files beside it)"
+                     ? "expected a store in a folder this user may write to (SQLite writes "
+                       "a journal beside it while it changes it)"
                      : "expected a louyu store");
         sqlite3_close(*db);
         *db = NULL;

@@ -297,7 +297,13 @@ static int write_import(import_ctx *c, const char *path, bool replace, ly_import
         rc = LY_IMPORT_FAILED;
     if (!rc && insert_rows(c, id))
         rc = LY_IMPORT_FAILED;
-    if (rc == LY_IMPORT_FAILED && !c->err[0])
+    int base = sqlite3_extended_errcode(c->db) & 0xFF;
+    if (rc == LY_IMPORT_FAILED && !c->err[0] &&
+        (base == SQLITE_READONLY || base == SQLITE_CANTOPEN || base == SQLITE_PERM))
+        snprintf(c->err, c->n, "cannot be written (%s): expected a store this user may "
+                 "write, in a folder this user may write to (SQLite writes a journal beside it "
+                 "while it imports)", sqlite3_errmsg(c->db));
+    else if (rc == LY_IMPORT_FAILED && !c->err[0])
         snprintf(c->err, c->n, "%s", sqlite3_errmsg(c->db));
     free(bs);
     return rc;
