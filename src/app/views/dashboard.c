@@ -347,15 +347,16 @@ static void totals(const ly_view_ctx *c)
 {
     ly_stats st;
     ly_stats_compute(&c->app->scene.district, &st);
-    char line[256], a[32], b[32];
+    char line[256], a[32], b[32], nb[32], nc[32];
     ly_format_grouped((double)st.enterprises_in_buildings, a, sizeof a);
+    ly_format_grouped((double)st.buildings, nb, sizeof nb); /* (100,000 as the title says) */
+    ly_format_grouped((double)st.under_construction, nc, sizeof nc);
     if (st.enterprise_share >= 0) {
         ly_format_grouped(st.enterprises_registered, b, sizeof b);
-        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_SHARE), st.buildings,
-                 st.under_construction, a, b, 100 * st.enterprise_share);
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_SHARE), nb, nc, a, b,
+                 100 * st.enterprise_share);
     } else {
-        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS), st.buildings,
-                 st.under_construction, a);
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS), nb, nc, a);
     }
     ly_ui_text_wrapped(c->ui, line);
     ly_format_grouped(st.tax_2010_cny / 1e6, a, sizeof a);

@@ -116,7 +116,9 @@ static void matches(const ly_view_ctx *c)
     const ly_app *app = c->app;
     const ly_query_result *r = &app->dv.found;
     char line[256];
-    snprintf(line, sizeof line, ly_view_str(c, LY_S_N_BUILDINGS_MATCH), r->n_matches);
+    char n[32];
+    ly_format_grouped((double)r->n_matches, n, sizeof n);
+    snprintf(line, sizeof line, ly_view_str(c, LY_S_N_BUILDINGS_MATCH), n);
     ly_ui_label_colored(c->ui, line, c->ui->theme.text_secondary);
     /* what the whole result should be read with (stations opened after the data) */
     for (size_t i = 0; i < r->n_notes; i++)
