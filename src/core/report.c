@@ -109,10 +109,8 @@ static bool one_of(const char *s, const char *const *words)
  * spaces. */
 static bool rent_unit(const char *s)
 {
-    static const char *const seps[] = {"/", "\xEF\xBC\x8F", "\xC2\xB7", "\xE3\x83\xBB", ".",
-                                       "*", "\xE6\xAF\x8F", " ", "\t", NULL};
-    static const char *const money[] = {"元", "cny", "yuan", "rmb", NULL};
-    static const char *const days[] = {"天", "日", "day", NULL};
+    const char *const *seps = ly_vocab_rent_seps, *const *money = ly_vocab_rent_money,
+                      *const *days = ly_vocab_rent_days;
     const char *const *kinds[3] = {money, ly_vocab_area_units, days};
     int seen[3] = {0, 0, 0}, order[3], n = 0;
     while (*s && n < 3) {
@@ -141,6 +139,15 @@ static bool rent_unit(const char *s)
         s++;
     /* the currency first: alone, or with both an area and a day */
     return !*s && n >= 1 && order[0] == 0 && (n == 1 || n == 3);
+}
+
+/* Whether s says the rent is to be agreed (面议). */
+static bool negotiable(const char *s)
+{
+    for (const char *const *w = ly_vocab_negotiable; *w; w++)
+        if (strstr(s, *w))
+            return true;
+    return false;
 }
 
 /* A number as spreadsheets write it: "1200", "1,200.5", "1200 m²". False when it
@@ -660,9 +667,8 @@ static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
         fault(rd, LY_DIAG_ERROR, at,
               "\"rent_cny_m2_day\" is \"%s\": expected the asking rent in CNY per m² per day, "
               "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)%s", CUT40(s),
-              strstr(s, "面议") || strstr(s, "议价") || strstr(s, "egotiable")
-                  ? " (a rent to be agreed: leave the cell empty, the rent is optional)"
-                  : comma_hint(s));
+              negotiable(s) ? " (a rent to be agreed: leave the cell empty, the rent is optional)"
+                            : comma_hint(s));
         out->rent = -1;
         ok = false;
     }

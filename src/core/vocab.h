@@ -16,6 +16,12 @@ extern const char *const ly_vocab_report_header[LY_RC_COUNT];
 extern const char *const ly_vocab_area_units[];
 extern const char *const ly_vocab_rent_units[];
 extern const char *const ly_vocab_now_words[];
+/* A rent's unit in parts (元/㎡·天): its currency, per day, the separators between the
+ * parts; a rent "to be agreed" (面议). NULL-ended. */
+extern const char *const ly_vocab_rent_money[];
+extern const char *const ly_vocab_rent_days[];
+extern const char *const ly_vocab_rent_seps[];
+extern const char *const ly_vocab_negotiable[];
 /* Between the two floors of a range; after a floor number. NULL-ended. */
 extern const char *const ly_vocab_floor_ranges[];
 extern const char *const ly_vocab_floor_suffixes[];
