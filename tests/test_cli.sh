@@ -237,6 +237,17 @@ run 0 validate "$tmp/seq-out.geojson"; expect out 'valid: 5 buildings'
 run 0 convert "$tmp/lone.geojson" "$tmp/lone.gpkg"; expect out 'a GeoPackage of 1 building from'
 run 0 export "$tmp/osm-store.gpkg" --format geojson --out "$tmp/osm-store.geojson"
 run 0 validate "$tmp/osm-store.geojson"; expect out 'valid: 5 buildings, 6 other features'
+# the same .osm saved in GBK (declared) and in UTF-16 (its byte-order mark) reads the same
+iconv -f UTF-8 -t GBK "$SRC/tests/data/wild/osm-export.osm" | sed 's/encoding="UTF-8"/encoding="GBK"/' >"$tmp/gbk.osm"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$SRC/tests/data/wild/osm-export.osm"; } >"$tmp/utf16.osm"
+"$LOUYU" export "$SRC/tests/data/wild/osm-export.osm" --format csv --skip-bad >"$tmp/osm-utf8.csv" 2>/dev/null
+for enc in gbk utf16; do
+  "$LOUYU" export "$tmp/$enc.osm" --format csv --skip-bad >"$tmp/osm-$enc.csv" 2>"$tmp/err"
+  check 'cmp -s "$tmp/osm-$enc.csv" "$tmp/osm-utf8.csv" && python3 -c "import sys; sys.exit(not any(0x4e00 <= ord(c) <= 0x9fff for c in open(sys.argv[1], encoding=\"utf-8-sig\").read()))" "$tmp/osm-$enc.csv"' \
+    "the .osm in $enc does not read as in UTF-8: $(head -2 "$tmp/err")"
+done
+sed 's/encoding="GBK"/encoding="NOT-AN-ENCODING"/' "$tmp/gbk.osm" >"$tmp/enc.osm"
+run 1 validate "$tmp/enc.osm"; expect err 'enc.osm: error: the file is XML in NOT-AN-ENCODING \(its declaration says so\), which cannot be decoded'
 # OpenStreetMap keeps no winding: its areas as GeoJSON go as RFC 7946 asks (its courtyard too)
 check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/osm-store.geojson" >"$tmp/py"' \
   "OpenStreetMap as GeoJSON: rings the wrong way round: $(head -3 "$tmp/py")"

@@ -15,6 +15,7 @@
 #include "feature_text.h"
 #include "load_private.h"
 #include "osm_private.h"
+#include "louyu/csv.h"
 #include "louyu/json.h"
 
 #include <cjson/cJSON.h>
@@ -325,7 +326,7 @@ static void XMLCALL xml_text(void *ud, const XML_Char *s, int n)
 
 static bool read_xml(ly_osm_reader *r)
 {
-    r->xp = XML_ParserCreate(NULL);
+    r->xp = XML_ParserCreate(r->utf8 ? "UTF-8" : NULL); /* (its own declaration overruled) */
     if (!r->xp) {
         r->nomem = true;
         return false;
@@ -1118,9 +1119,57 @@ static void reader_free(ly_osm_reader *r)
     ly_buf_free(&r->remark);
 }
 
+/* Whether the text is UTF-16 (its byte-order mark) with "<osm" near its start. */
+static bool utf16_osm(const char *text, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    if (len < 4 || !((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return false;
+    int lo = u[0] == 0xFF ? 0 : 1; /* where each ASCII character's byte is */
+    for (size_t i = 2; i + 8 <= len && i < 2048; i += 2)
+        if (u[i + lo] == '<' && u[i + 2 + lo] == 'o' && u[i + 4 + lo] == 's' &&
+            u[i + 6 + lo] == 'm' && !u[i + 1 - lo] && !u[i + 3 - lo])
+            return true;
+    return false;
+}
+
+/* The encoding an XML text is in when it is not UTF-8, as iconv names it, into enc:
+ * UTF-16 by its byte-order mark, else its declaration's (<?xml ... encoding="GBK"?>);
+ * false for UTF-8 (or US-ASCII, its subset). */
+static bool xml_encoding(const char *text, size_t len, char *enc, size_t n)
+{
+    if (utf16_osm(text, len)) {
+        snprintf(enc, n, "UTF-16");
+        return true;
+    }
+    size_t at = ly_json_bom(text, len);
+    if (len - at < 5 || memcmp(text + at, "<?xml", 5))
+        return false;
+    const char *end = memchr(text + at, '>', len - at < 256 ? len - at : 256), *e = NULL;
+    for (const char *p = text + at; end && !e && p + 8 <= end; p++)
+        e = memcmp(p, "encoding", 8) ? NULL : p;
+    if (!e)
+        return false;
+    e += 8;
+    while (e < end && (*e == ' ' || *e == '='))
+        e++;
+    if (e >= end || (*e != '"' && *e != '\''))
+        return false;
+    char q = *e++;
+    const char *close = memchr(e, q, (size_t)(end - e));
+    size_t k = close ? (size_t)(close - e) : 0;
+    if (!k || k >= n)
+        return false;
+    memcpy(enc, e, k);
+    enc[k] = '\0';
+    return strcasecmp(enc, "UTF-8") && strcasecmp(enc, "UTF8") && strcasecmp(enc, "US-ASCII") &&
+           strcasecmp(enc, "ASCII");
+}
+
 ly_osm_form ly_osm_is(const char *text, size_t len)
 {
     if (ly_osm_is_pbf(text, len)) return LY_OSM_PBF;
+    if (utf16_osm(text, len)) return LY_OSM_XML;
     size_t at = ly_json_bom(text, len);
     while (at < len && strchr(" \t\r\n", text[at]))
         at++;
@@ -1165,13 +1214,31 @@ ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len, 
     memset(out, 0, sizeof *out);
     ly_osm_form form = ly_osm_is(text, len);
     if (form == LY_OSM_NONE) return LY_LOAD_DATA;
+    /* XML in another encoding (UTF-16, or a GBK that a Chinese editor saved it in): read
+     * as the UTF-8 it stands for, positions in that text (lines are the file's, columns
+     * count characters) */
+    char enc[64], *utf8 = NULL;
+    size_t utf8_len = 0;
+    if (form == LY_OSM_XML && xml_encoding(text, len, enc, sizeof enc)) {
+        if (ly_iconv_to_utf8(enc, text, len, &utf8, &utf8_len)) {
+            ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                        "the file is XML in %s (its %s), which cannot be decoded as that: "
+                        "expected OpenStreetMap's XML in UTF-8, or in the encoding it declares",
+                        enc, !strcmp(enc, "UTF-16") && utf16_osm(text, len)
+                                 ? "byte-order mark says so"
+                                 : "declaration says so");
+            return LY_LOAD_DATA;
+        }
+        text = utf8;
+        len = utf8_len;
+    }
     ly_osm_reader r = {.text = text,
                        .len = len,
                        .name = name,
                        .diags = diags,
                        .cur = -1,
                        .cur_member = -1,
-                       .skip_bad = desc && desc->skip_bad};
+                       .skip_bad = desc && desc->skip_bad, .utf8 = utf8 != NULL};
     size_t errors = diags->errors, from = diags->count;
     size_t at = form == LY_OSM_PBF ? 0 : ly_json_bom(text, len);
     r.text += at; /* (positions are the file's: moved back below) */
@@ -1195,5 +1262,6 @@ ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len, 
                    move_diag, &r, geojson, geojson_len);
     ly_diag_resolve_lines(diags, text, len);
     reader_free(&r);
+    free(utf8);
     return res;
 }

@@ -54,6 +54,7 @@ typedef struct {
     size_t len;
     ly_diag_list *diags;
     bool skip_bad, nomem;
+    bool utf8; /* XML decoded to UTF-8 from another encoding: its declaration not obeyed */
     size_t bad; /* elements refused for their own faults */
     ly_osm_elem *e;
     size_t n_e, cap_e;
