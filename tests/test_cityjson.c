@@ -171,6 +171,15 @@ static void test_lod(void)
 #define VERTS "[[0,0,0],[10000,0,0],[10000,10000,0],[0,10000,0],[0,0,9000],[10000,0,9000]," \
               "[10000,10000,9000],[0,10000,9000]]"
 
+/* A document's text loaded (diags made for it, then the caller's to free), and its
+ * building "A" (NULL when it has none). */
+static const ly_building *load_a(ly_district *d, const char *text, ly_diag_list *diags)
+{
+    ly_diag_list_init(diags, "t.city.json");
+    CHECK_INT(load_text(d, text, NULL, diags), LY_LOAD_OK);
+    return find(d, "A");
+}
+
 static void test_errors(void)
 {
     static const struct {
@@ -363,10 +372,8 @@ static void test_part_cycle(void)
         "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},"
         "\"vertices\":" VERTS "}";
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "t.city.json");
     ly_district d;
-    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
-    const ly_building *a = find(&d, "A");
+    const ly_building *a = load_a(&d, text, &diags);
     CHECK(a && a->n_faces == 6); /* the part once */
     CHECK(said(&diags, "child \"P\" is reached again") != NULL);
     ly_district_unload(&d);
@@ -384,10 +391,8 @@ static void test_installation(void)
         "\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},"
         "\"vertices\":" VERTS "}";
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "t.city.json");
     ly_district d;
-    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
-    const ly_building *a = find(&d, "A");
+    const ly_building *a = load_a(&d, text, &diags);
     CHECK(a && a->n_faces == 12); /* its own 6 and the installation's 6 */
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
@@ -410,10 +415,8 @@ static void test_part_heights(void)
         "[10000,10000,10000],[0,10000,10000],[20000,0,0],[30000,0,0],[30000,10000,0],[20000,10000,0],"
         "[20000,0,60000],[30000,0,60000],[30000,10000,60000],[20000,10000,60000]]}";
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "t.city.json");
     ly_district d;
-    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
-    const ly_building *a = find(&d, "A");
+    const ly_building *a = load_a(&d, text, &diags);
     CHECK(a && a->n_polygons == 2);
     if (a && a->n_polygons == 2) {
         float h0 = d.polygons[a->first_polygon].height_m, h1 = d.polygons[a->first_polygon + 1].height_m;
@@ -456,10 +459,8 @@ static void test_split_level(void)
         "[2000,2000,14000],[8000,2000,14000],[8000,8000,14000],[2000,8000,14000]]}";
 #undef SEMANTICS
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "t.city.json");
     ly_district d;
-    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
-    const ly_building *a = find(&d, "A");
+    const ly_building *a = load_a(&d, text, &diags);
     CHECK(a && a->n_polygons == 2);
     double area = 0;
     for (uint32_t i = 0; a && i < a->n_polygons; i++) {
