@@ -16,6 +16,7 @@
 #include "window.h"
 
 #include <math.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,8 +177,12 @@ static void watch(ly_app *app, viewer *v, double now)
     v->next_check = now + 1.0;
     struct stat cur;
     bool here = data_stat(v->file, &cur);
-    if (!here && !v->gone)
+    int why = here ? 0 : errno;
+    if (!here && !v->gone && why == ENOENT)
         LY_WARN("RELOAD", "%s is gone; keeping the district on screen until it is back", v->file);
+    else if (!here && !v->gone) /* (a link that loops, a folder it may not enter) */
+        LY_WARN("RELOAD", "%s cannot be reached (%s); keeping the district on screen until it "
+                "can", v->file, strerror(why));
     else if (here && v->gone)
         LY_INFO("RELOAD", "%s is back", v->file);
     v->gone = !here;
