@@ -420,6 +420,67 @@ static void many_ways(void)
     free(text);
 }
 
+/* Tagging as mappers write it: areas that are not buildings (building=no, a proposed one,
+ * a shop's or a car park's area, a square) are not drawn as 10 m buildings; a roof of
+ * building:levels=0 is one storey, not an error; names in name:zh-Hans and name:zh-Hant and
+ * an address in addr:full are read; a courtyard that touches its outline at its first node
+ * and one whose member has no role are holes; a building way of one node is left out (its
+ * coordinates freed: LeakSanitizer watches). */
+static void tagging(void)
+{
+#define SQUARE(id, x, y)                                                                      \
+    "<node id=\"" #id "1\" lat=\"36.06\" lon=\"" #x "\"/><node id=\"" #id "2\" lat=\"36.06\" "  \
+    "lon=\"" #y "\"/><node id=\"" #id "3\" lat=\"36.0605\" lon=\"" #y "\"/><node id=\"" #id   \
+    "4\" lat=\"36.0605\" lon=\"" #x "\"/>\n<way id=\"" #id "\"><nd ref=\"" #id "1\"/><nd ref=\"" \
+    #id "2\"/><nd ref=\"" #id "3\"/><nd ref=\"" #id "4\"/><nd ref=\"" #id "1\"/>"
+    const char *text =
+        "<?xml version=\"1.0\"?><osm version=\"0.6\">\n"
+        SQUARE(10, 120.380, 120.3805) "<tag k=\"building\" v=\"no\"/></way>\n"
+        SQUARE(11, 120.381, 120.3815) "<tag k=\"building\" v=\"proposed\"/>"
+        "<tag k=\"building:levels\" v=\"30\"/></way>\n"
+        SQUARE(12, 120.382, 120.3825) "<tag k=\"shop\" v=\"mall\"/><tag k=\"name\" v=\"M\"/></way>\n"
+        SQUARE(13, 120.383, 120.3835) "<tag k=\"area\" v=\"yes\"/><tag k=\"name\" v=\"Sq\"/></way>\n"
+        SQUARE(14, 120.384, 120.3845) "<tag k=\"building\" v=\"roof\"/>"
+        "<tag k=\"building:levels\" v=\"0\"/></way>\n"
+        SQUARE(15, 120.385, 120.3855) "<tag k=\"building\" v=\"yes\"/>"
+        "<tag k=\"name:zh-Hant\" v=\"青島大廈\"/><tag k=\"addr:full\" v=\"香港中路6号\"/></way>\n"
+        "<node id=\"161\" lat=\"36.06\" lon=\"120.386\"/>\n<way id=\"16\"><nd ref=\"161\"/>"
+        "<tag k=\"building\" v=\"yes\"/></way>\n"
+        /* an outline and two courtyards: one its first node on the outline, one with no role */
+        SQUARE(17, 120.387, 120.389) "</way>\n"
+        "<node id=\"181\" lat=\"36.06\" lon=\"120.3875\"/><node id=\"182\" lat=\"36.0602\" "
+        "lon=\"120.3875\"/><node id=\"183\" lat=\"36.0602\" lon=\"120.3877\"/>\n"
+        "<way id=\"18\"><nd ref=\"181\"/><nd ref=\"182\"/><nd ref=\"183\"/><nd ref=\"181\"/></way>\n"
+        "<node id=\"191\" lat=\"36.0602\" lon=\"120.3883\"/><node id=\"192\" lat=\"36.0603\" "
+        "lon=\"120.3883\"/><node id=\"193\" lat=\"36.0603\" lon=\"120.3885\"/>\n"
+        "<way id=\"19\"><nd ref=\"191\"/><nd ref=\"192\"/><nd ref=\"193\"/><nd ref=\"191\"/></way>\n"
+        "<relation id=\"20\"><member type=\"way\" ref=\"17\" role=\"outer\"/>"
+        "<member type=\"way\" ref=\"18\" role=\"inner\"/><member type=\"way\" ref=\"19\" role=\"\"/>"
+        "<tag k=\"type\" v=\"multipolygon\"/><tag k=\"building\" v=\"yes\"/></relation>\n"
+        "</osm>\n";
+#undef SQUARE
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[4096];
+    CHECK_INT(load(&d, text, "t.osm", false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 3);
+    const ly_building *roof = building(&d, "way/14"), *named = building(&d, "way/15");
+    const ly_building *court = building(&d, "relation/20");
+    CHECK(roof && roof->floors == 1 && roof->height_m <= 5.01);
+    CHECK(strstr(msgs, "\"building:levels\" is 0 (a roof or a canopy, no storey of its own)") != NULL);
+    CHECK(named && named->name && !strcmp(named->name, "青島大廈"));
+    CHECK(named && named->address && !strcmp(named->address, "香港中路6号"));
+    CHECK(court && court->n_polygons == 1 && d.polygons[court->first_polygon].n_rings == 3);
+    CHECK(strstr(msgs, "way 16 (building=yes) has 1 node") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    /* a file packed with what louyu does not unpack is said to be so */
+    CHECK_INT(load_n(&d, "BZh91AY&SY", 10, "x.osm.bz2", false, &diags, msgs, sizeof msgs),
+              LY_LOAD_DATA);
+    CHECK(strstr(msgs, "x.osm.bz2: error: the file is compressed with bzip2") != NULL);
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
     every_form();
@@ -430,5 +491,6 @@ int main(void)
     unclosed();
     gzipped();
     many_ways();
+    tagging();
     return check_report();
 }

@@ -1734,12 +1734,24 @@ static const char *const ALIAS_KEYS[] = {"official_name", "short_name", "alt_nam
 /* What plain GeoJSON (OpenStreetMap and its kin) calls a building: "name:zh" and
  * "name:en" where "name" and "name_en" are missing, another naming tag as an alias,
  * and "addr:street" with "addr:housenumber" as the address. */
+/* OSM's Chinese names, the one a name is taken from first: Simplified, then Traditional. */
+static const char *const ZH_NAME_KEYS[] = {"name:zh",      "name:zh-Hans", "name:zh-CN",
+                                           "name:zh-Hant", "name:zh-TW",   "name:zh-HK"};
+
+static const char *zh_name(const loader *L, const cJSON *props)
+{
+    const char *v = NULL;
+    for (size_t k = 0; !v && k < sizeof ZH_NAME_KEYS / sizeof *ZH_NAME_KEYS; k++)
+        v = plain_tag(L, props, ZH_NAME_KEYS[k]);
+    return v;
+}
+
 static void plain_names(loader *L, const cJSON *props, ly_building *b)
 {
     if (!b->name)
         b->name = keep_string(L, plain_tag(L, props, "name"));
     if (!b->name)
-        b->name = keep_string(L, plain_tag(L, props, "name:zh"));
+        b->name = keep_string(L, zh_name(L, props));
     if (!b->name_en)
         b->name_en = keep_string(L, plain_tag(L, props, "name:en"));
     /* Overture Maps: "names": {"primary": ..., "common": {"zh": ..., "en": ...}} */
@@ -1774,6 +1786,8 @@ static void plain_names(loader *L, const cJSON *props, ly_building *b)
         else
             snprintf(buf, sizeof buf, "%s", street ? street : number);
         b->address = keep_string(L, buf);
+    } else if (!b->address) { /* the whole address in one tag */
+        b->address = keep_string(L, plain_tag(L, props, "addr:full"));
     }
 }
 
@@ -1827,9 +1841,12 @@ static const cJSON *osm_levels(loader *L, const cJSON *props, double *lv, bool *
 /* Height: height_m, or OSM's height, or levels, or 10 m. */
 static bool building_height(loader *L, const cJSON *props, ly_building *b)
 {
-    double lv;
+    double lv, zero = -1;
     bool have_levels;
-    osm_levels(L, props, &lv, &have_levels, false);
+    int how0;
+    const cJSON *levels = osm_levels(L, props, &lv, &have_levels, false);
+    if (levels && !have_levels && !osm_number(levels, false, &zero, &how0))
+        zero = -1; /* (0: a roof or a carport, one storey high) */
     if (given(L, props, "height_m") || L->d->meta.is_louyu)
         return get_number(L, props, "height_m", true, R_HEIGHT, &b->height_m);
     const cJSON *oh = tag(L, props, "height");
@@ -1859,7 +1876,7 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
             "\"12.5\", \"12.5 m\" or \"41 ft\")", show(oh, got));
         return false;
     }
-    b->height_m = have_levels ? lv * DEFAULT_STOREY_M : 10.0;
+    b->height_m = have_levels ? lv * DEFAULT_STOREY_M : zero == 0 ? DEFAULT_STOREY_M : 10.0;
     return true;
 }
 
@@ -1869,6 +1886,7 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
 {
     bool louyu = L->d->meta.is_louyu, floors_ok = false, have_levels;
     double lv, x;
+    int how;
     const cJSON *levels = osm_levels(L, props, &lv, &have_levels, true);
     const cJSON *fv = given(L, props, "floors");
     char got[64];
@@ -1878,6 +1896,12 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
             b->floors = (int)x;
     } else if (have_levels) {
         b->floors = (int)lv;
+        floors_ok = true;
+    } else if (levels && !cJSON_IsNull(levels) && osm_number(levels, false, &x, &how) && x == 0) {
+        /* OSM's roofs, carports and canopies: no storey of their own */
+        warn(L, levels, "\"%s\" is 0 (a roof or a canopy, no storey of its own): drawn as one "
+             "storey", levels->string);
+        b->floors = 1;
         floors_ok = true;
     } else if (levels && !cJSON_IsNull(levels)) {
         err(L, levels, "\"%s\" is %s: expected a number of storeys from 1 to %d", levels->string,
@@ -2120,8 +2144,11 @@ static int osm_area_kind(const loader *L, const cJSON *props)
     const char *loc = plain_tag(L, props, "location");
     if (loc && !strcmp(loc, "underground"))
         return -1; /* an underground car park, a station's halls: nothing to see above */
+    /* building=no, and buildings not (or no longer) there: proposed, demolished */
+    static const char *const NOT_THERE[] = {"no", "proposed", "demolished", "razed",
+                                            "destroyed", NULL};
     const char *b = plain_tag(L, props, "building");
-    if (b && strcmp(b, "no"))
+    if (b && !osm_in(b, NOT_THERE))
         return LY_KIND_BUILDING;
     static const char *const LEISURE[] = {"park", "garden", "playground", "recreation_ground",
                                           "common", "nature_reserve", NULL};
@@ -2138,13 +2165,22 @@ static int osm_area_kind(const loader *L, const cJSON *props)
     if (osm_in(natural, NATURAL_WATER) || osm_in(landuse, LANDUSE_WATER) ||
         osm_in(plain_tag(L, props, "waterway"), WATERWAY_AREA) || plain_tag(L, props, "water"))
         return LY_KIND_WATER;
-    static const char *const AREA_KEYS[] = {"landuse", "leisure", "natural", "amenity",
-                                            "place", "boundary", "highway", "railway",
-                                            "aeroway", "waterway", "military", "tourism",
-                                            "historic", "barrier", "power", "man_made"};
+    /* what says an area is something else than a building (a shop's or an office's
+     * premises inside one, a car park, a square: area=yes), or that it is none (building=no,
+     * building:part=no) */
+    static const char *const AREA_KEYS[] = {"landuse",  "leisure",   "natural",  "amenity",
+                                            "place",    "boundary",  "highway",  "railway",
+                                            "aeroway",  "waterway",  "military", "tourism",
+                                            "historic", "barrier",   "power",    "man_made",
+                                            "shop",     "office",    "craft",    "healthcare",
+                                            "parking",  "public_transport",      "golf",
+                                            "sport",    "area",      "emergency"};
     for (size_t i = 0; i < sizeof AREA_KEYS / sizeof *AREA_KEYS; i++)
         if (plain_tag(L, props, AREA_KEYS[i]))
             return -1;
+    const char *part = plain_tag(L, props, "building:part");
+    if (b || (part && !strcmp(part, "no")))
+        return -1;
     return LY_KIND_BUILDING;
 }
 
@@ -2221,7 +2257,7 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
     if (!L->d->meta.is_louyu && !f.name)
         f.name = keep_string(L, plain_tag(L, props, "name"));
     if (!L->d->meta.is_louyu && !f.name)
-        f.name = keep_string(L, plain_tag(L, props, "name:zh"));
+        f.name = keep_string(L, zh_name(L, props));
     if (!L->d->meta.is_louyu && !f.name_en)
         f.name_en = keep_string(L, plain_tag(L, props, "name:en"));
     f.address = keep_string(L, get_string(L, props, "address", false));
@@ -3362,6 +3398,24 @@ static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, cons
 static bool other_form(ly_district *out, const char *text, size_t len, const char *name,
                        const ly_load_desc *desc, ly_diag_list *diags, ly_load_result *r)
 {
+    /* compressions louyu does not unpack (gzip it does): said as such, not as bad text */
+    static const struct {
+        const char *magic, *name, *tool;
+        size_t n;
+    } PACKED[] = {{"BZh", "bzip2", "bunzip2", 3},
+                  {"\xFD" "7zXZ", "xz", "unxz", 5},
+                  {"\x28\xB5\x2F\xFD", "zstd", "unzstd", 4},
+                  {"7z\xBC\xAF\x27\x1C", "7-Zip", "7z x", 6}};
+    for (size_t i = 0; i < sizeof PACKED / sizeof *PACKED; i++)
+        if (len >= PACKED[i].n && !memcmp(text, PACKED[i].magic, PACKED[i].n)) {
+            ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                        "the file is compressed with %s, which louyu does not unpack: expected "
+                        "it unpacked (%s FILE), or gzipped (OpenStreetMap: Geofabrik's .osm.pbf "
+                        "of the same region is smaller and quicker)",
+                        PACKED[i].name, PACKED[i].tool);
+            *r = LY_LOAD_DATA;
+            return true;
+        }
 #ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
     if (is_gzip(text, len)) {
         *r = gzipped(out, text, len, name, desc, diags);

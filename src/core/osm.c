@@ -761,6 +761,7 @@ static void write_way(ly_osm_reader *r, const ly_osm_elem *e)
         return;
     }
     if (missing || n < 2) {
+        free(xy); /* (a way of one node has its coordinates) */
         what(r, e, kind, sizeof kind);
         if (refused)
             ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
@@ -812,12 +813,13 @@ typedef struct {
     double *xy; /* malloc'd */
     size_t n;
     bool inner, used;
+    bool unsure; /* a member with an empty role: outer, or inner by where it lies */
 } piece;
 
 typedef struct {
     double *xy;
     size_t n, cap;
-    bool inner;
+    bool inner, unsure;
     double box[4]; /* west, south, east, north: set once the ring is joined */
 } ring;
 
@@ -849,6 +851,7 @@ static piece *relation_pieces(ly_osm_reader *r, const ly_osm_elem *e, size_t *np
             continue;
         }
         q->inner = !strcmp(role, "inner");
+        q->unsure = !role[0];
         (*np)++;
     }
     return p;
@@ -933,6 +936,7 @@ static ring *join_rings(piece *p, size_t np, size_t *ng)
         if (p[s].used) continue;
         ring *cur = &g[(*ng)++];
         cur->inner = p[s].inner;
+        cur->unsure = p[s].unsure;
         p[s].used = true;
         ok = ring_add(cur, p[s].xy, p[s].n, false);
         while (ok && !(cur->n >= 4 && same(cur->xy, cur->xy + 2 * (cur->n - 1)))) {
@@ -987,6 +991,25 @@ static bool inside(const ring *g, const double *q)
     return in;
 }
 
+/* Whether ring h lies inside ring g: its first corner that is not also one of g's (a
+ * courtyard may touch its outline at a shared node, on g's edge and so neither in nor
+ * out), else the middle of its first side. */
+static bool ring_inside(const ring *g, const ring *h)
+{
+    for (size_t k = 0; k < h->n; k++) {
+        const double *q = h->xy + 2 * k;
+        bool shared = false;
+        for (size_t i = 0; i < g->n && !shared; i++)
+            shared = same(q, g->xy + 2 * i);
+        if (!shared)
+            return in_box(g, q) && inside(g, q);
+    }
+    if (h->n < 2)
+        return false;
+    double m[2] = {0.5 * (h->xy[0] + h->xy[2]), 0.5 * (h->xy[1] + h->xy[3])};
+    return in_box(g, m) && inside(g, m);
+}
+
 /* The rings as a MultiPolygon: each outer ring with the inner rings inside it. */
 static void put_multipolygon(ly_osm_reader *r, const ring *g, size_t ng)
 {
@@ -998,7 +1021,7 @@ static void put_multipolygon(ly_osm_reader *r, const ring *g, size_t ng)
         first = false;
         put_ring(&r->out, g[o].xy, g[o].n, 1);
         for (size_t i = 0; i < ng; i++)
-            if (g[i].inner && in_box(&g[o], g[i].xy) && inside(&g[o], g[i].xy)) {
+            if (g[i].inner && ring_inside(&g[o], &g[i])) {
                 ly_buf_put(&r->out, ",");
                 put_ring(&r->out, g[i].xy, g[i].n, -1);
             }
@@ -1016,6 +1039,14 @@ static void write_relation(ly_osm_reader *r, const ly_osm_elem *e)
     size_t np, missing, ng = 0;
     piece *p = relation_pieces(r, e, &np, &missing);
     ring *g = p && !missing ? join_rings(p, np, &ng) : NULL;
+    /* a ring whose ways have no role is a hole where it lies inside another outer ring
+     * (as GDAL reads it), else an outer ring */
+    for (size_t i = 0; i < ng; i++)
+        for (size_t o = 0; g[i].unsure && o < ng && !g[i].inner; o++)
+            g[i].inner = o != i && !g[o].inner && !g[o].unsure && ring_inside(&g[o], &g[i]);
+    for (size_t i = 0; i < ng; i++)
+        for (size_t o = 0; g[i].unsure && o < ng && !g[i].inner; o++)
+            g[i].inner = o != i && !g[o].inner && ring_inside(&g[o], &g[i]);
     size_t outer = 0;
     for (size_t i = 0; i < ng; i++)
         outer += !g[i].inner;
