@@ -1920,8 +1920,12 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
     if (louyu || fv)
         err(L, at, "height_m %g with %d floor%s gives %.2f m per floor: expected 2 to "
             "12 m per floor", b->height_m, b->floors, b->floors == 1 ? "" : "s", storey);
-    else if (storey < 2.0) /* OSM levels above a short height: trust the height */
+    else if (storey < 2.0) { /* OSM levels above a short height: trust the height */
+        int was = b->floors;
         b->floors = (int)fmax(1, floor(b->height_m / DEFAULT_STOREY_M));
+        warn(L, at, "%d levels in a height of %g m (%.2f m each): the storeys are counted from "
+             "the height, %d", was, b->height_m, storey, b->floors);
+    }
     return true;
 }
 
