@@ -53,7 +53,7 @@ typedef struct {
     float chunk_size_m;
     /* the source's identity when hashed: a build that finds it changed is not cached */
     uint64_t dev, ino;
-    int64_t mtime_ns;
+    int64_t mtime_ns, ctime_ns;
     double hash_ms;
 } ly_cache_key;
 

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 typedef enum {
     LY_FILE_OK,
@@ -26,6 +27,11 @@ typedef enum {
  * when `missing_ok`, one error is added to diags. */
 ly_file_result ly_file_read(const char *path, size_t max_bytes, bool missing_ok, char **text,
                             size_t *len, ly_diag_list *diags);
+
+/* Opens `path` for reading when it is a regular file (a cache's, a memo's): a FIFO, a
+ * device or a folder put in its place gives NULL (errno EINVAL) at once, where fopen would
+ * wait for a writer on a FIFO forever. */
+FILE *ly_fopen_regular(const char *path);
 
 /* Makes folder `dir` and the folders above it with `mode`, as mkdir -p does. Returns 0,
  * or -1 with errno set and, when `failed` is not NULL, the folder that could not be

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -522,7 +523,7 @@ static bool stamp_read(const char *path, const struct stat *st, uint8_t hash[32]
 {
     stamp now, kept;
     stamp_of(&now, st);
-    FILE *f = fopen(path, "rb");
+    FILE *f = ly_fopen_regular(path);
     bool ok = f && fread(&kept, sizeof kept, 1, f) == 1;
     if (f)
         fclose(f);
@@ -585,6 +586,8 @@ int ly_cache_key_init(ly_cache_key *key, const char *source, const char *dir, fl
     key->dev = (uint64_t)st.st_dev;
     key->ino = (uint64_t)st.st_ino;
     key->mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+    /* (a write in place with its time put back, as cp -p and rsync -t do, changes this) */
+    key->ctime_ns = (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
     /* the name: the source's bytes and what shapes the build */
     uint32_t format = LY_CACHE_FORMAT;
     uint8_t name[16];
@@ -904,6 +907,7 @@ static const char *write_file(writer *w, const ly_cache_key *key, char *tmp)
         w->err = errno;
         return "cannot create a temporary file for";
     }
+    flock(w->fd, LOCK_EX); /* (while it is held, prune knows a writer is at work on it) */
     w->at = 0;
     static const unsigned char zeros[sizeof w->head + sizeof w->table];
     emit(w, zeros, sizeof zeros);
@@ -922,8 +926,20 @@ static const char *write_file(writer *w, const ly_cache_key *key, char *tmp)
     return why;
 }
 
+/* Whether a temporary cache file's writer is still at work: it holds a lock on it. */
+static bool writer_alive(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    bool alive = flock(fd, LOCK_EX | LOCK_NB) != 0;
+    close(fd);
+    return alive;
+}
+
 /* Keeps the LY_CACHE_KEEP most recently used caches (the one just written among
- * them) and drops temporary files a crashed writer left over an hour ago. */
+ * them) and drops temporary files a crashed or killed writer left: over a minute old and
+ * no writer holding their lock (a new one may not have taken it yet), or over an hour. */
 static void prune(const char *folder, const char *keep)
 {
     DIR *dir = opendir(folder);
@@ -943,7 +959,9 @@ static void prune(const char *folder, const char *keep)
         snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
         if (len >= sizeof seen[0].name || stat(path, &st) || !S_ISREG(st.st_mode))
             continue;
-        if (strstr(e->d_name, ".scene.tmp-") && now - (int64_t)st.st_mtime > 3600)
+        if (strstr(e->d_name, ".scene.tmp-") &&
+            (now - (int64_t)st.st_mtime > 3600 ||
+             (now - (int64_t)st.st_mtime > 60 && !writer_alive(path))))
             unlink(path);
         if (len > 6 && !strcmp(e->d_name + len - 6, ".scene") && strcmp(path, keep)) {
             memcpy(seen[n].name, e->d_name, len + 1);
@@ -973,7 +991,8 @@ static bool source_unchanged(const ly_cache_key *key)
     struct stat st;
     return !stat(key->source, &st) && (uint64_t)st.st_dev == key->dev &&
            (uint64_t)st.st_ino == key->ino && (uint64_t)st.st_size == key->source_size &&
-           (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == key->mtime_ns;
+           (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec == key->mtime_ns &&
+           (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec == key->ctime_ns;
 }
 
 int ly_cache_write(const ly_cache_key *key, const ly_cache_parts *parts, const ly_diag_list *diags)
@@ -1349,7 +1368,7 @@ ly_cache_status ly_cache_open(ly_cache **out, const ly_cache_key *key, const ly_
     *out = NULL;
     zero_parts(p);
     double t0 = ly_clock_ms();
-    int fd = open(key->path, O_RDONLY | O_CLOEXEC);
+    int fd = open(key->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO: no wait) */
     if (fd < 0 && (errno == ENOENT || errno == ENOTDIR))
         return LY_CACHE_MISSING;
     ly_cache c = {.fd = -1};
@@ -1357,6 +1376,8 @@ ly_cache_status ly_cache_open(ly_cache **out, const ly_cache_key *key, const ly_
     reason r = {.damaged = true};
     if (fd < 0 || fstat(fd, &st)) {
         snprintf(r.text, sizeof r.text, "cannot open it: %s", strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        snprintf(r.text, sizeof r.text, "it is not a regular file");
     } else if (st.st_size < (off_t)sizeof(ly_cache_header)) {
         snprintf(r.text, sizeof r.text, "truncated: %lld bytes", (long long)st.st_size);
     } else {

@@ -622,7 +622,8 @@ static void relate_parts(cj_reader *r, const cJSON *objs)
             break;
         }
     }
-    qsort(r->adopted, r->n_adopted, sizeof *r->adopted, by_parent);
+    if (r->n_adopted)
+        qsort(r->adopted, r->n_adopted, sizeof *r->adopted, by_parent);
     r->n_adopted_all += adopted;
 }
 

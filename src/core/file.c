@@ -252,6 +252,24 @@ static int write_tmp(int fd, const char *tmp, const char *path, const void *data
     return 0;
 }
 
+FILE *ly_fopen_regular(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0)
+        return NULL;
+    if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return NULL;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f)
+        close(fd);
+    return f;
+}
+
 const char *ly_out_problem(const char *path, bool folder, char *why, size_t n)
 {
     struct stat st;

@@ -167,7 +167,7 @@ static bool memo_read(const char *memo, const char *lang, uint64_t stamp, char *
                       int *face_index)
 {
     char line[1200];
-    FILE *fp = fopen(memo, "r");
+    FILE *fp = ly_fopen_regular(memo);
     if (!fp)
         return false;
     bool got = fgets(line, sizeof line, fp) != NULL;

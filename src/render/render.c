@@ -152,7 +152,7 @@ static void stamp(ly_renderer *r, int i)
  * a failure says nothing. */
 static char *read_text(const char *path, size_t *len, char *err, size_t err_len)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = ly_fopen_regular(path);
     if (!f) {
         snprintf(err, err_len, "cannot read shader %s", path);
         return NULL;
