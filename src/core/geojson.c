@@ -1923,8 +1923,9 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
     else if (storey < 2.0) { /* OSM levels above a short height: trust the height */
         int was = b->floors;
         b->floors = (int)fmax(1, floor(b->height_m / DEFAULT_STOREY_M));
-        warn(L, at, "%d levels in a height of %g m (%.2f m each): the storeys are counted from "
-             "the height, %d", was, b->height_m, storey, b->floors);
+        if (b->floors != was) /* (one level in a shed of 1.8 m stays one) */
+            warn(L, at, "%d levels in a height of %g m (%.2f m each): the storeys are counted "
+                 "from the height, %d", was, b->height_m, storey, b->floors);
     }
     return true;
 }
