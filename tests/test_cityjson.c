@@ -172,12 +172,13 @@ static void test_lod(void)
               "[10000,10000,9000],[0,10000,9000]]"
 
 /* A document's text loaded (diags made for it, then the caller's to free), and its
- * building "A" (NULL when it has none). */
-static const ly_building *load_a(ly_district *d, const char *text, ly_diag_list *diags)
+ * building `id` (NULL when it has none). */
+static const ly_building *load_one(ly_district *d, const char *text, const char *id,
+                                   ly_diag_list *diags)
 {
     ly_diag_list_init(diags, "t.city.json");
     CHECK_INT(load_text(d, text, NULL, diags), LY_LOAD_OK);
-    return find(d, "A");
+    return find(d, id);
 }
 
 static void test_errors(void)
@@ -254,10 +255,8 @@ static void test_tame_names(void)
         "\"a\\u001b[2Jb\\u009bc\\u202eexe.txt\\u2066d\\ne\"},\"geometry\":[{\"type\":"
         "\"Solid\",\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}";
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "t.city.json");
     ly_district d;
-    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
-    const ly_building *b = find(&d, "h");
+    const ly_building *b = load_one(&d, text, "h", &diags);
     CHECK(b && b->name);
     if (b && b->name)
         CHECK_STR(b->name, "a [2Jb cexe.txtd\ne");
@@ -373,7 +372,7 @@ static void test_part_cycle(void)
         "\"vertices\":" VERTS "}";
     ly_diag_list diags;
     ly_district d;
-    const ly_building *a = load_a(&d, text, &diags);
+    const ly_building *a = load_one(&d, text, "A", &diags);
     CHECK(a && a->n_faces == 6); /* the part once */
     CHECK(said(&diags, "child \"P\" is reached again") != NULL);
     ly_district_unload(&d);
@@ -392,7 +391,7 @@ static void test_installation(void)
         "\"vertices\":" VERTS "}";
     ly_diag_list diags;
     ly_district d;
-    const ly_building *a = load_a(&d, text, &diags);
+    const ly_building *a = load_one(&d, text, "A", &diags);
     CHECK(a && a->n_faces == 12); /* its own 6 and the installation's 6 */
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
@@ -416,7 +415,7 @@ static void test_part_heights(void)
         "[20000,0,60000],[30000,0,60000],[30000,10000,60000],[20000,10000,60000]]}";
     ly_diag_list diags;
     ly_district d;
-    const ly_building *a = load_a(&d, text, &diags);
+    const ly_building *a = load_one(&d, text, "A", &diags);
     CHECK(a && a->n_polygons == 2);
     if (a && a->n_polygons == 2) {
         float h0 = d.polygons[a->first_polygon].height_m, h1 = d.polygons[a->first_polygon + 1].height_m;
@@ -460,7 +459,7 @@ static void test_split_level(void)
 #undef SEMANTICS
     ly_diag_list diags;
     ly_district d;
-    const ly_building *a = load_a(&d, text, &diags);
+    const ly_building *a = load_one(&d, text, "A", &diags);
     CHECK(a && a->n_polygons == 2);
     double area = 0;
     for (uint32_t i = 0; a && i < a->n_polygons; i++) {
@@ -514,10 +513,8 @@ static void test_attribute_forms(void)
         "\"PostalCode\":2611,\"LocalityName\":\"Delft\"}],\"geometry\":[{\"type\":\"Solid\","
         "\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}";
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "t.city.json");
     ly_district d;
-    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
-    const ly_building *h = find(&d, "h");
+    const ly_building *h = load_one(&d, text, "h", &diags);
     CHECK(h && h->address && !strcmp(h->address, "Kade 1234567, 2611 Delft"));
     CHECK(said(&diags, "\"name\" is a number: expected a text") != NULL);
     ly_district_unload(&d);

@@ -108,6 +108,20 @@ void ly_sheet_serial_date(double serial, bool date1904, char *out, size_t n)
         snprintf(out, n, "%04d-%02d-%02d", Y, M, D);
 }
 
+bool ly_sheet_iso_date(const char *v, char *out, size_t n)
+{
+    int Y, M, D, h = 0, m = 0;
+    int got = sscanf(v, "%d-%d-%dT%d:%d", &Y, &M, &D, &h, &m);
+    if (got < 3)
+        return false;
+    if (h || m)
+        snprintf(out, n, "%04d-%02d-%02d %02d:%02d", Y % 10000, M % 100, D % 100, h % 100,
+                 m % 100);
+    else
+        snprintf(out, n, "%04d-%02d-%02d", Y % 10000, M % 100, D % 100);
+    return true;
+}
+
 void ly_sheet_fail(ly_diag_list *diags, const char *fmt, ...)
 {
     char msg[512];

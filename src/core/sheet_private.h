@@ -43,6 +43,11 @@ void ly_sheet_show_number(ly_sheet_shown kind, double x, bool date1904, char *ou
  * system) as YYYY-MM-DD, with HH:MM when it has a time of day. */
 void ly_sheet_serial_date(double serial, bool date1904, char *out, size_t n);
 
+/* An ISO 8601 date (or date and time: "2011-05-16T00:00:00.000") as a date cell shows it,
+ * YYYY-MM-DD with HH:MM when it has a time of day, into out; false when v is no such date.
+ * (.xlsx's ISO date cells, .ods's date-value, SpreadsheetML's DateTime.) */
+bool ly_sheet_iso_date(const char *v, char *out, size_t n);
+
 /* One error with no position (the caller's file is its place), as printf. */
 void ly_sheet_fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

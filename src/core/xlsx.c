@@ -290,15 +290,9 @@ static const char *cell_text(book *b, char *buf, size_t n)
                              x, b->date1904, buf, n);
         return buf;
     }
-    if (!strcmp(t, "d") && strlen(v) >= 10 && v[4] == '-' && v[7] == '-') {
-        /* an ISO 8601 date cell (strict OOXML, some writers): shown as a serial's date is */
-        int hh = 0, mm = 0;
-        if (v[10] == 'T' && sscanf(v + 11, "%2d:%2d", &hh, &mm) == 2 && (hh || mm))
-            snprintf(buf, n, "%.10s %02d:%02d", v, hh % 100, mm % 100);
-        else
-            snprintf(buf, n, "%.10s", v);
+    /* an ISO 8601 date cell (strict OOXML, some writers): shown as a serial's date is */
+    if (!strcmp(t, "d") && ly_sheet_iso_date(v, buf, n))
         return buf;
-    }
     return v; /* text (inline, a formula's), an error's code */
 }
 
@@ -494,12 +488,7 @@ static void ods_value(ods_sheet *s, const char **atts)
             ly_sheet_show_number(strcmp(type, "percentage") ? LY_SHOWN_NUMBER : LY_SHOWN_PERCENT,
                                  x, false, s->typed, sizeof s->typed);
     } else if (!strcmp(type, "date") && (v = attr(atts, "date-value"))) {
-        int Y, M, D, h = 0, m = 0;
-        int got = sscanf(v, "%d-%d-%dT%d:%d", &Y, &M, &D, &h, &m);
-        if (got >= 3 && (h || m))
-            snprintf(s->typed, sizeof s->typed, "%04d-%02d-%02d %02d:%02d", Y, M, D, h, m);
-        else if (got >= 3)
-            snprintf(s->typed, sizeof s->typed, "%04d-%02d-%02d", Y, M, D);
+        ly_sheet_iso_date(v, s->typed, sizeof s->typed);
     } else if (!strcmp(type, "boolean") && (v = attr(atts, "boolean-value"))) {
         snprintf(s->typed, sizeof s->typed, "%s", !strcmp(v, "true") ? "TRUE" : "FALSE");
     }
@@ -739,17 +728,8 @@ static const char *xml_cell_text(xml_sheet *s, char *buf, size_t n)
     }
     if (!strcmp(s->type, "Boolean"))
         return !strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v;
-    if (!strcmp(s->type, "DateTime")) { /* 2011-05-16T00:00:00.000 */
-        int Y, M, D, h = 0, m = 0;
-        int got = sscanf(v, "%d-%d-%dT%d:%d", &Y, &M, &D, &h, &m);
-        if (got >= 3 && (h || m))
-            snprintf(buf, n, "%04d-%02d-%02d %02d:%02d", Y, M, D, h, m);
-        else if (got >= 3)
-            snprintf(buf, n, "%04d-%02d-%02d", Y, M, D);
-        else
-            return v;
-        return buf;
-    }
+    if (!strcmp(s->type, "DateTime")) /* 2011-05-16T00:00:00.000 */
+        return ly_sheet_iso_date(v, buf, n) ? buf : v;
     return v;
 }
 
