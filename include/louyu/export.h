@@ -63,6 +63,11 @@ int ly_export_geojson(const ly_district *d, ly_buf *out, size_t *left_out, ly_di
  * dropped, all else (properties, ids, louyu's member) as it is. 0, or -1 when the text is
  * not such a collection, PROJ cannot transform its system or a position, or memory ran out. */
 int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out);
+/* The GeoJSON text a district file was read as, as RFC 7946 asks, appended to out: UTF-8
+ * (a GB18030 text transcoded) and WGS 84 (a projected one's positions transformed, as
+ * ly_export_geojson_wgs84), its own properties kept. 0, or -1 with *why saying what failed. */
+int ly_export_geojson_text(const char *text, size_t len, bool gb18030, bool projected,
+                           ly_buf *out, const char **why);
 /* The same on a parsed FeatureCollection (a cJSON *), in place; 0 or -1 (doc then as it
  * was, or with some positions transformed: not to be written). */
 int ly_geojson_doc_to_wgs84(void *doc);

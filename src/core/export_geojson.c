@@ -1,6 +1,7 @@
 /* The district as GeoJSON (export.h): what a district read from another format (CityJSON)
  * is for the tools and pages that read GeoJSON, the portal's browser map among them. */
 #include "load_private.h"
+#include "louyu/csv.h"
 #include "louyu/export.h"
 
 #include <cjson/cJSON.h>
@@ -342,4 +343,25 @@ int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out)
         ly_buf_put(out, s);
     free(s);
     return s && !out->failed ? 0 : -1;
+}
+
+int ly_export_geojson_text(const char *text, size_t len, bool gb18030, bool projected,
+                           ly_buf *out, const char **why)
+{
+    char *utf8 = NULL;
+    size_t n = 0;
+    int rc = 0;
+    if (gb18030 && ly_gb18030_to_utf8(text, len, &utf8, &n)) {
+        *why = "out of memory";
+        rc = -1;
+    } else if (projected) {
+        rc = ly_export_geojson_wgs84(utf8 ? utf8 : text, utf8 ? n : len, out);
+        *why = "its positions cannot be transformed to WGS 84 (or memory ran out)";
+    } else {
+        ly_buf_putn(out, utf8 ? utf8 : text, utf8 ? n : len);
+        rc = out->failed ? -1 : 0;
+        *why = "out of memory";
+    }
+    free(utf8);
+    return rc;
 }

@@ -5,7 +5,6 @@
 #include "louyu/export.h"
 #include "louyu/public.h"
 #include "louyu/clock.h"
-#include "louyu/csv.h"
 #include "louyu/file.h"
 #include "louyu/gisfile.h"
 #include "louyu/store.h"
@@ -115,24 +114,17 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
     } else {
         /* RFC 7946: UTF-8 (a GB18030 file transcoded), in WGS 84 (a projected one's
          * positions transformed), the file's own properties kept */
-        char *utf8 = NULL;
-        size_t n = 0;
-        ly_buf wgs84 = {0};
-        if (d.meta.gb18030 && ly_gb18030_to_utf8(text, len, &utf8, &n)) {
-            fprintf(stderr, "louyu export: %s: out of memory\n", path);
+        ly_buf t = {0};
+        const char *why = NULL;
+        if (!d.meta.gb18030 && !d.meta.projected) {
+            rc = public_text(path, text, len, &diags, &b);
+        } else if (ly_export_geojson_text(text, len, d.meta.gb18030, d.meta.projected, &t, &why)) {
+            fprintf(stderr, "louyu export: %s: %s\n", path, why);
             rc = LY_EXIT_USAGE;
-        } else if (d.meta.projected &&
-                   ly_export_geojson_wgs84(utf8 ? utf8 : text, utf8 ? n : len, &wgs84)) {
-            fprintf(stderr, "louyu export: %s: its positions cannot be transformed to WGS 84 "
-                    "(or memory ran out)\n", path);
-            rc = LY_EXIT_USAGE;
-        } else if (d.meta.projected) {
-            rc = public_text(path, wgs84.p, wgs84.len, &diags, &b);
         } else {
-            rc = public_text(path, utf8 ? utf8 : text, utf8 ? n : len, &diags, &b);
+            rc = public_text(path, t.p, t.len, &diags, &b);
         }
-        ly_buf_free(&wgs84);
-        free(utf8);
+        ly_buf_free(&t);
     }
     if (!rc)
         rc = write_out(out, &b);

@@ -355,28 +355,17 @@ static int district_file(publisher *pb, const char *local)
         } else if (!d.meta.cityjson && (d.meta.gb18030 || d.meta.projected)) {
             /* the page's map reads UTF-8, in WGS 84: the file's own text so (its own
              * properties, enterprises and all, kept) */
-            char *utf8 = NULL;
-            size_t n = 0;
-            ly_buf wgs84 = {0};
-            if (d.meta.gb18030 && ly_gb18030_to_utf8(text, len, &utf8, &n)) {
-                fprintf(stderr, "louyu publish: %s: out of memory\n", local);
+            ly_buf t = {0};
+            const char *why = NULL;
+            if (ly_export_geojson_text(text, len, d.meta.gb18030, d.meta.projected, &t, &why)) {
+                fprintf(stderr, "louyu publish: %s: %s\n", local, why);
                 rc = -1;
-            } else if (d.meta.projected &&
-                       ly_export_geojson_wgs84(utf8 ? utf8 : text, utf8 ? n : len, &wgs84)) {
-                fprintf(stderr, "louyu publish: %s: its positions cannot be transformed to WGS "
-                        "84 (or memory ran out)\n", local);
-                rc = -1;
+                ly_buf_free(&t);
             } else {
                 free(text);
-                text = d.meta.projected ? wgs84.p : utf8;
-                len = d.meta.projected ? wgs84.len : n;
-                if (d.meta.projected)
-                    wgs84 = (ly_buf){0};
-                else
-                    utf8 = NULL;
+                text = t.p;
+                len = t.len;
             }
-            ly_buf_free(&wgs84);
-            free(utf8);
         } else if (d.meta.cityjson) {
             /* the page's map reads GeoJSON in WGS 84: the district as it */
             ly_buf b = {0};
