@@ -264,14 +264,19 @@ static void osm_values(void)
         B("ft", "\"height\":\"100 ft\"") "," B("feet", "\"height\":\"40'\"") ","
         B("inches", "\"height\":\"12'6\\\"\"") "," B("metres", "\"height\":\"12 metres\"") ","
         B("list", "\"building:levels\":\"3;4\"") "," B("comma", "\"height\":\"25,5\"") ","
-        B("minh", "\"height\":20,\"min_height\":\"3,5\"") "]}";
+        B("minh", "\"height\":20,\"min_height\":\"3,5\"") ","
+        B("caps", "\"height\":\"12 M\"") "," B("mi", "\"height\":\"12米\"") ","
+        B("FT", "\"height\":\"10 FT\"") "," B("bh", "\"building:height\":\"15\"") ","
+        B("roof", "\"building:levels\":3,\"roof:height\":\"4 m\"") ","
+        B("rooflv", "\"building:levels\":2,\"roof:levels\":\"1\"") ","
+        B("hroof", "\"height\":20,\"building:levels\":5,\"roof:height\":4") "]}";
     ly_district d;
     ly_diag_list diags;
     CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
     CHECK_INT(diags.errors, 0);
     CHECK_INT(diags.warnings, 3); /* the list and the two commas are said */
-    CHECK_INT(d.n_buildings, 7);
-    if (d.n_buildings == 7) {
+    CHECK_INT(d.n_buildings, 14);
+    if (d.n_buildings == 14) {
         CHECK_NEAR(d.buildings[0].height_m, 30.48, 1e-9);
         CHECK_NEAR(d.buildings[1].height_m, 12.192, 1e-9);
         CHECK_NEAR(d.buildings[2].height_m, 3.81, 1e-9);
@@ -280,6 +285,16 @@ static void osm_values(void)
         CHECK_NEAR(d.buildings[4].height_m, 12.8, 1e-9);
         CHECK_NEAR(d.buildings[5].height_m, 25.5, 1e-9);
         CHECK_NEAR(d.buildings[6].min_height_m, 3.5, 1e-9);
+        CHECK_NEAR(d.buildings[7].height_m, 12, 1e-9); /* units in any case, in Chinese */
+        CHECK_NEAR(d.buildings[8].height_m, 12, 1e-9);
+        CHECK_NEAR(d.buildings[9].height_m, 3.048, 1e-9);
+        CHECK_NEAR(d.buildings[10].height_m, 15, 1e-9); /* the older tag */
+        /* a roof on the levels: its height on top, the storeys stay the levels */
+        CHECK_NEAR(d.buildings[11].height_m, 3 * 3.2 + 4, 1e-9);
+        CHECK_INT(d.buildings[11].floors, 3);
+        CHECK_NEAR(d.buildings[12].height_m, 3 * 3.2, 1e-9);
+        CHECK_INT(d.buildings[12].floors, 2);
+        CHECK_NEAR(d.buildings[13].height_m, 20, 1e-9); /* a height has the roof in it */
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);

@@ -44,6 +44,7 @@ enum {
 };
 #define MAX_HEIGHT_M 1000.0
 #define DEFAULT_STOREY_M 3.2
+#define MAX_ROOF_M 100.0 /* a roof on top of a building's levels (a cathedral's is ~90 m) */
 
 struct textbuf_s {
     char *p;
@@ -1195,13 +1196,12 @@ static bool osm_one(const char *s, size_t n, bool length, double *out, int *how)
     }
     if (!length)
         return false;
-    static const char *const METRES[] = {"m", "metre", "metres", "meter", "meters"};
-    for (size_t i = 0; i < sizeof METRES / sizeof *METRES; i++)
-        if (!strcmp(end, METRES[i])) {
+    for (size_t i = 0; ly_vocab_metres[i]; i++) /* "12 m", "12 M", "12米" */
+        if (!strcasecmp(end, ly_vocab_metres[i])) {
             *out = x;
             return true;
         }
-    if (!strcmp(end, "ft") || !strcmp(end, "feet") || !strcmp(end, "foot")) {
+    if (!strcasecmp(end, "ft") || !strcasecmp(end, "feet") || !strcasecmp(end, "foot")) {
         *out = x * 0.3048;
         return true;
     }
@@ -1838,7 +1838,38 @@ static const cJSON *osm_levels(loader *L, const cJSON *props, double *lv, bool *
     return levels;
 }
 
-/* Height: height_m, or OSM's height, or levels, or 10 m. */
+/* OSM's roof:height, or roof:levels in storeys: what a roof adds above the building's
+ * levels (a pitched roof, an attic), 0 when neither is usable (said). */
+static double roof_height(loader *L, const cJSON *props)
+{
+    const cJSON *rh = tag(L, props, "roof:height");
+    double x;
+    int how;
+    char got[64];
+    if (rh && !cJSON_IsNull(rh)) {
+        if (osm_number(rh, true, &x, &how) && x >= 0 && x <= MAX_ROOF_M) {
+            osm_note(L, rh, how, x, " m");
+            return x;
+        }
+        warn(L, rh, "\"roof:height\" is %s: expected a height in metres from 0 to %g; the "
+             "roof is left out of the height", show(rh, got), MAX_ROOF_M);
+        return 0;
+    }
+    const cJSON *rl = tag(L, props, "roof:levels");
+    if (rl && !cJSON_IsNull(rl)) {
+        if (osm_number(rl, false, &x, &how) && x >= 0 && x * DEFAULT_STOREY_M <= MAX_ROOF_M) {
+            osm_note(L, rl, how, x, "");
+            return x * DEFAULT_STOREY_M;
+        }
+        warn(L, rl, "\"roof:levels\" is %s: expected a number of levels in the roof from 0 to "
+             "%d; the roof is left out of the height", show(rl, got),
+             (int)(MAX_ROOF_M / DEFAULT_STOREY_M));
+    }
+    return 0;
+}
+
+/* Height: height_m, or OSM's height (or building:height), or levels with the roof on
+ * them, or 10 m. */
 static bool building_height(loader *L, const cJSON *props, ly_building *b)
 {
     double lv, zero = -1;
@@ -1850,6 +1881,8 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
     if (given(L, props, "height_m") || L->d->meta.is_louyu)
         return get_number(L, props, "height_m", true, R_HEIGHT, &b->height_m);
     const cJSON *oh = tag(L, props, "height");
+    if (!oh || cJSON_IsNull(oh))
+        oh = tag(L, props, "building:height"); /* an older tag, still on some buildings */
     if (cJSON_IsNumber(oh) && oh->valuedouble == -1)
         oh = NULL; /* Microsoft's building footprints write -1 for a height not known */
     double h;
@@ -1863,20 +1896,23 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
         }
         if (h == 0) {
             /* OSM has flat structures mapped with height 0: draw one storey. */
-            warn(L, oh, "\"height\" is 0: drawn as one storey (%g m)", DEFAULT_STOREY_M);
+            warn(L, oh, "\"%s\" is 0: drawn as one storey (%g m)", oh->string,
+                 DEFAULT_STOREY_M);
             b->height_m = DEFAULT_STOREY_M;
             return true;
         }
-        err(L, oh, "\"height\" is %s: expected a height in metres > 0 and ≤ %g",
+        err(L, oh, "\"%s\" is %s: expected a height in metres > 0 and ≤ %g", oh->string,
             show(oh, got), MAX_HEIGHT_M);
         return false;
     }
     if (oh && !cJSON_IsNull(oh)) {
-        err(L, oh, "\"height\" is %s: expected a height in metres (a number, or text such as "
-            "\"12.5\", \"12.5 m\" or \"41 ft\")", show(oh, got));
+        err(L, oh, "\"%s\" is %s: expected a height in metres (a number, or text such as "
+            "\"12.5\", \"12.5 m\" or \"41 ft\")", oh->string, show(oh, got));
         return false;
     }
     b->height_m = have_levels ? lv * DEFAULT_STOREY_M : zero == 0 ? DEFAULT_STOREY_M : 10.0;
+    if (have_levels) /* the levels are under the roof: its height on top */
+        b->height_m += roof_height(L, props);
     return true;
 }
 

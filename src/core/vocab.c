@@ -19,6 +19,8 @@ const char *const ly_vocab_report_header[LY_RC_COUNT] = {
     "contact/联系人",     "note/备注",
 };
 
+const char *const ly_vocab_metres[] = {"m", "metre", "metres", "meter", "meters", "米", "公尺",
+                                       NULL};
 const char *const ly_vocab_area_units[] = {"m2", "m²", "㎡", "sqm", "平方米", "平米", NULL};
 const char *const ly_vocab_rent_units[] = {"元/平方米/天", "元/㎡/天", "元", "cny", "yuan", NULL};
 const char *const ly_vocab_now_words[] = {"now", "immediately", "立即", "随时", "即日", NULL};

@@ -22,6 +22,8 @@ extern const char *const ly_vocab_rent_money[];
 extern const char *const ly_vocab_rent_days[];
 extern const char *const ly_vocab_rent_seps[];
 extern const char *const ly_vocab_negotiable[];
+/* A length's unit when it is metres, as mappers write it ("12 m", "12米"). NULL-ended. */
+extern const char *const ly_vocab_metres[];
 /* Between the two floors of a range; after a floor number. NULL-ended. */
 extern const char *const ly_vocab_floor_ranges[];
 extern const char *const ly_vocab_floor_suffixes[];
