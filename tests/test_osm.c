@@ -301,6 +301,17 @@ static void center_only(void)
                        "left out (Overpass gives them with `out geom;`") != NULL);
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
+    /* `out geom(bbox);`: a node outside the box is null, and said so */
+    text = "{\"version\":0.6,\"elements\":[\n{\"type\":\"way\",\"id\":6,\"nodes\":[1,2,3,4,1],"
+           "\"geometry\":[null,{\"lat\":36.06,\"lon\":120.38},{\"lat\":36.061,\"lon\":120.38},"
+           "{\"lat\":36.061,\"lon\":120.379},null],\"tags\":{\"building\":\"yes\"}}]}";
+    CHECK_INT(load(&d, text, "b.json", false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 0);
+    CHECK(strstr(msgs, "b.json:2:1: warning: way 6 (building=yes): 2 of its 5 points are "
+                       "outside the box of Overpass's `out geom(bbox);` (given as null): it is "
+                       "left out") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
     /* and OpenStreetMap's JSON whose elements are not a list */
     CHECK_INT(load(&d, "{\"version\":0.6,\"elements\":5}", "e.json", false, &diags, msgs,
                    sizeof msgs),

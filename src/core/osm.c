@@ -416,14 +416,19 @@ static bool json_id(const cJSON *v, int64_t *out)
 }
 
 /* `out geom`'s coordinates ({"lat", "lon"} each); false (and none kept) when one is
- * missing: the element's place then comes from its nodes. */
-static bool json_geometry(ly_osm_reader *r, const cJSON *g, uint32_t *npts)
+ * missing: the element's place then comes from its nodes. A null is a point outside the
+ * box of `out geom(bbox)`: counted in *clipped. */
+static bool json_geometry(ly_osm_reader *r, const cJSON *g, uint32_t *npts, uint32_t *clipped)
 {
     size_t from = r->n_pts;
     *npts = 0;
     const cJSON *p;
     cJSON_ArrayForEach(p, g)
     {
+        if (cJSON_IsNull(p)) {
+            for (const cJSON *q = p; q; q = q->next)
+                *clipped += cJSON_IsNull(q);
+        }
         const cJSON *lat = cJSON_GetObjectItemCaseSensitive(p, "lat");
         const cJSON *lon = cJSON_GetObjectItemCaseSensitive(p, "lon");
         if (!cJSON_IsNumber(lat) || !cJSON_IsNumber(lon) || fabs(lat->valuedouble) > 90 ||
@@ -461,7 +466,8 @@ static void json_members(ly_osm_reader *r, ly_osm_elem *e, const cJSON *members)
                               .ref = id,
                               .role = ly_osm_keep(r, rs, strlen(rs)),
                               .pt0 = (uint32_t)(r->n_pts / 2)};
-        json_geometry(r, cJSON_GetObjectItemCaseSensitive(m, "geometry"), &mb->npts);
+        json_geometry(r, cJSON_GetObjectItemCaseSensitive(m, "geometry"), &mb->npts,
+                      &e->clipped);
         e->nrefs++;
     }
 }
@@ -482,7 +488,7 @@ static void json_way(ly_osm_reader *r, ly_osm_elem *e, const cJSON *o)
         r->refs[r->n_refs++] = id;
         e->nrefs++;
     }
-    json_geometry(r, cJSON_GetObjectItemCaseSensitive(o, "geometry"), &e->npts);
+    json_geometry(r, cJSON_GetObjectItemCaseSensitive(o, "geometry"), &e->npts, &e->clipped);
 }
 
 static void json_element(ly_osm_reader *r, const cJSON *o, size_t at, size_t end)
@@ -767,6 +773,12 @@ static void write_way(ly_osm_reader *r, const ly_osm_elem *e)
             ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
                         "way %lld%s: its node %lld is left out (above): so is the way",
                         (long long)e->id, kind, (long long)refused->id);
+        else if (missing && e->clipped)
+            ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
+                        "way %lld%s: %u of its %zu points %s outside the box of Overpass's `out "
+                        "geom(bbox);` (given as null): it is left out (`out geom;` gives them "
+                        "all)",
+                        (long long)e->id, kind, e->clipped, n, e->clipped == 1 ? "is" : "are");
         else if (missing)
             ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
                         "way %lld%s: %ld of its %zu nodes %s not in the file: it is left out "
@@ -1057,9 +1069,12 @@ static void write_relation(ly_osm_reader *r, const ly_osm_elem *e)
     else if (missing)
         ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
                     "relation %lld%s: %zu of its %u ways %s not in the file: it is left out "
-                    "(an export cuts a relation at its edge)",
+                    "%s",
                     (long long)e->id, kind, missing, (unsigned)(np + missing),
-                    missing == 1 ? "is" : "are");
+                    missing == 1 ? "is" : "are",
+                    e->clipped ? "(some of its points are outside the box of Overpass's `out "
+                                 "geom(bbox);`, given as null; `out geom;` gives them all)"
+                               : "(an export cuts a relation at its edge)");
     else if (!outer)
         ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
                     "relation %lld%s: its ways do not join into closed outer rings: expected "

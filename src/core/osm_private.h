@@ -23,6 +23,7 @@ typedef struct {
     char type;    /* 'n', 'w' or 'r' */
     bool skip;    /* deleted (JOSM's action="delete", visible="false") or refused */
     bool refused; /* for a fault of its own */
+    uint32_t clipped; /* points `out geom(bbox)` gave as null: outside its box */
     int64_t id;
     size_t at; /* the element's first byte in the file */
     uint32_t tag0, ntags;
