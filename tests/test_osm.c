@@ -492,6 +492,46 @@ static void tagging(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* An OpenStreetMap history file (osmium's .osh): every version of an element, oldest first;
+ * the map is drawn as it is now, each element at its latest version, and that is said. */
+static void history(void)
+{
+#define NODE(id, v, lat, lon)                                                                      \
+    "<node id=\"" #id "\" version=\"" #v "\" lat=\"" lat "\" lon=\"" lon "\"/>\n"
+#define ND(a, b, c, d) "<nd ref=\"" #a "\"/><nd ref=\"" #b "\"/><nd ref=\"" #c "\"/><nd ref=\"" #d "\"/>"
+    const char *text =
+        "<?xml version=\"1.0\"?>\n<osm version=\"0.6\" generator=\"osmium/1.16\">\n"
+        NODE(1, 1, "36.06", "120.38") NODE(1, 2, "36.0601", "120.38") NODE(2, 1, "36.06", "120.381")
+        NODE(3, 1, "36.061", "120.381") NODE(4, 1, "36.061", "120.38")
+        NODE(5, 1, "36.062", "120.382") "<node id=\"5\" version=\"2\" visible=\"false\"/>\n"
+        "<node id=\"6\" version=\"1\" lat=\"36.05\" lon=\"120.37\"><tag k=\"amenity\" "
+        "v=\"cafe\"/></node>\n<node id=\"6\" version=\"2\" lat=\"36.05\" lon=\"120.37\"/>\n"
+        "<way id=\"10\" version=\"1\">" ND(1, 2, 3, 1) "<tag k=\"building\" v=\"yes\"/></way>\n"
+        "<way id=\"10\" version=\"2\">" ND(1, 2, 3, 4) "<nd ref=\"1\"/><tag k=\"building\" "
+        "v=\"office\"/><tag k=\"building:levels\" v=\"5\"/></way>\n"
+        "<way id=\"11\" version=\"1\">" ND(2, 3, 5, 2) "<tag k=\"building\" v=\"yes\"/></way>\n"
+        "<way id=\"11\" version=\"2\" visible=\"false\"/>\n</osm>\n";
+    ly_district d;
+    ly_diag_list diags;
+    char msgs[4096];
+    CHECK_INT(load(&d, text, "h.osh", false, &diags, msgs, sizeof msgs), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(d.n_buildings, 1); /* way 11 is deleted; the cafe lost its tags */
+    CHECK_INT((int)d.n_features, 0); /* the cafe lost its tags: not a place */
+    if (d.n_buildings == 1) {
+        CHECK_STR(d.buildings[0].id, "way/10");
+        CHECK_INT(d.buildings[0].floors, 5);
+        const ly_polygon *pg = &d.polygons[d.buildings[0].first_polygon];
+        CHECK_INT((int)d.rings[pg->first_ring].n_points, 4); /* version 2's outline */
+    }
+    CHECK(strstr(msgs, "h.osh: warning: the file holds the map's history: 3 elements have later "
+                       "versions in it; each element is drawn as its latest version") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+#undef NODE
+#undef ND
+}
+
 int main(void)
 {
     every_form();
@@ -503,5 +543,6 @@ int main(void)
     gzipped();
     many_ways();
     tagging();
+    history();
     return check_report();
 }

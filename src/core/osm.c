@@ -121,6 +121,26 @@ ly_osm_elem *ly_osm_new_elem(ly_osm_reader *r, char type, size_t at)
     return e;
 }
 
+/* An OpenStreetMap history file (osmium's .osh) holds every version of an element, one
+ * after another, oldest first: the version just read of the element read before leaves
+ * that one out, so that the map is drawn as it is now. */
+void ly_osm_version(ly_osm_reader *r, ly_osm_elem *e, const char *version)
+{
+    int64_t v;
+    if (!version || !parse_id(version, &v) || v < 1) {
+        r->last = -1;
+        return;
+    }
+    long p = r->last, at = (long)(e - r->e);
+    if (p >= 0 && p != at && (size_t)p < r->n_e && r->e[p].type == e->type &&
+        r->e[p].id == e->id && v > r->last_version) {
+        r->older += !r->e[p].skip;
+        r->e[p].skip = true;
+    }
+    r->last = at;
+    r->last_version = v;
+}
+
 bool ly_osm_add_place(ly_osm_reader *r, int64_t id, double lon, double lat)
 {
     if (!LY_OSM_ROOM(r, places, n_places, cap_places)) return false;
@@ -214,9 +234,11 @@ static void xml_element(ly_osm_reader *r, char type, const XML_Char **atts)
                      id ? "its id is \"%.40s\": expected a whole number%s"
                         : "it has no id%s: expected its id, a whole number",
                      id ? id : "", "");
-    } else if (type == 'n' && !e->skip) {
-        node_position(r, e, attr(atts, "lat"), attr(atts, "lon"));
+        return;
     }
+    ly_osm_version(r, e, attr(atts, "version"));
+    if (type == 'n' && !e->skip)
+        node_position(r, e, attr(atts, "lat"), attr(atts, "lon"));
 }
 
 /* A way's <nd>, or `out geom`'s coordinates of a relation's member way. */
@@ -504,6 +526,11 @@ static void json_element(ly_osm_reader *r, const cJSON *o, size_t at, size_t end
         if (e->type == 'n') ly_osm_end_node(r, e);
         return;
     }
+    const cJSON *ver = cJSON_GetObjectItemCaseSensitive(o, "version");
+    char vs[32] = "";
+    if (cJSON_IsNumber(ver) && ver->valuedouble >= 1 && ver->valuedouble < 1e15)
+        snprintf(vs, sizeof vs, "%.0f", ver->valuedouble);
+    ly_osm_version(r, e, vs[0] ? vs : NULL);
     if (e->type == 'n') {
         const cJSON *lat = cJSON_GetObjectItemCaseSensitive(o, "lat");
         const cJSON *lon = cJSON_GetObjectItemCaseSensitive(o, "lon");
@@ -1283,6 +1310,7 @@ ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len, 
                        .name = name,
                        .diags = diags,
                        .cur = -1,
+                       .last = -1,
                        .cur_member = -1,
                        .skip_bad = desc && desc->skip_bad, .utf8 = utf8 != NULL};
     size_t errors = diags->errors, from = diags->count;
@@ -1292,6 +1320,11 @@ ly_load_result ly_osm_load_text(ly_district *out, const char *text, size_t len, 
     bool read = form == LY_OSM_JSON  ? read_json(&r)
                 : form == LY_OSM_XML ? read_xml(&r)
                                      : ly_osm_read_pbf(&r);
+    if (r.older)
+        ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "the file holds the map's history: %zu element%s later versions in it; "
+                    "each element is drawn as its latest version (as the map is now)",
+                    r.older, r.older == 1 ? " has" : "s have");
     bool ok = read && !(r.bad && !r.skip_bad) && index_ids(&r) && write_features(&r);
     /* the messages need the elements and tags only: the rest goes before the load */
     free(r.places), free(r.refs), free(r.mem), free(r.pts), free(r.ways);

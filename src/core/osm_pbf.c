@@ -498,7 +498,8 @@ static bool header_block(block *k, pb m)
         if (n == 21 && !memcmp(t, "HistoricalInformation", 21))
             ly_diag_add(k->r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
                         "the file holds the map's history (.osh.pbf): expected the map as it "
-                        "is (a planet file or an extract)");
+                        "is (a planet file or an extract; `osmium time-filter FILE -o "
+                        "now.osm.pbf` gives it)");
         else
             ly_diag_add(k->r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
                         "the file requires \"%.*s\", which louyu does not read: expected "

@@ -57,6 +57,11 @@ typedef struct {
     bool skip_bad, nomem;
     bool utf8; /* XML decoded to UTF-8 from another encoding: its declaration not obeyed */
     size_t bad; /* elements refused for their own faults */
+    /* a history file's (osmium's .osh): the last element read with a version, and how
+     * many elements a later version of them left out */
+    long last;
+    int64_t last_version;
+    size_t older;
     ly_osm_elem *e;
     size_t n_e, cap_e;
     ly_osm_tag *tags;
@@ -102,6 +107,7 @@ const char *ly_osm_type_name(char t);
 void ly_osm_fault(ly_osm_reader *r, ly_osm_elem *e, const char *fmt, const char *a, const char *b);
 bool ly_osm_add_point(ly_osm_reader *r, double lon, double lat);
 /* A new element of type 'n', 'w' or 'r' at byte `at`; NULL when out of memory. */
+void ly_osm_version(ly_osm_reader *r, ly_osm_elem *e, const char *version);
 ly_osm_elem *ly_osm_new_elem(ly_osm_reader *r, char type, size_t at);
 /* A tag of element e (a second of the same key left out), at byte `at`. */
 void ly_osm_add_tag(ly_osm_reader *r, ly_osm_elem *e, const char *k, size_t kn, const char *v,
