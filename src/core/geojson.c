@@ -818,6 +818,111 @@ static bool hole_inside(loader *L, const cJSON *node, const char *rn, const ly_r
     return true;
 }
 
+/* Do two rings' edges properly cross? Their edges in one sweep along x, a pair tested
+ * only when one edge is of each ring and their boxes meet (n + m edges, n log n for
+ * typical rings). Touching at a point, or along a shared stretch, is not crossing. */
+static bool rings_cross(loader *L, const double *p, uint32_t n, const double *q, uint32_t m)
+{
+    const uint32_t B = 0x80000000u; /* marks an edge of q */
+    if (ly_array_reserve((void **)&L->segs, &L->cap_segs, (size_t)n + m, sizeof *L->segs)) {
+        L->nomem = true;
+        return false;
+    }
+    for (uint32_t k = 0; k < n + m; k++) {
+        const double *r = k < n ? p : q;
+        uint32_t c = k < n ? n : m, i = k < n ? k : k - n;
+        const double *a = r + 2 * i, *b = r + 2 * ((i + 1) % c);
+        L->segs[k] = (struct seg){fmin(a[0], b[0]), fmax(a[0], b[0]), fmin(a[1], b[1]),
+                                  fmax(a[1], b[1]), k < n ? i : i | B};
+    }
+    qsort(L->segs, (size_t)n + m, sizeof *L->segs, by_xmin);
+    for (uint32_t s = 0; s < n + m; s++) {
+        const struct seg *A = &L->segs[s];
+        for (uint32_t t = s + 1; t < n + m && L->segs[t].xmin <= A->xmax; t++) {
+            const struct seg *S = &L->segs[t];
+            if ((A->i & B) == (S->i & B) || S->ymax < A->ymin || S->ymin > A->ymax)
+                continue;
+            uint32_t i = (A->i & B) ? S->i : A->i, j = ((A->i & B) ? A->i : S->i) & ~B;
+            const double *a0 = p + 2 * i, *a1 = p + 2 * ((i + 1) % n);
+            const double *b0 = q + 2 * j, *b1 = q + 2 * ((j + 1) % m);
+            if (sign(orient(a0, a1, b0)) * sign(orient(a0, a1, b1)) < 0 &&
+                sign(orient(b0, b1, a0)) * sign(orient(b0, b1, a1)) < 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Does ring q (m points) lie inside ring p (n points)? Its first position that is not on
+ * p says; false when all are on it. Asked only of rings whose edges do not cross. */
+static bool ring_within(const double *p, uint32_t n, const double *q, uint32_t m)
+{
+    for (uint32_t i = 0; i < m; i++)
+        if (!ring_touches(p, n, q + 2 * i))
+            return ring_holds(p, n, q + 2 * i);
+    return false;
+}
+
+/* A polygon's holes must not overlap one another, nor lie one inside another (OGC's
+ * simple features: holes touch at points at most, so that the polygon's inside is one
+ * piece); said at the later hole. Pairs whose boxes meet are tested, up to a budget of
+ * edges for a polygon of very many large holes. */
+static bool holes_apart(loader *L, const cJSON *coords, const char *pn, uint32_t first_ring)
+{
+    uint32_t n_holes = (uint32_t)(L->d->n_rings - first_ring - 1);
+    if (n_holes < 2)
+        return true;
+    double *box = malloc(4 * sizeof *box * n_holes);
+    if (!box) {
+        L->nomem = true;
+        return false;
+    }
+    for (uint32_t h = 0; h < n_holes; h++) {
+        const ly_ring *r = &L->d->rings[first_ring + 1 + h];
+        double *b = box + 4 * h;
+        b[0] = b[1] = INFINITY, b[2] = b[3] = -INFINITY;
+        extend_bbox(b, L->d->points + 2 * (size_t)r->first_point, r->n_points);
+    }
+    size_t budget = 40000000;
+    bool ok = true;
+    const cJSON *node = coords->child ? coords->child->next : NULL;
+    for (uint32_t j = 1; j < n_holes && ok && budget; j++) {
+        node = node ? node->next : NULL;
+        const ly_ring *rj = &L->d->rings[first_ring + 1 + j];
+        const double *pj = L->d->points + 2 * (size_t)rj->first_point, *bj = box + 4 * j;
+        for (uint32_t i = 0; i < j && ok; i++) {
+            const double *bi = box + 4 * i;
+            if (bi[2] < bj[0] || bj[2] < bi[0] || bi[3] < bj[1] || bj[3] < bi[1])
+                continue;
+            const ly_ring *ri = &L->d->rings[first_ring + 1 + i];
+            const double *pi = L->d->points + 2 * (size_t)ri->first_point;
+            size_t cost = (size_t)ri->n_points + rj->n_points;
+            if (cost > budget) {
+                budget = 0;
+                break;
+            }
+            budget -= cost;
+            const char *how = rings_cross(L, pi, ri->n_points, pj, rj->n_points) ? "overlaps"
+                              : ring_within(pi, ri->n_points, pj, rj->n_points) ? "lies inside"
+                              : ring_within(pj, rj->n_points, pi, ri->n_points) ? "holds"
+                                                                                   : NULL;
+            if (how && !L->nomem) {
+                const char *sp = strcmp(pn, "polygon") ? " " : "";
+                if (!*sp)
+                    pn = "";
+                err(L, node ? node : coords, "%s%sring %u, a hole, %s ring %u, another hole: "
+                    "expected holes apart, touching at points at most (an island in a "
+                    "courtyard is a polygon of its own in a MultiPolygon)",
+                    pn, sp, j + 1, how, i + 1);
+                ok = false;
+            }
+            ok = ok && !L->nomem;
+        }
+    }
+    free(box);
+    return ok;
+}
+
 /* Reads Polygon coordinates (an array of rings) as one ly_polygon. */
 static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double *box)
 {
@@ -867,7 +972,7 @@ static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double 
                                &L->d->rings[first_ring + (uint32_t)r],
                                L->d->n_rings - first_ring - 1);
     }
-    if (!ok)
+    if (!ok || !holes_apart(L, coords, pn, first_ring))
         return false;
     ly_polygon *pg = GROW(L, polygons, n_polygons, cap_polygons);
     if (!pg)
