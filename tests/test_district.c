@@ -269,14 +269,15 @@ static void osm_values(void)
         B("FT", "\"height\":\"10 FT\"") "," B("bh", "\"building:height\":\"15\"") ","
         B("roof", "\"building:levels\":3,\"roof:height\":\"4 m\"") ","
         B("rooflv", "\"building:levels\":2,\"roof:levels\":\"1\"") ","
-        B("hroof", "\"height\":20,\"building:levels\":5,\"roof:height\":4") "]}";
+        B("hroof", "\"height\":20,\"building:levels\":5,\"roof:height\":4") ","
+        B("tiny", "\"height\":0.001") "]}";
     ly_district d;
     ly_diag_list diags;
     CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
     CHECK_INT(diags.errors, 0);
-    CHECK_INT(diags.warnings, 3); /* the list and the two commas are said */
-    CHECK_INT(d.n_buildings, 14);
-    if (d.n_buildings == 14) {
+    CHECK_INT(diags.warnings, 4); /* the list, the two commas, a height under 1 m */
+    CHECK_INT(d.n_buildings, 15);
+    if (d.n_buildings == 15) {
         CHECK_NEAR(d.buildings[0].height_m, 30.48, 1e-9);
         CHECK_NEAR(d.buildings[1].height_m, 12.192, 1e-9);
         CHECK_NEAR(d.buildings[2].height_m, 3.81, 1e-9);
@@ -295,6 +296,7 @@ static void osm_values(void)
         CHECK_NEAR(d.buildings[12].height_m, 3 * 3.2, 1e-9);
         CHECK_INT(d.buildings[12].floors, 2);
         CHECK_NEAR(d.buildings[13].height_m, 20, 1e-9); /* a height has the roof in it */
+        CHECK_NEAR(d.buildings[14].height_m, 3.2, 1e-9); /* under 1 m: one storey, said */
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
