@@ -132,13 +132,14 @@ static void layout_at(ly_app *app, int w, int h, float scale)
     ly_cmd_set_finder(app, false);
 }
 
-/* The home view: every building's box on screen, and the towers spread across
- * the free map (not crowded into its middle third). */
-static void home_view(ly_app *app, int w, int h)
+/* The home view, and the view from above: every building's box on screen, and the
+ * towers spread across the free map (not crowded into its middle third), none under the
+ * left column's panels. */
+static void home_view(ly_app *app, int w, int h, const char *view)
 {
     ly_cmd_resize(app, w, h);
     ly_cmd_select(app, -1, false);
-    ly_cmd_set_view(app, "home", false);
+    ly_cmd_set_view(app, view, false);
     ly_app_update(app, 0.016);
     ly_camera_matrices m;
     ly_camera_get_matrices(&app->st.cam, w, h, &m);
@@ -167,7 +168,8 @@ static void home_view(ly_app *app, int w, int h)
     float fill = fmaxf((hi[0] - lo[0]) / fw, (hi[1] - lo[1]) / fh);
     CHECK(fill > 0.7f);
     if (!(fill > 0.7f) || getenv("VERBOSE"))
-        fprintf(stderr, "home view %dx%d: the towers fill %.2f of the free map\n", w, h, fill);
+        fprintf(stderr, "%s view %dx%d: the towers fill %.2f of the free map\n", view, w, h,
+                fill);
     /* and they stay out of the left column's panels */
     CHECK(lo[0] >= app->layout.toolbar.x + app->layout.toolbar.w - 2);
 }
@@ -303,9 +305,13 @@ int main(void)
     layout_at(&app, 3840, 2160, 2);
     app.st.ui_scale = 1;
     toasts(&app);
-    home_view(&app, 1280, 720);
-    home_view(&app, 1920, 1080);
-    home_view(&app, 1000, 700);
+    home_view(&app, 1280, 720, "home");
+    home_view(&app, 1920, 1080, "home");
+    home_view(&app, 1000, 700, "home");
+    home_view(&app, 1280, 720, "top");
+    home_view(&app, 1000, 700, "top");
+    home_view(&app, 700, 1000, "top");
+    home_view(&app, 1600, 500, "top");
 
     /* from text in memory (the browser's way): bad text is told with its line and
      * column and changes nothing; good text replaces the district */

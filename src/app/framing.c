@@ -59,14 +59,16 @@ static float (*tower_corners(const ly_app *app, size_t *n))[3]
     return pts;
 }
 
-static ly_camera_pose home_pose(const ly_app *app)
+/* The home view (top false) or the view from straight above, north up (top true): the
+ * towers whole in the space the panels leave. */
+static ly_camera_pose fit_pose(const ly_app *app, bool top)
 {
     const ly_state *st = &app->st;
     size_t n;
     float(*pts)[3] = tower_corners(app, &n);
     if (!n) {
         free(pts);
-        return ly_camera_home_pose(&st->cam);
+        return top ? ly_camera_top_pose(&st->cam) : ly_camera_home_pose(&st->cam);
     }
     float r[4];
     ly_layout_free_map(st->width, st->height, st->ui_scale, false, ly_layout_has_weeks(app), r);
@@ -74,6 +76,12 @@ static ly_camera_pose home_pose(const ly_app *app)
         r[0] = 0, r[1] = 0, r[2] = (float)st->width, r[3] = (float)st->height;
     float ix = HOME_INSET * (r[2] - r[0]), iy = HOME_INSET * (r[3] - r[1]);
     float rect[4] = {r[0] + ix, r[1] + iy + LABEL_ROOM * st->ui_scale, r[2] - ix, r[3] - iy};
+    if (top) {
+        ly_camera_pose p = ly_camera_fit_points(&st->cam, (const float(*)[3])pts, n, 0,
+                                                M_PI / 2, st->width, st->height, rect);
+        free(pts);
+        return p;
+    }
     /* from the south-south-west, turned as far as a quarter each way where that shows
      * the towers larger (a district longer one way than the other lies across the
      * window); the closest view wins, the home heading on a tie */
@@ -263,9 +271,9 @@ bool ly_cmd_set_view(ly_app *app, const char *view, bool animate)
     ly_camera *cam = &app->st.cam;
     ly_camera_pose pose;
     if (!view || !strcmp(view, "home")) {
-        pose = home_pose(app);
+        pose = fit_pose(app, false);
     } else if (!strcmp(view, "top")) {
-        pose = ly_camera_top_pose(cam);
+        pose = fit_pose(app, true);
     } else if (!strncmp(view, "camera:", 7)) {
         if (!camera_pose(app, view + 7, &pose))
             return false;

@@ -362,15 +362,29 @@ ly_camera_pose ly_camera_fit_points(const ly_camera *c, const float (*points)[3]
     double eye[3];
     for (int k = 0; k < 3; k++)
         eye[k] = ex * r[k] + ey * u[k] + ez * f[k];
-    /* the target: where the view's axis meets the ground */
-    double tlo[3], thi[3];
+    /* the target: where the view's axis meets the ground; where that is beyond where a
+     * target may go (the axis of a tall tower's view meets the ground far behind it),
+     * the axis's point nearest the data's middle, so that the clamp keeps the view */
+    double tlo[3], thi[3], dlo[3], dhi[3], mid[3];
     target_box(c, tlo, thi);
+    data_box(c, dlo, dhi);
     double gz = clampd(0, tlo[2], thi[2]), down = -f[2];
     p.distance = down > 1e-6 ? (eye[2] - gz) / down : fmax(c->min_distance, near_c - ez);
     if (!(p.distance > 0))
         p.distance = c->min_distance;
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 3; k++) {
         p.target[k] = eye[k] + p.distance * f[k];
+        mid[k] = 0.5 * (dlo[k] + dhi[k]) - eye[k];
+    }
+    bool outside = false;
+    for (int k = 0; k < 2; k++)
+        outside |= p.target[k] < tlo[k] || p.target[k] > thi[k];
+    double along = dot3(mid, f);
+    if (outside && along > c->min_distance && along < p.distance) {
+        p.distance = along;
+        for (int k = 0; k < 3; k++)
+            p.target[k] = eye[k] + p.distance * f[k];
+    }
     return clamp_pose(c, p);
 }
 
