@@ -177,4 +177,18 @@ done
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); c=[f[\"geometry\"][\"coordinates\"][0][0] for f in d[\"features\"] if f[\"geometry\"] and f[\"geometry\"][\"type\"]==\"Polygon\"]; assert \"crs\" not in d and c and all(abs(p[0])<=180 and abs(p[1])<=90 for p in c)" "$tmp/proj-week.geojson"' \
   "a projected store's week is not in WGS 84: $(head -c 300 "$tmp/proj-week.geojson")"
 
+# ---- each space asks its own report row's rent ------------------------------------------
+# wtc's report: floor 2 at 3.0, floor 4 at 9.5, floor 10 with none (to be agreed); the
+# portal lists each at its own (it had put the building's lowest, 3.00, on all three)
+cp "$STORE" "$tmp/rents.gpkg"
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day,available_from,contact,note\n2011-W18,wtc,2,2220,3.0,,a,\n2011-W18,wtc,4,1140,9.5,,a,\n2011-W18,wtc,10,880,,,a,\n' >"$tmp/w18.csv"
+"$LOUYU" report import "$tmp/w18.csv" --db "$tmp/rents.gpkg" >/dev/null 2>"$tmp/err"
+"$LOUYU" publish "$tmp/rents.gpkg" "$tmp/rents" >/dev/null 2>>"$tmp/err"
+rents=$(grep '^wtc,' "$tmp/rents/data/listings.csv" | cut -d, -f4,8 | tr '\n' ' ')
+check '[ "$rents" = "2,3.00 4,9.50 10, " ]' "wtc's spaces do not ask their rows' rents: $rents $(cat "$tmp/err")"
+check 'python3 -c "import json,sys; r={x[\"floors\"]:x for x in json.load(open(sys.argv[1])) if x[\"building\"]==\"wtc\"}; assert r[\"10\"][\"rent_to_be_agreed\"] and r[\"10\"][\"rent_cny_m2_day\"] is None and not r[\"4\"][\"rent_to_be_agreed\"]" "$tmp/rents/data/listings.json"' \
+  "the JSON does not say floor 10's rent is to be agreed"
+check 'grep -q "Rent</dt><dd>3.00–9.50 CNY/m²/day · to be agreed" "$tmp/rents/en/b/wtc.html"' \
+  "wtc's page does not give its rents' range: $(grep -o "Rent</dt><dd>[^<]*" "$tmp/rents/en/b/wtc.html")"
+
 finish

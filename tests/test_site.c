@@ -118,7 +118,7 @@ static void site(void)
     ly_diag_list_deinit(&diags);
     char avail[8][16] = {"", "now", "2011-05-09", "", "2011-06-01", ""};
     ly_site s;
-    CHECK_INT(ly_site_init(&s, &d, (const char(*)[16])avail), 0);
+    CHECK_INT(ly_site_init(&s, &d, (const char(*)[16])avail, NULL), 0);
     /* floors 2 and 3 of t1, floor 1 of the second; and the run t1 2-3 */
     CHECK_INT(s.n_spaces, 4);
     if (s.n_spaces == 4) {

@@ -28,7 +28,8 @@ typedef struct {
     uint32_t building;
     int floor_from, floor_to;
     double area_m2;    /* vacant */
-    double rent;       /* CNY/m²/day, < 0 when unknown */
+    double rent;       /* CNY/m²/day asked, < 0 when unknown or to be agreed */
+    bool to_be_agreed; /* its report gave no rent: to be agreed (面议) */
     char available[16]; /* "2011-05-09", "now", or "" when not said */
     bool run;
 } ly_site_space;
@@ -63,8 +64,11 @@ typedef struct {
 } ly_site;
 
 /* The spaces to let of d as it is now; `available` (one per floor record, or NULL)
- * says from when each floor is free. Returns 0, or -1 when out of memory. */
-int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16]);
+ * says from when each floor is free, `rents` (one per floor record, or NULL) what its
+ * report asked: > 0 a rent, 0 none (to be agreed), < 0 no report (the building's rent).
+ * Returns 0, or -1 when out of memory. */
+int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
+                 const double *rents);
 void ly_site_free(ly_site *s);
 
 /* The language's folder ("zh", "en") and its HTML lang tag ("zh-Hans", "en"). */

@@ -56,9 +56,18 @@ static bool push(ly_site *s, size_t *cap, ly_site_space sp)
     return true;
 }
 
-/* A building's floors with space, and the stretches of two or more adjacent ones. */
+/* A floor's asking rent: its report's (none: to be agreed), else the building's. */
+static void floor_rent(const ly_building *b, const double *rents, uint32_t r, ly_site_space *sp)
+{
+    double x = rents ? rents[r] : -1;
+    sp->rent = x > 0 ? x : x == 0 ? -1 : b->rent_cny_m2_day > 0 ? b->rent_cny_m2_day : -1;
+    sp->to_be_agreed = x == 0;
+}
+
+/* A building's floors with space, and the stretches of two or more adjacent ones (a
+ * stretch asks the lowest of its floors' rents; to be agreed when none gives one). */
 static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*avail)[16],
-                            bool runs)
+                            const double *rents, bool runs)
 {
     const ly_district *d = s->d;
     const ly_building *b = &d->buildings[bi];
@@ -67,11 +76,14 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
         const ly_floor_record *r = k < b->n_records ? &d->records[b->first_record + k] : NULL;
         bool free_floor = r && r->vacant_m2 >= 1;
         const char *av = r && avail ? avail[b->first_record + k] : "";
+        ly_site_space one = {.building = bi};
+        if (r)
+            floor_rent(b, rents, b->first_record + k, &one);
         if (free_floor && !runs) {
-            ly_site_space sp = {.building = bi, .floor_from = r->floor, .floor_to = r->floor,
-                                .area_m2 = r->vacant_m2, .rent = b->rent_cny_m2_day};
-            snprintf(sp.available, sizeof sp.available, "%s", av);
-            if (!push(s, cap, sp))
+            one.floor_from = one.floor_to = r->floor;
+            one.area_m2 = r->vacant_m2;
+            snprintf(one.available, sizeof one.available, "%s", av);
+            if (!push(s, cap, one))
                 return false;
         }
         if (!runs)
@@ -81,21 +93,27 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
             run.floor_to = r->floor;
             run.area_m2 += r->vacant_m2;
             snprintf(run.available, sizeof run.available, "%s", later(run.available, av));
+            if (one.rent > 0 && (run.rent <= 0 || one.rent < run.rent))
+                run.rent = one.rent;
+            run.to_be_agreed = run.rent <= 0 && (run.to_be_agreed || one.to_be_agreed);
             continue;
         }
         if (run.floor_to > run.floor_from && !push(s, cap, run))
             return false;
-        run = (ly_site_space){.building = bi, .run = true, .rent = b->rent_cny_m2_day};
+        run = (ly_site_space){.building = bi, .run = true, .rent = -1};
         if (free_floor) {
             run.floor_from = run.floor_to = r->floor;
             run.area_m2 = r->vacant_m2;
+            run.rent = one.rent;
+            run.to_be_agreed = one.to_be_agreed;
             snprintf(run.available, sizeof run.available, "%s", av);
         }
     }
     return true;
 }
 
-int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16])
+int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
+                 const double *rents)
 {
     memset(s, 0, sizeof *s);
     s->d = d;
@@ -108,7 +126,7 @@ int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16])
     bool ok = s->images != NULL;
     for (int pass = 0; pass < 2 && ok; pass++)
         for (uint32_t b = 0; b < d->n_buildings && ok; b++)
-            ok = building_spaces(s, &cap, b, available, pass == 1);
+            ok = building_spaces(s, &cap, b, available, rents, pass == 1);
     if (!ok) {
         ly_site_free(s);
         return -1;
@@ -159,6 +177,7 @@ void ly_site_listings_json(const ly_site *s, ly_buf *out)
             cJSON_AddNumberToObject(o, "rent_cny_m2_day", round(sp->rent * 100) / 100);
         else
             cJSON_AddNullToObject(o, "rent_cny_m2_day");
+        cJSON_AddBoolToObject(o, "rent_to_be_agreed", sp->to_be_agreed);
         if (sp->available[0])
             cJSON_AddStringToObject(o, "available_from", sp->available);
         else

@@ -69,8 +69,30 @@ static void facts(const ly_page *p, const ly_building *b)
         snprintf(v, sizeof v, "%s m²", ly_page_grouped(b->gfa_m2, a, sizeof a));
         fact(p, LY_S_FLOOR_AREA, v);
     }
-    if (b->rent_cny_m2_day > 0) {
-        snprintf(v, sizeof v, "%.2f %s", b->rent_cny_m2_day, ly_page_str(p, LY_S_RENT_UNIT));
+    /* the rents its spaces ask (a range where they differ, and whether some are to be
+     * agreed); the building's own where it has no space to let */
+    double lo = INFINITY, hi = 0;
+    bool agreed = false;
+    for (size_t i = 0; i < p->s->n_spaces; i++) {
+        const ly_site_space *sp = &p->s->spaces[i];
+        if (&p->s->d->buildings[sp->building] != b || sp->run)
+            continue;
+        if (sp->rent > 0)
+            lo = fmin(lo, sp->rent), hi = fmax(hi, sp->rent);
+        agreed |= sp->to_be_agreed;
+    }
+    if (!(hi > 0) && b->rent_cny_m2_day > 0)
+        lo = hi = b->rent_cny_m2_day;
+    if (hi > 0 || agreed) {
+        int at = 0;
+        if (hi > lo)
+            at = snprintf(v, sizeof v, "%.2f–%.2f %s", lo, hi, ly_page_str(p, LY_S_RENT_UNIT));
+        else if (hi > 0)
+            at = snprintf(v, sizeof v, "%.2f %s", hi, ly_page_str(p, LY_S_RENT_UNIT));
+        snprintf(v + at, sizeof v - (size_t)at, "%s%s", at ? " · " : "",
+                 agreed ? ly_page_str(p, LY_S_SITE_TO_BE_AGREED) : "");
+        if (!agreed && at)
+            v[at] = '\0';
         fact(p, LY_S_RENT, v);
     }
     const char *who = ly_page_pick(p, b->contact.name, b->contact.name_en);

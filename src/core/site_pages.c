@@ -229,7 +229,7 @@ static void listing_row(const ly_page *p, const ly_site_space *sp)
     if (sp->rent > 0)
         ly_buf_printf(o, "%.2f", sp->rent);
     else
-        ly_buf_put(o, "–");
+        ly_buf_put(o, sp->to_be_agreed ? ly_page_str(p, LY_S_SITE_TO_BE_AGREED) : "–");
     ly_buf_put(o, "</td><td>");
     if (!strcmp(sp->available, "now"))
         ly_buf_put(o, ly_page_str(p, LY_S_SITE_NOW));

@@ -646,11 +646,14 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, char *err,
 
 /* ---- from when the space is free ------------------------------------------------------ */
 
-int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], char *err,
-                       size_t n)
+int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], double *rents,
+                       char *err, size_t n)
 {
-    for (size_t r = 0; r < d->n_records; r++)
+    for (size_t r = 0; r < d->n_records; r++) {
         out[r][0] = '\0';
+        if (rents)
+            rents[r] = -1;
+    }
     if (!d->n_weeks)
         return 0;
     sqlite3 *db;
@@ -661,8 +664,8 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
     sqlite3_stmt *st;
     int rc = -1;
     if (sqlite3_prepare_v2(db,
-                           "SELECT week, building_id, floor_from, floor_to, available_from"
-                           " FROM weekly_reports WHERE replaced_by IS NULL AND week <= ?"
+                           "SELECT week, building_id, floor_from, floor_to, available_from,"
+                           " rent_cny_m2_day FROM weekly_reports WHERE replaced_by IS NULL AND week <= ?"
                            " ORDER BY week, building_id, fid",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
@@ -677,15 +680,24 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
             const ly_building *bl = &d->buildings[b];
             /* a building's report for a week replaces what it said before */
             if (strcmp(w, last_week) || strcmp(id, last_building))
-                for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++)
+                for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++) {
                     out[r][0] = '\0';
+                    if (rents)
+                        rents[r] = -1;
+                }
             snprintf(last_week, sizeof last_week, "%s", w);
             snprintf(last_building, sizeof last_building, "%s", id);
             const char *av = (const char *)sqlite3_column_text(st, 4);
             long days;
             int from = sqlite3_column_int(st, 2), to = sqlite3_column_int(st, 3);
-            for (uint32_t r = bl->first_record; av && av[0] && r < bl->first_record + bl->n_records; r++)
+            bool rent_given = sqlite3_column_type(st, 5) != SQLITE_NULL;
+            double rent = sqlite3_column_double(st, 5);
+            for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++)
                 if (d->records[r].floor >= from && d->records[r].floor <= to) {
+                    if (rents) /* (0: the row gave none, to be agreed) */
+                        rents[r] = rent_given && rent > 0 ? rent : 0;
+                    if (!av || !av[0])
+                        continue;
                     if (ly_date_parse(av, &days)) {
                         int y, m, dd;
                         ly_date_from_days(days, &y, &m, &dd);

@@ -294,6 +294,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_SITE_COL_RENT] = {"租金（元/m²/天）", "Rent (CNY/m²/day)"},
     [LY_S_SITE_COL_AVAILABLE] = {"可入驻", "Available from"},
     [LY_S_SITE_NOW] = {"随时", "now"},
+    [LY_S_SITE_TO_BE_AGREED] = {"面议", "to be agreed"},
     [LY_S_SITE_BUILDINGS] = {"楼宇", "Buildings"},
     [LY_S_SITE_BUILDING_SPACES] = {"%d 处可租，共 %s m²", "%d spaces, %s m² in all"},
     [LY_S_SITE_FULLY_LET] = {"已满租", "Fully let"},

@@ -516,11 +516,16 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     char local[PATH_MAX], err[512];
     local_file(src, local, sizeof local);
     char(*avail)[16] = calloc(d->n_records + 1, sizeof *avail);
-    if (!avail || (ly_store_is(local) && !ly_gisfile_is(local) &&
-                   ly_store_available(local, d, avail, err, sizeof err)))
-        fprintf(stderr, "louyu publish: no \"available from\" dates: %s\n", avail ? err : "no memory");
+    double *rents = malloc((d->n_records + 1) * sizeof *rents);
+    bool store = ly_store_is(local) && !ly_gisfile_is(local);
+    if (!avail || !rents ||
+        (store && ly_store_available(local, d, avail, rents, err, sizeof err))) {
+        fprintf(stderr, "louyu publish: no \"available from\" dates or rents of the reports: "
+                        "%s\n", avail && rents ? err : "no memory");
+        store = false;
+    }
     ly_site site;
-    int rc = ly_site_init(&site, d, (const char(*)[16])avail);
+    int rc = ly_site_init(&site, d, (const char(*)[16])avail, store ? rents : NULL);
     char base[1024];
     const char *url = ly_arg_text(a, "--base-url", NULL);
     if (url) { /* every address under it: it ends with a slash */
@@ -538,6 +543,7 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
         remove_tree(pb->stage);
     ly_site_free(&site);
     free(avail);
+    free(rents);
     return rc;
 }
 
