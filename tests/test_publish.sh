@@ -191,4 +191,24 @@ check 'python3 -c "import json,sys; r={x[\"floors\"]:x for x in json.load(open(s
 check 'grep -q "Rent</dt><dd>3.00–9.50 CNY/m²/day · to be agreed" "$tmp/rents/en/b/wtc.html"' \
   "wtc's page does not give its rents' range: $(grep -o "Rent</dt><dd>[^<]*" "$tmp/rents/en/b/wtc.html")"
 
+# ---- the feed's links resolve as a reader resolves them: against the feed's address ------
+for site_dir in "$tmp/rents" "$site"; do
+  python3 - "$site_dir" >"$tmp/v" 2>&1 <<'PY'
+import os, sys, urllib.parse, xml.etree.ElementTree as ET
+root = os.path.abspath(sys.argv[1])
+A = "{http://www.w3.org/2005/Atom}"
+for lang in ("zh", "en"):
+    feed = os.path.join(root, lang, "feed.atom")
+    t = ET.parse(feed).getroot()
+    links = [l.get("href") for l in t.iter(A + "link")]
+    assert links, f"{lang}: no links"
+    for href in links:
+        url = urllib.parse.urljoin("http://127.0.0.1:8000/portal/" + lang + "/feed.atom", href)
+        path = urllib.parse.urlparse(url).path
+        assert path.startswith("/portal/"), f"{href} leaves the site"
+        assert os.path.isfile(os.path.join(root, path[len("/portal/"):])), f"{lang}: {href} -> {path}: no such page"
+PY
+  check '[ ! -s "$tmp/v" ]' "the feed's links in $site_dir: $(tail -1 "$tmp/v")"
+done
+
 finish

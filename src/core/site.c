@@ -270,17 +270,27 @@ void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
     ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                     "<feed xmlns=\"http://www.w3.org/2005/Atom\"");
     ly_buf_printf(out, " xml:lang=\"%s\"", ly_site_lang_tag(lang));
-    if (s->base_url) {
-        ly_buf_put(out, " xml:base=\"");
-        ly_buf_html(out, s->base_url);
-        ly_buf_put(out, "\"");
-    }
+    /* links: absolute under the site's address, else relative to the feed itself
+     * (readers that ignore xml:base resolve against the feed's address) */
+    const char *dir = ly_site_lang_dir(lang);
     ly_buf_put(out, ">\n  <title>");
     ly_buf_html(out, title);
-    ly_buf_printf(out, "</title>\n  <updated>%sT00:00:00Z</updated>\n  <id>urn:louyu:", date);
-    ly_buf_url(out, district ? district : "district");
-    ly_buf_printf(out, ":%s:new-space</id>\n  <link href=\"%s/index.html\"/>\n",
-                  ly_site_lang_dir(lang), ly_site_lang_dir(lang));
+    /* its id: its address, else the district's own name (not a translation of it) */
+    ly_buf_printf(out, "</title>\n  <updated>%sT00:00:00Z</updated>\n  <id>", date);
+    if (s->base_url) {
+        ly_buf_html(out, s->base_url);
+        ly_buf_printf(out, "%s/feed.atom", ly_site_lang_dir(lang));
+    } else {
+        ly_buf_put(out, "urn:louyu:");
+        ly_buf_url(out, d->meta.name ? d->meta.name : "district");
+        ly_buf_printf(out, ":%s:new-space", ly_site_lang_dir(lang));
+    }
+    ly_buf_put(out, "</id>\n  <link href=\"");
+    if (s->base_url) {
+        ly_buf_html(out, s->base_url);
+        ly_buf_printf(out, "%s/", dir);
+    }
+    ly_buf_put(out, "index.html\"/>\n");
     ly_buf_put(out, "  <author><name>louyu</name></author>\n");
     for (size_t i = 0; d->week > 0 && i < s->n_spaces; i++) {
         const ly_site_space *sp = &s->spaces[i];
@@ -304,7 +314,9 @@ void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
         ly_buf_put(out, "  <entry>\n    <title>");
         ly_buf_html(out, entry);
         ly_buf_put(out, "</title>\n    <link href=\"");
-        ly_buf_html(out, path.p);
+        if (s->base_url)
+            ly_buf_html(out, s->base_url);
+        ly_buf_html(out, s->base_url ? path.p : path.p + strlen(dir) + 1); /* "b/..." */
         ly_buf_printf(out, "\"/>\n    <id>urn:louyu:%d:", d->weeks[d->week]);
         ly_buf_url(out, b->id);
         ly_buf_printf(out, ":%s</id>\n    <updated>%sT00:00:00Z</updated>\n    <summary>", floors,
