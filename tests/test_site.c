@@ -164,9 +164,75 @@ static void site(void)
     ly_district_unload(&d);
 }
 
+/* What the pages say: each space's own rent (to be agreed where its row gave none), the
+ * building's range, singular counts, the totals with letting data for only some buildings
+ * or none, and a sentence when nothing is to let. */
+static void texts(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "evil");
+    CHECK_INT(ly_district_load_mem(&d, EVIL, strlen(EVIL), "evil", NULL, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    double *rents = malloc(d.n_records * sizeof *rents);
+    for (size_t r = 0; r < d.n_records; r++)
+        rents[r] = 2.5 + (double)r;
+    const ly_building *t1 = &d.buildings[0], *b2 = &d.buildings[1];
+    rents[b2->first_record] = 0; /* its row gave none */
+    ly_site s;
+    CHECK_INT(ly_site_init(&s, &d, NULL, rents), 0);
+    ly_buf b = {0};
+    CHECK_INT(s.n_spaces, 4);
+    if (s.n_spaces == 4) {
+        CHECK_NEAR(s.spaces[0].rent, rents[t1->first_record + 1], 1e-9); /* floor 2's own */
+        CHECK_NEAR(s.spaces[1].rent, rents[t1->first_record + 2], 1e-9);
+        CHECK(s.spaces[2].to_be_agreed && s.spaces[2].rent < 0);
+        CHECK_NEAR(s.spaces[3].rent, s.spaces[0].rent, 1e-9); /* a run: its lowest */
+    }
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<p id=\"listing-count\" aria-live=\"polite\" data-format=\"%d spaces\" "
+                       "data-format-1=\"%d space\">3 spaces</p>"));
+    CHECK(contains(&b, ">to be agreed</td>"));
+    CHECK(contains(&b, "1 space, 120 m²")); /* (not "1 spaces") */
+    CHECK(contains(&b, "<p class=\"totals\">2 buildings · "));
+    CHECK(contains(&b, "step=\"any\"")); /* any area or rent typed is valid */
+    CHECK(contains(&b, "aria-labelledby=\"bn0\"") && contains(&b, "id=\"bn0\""));
+    ly_buf_free(&b);
+    ly_site_building_page(&s, 0, LY_LANG_EN, &b);
+    char range[96];
+    snprintf(range, sizeof range, "<dd>%.2f–%.2f CNY/m²/day</dd>", rents[t1->first_record + 1],
+             rents[t1->first_record + 2]);
+    CHECK(contains(&b, range));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    /* letting data for one building of two: the share is said to be of that one */
+    uint32_t kept = b2->n_records;
+    d.buildings[1].n_records = 0;
+    CHECK_INT(ly_site_init(&s, &d, NULL, NULL), 0);
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "% of the 1 building with letting data)"));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    /* none: no figure (it had said "0 m² vacant (0.0%)") */
+    uint32_t kept0 = t1->n_records;
+    d.buildings[0].n_records = 0;
+    CHECK_INT(ly_site_init(&s, &d, NULL, NULL), 0);
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "· No letting data</p>"));
+    CHECK(contains(&b, "<p>No space to let at present.</p>"));
+    CHECK(!contains(&b, "id=\"filters\"") && !contains(&b, "<table id=\"listing\""));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    d.buildings[0].n_records = kept0;
+    d.buildings[1].n_records = kept;
+    free(rents);
+    ly_district_unload(&d);
+}
+
 int main(void)
 {
     escaping();
     site();
+    texts();
     return check_report();
 }

@@ -150,12 +150,33 @@ static void totals(const ly_page *p)
 {
     ly_stats st;
     ly_stats_compute(p->s->d, &st);
-    char a[32], b[32], c[32], line[300], date[16], when[96];
-    snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_TOTALS), ly_page_grouped((double)st.buildings, a, sizeof a),
-             ly_page_grouped((double)st.enterprises_in_buildings, b, sizeof b),
-             ly_page_grouped(st.vacant_m2, c, sizeof c),
-             st.occupancy_rate >= 0 ? 100 * (1 - st.occupancy_rate) : 0.0);
+    char a[32], c[32], line[300], date[16], when[96];
+    /* buildings · enterprises · vacant (of the buildings with letting data, said when
+     * that is not all of them; no figure when none has any) */
     ly_buf_put(p->out, "<p class=\"totals\">");
+    snprintf(line, sizeof line,
+             ly_page_str(p, st.buildings == 1 ? LY_S_SITE_N_BUILDINGS_1 : LY_S_SITE_N_BUILDINGS),
+             ly_page_grouped((double)st.buildings, a, sizeof a));
+    ly_buf_html(p->out, line);
+    snprintf(line, sizeof line,
+             ly_page_str(p, st.enterprises_in_buildings == 1 ? LY_S_SITE_N_ENTERPRISES_1
+                                                             : LY_S_SITE_N_ENTERPRISES),
+             ly_page_grouped((double)st.enterprises_in_buildings, a, sizeof a));
+    ly_buf_put(p->out, " · ");
+    ly_buf_html(p->out, line);
+    double share = 100 * (1 - st.occupancy_rate);
+    if (st.occupancy_rate < 0)
+        snprintf(line, sizeof line, "%s", ly_page_str(p, LY_S_SITE_NO_LETTING_DATA));
+    else if (st.with_occupancy < st.buildings)
+        snprintf(line, sizeof line,
+                 ly_page_str(p, st.with_occupancy == 1 ? LY_S_SITE_VACANT_OF_SOME_1
+                                                       : LY_S_SITE_VACANT_OF_SOME),
+                 ly_page_grouped(st.vacant_m2, c, sizeof c), share,
+                 ly_page_grouped((double)st.with_occupancy, a, sizeof a));
+    else
+        snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_TOTALS),
+                 ly_page_grouped(st.vacant_m2, c, sizeof c), share);
+    ly_buf_put(p->out, " · ");
     ly_buf_html(p->out, line);
     ly_buf_put(p->out, "</p>\n<p class=\"meta\">");
     const ly_district *d = p->s->d;
@@ -179,10 +200,10 @@ static void filters(const ly_page *p)
     ly_buf_printf(o, "<noscript><p>%s</p></noscript>\n<form id=\"filters\" hidden>\n",
                   ly_page_str(p, LY_S_SITE_F_NOJS));
     ly_buf_printf(o, "<p><label for=\"f-area\">%s</label> <input id=\"f-area\" type=\"number\" "
-                     "min=\"0\" step=\"100\"></p>\n",
+                     "min=\"0\" step=\"any\"></p>\n",
                   ly_page_str(p, LY_S_SITE_F_AREA));
     ly_buf_printf(o, "<p><label for=\"f-rent\">%s</label> <input id=\"f-rent\" type=\"number\" "
-                     "min=\"0\" step=\"0.1\"></p>\n",
+                     "min=\"0\" step=\"any\"></p>\n",
                   ly_page_str(p, LY_S_SITE_F_RENT));
     ly_buf_printf(o, "<p><label for=\"f-building\">%s</label> <select id=\"f-building\">\n"
                      "<option value=\"\">%s</option>\n",
@@ -246,11 +267,18 @@ static void listing(const ly_page *p)
         singles += !p->s->spaces[i].run;
     ly_buf_printf(o, "<section aria-labelledby=\"spaces-h\">\n<h2 id=\"spaces-h\">%s</h2>\n",
                   ly_page_str(p, LY_S_SITE_SPACES));
+    if (!singles) { /* a sentence, not a form that filters nothing and an empty table */
+        ly_buf_printf(o, "<p>%s</p>\n</section>\n", ly_page_str(p, LY_S_SITE_NO_SPACE));
+        return;
+    }
     filters(p);
     char count[64];
-    snprintf(count, sizeof count, ly_page_str(p, LY_S_SITE_COUNT), (int)singles);
+    snprintf(count, sizeof count, ly_page_str(p, singles == 1 ? LY_S_SITE_COUNT_1 : LY_S_SITE_COUNT),
+             (int)singles);
     ly_buf_put(o, "<p id=\"listing-count\" aria-live=\"polite\" data-format=\"");
     ly_buf_html(o, ly_page_str(p, LY_S_SITE_COUNT));
+    ly_buf_put(o, "\" data-format-1=\"");
+    ly_buf_html(o, ly_page_str(p, LY_S_SITE_COUNT_1));
     ly_buf_put(o, "\">");
     ly_buf_html(o, count);
     ly_buf_put(o, "</p>\n<div class=\"scroll\">\n<table id=\"listing\">\n<thead>\n<tr>");
@@ -278,7 +306,9 @@ static void building_summary(const ly_page *p, uint32_t b, char *buf, size_t n)
             count++, area += p->s->spaces[i].area_m2;
     char a[32];
     if (count)
-        snprintf(buf, n, ly_page_str(p, LY_S_SITE_BUILDING_SPACES), count, ly_page_grouped(area, a, sizeof a));
+        snprintf(buf, n,
+                 ly_page_str(p, count == 1 ? LY_S_SITE_BUILDING_SPACES_1 : LY_S_SITE_BUILDING_SPACES),
+                 count, ly_page_grouped(area, a, sizeof a));
     else if (d->buildings[b].n_records)
         snprintf(buf, n, "%s", ly_page_str(p, LY_S_SITE_FULLY_LET));
     else
@@ -303,14 +333,16 @@ static void buildings(const ly_page *p)
     for (uint32_t b = 0; b < d->n_buildings; b++) {
         char name[160], sum[160], alt[300];
         const ly_site_image *im = &p->s->images[b].views[0];
+        /* the link is named by the building's name alone (the picture's text, read
+         * first, had named it twice) */
         ly_buf_put(o, "<li><a href=\"b/");
         ly_buf_file_name(o, d->buildings[b].id);
-        ly_buf_put(o, ".html\">");
+        ly_buf_printf(o, ".html\" aria-labelledby=\"bn%u\">", b);
         if (im->file[0]) {
             ly_page_view_alt(p, b, im->from, alt, sizeof alt);
             ly_page_image(p, im, alt, NULL, true);
         }
-        ly_buf_put(o, "<span class=\"name\">");
+        ly_buf_printf(o, "<span class=\"name\" id=\"bn%u\">", b);
         ly_buf_html(o, ly_building_title(&d->buildings[b], p->lang, name, sizeof name));
         building_summary(p, b, sum, sizeof sum);
         ly_buf_put(o, "</span></a><span class=\"sum\">");
