@@ -13,12 +13,22 @@ static void escaping(void)
     ly_buf_html(&b, "<script>alert(1)</script> & \"q\" 'a'");
     CHECK_STR(b.p, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot; &#39;a&#39;");
     ly_buf_free(&b);
-    /* a title is clipped as written: entities count whole, a CJK character as one */
+    /* a title is clipped as written: entities count whole, a CJK character as one, an
+     * emoji (outside the BMP) as two; quotes need no entity in an element's text */
     ly_buf_html_clipped(&b, "abc", 3);
     CHECK_STR(b.p, "abc");
     ly_buf_free(&b);
     ly_buf_html_clipped(&b, "\"abc\"", 10);
-    CHECK_STR(b.p, "&quot;abc\xe2\x80\xa6");
+    CHECK_STR(b.p, "\"abc\"");
+    ly_buf_free(&b);
+    ly_buf_html_clipped(&b, "<abc>", 10);
+    CHECK_STR(b.p, "&lt;abc\xe2\x80\xa6");
+    ly_buf_free(&b);
+    ly_buf_html_clipped(&b, "ab\xf0\x9f\x8f\xa2" "cd", 5);
+    CHECK_STR(b.p, "ab\xf0\x9f\x8f\xa2\xe2\x80\xa6");
+    ly_buf_free(&b);
+    ly_buf_html_clipped(&b, "ab\xf0\x9f\x8f\xa2" "cd", 4);
+    CHECK_STR(b.p, "ab\xe2\x80\xa6");
     ly_buf_free(&b);
     ly_buf_html_clipped(&b, "\xe6\xb9\x9b\xe5\xb1\xb1\xe8\xa1\x97\xe9\x81\x93", 3);
     CHECK_STR(b.p, "\xe6\xb9\x9b\xe5\xb1\xb1\xe2\x80\xa6");

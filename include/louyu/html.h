@@ -26,8 +26,9 @@ void ly_buf_putn(ly_buf *b, const char *s, size_t n);
 void ly_buf_printf(ly_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Data as HTML or XML text or attribute value: & < > " ' escaped. NULL writes nothing. */
 void ly_buf_html(ly_buf *b, const char *text);
-/* ly_buf_html, cut to at most `max` characters as written (an entity counts as its
- * length, as HTML checkers count a title) and ended with "…" when cut. */
+/* An element's text (&, < and > escaped), cut to at most `max` characters as written
+ * (an entity counts as its length, a character outside the BMP as two, as HTML checkers
+ * count a title) and ended with "…" when cut. */
 void ly_buf_html_clipped(ly_buf *b, const char *text, size_t max);
 /* Data as one CSV cell (RFC 4180), safe from formula injection. NULL: an empty cell. */
 void ly_buf_csv(ly_buf *b, const char *cell);

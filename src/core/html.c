@@ -98,40 +98,41 @@ void ly_buf_html(ly_buf *b, const char *text)
     }
 }
 
-/* The characters `text` takes once escaped, as a checker counts them. */
-static size_t html_width(const char *text)
+/* Element text needs only &, < and > escaped (quotes are for attributes). */
+static const char *text_entity(char c)
 {
-    size_t n = 0;
-    for (const char *s = text; s && *s; s++) {
-        const char *e = html_entity(*s);
-        n += e ? strlen(e) : (*s & 0xC0) != 0x80;
-    }
-    return n;
+    return c == '&' || c == '<' || c == '>' ? html_entity(c) : NULL;
+}
+
+/* What the UTF-8 sequence at s (len bytes) takes once written, as a checker counts it:
+ * an entity its length, a character outside the BMP (an emoji) two UTF-16 units. */
+static size_t text_width(const char *s, size_t len)
+{
+    const char *e = text_entity(*s);
+    return e ? strlen(e) : len == 4 ? 2 : 1;
 }
 
 void ly_buf_html_clipped(ly_buf *b, const char *text, size_t max)
 {
-    if (html_width(text) <= max) {
-        ly_buf_html(b, text);
-        return;
-    }
+    size_t width = 0, len;
+    for (const char *s = text; s && *s; s += len ? len : 1)
+        width += (len = whole_char(s)) ? text_width(s, len) : 0;
     size_t used = 0;
-    for (const char *s = text; s && *s;) {
-        size_t len = 1; /* the whole UTF-8 sequence that starts here */
-        while ((s[len] & 0xC0) == 0x80)
-            len++;
-        const char *e = html_entity(*s);
-        size_t w = e ? strlen(e) : 1;
-        if (used + w + 1 > max) /* keep room for the ellipsis */
+    for (const char *s = text; s && *s; s += len ? len : 1) {
+        if (!(len = whole_char(s))) /* (half a character is left out, as ly_buf_html does) */
+            continue;
+        size_t w = text_width(s, len);
+        if (width > max && used + w + 1 > max) /* keep room for the ellipsis */
             break;
+        const char *e = text_entity(*s);
         if (e)
             ly_buf_put(b, e);
         else
             ly_buf_putn(b, s, len);
         used += w;
-        s += len;
     }
-    ly_buf_put(b, "\xe2\x80\xa6");
+    if (width > max)
+        ly_buf_put(b, "\xe2\x80\xa6");
 }
 
 void ly_buf_csv(ly_buf *b, const char *cell)
