@@ -214,6 +214,21 @@ static void texts(void)
              rents[t1->first_record + 2]);
     CHECK(contains(&b, range));
     ly_buf_free(&b);
+    /* a name with no English one, on an English page, is marked as Chinese */
+    const char *was = d.buildings[1].name, *was_en = d.buildings[1].name_en;
+    d.buildings[1].name = "\xe7\x94\xb2", d.buildings[1].name_en = NULL;
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<span lang=\"zh-Hans\">\xe7\x94\xb2</span></a></td>"));
+    CHECK(contains(&b, "<option value=\"a&quot;b\" lang=\"zh-Hans\">"));
+    ly_buf_free(&b);
+    d.buildings[1].name = was, d.buildings[1].name_en = was_en;
+    /* one language: the root page goes to it, no chooser */
+    s.n_langs = 1;
+    s.langs[0] = LY_LANG_EN;
+    ly_site_root_page(&s, &b);
+    CHECK(contains(&b, "<meta http-equiv=\"refresh\" content=\"0; url=en/index.html\">"));
+    CHECK(!contains(&b, "Choose a language"));
+    ly_buf_free(&b);
     ly_site_free(&s);
     /* letting data for one building of two: the share is said to be of that one */
     uint32_t kept = b2->n_records;

@@ -34,7 +34,7 @@ static void badges(const ly_page *p, const ly_building *b)
         ly_buf_printf(o, "<span class=\"badge big\">%s</span> ", ly_page_str(p, LY_S_BIG_TAX));
     if (b->has_services) {
         ly_buf_put(o, "<span class=\"badge service\">");
-        ly_buf_html(o, ly_page_pick(p, b->services.name, b->services.name_en));
+        ly_page_put(p, ly_page_pick(p, b->services.name, b->services.name_en));
         ly_buf_put(o, "</span> ");
     }
     if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
@@ -48,7 +48,7 @@ static void fact(const ly_page *p, ly_string_id key, const char *value)
     if (!value || !value[0])
         return;
     ly_buf_printf(p->out, "<dt>%s</dt><dd>", ly_page_str(p, key));
-    ly_buf_html(p->out, value);
+    ly_page_put(p, value);
     ly_buf_put(p->out, "</dd>\n");
 }
 
@@ -187,7 +187,7 @@ static void services(const ly_page *p, const ly_building *b)
     for (uint32_t k = 0; k < b->services.n_windows; k++) {
         const ly_name_pair *n = &d->names[b->services.first_window + k];
         ly_buf_put(p->out, "<li>");
-        ly_buf_html(p->out, ly_page_pick(p, n->name, n->name_en));
+        ly_page_put(p, ly_page_pick(p, n->name, n->name_en));
         ly_buf_put(p->out, "</li>\n");
     }
     ly_buf_put(p->out, "</ul>\n");
@@ -292,7 +292,7 @@ static void nearby(const ly_page *p, const ly_building *b)
             snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_NEAR_ITEM), name ? name : "",
                      best[k].m);
             ly_buf_put(p->out, "<li>");
-            ly_buf_html(p->out, line);
+            ly_page_put(p, line);
             ly_buf_put(p->out, "</li>");
         }
         ly_buf_put(p->out, n ? "</ul></dd>\n" : "</dd>\n");
@@ -315,7 +315,7 @@ void ly_site_building_page(const ly_site *s, uint32_t bi, ly_lang lang, ly_buf *
     ly_buf_free(&file);
     ly_page_open(&p, title, here);
     ly_buf_printf(out, "<p><a href=\"../index.html\">%s</a></p>\n<h1>", ly_page_str(&p, LY_S_SITE_BACK));
-    ly_buf_html(out, shown);
+    ly_page_put(&p, shown);
     ly_buf_put(out, "</h1>\n");
     const char *other = lang == LY_LANG_EN ? b->name : b->name_en;
     if (other && other != shown) {

@@ -28,6 +28,26 @@ const char *ly_page_pick(const ly_page *p, const char *zh, const char *en)
     return zh ? zh : en;
 }
 
+bool ly_page_foreign(const ly_page *p, const char *text)
+{
+    if (p->lang != LY_LANG_EN || !text)
+        return false;
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
+        if (*c >= 0xE3 && *c <= 0xE9) /* U+3000 to U+9FFF: CJK punctuation and ideographs */
+            return true;
+    return false;
+}
+
+void ly_page_put(const ly_page *p, const char *text)
+{
+    bool mark = ly_page_foreign(p, text);
+    if (mark)
+        ly_buf_printf(p->out, "<span lang=\"%s\">", ly_site_lang_tag(LY_LANG_ZH));
+    ly_buf_html(p->out, text);
+    if (mark)
+        ly_buf_put(p->out, "</span>");
+}
+
 const char *ly_page_district(const ly_page *p)
 {
     const char *n = ly_page_pick(p, p->s->d->meta.name, p->s->d->meta.name_en);
@@ -118,23 +138,34 @@ void ly_site_root_page(const ly_site *s, ly_buf *out)
 {
     ly_page p = {s, s->langs[0], "", out};
     const char *zh = s->d->meta.name, *en = s->d->meta.name_en;
+    bool one = s->n_langs == 1; /* nothing to choose: the language's page, at once */
+    if (one && p.lang == LY_LANG_EN && en)
+        zh = NULL;
+    if (one && p.lang == LY_LANG_ZH && zh)
+        en = NULL;
     ly_buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                       "<title>",
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
                   ly_site_lang_tag(p.lang));
+    if (one)
+        ly_buf_printf(out, "<meta http-equiv=\"refresh\" content=\"0; url=%s/index.html\">\n",
+                      ly_site_lang_dir(p.lang));
+    ly_buf_put(out, "<title>");
     ly_buf_html_clipped(out, zh ? zh : en ? en : "louyu", LY_TITLE_MAX);
     ly_buf_put(out, "</title>\n<link rel=\"stylesheet\" href=\"assets/site.css\">\n");
     for (int l = 0; l < s->n_langs; l++)
         ly_buf_printf(out, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s/index.html\">\n",
                       ly_site_lang_tag(s->langs[l]), ly_site_lang_dir(s->langs[l]));
     ly_buf_put(out, "</head>\n<body>\n<main id=\"main\" class=\"choose\">\n<h1>");
-    ly_buf_html(out, zh ? zh : en);
+    ly_page_put(&p, zh ? zh : en ? en : "louyu");
     if (zh && en) {
         ly_buf_put(out, " <span lang=\"en\">");
         ly_buf_html(out, en);
         ly_buf_put(out, "</span>");
     }
-    ly_buf_printf(out, "</h1>\n<p>%s</p>\n<ul class=\"langs\">\n", ly_str(LY_S_SITE_CHOOSE, p.lang));
+    ly_buf_put(out, "</h1>\n");
+    if (!one)
+        ly_buf_printf(out, "<p>%s</p>\n", ly_str(LY_S_SITE_CHOOSE, p.lang));
+    ly_buf_put(out, "<ul class=\"langs\">\n");
     for (int l = 0; l < s->n_langs; l++) {
         ly_lang lang = s->langs[l];
         ly_buf_printf(out, "<li><a href=\"%s/index.html\" hreflang=\"%s\" lang=\"%s\">%s</a></li>\n",
@@ -215,10 +246,13 @@ static void filters(const ly_page *p)
             any = p->s->spaces[i].building == b;
         if (!any)
             continue;
+        const char *title = ly_building_title(&d->buildings[b], p->lang, name, sizeof name);
         ly_buf_put(o, "<option value=\"");
         ly_buf_html(o, d->buildings[b].id);
-        ly_buf_put(o, "\">");
-        ly_buf_html(o, ly_building_title(&d->buildings[b], p->lang, name, sizeof name));
+        ly_buf_printf(o, "\"%s%s%s>", ly_page_foreign(p, title) ? " lang=\"" : "",
+                      ly_page_foreign(p, title) ? ly_site_lang_tag(LY_LANG_ZH) : "",
+                      ly_page_foreign(p, title) ? "\"" : "");
+        ly_buf_html(o, title);
         ly_buf_put(o, "</option>\n");
     }
     ly_buf_printf(o, "</select></p>\n<p><input id=\"f-contiguous\" type=\"checkbox\"> "
@@ -244,7 +278,7 @@ static void listing_row(const ly_page *p, const ly_site_space *sp)
                   sp->run ? " hidden" : "");
     ly_buf_file_name(o, b->id);
     ly_buf_put(o, ".html\">");
-    ly_buf_html(o, ly_building_title(b, p->lang, name, sizeof name));
+    ly_page_put(p, ly_building_title(b, p->lang, name, sizeof name));
     ly_buf_printf(o, "</a></td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">", floors,
                   ly_page_grouped(sp->area_m2, area, sizeof area));
     if (sp->rent > 0)
@@ -343,7 +377,7 @@ static void buildings(const ly_page *p)
             ly_page_image(p, im, alt, NULL, true);
         }
         ly_buf_printf(o, "<span class=\"name\" id=\"bn%u\">", b);
-        ly_buf_html(o, ly_building_title(&d->buildings[b], p->lang, name, sizeof name));
+        ly_page_put(p, ly_building_title(&d->buildings[b], p->lang, name, sizeof name));
         building_summary(p, b, sum, sizeof sum);
         ly_buf_put(o, "</span></a><span class=\"sum\">");
         ly_buf_html(o, sum);

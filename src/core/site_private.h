@@ -25,6 +25,12 @@ typedef struct {
 const char *ly_page_str(const ly_page *p, ly_string_id id);
 const char *ly_page_pick(const ly_page *p, const char *zh, const char *en);
 const char *ly_page_district(const ly_page *p);
+/* Whether text on this page is in the other language: Chinese on an English page (a
+ * name that has no English one), which is marked lang="zh-Hans" for screen readers and
+ * fonts. */
+bool ly_page_foreign(const ly_page *p, const char *text);
+/* Text of an element, escaped; in a <span lang> when ly_page_foreign. */
+void ly_page_put(const ly_page *p, const char *text);
 /* The head, the skip link and the header with the language switch; `here` is the
  * page's path under its language folder ("index.html", "b/wtc.html"). */
 void ly_page_open(const ly_page *p, const char *title, const char *here);
