@@ -135,6 +135,10 @@ check 'diff <("$LOUYU" stats "$cj/delft.city.json") <("$LOUYU" stats "$tmp/delft
 run 2 export "$cj/rotterdam_subset.city.json" --out "$tmp/rot-local.geojson"
 expect err 'names no reference system .*: expected a CityJSON file with metadata.referenceSystem'
 check '[ ! -e "$tmp/rot-local.geojson" ]' "a refused GeoJSON export left a file"
+# ... and so is a store (its buildings are longitude and latitude): none is made
+run 2 convert "$cj/rotterdam_subset.city.json" "$tmp/rot-local.gpkg"
+expect err 'names no reference system .*a store.s buildings are longitude and latitude'
+check '[ ! -e "$tmp/rot-local.gpkg" ]' "a refused store was left behind"
 run 0 export "$cj/rotterdam_subset.city.json" --out "$tmp/rot-local.csv"
 check 'python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1],encoding=\"utf-8-sig\"))); assert len(r)==16 and all(x[\"lon\"]==\"\" and x[\"lat\"]==\"\" for x in r)" "$tmp/rot-local.csv"' \
   "a CSV of a file with no reference system claims coordinates: $(sed -n 2p "$tmp/rot-local.csv")"

@@ -287,6 +287,14 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
      * GeoJSON in WGS 84, a gzipped file's gunzipped */
     if (ly_district_load_text(&d, source, NULL, diags, &text, &len) != LY_LOAD_OK)
         return 1;
+    if (d.meta.local_crs) { /* (its placeholder place near 0 N 0 E is no place to claim) */
+        snprintf(err, n, "%s names no reference system (its vertices are metres of its own "
+                 "plane, with no place on the earth): a store's buildings are longitude and "
+                 "latitude; expected a CityJSON file with metadata.referenceSystem", source);
+        ly_district_unload(&d);
+        free(text);
+        return -1;
+    }
     sqlite3 *db = NULL;
     int rc = -1;
     if (sqlite3_open_v2(gpkg, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
