@@ -8,6 +8,7 @@
 #include "louyu/week.h"
 
 #include <dirent.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -222,11 +223,54 @@ static void reader_beside_writer(void)
     CHECK_INT(system(cmd), 0);
 }
 
+/* A change cut short at its commit (an import killed: SIGKILL, a full disk's SIGXFSZ, a
+ * power cut) leaves a hot -journal: a reader rolls it back (it opens the store to write
+ * once) and reads the store as it was; every command had refused it. */
+static void cut_short(void)
+{
+    char path[] = "/tmp/louyu-store-XXXXXX";
+    CHECK(mkdtemp(path) != NULL);
+    char gpkg[600], journal[620], err[512];
+    snprintf(gpkg, sizeof gpkg, "%s/z.gpkg", path);
+    snprintf(journal, sizeof journal, "%s-journal", gpkg);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "zs");
+    CHECK_INT(ly_store_create(gpkg, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags, err,
+                              sizeof err), 0);
+    ly_diag_list_deinit(&diags);
+    pid_t child = fork();
+    if (child == 0) { /* a change that spills to the file, then dies before its commit */
+        sqlite3 *db;
+        if (sqlite3_open(gpkg, &db) != SQLITE_OK)
+            _exit(1);
+        sqlite3_exec(db, "PRAGMA cache_size = 1; BEGIN; UPDATE buildings SET name = 'x', "
+                         "floors = 1; DELETE FROM louyu_document;", NULL, NULL, NULL);
+        _exit(0);
+    }
+    int status;
+    waitpid(child, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(access(journal, F_OK) == 0); /* hot */
+    ly_district d;
+    ly_diag_list_init(&diags, gpkg);
+    CHECK_INT(ly_store_load(&d, gpkg, NULL, &diags), LY_LOAD_OK);
+    CHECK(access(journal, F_OK) != 0); /* rolled back */
+    CHECK_INT(d.n_buildings, 33);
+    long wtc = ly_district_find(&d, "wtc");
+    CHECK(wtc >= 0 && d.buildings[wtc].floors > 1);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+    CHECK_INT(system(cmd), 0);
+}
+
 int main(void)
 {
     weeks();
     reading();
     reader_beside_writer();
+    cut_short();
     ly_district_unload(&g_d);
     return check_report();
 }

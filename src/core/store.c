@@ -53,8 +53,23 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
     sqlite3_stmt *st;
     bool ours = sqlite3_prepare_v2(*db, "SELECT geojson FROM louyu_document LIMIT 1", -1, &st,
                                    NULL) == SQLITE_OK;
-    int code = sqlite3_errcode(*db);
+    int code = sqlite3_extended_errcode(*db);
     sqlite3_finalize(st);
+    if (!ours && !write && code == SQLITE_READONLY_ROLLBACK) {
+        /* a change cut short (an import killed at its commit) left its -journal: a
+         * reader cannot roll it back, so open it to write once, which does, and read on */
+        sqlite3_close(*db);
+        *db = NULL;
+        sqlite3 *w;
+        if (ly_store_open(&w, path, true, err, n) == 0) {
+            sqlite3_close(w);
+            return ly_store_open(db, path, false, err, n);
+        }
+        snprintf(err, n, "cannot be read: a change to it was cut short and its -journal beside "
+                         "it must be rolled back: expected a store in a folder this user may "
+                         "write to, or one opened once by a user who may");
+        return -1;
+    }
     if (!ours && code != SQLITE_ERROR) { /* (SQLITE_ERROR: no such table, read below) */
         int base = code & 0xFF;
         snprintf(err, n, "cannot be read (%s): %s", sqlite3_errstr(code),
