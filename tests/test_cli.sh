@@ -711,4 +711,14 @@ awk "BEGIN { exit !($m > 0.94) }" && pass=$((pass + 1)) || { fail=$((fail + 1));
 unset SDL_VIDEODRIVER
 export ASAN_OPTIONS=$saved_asan
 
+# a pipe (or a device) to write to is written to, never renamed over (as root, synth had
+# replaced /dev/full with a file of that name)
+mkfifo "$tmp/fifo"
+timeout 60 cat "$tmp/fifo" >"$tmp/from-fifo" &
+reader=$!
+run 0 synth --buildings 5 --out "$tmp/fifo"
+wait $reader
+check '[ -p "$tmp/fifo" ]' "synth replaced the pipe it wrote to"
+check 'grep -q FeatureCollection "$tmp/from-fifo"' "synth wrote nothing into the pipe"
+
 finish

@@ -73,16 +73,26 @@ static FILE *open_temp(const char *out, char *tmp, size_t n)
 static int write_out(const char *out, const ly_district *d, const ly_synth_desc *desc,
                      ly_synth_info *info)
 {
-    char err[512], tmp[PATH_MAX + 16];
+    char err[512], tmp[PATH_MAX + 16], real[PATH_MAX];
     bool to_stdout = !strcmp(out, "-");
-    FILE *f = to_stdout ? stdout : open_temp(out, tmp, sizeof tmp);
+    /* a link is written through; a device or a pipe (/dev/null, a FIFO) is written to as
+     * it is: renaming over it would replace it (as root, /dev/null itself) */
+    struct stat st;
+    const char *target = !to_stdout && realpath(out, real) ? real : out;
+    bool direct = to_stdout || (stat(target, &st) == 0 && (S_ISCHR(st.st_mode) ||
+                                                           S_ISFIFO(st.st_mode)));
+    FILE *f = to_stdout ? stdout : direct ? fopen(target, "wb") : open_temp(target, tmp, sizeof tmp);
     if (!f) {
         fprintf(stderr, "louyu synth: cannot write %s: %s\n", out, strerror(errno));
         return LY_EXIT_USAGE;
     }
     int r = ly_synth_write(f, d, desc, info, err, sizeof err);
-    if (to_stdout) {
-        if (!r && fflush(stdout)) {
+    if (direct) {
+        if (!r && fflush(f)) {
+            snprintf(err, sizeof err, "cannot write: %s", strerror(errno));
+            r = -1;
+        }
+        if (!to_stdout && fclose(f) && !r) {
             snprintf(err, sizeof err, "cannot write: %s", strerror(errno));
             r = -1;
         }
@@ -96,7 +106,7 @@ static int write_out(const char *out, const ly_district *d, const ly_synth_desc 
             snprintf(err, sizeof err, "cannot write: %s", strerror(errno));
             r = -1;
         }
-        if (!r && rename(tmp, out)) {
+        if (!r && rename(tmp, target)) {
             snprintf(err, sizeof err, "cannot rename the temporary file over it: %s",
                      strerror(errno));
             r = -1;
