@@ -721,4 +721,18 @@ wait $reader
 check '[ -p "$tmp/fifo" ]' "synth replaced the pipe it wrote to"
 check 'grep -q FeatureCollection "$tmp/from-fifo"' "synth wrote nothing into the pipe"
 
+# data that does not reach stdout is a failure, said; with --out - the data alone is on
+# stdout (what the export says goes to stderr)
+"$LOUYU" stats "$ZS" >/dev/full 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "cannot write to the standard output: No space left on device" "$tmp/err"' \
+  "stats into a full stdout: rc $rc, $(cat "$tmp/err")"
+"$LOUYU" export "$ZS" --format geojson --out - >"$tmp/std.geojson" 2>"$tmp/err"
+check 'python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/std.geojson" && grep -q "cameras left out" "$tmp/err"' \
+  "export --out - is not GeoJSON alone: $(head -c 200 "$tmp/std.geojson")"
+"$LOUYU" convert "$ZS" "$tmp/std.gpkg" >/dev/null 2>&1
+(cd "$tmp" && "$LOUYU" export std.gpkg --out - >"$tmp/std-week.geojson" 2>/dev/null)
+check '[ ! -e "$tmp/-" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/std-week.geojson"' \
+  "a store's export --out - wrote a file named - (or no GeoJSON to stdout)"
+
 finish

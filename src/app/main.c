@@ -2,6 +2,10 @@
 #include "cli/cli.h"
 #include "louyu/font.h"
 
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 #include <time.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -21,5 +25,18 @@ int main(int argc, char **argv)
 #endif
     int rc = ly_cli_main(argc, argv);
     ly_font_library_shutdown();
+    /* data that did not reach stdout (a full disk, a closed stdout) is a failure, said */
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno;
+    if (fclose(stdout) != 0 && errno != EBADF) /* (closed, and nothing written to it) */
+        failed = true, e = errno;
+    errno = e;
+    if (failed) {
+        fprintf(stderr, "louyu: cannot write to the standard output: %s\n",
+                strerror(errno ? errno : EIO));
+        if (!rc)
+            rc = 2;
+    }
     return rc;
 }

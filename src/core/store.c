@@ -582,22 +582,28 @@ static void apply_week(cJSON *doc, const ly_district *d, size_t i)
     }
 }
 
-/* Writes text to path through a temporary file beside it, renamed over it. */
+/* Writes text and a newline to path atomically (ly_file_write_atomic: a device or a pipe
+ * written to as it is), or to stdout for "-". */
 static int write_atomically(const char *path, const char *text, char *err, size_t n)
 {
-    char tmp[4096];
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-    FILE *f = fopen(tmp, "wb");
-    bool ok = f && fputs(text, f) >= 0 && fputc('\n', f) != EOF;
-    ok = f && fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
-    if (f)
-        ok = fclose(f) == 0 && ok;
-    if (!ok || rename(tmp, path)) {
-        snprintf(err, n, "cannot write %s: %s", path, strerror(errno));
-        unlink(tmp);
+    size_t len = strlen(text);
+    if (!strcmp(path, "-")) {
+        bool ok = fwrite(text, 1, len, stdout) == len && fputc('\n', stdout) != EOF &&
+                  fflush(stdout) == 0;
+        if (!ok)
+            snprintf(err, n, "cannot write to the standard output: %s", strerror(errno));
+        return ok ? 0 : -1;
+    }
+    char *t = malloc(len + 1);
+    if (!t) {
+        snprintf(err, n, "out of memory");
         return -1;
     }
-    return 0;
+    memcpy(t, text, len);
+    t[len] = '\n';
+    int rc = ly_file_write_atomic(path, t, len + 1, err, n);
+    free(t);
+    return rc;
 }
 
 int ly_store_export(const char *gpkg, int week, const char *out_path, char *err, size_t n)

@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
+#include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 /* The format asked for, else the one --out's extension names, else NULL. */
 static const char *export_format(const ly_args *a, const char *out)
@@ -36,6 +38,9 @@ static const char *export_format(const ly_args *a, const char *out)
 }
 
 static int write_out(const char *out, const ly_buf *b);
+
+/* Where what the export says goes: stdout, or stderr when the data itself goes there. */
+static FILE *g_say;
 
 static int by_index(const void *a, const void *b)
 {
@@ -70,7 +75,7 @@ static int public_text(const char *path, const char *text, size_t len, const ly_
     else
         ly_buf_putn(b, pub, pub_len);
     if (cams)
-        printf("%zu camera%s left out (for operators only)\n", cams, cams == 1 ? "" : "s");
+        fprintf(g_say, "%zu camera%s left out (for operators only)\n", cams, cams == 1 ? "" : "s");
     free(pub);
     free(drop);
     return rc;
@@ -129,13 +134,13 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
     if (!rc)
         rc = write_out(out, &b);
     if (!rc)
-        printf("%s: written, %zu building%s%s\n", out, d.n_buildings - left_out,
+        fprintf(g_say, "%s: written, %zu building%s%s\n", out, d.n_buildings - left_out,
                d.n_buildings - left_out == 1 ? "" : "s",
                d.meta.cityjson    ? " (their footprints, heights and parts, from CityJSON)"
                : d.meta.projected ? " (in WGS 84, transformed from the file's \"crs\")"
                                   : "");
     if (!rc && left_out)
-        printf("%s: %zu building%s left out: GeoJSON's checks refuse %s (the warnings above "
+        fprintf(g_say, "%s: %zu building%s left out: GeoJSON's checks refuse %s (the warnings above "
                "say why)\n", out, left_out, left_out == 1 ? "" : "s",
                left_out == 1 ? "it" : "them");
     ly_buf_free(&b);
@@ -162,7 +167,7 @@ static int export_geojson(const ly_args *a, const char *db, const char *out)
         fprintf(stderr, "louyu export: %s\n", err);
         return LY_EXIT_USAGE;
     }
-    printf("%s: written\n", out);
+    fprintf(g_say, "%s: written\n", out);
     return LY_EXIT_OK;
 }
 
@@ -173,8 +178,13 @@ static int write_out(const char *out, const ly_buf *b)
         fprintf(stderr, "louyu export: out of memory\n");
         return LY_EXIT_USAGE;
     }
-    if (!out || !strcmp(out, "-"))
-        return fwrite(b->p, 1, b->len, stdout) == b->len ? LY_EXIT_OK : LY_EXIT_USAGE;
+    if (!out || !strcmp(out, "-")) {
+        if (fwrite(b->p, 1, b->len, stdout) == b->len && fflush(stdout) == 0)
+            return LY_EXIT_OK;
+        fprintf(stderr, "louyu export: cannot write to the standard output: %s\n",
+                strerror(errno));
+        return LY_EXIT_USAGE;
+    }
     char err[1200];
     if (ly_file_write_atomic(out, b->p, b->len, err, sizeof err)) {
         fprintf(stderr, "louyu export: %s\n", err);
@@ -253,7 +263,7 @@ static int export_csv(const ly_args *a, const char *path, const char *out)
     }
     rows = rows ? rows - 1 : 0;
     if (rc == LY_EXIT_OK && out && strcmp(out, "-"))
-        printf("%s: written, %zu %s%s\n", out, rows,
+        fprintf(g_say, "%s: written, %zu %s%s\n", out, rows,
                ly_arg_flag(a, "--floors") ? "floor" : "building", rows == 1 ? "" : "s");
     ly_buf_free(&b);
     close_source(&src);
@@ -279,7 +289,7 @@ static int export_cityjson(const ly_args *a, const char *path, const char *out)
         rc = write_out(out, &b);
     size_t n = src.sel ? src.n_sel : src.d.n_buildings;
     if (!rc && out && strcmp(out, "-"))
-        printf("%s: written, %zu building%s\n", out, n, n == 1 ? "" : "s");
+        fprintf(g_say, "%s: written, %zu building%s\n", out, n, n == 1 ? "" : "s");
     ly_buf_free(&b);
     close_source(&src);
     return rc;
@@ -288,8 +298,9 @@ static int export_cityjson(const ly_args *a, const char *path, const char *out)
 /* The district (or --select's buildings) as binary glTF. */
 static int export_glb(const ly_args *a, const char *path, const char *out)
 {
-    if (!out || !strcmp(out, "-"))
-        return ly_cli_usage_error(a->cmd, "--out FILE.glb is needed: a GLB is not for a terminal");
+    if (!out || (!strcmp(out, "-") && isatty(STDOUT_FILENO)))
+        return ly_cli_usage_error(a->cmd, "--out FILE.glb is needed: a GLB is not for a terminal "
+                                          "(--out - writes it to a pipe)");
     if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors"))
         return ly_cli_usage_error(a->cmd, "--week and --floors are not for glb");
     double t0 = ly_clock_ms();
@@ -315,7 +326,7 @@ static int export_glb(const ly_args *a, const char *path, const char *out)
     if (!rc)
         rc = write_out(out, &b);
     if (!rc)
-        printf("%s: written, %zu building%s, %.1f MB in %.0f ms (the mesh in memory: %.1f MB)\n",
+        fprintf(g_say, "%s: written, %zu building%s, %.1f MB in %.0f ms (the mesh in memory: %.1f MB)\n",
                out, src.sel ? src.n_sel : d->n_buildings,
                (src.sel ? src.n_sel : d->n_buildings) == 1 ? "" : "s", b.len / 1048576.0,
                ly_clock_ms() - t0, mesh.bytes / 1048576.0);
@@ -341,6 +352,7 @@ int ly_cli_export(const ly_args *a)
     int out_rc = out && strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false) : 0;
     if (out_rc)
         return out_rc;
+    g_say = out && strcmp(out, "-") ? stdout : stderr;
     if (!strcmp(format, "geojson"))
         return export_geojson(a, path, out);
     if (!strcmp(format, "glb"))
