@@ -708,6 +708,17 @@ printf '{"type": "FeatureCollection", "features": []}\n' >"$tmp/empty.geojson"
 run 0 shot "$tmp/empty.geojson" --size 640x360 --out "$tmp/empty.png"
 m=$(convert "$tmp/empty.png" -crop 120x3+260+184 -resize 1x1\! -format '%[fx:minima]' info:)
 awk "BEGIN { exit !($m > 0.94) }" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: an empty district shows no notice ($m)"; }
+# a picture that cannot be written whole is said, and the old one stays as it was
+run 0 shot "$ZS" --out "$tmp/keep.png" --size 64x48
+before=$(sha256sum <"$tmp/keep.png")
+(ulimit -f 4; "$LOUYU" shot "$ZS" --out "$tmp/keep.png" --size 640x480 >/dev/null 2>"$tmp/err")
+rc=$?
+check '[ $rc = 2 ] && grep -q "cannot write .*keep.png: File too large" "$tmp/err"' \
+  "a shot over the file-size limit: rc $rc, $(cat "$tmp/err")"
+check '[ "$(sha256sum <"$tmp/keep.png")" = "$before" ] && [ -z "$(ls "$tmp" | grep "keep.png.")" ]' \
+  "a shot that failed changed the old picture or left its temporary file"
+run 2 shot "$ZS" --out /dev/full --size 64x48; expect err 'cannot write /dev/full: No space left on device'
+
 unset SDL_VIDEODRIVER
 export ASAN_OPTIONS=$saved_asan
 

@@ -7,7 +7,6 @@
 #include "louyu/html.h"
 #include "louyu/log.h"
 
-#include <stb/stb_image_write.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,16 +84,11 @@ static int export_path(const ly_app *app, const char *ext, char *out, size_t n)
 static int write_png(ly_app *app, const char *path, int w, int h, char *err, size_t n)
 {
     uint8_t *px = malloc((size_t)w * h * 4);
-    char tmp[PATH_LEN + 8];
-    snprintf(tmp, sizeof tmp, "%s.part", path);
     int rc = !px || ly_app_render_image(app, w, h, true, px) ? -1 : 0;
     if (rc)
         snprintf(err, n, "cannot draw a %dx%d picture", w, h);
-    else if (!stbi_write_png(tmp, w, h, 4, px, w * 4) || rename(tmp, path)) {
-        unlink(tmp);
-        snprintf(err, n, "cannot write %s", path);
-        rc = -1;
-    }
+    else
+        rc = ly_image_write(path, w, h, px, 0, err, n);
     free(px);
     return rc;
 }

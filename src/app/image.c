@@ -4,7 +4,10 @@
  * title, north arrow, scale bar and legends) is laid out once for the whole size. */
 #include "app.h"
 #include "commands.h"
+#include "louyu/file.h"
+#include "louyu/html.h"
 
+#include <stb/stb_image_write.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,4 +83,30 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
 int ly_app_render_image(ly_app *app, int width, int height, bool map, uint8_t *rgba)
 {
     return ly_app_render_image_tiled(app, width, height, map, 0, rgba);
+}
+
+/* ---- writing a picture --------------------------------------------------------------- */
+
+static void to_buf(void *ctx, void *data, int size)
+{
+    ly_buf_putn(ctx, data, (size_t)size);
+}
+
+int ly_image_write(const char *path, int width, int height, const uint8_t *rgba,
+                   int jpeg_quality, char *err, size_t n)
+{
+    ly_buf b = {0};
+    int ok = jpeg_quality > 0
+                 ? stbi_write_jpg_to_func(to_buf, &b, width, height, 4, rgba, jpeg_quality)
+                 : stbi_write_png_to_func(to_buf, &b, width, height, 4, rgba, width * 4);
+    int rc = 0;
+    if (!ok || b.failed) {
+        snprintf(err, n, "cannot write %s: the picture could not be encoded (out of memory?)",
+                 path);
+        rc = -1;
+    } else {
+        rc = ly_file_write_atomic(path, b.p, b.len, err, n);
+    }
+    ly_buf_free(&b);
+    return rc;
 }

@@ -3,6 +3,7 @@
 #include "louyu/font.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +24,9 @@ int main(int argc, char **argv)
      * keeps one heap instead of one per thread that ever loaded */
     mallopt(M_ARENA_MAX, 1);
 #endif
+    /* a file-size limit (ulimit -f) makes a write fail (EFBIG), said and cleaned up like a
+     * full disk, instead of killing louyu with its temporary file left behind */
+    signal(SIGXFSZ, SIG_IGN);
     int rc = ly_cli_main(argc, argv);
     ly_font_library_shutdown();
     /* data that did not reach stdout (a full disk, a closed stdout) is a failure, said */

@@ -181,11 +181,12 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
         path = real;
     if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
         /* /dev/stdout, /dev/null, a pipe: written to as it is (nothing to replace) */
+        errno = 0;
         FILE *f = fopen(path, "wb");
         bool ok = f && fwrite(data, 1, len, f) == len;
         int e = errno;
-        if (f)
-            ok = fclose(f) == 0 && ok;
+        if (f && fclose(f) != 0 && ok) /* (a short write shows at the flush) */
+            ok = false, e = errno;
         if (!ok)
             snprintf(err, err_len, "cannot write %s: %s", path, strerror(e ? e : EIO));
         return ok ? 0 : -1;

@@ -30,7 +30,6 @@
 #include <limits.h>
 #include <math.h>
 #include <sodium.h>
-#include <stb/stb_image_write.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,8 +273,9 @@ static int picture(publisher *pb, int w, int h, long plan, ly_site_image *im)
     int rc = -1;
     if (px && ly_renderer_target_begin(app->renderer, w, h) == 0) {
         ly_cli_settle(app, 0);
+        char err[1200];
         if (ly_renderer_target_read(app->renderer, px) == 0 &&
-            stbi_write_jpg(path, w, h, 4, px, JPEG_QUALITY))
+            ly_image_write(path, w, h, px, JPEG_QUALITY, err, sizeof err) == 0)
             rc = 0;
         ly_renderer_target_end(app->renderer);
     }

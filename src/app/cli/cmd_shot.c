@@ -7,7 +7,6 @@
 #include "window.h"
 
 #include <math.h>
-#include <stb/stb_image_write.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,10 +103,9 @@ static int render_png(ly_app *app, const ly_args *a, const char *out, int w, int
     int rc = LY_EXIT_OK;
     size_t len = strlen(out);
     bool jpeg = len > 4 && (!strcasecmp(out + len - 4, ".jpg") || !strcasecmp(out + len - 5, ".jpeg"));
-    errno = 0;
-    if (jpeg ? !stbi_write_jpg(out, w, h, 4, pixels, 88) : !stbi_write_png(out, w, h, 4, pixels, w * 4)) {
-        fprintf(stderr, "louyu shot: cannot write %s: %s\n", out,
-                errno ? strerror(errno) : "the picture could not be encoded");
+    char err[1200];
+    if (ly_image_write(out, w, h, pixels, jpeg ? 88 : 0, err, sizeof err)) {
+        fprintf(stderr, "louyu shot: %s\n", err);
         rc = LY_EXIT_USAGE;
     }
     free(pixels);
