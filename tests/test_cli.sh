@@ -746,4 +746,11 @@ check 'python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/std.geoj
 check '[ ! -e "$tmp/-" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/std-week.geojson"' \
   "a store's export --out - wrote a file named - (or no GeoJSON to stdout)"
 
+# a store that cannot be made whole leaves nothing under its name (nor beside it), and
+# the message names it
+(ulimit -f 100; "$LOUYU" convert "$ZS" "$tmp/half.gpkg" >/dev/null 2>"$tmp/err")
+rc=$?
+check '[ $rc = 2 ] && grep -q "cannot write $tmp/half.gpkg: " "$tmp/err"' "a convert over the file-size limit: rc $rc, $(cat "$tmp/err")"
+check '[ -z "$(ls "$tmp" | grep half)" ]' "a convert that failed left $(ls "$tmp" | grep half | tr '\n' ' ')"
+
 finish

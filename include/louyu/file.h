@@ -51,6 +51,12 @@ int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *b
 int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
                          size_t err_len);
 
+/* While a temporary file is written (and renamed into place when whole), a stop signal
+ * (SIGINT, SIGTERM, SIGHUP, where nothing else handles it) removes it and its SQLite
+ * -journal before louyu ends. One at a time: false when another is watched. */
+bool ly_file_watch_temp(const char *tmp);
+void ly_file_unwatch_temp(void);
+
 /* Whether a file (or with `folder`, a folder) can be made or replaced at `path`: its
  * folder exists, is a folder and can be written, and `path` is not a folder (a file with
  * `folder`). Returns NULL, or why not ("its folder /x/y does not exist"), in why. Checked

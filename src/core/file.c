@@ -153,17 +153,47 @@ int ly_make_parent_dirs(const char *path, unsigned mode)
     return ly_make_dirs(dir, mode, NULL, 0);
 }
 
-/* The temporary file being written (ly_file_write_atomic), for a stop signal to remove. */
-static char stop_tmp[4096];
+/* The temporary file being written (ly_file_write_atomic, a store being made), and its
+ * SQLite journal, for a stop signal to remove. */
+static char stop_tmp[4096], stop_journal[4096 + 8];
 static volatile sig_atomic_t stop_tmp_set;
 static atomic_flag stop_claimed = ATOMIC_FLAG_INIT;
+static const int STOP_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP};
+static struct sigaction stop_old[3];
 
 static void on_stop_signal(int sig)
 {
-    if (stop_tmp_set)
+    if (stop_tmp_set) {
         unlink(stop_tmp);
+        unlink(stop_journal);
+    }
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+bool ly_file_watch_temp(const char *tmp)
+{
+    if (strlen(tmp) >= sizeof stop_tmp || atomic_flag_test_and_set(&stop_claimed))
+        return false;
+    snprintf(stop_tmp, sizeof stop_tmp, "%s", tmp);
+    snprintf(stop_journal, sizeof stop_journal, "%s-journal", tmp);
+    stop_tmp_set = 1;
+    struct sigaction sa = {.sa_handler = on_stop_signal};
+    sigemptyset(&sa.sa_mask);
+    for (int i = 0; i < 3; i++) {
+        sigaction(STOP_SIGNALS[i], NULL, &stop_old[i]);
+        if (stop_old[i].sa_handler == SIG_DFL) /* (where nothing else handles it) */
+            sigaction(STOP_SIGNALS[i], &sa, NULL);
+    }
+    return true;
+}
+
+void ly_file_unwatch_temp(void)
+{
+    stop_tmp_set = 0;
+    for (int i = 0; i < 3; i++)
+        sigaction(STOP_SIGNALS[i], &stop_old[i], NULL);
+    atomic_flag_clear(&stop_claimed);
 }
 
 static int write_tmp(int fd, const char *tmp, const char *path, const void *data, size_t len,
@@ -206,25 +236,12 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
         return -1;
     }
     /* an interrupt or a kill while the temporary file is written removes it (the target
-     * keeps its old bytes either way), where nothing else handles those signals; one
-     * write at a time is watched (another thread's goes unwatched) */
-    if (atomic_flag_test_and_set(&stop_claimed))
-        return write_tmp(fd, tmp, path, data, len, err, err_len);
-    struct sigaction old_int, old_term, sa = {.sa_handler = on_stop_signal};
-    sigemptyset(&sa.sa_mask);
-    memcpy(stop_tmp, tmp, sizeof stop_tmp);
-    stop_tmp_set = 1;
-    sigaction(SIGINT, NULL, &old_int);
-    sigaction(SIGTERM, NULL, &old_term);
-    if (old_int.sa_handler == SIG_DFL)
-        sigaction(SIGINT, &sa, NULL);
-    if (old_term.sa_handler == SIG_DFL)
-        sigaction(SIGTERM, &sa, NULL);
+     * keeps its old bytes either way); one write at a time is watched (another thread's
+     * goes unwatched) */
+    bool watched = ly_file_watch_temp(tmp);
     int rc = write_tmp(fd, tmp, path, data, len, err, err_len);
-    stop_tmp_set = 0;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    atomic_flag_clear(&stop_claimed);
+    if (watched)
+        ly_file_unwatch_temp();
     return rc;
 }
 

@@ -310,9 +310,26 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
         free(text);
         return -1;
     }
+    /* made under a temporary name beside it and linked into place when whole: a convert
+     * stopped on the way (a kill, a full disk) leaves no half store under the name (a
+     * stop signal removes the temporary file too) */
+    char tmp[4096];
+    int fd = -1;
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", gpkg) >= (int)sizeof tmp)
+        errno = ENAMETOOLONG;
+    else
+        fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, n, "cannot write %s: %s", gpkg, strerror(errno));
+        ly_district_unload(&d);
+        free(text);
+        return -1;
+    }
+    close(fd);
+    bool watched = ly_file_watch_temp(tmp);
     sqlite3 *db = NULL;
     int rc = -1;
-    if (sqlite3_open_v2(gpkg, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+    if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK)
         snprintf(err, n, "%s: %s", gpkg, db ? sqlite3_errmsg(db) : "out of memory");
     else if (!ly_gpkg_exec(db, "BEGIN", err, n))
@@ -320,9 +337,43 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
                      ly_gpkg_exec(db, "COMMIT", err, n)
                  ? -1
                  : 0;
-    sqlite3_close(db);
-    if (rc)
-        unlink(gpkg);
+    if (rc && db && !strstr(err, gpkg)) { /* name the store in SQLite's "disk I/O error" */
+        char why[512];
+        snprintf(why, sizeof why, "%s", err);
+        snprintf(err, n, "cannot write %s: %s", gpkg, why);
+    }
+    if (sqlite3_close(db) != SQLITE_OK && !rc) {
+        snprintf(err, n, "cannot write %s: %s", gpkg, sqlite3_errmsg(db));
+        rc = -1;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    if (!rc && chmod(tmp, 0666 & ~mask)) {
+        snprintf(err, n, "cannot write %s: %s", gpkg, strerror(errno));
+        rc = -1;
+    }
+    /* link: never over a store that appeared meanwhile (rename where links are not
+     * made, as on some shared folders) */
+    bool placed = rc || link(tmp, gpkg) == 0;
+    if (!placed && errno != EEXIST) {
+        if (access(gpkg, F_OK) == 0)
+            errno = EEXIST;
+        else
+            placed = rename(tmp, gpkg) == 0;
+    }
+    if (!placed) {
+        snprintf(err, n, errno == EEXIST ? "%s exists: expected a new file (louyu never "
+                                           "overwrites a store)"
+                                         : "cannot write %s: %s",
+                 gpkg, strerror(errno));
+        rc = -1;
+    }
+    unlink(tmp);
+    char journal[4200];
+    snprintf(journal, sizeof journal, "%s-journal", tmp);
+    unlink(journal);
+    if (watched)
+        ly_file_unwatch_temp();
     ly_district_unload(&d);
     free(text);
     return rc;
