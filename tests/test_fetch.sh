@@ -256,4 +256,20 @@ t0=$(date +%s)
 stop_kiosk
 [ $(($(date +%s) - t0)) -le 3 ] && ok || bad "the kiosk took $(($(date +%s) - t0)) s to stop during a poll"
 
+# the desktop viewer told to stop while its first open waits on a silent server ends at
+# once (it had gone on running, with no district, until a second signal)
+mode slow 30 "$ZS"
+LOUYU_FETCH_TIMEOUT_S=60 "$LOUYU" view "$URL" --size 320x240 >/dev/null 2>&1 &
+viewer_pid=$!
+sleep 1.5
+t0=$(date +%s)
+kill -TERM "$viewer_pid"
+( sleep 10; kill -KILL "$viewer_pid" 2>/dev/null ) &
+guard=$!
+wait "$viewer_pid"
+rc=$?
+kill "$guard" 2>/dev/null
+[ "$rc" -eq 0 ] && [ $(($(date +%s) - t0)) -le 3 ] && ok ||
+  bad "the viewer stopped during its first open with $rc after $(($(date +%s) - t0)) s"
+
 finish

@@ -449,7 +449,7 @@ static int loop(ly_app *app, ly_platform *plat, viewer *v)
  * ten times a second so the loader keeps the cores; closing the window gives up.
  * Returns 0 with the district on screen, or an exit status after printing why
  * it did not load, as a synchronous load would. */
-static int open_async(ly_app *app, ly_platform *plat, viewer *v, ly_reload *rl)
+static int open_async(ly_app *app, ly_platform *plat, viewer *v, ly_reload *rl, bool *ended)
 {
     if (!rl)
         return ly_cli_load(app, v->file, false);
@@ -485,6 +485,7 @@ static int open_async(ly_app *app, ly_platform *plat, viewer *v, ly_reload *rl)
          * loader thread only reads the file and builds memory the exit takes back */
         ly_reload_cancel(rl);
         LY_INFO("APP", "closed while %s was loading", v->file);
+        *ended = true;
         return LY_EXIT_OK;
     }
     ly_cli_progress_line(v->file, ly_reload_progress(rl), st->time - st->opening.started, true);
@@ -552,14 +553,16 @@ int ly_cli_view(const ly_args *a)
     } else {
         ly_app_use_settings(&app);
     }
+    bool ended = false;
     if (v.kiosk && ly_cli_load(&app, v.file, true)) {
         /* a kiosk without good data says "out of service" and waits for the file to
          * be mended (the watch loads it), rather than leaving the desktop showing */
         LY_ERROR("KIOSK", "cannot load %s (its errors are above): out of service until %s",
                  v.file, v.url ? "its server gives a good district"
                                : "it is replaced by a good file");
-    } else if ((!v.kiosk && (rc = open_async(&app, plat, &v, rl))) ||
+    } else if ((!v.kiosk && ((rc = open_async(&app, plat, &v, rl, &ended)) || ended)) ||
                (rc = ly_cli_apply_scene(&app, a))) {
+        /* (closed, or SIGTERM, while the file loaded: the viewer ends, it had gone on) */
         ly_cli_close(&app, plat);
         return rc;
     }
