@@ -908,6 +908,7 @@ static const char *write_file(writer *w, const ly_cache_key *key, char *tmp)
         return "cannot create a temporary file for";
     }
     flock(w->fd, LOCK_EX); /* (while it is held, prune knows a writer is at work on it) */
+    bool watched = ly_file_watch_temp(tmp); /* a stop signal removes it (kill: prune does) */
     w->at = 0;
     static const unsigned char zeros[sizeof w->head + sizeof w->table];
     emit(w, zeros, sizeof zeros);
@@ -923,6 +924,8 @@ static const char *write_file(writer *w, const ly_cache_key *key, char *tmp)
     }
     if (why)
         unlink(tmp);
+    if (watched)
+        ly_file_unwatch_temp();
     return why;
 }
 

@@ -2,6 +2,7 @@
  * louyu/synth.h and docs/data-format.md), with --roads a street grid and POIs too,
  * written atomically: a temporary file beside FILE, renamed over it when it is whole. */
 #include "data.h"
+#include "louyu/file.h"
 #include "louyu/synth.h"
 
 #include <errno.h>
@@ -86,6 +87,7 @@ static int write_out(const char *out, const ly_district *d, const ly_synth_desc 
         fprintf(stderr, "louyu synth: cannot write %s: %s\n", out, strerror(errno));
         return LY_EXIT_USAGE;
     }
+    bool watched = !direct && ly_file_watch_temp(tmp); /* a stop signal removes it */
     int r = ly_synth_write(f, d, desc, info, err, sizeof err);
     if (direct) {
         if (!r && fflush(f)) {
@@ -113,6 +115,8 @@ static int write_out(const char *out, const ly_district *d, const ly_synth_desc 
         }
         if (r)
             unlink(tmp);
+        if (watched)
+            ly_file_unwatch_temp();
     }
     if (r) {
         fprintf(stderr, "louyu synth: %s: %s\n", out, err);
