@@ -300,7 +300,12 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
     ly_district d;
     /* kept as the text it is read as: a shapefile's, a GeoPackage's or OpenStreetMap's as
      * GeoJSON in WGS 84, a gzipped file's gunzipped */
-    if (ly_district_load_text(&d, source, NULL, diags, &text, &len) != LY_LOAD_OK)
+    ly_load_result loaded = ly_district_load_text(&d, source, NULL, diags, &text, &len);
+    if (loaded == LY_LOAD_IO) { /* (a folder, a device, a file that is not there) */
+        snprintf(err, n, "%s cannot be read (said above): no store was made", source);
+        return -1;
+    }
+    if (loaded != LY_LOAD_OK)
         return 1;
     if (d.meta.local_crs) { /* (its placeholder place near 0 N 0 E is no place to claim) */
         snprintf(err, n, "%s names no reference system (its vertices are metres of its own "
