@@ -291,6 +291,16 @@ same_places "$tmp/cgcs.gpkg" 322667430 way/322667431
 run 0 convert "$tmp/cgcs.gpkg" "$tmp/cgcs-store.gpkg"; expect out 'a GeoPackage of 5 buildings from'
 run 0 info "$tmp/cgcs-store.gpkg" way/322667431; expect out '^海天商场  Haitian Mall'
 run 0 export "$tmp/cgcs.gpkg" --out "$tmp/cgcs.csv"; expect out 'cgcs.csv: written, 5 buildings'
+# GeometryCollections of polygons (ogr2ogr -nlt GEOMETRYCOLLECTION) are the buildings they
+# hold; a geometry column named in another case is that column; one not there is an error
+ogr2ogr -f GPKG -nlt GEOMETRYCOLLECTION -nln buildings "$tmp/gc.gpkg" "$tmp/cgcs.geojson" 2>/dev/null
+run 0 validate "$tmp/gc.gpkg"; expect out 'gc.gpkg: valid: 5 buildings'
+cp "$tmp/cgcs.gpkg" "$tmp/case.gpkg"
+sqlite3 "$tmp/case.gpkg" "UPDATE gpkg_geometry_columns SET column_name = upper(column_name)" 2>/dev/null ||
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE gpkg_geometry_columns SET column_name = upper(column_name)'); c.commit()" "$tmp/case.gpkg"
+run 0 validate "$tmp/case.gpkg"; expect out 'case.gpkg: valid: 5 buildings'
+python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE gpkg_geometry_columns SET column_name = 'nosuch'\"); c.commit()" "$tmp/case.gpkg"
+run 1 validate "$tmp/case.gpkg"; expect err 'its geometry column "nosuch" \(as gpkg_geometry_columns names it\) is not one of its columns'
 ogr2ogr -f GPKG -nln buildings "$tmp/neg3.gpkg" "$tmp/neg3.geojson" 2>/dev/null
 run 1 validate "$tmp/neg3.gpkg"
 expect err "^$tmp/neg3.gpkg:3:[0-9]+: error: table buildings, fid 3, column height: \"322667430\": \"height\" is \"-3\": expected a height in metres"

@@ -1000,9 +1000,49 @@ static bool read_line_area(loader *L, const cJSON *coords, double *box)
 
 /* Reads a Polygon or MultiPolygon geometry into consecutive ly_polygons (or, for an
  * area mapped as a closed line, one). */
+/* A GeometryCollection of polygons only (Polygon and MultiPolygon members): read as the
+ * MultiPolygon it amounts to (what `ogr2ogr -nlt GEOMETRYCOLLECTION` and some tools write
+ * for a building). */
+static bool polygonal_collection(const cJSON *geom)
+{
+    const cJSON *t = cJSON_IsObject(geom) ? member(geom, "type") : NULL;
+    const cJSON *gs = t ? member(geom, "geometries") : NULL;
+    if (!cJSON_IsString(t) || strcmp(t->valuestring, "GeometryCollection") ||
+        !cJSON_IsArray(gs) || !gs->child)
+        return false;
+    for (const cJSON *g = gs->child; g; g = g->next) {
+        const cJSON *gt = cJSON_IsObject(g) ? member(g, "type") : NULL;
+        if (!cJSON_IsString(gt) ||
+            (strcmp(gt->valuestring, "Polygon") && strcmp(gt->valuestring, "MultiPolygon")))
+            return false;
+    }
+    return true;
+}
+
 static bool read_areal(loader *L, const cJSON *geom, const char *what, uint32_t *first,
                        uint32_t *count, double *box)
 {
+    if (polygonal_collection(geom)) { /* its members' polygons, numbered across them */
+        *first = (uint32_t)L->d->n_polygons;
+        bool ok = true;
+        int k = 0;
+        for (const cJSON *g = member(geom, "geometries")->child; g && !L->nomem; g = g->next) {
+            const cJSON *coords = member(g, "coordinates");
+            bool multi = !strcmp(member(g, "type")->valuestring, "MultiPolygon");
+            if (!cJSON_IsArray(coords) || !coords->child) {
+                err(L, coords ? coords : g, "a member's coordinates are %s: expected a "
+                    "non-empty array", coords ? "empty" : "missing");
+                ok = false;
+                continue;
+            }
+            if (!multi)
+                ok = read_polygon(L, coords, k++, box) && ok;
+            for (const cJSON *pg = multi ? coords->child : NULL; pg && !L->nomem; pg = pg->next)
+                ok = read_polygon(L, pg, k++, box) && ok;
+        }
+        *count = (uint32_t)L->d->n_polygons - *first;
+        return ok;
+    }
     const char *type = cJSON_IsObject(geom) ? get_string(L, geom, "type", true) : NULL;
     if (!cJSON_IsObject(geom)) {
         err(L, geom, "geometry is %s: expected a %s geometry object", type_name(geom), what);
@@ -2681,7 +2721,7 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
         return -1;
     }
     bool osm = osm_feature(L, feature, props);
-    if (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon")) {
+    if (!strcmp(gt, "Polygon") || !strcmp(gt, "MultiPolygon") || polygonal_collection(*geom)) {
         kind = osm ? osm_area_kind(L, props) : LY_KIND_BUILDING;
         if (kind < 0 && osm_poi_category(L, props) >= 0)
             kind = LY_KIND_POI; /* a place mapped as an area: its marker in the middle */

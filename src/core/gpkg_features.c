@@ -376,9 +376,10 @@ static void read_columns(reader *r, const table *t, sqlite3_stmt *st, columns *c
     for (int i = 0; i < c->n; i++) {
         const char *name = sqlite3_column_name(st, i);
         snprintf(c->keys[i], sizeof c->keys[i], "%s", name ? name : "");
-        if (!strcmp(c->keys[i], t->geom))
+        /* (SQLite's column names are caseless: "GEOM" names the column geom) */
+        if (c->geom < 0 && !strcasecmp(c->keys[i], t->geom))
             c->geom = i;
-        else if (pk_name && !strcmp(c->keys[i], pk_name))
+        else if (pk_name && !strcasecmp(c->keys[i], pk_name))
             c->fid = i;
         ly_ft_column_key(c->keys[i], sizeof c->keys[i]);
         for (int j = 0; j < i; j++) /* a name taken: the column keeps its own */
@@ -406,6 +407,13 @@ static bool write_table(reader *r, int ti)
     bool ok = cols != NULL;
     if (cols)
         read_columns(r, t, st, cols);
+    if (cols && cols->geom < 0) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "table %s: its geometry column \"%s\" (as gpkg_geometry_columns names it) is "
+                    "not one of its columns: expected the name of the column that holds its "
+                    "geometry", t->name, t->geom);
+        ok = false;
+    }
     int rc;
     bool read = ok; /* (a bad row is said, and the rest are still checked) */
     while (read && (rc = sqlite3_step(st)) == SQLITE_ROW && !r->out.failed) {
