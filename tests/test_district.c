@@ -275,7 +275,7 @@ static void osm_values(void)
     ly_diag_list diags;
     CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
     CHECK_INT(diags.errors, 0);
-    CHECK_INT(diags.warnings, 4); /* the list, the two commas, a height under 1 m */
+    CHECK_INT(diags.warnings, 4); /* the list, the two commas, a height under 0.5 m */
     CHECK_INT(d.n_buildings, 15);
     if (d.n_buildings == 15) {
         CHECK_NEAR(d.buildings[0].height_m, 30.48, 1e-9);
@@ -296,7 +296,7 @@ static void osm_values(void)
         CHECK_NEAR(d.buildings[12].height_m, 3 * 3.2, 1e-9);
         CHECK_INT(d.buildings[12].floors, 2);
         CHECK_NEAR(d.buildings[13].height_m, 20, 1e-9); /* a height has the roof in it */
-        CHECK_NEAR(d.buildings[14].height_m, 3.2, 1e-9); /* under 1 m: one storey, said */
+        CHECK_NEAR(d.buildings[14].height_m, 3.2, 1e-9); /* under 0.5 m: one storey, said */
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);

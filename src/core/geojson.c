@@ -2034,10 +2034,10 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
     char got[64];
     int how;
     if (oh && osm_number(oh, true, &h, &how)) {
-        if (h > 0 && h < 1) {
+        if (h > 0 && h < 0.5) {
             /* a wall's or a kerb's, or a unit slipped: flat on the map, so one storey */
-            warn(L, oh, "\"%s\" is %g m, under 1 m: drawn as one storey (%g m)", oh->string, h,
-                 DEFAULT_STOREY_M);
+            warn(L, oh, "\"%s\" is %g m, under half a metre: drawn as one storey (%g m)",
+                 oh->string, h, DEFAULT_STOREY_M);
             b->height_m = DEFAULT_STOREY_M;
             return true;
         }
