@@ -7,6 +7,8 @@
 #include "load_private.h"
 #include "louyu/store.h"
 
+#include <cjson/cJSON.h>
+#include <errno.h>
 #include <math.h>
 #include <proj.h>
 #include <sqlite3.h>
@@ -312,7 +314,51 @@ static void quoted(char *out, size_t n, const char *name)
 }
 
 /* Column c of the row as a JSON value (a blob: left out, false). */
-static bool put_column(ly_buf *out, sqlite3_stmt *st, int c)
+/* louyu's properties that are arrays or objects: GDAL keeps them as JSON text (a column
+ * of subtype JSON), read back as what they are. */
+static bool structured_key(const char *key)
+{
+    static const char *const KEYS[] = {"floor_records", "enterprises", "parts",
+                                       "floor_heights", "contact",     "services", "names"};
+    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
+        if (!strcmp(key, KEYS[i]))
+            return true;
+    return false;
+}
+
+/* GDAL's text for a list of numbers (an IntegerList or RealList field, as it writes a
+ * GeoJSON array of numbers): "(3:6,5,4.5)", as the JSON array it was; false when s is
+ * not one. */
+static bool put_number_list(ly_buf *out, const char *s, size_t n)
+{
+    char *end;
+    if (n < 4 || s[0] != '(' || s[n - 1] != ')')
+        return false;
+    errno = 0;
+    long count = strtol(s + 1, &end, 10);
+    if (end == s + 1 || *end != ':' || count < 0 || errno)
+        return false;
+    size_t mark = out->len;
+    ly_buf_put(out, "[");
+    const char *p = end + 1, *stop = s + n - 1;
+    long got = 0;
+    while (p < stop) {
+        double x = strtod(p, &end);
+        if (end == p || end > stop || !isfinite(x) || (*end != ',' && end != stop))
+            break;
+        ly_buf_printf(out, got ? ",%.17g" : "%.17g", x);
+        got++;
+        p = end + (end < stop);
+    }
+    if (p < stop || got != count) {
+        out->len = mark; /* not one: the text as it is */
+        return false;
+    }
+    ly_buf_put(out, "]");
+    return true;
+}
+
+static bool put_column(ly_buf *out, sqlite3_stmt *st, int c, const char *key)
 {
     switch (sqlite3_column_type(st, c)) {
     case SQLITE_INTEGER:
@@ -329,10 +375,24 @@ static bool put_column(ly_buf *out, sqlite3_stmt *st, int c)
     case SQLITE_TEXT: {
         const char *s = (const char *)sqlite3_column_text(st, c);
         int n = sqlite3_column_bytes(st, c);
-        if (n)
+        int lead = 0;
+        while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\n' || s[lead] == '\r'))
+            lead++;
+        const char *end = NULL;
+        cJSON *j = lead < n && (s[lead] == '[' || s[lead] == '{') && structured_key(key)
+                       ? cJSON_ParseWithLengthOpts(s, (size_t)n, &end, false)
+                       : NULL;
+        while (j && end < s + n && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+            end++;
+        if (j && end == s + n && !memchr(s, '\0', (size_t)n)) /* the array or object it holds */
+            ly_buf_putn(out, s, (size_t)n);
+        else if (n && structured_key(key) && put_number_list(out, s, (size_t)n))
+            ;
+        else if (n)
             ly_ft_put_string(out, s, (size_t)n);
         else
             ly_buf_put(out, "null"); /* blank text is no value */
+        cJSON_Delete(j);
         return true;
     }
     case SQLITE_NULL:
@@ -445,7 +505,7 @@ static bool write_table(reader *r, int ti)
             first = false;
             ly_ft_put_string(&r->out, cols->keys[i], strlen(cols->keys[i]));
             ly_buf_put(&r->out, ":");
-            put_column(&r->out, st, i);
+            put_column(&r->out, st, i, cols->keys[i]);
         }
         ly_buf_put(&r->out, "},\"geometry\":");
         const unsigned char *g = cols->geom >= 0 ? sqlite3_column_blob(st, cols->geom) : NULL;
