@@ -3886,6 +3886,18 @@ ly_load_result ly_district_load_text(ly_district *out, const char *path,
         return LY_LOAD_DATA;
     if (ly_gisfile_is(path))
         return ly_gisfile_load_text(out, path, desc, diags, text, len);
+    if (ly_store_is(path)) {
+        /* an SQLite file that is not another tool's GeoPackage now: a store, or one
+         * another program holds locked (said as such, not read as text) */
+        ly_load_result r = ly_store_load(out, path, desc, diags);
+        if (r != LY_LOAD_OK)
+            return r;
+        ly_district_unload(out);
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "is a louyu store already: expected a district file (louyu export %s "
+                    "--out FILE.geojson writes its district as it is now)", path);
+        return LY_LOAD_IO;
+    }
     size_t max = ly_load_max_bytes(desc);
     char *raw;
     size_t n;
