@@ -375,6 +375,9 @@ static bool put_column(ly_buf *out, sqlite3_stmt *st, int c, const char *key)
     case SQLITE_TEXT: {
         const char *s = (const char *)sqlite3_column_text(st, c);
         int n = sqlite3_column_bytes(st, c);
+        const char *nul = s ? memchr(s, '\0', (size_t)n) : NULL;
+        if (nul) /* text ends at a NUL, as every C reader of the file takes it */
+            n = (int)(nul - s);
         int lead = 0;
         while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\n' || s[lead] == '\r'))
             lead++;
