@@ -162,17 +162,25 @@ static int reports(char names[64][512])
     return n;
 }
 
-static void reader_beside_writer(void)
+/* A store of the bundled district in a new folder: path (the folder) and gpkg filled. */
+static void new_store(char path[24], char gpkg[600])
 {
-    char path[] = "/tmp/louyu-store-XXXXXX";
+    char err[512];
+    snprintf(path, 24, "/tmp/louyu-store-XXXXXX");
     CHECK(mkdtemp(path) != NULL);
-    char gpkg[600], err[512];
-    snprintf(gpkg, sizeof gpkg, "%s/z.gpkg", path);
+    snprintf(gpkg, 600, "%s/z.gpkg", path);
     ly_diag_list diags;
     ly_diag_list_init(&diags, "zs");
     CHECK_INT(ly_store_create(gpkg, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags, err,
                               sizeof err), 0);
     ly_diag_list_deinit(&diags);
+}
+
+static void reader_beside_writer(void)
+{
+    char path[24], gpkg[600], err[512];
+    new_store(path, gpkg);
+    ly_diag_list diags;
     static char names[64][512];
     int n = reports(names);
     CHECK_INT(n, 52);
@@ -228,16 +236,10 @@ static void reader_beside_writer(void)
  * once) and reads the store as it was; every command had refused it. */
 static void cut_short(void)
 {
-    char path[] = "/tmp/louyu-store-XXXXXX";
-    CHECK(mkdtemp(path) != NULL);
-    char gpkg[600], journal[620], err[512];
-    snprintf(gpkg, sizeof gpkg, "%s/z.gpkg", path);
+    char path[24], gpkg[600], journal[620];
+    new_store(path, gpkg);
     snprintf(journal, sizeof journal, "%s-journal", gpkg);
     ly_diag_list diags;
-    ly_diag_list_init(&diags, "zs");
-    CHECK_INT(ly_store_create(gpkg, LY_SOURCE_DIR "/data/zhanshan.geojson", &diags, err,
-                              sizeof err), 0);
-    ly_diag_list_deinit(&diags);
     pid_t child = fork();
     if (child == 0) { /* a change that spills to the file, then dies before its commit */
         sqlite3 *db;
