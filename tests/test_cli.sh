@@ -301,6 +301,12 @@ sqlite3 "$tmp/case.gpkg" "UPDATE gpkg_geometry_columns SET column_name = upper(c
 run 0 validate "$tmp/case.gpkg"; expect out 'case.gpkg: valid: 5 buildings'
 python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE gpkg_geometry_columns SET column_name = 'nosuch'\"); c.commit()" "$tmp/case.gpkg"
 run 1 validate "$tmp/case.gpkg"; expect err 'its geometry column "nosuch" \(as gpkg_geometry_columns names it\) is not one of its columns'
+# louyu's own GeoJSON through ogr2ogr (its arrays as JSON text columns, floor_heights as
+# GDAL's list text "(25:6,5,...)") loads whole; a store given to convert is said to be one
+"$LOUYU" export "$ZS" --format geojson --out "$tmp/own.geojson" >/dev/null 2>&1
+ogr2ogr -f GPKG "$tmp/own.gpkg" "$tmp/own.geojson" 2>/dev/null
+run 0 validate "$tmp/own.gpkg"; expect out 'own.gpkg: valid: 33 buildings, [0-9]+ other features, 2096 enterprises; 0 warnings'
+run 2 convert "$tmp/one.gpkg" "$tmp/again.gpkg"; expect err 'one.gpkg: error: is a louyu store already'
 ogr2ogr -f GPKG -nln buildings "$tmp/neg3.gpkg" "$tmp/neg3.geojson" 2>/dev/null
 run 1 validate "$tmp/neg3.gpkg"
 expect err "^$tmp/neg3.gpkg:3:[0-9]+: error: table buildings, fid 3, column height: \"322667430\": \"height\" is \"-3\": expected a height in metres"
