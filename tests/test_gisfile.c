@@ -8,6 +8,7 @@
 #include "louyu/gisfile.h"
 
 #include <math.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -274,6 +275,65 @@ static void geopackage(void)
     CHECK(!ly_gpkg_features_is(DIR "zhanshan-cgcs2000.shp"));
 }
 
+/* A GeoPackage's bad rows are said for what is wrong with them: a coordinate that is NaN,
+ * an unknown geometry type (both had been "cut short or damaged"), an srs_id that
+ * gpkg_spatial_ref_sys does not list (it had been "no organisation 0"). */
+static void geopackage_rows(void)
+{
+    unsigned char *p;
+    size_t n;
+    CHECK(read_file(LY_SOURCE_DIR "/tests/data/wild/geopackage/zhanshan-cgcs2000.gpkg", &p, &n));
+    static const struct {
+        const char *sql, *says;
+    } CASES[] = {
+        {"UPDATE %s SET %s = X'4750000100000000' || X'0101000000' || X'000000000000F87F' || "
+         "X'0000000000000000' WHERE rowid = (SELECT min(rowid) FROM %s)",
+         "a coordinate is NaN: expected points, lines or polygons of finite"},
+        {"UPDATE %s SET %s = X'4750000100000000' || X'01E7030000' WHERE rowid = "
+         "(SELECT min(rowid) FROM %s)", "an unknown WKB geometry type 999"},
+        {"UPDATE gpkg_geometry_columns SET srs_id = 12345 WHERE table_name = '%s' AND "
+         "column_name = '%s' AND '%s' <> ''", "srs_id 12345 is not in gpkg_spatial_ref_sys"},
+    };
+    for (size_t k = 0; p && k < sizeof CASES / sizeof *CASES; k++) {
+        char path[128], sql[600], table[128] = "", geom[128] = "";
+        snprintf(path, sizeof path, "%s/rows%zu.gpkg", tmp, k);
+        write_file(path, p, n);
+        sqlite3 *db;
+        CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(db, "SELECT table_name, column_name FROM gpkg_geometry_columns",
+                               -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(table, sizeof table, "%s", (const char *)sqlite3_column_text(st, 0));
+            snprintf(geom, sizeof geom, "%s", (const char *)sqlite3_column_text(st, 1));
+        }
+        sqlite3_finalize(st);
+        /* (GDAL's spatial index triggers call its own SQL functions: dropped) */
+        char drops[4096] = "";
+        if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'", -1,
+                               &st, NULL) == SQLITE_OK)
+            while (sqlite3_step(st) == SQLITE_ROW)
+                snprintf(drops + strlen(drops), sizeof drops - strlen(drops),
+                         "DROP TRIGGER \"%s\";", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_finalize(st);
+        CHECK_INT(sqlite3_exec(db, drops, NULL, NULL, NULL), SQLITE_OK);
+        snprintf(sql, sizeof sql, CASES[k].sql, table, geom, table);
+        CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+        ly_district d;
+        ly_diag_list diags;
+        CHECK_INT(load(&d, path, &diags), LY_LOAD_DATA);
+        bool said = false;
+        for (size_t i = 0; i < diags.count; i++)
+            said |= strstr(diags.items[i].message, CASES[k].says) != NULL;
+        CHECK(said);
+        if (!said)
+            fprintf(stderr, "case %zu: %s\n", k, diags.count ? diags.items[0].message : "none");
+        ly_diag_list_deinit(&diags);
+        ly_district_unload(&d);
+    }
+    free(p);
+}
+
 int main(void)
 {
     snprintf(tmp, sizeof tmp, "/tmp/louyu-shp-XXXXXX");
@@ -287,6 +347,7 @@ int main(void)
     incomplete();
     bad_value();
     geopackage();
+    geopackage_rows();
     static const char *const EXT[] = {"shp", "shx", "dbf", "prj", "cpg"};
     for (int i = 0; i < 5; i++) {
         char p[128];

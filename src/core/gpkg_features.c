@@ -52,6 +52,7 @@ typedef struct {
     bool le;
     int dims; /* numbers a point: 2, 3 (z or m), 4 */
     PJ *pj;
+    char bad[96]; /* what is wrong, when it is not that the blob is cut short */
 } wkb;
 
 static bool u32(wkb *w, uint32_t *v)
@@ -89,6 +90,11 @@ static bool point(ly_buf *out, wkb *w)
         return false;
     double x = f64(w), y = f64(w);
     w->at += (size_t)(w->dims - 2) * 8; /* z, m: not read */
+    if (!isfinite(x) || !isfinite(y)) {
+        snprintf(w->bad, sizeof w->bad, "a coordinate is %s",
+                 isnan(isfinite(x) ? y : x) ? "NaN" : "infinite");
+        return false;
+    }
     ly_ft_put_position(out, w->pj, x, y);
     return true;
 }
@@ -102,7 +108,8 @@ static bool points(ly_buf *out, wkb *w)
     for (uint32_t i = 0; i < n; i++) {
         if (i)
             ly_buf_put(out, ",");
-        point(out, w);
+        if (!point(out, w))
+            return false;
     }
     ly_buf_put(out, "]");
     return true;
@@ -161,6 +168,8 @@ static bool geometry(ly_buf *out, wkb *w, int depth, const char **curve)
     bool read = depth <= MAX_DEPTH && header(w, &base);
     if (read && base >= 8 && base <= 17)
         *curve = CURVES[base - 8];
+    else if (read && (base < 1 || base > 7))
+        snprintf(w->bad, sizeof w->bad, "an unknown WKB geometry type %u", base);
     if (!read || base < 1 || base > 7)
         return false;
     ly_buf_printf(out, "{\"type\":\"%s\",\"%s\":", TYPES[base],
@@ -229,6 +238,9 @@ static bool put_blob(ly_buf *out, PJ *pj, const unsigned char *p, size_t n, char
     if (curve)
         snprintf(why, why_n, "a %s, which louyu does not read: expected points, lines or polygons "
                  "(ogr2ogr -nlt CONVERT_TO_LINEAR turns curves into lines)", curve);
+    else if (w.bad[0])
+        snprintf(why, why_n, "%s: expected points, lines or polygons of finite longitude and "
+                 "latitude (or x and y)", w.bad);
     else
         snprintf(why, why_n, "its WKB is cut short or damaged: %s", EXPECTED);
     return false;
@@ -239,8 +251,14 @@ static bool put_blob(ly_buf *out, PJ *pj, const unsigned char *p, size_t n, char
 /* A table's system (its geometry column's srs_id in gpkg_spatial_ref_sys) as the
  * transformation to WGS 84; false (said) when PROJ cannot place it. */
 static bool table_system(reader *r, table *t, int srs, const char *org, int code,
-                         const char *def)
+                         const char *def, bool listed)
 {
+    if (!listed && srs != -1 && srs != 0) {
+        ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "table %s's srs_id %d is not in gpkg_spatial_ref_sys: expected a row there "
+                    "for each srs_id a geometry column uses", t->name, srs);
+        return false;
+    }
     bool wgs84 = srs == 4326 || srs == 0 || (org && !strcasecmp(org, "EPSG") && code == 4326);
     if (srs == -1)
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
@@ -272,7 +290,7 @@ static bool find_tables(reader *r)
     sqlite3_stmt *st;
     const char *sql =
         "SELECT c.table_name, g.column_name, g.srs_id, s.organization,"
-        " s.organization_coordsys_id, s.definition FROM gpkg_contents c"
+        " s.organization_coordsys_id, s.definition, s.srs_id IS NOT NULL FROM gpkg_contents c"
         " JOIN gpkg_geometry_columns g ON g.table_name = c.table_name"
         " LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id"
         " WHERE c.data_type = 'features' ORDER BY c.rowid";
@@ -289,7 +307,8 @@ static bool find_tables(reader *r)
         snprintf(t->name, sizeof t->name, "%s", (const char *)sqlite3_column_text(st, 0));
         snprintf(t->geom, sizeof t->geom, "%s", (const char *)sqlite3_column_text(st, 1));
         ok = table_system(r, t, sqlite3_column_int(st, 2), (const char *)sqlite3_column_text(st, 3),
-                          sqlite3_column_int(st, 4), (const char *)sqlite3_column_text(st, 5));
+                          sqlite3_column_int(st, 4), (const char *)sqlite3_column_text(st, 5),
+                          sqlite3_column_int(st, 6) != 0);
     }
     sqlite3_finalize(st);
     if (ok && !r->n_tables)
