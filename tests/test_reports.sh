@@ -222,7 +222,8 @@ PY
 same_rows wtc-web.xls
 # the same as "XML Spreadsheet 2003" (Excel's and WPS's SpreadsheetML: numbers and dates
 # typed, the title merged across the columns, an empty row left out and the next one placed
-# by its index): the same rows
+# by its index, after a hidden sheet of lists, whose WorksheetOptions say so after its
+# table): the same rows
 python3 - "$tmp/wtc-xl.csv" "$tmp/wtc-2003.xml" <<'PY'
 import csv, re, sys
 from xml.sax.saxutils import escape
@@ -231,6 +232,9 @@ out = ['<?xml version="1.0"?>', '<?mso-application progid="Excel.Sheet"?>',
        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
        'xmlns:o="urn:schemas-microsoft-com:office:office" '
        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+       '<Worksheet ss:Name="lists"><Table><Row><Cell><Data ss:Type="String">wtc</Data></Cell>'
+       '</Row></Table><WorksheetOptions xmlns="urn:schemas-microsoft-com:office:excel">'
+       '<Visible>SheetHidden</Visible></WorksheetOptions></Worksheet>',
        '<Worksheet ss:Name="周报"><Table>']
 width, skipped = max(len(r) for r in rows), False
 for r, row in enumerate(rows):

@@ -660,7 +660,10 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
 
 typedef struct {
     ly_tbuf out, row, value;
-    int sheets; /* worksheets begun: only the first is read */
+    int sheets; /* worksheets begun: only the wanted one is read */
+    int want;   /* its number (from 1); 0 on the first reading, which finds the hidden ones */
+    bool hidden[64], in_visible;
+    char visible[32];
     bool in_sheet, in_data, in_cell;
     int in_comment; /* a cell's Comment, whose Data is not the cell's */
     long row_no, col, at; /* the row (from 1); fields written; the next cell's column */
@@ -683,7 +686,10 @@ static void XMLCALL xml_start(void *ud, const char *el, const char **atts)
     xml_sheet *s = ud;
     const char *n = local(el), *v;
     if (!strcmp(n, "Worksheet")) {
-        s->in_sheet = ++s->sheets == 1;
+        s->in_sheet = ++s->sheets == s->want;
+    } else if (!strcmp(n, "Visible") && !s->want) { /* WorksheetOptions' (after the Table) */
+        s->in_visible = true;
+        s->visible[0] = '\0';
     } else if (!s->in_sheet) {
         return;
     } else if (!strcmp(n, "Row")) {
@@ -749,6 +755,12 @@ static void XMLCALL xml_end(void *ud, const char *el)
 {
     xml_sheet *s = ud;
     const char *n = local(el);
+    if (!strcmp(n, "Visible") && s->in_visible) {
+        s->in_visible = false;
+        if (s->sheets >= 1 && s->sheets <= 64)
+            s->hidden[s->sheets - 1] = !strcmp(s->visible, "SheetHidden") ||
+                                       !strcmp(s->visible, "SheetVeryHidden");
+    }
     if (!s->in_sheet)
         return;
     if (!strcmp(n, "Worksheet"))
@@ -766,6 +778,10 @@ static void XMLCALL xml_end(void *ud, const char *el)
 static void XMLCALL xml_text(void *ud, const char *t, int len)
 {
     xml_sheet *s = ud;
+    if (s->in_visible) {
+        size_t at = strlen(s->visible);
+        snprintf(s->visible + at, sizeof s->visible - at, "%.*s", len, t);
+    }
     if (s->in_sheet && s->in_data)
         ly_tbuf_put(&s->value, t, (size_t)len);
 }
@@ -785,10 +801,25 @@ bool ly_xml2003_is(const char *bytes, size_t len)
 int ly_xml2003_text(const char *bytes, size_t len, char **text, size_t *text_len,
                     ly_diag_list *diags, ly_csv_merges *merges)
 {
+    /* the first visible worksheet (a hidden one first is a template's lists), else the
+     * first: which is known only after each sheet's table, so a first reading finds out */
+    static const char WHAT[] = "the XML spreadsheet";
+    static const char EXPECTED[] = "it as Excel or WPS saves \"XML Spreadsheet 2003\", or the "
+                                   "sheet saved as .xlsx or CSV";
     xml_sheet s = {.merges = merges};
-    bool ok = parse_xml(&s, "the XML spreadsheet",
-                        "it as Excel or WPS saves \"XML Spreadsheet 2003\", or the sheet saved as "
-                        ".xlsx or CSV", bytes, len, xml_start, xml_end, xml_text, diags);
+    bool ok = parse_xml(&s, WHAT, EXPECTED, bytes, len, xml_start, xml_end, xml_text, diags);
+    int want = 1;
+    for (int i = 0; ok && i < s.sheets && i < 64; i++)
+        if (!s.hidden[i]) {
+            want = i + 1;
+            break;
+        }
+    if (ok) {
+        int sheets = s.sheets;
+        s = (xml_sheet){.merges = merges, .want = want};
+        ok = parse_xml(&s, WHAT, EXPECTED, bytes, len, xml_start, xml_end, xml_text, diags);
+        s.sheets = sheets;
+    }
     if (ok && !s.sheets) {
         ly_sheet_fail(diags, "the XML spreadsheet has no worksheet: expected a weekly report's sheet");
         ok = false;
