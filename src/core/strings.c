@@ -64,7 +64,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_ADMIN_RELOAD_BAD_1] = {"%s 失败，%zu 处错误（仍显示原数据）", "%s failed, %zu error (old data kept)"},
     /* the kiosk's admin PIN pad and status panel */
     [LY_S_ADMIN_PIN] = {"管理员 PIN", "Admin PIN"},
-    [LY_S_ADMIN_PIN_HINT] = {"请输入 PIN", "Enter the PIN"},
+    [LY_S_ADMIN_PIN_HINT] = {"请输入 PIN（%d–%d 位数字）", "Enter the PIN (%d–%d digits)"},
     [LY_S_ADMIN_WRONG] = {"PIN 错误", "Wrong PIN"},
     [LY_S_ADMIN_LOCKED] = {"错误次数过多，请 %d 秒后再试", "Too many tries: wait %d s"},
     [LY_S_ADMIN_TITLE] = {"信息亭管理", "Kiosk admin"},

@@ -30,7 +30,8 @@ static void pad_line(const ly_view_ctx *c)
     } else if (a->wrong) {
         ly_ui_label_colored(ui, ly_view_str(c, LY_S_ADMIN_WRONG), ly_rgba(190, 50, 40, 255));
     } else {
-        ly_ui_label_colored(ui, ly_view_str(c, LY_S_ADMIN_PIN_HINT), ui->theme.text_secondary);
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_ADMIN_PIN_HINT), LY_PIN_MIN, LY_PIN_MAX);
+        ly_ui_label_colored(ui, line, ui->theme.text_secondary);
     }
 }
 
