@@ -10,6 +10,7 @@
 
 #include "louyu/diag.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -50,6 +51,11 @@ int ly_xdg_path(const char *env, const char *home_rel, const char *leaf, char *b
  * or -1 with the reason in err (the temporary file removed, `path` untouched). */
 int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
                          size_t err_len);
+
+/* Where a file written to `path` goes: *target the file a link names (real holds it), else
+ * path. True when that is a device or a pipe (/dev/null, a FIFO), which is written to as
+ * it is, never replaced by a file renamed over it. */
+bool ly_file_target(const char *path, char real[PATH_MAX], const char **target);
 
 /* While a temporary file is written (and renamed into place when whole), a stop signal
  * (SIGINT, SIGTERM, SIGHUP, where nothing else handles it) removes it and its SQLite

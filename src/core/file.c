@@ -199,6 +199,15 @@ void ly_file_unwatch_temp(void)
 static int write_tmp(int fd, const char *tmp, const char *path, const void *data, size_t len,
                      char *err, size_t err_len);
 
+bool ly_file_target(const char *path, char real[PATH_MAX], const char **target)
+{
+    struct stat st;
+    *target = path;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
+        *target = real;
+    return stat(*target, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode));
+}
+
 int ly_file_write_atomic(const char *path, const void *data, size_t len, char *err,
                          size_t err_len)
 {
@@ -207,9 +216,7 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
      * replace the device) */
     struct stat st;
     char real[PATH_MAX];
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
-        path = real;
-    if (stat(path, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+    if (ly_file_target(path, real, &path)) {
         /* /dev/stdout, /dev/null, a pipe: written to as it is (nothing to replace) */
         errno = 0;
         FILE *f = fopen(path, "wb");

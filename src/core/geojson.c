@@ -867,7 +867,16 @@ static bool ring_within(const double *p, uint32_t n, const double *q, uint32_t m
  * simple features: holes touch at points at most, so that the polygon's inside is one
  * piece); said at the later hole. Pairs whose boxes meet are tested, up to a budget of
  * edges for a polygon of very many large holes. */
-static bool holes_apart(loader *L, const cJSON *coords, const char *pn, uint32_t first_ring)
+/* A ring's name in messages: "ring 2", or in a MultiPolygon "polygon 1 ring 2". */
+static void ring_name(char *rn, size_t n, int poly_index, int r)
+{
+    if (poly_index >= 0)
+        snprintf(rn, n, "polygon %d ring %d", poly_index, r);
+    else
+        snprintf(rn, n, "ring %d", r);
+}
+
+static bool holes_apart(loader *L, const cJSON *coords, int poly_index, uint32_t first_ring)
 {
     uint32_t n_holes = (uint32_t)(L->d->n_rings - first_ring - 1);
     if (n_holes < 2)
@@ -907,13 +916,11 @@ static bool holes_apart(loader *L, const cJSON *coords, const char *pn, uint32_t
                               : ring_within(pj, rj->n_points, pi, ri->n_points) ? "holds"
                                                                                    : NULL;
             if (how && !L->nomem) {
-                const char *sp = strcmp(pn, "polygon") ? " " : "";
-                if (!*sp)
-                    pn = "";
-                err(L, node ? node : coords, "%s%sring %u, a hole, %s ring %u, another hole: "
-                    "expected holes apart, touching at points at most (an island in a "
-                    "courtyard is a polygon of its own in a MultiPolygon)",
-                    pn, sp, j + 1, how, i + 1);
+                char rn[48];
+                ring_name(rn, sizeof rn, poly_index, (int)j + 1);
+                err(L, node ? node : coords, "%s, a hole, %s ring %u, another hole: expected "
+                    "holes apart, touching at points at most (an island in a courtyard is a "
+                    "polygon of its own in a MultiPolygon)", rn, how, i + 1);
                 ok = false;
             }
             ok = ok && !L->nomem;
@@ -944,10 +951,7 @@ static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double 
     for (const cJSON *ring = coords->child; ring; ring = ring->next, r++) {
         ly_ring lr;
         char rn[48];
-        if (poly_index >= 0)
-            snprintf(rn, sizeof rn, "polygon %d ring %d", poly_index, r);
-        else
-            snprintf(rn, sizeof rn, "ring %d", r);
+        ring_name(rn, sizeof rn, poly_index, r);
         if (!read_ring(L, ring, rn, &lr)) {
             ok = false;
             if (L->nomem)
@@ -964,15 +968,12 @@ static bool read_polygon(loader *L, const cJSON *coords, int poly_index, double 
     r = 0;
     for (const cJSON *ring = coords->child; ok && ring; ring = ring->next, r++) {
         char rn[48];
-        if (poly_index >= 0)
-            snprintf(rn, sizeof rn, "polygon %d ring %d", poly_index, r);
-        else
-            snprintf(rn, sizeof rn, "ring %d", r);
+        ring_name(rn, sizeof rn, poly_index, r);
         ok = !r || hole_inside(L, ring, rn, &L->d->rings[first_ring],
                                &L->d->rings[first_ring + (uint32_t)r],
                                L->d->n_rings - first_ring - 1);
     }
-    if (!ok || !holes_apart(L, coords, pn, first_ring))
+    if (!ok || !holes_apart(L, coords, poly_index, first_ring))
         return false;
     ly_polygon *pg = GROW(L, polygons, n_polygons, cap_polygons);
     if (!pg)

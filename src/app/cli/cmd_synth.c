@@ -78,10 +78,8 @@ static int write_out(const char *out, const ly_district *d, const ly_synth_desc 
     bool to_stdout = !strcmp(out, "-");
     /* a link is written through; a device or a pipe (/dev/null, a FIFO) is written to as
      * it is: renaming over it would replace it (as root, /dev/null itself) */
-    struct stat st;
-    const char *target = !to_stdout && realpath(out, real) ? real : out;
-    bool direct = to_stdout || (stat(target, &st) == 0 && (S_ISCHR(st.st_mode) ||
-                                                           S_ISFIFO(st.st_mode)));
+    const char *target = out;
+    bool direct = to_stdout || ly_file_target(out, real, &target);
     FILE *f = to_stdout ? stdout : direct ? fopen(target, "wb") : open_temp(target, tmp, sizeof tmp);
     if (!f) {
         fprintf(stderr, "louyu synth: cannot write %s: %s\n", out, strerror(errno));
