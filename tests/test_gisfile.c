@@ -7,12 +7,14 @@
 #include "louyu/district.h"
 #include "louyu/gisfile.h"
 
+#include <dirent.h>
+#include <limits.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-#define DIR LY_SOURCE_DIR "/tests/data/wild/shapefile/"
+#define SHP_DIR LY_SOURCE_DIR "/tests/data/wild/shapefile/"
 
 static char tmp[64];
 
@@ -53,7 +55,7 @@ static void copy_set(const char *base, const char *without)
     static const char *const EXT[] = {"shp", "shx", "dbf", "prj", "cpg"};
     for (int i = 0; i < 5; i++) {
         char from[512], to[128], dot[8];
-        snprintf(from, sizeof from, DIR "%s.%s", base, EXT[i]);
+        snprintf(from, sizeof from, SHP_DIR "%s.%s", base, EXT[i]);
         snprintf(to, sizeof to, "%s/x.%s", tmp, EXT[i]);
         snprintf(dot, sizeof dot, ".%s", EXT[i]);
         unlink(to);
@@ -79,7 +81,7 @@ static void chinese_office(void)
 {
     ly_district d;
     ly_diag_list diags;
-    CHECK_INT(load(&d, DIR "zhanshan-cgcs2000.shp", &diags), LY_LOAD_OK);
+    CHECK_INT(load(&d, SHP_DIR "zhanshan-cgcs2000.shp", &diags), LY_LOAD_OK);
     CHECK_INT(diags.count, 0);
     CHECK_INT(d.n_buildings, 3); /* the deleted third row left out */
     const ly_building *a = find(&d, "hx-01"), *b = find(&d, "hx-02"), *c = find(&d, "hx-04");
@@ -107,7 +109,7 @@ static void osm_extract(void)
 {
     ly_district d;
     ly_diag_list diags;
-    CHECK_INT(load(&d, DIR "gis_osm_buildings_a_free_1.dbf", &diags), LY_LOAD_OK); /* its .dbf named */
+    CHECK_INT(load(&d, SHP_DIR "gis_osm_buildings_a_free_1.dbf", &diags), LY_LOAD_OK); /* its .dbf named */
     CHECK_INT(d.n_buildings, 3);
     const ly_building *m = find(&d, "4711");
     CHECK(m && !strcmp(m->name, "华润中心 Mixc") && !strcmp(m->type, "retail") &&
@@ -255,7 +257,7 @@ static void geopackage(void)
     CHECK_INT(load(&g, path, &diags), LY_LOAD_OK);
     CHECK_INT(diags.count, 0);
     ly_diag_list_deinit(&diags);
-    CHECK_INT(load(&s, DIR "zhanshan-cgcs2000.shp", &diags), LY_LOAD_OK);
+    CHECK_INT(load(&s, SHP_DIR "zhanshan-cgcs2000.shp", &diags), LY_LOAD_OK);
     ly_diag_list_deinit(&diags);
     CHECK_INT(g.n_buildings, 4); /* (no row deleted here) */
     for (size_t i = 0; i < s.n_buildings; i++) {
@@ -272,7 +274,7 @@ static void geopackage(void)
     ly_district_unload(&g);
     ly_district_unload(&s);
     /* nor is a file that is not SQLite */
-    CHECK(!ly_gpkg_features_is(DIR "zhanshan-cgcs2000.shp"));
+    CHECK(!ly_gpkg_features_is(SHP_DIR "zhanshan-cgcs2000.shp"));
 }
 
 /* A GeoPackage's bad rows are said for what is wrong with them: a coordinate that is NaN,
@@ -348,12 +350,17 @@ int main(void)
     bad_value();
     geopackage();
     geopackage_rows();
-    static const char *const EXT[] = {"shp", "shx", "dbf", "prj", "cpg"};
-    for (int i = 0; i < 5; i++) {
-        char p[128];
-        snprintf(p, sizeof p, "%s/x.%s", tmp, EXT[i]);
+    /* everything the cases wrote goes, so that runs leave nothing in /tmp */
+    DIR *dir = opendir(tmp);
+    for (struct dirent *e; dir && (e = readdir(dir)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        char p[PATH_MAX];
+        snprintf(p, sizeof p, "%s/%s", tmp, e->d_name);
         unlink(p);
     }
-    rmdir(tmp);
+    if (dir)
+        closedir(dir);
+    CHECK(rmdir(tmp) == 0);
     return check_report();
 }

@@ -430,10 +430,13 @@ def main():
         check(False, f"the test itself: {type(e).__name__}: {e}")
     finally:
         browser.close()
+    bare = tempfile.mkdtemp(prefix="louyu-web-")
     try:
-        without_webgl(exe, tempfile.mkdtemp(prefix="louyu-web-"), base, portal_base)
+        without_webgl(exe, bare, base, portal_base)
     except CDPError as e:
         check(False, f"the browser without WebGL: {e}")
+    for made in (profile, bare):  # the browsers' profiles are not left in /tmp
+        shutil.rmtree(made, ignore_errors=True)
     server.shutdown()
     if portal_server:
         portal_server.shutdown()
