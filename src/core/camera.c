@@ -121,8 +121,11 @@ static void fit_box(const ly_camera *c, double lo[3], double hi[3])
 static void target_box(const ly_camera *c, double lo[3], double hi[3])
 {
     data_box(c, lo, hi);
+    /* grown by the longer side each way: a long, thin district (a row of towers along
+     * a coast, two places far apart) is framed whole with the view's axis off the row */
+    double side = fmax(hi[0] - lo[0], hi[1] - lo[1]);
     for (int k = 0; k < 2; k++) {
-        double m = fmax(TARGET_GROW * (hi[k] - lo[k]), TARGET_GROW_MIN);
+        double m = fmax(TARGET_GROW * side, TARGET_GROW_MIN);
         lo[k] -= m;
         hi[k] += m;
     }
