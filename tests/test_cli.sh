@@ -314,7 +314,8 @@ run 0 validate "$SRC/tests/data/wild/osm-parts.geojson"; expect out 'valid: 4 bu
 run 0 validate "$SRC/tests/data/wild/osm-parts.geojsons"; expect out 'valid: 4 buildings, 1 other feature'
 # the tower is a hotel too: a place in it, and the others' nearest hotel
 run 0 nearby "$SRC/tests/data/wild/osm-parts.geojson" way/10; expect out '^  in this building  Hotel · Haitian Center \[way/10\]$'
-run 0 nearby "$SRC/tests/data/wild/osm-parts.geojson" way/30; expect out '^ +[0-9]+ min +[0-9]+ m  Hotel · Haitian Center \[way/10\]$'
+# no roads in the file: a straight line, in metres, without minutes
+run 0 nearby "$SRC/tests/data/wild/osm-parts.geojson" way/30; expect out '^ +[0-9]+ m  Hotel · Haitian Center \[way/10\]$'
 run 0 pick "$SRC/tests/data/wild/osm-parts.geojson" --view way/10 --at 400,300 --size 800x600
 expect out '^way/10$'
 
@@ -500,9 +501,16 @@ run 0 query "$ZS" --near metro;             expect err 'no building matches'; ex
 expect_empty out
 # nearby: the walk over the roads, nearest first, the later metro said so; JSON with routes
 run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +1 min +75 m  Bank'
-run 0 nearby wtc --lang zh; expect out '沿道路步行'
+run 0 nearby wtc --lang zh; expect out '沿道路步行'; expect out '^ +1 分钟 +75 米  银行'
 run 0 nearby "$ZS" wtc --json
-check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); n=d[\"nearby\"]; assert n and all(len(p[\"route\"])>=2 for p in n); assert [p[\"metres\"] for p in n]==sorted(p[\"metres\"] for p in n)" "$tmp/out"' "louyu nearby --json: no routes, or not nearest first"
+check 'python3 -c "import json,sys,math; d=json.load(open(sys.argv[1])); n=d[\"nearby\"]; assert n and all(len(p[\"route\"])>=2 for p in n); assert [p[\"metres\"] for p in n]==sorted(p[\"metres\"] for p in n); assert all(p[\"minutes\"]==math.ceil(p[\"metres\"]/75) for p in n)" "$tmp/out"' "louyu nearby --json: no routes, not nearest first, or minutes unlike the text's"
+# a place whose point is inside the building's outline is in it: 0 m, not a walk out to
+# the road and back (Everbright IFC's bank branch), and the finder says so
+run 0 nearby "$ZS" everbright-ifc; expect out '^  in this building  Bank · Bank branch B'
+run 0 nearby "$ZS" everbright-ifc --json
+check 'python3 -c "import json,sys; n=[p for p in json.load(open(sys.argv[1]))[\"nearby\"] if p[\"category\"]==\"bank\"][0]; assert n[\"metres\"]==0 and n[\"minutes\"]==0 and n[\"in_building\"] and len(n[\"route\"])==1, n" "$tmp/out"' "louyu nearby --json: the bank in the building is not 0 m in it"
+run 0 query "$ZS" --near bank --near-m 200; expect out 'bank in the building \(Bank branch B'
+
 run 2 nearby "$ZS" no-such-building; expect err 'has no building "no-such-building"'
 run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ min on foot \([0-9]+ m; '
 run 0 query "$ZS" --near metro --include-later --json; expect out 'opened 2016'

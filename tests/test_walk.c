@@ -843,10 +843,15 @@ static int check_nearby(const world *t, size_t b, const ly_walk_from *s)
         const ly_feature *f = &t->d.features[nb.feature[c]];
         pt q;
         ly_proj_forward(&t->geo.proj, f->lon, f->lat, &q.x, &q.y);
-        bad += nb.metres[c] < footprint_distance(t, b, q.x, q.y) - 1e-6 || f->subtype != c;
+        /* 0 m for a place in the outline, or within half a metre of it */
+        double fd = footprint_distance(t, b, q.x, q.y);
+        bad += (nb.metres[c] == 0 ? fd > LY_WALK_MERGE_M : nb.metres[c] < fd - 1e-6) ||
+               f->subtype != c;
         double xy[2 * 512];
         size_t n = ly_walk_path(t->w, s, q.x, q.y, xy, 512);
-        bad += n < 2 || n > 512 || fabs(polyline_length(xy, n) - nb.metres[c]) > 1e-6;
+        /* a place in the building's outline is there: one point, 0 m */
+        bad += n < (nb.metres[c] > 0 ? 2u : 1u) || n > 512 ||
+               fabs(polyline_length(xy, n) - nb.metres[c]) > 1e-6;
     }
     if (bad)
         printf("building %zu: %d checks of its nearby POIs failed\n", b, bad);

@@ -488,7 +488,16 @@ static void poi_reason(run *R, const ly_query_match *m)
     /* the walk in minutes, whole ones up, as the Nearby tab says them (at least 1); no
      * minutes where there are no roads to walk: the straight line, said so */
     double min = ly_walk_minutes(m->poi_m);
-    if (m->poi_straight && m->poi_later)
+    if (m->poi_m == 0 && m->poi_later) /* its point in the building's outline */
+        say(&R->B, false,
+            fmt(en, sizeof en, EN(LY_S_Q_POI_IN_LATER), nen, pn ? pn : EN(LY_S_Q_UNNAMED),
+                ft->since, R->year),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_IN_LATER), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED),
+                ft->since, R->year));
+    else if (m->poi_m == 0)
+        say(&R->B, false, fmt(en, sizeof en, EN(LY_S_Q_POI_IN), nen, pn ? pn : EN(LY_S_Q_UNNAMED)),
+            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_IN), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED)));
+    else if (m->poi_straight && m->poi_later)
         say(&R->B, false,
             fmt(en, sizeof en, EN(LY_S_Q_POI_LATER_STRAIGHT), nen, m->poi_m,
                 pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, R->year),

@@ -361,6 +361,11 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_Q_POI] = {"%s：%s，步行 %.0f 分钟（%.0f 米）", "%s %.0f min on foot (%.0f m; %s)"},
     [LY_S_Q_POI_LATER_STRAIGHT] = {"%s：%s，直线 %.0f 米（无可步行道路；%d 年启用，晚于 %d 年的数据）", "%s %.0f m in a straight line (%s; no walkable road; opened %d, after the data of %d)"},
     [LY_S_Q_POI_STRAIGHT] = {"%s：%s，直线 %.0f 米（无可步行道路）", "%s %.0f m in a straight line (%s; no walkable road)"},
+    [LY_S_Q_POI_IN] = {"%s：%s，就在本楼", "%s in the building (%s)"},
+    /* louyu nearby's rows: the walk's minutes and metres, or the straight line's metres */
+    [LY_S_NEARBY_ROW_WALK] = {"%3d 分钟 %7s 米", "%3d min %7s m"},
+    [LY_S_NEARBY_ROW_STRAIGHT] = {"%7s 米", "%7s m"},
+    [LY_S_Q_POI_IN_LATER] = {"%s：%s，就在本楼（%d 年启用，晚于 %d 年的数据）", "%s in the building (%s; opened %d, after the data of %d)"},
     [LY_S_Q_UNNAMED] = {"无名", "unnamed"},
     [LY_S_Q_IN_BUILDING] = {"楼内有 %d 家%s企业", "%d %s enterprise%s in the building"},
     [LY_S_Q_NEAR_BUILDINGS] = {"%s 米内的楼宇有 %d 家%s企业", "%d %s enterprise%s in buildings within %s m"},

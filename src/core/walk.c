@@ -1086,7 +1086,8 @@ static double straight(const ly_walk_from *s, double x, double y, double *sx, do
 }
 
 /* The shortest walk to a place joined at j: its metres and how it goes (0, 1: by the
- * edge's first or second node; 2: along the origin's own edge). */
+ * edge's first or second node; 2: along the origin's own edge; walk_distance_joined adds
+ * 3: in a straight line, 4: in the building's outline). */
 static double to_join(const ly_walk *w, const ly_walk_from *s, const walk_join *j, int *how)
 {
     double best = INFINITY, l = w->len[j->edge];
@@ -1110,6 +1111,12 @@ static double walk_distance_joined(const ly_walk *w, const ly_walk_from *s, doub
 {
     double d, sx, sy;
     *how = 3;
+    /* a place in the building's outline (its bank, its hotel's point) is in it: no walk
+     * out to the road and back */
+    if (s->fp.n_rings && walk_footprint_distance(&s->fp, x, y, &sx, &sy) <= LY_WALK_MERGE_M) {
+        *how = 4;
+        return 0;
+    }
     if (!w->n_edges) {
         d = straight(s, x, y, &sx, &sy);
     } else {
@@ -1169,7 +1176,9 @@ size_t ly_walk_path(const ly_walk *w, const ly_walk_from *s, double x, double y,
     if (walk_distance_joined(w, s, x, y, &j, &how) < 0)
         return 0;
     route r = {xy, xy ? cap : 0, 0, {0, 0}};
-    if (how == 3) {
+    if (how == 4) { /* in the building: the place itself */
+        route_put(&r, x, y);
+    } else if (how == 3) {
         double sx, sy;
         straight(s, x, y, &sx, &sy);
         route_put(&r, sx, sy);
@@ -1206,8 +1215,11 @@ void ly_walk_nearby_pois(const ly_walk *w, const ly_walk_from *s, const ly_distr
         int c = ft->subtype;
         double x, y;
         ly_proj_forward(&geo->proj, ft->lon, ft->lat, &x, &y);
-        /* a walk is never shorter than the straight line from where it starts */
-        double bound = w->n_edges ? hypot(x - s->sx, y - s->sy) : 0;
+        /* a walk is never shorter than the straight line from the outline (from the
+         * origin's point, where it has none) */
+        double nx, ny, bound = s->fp.n_rings ? walk_footprint_distance(&s->fp, x, y, &nx, &ny)
+                               : w->n_edges  ? hypot(x - s->sx, y - s->sy)
+                                             : 0;
         if (bound > s->limit || (out->feature[c] >= 0 && bound >= out->metres[c]))
             continue;
         double m = ly_walk_distance(w, s, x, y);

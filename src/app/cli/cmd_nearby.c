@@ -37,6 +37,13 @@ static cJSON *route(const ly_walk *w, const ly_walk_from *s, const ly_geo *geo,
     return arr;
 }
 
+/* A place that is this building (a hotel mapped on its outline) or is in it (a point
+ * inside its outline: 0 m). */
+static bool in_building(const ly_feature *f, const ly_building *b, double metres)
+{
+    return metres == 0 || (f->height_m > 0 && f->id && !strcmp(f->id, b->id));
+}
+
 static void print_json(const ly_district *d, const ly_geo *geo, const ly_walk *w,
                        const ly_walk_from *s, const ly_building *b, const int *order, int n,
                        const ly_walk_nearby *nb)
@@ -46,6 +53,7 @@ static void print_json(const ly_district *d, const ly_geo *geo, const ly_walk *w
     cJSON_AddNumberToObject(o, "metres_per_minute", LY_WALK_M_PER_MIN);
     cJSON_AddNumberToObject(o, "reach_m", LY_WALK_NEARBY_M);
     cJSON_AddNumberToObject(o, "road_edges", (double)ly_walk_edges(w));
+    bool roads = ly_walk_edges(w) > 0;
     cJSON *arr = cJSON_AddArrayToObject(o, "nearby");
     int year = ly_district_data_year(d);
     for (int i = 0; i < n; i++) {
@@ -55,8 +63,15 @@ static void print_json(const ly_district *d, const ly_geo *geo, const ly_walk *w
         ly_json_str(p, "id", f->id);
         ly_json_str(p, "name", f->name);
         ly_json_str(p, "name_en", f->name_en);
+        /* the minutes the text and the card show: whole ones, up; none in a straight
+         * line; 0 for a place in the building */
+        bool in = in_building(f, b, nb->metres[order[i]]);
         cJSON_AddNumberToObject(p, "metres", round(nb->metres[order[i]]));
-        cJSON_AddNumberToObject(p, "minutes", round(nb->metres[order[i]] / LY_WALK_M_PER_MIN * 10) / 10);
+        if (in || roads)
+            cJSON_AddNumberToObject(p, "minutes", in ? 0 : ly_walk_minutes(nb->metres[order[i]]));
+        else
+            cJSON_AddNullToObject(p, "minutes");
+        cJSON_AddBoolToObject(p, "in_building", in);
         cJSON_AddBoolToObject(p, "later", f->since && year && f->since > year);
         cJSON_AddItemToObject(p, "route", route(w, s, geo, f));
         cJSON_AddItemToArray(arr, p);
@@ -79,11 +94,17 @@ static void print_text(const ly_district *d, const ly_building *b, const int *or
         ly_thousands(nb->metres[order[i]], m, sizeof m);
         int minutes = ly_walk_minutes(nb->metres[order[i]]);
         /* a place without a name (a car park from a map export) is its category alone */
-        /* a place that is this building (a hotel mapped on its outline) */
-        if (f->height_m > 0 && f->id && !strcmp(f->id, b->id))
+        if (in_building(f, b, nb->metres[order[i]]))
             printf("  %s  ", ly_str(LY_S_IN_THIS_BUILDING, lang));
-        else
-            printf("  %3d min %7s m  ", minutes < 1 ? 1 : minutes, m);
+        else if (roads) {
+            printf("  ");
+            printf(ly_str(LY_S_NEARBY_ROW_WALK, lang), minutes, m);
+            printf("  ");
+        } else { /* a straight line (the first line says so): no minutes */
+            printf("  ");
+            printf(ly_str(LY_S_NEARBY_ROW_STRAIGHT, lang), m);
+            printf("  ");
+        }
         printf("%s%s%s [%s]", ly_poi_category_title(order[i], lang), name ? " · " : "",
                name ? name : "", f->id ? f->id : "");
         if (f->since && year && f->since > year) {

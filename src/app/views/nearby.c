@@ -47,7 +47,8 @@ static void row(const ly_view_ctx *c, int kind, bool roads)
     else
         snprintf(detail, sizeof detail, fmt, m);
     /* a place that is this building (a hotel mapped on its outline) */
-    if (f->height_m > 0 && f->id && st_building_id(app) && !strcmp(f->id, st_building_id(app)))
+    if (metres == 0 ||
+        (f->height_m > 0 && f->id && st_building_id(app) && !strcmp(f->id, st_building_id(app))))
         snprintf(detail, sizeof detail, "%s", ly_view_str(c, LY_S_IN_THIS_BUILDING));
     bool on = app->st.route_kind == kind;
     if (ly_ui_item_toggle(c->ui, label, detail, &on))
