@@ -70,6 +70,11 @@ check 'grep -q "2,942 m² newly vacant .*World Trade Center" "$tmp/out"' "the im
 check 'grep -q "warning: \"vacant_m2\": floor 20 of wtc was fully let in 2011-W17 and is empty now" "$tmp/err"' "no warning for a whole floor emptied in a week"
 "$LOUYU" report history wtc --db "$tmp/s.gpkg" --json >"$tmp/h.json"
 check 'python3 -c "import json,sys; h=json.load(open(sys.argv[1])); assert len(h)==53 and h[-1][\"week\"]==\"2011-W18\" and h[-1][\"vacant_m2\"]-h[-2][\"vacant_m2\"]==2942" "$tmp/h.json"' "history of wtc after the import"
+# the store's figures are 2011-W18's now, and say so: its Friday, not the converted file's date
+check '"$LOUYU" stats "$tmp/s.gpkg" | grep -q "data of 2011-05-06"' "stats of the store: $("$LOUYU" stats "$tmp/s.gpkg" | head -1)"
+check '[ "$("$LOUYU" stats "$tmp/s.gpkg" --json | python3 -c "import json,sys; print(json.load(sys.stdin)[\"data_date\"])")" = 2011-05-06 ]' "stats --json of the store: not 2011-W18's Friday"
+"$LOUYU" export "$tmp/s.gpkg" --format cityjson --out "$tmp/s.city.json" >/dev/null 2>&1
+check '[ "$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[\"metadata\"][\"referenceDate\"])" "$tmp/s.city.json")" = 2011-05-06 ]' "the CityJSON export of the store: referenceDate is not 2011-W18's Friday"
 # the same file again: nothing changes
 after=$(dump "$tmp/s.gpkg")
 "$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/wtc-filled.csv" >"$tmp/out" 2>&1

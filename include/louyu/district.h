@@ -330,6 +330,11 @@ void ly_district_set_week(ly_district *d, size_t i);
 /* Building b's vacant m² over its records in week i of the history (the records
  * as they are now when there is none). */
 double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, size_t i);
+/* The date of the figures shown, YYYY-MM-DD into buf: the Friday of the week shown
+ * (a store's history), else the file's data_date; "" when it has none. Returns buf. */
+const char *ly_district_date(const ly_district *d, char *buf, size_t n);
+/* The year of that date, 0 when there is none. */
+int ly_district_data_year(const ly_district *d);
 
 /* Index of the building with this id, or -1. */
 long ly_district_find(const ly_district *d, const char *id);

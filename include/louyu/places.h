@@ -62,6 +62,4 @@ void ly_places_update(ly_places *p, const ly_district *d, const ly_geo *geo, con
 long ly_places_at(const ly_places *p, float x, float y);
 /* Whether a place is a candidate at all under these options (category, date, camera). */
 bool ly_places_wanted(const ly_district *d, size_t feature, const ly_places_options *o);
-/* The year of the data's date (meta.data_date "YYYY-..."), 0 when there is none. */
-int ly_district_data_year(const ly_district *d);
 #endif

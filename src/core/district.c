@@ -1,4 +1,5 @@
 #include "louyu/district.h"
+#include "louyu/week.h"
 
 #include <stdio.h>
 
@@ -43,6 +44,29 @@ void ly_district_set_week(ly_district *d, size_t i)
     const float *rent = d->week_rent + i * d->n_buildings;
     for (size_t b = 0; b < d->n_buildings; b++)
         d->buildings[b].rent_cny_m2_day = rent[b];
+}
+
+const char *ly_district_date(const ly_district *d, char *buf, size_t n)
+{
+    long monday;
+    if (d->n_weeks && d->week < d->n_weeks && ly_week_monday(d->weeks[d->week], &monday)) {
+        int y, m, dd;
+        ly_date_from_days(monday + 4, &y, &m, &dd);
+        snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
+    } else {
+        snprintf(buf, n, "%s", d->meta.data_date ? d->meta.data_date : "");
+    }
+    return buf;
+}
+
+int ly_district_data_year(const ly_district *d)
+{
+    char date[16];
+    const char *s = ly_district_date(d, date, sizeof date);
+    int y = 0;
+    for (int i = 0; s && i < 4 && s[i] >= '0' && s[i] <= '9'; i++)
+        y = y * 10 + (s[i] - '0');
+    return y >= 1000 ? y : 0;
 }
 
 double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, size_t i)

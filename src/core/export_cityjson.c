@@ -447,9 +447,9 @@ static void metadata(cJSON *root, const ly_district *d, int epsg, const writer *
     if (title)
         cJSON_AddStringToObject(m, "title", title);
     int y, mo, dd;
-    char tail;
-    if (d->meta.data_date && sscanf(d->meta.data_date, "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) == 3)
-        cJSON_AddStringToObject(m, "referenceDate", d->meta.data_date);
+    char tail, date[16]; /* the figures' date: a store's week's Friday */
+    if (sscanf(ly_district_date(d, date, sizeof date), "%4d-%2d-%2d%c", &y, &mo, &dd, &tail) == 3)
+        cJSON_AddStringToObject(m, "referenceDate", date);
     double ext[6] = {INFINITY, INFINITY, INFINITY, -INFINITY, -INFINITY, -INFINITY};
     for (size_t i = 0; i < w->vs.n; i++)
         for (int k = 0; k < 3; k++) {

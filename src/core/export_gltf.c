@@ -530,8 +530,9 @@ static void asset(glb *g, const ly_district *d, const ly_geo *geo)
         cJSON_AddStringToObject(l, "district", d->meta.name);
     if (d->meta.name_en)
         cJSON_AddStringToObject(l, "district_en", d->meta.name_en);
-    if (d->meta.data_date)
-        cJSON_AddStringToObject(l, "data_date", d->meta.data_date);
+    char date[16]; /* the figures' date: a store's week's Friday */
+    if (*ly_district_date(d, date, sizeof date))
+        cJSON_AddStringToObject(l, "data_date", date);
 }
 
 /* The JSON and binary chunks as a GLB into out. */

@@ -62,15 +62,6 @@ void ly_places_deinit(ly_places *p)
     memset(p, 0, sizeof *p);
 }
 
-int ly_district_data_year(const ly_district *d)
-{
-    const char *s = d->meta.data_date;
-    int y = 0;
-    for (int i = 0; s && i < 4 && s[i] >= '0' && s[i] <= '9'; i++)
-        y = y * 10 + (s[i] - '0');
-    return y >= 1000 ? y : 0;
-}
-
 bool ly_places_wanted(const ly_district *d, size_t i, const ly_places_options *o)
 {
     const ly_feature *f = &d->features[i];

@@ -272,8 +272,7 @@ static double find_spaces(builder *B, const ly_district *d, const ly_building *b
 
 static int data_year(const ly_district *d)
 {
-    const char *s = d->meta.data_date;
-    return s && strlen(s) >= 4 ? atoi(s) : 0;
+    return ly_district_data_year(d);
 }
 
 /* The nearest counted POI of the desc's category within near_m on foot (over the

@@ -249,15 +249,7 @@ void ly_site_listings_csv(const ly_site *s, ly_buf *out)
 /* The data's date: the week's Friday for a store, else the file's date. */
 void ly_site_date(const ly_site *s, char *buf, size_t n)
 {
-    const ly_district *d = s->d;
-    long monday;
-    if (d->n_weeks && ly_week_monday(d->weeks[d->week], &monday)) {
-        int y, m, dd;
-        ly_date_from_days(monday + 4, &y, &m, &dd);
-        snprintf(buf, n, "%04d-%02d-%02d", y, m, dd);
-    } else {
-        snprintf(buf, n, "%s", d->meta.data_date ? d->meta.data_date : "");
-    }
+    ly_district_date(s->d, buf, n);
 }
 
 void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)

@@ -261,7 +261,7 @@ static void nearby(const ly_page *p, const ly_building *b)
                 {LY_POI_BUS, LY_S_SITE_NEAR_BUS},
                 {LY_POI_PARKING, LY_S_SITE_NEAR_PARKING}};
     const ly_district *d = p->s->d;
-    int year = d->meta.data_date ? atoi(d->meta.data_date) : 0;
+    int year = ly_district_data_year(d);
     heading(p, LY_S_SITE_NEARBY);
     ly_buf_printf(p->out, "<p class=\"meta\">%s</p>\n<dl class=\"facts\">\n",
                   ly_page_str(p, LY_S_SITE_NEAR_NOTE));

@@ -9,7 +9,8 @@ static void stats_json(const ly_district *d, const ly_stats *s)
     cJSON *o = cJSON_CreateObject();
     ly_json_str(o, "district", d->meta.name);
     ly_json_str(o, "district_en", d->meta.name_en);
-    ly_json_str(o, "data_date", d->meta.data_date);
+    char date[16]; /* the week's Friday for a store's figures */
+    ly_json_str(o, "data_date", *ly_district_date(d, date, sizeof date) ? date : NULL);
     cJSON_AddNumberToObject(o, "buildings", (double)s->buildings);
     cJSON_AddNumberToObject(o, "completed", (double)s->completed);
     cJSON_AddNumberToObject(o, "under_construction", (double)s->under_construction);
@@ -43,11 +44,11 @@ static void stats_json(const ly_district *d, const ly_stats *s)
 
 static void stats_text(const ly_district *d, const ly_stats *s)
 {
-    char a[40], b[40];
+    char a[40], b[40], date[16];
+    ly_district_date(d, date, sizeof date); /* the week's Friday for a store's figures */
     if (d->meta.name)
         printf("District              %s %s%s%s\n", d->meta.name,
-               d->meta.name_en ? d->meta.name_en : "", d->meta.data_date ? ", data of " : "",
-               d->meta.data_date ? d->meta.data_date : "");
+               d->meta.name_en ? d->meta.name_en : "", *date ? ", data of " : "", date);
     printf("Buildings             %zu (%zu completed, %zu under construction)\n", s->buildings,
            s->completed, s->under_construction);
     printf("  with occupancy data %zu\n", s->with_occupancy);
