@@ -2,6 +2,7 @@
 
 #include "louyu/arena.h"
 #include "louyu/file.h"
+#include "louyu/html.h"
 #include "louyu/week.h"
 #include "vocab.h"
 
@@ -433,6 +434,12 @@ static const char *field(reader *rd, const ly_csv_row *row, ly_report_column c, 
         *offset = row->offset;
     else
         *offset = row->fields[i].offset, v = row->fields[i].value;
+    /* a cell made text as the template writes it (a contact "'=..." kept from running
+     * as a formula): its text */
+    if (v[0] == '\'' && v[1] && strchr("=+-@\t\r", v[1])) {
+        v++;
+        ++*offset;
+    }
     const ly_csv_merge *m = *v || c == LY_RC_FLOORS || c == LY_RC_VACANT ? NULL
                                                                          : merge_of(rd, row, i);
     if (m && m->row0 - 1 < rd->r->csv.n_rows) {
@@ -896,43 +903,26 @@ void ly_report_free(ly_report *r)
 
 /* ---- a template ------------------------------------------------------------------- */
 
-/* Appends a field, quoted when it holds a comma, a quote or a line break. */
-static void put_field(char **buf, size_t *len, size_t *cap, const char *s, bool last)
+/* A row of fields: each as a CSV cell (quoted where it must be; a cell a spreadsheet would
+ * run as a formula, such as a contact "=HYPERLINK(...)" from the district file, made text
+ * with a leading apostrophe, which the reader takes off again). */
+static void put_row(ly_buf *b, const char *const *cells, int n)
 {
-    size_t need = *len + 2 * strlen(s) + 4;
-    if (need > *cap) {
-        size_t cap2 = need * 2;
-        char *p = realloc(*buf, cap2);
-        if (!p)
-            return;
-        *buf = p;
-        *cap = cap2;
+    for (int c = 0; c < n; c++) {
+        if (c)
+            ly_buf_put(b, ",");
+        ly_buf_csv(b, cells[c]);
     }
-    bool quote = strpbrk(s, ",\"\r\n") != NULL;
-    char *o = *buf + *len;
-    if (quote)
-        *o++ = '"';
-    for (; *s; s++) {
-        if (*s == '"')
-            *o++ = '"';
-        *o++ = *s;
-    }
-    if (quote)
-        *o++ = '"';
-    *o++ = last ? '\n' : ',';
-    *o = '\0'; /* the text is always a string: room for this was asked above */
-    *len = (size_t)(o - *buf);
+    ly_buf_put(b, "\n");
 }
 
 char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len)
 {
-    size_t cap = 4096;
-    char *buf = malloc(cap);
     *len = 0;
-    if (!buf || b >= d->n_buildings)
-        return free(buf), NULL;
-    for (int c = 0; c < LY_RC_COUNT; c++)
-        put_field(&buf, len, &cap, HEADER[c], c == LY_RC_COUNT - 1);
+    if (b >= d->n_buildings)
+        return NULL;
+    ly_buf out = {0};
+    put_row(&out, HEADER, LY_RC_COUNT);
     const ly_building *bl = &d->buildings[b];
     char wk[16], contact[200] = "", rent[32] = "";
     ly_week_format(week, wk, sizeof wk);
@@ -950,8 +940,12 @@ char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len
                (vacant[k - 1] == '0' || vacant[k - 1] == '.'))
             vacant[--k] = '\0';
         const char *row[LY_RC_COUNT] = {wk, bl->id, floor, vacant, rent, "", contact, ""};
-        for (int c = 0; c < LY_RC_COUNT; c++)
-            put_field(&buf, len, &cap, row[c], c == LY_RC_COUNT - 1);
+        put_row(&out, row, LY_RC_COUNT);
     }
-    return buf;
+    if (out.failed || !out.p) {
+        ly_buf_free(&out);
+        return NULL;
+    }
+    *len = out.len;
+    return out.p;
 }
