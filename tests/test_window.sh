@@ -223,6 +223,25 @@ for want in "2:" "1:--scale 1"; do
   wait "${pids[-1]}" 2>/dev/null
 done
 
+# started with stderr closed (2>&-, as a careless service file does): the display's
+# connection must not take descriptor 2, where messages would go into the X protocol and
+# hang the window; it comes up, its stderr is /dev/null, and SIGTERM ends it
+"$LOUYU" --verbose --size 640x400 >"$tmp/closed.log" 2>&- &
+pids+=($!)
+win=""
+for _ in $(seq 300); do
+  win=$(xdotool search --pid "${pids[-1]}" 2>/dev/null | tail -1)
+  [ -n "$win" ] && break
+  sleep 0.1
+done
+check '[ -n "$win" ] && [ "$(readlink "/proc/${pids[-1]}/fd/2")" = /dev/null ]' \
+  "the viewer with stderr closed: no window, or descriptor 2 is $(readlink "/proc/${pids[-1]}/fd/2")"
+kill -TERM "${pids[-1]}" 2>/dev/null
+for _ in $(seq 50); do kill -0 "${pids[-1]}" 2>/dev/null || break; sleep 0.1; done
+check '! kill -0 "${pids[-1]}" 2>/dev/null' "the viewer with stderr closed did not end on SIGTERM"
+kill -KILL "${pids[-1]}" 2>/dev/null
+wait "${pids[-1]}" 2>/dev/null
+
 # the desktop viewer's full screen, with no window manager either
 log="$tmp/full.log"
 start_viewer "$log" --fullscreen

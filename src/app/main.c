@@ -3,17 +3,36 @@
 #include "louyu/font.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 
+/* A standard descriptor started closed (louyu 2>&-) is opened on /dev/null before anything
+ * else is opened: otherwise the display's connection takes its number and every later
+ * message to stderr goes into the X protocol, which hangs the window. Standard output is
+ * opened for reading, so that writes to it still fail and are said (main's end). */
+static void fill_standard_descriptors(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+            int n = open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY);
+            if (n >= 0 && n != fd) {
+                dup2(n, fd);
+                close(n);
+            }
+        }
+}
+
 int main(int argc, char **argv)
 {
+    fill_standard_descriptors();
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     ly_process_start_ms = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
