@@ -349,6 +349,17 @@ for want in 'bad.xlsx:3:4: error: cell D3: wtc: "vacant_m2" is "abc": expected t
 done
 check '[ "$(dump "$tmp/s.gpkg")" = "$after" ]' "a refused workbook changed the store"
 
+# ---- each floor's own asking rent: the finder keeps a floor only within --max-rent ---------
+cp "$STORE" "$tmp/rent.gpkg"
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day\n2011-W18,sample-20,3,3480,2.00\n2011-W18,sample-20,6,3890,5.00\n' >"$tmp/rent.csv"
+"$LOUYU" report import --db "$tmp/rent.gpkg" "$tmp/rent.csv" >/dev/null 2>"$tmp/err"
+"$LOUYU" query "$tmp/rent.gpkg" --max-rent 2.1 --name "Sample Tower 20" --json >"$tmp/q.json" 2>>"$tmp/err"
+check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert len(m)==1 and [s[\"first\"] for s in m[0][\"floors\"]]==[3] and \"rent 2.00 ≤ 2.10 CNY/m²/day\" in m[0][\"reasons\"], m" "$tmp/q.json"' \
+  "query --max-rent 2.1: floor 6 asks 5.00 and is listed, or floor 3 (2.00) is not: $(cat "$tmp/q.json" "$tmp/err" | head -20)"
+"$LOUYU" query "$tmp/rent.gpkg" --max-rent 6 --name "Sample Tower 20" --json >"$tmp/q.json"
+check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"first\"] for s in m[0][\"floors\"]]==[3, 6] and \"rent 5.00 ≤ 6.00 CNY/m²/day\" in m[0][\"reasons\"], m" "$tmp/q.json"' \
+  "query --max-rent 6: both floors, the best (floor 6) at its own 5.00: $(head -20 "$tmp/q.json")"
+
 # ---- an import killed at any moment leaves the store as it was ------------------------
 cp "$STORE" "$tmp/k.gpkg"
 week="$SRC/data/reports/2011-W17.csv"

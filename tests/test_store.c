@@ -104,7 +104,7 @@ static void reading(void)
         CHECK_INT(r.rows[2].floor_from, 0); /* fully let */
         /* the range is shared in proportion to the floors' areas; others are let */
         const ly_building *b = &g_d.buildings[wtc];
-        float v[64];
+        double v[64];
         ly_report_floor_vacancy(&g_d, (uint32_t)wtc, r.rows, r.n_rows, v);
         double sum = 0;
         for (uint32_t k = 0; k < b->n_records; k++)

@@ -114,6 +114,9 @@ typedef struct {
     int floor; /* 1 ... building floors */
     ly_floor_use use;
     double area_m2, vacant_m2;
+    /* > 0: the asking rent of this floor's space in the week shown (its weekly report
+     * row's, CNY per m² per day); otherwise the building's is asked */
+    double rent_cny_m2_day;
 } ly_floor_record;
 
 typedef struct {
@@ -249,12 +252,13 @@ typedef struct ly_district {
 
     /* The weekly history, when the district comes from a store (ly_store_load):
      * n_weeks ISO weeks ascending (year * 100 + week); for each week every floor
-     * record's vacant m² (n_weeks x n_records), every building's asking rent (< 0:
-     * not stated; n_weeks x n_buildings) and whether it reported that week. The
-     * records and rents show week `week` (ly_district_set_week). None for a file. */
+     * record's vacant m² and asking rent (n_weeks x n_records; a rent <= 0: the
+     * building's), every building's asking rent (< 0: not stated; n_weeks x n_buildings)
+     * and whether it reported that week. The records and rents show week `week`
+     * (ly_district_set_week). None for a file. */
     int *weeks;
     size_t n_weeks, week;
-    float *week_vacant, *week_rent;
+    double *week_vacant, *week_record_rent, *week_rent;
     unsigned char *week_reported;
 
     size_t n_skipped; /* features ignored (plain GeoJSON non-polygons, null geometry) */

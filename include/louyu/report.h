@@ -69,7 +69,7 @@ void ly_report_free(ly_report *r);
  * slot per record of b, in order; floors the rows do not name get 0: let). A range
  * is shared among its floors in proportion to their areas. */
 void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_row *rows,
-                             size_t n, float *out);
+                             size_t n, double *out);
 
 /* A pre-filled report for building b: every floor with a record, with the
  * vacancy and rent it has now in d, for `week`. Returns malloc'd UTF-8 text

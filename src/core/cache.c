@@ -40,7 +40,7 @@ _Static_assert(LY_CZ_COUNT <= LY_CZ_MAX, "the header has room for every record s
  * freed later): update the tables below, bump LY_CACHE_FORMAT, then the size. */
 #if UINTPTR_MAX == UINT64_MAX
 #define FROZEN(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see cache.c's tables")
-FROZEN(ly_district, 496);
+FROZEN(ly_district, 504);
 FROZEN(ly_district_meta, 160);
 FROZEN(ly_building, 272);
 FROZEN(ly_feature, 152);
@@ -105,6 +105,7 @@ static const char *const SECTION_NAMES[LY_CS_COUNT] = {
     [LY_CS_WEEKS] = "weeks",
     [LY_CS_WEEK_VACANT] = "week vacancy",
     [LY_CS_WEEK_RENT] = "week rent",
+    [LY_CS_WEEK_RECORD_RENT] = "week floor rent",
     [LY_CS_WEEK_REPORTED] = "week reported",
     [LY_CS_GEO] = "geo",
     [LY_CS_GEO_XY] = "projected points",
@@ -221,6 +222,7 @@ static void plan_of(const ly_cache_parts *p, plan s[LY_CS_COUNT])
     s[LY_CS_WEEKS] = ARRAY(d->weeks, d->n_weeks);
     s[LY_CS_WEEK_VACANT] = ARRAY(d->week_vacant, mul(d->n_weeks, d->n_records));
     s[LY_CS_WEEK_RENT] = ARRAY(d->week_rent, mul(d->n_weeks, d->n_buildings));
+    s[LY_CS_WEEK_RECORD_RENT] = ARRAY(d->week_record_rent, mul(d->n_weeks, d->n_records));
     s[LY_CS_WEEK_REPORTED] = ARRAY(d->week_reported, mul(d->n_weeks, d->n_buildings));
     s[LY_CS_GEO] = STRUCT(p->geo);
     s[LY_CS_GEO_XY] = ARRAY(p->geo->xy, mul(p->geo->n_points, 2));

@@ -27,6 +27,7 @@ void ly_district_unload(ly_district *d)
     free(d->names);
     free(d->weeks);
     free(d->week_vacant);
+    free(d->week_record_rent);
     free(d->week_rent);
     free(d->week_reported);
     ly_arena_deinit(&d->arena);
@@ -38,10 +39,13 @@ void ly_district_set_week(ly_district *d, size_t i)
     if (i >= d->n_weeks)
         return;
     d->week = i;
-    const float *v = d->week_vacant + i * d->n_records;
-    for (size_t r = 0; r < d->n_records; r++)
+    const double *v = d->week_vacant + i * d->n_records;
+    const double *rr = d->week_record_rent + i * d->n_records;
+    for (size_t r = 0; r < d->n_records; r++) {
         d->records[r].vacant_m2 = v[r];
-    const float *rent = d->week_rent + i * d->n_buildings;
+        d->records[r].rent_cny_m2_day = rr[r];
+    }
+    const double *rent = d->week_rent + i * d->n_buildings;
     for (size_t b = 0; b < d->n_buildings; b++)
         d->buildings[b].rent_cny_m2_day = rent[b];
 }

@@ -238,33 +238,54 @@ static double box_gap(box a, box b)
 
 /* ---- the criteria ------------------------------------------------------------- */
 
-/* Appends the building's matching spaces; returns the largest (0 for none). */
+/* A floor's asking rent: its own (its weekly report row's), else the building's; < 0
+ * unknown. */
+static double floor_rent(const ly_building *b, const ly_floor_record *r)
+{
+    return r->rent_cny_m2_day > 0 ? r->rent_cny_m2_day : b->rent_cny_m2_day;
+}
+
+/* Whether a floor's space is vacant and within the rent asked (any, without a limit). */
+static bool space_ok(const ly_building *b, const ly_floor_record *r, const ly_query_desc *q)
+{
+    double rent = floor_rent(b, r);
+    return r->vacant_m2 > 0 &&
+           (q->max_rent_cny_m2_day <= 0 || (rent >= 0 && rent <= q->max_rent_cny_m2_day));
+}
+
+/* Appends the building's matching spaces (each floor of one within the rent asked);
+ * returns the largest (0 for none), and its asking rent into *rent (the highest of its
+ * floors'). */
 static double find_spaces(builder *B, const ly_district *d, const ly_building *b,
-                          const ly_query_desc *q)
+                          const ly_query_desc *q, double *rent)
 {
     const ly_floor_record *rec = d->records + b->first_record;
     uint32_t n = b->n_records;
     double best = 0;
     for (uint32_t i = 0; i < n; i++) {
-        if (!(rec[i].vacant_m2 > 0))
+        if (!space_ok(b, &rec[i], q))
             continue;
         if (!q->contiguous) {
             double v = rec[i].vacant_m2;
             if (v >= q->min_area_m2 && (q->max_area_m2 <= 0 || v <= q->max_area_m2)) {
                 add_space(B, rec[i].floor, rec[i].floor, v);
-                best = fmax(best, v);
+                if (v > best)
+                    best = v, *rent = floor_rent(b, &rec[i]);
             }
             continue;
         }
         /* the shortest run from floor i that reaches min */
-        double sum = rec[i].vacant_m2;
+        double sum = rec[i].vacant_m2, high = floor_rent(b, &rec[i]);
         uint32_t j = i;
         while (sum < q->min_area_m2 && j + 1 < n && rec[j + 1].floor == rec[j].floor + 1 &&
-               rec[j + 1].vacant_m2 > 0)
+               space_ok(b, &rec[j + 1], q)) {
             sum += rec[++j].vacant_m2;
+            high = fmax(high, floor_rent(b, &rec[j]));
+        }
         if (sum >= q->min_area_m2 && (q->max_area_m2 <= 0 || sum <= q->max_area_m2)) {
             add_space(B, rec[i].floor, rec[j].floor, sum);
-            best = fmax(best, sum);
+            if (sum > best)
+                best = sum, *rent = high;
         }
     }
     return best;
@@ -421,9 +442,16 @@ static bool may_match(const run *R, const ly_building *b)
     const ly_query_desc *q = R->q;
     if (b->status == LY_STATUS_UNDER_CONSTRUCTION || (R->area && !b->n_records))
         return false;
-    if (q->max_rent_cny_m2_day > 0 &&
-        !(b->rent_cny_m2_day >= 0 && b->rent_cny_m2_day <= q->max_rent_cny_m2_day))
-        return false;
+    /* the rent: of a space within it (each floor's own, else the building's); of the
+     * building where nothing is known of its floors */
+    if (q->max_rent_cny_m2_day > 0) {
+        bool within = !b->n_records && b->rent_cny_m2_day >= 0 &&
+                      b->rent_cny_m2_day <= q->max_rent_cny_m2_day;
+        for (uint32_t r = 0; !within && r < b->n_records; r++)
+            within = space_ok(b, &R->d->records[b->first_record + r], q);
+        if (!within)
+            return false;
+    }
     return !set(q->name) || contains_nocase(b->name, q->name) ||
            contains_nocase(b->name_en, q->name) || contains_nocase(b->address, q->name) ||
            contains_nocase(b->address_en, q->name);
@@ -456,9 +484,13 @@ static bool matches(run *R, size_t i, ly_query_match *m)
     }
     /* spaces last: they are appended to the result only for a match */
     size_t spaces0 = R->B.r->n_spaces;
-    m->best_space_m2 = find_spaces(&R->B, d, b, q);
-    if (R->area && R->B.r->n_spaces == spaces0)
+    double rent = b->rent_cny_m2_day;
+    m->best_space_m2 = find_spaces(&R->B, d, b, q, &rent);
+    bool by_space = R->area || (q->max_rent_cny_m2_day > 0 && b->n_records);
+    if (by_space && R->B.r->n_spaces == spaces0)
         return false;
+    if (q->max_rent_cny_m2_day > 0)
+        m->rent_cny_m2_day = rent; /* the best space's */
     m->first_space = (uint32_t)spaces0;
     m->n_spaces = (uint32_t)(R->B.r->n_spaces - spaces0);
     /* the score: see query.h */

@@ -751,7 +751,7 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
 /* ---- the whole report ------------------------------------------------------------- */
 
 void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_row *rows,
-                             size_t n, float *out)
+                             size_t n, double *out)
 {
     const ly_building *bl = &d->buildings[b];
     memset(out, 0, bl->n_records * sizeof *out);
@@ -764,7 +764,7 @@ void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_r
             long rec = record_of(d, bl, f);
             if (rec >= 0 && area > 0)
                 out[rec - bl->first_record] =
-                    (float)(r->vacant_m2 * d->records[rec].area_m2 / area);
+                    r->vacant_m2 * d->records[rec].area_m2 / area;
         }
     }
 }
@@ -785,7 +785,7 @@ static void warn_jumps(reader *rd)
     long prev = week_before(d, rd->r->week);
     if (prev < 0)
         return;
-    float *after = malloc((d->n_records ? d->n_records : 1) * sizeof *after);
+    double *after = malloc((d->n_records ? d->n_records : 1) * sizeof *after);
     if (!after)
         return;
     char pw[16];

@@ -442,11 +442,28 @@ static int alloc_history(ly_district *d, size_t n)
     d->weeks = calloc(n, sizeof *d->weeks);
     d->week_vacant = calloc(n * (d->n_records ? d->n_records : 1), sizeof *d->week_vacant);
     d->week_rent = calloc(n * (d->n_buildings ? d->n_buildings : 1), sizeof *d->week_rent);
+    d->week_record_rent =
+        calloc(n * (d->n_records ? d->n_records : 1), sizeof *d->week_record_rent);
     d->week_reported = calloc(n * (d->n_buildings ? d->n_buildings : 1), 1);
-    if (!d->weeks || !d->week_vacant || !d->week_rent || !d->week_reported)
+    if (!d->weeks || !d->week_vacant || !d->week_rent || !d->week_reported || !d->week_record_rent)
         return -1;
     d->n_weeks = n;
     return 0;
+}
+
+/* Building b's floors' asking rents from its rows of a week (out: its records): a floor
+ * in a row with a rent has that rent; the others 0 (let, or the building's rent). */
+static void floor_rents(const ly_district *d, uint32_t b, const ly_report_row *rows, size_t n,
+                        double *out)
+{
+    const ly_building *bl = &d->buildings[b];
+    memset(out, 0, bl->n_records * sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t r = 0; rows[i].rent > 0 && rows[i].floor_from && r < bl->n_records; r++) {
+            int f = d->records[bl->first_record + r].floor;
+            if (f >= rows[i].floor_from && f <= rows[i].floor_to)
+                out[r] = rows[i].rent;
+        }
 }
 
 /* The history from the rows: the snapshot as converted, then week by week each
@@ -459,14 +476,15 @@ static int build_history(ly_district *d, const stored_row *rows, size_t n)
         weeks += !i || rows[i].week != rows[i - 1].week;
     if (!weeks)
         return 0;
-    float *state = malloc((d->n_records + 1) * sizeof *state);
-    float *rent = malloc((d->n_buildings + 1) * sizeof *rent);
+    double *state = malloc((d->n_records + 1) * sizeof *state);
+    double *floor_rent = calloc(d->n_records + 1, sizeof *floor_rent);
+    double *rent = malloc((d->n_buildings + 1) * sizeof *rent);
     ly_report_row *group = malloc((n + 1) * sizeof *group);
-    int rc = state && rent && group ? alloc_history(d, weeks) : -1;
+    int rc = state && floor_rent && rent && group ? alloc_history(d, weeks) : -1;
     for (size_t r = 0; !rc && r < d->n_records; r++)
-        state[r] = (float)d->records[r].vacant_m2;
+        state[r] = d->records[r].vacant_m2;
     for (size_t b = 0; !rc && b < d->n_buildings; b++)
-        rent[b] = (float)d->buildings[b].rent_cny_m2_day;
+        rent[b] = d->buildings[b].rent_cny_m2_day;
     size_t w = 0;
     for (size_t i = 0; !rc && i < n;) {
         /* the rows of one building in one week */
@@ -480,19 +498,23 @@ static int build_history(ly_district *d, const stored_row *rows, size_t n)
         }
         const ly_building *b = &d->buildings[rows[i].row.building];
         ly_report_floor_vacancy(d, rows[i].row.building, group, g, state + b->first_record);
+        floor_rents(d, rows[i].row.building, group, g, floor_rent + b->first_record);
         if (low > 0)
-            rent[rows[i].row.building] = (float)low;
+            rent[rows[i].row.building] = low;
         d->weeks[w] = rows[i].week;
         d->week_reported[w * d->n_buildings + rows[i].row.building] = 1;
         /* the week is complete when the next row is another week's */
         if (j == n || rows[j].week != rows[i].week) {
             memcpy(d->week_vacant + w * d->n_records, state, d->n_records * sizeof *state);
+            memcpy(d->week_record_rent + w * d->n_records, floor_rent,
+                   d->n_records * sizeof *floor_rent);
             memcpy(d->week_rent + w * d->n_buildings, rent, d->n_buildings * sizeof *rent);
             w++;
         }
         i = j;
     }
     free(state);
+    free(floor_rent);
     free(rent);
     free(group);
     if (!rc)
@@ -579,7 +601,7 @@ static char *document_text(const char *gpkg, char *err, size_t n)
     return text;
 }
 
-float *ly_store_converted_vacancy(const char *gpkg, const ly_district *d)
+double *ly_store_converted_vacancy(const char *gpkg, const ly_district *d)
 {
     char err[256];
     char *text = document_text(gpkg, err, sizeof err);
@@ -588,11 +610,11 @@ float *ly_store_converted_vacancy(const char *gpkg, const ly_district *d)
     ly_district base;
     ly_diag_list diags;
     ly_diag_list_init(&diags, gpkg);
-    float *v = NULL;
+    double *v = NULL;
     if (ly_district_load_mem(&base, text, strlen(text), gpkg, NULL, &diags) == LY_LOAD_OK &&
         base.n_records == d->n_records && (v = malloc((d->n_records + 1) * sizeof *v)))
         for (size_t r = 0; r < d->n_records; r++)
-            v[r] = (float)base.records[r].vacant_m2;
+            v[r] = base.records[r].vacant_m2;
     ly_district_unload(&base);
     ly_diag_list_deinit(&diags);
     free(text);
@@ -617,9 +639,11 @@ static void apply_week(cJSON *doc, const ly_district *d, size_t i)
                 if (d->records[r].floor == floor->valueint)
                     cJSON_ReplaceItemInObjectCaseSensitive(
                         rec, "vacant_m2",
-                        cJSON_CreateNumber(round(d->week_vacant[i * d->n_records + r] * 10) / 10));
+                        /* whole: a range's share of each floor (1000 m² over three
+                         * floors) rounded would not add up to what was reported */
+                        cJSON_CreateNumber(d->week_vacant[i * d->n_records + r]));
         }
-        float rent = d->week_rent[i * d->n_buildings + bi];
+        double rent = d->week_rent[i * d->n_buildings + bi];
         if (rent > 0 && cJSON_GetObjectItemCaseSensitive(props, "rent_cny_m2_day"))
             cJSON_ReplaceItemInObjectCaseSensitive(props, "rent_cny_m2_day",
                                                    cJSON_CreateNumber(round(rent * 100) / 100));

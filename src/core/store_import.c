@@ -226,11 +226,11 @@ static int insert_rows(import_ctx *c, long id)
 /* Per building of the report: m² newly vacant and newly let against the week before
  * in the store, or the district as converted (base) when the store has no week before it
  * (a first report, an earlier week, a week's report replaced). */
-static void changes(const ly_district *d, const float *base, const ly_report *rep,
+static void changes(const ly_district *d, const double *base, const ly_report *rep,
                     ly_import_summary *sum)
 {
     uint32_t *bs = malloc((rep->n_rows + 1) * sizeof *bs);
-    float *after = malloc((d->n_records + 1) * sizeof *after);
+    double *after = malloc((d->n_records + 1) * sizeof *after);
     sum->changes = calloc(rep->n_rows + 1, sizeof *sum->changes);
     if (!bs || !after || !sum->changes) {
         free(bs);
@@ -352,7 +352,7 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         if (rc == LY_IMPORT_OK && !sum->already) {
             bool earliest = !d.n_weeks || d.weeks[0] >= rep.week;
-            float *base = earliest && d.n_weeks ? ly_store_converted_vacancy(gpkg, &d) : NULL;
+            double *base = earliest && d.n_weeks ? ly_store_converted_vacancy(gpkg, &d) : NULL;
             changes(&d, base, &rep, sum);
             free(base);
         }

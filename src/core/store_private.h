@@ -16,6 +16,6 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
 /* Each floor record's vacant area in the store's district as converted, before any week
  * (a loaded store's records hold its latest week): malloc'd, d's records in order; NULL
  * when it cannot be read or does not match d. */
-float *ly_store_converted_vacancy(const char *gpkg, const ly_district *d);
+double *ly_store_converted_vacancy(const char *gpkg, const ly_district *d);
 
 #endif
