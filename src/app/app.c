@@ -312,6 +312,16 @@ bool ly_app_update(ly_app *app, double dt)
         st->redraw = true;
     /* this frame's rectangles, for its views and labels and for the next events */
     ly_layout_compute(&app->layout, app);
+    /* the selection kept clear of its card once the card has been drawn (a frame after
+     * it opened or changed: then its height is known) */
+    if (st->clear_card > 0) {
+        if (st->selected < 0 || st->kiosk.touring)
+            st->clear_card = 0;
+        else if (!st->cam.flying && app->layout.card.shown && --st->clear_card == 0)
+            ly_cmd_keep_clear_of_card(app, st->selected);
+        st->redraw = true;
+        moving |= st->cam.flying;
+    }
     return moving;
 }
 

@@ -440,6 +440,8 @@ void ly_cmd_select(ly_app *app, long b, bool fly)
         ly_camera_fly_to(&st->cam, ly_app_building_pose(app, b), 1.2);
     else if (changed)
         ly_cmd_keep_clear_of_card(app, b);
+    /* and again once its card is drawn, as tall as it turns out */
+    st->clear_card = b >= 0 ? 2 : 0;
     st->redraw = true;
 }
 
@@ -456,6 +458,7 @@ void ly_cmd_hover(ly_app *app, long b, bool from_mouse)
 void ly_cmd_set_tab(ly_app *app, ly_card_tab tab)
 {
     app->st.tab = (unsigned)tab < LY_TAB_COUNT ? tab : LY_TAB_OVERVIEW;
+    app->st.clear_card = app->st.selected >= 0 ? 2 : 0; /* another tab, another height */
     app->st.redraw = true;
 }
 
@@ -478,6 +481,7 @@ void ly_cmd_set_stacking(ly_app *app, bool on, float explode)
 {
     app->st.plan.on = on;
     app->st.plan.explode = explode < 0 ? 0 : explode > 1 ? 1 : explode;
+    app->st.clear_card = on && app->st.selected >= 0 ? 2 : app->st.clear_card;
     app->dv.stack_dirty = true;
     update_flags(app);
     app->st.redraw = true;
@@ -490,6 +494,8 @@ void ly_cmd_select_floor(ly_app *app, int floor)
         floor > app->scene.district.buildings[st->selected].floors)
         floor = 0;
     st->plan.floor_selected = st->plan.floor_last = floor;
+    if (floor) /* its floor card opens beside the building's */
+        st->clear_card = 2;
     app->dv.stack_dirty = true;
     st->redraw = true;
 }

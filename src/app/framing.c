@@ -218,27 +218,68 @@ bool ly_app_building_point(const ly_app *app, long b, float *sx, float *sy)
     return screen_of(app, roof, sx, sy);
 }
 
+/* Where building b is on screen: the box of its corners in front of the eye. */
+static bool screen_box(const ly_app *app, long b, float out[4])
+{
+    const ly_mesh_building *mb = &app->scene.mesh.buildings[b];
+    out[0] = out[1] = INFINITY;
+    out[2] = out[3] = -INFINITY;
+    bool any = false;
+    for (int k = 0; k < 8; k++) {
+        double p[3] = {k & 1 ? mb->max[0] : mb->min[0], k & 2 ? mb->max[1] : mb->min[1],
+                       k & 4 ? mb->max[2] : mb->min[2]};
+        float x, y;
+        if (!screen_of(app, p, &x, &y))
+            continue;
+        out[0] = fminf(out[0], x), out[1] = fminf(out[1], y);
+        out[2] = fmaxf(out[2], x), out[3] = fmaxf(out[3], y);
+        any = true;
+    }
+    return any;
+}
+
 void ly_cmd_keep_clear_of_card(ly_app *app, long b)
 {
     ly_state *st = &app->st;
-    if (b < 0 || st->kiosk.touring || st->cam.flying)
+    if (b < 0 || (size_t)b >= app->scene.mesh.n_buildings || st->kiosk.touring ||
+        st->cam.flying)
         return;
     double roof[3];
     roof_point(app, b, roof);
-    float sx, sy;
-    if (!screen_of(app, roof, &sx, &sy))
+    float sx, sy, bx[4];
+    if (!screen_of(app, roof, &sx, &sy) || !screen_box(app, b, bx))
         return;
-    /* a building that its card would cover slides into the space beside (or below) it */
+    /* the panels about it: the card (and the floor card beside it) as they were laid out,
+     * else where a card goes */
+    float s = st->ui_scale, gap = 8 * s;
     ly_card_room room = ly_layout_card_room(st->width, st->height, st->ui_scale);
+    float pan[4] = {room.beside ? room.card_x : 0, 0, (float)st->width,
+                    room.beside ? (float)st->height : room.card_bottom};
+    const ly_layout *L = &app->layout;
+    if (L->card.shown && L->card.fit && L->width == st->width && L->height == st->height) {
+        pan[0] = L->card.x, pan[1] = L->card.y;
+        pan[2] = L->card.x + L->card.w, pan[3] = L->card.y + L->card.h;
+        if (L->floor_card.shown) {
+            pan[0] = fminf(pan[0], L->floor_card.x), pan[1] = fminf(pan[1], L->floor_card.y);
+            pan[2] = fmaxf(pan[2], L->floor_card.x + L->floor_card.w);
+            pan[3] = fmaxf(pan[3], L->floor_card.y + L->floor_card.h);
+        }
+    }
+    bool covered = bx[2] > pan[0] - gap && bx[0] < pan[2] + gap && bx[3] > pan[1] - gap &&
+                   bx[1] < pan[3] + gap;
+    if (!covered)
+        return;
+    /* it slides into the space beside (or below) the panels: its middle to the middle of
+     * that space's width, or its roof a little below them */
     float free[4];
     ly_layout_free_map(st->width, st->height, st->ui_scale, true, ly_layout_has_weeks(app), free);
     float tx = sx, ty = sy;
-    if (room.beside && sx > room.card_x - 20 * st->ui_scale)
-        tx = 0.5f * (free[0] + free[2]);
-    else if (room.below && sy < room.card_bottom)
-        ty = free[1] + 0.4f * (free[3] - free[1]);
-    if (tx == sx && ty == sy)
-        return;
+    if (room.beside || pan[0] - gap - free[0] >= 160 * s)
+        tx = sx + 0.5f * (free[0] + fminf(free[2], pan[0] - gap)) - 0.5f * (bx[0] + bx[2]);
+    else if (free[3] - pan[3] >= 120 * s)
+        ty = pan[3] + gap + 0.3f * (free[3] - pan[3]) + (sy - bx[1]);
+    else
+        return; /* no room beside or below (a small window): the map is the user's */
     ly_camera saved = st->cam;
     ly_camera_pan(&st->cam, st->width, st->height, sx, sy, tx, ty);
     ly_camera_pose to = st->cam.pose;
@@ -321,12 +362,14 @@ void ly_cmd_set_picture_only(ly_app *app, bool on)
 
 void ly_cmd_orbit(ly_app *app, float dx, float dy)
 {
+    app->st.clear_card = 0; /* the map is the user's now */
     ly_camera_orbit(&app->st.cam, dx, dy, app->st.width, app->st.height);
     app->st.redraw = true;
 }
 
 void ly_cmd_pan(ly_app *app, float x0, float y0, float x1, float y1)
 {
+    app->st.clear_card = 0; /* the map is the user's now */
     ly_camera_pan(&app->st.cam, app->st.width, app->st.height, x0, y0, x1, y1);
     app->st.redraw = true;
 }
@@ -343,29 +386,35 @@ void ly_cmd_zoom_at(ly_app *app, float x, float y, double factor)
                                st->height, x, y, 0, &h))
             anchor = h.point; /* a tower: its point under the cursor stays there */
     }
+    st->clear_card = 0; /* the map is the user's now */
     ly_camera_zoom_toward(&st->cam, st->width, st->height, x, y, factor, anchor);
     st->redraw = true;
 }
 
 void ly_cmd_tilt(ly_app *app, double radians)
 {
+    app->st.clear_card = 0; /* the map is the user's now */
     ly_camera_tilt(&app->st.cam, radians);
     app->st.redraw = true;
 }
 
 void ly_cmd_twist(ly_app *app, double radians)
 {
+    app->st.clear_card = 0; /* the map is the user's now */
     ly_camera_twist(&app->st.cam, radians);
     app->st.redraw = true;
 }
 
 void ly_cmd_hold_map(ly_app *app, bool held)
 {
+    if (held)
+        app->st.clear_card = 0; /* the map is the user's now */
     app->st.cam.dragging = held;
 }
 
 void ly_cmd_fling(ly_app *app, float vx, float vy, bool orbit)
 {
+    app->st.clear_card = 0; /* the map is the user's now */
     ly_camera_fling(&app->st.cam, vx, vy, orbit, app->st.width, app->st.height);
     app->st.redraw = true;
 }

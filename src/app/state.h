@@ -113,6 +113,9 @@ typedef struct {
     ly_lang lang;
 
     long selected, hovered; /* building indices, -1 none */
+    /* frames to wait before the selection is kept clear of its card as the card is then
+     * laid out (its height is known once it has been drawn); 0: nothing pending */
+    int clear_card;
     bool hover_from_mouse;  /* the tooltip follows the cursor (else it sits on the roof) */
     ly_card_tab tab;
     ly_enterprise_order sort;

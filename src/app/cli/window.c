@@ -353,10 +353,17 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
 void ly_cli_settle(ly_app *app, double dt)
 {
     ly_app_update(app, dt);
-    for (int i = 0; i < 8; i++) {
-        app->last_label_t = app->st.time - 10.0; /* the labels' fades end at once */
-        if (!ly_app_render(app))
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < 8; i++) {
+            app->last_label_t = app->st.time - 10.0; /* the labels' fades end at once */
+            if (!ly_app_render(app))
+                break;
+            ly_app_update(app, 0);
+        }
+        /* a move the frames asked for (the selection kept clear of its card, once the
+         * card was drawn) ends before the picture */
+        if (!app->st.cam.flying)
             break;
-        ly_app_update(app, 0);
+        ly_app_update(app, 10.0);
     }
 }
