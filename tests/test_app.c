@@ -224,6 +224,24 @@ static void weeks(void)
     ly_app_update(&app, 0.016);
     CHECK(app.layout.weeks.shown);
     CHECK(app.layout.free[3] <= app.layout.weeks.y); /* the home view keeps above it */
+    /* never over another panel: the on-screen keyboard's keys, the finder's results */
+    for (int k = 0; k < 2; k++) {
+        if (k)
+            ly_cmd_set_finder(&app, true);
+        else
+            ly_cmd_set_keyboard(&app, true);
+        ly_app_update(&app, 0.016);
+        const ly_box *o = k ? &app.layout.finder : &app.layout.keyboard, *w = &app.layout.weeks;
+        CHECK(o->shown);
+        CHECK(!w->shown || o->x >= w->x + w->w || w->x >= o->x + o->w || o->y >= w->y + w->h ||
+              w->y >= o->y + o->h);
+        if (k)
+            ly_cmd_set_finder(&app, false);
+        else
+            ly_cmd_set_keyboard(&app, false);
+    }
+    ly_app_update(&app, 0.016);
+    CHECK(app.layout.weeks.shown);
     long wtc = ly_district_find(d, "wtc");
     ly_cmd_select(&app, wtc, false);
     ly_cmd_set_color_mode(&app, LY_COLOR_OCCUPANCY, false);

@@ -442,6 +442,18 @@ static void weeks(ly_layout *L, const ly_app *app)
     float w = fminf(x1 - x0, LY_LAYOUT_WEEKS_W * s);
     L->weeks = box(x0 + 0.5f * (x1 - x0 - w), y, w, h);
     L->weeks.shown = ly_layout_has_weeks(app) && !app->st.kiosk.touring;
+    /* never over another panel (the keyboard's keys, the finder's results, a card that
+     * reaches the bottom of a small window): there it waits until they close */
+    const ly_box *others[] = {&L->toolbar, &L->search,     &L->keyboard,   &L->finder,
+                              &L->help,    &L->help_keys,  &L->card,       &L->floor_card,
+                              &L->dashboard, &L->places,   &L->cameras,    &L->color_legend,
+                              &L->plan_legend};
+    for (size_t i = 0; L->weeks.shown && i < sizeof others / sizeof *others; i++) {
+        const ly_box *o = others[i];
+        if (o->shown && o->x < L->weeks.x + L->weeks.w && L->weeks.x < o->x + o->w &&
+            o->y < L->weeks.y + L->weeks.h && L->weeks.y < o->y + o->h)
+            L->weeks.shown = false;
+    }
 }
 
 static void admin(ly_layout *L, const ly_app *app)
