@@ -578,7 +578,8 @@ def set_filters_js(area="", rent="", building="", contiguous=False):
 def expected(rows, area=None, rent=None, building="", contiguous=False):
     out = []
     for r in rows:
-        if r["run"] != contiguous:
+        # spanning floors widens the search: the runs join the single floors
+        if r["run"] and not contiguous:
             continue
         if area is not None and not r["area_m2"] >= area:
             continue

@@ -29,6 +29,10 @@ done
 check '[ "$(ls "$site/zh/b" | wc -l)" = 33 ] && [ "$(ls "$site/en/b" | wc -l)" = 33 ]' "not a page per building in each language"
 check '[ "$(ls "$site/img" | wc -l)" = 133 ]' "not 133 renders (a hero, 3 views and a plan per building): $(ls "$site/img" | wc -l)"
 check '[ "$(stat -c %s "$site/zh/index.html")" -lt 512000 ]' "the district page is over 500 KB"
+# the metro station opened after the data's date is there, with its year (it had been left
+# out and the page said there was none within 1.5 km, 47 m from it)
+check 'grep -q "Metro Line 3) · 47 m (opened 2016)" "$site/en/b/sample-20.html"' \
+  "sample-20's page: $(grep -o "Metro</dt><dd>[^/]*" "$site/en/b/sample-20.html")"
 check 'grep -q "<loc>http://127.0.0.1:8000/portal/en/b/wtc.html</loc>" "$site/sitemap.xml"' "the sitemap's addresses"
 check '! grep -rqE "(src|href)=\"(https?:)?//" "$site" --include=*.html' "a page loads something from elsewhere"
 # the district file kiosks read: the store's latest week, a valid district

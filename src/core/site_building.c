@@ -250,8 +250,9 @@ static int by_distance(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Per category (metro, bus, parking), the NEAR_SHOWN nearest that existed at the
- * data's date and lie within NEAR_M in a straight line, nearest first. */
+/* Per category (metro, bus, parking), the NEAR_SHOWN nearest within NEAR_M in a straight
+ * line, nearest first; one opened after the data's date (a metro line built since) with
+ * its year, as the viewer's Nearby tab says it. */
 static void nearby(const ly_page *p, const ly_building *b)
 {
     static const struct {
@@ -270,8 +271,7 @@ static void nearby(const ly_page *p, const ly_building *b)
         int n = 0;
         for (size_t i = 0; i < d->n_features; i++) {
             const ly_feature *f = &d->features[i];
-            if (f->kind != LY_KIND_POI || f->subtype != (int)CATS[c].cat ||
-                (year && f->since > year))
+            if (f->kind != LY_KIND_POI || f->subtype != (int)CATS[c].cat)
                 continue;
             double m = metres(b, f->lon, f->lat);
             if (m > NEAR_M)
@@ -289,8 +289,12 @@ static void nearby(const ly_page *p, const ly_building *b)
         for (int k = 0; k < n; k++) {
             char line[300];
             const char *name = ly_page_pick(p, best[k].f->name, best[k].f->name_en);
-            snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_NEAR_ITEM), name ? name : "",
-                     best[k].m);
+            int n_line = snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_NEAR_ITEM),
+                                  name ? name : "", best[k].m);
+            if (year && best[k].f->since > year && n_line > 0 && (size_t)n_line < sizeof line) {
+                snprintf(line + n_line, sizeof line - (size_t)n_line,
+                         ly_page_str(p, LY_S_SITE_NEAR_OPENED), best[k].f->since);
+            }
             ly_buf_put(p->out, "<li>");
             ly_page_put(p, line);
             ly_buf_put(p->out, "</li>");

@@ -333,6 +333,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_SITE_INDUSTRY_N] = {"%s：%d 家", "%s: %d"},
     [LY_S_SITE_NEARBY] = {"周边", "Nearby"},
     [LY_S_SITE_NEAR_ITEM] = {"%s，%.0f 米", "%s · %.0f m"},
+    [LY_S_SITE_NEAR_OPENED] = {"（%d 年开业）", " (opened %d)"},
     [LY_S_SITE_NEAR_NOTE] = {"距离为到楼宇中心的直线距离。", "Distances are in a straight line from the middle of the building."},
     [LY_S_SITE_NOTHING_NEAR] = {"1.5 公里内没有", "None within 1.5 km"},
     [LY_S_SITE_NEAR_METRO] = {"地铁", "Metro"},
