@@ -85,6 +85,25 @@ static void exports(void)
     CHECK(csv && !memcmp(csv, "\xEF\xBB\xBFid,name", 10));
     CHECK_INT(lines, 34);
     free(csv);
+    /* a readable name that says what it holds; two in one second are two files */
+    CHECK_INT(ly_cmd_export(&g_app, LY_EXPORT_STOCK), 0);
+    CHECK_INT(ly_cmd_export(&g_app, LY_EXPORT_FLOORS), 0);
+    CHECK_INT(ly_cmd_export(&g_app, LY_EXPORT_FLOORS), 0);
+    DIR *dir = opendir(g_dir);
+    int stock = 0, floors = 0;
+    for (struct dirent *e; dir && (e = readdir(dir));) {
+        if (e->d_name[0] == '.')
+            continue;
+        stock += !strncmp(e->d_name, "Zhanshan-Subdistrict-buildings-", 31);
+        floors += !strncmp(e->d_name, "Zhanshan-Subdistrict-floors-", 28);
+        char p[1200];
+        snprintf(p, sizeof p, "%s/%s", g_dir, e->d_name);
+        unlink(p);
+    }
+    if (dir)
+        closedir(dir);
+    CHECK_INT(stock, 1);
+    CHECK_INT(floors, 2);
     /* the window says "Exporting…" for a drawn frame before it is busy */
     ly_cmd_queue_export(&g_app, LY_EXPORT_FLOORS);
     CHECK(!strcmp(g_app.st.exported.text, ly_str(LY_S_EXPORTING, LY_LANG_EN)));

@@ -50,8 +50,37 @@ static void documents(char *buf, size_t n)
         memcpy(buf, path, strlen(path) + 1);
 }
 
-/* FOLDER/NAME-YYYYMMDD-HHMMSS.EXT in the export folder, made if needed. */
-static int export_path(const ly_app *app, const char *ext, char *out, size_t n)
+/* A name as a readable part of a file's name: letters, digits (any script) and ". _" as
+ * they are, spaces and other punctuation as one "-", at most 60 bytes, whole characters. */
+static void name_part(char *out, size_t n, const char *s)
+{
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && k + 4 < n && k < 60;) {
+        size_t len = *p < 0x80 ? 1 : (*p >> 5) == 6 ? 2 : (*p >> 4) == 14 ? 3 : (*p >> 3) == 30 ? 4 : 1;
+        for (size_t i = 1; i < len; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                len = 1; /* (not UTF-8: a byte of its own, as punctuation) */
+        if (len > 1 && (*p >= 0xC2)) {
+            memcpy(out + k, p, len);
+            k += len;
+        } else if ((*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z') ||
+                   *p == '_' || (*p == '.' && k)) {
+            out[k++] = (char)*p;
+        } else if (k && out[k - 1] != '-') {
+            out[k++] = '-';
+        }
+        p += len;
+    }
+    while (k && (out[k - 1] == '-' || out[k - 1] == '.'))
+        k--;
+    out[k] = '\0';
+    if (!k)
+        snprintf(out, n, "district");
+}
+
+/* FOLDER/NAME-KIND-YYYYMMDD-HHMMSS.EXT in the export folder (made if needed); never a
+ * file that is there (two exports in one second, a clock set back): -2, -3 ... */
+static int export_path(const ly_app *app, const char *kind, const char *ext, char *out, size_t n)
 {
     char dir[4096];
     const char *env = getenv("LOUYU_EXPORT_DIR");
@@ -66,19 +95,26 @@ static int export_path(const ly_app *app, const char *ext, char *out, size_t n)
         return -1;
     const ly_district *d = &app->scene.district;
     const char *src = d->source ? strrchr(d->source, '/') : NULL;
-    ly_buf name = {0};
-    ly_buf_file_name(&name, d->meta.name_en ? d->meta.name_en : src ? src + 1 : "district");
-    char *dot = name.p ? strrchr(name.p, '.') : NULL;
+    char base[256], name[80];
+    snprintf(base, sizeof base, "%s", d->meta.name_en ? d->meta.name_en : src ? src + 1 : "district");
+    char *dot = strrchr(base, '.');
     if (dot && !d->meta.name_en)
         *dot = '\0'; /* the file's name without its extension */
+    name_part(name, sizeof name, base);
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
     char stamp[32];
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
-    snprintf(out, n, "%s/%s-%s.%s", dir, name.p ? name.p : "district", stamp, ext);
-    ly_buf_free(&name);
-    return 0;
+    for (int k = 1; k < 1000; k++) {
+        char again[16] = "";
+        if (k > 1)
+            snprintf(again, sizeof again, "-%d", k);
+        snprintf(out, n, "%s/%s-%s-%s%s.%s", dir, name, kind, stamp, again, ext);
+        if (access(out, F_OK) != 0)
+            return 0;
+    }
+    return -1;
 }
 
 static int write_png(ly_app *app, const char *path, int w, int h, char *err, size_t n)
@@ -146,8 +182,10 @@ int ly_cmd_export(ly_app *app, ly_export_kind kind)
         return -1;
     static const char *const EXT[LY_EXPORT_KINDS] = {"png", "png", "glb", "city.json", "csv",
                                                      "csv"};
+    static const char *const KIND[LY_EXPORT_KINDS] = {"map", "map-large", "model", "model",
+                                                      "buildings", "floors"};
     char path[PATH_LEN], err[PATH_LEN + 200] = "";
-    int rc = export_path(app, EXT[kind], path, sizeof path);
+    int rc = export_path(app, KIND[kind], EXT[kind], path, sizeof path);
     if (rc)
         snprintf(err, sizeof err, "cannot make the export folder");
     else if (kind == LY_EXPORT_MAP || kind == LY_EXPORT_MAP_LARGE)
