@@ -19,6 +19,10 @@ check '[ $rc = 0 ]' "export csv failed: $(cat "$tmp/out")"
 check 'grep -q "33 buildings" "$tmp/out"' "export does not say what it wrote: $(cat "$tmp/out")"
 check '[ "$(head -c 3 "$tmp/stock.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]' "no UTF-8 byte-order mark"
 check 'grep -q $'"'"'\r$'"'"' "$tmp/stock.csv"' "lines do not end with CR LF"
+# written over, a file keeps its permissions (a private 0600 CSV stays private)
+chmod 600 "$tmp/stock.csv"
+"$LOUYU" export "$district" --format csv --out "$tmp/stock.csv" >/dev/null 2>&1
+check '[ "$(stat -c %a "$tmp/stock.csv")" = 600 ]' "an export over a 0600 file made it $(stat -c %a "$tmp/stock.csv")"
 "$LOUYU" stats "$district" --json >"$tmp/stats.json"
 python3 - "$tmp/stock.csv" "$tmp/stats.json" >"$tmp/py" 2>&1 <<'PY'
 import csv, json, sys

@@ -197,7 +197,7 @@ void ly_file_unwatch_temp(void)
 }
 
 static int write_tmp(int fd, const char *tmp, const char *path, const void *data, size_t len,
-                     char *err, size_t err_len);
+                     const struct stat *old, char *err, size_t err_len);
 
 bool ly_file_target(const char *path, char real[PATH_MAX], const char **target)
 {
@@ -228,7 +228,8 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
             snprintf(err, err_len, "cannot write %s: %s", path, strerror(e ? e : EIO));
         return ok ? 0 : -1;
     }
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    bool there = stat(path, &st) == 0;
+    if (there && !S_ISREG(st.st_mode)) {
         snprintf(err, err_len, "cannot write %s: %s", path, not_regular(st.st_mode));
         return -1;
     }
@@ -246,15 +247,16 @@ int ly_file_write_atomic(const char *path, const void *data, size_t len, char *e
      * keeps its old bytes either way); one write at a time is watched (another thread's
      * goes unwatched) */
     bool watched = ly_file_watch_temp(tmp);
-    int rc = write_tmp(fd, tmp, path, data, len, err, err_len);
+    int rc = write_tmp(fd, tmp, path, data, len, there ? &st : NULL, err, err_len);
     if (watched)
         ly_file_unwatch_temp();
     return rc;
 }
 
-/* The temporary file (open as fd, named tmp) written, then renamed over path. */
+/* The temporary file (open as fd, named tmp) written, then renamed over path (old: the
+ * file that is there, whose permissions and group the new one keeps). */
 static int write_tmp(int fd, const char *tmp, const char *path, const void *data, size_t len,
-                     char *err, size_t err_len)
+                     const struct stat *old, char *err, size_t err_len)
 {
     FILE *f = fdopen(fd, "wb");
     bool ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fd) == 0;
@@ -263,10 +265,14 @@ static int write_tmp(int fd, const char *tmp, const char *path, const void *data
         ok = fclose(f) == 0 && ok;
     else
         close(fd);
-    /* mkstemp makes the file 0600: a written export is as readable as any file */
+    /* mkstemp makes the file 0600: a new export is as readable as any file; a file written
+     * over keeps its permissions (a private 0600 CSV stays private, a group's kiosk data
+     * stays the group's to replace) and, where allowed, its group */
     mode_t mask = umask(0);
     umask(mask);
-    if (ok && chmod(tmp, 0666 & ~mask) != 0)
+    if (ok && old && old->st_gid != getegid())
+        (void)!chown(tmp, (uid_t)-1, old->st_gid); /* (not in that group: one's own) */
+    if (ok && chmod(tmp, old ? old->st_mode & 0777 : 0666 & ~mask) != 0)
         ok = false;
     if (!ok || rename(tmp, path) != 0) {
         e = errno ? errno : e;
