@@ -60,6 +60,14 @@ check '[ "$(dump "$tmp/s.gpkg")" = "$before" ]' "a refused report changed the st
 "$LOUYU" report template wtc --db "$tmp/s.gpkg" --encoding gb18030 --out "$tmp/wtc.csv"
 check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | head -1)" = "week/周,building/楼宇,floors/楼层,vacant_m2/空置面积,rent_cny_m2_day/租金,available_from/可入驻日期,contact/联系人,note/备注" ]' "the template's header"
 check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | grep -c "^2011-W18,wtc,")" = 30 ]' "the template does not list wtc's 30 floors for 2011-W18"
+# a week the import would refuse is refused for the template too: one not begun (by this
+# computer's clock, in its time zone), one that does not exist
+future=$(( $(date +%Y) + 2 ))-W10
+"$LOUYU" report template wtc --db "$tmp/s.gpkg" --week "$future" >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "has not begun (this week is $(date +%G-W%V) by this computer" "$tmp/err"' "a template for $future: rc $rc, $(cat "$tmp/err")"
+"$LOUYU" report template wtc --db "$tmp/s.gpkg" --week 2025-W53 >/dev/null 2>"$tmp/err"
+check 'grep -q "2025-W53. does not exist (2025 has 52 weeks)" "$tmp/err"' "a template for 2025-W53: $(cat "$tmp/err")"
 # floor 20 comes free: the manager edits one cell in the spreadsheet
 iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | sed 's/^2011-W18,wtc,20,0,/2011-W18,wtc,20,2942,/' | iconv -f UTF-8 -t GB18030 >"$tmp/wtc-filled.csv"
 "$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/wtc-filled.csv" >"$tmp/out" 2>"$tmp/err"

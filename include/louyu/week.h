@@ -11,6 +11,11 @@
 
 /* Days since 1970-01-01 of a calendar date; false when the date does not exist. */
 bool ly_date_days(int y, int m, int d, long *days);
+/* Today by this computer's clock, in its time zone, as a day number. */
+long ly_today(void);
+/* Whether a week's figures may be reported now: it has begun, or it is next week (a
+ * report filled in on a Sunday, a clock a day off); a later one is a typo. */
+bool ly_week_reportable(int week, int *this_week);
 /* The calendar date of a day number. */
 void ly_date_from_days(long days, int *y, int *m, int *d);
 /* "2011-04-29", "2011/4/29", "2011.4.29" or "2011年4月29日" as a day number, a time of day

@@ -486,10 +486,8 @@ static bool read_week(reader *rd, const ly_csv_row *row)
     }
     /* figures are for a week that has begun: next week is let through (a report filled in
      * on a Sunday, a clock a day off), a later one is a typo (most often in the year) */
-    long today = (long)(time(NULL) / 86400), first, this_monday;
-    int this_week = ly_week_of_day(today);
-    if (ly_week_monday(week, &first) && ly_week_monday(this_week, &this_monday) &&
-        first > this_monday + 7) {
+    int this_week;
+    if (!ly_week_reportable(week, &this_week)) {
         char a[16], b[16];
         fault(rd, LY_DIAG_ERROR, at,
               "\"week\" is %s, which has not begun (this week is %s by this computer's "

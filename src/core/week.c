@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Days from the civil calendar and back (proleptic Gregorian), without tables:
  * the year is shifted to start in March so that the leap day comes last. */
@@ -186,4 +187,22 @@ int ly_week_prev(int week)
 {
     long monday;
     return ly_week_monday(week, &monday) ? ly_week_of_day(monday - 7) : week;
+}
+
+long ly_today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    long days;
+    if (!localtime_r(&now, &tm) || !ly_date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &days))
+        return (long)(now / 86400);
+    return days;
+}
+
+bool ly_week_reportable(int week, int *this_week)
+{
+    long first, this_monday;
+    *this_week = ly_week_of_day(ly_today());
+    return !(ly_week_monday(week, &first) && ly_week_monday(*this_week, &this_monday) &&
+             first > this_monday + 7);
 }

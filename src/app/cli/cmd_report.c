@@ -47,6 +47,14 @@ static int load_store(const ly_args *a, ly_district *d)
 /* A week named on the command line. */
 static int week_arg(const ly_args *a, const char *text, int *week)
 {
+    int y, w;
+    long monday;
+    char tail;
+    if (sscanf(text, " %4d-W%2d%c", &y, &w, &tail) == 2 && !ly_week_parse(text, week) &&
+        y >= 1900 && y <= 2200 && w >= 1 && w <= 53)
+        return ly_cli_usage_error(a->cmd, "'%s' does not exist (%d has %d weeks): expected an "
+                                          "ISO week such as 2011-W17",
+                                  text, y, ly_week_monday(y * 100 + 53, &monday) ? 53 : 52);
     if (!ly_week_parse(text, week))
         return ly_cli_usage_error(a->cmd,
                                   "'%s' is not a week: expected an ISO week such as 2011-W17, or a "
@@ -120,6 +128,14 @@ int ly_cli_report_template(const ly_args *a)
         week = d.meta.data_date && ly_date_parse(d.meta.data_date, &days) ? ly_week_of_day(days)
                                                                          : 202001;
     }
+    int this_week;
+    char w1[16], w2[16];
+    if (!rc && week && !ly_week_reportable(week, &this_week))
+        rc = ly_cli_usage_error(a->cmd, "--week %s has not begun (this week is %s by this "
+                                        "computer's clock): a report for it would be refused; "
+                                        "expected the week the figures are for",
+                                ly_week_format(week, w1, sizeof w1),
+                                ly_week_format(this_week, w2, sizeof w2));
     /* last week's values: the latest week before the one asked for */
     for (size_t i = 0; !rc && i < d.n_weeks && d.weeks[i] < week; i++)
         ly_district_set_week(&d, i);
