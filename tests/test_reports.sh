@@ -103,6 +103,11 @@ check '[ "$(sql "$tmp/s.gpkg" "SELECT COUNT(*) FROM weekly_reports WHERE week = 
 check 'grep -q "wtc-filled.csv  (replaced by import 54)" "$tmp/log"' "the log does not say what was replaced: $(tail -3 "$tmp/log")"
 "$LOUYU" report diff 2011-W17 2011-W18 --db "$tmp/s.gpkg" >"$tmp/out"
 check 'grep -q "World Trade Center .* +1,500 m²" "$tmp/out"' "report diff: $(cat "$tmp/out")"
+# the change said is the difference of the totals said, in the text and in JSON
+"$LOUYU" report diff 2010-W20 2010-W30 --db "$STORE" >"$tmp/out"
+check 'grep -q "283,060 m² -> 271,121 m² (-11,939 m²)" "$tmp/out"' "report diff 2010-W20 2010-W30: $(head -1 "$tmp/out")"
+"$LOUYU" report diff 2010-W20 2010-W30 --db "$STORE" --json >"$tmp/d.json"
+check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert all(abs(b[\"vacant_m2_to\"]-b[\"vacant_m2_from\"]-b[\"change_m2\"])<1e-6 for b in d[\"buildings\"]); assert abs(sum(b[\"change_m2\"] for b in d[\"buildings\"])-(d[\"vacant_m2_to\"]-d[\"vacant_m2_from\"]))<0.5" "$tmp/d.json"' "report diff --json: changes unlike the figures"
 # the same report saved as Excel's "Unicode Text" (UTF-16, tabs, CR LF) and as a European
 # locale's CSV (semicolons): each taken as it is (with --replace, floor 20 then 1,000 and 700),
 # the first with its dates as a Chinese sheet writes them (2011年第18周, a date cell with a time)
@@ -441,6 +446,9 @@ check '"$LOUYU" info "$STORE" wtc | grep -q "World Trade Center"' "louyu info on
 "$LOUYU" convert "$SRC/data/zhanshan.geojson" "$STORE" >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && grep -q "exists: expected a new file" "$tmp/err"' "convert over an existing store"
+# a building without floor records: its vacancy is not known, not 0 %
+"$LOUYU" report history agora --db "$STORE" >"$tmp/out"
+check 'grep -qE "^2011-W17 +- +- +5.50  no" "$tmp/out" && ! grep -q "0.0%" "$tmp/out"' "history of agora (no floor records): $(sed -n 3,4p "$tmp/out")"
 "$LOUYU" report history wtc --db "$SRC/data/zhanshan.geojson" >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && grep -q "is not a louyu store" "$tmp/err"' "a report command on a GeoJSON file"

@@ -271,23 +271,27 @@ int ly_cli_report_history(const ly_args *a)
                "Vacancy", "Rent", "Reported");
     for (size_t i = 0; i < d.n_weeks; i++) {
         double vac = ly_building_vacant_in_week(&d, bl, i);
-        float rent = d.week_rent[i * d.n_buildings + (size_t)b];
+        double rent = d.week_rent[i * d.n_buildings + (size_t)b];
         bool reported = d.week_reported[i * d.n_buildings + (size_t)b];
         ly_week_format(d.weeks[i], w, sizeof w);
         if (json) {
             cJSON *o = cJSON_CreateObject();
             cJSON_AddStringToObject(o, "week", w);
-            cJSON_AddNumberToObject(o, "vacant_m2", round(vac * 10) / 10);
+            ly_json_num_or_null(o, "vacant_m2", bl->n_records ? round(vac * 10) / 10 : -1);
             ly_json_num_or_null(o, "vacancy_rate", area > 0 ? vac / area : -1);
             ly_json_num_or_null(o, "rent_cny_m2_day", rent > 0 ? round(rent * 100) / 100 : -1);
             cJSON_AddBoolToObject(o, "reported", reported);
             cJSON_AddItemToArray(arr, o);
         } else {
-            char rs[16] = "-";
+            /* no floor records: neither vacant m² nor a share is known ("-", not 0 %) */
+            char rs[16] = "-", share[16] = "-";
             if (rent > 0)
                 snprintf(rs, sizeof rs, "%.2f", rent);
-            printf("%-9s %12s %8.1f%% %8s  %s\n", w, ly_thousands(round(vac), v, sizeof v),
-                   area > 0 ? 100 * vac / area : 0.0, rs, reported ? "yes" : "no (as before)");
+            if (area > 0)
+                snprintf(share, sizeof share, "%.1f%%", 100 * vac / area);
+            printf("%-9s %12s %9s %8s  %s\n", w,
+                   bl->n_records ? ly_thousands(round(vac), v, sizeof v) : "-", share, rs,
+                   reported ? "yes" : "no (as before)");
         }
     }
     if (json)
@@ -319,12 +323,15 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
     double was = 0, now = 0;
     for (size_t i = 0; i < n; i++)
         was += rows[i].was, now += rows[i].now;
+    /* JSON to the tenth of a m², as report history gives it, each change the difference
+     * of the figures given; the text in whole m², each change that of the totals shown */
+#define TENTH(v) (round((v) * 10) / 10)
     if (ly_arg_flag(a, "--json")) {
         cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
         cJSON_AddStringToObject(o, "from", s1);
         cJSON_AddStringToObject(o, "to", s2);
-        cJSON_AddNumberToObject(o, "vacant_m2_from", round(was));
-        cJSON_AddNumberToObject(o, "vacant_m2_to", round(now));
+        cJSON_AddNumberToObject(o, "vacant_m2_from", TENTH(was));
+        cJSON_AddNumberToObject(o, "vacant_m2_to", TENTH(now));
         for (size_t i = 0; i < n; i++) {
             const ly_building *b = &d->buildings[rows[i].building];
             if (fabs(rows[i].now - rows[i].was) < 0.5)
@@ -333,28 +340,30 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
             cJSON_AddStringToObject(r, "id", b->id);
             ly_json_str(r, "name", b->name);
             ly_json_str(r, "name_en", b->name_en);
-            cJSON_AddNumberToObject(r, "vacant_m2_from", round(rows[i].was));
-            cJSON_AddNumberToObject(r, "vacant_m2_to", round(rows[i].now));
-            cJSON_AddNumberToObject(r, "change_m2", round(rows[i].now - rows[i].was));
+            cJSON_AddNumberToObject(r, "vacant_m2_from", TENTH(rows[i].was));
+            cJSON_AddNumberToObject(r, "vacant_m2_to", TENTH(rows[i].now));
+            cJSON_AddNumberToObject(r, "change_m2", TENTH(TENTH(rows[i].now) - TENTH(rows[i].was)));
             cJSON_AddItemToArray(arr, r);
         }
         cJSON_AddItemToObject(o, "buildings", arr);
         ly_json_print(o);
         return;
     }
+#undef TENTH
     char dz[40];
-    double delta = round(now - was);
+    double delta = round(now) - round(was);
     printf("Vacant space from %s to %s: %s m² -> %s m² (%s%s m²)\n\n", s1, s2,
            ly_thousands(round(was), x, sizeof x), ly_thousands(round(now), y, sizeof y),
            delta > 0 ? "+" : delta < 0 ? "-" : "\u00b1", ly_thousands(fabs(delta), dz, sizeof dz));
     for (size_t i = 0; i < n; i++) {
-        double ch = rows[i].now - rows[i].was;
-        if (fabs(ch) < 0.5)
+        double ch = round(rows[i].now) - round(rows[i].was);
+        if (fabs(rows[i].now - rows[i].was) < 0.5)
             continue;
         printf("  %-40s %10s -> %10s  %s%s m²\n",
                ly_cli_title(&d->buildings[rows[i].building], LY_LANG_EN, " / ", buf, sizeof buf),
                ly_thousands(round(rows[i].was), x, sizeof x),
-               ly_thousands(round(rows[i].now), y, sizeof y), ch > 0 ? "+" : "-",
+               ly_thousands(round(rows[i].now), y, sizeof y),
+               ch > 0 ? "+" : ch < 0 ? "-" : "\u00b1",
                ly_thousands(round(fabs(ch)), z, sizeof z));
     }
 }
