@@ -203,6 +203,8 @@ python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); a["features"]+=json
 run 0 validate "$tmp/osm-both.geojson"; expect out 'valid: 1 building, 1 other feature'
 run 0 info "$tmp/osm-both.geojson"; expect out '^100 +120.0 m +30 .*海信大厦 / Hisense Tower$'
 run 0 pick "$tmp/osm-both.geojson" --view 100 --at 400,300 --size 800x600; expect out '^100$'
+# a pixel outside the picture (X and Y swapped, a typo) is refused, not "none"
+run 2 pick "$tmp/osm-both.geojson" --at 700,900 --size 800x600; expect err 'outside the 800x600 picture: expected X from 0 to 799 and Y from 0 to 599'
 # the same .osm read by louyu itself, ids as OpenStreetMap's ("way/100"); and the wild
 # export (tests/data/wild/osm-export.osm) beside GDAL's reading of it: every building at the
 # same height, floors and place, less the way JOSM deleted and the one with a node missing

@@ -11,6 +11,10 @@ int ly_cli_pick(const ly_args *a)
     if (!ly_arg_values(a, "--at", at))
         return ly_cli_usage_error(a->cmd, "--at X,Y is required");
     ly_arg_values(a, "--size", size);
+    if (!(at[0] >= 0 && at[0] < size[0] && at[1] >= 0 && at[1] < size[1]))
+        return ly_cli_usage_error(a->cmd, "--at %g,%g is outside the %gx%g picture: expected X "
+                                          "from 0 to %g and Y from 0 to %g",
+                                  at[0], at[1], size[0], size[1], size[0] - 1, size[1] - 1);
     ly_app app;
     char err[256];
     ly_app_init(&app, (int)size[0], (int)size[1], (float)ly_arg_num(a, "--scale", 1), false, err,
