@@ -596,6 +596,15 @@ run 2 --kiosk --config "$tmp/kiosk/bad.json"; expect err 'louyu will not start w
 run 2 --config "$tmp/kiosk/good.json";        expect err 'use it with --kiosk'
 printf '{"data": "missing.geojson"}\n' >"$tmp/kiosk/nodata.json"
 run 2 kiosk-config "$tmp/kiosk/nodata.json";  expect err 'missing.geojson: error: cannot open'
+# a log the kiosk could not write, and no font with Chinese characters: the kiosk would
+# run without its log, or not start at all
+printf '{"data": "district.geojson", "log": {"path": "district.geojson/kiosk.log"}}\n' >"$tmp/kiosk/nolog.json"
+run 2 kiosk-config "$tmp/kiosk/nolog.json"; expect err '"log.path" is ".*district.geojson/kiosk.log": .*expected a file the kiosk can write'
+printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$tmp/kiosk/empty-fonts.conf"
+FONTCONFIG_FILE="$tmp/kiosk/empty-fonts.conf" run 2 kiosk-config "$tmp/kiosk/good.json"
+expect err 'no font with Chinese characters was found through fontconfig: the kiosk cannot start'
+run 0 kiosk-config "$tmp/kiosk/good.json"; expect out '^font +/'
+
 
 # supervision, headless: a lost GL context exits 3 (restart me), SIGTERM 0, and the
 # log file says so; SIGHUP reloads the data

@@ -3,10 +3,13 @@
  * before the kiosk is left to run. */
 #include "cli.h"
 #include "louyu/fetch.h"
+#include "louyu/font.h"
 #include "louyu/kiosk.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -67,6 +70,41 @@ int ly_cli_pin_hash(const ly_args *a)
     return LY_EXIT_OK;
 }
 
+/* Whether the kiosk could write its log at path: the file writable, or (as the kiosk makes
+ * the folders it lacks) the nearest folder above it that is there writable; nothing is
+ * made. Else why into why. */
+static bool log_writable(const char *path, char *why, size_t n)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (!S_ISREG(st.st_mode))
+            return snprintf(why, n, "not a regular file"), false;
+        if (access(path, W_OK) != 0)
+            return snprintf(why, n, "%s", strerror(errno)), false;
+        return true;
+    }
+    if (errno != ENOENT)
+        return snprintf(why, n, "%s", strerror(errno)), false;
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s", path);
+    for (;;) {
+        char *slash = strrchr(dir, '/');
+        if (!slash)
+            snprintf(dir, sizeof dir, ".");
+        else
+            *(slash == dir ? slash + 1 : slash) = '\0';
+        if (stat(dir, &st) == 0)
+            break;
+        if (errno != ENOENT || !slash || slash == dir)
+            return snprintf(why, n, "%s: %s", dir, strerror(errno)), false;
+    }
+    if (!S_ISDIR(st.st_mode))
+        return snprintf(why, n, "%s is not a folder", dir), false;
+    if (access(dir, W_OK | X_OK) != 0)
+        return snprintf(why, n, "the folder %s: %s", dir, strerror(errno)), false;
+    return true;
+}
+
 int ly_cli_kiosk_config(const ly_args *a)
 {
     const char *path = ly_arg_pos(a, 0);
@@ -82,7 +120,7 @@ int ly_cli_kiosk_config(const ly_args *a)
             fprintf(stderr, "%s: %d problem%s\n", path, n, n == 1 ? "" : "s");
         return LY_EXIT_USAGE;
     }
-    char log[1024];
+    char log[1024], why[1200];
     if (c.log_path[0])
         snprintf(log, sizeof log, "%s", c.log_path);
     else if (ly_kiosk_default_log_path(log, sizeof log))
@@ -112,10 +150,29 @@ int ly_cli_kiosk_config(const ly_args *a)
     if (c.pin_hash[0])
         printf("admin gesture   hold the top-left corner %g s\n", c.admin_hold_s);
     printf("log             %s (%ld KiB, %d old files kept)\n", log, c.log_max_kb, c.log_keep);
+    int problems = 0;
+    /* a log the kiosk cannot write: it would run for months logging to stderr only */
+    if (c.log_path[0] && !log_writable(c.log_path, why, sizeof why)) {
+        fprintf(stderr, "%s: error: \"log.path\" is \"%s\": %s: expected a file the kiosk "
+                        "can write (its folder there and writable)\n",
+                path, c.log_path, why);
+        problems++;
+    }
+    /* a font with Chinese characters, or the kiosk will not start */
+    char font[1024];
+    int face = 0;
+    if (ly_font_find("zh-cn", font, sizeof font, &face)) {
+        printf("font            %s\n", font);
+    } else {
+        fprintf(stderr, "%s: error: no font with Chinese characters was found through "
+                        "fontconfig: the kiosk cannot start (install fonts-noto-cjk)\n",
+                path);
+        problems++;
+    }
     /* the data it names must load, or the kiosk will not start */
     ly_args v = {.cmd = ly_cli_find("validate"), .pos = {data}, .n_pos = 1};
     int rc = ly_cli_validate(&v);
-    if (rc == LY_EXIT_OK)
+    if (rc == LY_EXIT_OK && !problems)
         printf("config and data are good\n");
-    return rc;
+    return rc ? rc : problems ? LY_EXIT_USAGE : LY_EXIT_OK;
 }
