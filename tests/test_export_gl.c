@@ -14,10 +14,10 @@
 static char g_dir[] = "/tmp/louyu-exports-XXXXXX";
 
 /* Taps (a click to the UI) the toolbar's widget `label` where the last frame put it. */
-static bool click(const char *label)
+static bool click_in(const char *panel, const char *label)
 {
     ly_ui *ui = &g_app.ui;
-    ly_ui_push_id(ui, "lang");
+    ly_ui_push_id(ui, panel);
     ly_ui_id id = ly_ui_get_id(ui, label);
     ly_ui_pop_id(ui);
     ly_ui_rect r;
@@ -32,6 +32,28 @@ static bool click(const char *label)
     for (int i = 0; i < 3; i++) /* panels find their new heights, as frames go by */
         frame(0.05);
     return true;
+}
+
+static bool click(const char *label)
+{
+    return click_in("lang", label);
+}
+
+/* The finder's size chips: a least size above the most takes the most away, and a most
+ * below the least the least (the two had made an empty range: "0 buildings match"). */
+static void finder_sizes(void)
+{
+    ly_cmd_set_finder(&g_app, true);
+    frame(0.05);
+    frame(0.05);
+    CHECK(click_in("finder", "≤ 1000 m²##max1"));
+    CHECK(g_app.st.find.max_area_m2 == 1000);
+    CHECK(click_in("finder", "≥ 2000 m²##area3"));
+    CHECK(g_app.st.find.min_area_m2 == 2000 && g_app.st.find.max_area_m2 == 0);
+    CHECK(click_in("finder", "≤ 1000 m²##max1"));
+    CHECK(g_app.st.find.max_area_m2 == 1000 && g_app.st.find.min_area_m2 == 0);
+    ly_cmd_set_finder(&g_app, false);
+    frame(0.05);
 }
 
 /* The menu's item k as the view labels it. */
@@ -167,6 +189,7 @@ int main(void)
     frame(1.0);
     frame(0.05);
     exports();
+    finder_sizes();
     /* a kiosk: no menu, and the command itself refuses */
     ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);
     frame(0.05);

@@ -18,8 +18,12 @@ static bool area_chips(const ly_view_ctx *c, ly_query_desc *q)
         else
             snprintf(label, sizeof label, "≥ %.0f m²##area%d", mins[i], i);
         bool on = q->min_area_m2 == mins[i];
-        if (ly_ui_chip(c->ui, label, &on) && on)
+        if (ly_ui_chip(c->ui, label, &on) && on) {
             q->min_area_m2 = mins[i], changed = true;
+            /* a least size above the most: the most goes (an empty range found nothing) */
+            if (q->max_area_m2 > 0 && q->max_area_m2 < mins[i])
+                q->max_area_m2 = 0;
+        }
     }
     for (int i = 0; i < 3; i++) {
         char label[48];
@@ -28,8 +32,11 @@ static bool area_chips(const ly_view_ctx *c, ly_query_desc *q)
         else
             snprintf(label, sizeof label, "≤ %.0f m²##max%d", maxes[i], i);
         bool on = q->max_area_m2 == maxes[i];
-        if (ly_ui_chip(c->ui, label, &on) && on)
+        if (ly_ui_chip(c->ui, label, &on) && on) {
             q->max_area_m2 = maxes[i], changed = true;
+            if (maxes[i] > 0 && q->min_area_m2 > maxes[i]) /* and the other way round */
+                q->min_area_m2 = 0;
+        }
     }
     changed |= ly_ui_toggle(c->ui, ly_view_str(c, LY_S_SPAN_FLOORS), &q->contiguous);
     return changed;
