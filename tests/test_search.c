@@ -97,7 +97,10 @@ int main(void)
     long wtc = ly_district_find(&d, "wtc"), pet = ly_district_find(&d, "petroleum");
 
     /* Chinese name, English name (any case), pinyin initials: the building first */
-    const char *queries[] = {"世贸", "world trade", "WORLD TRADE", "qdsm", "wtc"};
+    /* (and as a Chinese input method's full-width mode types them: the ideographic
+     * space, full-width letters) */
+    const char *queries[] = {"世贸", "world trade", "WORLD TRADE", "qdsm", "wtc",
+                             "\u3000世贸\u3000", "ｗｏｒｌｄ　ｔｒａｄｅ", "ＷＴＣ"};
     for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
         size_t n = ly_search_run(&s, queries[i], hits, 40);
         CHECK(n >= 1);

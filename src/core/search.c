@@ -127,14 +127,35 @@ void ly_collate_keys(const char *const *texts, size_t n, char *keys, size_t key_
         iconv_close(cd);
 }
 
+/* The text as it is searched: ASCII in lower case, and what a Chinese input method types in
+ * its full-width mode (ＡＢＣ１２３, the ideographic space U+3000) as the ASCII it stands for,
+ * so that "　海信" and "ｈｉｓｅｎｓｅ" find what " 海信 " and "hisense" find. */
 static char *lowered(const char *s)
 {
     size_t n = strlen(s);
     char *t = malloc(n + 1);
     if (!t)
         return NULL;
-    for (size_t i = 0; i <= n; i++)
-        t[i] = (char)tolower((unsigned char)s[i]);
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        size_t len = utf8_char_len(*p);
+        bool whole = len > 1;
+        for (size_t i = 1; i < len && whole; i++)
+            whole = (p[i] & 0xC0) == 0x80;
+        uint32_t c = whole ? decode(p, len) : *p;
+        if (!whole)
+            len = 1;
+        if (c == 0x3000)
+            t[k++] = ' ';
+        else if (c >= 0xFF01 && c <= 0xFF5E)
+            t[k++] = (char)tolower((int)(c - 0xFF01 + 0x21));
+        else if (len == 1)
+            t[k++] = (char)tolower(*p);
+        else
+            memcpy(t + k, p, len), k += len;
+        p += len;
+    }
+    t[k] = '\0';
     return t;
 }
 
