@@ -478,6 +478,13 @@ run 0 info "$ZS" wtc --enterprises --industry finance
 expect out "^$want_fin enterprises in industry \"finance\"$"
 [ "$(grep -cE '^F[0-9]' "$tmp/out")" -eq "$want_fin" ] && [ "$(grep -E '^F[0-9]' "$tmp/out" | grep -cv ' finance ')" -eq 0 ] &&
   pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --industry finance does not filter"; }
+# the industry as louyu shows it, in either language, in any case: the same enterprises
+for name in Finance 金融; do
+  run 0 info "$ZS" wtc --enterprises --industry "$name"
+  expect out "^$want_fin enterprises in industry \"finance\"$"
+done
+run 0 query "$ZS" --industry "Shipping & logistics"; expect out '^1\. '
+run 0 query "$ZS" --industry "real estate"; expect out '^1\. '
 run 0 info "$ZS" wtc --enterprises --industry no-such-industry
 expect out '^No enterprises in industry "no-such-industry"'
 run 0 info "$ZS" wtc --enterprises --sort name --json

@@ -385,6 +385,10 @@ const char *ly_str(ly_string_id id, ly_lang lang);
 /* The display name of an industry keyword of the data ("finance" -> 金融 /
  * Finance); an unknown keyword is returned as it is. */
 const char *ly_industry_name(const char *keyword, ly_lang lang);
+/* The keyword of an industry as a person may give it: the keyword in any case
+ * ("Logistics"), its Chinese name (航运物流) or its English one ("Shipping & logistics",
+ * "real estate"); the text itself when it is none of the known ones. */
+const char *ly_industry_keyword(const char *text);
 /* What an OpenStreetMap building type ("apartments", "office", "yes" ...) is called
  * in `lang`; a type not in the table is shown as it is, with spaces for '_';
  * NULL or "yes" is a building. */

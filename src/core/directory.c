@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { KEY_BYTES = 96 };
 
@@ -96,7 +97,7 @@ long ly_directory_list(const ly_district *d, const ly_building *b, const char *i
     }
     for (uint32_t i = 0; i < b->n_enterprises; i++) {
         const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
-        if (industry && cmp_missing_last(e->industry, industry))
+        if (industry && (!e->industry || strcasecmp(e->industry, industry)))
             continue;
         int lo, hi;
         ly_enterprise_floor_span(d, e, &lo, &hi);

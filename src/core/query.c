@@ -109,7 +109,7 @@ static bool contains_nocase(const char *hay, const char *needle)
 static bool industry_is(const char *industry, const char *want)
 {
     return industry && (equal_nocase(industry, want) ||
-                        !strcmp(ly_industry_name(industry, LY_LANG_ZH), want));
+                        equal_nocase(industry, ly_industry_keyword(want)));
 }
 
 /* What a category's places are called (in ly_poi_category order in the table). */

@@ -2,6 +2,7 @@
 #include "louyu/district.h" /* LY_POI_COUNT */
 #include "louyu/week.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -434,28 +435,50 @@ static const char *look_up(const char *const (*table)[3], size_t n, const char *
     return NULL;
 }
 
+static const char *const INDUSTRIES[][3] = {
+    {"finance", "金融", "Finance"},
+    {"insurance", "保险", "Insurance"},
+    {"trade", "贸易", "Trade"},
+    {"logistics", "航运物流", "Shipping & logistics"},
+    {"it", "信息技术", "IT"},
+    {"consulting", "咨询", "Consulting"},
+    {"law", "法律", "Law"},
+    {"real_estate", "房地产", "Real estate"},
+    {"advertising", "广告", "Advertising"},
+    {"manufacturing_hq", "制造业总部", "Manufacturing HQ"},
+    {"tourism", "旅游", "Tourism"},
+    {"education", "教育培训", "Education"},
+    {"healthcare", "医疗健康", "Healthcare"},
+    {"government_services", "政务服务", "Government services"},
+};
+
 const char *ly_industry_name(const char *keyword, ly_lang lang)
 {
-    static const char *const table[][3] = {
-        {"finance", "金融", "Finance"},
-        {"insurance", "保险", "Insurance"},
-        {"trade", "贸易", "Trade"},
-        {"logistics", "航运物流", "Shipping & logistics"},
-        {"it", "信息技术", "IT"},
-        {"consulting", "咨询", "Consulting"},
-        {"law", "法律", "Law"},
-        {"real_estate", "房地产", "Real estate"},
-        {"advertising", "广告", "Advertising"},
-        {"manufacturing_hq", "制造业总部", "Manufacturing HQ"},
-        {"tourism", "旅游", "Tourism"},
-        {"education", "教育培训", "Education"},
-        {"healthcare", "医疗健康", "Healthcare"},
-        {"government_services", "政务服务", "Government services"},
-    };
     if (!keyword)
         return "";
-    const char *name = look_up(table, sizeof table / sizeof *table, keyword, lang);
+    const char *name =
+        look_up(INDUSTRIES, sizeof INDUSTRIES / sizeof *INDUSTRIES, keyword, lang);
     return name ? name : keyword;
+}
+
+/* Whether a and b are the same but for ASCII case, and "_" against " ". */
+static bool same_words(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        int x = tolower((unsigned char)*a), y = tolower((unsigned char)*b);
+        if (x != y && !((x == '_' || x == ' ') && (y == '_' || y == ' ')))
+            return false;
+    }
+    return !*a && !*b;
+}
+
+const char *ly_industry_keyword(const char *text)
+{
+    for (size_t i = 0; text && i < sizeof INDUSTRIES / sizeof *INDUSTRIES; i++)
+        if (same_words(text, INDUSTRIES[i][0]) || !strcmp(text, INDUSTRIES[i][1]) ||
+            same_words(text, INDUSTRIES[i][2]))
+            return INDUSTRIES[i][0];
+    return text;
 }
 
 const char *ly_building_type_name(const char *type, ly_lang lang)

@@ -302,7 +302,8 @@ static int show(const ly_args *a, const ly_district *d, const ly_building *b)
         else
             ly_info_floors_text(d, b);
     } else if (ly_arg_flag(a, "--enterprises")) {
-        const char *industry = ly_arg_text(a, "--industry", NULL);
+        /* the keyword, or its name in either language, in any case */
+        const char *industry = ly_industry_keyword(ly_arg_text(a, "--industry", NULL));
         const char *sort = ly_arg_text(a, "--sort", "floor");
         const char *lang = ly_arg_text(a, "--lang", "zh");
         uint32_t *rows;
