@@ -195,6 +195,26 @@ static void fixture(void)
         CHECK_NEAR(r.matches[0].score, 0.5 + 1 - 3.2 / 6, 1e-9);
     ly_query_result_deinit(&r);
 
+    /* an industry nobody is in, 200 characters long: its note cut at a whole character,
+     * with an ellipsis (it had ended in half a character) */
+    {
+        char long_ind[601] = "";
+        for (int i = 0; i < 200; i++)
+            strcat(long_ind, "\u91d1");
+        r = run((ly_query_desc){.industry = long_ind});
+        CHECK(r.n_notes >= 1);
+        for (size_t i = 0; i < r.n_notes; i++) {
+            const char *t = r.notes[i], *z = r.notes_zh[i];
+            size_t lt = strlen(t), lz = strlen(z);
+            CHECK(lt < 512 && lz < 512);
+            if (lt >= 500)
+                CHECK(!strcmp(t + lt - 3, "\u2026"));
+            if (lz >= 500)
+                CHECK(!strcmp(z + lz - 3, "\u2026"));
+        }
+        ly_query_result_deinit(&r);
+    }
+
     /* near metro, data of 2011: North Metro (2016) is a later addition and does not
      * count; Old Station is 111 m from beta */
     r = run((ly_query_desc){.near_poi = true, .near = LY_POI_METRO});

@@ -42,13 +42,20 @@ static void add_space(builder *B, int first, int last, double vacant)
     r->spaces[r->n_spaces++] = (ly_query_space){first, last, vacant};
 }
 
-/* printf into a buffer of the two that say() takes. */
+/* printf into a buffer of the two that say() takes; a sentence longer than it (a
+ * 200-character industry typed) is cut at a whole character, with an ellipsis. */
 static const char *fmt(char *buf, size_t n, const char *f, ...)
 {
     va_list ap;
     va_start(ap, f);
-    vsnprintf(buf, n, f, ap);
+    int len = vsnprintf(buf, n, f, ap);
     va_end(ap);
+    if (len >= 0 && (size_t)len >= n && n > 4) {
+        size_t k = n - 4; /* room for "…" (3 bytes) and the NUL */
+        while (k > 0 && ((unsigned char)buf[k] & 0xC0) == 0x80)
+            k--;
+        memcpy(buf + k, "\u2026", 4);
+    }
     return buf;
 }
 
