@@ -61,7 +61,9 @@ ly_view_out ly_view_tour(const ly_view_ctx *c)
         ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 70 * s), 16 * s,
                      ly_rgba(250, 196, 120, 255), line);
     }
-    float pulse = 0.75f + 0.25f * sinf((float)st->time * 3.0f);
+    /* the phase in double, wrapped: a float of the time (months of uptime) would step
+     * a whole second at a time and the pulse would stand still */
+    float pulse = 0.75f + 0.25f * (float)sin(fmod(st->time * 3.0, 2 * M_PI));
     char invite[200];
     snprintf(invite, sizeof invite, "%s  ·  %s", ly_str(LY_S_TOUCH_TO_EXPLORE, LY_LANG_ZH),
              ly_str(LY_S_TOUCH_TO_EXPLORE, LY_LANG_EN));
