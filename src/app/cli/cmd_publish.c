@@ -156,9 +156,14 @@ static int begin_stage(publisher *pb)
                  name) >= (int)sizeof pb->lock)
         return -1;
     pb->lock_fd = open(pb->lock, O_CREAT | O_RDWR | O_CLOEXEC, 0644);
-    if (pb->lock_fd < 0 || flock(pb->lock_fd, LOCK_EX | LOCK_NB)) {
-        fprintf(stderr, "louyu publish: another louyu publish is writing %s (%s)\n", pb->out,
-                pb->lock_fd < 0 ? strerror(errno) : "it holds the lock");
+    if (pb->lock_fd < 0) { /* (a folder gone or not writable: not another publish) */
+        fprintf(stderr, "louyu publish: cannot write beside %s: %s: %s\n", pb->out, pb->lock,
+                strerror(errno));
+        return -1;
+    }
+    if (flock(pb->lock_fd, LOCK_EX | LOCK_NB)) {
+        fprintf(stderr, "louyu publish: another louyu publish is writing %s (it holds %s)\n",
+                pb->out, pb->lock);
         return -1;
     }
     remove_tree(pb->stage); /* what a killed publish left */
