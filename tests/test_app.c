@@ -115,6 +115,20 @@ static void layout_at(ly_app *app, int w, int h, float scale)
         }
     }
     CHECK(L->free[2] - L->free[0] > 100 && L->free[3] - L->free[1] > 100);
+    /* the legends (colour-by and the stacking plan) keep off the left column and each other */
+    ly_cmd_set_color_mode(app, LY_COLOR_OCCUPANCY, false);
+    ly_cmd_set_stacking(app, true, 0);
+    ly_app_update(app, 0.016);
+    CHECK(L->color_legend.shown && L->plan_legend.shown);
+    const ly_box *legs[] = {&L->color_legend, &L->plan_legend}, *cols[] = {&L->toolbar, &L->search};
+    for (int i = 0; i < 2; i++) {
+        for (int k = 0; k < 2; k++)
+            CHECK(apart(legs[i], cols[k]));
+        CHECK(inside(legs[i], w, h));
+    }
+    CHECK(apart(legs[0], legs[1]));
+    ly_cmd_set_stacking(app, false, 0);
+    ly_cmd_set_color_mode(app, LY_COLOR_NONE, false);
     /* the dashboard opens beside the finder and the card, not over them (it covered the
      * finder's column in windows narrower than 1920 px) */
     for (int sel = 0; sel < 2 && w > h; sel++) {

@@ -306,6 +306,30 @@ static void legends(ly_layout *L, const ly_app *app)
     L->plan_legend = legend_box(app, s, bottom, ly_str(LY_S_STACKING_PLAN, st->lang),
                                 LY_FLOOR_STATES, plan);
     L->plan_legend.shown = st->plan.on && st->selected >= 0;
+    /* a legend that would reach up behind the left column (a short window, or two legends
+     * one above the other) goes beside it at the bottom instead: right of the column, or
+     * right of the legend below */
+    float column = 0;
+    const ly_box *col[] = {&L->toolbar, &L->search};
+    for (int i = 0; i < 2; i++)
+        if (col[i]->shown)
+            column = fmaxf(column, col[i]->y + col[i]->h);
+    ly_box *leg[] = {&L->color_legend, &L->plan_legend};
+    float x = LY_LAYOUT_MARGIN * s, floor_y = (float)L->height - 62 * s;
+    for (int i = 0; i < 2; i++) {
+        ly_box *b = leg[i];
+        if (!b->shown)
+            continue;
+        if (b->y < column + LY_LAYOUT_GAP * s) {
+            b->y = floor_y - b->h;
+            b->x = i && L->color_legend.shown && L->color_legend.x + L->color_legend.w > x
+                       ? L->color_legend.x + L->color_legend.w + LY_LAYOUT_GAP * s
+                       : x;
+            if (b->y < column + LY_LAYOUT_GAP * s) /* still taller than the room: beside it */
+                b->x = fmaxf(b->x, LY_LAYOUT_SIDE_X * s);
+        }
+        x = b->x;
+    }
 }
 
 /* The toast says what happened last: a reload, or an export. */
