@@ -406,9 +406,9 @@ static void log_head(bool *done)
 static void log_text(const ly_import_entry *e, void *ctx)
 {
     log_head(ctx);
-    printf("%4ld  %-20s  %-8s  %5ld rows  %-10s  %.12s…  %s", e->id, e->at ? e->at : "",
-           e->week ? e->week : "", e->rows, e->who ? e->who : "", e->sha256 ? e->sha256 : "",
-           e->file ? e->file : "");
+    printf("%4ld  %-20s  %-8s  %5ld %-4s  %-10s  %.12s…  %s", e->id, e->at ? e->at : "",
+           e->week ? e->week : "", e->rows, e->rows == 1 ? "row" : "rows", e->who ? e->who : "",
+           e->sha256 ? e->sha256 : "", e->file ? e->file : "");
     if (e->replaced_by)
         printf("  (replaced by import %ld)", e->replaced_by);
     putchar('\n');
