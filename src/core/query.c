@@ -303,38 +303,92 @@ static int data_year(const ly_district *d)
     return ly_district_data_year(d);
 }
 
-/* The nearest counted POI of the desc's category within near_m on foot (over the
- * roads: walk.h; in a straight line where the district has none): sets m->poi. The
- * straight distance from the footprint is a lower bound of the walk, so only a building
- * with a POI that close walks at all. */
-static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_walk *walk,
-                        const ly_building *b, const ly_query_desc *q, int year, double near_m,
-                        ly_query_match *m)
+/* A place of the near rule's kind, in metres, with its feature. */
+typedef struct {
+    double x, y;
+    uint32_t f;
+    bool later;
+} poi_pt;
+
+static int by_x(const void *a, const void *b)
 {
-    m->poi = -1;
-    m->poi_m = -1;
-    ly_walk_from *from = NULL;
-    bool roads = walk && ly_walk_edges(walk) > 0;
-    for (size_t f = 0; f < d->n_features; f++) {
+    const poi_pt *p = a, *q = b;
+    return p->x < q->x ? -1 : p->x > q->x ? 1 : (p->f > q->f) - (p->f < q->f);
+}
+
+/* The places of the near rule's kind that count, sorted west to east: a building looks
+ * only at those within near_m of its footprint's box (a city's 40,000 places had been
+ * gone through for each of its buildings). NULL with *n 0 when there are none; *oom on
+ * a failed allocation. */
+static poi_pt *near_places(const ly_district *d, const ly_geo *geo, const ly_query_desc *q,
+                           int year, size_t *n, bool *oom)
+{
+    *n = 0;
+    size_t count = 0;
+    for (size_t f = 0; f < d->n_features; f++)
+        count += d->features[f].kind == LY_KIND_POI && d->features[f].subtype == (int)q->near;
+    poi_pt *p = count ? malloc(count * sizeof *p) : NULL;
+    if (count && !p) {
+        *oom = true;
+        return NULL;
+    }
+    for (size_t f = 0; p && f < d->n_features; f++) {
         const ly_feature *ft = &d->features[f];
         if (ft->kind != LY_KIND_POI || ft->subtype != (int)q->near)
             continue;
         bool later = year && ft->since > year;
         if (later && !q->include_later_pois)
             continue;
-        double x, y;
-        ly_proj_forward(&geo->proj, ft->lon, ft->lat, &x, &y);
-        double dist = footprint_dist(d, geo, b, x, y);
+        poi_pt *o = &p[(*n)++];
+        ly_proj_forward(&geo->proj, ft->lon, ft->lat, &o->x, &o->y);
+        o->f = (uint32_t)f;
+        o->later = later;
+    }
+    if (*n > 1)
+        qsort(p, *n, sizeof *p, by_x);
+    return p;
+}
+
+/* The nearest counted POI of the desc's category within near_m on foot (over the
+ * roads: walk.h; in a straight line where the district has none): sets m->poi. The
+ * straight distance from the footprint is a lower bound of the walk, so only a building
+ * with a POI that close walks at all; of two as near, the first in the file. */
+static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_walk *walk,
+                        const ly_building *b, const poi_pt *pois, size_t n_pois, double near_m,
+                        ly_query_match *m)
+{
+    m->poi = -1;
+    m->poi_m = -1;
+    box bx = footprint_box(d, geo, b);
+    if (!(bx.max[0] >= bx.min[0]))
+        return; /* no footprint */
+    double lo = bx.min[0] - near_m, hi = bx.max[0] + near_m;
+    size_t a = 0, z = n_pois; /* the first place at or east of lo */
+    while (a < z) {
+        size_t mid = a + (z - a) / 2;
+        if (pois[mid].x < lo)
+            a = mid + 1;
+        else
+            z = mid;
+    }
+    ly_walk_from *from = NULL;
+    bool roads = walk && ly_walk_edges(walk) > 0;
+    for (size_t i = a; i < n_pois && pois[i].x <= hi; i++) {
+        const poi_pt *pt = &pois[i];
+        if (pt->y < bx.min[1] - near_m || pt->y > bx.max[1] + near_m)
+            continue;
+        double dist = footprint_dist(d, geo, b, pt->x, pt->y);
         if (dist > near_m)
             continue;
         if (roads && !from)
             from = ly_walk_search_building(walk, d, geo, (size_t)(b - d->buildings), near_m);
         if (from)
-            dist = ly_walk_distance(walk, from, x, y);
-        if (dist >= 0 && dist <= near_m && (m->poi < 0 || dist < m->poi_m)) {
-            m->poi = (long)f;
+            dist = ly_walk_distance(walk, from, pt->x, pt->y);
+        if (dist >= 0 && dist <= near_m &&
+            (m->poi < 0 || dist < m->poi_m || (dist == m->poi_m && (long)pt->f < m->poi))) {
+            m->poi = (long)pt->f;
             m->poi_m = dist;
-            m->poi_later = later;
+            m->poi_later = pt->later;
             m->poi_straight = !from;
         }
     }
@@ -418,6 +472,8 @@ typedef struct {
     int *ind_count;
     box *boxes;
     size_t n_with;
+    poi_pt *pois; /* the near rule's places, west to east */
+    size_t n_pois;
 } run;
 
 /* The buildings with enterprises of the industry, and their boxes. */
@@ -474,7 +530,7 @@ static bool matches(run *R, size_t i, ly_query_match *m)
     *m = (ly_query_match){.building = (uint32_t)i, .rent_cny_m2_day = b->rent_cny_m2_day,
                           .poi = -1, .poi_m = -1};
     if (q->near_poi) {
-        nearest_poi(d, R->geo, R->walk, b, q, R->year, R->near_m, m);
+        nearest_poi(d, R->geo, R->walk, b, R->pois, R->n_pois, R->near_m, m);
         if (m->poi < 0)
             return false;
     }
@@ -642,8 +698,10 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
              .area = q->min_area_m2 > 0 || q->max_area_m2 > 0 || q->contiguous,
              .year = data_year(d), .industry = set(q->industry) ? q->industry : NULL};
     industry_buildings(&R);
-    if (q->near_poi)
+    if (q->near_poi) {
         R.walk = q->walk ? q->walk : (R.own_walk = ly_walk_create(d, geo));
+        R.pois = near_places(d, geo, q, R.year, &R.n_pois, &R.B.oom);
+    }
     for (size_t i = 0; !R.B.oom && i < d->n_buildings; i++) {
         ly_query_match m;
         if (!may_match(&R, &d->buildings[i]) || !matches(&R, i, &m))
@@ -657,6 +715,7 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
         out->matches[out->n_matches++] = m;
     }
     ly_walk_destroy(R.own_walk);
+    free(R.pois);
     free(R.with_ind);
     free(R.ind_count);
     free(R.boxes);
