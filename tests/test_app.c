@@ -140,8 +140,16 @@ static void layout_at(ly_app *app, int w, int h, float scale)
         for (int i = 0; i < 2 && dash->shown; i++)
             if (side[i]->shown)
                 CHECK(dash->x + dash->w <= side[i]->x || side[i]->x + side[i]->w <= dash->x);
-        CHECK(dash->shown || sel); /* (beside the finder alone there is room for it) */
+        /* (beside the finder alone there is room for it on a window 1000 dp wide) */
+        CHECK(dash->shown || sel || (float)w / scale < 1000);
     }
+    /* the finder beside the card, not under it, wherever 260 dp are left for it */
+    ly_cmd_select(app, ly_district_find(&app->scene.district, "wtc"), false);
+    ly_cmd_set_dashboard(app, false);
+    ly_cmd_set_finder(app, true);
+    ly_app_update(app, 0.016);
+    if ((float)w / scale >= 270 + 260 + 12 + 340 + 16)
+        CHECK(apart(&L->finder, &L->card));
     ly_cmd_set_dashboard(app, false);
     ly_cmd_set_finder(app, false);
 }
@@ -369,6 +377,7 @@ int main(void)
     layout_at(&app, 1920, 1080, 1.75f);
     layout_at(&app, 1080, 1920, 1.75f);
     layout_at(&app, 3840, 2160, 2);
+    layout_at(&app, 1600, 900, 1.75f); /* 914 x 514 dp: the finder narrowed beside the card */
     app.st.ui_scale = 1;
     toasts(&app);
     home_view(&app, 1280, 720, "home");

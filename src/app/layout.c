@@ -155,7 +155,10 @@ static void side_panels(ly_layout *L, const ly_app *app)
     L->keyboard.shown = open && st->keyboard;
     /* the finder: right of the column; on a narrow screen, as wide as fits */
     float fx = st->selected >= 0 ? LY_LAYOUT_SIDE_X : fmaxf(LY_LAYOUT_SIDE_X, W - 380);
-    L->finder = fit_panel(app, "finder", fx, LY_LAYOUT_TOP, fminf(360, W - fx - LY_LAYOUT_GAP));
+    float fw = fminf(360, W - fx - LY_LAYOUT_GAP);
+    if (st->selected >= 0) /* beside the card where that leaves it 260 dp or more */
+        fw = fminf(fw, fmaxf(260, W - LY_LAYOUT_CARD_W - LY_LAYOUT_MARGIN - LY_LAYOUT_GAP - fx));
+    L->finder = fit_panel(app, "finder", fx, LY_LAYOUT_TOP, fw);
     L->finder.shown = open && st->finder;
     /* the controls: two columns side by side (pointer and touch; keys), one under the
      * other only where even narrow ones do not fit */
