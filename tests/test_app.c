@@ -154,6 +154,21 @@ static void layout_at(ly_app *app, int w, int h, float scale)
     ly_cmd_set_finder(app, false);
 }
 
+/* Corner c (0-7) of a building's box on a w x h screen; false behind the eye. */
+static bool corner_on_screen(const ly_camera_matrices *m, const ly_mesh_building *mb, int c,
+                             int w, int h, float *sx, float *sy)
+{
+    float p[3] = {c & 1 ? mb->max[0] : mb->min[0], c & 2 ? mb->max[1] : mb->min[1],
+                  c & 4 ? mb->max[2] : mb->min[2]};
+    const float *v = m->view_proj;
+    float q[4];
+    for (int r = 0; r < 4; r++)
+        q[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
+    *sx = (q[0] / q[3] * 0.5f + 0.5f) * w;
+    *sy = (0.5f - q[1] / q[3] * 0.5f) * h;
+    return q[3] > 0;
+}
+
 /* The home view, and the view from above: every building's box on screen, and the
  * towers spread across the free map (not crowded into its middle third), none under the
  * left column's panels. */
@@ -171,14 +186,9 @@ static void home_view(ly_app *app, int w, int h, const char *view)
     for (size_t b = 0; b < mesh->n_buildings; b++) {
         const ly_mesh_building *mb = &mesh->buildings[b];
         for (int c = 0; c < 8; c++) {
-            float p[3] = {c & 1 ? mb->max[0] : mb->min[0], c & 2 ? mb->max[1] : mb->min[1],
-                          c & 4 ? mb->max[2] : mb->min[2]};
-            const float *v = m.view_proj;
-            float q[4];
-            for (int r = 0; r < 4; r++)
-                q[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
-            float sx = (q[0] / q[3] * 0.5f + 0.5f) * w, sy = (0.5f - q[1] / q[3] * 0.5f) * h;
-            off += q[3] <= 0 || sx < 0 || sx > w || sy < 0 || sy > h;
+            float sx, sy;
+            off += !corner_on_screen(&m, mb, c, w, h, &sx, &sy) || sx < 0 || sx > w || sy < 0 ||
+                   sy > h;
             lo[0] = fminf(lo[0], sx), lo[1] = fminf(lo[1], sy);
             hi[0] = fmaxf(hi[0], sx), hi[1] = fmaxf(hi[1], sy);
         }
@@ -215,13 +225,9 @@ static void clear_of_card(ly_app *app, int w, int h)
     const ly_mesh_building *mb = &app->scene.mesh.buildings[b];
     float right = -1e9f;
     for (int c = 0; c < 8; c++) {
-        float p[3] = {c & 1 ? mb->max[0] : mb->min[0], c & 2 ? mb->max[1] : mb->min[1],
-                      c & 4 ? mb->max[2] : mb->min[2]};
-        const float *v = m.view_proj;
-        float q[4];
-        for (int r = 0; r < 4; r++)
-            q[r] = v[r] * p[0] + v[4 + r] * p[1] + v[8 + r] * p[2] + v[12 + r];
-        right = fmaxf(right, (q[0] / q[3] * 0.5f + 0.5f) * w);
+        float sx, sy;
+        if (corner_on_screen(&m, mb, c, w, h, &sx, &sy))
+            right = fmaxf(right, sx);
     }
     CHECK(app->layout.card.shown && right < app->layout.card.x);
     if (!(right < app->layout.card.x))
