@@ -274,10 +274,15 @@ void ly_cmd_keep_clear_of_card(ly_app *app, long b)
     float free[4];
     ly_layout_free_map(st->width, st->height, st->ui_scale, true, ly_layout_has_weeks(app), free);
     float tx = sx, ty = sy;
-    if (room.beside || pan[0] - gap - free[0] >= 160 * s)
+    /* beside where the building fits there, else below where there is room, else in what
+     * strip there is beside (the card and a floor card leave one by the column): seen in
+     * part rather than hidden */
+    float left = pan[0] - gap - free[0], below = free[3] - pan[3] - gap;
+    bool fits_below = below >= fmaxf(120 * s, 0.6f * (bx[3] - bx[1]));
+    if (left >= fmaxf(160 * s, bx[2] - bx[0]) || (!fits_below && left >= 40 * s))
         tx = sx + 0.5f * (free[0] + fminf(free[2], pan[0] - gap)) - 0.5f * (bx[0] + bx[2]);
-    else if (free[3] - pan[3] >= 120 * s)
-        ty = pan[3] + gap + 0.3f * (free[3] - pan[3]) + (sy - bx[1]);
+    else if (below >= 120 * s)
+        ty = pan[3] + gap + 0.3f * below + (sy - bx[1]);
     else
         return; /* no room beside or below (a small window): the map is the user's */
     ly_camera saved = st->cam;
