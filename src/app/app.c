@@ -315,9 +315,9 @@ bool ly_app_update(ly_app *app, double dt)
     /* the selection kept clear of its card once the card has been drawn (a frame after
      * it opened or changed: then its height is known) */
     if (st->clear_card > 0) {
-        if (st->selected < 0 || st->kiosk.touring)
-            st->clear_card = 0;
-        else if (!st->cam.flying && app->layout.card.shown && --st->clear_card == 0)
+        if (st->selected < 0 || st->kiosk.touring || !app->layout.card.shown)
+            st->clear_card = 0; /* (no card: nothing to keep clear of, no frames asked for) */
+        else if (!st->cam.flying && --st->clear_card == 0)
             ly_cmd_keep_clear_of_card(app, st->selected);
         st->redraw = true;
         moving |= st->cam.flying;
