@@ -293,7 +293,7 @@ static void legends(ly_layout *L, const ly_app *app)
     char text[LY_COLORBY_MAX_CLASSES + 1][120];
     uint8_t rgb[LY_COLORBY_MAX_CLASSES + 1][3];
     int rows = ly_layout_color_legend(app, text, rgb);
-    const char *labels[LY_COLORBY_MAX_CLASSES + 1];
+    const char *labels[LY_COLORBY_MAX_CLASSES + 1] = {0};
     for (int i = 0; i < rows; i++)
         labels[i] = text[i];
     L->color_legend = legend_box(app, s, bottom, ly_color_mode_title(st->color_mode, st->lang),
