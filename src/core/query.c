@@ -298,11 +298,6 @@ static double find_spaces(builder *B, const ly_district *d, const ly_building *b
     return best;
 }
 
-static int data_year(const ly_district *d)
-{
-    return ly_district_data_year(d);
-}
-
 /* A place of the near rule's kind, in metres, with its feature. */
 typedef struct {
     double x, y;
@@ -696,7 +691,7 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
     run R = {.d = d, .geo = geo, .q = q, .B = {.r = out},
              .near_m = q->near_m > 0 ? q->near_m : LY_QUERY_NEAR_M,
              .area = q->min_area_m2 > 0 || q->max_area_m2 > 0 || q->contiguous,
-             .year = data_year(d), .industry = set(q->industry) ? q->industry : NULL};
+             .year = ly_district_data_year(d), .industry = set(q->industry) ? q->industry : NULL};
     industry_buildings(&R);
     if (q->near_poi) {
         R.walk = q->walk ? q->walk : (R.own_walk = ly_walk_create(d, geo));

@@ -392,40 +392,6 @@ static const ly_csv_merge *merge_of(const reader *rd, const ly_csv_row *row, int
  * text in the columns that name or describe the row: the week, the building, the rent,
  * the date and the contact and note; not the floors nor the area (one figure merged
  * over three floors is not three figures: the area is refused there, saying so). */
-/* s with full-width forms (U+FF01 to U+FF5E, what a Chinese input method types: １２００,
- * ３－５, Ｆ１２) and the ideographic and no-break spaces as ASCII, into out (n bytes);
- * s itself when it has none or is too long. */
-static const char *ascii_forms(const char *s, char *out, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    if (!strstr(s, "\xEF\xBC") && !strstr(s, "\xEF\xBD") && !strstr(s, "\xE3\x80\x80") &&
-        !strstr(s, "\xC2\xA0") && !strstr(s, "\xE2\x80\xAF"))
-        return s;
-    size_t k = 0;
-    while (*p && k + 1 < n) {
-        unsigned cp = 0;
-        if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && (p[2] & 0xC0) == 0x80)
-            cp = 0xF000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu); /* U+FF00 .. U+FF7F */
-        if (cp >= 0xFF01 && cp <= 0xFF5E) {
-            out[k++] = (char)(cp - 0xFEE0);
-            p += 3;
-        } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
-            out[k++] = ' ';
-            p += 3;
-        } else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
-            out[k++] = ' ';
-            p += 3;
-        } else if (p[0] == 0xC2 && p[1] == 0xA0) {
-            out[k++] = ' ';
-            p += 2;
-        } else {
-            out[k++] = (char)*p++;
-        }
-    }
-    out[k] = '\0';
-    return *p ? s : out;
-}
-
 static const char *field(reader *rd, const ly_csv_row *row, ly_report_column c, size_t *offset)
 {
     int i = rd->column[c];
@@ -449,7 +415,7 @@ static const char *field(reader *rd, const ly_csv_row *row, ly_report_column c, 
     }
     if (c == LY_RC_WEEK || c == LY_RC_FLOORS || c == LY_RC_VACANT || c == LY_RC_RENT ||
         c == LY_RC_AVAILABLE)
-        v = ascii_forms(v, rd->ascii[c], sizeof rd->ascii[c]);
+        v = ly_ascii_forms(v, rd->ascii[c], sizeof rd->ascii[c]);
     return v;
 }
 

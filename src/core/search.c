@@ -1,4 +1,5 @@
 #include "louyu/search.h"
+#include "vocab.h"
 
 #include <ctype.h>
 #include <iconv.h>
@@ -136,26 +137,10 @@ static char *lowered(const char *s)
     char *t = malloc(n + 1);
     if (!t)
         return NULL;
-    size_t k = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        size_t len = utf8_char_len(*p);
-        bool whole = len > 1;
-        for (size_t i = 1; i < len && whole; i++)
-            whole = (p[i] & 0xC0) == 0x80;
-        uint32_t c = whole ? decode(p, len) : *p;
-        if (!whole)
-            len = 1;
-        if (c == 0x3000)
-            t[k++] = ' ';
-        else if (c >= 0xFF01 && c <= 0xFF5E)
-            t[k++] = (char)tolower((int)(c - 0xFF01 + 0x21));
-        else if (len == 1)
-            t[k++] = (char)tolower(*p);
-        else
-            memcpy(t + k, p, len), k += len;
-        p += len;
-    }
-    t[k] = '\0';
+    if (ly_ascii_forms(s, t, n + 1) != t) /* (the ASCII forms are never longer) */
+        memcpy(t, s, n + 1);
+    for (char *p = t; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
     return t;
 }
 

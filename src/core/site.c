@@ -246,17 +246,11 @@ void ly_site_listings_csv(const ly_site *s, ly_buf *out)
 
 /* ---- the feed and the sitemap -------------------------------------------------------- */
 
-/* The data's date: the week's Friday for a store, else the file's date. */
-void ly_site_date(const ly_site *s, char *buf, size_t n)
-{
-    ly_district_date(s->d, buf, n);
-}
-
 void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
 {
     const ly_district *d = s->d;
     char date[16], title[256], name_buf[160];
-    ly_site_date(s, date, sizeof date);
+    ly_district_date(s->d, date, sizeof date);
     const char *district = lang == LY_LANG_EN && d->meta.name_en ? d->meta.name_en : d->meta.name;
     snprintf(title, sizeof title, ly_str(LY_S_SITE_FEED_TITLE, lang), district ? district : "");
     ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"

@@ -333,7 +333,7 @@ void ly_site_building_page(const ly_site *s, uint32_t bi, ly_lang lang, ly_buf *
     if (d->n_weeks)
         ly_format_week(d->weeks[d->week], true, lang, when, sizeof when);
     else
-        ly_site_date(s, when, sizeof when);
+        ly_district_date(s->d, when, sizeof when);
     snprintf(line, sizeof line, ly_page_str(&p, LY_S_SITE_WEEK_OF_DATA), when);
     ly_buf_put(out, "<p class=\"meta\">");
     ly_buf_html(out, line);

@@ -214,7 +214,7 @@ static void totals(const ly_page *p)
     if (d->n_weeks)
         ly_format_week(d->weeks[d->week], true, p->lang, when, sizeof when);
     else
-        ly_site_date(p->s, date, sizeof date), snprintf(when, sizeof when, "%s", date);
+        ly_district_date(p->s->d, date, sizeof date), snprintf(when, sizeof when, "%s", date);
     snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_DATA_OF), when);
     ly_buf_html(p->out, line);
     if (d->meta.n_illustrative) {

@@ -10,8 +10,6 @@
 
 /* "12" or "12-14". */
 void ly_site_floors_text(const ly_site_space *sp, char *buf, size_t n);
-/* The data's date: the week's Friday for a store, else the file's date ("" unknown). */
-void ly_site_date(const ly_site *s, char *buf, size_t n);
 
 /* A page being written: its site, language, the way back to the site's root
  * ("../" or "../../") and where the text goes (site_pages.c). */

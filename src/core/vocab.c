@@ -1,6 +1,7 @@
 #include "vocab.h"
 
 #include <stddef.h>
+#include <string.h>
 
 const char *const ly_vocab_report_names[LY_RC_COUNT][6] = {
     [LY_RC_WEEK] = {"week", "周", "周次", NULL},
@@ -45,3 +46,37 @@ const char *const ly_vocab_shapefile_columns[][2] = {
     /* as Taiwan's and Hong Kong's tables write them */
     {"名稱", "name"},     {"建築名稱", "name"},   {"樓宇名稱", "name"},    {"建築高度", "height"},
     {"層數", "floors"},     {"樓層數", "floors"},    {"地上層數", "floors"},  {NULL, NULL}};
+
+/* s with full-width forms (U+FF01 to U+FF5E, what a Chinese input method types: １２００,
+ * ３－５, Ｆ１２) and the ideographic and no-break spaces as ASCII, into out (n bytes);
+ * s itself when it has none or is too long. */
+const char *ly_ascii_forms(const char *s, char *out, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (!strstr(s, "\xEF\xBC") && !strstr(s, "\xEF\xBD") && !strstr(s, "\xE3\x80\x80") &&
+        !strstr(s, "\xC2\xA0") && !strstr(s, "\xE2\x80\xAF"))
+        return s;
+    size_t k = 0;
+    while (*p && k + 1 < n) {
+        unsigned cp = 0;
+        if (p[0] == 0xEF && (p[1] == 0xBC || p[1] == 0xBD) && (p[2] & 0xC0) == 0x80)
+            cp = 0xF000u | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu); /* U+FF00 .. U+FF7F */
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            out[k++] = (char)(cp - 0xFEE0);
+            p += 3;
+        } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+            out[k++] = ' ';
+            p += 3;
+        } else if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF) {
+            out[k++] = ' ';
+            p += 3;
+        } else if (p[0] == 0xC2 && p[1] == 0xA0) {
+            out[k++] = ' ';
+            p += 2;
+        } else {
+            out[k++] = (char)*p++;
+        }
+    }
+    out[k] = '\0';
+    return *p ? s : out;
+}

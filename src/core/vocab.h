@@ -40,4 +40,9 @@ extern const char *const ly_vocab_house_number;
 /* A shapefile's Chinese column names and the property each stands for: pairs, NULL-ended. */
 extern const char *const ly_vocab_shapefile_columns[][2];
 
+/* s with full-width forms (U+FF01 to U+FF5E, what a Chinese input method types: １２００,
+ * ３－５, Ｆ１２) and the ideographic and no-break spaces as ASCII, into out (n bytes);
+ * s itself when it has none or is too long. */
+const char *ly_ascii_forms(const char *s, char *out, size_t n);
+
 #endif
