@@ -364,6 +364,126 @@ static void test_continued_panel(void)
     CHECK_INT(c.clicks, 1);
 }
 
+/* ---- a panel taller than the window ------------------------------------------- */
+
+static void wheel(float x, float y, float dy);
+
+typedef struct {
+    bool open;
+    int clicks[30];
+    ly_ui_rect first, last, list;
+} tall;
+
+static void build_tall(ly_ui *u, void *p)
+{
+    tall *c = p;
+    ly_ui_panel_begin(u, "tall", 10, 100, 300, 0, &c->open);
+    if (c->open) {
+        ly_ui_title(u, "Tall");
+        for (int i = 0; i < 30; i++) {
+            char label[32];
+            snprintf(label, sizeof label, "Row %d", i);
+            c->clicks[i] += ly_ui_button(u, label);
+            if (!i)
+                c->first = ly_ui_last_rect(u);
+            if (i == 5) { /* a list inside it keeps the wheel over it */
+                ly_ui_list_begin(u, "inner", 100);
+                for (int k = 0; k < 10; k++)
+                    ly_ui_label(u, "inner row");
+                ly_ui_list_end(u);
+                c->list = ly_ui_last_rect(u);
+            }
+        }
+        c->last = ly_ui_last_rect(u);
+    }
+    ly_ui_panel_end(u);
+}
+
+static float panel_scroll(void)
+{
+    return ly_ui_list_scroll(&ui, ly_ui_get_id(&ui, "tall"));
+}
+
+static void test_tall_panel(void)
+{
+    fresh();
+    static tall c;
+    memset(&c, 0, sizeof c);
+    c.open = true;
+    frame(build_tall, &c);
+    frame(build_tall, &c);
+    /* it stops short of the window's bottom (the theme's edge); its content goes on */
+    ly_ui_rect r = ui.panels[!ui.cur][0];
+    CHECK_NEAR(r.y, 100, 1e-3);
+    CHECK_NEAR(r.y + r.h, H - ui.theme.edge, 1e-3);
+    CHECK(c.last.y > H);
+    CHECK(ly_ui_panel_height(&ui, "tall") > 30 * 44); /* the content's whole height */
+    CHECK(ly_ui_wants_pointer(&ui, 100, H - ui.theme.edge - 2));
+    CHECK(!ly_ui_wants_pointer(&ui, 100, H - 4));
+    CHECK_NEAR(panel_scroll(), 0, 0);
+
+    /* the wheel over the list inside scrolls the list, not the panel */
+    CHECK(c.list.y > r.y && c.list.y + c.list.h < r.y + r.h);
+    wheel(cx(c.list), cy(c.list), -1);
+    frame(build_tall, &c);
+    frame(build_tall, &c);
+    CHECK_NEAR(panel_scroll(), 0, 0);
+    ly_ui_push_id(&ui, "tall");
+    CHECK_NEAR(ly_ui_list_scroll(&ui, ly_ui_get_id(&ui, "inner")), 48, 1e-3);
+    ly_ui_pop_id(&ui);
+
+    /* the wheel over the panel scrolls it, clamped at the end */
+    wheel(100, 150, -2);
+    frame(build_tall, &c);
+    frame(build_tall, &c);
+    CHECK_NEAR(panel_scroll(), 96, 1e-3);
+    CHECK_NEAR(c.first.y, 100 + 16 + 20 * 1.35f + 8 - 96, 2); /* the rows moved up */
+    wheel(100, 150, -1000);
+    frame(build_tall, &c);
+    frame(build_tall, &c);
+    float max = ly_ui_panel_height(&ui, "tall") - r.h;
+    CHECK_NEAR(panel_scroll(), max, 1e-3);
+    CHECK_NEAR(c.last.y + c.last.h + 16, r.y + r.h, 1); /* the last row in view */
+    tap(build_tall, &c, cx(c.last), cy(c.last));
+    CHECK_INT(c.clicks[29], 1);
+
+    wheel(100, r.y + r.h - 10, 1000);
+    frame(build_tall, &c);
+    frame(build_tall, &c);
+    CHECK_NEAR(panel_scroll(), 0, 0);
+
+    /* a drag scrolls it and does not click the row it began on */
+    float x = 60, y0 = cy(c.first) + 44 * 3;
+    send(LY_EV_MOUSE_DOWN, x, y0);
+    frame(build_tall, &c);
+    for (int k = 1; k <= 10; k++) {
+        send(LY_EV_MOUSE_MOVE, x, y0 - 12 * k);
+        frame(build_tall, &c);
+    }
+    send(LY_EV_MOUSE_UP, x, y0 - 120);
+    frame(build_tall, &c);
+    int clicked = 0;
+    for (int i = 0; i < 30; i++)
+        clicked += c.clicks[i];
+    CHECK_INT(clicked, 1); /* only the tap above */
+    CHECK(panel_scroll() > 100);
+
+    /* closed and opened again, it starts from the top */
+    c.open = false;
+    frame(build_tall, &c);
+    frame(build_tall, &c);
+    c.open = true;
+    frame(build_tall, &c);
+    CHECK_NEAR(panel_scroll(), 0, 0);
+
+    /* a window tall enough: no scrolling, the panel as tall as its content */
+    ly_draw_clear(&dl);
+    ly_ui_begin_frame(&ui, W, 2000, 1, 1.0 / 60);
+    build_tall(&ui, &c);
+    ly_ui_end_frame(&ui);
+    CHECK_NEAR(ui.panels[!ui.cur][0].h, ly_ui_panel_height(&ui, "tall"), 1);
+}
+
 /* ---- the scrolling list -------------------------------------------------------- */
 
 typedef struct {
@@ -867,6 +987,7 @@ int main(void)
     test_wrap();
     test_paragraph();
     test_continued_panel();
+    test_tall_panel();
     test_list();
     test_controls();
     test_typing();

@@ -57,6 +57,7 @@ typedef struct {
     float chip_h, badge_h, bar_h, key_h;
     float slop;       /* movement that still counts as a click */
     float wheel_step; /* scroll per wheel notch */
+    float edge;       /* room a self-sizing panel keeps below it; more content scrolls */
 } ly_ui_theme;
 
 ly_ui_theme ly_ui_theme_default(void);
@@ -83,6 +84,7 @@ typedef struct {
     ly_ui_id prev_panel;
     bool closed;
     bool autosize; /* a panel as tall as its content */
+    bool scrolls;  /* ... but taller than the window leaves it: its content scrolls */
     float start_h; /* its content's height (dp) when the frame began */
 } ly_ui_layout;
 
@@ -95,9 +97,10 @@ typedef struct {
 typedef struct {
     ly_ui_id id;
     float content_h;                /* panels: dp; lists: pixels */
-    float scroll, vel, prev_scroll; /* lists: pixels, pixels/s */
+    float scroll, vel, prev_scroll; /* pixels, pixels/s */
     float drag_y0, drag_scroll0;
     bool drag_cand, dragging;
+    uint64_t seen; /* the frame it was last drawn in */
 } ly_ui_state;
 
 /* The UI's state, public so the caller can own the storage: read or change
@@ -121,6 +124,7 @@ typedef struct {
     float wheel, wheel_x, wheel_y;
     ly_ui_id wheel_panel;
     bool release_first, release_moved; /* the release came before this frame's press */
+    bool press_listed; /* a list took this frame's press: the panel around it stays put */
 
     /* widgets */
     ly_ui_id hot, active, focus;

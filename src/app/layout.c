@@ -32,6 +32,9 @@ static ly_box fit_panel(const ly_app *app, const char *label, float x, float y, 
     float s = app->layout.s, h = ly_ui_panel_height(&app->ui, label) * s;
     if (h <= 0)
         h = fmaxf(0, (float)app->st.height - y * s);
+    /* no lower than the window's bottom (less ui.c's edge): what is more scrolls */
+    float room = (float)app->st.height - (y + app->ui.theme.edge) * s;
+    h = fminf(h, fmaxf(room, fminf(h, 120 * s)));
     ly_box b = box(x * s, y * s, w * s, h);
     b.fit = true;
     return b;

@@ -41,6 +41,7 @@ ly_ui_theme ly_ui_theme_default(void)
         .key_h = 44,
         .slop = 8,
         .wheel_step = 48,
+        .edge = 12,
     };
 }
 
@@ -441,6 +442,7 @@ void ly_ui_begin_frame(ly_ui *ui, int width, int height, float scale, double dt)
     ui->same_line = false;
     ui->unsettled = false;
     ui->n_ended = 0;
+    ui->press_listed = false;
     ui->hover_panel = panel_at(ui, ui->px, ui->py);
     /* the window itself: widgets there are drawn but not interactive */
     ui->depth = 1;
@@ -449,6 +451,7 @@ void ly_ui_begin_frame(ly_ui *ui, int width, int height, float scale, double dt)
 }
 
 static ly_ui_state *state_at(ly_ui *ui, size_t i);
+static void list_physics(ly_ui *ui, ly_ui_state *st, ly_ui_rect r, float content, bool panel);
 
 void ly_ui_end_frame(ly_ui *ui)
 {
@@ -466,6 +469,17 @@ void ly_ui_end_frame(ly_ui *ui)
             fabsf(state_at(ui, l->state)->content_h - l->start_h) > 0.25f)
             ui->unsettled = true;
     }
+    /* a panel that scrolls, once all of it has been drawn (a list inside it first) */
+    for (int i = 0; i < ui->n_ended; i++) {
+        const ly_ui_layout *l = &ui->ended[i];
+        if (!l->scrolls || l->closed) continue;
+        ly_ui_state *st = state_at(ui, l->state);
+        ui->panel = l->id;
+        ui->clip = l->rect;
+        list_physics(ui, st, l->rect, st->content_h * ui->scale, true);
+    }
+    ui->panel = 0;
+    ui->clip = (ly_ui_rect){0};
     ui->focus_buf = NULL;
     if (ui->released && !ui->down) {
         ui->active = 0;
@@ -684,6 +698,16 @@ const char *ly_ui_fit(ly_font *font, const char *s, float px, float maxw, char *
 
 static bool close_button(ly_ui *ui, ly_ui_rect pr);
 
+/* A thin scroll indicator at r's right edge while its content (pixels) is more than fits. */
+static void scroll_bar(ly_ui *ui, ly_ui_rect r, float content, float scroll)
+{
+    if (content <= r.h + 0.5f) return;
+    float max = content - r.h, frac = fminf(fmaxf(scroll / max, 0), 1);
+    float th = fmaxf(r.h * r.h / content, dp(ui, 24)), w = dp(ui, 3);
+    ly_draw_round_rect(ui->dl, r.x + r.w - w - dp(ui, 2), r.y + frac * (r.h - th), w, th,
+                       0.5f * w, ly_color_alpha(ui->theme.text_secondary, 0.5f));
+}
+
 /* A panel ended earlier in this frame, or NULL. */
 static ly_ui_layout *ended_panel(ly_ui *ui, ly_ui_id id)
 {
@@ -718,21 +742,37 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
     const ly_ui_layout *was = ended_panel(ui, id);
     if (was) return panel_resume(ui, label, was);
     size_t st = state_find(ui, id);
+    ly_ui_state *sp = state_at(ui, st);
     float s = ui->scale, pad = dp(ui, ui->theme.padding);
-    float start_h = state_at(ui, st)->content_h;
+    float start_h = sp->content_h;
     ly_ui_rect r = {x * s, y * s, w * s, h > 0 ? h * s : start_h * s};
+    /* a self-sizing panel stops short of the window's bottom; what does not fit scrolls
+     * (from the top again when it opens again) */
+    float room = fmaxf(ui->height - r.y - dp(ui, ui->theme.edge), fminf(r.h, dp(ui, 120)));
+    bool scrolls = h <= 0 && r.h > room + 0.5f;
+    if (sp->seen + 1 < ui->frame || !scrolls)
+        sp->scroll = sp->vel = 0;
+    if (!open || *open)
+        sp->seen = ui->frame;
+    if (scrolls) {
+        float max = r.h - room, limit = 0.25f * room;
+        r.h = room;
+        sp->scroll = fminf(fmaxf(sp->scroll, sp->dragging ? -limit : 0), max + limit);
+    }
+    float y0 = r.y + pad - (scrolls ? sp->scroll : 0);
     ly_ui_layout *l = &ui->stack[ui->depth++];
     *l = (ly_ui_layout){.id = id,
                         .x0 = r.x + pad,
                         .x1 = r.x + r.w - pad,
-                        .row_y = r.y + pad,
-                        .top = r.y + pad,
+                        .row_y = y0,
+                        .top = y0,
                         .rect = r,
                         .clip = ui->clip,
                         .state = st,
                         .prev_panel = ui->panel,
                         .closed = open && !*open,
                         .autosize = h <= 0,
+                        .scrolls = scrolls,
                         .start_h = start_h};
     ly_ui_push_id(ui, label);
     if (l->closed) return false;
@@ -748,7 +788,13 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
                        dp(ui, t->shadow_blur), dp(ui, 2) + 1, t->shadow);
         ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->panel_radius), t->panel);
     }
-    if (open && close_button(ui, r)) *open = false;
+    if (scrolls) { /* the content, its close button with it, moves inside the panel */
+        ui->clip = intersect(ui->clip, r);
+        apply_clip(ui);
+        scroll_bar(ui, r, start_h * s, sp->scroll);
+    }
+    ly_ui_rect cr = {r.x, r.y - (scrolls ? sp->scroll : 0), r.w, r.h};
+    if (open && close_button(ui, cr)) *open = false;
     /* a self-sizing panel's first frame: its height is not known, so nothing of it
      * shows (text with no card behind it); the next frame draws it whole */
     if (l->autosize && start_h <= 0) {
@@ -767,12 +813,13 @@ void ly_ui_panel_end(ly_ui *ui)
     if (!keep && ui->n_ended < LY_UI_MAX_DEPTH) keep = &ui->ended[ui->n_ended++];
     if (keep) *keep = *l;
     if (l->closed) return;
-    float bottom = l->row_y + l->row_h + dp(ui, ui->theme.padding);
-    state_at(ui, l->state)->content_h = (bottom - l->rect.y) / ui->scale;
+    ly_ui_state *st = state_at(ui, l->state);
+    float bottom = l->row_y + l->row_h + dp(ui, ui->theme.padding) + (l->scrolls ? st->scroll : 0);
+    st->content_h = (bottom - l->rect.y) / ui->scale;
     /* a panel that sizes itself to its content was recorded with last frame's
      * height (none on its first frame): record the height its content took */
     int c = ui->cur;
-    for (int i = ui->n_panels[c] - 1; l->autosize && i >= 0; i--)
+    for (int i = ui->n_panels[c] - 1; l->autosize && !l->scrolls && i >= 0; i--)
         if (ui->panel_ids[c][i] == l->id) {
             ly_ui_rect *pr = &ui->panels[c][i];
             if (pr->h < bottom - pr->y)
@@ -812,15 +859,19 @@ static float rubber(float over, float limit)
     return limit * (1 - 1 / (over * 0.55f / limit + 1));
 }
 
-static void list_physics(ly_ui *ui, ly_ui_state *st, ly_ui_rect r)
+/* A list's or a scrolling panel's scroll (pixels) from the wheel, a drag and a fling; a
+ * panel leaves a press that a list inside it took. */
+static void list_physics(ly_ui *ui, ly_ui_state *st, ly_ui_rect r, float content, bool panel)
 {
-    float max = fmaxf(0, st->content_h - r.h), limit = 0.25f * r.h, dt = (float)ui->dt;
+    float max = fmaxf(0, content - r.h), limit = 0.25f * r.h, dt = (float)ui->dt;
     if (ui->wheel != 0 && hits(ui, r, ui->wheel_panel, ui->wheel_x, ui->wheel_y)) {
         st->scroll = fminf(fmaxf(st->scroll - ui->wheel * dp(ui, ui->theme.wheel_step), 0), max);
         st->vel = 0;
         ui->wheel = 0;
     }
-    if (ui->pressed && hits(ui, r, ui->press_panel, ui->press_x, ui->press_y)) {
+    if (ui->pressed && !(panel && ui->press_listed) &&
+        hits(ui, r, ui->press_panel, ui->press_x, ui->press_y)) {
+        ui->press_listed = !panel;
         st->drag_cand = true;
         st->dragging = false;
         st->vel = 0; /* a touch stops a flung list */
@@ -873,7 +924,7 @@ void ly_ui_list_begin(ly_ui *ui, const char *label, float height)
     ly_ui_id id = ly_ui_get_id(ui, label);
     ly_ui_rect r = item(ui, avail(ui), dp(ui, height));
     size_t st = state_find(ui, id);
-    list_physics(ui, state_at(ui, st), r);
+    list_physics(ui, state_at(ui, st), r, state_at(ui, st)->content_h, false);
     float y = r.y - state_at(ui, st)->scroll;
     ly_ui_layout *l = &ui->stack[ui->depth++];
     *l = (ly_ui_layout){.id = id,
@@ -899,15 +950,8 @@ void ly_ui_list_end(ly_ui *ui)
     st->content_h = l->row_y + l->row_h - l->top;
     ui->clip = l->clip;
     apply_clip(ui);
-    /* a thin scroll indicator while there is more than fits */
-    ly_ui_rect r = l->rect;
-    if (st->content_h > r.h + 0.5f) {
-        float max = st->content_h - r.h, frac = fminf(fmaxf(st->scroll / max, 0), 1);
-        float th = fmaxf(r.h * r.h / st->content_h, dp(ui, 24)), w = dp(ui, 3);
-        ly_draw_round_rect(ui->dl, r.x + r.w - w - dp(ui, 2), r.y + frac * (r.h - th), w, th,
-                           0.5f * w, ly_color_alpha(ui->theme.text_secondary, 0.5f));
-    }
-    ui->last = r;
+    scroll_bar(ui, l->rect, st->content_h, st->scroll);
+    ui->last = l->rect;
 }
 
 bool ly_ui_needs_frame(const ly_ui *ui)
