@@ -209,6 +209,34 @@ static void home_view(ly_app *app, int w, int h, const char *view)
 /* A building selected from the home view where its card opens over it (World Trade
  * Center on a 1366 x 768 laptop): once the card is laid out, the view slides the whole
  * building into the map left of the card. */
+/* The on-screen keyboard never covers the search field (its top 68 dp): right of the
+ * column where it fits there, else the search rises to the toolbar's place; a window
+ * with room under the toolbar keeps the toolbar. */
+static void keyboard_clear(ly_app *app, int w, int h, float scale, bool lifts)
+{
+    ly_cmd_resize(app, w, h);
+    app->st.ui_scale = scale;
+    ly_cmd_select(app, -1, false);
+    ly_cmd_set_keyboard(app, true);
+    ly_app_update(app, 0.016);
+    const ly_layout *L = &app->layout;
+    CHECK(L->keyboard.shown && L->search.shown);
+    CHECK(inside(&L->keyboard, w, h));
+    ly_box field = L->search;
+    field.h = 68 * L->s;
+    CHECK(apart(&L->keyboard, &field));
+    if (!apart(&L->keyboard, &field))
+        fprintf(stderr, "%dx%d: the keyboard (%g,%g %gx%g) covers the search field (%g,%g)\n", w,
+                h, L->keyboard.x, L->keyboard.y, L->keyboard.w, L->keyboard.h, field.x, field.y);
+    CHECK(L->toolbar.shown == !lifts);
+    if (lifts)
+        CHECK_NEAR(L->search.y, LY_LAYOUT_TOOLBAR_Y * L->s, 1e-3);
+    CHECK(L->search_room > 120); /* a few results fit */
+    ly_cmd_set_keyboard(app, false);
+    ly_app_update(app, 0.016);
+    CHECK(L->toolbar.shown);
+}
+
 static void clear_of_card(ly_app *app, int w, int h)
 {
     ly_cmd_resize(app, w, h);
@@ -393,6 +421,12 @@ int main(void)
     home_view(&app, 1000, 700, "top");
     home_view(&app, 700, 1000, "top");
     home_view(&app, 1600, 500, "top");
+    keyboard_clear(&app, 720, 480, 1, true);
+    keyboard_clear(&app, 1366, 768, 1.75f, true);
+    keyboard_clear(&app, 1280, 720, 1, false);
+    keyboard_clear(&app, 1920, 1080, 1.75f, false);
+    keyboard_clear(&app, 1080, 1920, 1.75f, false);
+    app.st.ui_scale = 1;
     clear_of_card(&app, 1366, 768);
     clear_of_card(&app, 1280, 720);
 

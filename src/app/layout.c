@@ -144,18 +144,41 @@ static float search_y(const ly_app *app)
                   : LY_LAYOUT_SEARCH_Y;
 }
 
+/* While typing (the keyboard up, or a query in the focused field) in a window too short for
+ * the field and three results under the toolbar, the search takes the toolbar's place (the
+ * toolbar is back once a result is chosen or the field left). */
+static bool search_lifted(const ly_layout *L, const ly_app *app)
+{
+    float H = (float)L->height / L->s;
+    float want = 230; /* the field and three results (ui.c's padding, rows and spacing) */
+    return (app->st.keyboard || (app->st.query[0] && ly_ui_wants_keyboard(&app->ui))) &&
+           H - LY_LAYOUT_MARGIN - search_y(app) < want;
+}
+
 static void side_panels(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
     float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
-    bool open = !st->kiosk.touring;
+    bool open = !st->kiosk.touring, lifted = search_lifted(L, app);
     L->toolbar = fit_panel(app, "lang", LY_LAYOUT_MARGIN, LY_LAYOUT_TOOLBAR_Y, LY_LAYOUT_COLUMN_W);
-    L->toolbar.shown = open;
-    L->search = fit_panel(app, "search", LY_LAYOUT_MARGIN, search_y(app), LY_LAYOUT_COLUMN_W);
+    L->toolbar.shown = open && !lifted;
+    float sy = lifted ? LY_LAYOUT_TOOLBAR_Y : search_y(app);
+    L->search = fit_panel(app, "search", LY_LAYOUT_MARGIN, sy, LY_LAYOUT_COLUMN_W);
     L->search.shown = open;
-    float kw = fminf(620, W - 2 * LY_LAYOUT_MARGIN);
-    L->keyboard = fit_panel(app, "keyboard", 0.5f * (W - kw), H - 300, kw);
+    /* the keyboard: at the bottom in the middle; right of the column where it would cover
+     * the field and a keyboard of 420 dp or more fits there */
+    float kw = fminf(620, W - 2 * LY_LAYOUT_MARGIN), kx = 0.5f * (W - kw);
+    float col = LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP;
+    if (kx < col && W - LY_LAYOUT_MARGIN - col >= 420) {
+        kw = fminf(620, W - LY_LAYOUT_MARGIN - col);
+        kx = col + 0.5f * (W - LY_LAYOUT_MARGIN - col - kw);
+    }
+    L->keyboard = fit_panel(app, "keyboard", kx, H - 300, kw);
     L->keyboard.shown = open && st->keyboard;
+    /* the results stop above the scale bar, or above the keyboard where it is under them */
+    L->search_room = H - 44 - sy;
+    if (L->keyboard.shown && kx < col)
+        L->search_room = fminf(L->search_room, H - 300 - LY_LAYOUT_GAP - sy);
     /* the finder: right of the column; on a narrow screen, as wide as fits */
     float fx = st->selected >= 0 ? LY_LAYOUT_SIDE_X : fmaxf(LY_LAYOUT_SIDE_X, W - 380);
     float fw = fminf(360, W - fx - LY_LAYOUT_GAP);
@@ -218,7 +241,7 @@ static void floor_card(ly_layout *L, const ly_app *app)
     if (x < LY_LAYOUT_SIDE_X) {
         x = LY_LAYOUT_MARGIN;
         float search_h = ly_ui_panel_height(&app->ui, "search");
-        y = search_h > 0 ? search_y(app) + search_h + LY_LAYOUT_GAP : 420;
+        y = search_h > 0 ? L->search.y / s + search_h + LY_LAYOUT_GAP : 420;
         w = fminf(w, W - LY_LAYOUT_MARGIN - LY_LAYOUT_CARD_W - LY_LAYOUT_GAP - x);
     }
     /* as tall as its lines: title, use, vacancy, a heading, the enterprises (six at most) */

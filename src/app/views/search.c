@@ -34,9 +34,8 @@ static void detail(const ly_view_ctx *c, const ly_search_hit *hit, const char *n
 static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
 {
     const ly_ui_theme *t = &c->ui->theme;
-    float s = c->L->s;
-    float room = c->L->height / s - LY_LAYOUT_SEARCH_Y - 2 * t->padding - (t->row_h + t->spacing) -
-                 (kbd_row ? t->row_h + t->spacing : 0) - 44;
+    float room = c->L->search_room - 2 * t->padding - (t->row_h + t->spacing) -
+                 (kbd_row ? t->row_h + t->spacing : 0);
     int fit = (int)(room / (t->row_h + 10 + t->spacing));
     ly_search_hit hits[6];
     size_t n = ly_search_run(&c->app->dv.search, query, hits,
