@@ -115,6 +115,8 @@ static void layout_at(ly_app *app, int w, int h, float scale)
         }
     }
     CHECK(L->free[2] - L->free[0] > 100 && L->free[3] - L->free[1] > 100);
+    /* the scale bar is not under the search panel */
+    CHECK(apart(&L->scale_bar, &L->search));
     /* the legends (colour-by and the stacking plan) keep off the left column and each other */
     ly_cmd_set_color_mode(app, LY_COLOR_OCCUPANCY, false);
     ly_cmd_set_stacking(app, true, 0);

@@ -237,6 +237,8 @@ void ly_ui_key_value(ly_ui *ui, const char *key, const char *value);
 /* A paragraph wrapped to the content width (see ly_ui_wrap). */
 void ly_ui_text_wrapped(ly_ui *ui, const char *text);
 bool ly_ui_button(ly_ui *ui, const char *label);
+/* The width (dp) ly_ui_button gives the label where there is room. */
+float ly_ui_button_width(const ly_ui *ui, const char *label);
 /* A button w_dp x h_dp (w_dp <= 0: the rest of the row; h_dp <= 0: a row),
  * its label centred (title-sized when it is at least two rows tall); with
  * `accent`, filled in the accent colour. Keypads and dialog buttons. */

@@ -160,11 +160,19 @@ static void side_panels(ly_layout *L, const ly_app *app)
     const ly_state *st = &app->st;
     float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
     bool open = !st->kiosk.touring, lifted = search_lifted(L, app);
+    /* the column (title, toolbar, the search's field and switch) taller than the window: the
+     * toolbar's first two buttons share a row (judged as if they did not, so that it holds) */
+    float field = 68 + (st->kiosk.on || app->ui.touch || st->keyboard ? 44 : 0);
+    L->compact_toolbar = (L->compact_toolbar ? 44 : 0) + search_y(app) + field >
+                         H - app->ui.theme.edge;
     L->toolbar = fit_panel(app, "lang", LY_LAYOUT_MARGIN, LY_LAYOUT_TOOLBAR_Y, LY_LAYOUT_COLUMN_W);
     L->toolbar.shown = open && !lifted;
     float sy = lifted ? LY_LAYOUT_TOOLBAR_Y : search_y(app);
     L->search = fit_panel(app, "search", LY_LAYOUT_MARGIN, sy, LY_LAYOUT_COLUMN_W);
     L->search.shown = open;
+    /* the scale bar: right of the column where the search panel comes down to it */
+    if (L->search.shown && L->search.y + L->search.h > L->scale_bar.y)
+        L->scale_bar.x = (LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP - 12) * s;
     /* the keyboard: at the bottom in the middle; right of the column where it would cover
      * the field and a keyboard of 420 dp or more fits there */
     float kw = fminf(620, W - 2 * LY_LAYOUT_MARGIN), kx = 0.5f * (W - kw);
@@ -536,7 +544,9 @@ float ly_layout_pad_key_h(const ly_layout *L)
 void ly_layout_compute(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
+    bool compact = L->compact_toolbar; /* last frame's: what the toolbar's height shows */
     memset(L, 0, sizeof *L);
+    L->compact_toolbar = compact;
     L->width = st->width;
     L->height = st->height;
     L->s = st->ui_scale > 0 ? st->ui_scale : 1;

@@ -50,6 +50,7 @@ typedef struct {
     ly_box color_legend, plan_legend, tour, toast, notice, admin;
     float toast_room; /* the toast's text wraps at this width (ly_layout_toast_lines) */
     float search_room; /* dp the search's results may take: to the scale bar or the keyboard */
+    bool compact_toolbar; /* a short window: the language and colour buttons share a row */
     /* the week slider along the bottom (a district with a weekly history, not a kiosk) */
     ly_box weeks;
     /* the kinds of place to show; operations mode: the cameras' list and their pictures

@@ -1095,6 +1095,14 @@ static ly_color button_color(const ly_ui *ui, behaviour b)
     return b.held ? ui->theme.button_down : b.hover ? ui->theme.button_hot : ui->theme.button;
 }
 
+float ly_ui_button_width(const ly_ui *ui, const char *label)
+{
+    char buf[128];
+    const char *s = shown(label, buf, sizeof buf);
+    float px = dp(ui, ui->theme.font_px), pad = dp(ui, 14);
+    return (measure(ui->font, s, px) + 2 * pad) / ui->scale;
+}
+
 bool ly_ui_button(ly_ui *ui, const char *label)
 {
     const ly_ui_theme *t = &ui->theme;

@@ -78,7 +78,7 @@ static void scale_bar(const ly_view_ctx *c)
     const ly_state *st = &c->app->st;
     ly_camera_matrices m;
     ly_camera_get_matrices(&st->cam, st->width, st->height, &m);
-    float s = c->L->s, y = (float)st->height - 24 * s, x = 20 * s;
+    float s = c->L->s, y = (float)st->height - 24 * s, x = c->L->scale_bar.x + 20 * s;
     float cx = st->width / 2.0f, cy = st->height / 2.0f;
     double a[2], b[2];
     if (!ground_at(&m, st->width, st->height, cx - 50 * s, cy, a) ||

@@ -49,6 +49,11 @@ ly_view_out ly_view_toolbar(const ly_view_ctx *c)
             ly_msg_int(c->out, LY_MSG_SET_LANGUAGE, st->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
         char mode[96];
         snprintf(mode, sizeof mode, "%s →##colour", ly_color_mode_title(st->color_mode, st->lang));
+        if (c->L->compact_toolbar &&
+            ly_ui_button_width(ui, ly_view_str(c, LY_S_OTHER_LANGUAGE)) + ui->theme.spacing +
+                    ly_ui_button_width(ui, mode) <=
+                LY_LAYOUT_COLUMN_W - 2 * ui->theme.padding)
+            ly_ui_same_line(ui);
         if (ly_ui_button(ui, mode))
             ly_msg_int(c->out, LY_MSG_SET_COLOR_MODE, (st->color_mode + 1) % LY_COLOR_MODES);
         bool board = st->dashboard, find = st->finder;
