@@ -335,8 +335,13 @@ static void weeks(void)
     ly_cmd_set_kiosk(&app, true, 60, 120, 9);
     ly_app_update(&app, 0.016);
     CHECK(!app.layout.weeks.shown);
+    ly_cmd_set_tab(&app, LY_TAB_NEARBY);
+    ly_cmd_set_walk_areas(&app, true);
+    ly_cmd_set_route(&app, 0);
     ly_cmd_kiosk_reset(&app);
     CHECK_INT(d->week, 51);
+    /* and the next visitor's card opens plain: its overview, no route, no walking areas */
+    CHECK(app.st.tab == LY_TAB_OVERVIEW && !app.st.walk_areas && app.st.route_kind < 0);
     ly_app_deinit(&app);
 }
 

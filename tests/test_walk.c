@@ -8,6 +8,7 @@
 #include "district_text.h"
 #include "louyu/clock.h"
 #include "louyu/geo.h"
+#include "louyu/overlay.h"
 #include "louyu/synth.h"
 #include "louyu/walk.h"
 
@@ -1010,6 +1011,45 @@ static void test_synthetic(void)
     world_free(&t);
 }
 
+/* Whether point (x, y) lies in one of the overlay's triangles. */
+static bool overlay_covers(const ly_overlay *o, float x, float y)
+{
+    for (size_t i = 0; i + 2 < o->n; i += 3) {
+        const float *a = o->v[i].pos, *b = o->v[i + 1].pos, *c = o->v[i + 2].pos;
+        float d1 = (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]);
+        float d2 = (c[0] - b[0]) * (y - b[1]) - (c[1] - b[1]) * (x - b[0]);
+        float d3 = (a[0] - c[0]) * (y - c[1]) - (a[1] - c[1]) * (x - c[0]);
+        if ((d1 >= 0 && d2 >= 0 && d3 >= 0) || (d1 <= 0 && d2 <= 0 && d3 <= 0))
+            return true;
+    }
+    return false;
+}
+
+/* The walking areas' outline: two triangles a segment, square ends that fill a corner;
+ * a large overlay's memory is given back when it is cleared. */
+static void test_overlay_segments(void)
+{
+    ly_overlay o = {0};
+    const float p[][2] = {{0, 0}, {10, 0}, {10, 0}, {10, 10}, {3, 3}, {3, 3}};
+    ly_overlay_segments(&o, p, 6, 2.0f, 0.5f, (ly_color){1, 2, 3, 4});
+    CHECK_INT(o.n, 12); /* the zero-length segment adds nothing */
+    CHECK(overlay_covers(&o, 5, 0.9f) && !overlay_covers(&o, 5, 1.1f));   /* 1 m each side */
+    CHECK(overlay_covers(&o, 10.9f, -0.9f));                        /* the corner, filled */
+    CHECK(overlay_covers(&o, -0.9f, 0) && !overlay_covers(&o, -1.1f, 0)); /* half the width past the end */
+    CHECK(!overlay_covers(&o, 5, 5));
+    CHECK_NEAR(o.v[0].pos[2], 0.5, 1e-6);
+    for (int i = 0; i < 40000; i++)
+        ly_overlay_triangle(&o, p[0], p[1], p[3], 0, (ly_color){0, 0, 0, 255});
+    CHECK(o.cap * sizeof *o.v > (1u << 20));
+    ly_overlay_clear(&o);
+    CHECK(o.n == 0 && o.cap == 0 && !o.v);
+    ly_overlay_triangle(&o, p[0], p[1], p[3], 0, (ly_color){0, 0, 0, 255});
+    CHECK_INT(o.n, 3);
+    ly_overlay_clear(&o);
+    CHECK(o.n == 0 && o.cap > 0); /* a small one keeps its memory */
+    ly_overlay_deinit(&o);
+}
+
 int main(void)
 {
     test_straight();
@@ -1028,5 +1068,6 @@ int main(void)
     test_bundled();
     test_areas_edges();
     test_synthetic();
+    test_overlay_segments();
     return check_report();
 }

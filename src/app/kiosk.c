@@ -140,6 +140,11 @@ void ly_cmd_kiosk_reset(ly_app *app)
     /* the public's kiosk again: no cameras (an operator who walked away) */
     ly_cmd_set_operations(app, false);
     ly_cmd_set_places_panel(app, false);
+    /* the next visitor's card opens at its overview, with no route or walking areas (the
+     * areas, heavy to draw on software GL, stayed on for the rest of the run) */
+    ly_cmd_set_tab(app, LY_TAB_OVERVIEW);
+    ly_cmd_set_route(app, -1);
+    ly_cmd_set_walk_areas(app, false);
     if (st->color_mode != LY_COLOR_NONE)
         ly_cmd_set_color_mode(app, LY_COLOR_NONE, false);
     if (st->lang != st->kiosk.lang)

@@ -126,11 +126,8 @@ static void overlay_areas(ly_app *app)
         ly_color fill = ly_rgba(38, 140, 160, (uint8_t)(b == 0 ? 70 : b == 1 ? 52 : 40));
         for (size_t v = a.first_tri[b]; v + 2 < a.first_tri[b] + a.count_tri[b]; v += 3)
             ly_overlay_triangle(&dv->overlay, a.tri[v], a.tri[v + 1], a.tri[v + 2], Z_AREAS, fill);
-        ly_color edge = ly_rgba(24, 110, 130, 200);
-        for (size_t v = a.first_seg[b]; v + 1 < a.first_seg[b] + a.count_seg[b]; v += 2) {
-            double xy[4] = {a.seg[v][0], a.seg[v][1], a.seg[v + 1][0], a.seg[v + 1][1]};
-            ly_overlay_line(&dv->overlay, xy, 2, 2.0f, Z_AREAS, edge);
-        }
+        ly_overlay_segments(&dv->overlay, a.seg + a.first_seg[b], a.count_seg[b], 2.0f, Z_AREAS,
+                            ly_rgba(24, 110, 130, 200));
     }
     ly_walk_areas_deinit(&a);
 }

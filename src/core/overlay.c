@@ -9,6 +9,11 @@ void ly_overlay_clear(ly_overlay *o)
 {
     o->n = 0;
     o->failed = false;
+    if (o->cap * sizeof *o->v > (1u << 20)) {
+        free(o->v);
+        o->v = NULL;
+        o->cap = 0;
+    }
 }
 
 void ly_overlay_deinit(ly_overlay *o)
@@ -75,4 +80,22 @@ void ly_overlay_line(ly_overlay *o, const double *xy, size_t n, float width, flo
     }
     for (size_t i = 0; i < n; i++)
         ly_overlay_disc(o, (float)xy[2 * i], (float)xy[2 * i + 1], h, z, col);
+}
+
+void ly_overlay_segments(ly_overlay *o, const float (*p)[2], size_t n, float width, float z,
+                         ly_color col)
+{
+    float h = width / 2;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        float dx = p[i + 1][0] - p[i][0], dy = p[i + 1][1] - p[i][1];
+        float len = sqrtf(dx * dx + dy * dy);
+        if (len < 1e-4f)
+            continue;
+        float ux = dx / len * h, uy = dy / len * h; /* along, and (-uy, ux) across */
+        float ax = p[i][0] - ux, ay = p[i][1] - uy, bx = p[i + 1][0] + ux, by = p[i + 1][1] + uy;
+        float q0[2] = {ax - uy, ay + ux}, q1[2] = {bx - uy, by + ux};
+        float q2[2] = {bx + uy, by - ux}, q3[2] = {ax + uy, ay - ux};
+        ly_overlay_triangle(o, q0, q1, q2, z, col);
+        ly_overlay_triangle(o, q0, q2, q3, z, col);
+    }
 }
