@@ -461,6 +461,28 @@ static void metadata(cJSON *root, const ly_district *d, int epsg, const writer *
         cJSON_AddItemToObject(m, "geographicalExtent", cJSON_CreateDoubleArray(ext, 6));
 }
 
+/* A cJSON value as its text, appended; false when memory ran out. */
+static bool put_json(ly_buf *out, const cJSON *item)
+{
+    char *t = cJSON_PrintUnformatted(item);
+    if (t)
+        ly_buf_put(out, t);
+    cJSON_free(t);
+    return t && !out->failed;
+}
+
+/* An object's member as "key":value. */
+static bool put_member(ly_buf *out, const char *key, const cJSON *value)
+{
+    cJSON *k = cJSON_CreateString(key);
+    bool ok = k && put_json(out, k);
+    cJSON_Delete(k);
+    ly_buf_put(out, ":");
+    return ok && put_json(out, value);
+}
+
+/* The file is written as it is made, a building at a time (each one's objects built as a
+ * cJSON tree, printed and freed): a city's tree at once took 13 times the file's size. */
 int ly_export_cityjson(const ly_district *d, const long *select, size_t n_select, ly_buf *out,
                        char *err, size_t err_len)
 {
@@ -478,39 +500,60 @@ int ly_export_cityjson(const ly_district *d, const long *select, size_t n_select
     for (size_t i = 0; i < d->n_points; i++)
         w.tx = fmin(w.tx, xy[2 * i]), w.ty = fmin(w.ty, xy[2 * i + 1]);
     w.tx = d->n_points ? floor(w.tx) : 0, w.ty = d->n_points ? floor(w.ty) : 0;
-    cJSON *root = cJSON_CreateObject();
-    cJSON_AddStringToObject(root, "type", "CityJSON");
-    cJSON_AddStringToObject(root, "version", "2.0");
-    cJSON *tr = cJSON_AddObjectToObject(root, "transform");
+    size_t start = out->len;
+    bool ok = true;
+    cJSON *tr = cJSON_CreateObject();
     const double scale[3] = {0.001, 0.001, 0.001}, translate[3] = {w.tx, w.ty, 0};
     cJSON_AddItemToObject(tr, "scale", cJSON_CreateDoubleArray(scale, 3));
     cJSON_AddItemToObject(tr, "translate", cJSON_CreateDoubleArray(translate, 3));
-    cJSON *objects = cJSON_AddObjectToObject(root, "CityObjects");
+    ly_buf_put(out, "{\"type\":\"CityJSON\",\"version\":\"2.0\",");
+    ok = put_member(out, "transform", tr);
+    cJSON_Delete(tr);
+    ly_buf_put(out, ",\"CityObjects\":{");
     size_t n = select ? n_select : d->n_buildings;
-    for (size_t i = 0; i < n; i++) {
+    bool first = true;
+    for (size_t i = 0; ok && i < n; i++) {
         const ly_building *b = &d->buildings[select ? (size_t)select[i] : i];
-        cJSON *o = cJSON_CreateObject();
+        cJSON *objects = cJSON_CreateObject(), *o = cJSON_CreateObject();
+        if (!objects || !o) {
+            cJSON_Delete(objects);
+            cJSON_Delete(o);
+            ok = false;
+            break;
+        }
         cJSON_AddStringToObject(o, "type", "Building");
         cJSON_AddItemToObject(o, "attributes", attributes(d, b));
         cJSON_AddItemToObject(objects, b->id, o);
-        building(&w, b, o, objects);
+        building(&w, b, o, objects); /* its parts after it */
+        for (const cJSON *m = objects->child; ok && m; m = m->next) {
+            if (!first)
+                ly_buf_put(out, ",");
+            first = false;
+            ok = put_member(out, m->string, m);
+        }
+        cJSON_Delete(objects);
     }
-    metadata(root, d, epsg, &w);
-    cJSON *vertices = cJSON_AddArrayToObject(root, "vertices");
-    for (size_t i = 0; i < w.vs.n; i++) {
-        const double v[3] = {(double)w.vs.v[i][0], (double)w.vs.v[i][1], (double)w.vs.v[i][2]};
-        cJSON_AddItemToArray(vertices, cJSON_CreateDoubleArray(v, 3));
-    }
-    char *text = w.vs.fail ? NULL : cJSON_PrintUnformatted(root);
-    int rc = text ? 0 : -1;
-    if (text)
-        ly_buf_put(out, text);
-    else
-        snprintf(err, err_len, "out of memory");
-    cJSON_free(text);
+    ly_buf_put(out, "},");
+    cJSON *root = cJSON_CreateObject(); /* metadata() adds "metadata" to it */
+    if (root)
+        metadata(root, d, epsg, &w);
+    const cJSON *meta = root ? cJSON_GetObjectItemCaseSensitive(root, "metadata") : NULL;
+    ok = ok && meta && !w.vs.fail && put_member(out, "metadata", meta);
     cJSON_Delete(root);
+    ly_buf_put(out, ",\"vertices\":[");
+    for (size_t i = 0; ok && i < w.vs.n; i++)
+        ly_buf_printf(out, "%s[%lld,%lld,%lld]", i ? "," : "", (long long)w.vs.v[i][0],
+                      (long long)w.vs.v[i][1], (long long)w.vs.v[i][2]);
+    ly_buf_put(out, "]}");
+    ok = ok && !out->failed;
+    if (!ok) {
+        snprintf(err, err_len, "out of memory");
+        out->len = start; /* nothing half written is left */
+        if (out->p)
+            out->p[start] = '\0';
+    }
     free(w.vs.v);
     free(w.vs.slot);
     free(xy);
-    return rc;
+    return ok ? 0 : -1;
 }
