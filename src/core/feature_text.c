@@ -166,6 +166,29 @@ void ly_ft_place(ly_diag *d, const char *where, const char *crs_advice, long lin
     d->offset = SIZE_MAX;
 }
 
+void ly_ft_name_other(ly_diag *d, size_t count, void (*name)(void *ctx, size_t k, char *buf,
+                                                             size_t n),
+                      void *ctx)
+{
+    static const char TAIL[] = " already uses it";
+    for (char *p = strstr(d->message, "feature "); p; p = strstr(p + 1, "feature ")) {
+        char *end;
+        unsigned long long k = strtoull(p + 8, &end, 10);
+        if (end == p + 8 || strncmp(end, TAIL, sizeof TAIL - 1) || k >= count)
+            continue;
+        char other[300];
+        name(ctx, (size_t)k, other, sizeof other);
+        size_t head = (size_t)(p - d->message), n = head + strlen(other) + strlen(end) + 1;
+        char *msg = malloc(n);
+        if (!msg)
+            return;
+        snprintf(msg, n, "%.*s%s%s", (int)head, d->message, other, end);
+        free(d->message);
+        d->message = msg;
+        return;
+    }
+}
+
 /* Which property of a feature's text (from its start) holds byte `at`: its name into key
  * and its place among the properties (from 1); 0 before them (the id), -1 after them (the
  * geometry). */

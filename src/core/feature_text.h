@@ -39,6 +39,13 @@ bool ly_ft_id_key(const char *key);
  * and `col` (0 when either is not one), no longer at an offset of the text. */
 void ly_ft_place(ly_diag *d, const char *where, const char *crs_advice, long line, int col);
 
+/* The loader's "feature K already uses it" (a duplicate id: K the other feature's place in
+ * the text) with that feature named as the reader names its records: name(ctx, K, buf, n)
+ * writes "table t, fid 20" or "record 7"; a K not below `count` is left as it is. */
+void ly_ft_name_other(ly_diag *d, size_t count, void (*name)(void *ctx, size_t k, char *buf,
+                                                             size_t n),
+                      void *ctx);
+
 /* Which property of a feature's text (its line of the text: from its start, len long)
  * holds byte `at`: its name into key and its place among the properties (from 1); 0 before
  * them (the id), -1 after them (the geometry). */

@@ -4,6 +4,7 @@
  * (a "GP" header, then ISO WKB; GDAL's extended WKB flags read too). */
 #include "louyu/gisfile.h"
 #include "feature_text.h"
+#include "louyu/csv.h" /* ly_utf8_invalid_at */
 #include "load_private.h"
 #include "louyu/store.h"
 
@@ -443,6 +444,39 @@ typedef struct {
     bool id; /* a column gives the loader its ids */
 } columns;
 
+/* A text cell of the row that is not UTF-8 (up to a NUL, where its text ends), said at its
+ * table, fid and column (the column's place among the row's properties); false when all
+ * are. */
+static bool bad_text(reader *r, const table *t, const columns *cols, sqlite3_stmt *st, int64_t fid)
+{
+    int place = 0;
+    for (int i = 0; i < cols->n; i++) {
+        if (i == cols->geom || i == cols->fid || sqlite3_column_type(st, i) == SQLITE_BLOB)
+            continue;
+        place++;
+        if (sqlite3_column_type(st, i) != SQLITE_TEXT)
+            continue;
+        const unsigned char *s = sqlite3_column_text(st, i);
+        size_t n = (size_t)sqlite3_column_bytes(st, i);
+        const unsigned char *nul = s ? memchr(s, '\0', n) : NULL;
+        n = nul ? (size_t)(nul - s) : n;
+        size_t at = s ? ly_utf8_invalid_at(s, n) : n;
+        if (at == n)
+            continue;
+        ly_diag *d = ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                                 "table %s, fid %lld, column %s: invalid UTF-8 (byte 0x%02X at "
+                                 "byte %zu of the text): expected UTF-8 text, as a GeoPackage "
+                                 "holds it",
+                                 t->name, (long long)fid, cols->keys[i], s[at], at + 1);
+        if (d) {
+            d->line = fid > 0 && fid < INT32_MAX ? (int)fid : 0;
+            d->col = place;
+        }
+        return true;
+    }
+    return false;
+}
+
 static void read_columns(reader *r, const table *t, sqlite3_stmt *st, columns *c)
 {
     c->n = sqlite3_column_count(st) < MAX_COLUMNS ? sqlite3_column_count(st) : MAX_COLUMNS;
@@ -512,6 +546,17 @@ static bool write_table(reader *r, int ti)
             }
             r->rows = r2;
         }
+        /* text that is not UTF-8 is the row's fault, said at its column: with --skip-bad
+         * the row is left out, as one with a broken geometry is */
+        size_t diags_from = r->diags->count, errors_from = r->diags->errors;
+        if (bad_text(r, t, cols, st, fid)) {
+            if (r->skip_bad)
+                ly_diag_demote(r->diags, diags_from, errors_from, " (the row is left out)");
+            else
+                ok = false;
+            r->bad_rows++;
+            continue;
+        }
         size_t start = r->out.len;
         ly_buf_put(&r->out, r->n ? ",{\"type\":\"Feature\"," : "{\"type\":\"Feature\",");
         if (!cols->id && r->n_tables > 1) /* no column for ids: the table's fid */
@@ -532,7 +577,6 @@ static bool write_table(reader *r, int ti)
         ly_buf_put(&r->out, "},\"geometry\":");
         const unsigned char *g = cols->geom >= 0 ? sqlite3_column_blob(st, cols->geom) : NULL;
         int gn = cols->geom >= 0 ? sqlite3_column_bytes(st, cols->geom) : 0;
-        size_t diags_from = r->diags->count, errors_from = r->diags->errors;
         char why[300];
         if (!put_blob(&r->out, t->pj, g, (size_t)gn, why, sizeof why)) {
             row_error(r, t, fid, why);
@@ -555,8 +599,17 @@ static bool write_table(reader *r, int ti)
 
 /* ---- the district --------------------------------------------------------------------- */
 
+/* Row k named as the messages name it. */
+static void row_name(void *ctx, size_t k, char *buf, size_t n)
+{
+    const reader *r = ctx;
+    snprintf(buf, n, "table %s, fid %lld", r->tables[r->rows[k].table].name,
+             (long long)r->rows[k].fid);
+}
+
 /* The loader's message moved to its table, feature id and column: line the fid, column
- * the property's place (0: the geometry, or the feature as a whole). */
+ * the property's place (0: the geometry, or the feature as a whole); another row it names
+ * by its fid too. */
 static void move_diag(void *ctx, ly_diag *d)
 {
     reader *r = ctx;
@@ -569,6 +622,7 @@ static void move_diag(void *ctx, ly_diag *d)
     snprintf(where, sizeof where, "table %s, fid %lld%s%s", t->name, (long long)r->rows[k].fid,
              col > 0 ? ", column " : col < 0 ? ", " : "", col > 0 ? key : col < 0 ? t->geom : "");
     ly_ft_place(d, where, "the table's reference system (srs_id)", (long)r->rows[k].fid, col);
+    ly_ft_name_other(d, r->n, row_name, r);
 }
 
 bool ly_gpkg_features_is(const char *path)

@@ -1150,6 +1150,14 @@ static bool write_features(ly_osm_reader *r)
 
 /* ---- the loader's messages, at their elements ----------------------------------------- */
 
+/* Feature k named as the messages name an element. */
+static void element_name(void *ctx, size_t k, char *buf, size_t n)
+{
+    const ly_osm_reader *r = ctx;
+    const ly_osm_elem *e = &r->e[r->of[k]];
+    snprintf(buf, n, "%s %lld", ly_osm_type_name(e->type), (long long)e->id);
+}
+
 /* The loader's message about feature k moved to its element and tag: "way 12, tag height:
  * ..." at the tag's line (the element's for one about its geometry). */
 static void move_diag(void *ctx, ly_diag *d)
@@ -1173,6 +1181,7 @@ static void move_diag(void *ctx, ly_diag *d)
     size_t w = strlen(where) + 2;
     if (n > 0 && (size_t)n < sizeof id && !strncmp(d->message, id, (size_t)n))
         memmove(d->message + w, d->message + n, strlen(d->message + n) + 1);
+    ly_ft_name_other(d, r->n_feat, element_name, r);
     d->offset = at;
 }
 

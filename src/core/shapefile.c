@@ -878,6 +878,15 @@ static bool write_features(reader *r)
     return ok && !all->out.failed;
 }
 
+/* Feature k named as the messages name a record. */
+static void record_name(void *ctx, size_t k, char *buf, size_t n)
+{
+    const features *all = ctx;
+    const reader *r = &all->readers[all->layers[k]];
+    snprintf(buf, n, "%.250s%srecord %u", r->layer ? r->layer : "", r->layer ? ", " : "",
+             all->records[k]);
+}
+
 /* The loader's message about feature k moved to its record and field: "record 12, field
  * HEIGHT: "4711": ..." at line 12, column 3 (0: the shape, or the record as a whole); an
  * archive's layer named first ("roads.shp, record 12, ..."). */
@@ -902,6 +911,7 @@ static void move_diag(void *ctx, ly_diag *d)
         snprintf(where, sizeof where, "%srecord %u%s", layer, all->records[k],
                  place < 0 ? ", shape" : "");
     ly_ft_place(d, where, "a .prj beside the .shp", all->records[k], col);
+    ly_ft_name_other(d, all->n, record_name, all);
 }
 
 /* The messages said since `from` about layer r named after it ("roads.shp: ..."). */
