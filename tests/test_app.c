@@ -239,6 +239,72 @@ static void keyboard_clear(ly_app *app, int w, int h, float scale, bool lifts)
     CHECK(L->toolbar.shown);
 }
 
+/* Panels that open never lie over each other, nor over the column: on a phone's width
+ * they take the window's width one at a time, the last opened on top, the one under it
+ * back when it closes; a floor's card over the building's; a kiosk's own scale lowered
+ * on a small screen. */
+static void one_at_a_time(ly_app *app)
+{
+    ly_cmd_resize(app, 390, 844);
+    app->st.ui_scale = 1;
+    const ly_layout *L = &app->layout;
+    ly_cmd_select(app, -1, false);
+    ly_cmd_set_finder(app, true);
+    ly_app_update(app, 0.016);
+    CHECK(L->phone && L->finder.shown && !L->toolbar.shown && !L->search.shown);
+    CHECK_NEAR(L->finder.x, LY_LAYOUT_MARGIN, 1e-3);
+    CHECK_NEAR(L->finder.w, 390 - 2 * LY_LAYOUT_MARGIN, 1e-3);
+    long wtc = ly_district_find(&app->scene.district, "wtc");
+    ly_cmd_select(app, wtc, false);
+    ly_app_update(app, 0.016);
+    CHECK(L->card.shown && !L->finder.shown); /* the card over the finder */
+    ly_cmd_set_stacking(app, true, 0);
+    ly_cmd_select_floor(app, 20);
+    ly_app_update(app, 0.016);
+    CHECK(L->floor_card.shown && !L->card.shown);
+    /* a tap on the floor's card closes it: the building's card is back, nothing picked */
+    ly_event tap[2] = {{.type = LY_EV_MOUSE_DOWN, .button = LY_BUTTON_LEFT,
+                        .x = L->floor_card.x + 40, .y = L->floor_card.y + 40},
+                       {.type = LY_EV_MOUSE_UP, .button = LY_BUTTON_LEFT,
+                        .x = L->floor_card.x + 40, .y = L->floor_card.y + 40}};
+    for (int i = 0; i < 2; i++)
+        ly_app_event(app, &tap[i]);
+    ly_app_update(app, 0.016);
+    CHECK_INT(app->st.plan.floor_selected, 0);
+    CHECK_INT(app->st.selected, wtc);
+    CHECK(L->card.shown && !L->floor_card.shown);
+    ly_cmd_set_stacking(app, false, 0);
+    ly_cmd_select(app, -1, false);
+    ly_app_update(app, 0.016);
+    CHECK(L->finder.shown); /* back when the card closes */
+    ly_cmd_set_finder(app, false);
+    ly_app_update(app, 0.016);
+    CHECK(L->toolbar.shown && L->search.shown);
+    /* a wide window: the finder and the card side by side, the column beside them */
+    ly_cmd_resize(app, 1600, 900);
+    ly_cmd_set_finder(app, true);
+    ly_cmd_select(app, wtc, false);
+    ly_app_update(app, 0.016);
+    CHECK(!L->phone && L->finder.shown && L->card.shown && L->toolbar.shown && L->search.shown);
+    ly_cmd_set_finder(app, false);
+    ly_cmd_select(app, -1, false);
+    /* the kiosk's own scale: 1.75 on a 1920 x 1080 screen, less on a smaller one, never
+     * below 1, and not at all when a scale was given */
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 1920, 1080), 1.75, 1e-6);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 1024, 600), 1.25, 1e-6);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 800, 480), 1.0, 1e-6);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 640, 360), 1.0, 1e-6);
+    ly_cmd_resize(app, 1024, 600);
+    ly_cmd_set_auto_scale(app, 1.75f);
+    CHECK_NEAR(app->st.ui_scale, 1.25, 1e-6);
+    ly_cmd_resize(app, 1920, 1080); /* a screen plugged in: its own scale again */
+    CHECK_NEAR(app->st.ui_scale, 1.75, 1e-6);
+    ly_cmd_set_auto_scale(app, 0);
+    ly_cmd_resize(app, 1024, 600);
+    CHECK_NEAR(app->st.ui_scale, 1.75, 1e-6);
+    ly_cmd_set_scale(app, 1);
+}
+
 static void clear_of_card(ly_app *app, int w, int h)
 {
     ly_cmd_resize(app, w, h);
@@ -434,6 +500,7 @@ int main(void)
     keyboard_clear(&app, 1920, 1080, 1.75f, false);
     keyboard_clear(&app, 1080, 1920, 1.75f, false);
     app.st.ui_scale = 1;
+    one_at_a_time(&app);
     clear_of_card(&app, 1366, 768);
     clear_of_card(&app, 1280, 720);
 

@@ -408,11 +408,20 @@ void ly_cmd_resize(ly_app *app, int width, int height)
     st->height = height > 1 ? height : 1;
     st->cam.aspect = (double)st->width / st->height;
     st->redraw = true;
+    if (st->auto_scale > 0) /* a kiosk's own scale follows its screen */
+        ly_cmd_set_scale(app, ly_layout_fit_scale(st->auto_scale, st->width, st->height));
 }
 
 void ly_cmd_redraw(ly_app *app)
 {
     app->st.redraw = true;
+}
+
+void ly_cmd_set_auto_scale(ly_app *app, float want)
+{
+    app->st.auto_scale = want > 0 ? want : 0;
+    if (want > 0)
+        ly_cmd_set_scale(app, ly_layout_fit_scale(want, app->st.width, app->st.height));
 }
 
 void ly_cmd_set_scale(ly_app *app, float ui_scale)

@@ -27,6 +27,8 @@ void ly_cmd_resize(ly_app *app, int width, int height);
 /* The window must be drawn again (it was uncovered or shown). */
 void ly_cmd_redraw(ly_app *app);
 void ly_cmd_set_scale(ly_app *app, float ui_scale);
+/* A kiosk's scale that louyu chose: `want`, or less on a small screen, now and on each resize. */
+void ly_cmd_set_auto_scale(ly_app *app, float want);
 
 /* ---- what is shown (commands.c) ---------------------------------------------------- */
 

@@ -48,6 +48,13 @@ static void click(ly_app *app, float x, float y, int clicks, float tol)
         ly_cmd_north_up(app); /* keeping everything else */
         return;
     }
+    /* a tap on the floor's card closes it (it is drawn over the map, not a panel: the
+     * building behind it is not picked), back to the building's card */
+    const ly_box *fc = &app->layout.floor_card;
+    if (fc->shown && x >= fc->x && x < fc->x + fc->w && y >= fc->y && y < fc->y + fc->h) {
+        ly_cmd_select_floor(app, 0);
+        return;
+    }
     int f = floor_at(app, x, y);
     if (f) {
         ly_cmd_select_floor(app, f == st->plan.floor_selected ? 0 : f);

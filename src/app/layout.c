@@ -19,9 +19,15 @@ static float measure(const ly_app *app, const char *text, float px)
     return 0.55f * px * (float)chars;
 }
 
+/* Whether two boxes overlap (touching edges do not). */
+static bool box_meets(const ly_box *a, const ly_box *b)
+{
+    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
 static ly_box box(float x, float y, float w, float h)
 {
-    return (ly_box){x, y, w, h, true, false};
+    return (ly_box){.x = x, .y = y, .w = w, .h = h, .shown = true};
 }
 
 /* A panel that sizes itself to its content, at (x, y, w) in dp: its height is what
@@ -34,13 +40,19 @@ static ly_box fit_panel(const ly_app *app, const char *label, float x, float y, 
         h = fmaxf(0, (float)app->st.height - y * s);
     /* no lower than the window's bottom (less ui.c's edge): what is more scrolls */
     float room = (float)app->st.height - (y + app->ui.theme.edge) * s;
-    h = fminf(h, fmaxf(room, fminf(h, 120 * s)));
+    h = fminf(h, fmaxf(room, fminf(h, 48 * s)));
     ly_box b = box(x * s, y * s, w * s, h);
     b.fit = true;
     return b;
 }
 
 /* ---- the rules that do not need the state -------------------------------------------- */
+
+float ly_layout_fit_scale(float want, int width, int height)
+{
+    float fit = fminf((float)height / 480.0f, (float)width / 600.0f);
+    return want <= 1 ? want : fmaxf(1, fminf(want, fit));
+}
 
 ly_card_room ly_layout_card_room(int width, int height, float scale)
 {
@@ -135,49 +147,70 @@ static void chrome(ly_layout *L, const ly_app *app)
     L->operations.shown = app->st.operations && !app->st.map_image;
 }
 
+/* The search's field, and its keyboard switch where it has one (dp). */
+static float search_field_h(const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    return 68 + (st->kiosk.on || app->ui.touch || st->keyboard ? 44 : 0);
+}
+
 /* The search panel's top (dp): under the toolbar, which grows by a row on a desktop
- * (the export menu) and more while that menu is open. */
-static float search_y(const ly_app *app)
+ * (the export menu) and more while that menu is open; `fit`: no lower than leaves its
+ * field in the window (the toolbar, 100 dp at least, stops above it and scrolls). */
+static float search_y(const ly_app *app, bool fit)
 {
     float th = ly_ui_panel_height(&app->ui, "lang");
-    return th > 0 ? fmaxf(LY_LAYOUT_SEARCH_Y, LY_LAYOUT_TOOLBAR_Y + th + LY_LAYOUT_GAP)
-                  : LY_LAYOUT_SEARCH_Y;
+    float y = th > 0 ? fmaxf(LY_LAYOUT_SEARCH_Y, LY_LAYOUT_TOOLBAR_Y + th + LY_LAYOUT_GAP)
+                     : LY_LAYOUT_SEARCH_Y;
+    float s = app->st.ui_scale > 0 ? app->st.ui_scale : 1, H = (float)app->st.height / s;
+    if (fit)
+        y = fminf(y, fmaxf(LY_LAYOUT_TOOLBAR_Y + 100 + LY_LAYOUT_GAP,
+                           H - LY_LAYOUT_EDGE - search_field_h(app)));
+    return y;
 }
 
 /* While typing (the keyboard up, or a query in the focused field) in a window too short for
  * the field and three results under the toolbar, the search takes the toolbar's place (the
  * toolbar is back once a result is chosen or the field left). */
-static bool search_lifted(const ly_layout *L, const ly_app *app)
+static bool search_lifted(const ly_layout *L, const ly_app *app, bool was)
 {
     float H = (float)L->height / L->s;
     float want = 230; /* the field and three results (ui.c's padding, rows and spacing) */
-    return (app->st.keyboard || (app->st.query[0] && ly_ui_wants_keyboard(&app->ui))) &&
-           H - LY_LAYOUT_MARGIN - search_y(app) < want;
+    /* a press on a result takes the focus from the field: the panel stays where it is
+     * until that press is released (a click, or a drag through the results) */
+    const ly_ui *ui = &app->ui;
+    bool typing = ly_ui_wants_keyboard(ui) || (was && (ui->down || ui->released));
+    return (app->st.keyboard || (app->st.query[0] && typing)) &&
+           H - LY_LAYOUT_MARGIN - search_y(app, true) < want;
 }
 
 static void side_panels(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
     float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
-    bool open = !st->kiosk.touring, lifted = search_lifted(L, app);
+    bool open = !st->kiosk.touring, lifted = search_lifted(L, app, L->search_lifted);
+    L->search_lifted = lifted;
     /* the column (title, toolbar, the search's field and switch) taller than the window: the
      * toolbar's first two buttons share a row (judged as if they did not, so that it holds) */
-    float field = 68 + (st->kiosk.on || app->ui.touch || st->keyboard ? 44 : 0);
-    L->compact_toolbar = (L->compact_toolbar ? 44 : 0) + search_y(app) + field >
-                         H - app->ui.theme.edge;
+    L->compact_toolbar = (L->compact_toolbar ? 44 : 0) + search_y(app, false) +
+                             search_field_h(app) >
+                         H - LY_LAYOUT_EDGE;
     L->toolbar = fit_panel(app, "lang", LY_LAYOUT_MARGIN, LY_LAYOUT_TOOLBAR_Y, LY_LAYOUT_COLUMN_W);
     L->toolbar.shown = open && !lifted;
-    float sy = lifted ? LY_LAYOUT_TOOLBAR_Y : search_y(app);
+    float sy = lifted ? LY_LAYOUT_TOOLBAR_Y : search_y(app, true);
+    /* a toolbar that would push the search's field out of the window stops above it */
+    float tmax = (sy - LY_LAYOUT_GAP - LY_LAYOUT_TOOLBAR_Y) * s;
+    if (!lifted && L->toolbar.h > tmax + 0.5f) {
+        L->toolbar.h = tmax;
+        L->toolbar.max_h = tmax;
+    }
     L->search = fit_panel(app, "search", LY_LAYOUT_MARGIN, sy, LY_LAYOUT_COLUMN_W);
     L->search.shown = open;
-    /* the scale bar: right of the column where the search panel comes down to it */
-    if (L->search.shown && L->search.y + L->search.h > L->scale_bar.y)
-        L->scale_bar.x = (LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP - 12) * s;
     /* the keyboard: at the bottom in the middle; right of the column where it would cover
-     * the field and a keyboard of 420 dp or more fits there */
+     * the field and a keyboard of 350 dp or more fits there */
     float kw = fminf(620, W - 2 * LY_LAYOUT_MARGIN), kx = 0.5f * (W - kw);
     float col = LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP;
-    if (kx < col && W - LY_LAYOUT_MARGIN - col >= 420) {
+    if (kx < col && W - LY_LAYOUT_MARGIN - col >= 350) {
         kw = fminf(620, W - LY_LAYOUT_MARGIN - col);
         kx = col + 0.5f * (W - LY_LAYOUT_MARGIN - col - kw);
     }
@@ -192,25 +225,29 @@ static void side_panels(ly_layout *L, const ly_app *app)
     float fw = fminf(360, W - fx - LY_LAYOUT_GAP);
     if (st->selected >= 0) /* beside the card where that leaves it 260 dp or more */
         fw = fminf(fw, fmaxf(260, W - LY_LAYOUT_CARD_W - LY_LAYOUT_MARGIN - LY_LAYOUT_GAP - fx));
+    if (L->phone) /* the window's width, over the column */
+        fx = LY_LAYOUT_MARGIN, fw = W - 2 * LY_LAYOUT_MARGIN;
     L->finder = fit_panel(app, "finder", fx, LY_LAYOUT_TOP, fw);
     L->finder.shown = open && st->finder;
     /* the controls: two columns side by side (pointer and touch; keys), one under the
      * other only where even narrow ones do not fit */
-    float hw = fminf(380, 0.5f * (W - LY_LAYOUT_SIDE_X - LY_LAYOUT_MARGIN - LY_LAYOUT_GAP));
+    float hx = L->phone ? LY_LAYOUT_MARGIN : LY_LAYOUT_SIDE_X;
+    float hw = fminf(380, 0.5f * (W - hx - LY_LAYOUT_MARGIN - LY_LAYOUT_GAP));
     bool side = hw >= 200;
     if (!side)
-        hw = W - LY_LAYOUT_SIDE_X - LY_LAYOUT_MARGIN;
-    L->help = fit_panel(app, "help", LY_LAYOUT_SIDE_X, LY_LAYOUT_TOP, hw);
+        hw = W - hx - LY_LAYOUT_MARGIN;
+    L->help = fit_panel(app, "help", hx, LY_LAYOUT_TOP, hw);
     float ky = LY_LAYOUT_TOP;
     if (!side)
         ky += ly_ui_panel_height(&app->ui, "help") - app->ui.theme.padding + 24;
-    L->help_keys = fit_panel(app, "help-keys", side ? LY_LAYOUT_SIDE_X + hw + LY_LAYOUT_GAP
-                                                    : LY_LAYOUT_SIDE_X, ky, hw);
+    L->help_keys = fit_panel(app, "help-keys", side ? hx + hw + LY_LAYOUT_GAP : hx, ky, hw);
     L->help.shown = L->help_keys.shown = open && st->help && !st->kiosk.on;
     /* the kinds of place and the cameras' list: where the finder opens (one at a time) */
-    L->places = fit_panel(app, "places", fx, LY_LAYOUT_TOP, fminf(300, W - fx - LY_LAYOUT_GAP));
+    float pw = L->phone ? fw : fminf(300, W - fx - LY_LAYOUT_GAP);
+    L->places = fit_panel(app, "places", fx, LY_LAYOUT_TOP, pw);
     L->places.shown = open && st->places_panel;
-    L->cameras = fit_panel(app, "cameras", fx, LY_LAYOUT_TOP, fminf(320, W - fx - LY_LAYOUT_GAP));
+    L->cameras = fit_panel(app, "cameras", fx, LY_LAYOUT_TOP,
+                           L->phone ? fw : fminf(320, W - fx - LY_LAYOUT_GAP));
     L->cameras.shown = open && st->operations && st->cameras_panel;
 }
 
@@ -246,11 +283,12 @@ static void floor_card(ly_layout *L, const ly_app *app)
         return;
     float w = LY_LAYOUT_FLOOR_CARD_W, y = LY_LAYOUT_TOP;
     float x = W - LY_LAYOUT_MARGIN - LY_LAYOUT_CARD_W - 14 - w;
-    if (x < LY_LAYOUT_SIDE_X) {
+    if (L->phone) { /* in the card's place, the card under it (ly_layout_compute) */
         x = LY_LAYOUT_MARGIN;
-        float search_h = ly_ui_panel_height(&app->ui, "search");
-        y = search_h > 0 ? L->search.y / s + search_h + LY_LAYOUT_GAP : 420;
-        w = fminf(w, W - LY_LAYOUT_MARGIN - LY_LAYOUT_CARD_W - LY_LAYOUT_GAP - x);
+        w = W - 2 * LY_LAYOUT_MARGIN;
+    } else if (x < LY_LAYOUT_SIDE_X) { /* over the column, which steps aside */
+        x = LY_LAYOUT_MARGIN;
+        w = fminf(w, L->card.x / s - LY_LAYOUT_GAP - x);
     }
     /* as tall as its lines: title, use, vacancy, a heading, the enterprises (six at most) */
     uint32_t idx[6];
@@ -282,7 +320,11 @@ static void dashboard(ly_layout *L, const ly_app *app)
     }
     float w = fminf(760, right - x);
     float h = weeks ? fminf(600, H - LY_LAYOUT_TOP - LY_LAYOUT_WEEKS_H - 36) : fminf(470, H - 110);
-    if (w < 520 && L->height > L->width) {
+    if (L->phone) { /* the window's width, over the column */
+        x = LY_LAYOUT_MARGIN;
+        w = W - 2 * LY_LAYOUT_MARGIN;
+        h = fminf(560, H - y - 70);
+    } else if (w < 520 && L->height > L->width) {
         /* a portrait screen: the screen's width, under the side panels */
         x = LY_LAYOUT_MARGIN;
         y = 420;
@@ -541,12 +583,48 @@ float ly_layout_pad_key_h(const ly_layout *L)
     return fmaxf(36, fminf(60, ((float)L->height / L->s - 24 - 200) / 4 - 10));
 }
 
+/* Panels that open never lie over each other: of two that meet, the one opened over the
+ * other shows (the controls' help, a floor's card, the building's card, the finder, the
+ * places, the cameras, the dashboard, in that order) and the other waits under it until
+ * it closes; the column (toolbar, search) steps aside for any of them over it. A wide
+ * window has room for them side by side; a narrow one (a phone) shows one at a time. */
+static void stack(ly_layout *L)
+{
+    ly_box *order[] = {&L->help, &L->floor_card, &L->card, &L->finder, &L->places, &L->cameras,
+                       &L->dashboard};
+    enum { N = sizeof order / sizeof *order };
+    for (int i = 0; i < N; i++) {
+        if (!order[i]->shown)
+            continue;
+        for (int k = 0; k < i; k++) {
+            bool meet = order[k]->shown && box_meets(order[i], order[k]);
+            if (order[k] == &L->help) /* (its keys' column too) */
+                meet |= L->help_keys.shown && box_meets(order[i], &L->help_keys);
+            if (meet) {
+                order[i]->shown = false;
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < N; i++) {
+        bool over = order[i]->shown && (box_meets(order[i], &L->toolbar) ||
+                                         box_meets(order[i], &L->search));
+        over |= order[i] == &L->help && L->help_keys.shown &&
+                (box_meets(&L->help_keys, &L->toolbar) || box_meets(&L->help_keys, &L->search));
+        if (over)
+            L->toolbar.shown = L->search.shown = false;
+    }
+}
+
 void ly_layout_compute(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
-    bool compact = L->compact_toolbar; /* last frame's: what the toolbar's height shows */
+    /* last frame's: what the toolbar's height shows, where the search was */
+    bool compact = L->compact_toolbar, lifted = L->search_lifted;
     memset(L, 0, sizeof *L);
     L->compact_toolbar = compact;
+    L->search_lifted = lifted;
+    L->phone = (float)st->width / (st->ui_scale > 0 ? st->ui_scale : 1) < LY_LAYOUT_PHONE_W;
     L->width = st->width;
     L->height = st->height;
     L->s = st->ui_scale > 0 ? st->ui_scale : 1;
@@ -559,11 +637,18 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
         title_box(L, app);
         chrome(L, app);
         side_panels(L, app);
-        L->card = fit_panel(app, "card", (float)st->width / L->s - LY_LAYOUT_CARD_W -
-                                             LY_LAYOUT_MARGIN, LY_LAYOUT_TOP, LY_LAYOUT_CARD_W);
+        float W = (float)st->width / L->s;
+        L->card = L->phone ? fit_panel(app, "card", LY_LAYOUT_MARGIN, LY_LAYOUT_TOP,
+                                       W - 2 * LY_LAYOUT_MARGIN)
+                           : fit_panel(app, "card", W - LY_LAYOUT_CARD_W - LY_LAYOUT_MARGIN,
+                                       LY_LAYOUT_TOP, LY_LAYOUT_CARD_W);
         L->card.shown = st->selected >= 0 && !st->kiosk.touring;
         floor_card(L, app);
         dashboard(L, app);
+        stack(L);
+        /* the scale bar: right of the column where the search panel comes down to it */
+        if (L->search.shown && L->search.y + L->search.h > L->scale_bar.y)
+            L->scale_bar.x = (LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP - 12) * L->s;
         legends(L, app);
         weeks(L, app);
         camera_views(L, app);

@@ -20,11 +20,14 @@ typedef struct {
     /* the panel is as tall as its content: h is what it took last frame (or, before
      * its first frame, all the room down to the bottom, which labels keep off) */
     bool fit;
+    float max_h; /* a fit panel's most (pixels; 0: down to the window's bottom): more scrolls */
 } ly_box;
 
 /* The sizes, in dp (multiplied by the UI scale), that the layout is made of. */
 enum {
     LY_LAYOUT_MARGIN = 20,   /* from the window's edges */
+    LY_LAYOUT_EDGE = 12,     /* what a self-sizing panel leaves below it (ui.c's theme.edge) */
+    LY_LAYOUT_PHONE_W = 610, /* narrower: no room for the card beside the column */
     LY_LAYOUT_GAP = 12,      /* between panels */
     LY_LAYOUT_COLUMN_W = 230, /* the left column: the toolbar and search */
     LY_LAYOUT_SIDE_X = 270,  /* panels that open right of the column */
@@ -51,6 +54,9 @@ typedef struct {
     float toast_room; /* the toast's text wraps at this width (ly_layout_toast_lines) */
     float search_room; /* dp the search's results may take: to the scale bar or the keyboard */
     bool compact_toolbar; /* a short window: the language and colour buttons share a row */
+    bool search_lifted;   /* a short window: the search in the toolbar's place while typing */
+    bool phone; /* too narrow for the card beside the column (a phone's browser): the panels
+                 * that open take the window's width, one at a time (ly_layout_compute) */
     /* the week slider along the bottom (a district with a weekly history, not a kiosk) */
     ly_box weeks;
     /* the kinds of place to show; operations mode: the cameras' list and their pictures
@@ -78,6 +84,11 @@ typedef struct {
     float card_x, card_bottom;
 } ly_card_room;
 ly_card_room ly_layout_card_room(int width, int height, float scale);
+
+/* A kiosk's own scale on a screen of width x height pixels: `want` (1.75 times the screen's
+ * density), lowered where that leaves the layout less than 600 x 480 dp (the column with
+ * its search, and the keyboard, need that much), never below 1. */
+float ly_layout_fit_scale(float want, int width, int height);
 
 /* The part of the window the panels leave for the map (x0, y0, x1, y1), with or
  * without a building's card open, and with or without the week slider. */

@@ -108,6 +108,8 @@ typedef enum {
 typedef struct {
     int width, height; /* drawable pixels */
     float ui_scale;    /* 1 on a desktop at 1x; 2 on HiDPI; 1.75 on a kiosk */
+    float auto_scale;  /* a kiosk's scale that louyu chose (0: one given), which a small
+                        * screen lowers (ly_layout_fit_scale) */
     double time;       /* seconds the app has run (its own clock) */
     ly_camera cam;
     ly_lang lang;

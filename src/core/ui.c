@@ -458,7 +458,10 @@ void ly_ui_end_frame(ly_ui *ui)
     assert(ui->depth == 1 && "a panel or list was not ended");
     assert(ui->n_ids == 0 && "ly_ui_push_id without ly_ui_pop_id");
     /* a press that landed on nothing focusable takes the focus away */
-    if (ui->pressed && !ui->focus_claimed) ui->focus = 0;
+    if (ui->pressed && !ui->focus_claimed && ui->focus) {
+        ui->focus = 0;
+        ui->unsettled = true; /* as when a field takes it */
+    }
     if (ui->focus && !ui->focus_seen) ui->focus = 0; /* the field went away */
     if (!ui->focus) ui->n_edits = 0;
     if (ui->n_edits) ui->unsettled = true; /* typed text waits for the field's next frame */
@@ -626,7 +629,10 @@ static behaviour behave(ly_ui *ui, ly_ui_id id, ly_ui_rect r, int kind)
     if (ui->pressed && hits(ui, r, ui->press_panel, ui->press_x, ui->press_y)) {
         ui->active = id;
         if (kind != PLAIN) ui->focus_claimed = true;
-        if (kind == FOCUSABLE) ui->focus = id;
+        if (kind == FOCUSABLE && ui->focus != id) {
+            ui->focus = id;
+            ui->unsettled = true; /* the layout may follow the focus (a search that rises) */
+        }
         release_now = ui->released && !ui->release_first;
     }
     if (release_now) {
@@ -727,9 +733,12 @@ static bool panel_resume(ly_ui *ui, const char *label, const ly_ui_layout *was)
     ly_ui_push_id(ui, label);
     if (l->closed) return false;
     ui->panel = l->id;
-    /* hidden on its first frame, as when it began */
+    /* hidden on its first frame, as when it began; clipped to itself when it scrolls */
     if (l->autosize && l->start_h <= 0) {
         ui->clip = (ly_ui_rect){-4, -4, 1, 1};
+        apply_clip(ui);
+    } else if (l->scrolls) {
+        ui->clip = intersect(ui->clip, l->rect);
         apply_clip(ui);
     }
     return true;
@@ -748,7 +757,9 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
     ly_ui_rect r = {x * s, y * s, w * s, h > 0 ? h * s : start_h * s};
     /* a self-sizing panel stops short of the window's bottom; what does not fit scrolls
      * (from the top again when it opens again) */
-    float room = fmaxf(ui->height - r.y - dp(ui, ui->theme.edge), fminf(r.h, dp(ui, 120)));
+    float room = fmaxf(ui->height - r.y - dp(ui, ui->theme.edge), fminf(r.h, dp(ui, 48)));
+    if (h < 0) /* the most the caller gives it */
+        room = fminf(room, -h * s);
     bool scrolls = h <= 0 && r.h > room + 0.5f;
     if (sp->seen + 1 < ui->frame || !scrolls)
         sp->scroll = sp->vel = 0;

@@ -20,7 +20,7 @@ static const ly_opt O_WINDOW[] = {
     {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, a building, "
      "or camera:ID (what a camera of the data sees; with --operations)", 0, 0, NULL},
     {"--lang", LY_OPT_CHOICE, "zh|en", "the interface's language", 0, 0, "zh|en"},
-    {"--scale", LY_OPT_NUM, "S", "the interface's scale (1 on a desktop, 1.75 on a kiosk; the viewer's times the screen's density where X11 does not scale: GDK_SCALE, or its dpi / 96)", 0.5, 4,
+    {"--scale", LY_OPT_NUM, "S", "the interface's scale (1 on a desktop, 1.75 on a kiosk, less on a small screen; the viewer's times the screen's density where X11 does not scale: GDK_SCALE, or its dpi / 96)", 0.5, 4,
      NULL},
     {"--msaa", LY_OPT_INT, "N", "multisampling: 0 lets louyu choose (off on software GL), 1 off",
      0, 16, "0|1|2|4|8|16"},

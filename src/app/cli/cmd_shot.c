@@ -166,6 +166,8 @@ int ly_cli_shot(const ly_args *a)
     size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
     ly_renderer_set_mem_limit(app.renderer, mesh_mb ? mesh_mb << 20 : ly_proc_default_mesh_limit());
     ly_cmd_resize(&app, w, h);
+    if (ly_arg_flag(a, "--kiosk") && !ly_arg_given(a, "--scale") && !(kc.ui_scale > 0))
+        ly_cmd_set_auto_scale(&app, scale); /* as the kiosk's: less on a small screen */
     /* --kiosk with a file that does not load: the kiosk's "out of service" */
     rc = ly_cli_load(&app, ly_cli_file(a), false);
     if (rc && ly_arg_flag(a, "--kiosk")) {

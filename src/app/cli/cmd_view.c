@@ -542,6 +542,8 @@ int ly_cli_view(const ly_args *a)
     size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
     ly_renderer_set_mem_limit(app.renderer, mesh_mb ? mesh_mb << 20 : ly_proc_default_mesh_limit());
     ly_renderer_set_upload_budget(app.renderer, LY_UPLOAD_BUDGET_MS);
+    if (v.kiosk && wo.dense) /* its own scale: less on a small screen */
+        ly_cmd_set_auto_scale(&app, app.st.ui_scale);
     if (v.kiosk) {
         ly_platform_show_cursor(plat, false);
         kiosk_setup(&app, &v);

@@ -91,7 +91,7 @@ ly_view_out ly_view_floor_card(const ly_view_ctx *c)
                             title);
     ly_draw_text(dl, floorf(x + pad + tw + 8 * s), floorf(ty), 12 * s, ly_rgba(100, 108, 122, 255),
                  ly_ui_fit(c->app->font, ly_building_title(b, st->lang, bname, sizeof bname),
-                           12 * s, w - 2 * pad - tw - 8 * s, cut, sizeof cut));
+                           12 * s, w - 2 * pad - tw - 26 * s, cut, sizeof cut)); /* (the ×) */
     ty += 24 * s;
     ly_draw_text(dl, floorf(x + pad), floorf(ty), px, ly_rgba(60, 66, 80, 255), line1);
     ty += 20 * s;
@@ -100,5 +100,10 @@ ly_view_out ly_view_floor_card(const ly_view_ctx *c)
                      ly_rgba(col[0] / 2, col[1] / 2, col[2] / 2, 255), line2);
     tenants(c, b, fl, x + pad, w - 2 * pad, ty + 26 * s);
     ly_draw_set_clip(dl, (ly_draw_clip){0});
+    /* an "×" in its corner: a tap on the card closes it (input.c) */
+    float cx = x + w - 20 * s, cy = y + 20 * s, k = 5 * s;
+    ly_color ink = ly_rgba(100, 108, 122, 255);
+    ly_draw_line(dl, cx - k, cy - k, cx + k, cy + k, 1.5f * s, ink);
+    ly_draw_line(dl, cx - k, cy + k, cx + k, cy - k, 1.5f * s, ink);
     return (ly_view_out){.drew = true};
 }

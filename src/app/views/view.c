@@ -20,8 +20,8 @@ const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en)
 bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, bool *open)
 {
     float s = c->L->s;
-    return ly_ui_panel_begin(c->ui, label, b->x / s, b->y / s, b->w / s, b->fit ? 0 : b->h / s,
-                             open);
+    float h = !b->fit ? b->h / s : b->max_h > 0 ? -b->max_h / s : 0; /* (< 0: autosize, at most) */
+    return ly_ui_panel_begin(c->ui, label, b->x / s, b->y / s, b->w / s, h, open);
 }
 
 void ly_view_icon(const ly_view_ctx *c, int icon, float cx, float cy, float r)
