@@ -265,6 +265,8 @@ void ly_ui_bar(ly_ui *ui, float fraction, ly_color fill, ly_color rest, const ch
  * always at the end); backspace deletes one whole character. `hint` shows
  * while empty. Returns true when the text changed. */
 bool ly_ui_text_field(ly_ui *ui, const char *label, char *buf, size_t cap, const char *hint);
+/* Gives the text field `label` (under the ids pushed now) the keyboard focus. */
+void ly_ui_focus(ly_ui *ui, const char *label);
 /* An on-screen keyboard across the content width: digits, a-z, backspace,
  * space and enter. Taps edit the focused text field (without taking its
  * focus). Returns true when Enter is tapped. Key ids are "key:a", "key:1",

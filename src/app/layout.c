@@ -141,7 +141,7 @@ static void chrome(ly_layout *L, const ly_app *app)
     float hr = 0.72f * r, hx = cx - r - 12 * s - hr;
     L->help_button = box(hx - hr, cy - hr, 2 * hr, 2 * hr);
     L->help_button.shown = !app->st.kiosk.on && !app->st.map_image;
-    L->scale_bar = box(0, H - 52 * s, 260 * s, 52 * s);
+    L->scale_bar = box(0, H - 52 * s, 200 * s, 52 * s); /* (110 dp of bar, its length, a margin) */
     float ow = measure(app, ly_str(LY_S_OPERATIONS_BADGE, app->st.lang), 13 * s) + 20 * s;
     L->operations = box(0.5f * (W - ow), 12 * s, ow, 13 * s * 1.9f);
     L->operations.shown = app->st.operations && !app->st.map_image;
@@ -647,8 +647,16 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
         dashboard(L, app);
         stack(L);
         /* the scale bar: right of the column where the search panel comes down to it */
-        if (L->search.shown && L->search.y + L->search.h > L->scale_bar.y)
+        bool panels = !st->map_image; /* (a map image draws none) */
+        if (panels && L->search.shown && L->search.y + L->search.h > L->scale_bar.y)
             L->scale_bar.x = (LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP - 12) * L->s;
+        /* and none where a panel still covers it */
+        const ly_box *over[] = {&L->toolbar, &L->search,   &L->keyboard, &L->card,
+                                &L->floor_card, &L->finder, &L->places,  &L->cameras,
+                                &L->dashboard, &L->help,    &L->help_keys};
+        for (size_t i = 0; i < sizeof over / sizeof *over; i++)
+            if (panels && over[i]->shown && box_meets(over[i], &L->scale_bar))
+                L->scale_bar.shown = false;
         legends(L, app);
         weeks(L, app);
         camera_views(L, app);

@@ -935,7 +935,11 @@ void ly_ui_list_begin(ly_ui *ui, const char *label, float height)
     ly_ui_id id = ly_ui_get_id(ui, label);
     ly_ui_rect r = item(ui, avail(ui), dp(ui, height));
     size_t st = state_find(ui, id);
-    list_physics(ui, state_at(ui, st), r, state_at(ui, st)->content_h, false);
+    ly_ui_state *sp = state_at(ui, st);
+    if (sp->seen + 1 < ui->frame) /* shown again: from the top */
+        sp->scroll = sp->vel = 0;
+    sp->seen = ui->frame;
+    list_physics(ui, sp, r, sp->content_h, false);
     float y = r.y - state_at(ui, st)->scroll;
     ly_ui_layout *l = &ui->stack[ui->depth++];
     *l = (ly_ui_layout){.id = id,
@@ -1362,6 +1366,15 @@ static bool apply_edits(ly_ui *ui, char *buf, size_t cap)
     }
     ui->n_edits = 0;
     return changed;
+}
+
+void ly_ui_focus(ly_ui *ui, const char *label)
+{
+    ly_ui_id id = ly_ui_get_id(ui, label);
+    if (ui->focus != id) {
+        ui->focus = id;
+        ui->unsettled = true;
+    }
 }
 
 bool ly_ui_text_field(ly_ui *ui, const char *label, char *buf, size_t cap, const char *hint)

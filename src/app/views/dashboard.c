@@ -176,8 +176,10 @@ static void industry_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, fl
         float ry = y + (float)i * row;
         uint8_t rgb[3];
         ly_colorby_ramp(rows > 1 ? (double)i / (rows - 1) : 0.5, rgb);
+        char cut[160]; /* a long name ends in "…" before its bar */
         ly_draw_text(c->dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
-                     ly_industry_name(names[i], lang));
+                     ly_ui_fit(c->app->font, ly_industry_name(names[i], lang), 11 * s,
+                               label_w - 4 * s, cut, sizeof cut));
         float bw = fmaxf(0, w - label_w - 40 * s) * (float)counts[i] / (float)max;
         ly_color col = ly_rgba(rgb[0], rgb[1], rgb[2], 255);
         if (pointed(c, x, ry, w, row)) {
@@ -250,7 +252,13 @@ static void floor_band_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, 
             snprintf(label, sizeof label, "%d–%d", BAND_LO[b], BAND_HI[b]);
         else
             snprintf(label, sizeof label, "%d+", BAND_LO[b]);
-        ly_draw_text(c->dl, floorf(bx + 2 * s), floorf(y + h + 14 * s), 10.5f * s,
+        /* a narrow bar: its band in smaller type, or its first floor alone ("11" for 11–20) */
+        float px = 10.5f * s, room = bw + 6 * s;
+        if (ly_font_measure(c->app->font, label, px) > room)
+            px = 9 * s;
+        if (ly_font_measure(c->app->font, label, px) > room && BAND_HI[b] < 1000)
+            snprintf(label, sizeof label, "%d", BAND_LO[b]);
+        ly_draw_text(c->dl, floorf(bx + 2 * s), floorf(y + h + 14 * s), px,
                      ly_rgba(100, 108, 122, 255), label);
     }
 }

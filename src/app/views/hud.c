@@ -76,6 +76,8 @@ static bool ground_at(const ly_camera_matrices *m, int w, int h, float x, float 
 static void scale_bar(const ly_view_ctx *c)
 {
     const ly_state *st = &c->app->st;
+    if (!c->L->scale_bar.shown)
+        return;
     ly_camera_matrices m;
     ly_camera_get_matrices(&st->cam, st->width, st->height, &m);
     float s = c->L->s, y = (float)st->height - 24 * s, x = c->L->scale_bar.x + 20 * s;

@@ -74,6 +74,10 @@ ly_view_out ly_view_search(const ly_view_ctx *c)
         /* the field edits a copy; a change is a message */
         char query[sizeof st->query];
         snprintf(query, sizeof query, "%s", st->query);
+        /* the on-screen keyboard types into the field: with it up, the field has the focus
+         * (its switch, tapped, had taken it away, and the keys typed into nothing) */
+        if (st->keyboard && !ly_ui_wants_keyboard(c->ui))
+            ly_ui_focus(c->ui, "##query");
         if (ly_ui_text_field(c->ui, "##query", query, sizeof query,
                              ly_view_str(c, LY_S_SEARCH_HINT)))
             ly_msg_text(c->out, LY_MSG_SET_QUERY, query);
