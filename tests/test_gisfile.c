@@ -208,36 +208,53 @@ static void incomplete(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* The district's shapefile copied afresh, its .dbf read, and the field whose name starts
+ * with the bytes `name` found: its place (col, from 1), its offset in a record and width. */
+typedef struct {
+    char shp[128], dbf[128];
+    unsigned char *p;
+    size_t n, head, row, at, width;
+    int col;
+} dbf_field;
+
+static bool dbf_find(const char *name, size_t len, dbf_field *f)
+{
+    memset(f, 0, sizeof *f);
+    snprintf(f->shp, sizeof f->shp, "%s/x.shp", tmp);
+    snprintf(f->dbf, sizeof f->dbf, "%s/x.dbf", tmp);
+    copy_set("zhanshan-cgcs2000", NULL);
+    if (!read_file(f->dbf, &f->p, &f->n) || f->n <= 32)
+        return false;
+    f->head = (size_t)f->p[8] | (size_t)f->p[9] << 8;
+    f->row = (size_t)f->p[10] | (size_t)f->p[11] << 8;
+    f->at = 1;
+    for (size_t k = 32; k + 32 <= f->head && f->p[k] != 0x0D; k += 32) {
+        f->col++;
+        if (!memcmp(f->p + k, name, len)) {
+            f->width = f->p[k + 16];
+            return f->head + 2 * f->row <= f->n;
+        }
+        f->at += f->p[k + 16];
+    }
+    return false;
+}
+
 /* A value the loader refuses, at its record and field: the height of record 2. */
 static void bad_value(void)
 {
-    char shp[128], dbf[128];
-    snprintf(shp, sizeof shp, "%s/x.shp", tmp);
-    snprintf(dbf, sizeof dbf, "%s/x.dbf", tmp);
-    copy_set("zhanshan-cgcs2000", NULL);
-    unsigned char *p;
-    size_t n;
-    CHECK(read_file(dbf, &p, &n) && n > 32);
-    /* the fields: find 高度 (GBK b8df b6c8) and its place in a row */
-    size_t at = 1, head = (size_t)p[8] | (size_t)p[9] << 8, row = (size_t)p[10] | (size_t)p[11] << 8;
-    int col = 0;
-    for (size_t f = 32; f + 32 <= head && p[f] != 0x0D; f += 32) {
-        col++;
-        if (!memcmp(p + f, "\xb8\xdf\xb6\xc8", 4))
-            break;
-        at += p[f + 16];
+    dbf_field f;
+    CHECK(dbf_find("\xb8\xdf\xb6\xc8", 4, &f)); /* 高度, as GBK */
+    if (f.width >= 2) {
+        unsigned char *cell = f.p + f.head + f.row + f.at;
+        memset(cell, ' ', f.width);
+        memcpy(cell + f.width - 2, "-5", 2); /* record 2's height: minus 5 metres */
+        write_file(f.dbf, f.p, f.n);
     }
-    size_t width = 0;
-    for (size_t f = 32, k = 1; f + 32 <= head && (int)k <= col; f += 32, k++)
-        width = p[f + 16];
-    memset(p + head + row + at, ' ', width);
-    memcpy(p + head + row + at + width - 2, "-5", 2); /* record 2's height: minus 5 metres */
-    write_file(dbf, p, n);
-    free(p);
+    free(f.p);
     ly_district d;
     ly_diag_list diags;
-    CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
-    CHECK(diags.errors == 1 && diags.items[0].line == 2 && diags.items[0].col == col &&
+    CHECK_INT(load(&d, f.shp, &diags), LY_LOAD_DATA);
+    CHECK(diags.errors == 1 && diags.items[0].line == 2 && diags.items[0].col == f.col &&
           /* (the table's own name for the column) */
           strstr(diags.items[0].message, "record 2, field 高度: \"hx-02\": ") ==
               diags.items[0].message);
@@ -250,30 +267,16 @@ static void bad_value(void)
  * loader's "feature 0"). */
 static void duplicate_record(void)
 {
-    char shp[128], dbf[128];
-    snprintf(shp, sizeof shp, "%s/x.shp", tmp);
-    snprintf(dbf, sizeof dbf, "%s/x.dbf", tmp);
-    copy_set("zhanshan-cgcs2000", NULL);
-    unsigned char *p;
-    size_t n;
-    CHECK(read_file(dbf, &p, &n) && n > 32);
-    size_t head = (size_t)p[8] | (size_t)p[9] << 8, row = (size_t)p[10] | (size_t)p[11] << 8;
-    size_t at = 1, width = 0;
-    for (size_t f = 32; f + 32 <= head && p[f] != 0x0D; f += 32) {
-        if (!strcmp((const char *)p + f, "ID")) {
-            width = p[f + 16];
-            break;
-        }
-        at += p[f + 16];
+    dbf_field f;
+    CHECK(dbf_find("ID", 3, &f)); /* (with its NUL: not IDX) */
+    if (f.width) { /* record 2's ID: record 1's */
+        memcpy(f.p + f.head + f.row + f.at, f.p + f.head + f.at, f.width);
+        write_file(f.dbf, f.p, f.n);
     }
-    CHECK(width > 0 && head + 2 * row <= n);
-    if (width && head + 2 * row <= n)
-        memcpy(p + head + row + at, p + head + at, width); /* record 2's ID: record 1's */
-    write_file(dbf, p, n);
-    free(p);
+    free(f.p);
     ly_district d;
     ly_diag_list diags;
-    CHECK_INT(load(&d, shp, &diags), LY_LOAD_DATA);
+    CHECK_INT(load(&d, f.shp, &diags), LY_LOAD_DATA);
     CHECK(diags.errors == 1 && diags.items[0].line == 2 &&
           strstr(diags.items[0].message, ": record 1 already uses it: "));
     if (diags.count)
