@@ -233,7 +233,7 @@ static void side_panels(ly_layout *L, const ly_app *app)
      * other only where even narrow ones do not fit */
     float hx = L->phone ? LY_LAYOUT_MARGIN : LY_LAYOUT_SIDE_X;
     float hw = fminf(380, 0.5f * (W - hx - LY_LAYOUT_MARGIN - LY_LAYOUT_GAP));
-    bool side = hw >= 200;
+    bool side = hw >= 260; /* (narrower columns cut the keys' names) */
     if (!side)
         hw = W - hx - LY_LAYOUT_MARGIN;
     L->help = fit_panel(app, "help", hx, LY_LAYOUT_TOP, hw);

@@ -45,7 +45,7 @@ ly_view_out ly_view_cameras(const ly_view_ctx *c)
         for (size_t i = 0; i < d->n_features; i++)
             total += d->features[i].kind == LY_KIND_CAMERA;
         ly_ui_list_begin(c->ui, "camera-list",
-                         ly_view_list_height(c, (float)total * (c->ui->theme.row_h + 14) + 4));
+                         ly_view_list_height(c, (float)total * (c->ui->theme.row_h + 14) + 4, 0));
         for (size_t i = 0; i < d->n_features; i++) {
             const ly_feature *f = &d->features[i];
             if (f->kind != LY_KIND_CAMERA)

@@ -132,7 +132,7 @@ static void matches(const ly_view_ctx *c)
         ly_ui_text_wrapped(c->ui, ly_query_note(r, i, app->st.lang));
     /* a tall screen has room for more of the list */
     ly_ui_list_begin(c->ui, "matches",
-                     ly_view_list_height(c, c->L->height > c->L->width ? 560 : 220));
+                     ly_view_list_height(c, c->L->height > c->L->width ? 560 : 220, 0));
     for (size_t m = 0; m < r->n_matches; m++) {
         const ly_query_match *q = &r->matches[m];
         const ly_building *b = &app->scene.district.buildings[q->building];

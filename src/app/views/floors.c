@@ -28,7 +28,7 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
     const ly_building *b = &d->buildings[st->selected];
     if (ly_view_panel(c, "card", &c->L->card, NULL)) {
         plan_switches(c);
-        ly_ui_list_begin(c->ui, "floors", ly_view_list_height(c, 250));
+        ly_ui_list_begin(c->ui, "floors", ly_view_list_height(c, 250, 0));
         for (int f = b->floors; f >= 1; f--) {
             const ly_floor_record *r;
             ly_floor_state s = ly_floor_state_of(d, b, f, &r);

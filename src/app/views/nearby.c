@@ -75,7 +75,7 @@ ly_view_out ly_view_nearby(const ly_view_ctx *c)
             ly_ui_label(c->ui, ly_view_str(c, LY_S_NEARBY_NONE));
         if (n) {
             ly_ui_list_begin(c->ui, "nearby",
-                             ly_view_list_height(c, (float)n * (app->ui.theme.row_h + 14) + 4));
+                             ly_view_list_height(c, (float)n * (app->ui.theme.row_h + 14) + 4, 0));
             for (int i = 0; i < n; i++)
                 row(c, order[i], roads);
             ly_ui_list_end(c->ui);

@@ -25,7 +25,7 @@ ly_view_out ly_view_places(const ly_view_ctx *c)
         ly_ui_same_line(c->ui);
         if (ly_ui_button(c->ui, ly_view_str(c, LY_S_PLACES_NONE)))
             ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_PLACE_KIND, .i = LY_POI_COUNT, .on = false});
-        ly_ui_list_begin(c->ui, "kinds", ly_view_list_height(c, 360));
+        ly_ui_list_begin(c->ui, "kinds", ly_view_list_height(c, 360, 36 + 8) /* (the switch under it) */);
         for (int k = 0; k < LY_POI_COUNT; k++) {
             char label[96], detail[32];
             snprintf(label, sizeof label, "      %s##kind%d", ly_poi_category_title(k, st->lang), k);

@@ -42,11 +42,12 @@ void ly_view_row_icon(const ly_view_ctx *c, int icon)
     ly_view_icon(c, icon, r.x + 13 * s + rad, r.y + 3 * s + 0.5f * line, rad);
 }
 
-float ly_view_list_height(const ly_view_ctx *c, float want)
+float ly_view_list_height(const ly_view_ctx *c, float want, float after)
 {
     float s = c->L->s;
     ly_ui_rect last = ly_ui_last_rect(c->ui);
-    float left = ((float)c->L->height - (last.y + last.h)) / s - 44;
+    /* the list's spacing, the panel's padding under it and the edge below the panel */
+    float left = ((float)c->L->height - (last.y + last.h)) / s - 8 - 16 - 12 - after;
     return fmaxf(90, fminf(want, left));
 }
 

@@ -92,7 +92,7 @@ void ly_view_icon(const ly_view_ctx *c, int icon, float cx, float cy, float r);
  * six spaces). */
 void ly_view_row_icon(const ly_view_ctx *c, int icon);
 /* A list's height (dp): `want`, or what is left down to the bottom margin. */
-float ly_view_list_height(const ly_view_ctx *c, float want);
+float ly_view_list_height(const ly_view_ctx *c, float want, float after);
 /* A line of n values over the box (x, y, w, h), the largest at its top and a little
  * under the smallest at its bottom, the area under it filled; value `mark` (or
  * none: -1) gets a dot. */
