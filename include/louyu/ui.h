@@ -130,6 +130,7 @@ typedef struct {
     ly_ui_id hot, active, focus;
     bool focus_claimed; /* a press this frame landed on a focusable widget */
     bool focus_seen;    /* the focused field was drawn this frame */
+    ly_ui_id focus_panel; /* the panel it was drawn in */
     char *focus_buf;    /* the focused field's buffer, while it is being drawn */
     size_t focus_cap;
     char edits[LY_UI_EDIT_CAP]; /* typed text; 0x08 = backspace, '\r' = enter */
@@ -265,7 +266,9 @@ void ly_ui_bar(ly_ui *ui, float fraction, ly_color fill, ly_color rest, const ch
  * always at the end); backspace deletes one whole character. `hint` shows
  * while empty. Returns true when the text changed. */
 bool ly_ui_text_field(ly_ui *ui, const char *label, char *buf, size_t cap, const char *hint);
-/* Gives the text field `label` (under the ids pushed now) the keyboard focus. */
+/* Gives the text field `label` (under the ids pushed now) the keyboard focus; NULL takes
+ * it from any. A press elsewhere in the focused field's panel (its results, scrolled)
+ * leaves it the focus; one anywhere else takes it away. */
 void ly_ui_focus(ly_ui *ui, const char *label);
 /* An on-screen keyboard across the content width: digits, a-z, backspace,
  * space and enter. Taps edit the focused text field (without taking its

@@ -180,8 +180,14 @@ static bool search_lifted(const ly_layout *L, const ly_app *app, bool was)
      * until that press is released (a click, or a drag through the results) */
     const ly_ui *ui = &app->ui;
     bool typing = ly_ui_wants_keyboard(ui) || (was && (ui->down || ui->released));
+    /* the keyboard in the middle at the bottom (no room for it beside the column) is the
+     * bottom the results have */
+    float W = (float)L->width / L->s, bottom = H - LY_LAYOUT_MARGIN;
+    if (app->st.keyboard &&
+        W - LY_LAYOUT_MARGIN - (LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP) < 350)
+        bottom = H - 300 - LY_LAYOUT_GAP;
     return (app->st.keyboard || (app->st.query[0] && typing)) &&
-           H - LY_LAYOUT_MARGIN - search_y(app, true) < want;
+           bottom - search_y(app, true) < want;
 }
 
 static void side_panels(ly_layout *L, const ly_app *app)
@@ -325,9 +331,9 @@ static void dashboard(ly_layout *L, const ly_app *app)
         w = W - 2 * LY_LAYOUT_MARGIN;
         h = fminf(560, H - y - 70);
     } else if (w < 520 && L->height > L->width) {
-        /* a portrait screen: the screen's width, under the side panels */
+        /* a portrait screen: the screen's width, under the side panels and the card */
         x = LY_LAYOUT_MARGIN;
-        y = 420;
+        y = L->card.shown ? fmaxf(420, (L->card.y + L->card.h) / s + LY_LAYOUT_GAP) : 420;
         w = fminf(760, W - 2 * LY_LAYOUT_MARGIN);
         h = fminf(560, H - y - 70);
     }
@@ -409,6 +415,12 @@ static void legends(ly_layout *L, const ly_app *app)
         }
         x = b->x;
     }
+    /* none under a floor's card that opened where the column was (the card says its
+     * floor's state itself) */
+    ly_box *legs[] = {&L->color_legend, &L->plan_legend};
+    for (int i = 0; i < 2; i++)
+        if (legs[i]->shown && L->floor_card.shown && box_meets(&L->floor_card, legs[i]))
+            legs[i]->shown = false;
 }
 
 /* The toast says what happened last: a reload, or an export. */

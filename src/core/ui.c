@@ -458,7 +458,8 @@ void ly_ui_end_frame(ly_ui *ui)
     assert(ui->depth == 1 && "a panel or list was not ended");
     assert(ui->n_ids == 0 && "ly_ui_push_id without ly_ui_pop_id");
     /* a press that landed on nothing focusable takes the focus away */
-    if (ui->pressed && !ui->focus_claimed && ui->focus) {
+    if (ui->pressed && !ui->focus_claimed && ui->focus &&
+        (!ui->press_panel || ui->press_panel != ui->focus_panel)) {
         ui->focus = 0;
         ui->unsettled = true; /* as when a field takes it */
     }
@@ -1370,7 +1371,7 @@ static bool apply_edits(ly_ui *ui, char *buf, size_t cap)
 
 void ly_ui_focus(ly_ui *ui, const char *label)
 {
-    ly_ui_id id = ly_ui_get_id(ui, label);
+    ly_ui_id id = label ? ly_ui_get_id(ui, label) : 0;
     if (ui->focus != id) {
         ui->focus = id;
         ui->unsettled = true;
@@ -1387,6 +1388,7 @@ bool ly_ui_text_field(ly_ui *ui, const char *label, char *buf, size_t cap, const
     bool changed = false, focused = ui->focus == id;
     if (focused) {
         ui->focus_seen = true;
+        ui->focus_panel = ui->panel;
         ui->focus_buf = buf;
         ui->focus_cap = cap;
         changed = apply_edits(ui, buf, cap);

@@ -159,7 +159,8 @@ ly_view_out ly_view_finder(const ly_view_ctx *c)
 {
     if (!c->L->finder.shown)
         return (ly_view_out){0};
-    if (ly_view_panel(c, "finder", &c->L->finder, NULL)) {
+    bool open = true; /* its ×: where the column with its switch is out of sight (a phone) */
+    if (ly_view_panel(c, "finder", &c->L->finder, &open)) {
         ly_ui_title(c->ui, ly_view_str(c, LY_S_FINDER_TITLE));
         ly_query_desc q = c->app->st.find;
         bool changed = area_chips(c, &q);
@@ -171,5 +172,7 @@ ly_view_out ly_view_finder(const ly_view_ctx *c)
         matches(c);
     }
     ly_ui_panel_end(c->ui);
+    if (!open)
+        ly_msg_on(c->out, LY_MSG_SET_FINDER, false);
     return (ly_view_out){.drew = true};
 }

@@ -49,6 +49,7 @@ static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
         if (ly_ui_item(c->ui, label, more)) {
             ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = hits[i].building, .on = true});
             ly_msg_on(c->out, LY_MSG_SET_KEYBOARD, false);
+            ly_ui_focus(c->ui, NULL); /* done typing: the search goes back to its place */
         }
     }
     if (query[0] && !n)
