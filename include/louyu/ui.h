@@ -85,6 +85,7 @@ typedef struct {
     bool closed;
     bool autosize; /* a panel as tall as its content */
     bool scrolls;  /* ... but taller than the window leaves it: its content scrolls */
+    bool closable; /* it has a close button (its top-right corner is taken) */
     float start_h; /* its content's height (dp) when the frame began */
 } ly_ui_layout;
 

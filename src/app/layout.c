@@ -145,6 +145,9 @@ static void chrome(ly_layout *L, const ly_app *app)
     float ow = measure(app, ly_str(LY_S_OPERATIONS_BADGE, app->st.lang), 13 * s) + 20 * s;
     L->operations = box(0.5f * (W - ow), 12 * s, ow, 13 * s * 1.9f);
     L->operations.shown = app->st.operations && !app->st.map_image;
+    /* the title stops short of the "?" and the compass (a phone's width): its text ends in … */
+    float right = (L->help_button.shown ? L->help_button.x : L->compass.x) - 8 * s;
+    L->title.w = fmaxf(fminf(L->title.w, right - L->title.x), 80 * s);
 }
 
 /* The search's field, and its keyboard switch where it has one (dp). */

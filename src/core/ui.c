@@ -785,6 +785,7 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
                         .closed = open && !*open,
                         .autosize = h <= 0,
                         .scrolls = scrolls,
+                        .closable = open != NULL,
                         .start_h = start_h};
     ly_ui_push_id(ui, label);
     if (l->closed) return false;
@@ -1013,8 +1014,12 @@ void ly_ui_label_colored(ly_ui *ui, const char *text, ly_color c)
 
 void ly_ui_title(ly_ui *ui, const char *text)
 {
-    /* a long title (a building's full English name) takes a second line */
+    /* a long title (a building's full English name) takes a second line; at the top of a
+     * panel with a close button, short of the button */
     float px = dp(ui, ui->theme.title_px), room = avail(ui);
+    const ly_ui_layout *l = top(ui);
+    if (l->closable && l->row_h <= 0)
+        room -= dp(ui, 22);
     ly_ui_line lines[3];
     if (!text || measure(ui->font, text, px) <= room ||
         ly_ui_wrap(ui->font, text, px, room, lines, 3) < 2) {

@@ -15,10 +15,13 @@ static void title(const ly_view_ctx *c)
     ly_draw_shadow(c->dl, b->x, b->y + 2 * s, b->w, b->h, 10 * s, 8 * s, 2 * s + 1,
                    ly_rgba(20, 30, 50, 50));
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 10 * s, ly_rgba(255, 255, 255, 236));
+    char cut1[200], cut2[200]; /* (the layout may have made it narrower than its text) */
     ly_draw_text(c->dl, floorf(b->x + pad), floorf(b->y + pad + px1 * 0.92f), px1,
-                 ly_rgba(30, 36, 48, 255), name);
+                 ly_rgba(30, 36, 48, 255),
+                 ly_ui_fit(c->app->font, name, px1, b->w - 2 * pad + 1, cut1, sizeof cut1));
     ly_draw_text(c->dl, floorf(b->x + pad), floorf(b->y + pad + px1 + 0.5f * pad + px2 * 0.92f),
-                 px2, ly_rgba(100, 108, 122, 255), sub);
+                 px2, ly_rgba(100, 108, 122, 255),
+                 ly_ui_fit(c->app->font, sub, px2, b->w - 2 * pad + 1, cut2, sizeof cut2));
 }
 
 static void compass(const ly_view_ctx *c)
