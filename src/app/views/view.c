@@ -48,7 +48,8 @@ float ly_view_list_height(const ly_view_ctx *c, float want, float after)
     ly_ui_rect last = ly_ui_last_rect(c->ui);
     /* the list's spacing, the panel's padding under it and the edge below the panel */
     float left = ((float)c->L->height - (last.y + last.h)) / s - 8 - 16 - 12 - after;
-    return fmaxf(90, fminf(want, left));
+    /* in a short window, still a few rows (the panel around it scrolls to show them) */
+    return fmaxf(fminf(want, 200), fminf(want, left));
 }
 
 void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,

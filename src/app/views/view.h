@@ -91,7 +91,8 @@ void ly_view_icon(const ly_view_ctx *c, int icon, float cx, float cy, float r);
 /* The same over the start of the last list row's label (which leaves room for it with
  * six spaces). */
 void ly_view_row_icon(const ly_view_ctx *c, int icon);
-/* A list's height (dp): `want`, or what is left down to the bottom margin. */
+/* A list's height (dp): `want`, or what is left down to the bottom margin (less `after`,
+ * what follows the list in its panel), but not under 200 dp (nor `want`). */
 float ly_view_list_height(const ly_view_ctx *c, float want, float after);
 /* A line of n values over the box (x, y, w, h), the largest at its top and a little
  * under the smallest at its bottom, the area under it filled; value `mark` (or
