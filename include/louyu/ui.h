@@ -267,6 +267,12 @@ void ly_ui_bar(ly_ui *ui, float fraction, ly_color fill, ly_color rest, const ch
  * always at the end); backspace deletes one whole character. `hint` shows
  * while empty. Returns true when the text changed. */
 bool ly_ui_text_field(ly_ui *ui, const char *label, char *buf, size_t cap, const char *hint);
+/* A self-sizing panel's height (pixels): its content, but no more than `room` (down to the
+ * window's bottom, less the theme's edge), what is more scrolling inside it; never less than
+ * `least` (a panel low in the window still shows a row). ly_ui_panel_begin's rule, for a
+ * layout that places panels by their heights. */
+enum { LY_UI_PANEL_LEAST = 48 }; /* dp */
+float ly_ui_fit_height(float content, float room, float least);
 /* Gives the text field `label` (under the ids pushed now) the keyboard focus; NULL takes
  * it from any. A press elsewhere in the focused field's panel (its results, scrolled)
  * leaves it the focus; one anywhere else takes it away. */

@@ -39,8 +39,8 @@ static ly_box fit_panel(const ly_app *app, const char *label, float x, float y, 
     if (h <= 0)
         h = fmaxf(0, (float)app->st.height - y * s);
     /* no lower than the window's bottom (less ui.c's edge): what is more scrolls */
-    float room = (float)app->st.height - (y + app->ui.theme.edge) * s;
-    h = fminf(h, fmaxf(room, fminf(h, 48 * s)));
+    h = ly_ui_fit_height(h, (float)app->st.height - (y + LY_LAYOUT_EDGE) * s,
+                         LY_UI_PANEL_LEAST * s);
     ly_box b = box(x * s, y * s, w * s, h);
     b.fit = true;
     return b;
@@ -150,6 +150,18 @@ static void chrome(ly_layout *L, const ly_app *app)
     L->title.w = fmaxf(fminf(L->title.w, right - L->title.x), 80 * s);
 }
 
+/* The left column's right edge (dp), and whether a keyboard of 350 dp or more fits right
+ * of it in a window W dp wide (else the keyboard is in the middle, over the column). */
+static float column_right(void)
+{
+    return LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP;
+}
+
+static bool keyboard_beside(float W)
+{
+    return W - LY_LAYOUT_MARGIN - column_right() >= 350;
+}
+
 /* The search's field, and its keyboard switch where it has one (dp). */
 static float search_field_h(const ly_app *app)
 {
@@ -186,8 +198,7 @@ static bool search_lifted(const ly_layout *L, const ly_app *app, bool was)
     /* the keyboard in the middle at the bottom (no room for it beside the column) is the
      * bottom the results have */
     float W = (float)L->width / L->s, bottom = H - LY_LAYOUT_MARGIN;
-    if (app->st.keyboard &&
-        W - LY_LAYOUT_MARGIN - (LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP) < 350)
+    if (app->st.keyboard && !keyboard_beside(W))
         bottom = H - 300 - LY_LAYOUT_GAP;
     return (app->st.keyboard || (app->st.query[0] && typing)) &&
            bottom - search_y(app, true) < want;
@@ -218,8 +229,8 @@ static void side_panels(ly_layout *L, const ly_app *app)
     /* the keyboard: at the bottom in the middle; right of the column where it would cover
      * the field and a keyboard of 350 dp or more fits there */
     float kw = fminf(620, W - 2 * LY_LAYOUT_MARGIN), kx = 0.5f * (W - kw);
-    float col = LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP;
-    if (kx < col && W - LY_LAYOUT_MARGIN - col >= 350) {
+    float col = column_right();
+    if (kx < col && keyboard_beside(W)) {
         kw = fminf(620, W - LY_LAYOUT_MARGIN - col);
         kx = col + 0.5f * (W - LY_LAYOUT_MARGIN - col - kw);
     }
@@ -664,7 +675,7 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
         /* the scale bar: right of the column where the search panel comes down to it */
         bool panels = !st->map_image; /* (a map image draws none) */
         if (panels && L->search.shown && L->search.y + L->search.h > L->scale_bar.y)
-            L->scale_bar.x = (LY_LAYOUT_MARGIN + LY_LAYOUT_COLUMN_W + LY_LAYOUT_GAP - 12) * L->s;
+            L->scale_bar.x = (column_right() - 12) * L->s;
         /* and none where a panel still covers it */
         const ly_box *over[] = {&L->toolbar, &L->search,   &L->keyboard, &L->card,
                                 &L->floor_card, &L->finder, &L->places,  &L->cameras,

@@ -745,6 +745,11 @@ static bool panel_resume(ly_ui *ui, const char *label, const ly_ui_layout *was)
     return true;
 }
 
+float ly_ui_fit_height(float content, float room, float least)
+{
+    return fminf(content, fmaxf(room, fminf(content, least)));
+}
+
 bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, float h, bool *open)
 {
     assert(ui->depth < LY_UI_MAX_DEPTH);
@@ -758,7 +763,8 @@ bool ly_ui_panel_begin(ly_ui *ui, const char *label, float x, float y, float w, 
     ly_ui_rect r = {x * s, y * s, w * s, h > 0 ? h * s : start_h * s};
     /* a self-sizing panel stops short of the window's bottom; what does not fit scrolls
      * (from the top again when it opens again) */
-    float room = fmaxf(ui->height - r.y - dp(ui, ui->theme.edge), fminf(r.h, dp(ui, 48)));
+    float room = ly_ui_fit_height(r.h, ui->height - r.y - dp(ui, ui->theme.edge),
+                                  dp(ui, LY_UI_PANEL_LEAST));
     if (h < 0) /* the most the caller gives it */
         room = fminf(room, -h * s);
     bool scrolls = h <= 0 && r.h > room + 0.5f;
