@@ -225,6 +225,8 @@ void ly_ui_separator(ly_ui *ui);
  * of the item it started on. */
 void ly_ui_list_begin(ly_ui *ui, const char *label, float height);
 void ly_ui_list_end(ly_ui *ui);
+/* The list `label` (here) back at its top, where what it lists has changed. */
+void ly_ui_list_top(ly_ui *ui, const char *label);
 /* A list's scroll offset in pixels (0 at the top), by id. */
 float ly_ui_list_scroll(const ly_ui *ui, ly_ui_id id);
 

@@ -184,24 +184,29 @@ static float search_y(const ly_app *app, bool fit)
     return y;
 }
 
-/* While typing (the keyboard up, or a query in the focused field) in a window too short for
- * the field and three results under the toolbar, the search takes the toolbar's place (the
- * toolbar is back once a result is chosen or the field left). */
+/* A window too short for the search's field and three results under the toolbar (with
+ * the keyboard in the middle at the bottom, no room for it beside the column, that
+ * keyboard's top is the bottom the results have). */
+static bool search_short(const ly_layout *L, const ly_app *app)
+{
+    float H = (float)L->height / L->s, W = (float)L->width / L->s;
+    float want = 230; /* the field and three results (ui.c's padding, rows and spacing) */
+    float bottom = H - LY_LAYOUT_MARGIN;
+    if (app->st.keyboard && !keyboard_beside(W))
+        bottom = H - 300 - LY_LAYOUT_GAP;
+    return bottom - search_y(app, true) < want;
+}
+
+/* While typing (the keyboard up, or a query in the focused field) in a short window, the
+ * search takes the toolbar's place (the toolbar is back once a result is chosen or the
+ * field left). */
 static bool search_lifted(const ly_layout *L, const ly_app *app, bool was)
 {
-    float H = (float)L->height / L->s;
-    float want = 230; /* the field and three results (ui.c's padding, rows and spacing) */
     /* a press on a result takes the focus from the field: the panel stays where it is
      * until that press is released (a click, or a drag through the results) */
     const ly_ui *ui = &app->ui;
     bool typing = ly_ui_wants_keyboard(ui) || (was && (ui->down || ui->released));
-    /* the keyboard in the middle at the bottom (no room for it beside the column) is the
-     * bottom the results have */
-    float W = (float)L->width / L->s, bottom = H - LY_LAYOUT_MARGIN;
-    if (app->st.keyboard && !keyboard_beside(W))
-        bottom = H - 300 - LY_LAYOUT_GAP;
-    return (app->st.keyboard || (app->st.query[0] && typing)) &&
-           bottom - search_y(app, true) < want;
+    return (app->st.keyboard || (app->st.query[0] && typing)) && search_short(L, app);
 }
 
 static void side_panels(ly_layout *L, const ly_app *app)
@@ -210,6 +215,7 @@ static void side_panels(ly_layout *L, const ly_app *app)
     float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
     bool open = !st->kiosk.touring, lifted = search_lifted(L, app, L->search_lifted);
     L->search_lifted = lifted;
+    L->search_short = search_short(L, app);
     /* the column (title, toolbar, the search's field and switch) taller than the window: the
      * toolbar's first two buttons share a row (judged as if they did not, so that it holds) */
     L->compact_toolbar = (L->compact_toolbar ? 44 : 0) + search_y(app, false) +
@@ -614,6 +620,26 @@ float ly_layout_pad_key_h(const ly_layout *L)
  * places, the cameras, the dashboard, in that order) and the other waits under it until
  * it closes; the column (toolbar, search) steps aside for any of them over it. A wide
  * window has room for them side by side; a narrow one (a phone) shows one at a time. */
+/* The finder's column (the finder, places, cameras) meeting the card: under the card, as
+ * wide, where 300 dp or more are left below it (a portrait screen), else it waits (stack). */
+static void under_card(ly_layout *L, const ly_app *app)
+{
+    if (!L->card.shown || L->phone)
+        return;
+    float s = L->s, H = (float)L->height / s;
+    float y = (L->card.y + L->card.h) / s + LY_LAYOUT_GAP;
+    if (H - y - LY_LAYOUT_EDGE < 300)
+        return;
+    ly_box *col[] = {&L->finder, &L->places, &L->cameras};
+    const char *label[] = {"finder", "places", "cameras"};
+    for (int i = 0; i < 3; i++) {
+        if (!col[i]->shown || !box_meets(col[i], &L->card))
+            continue;
+        *col[i] = fit_panel(app, label[i], L->card.x / s, y, L->card.w / s);
+        col[i]->shown = true;
+    }
+}
+
 static void stack(ly_layout *L)
 {
     ly_box *order[] = {&L->help, &L->floor_card, &L->card, &L->finder, &L->places, &L->cameras,
@@ -669,6 +695,7 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
                            : fit_panel(app, "card", W - LY_LAYOUT_CARD_W - LY_LAYOUT_MARGIN,
                                        LY_LAYOUT_TOP, LY_LAYOUT_CARD_W);
         L->card.shown = st->selected >= 0 && !st->kiosk.touring;
+        under_card(L, app);
         floor_card(L, app);
         dashboard(L, app);
         stack(L);

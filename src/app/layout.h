@@ -55,6 +55,8 @@ typedef struct {
     float search_room; /* dp the search's results may take: to the scale bar or the keyboard */
     bool compact_toolbar; /* a short window: the language and colour buttons share a row */
     bool search_lifted;   /* a short window: the search in the toolbar's place while typing */
+    bool search_short;    /* too short for three results under the toolbar: they show only
+                           * while typing (lifted) */
     bool phone; /* too narrow for the card beside the column (a phone's browser): the panels
                  * that open take the window's width, one at a time (ly_layout_compute) */
     /* the week slider along the bottom (a district with a weekly history, not a kiosk) */

@@ -990,6 +990,14 @@ float ly_ui_panel_height(const ly_ui *ui, const char *label)
     return 0;
 }
 
+void ly_ui_list_top(ly_ui *ui, const char *label)
+{
+    ly_ui_id id = ly_ui_get_id(ui, label);
+    for (size_t i = 0; i < ui->n_states; i++)
+        if (ui->states[i].id == id)
+            ui->states[i].scroll = ui->states[i].vel = 0;
+}
+
 float ly_ui_list_scroll(const ly_ui *ui, ly_ui_id id)
 {
     for (size_t i = 0; i < ui->n_states; i++)

@@ -1,5 +1,5 @@
-/* Search: a field, live results (as many as fit above the scale bar), and the
- * on-screen keyboard for a touch screen. */
+/* Search: a field, live results (those that fit above the scale bar, the rest scrolled
+ * to), and the on-screen keyboard for a touch screen. */
 #include "view.h"
 
 #include <stdio.h>
@@ -31,15 +31,27 @@ static void detail(const ly_view_ctx *c, const ly_search_hit *hit, const char *n
     }
 }
 
+/* The most results a query lists (the rows that fit show, the rest scroll into view). */
+#define SEARCH_LISTED 50
+
 static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
 {
     const ly_ui_theme *t = &c->ui->theme;
+    /* a window too short for three results under the toolbar: they show while typing,
+     * when the search has risen into the toolbar's place (the query stays in the field) */
+    if (c->L->search_short && !c->L->search_lifted)
+        return;
+    float pitch = t->row_h + 10 + t->spacing; /* a result's row (ui.c's item rows) */
     float room = c->L->search_room - 2 * t->padding - (t->row_h + t->spacing) -
                  (kbd_row ? t->row_h + t->spacing : 0);
-    int fit = (int)(room / (t->row_h + 10 + t->spacing));
-    ly_search_hit hits[6];
-    size_t n = ly_search_run(&c->app->dv.search, query, hits,
-                             (size_t)(fit < 1 ? 1 : fit > 6 ? 6 : fit));
+    int fit = (int)(room / pitch);
+    fit = fit < 1 ? 1 : fit > 6 ? 6 : fit;
+    ly_search_hit hits[SEARCH_LISTED];
+    size_t n = ly_search_run(&c->app->dv.search, query, hits, SEARCH_LISTED);
+    /* more than fit: those that fit, and the rest a scroll away */
+    bool list = n > (size_t)fit;
+    if (list)
+        ly_ui_list_begin(c->ui, "hits", (float)fit * pitch - t->spacing);
     for (size_t i = 0; i < n; i++) {
         const ly_building *b = &c->app->scene.district.buildings[hits[i].building];
         char title[160], label[200], more[240];
@@ -52,6 +64,8 @@ static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
             ly_ui_focus(c->ui, NULL); /* done typing: the search goes back to its place */
         }
     }
+    if (list)
+        ly_ui_list_end(c->ui);
     if (query[0] && !n)
         ly_ui_label_colored(c->ui, ly_view_str(c, LY_S_NOTHING_FOUND), t->text_secondary);
 }
@@ -80,8 +94,10 @@ ly_view_out ly_view_search(const ly_view_ctx *c)
         if (st->keyboard && !ly_ui_wants_keyboard(c->ui))
             ly_ui_focus(c->ui, "##query");
         if (ly_ui_text_field(c->ui, "##query", query, sizeof query,
-                             ly_view_str(c, LY_S_SEARCH_HINT)))
+                             ly_view_str(c, LY_S_SEARCH_HINT))) {
             ly_msg_text(c->out, LY_MSG_SET_QUERY, query);
+            ly_ui_list_top(c->ui, "hits"); /* new results, from the best */
+        }
         /* the keyboard's switch: on a kiosk or a screen being touched (not on a HiDPI
          * desktop, whose scale is as large as a kiosk's) */
         bool kbd_row = st->kiosk.on || c->ui->touch || st->keyboard;

@@ -1,0 +1,148 @@
+/* Panels with real frames (headless GL), where their heights are known:
+ * - the search's results: those that fit show, the rest are a scroll away; in a window too
+ *   short for three results under the toolbar they show only while typing, with the search
+ *   risen into the toolbar's place;
+ * - the finder meeting the card goes under it where 300 dp are left there (a portrait
+ *   kiosk), and waits where they are not. */
+#include "gl_app.h"
+
+#include "louyu/search.h"
+
+#include <string.h>
+
+/* The rect of the `i`th result of `query` where the last frame drew it (false: not drawn). */
+static bool hit_rect(const char *query, size_t i, ly_ui_rect *r)
+{
+    ly_search_hit hits[50];
+    size_t n = ly_search_run(&g_app.dv.search, query, hits, 50);
+    if (i >= n)
+        return false;
+    char title[160], label[200];
+    const ly_building *b = &g_app.scene.district.buildings[hits[i].building];
+    snprintf(label, sizeof label, "%s##hit%u", ly_building_title(b, g_app.st.lang, title,
+                                                                 sizeof title),
+             hits[i].building);
+    ly_ui *ui = &g_app.ui;
+    ly_ui_push_id(ui, "search");
+    ly_ui_id in_panel = ly_ui_get_id(ui, label);
+    ly_ui_push_id(ui, "hits");
+    ly_ui_id in_list = ly_ui_get_id(ui, label);
+    ly_ui_pop_id(ui);
+    ly_ui_pop_id(ui);
+    return ly_ui_find_rect(ui, in_list, r) || ly_ui_find_rect(ui, in_panel, r);
+}
+
+static ly_ui_rect field_rect(void)
+{
+    ly_ui *ui = &g_app.ui;
+    ly_ui_push_id(ui, "search");
+    ly_ui_id id = ly_ui_get_id(ui, "##query");
+    ly_ui_pop_id(ui);
+    ly_ui_rect r = {0};
+    CHECK(ly_ui_find_rect(ui, id, &r));
+    return r;
+}
+
+static void mouse(ly_event_type type, float x, float y)
+{
+    ly_event e = {.type = type, .x = x, .y = y, .button = 1, .clicks = 1};
+    ly_app_event(&g_app, &e);
+}
+
+static void frames(int n)
+{
+    for (int i = 0; i < n; i++)
+        frame(0.1);
+}
+
+/* Whether the rect lies inside the search panel as the layout placed it. */
+static bool in_search(ly_ui_rect r)
+{
+    const ly_box *s = &g_app.layout.search;
+    return r.y >= s->y - 0.5f && r.y + r.h <= s->y + s->h + 0.5f;
+}
+
+int main(void)
+{
+    ly_platform *plat;
+    int r = gl_app_open(&g_app, &plat);
+    if (r)
+        return r;
+    const char *q = "sample"; /* 30 of the district's buildings */
+    ly_search_hit all[50];
+    ly_cmd_set_query(&g_app, q);
+    frames(3);
+    size_t n = ly_search_run(&g_app.dv.search, q, all, 50);
+    CHECK(n > 10);
+
+    /* 1280 x 720: the first results show; the last is a scroll away */
+    ly_ui_rect first, last;
+    CHECK(hit_rect(q, 0, &first) && in_search(first));
+    CHECK(!hit_rect(q, n - 1, &last) || !in_search(last));
+    ly_event w = {.type = LY_EV_WHEEL, .x = first.x + first.w / 2, .y = first.y + first.h / 2,
+                  .dy = -40};
+    ly_app_event(&g_app, &w);
+    frames(20);
+    CHECK(hit_rect(q, n - 1, &last) && in_search(last));
+    /* a new query starts from its best result */
+    ly_ui_rect f = field_rect();
+    mouse(LY_EV_MOUSE_DOWN, f.x + 10, f.y + f.h / 2);
+    mouse(LY_EV_MOUSE_UP, f.x + 10, f.y + f.h / 2);
+    frames(2);
+    ly_event t = {.type = LY_EV_TEXT};
+    snprintf(t.text, sizeof t.text, " ");
+    ly_app_event(&g_app, &t);
+    frames(2);
+    CHECK(!strcmp(g_app.st.query, "sample "));
+    CHECK(hit_rect(q, 0, &first) && in_search(first));
+
+    /* 640 x 400: too short for three results under the toolbar */
+    ly_cmd_resize(&g_app, 640, 400);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 640, 400), 0);
+    ly_ui_focus(&g_app.ui, NULL);
+    ly_cmd_set_query(&g_app, q);
+    frames(3);
+    CHECK(g_app.layout.search_short && !g_app.layout.search_lifted);
+    CHECK(g_app.layout.toolbar.shown);
+    CHECK(!hit_rect(q, 0, &first)); /* the query in the field, no results cut off */
+    /* the field tapped: the search rises, with its results */
+    f = field_rect();
+    mouse(LY_EV_MOUSE_DOWN, f.x + 10, f.y + f.h / 2);
+    mouse(LY_EV_MOUSE_UP, f.x + 10, f.y + f.h / 2);
+    frames(3);
+    CHECK(g_app.layout.search_lifted && !g_app.layout.toolbar.shown);
+    CHECK(hit_rect(q, 0, &first) && in_search(first));
+    CHECK(first.y + first.h <= 400);
+    /* and a result chosen: its building selected, the search back in its place */
+    mouse(LY_EV_MOUSE_DOWN, first.x + first.w / 2, first.y + first.h / 2);
+    mouse(LY_EV_MOUSE_UP, first.x + first.w / 2, first.y + first.h / 2);
+    frames(3);
+    CHECK_INT(g_app.st.selected, (long)all[0].building);
+    CHECK(!g_app.layout.search_lifted && g_app.layout.toolbar.shown);
+
+    /* a portrait kiosk: the finder under the card */
+    ly_cmd_resize(&g_app, 1080, 1920);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1080, 1920), 0);
+    g_app.st.ui_scale = 1.75f;
+    ly_cmd_select(&g_app, ly_district_find(&g_app.scene.district, "wtc"), false);
+    ly_cmd_set_finder(&g_app, true);
+    frames(3);
+    const ly_layout *L = &g_app.layout;
+    CHECK(L->card.shown && L->finder.shown);
+    CHECK(L->finder.y >= L->card.y + L->card.h);
+    CHECK_NEAR(L->finder.x, L->card.x, 0.5);
+    CHECK(L->finder.y + L->finder.h <= 1920);
+    /* a landscape 1366 x 768 at the same scale: no room under the card, the finder waits */
+    ly_cmd_resize(&g_app, 1366, 768);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1366, 768), 0);
+    frames(3);
+    CHECK(L->card.shown && !L->finder.shown);
+    ly_cmd_select(&g_app, -1, false);
+    frames(2);
+    CHECK(L->finder.shown);
+
+    ly_renderer_target_end(g_app.renderer);
+    ly_app_deinit(&g_app);
+    ly_platform_destroy(plat);
+    return check_report();
+}
