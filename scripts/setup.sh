@@ -17,10 +17,11 @@ LY_PACKAGES=(
 # 97-2003 workbooks, .xls, that report import is tested with: a writer of that format
 # that other tools have long used, not one written here to agree with louyu's reader), and
 # osmium-tool (OpenStreetMap's own tool for its files: it writes the PBF, .osm.pbf, that the
-# tests read San Francisco's footprints from, for the same reason).
+# tests read San Francisco's footprints from, for the same reason), and fontconfig (fc-list
+# and fc-query: the tests find a font without Chinese characters to start louyu with).
 LY_TEST_PACKAGES=(
   xvfb xdotool x11-apps x11-utils x11-xserver-utils openbox imagemagick gdal-bin proj-bin
-  chromium python3-xlwt osmium-tool
+  chromium python3-xlwt osmium-tool fontconfig
 )
 
 # What the browser build needs (scripts/web.sh): Debian's emscripten, fonttools

@@ -603,13 +603,25 @@ run 2 --kiosk --config "$tmp/kiosk/bad.json"; expect err 'louyu will not start w
 run 2 --config "$tmp/kiosk/good.json";        expect err 'use it with --kiosk'
 printf '{"data": "missing.geojson"}\n' >"$tmp/kiosk/nodata.json"
 run 2 kiosk-config "$tmp/kiosk/nodata.json";  expect err 'missing.geojson: error: cannot open'
-# a log the kiosk could not write, and no font with Chinese characters: the kiosk would
-# run without its log, or not start at all
+# a log the kiosk could not write, and no font at all: the kiosk would run without its
+# log, or not start at all
 printf '{"data": "district.geojson", "log": {"path": "district.geojson/kiosk.log"}}\n' >"$tmp/kiosk/nolog.json"
 run 2 kiosk-config "$tmp/kiosk/nolog.json"; expect err '"log.path" is ".*district.geojson/kiosk.log": .*expected a file the kiosk can write'
 printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$tmp/kiosk/empty-fonts.conf"
 FONTCONFIG_FILE="$tmp/kiosk/empty-fonts.conf" run 2 kiosk-config "$tmp/kiosk/good.json"
-expect err 'no font with Chinese characters was found through fontconfig: the kiosk cannot start'
+expect err 'no font was found through fontconfig: the kiosk cannot start'
+# a font without Chinese characters, the only one fontconfig has: the kiosk starts, in English
+latin=$(fc-list -f '%{file}\n' ':lang=en:outline=true' | while read -r f; do
+  case $f in *.ttf | *.otf) ;; *) continue ;; esac
+  fc-query -f '%{lang}\n' "$f" 2>/dev/null | head -1 | grep -q 'zh-cn' || { echo "$f"; break; }
+done)
+mkdir -p "$tmp/latin"
+cp "$latin" "$tmp/latin/" || bad "no font without Chinese characters to test with: '$latin'"
+printf '<?xml version="1.0"?>\n<fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+  "$tmp/latin" "$tmp/latin-cache" >"$tmp/kiosk/latin-fonts.conf"
+FONTCONFIG_FILE="$tmp/kiosk/latin-fonts.conf" run 0 kiosk-config "$tmp/kiosk/good.json"
+expect out "^font +$tmp/latin/.* \\(no Chinese characters\\)$"
+expect err 'warning: no font with Chinese characters .*: the kiosk starts in English'
 run 0 kiosk-config "$tmp/kiosk/good.json"; expect out '^font +/'
 
 
@@ -620,6 +632,15 @@ run 0 kiosk-config "$tmp/kiosk/good.json"; expect out '^font +/'
 export SDL_VIDEODRIVER=offscreen
 saved_asan=${ASAN_OPTIONS-}
 export ASAN_OPTIONS=${saved_asan:+$saved_asan:}detect_leaks=0
+# the viewer with only a font without Chinese characters: a picture, in English, and why
+# Chinese is not shown; with no font at all, a clear refusal
+FONTCONFIG_FILE="$tmp/kiosk/latin-fonts.conf" XDG_CACHE_HOME="$tmp/latin-xdg" \
+  run 0 shot "$ZS" --size 320x200 --out "$tmp/latin.png"
+expect err 'warning: FONT: no font with Chinese characters .* instead, in English'
+if [ -s "$tmp/latin.png" ]; then ok; else bad "no picture with a font without Chinese characters"; fi
+FONTCONFIG_FILE="$tmp/kiosk/empty-fonts.conf" XDG_CACHE_HOME="$tmp/latin-xdg" \
+  run 2 shot "$ZS" --size 320x200 --out "$tmp/none.png"
+expect err 'no font was found through fontconfig \(install fonts-noto-cjk\)'
 LOUYU_FAULT=gl-lost@1 timeout 60 "$LOUYU" --kiosk --config "$tmp/kiosk/good.json" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ "$rc" -eq 3 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: a lost context exited $rc, expected 3"; head -5 "$tmp/err"; fi

@@ -33,6 +33,7 @@ typedef struct {
     int width, height;
     float scale;        /* UI scale: 1 desktop, 1.5-2 kiosk and HiDPI */
     ly_lang lang;       /* the name in this language on top, the other below */
+    bool one_name;      /* the top name only (the font has no Chinese characters) */
     long selected, hovered;
     double dt;          /* seconds since the last update; large values snap the fades */
     const float (*reserved)[4]; /* screen boxes (x0, y0, x1, y1) labels must keep off: panels */

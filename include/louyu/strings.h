@@ -61,6 +61,7 @@ typedef enum {
     LY_S_SEARCH_HINT,
     LY_S_NOTHING_FOUND,
     LY_S_KEYBOARD,
+    LY_S_NO_CJK_FONT,
     LY_S_RELOADED,
     LY_S_LEFT_OUT,
     LY_S_LEFT_OUT_1,

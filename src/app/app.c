@@ -43,9 +43,18 @@ int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, cha
     bool remembered = false;
     /* fontconfig's answer from the last run, while nothing it depends on changed */
     if (!ly_font_find_remembered("zh-cn", NULL, path, sizeof path, &face, &remembered)) {
-        snprintf(err, err_len, "no font with Chinese characters was found through fontconfig "
-                               "(install fonts-noto-cjk)");
-        return -1;
+        /* none with Chinese characters: any font, so that the window still opens (a kiosk
+         * must not stop over it), in English (ly_app_font_fallback), Chinese not shown */
+        if (!ly_font_find_remembered("en", NULL, path, sizeof path, &face, &remembered)) {
+            snprintf(err, err_len, "no font was found through fontconfig (install "
+                                   "fonts-noto-cjk)");
+            return -1;
+        }
+        app->font_lacks_cjk = true;
+        LY_WARN("FONT", "no font with Chinese characters was found through fontconfig: %s "
+                        "instead, in English, Chinese text not shown (install "
+                        "fonts-noto-cjk)",
+                path);
     }
     LY_DEBUG("FONT", "%s (face %d): %s", path, face,
              remembered ? "as remembered" : "fontconfig's answer, remembered for the next start");
@@ -107,6 +116,15 @@ void ly_app_use_settings(ly_app *app)
                        ? set.language
                        : ly_lang_from_locale(getenv("LANGUAGE"), getenv("LC_ALL"),
                                              getenv("LC_MESSAGES"), getenv("LANG"));
+}
+
+void ly_app_font_fallback(ly_app *app, bool lang_given)
+{
+    if (!app->font_lacks_cjk)
+        return;
+    if (!lang_given) /* (not remembered: the user's choice stays theirs) */
+        app->st.lang = LY_LANG_EN;
+    ly_cmd_tell(app, false, ly_str(LY_S_NO_CJK_FONT, app->st.lang));
 }
 
 /* ---- a URL source's health ------------------------------------------------------ */

@@ -106,6 +106,7 @@ typedef struct ly_app {
     char model_lod[8]; /* a CityJSON file's level of detail to read (--lod 2.2); "": the best */
     bool skip_bad;     /* features with errors are left out (--skip-bad) */
     ly_font *font;
+    bool font_lacks_cjk; /* no font with Chinese characters: another, Chinese not shown */
     ly_ui ui;
     ly_drawlist dl; /* the overlay: labels, panels, text */
     ly_reload *reload;
@@ -135,6 +136,10 @@ int ly_app_use_font(ly_app *app, const char *path, int face, char *err, size_t e
  * and remembers later changes there: the viewer window does; headless runs do
  * not, so they stay repeatable. */
 void ly_app_use_settings(ly_app *app);
+
+/* Where ly_app_init found no font with Chinese characters (and took another): English,
+ * unless a language was asked for, and a toast that says why Chinese text is not shown. */
+void ly_app_font_fallback(ly_app *app, bool lang_given);
 
 /* Loads a data file and swaps it in; on failure the current district stays and
  * diags says why. Returns the ly_load_result. */

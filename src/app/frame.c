@@ -26,6 +26,7 @@ static bool labels(ly_app *app, const ly_camera_matrices *m, double dt)
                                          .height = st->height,
                                          .scale = st->ui_scale,
                                          .lang = st->lang,
+                                         .one_name = app->font_lacks_cjk,
                                          .selected = st->selected,
                                          .hovered = st->hovered,
                                          .dt = dt,

@@ -149,7 +149,7 @@ static void lay_out(label *lb, const ly_building *b, const float a[3], const ly_
     float s = o->scale > 0 ? o->scale : 1, px1 = 15 * s, px2 = 11 * s, pad = 6 * s;
     lb->top = ly_building_title(b, o->lang, lb->title, sizeof lb->title);
     const char *other = lb->top == b->name ? b->name_en : lb->top == b->name_en ? b->name : NULL;
-    lb->bottom = other && other != lb->top ? other : NULL;
+    lb->bottom = other && other != lb->top && !o->one_name ? other : NULL;
     float clip[4];
     const float *vp = m->view_proj;
     for (int r = 0; r < 4; r++)

@@ -55,6 +55,10 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_SEARCH_HINT] = {"搜索楼宇、企业、行业", "Search buildings, firms"},
     [LY_S_NOTHING_FOUND] = {"没有找到", "Nothing found"},
     [LY_S_KEYBOARD] = {"屏幕键盘", "On-screen keyboard"},
+    /* the toast at start where fontconfig has no font with Chinese characters */
+    [LY_S_NO_CJK_FONT] = {"没有找到含中文字符的字体，中文无法显示（请安装 fonts-noto-cjk）",
+                          "No font with Chinese characters was found: Chinese text cannot be "
+                          "shown (install fonts-noto-cjk)"},
     /* the toast after a reload: the file's name, then a count */
     [LY_S_RELOADED] = {"已更新 %s：%zu 栋楼", "Updated %s: %zu buildings"},
     [LY_S_LEFT_OUT] = {"%s：%zu 栋楼；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu features with errors left out"},

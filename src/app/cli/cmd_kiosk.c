@@ -158,14 +158,21 @@ int ly_cli_kiosk_config(const ly_args *a)
                 path, c.log_path, why);
         problems++;
     }
-    /* a font with Chinese characters, or the kiosk will not start */
+    /* a font with Chinese characters; without one, any font, or the kiosk will not start */
     char font[1024];
     int face = 0;
     if (ly_font_find("zh-cn", font, sizeof font, &face)) {
         printf("font            %s\n", font);
+    } else if (ly_font_find("en", font, sizeof font, &face)) {
+        /* it starts (it must not stop over a font), but the visitors would not read Chinese */
+        printf("font            %s (no Chinese characters)\n", font);
+        fprintf(stderr, "%s: warning: no font with Chinese characters was found through "
+                        "fontconfig: the kiosk starts in English, Chinese text not shown "
+                        "(install fonts-noto-cjk)\n",
+                path);
     } else {
-        fprintf(stderr, "%s: error: no font with Chinese characters was found through "
-                        "fontconfig: the kiosk cannot start (install fonts-noto-cjk)\n",
+        fprintf(stderr, "%s: error: no font was found through fontconfig: the kiosk cannot "
+                        "start (install fonts-noto-cjk)\n",
                 path);
         problems++;
     }

@@ -45,11 +45,13 @@ ly_view_out ly_view_toolbar(const ly_view_ctx *c)
     if (!c->L->toolbar.shown)
         return (ly_view_out){0};
     if (ly_view_panel(c, "lang", &c->L->toolbar, NULL)) {
-        if (ly_ui_button(ui, ly_view_str(c, LY_S_OTHER_LANGUAGE)))
+        /* (no "中文" where the font has no Chinese characters: it would be blank) */
+        bool lang = !(c->app->font_lacks_cjk && st->lang == LY_LANG_EN);
+        if (lang && ly_ui_button(ui, ly_view_str(c, LY_S_OTHER_LANGUAGE)))
             ly_msg_int(c->out, LY_MSG_SET_LANGUAGE, st->lang == LY_LANG_ZH ? LY_LANG_EN : LY_LANG_ZH);
         char mode[96];
         snprintf(mode, sizeof mode, "%s →##colour", ly_color_mode_title(st->color_mode, st->lang));
-        if (c->L->compact_toolbar &&
+        if (lang && c->L->compact_toolbar &&
             ly_ui_button_width(ui, ly_view_str(c, LY_S_OTHER_LANGUAGE)) + ui->theme.spacing +
                     ly_ui_button_width(ui, mode) <=
                 LY_LAYOUT_COLUMN_W - 2 * ui->theme.padding)
