@@ -3,7 +3,10 @@
  *   short for three results under the toolbar they show only while typing, with the search
  *   risen into the toolbar's place;
  * - the finder meeting the card goes under it where 300 dp are left there (a portrait
- *   kiosk), and waits where they are not. */
+ *   kiosk), and waits where they are not;
+ * - at a phone's width, a match chosen in the finder shows its floor, the building's card,
+ *   then the finder again, one tap each; a finger on the search field brings the on-screen
+ *   keyboard up (a mouse's click does not). */
 #include "gl_app.h"
 
 #include "louyu/search.h"
@@ -89,6 +92,7 @@ int main(void)
     mouse(LY_EV_MOUSE_DOWN, f.x + 10, f.y + f.h / 2);
     mouse(LY_EV_MOUSE_UP, f.x + 10, f.y + f.h / 2);
     frames(2);
+    CHECK(!g_app.st.keyboard); /* (a mouse: the keys are there) */
     ly_event t = {.type = LY_EV_TEXT};
     snprintf(t.text, sizeof t.text, " ");
     ly_app_event(&g_app, &t);
@@ -140,6 +144,65 @@ int main(void)
     ly_cmd_select(&g_app, -1, false);
     frames(2);
     CHECK(L->finder.shown);
+
+    /* a phone's width: a match chosen in the finder shows its floor, then the building's
+     * card, one tap each, then the finder again, waiting under them */
+    ly_cmd_set_finder(&g_app, false);
+    ly_cmd_resize(&g_app, 390, 844);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 390, 844), 0);
+    g_app.st.ui_scale = 1;
+    ly_cmd_set_finder(&g_app, true);
+    frames(3);
+    CHECK(L->phone && L->finder.shown);
+    const ly_query_result *found = &g_app.dv.found;
+    CHECK(found->n_matches > 0);
+    const ly_building *b0 = &g_app.scene.district.buildings[found->matches[0].building];
+    char title[160], label[200];
+    snprintf(label, sizeof label, "%s##match%u",
+             ly_building_title(b0, g_app.st.lang, title, sizeof title),
+             found->matches[0].building);
+    ly_ui *ui = &g_app.ui;
+    ly_ui_push_id(ui, "finder");
+    ly_ui_push_id(ui, "matches");
+    ly_ui_id match = ly_ui_get_id(ui, label);
+    ly_ui_pop_id(ui);
+    ly_ui_pop_id(ui);
+    ly_ui_push_id(ui, "card");
+    ly_ui_id card_x = ly_ui_get_id(ui, "##close");
+    ly_ui_pop_id(ui);
+    ly_ui_rect m;
+    CHECK(ly_ui_find_rect(ui, match, &m));
+    finger(LY_EV_FINGER_DOWN, m.x + 20, m.y + m.h / 2);
+    frame(0.05);
+    finger(LY_EV_FINGER_UP, m.x + 20, m.y + m.h / 2);
+    frames(4);
+    CHECK_INT(g_app.st.selected, (long)found->matches[0].building);
+    /* its space's floor on top (a tap on it goes back to the building's card) */
+    CHECK(L->floor_card.shown && !L->card.shown && !L->finder.shown);
+    float fx = L->floor_card.x + L->floor_card.w / 2, fy = L->floor_card.y + L->floor_card.h / 2;
+    finger(LY_EV_FINGER_DOWN, fx, fy);
+    frame(0.05);
+    finger(LY_EV_FINGER_UP, fx, fy);
+    frames(3);
+    CHECK(!L->floor_card.shown && L->card.shown && !L->finder.shown);
+    ly_ui_rect x;
+    CHECK(ly_ui_find_rect(ui, card_x, &x));
+    finger(LY_EV_FINGER_DOWN, x.x + x.w / 2, x.y + x.h / 2);
+    frame(0.05);
+    finger(LY_EV_FINGER_UP, x.x + x.w / 2, x.y + x.h / 2);
+    frames(3);
+    CHECK_INT(g_app.st.selected, -1);
+    CHECK(!L->card.shown && L->finder.shown);
+    /* a finger on the search field brings the on-screen keyboard up */
+    ly_cmd_set_finder(&g_app, false);
+    frames(2);
+    CHECK(L->search.shown && !g_app.st.keyboard);
+    f = field_rect();
+    finger(LY_EV_FINGER_DOWN, f.x + 10, f.y + f.h / 2);
+    frame(0.05);
+    finger(LY_EV_FINGER_UP, f.x + 10, f.y + f.h / 2);
+    frames(3);
+    CHECK(g_app.st.keyboard && L->keyboard.shown && ly_ui_wants_keyboard(&g_app.ui));
 
     ly_renderer_target_end(g_app.renderer);
     ly_app_deinit(&g_app);

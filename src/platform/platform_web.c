@@ -29,11 +29,19 @@ EM_JS(void, canvas_box, (const char *selector, double *box), {
         HEAPF64[(box >> 3) + i] = v[i];
 });
 
-/* A press on the map gives it the keys (the press's default, which would, is prevented). */
+/* A press on the map gives it the keys (the press's default, which would, is prevented).
+ * Focus given by a script counts as "focus-visible" in Chromium: the page's focus ring is
+ * for a map reached with Tab, so a focus a press gave is marked until the map loses it. */
 EM_JS(void, canvas_focus, (const char *selector), {
     var c = document.querySelector(UTF8ToString(selector));
-    if (c && document.activeElement !== c)
-        c.focus({preventScroll: true});
+    if (c && document.activeElement !== c) {
+        c.setAttribute("data-pressed", "");
+        if (!c.louyuBlur) {
+            c.louyuBlur = true;
+            c.addEventListener("blur", function() { c.removeAttribute("data-pressed"); });
+        }
+        c.focus({preventScroll: true, focusVisible: false});
+    }
 });
 
 EM_JS(void, canvas_cursor, (const char *selector, int show), {

@@ -93,11 +93,15 @@ ly_view_out ly_view_search(const ly_view_ctx *c)
          * (its switch, tapped, had taken it away, and the keys typed into nothing) */
         if (st->keyboard && !ly_ui_wants_keyboard(c->ui))
             ly_ui_focus(c->ui, "##query");
+        bool had_focus = ly_ui_wants_keyboard(c->ui);
         if (ly_ui_text_field(c->ui, "##query", query, sizeof query,
                              ly_view_str(c, LY_S_SEARCH_HINT))) {
             ly_msg_text(c->out, LY_MSG_SET_QUERY, query);
             ly_ui_list_top(c->ui, "hits"); /* new results, from the best */
         }
+        /* a finger on the field brings the keyboard up (a touch screen has no keys) */
+        if (!had_focus && ly_ui_wants_keyboard(c->ui) && c->ui->touch && !st->keyboard)
+            ly_msg_on(c->out, LY_MSG_SET_KEYBOARD, true);
         /* the keyboard's switch: on a kiosk or a screen being touched (not on a HiDPI
          * desktop, whose scale is as large as a kiosk's) */
         bool kbd_row = st->kiosk.on || c->ui->touch || st->keyboard;
