@@ -332,6 +332,32 @@ static void clear_of_card(ly_app *app, int w, int h)
     ly_cmd_select(app, -1, false);
 }
 
+/* A phone turned, a window made smaller, with a building selected and in view: it stays in
+ * view (its view point in the window once the camera settles). */
+static void turned(ly_app *app, int w0, int h0, int w1, int h1)
+{
+    ly_cmd_resize(app, w0, h0);
+    ly_cmd_select(app, -1, false);
+    ly_cmd_set_view(app, "home", false);
+    ly_app_update(app, 0.016);
+    long b = ly_district_find(&app->scene.district, "wtc");
+    ly_cmd_select(app, b, true);
+    for (int i = 0; i < 40; i++)
+        ly_app_update(app, 0.1);
+    float sx, sy;
+    CHECK(ly_app_building_point(app, b, &sx, &sy) && sx >= 0 && sx <= (float)w0 && sy >= 0 &&
+          sy <= (float)h0);
+    ly_cmd_resize(app, w1, h1);
+    for (int i = 0; i < 40; i++)
+        ly_app_update(app, 0.1);
+    bool in = ly_app_building_point(app, b, &sx, &sy) && sx >= 0 && sx <= (float)w1 &&
+              sy >= 0 && sy <= (float)h1;
+    CHECK(in);
+    if (!in)
+        fprintf(stderr, "%dx%d → %dx%d: wtc's point at %.0f, %.0f\n", w0, h0, w1, h1, sx, sy);
+    ly_cmd_select(app, -1, false);
+}
+
 /* The bundled store: its weeks move the map; a kiosk shows the latest. */
 static void weeks(void)
 {
@@ -503,6 +529,8 @@ int main(void)
     one_at_a_time(&app);
     clear_of_card(&app, 1366, 768);
     clear_of_card(&app, 1280, 720);
+    turned(&app, 390, 844, 844, 390);
+    turned(&app, 1280, 720, 640, 400);
 
     /* from text in memory (the browser's way): bad text is told with its line and
      * column and changes nothing; good text replaces the district */

@@ -1,6 +1,6 @@
 /* ly_labels: names over the map, placed by priority and never overlapping;
- * kept off reserved boxes (the panels), hidden behind other buildings and at the
- * window's edge; fading in and out; a nameless building labelled only when it is
+ * kept off reserved boxes (the panels) and the window's edge (the selection's slides along
+ * its stem to keep off them), hidden behind other buildings; fading in and out; a nameless building labelled only when it is
  * selected, with what ly_building_title calls it. */
 #include "check.h"
 #include "louyu/bvh.h"
@@ -145,15 +145,36 @@ static void test_keep_out(void)
 {
     look(900);
     update(-1, 10, NULL, 0, LY_LANG_EN);
-    const float *b = box_of(2);
-    CHECK(b != NULL);
-    if (!b)
+    const float *at = box_of(2);
+    CHECK(at != NULL);
+    if (!at)
         return;
+    float b[4] = {at[0], at[1], at[2], at[3]}; /* (the next update writes over it) */
     /* a panel over where "Far" goes: the label keeps off it */
     float panel[1][4] = {{b[0] - 10, b[1] - 10, b[2] + 10, b[3] + 10}};
     update(-1, 10, (const float(*)[4])panel, 1, LY_LANG_EN);
     CHECK(!shown(2));
     CHECK(shown(0));
+    /* the selection's label (the nameless one's: "Building anon", a long one) with a panel
+     * over its left third slides right along its stem, clear of it, the anchor still under
+     * the pill; past the window's right edge it slides left into the window */
+    update(4, 10, NULL, 0, LY_LANG_EN);
+    const float *a4 = box_of(4);
+    CHECK(a4 != NULL);
+    if (!a4)
+        return;
+    float was[4] = {a4[0], a4[1], a4[2], a4[3]}, mid = 0.5f * (was[0] + was[2]);
+    float edge[1][4] = {{was[0] - 300, was[1] - 10, was[0] + (was[2] - was[0]) / 3, was[3] + 10}};
+    update(4, 10, (const float(*)[4])edge, 1, LY_LANG_EN);
+    CHECK(shown(4));
+    const float *moved = box_of(4);
+    CHECK(moved && !overlap(moved, edge[0]));
+    CHECK(moved && moved[0] > was[0] && moved[0] + 10 < mid && moved[2] - 10 > mid);
+    ly_camera_pan(&g_cam, W, H, W / 2.0, H / 2.0, W / 2.0 + (W - was[2]) + 20, H / 2.0);
+    update(4, 10, NULL, 0, LY_LANG_EN);
+    CHECK(shown(4));
+    const float *in = box_of(4);
+    CHECK(in && in[2] <= W && in[0] >= 0);
 }
 
 static void test_edges_and_fades(void)

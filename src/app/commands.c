@@ -401,15 +401,33 @@ void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list
     rn->ok = ok;
 }
 
+/* Whether building b's view point is in the window, by the camera as it is. */
+static bool in_view(const ly_app *app, long b)
+{
+    float sx, sy;
+    return b >= 0 && (size_t)b < app->scene.mesh.n_buildings &&
+           ly_app_building_point(app, b, &sx, &sy) && sx >= 0 && sy >= 0 &&
+           sx <= (float)app->st.width && sy <= (float)app->st.height;
+}
+
 void ly_cmd_resize(ly_app *app, int width, int height)
 {
     ly_state *st = &app->st;
-    st->width = width > 1 ? width : 1;
-    st->height = height > 1 ? height : 1;
+    width = width > 1 ? width : 1;
+    height = height > 1 ? height : 1;
+    /* a selection in view stays in view: a phone turned, a window made smaller */
+    bool keep = (width != st->width || height != st->height) && st->selected >= 0 &&
+                !st->kiosk.touring && in_view(app, st->selected);
+    st->width = width;
+    st->height = height;
     st->cam.aspect = (double)st->width / st->height;
     st->redraw = true;
     if (st->auto_scale > 0) /* a kiosk's own scale follows its screen */
         ly_cmd_set_scale(app, ly_layout_fit_scale(st->auto_scale, st->width, st->height));
+    if (keep && !in_view(app, st->selected))
+        ly_cmd_view_building(app, st->selected, true);
+    else if (keep) /* and clear of its card as laid out at the new size */
+        st->clear_card = 2;
 }
 
 void ly_cmd_redraw(ly_app *app)

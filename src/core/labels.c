@@ -166,35 +166,62 @@ static void lay_out(label *lb, const ly_building *b, const float a[3], const ly_
     lb->bx = (box){lb->sx - 0.5f * w, lb->sy - stem - h, lb->sx + 0.5f * w, lb->sy - stem};
 }
 
+/* Whether a pill lies whole in the window and clear of those placed (and the panels). */
+static bool clear(const box *bx, const ly_label_options *o, float s, const box *placed, size_t np)
+{
+    /* whole or not at all: a name cut by the window's edge reads as a fault */
+    if (bx->x0 < 0 || bx->x1 > (float)o->width || bx->y0 < 0)
+        return false;
+    box grown = {bx->x0 - 2 * s, bx->y0 - 2 * s, bx->x1 + 2 * s, bx->y1 + 2 * s};
+    for (size_t q = 0; q < np; q++)
+        if (overlaps(&grown, &placed[q]))
+            return false;
+    return true;
+}
+
 /* How visible the label should become (0 hidden): whole on screen, not behind
- * another building, on a free spot, not too far. A placed label claims its spot. */
-static float place(const label *lb, uint32_t bi, const float a[3], const ly_bvh *bvh,
+ * another building, on a free spot, not too far. A placed label claims its spot.
+ * The selection's label slides sideways along its stem, off a panel's or the window's
+ * edge, rather than go. */
+static float place(label *lb, uint32_t bi, const float a[3], const ly_bvh *bvh,
                    const ly_camera_matrices *m, const ly_label_options *o, box *placed,
                    size_t *np)
 {
     float s = o->scale > 0 ? o->scale : 1;
-    const box *bx = &lb->bx;
-    /* whole or not at all: a name cut by the window's edge reads as a fault */
-    if (!lb->visible || bx->x0 < 0 || bx->x1 > (float)o->width || bx->y0 < 0 ||
-        lb->sy > (float)o->height)
+    bool selected = (long)bi == o->selected;
+    if (!lb->visible || lb->sy > (float)o->height)
+        return 0;
+    bool ok = clear(&lb->bx, o, s, placed, *np);
+    if (!ok && !selected)
         return 0;
     float dir[3] = {a[0] - m->eye[0], a[1] - m->eye[1], a[2] - m->eye[2]};
     ly_hit h;
     if (ly_bvh_ray(bvh, NULL, m->eye, dir, 0.995f, &h) && h.building != (long)bi)
         return 0; /* behind another building */
-    box grown = {bx->x0 - 2 * s, bx->y0 - 2 * s, bx->x1 + 2 * s, bx->y1 + 2 * s};
-    for (size_t q = 0; q < *np; q++)
-        if (overlaps(&grown, &placed[q]))
-            return 0;
+    /* the stem stays under the pill, short of its rounded ends */
+    float reach = 0.5f * (lb->bx.x1 - lb->bx.x0) - 12 * s;
+    for (int i = 1; !ok && reach > 0 && i <= 8; i++)
+        for (int side = -1; !ok && side <= 1; side += 2) {
+            box t = lb->bx;
+            float dx = (float)side * reach * (float)i / 8;
+            t.x0 += dx;
+            t.x1 += dx;
+            if (clear(&t, o, s, placed, *np)) {
+                lb->bx = t;
+                ok = true;
+            }
+        }
+    if (!ok)
+        return 0;
     /* labels fade out beyond a distance that grows with the eye's height, so a close
      * view shows its street and a far view only the big names */
-    bool selected = (long)bi == o->selected;
     float far = fmaxf(600.0f, 4.0f * m->eye[2]);
     float dist = sqrtf(dir[0] * dir[0] + dir[1] * dir[1] + dir[2] * dir[2]);
     float fade = 1.0f - smoothstep(far * 0.7f, far * 1.3f, dist);
     if (!(fade > 0.02f || selected))
         return 0;
-    placed[(*np)++] = grown;
+    const box *bx = &lb->bx;
+    placed[(*np)++] = (box){bx->x0 - 2 * s, bx->y0 - 2 * s, bx->x1 + 2 * s, bx->y1 + 2 * s};
     return selected ? 1.0f : fade;
 }
 
