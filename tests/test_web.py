@@ -226,7 +226,8 @@ def map_page(browser, base, shots):
     check(r and r["ok"] and r["buildings"] == len(buildings), f"load() of a good file: {r}")
     # wrong arguments are refused with an Error that says why, and change nothing
     for call in ("louyuMap.select({})", "louyuMap.setView(null)", "louyuMap.setLanguage('fr')",
-                 "louyuMap.on('select', null)", "louyuMap.load({})", "louyuMap.pick('a', 1)",
+                 "louyuMap.on('select', null)", "louyuMap.load({})", "louyuMap.load('')",
+                 "louyuMap.benchFrames(0, 1)", "louyuMap.pick('a', 1)",
                  "LouyuMap.create(document.getElementById('louyu-canvas'))"):
         got = tab.eval(f"Promise.resolve().then(() => {call}).then(() => 'accepted', (e) => e.message)",
                        timeout=30)
@@ -239,6 +240,12 @@ def map_page(browser, base, shots):
     time.sleep(0.3)
     check(tab.eval("louyuMap.state().selected") == last["id"], "#b=100% (no such building) "
           "changed the selection")
+    # a stale link, with nothing selected: the map says so, and the address stays as it came
+    tab.eval("louyuMap.select('', {fly: false}); location.hash = '#b=gone-tower'; 1")
+    s = tab.poll("louyuMap.state()", lambda s: s and "gone-tower" in s["toast"], 10)
+    check(s and "gone-tower" in s["toast"], f"#b=gone-tower: no word on the map: {s and s['toast']!r}")
+    time.sleep(0.3)
+    check(tab.eval("location.hash") == "#b=gone-tower", "#b=gone-tower: the address was changed")
     # the 404 above is the test's own; anything else is the page's fault, and so is a
     # warning from the renderer (a GL error after a frame)
     errs = [e for e in tab.errors(mark) + render_warnings(tab, mark)

@@ -221,6 +221,7 @@
     async load(url) {
       if (typeof url !== "string" && !(url instanceof URL)) throw new TypeError("load wants a URL, not " + typeof url);
       url = String(url);
+      if (!url.trim()) throw new TypeError("load wants a URL, not an empty string");
       let bytes;
       try {
         bytes = await fetchBytes(url, "the district");
@@ -279,8 +280,9 @@
     }
 
     /* What the map shows: {lang, selected, name, buildings, width, height, frames,
-     * frame_p50_ms, frame_p95_ms, focus_x, focus_y, moving, heading, pitch, distance}
-     * (the camera's heading and pitch in radians, distance in metres): focus_x, focus_y is where
+     * frame_p50_ms, frame_p95_ms, focus_x, focus_y, moving, heading, pitch, distance, toast}
+     * (the camera's heading and pitch in radians, distance in metres; toast: the message on
+     * the map, "" none): focus_x, focus_y is where
      * the view centres on the canvas (CSS pixels): the selected building's view point
      * (the pick there gives the building), else the centre the view turns around. */
     state() {
@@ -302,10 +304,18 @@
           // a stray "%" typed or cut from a link: the id as it is written
         }
         fromHash = true;
-        if (!this.select(id, {fly})) console.warn("louyu: there is no building " + JSON.stringify(id));
+        if (!this.select(id, {fly})) {
+          // a stale or mistyped link: said on the map, and the address kept as it came
+          console.warn("louyu: there is no building " + JSON.stringify(id));
+          this._m.ccall("ly_web_no_building", null, ["string"], [id]);
+        }
         fromHash = false;
       };
+      let shown = "";
       this.on("select", (id) => {
+        const was = shown;
+        shown = id;
+        if (!id && !was) return; // (nothing closed: an address naming no building stays)
         const want = id ? "#b=" + encodeURIComponent(id) : "";
         if (!fromHash && location.hash !== want && (want || /^#b=/.test(location.hash)))
           history.replaceState(null, "", want || location.pathname + location.search);
@@ -318,6 +328,8 @@
     /* The bench: n frames drawn at once, the view turning `px` pixels' worth before
      * each, each waited for: {n, p50_ms, p95_ms, mean_ms}. */
     benchFrames(n, px) {
+      if (!Number.isInteger(n) || n < 1) throw new TypeError("benchFrames wants a count of frames (1 or more), not " + String(n));
+      numberArg(px, "benchFrames");
       return JSON.parse(this._m.ccall("ly_web_bench_frames", "string", ["number", "number"], [n, px]));
     }
 

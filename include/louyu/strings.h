@@ -60,6 +60,7 @@ typedef enum {
     LY_S_FLOORS_TAB,
     LY_S_SEARCH_HINT,
     LY_S_NOTHING_FOUND,
+    LY_S_NO_SUCH_BUILDING,
     LY_S_KEYBOARD,
     LY_S_NO_CJK_FONT,
     LY_S_RELOADED,

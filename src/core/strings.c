@@ -54,6 +54,8 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_FLOORS_TAB] = {"楼层", "Floors"},
     [LY_S_SEARCH_HINT] = {"搜索楼宇、企业、行业", "Search buildings, firms"},
     [LY_S_NOTHING_FOUND] = {"没有找到", "Nothing found"},
+    /* a link to a building the district does not have (the browser's #b=ID) */
+    [LY_S_NO_SUCH_BUILDING] = {"本街区没有编号为 %s 的楼宇", "This district has no building %s"},
     [LY_S_KEYBOARD] = {"屏幕键盘", "On-screen keyboard"},
     /* the toast at start where fontconfig has no font with Chinese characters */
     [LY_S_NO_CJK_FONT] = {"没有找到含中文字符的字体，中文无法显示（请安装 fonts-noto-cjk）",

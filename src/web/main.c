@@ -272,6 +272,17 @@ EMSCRIPTEN_KEEPALIVE int ly_web_select(const char *id, int fly)
     return 0;
 }
 
+/* A link named building `id`, which the district does not have: the map says so (a toast),
+ * in the page's language. */
+EMSCRIPTEN_KEEPALIVE void ly_web_no_building(const char *id)
+{
+    if (!W.started || !id)
+        return;
+    char text[300];
+    snprintf(text, sizeof text, ly_str(LY_S_NO_SUCH_BUILDING, W.app.st.lang), id);
+    ly_cmd_tell(&W.app, false, text);
+}
+
 /* The view: "home", "top" or a building's id. Returns 0, or -1 for none such. */
 EMSCRIPTEN_KEEPALIVE int ly_web_set_view(const char *view, int animate)
 {
@@ -332,8 +343,9 @@ static void focus_on_canvas(double *x, double *y)
 /* What the map shows now, as JSON: the language, the selection (id and name in the
  * language on screen), the district's size, the draw times of the last frames (p50
  * and p95 in ms; how many frames were drawn in all), where the view centres on the
- * canvas (CSS pixels: focus_on_canvas), whether the view is still moving, and the
- * camera (heading and pitch in radians, distance in metres). */
+ * canvas (CSS pixels: focus_on_canvas), whether the view is still moving, the
+ * camera (heading and pitch in radians, distance in metres), and the toast on screen
+ * ("" none). */
 EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
 {
     const ly_app *app = &W.app;
@@ -348,29 +360,37 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
     double tx = -1, ty = -1;
     if (W.started)
         focus_on_canvas(&tx, &ty);
+    char toast[1400] = "";
+    if (W.started && app->layout.toast.shown)
+        ly_layout_toast_text(app, toast, sizeof toast);
     size_t id_n = 6 * strlen(b ? b->id : "") + 16, name_n = 6 * strlen(name ? name : "") + 16;
-    char *id_json = malloc(id_n), *name_json = malloc(name_n);
-    size_t cap = id_n + name_n + 512;
-    char *out = id_json && name_json ? reply(cap) : NULL;
+    size_t toast_n = 6 * strlen(toast) + 16;
+    char *id_json = malloc(id_n), *name_json = malloc(name_n), *toast_json = malloc(toast_n);
+    size_t cap = id_n + name_n + toast_n + 512;
+    char *out = id_json && name_json && toast_json ? reply(cap) : NULL;
     if (!out) {
         free(id_json);
         free(name_json);
+        free(toast_json);
         return "{}";
     }
     json_string(id_json, id_n, b ? b->id : "");
     json_string(name_json, name_n, name);
+    json_string(toast_json, toast_n, toast);
     snprintf(out, cap,
              "{\"started\":%s,\"lang\":\"%s\",\"selected\":%s,\"name\":%s,\"buildings\":%zu,"
              "\"width\":%d,\"height\":%d,\"frames\":%ld,\"frame_p50_ms\":%.2f,"
              "\"frame_p95_ms\":%.2f,\"focus_x\":%.1f,\"focus_y\":%.1f,\"moving\":%s,"
-             "\"heading\":%.4f,\"pitch\":%.4f,\"distance\":%.2f}",
+             "\"heading\":%.4f,\"pitch\":%.4f,\"distance\":%.2f,\"toast\":%s}",
              W.started ? "true" : "false", ly_lang_code(app->st.lang), id_json, name_json,
              W.started ? d->n_buildings : 0, app->st.width, app->st.height, W.frames,
              n ? sorted[n / 2] : 0.0, n ? sorted[n * 95 / 100] : 0.0, tx, ty,
              W.started && (app->st.cam.flying || W.again) ? "true" : "false",
-             app->st.cam.pose.heading, app->st.cam.pose.pitch, app->st.cam.pose.distance);
+             app->st.cam.pose.heading, app->st.cam.pose.pitch, app->st.cam.pose.distance,
+             toast_json);
     free(id_json);
     free(name_json);
+    free(toast_json);
     return out;
 }
 
