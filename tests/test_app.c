@@ -305,16 +305,24 @@ static void one_at_a_time(ly_app *app)
     ly_cmd_set_scale(app, 1);
 }
 
-static void clear_of_card(ly_app *app, int w, int h)
+/* In a w x h window at the home view, wtc selected (flown to or not) and the camera
+ * settled; returns wtc. */
+static long wtc_settled(ly_app *app, int w, int h, bool fly)
 {
     ly_cmd_resize(app, w, h);
     ly_cmd_select(app, -1, false);
     ly_cmd_set_view(app, "home", false);
     ly_app_update(app, 0.016);
     long b = ly_district_find(&app->scene.district, "wtc");
-    ly_cmd_select(app, b, false);
+    ly_cmd_select(app, b, fly);
     for (int i = 0; i < 40; i++)
         ly_app_update(app, 0.1);
+    return b;
+}
+
+static void clear_of_card(ly_app *app, int w, int h)
+{
+    long b = wtc_settled(app, w, h, false);
     CHECK(!app->st.cam.flying && app->st.clear_card == 0);
     ly_camera_matrices m;
     ly_camera_get_matrices(&app->st.cam, w, h, &m);
@@ -336,14 +344,7 @@ static void clear_of_card(ly_app *app, int w, int h)
  * view (its view point in the window once the camera settles). */
 static void turned(ly_app *app, int w0, int h0, int w1, int h1)
 {
-    ly_cmd_resize(app, w0, h0);
-    ly_cmd_select(app, -1, false);
-    ly_cmd_set_view(app, "home", false);
-    ly_app_update(app, 0.016);
-    long b = ly_district_find(&app->scene.district, "wtc");
-    ly_cmd_select(app, b, true);
-    for (int i = 0; i < 40; i++)
-        ly_app_update(app, 0.1);
+    long b = wtc_settled(app, w0, h0, true);
     float sx, sy;
     CHECK(ly_app_building_point(app, b, &sx, &sy) && sx >= 0 && sx <= (float)w0 && sy >= 0 &&
           sy <= (float)h0);
