@@ -35,6 +35,9 @@
 #include "louyu/places.h"
 #include "louyu/walk.h"
 
+/* The most results a search lists (those that fit show, the rest scroll into view). */
+#define LY_SEARCH_LISTED 50
+
 /* Caches the commands keep in step with the state and the scene. */
 typedef struct {
     ly_building_style *styles; /* one per building: colour, storeys, flags, glow */
@@ -43,6 +46,10 @@ typedef struct {
     float *color_from;         /* 3 per building: where the colour transition starts */
     ly_search search;          /* the search index, in the UI's language */
     bool search_stale;         /* to make again when a frame needs it (ly_cmd_index_search) */
+    ly_search_hit hits[LY_SEARCH_LISTED]; /* the query's results, best first: not run in */
+    size_t n_hits;                        /* every frame (a city's names take milliseconds) */
+    char hits_query[128];                 /* the query they answer */
+    bool hits_stale;                      /* to run again: another district or language */
     bool drawn;                /* a frame of the district on screen has been drawn */
     ly_query_result found;     /* the finder's matches */
     ly_stacking stack;         /* the stacking plan's slabs */

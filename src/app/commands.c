@@ -153,15 +153,24 @@ static void rebuild_search(ly_app *app)
 {
     ly_search_deinit(&app->dv.search);
     app->dv.search_stale = app->scene.loaded;
+    app->dv.hits_stale = true;
 }
 
 void ly_cmd_index_search(ly_app *app, bool now)
 {
-    if (!app->dv.search_stale || !(now || app->st.query[0]))
+    ly_derived *dv = &app->dv;
+    if (dv->search_stale && (now || app->st.query[0])) {
+        dv->search_stale = false;
+        if (ly_search_init(&dv->search, &app->scene.district, app->st.lang))
+            LY_WARN("APP", "no search index (out of memory)");
+    }
+    if (!dv->hits_stale && !strcmp(dv->hits_query, app->st.query))
         return;
-    app->dv.search_stale = false;
-    if (ly_search_init(&app->dv.search, &app->scene.district, app->st.lang))
-        LY_WARN("APP", "no search index (out of memory)");
+    dv->n_hits = dv->search_stale ? 0
+                                  : ly_search_run(&dv->search, app->st.query, dv->hits,
+                                                  LY_SEARCH_LISTED);
+    snprintf(dv->hits_query, sizeof dv->hits_query, "%s", app->st.query);
+    dv->hits_stale = dv->search_stale; /* (no index yet: run when there is one) */
 }
 
 /* ---- the district ------------------------------------------------------------------ */

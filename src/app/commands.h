@@ -17,7 +17,8 @@
  * home view, a later one keeps the view. */
 int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags);
 /* Makes the search index if the district or language changed since it was made: when a
- * query waits for it, or `now` (after the district's first frame). */
+ * query waits for it, or `now` (after the district's first frame); and the query's results
+ * (dv.hits) when the query, the district or the language changed. */
 void ly_cmd_index_search(ly_app *app, bool now);
 /* Remembers a load's result for the toast and the admin panel. */
 void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags);

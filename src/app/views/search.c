@@ -31,9 +31,6 @@ static void detail(const ly_view_ctx *c, const ly_search_hit *hit, const char *n
     }
 }
 
-/* The most results a query lists (the rows that fit show, the rest scroll into view). */
-#define SEARCH_LISTED 50
-
 static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
 {
     const ly_ui_theme *t = &c->ui->theme;
@@ -46,8 +43,9 @@ static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
                  (kbd_row ? t->row_h + t->spacing : 0);
     int fit = (int)(room / pitch);
     fit = fit < 1 ? 1 : fit > 6 ? 6 : fit;
-    ly_search_hit hits[SEARCH_LISTED];
-    size_t n = ly_search_run(&c->app->dv.search, query, hits, SEARCH_LISTED);
+    /* (the results of the query as the frame began: a key typed now is in the next) */
+    const ly_search_hit *hits = c->app->dv.hits;
+    size_t n = query[0] ? c->app->dv.n_hits : 0;
     /* more than fit: those that fit, and the rest a scroll away */
     bool list = n > (size_t)fit;
     if (list)
@@ -66,7 +64,7 @@ static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
     }
     if (list)
         ly_ui_list_end(c->ui);
-    if (query[0] && !n)
+    if (query[0] && !n && !strcmp(query, c->app->dv.hits_query)) /* (not while it runs) */
         ly_ui_label_colored(c->ui, ly_view_str(c, LY_S_NOTHING_FOUND), t->text_secondary);
 }
 
