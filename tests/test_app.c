@@ -464,6 +464,24 @@ static void search_index(ly_app *app)
 
 /* The toast: a short message on one line, a long one (a refused report's first error)
  * wrapped within the window above the week slider, a very long one cut after four lines. */
+/* No font with Chinese characters: English, and Chinese refused with the reason told. */
+static void no_cjk_font(ly_app *app)
+{
+    ly_cmd_set_language(app, LY_LANG_ZH);
+    app->font_lacks_cjk = true;
+    ly_app_font_fallback(app);
+    CHECK_INT(app->st.lang, LY_LANG_EN);
+    CHECK(strstr(app->st.exported.text, "fonts-noto-cjk") != NULL);
+    app->st.exported.text[0] = '\0';
+    ly_cmd_set_language(app, LY_LANG_ZH); /* (the L key) */
+    CHECK_INT(app->st.lang, LY_LANG_EN);
+    CHECK(strstr(app->st.exported.text, "No font with Chinese characters") != NULL);
+    app->font_lacks_cjk = false;
+    ly_cmd_set_language(app, LY_LANG_ZH);
+    CHECK_INT(app->st.lang, LY_LANG_ZH);
+    app->st.exported.text[0] = '\0';
+}
+
 static void toasts(ly_app *app)
 {
     ly_cmd_resize(app, 1280, 720);
@@ -514,6 +532,7 @@ int main(void)
     layout_at(&app, 1600, 900, 1.75f); /* 914 x 514 dp: the finder narrowed beside the card */
     app.st.ui_scale = 1;
     toasts(&app);
+    no_cjk_font(&app);
     home_view(&app, 1280, 720, "home");
     home_view(&app, 1920, 1080, "home");
     home_view(&app, 1000, 700, "home");

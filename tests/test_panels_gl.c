@@ -128,7 +128,7 @@ int main(void)
     ly_cmd_resize(&g_app, 1080, 1920);
     CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1080, 1920), 0);
     g_app.st.ui_scale = 1.75f;
-    ly_cmd_select(&g_app, ly_district_find(&g_app.scene.district, "wtc"), false);
+    ly_cmd_select(&g_app, ly_district_find(&g_app.scene.district, "wtc"), true);
     ly_cmd_set_finder(&g_app, true);
     frames(3);
     const ly_layout *L = &g_app.layout;
@@ -136,6 +136,12 @@ int main(void)
     CHECK(L->finder.y >= L->card.y + L->card.h);
     CHECK_NEAR(L->finder.x, L->card.x, 0.5);
     CHECK(L->finder.y + L->finder.h <= 1920);
+    /* and the selection is framed clear of the two */
+    frames(30);
+    float sx, sy;
+    long wtc = ly_district_find(&g_app.scene.district, "wtc");
+    CHECK(ly_app_building_point(&g_app, wtc, &sx, &sy));
+    CHECK(sx >= 0 && sx < L->finder.x && sy >= 0 && sy <= 1920);
     /* a landscape 1366 x 768 at the same scale: no room under the card, the finder waits */
     ly_cmd_resize(&g_app, 1366, 768);
     CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1366, 768), 0);

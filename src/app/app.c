@@ -88,6 +88,7 @@ void ly_app_deinit(ly_app *app)
     free(dv->color_from);
     free(dv->week_vacant);
     free(dv->styles);
+    ly_cmd_board_free(app);
     ly_scene_free(&app->scene);
     ly_renderer_destroy(app->renderer);
     ly_ui_deinit(&app->ui);
@@ -118,12 +119,11 @@ void ly_app_use_settings(ly_app *app)
                                              getenv("LC_MESSAGES"), getenv("LANG"));
 }
 
-void ly_app_font_fallback(ly_app *app, bool lang_given)
+void ly_app_font_fallback(ly_app *app)
 {
     if (!app->font_lacks_cjk)
         return;
-    if (!lang_given) /* (not remembered: the user's choice stays theirs) */
-        app->st.lang = LY_LANG_EN;
+    app->st.lang = LY_LANG_EN; /* (not remembered: the user's choice stays theirs) */
     ly_cmd_tell(app, false, ly_str(LY_S_NO_CJK_FONT, app->st.lang));
 }
 

@@ -30,6 +30,7 @@
 #include "louyu/render.h"
 #include "louyu/search.h"
 #include "louyu/stacking.h"
+#include "louyu/stats.h"
 #include "louyu/ui.h"
 #include "louyu/overlay.h"
 #include "louyu/places.h"
@@ -37,6 +38,19 @@
 
 /* The most results a search lists (those that fit show, the rest scroll into view). */
 #define LY_SEARCH_LISTED 50
+
+/* The dashboard's figures (ly_cmd_board), made when the district or its week changed, not
+ * in every frame the dashboard is drawn (a city's buildings sorted). */
+typedef struct {
+    uint32_t *by_occ; /* the buildings: those with data, highest occupancy first; then none */
+    double *occ;      /* their occupancy, in that order (< 0: no data) */
+    size_t n;
+    uint32_t *changed; /* the buildings whose vacant m² changed in the week, most first */
+    double *change;    /* by how much (m²; > 0 newly vacant) */
+    size_t n_changed;
+    ly_stats stats;
+    bool made; /* false: to make again before the dashboard is drawn */
+} ly_board;
 
 /* Caches the commands keep in step with the state and the scene. */
 typedef struct {
@@ -52,6 +66,7 @@ typedef struct {
     bool hits_stale;                      /* to run again: another district or language */
     bool drawn;                /* a frame of the district on screen has been drawn */
     ly_query_result found;     /* the finder's matches */
+    ly_board board;            /* the dashboard's figures */
     ly_stacking stack;         /* the stacking plan's slabs */
     bool stack_dirty;          /* to rebuild and upload */
     double *week_vacant;       /* the district's vacant m² in each week of its history */
@@ -144,9 +159,10 @@ int ly_app_use_font(ly_app *app, const char *path, int face, char *err, size_t e
  * not, so they stay repeatable. */
 void ly_app_use_settings(ly_app *app);
 
-/* Where ly_app_init found no font with Chinese characters (and took another): English,
- * unless a language was asked for, and a toast that says why Chinese text is not shown. */
-void ly_app_font_fallback(ly_app *app, bool lang_given);
+/* Where ly_app_init found no font with Chinese characters (and took another): English
+ * (ly_cmd_set_language refuses Chinese from then on, saying why), and a toast that says
+ * why Chinese text is not shown. */
+void ly_app_font_fallback(ly_app *app);
 
 /* Loads a data file and swaps it in; on failure the current district stays and
  * diags says why. Returns the ly_load_result. */

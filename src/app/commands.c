@@ -224,6 +224,7 @@ void ly_cmd_set_week(ly_app *app, int week)
     ly_cmd_set_color_mode(app, app->st.color_mode, true);
     run_finder(app);
     app->dv.stack_dirty = true;
+    app->dv.board.made = false;
     update_flags(app);
     app->st.redraw = true;
 }
@@ -357,6 +358,7 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
     st->hovered = -1;
     st->plan.floor_selected = st->plan.floor_hover = 0;
     app->dv.stack_dirty = true;
+    app->dv.board.made = false;
     double t3 = ly_clock_ms();
     build_styles(app);
     update_flags(app);
@@ -587,6 +589,10 @@ bool ly_cmd_animate_colors(ly_app *app, double dt)
 void ly_cmd_set_language(ly_app *app, ly_lang lang)
 {
     ly_state *st = &app->st;
+    if (lang == LY_LANG_ZH && app->font_lacks_cjk) { /* (it would be all boxes or blanks) */
+        ly_cmd_tell(app, false, ly_str(LY_S_NO_CJK_FONT, st->lang));
+        return;
+    }
     st->lang = lang;
     st->redraw = true;
     if (st->color_mode != LY_COLOR_NONE)

@@ -20,6 +20,10 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags);
  * query waits for it, or `now` (after the district's first frame); and the query's results
  * (dv.hits) when the query, the district or the language changed. */
 void ly_cmd_index_search(ly_app *app, bool now);
+/* Makes the dashboard's figures (dv.board) where the district or week changed since; frees
+ * them. */
+void ly_cmd_board(ly_app *app);
+void ly_cmd_board_free(ly_app *app);
 /* Remembers a load's result for the toast and the admin panel. */
 void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags);
 /* Says something in the toast (red when not ok): what an export or a dropped report did. */

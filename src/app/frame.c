@@ -221,6 +221,8 @@ static bool render(ly_app *app, const int *tile)
     ly_camera_matrices m;
     ly_camera_get_matrices(&app->st.cam, app->st.width, app->st.height, &m);
     ly_cmd_index_search(app, app->dv.drawn); /* the frame after the first, or a query now */
+    if (app->st.dashboard)
+        ly_cmd_board(app);
     upload(app);
     double dt = app->st.time - app->last_label_t;
     app->last_label_t = app->st.time;

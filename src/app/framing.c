@@ -259,10 +259,15 @@ void ly_cmd_keep_clear_of_card(ly_app *app, long b)
     if (L->card.shown && L->card.fit && L->width == st->width && L->height == st->height) {
         pan[0] = L->card.x, pan[1] = L->card.y;
         pan[2] = L->card.x + L->card.w, pan[3] = L->card.y + L->card.h;
-        if (L->floor_card.shown) {
-            pan[0] = fminf(pan[0], L->floor_card.x), pan[1] = fminf(pan[1], L->floor_card.y);
-            pan[2] = fmaxf(pan[2], L->floor_card.x + L->floor_card.w);
-            pan[3] = fmaxf(pan[3], L->floor_card.y + L->floor_card.h);
+        /* the floor card beside it, and a panel of the finder's column gone under it */
+        const ly_box *with[] = {&L->floor_card, &L->finder, &L->places, &L->cameras};
+        for (int i = 0; i < 4; i++) {
+            const ly_box *w = with[i];
+            if (!w->shown || (i > 0 && !(w->y >= L->card.y + L->card.h - 0.5f &&
+                                         fabsf(w->x - L->card.x) < 0.5f)))
+                continue;
+            pan[0] = fminf(pan[0], w->x), pan[1] = fminf(pan[1], w->y);
+            pan[2] = fmaxf(pan[2], w->x + w->w), pan[3] = fmaxf(pan[3], w->y + w->h);
         }
     }
     bool covered = bx[2] > pan[0] - gap && bx[0] < pan[2] + gap && bx[3] > pan[1] - gap &&

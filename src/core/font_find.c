@@ -13,25 +13,46 @@
 
 /* ---- fontconfig -------------------------------------------------------- */
 
-/* Whether fontconfig's match really covers `lang`: fontconfig always returns
- * *some* font, even a Latin one, when nothing better exists. For Chinese also
- * ask for a few characters that a partial (e.g. Japanese-only) font may lack. */
+/* Whether a font fontconfig offers really covers `lang`: fontconfig always returns
+ * *some* font, even a Latin one, when nothing better exists. For Chinese also ask for a
+ * few characters that a partial (e.g. Japanese-only) font may lack; for any other, the
+ * signs the interface writes (a maths or symbol font may claim English and lack them). */
 static bool covers(FcPattern *match, const char *lang)
 {
     FcLangSet *ls = NULL;
     if (FcPatternGetLangSet(match, FC_LANG, 0, &ls) != FcResultMatch ||
         FcLangSetHasLang(ls, (const FcChar8 *)lang) != FcLangEqual)
         return false;
-    if (strncmp(lang, "zh", 2) != 0)
-        return true;
     /* 中 楼 湛 道: common, in both GB 2312 and the district's names. */
-    static const FcChar32 probe[] = {0x4E2D, 0x697C, 0x6E5B, 0x9053};
+    static const FcChar32 zh[] = {0x4E2D, 0x697C, 0x6E5B, 0x9053, 0};
+    /* ² · … →: m², the separators, a cut name, the colour-by button */
+    static const FcChar32 ui[] = {0x00B2, 0x00B7, 0x2026, 0x2192, 0};
+    const FcChar32 *probe = strncmp(lang, "zh", 2) ? ui : zh;
     FcCharSet *cs = NULL;
     if (FcPatternGetCharSet(match, FC_CHARSET, 0, &cs) != FcResultMatch)
         return false;
-    for (size_t i = 0; i < sizeof probe / sizeof probe[0]; i++)
+    for (size_t i = 0; probe[i]; i++)
         if (!FcCharSetHasChar(cs, probe[i]))
             return false;
+    return true;
+}
+
+/* A font fontconfig offers, if it covers `lang` and its file is there: its path and face. */
+static bool take(FcPattern *font, const char *lang, char *buf, size_t n, int *face_index)
+{
+    FcChar8 *file = NULL;
+    int index = 0;
+    if (!covers(font, lang) || FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+        return false;
+    if (FcPatternGetInteger(font, FC_INDEX, 0, &index) != FcResultMatch)
+        index = 0;
+    size_t len = strlen((const char *)file);
+    /* The cache may name a file that has since gone. The high 16 bits of
+     * FC_INDEX name a variable font's instance: stb_truetype wants the face. */
+    if (len >= n || access((const char *)file, R_OK) != 0)
+        return false;
+    memcpy(buf, file, len + 1);
+    *face_index = index & 0xFFFF;
     return true;
 }
 
@@ -49,23 +70,16 @@ static bool match_family(const char *family, const char *lang, char *buf, size_t
     FcDefaultSubstitute(pat);
     FcResult res;
     FcPattern *match = FcFontMatch(NULL, pat, &res);
-    if (!match)
-        goto done;
-    FcChar8 *file = NULL;
-    int index = 0;
-    if (covers(match, lang) && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
-        if (FcPatternGetInteger(match, FC_INDEX, 0, &index) != FcResultMatch)
-            index = 0;
-        size_t len = strlen((const char *)file);
-        /* The cache may name a file that has since gone. The high 16 bits of
-         * FC_INDEX name a variable font's instance: stb_truetype wants the face. */
-        if (len < n && access((const char *)file, R_OK) == 0) {
-            memcpy(buf, file, len + 1);
-            *face_index = index & 0xFFFF;
-            ok = true;
-        }
+    if (match) {
+        ok = take(match, lang, buf, n, face_index);
+        FcPatternDestroy(match);
     }
-    FcPatternDestroy(match);
+    /* the best match lacks what is needed: the first in fontconfig's order that has it */
+    FcFontSet *all = ok ? NULL : FcFontSort(NULL, pat, FcFalse, NULL, &res);
+    for (int i = 0; all && !ok && i < all->nfont; i++)
+        ok = take(all->fonts[i], lang, buf, n, face_index);
+    if (all)
+        FcFontSetDestroy(all);
 done:
     if (ls)
         FcLangSetDestroy(ls);

@@ -278,8 +278,9 @@ EMSCRIPTEN_KEEPALIVE void ly_web_no_building(const char *id)
 {
     if (!W.started || !id)
         return;
-    char text[300];
-    snprintf(text, sizeof text, ly_str(LY_S_NO_SUCH_BUILDING, W.app.st.lang), id);
+    char text[300], cut[160]; /* (a long id ends in "…", whole characters) */
+    snprintf(text, sizeof text, ly_str(LY_S_NO_SUCH_BUILDING, W.app.st.lang),
+             ly_ui_fit(W.app.font, id, 11.5f, 360, cut, sizeof cut));
     ly_cmd_tell(&W.app, false, text);
 }
 

@@ -13,6 +13,7 @@ typedef struct {
     int width, height, frames, msaa;
     const char *select; /* a building selected while the frames are drawn, or NULL */
     bool stacking;      /* with its stacking plan */
+    bool dashboard;     /* with the dashboard open */
     bool lod_off;       /* every chunk in full */
     const char *model_lod; /* a CityJSON file's LoD to read (NULL: the best) */
     size_t mesh_limit;  /* bytes of meshes on the GPU at most (0: the default) */

@@ -145,6 +145,7 @@ int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r)
         ly_cmd_select(&app, b, false);
         ly_cmd_set_stacking(&app, d->stacking, 0);
     }
+    ly_cmd_set_dashboard(&app, d->dashboard);
     double f0 = ly_clock_ms();
     frame(&app, plat);
     r->first_frame_ms = ly_clock_ms() - ly_process_start_ms;

@@ -144,6 +144,7 @@ static const ly_opt O_BENCH[] = {
      1e6, NULL},
     {"--select", LY_OPT_TEXT, "ID", "a building selected while the frames are drawn", 0, 0, NULL},
     {"--stacking", LY_OPT_FLAG, "", "with --select: its stacking plan", 0, 0, NULL},
+    {"--dashboard", LY_OPT_FLAG, "", "the dashboard open while the frames are drawn", 0, 0, NULL},
     {"--reloads", LY_OPT_INT, "N", "reloads while frames are drawn (0: none)", 0, 1000, NULL},
     {"--no-render", LY_OPT_FLAG, "", "no frames: loading, geometry and queries only", 0, 0, NULL},
     {"--cameras", LY_OPT_NUM, "S", "only this: S seconds of operations mode with every camera's "

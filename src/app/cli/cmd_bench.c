@@ -382,6 +382,7 @@ int ly_cli_bench(const ly_args *a)
                                .msaa = (int)ly_arg_num(a, "--msaa", 0),
                                .select = ly_arg_text(a, "--select", NULL),
                                .stacking = ly_arg_flag(a, "--stacking"),
+                               .dashboard = ly_arg_flag(a, "--dashboard"),
                                .lod_off = lod && !strcmp(lod, "off"),
                                .model_lod = far_switch ? NULL : lod,
                                .mesh_limit = (size_t)ly_arg_num(a, "--mem-limit", 0) << 20};

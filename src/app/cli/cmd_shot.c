@@ -168,7 +168,7 @@ int ly_cli_shot(const ly_args *a)
     ly_cmd_resize(&app, w, h);
     if (ly_arg_flag(a, "--kiosk") && !ly_arg_given(a, "--scale") && !(kc.ui_scale > 0))
         ly_cmd_set_auto_scale(&app, scale); /* as the kiosk's: less on a small screen */
-    ly_app_font_fallback(&app, ly_arg_given(a, "--lang"));
+    ly_app_font_fallback(&app);
     /* --kiosk with a file that does not load: the kiosk's "out of service" */
     rc = ly_cli_load(&app, ly_cli_file(a), false);
     if (rc && ly_arg_flag(a, "--kiosk")) {

@@ -555,8 +555,8 @@ int ly_cli_view(const ly_args *a)
     } else {
         ly_app_use_settings(&app);
     }
-    /* no font with Chinese characters: English unless --lang says, and why on screen */
-    ly_app_font_fallback(&app, ly_arg_given(a, "--lang"));
+    /* no font with Chinese characters: English, and why on screen */
+    ly_app_font_fallback(&app);
     bool ended = false;
     if (v.kiosk && ly_cli_load(&app, v.file, true)) {
         /* a kiosk without good data says "out of service" and waits for the file to

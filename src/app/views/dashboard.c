@@ -10,22 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    long building;
-    double occ; /* < 0: no data */
-} occ_row;
-
-static int by_occupancy(const void *a, const void *b)
-{
-    const occ_row *x = a, *y = b;
-    /* buildings with data first, highest occupancy first; no data last */
-    if ((x->occ < 0) != (y->occ < 0))
-        return x->occ < 0 ? 1 : -1;
-    if (x->occ != y->occ)
-        return x->occ < y->occ ? 1 : -1;
-    return (x->building > y->building) - (x->building < y->building);
-}
-
 static bool released_in(const ly_ui *ui, float x, float y, float w, float h)
 {
     return ui->released && !ui->moved && ui->release_x >= x && ui->release_x < x + w &&
@@ -85,22 +69,20 @@ static void building_tip(const ly_view_ctx *c, ly_tip *t, long bi, double occ)
     tip(c, t, ly_building_title(b, c->app->st.lang, title, sizeof title), line);
 }
 
-/* Occupancy per building, as sorted vertical bars. */
+/* Occupancy per building, as sorted vertical bars; more buildings than pixels: each
+ * column of pixels a run of buildings, drawn at its middle one's occupancy (the one its
+ * read-out and a tap give), the selection's column in its colour. */
 static void occupancy_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float w, float h)
 {
-    const ly_district *d = &c->app->scene.district;
+    const ly_board *bd = &c->app->dv.board;
     float s = c->L->s;
     heading(c, x, y, LY_S_CHART_OCCUPANCY);
     y += 24 * s;
     h -= 24 * s;
-    size_t n = d->n_buildings;
-    occ_row *rows = malloc((n ? n : 1) * sizeof *rows);
-    if (!rows)
-        return;
-    for (size_t i = 0; i < n; i++)
-        rows[i] = (occ_row){(long)i, ly_building_occupancy(d, &d->buildings[i], NULL, NULL)};
-    qsort(rows, n, sizeof *rows, by_occupancy);
-    float gap = n > 60 ? 0 : 2 * s, bw = n ? (w - gap * (float)(n - 1)) / (float)n : 0;
+    size_t n = bd->n, cols = n;
+    if ((float)cols > w)
+        cols = w > 1 ? (size_t)w : 1;
+    float gap = cols > 60 ? 0 : 2 * s, bw = cols ? (w - gap * (float)(cols - 1)) / (float)cols : 0;
     /* grid lines at 50 % and 100 % */
     for (int g = 1; g <= 2; g++) {
         float gy = y + h - h * 0.5f * g;
@@ -110,23 +92,28 @@ static void occupancy_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, f
         ly_draw_text(c->dl, floorf(x + w + 4 * s), floorf(gy + 4 * s), 10 * s,
                      ly_rgba(120, 126, 138, 255), label);
     }
-    for (size_t i = 0; i < n; i++) {
+    long sel = c->app->st.selected;
+    for (size_t i = 0; i < cols; i++) {
+        size_t first = i * n / cols, end = (i + 1) * n / cols, mid = (first + end - 1) / 2;
+        bool has_sel = false;
+        for (size_t k = first; sel >= 0 && k < end && !has_sel; k++)
+            has_sel = (long)bd->by_occ[k] == sel;
         float bx = x + (float)i * (bw + gap);
-        double occ = rows[i].occ;
+        double occ = bd->occ[mid];
         float bh = occ >= 0 ? (float)occ * h : 0.12f * h;
         ly_color col = occ >= 0 ? ly_rgba(146, 160, 184, 255) : ly_rgba(214, 212, 206, 255);
-        if (rows[i].building == c->app->st.selected)
+        if (has_sel)
             col = ly_rgba(236, 125, 46, 255);
         if (pointed(c, bx, y, bw + gap, h)) {
-            building_tip(c, t, rows[i].building, occ);
+            building_tip(c, t, (long)bd->by_occ[mid], occ);
             col = lighter(col);
         }
         ly_draw_rect(c->dl, bx, y + h - bh, fmaxf(bw, 1), bh, col);
         /* a bar selects its building */
         if (released_in(c->ui, bx, y, bw + gap, h))
-            ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = rows[i].building, .on = true});
+            ly_msg_push(c->out,
+                        (ly_msg){.type = LY_MSG_SELECT, .id = (long)bd->by_occ[mid], .on = true});
     }
-    free(rows);
 }
 
 /* The district's industries, largest first (at most 32). */
@@ -294,67 +281,45 @@ static void trend_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float
     }
 }
 
-typedef struct {
-    long building;
-    double change;
-} change_row;
-
-static int by_change(const void *a, const void *b)
-{
-    const change_row *x = a, *y = b;
-    double dx = fabs(x->change), dy = fabs(y->change);
-    return dx < dy ? 1 : dx > dy ? -1 : (x->building > y->building) - (x->building < y->building);
-}
-
 /* This week against the week before: space newly vacant and newly let, the buildings
  * that changed most first (a row selects its building). */
 static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
 {
     const ly_district *d = &c->app->scene.district;
+    const ly_board *bd = &c->app->dv.board;
     float s = c->L->s, row = 18 * s;
     heading(c, x, y, LY_S_THIS_WEEK);
     y += 24 * s;
-    change_row *rows = malloc((d->n_buildings + 1) * sizeof *rows);
-    if (!rows)
-        return;
-    size_t n = 0;
-    for (size_t i = 0; d->week > 0 && i < d->n_buildings; i++) {
-        const ly_building *b = &d->buildings[i];
-        double ch = ly_building_vacant_in_week(d, b, d->week) -
-                    ly_building_vacant_in_week(d, b, d->week - 1);
-        if (fabs(ch) >= 0.5)
-            rows[n++] = (change_row){(long)i, ch};
-    }
-    qsort(rows, n, sizeof *rows, by_change);
+    size_t n = bd->n_changed;
     if (!n)
         ly_draw_text(c->dl, floorf(x), floorf(y + 12 * s), 11 * s, ly_rgba(100, 108, 122, 255),
                      ly_view_str(c, LY_S_NO_CHANGE_THIS_WEEK));
     int fit = (int)fminf((float)n, floorf(h / row) - 1);
     for (int i = 0; i < fit; i++) {
-        const ly_building *b = &d->buildings[rows[i].building];
+        const ly_building *b = &d->buildings[bd->changed[i]];
+        double change = bd->change[i];
         float ry = y + (float)i * row;
         char name[160], line[96], g[32];
-        ly_format_grouped(fabs(rows[i].change), g, sizeof g);
-        snprintf(line, sizeof line,
-                 ly_view_str(c, rows[i].change > 0 ? LY_S_NEWLY_VACANT : LY_S_NEWLY_LET), g);
+        ly_format_grouped(fabs(change), g, sizeof g);
+        snprintf(line, sizeof line, ly_view_str(c, change > 0 ? LY_S_NEWLY_VACANT : LY_S_NEWLY_LET),
+                 g);
         const char *title = ly_building_title(b, c->app->st.lang, name, sizeof name);
-        ly_color ink = rows[i].change > 0 ? ly_rgba(200, 85, 0, 255) : ly_rgba(0, 90, 160, 255);
+        ly_color ink = change > 0 ? ly_rgba(200, 85, 0, 255) : ly_rgba(0, 90, 160, 255);
         float lw = ly_font_measure(c->app->font, line, 11 * s);
         char cut[160];
         ly_draw_text(c->dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
                      ly_ui_fit(c->app->font, title, 11 * s, w - lw - 12 * s, cut, sizeof cut));
         ly_draw_text(c->dl, floorf(x + w - lw), floorf(ry + 12 * s), 11 * s, ink, line);
         if (released_in(c->ui, x, ry, w, row))
-            ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = rows[i].building, .on = true});
+            ly_msg_push(c->out,
+                        (ly_msg){.type = LY_MSG_SELECT, .id = (long)bd->changed[i], .on = true});
     }
-    free(rows);
 }
 
 /* The two lines of totals above the charts. */
 static void totals(const ly_view_ctx *c)
 {
-    ly_stats st;
-    ly_stats_compute(&c->app->scene.district, &st);
+    const ly_stats st = c->app->dv.board.stats;
     char line[256], a[32], b[32], nb[32], nc[32];
     ly_format_grouped((double)st.enterprises_in_buildings, a, sizeof a);
     ly_format_grouped((double)st.buildings, nb, sizeof nb); /* (100,000 as the title says) */
