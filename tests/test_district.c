@@ -320,6 +320,40 @@ static void osm_values(void)
 #undef B
 }
 
+/* Another tool's GeoJSON: a table's columns as its properties (ogr2ogr's from a
+ * GeoPackage or a spreadsheet): Chinese and upper-case names read as louyu's, floors
+ * written as text; louyu's own names win where a file has both. */
+static void table_columns(void)
+{
+#define B(id, props)                                                                               \
+    "{\"type\":\"Feature\",\"id\":\"" id "\",\"properties\":{" props "},"                          \
+    "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}"
+    const char *text = "{\"type\":\"FeatureCollection\",\"features\":["
+        B("zh", "\"名称\":\"一号楼\",\"高度\":30,\"层数\":8") ","
+        B("caps", "\"NAME\":\"Two\",\"HEIGHT\":45.5,\"Floors\":\"12\"") ","
+        B("both", "\"name\":\"Three\",\"名称\":\"三号楼\",\"height\":20,\"高度\":99") ","
+        B("text", "\"height\":\"24\",\"floors\":\"8\"") "]}";
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(d.n_buildings, 4);
+    if (d.n_buildings == 4) {
+        CHECK(d.buildings[0].name && !strcmp(d.buildings[0].name, "一号楼"));
+        CHECK_NEAR(d.buildings[0].height_m, 30, 1e-9);
+        CHECK_INT(d.buildings[0].floors, 8);
+        CHECK(d.buildings[1].name && !strcmp(d.buildings[1].name, "Two"));
+        CHECK_NEAR(d.buildings[1].height_m, 45.5, 1e-9);
+        CHECK_INT(d.buildings[1].floors, 12);
+        CHECK(d.buildings[2].name && !strcmp(d.buildings[2].name, "Three"));
+        CHECK_NEAR(d.buildings[2].height_m, 20, 1e-9);
+        CHECK_INT(d.buildings[3].floors, 8);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+#undef B
+}
+
 /* --skip-bad: a feature with errors is left out whole (its rings, its enterprises), its
  * errors become warnings that say so, and the rest loads; without it the load fails and
  * says how many features it would leave out. An error outside the features (the
@@ -1087,6 +1121,7 @@ int main(void)
     gdal_same_numbers();
     plain_osm();
     osm_values();
+    table_columns();
     skip_bad();
     projected();
     gbk_file();

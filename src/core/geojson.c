@@ -3,6 +3,7 @@
  * Every check reports the cJSON node it is about; the nodes' byte offsets are
  * found afterwards in one lockstep walk over the text (ly_json_locate), and
  * only when there is something to report. See docs/data-format.md. */
+#include "feature_text.h"
 #include "load_private.h"
 #include "vocab.h"
 #include "louyu/store.h"
@@ -1830,6 +1831,36 @@ static const char *fclass_key(const char *fclass)
     return "landuse";
 }
 
+/* Another tool's file: its properties named as a table's columns are (HEIGHT, Name, 名称,
+ * 层数: ly_ft_column_key), read as louyu's own names, where the file does not also have
+ * those. What a GeoPackage or shapefile with these columns gives, its GeoJSON (ogr2ogr's)
+ * gives too. */
+static void column_keys(loader *L, const cJSON *props)
+{
+    if (L->d->meta.is_louyu || !cJSON_IsObject(props))
+        return;
+    for (cJSON *v = props->child; v; v = v->next) {
+        char key[64];
+        if (!v->string || strlen(v->string) >= sizeof key || (v->type & cJSON_StringIsConst))
+            continue;
+        memcpy(key, v->string, strlen(v->string) + 1);
+        ly_ft_column_key(key, sizeof key);
+        /* (what names the feature or its kind stays as the file wrote it: an "ID" or "KIND"
+         * column of another tool's is no louyu id or kind) */
+        if (!strcmp(key, v->string) || member(props, key) || ly_ft_id_key(key) ||
+            !strcmp(key, "kind") || !strcmp(key, "status"))
+            continue;
+        char *name = cJSON_malloc(strlen(key) + 1);
+        if (!name) {
+            L->nomem = true;
+            return;
+        }
+        memcpy(name, key, strlen(key) + 1);
+        cJSON_free(v->string);
+        v->string = name;
+    }
+}
+
 /* The feature's "other_tags", parsed into L->tags (a plain file's only); or the tags
  * that osm2geojson and osmtogeojson (by default) nest in the properties, {"type": "way",
  * "id": 123, "tags": {"building": "yes", ...}, "meta": {...}}, looked in as they are. */
@@ -2079,7 +2110,14 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
     const cJSON *levels = osm_levels(L, props, &lv, &have_levels, true);
     const cJSON *fv = given(L, props, "floors");
     char got[64];
-    if (fv || louyu) {
+    if (fv && !louyu && cJSON_IsString(fv) && osm_number(fv, false, &x, &how) &&
+        x == floor(x) && x >= 1 && x <= MAX_FLOORS) {
+        /* another tool's file: a whole number as text, what a spreadsheet's column becomes
+         * through ogr2ogr ("8"), read as levels are */
+        osm_note(L, fv, how, x, "");
+        b->floors = (int)x;
+        floors_ok = true;
+    } else if (fv || louyu) {
         floors_ok = get_number(L, props, "floors", true, R_FLOORS, &x);
         if (floors_ok)
             b->floors = (int)x;
@@ -2963,6 +3001,7 @@ static void read_feature_checked(loader *L, const cJSON *feature)
     twice(L, feature);
     twice(L, props);
     twice(L, member(feature, "geometry"));
+    column_keys(L, props);
     take_tags(L, props);
     int kind = feature_kind(L, feature, props, &geom);
     if (kind >= 0 && stray(L, geom))
