@@ -109,6 +109,10 @@ expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$
 expect_fail "no format" "which format" "$district"
 expect_fail "an unknown format" "csv|glb|cityjson|geojson" "$district" --format xlsx --out "$tmp/no.csv"
 expect_fail "a week for CSV" "week is for GeoJSON" "$district" --out "$tmp/no.csv" --week 2011-W17
+# GeoJSON is the whole district: what would cut it is refused, not left unsaid
+expect_fail "--select for GeoJSON" "not for geojson" "$district" --format geojson --out "$tmp/no.csv" --select wtc
+expect_fail "--floors for GeoJSON" "not for geojson" "$district" --format geojson --out "$tmp/no.csv" --floors
+expect_fail "a week of a file not a store" "is not one" "$district" --format geojson --out "$tmp/no.csv" --week 2011-W17
 # GeoJSON from a GeoJSON file: its own text (without the operators' cameras); from a
 # shapefile: the GeoJSON it is read as
 "$LOUYU" export "$SRC/tests/data/wild/osm-export.geojson" --out "$tmp/same.geojson" >"$tmp/out" 2>&1
@@ -119,6 +123,33 @@ check '[ $rc = 0 ] && cmp -s "$SRC/tests/data/wild/osm-export.geojson" "$tmp/sam
 rc=$?
 check '[ $rc = 0 ] && grep -q "3 cameras left out (for operators only)" "$tmp/out" && ! grep -q "\"camera\"" "$tmp/public.geojson" && "$LOUYU" validate "$tmp/public.geojson" | grep -q "valid: 33 buildings"' \
   "GeoJSON from the district keeps its cameras or its buildings not: $(cat "$tmp/out")"
+# a file with its rings the other way (outer clockwise, a hole counter-clockwise, as many
+# tools write them): turned as RFC 7946 wants, said, and only the rings changed
+python3 - "$tmp/cw.geojson" <<'PY'
+import json, sys
+outer = [[120.38, 36.06], [120.38, 36.061], [120.381, 36.061], [120.381, 36.06], [120.38, 36.06]]
+hole = [[120.3803, 36.0603], [120.3807, 36.0603], [120.3807, 36.0607], [120.3803, 36.0607],
+        [120.3803, 36.0603]]
+json.dump({"type": "FeatureCollection", "features": [{"type": "Feature", "id": "cw",
+           "properties": {"height": 20, "name": "CW"},
+           "geometry": {"type": "Polygon", "coordinates": [outer, hole]}}]}, open(sys.argv[1], "w"))
+PY
+"$LOUYU" export "$tmp/cw.geojson" --out "$tmp/ccw.geojson" >"$tmp/out" 2>&1
+rc=$?
+python3 - "$tmp/cw.geojson" "$tmp/ccw.geojson" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+def area(r):
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(r, r[1:]))
+src, out = (json.load(open(p)) for p in sys.argv[1:])
+rings = out["features"][0]["geometry"]["coordinates"]
+ok = area(rings[0]) > 0 and area(rings[1]) < 0
+ok &= [sorted(map(tuple, r)) for r in rings] == \
+      [sorted(map(tuple, r)) for r in src["features"][0]["geometry"]["coordinates"]]
+ok &= out["features"][0]["properties"] == src["features"][0]["properties"]
+print("ok" if ok else "bad: %s" % rings)
+PY
+check '[ $rc = 0 ] && grep -qx ok "$tmp/py" && grep -q "2 rings turned as RFC 7946 wants" "$tmp/out"' \
+  "rings not turned: $(cat "$tmp/out" "$tmp/py")"
 for e in shp dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/hx.$e"; done
 "$LOUYU" export "$tmp/hx.shp" --out "$tmp/hx.geojson" >"$tmp/out" 2>&1
 rc=$?

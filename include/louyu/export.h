@@ -66,6 +66,10 @@ int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out);
 /* The GeoJSON text a district file was read as, as RFC 7946 asks, appended to out: UTF-8
  * (a GB18030 text transcoded) and WGS 84 (a projected one's positions transformed, as
  * ly_export_geojson_wgs84), its own properties kept. 0, or -1 with *why saying what failed. */
+/* GeoJSON text with its polygons' rings turned as RFC 7946 wants them (outer rings
+ * counter-clockwise, holes clockwise) into out, *turned how many were not; out is left
+ * empty when none were (the text is right as it is). 0, or -1 (not JSON, out of memory). */
+int ly_export_geojson_ccw(const char *text, size_t len, ly_buf *out, size_t *turned);
 int ly_export_geojson_text(const char *text, size_t len, bool gb18030, bool projected,
                            ly_buf *out, const char **why);
 /* The same on a parsed FeatureCollection (a cJSON *), in place; 0 or -1 (doc then as it

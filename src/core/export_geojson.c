@@ -345,6 +345,103 @@ int ly_export_geojson_wgs84(const char *text, size_t len, ly_buf *out)
     return s && !out->failed ? 0 : -1;
 }
 
+/* ---- rings turned as RFC 7946 wants them ----------------------------------------------- */
+
+/* Twice a ring's signed area in its own units (> 0: counter-clockwise), 0 when it is not
+ * a ring of positions. */
+static double ring_area2(const cJSON *ring)
+{
+    double a = 0, x0 = 0, y0 = 0, px = 0, py = 0;
+    int k = 0;
+    for (const cJSON *p = cJSON_IsArray(ring) ? ring->child : NULL; p; p = p->next, k++) {
+        const cJSON *x = cJSON_IsArray(p) ? p->child : NULL, *y = x ? x->next : NULL;
+        if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y))
+            return 0;
+        /* (about the first position: fewer digits lost far from 0, 0) */
+        double qx = x->valuedouble - x0, qy = y->valuedouble - y0;
+        if (!k)
+            x0 = x->valuedouble, y0 = y->valuedouble, qx = qy = 0;
+        else
+            a += px * qy - qx * py;
+        px = qx, py = qy;
+    }
+    return a;
+}
+
+static void reverse(cJSON *arr)
+{
+    cJSON *c = arr->child, *prev = NULL;
+    if (!c)
+        return;
+    cJSON *first = c;
+    while (c) { /* (cJSON's list: next forward, prev backward, the head's prev the tail) */
+        cJSON *next = c->next;
+        c->next = prev;
+        c->prev = next;
+        prev = c;
+        c = next;
+    }
+    arr->child = prev;
+    prev->prev = first; /* the new head's prev: the new tail */
+    first->next = NULL;
+}
+
+/* A polygon's rings: the first counter-clockwise, the others clockwise. */
+static size_t orient_polygon(cJSON *poly)
+{
+    size_t turned = 0;
+    int i = 0;
+    for (cJSON *r = cJSON_IsArray(poly) ? poly->child : NULL; r; r = r->next, i++) {
+        double a = ring_area2(r);
+        if ((i == 0 && a < 0) || (i > 0 && a > 0)) {
+            reverse(r);
+            turned++;
+        }
+    }
+    return turned;
+}
+
+static size_t orient_geometry(cJSON *g)
+{
+    if (!cJSON_IsObject(g))
+        return 0;
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(g, "type");
+    cJSON *coords = cJSON_GetObjectItemCaseSensitive(g, "coordinates");
+    size_t turned = 0;
+    if (!cJSON_IsString(type))
+        return 0;
+    if (!strcmp(type->valuestring, "Polygon")) {
+        turned = orient_polygon(coords);
+    } else if (!strcmp(type->valuestring, "MultiPolygon")) {
+        for (cJSON *p = cJSON_IsArray(coords) ? coords->child : NULL; p; p = p->next)
+            turned += orient_polygon(p);
+    } else if (!strcmp(type->valuestring, "GeometryCollection")) {
+        cJSON *gs = cJSON_GetObjectItemCaseSensitive(g, "geometries");
+        for (cJSON *c = cJSON_IsArray(gs) ? gs->child : NULL; c; c = c->next)
+            turned += orient_geometry(c);
+    }
+    return turned;
+}
+
+int ly_export_geojson_ccw(const char *text, size_t len, ly_buf *out, size_t *turned)
+{
+    *turned = 0;
+    cJSON *doc = cJSON_ParseWithLength(text, len);
+    if (!doc)
+        return -1;
+    const cJSON *fs = cJSON_GetObjectItemCaseSensitive(doc, "features");
+    for (const cJSON *f = cJSON_IsArray(fs) ? fs->child : NULL; f; f = f->next)
+        *turned += orient_geometry(cJSON_GetObjectItemCaseSensitive(f, "geometry"));
+    char *s = *turned ? cJSON_PrintUnformatted(doc) : NULL;
+    cJSON_Delete(doc);
+    if (*turned && !s)
+        return -1;
+    if (s)
+        ly_buf_put(out, s);
+    free(s);
+    return out->failed ? -1 : 0;
+}
+
 int ly_export_geojson_text(const char *text, size_t len, bool gb18030, bool projected,
                            ly_buf *out, const char **why)
 {

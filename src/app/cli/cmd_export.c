@@ -131,8 +131,20 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
         }
         ly_buf_free(&t);
     }
+    /* RFC 7946's rings: outer counter-clockwise, holes clockwise (a file written the other
+     * way, as many tools do, turned; one already so stays as it is) */
+    size_t turned = 0;
+    ly_buf ccw = {0};
+    if (!rc && ly_export_geojson_ccw(b.p ? b.p : "", b.len, &ccw, &turned)) {
+        fprintf(stderr, "louyu export: %s: out of memory\n", path);
+        rc = LY_EXIT_USAGE;
+    }
     if (!rc)
-        rc = write_out(out, &b);
+        rc = write_out(out, turned ? &ccw : &b);
+    ly_buf_free(&ccw);
+    if (!rc && turned)
+        fprintf(g_say, "%s: %zu ring%s turned as RFC 7946 wants (outer rings counter-clockwise, "
+                "holes clockwise)\n", out, turned, turned == 1 ? "" : "s");
     if (!rc)
         fprintf(g_say, "%s: written, %zu building%s%s\n", out, d.n_buildings - left_out,
                d.n_buildings - left_out == 1 ? "" : "s",
@@ -160,7 +172,17 @@ static int export_geojson(const ly_args *a, const char *db, const char *out)
                                   ly_arg_text(a, "--week", ""));
     if (!out)
         return ly_cli_usage_error(a->cmd, "--out FILE is needed: the GeoJSON to write");
-    if (!ly_store_is(db) || ly_gpkg_features_is(db))
+    /* (the whole district, as the file has it: options that would cut it are refused, not
+     * left unsaid) */
+    if (ly_arg_given(a, "--select") || ly_arg_given(a, "--floors"))
+        return ly_cli_usage_error(a->cmd, "--select and --floors are not for geojson (it is "
+                                          "the whole district; --format csv, cityjson or glb "
+                                          "take --select)");
+    bool store = ly_store_is(db) && !ly_gpkg_features_is(db);
+    if (!store && ly_arg_given(a, "--week"))
+        return ly_cli_usage_error(a->cmd, "--week is for GeoJSON from a store: %s is not one",
+                                  db);
+    if (!store)
         return district_geojson(a, db, out);
     char err[1024];
     if (ly_store_export(db, week, out, err, sizeof err)) {
