@@ -351,6 +351,19 @@ static void table_columns(void)
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
+    /* an empty geometry (GDAL's POLYGON EMPTY) is none: the feature skipped, as null is */
+    const char *empty = "{\"type\":\"FeatureCollection\",\"features\":["
+        B("a", "\"height\":10") ","
+        "{\"type\":\"Feature\",\"properties\":{\"height\":20},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[]}},"
+        "{\"type\":\"Feature\",\"properties\":{},"
+        "\"geometry\":{\"type\":\"GeometryCollection\",\"geometries\":[]}}]}";
+    CHECK_INT(load_text(&d, empty, &diags), LY_LOAD_OK);
+    CHECK_INT(diags.errors, 0);
+    CHECK_INT(d.n_buildings, 1);
+    CHECK_INT(d.n_skipped, 2);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
 #undef B
 }
 

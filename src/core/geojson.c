@@ -2712,6 +2712,15 @@ static bool closed_line(const cJSON *geom)
 /* What a feature is: its "kind", or in plain GeoJSON a building when its geometry is
  * a (Multi)Polygon. Returns the kind, or -1 when the feature is skipped or wrong
  * (said in diags). */
+/* An empty geometry: RFC 7946 (3.1) allows empty coordinates, and GDAL writes POLYGON EMPTY
+ * so (and an empty collection's "geometries"). */
+static bool empty_geometry(const cJSON *g)
+{
+    const cJSON *c = member(g, "coordinates"), *gs = member(g, "geometries");
+    return cJSON_IsObject(g) && ((cJSON_IsArray(c) && !c->child) ||
+                                 (!c && cJSON_IsArray(gs) && !gs->child));
+}
+
 static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, const cJSON **geom)
 {
     bool louyu = L->d->meta.is_louyu;
@@ -2731,9 +2740,12 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
         err(L, feature, "missing \"geometry\": expected a geometry object or null");
         return -1;
     }
-    if (cJSON_IsNull(*geom)) {
+    /* (another tool's empty one is none, too; in louyu's own file a building with no rings
+     * is a mistake, said where it is) */
+    if (cJSON_IsNull(*geom) || (!louyu && empty_geometry(*geom))) {
         if (louyu || kind >= 0)
-            warn(L, *geom, "geometry is null: the feature is skipped");
+            warn(L, *geom, "geometry is %s: the feature is skipped",
+                 cJSON_IsNull(*geom) ? "null" : "empty");
         L->d->n_skipped++;
         return -1;
     }
