@@ -33,6 +33,13 @@ run 2 validate /dev/null;   expect err "^/dev/null: error: is a device: expected
 cp "$ZS" "$tmp/-dash.geojson"
 cd "$tmp" || exit 1
 run 0 validate -- -dash.geojson; expect out '^-dash.geojson: valid: 33 buildings'
+# other GIS formats louyu does not read: said as what they are, with the way to convert
+printf '<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>\n' >"$tmp/a.kml"
+run 1 validate "$tmp/a.kml"; expect err "a.kml: error: the file is KML, which louyu does not read: .*ogr2ogr -f GeoJSON"
+printf 'fgb\003fgb\001\000\000\000' >"$tmp/a.fgb"
+run 1 validate "$tmp/a.fgb"; expect err "the file is FlatGeobuf, which louyu does not read"
+printf 'WKT,id,height\n"POLYGON ((120 36,120.1 36,120.1 36.1,120 36))",a,30\n' >"$tmp/a.csv"
+run 1 validate "$tmp/a.csv"; expect err "the file is a CSV table with WKT shapes, which louyu does not read"
 run 2 validate -dash.geojson;    expect err "unknown option '-dash.geojson'"
 cd - >/dev/null || exit 1
 run 2 convert "$ZS" "";     expect err '^louyu convert: argument 2 is empty: expected FILE.geojson STORE.gpkg$'

@@ -3637,6 +3637,43 @@ static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, cons
 }
 #endif
 
+/* The name of another GIS format louyu does not read, by how such a file begins (NULL: none
+ * of those): what a planner may have at hand, said as what it is, not as bad JSON. */
+static const char *foreign_format(const char *text, size_t len)
+{
+    if (len >= 4 && !memcmp(text, "fgb\x03", 4))
+        return "FlatGeobuf";
+    if (len >= 4 && (!memcmp(text, "II*\0", 4) || !memcmp(text, "MM\0*", 4)))
+        return "a TIFF image (a raster, not shapes)";
+    size_t at = ly_json_bom(text, len);
+    while (at < len && strchr(" \t\r\n", text[at]))
+        at++;
+    size_t n = len - at < 1024 ? len - at : 1024;
+    char head[1025];
+    for (size_t i = 0; i < n; i++) /* (lower case, for the names as tools spell them) */
+        head[i] = (char)((text[at + i] >= 'A' && text[at + i] <= 'Z') ? text[at + i] + 32
+                                                                       : text[at + i]);
+    head[n] = '\0';
+    if (n && head[0] == '<' && !strstr(head, "<osm")) {
+        if (strstr(head, "<kml"))
+            return "KML";
+        if (strstr(head, "<gpx"))
+            return "GPX";
+        if (strstr(head, "gml") || strstr(head, "<wfs:"))
+            return "GML";
+        return NULL; /* (OpenStreetMap's XML is read; other XML is said as not JSON) */
+    }
+    if (!strncmp(head, "!table", 6))
+        return "MapInfo's TAB";
+    const char *eol = strpbrk(head, "\r\n");
+    size_t first = eol ? (size_t)(eol - head) : n;
+    bool cell = (head[0] >= 'a' && head[0] <= 'z') || head[0] == '"' || head[0] == '_';
+    if (n && cell && memchr(head, ',', first) &&
+        (strstr(head, "wkt") || strstr(head, "polygon (") || strstr(head, "polygon((")))
+        return "a CSV table with WKT shapes";
+    return NULL;
+}
+
 /* A CityJSONSeq; or one Feature, one geometry or a GeoJSON text sequence, read as the
  * FeatureCollection it stands for, the messages' positions moved back into the file.
  * False for a plain document. */
@@ -3661,6 +3698,16 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
             *r = LY_LOAD_DATA;
             return true;
         }
+    const char *foreign = foreign_format(text, len);
+    if (foreign) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is %s, which louyu does not read: expected GeoJSON, CityJSON, a "
+                    "shapefile, a GeoPackage or OpenStreetMap's files (GDAL converts it: "
+                    "`ogr2ogr -f GeoJSON out.geojson %s`)",
+                    foreign, name && *name ? name : "FILE");
+        *r = LY_LOAD_DATA;
+        return true;
+    }
 #ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
     if (is_gzip(text, len)) {
         *r = gzipped(out, text, len, name, desc, diags);
