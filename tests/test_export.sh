@@ -95,6 +95,25 @@ print("ok")
 PY
 check 'grep -qx ok "$tmp/py"' "hostile names: $(cat "$tmp/py")"
 
+# a building astride 180° (Taveuni, Fiji): its lon is the middle of its extent the short
+# way round (179.99985), not the long way (0.0002)
+python3 - "$tmp/fiji.geojson" <<'PY'
+import json, sys
+ring = [[179.9996, -16.8], [-179.9999, -16.8], [-179.9999, -16.7996], [179.9996, -16.7996],
+        [179.9996, -16.8]]
+json.dump({"type": "FeatureCollection", "features": [{"type": "Feature", "id": "b2",
+           "properties": {"height": 12}, "geometry": {"type": "Polygon", "coordinates": [ring]}}]},
+          open(sys.argv[1], "w"))
+PY
+"$LOUYU" export "$tmp/fiji.geojson" --format csv --out "$tmp/fiji.csv" >/dev/null 2>&1
+python3 - "$tmp/fiji.csv" >"$tmp/py" 2>&1 <<'PY'
+import csv, sys
+row = next(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+lon = float(row["lon"])
+print("ok" if abs((lon - 179.99985 + 180) % 360 - 180) < 1e-5 else "lon %s" % lon)
+PY
+check 'grep -qx ok "$tmp/py"' "a building across 180°: $(cat "$tmp/py")"
+
 # ---- refused with a reason, nothing written ------------------------------------------------
 expect_fail() { # WHAT PATTERN ARGS...
   local what=$1 pat=$2

@@ -108,11 +108,17 @@ static void building_row(ly_buf *out, const ly_district *d, const ly_building *b
     ly_buf_free(&list);
     /* the middle of its extent: a coordinate, which may be negative (a number, not text);
      * none for a file with no place on the earth (CityJSON in local metres) */
+    /* (a building across 180°: its extent is the short way round, from lon_max east to
+     * lon_min, and its middle there) */
+    double lon = 0.5 * (b->lon_min + b->lon_max);
+    if (b->lon_max - b->lon_min > 180) {
+        lon += 180;
+        lon = lon > 180 ? lon - 360 : lon;
+    }
     if (d->meta.local_crs)
         ly_buf_put(out, ",,");
     else
-        ly_buf_printf(out, ",%.6f,%.6f", 0.5 * (b->lon_min + b->lon_max),
-                      0.5 * (b->lat_min + b->lat_max));
+        ly_buf_printf(out, ",%.6f,%.6f", lon, 0.5 * (b->lat_min + b->lat_max));
     ly_buf_put(out, "\r\n");
 }
 
