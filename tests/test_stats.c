@@ -41,6 +41,7 @@ static void hand_made(void)
     CHECK_INT(s.tax_big, 1); /* exactly 100 M counts; 99,999,999 does not */
     CHECK_NEAR(s.tax_2010_cny, 199999999, 0);
     CHECK_NEAR(s.gfa_m2, 1000, 0);
+    CHECK_INT(s.gfa_known, 1); /* (of the buildings: the others give none) */
     CHECK_NEAR(s.max_height_m, 60, 0);
     double area, vacant;
     CHECK_NEAR(ly_building_occupancy(&d, &d.buildings[1], &area, &vacant), -1, 0);

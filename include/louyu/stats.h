@@ -18,6 +18,7 @@ typedef struct {
     double enterprises_registered; /* district figure; < 0 unknown */
     double enterprise_share;       /* in buildings / registered; < 0 unknown */
     double gfa_m2;                 /* sum of gfa_m2 where given */
+    size_t gfa_known;              /* buildings that give it */
     double recorded_area_m2;       /* floor area covered by floor records */
     double leased_m2, vacant_m2;
     double occupancy_rate; /* leased / recorded; < 0 when no records */

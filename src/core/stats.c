@@ -32,8 +32,10 @@ void ly_stats_compute(const ly_district *d, ly_stats *s)
         if (b->n_records)
             s->with_occupancy++;
         s->enterprises_in_buildings += b->n_enterprises;
-        if (b->gfa_m2 > 0)
+        if (b->gfa_m2 > 0) {
             s->gfa_m2 += b->gfa_m2;
+            s->gfa_known++;
+        }
         for (uint32_t k = 0; k < b->n_records; k++) {
             const ly_floor_record *r = &d->records[b->first_record + k];
             s->recorded_area_m2 += r->area_m2;

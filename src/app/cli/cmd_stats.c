@@ -18,7 +18,8 @@ static void stats_json(const ly_district *d, const ly_stats *s)
     cJSON_AddNumberToObject(o, "enterprises_in_buildings", (double)s->enterprises_in_buildings);
     ly_json_num_or_null(o, "enterprises_registered", s->enterprises_registered);
     ly_json_num_or_null(o, "enterprise_share", s->enterprise_share);
-    cJSON_AddNumberToObject(o, "gfa_m2", s->gfa_m2);
+    ly_json_num_or_null(o, "gfa_m2", s->gfa_known ? s->gfa_m2 : -1);
+    cJSON_AddNumberToObject(o, "gfa_buildings", (double)s->gfa_known);
     cJSON_AddNumberToObject(o, "recorded_area_m2", s->recorded_area_m2);
     cJSON_AddNumberToObject(o, "leased_m2", s->leased_m2);
     cJSON_AddNumberToObject(o, "vacant_m2", s->vacant_m2);
@@ -60,8 +61,11 @@ static void stats_text(const ly_district *d, const ly_stats *s)
     else
         printf("Enterprises           %s in buildings\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a));
-    if (s->gfa_m2 > 0)
+    if (s->gfa_known == s->buildings)
         printf("Gross floor area      %s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
+    else if (s->gfa_known) /* (a sum over some: said so, as the tax is) */
+        printf("Gross floor area      %s m² (%zu of the %zu buildings report it)\n",
+               ly_thousands(s->gfa_m2, a, sizeof a), s->gfa_known, s->buildings);
     if (s->occupancy_rate >= 0) {
         printf("Recorded floor area   %s m² on %zu floors\n",
                ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded);
