@@ -122,6 +122,22 @@ assert all(abs(x - y) < 0.5 for x, y in zip(ba, bb)), (ba, bb)
 print("ok")
 PY
 check 'grep -qx ok "$tmp/py"' "Rotterdam (no reference system) exported: $(tail -3 "$tmp/py")"
+# a building on a raised base (over a passage), of a kind, named by its brand: back from
+# louyu's own CityJSON as it went (19.2 m from 3 m, an office, "Acme")
+cat >"$tmp/raised.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+{"type":"Feature","id":"bridge","properties":{"height":19.2,"min_height":3,"building":"office","brand":"Acme"},
+ "geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0605],[120.38,36.0605],[120.38,36.06]]]}},
+{"type":"Feature","id":"uni","properties":{"height":12,"building":"university"},
+ "geometry":{"type":"Polygon","coordinates":[[[120.381,36.06],[120.3815,36.06],[120.3815,36.0605],[120.381,36.0605],[120.381,36.06]]]}}]}
+JSON
+run 0 export "$tmp/raised.geojson" --out "$tmp/raised.city.json"
+run 0 info "$tmp/raised.city.json" bridge
+expect out "19.2 m, .* from 3.0 m"
+expect out "Acme"
+run 0 info "$tmp/raised.city.json"
+expect out "University building uni"
+
 # ---- CityJSON as GeoJSON: for other tools, a store's week and the portal's browser map ----
 run 0 export "$cj/delft.city.json" --out "$tmp/delft.geojson"
 expect out 'delft.geojson: written, 160 buildings \(their footprints, heights and parts, from CityJSON\)'

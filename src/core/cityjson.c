@@ -406,6 +406,15 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
             cj_warn(r, m, "\"%s\" is %s: expected a text (kept with the other attributes)", k,
                     cj_kind(m));
     }
+    if (!strcmp(k, "min_height_m") && cJSON_IsNumber(m) && m->valuedouble > 0 &&
+        m->valuedouble < 1000) { /* (louyu's export: the base above the ground) */
+        b->min_height_m = m->valuedouble;
+        return true;
+    }
+    if (!strcmp(k, "type") && cJSON_IsString(m) && *m->valuestring) {
+        b->type = keep(r, m->valuestring); /* (the kind of building: the card's title) */
+        return true;
+    }
     if (!strcmp(k, "yearOfConstruction") && !cJSON_IsNull(m)) {
         if (whole_in(m, 1000, 2200)) {
             b->year = m->valueint;

@@ -667,8 +667,11 @@ bool cj_finish_building(cj_reader *r, ly_building *b, uint32_t first_point,
         b->lon_max = fmax(b->lon_max, d->points[2 * i]);
         b->lat_max = fmax(b->lat_max, d->points[2 * i + 1]);
     }
+    /* the lowest point is the ground (louyu has no terrain), or a base above it that the
+     * file says (louyu's own export's min_height_m) */
+    double base = b->min_height_m > 0 ? b->min_height_m : 0;
     for (size_t i = first_point; i < d->n_points; i++)
-        d->point_z[i] = (float)(d->point_z[i] - lo);
+        d->point_z[i] = (float)(d->point_z[i] - lo + base);
     size_t np = d->n_points - first_point;
     local o = local_at(sx / (double)np, sy / (double)np, 0);
     b->n_faces = (uint32_t)(d->n_faces - b->first_face);
@@ -706,7 +709,7 @@ bool cj_finish_building(cj_reader *r, ly_building *b, uint32_t first_point,
         orient(&o, d, b->first_face);
         if (!footprint(r, b, first_point))
             return false;
-        b->height_m = hi - lo;
+        b->height_m = hi - lo + base;
     }
     for (uint32_t k = 0; k < b->n_polygons; k++) /* (a part's own where footprint() knew it) */
         if (!(d->polygons[b->first_polygon + k].height_m > 0))

@@ -417,7 +417,15 @@ static cJSON *attributes(const ly_district *d, const ly_building *b)
     num_attr(a, "measuredHeight", round(f.height_m * 1000) / 1000); /* (a float's mm, not its noise) */
     num_attr(a, "storeysAboveGround", f.floors);
     num_attr(a, "yearOfConstruction", f.year);
-    text_attr(a, "name", b->name);
+    /* a base above the ground (over a passage, on stilts): louyu's reader puts it back there
+     * (the solid's lowest point is no ground: CityJSON's z may be a terrain's too) */
+    if (b->min_height_m > 0)
+        num_attr(a, "min_height_m", round(b->min_height_m * 1000) / 1000);
+    /* what kind of building, as the source said it (OpenStreetMap's building=, a table's
+     * type), and the name louyu shows where the source had it under another tag (brand) */
+    if (b->type && strcmp(b->type, "yes"))
+        text_attr(a, "type", b->type);
+    text_attr(a, "name", b->name ? b->name : b->name_en ? NULL : b->alias);
     text_attr(a, "name_en", b->name_en);
     text_attr(a, "address", b->address);
     text_attr(a, "address_en", b->address_en);

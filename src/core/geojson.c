@@ -2741,8 +2741,8 @@ static int feature_kind(loader *L, const cJSON *feature, const cJSON *props, con
         return -1;
     }
     /* (another tool's empty one is none, too; in louyu's own file a building with no rings
-     * is a mistake, said where it is) */
-    if (cJSON_IsNull(*geom) || (!louyu && empty_geometry(*geom))) {
+     * is a mistake, said where it is, and a feature of a kind keeps what it says) */
+    if (cJSON_IsNull(*geom) || (!louyu && kind < 0 && empty_geometry(*geom))) {
         if (louyu || kind >= 0)
             warn(L, *geom, "geometry is %s: the feature is skipped",
                  cJSON_IsNull(*geom) ? "null" : "empty");
