@@ -81,20 +81,6 @@ void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y)
     ly_buf_putn(out, text, n);
 }
 
-void ly_ft_column_key(char *key, size_t n)
-{
-    static const char *const KNOWN[] = {"id",       "name",       "name_en", "height",
-                                        "height_m", "min_height", "levels",  "floors",
-                                        "building", "type",       "address", "year",
-                                        "status",   "osm_id",     "osm_way_id", "kind"};
-    for (size_t k = 0; k < sizeof KNOWN / sizeof *KNOWN; k++)
-        if (!strcasecmp(key, KNOWN[k]))
-            snprintf(key, n, "%s", KNOWN[k]);
-    for (size_t k = 0; ly_vocab_shapefile_columns[k][0]; k++)
-        if (!strcmp(key, ly_vocab_shapefile_columns[k][0]))
-            snprintf(key, n, "%s", ly_vocab_shapefile_columns[k][1]);
-}
-
 void ly_ft_cut_column_key(char *key, size_t n)
 {
     /* OpenStreetMap's keys as GDAL and QGIS write them into a .dbf: ':' as '_', cut at 10 */

@@ -19,10 +19,6 @@ void ly_ft_put_string(ly_buf *out, const char *s, size_t n);
  * that already); "null" for one that is not finite (which the loader then says). */
 void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y);
 
-/* A column's name as its property: the names louyu reads in lower case however the table
- * writes them (HEIGHT, Name), and a few Chinese column names as louyu's (vocab.c). In
- * place; `n` is the room in `key`. */
-void ly_ft_column_key(char *key, size_t n);
 
 /* A column's name a writer cut short at dBASE's 10 bytes as the property it stood for:
  * OpenStreetMap's keys as GDAL and QGIS write them (building_l: building:levels), and a

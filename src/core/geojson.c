@@ -3,7 +3,6 @@
  * Every check reports the cJSON node it is about; the nodes' byte offsets are
  * found afterwards in one lockstep walk over the text (ly_json_locate), and
  * only when there is something to report. See docs/data-format.md. */
-#include "feature_text.h"
 #include "load_private.h"
 #include "vocab.h"
 #include "louyu/store.h"
@@ -1832,7 +1831,7 @@ static const char *fclass_key(const char *fclass)
 }
 
 /* Another tool's file: its properties named as a table's columns are (HEIGHT, Name, 名称,
- * 层数: ly_ft_column_key), read as louyu's own names, where the file does not also have
+ * 层数: ly_vocab_column_key), read as louyu's own names, where the file does not also have
  * those. What a GeoPackage or shapefile with these columns gives, its GeoJSON (ogr2ogr's)
  * gives too. */
 static void column_keys(loader *L, const cJSON *props)
@@ -1844,11 +1843,11 @@ static void column_keys(loader *L, const cJSON *props)
         if (!v->string || strlen(v->string) >= sizeof key || (v->type & cJSON_StringIsConst))
             continue;
         memcpy(key, v->string, strlen(v->string) + 1);
-        ly_ft_column_key(key, sizeof key);
+        ly_vocab_column_key(key, sizeof key);
         /* (what names the feature or its kind stays as the file wrote it: an "ID" or "KIND"
          * column of another tool's is no louyu id or kind) */
-        if (!strcmp(key, v->string) || member(props, key) || ly_ft_id_key(key) ||
-            !strcmp(key, "kind") || !strcmp(key, "status"))
+        if (!strcmp(key, v->string) || member(props, key) || !strcmp(key, "id") ||
+            !strncmp(key, "osm_", 4) || !strcmp(key, "kind") || !strcmp(key, "status"))
             continue;
         char *name = cJSON_malloc(strlen(key) + 1);
         if (!name) {

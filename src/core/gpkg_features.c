@@ -4,6 +4,7 @@
  * (a "GP" header, then ISO WKB; GDAL's extended WKB flags read too). */
 #include "louyu/gisfile.h"
 #include "feature_text.h"
+#include "vocab.h"
 #include "louyu/csv.h" /* ly_utf8_invalid_at */
 #include "load_private.h"
 #include "louyu/store.h"
@@ -497,7 +498,7 @@ static void read_columns(reader *r, const table *t, sqlite3_stmt *st, columns *c
             c->geom = i;
         else if (pk_name && !strcasecmp(c->keys[i], pk_name))
             c->fid = i;
-        ly_ft_column_key(c->keys[i], sizeof c->keys[i]);
+        ly_vocab_column_key(c->keys[i], sizeof c->keys[i]);
         for (int j = 0; j < i; j++) /* a name taken: the column keeps its own */
             if (!strcmp(c->keys[j], c->keys[i]))
                 snprintf(c->keys[i], sizeof c->keys[i], "%.50s_%d", c->keys[j], i + 1);

@@ -8,6 +8,7 @@
 #include "louyu/html.h"
 #include "load_private.h"
 #include "feature_text.h"
+#include "vocab.h"
 
 #include <math.h>
 #include <proj.h>
@@ -370,7 +371,7 @@ static void name_fields(reader *r)
         snprintf(f->key, sizeof f->key, "%s", b.p ? b.p : "");
         snprintf(f->shown, sizeof f->shown, "%s", f->key);
         ly_buf_free(&b);
-        ly_ft_column_key(f->key, sizeof f->key);
+        ly_vocab_column_key(f->key, sizeof f->key);
         if (cut)
             ly_ft_cut_column_key(f->key, sizeof f->key);
         for (int j = 0; j < i; j++) /* a name taken: the column keeps its own */

@@ -1,7 +1,9 @@
 #include "vocab.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const ly_vocab_report_names[LY_RC_COUNT][6] = {
     [LY_RC_WEEK] = {"week", "周", "周次", NULL},
@@ -79,4 +81,18 @@ const char *ly_ascii_forms(const char *s, char *out, size_t n)
     }
     out[k] = '\0';
     return *p ? s : out;
+}
+
+void ly_vocab_column_key(char *key, size_t n)
+{
+    static const char *const KNOWN[] = {"id",       "name",       "name_en", "height",
+                                        "height_m", "min_height", "levels",  "floors",
+                                        "building", "type",       "address", "year",
+                                        "status",   "osm_id",     "osm_way_id", "kind"};
+    for (size_t k = 0; k < sizeof KNOWN / sizeof *KNOWN; k++)
+        if (!strcasecmp(key, KNOWN[k]))
+            snprintf(key, n, "%s", KNOWN[k]);
+    for (size_t k = 0; ly_vocab_shapefile_columns[k][0]; k++)
+        if (!strcmp(key, ly_vocab_shapefile_columns[k][0]))
+            snprintf(key, n, "%s", ly_vocab_shapefile_columns[k][1]);
 }

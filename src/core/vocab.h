@@ -45,4 +45,9 @@ extern const char *const ly_vocab_shapefile_columns[][2];
  * s itself when it has none or is too long. */
 const char *ly_ascii_forms(const char *s, char *out, size_t n);
 
+/* A column's name as its property: the names louyu reads in lower case however the table
+ * writes them (HEIGHT, Name), and the Chinese column names above as louyu's. In place;
+ * `n` is the room in `key`. (Shapefiles, GeoPackages, and GeoJSON from other tools.) */
+void ly_vocab_column_key(char *key, size_t n);
+
 #endif
