@@ -332,13 +332,14 @@ static void table_columns(void)
         B("zh", "\"名称\":\"一号楼\",\"高度\":30,\"层数\":8") ","
         B("caps", "\"NAME\":\"Two\",\"HEIGHT\":45.5,\"Floors\":\"12\"") ","
         B("both", "\"name\":\"Three\",\"名称\":\"三号楼\",\"height\":20,\"高度\":99") ","
-        B("text", "\"height\":\"24\",\"floors\":\"8\"") "]}";
+        B("text", "\"height\":\"24\",\"floors\":\"8\"") ","
+        B("wide", "\"height\":\"３０\",\"floors\":\"８\"") "]}"; /* (full-width) */
     ly_district d;
     ly_diag_list diags;
     CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
     CHECK_INT(diags.errors, 0);
-    CHECK_INT(d.n_buildings, 4);
-    if (d.n_buildings == 4) {
+    CHECK_INT(d.n_buildings, 5);
+    if (d.n_buildings == 5) {
         CHECK(d.buildings[0].name && !strcmp(d.buildings[0].name, "一号楼"));
         CHECK_NEAR(d.buildings[0].height_m, 30, 1e-9);
         CHECK_INT(d.buildings[0].floors, 8);
@@ -348,6 +349,8 @@ static void table_columns(void)
         CHECK(d.buildings[2].name && !strcmp(d.buildings[2].name, "Three"));
         CHECK_NEAR(d.buildings[2].height_m, 20, 1e-9);
         CHECK_INT(d.buildings[3].floors, 8);
+        CHECK_NEAR(d.buildings[4].height_m, 30, 1e-9);
+        CHECK_INT(d.buildings[4].floors, 8);
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);

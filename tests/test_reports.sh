@@ -68,6 +68,10 @@ rc=$?
 check '[ $rc = 2 ] && grep -q "has not begun (this week is $(date +%G-W%V) by this computer" "$tmp/err"' "a template for $future: rc $rc, $(cat "$tmp/err")"
 "$LOUYU" report template wtc --db "$tmp/s.gpkg" --week 2025-W53 >/dev/null 2>"$tmp/err"
 check 'grep -q "2025-W53. does not exist (2025 has 52 weeks)" "$tmp/err"' "a template for 2025-W53: $(cat "$tmp/err")"
+# a building with no floor records: no template (its header alone is a form nobody can fill)
+"$LOUYU" report template agora --db "$tmp/s.gpkg" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && [ ! -s "$tmp/out" ] && grep -q "agora has no floor records in the store" "$tmp/err"' "a template for agora: rc $rc, $(cat "$tmp/err")"
 # floor 20 comes free: the manager edits one cell in the spreadsheet
 iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | sed 's/^2011-W18,wtc,20,0,/2011-W18,wtc,20,2942,/' | iconv -f UTF-8 -t GB18030 >"$tmp/wtc-filled.csv"
 "$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/wtc-filled.csv" >"$tmp/out" 2>"$tmp/err"

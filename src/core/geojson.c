@@ -1379,7 +1379,8 @@ static bool osm_number(const cJSON *v, bool length, double *out, int *how)
     }
     if (!cJSON_IsString(v))
         return false;
-    const char *s = v->valuestring;
+    char ascii[128]; /* (full-width digits, as a Chinese input method types them: ３０) */
+    const char *s = ly_ascii_forms(v->valuestring, ascii, sizeof ascii);
     double best = -INFINITY;
     int parts = 0;
     for (;;) {

@@ -119,6 +119,12 @@ int ly_cli_report_template(const ly_args *a)
     int week = 0;
     if (b < 0)
         rc = LY_EXIT_USAGE;
+    else if (!d.buildings[b].n_records) /* (its header alone would be a form nobody can fill) */
+        rc = ly_cli_usage_error(a->cmd, "%s has no floor records in the store: a weekly report "
+                                        "gives the vacancy of floors whose areas the district "
+                                        "records; expected a building that has them (louyu info "
+                                        "STORE --floors lists them)",
+                                d.buildings[b].id);
     else if (ly_arg_given(a, "--week"))
         rc = week_arg(a, ly_arg_text(a, "--week", ""), &week);
     else /* the week after the last one reported, or this data's week */
