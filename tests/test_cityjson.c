@@ -570,6 +570,82 @@ static void test_fan(void)
     free(text);
 }
 
+/* A ground area given as grid cells of two triangles each (cells of 10 m, as `cells` marks
+ * them, row 0 at the bottom), merged into polygons: what comes out, and that no ring passes
+ * a point twice (a ring that touches itself is not a valid polygon's: other tools refuse
+ * it). */
+static void merged_cells(const char *cells, int w, int h, int want_polygons, int want_rings)
+{
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, HEAD ",\"CityObjects\":{\"u\":{\"type\":"
+                                "\"LandUse\",\"geometry\":[{\"type\":\"MultiSurface\",\"lod\":"
+                                "\"1\",\"boundaries\":[");
+    int first = 1;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            if (cells[(h - 1 - y) * w + x] != '#')
+                continue;
+            int a = y * (w + 1) + x, b = a + 1, c = b + w + 1, e = a + w + 1;
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s[[%d,%d,%d]],[[%d,%d,%d]]",
+                                  first ? "" : ",", a, b, c, a, c, e);
+            first = 0;
+        }
+    n += (size_t)snprintf(text + n, sizeof text - n, "]}]}},\"vertices\":[");
+    for (int y = 0; y <= h; y++)
+        for (int x = 0; x <= w; x++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s[%d,%d,0]", x || y ? "," : "",
+                                  x * 10000, y * 10000);
+    n += (size_t)snprintf(text + n, sizeof text - n, "]}");
+    CHECK(n < sizeof text);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    CHECK_INT(load_text(&d, text, NULL, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_features, 1);
+    if (d.n_features == 1) {
+        const ly_feature *f = &d.features[0];
+        CHECK_INT(f->n_polygons, want_polygons);
+        uint32_t rings = 0;
+        bool twice = false;
+        for (uint32_t p = 0; p < f->n_polygons; p++) {
+            const ly_polygon *pg = &d.polygons[f->first_polygon + p];
+            rings += pg->n_rings;
+            for (uint32_t k = 0; k < pg->n_rings; k++) {
+                const ly_ring *r = &d.rings[pg->first_ring + k];
+                for (uint32_t i = 0; i < r->n_points; i++)
+                    for (uint32_t j = i + 1; j < r->n_points; j++) {
+                        const double *a = d.points + 2 * ((size_t)r->first_point + i),
+                                     *b = d.points + 2 * ((size_t)r->first_point + j);
+                        if (a[0] == b[0] && a[1] == b[1] && !twice) {
+                            fprintf(stderr, "%s: polygon %u ring %u passes a point twice\n",
+                                    cells, p, k);
+                            twice = true;
+                        }
+                    }
+            }
+        }
+        CHECK(!twice);
+        CHECK_INT(rings, (uint32_t)want_rings);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
+static void test_touching_areas(void)
+{
+    merged_cells(".#"
+                 "#.", 2, 2, 2, 2); /* two squares corner to corner: two polygons */
+    merged_cells("###"
+                 "#.#"
+                 "##.", 3, 3, 1, 2); /* a hole touching the notch's corner */
+    merged_cells("###"
+                 "#.#"
+                 "###", 3, 3, 1, 2); /* a courtyard */
+    merged_cells("#.#"
+                 ".#."
+                 "#.#", 3, 3, 5, 5); /* a chequerboard */
+}
+
 /* Refused, with what is wrong where: a part's problem names the part, not its building;
  * without a reference system, a vertex 20,000 km from the origin is an error, not a
  * building placed round the earth. */
@@ -686,6 +762,7 @@ int main(void)
     test_attribute_forms();
     test_refused();
     test_fan();
+    test_touching_areas();
     test_crs();
     test_seq();
     test_skip_bad();

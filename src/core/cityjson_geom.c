@@ -846,57 +846,115 @@ static void drop_shared(const edge_index *x)
     }
 }
 
-/* An unused edge that starts at point p, or n. */
-static size_t next_from(const edge_index *x, size_t p)
+/* The unused edge that starts at point p and turns most to the left after the edge
+ * from point `from` to p, or n: the walk hugs one area's interior (on its left), so that
+ * two areas meeting at a corner come out as two rings, not one figure-of-eight. */
+static size_t next_from(const edge_index *x, size_t from, size_t p)
 {
+    const ly_district *d = x->d;
     size_t first = leaving(x, p), k = first;
     if (first < x->n && x->skip[first] > k)
         k = x->skip[first]; /* (the used ones before it were passed already) */
-    for (; k < x->n; k++) {
-        size_t j = x->by_start[k];
-        if (!same_point(x->d, x->e[j].a, p))
-            break;
-        if (!x->e[j].used) {
-            x->skip[first] = k;
-            return j;
-        }
-    }
+    while (k < x->n && same_point(d, x->e[x->by_start[k]].a, p) && x->e[x->by_start[k]].used)
+        k++;
     if (first < x->n)
         x->skip[first] = k;
-    return x->n;
+    const double *q = d->points + 2 * p, *o = d->points + 2 * from;
+    double ix = q[0] - o[0], iy = q[1] - o[1], best_turn = -INFINITY;
+    size_t best = x->n;
+    for (; k < x->n; k++) {
+        size_t j = x->by_start[k];
+        if (!same_point(d, x->e[j].a, p))
+            break;
+        if (x->e[j].used)
+            continue;
+        const double *t = d->points + 2 * x->e[j].b;
+        double ox = t[0] - q[0], oy = t[1] - q[1];
+        double turn = atan2(ix * oy - iy * ox, ix * ox + iy * oy);
+        if (best == x->n || turn > best_turn) {
+            best = j;
+            best_turn = turn;
+        }
+    }
+    return best;
 }
 
-/* The boundary chained into rings, appended as points and rings. */
-static bool chain(cj_reader *r, const edge_index *x)
+/* Whether more than one edge leaves point p: where a boundary touches itself. */
+static bool branches(const edge_index *x, size_t p)
+{
+    size_t k = leaving(x, p);
+    return k + 1 < x->n && same_point(x->d, x->e[x->by_start[k + 1]].a, p);
+}
+
+/* The walk's points walk[from, to) appended as one ring (none when under three). */
+static bool emit_ring(cj_reader *r, const size_t *walk, size_t from, size_t to)
 {
     ly_district *d = r->d;
+    if (to - from < 3)
+        return true;
+    /* a sliver (its points on one line, or under 0.01 m², as triangles that overlap by a
+     * rounding leave): nothing to draw, and not a ring that a valid polygon may have */
+    const double *o = d->points + 2 * walk[from];
+    double kx = M_PER_DEG_LON * cos(o[1] * M_PI / 180), area2 = 0;
+    for (size_t i = from; i < to; i++) {
+        const double *a = d->points + 2 * walk[i], *b = d->points + 2 * walk[i + 1 < to ? i + 1 : from];
+        area2 += (a[0] - o[0]) * kx * (b[1] - o[1]) * M_PER_DEG_LAT -
+                 (b[0] - o[0]) * kx * (a[1] - o[1]) * M_PER_DEG_LAT;
+    }
+    if (fabs(area2) * 0.5 < 0.01)
+        return true;
+    size_t first = d->n_points;
+    for (size_t i = from; i < to; i++) {
+        double p[3] = {d->points[2 * walk[i]], d->points[2 * walk[i] + 1], 0};
+        if (!add_point(r, p))
+            return false;
+    }
+    ly_ring *rg = cj_grow(r, (void **)&d->rings, &d->n_rings, &r->cap_rings, sizeof *rg);
+    if (!rg)
+        return false;
+    *rg = (ly_ring){(uint32_t)first, (uint32_t)(to - from)};
+    return true;
+}
+
+/* The boundary chained into rings, appended as points and rings. Where the walk comes
+ * back to a point it passed (two areas meeting at a corner, a hole touching the outline),
+ * the loop since then is a ring of its own: a ring that touches itself is not a valid
+ * polygon's (OGC simple features), and other tools refuse it. */
+static bool chain(cj_reader *r, const edge_index *x)
+{
+    const ly_district *d = r->d;
     edge *e = x->e;
     size_t ne = x->n;
-    for (size_t s = 0; s < ne; s++) {
+    size_t *walk = malloc(ne * sizeof *walk);
+    if (!walk) {
+        r->nomem = true;
+        return false;
+    }
+    bool ok = true;
+    for (size_t s = 0; s < ne && ok; s++) {
         if (e[s].used)
             continue;
-        size_t first = d->n_points, cur = s, n = 0;
-        while (!e[cur].used) {
+        size_t cur = s, n = 0;
+        while (!e[cur].used && ok) {
             e[cur].used = true;
-            double p[3] = {d->points[2 * e[cur].a], d->points[2 * e[cur].a + 1], 0};
-            if (!add_point(r, p))
-                return false;
-            n++;
-            size_t next = next_from(x, e[cur].b);
+            size_t p = e[cur].a;
+            if (n && branches(x, p))
+                for (size_t j = n; j-- > 0;)
+                    if (same_point(d, walk[j], p)) {
+                        ok = emit_ring(r, walk, j, n);
+                        n = j;
+                        break;
+                    }
+            walk[n++] = p;
+            size_t next = next_from(x, e[cur].a, e[cur].b);
             if (next == ne)
                 break;
             cur = next;
         }
-        if (n < 3) {
-            d->n_points = first;
-            continue;
-        }
-        ly_ring *rg = cj_grow(r, (void **)&d->rings, &d->n_rings, &r->cap_rings, sizeof *rg);
-        if (!rg)
-            return false;
-        *rg = (ly_ring){(uint32_t)first, (uint32_t)n};
+        ok = ok && emit_ring(r, walk, 0, n);
     }
-    return true;
+    free(walk);
+    return ok;
 }
 
 static bool inside(const ly_district *d, const ly_ring *rg, double x, double y)
@@ -928,9 +986,10 @@ static bool regroup(cj_reader *r, size_t r0, uint32_t p0)
         *slot = d->rings[o];
         for (size_t h = r0; h < r1; h++) {
             const ly_ring *hole = &d->rings[h];
-            const double *p = d->points + 2 * hole->first_point;
+            /* the middle of its first edge: a hole's corner may touch the outline */
+            const double *p = d->points + 2 * hole->first_point, *q = p + 2;
             if (ring_area_ll(d, hole->first_point, hole->n_points) >= 0 ||
-                !inside(d, &d->rings[o], p[0], p[1]))
+                !inside(d, &d->rings[o], 0.5 * (p[0] + q[0]), 0.5 * (p[1] + q[1])))
                 continue;
             slot = cj_grow(r, (void **)&d->rings, &d->n_rings, &r->cap_rings, sizeof *slot);
             if (!slot)

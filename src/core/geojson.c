@@ -2498,7 +2498,13 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
     double x;
     switch (kind) {
     case LY_KIND_ROAD:
-        ok = read_lines(L, geom, &f.first_line, &f.n_lines);
+        /* a road given as its area (as CityJSON gives it, and louyu exports it): filled */
+        if (polygonal_collection(geom) ||
+            (cJSON_IsObject(geom) && cJSON_IsString(member(geom, "type")) &&
+             strstr(member(geom, "type")->valuestring, "Polygon")))
+            ok = read_areal(L, geom, "a road's area", &f.first_polygon, &f.n_polygons, box);
+        else
+            ok = read_lines(L, geom, &f.first_line, &f.n_lines);
         f.subtype = by_tags ? osm_road_class(plain_tag(L, props, "highway"))
                             : get_enum(L, props, "class", ROAD_NAMES, LY_ROAD_COUNT,
                                        LY_ROAD_TERTIARY, false);
