@@ -167,6 +167,11 @@ check 'python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1],encodi
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.setdefault("metadata",{})["referenceSystem"]="https://www.opengis.net/def/crs/EPSG/0/7415"; json.dump(d,open(sys.argv[2],"w"))' \
   "$cj/rotterdam_subset.city.json" "$tmp/rot.city.json"
 run 0 export "$tmp/rot.city.json" --out "$tmp/rot.geojson"
+# heights are floats from the model's vertices: JSON gives them to the millimetre (18.29, not
+# 18.290000915527344)
+run 0 stats "$tmp/rot.city.json" --json; expect out '"max_height_m":	18.29,'
+run 0 info "$tmp/rot.city.json" --json
+check '! grep -qE "height_m\":[[:space:]]*[0-9.]{9}" "$tmp/out"' "info --json: float noise in heights: $(grep -m1 height_m "$tmp/out")"
 # RFC 7946's winding: a ground surface faces down, its ring the other way round from a roof's
 run 0 export "$cj/sample.city.json" --out "$tmp/sample.geojson"
 check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/sample.geojson" "$tmp/rot.geojson" "$tmp/delft.geojson" >"$tmp/py"' \

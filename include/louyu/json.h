@@ -37,6 +37,10 @@ void ly_json_locate(const char *text, size_t len, const struct cJSON *root,
 /* Number of bytes of a leading byte-order mark (0 or 3). */
 size_t ly_json_bom(const char *text, size_t len);
 
+/* A length in metres held as a float, as JSON writes it: to the millimetre, so that
+ * 18.29f is 18.29, not 18.290000915527344. */
+double ly_json_metres(double m);
+
 /* What a value is, for messages: "a string", "a number", "true", "null", ... */
 const char *ly_json_kind(const struct cJSON *v);
 

@@ -3,6 +3,7 @@
 #include "load_private.h"
 #include "louyu/csv.h"
 #include "louyu/export.h"
+#include "louyu/json.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -55,11 +56,6 @@ static cJSON *polygons(const ly_district *d, uint32_t first, uint32_t n)
 }
 
 /* A height kept as a float, to the millimetre it means (15.211, not 15.211000442504883). */
-static double mm(double x)
-{
-    return round(x * 1000) / 1000;
-}
-
 static void text(cJSON *o, const char *key, const char *v)
 {
     if (v && *v)
@@ -78,9 +74,9 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
     cJSON_AddStringToObject(p, "status", ly_status_name(b->status));
     if (b->year > 0)
         cJSON_AddNumberToObject(p, "year", b->year);
-    cJSON_AddNumberToObject(p, "height_m", mm(b->height_m));
+    cJSON_AddNumberToObject(p, "height_m", ly_json_metres(b->height_m));
     if (b->min_height_m > 0)
-        cJSON_AddNumberToObject(p, "min_height_m", mm(b->min_height_m));
+        cJSON_AddNumberToObject(p, "min_height_m", ly_json_metres(b->min_height_m));
     /* floors where they make storeys the loader takes (2 to 12 m each): a model's shed of
      * 0.7 m has its floors estimated when it is read back */
     if (b->floors > 0 && b->height_m / b->floors >= 2 && b->height_m / b->floors <= 12)
@@ -90,8 +86,8 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
         for (uint32_t i = 0; i < b->n_polygons; i++) {
             const ly_polygon *pg = &d->polygons[b->first_polygon + i];
             cJSON *part = cJSON_CreateObject();
-            cJSON_AddNumberToObject(part, "min_height_m", mm(pg->min_height_m));
-            cJSON_AddNumberToObject(part, "height_m", mm(pg->height_m));
+            cJSON_AddNumberToObject(part, "min_height_m", ly_json_metres(pg->min_height_m));
+            cJSON_AddNumberToObject(part, "height_m", ly_json_metres(pg->height_m));
             cJSON_AddItemToArray(parts, part);
         }
     }

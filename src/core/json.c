@@ -472,6 +472,11 @@ void ly_json_locate(const char *text, size_t len, const cJSON *root, const cJSON
 
 /* ---- small JSON files ----------------------------------------------------- */
 
+double ly_json_metres(double m)
+{
+    return round(m * 1000) / 1000;
+}
+
 const char *ly_json_kind(const cJSON *v)
 {
     if (cJSON_IsString(v))

@@ -1,6 +1,7 @@
 /* louyu info: a building, everything known about it (or its floors, or its
  * enterprises); with a file alone, the file's buildings. */
 #include "info.h"
+#include "louyu/json.h"
 #include "louyu/stats.h"
 
 #include <math.h>
@@ -51,8 +52,8 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
         cJSON_AddNumberToObject(o, "year", b->year);
     else
         cJSON_AddNullToObject(o, "year");
-    cJSON_AddNumberToObject(o, "height_m", b->height_m);
-    cJSON_AddNumberToObject(o, "min_height_m", b->min_height_m);
+    cJSON_AddNumberToObject(o, "height_m", ly_json_metres(b->height_m));
+    cJSON_AddNumberToObject(o, "min_height_m", ly_json_metres(b->min_height_m));
     cJSON_AddNumberToObject(o, "floors", b->floors);
     cJSON *fh = cJSON_AddArrayToObject(o, "floor_heights");
     for (int i = 0; i < b->floors; i++)
@@ -65,8 +66,8 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
     for (uint32_t i = 0; i < b->n_polygons; i++) {
         const ly_polygon *pg = &d->polygons[b->first_polygon + i];
         cJSON *p = cJSON_CreateObject();
-        cJSON_AddNumberToObject(p, "min_height_m", pg->min_height_m);
-        cJSON_AddNumberToObject(p, "height_m", pg->height_m);
+        cJSON_AddNumberToObject(p, "min_height_m", ly_json_metres(pg->min_height_m));
+        cJSON_AddNumberToObject(p, "height_m", ly_json_metres(pg->height_m));
         cJSON_AddNumberToObject(p, "rings", pg->n_rings);
         cJSON_AddItemToArray(parts, p);
     }
@@ -254,7 +255,7 @@ static cJSON *list_json(const ly_district *d)
         ly_json_str(o, "title", ly_building_title(b, LY_LANG_EN, buf, sizeof buf));
         ly_json_str(o, "type", b->type);
         cJSON_AddStringToObject(o, "status", ly_status_name(b->status));
-        cJSON_AddNumberToObject(o, "height_m", b->height_m);
+        cJSON_AddNumberToObject(o, "height_m", ly_json_metres(b->height_m));
         cJSON_AddNumberToObject(o, "floors", b->floors);
         ly_json_num_or_null(o, "occupancy_rate", ly_building_occupancy(d, b, NULL, NULL));
         cJSON_AddItemToArray(arr, o);

@@ -1,5 +1,6 @@
 /* louyu stats: the district's figures, as text or JSON (docs/cli.md lists the keys). */
 #include "data.h"
+#include "louyu/json.h"
 #include "louyu/stats.h"
 
 #include <stdio.h>
@@ -36,7 +37,7 @@ static void stats_json(const ly_district *d, const ly_stats *s)
     ly_json_num_or_null(o, "tax_q1_2011_cny", s->tax_q1_2011_cny);
     ly_json_num_or_null(o, "new_enterprises_q1_2011", s->new_enterprises_q1_2011);
     cJSON_AddNumberToObject(o, "service_points", (double)s->service_points);
-    cJSON_AddNumberToObject(o, "max_height_m", s->max_height_m);
+    cJSON_AddNumberToObject(o, "max_height_m", ly_json_metres(s->max_height_m));
     cJSON *ill = cJSON_AddArrayToObject(o, "illustrative");
     for (size_t i = 0; i < d->meta.n_illustrative; i++)
         cJSON_AddItemToArray(ill, cJSON_CreateString(d->meta.illustrative[i]));
