@@ -6,7 +6,8 @@
  *   kiosk), and waits where they are not;
  * - at a phone's width, a match chosen in the finder shows its floor, the building's card,
  *   then the finder again, one tap each; a finger on the search field brings the on-screen
- *   keyboard up (a mouse's click does not). */
+ *   keyboard up (a mouse's click does not);
+ * - the cameras' pictures (operations) beside or under their open list, never over it. */
 #include "gl_app.h"
 
 #include "louyu/search.h"
@@ -56,6 +57,11 @@ static void frames(int n)
 {
     for (int i = 0; i < n; i++)
         frame(0.1);
+}
+
+static bool meets(const ly_box *a, const ly_box *b)
+{
+    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
 /* Whether the rect lies inside the search panel as the layout placed it. */
@@ -209,6 +215,37 @@ int main(void)
     finger(LY_EV_FINGER_UP, f.x + 10, f.y + f.h / 2);
     frames(3);
     CHECK(g_app.st.keyboard && L->keyboard.shown && ly_ui_wants_keyboard(&g_app.ui));
+
+    /* operations: the cameras' pictures never cover their open list: beside it, lower
+     * under it, or (no room for both) the list waits until they close */
+    g_app.st.keyboard = false;
+    ly_cmd_set_operations(&g_app, true);
+    ly_cmd_set_cameras_panel(&g_app, true);
+    ly_cmd_resize(&g_app, 1024, 600);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1024, 600), 0);
+    frames(2); /* (the list measured at this width) */
+    const ly_district *d = &g_app.scene.district;
+    for (size_t i = 0; i < d->n_features; i++)
+        if (d->features[i].kind == LY_KIND_CAMERA)
+            ly_cmd_open_camera(&g_app, (long)i);
+    CHECK(g_app.st.n_camera_views >= 3);
+    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1920, 1080}, {800, 500}};
+    for (int k = 0; k < 4; k++) {
+        ly_cmd_resize(&g_app, sizes[k][0], sizes[k][1]);
+        CHECK_INT(ly_renderer_target_begin(g_app.renderer, sizes[k][0], sizes[k][1]), 0);
+        frames(2);
+        CHECK(L->camera_view[0].shown && L->camera_view[0].w >= 150);
+        if (L->cameras.shown != (k < 3))
+            fprintf(stderr, "%dx%d: the list %s\n", sizes[k][0], sizes[k][1],
+                    L->cameras.shown ? "shown" : "hidden");
+        CHECK(L->cameras.shown == (k < 3)); /* (800 x 500: no room for both) */
+        for (int i = 0; i < g_app.st.n_camera_views; i++)
+            if (L->cameras.shown && meets(&L->camera_view[i], &L->cameras))
+                fprintf(stderr, "%dx%d: picture %d over the cameras' list\n", sizes[k][0],
+                        sizes[k][1], i);
+        for (int i = 0; i < g_app.st.n_camera_views; i++)
+            CHECK(!L->cameras.shown || !meets(&L->camera_view[i], &L->cameras));
+    }
 
     ly_renderer_target_end(g_app.renderer);
     ly_app_deinit(&g_app);

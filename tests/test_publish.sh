@@ -180,6 +180,13 @@ done
 "$LOUYU" export "$tmp/proj.gpkg" --out "$tmp/proj-week.geojson" >/dev/null 2>"$tmp/err"
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); c=[f[\"geometry\"][\"coordinates\"][0][0] for f in d[\"features\"] if f[\"geometry\"] and f[\"geometry\"][\"type\"]==\"Polygon\"]; assert \"crs\" not in d and c and all(abs(p[0])<=180 and abs(p[1])<=90 for p in c)" "$tmp/proj-week.geojson"' \
   "a projected store's week is not in WGS 84: $(head -c 300 "$tmp/proj-week.geojson")"
+# another tool's GeoPackage (GDAL's) is published as the district it is read as, not taken
+# for a store (it had rendered every page, then failed with a sentence with no file name)
+ogr2ogr -f GPKG "$tmp/gdal.gpkg" "$SRC/docs/example.geojson" 2>/dev/null
+"$LOUYU" publish "$tmp/gdal.gpkg" "$tmp/site-gdal" >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && [ -s "$tmp/site-gdal/data/district.geojson" ] && [ -s "$tmp/site-gdal/en/index.html" ]' \
+  "another tool's GeoPackage is not published: exit $rc: $(tail -2 "$tmp/err")"
 
 # ---- each space asks its own report row's rent ------------------------------------------
 # wtc's report: floor 2 at 3.0, floor 4 at 9.5, floor 10 with none (to be agreed); the

@@ -278,7 +278,9 @@ static void side_panels(ly_layout *L, const ly_app *app)
 }
 
 /* The cameras' live pictures: a row along the bottom, right of the left column and
- * left of the card, each a 4:3 picture under its title line. */
+ * left of the card, each a 4:3 picture under its title line. The open list of cameras
+ * is not covered: the row goes left of it, or lower under it, whichever leaves bigger
+ * pictures; where neither leaves them 150 dp wide the list waits until they close. */
 static void camera_views(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
@@ -286,10 +288,24 @@ static void camera_views(ly_layout *L, const ly_app *app)
     int n = st->operations ? st->n_camera_views : 0;
     float x0 = LY_LAYOUT_SIDE_X;
     float x1 = W - LY_LAYOUT_MARGIN - (L->card.shown && !L->narrow ? LY_LAYOUT_CARD_W + 14 : 0);
-    float w = n ? fminf(300, ((x1 - x0) - (float)(n - 1) * LY_LAYOUT_GAP) / (float)n) : 0;
-    w = fmaxf(w, 150);
-    float h = w * 0.75f + 84; /* the title, the picture, two lines of state */
     float bottom = H - LY_LAYOUT_MARGIN - (L->weeks.shown ? LY_LAYOUT_WEEKS_H + LY_LAYOUT_GAP : 44);
+    /* the pictures' width in a row from x0 to right, as much as 300 */
+    float gaps = (float)(n > 1 ? n - 1 : 0) * LY_LAYOUT_GAP;
+    float w = n ? fminf(300, (x1 - x0 - gaps) / (float)n) : 0;
+    float top_w = w; /* (the title, the picture, two lines of state: w * 0.75 + 84 tall) */
+    const ly_box *list = &L->cameras;
+    if (n && list->shown && (bottom - (w * 0.75f + 84)) * s < list->y + list->h &&
+        x0 * s < list->x + list->w) {
+        float left = fminf(300, (fminf(x1, list->x / s - LY_LAYOUT_GAP) - x0 - gaps) / (float)n);
+        float under = fminf(w, (bottom - (list->y + list->h) / s - LY_LAYOUT_GAP - 84) / 0.75f);
+        top_w = fmaxf(left, under);
+        if (top_w < 150) {
+            L->cameras.shown = false; /* (no room for both: the pictures, opened over it) */
+            top_w = w;
+        }
+    }
+    w = fmaxf(top_w, 150);
+    float h = w * 0.75f + 84;
     for (int i = 0; i < 4; i++) {
         L->camera_view[i] = box((x0 + (float)i * (w + LY_LAYOUT_GAP)) * s, (bottom - h) * s, w * s,
                                 h * s);

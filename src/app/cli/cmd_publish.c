@@ -344,12 +344,12 @@ static int district_file(publisher *pb, const char *local)
     ly_diag_list diags;
     ly_diag_list_init(&diags, local);
     int rc = 0;
-    if (ly_store_is(local)) {
+    if (ly_store_is(local) && !ly_gisfile_is(local)) { /* (another tool's GeoPackage: below) */
         char tmp[PATH_N];
         if (snprintf(tmp, sizeof tmp, "%s/.district.tmp", pb->stage) >= (int)sizeof tmp ||
             ly_store_export(local, 0, tmp, err, sizeof err) ||
             ly_file_read(tmp, 1u << 30, false, &text, &len, &diags) != LY_FILE_OK) {
-            fprintf(stderr, "louyu publish: %s\n", err);
+            fprintf(stderr, "louyu publish: %s: %s\n", local, err);
             rc = -1;
         }
         unlink(tmp);
