@@ -210,6 +210,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/silent":
             self.hold(generation[0])
             self.close_connection = True
+        elif path == "/redirect" and "file" in q:  # to a scheme a camera must not use
+            self.simple(302, "text/plain", b"moved\n", [("Location", "file:///etc/passwd")])
         elif path == "/redirect":
             self.simple(302, "text/plain", b"moved\n", [("Location", "/mjpeg")])
         elif path == "/control/away":

@@ -35,7 +35,8 @@ base = sys.argv[3]
 for cid, key, url in [("live", "stream", base + "/mjpeg"), ("still", "snapshot", base + "/snapshot.jpg"),
                       ("missing", "stream", base + "/404"), ("garbage", "stream", base + "/garbage"),
                       ("huge", "stream", base + "/huge"), ("silent", "stream", base + "/silent"),
-                      ("nobody", "stream", "http://127.0.0.1:9/mjpeg")]:
+                      ("nobody", "stream", "http://127.0.0.1:9/mjpeg"),
+                      ("tofile", "stream", base + "/redirect?file")]:
     d["features"].append({"type": "Feature", "id": cid,
                           "geometry": {"type": "Point", "coordinates": [120.3700, 36.0630]},
                           "properties": {"kind": "camera", "name": cid, key: url,
@@ -62,6 +63,12 @@ state nobody "$red" "unreachable"
 state garbage "$red" "bad data"
 state huge "$red" "bad data"
 state silent "$grey" "connecting"
+state tofile "$red" "bad data"
+# (a redirect to file:// is refused, and said to be a redirect: the address given is http)
+"$LOUYU" --verbose shot "$tmp/cams.geojson" --operations --camera tofile --size 640x400 \
+  --out "$tmp/tofile2.png" >"$tmp/out" 2>&1
+check 'grep -q "redirected to an address that is not http:// or https://" "$tmp/out"' \
+  "a redirect to file:// is not said to be one: $(grep -m1 CAM "$tmp/out")"
 # the live panels show the picture; the failed ones none
 for id in live still; do
   n=$(convert "$tmp/$id.png" -alpha off -fuzz 6% -fill black +opaque 'rgb(255,140,0)' -fill white \
@@ -71,6 +78,21 @@ done
 n=$(convert "$tmp/missing.png" -alpha off -fuzz 6% -fill black +opaque 'rgb(255,140,0)' -fill white \
   -opaque 'rgb(255,140,0)' -format '%[fx:round(mean*w*h)]' info:)
 check '[ "$n" -lt 500 ]' "camera missing: a picture where there is none ($n pixels)"
+# a district that came from a URL: a still picture's relative path is fetched beside it
+# (it had been looked for beside the downloaded copy, in the cache: unreachable)
+python3 - "$tmp/cams.geojson" "$tmp/cam/rel.geojson" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["features"].append({"type": "Feature", "id": "beside", "geometry": {"type": "Point",
+                      "coordinates": [120.3701, 36.0631]},
+                      "properties": {"kind": "camera", "name": "beside", "snapshot": "frame-2.jpg"}})
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+"$LOUYU" shot "$base/file/rel.geojson" --operations --camera beside --size 1000x700 --lang en \
+  --out "$tmp/beside.png" >"$tmp/beside.log" 2>&1
+n=$(count "$tmp/beside.png" "$green")
+check '[ "$n" -gt 60 ] && grep -q "GET /file/frame-2.jpg\|/file/frame-2.jpg" "$tmp/cam/requests"' \
+  "a relative picture of a district from a URL is not fetched beside it ($n green pixels): $(grep -i beside "$tmp/beside.log" | tail -2)"
 # the public view of the same data: no camera, no panel
 "$LOUYU" shot "$tmp/cams.geojson" --camera live --size 1000x700 --out "$tmp/refused.png" \
   >"$tmp/out" 2>&1

@@ -194,6 +194,8 @@ static int adopt(ly_app *app, const char *path, int r, ly_scene *next,
     }
     r = ly_cmd_swap_scene(app, next, diags);
     if (r == LY_LOAD_OK)
+        snprintf(app->origin, sizeof app->origin, "%s", path);
+    if (r == LY_LOAD_OK)
         LY_INFO("APP", "[%s] %zu buildings, %zu vertices", path, app->scene.district.n_buildings,
                 app->scene.mesh.n_vertices);
     return r;
@@ -267,6 +269,7 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
         r = ly_cmd_swap_scene(app, &next, &diags);
     ly_run_note *rn = &app->st.run;
     if (r == LY_LOAD_OK) {
+        snprintf(app->origin, sizeof app->origin, "%s", path);
         snprintf(rn->status, sizeof rn->status, "reloaded %s: %zu buildings (%.0f ms)", path,
                  app->scene.district.n_buildings, ly_clock_ms() - info.started_ms);
         LY_INFO("RELOAD", "%s", rn->status);

@@ -133,6 +133,7 @@ typedef struct ly_app {
     ly_drawlist dl; /* the overlay: labels, panels, text */
     ly_reload *reload;
     ly_source_health source; /* the data's, when it is a URL */
+    char origin[1024]; /* where the district on screen was read from: its path or URL */
     char settings_path[512]; /* where the language is remembered ("" nowhere) */
     double last_label_t;
     bool icons_loaded; /* the map's pictograms are on the GPU */

@@ -245,8 +245,20 @@ void ly_cmd_open_camera(ly_app *app, long feature)
     const ly_feature *f = &d->features[feature];
     char path[2048];
     const char *url = f->stream ? f->stream : f->snapshot;
-    /* a still picture's path is relative to the data file */
-    if (url && !ly_is_url(url) && url[0] != '/' && d->source) {
+    /* a still picture's path is relative to the data file: to its URL where it came from
+     * one (d->source is then the downloaded copy, in the cache) */
+    const char *from = app->origin;
+    if (url && !ly_is_url(url) && ly_is_url(from)) {
+        size_t end = strcspn(from, "?#"), host = (size_t)(strstr(from, "://") - from) + 3;
+        size_t dir = end;
+        while (dir > host && from[dir - 1] != '/')
+            dir--;
+        if (dir > host)
+            snprintf(path, sizeof path, "%.*s%s", (int)dir, from, url);
+        else /* (https://host: its root) */
+            snprintf(path, sizeof path, "%.*s/%s", (int)end, from, url);
+        url = path;
+    } else if (url && !ly_is_url(url) && url[0] != '/' && d->source) {
         const char *slash = strrchr(d->source, '/');
         int dir = slash ? (int)(slash - d->source) : 1;
         snprintf(path, sizeof path, "%.*s/%s", dir, slash ? d->source : ".", url);

@@ -779,6 +779,8 @@ static void transfer_failed(conn *k, CURLcode rc, const char *errbuf)
              why);
     else if (rc == CURLE_TOO_MANY_REDIRECTS)
         fail(k, LY_CAM_UNREACHABLE, "more than %ld redirects", MAX_REDIRECTS);
+    else if (rc == CURLE_UNSUPPORTED_PROTOCOL && ly_is_url(k->c->url))
+        fail(k, LY_CAM_BAD, "redirected to an address that is not http:// or https:// (%s)", why);
     else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
         fail(k, LY_CAM_BAD, "not an http:// or https:// address (%s)", why);
     else if (rc == CURLE_PARTIAL_FILE || rc == CURLE_RECV_ERROR || rc == CURLE_GOT_NOTHING ||

@@ -1094,7 +1094,7 @@ static bool read_lines(loader *L, const cJSON *geom, uint32_t *first, uint32_t *
     bool multi = strcmp(type, "MultiLineString") == 0;
     if (!multi && strcmp(type, "LineString") != 0) {
         err(L, member(geom, "type"), "geometry is a %s: expected LineString or MultiLineString "
-            "for a road", type);
+            "for a road (or Polygon or MultiPolygon for its area)", type);
         return false;
     }
     const cJSON *coords = member(geom, "coordinates");
@@ -2317,6 +2317,18 @@ static const char *const FEATURE_KEYS[] = {"kind",    "id",        "name",   "na
                                            "snapshot", "stream",  "height_m"};
 static const double ROAD_DEFAULT_WIDTH[LY_ROAD_COUNT] = {24, 16, 12, 8, 4};
 
+/* Whether a picture's path stays in the data file's folder: relative, with no ".."
+ * step, no scheme or drive ("file:", "FILE:", "c:") and no backslash. */
+static bool path_inside(const char *s)
+{
+    if (*s == '/' || strchr(s, '\\') || strcspn(s, ":") < strcspn(s, "/"))
+        return false;
+    for (const char *seg = s; *seg; seg += strcspn(seg, "/"), seg += *seg == '/')
+        if (!strncmp(seg, "..", 2) && (seg[2] == '/' || seg[2] == 0))
+            return false;
+    return true;
+}
+
 /* A camera's picture source: an http:// or https:// URL, or (a still image only) a path
  * relative to the data file; no other scheme, no control characters, no spaces in a URL. */
 static const char *camera_source(loader *L, const cJSON *props, const char *key, bool path_ok)
@@ -2332,11 +2344,11 @@ static const char *camera_source(loader *L, const cJSON *props, const char *key,
     }
     if (url && clean && !spaces && strlen(s) > (s[4] == ':' ? 7u : 8u))
         return s;
-    if (!url && path_ok && clean && !strstr(s, "://") && strncmp(s, "file:", 5) != 0 && *s != '/')
+    if (!url && path_ok && clean && path_inside(s))
         return s; /* (relative: a data file names no picture elsewhere on the machine) */
     err(L, member(props, key), "\"%s\" is \"%.80s\": expected %s", key, s,
-        path_ok ? "an http:// or https:// URL of an image, or an image path relative to the "
-                  "data file"
+        path_ok ? "an http:// or https:// URL of an image, or an image path inside the data "
+                  "file's folder (relative, no \"..\")"
                 : "an http:// or https:// URL of an MJPEG stream");
     return NULL;
 }

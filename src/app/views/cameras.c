@@ -163,9 +163,12 @@ ly_view_out ly_view_camera_views(const ly_view_ctx *c)
             float pw = b->w - 2 * (r.x - b->x), ph = pw * 0.75f;
             ly_ui_space(c->ui, ph / s + 4);
             picture(c, k, r.x, r.y + r.h + 2 * s, pw, ph);
-            char line[300];
+            char line[300], two[300];
             status_line(c, k, line, sizeof line);
-            ly_ui_text_wrapped(c->ui, line);
+            /* two lines' worth at most (the panel's room), cut with "…" (a wrap loses a
+             * little of each line: 1.8 lines of width) */
+            ly_ui_text_wrapped(c->ui, ly_ui_fit(c->app->font, line, c->ui->theme.font_px * s,
+                                                1.8f * pw, two, sizeof two));
         }
         ly_ui_panel_end(c->ui);
         if (!open)
