@@ -137,6 +137,33 @@ expect out "19.2 m, .* from 3.0 m"
 expect out "Acme"
 run 0 info "$tmp/raised.city.json"
 expect out "University building uni"
+# a 20 m office with a 20 m antenna (a BuildingInstallation) on its roof: 20 m and 6 floors
+# (not 40 m and 13), and back from louyu's CityJSON whole, the antenna an installation still
+# (written as a BuildingPart it came back as the building, its body dropped)
+python3 - "$tmp/antenna.city.json" <<'PY'
+import json, sys
+def box(x0, y0, w, d, h, base, o):
+    v = [[x0, y0, base], [x0 + w, y0, base], [x0 + w, y0 + d, base], [x0, y0 + d, base],
+         [x0, y0, base + h], [x0 + w, y0, base + h], [x0 + w, y0 + d, base + h], [x0, y0 + d, base + h]]
+    sh = [[[0, 3, 2, 1]], [[4, 5, 6, 7]], [[0, 1, 5, 4]], [[1, 2, 6, 5]], [[2, 3, 7, 6]], [[3, 0, 4, 7]]]
+    return v, [[[i + o for i in r] for r in s] for s in sh]
+v1, s1 = box(85000, 447000, 20, 15, 20, 0, 0)
+v2, s2 = box(85009, 447007, 1, 1, 20, 20, 8)
+json.dump({"type": "CityJSON", "version": "2.0",
+           "metadata": {"referenceSystem": "https://www.opengis.net/def/crs/EPSG/0/7415"},
+           "CityObjects": {"b0": {"type": "Building", "children": ["b0-antenna"],
+                                  "geometry": [{"type": "Solid", "lod": "2.2", "boundaries": [s1]}]},
+                           "b0-antenna": {"type": "BuildingInstallation", "parents": ["b0"],
+                                          "geometry": [{"type": "Solid", "lod": "2.2", "boundaries": [s2]}]}},
+           "vertices": v1 + v2}, open(sys.argv[1], "w"))
+PY
+for f in antenna antenna-out; do
+  [ $f = antenna ] || run 0 export "$tmp/antenna.city.json" --out "$tmp/$f.city.json"
+  run 0 info "$tmp/$f.city.json" b0
+  expect out "Height +20.0 m, 6 floors"
+  expect out "LoD 2.2, 12 faces"
+done
+check 'grep -q "\"BuildingInstallation\"" "$tmp/antenna-out.city.json"' "the antenna is not exported as an installation"
 
 # ---- CityJSON as GeoJSON: for other tools, a store's week and the portal's browser map ----
 run 0 export "$cj/delft.city.json" --out "$tmp/delft.geojson"

@@ -709,7 +709,20 @@ bool cj_finish_building(cj_reader *r, ly_building *b, uint32_t first_point,
         orient(&o, d, b->first_face);
         if (!footprint(r, b, first_point))
             return false;
-        b->height_m = hi - lo + base;
+        /* the top of the building and its parts, not of an antenna on its roof (where it
+         * has faces of its own) */
+        double top = -INFINITY;
+        for (uint32_t f = 0; f < b->n_faces; f++) {
+            const ly_face *fc = &d->faces[b->first_face + f];
+            if (fc->part < r->n_installation && r->installation[fc->part])
+                continue;
+            for (uint32_t k = 0; k < fc->n_rings; k++) {
+                const ly_ring *rg = &d->rings[fc->first_ring + k];
+                for (uint32_t i = 0; i < rg->n_points; i++)
+                    top = fmax(top, d->point_z[rg->first_point + i]);
+            }
+        }
+        b->height_m = (top > -INFINITY ? top : hi - lo + base);
     }
     for (uint32_t k = 0; k < b->n_polygons; k++) /* (a part's own where footprint() knew it) */
         if (!(d->polygons[b->first_polygon + k].height_m > 0))

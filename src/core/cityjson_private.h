@@ -68,6 +68,10 @@ typedef struct {
     } *adopted;
     size_t n_adopted, cap_adopted, n_adopted_all;
     bool part_faces; /* a BuildingPart of the building being read had surfaces */
+    /* per part number of the building being read: 1 when it is a BuildingInstallation (an
+     * antenna, a chimney: drawn, but not what the building's height and storeys are of) */
+    unsigned char *installation;
+    size_t n_installation, cap_installation;
 
     struct {
         const char *type;

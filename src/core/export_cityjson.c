@@ -335,7 +335,10 @@ static cJSON *part_geometry(writer *w, const ly_building *b, uint32_t k)
 }
 
 /* Building b into objects: one part, its geometry on the Building; several, a
- * BuildingPart (ID-part-K) for each with its geometry, the Building their parent. */
+ * BuildingPart (ID-part-K) for each with its geometry, the Building their parent. A model
+ * with faces of its own (part 0) was read from a building whose parts had none: its other
+ * parts were its BuildingInstallations (an antenna, a chimney), and are written so (as
+ * BuildingParts they would be read back as the whole building, its own body dropped). */
 static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
 {
     cJSON *geoms = cJSON_AddArrayToObject(o, "geometry");
@@ -353,6 +356,9 @@ static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
             cJSON_AddItemToArray(geoms, g);
         return;
     }
+    bool own = false;
+    for (uint32_t i = 0; i < b->n_faces && !own; i++)
+        own = w->d->faces[b->first_face + i].part == 0;
     cJSON *children = cJSON_CreateArray();
     for (uint32_t i = 0; i < parts; i++) {
         cJSON *g = part_geometry(w, b, i);
@@ -375,7 +381,7 @@ static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
         for (unsigned again = 2; ly_district_find(w->d, id) >= 0; again++)
             snprintf(id, cap, "%s-part-%u-%u", b->id, k, again);
         cJSON *part = cJSON_CreateObject();
-        cJSON_AddStringToObject(part, "type", "BuildingPart");
+        cJSON_AddStringToObject(part, "type", own ? "BuildingInstallation" : "BuildingPart");
         cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "geometry"), g);
         cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "parents"), cJSON_CreateString(b->id));
         cJSON_AddItemToObject(objects, id, part);
