@@ -207,6 +207,19 @@ static void test_errors(void)
               "[1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1]}]}},\"vertices\":[[0,0,0]]}",
          "\"template\" is a number: expected the index of one of the 0 geometry-templates", 1,
          273},
+        /* a geometry of a type CityJSON does not have (it had been skipped, the building
+         * left out with a warning, the file "valid"), and geometry not an array */
+        {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"solid\","
+              "\"lod\":\"1\",\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}",
+         "city object \"a\": geometry \"type\" is \"solid\": expected one of CityJSON's", 1, 243},
+        {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":{\"type\":\"Solid\","
+              "\"lod\":\"1\",\"boundaries\":" BOX "}}},\"vertices\":" VERTS "}",
+         "city object \"a\": \"geometry\" is an object: expected an array", 1, 234},
+        /* a bad index in a level of detail not drawn: valid at none */
+        {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","
+              "\"lod\":\"1\",\"boundaries\":[[[[0,1,2,99]]]]},{\"type\":\"Solid\",\"lod\":\"2\","
+              "\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}",
+         "city object \"a\": vertex index 99 is out of range", 1, 284},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         ly_diag_list diags;

@@ -285,6 +285,71 @@ static bool lod_is(const cJSON *g, const char *want)
     return cJSON_IsNumber(l) && fabs(l->valuedouble - atof(want)) < 1e-6;
 }
 
+static bool known_type(const char *t)
+{
+    static const char *const TYPES[] = {"MultiPoint", "MultiLineString", "MultiSurface",
+                                        "CompositeSurface", "Solid", "MultiSolid",
+                                        "CompositeSolid", "GeometryInstance"};
+    for (size_t i = 0; t && i < sizeof TYPES / sizeof *TYPES; i++)
+        if (!strcmp(t, TYPES[i]))
+            return true;
+    return false;
+}
+
+/* The first vertex index in boundaries b (arrays of arrays of indices) that is not one of
+ * n vertices, or NULL. */
+static const cJSON *bad_index(const cJSON *b, size_t n, int depth)
+{
+    if (depth > 6)
+        return NULL;
+    for (const cJSON *v = cJSON_IsArray(b) ? b->child : NULL; v; v = v->next) {
+        if (cJSON_IsArray(v)) {
+            const cJSON *bad = bad_index(v, n, depth + 1);
+            if (bad)
+                return bad;
+        } else if (!cJSON_IsNumber(v) || !(v->valuedouble >= 0 && v->valuedouble < (double)n &&
+                                           v->valuedouble == floor(v->valuedouble))) {
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* The geometries of obj louyu could draw, checked whole: a type CityJSON does not have, and
+ * (in the ones not drawn at this level of detail) a vertex index out of range, are errors,
+ * so that a file valid at one level of detail is valid at every other. */
+static void check_geometries(cj_reader *r, const cJSON *geoms, const cJSON *picked)
+{
+    if (geoms && !cJSON_IsArray(geoms)) {
+        cj_err(r, geoms, "\"geometry\" is %s: expected an array of geometry objects",
+               cj_kind(geoms));
+        return;
+    }
+    for (const cJSON *g = geoms ? geoms->child : NULL; g; g = g->next) {
+        const char *t = type_of(g);
+        if (!cJSON_IsObject(g)) {
+            cj_err(r, g, "a geometry is %s: expected an object with a \"type\"", cj_kind(g));
+        } else if (!known_type(t)) {
+            const cJSON *at = cJSON_GetObjectItemCaseSensitive(g, "type");
+            cj_err(r, at ? at : g, "geometry \"type\" is %s%.40s%s: expected one of CityJSON's "
+                   "MultiPoint, MultiLineString, MultiSurface, CompositeSurface, Solid, "
+                   "MultiSolid, CompositeSolid or GeometryInstance (spelt as they are: the names "
+                   "are case-sensitive)", t ? "\"" : "", t ? t : cj_kind(at), t ? "\"" : "");
+        } else if (g != picked && levels_of(t)) {
+            const cJSON *bad = bad_index(cJSON_GetObjectItemCaseSensitive(g, "boundaries"),
+                                         r->n_ll, 0);
+            char what[48];
+            if (bad && cJSON_IsNumber(bad))
+                snprintf(what, sizeof what, "%g is out of range", bad->valuedouble);
+            else if (bad)
+                snprintf(what, sizeof what, "is %s", cj_kind(bad));
+            if (bad)
+                cj_err(r, bad, "vertex index %s: expected a whole number from 0 to %zu (there "
+                       "are %zu vertices)", what, r->n_ll ? r->n_ll - 1 : 0, r->n_ll);
+        }
+    }
+}
+
 const cJSON *cj_pick_geometry(cj_reader *r, const cJSON *obj, float *lod)
 {
     const cJSON *geoms = cJSON_GetObjectItemCaseSensitive(obj, "geometry"), *best = NULL;
@@ -297,6 +362,7 @@ const cJSON *cj_pick_geometry(cj_reader *r, const cJSON *obj, float *lod)
             continue;
         if (r->want_lod && lod_is(shape, r->want_lod)) {
             *lod = lod_value(shape);
+            check_geometries(r, geoms, g);
             return g;
         }
         if (lod_value(shape) > best_lod) {
@@ -304,6 +370,7 @@ const cJSON *cj_pick_geometry(cj_reader *r, const cJSON *obj, float *lod)
             best = g;
         }
     }
+    check_geometries(r, geoms, best);
     *lod = best_lod < 0 ? 0 : best_lod;
     if (best && r->want_lod)
         r->n_lod_missing++;
