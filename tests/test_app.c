@@ -585,6 +585,28 @@ int main(void)
     CHECK_INT(app.scene.district.n_buildings, 0);
     CHECK(app.layout.notice.shown);
     CHECK(inside(&app.layout.notice, app.st.width, app.st.height));
+    /* clear of the left column, and (a CityJSON file's) with CityJSON's hint */
+    const ly_box *col = &app.layout.toolbar;
+    CHECK(!col->shown || app.layout.notice.x >= col->x + col->w);
+    char dir[] = "/tmp/louyu-empty-XXXXXX", cj[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(cj, sizeof cj, "%s/empty.city.json", dir);
+    FILE *f = fopen(cj, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fputs("{\"type\":\"CityJSON\",\"version\":\"2.0\",\"CityObjects\":{\"b\":{\"type\":"
+              "\"Building\"}},\"vertices\":[]}\n", f);
+        fclose(f);
+    }
+    ly_diag_list_init(&diags, cj);
+    CHECK_INT(ly_app_load(&app, cj, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    unlink(cj);
+    rmdir(dir);
+    ly_app_update(&app, 0.016);
+    const char *big = NULL, *small = NULL;
+    CHECK(ly_layout_notice_text(&app, &big, &small));
+    CHECK(small && strstr(small, "Building") && strstr(small, "Solid"));
     ly_app_deinit(&app);
     return check_report();
 }

@@ -215,6 +215,13 @@ static void test_errors(void)
         {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":{\"type\":\"Solid\","
               "\"lod\":\"1\",\"boundaries\":" BOX "}}},\"vertices\":" VERTS "}",
          "city object \"a\": \"geometry\" is an object: expected an array", 1, 234},
+        /* EPSG:4326 written latitude first: said to look so */
+        {"{\"type\":\"CityJSON\",\"version\":\"2.0\",\"metadata\":{\"referenceSystem\":"
+         "\"https://www.opengis.net/def/crs/EPSG/0/4326\"},\"CityObjects\":{\"a\":{\"type\":"
+         "\"Building\",\"geometry\":[{\"type\":\"MultiSurface\",\"lod\":\"1\",\"boundaries\":"
+         "[[[0,1,2]]]}]}},\"vertices\":[[36.06,120.38,0],[36.07,120.38,0],[36.07,120.39,0]]}",
+         "x east then y north (longitude then latitude): the file looks written latitude first", 1,
+         236}, /* (at "vertices") */
         /* a bad index in a level of detail not drawn: valid at none */
         {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":[{\"type\":\"Solid\","
               "\"lod\":\"1\",\"boundaries\":[[[[0,1,2,99]]]]},{\"type\":\"Solid\",\"lod\":\"2\","

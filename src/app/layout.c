@@ -533,7 +533,9 @@ bool ly_layout_notice_text(const ly_app *app, const char **big, const char **sma
     }
     if (app->scene.loaded && !app->scene.district.n_buildings) {
         *big = ly_str(LY_S_NO_BUILDINGS, app->st.lang);
-        *small = ly_str(LY_S_NO_BUILDINGS_HINT, app->st.lang);
+        *small = ly_str(app->scene.district.meta.cityjson ? LY_S_NO_BUILDINGS_HINT_CITYJSON
+                                                          : LY_S_NO_BUILDINGS_HINT,
+                        app->st.lang);
         return true;
     }
     return false;
@@ -567,7 +569,14 @@ static void notices(ly_layout *L, const ly_app *app)
         float big_px = bar ? 18 * s : 26 * s, h = bar ? 128 * s : 104 * s;
         float w = fmaxf(measure(app, big, big_px), measure(app, small, 16 * s)) + 64 * s;
         w = fminf(w, W - 16 * s);
-        L->notice = box(0.5f * (W - w), 0.5f * (H - h), w, h);
+        float x = 0.5f * (W - w), side = LY_LAYOUT_SIDE_X * s, beside = W - side - 16 * s;
+        /* clear of the left column where it fits beside it (its text a little smaller where
+         * need be: ly_view_notice fits it) */
+        if (L->toolbar.shown && x < side && beside >= 0.7f * w) {
+            w = fminf(w, beside);
+            x = side + 0.5f * (W - side - w);
+        }
+        L->notice = box(x, 0.5f * (H - h), w, h);
     }
     float bw = fminf(760 * s, W - 40 * s), bh = 112 * s;
     L->tour = box(0.5f * (W - bw), H - bh - 28 * s, bw, bh);

@@ -264,9 +264,11 @@ int cj_transform(cj_reader *r, const double *xyz, size_t n, double *out, const c
     for (size_t i = 0; i < n; i++) {
         double lon = out[3 * i], lat = out[3 * i + 1];
         if (!(fabs(lat) <= 90 && fabs(lon) <= 540)) {
+            double x = xyz[3 * i], y = xyz[3 * i + 1];
+            bool swapped = fabs(x) <= 90 && fabs(y) > 90 && fabs(y) <= 180;
             cj_err(r, at, "vertex %zu (%.3f, %.3f, %.3f) cannot be transformed from %s to WGS 84: "
-                   "expected coordinates in that system", i, xyz[3 * i], xyz[3 * i + 1],
-                   xyz[3 * i + 2], r->crs);
+                   "expected coordinates in that system, x east then y north%s", i, x, y, xyz[3 * i + 2], r->crs,
+                   swapped ? " (longitude then latitude): the file looks written latitude first" : "");
             return -1;
         }
     }

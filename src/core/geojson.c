@@ -552,9 +552,11 @@ static bool read_position(loader *L, const cJSON *pos, double *lon, double *lat)
     if (L->pj) {
         PJ_COORD c = proj_trans(L->pj, PJ_FWD, proj_coord(lo, la, 0, 0));
         if (!isfinite(c.xy.x) || !isfinite(c.xy.y) || fabs(c.xy.x) > 180 || fabs(c.xy.y) > 90) {
+            bool swapped = fabs(lo) <= 90 && fabs(la) > 90 && fabs(la) <= 180;
             err(L, pos, "position (%.10g, %.10g) cannot be transformed from %s to WGS 84: "
-                "expected coordinates in that system (the collection's \"crs\")", lo, la,
-                L->crs);
+                "expected coordinates in that system (the collection's \"crs\"), east then "
+                "north%s", lo, la, L->crs,
+                swapped ? " (longitude then latitude): the file looks written latitude first" : "");
             return false;
         }
         *lon = c.xy.x;

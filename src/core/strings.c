@@ -119,6 +119,8 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_N_BUILDINGS_MATCH] = {"%s 座楼宇符合", "%s buildings match"},
     [LY_S_NO_BUILDINGS] = {"这个文件里没有楼宇", "No buildings in this file"},
     [LY_S_NO_BUILDINGS_HINT] = {"楼宇是 Polygon 或 MultiPolygon 要素", "Buildings are Polygon or MultiPolygon features"},
+    [LY_S_NO_BUILDINGS_HINT_CITYJSON] = {"楼宇是有面（MultiSurface、Solid……）的 Building 城市对象",
+                                         "Buildings are Building city objects with surfaces (MultiSurface, Solid …)"},
     [LY_S_OPENING] = {"正在打开 %s（首次打开需建立缓存，以后会很快）", "Opening %s (the first time builds a cache; later opens are quick)"},
     [LY_S_STAGE_READ] = {"读取文件", "Reading the file"},
     [LY_S_STAGE_CHECK] = {"检查编码与 JSON 语法", "Checking the encoding and the JSON"},

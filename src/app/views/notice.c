@@ -28,6 +28,11 @@ static void notice(const ly_view_ctx *c)
     ly_font *font = c->app->font;
     bool opening = c->app->st.opening.on && !c->app->scene.loaded;
     float s = c->L->s, pb = opening ? 18 * s : 26 * s, ps = 16 * s;
+    /* (smaller where the card is narrower than its lines: beside the left column) */
+    float widest = fmaxf(ly_font_measure(font, big, pb), ly_font_measure(font, small, ps));
+    float k = widest > b->w - 48 * s ? (b->w - 48 * s) / widest : 1;
+    pb *= k;
+    ps *= k;
     ly_draw_shadow(c->dl, b->x, b->y, b->w, b->h, 18 * s, 24 * s, 1, ly_rgba(0, 0, 0, 60));
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 18 * s, ly_rgba(255, 255, 255, 245));
     ly_draw_text(c->dl, floorf(b->x + 0.5f * (b->w - ly_font_measure(font, big, pb))),
