@@ -215,6 +215,9 @@ static void test_errors(void)
         {HEAD ",\"CityObjects\":{\"a\":{\"type\":\"Building\",\"geometry\":{\"type\":\"Solid\","
               "\"lod\":\"1\",\"boundaries\":" BOX "}}},\"vertices\":" VERTS "}",
          "city object \"a\": \"geometry\" is an object: expected an array", 1, 234},
+        /* no "vertices": said where (it had no position) */
+        {"{\"type\":\"CityJSON\",\"version\":\"2.0\",\"CityObjects\":{}}",
+         "the document has no \"vertices\": expected an array of [x, y, z]", 1, 1},
         /* EPSG:4326 written latitude first: said to look so */
         {"{\"type\":\"CityJSON\",\"version\":\"2.0\",\"metadata\":{\"referenceSystem\":"
          "\"https://www.opengis.net/def/crs/EPSG/0/4326\"},\"CityObjects\":{\"a\":{\"type\":"

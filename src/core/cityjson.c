@@ -180,10 +180,12 @@ static bool crs_pipeline(cj_reader *r, const char *def, const cJSON *at)
     if (r->ctx)
         proj_log_level(r->ctx, PJ_LOG_NONE); /* its reasons are in our message */
     r->pj = ly_crs_to_wgs84(r->ctx, def, &r->geocentric);
+    const char *why = !r->ctx ? "no PROJ" : proj_context_errno_string(r->ctx, proj_context_errno(r->ctx));
+    if (!why || !strncmp(why, "Unknown error", 13)) /* (PROJ's words for a code it does not know) */
+        why = "a system it does not know";
     if (!r->pj)
         cj_err(r, at, "\"referenceSystem\" %s: PROJ cannot transform it to WGS 84 (%s): expected "
-               "a reference system such as https://www.opengis.net/def/crs/EPSG/0/7415", def,
-               r->ctx ? proj_context_errno_string(r->ctx, proj_context_errno(r->ctx)) : "no PROJ");
+               "a reference system such as https://www.opengis.net/def/crs/EPSG/0/7415", def, why);
     return r->pj != NULL;
 }
 
@@ -310,9 +312,13 @@ static void read_transform(cj_reader *r, const cJSON *tr)
 }
 
 /* The document's or feature's "vertices", through the transform and the reference system. */
-static void read_vertices(cj_reader *r, const cJSON *vs)
+static void read_vertices(cj_reader *r, const cJSON *root, const cJSON *vs)
 {
     r->n_ll = 0;
+    if (!vs) {
+        cj_err(r, root, "the document has no \"vertices\": expected an array of [x, y, z]");
+        return;
+    }
     if (!cJSON_IsArray(vs)) {
         cj_err(r, vs, "\"vertices\" is %s: expected an array of [x, y, z]", cj_kind(vs));
         return;
@@ -429,8 +435,11 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
             *storeys = m->valueint;
             return true;
         }
+        char v[48];
+        if (cJSON_IsNumber(m))
+            snprintf(v, sizeof v, "%g", m->valuedouble);
         cj_warn(r, m, "\"storeysAboveGround\" is %s: expected a whole number from 1 to %d",
-                cj_kind(m), MAX_FLOORS);
+                cJSON_IsNumber(m) ? v : cj_kind(m), MAX_FLOORS);
     } else if (!strcmp(k, "status") && cJSON_IsString(m) &&
                (!strcmp(m->valuestring, "completed") ||
                 !strcmp(m->valuestring, "under_construction"))) {
@@ -816,8 +825,14 @@ static void read_object(cj_reader *r, const cJSON *o)
         skip_type(r, type);
 }
 
-static void read_objects(cj_reader *r, const cJSON *objs, ly_progress *progress)
+static void read_objects(cj_reader *r, const cJSON *root, const cJSON *objs,
+                         ly_progress *progress)
 {
+    if (!objs) {
+        cj_err(r, root, "the document has no \"CityObjects\": expected an object of city objects "
+               "by id");
+        return;
+    }
     if (!cJSON_IsObject(objs)) {
         cj_err(r, objs, "\"CityObjects\" is %s: expected an object of city objects by id",
                cj_kind(objs));
@@ -890,10 +905,10 @@ static void read_header(cj_reader *r, const cJSON *root)
 static void read_body(cj_reader *r, const cJSON *root, bool feature, ly_progress *progress)
 {
     ly_load_mark m = ly_load_mark_now(r->d, r->diags);
-    read_vertices(r, member(root, "vertices"));
+    read_vertices(r, root, member(root, "vertices"));
     size_t errors = r->diags->errors - m.errors;
     if (!errors && !r->nomem) { /* (else every ring would say so again) */
-        read_objects(r, member(root, "CityObjects"), progress);
+        read_objects(r, root, member(root, "CityObjects"), progress);
     } else if (errors && !r->nomem && feature && r->skip_bad) {
         ly_load_leave_out(r->d, r->diags, &m, "feature");
     } else if (errors && feature) {
