@@ -111,9 +111,26 @@ static int remove_one(const char *path, const struct stat *st, int flag, struct 
     return remove(path);
 }
 
-static void remove_tree(const char *path)
+static int writable_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
-    nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+    (void)ftw;
+    if (flag == FTW_D || flag == FTW_DNR)
+        chmod(path, (st->st_mode & 07777) | S_IRWXU);
+    return 0;
+}
+
+/* Removes the folder at path and all in it; false (errno set) when some of it stays. A
+ * folder made read-only (an old site someone protected with chmod a-w) is made writable
+ * first: it is ours. */
+static bool remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st))
+        return errno == ENOENT;
+    if (!nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS))
+        return true;
+    nftw(path, writable_one, 16, FTW_PHYS);
+    return !nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /* ---- the folder beside OUT_DIR ------------------------------------------------------ */
@@ -166,7 +183,11 @@ static int begin_stage(publisher *pb)
                 pb->out, pb->lock);
         return -1;
     }
-    remove_tree(pb->stage); /* what a killed publish left */
+    if (!remove_tree(pb->stage)) { /* what a killed publish left */
+        fprintf(stderr, "louyu publish: %s, left by an earlier publish, cannot be removed (%s): "
+                "remove it, then publish again\n", pb->stage, strerror(errno));
+        return -1;
+    }
     pb->staging = true;
     if (ly_make_dirs(pb->stage, 0755, NULL, 0)) {
         fprintf(stderr, "louyu publish: cannot make %s: %s\n", pb->stage, strerror(errno));
@@ -194,7 +215,10 @@ static int finish_stage(publisher *pb)
                 strerror(errno));
         return -1;
     }
-    remove_tree(pb->stage);
+    if (!remove_tree(pb->stage)) /* (the new site is in place all the same) */
+        fprintf(stderr, "louyu publish: warning: the old site stays at %s: it cannot be removed "
+                "(%s); the next publish removes it, or remove it yourself\n", pb->stage,
+                strerror(errno));
     return 0;
 }
 
