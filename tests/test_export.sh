@@ -218,6 +218,10 @@ for f in "$district" "$sf"; do
     "$tmp/$name.stock.csv" >"$tmp/py" 2>&1
   check 'grep -q "^ok " "$tmp/py"' "$name's CityJSON: $(tail -3 "$tmp/py")"
 done
+# the district's own name comes back (its English one had come back as its only name)
+"$LOUYU" stats "$tmp/zhanshan.city.json" >"$tmp/out" 2>&1
+check 'grep -q "^District  *湛山街道, data of 2011-04-29" "$tmp/out"' \
+  "the CityJSON's district names: $(head -1 "$tmp/out")"
 # parts are named ID-part-K, and never as a building already is: the export reads back whole
 "$LOUYU" export "$SRC/tests/data/cityjson/part-id-collision.city.json" --out "$tmp/pc.city.json" >/dev/null 2>&1
 "$LOUYU" validate "$tmp/pc.city.json" >"$tmp/out" 2>&1

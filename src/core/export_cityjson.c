@@ -457,7 +457,9 @@ static void metadata(cJSON *root, const ly_district *d, int epsg, const writer *
     snprintf(crs, sizeof crs, "https://www.opengis.net/def/crs/EPSG/0/%d", epsg);
     if (epsg) /* (none for a local system: no place on the earth is claimed) */
         cJSON_AddStringToObject(m, "referenceSystem", crs);
-    const char *title = d->meta.name_en ? d->meta.name_en : d->meta.name;
+    /* the district's own name (CityJSON's metadata has room for one title, and none for
+     * properties of louyu's own: the English name stays behind) */
+    const char *title = d->meta.name ? d->meta.name : d->meta.name_en;
     if (title)
         cJSON_AddStringToObject(m, "title", title);
     int y, mo, dd;

@@ -49,7 +49,7 @@ static void stats_text(const ly_district *d, const ly_stats *s)
     char a[40], b[40], date[16];
     ly_district_date(d, date, sizeof date); /* the week's Friday for a store's figures */
     if (d->meta.name)
-        printf("District              %s %s%s%s\n", d->meta.name,
+        printf("District              %s%s%s%s%s\n", d->meta.name, d->meta.name_en ? " " : "",
                d->meta.name_en ? d->meta.name_en : "", *date ? ", data of " : "", date);
     printf("Buildings             %zu (%zu completed, %zu under construction)\n", s->buildings,
            s->completed, s->under_construction);
