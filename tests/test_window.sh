@@ -180,6 +180,20 @@ check "awk 'BEGIN { exit !($r > 0.95 && $g > 0.95 && $b > 0.95) }'" "the compass
 kill "${pids[-1]}" 2>/dev/null
 wait "${pids[-1]}" 2>/dev/null
 
+# the view from the top, drawn straight into the window (--msaa 1, what software GL gets):
+# the sea, as `louyu shot` draws it. (A window's 32-bit depth buffer had let the land cover
+# the roads, the water and the parks: their polygon offsets were under what it told apart.)
+log="$tmp/top.log"
+start_viewer "$log" --size 1000x700 --lang en --view top --msaa 1
+shot top
+"$LOUYU" shot --size 1000x700 --lang en --view top --msaa 1 --out "$tmp/top-shot.png" >/dev/null 2>&1
+read -r r g b <<<"$(mean top 10x10+595+595)"
+read -r sr sg sb <<<"$(mean top-shot 10x10+595+595)"
+check "awk 'BEGIN { exit !($b > $r + 0.1 && ($r - $sr)^2 + ($g - $sg)^2 + ($b - $sb)^2 < 0.001) }'" \
+  "the top view in a window has no sea where louyu shot has it ($r $g $b, shot $sr $sg $sb)"
+kill "${pids[-1]}" 2>/dev/null
+wait "${pids[-1]}" 2>/dev/null
+
 # ---- the kiosk: the whole screen, without a window manager and with one -------------
 hash=$(printf '2468\n' | "$LOUYU" pin-hash 2>/dev/null)
 printf '{"data": "%s", "admin": {"pin_hash": "%s", "hold_s": 3}, "attract": {"after_s": 5}, "log": {"path": "%s"}}\n' \

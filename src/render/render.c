@@ -69,6 +69,13 @@ typedef struct {
 
 struct ly_renderer {
     program building, ground, ground_bands, sky, ui, ui_rgba, slab, overlay;
+    /* the window's depth buffer's bits (0: not known), and what the ground layers' polygon
+     * offsets are multiplied by in the frame being drawn: a depth unit of a 32-bit buffer
+     * is 1/256 of a 24-bit one's, under what software GL's float depth can tell apart, so
+     * that the coplanar layers fought and the land covered roads and water (a window from
+     * GLX on llvmpipe, looking straight down) */
+    int window_depth_bits;
+    float offset_units;
     /* the buildings' variants, made when first needed: bit 1 GLOW (the finder's matches
      * glow), bit 2 SITES (building sites, in their own pass), bit 4 DITHER (a tile fading
      * between levels of detail); [0] is unused (the plain program is `building`) */
@@ -500,6 +507,13 @@ ly_renderer *ly_renderer_begin(const char *shader_dir, char *err, size_t err_len
         return NULL;
     }
     r->flush_every = ly_gl_bins_frames() ? FLUSH_TRIANGLES : 0;
+    r->offset_units = 1;
+    GLint depth_bits = 0; /* (the window's, bound now; an error where there is none) */
+    glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_DEPTH,
+                                          GL_FRAMEBUFFER_ATTACHMENT_DEPTH_SIZE, &depth_bits);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    r->window_depth_bits = depth_bits;
     /* the programs' binaries from the last run, where the driver gives them */
     GLint formats = 0;
     if (ly_gl_has_program_binaries())
@@ -1121,7 +1135,7 @@ static void draw_overlay(ly_renderer *r, const ly_render_frame *f)
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
     glEnable(GL_POLYGON_OFFSET_FILL);
-    glPolygonOffset(-0.5f * LY_GROUND_LAYERS, -4.0f * LY_GROUND_LAYERS);
+    glPolygonOffset(-0.5f * LY_GROUND_LAYERS, -4.0f * LY_GROUND_LAYERS * r->offset_units);
     glUseProgram(r->overlay.id);
     glUniformMatrix4fv(r->overlay.view_proj, 1, GL_FALSE, f->view_proj);
     glUniform3fv(r->overlay.eye, 1, f->eye);
@@ -1545,7 +1559,7 @@ static void draw_ground(ly_renderer *r, const ly_render_frame *f)
             glUniform3fv(p->fog_color, 1, SKY_HORIZON);
             glUniform1f(p->fog_distance, f->fog_distance);
         }
-        glPolygonOffset(-0.5f * (float)l, -4.0f * (float)l);
+        glPolygonOffset(-0.5f * (float)l, -4.0f * (float)l * r->offset_units);
         if (blends)
             glEnable(GL_BLEND);
         else
@@ -1847,6 +1861,9 @@ static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
     bool ms = scene_fbo(r, f->width, f->height);
     if (ms)
         glBindFramebuffer(GL_FRAMEBUFFER, r->scene_fbo);
+    /* (louyu's own buffers' depth is 24 bits) */
+    int bits = !ms && target == 0 ? r->window_depth_bits : 24;
+    r->offset_units = bits > 24 ? ldexpf(1.0f, bits - 24) : 1.0f;
     stamp(r, LY_PART_CLEAR);
     glViewport(0, 0, f->width, f->height);
     glDisable(GL_SCISSOR_TEST);
