@@ -218,6 +218,39 @@ static void release(ly_district *d, ly_geo *geo, ly_ground *g)
 
 /* ---- roads ------------------------------------------------------------------- */
 
+/* A road given as its area (a Polygon, as CityJSON gives roads): filled in its class's
+ * layer, whatever the class (a major road's area had not been drawn at all). */
+static void road_areas(void)
+{
+    static const char *const CLASSES[] = {"primary", "tertiary", "residential", "footway"};
+    for (int c = 0; c < 4; c++) {
+        double sq[] = {0, 0, 40, 0, 40, 20, 0, 20};
+        json_buf *j = malloc(sizeof *j);
+        begin(j);
+        sep(j);
+        add(j, "{\"type\":\"Feature\",\"properties\":{\"kind\":\"road\",\"class\":\"%s\"},"
+               "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[", CLASSES[c]);
+        coords(j, sq, 4, true);
+        add(j, "]}}");
+        ly_district d;
+        ly_geo geo;
+        ly_ground g;
+        build(j, &d, &geo, &g);
+        free(j);
+        bool major = c < 2;
+        const ly_ring *rg = &d.rings[d.polygons[d.features[0].first_polygon].first_ring];
+        double a = ring_area(&geo, rg);
+        CHECK(a > 700);
+        CHECK_NEAR(layer_area(&g, major ? LY_GROUND_ROAD_MAJOR : LY_GROUND_ROAD_MINOR), a,
+                   1e-6 * a);
+        CHECK_INT(g.count[major ? LY_GROUND_ROAD_MINOR : LY_GROUND_ROAD_MAJOR], 0);
+        CHECK_INT(g.count[LY_GROUND_ROAD_CASING], 0);
+        ly_ground_deinit(&g);
+        ly_geo_deinit(&geo);
+        ly_district_unload(&d);
+    }
+}
+
 /* One road: its layer has no gaps (samples along the centreline and at
  * ±0.45 w across it, and around each vertex, are covered) and no spikes
  * (every vertex within w/2 of the centreline, the casing within w/2 + 1.5). */
@@ -592,6 +625,7 @@ static void real(const char *path, bool expect_features)
 int main(void)
 {
     roads();
+    road_areas();
     areas();
     headland();
     degenerate();

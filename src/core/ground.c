@@ -450,8 +450,9 @@ static int roads(context *cx, ly_ground_layer layer)
             (layer == LY_GROUND_ROAD_MAJOR) != is_major(ft->subtype))
             continue;
         double r = 0.5 * ft->width_m + (layer == LY_GROUND_ROAD_CASING ? CASING_M : 0);
-        /* a road given as its area (CityJSON) is filled with the minor roads */
-        for (uint32_t k = 0; layer == LY_GROUND_ROAD_MINOR && k < ft->n_polygons; k++)
+        /* a road given as its area (CityJSON's, a GeoJSON Polygon) is filled in its class's
+         * layer (the casing outlines lines only) */
+        for (uint32_t k = 0; layer != LY_GROUND_ROAD_CASING && k < ft->n_polygons; k++)
             if (fill(cx, ft->first_polygon + k))
                 return -1;
         for (uint32_t l = 0; l < ft->n_lines; l++) {
