@@ -7,6 +7,7 @@
  * - at a phone's width, a match chosen in the finder shows its floor, the building's card,
  *   then the finder again, one tap each; a finger on the search field brings the on-screen
  *   keyboard up (a mouse's click does not);
+ * - a click on a building's label selects that building, not the one behind the label;
  * - the cameras' pictures (operations) beside or under their open list, never over it. */
 #include "gl_app.h"
 
@@ -215,6 +216,35 @@ int main(void)
     finger(LY_EV_FINGER_UP, f.x + 10, f.y + f.h / 2);
     frames(3);
     CHECK(g_app.st.keyboard && L->keyboard.shown && ly_ui_wants_keyboard(&g_app.ui));
+
+    /* a click on a building's label selects that building, not one behind the label */
+    g_app.st.keyboard = false;
+    ly_cmd_resize(&g_app, 1000, 700);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1000, 700), 0);
+    g_app.st.ui_scale = 1;
+    ly_cmd_set_language(&g_app, LY_LANG_EN);
+    ly_cmd_select(&g_app, -1, false);
+    CHECK(ly_cmd_set_view(&g_app, "home", false));
+    frames(8);
+    const ly_labels *lbs = &g_app.scene.labels;
+    CHECK(lbs->n_shown > 3);
+    size_t over = 0; /* a label over another building, where there is one */
+    for (size_t i = 0; i < lbs->n_shown; i++) {
+        const float *bx = lbs->boxes[i];
+        long behind = ly_app_pick(&g_app, 0.5f * (bx[0] + bx[2]), 0.5f * (bx[1] + bx[3]), 0, NULL);
+        if (behind >= 0 && behind != (long)lbs->order[i]) {
+            over = i;
+            break;
+        }
+    }
+    uint32_t named = lbs->order[over];
+    float lx = 0.5f * (lbs->boxes[over][0] + lbs->boxes[over][2]);
+    float ly = 0.5f * (lbs->boxes[over][1] + lbs->boxes[over][3]);
+    mouse(LY_EV_MOUSE_DOWN, lx, ly);
+    mouse(LY_EV_MOUSE_UP, lx, ly);
+    frames(2);
+    CHECK_INT(g_app.st.selected, (long)named);
+    ly_cmd_select(&g_app, -1, false);
 
     /* operations: the cameras' pictures never cover their open list: beside it, lower
      * under it, or (no room for both) the list waits until they close */

@@ -45,5 +45,9 @@ void ly_labels_deinit(ly_labels *l);
 void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
                       const ly_camera_matrices *m, const ly_label_options *opt,
                       ly_drawlist *dl);
+/* The building whose label (drawn in the last update, more than half faded in) holds the
+ * pixel x, y; -1 for none. A label stands over the buildings: a click on it means its
+ * building, not the one behind. */
+long ly_labels_at(const ly_labels *l, float x, float y);
 
 #endif

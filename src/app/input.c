@@ -68,7 +68,10 @@ static void click(ly_app *app, float x, float y, int clicks, float tol)
     }
     if (st->place_chosen >= 0)
         ly_cmd_choose_place(app, -1); /* a click elsewhere lets its name go */
-    long b = ly_app_pick(app, x, y, tol, NULL);
+    /* a building's label stands over the buildings too: it means its building */
+    long b = ly_labels_at(&app->scene.labels, x, y);
+    if (b < 0)
+        b = ly_app_pick(app, x, y, tol, NULL);
     if (clicks >= 2 && b >= 0)
         ly_cmd_select(app, b, true);
     else if (clicks >= 2)
@@ -213,7 +216,11 @@ static void mouse_move(ly_app *app, const ly_event *e)
         long place = f ? -1 : ly_places_at(&app->scene.places, e->x, e->y);
         ly_cmd_hover_floor(app, f);
         ly_cmd_hover_place(app, place >= 0 ? place : app->st.place_chosen);
-        ly_cmd_hover(app, f || place >= 0 ? -1 : ly_app_pick(app, e->x, e->y, 0, NULL), true);
+        long label = f || place >= 0 ? -1 : ly_labels_at(&app->scene.labels, e->x, e->y);
+        ly_cmd_hover(app, f || place >= 0 ? -1
+                          : label >= 0  ? label
+                                        : ly_app_pick(app, e->x, e->y, 0, NULL),
+                     true);
         return;
     }
     if (!p->drag_moved && fabsf(e->x - p->press_x) + fabsf(e->y - p->press_y) >

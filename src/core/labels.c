@@ -285,3 +285,13 @@ void ly_labels_update(ly_labels *l, const ly_district *d, const ly_bvh *bvh,
         l->order[l->n_shown++] = bi;
     }
 }
+
+long ly_labels_at(const ly_labels *l, float x, float y)
+{
+    for (size_t i = 0; l && i < l->n_shown; i++) {
+        const float *b = l->boxes[i];
+        if (x >= b[0] && x < b[2] && y >= b[1] && y < b[3] && l->alpha[l->order[i]] > 0.5f)
+            return (long)l->order[i];
+    }
+    return -1;
+}
