@@ -508,6 +508,15 @@ static void toasts(ly_app *app)
               LY_TOAST_LINES);
     CHECK(strstr(lines[LY_TOAST_LINES - 1], "…") != NULL);
     CHECK(inside(t, 1280, 720) && t->h >= some && t->h < one + 4 * 16 + 1);
+    /* its 8 s up, with nothing else moving: a frame is asked for, to take it away (it had
+     * stayed on screen until something moved) */
+    for (int i = 0; i < 20; i++) /* (1 s: what moved comes to rest) */
+        ly_app_update(app, 0.05);
+    app->st.redraw = false;
+    ly_app_update(app, 0.05);
+    CHECK(t->shown && !app->st.redraw);
+    ly_app_update(app, 7.0);
+    CHECK(!t->shown && app->st.redraw);
 }
 
 int main(void)

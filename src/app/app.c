@@ -331,8 +331,12 @@ bool ly_app_update(ly_app *app, double dt)
     moving |= ly_surroundings_update(app);
     if (moving)
         st->redraw = true;
-    /* this frame's rectangles, for its views and labels and for the next events */
+    /* this frame's rectangles, for its views and labels and for the next events; a toast
+     * that comes or goes (its 8 s are up) is drawn so, with nothing else moving */
+    bool toast = app->layout.toast.shown;
     ly_layout_compute(&app->layout, app);
+    if (app->layout.toast.shown != toast)
+        st->redraw = true;
     /* the selection kept clear of its card once the card has been drawn (a frame after
      * it opened or changed: then its height is known) */
     if (st->clear_card > 0) {
