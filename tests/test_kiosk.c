@@ -239,6 +239,20 @@ static void test_logfile(void)
     ly_logfile_write(lf, LY_LOG_DEBUG, "TEST", "again");
     ly_logfile_close(lf);
     CHECK(file_size(path) > before);
+    /* the file deleted, then its folder, while the kiosk runs: the next line makes them
+     * again (it had gone on into the deleted file, then lost every line) */
+    lf = ly_logfile_open(path, 4096, 2, err, sizeof err);
+    CHECK(lf != NULL);
+    unlink(path);
+    ly_logfile_write(lf, LY_LOG_INFO, "TEST", "after the file went");
+    CHECK(file_size(path) > 0);
+    char cmd[PATH_MAX + 32];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s/logs'", g_dir);
+    CHECK(system(cmd) == 0);
+    ly_logfile_write(lf, LY_LOG_INFO, "TEST", "after the folder went");
+    CHECK(file_size(path) > 0);
+    CHECK_INT(ly_logfile_failed(lf), 0);
+    ly_logfile_close(lf);
     /* a path that cannot be a file */
     CHECK(ly_logfile_open("/proc/louyu-cannot/kiosk.log", 4096, 2, err, sizeof err) == NULL);
     CHECK(contains(err, "cannot open the log file"));

@@ -55,6 +55,16 @@ ly_logfile *ly_logfile_open(const char *path, long max_bytes, int keep, char *er
     return lf;
 }
 
+/* Whether the path still names the file open (not deleted, moved or replaced: someone
+ * tidying the kiosk's disk); a log written to a deleted file is lost, and takes the disk's
+ * room until it is closed. */
+static bool still_there(const ly_logfile *lf)
+{
+    struct stat open_st, path_st;
+    return fstat(lf->fd, &open_st) == 0 && stat(lf->path, &path_st) == 0 &&
+           open_st.st_dev == path_st.st_dev && open_st.st_ino == path_st.st_ino;
+}
+
 /* PATH.keep-1 -> PATH.keep, ..., PATH -> PATH.1, then a fresh PATH. */
 static void rotate(ly_logfile *lf)
 {
@@ -94,10 +104,14 @@ void ly_logfile_write(ly_logfile *lf, ly_log_level level, const char *tag, const
     if (level >= LY_LOG_WARN)
         fprintf(stderr, "louyu: %s: %s: %s\n", name, tag, line);
     pthread_mutex_lock(&lf->lock);
+    if (lf->fd >= 0 && !still_there(lf)) { /* a new file where it was, its folder made again */
+        close(lf->fd);
+        lf->fd = -1;
+    }
     if (lf->fd >= 0 && lf->size > 0 && lf->size + n > lf->max_bytes)
         rotate(lf);
-    if (lf->fd < 0 && open_log(lf) != 0) {
-        lf->failed++; /* the folder went away: try again on the next line */
+    if (lf->fd < 0 && (ly_make_parent_dirs(lf->path, 0755) != 0 || open_log(lf) != 0)) {
+        lf->failed++; /* (the folder cannot be made: try again on the next line) */
     } else {
         ssize_t w = write(lf->fd, buf, (size_t)n);
         if (w == n)
