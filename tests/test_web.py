@@ -13,7 +13,8 @@ The site is served on 127.0.0.1. On the map page:
 - the browser's own events: a click and a tap select what they land on, Escape clears, a
   drag turns the view, the wheel and a pinch zoom;
 - the JS API: select, setView, the select event, load() of a missing and of a broken file
-  (FILE:LINE:COL errors, the district stays on screen), then of a good one;
+  (FILE:LINE:COL errors, the district stays on screen), then of a good one; of two loads
+  at once the last called wins, though the first one's bytes come later;
 - no console error, no exception, no failed request, nothing fetched from elsewhere;
 - without WebGL2 the page says so instead of failing.
 - a portal published with --web (PORTAL_DIR): the map over the district page's render,
@@ -44,6 +45,10 @@ WEBGL = ("--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu
          "--enable-webgl")
 BAD = b'{"type": "FeatureCollection", "features": [\n  {"type": "Feature", "id": 7,\n' \
       b'   "properties": {"kind": "building"}, "geometry": {"type": "Polygon"}}\n]}\n'
+# one building, served 2 s late: a load() of it overtaken by a later one must not land
+ONE = b'{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "late", ' \
+      b'"properties": {"height_m": 20}, "geometry": {"type": "Polygon", "coordinates": ' \
+      b'[[[120.38, 36.06], [120.3805, 36.06], [120.3805, 36.0605], [120.38, 36.06]]]}}]}\n'
 
 problems, passed = [], 0
 
@@ -66,12 +71,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                       ".geojson": "application/geo+json"}
 
     def do_GET(self):
-        if self.path == "/test/bad.geojson":
+        if self.path in ("/test/bad.geojson", "/test/slow.geojson"):
+            body = BAD if self.path == "/test/bad.geojson" else ONE
+            if body is ONE:
+                time.sleep(2)
             self.send_response(200)
             self.send_header("Content-Type", "application/geo+json")
-            self.send_header("Content-Length", str(len(BAD)))
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(BAD)
+            self.wfile.write(body)
             return
         if self.path == "/test/good.geojson":
             self.path = "/district.geojson"
@@ -224,6 +232,13 @@ def map_page(browser, base, shots):
     check(s["buildings"] == len(buildings), "a bad load kept the district on screen")
     r = tab.eval("louyuMap.load('test/good.geojson')", timeout=30)
     check(r and r["ok"] and r["buildings"] == len(buildings), f"load() of a good file: {r}")
+    # two loads at once: the last called wins, though the first one's bytes come later
+    r = tab.eval("Promise.all([louyuMap.load('test/slow.geojson'), louyuMap.load('test/good.geojson')])",
+                 timeout=30)
+    time.sleep(0.5)
+    s = tab.eval("louyuMap.state()")
+    check(r and r[0].get("superseded") and r[1]["ok"] and s["buildings"] == len(buildings),
+          f"an earlier, slower load() overtook a later one: {r}, {s['buildings']} buildings")
     # wrong arguments are refused with an Error that says why, and change nothing
     for call in ("louyuMap.select({})", "louyuMap.setView(null)", "louyuMap.setLanguage('fr')",
                  "louyuMap.on('select', null)", "louyuMap.load({})", "louyuMap.load('')",

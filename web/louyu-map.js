@@ -222,13 +222,20 @@
       if (typeof url !== "string" && !(url instanceof URL)) throw new TypeError("load wants a URL, not " + typeof url);
       url = String(url);
       if (!url.trim()) throw new TypeError("load wants a URL, not an empty string");
+      // the last load called wins: one that an earlier, slower load would overtake when
+      // its bytes arrive after it, stays (the earlier one resolves as superseded)
+      const ticket = this._loads = (this._loads || 0) + 1;
+      const superseded = () => ({ok: false, superseded: true,
+                                 errors: [nameOf(url) + ": superseded by a later load()"]});
       let bytes;
       try {
         bytes = await fetchBytes(url, "the district");
+        if (ticket !== this._loads) return superseded();
         await this._fontFor(bytes);
       } catch (e) {
-        return {ok: false, errors: [e.message]};
+        return ticket !== this._loads ? superseded() : {ok: false, errors: [e.message]};
       }
+      if (ticket !== this._loads) return superseded();
       return this._loadBytes(bytes, nameOf(url));
     }
 
