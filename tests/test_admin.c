@@ -232,6 +232,26 @@ static void test_controls(void)
     CHECK(!g_app.layout.help_button.shown); /* and no "?" */
 }
 
+/* A load that failed for the whole file (a server down): its error told without a "0:0:"
+ * place it does not have; one at a place keeps it. */
+static void test_load_note(void)
+{
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "http://127.0.0.1:9/d.geojson");
+    ly_diag_add(&diags, LY_DIAG_ERROR, SIZE_MAX, -1, "the server cannot be reached");
+    ly_diag *at = ly_diag_add(&diags, LY_DIAG_ERROR, 10, -1, "a bad value");
+    if (at) {
+        at->line = 3;
+        at->col = 7;
+    }
+    ly_cmd_note_load(&g_app, "http://127.0.0.1:9/d.geojson", false, &diags);
+    const ly_run_note *rn = &g_app.st.run;
+    CHECK_INT(rn->n_errors, 2);
+    CHECK_STR(rn->errors[0], "the server cannot be reached");
+    CHECK_STR(rn->errors[1], "3:7: a bad value");
+    ly_diag_list_deinit(&diags);
+}
+
 int main(void)
 {
     char err[256];
@@ -253,6 +273,7 @@ int main(void)
     test_idle_lag();
     test_tour_without_occupancy();
     test_controls();
+    test_load_note();
     ly_app_deinit(&g_app);
     return check_report();
 }

@@ -401,9 +401,12 @@ void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list
     strftime(rn->when, sizeof rn->when, "%H:%M:%S", &tm);
     rn->n_errors = 0;
     for (size_t i = 0; i < diags->count && !ok && rn->n_errors < 4; i++)
-        if (diags->items[i].severity == LY_DIAG_ERROR)
+        if (diags->items[i].severity == LY_DIAG_ERROR && diags->items[i].line > 0)
             snprintf(rn->errors[rn->n_errors++], sizeof rn->errors[0], "%d:%d: %s",
                      diags->items[i].line, diags->items[i].col, diags->items[i].message);
+        else if (diags->items[i].severity == LY_DIAG_ERROR) /* (the whole file's: no place) */
+            snprintf(rn->errors[rn->n_errors++], sizeof rn->errors[0], "%s",
+                     diags->items[i].message);
     const char *slash = strrchr(path, '/');
     snprintf(rn->name, sizeof rn->name, "%s", slash ? slash + 1 : path);
     rn->count = ok ? app->scene.district.n_buildings : diags->errors;

@@ -143,8 +143,10 @@ int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, boo
             const ly_diag *d = &diags->items[i];
             if (!to_log)
                 ly_diag_print(stderr, diags, d);
-            else if (d->severity == LY_DIAG_ERROR)
+            else if (d->severity == LY_DIAG_ERROR && d->line > 0)
                 LY_ERROR("LOAD", "%s:%d:%d: %s", path, d->line, d->col, d->message);
+            else if (d->severity == LY_DIAG_ERROR)
+                LY_ERROR("LOAD", "%s: %s", path, d->message);
         }
         if (diags->errors > 20)
             fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", path,

@@ -77,11 +77,15 @@ static void status_rows(const ly_view_ctx *c)
     snprintf(v, sizeof v, "%s · %zu", slash ? slash + 1 : rn->data_path,
              c->app->scene.district.n_buildings);
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_DATA), v);
+    /* (with nothing on screen, a failure keeps no old data: the kiosk is out of service) */
+    bool none = !c->app->scene.loaded;
     if (rn->when[0])
         snprintf(v, sizeof v,
                  ly_view_str(c, rn->ok             ? LY_S_ADMIN_RELOAD_OK
-                                : rn->count == 1 ? LY_S_ADMIN_RELOAD_BAD_1
-                                                 : LY_S_ADMIN_RELOAD_BAD),
+                                : rn->count == 1 ? (none ? LY_S_ADMIN_LOAD_BAD_1
+                                                         : LY_S_ADMIN_RELOAD_BAD_1)
+                                                 : (none ? LY_S_ADMIN_LOAD_BAD
+                                                         : LY_S_ADMIN_RELOAD_BAD)),
                  rn->when, rn->count);
     else
         snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_ADMIN_NONE));
