@@ -142,6 +142,11 @@ static void test_mistakes(void)
     CHECK_NEAR(c.ui_scale, 0, 0);
     CHECK_NEAR(c.reset_after_s, 120, 0);
 
+    /* a URL louyu does not fetch: said to be one, not looked for as a file named "ftp:" */
+    CHECK_INT(load("ftp.json", "{\"data\": \"ftp://host/d.geojson\"}", &c, err, sizeof err), 1);
+    CHECK(contains(err, "ftp.json:1:10: error: \"data\" is \"ftp://host/d.geojson\", a URL louyu "
+                        "does not fetch: expected a file path or an http:// or https:// URL"));
+
     /* not JSON, not an object, not there */
     CHECK_INT(load("syntax.json", "{\n  \"data\": \"x\",\n}\n", &c, err, sizeof err), -1);
     CHECK(contains(err, "syntax.json:2:14: error: not valid JSON: trailing ',' before '}'"));

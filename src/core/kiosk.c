@@ -146,6 +146,17 @@ static void read_member(reader *r, const cJSON *v, const member *m, const char *
                     strlen(v->valuestring), m->size - 1);
             return;
         }
+        /* a URL of a scheme louyu does not fetch (ftp://, file://) is not a file's name */
+        const char *sep = strstr(v->valuestring, "://");
+        if (sep && !ly_is_url(v->valuestring) && sep > v->valuestring &&
+            strcspn(v->valuestring, "/") == (size_t)(sep - v->valuestring) + 1) {
+            ly_json_doc_problem(r, v, "\"%s\" is \"%.200s\", a URL louyu does not fetch: "
+                                "expected a file path%s", name, v->valuestring,
+                                m->offset == offsetof(ly_kiosk_config, data)
+                                    ? " or an http:// or https:// URL"
+                                    : "");
+            return;
+        }
         memcpy(dst, v->valuestring, strlen(v->valuestring) + 1);
         return;
     case T_LANG:
