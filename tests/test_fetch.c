@@ -181,6 +181,15 @@ static void test_answers(const char *url)
     CHECK_STR(r.reason, "the server's district is the same as the copy");
     CHECK_INT(ly_fetch(url, NULL, &r, NULL, NULL), LY_FETCH_UNCHANGED);
     CHECK(request_has("If-None-Match: \"v2\"\r\n"));
+    /* a 304 that repeats the validators writes nothing (it had rewritten HASH.meta at every
+     * poll: a new file each time) */
+    char meta[sizeof copy + 8];
+    snprintf(meta, sizeof meta, "%.*s.meta", (int)(strrchr(copy, '.') - copy), copy);
+    struct stat m0, m1;
+    CHECK(stat(meta, &m0) == 0);
+    answer("HTTP/1.1 304 Not Modified\r\nETag: \"v2\"\r\n", "", 0, 0);
+    CHECK_INT(ly_fetch(url, NULL, &r, NULL, NULL), LY_FETCH_UNCHANGED);
+    CHECK(stat(meta, &m1) == 0 && m1.st_ino == m0.st_ino);
 
     /* failures keep the copy and say why */
     answer("HTTP/1.1 503 Service Unavailable\r\n", "<h1>503</h1>", 12, 12);
@@ -217,6 +226,19 @@ static void test_answers(const char *url)
     CHECK_INT(r.error, LY_FETCH_E_CANCELLED);
     g_delay_ms = 0;
     CHECK(copy_is(copy, g_district, g_district_len));
+    /* a download a killed fetch left beside the copy goes at the next fetch of the URL (with
+     * its lock held, no live fetch writes one); it had stayed in the cache for good */
+    char part[sizeof copy + 16];
+    snprintf(part, sizeof part, "%s.part-KILLED", copy);
+    FILE *pf = fopen(part, "w");
+    CHECK(pf != NULL);
+    if (pf) {
+        fputs("half a district", pf);
+        fclose(pf);
+    }
+    answer("HTTP/1.1 304 Not Modified\r\n", "", 0, 0);
+    CHECK_INT(ly_fetch(url, NULL, &r, NULL, NULL), LY_FETCH_UNCHANGED);
+    CHECK(access(part, F_OK) != 0);
     ly_diag_list_deinit(&body);
 }
 

@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 #include <curl/curl.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -118,6 +119,11 @@ static void read_meta(fetch *f)
  * cannot be written only costs the next fetch its 304. */
 static void write_meta(const fetch *f)
 {
+    /* the same validators as on disk: nothing to write (a kiosk polling every minute wrote
+     * the file 1,440 times a day, and warned at each poll when the disk was full) */
+    if (!strcmp(f->new_etag, f->etag) && !strcmp(f->new_modified, f->modified) &&
+        access(f->meta, F_OK) == 0)
+        return;
     cJSON *root = cJSON_CreateObject();
     cJSON_AddStringToObject(root, "url", f->url);
     cJSON_AddStringToObject(root, "etag", f->new_etag);
@@ -431,6 +437,27 @@ static ly_fetch_status take_body(fetch *f, ly_district *out, ly_diag_list *body_
     return LY_FETCH_NEW;
 }
 
+/* The bodies that fetches of this URL killed midway (SIGKILL, a power cut) left beside
+ * the copy: with the URL's lock held, no live fetch is writing one. Without this each
+ * such kill kept its part of a download (up to 512 MiB) in the cache for good. */
+static void remove_stale_parts(const fetch *f)
+{
+    const char *slash = strrchr(f->copy, '/');
+    const char *base = slash ? slash + 1 : f->copy;
+    char prefix[300];
+    if (snprintf(prefix, sizeof prefix, "%s.part-", base) >= (int)sizeof prefix)
+        return;
+    DIR *dh = opendir(f->dir);
+    if (!dh)
+        return;
+    size_t n = strlen(prefix);
+    for (struct dirent *e; (e = readdir(dh));)
+        if (!strncmp(e->d_name, prefix, n) && unlinkat(dirfd(dh), e->d_name, 0) == 0)
+            LY_INFO("FETCH", "removed %s/%s, a download a stopped fetch left", f->dir,
+                    e->d_name);
+    closedir(dh);
+}
+
 /* Opens the temporary file for the body beside the copy (so the rename is atomic). */
 static int open_body(fetch *f)
 {
@@ -554,6 +581,7 @@ ly_fetch_status ly_fetch(const char *url, const ly_fetch_desc *desc, ly_fetch_re
             say(res, LY_FETCH_E_LOCAL, "cannot lock %s: %s", f.lock, strerror(errno));
         } else {
             copy_state(&f);
+            remove_stale_parts(&f);
             st = fetch_locked(&f, out, body_diags);
         }
     }
