@@ -13,7 +13,8 @@ The site is served on 127.0.0.1. On the map page:
 - the browser's own events: a click and a tap select what they land on, Escape clears, a
   drag turns the view, the wheel and a pinch zoom;
 - the JS API: select, setView, the select event, load() of a missing and of a broken file
-  (FILE:LINE:COL errors, the district stays on screen), then of a good one; of two loads
+  (FILE:LINE:COL errors, the district stays on screen), of a GeoPackage (said to be one,
+  which the browser does not read), then of a good one; of two loads
   at once the last called wins, though the first one's bytes come later;
 - no console error, no exception, no failed request, nothing fetched from elsewhere;
 - without WebGL2 the page says so instead of failing.
@@ -71,8 +72,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                       ".geojson": "application/geo+json"}
 
     def do_GET(self):
-        if self.path in ("/test/bad.geojson", "/test/slow.geojson"):
-            body = BAD if self.path == "/test/bad.geojson" else ONE
+        if self.path in ("/test/bad.geojson", "/test/slow.geojson", "/test/store.gpkg"):
+            body = {"/test/bad.geojson": BAD, "/test/slow.geojson": ONE}.get(
+                self.path, b"SQLite format 3\x00" + bytes(4080))
             if body is ONE:
                 time.sleep(2)
             self.send_response(200)
@@ -230,6 +232,10 @@ def map_page(browser, base, shots):
           f"load() of a bad file: FILE:LINE:COL expected, got {r}")
     s = tab.eval("louyuMap.state()")
     check(s["buildings"] == len(buildings), "a bad load kept the district on screen")
+    # a file the desktop reads and the browser does not: said what it is, and what to do
+    r = tab.eval("louyuMap.load('test/store.gpkg')", timeout=30)
+    check(r and r["ok"] is False and "GeoPackage" in r["errors"][0] and
+          "the browser map does not read" in r["errors"][0], f"load() of a GeoPackage: {r}")
     r = tab.eval("louyuMap.load('test/good.geojson')", timeout=30)
     check(r and r["ok"] and r["buildings"] == len(buildings), f"load() of a good file: {r}")
     # two loads at once: the last called wins, though the first one's bytes come later

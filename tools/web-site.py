@@ -6,8 +6,8 @@ louyu.js and louyu.wasm from the emscripten build, the district (district.geojso
 two subsets of the CJK font that fontconfig names for Chinese, made with fonttools'
 pyftsubset:
   - louyu-font.otf: the characters of the district and of louyu's own strings
-    (src/core/strings.c, src/core/vocab.c), ASCII and common punctuation, and U+FFFD,
-    which stands in for any glyph the font lacks;
+    (src/core/strings.c, src/core/vocab.c), ASCII and common punctuation, and U+FFFD
+    where the font has it (Noto Sans CJK does not: a glyph the font lacks is its box);
   - louyu-font-wide.otf: that and all of GB 2312, for a district whose names the small
     one does not cover (the page checks the data against font.json and picks).
 font.json lists the subset's characters from U+2E80 up, the fonts' names and the

@@ -3694,6 +3694,26 @@ static const char *foreign_format(const char *text, size_t len)
     return NULL;
 }
 
+#ifdef LY_WEB
+/* What the desktop reads and the browser map does not (its build has GeoJSON alone), by
+ * the file's first bytes; NULL for none of them. */
+static const char *desktop_only(const char *text, size_t len)
+{
+    if (len >= 16 && !memcmp(text, "SQLite format 3", 16))
+        return "a GeoPackage (or another SQLite database)";
+    if (len >= 4 && !memcmp(text, "\0\0\x27\x0a", 4))
+        return "a shapefile's .shp";
+    if (len >= 4 && !memcmp(text, "PK\x03\x04", 4))
+        return "a ZIP archive (or a spreadsheet)";
+    if (len >= 2 && !memcmp(text, "\x1f\x8b", 2))
+        return "gzipped";
+    for (size_t i = 4; i + 9 <= len && i < 24; i++)
+        if (!memcmp(text + i, "OSMHeader", 9))
+            return "OpenStreetMap's PBF";
+    return NULL;
+}
+#endif
+
 /* A CityJSONSeq; or one Feature, one geometry or a GeoJSON text sequence, read as the
  * FeatureCollection it stands for, the messages' positions moved back into the file.
  * False for a plain document. */
@@ -3719,12 +3739,26 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
             return true;
         }
     const char *foreign = foreign_format(text, len);
+#ifdef LY_WEB
+    const char *desktop = foreign ? NULL : desktop_only(text, len);
+    if (desktop) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is %s, which the browser map does not read: expected GeoJSON "
+                    "(louyu on the desktop converts it: `louyu export %s --format geojson`)",
+                    desktop, name && *name ? name : "FILE");
+        *r = LY_LOAD_DATA;
+        return true;
+    }
+    static const char EXPECTED[] = "GeoJSON (the browser map reads GeoJSON alone)";
+#else
+    static const char EXPECTED[] = "GeoJSON, CityJSON, a shapefile, a GeoPackage or "
+                                   "OpenStreetMap's files";
+#endif
     if (foreign) {
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
-                    "the file is %s, which louyu does not read: expected GeoJSON, CityJSON, a "
-                    "shapefile, a GeoPackage or OpenStreetMap's files (GDAL converts it: "
+                    "the file is %s, which louyu does not read: expected %s (GDAL converts it: "
                     "`ogr2ogr -f GeoJSON out.geojson %s`)",
-                    foreign, name && *name ? name : "FILE");
+                    foreign, EXPECTED, name && *name ? name : "FILE");
         *r = LY_LOAD_DATA;
         return true;
     }
