@@ -3714,11 +3714,10 @@ static const char *desktop_only(const char *text, size_t len)
 }
 #endif
 
-/* A CityJSONSeq; or one Feature, one geometry or a GeoJSON text sequence, read as the
- * FeatureCollection it stands for, the messages' positions moved back into the file.
- * False for a plain document. */
-static bool other_form(ly_district *out, const char *text, size_t len, const char *name,
-                       const ly_load_desc *desc, ly_diag_list *diags, ly_load_result *r)
+/* A file of a kind louyu does not read (another compression, another tool's format; in the
+ * browser, what only the desktop reads): said as what it is, with what to do. True when
+ * it was one. */
+static bool not_read(const char *text, size_t len, const char *name, ly_diag_list *diags)
 {
     /* compressions louyu does not unpack (gzip it does): said as such, not as bad text */
     static const struct {
@@ -3735,7 +3734,6 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
                         "it unpacked (%s FILE), or gzipped (OpenStreetMap: Geofabrik's .osm.pbf "
                         "of the same region is smaller and quicker)",
                         PACKED[i].name, PACKED[i].tool);
-            *r = LY_LOAD_DATA;
             return true;
         }
     const char *foreign = foreign_format(text, len);
@@ -3746,7 +3744,6 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
                     "the file is %s, which the browser map does not read: expected GeoJSON "
                     "(louyu on the desktop converts it: `louyu export %s --format geojson`)",
                     desktop, name && *name ? name : "FILE");
-        *r = LY_LOAD_DATA;
         return true;
     }
     static const char EXPECTED[] = "GeoJSON (the browser map reads GeoJSON alone)";
@@ -3759,6 +3756,18 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
                     "the file is %s, which louyu does not read: expected %s (GDAL converts it: "
                     "`ogr2ogr -f GeoJSON out.geojson %s`)",
                     foreign, EXPECTED, name && *name ? name : "FILE");
+        return true;
+    }
+    return false;
+}
+
+/* A CityJSONSeq; or one Feature, one geometry or a GeoJSON text sequence, read as the
+ * FeatureCollection it stands for, the messages' positions moved back into the file.
+ * False for a plain document. */
+static bool other_form(ly_district *out, const char *text, size_t len, const char *name,
+                       const ly_load_desc *desc, ly_diag_list *diags, ly_load_result *r)
+{
+    if (not_read(text, len, name, diags)) {
         *r = LY_LOAD_DATA;
         return true;
     }
