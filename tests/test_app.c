@@ -393,6 +393,16 @@ static void weeks(void)
     }
     ly_app_update(&app, 0.016);
     CHECK(app.layout.weeks.shown);
+    /* 720 x 480: the search panel pushes the scale bar out beside the column, where the
+     * slider lies; the slider is not drawn over it (the bar waits) */
+    ly_cmd_resize(&app, 720, 480);
+    ly_app_update(&app, 0.016);
+    const ly_box *sb = &app.layout.scale_bar, *wk = &app.layout.weeks;
+    CHECK(wk->shown);
+    CHECK(!sb->shown || sb->x >= wk->x + wk->w || wk->x >= sb->x + sb->w ||
+          sb->y >= wk->y + wk->h || wk->y >= sb->y + sb->h);
+    ly_cmd_resize(&app, 1280, 720);
+    ly_app_update(&app, 0.016);
     long wtc = ly_district_find(d, "wtc");
     ly_cmd_select(&app, wtc, false);
     ly_cmd_set_color_mode(&app, LY_COLOR_OCCUPANCY, false);

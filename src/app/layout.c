@@ -737,6 +737,10 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
                 L->scale_bar.shown = false;
         legends(L, app);
         weeks(L, app);
+        /* (the week slider beside the column, where the search panel pushed the scale bar
+         * out to it: the slider is the one used) */
+        if (panels && L->weeks.shown && box_meets(&L->weeks, &L->scale_bar))
+            L->scale_bar.shown = false;
         camera_views(L, app);
     }
     notices(L, app);
