@@ -193,11 +193,11 @@ static int adopt(ly_app *app, const char *path, int r, ly_scene *next,
         return r;
     }
     r = ly_cmd_swap_scene(app, next, diags);
-    if (r == LY_LOAD_OK)
+    if (r == LY_LOAD_OK) {
         snprintf(app->origin, sizeof app->origin, "%s", path);
-    if (r == LY_LOAD_OK)
         LY_INFO("APP", "[%s] %zu buildings, %zu vertices", path, app->scene.district.n_buildings,
                 app->scene.mesh.n_vertices);
+    }
     return r;
 }
 

@@ -180,7 +180,8 @@ static bool crs_pipeline(cj_reader *r, const char *def, const cJSON *at)
     if (r->ctx)
         proj_log_level(r->ctx, PJ_LOG_NONE); /* its reasons are in our message */
     r->pj = ly_crs_to_wgs84(r->ctx, def, &r->geocentric);
-    const char *why = !r->ctx ? "no PROJ" : proj_context_errno_string(r->ctx, proj_context_errno(r->ctx));
+    const char *why = !r->ctx ? "no PROJ"
+                              : proj_context_errno_string(r->ctx, proj_context_errno(r->ctx));
     if (!why || !strncmp(why, "Unknown error", 13)) /* (PROJ's words for a code it does not know) */
         why = "a system it does not know";
     if (!r->pj)
@@ -269,8 +270,10 @@ int cj_transform(cj_reader *r, const double *xyz, size_t n, double *out, const c
             double x = xyz[3 * i], y = xyz[3 * i + 1];
             bool swapped = fabs(x) <= 90 && fabs(y) > 90 && fabs(y) <= 180;
             cj_err(r, at, "vertex %zu (%.3f, %.3f, %.3f) cannot be transformed from %s to WGS 84: "
-                   "expected coordinates in that system, x east then y north%s", i, x, y, xyz[3 * i + 2], r->crs,
-                   swapped ? " (longitude then latitude): the file looks written latitude first" : "");
+                   "expected coordinates in that system, x east then y north%s", i, x, y,
+                   xyz[3 * i + 2], r->crs,
+                   swapped ? " (longitude then latitude): the file looks written latitude first"
+                           : "");
             return -1;
         }
     }

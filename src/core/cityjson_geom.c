@@ -977,7 +977,8 @@ static bool emit_ring(cj_reader *r, const size_t *walk, size_t from, size_t to)
     const double *o = d->points + 2 * walk[from];
     double kx = M_PER_DEG_LON * cos(o[1] * M_PI / 180), area2 = 0;
     for (size_t i = from; i < to; i++) {
-        const double *a = d->points + 2 * walk[i], *b = d->points + 2 * walk[i + 1 < to ? i + 1 : from];
+        const double *a = d->points + 2 * walk[i];
+        const double *b = d->points + 2 * walk[i + 1 < to ? i + 1 : from];
         area2 += (a[0] - o[0]) * kx * (b[1] - o[1]) * M_PER_DEG_LAT -
                  (b[0] - o[0]) * kx * (a[1] - o[1]) * M_PER_DEG_LAT;
     }
