@@ -72,6 +72,32 @@ PY
 t0=$(ms)
 "$louyu" report import --db "$tmp/ten.gpkg" "$tmp"/ten/*.csv >/dev/null 2>&1
 t1=$(ms)
+# one more week into the ten years: an import reads each building's last report before
+# its week, not every week, so it takes about what it takes into a store of one year
+python3 - "$tmp/ten" "$tmp/next.csv" <<'PY'
+import csv, datetime, os, sys
+src, out = sys.argv[1], sys.argv[2]
+last = sorted(os.listdir(src))[-1]  # "519-2010-W50.csv"
+y, w = int(last[4:8]), int(last[10:12])
+monday = datetime.date.fromisocalendar(y, w, 1) + datetime.timedelta(weeks=1)
+ny, nw, _ = monday.isocalendar()
+with open(os.path.join(src, last), newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+with open(out, "w", newline="", encoding="utf-8") as f:
+    wr = csv.writer(f)
+    wr.writerow(rows[0])
+    for r in rows[1:]:
+        wr.writerow([f"{ny}-W{nw:02d}"] + r[1:])
+PY
+best=999999
+for _ in 1 2 3; do
+  cp "$tmp/ten.gpkg" "$tmp/ten1.gpkg"
+  t0=$(ms)
+  "$louyu" report import --db "$tmp/ten1.gpkg" "$tmp/next.csv" >/dev/null 2>&1
+  t1=$(ms)
+  [ $((t1 - t0)) -lt "$best" ] && best=$((t1 - t0))
+done
+echo "{\"import_week_521_ms_best_of_3\": $best}"
 /usr/bin/time -f "%M" "$louyu" report history wtc --db "$tmp/ten.gpkg" >/dev/null 2>"$tmp/rss"
 hist_kb=$(tail -1 "$tmp/rss")
 base_kb=$(/usr/bin/time -f "%M" "$louyu" info "$root/data/zhanshan.geojson" wtc 2>&1 >/dev/null | tail -1)

@@ -62,7 +62,9 @@ enum {
 
 /* Imports one report file into the store, whole or not at all. The store's
  * district, as it was before the import, is what the summary's building indices
- * refer to: with `before` not NULL it is moved there (the caller unloads it). */
+ * refer to: with `before` not NULL it is moved there (the caller unloads it). Its
+ * history is one week: the store's last week before the report's, the one the report
+ * is checked and its changes counted against. */
 int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
                     ly_district *before, ly_diag_list *diags, char *err, size_t n);
 void ly_import_summary_free(ly_import_summary *s);

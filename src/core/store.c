@@ -120,6 +120,7 @@ static const char *const TABLES =
     " vacant_m2 REAL NOT NULL, rent_cny_m2_day REAL, available_from TEXT, contact TEXT,"
     " note TEXT, import_id INTEGER NOT NULL, replaced_by INTEGER);"
     "CREATE INDEX weekly_reports_week ON weekly_reports (week, building_id);"
+    "CREATE INDEX weekly_reports_building ON weekly_reports (building_id, week);"
     "CREATE TABLE import_log (fid INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL,"
     " sha256 TEXT NOT NULL, imported_at TEXT NOT NULL, week TEXT NOT NULL,"
     " rows INTEGER NOT NULL, who TEXT, replaced_by INTEGER);"
@@ -392,6 +393,35 @@ typedef struct {
     ly_report_row row;
 } stored_row;
 
+/* A week louyu wrote ("2026-W05"): such texts sort as their weeks do. */
+#define WEEK_TEXT "week GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'"
+
+static int add_row(stored_row **out, size_t *n, size_t *cap, int week, ly_report_row r)
+{
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 1024;
+        stored_row *p = realloc(*out, c * sizeof *p);
+        if (!p)
+            return -1;
+        *out = p;
+        *cap = c;
+    }
+    (*out)[(*n)++] = (stored_row){week, r};
+    return 0;
+}
+
+/* A row's floors, vacancy and rent from columns `at`.. of a statement. */
+static ly_report_row column_row(sqlite3_stmt *st, int at, uint32_t building)
+{
+    return (ly_report_row){.building = building,
+                           .floor_from = sqlite3_column_int(st, at),
+                           .floor_to = sqlite3_column_int(st, at + 1),
+                           .vacant_m2 = sqlite3_column_double(st, at + 2),
+                           .rent = sqlite3_column_type(st, at + 3) == SQLITE_NULL
+                                       ? -1
+                                       : sqlite3_column_double(st, at + 3)};
+}
+
 /* Every current report row (replaced ones left out), by week and building. */
 static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t *n)
 {
@@ -406,31 +436,79 @@ static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t
         return -1;
     size_t cap = 0;
     int rc = 0, step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
         int week;
         const char *w = (const char *)sqlite3_column_text(st, 0);
         long b = ly_district_find(d, (const char *)sqlite3_column_text(st, 1));
         if (!w || !ly_week_parse(w, &week) || b < 0)
             continue; /* not one louyu wrote: leave it */
-        if (*n == cap) {
-            cap = cap ? 2 * cap : 1024;
-            stored_row *p = realloc(*out, cap * sizeof *p);
-            if (!p) {
-                rc = -1;
-                break;
-            }
-            *out = p;
-        }
-        ly_report_row r = {.building = (uint32_t)b,
-                           .floor_from = sqlite3_column_int(st, 2),
-                           .floor_to = sqlite3_column_int(st, 3),
-                           .vacant_m2 = sqlite3_column_double(st, 4),
-                           .rent = sqlite3_column_type(st, 5) == SQLITE_NULL
-                                       ? -1
-                                       : sqlite3_column_double(st, 5)};
-        (*out)[(*n)++] = (stored_row){week, r};
+        rc = add_row(out, n, &cap, week, column_row(st, 2, (uint32_t)b));
     }
-    if (step != SQLITE_DONE && step != SQLITE_ROW) /* damaged, locked: not "no reports" */
+    if (!rc && step != SQLITE_DONE) /* damaged, locked: not "no reports" */
+        rc = -1;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The rows of each building's last week before `week`, by building, all as of the
+ * district's last week before `week`: its state then, a history of one week, what an
+ * import compares with. Where the store has its index by building (a store made before
+ * it gets it at its first import), a few lookups a building, however many weeks it
+ * holds; else one pass over the earlier rows. */
+static int read_rows_before(sqlite3 *db, const ly_district *d, int week, stored_row **out,
+                            size_t *n)
+{
+    char w[16];
+    ly_week_format(week, w, sizeof w);
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    *n = 0;
+    int prev = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT MAX(week), EXISTS (SELECT 1 FROM sqlite_master WHERE"
+                           " name = 'weekly_reports_building') FROM weekly_reports"
+                           " WHERE week < ?1 AND replaced_by IS NULL AND " WEEK_TEXT,
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, w, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return -1;
+    }
+    const char *pw = (const char *)sqlite3_column_text(st, 0);
+    bool indexed = sqlite3_column_int(st, 1);
+    bool any = pw && ly_week_parse(pw, &prev);
+    sqlite3_finalize(st);
+    if (!any)
+        return 0; /* nothing before `week` */
+    const char *sql =
+        indexed ? "SELECT building_id, floor_from, floor_to, vacant_m2, rent_cny_m2_day"
+                  " FROM weekly_reports WHERE building_id = ?2 AND replaced_by IS NULL AND"
+                  " week = (SELECT MAX(week) FROM weekly_reports WHERE building_id = ?2 AND"
+                  " week < ?1 AND replaced_by IS NULL AND " WEEK_TEXT ") ORDER BY fid"
+                : "WITH last (b, w) AS (SELECT building_id, MAX(week) FROM weekly_reports"
+                  " WHERE week < ?1 AND replaced_by IS NULL AND " WEEK_TEXT
+                  " GROUP BY building_id) SELECT r.building_id, floor_from, floor_to,"
+                  " vacant_m2, rent_cny_m2_day FROM last JOIN weekly_reports r"
+                  " ON r.week = last.w AND r.building_id = last.b"
+                  " WHERE r.replaced_by IS NULL ORDER BY r.building_id, r.fid";
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, w, -1, SQLITE_TRANSIENT);
+    size_t cap = 0;
+    int rc = 0, step = SQLITE_DONE;
+    for (size_t b = 0; b < (indexed ? d->n_buildings : 1) && !rc && step == SQLITE_DONE; b++) {
+        if (indexed) {
+            sqlite3_reset(st);
+            sqlite3_bind_text(st, 2, d->buildings[b].id, -1, SQLITE_STATIC);
+        }
+        while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+            long k = ly_district_find(d, (const char *)sqlite3_column_text(st, 0));
+            if (k >= 0)
+                rc = add_row(out, n, &cap, prev, column_row(st, 1, (uint32_t)k));
+        }
+    }
+    if (step != SQLITE_DONE && step != SQLITE_ROW)
         rc = -1;
     sqlite3_finalize(st);
     return rc;
@@ -524,7 +602,7 @@ static int build_history(ly_district *d, const stored_row *rows, size_t n)
 
 /* The document and the rows, read in one transaction: one consistent snapshot. */
 static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path,
-                                 const ly_load_desc *desc, ly_diag_list *diags)
+                                 const ly_load_desc *desc, bool all, ly_diag_list *diags)
 {
     sqlite3_stmt *st;
     ly_load_result r = LY_LOAD_IO;
@@ -543,7 +621,8 @@ static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path
         return r;
     stored_row *rows;
     size_t n;
-    if (read_rows(db, out, &rows, &n) || build_history(out, rows, n)) {
+    int failed = all ? read_rows(db, out, &rows, &n) : (rows = NULL, n = 0, 0);
+    if (failed || build_history(out, rows, n)) {
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read the weekly reports: %s",
                     sqlite3_errmsg(db));
         r = LY_LOAD_IO;
@@ -552,8 +631,8 @@ static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path
     return r;
 }
 
-ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_desc *desc,
-                             ly_diag_list *diags)
+static ly_load_result load(ly_district *out, const char *path, const ly_load_desc *desc,
+                           bool all, ly_diag_list *diags)
 {
     memset(out, 0, sizeof *out);
     sqlite3 *db;
@@ -564,7 +643,7 @@ ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_d
     }
     ly_load_result r = LY_LOAD_IO;
     if (ly_gpkg_exec(db, "BEGIN", err, sizeof err) == 0) {
-        r = read_store(db, out, path, desc, diags);
+        r = read_store(db, out, path, desc, all, diags);
         ly_gpkg_exec(db, "COMMIT", err, sizeof err);
     } else {
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", err);
@@ -576,6 +655,32 @@ ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_d
         LY_INFO("LOAD", "[%s] %zu buildings, %zu weeks of reports", path, out->n_buildings,
                 out->n_weeks);
     return r;
+}
+
+ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_desc *desc,
+                             ly_diag_list *diags)
+{
+    return load(out, path, desc, true, diags);
+}
+
+ly_load_result ly_store_load_converted(ly_district *out, const char *path, ly_diag_list *diags)
+{
+    return load(out, path, NULL, false, diags);
+}
+
+int ly_store_history_before(ly_district *d, const char *path, int week, char *err, size_t n)
+{
+    sqlite3 *db;
+    if (ly_store_open(&db, path, false, err, n))
+        return -1;
+    stored_row *rows = NULL;
+    size_t k = 0;
+    int rc = read_rows_before(db, d, week, &rows, &k) || build_history(d, rows, k) ? -1 : 0;
+    if (rc)
+        snprintf(err, n, "cannot read the weekly reports: %s", sqlite3_errmsg(db));
+    free(rows);
+    sqlite3_close(db);
+    return rc;
 }
 
 /* ---- exporting a week ------------------------------------------------------------------ */
@@ -599,26 +704,6 @@ static char *document_text(const char *gpkg, char *err, size_t n)
     sqlite3_finalize(st);
     sqlite3_close(db);
     return text;
-}
-
-double *ly_store_converted_vacancy(const char *gpkg, const ly_district *d)
-{
-    char err[256];
-    char *text = document_text(gpkg, err, sizeof err);
-    if (!text)
-        return NULL;
-    ly_district base;
-    ly_diag_list diags;
-    ly_diag_list_init(&diags, gpkg);
-    double *v = NULL;
-    if (ly_district_load_mem(&base, text, strlen(text), gpkg, NULL, &diags) == LY_LOAD_OK &&
-        base.n_records == d->n_records && (v = malloc((d->n_records + 1) * sizeof *v)))
-        for (size_t r = 0; r < d->n_records; r++)
-            v[r] = base.records[r].vacant_m2;
-    ly_district_unload(&base);
-    ly_diag_list_deinit(&diags);
-    free(text);
-    return v;
 }
 
 /* Writes week i's floor vacancy and rent into the document's building features,

@@ -226,8 +226,7 @@ static int insert_rows(import_ctx *c, long id)
 /* Per building of the report: m² newly vacant and newly let against the week before
  * in the store, or the district as converted (base) when the store has no week before it
  * (a first report, an earlier week, a week's report replaced). */
-static void changes(const ly_district *d, const double *base, const ly_report *rep,
-                    ly_import_summary *sum)
+static void changes(const ly_district *d, const ly_report *rep, ly_import_summary *sum)
 {
     uint32_t *bs = malloc((rep->n_rows + 1) * sizeof *bs);
     double *after = malloc((d->n_records + 1) * sizeof *after);
@@ -248,8 +247,7 @@ static void changes(const ly_district *d, const double *base, const ly_report *r
         for (uint32_t r = 0; r < b->n_records; r++) {
             size_t rec = b->first_record + r;
             double was = prev >= 0 ? d->week_vacant[(size_t)prev * d->n_records + rec]
-                         : base ? base[rec]
-                                : d->records[rec].vacant_m2; /* (no week stored) */
+                                   : d->records[rec].vacant_m2; /* (as converted) */
             double now = after[r];
             if (now > was)
                 ch.newly_vacant += now - was;
@@ -290,6 +288,10 @@ static int write_import(import_ctx *c, const char *path, bool replace, ly_import
             rc = LY_IMPORT_REFUSED;
         }
     }
+    /* a store made before the index by building gets it with its first import */
+    if (!rc && ly_gpkg_exec(c->db, "CREATE INDEX IF NOT EXISTS weekly_reports_building"
+                            " ON weekly_reports (building_id, week)", c->err, c->n))
+        rc = LY_IMPORT_FAILED;
     long id = rc ? -1 : log_import(c, path, sum->sha256);
     if (!rc && id < 0)
         rc = LY_IMPORT_FAILED;
@@ -309,6 +311,22 @@ static int write_import(import_ctx *c, const char *path, bool replace, ly_import
     return rc;
 }
 
+/* The report, read against the district as the store has it before the report's week
+ * (found by a first reading against the district as converted): LY_IMPORT_OK, _BAD
+ * with diags, or _FAILED with err. */
+static int parse(ly_district *d, const char *gpkg, const char *bytes, size_t len,
+                 ly_report *rep, ly_diag_list *diags, char *err, size_t n)
+{
+    ly_diag_list first;
+    ly_diag_list_init(&first, diags->file);
+    int week = ly_report_parse(rep, bytes, len, d, &first) == 0 ? rep->week : 0;
+    ly_diag_list_deinit(&first);
+    ly_report_free(rep);
+    if (week && ly_store_history_before(d, gpkg, week, err, n))
+        return LY_IMPORT_FAILED;
+    return ly_report_parse(rep, bytes, len, d, diags) == 0 ? LY_IMPORT_OK : LY_IMPORT_BAD;
+}
+
 int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
                     ly_district *before, ly_diag_list *diags, char *err, size_t n)
 {
@@ -319,7 +337,7 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
     ly_district d;
     ly_diag_list store_diags;
     ly_diag_list_init(&store_diags, gpkg);
-    if (ly_store_load(&d, gpkg, NULL, &store_diags) != LY_LOAD_OK) {
+    if (ly_store_load_converted(&d, gpkg, &store_diags) != LY_LOAD_OK) {
         snprintf(err, n, "the store %s: %s", gpkg,
                  store_diags.count ? store_diags.items[0].message : "cannot be read");
         ly_diag_list_deinit(&store_diags);
@@ -332,8 +350,7 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
     int rc = LY_IMPORT_BAD;
     if (ly_file_read(csv_path, 64u << 20, false, &bytes, &len, diags) == LY_FILE_OK) {
         sha256_hex(bytes, len, sum->sha256);
-        if (ly_report_parse(&rep, bytes, len, &d, diags) == 0)
-            rc = LY_IMPORT_OK;
+        rc = parse(&d, gpkg, bytes, len, &rep, diags, err, n);
         free(bytes);
     }
     sqlite3 *db = NULL;
@@ -350,12 +367,8 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
             rc = ly_gpkg_exec(db, "COMMIT", err, n) ? LY_IMPORT_FAILED : LY_IMPORT_OK;
         if (rc != LY_IMPORT_OK || sum->already)
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        if (rc == LY_IMPORT_OK && !sum->already) {
-            bool earliest = !d.n_weeks || d.weeks[0] >= rep.week;
-            double *base = earliest && d.n_weeks ? ly_store_converted_vacancy(gpkg, &d) : NULL;
-            changes(&d, base, &rep, sum);
-            free(base);
-        }
+        if (rc == LY_IMPORT_OK && !sum->already)
+            changes(&d, &rep, sum);
     }
     sqlite3_close(db);
     ly_report_free(&rep);

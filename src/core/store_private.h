@@ -13,9 +13,13 @@
  * on failure *db is NULL and err says why. */
 int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t n);
 
-/* Each floor record's vacant area in the store's district as converted, before any week
- * (a loaded store's records hold its latest week): malloc'd, d's records in order; NULL
- * when it cannot be read or does not match d. */
-double *ly_store_converted_vacancy(const char *gpkg, const ly_district *d);
+/* The store's district as converted: no weekly history. */
+ly_load_result ly_store_load_converted(ly_district *out, const char *path, ly_diag_list *diags);
+
+/* Gives d, loaded as converted, the store's state before `week`: each building's floors
+ * as of its last report before it, in a history of one week, the district's last week
+ * before it (none when there is none). What an import checks a report against, in the
+ * same time however many weeks the store holds. 0, or -1 with err. */
+int ly_store_history_before(ly_district *d, const char *path, int week, char *err, size_t n);
 
 #endif
