@@ -80,6 +80,13 @@ check '[ $rc = 0 ]' "the filled template was not imported: $(head -3 "$tmp/err")
 check 'grep -q "imported 2011-W18, 30 rows" "$tmp/out"' "the import's summary: $(head -2 "$tmp/out")"
 check 'grep -q "2,942 m² newly vacant .*World Trade Center" "$tmp/out"' "the import does not say floor 20 came free: $(cat "$tmp/out")"
 check 'grep -q "warning: \"vacant_m2\": floor 20 of wtc was fully let in 2011-W17 and is empty now" "$tmp/err"' "no warning for a whole floor emptied in a week"
+# the warning names the floor's building, not the last row's (sample-33 here)
+cp "$tmp/wtc-filled.csv" "$tmp/two.csv" && printf '2011-W18,sample-33,,0,,,,\r\n' >>"$tmp/two.csv"
+"$LOUYU" convert "$SRC/data/zhanshan.geojson" "$tmp/two.gpkg" >/dev/null 2>&1
+"$LOUYU" report import --db "$tmp/two.gpkg" "$SRC"/data/reports/2011-W17.csv >/dev/null 2>&1
+"$LOUYU" report import --db "$tmp/two.gpkg" "$tmp/two.csv" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "warning: \"vacant_m2\": floor 20 of wtc was fully let" "$tmp/err" && ! grep -q "sample-33: \"vacant_m2\": floor 20" "$tmp/err"' \
+  "the warning for wtc's floor 20 names another building: $(cat "$tmp/err")"
 "$LOUYU" report history wtc --db "$tmp/s.gpkg" --json >"$tmp/h.json"
 check 'python3 -c "import json,sys; h=json.load(open(sys.argv[1])); assert len(h)==53 and h[-1][\"week\"]==\"2011-W18\" and h[-1][\"vacant_m2\"]-h[-2][\"vacant_m2\"]==2942" "$tmp/h.json"' "history of wtc after the import"
 # the store's figures are 2011-W18's now, and say so: its Friday, not the converted file's date

@@ -759,6 +759,7 @@ static void warn_jumps(reader *rd)
         const ly_building *b = &d->buildings[r->building];
         if (!r->floor_from)
             continue;
+        rd->building = r->building; /* (not the last row's, which fault() would name) */
         ly_report_floor_vacancy(d, r->building, rd->r->rows, rd->r->n_rows, after);
         for (int f = r->floor_from; f <= r->floor_to; f++) {
             long rec = record_of(d, b, f);
