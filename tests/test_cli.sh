@@ -547,6 +547,14 @@ run 2 shot "$ZS" --out "$tmp/no.png" --msaa abc;   expect err "--msaa wants one 
 run 2 shot "$ZS" --out "$tmp/no.png" --scale 1.5x; expect err "--scale wants a number from 0.5 to 4, not '1.5x'"
 run 2 shot "$ZS" --out "$tmp/no.png" --size 100;   expect err "--size wants WIDTHxHEIGHT in pixels"
 run 2 shot "$ZS" --out "$tmp/no.png" --size 100000x5
+# whole numbers in digits: not strtod's hex, exponents or blanks; limits printed whole
+run 2 synth --buildings 0x10 --out "$tmp/no.geojson"; expect err "--buildings wants a whole number from 1 to 2000000, not '0x10'"
+run 2 synth --buildings 1e3 --out "$tmp/no.geojson"
+run 2 synth --buildings " 10" --out "$tmp/no.geojson"
+run 2 synth --buildings 10 --seed 1.5e1 --out "$tmp/no.geojson"
+run 2 pick "$ZS" --at 0x10,5
+run 2 shot "$ZS" --out "$tmp/no.png" --scale inf
+[ ! -e "$tmp/no.geojson" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a refused synth wrote its file"; }
 [ ! -e "$tmp/no.png" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a refused shot wrote its PNG"; }
 run 2 pick "$ZS" --at 10,10 --out "$tmp/no.png"; expect err '--out is an option of `louyu shot`, not of `louyu pick`'
 expect err '^usage: louyu pick'
@@ -808,6 +816,17 @@ check 'grep -q FeatureCollection "$tmp/from-fifo"' "synth wrote nothing into the
 rc=$?
 check '[ $rc = 2 ] && grep -q "cannot write to the standard output: No space left on device" "$tmp/err"' \
   "stats into a full stdout: rc $rc, $(cat "$tmp/err")"
+# the cause where a command saw it (a big JSON fails while it is written, not at the end);
+# an export that said so itself is not said again
+for cmd in "info wtc --json" "query --json"; do
+  "$LOUYU" ${cmd%% *} "$ZS" ${cmd#* } >/dev/full 2>"$tmp/err"
+  rc=$?
+  check '[ $rc = 2 ] && grep -q "No space left on device" "$tmp/err"' \
+    "$cmd into a full stdout: rc $rc, $(cat "$tmp/err")"
+done
+"$LOUYU" export "$ZS" --format csv --out - >/dev/full 2>"$tmp/err"
+check '[ "$(grep -c "standard output" "$tmp/err")" = 1 ]' \
+  "export into a full stdout said it more than once: $(cat "$tmp/err")"
 "$LOUYU" export "$ZS" --format geojson --out - >"$tmp/std.geojson" 2>"$tmp/err"
 check 'python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/std.geojson" && grep -q "cameras left out" "$tmp/err"' \
   "export --out - is not GeoJSON alone: $(head -c 200 "$tmp/std.geojson")"

@@ -1,5 +1,5 @@
 /* ly_draw: shapes and text become indexed triangles with solid or atlas UVs;
- * clip changes start new commands; strings: every id has both languages. */
+ * clip changes start new commands; strings: every id has both languages; grouped figures. */
 #include "check.h"
 #include "louyu/draw.h"
 #include "louyu/strings.h"
@@ -100,5 +100,16 @@ int main(void)
     CHECK_INT(ly_lang_parse("en_US.UTF-8"), LY_LANG_EN);
     CHECK_INT(ly_lang_parse("zh-CN"), LY_LANG_ZH);
     CHECK_STR(ly_lang_code(LY_LANG_EN), "en");
+    /* grouped figures round halves away from 0, as round() does for the JSON beside them
+     * (printf's %.0f gave 3,480 for 3480.5, the JSON 3481) */
+    char g[32];
+    ly_format_grouped(3480.5, g, sizeof g);
+    CHECK_STR(g, "3,481");
+    ly_format_grouped(2.5, g, sizeof g);
+    CHECK_STR(g, "3");
+    ly_format_grouped(-1234567.5, g, sizeof g);
+    CHECK_STR(g, "-1,234,568");
+    ly_format_grouped(-0.4, g, sizeof g);
+    CHECK_STR(g, "0");
     return check_report();
 }

@@ -104,6 +104,14 @@ for extra in "" "--kiosk"; do
   check '[ $rc = 2 ] && [ ! -e "$tmp/pub-cam.png" ] && grep -q "is for the district.s operators" "$tmp/err"' \
     "--view camera:ID without --operations $extra: exit $rc, $(cat "$tmp/err")"
 done
+# pick sees a camera's view as shot draws it (with --operations; refused without)
+"$LOUYU" pick "$SRC/data/zhanshan.geojson" --operations --view camera:cam-xianggang-middle \
+  --at 500,60 --size 640x400 >"$tmp/out" 2>"$tmp/err"
+check '[ "$(cat "$tmp/out")" = sample-26 ]' "pick in a camera's view: $(cat "$tmp/out" "$tmp/err")"
+"$LOUYU" pick "$SRC/data/zhanshan.geojson" --view camera:cam-xianggang-middle --at 500,60 \
+  >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "add --operations" "$tmp/err"' "pick of a camera's view without --operations: $rc"
 d=$(differ "$tmp/ops-top.png" "$tmp/pub-top.png")
 check '[ "$d" -gt 200 ]' "operations mode draws no cameras (only $d pixels differ from the public view)"
 d=$(differ "$tmp/pub-top.png" "$tmp/none-view.png")

@@ -54,8 +54,10 @@ int main(int argc, char **argv)
     int e = errno;
     if (fclose(stdout) != 0 && errno != EBADF) /* (closed, and nothing written to it) */
         failed = true, e = errno;
-    errno = e;
-    if (failed) {
+    errno = e ? e : ly_cli_stdout_errno;
+    if (failed && ly_cli_stdout_said) {
+        /* (the command said so itself) */
+    } else if (failed) {
         fprintf(stderr, "louyu: cannot write to the standard output: %s\n",
                 strerror(errno ? errno : EIO));
         if (!rc)

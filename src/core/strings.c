@@ -546,7 +546,7 @@ void ly_format_grouped(double v, char *buf, size_t n)
     if (!n)
         return;
     char raw[64];
-    snprintf(raw, sizeof raw, "%.0f", fabs(v));
+    snprintf(raw, sizeof raw, "%.0f", round(fabs(v))); /* halves away from 0, as round() */
     size_t len = strlen(raw), o = 0;
     if (v <= -0.5 && o + 1 < n)
         buf[o++] = '-';

@@ -40,8 +40,12 @@ static const ly_opt *find_opt(const ly_command *c, const char *name)
 }
 
 /* A number written whole: no junk after it, finite. */
+/* A number as people write one: digits, a sign, a point, an exponent; not strtod's hex,
+ * "inf" or leading blanks. */
 static bool number(const char *s, double *out)
 {
+    if (!s[0] || s[strspn(s, "0123456789+-.eE")] || !strpbrk(s, "0123456789"))
+        return false;
     char *end;
     errno = 0;
     double v = strtod(s, &end);
@@ -51,8 +55,15 @@ static bool number(const char *s, double *out)
     return true;
 }
 
-/* "A<sep>B[<sep>C]" into v; false unless exactly n numbers. */
-static bool numbers(const char *s, char sep, int n, double *v)
+/* A whole number in decimal digits (with a sign): "10", not "1e1", "10.0" or "0xA". */
+static bool whole(const char *s, double *out)
+{
+    const char *d = s + (*s == '-' || *s == '+');
+    return d[0] && !d[strspn(d, "0123456789")] && strlen(d) <= 18 && number(s, out);
+}
+
+/* "A<sep>B[<sep>C]" into v; false unless exactly n numbers (whole ones with whole_). */
+static bool numbers(const char *s, char sep, int n, bool whole_, double *v)
 {
     char buf[128];
     if (strlen(s) >= sizeof buf)
@@ -65,7 +76,7 @@ static bool numbers(const char *s, char sep, int n, double *v)
             return false;
         if (cut)
             *cut = '\0';
-        if (!number(p, &v[i]))
+        if (!(whole_ ? whole(p, &v[i]) : number(p, &v[i])))
             return false;
         p = cut ? cut + 1 : p;
     }
@@ -85,16 +96,16 @@ static void expected(const ly_opt *o, char *buf, size_t n)
         if (o->choices)
             snprintf(buf, n, "one of %s", o->choices);
         else
-            snprintf(buf, n, "a whole number from %g to %g", o->min, o->max);
+            snprintf(buf, n, "a whole number from %.0f to %.0f", o->min, o->max);
         break;
     case LY_OPT_NUM:
-        snprintf(buf, n, "a number from %g to %g", o->min, o->max);
+        snprintf(buf, n, "a number from %.15g to %.15g", o->min, o->max);
         break;
     case LY_OPT_CHOICE:
         snprintf(buf, n, "one of %s", o->choices);
         break;
     case LY_OPT_SIZE:
-        snprintf(buf, n, "WIDTHxHEIGHT in pixels, %g to %g each", o->min, o->max);
+        snprintf(buf, n, "WIDTHxHEIGHT in pixels, %.0f to %.0f each", o->min, o->max);
         break;
     case LY_OPT_POINT:
         snprintf(buf, n, "X,Y in pixels");
@@ -126,19 +137,19 @@ static bool read_value(const ly_opt *o, const char *v, double *g)
 {
     switch (o->type) {
     case LY_OPT_INT: /* (within its range; one of its choices where it names some) */
-        return number(v, &g[0]) && g[0] == floor(g[0]) && in_range(o, g[0]) &&
+        return whole(v, &g[0]) && in_range(o, g[0]) &&
                (!o->choices || choice(o->choices, v));
     case LY_OPT_NUM:
         return number(v, &g[0]) && in_range(o, g[0]);
     case LY_OPT_CHOICE:
         return choice(o->choices, v);
     case LY_OPT_SIZE:
-        return (numbers(v, 'x', 2, g) || numbers(v, 'X', 2, g)) && g[0] == floor(g[0]) &&
-               g[1] == floor(g[1]) && in_range(o, g[0]) && in_range(o, g[1]);
+        return (numbers(v, 'x', 2, true, g) || numbers(v, 'X', 2, true, g)) &&
+               in_range(o, g[0]) && in_range(o, g[1]);
     case LY_OPT_POINT:
-        return numbers(v, ',', 2, g);
+        return numbers(v, ',', 2, false, g);
     case LY_OPT_WHEEL:
-        return numbers(v, ',', 3, g) && in_range(o, g[2]);
+        return numbers(v, ',', 3, false, g) && in_range(o, g[2]);
     default:
         return v[0] != '\0';
     }

@@ -121,9 +121,11 @@ static const ly_opt O_SHOT[] = {
 
 static const ly_opt O_PICK[] = {
     {"--at", LY_OPT_POINT, "X,Y", "the pixel (required)", 0, 0, NULL},
-    {"--size", LY_OPT_SIZE, "WxH", "the window's size in pixels", 16, 8192, NULL},
+    {"--size", LY_OPT_SIZE, "WxH", "the window's size in pixels", 16, 16384, NULL},
     {"--view", LY_OPT_TEXT, "home|top|ID", "the camera: the home view, from the top, a building, or camera:ID (what a camera of the data sees; with --operations)",
      0, 0, NULL},
+    {"--operations", LY_OPT_FLAG, "", "operations mode, as `louyu shot --operations` draws it "
+     "(for --view camera:ID)", 0, 0, NULL},
     {"--select", LY_OPT_TEXT, "ID", "a building selected (its card takes room)", 0, 0, NULL},
     {"--scale", LY_OPT_NUM, "S", "the interface's scale", 0.5, 4, NULL},
     {"--tolerance", LY_OPT_NUM, "PX", "pick within PX pixels, as a finger does", 0, 200, NULL},

@@ -66,6 +66,12 @@ typedef struct ly_command {
 
 /* Runs louyu with these arguments (main's); returns the exit status. */
 int ly_cli_main(int argc, char **argv);
+
+/* Why a write to stdout failed, where a command saw it (0: none did, or it said so itself):
+ * the cause stdio's later flush no longer knows (a full disk's ENOSPC, not EIO). */
+extern int ly_cli_stdout_errno;
+/* A command that said stdout failed (with its own words): main says no more. */
+extern bool ly_cli_stdout_said;
 /* The table. */
 const ly_command *ly_cli_commands(size_t *n);
 const ly_command *ly_cli_find(const char *name);

@@ -1,6 +1,7 @@
 /* louyu export: the district for other tools. A week of a store as GeoJSON (the
  * district file kiosks read), or any district (a file or a store) as CSV, glTF or
  * CityJSON. */
+#include "cli.h"
 #include "data.h"
 #include "louyu/export.h"
 #include "louyu/public.h"
@@ -205,6 +206,7 @@ static int write_out(const char *out, const ly_buf *b)
             return LY_EXIT_OK;
         fprintf(stderr, "louyu export: cannot write to the standard output: %s\n",
                 strerror(errno));
+        ly_cli_stdout_said = true;
         return LY_EXIT_USAGE;
     }
     char err[1200];

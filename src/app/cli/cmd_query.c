@@ -74,11 +74,7 @@ static void print_json(const ly_district *d, const ly_query_result *r)
             cJSON_AddItemToArray(rz, cJSON_CreateString(r->reasons_zh[m->first_reason + k]));
         cJSON_AddItemToArray(arr, o);
     }
-    char *text = cJSON_Print(arr);
-    if (text)
-        puts(text);
-    cJSON_free(text);
-    cJSON_Delete(arr);
+    ly_json_print(arr);
 }
 
 /* The criteria from the options; 0, or a usage error. */

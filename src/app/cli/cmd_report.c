@@ -122,8 +122,8 @@ int ly_cli_report_template(const ly_args *a)
     else if (!d.buildings[b].n_records) /* (its header alone would be a form nobody can fill) */
         rc = ly_cli_usage_error(a->cmd, "%s has no floor records in the store: a weekly report "
                                         "gives the vacancy of floors whose areas the district "
-                                        "records; expected a building that has them (louyu info "
-                                        "STORE --floors lists them)",
+                                        "records; expected a building that has them (in `louyu "
+                                        "info STORE`, the ones with an occupancy)",
                                 d.buildings[b].id);
     else if (ly_arg_given(a, "--week"))
         rc = week_arg(a, ly_arg_text(a, "--week", ""), &week);
@@ -340,7 +340,7 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
         cJSON_AddNumberToObject(o, "vacant_m2_to", TENTH(now));
         for (size_t i = 0; i < n; i++) {
             const ly_building *b = &d->buildings[rows[i].building];
-            if (fabs(rows[i].now - rows[i].was) < 0.5)
+            if (TENTH(rows[i].now) == TENTH(rows[i].was)) /* listed where its figures differ */
                 continue;
             cJSON *r = cJSON_CreateObject();
             cJSON_AddStringToObject(r, "id", b->id);
@@ -363,7 +363,7 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
            delta > 0 ? "+" : delta < 0 ? "-" : "\u00b1", ly_thousands(fabs(delta), dz, sizeof dz));
     for (size_t i = 0; i < n; i++) {
         double ch = round(rows[i].now) - round(rows[i].was);
-        if (fabs(rows[i].now - rows[i].was) < 0.5)
+        if (ch == 0) /* (its whole m² the same) */
             continue;
         printf("  %-40s %10s -> %10s  %s%s m²\n",
                ly_cli_title(&d->buildings[rows[i].building], LY_LANG_EN, " / ", buf, sizeof buf),

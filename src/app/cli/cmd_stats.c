@@ -28,7 +28,7 @@ static void stats_json(const ly_district *d, const ly_stats *s)
     cJSON_AddNumberToObject(o, "floors_recorded", (double)s->floors_recorded);
     cJSON_AddNumberToObject(o, "floors_vacant", (double)s->floors_vacant);
     cJSON_AddNumberToObject(o, "floors_partly_vacant", (double)s->floors_partly_vacant);
-    cJSON_AddNumberToObject(o, "tax_2010_cny", s->tax_2010_cny);
+    ly_json_num_or_null(o, "tax_2010_cny", s->tax_2010_known ? s->tax_2010_cny : -1);
     cJSON_AddNumberToObject(o, "tax_2010_buildings", (double)s->tax_2010_known);
     cJSON *big = cJSON_AddArrayToObject(o, "tax_2010_over_100m");
     for (size_t i = 0; i < d->n_buildings; i++)
@@ -37,7 +37,7 @@ static void stats_json(const ly_district *d, const ly_stats *s)
     ly_json_num_or_null(o, "tax_q1_2011_cny", s->tax_q1_2011_cny);
     ly_json_num_or_null(o, "new_enterprises_q1_2011", s->new_enterprises_q1_2011);
     cJSON_AddNumberToObject(o, "service_points", (double)s->service_points);
-    cJSON_AddNumberToObject(o, "max_height_m", ly_json_metres(s->max_height_m));
+    ly_json_num_or_null(o, "max_height_m", s->buildings ? ly_json_metres(s->max_height_m) : -1);
     cJSON *ill = cJSON_AddArrayToObject(o, "illustrative");
     for (size_t i = 0; i < d->meta.n_illustrative; i++)
         cJSON_AddItemToArray(ill, cJSON_CreateString(d->meta.illustrative[i]));
@@ -62,7 +62,7 @@ static void stats_text(const ly_district *d, const ly_stats *s)
     else
         printf("Enterprises           %s in buildings\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a));
-    if (s->gfa_known == s->buildings)
+    if (s->gfa_known && s->gfa_known == s->buildings)
         printf("Gross floor area      %s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
     else if (s->gfa_known) /* (a sum over some: said so, as the tax is) */
         printf("Gross floor area      %s m² (%zu of the %zu buildings report it)\n",

@@ -1,7 +1,9 @@
 #include "data.h"
+#include "cli.h"
 #include "louyu/fetch.h"
 #include "louyu/strings.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -81,11 +83,14 @@ void ly_json_num_or_null(cJSON *o, const char *key, double v)
         cJSON_AddNumberToObject(o, key, v);
 }
 
+int ly_cli_stdout_errno;
+bool ly_cli_stdout_said;
+
 void ly_json_print(cJSON *root)
 {
     char *text = cJSON_Print(root);
-    if (text)
-        puts(text);
+    if (text && (puts(text) == EOF || fflush(stdout)) && !ly_cli_stdout_errno)
+        ly_cli_stdout_errno = errno;
     cJSON_free(text);
     cJSON_Delete(root);
 }
