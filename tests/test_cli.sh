@@ -512,6 +512,10 @@ want = {f["id"] for f in json.load(open(sys.argv[2]))["features"]
         if f["properties"].get("kind") == "building" and f["properties"].get("status") != "under_construction"
         and any(r["vacant_m2"] >= 1000 for r in f["properties"].get("floor_records", []))}
 assert got == want, (got, want)' "$tmp/out" "$ZS" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: query --min-area 1000 lists other buildings"; }
+# near by the metres as shown: a station 400.1 m on foot is "400 m", so near at 400
+run 0 query "$SRC/tests/data/query/near-400.geojson" --near metro; expect out '\(400 m; station\)'
+run 0 nearby "$SRC/tests/data/query/near-400.geojson" tower; expect out ' 400 m  Metro'
+run 0 query "$SRC/tests/data/query/near-400.geojson" --near metro --near-m 399; expect err 'no building matches'
 run 0 query --min-area 1000;                expect out '^1\. '
 run 0 query "$ZS" --near metro;             expect err 'no building matches'; expect err 'include-later'
 expect_empty out

@@ -294,6 +294,60 @@ static void test_disconnected(void)
     free(j);
 }
 
+/* A building between two streets that meet only 300 m away has doors on both: a bank
+ * across the far street is 11 + 9 m away, not round the block (it had joined only the
+ * nearer street: 10 + 2 x 300 + 51 + 9). A street beyond the reach (30 m past the
+ * nearest) is not joined. */
+static void test_both_sides(void)
+{
+    json_buf *j = malloc(sizeof *j);
+    world t;
+    begin(j);
+    ROAD(j, -300, 0, 300, 0);
+    ROAD(j, -300, 51, 300, 51);
+    ROAD(j, -300, 0, -300, 51);
+    ROAD(j, -300, 200, 300, 200); /* 160 m off: not joined */
+    ROAD(j, 300, 51, 300, 200);
+    box_building(j, "between", -10, 10, 10, 40);
+    poi(j, "bank", 0, 60);
+    poi(j, "bus", 0, 209);
+    CHECK(world_load(&t, j));
+    ly_walk_from *s = ly_walk_search_building(t.w, &t.d, &t.geo, 0, 1e9);
+    pt q = P(&t, 0, 60), door = P(&t, 0, 40);
+    CHECK_NEAR(ly_walk_distance(t.w, s, q.x, q.y), 11 + 9, 0.5);
+    check_route(t.w, s, q, NULL, ly_walk_distance(t.w, s, q.x, q.y));
+    double xy[16];
+    ly_walk_path(t.w, s, q.x, q.y, xy, 8);
+    CHECK(hypot(xy[0] - door.x, xy[1] - door.y) < 0.01); /* from the north facade */
+    q = P(&t, 0, -5); /* and the nearer street as before */
+    CHECK_NEAR(ly_walk_distance(t.w, s, q.x, q.y), 10 + 5, 0.5);
+    q = P(&t, 0, 209); /* the far street: by the streets, from the north door */
+    CHECK_NEAR(ly_walk_distance(t.w, s, q.x, q.y), 11 + 300 + 149 + 300 + 9, 0.5);
+    ly_walk_nearby nb;
+    ly_walk_nearby_pois(t.w, s, &t.d, &t.geo, &nb);
+    CHECK_NEAR(nb.metres[LY_POI_BANK], 20, 0.5);
+    ly_walk_from_destroy(s);
+    world_free(&t);
+    free(j);
+}
+
+/* A street drawn twice (two features, the same points) still meets the street its end
+ * stops 5 m short of: its end is a dead end with two edges to one neighbour (it had been
+ * taken for a junction, and the bank on it was unreachable). */
+static void test_drawn_twice(void)
+{
+    json_buf *j = malloc(sizeof *j);
+    world t;
+    begin(j);
+    ROAD(j, -100, 0, 100, 0);
+    ROAD(j, 0, 5, 0, 100);
+    ROAD(j, 0, 5, 0, 100);
+    CHECK(world_load(&t, j));
+    CHECK_NEAR(walk_xy(&t, -50, 0, 0, 100), 50 + 5 + 95, 0.5);
+    world_free(&t);
+    free(j);
+}
+
 /* A street grid with one road left 1,400 km away (an export's stray): the grid's cells
  * are sized from where the roads are, not from that road, and walking still finds both:
  * the street grid's distances, and a place beside the far road joins it. */
@@ -404,10 +458,14 @@ static void test_buildings(void)
     ly_walk_path(t.w, s, q.x, q.y, xy, 8);
     CHECK(hypot(xy[0] - door.x, xy[1] - door.y) < 0.5); /* starts on the outline */
     ly_walk_from_destroy(s);
-    /* across: a road runs through it, no leg */
+    /* across: a road runs through it, no leg; the walk leaves by the side it goes to (it
+     * had left by the first crossing found and walked the 20 m inside: 50) */
     s = ly_walk_search_building(t.w, &t.d, &t.geo, 1, 1e9);
     q = P(&t, 300, 50);
-    CHECK_NEAR(ly_walk_distance(t.w, s, q.x, q.y), 50, 0.5);
+    CHECK_NEAR(ly_walk_distance(t.w, s, q.x, q.y), 40, 0.5);
+    check_route(t.w, s, q, NULL, ly_walk_distance(t.w, s, q.x, q.y));
+    q = P(&t, 300, -50);
+    CHECK_NEAR(ly_walk_distance(t.w, s, q.x, q.y), 40, 0.5);
     ly_walk_from_destroy(s);
     /* oblique: its nearest corner, (-50, 30), 30 m off the road */
     s = ly_walk_search_building(t.w, &t.d, &t.geo, 2, 1e9);
@@ -1062,6 +1120,8 @@ int main(void)
     test_scribble();
     test_degenerate();
     test_buildings();
+    test_both_sides();
+    test_drawn_twice();
     test_no_roads();
     test_random_lattices();
     test_random_crossings();

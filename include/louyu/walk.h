@@ -15,14 +15,17 @@
  *
  * Joining places. A point (a POI, a search's origin) joins the graph at the nearest
  * point of the nearest edge, by the straight off-road leg from the point to it. A
- * building joins from its footprint (the outlines of all its parts, rings[0]): at the
- * point of the network nearest to the footprint, by a leg of that distance (0 when a
- * road runs through the building); where a facade runs along a street, so that many
- * points are as near (within 1 m), at the one nearest the footprint's centre (the
- * middle of the facade, not its corner). Its walks start at the outline's point nearest
- * that road point. Two places that join the same edge may also walk along it directly.
- * Walks go on the roads only (besides the two legs): two places beside each other but
- * joined to different streets walk round by the streets.
+ * building joins from its footprint (the outlines of all its parts, rings[0]) on every
+ * side: each edge within LY_WALK_JOIN_M beyond the edge nearest the footprint (a
+ * building between two streets has doors on both), at its point nearest the footprint,
+ * by a leg of that distance; where a facade runs along the edge, so that many points are
+ * as near (within 1 m), at the one nearest the footprint's centre (the middle of the
+ * facade, not its corner); an edge that enters the building, at each point where it
+ * crosses an outline (and an end inside), with no leg: a road through the building
+ * leaves it by either side. A walk starts at the outline's point nearest its join. A
+ * place joined to an edge the origin joins may also walk along it directly. Walks go on
+ * the roads only (besides the legs): two places beside each other but joined to
+ * different streets walk round by the streets.
  *
  * No roads at all: distances are straight lines (from a building: from its
  * footprint), routes one straight leg, walking areas discs (a building's: its footprint
@@ -69,6 +72,7 @@ static inline int ly_walk_minutes(double metres)
 }
 #define LY_WALK_MERGE_M 0.5    /* points closer than this are one node */
 #define LY_WALK_SNAP_M 15.0    /* a dead end this close to another piece meets it */
+#define LY_WALK_JOIN_M 30.0    /* a building joins every road this much beyond its nearest */
 #define LY_WALK_OFFROAD_M 60.0 /* walking areas: the most a walk leaves the network */
 #define LY_WALK_CELL_M 10.0    /* walking areas: the grid's cell (larger for huge areas) */
 #define LY_WALK_MAX_BANDS 8

@@ -357,7 +357,8 @@ static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_walk *
     box bx = footprint_box(d, geo, b);
     if (!(bx.max[0] >= bx.min[0]))
         return; /* no footprint */
-    double lo = bx.min[0] - near_m, hi = bx.max[0] + near_m;
+    double shown = near_m + 0.5; /* near: its metres as shown (rounded) at most near_m */
+    double lo = bx.min[0] - shown, hi = bx.max[0] + shown;
     size_t a = 0, z = n_pois; /* the first place at or east of lo */
     while (a < z) {
         size_t mid = a + (z - a) / 2;
@@ -370,16 +371,16 @@ static void nearest_poi(const ly_district *d, const ly_geo *geo, const ly_walk *
     bool roads = walk && ly_walk_edges(walk) > 0;
     for (size_t i = a; i < n_pois && pois[i].x <= hi; i++) {
         const poi_pt *pt = &pois[i];
-        if (pt->y < bx.min[1] - near_m || pt->y > bx.max[1] + near_m)
+        if (pt->y < bx.min[1] - shown || pt->y > bx.max[1] + shown)
             continue;
         double dist = footprint_dist(d, geo, b, pt->x, pt->y);
-        if (dist > near_m)
+        if (dist >= shown)
             continue;
         if (roads && !from)
-            from = ly_walk_search_building(walk, d, geo, (size_t)(b - d->buildings), near_m);
+            from = ly_walk_search_building(walk, d, geo, (size_t)(b - d->buildings), shown);
         if (from)
             dist = ly_walk_distance(walk, from, pt->x, pt->y);
-        if (dist >= 0 && dist <= near_m &&
+        if (dist >= 0 && dist < shown &&
             (m->poi < 0 || dist < m->poi_m || (dist == m->poi_m && (long)pt->f < m->poi))) {
             m->poi = (long)pt->f;
             m->poi_m = dist;
@@ -556,7 +557,7 @@ static bool matches(run *R, size_t i, ly_query_match *m)
     if (q->max_rent_cny_m2_day > 0)
         s += 1 - m->rent_cny_m2_day / q->max_rent_cny_m2_day;
     if (q->near_poi)
-        s += 1 - m->poi_m / R->near_m;
+        s += fmax(0, 1 - m->poi_m / R->near_m);
     if (R->industry) {
         double k = m->industry_in + 0.5 * m->industry_near;
         s += k / (k + 5);

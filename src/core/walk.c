@@ -54,13 +54,23 @@ typedef struct {
     size_t n_rings, n_pts;
 } walk_footprint;
 
+/* Where an origin's walks join the network: the point on the road, and where the walk
+ * to it starts (a point: itself; a building: its outline's point nearest the road's). */
+typedef struct {
+    walk_join at;
+    double sx, sy;
+} walk_start;
+
 struct ly_walk_from {
     double limit;
-    walk_join at;      /* where the origin joins the network */
-    double sx, sy;     /* where its walks start (a building: on its outline) */
+    walk_join at;      /* where the origin joins the network nearest (NONE: no network) */
+    double sx, sy;     /* where that walk starts (a building: on its outline) */
     walk_footprint fp; /* the building's; none for a point */
+    walk_start *starts; /* every join (a point: `at`; a building: walk.h), by edge */
+    size_t n_starts;
     double *dist;      /* per node: metres, INFINITY beyond the limit */
-    uint32_t *parent;  /* per node: the node before, NONE for the origin's edge's ends */
+    uint32_t *parent;  /* per node: the node before, NONE for a start's edge's ends */
+    uint32_t *via;     /* per node: the start its walk came from */
     uint32_t *reached; /* the nodes within the limit, nearest first */
     size_t n_reached;
 };
@@ -566,7 +576,7 @@ static uint32_t root(uint32_t *up, uint32_t v)
     return v;
 }
 
-/* Pieces the drawing left apart: each dead end (a node of one edge) within SNAP_M of an
+/* Pieces the drawing left apart: each dead end (a node of one neighbour) within SNAP_M of an
  * edge of another piece (connected component) gets a connector segment to the nearest
  * point of such an edge. Within one piece nothing is added: a cul-de-sac stays one. */
 static int connectors(const ly_walk *w, builder *b)
@@ -581,7 +591,11 @@ static int connectors(const ly_walk *w, builder *b)
     const walk_grid *g = &w->grid;
     int r = 0;
     for (uint32_t v = 0; v < w->n_nodes && !r; v++) {
-        if (w->first[v + 1] - w->first[v] != 1)
+        /* a dead end: one neighbour, however many edges lead there (a line drawn twice) */
+        bool dead = w->first[v + 1] > w->first[v];
+        for (uint32_t k = w->first[v] + 1; k < w->first[v + 1] && dead; k++)
+            dead = w->adj[2 * k] == w->adj[2 * w->first[v]];
+        if (!dead)
             continue;
         const double *p = w->xy + 2 * (size_t)v;
         walk_join best = {NONE, 0, 0, 0, SNAP_M};
@@ -913,6 +927,121 @@ static walk_join join_footprint(const ly_walk *w, const walk_footprint *f)
     return best;
 }
 
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int start_add(walk_start **v, size_t *n, size_t *cap, walk_join j, const walk_footprint *f)
+{
+    if (ly_array_reserve((void **)v, cap, *n + 1, sizeof **v))
+        return -1;
+    walk_start *st = &(*v)[(*n)++];
+    st->at = j;
+    walk_footprint_distance(f, j.x, j.y, &st->sx, &st->sy);
+    return 0;
+}
+
+/* Edge e's joins with the footprint, whose nearest point o is: where it enters or leaves
+ * an outline (a road through the building: out by either side), or its point nearest the
+ * footprint (of those within TIE_M of it, the one nearest the centre c: the middle of a
+ * facade along the street, not its corner). */
+static int edge_starts(const ly_walk *w, uint32_t e, const walk_footprint *f, walk_join o,
+                       const double *c, walk_start **v, size_t *n, size_t *cap)
+{
+    if (o.leg > 0) {
+        walk_join m;
+        on_edge(w, e, c[0], c[1], &m);
+        double nx, ny;
+        m.leg = walk_footprint_distance(f, m.x, m.y, &nx, &ny);
+        return start_add(v, n, cap, m.leg <= o.leg + TIE_M ? m : o, f);
+    }
+    const double *a = w->xy + 2 * (size_t)w->ends[2 * e];
+    const double *b = w->xy + 2 * (size_t)w->ends[2 * e + 1];
+    int r = 0, k = 0;
+    for (int end = 0; end < 2 && !r; end++) { /* an end in the building */
+        const double *p = end ? b : a;
+        double nx, ny;
+        if (walk_footprint_distance(f, p[0], p[1], &nx, &ny) == 0 && ++k)
+            r = start_add(v, n, cap, (walk_join){e, end, p[0], p[1], 0}, f);
+    }
+    for (size_t q = 0; q < f->n_rings && !r && k < 8; q++) {
+        const double *ring = f->xy + 2 * (size_t)f->start[q];
+        uint32_t m = f->start[q + 1] - f->start[q];
+        double x[2];
+        for (uint32_t i = 0, j = m - 1; i < m && !r && k < 8; j = i++)
+            if (seg_cross(a, b, ring + 2 * j, ring + 2 * i, x) && ++k)
+                r = start_add(v, n, cap,
+                              (walk_join){e, fmin(hypot(x[0] - a[0], x[1] - a[1]) / w->len[e], 1),
+                                          x[0], x[1], 0},
+                              f);
+    }
+    return r || k ? r : start_add(v, n, cap, o, f);
+}
+
+/* A building's starts: every edge within LY_WALK_JOIN_M beyond the nearest to its
+ * footprint (s->at) joins it (walk.h), each once though the grid files an edge in
+ * several cells. */
+static int building_starts(const ly_walk *w, ly_walk_from *s)
+{
+    const walk_footprint *f = &s->fp;
+    double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
+    for (size_t i = 0; i < f->n_pts; i++) {
+        box[0] = fmin(box[0], f->xy[2 * i]);
+        box[1] = fmin(box[1], f->xy[2 * i + 1]);
+        box[2] = fmax(box[2], f->xy[2 * i]);
+        box[3] = fmax(box[3], f->xy[2 * i + 1]);
+    }
+    double c[2] = {0.5 * (box[0] + box[2]), 0.5 * (box[1] + box[3])};
+    double reach = s->at.leg + LY_WALK_JOIN_M;
+    const walk_grid *g = &w->grid;
+    uint32_t *edges = NULL;
+    size_t n = 0, cap = 0, scap = 0;
+    cell_range cr = cells_of(g, box[0] - reach, box[1] - reach, box[2] + reach, box[3] + reach);
+    for (long r = cr.r0; r <= cr.r1; r++)
+        for (long k = cr.c0; k <= cr.c1; k++) {
+            size_t cell = (size_t)r * g->nx + (size_t)k;
+            for (uint32_t i = g->start[cell]; i < g->start[cell + 1]; i++) {
+                if (ly_array_reserve((void **)&edges, &cap, n + 1, sizeof *edges)) {
+                    free(edges);
+                    return -1;
+                }
+                edges[n++] = g->items[i];
+            }
+        }
+    if (n)
+        qsort(edges, n, sizeof *edges, by_u32);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++) {
+        walk_join o;
+        if (i && edges[i] == edges[i - 1])
+            continue;
+        edge_to_footprint(w, edges[i], f, &o);
+        if (o.leg <= reach)
+            rc = edge_starts(w, edges[i], f, o, c, &s->starts, &s->n_starts, &scap);
+    }
+    free(edges);
+    return rc;
+}
+
+/* The range of starts on edge e: [*first, return). */
+static size_t starts_on(const ly_walk_from *s, uint32_t e, size_t *first)
+{
+    size_t a = 0, z = s->n_starts;
+    while (a < z) {
+        size_t m = a + (z - a) / 2;
+        if (s->starts[m].at.edge < e)
+            a = m + 1;
+        else
+            z = m;
+    }
+    *first = a;
+    while (z < s->n_starts && s->starts[z].at.edge == e)
+        z++;
+    return z;
+}
+
 /* ---- the search ---------------------------------------------------------------------- */
 
 typedef struct {
@@ -958,25 +1087,26 @@ static heap_item heap_pop(heap *h)
     return top;
 }
 
-/* Offers node v at distance d (from node `from`, NONE for the origin's edge). */
-static int relax(ly_walk_from *s, heap *h, uint32_t v, double d, uint32_t from)
+/* Offers node v at distance d (from node `from`, NONE for a start's edge, by start `via`). */
+static int relax(ly_walk_from *s, heap *h, uint32_t v, double d, uint32_t from, uint32_t via)
 {
     if (d > s->limit || d >= s->dist[v])
         return 0;
     s->dist[v] = d;
     s->parent[v] = from;
+    s->via[v] = via;
     return heap_push(h, d, v);
 }
 
-/* Dijkstra from the origin's joining point, settling every node within the limit. */
+/* Dijkstra from the origin's starts, settling every node within the limit. */
 static int run(const ly_walk *w, ly_walk_from *s)
 {
     heap h = {0};
-    const walk_join *o = &s->at;
-    if (o->edge != NONE) {
+    for (size_t i = 0; i < s->n_starts; i++) {
+        const walk_join *o = &s->starts[i].at;
         double l = w->len[o->edge];
-        if (relax(s, &h, w->ends[2 * o->edge], o->leg + o->t * l, NONE) ||
-            relax(s, &h, w->ends[2 * o->edge + 1], o->leg + (1 - o->t) * l, NONE)) {
+        if (relax(s, &h, w->ends[2 * o->edge], o->leg + o->t * l, NONE, (uint32_t)i) ||
+            relax(s, &h, w->ends[2 * o->edge + 1], o->leg + (1 - o->t) * l, NONE, (uint32_t)i)) {
             free(h.a);
             return -1;
         }
@@ -988,7 +1118,7 @@ static int run(const ly_walk *w, ly_walk_from *s)
         s->reached[s->n_reached++] = it.v;
         for (uint32_t k = w->first[it.v]; k < w->first[it.v + 1]; k++) {
             uint32_t v = w->adj[2 * k], e = w->adj[2 * k + 1];
-            if (relax(s, &h, v, it.d + w->len[e], it.v)) {
+            if (relax(s, &h, v, it.d + w->len[e], it.v, s->via[it.v])) {
                 free(h.a);
                 return -1;
             }
@@ -998,16 +1128,25 @@ static int run(const ly_walk *w, ly_walk_from *s)
     return 0;
 }
 
-/* A search with its origin set (s->at, s->sx, s->sy, s->fp): the arrays, the run. */
+/* A search with its origin set (s->at, s->sx, s->sy, s->fp; a building's starts): the
+ * arrays, the run. */
 static ly_walk_from *search(const ly_walk *w, ly_walk_from *s, double limit_m)
 {
     size_t n = w->n_nodes ? w->n_nodes : 1;
     s->limit = isnan(limit_m) || limit_m < 0 ? 0 : limit_m;
     s->dist = malloc(n * sizeof *s->dist);
     s->parent = malloc(n * sizeof *s->parent);
+    s->via = malloc(n * sizeof *s->via);
     s->reached = malloc(n * sizeof *s->reached);
-    if (!s->dist || !s->parent || !s->reached)
+    if (!s->dist || !s->parent || !s->via || !s->reached)
         goto fail;
+    if (!s->n_starts && s->at.edge != NONE) { /* a point: its one join */
+        s->starts = malloc(sizeof *s->starts);
+        if (!s->starts)
+            goto fail;
+        s->starts[0] = (walk_start){s->at, s->sx, s->sy};
+        s->n_starts = 1;
+    }
     for (size_t v = 0; v < w->n_nodes; v++)
         s->dist[v] = INFINITY;
     if (run(w, s))
@@ -1058,6 +1197,10 @@ ly_walk_from *ly_walk_search_building(const ly_walk *w, const ly_district *d, co
         walk_footprint_distance(&s->fp, s->at.x, s->at.y, &s->sx, &s->sy);
     else
         s->sx = s->fp.xy[0], s->sy = s->fp.xy[1];
+    if (s->at.edge != NONE && building_starts(w, s)) {
+        ly_walk_from_destroy(s);
+        return NULL;
+    }
     return search(w, s, limit_m);
 }
 
@@ -1068,6 +1211,8 @@ void ly_walk_from_destroy(ly_walk_from *s)
     free(s->dist);
     free(s->parent);
     free(s->reached);
+    free(s->via);
+    free(s->starts);
     walk_footprint_free(&s->fp);
     free(s);
 }
@@ -1086,15 +1231,22 @@ static double straight(const ly_walk_from *s, double x, double y, double *sx, do
 }
 
 /* The shortest walk to a place joined at j: its metres and how it goes (0, 1: by the
- * edge's first or second node; 2: along the origin's own edge; walk_distance_joined adds
- * 3: in a straight line, 4: in the building's outline). */
-static double to_join(const ly_walk *w, const ly_walk_from *s, const walk_join *j, int *how)
+ * edge's first or second node; 2: along the edge of start *st; walk_distance_joined
+ * adds 3: in a straight line, 4: in the building's outline). */
+static double to_join(const ly_walk *w, const ly_walk_from *s, const walk_join *j, int *how,
+                      size_t *st)
 {
     double best = INFINITY, l = w->len[j->edge];
     *how = -1;
-    if (j->edge == s->at.edge) {
-        best = s->at.leg + fabs(j->t - s->at.t) * l + j->leg;
-        *how = 2;
+    size_t i, z = starts_on(s, j->edge, &i);
+    for (; i < z; i++) {
+        const walk_join *o = &s->starts[i].at;
+        double d = o->leg + fabs(j->t - o->t) * l + j->leg;
+        if (d < best) {
+            best = d;
+            *how = 2;
+            *st = i;
+        }
     }
     double via[2] = {s->dist[w->ends[2 * j->edge]] + j->t * l + j->leg,
                      s->dist[w->ends[2 * j->edge + 1]] + (1 - j->t) * l + j->leg};
@@ -1107,7 +1259,7 @@ static double to_join(const ly_walk *w, const ly_walk_from *s, const walk_join *
 }
 
 static double walk_distance_joined(const ly_walk *w, const ly_walk_from *s, double x, double y,
-                                   walk_join *j, int *how)
+                                   walk_join *j, int *how, size_t *st)
 {
     double d, sx, sy;
     *how = 3;
@@ -1121,7 +1273,7 @@ static double walk_distance_joined(const ly_walk *w, const ly_walk_from *s, doub
         d = straight(s, x, y, &sx, &sy);
     } else {
         *j = walk_join_point(w, x, y);
-        d = s->at.edge == NONE || j->edge == NONE ? INFINITY : to_join(w, s, j, how);
+        d = s->at.edge == NONE || j->edge == NONE ? INFINITY : to_join(w, s, j, how, st);
     }
     return d <= s->limit ? d : -1;
 }
@@ -1130,7 +1282,8 @@ double ly_walk_distance(const ly_walk *w, const ly_walk_from *s, double x, doubl
 {
     walk_join j;
     int how;
-    return walk_distance_joined(w, s, x, y, &j, &how);
+    size_t st;
+    return walk_distance_joined(w, s, x, y, &j, &how, &st);
 }
 
 typedef struct {
@@ -1173,7 +1326,8 @@ size_t ly_walk_path(const ly_walk *w, const ly_walk_from *s, double x, double y,
 {
     walk_join j;
     int how;
-    if (walk_distance_joined(w, s, x, y, &j, &how) < 0)
+    size_t st = 0;
+    if (walk_distance_joined(w, s, x, y, &j, &how, &st) < 0)
         return 0;
     route r = {xy, xy ? cap : 0, 0, {0, 0}};
     if (how == 4) { /* in the building: the place itself */
@@ -1184,17 +1338,19 @@ size_t ly_walk_path(const ly_walk *w, const ly_walk_from *s, double x, double y,
         route_put(&r, sx, sy);
         route_put(&r, x, y);
     } else {
-        route_put(&r, s->sx, s->sy);
-        route_put(&r, s->at.x, s->at.y);
+        size_t m = 0;
+        uint32_t *c = NULL;
         if (how < 2) {
-            size_t m;
-            uint32_t *c = chain_to(s, w->ends[2 * j.edge + how], &m);
-            if (!c)
+            uint32_t v = w->ends[2 * j.edge + how];
+            st = s->via[v];
+            if (!(c = chain_to(s, v, &m)))
                 return 0;
-            for (size_t k = 0; k < m; k++)
-                route_put(&r, w->xy[2 * (size_t)c[k]], w->xy[2 * (size_t)c[k] + 1]);
-            free(c);
         }
+        route_put(&r, s->starts[st].sx, s->starts[st].sy);
+        route_put(&r, s->starts[st].at.x, s->starts[st].at.y);
+        for (size_t k = 0; k < m; k++)
+            route_put(&r, w->xy[2 * (size_t)c[k]], w->xy[2 * (size_t)c[k] + 1]);
+        free(c);
         route_put(&r, j.x, j.y);
         route_put(&r, x, y);
     }
@@ -1274,10 +1430,10 @@ static int collect(const ly_walk *w, const ly_walk_from *s, double most, rays *r
     }
     if (!s->fp.n_rings)
         r = r || ray_add(rs, o, o, 0, most, false);
-    const walk_join *at = &s->at;
-    if (at->edge != NONE) {
-        double j[2] = {at->x, at->y};
-        r = r || ray_add(rs, o, j, 0, most, true);
+    for (size_t i = 0; i < s->n_starts && !r; i++) { /* the legs, and along their edges */
+        const walk_join *at = &s->starts[i].at;
+        double j[2] = {at->x, at->y}, from[2] = {s->starts[i].sx, s->starts[i].sy};
+        r = ray_add(rs, from, j, 0, most, true);
         for (int k = 0; k < 2; k++)
             r = r ||
                 ray_add(rs, j, w->xy + 2 * (size_t)w->ends[2 * at->edge + k], at->leg, most, true);
