@@ -27,6 +27,11 @@ void ly_tbuf_put(ly_tbuf *t, const char *s, size_t n)
 
 void ly_sheet_field(ly_tbuf *row, long *col, long at, const char *s)
 {
+    /* a cell past the columns a CSV row may have (a stray value in column XFD): left out,
+     * as a column that no header names is (every row had become that wide, and the header
+     * row was refused for it) */
+    if (at >= LY_CSV_MAX_FIELDS)
+        return;
     for (; *col < at; (*col)++)
         ly_tbuf_put(row, *col ? ",\"\"" : "\"\"", *col ? 3 : 2);
     ly_tbuf_put(row, *col ? ",\"" : "\"", *col ? 2 : 1);
