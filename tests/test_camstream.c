@@ -124,6 +124,19 @@ static bool write_huge_dims(const char *name)
     return ok;
 }
 
+/* An uncompressed TGA of 4 x 4 grey pixels: stb_image decodes it, but it is neither a JPEG
+ * nor a PNG (and has no signature, so other bytes pass for one). */
+static bool write_tga(const char *name)
+{
+    unsigned char b[18 + 48] = {0, 0, 2, [12] = 4, [14] = 4, [16] = 24};
+    memset(b + 18, 128, 48);
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/%s", g_dir, name);
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(b, 1, sizeof b, f) == sizeof b;
+    return f && fclose(f) == 0 && ok;
+}
+
 static bool write_frames(void)
 {
     char name[64];
@@ -133,7 +146,7 @@ static bool write_frames(void)
             return false;
     }
     return write_picture("big.jpg", 1280, 960, 7) && write_picture("wide.png", 1600, 600, 9) &&
-           write_picture("a frame.jpg", FRAME_W, FRAME_H, 5) && write_huge_dims("dims.jpg");
+           write_picture("a frame.jpg", FRAME_W, FRAME_H, 5) && write_huge_dims("dims.jpg") && write_tga("grey.tga");
 }
 
 /* The frame a decoded picture shows, by its marker; -1 when none matches. */
@@ -398,7 +411,7 @@ static void expect(const watch *w, ly_cam_state s, const char *needle, const int
 enum {
     W_MJPEG, W_CAPPED, W_LF, W_NOLEN, W_SNAP, W_BIG, W_BIG_SMALL, W_WIDE, W_REDIRECT, W_STALL,
     W_DROP, W_GARBAGE, W_HTML, W_404, W_REFUSED, W_SILENT, W_FILE, W_FILE_URL, W_MISSING,
-    W_DIMS, W_RTSP, W_SLOW, W_COUNT
+    W_DIMS, W_TGA, W_RTSP, W_SLOW, W_COUNT
 };
 
 static void open_phase1(watch *ws)
@@ -429,6 +442,7 @@ static void open_phase1(watch *ws)
     watch_open(&ws[W_FILE_URL], "file URL", fast, "file://%s/a%%20frame.jpg", g_dir);
     watch_open(&ws[W_MISSING], "missing file", fast, "%s/none.jpg", g_dir);
     watch_open(&ws[W_DIMS], "10000 x 10000", fast, "%s/dims.jpg", g_dir);
+    watch_open(&ws[W_TGA], "tga", fast, "%s/grey.tga", g_dir);
     watch_open(&ws[W_RTSP], "rtsp", fast, "rtsp://127.0.0.1:%d/cam", p);
     /* a reader slower than the stream: taken about every 300 ms, so the stream has
      * decoded two or three pictures while one is lent */
@@ -509,6 +523,7 @@ static void check_failures(watch *ws)
     CHECK(ws[W_FILE_URL].ids[5]);
     EXPECT(&ws[W_MISSING], LY_CAM_UNREACHABLE, "no such file", LY_CAM_UNREACHABLE);
     EXPECT(&ws[W_DIMS], LY_CAM_BAD, "10000 x 10000 is over the limit", LY_CAM_BAD);
+    EXPECT(&ws[W_TGA], LY_CAM_BAD, "in neither JPEG nor PNG", LY_CAM_BAD);
     EXPECT(&ws[W_RTSP], LY_CAM_BAD, "rtsp", LY_CAM_BAD);
     /* nothing decoded where nothing is a picture */
     for (int i = W_GARBAGE; i <= W_SILENT; i++)

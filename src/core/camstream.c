@@ -307,8 +307,12 @@ static bool take_picture(ly_camstream *c, const uint8_t *data, size_t n, bool st
         snprintf(why, whyn, "an empty frame: not a picture");
         return false;
     }
-    if (!stbi_info_from_memory(data, (int)n, &w, &h, &comp)) {
-        snprintf(why, whyn, "not a picture (%s in no known image format)",
+    /* JPEG and PNG, by their signatures: stb_image also takes TGA, which has none, so
+     * that bytes of another kind could pass for one (and show upside down) */
+    bool jpeg = n >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF;
+    bool png = n >= 8 && !memcmp(data, "\x89PNG\r\n\x1a\n", 8);
+    if (!(jpeg || png) || !stbi_info_from_memory(data, (int)n, &w, &h, &comp)) {
+        snprintf(why, whyn, "not a picture (%s in neither JPEG nor PNG)",
                  size_words(n, sz, sizeof sz));
         return false;
     }
