@@ -225,7 +225,8 @@ def map_page(browser, base, shots):
     check(tab.eval("louyuMap.select('no-such-building')") is False, "select() of no building")
     check(tab.eval("louyuMap.setView('top', {animate: false})") is True, "setView('top')")
     r = tab.eval("louyuMap.load('test/missing.geojson')", timeout=30)
-    check(r and r["ok"] is False and "404" in r["errors"][0], f"load() of a missing file: {r}")
+    check(r and r["ok"] is False and r["errors"][0].startswith("missing.geojson: HTTP 404"),
+          f"load() of a missing file: FILE: HTTP 404 expected, got {r}")
     r = tab.eval("louyuMap.load('test/bad.geojson')", timeout=30)
     check(r and r["ok"] is False and any(e.startswith("bad.geojson:") and ":3:" in e
                                          for e in r["errors"]),

@@ -49,14 +49,22 @@
     });
   }
 
+  /* The bytes at url; else an Error whose message names what and the URL, and whose
+   * `reason` says why in a user's words (the browser's own, "Failed to fetch", says
+   * neither whether the server is down nor whether it refuses this page: CORS). */
   async function fetchBytes(url, what) {
     let r;
+    const fail = (reason) => Object.assign(new Error(what + " " + url + ": " + reason), {reason});
     try {
       r = await fetch(url);
     } catch (e) {
-      throw new Error(what + " " + url + ": " + e.message);
+      throw fail("cannot be fetched (" + e.message + "): the server did not answer, or it does " +
+                 "not let this page read the file (from another site, it must send " +
+                 "Access-Control-Allow-Origin)");
     }
-    if (!r.ok) throw new Error(what + " " + url + ": HTTP " + r.status);
+    if (!r.ok)
+      throw fail("HTTP " + r.status + (r.statusText ? " " + r.statusText : "") +
+                 (r.status === 404 ? ": there is no such file on the server" : ""));
     return new Uint8Array(await r.arrayBuffer());
   }
 
@@ -103,7 +111,12 @@
       this._listeners = {select: [], firstframe: []};
       /* performance.now() when the first frame with a district was drawn (null until) */
       this.firstFrameAt = null;
-      module.louyuSelected = (id) => this._emit("select", id);
+      this._selected = ""; // the selection last told: "select" fires when it changes
+      module.louyuSelected = (id) => {
+        if (id === this._selected) return;
+        this._selected = id;
+        this._emit("select", id);
+      };
     }
 
     /* Starts the map on `canvas` and loads options.data (a URL). Options: data, lang
@@ -233,7 +246,8 @@
         if (ticket !== this._loads) return superseded();
         await this._fontFor(bytes);
       } catch (e) {
-        return ticket !== this._loads ? superseded() : {ok: false, errors: [e.message]};
+        return ticket !== this._loads ? superseded()
+                                      : {ok: false, errors: [nameOf(url) + ": " + (e.reason || e.message)]};
       }
       if (ticket !== this._loads) return superseded();
       return this._loadBytes(bytes, nameOf(url));
