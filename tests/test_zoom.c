@@ -123,6 +123,34 @@ int main(void)
            mesh->n_buildings, shown);
     CHECK(below >= (int)mesh->n_buildings - 1);
     CHECK(shown >= (int)mesh->n_buildings - 3);
+
+    /* a small window (a browser's 800 x 500 map): the card beside, the column on the left;
+     * a selected building's roof lands between them, not under the column (the middle of
+     * all left of the card had been the column's edge) */
+    ly_cmd_resize(&g_app, 800, 500);
+    ly_cmd_set_scale(&g_app, 1.0f);
+    room = ly_layout_card_room(800, 500, 1.0f);
+    CHECK(room.beside);
+    float fm[4];
+    ly_layout_free_map(800, 500, 1.0f, true, ly_layout_has_weeks(&g_app), fm);
+    int between = 0, seen = 0, tried_small = 0;
+    for (size_t b = 0; b < mesh->n_buildings; b++) {
+        if (!mesh->buildings[b].n_indices)
+            continue;
+        tried_small++;
+        ly_cmd_select(&g_app, (long)b, false);
+        CHECK(ly_cmd_set_view(&g_app, g_app.scene.district.buildings[b].id, false));
+        float sx, sy;
+        ly_hit h;
+        if (ly_app_building_point(&g_app, (long)b, &sx, &sy)) {
+            between += sx > fm[0] && sx < fm[2];
+            seen += pick(sx, sy + 10, &h) && h.building == (long)b;
+        }
+    }
+    printf("800 x 500: %d of %d roofs between the column and the card, %d seen\n", between,
+           tried_small, seen);
+    CHECK_INT(between, tried_small);
+    CHECK(seen >= tried_small - 3);
     ly_app_deinit(&g_app);
     return check_report();
 }
