@@ -283,7 +283,8 @@ def mouse(tab, kind, x, y, button="left", buttons=1, count=1):
 def inputs(browser, base):
     """The browser's own events through the platform layer (platform_web.c): a click and
     a tap select what they land on, a drag turns the view, the wheel zooms, a right-drag
-    pans, Escape clears the selection, two fingers pinch."""
+    pans, Escape clears the selection, two fingers pinch; the search field takes an input
+    method's text through the page's hidden field."""
     tab = Tab(browser, (base,), SIZE)
     # keys go to the page in front (the other tabs stay open)
     tab.send("Emulation.setFocusEmulationEnabled", {"enabled": True})
@@ -348,6 +349,35 @@ def inputs(browser, base):
     tab.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     s = tab.poll("louyuMap.state()", lambda v: v["distance"] < d0 * 0.9 and not v["moving"], 5)
     check(s["distance"] < d0 * 0.9, f"a pinch out zoomed in: {d0:.0f} m -> {s['distance']:.0f} m")
+    # the search field and an input method: a click on the field gives the keys to the
+    # page's hidden field, where the method composes (into a canvas it cannot); what it
+    # commits is typed into the map's field, and letters still arrive as keys
+    fx, fy, fw, fh = tab.eval("louyuMap.state()")["search"]
+    fx, fy = fx + fw / 2, fy + min(fh / 2, 28)  # the field, at the panel's top
+    mouse(tab, "mouseMoved", fx, fy, buttons=0)
+    mouse(tab, "mousePressed", fx, fy)
+    mouse(tab, "mouseReleased", fx, fy, buttons=0)
+    s = tab.poll("louyuMap.state()", lambda v: v["typing"], 5)
+    check(s["typing"] and tab.eval("document.activeElement.id") == "louyu-ime",
+          f"a click on the search field: typing {s['typing']}, the keys with "
+          f"{tab.eval('document.activeElement.id')!r}")
+    tab.send("Input.insertText", {"text": "世贸"})
+    s = tab.poll("louyuMap.state()", lambda v: v["query"] == "世贸", 5)
+    check(s["query"] == "世贸", f"text an input method committed: the search says {s['query']!r}")
+    for key, code in (("Backspace", 8), ("a", 65)):
+        for kind in ("keyDown", "keyUp"):
+            tab.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": "Key" + key,
+                                                "windowsVirtualKeyCode": code,
+                                                **({"text": key} if len(key) == 1 and kind == "keyDown" else {})})
+    s = tab.poll("louyuMap.state()", lambda v: v["query"] == "世a", 5)
+    check(s["query"] == "世a", f"Backspace and a letter in the hidden field: {s['query']!r}")
+    for kind in ("keyDown", "keyUp"):
+        tab.send("Input.dispatchKeyEvent", {"type": kind, "key": "Escape", "code": "Escape",
+                                            "windowsVirtualKeyCode": 27})
+    s = tab.poll("louyuMap.state()", lambda v: not v["typing"], 5)
+    check(not s["typing"] and tab.eval("document.activeElement.id") == "louyu-canvas",
+          f"Escape in the field gives the keys back to the map: {s['typing']}, "
+          f"{tab.eval('document.activeElement.id')!r}")
     errs = tab.errors(mark) + render_warnings(tab, mark)
     check(not errs, "errors while clicking, dragging and tapping: " + "; ".join(errs[:6]))
 

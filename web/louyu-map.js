@@ -111,12 +111,59 @@
       this._listeners = {select: [], firstframe: []};
       /* performance.now() when the first frame with a district was drawn (null until) */
       this.firstFrameAt = null;
+      this._keys(module, canvas);
       this._selected = ""; // the selection last told: "select" fires when it changes
       module.louyuSelected = (id) => {
         if (id === this._selected) return;
         this._selected = id;
         this._emit("select", id);
       };
+    }
+
+    /* A hidden field of the page that takes the keys while a field of the map (the
+     * search) does: an input method (pinyin, a dead key) composes only into a page's
+     * field, never into a canvas, and what it commits is typed into the map. Keys it
+     * does not compose (letters, Backspace, Enter, Escape) reach the map as on the
+     * canvas (platform_web.c listens on both). Not on a touch screen: the map's own
+     * keyboard comes up there. */
+    _keys(module, canvas) {
+      const ime = document.createElement("textarea");
+      ime.id = "louyu-ime";
+      ime.tabIndex = -1;
+      ime.spellcheck = false;
+      ime.setAttribute("aria-hidden", "true");
+      ime.setAttribute("autocomplete", "off");
+      ime.setAttribute("autocapitalize", "off");
+      Object.assign(ime.style, {position: "fixed", left: "0", top: "0", width: "1px", height: "1px",
+                                opacity: "0", border: "0", padding: "0", margin: "0",
+                                resize: "none", overflow: "hidden", pointerEvents: "none"});
+      document.body.appendChild(ime);
+      const commit = () => {
+        const t = ime.value;
+        ime.value = "";
+        if (t) module.ccall("ly_web_type", null, ["string"], [t]);
+      };
+      ime.addEventListener("compositionend", commit);
+      ime.addEventListener("input", (e) => {
+        if (!e.isComposing) commit();
+      });
+      let typing = false;
+      const take = () => ime.focus({preventScroll: true});
+      module.louyuTyping = (on, x, y, w, h) => {
+        typing = !!on;
+        if (typing) {
+          // at the field, so the input method's list opens beside it
+          const r = canvas.getBoundingClientRect();
+          Object.assign(ime.style, {left: r.left + x + 8 + "px", top: r.top + y + 4 + "px",
+                                    width: Math.max(1, w - 16) + "px", height: Math.max(1, h - 8) + "px"});
+          take();
+        } else if (document.activeElement === ime) {
+          canvas.focus({preventScroll: true});
+        }
+      };
+      // a click on the map takes the focus from the hidden field; while the map's field
+      // still has the keys, they come back to it
+      canvas.addEventListener("mouseup", () => typing && setTimeout(() => typing && take()));
     }
 
     /* Starts the map on `canvas` and loads options.data (a URL). Options: data, lang

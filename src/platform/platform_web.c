@@ -282,6 +282,10 @@ static void listen(ly_platform *p)
     emscripten_set_touchcancel_callback(CANVAS, p, EM_TRUE, on_touch);
     emscripten_set_keydown_callback(CANVAS, p, EM_TRUE, on_key);
     emscripten_set_keyup_callback(CANVAS, p, EM_TRUE, on_key);
+    /* the page's hidden field that takes the keys while the map's search does, for an
+     * input method (louyu-map.js); absent on a page without it */
+    emscripten_set_keydown_callback("#louyu-ime", p, EM_TRUE, on_key);
+    emscripten_set_keyup_callback("#louyu-ime", p, EM_TRUE, on_key);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, p, EM_FALSE, on_resize);
     emscripten_set_visibilitychange_callback(p, EM_FALSE, on_visibility);
     canvas_no_menu(CANVAS);

@@ -36,6 +36,7 @@ static struct {
     long frames;
     bool first_told;
     bool msaa_chosen;
+    bool typing; /* a field takes the keys (the page heard so) */
 } W = {.told = -1};
 
 /* The buffer for a reply of up to n bytes with its NUL, or NULL without memory. */
@@ -83,6 +84,54 @@ static void tell_selection(void)
         if (Module.louyuSelected)
             Module.louyuSelected(UTF8ToString($0));
     }, id);
+}
+
+/* The search field in the canvas's CSS pixels: x, y, w, h. */
+static void field_box(double *out)
+{
+    const ly_box *b = &W.app.layout.search;
+    double k = EM_ASM_DOUBLE({
+        var c = document.getElementById("louyu-canvas");
+        return c && c.width ? c.clientWidth / c.width : 1;
+    });
+    out[0] = b->x * k, out[1] = b->y * k, out[2] = b->w * k, out[3] = b->h * k;
+}
+
+/* Tells the page when a field of the map takes the keys, and when it lets them go, so
+ * that the page's hidden field (louyu-map.js) takes them meanwhile: an input method
+ * (pinyin) composes only into a field of the page, never into a canvas. Not on a touch
+ * screen, where the map's own keyboard comes up. */
+static void tell_typing(void)
+{
+    bool on = ly_ui_wants_keyboard(&W.app.ui) && !W.app.ui.touch;
+    if (on == W.typing)
+        return;
+    W.typing = on;
+    double b[4];
+    field_box(b);
+    EM_ASM({
+        if (Module.louyuTyping)
+            Module.louyuTyping($0, $1, $2, $3, $4);
+    }, on, b[0], b[1], b[2], b[3]);
+}
+
+/* Text an input method committed in the page's hidden field: typed into the field that
+ * has the keys, a character at a time, as the keyboard's would be. */
+EMSCRIPTEN_KEEPALIVE void ly_web_type(const char *text)
+{
+    if (!W.started || !text)
+        return;
+    for (const char *p = text; *p;) {
+        size_t n = 1;
+        while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80 && n < 4)
+            n++;
+        ly_event e = {.type = LY_EV_TEXT};
+        memcpy(e.text, p, n);
+        e.text[n] = '\0';
+        ly_app_event(&W.app, &e);
+        p += n;
+    }
+    ly_cmd_redraw(&W.app);
 }
 
 /* Tells the page that the first frame with a district is drawn (its time, for the
@@ -153,6 +202,7 @@ static void frame(void)
         }
     }
     tell_selection();
+    tell_typing();
 }
 
 
@@ -345,8 +395,9 @@ static void focus_on_canvas(double *x, double *y)
  * language on screen), the district's size, the draw times of the last frames (p50
  * and p95 in ms; how many frames were drawn in all), where the view centres on the
  * canvas (CSS pixels: focus_on_canvas), whether the view is still moving, the
- * camera (heading and pitch in radians, distance in metres), and the toast on screen
- * ("" none). */
+ * camera (heading and pitch in radians, distance in metres), the toast on screen
+ * ("" none), whether a field takes the keys (typing), the search text and the search
+ * field's box (CSS pixels). */
 EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
 {
     const ly_app *app = &W.app;
@@ -367,7 +418,11 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
     size_t id_n = 6 * strlen(b ? b->id : "") + 16, name_n = 6 * strlen(name ? name : "") + 16;
     size_t toast_n = 6 * strlen(toast) + 16;
     char *id_json = malloc(id_n), *name_json = malloc(name_n), *toast_json = malloc(toast_n);
-    size_t cap = id_n + name_n + toast_n + 512;
+    char query_json[6 * sizeof app->st.query + 16];
+    double field[4] = {0, 0, 0, 0};
+    if (W.started)
+        field_box(field);
+    size_t cap = id_n + name_n + toast_n + sizeof query_json + 640;
     char *out = id_json && name_json && toast_json ? reply(cap) : NULL;
     if (!out) {
         free(id_json);
@@ -378,17 +433,20 @@ EMSCRIPTEN_KEEPALIVE const char *ly_web_state(void)
     json_string(id_json, id_n, b ? b->id : "");
     json_string(name_json, name_n, name);
     json_string(toast_json, toast_n, toast);
+    json_string(query_json, sizeof query_json, app->st.query);
     snprintf(out, cap,
              "{\"started\":%s,\"lang\":\"%s\",\"selected\":%s,\"name\":%s,\"buildings\":%zu,"
              "\"width\":%d,\"height\":%d,\"frames\":%ld,\"frame_p50_ms\":%.2f,"
              "\"frame_p95_ms\":%.2f,\"focus_x\":%.1f,\"focus_y\":%.1f,\"moving\":%s,"
-             "\"heading\":%.4f,\"pitch\":%.4f,\"distance\":%.2f,\"toast\":%s}",
+             "\"heading\":%.4f,\"pitch\":%.4f,\"distance\":%.2f,\"toast\":%s,"
+             "\"typing\":%s,\"query\":%s,\"search\":[%.1f,%.1f,%.1f,%.1f]}",
              W.started ? "true" : "false", ly_lang_code(app->st.lang), id_json, name_json,
              W.started ? d->n_buildings : 0, app->st.width, app->st.height, W.frames,
              n ? sorted[n / 2] : 0.0, n ? sorted[n * 95 / 100] : 0.0, tx, ty,
              W.started && (app->st.cam.flying || W.again) ? "true" : "false",
              app->st.cam.pose.heading, app->st.cam.pose.pitch, app->st.cam.pose.distance,
-             toast_json);
+             toast_json, W.typing ? "true" : "false", query_json, field[0], field[1], field[2],
+             field[3]);
     free(id_json);
     free(name_json);
     free(toast_json);
