@@ -33,6 +33,10 @@ run 2 validate /dev/null;   expect err "^/dev/null: error: is a device: expected
 cp "$ZS" "$tmp/-dash.geojson"
 cd "$tmp" || exit 1
 run 0 validate -- -dash.geojson; expect out '^-dash.geojson: valid: 33 buildings'
+# a table's storeys (层数) with no height: 3.2 m each, as OSM's levels (it had been refused
+# as 10 m over 10 floors)
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"层数":10},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.0604],[120.38,36.06]]]}}]}' >"$tmp/floors.geojson"
+run 0 info "$tmp/floors.geojson" --json; expect out '"height_m":.32,'
 # other GIS formats louyu does not read: said as what they are, with the way to convert
 printf '<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>\n' >"$tmp/a.kml"
 run 1 validate "$tmp/a.kml"; expect err "a.kml: error: the file is KML, which louyu does not read: .*ogr2ogr -f GeoJSON"
@@ -107,6 +111,16 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("crs"); json.
   "$tmp/cgcs.geojson" "$tmp/nocrs.geojson"
 run 1 validate "$tmp/nocrs.geojson"
 expect err "longitude [0-9.]+ is out of range: expected -180 to 180 \\(WGS84 degrees; coordinates in metres need the collection's \"crs\" to name their system"
+# said once for the file (and once a feature, not each corner), with no --skip-bad advice
+# (which had left no building, "valid")
+expect err "nocrs.geojson: error: every position is in metres, not degrees: .*ogr2ogr -s_srs EPSG:NNNN"
+check '! grep -q "skip-bad reads the file" "$tmp/err" && [ "$(grep -c "out of range" "$tmp/err")" -le 6 ]' \
+  "metres without a crs: skip-bad advice, or an error per position: $(grep -c . "$tmp/err") lines"
+run 1 validate --skip-bad "$tmp/nocrs.geojson"; expect err "every position is in metres"
+# --skip-bad that leaves out every building is not a valid district
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); [f["properties"].update(height=-4) for f in d["features"]]; json.dump(d,open(sys.argv[2],"w"))' \
+  "$WILD" "$tmp/allbad.geojson"
+run 1 validate --skip-bad "$tmp/allbad.geojson"; expect err "no building is left: --skip-bad left out every one"
 sed 's/EPSG::4547/EPSG::999999/' "$tmp/cgcs.geojson" >"$tmp/badcrs.geojson"
 run 1 validate "$tmp/badcrs.geojson"
 expect err "badcrs.geojson:[0-9]+:[0-9]+: error: \"crs\" is \"urn:ogc:def:crs:EPSG::999999\": PROJ cannot transform it to WGS 84"

@@ -110,6 +110,10 @@ typedef struct {
     char crs[80]; /* as messages name it: "EPSG:4547" */
 #endif
     size_t bad_features, feature_errors; /* (without skip_bad) features with errors, theirs */
+    /* positions read as degrees, and those far beyond degrees: metres of a system the
+     * file does not name (all of them: the whole file's fault, said once) */
+    size_t degrees_ok, metres_bad;
+    long metres_said; /* the feature whose metres were said (one error a feature), or -2 */
     /* where most of the data is (the median of the features' first positions), and how far
      * from it a feature is a stray (0: no check) */
     double centre[2], stray_km;
@@ -569,6 +573,12 @@ static bool read_position(loader *L, const cJSON *pos, double *lon, double *lat)
                            ? "; coordinates in metres need the collection's \"crs\" to name "
                              "their system, such as urn:ogc:def:crs:EPSG::4547"
                            : "";
+    if (*hint) {
+        L->metres_bad++;
+        if (L->metres_said == L->feature && L->feature >= 0)
+            return false; /* (its first position said it: not every one of its corners) */
+        L->metres_said = L->feature;
+    }
     if (!isfinite(lo) || lo < -180 || lo > 180) {
         err(L, x, "longitude %.10g is out of range: expected -180 to 180 (WGS84 degrees%s)", lo,
             hint);
@@ -579,6 +589,7 @@ static bool read_position(loader *L, const cJSON *pos, double *lon, double *lat)
             hint);
         return false;
     }
+    L->degrees_ok++;
     *lon = lo;
     *lat = la;
     return true;
@@ -2095,6 +2106,16 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
         err(L, oh, "\"%s\" is %s: expected a height in metres (a number, or text such as "
             "\"12.5\", \"12.5 m\" or \"41 ft\")", oh->string, show(oh, got));
         return false;
+    }
+    /* a table's storeys with no height (a planning table's 层数 column): 3.2 m each, as
+     * OSM's levels (it had been 10 m, and refused as 1 m a floor past five floors) */
+    const cJSON *fv = given(L, props, "floors");
+    double fl;
+    int howf;
+    if (!have_levels && fv && osm_number(fv, false, &fl, &howf) && fl == floor(fl) && fl >= 1 &&
+        fl <= MAX_FLOORS) {
+        b->height_m = fl * DEFAULT_STOREY_M + roof_height(L, props);
+        return true;
     }
     b->height_m = have_levels ? lv * DEFAULT_STOREY_M : zero == 0 ? DEFAULT_STOREY_M : 10.0;
     if (have_levels) /* the levels are under the roof: its height on top */
@@ -3885,7 +3906,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     tm->parse_ms = t1 - t0;
     t0 = t1;
     loader L = {.d = out, .diags = diags, .feature = -1, .text = text, .len = len,
-                .progress = progress, .skip_bad = desc && desc->skip_bad};
+                .progress = progress, .skip_bad = desc && desc->skip_bad, .metres_said = -2};
     ly_progress_stage(progress, LY_STAGE_VALIDATE);
 #ifdef LY_WEB
     const cJSON *type = root ? cJSON_GetObjectItemCaseSensitive(root, "type") : NULL;
@@ -3928,8 +3949,17 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     tl_json_arena = NULL;
     ly_arena_deinit(&json_arena);
     bool nomem = L.nomem;
+    /* every position in metres: the file names no system, which leaving features out
+     * cannot mend (--skip-bad had left none, and called that valid) */
+    bool metres = L.metres_bad && !L.degrees_ok;
+    if (metres)
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "every position is in metres, not degrees: the file does not say its "
+                    "reference system (GeoJSON: the collection's \"crs\"; a shapefile: its "
+                    ".prj); expected it named, or the file converted to longitude and "
+                    "latitude: ogr2ogr -s_srs EPSG:NNNN -t_srs EPSG:4326 OUT.geojson FILE");
     /* every error inside features: --skip-bad would load the rest (the CLI says so) */
-    if (!city && L.bad_features && diags->errors - errors_before == L.feature_errors)
+    if (!city && !metres && L.bad_features && diags->errors - errors_before == L.feature_errors)
         diags->skippable = L.bad_features;
     free_loader(&L);
     if (!city && !nomem)
@@ -3945,6 +3975,10 @@ ly_load_result ly_load_conclude(ly_district *out, bool nomem, size_t errors_befo
         ly_district_unload(out);
         return LY_LOAD_NOMEM;
     }
+    if (diags->errors == errors_before && out->n_left_out && !out->n_buildings)
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "no building is left: --skip-bad left out every one, each for its errors "
+                    "(said above as warnings); expected a file with buildings louyu can read");
     if (diags->errors > errors_before) {
         ly_district_unload(out);
         return LY_LOAD_DATA;
