@@ -42,6 +42,16 @@ printf '<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Docu
 run 1 validate "$tmp/a.kml"; expect err "a.kml: error: the file is KML, which louyu does not read: .*ogr2ogr -f GeoJSON"
 printf 'fgb\003fgb\001\000\000\000' >"$tmp/a.fgb"
 run 1 validate "$tmp/a.fgb"; expect err "the file is FlatGeobuf, which louyu does not read"
+printf '  0\nSECTION\n  2\nHEADER\n  0\nENDSEC\n  0\nEOF\n' >"$tmp/a.dxf"
+run 1 validate "$tmp/a.dxf"; expect err "the file is DXF \\(a CAD drawing\\), which louyu does not read"
+printf 'Version 300\nCharset "WindowsSimpChinese"\nColumns 1\n  id Char(10)\nData\n' >"$tmp/a.mif"
+run 1 validate "$tmp/a.mif"; expect err "the file is MapInfo's MIF"
+printf '{"type" : "Topology", "objects": {}, "arcs": []}' >"$tmp/a.topojson"
+run 1 validate "$tmp/a.topojson"; expect err "the file is TopoJSON"
+printf '{"displayFieldName":"","geometryType":"esriGeometryPolygon","features":[]}' >"$tmp/a.json"
+run 1 validate "$tmp/a.json"; expect err "the file is Esri's JSON"
+mkdir -p "$tmp/a.gdb"
+run 1 validate "$tmp/a.gdb"; expect err "the folder is an Esri File Geodatabase.*ogr2ogr -f GPKG"
 printf 'WKT,id,height\n"POLYGON ((120 36,120.1 36,120.1 36.1,120 36))",a,30\n' >"$tmp/a.csv"
 run 1 validate "$tmp/a.csv"; expect err "the file is a CSV table with WKT shapes, which louyu does not read"
 run 2 validate -dash.geojson;    expect err "unknown option '-dash.geojson'"
@@ -130,6 +140,9 @@ expect err "badcrs.geojson:[0-9]+:[0-9]+: error: \"crs\" is \"urn:ogc:def:crs:EP
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/sf.shp" "$SF" 2>"$tmp/err"
 check '[ -s "$tmp/sf.dbf" ]' "ogr2ogr did not write a shapefile: $(head -2 "$tmp/err")"
 run 0 validate "$tmp/sf.shp"; expect out 'sf.shp: valid: 13896 buildings'
+# a side file picked in a file dialog is the shapefile it belongs to (the .shx had been
+# "NUL byte in the text")
+run 0 validate "$tmp/sf.shx"; expect out 'sf.shx: valid: 13896 buildings'
 "$LOUYU" export "$SF" --format csv --out "$tmp/sf-a.csv" >/dev/null 2>&1
 "$LOUYU" export "$tmp/sf.shp" --format csv --out "$tmp/sf-b.csv" >/dev/null 2>&1
 check 'python3 -c "import csv,sys; h=lambda f: sorted(float(r[\"height_m\"]) for r in csv.DictReader(open(f,encoding=\"utf-8-sig\"))); a,b=h(sys.argv[1]),h(sys.argv[2]); assert len(a)==13896 and a==b" "$tmp/sf-a.csv" "$tmp/sf-b.csv"' \

@@ -3678,6 +3678,24 @@ static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, cons
 }
 #endif
 
+/* Whether the lower-cased JSON text has "key": "value" (blanks around the colon). */
+static bool json_key_is(const char *head, const char *key, const char *value)
+{
+    char k[32];
+    snprintf(k, sizeof k, "\"%s\"", key);
+    for (const char *p = strstr(head, k); p; p = strstr(p + 1, k)) {
+        const char *q = p + strlen(k);
+        q += strspn(q, " \t\r\n");
+        if (*q != ':')
+            continue;
+        q++;
+        q += strspn(q, " \t\r\n");
+        if (*q == '"' && !strncmp(q + 1, value, strlen(value)) && q[1 + strlen(value)] == '"')
+            return true;
+    }
+    return false;
+}
+
 /* The name of another GIS format louyu does not read, by how such a file begins (NULL: none
  * of those): what a planner may have at hand, said as what it is, not as bad JSON. */
 static const char *foreign_format(const char *text, size_t len)
@@ -3706,6 +3724,14 @@ static const char *foreign_format(const char *text, size_t len)
     }
     if (!strncmp(head, "!table", 6))
         return "MapInfo's TAB";
+    if (!strncmp(head, "version ", 8) && (strstr(head, "\ncolumns ") || strstr(head, "\ndata")))
+        return "MapInfo's MIF";
+    if (head[0] == '0' && strchr("\r\n", head[1] ? head[1] : ' ') && strstr(head, "section"))
+        return "DXF (a CAD drawing)";
+    if (head[0] == '{' && json_key_is(head, "type", "topology"))
+        return "TopoJSON";
+    if (head[0] == '{' && (strstr(head, "\"geometrytype\"") || strstr(head, "\"esrigeometry")))
+        return "Esri's JSON (ArcGIS)";
     const char *eol = strpbrk(head, "\r\n");
     size_t first = eol ? (size_t)(eol - head) : n;
     bool cell = (head[0] >= 'a' && head[0] <= 'z') || head[0] == '"' || head[0] == '_';
@@ -4008,11 +4034,20 @@ static ly_load_result read_whole(const char *path, size_t max, ly_diag_list *dia
 }
 
 #ifndef LY_WEB
-/* A file named .gpkg that is no SQLite database (an empty or damaged copy): said, true. */
+/* A file named .gpkg that is no SQLite database (an empty or damaged copy), or a folder
+ * named .gdb (an Esri File Geodatabase): said, true. */
 static bool gpkg_not_sqlite(const char *path, ly_diag_list *diags)
 {
     size_t n = strlen(path);
     struct stat st;
+    if (n >= 4 && !strcasecmp(path + n - 4, ".gdb") && !stat(path, &st) && S_ISDIR(st.st_mode)) {
+        /* (a folder that ArcGIS calls one file) */
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the folder is an Esri File Geodatabase, which louyu does not read: "
+                    "expected GeoJSON, a shapefile or a GeoPackage (GDAL converts it: "
+                    "`ogr2ogr -f GPKG out.gpkg %s`)", path);
+        return true;
+    }
     if (n < 5 || strcasecmp(path + n - 5, ".gpkg") || ly_store_is(path) || stat(path, &st) ||
         !S_ISREG(st.st_mode))
         return false;

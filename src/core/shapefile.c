@@ -126,7 +126,10 @@ bool ly_shapefile_sibling(const char *path, const char *ext, char *out, size_t n
 bool ly_shapefile_is(const char *path)
 {
     const char *dot = strrchr(path, '.');
-    return dot && (!strcasecmp(dot, ".shp") || !strcasecmp(dot, ".dbf"));
+    /* the .shp, or one of the files beside it picked in its place (a file dialog lists
+     * them all): read as the shapefile they belong to */
+    return dot && (!strcasecmp(dot, ".shp") || !strcasecmp(dot, ".dbf") ||
+                   !strcasecmp(dot, ".shx") || !strcasecmp(dot, ".prj") || !strcasecmp(dot, ".cpg"));
 }
 
 /* ---- reading the files --------------------------------------------------------------- */

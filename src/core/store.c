@@ -93,10 +93,11 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
             snprintf(err, n, "is another tool's GeoPackage, not a louyu store (it has no "
                              "louyu_document table): expected a store made from it by `louyu "
                              "convert %s STORE.gpkg`", path);
-        else
+        else /* (SpatiaLite's, say: GDAL reads it) */
             snprintf(err, n, "is an SQLite file but neither a louyu store (it has no "
                              "louyu_document table) nor a GeoPackage (no gpkg_contents): expected "
-                             "a GeoPackage, as GDAL, QGIS or `louyu convert` write them");
+                             "a GeoPackage, as GDAL, QGIS or `louyu convert` write them (a "
+                             "SpatiaLite database: `ogr2ogr -f GPKG out.gpkg %s`)", path);
         sqlite3_close(*db);
         *db = NULL;
         return -1;
