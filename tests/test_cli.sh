@@ -346,6 +346,9 @@ run 2 convert "$tmp/one.gpkg" "$tmp/again.gpkg"; expect err 'one.gpkg: error: is
 ogr2ogr -f GPKG -nln buildings "$tmp/neg3.gpkg" "$tmp/neg3.geojson" 2>/dev/null
 run 1 validate "$tmp/neg3.gpkg"
 expect err "^$tmp/neg3.gpkg:3:[0-9]+: error: table buildings, fid 3, column height: \"322667430\": \"height\" is \"-3\": expected a height in metres"
+# the table's own name for a column louyu reads under another (建筑高度 as height)
+sqlite3 "$tmp/neg3.gpkg" 'ALTER TABLE buildings RENAME COLUMN height TO "建筑高度"'
+run 1 validate "$tmp/neg3.gpkg"; expect err "fid 3, column 建筑高度: "
 run 0 validate "$SRC/tests/data/wild/osm-parts.geojson"; expect out 'valid: 4 buildings, 1 other feature'
 run 0 validate "$SRC/tests/data/wild/osm-parts.geojsons"; expect out 'valid: 4 buildings, 1 other feature'
 # the tower is a hotel too: a place in it, and the others' nearest hotel

@@ -395,7 +395,9 @@ int main(void)
 {
     snprintf(tmp, sizeof tmp, "/tmp/louyu-shp-XXXXXX");
     CHECK(mkdtemp(tmp) != NULL);
-    CHECK(ly_shapefile_is("a/b.SHP") && ly_shapefile_is("b.dbf") && !ly_shapefile_is("b.shx") &&
+    /* the .shp, or a file beside it picked in its place */
+    CHECK(ly_shapefile_is("a/b.SHP") && ly_shapefile_is("b.dbf") && ly_shapefile_is("b.shx") &&
+          ly_shapefile_is("b.Prj") && ly_shapefile_is("b.cpg") && !ly_shapefile_is("b.sbn") &&
           !ly_shapefile_is("shp"));
     char sib[64];
     CHECK(ly_shapefile_sibling("a.b/C.SHP", "dbf", sib, sizeof sib) && !strcmp(sib, "a.b/C.DBF"));

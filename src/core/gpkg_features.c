@@ -611,6 +611,28 @@ static void row_name(void *ctx, size_t k, char *buf, size_t n)
 /* The loader's message moved to its table, feature id and column: line the fid, column
  * the property's place (0: the geometry, or the feature as a whole); another row it names
  * by its fid too. */
+/* The table's own name for the column louyu reads as `key` (建筑高度 for height), into key;
+ * left as it is where none maps to it. */
+static void column_shown(reader *r, const table *t, char *key, size_t n)
+{
+    char sql[400], q[300], k[64];
+    quoted(q, sizeof q, t->name);
+    snprintf(sql, sizeof sql, "SELECT * FROM %s LIMIT 0", q);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return;
+    for (int i = 0; i < sqlite3_column_count(st); i++) {
+        const char *name = sqlite3_column_name(st, i);
+        snprintf(k, sizeof k, "%s", name ? name : "");
+        ly_vocab_column_key(k, sizeof k);
+        if (name && !strcmp(k, key)) {
+            snprintf(key, n, "%s", name);
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+}
+
 static void move_diag(void *ctx, ly_diag *d)
 {
     reader *r = ctx;
@@ -620,6 +642,8 @@ static void move_diag(void *ctx, ly_diag *d)
     if (!ly_ft_feature_of(d, &r->out, r->starts, r->n, &k, &col, key, sizeof key))
         return;
     const table *t = &r->tables[r->rows[k].table];
+    if (col > 0)
+        column_shown(r, t, key, sizeof key);
     snprintf(where, sizeof where, "table %s, fid %lld%s%s", t->name, (long long)r->rows[k].fid,
              col > 0 ? ", column " : col < 0 ? ", " : "", col > 0 ? key : col < 0 ? t->geom : "");
     ly_ft_place(d, where, "the table's reference system (srs_id)", (long)r->rows[k].fid, col);
