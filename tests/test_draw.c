@@ -111,5 +111,10 @@ int main(void)
     CHECK_STR(g, "-1,234,568");
     ly_format_grouped(-0.4, g, sizeof g);
     CHECK_STR(g, "0");
+    /* a data date as each language writes it (the title had said 2011-04-29 in both) */
+    CHECK_STR(ly_format_date("2011-04-29", LY_LANG_ZH, g, sizeof g), "2011年4月29日");
+    CHECK_STR(ly_format_date("2011-04-29", LY_LANG_EN, g, sizeof g), "29 Apr 2011");
+    CHECK_STR(ly_format_date("spring 2011", LY_LANG_EN, g, sizeof g), "spring 2011");
+    CHECK(ly_format_date(NULL, LY_LANG_EN, g, sizeof g) == NULL);
     return check_report();
 }

@@ -737,7 +737,7 @@ static void build_typing(ly_ui *u, void *p)
     ly_ui_panel_begin(u, "kiosk", 10, 10, 600, 0, NULL);
     ly_ui_text_field(u, "search", c->buf, sizeof c->buf, "Search");
     c->field = ly_ui_last_rect(u);
-    c->enters += ly_ui_keyboard(u, "kbd");
+    c->enters += ly_ui_keyboard(u, "kbd", "OK");
     ly_ui_panel_end(u);
 }
 

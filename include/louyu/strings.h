@@ -291,6 +291,7 @@ typedef enum {
     LY_S_SITE_PLAN,
     LY_S_SITE_FEED_TITLE,
     LY_S_SITE_FEED_ENTRY,
+    LY_S_SITE_FEED_ENTRY_N,
     LY_S_SITE_CHOOSE,
     LY_S_SITE_WEEK_OF_DATA,
     LY_S_SITE_MAKER,
@@ -414,6 +415,9 @@ ly_lang ly_lang_from_locale(const char *language, const char *lc_all, const char
 /* An ISO week for people: "2011年第17周" / "Week 17, 2011", and with `days` its
  * Monday to Sunday after a dot: "4月25日–5月1日" / "25 Apr – 1 May". Returns buf. */
 const char *ly_format_week(int week, bool days, ly_lang lang, char *buf, size_t n);
+/* A date "YYYY-MM-DD" as the language writes it ("2011年4月29日", "29 Apr 2011") into buf;
+ * any other text (or NULL) is returned as it is. */
+const char *ly_format_date(const char *iso, ly_lang lang, char *buf, size_t n);
 /* A whole number with thousands separators: 1234567.8 -> "1,234,568". */
 void ly_format_grouped(double v, char *buf, size_t n);
 

@@ -101,7 +101,7 @@ void ly_layout_title_text(const ly_app *app, const char **name, char *sub, size_
     *name = lang == LY_LANG_EN && mt->name_en ? mt->name_en : mt->name;
     /* a store shows a week: its name instead of the snapshot's date */
     char when[64];
-    const char *date = mt->data_date;
+    const char *date = ly_format_date(mt->data_date, lang, when, sizeof when);
     if (d->n_weeks)
         date = ly_format_week(d->weeks[d->week], false, lang, when, sizeof when);
     char count[32];

@@ -293,7 +293,9 @@ void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
         char floors[32], area[32], entry[400];
         ly_site_floors_text(sp, floors, sizeof floors);
         ly_format_grouped(sp->area_m2 - before, area, sizeof area);
-        snprintf(entry, sizeof entry, ly_str(LY_S_SITE_FEED_ENTRY, lang),
+        snprintf(entry, sizeof entry,
+                 ly_str(sp->floor_to > sp->floor_from ? LY_S_SITE_FEED_ENTRY_N
+                                                      : LY_S_SITE_FEED_ENTRY, lang),
                  ly_building_title(b, lang, name_buf, sizeof name_buf), floors, area);
         ly_buf path = {0};
         ly_site_building_path(b, lang, &path);

@@ -62,9 +62,9 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
                           "No font with Chinese characters was found: Chinese text cannot be "
                           "shown (install fonts-noto-cjk)"},
     /* the toast after a reload: the file's name, then a count */
-    [LY_S_RELOADED] = {"已更新 %s：%zu 栋楼", "Updated %s: %zu buildings"},
-    [LY_S_LEFT_OUT] = {"%s：%zu 栋楼；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu features with errors left out"},
-    [LY_S_LEFT_OUT_1] = {"%s：%zu 栋楼；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu feature with errors left out"},
+    [LY_S_RELOADED] = {"已更新 %s：%zu 座楼宇", "Updated %s: %zu buildings"},
+    [LY_S_LEFT_OUT] = {"%s：%zu 座楼宇；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu features with errors left out"},
+    [LY_S_LEFT_OUT_1] = {"%s：%zu 座楼宇；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu feature with errors left out"},
     [LY_S_RELOAD_FAILED] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu errors; showing the previous data"},
     [LY_S_RELOAD_FAILED_1] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu error; showing the previous data"},
     [LY_S_OUT_OF_SERVICE] = {"暂停服务，请稍候", "Temporarily out of service. Back soon."},
@@ -84,7 +84,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_ADMIN_RELOAD] = {"立即更新数据", "Reload now"},
     [LY_S_ADMIN_EXIT] = {"退出信息亭", "Exit kiosk"},
     [LY_S_ADMIN_NONE] = {"尚未更新", "none yet"},
-    [LY_S_ADMIN_RELOAD_OK] = {"%s 成功，%zu 栋楼", "%s loaded, %zu buildings"},
+    [LY_S_ADMIN_RELOAD_OK] = {"%s 成功，%zu 座楼宇", "%s loaded, %zu buildings"},
     [LY_S_ADMIN_RELOAD_BAD] = {"%s 失败，%zu 处错误（仍显示原数据）", "%s failed, %zu errors (old data kept)"},
     [LY_S_ADMIN_LOAD_BAD_1] = {"%s 失败，%zu 处错误（暂停服务：尚无数据）", "%s failed, %zu error (out of service: no data yet)"},
     [LY_S_ADMIN_LOAD_BAD] = {"%s 失败，%zu 处错误（暂停服务：尚无数据）", "%s failed, %zu errors (out of service: no data yet)"},
@@ -105,9 +105,9 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_ANY_RENT] = {"不限租金", "Any rent"},
     [LY_S_NEAR_METRO] = {"近地铁", "Near metro"},
     [LY_S_NEAR_PARKING] = {"近停车场", "Near parking"},
-    [LY_S_SPACE_ON_FLOOR] = {"%d 层空置 %s m²", "Floor %d: %s m² free"},
-    [LY_S_SPACE_ON_FLOORS] = {"%d–%d 层空置 %s m²", "Floors %d–%d: %s m² free"},
-    [LY_S_AND_N_MORE_SPACES] = {"，另有 %u 处", " and %u more"},
+    [LY_S_SPACE_ON_FLOOR] = {"%d 层空置 %s m²", "Floor %d: %s m²"},
+    [LY_S_SPACE_ON_FLOORS] = {"%d–%d 层空置 %s m²", "Floors %d–%d: %s m²"},
+    [LY_S_AND_N_MORE_SPACES] = {"，另有 %u 处", " +%u more"},
     [LY_S_DISTANCE_TO] = {"  ·  距%s %.0f 米", "  ·  %s %.0f m"},
     [LY_S_POI_METRO] = {"地铁站", "metro station"},
     [LY_S_POI_BUS] = {"公交站", "bus stop"},
@@ -329,9 +329,9 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_DIR_SW] = {"西南面", "south-west"},
     [LY_S_DIR_W] = {"西面", "west"},
     [LY_S_DIR_NW] = {"西北面", "north-west"},
-    [LY_S_SITE_PLAN_ALT] = {"%s 的楼层图：已出租、部分空置、空置和无数据的楼层分色显示", "Stacking plan of %s: floors leased, partly vacant, vacant and without data in their colours"},
-    [LY_S_SITE_HERO_ALT] = {"%s 的三维地图", "3D map of %s"},
-    [LY_S_SITE_MAP_LABEL] = {"%s 的三维地图：拖动旋转，滚轮缩放，点击楼宇查看详情",
+    [LY_S_SITE_PLAN_ALT] = {"%s的楼层图：已出租、部分空置、空置和无数据的楼层分色显示", "Stacking plan of %s: floors leased, partly vacant, vacant and without data in their colours"},
+    [LY_S_SITE_HERO_ALT] = {"%s的三维地图", "3D map of %s"},
+    [LY_S_SITE_MAP_LABEL] = {"%s的三维地图：拖动旋转，滚轮缩放，点击楼宇查看详情",
                              "3D map of %s: drag to turn, wheel to zoom, click a building for its card"},
     [LY_S_SITE_MAP_OPEN] = {"在三维地图中查看", "See it on the 3D map"},
     [LY_S_SITE_FLOOR_TABLE] = {"各楼层空置", "Vacancy by floor"},
@@ -352,13 +352,14 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_SITE_NEAR_PARKING] = {"停车", "Parking"},
     [LY_S_SITE_BACK] = {"返回街道", "Back to the district"},
     [LY_S_SITE_DATA] = {"数据下载", "Data"},
-    [LY_S_SITE_DATA_LISTINGS] = {"可租空间（JSON、CSV）", "Space to let (JSON, CSV)"},
+    [LY_S_SITE_DATA_LISTINGS] = {"可租空间", "Space to let"},
     [LY_S_SITE_DATA_DISTRICT] = {"街道数据（GeoJSON，供触摸屏等读取）", "The district (GeoJSON, what the kiosks read)"},
     [LY_S_SITE_FEED] = {"本周新空出（Atom 订阅）", "Space that came free this week (Atom feed)"},
     [LY_S_SITE_SKIP] = {"跳到正文", "Skip to content"},
     [LY_S_SITE_PLAN] = {"楼层图", "Stacking plan"},
     [LY_S_SITE_FEED_TITLE] = {"%s：本周新空出的空间", "%s: space that came free this week"},
-    [LY_S_SITE_FEED_ENTRY] = {"%s %s 层：新空出 %s m²", "%s, floor(s) %s: %s m² came free"},
+    [LY_S_SITE_FEED_ENTRY] = {"%s %s 层：新空出 %s m²", "%s, floor %s: %s m² came free"},
+    [LY_S_SITE_FEED_ENTRY_N] = {"%s %s 层：新空出 %s m²", "%s, floors %s: %s m² came free"},
     [LY_S_SITE_CHOOSE] = {"选择语言 · Choose a language", "选择语言 · Choose a language"},
     [LY_S_SITE_WEEK_OF_DATA] = {"数据周次：%s", "Week of the data: %s"},
     [LY_S_SITE_MAKER] = {"由 louyu 从街道数据生成", "Made by louyu from the district's data"},
@@ -558,10 +559,25 @@ void ly_format_grouped(double v, char *buf, size_t n)
     buf[o] = '\0';
 }
 
+static const char *const MONTHS[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+const char *ly_format_date(const char *iso, ly_lang lang, char *buf, size_t n)
+{
+    int y, m, d;
+    char end;
+    if (!iso || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 || m < 1 || m > 12 ||
+        d < 1 || d > 31)
+        return iso;
+    if (lang == LY_LANG_ZH)
+        snprintf(buf, n, "%d年%d月%d日", y, m, d);
+    else
+        snprintf(buf, n, "%d %s %d", d, MONTHS[m - 1], y);
+    return buf;
+}
+
 const char *ly_format_week(int week, bool days, ly_lang lang, char *buf, size_t n)
 {
-    static const char *const MONTHS[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int len = snprintf(buf, n, ly_str(LY_S_WEEK_OF, lang), week / 100, week % 100);
     long monday;
     if (!days || len < 0 || (size_t)len >= n || !ly_week_monday(week, &monday))

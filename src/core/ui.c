@@ -1461,7 +1461,7 @@ static void type(ly_ui *ui, const char *s)
     push_edit(ui, s, strlen(s));
 }
 
-bool ly_ui_keyboard(ly_ui *ui, const char *label)
+bool ly_ui_keyboard(ly_ui *ui, const char *label, const char *enter_caption)
 {
     static const char *rows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
     float gap = dp(ui, 6), kh = dp(ui, ui->theme.key_h), W = avail(ui);
@@ -1483,7 +1483,9 @@ bool ly_ui_keyboard(ly_ui *ui, const char *label)
     }
     float y = r.y + 4 * (kh + gap), ew = 3 * kw + 2 * gap;
     if (key(ui, "key:space", "", (ly_ui_rect){r.x, y, W - ew - gap, kh})) type(ui, " ");
-    if (key(ui, "key:enter", "OK", (ly_ui_rect){r.x + W - ew, y, ew, kh})) enter = true;
+    const char *cap = enter_caption ? enter_caption : "OK";
+    if (key(ui, "key:enter", cap, (ly_ui_rect){r.x + W - ew, y, ew, kh}))
+        enter = true;
     ly_ui_pop_id(ui);
     ui->last = r;
     return enter;
