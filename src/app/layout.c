@@ -581,6 +581,8 @@ static void notices(ly_layout *L, const ly_app *app)
     float bw = fminf(760 * s, W - 40 * s), bh = 112 * s;
     L->tour = box(0.5f * (W - bw), H - bh - 28 * s, bw, bh);
     L->tour.shown = st->kiosk.touring;
+    if (L->tour.shown && box_meets(&L->tour, &L->scale_bar)) /* (a portrait kiosk's banner) */
+        L->scale_bar.shown = false;
 }
 
 /* The week slider: along the bottom, right of the scale bar, left of a card that
