@@ -3884,6 +3884,25 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
     return true;
 }
 
+/* After the features: every position in metres is the file's fault (it names no system),
+ * which leaving features out cannot mend (--skip-bad had left none, and called that
+ * valid); else, every error inside features: --skip-bad would load the rest (the CLI says
+ * so). */
+static void features_said(loader *L, bool city, size_t errors_before)
+{
+    ly_diag_list *diags = L->diags;
+    bool metres = L->metres_bad && !L->degrees_ok;
+    if (metres)
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "every position is in metres, not degrees: the file does not say its "
+                    "reference system (GeoJSON: the collection's \"crs\"; a shapefile: its "
+                    ".prj); expected it named, or the file converted to longitude and "
+                    "latitude: ogr2ogr -s_srs EPSG:NNNN -t_srs EPSG:4326 OUT.geojson FILE");
+    if (!city && !metres && L->bad_features &&
+        diags->errors - errors_before == L->feature_errors)
+        diags->skippable = L->bad_features;
+}
+
 ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t len,
                                     const char *name, const ly_load_desc *desc,
                                     ly_diag_list *diags)
@@ -3975,18 +3994,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
     tl_json_arena = NULL;
     ly_arena_deinit(&json_arena);
     bool nomem = L.nomem;
-    /* every position in metres: the file names no system, which leaving features out
-     * cannot mend (--skip-bad had left none, and called that valid) */
-    bool metres = L.metres_bad && !L.degrees_ok;
-    if (metres)
-        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
-                    "every position is in metres, not degrees: the file does not say its "
-                    "reference system (GeoJSON: the collection's \"crs\"; a shapefile: its "
-                    ".prj); expected it named, or the file converted to longitude and "
-                    "latitude: ogr2ogr -s_srs EPSG:NNNN -t_srs EPSG:4326 OUT.geojson FILE");
-    /* every error inside features: --skip-bad would load the rest (the CLI says so) */
-    if (!city && !metres && L.bad_features && diags->errors - errors_before == L.feature_errors)
-        diags->skippable = L.bad_features;
+    features_said(&L, city, errors_before);
     free_loader(&L);
     if (!city && !nomem)
         finish_points(out);

@@ -98,11 +98,12 @@ void ly_page_close(const ly_page *p)
     const ly_district *d = p->s->d;
     ly_buf_put(o, "</main>\n<footer>\n<h2>");
     ly_buf_put(o, ly_page_str(p, LY_S_SITE_DATA));
-    bool zh = p->lang == LY_LANG_ZH; /* (each language's colon and list comma) */
-    ly_buf_printf(o, "</h2>\n<ul>\n<li>%s%s<a href=\"%sdata/listings.json\">JSON</a>%s"
-                     "<a href=\"%sdata/listings.csv\">CSV</a></li>\n",
-                  ly_page_str(p, LY_S_SITE_DATA_LISTINGS), zh ? "：" : ": ", p->root,
-                  zh ? "、" : ", ", p->root);
+    char json[300], csv[300]; /* (the language's colon and list comma about them) */
+    snprintf(json, sizeof json, "<a href=\"%sdata/listings.json\">JSON</a>", p->root);
+    snprintf(csv, sizeof csv, "<a href=\"%sdata/listings.csv\">CSV</a>", p->root);
+    ly_buf_put(o, "</h2>\n<ul>\n<li>");
+    ly_buf_printf(o, ly_page_str(p, LY_S_SITE_DATA_LISTINGS), json, csv);
+    ly_buf_put(o, "</li>\n");
     ly_buf_printf(o, "<li><a href=\"%sdata/district.geojson\">%s</a></li>\n", p->root,
                   ly_page_str(p, LY_S_SITE_DATA_DISTRICT));
     if (p->s->feed)
