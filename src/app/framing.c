@@ -169,15 +169,20 @@ static void place_beside_card(ly_app *app, long b, double heading, const double 
     *sy = st->height / 2.0f;
     if (below) /* about half the screen: stand back to keep it whole */
         p.distance *= 1.0 + 0.8 * top / st->height;
-    if (card && room.beside) {
+    if (card && !below) {
         /* the middle of the map the panels leave: between the left column and the card
          * (the middle of all left of the card had put a small window's building under
-         * the column); stood back so that it fits that width */
+         * the column), also where the window is too narrow to count the card as beside
+         * but it is drawn there (640-780 px); left of the card where no gap is left;
+         * stood back so that it fits that width */
         float free[4];
         ly_layout_free_map(st->width, st->height, st->ui_scale, true, ly_layout_has_weeks(app),
                            free);
+        free[2] = fminf(free[2], room.card_x);
+        if (free[2] - free[0] < 60 * st->ui_scale)
+            free[0] = 0, free[2] = room.card_x;
         float mid = 0.5f * (free[0] + free[2]), free_w = free[2] - free[0];
-        p.distance *= fmax(1.0, 0.45 * st->width / fmax(free_w, 1.0));
+        p.distance *= fmin(3.0, fmax(1.0, 0.45 * st->width / fmax(free_w, 1.0)));
         double f[2] = {sin(heading), cos(heading)}, right[2] = {f[1], -f[0]};
         double t = tan(0.5 * st->cam.fov_y) * fmax(1.0, aspect);
         double off = p.distance * t * ((st->width - 2.0 * mid) / st->width);
