@@ -50,6 +50,9 @@ printf '{"type" : "Topology", "objects": {}, "arcs": []}' >"$tmp/a.topojson"
 run 1 validate "$tmp/a.topojson"; expect err "the file is TopoJSON"
 printf '{"displayFieldName":"","geometryType":"esriGeometryPolygon","features":[]}' >"$tmp/a.json"
 run 1 validate "$tmp/a.json"; expect err "the file is Esri's JSON"
+# ...by the file's own members only: a feature's property named so is GeoJSON's (sweep 45)
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"type":"Topology","geometryType":"esriGeometryPolygon","spatialReference":1},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}' >"$tmp/props.geojson"
+run 0 validate "$tmp/props.geojson"; expect out 'props.geojson: valid: 1 building'
 mkdir -p "$tmp/a.gdb"
 run 1 validate "$tmp/a.gdb"; expect err "the folder is an Esri File Geodatabase.*ogr2ogr -f GPKG"
 printf 'WKT,id,height\n"POLYGON ((120 36,120.1 36,120.1 36.1,120 36))",a,30\n' >"$tmp/a.csv"

@@ -3678,20 +3678,40 @@ static ly_load_result gzipped(ly_district *out, const char *gz, size_t len, cons
 }
 #endif
 
-/* Whether the lower-cased JSON text has "key": "value" (blanks around the colon). */
-static bool json_key_is(const char *head, const char *key, const char *value)
+/* Whether the first object of the lower-cased JSON text has the member `key` of its own
+ * (not a member of an object inside it: a feature's property named so is not the file's),
+ * and its value's first characters (a string's, unquoted) into val; false where the text
+ * is cut before it. */
+static bool top_member(const char *head, const char *key, char *val, size_t n)
 {
-    char k[32];
-    snprintf(k, sizeof k, "\"%s\"", key);
-    for (const char *p = strstr(head, k); p; p = strstr(p + 1, k)) {
-        const char *q = p + strlen(k);
-        q += strspn(q, " \t\r\n");
-        if (*q != ':')
-            continue;
-        q++;
-        q += strspn(q, " \t\r\n");
-        if (*q == '"' && !strncmp(q + 1, value, strlen(value)) && q[1 + strlen(value)] == '"')
-            return true;
+    const char *p = strchr(head, '{');
+    size_t klen = strlen(key);
+    for (int depth = 0; p && *p; p++) {
+        if (*p == '{' || *p == '[') {
+            depth++;
+        } else if (*p == '}' || *p == ']') {
+            if (--depth == 0)
+                return false;
+        } else if (*p == '"') {
+            const char *q = p + 1;
+            while (*q && *q != '"')
+                q += q[0] == '\\' && q[1] ? 2 : 1;
+            if (!*q)
+                return false;
+            const char *r = q + 1 + strspn(q + 1, " \t\r\n");
+            if (depth == 1 && *r == ':' && (size_t)(q - p - 1) == klen &&
+                !strncmp(p + 1, key, klen)) {
+                r += 1 + strspn(r + 1, " \t\r\n");
+                r += *r == '"';
+                size_t k = 0;
+                while (val && r[k] && r[k] != '"' && k + 1 < n)
+                    val[k] = r[k], k++;
+                if (val && n)
+                    val[k] = '\0';
+                return true;
+            }
+            p = q;
+        }
     }
     return false;
 }
@@ -3728,9 +3748,12 @@ static const char *foreign_format(const char *text, size_t len)
         return "MapInfo's MIF";
     if (head[0] == '0' && strchr("\r\n", head[1] ? head[1] : ' ') && strstr(head, "section"))
         return "DXF (a CAD drawing)";
-    if (head[0] == '{' && json_key_is(head, "type", "topology"))
+    char type[32] = "";
+    bool typed = head[0] == '{' && top_member(head, "type", type, sizeof type);
+    if (typed && !strcmp(type, "topology"))
         return "TopoJSON";
-    if (head[0] == '{' && (strstr(head, "\"geometrytype\"") || strstr(head, "\"esrigeometry")))
+    if (head[0] == '{' && !typed &&
+        (top_member(head, "geometrytype", NULL, 0) || top_member(head, "spatialreference", NULL, 0)))
         return "Esri's JSON (ArcGIS)";
     const char *eol = strpbrk(head, "\r\n");
     size_t first = eol ? (size_t)(eol - head) : n;
