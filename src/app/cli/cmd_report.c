@@ -186,11 +186,16 @@ static void print_changes(const ly_district *d, const ly_import_summary *s)
         vac += c->newly_vacant;
         let += c->newly_let;
     }
-    char a[32], b[32];
-    printf("  %zu building%s changed: %s m² newly vacant, %s m² newly let (against the week "
-           "before)\n", s->n_changes,
-           s->n_changes == 1 ? "" : "s", ly_thousands(round(vac), a, sizeof a),
-           ly_thousands(round(let), b, sizeof b));
+    char a[32], b[32], w[16];
+    /* what it was counted against: the store's week before (the one week of history the
+     * import read), or, with none, the district as converted */
+    char against[64] = "the district as converted";
+    if (d->n_weeks)
+        snprintf(against, sizeof against, "%s, the week before",
+                 ly_week_format(d->weeks[0], w, sizeof w));
+    printf("  %zu building%s changed: %s m² newly vacant, %s m² newly let (against %s)\n",
+           s->n_changes, s->n_changes == 1 ? "" : "s", ly_thousands(round(vac), a, sizeof a),
+           ly_thousands(round(let), b, sizeof b), against);
 }
 
 /* One file: whole or not at all. Returns its exit status. */
