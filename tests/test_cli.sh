@@ -38,18 +38,18 @@ run 0 validate -- -dash.geojson; expect out '^-dash.geojson: valid: 33 buildings
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"层数":10},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.0604],[120.38,36.06]]]}}]}' >"$tmp/floors.geojson"
 run 0 info "$tmp/floors.geojson" --json; expect out '"height_m":.32,'
 # other GIS formats louyu does not read: said as what they are, with the way to convert
-printf '<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>\n' >"$tmp/a.kml"
-run 1 validate "$tmp/a.kml"; expect err "a.kml: error: the file is KML, which louyu does not read: .*ogr2ogr -f GeoJSON"
-printf 'fgb\003fgb\001\000\000\000' >"$tmp/a.fgb"
-run 1 validate "$tmp/a.fgb"; expect err "the file is FlatGeobuf, which louyu does not read"
-printf '  0\nSECTION\n  2\nHEADER\n  0\nENDSEC\n  0\nEOF\n' >"$tmp/a.dxf"
-run 1 validate "$tmp/a.dxf"; expect err "the file is DXF \\(a CAD drawing\\), which louyu does not read"
-printf 'Version 300\nCharset "WindowsSimpChinese"\nColumns 1\n  id Char(10)\nData\n' >"$tmp/a.mif"
-run 1 validate "$tmp/a.mif"; expect err "the file is MapInfo's MIF"
-printf '{"type" : "Topology", "objects": {}, "arcs": []}' >"$tmp/a.topojson"
-run 1 validate "$tmp/a.topojson"; expect err "the file is TopoJSON"
-printf '{"displayFieldName":"","geometryType":"esriGeometryPolygon","features":[]}' >"$tmp/a.json"
-run 1 validate "$tmp/a.json"; expect err "the file is Esri's JSON"
+# (each line: the file's name, its bytes as printf writes them, what the message says)
+while IFS=$'\t' read -r name bytes said; do
+  printf "$bytes" >"$tmp/$name"
+  run 1 validate "$tmp/$name"; expect err "$said"
+done <<'FORMATS'
+a.kml	<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document/></kml>\n	a.kml: error: the file is KML, which louyu does not read: .*ogr2ogr -f GeoJSON
+a.fgb	fgb\003fgb\001\000\000\000	the file is FlatGeobuf, which louyu does not read
+a.dxf	  0\nSECTION\n  2\nHEADER\n  0\nENDSEC\n  0\nEOF\n	the file is DXF \(a CAD drawing\), which louyu does not read
+a.mif	Version 300\nCharset "WindowsSimpChinese"\nColumns 1\n  id Char(10)\nData\n	the file is MapInfo's MIF
+a.topojson	{"type" : "Topology", "objects": {}, "arcs": []}	the file is TopoJSON
+a.json	{"displayFieldName":"","geometryType":"esriGeometryPolygon","features":[]}	the file is Esri's JSON
+FORMATS
 # ...by the file's own members only: a feature's property named so is GeoJSON's (sweep 45)
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"type":"Topology","geometryType":"esriGeometryPolygon","spatialReference":1},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}' >"$tmp/props.geojson"
 run 0 validate "$tmp/props.geojson"; expect out 'props.geojson: valid: 1 building'
