@@ -488,7 +488,7 @@ expect err 'runs 0 measures frames alone'
 
 # info --floors: the whole stack, top floor first; --enterprises: the directory
 run 0 info "$ZS" wtc --floors
-expect out '^ +30  plant '
+expect out '^ +30  plant '; expect out '^ +29  office +1,559 +0  leased$'
 [ "$(grep -E '^ +[0-9]+  ' "$tmp/out" | head -1 | awk '{print $1}')" = 30 ] &&
   [ "$(grep -E '^ +[0-9]+  ' "$tmp/out" | tail -1 | awk '{print $1}')" = 1 ] &&
   pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --floors is not 30 ... 1"; }

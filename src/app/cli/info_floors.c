@@ -132,9 +132,11 @@ void ly_info_floors_text(const ly_district *d, const ly_building *b)
     printf("\nFloor  use          area m²   vacant m²  status\n");
     for (int f = b->floors; f >= 1; f--) {
         const ly_floor_record *r = floor_record(d, b, f);
+        char area[32], vacant[32]; /* grouped, as the card and the other commands give m² */
         if (r)
-            printf("%5d  %-11s %9.0f %11.0f  %s\n", f, ly_floor_use_name(r->use), r->area_m2,
-                   r->vacant_m2, floor_status(r));
+            printf("%5d  %-11s %9s %11s  %s\n", f, ly_floor_use_name(r->use),
+                   ly_thousands(r->area_m2, area, sizeof area),
+                   ly_thousands(r->vacant_m2, vacant, sizeof vacant), floor_status(r));
         else
             printf("%5d  %-11s %9s %11s  %s\n", f, "-", "-", "-", floor_status(NULL));
         floor_enterprises_text(d, b, f);
