@@ -55,9 +55,7 @@ int main(int argc, char **argv)
     if (fclose(stdout) != 0 && errno != EBADF) /* (closed, and nothing written to it) */
         failed = true, e = errno;
     errno = e ? e : ly_cli_stdout_errno;
-    if (failed && ly_cli_stdout_said) {
-        /* (the command said so itself) */
-    } else if (failed) {
+    if (failed && !ly_cli_stdout_said) { /* (unless the command said so itself) */
         fprintf(stderr, "louyu: cannot write to the standard output: %s\n",
                 strerror(errno ? errno : EIO));
         if (!rc)

@@ -4065,9 +4065,10 @@ static ly_load_result read_whole(const char *path, size_t max, ly_diag_list *dia
 }
 
 #ifndef LY_WEB
-/* A file named .gpkg that is no SQLite database (an empty or damaged copy), or a folder
- * named .gdb (an Esri File Geodatabase): said, true. */
-static bool gpkg_not_sqlite(const char *path, ly_diag_list *diags)
+/* A path its name says is not for louyu's readers: a file named .gpkg that is no SQLite
+ * database (an empty or damaged copy), or a folder named .gdb (an Esri File Geodatabase):
+ * said, true. */
+static bool refused_by_name(const char *path, ly_diag_list *diags)
 {
     size_t n = strlen(path);
     struct stat st;
@@ -4144,7 +4145,7 @@ ly_load_result ly_district_load_text(ly_district *out, const char *path,
     memset(out, 0, sizeof *out);
     *text = NULL;
     *len = 0;
-    if (gpkg_not_sqlite(path, diags))
+    if (refused_by_name(path, diags))
         return LY_LOAD_DATA;
     if (ly_gisfile_is(path))
         return ly_gisfile_load_text(out, path, desc, diags, text, len);
@@ -4175,7 +4176,7 @@ ly_load_result ly_district_load(ly_district *out, const char *path, const ly_loa
 {
     memset(out, 0, sizeof *out);
 #ifndef LY_WEB /* the page fetches URLs itself; a browser has no SQLite store */
-    if (gpkg_not_sqlite(path, diags))
+    if (refused_by_name(path, diags))
         return LY_LOAD_DATA;
     if (ly_is_url(path)) /* a district on a web server: fetched into its checked local copy */
         return ly_fetch_load(out, path, &(ly_fetch_desc){.load = desc}, NULL, diags);
