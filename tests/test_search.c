@@ -124,6 +124,22 @@ int main(void)
     CHECK_INT(hits[0].building, pet);
     CHECK_INT(hits[0].kind, LY_MATCH_ENTERPRISE);
     CHECK_STR(hits[0].text, ename);
+    /* in English, found by its Chinese name, it is shown by its English one (and the
+     * address by its English form) */
+    {
+        ly_search en;
+        CHECK_INT(ly_search_init(&en, &d, LY_LANG_EN), 0);
+        const char *ename_en = d.enterprises[b->first_enterprise].name_en;
+        CHECK(ename_en && *ename_en);
+        CHECK_INT(ly_search_run(&en, ename, hits, 40), 1);
+        CHECK_STR(hits[0].text, ename_en);
+        CHECK(b->address && b->address_en);
+        n = ly_search_run(&en, b->address, hits, 40);
+        for (size_t i = 0; i < n; i++)
+            if (hits[i].building == (uint32_t)pet && hits[i].kind == LY_MATCH_ADDRESS)
+                CHECK_STR(hits[i].text, b->address_en);
+        ly_search_deinit(&en);
+    }
     /* an industry, in either language: every building with such enterprises */
     size_t expect = 0;
     for (size_t i = 0; i < d.n_buildings; i++) {

@@ -196,6 +196,12 @@ void ly_search_deinit(ly_search *s)
     memset(s, 0, sizeof *s);
 }
 
+/* A text's form in the interface's language, the other where it has none. */
+static const char *shown_in(ly_lang lang, const char *zh, const char *en)
+{
+    return lang == LY_LANG_EN && en && *en ? en : zh && *zh ? zh : en;
+}
+
 int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang)
 {
     memset(s, 0, sizeof *s);
@@ -213,12 +219,16 @@ int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang)
             rc |= add(s, initials, b->name, bi, LY_MATCH_NAME);
         }
         rc |= add(s, b->id, b->name ? b->name : b->id, bi, LY_MATCH_NAME);
-        rc |= add(s, b->address, b->address, bi, LY_MATCH_ADDRESS);
-        rc |= add(s, b->address_en, b->address_en, bi, LY_MATCH_ADDRESS);
+        /* an address or enterprise found in either language is shown in the interface's
+         * (a visitor in English who pastes a Chinese name reads the English one) */
+        const char *addr = shown_in(lang, b->address, b->address_en);
+        rc |= add(s, b->address, addr, bi, LY_MATCH_ADDRESS);
+        rc |= add(s, b->address_en, addr, bi, LY_MATCH_ADDRESS);
         for (uint32_t e = 0; e < b->n_enterprises && !rc; e++) {
             const ly_enterprise *en = &d->enterprises[b->first_enterprise + e];
-            rc |= add(s, en->name, en->name, bi, LY_MATCH_ENTERPRISE);
-            rc |= add(s, en->name_en, en->name_en, bi, LY_MATCH_ENTERPRISE);
+            const char *ent = shown_in(lang, en->name, en->name_en);
+            rc |= add(s, en->name, ent, bi, LY_MATCH_ENTERPRISE);
+            rc |= add(s, en->name_en, ent, bi, LY_MATCH_ENTERPRISE);
             if (en->industry) {
                 /* once per building and industry is enough */
                 bool dup = false;
