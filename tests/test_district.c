@@ -270,14 +270,15 @@ static void osm_values(void)
         B("roof", "\"building:levels\":3,\"roof:height\":\"4 m\"") ","
         B("rooflv", "\"building:levels\":2,\"roof:levels\":\"1\"") ","
         B("hroof", "\"height\":20,\"building:levels\":5,\"roof:height\":4") ","
+        B("hroof2", "\"height\":20,\"roof:height\":5") ","
         B("tiny", "\"height\":0.001") "]}";
     ly_district d;
     ly_diag_list diags;
     CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
     CHECK_INT(diags.errors, 0);
     CHECK_INT(diags.warnings, 4); /* the list, the two commas, a height under 0.5 m */
-    CHECK_INT(d.n_buildings, 15);
-    if (d.n_buildings == 15) {
+    CHECK_INT(d.n_buildings, 16);
+    if (d.n_buildings == 16) {
         CHECK_NEAR(d.buildings[0].height_m, 30.48, 1e-9);
         CHECK_NEAR(d.buildings[1].height_m, 12.192, 1e-9);
         CHECK_NEAR(d.buildings[2].height_m, 3.81, 1e-9);
@@ -296,7 +297,14 @@ static void osm_values(void)
         CHECK_NEAR(d.buildings[12].height_m, 3 * 3.2, 1e-9);
         CHECK_INT(d.buildings[12].floors, 2);
         CHECK_NEAR(d.buildings[13].height_m, 20, 1e-9); /* a height has the roof in it */
-        CHECK_NEAR(d.buildings[14].height_m, 3.2, 1e-9); /* under 0.5 m: one storey, said */
+        /* (Simple 3D Buildings) the storeys are under the roof, not spread over it: the
+         * top storey ends at the eaves, and storeys counted from a height leave it out */
+        CHECK_NEAR(ly_building_floor_base(&d, &d.buildings[11], 4), 3 * 3.2, 1e-5);
+        CHECK_NEAR(ly_building_floor_base(&d, &d.buildings[12], 3), 2 * 3.2, 1e-5);
+        CHECK_NEAR(ly_building_floor_base(&d, &d.buildings[13], 6), 16, 1e-5);
+        CHECK_INT(d.buildings[14].floors, 5); /* 15 m of walls */
+        CHECK_NEAR(ly_building_floor_base(&d, &d.buildings[14], 6), 15, 1e-5);
+        CHECK_NEAR(d.buildings[15].height_m, 3.2, 1e-9); /* under 0.5 m: one storey, said */
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);

@@ -121,6 +121,11 @@ typedef struct {
     ly_part_ref *parts;
     size_t n_parts, cap_parts;
     bool line_area; /* the feature is an area drawn as a closed LineString (GDAL's "lines") */
+    /* the building being read: its roof above the storeys (OSM's roof:height or
+     * roof:levels; 0 for none), and where its height came from when no height was given
+     * (NULL when one was) */
+    double roof_m;
+    const char *height_from;
 } loader;
 
 /* ---- reporting -------------------------------------------------------------- */
@@ -1667,13 +1672,13 @@ static void read_floor_heights(loader *L, const cJSON *props, ly_building *b, bo
             }
         }
     }
-    /* Default: equal storeys. */
+    /* Default: equal storeys, under the roof */
     L->d->n_floor_heights = first;
     for (int i = 0; i < b->floors; i++) {
         float *slot = GROW(L, floor_heights, n_floor_heights, cap_floor_heights);
         if (!slot)
             return;
-        *slot = (float)(b->height_m / b->floors);
+        *slot = (float)((b->height_m - L->roof_m) / b->floors);
     }
 }
 
@@ -2089,6 +2094,13 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
         if (h > 0 && h <= MAX_HEIGHT_M) {
             osm_note(L, oh, how, h, " m");
             b->height_m = h;
+            /* the height is to the roof's top: the storeys are under the roof */
+            double roof = roof_height(L, props);
+            if (roof >= h - DEFAULT_STOREY_M / 2 && roof > 0)
+                warn(L, oh, "the roof (%g m) is not below \"%s\" %g m: expected a roof lower "
+                     "than the building; the storeys are counted to the top", roof, oh->string, h);
+            else
+                L->roof_m = roof;
             return true;
         }
         if (h == 0) {
@@ -2114,12 +2126,17 @@ static bool building_height(loader *L, const cJSON *props, ly_building *b)
     int howf;
     if (!have_levels && fv && osm_number(fv, false, &fl, &howf) && fl == floor(fl) && fl >= 1 &&
         fl <= MAX_FLOORS) {
-        b->height_m = fl * DEFAULT_STOREY_M + roof_height(L, props);
+        L->roof_m = roof_height(L, props);
+        b->height_m = fl * DEFAULT_STOREY_M + L->roof_m;
+        L->height_from = "its floors (3.2 m each)";
         return true;
     }
     b->height_m = have_levels ? lv * DEFAULT_STOREY_M : zero == 0 ? DEFAULT_STOREY_M : 10.0;
-    if (have_levels) /* the levels are under the roof: its height on top */
-        b->height_m += roof_height(L, props);
+    L->height_from = have_levels ? "its levels (3.2 m each)" : "louyu's default";
+    if (have_levels) { /* the levels are under the roof: its height on top */
+        L->roof_m = roof_height(L, props);
+        b->height_m += L->roof_m;
+    }
     return true;
 }
 
@@ -2157,13 +2174,13 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
         err(L, levels, "\"%s\" is %s: expected a number of storeys from 1 to %d", levels->string,
             show(levels, got), MAX_FLOORS);
     } else if (height_ok) {
-        int f = (int)lround(b->height_m / DEFAULT_STOREY_M);
+        int f = (int)lround((b->height_m - L->roof_m) / DEFAULT_STOREY_M);
         b->floors = f < 1 ? 1 : f > MAX_FLOORS ? MAX_FLOORS : f;
         floors_ok = true;
     }
     if (!height_ok || !floors_ok)
         return floors_ok;
-    double storey = b->height_m / b->floors;
+    double storey = (b->height_m - L->roof_m) / b->floors;
     if (storey >= 2.0 && storey <= 12.0)
         return true;
     const cJSON *at = fv ? fv : levels ? levels : props;
@@ -2172,7 +2189,7 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
             "12 m per floor", b->height_m, b->floors, b->floors == 1 ? "" : "s", storey);
     else if (storey < 2.0) { /* OSM levels above a short height: trust the height */
         int was = b->floors;
-        b->floors = (int)fmax(1, floor(b->height_m / DEFAULT_STOREY_M));
+        b->floors = (int)fmax(1, floor((b->height_m - L->roof_m) / DEFAULT_STOREY_M));
         if (b->floors != was) /* (one level in a shed of 1.8 m stays one) */
             warn(L, at, "%d levels in a height of %g m (%.2f m each): the storeys are counted "
                  "from the height, %d", was, b->height_m, storey, b->floors);
@@ -2191,7 +2208,7 @@ static void building_min_level(loader *L, const cJSON *props, ly_building *b)
     int how;
     if (!ml || cJSON_IsNull(ml) || b->floors <= 0)
         return;
-    double storey = b->height_m / b->floors;
+    double storey = (b->height_m - L->roof_m) / b->floors;
     if (osm_number(ml, false, &lv, &how) && lv >= 0 && lv < b->floors && lv == floor(lv)) {
         b->min_height_m = lv * storey;
         return;
@@ -2223,6 +2240,12 @@ static void building_min_height(loader *L, const cJSON *props, ly_building *b)
     if (!louyu && cJSON_IsString(mh) && osm_number(mh, true, &m, &how) && in_range(&r, m)) {
         osm_note(L, mh, how, m, " m");
         b->min_height_m = m;
+    } else if (!louyu && cJSON_IsString(mh) && osm_number(mh, true, &m, &how) &&
+               L->height_from && m >= b->height_m) {
+        /* the top is no tag's: say where it came from and what is missing */
+        err(L, mh, "\"%s\" is \"%.40s\", %g m, but the building has no height: its top, "
+            "%g m, is from %s; expected a \"height\" above %g m (the top, in metres)", mh_key,
+            mh->valuestring, m, b->height_m, L->height_from, m);
     } else if (!louyu && cJSON_IsString(mh) && osm_number(mh, true, &m, &how)) {
         err(L, mh, "\"%s\" is \"%.40s\", %g m: expected a base from 0 m to below the "
             "building's top, %g m", mh_key, mh->valuestring, m, b->height_m);
@@ -2267,6 +2290,7 @@ static void osm_roof(loader *L, const cJSON *props, ly_building *b)
     if (!tag(L, props, "min_height") && !tag(L, props, "building:min_level"))
         b->min_height_m = fmax(0, b->height_m - 0.5);
     b->floors = 1;
+    L->roof_m = 0; /* (a roof alone: its one storey is all of it) */
 }
 
 static void read_building(loader *L, const cJSON *props, const char *id, const cJSON *geom)
@@ -2286,6 +2310,8 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
     double x;
     if (get_number(L, props, "year", false, R_YEAR, &x))
         b.year = (int)x;
+    L->roof_m = 0;
+    L->height_from = NULL;
     bool height_ok = building_height(L, props, &b);
     bool floors_ok = building_floors(L, props, &b, height_ok);
     if (height_ok)
