@@ -508,15 +508,15 @@ want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["ente
 want_fin=$(python3 -c 'import json,sys; print(sum(e["industry"] == "finance" for e in json.load(open(sys.argv[1]))["enterprises"]))' "$tmp/full.json")
 run 0 info "$ZS" wtc --enterprises
 expect out "^$want enterprises$"
-[ "$(grep -cE '^F[0-9]' "$tmp/out")" -eq "$want" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --enterprises does not list $want enterprises"; }
+[ "$(grep -cE '^[0-9]+F' "$tmp/out")" -eq "$want" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: info wtc --enterprises does not list $want enterprises"; }
 # sorted by floor by default
-grep -E '^F[0-9]' "$tmp/out" | sed -E 's/^F([0-9]+).*/\1/' >"$tmp/floors"
+grep -E '^[0-9]+F' "$tmp/out" | sed -E 's/^([0-9]+)F.*/\1/' >"$tmp/floors"
 sort -n -c "$tmp/floors" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --enterprises is not sorted by floor"; }
 run 0 info "$ZS" wtc --enterprises --json
 [ "$(grep -c '"registered_capital_cny":' "$tmp/out")" -eq "$want" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --enterprises --json does not hold $want enterprises"; }
 run 0 info "$ZS" wtc --enterprises --industry finance
 expect out "^$want_fin enterprises in industry \"finance\"$"
-[ "$(grep -cE '^F[0-9]' "$tmp/out")" -eq "$want_fin" ] && [ "$(grep -E '^F[0-9]' "$tmp/out" | grep -cv ' finance ')" -eq 0 ] &&
+[ "$(grep -cE '^[0-9]+F' "$tmp/out")" -eq "$want_fin" ] && [ "$(grep -E '^[0-9]+F' "$tmp/out" | grep -cv ' finance ')" -eq 0 ] &&
   pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --industry finance does not filter"; }
 # the industry as louyu shows it, in either language, in any case: the same enterprises
 for name in Finance 金融; do

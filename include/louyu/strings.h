@@ -170,6 +170,8 @@ typedef enum {
     LY_S_TYPE,
     LY_S_FLOOR_N,
     LY_S_ON_FLOORS,
+    LY_S_FLOOR_SHORT,
+    LY_S_LIST_SEP,
     LY_S_TOUR_VACANT,
     LY_S_TOUR_HEIGHT_FLOORS,
     LY_S_TOUR_HEIGHT,

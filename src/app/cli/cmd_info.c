@@ -212,7 +212,7 @@ static void info_text(const ly_district *d, const ly_building *b)
             char floors[64] = "";
             size_t o = 0;
             for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
-                o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%d", k ? "," : "F",
+                o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%dF", k ? "," : "",
                                       d->enterprise_floors[e->first_floor + k]);
             printf("  %-6s %-14s %s%s%s\n", floors, e->industry ? e->industry : "", e->name,
                    e->name_en ? " / " : "", e->name_en ? e->name_en : "");

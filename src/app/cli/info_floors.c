@@ -191,7 +191,7 @@ void ly_info_enterprises_text(const ly_district *d, const ly_building *b, const 
         char floors[64] = "-", staff[16] = "-", since[16] = "-";
         size_t o = 0;
         for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
-            o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%d", k ? "," : "F",
+            o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%dF", k ? "," : "",
                                   d->enterprise_floors[e->first_floor + k]);
         if (e->employees >= 0)
             snprintf(staff, sizeof staff, "%d", e->employees);

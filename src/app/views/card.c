@@ -48,9 +48,11 @@ static void occupancy(const ly_view_ctx *c, const ly_building *b)
         const ly_floor_record *r = &d->records[b->first_record + i];
         if (r->vacant_m2 <= 0)
             continue;
-        if (listed < 10 && o + 8 < sizeof floors) {
-            o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%dF", listed ? ", " : "",
-                                  r->floor);
+        if (listed < 8 && o + 16 < sizeof floors) {
+            char one[24];
+            snprintf(one, sizeof one, ly_view_str(c, LY_S_FLOOR_SHORT), r->floor);
+            o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%s",
+                                  listed ? ly_view_str(c, LY_S_LIST_SEP) : "", one);
             listed++;
         } else {
             more++;

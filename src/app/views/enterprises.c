@@ -56,8 +56,9 @@ static void entry(const ly_view_ctx *c, uint32_t index)
     const ly_enterprise *e = &d->enterprises[index];
     char label[220], detail[120], fl[48] = "";
     size_t o = 0;
-    for (uint32_t f = 0; f < e->n_floors && o + 8 < sizeof fl; f++)
-        o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d", f ? ", " : "",
+    for (uint32_t f = 0; f < e->n_floors && o + 16 < sizeof fl; f++)
+        o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d",
+                              f ? ly_view_str(c, LY_S_LIST_SEP) : "",
                               d->enterprise_floors[e->first_floor + f]);
     snprintf(label, sizeof label, "%s##e%u", ly_view_pick(c, e->name, e->name_en), index);
     char floors[64] = "";

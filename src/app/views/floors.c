@@ -32,13 +32,14 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
         for (int f = b->floors; f >= 1; f--) {
             const ly_floor_record *r;
             ly_floor_state s = ly_floor_state_of(d, b, f, &r);
-            char label[160], v[32];
+            char label[160], v[32], name[24];
+            snprintf(name, sizeof name, ly_view_str(c, LY_S_FLOOR_SHORT), f);
             if (r && r->vacant_m2 > 0) {
                 ly_format_grouped(r->vacant_m2, v, sizeof v);
-                snprintf(label, sizeof label, "%3dF  %s · %s m²##f%d", f,
+                snprintf(label, sizeof label, "%s  %s · %s m²##f%d", name,
                          ly_view_str(c, states[s]), v, f);
             } else {
-                snprintf(label, sizeof label, "%3dF  %s##f%d", f, ly_view_str(c, states[s]), f);
+                snprintf(label, sizeof label, "%s  %s##f%d", name, ly_view_str(c, states[s]), f);
             }
             bool sel = st->plan.floor_selected == f;
             if (ly_ui_chip(c->ui, label, &sel)) {
