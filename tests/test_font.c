@@ -345,8 +345,15 @@ static void test_robust(ly_font *f)
     CHECK(ly_font_get_atlas(NULL) == NULL);
     ly_font_atlas_clean(NULL);
     /* Controls take no room; no output array just counts. */
-    CHECK_INT(ly_font_layout(f, "\t\n\x7F", 20, 0, 0, q, MAXQ, &adv), 0);
+    CHECK_INT(ly_font_layout(f, "\x01\x7F", 20, 0, 0, q, MAXQ, &adv), 0);
     CHECK_NEAR(adv, 0, 0);
+    /* a line break or a tab in a one-line label is a space; the invisible format
+     * characters (zero-width space, a direction mark, the BOM) are not drawn at all */
+    CHECK_NEAR(ly_font_measure(f, "A\nB", 20), ly_font_measure(f, "A B", 20), 1e-3);
+    CHECK_NEAR(ly_font_measure(f, "A\tB", 20), ly_font_measure(f, "A B", 20), 1e-3);
+    CHECK_INT(ly_font_layout(f, "A\xE2\x80\x8B\xE2\x80\x8F\xEF\xBB\xBF" "B", 20, 0, 0, q,
+                             MAXQ, &adv), 2);
+    CHECK_NEAR(adv, ly_font_measure(f, "AB", 20), 1e-3);
     CHECK_INT(ly_font_layout(f, "湛山", 20, 0, 0, NULL, 5, NULL), 2);
 
     /* Absurd sizes are clamped to 512 px. */

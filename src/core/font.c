@@ -600,8 +600,15 @@ static size_t run_line(ly_font *f, const char *utf8, int q, float x, float y, ly
     size_t n = 0;
     for (size_t k = 0; *s && k < LINE_MAX_CODEPOINTS; k++) {
         uint32_t cp = next_codepoint(&s);
-        /* Control characters take no room on a one-line label. */
-        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        /* On a one-line label a line break or a tab is a space (a name written on two
+         * lines stays two words); other controls, and the invisible format characters
+         * (zero-width space and joiners, direction marks, the byte order mark, a soft
+         * hyphen), take no room: they are not drawn as the font's missing-glyph box. */
+        if (cp == '\n' || cp == '\t' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
+            cp = ' ';
+        else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || cp == 0x61C ||
+                 (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+                 cp == 0xFEFF)
             continue;
         int g = stbtt_FindGlyphIndex(&f->info, (int)cp);
         /* A damaged cmap may name glyphs the font lacks (and keys hold 16 bits). */
