@@ -485,6 +485,15 @@ expect out '"whole_frame_ms_p50":[0-9.]+'
 check '! grep -q "pick_us_p99" "$tmp/out"' "bench --runs 0 still picks"
 run 2 bench "$ZS" --runs 0 --no-render
 expect err 'runs 0 measures frames alone'
+# a building that is not there, or a file with errors: said as such, not as a missing GL
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 2 bench "$ZS" --runs 0 --select nope --size 320x200
+expect err 'there is no building "nope"'
+check '! grep -q "OpenGL" "$tmp/err"' "bench --select nope blames the GL"
+run 2 bench "$ZS" --runs 0 --stacking
+expect err 'stacking needs --select'
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"height":"x"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0.001,0],[0.001,0.001],[0,0]]]}}]}' >"$tmp/badh.geojson"
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 1 bench "$tmp/badh.geojson" --runs 0 --size 320x200
+expect err 'badh.geojson:1:[0-9]+: error: .*"height" is "x"'
 
 # info --floors: the whole stack, top floor first; --enterprises: the directory
 run 0 info "$ZS" wtc --floors

@@ -50,7 +50,9 @@ typedef struct {
 } ly_bench_reload_result;
 
 /* A hidden window: the first frame from process start, then `frames` frames along
- * a scripted camera path. Returns 0, or -1 (no GL context, the file does not load). */
+ * a scripted camera path. Returns 0, or why not: LY_EXIT_GL (no GL context),
+ * LY_EXIT_DATA or LY_EXIT_USAGE (the file does not load, no such building: said), or -1
+ * (out of memory). ly_bench_open returns the same. */
 int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r);
 /* The same window reloading its file `reloads` times as the kiosk does (loader
  * thread, swap between frames) while frames are drawn. Returns 0 or -1. */

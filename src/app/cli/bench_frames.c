@@ -9,6 +9,7 @@
 #include "window.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -47,7 +48,7 @@ int ly_bench_open(ly_app *app, ly_platform **plat, const ly_bench_frames_desc *d
     if (ly_cli_open(app, plat, &wo)) {
         if (rl)
             ly_reload_discard(rl);
-        return -1;
+        return LY_EXIT_GL;
     }
     snprintf(app->model_lod, sizeof app->model_lod, "%s", d->model_lod ? d->model_lod : "");
     int rc;
@@ -62,7 +63,7 @@ int ly_bench_open(ly_app *app, ly_platform **plat, const ly_bench_frames_desc *d
     }
     if (rc) {
         ly_cli_close(app, *plat);
-        return -1;
+        return rc; /* (said: the file's errors, or why it did not open) */
     }
     ly_cmd_resize(app, d->width, d->height);
     app->lod_off = d->lod_off;
@@ -131,16 +132,19 @@ int ly_bench_frames(const ly_bench_frames_desc *d, ly_bench_frames_result *r)
 {
     ly_app app;
     ly_platform *plat;
-    if (ly_bench_open(&app, &plat, d))
-        return -1;
+    int open = ly_bench_open(&app, &plat, d);
+    if (open)
+        return open;
     ly_render_info info;
     ly_render_query_info(&info);
     snprintf(r->gl_renderer, sizeof r->gl_renderer, "%s", info.renderer ? info.renderer : "?");
     if (d->select) {
         long b = ly_district_find(&app.scene.district, d->select);
         if (b < 0) {
+            fprintf(stderr, "louyu bench: --select: there is no building \"%s\" in %s\n",
+                    d->select, d->path);
             ly_cli_close(&app, plat);
-            return -1;
+            return LY_EXIT_USAGE;
         }
         ly_cmd_select(&app, b, false);
         ly_cmd_set_stacking(&app, d->stacking, 0);

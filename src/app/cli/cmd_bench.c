@@ -377,6 +377,8 @@ int ly_cli_bench(const ly_args *a)
     if (ly_cli_lod(a, true, &lod))
         return LY_EXIT_USAGE;
     bool far_switch = lod && (!strcmp(lod, "on") || !strcmp(lod, "off"));
+    if (ly_arg_flag(a, "--stacking") && !ly_arg_given(a, "--select"))
+        return ly_cli_usage_error(a->cmd, "--stacking needs --select ID (whose stacking plan)");
     ly_bench_frames_desc fd = {.path = path, .width = (int)size[0], .height = (int)size[1],
                                .frames = (int)ly_arg_num(a, "--frames", 240),
                                .msaa = (int)ly_arg_num(a, "--msaa", 0),
@@ -393,9 +395,16 @@ int ly_cli_bench(const ly_args *a)
     /* frames first: the first frame counts from process start, as a user sees it */
     ly_bench_frames_result fr;
     ly_bench_reload_result rr;
-    bool frames = render && ly_bench_frames(&fd, &fr) == 0;
-    if (render && !frames)
+    int drawn = render ? ly_bench_frames(&fd, &fr) : -1;
+    bool frames = drawn == 0;
+    if (render && (drawn == LY_EXIT_DATA || drawn == LY_EXIT_USAGE)) {
+        cJSON_Delete(o); /* (the file's errors, or the building that is not there: said) */
+        return drawn;
+    }
+    if (render && drawn == LY_EXIT_GL)
         fprintf(stderr, "louyu bench: no OpenGL context: frame timings skipped\n");
+    else if (render && !frames)
+        fprintf(stderr, "louyu bench: the frame timings failed (out of memory)\n");
     bool reloaded = frames && reloads > 0 && ly_bench_reload(&fd, reloads, &rr) == 0;
     ly_bench_weeks_result wr;
     bool weeks = frames && ly_bench_weeks(&fd, &wr) == 0 && wr.weeks >= 2;
