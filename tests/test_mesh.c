@@ -276,6 +276,51 @@ static void levels(void)
     ly_district_unload(&d);
 }
 
+/* A far block is as tall as the tallest building in its cell, and coloured as the one
+ * that covers most of it: a small tower beside a wide low hall keeps the skyline's height
+ * (in a courtyard of the hall) on the coarsest level, but no cell takes the tower's colour (they had all taken the
+ * tallest's, a far city coloured by height in its towers' colour alone). */
+static void levels_majority(void)
+{
+    const char *text =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"id\":\"H\",\"properties\":{\"height_m\":10},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.0,36.0],[120.0044,36.0],"
+        "[120.0044,36.0036],[120.0,36.0036],[120.0,36.0]],[[120.0021,36.0017],"
+        "[120.0021,36.0019],[120.0023,36.0019],[120.0023,36.0017],[120.0021,36.0017]]]}},"
+        "{\"type\":\"Feature\",\"id\":\"T\",\"properties\":{\"height_m\":80},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.0021,36.0017],"
+        "[120.0023,36.0017],[120.0023,36.0019],[120.0021,36.0019],[120.0021,36.0017]]]}}]}";
+    ly_district d;
+    CHECK_INT(load(&d, text), LY_LOAD_OK);
+    ly_geo geo;
+    CHECK_INT(ly_geo_init(&geo, &d), 0);
+    ly_mesh m;
+    CHECK_INT(ly_mesh_init(&m, &d, &geo, NULL), 0);
+    int k = LY_MESH_LODS - 1;
+    double tower_roof = 0;
+    float top = 0;
+    for (size_t c = 0; c < m.n_chunks; c++) {
+        const ly_mesh_chunk *ch = &m.chunks[c];
+        for (uint32_t t = ch->lod_first[k]; t < ch->lod_first[k + 1]; t += 3) {
+            const ly_vertex *a = &ch->lod_vertices[ch->lod_indices[t]];
+            const ly_vertex *b = &ch->lod_vertices[ch->lod_indices[t + 1]];
+            const ly_vertex *p = &ch->lod_vertices[ch->lod_indices[t + 2]];
+            top = fmaxf(top, a->pos[2]);
+            if (a->surface == LY_SURF_ROOF && a->building == 1)
+                tower_roof += fabs(0.5 * (((double)b->pos[0] - a->pos[0]) *
+                                              ((double)p->pos[1] - a->pos[1]) -
+                                          ((double)b->pos[1] - a->pos[1]) *
+                                              ((double)p->pos[0] - a->pos[0])));
+        }
+    }
+    CHECK_NEAR(top, 80, 1e-3);
+    CHECK_NEAR(tower_roof, 0, 1e-6);
+    ly_mesh_deinit(&m);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+}
+
 /* The level a tile is drawn at: full near, blocks where half a cell covers at most two
  * pixels (fading in from 1.7), only levels that halve the triangles, and sooner in haze
  * (up to four times the error in clear air). */
@@ -386,6 +431,7 @@ int main(void)
     tile_levels();
     hand_made();
     levels();
+    levels_majority();
     progress();
     real(LY_SOURCE_DIR "/data/zhanshan.geojson", 33, 1e6);
     real(LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson", 13896, 1536);

@@ -57,7 +57,8 @@ typedef struct {
     float min[3], max[3];
     /* The far levels of detail: the chunk's buildings as block volumes on square
      * grids (level k's cells are ly_mesh.lod_cell_m[k] wide; each cell that
-     * buildings cover for the most part is as tall as the tallest of them, with
+     * buildings cover for the most part is as tall as the tallest of them, carries the
+     * index of the one that covers most of it, with
      * walls only where neighbouring cells differ), drawn where a cell covers about
      * a pixel. Level k is lod_indices[lod_first[k], lod_first[k + 1]) into
      * lod_vertices; same vertex format; building sites are left out. */

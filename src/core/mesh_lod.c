@@ -230,7 +230,9 @@ static void emit_cells(lod_emitter *e, const level_grid *g, int x0, int x1, int 
         }
 }
 
-/* Level k's cells from the samples, the tallest sample winning. Which cells
+/* Level k's cells from the samples: as tall as the tallest sample, and coloured as
+ * the building that covers most of the cell (a majority vote: the tallest's colour
+ * had a far city in the colours of its towers alone, its houses gone). Which cells
  * become blocks is decided by error diffusion (Floyd-Steinberg) of the share of
  * each cell that buildings cover: a neighbourhood covered 40 % keeps about 40 %
  * of its cells, so a far district keeps its density instead of thinning out
@@ -243,14 +245,23 @@ static void merge_level(const raster *r, int per, sample *cells, float *err, int
         memset(next - 1, 0, (size_t)(cx + 2) * sizeof *next);
         for (int x = 0; x < cx; x++) {
             sample best = {0, 0};
-            int covered = 0;
+            int covered = 0, votes = 0;
+            uint32_t most = 0; /* (Boyer-Moore: the building over half the samples, if one is) */
             for (int j = 0; j < per; j++)
                 for (int i = 0; i < per; i++) {
                     const sample *s = &r->g[(size_t)(y * per + j) * r->nx + (size_t)(x * per + i)];
-                    covered += s->h > 0;
+                    if (s->h <= 0)
+                        continue;
+                    covered++;
                     if (s->h > best.h)
                         best = *s;
+                    if (!votes)
+                        most = s->b, votes = 1;
+                    else
+                        votes += s->b == most ? 1 : -1;
                 }
+            if (covered)
+                best.b = votes ? most : best.b;
             float want = (float)covered / (float)(per * per) + row[x];
             bool on = covered && want >= 0.5f;
             float e = want - (on ? 1.0f : 0.0f);
