@@ -12,6 +12,8 @@
   else in src/ fails.
 - The repository stands alone: nothing tracked refers to a folder beside it or a machine's path.
 - docs/cli.md holds the help of every command exactly as `louyu help COMMAND` prints it.
+- docs/data-format.md states the scene cache's format and sections as include/louyu/cache.h
+  has them (its number, the count, and the sections in order).
 
 Usage: test_structure.py SOURCE_DIR LOUYU_BINARY. Prints every problem; exit 1 if any.
 """
@@ -164,6 +166,31 @@ for cmd in commands:
     check(help_text in blocks,
           f"docs/cli.md has no ```text block that is exactly `louyu help {cmd}`")
 check(listing in blocks, "docs/cli.md has no ```text block that is exactly `louyu help`")
+
+# ---- the scene cache's layout in docs/data-format.md agrees with cache.h ----------------
+with open(os.path.join(SRC, "include/louyu/cache.h"), encoding="utf-8") as f:
+    cache_h = f.read()
+with open(os.path.join(SRC, "docs/data-format.md"), encoding="utf-8") as f:
+    format_md = f.read()
+fmt = re.search(r"LY_CACHE_FORMAT = (\d+)", cache_h)
+table = re.search(r"typedef enum \{\n(.*?)\} ly_cache_section_id;", cache_h, re.S)
+names = re.findall(r"^\s+LY_CS_([A-Z_]+)", table.group(1), re.M) if table else []
+names = [n for n in names if n != "COUNT"]
+doc_fmt = re.search(r"\| format \| `LY_CACHE_FORMAT`, (\d+)", format_md)
+doc_n = re.search(r"\| sections \| (\d+) \|", format_md)
+doc_table = re.search(r"The section table follows: (\d+) entries", format_md)
+check(fmt and doc_fmt and fmt.group(1) == doc_fmt.group(1),
+      f"docs/data-format.md states cache format {doc_fmt and doc_fmt.group(1)}, cache.h "
+      f"{fmt and fmt.group(1)}")
+for found in (doc_n, doc_table):
+    check(found and int(found.group(1)) == len(names),
+          f"docs/data-format.md states {found and found.group(1)} cache sections, cache.h has "
+          f"{len(names)}")
+order = re.search(r"in this order: (.*?)\. Every", format_md, re.S)
+# (what a section holds, in brackets, has commas of its own)
+listed = re.sub(r"\([^)]*\)", "", order.group(1)).split(",") if order else []
+check(len(listed) == len(names),
+      f"docs/data-format.md lists {len(listed)} cache sections in order, cache.h has {len(names)}")
 
 for p in problems:
     print("FAIL:", p)
