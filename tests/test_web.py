@@ -64,6 +64,15 @@ def check(ok, message):
     return ok
 
 
+RETRY = b'''<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>retry</title></head>
+<body style="margin:0"><canvas id="louyu-canvas" style="width:800px;height:500px;display:block">
+</canvas><script src="../louyu-map.js"></script><script>
+const c = document.getElementById("louyu-canvas");
+window.done = LouyuMap.create(c, {data: "bad.geojson"}).then(() => "the bad data was taken",
+  (e) => LouyuMap.create(c, {data: "good.geojson"}).then((m) => { window.louyuMap = m; return true; }));
+</script></body></html>'''
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     """The site, and two files for the load() checks: /test/bad.geojson (a building
     without coordinates) and /test/good.geojson (the site's district again)."""
@@ -72,13 +81,15 @@ class Handler(http.server.SimpleHTTPRequestHandler):
                       ".geojson": "application/geo+json"}
 
     def do_GET(self):
-        if self.path in ("/test/bad.geojson", "/test/slow.geojson", "/test/store.gpkg"):
-            body = {"/test/bad.geojson": BAD, "/test/slow.geojson": ONE}.get(
-                self.path, b"SQLite format 3\x00" + bytes(4080))
+        if self.path in ("/test/bad.geojson", "/test/slow.geojson", "/test/store.gpkg",
+                         "/test/retry.html"):
+            body = {"/test/bad.geojson": BAD, "/test/slow.geojson": ONE,
+                    "/test/retry.html": RETRY}.get(self.path, b"SQLite format 3\x00" + bytes(4080))
             if body is ONE:
                 time.sleep(2)
             self.send_response(200)
-            self.send_header("Content-Type", "application/geo+json")
+            self.send_header("Content-Type", "text/html; charset=utf-8" if body is RETRY
+                             else "application/geo+json")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -262,6 +273,12 @@ def map_page(browser, base, shots):
     time.sleep(0.3)
     check(tab.eval("louyuMap.state().selected") == last["id"], "#b=100% (no such building) "
           "changed the selection")
+    # an address that names no building (Back from a building's link): nothing selected
+    tab.eval(f"location.hash = '#b=' + encodeURIComponent({json.dumps(last['id'])}); 1")
+    tab.poll("louyuMap.state()", lambda v: v["selected"] == last["id"], 5)
+    tab.eval("location.hash = ''; 1")
+    s = tab.poll("louyuMap.state()", lambda v: v["selected"] == "", 5)
+    check(s["selected"] == "", f"an address without #b= left {s['selected']!r} selected")
     # a stale link, with nothing selected: the map says so, and the address stays as it came
     tab.eval("louyuMap.select('', {fly: false}); location.hash = '#b=gone-tower'; 1")
     s = tab.poll("louyuMap.state()", lambda s: s and "gone-tower" in s["toast"], 10)
@@ -273,6 +290,13 @@ def map_page(browser, base, shots):
     errs = [e for e in tab.errors(mark) + render_warnings(tab, mark)
             if "test/missing.geojson" not in e]
     check(not errs, "errors on the map page: " + "; ".join(errs[:6]))
+    # the browser takes the context away (a GPU reset): the page says so, not a blank map
+    tab.eval("louyuMap.canvas.getContext('webgl2').getExtension('WEBGL_lose_context')"
+             ".loseContext(); 1")
+    text = tab.poll("document.getElementById('louyu-status').hidden ? '' : "
+                    "document.getElementById('louyu-status').textContent",
+                    lambda t: t and "WebGL" in t, 5)
+    check(text and "WebGL" in text, f"a lost WebGL context: the page says {text!r}")
 
 
 def mouse(tab, kind, x, y, button="left", buttons=1, count=1):
@@ -382,6 +406,37 @@ def inputs(browser, base):
     check(not errs, "errors while clicking, dragging and tapping: " + "; ".join(errs[:6]))
 
 
+def retry(browser, base):
+    """A create whose data is refused, then another with good data (the documented way
+    to try again): one map on the page, whose search field takes Backspace and Escape (a
+    second module's keys had gone to the first one's hidden field)."""
+    tab = Tab(browser, (base,), SIZE)
+    mark = tab.navigate(base + "test/retry.html")
+    ok = tab.eval("done", timeout=90)
+    if not check(ok is True, f"create after a refused create: {ok}"):
+        return
+    n = tab.eval("document.querySelectorAll('#louyu-ime').length")
+    check(n == 1, f"after a refused create the page has {n} hidden key fields")
+    s = wait_still(tab)
+    fx, fy, fw, fh = s["search"]
+    fx, fy = fx + fw / 2, fy + min(fh / 2, 28)
+    mouse(tab, "mouseMoved", fx, fy, buttons=0)
+    mouse(tab, "mousePressed", fx, fy)
+    mouse(tab, "mouseReleased", fx, fy, buttons=0)
+    tab.poll("louyuMap.state()", lambda v: v["typing"], 5)
+    tab.send("Input.insertText", {"text": "wtcx"})
+    tab.poll("louyuMap.state()", lambda v: v["query"] == "wtcx", 5)
+    for key, code in (("Backspace", 8), ("Escape", 27)):
+        for kind in ("keyDown", "keyUp"):
+            tab.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": key,
+                                                "windowsVirtualKeyCode": code})
+    s = tab.poll("louyuMap.state()", lambda v: not v["typing"], 5)
+    check(s["query"] == "wtc" and not s["typing"],
+          f"the second create's search: query {s['query']!r}, typing {s['typing']}")
+    errs = [e for e in tab.errors(mark) if "bad.geojson" not in e]
+    check(not errs, "errors on the retried page: " + "; ".join(errs[:6]))
+
+
 def english_start(browser, base):
     tab = Tab(browser, (base,), SIZE)
     mark = tab.navigate(base + "index.html?lang=en")
@@ -405,6 +460,14 @@ def portal(browser, base):
     shown = tab.eval("[!document.getElementById('louyu-canvas').hidden, "
                      "document.querySelector('#map img').hidden]")
     check(shown == [True, True], f"the map takes the render's place: {shown}")
+    # in the shape the page's markup gives it (it had been square: sized while hidden)
+    shape = tab.eval("fetch(location.href).then((r) => r.text()).then((t) => {"
+                     " const c = new DOMParser().parseFromString(t, 'text/html')"
+                     ".getElementById('louyu-canvas');"
+                     " const r = document.getElementById('louyu-canvas').getBoundingClientRect();"
+                     " return [c.width / c.height, r.width / r.height]; })", timeout=30)
+    check(shape and abs(shape[0] - shape[1]) < 0.02 * shape[0],
+          f"the portal's map is not in its markup's shape (markup, shown): {shape}")
     s = wait_still(tab)
     check(s["buildings"] > 0 and s["lang"] == "zh", f"the portal's map: {s}")
     buildings = tab.eval("louyuMap.buildings()")
@@ -481,6 +544,7 @@ def main():
         map_page(browser, base, shots)
         inputs(browser, base)
         english_start(browser, base)
+        retry(browser, base)
         if portal_dir:
             portal(browser, portal_base)
     except CDPError as e:

@@ -13,6 +13,12 @@ bash "$SRC/scripts/web.sh" "$site" >"$OUT/web-build.log" 2>&1 || {
   echo "FAIL: scripts/web.sh"
   exit 1
 }
+# the site is public: the district's cameras (operators' alone) are not in its data
+if grep -q '"camera"' "$site/district.geojson"; then
+  echo "FAIL: the web site's district.geojson holds the cameras"
+  exit 1
+fi
+grep -q '"kind"' "$site/district.geojson" || { echo "FAIL: the web site's district.geojson has no features"; exit 1; }
 total=0
 for f in louyu.wasm louyu.js louyu-map.js index.html page.js louyu-map.css font.json \
   louyu-font.otf district.geojson; do

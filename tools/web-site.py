@@ -62,6 +62,26 @@ def font_licence(font):
     return None
 
 
+def public_district(text):
+    """The district as the public may read it: its cameras (features of kind "camera",
+    for the district's operators alone, with their stream and snapshot addresses) left
+    out, as louyu publish leaves them out of the portal. Other files pass unchanged."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return text  # (not JSON: the map says what is wrong with it)
+    feats = doc.get("features") if isinstance(doc, dict) else None
+    if not isinstance(feats, list):
+        return text
+    kept = [f for f in feats if not (isinstance(f, dict) and isinstance(f.get("properties"), dict)
+                                     and f["properties"].get("kind") == "camera")]
+    if len(kept) == len(feats):
+        return text
+    doc["features"] = kept
+    print(f"web-site: {len(feats) - len(kept)} cameras left out of district.geojson")
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", required=True)
@@ -75,9 +95,9 @@ def main():
         shutil.copyfile(build / f, out / f)
     for f in PAGE:
         shutil.copyfile(src / "web" / f, out / f)
-    shutil.copyfile(a.data, out / "district.geojson")
+    data = public_district(pathlib.Path(a.data).read_text(encoding="utf-8"))
+    (out / "district.geojson").write_text(data, encoding="utf-8")
 
-    data = pathlib.Path(a.data).read_text(encoding="utf-8")
     own = "".join((src / "src/core" / f).read_text(encoding="utf-8")
                   for f in ("strings.c", "vocab.c"))
     ascii_ = "".join(chr(c) for c in range(0x20, 0x7F))

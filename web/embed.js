@@ -7,15 +7,28 @@
   "use strict";
   const fig = document.getElementById("map");
   const canvas = document.getElementById("louyu-canvas");
+  const img = fig && fig.querySelector("img");
+  if (fig && canvas && typeof LouyuMap === "function") {
+    // the shape the markup gives (supported() sizes the drawing buffer to the canvas's
+    // box: shown first, or a hidden canvas's 0 x 0 made the map square)
+    canvas.style.aspectRatio = canvas.width + " / " + canvas.height;
+    canvas.hidden = false;
+    if (img) img.hidden = true;
+  }
   if (!fig || !canvas || typeof LouyuMap !== "function" || !LouyuMap.supported(canvas)) {
+    if (canvas) canvas.hidden = true;
+    if (img) img.hidden = false;
     window.louyuReady = Promise.reject(new Error("no WebGL2: the render stays"));
     window.louyuReady.catch(() => {});
     return;
   }
-  const img = fig.querySelector("img");
-  canvas.style.aspectRatio = canvas.width + " / " + canvas.height;
-  canvas.hidden = false;
-  if (img) img.hidden = true;
+  // the browser may take the map's graphics away (a GPU reset): it cannot draw again,
+  // so the render comes back instead of a blank canvas
+  canvas.addEventListener("webglcontextlost", () => {
+    console.warn("louyu: the browser took the map's WebGL context away: the render again");
+    canvas.hidden = true;
+    if (img) img.hidden = false;
+  });
   const lang = /^en/.test(document.documentElement.lang) ? "en" : "zh";
   window.louyuReady = LouyuMap.create(canvas, {data: fig.dataset.data, base: fig.dataset.base, lang})
     .then((map) => {

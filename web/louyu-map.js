@@ -17,6 +17,9 @@
   const FONT_PATH = "/font/louyu.otf", WIDE_FONT_PATH = "/font/louyu-wide.otf";
   const MAX_BYTES = 512 * 1024 * 1024; // the loader's limit (LY_LOAD_MAX_BYTES)
   let pageMap = null; // the page's one map (or the promise of it while it starts)
+  // a map that started but whose data was refused: the next create on its canvas takes it
+  // (a module runs once per page: a second one's keys went to the first's hidden field)
+  let started = null;
 
   /* A building's id as the map takes it: a string, or a whole number as written in the
    * data (7 is "7"); null, undefined and "" mean none when `none` is allowed. */
@@ -185,6 +188,17 @@
         throw new TypeError("options.data wants a URL, not " + typeof o.data);
       if (o.lang !== undefined && o.lang !== "zh" && o.lang !== "en")
         throw new Error('options.lang wants "zh" or "en", not ' + JSON.stringify(o.lang));
+      if (started && started.canvas === canvas) {
+        // the map of a start whose data was refused: this data into it
+        const map = started;
+        if (o.data) {
+          const r = map._loadBytes(await fetchBytes(o.data, "the district"), nameOf(o.data));
+          if (!r.ok) throw new Error(r.errors.join("\n"));
+        }
+        started = null;
+        if (o.lang) map.setLanguage(o.lang);
+        return map;
+      }
       performance.mark("louyu:create");
       const script = typeof global.createLouyu === "function" ? null : loadScript(base + "louyu.js");
       // compiled as it arrives, off this thread (streaming needs the server to say
@@ -232,7 +246,10 @@
       performance.mark("louyu:started");
       if (bytes) {
         const r = map._loadBytes(bytes, nameOf(o.data));
-        if (!r.ok) throw new Error(r.errors.join("\n"));
+        if (!r.ok) {
+          started = map;
+          throw new Error(r.errors.join("\n"));
+        }
       }
       performance.mark("louyu:loaded");
       return map;
@@ -364,7 +381,16 @@
       let fromHash = false;
       const follow = (fly) => {
         const m = /^#b=(.+)$/.exec(location.hash);
-        if (!m) return;
+        if (!m) {
+          // an address that names no building (Back from a link to one): nothing selected,
+          // as the address says
+          if (fly && this._selected) {
+            fromHash = true;
+            this.select("");
+            fromHash = false;
+          }
+          return;
+        }
         let id = m[1];
         try {
           id = decodeURIComponent(id);
@@ -396,7 +422,8 @@
     /* The bench: n frames drawn at once, the view turning `px` pixels' worth before
      * each, each waited for: {n, p50_ms, p95_ms, mean_ms}. */
     benchFrames(n, px) {
-      if (!Number.isInteger(n) || n < 1) throw new TypeError("benchFrames wants a count of frames (1 or more), not " + String(n));
+      if (!Number.isInteger(n) || n < 1 || n > 240)
+        throw new TypeError("benchFrames wants a count of frames from 1 to 240, not " + String(n));
       numberArg(px, "benchFrames");
       return JSON.parse(this._m.ccall("ly_web_bench_frames", "string", ["number", "number"], [n, px]));
     }
@@ -404,14 +431,14 @@
     /* Listens for "select" (the id, "" when cleared) and "firstframe" (the first frame
      * with a district: its performance.now()). */
     on(event, fn) {
-      if (!this._listeners[event]) throw new Error("no event " + event);
+      if (!Object.prototype.hasOwnProperty.call(this._listeners, event)) throw new Error("no event " + event);
       if (typeof fn !== "function") throw new TypeError("on(" + JSON.stringify(event) + ") wants a function");
       this._listeners[event].push(fn);
       return this;
     }
 
     off(event, fn) {
-      const l = this._listeners[event] || [];
+      const l = Object.prototype.hasOwnProperty.call(this._listeners, event) ? this._listeners[event] : [];
       const i = l.indexOf(fn);
       if (i >= 0) l.splice(i, 1);
       return this;

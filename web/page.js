@@ -15,6 +15,14 @@
     status.hidden = false;
   }
 
+  // the browser may take the map's graphics away (a GPU reset, too many pages with
+  // WebGL): the map cannot draw again, and the page says so instead of a blank canvas
+  canvas.addEventListener("webglcontextlost", () => {
+    console.warn("louyu: the browser took the map's WebGL context away");
+    say("浏览器中断了三维地图的图形（WebGL）：请刷新页面。",
+        "The browser took the 3D map's graphics (WebGL) away: reload the page.");
+  });
+
   window.louyuReady = LouyuMap.create(canvas, {data: params.get("data") || "district.geojson", lang})
     .then((map) => {
       status.hidden = true;
