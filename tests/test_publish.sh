@@ -93,6 +93,16 @@ done
 check '"$LOUYU" publish "$base" "$site2" >/dev/null 2>&1 && [ "$(digest "$site2")" = "$new" ]' "a publish after the kills does not give the whole site"
 check '[ -z "$(ls -a "$tmp" | grep publishing)" ]' "a staging folder is left behind"
 
+# ---- a killed publish's renders are taken again, not drawn again (a city's took hours,
+# and a run killed at its job's time limit started from nothing every time) ------------
+mkdir -p "$tmp/.resumed.publishing/img"
+cp "$tmp/fresh/img/"*.jpg "$tmp/.resumed.publishing/img/"
+"$LOUYU" publish "$base" "$tmp/resumed" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q " 0 renders drawn, 133 reused" "$tmp/out" && grep -q "taken again" "$tmp/err"' \
+  "a killed publish's renders were not taken again: $(cat "$tmp/out" "$tmp/err")"
+check '[ "$(digest "$tmp/resumed")" = "$new" ]' "the site from a killed publish's renders differs"
+check '[ -z "$(ls -a "$tmp" | grep -E "publishing|renders")" ]' "a killed publish's renders are left behind"
+
 # ---- a folder that is not a published site is never touched --------------------------
 mkdir -p "$tmp/mine" && echo keep >"$tmp/mine/notes.txt"
 "$LOUYU" publish "$base" "$tmp/mine" >/dev/null 2>"$tmp/err"

@@ -17,6 +17,7 @@
 #include "louyu/fetch.h"
 #include "louyu/file.h"
 #include "louyu/html.h"
+#include "louyu/clock.h"
 #include "louyu/gisfile.h"
 #include "louyu/site.h"
 #include "louyu/store.h"
@@ -50,6 +51,10 @@ typedef struct {
     ly_platform *plat;
     const char *out;
     char stage[PATH_MAX], lock[PATH_MAX];
+    /* the renders a killed publish left in its stage: a render is named by what decides
+     * its pixels and written whole (renamed into place), so the next publish takes them
+     * instead of drawing a city's tens of thousands again */
+    char spare[PATH_MAX];
     int lock_fd;
     bool staging; /* the stage folder is ours: a failure removes it */
     unsigned char geometry[16]; /* a hash of the district's shapes */
@@ -183,6 +188,14 @@ static int begin_stage(publisher *pb)
                 pb->out, pb->lock);
         return -1;
     }
+    if (snprintf(pb->spare, sizeof pb->spare, "%.*s%s.%s.renders", parent, dir,
+                 slash ? "/" : "", name) >= (int)sizeof pb->spare)
+        return -1;
+    char img[PATH_N];
+    snprintf(img, sizeof img, "%s/img", pb->stage);
+    if (remove_tree(pb->spare) && rename(img, pb->spare) == 0)
+        fprintf(stderr, "louyu publish: the renders an earlier, unfinished publish left are "
+                "taken again\n");
     if (!remove_tree(pb->stage)) { /* what a killed publish left */
         fprintf(stderr, "louyu publish: %s, left by an earlier publish, cannot be removed (%s): "
                 "remove it, then publish again\n", pb->stage, strerror(errno));
@@ -294,7 +307,9 @@ static int picture(publisher *pb, int w, int h, long plan, ly_site_image *im)
         snprintf(path, sizeof path, "%s/%s", pb->stage, rel) >= (int)sizeof path ||
         ly_make_parent_dirs(path, 0755))
         return -1;
-    if (link(old, path) == 0) {
+    char spare[PATH_N];
+    snprintf(spare, sizeof spare, "%s/%s", pb->spare, im->file); /* (the stage's img/) */
+    if (link(old, path) == 0 || (pb->spare[0] && link(spare, path) == 0)) {
         pb->reused++;
         return 0;
     }
@@ -323,6 +338,23 @@ static int looking_from(const ly_camera *cam)
     return (int)(((k % 8) + 8) % 8);
 }
 
+/* How far the renders are, on stderr: a line rewritten twice a second on a terminal, a
+ * line every half minute in a log (a city's renders take a long while); nothing for a
+ * publish quicker than that. */
+static void progress(const publisher *pb, uint32_t b, uint32_t n, double t0, double *said,
+                     bool done)
+{
+    bool tty = isatty(STDERR_FILENO);
+    double now = ly_clock_ms();
+    if (done ? !tty || *said == t0 : now - *said < (tty ? 500 : 30000))
+        return;
+    *said = now;
+    fprintf(stderr, "%slouyu publish: rendering: building %u of %u, %d pictures drawn, %d kept, "
+            "%.0f s%s", tty ? "\r" : "", b, n, pb->rendered, pb->reused, (now - t0) / 1000,
+            tty && !done ? "" : "\n");
+    fflush(stderr);
+}
+
 static int renders(publisher *pb, ly_site *site)
 {
     ly_app *app = &pb->app;
@@ -334,7 +366,9 @@ static int renders(publisher *pb, ly_site *site)
     if (picture(pb, HERO_W, HERO_H, -1, &site->hero))
         return -1;
     ly_cmd_resize(app, VIEW_W, VIEW_H);
+    double t0 = ly_clock_ms(), said = t0;
     for (uint32_t b = 0; b < d->n_buildings; b++) {
+        progress(pb, b + 1, (uint32_t)d->n_buildings, t0, &said, false);
         ly_site_images *im = &site->images[b];
         ly_cmd_select(app, b, false);
         for (int k = 0; k < LY_SITE_VIEWS; k++) {
@@ -350,6 +384,7 @@ static int renders(publisher *pb, ly_site *site)
         if (rc)
             return -1;
     }
+    progress(pb, (uint32_t)d->n_buildings, (uint32_t)d->n_buildings, t0, &said, true);
     ly_cmd_select(app, -1, false);
     return 0;
 }
@@ -570,6 +605,8 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
         rc = LY_EXIT_USAGE;
     if (rc && pb->staging) /* the old site stays as it was, and nothing half-made beside it */
         remove_tree(pb->stage);
+    if (pb->spare[0])
+        remove_tree(pb->spare);
     ly_site_free(&site);
     free(avail);
     free(rents);
