@@ -233,6 +233,13 @@ node "$SRC/tests/cityjson_validate.js" "$AJV" "$schema" "$tmp/lod.out.city.json"
 check 'grep -qx valid "$tmp/v" && grep -q "\"lod\":\"2.3\"" "$tmp/lod.out.city.json"' "a loose LoD exported: $(head -c 300 "$tmp/v")"
 "$LOUYU" export "$district" --format cityjson --select wtc,hisense --out "$tmp/two.city.json" >/dev/null 2>&1
 check 'python3 -c "import json,sys; o=json.load(open(sys.argv[1]))[\"CityObjects\"]; sys.exit(sorted(k for k,v in o.items() if v[\"type\"]==\"Building\") != [\"hisense\",\"wtc\"])" "$tmp/two.city.json"' "--select in CityJSON"
+# a shed lower than a storey: no storey count its own reader would count again (a clean
+# district exported had warned "1 storeys in 1.1 m" when read back)
+python3 -c 'import json,sys; x,y=120.38,36.06; d=0.0002; json.dump({"type":"FeatureCollection","features":[{"type":"Feature","id":"shed","properties":{"height":1.1},"geometry":{"type":"Polygon","coordinates":[[[x,y],[x+d,y],[x+d,y+d],[x,y+d],[x,y]]]}}]},open(sys.argv[1],"w"))' "$tmp/shed.geojson"
+"$LOUYU" export "$tmp/shed.geojson" --out "$tmp/shed.city.json" >/dev/null 2>&1
+"$LOUYU" validate "$tmp/shed.city.json" >"$tmp/out" 2>&1
+check 'grep -q "valid: 1 building, .*; 0 warnings$" "$tmp/out"' \
+  "a shed exported to CityJSON and read back: $(cat "$tmp/out")"
 # the reference system a CityJSON export is written in: the UTM zone, with the grid's
 # exceptions (south-west Norway, Svalbard), and polar stereographic beyond UTM's range
 for case in "121.0 36.0 32651" "-70.0 -33.0 32719" "5.3 60.4 32632" "15.6 78.2 32633" \

@@ -421,7 +421,10 @@ static cJSON *attributes(const ly_district *d, const ly_building *b)
         a = cJSON_CreateObject();
     }
     num_attr(a, "measuredHeight", round(f.height_m * 1000) / 1000); /* (a float's mm, not its noise) */
-    num_attr(a, "storeysAboveGround", f.floors);
+    /* (not a count louyu's own reader counts again from the height: a shed of 1.1 m is
+     * one storey here, an invented figure there) */
+    if (f.floors > 0 && f.height_m / f.floors >= 1.5)
+        num_attr(a, "storeysAboveGround", f.floors);
     num_attr(a, "yearOfConstruction", f.year);
     /* a base above the ground (over a passage, on stilts): louyu's reader puts it back there
      * (the solid's lowest point is no ground: CityJSON's z may be a terrain's too) */
