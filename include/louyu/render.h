@@ -83,7 +83,7 @@ typedef struct {
     size_t uploads, evictions;         /* chunks' full meshes sent to / dropped from the GPU */
     size_t deferred;                   /* chunks drawn at a far level for want of room or time */
     size_t waiting; /* of those, the ones whose full mesh waits for a frame with time to upload it */
-    size_t resident_bytes;             /* chunk meshes on the GPU now */
+    size_t resident_bytes;             /* full chunk meshes on the GPU now (not the far levels) */
     size_t full_resident;              /* chunks whose full mesh is on the GPU now */
     bool still; /* the 3D scene was the frame before's, copied (the rest: of that frame) */
     int sky_rows; /* rows the sky was drawn over (only those that can show it; 0: none) */

@@ -93,7 +93,11 @@ struct ly_renderer {
     chunk_at *order; /* room for every chunk: the frame's drawing order */
     size_t n_chunks;
     float lod_cell_m[LY_MESH_LODS];
-    size_t mem_limit, resident; /* bytes of chunk meshes on the GPU, and the ceiling (0: none) */
+    /* bytes of full chunk meshes on the GPU and their ceiling (0: none); the far levels'
+     * bytes beside them, always there (what a chunk not in full is drawn with): counted
+     * in the ceiling, they left a city's full meshes a few MB, uploaded and dropped every
+     * frame */
+    size_t mem_limit, resident, far_resident;
     double upload_budget_ms, upload_ms; /* full meshes' uploads: a frame's time for them (0:
                                          * none), and what this frame has spent */
     size_t n_full;              /* chunks whose full mesh is on the GPU */
@@ -595,7 +599,7 @@ static void free_scene(ly_renderer *r)
     r->scratch = NULL;
     r->scratch_cap = 0;
     r->n_chunks = 0;
-    r->resident = r->n_full = 0;
+    r->resident = r->far_resident = r->n_full = 0;
     free_mesh(r, &r->ground_mesh);
 }
 
@@ -807,7 +811,7 @@ static bool make_level(ly_renderer *r, gpu_chunk *c, int k)
         c->lod_failed[k] = true;
         return false;
     }
-    r->resident += vb + ib;
+    r->far_resident += vb + ib;
     return true;
 }
 

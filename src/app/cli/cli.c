@@ -27,7 +27,7 @@ static const ly_opt O_WINDOW[] = {
     {"--lod", LY_OPT_TEXT, "on|off|LOD",
      "far chunks as blocks (off: every building in full); a CityJSON LoD (1, 1.2, 2.2): the one "
      "to read", 0, 0, NULL},
-    {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 4,
+    {"--mem-limit", LY_OPT_INT, "MB", "full meshes on the GPU at most (default: RAM/8, 128-512)", 4,
      1e6, NULL},
     {NULL}};
 
@@ -142,7 +142,7 @@ static const ly_opt O_BENCH[] = {
     {"--lod", LY_OPT_TEXT, "on|off|LOD",
      "far chunks as blocks (off: every building in full); a CityJSON LoD (1, 1.2, 2.2): the one "
      "to read", 0, 0, NULL},
-    {"--mem-limit", LY_OPT_INT, "MB", "meshes on the GPU at most (default: RAM/8, 128-512)", 4,
+    {"--mem-limit", LY_OPT_INT, "MB", "full meshes on the GPU at most (default: RAM/8, 128-512)", 4,
      1e6, NULL},
     {"--select", LY_OPT_TEXT, "ID", "a building selected while the frames are drawn", 0, 0, NULL},
     {"--stacking", LY_OPT_FLAG, "", "with --select: its stacking plan", 0, 0, NULL},
