@@ -49,7 +49,17 @@ a.dxf	  0\nSECTION\n  2\nHEADER\n  0\nENDSEC\n  0\nEOF\n	the file is DXF \(a CAD
 a.mif	Version 300\nCharset "WindowsSimpChinese"\nColumns 1\n  id Char(10)\nData\n	the file is MapInfo's MIF
 a.topojson	{"type" : "Topology", "objects": {}, "arcs": []}	the file is TopoJSON
 a.json	{"displayFieldName":"","geometryType":"esriGeometryPolygon","features":[]}	the file is Esri's JSON
+a.opl	n1 v1 dV c0 t2011-01-01T00:00:00Z i0 u T x120.38 y36.06\nw10 v1 dV c0 t i0 u Tbuilding=yes Nn1,n2,n3,n1\n	the file is OpenStreetMap's OPL text.*osmium cat .*a.opl -o out.osm.pbf
+a.o5m	\377\340\004o5m2\377\376	the file is OpenStreetMap's o5m, which louyu does not read
 FORMATS
+# an .osm whose root comes after a long notice (a licence in a comment, a DOCTYPE with its
+# subset): OpenStreetMap's XML all the same (it had been read as JSON: "unexpected '<'")
+{ printf '<?xml version="1.0" encoding="UTF-8"?>\n<!-- %0600d -->\n' 0
+  printf '<!DOCTYPE osm [ <!ENTITY x "a > b"> <!-- %0600d --> ]>\n' 0
+  printf '<osm version="0.6"><node id="1" lat="36.06" lon="120.38"/><node id="2" lat="36.06" lon="120.3803"/>'
+  printf '<node id="3" lat="36.0602" lon="120.3803"/><way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/>'
+  printf '<nd ref="1"/><tag k="building" v="yes"/></way></osm>\n'; } >"$tmp/late.osm"
+run 0 validate "$tmp/late.osm"; expect out 'late.osm: valid: 1 building'
 # ...by the file's own members only: a feature's property named so is GeoJSON's (sweep 45)
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"type":"Topology","geometryType":"esriGeometryPolygon","spatialReference":1},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}' >"$tmp/props.geojson"
 run 0 validate "$tmp/props.geojson"; expect out 'props.geojson: valid: 1 building'

@@ -3810,11 +3810,44 @@ static const char *desktop_only(const char *text, size_t len)
 }
 #endif
 
+#ifndef LY_WEB
+/* OpenStreetMap's forms louyu does not read (osmium converts them to the PBF it does):
+ * o5m (osmconvert's), and OPL (osmium's text: a line per object, "n12 v1 … x120.3 y36.0",
+ * "w10 v1 … Nn1,n2"). NULL for neither. */
+static const char *osm_other(const char *text, size_t len)
+{
+    if (len >= 5 && !memcmp(text, "\xFF\xE0\x04o5", 5))
+        return "OpenStreetMap's o5m";
+    size_t i = 0;
+    if (i < len && strchr("nwr", text[i]) && text[i])
+        i++;
+    else
+        return NULL;
+    i += i < len && text[i] == '-';
+    size_t digits = i;
+    while (i < len && isdigit((unsigned char)text[i]))
+        i++;
+    bool opl = i > digits && i + 1 < len && text[i] == ' ' && text[i + 1] &&
+               strchr("vdctiuTxyNM", text[i + 1]);
+    return opl ? "OpenStreetMap's OPL text" : NULL;
+}
+#endif
+
 /* A file of a kind louyu does not read (another compression, another tool's format; in the
  * browser, what only the desktop reads): said as what it is, with what to do. True when
  * it was one. */
 static bool not_read(const char *text, size_t len, const char *name, ly_diag_list *diags)
 {
+#ifndef LY_WEB
+    const char *osm = osm_other(text, len);
+    if (osm) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is %s, which louyu does not read: expected OpenStreetMap's XML "
+                    "(.osm) or PBF (.osm.pbf) (osmium converts it: `osmium cat %s -o "
+                    "out.osm.pbf`)", osm, name && *name ? name : "FILE");
+        return true;
+    }
+#endif
     /* compressions louyu does not unpack (gzip it does): said as such, not as bad text */
     static const struct {
         const char *magic, *name, *tool;

@@ -1248,6 +1248,50 @@ static bool xml_encoding(const char *text, size_t len, char *enc, size_t n)
            strcasecmp(enc, "ASCII");
 }
 
+/* The first `what` (n bytes) in text[0, len), or NULL. */
+static const char *find_bytes(const char *text, size_t len, const char *what, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++)
+        if (text[i] == what[0] && !memcmp(text + i, what, n))
+            return text + i;
+    return NULL;
+}
+
+/* Where an XML file's root element starts: past the declaration, processing
+ * instructions, comments (a licence's notice may be long) and a DOCTYPE with its internal
+ * subset; len when it is not there within the first megabyte. */
+static size_t xml_root(const char *text, size_t len, size_t at)
+{
+    size_t cap = len < ((size_t)1 << 20) ? len : (size_t)1 << 20;
+    while (at < cap) {
+        if (strchr(" \t\r\n", text[at])) {
+            at++;
+            continue;
+        }
+        if (text[at] != '<' || at + 1 >= cap)
+            return len;
+        const char *close;
+        size_t past; /* the closing mark's length */
+        if (text[at + 1] == '?') {
+            close = find_bytes(text + at, cap - at, "?>", 2), past = 2;
+        } else if (at + 4 <= cap && !memcmp(text + at, "<!--", 4)) {
+            close = find_bytes(text + at + 4, cap - at - 4, "-->", 3), past = 3;
+        } else if (text[at + 1] == '!') { /* a DOCTYPE: its "[...]" subset may hold '>' */
+            size_t i = at + 2;
+            int depth = 0;
+            for (; i < cap && (depth || text[i] != '>'); i++)
+                depth += text[i] == '[' ? 1 : text[i] == ']' ? -1 : 0;
+            close = i < cap ? text + i : NULL, past = 1;
+        } else {
+            return at;
+        }
+        if (!close)
+            return len;
+        at = (size_t)(close - text) + past;
+    }
+    return len;
+}
+
 ly_osm_form ly_osm_is(const char *text, size_t len)
 {
     if (ly_osm_is_pbf(text, len)) return LY_OSM_PBF;
@@ -1256,9 +1300,8 @@ ly_osm_form ly_osm_is(const char *text, size_t len)
     while (at < len && strchr(" \t\r\n", text[at]))
         at++;
     if (at < len && text[at] == '<') {
-        for (size_t i = at; i + 4 <= len && i < at + 512; i++)
-            if (!memcmp(text + i, "<osm", 4)) return LY_OSM_XML;
-        return LY_OSM_NONE;
+        size_t root = xml_root(text, len, at);
+        return root + 4 <= len && !memcmp(text + root, "<osm", 4) ? LY_OSM_XML : LY_OSM_NONE;
     }
     if (at >= len || text[at] != '{') return LY_OSM_NONE;
     /* JSON whose top-level keys reach "elements" before "type" or "features" */
