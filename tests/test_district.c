@@ -756,6 +756,25 @@ static void osm_parts(void)
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
 
+    /* a part taller than its outline: the outline takes its storeys, every one with its
+     * height (it had kept its own two, and its tenth floor was read past them) */
+    const char *tall =
+        "{\"type\":\"FeatureCollection\",\"features\":["
+        "{\"type\":\"Feature\",\"properties\":{\"building:part\":\"yes\","
+        "\"building:levels\":\"10\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        "{\"type\":\"Feature\",\"properties\":{\"building\":\"yes\",\"building:levels\":\"2\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    CHECK_INT(load_text(&d, tall, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_buildings, 1);
+    if (d.n_buildings == 1) {
+        const ly_building *b = &d.buildings[0];
+        CHECK_INT(b->floors, 10);
+        CHECK(b->first_floor_height + (size_t)b->floors <= d.n_floor_heights);
+        CHECK_NEAR(ly_building_floor_base(&d, b, 11), b->height_m, 1e-4);
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+
     /* a min_level that is not below the part's levels: a warning, the base on the ground */
     const char *text =
         "{\"type\":\"FeatureCollection\",\"features\":["

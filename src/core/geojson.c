@@ -3347,6 +3347,8 @@ static bool join_parts(loader *L)
 {
     double t0 = ly_clock_ms();
     long joined = L->n_parts ? ly_osm_join_parts(L->d, L->parts, L->n_parts) : 0;
+    if (joined != 0) /* (the joined outlines' storeys were added: the array is its size now) */
+        L->cap_floor_heights = L->d->n_floor_heights;
     if (joined <= 0)
         return joined == 0;
     LY_INFO("LOAD", "%ld building parts joined to their outlines in %.1f ms", joined,

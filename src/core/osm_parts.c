@@ -205,6 +205,25 @@ static void fit_floors(ly_building *o)
         o->floors = (int)fmax(1, floor(o->height_m * 1000 / DEFAULT_STOREY_MM));
 }
 
+/* An outline's storeys once its parts joined: as many as its floors are now, equal (it had
+ * kept the heights of the floors it had: a taller part's floors were read past them, into
+ * another building's). -1: out of memory. */
+static int refloor(ly_district *d, ly_building *o)
+{
+    if (o->floors <= 0)
+        return 0;
+    float *grown = realloc(d->floor_heights,
+                           (d->n_floor_heights + (size_t)o->floors) * sizeof *grown);
+    if (!grown)
+        return -1;
+    d->floor_heights = grown;
+    o->first_floor_height = (uint32_t)d->n_floor_heights;
+    for (int f = 0; f < o->floors; f++)
+        d->floor_heights[d->n_floor_heights++] = (float)(o->height_m / o->floors);
+    o->floor_heights_given = false;
+    return 0;
+}
+
 typedef struct {
     unsigned char *part;
     long *own;
@@ -299,8 +318,11 @@ long ly_osm_join_parts(ly_district *d, const ly_part_ref *parts, size_t n)
         }
     size_t k = 0;
     for (size_t i = 0; i < nb; i++) {
-        if (J.count[i])
+        if (J.count[i]) {
             fit_floors(&d->buildings[i]);
+            if (refloor(d, &d->buildings[i]))
+                joined = -1;
+        }
         if (J.own[i] < 0)
             d->buildings[k++] = d->buildings[i];
     }
