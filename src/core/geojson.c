@@ -2180,10 +2180,19 @@ static bool building_floors(loader *L, const cJSON *props, ly_building *b, bool 
     }
     if (!height_ok || !floors_ok)
         return floors_ok;
-    double storey = (b->height_m - L->roof_m) / b->floors;
+    double storey = (b->height_m - L->roof_m) / b->floors, whole = b->height_m / b->floors;
+    const cJSON *at = fv ? fv : levels ? levels : props;
+    if (L->roof_m > 0 && (storey < 2.0 || storey > 12.0) && whole >= 2.0 && whole <= 12.0) {
+        /* a roof the storeys do not fit under (roof:levels' is louyu's guess, 3.2 m each):
+         * counted to the top, as before roofs were kept out of the storeys */
+        warn(L, at, "the roof (%g m) leaves %g m for %d floor%s (%.2f m each): the storeys are "
+             "counted to the top, %.2f m each", L->roof_m, b->height_m - L->roof_m, b->floors,
+             b->floors == 1 ? "" : "s", storey, whole);
+        L->roof_m = 0;
+        storey = whole;
+    }
     if (storey >= 2.0 && storey <= 12.0)
         return true;
-    const cJSON *at = fv ? fv : levels ? levels : props;
     if (louyu || fv)
         err(L, at, "height_m %g with %d floor%s gives %.2f m per floor: expected 2 to "
             "12 m per floor", b->height_m, b->floors, b->floors == 1 ? "" : "s", storey);
