@@ -68,8 +68,12 @@ def public_district(text):
     out, as louyu publish leaves them out of the portal. Other files pass unchanged."""
     try:
         doc = json.loads(text)
-    except ValueError:
-        return text  # (not JSON: the map says what is wrong with it)
+    except ValueError as e:
+        # not JSON this script reads: the map says what is wrong with it, unless it may
+        # hold cameras, which are never published unfiltered
+        if "camera" in text:
+            sys.exit(f"web-site: cannot leave the cameras out of the district: {e}")
+        return text
     feats = doc.get("features") if isinstance(doc, dict) else None
     if not isinstance(feats, list):
         return text
@@ -95,7 +99,8 @@ def main():
         shutil.copyfile(build / f, out / f)
     for f in PAGE:
         shutil.copyfile(src / "web" / f, out / f)
-    data = public_district(pathlib.Path(a.data).read_text(encoding="utf-8"))
+    # (utf-8-sig: a byte order mark, as some editors write one, is not part of the JSON)
+    data = public_district(pathlib.Path(a.data).read_text(encoding="utf-8-sig"))
     (out / "district.geojson").write_text(data, encoding="utf-8")
 
     own = "".join((src / "src/core" / f).read_text(encoding="utf-8")
