@@ -111,6 +111,20 @@ int main(void)
     CHECK_STR(g, "-1,234,568");
     ly_format_grouped(-0.4, g, sizeof g);
     CHECK_STR(g, "0");
+    /* floors as each language writes them, runs of three or more as a range, and what
+     * does not fit said as " … +N" (an enterprise on floors 100-130 had been "100, 101, …
+     * 106F" with nothing to say the rest were left out) */
+    {
+        int fl[40] = {26, 28, 29};
+        for (int i = 0; i < 31; i++)
+            fl[3 + i] = 100 + i;
+        char f[96];
+        CHECK_STR(ly_format_floors(fl, 34, LY_LANG_EN, f, sizeof f), "26F, 28F, 29F, 100–130F");
+        CHECK_STR(ly_format_floors(fl, 34, LY_LANG_ZH, f, sizeof f), "26层、28层、29层、100–130层");
+        CHECK_STR(ly_format_floors(fl, 0, LY_LANG_EN, f, sizeof f), "");
+        int odd[12] = {1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23};
+        CHECK_STR(ly_format_floors(odd, 12, LY_LANG_EN, f, 24), "1F, 3F, 5F, 7F … +8");
+    }
     /* a data date as each language writes it (the title had said 2011-04-29 in both) */
     CHECK_STR(ly_format_date("2011-04-29", LY_LANG_ZH, g, sizeof g), "2011年4月29日");
     CHECK_STR(ly_format_date("2011-04-29", LY_LANG_EN, g, sizeof g), "29 Apr 2011");

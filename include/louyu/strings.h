@@ -169,9 +169,9 @@ typedef enum {
     LY_S_TOTALS_TAX_VACANT,
     LY_S_TYPE,
     LY_S_FLOOR_N,
-    LY_S_ON_FLOORS,
     LY_S_FLOOR_SHORT,
     LY_S_LIST_SEP,
+    LY_S_FLOOR_RANGE_SHORT,
     LY_S_TOUR_VACANT,
     LY_S_TOUR_HEIGHT_FLOORS,
     LY_S_TOUR_HEIGHT,
@@ -422,5 +422,9 @@ const char *ly_format_week(int week, bool days, ly_lang lang, char *buf, size_t 
 const char *ly_format_date(const char *iso, ly_lang lang, char *buf, size_t n);
 /* A whole number with thousands separators: 1234567.8 -> "1,234,568". */
 void ly_format_grouped(double v, char *buf, size_t n);
+/* Floors (ascending) as the language writes them, three or more in a row as a range:
+ * "26层、28层、100–130层" / "26F, 28F, 100–130F"; what does not fit in buf ends it as
+ * " … +N" (the floors left out). Returns buf. */
+const char *ly_format_floors(const int *floors, size_t count, ly_lang lang, char *buf, size_t n);
 
 #endif

@@ -255,9 +255,9 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_TOTALS_TAX_VACANT] = {"2010年税收 %s 百万元  ·  亿元楼 %zu 座  ·  空置 %s m²（%.1f%%）", "2010 tax %s M CNY  ·  %zu buildings ≥ 100 M  ·  vacant %s m² (%.1f %%)"},
     [LY_S_TYPE] = {"类型", "Type"},
     [LY_S_FLOOR_N] = {"%d层", "Floor %d"},
-    [LY_S_ON_FLOORS] = {"%s层", "%sF"},
     [LY_S_FLOOR_SHORT] = {"%d层", "%dF"},
     [LY_S_LIST_SEP] = {"、", ", "},
+    [LY_S_FLOOR_RANGE_SHORT] = {"%d–%d层", "%d–%dF"},
     [LY_S_TOUR_VACANT] = {"空置 %s m²", "%s m² vacant"},
     [LY_S_TOUR_HEIGHT_FLOORS] = {"高 %.0f 米，%d 层", "%.0f m, %d floors"},
     [LY_S_TOUR_HEIGHT] = {"高 %.0f 米", "%.0f m tall"},
@@ -542,6 +542,37 @@ const char *ly_building_type_name(const char *type, ly_lang lang)
         shown[k] = type[k] == '_' ? ' ' : type[k];
     shown[k] = '\0';
     return shown;
+}
+
+const char *ly_format_floors(const int *floors, size_t count, ly_lang lang, char *buf, size_t n)
+{
+    if (!n)
+        return buf;
+    buf[0] = '\0';
+    size_t o = 0;
+    const char *sep = ly_str(LY_S_LIST_SEP, lang);
+    for (size_t i = 0; i < count;) {
+        size_t j = i; /* floors[i..j] in a row */
+        while (j + 1 < count && floors[j + 1] == floors[j] + 1)
+            j++;
+        if (j - i < 2) /* two in a row are two floors, not a range */
+            j = i;
+        char item[48], more[32];
+        if (j > i)
+            snprintf(item, sizeof item, ly_str(LY_S_FLOOR_RANGE_SHORT, lang), floors[i], floors[j]);
+        else
+            snprintf(item, sizeof item, ly_str(LY_S_FLOOR_SHORT, lang), floors[i]);
+        /* room for this item, and for " … +N" should the next not fit */
+        snprintf(more, sizeof more, " … +%zu", count - i);
+        size_t need = strlen(i ? sep : "") + strlen(item);
+        if (o + need + (j + 1 < count ? strlen(more) : 0) >= n) {
+            snprintf(buf + o, n - o, "%s", o + strlen(more) < n ? more : "");
+            return buf;
+        }
+        o += (size_t)snprintf(buf + o, n - o, "%s%s", i ? sep : "", item);
+        i = j + 1;
+    }
+    return buf;
 }
 
 void ly_format_grouped(double v, char *buf, size_t n)

@@ -209,11 +209,9 @@ static void info_text(const ly_district *d, const ly_building *b)
         printf("\nEnterprises (%u)\n", b->n_enterprises);
         for (uint32_t i = 0; i < b->n_enterprises; i++) {
             const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
-            char floors[64] = "";
-            size_t o = 0;
-            for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
-                o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%dF", k ? "," : "",
-                                      d->enterprise_floors[e->first_floor + k]);
+            char floors[256];
+            ly_format_floors(d->enterprise_floors + e->first_floor, e->n_floors, LY_LANG_EN,
+                             floors, sizeof floors);
             printf("  %-6s %-14s %s%s%s\n", floors, e->industry ? e->industry : "", e->name,
                    e->name_en ? " / " : "", e->name_en ? e->name_en : "");
         }

@@ -188,11 +188,11 @@ void ly_info_enterprises_text(const ly_district *d, const ly_building *b, const 
     printf("Floors  Industry          Employees  Since  Name\n");
     for (size_t i = 0; i < n; i++) {
         const ly_enterprise *e = &d->enterprises[rows[i]];
-        char floors[64] = "-", staff[16] = "-", since[16] = "-";
-        size_t o = 0;
-        for (uint32_t k = 0; k < e->n_floors && o + 8 < sizeof floors; k++)
-            o += (size_t)snprintf(floors + o, sizeof floors - o, "%s%dF", k ? "," : "",
-                                  d->enterprise_floors[e->first_floor + k]);
+        char floors[256], staff[16] = "-", since[16] = "-";
+        ly_format_floors(d->enterprise_floors + e->first_floor, e->n_floors, LY_LANG_EN, floors,
+                         sizeof floors);
+        if (!floors[0])
+            snprintf(floors, sizeof floors, "-");
         if (e->employees >= 0)
             snprintf(staff, sizeof staff, "%d", e->employees);
         if (e->since)

@@ -54,17 +54,12 @@ static void entry(const ly_view_ctx *c, uint32_t index)
     const ly_district *d = &c->app->scene.district;
     const ly_state *st = &c->app->st;
     const ly_enterprise *e = &d->enterprises[index];
-    char label[220], detail[120], fl[48] = "";
-    size_t o = 0;
-    for (uint32_t f = 0; f < e->n_floors && o + 16 < sizeof fl; f++)
-        o += (size_t)snprintf(fl + o, sizeof fl - o, "%s%d",
-                              f ? ly_view_str(c, LY_S_LIST_SEP) : "",
-                              d->enterprise_floors[e->first_floor + f]);
+    char label[220], detail[160], floors[80];
+    /* (as the card writes them: 26F, 28F, 100–130F; … +N past what fits) */
+    ly_format_floors(d->enterprise_floors + e->first_floor, e->n_floors, st->lang, floors,
+                     sizeof floors);
     snprintf(label, sizeof label, "%s##e%u", ly_view_pick(c, e->name, e->name_en), index);
-    char floors[64] = "";
-    if (fl[0])
-        snprintf(floors, sizeof floors, ly_view_str(c, LY_S_ON_FLOORS), fl);
-    snprintf(detail, sizeof detail, "%s%s%s", floors, fl[0] && e->industry ? "  ·  " : "",
+    snprintf(detail, sizeof detail, "%s%s%s", floors, floors[0] && e->industry ? "  ·  " : "",
              e->industry ? ly_industry_name(e->industry, st->lang) : "");
     int lo, hi;
     ly_enterprise_floor_span(d, e, &lo, &hi);
