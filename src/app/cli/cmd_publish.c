@@ -292,6 +292,20 @@ static void render_name(publisher *pb, int w, int h, long plan, char *out, size_
     snprintf(out, n, "%s.jpg", hex);
 }
 
+/* Whether the file at path is a whole JPEG: its start and end markers (a render a killed
+ * publish left is taken again only so: one cut short or emptied is drawn again). */
+static bool whole_jpeg(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    unsigned char head[2] = {0}, tail[2] = {0};
+    bool ok = fread(head, 1, 2, f) == 2 && fseek(f, -2, SEEK_END) == 0 &&
+              fread(tail, 1, 2, f) == 2;
+    fclose(f);
+    return ok && head[0] == 0xFF && head[1] == 0xD8 && tail[0] == 0xFF && tail[1] == 0xD9;
+}
+
 /* Draws what the app shows now at w x h into img/NAME (unless a published render
  * has that name already) and describes it in *im. */
 static int picture(publisher *pb, int w, int h, long plan, ly_site_image *im)
@@ -309,7 +323,7 @@ static int picture(publisher *pb, int w, int h, long plan, ly_site_image *im)
         return -1;
     char spare[PATH_N];
     snprintf(spare, sizeof spare, "%s/%s", pb->spare, im->file); /* (the stage's img/) */
-    if (link(old, path) == 0 || (pb->spare[0] && link(spare, path) == 0)) {
+    if (link(old, path) == 0 || (pb->spare[0] && whole_jpeg(spare) && link(spare, path) == 0)) {
         pb->reused++;
         return 0;
     }
