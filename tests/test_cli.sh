@@ -504,6 +504,10 @@ expect err 'stacking needs --select'
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"height":"x"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[0.001,0],[0.001,0.001],[0,0]]]}}]}' >"$tmp/badh.geojson"
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 1 bench "$tmp/badh.geojson" --runs 0 --size 320x200
 expect err 'badh.geojson:1:[0-9]+: error: .*"height" is "x"'
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 1 bench "$tmp/badh.geojson" --cameras 1 --size 320x200
+expect err 'badh.geojson:1:[0-9]+: error: .*"height" is "x"'
+run 2 bench "$ZS" --no-render --select nope
+expect err 'not with --no-render'
 
 # info --floors: the whole stack, top floor first; --enterprises: the directory
 run 0 info "$ZS" wtc --floors

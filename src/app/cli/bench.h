@@ -105,7 +105,8 @@ typedef struct {
 } ly_bench_cameras_result;
 /* Operations mode with every camera of the file open (up to four), drawn as the viewer
  * draws: a frame whenever a picture or a stream's state changes, for `seconds`.
- * Returns 0, or -1 (no GL context, no file, no camera with a picture source). */
+ * Returns 0, or why not: ly_bench_open's codes (no GL context, the file's errors: said),
+ * or -1 (no camera with a picture source, out of memory). */
 int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cameras_result *r);
 /* The q-quantile (0..1) of v[0..n), sorting v. */
 double ly_bench_quantile(double *v, int n, double q);

@@ -174,8 +174,9 @@ int ly_bench_cameras(const ly_bench_frames_desc *d, double seconds, ly_bench_cam
     *r = (ly_bench_cameras_result){0};
     ly_app app;
     ly_platform *plat;
-    if (ly_bench_open(&app, &plat, d))
-        return -1;
+    int open = ly_bench_open(&app, &plat, d);
+    if (open)
+        return open; /* (no GL context, or the file's errors: said) */
     r->cameras = open_cameras(&app);
     int samples = (int)seconds + 2;
     uint32_t *hist = malloc(BINS * sizeof *hist);

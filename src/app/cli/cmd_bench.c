@@ -313,9 +313,15 @@ static void load_json(cJSON *o, const built *b, double *t[STAGES], int runs)
 static int bench_cameras(const ly_bench_frames_desc *fd, double seconds)
 {
     ly_bench_cameras_result r;
-    if (ly_bench_cameras(fd, seconds, &r)) {
-        fprintf(stderr, "louyu bench: %s: no OpenGL context, or no camera with a picture source\n",
-                fd->path);
+    int rc = ly_bench_cameras(fd, seconds, &r);
+    if (rc == LY_EXIT_DATA || rc == LY_EXIT_USAGE)
+        return rc; /* (the file's errors, or why it did not open: said) */
+    if (rc == LY_EXIT_GL) {
+        fprintf(stderr, "louyu bench: no OpenGL context: the cameras cannot be timed\n");
+        return LY_EXIT_GL;
+    }
+    if (rc) {
+        fprintf(stderr, "louyu bench: %s: no camera with a picture source\n", fd->path);
         return LY_EXIT_USAGE;
     }
     cJSON *o = cJSON_CreateObject();
@@ -379,6 +385,9 @@ int ly_cli_bench(const ly_args *a)
     bool far_switch = lod && (!strcmp(lod, "on") || !strcmp(lod, "off"));
     if (ly_arg_flag(a, "--stacking") && !ly_arg_given(a, "--select"))
         return ly_cli_usage_error(a->cmd, "--stacking needs --select ID (whose stacking plan)");
+    if (!render && (ly_arg_given(a, "--select") || ly_arg_flag(a, "--dashboard")))
+        return ly_cli_usage_error(a->cmd, "--select and --dashboard time frames: not with "
+                                          "--no-render");
     ly_bench_frames_desc fd = {.path = path, .width = (int)size[0], .height = (int)size[1],
                                .frames = (int)ly_arg_num(a, "--frames", 240),
                                .msaa = (int)ly_arg_num(a, "--msaa", 0),
