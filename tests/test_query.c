@@ -240,7 +240,7 @@ static void fixture(void)
     CHECK_STR(ids(&r), "beta epsilon alpha gamma");
     CHECK_INT(r.n_notes, 1);
     if (r.n_notes)
-        CHECK(strstr(r.notes[0], "counting 1 metro station") != NULL);
+        CHECK(strstr(r.notes[0], "Counting 1 metro station") != NULL);
     const ly_query_match *m = find(&r, "alpha");
     CHECK(m && m->poi_later);
     if (m) {

@@ -385,8 +385,8 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_Q_IN_BUILDING] = {"楼内有 %d 家%s企业", "%d %s enterprise%s in the building"},
     [LY_S_Q_NEAR_BUILDINGS] = {"%s 米内的楼宇有 %d 家%s企业", "%d %s enterprise%s in buildings within %s m"},
     [LY_S_Q_NAME] = {"名称或地址含“%s”", "\"%s\" in the name or address"},
-    [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后启用，未计入", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
-    [LY_S_Q_LATER_COUNTED] = {"计入 %zu 个在 %d 年（数据年份）之后启用的%s", "counting %zu %s%s that opened after %d, the year of the data"},
+    [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后启用，未计入（较晚增加；用 --include-later 计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
+    [LY_S_Q_LATER_COUNTED] = {"计入 %zu 个在 %d 年（数据年份）之后启用的%s", "Counting %zu %s%s that opened after %d, the year of the data"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)
