@@ -190,6 +190,21 @@ static void hand_made(void)
     ly_district_unload(&d);
 }
 
+/* A district's text loaded, projected and meshed with the far levels, and freed. */
+static void meshed(const char *text, ly_district *d, ly_geo *geo, ly_mesh *m)
+{
+    CHECK_INT(load(d, text), LY_LOAD_OK);
+    CHECK_INT(ly_geo_init(geo, d), 0);
+    CHECK_INT(ly_mesh_init(m, d, geo, NULL), 0);
+}
+
+static void unmeshed(ly_district *d, ly_geo *geo, ly_mesh *m)
+{
+    ly_mesh_deinit(m);
+    ly_geo_deinit(geo);
+    ly_district_unload(d);
+}
+
 /* Signed volume and roof area of far level k of chunk c, and its faults: indices
  * past the vertices, buildings out of range or under construction, roofs not at
  * the building's top. */
@@ -237,11 +252,9 @@ static void levels(void)
         "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.003,36.0],[120.004,36.0],"
         "[120.004,36.001],[120.003,36.001],[120.003,36.0]]]}}]}";
     ly_district d;
-    CHECK_INT(load(&d, text), LY_LOAD_OK);
     ly_geo geo;
-    CHECK_INT(ly_geo_init(&geo, &d), 0);
     ly_mesh m;
-    CHECK_INT(ly_mesh_init(&m, &d, &geo, NULL), 0);
+    meshed(text, &d, &geo, &m);
     CHECK_NEAR(m.lod_cell_m[0], 1000.0 / 64, 1e-3);
     CHECK_NEAR(m.lod_cell_m[1], 1000.0 / 32, 1e-3);
     CHECK_NEAR(m.lod_cell_m[2], 1000.0 / 16, 1e-3);
@@ -271,9 +284,7 @@ static void levels(void)
         CHECK_NEAR(roof[k], area, slack);
         CHECK_NEAR(vol[k], 40 * roof[k], 1e-3 * vol[k]); /* closed, facing out, 40 m tall */
     }
-    ly_mesh_deinit(&m);
-    ly_geo_deinit(&geo);
-    ly_district_unload(&d);
+    unmeshed(&d, &geo, &m);
 }
 
 /* A far block is as tall as the tallest building in its cell, and coloured as the one
@@ -292,11 +303,9 @@ static void levels_majority(void)
         "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.0021,36.0017],"
         "[120.0023,36.0017],[120.0023,36.0019],[120.0021,36.0019],[120.0021,36.0017]]]}}]}";
     ly_district d;
-    CHECK_INT(load(&d, text), LY_LOAD_OK);
     ly_geo geo;
-    CHECK_INT(ly_geo_init(&geo, &d), 0);
     ly_mesh m;
-    CHECK_INT(ly_mesh_init(&m, &d, &geo, NULL), 0);
+    meshed(text, &d, &geo, &m);
     int k = LY_MESH_LODS - 1;
     double tower_roof = 0;
     float top = 0;
@@ -316,9 +325,7 @@ static void levels_majority(void)
     }
     CHECK_NEAR(top, 80, 1e-3);
     CHECK_NEAR(tower_roof, 0, 1e-6);
-    ly_mesh_deinit(&m);
-    ly_geo_deinit(&geo);
-    ly_district_unload(&d);
+    unmeshed(&d, &geo, &m);
 }
 
 /* The level a tile is drawn at: full near, blocks where half a cell covers at most two
