@@ -121,12 +121,17 @@ static void layout_at(ly_app *app, int w, int h, float scale)
     ly_cmd_set_color_mode(app, LY_COLOR_OCCUPANCY, false);
     ly_cmd_set_stacking(app, true, 0);
     ly_app_update(app, 0.016);
-    CHECK(L->color_legend.shown && L->plan_legend.shown);
+    /* (shown, or hidden where they would be under the card: a portrait kiosk's card is
+     * most of the screen) */
+    CHECK((L->color_legend.shown || L->card.shown) && (L->plan_legend.shown || L->card.shown));
+    CHECK(w < h || (L->color_legend.shown && L->plan_legend.shown));
     const ly_box *legs[] = {&L->color_legend, &L->plan_legend}, *cols[] = {&L->toolbar, &L->search};
     for (int i = 0; i < 2; i++) {
         for (int k = 0; k < 2; k++)
             CHECK(apart(legs[i], cols[k]));
         CHECK(inside(legs[i], w, h));
+        /* never half under the card (720 x 480 cut "Stacking plan" off) */
+        CHECK(!legs[i]->shown || !L->card.shown || apart(legs[i], &L->card));
     }
     CHECK(apart(legs[0], legs[1]));
     ly_cmd_set_stacking(app, false, 0);

@@ -452,10 +452,13 @@ static void legends(ly_layout *L, const ly_app *app)
         x = b->x;
     }
     /* none under a floor's card that opened where the column was (the card says its
-     * floor's state itself) */
+     * floor's state itself), nor half under the building's card in a window too small
+     * for both (720 x 480: "Stacking plan" and "Partly vacant" were cut off; the floors
+     * tab names each floor's state) */
     ly_box *legs[] = {&L->color_legend, &L->plan_legend};
     for (int i = 0; i < 2; i++)
-        if (legs[i]->shown && L->floor_card.shown && box_meets(&L->floor_card, legs[i]))
+        if (legs[i]->shown && ((L->floor_card.shown && box_meets(&L->floor_card, legs[i])) ||
+                               (L->card.shown && box_meets(&L->card, legs[i]))))
             legs[i]->shown = false;
 }
 
