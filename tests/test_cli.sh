@@ -60,6 +60,9 @@ FORMATS
   printf '<node id="3" lat="36.0602" lon="120.3803"/><way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/>'
   printf '<nd ref="1"/><tag k="building" v="yes"/></way></osm>\n'; } >"$tmp/late.osm"
 run 0 validate "$tmp/late.osm"; expect out 'late.osm: valid: 1 building'
+# a way A, B, A ends where it starts but encloses nothing: said so, not "not closed"
+printf '<osm version="0.6"><node id="1" lat="36.06" lon="120.38"/><node id="2" lat="36.06" lon="120.3803"/><node id="3" lat="36.0602" lon="120.3803"/><way id="9"><nd ref="1"/><nd ref="2"/><nd ref="1"/><tag k="building" v="yes"/></way><way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="1"/><tag k="building" v="yes"/></way></osm>\n' >"$tmp/aba.osm"
+run 0 validate "$tmp/aba.osm"; expect err 'way 9.* has 2 distinct nodes: it is left out'
 # ...by the file's own members only: a feature's property named so is GeoJSON's (sweep 45)
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"type":"Topology","geometryType":"esriGeometryPolygon","spatialReference":1},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}' >"$tmp/props.geojson"
 run 0 validate "$tmp/props.geojson"; expect out 'props.geojson: valid: 1 building'

@@ -824,14 +824,21 @@ static void write_way(ly_osm_reader *r, const ly_osm_elem *e)
                         (long long)e->id, kind);
         return;
     }
-    bool closed = n >= 4 && xy[0] == xy[2 * n - 2] && xy[1] == xy[2 * n - 1];
+    bool ends_meet = n >= 2 && xy[0] == xy[2 * n - 2] && xy[1] == xy[2 * n - 1];
+    bool closed = n >= 4 && ends_meet;
     const char *b = tag_of(r, e, "building"), *part = tag_of(r, e, "building:part");
     if (!closed && ((b && strcmp(b, "no")) || (part && strcmp(part, "no")))) {
         what(r, e, kind, sizeof kind); /* a building is an area: as a line it draws nothing */
-        ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
-                    "way %lld%s is not closed (its last node is not its first): it is left out "
-                    "(expected a building's outline to end where it starts)",
-                    (long long)e->id, kind);
+        if (ends_meet) /* (A, B, A: it ends where it starts, but encloses nothing) */
+            ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
+                        "way %lld%s has %zu distinct node%s: it is left out (expected a "
+                        "building's outline of at least 3 nodes, its last the first again)",
+                        (long long)e->id, kind, n - 1, n == 2 ? "" : "s");
+        else
+            ly_diag_add(r->diags, LY_DIAG_WARNING, e->at, -1,
+                        "way %lld%s is not closed (its last node is not its first): it is left "
+                        "out (expected a building's outline to end where it starts)",
+                        (long long)e->id, kind);
         free(xy);
         return;
     }
