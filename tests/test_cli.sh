@@ -63,6 +63,11 @@ run 0 validate "$tmp/late.osm"; expect out 'late.osm: valid: 1 building'
 # a way A, B, A ends where it starts but encloses nothing: said so, not "not closed"
 printf '<osm version="0.6"><node id="1" lat="36.06" lon="120.38"/><node id="2" lat="36.06" lon="120.3803"/><node id="3" lat="36.0602" lon="120.3803"/><way id="9"><nd ref="1"/><nd ref="2"/><nd ref="1"/><tag k="building" v="yes"/></way><way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><nd ref="1"/><tag k="building" v="yes"/></way></osm>\n' >"$tmp/aba.osm"
 run 0 validate "$tmp/aba.osm"; expect err 'way 9.* has 2 distinct nodes: it is left out'
+# a name of invisible characters alone (a zero-width space, a direction mark): said, and
+# the building shown by its other name (it had drawn an empty label)
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{"name":"\\u200b\\u200f","name_en":"Tower A","height":20},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3803,36.06],[120.3803,36.0602],[120.38,36.06]]]}}]}' >"$tmp/inv.geojson"
+run 0 validate "$tmp/inv.geojson"; expect err 'inv.geojson:1:[0-9]+: warning: feature 0 "a": the Chinese name shows nothing'
+run 0 info "$tmp/inv.geojson" a; expect out '^Tower A  \[a\]'
 # ...by the file's own members only: a feature's property named so is GeoJSON's (sweep 45)
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"type":"Topology","geometryType":"esriGeometryPolygon","spatialReference":1},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}' >"$tmp/props.geojson"
 run 0 validate "$tmp/props.geojson"; expect out 'props.geojson: valid: 1 building'

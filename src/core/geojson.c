@@ -1987,6 +1987,44 @@ static void plain_names(loader *L, const cJSON *props, ly_building *b)
 }
 
 /* The names and the address (and their warnings in a louyu file). */
+/* Whether text has something to show: a character that is not a space or a control, nor
+ * one of the invisible format characters the labels do not draw (zero-width space and
+ * joiners, direction marks, the byte order mark, a soft hyphen). */
+static bool shows(const char *s)
+{
+    static const char *const BLANK[] = {"\xC2\xA0", "\xC2\xAD", "\xD8\x9C", "\xE3\x80\x80",
+                                        "\xEF\xBB\xBF", "\xE2\x80\x8B", "\xE2\x80\x8C",
+                                        "\xE2\x80\x8D", "\xE2\x80\x8E", "\xE2\x80\x8F",
+                                        "\xE2\x81\xA0", "\xE2\x81\xA1", "\xE2\x81\xA2",
+                                        "\xE2\x81\xA3", "\xE2\x81\xA4"};
+    for (const unsigned char *p = (const unsigned char *)s; p && *p;) {
+        if (*p <= 0x20 || *p == 0x7F) {
+            p++;
+            continue;
+        }
+        size_t k = 0, n = sizeof BLANK / sizeof *BLANK;
+        while (k < n && strncmp((const char *)p, BLANK[k], strlen(BLANK[k])))
+            k++;
+        if (k == n)
+            return true;
+        p += strlen(BLANK[k]);
+    }
+    return false;
+}
+
+/* A name that shows nothing (only invisible characters): said, and no name (the map then
+ * shows the other language's, or the address). */
+static const char *visible_name(loader *L, const cJSON *props, const char *which, const char *s)
+{
+    if (!s || shows(s))
+        return s;
+    const cJSON *at = member(props, which[0] == 'C' ? "name" : "name_en");
+    warn(L, at ? at : props, "the %s name shows nothing (only spaces or invisible characters): "
+         "expected a name to show; the building is shown by its other name or its address",
+         which);
+    return NULL;
+}
+
 static void building_names(loader *L, const cJSON *props, ly_building *b)
 {
     bool louyu = L->d->meta.is_louyu;
@@ -1994,6 +2032,8 @@ static void building_names(loader *L, const cJSON *props, ly_building *b)
     b->name_en = keep_string(L, text_or_null(get_string(L, props, "name_en", false)));
     if (!louyu)
         plain_names(L, props, b);
+    b->name = visible_name(L, props, "Chinese", b->name);
+    b->name_en = visible_name(L, props, "English", b->name_en);
     if (louyu && !member(props, "name"))
         warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
     if (louyu && !member(props, "name_en"))
