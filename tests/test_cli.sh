@@ -68,6 +68,9 @@ run 0 validate "$tmp/aba.osm"; expect err 'way 9.* has 2 distinct nodes: it is l
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{"name":"\\u200b\\u200f","name_en":"Tower A","height":20},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3803,36.06],[120.3803,36.0602],[120.38,36.06]]]}}]}' >"$tmp/inv.geojson"
 run 0 validate "$tmp/inv.geojson"; expect err 'inv.geojson:1:[0-9]+: warning: feature 0 "a": the Chinese name shows nothing'
 run 0 info "$tmp/inv.geojson" a; expect out '^Tower A  \[a\]'
+# a name and an address on two lines (a spreadsheet cell's): one line, in info's table too
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{"name":"Block A\\nTower\\t2","address":"1 Road\\r\\nQingdao","height":20},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3803,36.06],[120.3803,36.0602],[120.38,36.06]]]}}]}' >"$tmp/nl.geojson"
+run 0 info "$tmp/nl.geojson" a; expect out '^Block A Tower 2  \[a\]$'; expect out '^Address +1 Road Qingdao$'
 # ...by the file's own members only: a feature's property named so is GeoJSON's (sweep 45)
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"type":"Topology","geometryType":"esriGeometryPolygon","spatialReference":1},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}' >"$tmp/props.geojson"
 run 0 validate "$tmp/props.geojson"; expect out 'props.geojson: valid: 1 building'

@@ -2025,6 +2025,26 @@ static const char *visible_name(loader *L, const cJSON *props, const char *which
     return NULL;
 }
 
+/* A name or an address on one line: a line break (CRLF too) or a tab is a space (a name
+ * a spreadsheet's cell held on two lines had split `louyu info`'s table rows, and read
+ * "Block ATower2" where the tab was dropped). s is the loader's own copy. */
+static const char *one_line(const char *s)
+{
+    char *w = (char *)s, *r = (char *)s;
+    while (r && *r) {
+        /* (a CRLF's CR is a space already: ly_text_tame) */
+        if (*r == '\n' && w > s && w[-1] == ' ') {
+            r++;
+            continue;
+        }
+        *w++ = *r == '\n' || *r == '\r' || *r == '\t' ? ' ' : *r;
+        r++;
+    }
+    if (w)
+        *w = '\0';
+    return s;
+}
+
 static void building_names(loader *L, const cJSON *props, ly_building *b)
 {
     bool louyu = L->d->meta.is_louyu;
@@ -2032,8 +2052,8 @@ static void building_names(loader *L, const cJSON *props, ly_building *b)
     b->name_en = keep_string(L, text_or_null(get_string(L, props, "name_en", false)));
     if (!louyu)
         plain_names(L, props, b);
-    b->name = visible_name(L, props, "Chinese", b->name);
-    b->name_en = visible_name(L, props, "English", b->name_en);
+    b->name = visible_name(L, props, "Chinese", one_line(b->name));
+    b->name_en = visible_name(L, props, "English", one_line(b->name_en));
     if (louyu && !member(props, "name"))
         warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
     if (louyu && !member(props, "name_en"))
@@ -2042,6 +2062,8 @@ static void building_names(loader *L, const cJSON *props, ly_building *b)
     if (!b->address)
         b->address = keep_string(L, text_or_null(get_string(L, props, "address", false)));
     b->address_en = keep_string(L, text_or_null(get_string(L, props, "address_en", false)));
+    one_line(b->address);
+    one_line(b->address_en);
 }
 
 /* A property a plain file gives: in louyu's own format any value (null is an error
