@@ -426,11 +426,13 @@ def retry(browser, base):
     tab.poll("louyuMap.state()", lambda v: v["typing"], 5)
     tab.send("Input.insertText", {"text": "wtcx"})
     tab.poll("louyuMap.state()", lambda v: v["query"] == "wtcx", 5)
-    for key, code in (("Backspace", 8), ("Escape", 27)):
+    # each key waited for (the map takes them frame by frame)
+    for key, code, done in (("Backspace", 8, lambda v: v["query"] == "wtc"),
+                            ("Escape", 27, lambda v: not v["typing"])):
         for kind in ("keyDown", "keyUp"):
             tab.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": key,
                                                 "windowsVirtualKeyCode": code})
-    s = tab.poll("louyuMap.state()", lambda v: not v["typing"], 5)
+        s = tab.poll("louyuMap.state()", done, 5)
     check(s["query"] == "wtc" and not s["typing"],
           f"the second create's search: query {s['query']!r}, typing {s['typing']}")
     errs = [e for e in tab.errors(mark) if "bad.geojson" not in e]
