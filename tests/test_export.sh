@@ -114,6 +114,10 @@ lon = float(row["lon"])
 print("ok" if abs((lon - 179.99985 + 180) % 360 - 180) < 1e-5 else "lon %s" % lon)
 PY
 check 'grep -qx ok "$tmp/py"' "a building across 180°: $(cat "$tmp/py")"
+# and CityJSON puts it in UTM zone 60 south (EPSG:32760), not in zone 30 by 0° (32730)
+"$LOUYU" export "$tmp/fiji.geojson" --format cityjson --out "$tmp/fiji.city.json" >/dev/null 2>&1
+check 'grep -q "EPSG/0/32760\"" "$tmp/fiji.city.json"' \
+  "a building across 180° in CityJSON: $(grep -o '"referenceSystem":"[^"]*"' "$tmp/fiji.city.json")"
 
 # ---- refused with a reason, nothing written ------------------------------------------------
 expect_fail() { # WHAT PATTERN ARGS...

@@ -348,6 +348,10 @@ long ly_district_find(const ly_district *d, const char *id);
 bool ly_polygon_contains(const ly_district *d, const double *pts, const ly_polygon *pg,
                          double x, double y);
 
+/* The longitude of the middle of building b's extent, in -180..180: for a building across
+ * 180° the extent is the short way round (from lon_max east to lon_min), and so its middle. */
+double ly_building_mid_lon(const ly_building *b);
+
 /* Height in metres of the bottom of floor `floor` (1-based) of building b;
  * floor = floors + 1 gives the top of the last floor. */
 double ly_building_floor_base(const ly_district *d, const ly_building *b, int floor);

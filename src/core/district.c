@@ -107,6 +107,16 @@ long ly_district_find(const ly_district *d, const char *id)
     return -1;
 }
 
+double ly_building_mid_lon(const ly_building *b)
+{
+    double lon = 0.5 * (b->lon_min + b->lon_max);
+    if (b->lon_max - b->lon_min > 180) {
+        lon += 180;
+        lon = lon > 180 ? lon - 360 : lon;
+    }
+    return lon;
+}
+
 double ly_building_floor_base(const ly_district *d, const ly_building *b, int floor)
 {
     if (floor <= 1)

@@ -84,7 +84,7 @@ static int utm_epsg(const ly_district *d)
     /* the mean longitude on the circle: a district across 180° is at 180°, not at 0° */
     double sx = 0, sy = 0, lat = 0, n = 0;
     for (size_t i = 0; i < d->n_buildings; i++) {
-        double lon = 0.5 * (d->buildings[i].lon_min + d->buildings[i].lon_max) * M_PI / 180;
+        double lon = ly_building_mid_lon(&d->buildings[i]) * M_PI / 180;
         sx += cos(lon), sy += sin(lon);
         lat += 0.5 * (d->buildings[i].lat_min + d->buildings[i].lat_max);
         n++;

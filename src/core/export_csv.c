@@ -108,13 +108,7 @@ static void building_row(ly_buf *out, const ly_district *d, const ly_building *b
     ly_buf_free(&list);
     /* the middle of its extent: a coordinate, which may be negative (a number, not text);
      * none for a file with no place on the earth (CityJSON in local metres) */
-    /* (a building across 180°: its extent is the short way round, from lon_max east to
-     * lon_min, and its middle there) */
-    double lon = 0.5 * (b->lon_min + b->lon_max);
-    if (b->lon_max - b->lon_min > 180) {
-        lon += 180;
-        lon = lon > 180 ? lon - 360 : lon;
-    }
+    double lon = ly_building_mid_lon(b);
     if (d->meta.local_crs)
         ly_buf_put(out, ",,");
     else

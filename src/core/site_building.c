@@ -234,8 +234,9 @@ static void industries(const ly_page *p, const ly_building *b)
 /* Metres between a building's box centre and a point (close enough at a district's size). */
 static double metres(const ly_building *b, double lon, double lat)
 {
-    double clat = 0.5 * (b->lat_min + b->lat_max), clon = 0.5 * (b->lon_min + b->lon_max);
-    double dx = (lon - clon) * 111320.0 * cos(clat * M_PI / 180), dy = (lat - clat) * 110574.0;
+    double clat = 0.5 * (b->lat_min + b->lat_max);
+    double dlon = remainder(lon - ly_building_mid_lon(b), 360); /* (the short way round 180°) */
+    double dx = dlon * 111320.0 * cos(clat * M_PI / 180), dy = (lat - clat) * 110574.0;
     return sqrt(dx * dx + dy * dy);
 }
 

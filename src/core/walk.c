@@ -1185,8 +1185,8 @@ ly_walk_from *ly_walk_search_building(const ly_walk *w, const ly_district *d, co
         /* no outline (a model without a footprint): its box's centre, as a point */
         walk_footprint_free(&s->fp);
         double x, y;
-        ly_proj_forward(&geo->proj, 0.5 * (b->lon_min + b->lon_max),
-                        0.5 * (b->lat_min + b->lat_max), &x, &y);
+        ly_proj_forward(&geo->proj, ly_building_mid_lon(b), 0.5 * (b->lat_min + b->lat_max), &x,
+                        &y);
         s->at = walk_join_point(w, x, y);
         s->sx = x;
         s->sy = y;
