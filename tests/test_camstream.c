@@ -525,6 +525,22 @@ static void check_failures(watch *ws)
     EXPECT(&ws[W_DIMS], LY_CAM_BAD, "10000 x 10000 is over the limit", LY_CAM_BAD);
     EXPECT(&ws[W_TGA], LY_CAM_BAD, "in neither JPEG nor PNG", LY_CAM_BAD);
     EXPECT(&ws[W_RTSP], LY_CAM_BAD, "rtsp", LY_CAM_BAD);
+    /* and why, in a word a panel can say in Chinese */
+    const struct { int w; ly_cam_cause cause; } why[] = {
+        {W_GARBAGE, LY_CAM_CAUSE_NOT_PICTURE}, {W_HTML, LY_CAM_CAUSE_NOT_PICTURE},
+        {W_404, LY_CAM_CAUSE_HTTP},            {W_REFUSED, LY_CAM_CAUSE_REFUSED},
+        {W_SILENT, LY_CAM_CAUSE_TIMEOUT},      {W_MISSING, LY_CAM_CAUSE_FILE},
+        {W_DIMS, LY_CAM_CAUSE_TOO_BIG},        {W_TGA, LY_CAM_CAUSE_NOT_PICTURE},
+        {W_RTSP, LY_CAM_CAUSE_ADDRESS}};
+    for (size_t i = 0; i < sizeof why / sizeof why[0]; i++) {
+        const watch *w = &ws[why[i].w];
+        CHECK(w->last.cause == why[i].cause);
+        if (w->last.cause != why[i].cause)
+            fprintf(stderr, "  %s: cause %d, expected %d (%s)\n", w->name, (int)w->last.cause,
+                    (int)why[i].cause, w->last.message);
+    }
+    CHECK(ws[W_404].last.http_code == 404);
+    CHECK(ws[W_MJPEG].last.cause == LY_CAM_CAUSE_NONE);
     /* nothing decoded where nothing is a picture */
     for (int i = W_GARBAGE; i <= W_SILENT; i++)
         CHECK(ws[i].pictures == 0 && ws[i].last.frames == 0 && ws[i].last.age_s < 0);

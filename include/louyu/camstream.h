@@ -76,6 +76,27 @@ typedef enum {
     LY_CAM_BAD          /* answers with something that is not pictures: backing off */
 } ly_cam_state;
 
+/* Why the last attempt failed, in a word a panel can say in any language (the status's
+ * message says it in full, in English, with the server's and libcurl's own words). */
+typedef enum {
+    LY_CAM_CAUSE_NONE,        /* none: live, connecting */
+    LY_CAM_CAUSE_REFUSED,     /* the server refused the connection */
+    LY_CAM_CAUSE_UNREACHABLE, /* no connection (no route, ...) */
+    LY_CAM_CAUSE_NAME,        /* the server's name does not resolve */
+    LY_CAM_CAUSE_TIMEOUT,     /* no answer in time */
+    LY_CAM_CAUSE_HTTP,        /* an HTTP error (the status's http_code) */
+    LY_CAM_CAUSE_NO_PICTURE,  /* an answer without pictures in time */
+    LY_CAM_CAUSE_STALLED,     /* a stream stopped sending: reconnecting */
+    LY_CAM_CAUSE_BROKE,       /* the connection broke */
+    LY_CAM_CAUSE_ENDED,       /* the stream ended */
+    LY_CAM_CAUSE_TOO_BIG,     /* a frame or picture over the limits */
+    LY_CAM_CAUSE_NOT_PICTURE, /* something that is not a JPEG or PNG picture */
+    LY_CAM_CAUSE_ADDRESS,     /* not an address louyu can fetch */
+    LY_CAM_CAUSE_TLS,         /* the secure connection failed */
+    LY_CAM_CAUSE_FILE,        /* a local picture file missing or unreadable */
+    LY_CAM_CAUSE_INTERNAL     /* out of memory, libcurl cannot start */
+} ly_cam_cause;
+
 typedef struct {
     const char *url;          /* http(s):// URL, file:// URL or a local path (above) */
     double refresh_s;         /* a still picture's refresh; 0: 3 s */
@@ -103,6 +124,8 @@ typedef struct {
     double fps;          /* pictures decoded per second over the last 2 s */
     uint64_t frames;     /* pictures decoded so far */
     size_t bytes;        /* bytes received so far (answers' bodies, files) */
+    ly_cam_cause cause;  /* why the last attempt failed (NONE when LIVE or CONNECTING) */
+    long http_code;      /* the answer's status, for LY_CAM_CAUSE_HTTP */
     char message[200];   /* plain words: why ("the server cannot be reached: connection
                             refused", "the server answered 404 Not Found", "a frame of
                             50 MB is over the 4 MB limit", "not a picture (text/html)",

@@ -84,6 +84,8 @@ struct ly_camstream {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     ly_cam_state fail; /* the last attempt's failure; LY_CAM_CONNECTING: none since a picture */
+    ly_cam_cause cause; /* and why, in a word */
+    long http_code;
     char note[200];    /* the last failure's words, or what is coming while all is well */
     int failures;
     double retry_at_ms;
@@ -134,17 +136,20 @@ typedef struct {
     double last_part_ms;  /* when the last part ended (or the attempt began) */
     int parts, pictures, bad_in_row;
     ly_cam_state verdict; /* why the attempt ends; LY_CAM_CONNECTING: not failed */
+    ly_cam_cause cause;
+    long http_code;
     char why[200];
 } conn;
 
-static bool fail(conn *k, ly_cam_state s, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static bool fail(conn *k, ly_cam_state s, ly_cam_cause cause, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Records why the attempt fails (the first reason wins); returns false to chain. */
-static bool fail(conn *k, ly_cam_state s, const char *fmt, ...)
+static bool fail(conn *k, ly_cam_state s, ly_cam_cause cause, const char *fmt, ...)
 {
     if (k->verdict == LY_CAM_CONNECTING) {
         k->verdict = s;
+        k->cause = cause;
         va_list ap;
         va_start(ap, fmt);
         vsnprintf(k->why, sizeof k->why, fmt, ap);
@@ -172,8 +177,8 @@ static bool over_limit(conn *k, size_t n, const char *what)
     char a[32], b[32];
     size_words(k->c->max_frame, b, sizeof b);
     if (n == SIZE_MAX)
-        return fail(k, LY_CAM_BAD, "%s over the %s limit", what, b);
-    return fail(k, LY_CAM_BAD, "%s of %s is over the %s limit", what,
+        return fail(k, LY_CAM_BAD, LY_CAM_CAUSE_TOO_BIG, "%s over the %s limit", what, b);
+    return fail(k, LY_CAM_BAD, LY_CAM_CAUSE_TOO_BIG, "%s of %s is over the %s limit", what,
                 size_words(n, a, sizeof a), b);
 }
 
@@ -188,7 +193,7 @@ static bool reserve(conn *k, size_t need)
     cap = cap > k->cap_max ? k->cap_max : cap;
     uint8_t *p = realloc(k->buf, cap);
     if (!p)
-        return fail(k, LY_CAM_BAD, "out of memory for a frame of %zu bytes", need);
+        return fail(k, LY_CAM_BAD, LY_CAM_CAUSE_INTERNAL, "out of memory for a frame of %zu bytes", need);
     k->buf = p;
     k->cap = cap;
     return true;
@@ -297,15 +302,16 @@ static void publish(ly_camstream *c, bool still, const char *kind)
     c->logged[0] = '\0';
 }
 
-/* Decodes, scales and publishes one picture; false with the reason in `why`. */
-static bool take_picture(ly_camstream *c, const uint8_t *data, size_t n, bool still,
-                         const char *kind, char *why, size_t whyn)
+/* Decodes, scales and publishes one picture: LY_CAM_CAUSE_NONE, or why not (in words in
+ * `why`). */
+static ly_cam_cause take_picture(ly_camstream *c, const uint8_t *data, size_t n, bool still,
+                                 const char *kind, char *why, size_t whyn)
 {
     int w, h, comp;
     char sz[32];
     if (!n) {
         snprintf(why, whyn, "an empty frame: not a picture");
-        return false;
+        return LY_CAM_CAUSE_NOT_PICTURE;
     }
     /* JPEG and PNG, by their signatures: stb_image also takes TGA, which has none, so
      * that bytes of another kind could pass for one (and show upside down) */
@@ -314,18 +320,18 @@ static bool take_picture(ly_camstream *c, const uint8_t *data, size_t n, bool st
     if (!(jpeg || png) || !stbi_info_from_memory(data, (int)n, &w, &h, &comp)) {
         snprintf(why, whyn, "not a picture (%s in neither JPEG nor PNG)",
                  size_words(n, sz, sizeof sz));
-        return false;
+        return LY_CAM_CAUSE_NOT_PICTURE;
     }
     if (w > MAX_SIDE || h > MAX_SIDE || (long long)w * h > MAX_PIXELS) {
         snprintf(why, whyn, "a picture of %d x %d is over the limit (%d on a side, 7680 x 4320 "
                  "pixels)", w, h, MAX_SIDE);
-        return false;
+        return LY_CAM_CAUSE_TOO_BIG;
     }
     uint8_t *px = stbi_load_from_memory(data, (int)n, &w, &h, &comp, 4);
     if (!px) {
         snprintf(why, whyn, "a picture that cannot be decoded (%s, %s)", stbi_failure_reason(),
                  size_words(n, sz, sizeof sz));
-        return false;
+        return LY_CAM_CAUSE_NOT_PICTURE;
     }
     int ow, oh;
     fit(w, h, c->max_w, c->max_h, &ow, &oh);
@@ -337,10 +343,10 @@ static bool take_picture(ly_camstream *c, const uint8_t *data, size_t n, bool st
     stbi_image_free(px);
     if (!ok) {
         snprintf(why, whyn, "out of memory for a picture of %d x %d", ow, oh);
-        return false;
+        return LY_CAM_CAUSE_INTERNAL;
     }
     publish(c, still, kind);
-    return true;
+    return LY_CAM_CAUSE_NONE;
 }
 
 /* Whether the part now starting is shown: at most max_fps a second, on average,
@@ -388,15 +394,18 @@ static bool end_part(conn *k, const uint8_t *data, size_t n)
     if (!decode)
         return true;
     char why[160];
-    if (take_picture(k->c, data, n, false, k->kind, why, sizeof why)) {
+    ly_cam_cause cause = take_picture(k->c, data, n, false, k->kind, why, sizeof why);
+    if (cause == LY_CAM_CAUSE_NONE) {
         k->pictures++;
         k->bad_in_row = 0;
         return true;
     }
-    if (k->part_type[0] && strncasecmp(k->part_type, "image/", 6))
+    if (k->part_type[0] && strncasecmp(k->part_type, "image/", 6)) {
         snprintf(why, sizeof why, "a frame that is not a picture (%s)", k->part_type);
+        cause = LY_CAM_CAUSE_NOT_PICTURE;
+    }
     if (!k->pictures || ++k->bad_in_row >= BAD_PARTS_IN_A_ROW)
-        return fail(k, LY_CAM_BAD, "%s", why);
+        return fail(k, LY_CAM_BAD, cause, "%s", why);
     LY_DEBUG("CAM", "%s: a frame skipped: %s", k->c->url, why);
     return true;
 }
@@ -422,7 +431,7 @@ static bool seek_part(conn *k)
         }
         k->junk += n;
         if (k->junk > (k->parts ? k->c->max_frame : PREAMBLE_MAX))
-            return fail(k, LY_CAM_BAD, "no part boundary (\"--%s\") in %zu bytes: not a stream "
+            return fail(k, LY_CAM_BAD, LY_CAM_CAUSE_NOT_PICTURE, "no part boundary (\"--%s\") in %zu bytes: not a stream "
                         "of pictures", k->boundary, k->junk);
         if (!nl)
             return false;
@@ -472,7 +481,7 @@ static bool read_head(conn *k)
         uint8_t *nl = k->len ? memchr(k->buf, '\n', k->len) : NULL;
         size_t n = nl ? (size_t)(nl - k->buf) + 1 : k->len;
         if (k->head_bytes + n > HEAD_MAX)
-            return fail(k, LY_CAM_BAD, "a part's headers are over %d KB: not a stream of "
+            return fail(k, LY_CAM_BAD, LY_CAM_CAUSE_NOT_PICTURE, "a part's headers are over %d KB: not a stream of "
                         "pictures", HEAD_MAX / 1024);
         if (!nl)
             return false;
@@ -582,7 +591,8 @@ static bool feed_stream(conn *k, const uint8_t *data, size_t len)
 
 static bool http_failed(conn *k, long code)
 {
-    return fail(k, LY_CAM_UNREACHABLE, "the server answered %ld%s%s", code,
+    k->http_code = code;
+    return fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_HTTP, "the server answered %ld%s%s", code,
                 k->status_text[0] ? " " : "", k->status_text);
 }
 
@@ -635,7 +645,7 @@ static bool choose_mode(conn *k)
     snprintf(type, sizeof type, "%.*s", ct ? (int)strcspn(ct, "; \t") : 0, ct ? ct : "");
     if (!strncasecmp(type, "multipart/", 10)) {
         if (!boundary_param(ct, k->boundary, sizeof k->boundary))
-            return fail(k, LY_CAM_BAD, "a multipart answer without a usable boundary (%s): not "
+            return fail(k, LY_CAM_BAD, LY_CAM_CAUSE_NOT_PICTURE, "a multipart answer without a usable boundary (%s): not "
                         "a stream of pictures", ct);
         k->blen = strlen(k->boundary);
         k->mode = MODE_STREAM;
@@ -647,7 +657,7 @@ static bool choose_mode(conn *k)
     if (!type[0] || !strncasecmp(type, "image/", 6) ||
         !strcasecmp(type, "application/octet-stream"))
         return start_still(k);
-    return fail(k, LY_CAM_BAD, "not a picture (%s)", type);
+    return fail(k, LY_CAM_BAD, LY_CAM_CAUSE_NOT_PICTURE, "not a picture (%s)", type);
 }
 
 static bool take_still(conn *k, const char *data, size_t len)
@@ -735,13 +745,13 @@ static bool stalled(conn *k)
         return false;
     double s = c->drop_ms / 1000;
     if (!k->answered)
-        fail(k, LY_CAM_UNREACHABLE, "no answer for %g s", s);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_TIMEOUT, "no answer for %g s", s);
     else if (k->mode == MODE_STILL)
-        fail(k, LY_CAM_UNREACHABLE, "no whole picture within %g s", s);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_NO_PICTURE, "no whole picture within %g s", s);
     else if (k->pictures)
-        fail(k, LY_CAM_STALE, "the stream stalled (nothing for %g s), reconnecting", s);
+        fail(k, LY_CAM_STALE, LY_CAM_CAUSE_STALLED, "the stream stalled (nothing for %g s), reconnecting", s);
     else
-        fail(k, LY_CAM_UNREACHABLE, "the server sends no picture (nothing for %g s)", s);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_NO_PICTURE, "the server sends no picture (nothing for %g s)", s);
     return true;
 }
 
@@ -772,30 +782,33 @@ static void transfer_failed(conn *k, CURLcode rc, const char *errbuf)
     long os = 0;
     curl_easy_getinfo(k->easy, CURLINFO_OS_ERRNO, &os);
     if (rc == CURLE_COULDNT_CONNECT && os == ECONNREFUSED)
-        fail(k, LY_CAM_UNREACHABLE, "the server cannot be reached: connection refused");
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_REFUSED,
+             "the server cannot be reached: connection refused");
     else if (rc == CURLE_COULDNT_CONNECT)
-        fail(k, LY_CAM_UNREACHABLE, "the server cannot be reached (%s)", why);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_UNREACHABLE, "the server cannot be reached (%s)", why);
     else if (rc == CURLE_COULDNT_RESOLVE_HOST || rc == CURLE_COULDNT_RESOLVE_PROXY)
-        fail(k, LY_CAM_UNREACHABLE, "the server's name does not resolve (%s)", why);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_NAME, "the server's name does not resolve (%s)", why);
     else if (rc == CURLE_OPERATION_TIMEDOUT)
-        fail(k, LY_CAM_UNREACHABLE, k->answered ? "the server stopped sending (%s)"
+        fail(k, LY_CAM_UNREACHABLE, k->answered ? LY_CAM_CAUSE_BROKE : LY_CAM_CAUSE_TIMEOUT,
+             k->answered ? "the server stopped sending (%s)"
                                                 : "the server cannot be reached: timed out (%s)",
              why);
     else if (rc == CURLE_TOO_MANY_REDIRECTS)
-        fail(k, LY_CAM_UNREACHABLE, "more than %ld redirects", MAX_REDIRECTS);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_ADDRESS, "more than %ld redirects", MAX_REDIRECTS);
     else if (rc == CURLE_UNSUPPORTED_PROTOCOL && ly_is_url(k->c->url))
-        fail(k, LY_CAM_BAD, "redirected to an address that is not http:// or https:// (%s)", why);
+        fail(k, LY_CAM_BAD, LY_CAM_CAUSE_ADDRESS, "redirected to an address that is not http:// or https:// (%s)", why);
     else if (rc == CURLE_UNSUPPORTED_PROTOCOL)
-        fail(k, LY_CAM_BAD, "not an http:// or https:// address (%s)", why);
+        fail(k, LY_CAM_BAD, LY_CAM_CAUSE_ADDRESS, "not an http:// or https:// address (%s)", why);
     else if (rc == CURLE_PARTIAL_FILE || rc == CURLE_RECV_ERROR || rc == CURLE_GOT_NOTHING ||
              rc == CURLE_SEND_ERROR)
-        fail(k, k->pictures ? LY_CAM_STALE : LY_CAM_UNREACHABLE, "the connection broke after "
+        fail(k, k->pictures ? LY_CAM_STALE : LY_CAM_UNREACHABLE, LY_CAM_CAUSE_BROKE,
+             "the connection broke after "
              "%d picture%s (%s)", k->pictures, k->pictures == 1 ? "" : "s", why);
     else if (rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_PEER_FAILED_VERIFICATION ||
              rc == CURLE_SSL_CACERT_BADFILE || rc == CURLE_SSL_CERTPROBLEM)
-        fail(k, LY_CAM_UNREACHABLE, "the secure connection failed (%s)", why);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_TLS, "the secure connection failed (%s)", why);
     else
-        fail(k, LY_CAM_UNREACHABLE, "the transfer failed (%s)", why);
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_UNREACHABLE, "the transfer failed (%s)", why);
 }
 
 /* After the transfer: what it came to, unless a callback already said. */
@@ -811,16 +824,17 @@ static void conclude(conn *k, CURLcode rc, const char *errbuf)
         http_failed(k, code); /* with no body: on_body never saw it */
     } else if (k->mode == MODE_STILL) {
         char why[160];
-        k->took = take_picture(k->c, k->buf, k->len, true, k->kind, why, sizeof why);
+        ly_cam_cause cause = take_picture(k->c, k->buf, k->len, true, k->kind, why, sizeof why);
+        k->took = cause == LY_CAM_CAUSE_NONE;
         if (!k->took)
-            fail(k, LY_CAM_BAD, "%s", why);
+            fail(k, LY_CAM_BAD, cause, "%s", why);
     } else if (k->mode == MODE_UNKNOWN) {
-        fail(k, LY_CAM_BAD, "an empty answer: not a picture");
+        fail(k, LY_CAM_BAD, LY_CAM_CAUSE_NOT_PICTURE, "an empty answer: not a picture");
     } else if (k->phase == PART_HEAD || k->phase == PART_BODY) {
-        fail(k, k->pictures ? LY_CAM_STALE : LY_CAM_UNREACHABLE, "the connection broke "
-             "mid-frame after %d picture%s", k->pictures, k->pictures == 1 ? "" : "s");
+        fail(k, k->pictures ? LY_CAM_STALE : LY_CAM_UNREACHABLE, LY_CAM_CAUSE_BROKE,
+             "the connection broke mid-frame after %d picture%s", k->pictures, k->pictures == 1 ? "" : "s");
     } else {
-        fail(k, k->pictures ? LY_CAM_STALE : LY_CAM_BAD, "the stream ended after %d "
+        fail(k, k->pictures ? LY_CAM_STALE : LY_CAM_BAD, LY_CAM_CAUSE_ENDED, "the stream ended after %d "
              "picture%s", k->pictures, k->pictures == 1 ? "" : "s");
     }
 }
@@ -829,12 +843,12 @@ static void transfer(conn *k)
 {
     ly_camstream *c = k->c;
     if (g_curl_ready != CURLE_OK) {
-        fail(k, LY_CAM_UNREACHABLE, "libcurl cannot start (%s)", curl_easy_strerror(g_curl_ready));
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_INTERNAL, "libcurl cannot start (%s)", curl_easy_strerror(g_curl_ready));
         return;
     }
     k->easy = curl_easy_init();
     if (!k->easy) {
-        fail(k, LY_CAM_UNREACHABLE, "libcurl cannot make a handle (out of memory?)");
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_INTERNAL, "libcurl cannot make a handle (out of memory?)");
         return;
     }
     char errbuf[CURL_ERROR_SIZE] = "";
@@ -859,14 +873,14 @@ static void read_file(conn *k)
      * panel would wait on this thread for ever) */
     int fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        fail(k, LY_CAM_UNREACHABLE, "%s (%s)", errno == ENOENT ? "no such file" :
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_FILE, "%s (%s)", errno == ENOENT ? "no such file" :
              "the file cannot be read", errno == ENOENT ? c->path : strerror(errno));
         return;
     }
     struct stat st;
     k->cap_max = c->max_frame;
     if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-        fail(k, LY_CAM_BAD, "not a file (%s)", c->path);
+        fail(k, LY_CAM_BAD, LY_CAM_CAUSE_FILE, "not a file (%s)", c->path);
     } else if ((uint64_t)st.st_size > c->max_frame) {
         over_limit(k, (size_t)st.st_size, "a picture");
     } else if (reserve(k, st.st_size ? (size_t)st.st_size : 1)) {
@@ -875,9 +889,10 @@ static void read_file(conn *k)
             k->len += (size_t)got;
         atomic_fetch_add(&k->c->bytes, k->len);
         char why[160];
-        k->took = take_picture(k->c, k->buf, k->len, true, k->kind, why, sizeof why);
+        ly_cam_cause cause = take_picture(k->c, k->buf, k->len, true, k->kind, why, sizeof why);
+        k->took = cause == LY_CAM_CAUSE_NONE;
         if (!k->took)
-            fail(k, LY_CAM_BAD, "%s", why);
+            fail(k, LY_CAM_BAD, cause, "%s", why);
     }
     close(fd);
 }
@@ -925,7 +940,7 @@ static void attempt(ly_camstream *c, conn *k)
     else if (c->kind == SRC_FILE)
         read_file(k);
     else
-        fail(k, LY_CAM_BAD, "not a camera's address (%.*s): expected http://, https://, "
+        fail(k, LY_CAM_BAD, LY_CAM_CAUSE_ADDRESS, "not a camera's address (%.*s): expected http://, https://, "
              "file:// or a file's path", (int)strcspn(c->url, ":"), c->url);
     free(k->buf);
     k->buf = NULL;
@@ -947,10 +962,12 @@ static double after(ly_camstream *c, conn *k)
     if (k->took)
         return c->refresh_ms;
     if (k->verdict == LY_CAM_CONNECTING)
-        fail(k, LY_CAM_UNREACHABLE, "the transfer ended without a picture");
+        fail(k, LY_CAM_UNREACHABLE, LY_CAM_CAUSE_NO_PICTURE, "the transfer ended without a picture");
     pthread_mutex_lock(&c->mu);
     double ms = backoff_ms(c, ++c->failures);
     c->fail = k->verdict;
+    c->cause = k->cause;
+    c->http_code = k->http_code;
     c->retry_at_ms = ly_clock_ms() + ms;
     snprintf(c->note, sizeof c->note, "%s", k->why);
     pthread_mutex_unlock(&c->mu);
@@ -1124,6 +1141,10 @@ static void fill_status(const ly_camstream *c, double now, ly_camstream_status *
                  c->fail == LY_CAM_STALE ? ": " : "", c->fail == LY_CAM_STALE ? c->note : "");
     else
         snprintf(st->message, sizeof st->message, "%s", c->note);
+    if (st->state != LY_CAM_LIVE && c->fail != LY_CAM_CONNECTING) {
+        st->cause = c->cause;
+        st->http_code = c->http_code;
+    }
     st->age_s = any ? age / 1000 : -1;
     st->retry_in_s = c->retry_at_ms > now ? (c->retry_at_ms - now) / 1000 : 0;
     st->failures = c->failures;

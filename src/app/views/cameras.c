@@ -111,6 +111,10 @@ static void picture(const ly_view_ctx *c, int k, float x, float y, float w, floa
     ly_draw_text(c->dl, x + 13 * s, y + 6 * s + px * 1.17f, px, ly_rgba(255, 255, 255, 255), word);
 }
 
+_Static_assert(LY_S_CAMERA_CAUSE_INTERNAL - LY_S_CAMERA_CAUSE_REFUSED ==
+                   LY_CAM_CAUSE_INTERNAL - LY_CAM_CAUSE_REFUSED,
+               "the causes' strings are in the causes' order");
+
 /* The line under the picture: the stream's own words, and the picture's age or the
  * next try. */
 static void status_line(const ly_view_ctx *c, int k, char *buf, size_t n)
@@ -126,9 +130,16 @@ static void status_line(const ly_view_ctx *c, int k, char *buf, size_t n)
         snprintf(when, sizeof when, ly_view_str(c, LY_S_CAMERA_RETRY), st->retry_in_s);
     else if (st->age_s >= 0)
         snprintf(when, sizeof when, ly_view_str(c, LY_S_CAMERA_AGE), st->age_s);
-    /* the stream's own words say why when something is wrong (they are in English: they
-     * name protocols and servers); a live picture needs only its age and rate */
+    /* why, when something is wrong: in English the stream's own words (they name the
+     * server's answer and libcurl's); in Chinese its cause, the full words in the log. A
+     * live picture needs only its age and rate */
+    char said[160] = "";
     const char *why = st->state == LY_CAM_LIVE ? "" : st->message;
+    if (why[0] && c->app->st.lang != LY_LANG_EN && st->cause != LY_CAM_CAUSE_NONE) {
+        snprintf(said, sizeof said, ly_view_str(c, LY_S_CAMERA_CAUSE_REFUSED + st->cause - 1),
+                 st->http_code);
+        why = said;
+    }
     if (st->state == LY_CAM_LIVE && st->fps > 0.05)
         snprintf(buf, n, "%s · %.1f fps", when, st->fps);
     else
