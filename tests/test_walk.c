@@ -374,6 +374,32 @@ static void test_stray_road(void)
     free(j);
 }
 
+/* The same grid, one of its streets with a vertex left 5,800 km off (a point at 0°, 0° in an
+ * export): the cells are sized from the typical segment, not the mean one (which that
+ * segment made 1.8 km: the grid in one cell, its crossings over the budget, and none joined). */
+static void test_stray_vertex(void)
+{
+    json_buf *j = malloc(sizeof *j);
+    world t;
+    begin(j);
+    double row[82], col[82];
+    for (int k = 0; k <= 40; k++) { /* streets of 40 segments (3,280), crossing mid-segment */
+        for (int i = 0; i <= 40; i++) {
+            row[2 * i] = i * 25.0, row[2 * i + 1] = k * 25.0;
+            col[2 * i] = k * 25.0 + 12.5, col[2 * i + 1] = i * 25.0 - 12.5;
+        }
+        road(j, "residential", row, 41);
+        road(j, "residential", col, 41);
+    }
+    ROAD(j, 1100, 1000, 1100, 0, -5000000, -3000000);
+    CHECK(world_load(&t, j));
+    double along =
+        dist(P(&t, 0, 0), P(&t, 987.5, 0)) + dist(P(&t, 987.5, 0), P(&t, 987.5, 987.5));
+    CHECK_NEAR(walk_xy(&t, 0, 0, 987.5, 987.5), along, 0.5); /* across the crossings */
+    world_free(&t);
+    free(j);
+}
+
 /* A footway scribbled over itself (2,000 segments, each crossing most others: 2 million
  * pairs in a few cells): its crossings are not joined, the graph its own segments. */
 static void test_scribble(void)
@@ -389,8 +415,16 @@ static void test_scribble(void)
         xy[2 * k + 1] = (double)(seed >> 16 & 1023) / 10.23;
     }
     road(j, "footway", xy, 2001);
+    /* and 2 km away, two streets that cross without a shared point: joined there (the
+     * scribble had turned off every crossing; and most ends being its, the grid covered it
+     * alone, the streets crowded into its border cells) */
+    ROAD(j, 2000, 2300, 2600, 2300);
+    ROAD(j, 2300, 2000, 2300, 2600);
     CHECK(world_load(&t, j));
-    CHECK(t.w && ly_walk_edges(t.w) <= 2000); /* not split at its crossings */
+    CHECK(t.w && ly_walk_edges(t.w) <= 2000 + 4); /* not split at its crossings */
+    double across = dist(P(&t, 2000, 2300), P(&t, 2300, 2300)) +
+                    dist(P(&t, 2300, 2300), P(&t, 2300, 2000));
+    CHECK_NEAR(walk_xy(&t, 2000, 2300, 2300, 2000), across, 0.5);
     world_free(&t);
     free(xy);
     free(j);
@@ -1116,6 +1150,7 @@ int main(void)
     test_cul_de_sac();
     test_disconnected();
     test_stray_road();
+    test_stray_vertex();
     test_minutes();
     test_scribble();
     test_degenerate();

@@ -137,11 +137,11 @@ static void grid_cover(const walk_grid *g, const double *s, double pad, uint32_t
     }
 }
 
-/* The cells: about two mean segments wide, at most 4n + 64 of them. */
-static void grid_shape(walk_grid *g, const double box[4], size_t n, double mean)
+/* The cells: about two typical (median) segments wide, at most 4n + 64 of them. */
+static void grid_shape(walk_grid *g, const double box[4], size_t n, double typical)
 {
     double w = box[2] - box[0], h = box[3] - box[1], most = 4.0 * (double)n + 64;
-    double cell = fmax(fmax(2 * mean, sqrt(w * h / most)), 1.0);
+    double cell = fmax(fmax(2 * typical, sqrt(w * h / most)), 1.0);
     while ((floor(w / cell) + 1) * (floor(h / cell) + 1) > most)
         cell *= 1.25;
     g->x0 = box[0];
@@ -158,13 +158,16 @@ static int by_double(const void *a, const void *b)
 }
 
 /* The box the grid covers: where all but the outermost 1% of the n segments' ends lie
- * on each side. A road left 1,400 km away in an export would otherwise stretch the
- * cells over the district until a few held everything (20,000 edges: 0.16 s became
- * 40 s and 1.4 GB). Segments outside are filed in the border cells (cell_of clamps),
- * and a search still finds them: ring r's cells hold nothing nearer than r - 1 cells. */
+ * on each side, widened by that box's size (at least 5 km) where ends lie there. A road
+ * left 1,400 km away in an export would otherwise stretch the cells over the district
+ * until a few held everything (20,000 edges: 0.16 s became 40 s and 1.4 GB); the margin
+ * keeps the district's streets in the grid when most ends crowd in one spot (a GPS track
+ * of 4,000 points drawn as a footway). Segments outside are filed in the border cells
+ * (cell_of clamps), and a search still finds them: ring r's cells hold nothing nearer
+ * than r - 1 cells. */
 static int robust_box(const double *seg, size_t n, double box[4])
 {
-    double *v = malloc(4 * n * sizeof *v);
+    double *v = malloc(4 * n * sizeof *v), lo[2], hi[2];
     if (!v)
         return -1;
     size_t cut = 2 * n / 100; /* (of the 2n ends) */
@@ -176,7 +179,29 @@ static int robust_box(const double *seg, size_t n, double box[4])
         qsort(v, 2 * n, sizeof *v, by_double);
         box[axis] = v[cut];
         box[2 + axis] = v[2 * n - 1 - cut];
+        lo[axis] = v[0];
+        hi[axis] = v[2 * n - 1];
     }
+    free(v);
+    double margin = fmax(fmax(box[2] - box[0], box[3] - box[1]), 5000);
+    for (int axis = 0; axis < 2; axis++) {
+        box[axis] = fmax(lo[axis], box[axis] - margin);
+        box[2 + axis] = fmin(hi[axis], box[2 + axis] + margin);
+    }
+    return 0;
+}
+
+/* The median of the n segments' lengths: a few long ones (a vertex left at 0°, 0° in an
+ * export: a segment of 13,000 km) would make a mean cell hold the district. */
+static int median_length(const double *seg, size_t n, double *out)
+{
+    double *v = malloc(n * sizeof *v);
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        v[i] = hypot(seg[4 * i + 2] - seg[4 * i], seg[4 * i + 3] - seg[4 * i + 1]);
+    qsort(v, n, sizeof *v, by_double);
+    *out = v[n / 2];
     free(v);
     return 0;
 }
@@ -187,12 +212,10 @@ static int grid_build(walk_grid *g, const double *seg, size_t n, double pad)
     memset(g, 0, sizeof *g);
     if (!n)
         return 0;
-    double box[4], total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += hypot(seg[4 * i + 2] - seg[4 * i], seg[4 * i + 3] - seg[4 * i + 1]);
-    if (robust_box(seg, n, box))
+    double box[4], typical;
+    if (robust_box(seg, n, box) || median_length(seg, n, &typical))
         return -1;
-    grid_shape(g, box, n, total / (double)n);
+    grid_shape(g, box, n, typical);
     size_t cells = (size_t)g->nx * g->ny;
     g->start = calloc(cells + 1, sizeof *g->start);
     uint32_t *pos = calloc(cells + 1, sizeof *pos);
@@ -250,8 +273,14 @@ static int add_seg(builder *b, const double *p, const double *q)
 }
 
 /* The most pairs of segments tested for crossing, and crossings joined: per segment, and
- * over that. A city's streets have a few of each a segment. */
-enum { MAX_PAIRS_PER_SEG = 64, MAX_SPLITS_PER_SEG = 8, MAX_PAIRS_EXTRA = 1 << 20 };
+ * over that; and the most segments in one cell whose pairs are tested. A city's streets
+ * have a few of each a segment, and a cell two streets' segments wide a few dozen. */
+enum {
+    MAX_PAIRS_PER_SEG = 64,
+    MAX_SPLITS_PER_SEG = 8,
+    MAX_PAIRS_EXTRA = 1 << 20,
+    MAX_SEGS_PER_CELL = 256
+};
 
 static int add_split(builder *b, uint32_t seg, double t, double x, double y)
 {
@@ -338,26 +367,40 @@ static int by_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The pairs of segments in the cells that hold at most `most` segments. */
+static size_t pairs_within(const walk_grid *g, size_t most)
+{
+    size_t cells = (size_t)g->nx * g->ny, n = 0;
+    for (size_t c = 0; c < cells; c++) {
+        size_t k = g->start[c + 1] - g->start[c];
+        n += k <= most ? k * (k - 1) / 2 : 0;
+    }
+    return n;
+}
+
 /* Every pair of segments that share a cell, once (sorted, repeats dropped), tested. */
 static int crossings(builder *b)
 {
     walk_grid g;
     if (grid_build(&g, b->seg, b->n_seg, MERGE_M))
         return -1;
-    size_t cells = (size_t)g.nx * g.ny, n_pairs = 0;
-    for (size_t c = 0; c < cells; c++) {
-        size_t k = g.start[c + 1] - g.start[c];
-        n_pairs += k * (k - 1) / 2;
-    }
+    size_t cells = (size_t)g.nx * g.ny;
     /* a street network has a few pairs a segment; a line scribbled over itself (a GPS
-     * track drawn as a footway) has them by the square: its crossings are not joined,
-     * rather than seconds and gigabytes spent on one line */
-    if (n_pairs > MAX_PAIRS_PER_SEG * b->n_seg + MAX_PAIRS_EXTRA) {
-        LY_WARN("WALK", "%zu pairs of road segments share a place (%zu segments): lines that "
-                "cross without a shared point are not joined there", n_pairs, b->n_seg);
-        walk_grid_free(&g);
-        return 0;
-    }
+     * track drawn as a footway) has them by the square in the few cells it covers: there,
+     * crossings without a shared point are not joined, rather than seconds and gigabytes
+     * spent on one line; everywhere else they are. Past the whole budget too, the most
+     * crowded cells are left until the rest fit. */
+    size_t most = MAX_SEGS_PER_CELL, n_pairs = pairs_within(&g, most);
+    while (most > 2 && n_pairs > MAX_PAIRS_PER_SEG * b->n_seg + MAX_PAIRS_EXTRA)
+        n_pairs = pairs_within(&g, most /= 2);
+    size_t crowded = 0, left = 0;
+    for (size_t c = 0; c < cells; c++)
+        if (g.start[c + 1] - g.start[c] > most)
+            crowded++, left += g.start[c + 1] - g.start[c];
+    if (crowded)
+        LY_WARN("WALK", "%zu place%s where over %zu road segments crowd (%zu segments in all, "
+                "such as a line scribbled over itself): lines that cross there without a "
+                "shared point are not joined", crowded, crowded == 1 ? "" : "s", most, left);
     uint64_t *pairs = malloc((n_pairs ? n_pairs : 1) * sizeof *pairs);
     if (!pairs) {
         walk_grid_free(&g);
@@ -365,7 +408,8 @@ static int crossings(builder *b)
     }
     size_t n = 0;
     for (size_t c = 0; c < cells; c++)
-        for (uint32_t x = g.start[c]; x < g.start[c + 1]; x++)
+        for (uint32_t x = g.start[c]; x < g.start[c + 1] && g.start[c + 1] - g.start[c] <= most;
+             x++)
             for (uint32_t y = x + 1; y < g.start[c + 1]; y++) {
                 uint64_t i = g.items[x], j = g.items[y];
                 pairs[n++] = i < j ? i << 32 | j : j << 32 | i;
