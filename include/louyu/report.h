@@ -65,6 +65,12 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
                     ly_diag_list *diags);
 void ly_report_free(ly_report *r);
 
+/* Whether a stored row is one an import could have written: its floors within the
+ * building's (none only with nothing vacant), its vacant area finite, 0 or more and at most
+ * its floors' area, its rent none (< 0) or 0.1-50 CNY/m²/day. False with what is wrong in
+ * `why` (a store another program changed). */
+bool ly_report_row_fits(const ly_district *d, const ly_report_row *r, char *why, size_t n);
+
 /* The vacant m² that rows of building b give each of its floor records (out: one
  * slot per record of b, in order; floors the rows do not name get 0: let). A range
  * is shared among its floors in proportion to their areas. */

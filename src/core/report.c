@@ -557,7 +557,7 @@ static double row_area(const ly_district *d, const ly_report_row *row)
 {
     const ly_building *b = &d->buildings[row->building];
     double area = 0;
-    for (int f = row->floor_from; f && f <= row->floor_to; f++) {
+    for (int f = row->floor_from; f > 0 && f <= row->floor_to && f <= b->floors; f++) {
         long rec = record_of(d, b, f);
         if (rec >= 0)
             area += d->records[rec].area_m2;
@@ -714,6 +714,28 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
 
 /* ---- the whole report ------------------------------------------------------------- */
 
+bool ly_report_row_fits(const ly_district *d, const ly_report_row *r, char *why, size_t n)
+{
+    const ly_building *b = &d->buildings[r->building];
+    bool none = !r->floor_from && !r->floor_to;
+    if (!none && (r->floor_from < 1 || r->floor_to < r->floor_from || r->floor_to > b->floors)) {
+        snprintf(why, n, "floors %d-%d are not within %s's floors 1-%d", r->floor_from,
+                 r->floor_to, b->id, b->floors);
+        return false;
+    }
+    double area = none ? 0 : row_area(d, r);
+    if (!isfinite(r->vacant_m2) || r->vacant_m2 < 0 || r->vacant_m2 > area + 0.5) {
+        snprintf(why, n, "vacant_m2 is %.15g, not within 0 to %.15g, the area of %s",
+                 r->vacant_m2, area, none ? "no floor" : "its floors");
+        return false;
+    }
+    if (r->rent >= 0 && !(r->rent >= 0.1 && r->rent <= 50)) {
+        snprintf(why, n, "rent_cny_m2_day is %.15g, not within 0.1 to 50", r->rent);
+        return false;
+    }
+    return true;
+}
+
 void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_row *rows,
                              size_t n, double *out)
 {
@@ -724,7 +746,7 @@ void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_r
         if (r->building != b || !r->floor_from)
             continue;
         double area = row_area(d, r);
-        for (int f = r->floor_from; f <= r->floor_to; f++) {
+        for (int f = r->floor_from; f <= r->floor_to && f <= bl->floors; f++) {
             long rec = record_of(d, bl, f);
             if (rec >= 0 && area > 0)
                 out[rec - bl->first_record] =

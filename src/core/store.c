@@ -423,28 +423,63 @@ static ly_report_row column_row(sqlite3_stmt *st, int at, uint32_t building)
                                        : sqlite3_column_double(st, at + 3)};
 }
 
-/* Every current report row (replaced ones left out), by week and building. */
-static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t *n)
+/* Why a stored row is not one louyu wrote (a store another program changed: a week
+ * written otherwise, which would sort out of its order; a building not in the district;
+ * floors, areas or a rent an import refuses), or NULL when it is. */
+static const char *row_unfit(const ly_district *d, const char *w, const char *id, long b,
+                             const ly_report_row *r, char *why, size_t n)
+{
+    int week;
+    char want[16];
+    if (!w || !ly_week_parse(w, &week) || strcmp(w, ly_week_format(week, want, sizeof want)))
+        snprintf(why, n, "its week \"%.40s\" is not written as louyu writes a week (such as "
+                 "\"2026-W05\")", w ? w : "");
+    else if (b < 0)
+        snprintf(why, n, "its building \"%.80s\" is not in the district", id ? id : "");
+    else if (!ly_report_row_fits(d, r, why, n))
+        return why;
+    else
+        return NULL;
+    return why;
+}
+
+/* Every current report row (replaced ones left out), by week and building; a row that
+ * louyu did not write is left out with a warning (a reader never acts on it). */
+static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t *n,
+                     ly_diag_list *diags)
 {
     sqlite3_stmt *st;
     *out = NULL;
     *n = 0;
     if (sqlite3_prepare_v2(db,
                            "SELECT week, building_id, floor_from, floor_to, vacant_m2,"
-                           " rent_cny_m2_day FROM weekly_reports WHERE replaced_by IS NULL"
+                           " rent_cny_m2_day, fid FROM weekly_reports WHERE replaced_by IS NULL"
                            " ORDER BY week, building_id, fid",
                            -1, &st, NULL) != SQLITE_OK)
         return -1;
-    size_t cap = 0;
+    size_t cap = 0, unfit = 0;
     int rc = 0, step;
     while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        int week;
+        int week = 0;
         const char *w = (const char *)sqlite3_column_text(st, 0);
-        long b = ly_district_find(d, (const char *)sqlite3_column_text(st, 1));
-        if (!w || !ly_week_parse(w, &week) || b < 0)
-            continue; /* not one louyu wrote: leave it */
-        rc = add_row(out, n, &cap, week, column_row(st, 2, (uint32_t)b));
+        const char *id = (const char *)sqlite3_column_text(st, 1);
+        long b = ly_district_find(d, id);
+        ly_report_row r = column_row(st, 2, b < 0 ? 0 : (uint32_t)b);
+        char why[200];
+        if (row_unfit(d, w, id, b, &r, why, sizeof why)) {
+            if (unfit++ < 5)
+                ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                            "weekly_reports row %lld: %s: expected a row as `louyu report "
+                            "import` writes it (another program changed the store); it is "
+                            "left out", (long long)sqlite3_column_int64(st, 6), why);
+            continue;
+        }
+        ly_week_parse(w, &week);
+        rc = add_row(out, n, &cap, week, r);
     }
+    if (unfit > 5)
+        ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "weekly_reports: %zu more rows left out, as above", unfit - 5);
     if (!rc && step != SQLITE_DONE) /* damaged, locked: not "no reports" */
         rc = -1;
     sqlite3_finalize(st);
@@ -505,8 +540,10 @@ static int read_rows_before(sqlite3 *db, const ly_district *d, int week, stored_
         }
         while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
             long k = ly_district_find(d, (const char *)sqlite3_column_text(st, 0));
-            if (k >= 0)
-                rc = add_row(out, n, &cap, prev, column_row(st, 1, (uint32_t)k));
+            ly_report_row r = column_row(st, 1, k < 0 ? 0 : (uint32_t)k);
+            char why[200]; /* (a row the load left out, with a warning) */
+            if (k >= 0 && ly_report_row_fits(d, &r, why, sizeof why))
+                rc = add_row(out, n, &cap, prev, r);
         }
     }
     if (step != SQLITE_DONE && step != SQLITE_ROW)
@@ -622,7 +659,7 @@ static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path
         return r;
     stored_row *rows;
     size_t n;
-    int failed = all ? read_rows(db, out, &rows, &n) : (rows = NULL, n = 0, 0);
+    int failed = all ? read_rows(db, out, &rows, &n, diags) : (rows = NULL, n = 0, 0);
     if (failed || build_history(out, rows, n)) {
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "cannot read the weekly reports: %s",
                     sqlite3_errmsg(db));

@@ -85,15 +85,20 @@ static bool has_rows(import_ctx *c, const char *building, char *file, size_t n)
     sqlite3_stmt *st;
     bool found = false;
     if (sqlite3_prepare_v2(c->db,
-                           "SELECT l.file, l.imported_at FROM weekly_reports r JOIN import_log l"
-                           " ON l.fid = r.import_id WHERE r.week = ? AND r.building_id = ? AND"
-                           " r.replaced_by IS NULL LIMIT 1",
+                           "SELECT l.file, l.imported_at FROM weekly_reports r LEFT JOIN"
+                           " import_log l ON l.fid = r.import_id WHERE r.week = ? AND"
+                           " r.building_id = ? AND r.replaced_by IS NULL LIMIT 1",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, c->week, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, building, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
-            snprintf(file, n, "%s, imported %s", (const char *)sqlite3_column_text(st, 0),
-                     (const char *)sqlite3_column_text(st, 1));
+            /* (its import's line may be gone from the log: another program's clean-up) */
+            const char *f = (const char *)sqlite3_column_text(st, 0);
+            const char *at = (const char *)sqlite3_column_text(st, 1);
+            if (f)
+                snprintf(file, n, "%s, imported %s", f, at ? at : "?");
+            else
+                snprintf(file, n, "its import no longer in the log");
             found = true;
         }
     }
