@@ -823,6 +823,32 @@ wait "$pid"
 cp "$tmp/err" "$tmp/log"
 expect log "RELOAD: reload of $tmp/notes.dat failed: 1 error; showing the previous data"
 expect log "RELOAD: reloaded $tmp/orig.geojson: 5 buildings"
+# a file the viewer may not read when it changed is loaded once it may: chmod alone changes
+# neither its time nor its size (the viewer kept the old district until Ctrl+R). The viewer
+# runs as nobody where the test runs as root, whom a mode of 000 does not stop.
+rd=$(mktemp -d) && chmod 755 "$rd"
+cp "$ZS" "$rd/w.geojson"
+as=()
+if [ "$(id -u)" = 0 ]; then chown -R nobody "$rd"; as=(setpriv --reuid=nobody --regid=nogroup --clear-groups); fi
+XDG_CACHE_HOME="$rd/cache" XDG_CONFIG_HOME="$rd/config" timeout 90 "${as[@]}" "$LOUYU" --verbose view "$rd/w.geojson" \
+  --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 150); do grep -q 'APP: ' "$tmp/err" && break; sleep 0.2; done
+sleep 1.5
+chmod 000 "$rd/w.geojson"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"]=[f for f in d["features"] if f["id"]!="wtc"]; open(sys.argv[2],"w").write(json.dumps(d))' \
+  "$ZS" "$tmp/less.json"
+cat "$tmp/less.json" >"$rd/w.geojson" # (in place: root may write it)
+for _ in $(seq 150); do grep -q 'reload of .*w.geojson failed' "$tmp/err" && break; sleep 0.2; done
+chmod 644 "$rd/w.geojson"
+for _ in $(seq 150); do grep -q 'reloaded .*w.geojson' "$tmp/err" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+cp "$tmp/err" "$tmp/log"
+rm -rf "$rd"
+expect log "RELOAD: reload of .*/w.geojson failed: it cannot be read; showing the previous data"
+expect log "RELOAD: .*/w.geojson: cannot open: Permission denied"
+expect log "RELOAD: reloaded .*/w.geojson: 32 buildings"
 # a weekly report dropped on a store is imported into it (whole or not at all) and the store
 # shown again with its new week; a bad one changes nothing; one dropped on a plain file says
 # where to drop it

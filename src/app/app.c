@@ -275,17 +275,23 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
         LY_INFO("RELOAD", "%s", rn->status);
     } else {
         /* bad data never replaces good data: say why, keep what is on screen */
-        snprintf(rn->status, sizeof rn->status,
-                 "reload of %s failed: %zu error%s; showing the previous data", path,
-                 diags.errors, diags.errors == 1 ? "" : "s");
+        if (r == LY_LOAD_IO)
+            snprintf(rn->status, sizeof rn->status,
+                     "reload of %s failed: it cannot be read; showing the previous data", path);
+        else
+            snprintf(rn->status, sizeof rn->status,
+                     "reload of %s failed: %zu error%s; showing the previous data", path,
+                     diags.errors, diags.errors == 1 ? "" : "s");
         LY_WARN("RELOAD", "%s", rn->status);
         for (size_t i = 0; i < diags.count && i < 20; i++)
-            if (diags.items[i].severity == LY_DIAG_ERROR)
+            if (diags.items[i].severity == LY_DIAG_ERROR && diags.items[i].line > 0)
                 LY_WARN("RELOAD", "%s:%d:%d: %s", path, diags.items[i].line,
                         diags.items[i].col, diags.items[i].message);
+            else if (diags.items[i].severity == LY_DIAG_ERROR) /* (the file's: no place) */
+                LY_WARN("RELOAD", "%s: %s", path, diags.items[i].message);
         ly_scene_free(&next);
     }
-    ly_cmd_note_load(app, path, r == LY_LOAD_OK, &diags);
+    ly_cmd_note_load(app, path, r, &diags);
     rn->shown_t = app->st.time;
     ly_diag_list_deinit(&diags);
     app->st.redraw = true;

@@ -392,9 +392,11 @@ void ly_cmd_tell(ly_app *app, bool ok, const char *text)
     st->redraw = true;
 }
 
-void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags)
+void ly_cmd_note_load(ly_app *app, const char *path, int result, const ly_diag_list *diags)
 {
     ly_run_note *rn = &app->st.run;
+    bool ok = result == LY_LOAD_OK;
+    rn->unreadable = result == LY_LOAD_IO; /* (not data with errors: a file not read) */
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);

@@ -25,7 +25,7 @@ void ly_cmd_index_search(ly_app *app, bool now);
 void ly_cmd_board(ly_app *app);
 void ly_cmd_board_free(ly_app *app);
 /* Remembers a load's result for the toast and the admin panel. */
-void ly_cmd_note_load(ly_app *app, const char *path, bool ok, const ly_diag_list *diags);
+void ly_cmd_note_load(ly_app *app, const char *path, int result, const ly_diag_list *diags);
 /* Says something in the toast (red when not ok): what an export or a dropped report did. */
 void ly_cmd_tell(ly_app *app, bool ok, const char *text);
 void ly_cmd_resize(ly_app *app, int width, int height);

@@ -509,8 +509,10 @@ void ly_layout_toast_text(const ly_app *app, char *buf, size_t n)
                  rn->name, rn->count, rn->left_out);
         return;
     }
-    ly_string_id id = rn->ok ? LY_S_RELOADED : rn->count == 1 ? LY_S_RELOAD_FAILED_1
-                                                              : LY_S_RELOAD_FAILED;
+    ly_string_id id = rn->ok           ? LY_S_RELOADED
+                      : rn->unreadable ? LY_S_RELOAD_UNREADABLE
+                      : rn->count == 1 ? LY_S_RELOAD_FAILED_1
+                                       : LY_S_RELOAD_FAILED;
     snprintf(buf, n, ly_str(id, app->st.lang), rn->name, rn->count);
 }
 

@@ -88,6 +88,7 @@ typedef struct {
     size_t left_out;     /* features with errors left out (--skip-bad) */
     size_t skippable;    /* a failed load's features with errors, when only they had any */
     bool ok;
+    bool unreadable;     /* it failed as a file (cannot be opened or read), not as data */
     double shown_t;      /* app time the toast appeared */
     char when[16];       /* local time, HH:MM:SS */
     char errors[4][240]; /* its first errors, LINE:COL: message */

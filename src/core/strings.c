@@ -67,6 +67,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_LEFT_OUT_1] = {"%s：%zu 座楼宇；%zu 个有错误的要素未读入", "%s: %zu buildings; %zu feature with errors left out"},
     [LY_S_RELOAD_FAILED] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu errors; showing the previous data"},
     [LY_S_RELOAD_FAILED_1] = {"%s 有 %zu 处错误，仍显示原数据", "%s has %zu error; showing the previous data"},
+    [LY_S_RELOAD_UNREADABLE] = {"%s 无法读取，仍显示原数据", "%s cannot be read; showing the previous data"},
     [LY_S_OUT_OF_SERVICE] = {"暂停服务，请稍候", "Temporarily out of service. Back soon."},
     [LY_S_ADMIN_RELOAD_BAD_1] = {"%s 失败，%zu 处错误（仍显示原数据）", "%s failed, %zu error (old data kept)"},
     /* the kiosk's admin PIN pad and status panel */

@@ -153,10 +153,14 @@ static bool data_stat(const char *path, struct stat *st)
     return true;
 }
 
+/* The same file, as far as the watch can tell: its time, size and inode, and who may read
+ * it (a file made readable again after a reload failed on it is loaded: chmod changes
+ * none of the others). */
 static bool same_stat(const struct stat *a, const struct stat *b)
 {
     return a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
-           a->st_size == b->st_size && a->st_ino == b->st_ino;
+           a->st_size == b->st_size && a->st_ino == b->st_ino && a->st_mode == b->st_mode &&
+           a->st_uid == b->st_uid && a->st_gid == b->st_gid;
 }
 
 /* Once a second: a change of the data file (atomic rename or a write in place)

@@ -137,7 +137,7 @@ int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, boo
 {
     ly_diag_sort(diags);
     if (to_log)
-        ly_cmd_note_load(app, path, r == LY_LOAD_OK, diags);
+        ly_cmd_note_load(app, path, r, diags);
     if (r != LY_LOAD_OK) {
         for (size_t i = 0; i < diags->count && i < 20; i++) {
             const ly_diag *d = &diags->items[i];
@@ -157,7 +157,7 @@ int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, boo
         ly_cli_say_left_out(path, n);
         /* and on screen, for a while: what is shown is not the whole file */
         if (!to_log)
-            ly_cmd_note_load(app, path, true, diags);
+            ly_cmd_note_load(app, path, LY_LOAD_OK, diags);
         snprintf(app->st.run.status, sizeof app->st.run.status, "%s: %zu features left out",
                  path, n);
         app->st.run.shown_t = app->st.time;
