@@ -430,6 +430,55 @@ static void test_scribble(void)
     free(j);
 }
 
+/* A road with other properties than a class (a JSON object's members, after "kind"). */
+static void road_with(json_buf *j, const char *props, const double *xy, int n)
+{
+    sep(j);
+    add(j, "{\"type\":\"Feature\",\"properties\":{%s},\"geometry\":{\"type\":\"LineString\","
+           "\"coordinates\":", props);
+    coords(j, xy, n, false);
+    add(j, "}}");
+}
+
+/* Two streets 100 m apart, joined 500 m west and east: a viaduct over both (layer 1) and a
+ * motorway across them at the ground that people may not walk on join nothing; a walk from
+ * one street to the other goes round by the nearer end (sweep 50: "2 min, 120 m" up the
+ * viaduct and down). Louyu's properties, then OpenStreetMap's tags. */
+static void test_levels(void)
+{
+    static const char *const KINDS[2][4] = {
+        {"\"kind\":\"road\",\"class\":\"residential\"",
+         "\"kind\":\"road\",\"class\":\"primary\",\"layer\":1",
+         "\"kind\":\"road\",\"class\":\"primary\",\"walk\":false",
+         "\"kind\":\"road\",\"class\":\"footway\",\"layer\":-1"},
+        {"\"highway\":\"residential\"", "\"highway\":\"primary\",\"bridge\":\"viaduct\"",
+         "\"highway\":\"motorway\"", "\"highway\":\"footway\",\"tunnel\":\"yes\""}};
+    for (int k = 0; k < 2; k++) {
+        json_buf *j = malloc(sizeof *j);
+        world t;
+        begin(j);
+        double south[] = {-500, 0, 500, 0}, north[] = {-500, 100, 500, 100};
+        double west[] = {-500, 0, -500, 100}, east[] = {500, 0, 500, 100};
+        double viaduct[] = {50, -300, 50, 400}, motorway[] = {-50, -300, -50, 400};
+        double subway[] = {150, -300, 150, 400};
+        road_with(j, KINDS[k][0], south, 2);
+        road_with(j, KINDS[k][0], north, 2);
+        road_with(j, KINDS[k][0], west, 2);
+        road_with(j, KINDS[k][0], east, 2);
+        road_with(j, KINDS[k][1], viaduct, 2);
+        road_with(j, KINDS[k][2], motorway, 2);
+        road_with(j, KINDS[k][3], subway, 2);
+        CHECK(world_load(&t, j));
+        double round = dist(P(&t, 0, 0), P(&t, 500, 0)) + dist(P(&t, 500, 0), P(&t, 500, 100)) +
+                       dist(P(&t, 500, 100), P(&t, 60, 100));
+        CHECK_NEAR(walk_xy(&t, 0, 0, 60, 100), round, 0.5);
+        /* on the viaduct, it is walked along (a bridge's own ends meet the street) */
+        CHECK_NEAR(walk_xy(&t, 50, -300, 50, 400), dist(P(&t, 50, -300), P(&t, 50, 400)), 0.5);
+        world_free(&t);
+        free(j);
+    }
+}
+
 /* Minutes of the metres as shown: 75.4 m is "75 m", 1 min; 75.6 m is "76 m", 2 min. */
 static void test_minutes(void)
 {
@@ -1151,6 +1200,7 @@ int main(void)
     test_disconnected();
     test_stray_road();
     test_stray_vertex();
+    test_levels();
     test_minutes();
     test_scribble();
     test_degenerate();

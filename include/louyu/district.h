@@ -175,6 +175,11 @@ typedef struct {
     uint32_t first_line, n_lines;              /* road */
     double lon, lat;                           /* poi, camera */
     int subtype; /* ly_road_class, ly_water_type or ly_poi_category */
+    /* road: its level (OpenStreetMap's layer: a bridge 1, a tunnel -1; the ground 0), where
+     * it crosses another it meets only at its own level; and whether people walk on it (not
+     * a motorway, not foot=no) */
+    int8_t layer;
+    bool no_walk;
     double width_m;
     int since;   /* poi: year it opened, 0 when unknown */
     /* camera: where it looks (degrees clockwise from north; its field of view), its

@@ -123,6 +123,10 @@ static cJSON *other(const ly_district *d, const ly_feature *f)
         cJSON_AddStringToObject(p, "class", ly_road_class_name((ly_road_class)f->subtype));
         if (f->width_m > 0)
             cJSON_AddNumberToObject(p, "width_m", f->width_m);
+        if (f->layer)
+            cJSON_AddNumberToObject(p, "layer", f->layer);
+        if (f->no_walk)
+            cJSON_AddFalseToObject(p, "walk");
     }
     if (f->kind == LY_KIND_ROAD && !f->n_lines && f->n_polygons) {
         g = polygons(d, f->first_polygon, f->n_polygons); /* its area (from CityJSON) */

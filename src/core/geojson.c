@@ -2434,7 +2434,8 @@ static const char *const POI_NAMES[LY_POI_COUNT] = {
 static const char *const FEATURE_KEYS[] = {"kind",    "id",        "name",   "name_en",
                                            "address", "width_m",   "class",  "water",
                                            "category", "since",    "heading_deg", "fov_deg",
-                                           "snapshot", "stream",  "height_m"};
+                                           "snapshot", "stream",  "height_m", "layer",
+                                           "walk"};
 static const double ROAD_DEFAULT_WIDTH[LY_ROAD_COUNT] = {24, 16, 12, 8, 4};
 
 /* Whether a picture's path stays in the data file's folder: relative, with no ".."
@@ -2566,6 +2567,45 @@ static int osm_road_class(const char *highway)
     return -1;
 }
 
+/* An OpenStreetMap way's level: its layer tag, else 1 on a bridge and -1 in a tunnel (a
+ * passage through a building is at the ground's); 0 for the ground. Geofabrik's shapefiles
+ * give the layer as a number and bridge and tunnel as T or F. */
+static int osm_layer(const loader *L, const cJSON *props)
+{
+    const cJSON *v = tag(L, props, "layer");
+    double x = NAN;
+    char *end;
+    if (cJSON_IsNumber(v))
+        x = v->valuedouble;
+    else if (cJSON_IsString(v) && (x = strtod(v->valuestring, &end), end == v->valuestring))
+        x = NAN; /* ("1;2", a mapper's list: its first) */
+    if (isfinite(x))
+        return x < -5 ? -5 : x > 5 ? 5 : (int)lround(x);
+    static const char *const NOT[] = {"no", "F", "building_passage", NULL};
+    const char *bridge = plain_tag(L, props, "bridge"), *tunnel = plain_tag(L, props, "tunnel");
+    if (bridge && !osm_in(bridge, NOT))
+        return 1;
+    if (tunnel && !osm_in(tunnel, NOT))
+        return -1;
+    return 0;
+}
+
+/* Whether people may walk on an OpenStreetMap way: foot=yes (designated, permissive)
+ * says so; foot=no (or use_sidepath: the footway beside it) says not, as do a motorway and
+ * access=no or private. */
+static bool osm_walkable(const loader *L, const cJSON *props, const char *highway)
+{
+    static const char *const YES[] = {"yes", "designated", "permissive", "official", NULL};
+    static const char *const NO[] = {"no", "use_sidepath", "private", NULL};
+    static const char *const MOTORWAY[] = {"motorway", "motorway_link", NULL};
+    const char *foot = plain_tag(L, props, "foot"), *access = plain_tag(L, props, "access");
+    if (foot && osm_in(foot, YES))
+        return true;
+    if (foot && osm_in(foot, NO))
+        return false;
+    return !osm_in(highway, MOTORWAY) && !(access && osm_in(access, NO));
+}
+
 /* An OSM point's category of place (-1: none louyu shows): a metro station or entrance,
  * a bus stop, a bank, a hotel, a restaurant or café, a car park, a government office, a
  * hospital or clinic, a school, a park, a sight. */
@@ -2610,6 +2650,26 @@ static int osm_water_type(const loader *L, const cJSON *props)
     return LY_WATER_LAKE;
 }
 
+/* A road's layer and whether it is walked: by its OpenStreetMap tags, or louyu's "layer"
+ * (-5 to 5) and "walk" (true or false). */
+static void road_level(loader *L, const cJSON *props, bool by_tags, ly_feature *f)
+{
+    double x;
+    if (by_tags) {
+        f->layer = (int8_t)osm_layer(L, props);
+        f->no_walk = !osm_walkable(L, props, plain_tag(L, props, "highway"));
+        return;
+    }
+    if (get_number(L, props, "layer", false, (range){-5, 5, false, false, true}, &x))
+        f->layer = (int8_t)x;
+    const cJSON *walk = member(props, "walk");
+    char got[64];
+    if (walk && !cJSON_IsNull(walk) && !cJSON_IsBool(walk))
+        err(L, walk, "\"walk\" is %s: expected true (people walk on it, the default) or false "
+            "(a motorway, a road closed to people on foot)", show(walk, got));
+    f->no_walk = cJSON_IsFalse(walk);
+}
+
 static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char *id,
                          const cJSON *geom)
 {
@@ -2644,6 +2704,7 @@ static void read_feature(loader *L, ly_kind kind, const cJSON *props, const char
         f.width_m = ROAD_DEFAULT_WIDTH[f.subtype];
         if (get_number(L, props, "width_m", false, (range){0, 200, true, false, false}, &x))
             f.width_m = x;
+        road_level(L, props, by_tags, &f);
         break;
     case LY_KIND_PARK:
     case LY_KIND_WATER:

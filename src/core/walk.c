@@ -254,16 +254,19 @@ typedef struct {
 
 typedef struct {
     double *seg; /* x0, y0, x1, y1 per segment */
-    size_t n_seg, cap_seg;
+    int8_t *layer; /* per segment: its road's level (a bridge, a tunnel, the ground) */
+    size_t n_seg, cap_seg, cap_layer;
     split *sp;
     size_t n_sp, cap_sp;
 } builder;
 
-static int add_seg(builder *b, const double *p, const double *q)
+static int add_seg(builder *b, const double *p, const double *q, int8_t layer)
 {
     if (b->n_seg >= UINT32_MAX / 4 ||
-        ly_array_reserve((void **)&b->seg, &b->cap_seg, 4 * (b->n_seg + 1), sizeof *b->seg))
+        ly_array_reserve((void **)&b->seg, &b->cap_seg, 4 * (b->n_seg + 1), sizeof *b->seg) ||
+        ly_array_reserve((void **)&b->layer, &b->cap_layer, b->n_seg + 1, sizeof *b->layer))
         return -1;
+    b->layer[b->n_seg] = layer;
     double *s = b->seg + 4 * b->n_seg++;
     s[0] = p[0];
     s[1] = p[1];
@@ -292,12 +295,14 @@ static int add_split(builder *b, uint32_t seg, double t, double x, double y)
     return 0;
 }
 
-/* Every segment of every road line: non-finite points and repeats skipped. */
+/* Every segment of every road line people walk on: non-finite points and repeats
+ * skipped. */
 static int gather(builder *b, const ly_district *d, const ly_geo *geo)
 {
     for (size_t f = 0; f < d->n_features; f++) {
         const ly_feature *ft = &d->features[f];
-        if (ft->kind != LY_KIND_ROAD || (size_t)ft->first_line + ft->n_lines > d->n_lines)
+        if (ft->kind != LY_KIND_ROAD || ft->no_walk ||
+            (size_t)ft->first_line + ft->n_lines > d->n_lines)
             continue;
         for (uint32_t l = 0; l < ft->n_lines; l++) {
             const ly_line *ln = &d->lines[ft->first_line + l];
@@ -308,7 +313,8 @@ static int gather(builder *b, const ly_district *d, const ly_geo *geo)
                 const double *p = geo->xy + 2 * ((size_t)ln->first_point + k);
                 if (!isfinite(p[0]) || !isfinite(p[1]))
                     continue;
-                if (prev && (p[0] != prev[0] || p[1] != prev[1]) && add_seg(b, prev, p))
+                if (prev && (p[0] != prev[0] || p[1] != prev[1]) &&
+                    add_seg(b, prev, p, ft->layer))
                     return -1;
                 prev = p;
             }
@@ -340,13 +346,17 @@ static int end_on(builder *b, uint32_t id, const double *e)
 }
 
 /* Segments i and j: an end of one on the other, or a crossing of both interiors
- * (split both at the one point computed once). */
+ * (split both at the one point computed once). Roads at two levels (a bridge over a
+ * street, a tunnel under it) do not meet where they cross, only where one ends on the other
+ * or they share a point (a ramp's end, where it comes down to the street). */
 static int cross(builder *b, uint32_t i, uint32_t j)
 {
     const double *p = b->seg + 4 * (size_t)i, *q = b->seg + 4 * (size_t)j;
     for (int e = 0; e < 2; e++)
         if (end_on(b, j, p + 2 * e) || end_on(b, i, q + 2 * e))
             return -1;
+    if (b->layer[i] != b->layer[j])
+        return 0;
     double rx = p[2] - p[0], ry = p[3] - p[1], sx = q[2] - q[0], sy = q[3] - q[1];
     double den = rx * sy - ry * sx;
     /* (nearly) parallel: overlaps are the ends' business. Two pieces of one street drawn
@@ -658,8 +668,8 @@ static int connectors(const ly_walk *w, builder *b)
                 }
             }
         double q[2] = {best.x, best.y};
-        if (best.edge != NONE)
-            r = add_seg(b, p, q);
+        if (best.edge != NONE) /* (it meets its edge by its end, at any level) */
+            r = add_seg(b, p, q, 0);
     }
     free(up);
     return r;
@@ -702,6 +712,7 @@ ly_walk *ly_walk_create(const ly_district *d, const ly_geo *geo)
         r = build(w, &b);
     }
     free(b.seg);
+    free(b.layer);
     free(b.sp);
     if (r) {
         ly_walk_destroy(w);
