@@ -71,6 +71,21 @@ $ZIP "$tmp/bad3.zip" $(members "$tmp/bad" "")
 run 1 validate "$tmp/bad3.zip"
 expect err "archive's buildings.shp has no .dbf beside it: expected the shapefile's table"
 
+# Gauss-Krüger eastings with their zone number in front (zone 40: 40533335) under the .prj (or
+# a GeoPackage's system) of that meridian without it: one error a record that names the
+# zone, not one "position is null" a vertex (sweep 53)
+mkdir -p "$tmp/gk"
+ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4528 -lco ENCODING=UTF-8 "$tmp/gk/z40.shp" "$tmp/b.geojson" 2>/dev/null
+ogr2ogr -f "ESRI Shapefile" -t_srs EPSG:4549 -lco ENCODING=UTF-8 "$tmp/gk/cm120.shp" "$tmp/b.geojson" 2>/dev/null
+cp "$tmp/gk/cm120.prj" "$tmp/gk/z40.prj"
+run 1 validate "$tmp/gk/z40.shp"
+expect err "z40.shp:1:0: error: record 1, shape: the position \[405[0-9.]*, [0-9.]*\] is outside what the .prj's system \(CGCS2000 / 3-degree Gauss-Kruger CM 120E\) takes to longitude and latitude: .*its zone number, 40, in front"
+expect err '2 features have errors'
+ogr2ogr -f GPKG "$tmp/gk/z40.gpkg" "$tmp/gk/z40.shp" -a_srs EPSG:4549 2>/dev/null
+run 1 validate "$tmp/gk/z40.gpkg"
+expect err "z40.gpkg:1:0: error: table z40, fid 1, geom: the position \[405[0-9.]*, [0-9.]*\] is outside what the table's system \(srs_id 4549, EPSG 4549\) takes .*zone number, 40, in front"
+expect err '2 features have errors'
+
 # one GeoJSON: read as that file, its messages at ARCHIVE/MEMBER:LINE:COL
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"][0]["properties"]["height"]="tall"; json.dump(d,open(sys.argv[2],"w"),indent=1)' \
   "$WILD/osm-export.geojson" "$tmp/tall.geojson"

@@ -60,16 +60,17 @@ static size_t put_number(char *out, double v)
     return n;
 }
 
-void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y)
+bool ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y)
 {
-    if (pj && isfinite(x) && isfinite(y)) {
+    bool given = isfinite(x) && isfinite(y);
+    if (pj && given) {
         PJ_COORD c = proj_trans(pj, PJ_FWD, proj_coord(x, y, 0, 0));
         x = c.xy.x;
         y = c.xy.y;
     }
-    if (!isfinite(x) || !isfinite(y)) {
+    if (!isfinite(x) || !isfinite(y) || (pj && (fabs(x) > 1e6 || fabs(y) > 1e6))) {
         ly_buf_put(out, "null");
-        return;
+        return !given;
     }
     char text[80];
     size_t n = 0;
@@ -79,6 +80,24 @@ void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y)
     n += put_number(text + n, y);
     text[n++] = ']';
     ly_buf_putn(out, text, n);
+    return true;
+}
+
+void ly_ft_outside_system(char *buf, size_t n, double x, double y, const char *system)
+{
+    int k = snprintf(buf, n, "the position [%.10g, %.10g] is outside what %s takes to longitude "
+                     "and latitude: expected coordinates in that system", x, y, system);
+    if (k < 0 || (size_t)k >= n)
+        return;
+    double e = fabs(x);
+    if (e >= 1e7 && e < 1e8)
+        snprintf(buf + k, n - (size_t)k, " (an easting of 8 digits, such as this, is a "
+                 "Gauss-Krüger one with its zone number, %d, in front: the system to name is "
+                 "that zone's, \"... Gauss-Kruger zone %d\")", (int)(e / 1e6), (int)(e / 1e6));
+    else if (e < 1e6 && system && strstr(system, "zone"))
+        snprintf(buf + k, n - (size_t)k, " (an easting of 6 digits, such as this, has no "
+                 "Gauss-Krüger zone number in front, which a \"zone\" system expects: the "
+                 "system to name is the one without it, \"... Gauss-Kruger CM ...\")");
 }
 
 void ly_ft_cut_column_key(char *key, size_t n)

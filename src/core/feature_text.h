@@ -16,8 +16,14 @@
 void ly_ft_put_string(ly_buf *out, const char *s, size_t n);
 
 /* A position as GeoJSON's [lon,lat], through pj (a system's way to WGS 84; NULL: x, y are
- * that already); "null" for one that is not finite (which the loader then says). */
-void ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y);
+ * that already); "null" for one that is not finite (which the loader then says). False
+ * when pj cannot take a finite x, y (a position outside its system). */
+bool ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y);
+
+/* Why position x, y is outside the system named `system` (a .prj's, a table's): into buf,
+ * with a Gauss-Krüger zone number's hint where x tells of one (an easting of 8 digits is
+ * one with the zone in front; of 6 digits, one without, under a zone-numbered system). */
+void ly_ft_outside_system(char *buf, size_t n, double x, double y, const char *system);
 
 
 /* A column's name a writer cut short at dBASE's 10 bytes as the property it stood for:

@@ -25,6 +25,7 @@ enum { MAX_TABLES = 64, MAX_COLUMNS = 512, MAX_DEPTH = 8 };
 typedef struct {
     char name[128], geom[128];
     PJ *pj; /* its system to WGS 84 longitude and latitude; NULL: already that */
+    char system[200]; /* its name, for messages */
 } table;
 
 typedef struct {
@@ -55,6 +56,8 @@ typedef struct {
     int dims; /* numbers a point: 2, 3 (z or m), 4 */
     PJ *pj;
     char bad[96]; /* what is wrong, when it is not that the blob is cut short */
+    bool outside; /* a position outside pj's system: the first */
+    double ox, oy;
 } wkb;
 
 static bool u32(wkb *w, uint32_t *v)
@@ -97,7 +100,11 @@ static bool point(ly_buf *out, wkb *w)
                  isnan(isfinite(x) ? y : x) ? "NaN" : "infinite");
         return false;
     }
-    ly_ft_put_position(out, w->pj, x, y);
+    if (!ly_ft_put_position(out, w->pj, x, y) && !w->outside) {
+        w->outside = true;
+        w->ox = x;
+        w->oy = y;
+    }
     return true;
 }
 
@@ -206,7 +213,7 @@ static bool geometry(ly_buf *out, wkb *w, int depth, const char **curve)
 
 /* A GeoPackage geometry blob as GeoJSON ("null" for none or an empty one); false when it
  * is not one, with what is wrong and what was expected into why. */
-static bool put_blob(ly_buf *out, PJ *pj, const unsigned char *p, size_t n, char *why,
+static bool put_blob(ly_buf *out, const table *t, const unsigned char *p, size_t n, char *why,
                      size_t why_n)
 {
     if (!p) {
@@ -233,10 +240,14 @@ static bool put_blob(ly_buf *out, PJ *pj, const unsigned char *p, size_t n, char
         ly_buf_put(out, "null");
         return true;
     }
-    wkb w = {.p = p, .n = n, .at = 8 + ENVELOPE[env], .pj = pj};
+    wkb w = {.p = p, .n = n, .at = 8 + ENVELOPE[env], .pj = t->pj};
     const char *curve = NULL;
-    if (geometry(out, &w, 0, &curve))
+    if (geometry(out, &w, 0, &curve) && !w.outside)
         return true;
+    if (w.outside) {
+        ly_ft_outside_system(why, why_n, w.ox, w.oy, t->system);
+        return false;
+    }
     if (curve)
         snprintf(why, why_n, "a %s, which louyu does not read: expected points, lines or polygons "
                  "(ogr2ogr -nlt CONVERT_TO_LINEAR turns curves into lines)", curve);
@@ -272,6 +283,8 @@ static bool table_system(reader *r, table *t, int srs, const char *org, int code
         proj_log_level(r->ctx, PJ_LOG_NONE);
     char epsg[32];
     snprintf(epsg, sizeof epsg, "EPSG:%d", code);
+    snprintf(t->system, sizeof t->system, "the table's system (srs_id %d, %s %d)", srs,
+             org ? org : "no organisation", code);
     bool geocentric = false;
     if (r->ctx && org && !strcasecmp(org, "EPSG"))
         t->pj = ly_crs_to_wgs84(r->ctx, epsg, &geocentric);
@@ -578,8 +591,8 @@ static bool write_table(reader *r, int ti)
         ly_buf_put(&r->out, "},\"geometry\":");
         const unsigned char *g = cols->geom >= 0 ? sqlite3_column_blob(st, cols->geom) : NULL;
         int gn = cols->geom >= 0 ? sqlite3_column_bytes(st, cols->geom) : 0;
-        char why[300];
-        if (!put_blob(&r->out, t->pj, g, (size_t)gn, why, sizeof why)) {
+        char why[600];
+        if (!put_blob(&r->out, t, g, (size_t)gn, why, sizeof why)) {
             row_error(r, t, fid, why);
             r->out.len = start;
             if (r->skip_bad) /* left out, as a feature with errors is */

@@ -50,6 +50,9 @@ typedef struct {
     size_t bad_records;
     PJ_CONTEXT *ctx;
     PJ *pj; /* the .prj's system to WGS 84 longitude and latitude; NULL: already that */
+    char system[160];   /* its name, for messages */
+    bool outside;       /* a position of the record being written is outside it */
+    double out_x, out_y; /* (the first such) */
     features *all;
     ly_diag_list *diags;
 } reader;
@@ -466,9 +469,13 @@ static void put_properties(reader *r, ly_buf *out, size_t row)
 /* ---- shapes as GeoJSON geometry -------------------------------------------------------- */
 
 /* A point, in WGS 84 longitude and latitude (through pj, the .prj's system's way there). */
-static void put_xy(ly_buf *out, PJ *pj, const unsigned char *p)
+static void put_xy(ly_buf *out, reader *r, const unsigned char *p)
 {
-    ly_ft_put_position(out, pj, le64d(p), le64d(p + 8));
+    if (!ly_ft_put_position(out, r->pj, le64d(p), le64d(p + 8)) && !r->outside) {
+        r->outside = true;
+        r->out_x = le64d(p);
+        r->out_y = le64d(p + 8);
+    }
 }
 
 typedef struct {
@@ -502,17 +509,17 @@ static bool ring_holds(const unsigned char *pts, const ring *g, const unsigned c
 }
 
 /* One ring's positions, closed, turned the way RFC 7946 asks (outer counter-clockwise). */
-static void put_ring(ly_buf *out, PJ *pj, const unsigned char *pts, const ring *g, bool outer)
+static void put_ring(ly_buf *out, reader *r, const unsigned char *pts, const ring *g, bool outer)
 {
     bool reverse = outer ? g->area < 0 : g->area > 0;
     ly_buf_put(out, "[");
     for (size_t k = 0; k < g->n; k++) {
-        put_xy(out, pj, pts + 16 * (g->from + (reverse ? g->n - 1 - k : k)));
+        put_xy(out, r, pts + 16 * (g->from + (reverse ? g->n - 1 - k : k)));
         ly_buf_put(out, ",");
     }
     bool closed = g->n > 1 && !memcmp(pts + 16 * g->from, pts + 16 * (g->from + g->n - 1), 16);
     if (!closed && g->n) /* a ring the writer did not close */
-        put_xy(out, pj, pts + 16 * (g->from + (reverse ? g->n - 1 : 0)));
+        put_xy(out, r, pts + 16 * (g->from + (reverse ? g->n - 1 : 0)));
     else if (g->n)
         out->len--; /* the last comma */
     ly_buf_put(out, "]");
@@ -593,7 +600,7 @@ static bool put_parts(reader *r, ly_buf *out, const unsigned char *c, size_t byt
         for (size_t i = 0; i < np; i++) {
             ly_buf_put(out, i ? ",[" : "[");
             for (size_t k = 0; k < g[i].n; k++) {
-                put_xy(out, r->pj, pts + 16 * (g[i].from + k));
+                put_xy(out, r, pts + 16 * (g[i].from + k));
                 ly_buf_put(out, k + 1 < g[i].n ? "," : "");
             }
             ly_buf_put(out, "]");
@@ -612,17 +619,32 @@ static bool put_parts(reader *r, ly_buf *out, const unsigned char *c, size_t byt
         if (g[i].owner != -1)
             continue;
         ly_buf_put(out, done++ ? ",[" : "[");
-        put_ring(out, r->pj, pts, &g[i], true);
+        put_ring(out, r, pts, &g[i], true);
         for (size_t h = 0; h < np; h++)
             if (g[h].owner == (long)i) {
                 ly_buf_put(out, ",");
-                put_ring(out, r->pj, pts, &g[h], false);
+                put_ring(out, r, pts, &g[h], false);
             }
         ly_buf_put(out, "]");
     }
     ly_buf_put(out, outers == 1 ? "}" : "]}");
     free(g);
     return true;
+}
+
+/* Whether the record's positions were all inside the .prj's system; else said, once a
+ * record (not once a position). */
+static bool inside(reader *r, size_t record)
+{
+    if (!r->outside)
+        return true;
+    char why[600];
+    ly_ft_outside_system(why, sizeof why, r->out_x, r->out_y, r->system);
+    ly_diag *d = ly_diag_add(r->diags, LY_DIAG_ERROR, SIZE_MAX, -1, "record %zu, shape: %s",
+                             record, why);
+    if (d)
+        d->line = (int)(record > INT32_MAX ? INT32_MAX : record);
+    return false;
 }
 
 /* Record `record`'s shape (its content c, `bytes` long) as a GeoJSON geometry. */
@@ -639,7 +661,7 @@ static bool put_shape(reader *r, ly_buf *out, const unsigned char *c, size_t byt
             return false;
         }
         ly_buf_put(out, "{\"type\":\"Point\",\"coordinates\":");
-        put_xy(out, r->pj, c + 4);
+        put_xy(out, r, c + 4);
         ly_buf_put(out, "}");
         return true;
     case 8: case 18: case 28: { /* points */
@@ -650,7 +672,7 @@ static bool put_shape(reader *r, ly_buf *out, const unsigned char *c, size_t byt
         }
         ly_buf_put(out, "{\"type\":\"MultiPoint\",\"coordinates\":[");
         for (size_t k = 0; k < n; k++) {
-            put_xy(out, r->pj, c + 40 + 16 * k);
+            put_xy(out, r, c + 40 + 16 * k);
             ly_buf_put(out, k + 1 < n ? "," : "");
         }
         ly_buf_put(out, "]}");
@@ -717,6 +739,9 @@ static bool read_prj(reader *r)
     proj_int_list_destroy(confidence);
     proj_list_destroy(found);
     bool geocentric = false;
+    const char *crs_name = crs ? proj_get_name(crs) : NULL;
+    snprintf(r->system, sizeof r->system, "the .prj's system (%.120s)",
+             crs_name ? crs_name : "?");
     if (crs && !wgs84)
         r->pj = ly_crs_to_wgs84(r->ctx, wkt, &geocentric);
     if (!wgs84 && (!r->pj || geocentric)) {
@@ -864,7 +889,8 @@ static bool write_features(reader *r)
             ly_buf_put(&all->out, "\"properties\":{}");
         ly_buf_put(&all->out, ",\"geometry\":");
         size_t diags_from = r->diags->count, errors_from = r->diags->errors;
-        if (!put_shape(r, &all->out, r->shp + at, bytes, i + 1)) {
+        r->outside = false;
+        if (!put_shape(r, &all->out, r->shp + at, bytes, i + 1) || !inside(r, i + 1)) {
             /* with --skip-bad a damaged record is left out, as a feature with errors is */
             if (r->skip_bad)
                 ly_diag_demote(r->diags, diags_from, errors_from, " (the record is left out)");
