@@ -86,6 +86,21 @@ run 1 validate "$tmp/gk/z40.gpkg"
 expect err "z40.gpkg:1:0: error: table z40, fid 1, geom: the position \[405[0-9.]*, [0-9.]*\] is outside what the table's system \(srs_id 4549, EPSG 4549\) takes .*zone number, 40, in front"
 expect err '2 features have errors'
 
+# UTF-8 (as QGIS and GDAL write) under a .cpg that says GBK: read as UTF-8, said (it had been
+# read as GBK: every column's name and every name garbled, the heights lost, sweep 53)
+cat >"$tmp/zh.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"名称":"光大国际金融中心","高度":100},"geometry":{"type":"Polygon","coordinates":[[[120.400,36.060],[120.401,36.060],[120.401,36.0608],[120.400,36.0608],[120.400,36.060]]]}}]}
+JSON
+mkdir -p "$tmp/u8"
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/u8/b.shp" "$tmp/zh.geojson" 2>/dev/null
+printf 'GBK\r\n' >"$tmp/u8/b.cpg"
+run 0 info "$tmp/u8/b.shp" 1
+expect out '^光大国际金融中心  \[1\]'
+expect out '^Height +100.0 m'
+run 0 validate "$tmp/u8/b.shp"
+expect err "warning: the .dbf's text is UTF-8 though its .cpg says GBK: read as UTF-8"
+
 # one GeoJSON: read as that file, its messages at ARCHIVE/MEMBER:LINE:COL
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"][0]["properties"]["height"]="tall"; json.dump(d,open(sys.argv[2],"w"),indent=1)' \
   "$WILD/osm-export.geojson" "$tmp/tall.geojson"

@@ -284,6 +284,39 @@ static void duplicate_record(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A name cut to its column's width in the middle of a character (GBK's two bytes, the
+ * second gone): the rest is read, with or without the .cpg that says GBK (it had been read
+ * as Latin-1, and with no .cpg every name of the table with it, sweep 53). */
+static void cut_cell(void)
+{
+    for (int with_cpg = 1; with_cpg >= 0; with_cpg--) {
+        dbf_field f;
+        CHECK(dbf_find("\xc3\xfb\xb3\xc6", 4, &f)); /* 名称, as GBK */
+        if (f.width >= 10) {
+            unsigned char *cell = f.p + f.head + f.at; /* record 1's */
+            memset(cell, ' ', f.width);
+            memcpy(cell + f.width - 9, "\xba\xa3\xd0\xc5\xb4\xf3\xcf\xc3\xb4", 9); /* 海信大厦 + 1 */
+            write_file(f.dbf, f.p, f.n);
+        }
+        free(f.p);
+        if (!with_cpg) {
+            char cpg[160];
+            snprintf(cpg, sizeof cpg, "%s/x.cpg", tmp);
+            unlink(cpg);
+        }
+        ly_district d;
+        ly_diag_list diags;
+        CHECK_INT(load(&d, f.shp, &diags), LY_LOAD_OK);
+        const ly_building *a = find(&d, "hx-01");
+        CHECK(a && a->name && !strcmp(a->name, "海信大厦"));
+        if (a && a->name && strcmp(a->name, "海信大厦"))
+            fprintf(stderr, "  with%s its .cpg, the cut name reads \"%s\"\n",
+                    with_cpg ? "" : "out", a->name);
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+}
+
 /* GDAL's GeoPackage of the same buildings: the same names, figures and places (the
  * shapefile's), ids from its ID column; not taken for a louyu store. */
 static void geopackage(void)
@@ -406,6 +439,7 @@ int main(void)
     incomplete();
     bad_value();
     duplicate_record();
+    cut_cell();
     geopackage();
     geopackage_rows();
     /* everything the cases wrote goes, so that runs leave nothing in /tmp */

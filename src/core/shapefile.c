@@ -302,9 +302,87 @@ static int ldid_encoding(unsigned ldid, char *charset, size_t n)
     return ldid == 0x01 || ldid == 0x03 || ldid == 0x58 ? ENC_LATIN1 : -1;
 }
 
+/* The text cells' bytes (spaces at their end left out) of the rows not deleted: what tells
+ * the table's encoding (numbers, binary integers and deleted rows say nothing of it). */
+typedef struct {
+    const reader *r;
+    size_t row;
+    int field;
+} cells;
+
+static bool next_cell(cells *c, const unsigned char **s, size_t *n)
+{
+    const reader *r = c->r;
+    for (; c->row < r->n_rows; c->row++, c->field = 0) {
+        const unsigned char *v = r->dbf + r->row_at + c->row * r->row_len;
+        if (v[0] == '*')
+            continue; /* deleted */
+        while (c->field < r->n_fields) {
+            const field *f = &r->fields[c->field++];
+            if (f->type != 'C')
+                continue;
+            *s = v + f->at;
+            *n = f->width;
+            while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\0'))
+                (*n)--;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The characters past ASCII in n bytes of UTF-8 (their lead bytes). */
+static size_t wide_chars(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] >= 0xC0;
+    return k;
+}
+
+/* Whether every text cell is UTF-8 (one cut short at its cell's end allowed: a writer that
+ * cut it to the width); *wide counts the characters past ASCII in them and the names. */
+static bool cells_utf8(const reader *r, size_t *wide)
+{
+    cells c = {r, 0, 0};
+    const unsigned char *s;
+    size_t n;
+    *wide = 0;
+    for (int i = 0; i < r->n_fields; i++)
+        *wide += wide_chars((const unsigned char *)r->fields[i].key, strlen(r->fields[i].key));
+    while (next_cell(&c, &s, &n)) {
+        if (!valid_utf8(s, whole_utf8(s, n)))
+            return false;
+        *wide += wide_chars(s, n);
+    }
+    return true;
+}
+
+/* Whether every text cell is GB18030 (GBK), a last character cut short allowed. */
+static bool cells_gb18030(const reader *r)
+{
+    cells c = {r, 0, 0};
+    const unsigned char *s;
+    size_t n;
+    while (next_cell(&c, &s, &n)) {
+        char *u;
+        size_t un;
+        bool ok = !ly_gb18030_to_utf8((const char *)s, n, &u, &un);
+        if (!ok && n && s[n - 1] >= 0x81) /* (its last byte a lead without its trail) */
+            ok = !ly_gb18030_to_utf8((const char *)s, n - 1, &u, &un);
+        if (!ok)
+            return false;
+        free(u);
+    }
+    return true;
+}
+
 /* The attributes' encoding: the .cpg's, else the language driver's (byte 29: code page
  * 936 is GBK, 950 Big5, ...); where those say UTF-8 or nothing, UTF-8 when the table is,
- * else GB18030 (GBK, as Chinese Windows writes it; said). */
+ * else GB18030 (GBK, as Chinese Windows writes it; said). Text that is UTF-8 throughout,
+ * with Chinese in it, is read as UTF-8 whatever a .cpg says (QGIS and GDAL write UTF-8;
+ * GBK text is not UTF-8 beyond a few characters by chance; said). Only the text cells of
+ * rows not deleted tell. */
 static void choose_encoding(reader *r)
 {
     int named = r->cpg ? cpg_encoding(r->cpg, r->charset, sizeof r->charset) : -1;
@@ -312,14 +390,22 @@ static void choose_encoding(reader *r)
     if (named < 0)
         named = ldid_encoding(r->dbf[29], r->charset, sizeof r->charset);
     r->enc = named < 0 ? ENC_UTF8 : (encoding)named;
-    size_t rows = r->n_rows * r->row_len;
-    if (r->enc != ENC_UTF8 || (valid_utf8(r->dbf + r->row_at, rows) && names_utf8(r)))
+    size_t wide;
+    bool utf8 = cells_utf8(r, &wide) && names_utf8(r);
+    if (r->enc != ENC_UTF8 && utf8 && wide >= 4) {
+        int said = r->cpg ? (int)strcspn(r->cpg, "\r\n") : 7;
+        said = said > 40 ? 40 : said;
+        r->enc = ENC_UTF8;
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "the .dbf's text is UTF-8 though its %s says %.*s: read as UTF-8 (a .cpg "
+                    "file beside it holding \"UTF-8\" says what it is)",
+                    r->cpg ? ".cpg" : "language driver (byte 29)",
+                    said, r->cpg ? r->cpg : "another");
         return;
-    char *probe;
-    size_t got;
-    bool gb = !ly_gb18030_to_utf8((const char *)r->dbf + r->row_at, rows, &probe, &got);
-    if (gb)
-        free(probe);
+    }
+    if (r->enc != ENC_UTF8 || utf8)
+        return;
+    bool gb = cells_gb18030(r);
     r->enc = gb ? ENC_GB18030 : ENC_LATIN1;
     ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                 "the .dbf's text is not UTF-8 %s%.40s%s: read as %s (a .cpg file beside it "
@@ -340,12 +426,18 @@ static void put_text(reader *r, ly_buf *out, const unsigned char *s, size_t n)
         s++, n--;
     char *u = NULL;
     size_t un = 0;
-    if (r->enc == ENC_GB18030 && !ly_gb18030_to_utf8((const char *)s, n, &u, &un)) {
+    /* a last character cut short by a writer that cut the text to the column's width is
+     * left out: the rest is read */
+    size_t cut = n && s[n - 1] >= 0x81 ? n - 1 : n;
+    if (r->enc == ENC_GB18030 && (!ly_gb18030_to_utf8((const char *)s, n, &u, &un) ||
+                                  (cut < n && !ly_gb18030_to_utf8((const char *)s, cut, &u, &un)))) {
         ly_buf_putn(out, u, un);
         free(u);
-    } else if (r->enc == ENC_UTF8 && valid_utf8(s, n)) {
-        ly_buf_putn(out, (const char *)s, n);
-    } else if (r->enc == ENC_OTHER && !ly_iconv_to_utf8(r->charset, (const char *)s, n, &u, &un)) {
+    } else if (r->enc == ENC_UTF8 && valid_utf8(s, whole_utf8(s, n))) {
+        ly_buf_putn(out, (const char *)s, whole_utf8(s, n));
+    } else if (r->enc == ENC_OTHER &&
+               (!ly_iconv_to_utf8(r->charset, (const char *)s, n, &u, &un) ||
+                (cut < n && !ly_iconv_to_utf8(r->charset, (const char *)s, cut, &u, &un)))) {
         ly_buf_putn(out, u, un);
         free(u);
     } else { /* Latin-1, or bytes the encoding does not take: each as its own character */
