@@ -101,6 +101,21 @@ expect out '^Height +100.0 m'
 run 0 validate "$tmp/u8/b.shp"
 expect err "warning: the .dbf's text is UTF-8 though its .cpg says GBK: read as UTF-8"
 
+# OpenStreetMap's keys as ogr2ogr launders them into a .dbf (name_zh, roof_heigh, roof_level,
+# building_h): read as the keys they stand for, as from the GeoJSON (sweep 53)
+cat >"$tmp/osmk.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"osm_id":"11","building":"office","name:zh":"海信大厦","height":"20","roof:height":"5"},"geometry":{"type":"Polygon","coordinates":[[[120.37,36.06],[120.3705,36.06],[120.3705,36.0605],[120.37,36.0605],[120.37,36.06]]]}},
+{"type":"Feature","properties":{"osm_id":"12","building":"office","building:levels":"4","roof:levels":"2"},"geometry":{"type":"Polygon","coordinates":[[[120.371,36.06],[120.3715,36.06],[120.3715,36.0605],[120.371,36.0605],[120.371,36.06]]]}},
+{"type":"Feature","properties":{"osm_id":"13","building":"office","building:height":"30"},"geometry":{"type":"Polygon","coordinates":[[[120.372,36.06],[120.3725,36.06],[120.3725,36.0605],[120.372,36.0605],[120.372,36.06]]]}}]}
+JSON
+mkdir -p "$tmp/osmk"
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/osmk/b.shp" "$tmp/osmk.geojson" 2>/dev/null
+"$LOUYU" info "$tmp/osmk.geojson" 2>/dev/null | tail -3 >"$tmp/osmk.want"
+"$LOUYU" info "$tmp/osmk/b.shp" 2>/dev/null | tail -3 >"$tmp/osmk.got"
+check 'cmp -s "$tmp/osmk.want" "$tmp/osmk.got" && grep -q "^11 .* 海信大厦" "$tmp/osmk.got"' \
+  "laundered OSM keys: $(cat "$tmp/osmk.got") against $(cat "$tmp/osmk.want")"
+
 # one GeoJSON: read as that file, its messages at ARCHIVE/MEMBER:LINE:COL
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"][0]["properties"]["height"]="tall"; json.dump(d,open(sys.argv[2],"w"),indent=1)' \
   "$WILD/osm-export.geojson" "$tmp/tall.geojson"

@@ -100,6 +100,15 @@ void ly_ft_outside_system(char *buf, size_t n, double x, double y, const char *s
                  "system to name is the one without it, \"... Gauss-Kruger CM ...\")");
 }
 
+void ly_ft_laundered_key(char *key, size_t n)
+{
+    /* OpenStreetMap's keys short enough to keep their length, ':' written as '_' */
+    static const char *const OSM[][2] = {{"name_zh", "name:zh"}, {"addr_full", "addr:full"}};
+    for (size_t k = 0; k < sizeof OSM / sizeof *OSM; k++)
+        if (!strcasecmp(key, OSM[k][0]))
+            snprintf(key, n, "%s", OSM[k][1]);
+}
+
 void ly_ft_cut_column_key(char *key, size_t n)
 {
     /* OpenStreetMap's keys as GDAL and QGIS write them into a .dbf: ':' as '_', cut at 10 */
@@ -108,6 +117,11 @@ void ly_ft_cut_column_key(char *key, size_t n)
                                          {"building_p", "building:part"},
                                          {"addr_house", "addr:housenumber"},
                                          {"addr_stree", "addr:street"},
+                                         {"building_h", "building:height"},
+                                         {"roof_heigh", "roof:height"},
+                                         {"roof_level", "roof:levels"},
+                                         {"roof_shape", "roof:shape"},
+
                                          /* louyu's own, cut the same way */
                                          {"heading_de", "heading_deg"},
                                          {"official_n", "official_name"},

@@ -32,6 +32,10 @@ void ly_ft_outside_system(char *buf, size_t n, double x, double y, const char *s
  * least two characters); else as it is. */
 void ly_ft_cut_column_key(char *key, size_t n);
 
+/* A column's name of 9 bytes or fewer that GDAL wrote for an OpenStreetMap key, ':' as '_'
+ * (name_zh: name:zh), as that key; else as it is. */
+void ly_ft_laundered_key(char *key, size_t n);
+
 /* Whether a property of that name gives the loader its ids (id, @id, osm_id, osm_way_id). */
 bool ly_ft_id_key(const char *key);
 

@@ -250,7 +250,11 @@ static bool put_blob(ly_buf *out, const table *t, const unsigned char *p, size_t
     }
     if (curve)
         snprintf(why, why_n, "a %s, which louyu does not read: expected points, lines or polygons "
-                 "(ogr2ogr -nlt CONVERT_TO_LINEAR turns curves into lines)", curve);
+                 "(%s)", curve,
+                 !strcmp(curve, "PolyhedralSurface") || !strcmp(curve, "TIN") ||
+                         !strcmp(curve, "Triangle")
+                     ? "ogr2ogr -nlt MULTIPOLYGON turns surfaces into polygons"
+                     : "ogr2ogr -nlt CONVERT_TO_LINEAR turns curves into lines");
     else if (w.bad[0])
         snprintf(why, why_n, "%s: expected points, lines or polygons of finite longitude and "
                  "latitude (or x and y)", w.bad);

@@ -6,6 +6,7 @@
 #include "louyu/csv.h"
 #include "louyu/file.h"
 #include "louyu/html.h"
+#include "louyu/week.h"
 #include "load_private.h"
 #include "feature_text.h"
 #include "vocab.h"
@@ -472,6 +473,8 @@ static void name_fields(reader *r)
         ly_vocab_column_key(f->key, sizeof f->key);
         if (cut)
             ly_ft_cut_column_key(f->key, sizeof f->key);
+        else
+            ly_ft_laundered_key(f->key, sizeof f->key);
         for (int j = 0; j < i; j++) /* a name taken: the column keeps its own */
             if (!strcmp(r->fields[j].key, f->key))
                 snprintf(f->key, sizeof f->key, "%.50s_%d", r->fields[j].key, i + 1);
@@ -507,12 +510,13 @@ static void put_value(reader *r, ly_buf *out, const field *f, const unsigned cha
         ly_buf_put(out, b == a + 1 && strchr("TtYy", t[a]) ? "true"
                         : b == a + 1 && strchr("FfNn", t[a]) ? "false" : "null");
         break;
-    case 'D': { /* YYYYMMDD; GDAL writes 00000000 for none */
-        int month = b - a == 8 ? (t[a + 4] - '0') * 10 + t[a + 5] - '0' : 0;
-        int day = b - a == 8 ? (t[a + 6] - '0') * 10 + t[a + 7] - '0' : 0;
-        if (b - a == 8 && strspn(t + a, "0123456789") == 8 && month >= 1 && month <= 12 &&
-            day >= 1 && day <= 31)
-            ly_buf_printf(out, "\"%.4s-%.2s-%.2s\"", t + a, t + a + 4, t + a + 6);
+    case 'D': { /* YYYYMMDD; GDAL writes 00000000 for none; a day the calendar lacks
+                   (2011-02-29) is none either */
+        char iso[16];
+        long days;
+        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", t + a, t + a + 4, t + a + 6);
+        if (b - a == 8 && strspn(t + a, "0123456789") == 8 && ly_date_parse(iso, &days))
+            ly_buf_printf(out, "\"%s\"", iso);
         else
             ly_buf_put(out, "null");
         break;
