@@ -579,6 +579,13 @@ want = {f["id"] for f in json.load(open(sys.argv[2]))["features"]
         if f["properties"].get("kind") == "building" and f["properties"].get("status") != "under_construction"
         and any(r["vacant_m2"] >= 1000 for r in f["properties"].get("floor_records", []))}
 assert got == want, (got, want)' "$tmp/out" "$ZS" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: query --min-area 1000 lists other buildings"; }
+# the Chinese text is Chinese throughout (it had said "score" and "floors: 3 (500 m²)")
+run 0 query "$ZS" --min-area 500 --lang zh; expect out '^1\. .*  评分 0\.[0-9]{3}$'
+expect out '^   楼层：[0-9]+(–[0-9]+)?（[0-9,]+ m²）'
+check '! grep -q "score\|floors" "$tmp/out"' "English in the Chinese finder: $(head -3 "$tmp/out")"
+run 0 query "$ZS" --min-area 500; expect out '^   floors: [0-9]+(–[0-9]+)? \([0-9,]+ m²\)(, [0-9]|$)'
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"solo","properties":{"height":20},"geometry":{"type":"Polygon","coordinates":[[[120.37,36.06],[120.3705,36.06],[120.3705,36.0605],[120.37,36.0605],[120.37,36.06]]]}}]}\n' >"$tmp/solo.geojson"
+run 0 nearby "$tmp/solo.geojson" solo --lang zh; expect out '^  步行范围内没有已知的设施（2,400 米）$'
 # near by the metres as shown: a station 400.1 m on foot is "400 m", so near at 400
 run 0 query "$SRC/tests/data/query/near-400.geojson" --near metro; expect out '\(400 m; station\)'
 run 0 nearby "$SRC/tests/data/query/near-400.geojson" tower; expect out ' 400 m  Metro'

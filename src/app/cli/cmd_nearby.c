@@ -114,8 +114,11 @@ static void print_text(const ly_district *d, const ly_building *b, const int *or
         }
         printf("\n");
     }
-    if (!n)
-        printf("  %s (%s m)\n", ly_str(LY_S_NEARBY_NONE, lang), reach);
+    if (!n) {
+        printf("  %s", ly_str(LY_S_NEARBY_NONE, lang));
+        printf(ly_str(LY_S_NEARBY_REACH, lang), reach);
+        printf("\n");
+    }
 }
 
 int ly_cli_nearby(const ly_args *a)

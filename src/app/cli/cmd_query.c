@@ -19,18 +19,22 @@ static void print_text(const ly_district *d, const ly_query_result *r, ly_lang l
         const ly_query_match *m = &r->matches[i];
         const ly_building *b = &d->buildings[m->building];
         char buf[320];
-        printf("%s%zu. %s [%s]  score %.3f\n", i ? "\n" : "", i + 1,
-               ly_cli_title(b, lang, " / ", buf, sizeof buf), b->id, m->score);
+        printf("%s%zu. %s [%s]  ", i ? "\n" : "", i + 1,
+               ly_cli_title(b, lang, " / ", buf, sizeof buf), b->id);
+        printf(ly_str(LY_S_CLI_SCORE, lang), m->score);
+        printf("\n");
         if (m->n_spaces) {
-            printf("   floors:");
+            printf("   %s", ly_str(LY_S_CLI_FLOORS, lang));
             for (uint32_t k = 0; k < m->n_spaces; k++) {
                 const ly_query_space *s = &r->spaces[m->first_space + k];
                 char area[40];
                 ly_format_grouped(s->vacant_m2, area, sizeof area);
+                const char *sep = k ? ly_str(LY_S_LIST_SEP, lang) : lang == LY_LANG_EN ? " " : "";
                 if (s->first == s->last)
-                    printf("%s %d (%s m²)", k ? "," : "", s->first, area);
+                    printf("%s%d", sep, s->first);
                 else
-                    printf("%s %d–%d (%s m²)", k ? "," : "", s->first, s->last, area);
+                    printf("%s%d–%d", sep, s->first, s->last);
+                printf(ly_str(LY_S_CLI_AREA, lang), area);
             }
             printf("\n");
         }
