@@ -563,6 +563,32 @@ PY
 rc=$?
 check '[ $rc != 0 ] && grep -q "malformed" "$tmp/err"' "a damaged store read as one: $(head -2 "$tmp/out" "$tmp/err")"
 
+# ---- the template: last week's values, each floor's own rent -------------------------------
+# a week before the first report: the district as converted (what the import compares it
+# with), not the latest week's (sweep 54)
+"$LOUYU" convert "$SRC/data/zhanshan.geojson" "$tmp/conv.gpkg" >/dev/null 2>&1
+"$LOUYU" report template wtc --db "$STORE" --week 2010-W10 --encoding utf-8 >"$tmp/early.csv" 2>"$tmp/err"
+"$LOUYU" report template wtc --db "$tmp/conv.gpkg" --week 2010-W10 --encoding utf-8 >"$tmp/conv.csv" 2>>"$tmp/err"
+check 'cmp -s "$tmp/early.csv" "$tmp/conv.csv" && [ -s "$tmp/conv.csv" ]' \
+  "a template before the first report: $(diff "$tmp/early.csv" "$tmp/conv.csv" | head -4) $(head -2 "$tmp/err")"
+# a week whose floors asked different rents: the next template gives each its own, a vacant
+# floor whose row gave none empty (to be agreed)
+python3 - "$tmp/conv.csv" "$tmp/rents.csv" <<'PY'
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
+out = [rows[0]]
+for r in rows[1:]:
+    c = r.split(",")
+    c[0] = "2011-W10"
+    c[3], c[4] = {"2": ("100", "3.50"), "3": ("100", "4.20"), "4": ("100", "")}.get(c[2], ("0", ""))
+    out.append(",".join(c))
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out) + "\n")
+PY
+"$LOUYU" report import --db "$tmp/conv.gpkg" "$tmp/rents.csv" >"$tmp/out" 2>"$tmp/err"
+"$LOUYU" report template wtc --db "$tmp/conv.gpkg" --encoding utf-8 >"$tmp/next.csv" 2>>"$tmp/err"
+check 'grep -q "^2011-W11,wtc,2,100,3.50," "$tmp/next.csv" && grep -q "^2011-W11,wtc,3,100,4.20," "$tmp/next.csv" && grep -q "^2011-W11,wtc,4,100,," "$tmp/next.csv"' \
+  "the next template's rents: $(grep -E "^2011-W11,wtc,[234]," "$tmp/next.csv") $(head -2 "$tmp/err")"
+
 # ---- a store another program changed: its odd rows are named and left out, never acted on ----
 # edit DB SQL: change a copy of the store as QGIS's attribute table or sqlite3 would
 edit() { python3 -c 'import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute(sys.argv[2]); db.commit()' "$1" "$2"; }

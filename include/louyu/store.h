@@ -35,6 +35,10 @@ int ly_store_create(const char *gpkg, const char *source, ly_diag_list *diags, c
 ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_desc *desc,
                              ly_diag_list *diags);
 
+/* The store's district as converted: no weekly history (what an import compares a week
+ * with when none is reported before it). */
+ly_load_result ly_store_load_converted(ly_district *out, const char *path, ly_diag_list *diags);
+
 /* What an import changed for one building: m² that became vacant and m² that
  * became let, against the week before (or the district as converted). */
 typedef struct {

@@ -13,9 +13,6 @@
  * on failure *db is NULL and err says why. */
 int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t n);
 
-/* The store's district as converted: no weekly history. */
-ly_load_result ly_store_load_converted(ly_district *out, const char *path, ly_diag_list *diags);
-
 /* Gives d, loaded as converted, the store's state before `week`: each building's floors
  * as of its last report before it, in a history of one week, the district's last week
  * before it (none when there is none). What an import checks a report against, in the

@@ -142,9 +142,22 @@ int ly_cli_report_template(const ly_args *a)
                                         "expected the week the figures are for",
                                 ly_week_format(week, w1, sizeof w1),
                                 ly_week_format(this_week, w2, sizeof w2));
-    /* last week's values: the latest week before the one asked for */
+    /* last week's values: the latest week before the one asked for; with none before it
+     * (a late report for an earlier week, the first redone), the district as converted:
+     * what the import compares such a week with */
     for (size_t i = 0; !rc && i < d.n_weeks && d.weeks[i] < week; i++)
         ly_district_set_week(&d, i);
+    if (!rc && d.n_weeks && d.weeks[0] >= week) {
+        ly_district_unload(&d);
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, store_path(a));
+        if (ly_store_load_converted(&d, store_path(a), &diags) != LY_LOAD_OK) {
+            for (size_t i = 0; i < diags.count; i++)
+                ly_diag_print(stderr, &diags, &diags.items[i]);
+            rc = LY_EXIT_DATA;
+        }
+        ly_diag_list_deinit(&diags);
+    }
     size_t len = 0, out_len = 0;
     char *text = rc ? NULL : ly_report_template(&d, (uint32_t)b, week, &len);
     const char *enc = ly_arg_text(a, "--encoding", "utf-8-bom");
