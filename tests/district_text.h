@@ -19,7 +19,7 @@ static double lat_of(double y)
 }
 
 typedef struct {
-    char text[1 << 18];
+    char text[1 << 22];
     size_t n;
 } json_buf;
 

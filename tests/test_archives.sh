@@ -101,6 +101,21 @@ expect out '^Height +100.0 m'
 run 0 validate "$tmp/u8/b.shp"
 expect err "warning: the .dbf's text is UTF-8 though its .cpg says GBK: read as UTF-8"
 
+# GBK whose bytes are UTF-8 too (楼 is C2 A5, UTF-8's ¥): read as the .cpg says, no warning
+cat >"$tmp/gbk.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"name":"A楼","height":30},"geometry":{"type":"Polygon","coordinates":[[[120.400,36.060],[120.401,36.060],[120.401,36.0608],[120.400,36.0608],[120.400,36.060]]]}},
+{"type":"Feature","properties":{"name":"B楼","height":30},"geometry":{"type":"Polygon","coordinates":[[[120.402,36.060],[120.403,36.060],[120.403,36.0608],[120.402,36.0608],[120.402,36.060]]]}},
+{"type":"Feature","properties":{"name":"C楼","height":30},"geometry":{"type":"Polygon","coordinates":[[[120.404,36.060],[120.405,36.060],[120.405,36.0608],[120.404,36.0608],[120.404,36.060]]]}},
+{"type":"Feature","properties":{"name":"D楼","height":30},"geometry":{"type":"Polygon","coordinates":[[[120.406,36.060],[120.407,36.060],[120.407,36.0608],[120.406,36.0608],[120.406,36.060]]]}}]}
+JSON
+mkdir -p "$tmp/gbkshp"
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=GBK "$tmp/gbkshp/c.shp" "$tmp/gbk.geojson" 2>/dev/null
+run 0 info "$tmp/gbkshp/c.shp"
+expect out ' A楼$'
+expect out ' D楼$'
+run 0 validate "$tmp/gbkshp/c.shp"; expect out 'valid: 4 buildings.*0 warnings'
+
 # OpenStreetMap's keys as ogr2ogr launders them into a .dbf (name_zh, roof_heigh, roof_level,
 # building_h): read as the keys they stand for, as from the GeoJSON (sweep 53)
 cat >"$tmp/osmk.geojson" <<'JSON'

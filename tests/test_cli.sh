@@ -596,6 +596,10 @@ expect_empty out
 # nearby: the walk over the roads, nearest first, the later metro said so; JSON with routes
 run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +1 min +75 m  Bank'
 run 0 nearby wtc --lang zh; expect out '沿道路步行'; expect out '^ +1 分钟 +75 米  银行'
+expect out '地铁站 · .* \[[^]]*\]（2016 年开业）$'
+# roads no one walks on (all "walk": false) are no walkable road, as the finder says
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"solo","properties":{"kind":"building","height":20},"geometry":{"type":"Polygon","coordinates":[[[120.37,36.06],[120.3705,36.06],[120.3705,36.0605],[120.37,36.0605],[120.37,36.06]]]}},{"type":"Feature","id":"m","properties":{"kind":"road","class":"primary","walk":false},"geometry":{"type":"LineString","coordinates":[[120.369,36.0598],[120.372,36.0598]]}},{"type":"Feature","id":"b","properties":{"kind":"poi","category":"bank"},"geometry":{"type":"Point","coordinates":[120.371,36.0597]}}]}\n' >"$tmp/nowalk.geojson"
+run 0 nearby "$tmp/nowalk.geojson" solo; expect out 'no walkable road in the data: straight-line distances'
 run 0 nearby "$ZS" wtc --json
 check 'python3 -c "import json,sys,math; d=json.load(open(sys.argv[1])); n=d[\"nearby\"]; assert n and all(len(p[\"route\"])>=2 for p in n); assert [p[\"metres\"] for p in n]==sorted(p[\"metres\"] for p in n); assert all(p[\"minutes\"]==math.ceil(p[\"metres\"]/75) for p in n)" "$tmp/out"' "louyu nearby --json: no routes, not nearest first, or minutes unlike the text's"
 # a place whose point is inside the building's outline is in it: 0 m, not a walk out to

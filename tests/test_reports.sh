@@ -589,6 +589,11 @@ PY
 check 'grep -q "^2011-W11,wtc,2,100,3.50," "$tmp/next.csv" && grep -q "^2011-W11,wtc,3,100,4.20," "$tmp/next.csv" && grep -q "^2011-W11,wtc,4,100,," "$tmp/next.csv"' \
   "the next template's rents: $(grep -E "^2011-W11,wtc,[234]," "$tmp/next.csv") $(head -2 "$tmp/err")"
 
+# an export of a week with no reports says whose figures it holds, as report diff does
+"$LOUYU" export "$tmp/conv.gpkg" --week 2011-W12 --out "$tmp/w12.geojson" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "2011-W12 has no reports: its figures are those of 2011-W10" "$tmp/err"' \
+  "an export of a week with no reports: $(cat "$tmp/err")"
+
 # ---- a store another program changed: its odd rows are named and left out, never acted on ----
 # edit DB SQL: change a copy of the store as QGIS's attribute table or sqlite3 would
 edit() { python3 -c 'import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute(sys.argv[2]); db.commit()' "$1" "$2"; }

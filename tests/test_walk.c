@@ -430,6 +430,40 @@ static void test_scribble(void)
     free(j);
 }
 
+/* A downtown of 32,000 segments and a business park 20 km off, its 320 segments (under
+ * 1 % of them: beyond the grid's box, filed in one border cell) crossing without shared
+ * points: the park's crossings are joined (sweep 55: a border cell over 256 segments was
+ * taken for a scribble, and the park fell apart). */
+static void test_far_park(void)
+{
+    json_buf *j = malloc(sizeof *j);
+    world t;
+    begin(j);
+    double line[2 * 161];
+    for (int k = 0; k < 100; k++) { /* 100 x 100 streets of 160 segments, 1.6 km square */
+        for (int i = 0; i <= 160; i++)
+            line[2 * i] = i * 10.0, line[2 * i + 1] = k * 16.0;
+        road(j, "residential", line, 161);
+        for (int i = 0; i <= 160; i++)
+            line[2 * i] = k * 16.0 + 5, line[2 * i + 1] = i * 10.0 - 3;
+        road(j, "residential", line, 161);
+    }
+    for (int k = 0; k < 4; k++) { /* the park: 4 x 4 streets of 40 segments */
+        for (int i = 0; i <= 40; i++)
+            line[2 * i] = 20000 + i * 5.0, line[2 * i + 1] = 20000 + k * 50.0 + 25;
+        road(j, "residential", line, 41);
+        for (int i = 0; i <= 40; i++)
+            line[2 * i] = 20000 + k * 50.0 + 25, line[2 * i + 1] = 20000 + i * 5.0 + 2;
+        road(j, "residential", line, 41);
+    }
+    CHECK(world_load(&t, j));
+    double across = dist(P(&t, 20000, 20025), P(&t, 20025, 20025)) +
+                    dist(P(&t, 20025, 20025), P(&t, 20025, 20177));
+    CHECK_NEAR(walk_xy(&t, 20000, 20025, 20025, 20177), across, 0.5);
+    world_free(&t);
+    free(j);
+}
+
 /* A road with other properties than a class (a JSON object's members, after "kind"). */
 static void road_with(json_buf *j, const char *props, const double *xy, int n)
 {
@@ -1201,6 +1235,7 @@ int main(void)
     test_stray_road();
     test_stray_vertex();
     test_levels();
+    test_far_park();
     test_minutes();
     test_scribble();
     test_degenerate();

@@ -94,7 +94,10 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
                        char *err, size_t n);
 
 /* Writes week `week` of the store (0: the latest) as a louyu GeoJSON file at
- * out_path, atomically (a temporary file renamed over it). Returns 0, or -1 with err. */
-int ly_store_export(const char *gpkg, int week, const char *out_path, char *err, size_t n);
+ * out_path, atomically (a temporary file renamed over it); *shown (may be NULL) is the week
+ * whose figures it holds (a week with no reports: the latest before it; 0: the district as
+ * converted). Returns 0, or -1 with err. */
+int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown, char *err,
+                    size_t n);
 
 #endif

@@ -332,17 +332,18 @@ static bool next_cell(cells *c, const unsigned char **s, size_t *n)
     return false;
 }
 
-/* The characters past ASCII in n bytes of UTF-8 (their lead bytes). */
+/* The Chinese characters (U+3000-U+9FFF: CJK punctuation, kana, ideographs) in n bytes
+ * of UTF-8: their lead bytes, E3 to E9. (GBK's 楼, C2 A5, is UTF-8's ¥: no Chinese.) */
 static size_t wide_chars(const unsigned char *s, size_t n)
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        k += s[i] >= 0xC0;
+        k += s[i] >= 0xE3 && s[i] <= 0xE9;
     return k;
 }
 
 /* Whether every text cell is UTF-8 (one cut short at its cell's end allowed: a writer that
- * cut it to the width); *wide counts the characters past ASCII in them and the names. */
+ * cut it to the width); *wide counts the Chinese characters in them and the names. */
 static bool cells_utf8(const reader *r, size_t *wide)
 {
     cells c = {r, 0, 0};

@@ -809,7 +809,8 @@ static int write_atomically(const char *path, const char *text, char *err, size_
     return rc;
 }
 
-int ly_store_export(const char *gpkg, int week, const char *out_path, char *err, size_t n)
+int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown, char *err,
+                    size_t n)
 {
     ly_district d;
     ly_diag_list diags;
@@ -829,6 +830,8 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, char *err,
     int rc = -1;
     char *text = NULL, *out = NULL;
     cJSON *doc = NULL;
+    if (shown)
+        *shown = found && d.n_weeks ? d.weeks[i] : 0;
     if (!found) {
         char w[16], a[16], b[16];
         if (d.n_weeks)

@@ -377,13 +377,23 @@ static int by_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The pairs of segments in the cells that hold at most `most` segments. */
-static size_t pairs_within(const walk_grid *g, size_t most)
+/* Whether cell c's pairs are tested: it holds at most `most` segments, or it is a border
+ * cell and `border` spares those (what lies beyond the grid's box is filed there: a
+ * business park 20 km off, its streets together in one cell, is not a scribble). */
+static bool cell_tested(const walk_grid *g, size_t c, size_t most, bool border)
+{
+    size_t i = c % g->nx, j = c / g->nx;
+    return g->start[c + 1] - g->start[c] <= most ||
+           (border && (i == 0 || j == 0 || i + 1 == g->nx || j + 1 == g->ny));
+}
+
+/* The pairs of segments in the cells tested. */
+static size_t pairs_within(const walk_grid *g, size_t most, bool border)
 {
     size_t cells = (size_t)g->nx * g->ny, n = 0;
     for (size_t c = 0; c < cells; c++) {
         size_t k = g->start[c + 1] - g->start[c];
-        n += k <= most ? k * (k - 1) / 2 : 0;
+        n += cell_tested(g, c, most, border) ? k * (k - 1) / 2 : 0;
     }
     return n;
 }
@@ -398,14 +408,22 @@ static int crossings(builder *b)
     /* a street network has a few pairs a segment; a line scribbled over itself (a GPS
      * track drawn as a footway) has them by the square in the few cells it covers: there,
      * crossings without a shared point are not joined, rather than seconds and gigabytes
-     * spent on one line; everywhere else they are. Past the whole budget too, the most
-     * crowded cells are left until the rest fit. */
-    size_t most = MAX_SEGS_PER_CELL, n_pairs = pairs_within(&g, most);
-    while (most > 2 && n_pairs > MAX_PAIRS_PER_SEG * b->n_seg + MAX_PAIRS_EXTRA)
-        n_pairs = pairs_within(&g, most /= 2);
+     * spent on one line; everywhere else they are. The border cells (what lies beyond the
+     * grid's box) are spared while the whole fits the budget; past it, the most crowded
+     * cells are left until the rest fit. */
+    size_t most = MAX_SEGS_PER_CELL, budget = MAX_PAIRS_PER_SEG * b->n_seg + MAX_PAIRS_EXTRA;
+    bool border = true;
+    size_t n_pairs = pairs_within(&g, most, border);
+    while (n_pairs > budget && (border || most > 2)) {
+        if (border)
+            border = false;
+        else
+            most /= 2;
+        n_pairs = pairs_within(&g, most, border);
+    }
     size_t crowded = 0, left = 0;
     for (size_t c = 0; c < cells; c++)
-        if (g.start[c + 1] - g.start[c] > most)
+        if (!cell_tested(&g, c, most, border))
             crowded++, left += g.start[c + 1] - g.start[c];
     if (crowded)
         LY_WARN("WALK", "%zu place%s where over %zu road segments crowd (%zu segments in all, "
@@ -418,8 +436,7 @@ static int crossings(builder *b)
     }
     size_t n = 0;
     for (size_t c = 0; c < cells; c++)
-        for (uint32_t x = g.start[c]; x < g.start[c + 1] && g.start[c + 1] - g.start[c] <= most;
-             x++)
+        for (uint32_t x = g.start[c]; x < g.start[c + 1] && cell_tested(&g, c, most, border); x++)
             for (uint32_t y = x + 1; y < g.start[c + 1]; y++) {
                 uint64_t i = g.items[x], j = g.items[y];
                 pairs[n++] = i < j ? i << 32 | j : j << 32 | i;

@@ -185,11 +185,16 @@ static int export_geojson(const ly_args *a, const char *db, const char *out)
                                   db);
     if (!store)
         return district_geojson(a, db, out);
-    char err[1024];
-    if (ly_store_export(db, week, out, err, sizeof err)) {
+    char err[1024], w[16], s[16];
+    int shown = 0;
+    if (ly_store_export(db, week, out, &shown, err, sizeof err)) {
         fprintf(stderr, "louyu export: %s\n", err);
         return LY_EXIT_USAGE;
     }
+    if (week && shown && shown != week) /* (as report diff says it) */
+        fprintf(stderr, "louyu export: %s has no reports: its figures are those of %s, each "
+                        "building's latest report before it\n",
+                ly_week_format(week, w, sizeof w), ly_week_format(shown, s, sizeof s));
     fprintf(g_say, "%s: written\n", out);
     return LY_EXIT_OK;
 }

@@ -105,12 +105,14 @@ static void print_text(const ly_district *d, const ly_building *b, const int *or
             printf(ly_str(LY_S_NEARBY_ROW_STRAIGHT, lang), m);
             printf("  ");
         }
-        printf("%s%s%s [%s]", ly_poi_category_title(order[i], lang), name ? " · " : "",
-               name ? name : "", f->id ? f->id : "");
+        printf("%s%s%s", ly_poi_category_title(order[i], lang), name ? " · " : "",
+               name ? name : "");
+        if (f->id)
+            printf(" [%s]", f->id);
         if (f->since && year && f->since > year) {
-            printf(" (");
-            printf(ly_str(LY_S_OPENED_IN, lang), f->since);
-            printf(")");
+            char opened[64];
+            snprintf(opened, sizeof opened, ly_str(LY_S_OPENED_IN, lang), f->since);
+            printf(ly_str(LY_S_PAREN, lang), opened);
         }
         printf("\n");
     }
