@@ -594,6 +594,20 @@ check 'grep -q "^2011-W11,wtc,2,100,3.50," "$tmp/next.csv" && grep -q "^2011-W11
 check 'grep -q "2011-W12 has no reports: its figures are those of 2011-W10" "$tmp/err"' \
   "an export of a week with no reports: $(cat "$tmp/err")"
 
+# a store another program holds locked (an edit open in QGIS): the import waits 5 s, then
+# says who holds it and that nothing changed
+cp "$STORE" "$tmp/lk.gpkg"
+python3 -c 'import sqlite3,sys,time; db=sqlite3.connect(sys.argv[1], isolation_level=None); db.execute("BEGIN IMMEDIATE"); open(sys.argv[2],"w").close(); time.sleep(9)' \
+  "$tmp/lk.gpkg" "$tmp/lk.held" &
+holder=$!
+for _ in $(seq 50); do [ -e "$tmp/lk.held" ] && break; sleep 0.1; done
+"$LOUYU" report template wtc --db "$STORE" --week 2011-W18 --out "$tmp/lk.csv" 2>/dev/null
+"$LOUYU" report import --db "$tmp/lk.gpkg" "$tmp/lk.csv" >"$tmp/out" 2>&1
+rc=$?
+wait "$holder"
+check '[ $rc = 2 ] && grep -q "another program held it locked for over 5 s (database is locked; an edit open in QGIS.*nothing was changed" "$tmp/out"' \
+  "an import into a locked store: rc $rc, $(cat "$tmp/out")"
+
 # ---- a store another program changed: its odd rows are named and left out, never acted on ----
 # edit DB SQL: change a copy of the store as QGIS's attribute table or sqlite3 would
 edit() { python3 -c 'import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute(sys.argv[2]); db.commit()' "$1" "$2"; }

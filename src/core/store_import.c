@@ -268,6 +268,22 @@ static void changes(const ly_district *d, const ly_report *rep, ly_import_summar
 
 /* ---- the import ---------------------------------------------------------------------- */
 
+/* What a store that cannot take the import says, in words a building manager can act on:
+ * locked by another program (an edit open in QGIS or DB Browser for SQLite), or a disk's
+ * I/O error (a file size limit, a full disk, a -journal beside it another user left). */
+static void explain(int code, const char *sqlite_says, char *err, size_t n)
+{
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        snprintf(err, n, "another program held it locked for over 5 s (%s; an edit open in "
+                 "QGIS or DB Browser for SQLite, another import): nothing was changed; try "
+                 "again when it is done", sqlite_says);
+    else if (code == SQLITE_IOERR)
+        snprintf(err, n, "a disk I/O error (%s): nothing was changed; expected room on the "
+                 "disk, no file size limit in the way (ulimit -f), and no -journal file "
+                 "beside the store that this user may not remove (one another user's "
+                 "import left)", sqlite_says);
+}
+
 /* Inside BEGIN IMMEDIATE: the checks, the log and the rows. */
 static int write_import(import_ctx *c, const char *path, bool replace, ly_import_summary *sum)
 {
@@ -370,6 +386,9 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
             rc = LY_IMPORT_FAILED;
         else if ((rc = write_import(&c, csv_path, replace, sum)) == LY_IMPORT_OK && !sum->already)
             rc = ly_gpkg_exec(db, "COMMIT", err, n) ? LY_IMPORT_FAILED : LY_IMPORT_OK;
+        int code = sqlite3_extended_errcode(db) & 0xFF;
+        if (rc == LY_IMPORT_FAILED)
+            explain(code, sqlite3_errmsg(db), err, n);
         if (rc != LY_IMPORT_OK || sum->already)
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
         if (rc == LY_IMPORT_OK && !sum->already)
