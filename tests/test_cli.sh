@@ -597,6 +597,19 @@ expect_empty out
 run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +1 min +75 m  Bank'
 run 0 nearby wtc --lang zh; expect out '沿道路步行'; expect out '^ +1 分钟 +75 米  银行'
 expect out '地铁站 · .* \[[^]]*\]（2016 年开业）$'
+# figures as shown add up: stats' leased and vacant make the recorded area; a building with
+# 10 m² of 10,000 vacant is 99 %, not 100 % occupied, in info's list (sweep 54)
+"$LOUYU" stats >"$tmp/out" 2>&1 # (the bundled store, its latest week)
+python3 - "$tmp/out" >"$tmp/py" 2>&1 <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+n = lambda k: int(re.search(k + r" +([0-9,]+) m", t).group(1).replace(",", ""))
+print("ok" if n("Recorded floor area") == n("Leased") + n("Vacant") else t)
+PY
+check 'grep -qx ok "$tmp/py"' "stats' parts do not add up: $(head -c 600 "$tmp/py")"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); b=[f for f in d["features"] if f["properties"].get("floor_records")][0]; b["properties"]["floor_records"]=[{"floor":1,"use":"office","area_m2":10000,"vacant_m2":10}]; d["features"]=[b]; json.dump(d,open(sys.argv[2],"w"))' \
+  "$ZS" "$tmp/almost.geojson"
+run 0 info "$tmp/almost.geojson"; expect out ' 99 %  '
 # roads no one walks on (all "walk": false) are no walkable road, as the finder says
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"solo","properties":{"kind":"building","height":20},"geometry":{"type":"Polygon","coordinates":[[[120.37,36.06],[120.3705,36.06],[120.3705,36.0605],[120.37,36.0605],[120.37,36.06]]]}},{"type":"Feature","id":"m","properties":{"kind":"road","class":"primary","walk":false},"geometry":{"type":"LineString","coordinates":[[120.369,36.0598],[120.372,36.0598]]}},{"type":"Feature","id":"b","properties":{"kind":"poi","category":"bank"},"geometry":{"type":"Point","coordinates":[120.371,36.0597]}}]}\n' >"$tmp/nowalk.geojson"
 run 0 nearby "$tmp/nowalk.geojson" solo; expect out 'no walkable road in the data: straight-line distances'

@@ -233,8 +233,11 @@ static void list_text(const ly_district *d)
         const ly_building *b = &d->buildings[i];
         double occ = ly_building_occupancy(d, b, NULL, NULL);
         char pct[16] = "-";
+        /* never 100 % with space vacant, nor 0 % with some let (99.5 % is "99 %") */
+        double shown = occ < 1 ? fmin(100 * occ, 99) : 100;
+        shown = occ > 0 ? fmax(shown, 1) : 0;
         if (occ >= 0)
-            snprintf(pct, sizeof pct, "%.0f %%", 100 * occ);
+            snprintf(pct, sizeof pct, "%.0f %%", shown);
         printf("%-18s %6.1f m %6d %9s  %s\n", b->id, b->height_m, b->floors, pct,
                ly_cli_title(b, LY_LANG_EN, " / ", buf, sizeof buf));
     }

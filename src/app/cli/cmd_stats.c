@@ -3,6 +3,7 @@
 #include "louyu/json.h"
 #include "louyu/stats.h"
 
+#include <math.h>
 #include <stdio.h>
 
 static void stats_json(const ly_district *d, const ly_stats *s)
@@ -70,7 +71,9 @@ static void stats_text(const ly_district *d, const ly_stats *s)
     if (s->occupancy_rate >= 0) {
         printf("Recorded floor area   %s m² on %zu floors\n",
                ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded);
-        printf("Leased                %s m²\n", ly_thousands(s->leased_m2, a, sizeof a));
+        /* (the parts as shown add up to the whole as shown: leased is what vacancy leaves) */
+        printf("Leased                %s m²\n",
+               ly_thousands(round(s->recorded_area_m2) - round(s->vacant_m2), a, sizeof a));
         printf("Vacant                %s m² (%zu floors fully vacant, %zu partly)\n",
                ly_thousands(s->vacant_m2, a, sizeof a), s->floors_vacant, s->floors_partly_vacant);
         printf("Occupancy rate        %.1f %%\n", 100 * s->occupancy_rate);
