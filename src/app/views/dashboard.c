@@ -281,8 +281,9 @@ static void trend_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float
     }
 }
 
-/* This week against the week before: space newly vacant and newly let, the buildings
- * that changed most first (a row selects its building). */
+/* This week against the week before: each building's vacant space up or down (the net
+ * change of its floors), the buildings that changed most first (a row selects its
+ * building); the first week reported has none before it. */
 static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
 {
     const ly_district *d = &c->app->scene.district;
@@ -293,7 +294,8 @@ static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
     size_t n = bd->n_changed;
     if (!n)
         ly_draw_text(c->dl, floorf(x), floorf(y + 12 * s), 11 * s, ly_rgba(100, 108, 122, 255),
-                     ly_view_str(c, LY_S_NO_CHANGE_THIS_WEEK));
+                     ly_view_str(c, d->n_weeks && !d->week ? LY_S_FIRST_WEEK
+                                                           : LY_S_NO_CHANGE_THIS_WEEK));
     int fit = (int)fminf((float)n, floorf(h / row) - 1);
     for (int i = 0; i < fit; i++) {
         const ly_building *b = &d->buildings[bd->changed[i]];
