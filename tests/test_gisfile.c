@@ -284,6 +284,54 @@ static void duplicate_record(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* Record 2 (a building with a courtyard) wound as GeoJSON winds it, outer ring
+ * counter-clockwise: its courtyard stays a hole, said (it had been a second building
+ * inside the first, the courtyard filled; sweep 53). */
+static void geojson_winding(void)
+{
+    char shp[160];
+    snprintf(shp, sizeof shp, "%s/x.shp", tmp);
+    copy_set("zhanshan-cgcs2000", NULL);
+    unsigned char *p;
+    size_t n;
+    CHECK(read_file(shp, &p, &n));
+    size_t at = 100; /* records: an 8-byte header (number, length in 16-bit words), content */
+    for (int rec = 1; rec < 2 && at + 8 <= n; rec++)
+        at += 8 + 2 * ((size_t)p[at + 4] << 24 | (size_t)p[at + 5] << 16 |
+                       (size_t)p[at + 6] << 8 | p[at + 7]);
+    unsigned char *c = p + at + 8;
+    uint32_t np = 0, npts = 0;
+    if (at + 8 + 44 <= n) {
+        memcpy(&np, c + 36, 4);
+        memcpy(&npts, c + 40, 4);
+    }
+    CHECK(np == 2 && at + 8 + 44 + 4 * (size_t)np + 16 * (size_t)npts <= n);
+    for (uint32_t k = 0; np == 2 && k < np; k++) { /* each part's points reversed */
+        uint32_t a, b = npts;
+        memcpy(&a, c + 44 + 4 * k, 4);
+        if (k + 1 < np)
+            memcpy(&b, c + 44 + 4 * (k + 1), 4);
+        unsigned char *pt = c + 44 + 4 * np;
+        for (uint32_t i = a, j = b - 1; i < j; i++, j--) {
+            unsigned char t[16];
+            memcpy(t, pt + 16 * i, 16);
+            memcpy(pt + 16 * i, pt + 16 * j, 16);
+            memcpy(pt + 16 * j, t, 16);
+        }
+    }
+    write_file(shp, p, n);
+    free(p);
+    ly_district d;
+    ly_diag_list diags;
+    CHECK_INT(load(&d, shp, &diags), LY_LOAD_OK);
+    const ly_building *b = find(&d, "hx-02");
+    CHECK(b && b->n_polygons == 1 && d.polygons[b->first_polygon].n_rings == 2);
+    CHECK(diags.warnings == 1 && diags.count &&
+          strstr(diags.items[0].message, "record 2, shape: its rings' winding contradicts"));
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A name cut to its column's width in the middle of a character (GBK's two bytes, the
  * second gone): the rest is read, with or without the .cpg that says GBK (it had been read
  * as Latin-1, and with no .cpg every name of the table with it, sweep 53). */
@@ -440,6 +488,7 @@ int main(void)
     bad_value();
     duplicate_record();
     cut_cell();
+    geojson_winding();
     geopackage();
     geopackage_rows();
     /* everything the cases wrote goes, so that runs leave nothing in /tmp */

@@ -622,14 +622,34 @@ static void put_ring(ly_buf *out, reader *r, const unsigned char *pts, const rin
     ly_buf_put(out, "]");
 }
 
+/* Whether the shapefile's rule (outer rings clockwise) contradicts what lies inside what:
+ * a ring inside an even number of larger ones (an outer one) wound counter-clockwise, or
+ * one inside an odd number (a hole) clockwise (a file written with GeoJSON's winding:
+ * its courtyards would be filled). */
+static bool winding_contradicts(const unsigned char *pts, const ring *g, size_t n)
+{
+    for (size_t i = 0; i < n && n <= 200; i++) {
+        int depth = 0;
+        for (size_t j = 0; j < n; j++)
+            depth += j != i && fabs(g[j].area) > fabs(g[i].area) &&
+                     ring_holds(pts, &g[j], pts + 16 * g[i].from);
+        if ((depth % 2 == 0) != (g[i].area < 0) && g[i].area != 0)
+            return true;
+    }
+    return false;
+}
+
 /* Which rings are holes, and of which outer ring: by the shapefile's rule (outer rings
- * clockwise) when any ring is clockwise, else by what lies inside what; a hole goes to the
- * smallest outer ring around it (else the one before it; with none, it is an outer ring). */
-static void own_rings(const unsigned char *pts, ring *g, size_t n)
+ * clockwise) when any ring is clockwise and the rule fits what lies inside what, else by
+ * what lies inside what (true: the winding was set aside); a hole goes to the smallest
+ * outer ring around it (else the one before it; with none, it is an outer ring). */
+static bool own_rings(const unsigned char *pts, ring *g, size_t n)
 {
     bool any_cw = false;
     for (size_t i = 0; i < n; i++)
         any_cw |= g[i].area < 0;
+    bool contradicts = any_cw && winding_contradicts(pts, g, n);
+    any_cw = any_cw && !contradicts;
     bool look = n <= 200; /* (many parts: the order alone, not n² tests) */
     for (size_t i = 0; i < n; i++) {
         int depth = 0;
@@ -650,6 +670,7 @@ static void own_rings(const unsigned char *pts, ring *g, size_t n)
             best = g[j].owner == -1 ? (long)j : -1;
         g[i].owner = best; /* -1: no outer ring before it, so it is one */
     }
+    return contradicts;
 }
 
 /* A record's fault, said at its record (line) with no field (column 0). */
@@ -706,7 +727,14 @@ static bool put_parts(reader *r, ly_buf *out, const unsigned char *c, size_t byt
         free(g);
         return true;
     }
-    own_rings(pts, g, np);
+    if (own_rings(pts, g, np)) {
+        ly_diag *d = ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                                 "record %zu, shape: its rings' winding contradicts what lies "
+                                 "inside what (GeoJSON's, outer rings counter-clockwise, not the "
+                                 "shapefile's): read by what lies inside what", record);
+        if (d)
+            d->line = (int)(record > INT32_MAX ? INT32_MAX : record);
+    }
     size_t outers = 0;
     for (size_t i = 0; i < np; i++)
         outers += g[i].owner == -1;
