@@ -608,6 +608,21 @@ wait "$holder"
 check '[ $rc = 2 ] && grep -q "another program held it locked for over 5 s (database is locked; an edit open in QGIS.*nothing was changed" "$tmp/out"' \
   "an import into a locked store: rc $rc, $(cat "$tmp/out")"
 
+# a store in WAL mode (another tool set it) in a folder the reader may not write: says so,
+# and how to make it one file (it blamed a journal for changes). Read as nobody where the
+# test runs as root (root may write anywhere).
+wd=$(mktemp -d) && cp "$STORE" "$wd/s.gpkg"
+python3 -c 'import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute("PRAGMA journal_mode=WAL"); db.close()' "$wd/s.gpkg"
+rm -f "$wd/s.gpkg-wal" "$wd/s.gpkg-shm"
+chmod 644 "$wd/s.gpkg"
+as=()
+if [ "$(id -u)" = 0 ]; then chmod 755 "$wd"; as=(setpriv --reuid=nobody --regid=nogroup --clear-groups); else chmod 555 "$wd"; fi
+"${as[@]}" "$LOUYU" stats "$wd/s.gpkg" >"$tmp/out" 2>&1
+rc=$?
+chmod 755 "$wd"; rm -rf "$wd"
+check '[ $rc != 0 ] && grep -q "it is in WAL mode .*PRAGMA journal_mode=DELETE" "$tmp/out"' \
+  "a WAL store in a read-only folder: rc $rc, $(cat "$tmp/out")"
+
 # ---- a store another program changed: its odd rows are named and left out, never acted on ----
 # edit DB SQL: change a copy of the store as QGIS's attribute table or sqlite3 would
 edit() { python3 -c 'import sqlite3,sys; db=sqlite3.connect(sys.argv[1]); db.execute(sys.argv[2]); db.commit()' "$1" "$2"; }

@@ -34,6 +34,17 @@ bool ly_store_is(const char *path)
 
 /* ---- opening ----------------------------------------------------------------------- */
 
+/* Whether the SQLite file is in WAL mode (its header's write and read versions are 2). */
+static bool wal_mode(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[20];
+    bool wal = f && fread(head, 1, 20, f) == 20 && head[18] == 2 && head[19] == 2;
+    if (f)
+        fclose(f);
+    return wal;
+}
+
 int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t n)
 {
     int flags = write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
@@ -77,6 +88,12 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
                      ? "expected a whole GeoPackage (was it copied in full?)"
                  : base == SQLITE_BUSY || base == SQLITE_LOCKED
                      ? "another program held it locked for over 5 s: try again when it is done"
+                 : (base == SQLITE_CANTOPEN || base == SQLITE_READONLY) && !write &&
+                         wal_mode(path)
+                     ? "it is in WAL mode (an older louyu or another tool set it), which SQLite "
+                       "reads only where it may write its -wal and -shm files: expected it as "
+                       "one file (one louyu report import into it, or sqlite3 STORE 'PRAGMA "
+                       "journal_mode=DELETE', where it may be written)"
                  : base == SQLITE_CANTOPEN || base == SQLITE_READONLY || base == SQLITE_PERM
                      ? "expected a store in a folder this user may write to (SQLite writes "
                        "a journal beside it while it changes it)"
