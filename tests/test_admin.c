@@ -244,8 +244,9 @@ static void test_load_note(void)
         at->line = 3;
         at->col = 7;
     }
-    ly_cmd_note_load(&g_app, "http://127.0.0.1:9/d.geojson", false, &diags);
+    ly_cmd_note_load(&g_app, "http://127.0.0.1:9/d.geojson", LY_LOAD_IO, &diags);
     const ly_run_note *rn = &g_app.st.run;
+    CHECK(!rn->ok && rn->unreadable); /* (the toast: "cannot be read", not "has 2 errors") */
     CHECK_INT(rn->n_errors, 2);
     CHECK_STR(rn->errors[0], "the server cannot be reached");
     CHECK_STR(rn->errors[1], "3:7: a bad value");
