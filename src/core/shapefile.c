@@ -360,6 +360,21 @@ static bool cells_utf8(const reader *r, size_t *wide)
     return true;
 }
 
+/* n bytes of text in GB18030 (charset NULL) or in iconv's `charset` as UTF-8 into *u
+ * (malloc'd); a last character cut short (a lead byte without its trail: a writer that cut
+ * the text to the column's width) is left out. False when they are not that. */
+static bool decode(const char *charset, const unsigned char *s, size_t n, char **u, size_t *un)
+{
+    size_t cut = n && s[n - 1] >= 0x81 ? n - 1 : n;
+    for (size_t k = n;; k = cut) {
+        if (!(charset ? ly_iconv_to_utf8(charset, (const char *)s, k, u, un)
+                      : ly_gb18030_to_utf8((const char *)s, k, u, un)))
+            return true;
+        if (k == cut)
+            return false;
+    }
+}
+
 /* Whether every text cell is GB18030 (GBK), a last character cut short allowed. */
 static bool cells_gb18030(const reader *r)
 {
@@ -369,10 +384,7 @@ static bool cells_gb18030(const reader *r)
     while (next_cell(&c, &s, &n)) {
         char *u;
         size_t un;
-        bool ok = !ly_gb18030_to_utf8((const char *)s, n, &u, &un);
-        if (!ok && n && s[n - 1] >= 0x81) /* (its last byte a lead without its trail) */
-            ok = !ly_gb18030_to_utf8((const char *)s, n - 1, &u, &un);
-        if (!ok)
+        if (!decode(NULL, s, n, &u, &un))
             return false;
         free(u);
     }
@@ -430,16 +442,12 @@ static void put_text(reader *r, ly_buf *out, const unsigned char *s, size_t n)
     size_t un = 0;
     /* a last character cut short by a writer that cut the text to the column's width is
      * left out: the rest is read */
-    size_t cut = n && s[n - 1] >= 0x81 ? n - 1 : n;
-    if (r->enc == ENC_GB18030 && (!ly_gb18030_to_utf8((const char *)s, n, &u, &un) ||
-                                  (cut < n && !ly_gb18030_to_utf8((const char *)s, cut, &u, &un)))) {
+    if (r->enc == ENC_GB18030 && decode(NULL, s, n, &u, &un)) {
         ly_buf_putn(out, u, un);
         free(u);
     } else if (r->enc == ENC_UTF8 && valid_utf8(s, whole_utf8(s, n))) {
         ly_buf_putn(out, (const char *)s, whole_utf8(s, n));
-    } else if (r->enc == ENC_OTHER &&
-               (!ly_iconv_to_utf8(r->charset, (const char *)s, n, &u, &un) ||
-                (cut < n && !ly_iconv_to_utf8(r->charset, (const char *)s, cut, &u, &un)))) {
+    } else if (r->enc == ENC_OTHER && decode(r->charset, s, n, &u, &un)) {
         ly_buf_putn(out, u, un);
         free(u);
     } else { /* Latin-1, or bytes the encoding does not take: each as its own character */

@@ -453,10 +453,8 @@ static const char *row_unfit(const ly_district *d, const char *w, const char *id
                  "\"2026-W05\")", w ? w : "");
     else if (b < 0)
         snprintf(why, n, "its building \"%.80s\" is not in the district", id ? id : "");
-    else if (!ly_report_row_fits(d, r, why, n))
-        return why;
     else
-        return NULL;
+        return ly_report_row_fits(d, r, why, n) ? NULL : why;
     return why;
 }
 
