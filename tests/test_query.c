@@ -168,6 +168,14 @@ static void fixture(void)
         CHECK_STR(spaces(&r, 0), "2-3:1300");
     ly_query_result_deinit(&r);
 
+    /* contiguous, 1,800: beta's floor 2 (2,000) alone, not also floors 1-2 (3,500) from
+     * floor 1, whose 1,500 falls short: the same space had been offered twice */
+    r = run((ly_query_desc){.min_area_m2 = 1800, .contiguous = true});
+    CHECK_STR(ids(&r), "beta");
+    if (r.n_matches == 1)
+        CHECK_STR(spaces(&r, 0), "2-2:2000");
+    ly_query_result_deinit(&r);
+
     /* contiguous, 2,500: alpha's 2,700 over floors 2-6 is cut by floor 4; beta 1-2 = 3,500
      * (from floor 2, the leased floor 3 stops the run at 2,000) */
     r = run((ly_query_desc){.min_area_m2 = 2500, .contiguous = true});

@@ -289,7 +289,10 @@ static double find_spaces(builder *B, const ly_district *d, const ly_building *b
             sum += rec[++j].vacant_m2;
             high = fmax(high, floor_rent(b, &rec[j]));
         }
-        if (sum >= q->min_area_m2 && (q->max_area_m2 <= 0 || sum <= q->max_area_m2)) {
+        /* a run whose floors above its first reach min on their own is listed from
+         * there: "13–14" beside "14" had offered the same space twice */
+        bool shorter = j > i && sum - rec[i].vacant_m2 >= q->min_area_m2;
+        if (!shorter && sum >= q->min_area_m2 && (q->max_area_m2 <= 0 || sum <= q->max_area_m2)) {
             add_space(B, rec[i].floor, rec[j].floor, sum);
             if (sum > best)
                 best = sum, *rent = high;
