@@ -96,6 +96,10 @@ shot "$tmp/ops.geojson" --operations --view top --map --out "$tmp/ops-map.png"
 shot "$tmp/none.geojson" --view top --map --out "$tmp/none-map.png"
 shot "$tmp/ops.geojson" --kiosk --out "$tmp/kiosk-ops.png"
 shot "$tmp/none.geojson" --kiosk --out "$tmp/kiosk-none.png"
+# a picture (what tools/camera-snapshots.sh makes a camera's snapshot with) is the 3D scene
+# alone: no camera's cone (its own had covered most of its snapshot)
+shot "$tmp/ops.geojson" --operations --view top --picture --out "$tmp/ops-picture.png"
+shot "$tmp/ops.geojson" --view top --picture --out "$tmp/pub-picture.png"
 check '[ -s "$tmp/ops-view.png" ]' "--view camera:ID drew nothing: $(tail -3 "$tmp/shots.log")"
 # a camera's view is for operators too: without --operations (or in a kiosk) refused, nothing drawn
 for extra in "" "--kiosk"; do
@@ -118,6 +122,8 @@ d=$(differ "$tmp/pub-top.png" "$tmp/none-view.png")
 check '[ "$d" = 0 ]' "the public view of a district with cameras is not that of one without ($d pixels)"
 d=$(differ "$tmp/ops-map.png" "$tmp/none-map.png")
 check '[ "$d" = 0 ]' "a map image in operations mode shows cameras ($d pixels differ)"
+d=$(differ "$tmp/ops-picture.png" "$tmp/pub-picture.png")
+check '[ "$d" = 0 ]' "a picture in operations mode shows cameras ($d pixels differ)"
 d=$(differ "$tmp/kiosk-ops.png" "$tmp/kiosk-none.png")
 check '[ "$d" = 0 ]' "the public kiosk shows cameras ($d pixels differ)"
 # the public kiosk has no operations mode on the command line: only its admin, after the PIN

@@ -377,6 +377,7 @@ void ly_cmd_view_building_from(ly_app *app, long b, double heading, double close
 void ly_cmd_set_picture_only(ly_app *app, bool on)
 {
     app->st.picture_only = on;
+    app->dv.overlay_dirty = true; /* (the cameras' cones are markers: not in a picture) */
     app->st.redraw = true;
 }
 

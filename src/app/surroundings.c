@@ -185,8 +185,10 @@ static void rebuild_overlay(ly_app *app)
     if (walk)
         overlay_route(app);
     const ly_district *d = &app->scene.district;
-    /* cameras only in operations mode, and never in a map image (an export) */
-    for (size_t i = 0; st->operations && !st->map_image && i < d->n_features; i++)
+    /* cameras only in operations mode, and never in a map image (an export) or a picture
+     * (a camera's snapshot had its own cone over most of it) */
+    for (size_t i = 0; st->operations && !st->map_image && !st->picture_only && i < d->n_features;
+         i++)
         if (d->features[i].kind == LY_KIND_CAMERA)
             overlay_cone(app, &d->features[i]);
     if (app->renderer)
