@@ -201,6 +201,25 @@ static void place_beside_card(ly_app *app, long b, double heading, const double 
     }
 }
 
+/* Whether the eye is clear of the other buildings: not in, beside or just over one's box
+ * (a view of sample-22 had its eye 2 m over the roof of a 238 m tower beside it, the roof
+ * filling half the window). */
+static bool eye_clear(const ly_app *app, long b)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&app->st.cam, app->st.width, app->st.height, &m);
+    const ly_mesh *mesh = &app->scene.mesh;
+    float margin = fmaxf(10.0f, 0.08f * (float)app->st.cam.pose.distance);
+    for (size_t i = 0; i < mesh->n_buildings; i++) {
+        const ly_mesh_building *o = &mesh->buildings[i];
+        if ((long)i != b && m.eye[0] > o->min[0] - margin && m.eye[0] < o->max[0] + margin &&
+            m.eye[1] > o->min[1] - margin && m.eye[1] < o->max[1] + margin &&
+            m.eye[2] < o->max[2] + margin)
+            return false;
+    }
+    return true;
+}
+
 ly_camera_pose ly_app_building_pose(ly_app *app, long b)
 {
     double roof[3];
@@ -208,16 +227,17 @@ ly_camera_pose ly_app_building_pose(ly_app *app, long b)
     ly_camera saved = app->st.cam;
     ly_camera_pose first = {0};
     /* from the first of eight headings, starting from the current one, in which no
-     * other building hides it */
+     * other building hides it and the eye is clear of the others */
     for (int k = 0; k < 8; k++) {
         float sx, sy;
         place_beside_card(app, b, saved.pose.heading + k * M_PI / 4, roof, &sx, &sy);
         ly_camera_pose placed = app->st.cam.pose;
         long hit = ly_app_pick(app, sx, sy, 0, NULL);
+        bool clear = hit == b && eye_clear(app, b);
         app->st.cam = saved;
         if (k == 0)
             first = placed;
-        if (hit == b)
+        if (clear)
             return placed;
     }
     return first;
