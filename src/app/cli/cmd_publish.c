@@ -682,8 +682,9 @@ int ly_cli_publish(const ly_args *a)
     if (pb.lock_fd >= 0)
         close(pb.lock_fd), unlink(pb.lock);
     if (!rc)
-        printf("%s: published in %.1f s: %d files written, %d unchanged; %d renders drawn, %d "
+        printf("%s: published in %.1f s: %d file%s written, %d unchanged; %d render%s drawn, %d "
                "reused\n",
-               out, (ly_clock_ms() - t0) / 1000, pb.written, pb.unchanged, pb.rendered, pb.reused);
+               out, (ly_clock_ms() - t0) / 1000, pb.written, pb.written == 1 ? "" : "s",
+               pb.unchanged, pb.rendered, pb.rendered == 1 ? "" : "s", pb.reused);
     return rc;
 }
