@@ -89,6 +89,15 @@ static void test_pin(void)
     key(LY_KEY_ENTER);
     CHECK_INT(a->open, LY_ADMIN_STATUS);
     CHECK_INT(a->unlocks, 1);
+    /* its uptime and frames go on: a frame a second, with nothing else asking for one (the
+     * panel had stood still at the second it opened) */
+    int asked = 0;
+    for (int i = 0; i < 30; i++) {
+        g_app.st.redraw = false;
+        ly_app_update(&g_app, 0.1);
+        asked += g_app.st.redraw;
+    }
+    CHECK(asked >= 2 && asked <= 4);
     /* the panel left alone closes after a minute */
     wait_s(30);
     CHECK_INT(a->open, LY_ADMIN_STATUS);

@@ -4,6 +4,19 @@
 #include "gl_app.h"
 
 
+/* A frame as the viewer's loop runs one: drawn only when something asked for it (the
+ * pad's keys had taken no tap on a kiosk, where nothing else moves: a tap on them asked
+ * for no frame, and the key is pressed in a frame) */
+static void viewer_frame(double dt)
+{
+    static bool again = true;
+    bool moving = ly_app_update(&g_app, dt);
+    if (g_app.st.redraw || moving || again) {
+        again = ly_app_render(&g_app);
+        ly_renderer_finish(g_app.renderer);
+    }
+}
+
 /* Taps the widget `label` of panel `panel` where the last frame put it. */
 static bool tap(const char *panel, const char *label)
 {
@@ -17,9 +30,9 @@ static bool tap(const char *panel, const char *label)
         return false;
     }
     finger(LY_EV_FINGER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
-    frame(0.05);
+    viewer_frame(0.05);
     finger(LY_EV_FINGER_UP, r.x + r.w / 2, r.y + r.h / 2);
-    frame(0.05);
+    viewer_frame(0.05);
     return true;
 }
 

@@ -292,6 +292,9 @@ bool ly_cmd_admin_event(ly_app *app, const ly_event *e)
     ly_admin *a = &app->st.admin;
     if (a->open) {
         a->touched_t = app->st.time;
+        /* a frame to take it: the pad's keys and the panel's buttons are pressed in one (a
+         * tap had asked for none, and on a kiosk nothing else draws one) */
+        app->st.redraw = true;
         if (e->type == LY_EV_TEXT) {
             for (const char *p = e->text; *p; p++)
                 ly_cmd_admin_key(app, *p);
@@ -330,6 +333,11 @@ static void admin_tick(ly_app *app)
         ly_cmd_admin_close(app);
     if (a->open == LY_ADMIN_PAD && a->locked_until > app->st.time)
         app->st.redraw = true; /* the countdown */
+    /* the status panel's uptime and frames, once a second (it had stood still) */
+    if (a->open == LY_ADMIN_STATUS && (long)app->st.time != a->status_second) {
+        a->status_second = (long)app->st.time;
+        app->st.redraw = true;
+    }
 }
 
 void ly_cmd_note_frame(ly_app *app, double ms)

@@ -68,6 +68,7 @@ typedef struct {
     double corner_t;  /* when it started (app time) */
     char pin[LY_PIN_MAX + 1];
     bool wrong;       /* the last PIN was wrong */
+    long status_second; /* the app time's second the status panel was last drawn in */
     int fails;        /* wrong PINs in a row */
     double locked_until; /* app time; no PINs before it */
     double touched_t;    /* the last interaction with the pad or panel */
