@@ -165,6 +165,36 @@ static void test_idle_lag(void)
     CHECK_NEAR(g_app.st.kiosk.idle_lag, 0, 0);
 }
 
+/* A tap on the touring kiosk ends the tour and shows the whole district: the tap is a
+ * move, then a press and a release, and all three are the tour's (the press had stopped
+ * the flight home and selected the building under the finger). A press half a second
+ * later is a new touch. */
+static void test_tap_ends_tour(void)
+{
+    ly_cmd_start_tour(&g_app);
+    wait_s(10); /* at a stop, its building selected */
+    CHECK(g_app.st.kiosk.touring);
+    CHECK(g_app.st.selected >= 0);
+    float sx = -1, sy = -1; /* a building under the finger */
+    for (int y = 40; y < g_app.st.height && sx < 0; y += 40)
+        for (int x = 40; x < g_app.st.width && sx < 0; x += 40)
+            if (ly_app_pick(&g_app, (float)x, (float)y, 0, NULL) >= 0)
+                sx = (float)x, sy = (float)y;
+    CHECK(sx >= 0);
+    ev(LY_EV_MOUSE_MOVE, sx, sy);
+    CHECK(!g_app.st.kiosk.touring);
+    ev(LY_EV_MOUSE_DOWN, sx, sy);
+    ev(LY_EV_MOUSE_UP, sx, sy);
+    CHECK_INT(g_app.st.selected, -1);
+    CHECK(g_app.st.cam.flying); /* on its way to the whole district */
+    wait_s(3);
+    CHECK(!g_app.st.cam.flying);
+    /* then a tap is the map's again */
+    ev(LY_EV_MOUSE_DOWN, 640, 360);
+    CHECK(!g_app.st.kiosk.tour_touch);
+    ev(LY_EV_MOUSE_UP, 640, 360);
+}
+
 /* Data without occupancy (plain footprints with heights): the tour still runs,
  * through the tallest finished buildings, highest first. */
 static void test_tour_without_occupancy(void)
@@ -281,6 +311,7 @@ int main(void)
     test_lock();
     test_reset_and_no_pin();
     test_idle_lag();
+    test_tap_ends_tour();
     test_tour_without_occupancy();
     test_controls();
     test_load_note();

@@ -269,9 +269,24 @@ static bool kiosk_event(ly_app *app, const ly_event *e)
     ly_cmd_touched(app);
     if (ly_cmd_admin_event(app, e))
         return true;
-    if (app->st.kiosk.touring) {
+    ly_kiosk_state *k = &app->st.kiosk;
+    if (k->touring) {
         ly_cmd_end_tour(app); /* and the whole district shows */
+        k->tour_touch = true;
+        k->tour_ended_t = app->st.time;
         return true;
+    }
+    if (k->tour_touch) {
+        bool press = e->type == LY_EV_MOUSE_DOWN || e->type == LY_EV_FINGER_DOWN;
+        bool release = e->type == LY_EV_MOUSE_UP || e->type == LY_EV_FINGER_UP;
+        bool drag = e->type == LY_EV_FINGER_MOVE || (e->type == LY_EV_MOUSE_MOVE && e->buttons);
+        /* a press half a second on is a new touch, on the district now shown */
+        if (press && app->st.time - k->tour_ended_t > 0.5)
+            k->tour_touch = false;
+        else if (press || release || drag) {
+            k->tour_touch = !release;
+            return true;
+        }
     }
     return false;
 }

@@ -47,6 +47,11 @@ typedef struct {
     double idle_s, attract_s, reset_s;
     double idle_lag;    /* wall time a slow frame's capped step left out: idle time still passes */
     bool touring;       /* the attract tour runs */
+    /* the touch that ended the tour goes on: its press, moves and release are its own, not
+     * the map's (a tap comes as a move, then a press: the press had stopped the flight home
+     * and selected the building under the finger) */
+    bool tour_touch;
+    double tour_ended_t; /* app time */
     int stop;           /* the tour's next stop */
     double next_stop_s; /* seconds until it */
     double per_stop_s;  /* seconds at each stop */
