@@ -87,6 +87,22 @@ int main(void)
     /* and the map takes taps again */
     CHECK_INT(g_app.st.selected, -1);
 
+    /* a reload's toast during the attract tour is above its banner (it had been drawn
+     * under it, unread) */
+    ly_cmd_start_tour(&g_app);
+    frame(0.1);
+    ly_run_note *rn = &g_app.st.run;
+    snprintf(rn->status, sizeof rn->status, "reload of d.geojson failed: 1 error");
+    snprintf(rn->name, sizeof rn->name, "zhanshan-weekly-update-2011-W18.geojson");
+    rn->count = 1;
+    rn->ok = false;
+    rn->shown_t = g_app.st.time;
+    frame(0.1);
+    const ly_box *t = &g_app.layout.toast, *b = &g_app.layout.tour;
+    CHECK(t->shown && b->shown);
+    CHECK(t->y + t->h <= b->y || t->x >= b->x + b->w || t->x + t->w <= b->x);
+    ly_cmd_end_tour(&g_app);
+
     ly_renderer_target_end(g_app.renderer);
     ly_app_deinit(&g_app);
     ly_platform_destroy(plat);

@@ -588,6 +588,9 @@ static void notices(ly_layout *L, const ly_app *app)
     L->tour.shown = st->kiosk.touring;
     if (L->tour.shown && box_meets(&L->tour, &L->scale_bar)) /* (a portrait kiosk's banner) */
         L->scale_bar.shown = false;
+    /* a reload's toast above the tour's banner (it had been drawn under it, unread) */
+    if (L->tour.shown && L->toast.shown && box_meets(&L->toast, &L->tour))
+        L->toast.y = fminf(L->toast.y, L->tour.y - 8 * s - L->toast.h);
 }
 
 /* The week slider: along the bottom, right of the scale bar, left of a card that
