@@ -64,6 +64,11 @@ int main(void)
     expect_error("[\"\xC3\x28\"]", 2, "invalid UTF-8 (byte 0xC3)");
     expect_error("[\"\xED\xA0\x80\"]", 2, "invalid UTF-8 (byte 0xED)"); /* a surrogate */
     expect_error("[\"\xC0\xAF\"]", 2, "invalid UTF-8 (byte 0xC0)");     /* overlong */
+    /* a file cut inside a character says so (it had been "invalid UTF-8") */
+    expect_error("[\"\xE5\x9C", 2, "the file ends inside a character (byte 0xE5 begins one of "
+                 "3 bytes; 2 of them are here)");
+    expect_error("[\"\xF0", 2, "the file ends inside a character");
+    expect_error("[\"\xE5\x9C \"]", 2, "invalid UTF-8 (byte 0xE5)"); /* not at the end */
     expect_error_n("[1]\x00", 4, 3, "NUL byte");
 
     /* Lockstep location: offsets of values, including duplicate keys. */

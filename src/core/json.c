@@ -333,6 +333,16 @@ int ly_json_check(const char *text, size_t len, int max_depth, ly_json_error *er
             continue;
         }
         size_t n = utf8_len(s + i, len - i);
+        /* a character whose lead byte is all there is of it at the end: a file cut short
+         * (an upload or a copy stopped in Chinese text), not one in another encoding */
+        size_t need = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2, have = 1;
+        while (!n && i + have < len && have < need && (s[i + have] & 0xC0) == 0x80)
+            have++;
+        if (!n && s[i] >= 0xC2 && s[i] <= 0xF4 && i + have == len)
+            return fail(&c, i, "the file ends inside a character (byte 0x%02X begins one of %zu "
+                        "bytes; %zu of them %s here): expected the whole file (was it cut "
+                        "short, an upload or a copy that did not finish?)", s[i], need, have,
+                        have == 1 ? "is" : "are");
         if (!n)
             return fail(&c, i, "invalid UTF-8 (byte 0x%02X): expected UTF-8 text (RFC 8259)",
                         s[i]);
