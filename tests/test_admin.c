@@ -195,6 +195,20 @@ static void test_tap_ends_tour(void)
     ev(LY_EV_MOUSE_UP, 640, 360);
 }
 
+/* A kiosk out of service (no data yet) runs no tour: its banner had nothing to show, and
+ * stayed empty until its next stop once the data came. */
+static void test_no_tour_out_of_service(void)
+{
+    static ly_app empty;
+    char err[256];
+    CHECK_INT(ly_app_init(&empty, 1280, 720, 1, false, err, sizeof err), 0);
+    ly_cmd_set_kiosk(&empty, true, 60, 120, 0);
+    for (int i = 0; i < 700; i++)
+        ly_app_update(&empty, 0.1);
+    CHECK(!empty.st.kiosk.touring);
+    ly_app_deinit(&empty);
+}
+
 /* Data without occupancy (plain footprints with heights): the tour still runs,
  * through the tallest finished buildings, highest first. */
 static void test_tour_without_occupancy(void)
@@ -312,6 +326,7 @@ int main(void)
     test_reset_and_no_pin();
     test_idle_lag();
     test_tap_ends_tour();
+    test_no_tour_out_of_service();
     test_tour_without_occupancy();
     test_controls();
     test_load_note();

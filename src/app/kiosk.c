@@ -91,7 +91,7 @@ static long tour_stop(const ly_app *app, int index)
 void ly_cmd_start_tour(ly_app *app)
 {
     ly_kiosk_state *k = &app->st.kiosk;
-    LY_INFO("kiosk", "idle %.0f s: attract tour", k->idle_s);
+    LY_INFO("KIOSK", "idle %.0f s: attract tour", k->idle_s);
     k->touring = true;
     k->stop = 0;
     k->next_stop_s = 0;
@@ -127,7 +127,7 @@ static void tour_step(ly_app *app, double dt)
 void ly_cmd_kiosk_reset(ly_app *app)
 {
     ly_state *st = &app->st;
-    LY_INFO("kiosk", "idle %.0f s: back to the start", st->kiosk.idle_s);
+    LY_INFO("KIOSK", "idle %.0f s: back to the start", st->kiosk.idle_s);
     /* while the tour runs it owns the selection and the camera */
     if (!st->kiosk.touring)
         ly_cmd_select(app, -1, false);
@@ -165,7 +165,9 @@ void ly_cmd_kiosk_tick(ly_app *app, double dt)
     if (before < k->reset_s && k->idle_s >= k->reset_s)
         ly_cmd_kiosk_reset(app);
     admin_tick(app);
-    if (!k->touring && !app->st.admin.open && k->idle_s >= k->attract_s)
+    /* (not out of service: an empty banner had waited for the data, then for its next stop) */
+    bool shown = app->scene.loaded && app->scene.district.n_buildings > 0;
+    if (!k->touring && !app->st.admin.open && k->idle_s >= k->attract_s && shown)
         ly_cmd_start_tour(app);
     if (k->touring)
         tour_step(app, dt);

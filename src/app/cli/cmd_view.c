@@ -182,11 +182,13 @@ static void watch(ly_app *app, viewer *v, double now)
     struct stat cur;
     bool here = data_stat(v->file, &cur);
     int why = here ? 0 : errno;
+    /* (a kiosk that started without it is out of service: no district to keep) */
+    const char *keep = app->scene.loaded ? "keeping the district on screen" : "nothing to show";
     if (!here && !v->gone && why == ENOENT)
-        LY_WARN("RELOAD", "%s is gone; keeping the district on screen until it is back", v->file);
+        LY_WARN("RELOAD", "%s is gone; %s until it is back", v->file, keep);
     else if (!here && !v->gone) /* (a link that loops, a folder it may not enter) */
-        LY_WARN("RELOAD", "%s cannot be reached (%s); keeping the district on screen until it "
-                "can", v->file, strerror(why));
+        LY_WARN("RELOAD", "%s cannot be reached (%s); %s until it can", v->file, strerror(why),
+                keep);
     else if (here && v->gone)
         LY_INFO("RELOAD", "%s is back", v->file);
     v->gone = !here;
