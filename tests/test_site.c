@@ -149,6 +149,14 @@ static void site(void)
     }
     ly_site_root_page(&s, &b);
     CHECK(!b.failed && b.len > 1000);
+    /* no format left unfilled: the listing's heading had read "Space to let: %s, %s" and the
+     * footer's listings line had lost its links */
+    CHECK(!contains(&b, "%s")); /* ("%d" stays in the count's data-format, for site.js) */
+    CHECK(contains(&b, "<h2 id=\"spaces-h\">Space to let</h2>"));
+    CHECK(contains(&b, "<h2 id=\"spaces-h\">可租空间</h2>"));
+    CHECK(contains(&b, "<li>Space to let: <a href=\"../data/listings.json\">JSON</a>, "
+                       "<a href=\"../data/listings.csv\">CSV</a></li>"));
+    CHECK(contains(&b, "<li>可租空间：<a href=\"../data/listings.json\">JSON</a>、"));
     for (size_t k = 0; k < sizeof attacks / sizeof *attacks; k++)
         CHECK(!contains(&b, attacks[k]));
     CHECK(contains(&b, "&lt;script&gt;alert(1)&lt;/script&gt;"));
