@@ -29,6 +29,18 @@ done
 check '[ "$(ls "$site/zh/b" | wc -l)" = 33 ] && [ "$(ls "$site/en/b" | wc -l)" = 33 ]' "not a page per building in each language"
 check '[ "$(ls "$site/img" | wc -l)" = 133 ]' "not 133 renders (a hero, 3 views and a plan per building): $(ls "$site/img" | wc -l)"
 check '[ "$(stat -c %s "$site/zh/index.html")" -lt 512000 ]' "the district page is over 500 KB"
+# each building's stacking plan in the middle of its picture, as its views are (they had been
+# slid to the left edge, clear of a card a picture does not have): the columns holding its
+# slabs' colours (saturated: orange vacant, blue let) centred within a fifth of the width
+for b in wtc sample-24 hisense; do
+  img=$(grep -o 'src="../../img/[^"]*" alt="Stacking plan' "$site/en/b/$b.html" | sed 's|src="../../||;s|" alt.*||')
+  mid=$(convert "$site/$img" -resize 64x42! txt:- | awk -F'[(,:)]' '
+    NR > 1 { r = $4; g = $5; b = $6; hi = r > g ? (r > b ? r : b) : (g > b ? g : b)
+             lo = r < g ? (r < b ? r : b) : (g < b ? g : b)
+             if (hi - lo > 60) { if (min == "" || $1 < min) min = $1; if ($1 > max) max = $1 } }
+    END { printf "%d", min == "" ? -999 : 100 * (min + max) / 2 / 63 }')
+  check '[ "$mid" -ge 30 ] && [ "$mid" -le 70 ]' "$b's stacking plan is not in the middle: its centre $mid % from the left"
+done
 # the metro station opened after the data's date is there, with its year (it had been left
 # out and the page said there was none within 1.5 km, 47 m from it)
 check 'grep -q "Metro Line 3) · 47 m (opened 2016)" "$site/en/b/sample-20.html"' \

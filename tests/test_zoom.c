@@ -119,6 +119,28 @@ int main(void)
     }
     CHECK_INT(crowded, 0);
 
+    /* a picture (a portal's stacking plan) has no card to keep clear of: the building stays
+     * in the middle (the plans had been slid to the left edge, some out of the picture) */
+    ly_cmd_set_picture_only(&g_app, true);
+    int middle = 0, plans = 0;
+    for (size_t b = 0; b < mesh->n_buildings; b++) {
+        if (!mesh->buildings[b].n_indices)
+            continue;
+        ly_cmd_select(&g_app, (long)b, false);
+        ly_cmd_set_stacking(&g_app, true, 0.45f);
+        ly_cmd_view_building_from(&g_app, (long)b, 0, 0.62);
+        for (int i = 0; i < 4; i++)
+            ly_app_update(&g_app, 0.05);
+        float sx, sy;
+        plans++;
+        if (ly_app_building_point(&g_app, (long)b, &sx, &sy))
+            middle += fabsf(sx - 0.5f * g_app.st.width) < 0.15f * g_app.st.width;
+        ly_cmd_set_stacking(&g_app, false, 0);
+    }
+    ly_cmd_set_picture_only(&g_app, false);
+    printf("stacking plans: %d of %d in the middle\n", middle, plans);
+    CHECK_INT(middle, plans);
+
     /* a portrait kiosk: the building's card covers the top, so the view of a
      * selected building puts it in the free space below, roof and all */
     ly_cmd_resize(&g_app, 1080, 1920);

@@ -273,8 +273,10 @@ static bool screen_box(const ly_app *app, long b, float out[4])
 void ly_cmd_keep_clear_of_card(ly_app *app, long b)
 {
     ly_state *st = &app->st;
+    /* (a picture has no card: a portal's stacking plans had been slid to the left edge,
+     * clear of a card that is not drawn) */
     if (b < 0 || (size_t)b >= app->scene.mesh.n_buildings || st->kiosk.touring ||
-        st->cam.flying)
+        st->cam.flying || st->picture_only)
         return;
     double roof[3];
     roof_point(app, b, roof);

@@ -271,7 +271,8 @@ static void render_name(publisher *pb, int w, int h, long plan, char *out, size_
     crypto_generichash_state st;
     unsigned char key[12];
     crypto_generichash_init(&st, NULL, 0, sizeof key);
-    const char *version = "louyu-render-1"; /* bumped when the renderer draws otherwise */
+    /* bumped when the renderer draws otherwise (2: stacking plans no longer slid aside) */
+    const char *version = "louyu-render-2";
     int size[2] = {w, h};
     crypto_generichash_update(&st, (const unsigned char *)version, strlen(version));
     crypto_generichash_update(&st, (const unsigned char *)size, sizeof size);
