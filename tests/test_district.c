@@ -814,16 +814,22 @@ static void osm_building_kinds(void)
         /* empty text, as a shapefile's column holds for a value not known: no value */
         "{\"type\":\"Feature\",\"id\":\"way/5\",\"properties\":{\"building\":\"yes\",\"height\":\"\","
         "\"building:levels\":\" \",\"min_height\":\"\"},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}},"
+        /* a table's "type" column (San Francisco's footprints) as the building's type: under
+         * construction, as its type is shown (it had been said completed) */
+        "{\"type\":\"Feature\",\"properties\":{\"type\":\"construction\",\"height\":13},"
         "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
     ly_district d;
     ly_diag_list diags;
     CHECK_INT(load_text(&d, text, &diags), LY_LOAD_OK);
     CHECK_INT(diags.count, 0);
-    CHECK_INT(d.n_buildings, 4);
-    if (d.n_buildings == 4)
+    CHECK_INT(d.n_buildings, 5);
+    if (d.n_buildings == 5)
+        CHECK_INT(d.buildings[4].status, LY_STATUS_UNDER_CONSTRUCTION);
+    if (d.n_buildings == 5)
         CHECK(d.buildings[3].height_m == 10 && d.buildings[3].floors == 3);
     CHECK_INT(d.n_skipped, 1);
-    if (d.n_buildings == 4) {
+    if (d.n_buildings == 5) {
         CHECK_INT(d.buildings[0].status, LY_STATUS_UNDER_CONSTRUCTION);
         CHECK_NEAR(d.buildings[1].height_m, 5, 1e-9);
         CHECK_NEAR(d.buildings[1].min_height_m, 4.5, 1e-9);

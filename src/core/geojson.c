@@ -2376,8 +2376,6 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
     building_names(L, props, &b);
     b.status = get_enum(L, props, "status", STATUS_NAMES, 2, LY_STATUS_COMPLETED, false);
     const char *osm_type = louyu ? NULL : plain_tag(L, props, "building");
-    if (osm_type && !strcmp(osm_type, "construction") && !member(props, "status"))
-        b.status = LY_STATUS_UNDER_CONSTRUCTION; /* OSM: a building being built */
     double x;
     if (get_number(L, props, "year", false, R_YEAR, &x))
         b.year = (int)x;
@@ -2398,6 +2396,10 @@ static void read_building(loader *L, const cJSON *props, const char *id, const c
     if (!louyu && (!cJSON_IsString(t) || (L->fclass && t == L->fclass)) && !L->tags_nested)
         t = member(props, "type"); /* (nested: the element's; Geofabrik's: the building tag's) */
     b.type = keep_string(L, cJSON_IsString(t) ? t->valuestring : NULL);
+    /* OpenStreetMap's building=construction (or a table's type column, as the map names
+     * its type): a building being built (it had been shown as one, and said completed) */
+    if (b.type && !strcmp(b.type, "construction") && !member(props, "status"))
+        b.status = LY_STATUS_UNDER_CONSTRUCTION;
     b.extra = keep_extra(L, props, BUILDING_KEYS, sizeof BUILDING_KEYS / sizeof *BUILDING_KEYS);
     if (!geom_ok || !height_ok || !floors_ok)
         return;
