@@ -216,6 +216,19 @@ static void texts(void)
     CHECK(contains(&b, "step=\"any\"")); /* any area or rent typed is valid */
     CHECK(contains(&b, "aria-labelledby=\"bn0\"") && contains(&b, "id=\"bn0\""));
     ly_buf_free(&b);
+    /* data without a date (a CityJSON file, a plain GeoJSON): no "Data:" with nothing after
+     * it, on the district page or a building's; a date is said as one, not as a week */
+    const char *date = d.meta.data_date;
+    d.meta.data_date = NULL;
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    ly_site_building_page(&s, 0, LY_LANG_ZH, &b);
+    CHECK(!contains(&b, "Data: <") && !contains(&b, "\"meta\"></p>") && !contains(&b, "数据周次"));
+    ly_buf_free(&b);
+    d.meta.data_date = "2011-04-29";
+    ly_site_building_page(&s, 0, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<p class=\"meta\">Data: 2011-04-29</p>"));
+    ly_buf_free(&b);
+    d.meta.data_date = date;
     ly_site_building_page(&s, 0, LY_LANG_EN, &b);
     char range[96];
     snprintf(range, sizeof range, "<dd>%.2f–%.2f CNY/m²/day</dd>", rents[t1->first_record + 1],

@@ -212,19 +212,25 @@ static void totals(const ly_page *p)
                  ly_page_grouped(st.vacant_m2, c, sizeof c), share);
     ly_buf_put(p->out, " · ");
     ly_buf_html(p->out, line);
-    ly_buf_put(p->out, "</p>\n<p class=\"meta\">");
+    ly_buf_put(p->out, "</p>\n");
     const ly_district *d = p->s->d;
     if (d->n_weeks)
         ly_format_week(d->weeks[d->week], true, p->lang, when, sizeof when);
     else
         ly_district_date(p->s->d, date, sizeof date), snprintf(when, sizeof when, "%s", date);
-    snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_DATA_OF), when);
-    ly_buf_html(p->out, line);
+    /* the data's week or date, where it has one; whether it is illustrative */
+    if (when[0] || d->meta.n_illustrative)
+        ly_buf_put(p->out, "<p class=\"meta\">");
+    if (when[0]) {
+        snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_DATA_OF), when);
+        ly_buf_html(p->out, line);
+    }
     if (d->meta.n_illustrative) {
-        ly_buf_put(p->out, " · ");
+        ly_buf_put(p->out, when[0] ? " · " : "");
         ly_buf_put(p->out, ly_page_str(p, LY_S_ILLUSTRATIVE_DATA));
     }
-    ly_buf_put(p->out, "</p>\n");
+    if (when[0] || d->meta.n_illustrative)
+        ly_buf_put(p->out, "</p>\n");
 }
 
 static void filters(const ly_page *p)
