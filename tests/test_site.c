@@ -139,6 +139,17 @@ static void site(void)
         CHECK_STR(s.spaces[3].available, "2011-05-09"); /* the later of the two */
         CHECK(s.spaces[2].rent < 0);                       /* no rent known */
     }
+    /* each building's singles found by search: all of them, each of its own */
+    size_t found = 0;
+    for (uint32_t i = 0; i < d.n_buildings; i++) {
+        size_t from, to;
+        ly_site_singles(&s, i, &from, &to);
+        for (size_t k = from; k < to; k++)
+            CHECK(s.spaces[k].building == i && !s.spaces[k].run);
+        found += to - from;
+    }
+    CHECK_INT(found, 3);
+    CHECK_INT(s.n_singles, 3);
     const char *attacks[] = {"<script>alert(1)</script>", "<img src=x", "<b>塔</b>",
                              "</td><script>x()</script>", "a\"b"};
     ly_buf b = {0};

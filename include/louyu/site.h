@@ -53,7 +53,7 @@ typedef struct {
     int n_langs;
     const char *base_url;  /* "https://example.org/portal/" or NULL: no absolute links */
     ly_site_space *spaces; /* single floors first, by building and floor; then the runs */
-    size_t n_spaces;
+    size_t n_spaces, n_singles;
     ly_site_image hero;
     ly_site_images *images; /* per building */
     bool feed;              /* the district has weeks: a feed of this week's new space */
@@ -70,6 +70,9 @@ typedef struct {
 int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
                  const double *rents);
 void ly_site_free(ly_site *s);
+/* Building b's single floors to let: spaces [*from, *to) (a search, not a walk through a
+ * city's spaces for each of its buildings). */
+void ly_site_singles(const ly_site *s, uint32_t b, size_t *from, size_t *to);
 
 /* The language's folder ("zh", "en") and its HTML lang tag ("zh-Hans", "en"). */
 const char *ly_site_lang_dir(ly_lang lang);

@@ -112,6 +112,26 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
     return true;
 }
 
+/* The first single of a building at or after b. */
+static size_t singles_from(const ly_site *s, uint32_t b)
+{
+    size_t lo = 0, hi = s->n_singles;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->spaces[mid].building < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void ly_site_singles(const ly_site *s, uint32_t b, size_t *from, size_t *to)
+{
+    *from = singles_from(s, b);
+    *to = b < UINT32_MAX ? singles_from(s, b + 1) : s->n_singles;
+}
+
 int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
                  const double *rents)
 {
@@ -124,9 +144,12 @@ int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
     s->images = calloc(d->n_buildings + 1, sizeof *s->images);
     size_t cap = 0;
     bool ok = s->images != NULL;
-    for (int pass = 0; pass < 2 && ok; pass++)
+    for (int pass = 0; pass < 2 && ok; pass++) {
         for (uint32_t b = 0; b < d->n_buildings && ok; b++)
             ok = building_spaces(s, &cap, b, available, rents, pass == 1);
+        if (pass == 0)
+            s->n_singles = s->n_spaces;
+    }
     if (!ok) {
         ly_site_free(s);
         return -1;

@@ -73,10 +73,10 @@ static void facts(const ly_page *p, const ly_building *b)
      * agreed); the building's own where it has no space to let */
     double lo = INFINITY, hi = 0;
     bool agreed = false;
-    for (size_t i = 0; i < p->s->n_spaces; i++) {
+    size_t from, to;
+    ly_site_singles(p->s, (uint32_t)(b - p->s->d->buildings), &from, &to);
+    for (size_t i = from; i < to; i++) {
         const ly_site_space *sp = &p->s->spaces[i];
-        if (&p->s->d->buildings[sp->building] != b || sp->run)
-            continue;
         if (sp->rent > 0)
             lo = fmin(lo, sp->rent), hi = fmax(hi, sp->rent);
         agreed |= sp->to_be_agreed;

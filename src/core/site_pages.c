@@ -250,10 +250,9 @@ static void filters(const ly_page *p)
                   ly_page_str(p, LY_S_SITE_F_BUILDING), ly_page_str(p, LY_S_SITE_F_ALL));
     char name[160];
     for (uint32_t b = 0; b < d->n_buildings; b++) {
-        bool any = false;
-        for (size_t i = 0; i < p->s->n_spaces && !any; i++)
-            any = p->s->spaces[i].building == b;
-        if (!any)
+        size_t from, to;
+        ly_site_singles(p->s, b, &from, &to);
+        if (from == to) /* (a run is of a building's singles) */
             continue;
         const char *title = ly_building_title(&d->buildings[b], p->lang, name, sizeof name);
         ly_buf_put(o, "<option value=\"");
@@ -305,9 +304,7 @@ static void listing_row(const ly_page *p, const ly_site_space *sp)
 static void listing(const ly_page *p)
 {
     ly_buf *o = p->out;
-    size_t singles = 0;
-    for (size_t i = 0; i < p->s->n_spaces; i++)
-        singles += !p->s->spaces[i].run;
+    size_t singles = p->s->n_singles;
     ly_buf_printf(o, "<section aria-labelledby=\"spaces-h\">\n<h2 id=\"spaces-h\">%s</h2>\n",
                   ly_page_str(p, LY_S_SITE_SPACES));
     if (!singles) { /* a sentence, not a form that filters nothing and an empty table */
@@ -344,9 +341,10 @@ static void building_summary(const ly_page *p, uint32_t b, char *buf, size_t n)
     const ly_district *d = p->s->d;
     int count = 0;
     double area = 0;
-    for (size_t i = 0; i < p->s->n_spaces; i++)
-        if (p->s->spaces[i].building == b && !p->s->spaces[i].run)
-            count++, area += p->s->spaces[i].area_m2;
+    size_t from, to;
+    ly_site_singles(p->s, b, &from, &to);
+    for (size_t i = from; i < to; i++)
+        count++, area += p->s->spaces[i].area_m2;
     char a[32];
     if (count)
         snprintf(buf, n,
