@@ -26,16 +26,12 @@ static void head(ly_buf *out, ly_string_id first, int n, ly_lang lang)
 }
 
 /* A figure with `digits` decimals, or an empty cell when it is unknown (< 0, or
- * not finite). Halves round up, as louyu's other figures do (printf alone gives
- * 12.25 m² as 12.2 and an occupancy of 0.8125 as 0.812). Figures are written by
- * louyu and never start a formula. */
+ * not finite). Figures are written by louyu and never start a formula. */
 static void num(ly_buf *out, double v, int digits)
 {
     ly_buf_put(out, ",");
-    if (!(v >= 0 && isfinite(v)))
-        return;
-    double scale = pow(10, digits), r = round(v * scale) / scale;
-    ly_buf_printf(out, "%.*f", digits, isfinite(r) ? r : v);
+    if (v >= 0 && isfinite(v))
+        ly_buf_printf(out, "%.*f", digits, v == 0 ? 0.0 : v); /* (no "-0.00") */
 }
 
 static void text(ly_buf *out, const char *s)
