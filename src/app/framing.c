@@ -209,7 +209,7 @@ static bool eye_clear(const ly_app *app, long b)
     ly_camera_matrices m;
     ly_camera_get_matrices(&app->st.cam, app->st.width, app->st.height, &m);
     const ly_mesh *mesh = &app->scene.mesh;
-    float margin = fmaxf(10.0f, 0.08f * (float)app->st.cam.pose.distance);
+    float margin = fmaxf(4.0f, 0.05f * (float)app->st.cam.pose.distance);
     for (size_t i = 0; i < mesh->n_buildings; i++) {
         const ly_mesh_building *o = &mesh->buildings[i];
         if ((long)i != b && m.eye[0] > o->min[0] - margin && m.eye[0] < o->max[0] + margin &&
@@ -225,7 +225,8 @@ ly_camera_pose ly_app_building_pose(ly_app *app, long b)
     double roof[3];
     roof_point(app, b, roof);
     ly_camera saved = app->st.cam;
-    ly_camera_pose first = {0};
+    ly_camera_pose first = {0}, seen = {0};
+    bool any_seen = false;
     /* from the first of eight headings, starting from the current one, in which no
      * other building hides it and the eye is clear of the others */
     for (int k = 0; k < 8; k++) {
@@ -237,10 +238,14 @@ ly_camera_pose ly_app_building_pose(ly_app *app, long b)
         app->st.cam = saved;
         if (k == 0)
             first = placed;
+        if (hit == b && !any_seen)
+            seen = placed, any_seen = true;
         if (clear)
             return placed;
     }
-    return first;
+    /* where no heading has both, one where it is seen (among houses a few metres tall
+     * no eye is clear of them all: the first heading had hidden the building) */
+    return any_seen ? seen : first;
 }
 
 bool ly_app_building_point(const ly_app *app, long b, float *sx, float *sy)
