@@ -176,6 +176,28 @@ static void fixture(void)
         CHECK_STR(spaces(&r, 0), "2-2:2000");
     ly_query_result_deinit(&r);
 
+    /* contiguous, with areas of decimals: floors 5-6 of 102.1 + 397.9 make 500 exactly, and
+     * floors 4-6 are not offered beside them (500 less floor 4's 45.6 had summed to
+     * 499.99999999999994, short of 500) */
+    {
+        long a = ly_district_find(&d, "alpha");
+        ly_floor_record *rec = &d.records[d.buildings[a].first_record];
+        double was[6];
+        for (int k = 0; k < 6; k++)
+            was[k] = rec[k].vacant_m2;
+        for (int k = 0; k < 6; k++)
+            if (rec[k].floor >= 4 && rec[k].floor <= 6)
+                rec[k].vacant_m2 = rec[k].floor == 4 ? 45.6 : rec[k].floor == 5 ? 102.1 : 397.9;
+        r = run((ly_query_desc){.min_area_m2 = 500, .contiguous = true});
+        const ly_query_match *m = find(&r, "alpha");
+        CHECK(m != NULL);
+        if (m)
+            CHECK_STR(spaces(&r, (size_t)(m - r.matches)), "2-2:600 3-3:700 5-6:500");
+        ly_query_result_deinit(&r);
+        for (int k = 0; k < 6; k++)
+            rec[k].vacant_m2 = was[k];
+    }
+
     /* contiguous, 2,500: alpha's 2,700 over floors 2-6 is cut by floor 4; beta 1-2 = 3,500
      * (from floor 2, the leased floor 3 stops the run at 2,000) */
     r = run((ly_query_desc){.min_area_m2 = 2500, .contiguous = true});

@@ -291,7 +291,10 @@ static double find_spaces(builder *B, const ly_district *d, const ly_building *b
         }
         /* a run whose floors above its first reach min on their own is listed from
          * there: "13–14" beside "14" had offered the same space twice */
-        bool shorter = j > i && sum - rec[i].vacant_m2 >= q->min_area_m2;
+        double upper = 0; /* (summed as the run from the next floor sums them: no rounding apart) */
+        for (uint32_t k = i + 1; k <= j; k++)
+            upper += rec[k].vacant_m2;
+        bool shorter = j > i && upper >= q->min_area_m2;
         if (!shorter && sum >= q->min_area_m2 && (q->max_area_m2 <= 0 || sum <= q->max_area_m2)) {
             add_space(B, rec[i].floor, rec[j].floor, sum);
             if (sum > best)
