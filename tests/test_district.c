@@ -571,6 +571,25 @@ static void gbk_file(void)
     CHECK(diags.count == 1 && strstr(diags.items[0].message, "invalid UTF-8 (byte 0xFF)") &&
           diags.items[0].col == 48);
     ly_diag_list_deinit(&diags);
+
+    /* the GB18030 file cut short, between characters and inside one: said so, where it ends
+     * (it had been "invalid UTF-8" at its first Chinese character) */
+    for (int inside = 0; inside < 2; inside++) {
+        size_t cut = (size_t)(strstr(text, "\xb5\xba\",\"height") - text) + (size_t)inside;
+        ly_diag_list_init(&diags, "t.geojson");
+        CHECK_INT(ly_district_load_mem(&d, text, cut, "t.geojson", NULL, &diags), LY_LOAD_DATA);
+        bool gbk = false, short_ = false;
+        for (size_t i = 0; i < diags.count; i++) {
+            gbk |= strstr(diags.items[i].message, "read as GB18030") != NULL;
+            short_ |= strstr(diags.items[i].message, inside ? "ends inside a character"
+                                                            : "unterminated string") != NULL &&
+                      strstr(diags.items[i].message, "cut") && diags.items[i].line == 3;
+        }
+        CHECK(gbk && short_);
+        for (size_t i = 0; !(gbk && short_) && i < diags.count; i++)
+            ly_diag_print(stderr, &diags, &diags.items[i]);
+        ly_diag_list_deinit(&diags);
+    }
 }
 
 /* Other open building datasets: Microsoft's footprints ("height": -1 for not known) and

@@ -69,6 +69,7 @@ int main(void)
                  "3 bytes; 2 of them are here)");
     expect_error("[\"\xF0", 2, "the file ends inside a character");
     expect_error("[\"\xE5\x9C \"]", 2, "invalid UTF-8 (byte 0xE5)"); /* not at the end */
+    expect_error("[\"\xE0\x80", 2, "invalid UTF-8 (byte 0xE0)"); /* never a character's start */
     expect_error_n("[1]\x00", 4, 3, "NUL byte");
 
     /* Lockstep location: offsets of values, including duplicate keys. */

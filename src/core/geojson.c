@@ -3712,8 +3712,40 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
     char *utf8 = NULL;
     size_t n;
     ly_json_error again;
-    bool ok = !ly_json_bom(text, len) && !ly_gb18030_to_utf8(text, len, &utf8, &n) &&
-              !ly_json_check(utf8, n, max_depth, &again);
+    /* a file cut inside its last character: the rest read, to say so */
+    bool inside = false, decoded = false;
+    if (!ly_json_bom(text, len)) {
+        decoded = !ly_gb18030_to_utf8(text, len, &utf8, &n);
+        if (!decoded && len > 1 && (unsigned char)text[len - 1] >= 0x81)
+            decoded = inside = !ly_gb18030_to_utf8(text, len - 1, &utf8, &n);
+    }
+    bool ok = decoded && !inside && !ly_json_check(utf8, n, max_depth, &again);
+    /* (the JSON's errors of a text that stops: a string, an array or object not closed, a
+     * value missing at the end) */
+    bool stops = decoded && !ok && !inside &&
+                 (!strncmp(again.message, "unterminated string", 19) ||
+                  !strncmp(again.message, "unclosed '", 10) ||
+                  !strncmp(again.message, "unexpected end of file", 22));
+    if (inside || stops) {
+        /* GB18030 text whose JSON stops short: a file cut short, said so (it had been
+         * blamed on its first Chinese character as invalid UTF-8) */
+        ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "the file is not UTF-8: read as GB18030 (GBK), the encoding Chinese "
+                    "Windows saves in (expected UTF-8, RFC 8259)");
+        size_t first = diags->count;
+        if (inside)
+            ly_diag_add(diags, LY_DIAG_ERROR, n, -1, "the file ends inside a character: "
+                        "expected the whole file (was it cut short, an upload or a copy that "
+                        "did not finish?)");
+        else
+            ly_diag_add(diags, LY_DIAG_ERROR, again.offset, -1, "%s (the file stops short: was "
+                        "it cut, an upload or a copy that did not finish?)", again.message);
+        ly_diag_resolve_lines(diags, utf8, n); /* (columns in characters, as the file's) */
+        gb18030_offsets(text, len, utf8, diags, first); /* into the file, not utf8 */
+        free(utf8);
+        *r = LY_LOAD_DATA;
+        return true;
+    }
     if (ok) {
         ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                     "the file is not UTF-8: read as GB18030 (GBK), the encoding Chinese "

@@ -338,7 +338,13 @@ int ly_json_check(const char *text, size_t len, int max_depth, ly_json_error *er
         size_t need = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2, have = 1;
         while (!n && i + have < len && have < need && (s[i + have] & 0xC0) == 0x80)
             have++;
-        if (!n && s[i] >= 0xC2 && s[i] <= 0xF4 && i + have == len)
+        /* (its second byte, when there, one that may follow that lead: not an overlong or
+         * a surrogate's) */
+        bool second = have < 2 || ((s[i] != 0xE0 || s[i + 1] >= 0xA0) &&
+                                   (s[i] != 0xED || s[i + 1] <= 0x9F) &&
+                                   (s[i] != 0xF0 || s[i + 1] >= 0x90) &&
+                                   (s[i] != 0xF4 || s[i + 1] <= 0x8F));
+        if (!n && s[i] >= 0xC2 && s[i] <= 0xF4 && i + have == len && second)
             return fail(&c, i, "the file ends inside a character (byte 0x%02X begins one of %zu "
                         "bytes; %zu of them %s here): expected the whole file (was it cut "
                         "short, an upload or a copy that did not finish?)", s[i], need, have,
