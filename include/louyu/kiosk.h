@@ -53,6 +53,8 @@ typedef struct {
     char pin_hash[LY_PIN_HASH_MAX]; /* "" = no admin panel */
     double admin_hold_s;     /* the corner press that opens the PIN pad, default 5 */
     char log_path[1024];     /* "" = the default (ly_kiosk_default_log_path) */
+    long log_path_line;      /* where the file gives it (0: it does not), for a message */
+    int log_path_col;
     long log_max_kb;         /* default 1024 */
     int log_keep;            /* rotated files kept besides the live one, default 3 */
 } ly_kiosk_config;

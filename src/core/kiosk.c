@@ -213,6 +213,23 @@ static void read_object(reader *r, const cJSON *obj, const member *table, const 
     }
 }
 
+/* Where value v is in the file: its line and column (characters, as the messages count). */
+static void place_of(const reader *r, const cJSON *v, long *line, int *col)
+{
+    size_t at = SIZE_MAX;
+    ly_json_locate(r->text, r->len, r->root, &v, &at, 1);
+    if (at == SIZE_MAX || at > r->len)
+        return;
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < at; i++) {
+        if (r->text[i] == '\n')
+            ++*line, *col = 1;
+        else if (((unsigned char)r->text[i] & 0xC0) != 0x80)
+            ++*col;
+    }
+}
+
 /* A relative "data" or "log.path" is taken from the config file's folder,
  * so a config and its data can move together; a URL is taken as it is. */
 static void resolve(reader *r, char *field, size_t size, const char *path)
@@ -242,6 +259,10 @@ int ly_kiosk_config_load(ly_kiosk_config *c, const char *path, ly_diag_list *dia
         return -1;
     }
     read_object(&r, r.root, ROOT, NULL, c);
+    const cJSON *log = cJSON_GetObjectItemCaseSensitive(r.root, "log");
+    const cJSON *given = cJSON_IsObject(log) ? cJSON_GetObjectItemCaseSensitive(log, "path") : NULL;
+    if (cJSON_IsString(given))
+        place_of(&r, given, &c->log_path_line, &c->log_path_col);
     resolve(&r, c->data, sizeof c->data, path);
     resolve(&r, c->log_path, sizeof c->log_path, path);
     int problems = r.problems;

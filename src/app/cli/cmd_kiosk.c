@@ -153,9 +153,12 @@ int ly_cli_kiosk_config(const ly_args *a)
     int problems = 0;
     /* a log the kiosk cannot write: it would run for months logging to stderr only */
     if (c.log_path[0] && !log_writable(c.log_path, why, sizeof why)) {
-        fprintf(stderr, "%s: error: \"log.path\" is \"%s\": %s: expected a file the kiosk "
+        char at[48] = "";
+        if (c.log_path_line)
+            snprintf(at, sizeof at, ":%ld:%d", c.log_path_line, c.log_path_col);
+        fprintf(stderr, "%s%s: error: \"log.path\" is \"%s\": %s: expected a file the kiosk "
                         "can write (its folder there and writable)\n",
-                path, c.log_path, why);
+                path, at, c.log_path, why);
         problems++;
     }
     /* a font with Chinese characters; without one, any font, or the kiosk will not start */
