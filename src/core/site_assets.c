@@ -43,6 +43,11 @@ static const char CSS[] =
     ".scroll { overflow-x: auto; }\n"
     "table { border-collapse: collapse; width: 100%; margin: 8px 0; }\n"
     "th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); }\n"
+    /* a long building name wraps; the other columns keep their width (a name of 100
+     * characters had stacked the headers a character a line) */
+    "#listing th, #listing td + td { white-space: nowrap; }\n"
+    "#listing td:first-child { overflow-wrap: anywhere; min-width: 8em; }\n"
+    "#f-building { width: 24em; }\n"
     "th button { border: 0; background: none; font-weight: 600; padding: 0; cursor: pointer; }\n"
     "th[aria-sort=ascending] button::after { content: \" \\2191\"; }\n"
     "th[aria-sort=descending] button::after { content: \" \\2193\"; }\n"
