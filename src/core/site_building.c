@@ -141,6 +141,8 @@ static void floors(const ly_page *p, uint32_t bi)
     const ly_building *b = &d->buildings[bi];
     const ly_site_image *plan = &p->s->images[bi].plan;
     ly_buf *o = p->out;
+    if (!plan->file[0] && !b->n_records)
+        return; /* (no plan is drawn without floor records: nothing to say) */
     heading(p, LY_S_SITE_PLAN);
     if (plan->file[0]) {
         char alt[300], name[160];

@@ -392,6 +392,10 @@ static int renders(publisher *pb, ly_site *site)
             if (picture(pb, VIEW_W, VIEW_H, -1, &im->views[k]))
                 return -1;
         }
+        /* a plan only where its floors are known: without floor records its slabs are all
+         * "no data" (a city's footprints had spent a quarter of their renders on them) */
+        if (!d->buildings[b].n_records)
+            continue;
         ly_cmd_set_stacking(app, true, 0.45f);
         ly_cmd_view_building_from(app, b, home, 0.62); /* the slabs fill the picture */
         int rc = picture(pb, VIEW_W, VIEW_H, (long)b, &im->plan);
