@@ -1499,8 +1499,12 @@ static void draw_buildings(ly_renderer *r, const ly_render_frame *f, int pass)
             continue;
         }
         if (pass) {
+            /* (a chunk's full mesh the opaque pass is waiting for is counted there once: a
+             * building site in it had counted it twice, and asked for it beyond the frame's
+             * upload time) */
             GLsizei count = (GLsizei)(c->src->n_indices - c->src->site_first_index);
-            if (count > 0 && make_full(r, c)) {
+            bool spent = r->upload_budget_ms > 0 && r->upload_ms >= r->upload_budget_ms;
+            if (count > 0 && (c->full.vao || !spent) && make_full(r, c)) {
                 glBindVertexArray(c->full.vao);
                 glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT,
                                (void *)((size_t)c->full.site_first * sizeof(uint32_t)));
