@@ -574,15 +574,18 @@ static void gbk_file(void)
 
     /* the GB18030 file cut short, between characters and inside one: said so, where it ends
      * (it had been "invalid UTF-8" at its first Chinese character) */
-    for (int inside = 0; inside < 2; inside++) {
-        size_t cut = (size_t)(strstr(text, "\xb5\xba\",\"height") - text) + (size_t)inside;
+    for (int inside = 0; inside < 3; inside++) {
+        /* (in a string, inside a character, after a comma: "found end of file") */
+        size_t cut = (size_t)(strstr(text, "\xb5\xba\",\"height") - text) +
+                     (inside == 2 ? 4 : (size_t)inside);
         ly_diag_list_init(&diags, "t.geojson");
         CHECK_INT(ly_district_load_mem(&d, text, cut, "t.geojson", NULL, &diags), LY_LOAD_DATA);
         bool gbk = false, short_ = false;
         for (size_t i = 0; i < diags.count; i++) {
             gbk |= strstr(diags.items[i].message, "read as GB18030") != NULL;
-            short_ |= strstr(diags.items[i].message, inside ? "ends inside a character"
-                                                            : "unterminated string") != NULL &&
+            short_ |= strstr(diags.items[i].message, inside == 1 ? "ends inside a character"
+                                                     : inside ? "found end of file"
+                                                              : "unterminated string") != NULL &&
                       strstr(diags.items[i].message, "cut") && diags.items[i].line == 3;
         }
         CHECK(gbk && short_);

@@ -3716,16 +3716,21 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
     bool inside = false, decoded = false;
     if (!ly_json_bom(text, len)) {
         decoded = !ly_gb18030_to_utf8(text, len, &utf8, &n);
-        if (!decoded && len > 1 && (unsigned char)text[len - 1] >= 0x81)
-            decoded = inside = !ly_gb18030_to_utf8(text, len - 1, &utf8, &n);
+        /* (GB18030's characters are of up to 4 bytes) */
+        for (size_t k = 1; !decoded && k <= 3 && k < len; k++) {
+            const unsigned char *t = (const unsigned char *)text + len - k;
+            bool prefix = t[0] >= 0x81 && t[0] <= 0xFE &&
+                          (k < 2 || (t[1] >= 0x30 && t[1] <= 0x39)) && (k < 3 || t[2] >= 0x81);
+            if (prefix)
+                decoded = inside = !ly_gb18030_to_utf8(text, len - k, &utf8, &n);
+        }
     }
     bool ok = decoded && !inside && !ly_json_check(utf8, n, max_depth, &again);
     /* (the JSON's errors of a text that stops: a string, an array or object not closed, a
      * value missing at the end) */
     bool stops = decoded && !ok && !inside &&
                  (!strncmp(again.message, "unterminated string", 19) ||
-                  !strncmp(again.message, "unclosed '", 10) ||
-                  !strncmp(again.message, "unexpected end of file", 22));
+                  strstr(again.message, "end of file"));
     if (inside || stops) {
         /* GB18030 text whose JSON stops short: a file cut short, said so (it had been
          * blamed on its first Chinese character as invalid UTF-8) */
