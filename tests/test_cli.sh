@@ -717,6 +717,9 @@ run 2 kiosk-config "$tmp/kiosk/nodata.json";  expect err 'missing.geojson: error
 # log, or not start at all
 printf '{"data": "district.geojson", "log": {"path": "district.geojson/kiosk.log"}}\n' >"$tmp/kiosk/nolog.json"
 run 2 kiosk-config "$tmp/kiosk/nolog.json"; expect err 'nolog.json:1:46: error: "log.path" is ".*district.geojson/kiosk.log": .*expected a file the kiosk can write'
+# (a byte-order mark is no column)
+printf '\xef\xbb\xbf{"data": "district.geojson", "log": {"path": "district.geojson/kiosk.log"}}\n' >"$tmp/kiosk/nolog-bom.json"
+run 2 kiosk-config "$tmp/kiosk/nolog-bom.json"; expect err 'nolog-bom.json:1:46: error: "log.path"'
 printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$tmp/kiosk/empty-fonts.conf"
 FONTCONFIG_FILE="$tmp/kiosk/empty-fonts.conf" run 2 kiosk-config "$tmp/kiosk/good.json"
 expect err 'no font was found through fontconfig: the kiosk cannot start'

@@ -222,7 +222,7 @@ static void place_of(const reader *r, const cJSON *v, long *line, int *col)
         return;
     *line = 1;
     *col = 1;
-    for (size_t i = 0; i < at; i++) {
+    for (size_t i = ly_json_bom(r->text, r->len); i < at; i++) { /* (a BOM is no character) */
         if (r->text[i] == '\n')
             ++*line, *col = 1;
         else if (((unsigned char)r->text[i] & 0xC0) != 0x80)
