@@ -31,17 +31,21 @@ check '[ "$(ls "$site/zh/b" | wc -l)" = 33 ] && [ "$(ls "$site/en/b" | wc -l)" =
 check '[ "$(ls "$site/img" | wc -l)" = 127 ]' "not 127 renders: $(ls "$site/img" | wc -l)"
 check '! grep -q "Stacking plan" "$site/en/b/crcc-center.html"' "a plan for a building without floor records"
 check '[ "$(stat -c %s "$site/zh/index.html")" -lt 512000 ]' "the district page is over 500 KB"
-# each building's stacking plan in the middle of its picture, as its views are (they had been
-# slid to the left edge, clear of a card a picture does not have): the columns holding its
-# slabs' colours (saturated: orange vacant, blue let) centred within a fifth of the width
-for b in wtc sample-24 hisense; do
+# each building's stacking plan whole in the middle of its picture, as its views are (they had
+# been slid to the left edge, clear of a card a picture does not have, and aimed at the roof,
+# the lowest floors cut off): the columns holding its slabs' colours (saturated: orange vacant,
+# blue let) centred within a fifth of the width, and none in the top or bottom row
+for b in wtc sample-24 hisense petroleum sample-29; do
   img=$(grep -o 'src="../../img/[^"]*" alt="Stacking plan' "$site/en/b/$b.html" | sed 's|src="../../||;s|" alt.*||')
-  mid=$(convert "$site/$img" -resize 64x42! txt:- | awk -F'[(,:)]' '
+  got=$(convert "$site/$img" -resize 64x42! txt:- | awk -F'[(,:)]' '
     NR > 1 { r = $4; g = $5; b = $6; hi = r > g ? (r > b ? r : b) : (g > b ? g : b)
              lo = r < g ? (r < b ? r : b) : (g < b ? g : b)
-             if (hi - lo > 60) { if (min == "" || $1 < min) min = $1; if ($1 > max) max = $1 } }
-    END { printf "%d", min == "" ? -999 : 100 * (min + max) / 2 / 63 }')
+             if (hi - lo > 60) { if (min == "" || $1 < min) min = $1; if ($1 > max) max = $1
+                                 if (top == "" || $2 < top) top = $2; if ($2 > low) low = $2 } }
+    END { printf "%d %d %d", min == "" ? -999 : 100 * (min + max) / 2 / 63, top, low }')
+  read -r mid top low <<<"$got"
   check '[ "$mid" -ge 30 ] && [ "$mid" -le 70 ]' "$b's stacking plan is not in the middle: its centre $mid % from the left"
+  check '[ "$top" -gt 0 ] && [ "$low" -lt 41 ]' "$b's stacking plan is cut off: its slabs from row $top to $low of 0-41"
 done
 # the metro station opened after the data's date is there, with its year (it had been left
 # out and the page said there was none within 1.5 km, 47 m from it)

@@ -20,6 +20,7 @@
 #include "louyu/clock.h"
 #include "louyu/gisfile.h"
 #include "louyu/site.h"
+#include "louyu/stacking.h"
 #include "louyu/store.h"
 #include "window.h"
 
@@ -398,6 +399,17 @@ static int renders(publisher *pb, ly_site *site)
             continue;
         ly_cmd_set_stacking(app, true, 0.45f);
         ly_cmd_view_building_from(app, b, home, 0.62); /* the slabs fill the picture */
+        /* aimed at the middle of the slabs, pulled apart as they are, not at the roof (the
+         * lowest floors, often the ones to let, had been cut off at the bottom) */
+        ly_stacking plan;
+        if (!ly_stacking_build(&plan, d, &app->scene.geo, (long)b, 0.45f, 0, 0) &&
+            plan.building >= 0) {
+            ly_camera_pose p = app->st.cam.pose;
+            for (int k = 0; k < 3; k++)
+                p.target[k] = 0.5 * (plan.min[k] + plan.max[k]);
+            ly_camera_set_pose(&app->st.cam, p);
+        }
+        ly_stacking_deinit(&plan);
         int rc = picture(pb, VIEW_W, VIEW_H, (long)b, &im->plan);
         ly_cmd_set_stacking(app, false, 0);
         if (rc)
