@@ -17,9 +17,12 @@ size_t ly_json_bom(const char *text, size_t len)
 /* ---- UTF-8 ---------------------------------------------------------------- */
 
 /* Returns the length of the valid UTF-8 sequence at s, or 0 if it is invalid
- * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
-static size_t utf8_len(const unsigned char *s, size_t avail)
+ * (overlong forms, surrogates and code points above U+10FFFF are invalid). One that
+ * starts validly but runs past avail is cut: 0, with *have of its *need bytes there
+ * (*have 0 for any other). */
+static size_t utf8_len(const unsigned char *s, size_t avail, size_t *have, size_t *need)
 {
+    *have = *need = 0;
     unsigned c = s[0];
     if (c < 0x80)
         return 1;
@@ -41,11 +44,16 @@ static size_t utf8_len(const unsigned char *s, size_t avail)
             hi = 0x8F;
     } else
         return 0;
-    if (avail < n || s[1] < lo || s[1] > hi)
+    *need = n;
+    if (avail >= 2 && (s[1] < lo || s[1] > hi))
         return 0;
-    for (size_t i = 2; i < n; i++)
+    for (size_t i = 2; i < n && i < avail; i++)
         if ((s[i] & 0xC0) != 0x80)
             return 0;
+    if (avail < n) {
+        *have = avail;
+        return 0;
+    }
     return n;
 }
 
@@ -332,19 +340,10 @@ int ly_json_check(const char *text, size_t len, int max_depth, ly_json_error *er
             i++;
             continue;
         }
-        size_t n = utf8_len(s + i, len - i);
-        /* a character whose lead byte is all there is of it at the end: a file cut short
-         * (an upload or a copy stopped in Chinese text), not one in another encoding */
-        size_t need = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2, have = 1;
-        while (!n && i + have < len && have < need && (s[i + have] & 0xC0) == 0x80)
-            have++;
-        /* (its second byte, when there, one that may follow that lead: not an overlong or
-         * a surrogate's) */
-        bool second = have < 2 || ((s[i] != 0xE0 || s[i + 1] >= 0xA0) &&
-                                   (s[i] != 0xED || s[i + 1] <= 0x9F) &&
-                                   (s[i] != 0xF0 || s[i + 1] >= 0x90) &&
-                                   (s[i] != 0xF4 || s[i + 1] <= 0x8F));
-        if (!n && s[i] >= 0xC2 && s[i] <= 0xF4 && i + have == len && second)
+        size_t have, need, n = utf8_len(s + i, len - i, &have, &need);
+        /* a character whose start is all there is of it at the end: a file cut short (an
+         * upload or a copy stopped in Chinese text), not one in another encoding */
+        if (have)
             return fail(&c, i, "the file ends inside a character (byte 0x%02X begins one of %zu "
                         "bytes; %zu of them %s here): expected the whole file (was it cut "
                         "short, an upload or a copy that did not finish?)", s[i], need, have,

@@ -213,21 +213,19 @@ static void read_object(reader *r, const cJSON *obj, const member *table, const 
     }
 }
 
-/* Where value v is in the file: its line and column (characters, as the messages count). */
+/* Where value v is in the file: its line and column, as the messages count them. */
 static void place_of(const reader *r, const cJSON *v, long *line, int *col)
 {
     size_t at = SIZE_MAX;
     ly_json_locate(r->text, r->len, r->root, &v, &at, 1);
-    if (at == SIZE_MAX || at > r->len)
-        return;
-    *line = 1;
-    *col = 1;
-    for (size_t i = ly_json_bom(r->text, r->len); i < at; i++) { /* (a BOM is no character) */
-        if (r->text[i] == '\n')
-            ++*line, *col = 1;
-        else if (((unsigned char)r->text[i] & 0xC0) != 0x80)
-            ++*col;
+    ly_diag_list one;
+    ly_diag_list_init(&one, "");
+    if (at <= r->len && ly_diag_add(&one, LY_DIAG_ERROR, at, -1, "here")) {
+        ly_diag_resolve_lines(&one, r->text, r->len);
+        *line = one.items[0].line;
+        *col = one.items[0].col;
     }
+    ly_diag_list_deinit(&one);
 }
 
 /* A relative "data" or "log.path" is taken from the config file's folder,
