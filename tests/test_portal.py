@@ -13,6 +13,11 @@
   language switch lands on the same page in the other language. On the district pages the
   filters and the sorting are exercised and compared with what data/listings.json says;
   the district page is also opened without JavaScript and from file://.
+- A listing cut into pages (louyu publish --per-page): its pages together hold every single
+  floor once, a page's worth each, with links to the others; the buildings' pages every
+  building once; the script's parts (data/spaces-LANG-K.js) every space in
+  data/listings.json's order. In the browser a filter or a sort covers every page: the
+  matches of all of them, a page's worth listed, the count saying how many.
 - html-validate checks every page against tests/htmlvalidate.json:
   html-validate:recommended with no rule turned off, and allowed-links set to refuse
   external and root-relative links.
@@ -58,6 +63,7 @@ LISTING_KEYS = ("building", "building_name", "building_name_en", "floors", "floo
 
 problems = []
 passed = 0
+LIMIT = 0   # a listing cut into pages: the rows on a page (its data-limit); 0: not cut
 step = "starting"
 stopped = False   # past the time limit: what the main thread still finds is noise
 
@@ -403,10 +409,16 @@ def data_checks(root, pages, rows):
     for b in sorted({r["building"] for r in rows}):
         check(file_name(b) + ".html" in names["zh"], f"no building page zh/b/{file_name(b)}.html "
                                                      f"for {b!r}")
+    global LIMIT
+    tag, a = pages["en/index.html"].by_id("listing") if "en/index.html" in pages else (None, {})
+    LIMIT = int(a.get("data-limit", "0")) if tag else 0
     for lang in LANGS:
         rel = f"{lang}/index.html"
         if rel in pages:
-            district_checks(rel, pages[rel], rows, names[lang])
+            district_checks(rel, pages[rel], rows, names[lang], pages)
+            buildings_checks(lang, pages, names[lang])
+            if LIMIT:
+                parts_checks(root, lang, rows, int(a.get("data-parts", "0")))
 
 
 def xml_check(root, rel, tag):
@@ -420,8 +432,73 @@ def xml_check(root, rel, tag):
         check(False, f"{rel}: not well-formed XML: {e}")
 
 
-def district_checks(rel, page, rows, building_pages):
-    """The district page's form and table, against data/listings.json."""
+def pages_of(pages, lang, name):
+    """A list's pages: the district page, then NAME-2.html, NAME-3.html ..."""
+    out, k = [f"{lang}/index.html"], 2
+    while f"{lang}/{name}-{k}.html" in pages:
+        out.append(f"{lang}/{name}-{k}.html")
+        k += 1
+    return out
+
+
+def pager_checks(rels, pages, name):
+    """Each page of a list cut into pages links to the first, the last, the previous and
+    the next, and marks itself."""
+    last = len(rels)
+    for k, rel in enumerate(rels, 1):
+        page = pages[rel]
+        links = {a.get("href") for t, a, anc in page.find("a")
+                 if page.inside(anc, "nav", f"{name}-pager") and a.get("href")}
+        def href(q):
+            return f"index.html#{name}-h" if q == 1 else f"{name}-{q}.html"
+        want = {href(q) for q in (1, last, k - 1, k + 1) if 1 <= q <= last and q != k}
+        check(want <= links, f"{rel}: the pager lacks links to {sorted(want - links)}")
+        here = [t for t, a, anc in page.find("span") if a.get("aria-current") == "page"
+                and page.inside(anc, "nav", f"{name}-pager")]
+        check(len(here) == 1, f"{rel}: the pager does not mark page {k} as the current one")
+
+
+def buildings_checks(lang, pages, building_pages):
+    """The district's buildings, over their pages: each building's page linked once."""
+    rels = pages_of(pages, lang, "buildings")
+    seen = []
+    for rel in rels:
+        page = pages[rel]
+        here = [a.get("href") for t, a, anc in page.find("a")
+                if page.inside(anc, "ul") and a.get("href", "").startswith("b/")]
+        check(len(rels) == 1 or len(here) <= max(LIMIT, 1),
+              f"{rel}: {len(here)} buildings on a page of {LIMIT}")
+        seen += here
+    got = sorted(h[2:] for h in seen)
+    check(got == sorted(building_pages), f"{lang}: the buildings' list links "
+          f"{len(got)} pages ({len(set(got))} different); there are {len(building_pages)}")
+    if len(rels) > 1:
+        pager_checks(rels, pages, "buildings")
+
+
+def parts_checks(root, lang, rows_all, parts):
+    """The script's parts: every space of data/listings.json, in its order."""
+    got = []
+    for k in range(1, parts + 1):
+        rel = f"data/spaces-{lang}-{k}.js"
+        try:
+            text = read(root, rel)
+        except (OSError, UnicodeDecodeError) as e:
+            check(False, f"{rel}: {e}")
+            return
+        m = re.fullmatch(r"louyuSpaces\((\d+), (.*)\);\n", text, re.S)
+        if not check(m and int(m.group(1)) == k, f"{rel}: not louyuSpaces({k}, [...]);"):
+            return
+        got += json.loads(m.group(2))
+    want = [(r["building"], str(r["floors"]), r["run"]) for r in rows_all]
+    have = [(g[0], g[4], bool(g[11])) for g in got]
+    check(have == want, f"data/spaces-{lang}-*.js: {len(have)} spaces, not listings.json's "
+                        f"{len(want)} in its order")
+
+
+def district_checks(rel, page, rows, building_pages, pages=None):
+    """The district page's form and table, against data/listings.json; a listing cut into
+    pages, over all its pages."""
     tag, _ = page.by_id("filters")
     check(tag == "form", f"{rel}: no <form id=\"filters\">")
     for ident, want in (("f-area", "number"), ("f-rent", "number"), ("f-contiguous", "checkbox")):
@@ -447,9 +524,23 @@ def district_checks(rel, page, rows, building_pages):
         check(key in sorts, f"{rel}: no <button type=\"button\" data-sort=\"{key}\"> in the "
                             "table's header")
     table = {}
-    for t, a, anc in page.find("tr"):
-        if not (page.inside(anc, "tbody") and page.inside(anc, "table", "listing")):
-            continue
+    lang = rel.split("/")[0]
+    rels = pages_of(pages, lang, "spaces") if pages else [rel]
+    if LIMIT:
+        pager_checks(rels, pages, "spaces")
+        rows = [r for r in rows if not r["run"]]   # (the runs show in a search)
+    in_order = []
+    trs = []
+    for r in rels:
+        here = [(t, a, anc) for t, a, anc in pages[r].find("tr") if pages[r].inside(
+            anc, "tbody") and pages[r].inside(anc, "table", "listing")] if pages else \
+            [(t, a, anc) for t, a, anc in page.find("tr")
+             if page.inside(anc, "tbody") and page.inside(anc, "table", "listing")]
+        if LIMIT:
+            check(len(here) == LIMIT or (r == rels[-1] and 0 < len(here) <= LIMIT),
+                  f"{r}: {len(here)} rows on a page of {LIMIT}")
+        trs += here
+    for t, a, anc in trs:
         m = re.fullmatch(r"(-?\d+)(?:-(-?\d+))?", a.get("data-floors", ""))
         ok = (m and re.fullmatch(r"-?\d+(\.\d+)?", a.get("data-area", ""))
               and re.fullmatch(r"(\d+(\.\d+)?)?", a.get("data-rent", "x"))
@@ -464,6 +555,10 @@ def district_checks(rel, page, rows, building_pages):
         lo = int(m.group(1))
         hi = int(m.group(2)) if m.group(2) else lo
         table.setdefault((a["data-building"], lo, hi, run), []).append(a)
+        in_order.append((a["data-building"], lo, hi))
+    if LIMIT:   # the pages in the listing's order
+        check(in_order == [(r["building"], r["floor_from"], r["floor_to"]) for r in rows],
+              f"{lang}: the listing's pages are not listings.json's single floors in order")
     data = {}
     for r in rows:
         data.setdefault((r["building"], r["floor_from"], r["floor_to"], r["run"]), []).append(r)
@@ -596,7 +691,10 @@ def numbers_in(text):
 
 
 def shown_matches(want):
-    return lambda v: v is not None and v["n"] == len(want) and len(want) in numbers_in(v["count"])
+    """The rows a listing shows: all the matches, or a page's worth of a listing cut into
+    pages (the count saying how many match)."""
+    n = min(len(want), LIMIT) if LIMIT else len(want)
+    return lambda v: v is not None and v["n"] == n and len(want) in numbers_in(v["count"])
 
 
 def filter_cases(rows):
@@ -663,12 +761,17 @@ def district_in_browser(tab, base, rel, rows):
     areas = lambda v: [float(r[2]) for r in v["rows"]]
     tab.eval(click % "area")
     got = tab.poll(SHOWN_JS, lambda v: areas(v) == sorted(areas(v)))
-    check(areas(got) == sorted(areas(got)) and got["n"] == len(singles),
+    shown = min(len(singles), LIMIT) if LIMIT else len(singles)
+    check(areas(got) == sorted(areas(got)) and got["n"] == shown,
           f"{rel}: after one click on area, the shown areas are {areas(got)[:12]} "
           f"({got['n']} rows): not ascending")
+    # (a listing cut into pages sorts every page's spaces: the smallest of all comes first)
+    check(not got["rows"] or areas(got)[0] == min(r["area_m2"] for r in singles),
+          f"{rel}: after one click on area, the first area is {areas(got)[:1]}, not the "
+          f"smallest of all: {min(r['area_m2'] for r in singles)}")
     tab.eval(click % "area")
     got = tab.poll(SHOWN_JS, lambda v: areas(v) == sorted(areas(v), reverse=True))
-    check(areas(got) == sorted(areas(got), reverse=True) and got["n"] == len(singles),
+    check(areas(got) == sorted(areas(got), reverse=True) and got["n"] == shown,
           f"{rel}: after two clicks on area, the shown areas are {areas(got)[:12]} "
           f"({got['n']} rows): not descending")
     marks.append(tab.navigate(url))
@@ -807,8 +910,9 @@ def without_js_and_file(tab, root, rows):
     try:
         mark = tab.navigate(url)
         got = tab.eval(SHOWN_JS)
-        check(got["n"] == len(singles), f"{rel} without JavaScript: {got['n']} rows shown, "
-                                        f"expected the {len(singles)} single floors")
+        on_page = min(len(singles), LIMIT) if LIMIT else len(singles)
+        check(got["n"] == on_page, f"{rel} without JavaScript: {got['n']} rows shown, "
+                                   f"expected {on_page} of the {len(singles)} single floors")
         check(not tab.errors(mark), f"{rel} without JavaScript: {tab.errors(mark)[:6]}")
     finally:
         tab.send("Emulation.setScriptExecutionDisabled", {"value": False})

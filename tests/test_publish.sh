@@ -65,6 +65,28 @@ rc=$?
 tail -3 "$tmp/portal"
 check '[ $rc = 0 ]' "the portal in the browser: $(grep FAIL "$tmp/portal" | head -5)"
 
+# ---- a city's lists over pages (--per-page): 178 single floors, 33 buildings, 15 a page ----
+# every page and part written and in the sitemap; in the browser (test_portal.py) the pages
+# hold every floor and building once, and the filters and sorting cover all of them
+paged=$tmp/paged
+"$LOUYU" publish "$STORE" "$paged" --per-page 15 --base-url http://127.0.0.1:8000/portal >"$tmp/out" 2>&1
+check '[ $? = 0 ]' "publish --per-page 15 failed: $(cat "$tmp/out")"
+for f in en/spaces-2.html en/spaces-12.html zh/spaces-12.html en/buildings-3.html \
+  zh/buildings-3.html data/spaces-en-4.js data/spaces-zh-4.js; do
+  check '[ -s "$paged/$f" ]' "the paged site has no $f"
+done
+for f in en/spaces-13.html en/buildings-4.html data/spaces-en-5.js; do
+  check '[ ! -e "$paged/$f" ]' "the paged site has $f: more pages than its lists fill"
+done
+check '[ "$(grep -c "spaces-\|buildings-" "$paged/sitemap.xml")" = 26 ]' \
+  "the sitemap does not list the 22 listing and 4 building pages: $(grep -c "spaces-\|buildings-" "$paged/sitemap.xml")"
+check '"$LOUYU" publish "$STORE" "$tmp/p0" --per-page 0 2>&1 | grep -q "per-page"' \
+  "--per-page 0 is not refused"
+python3 "$SRC/tests/test_portal.py" "$paged" >"$tmp/portal" 2>&1
+rc=$?
+tail -1 "$tmp/portal"
+check '[ $rc = 0 ]' "the paged portal in the browser: $(grep FAIL "$tmp/portal" | head -5)"
+
 # ---- re-publishing after one building changed: only what changed --------------------
 base=$tmp/base.geojson changed=$tmp/changed.geojson
 cp "$SRC/data/zhanshan.geojson" "$base"

@@ -254,6 +254,44 @@ static void texts(void)
     CHECK(contains(&b, "<option value=\"a&quot;b\" lang=\"zh-Hans\">"));
     ly_buf_free(&b);
     d.buildings[1].name = was, d.buildings[1].name_en = was_en;
+    /* a city's lists over pages: one space and one building a page */
+    CHECK_INT(ly_site_space_pages(&s), 1);
+    CHECK_INT(ly_site_space_parts(&s), 0);
+    s.per_page = 1;
+    CHECK_INT(ly_site_space_pages(&s), 3);
+    CHECK_INT(ly_site_building_pages(&s), 2);
+    CHECK_INT(ly_site_space_parts(&s), 1); /* (4 spaces: runs too, LY_SITE_PART_PAGES a part) */
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<li><a href=\"spaces-2.html\" rel=\"next\">Next</a></li>"));
+    CHECK(contains(&b, "<p>Spaces 1–1 of 3</p>") && contains(&b, "<p>Buildings 1–1 of 2</p>"));
+    CHECK(contains(&b, "<li><span aria-current=\"page\">1</span></li>"));
+    CHECK(contains(&b, "data-parts=\"1\" data-part=\"../data/spaces-en-\" data-limit=\"1\""));
+    CHECK(!contains(&b, "data-run=\"1\"")); /* (runs show in a search) */
+    ly_buf_free(&b);
+    ly_site_spaces_page(&s, LY_LANG_EN, 3, &b);
+    CHECK(contains(&b, "(page 3 of 3)</h1>") && contains(&b, "<p>Spaces 3–3 of 3</p>"));
+    CHECK(contains(&b, "<li><a href=\"spaces-2.html\" rel=\"prev\">Previous</a></li>"));
+    CHECK(contains(&b, "<li><a href=\"index.html#spaces-h\">1</a></li>"));
+    CHECK(!contains(&b, "rel=\"next\"") && contains(&b, "<tr data-building=\"a&quot;b\""));
+    ly_buf_free(&b);
+    ly_site_buildings_page(&s, LY_LANG_EN, 2, &b);
+    CHECK(contains(&b, "<p>Buildings 2–2 of 2</p>") && contains(&b, "href=\"b/a_22b.html\""));
+    CHECK(!contains(&b, "href=\"b/t1.html\""));
+    ly_buf_free(&b);
+    ly_site_spaces_part(&s, LY_LANG_EN, 1, &b);
+    CHECK(b.p && !strncmp(b.p, "louyuSpaces(1, ", 15) && b.len > 18 &&
+          !strcmp(b.p + b.len - 3, ");\n"));
+    if (b.p && b.len > 18) {
+        cJSON *rows = cJSON_ParseWithLength(b.p + 15, b.len - 18);
+        CHECK_INT(cJSON_GetArraySize(rows), 4);
+        cJSON *last = cJSON_GetArrayItem(rows, 3); /* the run, its page's texts */
+        CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(last, 4)), "2-3");
+        CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(last, 8)), "3.50");
+        CHECK_INT((int)cJSON_GetNumberValue(cJSON_GetArrayItem(last, 11)), 1);
+        cJSON_Delete(rows);
+    }
+    ly_buf_free(&b);
+    s.per_page = 0;
     /* one language: the root page goes to it, no chooser */
     s.n_langs = 1;
     s.langs[0] = LY_LANG_EN;

@@ -13,7 +13,14 @@
  * Files, relative to the site's root: index.html; zh/index.html, en/index.html;
  * zh/b/FILE.html, en/b/FILE.html (FILE: the building id, ly_buf_file_name);
  * assets/site.css, assets/site.js; img/FILE; data/listings.json, data/listings.csv,
- * data/district.geojson; zh/feed.atom, en/feed.atom; sitemap.xml. */
+ * data/district.geojson; zh/feed.atom, en/feed.atom; sitemap.xml.
+ *
+ * A city's lists are cut into pages of at most per_page spaces and per_page buildings:
+ * the district page holds the first of each, LANG/spaces-K.html and
+ * LANG/buildings-K.html (K from 2) the rest, each with links to the others. The
+ * script's filters and sorting then cover every page: it loads all the spaces, in
+ * parts of LY_SITE_PART_PAGES pages' worth, from data/spaces-LANG-K.js (K from 1;
+ * scripts, not JSON, so that they load from file:// too). */
 #ifndef LOUYU_SITE_H
 #define LOUYU_SITE_H
 
@@ -61,7 +68,10 @@ typedef struct {
      * shows it over its hero render, which stays where WebGL2 is missing, and each
      * building page links to it */
     bool map;
+    size_t per_page; /* spaces and buildings on a page; 0: LY_SITE_PER_PAGE */
 } ly_site;
+
+enum { LY_SITE_PER_PAGE = 500, LY_SITE_PART_PAGES = 4 };
 
 /* The spaces to let of d as it is now; `available` (one per floor record, or NULL)
  * says from when each floor is free, `rents` (one per floor record, or NULL) what its
@@ -83,6 +93,16 @@ void ly_site_building_path(const ly_building *b, ly_lang lang, ly_buf *out);
 void ly_site_root_page(const ly_site *s, ly_buf *out);
 void ly_site_district_page(const ly_site *s, ly_lang lang, ly_buf *out);
 void ly_site_building_page(const ly_site *s, uint32_t b, ly_lang lang, ly_buf *out);
+/* How many pages the listing and the buildings take (1: the district page alone), and
+ * how many parts the script loads the spaces in (0: the listing is not cut). */
+size_t ly_site_space_pages(const ly_site *s);
+size_t ly_site_building_pages(const ly_site *s);
+size_t ly_site_space_parts(const ly_site *s);
+/* Page `page` (from 2) of the listing, of the buildings; part `part` (from 1) of the
+ * spaces for the script. */
+void ly_site_spaces_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *out);
+void ly_site_buildings_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *out);
+void ly_site_spaces_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out);
 void ly_site_listings_json(const ly_site *s, ly_buf *out);
 void ly_site_listings_csv(const ly_site *s, ly_buf *out);
 /* The Atom feed of floors that came free in the latest week (s->feed). */

@@ -339,23 +339,34 @@ void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
     ly_buf_put(out, "</feed>\n");
 }
 
+static void sitemap_url(const ly_site *s, const char *path, ly_buf *out)
+{
+    ly_buf_put(out, "  <url><loc>");
+    ly_buf_html(out, s->base_url);
+    ly_buf_html(out, path);
+    ly_buf_put(out, "</loc></url>\n");
+}
+
 void ly_site_sitemap(const ly_site *s, ly_buf *out)
 {
     ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (int l = 0; l < s->n_langs; l++) {
+        const char *dir = ly_site_lang_dir(s->langs[l]);
         for (long b = -1; b < (long)s->d->n_buildings; b++) {
             ly_buf path = {0};
             if (b < 0)
-                ly_buf_printf(&path, "%s/index.html", ly_site_lang_dir(s->langs[l]));
+                ly_buf_printf(&path, "%s/index.html", dir);
             else
                 ly_site_building_path(&s->d->buildings[b], s->langs[l], &path);
-            ly_buf_put(out, "  <url><loc>");
-            ly_buf_html(out, s->base_url);
-            ly_buf_html(out, path.p);
-            ly_buf_put(out, "</loc></url>\n");
+            sitemap_url(s, path.p, out);
             ly_buf_free(&path);
         }
+        char path[64];
+        for (size_t k = 2; k <= ly_site_space_pages(s); k++)
+            snprintf(path, sizeof path, "%s/spaces-%zu.html", dir, k), sitemap_url(s, path, out);
+        for (size_t k = 2; k <= ly_site_building_pages(s); k++)
+            snprintf(path, sizeof path, "%s/buildings-%zu.html", dir, k), sitemap_url(s, path, out);
     }
     ly_buf_put(out, "</urlset>\n");
 }

@@ -9,6 +9,7 @@
 #include "louyu/week.h"
 #include "site_private.h"
 
+#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,7 +239,8 @@ static void filters(const ly_page *p)
     ly_buf *o = p->out;
     const ly_district *d = p->s->d;
     ly_buf_printf(o, "<noscript><p>%s</p></noscript>\n<form id=\"filters\" hidden>\n",
-                  ly_page_str(p, LY_S_SITE_F_NOJS));
+                  ly_page_str(p, ly_site_space_pages(p->s) > 1 ? LY_S_SITE_F_NOJS_PAGES
+                                                               : LY_S_SITE_F_NOJS));
     ly_buf_printf(o, "<p><label for=\"f-area\">%s</label> <input id=\"f-area\" type=\"number\" "
                      "min=\"0\" step=\"any\"></p>\n",
                   ly_page_str(p, LY_S_SITE_F_AREA));
@@ -269,39 +271,176 @@ static void filters(const ly_page *p)
                   ly_page_str(p, LY_S_SITE_F_CONTIGUOUS), ly_page_str(p, LY_S_SITE_FILTER));
 }
 
+/* ---- pages of a long list ------------------------------------------------------------ */
+
+static size_t per_page(const ly_site *s)
+{
+    return s->per_page ? s->per_page : LY_SITE_PER_PAGE;
+}
+
+static size_t pages_of(const ly_site *s, size_t n)
+{
+    size_t k = per_page(s);
+    return n > k ? (n + k - 1) / k : 1;
+}
+
+size_t ly_site_space_pages(const ly_site *s)
+{
+    return pages_of(s, s->n_singles);
+}
+
+size_t ly_site_building_pages(const ly_site *s)
+{
+    return pages_of(s, s->d->n_buildings);
+}
+
+size_t ly_site_space_parts(const ly_site *s)
+{
+    size_t rows = per_page(s) * LY_SITE_PART_PAGES;
+    return ly_site_space_pages(s) > 1 ? (s->n_spaces + rows - 1) / rows : 0;
+}
+
+static void page_link(ly_buf *o, const char *name, size_t to, const char *text, const char *rel)
+{
+    if (to == 1)
+        ly_buf_printf(o, "<li><a href=\"index.html#%s-h\"", name);
+    else
+        ly_buf_printf(o, "<li><a href=\"%s-%zu.html\"", name, to);
+    ly_buf_printf(o, "%s%s%s>%s</a></li>\n", rel ? " rel=\"" : "", rel ? rel : "", rel ? "\"" : "",
+                  text);
+}
+
+/* The links to a list's pages: "Spaces 501-1,000 of 12,345", the previous page, the
+ * first, the last and those near this one, the next. `name` names the pages' files
+ * ("spaces-2.html"); the first is the district page's, at the list's heading. */
+static void pager(const ly_page *p, const char *name, size_t page, size_t pages, size_t n,
+                  ly_string_id label, ly_string_id range)
+{
+    ly_buf *o = p->out;
+    size_t k = per_page(p->s), last = page * k < n ? page * k : n;
+    char a[32], b[32], c[32], line[200];
+    snprintf(line, sizeof line, ly_page_str(p, range),
+             ly_page_grouped((double)((page - 1) * k + 1), a, sizeof a),
+             ly_page_grouped((double)last, b, sizeof b), ly_page_grouped((double)n, c, sizeof c));
+    ly_buf_printf(o, "<nav class=\"pager\" id=\"%s-pager\" aria-label=\"%s\">\n<p>", name,
+                  ly_page_str(p, label));
+    ly_buf_html(o, line);
+    ly_buf_put(o, "</p>\n<ul>\n");
+    if (page > 1)
+        page_link(o, name, page - 1, ly_page_str(p, LY_S_SITE_PREVIOUS), "prev");
+    bool gap = false;
+    for (size_t q = 1; q <= pages; q++) {
+        char num[24];
+        snprintf(num, sizeof num, "%zu", q);
+        if (q == page) {
+            ly_buf_printf(o, "<li><span aria-current=\"page\">%s</span></li>\n", num);
+        } else if (q == 1 || q == pages || (q + 2 >= page && q <= page + 2)) {
+            page_link(o, name, q, num, NULL);
+        } else if (!gap) {
+            ly_buf_put(o, "<li class=\"gap\" aria-hidden=\"true\">…</li>\n");
+            gap = true;
+            continue;
+        } else {
+            continue;
+        }
+        gap = false;
+    }
+    if (page < pages)
+        page_link(o, name, page + 1, ly_page_str(p, LY_S_SITE_NEXT), "next");
+    ly_buf_put(o, "</ul>\n</nav>\n");
+}
+
+/* ---- the listing --------------------------------------------------------------------- */
+
+/* A row's texts and values, as the page shows them and the script's parts give them. */
+typedef struct {
+    char floors[32], area[24], area_text[32], rent[24], name[160];
+    const char *rent_text, *available_text, *title;
+} row_text;
+
+static void row_texts(const ly_page *p, const ly_site_space *sp, row_text *t)
+{
+    const ly_building *b = &p->s->d->buildings[sp->building];
+    ly_site_floors_text(sp, t->floors, sizeof t->floors);
+    snprintf(t->area, sizeof t->area, "%.1f", sp->area_m2);
+    ly_page_grouped(sp->area_m2, t->area_text, sizeof t->area_text);
+    t->rent[0] = 0;
+    if (sp->rent > 0)
+        snprintf(t->rent, sizeof t->rent, "%.2f", sp->rent);
+    t->rent_text = t->rent[0] ? t->rent
+                   : sp->to_be_agreed ? ly_page_str(p, LY_S_SITE_TO_BE_AGREED)
+                                      : "–";
+    t->available_text = !strcmp(sp->available, "now") ? ly_page_str(p, LY_S_SITE_NOW)
+                        : sp->available[0]            ? sp->available
+                                                      : "–";
+    t->title = ly_building_title(b, p->lang, t->name, sizeof t->name);
+}
+
 static void listing_row(const ly_page *p, const ly_site_space *sp)
 {
     ly_buf *o = p->out;
     const ly_building *b = &p->s->d->buildings[sp->building];
-    char floors[32], area[32], name[160];
-    ly_site_floors_text(sp, floors, sizeof floors);
+    row_text t;
+    row_texts(p, sp, &t);
     ly_buf_put(o, "<tr data-building=\"");
     ly_buf_html(o, b->id);
-    ly_buf_printf(o, "\" data-floors=\"%s\" data-area=\"%.1f\" data-rent=\"", floors, sp->area_m2);
-    if (sp->rent > 0)
-        ly_buf_printf(o, "%.2f", sp->rent);
-    ly_buf_put(o, "\" data-available=\"");
+    ly_buf_printf(o, "\" data-floors=\"%s\" data-area=\"%s\" data-rent=\"%s\"", t.floors, t.area,
+                  t.rent);
+    ly_buf_put(o, " data-available=\"");
     ly_buf_html(o, sp->available);
     ly_buf_printf(o, "\" data-run=\"%d\"%s><td><a href=\"b/", sp->run ? 1 : 0,
                   sp->run ? " hidden" : "");
     ly_buf_file_name(o, b->id);
     ly_buf_put(o, ".html\">");
-    ly_page_put(p, ly_building_title(b, p->lang, name, sizeof name));
-    ly_buf_printf(o, "</a></td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">", floors,
-                  ly_page_grouped(sp->area_m2, area, sizeof area));
-    if (sp->rent > 0)
-        ly_buf_printf(o, "%.2f", sp->rent);
-    else
-        ly_buf_put(o, sp->to_be_agreed ? ly_page_str(p, LY_S_SITE_TO_BE_AGREED) : "–");
+    ly_page_put(p, t.title);
+    ly_buf_printf(o, "</a></td><td>%s</td><td class=\"num\">%s</td><td class=\"num\">", t.floors,
+                  t.area_text);
+    ly_buf_html(o, t.rent_text);
     ly_buf_put(o, "</td><td>");
-    if (!strcmp(sp->available, "now"))
-        ly_buf_put(o, ly_page_str(p, LY_S_SITE_NOW));
-    else
-        ly_buf_html(o, sp->available[0] ? sp->available : "–");
+    ly_buf_html(o, t.available_text);
     ly_buf_put(o, "</td></tr>\n");
 }
 
-static void listing(const ly_page *p)
+void ly_site_spaces_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out)
+{
+    ly_page p = {s, lang, "../", out};
+    size_t rows = per_page(s) * LY_SITE_PART_PAGES, from = (part - 1) * rows;
+    size_t to = from + rows < s->n_spaces ? from + rows : s->n_spaces;
+    /* a row: [building, its page, its title, whether foreign, floors, area, area's text,
+     * rent, rent's text, available, available's text, run] */
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = from; i < to && arr; i++) {
+        const ly_site_space *sp = &s->spaces[i];
+        const ly_building *b = &s->d->buildings[sp->building];
+        row_text t;
+        row_texts(&p, sp, &t);
+        ly_buf href = {0};
+        ly_buf_put(&href, "b/");
+        ly_buf_file_name(&href, b->id);
+        ly_buf_put(&href, ".html");
+        const char *texts[] = {b->id, href.p ? href.p : "", t.title};
+        cJSON *row = cJSON_CreateArray();
+        for (int k = 0; k < 3; k++)
+            cJSON_AddItemToArray(row, cJSON_CreateString(texts[k]));
+        cJSON_AddItemToArray(row, cJSON_CreateNumber(ly_page_foreign(&p, t.title)));
+        const char *more[] = {t.floors,  t.area,      t.area_text,       t.rent,
+                              t.rent_text, sp->available, t.available_text};
+        for (int k = 0; k < 7; k++)
+            cJSON_AddItemToArray(row, cJSON_CreateString(more[k]));
+        cJSON_AddItemToArray(row, cJSON_CreateNumber(sp->run));
+        cJSON_AddItemToArray(arr, row);
+        ly_buf_free(&href);
+    }
+    char *text = arr ? cJSON_PrintUnformatted(arr) : NULL;
+    if (text)
+        ly_buf_printf(out, "louyuSpaces(%zu, %s);\n", part, text);
+    else
+        out->failed = true;
+    cJSON_free(text);
+    cJSON_Delete(arr);
+}
+
+static void listing(const ly_page *p, size_t page)
 {
     ly_buf *o = p->out;
     size_t singles = p->s->n_singles;
@@ -321,18 +460,38 @@ static void listing(const ly_page *p)
     ly_buf_html(o, ly_page_str(p, LY_S_SITE_COUNT_1));
     ly_buf_put(o, "\">");
     ly_buf_html(o, count);
-    ly_buf_put(o, "</p>\n<div class=\"scroll\">\n<table id=\"listing\">\n<thead>\n<tr>");
+    ly_buf_put(o, "</p>\n<div class=\"scroll\">\n<table id=\"listing\"");
+    size_t pages = ly_site_space_pages(p->s), k = per_page(p->s);
+    if (pages > 1) { /* the script's filters and sorting cover every page's spaces */
+        ly_buf_printf(o, " data-parts=\"%zu\" data-part=\"%sdata/spaces-%s-\" data-limit=\"%zu\"",
+                      ly_site_space_parts(p->s), p->root, ly_site_lang_dir(p->lang), k);
+        static const char *const ATTRS[3] = {"loading", "first", "failed"};
+        static const ly_string_id SAYS[3] = {LY_S_SITE_LOADING, LY_S_SITE_FIRST_LISTED,
+                                             LY_S_SITE_LOAD_FAILED};
+        for (int i = 0; i < 3; i++) {
+            ly_buf_printf(o, " data-%s=\"", ATTRS[i]);
+            ly_buf_html(o, ly_page_str(p, SAYS[i]));
+            ly_buf_put(o, "\"");
+        }
+    }
+    ly_buf_put(o, ">\n<thead>\n<tr>");
     static const char *const KEYS[5] = {"building", "floors", "area", "rent", "available"};
     static const ly_string_id COLS[5] = {LY_S_SITE_COL_BUILDING, LY_S_SITE_COL_FLOORS,
                                          LY_S_SITE_COL_AREA, LY_S_SITE_COL_RENT,
                                          LY_S_SITE_COL_AVAILABLE};
-    for (int k = 0; k < 5; k++)
+    for (int c = 0; c < 5; c++)
         ly_buf_printf(o, "<th scope=\"col\"><button type=\"button\" data-sort=\"%s\">%s</button></th>",
-                      KEYS[k], ly_page_str(p, COLS[k]));
+                      KEYS[c], ly_page_str(p, COLS[c]));
     ly_buf_put(o, "</tr>\n</thead>\n<tbody>\n");
-    for (size_t i = 0; i < p->s->n_spaces; i++)
+    /* cut into pages: the page's single floors (the runs show only in a search) */
+    size_t from = pages > 1 ? (page - 1) * k : 0;
+    size_t to = pages > 1 ? (page * k < singles ? page * k : singles) : p->s->n_spaces;
+    for (size_t i = from; i < to; i++)
         listing_row(p, &p->s->spaces[i]);
-    ly_buf_put(o, "</tbody>\n</table>\n</div>\n</section>\n");
+    ly_buf_put(o, "</tbody>\n</table>\n</div>\n");
+    if (pages > 1)
+        pager(p, "spaces", page, pages, singles, LY_S_SITE_SPACES_PAGES, LY_S_SITE_SPACES_RANGE);
+    ly_buf_put(o, "</section>\n");
 }
 
 /* A building's spaces: how many floors and how much. */
@@ -364,14 +523,16 @@ void ly_page_view_alt(const ly_page *p, uint32_t b, int from, char *buf, size_t 
              ly_page_str(p, (ly_string_id)(LY_S_DIR_N + (from & 7))));
 }
 
-static void buildings(const ly_page *p)
+static void buildings(const ly_page *p, size_t page)
 {
     ly_buf *o = p->out;
     const ly_district *d = p->s->d;
     ly_buf_printf(o, "<section aria-labelledby=\"buildings-h\">\n<h2 id=\"buildings-h\">%s</h2>\n"
                      "<ul class=\"buildings\">\n",
                   ly_page_str(p, LY_S_SITE_BUILDINGS));
-    for (uint32_t b = 0; b < d->n_buildings; b++) {
+    size_t pages = ly_site_building_pages(p->s), k = per_page(p->s);
+    uint32_t to = pages > 1 && page * k < d->n_buildings ? (uint32_t)(page * k) : d->n_buildings;
+    for (uint32_t b = (uint32_t)((page - 1) * k); b < to; b++) {
         char name[160], sum[160], alt[300];
         const ly_site_image *im = &p->s->images[b].views[0];
         /* the link is named by the building's name alone (the picture's text, read
@@ -390,7 +551,11 @@ static void buildings(const ly_page *p)
         ly_buf_html(o, sum);
         ly_buf_put(o, "</span></li>\n");
     }
-    ly_buf_put(o, "</ul>\n</section>\n");
+    ly_buf_put(o, "</ul>\n");
+    if (pages > 1)
+        pager(p, "buildings", page, pages, d->n_buildings, LY_S_SITE_BUILDINGS_PAGES,
+              LY_S_SITE_BUILDINGS_RANGE);
+    ly_buf_put(o, "</section>\n");
 }
 
 void ly_site_district_page(const ly_site *s, ly_lang lang, ly_buf *out)
@@ -421,8 +586,40 @@ void ly_site_district_page(const ly_site *s, ly_lang lang, ly_buf *out)
         ly_buf_put(out, "\n");
     }
     totals(&p);
-    listing(&p);
-    buildings(&p);
+    listing(&p, 1);
+    buildings(&p, 1);
     ly_page_close(&p);
+}
+
+/* Page `page` of a list: its title and heading say which; `kind` 0 the listing, 1 the
+ * buildings. */
+static void list_page(const ly_site *s, ly_lang lang, size_t page, int kind, ly_buf *out)
+{
+    ly_page p = {s, lang, "../", out};
+    char title[300], full[400], here[64];
+    snprintf(title, sizeof title, ly_page_str(&p, kind ? LY_S_SITE_BUILDINGS_TITLE : LY_S_SITE_TITLE),
+             ly_page_district(&p));
+    snprintf(full, sizeof full, ly_page_str(&p, LY_S_SITE_PAGE_OF), title, (int)page,
+             (int)(kind ? ly_site_building_pages(s) : ly_site_space_pages(s)));
+    snprintf(here, sizeof here, "%s-%zu.html", kind ? "buildings" : "spaces", page);
+    ly_page_open(&p, full, here);
+    ly_buf_put(out, "<h1>");
+    ly_buf_html(out, full);
+    ly_buf_put(out, "</h1>\n");
+    if (kind)
+        buildings(&p, page);
+    else
+        listing(&p, page);
+    ly_page_close(&p);
+}
+
+void ly_site_spaces_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *out)
+{
+    list_page(s, lang, page, 0, out);
+}
+
+void ly_site_buildings_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *out)
+{
+    list_page(s, lang, page, 1, out);
 }
 

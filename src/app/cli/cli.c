@@ -254,6 +254,8 @@ static const ly_opt O_PUBLISH[] = {
      0, 0, NULL},
     {"--web", LY_OPT_TEXT, "DIR", "the 3D map for the browser (the folder scripts/web.sh writes): "
      "on the district page, linked from every building's", 0, 0, NULL},
+    {"--per-page", LY_OPT_INT, "N", "spaces and buildings on a page: longer lists go on to more "
+     "pages (default 500)", 1, 1000000, NULL},
     {NULL}};
 
 /* Every command that builds the 3D scene: the scene cache (docs/data-format.md). */
@@ -354,7 +356,8 @@ static const ly_command COMMANDS[] = {
      "renders, the listings as JSON and CSV, an Atom feed of this week's new space, the\n"
      "district as GeoJSON for kiosks; both languages. Nothing is loaded from elsewhere;\n"
      "it works from file:// too. OUT_DIR is replaced in one step; unchanged files and\n"
-     "renders are kept as they are."},
+     "renders are kept as they are. A city's listing and buildings go on over pages\n"
+     "(--per-page); the listing's filters and sorting still cover every page."},
     {"report template", ly_cli_report_template,
      "a pre-filled weekly report for one building, to fill in a spreadsheet", "BUILDING",
      G_TEMPLATE, 1, 1,

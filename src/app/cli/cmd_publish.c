@@ -512,6 +512,22 @@ static int pages(publisher *pb, const ly_site *site)
         ly_site_district_page(site, lang, &b);
         snprintf(rel, sizeof rel, "%s/index.html", ly_site_lang_dir(lang));
         rc = put_buf(pb, rel, &b);
+        /* a city's lists, page by page, and the spaces in parts for the script */
+        for (size_t k = 2; k <= ly_site_space_pages(site) && !rc; k++) {
+            ly_site_spaces_page(site, lang, k, &b);
+            snprintf(rel, sizeof rel, "%s/spaces-%zu.html", ly_site_lang_dir(lang), k);
+            rc = put_buf(pb, rel, &b);
+        }
+        for (size_t k = 2; k <= ly_site_building_pages(site) && !rc; k++) {
+            ly_site_buildings_page(site, lang, k, &b);
+            snprintf(rel, sizeof rel, "%s/buildings-%zu.html", ly_site_lang_dir(lang), k);
+            rc = put_buf(pb, rel, &b);
+        }
+        for (size_t k = 1; k <= ly_site_space_parts(site) && !rc; k++) {
+            ly_site_spaces_part(site, lang, k, &b);
+            snprintf(rel, sizeof rel, "data/spaces-%s-%zu.js", ly_site_lang_dir(lang), k);
+            rc = put_buf(pb, rel, &b);
+        }
         for (uint32_t i = 0; i < d->n_buildings && !rc; i++) {
             ly_buf path = {0};
             ly_site_building_path(&d->buildings[i], lang, &path);
@@ -631,6 +647,7 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
         rc = languages(a, &site);
     const char *web = ly_arg_text(a, "--web", NULL);
     site.map = web != NULL;
+    site.per_page = (size_t)ly_arg_num(a, "--per-page", LY_SITE_PER_PAGE);
     if (!rc && (begin_stage(pb) || renders(pb, &site) || pages(pb, &site) ||
                 district_file(pb, local) || (web && web_files(pb, web)) || finish_stage(pb)))
         rc = LY_EXIT_USAGE;
