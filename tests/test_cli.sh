@@ -216,6 +216,13 @@ cat >"$tmp/rent.geojson" <<'EOF2'
 EOF2
 ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/rent.shp" "$tmp/rent.geojson" 2>/dev/null
 run 0 info "$tmp/rent.shp" r1; expect out '^Rent +4.50 '
+# a rent of 0 (a blank cell saved as 0) is no rent given, said once: info had shown 0.00
+# while the portal and the finder took it as unknown
+sed 's/"rent_cny_m2_day":4.5/"rent_cny_m2_day":0/' "$tmp/rent.geojson" >"$tmp/rent0.geojson"
+run 0 validate "$tmp/rent0.geojson"
+expect err '^[^ ]*rent0.geojson:1:[0-9]+: warning: feature 0 "r1": "rent_cny_m2_day" is 0: read as no rent given \(expected the asking rent in CNY per m² per day, above 0; leave it out when there is none\)$'
+run 0 info "$tmp/rent0.geojson" r1
+check '! grep -q "^Rent" "$tmp/out"' "a rent of 0 is shown: $(grep "^Rent" "$tmp/out")"
 mkdir -p "$tmp/case"
 for e in shp dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/case/x.$e"; done
 mv "$tmp/case/x.dbf" "$tmp/case/x.DBF"; mv "$tmp/case/x.prj" "$tmp/case/X.PRJ"

@@ -454,8 +454,8 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
                        : !strcmp(k, "tax_2010_cny")  ? &b->tax_2010_cny
                        : !strcmp(k, "floor_area_m2") && m->valuedouble > 0 ? &b->gfa_m2
                                                                            : NULL;
-        if (slot)
-            *slot = m->valuedouble;
+        if (slot && (slot != &b->rent_cny_m2_day || m->valuedouble > 0))
+            *slot = m->valuedouble; /* (a rent of 0 is none given, as in GeoJSON) */
         return slot != NULL;
     }
     return false;

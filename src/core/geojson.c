@@ -2328,13 +2328,20 @@ static void building_min_height(loader *L, const cJSON *props, ly_building *b)
 static void building_records(loader *L, const cJSON *props, ly_building *b, bool floors_ok)
 {
     double x;
+    const cJSON *v;
     if (get_number(L, props, "gfa_m2", false, R_POS, &x))
         b->gfa_m2 = x;
-    if (get_number(L, props, "rent_cny_m2_day", false, R_NONNEG, &x))
-        b->rent_cny_m2_day = x;
+    if (get_number(L, props, "rent_cny_m2_day", false, R_NONNEG, &x)) {
+        if (x > 0)
+            b->rent_cny_m2_day = x;
+        else /* (a blank cell a spreadsheet saved as 0: the portal, the card and the finder
+              * had each made something else of it) */
+            warn(L, member(props, "rent_cny_m2_day"),
+                 "\"rent_cny_m2_day\" is 0: read as no rent given (expected the asking rent "
+                 "in CNY per m² per day, above 0; leave it out when there is none)");
+    }
     if (get_number(L, props, "tax_2010_cny", false, R_NONNEG, &x))
         b->tax_2010_cny = x;
-    const cJSON *v;
     if ((v = member(props, "contact")) && !cJSON_IsNull(v))
         read_contact(L, v, b);
     if ((v = member(props, "services")) && !cJSON_IsNull(v))
