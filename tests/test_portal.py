@@ -418,7 +418,9 @@ def data_checks(root, pages, rows):
             district_checks(rel, pages[rel], rows, names[lang], pages)
             buildings_checks(lang, pages, names[lang])
             if LIMIT:
-                parts_checks(root, lang, rows, int(a.get("data-parts", "0")))
+                _, own = pages[rel].by_id("listing")
+                parts_checks(root, lang, rows, int(own.get("data-parts", "0")),
+                             own.get("data-part", ""))
 
 
 def xml_check(root, rel, tag):
@@ -476,11 +478,16 @@ def buildings_checks(lang, pages, building_pages):
         pager_checks(rels, pages, "buildings")
 
 
-def parts_checks(root, lang, rows_all, parts):
-    """The script's parts: every space of data/listings.json, in its order."""
+def parts_checks(root, lang, rows_all, parts, base):
+    """The script's parts: every space of data/listings.json, in its order; none beside."""
     got = []
+    prefix = posixpath.normpath(posixpath.join(lang, base))
+    names = sorted(f for f in os.listdir(os.path.join(root, "data"))
+                   if f.startswith(f"spaces-{lang}-"))
+    check(names == sorted(f"{posixpath.basename(prefix)}{k}.js" for k in range(1, parts + 1)),
+          f"data/: the parts of {lang} are {names}; the page names {parts} from {prefix}")
     for k in range(1, parts + 1):
-        rel = f"data/spaces-{lang}-{k}.js"
+        rel = f"{prefix}{k}.js"
         try:
             text = read(root, rel)
         except (OSError, UnicodeDecodeError) as e:
@@ -492,7 +499,7 @@ def parts_checks(root, lang, rows_all, parts):
         got += json.loads(m.group(2))
     want = [(r["building"], str(r["floors"]), r["run"]) for r in rows_all]
     have = [(g[0], g[4], bool(g[11])) for g in got]
-    check(have == want, f"data/spaces-{lang}-*.js: {len(have)} spaces, not listings.json's "
+    check(have == want, f"{prefix}*.js: {len(have)} spaces, not listings.json's "
                         f"{len(want)} in its order")
 
 
@@ -785,9 +792,55 @@ def district_in_browser(tab, base, rel, rows):
     got = tab.poll(SHOWN_JS, rent_order)
     check(rent_order(got), f"{rel}: after one click on rent, the shown rents are "
                            f"{[r[3] for r in got['rows']][:16]}: not ascending with unknown last")
+    if LIMIT and len(singles) > LIMIT:
+        paged_in_browser(tab, url, rel, singles, click)
     tab.settle(marks[-1])
     errors = tab.errors(marks[0])
     check(not errors, f"{rel}: while sorting: " + "; ".join(errors[:6]))
+
+
+STATE_JS = """(() => {
+  const seen = id => { const e = document.getElementById(id);
+    return e && !e.hidden && e.offsetParent !== null ? e.textContent : null; };
+  return {note: seen('listing-note'), more: seen('listing-more'), pager: seen('spaces-pager')};
+})()"""
+
+
+def paged_in_browser(tab, url, rel, singles, click):
+    """A listing cut into pages: a sort lists every page's spaces a page's worth at a time,
+    "more" lists the next; Clear, or clearing a filter, brings back the page as it came."""
+    on_page = lambda v: v["n"] == LIMIT and len(singles) in numbers_in(v["count"])
+    tab.navigate(url)
+    tab.eval(click % "area")
+    got = tab.poll(SHOWN_JS, lambda v: v["n"] == LIMIT and v["rows"] and
+                   float(v["rows"][0][2]) == min(r["area_m2"] for r in singles))
+    state = tab.eval(STATE_JS)
+    check(state["note"] and state["more"] and not state["pager"],
+          f"{rel}: sorted over all pages: note {state['note']!r}, more {state['more']!r}, "
+          f"pager {state['pager']!r}: expected a note and a button for more, no pager")
+    tab.eval("document.getElementById('listing-more').click()")
+    twice = min(2 * LIMIT, len(singles))
+    got = tab.poll(SHOWN_JS, lambda v: v["n"] == twice)
+    areas = [float(r[2]) for r in got["rows"]]
+    check(got["n"] == twice and areas == sorted(areas),
+          f"{rel}: after 'more', {got['n']} rows (expected {twice}), in order: "
+          f"{areas == sorted(areas)}")
+    tab.eval("document.getElementById('filters').reset()")
+    got = tab.poll(SHOWN_JS, on_page)
+    state = tab.eval(STATE_JS)
+    check(on_page(got) and state["pager"] and not state["note"] and not state["more"],
+          f"{rel}: after Clear: {got['n']} rows, count {got['count']!r}, {state}: expected the "
+          f"page's {LIMIT} rows, its pager, no note")
+    check(not tab.eval("document.querySelector('#listing th[aria-sort]') !== null"),
+          f"{rel}: after Clear a column is still marked sorted")
+    tab.eval(set_filters_js(contiguous=True))
+    tab.poll(SHOWN_JS, lambda v: v["n"] == LIMIT and len(singles) not in numbers_in(v["count"]))
+    tab.eval(set_filters_js())
+    got = tab.poll(SHOWN_JS, on_page)
+    state = tab.eval(STATE_JS)
+    check(on_page(got) and state["pager"] and not state["note"],
+          f"{rel}: after a filter and its clearing: {got['n']} rows, {state}: expected the "
+          "page's rows and pager, no note")
 
 
 def browser_checks(root, base, pages, rows, shots):

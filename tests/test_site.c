@@ -257,25 +257,42 @@ static void texts(void)
     /* a city's lists over pages: one space and one building a page */
     CHECK_INT(ly_site_space_pages(&s), 1);
     CHECK_INT(ly_site_space_parts(&s), 0);
-    s.per_page = 1;
+    ly_site_paginate(&s, 1);
     CHECK_INT(ly_site_space_pages(&s), 3);
     CHECK_INT(ly_site_building_pages(&s), 2);
     CHECK_INT(ly_site_space_parts(&s), 1); /* (4 spaces: runs too, LY_SITE_PART_PAGES a part) */
     ly_site_district_page(&s, LY_LANG_EN, &b);
     CHECK(contains(&b, "<li><a href=\"spaces-2.html\" rel=\"next\">Next</a></li>"));
-    CHECK(contains(&b, "<p>Spaces 1–1 of 3</p>") && contains(&b, "<p>Buildings 1–1 of 2</p>"));
+    CHECK(contains(&b, "<p>Space 1 of 3</p>") && contains(&b, "<p>Building 1 of 2</p>"));
     CHECK(contains(&b, "<li><span aria-current=\"page\">1</span></li>"));
-    CHECK(contains(&b, "data-parts=\"1\" data-part=\"../data/spaces-en-\" data-limit=\"1\""));
+    /* the parts named by what they hold: another listing, another name */
+    char key[sizeof s.parts_key];
+    snprintf(key, sizeof key, "%s", s.parts_key);
+    CHECK(strlen(key) == 16 && strspn(key, "0123456789abcdef") == 16);
+    ly_buf part = {0};
+    ly_buf_printf(&part, "data-parts=\"1\" data-part=\"../data/spaces-en-%s-\" data-limit=\"1\"",
+                  key);
+    CHECK(contains(&b, part.p));
+    ly_buf_free(&part);
+    s.spaces[0].area_m2 += 1;
+    ly_site_paginate(&s, 1);
+    CHECK(strcmp(key, s.parts_key) != 0);
+    s.spaces[0].area_m2 -= 1;
+    ly_site_paginate(&s, 1);
+    CHECK_STR(s.parts_key, key);
+    ly_site_paginate(&s, 2);
+    CHECK(strcmp(key, s.parts_key) != 0);
+    ly_site_paginate(&s, 1);
     CHECK(!contains(&b, "data-run=\"1\"")); /* (runs show in a search) */
     ly_buf_free(&b);
     ly_site_spaces_page(&s, LY_LANG_EN, 3, &b);
-    CHECK(contains(&b, "(page 3 of 3)</h1>") && contains(&b, "<p>Spaces 3–3 of 3</p>"));
+    CHECK(contains(&b, "(page 3 of 3)</h1>") && contains(&b, "<p>Space 3 of 3</p>"));
     CHECK(contains(&b, "<li><a href=\"spaces-2.html\" rel=\"prev\">Previous</a></li>"));
     CHECK(contains(&b, "<li><a href=\"index.html#spaces-h\">1</a></li>"));
     CHECK(!contains(&b, "rel=\"next\"") && contains(&b, "<tr data-building=\"a&quot;b\""));
     ly_buf_free(&b);
     ly_site_buildings_page(&s, LY_LANG_EN, 2, &b);
-    CHECK(contains(&b, "<p>Buildings 2–2 of 2</p>") && contains(&b, "href=\"b/a_22b.html\""));
+    CHECK(contains(&b, "<p>Building 2 of 2</p>") && contains(&b, "href=\"b/a_22b.html\""));
     CHECK(!contains(&b, "href=\"b/t1.html\""));
     ly_buf_free(&b);
     ly_site_spaces_part(&s, LY_LANG_EN, 1, &b);
@@ -291,7 +308,7 @@ static void texts(void)
         cJSON_Delete(rows);
     }
     ly_buf_free(&b);
-    s.per_page = 0;
+    ly_site_paginate(&s, 0);
     /* one language: the root page goes to it, no chooser */
     s.n_langs = 1;
     s.langs[0] = LY_LANG_EN;

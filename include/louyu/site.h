@@ -19,8 +19,10 @@
  * the district page holds the first of each, LANG/spaces-K.html and
  * LANG/buildings-K.html (K from 2) the rest, each with links to the others. The
  * script's filters and sorting then cover every page: it loads all the spaces, in
- * parts of LY_SITE_PART_PAGES pages' worth, from data/spaces-LANG-K.js (K from 1;
- * scripts, not JSON, so that they load from file:// too). */
+ * parts of LY_SITE_PART_PAGES pages' worth, from data/spaces-LANG-KEY-K.js (K from 1;
+ * scripts, not JSON, so that they load from file:// too; KEY a hash of what they hold,
+ * so that a page open while the site is published again never mixes two listings, nor
+ * a browser's cached part with a new one). */
 #ifndef LOUYU_SITE_H
 #define LOUYU_SITE_H
 
@@ -68,7 +70,8 @@ typedef struct {
      * shows it over its hero render, which stays where WebGL2 is missing, and each
      * building page links to it */
     bool map;
-    size_t per_page; /* spaces and buildings on a page; 0: LY_SITE_PER_PAGE */
+    size_t per_page;    /* spaces and buildings on a page (ly_site_paginate) */
+    char parts_key[17]; /* the hash in the parts' names (ly_site_paginate) */
 } ly_site;
 
 enum { LY_SITE_PER_PAGE = 500, LY_SITE_PART_PAGES = 4 };
@@ -93,6 +96,9 @@ void ly_site_building_path(const ly_building *b, ly_lang lang, ly_buf *out);
 void ly_site_root_page(const ly_site *s, ly_buf *out);
 void ly_site_district_page(const ly_site *s, ly_lang lang, ly_buf *out);
 void ly_site_building_page(const ly_site *s, uint32_t b, ly_lang lang, ly_buf *out);
+/* Cuts the lists into pages of per_page (0: LY_SITE_PER_PAGE) and names the parts by
+ * what they hold (ly_site_init cuts at LY_SITE_PER_PAGE). */
+void ly_site_paginate(ly_site *s, size_t per_page);
 /* How many pages the listing and the buildings take (1: the district page alone), and
  * how many parts the script loads the spaces in (0: the listing is not cut). */
 size_t ly_site_space_pages(const ly_site *s);

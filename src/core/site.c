@@ -154,6 +154,7 @@ int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
         ly_site_free(s);
         return -1;
     }
+    ly_site_paginate(s, 0);
     return 0;
 }
 

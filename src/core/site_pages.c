@@ -11,6 +11,7 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,11 +268,16 @@ static void filters(const ly_page *p)
     }
     ly_buf_printf(o, "</select></p>\n<p><input id=\"f-contiguous\" type=\"checkbox\"> "
                      "<label for=\"f-contiguous\">%s</label></p>\n"
-                     "<p><button type=\"submit\">%s</button></p>\n</form>\n",
-                  ly_page_str(p, LY_S_SITE_F_CONTIGUOUS), ly_page_str(p, LY_S_SITE_FILTER));
+                     "<p><button type=\"submit\">%s</button> <button type=\"reset\">%s</button>"
+                     "</p>\n</form>\n",
+                  ly_page_str(p, LY_S_SITE_F_CONTIGUOUS), ly_page_str(p, LY_S_SITE_FILTER),
+                  ly_page_str(p, LY_S_SITE_CLEAR));
 }
 
 /* ---- pages of a long list ------------------------------------------------------------ */
+
+/* The parts' rows as the script reads them: a new form, a new key. */
+enum { LY_SITE_PARTS_FORMAT = 1 };
 
 static size_t per_page(const ly_site *s)
 {
@@ -282,6 +288,31 @@ static size_t pages_of(const ly_site *s, size_t n)
 {
     size_t k = per_page(s);
     return n > k ? (n + k - 1) / k : 1;
+}
+
+void ly_site_paginate(ly_site *s, size_t per_page)
+{
+    s->per_page = per_page ? per_page : LY_SITE_PER_PAGE;
+    /* the parts' key: everything their rows are made of, and how they are cut */
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, NULL, 0, 8);
+    uint64_t head[3] = {LY_SITE_PARTS_FORMAT, s->per_page, s->n_spaces};
+    crypto_generichash_update(&h, (const unsigned char *)head, sizeof head);
+    for (size_t i = 0; i < s->n_spaces; i++) {
+        const ly_site_space *sp = &s->spaces[i];
+        const ly_building *b = &s->d->buildings[sp->building];
+        const char *texts[4] = {b->id, b->name ? b->name : "", b->name_en ? b->name_en : "",
+                                sp->available};
+        for (int k = 0; k < 4; k++)
+            crypto_generichash_update(&h, (const unsigned char *)texts[k], strlen(texts[k]) + 1);
+        double v[6] = {sp->floor_from, sp->floor_to, sp->area_m2, sp->rent, sp->to_be_agreed,
+                       sp->run};
+        crypto_generichash_update(&h, (const unsigned char *)v, sizeof v);
+    }
+    unsigned char out[8];
+    crypto_generichash_final(&h, out, sizeof out);
+    for (int k = 0; k < 8; k++)
+        snprintf(s->parts_key + 2 * k, 3, "%02x", out[k]);
 }
 
 size_t ly_site_space_pages(const ly_site *s)
@@ -317,24 +348,31 @@ static void pager(const ly_page *p, const char *name, size_t page, size_t pages,
                   ly_string_id label, ly_string_id range)
 {
     ly_buf *o = p->out;
-    size_t k = per_page(p->s), last = page * k < n ? page * k : n;
+    size_t k = per_page(p->s), first = (page - 1) * k + 1, last = page * k < n ? page * k : n;
     char a[32], b[32], c[32], line[200];
-    snprintf(line, sizeof line, ly_page_str(p, range),
-             ly_page_grouped((double)((page - 1) * k + 1), a, sizeof a),
-             ly_page_grouped((double)last, b, sizeof b), ly_page_grouped((double)n, c, sizeof c));
+    if (first == last) /* "Space 178 of 178" */
+        snprintf(line, sizeof line, ly_page_str(p, (ly_string_id)(range + 1)),
+                 ly_page_grouped((double)first, a, sizeof a), ly_page_grouped((double)n, c, sizeof c));
+    else
+        snprintf(line, sizeof line, ly_page_str(p, range), ly_page_grouped((double)first, a, sizeof a),
+                 ly_page_grouped((double)last, b, sizeof b), ly_page_grouped((double)n, c, sizeof c));
     ly_buf_printf(o, "<nav class=\"pager\" id=\"%s-pager\" aria-label=\"%s\">\n<p>", name,
                   ly_page_str(p, label));
     ly_buf_html(o, line);
     ly_buf_put(o, "</p>\n<ul>\n");
     if (page > 1)
         page_link(o, name, page - 1, ly_page_str(p, LY_S_SITE_PREVIOUS), "prev");
+    /* the pages near this one; a gap of one page shows that page, not "..." */
+    size_t lo = page > 2 ? page - 2 : 1, hi = page + 2 < pages ? page + 2 : pages;
+    lo = lo == 3 ? 2 : lo;
+    hi = hi + 2 == pages ? pages - 1 : hi;
     bool gap = false;
     for (size_t q = 1; q <= pages; q++) {
         char num[24];
         snprintf(num, sizeof num, "%zu", q);
         if (q == page) {
             ly_buf_printf(o, "<li><span aria-current=\"page\">%s</span></li>\n", num);
-        } else if (q == 1 || q == pages || (q + 2 >= page && q <= page + 2)) {
+        } else if (q == 1 || q == pages || (q >= lo && q <= hi)) {
             page_link(o, name, q, num, NULL);
         } else if (!gap) {
             ly_buf_put(o, "<li class=\"gap\" aria-hidden=\"true\">…</li>\n");
@@ -463,12 +501,14 @@ static void listing(const ly_page *p, size_t page)
     ly_buf_put(o, "</p>\n<div class=\"scroll\">\n<table id=\"listing\"");
     size_t pages = ly_site_space_pages(p->s), k = per_page(p->s);
     if (pages > 1) { /* the script's filters and sorting cover every page's spaces */
-        ly_buf_printf(o, " data-parts=\"%zu\" data-part=\"%sdata/spaces-%s-\" data-limit=\"%zu\"",
-                      ly_site_space_parts(p->s), p->root, ly_site_lang_dir(p->lang), k);
-        static const char *const ATTRS[3] = {"loading", "first", "failed"};
-        static const ly_string_id SAYS[3] = {LY_S_SITE_LOADING, LY_S_SITE_FIRST_LISTED,
-                                             LY_S_SITE_LOAD_FAILED};
-        for (int i = 0; i < 3; i++) {
+        ly_buf_printf(o, " data-parts=\"%zu\" data-part=\"%sdata/spaces-%s-%s-\"",
+                      ly_site_space_parts(p->s), p->root, ly_site_lang_dir(p->lang),
+                      p->s->parts_key);
+        ly_buf_printf(o, " data-limit=\"%zu\"", k);
+        static const char *const ATTRS[4] = {"loading", "first", "failed", "more"};
+        static const ly_string_id SAYS[4] = {LY_S_SITE_LOADING, LY_S_SITE_FIRST_LISTED,
+                                             LY_S_SITE_LOAD_FAILED, LY_S_SITE_MORE};
+        for (int i = 0; i < 4; i++) {
             ly_buf_printf(o, " data-%s=\"", ATTRS[i]);
             ly_buf_html(o, ly_page_str(p, SAYS[i]));
             ly_buf_put(o, "\"");

@@ -525,7 +525,8 @@ static int pages(publisher *pb, const ly_site *site)
         }
         for (size_t k = 1; k <= ly_site_space_parts(site) && !rc; k++) {
             ly_site_spaces_part(site, lang, k, &b);
-            snprintf(rel, sizeof rel, "data/spaces-%s-%zu.js", ly_site_lang_dir(lang), k);
+            snprintf(rel, sizeof rel, "data/spaces-%s-%s-%zu.js", ly_site_lang_dir(lang),
+                     site->parts_key, k);
             rc = put_buf(pb, rel, &b);
         }
         for (uint32_t i = 0; i < d->n_buildings && !rc; i++) {
@@ -647,7 +648,7 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
         rc = languages(a, &site);
     const char *web = ly_arg_text(a, "--web", NULL);
     site.map = web != NULL;
-    site.per_page = (size_t)ly_arg_num(a, "--per-page", LY_SITE_PER_PAGE);
+    ly_site_paginate(&site, (size_t)ly_arg_num(a, "--per-page", LY_SITE_PER_PAGE));
     if (!rc && (begin_stage(pb) || renders(pb, &site) || pages(pb, &site) ||
                 district_file(pb, local) || (web && web_files(pb, web)) || finish_stage(pb)))
         rc = LY_EXIT_USAGE;
