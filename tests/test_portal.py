@@ -806,6 +806,52 @@ STATE_JS = """(() => {
 })()"""
 
 
+FOUND_JS = """(() => {
+  const seen = id => { const e = document.getElementById(id);
+    return e && !e.hidden && e.offsetParent !== null; };
+  const c = document.getElementById('found-count');
+  return {count: c && !c.hidden ? c.textContent : null, list: seen('building-list'),
+          pager: seen('buildings-pager'), found: seen('found'),
+          hrefs: [...document.querySelectorAll('#found a')].map(a => a.getAttribute('href'))};
+})()"""
+
+
+def find_in_browser(tab, base, lang, pages):
+    """A city's buildings over pages: the search finds a building of another page by its
+    name, says how many it found, and gives the page back when emptied."""
+    global step
+    rels = pages_of(pages, lang, "buildings")
+    step = f"{rels[-1]}: the last building"
+    tab.navigate(base + rels[-1])
+    href, query = tab.eval("""(() => {
+      const a = [...document.querySelectorAll('#building-list a')].pop();
+      return a ? [a.getAttribute('href'), a.querySelector('.name').textContent.trim()] : [null, null];
+    })()""")
+    if not check(href and query, f"{rels[-1]}: no building to search for"):
+        return
+    step = f"{rels[0]}: finding {href}"
+    tab.navigate(base + rels[0])
+    typed = """(() => { const e = document.getElementById('f-find'); if (!e) return false;
+      e.value = %s; e.dispatchEvent(new Event('input', {bubbles: true})); return true; })()"""
+    check(tab.eval(typed % json.dumps(query.upper())),
+          f"{rels[0]}: no search box #f-find on a city's buildings page")
+    got = tab.poll(FOUND_JS, lambda v: href in v["hrefs"])
+    check(href in got["hrefs"] and got["found"] and not got["list"] and not got["pager"] and
+          got["count"] and (len(got["hrefs"]) in numbers_in(got["count"]) or
+                            len(got["hrefs"]) == LIMIT),
+          f"{rels[0]}: searching {query.upper()!r} (in capitals) for the last building of the "
+          f"last page: {got}")
+    tab.eval(typed % json.dumps("no such building \u2603"))
+    got = tab.poll(FOUND_JS, lambda v: not v["hrefs"] and v["count"] and
+                   0 in numbers_in(v["count"]))
+    check(not got["hrefs"] and got["count"] and 0 in numbers_in(got["count"]),
+          f"{rels[0]}: a search that finds nothing: {got}")
+    tab.eval(typed % json.dumps(""))
+    got = tab.poll(FOUND_JS, lambda v: v["list"] and v["pager"])
+    check(got["list"] and got["pager"] and not got["found"] and got["count"] is None,
+          f"{rels[0]}: the search emptied does not give the page back: {got}")
+
+
 def paged_in_browser(tab, url, rel, singles, click):
     """A listing cut into pages: a sort lists every page's spaces a page's worth at a time,
     "more" lists the next; Clear, or clearing a filter, brings back the page as it came."""
@@ -874,6 +920,11 @@ def browser_checks(root, base, pages, rows, shots):
             if f"{lang}/index.html" in pages and rows:
                 try:
                     district_in_browser(tab, base, f"{lang}/index.html", rows)
+                except CDPError as e:
+                    check(False, f"{step}: {e}")
+            if f"{lang}/buildings-2.html" in pages:
+                try:
+                    find_in_browser(tab, base, lang, pages)
                 except CDPError as e:
                     check(False, f"{step}: {e}")
         step = "zh/index.html without JavaScript and from file://"

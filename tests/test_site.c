@@ -308,7 +308,29 @@ static void texts(void)
         cJSON_Delete(rows);
     }
     ly_buf_free(&b);
+    /* a city's buildings, found by name over their pages: every building, its keys */
+    CHECK_INT(ly_site_building_parts(&s), 1);
+    ly_site_buildings_part(&s, LY_LANG_EN, 1, &b);
+    CHECK(b.p && !strncmp(b.p, "louyuBuildings(1, ", 18) && b.len > 21);
+    if (b.p && b.len > 21) {
+        cJSON *rows = cJSON_ParseWithLength(b.p + 18, b.len - 21);
+        CHECK_INT(cJSON_GetArraySize(rows), 2);
+        cJSON *first = cJSON_GetArrayItem(rows, 0);
+        CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(first, 0)), "b/t1.html");
+        const char *keys = cJSON_GetStringValue(cJSON_GetArrayItem(first, 4));
+        CHECK(keys && strstr(keys, "t1\n") && strstr(keys, "<b>塔</b>\n")); /* (JSON, as text) */
+        CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(first, 3)), "2 spaces, 700 m² in all");
+        cJSON_Delete(rows);
+    }
+    ly_buf_free(&b);
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<form id=\"find-building\" role=\"search\" hidden data-parts=\"1\""));
+    ly_buf_free(&b);
     ly_site_paginate(&s, 0);
+    CHECK_INT(ly_site_building_parts(&s), 0);
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(!contains(&b, "find-building"));
+    ly_buf_free(&b);
     /* one language: the root page goes to it, no chooser */
     s.n_langs = 1;
     s.langs[0] = LY_LANG_EN;

@@ -22,7 +22,8 @@
  * parts of LY_SITE_PART_PAGES pages' worth, from data/spaces-LANG-KEY-K.js (K from 1;
  * scripts, not JSON, so that they load from file:// too; KEY a hash of what they hold,
  * so that a page open while the site is published again never mixes two listings, nor
- * a browser's cached part with a new one). */
+ * a browser's cached part with a new one). A search by name finds a building on any of
+ * the buildings' pages, from data/buildings-LANG-KEY-K.js. */
 #ifndef LOUYU_SITE_H
 #define LOUYU_SITE_H
 
@@ -104,11 +105,13 @@ void ly_site_paginate(ly_site *s, size_t per_page);
 size_t ly_site_space_pages(const ly_site *s);
 size_t ly_site_building_pages(const ly_site *s);
 size_t ly_site_space_parts(const ly_site *s);
+size_t ly_site_building_parts(const ly_site *s); /* (a search for a building by name) */
 /* Page `page` (from 2) of the listing, of the buildings; part `part` (from 1) of the
  * spaces for the script. */
 void ly_site_spaces_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *out);
 void ly_site_buildings_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *out);
 void ly_site_spaces_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out);
+void ly_site_buildings_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out);
 void ly_site_listings_json(const ly_site *s, ly_buf *out);
 void ly_site_listings_csv(const ly_site *s, ly_buf *out);
 /* The Atom feed of floors that came free in the latest week (s->feed). */

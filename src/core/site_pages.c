@@ -309,6 +309,15 @@ void ly_site_paginate(ly_site *s, size_t per_page)
                        sp->run};
         crypto_generichash_update(&h, (const unsigned char *)v, sizeof v);
     }
+    for (uint32_t i = 0; i < s->d->n_buildings; i++) { /* what the buildings' parts say */
+        const ly_building *b = &s->d->buildings[i];
+        char zh[160], en[160];
+        const char *texts[3] = {b->id ? b->id : "", ly_building_title(b, LY_LANG_ZH, zh, sizeof zh),
+                                ly_building_title(b, LY_LANG_EN, en, sizeof en)};
+        for (int k = 0; k < 3; k++)
+            crypto_generichash_update(&h, (const unsigned char *)texts[k], strlen(texts[k]) + 1);
+        crypto_generichash_update(&h, (const unsigned char *)&b->n_records, sizeof b->n_records);
+    }
     unsigned char out[8];
     crypto_generichash_final(&h, out, sizeof out);
     for (int k = 0; k < 8; k++)
@@ -323,6 +332,12 @@ size_t ly_site_space_pages(const ly_site *s)
 size_t ly_site_building_pages(const ly_site *s)
 {
     return pages_of(s, s->d->n_buildings);
+}
+
+size_t ly_site_building_parts(const ly_site *s)
+{
+    size_t rows = per_page(s) * LY_SITE_PART_PAGES;
+    return ly_site_building_pages(s) > 1 ? (s->d->n_buildings + rows - 1) / rows : 0;
 }
 
 size_t ly_site_space_parts(const ly_site *s)
@@ -555,6 +570,46 @@ static void building_summary(const ly_page *p, uint32_t b, char *buf, size_t n)
         snprintf(buf, n, "%s", ly_page_str(p, LY_S_SITE_NO_LETTING_DATA));
 }
 
+void ly_site_buildings_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out)
+{
+    ly_page p = {s, lang, "../", out};
+    size_t rows = per_page(s) * LY_SITE_PART_PAGES, from = (part - 1) * rows;
+    size_t to = from + rows < s->d->n_buildings ? from + rows : s->d->n_buildings;
+    /* a building: [its page, its title, whether foreign, its spaces in a line, what a
+     * search finds it by: its id, title, names and address, a line each] */
+    cJSON *arr = cJSON_CreateArray();
+    for (size_t i = from; i < to && arr; i++) {
+        const ly_building *b = &s->d->buildings[i];
+        char name[160], sum[160];
+        const char *title = ly_building_title(b, lang, name, sizeof name);
+        building_summary(&p, (uint32_t)i, sum, sizeof sum);
+        ly_buf href = {0}, keys = {0};
+        ly_buf_put(&href, "b/");
+        ly_buf_file_name(&href, b->id);
+        ly_buf_put(&href, ".html");
+        const char *names[5] = {b->id, title, b->name, b->name_en, b->address};
+        for (int k = 0; k < 5; k++)
+            if (names[k])
+                ly_buf_put(&keys, names[k]), ly_buf_put(&keys, "\n");
+        cJSON *row = cJSON_CreateArray();
+        cJSON_AddItemToArray(row, cJSON_CreateString(href.p ? href.p : ""));
+        cJSON_AddItemToArray(row, cJSON_CreateString(title));
+        cJSON_AddItemToArray(row, cJSON_CreateNumber(ly_page_foreign(&p, title)));
+        cJSON_AddItemToArray(row, cJSON_CreateString(sum));
+        cJSON_AddItemToArray(row, cJSON_CreateString(keys.p ? keys.p : ""));
+        cJSON_AddItemToArray(arr, row);
+        ly_buf_free(&href);
+        ly_buf_free(&keys);
+    }
+    char *text = arr ? cJSON_PrintUnformatted(arr) : NULL;
+    if (text)
+        ly_buf_printf(out, "louyuBuildings(%zu, %s);\n", part, text);
+    else
+        out->failed = true;
+    cJSON_free(text);
+    cJSON_Delete(arr);
+}
+
 void ly_page_view_alt(const ly_page *p, uint32_t b, int from, char *buf, size_t n)
 {
     char name[160];
@@ -567,11 +622,31 @@ static void buildings(const ly_page *p, size_t page)
 {
     ly_buf *o = p->out;
     const ly_district *d = p->s->d;
-    ly_buf_printf(o, "<section aria-labelledby=\"buildings-h\">\n<h2 id=\"buildings-h\">%s</h2>\n"
-                     "<ul class=\"buildings\">\n",
+    ly_buf_printf(o, "<section aria-labelledby=\"buildings-h\">\n<h2 id=\"buildings-h\">%s</h2>\n",
                   ly_page_str(p, LY_S_SITE_BUILDINGS));
     size_t pages = ly_site_building_pages(p->s), k = per_page(p->s);
     uint32_t to = pages > 1 && page * k < d->n_buildings ? (uint32_t)(page * k) : d->n_buildings;
+    if (pages > 1) { /* a city's: found by name over every page (the script) */
+        ly_buf_printf(o, "<form id=\"find-building\" role=\"search\" hidden data-parts=\"%zu\" "
+                         "data-part=\"%sdata/buildings-%s-%s-\" data-limit=\"%zu\"",
+                      ly_site_building_parts(p->s), p->root, ly_site_lang_dir(p->lang),
+                      p->s->parts_key, k);
+        static const char *const ATTRS[5] = {"found", "found-1", "first", "failed", "loading"};
+        static const ly_string_id SAYS[5] = {LY_S_SITE_FOUND, LY_S_SITE_FOUND_1,
+                                             LY_S_SITE_FIRST_LISTED, LY_S_SITE_FIND_FAILED,
+                                             LY_S_SITE_LOADING_BUILDINGS};
+        for (int i = 0; i < 5; i++) {
+            ly_buf_printf(o, " data-%s=\"", ATTRS[i]);
+            ly_buf_html(o, ly_page_str(p, SAYS[i]));
+            ly_buf_put(o, "\"");
+        }
+        ly_buf_printf(o, ">\n<p><label for=\"f-find\">%s</label> <input id=\"f-find\" "
+                         "type=\"search\"> <button type=\"submit\">%s</button></p>\n</form>\n"
+                         "<p id=\"found-count\" aria-live=\"polite\" hidden></p>\n"
+                         "<ul id=\"found\" class=\"found\" hidden></ul>\n",
+                      ly_page_str(p, LY_S_SITE_FIND_BUILDING), ly_page_str(p, LY_S_SITE_FIND));
+    }
+    ly_buf_put(o, "<ul class=\"buildings\" id=\"building-list\">\n");
     for (uint32_t b = (uint32_t)((page - 1) * k); b < to; b++) {
         char name[160], sum[160], alt[300];
         const ly_site_image *im = &p->s->images[b].views[0];

@@ -529,6 +529,12 @@ static int pages(publisher *pb, const ly_site *site)
                      site->parts_key, k);
             rc = put_buf(pb, rel, &b);
         }
+        for (size_t k = 1; k <= ly_site_building_parts(site) && !rc; k++) {
+            ly_site_buildings_part(site, lang, k, &b);
+            snprintf(rel, sizeof rel, "data/buildings-%s-%s-%zu.js", ly_site_lang_dir(lang),
+                     site->parts_key, k);
+            rc = put_buf(pb, rel, &b);
+        }
         for (uint32_t i = 0; i < d->n_buildings && !rc; i++) {
             ly_buf path = {0};
             ly_site_building_path(&d->buildings[i], lang, &path);
