@@ -3,7 +3,7 @@
 # buildings, ~10,700 floors to let), published with the default 500 a page. Prints the
 # publish time, the pages and parts and their largest sizes, and in headless Chromium
 # (tests/cdp.py) how long the first filter on the district page takes to load every part
-# and list its matches, over HTTP and from file://.
+# and list its matches, and the first search for a building, over HTTP and from file://.
 # Usage: bench/portal-pages.sh [COPIES] [BUILD_DIR]   (default build-release, Release)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -91,6 +91,23 @@ for name, url in (("http", base + "en/index.html"), ("file", site.as_uri() + "/e
                           "ms": round(got[0]) if got else None,
                           "count": got[1] if got else None, "rows_listed": got[2] if got else None},
                          ensure_ascii=False))
+FIND = """(() => { const e = document.getElementById('f-find'); e.value = 'world trade';
+  window.t0 = performance.now(); e.dispatchEvent(new Event('input', {bubbles: true}));
+  return true; })()"""
+FOUND = """(() => { const c = document.getElementById('found-count');
+  return !c.hidden && /\\d/.test(c.textContent) && !/…/.test(c.textContent) ?
+    [performance.now() - window.t0, c.textContent] : null; })()"""
+for name, url in (("http", base + "en/index.html"), ("file", site.as_uri() + "/en/index.html")):
+    tab.navigate(url)
+    tab.eval(FIND)
+    got = None
+    for _ in range(600):
+        got = tab.eval(FOUND)
+        if got:
+            break
+        time.sleep(0.05)
+    print(json.dumps({"first_building_search_over_every_part": name,
+                      "ms": round(got[0]) if got else None, "said": got[1] if got else None}))
 browser.close()
 server.shutdown()
 shutil.rmtree(profile, ignore_errors=True)
