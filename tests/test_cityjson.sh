@@ -78,6 +78,22 @@ rc=$?
 check '[ $rc = 0 ]' "export glb of Delft: $(cat "$tmp/out")"
 python3 "$SRC/tests/gltf_check.py" "$GLTF_VALIDATOR" "$tmp/delft.glb" "$tmp/a.json" >"$tmp/py" 2>&1
 check 'grep -qx "ok 160 buildings" "$tmp/py"' "Delft's GLB: $(tail -5 "$tmp/py")"
+# louyu's own rent, as its export writes it: 0 is none given, a wrong kind is said (they had
+# been dropped, or kept as other properties, without a word)
+"$LOUYU" export "$SRC/data/zhanshan.geojson" --format cityjson --out "$tmp/zs.city.json" >/dev/null 2>&1
+python3 - "$tmp/zs.city.json" "$tmp/rents.city.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["CityObjects"]["wtc"]["attributes"]["rent_cny_m2_day"] = 0
+d["CityObjects"]["huayin"]["attributes"]["rent_cny_m2_day"] = "abc"
+json.dump(d, open(sys.argv[2], "w"), indent=1)
+PY
+run 0 validate "$tmp/rents.city.json"
+expect err '^[^ ]*rents.city.json:[0-9]+:[0-9]+: warning: city object "wtc": "rent_cny_m2_day" is 0: read as no rent given'
+expect err '^[^ ]*rents.city.json:[0-9]+:[0-9]+: warning: city object "huayin": "rent_cny_m2_day" is a string: expected the asking rent in CNY per m² per day, a number above 0$'
+run 0 info "$tmp/rents.city.json" huayin
+check '! grep -q rent_cny_m2_day "$tmp/out"' "a rent of the wrong kind kept as another property: $(grep rent "$tmp/out")"
+
 schema=$cj/cityjson.schema.json
 for name in delft rotterdam_subset sample; do
   src=$cj/$name.city.json

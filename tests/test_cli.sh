@@ -223,6 +223,10 @@ run 0 validate "$tmp/rent0.geojson"
 expect err '^[^ ]*rent0.geojson:1:[0-9]+: warning: feature 0 "r1": "rent_cny_m2_day" is 0: read as no rent given \(expected the asking rent in CNY per m² per day, above 0; leave it out when there is none\)$'
 run 0 info "$tmp/rent0.geojson" r1
 check '! grep -q "^Rent" "$tmp/out"' "a rent of 0 is shown: $(grep "^Rent" "$tmp/out")"
+# one outside what the weekly reports take (0.1 to 50 a day): said, and kept
+sed 's/"rent_cny_m2_day":4.5/"rent_cny_m2_day":120/' "$tmp/rent.geojson" >"$tmp/rent120.geojson"
+run 0 validate "$tmp/rent120.geojson"
+expect err '"rent_cny_m2_day" is 120: expected the asking rent in CNY per m² per day, from 0.1 to 50 \(is it a month.s or a year.s rent\?\); read as it is$'
 mkdir -p "$tmp/case"
 for e in shp dbf prj cpg; do cp "$SRC/tests/data/wild/shapefile/zhanshan-cgcs2000.$e" "$tmp/case/x.$e"; done
 mv "$tmp/case/x.dbf" "$tmp/case/x.DBF"; mv "$tmp/case/x.prj" "$tmp/case/X.PRJ"

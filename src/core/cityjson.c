@@ -448,14 +448,26 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
                 !strcmp(m->valuestring, "under_construction"))) {
         b->status = m->valuestring[0] == 'c' ? LY_STATUS_COMPLETED : LY_STATUS_UNDER_CONSTRUCTION;
         return true;
+    } else if (!strcmp(k, "rent_cny_m2_day") && !cJSON_IsNull(m) &&
+               !(cJSON_IsNumber(m) && m->valuedouble > 0 && isfinite(m->valuedouble))) {
+        /* louyu's own rent, as louyu export writes it: 0 is none given (as in GeoJSON) */
+        char v[48];
+        if (cJSON_IsNumber(m))
+            snprintf(v, sizeof v, "%g", m->valuedouble);
+        cj_warn(r, m, "\"rent_cny_m2_day\" is %s: %s", cJSON_IsNumber(m) ? v : cj_kind(m),
+                cJSON_IsNumber(m) && m->valuedouble == 0
+                    ? "read as no rent given (expected the asking rent in CNY per m² per day, "
+                      "above 0; leave it out when there is none)"
+                    : "expected the asking rent in CNY per m² per day, a number above 0");
+        return true; /* (not kept as another property: it is no rent) */
     } else if (cJSON_IsNumber(m) && m->valuedouble >= 0 && isfinite(m->valuedouble)) {
         /* louyu's own figures, as louyu export writes them */
         double *slot = !strcmp(k, "rent_cny_m2_day") ? &b->rent_cny_m2_day
                        : !strcmp(k, "tax_2010_cny")  ? &b->tax_2010_cny
                        : !strcmp(k, "floor_area_m2") && m->valuedouble > 0 ? &b->gfa_m2
                                                                            : NULL;
-        if (slot && (slot != &b->rent_cny_m2_day || m->valuedouble > 0))
-            *slot = m->valuedouble; /* (a rent of 0 is none given, as in GeoJSON) */
+        if (slot)
+            *slot = m->valuedouble;
         return slot != NULL;
     }
     return false;
