@@ -216,7 +216,19 @@ static void texts(void)
         CHECK_NEAR(s.spaces[0].rent, rents[t1->first_record + 1], 1e-9); /* floor 2's own */
         CHECK_NEAR(s.spaces[1].rent, rents[t1->first_record + 2], 1e-9);
         CHECK(s.spaces[2].to_be_agreed && s.spaces[2].rent < 0);
-        CHECK_NEAR(s.spaces[3].rent, s.spaces[0].rent, 1e-9); /* a run: its lowest */
+        CHECK_NEAR(s.spaces[3].rent, s.spaces[1].rent, 1e-9); /* a run: its highest */
+    }
+    /* a run with a floor to be agreed is to be agreed (it had asked its other floor's rent,
+     * and passed a rent filter that floor may not) */
+    {
+        double kept3 = rents[t1->first_record + 2];
+        rents[t1->first_record + 2] = 0;
+        ly_site r;
+        CHECK_INT(ly_site_init(&r, &d, NULL, rents), 0);
+        CHECK(r.n_spaces == 4 && r.spaces[3].run && r.spaces[3].to_be_agreed &&
+              r.spaces[3].rent < 0);
+        ly_site_free(&r);
+        rents[t1->first_record + 2] = kept3;
     }
     ly_site_district_page(&s, LY_LANG_EN, &b);
     CHECK(contains(&b, "<p id=\"listing-count\" aria-live=\"polite\" data-format=\"%d spaces\" "
@@ -301,9 +313,9 @@ static void texts(void)
     if (b.p && b.len > 18) {
         cJSON *rows = cJSON_ParseWithLength(b.p + 15, b.len - 18);
         CHECK_INT(cJSON_GetArraySize(rows), 4);
-        cJSON *last = cJSON_GetArrayItem(rows, 3); /* the run, its page's texts */
+        cJSON *last = cJSON_GetArrayItem(rows, 3); /* the run, its page's texts (its highest) */
         CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(last, 4)), "2-3");
-        CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(last, 8)), "3.50");
+        CHECK_STR(cJSON_GetStringValue(cJSON_GetArrayItem(last, 8)), "4.50");
         CHECK_INT((int)cJSON_GetNumberValue(cJSON_GetArrayItem(last, 11)), 1);
         cJSON_Delete(rows);
     }
@@ -326,6 +338,33 @@ static void texts(void)
     ly_site_district_page(&s, LY_LANG_EN, &b);
     CHECK(contains(&b, "<form id=\"find-building\" role=\"search\" hidden data-parts=\"1\""));
     ly_buf_free(&b);
+    /* the sitemap: every page once (6 a language: the district's 3 listing pages and 2
+     * buildings' pages, 2 buildings), and past its files' limit an index of files */
+    s.base_url = "https://x.org/";
+    CHECK_INT(ly_site_sitemap_files(&s), 0);
+    ly_site_sitemap(&s, 0, &b);
+    int urls = 0;
+    for (const char *q = b.p; q && (q = strstr(q, "<loc>")); q++)
+        urls++;
+    CHECK_INT(urls, 12);
+    CHECK(contains(&b, "<loc>https://x.org/en/spaces-3.html</loc>") &&
+          contains(&b, "<loc>https://x.org/zh/buildings-2.html</loc>") &&
+          contains(&b, "<loc>https://x.org/zh/b/a_22b.html</loc>") &&
+          !contains(&b, "spaces-4.html") && !contains(&b, "buildings-3.html"));
+    ly_buf_free(&b);
+    s.sitemap_max = 5;
+    CHECK_INT(ly_site_sitemap_files(&s), 3);
+    ly_site_sitemap(&s, 0, &b);
+    CHECK(contains(&b, "<sitemapindex ") && contains(&b, "<loc>https://x.org/sitemap-3.xml</loc>") &&
+          !contains(&b, "sitemap-4.xml") && !contains(&b, "<url>"));
+    ly_buf_free(&b);
+    ly_site_sitemap(&s, 3, &b);
+    CHECK(contains(&b, "<urlset ") && contains(&b, "<loc>https://x.org/en/spaces-3.html</loc>") &&
+          contains(&b, "<loc>https://x.org/en/buildings-2.html</loc>") &&
+          !contains(&b, "index.html"));
+    ly_buf_free(&b);
+    s.sitemap_max = 0;
+    s.base_url = NULL;
     ly_site_paginate(&s, 0);
     CHECK_INT(ly_site_building_parts(&s), 0);
     ly_site_district_page(&s, LY_LANG_EN, &b);

@@ -13,7 +13,8 @@
  * Files, relative to the site's root: index.html; zh/index.html, en/index.html;
  * zh/b/FILE.html, en/b/FILE.html (FILE: the building id, ly_buf_file_name);
  * assets/site.css, assets/site.js; img/FILE; data/listings.json, data/listings.csv,
- * data/district.geojson; zh/feed.atom, en/feed.atom; sitemap.xml.
+ * data/district.geojson; zh/feed.atom, en/feed.atom; sitemap.xml (and sitemap-K.xml past
+ * 50,000 pages).
  *
  * A city's lists are cut into pages of at most per_page spaces and per_page buildings:
  * the district page holds the first of each, LANG/spaces-K.html and
@@ -73,6 +74,7 @@ typedef struct {
     bool map;
     size_t per_page;    /* spaces and buildings on a page (ly_site_paginate) */
     char parts_key[17]; /* the hash in the parts' names (ly_site_paginate) */
+    size_t sitemap_max; /* addresses in a sitemap file; 0: the protocol's 50,000 */
 } ly_site;
 
 enum { LY_SITE_PER_PAGE = 500, LY_SITE_PART_PAGES = 4 };
@@ -116,8 +118,11 @@ void ly_site_listings_json(const ly_site *s, ly_buf *out);
 void ly_site_listings_csv(const ly_site *s, ly_buf *out);
 /* The Atom feed of floors that came free in the latest week (s->feed). */
 void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out);
-/* Every page's absolute address (needs s->base_url). */
-void ly_site_sitemap(const ly_site *s, ly_buf *out);
+/* Every page's absolute address (needs s->base_url): file 0 is sitemap.xml, all of them;
+ * past the protocol's 50,000 a file (sitemap_max) it is an index of sitemap-K.xml, K from
+ * 1 to ly_site_sitemap_files (0 when one file holds them all). */
+void ly_site_sitemap(const ly_site *s, size_t file, ly_buf *out);
+size_t ly_site_sitemap_files(const ly_site *s);
 /* The stylesheet every page uses (the stacking plan's legend in the renderer's own
  * colours), and the script. */
 void ly_site_css(ly_buf *out);

@@ -65,7 +65,9 @@ static void floor_rent(const ly_building *b, const double *rents, uint32_t r, ly
 }
 
 /* A building's floors with space, and the stretches of two or more adjacent ones (a
- * stretch asks the lowest of its floors' rents; to be agreed when none gives one). */
+ * stretch asks the highest of its floors' rents: "rent at most X" holds for each of its
+ * floors, as the finder's --contiguous has it; none when a floor has none, to be agreed
+ * when one is). */
 static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*avail)[16],
                             const double *rents, bool runs)
 {
@@ -93,9 +95,8 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
             run.floor_to = r->floor;
             run.area_m2 += r->vacant_m2;
             snprintf(run.available, sizeof run.available, "%s", later(run.available, av));
-            if (one.rent > 0 && (run.rent <= 0 || one.rent < run.rent))
-                run.rent = one.rent;
-            run.to_be_agreed = run.rent <= 0 && (run.to_be_agreed || one.to_be_agreed);
+            run.rent = run.rent > 0 && one.rent > 0 ? fmax(run.rent, one.rent) : -1;
+            run.to_be_agreed = run.to_be_agreed || one.to_be_agreed;
             continue;
         }
         if (run.floor_to > run.floor_from && !push(s, cap, run))
@@ -340,34 +341,66 @@ void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
     ly_buf_put(out, "</feed>\n");
 }
 
-static void sitemap_url(const ly_site *s, const char *path, ly_buf *out)
+/* The site's pages, in the sitemap's order: per language the district page, the buildings'
+ * pages, the listing's and the buildings' further pages. Writes those numbered [from, to)
+ * as <url>s; returns how many there are. */
+static size_t sitemap_urls(const ly_site *s, size_t from, size_t to, ly_buf *out)
 {
-    ly_buf_put(out, "  <url><loc>");
-    ly_buf_html(out, s->base_url);
-    ly_buf_html(out, path);
-    ly_buf_put(out, "</loc></url>\n");
-}
-
-void ly_site_sitemap(const ly_site *s, ly_buf *out)
-{
-    ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    size_t k = 0;
     for (int l = 0; l < s->n_langs; l++) {
         const char *dir = ly_site_lang_dir(s->langs[l]);
-        for (long b = -1; b < (long)s->d->n_buildings; b++) {
+        size_t spaces = ly_site_space_pages(s), buildings = ly_site_building_pages(s);
+        size_t n = 1 + s->d->n_buildings + (spaces - 1) + (buildings - 1);
+        for (size_t i = 0; i < n; i++, k++) {
+            if (k < from || k >= to)
+                continue;
             ly_buf path = {0};
-            if (b < 0)
+            if (i == 0)
                 ly_buf_printf(&path, "%s/index.html", dir);
+            else if (i <= s->d->n_buildings)
+                ly_site_building_path(&s->d->buildings[i - 1], s->langs[l], &path);
+            else if (i < 1 + s->d->n_buildings + spaces - 1)
+                ly_buf_printf(&path, "%s/spaces-%zu.html", dir, i - s->d->n_buildings + 1);
             else
-                ly_site_building_path(&s->d->buildings[b], s->langs[l], &path);
-            sitemap_url(s, path.p, out);
+                ly_buf_printf(&path, "%s/buildings-%zu.html", dir,
+                              i - s->d->n_buildings - (spaces - 1) + 1);
+            ly_buf_put(out, "  <url><loc>");
+            ly_buf_html(out, s->base_url);
+            ly_buf_html(out, path.p);
+            ly_buf_put(out, "</loc></url>\n");
             ly_buf_free(&path);
         }
-        char path[64];
-        for (size_t k = 2; k <= ly_site_space_pages(s); k++)
-            snprintf(path, sizeof path, "%s/spaces-%zu.html", dir, k), sitemap_url(s, path, out);
-        for (size_t k = 2; k <= ly_site_building_pages(s); k++)
-            snprintf(path, sizeof path, "%s/buildings-%zu.html", dir, k), sitemap_url(s, path, out);
     }
+    return k;
+}
+
+static size_t sitemap_max(const ly_site *s)
+{
+    return s->sitemap_max ? s->sitemap_max : 50000;
+}
+
+size_t ly_site_sitemap_files(const ly_site *s)
+{
+    ly_buf none = {0};
+    size_t n = sitemap_urls(s, 0, 0, &none), max = sitemap_max(s);
+    return n > max ? (n + max - 1) / max : 0;
+}
+
+void ly_site_sitemap(const ly_site *s, size_t file, ly_buf *out)
+{
+    ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    size_t files = ly_site_sitemap_files(s), max = sitemap_max(s);
+    if (file == 0 && files) { /* an index of the files of URLs */
+        ly_buf_put(out, "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (size_t k = 1; k <= files; k++) {
+            ly_buf_put(out, "  <sitemap><loc>");
+            ly_buf_html(out, s->base_url);
+            ly_buf_printf(out, "sitemap-%zu.xml</loc></sitemap>\n", k);
+        }
+        ly_buf_put(out, "</sitemapindex>\n");
+        return;
+    }
+    ly_buf_put(out, "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    sitemap_urls(s, file ? (file - 1) * max : 0, file ? file * max : SIZE_MAX, out);
     ly_buf_put(out, "</urlset>\n");
 }

@@ -504,9 +504,12 @@ static void listing(const ly_page *p, size_t page)
         return;
     }
     filters(p);
-    char count[64];
-    snprintf(count, sizeof count, ly_page_str(p, singles == 1 ? LY_S_SITE_COUNT_1 : LY_S_SITE_COUNT),
-             (int)singles);
+    /* "1,068 spaces": the count's "%d" grouped, as the script fills it in */
+    char count[64], n[32];
+    const char *f = ly_page_str(p, singles == 1 ? LY_S_SITE_COUNT_1 : LY_S_SITE_COUNT);
+    const char *d = strstr(f, "%d");
+    snprintf(count, sizeof count, "%.*s%s%s", (int)(d ? d - f : (long)strlen(f)), f,
+             d ? ly_page_grouped((double)singles, n, sizeof n) : "", d ? d + 2 : "");
     ly_buf_put(o, "<p id=\"listing-count\" aria-live=\"polite\" data-format=\"");
     ly_buf_html(o, ly_page_str(p, LY_S_SITE_COUNT));
     ly_buf_put(o, "\" data-format-1=\"");

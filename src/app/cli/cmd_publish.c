@@ -557,8 +557,14 @@ static int pages(publisher *pb, const ly_site *site)
         rc = put_buf(pb, "data/listings.csv", &b);
     }
     if (!rc && site->base_url) {
-        ly_site_sitemap(site, &b);
+        ly_site_sitemap(site, 0, &b);
         rc = put_buf(pb, "sitemap.xml", &b);
+        for (size_t k = 1; k <= ly_site_sitemap_files(site) && !rc; k++) {
+            char rel[64];
+            snprintf(rel, sizeof rel, "sitemap-%zu.xml", k);
+            ly_site_sitemap(site, k, &b);
+            rc = put_buf(pb, rel, &b);
+        }
     }
     if (!rc) {
         ly_site_css(&b);
