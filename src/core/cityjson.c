@@ -466,6 +466,10 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
                        : !strcmp(k, "tax_2010_cny")  ? &b->tax_2010_cny
                        : !strcmp(k, "floor_area_m2") && m->valuedouble > 0 ? &b->gfa_m2
                                                                            : NULL;
+        if (slot == &b->rent_cny_m2_day && (m->valuedouble < 0.1 || m->valuedouble > 50))
+            cj_warn(r, m, "\"rent_cny_m2_day\" is %g: expected the asking rent in CNY per m² per "
+                          "day, from 0.1 to 50 (is it a month's or a year's rent?); read as it is",
+                    m->valuedouble); /* (as GeoJSON's: what weekly reports accept) */
         if (slot)
             *slot = m->valuedouble;
         return slot != NULL;
