@@ -64,6 +64,7 @@ LISTING_KEYS = ("building", "building_name", "building_name_en", "floors", "floo
 problems = []
 passed = 0
 LIMIT = 0   # a listing cut into pages: the rows on a page (its data-limit); 0: not cut
+BUILDINGS_LIMIT = 0   # the buildings cut into pages: how many on a page; 0: not cut
 step = "starting"
 stopped = False   # past the time limit: what the main thread still finds is noise
 
@@ -409,9 +410,12 @@ def data_checks(root, pages, rows):
     for b in sorted({r["building"] for r in rows}):
         check(file_name(b) + ".html" in names["zh"], f"no building page zh/b/{file_name(b)}.html "
                                                      f"for {b!r}")
-    global LIMIT
-    tag, a = pages["en/index.html"].by_id("listing") if "en/index.html" in pages else (None, {})
+    global LIMIT, BUILDINGS_LIMIT
+    first = next((f"{lang}/index.html" for lang in LANGS if f"{lang}/index.html" in pages), None)
+    tag, a = pages[first].by_id("listing") if first else (None, {})
     LIMIT = int(a.get("data-limit", "0")) if tag else 0
+    form, f = pages[first].by_id("find-building") if first else (None, {})
+    BUILDINGS_LIMIT = int(f.get("data-limit", "0")) if form else 0
     for lang in LANGS:
         rel = f"{lang}/index.html"
         if rel in pages:
@@ -468,8 +472,9 @@ def buildings_checks(lang, pages, building_pages):
         page = pages[rel]
         here = [a.get("href") for t, a, anc in page.find("a")
                 if page.inside(anc, "ul") and a.get("href", "").startswith("b/")]
-        check(len(rels) == 1 or len(here) <= max(LIMIT, 1),
-              f"{rel}: {len(here)} buildings on a page of {LIMIT}")
+        check(len(rels) == (1 if not BUILDINGS_LIMIT else len(rels)) and
+              (len(rels) == 1 or len(here) <= BUILDINGS_LIMIT),
+              f"{rel}: {len(here)} buildings on a page of {BUILDINGS_LIMIT}")
         seen += here
     got = sorted(h[2:] for h in seen)
     check(got == sorted(building_pages), f"{lang}: the buildings' list links "
@@ -846,6 +851,17 @@ def find_in_browser(tab, base, lang, pages):
                    0 in numbers_in(v["count"]))
     check(not got["hrefs"] and got["count"] and 0 in numbers_in(got["count"]),
           f"{rels[0]}: a search that finds nothing: {got}")
+    # a search finding more than a page's worth lists them a page at a time
+    tab.eval(typed % json.dumps("-"))
+    got = tab.poll(FOUND_JS, lambda v: v["count"] and v["hrefs"])
+    hits = int(re.match(r"\D*([\d,]+)", got["count"] or "0").group(1).replace(",", ""))
+    for _ in range(10):
+        if not tab.eval("(() => { const b = document.querySelector('#found + button');"
+                        " if (!b || b.hidden) return false; b.click(); return true; })()"):
+            break
+    got = tab.eval(FOUND_JS)
+    check(hits > BUILDINGS_LIMIT and len(got["hrefs"]) == hits == len(set(got["hrefs"])),
+          f"{rels[0]}: '-' found {hits} buildings; after 'more' {len(got['hrefs'])} are listed")
     tab.eval(typed % json.dumps(""))
     got = tab.poll(FOUND_JS, lambda v: v["list"] and v["pager"])
     check(got["list"] and got["pager"] and not got["found"] and got["count"] is None,

@@ -85,12 +85,22 @@ check '[ "$parts" = 8 ] && [ "$(ls "$paged/data" | grep -c "^spaces-")" = 8 ]' \
 # a page near the ends shows its neighbours rather than a gap of one page ("1 ... 3")
 check 'grep -q "href=\"spaces-2.html\">2</a>" "$paged/en/spaces-5.html" && [ "$(grep -c "class=\"gap\"" "$paged/en/spaces-5.html")" = 1 ]' \
   "page 5 of 12 hides page 2 behind a gap: $(grep -o "<li[^>]*>[^<]*<[^>]*>[^<]*" "$paged/en/spaces-5.html" | tr '\n' ' ')"
-# published again with other data: the parts get new names (a page open meanwhile, or a
-# browser's cached part, never mixes two listings)
-key=$(grep -o 'data-part="../data/spaces-en-[0-9a-f]*-' "$paged/en/index.html")
-sed 's/"vacant_m2": *[0-9.]*/"vacant_m2": 10/' "$SRC/data/zhanshan.geojson" >"$tmp/paged.geojson"
+# published again with other data (one floor's vacancy): the parts get new names (a page
+# open meanwhile, or a browser's cached part, never mixes two listings); the same data, the
+# same names
+keyof() { grep -o 'data-part="../data/spaces-en-[0-9a-f]*-' "$1/en/index.html"; }
+python3 - "$SRC/data/zhanshan.geojson" "$tmp/paged.geojson" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+wtc = next(f for f in d["features"] if f.get("id") == "wtc")
+wtc["properties"]["floor_records"][-1]["vacant_m2"] += 1
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$LOUYU" publish "$SRC/data/zhanshan.geojson" "$tmp/paged1" --per-page 15 >/dev/null 2>&1
+"$LOUYU" publish "$SRC/data/zhanshan.geojson" "$tmp/paged1b" --per-page 15 >/dev/null 2>&1
 "$LOUYU" publish "$tmp/paged.geojson" "$tmp/paged2" --per-page 15 >/dev/null 2>&1
-check '[ -n "$key" ] && ! grep -q "$key" "$tmp/paged2/en/index.html"' "the parts keep their names for other data: $key"
+check '[ -n "$(keyof "$tmp/paged1")" ] && [ "$(keyof "$tmp/paged1")" = "$(keyof "$tmp/paged1b")" ] && [ "$(keyof "$tmp/paged1")" != "$(keyof "$tmp/paged2")" ]' \
+  "the parts' names: $(keyof "$tmp/paged1"), the same data again $(keyof "$tmp/paged1b"), one floor changed $(keyof "$tmp/paged2")"
 check '[ "$(grep -c "spaces-\|buildings-" "$paged/sitemap.xml")" = 26 ]' \
   "the sitemap does not list the 22 listing and 4 building pages: $(grep -c "spaces-\|buildings-" "$paged/sitemap.xml")"
 check '"$LOUYU" publish "$STORE" "$tmp/p0" --per-page 0 2>&1 | grep -q "per-page"' \

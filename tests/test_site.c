@@ -322,6 +322,18 @@ static void texts(void)
     ly_buf_free(&b);
     /* a city's buildings, found by name over their pages: every building, its keys */
     CHECK_INT(ly_site_building_parts(&s), 1);
+    /* an address (in English too) finds its building, and is part of the parts' key */
+    char before[sizeof s.parts_key];
+    snprintf(before, sizeof before, "%s", s.parts_key);
+    d.buildings[0].address_en = "6 Xianggang Middle Road";
+    ly_site_paginate(&s, 1);
+    CHECK(strcmp(before, s.parts_key) != 0);
+    ly_site_buildings_part(&s, LY_LANG_ZH, 1, &b);
+    CHECK(contains(&b, "\\n6 Xianggang Middle Road\\n"));
+    ly_buf_free(&b);
+    d.buildings[0].address_en = NULL;
+    ly_site_paginate(&s, 1);
+    CHECK_STR(s.parts_key, before);
     ly_site_buildings_part(&s, LY_LANG_EN, 1, &b);
     CHECK(b.p && !strncmp(b.p, "louyuBuildings(1, ", 18) && b.len > 21);
     if (b.p && b.len > 21) {

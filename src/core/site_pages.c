@@ -312,9 +312,10 @@ void ly_site_paginate(ly_site *s, size_t per_page)
     for (uint32_t i = 0; i < s->d->n_buildings; i++) { /* what the buildings' parts say */
         const ly_building *b = &s->d->buildings[i];
         char zh[160], en[160];
-        const char *texts[3] = {b->id ? b->id : "", ly_building_title(b, LY_LANG_ZH, zh, sizeof zh),
-                                ly_building_title(b, LY_LANG_EN, en, sizeof en)};
-        for (int k = 0; k < 3; k++)
+        const char *texts[5] = {b->id ? b->id : "", ly_building_title(b, LY_LANG_ZH, zh, sizeof zh),
+                                ly_building_title(b, LY_LANG_EN, en, sizeof en),
+                                b->address ? b->address : "", b->address_en ? b->address_en : ""};
+        for (int k = 0; k < 5; k++)
             crypto_generichash_update(&h, (const unsigned char *)texts[k], strlen(texts[k]) + 1);
         crypto_generichash_update(&h, (const unsigned char *)&b->n_records, sizeof b->n_records);
     }
@@ -590,8 +591,8 @@ void ly_site_buildings_part(const ly_site *s, ly_lang lang, size_t part, ly_buf 
         ly_buf_put(&href, "b/");
         ly_buf_file_name(&href, b->id);
         ly_buf_put(&href, ".html");
-        const char *names[5] = {b->id, title, b->name, b->name_en, b->address};
-        for (int k = 0; k < 5; k++)
+        const char *names[6] = {b->id, title, b->name, b->name_en, b->address, b->address_en};
+        for (int k = 0; k < 6; k++)
             if (names[k])
                 ly_buf_put(&keys, names[k]), ly_buf_put(&keys, "\n");
         cJSON *row = cJSON_CreateArray();
@@ -634,11 +635,12 @@ static void buildings(const ly_page *p, size_t page)
                          "data-part=\"%sdata/buildings-%s-%s-\" data-limit=\"%zu\"",
                       ly_site_building_parts(p->s), p->root, ly_site_lang_dir(p->lang),
                       p->s->parts_key, k);
-        static const char *const ATTRS[5] = {"found", "found-1", "first", "failed", "loading"};
-        static const ly_string_id SAYS[5] = {LY_S_SITE_FOUND, LY_S_SITE_FOUND_1,
-                                             LY_S_SITE_FIRST_LISTED, LY_S_SITE_FIND_FAILED,
-                                             LY_S_SITE_LOADING_BUILDINGS};
-        for (int i = 0; i < 5; i++) {
+        static const char *const ATTRS[6] = {"found", "found-1", "first", "failed", "loading",
+                                             "more"};
+        static const ly_string_id SAYS[6] = {LY_S_SITE_FOUND, LY_S_SITE_FOUND_1,
+                                             LY_S_SITE_FIRST_LISTED_BUILDINGS, LY_S_SITE_FIND_FAILED,
+                                             LY_S_SITE_LOADING_BUILDINGS, LY_S_SITE_MORE_BUILDINGS};
+        for (int i = 0; i < 6; i++) {
             ly_buf_printf(o, " data-%s=\"", ATTRS[i]);
             ly_buf_html(o, ly_page_str(p, SAYS[i]));
             ly_buf_put(o, "\"");
