@@ -455,6 +455,18 @@ static void listing_row(const ly_page *p, const ly_site_space *sp)
     ly_buf_put(o, "</td></tr>\n");
 }
 
+/* A part as the script loads it: FN(part, rows); (arr is taken). */
+static void part_script(ly_buf *out, const char *fn, size_t part, cJSON *arr)
+{
+    char *text = arr ? cJSON_PrintUnformatted(arr) : NULL;
+    if (text)
+        ly_buf_printf(out, "%s(%zu, %s);\n", fn, part, text);
+    else
+        out->failed = true;
+    cJSON_free(text);
+    cJSON_Delete(arr);
+}
+
 void ly_site_spaces_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out)
 {
     ly_page p = {s, lang, "../", out};
@@ -485,13 +497,7 @@ void ly_site_spaces_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *ou
         cJSON_AddItemToArray(arr, row);
         ly_buf_free(&href);
     }
-    char *text = arr ? cJSON_PrintUnformatted(arr) : NULL;
-    if (text)
-        ly_buf_printf(out, "louyuSpaces(%zu, %s);\n", part, text);
-    else
-        out->failed = true;
-    cJSON_free(text);
-    cJSON_Delete(arr);
+    part_script(out, "louyuSpaces", part, arr);
 }
 
 static void listing(const ly_page *p, size_t page)
@@ -605,13 +611,7 @@ void ly_site_buildings_part(const ly_site *s, ly_lang lang, size_t part, ly_buf 
         ly_buf_free(&href);
         ly_buf_free(&keys);
     }
-    char *text = arr ? cJSON_PrintUnformatted(arr) : NULL;
-    if (text)
-        ly_buf_printf(out, "louyuBuildings(%zu, %s);\n", part, text);
-    else
-        out->failed = true;
-    cJSON_free(text);
-    cJSON_Delete(arr);
+    part_script(out, "louyuBuildings", part, arr);
 }
 
 void ly_page_view_alt(const ly_page *p, uint32_t b, int from, char *buf, size_t n)
