@@ -370,6 +370,14 @@ const char *ly_building_name(const ly_building *b, ly_lang lang);
  * 1155353760", "公寓 1155353760"). Returns a string of b, or buf (n bytes). */
 const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, size_t n);
 
+/* The asking rents a weekly report may give, CNY per m² per day. */
+#define LY_RENT_MIN 0.1
+#define LY_RENT_MAX 50.0
+/* What a district file's building rent (a number >= 0) makes doubtful, or NULL: 0 is read
+ * as none given (a blank cell saved as 0), one outside LY_RENT_MIN..LY_RENT_MAX is kept but
+ * said (a month's or a year's rent?). The GeoJSON and CityJSON loaders' words alike. */
+const char *ly_rent_doubt(double rent);
+
 const char *ly_floor_use_name(ly_floor_use use);
 const char *ly_kind_name(ly_kind kind);
 const char *ly_poi_category_name(ly_poi_category c);

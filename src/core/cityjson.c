@@ -448,28 +448,27 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
                 !strcmp(m->valuestring, "under_construction"))) {
         b->status = m->valuestring[0] == 'c' ? LY_STATUS_COMPLETED : LY_STATUS_UNDER_CONSTRUCTION;
         return true;
-    } else if (!strcmp(k, "rent_cny_m2_day") && !cJSON_IsNull(m) &&
-               !(cJSON_IsNumber(m) && m->valuedouble > 0 && isfinite(m->valuedouble))) {
-        /* louyu's own rent, as louyu export writes it: 0 is none given (as in GeoJSON) */
+    } else if (!strcmp(k, "rent_cny_m2_day") && !cJSON_IsNull(m)) {
+        /* louyu's own rent, as louyu export writes it, doubted as a GeoJSON file's is (and
+         * not kept as another property when it is none) */
+        bool num = cJSON_IsNumber(m) && isfinite(m->valuedouble) && m->valuedouble >= 0;
+        const char *doubt = num ? ly_rent_doubt(m->valuedouble)
+                                : "expected the asking rent in CNY per m² per day, a number "
+                                  "above 0";
         char v[48];
         if (cJSON_IsNumber(m))
-            snprintf(v, sizeof v, "%g", m->valuedouble);
-        cj_warn(r, m, "\"rent_cny_m2_day\" is %s: %s", cJSON_IsNumber(m) ? v : cj_kind(m),
-                cJSON_IsNumber(m) && m->valuedouble == 0
-                    ? "read as no rent given (expected the asking rent in CNY per m² per day, "
-                      "above 0; leave it out when there is none)"
-                    : "expected the asking rent in CNY per m² per day, a number above 0");
-        return true; /* (not kept as another property: it is no rent) */
+            snprintf(v, sizeof v, "%g", m->valuedouble == 0 ? 0.0 : m->valuedouble);
+        if (doubt)
+            cj_warn(r, m, "\"rent_cny_m2_day\" is %s: %s", cJSON_IsNumber(m) ? v : cj_kind(m),
+                    doubt);
+        if (num && m->valuedouble > 0)
+            b->rent_cny_m2_day = m->valuedouble;
+        return true;
     } else if (cJSON_IsNumber(m) && m->valuedouble >= 0 && isfinite(m->valuedouble)) {
         /* louyu's own figures, as louyu export writes them */
-        double *slot = !strcmp(k, "rent_cny_m2_day") ? &b->rent_cny_m2_day
-                       : !strcmp(k, "tax_2010_cny")  ? &b->tax_2010_cny
+        double *slot = !strcmp(k, "tax_2010_cny")                           ? &b->tax_2010_cny
                        : !strcmp(k, "floor_area_m2") && m->valuedouble > 0 ? &b->gfa_m2
                                                                            : NULL;
-        if (slot == &b->rent_cny_m2_day && (m->valuedouble < 0.1 || m->valuedouble > 50))
-            cj_warn(r, m, "\"rent_cny_m2_day\" is %g: expected the asking rent in CNY per m² per "
-                          "day, from 0.1 to 50 (is it a month's or a year's rent?); read as it is",
-                    m->valuedouble); /* (as GeoJSON's: what weekly reports accept) */
         if (slot)
             *slot = m->valuedouble;
         return slot != NULL;

@@ -149,6 +149,17 @@ const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, siz
     return buf;
 }
 
+const char *ly_rent_doubt(double rent)
+{
+    if (rent == 0)
+        return "read as no rent given (expected the asking rent in CNY per m² per day, above 0; "
+               "leave it out when there is none)";
+    if (rent < LY_RENT_MIN || rent > LY_RENT_MAX)
+        return "expected the asking rent in CNY per m² per day, from 0.1 to 50 (is it a "
+               "month's or a year's rent?); read as it is";
+    return NULL;
+}
+
 const char *ly_floor_use_name(ly_floor_use use)
 {
     static const char *n[LY_USE_COUNT] = {"office", "retail",  "hotel", "residential",

@@ -2332,17 +2332,13 @@ static void building_records(loader *L, const cJSON *props, ly_building *b, bool
     if (get_number(L, props, "gfa_m2", false, R_POS, &x))
         b->gfa_m2 = x;
     if (get_number(L, props, "rent_cny_m2_day", false, R_NONNEG, &x)) {
+        const char *doubt = ly_rent_doubt(x); /* (0: none, which the card, the portal and
+                                               * the finder had each taken otherwise) */
+        if (doubt)
+            warn(L, member(props, "rent_cny_m2_day"), "\"rent_cny_m2_day\" is %g: %s",
+                 x == 0 ? 0.0 : x, doubt);
         if (x > 0)
             b->rent_cny_m2_day = x;
-        if (x > 0 && (x < 0.1 || x > 50)) /* (the range the weekly reports hold rents to) */
-            warn(L, member(props, "rent_cny_m2_day"),
-                 "\"rent_cny_m2_day\" is %g: expected the asking rent in CNY per m² per day, "
-                 "from 0.1 to 50 (is it a month's or a year's rent?); read as it is", x);
-        else if (x <= 0) /* (a blank cell a spreadsheet saved as 0: the portal, the card and
-                          * the finder had each made something else of it) */
-            warn(L, member(props, "rent_cny_m2_day"),
-                 "\"rent_cny_m2_day\" is 0: read as no rent given (expected the asking rent "
-                 "in CNY per m² per day, above 0; leave it out when there is none)");
     }
     if (get_number(L, props, "tax_2010_cny", false, R_NONNEG, &x))
         b->tax_2010_cny = x;

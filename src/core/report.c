@@ -633,8 +633,8 @@ static bool read_extras(reader *rd, const ly_csv_row *row, ly_report_row *out)
     const char *s = field(rd, row, LY_RC_RENT, &at);
     out->rent = -1;
     bool ok = true;
-    if (!blank(s) && (!parse_number(s, RENT_UNITS, &out->rent) || out->rent < 0.1 ||
-                      out->rent > 50)) {
+    if (!blank(s) && (!parse_number(s, RENT_UNITS, &out->rent) || out->rent < LY_RENT_MIN ||
+                      out->rent > LY_RENT_MAX)) {
         fault(rd, LY_DIAG_ERROR, at,
               "\"rent_cny_m2_day\" is \"%s\": expected the asking rent in CNY per m² per day, "
               "from 0.1 to 50 (a monthly rent per m² is about 30 times the daily one)%s", CUT40(s),
@@ -729,7 +729,7 @@ bool ly_report_row_fits(const ly_district *d, const ly_report_row *r, char *why,
                  r->vacant_m2, area, none ? "no floor" : "its floors");
         return false;
     }
-    if (r->rent >= 0 && !(r->rent >= 0.1 && r->rent <= 50)) {
+    if (r->rent >= 0 && !(r->rent >= LY_RENT_MIN && r->rent <= LY_RENT_MAX)) {
         snprintf(why, n, "rent_cny_m2_day is %.15g, not within 0.1 to 50", r->rent);
         return false;
     }
