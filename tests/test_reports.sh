@@ -399,6 +399,16 @@ check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert len(m
 "$LOUYU" query "$tmp/rent.gpkg" --max-rent 6 --name "Sample Tower 20" --json >"$tmp/q.json"
 check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"first\"] for s in m[0][\"floors\"]]==[3, 6] and \"rent 5.00 ≤ 6.00 CNY/m²/day\" in m[0][\"reasons\"], m" "$tmp/q.json"' \
   "query --max-rent 6: both floors, the best (floor 6) at its own 5.00: $(head -20 "$tmp/q.json")"
+# a floor whose row gave no rent is to be agreed: not within a rent, as on the portal (it had
+# been taken at the building's rent, 5.00, the lowest its rows asked)
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day\n2011-W19,sample-20,3,3480,\n2011-W19,sample-20,6,3890,5.00\n' >"$tmp/tba.csv"
+"$LOUYU" report import --db "$tmp/rent.gpkg" "$tmp/tba.csv" >/dev/null 2>"$tmp/err"
+"$LOUYU" query "$tmp/rent.gpkg" --max-rent 6 --name "Sample Tower 20" --json >"$tmp/q.json" 2>>"$tmp/err"
+check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"first\"] for s in m[0][\"floors\"]]==[6], m" "$tmp/q.json"' \
+  "query --max-rent 6: floor 3, to be agreed, is listed: $(cat "$tmp/q.json" "$tmp/err" | head -20)"
+"$LOUYU" query "$tmp/rent.gpkg" --name "Sample Tower 20" --json >"$tmp/q.json" 2>>"$tmp/err"
+check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"first\"] for s in m[0][\"floors\"]]==[3, 6], m" "$tmp/q.json"' \
+  "query without a rent: both floors: $(cat "$tmp/q.json" "$tmp/err" | head -20)"
 
 # ---- an import killed at any moment leaves the store as it was ------------------------
 cp "$STORE" "$tmp/k.gpkg"
@@ -588,6 +598,11 @@ PY
 "$LOUYU" report template wtc --db "$tmp/conv.gpkg" --encoding utf-8 >"$tmp/next.csv" 2>>"$tmp/err"
 check 'grep -q "^2011-W11,wtc,2,100,3.50," "$tmp/next.csv" && grep -q "^2011-W11,wtc,3,100,4.20," "$tmp/next.csv" && grep -q "^2011-W11,wtc,4,100,," "$tmp/next.csv"' \
   "the next template's rents: $(grep -E "^2011-W11,wtc,[234]," "$tmp/next.csv") $(head -2 "$tmp/err")"
+# a building that has never reported: its vacant floors at its rent, not empty as if to be
+# agreed
+"$LOUYU" report template everbright-ifc --db "$tmp/conv.gpkg" --encoding utf-8 >"$tmp/ebr.csv" 2>>"$tmp/err"
+check 'grep -q "^2011-W11,everbright-ifc,4,1850,4.80," "$tmp/ebr.csv"' \
+  "a template of a building that never reported: $(grep -E "^2011-W11,everbright-ifc,4," "$tmp/ebr.csv") $(head -2 "$tmp/err")"
 
 # an export of a week with no reports says whose figures it holds, as report diff does
 "$LOUYU" export "$tmp/conv.gpkg" --week 2011-W12 --out "$tmp/w12.geojson" >"$tmp/out" 2>"$tmp/err"

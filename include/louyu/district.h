@@ -115,7 +115,8 @@ typedef struct {
     ly_floor_use use;
     double area_m2, vacant_m2;
     /* > 0: the asking rent of this floor's space in the week shown (its weekly report
-     * row's, CNY per m² per day); otherwise the building's is asked */
+     * row's, CNY per m² per day); < 0: its row gave none, the rent is to be agreed (面议);
+     * 0: no row named it (or a district file's floor), the building's is asked */
     double rent_cny_m2_day;
 } ly_floor_record;
 

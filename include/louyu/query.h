@@ -15,7 +15,9 @@
  *    vacant area reaches min; the run is kept when max is 0 or the sum ≤ max.
  *    Runs from different start floors may overlap. With no area criterion the
  *    spaces listed are the building's vacant floors, as information.
- *  - Rent (max_rent_cny_m2_day): the building's rent must be known and ≤ it.
+ *  - Rent (max_rent_cny_m2_day): each floor's asking rent must be known and ≤ it: its
+ *    own (its weekly report row's), none when its row gave none (to be agreed, 面议),
+ *    else the building's; a building without floor records, the building's.
  *  - Near (near_poi, near, near_m): the nearest POI of that category must be
  *    within near_m (0: 400 m) of the building's footprint on foot: over the
  *    district's roads and footways (walk.h), in a straight line where it has

@@ -245,11 +245,12 @@ static double box_gap(box a, box b)
 
 /* ---- the criteria ------------------------------------------------------------- */
 
-/* A floor's asking rent: its own (its weekly report row's), else the building's; < 0
- * unknown. */
+/* A floor's asking rent: its own (its weekly report row's), none when its row gave
+ * none (to be agreed, as the portal has it), else the building's; < 0 unknown. */
 static double floor_rent(const ly_building *b, const ly_floor_record *r)
 {
-    return r->rent_cny_m2_day > 0 ? r->rent_cny_m2_day : b->rent_cny_m2_day;
+    double own = r->rent_cny_m2_day;
+    return own > 0 ? own : own < 0 ? -1 : b->rent_cny_m2_day;
 }
 
 /* Whether a floor's space is vacant and within the rent asked (any, without a limit). */
@@ -287,7 +288,8 @@ static double find_spaces(builder *B, const ly_district *d, const ly_building *b
         while (sum < q->min_area_m2 && j + 1 < n && rec[j + 1].floor == rec[j].floor + 1 &&
                space_ok(b, &rec[j + 1], q)) {
             sum += rec[++j].vacant_m2;
-            high = fmax(high, floor_rent(b, &rec[j]));
+            double x = floor_rent(b, &rec[j]);
+            high = high >= 0 && x >= 0 ? fmax(high, x) : -1;
         }
         /* a run whose floors above its first reach min on their own is listed from
          * there: "13–14" beside "14" had offered the same space twice */

@@ -919,12 +919,12 @@ char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len
     for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++) {
         char floor[16], vacant[32];
         /* the floor's own asking rent last week; a vacant floor whose row gave none is to be
-         * agreed (empty); else the building's */
+         * agreed (empty); else the building's (a building that never reported too) */
         double own = d->records[r].rent_cny_m2_day;
         rent[0] = '\0';
         if (own > 0)
             snprintf(rent, sizeof rent, "%.2f", own);
-        else if (!(d->n_weeks && d->records[r].vacant_m2 > 0) && bl->rent_cny_m2_day > 0)
+        else if (!(own < 0 && d->records[r].vacant_m2 > 0) && bl->rent_cny_m2_day > 0)
             snprintf(rent, sizeof rent, "%.2f", bl->rent_cny_m2_day);
         snprintf(floor, sizeof floor, "%d", d->records[r].floor);
         /* to the hundredth, as figures are kept (1200.5, 12.5: not rounded to 1200, 12) */

@@ -583,17 +583,18 @@ static int alloc_history(ly_district *d, size_t n)
 }
 
 /* Building b's floors' asking rents from its rows of a week (out: its records): a floor
- * in a row with a rent has that rent; the others 0 (let, or the building's rent). */
+ * in a row with a rent has that rent, in a row without one -1 (to be agreed, as the
+ * portal has it); the others 0 (let, or the building's rent). */
 static void floor_rents(const ly_district *d, uint32_t b, const ly_report_row *rows, size_t n,
                         double *out)
 {
     const ly_building *bl = &d->buildings[b];
     memset(out, 0, bl->n_records * sizeof *out);
     for (size_t i = 0; i < n; i++)
-        for (uint32_t r = 0; rows[i].rent > 0 && rows[i].floor_from && r < bl->n_records; r++) {
+        for (uint32_t r = 0; rows[i].floor_from && r < bl->n_records; r++) {
             int f = d->records[bl->first_record + r].floor;
             if (f >= rows[i].floor_from && f <= rows[i].floor_to)
-                out[r] = rows[i].rent;
+                out[r] = rows[i].rent > 0 ? rows[i].rent : -1;
         }
 }
 
