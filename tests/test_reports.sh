@@ -112,6 +112,18 @@ check '[ $rc = 0 ] && grep -q "replaced 30 rows of earlier reports" "$tmp/out"' 
 check '[ "$(sql "$tmp/s.gpkg" "SELECT COUNT(*) FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NOT NULL")" = 30 ]' "the replaced rows are not kept"
 "$LOUYU" report log --db "$tmp/s.gpkg" >"$tmp/log"
 check 'grep -q "wtc-filled.csv  (replaced by import 54)" "$tmp/log"' "the log does not say what was replaced: $(tail -3 "$tmp/log")"
+# a week's file of many buildings, one of them reported again: the log says how many of its
+# rows are no longer current (it had looked wholly current)
+cp "$STORE" "$tmp/part.gpkg"
+n=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM weekly_reports WHERE week = \"2011-W17\" AND building_id = \"wtc\"").fetchone()[0])' "$tmp/part.gpkg")
+printf 'week,building,floors,vacant_m2\n2011-W17,wtc,5,300\n' >"$tmp/again.csv"
+"$LOUYU" report import --db "$tmp/part.gpkg" --replace "$tmp/again.csv" >/dev/null 2>"$tmp/err"
+"$LOUYU" report log --db "$tmp/part.gpkg" >"$tmp/log"
+"$LOUYU" report log --db "$tmp/part.gpkg" --json >"$tmp/log.json"
+check '[ "$n" -gt 0 ] && grep -q "2011-W17.csv  ($n of its rows replaced by import 53)$" "$tmp/log"' \
+  "the log of a partly replaced import: $(grep W17 "$tmp/log") ($n rows of wtc) $(head -2 "$tmp/err")"
+check 'python3 -c "import json,sys; e={x[\"file\"]:x for x in json.load(open(sys.argv[1]))}; w=e[\"2011-W17.csv\"]; assert w[\"rows_replaced\"]==int(sys.argv[2]) and w[\"replaced_by\"] is None and e[\"again.csv\"][\"rows_replaced\"]==0, w" "$tmp/log.json" "$n"' \
+  "report log --json of a partly replaced import: $(grep -A9 W17.csv "$tmp/log.json" | head -12)"
 "$LOUYU" report diff 2011-W17 2011-W18 --db "$tmp/s.gpkg" >"$tmp/out"
 check 'grep -q "World Trade Center .* +1,500 m²" "$tmp/out"' "report diff: $(cat "$tmp/out")"
 # the change said is the difference of the totals said, in the text and in JSON

@@ -79,6 +79,9 @@ typedef struct {
     const char *file, *sha256, *at, *week, *who;
     long rows;
     long replaced_by; /* 0 while its rows are current */
+    /* while some are: how many of its rows later imports replaced (0: none), the first
+     * of those imports and the last */
+    long rows_replaced, first_replacer, last_replacer;
 } ly_import_entry;
 
 /* Calls fn for every import, oldest first. Returns 0, or -1 with err. */

@@ -435,6 +435,11 @@ static void log_text(const ly_import_entry *e, void *ctx)
            e->sha256 ? e->sha256 : "", e->file ? e->file : "");
     if (e->replaced_by)
         printf("  (replaced by import %ld)", e->replaced_by);
+    else if (e->rows_replaced && e->first_replacer == e->last_replacer)
+        printf("  (%ld of its rows replaced by import %ld)", e->rows_replaced, e->first_replacer);
+    else if (e->rows_replaced)
+        printf("  (%ld of its rows replaced by imports %ld to %ld)", e->rows_replaced,
+               e->first_replacer, e->last_replacer);
     putchar('\n');
 }
 
@@ -452,6 +457,7 @@ static void log_json(const ly_import_entry *e, void *ctx)
         cJSON_AddNumberToObject(o, "replaced_by", (double)e->replaced_by);
     else
         cJSON_AddNullToObject(o, "replaced_by");
+    cJSON_AddNumberToObject(o, "rows_replaced", (double)(e->replaced_by ? e->rows : e->rows_replaced));
     cJSON_AddItemToArray((cJSON *)ctx, o);
 }
 
