@@ -85,6 +85,21 @@ ogr2ogr -f GPKG "$tmp/gk/z40.gpkg" "$tmp/gk/z40.shp" -a_srs EPSG:4549 2>/dev/nul
 run 1 validate "$tmp/gk/z40.gpkg"
 expect err "z40.gpkg:1:0: error: table z40, fid 1, geom: the position \[405[0-9.]*, [0-9.]*\] is outside what the table's system \(srs_id 4549, EPSG 4549\) takes .*zone number, 40, in front"
 expect err '2 features have errors'
+# longitude and latitude under a .prj (or a table's system) in metres: said as such (it had
+# been only "ring 0 encloses no area", the positions read as metres from the system's origin)
+ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 "$tmp/gk/deg.shp" "$tmp/b.geojson" 2>/dev/null
+cp "$tmp/gk/cm120.prj" "$tmp/gk/deg.prj"
+run 1 validate "$tmp/gk/deg.shp"
+expect err "deg.shp: warning: every position lies within ±180 and ±90 \(x 120.* as longitude and latitude in degrees do, but the .prj's system \(CGCS2000 / 3-degree Gauss-Kruger CM 120E\) is a projected one, whose coordinates are metres: if they are degrees, expected a geographic system"
+ogr2ogr -f GPKG "$tmp/gk/deg.gpkg" "$tmp/gk/deg.shp" -a_srs EPSG:4549 2>/dev/null
+run 1 validate "$tmp/gk/deg.gpkg"
+expect err "deg.gpkg: warning: table deg: every position lies within ±180 and ±90 .* but the table's system \(srs_id 4549, EPSG 4549\) is a projected one"
+# (and not for metres under a projected system, nor for degrees without a .prj)
+run 1 validate "$tmp/gk/cm120.shp"
+check '! grep -q "within ±180" "$tmp/err"' "metres under a projected system said as degrees: $(head -2 "$tmp/err")"
+rm "$tmp/gk/deg.prj"
+run 1 validate "$tmp/gk/deg.shp"
+check '! grep -q "within ±180" "$tmp/err" && grep -q "no .prj beside it" "$tmp/err"' "degrees without a .prj: $(head -2 "$tmp/err")"
 
 # UTF-8 (as QGIS and GDAL write) under a .cpg that says GBK: read as UTF-8, said (it had been
 # read as GBK: every column's name and every name garbled, the heights lost, sweep 53)

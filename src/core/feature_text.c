@@ -100,6 +100,35 @@ void ly_ft_outside_system(char *buf, size_t n, double x, double y, const char *s
                  "system to name is the one without it, \"... Gauss-Kruger CM ...\")");
 }
 
+void ly_ft_span_add(ly_ft_span *s, double x, double y)
+{
+    if (!isfinite(x) || !isfinite(y))
+        return;
+    if (!s->n++) {
+        s->lo[0] = s->hi[0] = x;
+        s->lo[1] = s->hi[1] = y;
+        return;
+    }
+    s->lo[0] = fmin(s->lo[0], x), s->hi[0] = fmax(s->hi[0], x);
+    s->lo[1] = fmin(s->lo[1], y), s->hi[1] = fmax(s->hi[1], y);
+}
+
+bool ly_ft_degrees_hint(PJ_CONTEXT *ctx, PJ *pj, const ly_ft_span *s, const char *system,
+                        char *buf, size_t n)
+{
+    if (!pj || !s->n || s->lo[0] < -180 || s->hi[0] > 180 || s->lo[1] < -90 || s->hi[1] > 90)
+        return false;
+    PJ *src = proj_get_source_crs(ctx, pj);
+    bool projected = src && proj_get_type(src) == PJ_TYPE_PROJECTED_CRS;
+    proj_destroy(src);
+    if (projected)
+        snprintf(buf, n, "every position lies within ±180 and ±90 (x %.6g to %.6g, y %.6g to "
+                 "%.6g), as longitude and latitude in degrees do, but %s is a projected one, "
+                 "whose coordinates are metres: if they are degrees, expected a geographic system there (WGS 84, EPSG:4326; CGCS2000, EPSG:4490)",
+                 s->lo[0], s->hi[0], s->lo[1], s->hi[1], system);
+    return projected;
+}
+
 void ly_ft_laundered_key(char *key, size_t n)
 {
     /* OpenStreetMap's keys short enough to keep their length, ':' written as '_' */

@@ -25,6 +25,21 @@ bool ly_ft_put_position(ly_buf *out, PJ *pj, double x, double y);
  * one with the zone in front; of 6 digits, one without, under a zone-numbered system). */
 void ly_ft_outside_system(char *buf, size_t n, double x, double y, const char *system);
 
+/* The span of a layer's positions as its file gives them (in its own system). */
+typedef struct {
+    double lo[2], hi[2];
+    size_t n;
+} ly_ft_span;
+void ly_ft_span_add(ly_ft_span *s, double x, double y);
+
+/* Degrees under a system in metres: when pj (a system's way to WGS 84) starts from a
+ * projected system yet every position of s lies within ±180 and ±90, as longitude and
+ * latitude do, a warning's text into buf that names `system` (a .prj's, a table's); false
+ * otherwise. (The positions then land within metres of the system's origin: a speck near
+ * the equator whose rings "enclose no area", which alone says nothing of the cause.) */
+bool ly_ft_degrees_hint(PJ_CONTEXT *ctx, PJ *pj, const ly_ft_span *s, const char *system,
+                        char *buf, size_t n);
+
 
 /* A column's name a writer cut short at dBASE's 10 bytes as the property it stood for:
  * OpenStreetMap's keys as GDAL and QGIS write them (building_l: building:levels), and a

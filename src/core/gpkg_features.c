@@ -26,6 +26,7 @@ typedef struct {
     char name[128], geom[128];
     PJ *pj; /* its system to WGS 84 longitude and latitude; NULL: already that */
     char system[200]; /* its name, for messages */
+    ly_ft_span span;  /* its positions as the table gives them */
 } table;
 
 typedef struct {
@@ -55,6 +56,7 @@ typedef struct {
     bool le;
     int dims; /* numbers a point: 2, 3 (z or m), 4 */
     PJ *pj;
+    ly_ft_span *span; /* (its table's) */
     char bad[96]; /* what is wrong, when it is not that the blob is cut short */
     bool outside; /* a position outside pj's system: the first */
     double ox, oy;
@@ -100,6 +102,7 @@ static bool point(ly_buf *out, wkb *w)
                  isnan(isfinite(x) ? y : x) ? "NaN" : "infinite");
         return false;
     }
+    ly_ft_span_add(w->span, x, y);
     if (!ly_ft_put_position(out, w->pj, x, y) && !w->outside) {
         w->outside = true;
         w->ox = x;
@@ -213,7 +216,7 @@ static bool geometry(ly_buf *out, wkb *w, int depth, const char **curve)
 
 /* A GeoPackage geometry blob as GeoJSON ("null" for none or an empty one); false when it
  * is not one, with what is wrong and what was expected into why. */
-static bool put_blob(ly_buf *out, const table *t, const unsigned char *p, size_t n, char *why,
+static bool put_blob(ly_buf *out, table *t, const unsigned char *p, size_t n, char *why,
                      size_t why_n)
 {
     if (!p) {
@@ -240,7 +243,7 @@ static bool put_blob(ly_buf *out, const table *t, const unsigned char *p, size_t
         ly_buf_put(out, "null");
         return true;
     }
-    wkb w = {.p = p, .n = n, .at = 8 + ENVELOPE[env], .pj = t->pj};
+    wkb w = {.p = p, .n = n, .at = 8 + ENVELOPE[env], .pj = t->pj, .span = &t->span};
     const char *curve = NULL;
     if (geometry(out, &w, 0, &curve) && !w.outside)
         return true;
@@ -527,7 +530,7 @@ static void read_columns(reader *r, const table *t, sqlite3_stmt *st, columns *c
 /* One table's rows as Features; false when a row's geometry is not one (said). */
 static bool write_table(reader *r, int ti)
 {
-    const table *t = &r->tables[ti];
+    table *t = &r->tables[ti];
     char sql[400], q[300];
     quoted(q, sizeof q, t->name);
     snprintf(sql, sizeof sql, "SELECT * FROM %s", q);
@@ -612,6 +615,9 @@ static bool write_table(reader *r, int ti)
     }
     sqlite3_finalize(st);
     free(cols);
+    char hint[600];
+    if (ly_ft_degrees_hint(r->ctx, t->pj, &t->span, t->system, hint, sizeof hint))
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "table %s: %s", t->name, hint);
     return ok;
 }
 

@@ -54,6 +54,7 @@ typedef struct {
     char system[160];   /* its name, for messages */
     bool outside;       /* a position of the record being written is outside it */
     double out_x, out_y; /* (the first such) */
+    ly_ft_span span;     /* the layer's positions as the .shp gives them */
     features *all;
     ly_diag_list *diags;
 } reader;
@@ -576,6 +577,7 @@ static void put_properties(reader *r, ly_buf *out, size_t row)
 /* A point, in WGS 84 longitude and latitude (through pj, the .prj's system's way there). */
 static void put_xy(ly_buf *out, reader *r, const unsigned char *p)
 {
+    ly_ft_span_add(&r->span, le64d(p), le64d(p + 8));
     if (!ly_ft_put_position(out, r->pj, le64d(p), le64d(p + 8)) && !r->outside) {
         r->outside = true;
         r->out_x = le64d(p);
@@ -1038,6 +1040,9 @@ static bool write_features(reader *r)
         all->layers[all->n] = (uint16_t)(r - all->readers);
         all->records[all->n++] = (uint32_t)(i + 1);
     }
+    char hint[600];
+    if (ly_ft_degrees_hint(r->ctx, r->pj, &r->span, r->system, hint, sizeof hint))
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%s", hint);
     return ok && !all->out.failed;
 }
 
