@@ -297,6 +297,19 @@ check 'python3 -c "import json,sys; r={x[\"floors\"]:x for x in json.load(open(s
   "the JSON does not say floor 10's rent is to be agreed"
 check 'grep -q "Rent</dt><dd>3.00–9.50 CNY/m²/day · to be agreed" "$tmp/rents/en/b/wtc.html"' \
   "wtc's page does not give its rents' range: $(grep -o "Rent</dt><dd>[^<]*" "$tmp/rents/en/b/wtc.html")"
+# and its floor table gives each floor with space its own (it had no rents)
+check 'grep -Eq "<th scope=\"row\">4</th>(<td[^>]*>[^<]*</td>){3}<td class=\"num\">9.50</td>" "$tmp/rents/en/b/wtc.html" && grep -Eq "<th scope=\"row\">10</th>(<td[^>]*>[^<]*</td>){3}<td class=\"num\">to be agreed</td>" "$tmp/rents/en/b/wtc.html"' \
+  "wtc's floor table: $(grep -Eo "<th scope=\"row\">(4|10)</th>.*</tr>" "$tmp/rents/en/b/wtc.html")"
+# what kiosks read (data/district.geojson) keeps each floor's rent and what is to be agreed:
+# a kiosk's finder offers what the store's does (it had offered all three at the building's
+# 3.00), and the per-floor CSV asks the same rents
+"$LOUYU" query "$tmp/rents.gpkg" --max-rent 5 --name "World Trade" --json >"$tmp/q-store.json" 2>>"$tmp/err"
+"$LOUYU" query "$tmp/rents/data/district.geojson" --max-rent 5 --name "World Trade" --json >"$tmp/q-pub.json" 2>>"$tmp/err"
+check 'python3 -c "import json,sys; a,b=(json.load(open(p)) for p in sys.argv[1:]); f=lambda m: [s[\"first\"] for s in m[0][\"floors\"]]; assert f(a)==f(b)==[2], (f(a), f(b))" "$tmp/q-store.json" "$tmp/q-pub.json"' \
+  "the finder on the published file and on the store: $(head -c 300 "$tmp/q-pub.json") $(tail -2 "$tmp/err")"
+"$LOUYU" export "$tmp/rents/data/district.geojson" --floors --out "$tmp/floors.csv" >/dev/null 2>>"$tmp/err"
+floors=$(grep '^wtc,' "$tmp/floors.csv" | awk -F, '$3 == 2 || $3 == 4 || $3 == 10 {print $3 ":" $NF}' | tr -d '\r' | tr '\n' ' ')
+check '[ "$floors" = "2:3.00 4:9.50 10: " ]' "the per-floor CSV's rents: $floors"
 
 # ---- the feed's links resolve as a reader resolves them: against the feed's address ------
 for site_dir in "$tmp/rents" "$site"; do

@@ -421,6 +421,10 @@ check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"
 "$LOUYU" query "$tmp/rent.gpkg" --name "Sample Tower 20" --json >"$tmp/q.json" 2>>"$tmp/err"
 check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"first\"] for s in m[0][\"floors\"]]==[3, 6], m" "$tmp/q.json"' \
   "query without a rent: both floors: $(cat "$tmp/q.json" "$tmp/err" | head -20)"
+# info says the same: the rents the floors with space ask, each floor's own, and the week
+"$LOUYU" info "$tmp/rent.gpkg" sample-20 >"$tmp/info.txt" 2>>"$tmp/err"
+check 'grep -q "^Rent           5.00 CNY/m²/day · to be agreed$" "$tmp/info.txt" && grep -q "^    6  office .* partly vacant at 5.00$" "$tmp/info.txt" && grep -q "^    3  office .* partly vacant, rent to be agreed$" "$tmp/info.txt" && grep -q "^Week           2011-W19$" "$tmp/info.txt"' \
+  "info on floors with their own rents: $(grep -E "^(Rent|Week|    [36] )" "$tmp/info.txt")"
 
 # ---- an import killed at any moment leaves the store as it was ------------------------
 cp "$STORE" "$tmp/k.gpkg"

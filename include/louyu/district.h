@@ -379,6 +379,19 @@ const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, siz
  * said (a month's or a year's rent?). The GeoJSON and CityJSON loaders' words alike. */
 const char *ly_rent_doubt(double rent);
 
+/* A floor's asking rent, as the finder, the portal and the exports all take it: its own
+ * (its weekly report row's), none (-1) when that is to be agreed (*to_be_agreed, which
+ * may be NULL, set then), else the building's (-1: unknown). */
+double ly_floor_rent(const ly_building *b, const ly_floor_record *r, bool *to_be_agreed);
+
+/* What a building asks, as its card and its portal page say it: over its floors with space
+ * to let (1 m² or more), the lowest and highest known asking rent and whether some floor's
+ * is to be agreed; where it has none, its own rent. As text into buf: "3.00–4.50 UNIT",
+ * "3.00 UNIT", with " · AGREED" where some floor's is to be agreed (or AGREED alone); false
+ * (buf empty) when there is nothing to say. */
+bool ly_building_rent_text(const ly_district *d, const ly_building *b, const char *unit,
+                           const char *agreed, char *buf, size_t n);
+
 const char *ly_floor_use_name(ly_floor_use use);
 const char *ly_kind_name(ly_kind kind);
 const char *ly_poi_category_name(ly_poi_category c);

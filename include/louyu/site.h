@@ -79,12 +79,10 @@ typedef struct {
 
 enum { LY_SITE_PER_PAGE = 500, LY_SITE_PART_PAGES = 4 };
 
-/* The spaces to let of d as it is now; `available` (one per floor record, or NULL)
- * says from when each floor is free, `rents` (one per floor record, or NULL) what its
- * report asked: > 0 a rent, 0 none (to be agreed), < 0 no report (the building's rent).
+/* The spaces to let of d as it is now, each at its floor's asking rent (ly_floor_rent);
+ * `available` (one per floor record, or NULL) says from when each floor is free.
  * Returns 0, or -1 when out of memory. */
-int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
-                 const double *rents);
+int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16]);
 void ly_site_free(ly_site *s);
 /* Building b's single floors to let: spaces [*from, *to) (a search, not a walk through a
  * city's spaces for each of its buildings). */

@@ -88,13 +88,14 @@ typedef struct {
 int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ctx), void *ctx,
                  char *err, size_t n);
 
-/* From when each floor record's space is free, as the reports up to the week d
- * shows say: "2011-05-09", "now", or "" when they do not say (out: one per floor
- * record of d, which must be this store's district); and, when rents is not NULL, the
- * rent each floor's report row asked (> 0; 0 when it gave none, to be agreed; -1 when
- * no report covers the floor). Returns 0, or -1 with err. */
-int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], double *rents,
-                       char *err, size_t n);
+/* What the reports up to the week d shows say of each floor record of d (which must be
+ * this store's district) beyond its figures: from when its space is free, "2011-05-09",
+ * "now", or "" when they do not say (out: one per floor record); and where contact and
+ * note are not NULL (one slot per floor record each), the contact and the note of the
+ * row that named the floor (malloc'd, NULL for none: the caller frees each, -1 or not).
+ * Returns 0, or -1 with err. */
+int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], char **contact,
+                       char **note, char *err, size_t n);
 
 /* Writes week `week` of the store (0: the latest) as a louyu GeoJSON file at
  * out_path, atomically (a temporary file renamed over it); *shown (may be NULL) is the week

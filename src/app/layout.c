@@ -332,12 +332,18 @@ static void floor_card(ly_layout *L, const ly_app *app)
         x = LY_LAYOUT_MARGIN;
         w = fminf(w, L->card.x / s - LY_LAYOUT_GAP - x);
     }
-    /* as tall as its lines: title, use, vacancy, a heading, the enterprises (six at most) */
+    /* as tall as its lines: title, use, vacancy, the rent asked (where it has space), a
+     * heading, the enterprises (six at most) */
+    const ly_building *b = &d->buildings[st->selected];
     uint32_t idx[6];
-    size_t total = ly_floor_enterprises(d, &d->buildings[st->selected], st->plan.floor_selected,
-                                        idx, 6);
+    size_t total = ly_floor_enterprises(d, b, st->plan.floor_selected, idx, 6);
     size_t shown = total < 6 ? total : 6;
-    float h = 2 * 14 + 18 + 2 * 20 + 24 + (float)(shown ? shown : 1) * 19 + (total > 6 ? 19 : 0);
+    const ly_floor_record *rec;
+    ly_floor_state_of(d, b, st->plan.floor_selected, &rec);
+    bool agreed;
+    bool rent = ly_floor_card_rent(b, rec, &agreed) > 0 || agreed;
+    float h = 2 * 14 + 18 + 2 * 20 + (rent ? 20 : 0) + 24 + (float)(shown ? shown : 1) * 19 +
+              (total > 6 ? 19 : 0);
     L->floor_card = box(x * s, y * s, w * s, h * s);
 }
 

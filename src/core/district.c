@@ -1,6 +1,7 @@
 #include "louyu/district.h"
 #include "louyu/week.h"
 
+#include <math.h>
 #include <stdio.h>
 
 #include <stdlib.h>
@@ -147,6 +148,42 @@ const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, siz
         return addr;
     snprintf(buf, n, "%s %s", ly_building_type_name(b->type, lang), b->id ? b->id : "");
     return buf;
+}
+
+double ly_floor_rent(const ly_building *b, const ly_floor_record *r, bool *to_be_agreed)
+{
+    double own = r->rent_cny_m2_day;
+    if (to_be_agreed)
+        *to_be_agreed = own < 0;
+    return own > 0 ? own : own < 0 || b->rent_cny_m2_day <= 0 ? -1 : b->rent_cny_m2_day;
+}
+
+bool ly_building_rent_text(const ly_district *d, const ly_building *b, const char *unit,
+                           const char *agreed, char *buf, size_t n)
+{
+    double lo = INFINITY, hi = 0;
+    bool some_agreed = false;
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        bool tba;
+        double x = ly_floor_rent(b, r, &tba);
+        if (r->vacant_m2 < 1) /* (as the portal lists spaces) */
+            continue;
+        if (x > 0)
+            lo = fmin(lo, x), hi = fmax(hi, x);
+        some_agreed |= tba;
+    }
+    if (!(hi > 0) && b->rent_cny_m2_day > 0)
+        lo = hi = b->rent_cny_m2_day;
+    int at = 0;
+    buf[0] = '\0';
+    if (hi > lo)
+        at = snprintf(buf, n, "%.2f–%.2f %s", lo, hi, unit);
+    else if (hi > 0)
+        at = snprintf(buf, n, "%.2f %s", hi, unit);
+    if (some_agreed && at >= 0 && (size_t)at < n)
+        snprintf(buf + at, n - (size_t)at, "%s%s", at ? " · " : "", agreed);
+    return buf[0] != '\0';
 }
 
 const char *ly_rent_doubt(double rent)

@@ -145,7 +145,7 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
         num(out, r->vacant_m2, 1);
         num(out, r->area_m2 > 0 ? 1 - r->vacant_m2 / r->area_m2 : -1, 3);
         num(out, enterprises_on(d, b, r->floor), 0);
-        num(out, b->rent_cny_m2_day, 2);
+        num(out, ly_floor_rent(b, r, NULL), 2); /* (empty: to be agreed, or unknown) */
         ly_buf_put(out, "\r\n");
     }
 }

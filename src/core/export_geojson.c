@@ -104,6 +104,10 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
             cJSON_AddStringToObject(o, "use", ly_floor_use_name(r->use));
             cJSON_AddNumberToObject(o, "area_m2", r->area_m2);
             cJSON_AddNumberToObject(o, "vacant_m2", r->vacant_m2);
+            if (r->rent_cny_m2_day > 0) /* its own asking rent (a weekly report row's) */
+                cJSON_AddNumberToObject(o, "rent_cny_m2_day", r->rent_cny_m2_day);
+            else if (r->rent_cny_m2_day < 0)
+                cJSON_AddTrueToObject(o, "rent_to_be_agreed");
             cJSON_AddItemToArray(recs, o);
         }
     }

@@ -1537,13 +1537,35 @@ static void read_floor_records(loader *L, const cJSON *arr, ly_building *b, bool
                 "expected at most %g", vacant, area, area);
             vok = false;
         }
+        /* its own asking rent (a weekly report row's), or that it is to be agreed (面议) */
+        double rent = 0;
+        const cJSON *agreed = member(it, "rent_to_be_agreed");
+        if (agreed && !cJSON_IsBool(agreed)) {
+            err(L, agreed, "\"rent_to_be_agreed\" is %s: expected true or false",
+                type_name(agreed));
+            ok = false;
+        }
+        if (get_number(L, it, "rent_cny_m2_day", false, R_NONNEG, &rent)) {
+            const char *doubt = ly_rent_doubt(rent);
+            if (doubt)
+                warn(L, member(it, "rent_cny_m2_day"), "\"rent_cny_m2_day\" is %g: %s", rent,
+                     doubt);
+            if (rent > 0 && cJSON_IsTrue(agreed)) {
+                err(L, agreed, "floor %g gives a rent and says it is to be agreed: expected one "
+                    "or the other", floor);
+                ok = false;
+            }
+        } else if (member(it, "rent_cny_m2_day") && !cJSON_IsNull(member(it, "rent_cny_m2_day"))) {
+            ok = false; /* (said) */
+        }
         if (!ok || !vok)
             continue;
         ly_floor_record *r = GROW(L, records, n_records, cap_records);
         if (!r)
             return;
         *r = (ly_floor_record){.floor = (int)floor, .use = use, .area_m2 = area,
-                               .vacant_m2 = vacant};
+                               .vacant_m2 = vacant,
+                               .rent_cny_m2_day = rent > 0 ? rent : cJSON_IsTrue(agreed) ? -1 : 0};
     }
     b->n_records = (uint32_t)(L->d->n_records - b->first_record);
     if (b->n_records)

@@ -245,12 +245,10 @@ static double box_gap(box a, box b)
 
 /* ---- the criteria ------------------------------------------------------------- */
 
-/* A floor's asking rent: its own (its weekly report row's), none when its row gave
- * none (to be agreed, as the portal has it), else the building's; < 0 unknown. */
+/* A floor's asking rent (ly_floor_rent); < 0 unknown or to be agreed. */
 static double floor_rent(const ly_building *b, const ly_floor_record *r)
 {
-    double own = r->rent_cny_m2_day;
-    return own > 0 ? own : own < 0 ? -1 : b->rent_cny_m2_day;
+    return ly_floor_rent(b, r, NULL);
 }
 
 /* Whether a floor's space is vacant and within the rent asked (any, without a limit). */

@@ -56,20 +56,13 @@ static bool push(ly_site *s, size_t *cap, ly_site_space sp)
     return true;
 }
 
-/* A floor's asking rent: its report's (none: to be agreed), else the building's. */
-static void floor_rent(const ly_building *b, const double *rents, uint32_t r, ly_site_space *sp)
-{
-    double x = rents ? rents[r] : -1;
-    sp->rent = x > 0 ? x : x == 0 ? -1 : b->rent_cny_m2_day > 0 ? b->rent_cny_m2_day : -1;
-    sp->to_be_agreed = x == 0;
-}
 
 /* A building's floors with space, and the stretches of two or more adjacent ones (a
  * stretch asks the highest of its floors' rents: "rent at most X" holds for each of its
  * floors, as the finder's --contiguous has it; none when a floor has none, to be agreed
  * when one is). */
 static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*avail)[16],
-                            const double *rents, bool runs)
+                            bool runs)
 {
     const ly_district *d = s->d;
     const ly_building *b = &d->buildings[bi];
@@ -80,7 +73,7 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
         const char *av = r && avail ? avail[b->first_record + k] : "";
         ly_site_space one = {.building = bi};
         if (r)
-            floor_rent(b, rents, b->first_record + k, &one);
+            one.rent = ly_floor_rent(b, r, &one.to_be_agreed);
         if (free_floor && !runs) {
             one.floor_from = one.floor_to = r->floor;
             one.area_m2 = r->vacant_m2;
@@ -133,8 +126,7 @@ void ly_site_singles(const ly_site *s, uint32_t b, size_t *from, size_t *to)
     *to = b < UINT32_MAX ? singles_from(s, b + 1) : s->n_singles;
 }
 
-int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
-                 const double *rents)
+int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16])
 {
     memset(s, 0, sizeof *s);
     s->d = d;
@@ -147,7 +139,7 @@ int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16],
     bool ok = s->images != NULL;
     for (int pass = 0; pass < 2 && ok; pass++) {
         for (uint32_t b = 0; b < d->n_buildings && ok; b++)
-            ok = building_spaces(s, &cap, b, available, rents, pass == 1);
+            ok = building_spaces(s, &cap, b, available, pass == 1);
         if (pass == 0)
             s->n_singles = s->n_spaces;
     }

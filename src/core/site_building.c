@@ -58,12 +58,13 @@ static void facts(const ly_page *p, const ly_building *b)
     heading(p, LY_S_SITE_FACTS);
     ly_buf_put(p->out, "<dl class=\"facts\">\n");
     fact(p, LY_S_ADDRESS, ly_page_pick(p, b->address, b->address_en));
-    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
-        snprintf(v, sizeof v, "%s", ly_page_str(p, LY_S_UNDER_CONSTRUCTION));
-    else
-        snprintf(v, sizeof v, b->year ? "%s · %d" : "%s", ly_page_str(p, LY_S_COMPLETED), b->year);
+    /* (its year: when it was completed, or when it is due, as the card has it) */
+    snprintf(v, sizeof v, b->year ? "%s · %d" : "%s",
+             ly_page_str(p, b->status == LY_STATUS_UNDER_CONSTRUCTION ? LY_S_UNDER_CONSTRUCTION
+                                                                       : LY_S_COMPLETED),
+             b->year);
     fact(p, LY_S_STATUS, v);
-    snprintf(v, sizeof v, "%.0f m · %d %s", b->height_m, b->floors, ly_page_str(p, LY_S_FLOORS));
+    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors, ly_page_str(p, LY_S_FLOORS));
     fact(p, LY_S_HEIGHT, v);
     if (b->gfa_m2 > 0) {
         snprintf(v, sizeof v, "%s m²", ly_page_grouped(b->gfa_m2, a, sizeof a));
@@ -71,30 +72,9 @@ static void facts(const ly_page *p, const ly_building *b)
     }
     /* the rents its spaces ask (a range where they differ, and whether some are to be
      * agreed); the building's own where it has no space to let */
-    double lo = INFINITY, hi = 0;
-    bool agreed = false;
-    size_t from, to;
-    ly_site_singles(p->s, (uint32_t)(b - p->s->d->buildings), &from, &to);
-    for (size_t i = from; i < to; i++) {
-        const ly_site_space *sp = &p->s->spaces[i];
-        if (sp->rent > 0)
-            lo = fmin(lo, sp->rent), hi = fmax(hi, sp->rent);
-        agreed |= sp->to_be_agreed;
-    }
-    if (!(hi > 0) && b->rent_cny_m2_day > 0)
-        lo = hi = b->rent_cny_m2_day;
-    if (hi > 0 || agreed) {
-        int at = 0;
-        if (hi > lo)
-            at = snprintf(v, sizeof v, "%.2f–%.2f %s", lo, hi, ly_page_str(p, LY_S_RENT_UNIT));
-        else if (hi > 0)
-            at = snprintf(v, sizeof v, "%.2f %s", hi, ly_page_str(p, LY_S_RENT_UNIT));
-        snprintf(v + at, sizeof v - (size_t)at, "%s%s", at ? " · " : "",
-                 agreed ? ly_page_str(p, LY_S_SITE_TO_BE_AGREED) : "");
-        if (!agreed && at)
-            v[at] = '\0';
+    if (ly_building_rent_text(p->s->d, b, ly_page_str(p, LY_S_RENT_UNIT),
+                              ly_page_str(p, LY_S_SITE_TO_BE_AGREED), v, sizeof v))
         fact(p, LY_S_RENT, v);
-    }
     const char *who = ly_page_pick(p, b->contact.name, b->contact.name_en);
     snprintf(v, sizeof v, "%s%s%s", who ? who : "", who && b->contact.phone ? " " : "",
              b->contact.phone ? b->contact.phone : "");
@@ -160,21 +140,29 @@ static void floors(const ly_page *p, uint32_t bi)
         return;
     ly_buf_printf(o, "<h3>%s</h3>\n<div class=\"scroll\">\n<table class=\"floors\">\n<thead><tr>",
                   ly_page_str(p, LY_S_SITE_FLOOR_TABLE));
-    static const ly_string_id COLS[5] = {LY_S_SITE_COL_FLOOR, LY_S_SITE_COL_USE, LY_S_SITE_COL_AREA,
-                                         LY_S_SITE_COL_VACANT, LY_S_STATUS};
-    for (int k = 0; k < 5; k++)
+    static const ly_string_id COLS[6] = {LY_S_SITE_COL_FLOOR,  LY_S_SITE_COL_USE,
+                                         LY_S_SITE_COL_AREA,   LY_S_SITE_COL_VACANT,
+                                         LY_S_SITE_COL_RENT,   LY_S_STATUS};
+    for (int k = 0; k < 6; k++)
         ly_buf_printf(o, "<th scope=\"col\">%s</th>", ly_page_str(p, COLS[k]));
     ly_buf_put(o, "</tr></thead>\n<tbody>\n");
     for (uint32_t k = b->n_records; k-- > 0;) {
         const ly_floor_record *r = &d->records[b->first_record + k];
         ly_floor_state st = ly_floor_state_of(d, b, r->floor, NULL);
-        char a[32], v[32];
+        char a[32], v[32], rent[48] = "";
+        bool agreed; /* the rent its space asks, as the listing gives it */
+        double x = ly_floor_card_rent(b, r, &agreed);
+        if (agreed)
+            snprintf(rent, sizeof rent, "%s", ly_page_str(p, LY_S_SITE_TO_BE_AGREED));
+        else if (x > 0)
+            snprintf(rent, sizeof rent, "%.2f", x);
         ly_buf_printf(o, "<tr class=\"s%d\"><th scope=\"row\">%d</th><td>%s</td><td class=\"num\">%s</td>"
-                         "<td class=\"num\">%s</td><td>%s</td></tr>\n",
+                         "<td class=\"num\">%s</td><td class=\"num\">%s</td><td>%s</td></tr>\n",
                       (int)st, r->floor,
                       ly_page_str(p, (ly_string_id)(LY_S_USE_OFFICE + r->use)),
                       ly_page_grouped(r->area_m2, a, sizeof a),
-                      ly_page_grouped(r->vacant_m2, v, sizeof v), ly_page_str(p, STATE_NAMES[st]));
+                      ly_page_grouped(r->vacant_m2, v, sizeof v), rent,
+                      ly_page_str(p, STATE_NAMES[st]));
     }
     ly_buf_put(o, "</tbody>\n</table>\n</div>\n");
 }

@@ -609,12 +609,14 @@ static int build_history(ly_district *d, const stored_row *rows, size_t n)
     if (!weeks)
         return 0;
     double *state = malloc((d->n_records + 1) * sizeof *state);
-    double *floor_rent = calloc(d->n_records + 1, sizeof *floor_rent);
+    double *floor_rent = malloc((d->n_records + 1) * sizeof *floor_rent);
     double *rent = malloc((d->n_buildings + 1) * sizeof *rent);
     ly_report_row *group = malloc((n + 1) * sizeof *group);
     int rc = state && floor_rent && rent && group ? alloc_history(d, weeks) : -1;
-    for (size_t r = 0; !rc && r < d->n_records; r++)
+    for (size_t r = 0; !rc && r < d->n_records; r++) { /* the district as converted */
         state[r] = d->records[r].vacant_m2;
+        floor_rent[r] = d->records[r].rent_cny_m2_day;
+    }
     for (size_t b = 0; !rc && b < d->n_buildings; b++)
         rent[b] = d->buildings[b].rent_cny_m2_day;
     size_t w = 0;
@@ -760,7 +762,8 @@ static char *document_text(const char *gpkg, char *err, size_t n)
     return text;
 }
 
-/* Writes week i's floor vacancy and rent into the document's building features,
+/* Writes week i's floor vacancy and rent into the document's building features (a
+ * floor's own asking rent, or that it is to be agreed, as the GeoJSON loader reads them),
  * and the week into its metadata (its Friday as the data's date). */
 static void apply_week(cJSON *doc, const ly_district *d, size_t i)
 {
@@ -774,18 +777,29 @@ static void apply_week(cJSON *doc, const ly_district *d, size_t i)
         cJSON_ArrayForEach(rec, recs)
         {
             cJSON *floor = cJSON_GetObjectItemCaseSensitive(rec, "floor");
-            for (uint32_t r = b->first_record; floor && r < b->first_record + b->n_records; r++)
-                if (d->records[r].floor == floor->valueint)
-                    cJSON_ReplaceItemInObjectCaseSensitive(
-                        rec, "vacant_m2",
-                        /* whole: a range's share of each floor (1000 m² over three
-                         * floors) rounded would not add up to what was reported */
-                        cJSON_CreateNumber(d->week_vacant[i * d->n_records + r]));
+            for (uint32_t r = b->first_record; floor && r < b->first_record + b->n_records; r++) {
+                if (d->records[r].floor != floor->valueint)
+                    continue;
+                cJSON_ReplaceItemInObjectCaseSensitive(
+                    rec, "vacant_m2",
+                    /* whole: a range's share of each floor (1000 m² over three
+                     * floors) rounded would not add up to what was reported */
+                    cJSON_CreateNumber(d->week_vacant[i * d->n_records + r]));
+                double own = d->week_record_rent[i * d->n_records + r];
+                cJSON_DeleteItemFromObjectCaseSensitive(rec, "rent_cny_m2_day");
+                cJSON_DeleteItemFromObjectCaseSensitive(rec, "rent_to_be_agreed");
+                if (own > 0)
+                    cJSON_AddNumberToObject(rec, "rent_cny_m2_day", own);
+                else if (own < 0)
+                    cJSON_AddTrueToObject(rec, "rent_to_be_agreed");
+            }
         }
         double rent = d->week_rent[i * d->n_buildings + bi];
-        if (rent > 0 && cJSON_GetObjectItemCaseSensitive(props, "rent_cny_m2_day"))
-            cJSON_ReplaceItemInObjectCaseSensitive(props, "rent_cny_m2_day",
-                                                   cJSON_CreateNumber(round(rent * 100) / 100));
+        cJSON *to = rent > 0 ? cJSON_CreateNumber(round(rent * 100) / 100) : NULL;
+        if (to && cJSON_GetObjectItemCaseSensitive(props, "rent_cny_m2_day"))
+            cJSON_ReplaceItemInObjectCaseSensitive(props, "rent_cny_m2_day", to);
+        else if (to && !cJSON_AddItemToObject(props, "rent_cny_m2_day", to))
+            cJSON_Delete(to);
     }
     cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "louyu");
     long monday;
@@ -897,13 +911,23 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown
 
 /* ---- from when the space is free ------------------------------------------------------ */
 
-int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], double *rents,
-                       char *err, size_t n)
+/* *slot as a copy of text (NULL for none or empty); false when out of memory. */
+static bool keep_text(char **slot, const char *text)
+{
+    free(*slot);
+    *slot = text && text[0] ? strdup(text) : NULL;
+    return !(text && text[0]) || *slot;
+}
+
+int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], char **contact,
+                       char **note, char *err, size_t n)
 {
     for (size_t r = 0; r < d->n_records; r++) {
         out[r][0] = '\0';
-        if (rents)
-            rents[r] = -1;
+        if (contact)
+            contact[r] = NULL;
+        if (note)
+            note[r] = NULL;
     }
     if (!d->n_weeks)
         return 0;
@@ -916,13 +940,14 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
     int rc = -1;
     if (sqlite3_prepare_v2(db,
                            "SELECT week, building_id, floor_from, floor_to, available_from,"
-                           " rent_cny_m2_day FROM weekly_reports WHERE replaced_by IS NULL AND week <= ?"
+                           " contact, note FROM weekly_reports WHERE replaced_by IS NULL AND week <= ?"
                            " ORDER BY week, building_id, fid",
                            -1, &st, NULL) == SQLITE_OK) {
         sqlite3_bind_text(st, 1, week, -1, SQLITE_STATIC);
         char last_week[16] = "", last_building[256] = "";
         int step;
-        while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        bool mem = true;
+        while (mem && (step = sqlite3_step(st)) == SQLITE_ROW) {
             const char *w = (const char *)sqlite3_column_text(st, 0);
             const char *id = (const char *)sqlite3_column_text(st, 1);
             long b = ly_district_find(d, id);
@@ -933,20 +958,22 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
             if (strcmp(w, last_week) || strcmp(id, last_building))
                 for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++) {
                     out[r][0] = '\0';
-                    if (rents)
-                        rents[r] = -1;
+                    if (contact)
+                        keep_text(&contact[r], NULL);
+                    if (note)
+                        keep_text(&note[r], NULL);
                 }
             snprintf(last_week, sizeof last_week, "%s", w);
             snprintf(last_building, sizeof last_building, "%s", id);
             const char *av = (const char *)sqlite3_column_text(st, 4);
             long days;
             int from = sqlite3_column_int(st, 2), to = sqlite3_column_int(st, 3);
-            bool rent_given = sqlite3_column_type(st, 5) != SQLITE_NULL;
-            double rent = sqlite3_column_double(st, 5);
+            const char *who = (const char *)sqlite3_column_text(st, 5);
+            const char *what = (const char *)sqlite3_column_text(st, 6);
             for (uint32_t r = bl->first_record; r < bl->first_record + bl->n_records; r++)
                 if (d->records[r].floor >= from && d->records[r].floor <= to) {
-                    if (rents) /* (0: the row gave none, to be agreed) */
-                        rents[r] = rent_given && rent > 0 ? rent : 0;
+                    mem = mem && (!contact || keep_text(&contact[r], who)) &&
+                          (!note || keep_text(&note[r], what));
                     if (!av || !av[0])
                         continue;
                     if (ly_date_parse(av, &days)) {
@@ -958,9 +985,9 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
                     }
                 }
         }
-        rc = step == SQLITE_DONE ? 0 : -1;
+        rc = mem && step == SQLITE_DONE ? 0 : -1;
         if (rc)
-            snprintf(err, n, "%s", sqlite3_errmsg(db));
+            snprintf(err, n, "%s", mem ? sqlite3_errmsg(db) : "out of memory");
     } else {
         snprintf(err, n, "%s", sqlite3_errmsg(db));
     }

@@ -2,6 +2,8 @@
  * enterprises); with a file alone, the file's buildings. */
 #include "info.h"
 #include "louyu/json.h"
+#include "louyu/stacking.h"
+#include "louyu/week.h"
 #include "louyu/stats.h"
 
 #include <math.h>
@@ -37,6 +39,41 @@ static void model_json(cJSON *o, const ly_building *b)
     snprintf(lod, sizeof lod, "%g", b->lod);
     cJSON_AddStringToObject(m, "lod", lod);
     cJSON_AddNumberToObject(m, "faces", b->n_faces);
+}
+
+/* Its occupancy, its week (a store's), and its floor records with the rents they ask. */
+static void occupancy_json(cJSON *o, const ly_district *d, const ly_building *b)
+{
+    double area, vacant;
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    cJSON *oc = cJSON_AddObjectToObject(o, "occupancy");
+    ly_json_num_or_null(oc, "rate", occ);
+    cJSON_AddNumberToObject(oc, "recorded_area_m2", area);
+    cJSON_AddNumberToObject(oc, "vacant_m2", vacant);
+    cJSON *vf = cJSON_AddArrayToObject(oc, "floors_with_vacancy");
+    char wk[16];
+    if (d->n_weeks && d->week < d->n_weeks)
+        cJSON_AddStringToObject(o, "week", ly_week_format(d->weeks[d->week], wk, sizeof wk));
+    else
+        cJSON_AddNullToObject(o, "week");
+    cJSON *recs = cJSON_AddArrayToObject(o, "floor_records");
+    for (uint32_t i = 0; i < b->n_records; i++) {
+        const ly_floor_record *r = &d->records[b->first_record + i];
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddNumberToObject(e, "floor", r->floor);
+        cJSON_AddStringToObject(e, "use", ly_floor_use_name(r->use));
+        cJSON_AddNumberToObject(e, "area_m2", r->area_m2);
+        cJSON_AddNumberToObject(e, "vacant_m2", r->vacant_m2);
+        /* the rent its space asks (ly_floor_rent): null where it has none to let, or the
+         * rent is unknown or to be agreed (rent_to_be_agreed) */
+        bool agreed;
+        double rent = ly_floor_card_rent(b, r, &agreed);
+        ly_json_num_or_null(e, "rent_cny_m2_day", rent > 0 ? rent : -1);
+        cJSON_AddBoolToObject(e, "rent_to_be_agreed", agreed);
+        cJSON_AddItemToArray(recs, e);
+        if (r->vacant_m2 > 0)
+            cJSON_AddItemToArray(vf, cJSON_CreateNumber(r->floor));
+    }
 }
 
 static cJSON *building_json(const ly_district *d, const ly_building *b)
@@ -104,25 +141,7 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
     } else {
         cJSON_AddNullToObject(o, "services");
     }
-    double area, vacant;
-    double occ = ly_building_occupancy(d, b, &area, &vacant);
-    cJSON *oc = cJSON_AddObjectToObject(o, "occupancy");
-    ly_json_num_or_null(oc, "rate", occ);
-    cJSON_AddNumberToObject(oc, "recorded_area_m2", area);
-    cJSON_AddNumberToObject(oc, "vacant_m2", vacant);
-    cJSON *vf = cJSON_AddArrayToObject(oc, "floors_with_vacancy");
-    cJSON *recs = cJSON_AddArrayToObject(o, "floor_records");
-    for (uint32_t i = 0; i < b->n_records; i++) {
-        const ly_floor_record *r = &d->records[b->first_record + i];
-        cJSON *e = cJSON_CreateObject();
-        cJSON_AddNumberToObject(e, "floor", r->floor);
-        cJSON_AddStringToObject(e, "use", ly_floor_use_name(r->use));
-        cJSON_AddNumberToObject(e, "area_m2", r->area_m2);
-        cJSON_AddNumberToObject(e, "vacant_m2", r->vacant_m2);
-        cJSON_AddItemToArray(recs, e);
-        if (r->vacant_m2 > 0)
-            cJSON_AddItemToArray(vf, cJSON_CreateNumber(r->floor));
-    }
+    occupancy_json(o, d, b);
     cJSON *ents = cJSON_AddArrayToObject(o, "enterprises");
     for (uint32_t i = 0; i < b->n_enterprises; i++)
         cJSON_AddItemToArray(ents, ly_info_enterprise_json(d, &d->enterprises[b->first_enterprise + i]));
@@ -165,8 +184,9 @@ static void info_text(const ly_district *d, const ly_building *b)
         printf("Also called    %s\n", b->alias);
     if (b->gfa_m2 > 0)
         printf("Floor area     %s m²\n", ly_thousands(b->gfa_m2, a, sizeof a));
-    if (b->rent_cny_m2_day >= 0)
-        printf("Rent           %.2f CNY/m²/day\n", b->rent_cny_m2_day);
+    char rents[160]; /* what its floors with space ask, as the card and the portal say it */
+    if (ly_building_rent_text(d, b, "CNY/m²/day", "to be agreed", rents, sizeof rents))
+        printf("Rent           %s\n", rents);
     if (b->tax_2010_cny >= 0)
         printf("Tax 2010       %s CNY%s%s%s\n", ly_thousands(b->tax_2010_cny, a, sizeof a),
                big ? "  (" : "", big ? ly_str(LY_S_BIG_TAX, LY_LANG_ZH) : "",
@@ -181,6 +201,9 @@ static void info_text(const ly_district *d, const ly_building *b)
                ly_thousands(area, a, sizeof a), ly_thousands(vacant, c, sizeof c));
     else
         printf("Occupancy      no data\n");
+    char wk[16];
+    if (d->n_weeks && d->week < d->n_weeks) /* whose figures these are (a store's latest) */
+        printf("Week           %s\n", ly_week_format(d->weeks[d->week], wk, sizeof wk));
     if (b->has_services) {
         printf("Services       %s%s%s\n", b->services.name ? b->services.name : "",
                b->services.name_en ? " / " : "", b->services.name_en ? b->services.name_en : "");
@@ -199,10 +222,18 @@ static void info_text(const ly_district *d, const ly_building *b)
         printf("\nFloor  use          area m²   vacant m²\n");
         for (uint32_t i = b->n_records; i-- > 0;) {
             const ly_floor_record *r = &d->records[b->first_record + i];
-            printf("%5d  %-11s %9.0f %11.0f%s\n", r->floor, ly_floor_use_name(r->use), r->area_m2,
-                   r->vacant_m2,
+            bool agreed;
+            double rent = ly_floor_card_rent(b, r, &agreed);
+            char asks[48] = "";
+            if (agreed)
+                snprintf(asks, sizeof asks, ", rent to be agreed");
+            else if (rent > 0)
+                snprintf(asks, sizeof asks, " at %.2f", rent);
+            printf("%5d  %-11s %9.0f %11.0f%s%s\n", r->floor, ly_floor_use_name(r->use),
+                   r->area_m2, r->vacant_m2,
                    r->vacant_m2 >= r->area_m2 ? "  vacant" : r->vacant_m2 > 0 ? "  partly vacant"
-                                                                            : "");
+                                                                            : "",
+                   asks);
         }
     }
     if (b->n_enterprises) {

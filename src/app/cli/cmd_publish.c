@@ -640,16 +640,12 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     char local[PATH_MAX], err[512];
     local_file(src, local, sizeof local);
     char(*avail)[16] = calloc(d->n_records + 1, sizeof *avail);
-    double *rents = malloc((d->n_records + 1) * sizeof *rents);
     bool store = ly_store_is(local) && !ly_gisfile_is(local);
-    if (!avail || !rents ||
-        (store && ly_store_available(local, d, avail, rents, err, sizeof err))) {
-        fprintf(stderr, "louyu publish: no \"available from\" dates or rents of the reports: "
-                        "%s\n", avail && rents ? err : "no memory");
-        store = false;
-    }
+    if (!avail || (store && ly_store_available(local, d, avail, NULL, NULL, err, sizeof err)))
+        fprintf(stderr, "louyu publish: no \"available from\" dates of the reports: %s\n",
+                avail ? err : "no memory");
     ly_site site;
-    int rc = ly_site_init(&site, d, (const char(*)[16])avail, store ? rents : NULL);
+    int rc = ly_site_init(&site, d, (const char(*)[16])avail);
     char base[1024];
     const char *url = ly_arg_text(a, "--base-url", NULL);
     if (url) { /* every address under it: it ends with a slash */
@@ -670,7 +666,6 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
         remove_tree(pb->spare);
     ly_site_free(&site);
     free(avail);
-    free(rents);
     return rc;
 }
 

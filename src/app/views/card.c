@@ -154,17 +154,18 @@ static void overview(const ly_view_ctx *c, const ly_building *b)
         ly_ui_key_value(ui, ly_view_str(c, LY_S_TYPE),
                         ly_building_type_name(b->type, c->app->st.lang));
     status_row(c, b);
-    snprintf(v, sizeof v, "%.0f m · %d %s", b->height_m, b->floors, ly_view_str(c, LY_S_FLOORS));
+    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors, ly_view_str(c, LY_S_FLOORS));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_HEIGHT), v);
     if (b->gfa_m2 > 0) {
         ly_format_grouped(b->gfa_m2, a, sizeof a);
         snprintf(v, sizeof v, "%s m²", a);
         ly_ui_key_value(ui, ly_view_str(c, LY_S_FLOOR_AREA), v);
     }
-    if (b->rent_cny_m2_day >= 0) {
-        snprintf(v, sizeof v, "%.2f %s", b->rent_cny_m2_day, ly_view_str(c, LY_S_RENT_UNIT));
+    /* what it asks: its floors' own rents (a range where they differ, and whether some are
+     * to be agreed), as its portal page says; its own where it has no space to let */
+    if (ly_building_rent_text(&c->app->scene.district, b, ly_view_str(c, LY_S_RENT_UNIT),
+                              ly_view_str(c, LY_S_SITE_TO_BE_AGREED), v, sizeof v))
         ly_ui_key_value(ui, ly_view_str(c, LY_S_RENT), v);
-    }
     ly_ui_space(ui, 4);
     occupancy(c, b);
     trend(c, b);

@@ -12,15 +12,16 @@ static const char *use_name(const ly_view_ctx *c, ly_floor_use u)
                                                                                     : LY_USE_OTHER)));
 }
 
-/* The two lines under the title: use and area; state and vacant area. */
-static void floor_lines(const ly_view_ctx *c, const ly_floor_record *rec, ly_floor_state st,
-                        char *line1, char *line2, size_t n)
+/* The lines under the title: use and area; state and vacant area; the rent its space asks
+ * (its own, to be agreed, or the building's: ly_floor_card_rent), or none. */
+static void floor_lines(const ly_view_ctx *c, const ly_building *b, const ly_floor_record *rec,
+                        ly_floor_state st, char *line1, char *line2, char *line3, size_t n)
 {
     static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
                                                        LY_S_VACANT_FLOOR, LY_S_NO_DATA};
+    line2[0] = line3[0] = '\0';
     if (!rec) {
         snprintf(line1, n, "%s", ly_view_str(c, LY_S_NO_OCCUPANCY_DATA));
-        line2[0] = '\0';
         return;
     }
     char a[32], v[32];
@@ -29,6 +30,14 @@ static void floor_lines(const ly_view_ctx *c, const ly_floor_record *rec, ly_flo
     snprintf(line1, n, "%s  ·  %s %s m²", use_name(c, rec->use), ly_view_str(c, LY_S_AREA), a);
     snprintf(line2, n, "%s  ·  %s %s m²", ly_view_str(c, names[st]), ly_view_str(c, LY_S_VACANT),
              v);
+    bool agreed;
+    double rent = ly_floor_card_rent(b, rec, &agreed);
+    if (agreed)
+        snprintf(line3, n, "%s  %s", ly_view_str(c, LY_S_RENT),
+                 ly_view_str(c, LY_S_SITE_TO_BE_AGREED));
+    else if (rent > 0)
+        snprintf(line3, n, "%s  %.2f %s", ly_view_str(c, LY_S_RENT), rent,
+                 ly_view_str(c, LY_S_RENT_UNIT));
 }
 
 /* Who is on the floor: six names at most, then "and N more". */
@@ -76,9 +85,9 @@ ly_view_out ly_view_floor_card(const ly_view_ctx *c)
     const ly_floor_record *rec;
     ly_floor_state state = ly_floor_state_of(d, b, fl, &rec);
     float s = c->L->s, pad = 14 * s, px = 13 * s, x = box->x, y = box->y, w = box->w, h = box->h;
-    char title[64], line1[200], line2[200], bname[160], cut[256];
+    char title[64], line1[200], line2[200], line3[200], bname[160], cut[256];
     snprintf(title, sizeof title, ly_view_str(c, LY_S_FLOOR_N), fl);
-    floor_lines(c, rec, state, line1, line2, sizeof line1);
+    floor_lines(c, b, rec, state, line1, line2, line3, sizeof line1);
     ly_drawlist *dl = c->dl;
     ly_draw_shadow(dl, x, y + 2 * s, w, h, 12 * s, 10 * s, 2 * s + 1, ly_rgba(20, 30, 50, 60));
     ly_draw_round_rect(dl, x, y, w, h, 12 * s, ly_rgba(255, 255, 255, 244));
@@ -98,6 +107,10 @@ ly_view_out ly_view_floor_card(const ly_view_ctx *c)
     if (line2[0])
         ly_draw_text(dl, floorf(x + pad), floorf(ty), px,
                      ly_rgba(col[0] / 2, col[1] / 2, col[2] / 2, 255), line2);
+    if (line3[0]) {
+        ty += 20 * s;
+        ly_draw_text(dl, floorf(x + pad), floorf(ty), px, ly_rgba(60, 66, 80, 255), line3);
+    }
     tenants(c, b, fl, x + pad, w - 2 * pad, ty + 26 * s);
     ly_draw_set_clip(dl, (ly_draw_clip){0});
     /* an "×" in its corner: a tap on the card closes it (input.c) */
