@@ -447,6 +447,12 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 1 shot "$tmp/osm-bad.geojson
   --out "$tmp/osm-bad2.png" --size 320x200
 expect err "1 feature has errors: --skip-bad reads the file without it$"
 run 0 pick --skip-bad "$tmp/osm-bad.geojson" --each-view --at 640,360;  expect out "^way/1 way/1$"
+# a store's week with no reports shows the latest before it, and says so, as export --week
+# does (shot had refused it); a week before the first names the weeks there are
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 0 shot --week 2011-W30 --out "$tmp/w30.png" --size 320x200
+expect err "^louyu shot: 2011-W30 has no reports: its figures are those of 2011-W17, each building's latest report before it$"
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 2 shot --week 2001-W01 --out "$tmp/w01.png" --size 320x200
+expect err "^louyu shot: --week 2001-W01 is before the data's first report: expected a week from 2010-W18 to 2011-W17$"
 
 # A scene from a warm cache draws as the first open did: the same picture, places'
 # markers included (the projection's constants were once set only by a parse, so a

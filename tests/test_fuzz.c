@@ -766,7 +766,7 @@ static void report_files(void)
     for (int k = 0; k < 6 && d.n_buildings; k++) {
         uint32_t b = (uint32_t)pick(d.n_buildings);
         size_t len = 0;
-        char *utf8 = ly_report_template(&d, b, 202046, &len);
+        char *utf8 = ly_report_template(&d, b, 202046, NULL, &len);
         CHECK(utf8 != NULL);
         if (!utf8)
             continue;

@@ -619,6 +619,20 @@ check 'grep -q "^2011-W11,wtc,2,100,3.50," "$tmp/next.csv" && grep -q "^2011-W11
 "$LOUYU" report template everbright-ifc --db "$tmp/conv.gpkg" --encoding utf-8 >"$tmp/ebr.csv" 2>>"$tmp/err"
 check 'grep -q "^2011-W11,everbright-ifc,4,1850,4.80," "$tmp/ebr.csv"' \
   "a template of a building that never reported: $(grep -E "^2011-W11,everbright-ifc,4," "$tmp/ebr.csv") $(head -2 "$tmp/err")"
+# a building's weeks before its first report are the district file's figures, not "as before"
+"$LOUYU" report history everbright-ifc --db "$tmp/conv.gpkg" >"$tmp/h.txt" 2>>"$tmp/err"
+"$LOUYU" report history wtc --db "$tmp/conv.gpkg" >"$tmp/hw.txt" 2>>"$tmp/err"
+check 'grep -q "^2011-W10 .*no (as the district file has it)$" "$tmp/h.txt" && grep -q "^2011-W10 .*  yes$" "$tmp/hw.txt"' \
+  "report history before a first report: $(cat "$tmp/h.txt" "$tmp/hw.txt" | head -8)"
+# what last week's row gave beyond the figures comes back in the template: from when the
+# floor is free, its contact, its note (they had been left out, and an unchanged template
+# imported again had erased them)
+cp "$tmp/conv.gpkg" "$tmp/carry.gpkg"
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day,available_from,contact,note\n2011-W11,wtc,2,100,3.50,2011-06-01,张经理 138-0000-0000,"可分割, 200 m² 起"\n2011-W11,wtc,3,100,,now,,\n' >"$tmp/carry.csv"
+"$LOUYU" report import --db "$tmp/carry.gpkg" "$tmp/carry.csv" >/dev/null 2>"$tmp/err"
+"$LOUYU" report template wtc --db "$tmp/carry.gpkg" --encoding utf-8 >"$tmp/carry-next.csv" 2>>"$tmp/err"
+check 'grep -q "^2011-W12,wtc,2,100,3.50,2011-06-01,张经理 138-0000-0000,\"可分割, 200 m² 起\"" "$tmp/carry-next.csv" && grep -q "^2011-W12,wtc,3,100,,now,$(grep -m1 "^2011-W11,wtc,1," "$tmp/next.csv" | cut -d, -f7)," "$tmp/carry-next.csv"' \
+  "the template carries last week's dates, contacts and notes: $(grep -E "^2011-W12,wtc,[23]," "$tmp/carry-next.csv") $(head -2 "$tmp/err")"
 
 # an export of a week with no reports says whose figures it holds, as report diff does
 "$LOUYU" export "$tmp/conv.gpkg" --week 2011-W12 --out "$tmp/w12.geojson" >"$tmp/out" 2>"$tmp/err"

@@ -126,7 +126,7 @@ static void reading(void)
     ly_diag_list_deinit(&diags);
     /* a template reads back as a report of the same floors */
     size_t len;
-    char *t = ly_report_template(&g_d, (uint32_t)ly_district_find(&g_d, "wtc"), 201118, &len);
+    char *t = ly_report_template(&g_d, (uint32_t)ly_district_find(&g_d, "wtc"), 201118, NULL, &len);
     CHECK(t != NULL);
     if (t) {
         CHECK_INT(parse(t, &r, &diags), 0);
@@ -141,7 +141,7 @@ static void reading(void)
     const char *keep_name = w->contact.name, *keep_phone = w->contact.phone;
     w->contact.name = "=HYPERLINK(\"http://x\",\"call\")";
     w->contact.phone = "@1";
-    t = ly_report_template(&g_d, (uint32_t)(w - g_d.buildings), 201118, &len);
+    t = ly_report_template(&g_d, (uint32_t)(w - g_d.buildings), 201118, NULL, &len);
     CHECK(t && strstr(t, ",\"'=HYPERLINK(\"\"http://x\"\",\"\"call\"\") @1\",") != NULL);
     if (t) {
         CHECK_INT(parse(t, &r, &diags), 0);

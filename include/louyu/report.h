@@ -77,9 +77,18 @@ bool ly_report_row_fits(const ly_district *d, const ly_report_row *r, char *why,
 void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_row *rows,
                              size_t n, double *out);
 
-/* A pre-filled report for building b: every floor with a record, with the
- * vacancy and rent it has now in d, for `week`. Returns malloc'd UTF-8 text
- * (NUL-terminated, *len bytes before the NUL), or NULL. */
-char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len);
+/* What a template carries over of last week's rows beyond d's figures, one slot per
+ * floor record of d (ly_store_available's); each may be NULL, a slot NULL or empty. */
+typedef struct {
+    const char (*available)[16];
+    char *const *contact, *const *note;
+} ly_report_carry;
+
+/* A pre-filled report for building b: every floor with a record, with the vacancy and
+ * rent it has now in d, and what `carry` (may be NULL) says last week's rows gave (from
+ * when it is free, the contact, the note; else the building's contact), for `week`.
+ * Returns malloc'd UTF-8 text (NUL-terminated, *len bytes before the NUL), or NULL. */
+char *ly_report_template(const ly_district *d, uint32_t b, int week, const ly_report_carry *carry,
+                         size_t *len);
 
 #endif

@@ -903,7 +903,8 @@ static void put_row(ly_buf *b, const char *const *cells, int n)
     ly_buf_put(b, "\n");
 }
 
-char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len)
+char *ly_report_template(const ly_district *d, uint32_t b, int week, const ly_report_carry *carry,
+                         size_t *len)
 {
     *len = 0;
     if (b >= d->n_buildings)
@@ -932,7 +933,10 @@ char *ly_report_template(const ly_district *d, uint32_t b, int week, size_t *len
         while (k > 0 && k < (int)sizeof vacant && strchr(vacant, '.') &&
                (vacant[k - 1] == '0' || vacant[k - 1] == '.'))
             vacant[--k] = '\0';
-        const char *row[LY_RC_COUNT] = {wk, bl->id, floor, vacant, rent, "", contact, ""};
+        const char *av = carry && carry->available ? carry->available[r] : "";
+        const char *who = carry && carry->contact && carry->contact[r] ? carry->contact[r] : contact;
+        const char *note = carry && carry->note && carry->note[r] ? carry->note[r] : "";
+        const char *row[LY_RC_COUNT] = {wk, bl->id, floor, vacant, rent, av, who, note};
         put_row(&out, row, LY_RC_COUNT);
     }
     if (out.failed || !out.p) {

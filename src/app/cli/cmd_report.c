@@ -158,8 +158,23 @@ int ly_cli_report_template(const ly_args *a)
         }
         ly_diag_list_deinit(&diags);
     }
+    /* and what last week's rows gave beyond the figures: from when, who, a note */
+    size_t nr = d.n_records + 1;
+    char(*avail)[16] = rc ? NULL : calloc(nr, sizeof *avail);
+    char **who = avail ? calloc(nr, sizeof *who) : NULL, **note = who ? calloc(nr, sizeof *note) : NULL;
+    char why[512] = "out of memory";
+    if (!rc && (!note || ly_store_available(store_path(a), &d, avail, who, note, why, sizeof why))) {
+        fprintf(stderr, "louyu report template: %s: %s\n", store_path(a), why);
+        rc = LY_EXIT_DATA;
+    }
+    ly_report_carry carry = {(const char(*)[16])avail, who, note};
     size_t len = 0, out_len = 0;
-    char *text = rc ? NULL : ly_report_template(&d, (uint32_t)b, week, &len);
+    char *text = rc ? NULL : ly_report_template(&d, (uint32_t)b, week, &carry, &len);
+    for (size_t r = 0; note && r < d.n_records; r++)
+        free(who[r]), free(note[r]);
+    free(avail);
+    free(who);
+    free(note);
     const char *enc = ly_arg_text(a, "--encoding", "utf-8-bom");
     ly_csv_encoding e = !strcmp(enc, "gb18030") ? LY_CSV_GB18030
                         : !strcmp(enc, "utf-8") ? LY_CSV_UTF8
@@ -293,10 +308,12 @@ int ly_cli_report_history(const ly_args *a)
                ly_cli_title(bl, LY_LANG_EN, "  ", buf, sizeof buf), bl->id, d.n_weeks,
                d.n_weeks == 1 ? "" : "s", ly_thousands(area, v, sizeof v), "Week", "Vacant m²",
                "Vacancy", "Rent", "Reported");
+    bool ever = false; /* reported in a week up to this one */
     for (size_t i = 0; i < d.n_weeks; i++) {
         double vac = ly_building_vacant_in_week(&d, bl, i);
         double rent = d.week_rent[i * d.n_buildings + (size_t)b];
         bool reported = d.week_reported[i * d.n_buildings + (size_t)b];
+        ever |= reported;
         ly_week_format(d.weeks[i], w, sizeof w);
         if (json) {
             cJSON *o = cJSON_CreateObject();
@@ -315,7 +332,7 @@ int ly_cli_report_history(const ly_args *a)
                 snprintf(share, sizeof share, "%.1f%%", 100 * vac / area);
             printf("%-9s %12s %9s %8s  %s\n", w,
                    bl->n_records ? ly_thousands(round(vac), v, sizeof v) : "-", share, rs,
-                   reported ? "yes" : "no (as before)");
+                   reported ? "yes" : ever ? "no (as before)" : "no (as the district file has it)");
         }
     }
     if (json)

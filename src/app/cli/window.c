@@ -312,17 +312,30 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
     if (lang)
         ly_cmd_set_language(app, ly_lang_parse(lang));
     const char *week = ly_arg_text(a, "--week", NULL);
-    if (week) {
+    if (week) { /* a week with no reports as the latest week before it, as export has it */
         const ly_district *d = &app->scene.district;
         int w = 0;
-        bool found = false;
-        for (size_t i = 0; ly_week_parse(week, &w) && i < d->n_weeks; i++)
-            found |= d->weeks[i] == w;
-        if (!found)
-            return ly_cli_usage_error(c, "--week %s: %s", week,
-                                      d->n_weeks ? "the data has no report for that week"
-                                                 : "the data has no weeks (a store has them)");
-        ly_cmd_set_week(app, w);
+        long at = -1;
+        char a1[16], a2[16];
+        if (!ly_week_parse(week, &w))
+            return ly_cli_usage_error(c, "--week %s: expected an ISO week such as 2011-W17, or "
+                                         "a date in it", week);
+        if (!d->n_weeks)
+            return ly_cli_usage_error(c, "--week %s: the data has no weeks (a store has them)",
+                                      week);
+        for (size_t i = 0; i < d->n_weeks && d->weeks[i] <= w; i++)
+            at = (long)i;
+        if (at < 0)
+            return ly_cli_usage_error(c, "--week %s is before the data's first report: expected "
+                                         "a week from %s to %s", week,
+                                      ly_week_format(d->weeks[0], a1, sizeof a1),
+                                      ly_week_format(d->weeks[d->n_weeks - 1], a2, sizeof a2));
+        if (d->weeks[at] != w)
+            fprintf(stderr, "louyu %s: %s has no reports: its figures are those of %s, each "
+                            "building's latest report before it\n",
+                    c->name, ly_week_format(w, a1, sizeof a1),
+                    ly_week_format(d->weeks[at], a2, sizeof a2));
+        ly_cmd_set_week(app, d->weeks[at]);
     }
     panels(app, a);
     /* select first: a building's view leaves room for its card */
