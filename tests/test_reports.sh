@@ -124,6 +124,16 @@ check '[ "$n" -gt 0 ] && grep -q "2011-W17.csv  ($n of its rows replaced by impo
   "the log of a partly replaced import: $(grep W17 "$tmp/log") ($n rows of wtc) $(head -2 "$tmp/err")"
 check 'python3 -c "import json,sys; e={x[\"file\"]:x for x in json.load(open(sys.argv[1]))}; w=e[\"2011-W17.csv\"]; assert w[\"rows_replaced\"]==int(sys.argv[2]) and w[\"replaced_by\"] is None and e[\"again.csv\"][\"rows_replaced\"]==0, w" "$tmp/log.json" "$n"' \
   "report log --json of a partly replaced import: $(grep -A9 W17.csv "$tmp/log.json" | head -12)"
+# a second building of it reported again: both imports named (the last alone had been)
+n2=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT COUNT(*) FROM weekly_reports WHERE week = \"2011-W17\" AND building_id = \"everbright-ifc\" AND replaced_by IS NULL").fetchone()[0])' "$tmp/part.gpkg")
+printf 'week,building,floors,vacant_m2\n2011-W17,everbright-ifc,4,300\n' >"$tmp/again2.csv"
+"$LOUYU" report import --db "$tmp/part.gpkg" --replace "$tmp/again2.csv" >/dev/null 2>"$tmp/err"
+"$LOUYU" report log --db "$tmp/part.gpkg" >"$tmp/log"
+"$LOUYU" report log --db "$tmp/part.gpkg" --json >"$tmp/log.json"
+check '[ "$n2" -gt 0 ] && grep -q "2011-W17.csv  ($((n + n2)) of its rows replaced by imports 53, 54)$" "$tmp/log"' \
+  "the log of an import partly replaced by two: $(grep W17 "$tmp/log") ($n + $n2 rows) $(head -2 "$tmp/err")"
+check 'python3 -c "import json,sys; e={x[\"file\"]:x for x in json.load(open(sys.argv[1]))}; w=e[\"2011-W17.csv\"]; assert w[\"replaced_by_imports\"]==[53, 54] and e[\"again.csv\"][\"replaced_by_imports\"]==[], w" "$tmp/log.json"' \
+  "report log --json of an import partly replaced by two: $(grep -A11 W17.csv "$tmp/log.json" | head -14)"
 "$LOUYU" report diff 2011-W17 2011-W18 --db "$tmp/s.gpkg" >"$tmp/out"
 check 'grep -q "World Trade Center .* +1,500 m²" "$tmp/out"' "report diff: $(cat "$tmp/out")"
 # the change said is the difference of the totals said, in the text and in JSON
@@ -425,6 +435,11 @@ check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"
 "$LOUYU" info "$tmp/rent.gpkg" sample-20 >"$tmp/info.txt" 2>>"$tmp/err"
 check 'grep -q "^Rent           5.00 CNY/m²/day · to be agreed$" "$tmp/info.txt" && grep -q "^    6  office .* partly vacant at 5.00$" "$tmp/info.txt" && grep -q "^    3  office .* partly vacant, rent to be agreed$" "$tmp/info.txt" && grep -q "^Week           2011-W19$" "$tmp/info.txt"' \
   "info on floors with their own rents: $(grep -E "^(Rent|Week|    [36] )" "$tmp/info.txt")"
+# all its space to be agreed: its rent is to be agreed, not an earlier week's 5.00 (sweep 65)
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day\n2011-W20,sample-20,3,3480,\n' >"$tmp/tba20.csv"
+"$LOUYU" report import --db "$tmp/rent.gpkg" "$tmp/tba20.csv" >/dev/null 2>>"$tmp/err"
+"$LOUYU" info "$tmp/rent.gpkg" sample-20 >"$tmp/info.txt" 2>>"$tmp/err"
+check 'grep -q "^Rent           to be agreed$" "$tmp/info.txt"' "info with all its space to be agreed: $(grep -E "^Rent" "$tmp/info.txt")"
 
 # ---- an import killed at any moment leaves the store as it was ------------------------
 cp "$STORE" "$tmp/k.gpkg"

@@ -386,7 +386,7 @@ double ly_floor_rent(const ly_building *b, const ly_floor_record *r, bool *to_be
 
 /* What a building asks, as its card and its portal page say it: over its floors with space
  * to let (1 m² or more), the lowest and highest known asking rent and whether some floor's
- * is to be agreed; where it has none, its own rent. As text into buf: "3.00–4.50 UNIT",
+ * is to be agreed; where it has no space to let, its own rent. As text into buf: "3.00–4.50 UNIT",
  * "3.00 UNIT", with " · AGREED" where some floor's is to be agreed (or AGREED alone); false
  * (buf empty) when there is nothing to say. */
 bool ly_building_rent_text(const ly_district *d, const ly_building *b, const char *unit,

@@ -78,10 +78,11 @@ typedef struct {
     long id;
     const char *file, *sha256, *at, *week, *who;
     long rows;
-    long replaced_by; /* 0 while its rows are current */
-    /* while some are: how many of its rows later imports replaced (0: none), the first
-     * of those imports and the last */
-    long rows_replaced, first_replacer, last_replacer;
+    long replaced_by; /* 0 while some of its rows are current; else the last to replace one */
+    /* how many of its rows later imports replaced (0: none), and those imports: "54", "54, 57"
+     * (NULL for none) */
+    long rows_replaced;
+    const char *replacers;
 } ly_import_entry;
 
 /* Calls fn for every import, oldest first. Returns 0, or -1 with err. */

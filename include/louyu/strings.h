@@ -24,6 +24,7 @@ typedef enum {
     LY_S_FLOORS,
     LY_S_ILLUSTRATIVE_DATA,
     LY_S_BUILDINGS,
+    LY_S_BUILDING_1, /* (one: "1 building") */
     LY_S_LEASED,
     LY_S_PARTLY_VACANT,
     LY_S_VACANT_FLOOR,

@@ -108,7 +108,7 @@ void ly_layout_title_text(const ly_app *app, const char **name, char *sub, size_
     ly_format_grouped((double)d->n_buildings, count, sizeof count);
     if (*name) {
         snprintf(sub, n, "%s%s%s %s%s%s", date ? date : "", date ? "  ·  " : "", count,
-                 ly_str(LY_S_BUILDINGS, lang),
+                 ly_str(d->n_buildings == 1 ? LY_S_BUILDING_1 : LY_S_BUILDINGS, lang),
                  mt->n_illustrative ? "  ·  " : "",
                  mt->n_illustrative ? ly_str(LY_S_ILLUSTRATIVE_DATA, lang) : "");
     } else {
@@ -116,7 +116,7 @@ void ly_layout_title_text(const ly_app *app, const char **name, char *sub, size_
         const char *src = d->source ? d->source : "";
         const char *slash = strrchr(src, '/');
         *name = slash ? slash + 1 : src;
-        snprintf(sub, n, "%s %s", count, ly_str(LY_S_BUILDINGS, lang));
+        snprintf(sub, n, "%s %s", count, ly_str(d->n_buildings == 1 ? LY_S_BUILDING_1 : LY_S_BUILDINGS, lang));
     }
 }
 

@@ -162,18 +162,20 @@ bool ly_building_rent_text(const ly_district *d, const ly_building *b, const cha
                            const char *agreed, char *buf, size_t n)
 {
     double lo = INFINITY, hi = 0;
-    bool some_agreed = false;
+    bool some_agreed = false, space = false;
     for (uint32_t i = 0; i < b->n_records; i++) {
         const ly_floor_record *r = &d->records[b->first_record + i];
         bool tba;
         double x = ly_floor_rent(b, r, &tba);
         if (r->vacant_m2 < 1) /* (as the portal lists spaces) */
             continue;
+        space = true;
         if (x > 0)
             lo = fmin(lo, x), hi = fmax(hi, x);
         some_agreed |= tba;
     }
-    if (!(hi > 0) && b->rent_cny_m2_day > 0)
+    /* (not where all its space is to be agreed: its own is then an earlier week's) */
+    if (!space && b->rent_cny_m2_day > 0)
         lo = hi = b->rent_cny_m2_day;
     int at = 0;
     buf[0] = '\0';

@@ -337,6 +337,28 @@ static const range R_POS = {0, INFINITY, true, false, false};
 static const range R_YEAR = {1800, 2100, false, false, true};
 static const range R_HEIGHT = {0, MAX_HEIGHT_M, true, false, false};
 static const range R_FLOORS = {1, MAX_FLOORS, false, false, true};
+/* (past 10,000 CNY a m² a day no rent is meant: 1e300 had been kept, and printed as a
+ * figure of 300 digits) */
+static const range R_RENT = {0, 10000, false, false, false};
+
+/* "rent_cny_m2_day" of obj (a building's properties, a floor record): a number in R_RENT;
+ * a text that says the rent is to be agreed (面议) is told how to say it. True when present
+ * and valid. */
+static bool get_rent(loader *L, const cJSON *obj, bool floor, double *out)
+{
+    const cJSON *v = member(obj, "rent_cny_m2_day");
+    bool agreed = false;
+    for (const char *const *w = ly_vocab_negotiable; cJSON_IsString(v) && *w && !agreed; w++)
+        agreed = strstr(v->valuestring, *w) != NULL;
+    if (agreed) {
+        err(L, v, "\"rent_cny_m2_day\" is \"%.40s\": expected a number (a rent to be agreed is "
+            "%s)", v->valuestring,
+            floor ? "\"rent_to_be_agreed\": true, without a rent"
+                  : "said floor by floor, \"rent_to_be_agreed\": true in \"floor_records\"");
+        return false;
+    }
+    return get_number(L, obj, "rent_cny_m2_day", false, R_RENT, out);
+}
 
 /* Index of s in names[0..n), or -1. */
 static int lookup(const char *s, const char *const *names, int n)
@@ -1540,12 +1562,12 @@ static void read_floor_records(loader *L, const cJSON *arr, ly_building *b, bool
         /* its own asking rent (a weekly report row's), or that it is to be agreed (面议) */
         double rent = 0;
         const cJSON *agreed = member(it, "rent_to_be_agreed");
-        if (agreed && !cJSON_IsBool(agreed)) {
+        if (agreed && !cJSON_IsBool(agreed) && !cJSON_IsNull(agreed)) { /* (null: not said) */
             err(L, agreed, "\"rent_to_be_agreed\" is %s: expected true or false",
                 type_name(agreed));
             ok = false;
         }
-        if (get_number(L, it, "rent_cny_m2_day", false, R_NONNEG, &rent)) {
+        if (get_rent(L, it, true, &rent)) {
             const char *doubt = ly_rent_doubt(rent);
             if (doubt)
                 warn(L, member(it, "rent_cny_m2_day"), "\"rent_cny_m2_day\" is %g: %s", rent,
@@ -2353,7 +2375,7 @@ static void building_records(loader *L, const cJSON *props, ly_building *b, bool
     const cJSON *v;
     if (get_number(L, props, "gfa_m2", false, R_POS, &x))
         b->gfa_m2 = x;
-    if (get_number(L, props, "rent_cny_m2_day", false, R_NONNEG, &x)) {
+    if (get_rent(L, props, false, &x)) {
         const char *doubt = ly_rent_doubt(x); /* (0: none, which the card, the portal and
                                                * the finder had each taken otherwise) */
         if (doubt)

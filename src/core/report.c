@@ -912,7 +912,7 @@ char *ly_report_template(const ly_district *d, uint32_t b, int week, const ly_re
     ly_buf out = {0};
     put_row(&out, HEADER, LY_RC_COUNT);
     const ly_building *bl = &d->buildings[b];
-    char wk[16], contact[200] = "", rent[32] = "";
+    char wk[16], contact[1100] = "", rent[32] = ""; /* (a report's contact: 500 bytes) */
     ly_week_format(week, wk, sizeof wk);
     snprintf(contact, sizeof contact, "%s%s%s", bl->contact.name ? bl->contact.name : "",
              bl->contact.name && bl->contact.phone ? " " : "",

@@ -421,9 +421,11 @@ int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ct
     int rc = -1;
     if (sqlite3_prepare_v2(db,
                            "SELECT l.fid, l.file, l.sha256, l.imported_at, l.week, l.rows, l.who,"
-                           " l.replaced_by, r.n, r.lo, r.hi FROM import_log l LEFT JOIN"
-                           " (SELECT import_id, COUNT(*) n, MIN(replaced_by) lo, MAX(replaced_by) hi"
-                           " FROM weekly_reports WHERE replaced_by IS NOT NULL GROUP BY import_id) r"
+                           " l.replaced_by, r.n, r.who FROM import_log l LEFT JOIN"
+                           " (SELECT import_id, SUM(n) n, group_concat(by, ', ') who FROM"
+                           " (SELECT import_id, replaced_by by, COUNT(*) n FROM weekly_reports"
+                           " WHERE replaced_by IS NOT NULL GROUP BY import_id, replaced_by"
+                           " ORDER BY import_id, replaced_by) GROUP BY import_id) r"
                            " ON r.import_id = l.fid ORDER BY l.fid",
                            -1, &st, NULL) == SQLITE_OK) {
         int step;
@@ -437,12 +439,9 @@ int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ct
                 .rows = (long)sqlite3_column_int64(st, 5),
                 .who = (const char *)sqlite3_column_text(st, 6),
                 .replaced_by = (long)sqlite3_column_int64(st, 7),
+                .rows_replaced = (long)sqlite3_column_int64(st, 8), /* (NULL, none: 0) */
+                .replacers = (const char *)sqlite3_column_text(st, 9),
             };
-            if (!e.replaced_by) { /* (NULL, no row replaced: 0) */
-                e.rows_replaced = (long)sqlite3_column_int64(st, 8);
-                e.first_replacer = (long)sqlite3_column_int64(st, 9);
-                e.last_replacer = (long)sqlite3_column_int64(st, 10);
-            }
             fn(&e, ctx);
         }
         rc = step == SQLITE_DONE ? 0 : -1; /* damaged, locked: not an empty log */

@@ -18,6 +18,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_FLOORS] = {"层", "floors"},
     [LY_S_ILLUSTRATIVE_DATA] = {"示意数据", "Illustrative data"},
     [LY_S_BUILDINGS] = {"座楼宇", "buildings"},
+    [LY_S_BUILDING_1] = {"座楼宇", "building"},
     [LY_S_LEASED] = {"已出租", "Leased"},
     [LY_S_PARTLY_VACANT] = {"部分空置", "Partly vacant"},
     [LY_S_VACANT_FLOOR] = {"空置", "Vacant"},

@@ -450,13 +450,15 @@ static void log_text(const ly_import_entry *e, void *ctx)
     printf("%4ld  %-20s  %-8s  %5ld %-4s  %-10s  %.12s…  %s", e->id, e->at ? e->at : "",
            e->week ? e->week : "", e->rows, e->rows == 1 ? "row" : "rows", e->who ? e->who : "",
            e->sha256 ? e->sha256 : "", e->file ? e->file : "");
-    if (e->replaced_by)
-        printf("  (replaced by import %ld)", e->replaced_by);
-    else if (e->rows_replaced && e->first_replacer == e->last_replacer)
-        printf("  (%ld of its rows replaced by import %ld)", e->rows_replaced, e->first_replacer);
+    /* by which imports (a file of many buildings, each reported again by a file of its own) */
+    const char *by = e->replacers ? e->replacers : "?";
+    bool several = strchr(by, ',') != NULL;
+    if (e->rows_replaced >= e->rows && e->rows_replaced)
+        printf("  (replaced by import%s %.80s%s)", several ? "s" : "", by,
+               strlen(by) > 80 ? "…" : "");
     else if (e->rows_replaced)
-        printf("  (%ld of its rows replaced by imports %ld to %ld)", e->rows_replaced,
-               e->first_replacer, e->last_replacer);
+        printf("  (%ld of its rows replaced by import%s %.80s%s)", e->rows_replaced,
+               several ? "s" : "", by, strlen(by) > 80 ? "…" : "");
     putchar('\n');
 }
 
@@ -474,7 +476,16 @@ static void log_json(const ly_import_entry *e, void *ctx)
         cJSON_AddNumberToObject(o, "replaced_by", (double)e->replaced_by);
     else
         cJSON_AddNullToObject(o, "replaced_by");
-    cJSON_AddNumberToObject(o, "rows_replaced", (double)(e->replaced_by ? e->rows : e->rows_replaced));
+    cJSON_AddNumberToObject(o, "rows_replaced", (double)e->rows_replaced);
+    cJSON *by = cJSON_AddArrayToObject(o, "replaced_by_imports");
+    for (const char *p = e->replacers; p && *p;) {
+        char *end;
+        long id = strtol(p, &end, 10);
+        if (end == p) /* (a store another tool wrote text into) */
+            break;
+        cJSON_AddItemToArray(by, cJSON_CreateNumber((double)id));
+        p = end + strspn(end, ", ");
+    }
     cJSON_AddItemToArray((cJSON *)ctx, o);
 }
 

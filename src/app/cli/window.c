@@ -327,7 +327,7 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
             at = (long)i;
         if (at < 0)
             return ly_cli_usage_error(c, "--week %s is before the data's first report: expected "
-                                         "a week from %s to %s", week,
+                                         "a week from %s on (its reports run to %s)", week,
                                       ly_week_format(d->weeks[0], a1, sizeof a1),
                                       ly_week_format(d->weeks[d->n_weeks - 1], a2, sizeof a2));
         if (d->weeks[at] != w)
