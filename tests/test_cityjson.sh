@@ -87,11 +87,14 @@ d = json.load(open(sys.argv[1]))
 d["CityObjects"]["wtc"]["attributes"]["rent_cny_m2_day"] = 0
 d["CityObjects"]["huayin"]["attributes"]["rent_cny_m2_day"] = "abc"
 d["CityObjects"]["petroleum"]["attributes"]["rent_cny_m2_day"] = 120
+d["CityObjects"]["everbright-ifc"]["attributes"]["rent_cny_m2_day"] = 1e300
 json.dump(d, open(sys.argv[2], "w"), indent=1)
 PY
 run 0 validate "$tmp/rents.city.json"
 expect err '^[^ ]*rents.city.json:[0-9]+:[0-9]+: warning: city object "wtc": "rent_cny_m2_day" is 0: read as no rent given'
-expect err '^[^ ]*rents.city.json:[0-9]+:[0-9]+: warning: city object "huayin": "rent_cny_m2_day" is a string: expected the asking rent in CNY per m² per day, a number above 0$'
+expect err '^[^ ]*rents.city.json:[0-9]+:[0-9]+: warning: city object "huayin": "rent_cny_m2_day" is a string: expected the asking rent in CNY per m² per day, a number above 0 and at most 10000; not read$'
+# (past 10,000 no rent is meant, as the GeoJSON loader has it: 1e300 had been kept)
+expect err '^[^ ]*rents.city.json:[0-9]+:[0-9]+: warning: city object "everbright-ifc": "rent_cny_m2_day" is 1e\+300: expected the asking rent in CNY per m² per day, a number above 0 and at most 10000; not read$'
 expect err '^[^ ]*rents.city.json:[0-9]+:[0-9]+: warning: city object "petroleum": "rent_cny_m2_day" is 120: expected the asking rent in CNY per m² per day, from 0.1 to 50 \(is it a month.s or a year.s rent\?\); read as it is$'
 run 0 info "$tmp/rents.city.json" huayin
 check '! grep -q rent_cny_m2_day "$tmp/out"' "a rent of the wrong kind kept as another property: $(grep rent "$tmp/out")"

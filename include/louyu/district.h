@@ -374,6 +374,9 @@ const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, siz
 /* The asking rents a weekly report may give, CNY per m² per day. */
 #define LY_RENT_MIN 0.1
 #define LY_RENT_MAX 50.0
+/* A district file's rent past this is refused (no rent is meant: 1e300 had been kept and
+ * printed as a figure of 300 digits). */
+#define LY_RENT_CAP 10000.0
 /* What a district file's building rent (a number >= 0) makes doubtful, or NULL: 0 is read
  * as none given (a blank cell saved as 0), one outside LY_RENT_MIN..LY_RENT_MAX is kept but
  * said (a month's or a year's rent?). The GeoJSON and CityJSON loaders' words alike. */

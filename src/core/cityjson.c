@@ -451,10 +451,11 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
     } else if (!strcmp(k, "rent_cny_m2_day") && !cJSON_IsNull(m)) {
         /* louyu's own rent, as louyu export writes it, doubted as a GeoJSON file's is (and
          * not kept as another property when it is none) */
-        bool num = cJSON_IsNumber(m) && isfinite(m->valuedouble) && m->valuedouble >= 0;
+        bool num = cJSON_IsNumber(m) && isfinite(m->valuedouble) && m->valuedouble >= 0 &&
+                   m->valuedouble <= LY_RENT_CAP;
         const char *doubt = num ? ly_rent_doubt(m->valuedouble)
                                 : "expected the asking rent in CNY per m² per day, a number "
-                                  "above 0";
+                                  "above 0 and at most 10000; not read";
         char v[48];
         if (cJSON_IsNumber(m))
             snprintf(v, sizeof v, "%g", m->valuedouble == 0 ? 0.0 : m->valuedouble);

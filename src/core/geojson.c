@@ -337,9 +337,7 @@ static const range R_POS = {0, INFINITY, true, false, false};
 static const range R_YEAR = {1800, 2100, false, false, true};
 static const range R_HEIGHT = {0, MAX_HEIGHT_M, true, false, false};
 static const range R_FLOORS = {1, MAX_FLOORS, false, false, true};
-/* (past 10,000 CNY a m² a day no rent is meant: 1e300 had been kept, and printed as a
- * figure of 300 digits) */
-static const range R_RENT = {0, 10000, false, false, false};
+static const range R_RENT = {0, LY_RENT_CAP, false, false, false};
 
 /* "rent_cny_m2_day" of obj (a building's properties, a floor record): a number in R_RENT;
  * a text that says the rent is to be agreed (面议) is told how to say it. True when present
