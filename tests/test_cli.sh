@@ -453,6 +453,11 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 0 shot --week 2011-W30 --out
 expect err "^louyu shot: 2011-W30 has no reports: its figures are those of 2011-W17, each building's latest report before it$"
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 2 shot --week 2001-W01 --out "$tmp/w01.png" --size 320x200
 expect err "^louyu shot: --week 2001-W01 is before the data's first report: expected a week from 2010-W18 on \\(its reports run to 2011-W17\\)$"
+# a week that does not exist is said as report template says it (one parser for --week)
+run 2 shot --week 2011-W53 --out "$tmp/w53.png" --size 320x200
+expect err "^louyu shot: '2011-W53' does not exist \\(2011 has 52 weeks\\)"
+run 2 export "$ZS" --week 2011-W53 --out "$tmp/w53.geojson"
+expect err "^louyu export: '2011-W53' does not exist \\(2011 has 52 weeks\\)"
 
 # A scene from a warm cache draws as the first open did: the same picture, places'
 # markers included (the projection's constants were once set only by a parse, so a

@@ -166,11 +166,9 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
 /* A week of a store as a GeoJSON district file; any other district file as GeoJSON. */
 static int export_geojson(const ly_args *a, const char *db, const char *out)
 {
-    int week = 0;
-    if (ly_arg_given(a, "--week") && !ly_week_parse(ly_arg_text(a, "--week", ""), &week))
-        return ly_cli_usage_error(a->cmd,
-                                  "'%s' is not a week: expected an ISO week such as 2011-W17",
-                                  ly_arg_text(a, "--week", ""));
+    int week = 0, rc;
+    if (ly_arg_given(a, "--week") && (rc = ly_cli_week(a, ly_arg_text(a, "--week", ""), &week)))
+        return rc;
     if (!out)
         return ly_cli_usage_error(a->cmd, "--out FILE is needed: the GeoJSON to write");
     /* (the whole district, as the file has it: options that would cut it are refused, not

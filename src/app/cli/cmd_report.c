@@ -44,25 +44,6 @@ static int load_store(const ly_args *a, ly_district *d)
     return rc ? rc : ly_cli_load_district(d, store_path(a), NULL);
 }
 
-/* A week named on the command line. */
-static int week_arg(const ly_args *a, const char *text, int *week)
-{
-    int y, w;
-    long monday;
-    char tail;
-    if (sscanf(text, " %4d-W%2d%c", &y, &w, &tail) == 2 && !ly_week_parse(text, week) &&
-        y >= 1900 && y <= 2200 && w >= 1 && w <= 53)
-        return ly_cli_usage_error(a->cmd, "'%s' does not exist (%d has %d weeks): expected an "
-                                          "ISO week such as 2011-W17",
-                                  text, y, ly_week_monday(y * 100 + 53, &monday) ? 53 : 52);
-    if (!ly_week_parse(text, week))
-        return ly_cli_usage_error(a->cmd,
-                                  "'%s' is not a week: expected an ISO week such as 2011-W17, or a "
-                                  "date in it",
-                                  text);
-    return 0;
-}
-
 /* The index of `week` in the history: the week itself, or a week with no reports as the
  * latest week before it (each building's figures carry forward until its next report;
  * said); -1 (and a message) before the first week or with none. */
@@ -126,7 +107,7 @@ int ly_cli_report_template(const ly_args *a)
                                         "info STORE`, the ones with an occupancy)",
                                 d.buildings[b].id);
     else if (ly_arg_given(a, "--week"))
-        rc = week_arg(a, ly_arg_text(a, "--week", ""), &week);
+        rc = ly_cli_week(a, ly_arg_text(a, "--week", ""), &week);
     else /* the week after the last one reported, or this data's week */
         week = d.n_weeks ? ly_week_next(d.weeks[d.n_weeks - 1]) : 0;
     if (!rc && !week) {
@@ -412,7 +393,7 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
 int ly_cli_report_diff(const ly_args *a)
 {
     int w1, w2, rc;
-    if ((rc = week_arg(a, ly_arg_pos(a, 0), &w1)) || (rc = week_arg(a, ly_arg_pos(a, 1), &w2)))
+    if ((rc = ly_cli_week(a, ly_arg_pos(a, 0), &w1)) || (rc = ly_cli_week(a, ly_arg_pos(a, 1), &w2)))
         return rc;
     ly_district d;
     if ((rc = load_store(a, &d)))

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "louyu/fetch.h"
 #include "louyu/strings.h"
+#include "louyu/week.h"
 
 #include <errno.h>
 #include <math.h>
@@ -112,4 +113,22 @@ const char *ly_cli_title(const ly_building *b, ly_lang lang, const char *sep, ch
         snprintf(buf, n, "%s", ly_building_title(b, lang, t, sizeof t));
     }
     return buf;
+}
+
+int ly_cli_week(const ly_args *a, const char *text, int *week)
+{
+    int y, w;
+    long monday;
+    char tail;
+    if (sscanf(text, " %4d-W%2d%c", &y, &w, &tail) == 2 && !ly_week_parse(text, week) &&
+        y >= 1900 && y <= 2200 && w >= 1 && w <= 53)
+        return ly_cli_usage_error(a->cmd, "'%s' does not exist (%d has %d weeks): expected an "
+                                          "ISO week such as 2011-W17",
+                                  text, y, ly_week_monday(y * 100 + 53, &monday) ? 53 : 52);
+    if (!ly_week_parse(text, week))
+        return ly_cli_usage_error(a->cmd,
+                                  "'%s' is not a week: expected an ISO week such as 2011-W17, or a "
+                                  "date in it",
+                                  text);
+    return 0;
 }

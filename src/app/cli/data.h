@@ -31,6 +31,9 @@ void ly_json_print(cJSON *root);
  * address, or its kind and id) in lang. */
 const char *ly_cli_title(const ly_building *b, ly_lang lang, const char *sep, char *buf,
                          size_t n);
+/* A week given on the command line (an ISO week, or a date in it) into *week; 0, or
+ * LY_EXIT_USAGE after saying why ('2011-W53' does not exist: 2011 has 52 weeks). */
+int ly_cli_week(const ly_args *a, const char *text, int *week);
 /* A number with thousands separators, into buf. */
 const char *ly_thousands(double v, char *buf, size_t n);
 

@@ -317,9 +317,9 @@ int ly_cli_apply_scene(ly_app *app, const ly_args *a)
         int w = 0;
         long at = -1;
         char a1[16], a2[16];
-        if (!ly_week_parse(week, &w))
-            return ly_cli_usage_error(c, "--week %s: expected an ISO week such as 2011-W17, or "
-                                         "a date in it", week);
+        int rc = ly_cli_week(a, week, &w);
+        if (rc)
+            return rc;
         if (!d->n_weeks)
             return ly_cli_usage_error(c, "--week %s: the data has no weeks (a store has them)",
                                       week);
