@@ -116,7 +116,8 @@ void ly_layout_title_text(const ly_app *app, const char **name, char *sub, size_
         const char *src = d->source ? d->source : "";
         const char *slash = strrchr(src, '/');
         *name = slash ? slash + 1 : src;
-        snprintf(sub, n, "%s %s", count, ly_str(d->n_buildings == 1 ? LY_S_BUILDING_1 : LY_S_BUILDINGS, lang));
+        snprintf(sub, n, "%s %s", count,
+                 ly_str(d->n_buildings == 1 ? LY_S_BUILDING_1 : LY_S_BUILDINGS, lang));
     }
 }
 
