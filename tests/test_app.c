@@ -6,6 +6,7 @@
  * on screen and everything that follows it). */
 #include "check.h"
 #include "commands.h"
+#include "louyu/store.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -377,6 +378,28 @@ static void weeks(void)
     const ly_district *d = &app.scene.district;
     CHECK_INT(d->n_weeks, 52);
     CHECK_INT(d->week, 51); /* the latest */
+    /* its export (what the portal gives kiosks) is titled with the same week, not the
+     * Friday's date */
+    {
+        char path[] = "/tmp/louyu-week-XXXXXX", store_sub[256], file_sub[256];
+        int fd = mkstemp(path);
+        const char *name;
+        ly_layout_title_text(&app, &name, store_sub, sizeof store_sub);
+        CHECK(fd >= 0 && !ly_store_export(LY_BINARY_DIR "/data/zhanshan.gpkg", 0, path, NULL, err,
+                                          sizeof err));
+        ly_app f;
+        CHECK_INT(ly_app_init(&f, 1280, 720, 1, false, err, sizeof err), 0);
+        ly_diag_list_init(&diags, path);
+        CHECK_INT(ly_app_load(&f, path, &diags), LY_LOAD_OK);
+        ly_diag_list_deinit(&diags);
+        ly_layout_title_text(&f, &name, file_sub, sizeof file_sub);
+        CHECK(strstr(store_sub, "2011") && !strcmp(store_sub, file_sub));
+        if (strcmp(store_sub, file_sub))
+            fprintf(stderr, "the store's title: %s; its export's: %s\n", store_sub, file_sub);
+        ly_app_deinit(&f);
+        if (fd >= 0)
+            close(fd), unlink(path);
+    }
     ly_app_update(&app, 0.016);
     CHECK(app.layout.weeks.shown);
     CHECK(app.layout.free[3] <= app.layout.weeks.y); /* the home view keeps above it */

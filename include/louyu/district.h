@@ -216,6 +216,8 @@ typedef struct {
     int schema;
     const char *name, *name_en, *city, *city_en;
     const char *data_date, *provenance, *licence;
+    /* the week of a store it is ("2011-W19", as a store's export writes it), or NULL */
+    const char *week;
     const char **illustrative;
     size_t n_illustrative;
     ly_district_figures figures;

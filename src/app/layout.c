@@ -3,6 +3,7 @@
 #include "app.h"
 #include "louyu/directory.h"
 #include "louyu/ui.h"
+#include "louyu/week.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -102,8 +103,11 @@ void ly_layout_title_text(const ly_app *app, const char **name, char *sub, size_
     /* a store shows a week: its name instead of the snapshot's date */
     char when[64];
     const char *date = ly_format_date(mt->data_date, lang, when, sizeof when);
+    int week;
     if (d->n_weeks)
         date = ly_format_week(d->weeks[d->week], false, lang, when, sizeof when);
+    else if (mt->week && ly_week_parse(mt->week, &week)) /* a store's export: its week */
+        date = ly_format_week(week, false, lang, when, sizeof when);
     char count[32];
     ly_format_grouped((double)d->n_buildings, count, sizeof count);
     if (*name) {

@@ -40,8 +40,8 @@ _Static_assert(LY_CZ_COUNT <= LY_CZ_MAX, "the header has room for every record s
  * freed later): update the tables below, bump LY_CACHE_FORMAT, then the size. */
 #if UINTPTR_MAX == UINT64_MAX
 #define FROZEN(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see cache.c's tables")
-FROZEN(ly_district, 504);
-FROZEN(ly_district_meta, 160);
+FROZEN(ly_district, 512);
+FROZEN(ly_district_meta, 168);
 FROZEN(ly_building, 272);
 FROZEN(ly_feature, 152);
 FROZEN(ly_enterprise, 56);
@@ -62,7 +62,7 @@ static const uint16_t META_STR[] = {
     AT(ly_district, meta.name),      AT(ly_district, meta.name_en),
     AT(ly_district, meta.city),      AT(ly_district, meta.city_en),
     AT(ly_district, meta.data_date), AT(ly_district, meta.provenance),
-    AT(ly_district, meta.licence)};
+    AT(ly_district, meta.licence),   AT(ly_district, meta.week)};
 static const uint16_t BUILDING_STR[] = {AT(ly_building, id),
                                         AT(ly_building, name),
                                         AT(ly_building, name_en),

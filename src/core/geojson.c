@@ -15,6 +15,7 @@
 #include "louyu/log.h"
 #include "louyu/progress.h"
 #include "louyu/gisfile.h"
+#include "louyu/week.h"
 #include "louyu/zip.h"
 
 #include <cjson/cJSON.h>
@@ -3389,6 +3390,16 @@ static void read_meta(loader *L, const cJSON *meta)
     }
     m->provenance = keep_string(L, get_string(L, meta, "provenance", false));
     m->licence = keep_string(L, get_string(L, meta, "licence", false));
+    /* the store's week a store's export is (its title says the week, as the store's does) */
+    const cJSON *wv = member(meta, "week");
+    int wk;
+    char wtext[16];
+    if (wv && (!cJSON_IsString(wv) || !ly_week_parse(wv->valuestring, &wk)))
+        warn(L, wv, "\"week\" is %s: expected an ISO week such as 2011-W19 (the store's week "
+             "this file is); the title gives the data's date", cJSON_IsString(wv) ? "not a week"
+                                                                                : type_name(wv));
+    else if (wv)
+        m->week = keep_string(L, ly_week_format(wk, wtext, sizeof wtext));
     const cJSON *ill = member(meta, "illustrative");
     if (ill && !cJSON_IsArray(ill)) {
         err(L, ill, "\"illustrative\" is %s: expected an array of strings", type_name(ill));
