@@ -388,6 +388,10 @@ const char *ly_rent_doubt(double rent);
  * (its weekly report row's), none (-1) when that is to be agreed (*to_be_agreed, which
  * may be NULL, set then), else the building's (-1: unknown). */
 double ly_floor_rent(const ly_building *b, const ly_floor_record *r, bool *to_be_agreed);
+/* The rent a floor's space asks, as a floor's card gives it: where the floor (its record,
+ * or NULL) has space to let (1 m² or more, as the portal lists spaces), ly_floor_rent
+ * (*agreed set when that is to be agreed); else -1. */
+double ly_floor_card_rent(const ly_building *b, const ly_floor_record *record, bool *agreed);
 
 /* What a building asks, as its card and its portal page say it: over its floors with space
  * to let (1 m² or more), the lowest and highest known asking rent and whether some floor's

@@ -42,10 +42,6 @@ typedef struct {
 /* The state of floor `floor` (1-based) of building b, and its record or NULL. */
 ly_floor_state ly_floor_state_of(const ly_district *d, const ly_building *b, int floor,
                                  const ly_floor_record **record);
-/* The rent a floor's card gives: where the floor (its record, or NULL) has space to let
- * (1 m² or more), its asking rent (ly_floor_rent; *agreed set when that is to be agreed);
- * else -1. */
-double ly_floor_card_rent(const ly_building *b, const ly_floor_record *record, bool *agreed);
 /* The legend's colour for a state (RGBA), shared by the slabs and the legend. */
 const uint8_t *ly_floor_state_color(ly_floor_state s);
 

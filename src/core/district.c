@@ -158,6 +158,14 @@ double ly_floor_rent(const ly_building *b, const ly_floor_record *r, bool *to_be
     return own > 0 ? own : own < 0 || b->rent_cny_m2_day <= 0 ? -1 : b->rent_cny_m2_day;
 }
 
+double ly_floor_card_rent(const ly_building *b, const ly_floor_record *record, bool *agreed)
+{
+    *agreed = false;
+    if (!record || record->vacant_m2 < 1)
+        return -1;
+    return ly_floor_rent(b, record, agreed);
+}
+
 bool ly_building_rent_text(const ly_district *d, const ly_building *b, const char *unit,
                            const char *agreed, char *buf, size_t n)
 {
@@ -166,8 +174,8 @@ bool ly_building_rent_text(const ly_district *d, const ly_building *b, const cha
     for (uint32_t i = 0; i < b->n_records; i++) {
         const ly_floor_record *r = &d->records[b->first_record + i];
         bool tba;
-        double x = ly_floor_rent(b, r, &tba);
-        if (r->vacant_m2 < 1) /* (as the portal lists spaces) */
+        double x = ly_floor_card_rent(b, r, &tba);
+        if (r->vacant_m2 < 1) /* (no space to let) */
             continue;
         space = true;
         if (x > 0)

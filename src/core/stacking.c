@@ -20,14 +20,6 @@ const uint8_t *ly_floor_state_color(ly_floor_state s)
     return STATE_RGBA[(unsigned)s < LY_FLOOR_STATES ? s : LY_FLOOR_NO_DATA];
 }
 
-double ly_floor_card_rent(const ly_building *b, const ly_floor_record *record, bool *agreed)
-{
-    *agreed = false;
-    if (!record || record->vacant_m2 < 1)
-        return -1;
-    return ly_floor_rent(b, record, agreed);
-}
-
 ly_floor_state ly_floor_state_of(const ly_district *d, const ly_building *b, int floor,
                                  const ly_floor_record **record)
 {

@@ -2,7 +2,6 @@
  * enterprises); with a file alone, the file's buildings. */
 #include "info.h"
 #include "louyu/json.h"
-#include "louyu/stacking.h"
 #include "louyu/week.h"
 #include "louyu/stats.h"
 
