@@ -284,6 +284,21 @@ static void test_wrap(void)
     n = ly_ui_wrap(font, "一二三四（五）", 16, 5 * 16 + 1, lines, 64);
     CHECK_INT(n, 2);
     CHECK_INT(lines[0].len, 4 * 3);
+    /* a line that must break breaks after a " · " between phrases, not inside one,
+       where that leaves the line at least half full */
+    const char *rent = "3.25–15.50 CNY/m²/day · to be agreed";
+    char head[64];
+    snprintf(head, sizeof head, "%s", rent);
+    head[strstr(rent, " to be") - rent] = '\0';
+    float room = ly_font_measure(font, head, 16) + 0.6f * ly_font_measure(font, " to be", 16);
+    n = check_wrap(rent, 16, room, lines, 64);
+    CHECK_INT(n, 2);
+    CHECK(ends_with(rent + lines[0].start, lines[0].len, "/day ·"));
+    CHECK(starts_with(rent + lines[1].start, "to be agreed"));
+    /* ... but not when the separator comes early: "A ·" alone would waste the line */
+    n = ly_ui_wrap(font, "A · long phrase with many words in it", 16,
+                   ly_font_measure(font, "A · long phrase with", 16) + 4, lines, 64);
+    CHECK(lines[0].len > strlen("A ·"));
     /* a word longer than the line is cut; newlines break; nothing in, nothing out */
     n = ly_ui_wrap(font, "Supercalifragilistic", 16, 50, lines, 64);
     CHECK(n >= 3);

@@ -235,10 +235,10 @@ size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_
                   size_t cap)
 {
     if (!text || !*text) return 0;
-    size_t n = 0, ls = 0, brk = 0, prev_at = 0, i = 0;
+    size_t n = 0, ls = 0, brk = 0, sep = 0, prev_at = 0, i = 0;
     bool have_brk = false;
-    float w = 0;
-    uint32_t prev = 0;
+    float w = 0, w_sep = 0;
+    uint32_t prev = 0, last = 0; /* last: the last character before the spaces */
     while (text[i]) {
         uint32_t c;
         int len = decode(text + i, &c);
@@ -246,7 +246,7 @@ size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_
             emit(font, text, px, ls, i, lines, cap, &n);
             ls = ++i;
             w = 0;
-            prev = 0;
+            prev = last = 0;
             have_brk = false;
             continue;
         }
@@ -254,11 +254,19 @@ size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_
         if (i > ls && can_break(prev, c)) {
             brk = i;
             have_brk = true;
+            /* a line that must break breaks after a " · " that separates phrases, where
+               that leaves the line at least half full ("… CNY/m²/day ·" / "to be agreed") */
+            if (prev == ' ' && last == 0xB7) {
+                sep = i;
+                w_sep = w;
+            }
         }
         /* spaces may hang past the edge: they are dropped at the break */
         if (w + cw > width && i > ls && c != ' ') {
             size_t cut = i;
-            if (have_brk && brk > ls)
+            if (sep > ls && w_sep >= 0.5f * width)
+                cut = sep;
+            else if (have_brk && brk > ls)
                 cut = brk;
             else if (no_break_before(c) && prev_at > ls)
                 cut = prev_at; /* forced: take the previous character along */
@@ -268,12 +276,13 @@ size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_
             /* measure the next line again from its start: simple, and lines are short */
             ls = i = cut;
             w = 0;
-            prev = 0;
+            prev = last = 0;
             have_brk = false;
             continue;
         }
         w += cw;
         prev = c;
+        if (c != ' ') last = c;
         prev_at = i;
         i += (size_t)len;
     }
