@@ -135,7 +135,26 @@ check '[ "$n2" -gt 0 ] && grep -q "2011-W17.csv  ($((n + n2)) of its rows replac
 check 'python3 -c "import json,sys; e={x[\"file\"]:x for x in json.load(open(sys.argv[1]))}; w=e[\"2011-W17.csv\"]; assert w[\"replaced_by_imports\"]==[53, 54] and e[\"again.csv\"][\"replaced_by_imports\"]==[], w" "$tmp/log.json"' \
   "report log --json of an import partly replaced by two: $(grep -A11 W17.csv "$tmp/log.json" | head -14)"
 "$LOUYU" report diff 2011-W17 2011-W18 --db "$tmp/s.gpkg" >"$tmp/out"
-check 'grep -q "World Trade Center .* +1,500 m²" "$tmp/out"' "report diff: $(cat "$tmp/out")"
+check 'grep -q "+1,500 m²  .*World Trade Center" "$tmp/out"' "report diff: $(cat "$tmp/out")"
+# a week whose only change is two floors' rents (one at 15.50, one to be agreed): the import
+# and the diff say what the floors with space now ask (they had said "0 buildings changed")
+cp "$tmp/s.gpkg" "$tmp/rent.gpkg"
+"$LOUYU" report template hisense --db "$tmp/rent.gpkg" --encoding utf-8 --out "$tmp/h.csv"
+python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+for r in rows[1:]:
+    if r[2] == "3": r[4] = "15.50"
+    if r[2] == "5": r[4] = ""
+csv.writer(open(sys.argv[1], "w", encoding="utf-8", newline="")).writerows(rows)' "$tmp/h.csv"
+"$LOUYU" report import --db "$tmp/rent.gpkg" "$tmp/h.csv" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "asking rent 4.20 CNY/m²/day -> 4.20–15.50 CNY/m²/day · to be agreed$" "$tmp/out" && grep -q "1 building changed: 0 m² newly vacant, 0 m² newly let, 1 asking rent changed" "$tmp/out"' \
+  "an import that changed two floors' rents: $(cat "$tmp/out" "$tmp/err")"
+"$LOUYU" report diff 2011-W18 2011-W19 --db "$tmp/rent.gpkg" >"$tmp/out"
+check 'grep -q "Hisense Tower: 4.20 CNY/m²/day -> 4.20–15.50 CNY/m²/day · to be agreed$" "$tmp/out"' "report diff of rents: $(cat "$tmp/out")"
+"$LOUYU" report diff 2011-W18 2011-W19 --db "$tmp/rent.gpkg" --json >"$tmp/d.json"
+check 'python3 -c "import json,sys; r=json.load(open(sys.argv[1]))[\"rents\"]; assert [x[\"id\"] for x in r]==[\"hisense\"] and r[0][\"from\"]=={\"min\":4.2,\"max\":4.2,\"to_be_agreed\":False} and r[0][\"to\"]=={\"min\":4.2,\"max\":15.5,\"to_be_agreed\":True}, r" "$tmp/d.json"' \
+  "report diff --json of rents: $(cat "$tmp/d.json")"
 # the change said is the difference of the totals said, in the text and in JSON
 "$LOUYU" report diff 2010-W20 2010-W30 --db "$STORE" >"$tmp/out"
 check 'grep -q "283,060 m² -> 271,121 m² (-11,939 m²)" "$tmp/out"' "report diff 2010-W20 2010-W30: $(head -1 "$tmp/out")"

@@ -276,9 +276,15 @@ static int changes_match(const char *gpkg, const ly_import_summary *s)
         const ly_import_change *c = NULL;
         for (size_t k = 0; k < s->n_changes; k++)
             c = s->changes[k].building == b ? &s->changes[k] : c;
-        bool changed = vac > 0.5 || let > 0.5;
+        /* and what its floors with space ask: the import's figures are the history's */
+        ly_rent_span was = ly_building_rent_span_in_week(&d, bl, w - 1);
+        ly_rent_span now = ly_building_rent_span_in_week(&d, bl, w);
+        bool rent = !ly_rent_span_same(was, now);
+        bool changed = vac > 0.5 || let > 0.5 || rent;
         bad += changed != (c != NULL) ||
-               (c && (fabs(c->newly_vacant - vac) > 0.01 || fabs(c->newly_let - let) > 0.01));
+               (c && (fabs(c->newly_vacant - vac) > 0.01 || fabs(c->newly_let - let) > 0.01 ||
+                      c->rent_changed != rent || !ly_rent_span_same(c->rent_was, was) ||
+                      !ly_rent_span_same(c->rent_now, now)));
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);

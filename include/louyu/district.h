@@ -401,6 +401,22 @@ double ly_floor_card_rent(const ly_building *b, const ly_floor_record *record, b
 bool ly_building_rent_text(const ly_district *d, const ly_building *b, const char *unit,
                            const char *agreed, char *buf, size_t n);
 
+/* The same as figures: lo..hi the known asking rents (-1, -1: none known), agreed when some
+ * floor's is to be agreed. */
+typedef struct {
+    double lo, hi;
+    bool agreed;
+} ly_rent_span;
+/* Over b's records given (b's n_records of them, with their vacant area and rents; b's own
+ * rent where they have no space to let). */
+ly_rent_span ly_building_rent_span(const ly_building *b, const ly_floor_record *records);
+/* As it was in week i of d's history (as it is now when i is past its weeks). */
+ly_rent_span ly_building_rent_span_in_week(const ly_district *d, const ly_building *b, size_t i);
+/* The same to the cent. */
+bool ly_rent_span_same(ly_rent_span a, ly_rent_span b);
+/* As ly_building_rent_text words it. */
+bool ly_rent_span_text(ly_rent_span s, const char *unit, const char *agreed, char *buf, size_t n);
+
 const char *ly_floor_use_name(ly_floor_use use);
 const char *ly_kind_name(ly_kind kind);
 const char *ly_poi_category_name(ly_poi_category c);

@@ -76,6 +76,11 @@ bool ly_report_row_fits(const ly_district *d, const ly_report_row *r, char *why,
  * is shared among its floors in proportion to their areas. */
 void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_row *rows,
                              size_t n, double *out);
+/* The asking rent that rows of building b give each of its floor records (out as
+ * above): a floor in a row with a rent has that rent, in a row without one -1 (to be
+ * agreed); the others 0 (let, or the building's rent). */
+void ly_report_floor_rents(const ly_district *d, uint32_t b, const ly_report_row *rows, size_t n,
+                           double *out);
 
 /* What a template carries over of last week's rows beyond d's figures, one slot per
  * floor record of d (ly_store_available's); each may be NULL, a slot NULL or empty. */

@@ -40,10 +40,13 @@ ly_load_result ly_store_load(ly_district *out, const char *path, const ly_load_d
 ly_load_result ly_store_load_converted(ly_district *out, const char *path, ly_diag_list *diags);
 
 /* What an import changed for one building: m² that became vacant and m² that
- * became let, against the week before (or the district as converted). */
+ * became let, against the week before (or the district as converted), and what its
+ * floors with space to let asked then and ask now (ly_building_rent_span). */
 typedef struct {
     unsigned building;
     double newly_vacant, newly_let;
+    ly_rent_span rent_was, rent_now;
+    bool rent_changed;
 } ly_import_change;
 
 typedef struct {

@@ -166,34 +166,73 @@ double ly_floor_card_rent(const ly_building *b, const ly_floor_record *record, b
     return ly_floor_rent(b, record, agreed);
 }
 
-bool ly_building_rent_text(const ly_district *d, const ly_building *b, const char *unit,
-                           const char *agreed, char *buf, size_t n)
+ly_rent_span ly_building_rent_span(const ly_building *b, const ly_floor_record *records)
 {
-    double lo = INFINITY, hi = 0;
-    bool some_agreed = false, space = false;
+    ly_rent_span s = {INFINITY, 0, false};
+    bool space = false;
     for (uint32_t i = 0; i < b->n_records; i++) {
-        const ly_floor_record *r = &d->records[b->first_record + i];
+        const ly_floor_record *r = &records[i];
         bool tba;
         double x = ly_floor_card_rent(b, r, &tba);
         if (r->vacant_m2 < 1) /* (no space to let) */
             continue;
         space = true;
         if (x > 0)
-            lo = fmin(lo, x), hi = fmax(hi, x);
-        some_agreed |= tba;
+            s.lo = fmin(s.lo, x), s.hi = fmax(s.hi, x);
+        s.agreed |= tba;
     }
     /* (not where all its space is to be agreed: its own is then an earlier week's) */
     if (!space && b->rent_cny_m2_day > 0)
-        lo = hi = b->rent_cny_m2_day;
+        s.lo = s.hi = b->rent_cny_m2_day;
+    if (s.hi <= 0)
+        s.lo = s.hi = -1;
+    return s;
+}
+
+ly_rent_span ly_building_rent_span_in_week(const ly_district *d, const ly_building *b, size_t i)
+{
+    if (i >= d->n_weeks)
+        return ly_building_rent_span(b, d->records + b->first_record);
+    ly_building at = *b;
+    at.rent_cny_m2_day = d->week_rent[i * d->n_buildings + (size_t)(b - d->buildings)];
+    ly_floor_record *recs = malloc((b->n_records + 1) * sizeof *recs);
+    if (!recs)
+        return (ly_rent_span){-1, -1, false};
+    for (uint32_t r = 0; r < b->n_records; r++) {
+        size_t k = b->first_record + r;
+        recs[r] = d->records[k];
+        recs[r].vacant_m2 = d->week_vacant[i * d->n_records + k];
+        recs[r].rent_cny_m2_day = d->week_record_rent[i * d->n_records + k];
+    }
+    ly_rent_span s = ly_building_rent_span(&at, recs);
+    free(recs);
+    return s;
+}
+
+bool ly_rent_span_same(ly_rent_span a, ly_rent_span b)
+{
+    return a.agreed == b.agreed && round(a.lo * 100) == round(b.lo * 100) &&
+           round(a.hi * 100) == round(b.hi * 100);
+}
+
+bool ly_rent_span_text(ly_rent_span s, const char *unit, const char *agreed, char *buf, size_t n)
+{
     int at = 0;
     buf[0] = '\0';
-    if (hi > lo)
-        at = snprintf(buf, n, "%.2f–%.2f %s", lo, hi, unit);
-    else if (hi > 0)
-        at = snprintf(buf, n, "%.2f %s", hi, unit);
-    if (some_agreed && at >= 0 && (size_t)at < n)
+    if (s.hi > s.lo)
+        at = snprintf(buf, n, "%.2f–%.2f %s", s.lo, s.hi, unit);
+    else if (s.hi > 0)
+        at = snprintf(buf, n, "%.2f %s", s.hi, unit);
+    if (s.agreed && at >= 0 && (size_t)at < n)
         snprintf(buf + at, n - (size_t)at, "%s%s", at ? " · " : "", agreed);
     return buf[0] != '\0';
+}
+
+bool ly_building_rent_text(const ly_district *d, const ly_building *b, const char *unit,
+                           const char *agreed, char *buf, size_t n)
+{
+    return ly_rent_span_text(ly_building_rent_span(b, d->records + b->first_record), unit,
+                             agreed, buf, n);
 }
 
 const char *ly_rent_doubt(double rent)

@@ -755,6 +755,19 @@ void ly_report_floor_vacancy(const ly_district *d, uint32_t b, const ly_report_r
     }
 }
 
+void ly_report_floor_rents(const ly_district *d, uint32_t b, const ly_report_row *rows, size_t n,
+                           double *out)
+{
+    const ly_building *bl = &d->buildings[b];
+    memset(out, 0, bl->n_records * sizeof *out);
+    for (size_t i = 0; i < n; i++)
+        for (uint32_t r = 0; rows[i].building == b && rows[i].floor_from && r < bl->n_records; r++) {
+            int f = d->records[bl->first_record + r].floor;
+            if (f >= rows[i].floor_from && f <= rows[i].floor_to)
+                out[r] = rows[i].rent > 0 ? rows[i].rent : -1;
+        }
+}
+
 /* The index of the last week of d's history before `week`, or -1. */
 static long week_before(const ly_district *d, int week)
 {

@@ -582,22 +582,6 @@ static int alloc_history(ly_district *d, size_t n)
     return 0;
 }
 
-/* Building b's floors' asking rents from its rows of a week (out: its records): a floor
- * in a row with a rent has that rent, in a row without one -1 (to be agreed, as the
- * portal has it); the others 0 (let, or the building's rent). */
-static void floor_rents(const ly_district *d, uint32_t b, const ly_report_row *rows, size_t n,
-                        double *out)
-{
-    const ly_building *bl = &d->buildings[b];
-    memset(out, 0, bl->n_records * sizeof *out);
-    for (size_t i = 0; i < n; i++)
-        for (uint32_t r = 0; rows[i].floor_from && r < bl->n_records; r++) {
-            int f = d->records[bl->first_record + r].floor;
-            if (f >= rows[i].floor_from && f <= rows[i].floor_to)
-                out[r] = rows[i].rent > 0 ? rows[i].rent : -1;
-        }
-}
-
 /* The history from the rows: the snapshot as converted, then week by week each
  * building that reported takes its floors from its rows (floors it did not name
  * are let) and its lowest asking rent; the others keep last week's. */
@@ -632,7 +616,7 @@ static int build_history(ly_district *d, const stored_row *rows, size_t n)
         }
         const ly_building *b = &d->buildings[rows[i].row.building];
         ly_report_floor_vacancy(d, rows[i].row.building, group, g, state + b->first_record);
-        floor_rents(d, rows[i].row.building, group, g, floor_rent + b->first_record);
+        ly_report_floor_rents(d, rows[i].row.building, group, g, floor_rent + b->first_record);
         if (low > 0)
             rent[rows[i].row.building] = low;
         d->weeks[w] = rows[i].week;

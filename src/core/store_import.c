@@ -228,17 +228,69 @@ static int insert_rows(import_ctx *c, long id)
 
 /* ---- what changed ------------------------------------------------------------------- */
 
-/* Per building of the report: m² newly vacant and newly let against the week before
- * in the store, or the district as converted (base) when the store has no week before it
- * (a first report, an earlier week, a week's report replaced). */
+/* Building b's asking rents over its records with these vacant areas and rents (b's
+ * own rent where they have no space to let). */
+static ly_rent_span span_of(const ly_district *d, const ly_building *b, double own,
+                            const double *vacant, const double *rent, ly_floor_record *tmp)
+{
+    ly_building at = *b;
+    at.rent_cny_m2_day = own;
+    for (uint32_t r = 0; r < b->n_records; r++) {
+        tmp[r] = d->records[b->first_record + r];
+        tmp[r].vacant_m2 = vacant[r];
+        tmp[r].rent_cny_m2_day = rent[r];
+    }
+    return ly_building_rent_span(&at, tmp);
+}
+
+/* One building of the report against the week before (prev, or the district as
+ * converted when -1): its m² newly vacant and let, and its asking rents then and now. */
+static ly_import_change change_of(const ly_district *d, const ly_report *rep, uint32_t b, long prev,
+                                  double *buf)
+{
+    const ly_building *bl = &d->buildings[b];
+    size_t nr = bl->n_records;
+    double *after = buf, *rent_after = buf + nr, *was = buf + 2 * nr, *rent_was = buf + 3 * nr;
+    ly_report_floor_vacancy(d, b, rep->rows, rep->n_rows, after);
+    ly_report_floor_rents(d, b, rep->rows, rep->n_rows, rent_after);
+    ly_import_change ch = {.building = b};
+    for (uint32_t r = 0; r < nr; r++) {
+        size_t rec = bl->first_record + r;
+        was[r] = prev >= 0 ? d->week_vacant[(size_t)prev * d->n_records + rec]
+                           : d->records[rec].vacant_m2; /* (as converted) */
+        rent_was[r] = prev >= 0 ? d->week_record_rent[(size_t)prev * d->n_records + rec]
+                                : d->records[rec].rent_cny_m2_day;
+        if (after[r] > was[r])
+            ch.newly_vacant += after[r] - was[r];
+        else
+            ch.newly_let += was[r] - after[r];
+    }
+    double own = prev >= 0 ? d->week_rent[(size_t)prev * d->n_buildings + b] : bl->rent_cny_m2_day;
+    double low = -1; /* the building's rent now: the lowest its rows ask, else as before */
+    for (size_t i = 0; i < rep->n_rows; i++)
+        if (rep->rows[i].building == b && rep->rows[i].rent > 0 &&
+            (low < 0 || rep->rows[i].rent < low))
+            low = rep->rows[i].rent;
+    ly_floor_record *tmp = (ly_floor_record *)(buf + 4 * nr);
+    ch.rent_was = span_of(d, bl, own, was, rent_was, tmp);
+    ch.rent_now = span_of(d, bl, low > 0 ? low : own, after, rent_after, tmp);
+    return ch;
+}
+
+/* Per building of the report: m² newly vacant and newly let and its asking rents against
+ * the week before in the store, or the district as converted (base) when the store has no
+ * week before it (a first report, an earlier week, a week's report replaced). */
 static void changes(const ly_district *d, const ly_report *rep, ly_import_summary *sum)
 {
     uint32_t *bs = malloc((rep->n_rows + 1) * sizeof *bs);
-    double *after = malloc((d->n_records + 1) * sizeof *after);
+    size_t most = 1; /* the most records of a building */
+    for (size_t b = 0; b < d->n_buildings; b++)
+        most = d->buildings[b].n_records > most ? d->buildings[b].n_records : most;
+    double *buf = malloc(most * (4 * sizeof(double) + sizeof(ly_floor_record)));
     sum->changes = calloc(rep->n_rows + 1, sizeof *sum->changes);
-    if (!bs || !after || !sum->changes) {
+    if (!bs || !buf || !sum->changes) {
         free(bs);
-        free(after);
+        free(buf);
         return;
     }
     long prev = -1;
@@ -246,24 +298,13 @@ static void changes(const ly_district *d, const ly_report *rep, ly_import_summar
         prev = (long)i;
     size_t nb = report_buildings(rep, bs);
     for (size_t k = 0; k < nb; k++) {
-        const ly_building *b = &d->buildings[bs[k]];
-        ly_report_floor_vacancy(d, bs[k], rep->rows, rep->n_rows, after);
-        ly_import_change ch = {.building = bs[k]};
-        for (uint32_t r = 0; r < b->n_records; r++) {
-            size_t rec = b->first_record + r;
-            double was = prev >= 0 ? d->week_vacant[(size_t)prev * d->n_records + rec]
-                                   : d->records[rec].vacant_m2; /* (as converted) */
-            double now = after[r];
-            if (now > was)
-                ch.newly_vacant += now - was;
-            else
-                ch.newly_let += was - now;
-        }
-        if (ch.newly_vacant > 0.5 || ch.newly_let > 0.5)
+        ly_import_change ch = change_of(d, rep, bs[k], prev, buf);
+        ch.rent_changed = !ly_rent_span_same(ch.rent_was, ch.rent_now);
+        if (ch.newly_vacant > 0.5 || ch.newly_let > 0.5 || ch.rent_changed)
             sum->changes[sum->n_changes++] = ch;
     }
     free(bs);
-    free(after);
+    free(buf);
 }
 
 /* ---- the import ---------------------------------------------------------------------- */

@@ -185,6 +185,7 @@ int ly_cli_report_template(const ly_args *a)
 static void print_changes(const ly_district *d, const ly_import_summary *s)
 {
     double vac = 0, let = 0;
+    size_t rents = 0;
     for (size_t i = 0; i < s->n_changes; i++) {
         const ly_import_change *c = &s->changes[i];
         char buf[320], a[32], b[32];
@@ -192,6 +193,15 @@ static void print_changes(const ly_district *d, const ly_import_summary *s)
                ly_thousands(round(c->newly_vacant), a, sizeof a),
                ly_thousands(round(c->newly_let), b, sizeof b),
                ly_cli_title(&d->buildings[c->building], LY_LANG_EN, " / ", buf, sizeof buf));
+        if (c->rent_changed) {
+            char x[96], y[96];
+            if (!ly_rent_span_text(c->rent_was, "CNY/m²/day", "to be agreed", x, sizeof x))
+                snprintf(x, sizeof x, "none given");
+            if (!ly_rent_span_text(c->rent_now, "CNY/m²/day", "to be agreed", y, sizeof y))
+                snprintf(y, sizeof y, "none given");
+            printf("  %10s asking rent %s -> %s\n", "", x, y);
+            rents++;
+        }
         vac += c->newly_vacant;
         let += c->newly_let;
     }
@@ -202,9 +212,12 @@ static void print_changes(const ly_district *d, const ly_import_summary *s)
     if (d->n_weeks)
         snprintf(against, sizeof against, "%s, the week before",
                  ly_week_format(d->weeks[0], w, sizeof w));
-    printf("  %zu building%s changed: %s m² newly vacant, %s m² newly let (against %s)\n",
+    char r[64] = "";
+    if (rents)
+        snprintf(r, sizeof r, ", %zu asking rent%s changed", rents, rents == 1 ? "" : "s");
+    printf("  %zu building%s changed: %s m² newly vacant, %s m² newly let%s (against %s)\n",
            s->n_changes, s->n_changes == 1 ? "" : "s", ly_thousands(round(vac), a, sizeof a),
-           ly_thousands(round(let), b, sizeof b), against);
+           ly_thousands(round(let), b, sizeof b), r, against);
 }
 
 /* One file: whole or not at all. Returns its exit status. */
@@ -329,6 +342,48 @@ typedef struct {
     double was, now;
 } diff_row;
 
+/* A building whose asking rent (over its floors with space to let) differs. */
+typedef struct {
+    size_t building;
+    ly_rent_span was, now;
+} rent_row;
+
+static cJSON *span_json(ly_rent_span s)
+{
+    cJSON *o = cJSON_CreateObject();
+    ly_json_num_or_null(o, "min", s.lo > 0 ? round(s.lo * 100) / 100 : -1);
+    ly_json_num_or_null(o, "max", s.hi > 0 ? round(s.hi * 100) / 100 : -1);
+    cJSON_AddBoolToObject(o, "to_be_agreed", s.agreed);
+    return o;
+}
+
+/* The buildings whose asking rent changed: into the JSON (o), or as text. */
+static void diff_rents(cJSON *o, const ly_district *d, const rent_row *rows, size_t n)
+{
+    cJSON *arr = o ? cJSON_AddArrayToObject(o, "rents") : NULL;
+    if (!o && n)
+        printf("\nAsking rents of the floors with space to let:\n\n");
+    for (size_t i = 0; i < n; i++) {
+        const ly_building *b = &d->buildings[rows[i].building];
+        if (arr) {
+            cJSON *r = cJSON_CreateObject();
+            cJSON_AddStringToObject(r, "id", b->id);
+            ly_json_str(r, "name", b->name);
+            ly_json_str(r, "name_en", b->name_en);
+            cJSON_AddItemToObject(r, "from", span_json(rows[i].was));
+            cJSON_AddItemToObject(r, "to", span_json(rows[i].now));
+            cJSON_AddItemToArray(arr, r);
+            continue;
+        }
+        char buf[320], x[96], y[96];
+        if (!ly_rent_span_text(rows[i].was, "CNY/m²/day", "to be agreed", x, sizeof x))
+            snprintf(x, sizeof x, "none given");
+        if (!ly_rent_span_text(rows[i].now, "CNY/m²/day", "to be agreed", y, sizeof y))
+            snprintf(y, sizeof y, "none given");
+        printf("  %s: %s -> %s\n", ly_cli_title(b, LY_LANG_EN, " / ", buf, sizeof buf), x, y);
+    }
+}
+
 static int by_change(const void *x, const void *y)
 {
     const diff_row *a = x, *b = y;
@@ -337,7 +392,7 @@ static int by_change(const void *x, const void *y)
 }
 
 static void diff_print(const ly_args *a, const ly_district *d, const diff_row *rows, size_t n,
-                       int w1, int w2)
+                       const rent_row *rents, size_t n_rents, int w1, int w2)
 {
     char s1[16], s2[16], buf[320], x[32], y[32], z[32];
     ly_week_format(w1, s1, sizeof s1);
@@ -368,6 +423,7 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
             cJSON_AddItemToArray(arr, r);
         }
         cJSON_AddItemToObject(o, "buildings", arr);
+        diff_rents(o, d, rents, n_rents);
         ly_json_print(o);
         return;
     }
@@ -381,13 +437,15 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
         double ch = round(rows[i].now) - round(rows[i].was);
         if (ch == 0) /* (its whole m² the same) */
             continue;
-        printf("  %-40s %10s -> %10s  %s%s m²\n",
-               ly_cli_title(&d->buildings[rows[i].building], LY_LANG_EN, " / ", buf, sizeof buf),
-               ly_thousands(round(rows[i].was), x, sizeof x),
-               ly_thousands(round(rows[i].now), y, sizeof y),
-               ch > 0 ? "+" : ch < 0 ? "-" : "\u00b1",
-               ly_thousands(round(fabs(ch)), z, sizeof z));
+        /* the name last: a long (or Chinese) one pushes no figure out of its column */
+        char sz[40];
+        snprintf(sz, sizeof sz, "%s%s m²", ch > 0 ? "+" : "-",
+                 ly_thousands(round(fabs(ch)), z, sizeof z));
+        printf("  %10s -> %10s  %12s  %s\n", ly_thousands(round(rows[i].was), x, sizeof x),
+               ly_thousands(round(rows[i].now), y, sizeof y), sz,
+               ly_cli_title(&d->buildings[rows[i].building], LY_LANG_EN, " / ", buf, sizeof buf));
     }
+    diff_rents(NULL, d, rents, n_rents);
 }
 
 int ly_cli_report_diff(const ly_args *a)
@@ -400,16 +458,25 @@ int ly_cli_report_diff(const ly_args *a)
         return rc;
     long i1 = week_index(&d, w1, a->cmd->name), i2 = i1 < 0 ? -1 : week_index(&d, w2, a->cmd->name);
     diff_row *rows = calloc(d.n_buildings + 1, sizeof *rows);
-    if (i1 < 0 || i2 < 0 || !rows) {
+    rent_row *rents = calloc(d.n_buildings + 1, sizeof *rents);
+    size_t n_rents = 0;
+    if (i1 < 0 || i2 < 0 || !rows || !rents) {
         rc = LY_EXIT_USAGE;
     } else {
-        for (size_t b = 0; b < d.n_buildings; b++)
-            rows[b] = (diff_row){b, ly_building_vacant_in_week(&d, &d.buildings[b], (size_t)i1),
-                                 ly_building_vacant_in_week(&d, &d.buildings[b], (size_t)i2)};
+        for (size_t b = 0; b < d.n_buildings; b++) {
+            const ly_building *bl = &d.buildings[b];
+            rows[b] = (diff_row){b, ly_building_vacant_in_week(&d, bl, (size_t)i1),
+                                 ly_building_vacant_in_week(&d, bl, (size_t)i2)};
+            rent_row r = {b, ly_building_rent_span_in_week(&d, bl, (size_t)i1),
+                          ly_building_rent_span_in_week(&d, bl, (size_t)i2)};
+            if (!ly_rent_span_same(r.was, r.now))
+                rents[n_rents++] = r;
+        }
         qsort(rows, d.n_buildings, sizeof *rows, by_change);
-        diff_print(a, &d, rows, d.n_buildings, w1, w2);
+        diff_print(a, &d, rows, d.n_buildings, rents, n_rents, w1, w2);
     }
     free(rows);
+    free(rents);
     ly_district_unload(&d);
     return rc;
 }
