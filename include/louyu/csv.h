@@ -101,6 +101,10 @@ void ly_csv_cells(const ly_csv *c, ly_diag_list *diags, size_t from);
 /* True when every field of the row is empty or only spaces/tabs (a blank
  * spreadsheet row, e.g. ",,,,"). */
 bool ly_csv_row_blank(const ly_csv_row *row);
+/* Trims every field of the white space a spreadsheet's cell shows as nothing: ASCII spaces,
+ * tabs and line breaks, no-break and ideographic spaces (a cell typed "1200" then Alt+Enter,
+ * a name pasted with a trailing 　). Offsets stay those of the fields' starts. */
+void ly_csv_trim(ly_csv *c);
 
 /* The UTF-8 text re-encoded as enc (UTF-8, UTF-8 with a BOM, GB18030, or UTF-16 little-endian
  * with its BOM), malloc'd

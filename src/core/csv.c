@@ -561,6 +561,42 @@ void ly_csv_cells(const ly_csv *c, ly_diag_list *diags, size_t from)
     }
 }
 
+/* The length of the white space a cell shows as nothing at s: an ASCII space, tab or line
+ * break, a no-break space (U+00A0) or an ideographic one (U+3000); 0 when none. */
+static size_t space_at(const char *s)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        return 1;
+    if (!strncmp(s, "\xC2\xA0", 2))
+        return 2;
+    return strncmp(s, "\xE3\x80\x80", 3) ? 0 : 3;
+}
+
+void ly_csv_trim(ly_csv *c)
+{
+    for (size_t r = 0; r < c->n_rows; r++)
+        for (size_t i = 0; i < c->rows[r].n_fields; i++) {
+            ly_csv_field *f = &c->rows[r].fields[i];
+            size_t k;
+            while ((k = space_at(f->value)))
+                f->value += k;
+            char *v = (char *)f->value; /* (the ly_csv's own storage) */
+            size_t n = strlen(v), end = 0;
+            for (size_t at = 0; at < n;) { /* the end of the last character not a space */
+                size_t sp = space_at(v + at);
+                if (!sp) {
+                    at += 1;
+                    while (at < n && ((unsigned char)v[at] & 0xC0) == 0x80)
+                        at++;
+                    end = at;
+                } else {
+                    at += sp;
+                }
+            }
+            v[end] = '\0';
+        }
+}
+
 bool ly_csv_row_blank(const ly_csv_row *row)
 {
     for (size_t i = 0; i < row->n_fields; i++) {

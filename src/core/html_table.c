@@ -212,8 +212,9 @@ static void cell_begin(table *t, const char *a, const char *end)
     t->at = ly_sheet_uncovered(&t->spans, t->at);
 }
 
-/* Whether a cell's text shows a number formatted (1,200.50, ¥4.60, 12%): its value then
- * stands for it. A date's or a time's text is kept (its value is a serial number). */
+/* Whether a cell's text shows a number formatted (1,200.50, ¥4.60): its value then stands
+ * for it. A date's or a time's text is kept (its value is a serial number), and so is a
+ * percentage's (35% is x:num 0.35: read as the sheet shows it, it is refused as an area). */
 static bool formatted_number(const char *s)
 {
     int digits = 0, points = 0;
@@ -225,7 +226,7 @@ static bool formatted_number(const char *s)
             return false; /* 2011-06-01 */
         else if (c == '.' && ++points > 1)
             return false; /* 2011.06.01 */
-        else if (!strchr(" ,.+-()%$", c) && strncmp(s, "\xC2\xA5", 2) && strncmp(s, "\xEF\xBF\xA5", 3))
+        else if (!strchr(" ,.+-()$", c) && strncmp(s, "\xC2\xA5", 2) && strncmp(s, "\xEF\xBF\xA5", 3))
             return false; /* (¥ and ￥ are the ones outside ASCII) */
         else if (c >= 0x80)
             s += (c == 0xC2 ? 1 : 2);

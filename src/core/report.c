@@ -80,6 +80,9 @@ static void fault(reader *rd, ly_diag_severity sev, size_t offset, const char *f
         rd->errors++;
 }
 
+/* What a row's number counts: a CSV's lines, a workbook's rows. */
+#define LINE_WORD(rd) ((rd)->r->csv.encoding == LY_CSV_XLSX ? "row" : "line")
+
 static const char *skip_blank(const char *s)
 {
     while (*s == ' ' || *s == '\t')
@@ -488,8 +491,8 @@ static bool floor_once(reader *rd, const ly_building *b, int f, size_t at, int l
     }
     if (seen[rec]) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"floors\": floor %d of %s is already reported on line %d: expected each "
-              "floor once", f, b->id, seen[rec]);
+              "\"floors\": floor %d of %s is already reported on %s %d: expected each "
+              "floor once", f, b->id, LINE_WORD(rd), seen[rec]);
         return false;
     }
     seen[rec] = line;
@@ -506,9 +509,9 @@ static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, i
     if (blank(s)) { /* the building fully let: only with 0 vacant */
         if (sb->floors_line) {
             fault(rd, LY_DIAG_ERROR, at,
-                  "\"floors\" is empty, which says %s is fully let, but line %d reports space "
+                  "\"floors\" is empty, which says %s is fully let, but %s %d reports space "
                   "in it: expected either rows with floors or one row without",
-                  b->id, sb->floors_line);
+                  b->id, LINE_WORD(rd), sb->floors_line);
             return false;
         }
         sb->let_line = out->line;
@@ -540,8 +543,8 @@ static bool read_floors(reader *rd, const ly_csv_row *row, ly_report_row *out, i
         }
     if (sb->let_line) {
         fault(rd, LY_DIAG_ERROR, at,
-              "\"floors\" is %s, but line %d says %s is fully let: expected either rows "
-              "with floors or one row without", CUT40(s), sb->let_line, b->id);
+              "\"floors\" is %s, but %s %d says %s is fully let: expected either rows "
+              "with floors or one row without", CUT40(s), LINE_WORD(rd), sb->let_line, b->id);
         return false;
     }
     sb->floors_line = sb->floors_line ? sb->floors_line : out->line;
@@ -692,7 +695,8 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
     const char *t = rd->r->csv.text;
     for (; rd->counted < row->offset && rd->counted < rd->r->csv.len; rd->counted++)
         rd->line += t[rd->counted] == '\n' || (t[rd->counted] == '\r' && t[rd->counted + 1] != '\n');
-    out->line = rd->line;
+    /* (a workbook's: its sheet's row, which the CSV made of it counts as a record) */
+    out->line = rd->r->csv.encoding == LY_CSV_XLSX ? (int)(row - rd->r->csv.rows) + 1 : rd->line;
     rd->building = -1;
     bool week_ok = read_week(rd, row);
     size_t at;
@@ -841,6 +845,7 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     size_t diags_before = diags->count;
     if (ly_csv_parse(&r->csv, bytes, len, diags))
         return -1;
+    ly_csv_trim(&r->csv);
     reader rd = {.r = r, .d = d, .diags = diags, .line = 1, .building = -1};
     size_t first = header_row(&r->csv);
     rd.header = first;

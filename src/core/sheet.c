@@ -2,6 +2,7 @@
 #include "sheet_private.h"
 #include "louyu/arena.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -135,6 +136,20 @@ void ly_sheet_fail(ly_diag_list *diags, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
+}
+
+void ly_sheet_fail_at(ly_diag_list *diags, long row, long col, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ly_diag *d = ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "%s", msg);
+    if (d && row > 0 && row <= INT_MAX && col > 0 && col <= INT_MAX) {
+        d->line = (int)row;
+        d->col = (int)col;
+    }
 }
 
 /* Every row given as many fields as the widest, as a spreadsheet saves a sheet as CSV: a

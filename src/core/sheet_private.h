@@ -50,6 +50,9 @@ bool ly_sheet_iso_date(const char *v, char *out, size_t n);
 
 /* One error with no position (the caller's file is its place), as printf. */
 void ly_sheet_fail(ly_diag_list *diags, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same at a cell: its row and column (from 1) as the fault's line and column. */
+void ly_sheet_fail_at(ly_diag_list *diags, long row, long col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Little-endian numbers in a file's bytes. */
 static inline uint32_t ly_le16(const unsigned char *p)

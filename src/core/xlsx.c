@@ -13,6 +13,7 @@
 #include "louyu/zip.h"
 #include "sheet_private.h"
 
+#include <ctype.h>
 #include <expat.h>
 #include <limits.h>
 #include <math.h>
@@ -98,6 +99,7 @@ typedef struct {
     /* the sheet */
     ly_tbuf out;                  /* the CSV */
     long row, out_row, col;    /* the current row (from 1), rows written, the next column */
+    long at;                   /* the column after the last cell read (empty or not) */
     long cell_col, cell_style; /* the cell being read */
     char cell_type[16];
     ly_tbuf value;
@@ -140,6 +142,48 @@ static void XMLCALL rels_start(void *ud, const char *el, const char **atts)
         snprintf(b->sheet_part, sizeof b->sheet_part, "xl/%s", target);
 }
 
+/* Excel's escapes in a cell's text (ECMA-376 ST_Xstring): _xHHHH_ is the character
+ * U+HHHH, which Excel writes for a character XML cannot carry, a tab or a carriage return
+ * (_x000D_ before a line feed: one line break); _x005F_ is the underscore that makes the
+ * next one literal. Decoded in place; returns the new length. A control character other
+ * than a tab or a line break stays as written. */
+static size_t unescape_x(char *s, size_t len)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp = 0;
+        bool esc = i + 7 <= len && s[i] == '_' && s[i + 1] == 'x' && s[i + 6] == '_';
+        for (int k = 2; esc && k < 6; k++) {
+            char c = s[i + k];
+            esc = isxdigit((unsigned char)c);
+            cp = cp * 16 + (unsigned)(isdigit((unsigned char)c) ? c - '0' : (c | 0x20) - 'a' + 10);
+        }
+        if (esc && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+            esc = false;
+        if (esc && cp >= 0xD800 && cp <= 0xDFFF)
+            esc = false; /* (half of a pair: not a character) */
+        if (!esc) {
+            s[o++] = s[i++];
+            continue;
+        }
+        i += 7;
+        if (cp == '\r')
+            cp = i < len && s[i] == '\n' ? 0 : '\n';
+        if (cp < 0x80) {
+            if (cp)
+                s[o++] = (char)cp;
+        } else if (cp < 0x800) { /* (7 bytes in, at most 3 out) */
+            s[o++] = (char)(0xC0 | cp >> 6);
+            s[o++] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            s[o++] = (char)(0xE0 | cp >> 12);
+            s[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            s[o++] = (char)(0x80 | (cp & 0x3F));
+        }
+    }
+    return o;
+}
+
 static void XMLCALL ss_start(void *ud, const char *el, const char **atts)
 {
     (void)atts;
@@ -162,8 +206,13 @@ static void XMLCALL ss_end(void *ud, const char *el)
 {
     book *b = ud;
     const char *n = local(el);
-    if (!strcmp(n, "si"))
+    if (!strcmp(n, "si")) {
+        if (b->n_strings && !b->strings.fail && !b->nomem && b->strings.p) {
+            size_t at = b->string_at[b->n_strings - 1];
+            b->strings.n = at + unescape_x(b->strings.p + at, b->strings.n - at);
+        }
         ly_tbuf_put(&b->strings, "", 1); /* the string's NUL */
+    }
     else if (!strcmp(n, "rPh"))
         b->in_rph--;
     else if (!strcmp(n, "t"))
@@ -244,10 +293,12 @@ static void XMLCALL sh_start(void *ud, const char *el, const char **atts)
     if (!strcmp(n, "row")) {
         long r = (v = attr(atts, "r")) ? atol(v) : 0;
         b->row = r > b->row && r <= MAX_ROWS ? r : b->row + 1;
-        b->col = 0;
+        b->col = b->at = 0;
     } else if (!strcmp(n, "c")) {
+        /* (r may be left out: the cell is then the one after the last, empty or not) */
         long c = (v = attr(atts, "r")) ? ref_col(v) : -1;
-        b->cell_col = c >= b->col && c < MAX_COLS ? c : b->col;
+        b->cell_col = c >= b->at && c < MAX_COLS ? c : b->at;
+        b->at = b->cell_col + 1;
         b->cell_style = (v = attr(atts, "s")) ? atol(v) : -1;
         v = attr(atts, "t");
         snprintf(b->cell_type, sizeof b->cell_type, "%s", v ? v : "n");
@@ -307,6 +358,8 @@ static void XMLCALL sh_end(void *ud, const char *el)
         }
     } else if (!strcmp(n, "c")) {
         char buf[64];
+        if (strcmp(b->cell_type, "n") && b->value.p && !b->value.fail) /* (text: inline, str) */
+            b->value.p[b->value.n = unescape_x(b->value.p, b->value.n)] = '\0';
         const char *s = cell_text(b, buf, sizeof buf);
         bool lost_string = !strcmp(b->cell_type, "s") && b->cell_v && !*s &&
                            (!b->value.p || strtoul(b->value.p, NULL, 10) >= b->n_strings);
@@ -418,11 +471,13 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
         for (long c = b.odd_col + 1; c > 0 && k > 0; c = (c - 1) / 26)
             col[--k] = (char)('A' + (c - 1) % 26);
         if (b.odd_string)
-            ly_sheet_fail(diags, "cell %s%ld names a shared string the workbook does not have "
+            ly_sheet_fail_at(diags, b.odd_row, b.odd_col + 1,
+                             "cell %s%ld names a shared string the workbook does not have "
                           "(it has %zu: the file is damaged): expected an .xlsx file as Excel, "
                           "WPS or LibreOffice saves it", col + k, b.odd_row, b.n_strings);
         else
-            ly_sheet_fail(diags, "cell %s%ld holds a formula with no saved result (the program "
+            ly_sheet_fail_at(diags, b.odd_row, b.odd_col + 1,
+                             "cell %s%ld holds a formula with no saved result (the program "
                           "that wrote the workbook did not calculate it): expected the workbook "
                           "opened and saved in Excel, WPS or LibreOffice, which keep each "
                           "formula's result", col + k, b.odd_row);
@@ -671,7 +726,36 @@ typedef struct {
     char type[16];
     ly_sheet_spans spans; /* what MergeDown cells above cover */
     ly_csv_merges *merges;
+    /* the Styles whose NumberFormat shows a percentage or a date (a Number cell is read as
+     * the sheet shows it, as an .xlsx's is); the one being read; the row's and the cell's */
+    struct {
+        char id[24];
+        ly_sheet_shown shown;
+    } styles[256];
+    int n_styles;
+    char style[24], row_style[24], cell_style[24];
 } xml_sheet;
+
+/* What a NumberFormat's Format shows: a named one (Percent, Short Date) or a code. */
+static ly_sheet_shown xml_format_shown(const char *f)
+{
+    if (!strcmp(f, "Percent"))
+        return LY_SHOWN_PERCENT;
+    if (strstr(f, " Date") || strstr(f, " Time"))
+        return LY_SHOWN_DATE;
+    if (!strcmp(f, "General Number") || !strcmp(f, "Fixed") || !strcmp(f, "Standard") ||
+        !strcmp(f, "Scientific") || strstr(f, "Currency"))
+        return LY_SHOWN_NUMBER;
+    return ly_sheet_code_shown(f);
+}
+
+static ly_sheet_shown xml_style_shown(const xml_sheet *s, const char *id)
+{
+    for (int i = 0; *id && i < s->n_styles; i++)
+        if (!strcmp(s->styles[i].id, id))
+            return s->styles[i].shown;
+    return LY_SHOWN_NUMBER;
+}
 
 static void xml_row_end(xml_sheet *s)
 {
@@ -687,6 +771,15 @@ static void XMLCALL xml_start(void *ud, const char *el, const char **atts)
     const char *n = local(el), *v;
     if (!strcmp(n, "Worksheet")) {
         s->in_sheet = ++s->sheets == s->want;
+    } else if (!strcmp(n, "Style") && !s->sheets) { /* (the workbook's Styles, before its sheets) */
+        snprintf(s->style, sizeof s->style, "%s", (v = attr(atts, "ID")) ? v : "");
+    } else if (!strcmp(n, "NumberFormat") && !s->sheets && s->style[0] && s->n_styles < 256 &&
+               (v = attr(atts, "Format"))) {
+        ly_sheet_shown shown = xml_format_shown(v);
+        if (shown != LY_SHOWN_NUMBER) {
+            snprintf(s->styles[s->n_styles].id, sizeof s->styles[0].id, "%s", s->style);
+            s->styles[s->n_styles++].shown = shown;
+        }
     } else if (!strcmp(n, "Visible") && !s->want) { /* WorksheetOptions' (after the Table) */
         s->in_visible = true;
         s->visible[0] = '\0';
@@ -700,7 +793,10 @@ static void XMLCALL xml_start(void *ud, const char *el, const char **atts)
         s->row_no = r;
         s->col = s->at = 0;
         s->row.n = 0;
+        snprintf(s->row_style, sizeof s->row_style, "%s", (v = attr(atts, "StyleID")) ? v : "");
     } else if (!strcmp(n, "Cell")) {
+        v = attr(atts, "StyleID");
+        snprintf(s->cell_style, sizeof s->cell_style, "%s", v ? v : s->row_style);
         long c = (v = attr(atts, "Index")) ? atol(v) - 1 : ly_sheet_uncovered(&s->spans, s->at);
         s->at = c >= s->at && c < MAX_COLS ? c : ly_sheet_uncovered(&s->spans, s->at);
         s->across = (v = attr(atts, "MergeAcross")) ? atol(v) : 0;
@@ -729,7 +825,7 @@ static const char *xml_cell_text(xml_sheet *s, char *buf, size_t n)
         double x = strtod(v, &end);
         if (*end || !isfinite(x))
             return v;
-        snprintf(buf, n, "%.15g", x);
+        ly_sheet_show_number(xml_style_shown(s, s->cell_style), x, false, buf, n);
         return buf;
     }
     if (!strcmp(s->type, "Boolean"))
