@@ -44,6 +44,32 @@ print("ok")
 PY
 check 'grep -qx ok "$tmp/py"' "the CSV does not match the district: $(cat "$tmp/py")"
 
+# a building whose floors with space ask 3.25, 15.50 and 面议 (its own rent 4.00): the CSV
+# gives what its card and the portal say, not its own rent alone (it had said 4.00)
+python3 - "$tmp/mixed.geojson" <<'PY'
+import json, sys
+ring = [[120.37, 36.062], [120.3705, 36.062], [120.3705, 36.0624], [120.37, 36.0624], [120.37, 36.062]]
+recs = [{"floor": 1, "area_m2": 2000, "vacant_m2": 250, "rent_cny_m2_day": 3.25},
+        {"floor": 2, "area_m2": 2000, "vacant_m2": 500, "rent_to_be_agreed": True},
+        {"floor": 3, "area_m2": 2000, "vacant_m2": 250, "rent_cny_m2_day": 15.5},
+        {"floor": 4, "area_m2": 2000, "vacant_m2": 0, "rent_cny_m2_day": 1.5}]
+f = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]},
+     "properties": {"id": "mixed", "kind": "building", "name": "混合楼", "floors": 4, "height_m": 16,
+                    "rent_cny_m2_day": 4.0, "floor_records": recs}}
+json.dump({"type": "FeatureCollection", "features": [f]}, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+"$LOUYU" export "$tmp/mixed.geojson" --format csv >"$tmp/mixed.csv" 2>"$tmp/err"
+"$LOUYU" export "$tmp/mixed.geojson" --format csv --floors >"$tmp/mixed-f.csv" 2>>"$tmp/err"
+"$LOUYU" info "$tmp/mixed.geojson" mixed >"$tmp/mixed.txt" 2>>"$tmp/err"
+check 'python3 -c "
+import csv, sys
+b = next(csv.DictReader(open(sys.argv[1], encoding=\"utf-8-sig\")))
+assert (b[\"rent_cny_m2_day\"], b[\"rent_max_cny_m2_day\"], b[\"rent_to_be_agreed\"]) == (\"3.25\", \"15.50\", \"1\"), b
+f = {r[\"floor\"]: (r[\"rent_cny_m2_day\"], r[\"rent_to_be_agreed\"]) for r in csv.DictReader(open(sys.argv[2], encoding=\"utf-8-sig\"))}
+assert f == {\"1\": (\"3.25\", \"0\"), \"2\": (\"\", \"1\"), \"3\": (\"15.50\", \"0\"), \"4\": (\"1.50\", \"0\")}, f
+" "$tmp/mixed.csv" "$tmp/mixed-f.csv" && grep -q "^Rent  *3.25–15.50 CNY/m²/day · to be agreed$" "$tmp/mixed.txt"' \
+  "the CSV's rents unlike the card's: $(cut -d, -f14-16 "$tmp/mixed.csv") / $(grep ^Rent "$tmp/mixed.txt") $(head -2 "$tmp/err")"
+
 # ---- per floor, Chinese header, a selection ---------------------------------------------
 "$LOUYU" export "$district" --format csv --floors --lang zh --select "wtc, hisense,wtc" \
   >"$tmp/floors.csv" 2>"$tmp/err"

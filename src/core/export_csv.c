@@ -8,10 +8,10 @@
 #include <string.h>
 
 /* the columns: the string table's runs LY_S_CSV_ID ... LY_S_CSV_LAT (a building) and
- * LY_S_CSV_F_BUILDING_ID ... LY_S_CSV_F_RENT_CNY_M2_DAY (a floor) */
+ * LY_S_CSV_F_BUILDING_ID ... LY_S_CSV_F_RENT_TO_BE_AGREED (a floor) */
 enum {
     B_COLS = LY_S_CSV_LAT - LY_S_CSV_ID + 1,
-    F_COLS = LY_S_CSV_F_RENT_CNY_M2_DAY - LY_S_CSV_F_BUILDING_ID + 1
+    F_COLS = LY_S_CSV_F_RENT_TO_BE_AGREED - LY_S_CSV_F_BUILDING_ID + 1
 };
 
 /* The header's cells: the string table's LY_S_CSV_* entries, in the columns' order. */
@@ -98,7 +98,11 @@ static void building_row(ly_buf *out, const ly_district *d, const ly_building *b
     num(out, f.recorded_m2, 1);
     num(out, f.vacant_m2, 1);
     num(out, f.occupancy, 3);
-    num(out, f.rent_cny_m2_day, 2);
+    /* what its floors with space to let ask, as its card and the portal say it */
+    ly_rent_span rent = ly_building_rent_span(b, d->records + b->first_record);
+    num(out, rent.lo, 2);
+    num(out, rent.hi, 2);
+    ly_buf_put(out, rent.agreed ? ",1" : ",0");
     num(out, f.enterprises, 0);
     num(out, f.tax_2010_cny, 0);
     ly_buf list = {0};
@@ -145,7 +149,9 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
         num(out, r->vacant_m2, 1);
         num(out, r->area_m2 > 0 ? 1 - r->vacant_m2 / r->area_m2 : -1, 3);
         num(out, enterprises_on(d, b, r->floor), 0);
-        num(out, ly_floor_rent(b, r, NULL), 2); /* (empty: to be agreed, or unknown) */
+        bool agreed;
+        num(out, ly_floor_rent(b, r, &agreed), 2); /* (empty: to be agreed, or unknown) */
+        ly_buf_put(out, agreed ? ",1" : ",0");
         ly_buf_put(out, "\r\n");
     }
 }
