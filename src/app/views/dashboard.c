@@ -158,11 +158,15 @@ static void industry_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, fl
         total += counts[i];
     size_t max = k ? counts[0] : 1;
     float row = 18 * s, label_w = fminf(110 * s, 0.42f * w);
+    if (!k) /* (a district without enterprises, or without their industries) */
+        ly_draw_text(c->dl, floorf(x), floorf(y + 12 * s), 11 * s, ly_rgba(100, 108, 122, 255),
+                     ly_view_str(c, LY_S_NO_ENTERPRISES));
     int rows = (int)fminf((float)k, floorf(h / row - 1.5f));
     for (int i = 0; i < rows; i++) {
         float ry = y + (float)i * row;
-        uint8_t rgb[3];
-        ly_colorby_ramp(rows > 1 ? (double)i / (rows - 1) : 0.5, rgb);
+        /* one colour: the bars' order says the rank, and a colour per row would read as the
+         * map's industry colours, which count buildings, not enterprises */
+        static const uint8_t rgb[3] = {74, 111, 165};
         char cut[160]; /* a long name ends in "…" before its bar */
         ly_draw_text(c->dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
                      ly_ui_fit(c->app->font, ly_industry_name(names[i], lang), 11 * s,
@@ -334,13 +338,20 @@ static void totals(const ly_view_ctx *c)
         snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS), nb, nc, a);
     }
     ly_ui_text_wrapped(c->ui, line);
+    /* the tax where some building gives it (none is not 0), then the vacancy */
     ly_format_grouped(st.tax_2010_cny / 1e6, a, sizeof a);
+    int at = 0;
+    if (st.tax_2010_known)
+        at = snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_TAX), a, st.tax_big);
+    at = at < 0 || (size_t)at >= sizeof line ? 0 : at;
     ly_format_grouped(st.vacant_m2, b, sizeof b);
     if (st.occupancy_rate >= 0)
-        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_TAX_VACANT), a, st.tax_big, b,
+        snprintf(line + at, sizeof line - (size_t)at,
+                 ly_view_str(c, at ? LY_S_TOTALS_VACANT : LY_S_TOTALS_VACANT_ALONE), b,
                  100 * (1 - st.occupancy_rate));
     else
-        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_NO_OCCUPANCY_DATA));
+        snprintf(line + at, sizeof line - (size_t)at, "%s%s", at ? "  ·  " : "",
+                 ly_view_str(c, LY_S_NO_OCCUPANCY_DATA));
     ly_ui_text_wrapped(c->ui, line);
 }
 
