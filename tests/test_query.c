@@ -16,6 +16,7 @@
 #include "check.h"
 #include "bundled.h"
 #include "louyu/query.h"
+#include "louyu/stacking.h"
 #include "louyu/walk.h"
 
 #include <stdbool.h>
@@ -100,6 +101,32 @@ static void check_twins(const ly_query_result *r)
     }
     CHECK_STR(ly_query_reason(r, r->n_reasons, LY_LANG_ZH), "");
     CHECK_STR(ly_query_note(r, r->n_notes, LY_LANG_EN), "");
+}
+
+/* Less than 1 m² vacant (what is left of a range's area shared by its floors) is no space
+ * to let: the finder does not offer it (it had offered "floor 1: 0 m² vacant"), and the
+ * stacking plan has the floor let, as the portal has. */
+static void under_a_metre(void)
+{
+    long a = ly_district_find(&d, "alpha");
+    CHECK(a >= 0);
+    ly_floor_record *f1 = &d.records[d.buildings[a].first_record];
+    CHECK_INT(f1->floor, 1);
+    CHECK(f1->vacant_m2 == 0);
+    ly_query_result r = run((ly_query_desc){0});
+    const ly_query_match *m = find(&r, "alpha");
+    char before[256];
+    snprintf(before, sizeof before, "%s", m ? spaces(&r, (size_t)(m - r.matches)) : "-");
+    ly_query_result_deinit(&r);
+    f1->vacant_m2 = 0.5;
+    r = run((ly_query_desc){0});
+    m = find(&r, "alpha");
+    CHECK_STR(m ? spaces(&r, (size_t)(m - r.matches)) : "-", before);
+    ly_query_result_deinit(&r);
+    CHECK_INT(ly_floor_state_of(&d, &d.buildings[a], 1, NULL), LY_FLOOR_LEASED);
+    f1->vacant_m2 = 1;
+    CHECK_INT(ly_floor_state_of(&d, &d.buildings[a], 1, NULL), LY_FLOOR_PARTLY_VACANT);
+    f1->vacant_m2 = 0;
 }
 
 static void fixture(void)
@@ -365,6 +392,7 @@ static void fixture(void)
     CHECK_INT(ly_query_poi_category("metro"), LY_POI_METRO);
     CHECK_INT(ly_query_poi_category("Parking"), LY_POI_PARKING);
     CHECK_INT(ly_query_poi_category("tram"), -1);
+    under_a_metre();
     ly_geo_deinit(&geo);
     ly_district_unload(&d);
 }

@@ -384,6 +384,16 @@ const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, siz
  * said (a month's or a year's rent?). The GeoJSON and CityJSON loaders' words alike. */
 const char *ly_rent_doubt(double rent);
 
+/* Whether a floor has space to let: a vacant area of 1 m² or more. Less is what is left of
+ * a range's area shared among its floors by their areas (0.5 m², shown as 0 or 1 m²): the
+ * floor counts as let, in the finder, the counts, the card, the stacking plan and the portal
+ * alike. */
+#define LY_SPACE_MIN_M2 1.0
+static inline bool ly_floor_has_space(const ly_floor_record *r)
+{
+    return r->vacant_m2 >= LY_SPACE_MIN_M2;
+}
+
 /* A floor's asking rent, as the finder, the portal and the exports all take it: its own
  * (its weekly report row's), none (-1) when that is to be agreed (*to_be_agreed, which
  * may be NULL, set then), else the building's (-1: unknown). */

@@ -22,6 +22,7 @@ typedef enum {
     LY_S_NO_OCCUPANCY_DATA,
     LY_S_UNDER_CONSTRUCTION,
     LY_S_FLOORS,
+    LY_S_FLOOR_1,
     LY_S_ILLUSTRATIVE_DATA,
     LY_S_BUILDINGS,
     LY_S_BUILDING_1, /* (one: "1 building") */
@@ -178,6 +179,7 @@ typedef enum {
     LY_S_FLOOR_RANGE_SHORT,
     LY_S_TOUR_VACANT,
     LY_S_TOUR_HEIGHT_FLOORS,
+    LY_S_TOUR_HEIGHT_FLOOR_1,
     LY_S_TOUR_HEIGHT,
     LY_S_TOUCH_TO_EXPLORE,
     LY_S_NOTE,

@@ -161,7 +161,7 @@ double ly_floor_rent(const ly_building *b, const ly_floor_record *r, bool *to_be
 double ly_floor_card_rent(const ly_building *b, const ly_floor_record *record, bool *agreed)
 {
     *agreed = false;
-    if (!record || record->vacant_m2 < 1)
+    if (!record || !ly_floor_has_space(record))
         return -1;
     return ly_floor_rent(b, record, agreed);
 }
@@ -174,7 +174,7 @@ ly_rent_span ly_building_rent_span(const ly_building *b, const ly_floor_record *
         const ly_floor_record *r = &records[i];
         bool tba;
         double x = ly_floor_card_rent(b, r, &tba);
-        if (r->vacant_m2 < 1) /* (no space to let) */
+        if (!ly_floor_has_space(r))
             continue;
         space = true;
         if (x > 0)

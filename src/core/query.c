@@ -255,7 +255,7 @@ static double floor_rent(const ly_building *b, const ly_floor_record *r)
 static bool space_ok(const ly_building *b, const ly_floor_record *r, const ly_query_desc *q)
 {
     double rent = floor_rent(b, r);
-    return r->vacant_m2 > 0 &&
+    return ly_floor_has_space(r) &&
            (q->max_rent_cny_m2_day <= 0 || (rent >= 0 && rent <= q->max_rent_cny_m2_day));
 }
 

@@ -69,7 +69,7 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
     ly_site_space run = {.building = bi, .run = true};
     for (uint32_t k = 0; k <= b->n_records; k++) {
         const ly_floor_record *r = k < b->n_records ? &d->records[b->first_record + k] : NULL;
-        bool free_floor = r && r->vacant_m2 >= 1;
+        bool free_floor = r && ly_floor_has_space(r);
         const char *av = r && avail ? avail[b->first_record + k] : "";
         ly_site_space one = {.building = bi};
         if (r)

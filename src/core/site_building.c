@@ -64,7 +64,8 @@ static void facts(const ly_page *p, const ly_building *b)
                                                                        : LY_S_COMPLETED),
              b->year);
     fact(p, LY_S_STATUS, v);
-    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors, ly_page_str(p, LY_S_FLOORS));
+    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors,
+             ly_page_str(p, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));
     fact(p, LY_S_HEIGHT, v);
     if (b->gfa_m2 > 0) {
         snprintf(v, sizeof v, "%s m²", ly_page_grouped(b->gfa_m2, a, sizeof a));

@@ -39,9 +39,9 @@ ly_floor_state ly_floor_state_of(const ly_district *d, const ly_building *b, int
         return LY_FLOOR_NO_DATA;
     if (record)
         *record = &r[lo];
-    if (r[lo].vacant_m2 <= 0)
-        return LY_FLOOR_LEASED;
-    return r[lo].vacant_m2 >= r[lo].area_m2 ? LY_FLOOR_VACANT : LY_FLOOR_PARTLY_VACANT;
+    if (r[lo].vacant_m2 > 0 && r[lo].vacant_m2 >= r[lo].area_m2)
+        return LY_FLOOR_VACANT;
+    return ly_floor_has_space(&r[lo]) ? LY_FLOOR_PARTLY_VACANT : LY_FLOOR_LEASED;
 }
 
 void ly_stacking_deinit(ly_stacking *st)

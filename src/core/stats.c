@@ -43,7 +43,7 @@ void ly_stats_compute(const ly_district *d, ly_stats *s)
             s->floors_recorded++;
             if (r->vacant_m2 >= r->area_m2)
                 s->floors_vacant++;
-            else if (r->vacant_m2 > 0)
+            else if (ly_floor_has_space(r))
                 s->floors_partly_vacant++;
         }
         if (b->tax_2010_cny >= 0) {

@@ -70,7 +70,7 @@ static void occupancy_json(cJSON *o, const ly_district *d, const ly_building *b)
         ly_json_num_or_null(e, "rent_cny_m2_day", rent > 0 ? rent : -1);
         cJSON_AddBoolToObject(e, "rent_to_be_agreed", agreed);
         cJSON_AddItemToArray(recs, e);
-        if (r->vacant_m2 > 0)
+        if (ly_floor_has_space(r))
             cJSON_AddItemToArray(vf, cJSON_CreateNumber(r->floor));
     }
 }
@@ -230,8 +230,9 @@ static void info_text(const ly_district *d, const ly_building *b)
                 snprintf(asks, sizeof asks, " at %.2f", rent);
             printf("%5d  %-11s %9.0f %11.0f%s%s\n", r->floor, ly_floor_use_name(r->use),
                    r->area_m2, r->vacant_m2,
-                   r->vacant_m2 >= r->area_m2 ? "  vacant" : r->vacant_m2 > 0 ? "  partly vacant"
-                                                                            : "",
+                   r->vacant_m2 >= r->area_m2 ? "  vacant"
+                   : ly_floor_has_space(r)     ? "  partly vacant"
+                                               : "",
                    asks);
         }
     }
@@ -264,7 +265,7 @@ static void list_text(const ly_district *d)
         double occ = ly_building_occupancy(d, b, NULL, NULL);
         char pct[16] = "-";
         /* never 100 % with space vacant, nor 0 % with some let (99.5 % is "99 %") */
-        double shown = occ < 1 ? fmin(100 * occ, 99) : 100;
+        double shown = occ < 1 ? fmin(floor(100 * occ + 0.5), 99) : 100; /* (a half up) */
         shown = occ > 0 ? fmax(shown, 1) : 0;
         if (occ >= 0)
             snprintf(pct, sizeof pct, "%.0f %%", shown);

@@ -69,20 +69,23 @@ static void stats_text(const ly_district *d, const ly_stats *s)
         printf("Gross floor area      %s m² (%zu of the %zu buildings report it)\n",
                ly_thousands(s->gfa_m2, a, sizeof a), s->gfa_known, s->buildings);
     if (s->occupancy_rate >= 0) {
-        printf("Recorded floor area   %s m² on %zu floors\n",
-               ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded);
+        printf("Recorded floor area   %s m² on %zu floor%s\n",
+               ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded,
+               s->floors_recorded == 1 ? "" : "s");
         /* (the parts as shown add up to the whole as shown: leased is what vacancy leaves) */
         printf("Leased                %s m²\n",
                ly_thousands(round(s->recorded_area_m2) - round(s->vacant_m2), a, sizeof a));
-        printf("Vacant                %s m² (%zu floors fully vacant, %zu partly)\n",
-               ly_thousands(s->vacant_m2, a, sizeof a), s->floors_vacant, s->floors_partly_vacant);
+        printf("Vacant                %s m² (%zu floor%s fully vacant, %zu partly)\n",
+               ly_thousands(s->vacant_m2, a, sizeof a), s->floors_vacant,
+               s->floors_vacant == 1 ? "" : "s", s->floors_partly_vacant);
         printf("Occupancy rate        %.1f %%\n", 100 * s->occupancy_rate);
     } else {
         printf("Occupancy             no data\n");
     }
     if (s->tax_2010_known) {
-        printf("Tax 2010              %s CNY (%zu buildings report it)\n",
-               ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known);
+        printf("Tax 2010              %s CNY (%zu building%s report%s it)\n",
+               ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known,
+               s->tax_2010_known == 1 ? "" : "s", s->tax_2010_known == 1 ? "s" : "");
         printf("Buildings ≥ 100 M CNY %zu", s->tax_big);
         const char *sep = ": ";
         for (size_t i = 0; i < d->n_buildings; i++) {

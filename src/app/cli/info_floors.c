@@ -24,7 +24,7 @@ static const char *floor_status(const ly_floor_record *r)
 {
     if (!r)
         return "no data";
-    return r->vacant_m2 >= r->area_m2 ? "vacant" : r->vacant_m2 > 0 ? "partly vacant" : "leased";
+    return r->vacant_m2 >= r->area_m2 ? "vacant" : ly_floor_has_space(r) ? "partly vacant" : "leased";
 }
 
 /* Records are sorted by floor and at most one per floor (the loader checks). */

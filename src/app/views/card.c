@@ -46,7 +46,7 @@ static void occupancy(const ly_view_ctx *c, const ly_building *b)
     int listed = 0, more = 0;
     for (uint32_t i = b->n_records; i-- > 0;) {
         const ly_floor_record *r = &d->records[b->first_record + i];
-        if (r->vacant_m2 <= 0)
+        if (!ly_floor_has_space(r))
             continue;
         if (listed < 8 && o + 16 < sizeof floors) {
             char one[24];
@@ -154,7 +154,8 @@ static void overview(const ly_view_ctx *c, const ly_building *b)
         ly_ui_key_value(ui, ly_view_str(c, LY_S_TYPE),
                         ly_building_type_name(b->type, c->app->st.lang));
     status_row(c, b);
-    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors, ly_view_str(c, LY_S_FLOORS));
+    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors,
+             ly_view_str(c, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_HEIGHT), v);
     if (b->gfa_m2 > 0) {
         ly_format_grouped(b->gfa_m2, a, sizeof a);

@@ -34,7 +34,7 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
             ly_floor_state s = ly_floor_state_of(d, b, f, &r);
             char label[160], v[32], name[24];
             snprintf(name, sizeof name, ly_view_str(c, LY_S_FLOOR_SHORT), f);
-            if (r && r->vacant_m2 > 0) {
+            if (r && ly_floor_has_space(r)) {
                 ly_format_grouped(r->vacant_m2, v, sizeof v);
                 snprintf(label, sizeof label, "%s  %s · %s m²##f%d", name,
                          ly_view_str(c, states[s]), v, f);

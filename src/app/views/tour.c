@@ -29,8 +29,9 @@ static void facts(const ly_view_ctx *c, const ly_building *b, char *line, size_t
         snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_VACANT, LY_LANG_ZH), v);
         snprintf(en, sizeof en, ly_str(LY_S_TOUR_VACANT, LY_LANG_EN), v);
     } else if (b->floors > 0) {
-        snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_HEIGHT_FLOORS, LY_LANG_ZH), round(b->height_m), b->floors);
-        snprintf(en, sizeof en, ly_str(LY_S_TOUR_HEIGHT_FLOORS, LY_LANG_EN), round(b->height_m), b->floors);
+        ly_string_id hf = b->floors == 1 ? LY_S_TOUR_HEIGHT_FLOOR_1 : LY_S_TOUR_HEIGHT_FLOORS;
+        snprintf(zh, sizeof zh, ly_str(hf, LY_LANG_ZH), round(b->height_m), b->floors);
+        snprintf(en, sizeof en, ly_str(hf, LY_LANG_EN), round(b->height_m), b->floors);
     } else {
         snprintf(zh, sizeof zh, ly_str(LY_S_TOUR_HEIGHT, LY_LANG_ZH), round(b->height_m));
         snprintf(en, sizeof en, ly_str(LY_S_TOUR_HEIGHT, LY_LANG_EN), round(b->height_m));
