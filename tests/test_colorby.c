@@ -15,8 +15,46 @@ static void building(char *buf, size_t n, int i, int height, int year, const cha
     (void)year;
 }
 
+/* Years built, one every other year from 1991 to 2009: five classes at the quintiles,
+ * labelled in whole years that no two classes share (the breaks had been rounded to two
+ * figures, 2000, which left two classes: "1991 – 2000", "2000 – 2009"). */
+static void years(void)
+{
+    char text[8192] = "{\"type\":\"FeatureCollection\",\"features\":[";
+    for (int i = 0; i < 10; i++) {
+        char f[600];
+        double x = 120.0 + 0.001 * i;
+        snprintf(f, sizeof f,
+                 "%s{\"type\":\"Feature\",\"properties\":{\"id\":\"y%d\",\"kind\":"
+                 "\"building\",\"height_m\":20,\"year\":%d},\"geometry\":{\"type\":"
+                 "\"Polygon\",\"coordinates\":[[[%.4f,36.0],[%.4f,36.0],[%.4f,36.0005],"
+                 "[%.4f,36.0005],[%.4f,36.0]]]}}",
+                 i ? "," : "", i, 1991 + 2 * i, x, x + 0.0005, x + 0.0005, x, x);
+        strcat(text, f);
+    }
+    strcat(text, "]}");
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "years");
+    CHECK_INT(ly_district_load_mem(&d, text, strlen(text), "years", NULL, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    ly_colorby cb;
+    CHECK_INT(ly_colorby_compute(&cb, &d, LY_COLOR_AGE, LY_LANG_EN), 0);
+    CHECK_INT(cb.n_classes, 5);
+    static const char *labels[5] = {"1991 – 1994", "1995 – 1998", "1999 – 2000", "2001 – 2004",
+                                    "2005 – 2009"};
+    static const size_t counts[5] = {2, 2, 1, 2, 3};
+    for (int c = 0; c < cb.n_classes && c < 5; c++) {
+        CHECK_STR(cb.classes[c].label, labels[c]);
+        CHECK_INT(cb.classes[c].count, counts[c]);
+    }
+    ly_colorby_deinit(&cb);
+    ly_district_unload(&d);
+}
+
 int main(void)
 {
+    years();
     /* the ramp: lightness strictly rising along viridis */
     double last = -1;
     int rising = 1;

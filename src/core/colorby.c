@@ -168,7 +168,9 @@ static int numeric(ly_colorby *cb, const ly_district *d, ly_color_mode m)
     if (nv) {
         br[nb++] = sorted[0];
         for (int q = 1; q < 5; q++) {
-            double b = nice(sorted[(size_t)((double)q / 5 * (nv - 1) + 0.5)]);
+            double v = sorted[(size_t)((double)q / 5 * (nv - 1) + 0.5)];
+            /* (years as they are: two figures would make 1995 and 2004 both 2000) */
+            double b = m == LY_COLOR_AGE ? round(v) : nice(v);
             if (b > br[nb - 1] && b < sorted[nv - 1])
                 br[nb++] = b;
         }
@@ -185,9 +187,11 @@ static int numeric(ly_colorby *cb, const ly_district *d, ly_color_mode m)
         k->hi = nb > c + 1 ? br[c + 1] : br[c];
         ly_colorby_ramp(cb->n_classes > 1 ? (double)c / (cb->n_classes - 1) : 0.5, k->rgb);
         char a[32], b[32];
+        /* a class holds lo up to the next one's lo: in whole years, up to the year before */
+        double shown_hi = m == LY_COLOR_AGE && c + 1 < cb->n_classes ? k->hi - 1 : k->hi;
         format_value(m, k->lo, a, sizeof a);
-        format_value(m, k->hi, b, sizeof b);
-        if (k->lo == k->hi)
+        format_value(m, shown_hi, b, sizeof b);
+        if (k->lo >= shown_hi)
             snprintf(k->label, sizeof k->label, "%s", a);
         else
             snprintf(k->label, sizeof k->label, "%s – %s", a, b);
