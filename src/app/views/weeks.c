@@ -90,18 +90,36 @@ static void track(const ly_view_ctx *c, const parts *p, const ly_district *d)
         ly_view_sparkline(c, dv->week_vacant, d->n_weeks, p->tx, p->ty + 2 * s, p->tw, p->th - 4 * s,
                           -1, ly_rgba(120, 136, 166, 255), ly_rgba(206, 214, 230, 255));
     float step = p->tw / (float)(d->n_weeks - 1);
+    /* the years: at each year's first week (a longer tick), and the first week's when the
+     * weeks begin within a year and its label has room; no tick runs through a label */
+    float lx[16], lw[16];
+    int ly_[16], nl = 0;
+    for (size_t i = 0; i < d->n_weeks && nl < 16; i++) {
+        if (i && d->weeks[i] % 100 != 1)
+            continue;
+        char y[16];
+        snprintf(y, sizeof y, "%d", d->weeks[i] / 100);
+        float x = p->tx + step * (float)i + (i ? 3 * s : 0);
+        float w = ly_font_measure(c->app->font, y, 9.5f * s);
+        if (nl && lx[nl - 1] + lw[nl - 1] + 4 * s > x)
+            nl--; /* (the first week's label gives way to its next year's) */
+        lx[nl] = x, lw[nl] = w, ly_[nl++] = d->weeks[i] / 100;
+    }
     for (size_t i = 0; i < d->n_weeks; i++) {
-        /* a longer tick at each year's first week */
         bool year = d->weeks[i] % 100 == 1;
         float tx = p->tx + step * (float)i;
-        ly_draw_rect(c->dl, tx - 0.5f * s, p->ty + p->th + (year ? 2 : 4) * s, 1 * s,
-                     (year ? 8 : 4) * s, ly_rgba(170, 176, 190, 255));
-        if (year) {
-            char y[16];
-            snprintf(y, sizeof y, "%d", d->weeks[i] / 100);
-            ly_draw_text(c->dl, floorf(tx + 3 * s), floorf(p->ty + p->th + 12 * s), 9.5f * s,
-                         ly_rgba(120, 126, 138, 255), y);
-        }
+        bool under = false;
+        for (int k = 0; k < nl && !year; k++)
+            under |= tx >= lx[k] - 2 * s && tx <= lx[k] + lw[k] + 2 * s;
+        if (!under)
+            ly_draw_rect(c->dl, tx - 0.5f * s, p->ty + p->th + (year ? 2 : 4) * s, 1 * s,
+                         (year ? 8 : 4) * s, ly_rgba(170, 176, 190, 255));
+    }
+    for (int k = 0; k < nl; k++) {
+        char y[16];
+        snprintf(y, sizeof y, "%d", ly_[k]);
+        ly_draw_text(c->dl, floorf(lx[k]), floorf(p->ty + p->th + 12 * s), 9.5f * s,
+                     ly_rgba(120, 126, 138, 255), y);
     }
     float mx = p->tx + step * (float)d->week;
     ly_draw_rect(c->dl, mx - 1 * s, p->ty - 2 * s, 2 * s, p->th + 4 * s, ly_rgba(236, 125, 46, 255));
