@@ -295,6 +295,15 @@ static void test_wrap(void)
     CHECK_INT(n, 2);
     CHECK(ends_with(rent + lines[0].start, lines[0].len, "/day ·"));
     CHECK(starts_with(rent + lines[1].start, "to be agreed"));
+    /* and before a bracket's phrase: a place name is not cut in two ("（青" / "岛…") */
+    const char *crcc = "中铁青岛中心（青岛国际贸易中心）";
+    n = check_wrap(crcc, 16, 11 * 16 + 1, lines, 64);
+    CHECK_INT(n, 2);
+    CHECK_INT(lines[0].len, strlen("中铁青岛中心"));
+    const char *crcc_en = "China Railway Qingdao Center (Qingdao International Trade Center)";
+    n = check_wrap(crcc_en, 16, ly_font_measure(font, "China Railway Qingdao Center (Qingdao", 16),
+                   lines, 64);
+    CHECK(n >= 2 && lines[0].len == strlen("China Railway Qingdao Center"));
     /* ... but not when the separator comes early: "A ·" alone would waste the line */
     n = ly_ui_wrap(font, "A · long phrase with many words in it", 16,
                    ly_font_measure(font, "A · long phrase with", 16) + 4, lines, 64);

@@ -254,9 +254,10 @@ size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_
         if (i > ls && can_break(prev, c)) {
             brk = i;
             have_brk = true;
-            /* a line that must break breaks after a " · " that separates phrases, where
-               that leaves the line at least half full ("… CNY/m²/day ·" / "to be agreed") */
-            if (prev == ' ' && last == 0xB7) {
+            /* a line that must break breaks after a " · " that separates phrases, or before
+               a bracket's phrase, where that leaves the line at least half full ("… CNY/m²/day
+               ·" / "to be agreed", "中铁青岛中心" / "（青岛国际贸易中心）") */
+            if ((prev == ' ' && last == 0xB7) || c == 0xFF08 || c == '(') {
                 sep = i;
                 w_sep = w;
             }
