@@ -1161,8 +1161,25 @@ bool ly_ui_button(ly_ui *ui, const char *label)
         ly_draw_round_rect(ui->dl, r.x, r.y, r.w, r.h, dp(ui, t->radius), button_color(ui, b));
         char cut[256];
         /* a pixel of slack: the pill was sized from the same measure, and float
-     * rounding must not cut a label that fits */
-    const char *e = ellipsize(ui, s, px, r.w - 2 * pad + 1.0f, cut, sizeof cut);
+         * rounding must not cut a label that fits */
+        float room = r.w - 2 * pad + 1.0f;
+        const char *e = ellipsize(ui, s, px, room, cut, sizeof cut);
+        /* a label that ends in an arrow (what the button leads to) is cut before it */
+        static const char ARROW[] = " \u2192";
+        size_t n = strlen(s), k = sizeof ARROW - 1;
+        char head[256], both[300];
+        if (e != s && n > k && n - k < sizeof head && !strcmp(s + n - k, ARROW)) {
+            memcpy(head, s, n - k);
+            head[n - k] = '\0';
+            const char *h = ellipsize(ui, head, px, room - measure(ui->font, ARROW, px), cut,
+                                      sizeof cut);
+            size_t hl = strlen(h);
+            if (hl + k < sizeof both) {
+                memcpy(both, h, hl);
+                memcpy(both + hl, ARROW, k + 1);
+                e = both;
+            }
+        }
         text_at(ui, r.x + 0.5f * (r.w - measure(ui->font, e, px)), r.y, r.h, px, t->text, e);
     }
     return b.clicked;
