@@ -74,8 +74,11 @@ static void status_rows(const ly_view_ctx *c)
     ly_ui *ui = c->ui;
     char v[1200];
     const char *slash = strrchr(rn->data_path, '/');
-    snprintf(v, sizeof v, "%s · %zu", slash ? slash + 1 : rn->data_path,
-             c->app->scene.district.n_buildings);
+    size_t nb = c->app->scene.district.n_buildings;
+    char count[32];
+    ly_format_grouped((double)nb, count, sizeof count);
+    snprintf(v, sizeof v, "%s · %s %s", slash ? slash + 1 : rn->data_path, count,
+             ly_view_str(c, nb == 1 ? LY_S_BUILDING_1 : LY_S_BUILDINGS));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_DATA), v);
     /* (with nothing on screen, a failure keeps no old data: the kiosk is out of service) */
     bool none = !c->app->scene.loaded;
