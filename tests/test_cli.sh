@@ -483,6 +483,18 @@ expect err '27 more not shown'
 expect out 'invalid: 30 errors'
 [ "$(grep -c ': error: ' "$tmp/err")" -eq 3 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --max-errors 3 did not show exactly 3"; }
 run 2 validate --max-errors x "$ZS"
+# past the 1,000 a list keeps by default: as many as asked for (1,000 had been shown, and
+# the rest said to be a --max-errors away)
+{
+  printf '{"type":"FeatureCollection","features":[\n'
+  for i in $(seq 1 1200); do
+    printf '{"type":"Feature","properties":{"height":-5},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}},\n'
+  done
+  printf '{"type":"Feature","properties":{},"geometry":null}]}\n'
+} >"$tmp/more.geojson"
+run 1 validate --max-errors 5000 "$tmp/more.geojson"
+check '[ "$(grep -c ": error: " "$tmp/err")" -eq 1200 ] && ! grep -q "more not shown" "$tmp/err"' \
+  "--max-errors 5000 on 1,200 errors showed $(grep -c ": error: " "$tmp/err"): $(tail -1 "$tmp/err")"
 
 run 0 stats "$ZS"
 expect out '^Buildings +33 \('

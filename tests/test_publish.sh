@@ -308,8 +308,8 @@ check 'grep -Eq "<th scope=\"row\">4</th>(<td[^>]*>[^<]*</td>){3}<td class=\"num
 check 'python3 -c "import json,sys; a,b=(json.load(open(p)) for p in sys.argv[1:]); f=lambda m: [s[\"first\"] for s in m[0][\"floors\"]]; assert f(a)==f(b)==[2], (f(a), f(b))" "$tmp/q-store.json" "$tmp/q-pub.json"' \
   "the finder on the published file and on the store: $(head -c 300 "$tmp/q-pub.json") $(tail -2 "$tmp/err")"
 "$LOUYU" export "$tmp/rents/data/district.geojson" --floors --out "$tmp/floors.csv" >/dev/null 2>>"$tmp/err"
-floors=$(grep '^wtc,' "$tmp/floors.csv" | awk -F, '$3 == 2 || $3 == 4 || $3 == 10 {print $3 ":" $NF}' | tr -d '\r' | tr '\n' ' ')
-check '[ "$floors" = "2:3.00 4:9.50 10: " ]' "the per-floor CSV's rents: $floors"
+floors=$(grep '^wtc,' "$tmp/floors.csv" | awk -F, '$3 == 2 || $3 == 4 || $3 == 10 {print $3 ":" $(NF - 1) ":" $NF}' | tr -d '\r' | tr '\n' ' ')
+check '[ "$floors" = "2:3.00:0 4:9.50:0 10::1 " ]' "the per-floor CSV's rents (and whether to be agreed): $floors"
 
 # ---- the feed's links resolve as a reader resolves them: against the feed's address ------
 for site_dir in "$tmp/rents" "$site"; do

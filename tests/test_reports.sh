@@ -347,6 +347,12 @@ out.append('</Table></Worksheet><Worksheet ss:Name="说明"><Table><Row><Cell><D
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join(out))
 PY
 same_rows wtc-2003.xml
+# a file of 1,500 faults shows the first 1,000 and says how many more there are (it had
+# gone from the 1,000th to the total without a word)
+{ printf 'week,building,floors,vacant_m2\n'; for i in $(seq 1 1500); do printf '2011-W18,wtc,%d,0\n' $((i + 40)); done; } >"$tmp/many.csv"
+"$LOUYU" report import --db "$tmp/s.gpkg" --replace "$tmp/many.csv" >"$tmp/out" 2>"$tmp/err"
+check '[ "$(grep -c ": error: " "$tmp/err")" -eq 1000 ] && grep -q "many.csv: 500 more not shown$" "$tmp/err" && grep -q "not imported: 1500 errors" "$tmp/err"' \
+  "1,500 faults: $(grep -c ": error: " "$tmp/err") shown, $(tail -2 "$tmp/err")"
 # what sheets hide: a percentage under an XML 2003 style or shown in a web page's table is
 # refused as an area (it had been stored as 0.35 m²), and the store is unchanged; Excel's
 # _xHHHH_ escapes are undone; cells without r="E2" keep their columns; a workbook's message

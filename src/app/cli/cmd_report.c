@@ -236,6 +236,9 @@ static int import_one(const ly_args *a, const char *file)
     fflush(stdout); /* the file's problems after the lines about the files before it */
     for (size_t i = 0; i < diags.count; i++)
         ly_diag_print(stderr, &diags, &diags.items[i]);
+    if (diags.errors + diags.warnings > diags.count) /* (the first 1000, in the file's order) */
+        fprintf(stderr, "%s: %zu more not shown\n", file,
+                diags.errors + diags.warnings - diags.count);
     char w[16];
     int rc = LY_EXIT_OK;
     if (r == LY_IMPORT_BAD) {

@@ -11,6 +11,8 @@ static int validate_one(const char *path, long max_errors, const char *lod, bool
 {
     ly_diag_list diags;
     ly_diag_list_init(&diags, path);
+    if (max_errors > 1000) /* (all asked for are kept: the list keeps 1000 by default) */
+        diags.max_items = (size_t)max_errors;
     ly_district d;
     ly_load_result r =
         ly_district_load(&d, path, &(ly_load_desc){.lod = lod, .skip_bad = skip_bad}, &diags);
