@@ -16,6 +16,7 @@ The site is served on 127.0.0.1. On the map page:
   (FILE:LINE:COL errors, the district stays on screen), of a GeoPackage (said to be one,
   which the browser does not read), then of a good one; of two loads
   at once the last called wins, though the first one's bytes come later;
+- a site without its louyu.wasm: the start fails, and the page says which file;
 - no console error, no exception, no failed request, nothing fetched from elsewhere;
 - without WebGL2 the page says so instead of failing.
 - a portal published with --web (PORTAL_DIR): the map over the district page's render,
@@ -96,6 +97,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             return
         if self.path == "/test/good.geojson":
             self.path = "/district.geojson"
+        if self.path.startswith("/nowasm/"):  # the site without its code
+            if self.path.split("?")[0] == "/nowasm/louyu.wasm":
+                self.send_error(404, "File not found")
+                return
+            self.path = self.path[len("/nowasm"):]
         super().do_GET()
 
     def log_message(self, *args):
@@ -498,6 +504,19 @@ def portal(browser, base):
         check(not errs, f"errors from {page} to its map: " + "; ".join(errs[:6]))
 
 
+def code_missing(browser, base):
+    """A site whose louyu.wasm is not there: the start fails with the file's name and the
+    page says so (it had waited for ever on "Loading the 3D map…")."""
+    tab = Tab(browser, (base,), SIZE)
+    tab.navigate(base + "nowasm/index.html")
+    why = tab.eval("louyuReady.then(() => 'started', (e) => e.message)", timeout=60)
+    check(why and "louyu.wasm" in why and "404" in why,
+          f"a site without louyu.wasm: the start ends with {why!r}")
+    text = tab.poll("document.getElementById('louyu-status').textContent",
+                    lambda t: t and "louyu.wasm" in t, 10)
+    check(text and "louyu.wasm" in text, f"a site without louyu.wasm: the page says {text!r}")
+
+
 def without_webgl(exe, profile, base, portal_base=None):
     browser = Browser(exe, profile, flags=("--disable-gpu", "--disable-webgl", "--disable-3d-apis"),
                       size=SIZE)
@@ -547,6 +566,7 @@ def main():
         inputs(browser, base)
         english_start(browser, base)
         retry(browser, base)
+        code_missing(browser, base)
         if portal_dir:
             portal(browser, portal_base)
     except CDPError as e:

@@ -10,8 +10,15 @@
   const img = fig && fig.querySelector("img");
   if (fig && canvas && typeof LouyuMap === "function") {
     // the shape the markup gives (supported() sizes the drawing buffer to the canvas's
-    // box: shown first, or a hidden canvas's 0 x 0 made the map square)
-    canvas.style.aspectRatio = canvas.width + " / " + canvas.height;
+    // box: shown first, or a hidden canvas's 0 x 0 made the map square); on a phone's
+    // narrow page a taller one, where the map's panels and card have room (at 350 x 219
+    // they covered it)
+    const markup = canvas.width + " / " + canvas.height;
+    const shape = () => {
+      canvas.style.aspectRatio = fig.clientWidth && fig.clientWidth < 600 ? "9 / 16" : markup;
+    };
+    shape();
+    window.addEventListener("resize", shape);
     canvas.hidden = false;
     if (img) img.hidden = true;
   }

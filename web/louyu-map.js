@@ -212,12 +212,21 @@
       const small = fetchBytes(base + "louyu-font.otf", "the font");
       const data = o.data ? fetchBytes(o.data, "the district") : Promise.resolve(null);
       for (const p of [script, wasm, small, data]) if (p) p.catch(() => {});
-      // louyu.js runs once this thread is free again
+      // louyu.js runs once this thread is free again; code that cannot be fetched, compiled
+      // or instantiated ends the start with its reason (emscripten's module would wait on)
+      let codeFailed;
+      const codeFailure = new Promise((_, reject) => { codeFailed = reject; });
+      codeFailure.catch(() => {});
       const modulePromise = Promise.resolve(script).then(() => global.createLouyu({
         locateFile: (f) => base + f,
         instantiateWasm: (imports, done) => {
           wasm.then((m) => WebAssembly.instantiate(m, imports).then((i) => done(i, m)))
-            .catch((e) => console.error("louyu: louyu.wasm: " + e.message));
+            .catch((e) => {
+              console.error("louyu: louyu.wasm: " + e.message);
+              codeFailed(/^the map's code/.test(e.message) ? e
+                : new Error("the map's code " + wasmUrl + " could not be used (" + e.message +
+                            "): expected the louyu.wasm that scripts/web.sh wrote beside louyu.js"));
+            });
           return {};
         },
         print: (t) => console.log(t),
@@ -228,7 +237,7 @@
       modulePromise.catch(() => {});
       if (!LouyuMap.supported(canvas)) throw new Error("this browser has no WebGL2");
       performance.mark("louyu:context");
-      const module = await modulePromise;
+      const module = await Promise.race([modulePromise, codeFailure]);
       performance.mark("louyu:module");
       const [info, bytes] = await Promise.all([fontInfo, data]);
       // the small subset when it covers the data, else the wide one (all of GB 2312)

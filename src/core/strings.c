@@ -122,6 +122,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_POI_LANDMARK] = {"地标", "landmark"},
     [LY_S_POI_ANY] = {"地点", "point of interest"},
     [LY_S_N_BUILDINGS_MATCH] = {"%s 座楼宇符合", "%s buildings match"},
+    [LY_S_N_BUILDINGS_MATCH_1] = {"%s 座楼宇符合", "%s building matches"},
     [LY_S_NO_BUILDINGS] = {"这个文件里没有楼宇", "No buildings in this file"},
     [LY_S_NO_BUILDINGS_HINT] = {"楼宇是 Polygon 或 MultiPolygon 要素", "Buildings are Polygon or MultiPolygon features"},
     [LY_S_NO_BUILDINGS_HINT_CITYJSON] = {"楼宇是有面（MultiSurface、Solid……）的 Building 城市对象",

@@ -37,6 +37,7 @@ static struct {
     bool first_told;
     bool msaa_chosen;
     bool typing; /* a field takes the keys (the page heard so) */
+    float dpr;   /* the device pixel ratio the panels are scaled for */
 } W = {.told = -1};
 
 /* The buffer for a reply of up to n bytes with its NUL, or NULL without memory. */
@@ -181,6 +182,13 @@ static void frame(void)
     ly_platform_drawable_size(W.plat, &dw, &dh);
     if (dw != app->st.width || dh != app->st.height)
         ly_cmd_resize(app, dw, dh);
+    /* the page zoomed, or moved to a screen of another density: the panels keep their size
+     * in CSS pixels (they had kept the start's scale, half or twice their size) */
+    float scale = ly_platform_pixel_scale(W.plat);
+    if (scale > 0 && fabsf(scale - W.dpr) > 1e-3f) {
+        ly_cmd_set_scale(app, scale * app->st.ui_scale / (W.dpr > 0 ? W.dpr : scale));
+        W.dpr = scale;
+    }
     double t = ly_platform_now();
     ly_cmd_lost_time(app, t - W.last - 0.1);
     bool moving = ly_app_update(app, fmin(t - W.last, 0.1));
@@ -232,6 +240,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
         return -1;
     }
     ly_renderer_set_upload_budget(app->renderer, LY_UPLOAD_BUDGET_MS);
+    W.dpr = ly_platform_pixel_scale(W.plat);
     ly_cmd_set_language(app, ly_lang_parse(lang && *lang ? lang : "zh"));
     W.started = true;
     W.last = ly_platform_now();
