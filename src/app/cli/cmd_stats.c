@@ -87,14 +87,20 @@ static void stats_text(const ly_district *d, const ly_stats *s)
                ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known,
                s->tax_2010_known == 1 ? "" : "s", s->tax_2010_known == 1 ? "s" : "");
         printf("Buildings ≥ 100 M CNY %zu", s->tax_big);
+        /* the first ten by name (a city's thousands in --json) */
         const char *sep = ": ";
-        for (size_t i = 0; i < d->n_buildings; i++) {
+        size_t named = 0;
+        for (size_t i = 0; i < d->n_buildings && named < 10; i++) {
             const ly_building *bd = &d->buildings[i];
             if (bd->tax_2010_cny >= LY_TAX_BIG_CNY) {
                 printf("%s%s", sep, bd->name_en ? bd->name_en : bd->name ? bd->name : bd->id);
                 sep = ", ";
+                named++;
             }
         }
+        if (s->tax_big > named)
+            printf(" and %s more (stats --json lists them)",
+                   ly_thousands((double)(s->tax_big - named), a, sizeof a));
         printf("\n");
     }
     if (s->tax_q1_2011_cny >= 0)
