@@ -351,6 +351,16 @@ typedef struct {
     ly_rent_span was, now;
 } rent_row;
 
+/* A building's entry in a diff's JSON: its id and names, for the figures to follow. */
+static cJSON *building_json(const ly_building *b)
+{
+    cJSON *r = cJSON_CreateObject();
+    cJSON_AddStringToObject(r, "id", b->id);
+    ly_json_str(r, "name", b->name);
+    ly_json_str(r, "name_en", b->name_en);
+    return r;
+}
+
 static cJSON *span_json(ly_rent_span s)
 {
     cJSON *o = cJSON_CreateObject();
@@ -369,10 +379,7 @@ static void diff_rents(cJSON *o, const ly_district *d, const rent_row *rows, siz
     for (size_t i = 0; i < n; i++) {
         const ly_building *b = &d->buildings[rows[i].building];
         if (arr) {
-            cJSON *r = cJSON_CreateObject();
-            cJSON_AddStringToObject(r, "id", b->id);
-            ly_json_str(r, "name", b->name);
-            ly_json_str(r, "name_en", b->name_en);
+            cJSON *r = building_json(b);
             cJSON_AddItemToObject(r, "from", span_json(rows[i].was));
             cJSON_AddItemToObject(r, "to", span_json(rows[i].now));
             cJSON_AddItemToArray(arr, r);
@@ -416,10 +423,7 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
             const ly_building *b = &d->buildings[rows[i].building];
             if (TENTH(rows[i].now) == TENTH(rows[i].was)) /* listed where its figures differ */
                 continue;
-            cJSON *r = cJSON_CreateObject();
-            cJSON_AddStringToObject(r, "id", b->id);
-            ly_json_str(r, "name", b->name);
-            ly_json_str(r, "name_en", b->name_en);
+            cJSON *r = building_json(b);
             cJSON_AddNumberToObject(r, "vacant_m2_from", TENTH(rows[i].was));
             cJSON_AddNumberToObject(r, "vacant_m2_to", TENTH(rows[i].now));
             cJSON_AddNumberToObject(r, "change_m2", TENTH(TENTH(rows[i].now) - TENTH(rows[i].was)));
