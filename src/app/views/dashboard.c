@@ -157,7 +157,12 @@ static void industry_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, fl
     for (int i = 0; i < k; i++)
         total += counts[i];
     size_t max = k ? counts[0] : 1;
-    float row = 18 * s, label_w = fminf(110 * s, 0.42f * w);
+    /* the labels' column as wide as its longest name needs, up to half the chart */
+    float row = 18 * s, label_w = 40 * s;
+    for (int i = 0; i < k && i < 32; i++)
+        label_w = fmaxf(label_w, ly_font_measure(c->app->font, ly_industry_name(names[i], lang),
+                                                 11 * s) + 8 * s);
+    label_w = fminf(label_w, 0.5f * w);
     if (!k) /* (a district without enterprises, or without their industries) */
         ly_draw_text(c->dl, floorf(x), floorf(y + 12 * s), 11 * s, ly_rgba(100, 108, 122, 255),
                      ly_view_str(c, LY_S_NO_ENTERPRISES));
