@@ -1185,8 +1185,28 @@ static void camera_sources(void)
     }
 }
 
+/* Rents are compared as they are printed, to the cent: 4.005 and 4.004 both read 4.00 (a
+ * change the import had listed as "4.00 -> 4.00"), 4.005 and 4.006 read 4.00 and 4.01 (one
+ * it had not listed). */
+static void rent_cents(void)
+{
+    ly_rent_span a = {4.005, 4.005, false}, b = {4.004, 4.004, false}, c = {4.006, 4.006, false};
+    char ta[64], tb[64], tc[64];
+    ly_rent_span_text(a, "U", "TBA", ta, sizeof ta);
+    ly_rent_span_text(b, "U", "TBA", tb, sizeof tb);
+    ly_rent_span_text(c, "U", "TBA", tc, sizeof tc);
+    CHECK(ly_rent_span_same(a, b) == !strcmp(ta, tb));
+    CHECK(ly_rent_span_same(a, c) == !strcmp(ta, tc));
+    CHECK(!ly_rent_span_same(a, c));
+    CHECK(ly_rent_cents(4.005) == strtod(ta, NULL));
+    ly_rent_span d = {4.0, 4.0, true};
+    CHECK(!ly_rent_span_same(d, (ly_rent_span){4.0, 4.0, false}));
+    CHECK(ly_rent_span_same((ly_rent_span){-1, -1, false}, (ly_rent_span){-1, -1, false}));
+}
+
 int main(void)
 {
+    rent_cents();
     camera_sources();
     comb_ring();
     tame_texts();

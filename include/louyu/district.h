@@ -422,7 +422,10 @@ typedef struct {
 ly_rent_span ly_building_rent_span(const ly_building *b, const ly_floor_record *records);
 /* As it was in week i of d's history (as it is now when i is past its weeks). */
 ly_rent_span ly_building_rent_span_in_week(const ly_district *d, const ly_building *b, size_t i);
-/* The same to the cent. */
+/* A rent to the cent as it is printed ("%.2f": 4.005 is 4.00, as the card, the CSV and the
+ * JSON all give it). */
+double ly_rent_cents(double rent);
+/* The same to the cent, as printed. */
 bool ly_rent_span_same(ly_rent_span a, ly_rent_span b);
 /* As ly_building_rent_text words it. */
 bool ly_rent_span_text(ly_rent_span s, const char *unit, const char *agreed, char *buf, size_t n);

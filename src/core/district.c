@@ -209,10 +209,17 @@ ly_rent_span ly_building_rent_span_in_week(const ly_district *d, const ly_buildi
     return s;
 }
 
+double ly_rent_cents(double rent)
+{
+    char t[64];
+    snprintf(t, sizeof t, "%.2f", rent);
+    return strtod(t, NULL);
+}
+
 bool ly_rent_span_same(ly_rent_span a, ly_rent_span b)
 {
-    return a.agreed == b.agreed && round(a.lo * 100) == round(b.lo * 100) &&
-           round(a.hi * 100) == round(b.hi * 100);
+    return a.agreed == b.agreed && ly_rent_cents(a.lo) == ly_rent_cents(b.lo) &&
+           ly_rent_cents(a.hi) == ly_rent_cents(b.hi);
 }
 
 bool ly_rent_span_text(ly_rent_span s, const char *unit, const char *agreed, char *buf, size_t n)

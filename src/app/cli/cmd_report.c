@@ -364,18 +364,18 @@ static cJSON *building_json(const ly_building *b)
 static cJSON *span_json(ly_rent_span s)
 {
     cJSON *o = cJSON_CreateObject();
-    ly_json_num_or_null(o, "min", s.lo > 0 ? round(s.lo * 100) / 100 : -1);
-    ly_json_num_or_null(o, "max", s.hi > 0 ? round(s.hi * 100) / 100 : -1);
+    ly_json_num_or_null(o, "min", s.lo > 0 ? ly_rent_cents(s.lo) : -1);
+    ly_json_num_or_null(o, "max", s.hi > 0 ? ly_rent_cents(s.hi) : -1);
     cJSON_AddBoolToObject(o, "to_be_agreed", s.agreed);
     return o;
 }
 
 /* The buildings whose asking rent changed: into the JSON (o), or as text. */
-static void diff_rents(cJSON *o, const ly_district *d, const rent_row *rows, size_t n)
+static void diff_rents(cJSON *o, const ly_district *d, const rent_row *rows, size_t n, bool gap)
 {
     cJSON *arr = o ? cJSON_AddArrayToObject(o, "rents") : NULL;
-    if (!o && n)
-        printf("\nAsking rents of the floors with space to let:\n\n");
+    if (!o && n) /* (gap: a blank line after the buildings listed above) */
+        printf("%sAsking rents of the floors with space to let:\n\n", gap ? "\n" : "");
     for (size_t i = 0; i < n; i++) {
         const ly_building *b = &d->buildings[rows[i].building];
         if (arr) {
@@ -430,7 +430,7 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
             cJSON_AddItemToArray(arr, r);
         }
         cJSON_AddItemToObject(o, "buildings", arr);
-        diff_rents(o, d, rents, n_rents);
+        diff_rents(o, d, rents, n_rents, false);
         ly_json_print(o);
         return;
     }
@@ -440,10 +440,12 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
     printf("Vacant space from %s to %s: %s m² -> %s m² (%s%s m²)\n\n", s1, s2,
            ly_thousands(round(was), x, sizeof x), ly_thousands(round(now), y, sizeof y),
            delta > 0 ? "+" : delta < 0 ? "-" : "\u00b1", ly_thousands(fabs(delta), dz, sizeof dz));
+    bool listed = false;
     for (size_t i = 0; i < n; i++) {
         double ch = round(rows[i].now) - round(rows[i].was);
         if (ch == 0) /* (its whole m² the same) */
             continue;
+        listed = true;
         /* the name last: a long (or Chinese) one pushes no figure out of its column */
         char sz[40];
         snprintf(sz, sizeof sz, "%s%s m²", ch > 0 ? "+" : "-",
@@ -452,7 +454,7 @@ static void diff_print(const ly_args *a, const ly_district *d, const diff_row *r
                ly_thousands(round(rows[i].now), y, sizeof y), sz,
                ly_cli_title(&d->buildings[rows[i].building], LY_LANG_EN, " / ", buf, sizeof buf));
     }
-    diff_rents(NULL, d, rents, n_rents);
+    diff_rents(NULL, d, rents, n_rents, listed);
 }
 
 int ly_cli_report_diff(const ly_args *a)

@@ -87,16 +87,27 @@ static void stats_text(const ly_district *d, const ly_stats *s)
                ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known,
                s->tax_2010_known == 1 ? "" : "s", s->tax_2010_known == 1 ? "s" : "");
         printf("Buildings ≥ 100 M CNY %zu", s->tax_big);
-        /* the first ten by name (a city's thousands in --json) */
+        /* the ten largest by name (a city's thousands in --json) */
         const char *sep = ": ";
         size_t named = 0;
-        for (size_t i = 0; i < d->n_buildings && named < 10; i++) {
-            const ly_building *bd = &d->buildings[i];
-            if (bd->tax_2010_cny >= LY_TAX_BIG_CNY) {
-                printf("%s%s", sep, bd->name_en ? bd->name_en : bd->name ? bd->name : bd->id);
-                sep = ", ";
-                named++;
+        double below = INFINITY; /* the last named: its tax, its index (ties in file order) */
+        long below_i = -1;
+        for (; named < 10; named++) {
+            long top = -1; /* the largest after the last named (a city's ten: ten passes) */
+            for (size_t i = 0; i < d->n_buildings; i++) {
+                double t = d->buildings[i].tax_2010_cny;
+                bool after = t < below || (t == below && (long)i > below_i);
+                if (t >= LY_TAX_BIG_CNY && after &&
+                    (top < 0 || t > d->buildings[top].tax_2010_cny))
+                    top = (long)i;
             }
+            if (top < 0)
+                break;
+            const ly_building *bd = &d->buildings[top];
+            printf("%s%s", sep, bd->name_en ? bd->name_en : bd->name ? bd->name : bd->id);
+            sep = ", ";
+            below = bd->tax_2010_cny;
+            below_i = top;
         }
         if (s->tax_big > named)
             printf(" and %s more (stats --json lists them)",
