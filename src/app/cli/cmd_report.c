@@ -212,12 +212,14 @@ static void print_changes(const ly_district *d, const ly_import_summary *s)
     if (d->n_weeks)
         snprintf(against, sizeof against, "%s, the week before",
                  ly_week_format(d->weeks[0], w, sizeof w));
-    char r[64] = "";
+    char r[80] = "", nr[32], nb[32];
     if (rents)
-        snprintf(r, sizeof r, ", %zu asking rent%s changed", rents, rents == 1 ? "" : "s");
-    printf("  %zu building%s changed: %s m² newly vacant, %s m² newly let%s (against %s)\n",
-           s->n_changes, s->n_changes == 1 ? "" : "s", ly_thousands(round(vac), a, sizeof a),
-           ly_thousands(round(let), b, sizeof b), r, against);
+        snprintf(r, sizeof r, ", %s asking rent%s changed",
+                 ly_thousands((double)rents, nr, sizeof nr), rents == 1 ? "" : "s");
+    printf("  %s building%s changed: %s m² newly vacant, %s m² newly let%s (against %s)\n",
+           ly_thousands((double)s->n_changes, nb, sizeof nb), s->n_changes == 1 ? "" : "s",
+           ly_thousands(round(vac), a, sizeof a), ly_thousands(round(let), b, sizeof b), r,
+           against);
 }
 
 /* One file: whole or not at all. Returns its exit status. */
