@@ -209,6 +209,24 @@ static void test_edges_and_fades(void)
     CHECK(!shown(2));
 }
 
+/* A name wider than the window: the selection's label ends in "…" and shows (it had been
+ * dropped, as it was wider than the room between the panels). */
+static void test_long_name(void)
+{
+    ly_building *b = &g_s.d.buildings[2];
+    const char *was = b->name_en;
+    b->name_en = "China Railway Qingdao Center (Qingdao International Trade Center) North Tower "
+                 "Phase One Office Complex, Super High-Rise, with Its Podium and Plaza, the "
+                 "Shopping Arcade on Its Lower Floors and the Underground Car Park Below Them";
+    look(900);
+    update(2, 10, NULL, 0, LY_LANG_EN);
+    const float *bx = box_of(2);
+    CHECK(shown(2));
+    CHECK(bx && bx[2] - bx[0] <= 0.45f * W + 20);
+    b->name_en = was;
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+}
+
 int main(void)
 {
     char path[1024], err[256];
@@ -227,6 +245,7 @@ int main(void)
         test_placement();
         test_keep_out();
         test_edges_and_fades();
+        test_long_name();
     }
     ly_labels_deinit(&g_s.labels);
     ly_bvh_deinit(&g_s.bvh);

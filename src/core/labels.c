@@ -1,4 +1,5 @@
 #include "louyu/labels.h"
+#include "louyu/ui.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -134,7 +135,7 @@ static size_t candidates(ly_labels *l, const ly_district *d, const ly_mesh *mesh
 
 /* One label's text and where it goes. */
 typedef struct {
-    char title[160];
+    char title[160], top_cut[256], bottom_cut[256]; /* (a long name ends in "…") */
     const char *top, *bottom; /* the name in the UI's language; the other under it */
     float sx, sy;             /* the anchor on screen */
     box bx;                   /* the pill */
@@ -159,6 +160,12 @@ static void lay_out(label *lb, const ly_building *b, const float a[3], const ly_
         return;
     lb->sx = (clip[0] / clip[3] * 0.5f + 0.5f) * (float)o->width;
     lb->sy = (0.5f - clip[1] / clip[3] * 0.5f) * (float)o->height;
+    /* a name too long for a pill ends in "…": the selection's had been dropped, wider
+     * than the room between the panels */
+    float most = fminf(420 * s, 0.45f * (float)o->width);
+    lb->top = ly_ui_fit(font, lb->top, px1, most, lb->top_cut, sizeof lb->top_cut);
+    if (lb->bottom)
+        lb->bottom = ly_ui_fit(font, lb->bottom, px2, most, lb->bottom_cut, sizeof lb->bottom_cut);
     float w1 = ly_font_measure(font, lb->top, px1);
     float w2 = lb->bottom ? ly_font_measure(font, lb->bottom, px2) : 0;
     float w = fmaxf(w1, w2) + 2 * pad, h = px1 * 1.25f + (lb->bottom ? px2 * 1.3f : 0) + pad;
