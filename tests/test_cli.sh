@@ -884,6 +884,24 @@ wait "$pid"
 cp "$tmp/err" "$tmp/log"
 expect log "RELOAD: reload of $tmp/notes.dat failed: 1 error; showing the previous data"
 expect log "RELOAD: reloaded $tmp/orig.geojson: 5 buildings"
+# a file emptied (a broken export: a FeatureCollection of nothing) is no district to show in
+# place of one: the viewer (and a kiosk) keeps what it shows, and loads the next good file
+cp "$ZS" "$tmp/emptied.geojson"
+timeout 60 "$LOUYU" --verbose view "$tmp/emptied.geojson" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+for _ in $(seq 150); do grep -q 'APP: ' "$tmp/err" && break; sleep 0.2; done
+sleep 1.5
+printf '{"type":"FeatureCollection","features":[]}\n' >"$tmp/e.tmp" && mv "$tmp/e.tmp" "$tmp/emptied.geojson"
+for _ in $(seq 150); do grep -q 'reload of .*emptied.geojson failed' "$tmp/err" && break; sleep 0.2; done
+sleep 1.5
+cp "$WILD" "$tmp/e.tmp" && mv "$tmp/e.tmp" "$tmp/emptied.geojson"
+for _ in $(seq 150); do grep -q 'reloaded .*emptied.geojson' "$tmp/err" && break; sleep 0.2; done
+kill -TERM "$pid"
+wait "$pid"
+cp "$tmp/err" "$tmp/log"
+expect log "RELOAD: reload of $tmp/emptied.geojson failed: 1 error; showing the previous data"
+expect log "RELOAD: $tmp/emptied.geojson: it has no buildings: expected a district with its buildings"
+expect log "RELOAD: reloaded $tmp/emptied.geojson: 5 buildings"
 # a file the viewer may not read when it changed is loaded once it may: chmod alone changes
 # neither its time nor its size (the viewer kept the old district until Ctrl+R). The viewer
 # runs as nobody where the test runs as root, whom a mode of 000 does not stop.

@@ -215,6 +215,10 @@ mode html
 wait_log "warning FETCH: $URL: the server's body \(67 bytes\) is not a valid district"
 mode ok "$BAD/height-negative.geojson"
 wait_log "warning FETCH: $URL: the server's body \(642 bytes\) is not a valid district \(1 error, the first at 22:21"
+# a district of no buildings (a broken export upstream) is no new version: the copy stays
+printf '{"type":"FeatureCollection","features":[]}\n' >"$tmp/empty.geojson"
+mode ok "$tmp/empty.geojson"
+wait_log "warning FETCH: $URL: the server's body \([0-9]+ bytes\) is a district with no buildings"
 alive "through the failures"
 # the new version: back, and taken
 mode ok "$tmp/new.geojson"

@@ -265,6 +265,12 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
         return false;
     }
     const char *path = info.path;
+    if (r == LY_LOAD_OK && !next.district.n_buildings && app->scene.district.n_buildings) {
+        /* a file emptied (a broken export) is no district to show in place of one */
+        ly_diag_add(&diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "it has no buildings: expected a district with its buildings");
+        r = LY_LOAD_DATA;
+    }
     if (r == LY_LOAD_OK)
         r = ly_cmd_swap_scene(app, &next, &diags);
     ly_run_note *rn = &app->st.run;

@@ -419,6 +419,15 @@ static ly_fetch_status take_body(fetch *f, ly_district *out, ly_diag_list *body_
         ly_diag_list_deinit(&own);
         return LY_FETCH_FAILED;
     }
+    if (!d.n_buildings) {
+        /* (a broken export upstream: it would blank every kiosk, and their copies) */
+        say(res, LY_FETCH_E_BODY,
+            "the server's body (%zu bytes) is a district with no buildings: expected a louyu "
+            "GeoJSON district or store with its buildings", f->got);
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&own);
+        return LY_FETCH_FAILED;
+    }
     ly_diag_list_deinit(&own);
     remove_side_files(f->copy);
     if (rename(f->tmp, f->copy)) {
