@@ -128,6 +128,25 @@ static void test_lock(void)
     key(LY_KEY_ENTER);
     CHECK_INT(a->open, LY_ADMIN_STATUS);
     CHECK_INT(a->unlocks, 2);
+    /* locks in a row grow, twice as long each (a flat minute let a 4-digit PIN be guessed
+     * at the screen within a day); the right PIN starts them over */
+    ly_cmd_admin_open(&g_app, LY_ADMIN_PAD);
+    double lock[3];
+    for (int k = 0; k < 3; k++) {
+        for (int i = 0; i < LY_ADMIN_MAX_FAILS; i++) {
+            text("0000");
+            key(LY_KEY_ENTER);
+        }
+        lock[k] = a->locked_until - g_app.st.time;
+        g_app.st.admin.locked_until = g_app.st.time; /* (as if it had been waited out) */
+    }
+    CHECK_NEAR(lock[0], 60, 1);
+    CHECK_NEAR(lock[1], 120, 1);
+    CHECK_NEAR(lock[2], 240, 1);
+    text("2468");
+    key(LY_KEY_ENTER);
+    CHECK_INT(a->open, LY_ADMIN_STATUS);
+    CHECK_INT(a->locks, 0);
 }
 
 static void test_reset_and_no_pin(void)

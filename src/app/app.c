@@ -280,14 +280,16 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
                  app->scene.district.n_buildings, ly_clock_ms() - info.started_ms);
         LY_INFO("RELOAD", "%s", rn->status);
     } else {
-        /* bad data never replaces good data: say why, keep what is on screen */
+        /* bad data never replaces good data: say why, keep what is on screen (or, with
+         * nothing on screen, that there is still nothing) */
+        const char *kept = app->scene.loaded ? "showing the previous data"
+                                             : "nothing to show until a good file comes";
         if (r == LY_LOAD_IO)
-            snprintf(rn->status, sizeof rn->status,
-                     "reload of %s failed: it cannot be read; showing the previous data", path);
+            snprintf(rn->status, sizeof rn->status, "reload of %s failed: it cannot be read; %s",
+                     path, kept);
         else
-            snprintf(rn->status, sizeof rn->status,
-                     "reload of %s failed: %zu error%s; showing the previous data", path,
-                     diags.errors, diags.errors == 1 ? "" : "s");
+            snprintf(rn->status, sizeof rn->status, "reload of %s failed: %zu error%s; %s", path,
+                     diags.errors, diags.errors == 1 ? "" : "s", kept);
         LY_WARN("RELOAD", "%s", rn->status);
         for (size_t i = 0; i < diags.count && i < 20; i++)
             if (diags.items[i].severity == LY_DIAG_ERROR && diags.items[i].line > 0)

@@ -400,7 +400,7 @@ void ly_cmd_note_load(ly_app *app, const char *path, int result, const ly_diag_l
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
-    strftime(rn->when, sizeof rn->when, "%H:%M:%S", &tm);
+    strftime(rn->when, sizeof rn->when, "%Y-%m-%d %H:%M:%S", &tm); /* (months unattended) */
     rn->n_errors = 0;
     for (size_t i = 0; i < diags->count && !ok && rn->n_errors < 4; i++)
         if (diags->items[i].severity == LY_DIAG_ERROR && diags->items[i].line > 0)

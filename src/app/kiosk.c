@@ -17,7 +17,8 @@
 
 #define CORNER_DP 80.0f   /* the square in the top-left corner that listens */
 #define SLOP_DP 24.0f     /* a held press may wander this far */
-#define LOCK_S 60.0       /* the pad's lock after LY_ADMIN_MAX_FAILS wrong PINs */
+#define LOCK_S 60.0       /* the pad's lock after LY_ADMIN_MAX_FAILS wrong PINs, */
+#define LOCK_MAX_S 86400.0 /* twice as long each time in a row, up to a day */
 #define LEAVE_OPEN_S 60.0 /* an untouched pad or panel closes after this */
 
 /* ---- the kiosk ----------------------------------------------------------------------- */
@@ -236,13 +237,18 @@ void ly_cmd_admin_key(ly_app *app, char k)
         if (ok) {
             LY_INFO("ADMIN", "admin panel opened");
             a->fails = 0;
+            a->locks = 0;
             a->unlocks++;
             a->open = LY_ADMIN_STATUS;
         } else if (++a->fails >= LY_ADMIN_MAX_FAILS) {
+            /* a 4-digit PIN tried at a flat minute's lock falls within a day: each lock in
+             * a row is twice the last, up to a day */
+            double lock = fmin(LOCK_S * ldexp(1.0, a->locks < 20 ? a->locks : 20), LOCK_MAX_S);
             a->wrong = true;
-            LY_WARN("ADMIN", "%d wrong PINs: the pad is locked for %.0f s", a->fails, LOCK_S);
-            a->locked_until = app->st.time + LOCK_S;
+            LY_WARN("ADMIN", "%d wrong PINs: the pad is locked for %.0f s", a->fails, lock);
+            a->locked_until = app->st.time + lock;
             a->fails = 0;
+            a->locks++;
         } else {
             a->wrong = true;
             LY_WARN("ADMIN", "wrong PIN (%d of %d)", a->fails, LY_ADMIN_MAX_FAILS);

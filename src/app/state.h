@@ -75,6 +75,7 @@ typedef struct {
     bool wrong;       /* the last PIN was wrong */
     long status_second; /* the app time's second the status panel was last drawn in */
     int fails;        /* wrong PINs in a row */
+    int locks;        /* locks in a row, since the last right PIN: each twice the last */
     double locked_until; /* app time; no PINs before it */
     double touched_t;    /* the last interaction with the pad or panel */
     ly_admin_request request; /* for the viewer's loop to act on */
@@ -96,7 +97,7 @@ typedef struct {
     bool ok;
     bool unreadable;     /* it failed as a file (cannot be opened or read), not as data */
     double shown_t;      /* app time the toast appeared */
-    char when[16];       /* local time, HH:MM:SS */
+    char when[32];       /* local time, YYYY-MM-DD HH:MM:SS */
     char errors[4][240]; /* its first errors, LINE:COL: message */
     int n_errors;
 } ly_run_note;

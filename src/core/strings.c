@@ -77,6 +77,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_ADMIN_PIN_HINT] = {"请输入 PIN（%d–%d 位数字）", "Enter the PIN (%d–%d digits)"},
     [LY_S_ADMIN_WRONG] = {"PIN 错误", "Wrong PIN"},
     [LY_S_ADMIN_LOCKED] = {"错误次数过多，请 %d 秒后再试", "Too many tries: wait %d s"},
+    [LY_S_ADMIN_LOCKED_MIN] = {"错误次数过多，请 %d 分钟后再试", "Too many tries: wait %d min"},
     [LY_S_ADMIN_TITLE] = {"信息亭管理", "Kiosk admin"},
     [LY_S_ADMIN_DATA] = {"数据", "Data"},
     [LY_S_ADMIN_LAST_RELOAD] = {"上次更新", "Last update"},

@@ -18,8 +18,11 @@ static void pad_line(const ly_view_ctx *c)
     ly_ui *ui = c->ui;
     char line[160];
     if (c->app->st.time < a->locked_until) {
-        snprintf(line, sizeof line, ly_view_str(c, LY_S_ADMIN_LOCKED),
-                 (int)ceil(a->locked_until - c->app->st.time));
+        double left = a->locked_until - c->app->st.time; /* (in minutes past two) */
+        if (left > 120)
+            snprintf(line, sizeof line, ly_view_str(c, LY_S_ADMIN_LOCKED_MIN), (int)ceil(left / 60));
+        else
+            snprintf(line, sizeof line, ly_view_str(c, LY_S_ADMIN_LOCKED), (int)ceil(left));
         ly_ui_label_colored(ui, line, ly_rgba(190, 50, 40, 255));
     } else if (a->pin[0]) {
         size_t n = strlen(a->pin), used = 0;
