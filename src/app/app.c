@@ -139,6 +139,7 @@ static void source_remember(ly_source_health *h, const ly_fetch_result *f)
         strftime(h->since, sizeof h->since, "%Y-%m-%d %H:%M:%S", &tm);
     }
     h->failing = true;
+    snprintf(h->reason, sizeof h->reason, "%.*s", (int)sizeof h->reason - 1, f->reason);
     h->error = f->error;
     h->http_code = f->http_code;
     /* a bad body's reason is its own: another bad body is news (the other reasons

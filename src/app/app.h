@@ -105,14 +105,15 @@ typedef struct {
     bool key_down[LY_KEY_COUNT];
 } ly_pointer;
 
-/* A URL source's health, for the log: said when it changes, not at every poll
- * ("unreachable since 12:00", then "back"). Only app.c writes it. */
+/* A URL source's health, for the log (said when it changes, not at every poll:
+ * "unreachable since 12:00", then "back") and the kiosk's admin panel. Only app.c writes it. */
 typedef struct {
     bool failing;
     ly_fetch_error error; /* the failure being reported */
     long http_code;       /* its answer, when it was one */
     char body[160];       /* a bad body's reason: another bad body is news too */
     char since[32];       /* local time it began failing */
+    char reason[240];     /* what happened, for the admin panel */
 } ly_source_health;
 
 typedef struct ly_app {

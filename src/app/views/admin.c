@@ -83,6 +83,12 @@ static void status_rows(const ly_view_ctx *c)
     snprintf(v, sizeof v, "%s · %s %s", slash ? slash + 1 : rn->data_path, count,
              ly_view_str(c, nb == 1 ? LY_S_BUILDING_1 : LY_S_BUILDINGS));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_DATA), v);
+    /* a URL that fails: since when and why (the log said it once; a caretaker looks here) */
+    const ly_source_health *src = &c->app->source;
+    if (src->failing) {
+        snprintf(v, sizeof v, ly_view_str(c, LY_S_ADMIN_SOURCE_FAILING), src->since, src->reason);
+        ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_SOURCE), v);
+    }
     /* (with nothing on screen, a failure keeps no old data: the kiosk is out of service) */
     bool none = !c->app->scene.loaded;
     if (rn->when[0])
