@@ -420,6 +420,10 @@ typedef struct {
 /* Over b's records given (b's n_records of them, with their vacant area and rents; b's own
  * rent where they have no space to let). */
 ly_rent_span ly_building_rent_span(const ly_building *b, const ly_floor_record *records);
+/* With b's own rent `own` and its records' vacant areas and rents given (b's n_records each),
+ * their other facts d's. */
+ly_rent_span ly_building_rent_span_with(const ly_district *d, const ly_building *b, double own,
+                                        const double *vacant, const double *rent);
 /* As it was in week i of d's history (as it is now when i is past its weeks). */
 ly_rent_span ly_building_rent_span_in_week(const ly_district *d, const ly_building *b, size_t i);
 /* A rent to the cent as it is printed ("%.2f": 4.005 is 4.00, as the card, the CSV and the

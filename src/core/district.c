@@ -189,24 +189,32 @@ ly_rent_span ly_building_rent_span(const ly_building *b, const ly_floor_record *
     return s;
 }
 
-ly_rent_span ly_building_rent_span_in_week(const ly_district *d, const ly_building *b, size_t i)
+ly_rent_span ly_building_rent_span_with(const ly_district *d, const ly_building *b, double own,
+                                        const double *vacant, const double *rent)
 {
-    if (i >= d->n_weeks)
-        return ly_building_rent_span(b, d->records + b->first_record);
     ly_building at = *b;
-    at.rent_cny_m2_day = d->week_rent[i * d->n_buildings + (size_t)(b - d->buildings)];
+    at.rent_cny_m2_day = own;
     ly_floor_record *recs = malloc((b->n_records + 1) * sizeof *recs);
     if (!recs)
         return (ly_rent_span){-1, -1, false};
     for (uint32_t r = 0; r < b->n_records; r++) {
-        size_t k = b->first_record + r;
-        recs[r] = d->records[k];
-        recs[r].vacant_m2 = d->week_vacant[i * d->n_records + k];
-        recs[r].rent_cny_m2_day = d->week_record_rent[i * d->n_records + k];
+        recs[r] = d->records[b->first_record + r];
+        recs[r].vacant_m2 = vacant[r];
+        recs[r].rent_cny_m2_day = rent[r];
     }
     ly_rent_span s = ly_building_rent_span(&at, recs);
     free(recs);
     return s;
+}
+
+ly_rent_span ly_building_rent_span_in_week(const ly_district *d, const ly_building *b, size_t i)
+{
+    if (i >= d->n_weeks)
+        return ly_building_rent_span(b, d->records + b->first_record);
+    size_t first = i * d->n_records + b->first_record;
+    return ly_building_rent_span_with(d, b,
+                                      d->week_rent[i * d->n_buildings + (size_t)(b - d->buildings)],
+                                      d->week_vacant + first, d->week_record_rent + first);
 }
 
 double ly_rent_cents(double rent)

@@ -228,21 +228,6 @@ static int insert_rows(import_ctx *c, long id)
 
 /* ---- what changed ------------------------------------------------------------------- */
 
-/* Building b's asking rents over its records with these vacant areas and rents (b's
- * own rent where they have no space to let). */
-static ly_rent_span span_of(const ly_district *d, const ly_building *b, double own,
-                            const double *vacant, const double *rent, ly_floor_record *tmp)
-{
-    ly_building at = *b;
-    at.rent_cny_m2_day = own;
-    for (uint32_t r = 0; r < b->n_records; r++) {
-        tmp[r] = d->records[b->first_record + r];
-        tmp[r].vacant_m2 = vacant[r];
-        tmp[r].rent_cny_m2_day = rent[r];
-    }
-    return ly_building_rent_span(&at, tmp);
-}
-
 /* One building of the report against the week before (prev, or the district as
  * converted when -1): its m² newly vacant and let, and its asking rents then and now. */
 static ly_import_change change_of(const ly_district *d, const ly_report *rep, uint32_t b, long prev,
@@ -271,9 +256,8 @@ static ly_import_change change_of(const ly_district *d, const ly_report *rep, ui
         if (rep->rows[i].building == b && rep->rows[i].rent > 0 &&
             (low < 0 || rep->rows[i].rent < low))
             low = rep->rows[i].rent;
-    ly_floor_record *tmp = (ly_floor_record *)(buf + 4 * nr);
-    ch.rent_was = span_of(d, bl, own, was, rent_was, tmp);
-    ch.rent_now = span_of(d, bl, low > 0 ? low : own, after, rent_after, tmp);
+    ch.rent_was = ly_building_rent_span_with(d, bl, own, was, rent_was);
+    ch.rent_now = ly_building_rent_span_with(d, bl, low > 0 ? low : own, after, rent_after);
     return ch;
 }
 
@@ -286,7 +270,7 @@ static void changes(const ly_district *d, const ly_report *rep, ly_import_summar
     size_t most = 1; /* the most records of a building */
     for (size_t b = 0; b < d->n_buildings; b++)
         most = d->buildings[b].n_records > most ? d->buildings[b].n_records : most;
-    double *buf = malloc(most * (4 * sizeof(double) + sizeof(ly_floor_record)));
+    double *buf = malloc(most * 4 * sizeof(double));
     sum->changes = calloc(rep->n_rows + 1, sizeof *sum->changes);
     if (!bs || !buf || !sum->changes) {
         free(bs);
