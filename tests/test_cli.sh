@@ -847,16 +847,22 @@ kill -TERM "$pid"
 wait "$pid"
 cp "$tmp/kiosk/logs/shp.log" "$tmp/log"
 expect log "info RELOAD: reloaded $tmp/kiosk/shp/x.shp: 3 buildings"
+# wait_err PATTERN: until the viewer's log ($tmp/err) says PATTERN (a grep pattern), 30 s at most
+wait_err() { for _ in $(seq 150); do grep -q "$1" "$tmp/err" && break; sleep 0.2; done; }
+# stop_viewer: the viewer started in the background ($pid) ended, its log in $tmp/log
+stop_viewer() {
+  kill -TERM "$pid"
+  wait "$pid"
+  cp "$tmp/err" "$tmp/log"
+}
 # drop_on FILE DROPPED UNTIL: the viewer on FILE, DROPPED dropped on its window (the window
 # system's drop event) at its second frame, until its log says UNTIL (a grep pattern); the
 # log in $tmp/log
 drop_on() {
   LOUYU_FAULT="drop@2:$2" timeout 60 "$LOUYU" --verbose view "$1" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
   local pid=$!
-  for _ in $(seq 150); do grep -q "$3" "$tmp/err" && break; sleep 0.2; done
-  kill -TERM "$pid"
-  wait "$pid"
-  cp "$tmp/err" "$tmp/log"
+  wait_err "$3"
+  stop_viewer
 }
 # a file dropped on the viewer's window opens in place of the one shown, its name in the
 # title; a kiosk ignores it
@@ -875,13 +881,11 @@ cp "$ZS" "$tmp/orig.geojson"
 printf 'hello\n' >"$tmp/notes.dat"
 LOUYU_FAULT="drop@2:$tmp/notes.dat" timeout 60 "$LOUYU" --verbose view "$tmp/orig.geojson" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-for _ in $(seq 150); do grep -q 'reload of .*notes.dat failed' "$tmp/err" && break; sleep 0.2; done
+wait_err 'reload of .*notes.dat failed'
 sleep 1.5
 cp "$WILD" "$tmp/orig.tmp" && mv "$tmp/orig.tmp" "$tmp/orig.geojson"
-for _ in $(seq 150); do grep -q 'reloaded .*orig.geojson' "$tmp/err" && break; sleep 0.2; done
-kill -TERM "$pid"
-wait "$pid"
-cp "$tmp/err" "$tmp/log"
+wait_err 'reloaded .*orig.geojson'
+stop_viewer
 expect log "RELOAD: reload of $tmp/notes.dat failed: 1 error; showing the previous data"
 expect log "RELOAD: reloaded $tmp/orig.geojson: 5 buildings"
 # a file emptied (a broken export: a FeatureCollection of nothing) is no district to show in
@@ -889,16 +893,14 @@ expect log "RELOAD: reloaded $tmp/orig.geojson: 5 buildings"
 cp "$ZS" "$tmp/emptied.geojson"
 timeout 60 "$LOUYU" --verbose view "$tmp/emptied.geojson" --size 640x360 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-for _ in $(seq 150); do grep -q 'APP: ' "$tmp/err" && break; sleep 0.2; done
+wait_err 'APP: '
 sleep 1.5
 printf '{"type":"FeatureCollection","features":[]}\n' >"$tmp/e.tmp" && mv "$tmp/e.tmp" "$tmp/emptied.geojson"
-for _ in $(seq 150); do grep -q 'reload of .*emptied.geojson failed' "$tmp/err" && break; sleep 0.2; done
+wait_err 'reload of .*emptied.geojson failed'
 sleep 1.5
 cp "$WILD" "$tmp/e.tmp" && mv "$tmp/e.tmp" "$tmp/emptied.geojson"
-for _ in $(seq 150); do grep -q 'reloaded .*emptied.geojson' "$tmp/err" && break; sleep 0.2; done
-kill -TERM "$pid"
-wait "$pid"
-cp "$tmp/err" "$tmp/log"
+wait_err 'reloaded .*emptied.geojson'
+stop_viewer
 expect log "RELOAD: reload of $tmp/emptied.geojson failed: 1 error; showing the previous data"
 expect log "RELOAD: $tmp/emptied.geojson: it has no buildings: expected a district with its buildings"
 expect log "RELOAD: reloaded $tmp/emptied.geojson: 5 buildings"
@@ -912,18 +914,16 @@ if [ "$(id -u)" = 0 ]; then chown -R nobody "$rd"; as=(setpriv --reuid=nobody --
 XDG_CACHE_HOME="$rd/cache" XDG_CONFIG_HOME="$rd/config" timeout 90 "${as[@]}" "$LOUYU" --verbose view "$rd/w.geojson" \
   --size 640x360 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-for _ in $(seq 150); do grep -q 'APP: ' "$tmp/err" && break; sleep 0.2; done
+wait_err 'APP: '
 sleep 1.5
 chmod 000 "$rd/w.geojson"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["features"]=[f for f in d["features"] if f["id"]!="wtc"]; open(sys.argv[2],"w").write(json.dumps(d))' \
   "$ZS" "$tmp/less.json"
 cat "$tmp/less.json" >"$rd/w.geojson" # (in place: root may write it)
-for _ in $(seq 150); do grep -q 'reload of .*w.geojson failed' "$tmp/err" && break; sleep 0.2; done
+wait_err 'reload of .*w.geojson failed'
 chmod 644 "$rd/w.geojson"
-for _ in $(seq 150); do grep -q 'reloaded .*w.geojson' "$tmp/err" && break; sleep 0.2; done
-kill -TERM "$pid"
-wait "$pid"
-cp "$tmp/err" "$tmp/log"
+wait_err 'reloaded .*w.geojson'
+stop_viewer
 rm -rf "$rd"
 expect log "RELOAD: reload of .*/w.geojson failed: it cannot be read; showing the previous data"
 expect log "RELOAD: .*/w.geojson: cannot open: Permission denied"
