@@ -654,6 +654,13 @@ int main(void)
     const char *big = NULL, *small = NULL;
     CHECK(ly_layout_notice_text(&app, &big, &small));
     CHECK(small && strstr(small, "Building") && strstr(small, "Solid"));
+    /* a kiosk started on it says to the public what it says without data: out of service,
+     * in both languages, not a file's hint meant for whoever made it */
+    app.st.kiosk.on = true;
+    CHECK(ly_layout_notice_text(&app, &big, &small));
+    CHECK(big && !strcmp(big, ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_ZH)));
+    CHECK(small && !strcmp(small, ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_EN)));
+    app.st.kiosk.on = false;
     ly_app_deinit(&app);
     return check_report();
 }

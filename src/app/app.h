@@ -140,6 +140,13 @@ typedef struct ly_app {
     bool icons_loaded; /* the map's pictograms are on the GPU */
 } ly_app;
 
+/* A kiosk without a district to show (none loaded, or one without buildings): the
+ * public sees "out of service" and nothing of the map's furniture. */
+static inline bool ly_app_out_of_service(const ly_app *app)
+{
+    return app->st.kiosk.on && (!app->scene.loaded || !app->scene.district.n_buildings);
+}
+
 /* What a frame of the viewer, the kiosk or the browser may spend sending chunks' full
  * meshes to the GPU (ly_renderer_set_upload_budget): a city shows at once and its near
  * chunks come in over the next frames. Pictures (louyu shot, the portal's renders) set

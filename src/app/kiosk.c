@@ -167,8 +167,8 @@ void ly_cmd_kiosk_tick(ly_app *app, double dt)
         ly_cmd_kiosk_reset(app);
     admin_tick(app);
     /* (not out of service: an empty banner had waited for the data, then for its next stop) */
-    bool shown = app->scene.loaded && app->scene.district.n_buildings > 0;
-    if (!k->touring && !app->st.admin.open && k->idle_s >= k->attract_s && shown)
+    if (!k->touring && !app->st.admin.open && k->idle_s >= k->attract_s &&
+        !ly_app_out_of_service(app))
         ly_cmd_start_tour(app);
     if (k->touring)
         tour_step(app, dt);

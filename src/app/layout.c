@@ -541,8 +541,9 @@ bool ly_layout_notice_text(const ly_app *app, const char **big, const char **sma
         *small = stage;
         return true;
     }
-    if (!app->scene.loaded && app->st.kiosk.on) {
-        /* calm, in both languages, instead of an error to the public */
+    if (ly_app_out_of_service(app)) {
+        /* calm, in both languages, instead of an error to the public (a file without
+         * buildings included: its hint is for whoever made it) */
         *big = ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_ZH);
         *small = ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_EN);
         return true;
@@ -730,7 +731,9 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
     L->narrow = room.below;
     ly_layout_free_map(st->width, st->height, L->s, st->selected >= 0, ly_layout_has_weeks(app),
                        L->free);
-    bool loaded = app->scene.loaded;
+    /* (a kiosk on a district without buildings is out of service: no panels, no map's
+     * furniture, as with no district at all) */
+    bool loaded = app->scene.loaded && !ly_app_out_of_service(app);
     if (loaded) {
         title_box(L, app);
         chrome(L, app);

@@ -126,7 +126,7 @@ static void operations_badge(const ly_view_ctx *c)
 
 ly_view_out ly_view_hud(const ly_view_ctx *c)
 {
-    if (!c->app->scene.loaded)
+    if (!c->app->scene.loaded || ly_app_out_of_service(c->app))
         return (ly_view_out){0};
     title(c);
     scale_bar(c);
