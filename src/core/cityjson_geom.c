@@ -650,7 +650,7 @@ static bool face_inner_point(const ly_district *d, const ly_face *fc, double *q)
 
 typedef struct {
     size_t face;
-    float top;
+    float bottom, top;
 } ground_face;
 
 static int by_top(const void *pa, const void *pb)
@@ -663,17 +663,22 @@ static int by_top(const void *pa, const void *pb)
 
 /* The footprint: each ground face a polygon as high as its own part (a 10 m podium beside
  * a 60 m tower stays 10 m in a GeoJSON export), else the hull of it all. Ground faces are
- * taken from the lowest up, and one over ground already taken is left out: the underside
- * of an overhang, not ground. A ground face higher than the base with nothing under it
- * stays: the upper half of a split-level house on a slope. */
+ * taken from the lowest up. One over ground already taken is left out: the underside of
+ * an overhang, not ground; unless it stands on another part, its base no more than a
+ * metre over that part's top (a tower on its podium): then it is a polygon from its own
+ * base up to its top, so the podium stays as low as it is. A ground face higher than the
+ * base with nothing under it stays: the upper half of a split-level house on a slope. */
 static bool footprint(cj_reader *r, ly_building *b, size_t p0)
 {
     ly_district *d = r->d;
     b->first_polygon = (uint32_t)d->n_polygons;
     size_t n_parts = 0, n = 0;
     float *tops = part_tops(d, b->first_face, &n_parts);
-    ground_face *g = tops ? malloc((d->n_faces - b->first_face + 1) * sizeof *g) : NULL;
-    if (!g) {
+    size_t cap = d->n_faces - b->first_face + 1;
+    ground_face *g = tops ? malloc(cap * sizeof *g) : NULL;
+    uint16_t *taken_by = g ? malloc(cap * sizeof *taken_by) : NULL; /* each polygon's part */
+    if (!taken_by) {
+        free(g);
         free(tops);
         r->nomem = true;
         return false;
@@ -682,31 +687,41 @@ static bool footprint(cj_reader *r, ly_building *b, size_t p0)
         const ly_face *fc = &d->faces[f];
         if (fc->type != LY_FACE_GROUND || !fc->n_rings)
             continue;
-        float top = 0;
+        float top = 0, bottom = INFINITY;
         for (uint32_t k = 0; k < fc->n_rings; k++) {
             const ly_ring *rg = &d->rings[fc->first_ring + k];
-            for (uint32_t i = 0; i < rg->n_points; i++)
+            for (uint32_t i = 0; i < rg->n_points; i++) {
                 top = fmaxf(top, d->point_z[rg->first_point + i]);
+                bottom = fminf(bottom, d->point_z[rg->first_point + i]);
+            }
         }
-        g[n++] = (ground_face){f, top};
+        g[n++] = (ground_face){f, bottom, top};
     }
     qsort(g, n, sizeof *g, by_top);
     bool ok = true;
     for (size_t k = 0; k < n && ok; k++) {
         const ly_face *fc = &d->faces[g[k].face];
         double q[2];
-        bool over = false;
+        bool over = false, on_other = false;
         if (g[k].top > FLAT_M && face_inner_point(d, fc, q))
             for (size_t i = b->first_polygon; i < d->n_polygons && !over; i++)
-                over = ly_polygon_contains(d, d->points, &d->polygons[i], q[0], q[1]);
+                if (ly_polygon_contains(d, d->points, &d->polygons[i], q[0], q[1])) {
+                    on_other = taken_by[i - b->first_polygon] != fc->part &&
+                               g[k].bottom <= d->polygons[i].height_m + 1.0f;
+                    over = !on_other;
+                }
         if (over)
-            continue; /* an underside over the building's own ground (an overhang) */
+            continue; /* an underside over its part's own ground (an overhang) */
         ly_polygon *pg = cj_grow(r, (void **)&d->polygons, &d->n_polygons, &r->cap_polygons,
                                  sizeof *pg);
-        if (pg)
-            *pg = (ly_polygon){fc->first_ring, fc->n_rings, 0, tops[fc->part]};
+        if (pg) {
+            float base = on_other ? g[k].bottom : 0; /* (a part on another: from its base) */
+            *pg = (ly_polygon){fc->first_ring, fc->n_rings, base, tops[fc->part]};
+            taken_by[d->n_polygons - 1 - b->first_polygon] = fc->part;
+        }
         ok = pg != NULL;
     }
+    free(taken_by);
     free(g);
     free(tops);
     if (!ok || (d->n_polygons == b->first_polygon && !hull_footprint(r, p0, d->n_points)))
