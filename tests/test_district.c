@@ -884,6 +884,10 @@ static void nested_tags(void)
         CHECK_STR(t->type, "office");
         CHECK_NEAR(t->height_m, 150, 1e-9);
         CHECK_INT(t->floors, 40);
+        /* the tags it did not read are its other properties, as a flat file's are, and not
+         * the element's "tags", "relations" and "meta" as they stand */
+        CHECK_STR(t->extra, "{\"roof:shape\":\"flat\"}");
+        CHECK(r->extra == NULL);
         CHECK_STR(r->type, "yes");
         CHECK_NEAR(r->height_m, 24, 1e-9);
         CHECK_STR(r->address, "香港中路8号");

@@ -1302,8 +1302,13 @@ static const char *keep_extra(loader *L, const cJSON *props, const char *const *
     textbuf *t = &L->extra;
     t->len = 0;
     for (const cJSON *m = props->child; m; m = m->next) {
-        /* "other_tags" as the tags it holds, those louyu did not read */
-        bool tags = L->tags && m == L->tags_src;
+        /* "other_tags", or the element's nested "tags", as the tags it holds, those louyu
+         * did not read; not the element's bookkeeping beside them (its relations, its
+         * version and who edited it) */
+        bool tags = L->tags && (m == L->tags_src || (L->tags_nested && m == L->tags));
+        if (L->tags_nested && m->string &&
+            (!strcmp(m->string, "meta") || !strcmp(m->string, "relations")))
+            continue;
         for (const cJSON *e = tags ? L->tags->child : m; e; e = tags ? e->next : NULL) {
             if (!e->string || lookup(e->string, known, n_known) >= 0 ||
                 (tags && member(props, e->string)))
