@@ -460,6 +460,31 @@ static void test_part_heights(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* A footprint (LoD0) with its height written as text: "12.5 m" is read as 12.5 m, with a
+ * warning that says so (it had said "the model's own heights are used" and drawn 10 m);
+ * text that is no height says what is used instead. */
+static void test_measured_text(void)
+{
+#define FOOTPRINT(H)                                                                       \
+    HEAD ",\"CityObjects\":{\"f\":{\"type\":\"Building\",\"attributes\":{\"measuredHeight\":" H \
+    "},\"geometry\":[{\"type\":\"MultiSurface\",\"lod\":\"0\",\"boundaries\":[[[0,1,2,3]]]}]}},"   \
+    "\"vertices\":" VERTS "}"
+    ly_diag_list diags;
+    ly_district d;
+    const ly_building *f = load_one(&d, FOOTPRINT("\"12.5 m\""), "f", &diags);
+    CHECK_NEAR(f ? f->height_m : 0, 12.5, 1e-9);
+    CHECK(said(&diags, "\"measuredHeight\" is the text \"12.5 m\": read as 12.5 m") != NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    f = load_one(&d, FOOTPRINT("\"tall\""), "f", &diags);
+    CHECK_NEAR(f ? f->height_m : 0, 10.0, 1e-9);
+    CHECK(said(&diags, "not used: the height is the model's, else its storeys', else 10 m") !=
+          NULL);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+#undef FOOTPRINT
+}
+
 /* A split-level house on a slope: its upper half's ground surface is 3 m above the base,
  * with nothing under it, and is footprint (it was left out as an overhang's underside,
  * and the footprint lost half the house); a slab's underside over the lower half's ground
@@ -530,7 +555,7 @@ static void test_one_sided_parts(void)
     CHECK(a && a->n_faces == 6);
     CHECK(b && b->n_faces == 6);
     CHECK(find(&d, "P") == NULL && find(&d, "Q") == NULL);
-    CHECK(said(&diags, "1 parts name a parent in their \"parents\" that does not list them") !=
+    CHECK(said(&diags, "1 part names a parent in its \"parents\" that does not list it") !=
           NULL);
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
@@ -795,6 +820,7 @@ int main(void)
     test_installation();
     test_part_heights();
     test_split_level();
+    test_measured_text();
     test_one_sided_parts();
     test_attribute_forms();
     test_refused();

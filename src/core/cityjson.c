@@ -477,6 +477,30 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
     return false;
 }
 
+/* Where a building's height comes from without its "measuredHeight". */
+#define MEASURED_ELSE "the height is the model's, else its storeys', else 10 m"
+
+/* "measuredHeight" written as text: "12.5", "12.5 m", "12.5m"; -1 for anything else. */
+static double measured_text(const cJSON *m)
+{
+    if (!cJSON_IsString(m) || strcmp(m->string, "measuredHeight"))
+        return -1;
+    const char *s = m->valuestring;
+    while (*s == ' ')
+        s++;
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || !isfinite(v) || strpbrk(s, "xXnN")) /* (no hex, nan, inf) */
+        return -1;
+    while (*end == ' ')
+        end++;
+    if (*end == 'm')
+        end++;
+    while (*end == ' ')
+        end++;
+    return *end ? -1 : v;
+}
+
 /* The attributes louyu reads, and the rest kept as they are (the card shows them). */
 static void read_attributes(cj_reader *r, const cJSON *attrs, ly_building *b, int *storeys,
                             double *measured)
@@ -493,15 +517,20 @@ static void read_attributes(cj_reader *r, const cJSON *attrs, ly_building *b, in
         return;
     }
     for (const cJSON *m = attrs->child; m; m = m->next) {
+        double text_m = measured_text(m);
         if (!strcmp(m->string, "measuredHeight") && cJSON_IsNumber(m) && m->valuedouble > 0 &&
             m->valuedouble <= 1000)
             *measured = m->valuedouble;
-        else if (!strcmp(m->string, "measuredHeight") && cJSON_IsNumber(m))
+        else if (!strcmp(m->string, "measuredHeight") && text_m > 0 && text_m <= 1000) {
+            *measured = text_m; /* "12.5 m": what it says, as GeoJSON's heights are read */
+            cj_warn(r, m, "\"measuredHeight\" is the text \"%s\": read as %.12g m; expected a "
+                    "number of metres", m->valuestring, text_m);
+        } else if (!strcmp(m->string, "measuredHeight") && cJSON_IsNumber(m))
             cj_warn(r, m, "\"measuredHeight\" is %.12g: expected a height in metres > 0 and "
-                    "\u2264 1000 (the model's own heights are used)", m->valuedouble);
+                    "\u2264 1000 (not used: " MEASURED_ELSE ")", m->valuedouble);
         else if (!strcmp(m->string, "measuredHeight") && !cJSON_IsNull(m))
-            cj_warn(r, m, "\"measuredHeight\" is %s: expected a number of metres (the model's "
-                    "own heights are used)", cj_kind(m));
+            cj_warn(r, m, "\"measuredHeight\" is %s: expected a number of metres (not used: "
+                    MEASURED_ELSE ")", cj_kind(m));
         if (!known_attribute(r, m, b, storeys))
             cJSON_AddItemReferenceToObject(rest, m->string, (cJSON *)m);
     }
@@ -961,15 +990,21 @@ static void finish(cj_reader *r)
     }
     if (r->n_adopted_all)
         ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
-                    "%zu parts name a parent in their \"parents\" that does not list them among "
+                    "%zu %s a parent in %s \"parents\" that does not list %s among "
                     "its \"children\": read as its parts; expected each part in its parent's "
-                    "\"children\" as well", r->n_adopted_all);
+                    "\"children\" as well", r->n_adopted_all,
+                    r->n_adopted_all == 1 ? "part names" : "parts name",
+                    r->n_adopted_all == 1 ? "its" : "their", r->n_adopted_all == 1 ? "it" : "them");
     if (r->n_degenerate)
-        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%zu surfaces with fewer than three "
-                    "corners or no area were left out", r->n_degenerate);
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%zu %s with fewer than three "
+                    "corners or no area %s left out", r->n_degenerate,
+                    r->n_degenerate == 1 ? "surface" : "surfaces",
+                    r->n_degenerate == 1 ? "was" : "were");
     if (r->n_lod_missing)
-        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%zu city objects have no geometry "
-                    "at LoD %s: their best LoD was drawn", r->n_lod_missing, r->want_lod);
+        ly_diag_add(r->diags, LY_DIAG_WARNING, SIZE_MAX, -1, "%zu %s no geometry at LoD %s: "
+                    "%s best LoD was drawn", r->n_lod_missing,
+                    r->n_lod_missing == 1 ? "city object has" : "city objects have", r->want_lod,
+                    r->n_lod_missing == 1 ? "its" : "their");
     d->n_skipped = r->n_skipped;
     d->n_point_z = d->point_z ? d->n_points : 0;
     double box[4] = {INFINITY, INFINITY, -INFINITY, -INFINITY};
