@@ -60,6 +60,9 @@ check '[ "$(dump "$tmp/s.gpkg")" = "$before" ]' "a refused report changed the st
 "$LOUYU" report template wtc --db "$tmp/s.gpkg" --encoding gb18030 --out "$tmp/wtc.csv"
 check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | head -1)" = "week/周,building/楼宇,floors/楼层,vacant_m2/空置面积,rent_cny_m2_day/租金,available_from/可入驻日期,contact/联系人,note/备注" ]' "the template's header"
 check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | grep -c "^2011-W18,wtc,")" = 30 ]' "the template does not list wtc's 30 floors for 2011-W18"
+# --out - is stdout (as export's and synth's), the same bytes, and no file named "-"
+(cd "$tmp" && "$LOUYU" report template wtc --db "$tmp/s.gpkg" --encoding gb18030 --out - >"$tmp/dash.csv")
+check 'cmp -s "$tmp/dash.csv" "$tmp/wtc.csv" && [ ! -e "$tmp/-" ]' "report template --out - is not stdout"
 # a week the import would refuse is refused for the template too: one not begun (by this
 # computer's clock, in its time zone), one that does not exist
 future=$(( $(date +%Y) + 2 ))-W10

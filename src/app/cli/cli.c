@@ -228,7 +228,8 @@ static const ly_opt O_TEMPLATE[] = {
     {"--encoding", LY_OPT_CHOICE, "utf-8-bom|utf-8|gb18030",
      "the file's encoding (default utf-8-bom, which Excel opens right)", 0, 0,
      "utf-8-bom|utf-8|gb18030"},
-    {"--out", LY_OPT_TEXT, "FILE", "write it here instead of to stdout", 0, 0, NULL},
+    {"--out", LY_OPT_TEXT, "FILE", "write it here instead of to stdout (- is stdout)", 0, 0,
+     NULL},
     {NULL}};
 static const ly_opt O_IMPORT[] = {
     {"--replace", LY_OPT_FLAG, "", "replace a week's earlier report (it stays in the log)", 0, 0,

@@ -84,6 +84,8 @@ static long building_arg(const ly_args *a, const ly_district *d, const char *id)
 int ly_cli_report_template(const ly_args *a)
 {
     const char *out = ly_arg_text(a, "--out", NULL);
+    if (out && !strcmp(out, "-")) /* stdout, as export's and synth's "-" */
+        out = NULL;
     const char *dot = out ? strrchr(out, '.') : NULL;
     if (dot && (!strcasecmp(dot, ".xlsx") || !strcasecmp(dot, ".xls") || !strcasecmp(dot, ".ods")))
         return ly_cli_usage_error(a->cmd, "the template is a CSV file: name it .csv, not %s "
