@@ -280,9 +280,9 @@ static void describe_range(const range *r, char *buf, size_t n)
 {
     const char *what = r->integer ? "an integer" : "a number";
     if (isinf(r->hi))
-        snprintf(buf, n, "%s %s %g", what, r->lo_open ? ">" : "≥", r->lo);
+        snprintf(buf, n, "%s %s %.15g", what, r->lo_open ? ">" : "≥", r->lo);
     else
-        snprintf(buf, n, "%s from %g%s to %g%s", what, r->lo, r->lo_open ? " (exclusive)" : "",
+        snprintf(buf, n, "%s from %.15g%s to %.15g%s", what, r->lo, r->lo_open ? " (exclusive)" : "",
                  r->hi, r->hi_open ? " (exclusive)" : "");
 }
 
