@@ -12,6 +12,8 @@ them:
                 is the one after the last)
   lines.xlsx    a note of three lines above a floor given twice (the message names the
                 sheet's rows, not the lines of the CSV made of it)
+  aside.xlsx    a remark in a cell past the header's last column (a note beside the table:
+                a warning, the row imported; in a CSV file that is a figure cut at a comma)
 Usage: sheet_oddities.py DIR"""
 import os
 import sys
@@ -68,6 +70,8 @@ xlsx("lines.xlsx", [head, [text("2011-W18"), text("wtc"), num(1), num(0), "<c/>"
                            text("第一行\n第二行\n第三行")],
                     [text("2011-W18"), text("wtc"), num(2), num(100)],
                     [text("2011-W18"), text("wtc"), num(2), num(100)]])
+xlsx("aside.xlsx", [[text(h) for h in HEAD[:4]],
+                    [text("2011-W18"), text("wtc"), num(20), num(1200), text("已核对")]])
 
 cells = "".join('<Cell><Data ss:Type="String">%s</Data></Cell>' % h for h in HEAD[:4])
 open(os.path.join(out, "pct.xml"), "w", encoding="utf-8").write(

@@ -379,6 +379,9 @@ check '[ "$(odd_row "vacant_m2 || '"'"' '"'"' || ifnull(rent_cny_m2_day, '"'"'-'
 "$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/lines.xlsx" >"$tmp/out" 2>"$tmp/err"
 check 'grep -q "lines.xlsx:4:3: error: cell C4: \"floors\": floor 2 of wtc is already reported on row 3: expected each floor once" "$tmp/err"' \
   "a workbook's row named as a line of its CSV: $(head -3 "$tmp/err")"
+"$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/aside.xlsx" >"$tmp/out" 2>"$tmp/err"
+check '[ $? = 0 ] && grep -q "aside.xlsx:2:5: warning: cell E2: wtc: \"已核对\" is past the header.s last column: ignored" "$tmp/err" && [ "$(odd_row vacant_m2)" = 1200.0 ]' \
+  "a remark beside a workbook's table: $(head -3 "$tmp/err")"
 printf 'week,building,floors,vacant_m2\n2011-W18,"wtc\n",20,"1200\n"\n2011-W18,wtc　,21,\xc2\xa0800\n' >"$tmp/odd/blank.csv"
 "$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/blank.csv" >"$tmp/out" 2>"$tmp/err"
 check '[ "$(sql "$tmp/odd.gpkg" "SELECT group_concat(vacant_m2, '"'"' '"'"') FROM (SELECT vacant_m2 FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL ORDER BY floor_from)")" = "1200.0 800.0" ]' \

@@ -53,6 +53,7 @@ typedef struct {
     int column[LY_RC_COUNT]; /* the field index of each column, -1 when absent */
     int errors;
     size_t header;  /* the header's row (its cells merged down name no row below) */
+    size_t width;   /* the header's cells up to its last that is not blank */
     size_t counted; /* lines are counted up to here */
     int line;       /* the line at `counted` */
     /* the row's floors: one range, or the parts of a list ("3, 5-7") */
@@ -347,6 +348,7 @@ static bool read_header(reader *rd, const ly_csv_row *row)
         const ly_csv_field *f = &row->fields[i];
         if (blank(f->value))
             continue; /* a spreadsheet's trailing empty columns */
+        rd->width = i + 1;
         int c = column_of(f->value);
         if (c < 0)
             fault(rd, LY_DIAG_WARNING, f->offset,
@@ -687,6 +689,36 @@ static size_t split_parts(const reader *rd, ly_report_row *out)
 
 /* One data row into out[0, n) (a list of floors gives several): n, or 0 when it has an
  * error (already reported). */
+/* A row's cells past the header's last column. In a CSV file that is a figure written with
+ * a comma (1,200 or 4,60) and cut in two there, its rest dropped: an error. In a workbook,
+ * where a cell is a cell, a note beside the table: said and ignored. */
+static bool beyond_header(reader *rd, const ly_csv_row *row)
+{
+    size_t i = rd->width;
+    while (i < row->n_fields && blank(row->fields[i].value))
+        i++;
+    if (i >= row->n_fields)
+        return true;
+    const ly_csv_field *f = &row->fields[i];
+    const ly_csv_field *last = rd->width ? &row->fields[rd->width - 1] : NULL;
+    size_t n = row->n_fields;
+    while (n > i && blank(row->fields[n - 1].value))
+        n--; /* (not its trailing empty cells) */
+    if (rd->r->csv.encoding == LY_CSV_XLSX) {
+        fault(rd, LY_DIAG_WARNING, f->offset,
+              "\"%s\" is past the header's last column: ignored (expected each value under a "
+              "column the header names)", CUT40(f->value));
+        return true;
+    }
+    fault(rd, LY_DIAG_ERROR, f->offset,
+          "the row has %zu cells and the header names %zu: \"%s\" is past its last column, "
+          "after \"%s\" (a figure written with a comma, 1,200 or 4,60, is cut in two there): "
+          "expected a comma only between columns (1200, 4.60, or the figure in quotes: "
+          "\"1,200\")", n, rd->width, CUT40(f->value),
+          last ? CUT40(last->value) : "");
+    return false;
+}
+
 static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
                        seen_building *sbs)
 {
@@ -710,7 +742,8 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
     }
     out->building = (uint32_t)b;
     rd->building = b;
-    bool ok = read_floors(rd, row, out, seen, &sbs[b]);
+    bool ok = beyond_header(rd, row);
+    ok = read_floors(rd, row, out, seen, &sbs[b]) && ok;
     ok = ok && read_vacant(rd, row, out);
     ok = read_extras(rd, row, out) && ok;
     return ok && week_ok ? split_parts(rd, out) : 0;

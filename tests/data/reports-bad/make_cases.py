@@ -34,6 +34,10 @@ CASES = {
     "unterminated-quote": rows(OK, '2011-W18,wtc,21,500,4.6,,,"可分割出租,最小200平方米'),
     "text-after-quote": rows('2011-W18,wtc,21,500,4.6,,"招商部"电话,'),
     "nul-byte": rows(OK, "2011-W18,wtc,21,5\x0000,4.6,,,"),
+    # a figure written with a comma, cut in two (its rest past the header's last column)
+    "vacant-thousands-comma": rows("2011-W18,wtc,20,1,200", head="week,building,floors,vacant_m2"),
+    "rent-decimal-comma": rows("2011-W18,wtc,20,800,4,60",
+                               head="week,building,floors,vacant_m2,rent_cny_m2_day"),
     # the week
     "week-text": rows("week 18,wtc,20,800,4.6,,,"),
     "week-53": rows("2011-W53,wtc,20,800,4.6,,,"),
