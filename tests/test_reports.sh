@@ -71,6 +71,17 @@ rc=$?
 check '[ $rc = 2 ] && grep -q "has not begun (this week is $(date +%G-W%V) by this computer" "$tmp/err"' "a template for $future: rc $rc, $(cat "$tmp/err")"
 "$LOUYU" report template wtc --db "$tmp/s.gpkg" --week 2025-W53 >/dev/null 2>"$tmp/err"
 check 'grep -q "2025-W53. does not exist (2025 has 52 weeks)" "$tmp/err"' "a template for 2025-W53: $(cat "$tmp/err")"
+# after a report for next week (the import takes it), the default is that week for every
+# building, not the week after it, which has not begun (it had refused every template)
+cp "$tmp/s.gpkg" "$tmp/next.gpkg"
+next=$(date -d '+7 days' +%G-W%V)
+printf 'week,building,floors,vacant_m2\n%s,sample-20,3,100\n' "$next" >"$tmp/next.csv"
+"$LOUYU" report import --db "$tmp/next.gpkg" "$tmp/next.csv" >/dev/null 2>"$tmp/err"
+check '[ $? = 0 ]' "a report for next week ($next) was refused: $(cat "$tmp/err")"
+"$LOUYU" report template wtc --db "$tmp/next.gpkg" --encoding utf-8 >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && [ "$(sed -n 2p "$tmp/out" | cut -d, -f1)" = "$next" ]' \
+  "the template after a report for next week: rc $rc, $(sed -n 2p "$tmp/out") $(cat "$tmp/err")"
 # a building with no floor records: no template (its header alone is a form nobody can fill)
 "$LOUYU" report template agora --db "$tmp/s.gpkg" >"$tmp/out" 2>"$tmp/err"
 rc=$?

@@ -119,6 +119,11 @@ int ly_cli_report_template(const ly_args *a)
     }
     int this_week;
     char w1[16], w2[16];
+    /* the default after a report for next week (which the import takes): that week, the
+     * latest one can report, not the one after it, which has not begun */
+    if (!rc && !ly_arg_given(a, "--week") && !ly_week_reportable(week, &this_week) &&
+        ly_week_reportable(ly_week_next(this_week), &this_week))
+        week = ly_week_next(this_week);
     if (!rc && week && !ly_week_reportable(week, &this_week))
         rc = ly_cli_usage_error(a->cmd, "--week %s has not begun (this week is %s by this "
                                         "computer's clock): a report for it would be refused; "
