@@ -243,9 +243,12 @@ static int import_one(const ly_args *a, const char *file)
     const ly_district *d = &before;
     ly_diag_sort(&diags);
     fflush(stdout); /* the file's problems after the lines about the files before it */
-    for (size_t i = 0; i < diags.count; i++)
+    /* (a file imported before: its warnings were said then, and nothing is imported now) */
+    bool same = r != LY_IMPORT_BAD && r != LY_IMPORT_REFUSED && r != LY_IMPORT_FAILED &&
+                s.already;
+    for (size_t i = 0; i < diags.count && !same; i++)
         ly_diag_print(stderr, &diags, &diags.items[i]);
-    if (diags.errors + diags.warnings > diags.count) /* (the first 1000, in the file's order) */
+    if (!same && diags.errors + diags.warnings > diags.count) /* (the first 1000, in order) */
         fprintf(stderr, "%s: %zu more not shown\n", file,
                 diags.errors + diags.warnings - diags.count);
     char w[16];
