@@ -385,8 +385,8 @@ static void weeks(void)
         int fd = mkstemp(path);
         const char *name;
         ly_layout_title_text(&app, &name, store_sub, sizeof store_sub);
-        CHECK(fd >= 0 && !ly_store_export(LY_BINARY_DIR "/data/zhanshan.gpkg", 0, path, NULL, err,
-                                          sizeof err));
+        CHECK(fd >= 0 && !ly_store_export(LY_BINARY_DIR "/data/zhanshan.gpkg", 0, path, NULL,
+                                          NULL, err, sizeof err));
         ly_app f;
         CHECK_INT(ly_app_init(&f, 1280, 720, 1, false, err, sizeof err), 0);
         ly_diag_list_init(&diags, path);

@@ -767,6 +767,9 @@ tampered() { # WHAT SQL PATTERN: validate warns with PATTERN, within 20 s; stats
   timeout 20 "$LOUYU" stats "$tmp/t.gpkg" >"$tmp/out" 2>&1
   rc=$?
   check '[ $rc = 0 ] && grep -q "Occupancy rate" "$tmp/out"' "stats of a store with $what: rc $rc, $(head -c 400 "$tmp/out")"
+  # (and says, as every reader does, that its figures leave the row out: only validate had)
+  check 'grep -q "t.gpkg: 1 weekly report row that another program changed is left out (louyu validate .*t.gpkg says which and why)" "$tmp/out"' \
+    "stats of a store with $what does not say a row is left out: $(head -c 400 "$tmp/out")"
 }
 last="(SELECT MAX(fid) FROM weekly_reports WHERE building_id = 'wtc' AND floor_from > 0)"
 # (floors to 2^31 - 1 had every reader loop for ever, holding the store's read lock)
@@ -776,6 +779,13 @@ tampered "1e9 m² vacant" "UPDATE weekly_reports SET vacant_m2 = 1e9 WHERE fid =
   "vacant_m2 is 1000000000, not within 0 to"
 tampered "a building not in the district" "UPDATE weekly_reports SET building_id = 'wtcc' WHERE fid = $last" \
   "its building \"wtcc\" is not in the district"
+# (a figure as text or a blob had been read as another figure, a rent below 0 as to be agreed)
+tampered "vacant_m2 as text" "UPDATE weekly_reports SET vacant_m2 = '1,000' WHERE fid = $last" \
+  "its vacant_m2 is the text \"1,000\", not a number"
+tampered "a blob for vacant_m2" "UPDATE weekly_reports SET vacant_m2 = X'00' WHERE fid = $last" \
+  "its vacant_m2 is a blob, not a number"
+tampered "a rent of -3" "UPDATE weekly_reports SET rent_cny_m2_day = -3 WHERE fid = $last" \
+  "rent_cny_m2_day is -3, not within 0.1 to 50"
 tampered "a week written 2011-W7" "UPDATE weekly_reports SET week = '2011-W7' WHERE fid = $last" \
   "its week \"2011-W7\" is not written as louyu writes a week"
 # the import log's lines deleted: the week is still reported, a second report refused

@@ -91,12 +91,13 @@ int ly_cache_write(const ly_cache_key *key, const ly_cache_parts *parts, const l
 /* ---- the file (docs/data-format.md, "The scene cache") ------------------------------- */
 
 enum {
-    LY_CACHE_FORMAT = 11, /* bump on any change to what is written (2: tiles; 3: 4 far levels;
+    LY_CACHE_FORMAT = 12, /* bump on any change to what is written (2: tiles; 3: 4 far levels;
                             4: faces; 5: cameras' height and stream; 6: features left out;
                             7: the source's system and encoding in the meta; 8: a district
                             across 180° projected about its own centre; 9: a store's history
                             in doubles, with each floor's rent; 10: roads' layer and walk;
-                            11: a floor's rent to be agreed, -1; a file's store week) */
+                            11: a floor's rent to be agreed, -1; a file's store week;
+                            12: a store's report rows left out) */
     LY_CACHE_ENDIAN = 0x01020304, /* as the writer stores a uint32 */
     LY_CACHE_ALIGN = 64,          /* every section starts at a multiple */
     LY_CACHE_KEEP = 4,            /* caches kept in the folder, most recently used */

@@ -271,6 +271,7 @@ typedef struct ly_district {
 
     size_t n_skipped; /* features ignored (plain GeoJSON non-polygons, null geometry) */
     size_t n_left_out; /* features with errors left out (ly_load_desc.skip_bad) */
+    size_t n_rows_left_out; /* a store's report rows another program changed, left out */
     double lon_min, lat_min, lon_max, lat_max;
     ly_arena arena;
 } ly_district;

@@ -104,8 +104,9 @@ int ly_store_available(const char *gpkg, const ly_district *d, char (*out)[16], 
 /* Writes week `week` of the store (0: the latest) as a louyu GeoJSON file at
  * out_path, atomically (a temporary file renamed over it); *shown (may be NULL) is the week
  * whose figures it holds (a week with no reports: the latest before it; 0: the district as
- * converted). Returns 0, or -1 with err. */
-int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown, char *err,
-                    size_t n);
+ * converted); *left_out (may be NULL) the report rows another program changed, left out
+ * (ly_district.n_rows_left_out). Returns 0, or -1 with err. */
+int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown,
+                    size_t *left_out, char *err, size_t n);
 
 #endif

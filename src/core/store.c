@@ -440,6 +440,38 @@ static ly_report_row column_row(sqlite3_stmt *st, int at, uint32_t building)
                                        : sqlite3_column_double(st, at + 3)};
 }
 
+/* Why a stored row's figures (columns at ... at + 3: floor_from, floor_to, vacant_m2,
+ * rent_cny_m2_day) are not as louyu writes them, or NULL: a value of another type (text
+ * such as '1,000' that SQL put there, a blob), which would read as another figure; a
+ * rent below 0, which would read as "to be agreed" (an empty rent). */
+static const char *columns_unfit(sqlite3_stmt *st, int at, char *why, size_t n)
+{
+    static const char *const NAME[] = {"floor_from", "floor_to", "vacant_m2", "rent_cny_m2_day"};
+    /* (no floors, both empty: a building's row that it has no space) */
+    bool no_floors = sqlite3_column_type(st, at) == SQLITE_NULL &&
+                     sqlite3_column_type(st, at + 1) == SQLITE_NULL;
+    for (int k = 0; k < 4; k++) {
+        int t = sqlite3_column_type(st, at + k);
+        bool ok = t == SQLITE_INTEGER || (k >= 2 && t == SQLITE_FLOAT) ||
+                  (t == SQLITE_NULL && (k == 3 || (k < 2 && no_floors)));
+        if (!ok) {
+            const char *v = t == SQLITE_BLOB   ? "a blob"
+                            : t == SQLITE_NULL ? "empty"
+                                               : (const char *)sqlite3_column_text(st, at + k);
+            snprintf(why, n, "its %s is %s%.40s%s, not a number", NAME[k],
+                     t == SQLITE_TEXT ? "the text \"" : "", v ? v : "",
+                     t == SQLITE_TEXT ? "\"" : "");
+            return why;
+        }
+    }
+    if (sqlite3_column_type(st, at + 3) != SQLITE_NULL && sqlite3_column_double(st, at + 3) < 0) {
+        snprintf(why, n, "rent_cny_m2_day is %.15g, not within 0.1 to 50 (to be agreed is an "
+                 "empty rent)", sqlite3_column_double(st, at + 3));
+        return why;
+    }
+    return NULL;
+}
+
 /* Why a stored row is not one louyu wrote (a store another program changed: a week
  * written otherwise, which would sort out of its order; a building not in the district;
  * floors, areas or a rent an import refuses), or NULL when it is. */
@@ -460,7 +492,7 @@ static const char *row_unfit(const ly_district *d, const char *w, const char *id
 
 /* Every current report row (replaced ones left out), by week and building; a row that
  * louyu did not write is left out with a warning (a reader never acts on it). */
-static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t *n,
+static int read_rows(sqlite3 *db, ly_district *d, stored_row **out, size_t *n,
                      ly_diag_list *diags)
 {
     sqlite3_stmt *st;
@@ -481,7 +513,7 @@ static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t
         long b = ly_district_find(d, id);
         ly_report_row r = column_row(st, 2, b < 0 ? 0 : (uint32_t)b);
         char why[200];
-        if (row_unfit(d, w, id, b, &r, why, sizeof why)) {
+        if (columns_unfit(st, 2, why, sizeof why) || row_unfit(d, w, id, b, &r, why, sizeof why)) {
             if (unfit++ < 5)
                 ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                             "weekly_reports row %lld: %s: expected a row as `louyu report "
@@ -495,6 +527,7 @@ static int read_rows(sqlite3 *db, const ly_district *d, stored_row **out, size_t
     if (unfit > 5)
         ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                     "weekly_reports: %zu more rows left out, as above", unfit - 5);
+    d->n_rows_left_out = unfit;
     if (!rc && step != SQLITE_DONE) /* damaged, locked: not "no reports" */
         rc = -1;
     sqlite3_finalize(st);
@@ -557,7 +590,8 @@ static int read_rows_before(sqlite3 *db, const ly_district *d, int week, stored_
             long k = ly_district_find(d, (const char *)sqlite3_column_text(st, 0));
             ly_report_row r = column_row(st, 1, k < 0 ? 0 : (uint32_t)k);
             char why[200]; /* (a row the load left out, with a warning) */
-            if (k >= 0 && ly_report_row_fits(d, &r, why, sizeof why))
+            if (k >= 0 && !columns_unfit(st, 1, why, sizeof why) &&
+                ly_report_row_fits(d, &r, why, sizeof why))
                 rc = add_row(out, n, &cap, prev, r);
         }
     }
@@ -838,8 +872,8 @@ static int write_atomically(const char *path, const char *text, char *err, size_
     return rc;
 }
 
-int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown, char *err,
-                    size_t n)
+int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown,
+                    size_t *left_out, char *err, size_t n)
 {
     ly_district d;
     ly_diag_list diags;
@@ -850,6 +884,8 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown
         return -1;
     }
     ly_diag_list_deinit(&diags);
+    if (left_out)
+        *left_out = d.n_rows_left_out;
     size_t i = d.n_weeks ? d.n_weeks - 1 : 0;
     bool found = !week; /* the latest week, or the district as converted when none */
     for (size_t k = 0; week && k < d.n_weeks && d.weeks[k] <= week; k++) {
@@ -873,8 +909,8 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown
     } else if (d.meta.cityjson) { /* CityJSON: the week's district written as GeoJSON */
         ly_district_set_week(&d, i);
         ly_buf b = {0};
-        size_t left_out; /* (footprints GeoJSON refuses) */
-        rc = ly_export_geojson(&d, &b, &left_out, NULL) ? -1 : write_atomically(out_path, b.p, err, n);
+        size_t refused; /* (footprints GeoJSON refuses) */
+        rc = ly_export_geojson(&d, &b, &refused, NULL) ? -1 : write_atomically(out_path, b.p, err, n);
         if (b.failed)
             snprintf(err, n, "out of memory");
         ly_buf_free(&b);

@@ -185,10 +185,12 @@ static int export_geojson(const ly_args *a, const char *db, const char *out)
         return district_geojson(a, db, out);
     char err[1024], w[16], s[16];
     int shown = 0;
-    if (ly_store_export(db, week, out, &shown, err, sizeof err)) {
+    size_t left_out = 0;
+    if (ly_store_export(db, week, out, &shown, &left_out, err, sizeof err)) {
         fprintf(stderr, "louyu export: %s\n", err);
         return LY_EXIT_USAGE;
     }
+    ly_cli_say_rows_left_out(db, left_out);
     if (week && shown && shown != week) /* (as report diff says it) */
         fprintf(stderr, "louyu export: %s has no reports: its figures are those of %s, each "
                         "building's latest report before it\n",

@@ -437,7 +437,7 @@ static int district_file(publisher *pb, const char *local)
     if (ly_store_is(local) && !ly_gisfile_is(local)) { /* (another tool's GeoPackage: below) */
         char tmp[PATH_N];
         if (snprintf(tmp, sizeof tmp, "%s/.district.tmp", pb->stage) >= (int)sizeof tmp ||
-            ly_store_export(local, 0, tmp, NULL, err, sizeof err) ||
+            ly_store_export(local, 0, tmp, NULL, NULL, err, sizeof err) ||
             ly_file_read(tmp, 1u << 30, false, &text, &len, &diags) != LY_FILE_OK) {
             fprintf(stderr, "louyu publish: %s: %s\n", local, err);
             rc = -1;

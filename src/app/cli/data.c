@@ -39,6 +39,15 @@ void ly_cli_say_left_out(const char *path, size_t n)
                 "lists why)\n", path, n, n == 1 ? "" : "s");
 }
 
+void ly_cli_say_rows_left_out(const char *path, size_t n)
+{
+    /* (figures without them: said by every reader, not by validate alone) */
+    if (n)
+        fprintf(stderr, "%s: %zu weekly report row%s that another program changed %s left out "
+                "(louyu validate %s says which and why)\n", path, n, n == 1 ? "" : "s",
+                n == 1 ? "is" : "are", path);
+}
+
 int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a)
 {
     const char *lod = NULL;
@@ -63,6 +72,7 @@ int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a)
         ly_cli_say_skippable(path, &diags);
     } else if (r == LY_LOAD_OK) {
         ly_cli_say_left_out(path, d->n_left_out);
+        ly_cli_say_rows_left_out(path, d->n_rows_left_out);
     }
     ly_diag_list_deinit(&diags);
     return r == LY_LOAD_OK ? LY_EXIT_OK : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;

@@ -16,6 +16,9 @@ int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a);
 void ly_cli_say_skippable(const char *path, const ly_diag_list *diags);
 /* After a load with --skip-bad: how many features it left out (nothing when none). */
 void ly_cli_say_left_out(const char *path, size_t n);
+/* Says on stderr that n of a store's report rows (changed by another program) are left
+ * out of its figures; nothing when n is 0. */
+void ly_cli_say_rows_left_out(const char *path, size_t n);
 /* The --lod a command was given, checked: *lod is NULL when none was; "on" and "off"
  * (the window's far blocks) are let through when `window`. Returns 0 or LY_EXIT_USAGE
  * after saying why. */

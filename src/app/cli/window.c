@@ -152,7 +152,10 @@ int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, boo
             fprintf(stderr, "%s: %zu errors in all (louyu validate lists them)\n", path,
                     diags->errors);
         ly_cli_say_skippable(path, diags);
-    } else if (app->scene.district.n_left_out) {
+    } else {
+        ly_cli_say_rows_left_out(path, app->scene.district.n_rows_left_out);
+    }
+    if (r == LY_LOAD_OK && app->scene.district.n_left_out) {
         size_t n = app->scene.district.n_left_out;
         ly_cli_say_left_out(path, n);
         /* and on screen, for a while: what is shown is not the whole file */
