@@ -558,6 +558,22 @@ ogrinfo -ro -q -sql "SELECT week, SUM(vacant_m2) AS vacant FROM weekly_reports W
 check 'grep -q "week (String) = 2011-W17" "$tmp/q" && grep -q "vacant (Real) = 227332" "$tmp/q"' "ogrinfo -sql on weekly_reports: $(cat "$tmp/q")"
 ogrinfo -ro -q "$STORE" buildings -where "id = 'wtc'" >"$tmp/b" 2>&1
 check 'grep -q "MULTIPOLYGON (((120\." "$tmp/b"' "ogrinfo reads no footprint for wtc"
+# every footprint valid in GIS (a tower part within its podium's outline had been a nested
+# shell: invalid, its area counted twice), and the layer a district louyu reads back
+ogrinfo -ro -q -dialect sqlite -sql "SELECT count(*) AS invalid FROM buildings WHERE NOT ST_IsValid(geom)" "$STORE" >"$tmp/q" 2>&1
+check 'grep -q "invalid (Integer) = 0" "$tmp/q"' "invalid footprints in the store's buildings layer: $(cat "$tmp/q")"
+ogr2ogr -f GeoJSON "$tmp/layer.geojson" "$STORE" buildings >/dev/null 2>&1
+run 0 validate "$tmp/layer.geojson"
+expect out "valid: 33 buildings"
+# (with a 1.5 m kiosk: its "1 floor", louyu's own guess, had made the layer refused)
+cat >"$tmp/kiosk.geojson" <<'EOF'
+{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"building": "kiosk", "height": 1.5},
+ "geometry": {"type": "Polygon", "coordinates": [[[120.4, 36.06], [120.40003, 36.06], [120.40003, 36.06003], [120.4, 36.06]]]}}]}
+EOF
+run 0 convert "$tmp/kiosk.geojson" "$tmp/kiosk.gpkg"
+ogr2ogr -f GeoJSON "$tmp/kiosk-layer.geojson" "$tmp/kiosk.gpkg" buildings >/dev/null 2>&1
+run 0 validate "$tmp/kiosk-layer.geojson"
+expect out "valid: 1 building"
 
 # ---- export: any week back as a district file -------------------------------------------
 "$LOUYU" export "$STORE" --week 2010-W30 --out "$tmp/w30.geojson" >/dev/null
@@ -788,6 +804,25 @@ tampered "a rent of -3" "UPDATE weekly_reports SET rent_cny_m2_day = -3 WHERE fi
   "rent_cny_m2_day is -3, not within 0.1 to 50"
 tampered "a week written 2011-W7" "UPDATE weekly_reports SET week = '2011-W7' WHERE fid = $last" \
   "its week \"2011-W7\" is not written as louyu writes a week"
+# the GIS layer edited (QGIS's attribute table): louyu reads the district it keeps, and every
+# reader says the edit is not read (it had been ignored without a word)
+cp "$STORE" "$tmp/t.gpkg"
+edit "$tmp/t.gpkg" "UPDATE buildings SET name = '改名大厦' WHERE id = 'wtc'"
+run 0 validate "$tmp/t.gpkg"
+expect err "warning: table buildings was changed by another program \(fid [0-9]+, column name: \"改名大厦\", the store keeps \"青岛世贸中心 A/B座\"\): louyu reads the district the store keeps"
+run 0 info "$tmp/t.gpkg" wtc
+expect err "t.gpkg: 1 row of its buildings layer was changed by another program and is not read"
+expect out "青岛世贸中心 A/B座"
+# a GDAL copy of the store's layers (ogr2ogr leaves louyu_document out): read from its
+# layers, and said to be without its weeks (it had shown no occupancy without a word)
+ogr2ogr -f GPKG "$tmp/copy.gpkg" "$STORE" >/dev/null 2>&1
+run 0 stats "$tmp/copy.gpkg"
+expect err "copy.gpkg: a copy of a louyu store's layers without the district it keeps: its weekly reports, floors and enterprises are not read"
+# the kept district damaged: its positions said to be in the kept text, not in the file
+cp "$STORE" "$tmp/t.gpkg"
+edit "$tmp/t.gpkg" "UPDATE louyu_document SET geojson = substr(geojson, 1, 200)"
+run 1 stats "$tmp/t.gpkg"
+expect err "the district kept in the store \(table louyu_document\) is damaged: the lines and columns above are in its text"
 # the import log's lines deleted: the week is still reported, a second report refused
 cp "$STORE" "$tmp/t.gpkg"
 edit "$tmp/t.gpkg" "DELETE FROM import_log"

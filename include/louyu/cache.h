@@ -97,7 +97,7 @@ enum {
                             across 180° projected about its own centre; 9: a store's history
                             in doubles, with each floor's rent; 10: roads' layer and walk;
                             11: a floor's rent to be agreed, -1; a file's store week;
-                            12: a store's report rows left out) */
+                            12: a store's report rows left out, its GIS tables' edits) */
     LY_CACHE_ENDIAN = 0x01020304, /* as the writer stores a uint32 */
     LY_CACHE_ALIGN = 64,          /* every section starts at a multiple */
     LY_CACHE_KEEP = 4,            /* caches kept in the folder, most recently used */

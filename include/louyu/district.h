@@ -212,6 +212,9 @@ typedef struct {
     /* CityJSON without a reference system: metres in a local system, placed around
      * 0° N 0° E (ly_proj at 0, 0) from local_origin; what an export writes back */
     bool local_crs;
+    /* a GeoPackage with louyu's weekly_reports but not the district a store keeps (a GDAL
+     * copy of a store's layers): read from its layers, without its weeks */
+    bool store_layers_only;
     double local_origin[2];
     int schema;
     const char *name, *name_en, *city, *city_en;
@@ -272,6 +275,7 @@ typedef struct ly_district {
     size_t n_skipped; /* features ignored (plain GeoJSON non-polygons, null geometry) */
     size_t n_left_out; /* features with errors left out (ly_load_desc.skip_bad) */
     size_t n_rows_left_out; /* a store's report rows another program changed, left out */
+    size_t n_table_edits;   /* a store's GIS rows another program changed (not read) */
     double lon_min, lat_min, lon_max, lat_max;
     ly_arena arena;
 } ly_district;

@@ -40,7 +40,7 @@ _Static_assert(LY_CZ_COUNT <= LY_CZ_MAX, "the header has room for every record s
  * freed later): update the tables below, bump LY_CACHE_FORMAT, then the size. */
 #if UINTPTR_MAX == UINT64_MAX
 #define FROZEN(T, n) _Static_assert(sizeof(T) == (n), #T " changed: see cache.c's tables")
-FROZEN(ly_district, 520);
+FROZEN(ly_district, 528);
 FROZEN(ly_district_meta, 168);
 FROZEN(ly_building, 272);
 FROZEN(ly_feature, 152);

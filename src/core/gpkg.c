@@ -1,6 +1,7 @@
 #include "gpkg.h"
 
 #include <float.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,9 +131,70 @@ static void put_f64(blob *b, double v)
     put(b, x, 8);
 }
 
+/* Twice the signed area of ring r (lon/lat). */
+static double ring_area2(const ly_district *d, const ly_ring *r)
+{
+    double a = 0;
+    const double *p = d->points + 2 * (size_t)r->first_point;
+    for (uint32_t i = 0, j = r->n_points - 1; i < r->n_points; j = i++)
+        a += p[2 * j] * p[2 * i + 1] - p[2 * i] * p[2 * j + 1];
+    return a;
+}
+
+/* Whether (x, y) lies on an edge of polygon q's rings, within about a millimetre. */
+static bool on_outline(const ly_district *d, const ly_polygon *q, double x, double y)
+{
+    const double tol = 1e-8; /* degrees */
+    for (uint32_t r = q->first_ring; r < q->first_ring + q->n_rings; r++) {
+        const ly_ring *rg = &d->rings[r];
+        const double *p = d->points + 2 * (size_t)rg->first_point;
+        for (uint32_t i = 0, j = rg->n_points - 1; i < rg->n_points; j = i++) {
+            double ax = p[2 * j], ay = p[2 * j + 1], bx = p[2 * i], by = p[2 * i + 1];
+            double dx = bx - ax, dy = by - ay, l2 = dx * dx + dy * dy;
+            double t = l2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / l2 : 0;
+            t = t < 0 ? 0 : t > 1 ? 1 : t;
+            double ex = ax + t * dx - x, ey = ay + t * dy - y;
+            if (ex * ex + ey * ey <= tol * tol)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether polygon p's outline lies within polygon q: each corner inside q or on its
+ * outline, and p the smaller (of two the same, the later). */
+static bool shell_within(const ly_district *d, uint32_t p, uint32_t q)
+{
+    const ly_polygon *pp = &d->polygons[p], *qq = &d->polygons[q];
+    if (!pp->n_rings || !qq->n_rings)
+        return false;
+    double ap = fabs(ring_area2(d, &d->rings[pp->first_ring]));
+    double aq = fabs(ring_area2(d, &d->rings[qq->first_ring]));
+    if (ap > aq || (ap == aq && p < q))
+        return false;
+    const ly_ring *o = &d->rings[pp->first_ring];
+    for (uint32_t k = 0; k < o->n_points; k++) {
+        const double *pt = d->points + 2 * ((size_t)o->first_point + k);
+        if (!ly_polygon_contains(d, d->points, qq, pt[0], pt[1]) && !on_outline(d, qq, pt[0], pt[1]))
+            return false;
+    }
+    return true;
+}
+
 unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32_t count,
                                     size_t *len)
 {
+    /* the shells of their own: not those within another */
+    bool *within = calloc(count ? count : 1, sizeof *within);
+    if (!within)
+        return NULL;
+    uint32_t shells = count;
+    for (uint32_t i = 0; i < count && count > 1; i++)
+        for (uint32_t j = 0; j < count && !within[i]; j++)
+            if (i != j && !within[j] && shell_within(d, first + i, first + j)) {
+                within[i] = true;
+                shells--;
+            }
     double box[4] = {DBL_MAX, -DBL_MAX, DBL_MAX, -DBL_MAX}; /* minx, maxx, miny, maxy */
     for (uint32_t p = first; p < first + count; p++)
         for (uint32_t r = d->polygons[p].first_ring; r < d->polygons[p].first_ring + d->polygons[p].n_rings; r++)
@@ -153,9 +215,11 @@ unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32
     unsigned char le = 1;
     put(&b, &le, 1);
     put_u32(&b, 6); /* MultiPolygon */
-    put_u32(&b, count);
+    put_u32(&b, shells);
     for (uint32_t p = first; p < first + count; p++) {
         const ly_polygon *pg = &d->polygons[p];
+        if (within[p - first])
+            continue;
         put(&b, &le, 1);
         put_u32(&b, 3); /* Polygon */
         put_u32(&b, pg->n_rings);
@@ -169,6 +233,7 @@ unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32
             }
         }
     }
+    free(within);
     if (b.failed) {
         free(b.p);
         return NULL;

@@ -19,7 +19,9 @@ int ly_gpkg_register(sqlite3 *db, const char *table, const char *identifier,
                      const char *description, const char *geometry, const char *type,
                      const double bounds[4], char *err, size_t n);
 /* Polygons first .. first + count of d as one GeoPackage MultiPolygon blob (header
- * with its envelope, then little-endian WKB; rings closed). malloc'd; NULL on
+ * with its envelope, then little-endian WKB; rings closed), less those whose outline lies
+ * within another of them (a tower part on its podium: a shell nested in another would
+ * make the MultiPolygon invalid in GIS, and its area counted twice). malloc'd; NULL on
  * failure. */
 unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32_t count,
                                     size_t *len);

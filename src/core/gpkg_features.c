@@ -708,6 +708,20 @@ ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
                     r.db ? sqlite3_errmsg(r.db) : "out of memory");
         res = LY_LOAD_IO;
     } else if (find_tables(&r)) {
+        /* louyu's store without the district it keeps: a GDAL or QGIS copy of its layers
+         * (they do not copy louyu_document), or the table dropped; read as another tool's
+         * GeoPackage, its weeks are not read: said, not left unsaid */
+        sqlite3_stmt *st = NULL;
+        bool copy = sqlite3_prepare_v2(r.db, "SELECT 1 FROM weekly_reports LIMIT 1", -1, &st,
+                                       NULL) == SQLITE_OK;
+        if (copy)
+            ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                        "it has louyu's weekly_reports but not the district a store keeps (table "
+                        "louyu_document): read as another tool's GeoPackage, from its layers, "
+                        "without the weekly reports, floors and enterprises; expected the "
+                        "store's file itself (a GDAL or QGIS copy of its layers leaves that "
+                        "table out: copy the file)");
+        sqlite3_finalize(st);
         ly_buf_put(&r.out, "{\"type\":\"FeatureCollection\",\"features\":[\n");
         bool ok = true;
         for (int i = 0; i < r.n_tables; i++)
@@ -715,6 +729,7 @@ ly_load_result ly_gpkg_features_load_text(ly_district *out, const char *path,
         ly_buf_put(&r.out, "]}\n");
         res = ly_ft_load(out, &r.out, path, desc, diags, errors, ok, r.bad_rows, move_diag, &r,
                          text, len);
+        out->meta.store_layers_only = copy;
     }
     for (int i = 0; i < r.n_tables; i++)
         proj_destroy(r.tables[i].pj);

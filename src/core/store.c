@@ -193,8 +193,12 @@ static int put_buildings(sqlite3 *db, const ly_district *d, char *err, size_t n)
         bind_text(st, 6, ly_status_name(b->status));
         if (b->year)
             sqlite3_bind_int(st, 7, b->year);
-        sqlite3_bind_double(st, 8, b->height_m);
-        sqlite3_bind_int(st, 9, b->floors);
+        sqlite3_bind_double(st, 8, round(b->height_m * 1000) / 1000); /* (mm: not a float's noise) */
+        /* floors where they make storeys a GeoJSON reader takes (2 to 12 m each), as an
+         * export writes them: a GIS copy of the layer is a district louyu reads (a 1.5 m
+         * kiosk of "1 floor" had it refused) */
+        if (b->floors > 0 && b->height_m / b->floors >= 2 && b->height_m / b->floors <= 12)
+            sqlite3_bind_int(st, 9, b->floors);
         bind_num(st, 10, b->gfa_m2);
         bind_num(st, 11, b->rent_cny_m2_day);
         rc = step_done(db, st, err, n);
@@ -675,6 +679,52 @@ static int build_history(ly_district *d, const stored_row *rows, size_t n)
 }
 
 /* The document and the rows, read in one transaction: one consistent snapshot. */
+/* The buildings table's rows that differ from the district the store keeps (another program
+ * edited the GIS layer: QGIS, ogrinfo -sql): its id, name or height changed, a row deleted or
+ * added. louyu reads the kept district, never the layer: the first difference is said, with
+ * the count. Returns the count (0 where the table cannot be read: nothing to say). */
+static size_t table_edits(sqlite3 *db, const ly_district *d, ly_diag_list *diags)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT fid, id, name, height_m FROM buildings ORDER BY fid", -1,
+                           &st, NULL) != SQLITE_OK)
+        return 0;
+    size_t n = 0, rows = 0;
+    char first[400] = "";
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        long long fid = sqlite3_column_int64(st, 0);
+        const char *id = (const char *)sqlite3_column_text(st, 1);
+        const char *name = (const char *)sqlite3_column_text(st, 2);
+        double h = sqlite3_column_double(st, 3);
+        rows++;
+        const ly_building *b = fid >= 1 && (size_t)fid <= d->n_buildings ? &d->buildings[fid - 1]
+                                                                         : NULL;
+        char what[300] = "";
+        if (!b || !id || strcmp(id, b->id))
+            snprintf(what, sizeof what, "column id: \"%.60s\" is not the building the store "
+                     "keeps there (%s)", id ? id : "", b ? b->id : "none");
+        else if (strcmp(name ? name : "", b->name ? b->name : ""))
+            snprintf(what, sizeof what, "column name: \"%.60s\", the store keeps \"%.60s\"",
+                     name ? name : "", b->name ? b->name : "");
+        else if (fabs(h - b->height_m) > 0.01)
+            snprintf(what, sizeof what, "column height_m: %.15g, the store keeps %.15g", h,
+                     b->height_m);
+        if (what[0] && !n++)
+            snprintf(first, sizeof first, "fid %lld, %s", fid, what);
+    }
+    sqlite3_finalize(st);
+    if (rows != d->n_buildings && !n++)
+        snprintf(first, sizeof first, "it has %zu rows, the store keeps %zu buildings", rows,
+                 d->n_buildings);
+    if (n)
+        ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "table buildings was changed by another program (%s%s): louyu reads the "
+                    "district the store keeps (table louyu_document), not edits to its GIS "
+                    "tables; expected the district file changed and converted again (louyu "
+                    "convert)", first, n > 1 ? ", and more" : "");
+    return n;
+}
+
 static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path,
                                  const ly_load_desc *desc, bool all, ly_diag_list *diags)
 {
@@ -691,8 +741,16 @@ static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path
                     sqlite3_errmsg(db));
     }
     sqlite3_finalize(st);
+    if (r == LY_LOAD_DATA) /* (its positions are in the kept text, not in the SQLite file) */
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the district kept in the store (table louyu_document) is damaged: the "
+                    "lines and columns above are in its text, not in this file; expected the "
+                    "store as louyu wrote it (convert the district file again, or restore a "
+                    "copy of the store)");
     if (r != LY_LOAD_OK)
         return r;
+    if (all)
+        out->n_table_edits = table_edits(db, out, diags);
     stored_row *rows;
     size_t n;
     int failed = all ? read_rows(db, out, &rows, &n, diags) : (rows = NULL, n = 0, 0);

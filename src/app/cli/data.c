@@ -39,6 +39,22 @@ void ly_cli_say_left_out(const char *path, size_t n)
                 "lists why)\n", path, n, n == 1 ? "" : "s");
 }
 
+void ly_cli_say_layers_only(const char *path, const ly_district *d)
+{
+    if (d->meta.store_layers_only)
+        fprintf(stderr, "%s: a copy of a louyu store's layers without the district it keeps: "
+                "its weekly reports, floors and enterprises are not read (louyu validate %s "
+                "says more)\n", path, path);
+}
+
+void ly_cli_say_table_edits(const char *path, size_t n)
+{
+    if (n)
+        fprintf(stderr, "%s: %zu row%s of its buildings layer %s changed by another program "
+                "and %s not read (louyu validate %s says more)\n", path, n, n == 1 ? "" : "s",
+                n == 1 ? "was" : "were", n == 1 ? "is" : "are", path);
+}
+
 void ly_cli_say_rows_left_out(const char *path, size_t n)
 {
     /* (figures without them: said by every reader, not by validate alone) */
@@ -73,6 +89,8 @@ int ly_cli_load_district(ly_district *d, const char *path, const ly_args *a)
     } else if (r == LY_LOAD_OK) {
         ly_cli_say_left_out(path, d->n_left_out);
         ly_cli_say_rows_left_out(path, d->n_rows_left_out);
+        ly_cli_say_table_edits(path, d->n_table_edits);
+        ly_cli_say_layers_only(path, d);
     }
     ly_diag_list_deinit(&diags);
     return r == LY_LOAD_OK ? LY_EXIT_OK : r == LY_LOAD_DATA ? LY_EXIT_DATA : LY_EXIT_USAGE;

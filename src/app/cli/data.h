@@ -19,6 +19,12 @@ void ly_cli_say_left_out(const char *path, size_t n);
 /* Says on stderr that n of a store's report rows (changed by another program) are left
  * out of its figures; nothing when n is 0. */
 void ly_cli_say_rows_left_out(const char *path, size_t n);
+/* Says on stderr that n rows of a store's buildings layer were edited by another program
+ * (louyu reads the district it keeps, not them); nothing when n is 0. */
+void ly_cli_say_table_edits(const char *path, size_t n);
+/* Says on stderr that d was read from a copy of a store's layers without its district
+ * (ly_district_meta.store_layers_only); nothing otherwise. */
+void ly_cli_say_layers_only(const char *path, const ly_district *d);
 /* The --lod a command was given, checked: *lod is NULL when none was; "on" and "off"
  * (the window's far blocks) are let through when `window`. Returns 0 or LY_EXIT_USAGE
  * after saying why. */

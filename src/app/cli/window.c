@@ -154,6 +154,8 @@ int ly_cli_loaded(ly_app *app, const char *path, int r, ly_diag_list *diags, boo
         ly_cli_say_skippable(path, diags);
     } else {
         ly_cli_say_rows_left_out(path, app->scene.district.n_rows_left_out);
+        ly_cli_say_table_edits(path, app->scene.district.n_table_edits);
+        ly_cli_say_layers_only(path, &app->scene.district);
     }
     if (r == LY_LOAD_OK && app->scene.district.n_left_out) {
         size_t n = app->scene.district.n_left_out;
