@@ -112,7 +112,7 @@ left=$(ls "$tmp" | grep '^one\.gpkg')
 run 0 validate "$ZS";       expect out 'zhanshan.geojson: valid: 33 buildings'; expect_empty err
 run 0 validate "$SF";       expect out 'valid: 13896 buildings'
 run 0 validate "$SRC/docs/example.geojson"
-expect out 'valid: 1 building, 6 other features, 2 enterprises; 0 warnings'
+expect out 'valid: 1 building, 7 other features, 2 enterprises; 0 warnings'
 run 0 info "$SRC/docs/example.geojson" tower-1
 expect out '^Other properties  \{"parking_spaces":120\}$'
 expect out '^  window +区商务局 / District Commerce Bureau$'
