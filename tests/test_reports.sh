@@ -291,6 +291,15 @@ same_rows() {
 python3 "$SRC/tests/ods_write.py" "$tmp/wtc-xl.csv" "$tmp/wtc.ods"
 week_rows >"$tmp/rows-xlsx"
 same_rows wtc.ods
+# the same zipped again by a tool that compresses every part, the mimetype too (zip -r,
+# Python's zipfile): still an .ods (it had been taken for an .xlsx and refused as one)
+python3 - "$tmp/wtc.ods" "$tmp/wtc-rezipped.ods" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as a, zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as b:
+    for name in a.namelist():
+        b.writestr(name, a.read(name))
+PY
+same_rows wtc-rezipped.ods
 # the same saved as an Excel 97-2003 workbook (.xls: shared strings running over CONTINUE
 # records, RK, MULRK and NUMBER cells, dates under a built-in and a Chinese format, truth
 # cells, a second sheet; xlwt writes it): the same rows

@@ -17,7 +17,10 @@ int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
                  ly_diag_list *diags, ly_csv_merges *merges);
 
 /* The same for an OpenDocument spreadsheet (.ods, LibreOffice's and WPS's): its first
- * sheet (table) as CSV text in the same form. */
+ * sheet (table) as CSV text in the same form. ly_ods_is: whether a ZIP archive is one (a
+ * "mimetype" or "content.xml" and no "xl/workbook.xml": its mimetype compressed too, as
+ * zip tools write it). */
+bool ly_ods_is(const char *bytes, size_t len);
 int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
                 ly_diag_list *diags, ly_csv_merges *merges);
 

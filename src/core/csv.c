@@ -232,10 +232,12 @@ static int decode(ly_csv *c, const char *bytes, size_t len, ly_diag_list *diags)
     /* a workbook itself rather than its CSV: say what to do rather than "byte 0x84" */
     if (len >= 4 && !memcmp(bytes, "PK\x03\x04", 4)) {
 #ifndef LY_WEB /* (the browser reads no reports) */
-        /* an OpenDocument file names its kind first, uncompressed; else a workbook */
+        /* an OpenDocument file names its kind first, uncompressed (or, zipped again by a
+         * tool that compressed it, has the parts of one); else a workbook */
         bool ods = false;
         for (size_t i = 0; i + 12 <= len && i < 100 && !ods; i++)
             ods = !memcmp(bytes + i, "opendocument", 12);
+        ods = ods || ly_ods_is(bytes, len);
         c->encoding = LY_CSV_XLSX; /* its first sheet as CSV text */
         return ods ? ly_ods_text(bytes, len, &c->text, &c->len, diags, &c->merges)
                    : ly_xlsx_text(bytes, len, &c->text, &c->len, diags, &c->merges);

@@ -52,8 +52,8 @@ static char *member(const unsigned char *bytes, size_t n, const char *name, size
                       "the rows below the report and save again)", name, MAX_PART >> 20);
         *len = 1;
     } else if (i >= 0 && !out) {
-        ly_sheet_fail(diags, "the workbook's part %s cannot be read (%s): expected an .xlsx "
-                      "file as Excel, WPS or LibreOffice saves it", name, why);
+        ly_sheet_fail(diags, "the workbook's part %s cannot be read (%s): expected the "
+                      "workbook as Excel, WPS or LibreOffice saves it", name, why);
         *len = 1;
     }
     ly_zip_close(&z);
@@ -656,6 +656,18 @@ static void XMLCALL ods_text(void *ud, const char *t, int len)
     ods_sheet *s = ud;
     if (s->in_table && s->in_cell && s->in_p && !s->in_note)
         ly_tbuf_put(&s->value, t, (size_t)len);
+}
+
+bool ly_ods_is(const char *bytes, size_t len)
+{
+    ly_zip z;
+    const char *why;
+    if (!ly_zip_open(&z, bytes, len, &why))
+        return false;
+    bool is = (ly_zip_find(&z, "mimetype") >= 0 || ly_zip_find(&z, "content.xml") >= 0) &&
+              ly_zip_find(&z, "xl/workbook.xml") < 0;
+    ly_zip_close(&z);
+    return is;
 }
 
 int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
