@@ -390,6 +390,13 @@ for f in pct.xml pct.xls; do
   check '[ $rc = 1 ] && grep -q "$f:2:4: error: cell D2: wtc: \"vacant_m2\" is \"35%\": expected the vacant area in square metres" "$tmp/err" && [ "$(sha256sum <"$tmp/odd.gpkg")" = "$odd_before" ]' \
     "a percentage in $f: rc $rc $(head -3 "$tmp/err" "$tmp/out")"
 done
+# a number cell holding hexadecimal (a hand-made or damaged file) is refused as a CSV's
+# "0x10" is, not stored as 16 m²
+sed 's#<Data ss:Type="Number">2220<#<Data ss:Type="Number">0x10<#' "$SRC/tests/data/reports-xls/week-libreoffice.xml" >"$tmp/odd/hex.xml"
+"$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/hex.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 1 ] && grep -q "\"vacant_m2\" is \"0x10\": expected the vacant area" "$tmp/err" && [ "$(sha256sum <"$tmp/odd.gpkg")" = "$odd_before" ]' \
+  "a number cell of 0x10: rc $rc $(head -3 "$tmp/err")"
 odd_row() { sql "$tmp/odd.gpkg" "SELECT $1 FROM weekly_reports WHERE week = '2011-W18' AND replaced_by IS NULL AND floor_from = 20"; }
 "$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/escapes.xlsx" >"$tmp/out" 2>"$tmp/err"
 check '[ "$(odd_row note)" = "$(printf "可分割\n最小200平方米 _x0041_")" ] && [ "$(odd_row contact)" = "$(printf "张三\t0532-8000 0001")" ]' \

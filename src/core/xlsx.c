@@ -25,6 +25,18 @@
 #include <string.h>
 #include <zlib.h>
 
+/* A number cell's text as a number: a decimal, as spreadsheets write one (1200, 4.6,
+ * 1E-3); not hexadecimal, an infinity or NaN, which strtod reads too: such a cell stays
+ * its text (and a report refuses it as a CSV does). */
+static bool cell_number(const char *v, double *x)
+{
+    char *end;
+    if (strpbrk(v, "xXnNiI"))
+        return false;
+    *x = strtod(v, &end);
+    return end != v && !*end && isfinite(*x);
+}
+
 enum { MAX_PART = LY_SHEET_MAX_TEXT, MAX_COLS = 16384, MAX_ROWS = 1048576 };
 
 /* ---- the ZIP archive ------------------------------------------------------------- */
@@ -332,9 +344,8 @@ static const char *cell_text(book *b, char *buf, size_t n)
     if (!strcmp(t, "b"))
         return !strcmp(v, "1") ? "TRUE" : !strcmp(v, "0") ? "FALSE" : v;
     if (!strcmp(t, "n") && *v) {
-        char *end;
-        double x = strtod(v, &end);
-        if (*end || !isfinite(x))
+        double x;
+        if (!cell_number(v, &x))
             return v;
         bool styled = b->cell_style >= 0 && (size_t)b->cell_style < b->n_xf;
         ly_sheet_show_number(styled ? (ly_sheet_shown)b->shown[b->cell_style] : LY_SHOWN_NUMBER,
@@ -537,9 +548,8 @@ static void ods_value(ods_sheet *s, const char **atts)
     if (!type)
         return;
     if (!strcmp(type, "float") || !strcmp(type, "percentage") || !strcmp(type, "currency")) {
-        char *end;
-        double x = (v = attr(atts, "value")) ? strtod(v, &end) : NAN;
-        if (v && !*end && isfinite(x)) /* a percentage as the sheet shows it: 35% */
+        double x;
+        if ((v = attr(atts, "value")) && cell_number(v, &x)) /* a percentage as shown: 35% */
             ly_sheet_show_number(strcmp(type, "percentage") ? LY_SHOWN_NUMBER : LY_SHOWN_PERCENT,
                                  x, false, s->typed, sizeof s->typed);
     } else if (!strcmp(type, "date") && (v = attr(atts, "date-value"))) {
@@ -833,9 +843,8 @@ static const char *xml_cell_text(xml_sheet *s, char *buf, size_t n)
 {
     const char *v = s->value.p ? s->value.p : "";
     if (!strcmp(s->type, "Number") && *v) {
-        char *end;
-        double x = strtod(v, &end);
-        if (*end || !isfinite(x))
+        double x;
+        if (!cell_number(v, &x))
             return v;
         ly_sheet_show_number(xml_style_shown(s, s->cell_style), x, false, buf, n);
         return buf;
