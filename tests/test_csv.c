@@ -629,6 +629,9 @@ static void test_xml2003(void)
     free(text);
     CHECK_INT(ly_xml2003_text(DOC, 200, &text, &len, &d, NULL), -1);
     CHECK(d.count == 1 && strstr(d.items[0].message, "not well-formed XML"));
+    /* at its line and column in the file (the spreadsheet is the file): an XML spreadsheet
+     * is often one long line, and "line 2" alone had not said where */
+    CHECK(d.count == 1 && d.items[0].line > 0 && d.items[0].col > 0);
     ly_diag_list_deinit(&d);
 }
 

@@ -405,10 +405,11 @@ static void XMLCALL sh_text(void *ud, const char *s, int len)
 }
 
 /* Parses XML text with the handlers (ud their data): true, or false after saying that `what`
- * is not well-formed XML and what was `expected` (or that memory ran out). */
+ * is not well-formed XML, where (its line and column; the fault's own position when the XML
+ * is the file itself, `in_file`), and what was `expected` (or that memory ran out). */
 static bool parse_xml(void *ud, const char *what, const char *expected, const char *xml,
                       size_t len, XML_StartElementHandler start, XML_EndElementHandler end,
-                      XML_CharacterDataHandler chars, ly_diag_list *diags)
+                      XML_CharacterDataHandler chars, bool in_file, ly_diag_list *diags)
 {
     XML_Parser p = XML_ParserCreate(NULL);
     if (!p) {
@@ -420,10 +421,13 @@ static bool parse_xml(void *ud, const char *what, const char *expected, const ch
     if (chars)
         XML_SetCharacterDataHandler(p, chars);
     bool ok = len <= INT_MAX && XML_Parse(p, xml, (int)len, 1) == XML_STATUS_OK;
-    if (!ok)
-        ly_sheet_fail(diags, "%s is not well-formed XML (line %lu: %s): expected %s", what,
-                      (unsigned long)XML_GetCurrentLineNumber(p),
-                      XML_ErrorString(XML_GetErrorCode(p)), expected);
+    unsigned long line = XML_GetCurrentLineNumber(p), col = XML_GetCurrentColumnNumber(p) + 1;
+    if (!ok && in_file) /* (expat's column counts bytes, from 0) */
+        ly_sheet_fail_at(diags, (long)line, (long)col, "%s is not well-formed XML (%s): expected %s",
+                         what, XML_ErrorString(XML_GetErrorCode(p)), expected);
+    else if (!ok)
+        ly_sheet_fail(diags, "%s is not well-formed XML (line %lu, column %lu: %s): expected %s",
+                      what, line, col, XML_ErrorString(XML_GetErrorCode(p)), expected);
     XML_ParserFree(p);
     return ok;
 }
@@ -436,7 +440,7 @@ static bool parse(book *b, const char *part, const char *xml, size_t len,
     char what[320];
     snprintf(what, sizeof what, "the workbook's part %s", part);
     return parse_xml(b, what, "an .xlsx file as Excel, WPS or LibreOffice saves it", xml, len,
-                     start, end, chars, diags);
+                     start, end, chars, false, diags);
 }
 
 /* Reads a part that must be there (or, when optional, may not be) with the handlers. */
@@ -706,7 +710,7 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
     ods_sheet s = {.merges = merges};
     bool ok = parse_xml(&s, "the spreadsheet's content.xml",
                         "an .ods file as LibreOffice or WPS saves it", xml, n, ods_start, ods_end,
-                        ods_text, diags);
+                        ods_text, false, diags);
     if (ok && !s.tables && s.passed_hidden) { /* every table hidden: the first, read again */
         free(s.out.p);
         free(s.row.p);
@@ -714,7 +718,7 @@ int ly_ods_text(const char *bytes, size_t len, char **text, size_t *text_len,
         s = (ods_sheet){.merges = merges, .read_hidden = true};
         ok = parse_xml(&s, "the spreadsheet's content.xml",
                        "an .ods file as LibreOffice or WPS saves it", xml, n, ods_start, ods_end,
-                       ods_text, diags);
+                       ods_text, false, diags);
     }
     free(xml);
     if (ok && (s.out.fail || s.row.fail || s.value.fail)) {
@@ -924,7 +928,8 @@ int ly_xml2003_text(const char *bytes, size_t len, char **text, size_t *text_len
     static const char EXPECTED[] = "it as Excel or WPS saves \"XML Spreadsheet 2003\", or the "
                                    "sheet saved as .xlsx or CSV";
     xml_sheet s = {.merges = merges};
-    bool ok = parse_xml(&s, WHAT, EXPECTED, bytes, len, xml_start, xml_end, xml_text, diags);
+    bool ok = parse_xml(&s, WHAT, EXPECTED, bytes, len, xml_start, xml_end, xml_text, true,
+                        diags);
     int want = 1;
     for (int i = 0; ok && i < s.sheets && i < 64; i++)
         if (!s.hidden[i]) {
@@ -934,7 +939,8 @@ int ly_xml2003_text(const char *bytes, size_t len, char **text, size_t *text_len
     if (ok) {
         int sheets = s.sheets;
         s = (xml_sheet){.merges = merges, .want = want};
-        ok = parse_xml(&s, WHAT, EXPECTED, bytes, len, xml_start, xml_end, xml_text, diags);
+        ok = parse_xml(&s, WHAT, EXPECTED, bytes, len, xml_start, xml_end, xml_text, true,
+                        diags);
         s.sheets = sheets;
     }
     if (ok && !s.sheets) {
