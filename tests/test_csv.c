@@ -587,6 +587,13 @@ static void test_html_table(void)
     CHECK_INT(ly_html_table_text("<html><p>hi</p></html>", 22, &text, &len, &d, NULL), -1);
     CHECK(d.count == 1 && strstr(d.items[0].message, "a web page (HTML) with no table"));
     ly_diag_list_deinit(&d);
+    /* a page that says UTF-8 with a byte that is not: the byte and where it is */
+    static const char BAD[] = "<html><meta charset=utf-8><table>\n<tr><td>x\xFF</td></tr></table>";
+    ly_diag_list_init(&d, "page.xls");
+    CHECK_INT(ly_html_table_text(BAD, sizeof BAD - 1, &text, &len, &d, NULL), -1);
+    CHECK(d.count == 1 && d.items[0].line == 2 && d.items[0].col == 10 &&
+          strstr(d.items[0].message, "byte 0xFF is not"));
+    ly_diag_list_deinit(&d);
 }
 
 /* Excel's and WPS's "XML Spreadsheet 2003": rows and cells where they say they are, spans. */

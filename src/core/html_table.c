@@ -65,12 +65,18 @@ static char *page_text(const char *b, size_t len, size_t *out_len, ly_diag_list 
     char cs[40];
     meta_charset(b, len, cs, sizeof cs);
     size_t skip = len >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3) ? 3 : 0;
-    bool utf8 = ly_utf8_invalid_at((const unsigned char *)b + skip, len - skip) == len - skip;
+    size_t bad = skip + ly_utf8_invalid_at((const unsigned char *)b + skip, len - skip);
+    bool utf8 = bad == len;
     char *out = NULL;
     if ((!cs[0] && utf8) || !strcasecmp(cs, "utf-8") || !strcasecmp(cs, "utf8")) {
-        if (!utf8) {
-            ly_sheet_fail(diags, "the web page says it is UTF-8 but is not: expected the sheet saved "
-                 "as .xlsx or CSV");
+        if (!utf8) { /* where: its line and column (in bytes, from 1) */
+            long line = 1, col = 1;
+            for (size_t i = 0; i < bad; i++, col++)
+                if (b[i] == '\n')
+                    line++, col = 0;
+            ly_sheet_fail_at(diags, line, col, "the web page says it is UTF-8 but byte 0x%02X is "
+                             "not: expected the sheet saved as .xlsx or CSV",
+                             (unsigned char)b[bad]);
             return NULL;
         }
         out = malloc(len - skip + 1);
