@@ -326,6 +326,12 @@ check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/osm-store.geojson" >"$tmp/p
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 0 publish "$SRC/tests/data/wild/osm-export.osm.pbf" "$tmp/osm-site"
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d[\"type\"] == \"FeatureCollection\" and any(f.get(\"id\") == \"way/100\" for f in d[\"features\"])))" "$tmp/osm-site/data/district.geojson"' \
   "the portal of a PBF did not publish it as GeoJSON: $(head -c 200 "$tmp/osm-site/data/district.geojson")"
+# a PBF whose first block header is damaged is said to be one (it had been read as text:
+# "NUL byte in the text")
+python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[6] ^= 0x20; open(sys.argv[2], "wb").write(b)' \
+  "$SRC/tests/data/wild/osm-export.osm.pbf" "$tmp/damaged.osm.pbf"
+run 1 validate "$tmp/damaged.osm.pbf"
+expect err "damaged.osm.pbf: error: it is named .pbf but does not begin as OpenStreetMap's PBF does"
 # San Francisco's footprints as OpenStreetMap's XML, Overpass's JSON, and the PBF osmium
 # writes from that XML (dense nodes in blocks of 8,000, zlib): the same buildings as the
 # GeoJSON they came from, at the same heights and places; and the PBF beside GDAL's

@@ -4155,6 +4155,18 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
         *r = ly_osm_load(out, text, len, name, desc, diags);
         return true;
     }
+    size_t nl = name ? strlen(name) : 0;
+    if (nl > 4 && !strcasecmp(name + nl - 4, ".pbf") && len &&
+        (!text[0] || !strchr("{<[ \t\r\n", text[0])) &&
+        (unsigned char)text[0] != 0xEF) {
+        /* named a PBF, not text, and not as a PBF begins: damaged, not "a NUL in the text" */
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "it is named .pbf but does not begin as OpenStreetMap's PBF does (a block "
+                    "header of type OSMHeader): the file is damaged or not a PBF; expected an "
+                    ".osm.pbf as Geofabrik, osmium or osmosis write it");
+        *r = LY_LOAD_DATA;
+        return true;
+    }
 #else
     size_t at = ly_json_bom(text, len);
     while (at < len && strchr(" \t\r\n", text[at]))
