@@ -695,6 +695,8 @@ run 2 pick "$ZS" --at 10,10 --out "$tmp/no.png"; expect err '--out is an option 
 expect err '^usage: louyu pick'
 run 2 info "$ZS" --json --json;               expect err -- '--json is given twice'
 run 2 stats "$ZS" --size 10x10;               expect err -- '--size is an option of'
+# (--db, the report commands' store, to a command that reads a store as its file: how)
+run 2 stats --db s.gpkg; expect err -- '--db is the store of the `louyu report` commands; `louyu stats` reads a store as its FILE: louyu stats STORE.gpkg'
 run 2 validate --bogus;                       expect err "unknown option '--bogus'"
 run 2 shot "$ZS";                             expect err -- '--out'
 # every command's help, from the table: `louyu help CMD` and `louyu CMD --help` agree

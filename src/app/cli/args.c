@@ -160,6 +160,11 @@ static int foreign(const ly_command *c, const char *name)
 {
     size_t n;
     const ly_command *all = ly_cli_commands(&n);
+    /* (the report commands' store, given to a command that reads a store as its file) */
+    if (!strcmp(name, "--db") && c->usage && strstr(c->usage, "FILE"))
+        return ly_cli_usage_error(c, "--db is the store of the `louyu report` commands; "
+                                     "`louyu %s` reads a store as its FILE: louyu %s STORE.gpkg",
+                                  c->name, c->name);
     for (size_t i = 0; i < n; i++)
         if (&all[i] != c && find_opt(&all[i], name))
             return ly_cli_usage_error(c, "%s is an option of `louyu %s`, not of `louyu %s`", name,
