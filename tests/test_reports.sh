@@ -88,9 +88,13 @@ rc=$?
 check '[ $rc = 2 ] && [ ! -s "$tmp/out" ] && grep -q "agora has no floor records in the store" "$tmp/err"' "a template for agora: rc $rc, $(cat "$tmp/err")"
 # floor 20 comes free: the manager edits one cell in the spreadsheet
 iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | sed 's/^2011-W18,wtc,20,0,/2011-W18,wtc,20,2942,/' | iconv -f UTF-8 -t GB18030 >"$tmp/wtc-filled.csv"
+changed_before=$(sql "$tmp/s.gpkg" "SELECT last_change FROM gpkg_contents WHERE table_name = 'weekly_reports'")
 "$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/wtc-filled.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check '[ $rc = 0 ]' "the filled template was not imported: $(head -3 "$tmp/err")"
+# (the table's last change, as GIS shows it, is the import's)
+changed_after=$(sql "$tmp/s.gpkg" "SELECT last_change FROM gpkg_contents WHERE table_name = 'weekly_reports'")
+check '[[ "$changed_after" > "$changed_before" ]]' "gpkg_contents.last_change of weekly_reports not moved by an import: $changed_before, $changed_after"
 check 'grep -q "imported 2011-W18, 30 rows" "$tmp/out"' "the import's summary: $(head -2 "$tmp/out")"
 check 'grep -q "2,942 m² newly vacant .*World Trade Center" "$tmp/out"' "the import does not say floor 20 came free: $(cat "$tmp/out")"
 check 'grep -q "warning: \"vacant_m2\": floor 20 of wtc was fully let in 2011-W17 and is empty now" "$tmp/err"' "no warning for a whole floor emptied in a week"

@@ -410,7 +410,14 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
         if (ly_gpkg_exec(db, "BEGIN IMMEDIATE", err, n))
             rc = LY_IMPORT_FAILED;
         else if ((rc = write_import(&c, csv_path, replace, sum)) == LY_IMPORT_OK && !sum->already)
-            rc = ly_gpkg_exec(db, "COMMIT", err, n) ? LY_IMPORT_FAILED : LY_IMPORT_OK;
+            /* (the tables' last change, as GIS shows it) */
+            rc = ly_gpkg_exec(db,
+                              "UPDATE gpkg_contents SET last_change ="
+                              " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name IN"
+                              " ('weekly_reports', 'import_log'); COMMIT",
+                              err, n)
+                     ? LY_IMPORT_FAILED
+                     : LY_IMPORT_OK;
         int code = sqlite3_extended_errcode(db) & 0xFF;
         if (rc == LY_IMPORT_FAILED)
             explain(code, sqlite3_errmsg(db), err, n);
