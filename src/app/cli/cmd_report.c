@@ -81,6 +81,24 @@ static long building_arg(const ly_args *a, const ly_district *d, const char *id)
 
 /* ---- template -------------------------------------------------------------------- */
 
+/* The template's week without --week: the week after the last one reported, or this
+ * data's week; after a report for next week (which the import takes), that week, the latest
+ * one can report, not the one after it, which has not begun. */
+static int default_week(const ly_district *d)
+{
+    int week = d->n_weeks ? ly_week_next(d->weeks[d->n_weeks - 1]) : 0;
+    long days;
+    if (!week)
+        week = d->meta.data_date && ly_date_parse(d->meta.data_date, &days)
+                   ? ly_week_of_day(days)
+                   : 202001;
+    int this_week;
+    if (!ly_week_reportable(week, &this_week) &&
+        ly_week_reportable(ly_week_next(this_week), &this_week))
+        week = ly_week_next(this_week);
+    return week;
+}
+
 int ly_cli_report_template(const ly_args *a)
 {
     const char *out = ly_arg_text(a, "--out", NULL);
@@ -110,20 +128,10 @@ int ly_cli_report_template(const ly_args *a)
                                 d.buildings[b].id);
     else if (ly_arg_given(a, "--week"))
         rc = ly_cli_week(a, ly_arg_text(a, "--week", ""), &week);
-    else /* the week after the last one reported, or this data's week */
-        week = d.n_weeks ? ly_week_next(d.weeks[d.n_weeks - 1]) : 0;
-    if (!rc && !week) {
-        long days;
-        week = d.meta.data_date && ly_date_parse(d.meta.data_date, &days) ? ly_week_of_day(days)
-                                                                         : 202001;
-    }
+    else
+        week = default_week(&d);
     int this_week;
     char w1[16], w2[16];
-    /* the default after a report for next week (which the import takes): that week, the
-     * latest one can report, not the one after it, which has not begun */
-    if (!rc && !ly_arg_given(a, "--week") && !ly_week_reportable(week, &this_week) &&
-        ly_week_reportable(ly_week_next(this_week), &this_week))
-        week = ly_week_next(this_week);
     if (!rc && week && !ly_week_reportable(week, &this_week))
         rc = ly_cli_usage_error(a->cmd, "--week %s has not begun (this week is %s by this "
                                         "computer's clock): a report for it would be refused; "
