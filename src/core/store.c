@@ -678,7 +678,6 @@ static int build_history(ly_district *d, const stored_row *rows, size_t n)
     return rc;
 }
 
-/* The document and the rows, read in one transaction: one consistent snapshot. */
 /* The buildings table's rows that differ from the district the store keeps (another program
  * edited the GIS layer: QGIS, ogrinfo -sql): its id, name or height changed, a row deleted or
  * added. louyu reads the kept district, never the layer: the first difference is said, with
@@ -713,9 +712,12 @@ static size_t table_edits(sqlite3 *db, const ly_district *d, ly_diag_list *diags
             snprintf(first, sizeof first, "fid %lld, %s", fid, what);
     }
     sqlite3_finalize(st);
-    if (rows != d->n_buildings && !n++)
-        snprintf(first, sizeof first, "it has %zu rows, the store keeps %zu buildings", rows,
-                 d->n_buildings);
+    if (rows < d->n_buildings) { /* rows deleted (one added is a row above, without a building) */
+        if (!n)
+            snprintf(first, sizeof first, "it has %zu rows, the store keeps %zu buildings", rows,
+                     d->n_buildings);
+        n += d->n_buildings - rows;
+    }
     if (n)
         ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
                     "table buildings was changed by another program (%s%s): louyu reads the "
@@ -725,6 +727,7 @@ static size_t table_edits(sqlite3 *db, const ly_district *d, ly_diag_list *diags
     return n;
 }
 
+/* The document and the rows, read in one transaction: one consistent snapshot. */
 static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path,
                                  const ly_load_desc *desc, bool all, ly_diag_list *diags)
 {
