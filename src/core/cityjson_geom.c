@@ -704,7 +704,7 @@ static bool footprint(cj_reader *r, ly_building *b, size_t p0)
         double q[2];
         bool over = false, on_other = false;
         if (g[k].top > FLAT_M && face_inner_point(d, fc, q))
-            for (size_t i = b->first_polygon; i < d->n_polygons && !over; i++)
+            for (size_t i = b->first_polygon; i < d->n_polygons && !over && !on_other; i++)
                 if (ly_polygon_contains(d, d->points, &d->polygons[i], q[0], q[1])) {
                     on_other = taken_by[i - b->first_polygon] != fc->part &&
                                g[k].bottom <= d->polygons[i].height_m + 1.0f;

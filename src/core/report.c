@@ -687,8 +687,6 @@ static size_t split_parts(const reader *rd, ly_report_row *out)
     return (size_t)rd->n_parts;
 }
 
-/* One data row into out[0, n) (a list of floors gives several): n, or 0 when it has an
- * error (already reported). */
 /* A row's cells past the header's last column. In a CSV file that is a figure written with
  * a comma (1,200 or 4,60) and cut in two there, its rest dropped: an error. In a workbook,
  * where a cell is a cell, a note beside the table: said and ignored. */
@@ -719,6 +717,8 @@ static bool beyond_header(reader *rd, const ly_csv_row *row)
     return false;
 }
 
+/* One data row into out[0, n) (a list of floors gives several): n, or 0 when it has an
+ * error (already reported). */
 static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
                        seen_building *sbs)
 {

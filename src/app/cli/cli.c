@@ -223,7 +223,8 @@ static const ly_opt O_SOAK[] = {
 static const ly_opt O_DB[] = {
     {"--db", LY_OPT_TEXT, "FILE", "the store (default: the bundled one)", 0, 0, NULL}, {NULL}};
 static const ly_opt O_TEMPLATE[] = {
-    {"--week", LY_OPT_TEXT, "W", "the week to report (default: the week after the last, at most next week)", 0, 0,
+    {"--week", LY_OPT_TEXT, "W",
+     "the week to report (default: the week after the last, at most next week)", 0, 0,
      NULL},
     {"--encoding", LY_OPT_CHOICE, "utf-8-bom|utf-8|gb18030",
      "the file's encoding (default utf-8-bom, which Excel opens right)", 0, 0,
