@@ -708,6 +708,13 @@ static bool beyond_header(reader *rd, const ly_csv_row *row)
               "column the header names)", CUT40(f->value));
         return true;
     }
+    if (rd->r->csv.delimiter != ',') { /* (no figure is cut at a tab or a semicolon) */
+        fault(rd, LY_DIAG_ERROR, f->offset,
+              "the row has %zu cells and the header names %zu: \"%s\" is past its last "
+              "column: expected each value under a column the header names", n, rd->width,
+              CUT40(f->value));
+        return false;
+    }
     fault(rd, LY_DIAG_ERROR, f->offset,
           "the row has %zu cells and the header names %zu: \"%s\" is past its last column, "
           "after \"%s\" (a figure written with a comma, 1,200 or 4,60, is cut in two there): "

@@ -38,6 +38,9 @@ CASES = {
     "vacant-thousands-comma": rows("2011-W18,wtc,20,1,200", head="week,building,floors,vacant_m2"),
     "rent-decimal-comma": rows("2011-W18,wtc,20,800,4,60",
                                head="week,building,floors,vacant_m2,rent_cny_m2_day"),
+    # the same past the header in a semicolon file: no comma cut it
+    "semicolon-past-header": rows("2011-W18;wtc;20;800;checked",
+                                  head="week;building;floors;vacant_m2"),
     # the week
     "week-text": rows("week 18,wtc,20,800,4.6,,,"),
     "week-53": rows("2011-W53,wtc,20,800,4.6,,,"),
