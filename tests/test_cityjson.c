@@ -460,8 +460,8 @@ static void test_part_heights(void)
     ly_diag_list_deinit(&diags);
 }
 
-/* A footprint (LoD0) with its height written as text: "12.5 m" is read as 12.5 m, with a
- * warning that says so (it had said "the model's own heights are used" and drawn 10 m);
+/* A footprint (LoD0) with its height written as text: "12.5 m" is read as 12.5 m (and
+ * "41 ft", "12,5", "１２米" as GeoJSON's heights are), with a warning that says so (it had said "the model's own heights are used" and drawn 10 m);
  * text that is no height says what is used instead. */
 static void test_measured_text(void)
 {
@@ -476,6 +476,21 @@ static void test_measured_text(void)
     CHECK(said(&diags, "\"measuredHeight\" is the text \"12.5 m\": read as 12.5 m") != NULL);
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
+    /* as GeoJSON's heights are read: feet, a decimal comma, full-width digits */
+    static const struct {
+        const char *text;
+        double m;
+    } SAME[] = {{"\"41 ft\"", 12.4968}, {"\"12,5\"", 12.5}, {"\"\uff11\uff12\u7c73\"", 12},
+                {"\"40'\"", 12.192}};
+    for (size_t k = 0; k < sizeof SAME / sizeof *SAME; k++) {
+        char text[1024];
+        snprintf(text, sizeof text, FOOTPRINT("%s"), SAME[k].text);
+        f = load_one(&d, text, "f", &diags);
+        CHECK_NEAR(f ? f->height_m : 0, SAME[k].m, 1e-6);
+        CHECK(said(&diags, "expected a number of metres") != NULL);
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
     f = load_one(&d, FOOTPRINT("\"tall\""), "f", &diags);
     CHECK_NEAR(f ? f->height_m : 0, 10.0, 1e-9);
     CHECK(said(&diags, "not used: the height is the model's, else its storeys', else 10 m") !=

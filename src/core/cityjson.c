@@ -5,6 +5,7 @@
  * transform and then through PROJ from metadata.referenceSystem to WGS 84.
  * Geometry is in cityjson_geom.c. See docs/data-format.md#cityjson. */
 #include "cityjson_private.h"
+#include "vocab.h"
 #include "louyu/clock.h"
 #include "louyu/json.h"
 #include "louyu/log.h"
@@ -480,25 +481,16 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
 /* Where a building's height comes from without its "measuredHeight". */
 #define MEASURED_ELSE "the height is the model's, else its storeys', else 10 m"
 
-/* "measuredHeight" written as text: "12.5", "12.5 m", "12.5m"; -1 for anything else. */
+/* "measuredHeight" written as text ("12.5", "12.5 m", "41 ft", "12,5": ly_vocab_number);
+ * -1 for anything else. */
 static double measured_text(const cJSON *m)
 {
-    if (!cJSON_IsString(m) || strcmp(m->string, "measuredHeight"))
+    double v;
+    int how;
+    if (!cJSON_IsString(m) || strcmp(m->string, "measuredHeight") ||
+        !ly_vocab_number(m->valuestring, true, &v, &how))
         return -1;
-    const char *s = m->valuestring;
-    while (*s == ' ')
-        s++;
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || !isfinite(v) || strpbrk(s, "xXnN")) /* (no hex, nan, inf) */
-        return -1;
-    while (*end == ' ')
-        end++;
-    if (*end == 'm')
-        end++;
-    while (*end == ' ')
-        end++;
-    return *end ? -1 : v;
+    return v;
 }
 
 /* The attributes louyu reads, and the rest kept as they are (the card shows them). */

@@ -1345,75 +1345,7 @@ static const char *const BUILDING_KEYS[] = {
     /* Overture Maps' buildings */
     "names", "num_floors"};
 
-/* How an OSM value was read when it was not plainly one number in metres. */
-enum { OSM_SEVERAL = 1, OSM_COMMA = 2 };
-
-/* One number of an OSM value, s[0, n): "12", "12.5", "12 m", "12 metres"; with `length`
- * also feet as OSM writes them ("40 ft", "40'", "12'6\""). A decimal comma ("25,5", one or
- * two digits after it and no point) is read as a point and noted in *how. */
-static bool osm_one(const char *s, size_t n, bool length, double *out, int *how)
-{
-    char buf[64];
-    while (n && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    if (!n || n >= sizeof buf)
-        return false;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    char *comma = strchr(buf, ',');
-    if (comma && !strchr(buf, '.') && !strchr(comma + 1, ',') && comma > buf &&
-        comma[-1] >= '0' && comma[-1] <= '9') {
-        size_t k = 0;
-        while (comma[1 + k] >= '0' && comma[1 + k] <= '9')
-            k++;
-        if (k == 1 || k == 2) { /* "1,200" is not a decimal comma */
-            *comma = '.';
-            *how |= OSM_COMMA;
-        }
-    }
-    char *end;
-    errno = 0;
-    double x = strtod(buf, &end);
-    if (end == buf || errno || !isfinite(x) || strchr(buf, 'x') || strchr(buf, 'X'))
-        return false;
-    while (*end == ' ')
-        end++;
-    if (!*end) {
-        *out = x;
-        return true;
-    }
-    if (!length)
-        return false;
-    for (size_t i = 0; ly_vocab_metres[i]; i++) /* "12 m", "12 M", "12米" */
-        if (!strcasecmp(end, ly_vocab_metres[i])) {
-            *out = x;
-            return true;
-        }
-    if (!strcasecmp(end, "ft") || !strcasecmp(end, "feet") || !strcasecmp(end, "foot")) {
-        *out = x * 0.3048;
-        return true;
-    }
-    if (*end != '\'' || x != floor(x))
-        return false;
-    /* feet and inches: 12' or 12'6" */
-    const char *in = end + 1;
-    while (*in == ' ')
-        in++;
-    double inches = 0;
-    if (*in) {
-        char *e2;
-        inches = strtod(in, &e2);
-        if (e2 == in || *in == '-' || *in == '+' || strcmp(e2, "\"") || inches >= 12)
-            return false;
-    }
-    *out = x * 0.3048 + inches * 0.0254;
-    return true;
-}
-
-/* An OSM number (a JSON number, or text as OSM's tags hold it, see osm_one); several
- * values separated by ";" (OSM's lists, "3;4") give the largest, noted in *how. */
+/* An OSM number: a JSON number, or text as OSM's tags hold it (ly_vocab_number). */
 static bool osm_number(const cJSON *v, bool length, double *out, int *how)
 {
     *how = 0;
@@ -1421,37 +1353,17 @@ static bool osm_number(const cJSON *v, bool length, double *out, int *how)
         *out = v->valuedouble;
         return isfinite(*out);
     }
-    if (!cJSON_IsString(v))
-        return false;
-    char ascii[128]; /* (full-width digits, as a Chinese input method types them: ３０) */
-    const char *s = ly_ascii_forms(v->valuestring, ascii, sizeof ascii);
-    double best = -INFINITY;
-    int parts = 0;
-    for (;;) {
-        const char *semi = strchr(s, ';');
-        size_t n = semi ? (size_t)(semi - s) : strlen(s);
-        double x;
-        if (!osm_one(s, n, length, &x, how))
-            return false;
-        best = parts++ ? fmax(best, x) : x;
-        if (!semi)
-            break;
-        s = semi + 1;
-    }
-    if (parts > 1)
-        *how |= OSM_SEVERAL;
-    *out = best;
-    return true;
+    return cJSON_IsString(v) && ly_vocab_number(v->valuestring, length, out, how);
 }
 
 /* A warning for a value osm_number read in a way that is worth saying. */
 static void osm_note(loader *L, const cJSON *v, int how, double got, const char *unit)
 {
     char shown[64];
-    if (how & OSM_SEVERAL)
+    if (how & LY_NUMBER_SEVERAL)
         warn(L, v, "\"%s\" is %s: several values; the largest is used (%g%s)", v->string,
              show(v, shown), got, unit);
-    else if (how & OSM_COMMA)
+    else if (how & LY_NUMBER_COMMA)
         warn(L, v, "\"%s\" is %s: read with its comma as a decimal point (%g%s); expected a "
              "point, as in \"12.5\"", v->string, show(v, shown), got, unit);
 }

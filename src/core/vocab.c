@@ -1,6 +1,10 @@
 #include "vocab.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -95,4 +99,92 @@ void ly_vocab_column_key(char *key, size_t n)
     for (size_t k = 0; ly_vocab_shapefile_columns[k][0]; k++)
         if (!strcmp(key, ly_vocab_shapefile_columns[k][0]))
             snprintf(key, n, "%s", ly_vocab_shapefile_columns[k][1]);
+}
+
+/* One number of a value, s[0, n): "12", "12.5", "12 m", "12 metres"; with `length`
+ * also feet as OSM writes them ("40 ft", "40'", "12'6\""). A decimal comma ("25,5", one or
+ * two digits after it and no point) is read as a point and noted in *how. */
+static bool one_number(const char *s, size_t n, bool length, double *out, int *how)
+{
+    char buf[64];
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (!n || n >= sizeof buf)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    char *comma = strchr(buf, ',');
+    if (comma && !strchr(buf, '.') && !strchr(comma + 1, ',') && comma > buf &&
+        comma[-1] >= '0' && comma[-1] <= '9') {
+        size_t k = 0;
+        while (comma[1 + k] >= '0' && comma[1 + k] <= '9')
+            k++;
+        if (k == 1 || k == 2) { /* "1,200" is not a decimal comma */
+            *comma = '.';
+            *how |= LY_NUMBER_COMMA;
+        }
+    }
+    char *end;
+    errno = 0;
+    double x = strtod(buf, &end);
+    if (end == buf || errno || !isfinite(x) || strchr(buf, 'x') || strchr(buf, 'X'))
+        return false;
+    while (*end == ' ')
+        end++;
+    if (!*end) {
+        *out = x;
+        return true;
+    }
+    if (!length)
+        return false;
+    for (size_t i = 0; ly_vocab_metres[i]; i++) /* "12 m", "12 M", "12米" */
+        if (!strcasecmp(end, ly_vocab_metres[i])) {
+            *out = x;
+            return true;
+        }
+    if (!strcasecmp(end, "ft") || !strcasecmp(end, "feet") || !strcasecmp(end, "foot")) {
+        *out = x * 0.3048;
+        return true;
+    }
+    if (*end != '\'' || x != floor(x))
+        return false;
+    /* feet and inches: 12' or 12'6" */
+    const char *in = end + 1;
+    while (*in == ' ')
+        in++;
+    double inches = 0;
+    if (*in) {
+        char *e2;
+        inches = strtod(in, &e2);
+        if (e2 == in || *in == '-' || *in == '+' || strcmp(e2, "\"") || inches >= 12)
+            return false;
+    }
+    *out = x * 0.3048 + inches * 0.0254;
+    return true;
+}
+
+bool ly_vocab_number(const char *text, bool length, double *out, int *how)
+{
+    *how = 0;
+    char ascii[128];
+    const char *s = ly_ascii_forms(text, ascii, sizeof ascii);
+    double best = -INFINITY;
+    int parts = 0;
+    for (;;) {
+        const char *semi = strchr(s, ';');
+        size_t n = semi ? (size_t)(semi - s) : strlen(s);
+        double x;
+        if (!one_number(s, n, length, &x, how))
+            return false;
+        best = parts++ ? fmax(best, x) : x;
+        if (!semi)
+            break;
+        s = semi + 1;
+    }
+    if (parts > 1)
+        *how |= LY_NUMBER_SEVERAL;
+    *out = best;
+    return true;
 }

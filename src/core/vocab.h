@@ -8,6 +8,8 @@
 
 #include "louyu/report.h"
 
+#include <stdbool.h>
+
 /* Each report column's names: the key first; a header cell matches any of them. */
 extern const char *const ly_vocab_report_names[LY_RC_COUNT][6];
 /* The header a template writes: key and Chinese name. */
@@ -44,6 +46,16 @@ extern const char *const ly_vocab_shapefile_columns[][2];
  * ３－５, Ｆ１２) and the ideographic and no-break spaces as ASCII, into out (n bytes);
  * s itself when it has none or is too long. */
 const char *ly_ascii_forms(const char *s, char *out, size_t n);
+
+/* How ly_vocab_number read a value when it was not plainly one number. */
+enum { LY_NUMBER_SEVERAL = 1, LY_NUMBER_COMMA = 2 };
+
+/* A number written as text, as OpenStreetMap's tags and other tools hold it: "12", "12.5",
+ * "12 m", "12 metres", "12米"; with `length` also feet ("40 ft", "40'", "12'6\"") as metres;
+ * full-width digits (ly_ascii_forms). A decimal comma ("25,5": one or two digits after it,
+ * no point) is read as a point, and values separated by ";" (OSM's lists, "3;4") give the
+ * largest: each noted in *how (LY_NUMBER_*). False for anything else (hex, inf, nan, "12x"). */
+bool ly_vocab_number(const char *s, bool length, double *out, int *how);
 
 /* A column's name as its property: the names louyu reads in lower case however the table
  * writes them (HEIGHT, Name), and the Chinese column names above as louyu's. In place;
