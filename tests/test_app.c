@@ -180,7 +180,9 @@ static bool corner_on_screen(const ly_camera_matrices *m, const ly_mesh_building
 /* The home view, and the view from above: every building's box on screen, and the
  * towers spread across the free map (not crowded into its middle third), none under the
  * left column's panels. */
-static void home_view(ly_app *app, int w, int h, const char *view)
+/* In a w x h window at `view`, nothing selected: where the buildings' boxes are on screen
+ * (lo, hi); how many of their corners are off it. */
+static int towers_at(ly_app *app, int w, int h, const char *view, float lo[2], float hi[2])
 {
     ly_cmd_resize(app, w, h);
     ly_cmd_select(app, -1, false);
@@ -188,7 +190,7 @@ static void home_view(ly_app *app, int w, int h, const char *view)
     ly_app_update(app, 0.016);
     ly_camera_matrices m;
     ly_camera_get_matrices(&app->st.cam, w, h, &m);
-    float lo[2] = {1e9f, 1e9f}, hi[2] = {-1e9f, -1e9f};
+    lo[0] = lo[1] = 1e9f, hi[0] = hi[1] = -1e9f;
     const ly_mesh *mesh = &app->scene.mesh;
     int off = 0;
     for (size_t b = 0; b < mesh->n_buildings; b++) {
@@ -201,7 +203,13 @@ static void home_view(ly_app *app, int w, int h, const char *view)
             hi[0] = fmaxf(hi[0], sx), hi[1] = fmaxf(hi[1], sy);
         }
     }
-    CHECK_INT(off, 0);
+    return off;
+}
+
+static void home_view(ly_app *app, int w, int h, const char *view)
+{
+    float lo[2], hi[2];
+    CHECK_INT(towers_at(app, w, h, view, lo, hi), 0);
     const float *f = app->layout.free;
     float fw = f[2] - f[0], fh = f[3] - f[1];
     /* the towers take most of the free map in one direction at least */
@@ -557,6 +565,25 @@ static void toasts(ly_app *app)
     CHECK(!t->shown && app->st.redraw);
 }
 
+/* One building of 100 m across at the home view and from above: in the middle of the free
+ * map with ground about it (it had filled the window edge to edge, the eye beside its
+ * walls, and a card opened over it slid it under the left column). */
+static void lone_building(ly_app *app, const char *view)
+{
+    float lo[2], hi[2];
+    CHECK_INT(towers_at(app, 1280, 800, view, lo, hi), 0);
+    const float *f = app->layout.free;
+    float fw = f[2] - f[0], fh = f[3] - f[1];
+    float fill = fmaxf((hi[0] - lo[0]) / fw, (hi[1] - lo[1]) / fh);
+    CHECK(fill > 0.2f && fill < 0.6f);
+    float mx = 0.5f * (lo[0] + hi[0]), my = 0.5f * (lo[1] + hi[1]);
+    CHECK(fabsf(mx - 0.5f * (f[0] + f[2])) < 0.15f * fw);
+    CHECK(fabsf(my - 0.5f * (f[1] + f[3])) < 0.2f * fh);
+    if (!(fill > 0.2f && fill < 0.6f) || getenv("VERBOSE"))
+        fprintf(stderr, "lone building, %s view: fills %.2f, middle %.0f,%.0f of %.0f-%.0f, "
+                "%.0f-%.0f\n", view, fill, mx, my, f[0], f[2], f[1], f[3]);
+}
+
 int main(void)
 {
     weeks();
@@ -616,6 +643,8 @@ int main(void)
     ly_diag_list_deinit(&diags);
     CHECK_INT(app.scene.district.n_buildings, 1);
     CHECK(app.scene.mesh.n_vertices > 0);
+    lone_building(&app, "home");
+    lone_building(&app, "top");
 
     /* a district with no buildings says so */
     char path[] = "/tmp/louyu-empty-XXXXXX";

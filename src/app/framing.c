@@ -36,15 +36,44 @@ static void corners(float (*pts)[3], size_t *n, const float mn[3], const float m
  * milliseconds, not a third of a second, and is at most a tile looser. */
 #define FIT_TILES_ABOVE 20000
 
+/* The least span that the home view shows (m): a lone building, or a campus of two or
+ * three, stands on ground about it instead of filling the window edge to edge, with the
+ * eye a few metres from its walls. */
+#define HOME_SPAN_MIN 200.0f
+
+/* Where the towers' corners span less than HOME_SPAN_MIN across the ground, the corners of
+ * a box of that span about their middle, appended to pts (which has room for them): as
+ * deep as it is wide, so that the towers stay in the middle of the view. */
+static void least_span(float (*pts)[3], size_t *n)
+{
+    float lo[3] = {INFINITY, INFINITY, INFINITY}, hi[3] = {-INFINITY, -INFINITY, -INFINITY};
+    for (size_t i = 0; i < *n; i++)
+        for (int k = 0; k < 3; k++) {
+            lo[k] = fminf(lo[k], pts[i][k]);
+            hi[k] = fmaxf(hi[k], pts[i][k]);
+        }
+    if (!*n || (hi[0] - lo[0] >= HOME_SPAN_MIN && hi[1] - lo[1] >= HOME_SPAN_MIN))
+        return;
+    float half = 0.5f * fmaxf(HOME_SPAN_MIN, fmaxf(hi[0] - lo[0], hi[1] - lo[1]));
+    float a[3], b[3];
+    for (int k = 0; k < 3; k++) {
+        float mid = 0.5f * (lo[k] + hi[k]);
+        a[k] = mid - half;
+        b[k] = mid + half;
+    }
+    corners(pts, n, a, b);
+}
+
 /* What the home view shows whole: every building's box corners (or, for a city,
- * every tile's). NULL when there are none. */
+ * every tile's), and the ground of the least span about them. NULL when there are
+ * none. */
 static float (*tower_corners(const ly_app *app, size_t *n))[3]
 {
     const ly_mesh *m = &app->scene.mesh;
     *n = 0;
     bool tiles = m->n_buildings > FIT_TILES_ABOVE;
     size_t boxes = tiles ? m->n_chunks * LY_MESH_TILES * LY_MESH_TILES : m->n_buildings;
-    float(*pts)[3] = boxes ? malloc(8 * boxes * sizeof *pts) : NULL;
+    float(*pts)[3] = boxes ? malloc(8 * (boxes + 1) * sizeof *pts) : NULL;
     for (size_t c = 0; pts && tiles && c < m->n_chunks; c++)
         for (int t = 0; t < LY_MESH_TILES * LY_MESH_TILES; t++) {
             const ly_mesh_tile *tl = &m->chunks[c].tiles[t];
@@ -56,6 +85,8 @@ static float (*tower_corners(const ly_app *app, size_t *n))[3]
         if (mb->n_indices && mb->max[0] >= mb->min[0])
             corners(pts, n, mb->min, mb->max);
     }
+    if (pts)
+        least_span(pts, n);
     return pts;
 }
 
