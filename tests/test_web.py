@@ -514,7 +514,19 @@ def code_missing(browser, base):
           f"a site without louyu.wasm: the start ends with {why!r}")
     text = tab.poll("document.getElementById('louyu-status').textContent",
                     lambda t: t and "louyu.wasm" in t, 10)
-    check(text and "louyu.wasm" in text, f"a site without louyu.wasm: the page says {text!r}")
+    check(text and "louyu.wasm" in text and "服务器上没有这个文件" in text,
+          f"a site without louyu.wasm: the (Chinese) page says {text!r}")
+
+
+def data_refused(browser, base):
+    """A page whose district is bad: it says so in its language (the Chinese page had said
+    why in English only), with each error's FILE:LINE:COL."""
+    tab = Tab(browser, (base,), SIZE)
+    tab.navigate(base + "index.html?data=test/bad.geojson")
+    text = tab.poll("document.getElementById('louyu-status').textContent",
+                    lambda t: t and "bad.geojson:" in t, 60)
+    check(text and "数据文件有误" in text and "bad.geojson:3:" in text,
+          f"a page of bad data says {text!r}")
 
 
 def without_webgl(exe, profile, base, portal_base=None):
@@ -567,6 +579,7 @@ def main():
         english_start(browser, base)
         retry(browser, base)
         code_missing(browser, base)
+        data_refused(browser, base)
         if portal_dir:
             portal(browser, portal_base)
     except CDPError as e:

@@ -52,23 +52,43 @@
     });
   }
 
+  /* What the map fetches, in Chinese: the page says why a start failed in its language. */
+  const WHAT_ZH = {"the district": "街道数据", "the map's code": "地图程序", "the font": "字体"};
+
+  /* An Error of message `en`, whose `zh` says the same in Chinese for the page. */
+  function said(en, zh) {
+    return Object.assign(new Error(en), {zh});
+  }
+
   /* The bytes at url; else an Error whose message names what and the URL, and whose
    * `reason` says why in a user's words (the browser's own, "Failed to fetch", says
-   * neither whether the server is down nor whether it refuses this page: CORS). */
+   * neither whether the server is down nor whether it refuses this page: CORS); its
+   * `zh` says it all in Chinese. */
   async function fetchBytes(url, what) {
     let r;
-    const fail = (reason) => Object.assign(new Error(what + " " + url + ": " + reason), {reason});
+    const fail = (reason, zh) => Object.assign(said(what + " " + url + ": " + reason,
+                                                    (WHAT_ZH[what] || what) + " " + url + "：" + zh),
+                                               {reason});
     try {
       r = await fetch(url);
     } catch (e) {
       throw fail("cannot be fetched (" + e.message + "): the server did not answer, or it does " +
                  "not let this page read the file (from another site, it must send " +
-                 "Access-Control-Allow-Origin)");
+                 "Access-Control-Allow-Origin)",
+                 "无法取得（" + e.message + "）：服务器没有回应，或不允许本页读取该文件" +
+                 "（来自其他网站的文件，服务器须发送 Access-Control-Allow-Origin）");
     }
-    if (!r.ok)
-      throw fail("HTTP " + r.status + (r.statusText ? " " + r.statusText : "") +
-                 (r.status === 404 ? ": there is no such file on the server" : ""));
+    if (!r.ok) {
+      const status = "HTTP " + r.status + (r.statusText ? " " + r.statusText : "");
+      throw fail(status + (r.status === 404 ? ": there is no such file on the server" : ""),
+                 status + (r.status === 404 ? "：服务器上没有这个文件" : ""));
+    }
     return new Uint8Array(await r.arrayBuffer());
+  }
+
+  /* A district refused: its errors ("FILE:LINE:COL: message"), one a line. */
+  function refused(errors) {
+    return said(errors.join("\n"), "数据文件有误\n" + errors.join("\n"));
   }
 
   /* The characters from U+2E80 up (CJK and after) in UTF-8 bytes that the font
@@ -193,7 +213,7 @@
         const map = started;
         if (o.data) {
           const r = map._loadBytes(await fetchBytes(o.data, "the district"), nameOf(o.data));
-          if (!r.ok) throw new Error(r.errors.join("\n"));
+          if (!r.ok) throw refused(r.errors);
         }
         started = null;
         if (o.lang) map.setLanguage(o.lang);
@@ -224,8 +244,10 @@
             .catch((e) => {
               console.error("louyu: louyu.wasm: " + e.message);
               codeFailed(/^the map's code/.test(e.message) ? e
-                : new Error("the map's code " + wasmUrl + " could not be used (" + e.message +
-                            "): expected the louyu.wasm that scripts/web.sh wrote beside louyu.js"));
+                : said("the map's code " + wasmUrl + " could not be used (" + e.message +
+                       "): expected the louyu.wasm that scripts/web.sh wrote beside louyu.js",
+                       "地图程序 " + wasmUrl + " 无法使用（" + e.message +
+                       "）：应为 scripts/web.sh 写在 louyu.js 旁的 louyu.wasm"));
             });
           return {};
         },
@@ -251,13 +273,14 @@
         map._emit("firstframe", t);
       };
       if (module.ccall("ly_web_start", "number", ["string", "string"], [FONT_PATH, o.lang || "zh"]))
-        throw new Error("the map could not start (the console says why)");
+        throw said("the map could not start (the console says why)",
+                   "地图无法启动（原因见浏览器的控制台）");
       performance.mark("louyu:started");
       if (bytes) {
         const r = map._loadBytes(bytes, nameOf(o.data));
         if (!r.ok) {
           started = map;
-          throw new Error(r.errors.join("\n"));
+          throw refused(r.errors);
         }
       }
       performance.mark("louyu:loaded");

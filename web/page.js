@@ -31,11 +31,12 @@
       return map;
     })
     .catch((e) => {
+      canvas.style.visibility = "hidden"; // (a context made before the failure is black)
       if (!LouyuMap.supported(canvas)) {
         say("此浏览器不支持 WebGL2，无法显示三维地图。", "This browser has no WebGL2: the 3D map cannot be shown.");
       } else {
         console.error("louyu: " + e.message);
-        say("三维地图无法载入：" + e.message, "The 3D map could not load: " + e.message);
+        say("三维地图无法载入：" + (e.zh || e.message), "The 3D map could not load: " + e.message);
       }
       throw e;
     });
