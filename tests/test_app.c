@@ -354,6 +354,24 @@ static void clear_of_card(ly_app *app, int w, int h)
     ly_cmd_select(app, -1, false);
 }
 
+/* A phone's map (the portal's on a phone: 335 x 596) with a building flown to: its card
+ * keeps to the upper part, the building's roof in view below it (the card had come down
+ * over the building). */
+static void phone_card(ly_app *app, int w, int h)
+{
+    long b = wtc_settled(app, w, h, true);
+    const ly_box *card = &app->layout.card;
+    CHECK(card->shown && card->y + card->h <= 0.6f * h);
+    float sx, sy;
+    bool seen = ly_app_building_point(app, b, &sx, &sy) && sy > card->y + card->h && sy < h &&
+                sx > 0 && sx < w;
+    CHECK(seen);
+    if (!seen || getenv("VERBOSE"))
+        fprintf(stderr, "%dx%d: the card ends at %.0f, wtc's roof at %.0f, %.0f\n", w, h,
+                card->y + card->h, sx, sy);
+    ly_cmd_select(app, -1, false);
+}
+
 /* A phone turned, a window made smaller, with a building selected and in view: it stays in
  * view (its view point in the window once the camera settles). */
 static void turned(ly_app *app, int w0, int h0, int w1, int h1)
@@ -623,6 +641,8 @@ int main(void)
     one_at_a_time(&app);
     clear_of_card(&app, 1366, 768);
     clear_of_card(&app, 1280, 720);
+    phone_card(&app, 335, 596);
+    phone_card(&app, 390, 844);
     turned(&app, 390, 844, 844, 390);
     turned(&app, 1280, 720, 640, 400);
 

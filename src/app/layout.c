@@ -715,6 +715,20 @@ static void stack(ly_layout *L)
     }
 }
 
+/* A phone's upright map: the card keeps to the upper part, the lower part left to the
+ * building it is about (the rest of the card scrolls). It had come down to the bottom,
+ * and the building had stayed under it: no room below to slide it to. */
+static void phone_card(ly_layout *L, const ly_state *st)
+{
+    float H = (float)st->height, s = L->s;
+    float most = H - fmaxf(0.42f * H, 220 * s) - LY_LAYOUT_TOP * s;
+    if (L->phone && st->height > st->width && L->card.h > most &&
+        most >= 3 * LY_UI_PANEL_LEAST * s) {
+        L->card.h = most;
+        L->card.max_h = most;
+    }
+}
+
 void ly_layout_compute(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
@@ -744,6 +758,7 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
                            : fit_panel(app, "card", W - LY_LAYOUT_CARD_W - LY_LAYOUT_MARGIN,
                                        LY_LAYOUT_TOP, LY_LAYOUT_CARD_W);
         L->card.shown = st->selected >= 0 && !st->kiosk.touring;
+        phone_card(L, st);
         under_card(L, app);
         floor_card(L, app);
         dashboard(L, app);
