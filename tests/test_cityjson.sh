@@ -127,6 +127,38 @@ print("ok", len(before))
 PY
   check 'grep -q "^ok " "$tmp/py"' "$name through CityJSON and back: $(tail -3 "$tmp/py")"
 done
+# a skybridge (a part from 60 to 66 m over nothing between two towers) and a house on stilts
+# keep their bases through CityJSON (the bridge had come back as a wall from the ground)
+cat >"$tmp/raised.geojson" <<'JSON'
+{"type":"FeatureCollection","features":[
+{"type":"Feature","id":"twin","geometry":{"type":"MultiPolygon","coordinates":[
+ [[[120.3700,36.0620],[120.3702,36.0620],[120.3702,36.0622],[120.3700,36.0622],[120.3700,36.0620]]],
+ [[[120.3706,36.0620],[120.3708,36.0620],[120.3708,36.0622],[120.3706,36.0622],[120.3706,36.0620]]],
+ [[[120.3702,36.06205],[120.3706,36.06205],[120.3706,36.06215],[120.3702,36.06215],[120.3702,36.06205]]]]},
+ "properties":{"height_m":100,"parts":[{"min_height_m":0,"height_m":100},
+   {"min_height_m":0,"height_m":100},{"min_height_m":60,"height_m":66}]}},
+{"type":"Feature","id":"stilts","geometry":{"type":"Polygon","coordinates":[
+ [[120.3710,36.0620],[120.3711,36.0620],[120.3711,36.0621],[120.3710,36.0621],[120.3710,36.0620]]]},
+ "properties":{"height_m":16,"min_height_m":4}}]}
+JSON
+"$LOUYU" export "$tmp/raised.geojson" --format cityjson --out "$tmp/raised.city.json" >/dev/null 2>&1
+node "$SRC/tests/cityjson_validate.js" "$AJV" "$schema" "$tmp/raised.city.json" >"$tmp/v" 2>&1
+check 'grep -qx valid "$tmp/v"' "raised parts' CityJSON against the schema: $(head -c 600 "$tmp/v")"
+for id in twin stilts; do
+  "$LOUYU" info "$tmp/raised.geojson" $id --json >"$tmp/$id.in.json" 2>/dev/null
+  "$LOUYU" info "$tmp/raised.city.json" $id --json >"$tmp/$id.back.json" 2>/dev/null
+done
+python3 - "$tmp" >"$tmp/py" 2>&1 <<'PY'
+import json, sys
+a, b = ({k: json.load(open(f"{sys.argv[1]}/{k}.{end}.json")) for k in ("twin", "stilts")}
+        for end in ("in", "back"))
+for k in a:
+    bases = lambda x: sorted((round(p["min_height_m"], 2), round(p["height_m"], 2)) for p in x.get("parts", []))
+    assert bases(a[k]) == bases(b[k]), (k, bases(a[k]), bases(b[k]))
+    assert abs(a[k]["min_height_m"] - b[k]["min_height_m"]) < 0.01, k
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "raised parts through CityJSON and back: $(tail -3 "$tmp/py")"
 # a file without a reference system is exported without one, in its own metres: no place
 # on the earth is claimed (it had been written in UTM zone 31N)
 python3 - "$cj/rotterdam_subset.city.json" "$tmp/rotterdam_subset.out.city.json" >"$tmp/py" 2>&1 <<'PY'

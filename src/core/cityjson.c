@@ -608,15 +608,18 @@ static void add_part(cj_reader *r, const cJSON *at, const char *id, const cJSON 
     const cJSON *g = cj_pick_geometry(r, node, &lod);
     if (g && *part < UINT16_MAX) {
         (*part)++;
-        while (r->n_installation <= *part) {
-            unsigned char *k = cj_grow(r, (void **)&r->installation, &r->n_installation,
-                                       &r->cap_installation, 1);
+        while (r->n_part_kind <= *part) {
+            unsigned char *k = cj_grow(r, (void **)&r->part_kind, &r->n_part_kind,
+                                       &r->cap_part_kind, 1);
             if (!k)
                 break;
             *k = 0;
         }
-        if (r->n_installation > *part)
-            r->installation[*part] = !strcmp(type_of(node), "BuildingInstallation");
+        const cJSON *base = member(member(node, "attributes"), "min_height_m");
+        if (r->n_part_kind > *part)
+            r->part_kind[*part] =
+                (!strcmp(type_of(node), "BuildingInstallation") ? CJ_PART_INSTALLATION : 0) |
+                (cJSON_IsNumber(base) && base->valuedouble > 0 ? CJ_PART_RAISED : 0);
         uint32_t faces = (uint32_t)r->d->n_faces;
         cj_geometry(r, g, *part, false, NULL, NULL);
         r->best_lod = fmaxf(r->best_lod, lod);
@@ -726,7 +729,7 @@ static void read_building(cj_reader *r, const char *id, const cJSON *obj)
     if (map_put(&r->seen, id, obj) < 0)
         r->nomem = true;
     r->part_faces = false;
-    r->n_installation = 0;
+    r->n_part_kind = 0;
     add_parts(r, obj, &part, 0);
     map_free(&r->seen); /* (sized by this building's parts, not the largest's) */
     if (!r->part_faces) { /* no BuildingParts with surfaces: the building's own (with its
@@ -1041,7 +1044,7 @@ static void free_reader(cj_reader *r)
     map_free(&r->seen);
     map_free(&r->listed);
     free(r->adopted);
-    free(r->installation);
+    free(r->part_kind);
 }
 
 bool ly_cityjson_is(const cJSON *root)

@@ -667,7 +667,8 @@ static int by_top(const void *pa, const void *pb)
  * an overhang, not ground; unless it stands on another part, its base no more than a
  * metre over that part's top (a tower on its podium): then it is a polygon from its own
  * base up to its top, so the podium stays as low as it is. A ground face higher than the
- * base with nothing under it stays: the upper half of a split-level house on a slope. */
+ * base with nothing under it stays: the upper half of a split-level house on a slope;
+ * from its own base where its part says it is raised (a skybridge in louyu's export). */
 static bool footprint(cj_reader *r, ly_building *b, size_t p0)
 {
     ly_district *d = r->d;
@@ -703,7 +704,8 @@ static bool footprint(cj_reader *r, ly_building *b, size_t p0)
         const ly_face *fc = &d->faces[g[k].face];
         double q[2];
         bool over = false, on_other = false;
-        if (g[k].top > FLAT_M && face_inner_point(d, fc, q))
+        bool raised = fc->part < r->n_part_kind && (r->part_kind[fc->part] & CJ_PART_RAISED);
+        if (g[k].top > FLAT_M && !raised && face_inner_point(d, fc, q))
             for (size_t i = b->first_polygon; i < d->n_polygons && !over && !on_other; i++)
                 if (ly_polygon_contains(d, d->points, &d->polygons[i], q[0], q[1])) {
                     on_other = taken_by[i - b->first_polygon] != fc->part &&
@@ -715,7 +717,10 @@ static bool footprint(cj_reader *r, ly_building *b, size_t p0)
         ly_polygon *pg = cj_grow(r, (void **)&d->polygons, &d->n_polygons, &r->cap_polygons,
                                  sizeof *pg);
         if (pg) {
-            float base = on_other ? g[k].bottom : 0; /* (a part on another: from its base) */
+            /* a part on another, or raised as its file says: from its own base; else from
+             * the building's (above the ground where the file says so: on stilts) */
+            float base = on_other || raised ? g[k].bottom
+                                            : fminf(g[k].bottom, (float)fmax(b->min_height_m, 0));
             *pg = (ly_polygon){fc->first_ring, fc->n_rings, base, tops[fc->part]};
             taken_by[d->n_polygons - 1 - b->first_polygon] = fc->part;
         }
@@ -796,7 +801,7 @@ bool cj_finish_building(cj_reader *r, ly_building *b, uint32_t first_point,
         double top = -INFINITY;
         for (uint32_t f = 0; f < b->n_faces; f++) {
             const ly_face *fc = &d->faces[b->first_face + f];
-            if (fc->part < r->n_installation && r->installation[fc->part])
+            if (fc->part < r->n_part_kind && (r->part_kind[fc->part] & CJ_PART_INSTALLATION))
                 continue;
             for (uint32_t k = 0; k < fc->n_rings; k++) {
                 const ly_ring *rg = &d->rings[fc->first_ring + k];

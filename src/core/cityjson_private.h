@@ -68,10 +68,12 @@ typedef struct {
     } *adopted;
     size_t n_adopted, cap_adopted, n_adopted_all;
     bool part_faces; /* a BuildingPart of the building being read had surfaces */
-    /* per part number of the building being read: 1 when it is a BuildingInstallation (an
-     * antenna, a chimney: drawn, but not what the building's height and storeys are of) */
-    unsigned char *installation;
-    size_t n_installation, cap_installation;
+    /* per part number of the building being read, CJ_PART_* flags: a BuildingInstallation
+     * (an antenna, a chimney: drawn, but not what the building's height and storeys are
+     * of); a part raised off the ground that its file says so of (louyu's export's
+     * "min_height_m" on a BuildingPart: a skybridge) */
+    unsigned char *part_kind;
+    size_t n_part_kind, cap_part_kind;
 
     struct {
         const char *type;
@@ -104,6 +106,8 @@ const cJSON *cj_pick_geometry(cj_reader *r, const cJSON *obj, float *lod);
 /* A geometry's surfaces appended as faces of part `part` (as_areas: as flat polygons of
  * a ground layer instead, upright surfaces left out; *first_polygon and *n_polygons get
  * them). Heights in point_z are still absolute. Returns false on an error (reported). */
+enum { CJ_PART_INSTALLATION = 1, CJ_PART_RAISED = 2 };
+
 bool cj_geometry(cj_reader *r, const cJSON *geom, uint16_t part, bool as_areas,
                  uint32_t *first_polygon, uint32_t *n_polygons);
 

@@ -382,6 +382,12 @@ static void building(writer *w, const ly_building *b, cJSON *o, cJSON *objects)
             snprintf(id, cap, "%s-part-%u-%u", b->id, k, again);
         cJSON *part = cJSON_CreateObject();
         cJSON_AddStringToObject(part, "type", own ? "BuildingInstallation" : "BuildingPart");
+        /* a footprint's part raised off the ground (a skybridge): its base, which louyu's
+         * reader keeps (else a part over nothing is ground: a house's half on a slope) */
+        const ly_polygon *pg = &w->d->polygons[b->first_polygon + i];
+        if (!b->n_faces && pg->min_height_m > 0 && pg->min_height_m > b->min_height_m)
+            cJSON_AddNumberToObject(cJSON_AddObjectToObject(part, "attributes"), "min_height_m",
+                                    round(pg->min_height_m * 1000) / 1000);
         cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "geometry"), g);
         cJSON_AddItemToArray(cJSON_AddArrayToObject(part, "parents"), cJSON_CreateString(b->id));
         cJSON_AddItemToObject(objects, id, part);
