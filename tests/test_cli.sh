@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The command line end to end: exit codes, streams and output formats.
-# Needs LOUYU (the binary) and SRC (the source tree).
+# Needs LOUYU (the binary), SRC (the source tree) and STORE (the bundled store).
 set -u
 . "$(dirname "$0")/lib.sh"
 ZS="$SRC/data/zhanshan.geojson"
@@ -93,6 +93,25 @@ expect err "^louyu publish: cannot write $tmp/no/site: its folder $tmp/no does n
 run 2 publish "$ZS" "$ZS";  expect err "cannot write $ZS: it is a file: expected a folder$"
 run 2 convert "$ZS" "$tmp"; expect err "cannot write $tmp: it is a folder: expected a file$"
 run 2 report template wtc --out "$tmp/t.xlsx"; expect err 'the template is a CSV file: name it .csv, not .xlsx'
+# nor over what is read for it (a store, a district, however named), nor over a store: each
+# had been replaced without a word, a store's weeks of reports lost
+mkdir -p "$tmp/own/site/data"
+cp "$STORE" "$tmp/own/s.gpkg"; cp "$STORE" "$tmp/own/other.gpkg"; cp "$ZS" "$tmp/own/d.geojson"
+cp "$ZS" "$tmp/own/site/data/d.geojson"; ln -sf d.geojson "$tmp/own/link.geojson"
+sum=$(cat "$tmp/own/s.gpkg" "$tmp/own/other.gpkg" "$tmp/own/d.geojson" | sha256sum)
+for c in "export $tmp/own/s.gpkg --out $tmp/own/s.gpkg --format geojson" \
+  "export $tmp/own/link.geojson --out $tmp/own/d.geojson" \
+  "report template wtc --db $tmp/own/s.gpkg --out $tmp/own/s.gpkg" \
+  "shot $tmp/own/d.geojson --out $tmp/own/d.geojson --size 64x48" \
+  "synth --from $tmp/own/d.geojson --buildings 5 --out $tmp/own/d.geojson"; do
+  run 2 $c; expect err "^louyu [a-z ]+: cannot write $tmp/own/[a-z]+\.[a-z]+: it is the file read \($tmp/own/[a-z]+\.[a-z]+\): expected another file"
+done
+run 2 export "$ZS" --out "$tmp/own/other.gpkg" --format geojson
+expect err "cannot write $tmp/own/other.gpkg: it is a louyu store: expected another file \(louyu never writes over a store"
+run 2 publish "$tmp/own/site/data/d.geojson" "$tmp/own/site"
+expect err "cannot write $tmp/own/site: it holds the file read \($tmp/own/site/data/d.geojson\), and is replaced whole"
+check '[ "$(cat "$tmp/own/s.gpkg" "$tmp/own/other.gpkg" "$tmp/own/d.geojson" | sha256sum)" = "$sum" ] && [ -f "$tmp/own/site/data/d.geojson" ]' \
+  "a command written over what it read"
 run 2 report history wtc --db "$tmp/none.gpkg"; expect err "^louyu report history: $tmp/none.gpkg: No such file or directory"
 # a publish that fails leaves nothing half-made beside its folder
 mkdir -p "$tmp/pub" "$tmp/noweb"

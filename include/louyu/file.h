@@ -69,6 +69,12 @@ void ly_file_unwatch_temp(void);
  * before a long job, so that its result is not lost to a mistyped path. */
 const char *ly_out_problem(const char *path, bool folder, char *why, size_t n);
 
+/* Whether writing `out` (a file, or with `folder` a folder replaced whole) would lose the
+ * file `input` that is read for it: the same file (however named: links followed), or
+ * within the folder. Then why, naming input, in why; else NULL. */
+const char *ly_out_loses_input(const char *out, bool folder, const char *input, char *why,
+                               size_t n);
+
 /* The URL as a log or a message may show it: a user and password before the host
  * ("admin:pw@cam" in an http URL) written as three stars ("***@cam"). Returns buf. */
 const char *ly_url_for_log(const char *url, char *buf, size_t n);

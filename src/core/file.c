@@ -301,6 +301,30 @@ FILE *ly_fopen_regular(const char *path)
     return f;
 }
 
+const char *ly_out_loses_input(const char *out, bool folder, const char *input, char *why,
+                               size_t n)
+{
+    struct stat so, si;
+    if (!input || stat(input, &si) || !S_ISREG(si.st_mode))
+        return NULL; /* (a URL, stdin, a file not there: nothing to lose) */
+    if (!folder) {
+        if (stat(out, &so) || so.st_dev != si.st_dev || so.st_ino != si.st_ino)
+            return NULL;
+        snprintf(why, n, "it is the file read (%s): expected another file (written over, "
+                 "what it holds would be lost)", input);
+        return why;
+    }
+    char *o = realpath(out, NULL), *i = realpath(input, NULL);
+    size_t len = o ? strlen(o) : 0;
+    bool within = o && i && !strncmp(o, i, len) && (i[len] == '/' || !strcmp(o, "/"));
+    if (within)
+        snprintf(why, n, "it holds the file read (%s), and is replaced whole: expected a "
+                 "folder without it", input);
+    free(o);
+    free(i);
+    return within ? why : NULL;
+}
+
 const char *ly_out_problem(const char *path, bool folder, char *why, size_t n)
 {
     struct stat st;

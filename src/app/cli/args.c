@@ -2,12 +2,14 @@
 #include "cli.h"
 
 #include "louyu/file.h"
+#include "louyu/store.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int ly_cli_usage_error(const ly_command *c, const char *fmt, ...)
 {
@@ -21,11 +23,18 @@ int ly_cli_usage_error(const ly_command *c, const char *fmt, ...)
     return LY_EXIT_USAGE;
 }
 
-int ly_cli_out_check(const ly_command *c, const char *out, bool folder)
+int ly_cli_out_check(const ly_command *c, const char *out, bool folder, const char *input)
 {
     char why[4200];
-    if (!ly_out_problem(out, folder, why, sizeof why))
-        return 0;
+    struct stat st;
+    if (!ly_out_problem(out, folder, why, sizeof why) &&
+        !ly_out_loses_input(out, folder, input, why, sizeof why)) {
+        /* (a store is never written over: its weeks of reports would go with it) */
+        if (folder || stat(out, &st) || !S_ISREG(st.st_mode) || !ly_store_is(out))
+            return 0;
+        snprintf(why, sizeof why, "it is a louyu store: expected another file (louyu never "
+                 "writes over a store: its weekly reports would be lost)");
+    }
     fprintf(stderr, "louyu %s: cannot write %s: %s\n", c->name, out, why);
     return LY_EXIT_USAGE;
 }

@@ -96,8 +96,10 @@ int ly_cli_usage_error(const ly_command *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Checks that `out` can be written (a folder with `folder`) before the work that fills
- * it: 0, or a usage error "cannot write OUT: its folder X does not exist". */
-int ly_cli_out_check(const ly_command *c, const char *out, bool folder);
+ * it: 0, or a usage error "cannot write OUT: its folder X does not exist". Nor may it be
+ * the file `input` that is read for it (NULL: none), hold it (a folder), or be a louyu
+ * store: what they hold would be lost. */
+int ly_cli_out_check(const ly_command *c, const char *out, bool folder, const char *input);
 
 /* The bundled district: beside the binary (../share/louyu/), or in the source tree;
  * its store with the weekly reports when the build made one. */

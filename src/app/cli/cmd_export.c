@@ -378,7 +378,7 @@ int ly_cli_export(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "which format? --format csv, glb, cityjson or geojson (or "
                                           "an --out ending in .csv, .glb, .city.json or "
                                           ".geojson)");
-    int out_rc = out && strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false) : 0;
+    int out_rc = out && strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false, path) : 0;
     if (out_rc)
         return out_rc;
     g_say = out && strcmp(out, "-") ? stdout : stderr;

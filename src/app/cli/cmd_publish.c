@@ -702,7 +702,7 @@ int ly_cli_publish(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "--base-url wants the address the site is served at, "
                                           "such as https://invest.example.org/space/, not '%s': %s",
                                   url, why);
-    int out_rc = ly_cli_out_check(a->cmd, out, true);
+    int out_rc = ly_cli_out_check(a->cmd, out, true, src ? src : ly_default_data_path());
     if (out_rc)
         return out_rc;
     if (!replaceable(out)) {

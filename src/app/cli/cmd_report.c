@@ -109,7 +109,7 @@ int ly_cli_report_template(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "the template is a CSV file: name it .csv, not %s "
                                           "(Excel and LibreOffice open it, and save it as %s)",
                                   dot, dot);
-    int rc = out ? ly_cli_out_check(a->cmd, out, false) : 0;
+    int rc = out ? ly_cli_out_check(a->cmd, out, false, store_path(a)) : 0;
     if (rc)
         return rc;
     ly_district d;

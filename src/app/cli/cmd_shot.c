@@ -135,7 +135,7 @@ int ly_cli_shot(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "--out PNG is required");
     /* where the picture goes, before it is drawn (a minute's render for a folder that is
      * not there would be lost) */
-    int out_rc = ly_cli_out_check(a->cmd, out, false);
+    int out_rc = ly_cli_out_check(a->cmd, out, false, ly_cli_file(a));
     if (out_rc)
         return out_rc;
     ly_kiosk_config kc;

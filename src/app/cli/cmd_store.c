@@ -7,7 +7,7 @@
 int ly_cli_convert(const ly_args *a)
 {
     const char *src = ly_arg_pos(a, 0), *dst = ly_arg_pos(a, 1);
-    int out_rc = ly_cli_out_check(a->cmd, dst, false);
+    int out_rc = ly_cli_out_check(a->cmd, dst, false, src);
     if (out_rc)
         return out_rc;
     ly_diag_list diags;

@@ -130,9 +130,6 @@ int ly_cli_synth(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "--out FILE is required");
     if (!ly_arg_given(a, "--buildings"))
         return ly_cli_usage_error(a->cmd, "--buildings N is required");
-    int out_rc = strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false) : 0;
-    if (out_rc)
-        return out_rc;
     char tried[2048];
     const char *from = ly_arg_text(a, "--from", NULL);
     if (!from && !(from = find_sf(tried, sizeof tried))) {
@@ -140,6 +137,9 @@ int ly_cli_synth(const ly_args *a)
                         "looked in:%s\n", SF_NAME, tried);
         return LY_EXIT_USAGE;
     }
+    int out_rc = strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false, from) : 0;
+    if (out_rc)
+        return out_rc;
     ly_district d;
     int rc = ly_cli_load_district(&d, from, NULL);
     if (rc)
