@@ -984,6 +984,14 @@ run 0 pick "$WILD" --view 322667430 --at 640,360;  expect out '^322667430$'
 run 0 shot "$WILD" --select 322667430 --out "$tmp/wild.png"
 [ -s "$tmp/wild.png" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: shot --select 322667430 wrote no picture"; }
 run 2 shot "$WILD" --select 3.22667e+08 --out "$tmp/wild.png"; expect err 'no building "3.22667e\+08"'
+# as cron runs it (no display, no SDL_VIDEODRIVER, no XDG_RUNTIME_DIR): a picture, and
+# nothing on stderr (SDL's tries of X11 and Wayland had printed "error: XDG_RUNTIME_DIR is
+# invalid" on a run that succeeded)
+env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER -u XDG_RUNTIME_DIR \
+  "$LOUYU" shot "$ZS" --size 64x48 --out "$tmp/cron.png" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && [ -s "$tmp/cron.png" ] && [ ! -s "$tmp/err" ]' \
+  "a shot as cron runs it: $(head -3 "$tmp/err")"
 # a district with no buildings says so on screen: a white notice in the middle of the map
 printf '{"type": "FeatureCollection", "features": []}\n' >"$tmp/empty.geojson"
 run 0 shot "$tmp/empty.geojson" --size 640x360 --out "$tmp/empty.png"

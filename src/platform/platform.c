@@ -66,6 +66,13 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
      * Ctrl-C, a supervisor stop it) */
     if (desc->hidden)
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    /* a hidden window with no screen to reach (cron, a service): the offscreen driver at
+     * once, not after SDL's tries of X11 and Wayland, which print "error: XDG_RUNTIME_DIR
+     * is invalid" on a run that then succeeds (a log scanner's false alarm) */
+    const char *display = getenv("DISPLAY"), *wayland = getenv("WAYLAND_DISPLAY");
+    if (desc->hidden && (!display || !*display) && (!wayland || !*wayland) &&
+        !getenv("SDL_VIDEODRIVER"))
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(err, err_len, "cannot start SDL video: %s", SDL_GetError());
         return NULL;
