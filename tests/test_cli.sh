@@ -718,6 +718,12 @@ run 2 stats "$ZS" --size 10x10;               expect err -- '--size is an option
 run 2 stats --db s.gpkg; expect err -- '--db is the store of the `louyu report` commands; `louyu stats` reads a store as its FILE: louyu stats STORE.gpkg'
 run 2 validate --bogus;                       expect err "unknown option '--bogus'"
 run 2 shot "$ZS";                             expect err -- '--out'
+# --name=value as GNU tools take it (it had been an "unknown option")
+run 0 export "$ZS" --out="$tmp/eq.csv";       check '[ -s "$tmp/eq.csv" ]' "--out=FILE wrote nothing"
+run 0 query "$ZS" --min-area=300 --json;      expect out '"vacant_m2"'
+run 2 stats "$ZS" --json=1;                   expect err -- "--json takes no value, not '1'"
+run 2 stats "$ZS" --bogus=1;                  expect err "unknown option '--bogus=1'"
+run 2 export "$ZS" --out=;                    expect err -- "--out wants FILE, not ''"
 # every command's help, from the table: `louyu help CMD` and `louyu CMD --help` agree
 for cmd in $("$LOUYU" --help | sed -n '/^commands:/,/^$/p' | awk 'NF > 1 {print $1}'); do
   run 0 help "$cmd"; expect out "^usage: louyu $cmd"

@@ -122,8 +122,8 @@ static void expected(const ly_opt *o, char *buf, size_t n)
     case LY_OPT_WHEEL:
         snprintf(buf, n, "X,Y,N (pixels, and notches from %g to %g)", o->min, o->max);
         break;
-    default:
-        snprintf(buf, n, "a text");
+    default: /* (its value's name: "--out wants FILE", not "a text") */
+        snprintf(buf, n, "%s", o->value && o->value[0] ? o->value : "a text");
         break;
     }
 }
@@ -183,9 +183,14 @@ static int foreign(const ly_command *c, const char *name)
 
 static int option(ly_args *a, const ly_command *c, int argc, char **argv, int *i)
 {
-    const ly_opt *o = find_opt(c, argv[*i]);
+    /* --name=value as well as --name value (what GNU tools take) */
+    char name[64];
+    const char *eq = !strncmp(argv[*i], "--", 2) ? strchr(argv[*i], '=') : NULL;
+    snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - argv[*i]) : (int)strlen(argv[*i]),
+             argv[*i]);
+    const ly_opt *o = eq && (size_t)(eq - argv[*i]) >= sizeof name ? NULL : find_opt(c, name);
     if (!o)
-        return foreign(c, argv[*i]);
+        return foreign(c, eq && find_opt(c, name) ? name : argv[*i]);
     if (ly_arg_given(a, o->name))
         return ly_cli_usage_error(c, "%s is given twice", o->name);
     if (a->n_given >= (int)(sizeof a->given / sizeof a->given[0]))
@@ -193,11 +198,13 @@ static int option(ly_args *a, const ly_command *c, int argc, char **argv, int *i
     int k = a->n_given++;
     a->given[k].opt = o;
     a->given[k].text = NULL;
+    if (o->type == LY_OPT_FLAG && eq)
+        return ly_cli_usage_error(c, "%s takes no value, not '%s'", o->name, eq + 1);
     if (o->type == LY_OPT_FLAG)
         return 0;
-    if (*i + 1 >= argc)
+    if (!eq && *i + 1 >= argc)
         return ly_cli_usage_error(c, "%s needs a value (%s)", o->name, o->value);
-    const char *v = argv[++*i];
+    const char *v = eq ? eq + 1 : argv[++*i];
     a->given[k].text = v;
     if (!read_value(o, v, a->given[k].v)) {
         char want[160];
