@@ -1013,6 +1013,21 @@ check '[ $rc = 2 ] && grep -q "cannot write .*keep.png: File too large" "$tmp/er
 check '[ "$(sha256sum <"$tmp/keep.png")" = "$before" ] && [ -z "$(ls "$tmp" | grep "keep.png.")" ]' \
   "a shot that failed changed the old picture or left its temporary file"
 run 2 shot "$ZS" --out /dev/full --size 64x48; expect err 'cannot write /dev/full: No space left on device'
+# a PNG to stdout with --out - (it had been a file named "-"), said once where it fails;
+# a picture named as another kind is refused (x.gif had been given PNG bytes)
+"$LOUYU" shot "$ZS" --size 64x48 --out - 2>"$tmp/err" | head -c 8 | od -An -c >"$tmp/out"
+check 'grep -q "P   N   G" "$tmp/out" && [ ! -e ./- ]' "shot --out - gave no PNG on stdout: $(cat "$tmp/out")"
+"$LOUYU" shot "$ZS" --size 64x48 --out - >/dev/full 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q "cannot write to the standard output: No space left on device" "$tmp/err"' \
+  "shot --out - to a full disk: $(cat "$tmp/err")"
+run 2 shot "$ZS" --size 64x48 --out "$tmp/x.gif"
+expect err "^louyu shot: --out names the picture: FILE.png, FILE.jpg \(a JPEG\) or - \(a PNG to stdout\), not '$tmp/x.gif'$"
+"$LOUYU" synth --buildings 5 --out - >/dev/full 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ]' "synth --out - to a full disk, said once: $(cat "$tmp/err")"
+run 2 bench "$ZS" --no-render --runs 1 --export-polygons /dev/full
+expect err "^louyu bench: cannot write /dev/full: No space left on device$"
 
 unset SDL_VIDEODRIVER
 export ASAN_OPTIONS=$saved_asan

@@ -223,8 +223,8 @@ int ly_app_render_image_tiled(ly_app *app, int width, int height, bool map, int 
 
 /* Writes a picture (rgba, width * height * 4, rows from the top) to `path` as PNG, or
  * as JPEG at `jpeg_quality` (1-100; 0: PNG), atomically: encoded in memory, then
- * ly_file_write_atomic (the old file kept whole when the disk is full). Returns 0, or -1
- * with why in err. */
+ * ly_file_write_atomic (the old file kept whole when the disk is full); "-" is the
+ * standard output. Returns 0, or -1 with why in err. */
 int ly_image_write(const char *path, int width, int height, const uint8_t *rgba,
                    int jpeg_quality, char *err, size_t n);
 

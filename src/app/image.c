@@ -8,6 +8,8 @@
 #include "louyu/html.h"
 
 #include <stb/stb_image_write.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,6 +106,11 @@ int ly_image_write(const char *path, int width, int height, const uint8_t *rgba,
         snprintf(err, n, "cannot write %s: the picture could not be encoded (out of memory?)",
                  path);
         rc = -1;
+    } else if (!strcmp(path, "-")) { /* the standard output (louyu shot --out -) */
+        if (fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout)) {
+            snprintf(err, n, "cannot write to the standard output: %s", strerror(errno));
+            rc = -1;
+        }
     } else {
         rc = ly_file_write_atomic(path, b.p, b.len, err, n);
     }

@@ -99,7 +99,7 @@ static const ly_opt O_OPERATIONS[] = {
     {NULL}};
 
 static const ly_opt O_SHOT[] = {
-    {"--out", LY_OPT_TEXT, "PNG", "the picture to write (required; a JPEG when it ends in .jpg)",
+    {"--out", LY_OPT_TEXT, "PNG", "the picture to write (required): FILE.png, FILE.jpg (a JPEG), - (a PNG to stdout)",
      0, 0, NULL},
     {"--picture", LY_OPT_FLAG, "", "the 3D scene alone: no panels, labels or markers", 0, 0, NULL},
     {"--kiosk", LY_OPT_FLAG, "", "as the kiosk shows it (out of service without good data)", 0,

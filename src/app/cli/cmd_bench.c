@@ -7,6 +7,8 @@
 #include "data.h"
 #include "window.h"
 #include "louyu/bvh.h"
+#include "louyu/file.h"
+#include "louyu/html.h"
 #include "louyu/colorby.h"
 #include "louyu/query.h"
 #include "louyu/search.h"
@@ -24,36 +26,38 @@
 #include <time.h>
 
 /* Writes every building polygon, projected to metres, as the earcut fixture
- * format: an array of polygons, each an array of rings of [x, y]. */
+ * format: an array of polygons, each an array of rings of [x, y]. Whole or not at all
+ * (a half-written file had been left in the old one's place); why not is said. */
 static int export_polygons(const char *out, const ly_district *d, const ly_geo *geo)
 {
-    FILE *f = fopen(out, "w");
-    if (!f) {
-        perror(out);
-        return -1;
-    }
-    fputc('[', f);
+    ly_buf f = {0};
+    ly_buf_put(&f, "[");
     int first = 1;
     for (size_t b = 0; b < d->n_buildings; b++) {
         const ly_building *bd = &d->buildings[b];
         for (uint32_t p = 0; p < bd->n_polygons; p++) {
             const ly_polygon *pg = &d->polygons[bd->first_polygon + p];
-            fputs(first ? "\n[" : ",\n[", f);
+            ly_buf_put(&f, first ? "\n[" : ",\n[");
             first = 0;
             for (uint32_t r = 0; r < pg->n_rings; r++) {
                 const ly_ring *ring = &d->rings[pg->first_ring + r];
-                fputs(r ? ",[" : "[", f);
+                ly_buf_put(&f, r ? ",[" : "[");
                 for (uint32_t i = 0; i < ring->n_points; i++) {
                     const double *xy = geo->xy + 2 * ((size_t)ring->first_point + i);
-                    fprintf(f, "%s[%.4f,%.4f]", i ? "," : "", xy[0], xy[1]);
+                    ly_buf_printf(&f, "%s[%.4f,%.4f]", i ? "," : "", xy[0], xy[1]);
                 }
-                fputc(']', f);
+                ly_buf_put(&f, "]");
             }
-            fputc(']', f);
+            ly_buf_put(&f, "]");
         }
     }
-    fputs("\n]\n", f);
-    return fclose(f) ? -1 : 0;
+    ly_buf_put(&f, "\n]\n");
+    char err[512] = "out of memory";
+    int rc = f.failed ? -1 : ly_file_write_atomic(out, f.p, f.len, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "louyu bench: %s\n", err);
+    ly_buf_free(&f);
+    return rc;
 }
 
 static uint64_t rng_state = 0x2545F4914F6CDD1Dull;
@@ -383,6 +387,11 @@ int ly_cli_bench(const ly_args *a)
     if (ly_cli_lod(a, true, &lod))
         return LY_EXIT_USAGE;
     bool far_switch = lod && (!strcmp(lod, "on") || !strcmp(lod, "off"));
+    /* (where the polygons go, before the minutes of timing) */
+    const char *export_path = ly_arg_text(a, "--export-polygons", NULL);
+    int out_rc = export_path ? ly_cli_out_check(a->cmd, export_path, false, path) : 0;
+    if (out_rc)
+        return out_rc;
     if (ly_arg_flag(a, "--stacking") && !ly_arg_given(a, "--select"))
         return ly_cli_usage_error(a->cmd, "--stacking needs --select ID (whose stacking plan)");
     if (!render && (ly_arg_given(a, "--select") || ly_arg_flag(a, "--dashboard")))
@@ -431,7 +440,6 @@ int ly_cli_bench(const ly_args *a)
     int rc = LY_EXIT_OK;
     for (int r = 0; r < runs && rc == LY_EXIT_OK; r++)
         rc = build_once(&b, path, fd.model_lod, t, r);
-    const char *export_path = ly_arg_text(a, "--export-polygons", NULL);
     if (rc == LY_EXIT_OK && export_path && export_polygons(export_path, &b.d, &b.geo))
         rc = LY_EXIT_USAGE;
     if (rc == LY_EXIT_OK) {

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <unistd.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 /* A kiosk's config, when given: its admin PIN and hold. */
 static int config(const ly_args *a, ly_kiosk_config *kc)
@@ -106,6 +107,7 @@ static int render_png(ly_app *app, const ly_args *a, const char *out, int w, int
     char err[1200];
     if (ly_image_write(out, w, h, pixels, jpeg ? 88 : 0, err, sizeof err)) {
         fprintf(stderr, "louyu shot: %s\n", err);
+        ly_cli_stdout_said = !strcmp(out, "-"); /* (said: main says no more of it) */
         rc = LY_EXIT_USAGE;
     }
     free(pixels);
@@ -135,9 +137,19 @@ int ly_cli_shot(const ly_args *a)
         return ly_cli_usage_error(a->cmd, "--out PNG is required");
     /* where the picture goes, before it is drawn (a minute's render for a folder that is
      * not there would be lost) */
-    int out_rc = ly_cli_out_check(a->cmd, out, false, ly_cli_file(a));
+    int out_rc = strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false, ly_cli_file(a)) : 0;
     if (out_rc)
         return out_rc;
+    /* a picture's name says what it is (x.gif, x.webp or x had been given PNG bytes); a
+     * device or a pipe (/dev/stdout) takes a PNG */
+    const char *dot = strrchr(out, '.');
+    struct stat st;
+    bool device = !stat(out, &st) && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode));
+    if (strcmp(out, "-") && !device &&
+        !(dot && !strchr(dot, '/') &&
+          (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"))))
+        return ly_cli_usage_error(a->cmd, "--out names the picture: FILE.png, FILE.jpg (a "
+                                          "JPEG) or - (a PNG to stdout), not '%s'", out);
     ly_kiosk_config kc;
     int rc = config(a, &kc);
     if (rc)

@@ -116,6 +116,12 @@ static int write_out(const char *out, const ly_district *d, const ly_synth_desc 
         if (watched)
             ly_file_unwatch_temp();
     }
+    if (r && to_stdout) { /* (said here: main says no more of it) */
+        fprintf(stderr, "louyu synth: cannot write to the standard output: %s\n",
+                err + (strncmp(err, "cannot write: ", 14) ? 0 : 14));
+        ly_cli_stdout_said = true;
+        return LY_EXIT_USAGE;
+    }
     if (r) {
         fprintf(stderr, "louyu synth: %s: %s\n", out, err);
         return LY_EXIT_USAGE;
