@@ -86,6 +86,17 @@ check '[ $rc = 0 ] && [ "$(sed -n 2p "$tmp/out" | cut -d, -f1)" = "$next" ]' \
 "$LOUYU" report template agora --db "$tmp/s.gpkg" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && [ ! -s "$tmp/out" ] && grep -q "agora has no floor records in the store" "$tmp/err"' "a template for agora: rc $rc, $(cat "$tmp/err")"
+# a report that cannot be read (not there: a cron job's glob over an empty drop folder, a
+# folder, a device) is exit 2, as validate's; a report with errors is 1 (both had been 1)
+for f in "$tmp/none.csv" "$tmp" /dev/null; do
+  "$LOUYU" report import --db "$tmp/s.gpkg" "$f" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  check '[ $rc = 2 ] && grep -q "not imported" "$tmp/err"' "import of $f: rc $rc, $(cat "$tmp/err")"
+done
+printf 'week,building,floors,vacant_m2\n2011-W18,no-such-tower,3,100\n' >"$tmp/bad-report.csv"
+"$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/bad-report.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 1 ]' "import of a report with errors: rc $rc, $(cat "$tmp/err")"
 # floor 20 comes free: the manager edits one cell in the spreadsheet
 iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | sed 's/^2011-W18,wtc,20,0,/2011-W18,wtc,20,2942,/' | iconv -f UTF-8 -t GB18030 >"$tmp/wtc-filled.csv"
 changed_before=$(sql "$tmp/s.gpkg" "SELECT last_change FROM gpkg_contents WHERE table_name = 'weekly_reports'")

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -265,7 +266,13 @@ static int import_one(const ly_args *a, const char *file)
         fprintf(stderr, "%s: not imported: %zu error%s, %zu warning%s (the store is unchanged)\n",
                 file, diags.errors, diags.errors == 1 ? "" : "s", diags.warnings,
                 diags.warnings == 1 ? "" : "s");
-        rc = LY_EXIT_DATA;
+        /* a file that cannot be read (not there, a folder, a device) is no report's error:
+         * a cron job tells an empty drop folder from a bad report by it */
+        struct stat st;
+        FILE *f = stat(file, &st) || !S_ISREG(st.st_mode) ? NULL : fopen(file, "rb");
+        rc = f ? LY_EXIT_DATA : LY_EXIT_USAGE;
+        if (f)
+            fclose(f);
     } else if (r == LY_IMPORT_REFUSED || r == LY_IMPORT_FAILED) {
         fprintf(stderr, "%s: not imported: %s\n", file, err);
         rc = r == LY_IMPORT_REFUSED ? LY_EXIT_DATA : LY_EXIT_USAGE;
@@ -285,6 +292,7 @@ static int import_one(const ly_args *a, const char *file)
     ly_import_summary_free(&s);
     ly_diag_list_deinit(&diags);
     ly_district_unload(&before);
+    fflush(stdout); /* (its line out before the next file's work: a stop then loses none) */
     return rc;
 }
 

@@ -3,11 +3,16 @@
 #include "louyu/store.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 
 int ly_cli_convert(const ly_args *a)
 {
     const char *src = ly_arg_pos(a, 0), *dst = ly_arg_pos(a, 1);
-    int out_rc = ly_cli_out_check(a->cmd, dst, false, src);
+    /* (a file there already is refused by the store itself: "exists: expected a new
+     * file", whatever it holds) */
+    struct stat st;
+    bool there = !stat(dst, &st) && S_ISREG(st.st_mode);
+    int out_rc = there ? 0 : ly_cli_out_check(a->cmd, dst, false, src);
     if (out_rc)
         return out_rc;
     ly_diag_list diags;
