@@ -61,6 +61,15 @@ static void weeks(void)
         bad += !ly_week_monday(wk, &mon) || day - mon < 0 || day - mon > 6;
     }
     CHECK_INT(bad, 0);
+    /* a week over the new year says both years (30 Dec – 5 Jan had read as 30 Dec 2025) */
+    char wk[96];
+    CHECK_STR(ly_format_week(202501, true, LY_LANG_EN, wk, sizeof wk),
+              "Week 1, 2025 \u00b7 30 Dec 2024 \u2013 5 Jan 2025");
+    CHECK_STR(ly_format_week(202501, true, LY_LANG_ZH, wk, sizeof wk),
+              "2025\u5e74\u7b2c1\u5468 \u00b7 2024\u5e7412\u670830\u65e5\u20132025\u5e741\u67085\u65e5");
+    CHECK_STR(ly_format_week(202553, true, LY_LANG_EN, wk, sizeof wk), "Week 53, 2025");
+    CHECK_STR(ly_format_week(201117, true, LY_LANG_EN, wk, sizeof wk),
+              "Week 17, 2011 \u00b7 25 Apr \u2013 1 May");
 }
 
 static ly_district g_d;

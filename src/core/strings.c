@@ -676,8 +676,16 @@ const char *ly_format_week(int week, bool days, ly_lang lang, char *buf, size_t 
     int y1, m1, d1, y2, m2, d2;
     ly_date_from_days(monday, &y1, &m1, &d1);
     ly_date_from_days(monday + 6, &y2, &m2, &d2);
-    if (lang == LY_LANG_ZH)
+    /* (a week over the new year says both years: "30 Dec – 5 Jan" of 2025's week 1 had
+     * read as 30 Dec 2025) */
+    if (lang == LY_LANG_ZH && y1 != y2)
+        snprintf(buf + len, n - (size_t)len, " · %d年%d月%d日–%d年%d月%d日", y1, m1, d1, y2, m2,
+                 d2);
+    else if (lang == LY_LANG_ZH)
         snprintf(buf + len, n - (size_t)len, " · %d月%d日–%d月%d日", m1, d1, m2, d2);
+    else if (y1 != y2)
+        snprintf(buf + len, n - (size_t)len, " · %d %s %d – %d %s %d", d1, MONTHS[m1 - 1], y1,
+                 d2, MONTHS[m2 - 1], y2);
     else
         snprintf(buf + len, n - (size_t)len, " · %d %s – %d %s", d1, MONTHS[m1 - 1], d2,
                  MONTHS[m2 - 1]);

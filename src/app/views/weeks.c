@@ -90,23 +90,25 @@ static void track(const ly_view_ctx *c, const parts *p, const ly_district *d)
         ly_view_sparkline(c, dv->week_vacant, d->n_weeks, p->tx, p->ty + 2 * s, p->tw, p->th - 4 * s,
                           -1, ly_rgba(120, 136, 166, 255), ly_rgba(206, 214, 230, 255));
     float step = p->tw / (float)(d->n_weeks - 1);
-    /* the years: at each year's first week (a longer tick), and the first week's when the
-     * weeks begin within a year and its label has room; no tick runs through a label */
+    /* the years: at each year's first week of the store (a longer tick; not its week 1
+     * alone: a year whose first weeks have no reports had gone unlabelled, its weeks under
+     * the year before), and the first week's when the weeks begin within a year and its
+     * label has room; no tick runs through a label, and none runs past the track's end */
     float lx[16], lw[16];
     int ly_[16], nl = 0;
     for (size_t i = 0; i < d->n_weeks && nl < 16; i++) {
-        if (i && d->weeks[i] % 100 != 1)
+        if (i && d->weeks[i] / 100 == d->weeks[i - 1] / 100)
             continue;
         char y[16];
         snprintf(y, sizeof y, "%d", d->weeks[i] / 100);
-        float x = p->tx + step * (float)i + (i ? 3 * s : 0);
         float w = ly_font_measure(c->app->font, y, 9.5f * s);
+        float x = fminf(p->tx + step * (float)i + (i ? 3 * s : 0), p->tx + p->tw - w);
         if (nl && lx[nl - 1] + lw[nl - 1] + 4 * s > x)
             nl--; /* (the first week's label gives way to its next year's) */
         lx[nl] = x, lw[nl] = w, ly_[nl++] = d->weeks[i] / 100;
     }
     for (size_t i = 0; i < d->n_weeks; i++) {
-        bool year = d->weeks[i] % 100 == 1;
+        bool year = i && d->weeks[i] / 100 != d->weeks[i - 1] / 100;
         float tx = p->tx + step * (float)i;
         bool under = false;
         for (int k = 0; k < nl && !year; k++)
