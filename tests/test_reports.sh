@@ -57,7 +57,11 @@ check '[ "$n" -ge 40 ]' "only $n malformed reports"
 check '[ "$(dump "$tmp/s.gpkg")" = "$before" ]' "a refused report changed the store"
 
 # ---- a template, filled in and imported -------------------------------------------------
-"$LOUYU" report template wtc --db "$tmp/s.gpkg" --encoding gb18030 --out "$tmp/wtc.csv"
+"$LOUYU" report template wtc --db "$tmp/s.gpkg" --encoding gb18030 --out "$tmp/wtc.csv" 2>"$tmp/err"
+# (its week, the one after the latest report, is years behind the clock: said, with this
+# week's --week; today's figures under 2011-W18 had shown 2011 as the latest week)
+check 'grep -q "^louyu report template: the template is for 2011-W18, the week after the latest report, 2011-W17; this is 20[0-9][0-9]-W[0-9][0-9] by this computer.s clock: for this week.s figures, --week 20" "$tmp/err"' \
+  "a template behind the clock is not said: $(cat "$tmp/err")"
 check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | head -1)" = "week/周,building/楼宇,floors/楼层,vacant_m2/空置面积,rent_cny_m2_day/租金,available_from/可入驻日期,contact/联系人,note/备注" ]' "the template's header"
 check '[ "$(iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | grep -c "^2011-W18,wtc,")" = 30 ]' "the template does not list wtc's 30 floors for 2011-W18"
 # --out - is stdout (as export's and synth's), the same bytes, and no file named "-"
