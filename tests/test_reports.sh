@@ -101,6 +101,18 @@ printf 'week,building,floors,vacant_m2\n2011-W18,no-such-tower,3,100\n' >"$tmp/b
 "$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/bad-report.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check '[ $rc = 1 ]' "import of a report with errors: rc $rc, $(cat "$tmp/err")"
+# a week long gone and before the store's first report (last year's sheet, its year not
+# changed) goes in, said at its cell; the next one is counted against it, not "the week
+# before" (both had been said of nothing, or wrongly)
+cp "$tmp/s.gpkg" "$tmp/gone.gpkg"
+"$LOUYU" report template wtc --db "$tmp/gone.gpkg" --week 2009-W10 --encoding utf-8 --out "$tmp/w09.csv" 2>/dev/null
+"$LOUYU" report import --db "$tmp/gone.gpkg" "$tmp/w09.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check '[ $rc = 0 ] && grep -q "imported 2009-W10, 30 rows, 1 warning" "$tmp/out" && grep -Eq "w09.csv:2:1: warning: \"week\" is 2009-W10: [0-9]+ weeks before this week \(20[0-9]{2}-W[0-9]{2}\) and before the store.s first report \(2010-W18\): expected the week the figures are for \(a typo in the year\?\); imported as 2009-W10" "$tmp/err"' \
+  "a week long gone: rc $rc, $(cat "$tmp/out" "$tmp/err")"
+"$LOUYU" report template wtc --db "$tmp/gone.gpkg" --week 2009-W20 --encoding utf-8 --out "$tmp/w09b.csv" 2>/dev/null
+"$LOUYU" report import --db "$tmp/gone.gpkg" "$tmp/w09b.csv" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "(against 2009-W10, the latest week reported before it)" "$tmp/out"' "counted against: $(cat "$tmp/out")"
 # floor 20 comes free: the manager edits one cell in the spreadsheet
 iconv -f GB18030 -t UTF-8 "$tmp/wtc.csv" | sed 's/^2011-W18,wtc,20,0,/2011-W18,wtc,20,2942,/' | iconv -f UTF-8 -t GB18030 >"$tmp/wtc-filled.csv"
 changed_before=$(sql "$tmp/s.gpkg" "SELECT last_change FROM gpkg_contents WHERE table_name = 'weekly_reports'")

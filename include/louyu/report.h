@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
     ly_csv csv;
     int week; /* the file's week (year * 100 + week); 0 when no row gave one */
+    size_t week_at; /* where the first row's week is in the csv's text */
     ly_report_row *rows;
     size_t n_rows;
 } ly_report;

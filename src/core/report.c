@@ -468,6 +468,7 @@ static bool read_week(reader *rd, const ly_csv_row *row)
     }
     if (!rd->r->week) {
         rd->r->week = week;
+        rd->r->week_at = at;
     } else if (week != rd->r->week) {
         char a[16], b[16];
         fault(rd, LY_DIAG_ERROR, at,

@@ -357,6 +357,54 @@ static int write_import(import_ctx *c, const char *path, bool replace, ly_import
     return rc;
 }
 
+/* The store's first reported week (a report's now, not one replaced); 0: none. */
+static int first_week(const char *gpkg)
+{
+    sqlite3 *db;
+    char err[256];
+    if (ly_store_open(&db, gpkg, false, err, sizeof err))
+        return 0;
+    sqlite3_stmt *st;
+    int week = 0;
+    if (sqlite3_prepare_v2(db, "SELECT MIN(week) FROM weekly_reports WHERE replaced_by IS NULL",
+                           -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+        !ly_week_parse((const char *)sqlite3_column_text(st, 0), &week))
+        week = 0;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return week;
+}
+
+/* A report's week long gone and before the store's first report: most often last year's
+ * sheet with its year not changed. Said at the week's cell, not refused (a real late
+ * report still goes in). */
+static void long_gone(const ly_report *rep, int first, ly_diag_list *diags)
+{
+    int now;
+    long m_week, m_now;
+    if (!first || rep->week >= first || !ly_week_monday(rep->week, &m_week) ||
+        (ly_week_reportable(rep->week, &now), !ly_week_monday(now, &m_now)) ||
+        m_now - m_week <= 26 * 7)
+        return;
+    char a[16], b[16], c[16];
+    ly_diag_list one;
+    ly_diag_list_init(&one, diags->file);
+    ly_diag_add(&one, LY_DIAG_WARNING, rep->week_at, -1,
+                "\"week\" is %s: %ld weeks before this week (%s) and before the store's first "
+                "report (%s): expected the week the figures are for (a typo in the year?); "
+                "imported as %s", ly_week_format(rep->week, a, sizeof a), (m_now - m_week) / 7,
+                ly_week_format(now, b, sizeof b), ly_week_format(first, c, sizeof c), a);
+    ly_diag_resolve_lines(&one, rep->csv.text, rep->csv.len);
+    ly_csv_cells(&rep->csv, &one, 0);
+    ly_diag *d = one.count ? ly_diag_add(diags, LY_DIAG_WARNING, rep->week_at, -1, "%s",
+                                         one.items[0].message)
+                           : NULL;
+    if (d)
+        d->line = one.items[0].line, d->col = one.items[0].col;
+    ly_diag_list_deinit(&one);
+}
+
 /* The report, read against the district as the store has it before the report's week
  * (found by a first reading against the district as converted): LY_IMPORT_OK, _BAD
  * with diags, or _FAILED with err. */
@@ -370,7 +418,10 @@ static int parse(ly_district *d, const char *gpkg, const char *bytes, size_t len
     ly_report_free(rep);
     if (week && ly_store_history_before(d, gpkg, week, err, n))
         return LY_IMPORT_FAILED;
-    return ly_report_parse(rep, bytes, len, d, diags) == 0 ? LY_IMPORT_OK : LY_IMPORT_BAD;
+    if (ly_report_parse(rep, bytes, len, d, diags))
+        return LY_IMPORT_BAD;
+    long_gone(rep, first_week(gpkg), diags);
+    return LY_IMPORT_OK;
 }
 
 int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,

@@ -234,10 +234,11 @@ static void print_changes(const ly_district *d, const ly_import_summary *s)
     char a[32], b[32], w[16];
     /* what it was counted against: the store's week before (the one week of history the
      * import read), or, with none, the district as converted */
-    char against[64] = "the district as converted";
-    if (d->n_weeks)
-        snprintf(against, sizeof against, "%s, the week before",
-                 ly_week_format(d->weeks[0], w, sizeof w));
+    char against[96] = "the district as converted";
+    if (d->n_weeks) /* (weeks without reports between them: not "the week before") */
+        snprintf(against, sizeof against, "%s, %s", ly_week_format(d->weeks[0], w, sizeof w),
+                 d->weeks[0] == ly_week_prev(s->week) ? "the week before"
+                                                       : "the latest week reported before it");
     char r[80] = "", nr[32], nb[32];
     if (rents)
         snprintf(r, sizeof r, ", %s asking rent%s changed",
