@@ -350,7 +350,7 @@ def load_listings(root):
               and not isinstance(r["area_m2"], bool) and isinstance(r["run"], bool)
               and (r["rent_cny_m2_day"] is None or isinstance(r["rent_cny_m2_day"], num))
               and (r["available_from"] is None or
-                   re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r["available_from"])) is not None))
+                   re.fullmatch(r"\d{4}-\d{2}-\d{2}|now", str(r["available_from"])) is not None))
         if not check(ok, f"{where}: a field has the wrong type: "
                          f"{json.dumps(r, ensure_ascii=False)[:200]}"):
             continue
@@ -556,7 +556,7 @@ def district_checks(rel, page, rows, building_pages, pages=None):
         m = re.fullmatch(r"(-?\d+)(?:-(-?\d+))?", a.get("data-floors", ""))
         ok = (m and re.fullmatch(r"-?\d+(\.\d+)?", a.get("data-area", ""))
               and re.fullmatch(r"(\d+(\.\d+)?)?", a.get("data-rent", "x"))
-              and re.fullmatch(r"(\d{4}-\d{2}-\d{2})?", a.get("data-available", "x"))
+              and re.fullmatch(r"(\d{4}-\d{2}-\d{2}|now)?", a.get("data-available", "x"))
               and a.get("data-run") in ("0", "1") and a.get("data-building"))
         if not check(ok, f"{rel}: a row's data attributes break the contract: {a}"):
             continue

@@ -310,6 +310,14 @@ check 'python3 -c "import json,sys; a,b=(json.load(open(p)) for p in sys.argv[1:
 "$LOUYU" export "$tmp/rents/data/district.geojson" --floors --out "$tmp/floors.csv" >/dev/null 2>>"$tmp/err"
 floors=$(grep '^wtc,' "$tmp/floors.csv" | awk -F, '$3 == 2 || $3 == 4 || $3 == 10 {print $3 ":" $(NF - 1) ":" $NF}' | tr -d '\r' | tr '\n' ' ')
 check '[ "$floors" = "2:3.00:0 4:9.50:0 10::1 " ]' "the per-floor CSV's rents (and whether to be agreed): $floors"
+# a floor free from a date gone by the week's Monday is free now (a date a manager wrote
+# once, carried forward week after week, had stood as "2010-01-04" for space free now)
+cp "$STORE" "$tmp/avail.gpkg"
+printf 'week,building,floors,vacant_m2,rent_cny_m2_day,available_from,contact,note\n2011-W18,wtc,2,2220,3.0,2010-01-04,a,\n2011-W18,wtc,4,1140,9.5,2011-06-01,a,\n2011-W18,wtc,10,880,,2011-05-02,a,\n' >"$tmp/av.csv"
+"$LOUYU" report import "$tmp/av.csv" --db "$tmp/avail.gpkg" >/dev/null 2>"$tmp/err"
+"$LOUYU" publish "$tmp/avail.gpkg" "$tmp/avail" >/dev/null 2>>"$tmp/err"
+avail=$(python3 -c "import json,sys; print(' '.join(x['floors'] + ':' + str(x['available_from']) for x in json.load(open(sys.argv[1])) if x['building'] == 'wtc' and not x['run']))" "$tmp/avail/data/listings.json")
+check '[ "$avail" = "2:now 4:2011-06-01 10:now" ]' "the listing's available dates: $avail $(cat "$tmp/err")"
 
 # ---- the feed's links resolve as a reader resolves them: against the feed's address ------
 for site_dir in "$tmp/rents" "$site"; do

@@ -42,6 +42,21 @@ static const char *later(const char *a, const char *b)
     return strcmp(a, b) >= 0 ? a : b;
 }
 
+/* A floor's "available from" as the portal says it: a date on or before the Monday of the
+ * data's week is "now" (a date a manager wrote once, copied forward week after week, had
+ * stood in the listing as "2020-01-01" for space free now, sorted after "now"). */
+static const char *as_of(const ly_district *d, const char *av)
+{
+    long day, monday;
+    int week = d->n_weeks ? d->weeks[d->week] : 0;
+    if (!week && d->meta.data_date && ly_date_parse(d->meta.data_date, &day))
+        week = ly_week_of_day(day);
+    if (av[0] && strcmp(av, "now") && week && ly_date_parse(av, &day) &&
+        ly_week_monday(week, &monday) && day <= monday)
+        return "now";
+    return av;
+}
+
 static bool push(ly_site *s, size_t *cap, ly_site_space sp)
 {
     if (s->n_spaces == *cap) {
@@ -70,7 +85,7 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
     for (uint32_t k = 0; k <= b->n_records; k++) {
         const ly_floor_record *r = k < b->n_records ? &d->records[b->first_record + k] : NULL;
         bool free_floor = r && ly_floor_has_space(r);
-        const char *av = r && avail ? avail[b->first_record + k] : "";
+        const char *av = r && avail ? as_of(d, avail[b->first_record + k]) : "";
         ly_site_space one = {.building = bi};
         if (r)
             one.rent = ly_floor_rent(b, r, &one.to_be_agreed);
