@@ -341,6 +341,13 @@ run 1 validate "$tmp/enc.osm"; expect err 'enc.osm: error: the file is XML in NO
 # OpenStreetMap keeps no winding: its areas as GeoJSON go as RFC 7946 asks (its courtyard too)
 check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/osm-store.geojson" >"$tmp/py"' \
   "OpenStreetMap as GeoJSON: rings the wrong way round: $(head -3 "$tmp/py")"
+# a store of a file whose rings go clockwise exports them as RFC 7946 asks, as an export of
+# the file does (the store's export had kept them clockwise)
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"cw","properties":{"height":20},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.38,36.061],[120.381,36.061],[120.381,36.06],[120.38,36.06]]]}}]}\n' >"$tmp/cw.geojson"
+"$LOUYU" convert "$tmp/cw.geojson" "$tmp/cw.gpkg" >/dev/null 2>&1
+run 0 export "$tmp/cw.gpkg" --format geojson --out "$tmp/cw-store.geojson"
+check 'python3 "$SRC/tests/geojson_winding.py" "$tmp/cw-store.geojson" >"$tmp/py"' \
+  "a store's export: rings the wrong way round: $(head -3 "$tmp/py")"
 # (its renders make a GL context: Mesa keeps allocations LeakSanitizer cannot name)
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" run 0 publish "$SRC/tests/data/wild/osm-export.osm.pbf" "$tmp/osm-site"
 check 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d[\"type\"] == \"FeatureCollection\" and any(f.get(\"id\") == \"way/100\" for f in d[\"features\"])))" "$tmp/osm-site/data/district.geojson"' \

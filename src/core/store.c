@@ -936,6 +936,7 @@ static int write_atomically(const char *path, const char *text, char *err, size_
 int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown,
                     size_t *left_out, char *err, size_t n)
 {
+    err[0] = '\0';
     ly_district d;
     ly_diag_list diags;
     ly_diag_list_init(&diags, gpkg);
@@ -996,7 +997,15 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown
                      "WGS 84");
         else
             out = cJSON_Print(doc);
-        rc = out ? write_atomically(out_path, out, err, n) : -1;
+        /* RFC 7946's rings, as an export of the file has them: outer counter-clockwise,
+         * holes clockwise (the store keeps its file's, often the other way) */
+        ly_buf ccw = {0};
+        size_t turned = 0;
+        bool ok = out && !ly_export_geojson_ccw(out, strlen(out), &ccw, &turned) && !ccw.failed;
+        rc = ok ? write_atomically(out_path, turned ? ccw.p : out, err, n) : -1;
+        if (!ok && !err[0])
+            snprintf(err, n, "out of memory");
+        ly_buf_free(&ccw);
     }
     cJSON_free(out);
     cJSON_Delete(doc);
