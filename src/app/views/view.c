@@ -57,6 +57,12 @@ void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,
 {
     ly_font *font = c->app->font;
     float s = c->L->s, px1 = 15 * s, px2 = 12.5f * s, pad = 10 * s;
+    /* at most 420 dp wide and never wider than the window: a longer text ends in "…" (a
+     * name of 300 characters had run off the window, cut mid-word) */
+    float most = fminf(420 * s, (float)c->L->width - 16 * s) - 2 * pad;
+    char t1[512], t2[512];
+    title = ly_ui_fit(font, title, px1, most, t1, sizeof t1);
+    line = ly_ui_fit(font, line, px2, most, t2, sizeof t2);
     float w = fmaxf(ly_font_measure(font, title, px1), ly_font_measure(font, line, px2)) +
               2 * pad;
     float h = px1 + px2 + 2.6f * pad;
