@@ -709,6 +709,10 @@ int main(void)
     CHECK(ly_layout_notice_text(&app, &big, &small));
     CHECK(big && !strcmp(big, ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_ZH)));
     CHECK(small && !strcmp(small, ly_str(LY_S_OUT_OF_SERVICE, LY_LANG_EN)));
+    /* and no attract tour starts over it, whoever asks (shot --attract had drawn a tour's
+     * empty caption over the notice) */
+    ly_cmd_start_tour(&app);
+    CHECK(!app.st.kiosk.touring);
     app.st.kiosk.on = false;
     ly_app_deinit(&app);
     return check_report();

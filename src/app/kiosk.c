@@ -92,6 +92,8 @@ static long tour_stop(const ly_app *app, int index)
 void ly_cmd_start_tour(ly_app *app)
 {
     ly_kiosk_state *k = &app->st.kiosk;
+    if (ly_app_out_of_service(app)) /* (nothing to tour: the notice stays alone) */
+        return;
     LY_INFO("KIOSK", "idle %.0f s: attract tour", k->idle_s);
     k->touring = true;
     k->stop = 0;
