@@ -372,6 +372,31 @@ static void phone_card(ly_app *app, int w, int h)
     ly_cmd_select(app, -1, false);
 }
 
+/* A building's view with nothing selected, on a phone (390 x 844): its roof in the map the
+ * panels leave, below the search panel (it had stood in the window's middle, behind the
+ * column of panels). */
+static void phone_view(ly_app *app)
+{
+    float scale = app->st.ui_scale;
+    app->st.ui_scale = 1.5f; /* (a phone's density: the panels reach the window's middle) */
+    ly_cmd_resize(app, 390, 844);
+    ly_cmd_select(app, -1, false);
+    ly_app_update(app, 0.016);
+    long b = ly_district_find(&app->scene.district, "wtc");
+    ly_cmd_view_building(app, b, false);
+    ly_app_update(app, 0.016);
+    float sx, sy;
+    const float *f = app->layout.free;
+    bool seen = ly_app_building_point(app, b, &sx, &sy) && sy > f[1] && sy < f[3] && sx > f[0] &&
+                sx < f[2];
+    CHECK(seen);
+    if (!seen || getenv("VERBOSE"))
+        fprintf(stderr, "390x844, wtc's view: its roof at %.0f, %.0f; the free map %.0f-%.0f, "
+                "%.0f-%.0f\n", sx, sy, f[0], f[2], f[1], f[3]);
+    app->st.ui_scale = scale;
+    ly_cmd_resize(app, 390, 844);
+}
+
 /* A phone turned, a window made smaller, with a building selected and in view: it stays in
  * view (its view point in the window once the camera settles). */
 static void turned(ly_app *app, int w0, int h0, int w1, int h1)
@@ -643,6 +668,7 @@ int main(void)
     clear_of_card(&app, 1280, 720);
     phone_card(&app, 335, 596);
     phone_card(&app, 390, 844);
+    phone_view(&app);
     turned(&app, 390, 844, 844, 390);
     turned(&app, 1280, 720, 640, 400);
 

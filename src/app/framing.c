@@ -222,6 +222,21 @@ static void place_beside_card(ly_app *app, long b, double heading, const double 
         *sx = mid;
     }
     ly_camera_set_pose(&st->cam, p);
+    if (!card) {
+        /* no card: the roof in the middle of the map the panels leave (a phone's column of
+         * panels covers the window's middle: the building had stood behind them) */
+        float fr[4], rx, ry;
+        ly_layout_free_map(st->width, st->height, st->ui_scale, false, ly_layout_has_weeks(app),
+                           fr);
+        if (!st->picture_only) {
+            *sx = 0.5f * (fr[0] + fr[2]);
+            *sy = 0.5f * (fr[1] + fr[3]);
+        }
+        for (int round = 0; round < 4 && screen_of(app, roof, &rx, &ry) &&
+                            (fabsf(rx - *sx) > 1 || fabsf(ry - *sy) > 1);
+             round++)
+            ly_camera_pan(&st->cam, st->width, st->height, rx, ry, *sx, *sy);
+    }
     if (below) {
         /* the roof a little above the middle of the free space: the pan slides
          * the ground, the roof is higher up, so a few rounds */
