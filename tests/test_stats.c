@@ -32,6 +32,13 @@ static void hand_made(void)
     CHECK_INT(s.with_occupancy, 1);
     CHECK_INT(s.enterprises_in_buildings, 2);
     CHECK_NEAR(s.enterprise_share, 0.5, 1e-12);
+    /* a registered count below those the buildings list gives no share (7066.7 % had been
+     * shown) */
+    d.meta.figures.enterprises_registered = 1;
+    ly_stats bad;
+    ly_stats_compute(&d, &bad);
+    CHECK(bad.enterprise_share < 0);
+    d.meta.figures.enterprises_registered = 4;
     CHECK_NEAR(s.recorded_area_m2, 400, 1e-9);
     CHECK_NEAR(s.vacant_m2, 125, 1e-9);
     CHECK_NEAR(s.leased_m2, 275, 1e-9);

@@ -223,12 +223,13 @@ static void place_beside_card(ly_app *app, long b, double heading, const double 
     }
     ly_camera_set_pose(&st->cam, p);
     if (!card) {
-        /* no card: the roof in the middle of the map the panels leave (a phone's column of
-         * panels covers the window's middle: the building had stood behind them) */
+        /* no card: the roof in the window's middle, or where the panels cover that (a
+         * phone's column of panels: the building had stood behind them), in the middle of
+         * the map they leave */
         float fr[4], rx, ry;
         ly_layout_free_map(st->width, st->height, st->ui_scale, false, ly_layout_has_weeks(app),
                            fr);
-        if (!st->picture_only) {
+        if (!st->picture_only && !(*sx > fr[0] && *sx < fr[2] && *sy > fr[1] && *sy < fr[3])) {
             *sx = 0.5f * (fr[0] + fr[2]);
             *sy = 0.5f * (fr[1] + fr[3]);
         }

@@ -60,7 +60,10 @@ void ly_stats_compute(const ly_district *d, ly_stats *s)
     s->leased_m2 = s->recorded_area_m2 - s->vacant_m2;
     s->occupancy_rate = s->recorded_area_m2 > 0 ? s->leased_m2 / s->recorded_area_m2 : -1;
     s->enterprises_registered = f->enterprises_registered;
-    s->enterprise_share = f->enterprises_registered > 0
+    /* (no share of a count smaller than those the buildings list: the figure is wrong, and
+     * 7066.7 % had been shown) */
+    s->enterprise_share = f->enterprises_registered > 0 &&
+                                  s->enterprises_in_buildings <= f->enterprises_registered
                               ? (double)s->enterprises_in_buildings / f->enterprises_registered
                               : -1;
     s->tax_q1_2011_cny = f->tax_q1_2011_cny;

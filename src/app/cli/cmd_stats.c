@@ -60,6 +60,11 @@ static void stats_text(const ly_district *d, const ly_stats *s)
                "(%.1f %%)\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
                ly_thousands(s->enterprises_registered, b, sizeof b), 100 * s->enterprise_share);
+    else if (s->enterprises_registered > 0)
+        printf("Enterprises           %s in buildings (more than the %s the district's figures "
+               "say are registered: that figure is not used)\n",
+               ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
+               ly_thousands(s->enterprises_registered, b, sizeof b));
     else
         printf("Enterprises           %s in buildings\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a));
