@@ -13,13 +13,41 @@
 /* The sun: south-east, 48 degrees up (a spring afternoon light, from the sea side). */
 static const float SUN[3] = {0.47f, -0.47f, 0.745f};
 
+/* Every shown rectangle, as x0, y0, x1, y1 grown by `pad` pixels: what the map's labels
+ * keep off. Returns how many (at most cap). */
+static size_t keep_out(const ly_layout *L, float pad, float (*out)[4], size_t cap)
+{
+    const ly_box *all[] = {&L->title,     &L->toolbar,      &L->search,      &L->compass,
+                           &L->help_button, &L->scale_bar,  &L->keyboard,    &L->finder,
+                           &L->help,      &L->help_keys,    &L->card,        &L->floor_card,
+                           &L->dashboard, &L->color_legend, &L->plan_legend, &L->tour,
+                           &L->toast,     &L->notice,       &L->admin,       &L->weeks,
+                           &L->places,    &L->cameras,      &L->camera_view[0],
+                           &L->operations,
+                           &L->camera_view[1], &L->camera_view[2], &L->camera_view[3]};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof all / sizeof *all && n < cap; i++) {
+        const ly_box *b = all[i];
+        if (!b->shown)
+            continue;
+        /* the compass's "N" turns around it */
+        float g = pad + (b == &L->compass ? 16 * L->s : 0);
+        out[n][0] = b->x - g;
+        out[n][1] = b->y - g;
+        out[n][2] = b->x + b->w + g;
+        out[n][3] = b->y + b->h + g;
+        n++;
+    }
+    return n;
+}
+
 /* The map's labels, kept off every panel the layout shows. Returns true while
  * some still fade in or out. */
 static bool labels(ly_app *app, const ly_camera_matrices *m, double dt)
 {
     const ly_state *st = &app->st;
     float keep[32][4];
-    size_t n = ly_layout_keep_out(&app->layout, 4 * app->layout.s, keep, 32);
+    size_t n = keep_out(&app->layout, 4 * app->layout.s, keep, 32);
     ly_labels *lb = &app->scene.labels;
     ly_labels_update(lb, &app->scene.district, &app->scene.bvh, m,
                      &(ly_label_options){.width = st->width,
@@ -42,7 +70,7 @@ static bool places(ly_app *app, const ly_camera_matrices *m, double dt)
 {
     const ly_state *st = &app->st;
     float keep[64][4];
-    size_t n = ly_layout_keep_out(&app->layout, 4 * app->layout.s, keep, 32);
+    size_t n = keep_out(&app->layout, 4 * app->layout.s, keep, 32);
     const ly_labels *lb = &app->scene.labels;
     for (size_t i = 0; i < lb->n_shown && n < 64; i++)
         memcpy(keep[n++], lb->boxes[i], sizeof keep[0]);

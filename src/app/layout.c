@@ -785,29 +785,3 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
     notices(L, app);
     admin(L, app);
 }
-
-size_t ly_layout_keep_out(const ly_layout *L, float pad, float (*out)[4], size_t cap)
-{
-    const ly_box *all[] = {&L->title,     &L->toolbar,      &L->search,      &L->compass,
-                           &L->help_button, &L->scale_bar,  &L->keyboard,    &L->finder,
-                           &L->help,      &L->help_keys,    &L->card,        &L->floor_card,
-                           &L->dashboard, &L->color_legend, &L->plan_legend, &L->tour,
-                           &L->toast,     &L->notice,       &L->admin,       &L->weeks,
-                           &L->places,    &L->cameras,      &L->camera_view[0],
-                           &L->operations,
-                           &L->camera_view[1], &L->camera_view[2], &L->camera_view[3]};
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof all / sizeof *all && n < cap; i++) {
-        const ly_box *b = all[i];
-        if (!b->shown)
-            continue;
-        /* the compass's "N" turns around it */
-        float g = pad + (b == &L->compass ? 16 * L->s : 0);
-        out[n][0] = b->x - g;
-        out[n][1] = b->y - g;
-        out[n][2] = b->x + b->w + g;
-        out[n][3] = b->y + b->h + g;
-        n++;
-    }
-    return n;
-}

@@ -72,9 +72,6 @@ typedef struct {
 
 void ly_layout_compute(ly_layout *L, const struct ly_app *app);
 
-/* Every shown rectangle, as x0, y0, x1, y1 grown by `pad` pixels: what the map's
- * labels keep off. Returns how many (at most cap). */
-size_t ly_layout_keep_out(const ly_layout *L, float pad, float (*out)[4], size_t cap);
 
 /* Where a selected building's view must keep clear of its card, from the window
  * alone (the card is not laid out before the building is selected): on a wide

@@ -100,6 +100,22 @@ static int default_week(const ly_district *d)
     return week;
 }
 
+/* A default week that has fallen behind the clock (weeks without reports: the holidays) is
+ * said: today's figures filed under it would show an old week as the latest. */
+static void say_behind(const ly_district *d, int week)
+{
+    int this_week;
+    char w1[16], w2[16], w3[16];
+    if (!ly_week_reportable(week, &this_week) || week >= ly_week_prev(this_week))
+        return;
+    fprintf(stderr, "louyu report template: the template is for %s, %s%s; this is %s by this "
+                    "computer's clock: for this week's figures, --week %s\n",
+            ly_week_format(week, w1, sizeof w1),
+            d->n_weeks ? "the week after the latest report, " : "the week of the district's data",
+            d->n_weeks ? ly_week_format(d->weeks[d->n_weeks - 1], w2, sizeof w2) : "",
+            ly_week_format(this_week, w3, sizeof w3), w3);
+}
+
 int ly_cli_report_template(const ly_args *a)
 {
     const char *out = ly_arg_text(a, "--out", NULL);
@@ -132,17 +148,9 @@ int ly_cli_report_template(const ly_args *a)
     else
         week = default_week(&d);
     int this_week;
-    char w1[16], w2[16], w3[16];
-    /* a default that has fallen behind the clock (weeks without reports: the holidays) is
-     * said: today's figures filed under it would show an old week as the latest */
-    if (!rc && !ly_arg_given(a, "--week") && ly_week_reportable(week, &this_week) &&
-        week < ly_week_prev(this_week))
-        fprintf(stderr, "louyu report template: the template is for %s, %s%s; this is %s "
-                        "by this computer's clock: for this week's figures, --week %s\n",
-                ly_week_format(week, w1, sizeof w1),
-                d.n_weeks ? "the week after the latest report, " : "the week of the district's data",
-                d.n_weeks ? ly_week_format(d.weeks[d.n_weeks - 1], w2, sizeof w2) : "",
-                ly_week_format(this_week, w3, sizeof w3), w3);
+    char w1[16], w2[16];
+    if (!rc && !ly_arg_given(a, "--week"))
+        say_behind(&d, week);
     if (!rc && week && !ly_week_reportable(week, &this_week))
         rc = ly_cli_usage_error(a->cmd, "--week %s has not begun (this week is %s by this "
                                         "computer's clock): a report for it would be refused; "
