@@ -1107,6 +1107,20 @@ static void tame_texts(void)
         CHECK_STR(d.buildings[0].name, "a ]0;t b  cd e\u200ff");
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
+    /* an enterprise's name and industry on one line too (one on three lines had broken
+     * `louyu info`'s table of enterprises) */
+    const char *firm = "{\"type\":\"FeatureCollection\",\"features\":["
+                       "{\"type\":\"Feature\",\"id\":\"x\",\"properties\":{\"floors\":3,"
+                       "\"enterprises\":[{\"name\":\"Line one\\nline two\",\"industry\":"
+                       "\"IT\\tservices\"}]},"
+                       "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    CHECK_INT(load_text(&d, firm, &diags), LY_LOAD_OK);
+    if (d.n_enterprises == 1) {
+        CHECK_STR(d.enterprises[0].name, "Line one line two");
+        CHECK_STR(d.enterprises[0].industry, "IT services");
+    }
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
 }
 
 /* A comb of 40,004 points (long thin teeth), turned 30°: every tooth overlaps every other

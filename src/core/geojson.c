@@ -1356,6 +1356,8 @@ static bool osm_number(const cJSON *v, bool length, double *out, int *how)
     return cJSON_IsString(v) && ly_vocab_number(v->valuestring, length, out, how);
 }
 
+static const char *one_line(const char *s); /* (with the names, below) */
+
 /* A warning for a value osm_number read in a way that is worth saying. */
 static void osm_note(loader *L, const cJSON *v, int how, double got, const char *unit)
 {
@@ -1551,9 +1553,11 @@ static void read_enterprises(loader *L, const cJSON *arr, ly_building *b, bool f
         }
         const char *name = get_string(L, it, "name", true);
         ly_enterprise e = {.employees = -1, .registered_capital_cny = -1};
-        e.name = keep_string(L, name);
-        e.name_en = keep_string(L, get_string(L, it, "name_en", false));
-        e.industry = keep_string(L, get_string(L, it, "industry", false));
+        /* (on one line, as a building's name: one on three lines had broken `louyu info`'s
+         * table of enterprises) */
+        e.name = one_line(keep_string(L, name));
+        e.name_en = one_line(keep_string(L, get_string(L, it, "name_en", false)));
+        e.industry = one_line(keep_string(L, get_string(L, it, "industry", false)));
         e.first_floor = (uint32_t)L->d->n_enterprise_floors;
         const char *ename = name ? name : "?";
         bool ok = name != NULL;
