@@ -729,7 +729,8 @@ run 2 shot "$ZS";                             expect err -- '--out'
 run 0 export "$ZS" --out="$tmp/eq.csv";       check '[ -s "$tmp/eq.csv" ]' "--out=FILE wrote nothing"
 run 0 query "$ZS" --min-area=300 --json;      expect out '"vacant_m2"'
 run 2 stats "$ZS" --json=1;                   expect err -- "--json takes no value, not '1'"
-run 2 stats "$ZS" --bogus=1;                  expect err "unknown option '--bogus=1'"
+run 2 stats "$ZS" --bogus=1;                  expect err "unknown option '--bogus'"
+run 2 stats "$ZS" --size=10x10;               expect err -- '--size is an option of'
 run 2 export "$ZS" --out=;                    expect err -- "--out wants FILE, not ''"
 # every command's help, from the table: `louyu help CMD` and `louyu CMD --help` agree
 for cmd in $("$LOUYU" --help | sed -n '/^commands:/,/^$/p' | awk 'NF > 1 {print $1}'); do

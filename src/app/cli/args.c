@@ -190,7 +190,7 @@ static int option(ly_args *a, const ly_command *c, int argc, char **argv, int *i
              argv[*i]);
     const ly_opt *o = eq && (size_t)(eq - argv[*i]) >= sizeof name ? NULL : find_opt(c, name);
     if (!o)
-        return foreign(c, eq && find_opt(c, name) ? name : argv[*i]);
+        return foreign(c, eq ? name : argv[*i]); /* (its name: another command's, or none's) */
     if (ly_arg_given(a, o->name))
         return ly_cli_usage_error(c, "%s is given twice", o->name);
     if (a->n_given >= (int)(sizeof a->given / sizeof a->given[0]))
