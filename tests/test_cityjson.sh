@@ -81,6 +81,9 @@ check 'grep -qx "ok 160 buildings" "$tmp/py"' "Delft's GLB: $(tail -5 "$tmp/py")
 # louyu's own rent, as its export writes it: 0 is none given, a wrong kind is said (they had
 # been dropped, or kept as other properties, without a word)
 "$LOUYU" export "$SRC/data/zhanshan.geojson" --format cityjson --out "$tmp/zs.city.json" >/dev/null 2>&1
+# ... and its tax as GeoJSON writes it back (it had been dropped on the way)
+run 0 export "$tmp/zs.city.json" --out "$tmp/zs-back.geojson"
+run 0 info "$tmp/zs-back.geojson" wtc; expect out '^Tax 2010 +117,300,000 CNY'
 python3 - "$tmp/zs.city.json" "$tmp/rents.city.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
@@ -220,7 +223,12 @@ check 'grep -q "\"BuildingInstallation\"" "$tmp/antenna-out.city.json"' "the ant
 
 # ---- CityJSON as GeoJSON: for other tools, a store's week and the portal's browser map ----
 run 0 export "$cj/delft.city.json" --out "$tmp/delft.geojson"
-expect out 'delft.geojson: written, 160 buildings \(their footprints, heights and parts, from CityJSON\)'
+expect out 'delft.geojson: written, 160 buildings \(their footprints, heights, parts and attributes, from CityJSON\)'
+# a building's own attributes go with it (BAG's ids and dates, for a planner's GIS), as the card
+# shows them
+bag=b1105d28c-00ba-11e6-b420-2bdcc4ab5d7f
+check 'diff <("$LOUYU" info "$cj/delft.city.json" $bag | grep "^Other properties") <("$LOUYU" info "$tmp/delft.geojson" $bag | grep "^Other properties") >/dev/null && "$LOUYU" info "$tmp/delft.geojson" $bag | grep -q identificatiebagpnd' \
+  "a CityJSON building's attributes are lost in GeoJSON: $("$LOUYU" info "$tmp/delft.geojson" $bag | grep "^Other")"
 # every city object louyu draws, roads as their areas, each geometry valid for other tools
 # (GEOS, through GDAL: no ring that touches itself where two areas meet at a corner)
 run 0 validate "$tmp/delft.geojson"; expect out 'valid: 160 buildings, 356 other features'

@@ -47,8 +47,10 @@ typedef struct {
 /* GeoJSON (ly_export_geojson): the district as one FeatureCollection in WGS 84 that the
  * GeoJSON loader reads back as the same district's buildings (each a (Multi)Polygon with
  * louyu's properties: names, address, status, year, height_m, min_height_m, floors, parts
- * with their own heights, floor records, rent) and its roads, parks, water, boundaries,
- * land use and places with their "kind"; never cameras (for operators only). What a
+ * with their own heights, floor records, rent, tax, contact, and the properties the
+ * district kept as they were: a CityJSON object's other attributes, OpenStreetMap's other
+ * tags) and its roads, parks, water, boundaries, land use and places with their "kind"
+ * (and kept properties); never cameras (for operators only). What a
  * district read from CityJSON is for tools and pages that read GeoJSON (the portal's map).
  * It is read back as it is written: a feature the GeoJSON loader would refuse (a
  * footprint a model's surfaces made that crosses itself or has no area, a height over

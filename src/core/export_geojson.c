@@ -62,6 +62,37 @@ static void text(cJSON *o, const char *key, const char *v)
         cJSON_AddStringToObject(o, key, v);
 }
 
+/* The properties the plain GeoJSON loader reads (geojson.c's keys and the OpenStreetMap
+ * tags it looks at): a kept property of these names would be read again beside what the
+ * export writes (a "roof:height" under the "height_m" it went into), so none is copied. */
+static const char *const READ_KEYS[] = {
+    "kind", "id", "name", "name_en", "address", "address_en", "status", "year", "height_m",
+    "min_height_m", "floors", "floor_heights", "parts", "gfa_m2", "rent_cny_m2_day", "contact",
+    "tax_2010_cny", "services", "floor_records", "enterprises", "height", "min_height",
+    "levels", "building:levels", "building", "type", "building:min_level", "min_level",
+    "name:en", "addr:street", "addr:housenumber", "addr:full", "names", "num_floors",
+    "building:part", "building:height", "roof:levels", "roof:height", "other_tags", "tags",
+    "fclass", "code", "highway", "waterway", "water", "natural", "leisure", "landuse",
+    "tunnel", "bridge", "location", "layer", "foot", "access", "walk", "width_m", "class",
+    "category", "since", "heading_deg", "fov_deg", "snapshot", "stream"};
+
+/* The properties a feature kept as they were (a CityJSON object's own attributes, an
+ * OpenStreetMap element's other tags): each one the export has not written and the loader
+ * would not read as another figure, so a planner's GIS shows them as the card does. */
+static void kept(cJSON *p, const char *extra)
+{
+    cJSON *o = extra ? cJSON_Parse(extra) : NULL;
+    for (cJSON *m = o ? o->child : NULL, *next; m; m = next) {
+        next = m->next;
+        bool read = cJSON_GetObjectItemCaseSensitive(p, m->string) != NULL;
+        for (size_t i = 0; !read && i < sizeof READ_KEYS / sizeof *READ_KEYS; i++)
+            read = !strcmp(m->string, READ_KEYS[i]);
+        if (!read)
+            cJSON_AddItemToObject(p, m->string, cJSON_DetachItemViaPointer(o, m));
+    }
+    cJSON_Delete(o);
+}
+
 /* A building's figures as louyu's properties (the plain GeoJSON loader reads them back). */
 static cJSON *building_properties(const ly_district *d, const ly_building *b)
 {
@@ -95,6 +126,15 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
         cJSON_AddNumberToObject(p, "gfa_m2", b->gfa_m2);
     if (b->rent_cny_m2_day >= 0)
         cJSON_AddNumberToObject(p, "rent_cny_m2_day", b->rent_cny_m2_day);
+    if (b->tax_2010_cny >= 0)
+        cJSON_AddNumberToObject(p, "tax_2010_cny", b->tax_2010_cny);
+    if (b->contact.name || b->contact.name_en || b->contact.phone || b->contact.email) {
+        cJSON *c = cJSON_AddObjectToObject(p, "contact");
+        text(c, "name", b->contact.name);
+        text(c, "name_en", b->contact.name_en);
+        text(c, "phone", b->contact.phone);
+        text(c, "email", b->contact.email);
+    }
     if (b->n_records) {
         cJSON *recs = cJSON_AddArrayToObject(p, "floor_records");
         for (uint32_t i = 0; i < b->n_records; i++) {
@@ -111,6 +151,7 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
             cJSON_AddItemToArray(recs, o);
         }
     }
+    kept(p, b->extra);
     return p;
 }
 
@@ -171,6 +212,7 @@ static cJSON *other(const ly_district *d, const ly_feature *f)
         cJSON_Delete(p);
         return NULL;
     }
+    kept(p, f->extra);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "type", "Feature");
     text(o, "id", f->id);

@@ -84,7 +84,8 @@ static int public_text(const char *path, const char *text, size_t len, const ly_
 
 /* A district file as GeoJSON: the GeoJSON it is read as (a shapefile's, OpenStreetMap's,
  * another tool's GeoPackage's, a zipped one's; GeoJSON's own as it is), or for CityJSON the
- * district written as GeoJSON (its buildings' footprints with their heights and parts). */
+ * district written as GeoJSON (its buildings' footprints with their heights, parts, figures
+ * and other attributes). */
 static int district_geojson(const ly_args *a, const char *path, const char *out)
 {
     ly_district d;
@@ -149,7 +150,7 @@ static int district_geojson(const ly_args *a, const char *path, const char *out)
     if (!rc)
         fprintf(g_say, "%s: written, %zu building%s%s\n", out, d.n_buildings - left_out,
                d.n_buildings - left_out == 1 ? "" : "s",
-               d.meta.cityjson    ? " (their footprints, heights and parts, from CityJSON)"
+               d.meta.cityjson    ? " (their footprints, heights, parts and attributes, from CityJSON)"
                : d.meta.projected ? " (in WGS 84, transformed from the file's \"crs\")"
                                   : "");
     if (!rc && left_out)
