@@ -73,6 +73,12 @@ future=$(( $(date +%Y) + 2 ))-W10
 "$LOUYU" report template wtc --db "$tmp/s.gpkg" --week "$future" >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && grep -q "has not begun (this week is $(date +%G-W%V) by this computer" "$tmp/err"' "a template for $future: rc $rc, $(cat "$tmp/err")"
+# a date not begun is quoted as the cell writes it, with the week it is in (the week alone
+# had been said, which the manager's sheet does not show)
+printf 'week,building,floors,vacant_m2\n%s-03-02,wtc,20,800\n' "$(( $(date +%Y) + 2 ))" >"$tmp/future.csv"
+"$LOUYU" report import --db "$tmp/s.gpkg" "$tmp/future.csv" >/dev/null 2>"$tmp/err"
+check 'grep -q "future.csv:2:1: error: \"week\" is \"$(( $(date +%Y) + 2 ))-03-02\" ($(( $(date +%Y) + 2 ))-W[0-9]*), which has not begun" "$tmp/err"' \
+  "a date not begun: $(cat "$tmp/err")"
 "$LOUYU" report template wtc --db "$tmp/s.gpkg" --week 2025-W53 >/dev/null 2>"$tmp/err"
 check 'grep -q "2025-W53. does not exist (2025 has 52 weeks)" "$tmp/err"' "a template for 2025-W53: $(cat "$tmp/err")"
 # after a report for next week (the import takes it), the default is that week for every

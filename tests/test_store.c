@@ -25,6 +25,8 @@ static void weeks(void)
     CHECK(ly_week_parse("2010-01-03", &w) && w == 200953); /* the ISO year differs */
     CHECK(ly_week_parse("2008-12-29", &w) && w == 200901);
     CHECK(ly_week_parse("2009-W53", &w) && w == 200953);
+    CHECK(ly_week_parse("2011-W17-3", &w) && w == 201117); /* ISO 8601's week date */
+    CHECK(!ly_week_parse("2011-W17-8", &w) && !ly_week_parse("2011-W17-34", &w));
     CHECK(!ly_week_parse("2011-W53", &w)); /* 2011 has 52 weeks */
     CHECK(!ly_week_parse("2011-W00", &w));
     /* as Chinese spreadsheets write them, and a date cell with a time */

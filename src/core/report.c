@@ -432,6 +432,66 @@ typedef struct {
     int let_line, floors_line;
 } seen_building;
 
+/* What a "week" cell that is not a week is closest to, as the rest of its error: a date
+ * with the year last (a spreadsheet's day or month first, which louyu does not guess), a
+ * day or month that does not exist. */
+static void week_expected(const char *s, char *out, size_t n)
+{
+    static const char *const months[] = {"January", "February", "March",     "April",
+                                         "May",     "June",     "July",      "August",
+                                         "September", "October", "November", "December"};
+    int a, b, y, len;
+    char sep, sep2;
+    long days;
+    if (sscanf(s, " %2d%c%2d%c%4d%n", &a, &sep, &b, &sep2, &y, &len) == 5 && sep == sep2 &&
+        strchr("/.-", sep) && !s[len] && y >= 1900 && a >= 1 && b >= 1) {
+        bool ab = ly_date_days(y, b, a, &days), ba = ly_date_days(y, a, b, &days);
+        if (ab && ba && a != b) /* 4/5/2011: 4 May or 5 April */
+            snprintf(out, n, "the year first, %d-%02d-%02d or %d-%02d-%02d (louyu does not "
+                     "guess whether the day or the month comes first)", y, a, b, y, b, a);
+        else if (ab || ba)
+            snprintf(out, n, "the year first, as %d-%02d-%02d (an ISO date; louyu does not "
+                     "read dates with the year last)", y, ab ? b : a, ab ? a : b);
+        else
+            snprintf(out, n, "an ISO week such as 2011-W17, or a date in it such as 2011-04-29");
+        return;
+    }
+    int m, d;
+    if (sscanf(s, " %4d%c%d%c%d%n", &y, &sep, &m, &sep2, &d, &len) == 5 && sep == sep2 &&
+        strchr("/.-", sep) && !s[len] && y >= 1900 && y <= 2200 && d >= 1 &&
+        !ly_date_days(y, m, d, &days)) {
+        int last = 31;
+        while (m >= 1 && m <= 12 && last > 28 && !ly_date_days(y, m, last, &days))
+            last--;
+        if (m < 1 || m > 12)
+            snprintf(out, n, "a date such as 2011-04-29, year-month-day (there is no month "
+                     "%d)", m);
+        else
+            snprintf(out, n, "a day that exists (%s %d has %d days)", months[m - 1], y, last);
+        return;
+    }
+    snprintf(out, n, "an ISO week such as 2011-W17, or a date in it such as 2011-04-29");
+}
+
+/* The week a row gives as its errors say it: the cell as it is written, and the week it is
+ * when that is not how the cell writes it ("2026-12-28" (2026-W53)). */
+static const char *week_said(const char *cell, int week, char *buf, size_t n)
+{
+    char w[16];
+    ly_week_format(week, w, sizeof w);
+    const char *c = cell;
+    while (*c == ' ')
+        c++;
+    size_t len = strlen(c);
+    while (len && c[len - 1] == ' ')
+        len--;
+    if (len == strlen(w) && !strncmp(c, w, len))
+        snprintf(buf, n, "%s", w);
+    else
+        snprintf(buf, n, "\"%.*s\" (%s)", (int)(len > 40 ? 40 : len), c, w);
+    return buf;
+}
+
 static bool read_week(reader *rd, const ly_csv_row *row)
 {
     size_t at;
@@ -450,31 +510,31 @@ static bool read_week(reader *rd, const ly_csv_row *row)
         return false;
     }
     if (!ly_week_parse(s, &week)) {
-        fault(rd, LY_DIAG_ERROR, at,
-              "\"week\" is \"%s\": expected an ISO week such as 2011-W17, or a date in it "
-              "such as 2011-04-29", CUT40(s));
+        char expected[160];
+        week_expected(s, expected, sizeof expected);
+        fault(rd, LY_DIAG_ERROR, at, "\"week\" is \"%s\": expected %s", CUT40(s), expected);
         return false;
     }
     /* figures are for a week that has begun: next week is let through (a report filled in
      * on a Sunday, a clock a day off), a later one is a typo (most often in the year) */
     int this_week;
     if (!ly_week_reportable(week, &this_week)) {
-        char a[16], b[16];
+        char a[80], b[16];
         fault(rd, LY_DIAG_ERROR, at,
               "\"week\" is %s, which has not begun (this week is %s by this computer's "
               "clock): expected the week the figures are for (a typo in the year?)",
-              ly_week_format(week, a, sizeof a), ly_week_format(this_week, b, sizeof b));
+              week_said(s, week, a, sizeof a), ly_week_format(this_week, b, sizeof b));
         return false;
     }
     if (!rd->r->week) {
         rd->r->week = week;
         rd->r->week_at = at;
     } else if (week != rd->r->week) {
-        char a[16], b[16];
+        char a[80], b[16];
         fault(rd, LY_DIAG_ERROR, at,
               "\"week\" is %s: expected %s, the week of this file's first row (one file "
               "reports one week)",
-              ly_week_format(week, a, sizeof a), ly_week_format(rd->r->week, b, sizeof b));
+              week_said(s, week, a, sizeof a), ly_week_format(rd->r->week, b, sizeof b));
         return false;
     }
     return true;

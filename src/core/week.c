@@ -147,6 +147,8 @@ bool ly_week_parse(const char *s, int *week)
     if (p && p - s == 4 && (*p == 'W' || *p == 'w' || (*p == '-' && (p[1] == 'W' || p[1] == 'w')))) {
         p += *p == '-' ? 2 : 1;
         const char *q = digits(p, 2, &w);
+        if (q && q[0] == '-' && q[1] >= '1' && q[1] <= '7' && !isdigit((unsigned char)q[2]))
+            q += 2; /* 2011-W17-3: a day of the week (ISO 8601's week date), in that week */
         long monday;
         /* (one digit too: a manager's 2011-W7 is 2011-W07) */
         if (!q || *skip_spaces(q) != '\0' || !ly_week_monday(y * 100 + w, &monday))
