@@ -288,6 +288,13 @@ done
 "$LOUYU" export "$tmp/z.gpkg" --out "$tmp/week.geojson" >"$tmp/out" 2>&1
 rc=$?
 check '[ $rc = 0 ] && "$LOUYU" validate "$tmp/week.geojson" >/dev/null' "a store's week as GeoJSON: $(cat "$tmp/out")"
+# an --out that names another kind of file is asked about, as for any district file (a
+# store's week had been written as GeoJSON into copy.gpkg, which nothing then opened)
+for o in copy.gpkg map.png; do
+  "$LOUYU" export "$tmp/z.gpkg" --out "$tmp/$o" >"$tmp/out" 2>&1
+  rc=$?
+  check '[ $rc = 2 ] && grep -q "which format" "$tmp/out" && [ ! -e "$tmp/$o" ]' "a store exported to $o: rc $rc, $(cat "$tmp/out")"
+done
 "$LOUYU" export "$tmp/z.gpkg" --format csv --out "$tmp/store.csv" >/dev/null 2>&1
 check 'cmp -s "$tmp/store.csv" "$tmp/stock.csv"' "the store's CSV differs from its district file's"
 finish

@@ -238,7 +238,7 @@ static const ly_opt O_IMPORT[] = {
     {NULL}};
 static const ly_opt O_EXPORT[] = {
     {"--format", LY_OPT_CHOICE, "csv|glb|cityjson|geojson",
-     "what to write (default: from --out's extension; a store: geojson)", 0, 0,
+     "what to write (default: from --out's extension; a store without one: geojson)", 0, 0,
      "csv|glb|cityjson|geojson"},
     {"--out", LY_OPT_TEXT, "FILE", "where (written atomically; CSV without it: stdout)", 0, 0,
      NULL},

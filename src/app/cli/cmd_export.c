@@ -373,7 +373,11 @@ int ly_cli_export(const ly_args *a)
     const char *path = ly_arg_pos(a, 0);
     const char *out = ly_arg_text(a, "--out", NULL);
     const char *format = export_format(a, out);
-    if (!format)
+    /* a store's week is GeoJSON when --out names no other kind of file (an --out of
+     * copy.gpkg or map.png had been given GeoJSON under that name) */
+    const char *base = out ? strrchr(out, '/') : NULL;
+    base = base ? base + 1 : out;
+    if (!format && (!base || !strcmp(out, "-") || !strchr(base, '.')))
         format = ly_store_is(path) && !ly_gpkg_features_is(path) ? "geojson" : NULL;
     if (!format)
         return ly_cli_usage_error(a->cmd, "which format? --format csv, glb, cityjson or geojson (or "
