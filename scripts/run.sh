@@ -6,8 +6,6 @@ LY_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$LY_ROOT/scripts/setup.sh"
 ly_setup
 ly_build build
-# The viewer on the bundled district, or on the file and options given.
-if [ $# -eq 0 ]; then
-  exec "$LY_ROOT/build/louyu" "$LY_ROOT/data/zhanshan.geojson"
-fi
+# The viewer on the bundled district (its store, build/data/zhanshan.gpkg, with its weeks
+# of reports and the slider through them), or on the file and options given.
 exec "$LY_ROOT/build/louyu" "$@"
