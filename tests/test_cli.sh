@@ -786,6 +786,10 @@ expect err 'bad.json: 2 problems'
 # the kiosk refuses a bad config too, before opening anything
 run 2 --kiosk --config "$tmp/kiosk/bad.json"; expect err 'louyu will not start with it'
 run 2 --config "$tmp/kiosk/good.json";        expect err 'use it with --kiosk'
+# refused before any window, with a screen or without one (without, it had been exit 3, a
+# supervisor's "start me again")
+DISPLAY= WAYLAND_DISPLAY= SDL_VIDEODRIVER= run 2 --kiosk --operations
+expect err 'operations is not for the public kiosk'
 printf '{"data": "missing.geojson"}\n' >"$tmp/kiosk/nodata.json"
 run 2 kiosk-config "$tmp/kiosk/nodata.json";  expect err 'missing.geojson: error: cannot open'
 # a log the kiosk could not write, and no font at all: the kiosk would run without its

@@ -505,6 +505,9 @@ int ly_cli_view(const ly_args *a)
 {
     viewer v = {.file = ly_cli_file(a), .kiosk = ly_arg_flag(a, "--kiosk"),
                 .skip_flag = ly_arg_flag(a, "--skip-bad")};
+    if (v.kiosk && ly_arg_flag(a, "--operations")) /* (before a window: refused anywhere) */
+        return ly_cli_usage_error(a->cmd, "--operations is not for the public kiosk: its admin "
+                                          "panel turns operations mode on after the PIN");
     int rc = read_config(&v, a);
     if (rc)
         return rc;
