@@ -108,6 +108,34 @@ static void other_properties(const ly_view_ctx *c, const ly_building *b)
     cJSON_Delete(extra);
 }
 
+/* A rent as the card's change line gives it: its figures alone, "–" for none. */
+static void rent_figures(const ly_view_ctx *c, ly_rent_span r, char *buf, size_t n)
+{
+    if (!ly_rent_span_text(r, "", ly_view_str(c, LY_S_SITE_TO_BE_AGREED), buf, n))
+        snprintf(buf, n, "–");
+    size_t len = strlen(buf);
+    while (len && buf[len - 1] == ' ')
+        buf[--len] = '\0'; /* (the unit left out) */
+}
+
+/* What the building asks, where that changed since the week before (the vacancy line above
+ * it had said "no change" of a week its rent went up). */
+static void rent_change(const ly_view_ctx *c, const ly_building *b)
+{
+    const ly_district *d = &c->app->scene.district;
+    ly_rent_span was = ly_building_rent_span_in_week(d, b, d->week - 1),
+                 now = ly_building_rent_span_in_week(d, b, d->week);
+    if (ly_rent_span_same(was, now))
+        return;
+    char a[64], z[64], with_unit[96], line[200];
+    rent_figures(c, was, a, sizeof a);
+    rent_figures(c, now, z, sizeof z);
+    snprintf(with_unit, sizeof with_unit, "%s %s", z,
+             now.hi > 0 ? ly_view_str(c, LY_S_RENT_UNIT) : "");
+    snprintf(line, sizeof line, ly_view_str(c, LY_S_RENT_WAS_NOW), a, with_unit);
+    ly_ui_label_colored(c->ui, line, c->ui->theme.text_secondary);
+}
+
 /* A store's weeks: the building's vacant space over them (the week on screen
  * marked), and what changed since the week before. */
 static void trend(const ly_view_ctx *c, const ly_building *b)
@@ -134,13 +162,14 @@ static void trend(const ly_view_ctx *c, const ly_building *b)
     if (!d->week)
         return;
     if (fabs(change) < 0.5)
-        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_NO_CHANGE_THIS_WEEK));
+        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_VACANT_UNCHANGED));
     else
         snprintf(line, sizeof line, ly_view_str(c, change > 0 ? LY_S_NEWLY_VACANT : LY_S_NEWLY_LET),
                  g);
     ly_ui_label_colored(ui, line, change > 0.5 ? ly_rgba(200, 85, 0, 255)
                                   : change < -0.5 ? ly_rgba(0, 90, 160, 255)
                                                   : ui->theme.text_secondary);
+    rent_change(c, b);
 }
 
 static void overview(const ly_view_ctx *c, const ly_building *b)
