@@ -280,6 +280,12 @@ static void test_wrap(void)
     CHECK_INT(n, 2);
     CHECK_INT(lines[0].len, 4 * 3);
     CHECK(starts_with("一二三四五，六七" + lines[1].start, "五，"));
+    /* a number stays with the character after it: "7层" is not cut as "7" / "层" */
+    const char *floors = "28层、24层、23层、7层";
+    float to7 = ly_font_measure(font, "28层、24层、23层、7", 16);
+    n = ly_ui_wrap(font, floors, 16, to7 + 1, lines, 64);
+    CHECK_INT(n, 2);
+    CHECK(starts_with(floors + lines[1].start, "7层"));
     /* an opening bracket stays with what follows it */
     n = ly_ui_wrap(font, "一二三四（五）", 16, 5 * 16 + 1, lines, 64);
     CHECK_INT(n, 2);

@@ -2,6 +2,7 @@
 #include "louyu/arena.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,9 @@ static bool no_break_after(uint32_t c)
 static bool can_break(uint32_t prev, uint32_t c)
 {
     if (no_break_before(c) || no_break_after(prev) || c == ' ') return false;
+    /* a number or a Latin name stays with the character after it: "7层", "B座", "5号" (a
+       floor list had broken as "… 7" / "层、6层") */
+    if (c >= 0x80 && prev < 0x80 && isalnum((int)prev)) return false;
     return prev == ' ' || is_wide(prev) || is_wide(c);
 }
 
