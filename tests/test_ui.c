@@ -959,7 +959,7 @@ static void test_item(void)
 /* A value too long for its row wraps onto right-aligned lines (three at most);
  * a title too long for one line takes two. */
 typedef struct {
-    ly_ui_rect shortv, longv, huge, title1, title2;
+    ly_ui_rect shortv, longv, huge, title1, title2, title3;
 } wraps;
 
 static void build_wraps(ly_ui *u, void *p)
@@ -978,6 +978,10 @@ static void build_wraps(ly_ui *u, void *p)
     ly_ui_title(u, "China Railway Qingdao Center (Qingdao International Trade Center)");
     c->title2 = ly_ui_last_rect(u);
     ly_ui_panel_end(u);
+    ly_ui_panel_begin(u, "narrow", 400, 40, 200, 0, NULL);
+    ly_ui_title(u, "China Railway Qingdao Center (Qingdao International Trade Center)");
+    c->title3 = ly_ui_last_rect(u);
+    ly_ui_panel_end(u);
 }
 
 static void test_wrapping_rows(void)
@@ -989,6 +993,8 @@ static void test_wrapping_rows(void)
     CHECK_NEAR(c.huge.h, 3 * c.shortv.h, 0.5f);
     CHECK(c.title2.h > 1.6f * c.title1.h);
     CHECK(c.title2.w <= 300 - 2 * ui.theme.padding + 0.5f);
+    /* longer than two lines take: three (its end had been cut off) */
+    CHECK(c.title3.h > 2.5f * c.title1.h);
 }
 
 int main(void)

@@ -1048,31 +1048,34 @@ void ly_ui_title(ly_ui *ui, const char *text)
     const ly_ui_layout *l = top(ui);
     if (l->closable && l->row_h <= 0)
         room -= dp(ui, 22);
-    ly_ui_line lines[3];
-    if (!text || measure(ui->font, text, px) <= room ||
-        ly_ui_wrap(ui->font, text, px, room, lines, 3) < 2) {
+    ly_ui_line lines[4];
+    size_t n = text && measure(ui->font, text, px) > room
+                   ? ly_ui_wrap(ui->font, text, px, room, lines, 4)
+                   : 1;
+    if (n < 2) {
         label_px(ui, text, ui->theme.title_px, ui->theme.text);
         return;
     }
-    /* balanced: the narrowest width that still takes two lines, so a name does
-     * not leave one short word alone on the second */
-    if (ly_ui_wrap(ui->font, text, px, room, lines, 3) == 2) {
-        float lo = 0.5f * room, hi = room;
-        for (int i = 0; i < 12; i++) {
-            float mid = 0.5f * (lo + hi);
-            if (ly_ui_wrap(ui->font, text, px, mid, lines, 3) <= 2)
-                hi = mid;
-            else
-                lo = mid;
-        }
-        ly_ui_wrap(ui->font, text, px, hi, lines, 3);
+    /* two lines, or three for a name longer still ("China Railway Qingdao Center (Qingdao
+     * International Trade Center)" had lost its end); balanced: the narrowest width that
+     * still takes that many, so that no short word is left alone on the last */
+    bool balance = n <= 3;
+    n = n > 3 ? 3 : n;
+    float lo = 0.5f * room, hi = room;
+    for (int i = 0; balance && i < 12; i++) {
+        float mid = 0.5f * (lo + hi);
+        if (ly_ui_wrap(ui->font, text, px, mid, lines, 4) <= n)
+            hi = mid;
+        else
+            lo = mid;
     }
+    ly_ui_wrap(ui->font, text, px, hi, lines, 4);
     float lh = line_h(ui, ui->theme.title_px) * 0.92f;
-    ly_ui_rect r = item(ui, room, 2 * lh);
+    ly_ui_rect r = item(ui, room, (float)n * lh);
     if (!visible(ui, r)) return;
     char buf[256];
-    for (int i = 0; i < 2; i++) {
-        size_t len = i == 1 ? strlen(text + lines[1].start) : lines[0].len;
+    for (size_t i = 0; i < n; i++) { /* (the last line takes the rest, cut to fit) */
+        size_t len = i + 1 == n ? strlen(text + lines[i].start) : lines[i].len;
         char *piece = scratch(ui, len + 1);
         if (!piece) return;
         memcpy(piece, text + lines[i].start, len);
