@@ -1040,6 +1040,22 @@ void ly_ui_label_colored(ly_ui *ui, const char *text, ly_color c)
     label_px(ui, text, ui->theme.font_px, c);
 }
 
+/* A wrapped line but the last, without the " · " it broke after: the line's end parts the
+ * phrases as the dot did (the dashboard's totals had ended lines on a lone dot). */
+static void drop_end_dot(char *line)
+{
+    size_t len = strlen(line);
+    while (len && line[len - 1] == ' ')
+        line[--len] = '\0';
+    if (len >= 2 && (unsigned char)line[len - 2] == 0xC2 && (unsigned char)line[len - 1] == 0xB7) {
+        len -= 2;
+        while (len && line[len - 1] == ' ')
+            len--;
+        if (len)
+            line[len] = '\0';
+    }
+}
+
 void ly_ui_title(ly_ui *ui, const char *text)
 {
     /* a long title (a building's full English name) takes a second line; at the top of a
@@ -1116,6 +1132,8 @@ void ly_ui_key_value(ly_ui *ui, const char *key, const char *value)
         piece[len] = '\0';
         while (len && piece[len - 1] == ' ') /* no trailing space in the right alignment */
             piece[--len] = '\0';
+        if (i + 1 < shown_lines)
+            drop_end_dot(piece);
         const char *v = ellipsize(ui, piece, px, vw, buf, sizeof buf);
         text_at(ui, r.x + r.w - measure(ui->font, v, px), r.y + (float)i * lh, lh, px, t->text, v);
     }
@@ -1138,6 +1156,8 @@ void ly_ui_text_wrapped(ly_ui *ui, const char *text)
         if (!s) continue;
         memcpy(s, text + ui->lines[i].start, ui->lines[i].len);
         s[ui->lines[i].len] = '\0';
+        if (i + 1 < n)
+            drop_end_dot(s);
         text_at(ui, lr.x, lr.y, lh, px, ui->theme.text, s);
     }
 }

@@ -44,10 +44,14 @@ static ly_color lighter(ly_color c)
                       (uint8_t)(c.b + (255 - c.b) * 35 / 100), c.a};
 }
 
-static void heading(const ly_view_ctx *c, float x, float y, ly_string_id id)
+/* A chart's heading, cut to its chart's width (on a phone, "District vacancy, week by week"
+ * had run into "This week" beside it). */
+static void heading(const ly_view_ctx *c, float x, float y, float w, ly_string_id id)
 {
-    ly_draw_text(c->dl, floorf(x), floorf(y + 13 * c->L->s), 13 * c->L->s,
-                 ly_rgba(30, 36, 48, 255), ly_view_str(c, id));
+    char cut[160];
+    float px = 13 * c->L->s;
+    ly_draw_text(c->dl, floorf(x), floorf(y + px), px, ly_rgba(30, 36, 48, 255),
+                 ly_ui_fit(c->app->font, ly_view_str(c, id), px, w, cut, sizeof cut));
 }
 
 /* The read-out of one building's bar. */
@@ -76,7 +80,7 @@ static void occupancy_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, f
 {
     const ly_board *bd = &c->app->dv.board;
     float s = c->L->s;
-    heading(c, x, y, LY_S_CHART_OCCUPANCY);
+    heading(c, x, y, w, LY_S_CHART_OCCUPANCY);
     y += 24 * s;
     h -= 24 * s;
     size_t n = bd->n, cols = n;
@@ -149,7 +153,7 @@ static void industry_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, fl
 {
     ly_lang lang = c->app->st.lang;
     float s = c->L->s;
-    heading(c, x, y, LY_S_CHART_INDUSTRIES);
+    heading(c, x, y, w, LY_S_CHART_INDUSTRIES);
     y += 24 * s;
     const char *names[32];
     size_t counts[32], total = 0;
@@ -213,7 +217,7 @@ static void floor_band_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, 
 {
     const ly_district *d = &c->app->scene.district;
     float s = c->L->s;
-    heading(c, x, y, LY_S_CHART_FLOOR_BANDS);
+    heading(c, x, y, w, LY_S_CHART_FLOOR_BANDS);
     /* below the heading, room for the tallest bar's figure above it */
     y += 24 * s + 14 * s;
     h -= 40 * s + 14 * s;
@@ -266,7 +270,7 @@ static void trend_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float
     const ly_district *d = &c->app->scene.district;
     const ly_derived *dv = &c->app->dv;
     float s = c->L->s;
-    heading(c, x, y, LY_S_VACANCY_TREND_DISTRICT);
+    heading(c, x, y, w, LY_S_VACANCY_TREND_DISTRICT);
     y += 24 * s;
     h -= 30 * s;
     ly_view_sparkline(c, dv->week_vacant, d->n_weeks, x, y, w, h, (long)d->week,
@@ -298,7 +302,7 @@ static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
     const ly_district *d = &c->app->scene.district;
     const ly_board *bd = &c->app->dv.board;
     float s = c->L->s, row = 18 * s;
-    heading(c, x, y, LY_S_THIS_WEEK);
+    heading(c, x, y, w, LY_S_THIS_WEEK);
     y += 24 * s;
     size_t n = bd->n_changed;
     if (!n)
@@ -317,6 +321,11 @@ static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
         const char *title = ly_building_title(b, c->app->st.lang, name, sizeof name);
         ly_color ink = change > 0 ? ly_rgba(200, 85, 0, 255) : ly_rgba(0, 90, 160, 255);
         float lw = ly_font_measure(c->app->font, line, 11 * s);
+        if (w - lw - 12 * s < 0.45f * w) { /* a narrow column: the change as a signed figure,
+                                              its colour saying which way, so the name shows */
+            snprintf(line, sizeof line, "%s%s m²", change > 0 ? "+" : "−", g);
+            lw = ly_font_measure(c->app->font, line, 11 * s);
+        }
         char cut[160];
         ly_draw_text(c->dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
                      ly_ui_fit(c->app->font, title, 11 * s, w - lw - 12 * s, cut, sizeof cut));
