@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The banner's second line, in both languages. */
 static void facts(const ly_view_ctx *c, const ly_building *b, char *line, size_t n)
@@ -39,6 +40,17 @@ static void facts(const ly_view_ctx *c, const ly_building *b, char *line, size_t
     snprintf(line, n, "%s  ·  %s", zh, en);
 }
 
+/* A "中文  ·  English" line in w pixels: both where they fit, else the Chinese alone, cut
+ * to fit (on a narrow kiosk the facts had run off the caption's box). */
+static const char *bilingual_fit(const ly_view_ctx *c, char *line, float px, float w, char *cut,
+                                 size_t n)
+{
+    char *dot = strstr(line, "  ·  ");
+    if (dot && ly_font_measure(c->app->font, line, px) > w)
+        *dot = '\0';
+    return ly_ui_fit(c->app->font, line, px, w, cut, n);
+}
+
 ly_view_out ly_view_tour(const ly_view_ctx *c)
 {
     const ly_box *box = &c->L->tour;
@@ -60,7 +72,8 @@ ly_view_out ly_view_tour(const ly_view_ctx *c)
                      ly_ui_fit(c->app->font, line, 24 * s, w - 56 * s, cut, sizeof cut));
         facts(c, b, line, sizeof line);
         ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 70 * s), 16 * s,
-                     ly_rgba(250, 196, 120, 255), line);
+                     ly_rgba(250, 196, 120, 255),
+                     bilingual_fit(c, line, 16 * s, w - 56 * s, cut, sizeof cut));
     }
     /* the phase in double, wrapped: a float of the time (months of uptime) would step
      * a whole second at a time and the pulse would stand still */
@@ -68,8 +81,10 @@ ly_view_out ly_view_tour(const ly_view_ctx *c)
     char invite[200];
     snprintf(invite, sizeof invite, "%s  ·  %s", ly_str(LY_S_TOUCH_TO_EXPLORE, LY_LANG_ZH),
              ly_str(LY_S_TOUCH_TO_EXPLORE, LY_LANG_EN));
-    float iw = ly_font_measure(c->app->font, invite, 16 * s);
+    char icut[200];
+    const char *in = bilingual_fit(c, invite, 16 * s, w - 56 * s, icut, sizeof icut);
+    float iw = ly_font_measure(c->app->font, in, 16 * s);
     ly_draw_text(dl, floorf(x + w - iw - 28 * s), floorf(y + h - 22 * s), 16 * s,
-                 ly_color_alpha(ly_rgba(255, 255, 255, 255), pulse), invite);
+                 ly_color_alpha(ly_rgba(255, 255, 255, 255), pulse), in);
     return (ly_view_out){.drew = true};
 }
