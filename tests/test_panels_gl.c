@@ -8,7 +8,9 @@
  *   then the finder again, one tap each; a finger on the search field brings the on-screen
  *   keyboard up (a mouse's click does not);
  * - a click on a building's label selects that building, not the one behind the label;
- * - the cameras' pictures (operations) beside or under their open list, never over it. */
+ * - the cameras' pictures (operations) beside or under their open list, never over it;
+ * - the floors tab: a floor's use where it is not offices, one line where there are no
+ *   floor records. */
 #include "gl_app.h"
 
 #include "louyu/search.h"
@@ -70,6 +72,46 @@ static bool in_search(ly_ui_rect r)
 {
     const ly_box *s = &g_app.layout.search;
     return r.y >= s->y - 0.5f && r.y + r.h <= s->y + s->h + 0.5f;
+}
+
+/* Whether the floors tab drew the chip with this label in the last frame. */
+static bool floor_chip(const char *label)
+{
+    ly_ui *ui = &g_app.ui;
+    ly_ui_push_id(ui, "card");
+    ly_ui_push_id(ui, "floors");
+    ly_ui_id id = ly_ui_get_id(ui, label);
+    ly_ui_pop_id(ui);
+    ly_ui_pop_id(ui);
+    ly_ui_rect r;
+    return ly_ui_find_rect(ui, id, &r);
+}
+
+/* The floors tab: a plant floor says so (it had said "Leased"); a building without floor
+ * records has one line, not a "No data" chip per floor. */
+static void floors_tab(void)
+{
+    ly_cmd_set_operations(&g_app, false);
+    ly_cmd_set_language(&g_app, LY_LANG_EN);
+    ly_cmd_resize(&g_app, 1280, 720);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);
+    const ly_district *d = &g_app.scene.district;
+    long ever = -1, crcc = -1;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        ever = strcmp(d->buildings[i].id, "everbright-ifc") ? ever : (long)i;
+        crcc = strcmp(d->buildings[i].id, "crcc-center") ? crcc : (long)i;
+    }
+    CHECK(ever >= 0 && crcc >= 0);
+    ly_cmd_select(&g_app, ever, false);
+    ly_cmd_set_tab(&g_app, LY_TAB_FLOORS);
+    frames(2);
+    CHECK(floor_chip("25F  Plant##f25"));
+    CHECK(floor_chip("24F  Leased##f24"));
+    ly_cmd_select(&g_app, crcc, false);
+    ly_cmd_set_tab(&g_app, LY_TAB_FLOORS);
+    frames(2);
+    CHECK(g_app.st.tab == LY_TAB_FLOORS && !floor_chip("56F  No data##f56"));
+    CHECK(!floor_chip("1F  No data##f1"));
 }
 
 int main(void)
@@ -277,6 +319,7 @@ int main(void)
             CHECK(!L->cameras.shown || !meets(&L->camera_view[i], &L->cameras));
     }
 
+    floors_tab();
     ly_renderer_target_end(g_app.renderer);
     ly_app_deinit(&g_app);
     ly_platform_destroy(plat);

@@ -6,12 +6,6 @@
 #include <math.h>
 #include <stdio.h>
 
-static const char *use_name(const ly_view_ctx *c, ly_floor_use u)
-{
-    return ly_view_str(c, (ly_string_id)(LY_S_USE_OFFICE + ((unsigned)u < LY_USE_COUNT ? u
-                                                                                    : LY_USE_OTHER)));
-}
-
 /* The lines under the title: use and area; state and vacant area; the rent its space asks
  * (its own, to be agreed, or the building's: ly_floor_card_rent), or none. */
 static void floor_lines(const ly_view_ctx *c, const ly_building *b, const ly_floor_record *rec,
@@ -27,7 +21,7 @@ static void floor_lines(const ly_view_ctx *c, const ly_building *b, const ly_flo
     char a[32], v[32];
     ly_format_grouped(rec->area_m2, a, sizeof a);
     ly_format_grouped(rec->vacant_m2, v, sizeof v);
-    snprintf(line1, n, "%s  ·  %s %s m²", use_name(c, rec->use), ly_view_str(c, LY_S_AREA), a);
+    snprintf(line1, n, "%s  ·  %s %s m²", ly_view_use_name(c, rec->use), ly_view_str(c, LY_S_AREA), a);
     snprintf(line2, n, "%s  ·  %s %s m²", ly_view_str(c, names[st]), ly_view_str(c, LY_S_VACANT),
              v);
     bool agreed;

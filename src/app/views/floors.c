@@ -28,18 +28,32 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
     const ly_building *b = &d->buildings[st->selected];
     if (ly_view_panel(c, "card", &c->L->card, NULL)) {
         plan_switches(c);
+        if (!b->n_records) { /* one line, not a chip per floor each saying "No data" */
+            char line[200];
+            snprintf(line, sizeof line, ly_view_str(c, LY_S_NO_FLOOR_RECORDS), b->floors);
+            ly_ui_text_wrapped(c->ui, line);
+            ly_ui_panel_end(c->ui);
+            return (ly_view_out){.drew = true};
+        }
         ly_ui_list_begin(c->ui, "floors", ly_view_list_height(c, 250, 0));
         for (int f = b->floors; f >= 1; f--) {
             const ly_floor_record *r;
             ly_floor_state s = ly_floor_state_of(d, b, f, &r);
-            char label[160], v[32], name[24];
+            char label[160], v[32], name[24], state[80];
             snprintf(name, sizeof name, ly_view_str(c, LY_S_FLOOR_SHORT), f);
-            if (r && ly_floor_has_space(r)) {
+            /* a floor not of offices says its use: a plant floor is not "Leased" */
+            bool other = r && r->use != LY_USE_OFFICE;
+            bool space = r && ly_floor_has_space(r);
+            if (other && !space && (r->use == LY_USE_PLANT || r->use == LY_USE_PARKING))
+                snprintf(state, sizeof state, "%s", ly_view_use_name(c, r->use));
+            else
+                snprintf(state, sizeof state, "%s%s%s", other ? ly_view_use_name(c, r->use) : "",
+                         other ? " · " : "", ly_view_str(c, states[s]));
+            if (space) {
                 ly_format_grouped(r->vacant_m2, v, sizeof v);
-                snprintf(label, sizeof label, "%s  %s · %s m²##f%d", name,
-                         ly_view_str(c, states[s]), v, f);
+                snprintf(label, sizeof label, "%s  %s · %s m²##f%d", name, state, v, f);
             } else {
-                snprintf(label, sizeof label, "%s  %s##f%d", name, ly_view_str(c, states[s]), f);
+                snprintf(label, sizeof label, "%s  %s##f%d", name, state, f);
             }
             bool sel = st->plan.floor_selected == f;
             if (ly_ui_chip(c->ui, label, &sel)) {

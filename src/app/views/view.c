@@ -17,6 +17,12 @@ const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en)
     return zh ? zh : en;
 }
 
+const char *ly_view_use_name(const ly_view_ctx *c, ly_floor_use u)
+{
+    return ly_view_str(c, (ly_string_id)(LY_S_USE_OFFICE +
+                                         ((unsigned)u < LY_USE_COUNT ? u : LY_USE_OTHER)));
+}
+
 bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, bool *open)
 {
     float s = c->L->s;

@@ -83,6 +83,8 @@ ly_view_out ly_view_tooltip(const ly_view_ctx *c, const ly_tip *tip);
 const char *ly_view_str(const ly_view_ctx *c, ly_string_id id);
 /* The name in the UI's language, else the other one (either may be NULL). */
 const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en);
+/* A floor's use in the UI's language ("Plant", "设备层"). */
+const char *ly_view_use_name(const ly_view_ctx *c, ly_floor_use u);
 /* Begins a ly_ui panel at a layout box (pixels to dp); `open` gives it a close
  * button. Call ly_ui_panel_end either way. */
 bool ly_view_panel(const ly_view_ctx *c, const char *label, const ly_box *b, bool *open);
