@@ -19,6 +19,7 @@ expect err 'no screen to open a window on .*SDL_VIDEODRIVER=offscreen'
 run 0 --help;               expect out '^  validate +check data files'
 expect out '^  shot +render what the window would show'
 run 2 --bogus;              expect err "unknown option '--bogus'"
+run 2 triangulate "$SRC/tests/data/earcut/water.json" --runs 5; expect err "--runs is for --many"
 run 2 shot --out "$tmp/w.png" --wheel 1,2;  expect err "^louyu shot: --wheel wants X,Y,N \\(pixels, and notches from -200 to 200\\), not '1,2'$"
 run 2 shot --out "$tmp/w.png" --find-near tram; expect err "--find-near wants one of metro\\|bus.*, not 'tram'"
 run 2 frobnicate;           expect err "'frobnicate' is neither a command nor a file"

@@ -157,6 +157,9 @@ expect_fail() { # WHAT PATTERN ARGS...
 }
 expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$tmp/no.csv" --select wtc,nope
 expect_fail "no format" "which format" "$district"
+# --lang names the CSV header's language: given to another format it is refused, not ignored
+expect_fail "--lang for glb" "and --lang are not for glb" "$district" --out "$tmp/no.csv" --format glb --lang zh
+expect_fail "--lang for geojson" "lang is for csv" "$district" --out "$tmp/no.csv" --format geojson --lang zh
 expect_fail "an unknown format" "csv|glb|cityjson|geojson" "$district" --format xlsx --out "$tmp/no.csv"
 expect_fail "a week for CSV" "week is for GeoJSON" "$district" --out "$tmp/no.csv" --week 2011-W17
 # GeoJSON is the whole district: what would cut it is refused, not left unsaid

@@ -178,6 +178,9 @@ static int export_geojson(const ly_args *a, const char *db, const char *out)
         return ly_cli_usage_error(a->cmd, "--select and --floors are not for geojson (it is "
                                           "the whole district; --format csv, cityjson or glb "
                                           "take --select)");
+    if (ly_arg_given(a, "--lang"))
+        return ly_cli_usage_error(a->cmd, "--lang is for csv (its header's language): geojson "
+                                          "keeps both languages' names");
     bool store = ly_store_is(db) && !ly_gpkg_features_is(db);
     if (!store && ly_arg_given(a, "--week"))
         return ly_cli_usage_error(a->cmd, "--week is for GeoJSON from a store: %s is not one",
@@ -303,8 +306,8 @@ static int export_csv(const ly_args *a, const char *path, const char *out)
 /* The buildings (or --select's) as CityJSON 2.0 at LoD1. */
 static int export_cityjson(const ly_args *a, const char *path, const char *out)
 {
-    if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors"))
-        return ly_cli_usage_error(a->cmd, "--week and --floors are not for cityjson");
+    if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors") || ly_arg_given(a, "--lang"))
+        return ly_cli_usage_error(a->cmd, "--week, --floors and --lang are not for cityjson");
     source src;
     int rc = open_source(a, path, &src);
     if (rc)
@@ -331,8 +334,8 @@ static int export_glb(const ly_args *a, const char *path, const char *out)
     if (!out || (!strcmp(out, "-") && isatty(STDOUT_FILENO)))
         return ly_cli_usage_error(a->cmd, "--out FILE.glb is needed: a GLB is not for a terminal "
                                           "(--out - writes it to a pipe)");
-    if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors"))
-        return ly_cli_usage_error(a->cmd, "--week and --floors are not for glb");
+    if (ly_arg_given(a, "--week") || ly_arg_given(a, "--floors") || ly_arg_given(a, "--lang"))
+        return ly_cli_usage_error(a->cmd, "--week, --floors and --lang are not for glb");
     double t0 = ly_clock_ms();
     source src;
     int rc = open_source(a, path, &src);

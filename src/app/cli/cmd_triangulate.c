@@ -250,6 +250,8 @@ static int run_many(const char *path, const cJSON *json, int runs)
 int ly_cli_triangulate(const ly_args *a)
 {
     const char *path = ly_arg_pos(a, 0);
+    if (ly_arg_given(a, "--runs") && !ly_arg_flag(a, "--many"))
+        return ly_cli_usage_error(a->cmd, "--runs is for --many (the timing of many polygons)");
     cJSON *json = parse_file(path);
     if (!json)
         return LY_EXIT_USAGE;
