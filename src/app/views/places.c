@@ -15,11 +15,17 @@ ly_view_out ly_view_places(const ly_view_ctx *c)
     bool open = true;
     if (ly_view_panel(c, "places", &c->L->places, &open)) {
         ly_ui_title(c->ui, ly_view_str(c, LY_S_PLACES));
-        size_t count[LY_POI_COUNT] = {0};
-        for (size_t i = 0; i < d->n_features; i++)
-            if (d->features[i].kind == LY_KIND_POI && d->features[i].subtype >= 0 &&
-                d->features[i].subtype < LY_POI_COUNT)
-                count[d->features[i].subtype]++;
+        /* how many the map shows, and those it leaves out as opened after the data's date
+         * (a row had said "Metro station 2" over a map with no station on it) */
+        size_t count[LY_POI_COUNT] = {0}, after[LY_POI_COUNT] = {0};
+        int year = ly_district_data_year(d);
+        for (size_t i = 0; i < d->n_features; i++) {
+            const ly_feature *f = &d->features[i];
+            if (f->kind != LY_KIND_POI || f->subtype < 0 || f->subtype >= LY_POI_COUNT)
+                continue;
+            bool hidden = !st->place_later && year && f->since > year;
+            (hidden ? after : count)[f->subtype]++;
+        }
         if (ly_ui_button(c->ui, ly_view_str(c, LY_S_PLACES_ALL)))
             ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_PLACE_KIND, .i = LY_POI_COUNT, .on = true});
         ly_ui_same_line(c->ui);
@@ -27,9 +33,13 @@ ly_view_out ly_view_places(const ly_view_ctx *c)
             ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_PLACE_KIND, .i = LY_POI_COUNT, .on = false});
         ly_ui_list_begin(c->ui, "kinds", ly_view_list_height(c, 360, 36 + 8) /* (the switch under it) */);
         for (int k = 0; k < LY_POI_COUNT; k++) {
-            char label[96], detail[32];
+            char label[96], detail[96];
             snprintf(label, sizeof label, "      %s##kind%d", ly_poi_category_title(k, st->lang), k);
-            snprintf(detail, sizeof detail, "%zu", count[k]);
+            if (after[k])
+                snprintf(detail, sizeof detail, ly_view_str(c, LY_S_PLACES_COUNT_LATER), count[k],
+                         after[k], year);
+            else
+                snprintf(detail, sizeof detail, "%zu", count[k]);
             bool on = st->place_kinds & (1u << k);
             if (ly_ui_item_toggle(c->ui, label, detail, &on))
                 ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SET_PLACE_KIND, .i = k, .on = on});
