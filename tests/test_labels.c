@@ -1,6 +1,8 @@
 /* ly_labels: names over the map, placed by priority and never overlapping;
  * kept off reserved boxes (the panels) and the window's edge (the selection's slides along
- * its stem to keep off them), hidden behind other buildings; fading in and out; a nameless building labelled only when it is
+ * its stem to keep off them, is cut short to the gap they leave, or goes under its anchor),
+ * hidden behind other buildings and kept off the selected building (its slabs, with its
+ * stacking plan); fading in and out; a nameless building labelled only when it is
  * selected, with what ly_building_title calls it. */
 #include "check.h"
 #include "louyu/bvh.h"
@@ -30,6 +32,8 @@ static const spec CITY[] = {
     {"far", "Far", 40, 0, 50},       /* 2: alone, to the east */
     {"hidden", "Hidden", 0, 12, 20}, /* 3: behind tall, seen from the south */
     {"anon", "", 40, 20, 30},        /* 4: no name */
+    {"back", "Back", 20, 20, 150},   /* 5: the tallest, at the back */
+    {"front", "Front", 20, 8, 30},   /* 6: low, in front of back: its name lies over it */
 };
 
 typedef struct {
@@ -227,6 +231,118 @@ static void test_long_name(void)
     update(-1, 10, NULL, 0, LY_LANG_EN);
 }
 
+/* Where building b's label is anchored on screen: over the middle of its roof. */
+static void anchor_at(long b, float *x, float *y)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&g_cam, W, H, &m);
+    const ly_mesh_building *mb = &g_s.mesh.buildings[b];
+    float a[4] = {0.5f * (mb->min[0] + mb->max[0]), 0.5f * (mb->min[1] + mb->max[1]),
+                  mb->max[2] + 2, 1}, c[4] = {0};
+    for (int r = 0; r < 4; r++)
+        for (int k = 0; k < 4; k++)
+            c[r] += m.view_proj[4 * k + r] * a[k];
+    *x = (c[0] / c[3] * 0.5f + 0.5f) * W;
+    *y = (0.5f - c[1] / c[3] * 0.5f) * H;
+}
+
+/* Other names keep off the selected building: "Front" stands before "Back", and its
+ * label, shown over Back's wall while nothing is selected, goes when Back is selected (it
+ * had covered the orange building the user is looking at). */
+static void test_off_selection(void)
+{
+    look(900);
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+    CHECK(shown(6));
+    CHECK(shown(5));
+    update(5, 10, NULL, 0, LY_LANG_EN);
+    CHECK(shown(5));
+    CHECK(!shown(6));
+    /* the others stay as they were */
+    CHECK(shown(0));
+    CHECK(shown(2));
+}
+
+/* The selection's label is never dropped for want of room: between two panels that leave
+ * less than its width, it is cut short ("…") to the gap, its stem still under it; at the
+ * window's top, where the pill has no room above its anchor, it goes under it. */
+static void test_selection_squeezed(void)
+{
+    ly_building *b = &g_s.d.buildings[5];
+    const char *was = b->name_en;
+    b->name_en = "Everbright International Financial Center";
+    look(900);
+    update(5, 10, NULL, 0, LY_LANG_EN);
+    const float *bx = box_of(5);
+    CHECK(bx != NULL);
+    if (!bx)
+        return;
+    float whole[4] = {bx[0], bx[1], bx[2], bx[3]}, sx = 0.5f * (whole[0] + whole[2]);
+    float gap[2] = {sx - 50, sx + 110};
+    CHECK(gap[1] - gap[0] < whole[2] - whole[0] - 40);
+    float panels[2][4] = {{0, whole[1] - 30, gap[0], whole[3] + 30},
+                          {gap[1], whole[1] - 30, W, whole[3] + 30}};
+    update(5, 10, (const float(*)[4])panels, 2, LY_LANG_EN);
+    CHECK(shown(5));
+    const float *cut = box_of(5);
+    CHECK(cut && cut[0] >= gap[0] && cut[2] <= gap[1] && cut[0] < sx && cut[2] > sx);
+    CHECK(cut && cut[2] - cut[0] > 100);
+    /* its anchor some 20 px under the window's top: the pill under it, whole in the
+     * window */
+    float ax, ay, lo = -3000, hi = 3000;
+    for (int i = 0; i < 40; i++) {
+        ly_camera_pose p = g_cam.pose;
+        p.pitch = 0.9;
+        p.target[1] = 0.5 * (lo + hi);
+        ly_camera_set_pose(&g_cam, p);
+        anchor_at(5, &ax, &ay);
+        *(ay < 20 ? &lo : &hi) = (float)p.target[1];
+    }
+    anchor_at(5, &ax, &ay);
+    CHECK(ay > 10 && ay < 30);
+    update(5, 10, NULL, 0, LY_LANG_EN);
+    CHECK(shown(5));
+    const float *low = box_of(5);
+    CHECK(low && low[1] > ay && low[1] < ay + 20 && low[0] < ax && low[2] > ax);
+    b->name_en = was;
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+}
+
+/* With its stacking plan shown, the selection is its slabs, pulled apart and taller than
+ * the building: names keep off them too. "Hidden" (behind "Tall") gets slabs up to 300 m,
+ * over Tall's name. */
+static void test_stacking_plan(void)
+{
+    look(900);
+    const ly_mesh_building *mb = &g_s.mesh.buildings[3];
+    ly_slab_vertex v[8] = {0};
+    for (int i = 0; i < 8; i++) {
+        v[i].pos[0] = i & 1 ? mb->max[0] : mb->min[0];
+        v[i].pos[1] = i & 2 ? mb->max[1] : mb->min[1];
+        v[i].pos[2] = i & 4 ? 300 : 0;
+    }
+    /* the box's six faces, two triangles each */
+    uint32_t idx[36] = {0, 1, 3, 0, 3, 2, 4, 5, 7, 4, 7, 6, 0, 1, 5, 0, 5, 4,
+                        2, 3, 7, 2, 7, 6, 0, 2, 6, 0, 6, 4, 1, 3, 7, 1, 7, 5};
+    ly_stacking plan = {.vertices = v, .n_vertices = 8, .indices = idx, .n_indices = 36,
+                        .building = 3, .min = {mb->min[0], mb->min[1], 0},
+                        .max = {mb->max[0], mb->max[1], 300}};
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&g_cam, W, H, &m);
+    ly_label_options o = {.width = W, .height = H, .scale = 1, .lang = LY_LANG_EN,
+                          .selected = 3, .hovered = -1, .dt = 10};
+    ly_labels_update(&g_s.labels, &g_s.d, &g_s.bvh, &m, &o, &g_dl);
+    CHECK(shown(0));
+    o.stacking = &plan;
+    ly_labels_update(&g_s.labels, &g_s.d, &g_s.bvh, &m, &o, &g_dl);
+    CHECK(!shown(0));
+    CHECK(shown(2));
+    /* a plan of another building (a stale one) is not the selection's */
+    plan.building = 2;
+    ly_labels_update(&g_s.labels, &g_s.d, &g_s.bvh, &m, &o, &g_dl);
+    CHECK(shown(0));
+}
+
 int main(void)
 {
     char path[1024], err[256];
@@ -246,6 +362,9 @@ int main(void)
         test_keep_out();
         test_edges_and_fades();
         test_long_name();
+        test_off_selection();
+        test_selection_squeezed();
+        test_stacking_plan();
     }
     ly_labels_deinit(&g_s.labels);
     ly_bvh_deinit(&g_s.bvh);

@@ -5,10 +5,14 @@
  * a building with no name at all gets no label, except the selected one, which
  * shows what ly_building_title calls it (its address, or its kind and id).
  * A label is hidden when its anchor is off screen or behind another building
- * (a ray through the BVH), or when it would overlap a label of higher
- * priority (the selection first, then the hovered building, then taller
- * buildings); it fades out with distance, and fades in and out over time
- * instead of popping. ly_labels_init allocates the per-building fade state;
+ * (a ray through the BVH), when it would overlap a label of higher priority
+ * (the selection first, then the hovered building, then taller buildings), or
+ * when it or its stem would lie over the selected building as drawn (what the
+ * user is looking at, and what hides the buildings behind it); it fades out
+ * with distance, and fades in and out over time instead of popping. The
+ * selection's own label is not dropped for want of room: it slides along its
+ * stem, is cut short ("…") to the gap the panels leave, or goes under its
+ * anchor. ly_labels_init allocates the per-building fade state;
  * ly_labels_deinit frees it. No GL: labels are added to a ly_drawlist. */
 #ifndef LOUYU_LABELS_H
 #define LOUYU_LABELS_H
@@ -16,6 +20,7 @@
 #include "louyu/bvh.h"
 #include "louyu/camera.h"
 #include "louyu/draw.h"
+#include "louyu/stacking.h"
 
 typedef struct ly_label_scratch ly_label_scratch;
 
@@ -38,6 +43,9 @@ typedef struct {
     double dt;          /* seconds since the last update; large values snap the fades */
     const float (*reserved)[4]; /* screen boxes (x0, y0, x1, y1) labels must keep off: panels */
     size_t n_reserved;
+    /* the selected building's stacking plan where it is shown (its slabs, pulled apart,
+     * stand taller than the building): other names keep off them; NULL: none */
+    const ly_stacking *stacking;
 } ly_label_options;
 
 int ly_labels_init(ly_labels *l, size_t n_buildings);

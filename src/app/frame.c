@@ -59,7 +59,8 @@ static bool labels(ly_app *app, const ly_camera_matrices *m, double dt)
                                          .hovered = st->hovered,
                                          .dt = dt,
                                          .reserved = (const float(*)[4])keep,
-                                         .n_reserved = n},
+                                         .n_reserved = n,
+                                         .stacking = st->plan.on ? &app->dv.stack : NULL},
                      &app->dl);
     return lb->fading;
 }
