@@ -47,7 +47,7 @@ PY
 # pixels of exactly one colour in a picture
 count() { convert "$1" -alpha off -fill black +opaque "$2" -fill white -opaque "$2" \
   -format '%[fx:round(mean*w*h)]' info:; }
-green='rgb(46,125,50)' red='rgb(198,40,40)' grey='rgb(96,104,118)'
+green='rgb(46,125,50)' red='rgb(198,40,40)' grey='rgb(96,104,118)' slate='rgb(84,96,120)'
 state() { # ID COLOUR WHAT (check evaluates its condition with its own $1: names here)
   local id=$1 colour=$2 n
   "$LOUYU" shot "$tmp/cams.geojson" --operations --camera "$id" --size 1000x700 --lang en \
@@ -57,7 +57,7 @@ state() { # ID COLOUR WHAT (check evaluates its condition with its own $1: names
   check '[ "$n" -gt 60 ]' "camera $id: no $3 badge ($colour: $n pixels)"
 }
 state live "$green" "live"
-state still "$green" "live"
+state still "$slate" "snapshot" # (a still picture, no stream: not "Live")
 state missing "$red" "unreachable"
 state nobody "$red" "unreachable"
 state garbage "$red" "bad data"
@@ -90,9 +90,9 @@ json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
 PY
 "$LOUYU" shot "$base/file/rel.geojson" --operations --camera beside --size 1000x700 --lang en \
   --out "$tmp/beside.png" >"$tmp/beside.log" 2>&1
-n=$(count "$tmp/beside.png" "$green")
+n=$(count "$tmp/beside.png" "$slate")
 check '[ "$n" -gt 60 ] && grep -q "GET /file/frame-2.jpg\|/file/frame-2.jpg" "$tmp/cam/requests"' \
-  "a relative picture of a district from a URL is not fetched beside it ($n green pixels): $(grep -i beside "$tmp/beside.log" | tail -2)"
+  "a relative picture of a district from a URL is not fetched beside it ($n snapshot-badge pixels): $(grep -i beside "$tmp/beside.log" | tail -2)"
 # the public view of the same data: no camera, no panel
 "$LOUYU" shot "$tmp/cams.geojson" --camera live --size 1000x700 --out "$tmp/refused.png" \
   >"$tmp/out" 2>&1

@@ -106,6 +106,12 @@ static void picture(const ly_view_ctx *c, int k, float x, float y, float w, floa
     const ly_camstream_status *st = &dv->stream_status[k];
     ly_color col = state_color(st->state);
     const char *word = ly_view_str(c, STATE_NAME[st->state]);
+    /* a camera with a picture and no stream shows a snapshot, not video: it is not "Live" */
+    const ly_feature *f = &c->app->scene.district.features[c->app->st.camera_views[k]];
+    if (st->state == LY_CAM_LIVE && !f->stream) {
+        word = ly_view_str(c, LY_S_CAMERA_SNAPSHOT);
+        col = ly_rgba(84, 96, 120, 255);
+    }
     float px = 12 * s, bw = ly_font_measure(c->app->font, word, px) + 14 * s;
     ly_draw_round_rect(c->dl, x + 6 * s, y + 6 * s, bw, px * 1.6f, 4 * s, col);
     ly_draw_text(c->dl, x + 13 * s, y + 6 * s + px * 1.17f, px, ly_rgba(255, 255, 255, 255), word);
