@@ -302,15 +302,32 @@ static void one_at_a_time(ly_app *app)
     CHECK(!L->phone && L->finder.shown && L->card.shown && L->toolbar.shown && L->search.shown);
     ly_cmd_set_finder(app, false);
     ly_cmd_select(app, -1, false);
-    /* the kiosk's own scale: 1.75 on a 1920 x 1080 screen, less on a smaller one, never
-     * below 1, and not at all when a scale was given */
+    /* the kiosk's own scale: 1.75 on a 1920 x 1080 screen (either way up), less on a smaller
+     * one by its shorter side (1.6 had left a 1366 x 768 screen 390 px of map beside the
+     * card), never below the desktop's at the same density, and not at all when a scale was
+     * given */
     CHECK_NEAR(ly_layout_fit_scale(1.75f, 1920, 1080), 1.75, 1e-6);
-    CHECK_NEAR(ly_layout_fit_scale(1.75f, 1024, 600), 1.25, 1e-6);
-    CHECK_NEAR(ly_layout_fit_scale(1.75f, 800, 480), 1.0, 1e-6);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 1080, 1920), 1.75, 1e-6);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 3840, 2160), 1.75, 1e-6);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 1366, 768), 1.75 * 768 / 1080, 1e-5);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 768, 1024), 1.75 * 768 / 1080, 1e-5);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 720, 1280), 1.75 * 720 / 1080, 1e-5);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 1024, 600), 1.0, 1e-6);
+    CHECK_NEAR(ly_layout_fit_scale(1.75f, 800, 600), 1.0, 1e-6);
     CHECK_NEAR(ly_layout_fit_scale(1.75f, 640, 360), 1.0, 1e-6);
-    ly_cmd_resize(app, 1024, 600);
+    CHECK_NEAR(ly_layout_fit_scale(3.5f, 3840, 2160), 3.5, 1e-6); /* density 2 */
+    CHECK_NEAR(ly_layout_fit_scale(3.5f, 2732, 1536), 1.75 * 1536 / 1080, 1e-5);
+    CHECK_NEAR(ly_layout_fit_scale(3.5f, 1366, 768), 2.0, 1e-6);
+    ly_cmd_resize(app, 1366, 768);
     ly_cmd_set_auto_scale(app, 1.75f);
-    CHECK_NEAR(app->st.ui_scale, 1.25, 1e-6);
+    CHECK_NEAR(app->st.ui_scale, 1.75 * 768 / 1080, 1e-5);
+    /* and leaves the map at least a third of the screen's width beside the card */
+    {
+        ly_card_room room = ly_layout_card_room(1366, 768, app->st.ui_scale);
+        float fm[4];
+        ly_layout_free_map(1366, 768, app->st.ui_scale, true, false, fm);
+        CHECK(room.beside && fm[2] - fm[0] >= 1366 / 3.0f);
+    }
     ly_cmd_resize(app, 1920, 1080); /* a screen plugged in: its own scale again */
     CHECK_NEAR(app->st.ui_scale, 1.75, 1e-6);
     ly_cmd_set_auto_scale(app, 0);

@@ -51,8 +51,8 @@ static ly_box fit_panel(const ly_app *app, const char *label, float x, float y, 
 
 float ly_layout_fit_scale(float want, int width, int height)
 {
-    float fit = fminf((float)height / 480.0f, (float)width / 600.0f);
-    return want <= 1 ? want : fmaxf(1, fminf(want, fit));
+    float fit = (float)(width < height ? width : height) * LY_KIOSK_SCALE / 1080; /* why: .h */
+    return want <= 1 ? want : fmaxf(fmaxf(1, want / LY_KIOSK_SCALE), fminf(want, fit));
 }
 
 ly_card_room ly_layout_card_room(int width, int height, float scale)

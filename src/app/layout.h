@@ -84,9 +84,17 @@ typedef struct {
 } ly_card_room;
 ly_card_room ly_layout_card_room(int width, int height, float scale);
 
-/* A kiosk's own scale on a screen of width x height pixels: `want` (1.75 times the screen's
- * density), lowered where that leaves the layout less than 600 x 480 dp (the column with
- * its search, and the keyboard, need that much), never below 1. */
+/* A kiosk's scale where none was given: 1.75 times the desktop's (fingers, and eyes a step
+ * back) on a 1080 px screen. */
+#define LY_KIOSK_SCALE 1.75f
+/* A kiosk's own scale on a screen of width x height pixels: `want` (LY_KIOSK_SCALE times the
+ * screen's density) where the screen's shorter side has 1080 pixels to the density or more;
+ * on a smaller screen what keeps that side as many dp (617, 1080 px at 1.75) as there. The
+ * panels then take the same share of any screen, and its map is as usable as a 1920 x 1080
+ * kiosk's: at 1.75 a 1366 x 768 touch screen had 390 px of map beside the card, cut off
+ * mid-row, and an 800 x 600 one almost none. Never below the desktop's scale at the same
+ * density (want / 1.75; at least 1): its rows are 32 dp or more, some 8 mm on the 100 dpi of
+ * a small touch screen, which a fingertip hits with the kiosk's finger tolerance. */
 float ly_layout_fit_scale(float want, int width, int height);
 
 /* The part of the window the panels leave for the map (x0, y0, x1, y1), with or

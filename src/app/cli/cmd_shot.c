@@ -157,9 +157,10 @@ int ly_cli_shot(const ly_args *a)
     double size[3] = {1280, 720, 0};
     ly_arg_values(a, "--size", size);
     int w = (int)size[0], h = (int)size[1];
-    /* the scale: --scale, else the kiosk config's, else a kiosk's 1.75 or a desktop's 1 */
-    float scale = (float)ly_arg_num(a, "--scale", kc.ui_scale > 0           ? kc.ui_scale
-                                                  : ly_arg_flag(a, "--kiosk") ? 1.75
+    /* the scale: --scale, else the kiosk config's, else a kiosk's (LY_KIOSK_SCALE, less on a
+     * small screen, as the kiosk has it) or a desktop's 1 */
+    float scale = (float)ly_arg_num(a, "--scale", kc.ui_scale > 0             ? kc.ui_scale
+                                                  : ly_arg_flag(a, "--kiosk") ? LY_KIOSK_SCALE
                                                                               : 1);
     const char *lod; /* a usage error before any window is made */
     if ((rc = ly_cli_lod(a, true, &lod)))

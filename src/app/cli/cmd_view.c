@@ -518,7 +518,7 @@ int ly_cli_view(const ly_args *a)
     v.attract_s = ly_arg_num(a, "--attract-after", v.kc.attract ? v.kc.attract_after_s : 1e12);
     v.reset_s = ly_arg_num(a, "--reset-after", v.kc.reset_after_s);
     float scale = (float)ly_arg_num(a, "--scale", v.kc.ui_scale > 0 ? v.kc.ui_scale
-                                                  : v.kiosk         ? 1.75
+                                                  : v.kiosk         ? LY_KIOSK_SCALE
                                                                     : 1);
     double size[3] = {1280, 720, 0};
     ly_arg_values(a, "--size", size);
@@ -551,7 +551,9 @@ int ly_cli_view(const ly_args *a)
     size_t mesh_mb = (size_t)ly_arg_num(a, "--mem-limit", 0);
     ly_renderer_set_mem_limit(app.renderer, mesh_mb ? mesh_mb << 20 : ly_proc_default_mesh_limit());
     ly_renderer_set_upload_budget(app.renderer, LY_UPLOAD_BUDGET_MS);
-    if (v.kiosk && wo.dense) /* its own scale: less on a small screen */
+    /* a kiosk's own scale, less on a screen under 1080 px a side: the panels take the share
+     * of it that they take of a 1080 px one, the map the rest (ly_layout_fit_scale) */
+    if (v.kiosk && wo.dense)
         ly_cmd_set_auto_scale(&app, app.st.ui_scale);
     if (v.kiosk) {
         ly_platform_show_cursor(plat, false);
