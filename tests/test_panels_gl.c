@@ -8,6 +8,7 @@
  *   then the finder again, one tap each; a finger on the search field brings the on-screen
  *   keyboard up (a mouse's click does not);
  * - a click on a building's label selects that building, not the one behind the label;
+ * - a portrait kiosk's selection in the largest space its card leaves, with its route;
  * - the cameras' pictures (operations) beside or under their open list, never over it;
  * - the floors tab: a floor's use where it is not offices, one line where there are no
  *   floor records. */
@@ -112,6 +113,81 @@ static void floors_tab(void)
     frames(2);
     CHECK(g_app.st.tab == LY_TAB_FLOORS && !floor_chip("56F  No data##f56"));
     CHECK(!floor_chip("1F  No data##f1"));
+}
+
+/* Where ground point (x, y) of the map is on screen (false: behind the eye). */
+static bool on_screen(double x, double y, float *sx, float *sy)
+{
+    ly_camera_matrices m;
+    ly_camera_get_matrices(&g_app.st.cam, g_app.st.width, g_app.st.height, &m);
+    const float *v = m.view_proj;
+    float c[4];
+    for (int r = 0; r < 4; r++)
+        c[r] = v[r] * (float)x + v[4 + r] * (float)y + v[12 + r];
+    if (c[3] <= 1e-6f)
+        return false;
+    *sx = (c[0] / c[3] * 0.5f + 0.5f) * (float)g_app.st.width;
+    *sy = (0.5f - c[1] / c[3] * 0.5f) * (float)g_app.st.height;
+    return true;
+}
+
+/* A portrait kiosk (1080 x 1920 at 1.75): a building selected under its card goes to the
+ * largest space the card leaves, the 700 px below it (it had been slid into the 400 px strip
+ * beside the card, the map below left empty); with a walking route drawn, the place it
+ * leads to is framed with it (the metro's had been under the left column, off the map). */
+static void portrait_selection(void)
+{
+    const ly_layout *L = &g_app.layout;
+    g_app.st.keyboard = false;
+    ly_cmd_set_query(&g_app, "");
+    ly_cmd_resize(&g_app, 1080, 1920);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1080, 1920), 0);
+    ly_cmd_set_scale(&g_app, 1.75f);
+    ly_cmd_set_language(&g_app, LY_LANG_EN);
+    ly_cmd_select(&g_app, -1, false);
+    CHECK(ly_cmd_set_view(&g_app, "home", false));
+    frames(2);
+    long wtc = ly_district_find(&g_app.scene.district, "wtc");
+    ly_cmd_select(&g_app, wtc, false);
+    frames(30);
+    /* the map moved so that the tower stands under the card, then its floors asked for (a
+     * card down to y 1080: 400 px of map beside it, 740 below) */
+    float sx, sy;
+    CHECK(ly_app_building_point(&g_app, wtc, &sx, &sy));
+    ly_cmd_pan(&g_app, sx, sy, 760, 700);
+    ly_cmd_set_tab(&g_app, LY_TAB_FLOORS);
+    frames(30);
+    CHECK(L->card.shown && L->card.y + L->card.h < 1300);
+    bool below = ly_app_building_point(&g_app, wtc, &sx, &sy) && sy > L->card.y + L->card.h &&
+                 sy < 1920;
+    if (!below || getenv("VERBOSE"))
+        fprintf(stderr, "portrait: the card ends at %.0f, wtc's roof at %.0f, %.0f\n",
+                L->card.y + L->card.h, sx, sy);
+    CHECK(below);
+    /* its route to the metro: the station on the map the panels leave */
+    ly_cmd_set_place_later(&g_app, true);
+    ly_cmd_set_tab(&g_app, LY_TAB_NEARBY);
+    ly_cmd_set_route(&g_app, LY_POI_METRO);
+    frames(30);
+    long f = g_app.dv.nearby.feature[LY_POI_METRO];
+    CHECK(f >= 0);
+    double x = 0, y = 0;
+    if (f >= 0) {
+        const ly_feature *ft = &g_app.scene.district.features[f];
+        ly_proj_forward(&g_app.scene.geo.proj, ft->lon, ft->lat, &x, &y);
+    }
+    const float *fm = L->free;
+    bool seen = f >= 0 && on_screen(x, y, &sx, &sy) && sx > fm[0] && sx < L->card.x &&
+                sy > L->search.y + L->search.h && sy < fm[3];
+    if (!seen || getenv("VERBOSE"))
+        fprintf(stderr, "portrait: the metro at %.0f, %.0f; the map %.0f-%.0f, %.0f-%.0f\n", sx,
+                sy, fm[0], L->card.x, L->search.y + L->search.h, fm[3]);
+    CHECK(seen);
+    ly_cmd_set_route(&g_app, -1);
+    ly_cmd_set_tab(&g_app, LY_TAB_OVERVIEW);
+    ly_cmd_set_place_later(&g_app, false);
+    ly_cmd_select(&g_app, -1, false);
+    ly_cmd_set_scale(&g_app, 1);
 }
 
 int main(void)
@@ -287,6 +363,7 @@ int main(void)
     frames(2);
     CHECK_INT(g_app.st.selected, (long)named);
     ly_cmd_select(&g_app, -1, false);
+    portrait_selection();
 
     /* operations: the cameras' pictures never cover their open list: beside it, lower
      * under it, or (no room for both) the list waits until they close */

@@ -439,8 +439,10 @@ int main(void)
         size_t amber[2] = {0, 0};
         image *ims[2] = {&all, &one};
         for (int k = 0; k < 2; k++)
-            for (int y = 340; y < 650; y++) /* the plan: below its label, left of the cards */
-                for (int x = 330; x < 600; x++) {
+            /* the plan, wherever it stands between the column and the building's card (a
+             * floor's card beside it moves it left): below its label */
+            for (int y = 340; y < 650; y++)
+                for (int x = 250; x < 760; x++) {
                     const uint8_t *p = ims[k]->px + 4 * ((size_t)y * 1280 + x);
                     amber[k] += p[0] > p[2] + 90 && p[1] > p[2] + 40 && p[0] >= p[1];
                 }

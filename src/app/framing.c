@@ -322,6 +322,129 @@ static bool screen_box(const ly_app *app, long b, float out[4])
     return any;
 }
 
+/* Where the route drawn from building b ends (the nearest place of the chosen kind), on
+ * screen; false when no route is drawn or its end is behind the eye. */
+static bool route_end(const ly_app *app, long b, float *x, float *y)
+{
+    const ly_derived *dv = &app->dv;
+    int k = app->st.route_kind;
+    if (k < 0 || k >= LY_POI_COUNT || !dv->walk_from || dv->walk_for != b ||
+        dv->nearby.feature[k] < 0)
+        return false;
+    const ly_feature *f = &app->scene.district.features[dv->nearby.feature[k]];
+    double p[3] = {0, 0, 0};
+    ly_proj_forward(&app->scene.geo.proj, f->lon, f->lat, &p[0], &p[1]);
+    return screen_of(app, p, x, y);
+}
+
+/* About how large the selection's label is over its roof (labels.c: its name at 15 dp and
+ * the other name under it at 11, padded, on a 10 dp stem, at most 420 dp wide). */
+static void label_size(const ly_app *app, long b, float *w, float *h)
+{
+    const ly_state *st = &app->st;
+    const ly_building *bd = &app->scene.district.buildings[b];
+    float s = st->ui_scale;
+    char title[160];
+    const char *top = ly_building_title(bd, st->lang, title, sizeof title);
+    const char *other = st->lang == LY_LANG_EN ? bd->name : bd->name_en;
+    float w1 = app->font ? ly_font_measure(app->font, top, 15 * s) : 9 * s * (float)strlen(top);
+    float w2 = app->font && other ? ly_font_measure(app->font, other, 11 * s) : 0;
+    *w = fminf(fmaxf(w1, w2) + 12 * s, fminf(420 * s, 0.45f * (float)st->width));
+    *h = 50 * s;
+}
+
+/* What the view of a selection must show, on screen: the building's box, with its label
+ * (`label`), and, where a route is drawn from it, the place it ends with that place's pin
+ * (*route: there is one). */
+static bool focus_box(const ly_app *app, long b, bool label, float out[4], bool *route)
+{
+    float s = app->st.ui_scale, x, y, w, h;
+    if (!screen_box(app, b, out))
+        return false;
+    if (label && ly_app_building_point(app, b, &x, &y)) {
+        label_size(app, b, &w, &h);
+        out[0] = fminf(out[0], x - 0.5f * w), out[1] = fminf(out[1], y - h);
+        out[2] = fmaxf(out[2], x + 0.5f * w);
+    }
+    *route = route_end(app, b, &x, &y);
+    if (*route) {
+        out[0] = fminf(out[0], x - 16 * s), out[1] = fminf(out[1], y - 36 * s);
+        out[2] = fmaxf(out[2], x + 16 * s), out[3] = fmaxf(out[3], y + 4 * s);
+    }
+    return true;
+}
+
+/* The card and what goes with it, as laid out (the floor card beside it, a panel of the
+ * finder's column gone under it), else where a card goes. */
+static void card_panels(const ly_app *app, float pan[4])
+{
+    const ly_state *st = &app->st;
+    ly_card_room room = ly_layout_card_room(st->width, st->height, st->ui_scale);
+    pan[0] = room.beside ? room.card_x : 0, pan[1] = 0, pan[2] = (float)st->width;
+    pan[3] = room.beside ? (float)st->height : room.card_bottom;
+    const ly_layout *L = &app->layout;
+    if (!L->card.shown || !L->card.fit || L->width != st->width || L->height != st->height)
+        return;
+    pan[0] = L->card.x, pan[1] = L->card.y;
+    pan[2] = L->card.x + L->card.w, pan[3] = L->card.y + L->card.h;
+    const ly_box *with[] = {&L->floor_card, &L->finder, &L->places, &L->cameras};
+    for (int i = 0; i < 4; i++) {
+        const ly_box *w = with[i];
+        if (!w->shown || (i > 0 && !(w->y >= L->card.y + L->card.h - 0.5f &&
+                                     fabsf(w->x - L->card.x) < 0.5f)))
+            continue;
+        pan[0] = fminf(pan[0], w->x), pan[1] = fminf(pan[1], w->y);
+        pan[2] = fmaxf(pan[2], w->x + w->w), pan[3] = fmaxf(pan[3], w->y + w->h);
+    }
+}
+
+/* The roomiest of the map's spaces about the panels pan (left of them, right, below,
+ * above) for a box of size bw x bh, into room; *beside: left or right of them. Roomiest is
+ * the most area at the box's size: a space the box does not fit counts as shrunk until it
+ * does. (The room beside the card had always won, however thin: a portrait kiosk's building
+ * was slid into the 400 px strip left of the card, the 700 px of map below it left empty.)
+ * False where no space is at least 40 dp wide and 80 dp high. */
+static bool roomiest(const ly_app *app, const float pan[4], float bw, float bh, float room[4],
+                     bool *beside)
+{
+    const ly_state *st = &app->st;
+    float s = st->ui_scale, gap = 8 * s, f[4];
+    ly_layout_free_map(st->width, st->height, s, false, ly_layout_has_weeks(app), f);
+    float r[4][4] = {{f[0], f[1], pan[0] - gap, f[3]},
+                     {pan[2] + gap, f[1], f[2], f[3]},
+                     {f[0], fmaxf(f[1], pan[3] + gap), f[2], f[3]},
+                     {f[0], f[1], f[2], fminf(f[3], pan[1] - gap)}};
+    /* the left column's panels over a space (a kiosk's search is taller than the layout's
+     * rule has it) take its top */
+    const ly_layout *L = &app->layout;
+    const ly_box *col[] = {&L->title, &L->toolbar, &L->search};
+    bool laid = L->width == st->width && L->height == st->height;
+    float best = 0;
+    for (int i = 0; i < 4; i++) {
+        for (int c = 0; laid && c < 3; c++)
+            if (col[c]->shown && col[c]->x < r[i][2] && col[c]->x + col[c]->w > r[i][0] &&
+                col[c]->y < r[i][3] && col[c]->y + col[c]->h + gap > r[i][1])
+                r[i][1] = col[c]->y + col[c]->h + gap;
+        float w = r[i][2] - r[i][0], h = r[i][3] - r[i][1];
+        float q = fminf(1, fminf(w / fmaxf(bw, 1), h / fmaxf(bh, 1)));
+        if (w >= 40 * s && h >= 80 * s && w * h * q * q > best) {
+            best = w * h * q * q;
+            memcpy(room, r[i], sizeof r[i]);
+            *beside = i < 2;
+        }
+    }
+    return best > 0;
+}
+
+/* Where lo..hi goes in the space a..b: to its middle (`middle`, or where it is longer), else
+ * moved as little as keeps it inside. */
+static float slide_into(float lo, float hi, float a, float b, bool middle)
+{
+    if (middle || hi - lo >= b - a)
+        return 0.5f * (a + b) - 0.5f * (lo + hi);
+    return lo < a ? a - lo : hi > b ? b - hi : 0;
+}
+
 void ly_cmd_keep_clear_of_card(ly_app *app, long b)
 {
     ly_state *st = &app->st;
@@ -330,54 +453,40 @@ void ly_cmd_keep_clear_of_card(ly_app *app, long b)
     if (b < 0 || (size_t)b >= app->scene.mesh.n_buildings || st->kiosk.touring ||
         st->cam.flying || st->picture_only)
         return;
-    double roof[3];
-    roof_point(app, b, roof);
-    float sx, sy, bx[4];
-    if (!screen_of(app, roof, &sx, &sy) || !screen_box(app, b, bx))
+    float s = st->ui_scale, gap = 8 * s, bx[4], pan[4], room[4], f[4];
+    bool route, beside = false;
+    if (!focus_box(app, b, false, bx, &route))
         return;
-    /* the panels about it: the card (and the floor card beside it) as they were laid out,
-     * else where a card goes */
-    float s = st->ui_scale, gap = 8 * s;
-    ly_card_room room = ly_layout_card_room(st->width, st->height, st->ui_scale);
-    float pan[4] = {room.beside ? room.card_x : 0, 0, (float)st->width,
-                    room.beside ? (float)st->height : room.card_bottom};
-    const ly_layout *L = &app->layout;
-    if (L->card.shown && L->card.fit && L->width == st->width && L->height == st->height) {
-        pan[0] = L->card.x, pan[1] = L->card.y;
-        pan[2] = L->card.x + L->card.w, pan[3] = L->card.y + L->card.h;
-        /* the floor card beside it, and a panel of the finder's column gone under it */
-        const ly_box *with[] = {&L->floor_card, &L->finder, &L->places, &L->cameras};
-        for (int i = 0; i < 4; i++) {
-            const ly_box *w = with[i];
-            if (!w->shown || (i > 0 && !(w->y >= L->card.y + L->card.h - 0.5f &&
-                                         fabsf(w->x - L->card.x) < 0.5f)))
-                continue;
-            pan[0] = fminf(pan[0], w->x), pan[1] = fminf(pan[1], w->y);
-            pan[2] = fmaxf(pan[2], w->x + w->w), pan[3] = fmaxf(pan[3], w->y + w->h);
-        }
-    }
+    card_panels(app, pan);
+    /* it moves where the card (or the panels with it) covers it, or, with a route, where
+     * the route's end is off the map the panels leave (the metro's had been under the left
+     * column) */
+    ly_layout_free_map(st->width, st->height, s, false, ly_layout_has_weeks(app), f);
     bool covered = bx[2] > pan[0] - gap && bx[0] < pan[2] + gap && bx[3] > pan[1] - gap &&
                    bx[1] < pan[3] + gap;
-    if (!covered)
-        return;
-    /* it slides into the space beside (or below) the panels: its middle to the middle of
-     * that space's width, or its roof a little below them */
-    float free[4];
-    ly_layout_free_map(st->width, st->height, st->ui_scale, true, ly_layout_has_weeks(app), free);
-    float tx = sx, ty = sy;
-    /* beside where the building fits there, else below where there is room, else in what
-     * strip there is beside (the card and a floor card leave one by the column): seen in
-     * part rather than hidden */
-    float left = pan[0] - gap - free[0], below = free[3] - pan[3] - gap;
-    bool fits_below = below >= fmaxf(120 * s, 0.6f * (bx[3] - bx[1]));
-    if (left >= fmaxf(160 * s, bx[2] - bx[0]) || (!fits_below && left >= 40 * s))
-        tx = sx + 0.5f * (free[0] + fminf(free[2], pan[0] - gap)) - 0.5f * (bx[0] + bx[2]);
-    else if (below >= 120 * s)
-        ty = pan[3] + gap + 0.3f * below + (sy - bx[1]);
-    else
-        return; /* no room beside or below (a small window): the map is the user's */
+    bool out = bx[0] < f[0] || bx[1] < f[1] || bx[2] > f[2] || bx[3] > f[3];
+    if (!(covered || (route && out)) || !focus_box(app, b, true, bx, &route) ||
+        !roomiest(app, pan, bx[2] - bx[0], bx[3] - bx[1], room, &beside))
+        return; /* no room beside, below or above (a small window): the map is the user's */
+    /* into that space with its label (one that does not fit is not drawn: the portrait
+     * kiosk's English name had gone): the middle of it across the card (beside: its width),
+     * as little as keeps it inside the other way; a route too long for it is seen from
+     * further back. A few rounds: the pan slides the ground, and a roof is higher up. */
     ly_camera saved = st->cam;
-    ly_camera_pan(&st->cam, st->width, st->height, sx, sy, tx, ty);
+    for (int round = 0; round < 5 && focus_box(app, b, true, bx, &route); round++) {
+        float w = room[2] - room[0] - 2 * gap, h = room[3] - room[1] - 2 * gap;
+        float q = fminf(w / fmaxf(bx[2] - bx[0], 1), h / fmaxf(bx[3] - bx[1], 1));
+        float cx = 0.5f * (bx[0] + bx[2]), cy = 0.5f * (bx[1] + bx[3]);
+        if (route && q < 1 && round < 2) {
+            ly_camera_zoom_at(&st->cam, st->width, st->height, cx, cy, 0.95 * q);
+            continue;
+        }
+        float dx = slide_into(bx[0], bx[2], room[0] + gap, room[2] - gap, beside);
+        float dy = slide_into(bx[1], bx[3], room[1] + gap, room[3] - gap, !beside);
+        if (fabsf(dx) < 1 && fabsf(dy) < 1)
+            break;
+        ly_camera_pan(&st->cam, st->width, st->height, cx, cy, cx + dx, cy + dy);
+    }
     ly_camera_pose to = st->cam.pose;
     st->cam = saved;
     ly_camera_fly_to(&st->cam, to, 0.6);

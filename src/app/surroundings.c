@@ -77,6 +77,8 @@ void ly_cmd_choose_place(ly_app *app, long feature)
 void ly_cmd_set_route(ly_app *app, int kind)
 {
     app->st.route_kind = kind >= 0 && kind < LY_POI_COUNT && kind != app->st.route_kind ? kind : -1;
+    if (app->st.selected >= 0) /* where the route ends framed with the building */
+        app->st.clear_card = 2;
     app->dv.overlay_dirty = true;
     app->st.redraw = true;
 }
