@@ -196,6 +196,10 @@ bool ly_app_reload_poll(ly_app *app, bool wait);
 
 /* An input event (input.c). */
 void ly_app_event(ly_app *app, const ly_event *e);
+/* What a resting mouse pointer is over, again, after a frame changed what is under it (a
+ * camera that flew, a card that closed): as a move there would have it, so that the loop
+ * never sleeps on a tooltip of what was there before (input.c). */
+void ly_app_rehover(ly_app *app);
 /* A recognised touch gesture (input.c): what fingers do, also when time alone
  * completes one (a long press). */
 void ly_app_gesture(ly_app *app, const ly_gesture *g);

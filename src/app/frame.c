@@ -276,6 +276,8 @@ static bool render(ly_app *app, const int *tile)
     /* what the views asked for: the next frame shows it */
     for (int i = 0; i < app->msgs.n; i++)
         ly_app_dispatch(app, &app->msgs.items[i]);
+    if (!tile)
+        ly_app_rehover(app); /* (a change asks for one more frame) */
     if (app->st.export_wait > 0 && !tile)
         app->st.export_wait--; /* "Exporting…" is on screen once this reaches 0 */
     ly_render_stats rs;

@@ -291,6 +291,17 @@ static bool kiosk_event(ly_app *app, const ly_event *e)
     return false;
 }
 
+void ly_app_rehover(ly_app *app)
+{
+    const ly_pointer *p = &app->input;
+    if (!p->inside || p->drag_button) /* (inside: a mouse's pointer, not a finger) */
+        return;
+    if (app->font && ly_ui_wants_pointer(&app->ui, p->x, p->y))
+        ly_cmd_hover(app, -1, true);
+    else
+        mouse_move(app, &(ly_event){.type = LY_EV_MOUSE_MOVE, .x = p->x, .y = p->y});
+}
+
 void ly_app_event(ly_app *app, const ly_event *e)
 {
     if (kiosk_event(app, e))
