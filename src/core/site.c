@@ -45,16 +45,23 @@ static const char *later(const char *a, const char *b)
 /* A floor's "available from" as the portal says it: a date on or before the Monday of the
  * data's week is "now" (a date a manager wrote once, copied forward week after week, had
  * stood in the listing as "2020-01-01" for space free now, sorted after "now"). */
-static const char *as_of(const ly_district *d, const char *av)
+static const char *as_of(long monday, const char *av)
+{
+    long day;
+    if (av[0] && strcmp(av, "now") && monday && ly_date_parse(av, &day) && day <= monday)
+        return "now";
+    return av;
+}
+
+/* The Monday (days since 1970) of the data's week: a store's week on screen, else the week of
+ * its date; 0 when it has neither. */
+static long data_monday(const ly_district *d)
 {
     long day, monday;
     int week = d->n_weeks ? d->weeks[d->week] : 0;
     if (!week && d->meta.data_date && ly_date_parse(d->meta.data_date, &day))
         week = ly_week_of_day(day);
-    if (av[0] && strcmp(av, "now") && week && ly_date_parse(av, &day) &&
-        ly_week_monday(week, &monday) && day <= monday)
-        return "now";
-    return av;
+    return week && ly_week_monday(week, &monday) ? monday : 0;
 }
 
 static bool push(ly_site *s, size_t *cap, ly_site_space sp)
@@ -82,10 +89,11 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
     const ly_district *d = s->d;
     const ly_building *b = &d->buildings[bi];
     ly_site_space run = {.building = bi, .run = true};
+    long monday = avail ? data_monday(d) : 0;
     for (uint32_t k = 0; k <= b->n_records; k++) {
         const ly_floor_record *r = k < b->n_records ? &d->records[b->first_record + k] : NULL;
         bool free_floor = r && ly_floor_has_space(r);
-        const char *av = r && avail ? as_of(d, avail[b->first_record + k]) : "";
+        const char *av = r && avail ? as_of(monday, avail[b->first_record + k]) : "";
         ly_site_space one = {.building = bi};
         if (r)
             one.rent = ly_floor_rent(b, r, &one.to_be_agreed);
