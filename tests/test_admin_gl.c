@@ -36,6 +36,22 @@ static bool tap(const char *panel, const char *label)
     return true;
 }
 
+/* Whether the widget `label` of panel `panel` is as wide as its words want. */
+static bool whole(const char *panel, const char *label)
+{
+    ly_ui *ui = &g_app.ui;
+    ly_ui_push_id(ui, panel);
+    ly_ui_id id = ly_ui_get_id(ui, label);
+    ly_ui_pop_id(ui);
+    ly_ui_rect r;
+    if (!ly_ui_find_rect(ui, id, &r))
+        return false;
+    float want = ly_ui_button_width(ui, label) * ui->scale;
+    if (r.w + 0.5f < want)
+        fprintf(stderr, "  \"%s\": %.0f px wide, its words want %.0f\n", label, r.w, want);
+    return r.w + 0.5f >= want;
+}
+
 int main(void)
 {
     ly_platform *plat;
@@ -73,6 +89,23 @@ int main(void)
     CHECK(tap("admin-pad", ok));
     CHECK_INT(g_app.st.admin.open, LY_ADMIN_STATUS);
     frame(0.05); /* the panel's first frame (the tap's own frame built the pad) */
+    frame(0.05);
+
+    /* on a phone's width at a kiosk's scale each button's words are whole ("Reload n…" had
+     * been cut to a third of the row) */
+    const char *btn[] = {ly_str(LY_S_ADMIN_RELOAD, g_app.st.lang),
+                         ly_str(LY_S_ADMIN_EXIT, g_app.st.lang), ly_str(LY_S_CLOSE, g_app.st.lang)};
+    ly_cmd_set_scale(&g_app, 1.5f);
+    ly_cmd_resize(&g_app, 390, 844);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 390, 844), 0);
+    frame(0.05);
+    frame(0.05);
+    for (int i = 0; i < 3; i++)
+        CHECK(whole("admin-status", btn[i]));
+    ly_cmd_set_scale(&g_app, 1);
+    ly_cmd_resize(&g_app, 1280, 720);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);
+    frame(0.05);
     frame(0.05);
 
     /* the status panel's buttons ask the viewer to act */

@@ -134,13 +134,25 @@ static void status_panel(const ly_view_ctx *c)
         if (ly_ui_toggle(ui, ly_view_str(c, LY_S_OPERATIONS_BADGE), &ops))
             ly_msg_on(c->out, LY_MSG_SET_OPERATIONS, ops);
         ly_ui_space(ui, 8);
-        float third = (c->L->admin.w / c->L->s - 40 - 20) / 3;
-        if (ly_ui_button_sized(ui, ly_view_str(c, LY_S_ADMIN_RELOAD), third, 0, true))
+        /* three buttons in a row, each as wide as its words and the room shared out; where
+         * their words do not fit in one row (a phone's width: "Reload n…"), the reload has
+         * its own row, and the other two share the next where they fit there */
+        const char *reload = ly_view_str(c, LY_S_ADMIN_RELOAD),
+                   *quit = ly_view_str(c, LY_S_ADMIN_EXIT);
+        float gap = ui->theme.spacing, inner = c->L->admin.w / c->L->s - 2 * ui->theme.padding;
+        float wr = ly_ui_button_width(ui, reload), wq = ly_ui_button_width(ui, quit),
+              wc = ly_ui_button_width(ui, ly_view_str(c, LY_S_CLOSE));
+        bool one_row = wr + wq + wc + 2 * gap <= inner, two = wq + wc + gap <= inner;
+        float extra = one_row ? (inner - 2 * gap - wr - wq - wc) / 3
+                              : (inner - gap - wq - wc) / 2;
+        if (ly_ui_button_sized(ui, reload, one_row ? wr + extra : 0, 0, true))
             ly_msg_int(c->out, LY_MSG_ADMIN_REQUEST, LY_ADMIN_REQ_RELOAD);
-        ly_ui_same_line(ui);
-        if (ly_ui_button_sized(ui, ly_view_str(c, LY_S_ADMIN_EXIT), third, 0, false))
+        if (one_row)
+            ly_ui_same_line(ui);
+        if (ly_ui_button_sized(ui, quit, one_row || two ? wq + extra : 0, 0, false))
             ly_msg_int(c->out, LY_MSG_ADMIN_REQUEST, LY_ADMIN_REQ_EXIT);
-        ly_ui_same_line(ui);
+        if (one_row || two)
+            ly_ui_same_line(ui);
         if (ly_ui_button_sized(ui, ly_view_str(c, LY_S_CLOSE), 0, 0, false))
             open = false;
     }
