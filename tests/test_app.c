@@ -664,6 +664,19 @@ int main(void)
     layout_at(&app, 1080, 1920, 1.75f);
     layout_at(&app, 3840, 2160, 2);
     layout_at(&app, 1600, 900, 1.75f); /* 914 x 514 dp: the finder narrowed beside the card */
+    /* a phone's dashboard over the colours' legend: the legend waits (it had been left with
+     * its title under the dashboard) */
+    ly_cmd_resize(&app, 390, 844);
+    app.st.ui_scale = 1;
+    ly_cmd_select(&app, -1, false);
+    ly_cmd_set_color_mode(&app, LY_COLOR_OCCUPANCY, false);
+    ly_cmd_set_dashboard(&app, true);
+    ly_app_update(&app, 0.016);
+    CHECK(app.layout.dashboard.shown);
+    CHECK(!app.layout.color_legend.shown ||
+          apart(&app.layout.color_legend, &app.layout.dashboard));
+    ly_cmd_set_dashboard(&app, false);
+    ly_cmd_set_color_mode(&app, LY_COLOR_NONE, false);
     app.st.ui_scale = 1;
     toasts(&app);
     no_cjk_font(&app);

@@ -463,14 +463,14 @@ static void legends(ly_layout *L, const ly_app *app)
         x = b->x;
     }
     /* none under a floor's card that opened where the column was (the card says its
-     * floor's state itself), nor half under the building's card in a window too small
-     * for both (720 x 480: "Stacking plan" and "Partly vacant" were cut off; the floors
-     * tab names each floor's state) */
+     * floor's state itself), nor half under the building's card or the dashboard in a
+     * window too small for both (720 x 480: "Stacking plan" and "Partly vacant" were cut
+     * off; a phone's dashboard covered the colours' title) */
     ly_box *legs[] = {&L->color_legend, &L->plan_legend};
+    const ly_box *over[] = {&L->floor_card, &L->card, &L->dashboard};
     for (int i = 0; i < 2; i++)
-        if (legs[i]->shown && ((L->floor_card.shown && box_meets(&L->floor_card, legs[i])) ||
-                               (L->card.shown && box_meets(&L->card, legs[i]))))
-            legs[i]->shown = false;
+        for (int k = 0; k < 3; k++)
+            legs[i]->shown &= !(over[k]->shown && box_meets(over[k], legs[i]));
 }
 
 /* The toast says what happened last: a reload, or an export. */
