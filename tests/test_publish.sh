@@ -176,6 +176,16 @@ mkdir -p "$tmp/mine" && echo keep >"$tmp/mine/notes.txt"
 rc=$?
 check '[ $rc = 2 ] && grep -q "is not a site louyu published" "$tmp/err"' "publish into a foreign folder: $(cat "$tmp/err")"
 check '[ "$(cat "$tmp/mine/notes.txt")" = keep ] && [ "$(ls "$tmp/mine")" = notes.txt ]' "a foreign folder was changed"
+# the current folder (or one holding it) cannot be replaced whole: said first, not after
+# the renders as a rename's "Device or resource busy"; nor a --web folder without the map
+for o in . site/. .. "$tmp"; do
+  (mkdir -p "$tmp/cwd/site" && cd "$tmp/cwd" && "$LOUYU" publish "$base" "$o" >/dev/null 2>"$tmp/err")
+  rc=$?
+  check '[ $rc = 2 ] && grep -q "is the current folder or holds it" "$tmp/err"' "publish into $o: rc $rc, $(cat "$tmp/err")"
+done
+"$LOUYU" publish "$base" "$tmp/x" --web "$tmp/nowhere" >/dev/null 2>"$tmp/err"
+rc=$?
+check '[ $rc = 2 ] && grep -q "no louyu.js there" "$tmp/err" && [ ! -e "$tmp/x" ]' "--web of a folder without the map: rc $rc, $(cat "$tmp/err")"
 "$LOUYU" publish "$base" "$tmp/x" --lang fr >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && grep -q "wants zh, en or both" "$tmp/err"' "--lang fr: $(cat "$tmp/err")"

@@ -325,11 +325,36 @@ const char *ly_out_loses_input(const char *out, bool folder, const char *input, 
     return within ? why : NULL;
 }
 
+/* Whether folder `path` is the current folder or one that holds it: a folder replaced whole
+ * cannot be (a rename over it fails, after all the work: "Device or resource busy"). */
+static bool holds_cwd(const char *path)
+{
+    const char *end = path + strlen(path);
+    while (end > path + 1 && end[-1] == '/')
+        end--;
+    const char *last = end;
+    while (last > path && last[-1] != '/')
+        last--;
+    if ((end - last == 1 && last[0] == '.') || (end - last == 2 && !strncmp(last, "..", 2)))
+        return true; /* "site/." and "site/.." name no folder a site can replace */
+    char *o = realpath(path, NULL), *c = realpath(".", NULL);
+    size_t len = o ? strlen(o) : 0;
+    bool holds = o && c && !strncmp(o, c, len) && (c[len] == '/' || !c[len] || !strcmp(o, "/"));
+    free(o);
+    free(c);
+    return holds;
+}
+
 const char *ly_out_problem(const char *path, bool folder, char *why, size_t n)
 {
     struct stat st;
     if (!path[0]) {
         snprintf(why, n, "the path is empty");
+        return why;
+    }
+    if (folder && holds_cwd(path)) {
+        snprintf(why, n, "it is the current folder or holds it (or ends in . or ..), and is "
+                 "replaced whole: expected a folder of its own, such as site");
         return why;
     }
     if (!stat(path, &st)) {

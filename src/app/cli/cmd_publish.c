@@ -608,6 +608,22 @@ static int web_files(publisher *pb, const char *dir)
     return 0;
 }
 
+/* --web DIR checked before any work: each of its files there and readable (a wrong folder
+ * had been said after the minutes of renders). */
+static int web_check(const char *dir)
+{
+    for (size_t i = 0; dir && i < sizeof WEB_FILES / sizeof *WEB_FILES; i++) {
+        char path[PATH_N];
+        snprintf(path, sizeof path, "%s/%s", dir, WEB_FILES[i]);
+        if (access(path, R_OK)) {
+            fprintf(stderr, "louyu publish: --web %s: no %s there (expected the folder "
+                            "scripts/web.sh writes)\n", dir, WEB_FILES[i]);
+            return LY_EXIT_USAGE;
+        }
+    }
+    return 0;
+}
+
 /* --lang zh,en: the languages, the first being the site's first. */
 static int languages(const ly_args *a, ly_site *site)
 {
@@ -705,6 +721,8 @@ int ly_cli_publish(const ly_args *a)
     int out_rc = ly_cli_out_check(a->cmd, out, true, src ? src : ly_default_data_path());
     if (out_rc)
         return out_rc;
+    if (web_check(ly_arg_text(a, "--web", NULL)))
+        return LY_EXIT_USAGE;
     if (!replaceable(out)) {
         fprintf(stderr, "louyu publish: %s exists and is not a site louyu published: expected a "
                         "new or empty folder, or one louyu publish made\n", out);
