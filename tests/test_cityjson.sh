@@ -21,6 +21,8 @@ expect out "valid: 16 buildings"
 expect err "no metadata.referenceSystem"
 run 0 stats "$cj/delft.city.json"
 expect out "Buildings +160"
+# a 3D model says nothing of enterprises: "no data", not "0 in buildings"
+expect out "^Enterprises +no data$"
 
 # ---- the conformance cases: each loads, or is refused with a reason -----------------------
 cases=0

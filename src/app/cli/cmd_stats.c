@@ -65,9 +65,11 @@ static void stats_text(const ly_district *d, const ly_stats *s)
                "say are registered: that figure is not used)\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
                ly_thousands(s->enterprises_registered, b, sizeof b));
-    else
+    else if (s->enterprises_in_buildings)
         printf("Enterprises           %s in buildings\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a));
+    else /* (a file with no enterprises at all gives none, not "0": a 3D model's, an OSM export's) */
+        printf("Enterprises           no data\n");
     if (s->gfa_known && s->gfa_known == s->buildings)
         printf("Gross floor area      %s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
     else if (s->gfa_known) /* (a sum over some: said so, as the tax is) */

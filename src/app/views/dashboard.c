@@ -348,8 +348,10 @@ static void totals(const ly_view_ctx *c)
         ly_format_grouped(st.enterprises_registered, b, sizeof b);
         snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_SHARE), nb, nc, a, b,
                  100 * st.enterprise_share);
-    } else {
+    } else if (st.enterprises_in_buildings) {
         snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS), nb, nc, a);
+    } else { /* no enterprises in the data at all: none said, not "0 enterprises" */
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_BUILDINGS), nb, nc);
     }
     ly_ui_text_wrapped(c->ui, line);
     /* the tax where some building gives it (none is not 0), then the vacancy */
