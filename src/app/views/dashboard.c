@@ -54,6 +54,14 @@ static void heading(const ly_view_ctx *c, float x, float y, float w, ly_string_i
                  ly_ui_fit(c->app->font, ly_view_str(c, id), px, w, cut, sizeof cut));
 }
 
+/* Under a chart's heading: that the district has nothing for it. */
+static void no_data(const ly_view_ctx *c, float x, float y)
+{
+    float s = c->L->s;
+    ly_draw_text(c->dl, floorf(x), floorf(y + 12 * s), 11 * s, ly_rgba(100, 108, 122, 255),
+                 ly_view_str(c, LY_S_NO_OCCUPANCY_DATA));
+}
+
 /* The read-out of one building's bar. */
 static void building_tip(const ly_view_ctx *c, ly_tip *t, long bi, double occ)
 {
@@ -84,6 +92,13 @@ static void occupancy_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, f
     y += 24 * s;
     h -= 24 * s;
     size_t n = bd->n, cols = n;
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = bd->occ[i] >= 0;
+    if (!any) { /* a note, not a row of grey stubs under empty grid lines */
+        no_data(c, x, y);
+        return;
+    }
     if ((float)cols > w)
         cols = w > 1 ? (size_t)w : 1;
     float gap = cols > 60 ? 0 : 2 * s, bw = cols ? (w - gap * (float)(cols - 1)) / (float)cols : 0;
@@ -221,6 +236,10 @@ static void floor_band_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, 
     /* below the heading, room for the tallest bar's figure above it */
     y += 24 * s + 14 * s;
     h -= 40 * s + 14 * s;
+    if (!d->n_records) {
+        no_data(c, x, y - 14 * s);
+        return;
+    }
     double area[5] = {0}, vacant[5] = {0}, max = 0.05;
     for (size_t i = 0; i < d->n_records; i++)
         for (int b = 0; b < 5; b++)
