@@ -91,7 +91,7 @@ ly_view_out ly_view_enterprises(const ly_view_ctx *c)
             uint32_t *rows;
             long n = ly_directory_list(d, b, st->industry_filter[0] ? st->industry_filter : NULL,
                                        st->sort, st->lang, &rows);
-            ly_ui_list_begin(c->ui, "enterprises", ly_view_list_height(c, 230, 0));
+            ly_ui_list_begin(c->ui, "enterprises", ly_view_list_height(c, ly_view_card_list_want(c), 0));
             for (long k = 0; k < n; k++)
                 entry(c, rows[k]);
             ly_ui_list_end(c->ui);

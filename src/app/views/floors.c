@@ -35,7 +35,7 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
             ly_ui_panel_end(c->ui);
             return (ly_view_out){.drew = true};
         }
-        ly_ui_list_begin(c->ui, "floors", ly_view_list_height(c, 250, 0));
+        ly_ui_list_begin(c->ui, "floors", ly_view_list_height(c, ly_view_card_list_want(c), 0));
         for (int f = b->floors; f >= 1; f--) {
             const ly_floor_record *r;
             ly_floor_state s = ly_floor_state_of(d, b, f, &r);

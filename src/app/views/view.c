@@ -58,6 +58,12 @@ float ly_view_list_height(const ly_view_ctx *c, float want, float after)
     return fmaxf(fminf(want, 200), fminf(want, left));
 }
 
+float ly_view_card_list_want(const ly_view_ctx *c)
+{
+    float h = (float)c->L->height / c->L->s;
+    return c->L->height > c->L->width ? 250 : fmaxf(250, 0.42f * h);
+}
+
 void ly_view_draw_tip(const ly_view_ctx *c, float x, float y, const char *title,
                       const char *line, bool muted)
 {

@@ -83,6 +83,10 @@ ly_view_out ly_view_tooltip(const ly_view_ctx *c, const ly_tip *tip);
 const char *ly_view_str(const ly_view_ctx *c, ly_string_id id);
 /* The name in the UI's language, else the other one (either may be NULL). */
 const char *ly_view_pick(const ly_view_ctx *c, const char *zh, const char *en);
+/* How tall (dp) a card's list (its floors, its enterprises) asks to be: more of a tall
+ * landscape window than the 250 dp it had kept to (seven rows of a 1080 p screen's card, the
+ * rest of the screen empty below it); a portrait screen's card, over the map, keeps 250. */
+float ly_view_card_list_want(const ly_view_ctx *c);
 /* A floor's use in the UI's language ("Plant", "设备层"). */
 const char *ly_view_use_name(const ly_view_ctx *c, ly_floor_use u);
 /* Begins a ly_ui panel at a layout box (pixels to dp); `open` gives it a close
