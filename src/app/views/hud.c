@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static void title(const ly_view_ctx *c)
 {
@@ -15,6 +16,11 @@ static void title(const ly_view_ctx *c)
     ly_draw_shadow(c->dl, b->x, b->y + 2 * s, b->w, b->h, 10 * s, 8 * s, 2 * s + 1,
                    ly_rgba(20, 30, 50, 50));
     ly_draw_round_rect(c->dl, b->x, b->y, b->w, b->h, 10 * s, ly_rgba(255, 255, 255, 236));
+    /* too long for the panel (a phone): the middle part ("33 buildings") goes first, so that
+     * the week and "Illustrative data" stay whole (the disclaimer had been cut to "Illustr…") */
+    char *first = strstr(sub, "  ·  "), *last = first ? strstr(first + 5, "  ·  ") : NULL;
+    if (last && ly_font_measure(c->app->font, sub, px2) > b->w - 2 * pad + 1)
+        memmove(first, last, strlen(last) + 1);
     char cut1[200], cut2[200]; /* (the layout may have made it narrower than its text) */
     ly_draw_text(c->dl, floorf(b->x + pad), floorf(b->y + pad + px1 * 0.92f), px1,
                  ly_rgba(30, 36, 48, 255),
