@@ -25,6 +25,22 @@ static inline void finger(ly_event_type type, float x, float y)
     ly_app_event(&g_app, &e);
 }
 
+/* Where the last frame drew the widget `label` of panel `panel` (inside its list `list`, or
+ * NULL), into *r; false where it drew none. */
+static inline bool widget_rect(const char *panel, const char *list, const char *label,
+                               ly_ui_rect *r)
+{
+    ly_ui *ui = &g_app.ui;
+    ly_ui_push_id(ui, panel);
+    if (list)
+        ly_ui_push_id(ui, list);
+    ly_ui_id id = ly_ui_get_id(ui, label);
+    if (list)
+        ly_ui_pop_id(ui);
+    ly_ui_pop_id(ui);
+    return ly_ui_find_rect(ui, id, r);
+}
+
 /* Returns 0, or what main should return: 77 (skip) where no GL 3.3 context can be made
  * at all (the one reason to skip), 1 when the app would not open. */
 static inline int gl_app_open(ly_app *app, ly_platform **plat)

@@ -20,12 +20,8 @@ static void viewer_frame(double dt)
 /* Taps the widget `label` of panel `panel` where the last frame put it. */
 static bool tap(const char *panel, const char *label)
 {
-    ly_ui *ui = &g_app.ui;
-    ly_ui_push_id(ui, panel);
-    ly_ui_id id = ly_ui_get_id(ui, label);
-    ly_ui_pop_id(ui);
     ly_ui_rect r;
-    if (!ly_ui_find_rect(ui, id, &r)) {
+    if (!widget_rect(panel, NULL, label, &r)) {
         fprintf(stderr, "  no widget \"%s\" in \"%s\"\n", label, panel);
         return false;
     }
@@ -39,14 +35,10 @@ static bool tap(const char *panel, const char *label)
 /* Whether the widget `label` of panel `panel` is as wide as its words want. */
 static bool whole(const char *panel, const char *label)
 {
-    ly_ui *ui = &g_app.ui;
-    ly_ui_push_id(ui, panel);
-    ly_ui_id id = ly_ui_get_id(ui, label);
-    ly_ui_pop_id(ui);
     ly_ui_rect r;
-    if (!ly_ui_find_rect(ui, id, &r))
+    if (!widget_rect(panel, NULL, label, &r))
         return false;
-    float want = ly_ui_button_width(ui, label) * ui->scale;
+    float want = ly_ui_button_width(&g_app.ui, label) * g_app.ui.scale;
     if (r.w + 0.5f < want)
         fprintf(stderr, "  \"%s\": %.0f px wide, its words want %.0f\n", label, r.w, want);
     return r.w + 0.5f >= want;

@@ -16,12 +16,8 @@ static char g_dir[] = "/tmp/louyu-exports-XXXXXX";
 /* Taps (a click to the UI) the toolbar's widget `label` where the last frame put it. */
 static bool click_in(const char *panel, const char *label)
 {
-    ly_ui *ui = &g_app.ui;
-    ly_ui_push_id(ui, panel);
-    ly_ui_id id = ly_ui_get_id(ui, label);
-    ly_ui_pop_id(ui);
     ly_ui_rect r;
-    if (!ly_ui_find_rect(ui, id, &r))
+    if (!widget_rect(panel, NULL, label, &r))
         return false;
     finger(LY_EV_FINGER_DOWN, r.x + r.w / 2, r.y + r.h / 2);
     frame(0.05);

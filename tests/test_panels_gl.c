@@ -78,14 +78,8 @@ static bool in_search(ly_ui_rect r)
 /* Whether the floors tab drew the chip with this label in the last frame. */
 static bool floor_chip(const char *label)
 {
-    ly_ui *ui = &g_app.ui;
-    ly_ui_push_id(ui, "card");
-    ly_ui_push_id(ui, "floors");
-    ly_ui_id id = ly_ui_get_id(ui, label);
-    ly_ui_pop_id(ui);
-    ly_ui_pop_id(ui);
     ly_ui_rect r;
-    return ly_ui_find_rect(ui, id, &r);
+    return widget_rect("card", "floors", label, &r);
 }
 
 /* The floors tab: a plant floor says so (it had said "Leased"); a building without floor
@@ -292,17 +286,8 @@ int main(void)
     snprintf(label, sizeof label, "%s##match%u",
              ly_building_title(b0, g_app.st.lang, title, sizeof title),
              found->matches[0].building);
-    ly_ui *ui = &g_app.ui;
-    ly_ui_push_id(ui, "finder");
-    ly_ui_push_id(ui, "matches");
-    ly_ui_id match = ly_ui_get_id(ui, label);
-    ly_ui_pop_id(ui);
-    ly_ui_pop_id(ui);
-    ly_ui_push_id(ui, "card");
-    ly_ui_id card_x = ly_ui_get_id(ui, "##close");
-    ly_ui_pop_id(ui);
     ly_ui_rect m;
-    CHECK(ly_ui_find_rect(ui, match, &m));
+    CHECK(widget_rect("finder", "matches", label, &m));
     finger(LY_EV_FINGER_DOWN, m.x + 20, m.y + m.h / 2);
     frame(0.05);
     finger(LY_EV_FINGER_UP, m.x + 20, m.y + m.h / 2);
@@ -317,7 +302,7 @@ int main(void)
     frames(3);
     CHECK(!L->floor_card.shown && L->card.shown && !L->finder.shown);
     ly_ui_rect x;
-    CHECK(ly_ui_find_rect(ui, card_x, &x));
+    CHECK(widget_rect("card", NULL, "##close", &x));
     finger(LY_EV_FINGER_DOWN, x.x + x.w / 2, x.y + x.h / 2);
     frame(0.05);
     finger(LY_EV_FINGER_UP, x.x + x.w / 2, x.y + x.h / 2);
