@@ -286,6 +286,13 @@ static void test_wrap(void)
     n = ly_ui_wrap(font, floors, 16, to7 + 1, lines, 64);
     CHECK_INT(n, 2);
     CHECK(starts_with(floors + lines[1].start, "7层"));
+    /* a " · " between phrases ends a line, never starts the next ("zhanshan.gpkg" / "· 33
+       buildings") */
+    const char *dots = "the store.gpkg · 33 buildings";
+    float to_gpkg = ly_font_measure(font, "the store.gpkg ", 16);
+    n = ly_ui_wrap(font, dots, 16, to_gpkg + 2, lines, 64);
+    for (size_t i = 0; i < n; i++)
+        CHECK(!starts_with(dots + lines[i].start, "·"));
     /* an opening bracket stays with what follows it */
     n = ly_ui_wrap(font, "一二三四（五）", 16, 5 * 16 + 1, lines, 64);
     CHECK_INT(n, 2);

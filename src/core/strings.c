@@ -321,6 +321,9 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_TOTALS_BUILDINGS] = {"%s 座楼宇（在建 %s）", "%s buildings (%s under construction)"},
     [LY_S_CAMERA_SNAPSHOT] = {"快照", "Snapshot"},
     [LY_S_PLACES_COUNT_LATER] = {"%zu · 另 %zu 处 %d 年后开业", "%zu · %zu more opened after %d"},
+    [LY_S_NO_FLOOR_RECORDS_1] = {"暂无楼层记录：这一层的用途和出租情况未知",
+                                 "No floor records: the use and occupancy of its one floor are "
+                                 "unknown"},
     [LY_S_NO_FLOOR_RECORDS] = {"暂无楼层记录：全部 %d 层的用途和出租情况未知",
                                "No floor records: the use and occupancy of its %d floors are "
                                "unknown"},

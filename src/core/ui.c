@@ -164,7 +164,8 @@ static bool no_break_before(uint32_t c)
     static const uint32_t set[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F,
                                    0xFF09, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009, 0x2026,
                                    0xFF0E, 0x201D, 0x2019, 0x30FC, ',',    '.',    ';',
-                                   ':',    '!',    '?',    ')',    ']',    '}',    '%'};
+                                   ':',    '!',    '?',    ')',    ']',    '}',    '%',
+                                   0xB7 /* a " · " between phrases ends a line, never starts one */};
     for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
         if (set[i] == c) return true;
     return false;
@@ -1040,20 +1041,31 @@ void ly_ui_label_colored(ly_ui *ui, const char *text, ly_color c)
     label_px(ui, text, ui->theme.font_px, c);
 }
 
-/* A wrapped line but the last, without the " · " it broke after: the line's end parts the
- * phrases as the dot did (the dashboard's totals had ended lines on a lone dot). */
-static void drop_end_dot(char *line)
+/* A wrapped line without a " · " at its end (but the last line) or at its start (but the
+ * first: a word too long for its line was cut there): the line's edge parts the phrases as
+ * the dot did (the dashboard's totals had ended lines on a lone dot, a phone's admin panel
+ * begun one with it). Returns where the line now starts. */
+static char *phrase_line(char *line, bool first, bool last)
 {
     size_t len = strlen(line);
     while (len && line[len - 1] == ' ')
         line[--len] = '\0';
-    if (len >= 2 && (unsigned char)line[len - 2] == 0xC2 && (unsigned char)line[len - 1] == 0xB7) {
+    if (!last && len >= 2 && (unsigned char)line[len - 2] == 0xC2 &&
+        (unsigned char)line[len - 1] == 0xB7) {
         len -= 2;
         while (len && line[len - 1] == ' ')
             len--;
         if (len)
             line[len] = '\0';
     }
+    if (!first && (unsigned char)line[0] == 0xC2 && (unsigned char)line[1] == 0xB7) {
+        char *p = line + 2;
+        while (*p == ' ')
+            p++;
+        if (*p)
+            return p;
+    }
+    return line;
 }
 
 void ly_ui_title(ly_ui *ui, const char *text)
@@ -1132,8 +1144,7 @@ void ly_ui_key_value(ly_ui *ui, const char *key, const char *value)
         piece[len] = '\0';
         while (len && piece[len - 1] == ' ') /* no trailing space in the right alignment */
             piece[--len] = '\0';
-        if (i + 1 < shown_lines)
-            drop_end_dot(piece);
+        piece = phrase_line(piece, i == 0, i + 1 == shown_lines);
         const char *v = ellipsize(ui, piece, px, vw, buf, sizeof buf);
         text_at(ui, r.x + r.w - measure(ui->font, v, px), r.y + (float)i * lh, lh, px, t->text, v);
     }
@@ -1156,9 +1167,7 @@ void ly_ui_text_wrapped(ly_ui *ui, const char *text)
         if (!s) continue;
         memcpy(s, text + ui->lines[i].start, ui->lines[i].len);
         s[ui->lines[i].len] = '\0';
-        if (i + 1 < n)
-            drop_end_dot(s);
-        text_at(ui, lr.x, lr.y, lh, px, ui->theme.text, s);
+        text_at(ui, lr.x, lr.y, lh, px, ui->theme.text, phrase_line(s, i == 0, i + 1 == n));
     }
 }
 

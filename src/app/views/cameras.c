@@ -21,6 +21,13 @@ static ly_color state_color(ly_cam_state s)
                                     : ly_rgba(198, 40, 40, 255);
 }
 
+/* A camera's state in words: one with a picture and no stream shows a snapshot, not video,
+ * and is not "Live" (its list row and its picture's badge say the same). */
+static const char *state_word(const ly_view_ctx *c, const ly_feature *f, ly_cam_state s)
+{
+    return ly_view_str(c, s == LY_CAM_LIVE && !f->stream ? LY_S_CAMERA_SNAPSHOT : STATE_NAME[s]);
+}
+
 /* Which of the open views shows camera `feature`, or -1. */
 static int view_of(const ly_state *st, long feature)
 {
@@ -56,8 +63,7 @@ ly_view_out ly_view_cameras(const ly_view_ctx *c)
             const char *name = ly_view_pick(c, f->name, f->name_en);
             snprintf(label, sizeof label, "      %s##cam%zu", name ? name : f->id ? f->id : "?", i);
             if (v >= 0)
-                snprintf(detail, sizeof detail, "%s",
-                         ly_view_str(c, STATE_NAME[app->dv.stream_status[v].state]));
+                snprintf(detail, sizeof detail, "%s", state_word(c, f, app->dv.stream_status[v].state));
             else
                 snprintf(detail, sizeof detail, "%.0f° · %.0f°%s", fmod(round(f->heading_deg), 360), f->fov_deg,
                          f->stream || f->snapshot ? "" : " · ?");
@@ -104,14 +110,10 @@ static void picture(const ly_view_ctx *c, int k, float x, float y, float w, floa
         ly_draw_rect(c->dl, x, y, w, h, dark);
     }
     const ly_camstream_status *st = &dv->stream_status[k];
-    ly_color col = state_color(st->state);
-    const char *word = ly_view_str(c, STATE_NAME[st->state]);
-    /* a camera with a picture and no stream shows a snapshot, not video: it is not "Live" */
     const ly_feature *f = &c->app->scene.district.features[c->app->st.camera_views[k]];
-    if (st->state == LY_CAM_LIVE && !f->stream) {
-        word = ly_view_str(c, LY_S_CAMERA_SNAPSHOT);
-        col = ly_rgba(84, 96, 120, 255);
-    }
+    const char *word = state_word(c, f, st->state);
+    ly_color col = st->state == LY_CAM_LIVE && !f->stream ? ly_rgba(84, 96, 120, 255)
+                                                          : state_color(st->state);
     float px = 12 * s, bw = ly_font_measure(c->app->font, word, px) + 14 * s;
     ly_draw_round_rect(c->dl, x + 6 * s, y + 6 * s, bw, px * 1.6f, 4 * s, col);
     ly_draw_text(c->dl, x + 13 * s, y + 6 * s + px * 1.17f, px, ly_rgba(255, 255, 255, 255), word);

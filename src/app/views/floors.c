@@ -30,7 +30,9 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
         plan_switches(c);
         if (!b->n_records) { /* one line, not a chip per floor each saying "No data" */
             char line[200];
-            snprintf(line, sizeof line, ly_view_str(c, LY_S_NO_FLOOR_RECORDS), b->floors);
+            snprintf(line, sizeof line,
+                     ly_view_str(c, b->floors == 1 ? LY_S_NO_FLOOR_RECORDS_1 : LY_S_NO_FLOOR_RECORDS),
+                     b->floors);
             ly_ui_text_wrapped(c->ui, line);
             ly_ui_panel_end(c->ui);
             return (ly_view_out){.drew = true};
