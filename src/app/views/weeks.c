@@ -107,8 +107,13 @@ static void track(const ly_view_ctx *c, const parts *p, const ly_district *d)
             nl--; /* (the first week's label gives way to its next year's) */
         lx[nl] = x, lw[nl] = w, ly_[nl++] = d->weeks[i] / 100;
     }
+    /* a week's tick every `every` weeks where a week is under 3 dp (a phone's track: a
+     * year of ticks had run into one grey block) */
+    size_t every = step >= 3 * s ? 1 : (size_t)ceilf(3 * s / fmaxf(step, 0.01f));
     for (size_t i = 0; i < d->n_weeks; i++) {
         bool year = i && d->weeks[i] / 100 != d->weeks[i - 1] / 100;
+        if (!year && i % every)
+            continue;
         float tx = p->tx + step * (float)i;
         bool under = false;
         for (int k = 0; k < nl && !year; k++)
