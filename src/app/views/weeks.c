@@ -110,6 +110,15 @@ static void track(const ly_view_ctx *c, const parts *p, const ly_district *d)
     /* a week's tick every `every` weeks where a week is under 3 dp (a phone's track: a
      * year of ticks had run into one grey block) */
     size_t every = step >= 3 * s ? 1 : (size_t)ceilf(3 * s / fmaxf(step, 0.01f));
+    /* a year under the week's handle moves left of it (at the latest week, "2011" had been
+     * half under the orange ring), where the year before leaves it room; else it goes */
+    float mx = p->tx + step * (float)d->week;
+    for (int k = 0; k < nl; k++)
+        if (lx[k] < mx + 7 * s && lx[k] + lw[k] > mx - 7 * s) {
+            lx[k] = mx - 7 * s - lw[k];
+            if (lx[k] < p->tx || (k && lx[k] < lx[k - 1] + lw[k - 1] + 4 * s))
+                lw[k] = 0;
+        }
     for (size_t i = 0; i < d->n_weeks; i++) {
         bool year = i && d->weeks[i] / 100 != d->weeks[i - 1] / 100;
         if (!year && i % every)
@@ -123,12 +132,13 @@ static void track(const ly_view_ctx *c, const parts *p, const ly_district *d)
                          (year ? 8 : 4) * s, ly_rgba(170, 176, 190, 255));
     }
     for (int k = 0; k < nl; k++) {
+        if (lw[k] <= 0)
+            continue;
         char y[16];
         snprintf(y, sizeof y, "%d", ly_[k]);
         ly_draw_text(c->dl, floorf(lx[k]), floorf(p->ty + p->th + 12 * s), 9.5f * s,
                      ly_rgba(120, 126, 138, 255), y);
     }
-    float mx = p->tx + step * (float)d->week;
     ly_draw_rect(c->dl, mx - 1 * s, p->ty - 2 * s, 2 * s, p->th + 4 * s, ly_rgba(236, 125, 46, 255));
     ly_draw_circle(c->dl, mx, p->ty + p->th + 1 * s, 6 * s, ly_rgba(236, 125, 46, 255));
     ly_draw_circle(c->dl, mx, p->ty + p->th + 1 * s, 2.5f * s, ly_rgba(255, 255, 255, 255));
