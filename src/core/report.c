@@ -452,6 +452,9 @@ static void week_expected(const char *s, char *out, size_t n)
         else if (ab || ba)
             snprintf(out, n, "the year first, as %d-%02d-%02d (an ISO date; louyu does not "
                      "read dates with the year last)", y, ab ? b : a, ab ? a : b);
+        else if ((a > 12) != (b > 12) && (a > 12 ? b : a) <= 12) /* 31/2/2011: no such day */
+            snprintf(out, n, "a day that exists, the year first (%s %d has no day %d)",
+                     months[(a > 12 ? b : a) - 1], y, a > 12 ? a : b);
         else
             snprintf(out, n, "an ISO week such as 2011-W17, or a date in it such as 2011-04-29");
         return;

@@ -48,6 +48,7 @@ CASES = {
     "week-year-last": rows("25.04.2011,wtc,20,800,4.6,,,"),
     "week-day-month": rows("5/4/2011,wtc,20,800,4.6,,,"),
     "week-no-such-day": rows("2011-02-29,wtc,20,800,4.6,,,"),
+    "week-year-last-no-day": rows("31/02/2011,wtc,20,800,4.6,,,"),
     "week-date-mixed": rows("2011-05-03,wtc,20,800,4.6,,,", "2011-05-10,wtc,21,500,4.6,,,"),
     "week-empty": rows(",wtc,20,800,4.6,,,"),
     # the building
