@@ -10,7 +10,7 @@ int main(void)
         "\"properties\":{\"height_m\":40,\"floors\":10,"
         "\"floor_records\":[{\"floor\":1,\"area_m2\":100,\"vacant_m2\":0},"
         "{\"floor\":2,\"area_m2\":100,\"vacant_m2\":30},{\"floor\":3,\"area_m2\":100,"
-        "\"vacant_m2\":100}]},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        "\"vacant_m2\":100},{\"floor\":5,\"use\":\"plant\",\"area_m2\":100,\"vacant_m2\":0}]},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
         "[[[120.0,36.0],[120.0002,36.0],[120.0002,36.00018],[120.0,36.00018],[120.0,36.0]]]}}]}";
     ly_district d;
     ly_diag_list diags;
@@ -27,6 +27,9 @@ int main(void)
     CHECK_INT(ly_floor_state_of(&d, b, 3, NULL), LY_FLOOR_VACANT);
     CHECK_INT(ly_floor_state_of(&d, b, 4, &r), LY_FLOOR_NO_DATA);
     CHECK(r == NULL);
+    /* a plant floor is not let: not "leased" (it had been drawn and said so) */
+    CHECK_INT(ly_floor_state_of(&d, b, 5, NULL), LY_FLOOR_SERVICE);
+    CHECK_INT(ly_floor_state_name(LY_FLOOR_SERVICE), LY_S_FLOOR_SERVICE);
 
     ly_stacking st;
     CHECK_INT(ly_stacking_build(&st, &d, &geo, 0, 0, 3, 3), 0);

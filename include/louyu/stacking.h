@@ -5,21 +5,27 @@
  * (podium, tower) that spans the floor is extruded from the floor's base to
  * just under the next floor, so floors read as separate slices; `explode`
  * pulls them apart. Each slab is coloured by its floor's state (leased,
- * partly vacant, vacant, no data). ly_stacking_build allocates;
+ * partly vacant, vacant, no data, or not let: a plant or parking floor without
+ * space). ly_stacking_build allocates;
  * ly_stacking_deinit frees. No GL. */
 #ifndef LOUYU_STACKING_H
 #define LOUYU_STACKING_H
 
 #include "louyu/district.h"
 #include "louyu/geo.h"
+#include "louyu/strings.h"
 
 typedef enum {
     LY_FLOOR_LEASED,
     LY_FLOOR_PARTLY_VACANT,
     LY_FLOOR_VACANT,
     LY_FLOOR_NO_DATA,
+    LY_FLOOR_SERVICE, /* a plant or parking floor with no space to let: not "leased" */
     LY_FLOOR_STATES
 } ly_floor_state;
+
+/* The state's name ("Leased", "Plant / parking"), for the legends, cards and pages. */
+ly_string_id ly_floor_state_name(ly_floor_state s);
 
 typedef struct {
     float pos[3];

@@ -430,11 +430,9 @@ static void legends(ly_layout *L, const ly_app *app)
     L->color_legend.shown = rows > 0;
     if (rows > 0)
         bottom = L->color_legend.y - 10 * s;
-    static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
-                                                       LY_S_VACANT_FLOOR, LY_S_NO_DATA};
     const char *plan[LY_FLOOR_STATES];
     for (int i = 0; i < LY_FLOOR_STATES; i++)
-        plan[i] = ly_str(names[i], st->lang);
+        plan[i] = ly_str(ly_floor_state_name((ly_floor_state)i), st->lang);
     L->plan_legend = legend_box(app, s, bottom, ly_str(LY_S_STACKING_PLAN, st->lang),
                                 LY_FLOOR_STATES, plan);
     L->plan_legend.shown = st->plan.on && st->selected >= 0;

@@ -112,9 +112,6 @@ static void views(const ly_page *p, uint32_t bi)
     ly_buf_put(p->out, "</div>\n");
 }
 
-static const ly_string_id STATE_NAMES[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
-                                                          LY_S_VACANT_FLOOR, LY_S_NO_DATA};
-
 /* The stacking plan and the vacancy floor by floor, top floor first. */
 static void floors(const ly_page *p, uint32_t bi)
 {
@@ -134,7 +131,7 @@ static void floors(const ly_page *p, uint32_t bi)
         ly_buf_put(o, "<figcaption><ul class=\"legend\">");
         for (int s = 0; s < LY_FLOOR_STATES; s++)
             ly_buf_printf(o, "<li><span class=\"sw sw%d\" aria-hidden=\"true\"></span>%s</li>", s,
-                          ly_page_str(p, STATE_NAMES[s]));
+                          ly_page_str(p, ly_floor_state_name((ly_floor_state)s)));
         ly_buf_put(o, "</ul></figcaption></figure>\n");
     }
     if (!b->n_records)
@@ -163,7 +160,7 @@ static void floors(const ly_page *p, uint32_t bi)
                       ly_page_str(p, (ly_string_id)(LY_S_USE_OFFICE + r->use)),
                       ly_page_grouped(r->area_m2, a, sizeof a),
                       ly_page_grouped(r->vacant_m2, v, sizeof v), rent,
-                      ly_page_str(p, STATE_NAMES[st]));
+                      ly_page_str(p, ly_floor_state_name(st)));
     }
     ly_buf_put(o, "</tbody>\n</table>\n</div>\n");
 }

@@ -13,7 +13,15 @@ static const uint8_t STATE_RGBA[LY_FLOOR_STATES][4] = {
     {242, 173, 58, 255},  /* partly vacant: amber */
     {0, 150, 136, 255},   /* vacant: teal */
     {214, 212, 206, 255}, /* no data: light warm grey */
+    {104, 110, 122, 255}, /* plant, parking: dark slate, the building's own machinery */
 };
+
+ly_string_id ly_floor_state_name(ly_floor_state s)
+{
+    static const ly_string_id names[LY_FLOOR_STATES] = {
+        LY_S_LEASED, LY_S_PARTLY_VACANT, LY_S_VACANT_FLOOR, LY_S_NO_DATA, LY_S_FLOOR_SERVICE};
+    return names[(unsigned)s < LY_FLOOR_STATES ? s : LY_FLOOR_NO_DATA];
+}
 
 const uint8_t *ly_floor_state_color(ly_floor_state s)
 {
@@ -41,7 +49,11 @@ ly_floor_state ly_floor_state_of(const ly_district *d, const ly_building *b, int
         *record = &r[lo];
     if (r[lo].vacant_m2 > 0 && r[lo].vacant_m2 >= r[lo].area_m2)
         return LY_FLOOR_VACANT;
-    return ly_floor_has_space(&r[lo]) ? LY_FLOOR_PARTLY_VACANT : LY_FLOOR_LEASED;
+    if (ly_floor_has_space(&r[lo]))
+        return LY_FLOOR_PARTLY_VACANT;
+    /* a plant floor is not let, nor a car park's (a plant floor had read "leased") */
+    return r[lo].use == LY_USE_PLANT || r[lo].use == LY_USE_PARKING ? LY_FLOOR_SERVICE
+                                                                    : LY_FLOOR_LEASED;
 }
 
 void ly_stacking_deinit(ly_stacking *st)

@@ -11,8 +11,6 @@
 static void floor_lines(const ly_view_ctx *c, const ly_building *b, const ly_floor_record *rec,
                         ly_floor_state st, char *line1, char *line2, char *line3, size_t n)
 {
-    static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
-                                                       LY_S_VACANT_FLOOR, LY_S_NO_DATA};
     line2[0] = line3[0] = '\0';
     if (!rec) {
         snprintf(line1, n, "%s", ly_view_str(c, LY_S_NO_OCCUPANCY_DATA));
@@ -22,8 +20,8 @@ static void floor_lines(const ly_view_ctx *c, const ly_building *b, const ly_flo
     ly_format_grouped(rec->area_m2, a, sizeof a);
     ly_format_grouped(rec->vacant_m2, v, sizeof v);
     snprintf(line1, n, "%s  ·  %s %s m²", ly_view_use_name(c, rec->use), ly_view_str(c, LY_S_AREA), a);
-    snprintf(line2, n, "%s  ·  %s %s m²", ly_view_str(c, names[st]), ly_view_str(c, LY_S_VACANT),
-             v);
+    snprintf(line2, n, "%s  ·  %s %s m²", ly_view_str(c, ly_floor_state_name(st)),
+             ly_view_str(c, LY_S_VACANT), v);
     bool agreed;
     double rent = ly_floor_card_rent(b, rec, &agreed);
     if (agreed)

@@ -23,8 +23,6 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
     const ly_district *d = &c->app->scene.district;
     if (!c->L->card.shown || st->tab != LY_TAB_FLOORS)
         return (ly_view_out){0};
-    static const ly_string_id states[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
-                                                        LY_S_VACANT_FLOOR, LY_S_NO_DATA};
     const ly_building *b = &d->buildings[st->selected];
     if (ly_view_panel(c, "card", &c->L->card, NULL)) {
         plan_switches(c);
@@ -50,7 +48,7 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
                 snprintf(state, sizeof state, "%s", ly_view_use_name(c, r->use));
             else
                 snprintf(state, sizeof state, "%s%s%s", other ? ly_view_use_name(c, r->use) : "",
-                         other ? " · " : "", ly_view_str(c, states[s]));
+                         other ? " · " : "", ly_view_str(c, ly_floor_state_name(s)));
             if (space) {
                 ly_format_grouped(r->vacant_m2, v, sizeof v);
                 snprintf(label, sizeof label, "%s  %s · %s m²##f%d", name, state, v, f);

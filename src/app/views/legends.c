@@ -39,12 +39,10 @@ static void color_legend(const ly_view_ctx *c)
 
 static void plan_legend(const ly_view_ctx *c)
 {
-    static const ly_string_id names[LY_FLOOR_STATES] = {LY_S_LEASED, LY_S_PARTLY_VACANT,
-                                                       LY_S_VACANT_FLOOR, LY_S_NO_DATA};
     const char *labels[LY_FLOOR_STATES];
     unsigned char rgb[LY_FLOOR_STATES][3];
     for (int i = 0; i < LY_FLOOR_STATES; i++) {
-        labels[i] = ly_view_str(c, names[i]);
+        labels[i] = ly_view_str(c, ly_floor_state_name((ly_floor_state)i));
         const uint8_t *col = ly_floor_state_color((ly_floor_state)i);
         for (int k = 0; k < 3; k++)
             rgb[i][k] = col[k];
