@@ -294,9 +294,9 @@ static bool kiosk_event(ly_app *app, const ly_event *e)
 void ly_app_rehover(ly_app *app)
 {
     const ly_pointer *p = &app->input;
-    /* (inside: a mouse's pointer, not a finger; not while the attract tour flies under a
-     * kiosk's still mouse: its hover would follow what passes) */
-    if (!p->inside || p->drag_button || app->st.kiosk.touring)
+    /* (inside: a mouse's pointer, not a finger; once the camera has stopped: a pick a frame
+     * during a flight or the attract tour would follow whatever passes under it) */
+    if (!p->inside || p->drag_button || app->st.kiosk.touring || app->st.cam.flying)
         return;
     if (app->font && ly_ui_wants_pointer(&app->ui, p->x, p->y))
         ly_cmd_hover(app, -1, true);

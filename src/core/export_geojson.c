@@ -62,19 +62,14 @@ static void text(cJSON *o, const char *key, const char *v)
         cJSON_AddStringToObject(o, key, v);
 }
 
-/* The properties the plain GeoJSON loader reads (geojson.c's keys and the OpenStreetMap
- * tags it looks at): a kept property of these names would be read again beside what the
- * export writes (a "roof:height" under the "height_m" it went into), so none is copied. */
-static const char *const READ_KEYS[] = {
-    "kind", "id", "name", "name_en", "address", "address_en", "status", "year", "height_m",
-    "min_height_m", "floors", "floor_heights", "parts", "gfa_m2", "rent_cny_m2_day", "contact",
-    "tax_2010_cny", "services", "floor_records", "enterprises", "height", "min_height",
-    "levels", "building:levels", "building", "type", "building:min_level", "min_level",
-    "name:en", "addr:street", "addr:housenumber", "addr:full", "names", "num_floors",
-    "building:part", "building:height", "roof:levels", "roof:height", "other_tags", "tags",
-    "fclass", "code", "highway", "waterway", "water", "natural", "leisure", "landuse",
-    "tunnel", "bridge", "location", "layer", "foot", "access", "walk", "width_m", "class",
-    "category", "since", "heading_deg", "fov_deg", "snapshot", "stream"};
+/* The OpenStreetMap tags the plain GeoJSON loader looks at besides its own keys
+ * (ly_geojson_reads_key): a kept property of any of these names would be read again beside
+ * what the export writes (a "roof:height" under the "height_m" it went into), so none is
+ * copied. */
+static const char *const OSM_TAGS_READ[] = {
+    "addr:full", "building:part", "building:height", "roof:levels", "roof:height",
+    "other_tags", "tags", "fclass", "code", "highway", "waterway", "natural", "leisure",
+    "landuse", "tunnel", "bridge", "location", "foot", "access"};
 
 /* The properties a feature kept as they were (a CityJSON object's own attributes, an
  * OpenStreetMap element's other tags): each one the export has not written and the loader
@@ -84,9 +79,10 @@ static void kept(cJSON *p, const char *extra)
     cJSON *o = extra ? cJSON_Parse(extra) : NULL;
     for (cJSON *m = o ? o->child : NULL, *next; m; m = next) {
         next = m->next;
-        bool read = cJSON_GetObjectItemCaseSensitive(p, m->string) != NULL;
-        for (size_t i = 0; !read && i < sizeof READ_KEYS / sizeof *READ_KEYS; i++)
-            read = !strcmp(m->string, READ_KEYS[i]);
+        bool read = cJSON_GetObjectItemCaseSensitive(p, m->string) != NULL ||
+                    ly_geojson_reads_key(m->string);
+        for (size_t i = 0; !read && i < sizeof OSM_TAGS_READ / sizeof *OSM_TAGS_READ; i++)
+            read = !strcmp(m->string, OSM_TAGS_READ[i]);
         if (!read)
             cJSON_AddItemToObject(p, m->string, cJSON_DetachItemViaPointer(o, m));
     }

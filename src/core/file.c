@@ -301,6 +301,18 @@ FILE *ly_fopen_regular(const char *path)
     return f;
 }
 
+/* Whether folder `dir` holds `path` (both as they resolve; `itself`: or is it). */
+static bool holds(const char *dir, const char *path, bool itself)
+{
+    char *o = realpath(dir, NULL), *i = realpath(path, NULL);
+    size_t len = o ? strlen(o) : 0;
+    bool in = o && i && !strncmp(o, i, len) &&
+              (i[len] == '/' || (itself && !i[len]) || !strcmp(o, "/"));
+    free(o);
+    free(i);
+    return in;
+}
+
 const char *ly_out_loses_input(const char *out, bool folder, const char *input, char *why,
                                size_t n)
 {
@@ -314,14 +326,10 @@ const char *ly_out_loses_input(const char *out, bool folder, const char *input, 
                  "what it holds would be lost)", input);
         return why;
     }
-    char *o = realpath(out, NULL), *i = realpath(input, NULL);
-    size_t len = o ? strlen(o) : 0;
-    bool within = o && i && !strncmp(o, i, len) && (i[len] == '/' || !strcmp(o, "/"));
+    bool within = holds(out, input, false);
     if (within)
         snprintf(why, n, "it holds the file read (%s), and is replaced whole: expected a "
                  "folder without it", input);
-    free(o);
-    free(i);
     return within ? why : NULL;
 }
 
@@ -337,12 +345,7 @@ static bool holds_cwd(const char *path)
         last--;
     if ((end - last == 1 && last[0] == '.') || (end - last == 2 && !strncmp(last, "..", 2)))
         return true; /* "site/." and "site/.." name no folder a site can replace */
-    char *o = realpath(path, NULL), *c = realpath(".", NULL);
-    size_t len = o ? strlen(o) : 0;
-    bool holds = o && c && !strncmp(o, c, len) && (c[len] == '/' || !c[len] || !strcmp(o, "/"));
-    free(o);
-    free(c);
-    return holds;
+    return holds(path, ".", true);
 }
 
 const char *ly_out_problem(const char *path, bool folder, char *why, size_t n)

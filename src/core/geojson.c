@@ -2409,6 +2409,12 @@ static const char *const FEATURE_KEYS[] = {"kind",    "id",        "name",   "na
                                            "category", "since",    "heading_deg", "fov_deg",
                                            "snapshot", "stream",  "height_m", "layer",
                                            "walk"};
+bool ly_geojson_reads_key(const char *key)
+{
+    return lookup(key, BUILDING_KEYS, (int)(sizeof BUILDING_KEYS / sizeof *BUILDING_KEYS)) >= 0 ||
+           lookup(key, FEATURE_KEYS, (int)(sizeof FEATURE_KEYS / sizeof *FEATURE_KEYS)) >= 0;
+}
+
 static const double ROAD_DEFAULT_WIDTH[LY_ROAD_COUNT] = {24, 16, 12, 8, 4};
 
 /* Whether a picture's path stays in the data file's folder: relative, with no ".."

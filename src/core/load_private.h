@@ -85,6 +85,10 @@ typedef struct {
 /* 1 with *out filled, 0 for any other text (*out empty), -1 when out of memory. */
 int ly_geojson_wrap(const char *text, size_t len, ly_geojson_wrapped *out);
 
+/* Whether the GeoJSON loader reads a building's or another feature's property of this name
+ * itself (geojson.c's own lists), rather than keeping it among the others. */
+bool ly_geojson_reads_key(const char *key);
+
 /* The EPSG code a reference system's name holds ("EPSG:4547", "urn:ogc:def:crs:EPSG::4547",
  * "https://www.opengis.net/def/crs/EPSG/0/4547"), or 0. */
 int ly_crs_epsg(const char *name);

@@ -44,7 +44,7 @@ ly_view_out ly_view_floors(const ly_view_ctx *c)
             /* a floor not of offices says its use: a plant floor is not "Leased" */
             bool other = r && r->use != LY_USE_OFFICE;
             bool space = r && ly_floor_has_space(r);
-            if (other && !space && (r->use == LY_USE_PLANT || r->use == LY_USE_PARKING))
+            if (s == LY_FLOOR_SERVICE) /* ("Plant", more than "Plant, parking") */
                 snprintf(state, sizeof state, "%s", ly_view_use_name(c, r->use));
             else
                 snprintf(state, sizeof state, "%s%s%s", other ? ly_view_use_name(c, r->use) : "",
