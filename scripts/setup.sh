@@ -5,10 +5,11 @@ LY_PACKAGES=(
   build-essential cmake pkg-config python3
   libsdl2-dev libepoxy-dev libcglm-dev libcjson-dev libstb-dev libfontconfig-dev
   libsodium-dev libsqlite3-dev libcurl4-openssl-dev libproj-dev zlib1g-dev libexpat1-dev
-  fonts-noto-cjk
+  fonts-noto-cjk unicode-data
   libgl1-mesa-dri libegl-mesa0
 )
-# (python3 writes GB 2312's table at build time: tools/gb2312-table.py.)
+# (python3 writes GB 2312's table at build time: tools/gb2312-table.py; and the pinyin
+# table from unicode-data's Unihan database: tools/pinyin-table.py.)
 # What the tests drive and check with, installed by scripts/test.sh only: python3 (the
 # structure test and JSON checks), Xvfb, xdotool, xwd (x11-apps), xwininfo (x11-utils),
 # xrefresh (x11-xserver-utils), openbox (a window manager to test under), ImageMagick
@@ -27,8 +28,8 @@ LY_TEST_PACKAGES=(
 # What the browser build needs (scripts/web.sh): Debian's emscripten, fonttools
 # (pyftsubset makes the font subset), dpkg-dev (apt-get source unpacks cjson's
 # source, which is compiled for the browser), and the CJK font it subsets. The tests
-# build it too, and drive it in chromium.
-LY_WEB_PACKAGES=(emscripten fonttools dpkg-dev fonts-noto-cjk python3)
+# build it too, and drive it in chromium. (unicode-data: the pinyin table, as above.)
+LY_WEB_PACKAGES=(emscripten fonttools dpkg-dev fonts-noto-cjk python3 unicode-data)
 
 # ly_missing_packages [test|web]: the packages not installed (with "test", the tests'
 # and the browser build's too; with "web", the browser build's)

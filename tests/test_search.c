@@ -1,5 +1,5 @@
-/* ly_search: pinyin initials, and ranked matches by name, initials,
- * address, enterprise and industry on the bundled district. */
+/* ly_search: pinyin initials, and ranked matches by name, pinyin (full, initials or
+ * both), address, enterprise and industry on the bundled district. */
 #include "check.h"
 #include "bundled.h"
 
@@ -69,10 +69,70 @@ static void test_wild(void)
     ly_district_unload(&d);
 }
 
+/* The id of the first building found for query, or "" when none is. */
+static const char *first_found(const ly_search *s, const ly_district *d, const char *query)
+{
+    ly_search_hit hits[8];
+    return ly_search_run(s, query, hits, 8) ? d->buildings[hits[0].building].id : "";
+}
+
+/* Full pinyin, as people type it without an input method: whole syllables, initials or
+ * both, with spaces or apostrophes or none, a character's other readings (行 is hang in
+ * 银行, 厦 sha or xia), and v or u for ü. */
+static void test_full_pinyin(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "p");
+    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/search/pinyin.geojson", NULL,
+                               &diags),
+              LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    ly_search s;
+    CHECK_INT(ly_search_init(&s, &d, LY_LANG_ZH), 0);
+    const struct {
+        const char *query, *id;
+    } cases[] = {
+        {"lvcheng", "b1"},         {"lucheng", "b1"},       {"LV CHENG", "b1"},
+        {"lvc", "b1"},             {"chengzhongxin", "b1"}, {"zhongguoyinhang", "b2"},
+        {"zgyh", "b2"},            {"yinhang", "b2"},       {"zhongguoyinxing", "b2"},
+        {"zhong guo yin hang", "b2"}, {"xi'andasha", "b3"}, {"xiandaxia", "b3"},
+        {"xads", "b3"},            {"xadx", "b3"},          {"haiyangguangchang", "b4"},
+        {"ocean plaza hai", "b4"},   {"zhonggyh", "b2"},      {"zgyinh", "b2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *got = first_found(&s, &d, cases[i].query);
+        if (strcmp(got, cases[i].id))
+            fprintf(stderr, "query \"%s\"\n", cases[i].query);
+        CHECK_STR(got, cases[i].id);
+    }
+    /* only at a syllable's start, in order, every letter used; a syllable whole or by its
+     * initial (while the query's last may be any beginning) */
+    const char *none[] = {"angcheng", "chenglv", "zhongguoyinhangx", "hangyin", "lvq", "y'gh",
+                          "zhonguo", "zhongguyinh", "guoyihang"};
+    ly_search_hit hits[8];
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+        CHECK_INT(ly_search_run(&s, none[i], hits, 8), 0);
+    /* the whole name ranks above its beginning, which ranks above its middle */
+    ly_search_hit a, b, c, i;
+    CHECK_INT(ly_search_run(&s, "zhongguoyinhangdasha", &a, 1), 1);
+    CHECK_INT(ly_search_run(&s, "zhongguo", &b, 1), 1);
+    CHECK_INT(ly_search_run(&s, "yinhang", &c, 1), 1);
+    CHECK(a.score > b.score && b.score > c.score);
+    /* and whole syllables above initials */
+    CHECK_INT(ly_search_run(&s, "zgyh", &i, 1), 1);
+    CHECK(b.score > i.score);
+    CHECK_INT(a.kind, LY_MATCH_NAME);
+    CHECK_STR(a.text, "中国银行大厦");
+    ly_search_deinit(&s);
+    ly_district_unload(&d);
+}
+
 int main(void)
 {
     test_collate();
     test_wild();
+    test_full_pinyin();
     char buf[64];
     ly_pinyin_initials("湛山街道", buf, sizeof buf);
     CHECK_STR(buf, "zsjd");
@@ -80,8 +140,10 @@ int main(void)
     CHECK_STR(buf, "qdsmzxabz");
     ly_pinyin_initials("光大国际金融中心", buf, sizeof buf);
     CHECK_STR(buf, "gdgjjrzx");
-    ly_pinyin_initials("石油大厦", buf, sizeof buf);
-    CHECK_STR(buf, "sydx");
+    ly_pinyin_initials("石油大厦", buf, sizeof buf); /* 大厦 is dasha (厦门 is xiamen) */
+    CHECK_STR(buf, "syds");
+    ly_pinyin_initials("湛山寺绿地", buf, sizeof buf); /* beyond GB 2312's first level too */
+    CHECK_STR(buf, "zssld");
     ly_pinyin_initials("", buf, sizeof buf);
     CHECK_STR(buf, "");
     ly_pinyin_initials("湛山街道", buf, 3); /* cut to fit */
@@ -99,7 +161,8 @@ int main(void)
     /* Chinese name, English name (any case), pinyin initials: the building first */
     /* (and as a Chinese input method's full-width mode types them: the ideographic
      * space, full-width letters) */
-    const char *queries[] = {"世贸", "world trade", "WORLD TRADE", "qdsm", "wtc",
+    const char *queries[] = {"世贸", "world trade", "WORLD TRADE", "qdsm", "wtc", "shimao",
+                             "qingdaoshimao", "qdshimao",
                              "\u3000世贸\u3000", "ｗｏｒｌｄ　ｔｒａｄｅ", "ＷＴＣ"};
     for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
         size_t n = ly_search_run(&s, queries[i], hits, 40);

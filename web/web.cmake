@@ -56,7 +56,7 @@ add_library(ly_web_libs STATIC ${LY_CJSON_SRC}/cJSON.c ${LY_WEB_STB} src/web/str
 target_include_directories(ly_web_libs SYSTEM PUBLIC ${LY_WEB_SYSINC})
 target_compile_options(ly_web_libs PRIVATE -w)
 
-add_library(ly_core STATIC ${LY_WEB_CORE} ${LY_GB2312_TABLE} ${LY_ICONS_C})
+add_library(ly_core STATIC ${LY_WEB_CORE} ${LY_GB2312_TABLE} ${LY_PINYIN_TABLE} ${LY_ICONS_C})
 target_include_directories(ly_core PUBLIC include)
 target_link_libraries(ly_core PUBLIC ly_web_libs)
 add_library(ly_render STATIC src/render/render.c)

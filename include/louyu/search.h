@@ -1,6 +1,7 @@
 /* louyu search: find buildings by what people type: a building's Chinese or
- * English name, the pinyin initials of its Chinese name ("sm" finds 世贸中心),
- * its address, the name of an enterprise inside, or an industry.
+ * English name, its address, the name of an enterprise inside, or an industry; the
+ * Chinese ones also by their pinyin as typed without an input method, whole syllables,
+ * initials or both ("shimao", "sm" and "qdshimao" find 青岛世贸中心).
  *
  * ly_search_init builds an index of lower-cased texts for a district (it
  * allocates; ly_search_deinit frees); ly_search_run answers a query in one
@@ -36,9 +37,9 @@ typedef struct {
     size_t n_buildings;
 } ly_search;
 
-/* The pinyin initials of the Chinese characters in utf8 ("湛山街道" -> "zsjd");
- * ASCII letters and digits are kept (lower-cased); other characters are
- * skipped. Uses the GB2312 order of the common characters (through iconv). */
+/* The pinyin initials of the Chinese characters in utf8 ("湛山街道" -> "zsjd"), from
+ * each one's usual reading; ASCII letters and digits are kept (lower-cased); other
+ * characters are skipped. */
 void ly_pinyin_initials(const char *utf8, char *out, size_t n);
 
 /* Sort keys for names (key_len bytes each, NUL-terminated, into keys): under

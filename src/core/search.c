@@ -7,18 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The first GB2312 code of each initial's block (the level-1 characters are
- * sorted by pinyin): a 0xB0A1, b 0xB0C5, ... z 0xD4D1, up to 0xD7F9. */
-static const struct {
-    unsigned code;
-    char initial;
-} BLOCKS[] = {
-    {0xB0A1, 'a'}, {0xB0C5, 'b'}, {0xB2C1, 'c'}, {0xB4EE, 'd'}, {0xB6EA, 'e'}, {0xB7A2, 'f'},
-    {0xB8C1, 'g'}, {0xB9FE, 'h'}, {0xBBF7, 'j'}, {0xBFA6, 'k'}, {0xC0AC, 'l'}, {0xC2E8, 'm'},
-    {0xC4C3, 'n'}, {0xC5B6, 'o'}, {0xC5BE, 'p'}, {0xC6DA, 'q'}, {0xC8BB, 'r'}, {0xC8F6, 's'},
-    {0xCBFA, 't'}, {0xCDDA, 'w'}, {0xCEF4, 'x'}, {0xD1B9, 'y'}, {0xD4D1, 'z'}, {0xD7FA, 0},
-};
-
 static size_t utf8_char_len(unsigned char c)
 {
     return c < 0x80 ? 1 : c >> 5 == 6 ? 2 : c >> 4 == 14 ? 3 : c >> 3 == 30 ? 4 : 1;
@@ -38,6 +26,11 @@ static uint32_t decode(const unsigned char *p, size_t len)
     return cp;
 }
 
+/* A Chinese character's pinyin readings without tones, its usual one first (at most cap
+ * of them into out; 0: not a character of the table), from the table the build generates
+ * from Unihan (tools/pinyin-table.py). */
+size_t ly_pinyin_readings(uint32_t cp, const char **out, size_t cap);
+
 void ly_pinyin_initials(const char *utf8, char *out, size_t n)
 {
     size_t o = 0;
@@ -53,15 +46,111 @@ void ly_pinyin_initials(const char *utf8, char *out, size_t n)
             p++;
             continue;
         }
-        unsigned code = ly_gb2312_han(decode((const unsigned char *)p, len));
-        for (size_t b = 0; code && b + 1 < sizeof BLOCKS / sizeof *BLOCKS; b++)
-            if (code >= BLOCKS[b].code && code < BLOCKS[b + 1].code) {
-                out[o++] = BLOCKS[b].initial;
-                break;
-            }
+        const char *r;
+        if (ly_pinyin_readings(decode((const unsigned char *)p, len), &r, 1))
+            out[o++] = r[0];
         p += len;
     }
     out[o] = '\0';
+}
+
+/* What a text's pinyin is searched in: its words, each a Chinese character's readings
+ * ("hang|xing") or a run of ASCII letters and digits (lower-cased), separated by spaces:
+ * "中国银行 A座" is "zhong guo yin xing|hang|heng a zuo". NULL: no Chinese character with a
+ * reading (the text itself is searched), or no memory. */
+static char *pinyin_form(const char *utf8)
+{
+    size_t cap = strlen(utf8) * 10 + 1, o = 0;
+    char *out = malloc(cap);
+    bool han = false, in_run = false;
+    for (const char *p = utf8; out && *p;) {
+        size_t len = utf8_char_len((unsigned char)*p);
+        if (strnlen(p, len) < len)
+            break;
+        const char *r[4];
+        size_t nr = len > 1 ? ly_pinyin_readings(decode((const unsigned char *)p, len), r, 4) : 0;
+        bool alnum = len == 1 && isalnum((unsigned char)*p);
+        if ((nr || (alnum && !in_run)) && o)
+            out[o++] = ' ';
+        for (size_t i = 0; i < nr; i++) {
+            size_t rl = strlen(r[i]); /* (4 readings of up to 6 letters: 28 bytes for 3) */
+            if (i)
+                out[o++] = '|';
+            memcpy(out + o, r[i], rl);
+            o += rl;
+        }
+        if (alnum)
+            out[o++] = (char)tolower((unsigned char)*p);
+        han |= nr > 0;
+        in_run = alnum;
+        p += len;
+    }
+    if (out)
+        out[o] = '\0';
+    if (!han) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* How a typed query (q, ql letters and digits, ql < 64) matches a pinyin form: word by
+ * word, each of the query's syllables is a whole reading of its word, or (loose) only the
+ * reading's initial (its first letter; zh, ch or sh), and the query may end anywhere in a
+ * word, as it does while it is being typed: "guangda", "guangd", "gd" and "gdguoji" find
+ * "guang da guo ji" (the first two strictly). A u typed also matches a v (ü): "lu" finds
+ * 绿 as "lv" does. Returns PINYIN_ANY for a match beginning at any word, with PINYIN_PREFIX
+ * where it can begin at the first, and PINYIN_WHOLE where such a match also ends in the
+ * last word. The places reachable in the query after each word are kept as bits, so a
+ * query is matched in one pass over the form. */
+enum { PINYIN_ANY = 1, PINYIN_PREFIX = 2, PINYIN_WHOLE = 4 };
+
+/* Where the query can be after one reading (a, al letters) from the places `from`: bits. */
+static uint64_t pinyin_step(uint64_t from, const char *a, size_t al, const char *q, size_t ql,
+                            bool loose)
+{
+    uint64_t to = 0;
+    for (from &= ((uint64_t)1 << ql) - 1; from; from &= from - 1) {
+        size_t p = (size_t)__builtin_ctzll(from), m = 0; /* letters in common */
+        while (m < al && p + m < ql && (q[p + m] == a[m] || (q[p + m] == 'u' && a[m] == 'v')))
+            m++;
+        if (m == al || (m && p + m == ql)) /* the whole reading, or the query ends in it */
+            to |= (uint64_t)1 << (p + m);
+        if (loose && m)
+            to |= (uint64_t)1 << (p + 1);
+        if (loose && m >= 2 && a[1] == 'h' && strchr("zcs", a[0]))
+            to |= (uint64_t)1 << (p + 2);
+    }
+    return to;
+}
+
+static int pinyin_match(const char *form, const char *q, size_t ql, bool loose)
+{
+    uint64_t any = 0, pre = 1, done = (uint64_t)1 << ql;
+    int found = 0;
+    for (const char *w = form; *w;) {
+        uint64_t next_any = 0, next_pre = 0;
+        for (;;) { /* each reading of this word */
+            size_t al = strcspn(w, "| ");
+            next_any |= pinyin_step(any | 1, w, al, q, ql, loose);
+            next_pre |= pinyin_step(pre, w, al, q, ql, loose);
+            w += al;
+            if (*w != '|')
+                break;
+            w++;
+        }
+        if (next_any & done)
+            found |= PINYIN_ANY;
+        if (next_pre & done)
+            found |= PINYIN_PREFIX;
+        while (*w == ' ')
+            w++;
+        if (!*w && (next_pre & done))
+            found |= PINYIN_WHOLE;
+        any = next_any & ~done;
+        pre = next_pre & ~done;
+    }
+    return found;
 }
 
 /* A sort key without a GB18030 iconv (emscripten's libc has none): GB 2312's
@@ -144,7 +233,10 @@ static char *lowered(const char *s)
     return t;
 }
 
-static int add(ly_search *s, const char *text, const char *shown, uint32_t b, ly_match_kind k)
+/* A text of the index marked as a pinyin form (pinyin_form) rather than a text. */
+#define PINYIN_TEXT 0x80
+
+static int add(ly_search *s, const char *text, const char *shown, uint32_t b, int k)
 {
     if (!text || !*text)
         return 0;
@@ -172,9 +264,9 @@ static int add(ly_search *s, const char *text, const char *shown, uint32_t b, ly
         return -1;
     }
     s->shown = ss;
-    char *t = lowered(text);
+    char *t = k & PINYIN_TEXT ? pinyin_form(text) : lowered(text);
     if (!t)
-        return -1;
+        return k & PINYIN_TEXT ? 0 : -1; /* (no Chinese character: nothing to add) */
     s->texts[s->n] = t;
     s->building[s->n] = b;
     s->kind[s->n] = (uint8_t)k;
@@ -207,28 +299,27 @@ int ly_search_init(ly_search *s, const ly_district *d, ly_lang lang)
     memset(s, 0, sizeof *s);
     s->n_buildings = d->n_buildings;
     int rc = 0;
-    char initials[128];
     for (size_t i = 0; i < d->n_buildings && !rc; i++) {
         const ly_building *b = &d->buildings[i];
         uint32_t bi = (uint32_t)i;
         rc |= add(s, b->name, b->name, bi, LY_MATCH_NAME);
         rc |= add(s, b->name_en, b->name_en, bi, LY_MATCH_NAME);
         rc |= add(s, b->alias, b->alias, bi, LY_MATCH_NAME);
-        if (b->name) {
-            ly_pinyin_initials(b->name, initials, sizeof initials);
-            rc |= add(s, initials, b->name, bi, LY_MATCH_NAME);
-        }
+        rc |= add(s, b->name, b->name, bi, LY_MATCH_NAME | PINYIN_TEXT);
+        rc |= add(s, b->alias, b->alias, bi, LY_MATCH_NAME | PINYIN_TEXT);
         rc |= add(s, b->id, b->name ? b->name : b->id, bi, LY_MATCH_NAME);
         /* an address or enterprise found in either language is shown in the interface's
          * (a visitor in English who pastes a Chinese name reads the English one) */
         const char *addr = shown_in(lang, b->address, b->address_en);
         rc |= add(s, b->address, addr, bi, LY_MATCH_ADDRESS);
         rc |= add(s, b->address_en, addr, bi, LY_MATCH_ADDRESS);
+        rc |= add(s, b->address, addr, bi, LY_MATCH_ADDRESS | PINYIN_TEXT);
         for (uint32_t e = 0; e < b->n_enterprises && !rc; e++) {
             const ly_enterprise *en = &d->enterprises[b->first_enterprise + e];
             const char *ent = shown_in(lang, en->name, en->name_en);
             rc |= add(s, en->name, ent, bi, LY_MATCH_ENTERPRISE);
             rc |= add(s, en->name_en, ent, bi, LY_MATCH_ENTERPRISE);
+            rc |= add(s, en->name, ent, bi, LY_MATCH_ENTERPRISE | PINYIN_TEXT);
             if (en->industry) {
                 /* once per building and industry is enough */
                 bool dup = false;
@@ -279,18 +370,43 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
         free(q);
         return 0;
     }
+    /* the query as pinyin is typed: letters and digits, spaces and apostrophes ("xi'an")
+     * left out; none where it has anything else */
+    char py[64];
+    size_t pl = 0;
+    for (const char *c = qs; *c && pl < sizeof py; c++)
+        if (isalnum((unsigned char)*c) && !(*c & 0x80))
+            py[pl++] = *c;
+        else if (*c != ' ' && *c != '\'')
+            pl = sizeof py;
+    if (pl >= sizeof py)
+        pl = 0;
     /* per building, its best text and that text's score */
     int *best = malloc((s->n_buildings ? s->n_buildings : 1) * sizeof *best);
     int *score = calloc(s->n_buildings ? s->n_buildings : 1, sizeof *score);
     for (size_t i = 0; best && i < s->n_buildings; i++)
         best[i] = -1;
     for (size_t t = 0; best && score && t < s->n; t++) {
-        const char *hit = strstr(s->texts[t], qs);
-        if (!hit)
-            continue;
         static const int base[4] = {400, 200, 100, 50};
-        int sc = base[s->kind[t]] + (hit == s->texts[t] ? 150 : 0) +
-                 (hit == s->texts[t] && !s->texts[t][ql] ? 100 : 0);
+        int sc = base[s->kind[t] & ~PINYIN_TEXT];
+        if (s->kind[t] & PINYIN_TEXT) {
+            /* whole syllables rank a little above initials (a loose match is looked for
+             * first: most texts have none, and those are passed over in one pass) */
+            int m = pl ? pinyin_match(s->texts[t], py, pl, true) : 0;
+            if (!m)
+                continue;
+            int strict = pinyin_match(s->texts[t], py, pl, false);
+            if (strict)
+                m = strict;
+            else
+                sc -= 60;
+            sc += (m & PINYIN_PREFIX ? 150 : 0) + (m & PINYIN_WHOLE ? 100 : 0);
+        } else {
+            const char *hit = strstr(s->texts[t], qs);
+            if (!hit)
+                continue;
+            sc += (hit == s->texts[t] ? 150 : 0) + (hit == s->texts[t] && !s->texts[t][ql] ? 100 : 0);
+        }
         uint32_t b = s->building[t];
         if (best[b] < 0 || sc > score[b]) {
             best[b] = (int)t;
@@ -304,7 +420,7 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
         if (best[b] < 0)
             continue;
         size_t t = (size_t)best[b];
-        all[total++] = (ly_search_hit){(uint32_t)b, (ly_match_kind)s->kind[t], s->shown[t],
+        all[total++] = (ly_search_hit){(uint32_t)b, (ly_match_kind)(s->kind[t] & ~PINYIN_TEXT), s->shown[t],
                                        score[b]};
     }
     if (all) {
