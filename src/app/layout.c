@@ -9,8 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Text width in pixels; without a font (headless), an estimate. */
-static float measure(const ly_app *app, const char *text, float px)
+float ly_layout_measure(const ly_app *app, const char *text, float px)
 {
     if (app->font)
         return ly_font_measure(app->font, text, px);
@@ -20,8 +19,7 @@ static float measure(const ly_app *app, const char *text, float px)
     return 0.55f * px * (float)chars;
 }
 
-/* Whether two boxes overlap (touching edges do not). */
-static bool box_meets(const ly_box *a, const ly_box *b)
+bool ly_layout_meets(const ly_box *a, const ly_box *b)
 {
     return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
 }
@@ -133,7 +131,8 @@ static void title_box(ly_layout *L, const ly_app *app)
     char sub[160];
     ly_layout_title_text(app, &name, sub, sizeof sub);
     float s = L->s, pad = 12 * s;
-    float w = fmaxf(measure(app, name, 18 * s), measure(app, sub, 11.5f * s)) + 2 * pad;
+    float w = fmaxf(ly_layout_measure(app, name, 18 * s), ly_layout_measure(app, sub, 11.5f * s));
+    w += 2 * pad;
     L->title = box(LY_LAYOUT_MARGIN * s, LY_LAYOUT_MARGIN * s, w, 18 * s + 11.5f * s + 2.4f * pad);
 }
 
@@ -147,7 +146,7 @@ static void chrome(ly_layout *L, const ly_app *app)
     L->help_button = box(hx - hr, cy - hr, 2 * hr, 2 * hr);
     L->help_button.shown = !app->st.kiosk.on && !app->st.map_image;
     L->scale_bar = box(0, H - 52 * s, 200 * s, 52 * s); /* (110 dp of bar, its length, a margin) */
-    float ow = measure(app, ly_str(LY_S_OPERATIONS_BADGE, app->st.lang), 13 * s) + 20 * s;
+    float ow = ly_layout_measure(app, ly_str(LY_S_OPERATIONS_BADGE, app->st.lang), 13 * s) + 20 * s;
     L->operations = box(0.5f * (W - ow), 12 * s, ow, 13 * s * 1.9f);
     L->operations.shown = app->st.operations && !app->st.map_image;
     /* the title stops short of the "?" and the compass (a phone's width): its text ends in … */
@@ -389,89 +388,6 @@ static void dashboard(ly_layout *L, const ly_app *app)
     L->dashboard.shown = app->st.dashboard && !app->st.kiosk.touring && w >= 300 && h >= 260;
 }
 
-int ly_layout_color_legend(const ly_app *app, char (*text)[120], unsigned char (*rgb)[3])
-{
-    const ly_colorby *cb = &app->dv.colorby;
-    if (app->st.color_mode == LY_COLOR_NONE)
-        return 0;
-    int rows = cb->n_classes + (cb->no_data.count ? 1 : 0);
-    for (int i = 0; i < rows; i++) {
-        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
-        snprintf(text[i], 120, "%s  (%zu)", c->label, c->count);
-        memcpy(rgb[i], c->rgb, 3);
-    }
-    return rows;
-}
-
-/* A legend at the left whose bottom edge is `bottom`: a title over rows of a swatch
- * and a label. */
-static ly_box legend_box(const ly_app *app, float s, float bottom, const char *title, int rows,
-                         const char *const *labels)
-{
-    float px = 12 * s, pad = 10 * s, w = measure(app, title, 13 * s);
-    for (int i = 0; i < rows; i++)
-        w = fmaxf(w, 22 * s + measure(app, labels[i], px));
-    float h = 2 * pad + 18 * s + (float)rows * 20 * s;
-    return box(LY_LAYOUT_MARGIN * s, bottom - h, w + 2 * pad, h);
-}
-
-static void legends(ly_layout *L, const ly_app *app)
-{
-    const ly_state *st = &app->st;
-    float s = L->s, bottom = (float)L->height - 62 * s;
-    char text[LY_COLORBY_MAX_CLASSES + 1][120];
-    uint8_t rgb[LY_COLORBY_MAX_CLASSES + 1][3];
-    int rows = ly_layout_color_legend(app, text, rgb);
-    const char *labels[LY_COLORBY_MAX_CLASSES + 1] = {0};
-    for (int i = 0; i < rows; i++)
-        labels[i] = text[i];
-    L->color_legend = legend_box(app, s, bottom, ly_color_mode_title(st->color_mode, st->lang),
-                                 rows, labels);
-    L->color_legend.shown = rows > 0;
-    if (rows > 0)
-        bottom = L->color_legend.y - 10 * s;
-    const char *plan[LY_FLOOR_STATES];
-    for (int i = 0; i < LY_FLOOR_STATES; i++)
-        plan[i] = ly_str(ly_floor_state_name((ly_floor_state)i), st->lang);
-    L->plan_legend = legend_box(app, s, bottom, ly_str(LY_S_STACKING_PLAN, st->lang),
-                                LY_FLOOR_STATES, plan);
-    L->plan_legend.shown = st->plan.on && st->selected >= 0;
-    /* a legend that would reach up behind the left column (a short window, or two legends
-     * one above the other) goes beside it at the bottom instead: right of the column, or
-     * right of the legend below */
-    float column = 0;
-    const ly_box *col[] = {&L->toolbar, &L->search};
-    for (int i = 0; i < 2; i++)
-        if (col[i]->shown)
-            column = fmaxf(column, col[i]->y + col[i]->h);
-    ly_box *leg[] = {&L->color_legend, &L->plan_legend};
-    float x = LY_LAYOUT_MARGIN * s, floor_y = (float)L->height - 62 * s;
-    for (int i = 0; i < 2; i++) {
-        ly_box *b = leg[i];
-        if (!b->shown)
-            continue;
-        if (b->y < column + LY_LAYOUT_GAP * s) {
-            b->y = floor_y - b->h;
-            b->x = i && L->color_legend.shown && L->color_legend.x + L->color_legend.w > x
-                       ? L->color_legend.x + L->color_legend.w + LY_LAYOUT_GAP * s
-                       : x;
-            if (b->y < column + LY_LAYOUT_GAP * s) /* still taller than the room: beside it */
-                b->x = fmaxf(b->x, LY_LAYOUT_SIDE_X * s);
-        }
-        x = b->x;
-    }
-    /* none under a floor's card that opened where the column was (the card says its
-     * floor's state itself), nor half under the building's card or the dashboard in a
-     * window too small for both (720 x 480: "Stacking plan" and "Partly vacant" were cut
-     * off; a phone's dashboard covered the colours' title) */
-    ly_box *legs[] = {&L->color_legend, &L->plan_legend};
-    const ly_box *over[] = {&L->floor_card, &L->card, &L->dashboard};
-    for (int i = 0; i < 2; i++)
-        for (int k = 0; k < 3; k++)
-            legs[i]->shown &= !(over[k]->shown && box_meets(over[k], legs[i]));
-}
-
-/* The toast says what happened last: a reload, or an export. */
 static bool toast_is_export(const ly_state *st)
 {
     return st->exported.text[0] && (!st->run.status[0] || st->exported.shown_t >= st->run.shown_t);
@@ -582,7 +498,8 @@ static void notices(ly_layout *L, const ly_app *app)
     if (L->notice.shown) {
         bool bar = st->opening.on && !app->scene.loaded;
         float big_px = bar ? 18 * s : 26 * s, h = bar ? 128 * s : 104 * s;
-        float w = fmaxf(measure(app, big, big_px), measure(app, small, 16 * s)) + 64 * s;
+        float w = fmaxf(ly_layout_measure(app, big, big_px), ly_layout_measure(app, small, 16 * s));
+        w += 64 * s;
         w = fminf(w, W - 16 * s);
         float x = 0.5f * (W - w), side = LY_LAYOUT_SIDE_X * s, beside = W - side - 16 * s;
         /* clear of the left column where it fits beside it (its text a little smaller where
@@ -596,10 +513,10 @@ static void notices(ly_layout *L, const ly_app *app)
     float bw = fminf(760 * s, W - 40 * s), bh = 112 * s;
     L->tour = box(0.5f * (W - bw), H - bh - 28 * s, bw, bh);
     L->tour.shown = st->kiosk.touring;
-    if (L->tour.shown && box_meets(&L->tour, &L->scale_bar)) /* (a portrait kiosk's banner) */
+    if (L->tour.shown && ly_layout_meets(&L->tour, &L->scale_bar)) /* (a portrait kiosk's banner) */
         L->scale_bar.shown = false;
     /* a reload's toast above the tour's banner (it had been drawn under it, unread) */
-    if (L->tour.shown && L->toast.shown && box_meets(&L->toast, &L->tour))
+    if (L->tour.shown && L->toast.shown && ly_layout_meets(&L->toast, &L->tour))
         L->toast.y = fminf(L->toast.y, L->tour.y - 8 * s - L->toast.h);
 }
 
@@ -678,7 +595,7 @@ static void under_card(ly_layout *L, const ly_app *app)
     ly_box *col[] = {&L->finder, &L->places, &L->cameras};
     const char *label[] = {"finder", "places", "cameras"};
     for (int i = 0; i < 3; i++) {
-        if (!col[i]->shown || !box_meets(col[i], &L->card))
+        if (!col[i]->shown || !ly_layout_meets(col[i], &L->card))
             continue;
         *col[i] = fit_panel(app, label[i], L->card.x / s, y, L->card.w / s);
         col[i]->shown = true;
@@ -694,9 +611,9 @@ static void stack(ly_layout *L)
         if (!order[i]->shown)
             continue;
         for (int k = 0; k < i; k++) {
-            bool meet = order[k]->shown && box_meets(order[i], order[k]);
+            bool meet = order[k]->shown && ly_layout_meets(order[i], order[k]);
             if (order[k] == &L->help) /* (its keys' column too) */
-                meet |= L->help_keys.shown && box_meets(order[i], &L->help_keys);
+                meet |= L->help_keys.shown && ly_layout_meets(order[i], &L->help_keys);
             if (meet) {
                 order[i]->shown = false;
                 break;
@@ -704,10 +621,11 @@ static void stack(ly_layout *L)
         }
     }
     for (int i = 0; i < N; i++) {
-        bool over = order[i]->shown && (box_meets(order[i], &L->toolbar) ||
-                                         box_meets(order[i], &L->search));
+        bool over = order[i]->shown && (ly_layout_meets(order[i], &L->toolbar) ||
+                                         ly_layout_meets(order[i], &L->search));
         over |= order[i] == &L->help && L->help_keys.shown &&
-                (box_meets(&L->help_keys, &L->toolbar) || box_meets(&L->help_keys, &L->search));
+                (ly_layout_meets(&L->help_keys, &L->toolbar) ||
+                 ly_layout_meets(&L->help_keys, &L->search));
         if (over)
             L->toolbar.shown = L->search.shown = false;
     }
@@ -770,13 +688,13 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
                                 &L->floor_card, &L->finder, &L->places,  &L->cameras,
                                 &L->dashboard, &L->help,    &L->help_keys};
         for (size_t i = 0; i < sizeof over / sizeof *over; i++)
-            if (panels && over[i]->shown && box_meets(over[i], &L->scale_bar))
+            if (panels && over[i]->shown && ly_layout_meets(over[i], &L->scale_bar))
                 L->scale_bar.shown = false;
-        legends(L, app);
+        ly_layout_legends(L, app);
         weeks(L, app);
         /* (the week slider beside the column, where the search panel pushed the scale bar
          * out to it: the slider is the one used) */
-        if (panels && L->weeks.shown && box_meets(&L->weeks, &L->scale_bar))
+        if (panels && L->weeks.shown && ly_layout_meets(&L->weeks, &L->scale_bar))
             L->scale_bar.shown = false;
         camera_views(L, app);
     }

@@ -72,6 +72,13 @@ typedef struct {
 
 void ly_layout_compute(ly_layout *L, const struct ly_app *app);
 
+/* The parts of the layout in files of their own (legends.c), and what they share with
+ * layout.c: a text's width in pixels at size px (without a font, headless, an estimate),
+ * and whether two boxes overlap (touching edges do not). */
+void ly_layout_legends(ly_layout *L, const struct ly_app *app);
+float ly_layout_measure(const struct ly_app *app, const char *text, float px);
+bool ly_layout_meets(const ly_box *a, const ly_box *b);
+
 
 /* Where a selected building's view must keep clear of its card, from the window
  * alone (the card is not laid out before the building is selected): on a wide

@@ -1,0 +1,92 @@
+/* Where the legends at the bottom left go: the colour-by mode's classes, and above them,
+ * while the stacking plan is shown, what its colours mean (views/legends.c draws them).
+ * Part of the layout (layout.h), in a file of its own. */
+#include "layout.h"
+#include "app.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int ly_layout_color_legend(const ly_app *app, char (*text)[120], unsigned char (*rgb)[3])
+{
+    const ly_colorby *cb = &app->dv.colorby;
+    if (app->st.color_mode == LY_COLOR_NONE)
+        return 0;
+    int rows = cb->n_classes + (cb->no_data.count ? 1 : 0);
+    for (int i = 0; i < rows; i++) {
+        const ly_colorby_class *c = i < cb->n_classes ? &cb->classes[i] : &cb->no_data;
+        snprintf(text[i], 120, "%s  (%zu)", c->label, c->count);
+        memcpy(rgb[i], c->rgb, 3);
+    }
+    return rows;
+}
+
+/* A legend at the left whose bottom edge is `bottom`: a title over rows of a swatch
+ * and a label. */
+static ly_box legend_box(const ly_app *app, float s, float bottom, const char *title, int rows,
+                         const char *const *labels)
+{
+    float px = 12 * s, pad = 10 * s, w = ly_layout_measure(app, title, 13 * s);
+    for (int i = 0; i < rows; i++)
+        w = fmaxf(w, 22 * s + ly_layout_measure(app, labels[i], px));
+    float h = 2 * pad + 18 * s + (float)rows * 20 * s;
+    return (ly_box){.x = LY_LAYOUT_MARGIN * s, .y = bottom - h, .w = w + 2 * pad, .h = h,
+                    .shown = true};
+}
+
+void ly_layout_legends(ly_layout *L, const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    float s = L->s, bottom = (float)L->height - 62 * s;
+    char text[LY_COLORBY_MAX_CLASSES + 1][120];
+    uint8_t rgb[LY_COLORBY_MAX_CLASSES + 1][3];
+    int rows = ly_layout_color_legend(app, text, rgb);
+    const char *labels[LY_COLORBY_MAX_CLASSES + 1] = {0};
+    for (int i = 0; i < rows; i++)
+        labels[i] = text[i];
+    L->color_legend = legend_box(app, s, bottom, ly_color_mode_title(st->color_mode, st->lang),
+                                 rows, labels);
+    L->color_legend.shown = rows > 0;
+    if (rows > 0)
+        bottom = L->color_legend.y - 10 * s;
+    const char *plan[LY_FLOOR_STATES];
+    for (int i = 0; i < LY_FLOOR_STATES; i++)
+        plan[i] = ly_str(ly_floor_state_name((ly_floor_state)i), st->lang);
+    L->plan_legend = legend_box(app, s, bottom, ly_str(LY_S_STACKING_PLAN, st->lang),
+                                LY_FLOOR_STATES, plan);
+    L->plan_legend.shown = st->plan.on && st->selected >= 0;
+    /* a legend that would reach up behind the left column (a short window, or two legends
+     * one above the other) goes beside it at the bottom instead: right of the column, or
+     * right of the legend below */
+    float column = 0;
+    const ly_box *col[] = {&L->toolbar, &L->search};
+    for (int i = 0; i < 2; i++)
+        if (col[i]->shown)
+            column = fmaxf(column, col[i]->y + col[i]->h);
+    ly_box *leg[] = {&L->color_legend, &L->plan_legend};
+    float x = LY_LAYOUT_MARGIN * s, floor_y = (float)L->height - 62 * s;
+    for (int i = 0; i < 2; i++) {
+        ly_box *b = leg[i];
+        if (!b->shown)
+            continue;
+        if (b->y < column + LY_LAYOUT_GAP * s) {
+            b->y = floor_y - b->h;
+            b->x = i && L->color_legend.shown && L->color_legend.x + L->color_legend.w > x
+                       ? L->color_legend.x + L->color_legend.w + LY_LAYOUT_GAP * s
+                       : x;
+            if (b->y < column + LY_LAYOUT_GAP * s) /* still taller than the room: beside it */
+                b->x = fmaxf(b->x, LY_LAYOUT_SIDE_X * s);
+        }
+        x = b->x;
+    }
+    /* none under a floor's card that opened where the column was (the card says its
+     * floor's state itself), nor half under the building's card or the dashboard in a
+     * window too small for both (720 x 480: "Stacking plan" and "Partly vacant" were cut
+     * off; a phone's dashboard covered the colours' title) */
+    ly_box *legs[] = {&L->color_legend, &L->plan_legend};
+    const ly_box *over[] = {&L->floor_card, &L->card, &L->dashboard};
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; k < 3; k++)
+            legs[i]->shown &= !(over[k]->shown && ly_layout_meets(over[k], legs[i]));
+}
