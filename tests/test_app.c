@@ -84,6 +84,43 @@ static bool apart(const ly_box *a, const ly_box *b)
            b->y + b->h <= a->y;
 }
 
+/* The walking areas' key on a window of w x h: in the layout only while the areas are on
+ * the map (there had been none: three tints, nothing said which was 5, 10 or 15 minutes);
+ * then inside the window, clear of the column, the card and the other two legends, and
+ * shown where it is the only legend. */
+static void walk_key_at(ly_app *app, int w, int h, float scale)
+{
+    ly_cmd_resize(app, w, h);
+    app->st.ui_scale = scale;
+    ly_cmd_select(app, ly_district_find(&app->scene.district, "wtc"), false);
+    ly_cmd_set_walk_areas(app, false);
+    ly_app_update(app, 0.016);
+    const ly_layout *L = &app->layout;
+    CHECK(!L->walk_legend.shown);
+    for (int all = 0; all < 2; all++) {
+        ly_cmd_set_color_mode(app, all ? LY_COLOR_OCCUPANCY : LY_COLOR_NONE, false);
+        ly_cmd_set_stacking(app, all, 0);
+        ly_cmd_set_walk_areas(app, true);
+        ly_app_update(app, 0.016);
+        CHECK(app->dv.areas_shown);
+        /* (headless, the search panel is never drawn and reaches down to the bottom: on a
+         * portrait kiosk that puts the key beside the column, where the card is) */
+        CHECK(all || L->walk_legend.shown || (w < h && scale > 1 && L->card.shown));
+        if (!L->walk_legend.shown)
+            continue;
+        CHECK(inside(&L->walk_legend, w, h));
+        const ly_box *other[] = {&L->toolbar,      &L->search,     &L->card,
+                                 &L->color_legend, &L->plan_legend};
+        for (size_t k = 0; k < sizeof other / sizeof *other; k++)
+            CHECK(!other[k]->shown || apart(&L->walk_legend, other[k]));
+    }
+    ly_cmd_set_walk_areas(app, false);
+    ly_cmd_set_stacking(app, false, 0);
+    ly_cmd_set_color_mode(app, LY_COLOR_NONE, false);
+    ly_app_update(app, 0.016);
+    CHECK(!L->walk_legend.shown);
+}
+
 /* The layout on a window of w x h at a UI scale: every shown box inside it; the
  * title, toolbar, search and compass apart from each other and from the card. */
 static void layout_at(ly_app *app, int w, int h, float scale)
@@ -664,6 +701,12 @@ int main(void)
     layout_at(&app, 1080, 1920, 1.75f);
     layout_at(&app, 3840, 2160, 2);
     layout_at(&app, 1600, 900, 1.75f); /* 914 x 514 dp: the finder narrowed beside the card */
+    walk_key_at(&app, 1920, 1080, 1);
+    walk_key_at(&app, 1366, 768, 1);
+    walk_key_at(&app, 1080, 1920, 1.75f);
+    walk_key_at(&app, 390, 844, 1);
+    walk_key_at(&app, 800, 600, 1);
+    ly_cmd_select(&app, -1, false);
     /* a phone's dashboard over the colours' legend: the legend waits (it had been left with
      * its title under the dashboard) */
     ly_cmd_resize(&app, 390, 844);

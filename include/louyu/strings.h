@@ -415,6 +415,8 @@ typedef enum {
     LY_S_NEARBY_NONE,
     LY_S_NEARBY_HINT,
     LY_S_WALK_AREAS,
+    LY_S_WALK_KEY,     /* the walking areas' key on the map: its title */
+    LY_S_WALK_KEY_ROW, /* and a row (%d: minutes) */
     LY_S_OPENED_IN,
     LY_S_OPERATIONS,
     LY_S_OPERATIONS_BADGE,

@@ -80,6 +80,7 @@ typedef struct {
     ly_walk_nearby nearby;
     ly_overlay overlay;
     bool overlay_dirty;
+    bool areas_shown; /* the overlay has walking areas in it: their key shows */
     /* the live pictures of st.camera_views (same order): their streams and status */
     struct ly_camstream *streams[LY_CAMERA_VIEWS];
     uint64_t stream_serial[LY_CAMERA_VIEWS];

@@ -88,6 +88,9 @@ void ly_cmd_choose_place(ly_app *app, long feature);
 /* draws the walking route to the selected building's nearest place of a kind (-1: none) */
 void ly_cmd_set_route(ly_app *app, int kind);
 void ly_cmd_set_walk_areas(ly_app *app, bool on);
+/* Walking area `band` (0 to 2, the nearest first): its minutes, and in rgb the colour its
+ * fills give the land (the key's swatch). */
+int ly_surroundings_area(int band, uint8_t rgb[3]);
 /* operations mode: cameras on the map, their list and live pictures (off closes them) */
 void ly_cmd_set_operations(ly_app *app, bool on);
 void ly_cmd_set_cameras_panel(ly_app *app, bool on);

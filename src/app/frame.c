@@ -23,7 +23,7 @@ static size_t keep_out(const ly_layout *L, float pad, float (*out)[4], size_t ca
                            &L->dashboard, &L->color_legend, &L->plan_legend, &L->tour,
                            &L->toast,     &L->notice,       &L->admin,       &L->weeks,
                            &L->places,    &L->cameras,      &L->camera_view[0],
-                           &L->operations,
+                           &L->operations,  &L->walk_legend,
                            &L->camera_view[1], &L->camera_view[2], &L->camera_view[3]};
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof *all && n < cap; i++) {

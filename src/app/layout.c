@@ -544,7 +544,7 @@ static void weeks(ly_layout *L, const ly_app *app)
     const ly_box *others[] = {&L->toolbar, &L->search,     &L->keyboard,   &L->finder,
                               &L->help,    &L->help_keys,  &L->card,       &L->floor_card,
                               &L->dashboard, &L->places,   &L->cameras,    &L->color_legend,
-                              &L->plan_legend};
+                              &L->plan_legend, &L->walk_legend};
     for (size_t i = 0; L->weeks.shown && i < sizeof others / sizeof *others; i++) {
         const ly_box *o = others[i];
         if (o->shown && o->x < L->weeks.x + L->weeks.w && L->weeks.x < o->x + o->w &&

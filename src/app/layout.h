@@ -50,7 +50,7 @@ typedef struct {
     ly_box title, toolbar, search, compass, help_button, scale_bar;
     /* while they are open */
     ly_box keyboard, finder, help, help_keys, card, floor_card, dashboard;
-    ly_box color_legend, plan_legend, tour, toast, notice, admin;
+    ly_box color_legend, plan_legend, walk_legend, tour, toast, notice, admin;
     float toast_room; /* the toast's text wraps at this width (ly_layout_toast_lines) */
     float search_room; /* dp the search's results may take: to the scale bar or the keyboard */
     bool compact_toolbar; /* a short window: the language and colour buttons share a row */
@@ -118,6 +118,8 @@ bool ly_layout_has_weeks(const struct ly_app *app);
  * without buildings (false when there is none); the PIN pad's key height (dp). */
 void ly_layout_title_text(const struct ly_app *app, const char **name, char *sub, size_t n);
 int ly_layout_color_legend(const struct ly_app *app, char (*text)[120], unsigned char (*rgb)[3]);
+/* The walking areas' key: its three rows (0 while the map shows no areas). */
+int ly_layout_walk_legend(const struct ly_app *app, char (*text)[120], unsigned char (*rgb)[3]);
 void ly_layout_toast_text(const struct ly_app *app, char *buf, size_t n);
 /* Whether the toast tells of a success (a reload that took, an export written). */
 bool ly_layout_toast_ok(const struct ly_app *app);

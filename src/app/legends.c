@@ -1,8 +1,10 @@
-/* Where the legends at the bottom left go: the colour-by mode's classes, and above them,
- * while the stacking plan is shown, what its colours mean (views/legends.c draws them).
+/* Where the legends at the bottom left go: the colour-by mode's classes; above them, while
+ * the stacking plan is shown, what its colours mean; and above those, while the walking
+ * areas are on the map, which is 5, 10 or 15 minutes (views/legends.c draws them).
  * Part of the layout (layout.h), in a file of its own. */
 #include "layout.h"
 #include "app.h"
+#include "commands.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -35,7 +37,18 @@ static ly_box legend_box(const ly_app *app, float s, float bottom, const char *t
                     .shown = true};
 }
 
-void ly_layout_legends(ly_layout *L, const ly_app *app)
+int ly_layout_walk_legend(const ly_app *app, char (*text)[120], unsigned char (*rgb)[3])
+{
+    if (!app->dv.areas_shown)
+        return 0;
+    for (int i = 0; i < 3; i++)
+        snprintf(text[i], 120, ly_str(LY_S_WALK_KEY_ROW, app->st.lang),
+                 ly_surroundings_area(i, rgb[i]));
+    return 3;
+}
+
+/* Each legend's box, one above the other up from the bottom left (the colours lowest). */
+static void stacked(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
     float s = L->s, bottom = (float)L->height - 62 * s;
@@ -56,37 +69,53 @@ void ly_layout_legends(ly_layout *L, const ly_app *app)
     L->plan_legend = legend_box(app, s, bottom, ly_str(LY_S_STACKING_PLAN, st->lang),
                                 LY_FLOOR_STATES, plan);
     L->plan_legend.shown = st->plan.on && st->selected >= 0;
-    /* a legend that would reach up behind the left column (a short window, or two legends
-     * one above the other) goes beside it at the bottom instead: right of the column, or
-     * right of the legend below */
+    if (L->plan_legend.shown)
+        bottom = L->plan_legend.y - 10 * s;
+    rows = ly_layout_walk_legend(app, text, rgb);
+    for (int i = 0; i < rows; i++)
+        labels[i] = text[i];
+    L->walk_legend = legend_box(app, s, bottom, ly_str(LY_S_WALK_KEY, st->lang), rows, labels);
+    L->walk_legend.shown = rows > 0;
+}
+
+void ly_layout_legends(ly_layout *L, const ly_app *app)
+{
+    float s = L->s;
+    stacked(L, app);
+    /* a legend that would reach up behind the left column (a short window, or legends one
+     * above the other) goes beside it at the bottom instead: right of the column, or right
+     * of the legends below */
     float column = 0;
     const ly_box *col[] = {&L->toolbar, &L->search};
     for (int i = 0; i < 2; i++)
         if (col[i]->shown)
             column = fmaxf(column, col[i]->y + col[i]->h);
-    ly_box *leg[] = {&L->color_legend, &L->plan_legend};
-    float x = LY_LAYOUT_MARGIN * s, floor_y = (float)L->height - 62 * s;
-    for (int i = 0; i < 2; i++) {
+    ly_box *leg[] = {&L->color_legend, &L->plan_legend, &L->walk_legend};
+    enum { N = sizeof leg / sizeof *leg };
+    float floor_y = (float)L->height - 62 * s;
+    for (int i = 0; i < N; i++) {
         ly_box *b = leg[i];
-        if (!b->shown)
+        if (!b->shown || b->y >= column + LY_LAYOUT_GAP * s)
             continue;
-        if (b->y < column + LY_LAYOUT_GAP * s) {
-            b->y = floor_y - b->h;
-            b->x = i && L->color_legend.shown && L->color_legend.x + L->color_legend.w > x
-                       ? L->color_legend.x + L->color_legend.w + LY_LAYOUT_GAP * s
-                       : x;
-            if (b->y < column + LY_LAYOUT_GAP * s) /* still taller than the room: beside it */
-                b->x = fmaxf(b->x, LY_LAYOUT_SIDE_X * s);
-        }
-        x = b->x;
+        b->y = floor_y - b->h;
+        b->x = LY_LAYOUT_MARGIN * s;
+        for (int k = 0; k < i; k++)
+            if (leg[k]->shown)
+                b->x = fmaxf(b->x, leg[k]->x + leg[k]->w + LY_LAYOUT_GAP * s);
+        if (b->y < column + LY_LAYOUT_GAP * s) /* still taller than the room: beside it */
+            b->x = fmaxf(b->x, LY_LAYOUT_SIDE_X * s);
     }
     /* none under a floor's card that opened where the column was (the card says its
-     * floor's state itself), nor half under the building's card or the dashboard in a
-     * window too small for both (720 x 480: "Stacking plan" and "Partly vacant" were cut
-     * off; a phone's dashboard covered the colours' title) */
-    ly_box *legs[] = {&L->color_legend, &L->plan_legend};
-    const ly_box *over[] = {&L->floor_card, &L->card, &L->dashboard};
-    for (int i = 0; i < 2; i++)
-        for (int k = 0; k < 3; k++)
-            legs[i]->shown &= !(over[k]->shown && ly_layout_meets(over[k], legs[i]));
+     * floor's state itself), nor half under the building's card, the dashboard or a panel
+     * that opened right of the column, in a window too small for both (720 x 480:
+     * "Stacking plan" and "Partly vacant" were cut off; a phone's dashboard covered the
+     * colours' title), nor off the window's right edge */
+    const ly_box *over[] = {&L->floor_card, &L->card,   &L->dashboard, &L->finder,
+                            &L->places,     &L->cameras, &L->help,      &L->help_keys,
+                            &L->keyboard};
+    for (int i = 0; i < N; i++) {
+        for (size_t k = 0; k < sizeof over / sizeof *over; k++)
+            leg[i]->shown &= !(over[k]->shown && ly_layout_meets(over[k], leg[i]));
+        leg[i]->shown &= leg[i]->x + leg[i]->w <= (float)L->width;
+    }
 }

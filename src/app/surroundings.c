@@ -6,6 +6,7 @@
 #include "louyu/clock.h"
 #include "louyu/icons.h"
 #include "louyu/log.h"
+#include "louyu/palette.h"
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -114,8 +115,32 @@ static void walk_search(ly_app *app)
     dv->overlay_dirty = true;
 }
 
-/* The 5, 10 and 15 minute areas: nested, so the nearest band is the deepest. */
-static void overlay_areas(ly_app *app)
+/* A walking area's fill: the farther band lighter. The bands are nested, so the nearest
+ * is under all three fills, the deepest. */
+static ly_color area_fill(int band)
+{
+    return ly_rgba(38, 140, 160, (uint8_t)(band == 0 ? 70 : band == 1 ? 52 : 40));
+}
+
+int ly_surroundings_area(int band, uint8_t rgb[3])
+{
+    /* the fills stacked as drawn (the farthest first) over the land's colour */
+    float c[3];
+    for (int k = 0; k < 3; k++)
+        c[k] = ly_palette_ground[LY_GROUND_LAND][k] * 255;
+    for (int b = 2; b >= band; b--) {
+        ly_color f = area_fill(b);
+        float a = (float)f.a / 255, src[3] = {f.r, f.g, f.b};
+        for (int k = 0; k < 3; k++)
+            c[k] = c[k] * (1 - a) + src[k] * a;
+    }
+    for (int k = 0; k < 3; k++)
+        rgb[k] = (uint8_t)lroundf(c[k]);
+    return (int)AREA_MIN[band];
+}
+
+/* The 5, 10 and 15 minute areas, the farthest first; whether any were drawn. */
+static bool overlay_areas(ly_app *app)
 {
     ly_derived *dv = &app->dv;
     double lim[3];
@@ -123,15 +148,18 @@ static void overlay_areas(ly_app *app)
         lim[i] = AREA_MIN[i] * LY_WALK_M_PER_MIN;
     ly_walk_areas a;
     if (ly_walk_isochrones(dv->walk, dv->walk_from, lim, 3, &a))
-        return;
+        return false;
+    bool any = false;
     for (int b = 2; b >= 0; b--) {
-        ly_color fill = ly_rgba(38, 140, 160, (uint8_t)(b == 0 ? 70 : b == 1 ? 52 : 40));
+        any |= a.count_tri[b] >= 3;
         for (size_t v = a.first_tri[b]; v + 2 < a.first_tri[b] + a.count_tri[b]; v += 3)
-            ly_overlay_triangle(&dv->overlay, a.tri[v], a.tri[v + 1], a.tri[v + 2], Z_AREAS, fill);
+            ly_overlay_triangle(&dv->overlay, a.tri[v], a.tri[v + 1], a.tri[v + 2], Z_AREAS,
+                                area_fill(b));
         ly_overlay_segments(&dv->overlay, a.seg + a.first_seg[b], a.count_seg[b], 2.0f, Z_AREAS,
                             ly_rgba(24, 110, 130, 200));
     }
     ly_walk_areas_deinit(&a);
+    return any;
 }
 
 /* The route to the nearest place of the chosen kind: a white casing under the line. */
@@ -182,8 +210,7 @@ static void rebuild_overlay(ly_app *app)
     const ly_state *st = &app->st;
     ly_overlay_clear(&dv->overlay);
     bool walk = st->selected >= 0 && dv->walk_from && dv->walk_for == st->selected;
-    if (walk && st->walk_areas)
-        overlay_areas(app);
+    dv->areas_shown = walk && st->walk_areas && overlay_areas(app);
     if (walk)
         overlay_route(app);
     const ly_district *d = &app->scene.district;

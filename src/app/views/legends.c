@@ -1,5 +1,6 @@
-/* The legends at the bottom left: the colour-by mode's classes with their counts,
- * and above them, while the stacking plan is shown, what its colours mean. */
+/* The legends at the bottom left: the colour-by mode's classes with their counts; above
+ * them, while the stacking plan is shown, what its colours mean; and above those, while
+ * the walking areas are on the map, which tint is 5, 10 or 15 minutes on foot. */
 #include "view.h"
 #include "louyu/stacking.h"
 
@@ -51,11 +52,27 @@ static void plan_legend(const ly_view_ctx *c)
              (const unsigned char(*)[3])rgb, labels);
 }
 
+static void walk_legend(const ly_view_ctx *c)
+{
+    char text[3][120];
+    unsigned char rgb[3][3];
+    int rows = ly_layout_walk_legend(c->app, text, rgb);
+    const char *labels[3];
+    for (int i = 0; i < rows; i++)
+        labels[i] = text[i];
+    swatches(c, &c->L->walk_legend, ly_view_str(c, LY_S_WALK_KEY), rows,
+             (const unsigned char(*)[3])rgb, labels);
+}
+
 ly_view_out ly_view_legends(const ly_view_ctx *c)
 {
-    if (c->L->color_legend.shown)
+    const ly_layout *L = c->L;
+    if (L->color_legend.shown)
         color_legend(c);
-    if (c->L->plan_legend.shown)
+    if (L->plan_legend.shown)
         plan_legend(c);
-    return (ly_view_out){.drew = c->L->color_legend.shown || c->L->plan_legend.shown};
+    if (L->walk_legend.shown)
+        walk_legend(c);
+    return (ly_view_out){.drew = L->color_legend.shown || L->plan_legend.shown ||
+                                 L->walk_legend.shown};
 }
