@@ -547,7 +547,17 @@ run 0 info "$ZS" everbright-ifc --json
 expect out '"tax_2010_over_100m":[[:space:]]*true'
 expect out '"enterprises":[[:space:]]*\['
 run 0 info "$ZS" petroleum;       expect out '^  window +'
-run 2 info "$ZS" no-such-building; expect err 'has no building with id "no-such-building"'
+run 2 info "$ZS" no-such-building; expect err 'has no building "no-such-building": expected a building.s id or exact name \('
+# a building named as people name it: its Chinese or English name (any case), and when the
+# name is not exact, the buildings whose names match it; a name two buildings share is refused
+run 0 info "$ZS" 海信大厦;        expect out '^海信大厦  Hisense Tower  \[hisense\]'
+run 0 info "$ZS" " hisense TOWER "; expect out '\[hisense\]'
+run 0 nearby "$ZS" 'Hisense Tower'; expect out '^海信大厦 / Hisense Tower \[hisense\]: on foot'
+run 2 info "$ZS" 海信;            expect err 'has no building "海信": .*; names that match: hisense \(海信大厦 · Hisense Tower\)'
+run 2 info "$ZS" haixin;          expect err 'names that match: hisense \('
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); f=[x for x in d['features'] if x.get('id') in ('b2','b3')]; f[1]['properties']['name']=f[0]['properties']['name']; json.dump(d,open(sys.argv[2],'w'),ensure_ascii=False)" "$SRC/tests/data/search/pinyin.geojson" "$tmp/twins.geojson"
+run 2 info "$tmp/twins.geojson" 中国银行大厦; expect err 'has no building "中国银行大厦" of its own: that name is shared; expected the id of one of: b2 \(中国银行大厦\), b3 \(中国银行大厦\)'
+run 0 info "$tmp/twins.geojson" b3; expect out '\[b3\]'
 run 0 info "$SF" '#0';            expect out 'Occupancy +no data'
 run 0 info;                 expect out '^wtc +118.0 m +30 +86 %  青岛世贸中心'
 

@@ -135,6 +135,21 @@ static void reading(void)
     }
     ly_report_free(&r);
     ly_diag_list_deinit(&diags);
+    /* a name two buildings share is refused, not given to the first of them (the
+     * petroleum building renamed for the moment) */
+    {
+        ly_building *pet = &g_d.buildings[ly_district_find(&g_d, "petroleum")];
+        const char *was = pet->name;
+        pet->name = g_d.buildings[ly_district_find(&g_d, "hisense")].name;
+        CHECK(parse("周,楼宇,楼层,空置面积\n2011-W18,海信大厦,,0\n", &r, &diags) < 0);
+        CHECK_INT(diags.count, 1);
+        if (diags.count)
+            CHECK(strstr(diags.items[0].message, "\"building\" is \"海信大厦\", which names two "
+                                                 "buildings: expected the id") != NULL);
+        ly_report_free(&r);
+        ly_diag_list_deinit(&diags);
+        pet->name = was;
+    }
     /* a template reads back as a report of the same floors */
     size_t len;
     char *t = ly_report_template(&g_d, (uint32_t)ly_district_find(&g_d, "wtc"), 201118, NULL, &len);

@@ -355,6 +355,10 @@ int ly_district_data_year(const ly_district *d);
 
 /* Index of the building with this id, or -1. */
 long ly_district_find(const ly_district *d, const char *id);
+/* Index of the building a person names (a report's row, a command's argument): its id, or
+ * exactly its Chinese name, English name (in any case) or alias, blanks at either end
+ * aside; -1 when none, -2 when two buildings have that name (their ids tell them apart). */
+long ly_district_find_named(const ly_district *d, const char *text);
 /* Whether (x, y) is inside polygon pg (even-odd over all its rings: holes are outside),
  * its points taken from pts, two numbers each as d->points has them (lon/lat; or a
  * projection of them, such as ly_geo.xy). */

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void ly_district_unload(ly_district *d)
 {
@@ -106,6 +107,35 @@ long ly_district_find(const ly_district *d, const char *id)
         if (strcmp(d->buildings[i].id, id) == 0)
             return (long)i;
     return -1;
+}
+
+long ly_district_find_named(const ly_district *d, const char *text)
+{
+    if (!text)
+        return -1;
+    char key[256];
+    while (*text == ' ' || *text == '\t')
+        text++;
+    size_t n = strlen(text);
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+        n--;
+    if (n >= sizeof key)
+        return -1;
+    memcpy(key, text, n);
+    key[n] = '\0';
+    long b = ly_district_find(d, key);
+    if (b >= 0 || !n)
+        return b;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        const ly_building *x = &d->buildings[i];
+        if ((x->name && !strcmp(x->name, key)) || (x->name_en && !strcasecmp(x->name_en, key)) ||
+            (x->alias && !strcmp(x->alias, key))) {
+            if (b >= 0)
+                return -2; /* two of that name: the id tells them apart */
+            b = (long)i;
+        }
+    }
+    return b;
 }
 
 double ly_building_mid_lon(const ly_building *b)

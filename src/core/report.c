@@ -284,24 +284,6 @@ static long record_of(const ly_district *d, const ly_building *b, int f)
     return -1;
 }
 
-/* The building a report names: its id, or exactly its Chinese or English name. */
-static long find_building(const ly_district *d, const char *s)
-{
-    char key[256];
-    s = skip_blank(s);
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    snprintf(key, sizeof key, "%.*s", (int)n, s);
-    long b = ly_district_find(d, key);
-    for (size_t i = 0; b < 0 && i < d->n_buildings; i++) {
-        const ly_building *x = &d->buildings[i];
-        if ((x->name && !strcmp(x->name, key)) || (x->name_en && !strcasecmp(x->name_en, key)))
-            b = (long)i;
-    }
-    return b;
-}
-
 /* ---- the header ------------------------------------------------------------------- */
 
 /* Which column a header cell names, or -1. */
@@ -804,7 +786,13 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
     bool week_ok = read_week(rd, row);
     size_t at;
     const char *s = field(rd, row, LY_RC_BUILDING, &at);
-    long b = find_building(rd->d, s);
+    long b = ly_district_find_named(rd->d, s);
+    if (b == -2) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"building\" is \"%s\", which names two buildings: expected the id of the one "
+              "meant (louyu info lists them)", CUT60(s));
+        return 0;
+    }
     if (b < 0) {
         fault(rd, LY_DIAG_ERROR, at,
               "\"building\" is \"%s\": expected the id of one of the district's %zu buildings "

@@ -304,12 +304,14 @@ static const ly_command COMMANDS[] = {
      "[FILE] [ID]", G_INFO, 0, 2,
      "With FILE alone, lists the file's buildings. The directory's order: by floor (the\n"
      "lowest the enterprise is on; none last), by name (pinyin for Chinese names), or by\n"
-     "industry (then floor); the viewer's Enterprises tab orders the same way."},
+     "industry (then floor); the viewer's Enterprises tab orders the same way.\n"
+     "ID is a building's id or its exact name (海信大厦, Hisense Tower); for another\n"
+     "name the buildings whose names match it are suggested."},
     {"nearby", ly_cli_nearby, "a building's nearest places of each kind on foot, with minutes",
      "[FILE] ID", G_NEARBY, 1, 2,
      "Walks over the district's roads (footways too) at 4.5 km/h from the building's\n"
      "outline to each place, up to 2.4 km; what the card's Nearby tab shows. --json adds\n"
-     "each route as [lon, lat] points."},
+     "each route as [lon, lat] points. ID is a building's id or its exact name."},
     {"query", ly_cli_query, "the tenant finder: floors with space that match, ranked, with reasons",
      "[FILE]", G_QUERY, 0, 1, NULL},
     {"shot", ly_cli_shot, "render what the window would show to a PNG, headless", "[FILE]",
@@ -364,7 +366,8 @@ static const ly_command COMMANDS[] = {
     {"report template", ly_cli_report_template,
      "a pre-filled weekly report for one building, to fill in a spreadsheet", "BUILDING",
      G_TEMPLATE, 1, 1,
-     "Every floor with a record, with last week's vacancy and rent (docs/reports.md)."},
+     "Every floor with a record, with last week's vacancy and rent (docs/reports.md).\n"
+     "BUILDING is its id or its exact name."},
     {"report import", ly_cli_report_import, "check weekly reports and add them to the store",
      "FILE...", G_IMPORT, 1, 1024,
      "A FILE is a CSV (docs/reports.md) or a workbook (.xlsx, .xls, .ods, XML Spreadsheet\n"
@@ -375,7 +378,7 @@ static const ly_command COMMANDS[] = {
      "changes nothing. Exit status 1: a file has errors or its week is already\n"
      "reported (without --replace)."},
     {"report history", ly_cli_report_history, "a building's vacancy and rent, week by week",
-     "BUILDING", G_DB_JSON, 1, 1, NULL},
+     "BUILDING", G_DB_JSON, 1, 1, "BUILDING is its id or its exact name."},
     {"report diff", ly_cli_report_diff, "what changed between two weeks, building by building",
      "WEEK WEEK", G_DB_JSON, 2, 2, "Weeks as 2011-W17 (or a date in the week)."},
     {"report log", ly_cli_report_log, "every report file imported: when, by whom, its SHA-256",

@@ -314,18 +314,6 @@ static void file_and_id(const ly_args *a, const char **path, const char **id)
     }
 }
 
-static int no_such_building(const char *path, const ly_district *d, const char *id)
-{
-    fprintf(stderr, "louyu info: %s has no building with id \"%s\"", path, id);
-    if (d->n_buildings) {
-        fprintf(stderr, "; ids include:");
-        for (size_t k = 0; k < d->n_buildings && k < 8; k++)
-            fprintf(stderr, " %s", d->buildings[k].id);
-    }
-    fprintf(stderr, " (louyu info %s lists them all)\n", path);
-    return LY_EXIT_USAGE;
-}
-
 static int show(const ly_args *a, const ly_district *d, const ly_building *b)
 {
     bool json = ly_arg_flag(a, "--json");
@@ -382,8 +370,8 @@ int ly_cli_info(const ly_args *a)
         else
             list_text(&d);
     } else {
-        long i = ly_district_find(&d, id);
-        rc = i < 0 ? no_such_building(path, &d, id) : show(a, &d, &d.buildings[i]);
+        long i = ly_cli_building("info", path, &d, id);
+        rc = i < 0 ? LY_EXIT_USAGE : show(a, &d, &d.buildings[i]);
     }
     ly_district_unload(&d);
     return rc;

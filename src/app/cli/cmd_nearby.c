@@ -134,10 +134,8 @@ int ly_cli_nearby(const ly_args *a)
     int rc = ly_cli_load_district(&d, path, a);
     if (rc)
         return rc;
-    long bi = ly_district_find(&d, id);
+    long bi = ly_cli_building("nearby", path, &d, id);
     if (bi < 0) {
-        fprintf(stderr, "louyu nearby: %s has no building \"%s\" (louyu info %s lists them)\n",
-                path, id, path);
         ly_district_unload(&d);
         return LY_EXIT_USAGE;
     }

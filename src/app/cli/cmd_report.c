@@ -72,12 +72,7 @@ static long week_index(const ly_district *d, int week, const char *cmd)
 
 static long building_arg(const ly_args *a, const ly_district *d, const char *id)
 {
-    long b = ly_district_find(d, id);
-    if (b < 0)
-        fprintf(stderr, "louyu %s: the store has no building with id \"%s\" (louyu info %s lists "
-                        "them)\n",
-                a->cmd->name, id, store_path(a));
-    return b;
+    return ly_cli_building(a->cmd->name, store_path(a), d, id);
 }
 
 /* ---- template -------------------------------------------------------------------- */

@@ -1,6 +1,7 @@
 #include "data.h"
 #include "cli.h"
 #include "louyu/fetch.h"
+#include "louyu/search.h"
 #include "louyu/strings.h"
 #include "louyu/week.h"
 
@@ -159,4 +160,36 @@ int ly_cli_week(const ly_args *a, const char *text, int *week)
                                   "date in it",
                                   text);
     return 0;
+}
+
+long ly_cli_building(const char *cmd, const char *path, const ly_district *d, const char *text)
+{
+    long b = ly_district_find_named(d, text);
+    if (b >= 0)
+        return b;
+    fprintf(stderr, "louyu %s: %s has no building \"%s\"", cmd, path, text);
+    if (b == -2)
+        fprintf(stderr, " of its own: that name is shared; expected the id of one of:");
+    else
+        fprintf(stderr, ": expected a building's id or exact name");
+    /* the buildings the viewer's search would offer for it (for a shared name: those) */
+    ly_search s;
+    ly_search_hit hits[6];
+    size_t n = 0;
+    if (ly_search_init(&s, d, LY_LANG_EN) == 0) {
+        n = ly_search_run(&s, text, hits, 6);
+        ly_search_deinit(&s);
+    }
+    if (n && b != -2)
+        fprintf(stderr, "; names that match:");
+    char title[256];
+    for (size_t i = 0; i < n && i < 5; i++) {
+        const ly_building *x = &d->buildings[hits[i].building];
+        fprintf(stderr, "%s %s (%s)", i ? "," : "", x->id,
+                ly_cli_title(x, LY_LANG_EN, " · ", title, sizeof title));
+    }
+    if (n > 5)
+        fprintf(stderr, " ...");
+    fprintf(stderr, " (louyu info %s lists them all)\n", path);
+    return -1;
 }

@@ -29,6 +29,11 @@ void ly_cli_say_layers_only(const char *path, const ly_district *d);
  * (the window's far blocks) are let through when `window`. Returns 0 or LY_EXIT_USAGE
  * after saying why. */
 int ly_cli_lod(const ly_args *a, bool window, const char **lod);
+/* The building a command's argument names (its id, or exactly its name: 海信大厦, Hisense
+ * Tower) in d, read from path; -1 after saying on stderr that there is none, with the
+ * buildings whose names match what was given (found as the viewer's search finds them),
+ * or the few buildings a name shared by several could mean. */
+long ly_cli_building(const char *cmd, const char *path, const ly_district *d, const char *text);
 /* A string, or null. */
 void ly_json_str(cJSON *o, const char *key, const char *s);
 /* A number, or null when it is negative (unknown) or not finite. */
