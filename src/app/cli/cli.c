@@ -305,7 +305,7 @@ static const ly_command COMMANDS[] = {
      "With FILE alone, lists the file's buildings. The directory's order: by floor (the\n"
      "lowest the enterprise is on; none last), by name (pinyin for Chinese names), or by\n"
      "industry (then floor); the viewer's Enterprises tab orders the same way.\n"
-     "ID is a building's id or its exact name (海信大厦, Hisense Tower); for another\n"
+     "ID is a building's id or its exact name, in Chinese or English; for another\n"
      "name the buildings whose names match it are suggested."},
     {"nearby", ly_cli_nearby, "a building's nearest places of each kind on foot, with minutes",
      "[FILE] ID", G_NEARBY, 1, 2,
