@@ -374,7 +374,11 @@ static void totals(const ly_view_ctx *c)
     }
     ly_ui_text_wrapped(c->ui, line);
     /* the tax where some building gives it (none is not 0), then the vacancy */
-    ly_format_grouped(st.tax_2010_cny / 1e6, a, sizeof a);
+    /* (in Chinese in 亿元, as the district's own reports give it: "9.45 亿元") */
+    if (c->app->st.lang == LY_LANG_ZH)
+        snprintf(a, sizeof a, "%.2f", st.tax_2010_cny / 1e8);
+    else
+        ly_format_grouped(st.tax_2010_cny / 1e6, a, sizeof a);
     int at = 0;
     if (st.tax_2010_known)
         at = snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_TAX), a, st.tax_big);
