@@ -728,8 +728,10 @@ run 2 pick "$ZS" --at 0x10,5
 run 2 shot "$ZS" --out "$tmp/no.png" --scale inf
 [ ! -e "$tmp/no.geojson" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a refused synth wrote its file"; }
 [ ! -e "$tmp/no.png" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a refused shot wrote its PNG"; }
-run 2 pick "$ZS" --at 10,10 --out "$tmp/no.png"; expect err '--out is an option of `louyu shot`, not of `louyu pick`'
+run 2 pick "$ZS" --at 10,10 --out "$tmp/no.png"; expect err '--out is an option of `louyu shot`, .*, not of `louyu pick`'
 expect err '^usage: louyu pick'
+# every command that takes an option is named, not just the first
+run 2 stats "$ZS" --lang zh; expect err -- '--lang is an option of `louyu view`, `louyu info`, `louyu nearby`, `louyu query`, .*not of `louyu stats`'
 run 2 info "$ZS" --json --json;               expect err -- '--json is given twice'
 run 2 stats "$ZS" --size 10x10;               expect err -- '--size is an option of'
 # (--db, the report commands' store, to a command that reads a store as its file: how)

@@ -174,10 +174,21 @@ static int foreign(const ly_command *c, const char *name)
         return ly_cli_usage_error(c, "--db is the store of the `louyu report` commands; "
                                      "`louyu %s` reads a store as its FILE: louyu %s STORE.gpkg",
                                   c->name, c->name);
-    for (size_t i = 0; i < n; i++)
-        if (&all[i] != c && find_opt(&all[i], name))
-            return ly_cli_usage_error(c, "%s is an option of `louyu %s`, not of `louyu %s`", name,
-                                      all[i].name, c->name);
+    /* every command that takes it ("--lang is an option of `louyu view`, `louyu nearby`
+     * ..."): naming only the first had made it sound like the viewer's alone */
+    char which[512];
+    size_t at = 0, found = 0;
+    which[0] = '\0';
+    for (size_t i = 0; i < n && at < sizeof which; i++)
+        if (&all[i] != c && find_opt(&all[i], name)) {
+            int w = snprintf(which + at, sizeof which - at, "%s`louyu %s`", found ? ", " : "",
+                             all[i].name);
+            at += w > 0 ? (size_t)w : 0;
+            found++;
+        }
+    if (found)
+        return ly_cli_usage_error(c, "%s is an option of %s, not of `louyu %s`", name, which,
+                                  c->name);
     return ly_cli_usage_error(c, "unknown option '%s'", name);
 }
 
