@@ -627,8 +627,11 @@ run 0 info "$ZS" wtc --enterprises --json
 [ "$(grep -c '"registered_capital_cny":' "$tmp/out")" -eq "$want" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --enterprises --json does not hold $want enterprises"; }
 run 0 info "$ZS" wtc --enterprises --industry finance
 expect out "^$want_fin enterprises in industry \"finance\"$"
-[ "$(grep -cE '^[0-9]+F' "$tmp/out")" -eq "$want_fin" ] && [ "$(grep -E '^[0-9]+F' "$tmp/out" | grep -cv ' finance ')" -eq 0 ] &&
+[ "$(grep -cE '^[0-9]+F' "$tmp/out")" -eq "$want_fin" ] && [ "$(grep -E '^[0-9]+F' "$tmp/out" | grep -cv ' Finance ')" -eq 0 ] &&
   pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --industry finance does not filter"; }
+# the industry column names it (in --lang's language), not by its keyword
+run 0 info "$ZS" wtc --enterprises --industry it; expect out '^[0-9]+F +IT +[0-9-]'
+run 0 info "$ZS" wtc --enterprises --industry finance --lang zh; expect out '^[0-9]+F +金融 +[0-9-]'
 # the industry as louyu shows it, in either language, in any case: the same enterprises
 for name in Finance 金融; do
   run 0 info "$ZS" wtc --enterprises --industry "$name"

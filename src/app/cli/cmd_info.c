@@ -337,7 +337,8 @@ static int show(const ly_args *a, const ly_district *d, const ly_building *b)
         if (json)
             ly_json_print(ly_info_enterprises_json(d, rows, (size_t)n));
         else
-            ly_info_enterprises_text(d, b, rows, (size_t)n, industry);
+            ly_info_enterprises_text(d, b, rows, (size_t)n, industry,
+                                     ly_arg_given(a, "--lang") ? ly_lang_parse(lang) : LY_LANG_EN);
         free(rows);
     } else if (json) {
         ly_json_print(building_json(d, b));

@@ -172,7 +172,7 @@ cJSON *ly_info_floors_json(const ly_district *d, const ly_building *b)
 }
 
 void ly_info_enterprises_text(const ly_district *d, const ly_building *b, const uint32_t *rows,
-                             size_t n, const char *industry)
+                              size_t n, const char *industry, ly_lang lang)
 {
     ly_info_title_line(b);
     if (!n) {
@@ -197,8 +197,12 @@ void ly_info_enterprises_text(const ly_district *d, const ly_building *b, const 
             snprintf(staff, sizeof staff, "%d", e->employees);
         if (e->since)
             snprintf(since, sizeof since, "%d", e->since);
-        printf("%-7s %-17s %9s  %5s  %s%s%s\n", floors, e->industry ? e->industry : "-", staff,
-               since, e->name, e->name_en ? " / " : "", e->name_en ? e->name_en : "");
+        /* the industry's name, not its keyword ("IT", "信息技术": not "it"), padded by the
+         * columns it takes on a terminal */
+        const char *ind = e->industry ? ly_industry_name(e->industry, lang) : "-";
+        size_t w = text_width(ind);
+        printf("%-7s %s%*s %9s  %5s  %s%s%s\n", floors, ind, w < 17 ? (int)(17 - w) : 0, "",
+               staff, since, e->name, e->name_en ? " / " : "", e->name_en ? e->name_en : "");
     }
 }
 
