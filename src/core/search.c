@@ -91,7 +91,8 @@ static char *pinyin_form(const char *utf8)
         free(out);
         return NULL;
     }
-    return out;
+    char *fit = realloc(out, o + 1); /* (a city has a million of them: no room to spare) */
+    return fit ? fit : out;
 }
 
 /* How a typed query (q, ql letters and digits, ql < 64) matches a pinyin form: word by
