@@ -29,10 +29,15 @@ typedef struct {
 } ly_search_hit;
 
 typedef struct {
-    char **texts;       /* lower-cased searchable texts */
-    uint32_t *building; /* per text */
-    uint8_t *kind;      /* per text: ly_match_kind */
-    const char **shown; /* per text: the original text */
+    char *text;        /* lower-cased, or its pinyin (search.c) */
+    const char *shown; /* the original text (owned by the district) */
+    uint32_t building;
+    uint32_t letters;  /* of a pinyin text: the letters a to z in it, as bits */
+    uint8_t kind;      /* ly_match_kind, and whether the text is pinyin */
+} ly_search_text;
+
+typedef struct {
+    ly_search_text *texts;
     size_t n, cap;
     size_t n_buildings;
 } ly_search;

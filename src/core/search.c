@@ -241,37 +241,18 @@ static int add(ly_search *s, const char *text, const char *shown, uint32_t b, in
 {
     if (!text || !*text)
         return 0;
-    size_t was = s->cap;
     if (ly_array_reserve((void **)&s->texts, &s->cap, s->n + 1, sizeof *s->texts))
         return -1;
-    size_t cap = s->cap;
-    /* the parallel arrays grow with texts, to the same capacity (only when it grows: a
-     * realloc per text made the index quadratic where realloc copies, as under ASan) */
-    uint32_t *bb = cap == was ? s->building : realloc(s->building, cap * sizeof *bb);
-    if (!bb) {
-        s->cap = was; /* (all three grown again next time) */
-        return -1;
-    }
-    s->building = bb;
-    uint8_t *kk = cap == was ? s->kind : realloc(s->kind, cap * sizeof *kk);
-    if (!kk) {
-        s->cap = was; /* (all three grown again next time) */
-        return -1;
-    }
-    s->kind = kk;
-    const char **ss = cap == was ? s->shown : realloc(s->shown, cap * sizeof *ss);
-    if (!ss) {
-        s->cap = was; /* (all three grown again next time) */
-        return -1;
-    }
-    s->shown = ss;
     char *t = k & PINYIN_TEXT ? pinyin_form(text) : lowered(text);
     if (!t)
         return k & PINYIN_TEXT ? 0 : -1; /* (no Chinese character: nothing to add) */
-    s->texts[s->n] = t;
-    s->building[s->n] = b;
-    s->kind[s->n] = (uint8_t)k;
-    s->shown[s->n] = shown;
+    uint32_t letters = 0;
+    for (const char *c = t; (k & PINYIN_TEXT) && *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            letters |= 1u << (*c - 'a');
+    if (letters & 1u << ('v' - 'a'))
+        letters |= 1u << ('u' - 'a'); /* (a u typed matches a v: ü) */
+    s->texts[s->n] = (ly_search_text){t, shown, b, letters, (uint8_t)k};
     s->n++;
     return 0;
 }
@@ -281,11 +262,8 @@ void ly_search_deinit(ly_search *s)
     if (!s)
         return;
     for (size_t i = 0; i < s->n; i++)
-        free(s->texts[i]);
+        free(s->texts[i].text);
     free(s->texts);
-    free(s->building);
-    free(s->kind);
-    free(s->shown);
     memset(s, 0, sizeof *s);
 }
 
@@ -387,28 +365,36 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
     int *score = calloc(s->n_buildings ? s->n_buildings : 1, sizeof *score);
     for (size_t i = 0; best && i < s->n_buildings; i++)
         best[i] = -1;
+    uint32_t need = 0; /* the letters the query has */
+    for (size_t i = 0; i < pl; i++)
+        if (py[i] >= 'a' && py[i] <= 'z')
+            need |= 1u << (py[i] - 'a');
     for (size_t t = 0; best && score && t < s->n; t++) {
+        const ly_search_text *x = &s->texts[t];
         static const int base[4] = {400, 200, 100, 50};
-        int sc = base[s->kind[t] & ~PINYIN_TEXT];
-        if (s->kind[t] & PINYIN_TEXT) {
+        int sc = base[x->kind & ~PINYIN_TEXT];
+        if (x->kind & PINYIN_TEXT) {
+            /* (a text without every letter of the query cannot match it: passed over) */
+            if (!pl || (need & ~x->letters))
+                continue;
             /* whole syllables rank a little above initials (a loose match is looked for
              * first: most texts have none, and those are passed over in one pass) */
-            int m = pl ? pinyin_match(s->texts[t], py, pl, true) : 0;
+            int m = pinyin_match(x->text, py, pl, true);
             if (!m)
                 continue;
-            int strict = pinyin_match(s->texts[t], py, pl, false);
+            int strict = pinyin_match(x->text, py, pl, false);
             if (strict)
                 m = strict;
             else
                 sc -= 60;
             sc += (m & PINYIN_PREFIX ? 150 : 0) + (m & PINYIN_WHOLE ? 100 : 0);
         } else {
-            const char *hit = strstr(s->texts[t], qs);
+            const char *hit = strstr(x->text, qs);
             if (!hit)
                 continue;
-            sc += (hit == s->texts[t] ? 150 : 0) + (hit == s->texts[t] && !s->texts[t][ql] ? 100 : 0);
+            sc += (hit == x->text ? 150 : 0) + (hit == x->text && !x->text[ql] ? 100 : 0);
         }
-        uint32_t b = s->building[t];
+        uint32_t b = x->building;
         if (best[b] < 0 || sc > score[b]) {
             best[b] = (int)t;
             score[b] = sc;
@@ -421,8 +407,8 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
         if (best[b] < 0)
             continue;
         size_t t = (size_t)best[b];
-        all[total++] = (ly_search_hit){(uint32_t)b, (ly_match_kind)(s->kind[t] & ~PINYIN_TEXT), s->shown[t],
-                                       score[b]};
+        all[total++] = (ly_search_hit){(uint32_t)b, (ly_match_kind)(s->texts[t].kind & ~PINYIN_TEXT),
+                                       s->texts[t].shown, score[b]};
     }
     if (all) {
         qsort(all, total, sizeof *all, by_score);

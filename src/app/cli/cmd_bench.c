@@ -186,6 +186,19 @@ static void queries(cJSON *o, const built *b)
     if (ok)
         ly_search_run(&srch, "a", found, 10);
     figure(o, "search_ms", ly_clock_ms() - a, 2);
+    /* a word typed in pinyin, letter by letter, as on the kiosk's keyboard: each
+     * keystroke's search */
+    const char *typed = "zhongxin";
+    char q[16];
+    double worst = 0;
+    for (size_t k = 1; ok && k <= strlen(typed); k++) {
+        snprintf(q, sizeof q, "%.*s", (int)k, typed);
+        a = ly_clock_ms();
+        ly_search_run(&srch, q, found, 10);
+        double t = ly_clock_ms() - a;
+        worst = t > worst ? t : worst;
+    }
+    figure(o, "search_pinyin_keystroke_max_ms", worst, 2);
     ly_search_deinit(&srch);
 }
 
