@@ -286,6 +286,12 @@ static void test_wrap(void)
     n = ly_ui_wrap(font, floors, 16, to7 + 1, lines, 64);
     CHECK_INT(n, 2);
     CHECK(starts_with(floors + lines[1].start, "7层"));
+    /* and across the space the floor lists put between them: "7 层" */
+    const char *spaced = "28 层、24 层、23 层、7 层";
+    float to7s = ly_font_measure(font, "28 层、24 层、23 层、7 ", 16);
+    n = ly_ui_wrap(font, spaced, 16, to7s + 1, lines, 64);
+    CHECK_INT(n, 2);
+    CHECK(starts_with(spaced + lines[1].start, "7 层"));
     /* a " · " between phrases ends a line, never starts the next ("zhanshan.gpkg" / "· 33
        buildings") */
     const char *dots = "the store.gpkg · 33 buildings";

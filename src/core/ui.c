@@ -181,12 +181,15 @@ static bool no_break_after(uint32_t c)
     return false;
 }
 
-static bool can_break(uint32_t prev, uint32_t c)
+/* prev: the character before c; last: the last one before the spaces before c */
+static bool can_break(uint32_t prev, uint32_t last, uint32_t c)
 {
     if (no_break_before(c) || no_break_after(prev) || c == ' ') return false;
     /* a number or a Latin name stays with the character after it: "7层", "B座", "5号" (a
-       floor list had broken as "… 7" / "层、6层") */
+       floor list had broken as "… 7" / "层、6层"); a number also across the space before
+       its Chinese unit, "7 层", "4 分钟" */
     if (c >= 0x80 && prev < 0x80 && isalnum((int)prev)) return false;
+    if (prev == ' ' && is_wide(c) && last < 0x80 && isdigit((int)last)) return false;
     return prev == ' ' || is_wide(prev) || is_wide(c);
 }
 
@@ -256,7 +259,7 @@ size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_
             continue;
         }
         float cw = char_width(font, text + i, len, px);
-        if (i > ls && can_break(prev, c)) {
+        if (i > ls && can_break(prev, last, c)) {
             brk = i;
             have_brk = true;
             /* a line that must break breaks after a " · " that separates phrases, or before
