@@ -80,8 +80,11 @@ check '[ $rc = 0 ]' "export --floors failed: $(cat "$tmp/err")"
 python3 - "$tmp/floors.csv" "$tmp/wtc.json" "$tmp/hisense.json" >"$tmp/py" 2>&1 <<'PY'
 import csv, json, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
-assert rows[0][:3] == ["楼宇编号", "楼宇名称", "楼层"], rows[0]
+assert rows[0][:4] == ["楼宇编号", "楼宇名称", "楼层", "用途"], rows[0]
 body = rows[1:]
+# the use in Chinese under a Chinese header (it had been "office", "retail" there)
+uses = {r[3] for r in body}
+assert "办公" in uses and uses <= {"办公", "商业", "酒店", "公寓", "停车", "设备层", "综合", "其他"}, uses
 ids = [r[0] for r in body]
 assert set(ids) == {"wtc", "hisense"} and ids.index("wtc") < ids.index("hisense"), set(ids)
 for name in sys.argv[2:]:
@@ -93,6 +96,20 @@ for name in sys.argv[2:]:
 print("ok")
 PY
 check 'grep -qx ok "$tmp/py"' "the floor rows do not match louyu info: $(cat "$tmp/py")"
+
+# ---- per building in Chinese: the status in Chinese too; English keeps the data's keys ---
+"$LOUYU" export "$district" --format csv --lang zh --select wtc >"$tmp/zh.csv" 2>"$tmp/err"
+"$LOUYU" export "$district" --format csv --select wtc >"$tmp/en.csv" 2>>"$tmp/err"
+python3 - "$tmp/zh.csv" "$tmp/en.csv" >"$tmp/py" 2>&1 <<'PY'
+import csv, sys
+zh = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+en = list(csv.DictReader(open(sys.argv[2], encoding="utf-8-sig", newline="")))
+col = zh[0].index("状态")
+assert zh[1][col] == "已建成", zh[1][col]
+assert en[0]["status"] == "completed", en[0]["status"]
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "the status cell in Chinese: $(cat "$tmp/py" "$tmp/err")"
 
 # ---- hostile names: text in every cell, formulas neutralised ------------------------------
 python3 - "$district" "$tmp/evil.geojson" <<'PY'

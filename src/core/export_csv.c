@@ -81,6 +81,22 @@ void ly_export_figures_of(const ly_district *d, const ly_building *b, ly_export_
     };
 }
 
+/* A building's status and a floor's use as the header's language names them: the data's
+ * own keys in English ("completed", "retail"), as before; in Chinese the words of the
+ * card and the portal (已建成, 商业), not English cells under a Chinese header. */
+static const char *status_cell(ly_building_status s, ly_lang lang)
+{
+    if (lang == LY_LANG_EN) return ly_status_name(s);
+    return ly_str(s == LY_STATUS_UNDER_CONSTRUCTION ? LY_S_UNDER_CONSTRUCTION : LY_S_COMPLETED,
+                  lang);
+}
+
+static const char *use_cell(ly_floor_use use, ly_lang lang)
+{
+    if (lang == LY_LANG_EN) return ly_floor_use_name(use);
+    return ly_str((ly_string_id)(LY_S_USE_OFFICE + use), lang);
+}
+
 static void building_row(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
 {
     ly_export_figures f;
@@ -90,7 +106,7 @@ static void building_row(ly_buf *out, const ly_district *d, const ly_building *b
     text(out, b->name_en);
     text(out, b->address);
     text(out, b->address_en);
-    text(out, ly_status_name(b->status));
+    text(out, status_cell(b->status, lang));
     num(out, f.year, 0);
     num(out, f.height_m, 1);
     num(out, f.floors, 0);
@@ -144,7 +160,7 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
         ly_buf_csv(out, b->id);
         text(out, name);
         ly_buf_printf(out, ",%d", r->floor);
-        text(out, ly_floor_use_name(r->use));
+        text(out, use_cell(r->use, lang));
         num(out, r->area_m2, 1);
         num(out, r->vacant_m2, 1);
         num(out, r->area_m2 > 0 ? 1 - r->vacant_m2 / r->area_m2 : -1, 3);

@@ -245,7 +245,7 @@ static const ly_opt O_EXPORT[] = {
     {"--floors", LY_OPT_FLAG, "", "csv: one row per floor instead of per building", 0, 0, NULL},
     {"--select", LY_OPT_TEXT, "IDS", "csv, glb, cityjson: only these buildings (ids, comma-separated)",
      0, 0, NULL},
-    {"--lang", LY_OPT_CHOICE, "en|zh", "csv: the header's language (default en)", 0, 0, "en|zh"},
+    {"--lang", LY_OPT_CHOICE, "en|zh", "csv: the language of the header and of the status and use cells (default en)", 0, 0, "en|zh"},
     {"--week", LY_OPT_TEXT, "W", "geojson: the store's week (default: the latest)", 0, 0, NULL},
     {NULL}};
 

@@ -179,8 +179,8 @@ static int export_geojson(const ly_args *a, const char *db, const char *out)
                                           "the whole district; --format csv, cityjson or glb "
                                           "take --select)");
     if (ly_arg_given(a, "--lang"))
-        return ly_cli_usage_error(a->cmd, "--lang is for csv (its header's language): geojson "
-                                          "keeps both languages' names");
+        return ly_cli_usage_error(a->cmd, "--lang is for csv (its header's and cells' "
+                                          "language): geojson keeps both languages' names");
     bool store = ly_store_is(db) && !ly_gpkg_features_is(db);
     if (!store && ly_arg_given(a, "--week"))
         return ly_cli_usage_error(a->cmd, "--week is for GeoJSON from a store: %s is not one",
