@@ -44,6 +44,26 @@ static bool whole(const char *panel, const char *label)
     return r.w + 0.5f >= want;
 }
 
+/* The status panel's figures as the Chinese panel writes them, from the run's own figures:
+ * no "ms", "d" or "stderr" among the Chinese (they had been "0 · 0.0 ms (≤ 0 ms)" and
+ * "stderr"); the English panel as it was. */
+static void admin_figures_zh(const ly_run_note *rn)
+{
+    char v[160];
+    snprintf(v, sizeof v, ly_str(LY_S_ADMIN_FRAMES_VALUE, LY_LANG_ZH), rn->frames, 16.66, 33.0);
+    char want[160];
+    snprintf(want, sizeof want, "%ld 帧 · 平均 16.7 毫秒（最长 33 毫秒）", rn->frames);
+    CHECK_STR(v, want);
+    snprintf(v, sizeof v, ly_str(LY_S_ADMIN_FRAMES_VALUE, LY_LANG_EN), 12L, 16.66, 33.0);
+    CHECK_STR(v, "12 · 16.7 ms (≤ 33 ms)");
+    snprintf(v, sizeof v, ly_str(LY_S_ADMIN_UPTIME_DAYS, LY_LANG_ZH), 2L, 3L, 4L, 5L);
+    CHECK_STR(v, "2 天 03:04:05");
+    CHECK_STR(ly_str(LY_S_ADMIN_LOG_STDERR, LY_LANG_ZH), "标准错误输出（stderr）");
+    CHECK_STR(ly_str(LY_S_ADMIN_LOG_STDERR, LY_LANG_EN), "stderr");
+    snprintf(v, sizeof v, ly_str(LY_S_CAMERA_FPS, LY_LANG_ZH), "2 秒前的画面", 9.96);
+    CHECK_STR(v, "2 秒前的画面 · 10.0 帧/秒");
+}
+
 int main(void)
 {
     ly_platform *plat;
@@ -94,6 +114,18 @@ int main(void)
     frame(0.05);
     for (int i = 0; i < 3; i++)
         CHECK(whole("admin-status", btn[i]));
+    /* in Chinese too, with the kiosk called 触摸屏 as the portal calls it ("退出信息亭" had
+     * been the one 信息亭 left) */
+    ly_cmd_set_language(&g_app, LY_LANG_ZH);
+    frame(0.05);
+    frame(0.05);
+    CHECK_STR(ly_str(LY_S_ADMIN_EXIT, LY_LANG_ZH), "退出触摸屏模式");
+    const char *btn_zh[] = {ly_str(LY_S_ADMIN_RELOAD, LY_LANG_ZH),
+                            ly_str(LY_S_ADMIN_EXIT, LY_LANG_ZH), ly_str(LY_S_CLOSE, LY_LANG_ZH)};
+    for (int i = 0; i < 3; i++)
+        CHECK(whole("admin-status", btn_zh[i]));
+    admin_figures_zh(&g_app.st.run);
+    ly_cmd_set_language(&g_app, LY_LANG_EN);
     ly_cmd_set_scale(&g_app, 1);
     ly_cmd_resize(&g_app, 1280, 720);
     CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);

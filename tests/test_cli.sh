@@ -676,7 +676,7 @@ expect_empty out
 # nearby: the walk over the roads, nearest first, the later metro said so; JSON with routes
 run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +1 min +75 m  Bank'
 run 0 nearby wtc --lang zh; expect out '沿道路步行'; expect out '^ +1 分钟 +75 米  银行'
-expect out '地铁站 · .* \[[^]]*\]（2016 年开业）$'
+expect out '地铁站 · .* \[[^]]*\]（2016 年开通）$'
 # figures as shown add up: stats' leased and vacant make the recorded area; a building with
 # 10 m² of 10,000 vacant is 99 %, not 100 % occupied, in info's list (sweep 54)
 "$LOUYU" stats >"$tmp/out" 2>&1 # (the bundled store, its latest week)
@@ -705,7 +705,7 @@ run 0 query "$ZS" --near bank --near-m 200; expect out 'bank in the building \(B
 run 2 nearby "$ZS" no-such-building; expect err 'has no building "no-such-building"'
 run 0 query "$ZS" --near metro --include-later; expect out 'metro station [0-9]+ min on foot \([0-9]+ m; '
 run 0 query "$ZS" --near metro --include-later --json; expect out 'opened 2016'
-run 0 query "$ZS" --near metro --include-later --lang zh; expect out '地铁站：.*，步行 [0-9]+ 分钟（[0-9]+ 米；2016 年启用'; expect err '^注：计入 2 个'
+run 0 query "$ZS" --near metro --include-later --lang zh; expect out '地铁站：.*，步行 [0-9]+ 分钟（[0-9]+ 米；2016 年开通'; expect err '^注：计入 2 个.*开通的地铁站'
 run 0 query "$ZS" --near metro --include-later --json; expect out '"reasons_zh"'
 run 2 query "$ZS" --lang fr;                 expect err "--lang wants one of zh\\|en, not 'fr'"
 run 2 query "$ZS" --bogus;                  expect err 'usage: louyu query'

@@ -1,6 +1,7 @@
 /* ly_draw: shapes and text become indexed triangles with solid or atlas UVs;
  * clip changes start new commands; strings: every id has both languages; grouped figures. */
 #include "check.h"
+#include "louyu/district.h" /* LY_POI_* */
 #include "louyu/draw.h"
 #include "louyu/strings.h"
 
@@ -120,11 +121,19 @@ int main(void)
             fl[3 + i] = 100 + i;
         char f[96];
         CHECK_STR(ly_format_floors(fl, 34, LY_LANG_EN, f, sizeof f), "26F, 28F, 29F, 100–130F");
-        CHECK_STR(ly_format_floors(fl, 34, LY_LANG_ZH, f, sizeof f), "26层、28层、29层、100–130层");
+        CHECK_STR(ly_format_floors(fl, 34, LY_LANG_ZH, f, sizeof f),
+                  "26 层、28 层、29 层、100–130 层");
         CHECK_STR(ly_format_floors(fl, 0, LY_LANG_EN, f, sizeof f), "");
         int odd[12] = {1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23};
         CHECK_STR(ly_format_floors(odd, 12, LY_LANG_EN, f, 24), "1F, 3F, 5F, 7F … +8");
     }
+    /* "opened" in Chinese: a station 开通, a bank 开业 (the query had said 启用, the Nearby
+     * tab 开业, for the same metro station) */
+    CHECK_STR(ly_str(ly_str_opened(LY_S_OPENED_IN, LY_POI_METRO), LY_LANG_ZH), "%d 年开通");
+    CHECK_STR(ly_str(ly_str_opened(LY_S_OPENED_IN, LY_POI_BANK), LY_LANG_ZH), "%d 年开业");
+    CHECK_STR(ly_str(ly_str_opened(LY_S_Q_POI_LATER, LY_POI_BUS), LY_LANG_EN),
+              ly_str(LY_S_Q_POI_LATER, LY_LANG_EN));
+    CHECK(ly_str_opened(LY_S_OPENED_IN, LY_POI_HOTEL) == LY_S_OPENED_IN);
     /* a data date as each language writes it (the title had said 2011-04-29 in both) */
     CHECK_STR(ly_format_date("2011-04-29", LY_LANG_ZH, g, sizeof g), "2011年4月29日");
     CHECK_STR(ly_format_date("2011-04-29", LY_LANG_EN, g, sizeof g), "29 Apr 2011");

@@ -282,7 +282,7 @@ static void fixture(void)
         CHECK(strstr(r.notes[0], "1 metro station opened after 2011") != NULL);
     if (r.n_notes)
         CHECK_STR(ly_query_note(&r, 0, LY_LANG_ZH),
-                  "有 1 个地铁站在 2011 年（数据年份）之后启用，未计入（较晚增加；用 "
+                  "有 1 个地铁站在 2011 年（数据年份）之后开通，未计入（较晚增加；用 "
                   "--include-later 计入）");
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.001 * M_PER_DEG_LAT, 1.0);
@@ -306,7 +306,7 @@ static void fixture(void)
         CHECK_NEAR(m->poi_m, 0.003 * M_PER_DEG_LAT, 1.0);
         CHECK_NEAR(m->score, 0.5 + 1 - 0.003 * M_PER_DEG_LAT / 400, 0.01);
         CHECK(has_reason(&r, m, "metro station 333 m in a straight line (North Metro; no walkable road; opened 2016"));
-        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，直线 333 米（无可步行道路；2016 年启用，晚于 2011 年的数据）"));
+        CHECK(has_reason_zh(&r, m, "地铁站：North Metro，直线 333 米（无可步行道路；2016 年开通，晚于 2011 年的数据）"));
     }
     check_twins(&r);
     if (r.n_notes) {

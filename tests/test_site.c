@@ -274,6 +274,10 @@ static void texts(void)
     CHECK(contains(&b, "<dd>55 m · "));
     CHECK(contains(&b, "<dd>Under construction · 2027</dd>"));
     ly_buf_free(&b);
+    /* in Chinese the metre is 米, as everywhere else on the Chinese pages ("55 m · 3 层") */
+    ly_site_building_page(&s, 0, LY_LANG_ZH, &b);
+    CHECK(contains(&b, "<dd>55 米 · "));
+    ly_buf_free(&b);
     d.buildings[0].height_m = height, d.buildings[0].status = status, d.buildings[0].year = year;
     ly_site_building_page(&s, 0, LY_LANG_EN, &b);
     char range[96];

@@ -454,10 +454,31 @@ typedef enum {
     LY_S_NEARBY_ON_FOOT,
     LY_S_NEARBY_STRAIGHT,
     LY_S_IN_THIS_BUILDING,
+    LY_S_OPENED_IN_STATION,
+    LY_S_SITE_NEAR_OPENED_STATION,
+    LY_S_PLACES_COUNT_LATER_STATION,
+    LY_S_Q_POI_LATER_STATION,
+    LY_S_Q_POI_LATER_STRAIGHT_STATION,
+    LY_S_Q_POI_IN_LATER_STATION,
+    LY_S_Q_LATER_NOT_COUNTED_STATION,
+    LY_S_Q_LATER_COUNTED_STATION,
+    LY_S_HEIGHT_FLOORS_VALUE,
+    LY_S_SCALE_M,
+    LY_S_SCALE_KM,
+    LY_S_ADMIN_LOG_STDERR,
+    LY_S_ADMIN_FRAMES_VALUE,
+    LY_S_ADMIN_UPTIME_DAYS,
+    LY_S_CAMERA_FPS,
     LY_S_COUNT
 } ly_string_id;
 
 const char *ly_str(ly_string_id id, ly_lang lang);
+/* The form of an "opened" string (LY_S_OPENED_IN, LY_S_SITE_NEAR_OPENED, LY_S_PLACES_COUNT_LATER,
+ * LY_S_Q_POI_LATER, LY_S_Q_POI_LATER_STRAIGHT, LY_S_Q_POI_IN_LATER, LY_S_Q_LATER_NOT_COUNTED,
+ * LY_S_Q_LATER_COUNTED) for places of a category (ly_poi_category's value): a metro or bus
+ * station is 开通 in Chinese, a bank or a hotel 开业; English says "opened" for both. Any
+ * other id is returned as it is. */
+ly_string_id ly_str_opened(ly_string_id id, int category);
 /* The display name of an industry keyword of the data ("finance" -> 金融 /
  * Finance); an unknown keyword is returned as it is. */
 const char *ly_industry_name(const char *keyword, ly_lang lang);

@@ -588,8 +588,8 @@ static void poi_reason(run *R, const ly_query_match *m)
         say(&R->B, false,
             fmt(en, sizeof en, EN(LY_S_Q_POI_IN_LATER), nen, pn ? pn : EN(LY_S_Q_UNNAMED),
                 ft->since, R->year),
-            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_IN_LATER), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED),
-                ft->since, R->year));
+            fmt(zh, sizeof zh, ZH(ly_str_opened(LY_S_Q_POI_IN_LATER, (int)q->near)), nzh,
+                pz ? pz : ZH(LY_S_Q_UNNAMED), ft->since, R->year));
     else if (m->poi_m == 0)
         say(&R->B, false, fmt(en, sizeof en, EN(LY_S_Q_POI_IN), nen, pn ? pn : EN(LY_S_Q_UNNAMED)),
             fmt(zh, sizeof zh, ZH(LY_S_Q_POI_IN), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED)));
@@ -597,8 +597,8 @@ static void poi_reason(run *R, const ly_query_match *m)
         say(&R->B, false,
             fmt(en, sizeof en, EN(LY_S_Q_POI_LATER_STRAIGHT), nen, m->poi_m,
                 pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, R->year),
-            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER_STRAIGHT), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED),
-                m->poi_m, ft->since, R->year));
+            fmt(zh, sizeof zh, ZH(ly_str_opened(LY_S_Q_POI_LATER_STRAIGHT, (int)q->near)), nzh,
+                pz ? pz : ZH(LY_S_Q_UNNAMED), m->poi_m, ft->since, R->year));
     else if (m->poi_straight)
         say(&R->B, false,
             fmt(en, sizeof en, EN(LY_S_Q_POI_STRAIGHT), nen, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED)),
@@ -607,8 +607,8 @@ static void poi_reason(run *R, const ly_query_match *m)
         say(&R->B, false,
             fmt(en, sizeof en, EN(LY_S_Q_POI_LATER), nen, min, m->poi_m,
                 pn ? pn : EN(LY_S_Q_UNNAMED), ft->since, R->year),
-            fmt(zh, sizeof zh, ZH(LY_S_Q_POI_LATER), nzh, pz ? pz : ZH(LY_S_Q_UNNAMED), min,
-                m->poi_m, ft->since, R->year));
+            fmt(zh, sizeof zh, ZH(ly_str_opened(LY_S_Q_POI_LATER, (int)q->near)), nzh,
+                pz ? pz : ZH(LY_S_Q_UNNAMED), min, m->poi_m, ft->since, R->year));
     else
         say(&R->B, false,
             fmt(en, sizeof en, EN(LY_S_Q_POI), nen, min, m->poi_m, pn ? pn : EN(LY_S_Q_UNNAMED)),
@@ -684,11 +684,13 @@ static void later_notes(run *R)
         say(&R->B, true,
             fmt(en, sizeof en, EN(LY_S_Q_LATER_NOT_COUNTED), n, nen, n == 1 ? "" : "s", year,
                 n == 1 ? "is" : "are"),
-            fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_NOT_COUNTED), n, nzh, year));
+            fmt(zh, sizeof zh, ZH(ly_str_opened(LY_S_Q_LATER_NOT_COUNTED, (int)q->near)), n, nzh,
+                year));
     else if (n)
         say(&R->B, true,
             fmt(en, sizeof en, EN(LY_S_Q_LATER_COUNTED), n, nen, n == 1 ? "" : "s", year),
-            fmt(zh, sizeof zh, ZH(LY_S_Q_LATER_COUNTED), n, year, nzh));
+            fmt(zh, sizeof zh, ZH(ly_str_opened(LY_S_Q_LATER_COUNTED, (int)q->near)), n, year,
+                nzh));
 }
 
 int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q,

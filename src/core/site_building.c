@@ -64,7 +64,7 @@ static void facts(const ly_page *p, const ly_building *b)
                                                                        : LY_S_COMPLETED),
              b->year);
     fact(p, LY_S_STATUS, v);
-    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors,
+    snprintf(v, sizeof v, ly_page_str(p, LY_S_HEIGHT_FLOORS_VALUE), round(b->height_m), b->floors,
              ly_page_str(p, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));
     fact(p, LY_S_HEIGHT, v);
     if (b->gfa_m2 > 0) {
@@ -282,7 +282,8 @@ static void nearby(const ly_page *p, const ly_building *b)
                                   name ? name : "", best[k].m);
             if (year && best[k].f->since > year && n_line > 0 && (size_t)n_line < sizeof line) {
                 snprintf(line + n_line, sizeof line - (size_t)n_line,
-                         ly_page_str(p, LY_S_SITE_NEAR_OPENED), best[k].f->since);
+                         ly_page_str(p, ly_str_opened(LY_S_SITE_NEAR_OPENED, (int)CATS[c].cat)),
+                         best[k].f->since);
             }
             ly_buf_put(p->out, "<li>");
             ly_page_put(p, line);

@@ -408,9 +408,16 @@ static void pager(const ly_page *p, const char *name, size_t page, size_t pages,
 
 /* A row's texts and values, as the page shows them and the script's parts give them. */
 typedef struct {
-    char floors[32], area[24], area_text[32], rent[24], name[160];
+    char floors[32], area[24], area_text[32], rent[24], name[160], available[40];
     const char *rent_text, *available_text, *title;
 } row_text;
+
+/* A date a space is free from: "2011年5月29日" on a Chinese page, as its week above the
+ * table is written ("4月25日–5月1日"); English pages keep the ISO date they had. */
+static const char *available_text(const ly_page *p, const char *iso, char *buf, size_t n)
+{
+    return p->lang == LY_LANG_ZH ? ly_format_date(iso, p->lang, buf, n) : iso;
+}
 
 static void row_texts(const ly_page *p, const ly_site_space *sp, row_text *t)
 {
@@ -425,8 +432,9 @@ static void row_texts(const ly_page *p, const ly_site_space *sp, row_text *t)
                    : sp->to_be_agreed ? ly_page_str(p, LY_S_SITE_TO_BE_AGREED)
                                       : "–";
     t->available_text = !strcmp(sp->available, "now") ? ly_page_str(p, LY_S_SITE_NOW)
-                        : sp->available[0]            ? sp->available
-                                                      : "–";
+                        : sp->available[0]
+                            ? available_text(p, sp->available, t->available, sizeof t->available)
+                            : "–";
     t->title = ly_building_title(b, p->lang, t->name, sizeof t->name);
 }
 

@@ -24,7 +24,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_PARTLY_VACANT] = {"部分空置", "Partly vacant"},
     [LY_S_VACANT_FLOOR] = {"空置", "Vacant"},
     [LY_S_NO_DATA] = {"无数据", "No data"},
-    [LY_S_STACKING_PLAN] = {"楼层空置图", "Stacking plan"},
+    [LY_S_STACKING_PLAN] = {"楼层租控图", "Stacking plan"},
     [LY_S_FLOOR] = {"层", "Floor"},
     [LY_S_AREA] = {"面积", "Area"},
     [LY_S_ENTERPRISES] = {"入驻企业", "Enterprises"},
@@ -80,7 +80,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_ADMIN_SOURCE] = {"数据服务器", "Data server"},
     [LY_S_ADMIN_SOURCE_FAILING] = {"自 %s 起无法更新：%s", "failing since %s: %s"},
     [LY_S_ADMIN_LOCKED_MIN] = {"错误次数过多，请 %d 分钟后再试", "Too many tries: wait %d min"},
-    [LY_S_ADMIN_TITLE] = {"信息亭管理", "Kiosk admin"},
+    [LY_S_ADMIN_TITLE] = {"触摸屏管理", "Kiosk admin"},
     [LY_S_ADMIN_DATA] = {"数据", "Data"},
     [LY_S_ADMIN_LAST_RELOAD] = {"上次更新", "Last update"},
     [LY_S_ADMIN_UPTIME] = {"运行时间", "Uptime"},
@@ -88,7 +88,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_ADMIN_MEMORY] = {"内存", "Memory"},
     [LY_S_ADMIN_LOG] = {"日志", "Log"},
     [LY_S_ADMIN_RELOAD] = {"立即更新数据", "Reload now"},
-    [LY_S_ADMIN_EXIT] = {"退出信息亭", "Exit kiosk"},
+    [LY_S_ADMIN_EXIT] = {"退出触摸屏模式", "Exit kiosk"},
     [LY_S_ADMIN_NONE] = {"尚未更新", "none yet"},
     [LY_S_ADMIN_RELOAD_OK] = {"%s 成功，%zu 座楼宇", "%s loaded, %zu buildings"},
     [LY_S_ADMIN_RELOAD_BAD] = {"%s 失败，%zu 处错误（仍显示原数据）", "%s failed, %zu errors (old data kept)"},
@@ -195,7 +195,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_PLACES] = {"周边设施", "Places"},
     [LY_S_PLACES_ALL] = {"全部显示", "Show all"},
     [LY_S_PLACES_NONE] = {"全部隐藏", "Hide all"},
-    [LY_S_PLACES_LATER] = {"含数据日期后开业的", "Opened after the data's date"},
+    [LY_S_PLACES_LATER] = {"含数据日期后开业的设施", "Opened after the data's date"},
     [LY_S_WALK_MIN] = {"步行 %d 分钟 · %s 米", "%d min walk · %s m"},
     [LY_S_WALK_STRAIGHT] = {"直线 %s 米（无可步行道路）", "%s m in a straight line (no walkable road)"},
     [LY_S_NEARBY_NONE] = {"步行范围内没有已知的设施", "No known places within walking reach"},
@@ -240,6 +240,22 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_NEARBY_ON_FOOT] = {"沿道路步行（4.5 公里/小时）", "on foot over the roads (4.5 km/h)"},
     [LY_S_NEARBY_STRAIGHT] = {"数据中没有可步行的道路：直线距离", "no walkable road in the data: straight-line distances"},
     [LY_S_IN_THIS_BUILDING] = {"就在本楼", "in this building"},
+    /* the places that opened after the data's date: a station 开通, anything else 开业 */
+    [LY_S_OPENED_IN_STATION] = {"%d 年开通", "opened %d"},
+    [LY_S_SITE_NEAR_OPENED_STATION] = {"（%d 年开通）", " (opened %d)"},
+    [LY_S_PLACES_COUNT_LATER_STATION] = {"%zu 处（另有 %zu 处 %d 年后开通）", "%zu · %zu more opened after %d"},
+    [LY_S_Q_POI_LATER_STATION] = {"%s：%s，步行 %.0f 分钟（%.0f 米；%d 年开通，晚于 %d 年的数据）", "%s %.0f min on foot (%.0f m; %s; opened %d, after the data of %d)"},
+    [LY_S_Q_POI_LATER_STRAIGHT_STATION] = {"%s：%s，直线 %.0f 米（无可步行道路；%d 年开通，晚于 %d 年的数据）", "%s %.0f m in a straight line (%s; no walkable road; opened %d, after the data of %d)"},
+    [LY_S_Q_POI_IN_LATER_STATION] = {"%s：%s，就在本楼（%d 年开通，晚于 %d 年的数据）", "%s in the building (%s; opened %d, after the data of %d)"},
+    [LY_S_Q_LATER_NOT_COUNTED_STATION] = {"有 %zu 个%s在 %d 年（数据年份）之后开通，未计入（较晚增加；用 --include-later 计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
+    [LY_S_Q_LATER_COUNTED_STATION] = {"计入 %zu 个在 %d 年（数据年份）之后开通的%s", "Counting %zu %s%s that opened after %d, the year of the data"},
+    [LY_S_HEIGHT_FLOORS_VALUE] = {"%.0f 米 · %d %s", "%.0f m · %d %s"},
+    [LY_S_SCALE_M] = {"%g 米", "%g m"},
+    [LY_S_SCALE_KM] = {"%g 公里", "%g km"},
+    [LY_S_ADMIN_LOG_STDERR] = {"标准错误输出（stderr）", "stderr"},
+    [LY_S_ADMIN_FRAMES_VALUE] = {"%ld 帧 · 平均 %.1f 毫秒（最长 %.0f 毫秒）", "%ld · %.1f ms (≤ %.0f ms)"},
+    [LY_S_ADMIN_UPTIME_DAYS] = {"%ld 天 %02ld:%02ld:%02ld", "%ld d %02ld:%02ld:%02ld"},
+    [LY_S_CAMERA_FPS] = {"%s · %.1f 帧/秒", "%s · %.1f fps"},
     [LY_S_HELP_TITLE] = {"操作说明", "Controls"},
     [LY_S_HELP_MOUSE] = {"鼠标", "Mouse"},
     [LY_S_HELP_TOUCH] = {"触摸", "Touch"},
@@ -268,7 +284,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_HELP_TWIST] = {"旋转", "twist"},
     [LY_S_HELP_HOME_TOP] = {"初始视角、俯视", "home view, from the top"},
     [LY_S_HELP_PANELS] = {"着色、数据看板、找空间", "colour-by, dashboard, find space"},
-    [LY_S_HELP_PLAN] = {"楼层空置图、分层展开", "stacking plan, pull floors apart"},
+    [LY_S_HELP_PLAN] = {"楼层租控图、分层展开", "stacking plan, pull floors apart"},
     [LY_S_HELP_LANGUAGE] = {"中文 / English", "中文 / English"},
     [LY_S_HELP_ESCAPE] = {"关闭最后打开的：帮助、楼层、卡片、找空间、看板", "close what opened last: help, floor, card, finder, dashboard"},
     [LY_S_HELP_DROP] = {"拖入文件", "drop a file"},
@@ -288,10 +304,10 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_TOTALS_VACANT] = {"  ·  空置 %s m²（%.1f%%）", "  ·  vacant\u00a0%s\u00a0m²\u00a0(%.1f\u00a0%%)"},
     [LY_S_TOTALS_VACANT_ALONE] = {"空置 %s m²（%.1f%%）", "Vacant %s m² (%.1f %%)"},
     [LY_S_TYPE] = {"类型", "Type"},
-    [LY_S_FLOOR_N] = {"%d层", "Floor %d"},
-    [LY_S_FLOOR_SHORT] = {"%d层", "%dF"},
+    [LY_S_FLOOR_N] = {"%d 层", "Floor %d"},
+    [LY_S_FLOOR_SHORT] = {"%d 层", "%dF"},
     [LY_S_LIST_SEP] = {"、", ", "},
-    [LY_S_FLOOR_RANGE_SHORT] = {"%d–%d层", "%d–%dF"},
+    [LY_S_FLOOR_RANGE_SHORT] = {"%d–%d 层", "%d–%dF"},
     [LY_S_TOUR_VACANT] = {"空置 %s m²", "%s m² vacant"},
     [LY_S_TOUR_HEIGHT_FLOORS] = {"高 %.0f 米，%d 层", "%.0f m, %d floors"},
     [LY_S_TOUR_HEIGHT_FLOOR_1] = {"高 %.0f 米，%d 层", "%.0f m, %d floor"},
@@ -306,7 +322,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_COLOR_TAX] = {"2010年税收（百万元）", "2010 tax (M CNY)"},
     [LY_S_COLOR_INDUSTRY] = {"主导行业", "Dominant industry"},
     [LY_S_COLOR_AGE] = {"建成年代", "Year built"},
-    [LY_S_COLOR_HEIGHT] = {"高度（m）", "Height (m)"},
+    [LY_S_COLOR_HEIGHT] = {"高度（米）", "Height (m)"},
     [LY_S_COLOR_CHANGE] = {"本周空置变化（m²）", "Weekly change (m²)"},
     [LY_S_WEEK_OF] = {"%d年第%d周", "Week %2$d, %1$d"},
     [LY_S_WEEK_LATEST] = {"最新", "latest"},
@@ -323,7 +339,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_FLOOR_SERVICE] = {"设备层、停车", "Plant, parking"},
     [LY_S_TOTALS_BUILDINGS] = {"%s 座楼宇（在建 %s）", "%s buildings (%s under construction)"},
     [LY_S_CAMERA_SNAPSHOT] = {"快照", "Snapshot"},
-    [LY_S_PLACES_COUNT_LATER] = {"%zu · 另 %zu 处 %d 年后开业", "%zu · %zu more opened after %d"},
+    [LY_S_PLACES_COUNT_LATER] = {"%zu 处（另有 %zu 处 %d 年后开业）", "%zu · %zu more opened after %d"},
     [LY_S_NO_FLOOR_RECORDS_1] = {"暂无楼层记录：这一层的用途和出租情况未知",
                                  "No floor records: the use and occupancy of its one floor are "
                                  "unknown"},
@@ -379,7 +395,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_DIR_SW] = {"西南面", "south-west"},
     [LY_S_DIR_W] = {"西面", "west"},
     [LY_S_DIR_NW] = {"西北面", "north-west"},
-    [LY_S_SITE_PLAN_ALT] = {"%s的楼层图：已出租、部分空置、空置和无数据的楼层分色显示", "Stacking plan of %s: floors leased, partly vacant, vacant and without data in their colours"},
+    [LY_S_SITE_PLAN_ALT] = {"%s的楼层租控图：已出租、部分空置、空置和无数据的楼层分色显示", "Stacking plan of %s: floors leased, partly vacant, vacant and without data in their colours"},
     [LY_S_SITE_HERO_ALT] = {"%s的三维地图", "3D map of %s"},
     [LY_S_SITE_MAP_LABEL] = {"%s的三维地图：拖动旋转，滚轮缩放，点击楼宇查看详情",
                              "3D map of %s: drag to turn, wheel to zoom, click a building for its card"},
@@ -408,7 +424,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_SITE_FIRST_LISTED_BUILDINGS] = {"已列出第 1–%d 座。", "Listed: 1–%d."},
     [LY_S_SITE_MORE_BUILDINGS] = {"再列出 %d 座", "Show %d more"},
     [LY_S_SITE_LOADING_BUILDINGS] = {"正在载入全部楼宇（%d/%d）…", "Loading every building (%d of %d)…"},
-    [LY_S_SITE_FLOOR_TABLE] = {"各楼层空置", "Vacancy by floor"},
+    [LY_S_SITE_FLOOR_TABLE] = {"各楼层租赁情况", "Vacancy by floor"},
     [LY_S_SITE_COL_FLOOR] = {"楼层", "Floor"},
     [LY_S_SITE_COL_USE] = {"用途", "Use"},
     [LY_S_SITE_COL_VACANT] = {"空置（m²）", "Vacant (m²)"},
@@ -430,7 +446,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_SITE_DATA_DISTRICT] = {"街道数据（GeoJSON，供触摸屏等读取）", "The district (GeoJSON, what the kiosks read)"},
     [LY_S_SITE_FEED] = {"本周新空出（Atom 订阅）", "Space that came free this week (Atom feed)"},
     [LY_S_SITE_SKIP] = {"跳到正文", "Skip to content"},
-    [LY_S_SITE_PLAN] = {"楼层图", "Stacking plan"},
+    [LY_S_SITE_PLAN] = {"楼层租控图", "Stacking plan"},
     [LY_S_SITE_FEED_TITLE] = {"%s：本周新空出的空间", "%s: space that came free this week"},
     [LY_S_SITE_FEED_ENTRY] = {"%s %s 层：新空出 %s m²", "%s, floor %s: %s m² came free"},
     [LY_S_SITE_FEED_ENTRY_N] = {"%s %s 层：新空出 %s m²", "%s, floors %s: %s m² came free"},
@@ -444,21 +460,21 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_Q_FLOOR_VACANT] = {"%d 层空置 %s m²", "floor %d: %s m² vacant"},
     [LY_S_Q_FLOORS_VACANT] = {"%d–%d 层合计空置 %s m²", "floors %d–%d: %s m² vacant together"},
     [LY_S_Q_RENT] = {"租金 %.2f ≤ %.2f 元/m²/天", "rent %.2f ≤ %.2f CNY/m²/day"},
-    [LY_S_Q_POI_LATER] = {"%s：%s，步行 %.0f 分钟（%.0f 米；%d 年启用，晚于 %d 年的数据）", "%s %.0f min on foot (%.0f m; %s; opened %d, after the data of %d)"},
+    [LY_S_Q_POI_LATER] = {"%s：%s，步行 %.0f 分钟（%.0f 米；%d 年开业，晚于 %d 年的数据）", "%s %.0f min on foot (%.0f m; %s; opened %d, after the data of %d)"},
     [LY_S_Q_POI] = {"%s：%s，步行 %.0f 分钟（%.0f 米）", "%s %.0f min on foot (%.0f m; %s)"},
-    [LY_S_Q_POI_LATER_STRAIGHT] = {"%s：%s，直线 %.0f 米（无可步行道路；%d 年启用，晚于 %d 年的数据）", "%s %.0f m in a straight line (%s; no walkable road; opened %d, after the data of %d)"},
+    [LY_S_Q_POI_LATER_STRAIGHT] = {"%s：%s，直线 %.0f 米（无可步行道路；%d 年开业，晚于 %d 年的数据）", "%s %.0f m in a straight line (%s; no walkable road; opened %d, after the data of %d)"},
     [LY_S_Q_POI_STRAIGHT] = {"%s：%s，直线 %.0f 米（无可步行道路）", "%s %.0f m in a straight line (%s; no walkable road)"},
     [LY_S_Q_POI_IN] = {"%s：%s，就在本楼", "%s in the building (%s)"},
     /* louyu nearby's rows: the walk's minutes and metres, or the straight line's metres */
     [LY_S_NEARBY_ROW_WALK] = {"%3d 分钟 %7s 米", "%3d min %7s m"},
     [LY_S_NEARBY_ROW_STRAIGHT] = {"%7s 米", "%7s m"},
-    [LY_S_Q_POI_IN_LATER] = {"%s：%s，就在本楼（%d 年启用，晚于 %d 年的数据）", "%s in the building (%s; opened %d, after the data of %d)"},
+    [LY_S_Q_POI_IN_LATER] = {"%s：%s，就在本楼（%d 年开业，晚于 %d 年的数据）", "%s in the building (%s; opened %d, after the data of %d)"},
     [LY_S_Q_UNNAMED] = {"无名", "unnamed"},
     [LY_S_Q_IN_BUILDING] = {"楼内有 %d 家%s企业", "%d %s enterprise%s in the building"},
     [LY_S_Q_NEAR_BUILDINGS] = {"%s 米内的楼宇有 %d 家%s企业", "%d %s enterprise%s in buildings within %s m"},
     [LY_S_Q_NAME] = {"名称或地址含“%s”", "\"%s\" in the name or address"},
-    [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后启用，未计入（较晚增加；用 --include-later 计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
-    [LY_S_Q_LATER_COUNTED] = {"计入 %zu 个在 %d 年（数据年份）之后启用的%s", "Counting %zu %s%s that opened after %d, the year of the data"},
+    [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后开业，未计入（较晚增加；用 --include-later 计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
+    [LY_S_Q_LATER_COUNTED] = {"计入 %zu 个在 %d 年（数据年份）之后开业的%s", "Counting %zu %s%s that opened after %d, the year of the data"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)
@@ -469,6 +485,28 @@ const char *ly_str(ly_string_id id, ly_lang lang)
         lang = LY_LANG_ZH;
     const char *s = TABLE[id][lang];
     return s ? s : TABLE[id][LY_LANG_EN] ? TABLE[id][LY_LANG_EN] : "?";
+}
+
+ly_string_id ly_str_opened(ly_string_id id, int category)
+{
+    /* (Chinese says a station 开通, as a line is opened to traffic, and a shop or a bank
+     * 开业, as a business opens its doors) */
+    static const ly_string_id PAIRS[][2] = {
+        {LY_S_OPENED_IN, LY_S_OPENED_IN_STATION},
+        {LY_S_SITE_NEAR_OPENED, LY_S_SITE_NEAR_OPENED_STATION},
+        {LY_S_PLACES_COUNT_LATER, LY_S_PLACES_COUNT_LATER_STATION},
+        {LY_S_Q_POI_LATER, LY_S_Q_POI_LATER_STATION},
+        {LY_S_Q_POI_LATER_STRAIGHT, LY_S_Q_POI_LATER_STRAIGHT_STATION},
+        {LY_S_Q_POI_IN_LATER, LY_S_Q_POI_IN_LATER_STATION},
+        {LY_S_Q_LATER_NOT_COUNTED, LY_S_Q_LATER_NOT_COUNTED_STATION},
+        {LY_S_Q_LATER_COUNTED, LY_S_Q_LATER_COUNTED_STATION},
+    };
+    if (category != LY_POI_METRO && category != LY_POI_BUS)
+        return id;
+    for (size_t i = 0; i < sizeof PAIRS / sizeof *PAIRS; i++)
+        if (PAIRS[i][0] == id)
+            return PAIRS[i][1];
+    return id;
 }
 
 const char *ly_poi_category_title(int category, ly_lang lang)

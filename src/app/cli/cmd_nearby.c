@@ -111,7 +111,8 @@ static void print_text(const ly_district *d, const ly_building *b, const int *or
             printf(" [%s]", f->id);
         if (f->since && year && f->since > year) {
             char opened[64];
-            snprintf(opened, sizeof opened, ly_str(LY_S_OPENED_IN, lang), f->since);
+            snprintf(opened, sizeof opened, ly_str(ly_str_opened(LY_S_OPENED_IN, order[i]), lang),
+                     f->since);
             printf(ly_str(LY_S_PAREN, lang), opened);
         }
         printf("\n");

@@ -108,17 +108,17 @@ static void status_rows(const ly_view_ctx *c)
     long d = (long)(up / 86400), h = (long)fmod(up / 3600, 24), m = (long)fmod(up / 60, 60),
          sec = (long)fmod(up, 60);
     if (d)
-        snprintf(v, sizeof v, "%ld d %02ld:%02ld:%02ld", d, h, m, sec);
+        snprintf(v, sizeof v, ly_view_str(c, LY_S_ADMIN_UPTIME_DAYS), d, h, m, sec);
     else
         snprintf(v, sizeof v, "%02ld:%02ld:%02ld", h, m, sec);
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_UPTIME), v);
-    snprintf(v, sizeof v, "%ld · %.1f ms (≤ %.0f ms)", rn->frames, rn->frame_ms,
+    snprintf(v, sizeof v, ly_view_str(c, LY_S_ADMIN_FRAMES_VALUE), rn->frames, rn->frame_ms,
              rn->frame_ms_worst);
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_FRAMES), v);
     snprintf(v, sizeof v, "%.1f MB", ly_proc_rss_kb() / 1024.0);
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_MEMORY), v);
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_LOG),
-                    rn->log_path[0] ? rn->log_path : "stderr");
+                    rn->log_path[0] ? rn->log_path : ly_view_str(c, LY_S_ADMIN_LOG_STDERR));
 }
 
 static void status_panel(const ly_view_ctx *c)

@@ -149,7 +149,7 @@ static void status_line(const ly_view_ctx *c, int k, char *buf, size_t n)
         why = said;
     }
     if (st->state == LY_CAM_LIVE && st->fps > 0.05)
-        snprintf(buf, n, "%s · %.1f fps", when, st->fps);
+        snprintf(buf, n, ly_view_str(c, LY_S_CAMERA_FPS), when, st->fps);
     else
         snprintf(buf, n, "%s%s%s", when, when[0] && why[0] ? " · " : "", why);
 }

@@ -183,7 +183,7 @@ static void overview(const ly_view_ctx *c, const ly_building *b)
         ly_ui_key_value(ui, ly_view_str(c, LY_S_TYPE),
                         ly_building_type_name(b->type, c->app->st.lang));
     status_row(c, b);
-    snprintf(v, sizeof v, "%.0f m · %d %s", round(b->height_m), b->floors,
+    snprintf(v, sizeof v, ly_view_str(c, LY_S_HEIGHT_FLOORS_VALUE), round(b->height_m), b->floors,
              ly_view_str(c, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_HEIGHT), v);
     if (b->gfa_m2 > 0) {

@@ -104,9 +104,9 @@ static void scale_bar(const ly_view_ctx *c)
     float px = (float)(len / m_per_px);
     char text[32];
     if (len >= 1000)
-        snprintf(text, sizeof text, "%g km", len / 1000);
+        snprintf(text, sizeof text, ly_view_str(c, LY_S_SCALE_KM), len / 1000);
     else
-        snprintf(text, sizeof text, "%g m", len);
+        snprintf(text, sizeof text, ly_view_str(c, LY_S_SCALE_M), len);
     float tw = ly_font_measure(c->app->font, text, 11 * s);
     ly_draw_round_rect(c->dl, x - 8 * s, y - 20 * s, px + tw + 26 * s, 28 * s, 6 * s,
                        ly_rgba(255, 255, 255, 210));

@@ -31,7 +31,8 @@ static void row(const ly_view_ctx *c, int kind, bool roads)
     ly_format_grouped(metres, m, sizeof m);
     int year = ly_district_data_year(&app->scene.district);
     if (f->since && year && f->since > year)
-        snprintf(opened, sizeof opened, " · %s", ly_view_str(c, LY_S_OPENED_IN));
+        snprintf(opened, sizeof opened, " · %s",
+                 ly_view_str(c, ly_str_opened(LY_S_OPENED_IN, kind)));
     char fmt[96];
     if (roads)
         snprintf(fmt, sizeof fmt, "%s%s", ly_view_str(c, LY_S_WALK_MIN), opened);

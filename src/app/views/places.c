@@ -36,7 +36,8 @@ ly_view_out ly_view_places(const ly_view_ctx *c)
             char label[96], detail[96];
             snprintf(label, sizeof label, "      %s##kind%d", ly_poi_category_title(k, st->lang), k);
             if (after[k])
-                snprintf(detail, sizeof detail, ly_view_str(c, LY_S_PLACES_COUNT_LATER), count[k],
+                snprintf(detail, sizeof detail,
+                         ly_view_str(c, ly_str_opened(LY_S_PLACES_COUNT_LATER, k)), count[k],
                          after[k], year);
             else
                 snprintf(detail, sizeof detail, "%zu", count[k]);
