@@ -327,6 +327,48 @@ static void city_models(void)
     CHECK(!strncmp(out, "court\n", 6));
 }
 
+/* Walking areas never tint water: with the areas on, every pixel that was open sea
+ * without them is still the same (the coastal promenade's rounded ends had reached
+ * over the bay), while the areas on land are tinted as before. */
+static void walking_areas_off_water(const char *zs)
+{
+    char args[1024];
+    snprintf(args, sizeof args, "%s --size 1280x720 --lang en --select wtc --picture", zs);
+    image off = shot("areas-off", args);
+    strncat(args, " --walk-areas", sizeof args - strlen(args) - 1);
+    image on = shot("areas-on", args);
+    if (!off.px || !on.px || off.w != on.w || off.h != on.h) {
+        CHECK(false);
+        return;
+    }
+    size_t water = 0, tinted_water = 0, tinted_land = 0;
+    for (size_t i = 0; i < (size_t)off.w * off.h; i++) {
+        const uint8_t *a = off.px + 4 * i, *b = on.px + 4 * i;
+        bool changed = abs(a[0] - b[0]) + abs(a[1] - b[1]) + abs(a[2] - b[2]) > 6;
+        if (a[2] >= 200 && a[2] - a[0] >= 50) { /* the sea's blue */
+            water++;
+            tinted_water += changed;
+        } else {
+            tinted_land += changed;
+        }
+    }
+    printf("walking areas: %zu of %zu water pixels tinted, %zu land pixels\n", tinted_water,
+           water, tinted_land);
+    CHECK(water > 20000);
+    CHECK_INT((int)tinted_water, 0);
+    CHECK(tinted_land > 50000);
+    /* by name: the sea by the promenade's eastern end, tinted before; the land inside the
+     * 5 minute area, tinted still */
+    const uint8_t *sea = on.px + 4 * ((size_t)665 * on.w + 850);
+    const uint8_t *sea0 = off.px + 4 * ((size_t)665 * off.w + 850);
+    CHECK(memcmp(sea, sea0, 3) == 0);
+    const uint8_t *land = on.px + 4 * ((size_t)400 * on.w + 600);
+    const uint8_t *land0 = off.px + 4 * ((size_t)400 * off.w + 600);
+    CHECK(land0[0] - land[0] > 40 && land[2] > land[0]); /* the teal over the grey */
+    stbi_image_free(off.px);
+    stbi_image_free(on.px);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/louyu-render-XXXXXX");
@@ -351,6 +393,7 @@ int main(void)
     picture("sf-home", args, 80, true);
     levels_of_detail(zs, sf);
     tiles_and_maps(zs);
+    walking_areas_off_water(zs);
     city_models();
 
     /* picking at the centre after --view ID returns ID, for every building */

@@ -204,6 +204,9 @@ def map_page(browser, base, shots):
     png = shot(tab, shots and os.path.join(shots, "web-district.png"))
     check(len(colours(png)) > 50, "the canvas shows almost one colour: nothing drawn")
     check(dark_share(png) < 0.02, f"{dark_share(png):.0%} of the page is black: the 3D scene is missing")
+    # a stencil buffer: the water marks it, so that the walking areas stay off the sea
+    check(tab.eval("louyuMap.canvas.getContext('webgl2').getContextAttributes().stencil") is True,
+          "the WebGL2 context has no stencil buffer")
     buildings = tab.eval("louyuMap.buildings()")
     check(len(buildings) == state["buildings"], "buildings() and state() disagree")
     heard = tab.eval("window.heard = []; louyuMap.on('select', (id) => heard.push(id)); true")

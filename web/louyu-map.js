@@ -301,7 +301,7 @@
           c.width = Math.max(1, Math.round(r.width * dpr));
           c.height = Math.max(1, Math.round(r.height * dpr));
         }
-        return !!c.getContext("webgl2", {alpha: false, depth: true, stencil: false, antialias: false,
+        return !!c.getContext("webgl2", {alpha: false, depth: true, stencil: true, antialias: false,
                                          preserveDrawingBuffer: false,
                                          powerPreference: "high-performance"});
       } catch (e) {

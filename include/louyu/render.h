@@ -138,8 +138,11 @@ void ly_renderer_set_building_styles(ly_renderer *r, const ly_building_style *st
 
 /* Shapes on the ground (overlay.h: walking areas, a route, view cones), drawn over
  * the ground and behind buildings in front of them; the list is copied (n vertices,
- * three per triangle; NULL or 0: none). */
-void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t n);
+ * three per triangle; NULL or 0: none). The first n_land of them (the walking areas)
+ * are not drawn where water is the ground's top layer, where the target has a stencil
+ * buffer; the rest are drawn everywhere. */
+void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t n,
+                             size_t n_land);
 /* An RGBA picture (rows top first) for ly_draw_image's `slot` (1 ... LY_DRAW_IMAGES - 1),
  * copied to the GPU, with mipmaps when asked (a picture drawn much smaller than it is);
  * NULL removes it. */

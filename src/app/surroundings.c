@@ -211,6 +211,7 @@ static void rebuild_overlay(ly_app *app)
     ly_overlay_clear(&dv->overlay);
     bool walk = st->selected >= 0 && dv->walk_from && dv->walk_for == st->selected;
     dv->areas_shown = walk && st->walk_areas && overlay_areas(app);
+    size_t n_areas = dv->overlay.n; /* kept off the water by the renderer: nobody walks there */
     if (walk)
         overlay_route(app);
     const ly_district *d = &app->scene.district;
@@ -221,7 +222,7 @@ static void rebuild_overlay(ly_app *app)
         if (d->features[i].kind == LY_KIND_CAMERA)
             overlay_cone(app, &d->features[i]);
     if (app->renderer)
-        ly_renderer_set_overlay(app->renderer, dv->overlay.v, dv->overlay.n);
+        ly_renderer_set_overlay(app->renderer, dv->overlay.v, dv->overlay.n, n_areas);
     dv->overlay_dirty = false;
 }
 

@@ -15,7 +15,7 @@ struct ly_platform {
     char *dropped; /* the last file dropped on the window */
 };
 
-static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool robust)
+static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool stencil, bool robust)
 {
     SDL_GL_ResetAttributes();
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -23,6 +23,9 @@ static SDL_Window *open_window(const ly_window_desc *desc, int samples, bool rob
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 24);
+    /* the water marks it so that the walking areas stay off the sea (the renderer draws
+     * them everywhere where a context has none) */
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, stencil ? 8 : 0);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLEBUFFERS, samples > 0);
     SDL_GL_SetAttribute(SDL_GL_MULTISAMPLESAMPLES, samples > 0 ? samples : 0);
     if (robust) {
@@ -97,12 +100,14 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
     }
     int want = desc->msaa_samples == 0 ? 4 : desc->msaa_samples < 0 ? 0 : desc->msaa_samples;
     /* MSAA first; without it if the driver refuses. A robust context where
-     * the driver has one, else a plain one. */
+     * the driver has one, else a plain one; a stencil buffer where it has one, else
+     * none (the walking areas then cover water too). */
     for (int samples = want;; samples = 0) {
-        for (int robust = 1; robust >= 0 && !p->gl; robust--) {
+        for (int k = 3; k >= 0 && !p->gl; k--) {
+            bool stencil = k >= 2, robust = k & 1;
             if (p->window)
                 SDL_DestroyWindow(p->window);
-            p->window = open_window(desc, samples, robust);
+            p->window = open_window(desc, samples, stencil, robust);
             if (p->window)
                 p->gl = SDL_GL_CreateContext(p->window);
         }

@@ -305,7 +305,7 @@ ly_platform *ly_platform_create(const ly_window_desc *desc, char *err, size_t er
     a.minorVersion = 0;
     a.alpha = EM_FALSE;
     a.depth = EM_TRUE;
-    a.stencil = EM_FALSE;
+    a.stencil = EM_TRUE; /* the water marks it: the walking areas stay off the sea */
     a.antialias = EM_FALSE;
     a.preserveDrawingBuffer = EM_FALSE;
     a.powerPreference = EM_WEBGL_POWER_PREFERENCE_HIGH_PERFORMANCE;

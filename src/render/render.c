@@ -76,6 +76,10 @@ struct ly_renderer {
      * GLX on llvmpipe, looking straight down) */
     int window_depth_bits;
     float offset_units;
+    /* the window's stencil bits (0: none), and whether the buffer the scene is drawn into
+     * now has a stencil: the water marks it, so that the walking areas stay off the sea */
+    int window_stencil_bits;
+    bool frame_stencil;
     /* the buildings' variants, made when first needed: bit 1 GLOW (the finder's matches
      * glow), bit 2 SITES (building sites, in their own pass), bit 4 DITHER (a tile fading
      * between levels of detail); [0] is unused (the plain program is `building`) */
@@ -123,17 +127,20 @@ struct ly_renderer {
     int image_w[LY_DRAW_IMAGES], image_h[LY_DRAW_IMAGES];
     GLuint overlay_vao, overlay_vbo;
     size_t overlay_n, overlay_cap;
+    size_t overlay_land; /* the first of them that stay off the water (walking areas) */
     unsigned atlas_generation;
     int atlas_w, atlas_h;
     bool atlas_valid;
     /* the multisampled scene buffer, resolved into the target before the overlay */
     GLuint scene_fbo, scene_color, scene_depth;
     int scene_w, scene_h, scene_samples, scene_want; /* its size, samples, samples asked */
+    bool scene_stencil; /* its depth buffer has stencil bits */
     int msaa; /* samples wanted (0: auto_samples; < 0 or 1: draw straight into the target) */
     bool msaa_failed;   /* the driver refused: fall back to no MSAA */
     /* offscreen target for shots: single-sample colour + depth */
     GLuint target_fbo, target_color, target_depth;
     int target_w, target_h;
+    bool target_stencil;
     /* the last 3D scene, kept while it stays the same: a frame whose 3D inputs and
      * GPU data are the last frame's copies it back and draws only the overlay */
     GLuint still_fbo, still_tex;
@@ -518,6 +525,12 @@ ly_renderer *ly_renderer_begin(const char *shader_dir, char *err, size_t err_len
     while (glGetError() != GL_NO_ERROR)
         ;
     r->window_depth_bits = depth_bits;
+    GLint stencil_bits = 0;
+    glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_STENCIL,
+                                          GL_FRAMEBUFFER_ATTACHMENT_STENCIL_SIZE, &stencil_bits);
+    while (glGetError() != GL_NO_ERROR)
+        ;
+    r->window_stencil_bits = stencil_bits;
     /* the programs' binaries from the last run, where the driver gives them */
     GLint formats = 0;
     if (ly_gl_has_program_binaries())
@@ -1110,10 +1123,10 @@ static int overlay_ready(ly_renderer *r)
     return 0;
 }
 
-void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t n)
+void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t n, size_t n_land)
 {
     r->scene_gen++;
-    r->overlay_n = 0;
+    r->overlay_n = r->overlay_land = 0;
     if (!v || !n || overlay_ready(r))
         return;
     glBindBuffer(GL_ARRAY_BUFFER, r->overlay_vbo);
@@ -1126,6 +1139,17 @@ void ly_renderer_set_overlay(ly_renderer *r, const ly_overlay_vertex *v, size_t 
     }
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     r->overlay_n = n;
+    r->overlay_land = n_land < n ? n_land : n;
+}
+
+/* The stencil value the water leaves where it is the ground's top layer. */
+enum { WATER_MARK = 1 };
+
+/* Whether this frame keeps shapes off the water: some stay on land, and the buffer
+ * drawn into has a stencil (without one they are drawn everywhere, as they were). */
+static bool mask_water(const ly_renderer *r)
+{
+    return r->overlay_land && r->frame_stencil;
 }
 
 /* Over the ground (pulled further towards the eye than its top layer), hidden where
@@ -1146,7 +1170,20 @@ static void draw_overlay(ly_renderer *r, const ly_render_frame *f)
     glUniform3fv(r->overlay.fog_color, 1, SKY_HORIZON);
     glUniform1f(r->overlay.fog_distance, f->fog_distance);
     glBindVertexArray(r->overlay_vao);
-    glDrawArrays(GL_TRIANGLES, 0, (GLsizei)r->overlay_n);
+    /* the walking areas first, only where the water left no mark (nobody walks on the
+     * sea: a coastal path's buffer had tinted it); then the rest (a route, view cones),
+     * everywhere, in the same order as one draw */
+    size_t land = mask_water(r) ? r->overlay_land : 0;
+    if (land) {
+        glEnable(GL_STENCIL_TEST);
+        glStencilMask(0);
+        glStencilFunc(GL_NOTEQUAL, WATER_MARK, 0xff);
+        glDrawArrays(GL_TRIANGLES, 0, (GLsizei)land);
+        glDisable(GL_STENCIL_TEST);
+        glStencilMask(0xff);
+    }
+    if (r->overlay_n > land)
+        glDrawArrays(GL_TRIANGLES, (GLint)land, (GLsizei)(r->overlay_n - land));
     glDisable(GL_POLYGON_OFFSET_FILL);
     glDisable(GL_BLEND);
     glDepthMask(GL_TRUE);
@@ -1572,8 +1609,21 @@ static void draw_ground(ly_renderer *r, const ly_render_frame *f)
             glEnable(GL_BLEND);
         else
             glDisable(GL_BLEND);
+        /* the water marks the stencil where it passes the depth test: the layers above
+         * it (a bridge, a pier, a park on the shore) and the buildings came first and
+         * hold those pixels, so the mark is where water is what shows */
+        bool mark = l == LY_GROUND_WATER && mask_water(r);
+        if (mark) {
+            glEnable(GL_STENCIL_TEST);
+            glStencilFunc(GL_ALWAYS, WATER_MARK, 0xff);
+            glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+        }
         glDrawElements(GL_TRIANGLES, (GLsizei)r->ground_count[l], GL_UNSIGNED_INT,
                        (void *)(r->ground_first[l] * sizeof(uint32_t)));
+        if (mark) {
+            glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+            glDisable(GL_STENCIL_TEST);
+        }
     }
     glDisable(GL_POLYGON_OFFSET_FILL);
     glDisable(GL_BLEND);
@@ -1641,7 +1691,14 @@ static void clear_scene(ly_renderer *r, const ly_render_frame *f, int sky0, int 
         sky0 = sky1 = f->height;
     /* the rows below the sky's, then those above it */
     int from[2] = {0, sky1}, to[2] = {sky0, f->height};
+    /* the stencil with the depth (where there is one): the water's marks are this
+     * frame's */
     GLbitfield first = GL_DEPTH_BUFFER_BIT;
+    if (r->frame_stencil) {
+        glStencilMask(0xff);
+        glClearStencil(0);
+        first |= GL_STENCIL_BUFFER_BIT;
+    }
     const float *inv = f->inv_view_proj;
 #define NDC_ROW(y) (2.0f * (float)(y) / (float)f->height - 1.0f)
     /* below the sky, the land covers the rows from the bottom up to where it meets the
@@ -1872,6 +1929,9 @@ static void draw_scene(ly_renderer *r, const ly_render_frame *f, GLuint target)
     /* (louyu's own buffers' depth is 24 bits) */
     int bits = !ms && target == 0 ? r->window_depth_bits : 24;
     r->offset_units = bits > 24 ? ldexpf(1.0f, bits - 24) : 1.0f;
+    r->frame_stencil = ms            ? r->scene_stencil
+                       : target == 0 ? r->window_stencil_bits > 0
+                                     : target == r->target_fbo && r->target_stencil;
     stamp(r, LY_PART_CLEAR);
     glViewport(0, 0, f->width, f->height);
     glDisable(GL_SCISSOR_TEST);
@@ -1948,6 +2008,34 @@ static int auto_samples(int w, int h)
     return (double)w * h > 5e6 ? 2 : 4;
 }
 
+/* Gives the bound framebuffer (its colour attached) a depth buffer of w x h in rb
+ * (samples 0: single-sampled) with 8 stencil bits, or, where the driver refuses that,
+ * depth alone; whether it has the stencil. The walking areas need it to stay off the
+ * water; without it they are drawn over the water too, as before it. */
+static bool attach_depth(GLuint rb, int samples, int w, int h)
+{
+    for (int stencil = 1;; stencil = 0) {
+        GLenum format = stencil ? GL_DEPTH24_STENCIL8 : GL_DEPTH_COMPONENT24;
+        GLenum at = stencil ? GL_DEPTH_STENCIL_ATTACHMENT : GL_DEPTH_ATTACHMENT;
+        glBindRenderbuffer(GL_RENDERBUFFER, rb);
+        if (samples)
+            glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, format, w, h);
+        else
+            glRenderbufferStorage(GL_RENDERBUFFER, format, w, h);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, at, GL_RENDERBUFFER, rb);
+        bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        if (complete && !stencil)
+            LY_WARN("RENDER", "no stencil in a %dx%d buffer: walking areas may cover water",
+                    w, h);
+        if (complete || !stencil)
+            return complete && stencil;
+        /* (the caller's check tells whether depth alone will do) */
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, at, GL_RENDERBUFFER, 0);
+        while (glGetError() != GL_NO_ERROR)
+            ;
+    }
+}
+
 /* A multisampled colour + depth buffer of w x h; false if the driver refuses. */
 static bool scene_fbo(ly_renderer *r, int w, int h)
 {
@@ -1970,13 +2058,10 @@ static bool scene_fbo(ly_renderer *r, int w, int h)
     r->gl_objects += 3;
     glBindRenderbuffer(GL_RENDERBUFFER, r->scene_color);
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, LY_GL_SCENE_COLOR, w, h);
-    glBindRenderbuffer(GL_RENDERBUFFER, r->scene_depth);
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH_COMPONENT24, w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, r->scene_fbo);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
                               r->scene_color);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
-                              r->scene_depth);
+    r->scene_stencil = attach_depth(r->scene_depth, samples, w, h);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         LY_WARN("RENDER", "no %dx MSAA buffer of %dx%d; drawing without MSAA", samples, w, h);
         free_scene_fbo(r);
@@ -1999,13 +2084,10 @@ int ly_renderer_target_begin(ly_renderer *r, int w, int h)
     r->gl_objects += 3;
     glBindRenderbuffer(GL_RENDERBUFFER, r->target_color);
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
-    glBindRenderbuffer(GL_RENDERBUFFER, r->target_depth);
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT24, w, h);
     glBindFramebuffer(GL_FRAMEBUFFER, r->target_fbo);
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
                               r->target_color);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER,
-                              r->target_depth);
+    r->target_stencil = attach_depth(r->target_depth, 0, w, h);
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
         LY_ERROR("RENDER", "offscreen target %dx%d is incomplete", w, h);
         ly_renderer_target_end(r);
