@@ -321,7 +321,14 @@ static void test_load_note(void)
     CHECK(!rn->ok && rn->unreadable); /* (the toast: "cannot be read", not "has 2 errors") */
     CHECK_INT(rn->n_errors, 2);
     CHECK_STR(rn->errors[0], "the server cannot be reached");
-    CHECK_STR(rn->errors[1], "3:7: a bad value");
+    CHECK_INT(rn->error_at[0][0], 0);
+    CHECK_STR(rn->errors[1], "a bad value"); /* (its place is put in the panel's words) */
+    CHECK(rn->error_at[1][0] == 3 && rn->error_at[1][1] == 7);
+    char said[320];
+    snprintf(said, sizeof said, ly_str(LY_S_ADMIN_ERROR_AT, LY_LANG_ZH), 3, 7, rn->errors[1]);
+    CHECK_STR(said, "第 3 行第 7 列：a bad value");
+    snprintf(said, sizeof said, ly_str(LY_S_ADMIN_ERROR_AT, LY_LANG_EN), 3, 7, rn->errors[1]);
+    CHECK_STR(said, "3:7: a bad value");
     ly_diag_list_deinit(&diags);
 }
 

@@ -403,12 +403,13 @@ void ly_cmd_note_load(ly_app *app, const char *path, int result, const ly_diag_l
     strftime(rn->when, sizeof rn->when, "%Y-%m-%d %H:%M:%S", &tm); /* (months unattended) */
     rn->n_errors = 0;
     for (size_t i = 0; i < diags->count && !ok && rn->n_errors < 4; i++)
-        if (diags->items[i].severity == LY_DIAG_ERROR && diags->items[i].line > 0)
-            snprintf(rn->errors[rn->n_errors++], sizeof rn->errors[0], "%d:%d: %s",
-                     diags->items[i].line, diags->items[i].col, diags->items[i].message);
-        else if (diags->items[i].severity == LY_DIAG_ERROR) /* (the whole file's: no place) */
+        if (diags->items[i].severity == LY_DIAG_ERROR) {
+            /* (line 0: the whole file's, with no place) */
+            rn->error_at[rn->n_errors][0] = diags->items[i].line > 0 ? diags->items[i].line : 0;
+            rn->error_at[rn->n_errors][1] = diags->items[i].col;
             snprintf(rn->errors[rn->n_errors++], sizeof rn->errors[0], "%s",
                      diags->items[i].message);
+        }
     const char *slash = strrchr(path, '/');
     snprintf(rn->name, sizeof rn->name, "%s", slash ? slash + 1 : path);
     rn->count = ok ? app->scene.district.n_buildings : diags->errors;

@@ -83,6 +83,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_ADMIN_TITLE] = {"触摸屏管理", "Kiosk admin"},
     [LY_S_ADMIN_DATA] = {"数据", "Data"},
     [LY_S_ADMIN_LAST_RELOAD] = {"上次更新", "Last update"},
+    [LY_S_ADMIN_ERROR_AT] = {"第 %d 行第 %d 列：%s", "%d:%d: %s"},
     [LY_S_ADMIN_UPTIME] = {"运行时间", "Uptime"},
     [LY_S_ADMIN_FRAMES] = {"帧", "Frames"},
     [LY_S_ADMIN_MEMORY] = {"内存", "Memory"},

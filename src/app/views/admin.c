@@ -102,8 +102,17 @@ static void status_rows(const ly_view_ctx *c)
     else
         snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_ADMIN_NONE));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_LAST_RELOAD), v);
-    for (int i = 0; i < rn->n_errors; i++)
-        ly_ui_text_wrapped(ui, rn->errors[i]);
+    /* each error's place in the panel's language ("第 1 行第 40 列：", "1:40: "); the
+     * message itself is the validator's, as `louyu validate` and the log give it */
+    for (int i = 0; i < rn->n_errors; i++) {
+        char e[320];
+        if (rn->error_at[i][0])
+            snprintf(e, sizeof e, ly_view_str(c, LY_S_ADMIN_ERROR_AT), rn->error_at[i][0],
+                     rn->error_at[i][1], rn->errors[i]);
+        else
+            snprintf(e, sizeof e, "%s", rn->errors[i]);
+        ly_ui_text_wrapped(ui, e);
+    }
     double up = (ly_clock_ms() - rn->started_ms) / 1000;
     long d = (long)(up / 86400), h = (long)fmod(up / 3600, 24), m = (long)fmod(up / 60, 60),
          sec = (long)fmod(up, 60);
