@@ -64,9 +64,13 @@ ly_view_out ly_view_cameras(const ly_view_ctx *c)
             snprintf(label, sizeof label, "      %s##cam%zu", name ? name : f->id ? f->id : "?", i);
             if (v >= 0)
                 snprintf(detail, sizeof detail, "%s", state_word(c, f, app->dv.stream_status[v].state));
-            else
-                snprintf(detail, sizeof detail, "%.0f° · %.0f°%s", fmod(round(f->heading_deg), 360), f->fov_deg,
-                         f->stream || f->snapshot ? "" : " · ?");
+            else { /* where it looks and how wide (the numbers alone said neither) */
+                int at = snprintf(detail, sizeof detail, ly_view_str(c, LY_S_CAMERA_AIM),
+                                  fmod(round(f->heading_deg), 360), f->fov_deg);
+                if (!f->stream && !f->snapshot && at > 0 && (size_t)at < sizeof detail)
+                    snprintf(detail + at, sizeof detail - (size_t)at, " · %s",
+                             ly_view_str(c, LY_S_CAMERA_NO_SOURCE));
+            }
             bool on = v >= 0;
             if (ly_ui_item_toggle(c->ui, label, detail, &on))
                 ly_msg_push(c->out, (ly_msg){.type = on ? LY_MSG_OPEN_CAMERA : LY_MSG_CLOSE_CAMERA,
@@ -136,8 +140,10 @@ static void status_line(const ly_view_ctx *c, int k, char *buf, size_t n)
     }
     if ((st->state == LY_CAM_UNREACHABLE || st->state == LY_CAM_BAD) && st->retry_in_s > 0)
         snprintf(when, sizeof when, ly_view_str(c, LY_S_CAMERA_RETRY), st->retry_in_s);
-    else if (st->age_s >= 0)
+    else if (st->age_s >= 0.5) /* (under half a second: "0 s ago" said nothing) */
         snprintf(when, sizeof when, ly_view_str(c, LY_S_CAMERA_AGE), st->age_s);
+    else if (st->age_s >= 0)
+        snprintf(when, sizeof when, "%s", ly_view_str(c, LY_S_CAMERA_AGE_NOW));
     /* why, when something is wrong: in English the stream's own words (they name the
      * server's answer and libcurl's); in Chinese its cause, the full words in the log. A
      * live picture needs only its age and rate */

@@ -20,7 +20,7 @@ static void status_row(const ly_view_ctx *c, const ly_building *b)
     else if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
         snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_UNDER_CONSTRUCTION));
     else if (b->year)
-        snprintf(v, sizeof v, "%s · %d", ly_view_str(c, LY_S_COMPLETED), b->year);
+        snprintf(v, sizeof v, ly_view_str(c, LY_S_COMPLETED_IN), b->year);
     else
         snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_COMPLETED));
     ly_ui_key_value(c->ui, ly_view_str(c, LY_S_STATUS), v);
