@@ -70,6 +70,30 @@ assert f == {\"1\": (\"3.25\", \"0\"), \"2\": (\"\", \"1\"), \"3\": (\"15.50\", 
 " "$tmp/mixed.csv" "$tmp/mixed-f.csv" && grep -q "^Rent  *3.25–15.50 CNY/m²/day · to be agreed$" "$tmp/mixed.txt"' \
   "the CSV's rents unlike the card's: $(cut -d, -f14-16 "$tmp/mixed.csv") / $(grep ^Rent "$tmp/mixed.txt") $(head -2 "$tmp/err")"
 
+# floors whose figures have more than a tenth of a m² (a week's range shared by area): the
+# floor rows, as written, add up to the building's row (each rounded alone, three floors of
+# 33.35 m² had given 100.2 m² under a building of 100.1 m²)
+python3 - "$tmp/tenths.geojson" <<'PY'
+import json, sys
+ring = [[120.37, 36.062], [120.3705, 36.062], [120.3705, 36.0624], [120.37, 36.0624], [120.37, 36.062]]
+recs = [{"floor": k + 1, "area_m2": 1000.05 + k, "vacant_m2": 33.35} for k in range(3)]
+recs.append({"floor": 4, "area_m2": 999.96, "vacant_m2": 0.04})
+f = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]},
+     "properties": {"id": "t", "kind": "building", "name": "T", "floors": 4, "height_m": 16,
+                    "floor_records": recs}}
+json.dump({"type": "FeatureCollection", "features": [f]}, open(sys.argv[1], "w"))
+PY
+"$LOUYU" export "$tmp/tenths.geojson" --format csv >"$tmp/tenths.csv" 2>"$tmp/err"
+"$LOUYU" export "$tmp/tenths.geojson" --format csv --floors >"$tmp/tenths-f.csv" 2>>"$tmp/err"
+check 'python3 -c "
+import csv, sys
+b = next(csv.DictReader(open(sys.argv[1], encoding=\"utf-8-sig\")))
+f = list(csv.DictReader(open(sys.argv[2], encoding=\"utf-8-sig\")))
+tenths = lambda rows, k: sum(round(float(r[k]) * 10) for r in rows)
+assert (b[\"recorded_area_m2\"], b[\"vacant_m2\"]) == (\"4003.1\", \"100.1\"), b
+assert tenths(f, \"vacant_m2\") == 1001 and tenths(f, \"area_m2\") == 40031, [(r[\"area_m2\"], r[\"vacant_m2\"]) for r in f]
+" "$tmp/tenths.csv" "$tmp/tenths-f.csv"' "the floor rows do not add up to the building row: $(cat "$tmp/tenths-f.csv") $(head -2 "$tmp/err")"
+
 # ---- per floor, Chinese header, a selection ---------------------------------------------
 "$LOUYU" export "$district" --format csv --floors --lang zh --select "wtc, hisense,wtc" \
   >"$tmp/floors.csv" 2>"$tmp/err"

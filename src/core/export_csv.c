@@ -151,18 +151,60 @@ static int enterprises_on(const ly_district *d, const ly_building *b, int floor)
     return n;
 }
 
+/* The floors' figures (n of them, v[i] of floor i: vacant or area) in tenths of a m², as
+ * the CSV writes them, rounded so that they add up to their sum rounded, as the building's
+ * row gives it: each is rounded down, and the tenths still missing go to those with the
+ * largest remainders (rounding each alone, three floors of 33.35 m² had written 100.2 m²
+ * beside a building row of 100.1 m²). An unknown figure (< 0) stays unknown (-1). */
+static void tenths_that_add_up(const ly_floor_record *rec, size_t n, bool vacant, long *out)
+{
+    double sum = 0;
+    long floors = 0;
+    for (size_t i = 0; i < n; i++) {
+        double v = vacant ? rec[i].vacant_m2 : rec[i].area_m2;
+        out[i] = v >= 0 && isfinite(v) ? (long)floor(v * 10) : -1;
+        if (out[i] >= 0) {
+            sum += v;
+            floors += out[i];
+        }
+    }
+    for (long missing = lround(sum * 10) - floors; missing > 0; missing--) {
+        size_t best = n;
+        double most = -1;
+        for (size_t i = 0; i < n; i++) {
+            double v = (vacant ? rec[i].vacant_m2 : rec[i].area_m2) * 10;
+            double rest = out[i] >= 0 ? v - (double)out[i] : -1;
+            /* (one that has taken its tenth has a remainder below 0: never again) */
+            if (rest > 0 && rest > most) {
+                most = rest;
+                best = i;
+            }
+        }
+        if (best == n)
+            break;
+        out[best]++;
+    }
+}
+
 static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
 {
     char title[160];
     const char *name = ly_building_title(b, lang, title, sizeof title);
+    const ly_floor_record *rec = &d->records[b->first_record];
+    long *area = malloc((b->n_records ? b->n_records : 1) * 2 * sizeof *area);
+    long *vacant = area ? area + b->n_records : NULL;
+    if (area) {
+        tenths_that_add_up(rec, b->n_records, false, area);
+        tenths_that_add_up(rec, b->n_records, true, vacant);
+    }
     for (uint32_t i = 0; i < b->n_records; i++) {
         const ly_floor_record *r = &d->records[b->first_record + i];
         ly_buf_csv(out, b->id);
         text(out, name);
         ly_buf_printf(out, ",%d", r->floor);
         text(out, use_cell(r->use, lang));
-        num(out, r->area_m2, 1);
-        num(out, r->vacant_m2, 1);
+        num(out, area ? (double)area[i] / 10 : r->area_m2, 1);
+        num(out, vacant ? (double)vacant[i] / 10 : r->vacant_m2, 1);
         num(out, r->area_m2 > 0 ? 1 - r->vacant_m2 / r->area_m2 : -1, 3);
         num(out, enterprises_on(d, b, r->floor), 0);
         bool agreed;
@@ -170,6 +212,7 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
         ly_buf_put(out, agreed ? ",1" : ",0");
         ly_buf_put(out, "\r\n");
     }
+    free(area);
 }
 
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out)
