@@ -712,6 +712,11 @@ run 2 query "$ZS" --bogus;                  expect err 'usage: louyu query'
 run 2 query "$ZS" --min-area;               expect err '--min-area needs a value [(]M2[)]'
 run 2 query "$ZS" --min-area -5
 run 2 query "$ZS" --near tram;              expect err "--near wants one of metro\\|bus.*, not 'tram'"
+# a place by its name in either language, as louyu writes it (a Chinese one without its 站 too)
+run 0 query "$ZS" --near 地铁 --include-later --lang zh; expect out '地铁站：.*，步行 [0-9]+ 分钟'
+run 0 query "$ZS" --near 地铁站 --include-later; expect out 'metro station [0-9]+ min on foot'
+run 0 query "$ZS" --near 'Car Park' --near-m 300; expect out '^1\. '
+run 2 query "$ZS" --near 医院;              expect err "--near wants one of metro\\|bus.*, not '医院'"
 run 2 query "$ZS" --min-area 2000 --max-area 1000
 run 2 query /nonexistent.geojson
 run 1 query "$BAD/building-floors-missing.geojson"

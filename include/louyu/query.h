@@ -113,7 +113,9 @@ void ly_query_result_deinit(ly_query_result *r);
 const char *ly_query_reason(const ly_query_result *r, size_t i, ly_lang lang);
 const char *ly_query_note(const ly_query_result *r, size_t i, ly_lang lang);
 
-/* "metro" -> LY_POI_METRO; returns -1 for an unknown name. */
+/* "metro" -> LY_POI_METRO, and a place the finder takes by its name in either language as
+ * louyu writes it ("地铁站", "metro station", "停车场", "car park"; a Chinese one also
+ * without its last 站: "地铁", "公交"); returns -1 for an unknown name. */
 int ly_query_poi_category(const char *name);
 
 #endif

@@ -150,6 +150,17 @@ int ly_query_poi_category(const char *name)
     for (int c = 0; c < LY_POI_COUNT; c++)
         if (name && equal_nocase(name, ly_poi_category_name((ly_poi_category)c)))
             return c;
+    /* the finder's places (metro ... landmark: the strings table names them in order) */
+    static const char station[] = "\u7ad9"; /* 站 */
+    for (int c = 0; name && c <= LY_POI_LANDMARK; c++) {
+        const char *zh = ly_str((ly_string_id)(LY_S_POI_METRO + c), LY_LANG_ZH);
+        size_t zl = strlen(zh), sl = sizeof station - 1;
+        bool bare = zl > sl && !strcmp(zh + zl - sl, station) && strlen(name) == zl - sl &&
+                    !strncmp(name, zh, zl - sl);
+        if (!strcmp(name, zh) || bare ||
+            equal_nocase(name, ly_str((ly_string_id)(LY_S_POI_METRO + c), LY_LANG_EN)))
+            return c;
+    }
     return -1;
 }
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define POI "metro|bus|bank|hotel|restaurant|parking|government|landmark"
+#define POI LY_CLI_POI_KINDS
 #define KINDS                                                                                      \
     "metro|bus|bank|hotel|restaurant|parking|government|landmark|hospital|school|park|"            \
     "red_clubhouse"
@@ -198,7 +198,8 @@ static const ly_opt O_QUERY[] = {
     {"--max-rent", LY_OPT_NUM, "X", "rent at most X CNY/m²/day", 0.01, 1e4, NULL},
     {"--industry", LY_OPT_TEXT, "NAME", "enterprises of this industry in or near the building", 0,
      0, NULL},
-    {"--near", LY_OPT_CHOICE, "PLACE", "near a place: " POI, 0, 0, POI},
+    {"--near", LY_OPT_TEXT, "PLACE", "near a place: " POI " (or its name in either language)", 0, 0,
+     NULL},
     {"--near-m", LY_OPT_NUM, "M", "how near (--near, --industry)", 1, 1e5, NULL},
     {"--include-later", LY_OPT_FLAG, "", "count places opened after the data's date", 0, 0,
      NULL},

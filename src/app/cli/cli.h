@@ -21,6 +21,9 @@
 
 enum { LY_EXIT_OK = 0, LY_EXIT_DATA = 1, LY_EXIT_USAGE = 2, LY_EXIT_GL = 3, LY_EXIT_ADMIN = 4 };
 
+/* The places the finder (louyu query --near) takes, by their keywords. */
+#define LY_CLI_POI_KINDS "metro|bus|bank|hotel|restaurant|parking|government|landmark"
+
 typedef enum {
     LY_OPT_FLAG,   /* no value */
     LY_OPT_INT,    /* a whole number within [min, max] */

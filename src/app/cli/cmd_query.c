@@ -94,8 +94,13 @@ static int criteria(const ly_args *a, ly_query_desc *q)
                          .name = ly_arg_text(a, "--name", NULL)};
     const char *near = ly_arg_text(a, "--near", NULL);
     if (near) {
+        int c = ly_query_poi_category(near);
+        if (c < 0 || c > LY_POI_LANDMARK)
+            return ly_cli_usage_error(a->cmd, "--near wants one of " LY_CLI_POI_KINDS
+                                      " (or its name in either language, as the finder writes "
+                                      "it: metro station, car park ...), not '%s'", near);
         q->near_poi = true;
-        q->near = (ly_poi_category)ly_query_poi_category(near);
+        q->near = (ly_poi_category)c;
     }
     if (q->near_m > 0 && !q->near_poi && !q->industry)
         return ly_cli_usage_error(a->cmd, "--near-m applies to --near and --industry");
