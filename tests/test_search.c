@@ -106,6 +106,17 @@ static void test_full_pinyin(void)
             fprintf(stderr, "query \"%s\"\n", cases[i].query);
         CHECK_STR(got, cases[i].id);
     }
+    /* a break typed between syllables is one: "xi'an" and "xi an" are 西安, never the
+     * beginning of 香 (xiang), which "xian" alone may be */
+    ly_search_hit h[8];
+    const char *xian[] = {"xi'an", "xi an", "xi'andasha"};
+    for (size_t i = 0; i < sizeof xian / sizeof *xian; i++) {
+        size_t n = ly_search_run(&s, xian[i], h, 8);
+        CHECK_INT(n, 1);
+        CHECK_STR(n ? d.buildings[h[0].building].id : "", "b3");
+    }
+    CHECK_INT(ly_search_run(&s, "xian", h, 8), 2); /* 西安 and 香港 as it is being typed */
+    CHECK_STR(first_found(&s, &d, "xiang'gang"), "b5");
     /* only at a syllable's start, in order, every letter used; a syllable whole or by its
      * initial (while the query's last may be any beginning) */
     const char *none[] = {"angcheng", "chenglv", "zhongguoyinhangx", "hangyin", "lvq", "y'gh",

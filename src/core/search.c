@@ -108,12 +108,15 @@ enum { PINYIN_ANY = 1, PINYIN_PREFIX = 2, PINYIN_WHOLE = 4 };
 
 /* Where the query can be after one reading (a, al letters) from the places `from`: bits. */
 static uint64_t pinyin_step(uint64_t from, const char *a, size_t al, const char *q, size_t ql,
-                            bool loose)
+                            uint64_t breaks, bool loose)
 {
     uint64_t to = 0;
     for (from &= ((uint64_t)1 << ql) - 1; from; from &= from - 1) {
         size_t p = (size_t)__builtin_ctzll(from), m = 0; /* letters in common */
-        while (m < al && p + m < ql && (q[p + m] == a[m] || (q[p + m] == 'u' && a[m] == 'v')))
+        /* a syllable never runs over a break the query has ("xi'an": xi, then an) */
+        uint64_t after = breaks & ~(((uint64_t)2 << p) - 1);
+        size_t end = after ? (size_t)__builtin_ctzll(after) : ql;
+        while (m < al && p + m < end && (q[p + m] == a[m] || (q[p + m] == 'u' && a[m] == 'v')))
             m++;
         if (m == al || (m && p + m == ql)) /* the whole reading, or the query ends in it */
             to |= (uint64_t)1 << (p + m);
@@ -125,7 +128,7 @@ static uint64_t pinyin_step(uint64_t from, const char *a, size_t al, const char 
     return to;
 }
 
-static int pinyin_match(const char *form, const char *q, size_t ql, bool loose)
+static int pinyin_match(const char *form, const char *q, size_t ql, uint64_t breaks, bool loose)
 {
     uint64_t any = 0, pre = 1, done = (uint64_t)1 << ql;
     int found = 0;
@@ -133,8 +136,8 @@ static int pinyin_match(const char *form, const char *q, size_t ql, bool loose)
         uint64_t next_any = 0, next_pre = 0;
         for (;;) { /* each reading of this word */
             size_t al = strcspn(w, "| ");
-            next_any |= pinyin_step(any | 1, w, al, q, ql, loose);
-            next_pre |= pinyin_step(pre, w, al, q, ql, loose);
+            next_any |= pinyin_step(any | 1, w, al, q, ql, breaks, loose);
+            next_pre |= pinyin_step(pre, w, al, q, ql, breaks, loose);
             w += al;
             if (*w != '|')
                 break;
@@ -350,13 +353,17 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
         return 0;
     }
     /* the query as pinyin is typed: letters and digits, spaces and apostrophes ("xi'an")
-     * left out; none where it has anything else */
+     * left out but kept as breaks between syllables (bit k: one before letter k); none
+     * where it has anything else */
     char py[64];
     size_t pl = 0;
+    uint64_t breaks = 0;
     for (const char *c = qs; *c && pl < sizeof py; c++)
         if (isalnum((unsigned char)*c) && !(*c & 0x80))
             py[pl++] = *c;
-        else if (*c != ' ' && *c != '\'')
+        else if (*c == ' ' || *c == '\'')
+            breaks |= pl ? (uint64_t)1 << pl : 0;
+        else
             pl = sizeof py;
     if (pl >= sizeof py)
         pl = 0;
@@ -379,10 +386,10 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
                 continue;
             /* whole syllables rank a little above initials (a loose match is looked for
              * first: most texts have none, and those are passed over in one pass) */
-            int m = pinyin_match(x->text, py, pl, true);
+            int m = pinyin_match(x->text, py, pl, breaks, true);
             if (!m)
                 continue;
-            int strict = pinyin_match(x->text, py, pl, false);
+            int strict = pinyin_match(x->text, py, pl, breaks, false);
             if (strict)
                 m = strict;
             else
