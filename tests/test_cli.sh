@@ -552,6 +552,7 @@ run 2 info "$ZS" no-such-building; expect err 'has no building "no-such-building
 # name is not exact, the buildings whose names match it; a name two buildings share is refused
 run 0 info "$ZS" 海信大厦;        expect out '^海信大厦  Hisense Tower  \[hisense\]'
 run 0 info "$ZS" " hisense TOWER "; expect out '\[hisense\]'
+run 0 info "$ZS" "　Ｈｉｓｅｎｓｅ　Tower"; expect out '\[hisense\]'
 run 0 nearby "$ZS" 'Hisense Tower'; expect out '^海信大厦 / Hisense Tower \[hisense\]: on foot'
 run 2 info "$ZS" 海信;            expect err 'has no building "海信": .*; names that match: hisense \(海信大厦 · Hisense Tower\)'
 run 2 info "$ZS" haixin;          expect err 'names that match: hisense \('

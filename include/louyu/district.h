@@ -357,8 +357,11 @@ int ly_district_data_year(const ly_district *d);
 long ly_district_find(const ly_district *d, const char *id);
 /* Index of the building a person names (a report's row, a command's argument): its id, or
  * exactly its Chinese name, English name (in any case) or alias, blanks at either end
- * aside; -1 when none, -2 when two buildings have that name (their ids tell them apart). */
+ * and full-width forms (Ｈｉｓｅｎｓｅ, what an input method types) aside; -1 when none, -2 when two buildings have that name (their ids tell them apart). */
 long ly_district_find_named(const ly_district *d, const char *text);
+/* The buildings (indices, up to cap into out) with that name, as ly_district_find_named
+ * compares names (an id is not one); returns how many there are. */
+size_t ly_district_all_named(const ly_district *d, const char *text, long *out, size_t cap);
 /* Whether (x, y) is inside polygon pg (even-odd over all its rings: holes are outside),
  * its points taken from pts, two numbers each as d->points has them (lon/lat; or a
  * projection of them, such as ly_geo.xy). */

@@ -1,5 +1,6 @@
 #include "louyu/district.h"
 #include "louyu/week.h"
+#include "vocab.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -109,33 +110,64 @@ long ly_district_find(const ly_district *d, const char *id)
     return -1;
 }
 
-long ly_district_find_named(const ly_district *d, const char *text)
+/* Whether a name of the data is `key` (full-width forms as ASCII, as key has them). */
+static bool same_name(const char *name, const char *key, bool any_case)
 {
-    if (!text)
-        return -1;
-    char key[256];
-    while (*text == ' ' || *text == '\t')
-        text++;
-    size_t n = strlen(text);
-    while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+    if (!name)
+        return false;
+    char buf[512];
+    const char *f = ly_ascii_forms(name, buf, sizeof buf);
+    return any_case ? !strcasecmp(f, key) : !strcmp(f, key);
+}
+
+/* text as a name is compared: full-width forms as ASCII (what an input method types:
+ * Ｈｉｓｅｎｓｅ, the ideographic space), blanks at either end aside; NULL: no memory. */
+static char *name_key(const char *text)
+{
+    size_t len = strlen(text);
+    char *key = malloc(len + 1);
+    if (!key)
+        return NULL;
+    if (ly_ascii_forms(text, key, len + 1) == text) /* (the ASCII forms are never longer) */
+        memcpy(key, text, len + 1);
+    char *k = key;
+    while (*k == ' ' || *k == '\t')
+        k++;
+    size_t n = strlen(k);
+    while (n && (k[n - 1] == ' ' || k[n - 1] == '\t'))
         n--;
-    if (n >= sizeof key)
-        return -1;
-    memcpy(key, text, n);
+    memmove(key, k, n);
     key[n] = '\0';
-    long b = ly_district_find(d, key);
-    if (b >= 0 || !n)
-        return b;
-    for (size_t i = 0; i < d->n_buildings; i++) {
+    return key;
+}
+
+size_t ly_district_all_named(const ly_district *d, const char *text, long *out, size_t cap)
+{
+    char *key = text ? name_key(text) : NULL;
+    size_t n = 0;
+    for (size_t i = 0; key && *key && i < d->n_buildings; i++) {
         const ly_building *x = &d->buildings[i];
-        if ((x->name && !strcmp(x->name, key)) || (x->name_en && !strcasecmp(x->name_en, key)) ||
-            (x->alias && !strcmp(x->alias, key))) {
-            if (b >= 0)
-                return -2; /* two of that name: the id tells them apart */
-            b = (long)i;
+        if (same_name(x->name, key, false) || same_name(x->name_en, key, true) ||
+            same_name(x->alias, key, false)) {
+            if (n < cap)
+                out[n] = (long)i;
+            n++;
         }
     }
-    return b;
+    free(key);
+    return n;
+}
+
+long ly_district_find_named(const ly_district *d, const char *text)
+{
+    char *key = text ? name_key(text) : NULL;
+    long b = key && *key ? ly_district_find(d, key) : -1;
+    free(key);
+    if (b >= 0 || !text)
+        return b;
+    long one;
+    size_t n = ly_district_all_named(d, text, &one, 1);
+    return n == 1 ? one : n > 1 ? -2 : -1; /* (two of that name: the id tells them apart) */
 }
 
 double ly_building_mid_lon(const ly_building *b)

@@ -787,10 +787,18 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
     size_t at;
     const char *s = field(rd, row, LY_RC_BUILDING, &at);
     long b = ly_district_find_named(rd->d, s);
-    if (b == -2) {
+    if (b == -2) { /* (the ids it could mean, to choose from) */
+        long all[4];
+        size_t n = ly_district_all_named(rd->d, s, all, 4);
+        char ids[160] = "";
+        for (size_t i = 0, used = 0; i < n && i < 4 && used < sizeof ids; i++) {
+            int w = snprintf(ids + used, sizeof ids - used, "%s%s", i ? ", " : "",
+                             rd->d->buildings[all[i]].id);
+            used += w > 0 ? (size_t)w : 0;
+        }
         fault(rd, LY_DIAG_ERROR, at,
-              "\"building\" is \"%s\", which names two buildings: expected the id of the one "
-              "meant (louyu info lists them)", CUT60(s));
+              "\"building\" is \"%s\", which names %zu buildings: expected the id of the one "
+              "meant (%s%s)", CUT60(s), n, ids, n > 4 ? ", ..." : "");
         return 0;
     }
     if (b < 0) {
