@@ -129,6 +129,21 @@ static bool on_screen(double x, double y, float *sx, float *sy)
  * largest space the card leaves, the 700 px below it (it had been slid into the 400 px strip
  * beside the card, the map below left empty); with a walking route drawn, the place it
  * leads to is framed with it (the metro's had been under the left column, off the map). */
+/* A query longer than the field is cut at a whole character: 48 Chinese characters are
+ * 144 bytes, and the field's 127 had ended inside the 43rd. */
+static void long_query(void)
+{
+    char q[200] = "";
+    for (int i = 0; i < 48; i++)
+        strcat(q, "\u4e2d");
+    ly_cmd_set_query(&g_app, q);
+    size_t n = strlen(g_app.st.query);
+    CHECK(n > 0 && n < sizeof g_app.st.query);
+    CHECK_INT((int)(n % 3), 0);
+    CHECK(!strncmp(g_app.st.query, q, n));
+    ly_cmd_set_query(&g_app, "");
+}
+
 static void portrait_selection(void)
 {
     const ly_layout *L = &g_app.layout;
@@ -348,6 +363,7 @@ int main(void)
     frames(2);
     CHECK_INT(g_app.st.selected, (long)named);
     ly_cmd_select(&g_app, -1, false);
+    long_query();
     portrait_selection();
 
     /* operations: the cameras' pictures never cover their open list: beside it, lower

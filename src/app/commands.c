@@ -648,7 +648,20 @@ void ly_cmd_set_find(ly_app *app, const ly_query_desc *find)
 
 void ly_cmd_set_query(ly_app *app, const char *text)
 {
-    snprintf(app->st.query, sizeof app->st.query, "%s", text ? text : "");
+    char *q = app->st.query;
+    snprintf(q, sizeof app->st.query, "%s", text ? text : "");
+    /* a text longer than the field is cut at a whole character (cut inside one, it had
+     * shown a box and been no UTF-8, which found nothing) */
+    size_t n = strlen(q);
+    if (text && n < strlen(text)) {
+        size_t start = n;
+        while (start > 0 && ((unsigned char)q[start - 1] & 0xC0) == 0x80)
+            start--;
+        unsigned char lead = start > 0 ? (unsigned char)q[start - 1] : 0;
+        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (start > 0 && lead >= 0xC0 && n - (start - 1) < want)
+            q[start - 1] = '\0';
+    }
     app->st.redraw = true;
 }
 
