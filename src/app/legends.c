@@ -78,6 +78,15 @@ static void stacked(ly_layout *L, const ly_app *app)
     L->walk_legend.shown = rows > 0;
 }
 
+/* Whether b meets any of the n shown boxes. */
+static bool meets_any(const ly_box *b, const ly_box *const *boxes, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (boxes[k]->shown && ly_layout_meets(boxes[k], b))
+            return true;
+    return false;
+}
+
 void ly_layout_legends(ly_layout *L, const ly_app *app)
 {
     float s = L->s;
@@ -114,8 +123,25 @@ void ly_layout_legends(ly_layout *L, const ly_app *app)
                             &L->places,     &L->cameras, &L->help,      &L->help_keys,
                             &L->keyboard};
     for (int i = 0; i < N; i++) {
-        for (size_t k = 0; k < sizeof over / sizeof *over; k++)
-            leg[i]->shown &= !(over[k]->shown && ly_layout_meets(over[k], leg[i]));
+        if (!leg[i]->shown)
+            continue;
+        /* one that meets a panel first tries the bottom row, right of the legends there (a
+         * phone's card had hidden the walking areas' key above two others) */
+        if (meets_any(leg[i], over, sizeof over / sizeof *over)) {
+            ly_box low = *leg[i];
+            low.y = floor_y - low.h;
+            low.x = LY_LAYOUT_MARGIN * s;
+            if (meets_any(&low, col, 2)) /* (the column reaches down: beside it) */
+                low.x = LY_LAYOUT_SIDE_X * s;
+            for (int k = 0; k < N; k++)
+                if (k != i && leg[k]->shown && leg[k]->y < low.y + low.h &&
+                    low.y < leg[k]->y + leg[k]->h)
+                    low.x = fmaxf(low.x, leg[k]->x + leg[k]->w + LY_LAYOUT_GAP * s);
+            if (!meets_any(&low, over, sizeof over / sizeof *over) && !meets_any(&low, col, 2) &&
+                low.x + low.w <= (float)L->width)
+                *leg[i] = low;
+        }
+        leg[i]->shown &= !meets_any(leg[i], over, sizeof over / sizeof *over);
         leg[i]->shown &= leg[i]->x + leg[i]->w <= (float)L->width;
     }
 }
