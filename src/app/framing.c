@@ -458,14 +458,16 @@ void ly_cmd_keep_clear_of_card(ly_app *app, long b)
     if (!focus_box(app, b, false, bx, &route))
         return;
     card_panels(app, pan);
-    /* it moves where the card (or the panels with it) covers it, or, with a route, where
-     * the route's end is off the map the panels leave (the metro's had been under the left
-     * column) */
+    /* it moves where the card (or the panels with it) covers it, or where it, its label
+     * or a route's end is off the map the panels leave (the metro's had been under the
+     * left column; a phone's building at the window's edge had its name cut in half) */
     ly_layout_free_map(st->width, st->height, s, false, ly_layout_has_weeks(app), f);
     bool covered = bx[2] > pan[0] - gap && bx[0] < pan[2] + gap && bx[3] > pan[1] - gap &&
                    bx[1] < pan[3] + gap;
-    bool out = bx[0] < f[0] || bx[1] < f[1] || bx[2] > f[2] || bx[3] > f[3];
-    if (!(covered || (route && out)) || !focus_box(app, b, true, bx, &route) ||
+    float lb[4];
+    bool labelled = focus_box(app, b, true, lb, &route);
+    bool out = labelled && (lb[0] < f[0] || lb[1] < f[1] || lb[2] > f[2] || lb[3] > f[3]);
+    if (!(covered || out) || !focus_box(app, b, true, bx, &route) ||
         !roomiest(app, pan, bx[2] - bx[0], bx[3] - bx[1], room, &beside))
         return; /* no room beside, below or above (a small window): the map is the user's */
     /* into that space with its label (one that does not fit is not drawn: the portrait
