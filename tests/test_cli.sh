@@ -662,7 +662,7 @@ want = {f["id"] for f in json.load(open(sys.argv[2]))["features"]
 assert got == want, (got, want)' "$tmp/out" "$ZS" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: query --min-area 1000 lists other buildings"; }
 # the Chinese text is Chinese throughout (it had said "score" and "floors: 3 (500 m²)")
 run 0 query "$ZS" --min-area 500 --lang zh; expect out '^1\. .*  评分 0\.[0-9]{3}$'
-expect out '^   楼层：[0-9]+(–[0-9]+)?（[0-9,]+ m²）'
+expect out '^   空置：[0-9]+(–[0-9]+)? 层（[0-9,]+ m²）'
 check '! grep -q "score\|floors" "$tmp/out"' "English in the Chinese finder: $(head -3 "$tmp/out")"
 run 0 query "$ZS" --min-area 500; expect out '^   floors: [0-9]+(–[0-9]+)? \([0-9,]+ m²\)(, [0-9]|$)'
 printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"solo","properties":{"height":20},"geometry":{"type":"Polygon","coordinates":[[[120.37,36.06],[120.3705,36.06],[120.3705,36.0605],[120.37,36.0605],[120.37,36.06]]]}}]}\n' >"$tmp/solo.geojson"

@@ -30,10 +30,16 @@ static void print_text(const ly_district *d, const ly_query_result *r, ly_lang l
                 char area[40];
                 ly_format_grouped(s->vacant_m2, area, sizeof area);
                 const char *sep = k ? ly_str(LY_S_LIST_SEP, lang) : lang == LY_LANG_EN ? " " : "";
-                if (s->first == s->last)
-                    printf("%s%d", sep, s->first);
+                /* (in Chinese each with its 层: "3 层（730 m²）", "5–7 层（...）") */
+                printf("%s", sep);
+                if (lang == LY_LANG_ZH && s->first == s->last)
+                    printf(ly_str(LY_S_FLOOR_N, lang), s->first);
+                else if (lang == LY_LANG_ZH)
+                    printf(ly_str(LY_S_FLOORS_RANGE, lang), s->first, s->last);
+                else if (s->first == s->last)
+                    printf("%d", s->first);
                 else
-                    printf("%s%d–%d", sep, s->first, s->last);
+                    printf("%d–%d", s->first, s->last);
                 printf(ly_str(LY_S_CLI_AREA, lang), area);
             }
             printf("\n");
