@@ -144,20 +144,28 @@ static void long_query(void)
     ly_cmd_set_query(&g_app, "");
 }
 
+/* A window of w x h at a scale and language, the home view, then building `id` selected
+ * and `n` frames drawn (the camera's flight to frame it); returns its index. */
+static long select_from_home(int w, int h, float scale, ly_lang lang, const char *id, int n)
+{
+    ly_cmd_resize(&g_app, w, h);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, w, h), 0);
+    ly_cmd_set_scale(&g_app, scale);
+    ly_cmd_set_language(&g_app, lang);
+    ly_cmd_select(&g_app, -1, false);
+    CHECK(ly_cmd_set_view(&g_app, "home", false));
+    frames(2);
+    long b = ly_district_find(&g_app.scene.district, id);
+    ly_cmd_select(&g_app, b, false);
+    frames(n);
+    return b;
+}
+
 /* A phone's selection at the window's edge is brought in with its name (Haitian Hotel's
  * roof had been 35 px from the left, its name cut in half by the edge). */
 static void phone_edge_selection(void)
 {
-    ly_cmd_resize(&g_app, 390, 844);
-    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 390, 844), 0);
-    ly_cmd_set_scale(&g_app, 1);
-    ly_cmd_set_language(&g_app, LY_LANG_ZH);
-    ly_cmd_select(&g_app, -1, false);
-    CHECK(ly_cmd_set_view(&g_app, "home", false));
-    frames(2);
-    long b = ly_district_find(&g_app.scene.district, "haitian");
-    ly_cmd_select(&g_app, b, false);
-    frames(40);
+    long b = select_from_home(390, 844, 1, LY_LANG_ZH, "haitian", 40);
     float sx = -1, sy = -1;
     bool in = ly_app_building_point(&g_app, b, &sx, &sy) && sx > 60 && sx < 330 &&
               sy > g_app.layout.card.y + g_app.layout.card.h && sy < 844;
@@ -173,16 +181,7 @@ static void portrait_selection(void)
     const ly_layout *L = &g_app.layout;
     g_app.st.keyboard = false;
     ly_cmd_set_query(&g_app, "");
-    ly_cmd_resize(&g_app, 1080, 1920);
-    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1080, 1920), 0);
-    ly_cmd_set_scale(&g_app, 1.75f);
-    ly_cmd_set_language(&g_app, LY_LANG_EN);
-    ly_cmd_select(&g_app, -1, false);
-    CHECK(ly_cmd_set_view(&g_app, "home", false));
-    frames(2);
-    long wtc = ly_district_find(&g_app.scene.district, "wtc");
-    ly_cmd_select(&g_app, wtc, false);
-    frames(30);
+    long wtc = select_from_home(1080, 1920, 1.75f, LY_LANG_EN, "wtc", 30);
     /* the map moved so that the tower stands under the card, then its floors asked for (a
      * card down to y 1080: 400 px of map beside it, 740 below) */
     float sx, sy;

@@ -38,17 +38,23 @@ static void test_collate(void)
     CHECK_STR(tiny + 5, "ab");
 }
 
+/* A fixture of the source tree (path from its root), loaded or the test fails. */
+static void load(ly_district *d, const char *path)
+{
+    char full[512];
+    snprintf(full, sizeof full, "%s%s", LY_SOURCE_DIR, path);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    CHECK_INT(ly_district_load(d, full, NULL, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+}
+
 /* An OpenStreetMap export: its ids as written, and a nameless building found by its
  * id or by what its title says it is. */
 static void test_wild(void)
 {
     ly_district d;
-    ly_diag_list diags;
-    ly_diag_list_init(&diags, "w");
-    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/wild/osm-export.geojson", NULL,
-                               &diags),
-              LY_LOAD_OK);
-    ly_diag_list_deinit(&diags);
+    load(&d, "/tests/data/wild/osm-export.geojson");
     ly_search s;
     CHECK_INT(ly_search_init(&s, &d, LY_LANG_EN), 0);
     ly_search_hit hits[8];
@@ -82,12 +88,7 @@ static const char *first_found(const ly_search *s, const ly_district *d, const c
 static void test_full_pinyin(void)
 {
     ly_district d;
-    ly_diag_list diags;
-    ly_diag_list_init(&diags, "p");
-    CHECK_INT(ly_district_load(&d, LY_SOURCE_DIR "/tests/data/search/pinyin.geojson", NULL,
-                               &diags),
-              LY_LOAD_OK);
-    ly_diag_list_deinit(&diags);
+    load(&d, "/tests/data/search/pinyin.geojson");
     ly_search s;
     CHECK_INT(ly_search_init(&s, &d, LY_LANG_ZH), 0);
     const struct {
