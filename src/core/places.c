@@ -214,7 +214,7 @@ static void draw_name(const ly_feature *f, const ly_place_shown *ps, const ly_pl
         x = ps->x - ps->r - 6 * s - w - 2 * pad;
     y = fmaxf(2, fminf(y, (float)o->height - h - 2));
     ly_draw_shadow(dl, x, y + s, w + 2 * pad, h, 6 * s, 4 * s, s + 1, ly_rgba(20, 30, 50, 60));
-    ly_draw_round_rect(dl, x, y, w + 2 * pad, h, 6 * s, ly_rgba(255, 255, 255, 245));
+    ly_draw_round_rect(dl, x, y, w + 2 * pad, h, 6 * s, ly_rgba(255, 255, 255, 255));
     float ty = y + pad * 0.5f + px1;
     ly_draw_text(dl, floorf(x + pad), floorf(ty), px1, ly_rgba(38, 44, 56, 255), top);
     if (other) {
