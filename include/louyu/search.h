@@ -33,6 +33,7 @@ typedef struct {
     const char *shown; /* the original text (owned by the district) */
     uint32_t building;
     uint32_t letters;  /* of a pinyin text: the letters a to z in it, as bits */
+    uint32_t initials; /* and those its readings begin with */
     uint8_t kind;      /* ly_match_kind, and whether the text is pinyin */
 } ly_search_text;
 

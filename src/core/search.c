@@ -122,7 +122,7 @@ static uint64_t pinyin_step(uint64_t from, const char *a, size_t al, const char 
             to |= (uint64_t)1 << (p + m);
         if (loose && m)
             to |= (uint64_t)1 << (p + 1);
-        if (loose && m >= 2 && a[1] == 'h' && strchr("zcs", a[0]))
+        if (loose && m >= 2 && a[1] == 'h' && (a[0] == 'z' || a[0] == 'c' || a[0] == 's'))
             to |= (uint64_t)1 << (p + 2);
     }
     return to;
@@ -130,12 +130,26 @@ static uint64_t pinyin_step(uint64_t from, const char *a, size_t al, const char 
 
 static int pinyin_match(const char *form, const char *q, size_t ql, uint64_t breaks, bool loose)
 {
+    if (ql == 1) { /* (one letter, the first keystroke: some reading begins with it; one
+                    * of the first word's, the only word's) */
+        int found = 0;
+        bool first = true, one = !strchr(form, ' ');
+        for (const char *w = form; *w; w++) {
+            first &= *w != ' ';
+            bool starts = w == form || w[-1] == '|' || w[-1] == ' ';
+            if (starts && (*w == q[0] || (q[0] == 'u' && *w == 'v')))
+                found |= PINYIN_ANY | (first ? PINYIN_PREFIX | (one ? PINYIN_WHOLE : 0) : 0);
+        }
+        return found;
+    }
     uint64_t any = 0, pre = 1, done = (uint64_t)1 << ql;
     int found = 0;
     for (const char *w = form; *w;) {
         uint64_t next_any = 0, next_pre = 0;
         for (;;) { /* each reading of this word */
-            size_t al = strcspn(w, "| ");
+            size_t al = 0; /* (a loop: strcspn's setup cost more than these few letters) */
+            while (w[al] && w[al] != '|' && w[al] != ' ')
+                al++;
             next_any |= pinyin_step(any | 1, w, al, q, ql, breaks, loose);
             next_pre |= pinyin_step(pre, w, al, q, ql, breaks, loose);
             w += al;
@@ -249,13 +263,16 @@ static int add(ly_search *s, const char *text, const char *shown, uint32_t b, in
     char *t = k & PINYIN_TEXT ? pinyin_form(text) : lowered(text);
     if (!t)
         return k & PINYIN_TEXT ? 0 : -1; /* (no Chinese character: nothing to add) */
-    uint32_t letters = 0;
+    uint32_t letters = 0, initials = 0;
     for (const char *c = t; (k & PINYIN_TEXT) && *c; c++)
-        if (*c >= 'a' && *c <= 'z')
+        if (*c >= 'a' && *c <= 'z') {
             letters |= 1u << (*c - 'a');
+            if (c == t || c[-1] == ' ' || c[-1] == '|')
+                initials |= 1u << (*c - 'a');
+        }
     if (letters & 1u << ('v' - 'a'))
         letters |= 1u << ('u' - 'a'); /* (a u typed matches a v: ü) */
-    s->texts[s->n] = (ly_search_text){t, shown, b, letters, (uint8_t)k};
+    s->texts[s->n] = (ly_search_text){t, shown, b, letters, initials, (uint8_t)k};
     s->n++;
     return 0;
 }
@@ -372,6 +389,7 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
     int *score = calloc(s->n_buildings ? s->n_buildings : 1, sizeof *score);
     for (size_t i = 0; best && i < s->n_buildings; i++)
         best[i] = -1;
+    uint32_t first = pl && py[0] >= 'a' && py[0] <= 'z' ? 1u << (py[0] - 'a') : 0;
     uint32_t need = 0; /* the letters the query has */
     for (size_t i = 0; i < pl; i++)
         if (py[i] >= 'a' && py[i] <= 'z')
@@ -381,8 +399,9 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
         static const int base[4] = {400, 200, 100, 50};
         int sc = base[x->kind & ~PINYIN_TEXT];
         if (x->kind & PINYIN_TEXT) {
-            /* (a text without every letter of the query cannot match it: passed over) */
-            if (!pl || (need & ~x->letters))
+            /* (a text without every letter of the query, or with no reading that begins
+             * with its first, cannot match it: passed over) */
+            if (!pl || (need & ~x->letters) || (first && !(x->initials & first)))
                 continue;
             /* whole syllables rank a little above initials (a loose match is looked for
              * first: most texts have none, and those are passed over in one pass) */
@@ -407,22 +426,22 @@ size_t ly_search_run(const ly_search *s, const char *query, ly_search_hit *out, 
             score[b] = sc;
         }
     }
-    size_t n = 0, total = 0;
-    ly_search_hit *all = best && score ? malloc((s->n_buildings ? s->n_buildings : 1) * sizeof *all)
-                               : NULL;
-    for (size_t b = 0; all && b < s->n_buildings; b++) {
+    /* the best cap of them, in order, each put in its place as it comes (a city's "a"
+     * matches most of its buildings: sorting them all had taken longer than finding them) */
+    size_t n = 0;
+    for (size_t b = 0; best && score && cap && b < s->n_buildings; b++) {
         if (best[b] < 0)
             continue;
         size_t t = (size_t)best[b];
-        all[total++] = (ly_search_hit){(uint32_t)b, (ly_match_kind)(s->texts[t].kind & ~PINYIN_TEXT),
-                                       s->texts[t].shown, score[b]};
+        ly_search_hit h = {(uint32_t)b, (ly_match_kind)(s->texts[t].kind & ~PINYIN_TEXT),
+                           s->texts[t].shown, score[b]};
+        if (n == cap && by_score(&h, &out[n - 1]) >= 0)
+            continue;
+        size_t at = n < cap ? n++ : cap - 1;
+        for (; at > 0 && by_score(&h, &out[at - 1]) < 0; at--)
+            out[at] = out[at - 1];
+        out[at] = h;
     }
-    if (all) {
-        qsort(all, total, sizeof *all, by_score);
-        for (; n < total && n < cap; n++)
-            out[n] = all[n];
-    }
-    free(all);
     free(score);
     free(best);
     free(q);
