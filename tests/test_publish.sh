@@ -58,6 +58,8 @@ check 'grep -q "Metro Line 3) · 47 m (opened 2016)" "$site/en/b/sample-20.html"
   "sample-20's Chinese page: $(grep -o "47 [^<]*" "$site/zh/b/sample-20.html")"
 check 'grep -q "<dd>110 米 · 28 层</dd>" "$site/zh/b/hisense.html" && grep -q "<dd>110 m · 28 floors</dd>" "$site/en/b/hisense.html"' \
   "hisense's height: $(grep -o "<dd>[0-9]* [^<]*层</dd>" "$site/zh/b/hisense.html")"
+check 'grep -q "<dd>1998 年建成</dd>" "$site/zh/b/hisense.html" && grep -q "<dd>Completed · 1998</dd>" "$site/en/b/hisense.html"' \
+  "hisense's status (as its card says it): $(grep -o "<dd>[^<]*1998[^<]*</dd>" "$site/zh/b/hisense.html")"
 check 'grep -q ">楼层租控图</h2>" "$site/zh/b/hisense.html" && grep -q "alt=\"海信大厦的楼层租控图" "$site/zh/b/hisense.html" && grep -q ">各楼层租赁情况<" "$site/zh/b/hisense.html" && ! grep -rqE "楼层图|各楼层空置" "$site/zh"' \
   "the stacking plan's Chinese name: $(grep -o "<h2[^>]*>[^<]*</h2>" "$site/zh/b/hisense.html" | tr '\n' ' ')"
 check 'grep -qE "<td>20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日</td>" "$site/zh/index.html" && ! grep -qE "<td>20[0-9]{2}-[0-9]{2}-[0-9]{2}</td>" "$site/zh/index.html" && grep -qE "<td>20[0-9]{2}-[0-9]{2}-[0-9]{2}</td>" "$site/en/index.html"' \

@@ -31,6 +31,32 @@ if [ "$total" -gt 3000000 ]; then
   echo "FAIL: the download is over 3 MB (gzip)"
   exit 1
 fi
+# every character the map's own code writes on screen is in the fonts made for it (the
+# help's zoom keys, "+  −", had shown a box: U+2212 was in no subset)
+# (Debian's python, whose fonttools made the fonts, where another comes first on PATH)
+py3=python3
+[ -x /usr/bin/python3 ] && py3=/usr/bin/python3
+"$py3" - "$SRC" "$site" <<'PY' || { echo "FAIL: characters the map draws are not in its fonts"; exit 1; }
+import glob, re, sys
+from fontTools.ttLib import TTFont
+src, site = sys.argv[1], sys.argv[2]
+have = set()
+for f in ("louyu-font.otf", "louyu-font-wide.otf"):
+    try:
+        have |= set(TTFont(f"{site}/{f}").getBestCmap())
+    except FileNotFoundError:
+        pass
+want = {}
+for path in glob.glob(f"{src}/src/app/*.c") + glob.glob(f"{src}/src/app/views/*.c"):
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", open(path, encoding="utf-8").read(), flags=re.S)
+    for lit in re.findall(r'"((?:[^"\\\n]|\\.)*)"', code):
+        for ch in lit:
+            if ord(ch) > 127 and ord(ch) not in have:
+                want.setdefault(ch, path)
+for ch, path in want.items():
+    print(f"  U+{ord(ch):04X} {ch} ({path}) is in no font of the site")
+sys.exit(1 if want else 0)
+PY
 portal=$OUT/web-portal
 rm -rf "$portal"
 # (publish opens a GL context for its renders: no leak check, as in test_publish.sh: the

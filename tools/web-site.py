@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import sys
 
-PUNCT = "，。、；：？！“”‘’（）《》【】—…·〈〉「」『』〔〕～￥％＋－×÷＝＜＞／°℃㎡²³←→↑↓●○■□▲△◆◇★☆✓✔✕"
+PUNCT = "，。、；：？！“”‘’（）《》【】—…·〈〉「」『』〔〕～￥％＋－×÷＝＜＞／°℃㎡²³←→↑↓●○■□▲△◆◇★☆✓✔✕−"
 PAGE = ["index.html", "page.js", "louyu-map.css", "louyu-map.js", "embed.js"]
 
 

@@ -131,6 +131,8 @@ typedef struct ly_app {
     bool skip_bad;     /* features with errors are left out (--skip-bad) */
     ly_font *font;
     bool font_lacks_cjk; /* no font with Chinese characters: another, Chinese not shown */
+    bool in_page; /* a web page's map (src/web): no file is dropped on it, the page's keys
+                   * (Ctrl+R, F11) are the browser's, and it is never quit */
     ly_ui ui;
     ly_drawlist dl; /* the overlay: labels, panels, text */
     ly_reload *reload;

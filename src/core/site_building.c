@@ -58,11 +58,14 @@ static void facts(const ly_page *p, const ly_building *b)
     heading(p, LY_S_SITE_FACTS);
     ly_buf_put(p->out, "<dl class=\"facts\">\n");
     fact(p, LY_S_ADDRESS, ly_page_pick(p, b->address, b->address_en));
-    /* (its year: when it was completed, or when it is due, as the card has it) */
-    snprintf(v, sizeof v, b->year ? "%s · %d" : "%s",
-             ly_page_str(p, b->status == LY_STATUS_UNDER_CONSTRUCTION ? LY_S_UNDER_CONSTRUCTION
-                                                                       : LY_S_COMPLETED),
-             b->year);
+    /* (its year: when it was completed, or when it is due, as the card has it: "2000 年建成") */
+    if (b->status != LY_STATUS_UNDER_CONSTRUCTION && b->year)
+        snprintf(v, sizeof v, ly_page_str(p, LY_S_COMPLETED_IN), b->year);
+    else
+        snprintf(v, sizeof v, b->year ? "%s · %d" : "%s",
+                 ly_page_str(p, b->status == LY_STATUS_UNDER_CONSTRUCTION ? LY_S_UNDER_CONSTRUCTION
+                                                                           : LY_S_COMPLETED),
+                 b->year);
     fact(p, LY_S_STATUS, v);
     snprintf(v, sizeof v, ly_page_str(p, LY_S_HEIGHT_FLOORS_VALUE), round(b->height_m), b->floors,
              ly_page_str(p, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));

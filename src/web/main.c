@@ -240,6 +240,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
         return -1;
     }
     ly_renderer_set_upload_budget(app->renderer, LY_UPLOAD_BUDGET_MS);
+    app->in_page = true;
     W.dpr = ly_platform_pixel_scale(W.plat);
     ly_cmd_set_language(app, ly_lang_parse(lang && *lang ? lang : "zh"));
     W.started = true;

@@ -8,11 +8,14 @@
 typedef struct {
     const char *keys;
     ly_string_id keys_id, text;
+    bool window; /* a window's alone: not said in a web page (app.h in_page) */
 } row;
 
-#define HEADING(id) {NULL, id, 0}
-#define KEYS(k, id) {k, 0, id}
-#define ACTION(k, id) {NULL, k, id}
+#define HEADING(id) {NULL, id, 0, false}
+#define KEYS(k, id) {k, 0, id, false}
+#define ACTION(k, id) {NULL, k, id, false}
+#define WINDOW_KEYS(k, id) {k, 0, id, true}
+#define WINDOW_ACTION(k, id) {NULL, k, id, true}
 
 static const row POINTER[] = {
     HEADING(LY_S_HELP_MOUSE),
@@ -22,7 +25,7 @@ static const row POINTER[] = {
     ACTION(LY_S_HELP_SHIFT_DRAG, LY_S_HELP_TILT),
     ACTION(LY_S_HELP_CLICK, LY_S_HELP_SELECT_BUILDING),
     ACTION(LY_S_HELP_DOUBLE_CLICK, LY_S_HELP_FLY_TO),
-    ACTION(LY_S_HELP_DROP, LY_S_HELP_DROP_OPENS),
+    WINDOW_ACTION(LY_S_HELP_DROP, LY_S_HELP_DROP_OPENS),
     HEADING(LY_S_HELP_TOUCH),
     ACTION(LY_S_HELP_DRAG, LY_S_HELP_ORBIT),
     ACTION(LY_S_HELP_TWO_FINGERS, LY_S_HELP_TWO_FINGERS_DO),
@@ -43,12 +46,14 @@ static const row KEYBOARD[] = {
     KEYS("L", LY_S_HELP_LANGUAGE),
     KEYS("Esc", LY_S_HELP_ESCAPE),
     KEYS("←  →", LY_S_HELP_WEEKS),
-    KEYS("Ctrl+R  F11  Ctrl+Q", LY_S_HELP_WINDOW),
+    WINDOW_KEYS("Ctrl+R  F11  Ctrl+Q", LY_S_HELP_WINDOW),
 };
 
 static void rows(const ly_view_ctx *c, const row *r, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        if (r[i].window && c->app->in_page)
+            continue;
         const char *keys = r[i].keys ? r[i].keys : ly_view_str(c, r[i].keys_id);
         if (!r[i].text) {
             if (i)
