@@ -133,6 +133,9 @@ ly_camera_pose ly_app_building_pose(ly_app *app, long b);
 /* Where building b's view point (the roof point its pose frames beside the card) is
  * on screen now, in pixels; false when it is behind the camera. */
 bool ly_app_building_point(const ly_app *app, long b, float *sx, float *sy);
+/* Where building b is on screen: the box (x0, y0, x1, y1) of its corners in front of the
+ * eye; false when none is, or there is no such building. */
+bool ly_app_building_box(const ly_app *app, long b, float out[4]);
 void ly_cmd_orbit(ly_app *app, float dx, float dy);
 void ly_cmd_pan(ly_app *app, float x0, float y0, float x1, float y1);
 /* Zooms at a pixel: toward the point of a tower under it, else about the ground. */

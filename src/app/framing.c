@@ -303,6 +303,13 @@ bool ly_app_building_point(const ly_app *app, long b, float *sx, float *sy)
 }
 
 /* Where building b is on screen: the box of its corners in front of the eye. */
+static bool screen_box(const ly_app *app, long b, float out[4]);
+
+bool ly_app_building_box(const ly_app *app, long b, float out[4])
+{
+    return b >= 0 && (size_t)b < app->scene.mesh.n_buildings && screen_box(app, b, out);
+}
+
 static bool screen_box(const ly_app *app, long b, float out[4])
 {
     const ly_mesh_building *mb = &app->scene.mesh.buildings[b];

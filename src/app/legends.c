@@ -119,6 +119,12 @@ void ly_layout_legends(ly_layout *L, const ly_app *app)
      * that opened right of the column, in a window too small for both (720 x 480:
      * "Stacking plan" and "Partly vacant" were cut off; a phone's dashboard covered the
      * colours' title), nor off the window's right edge */
+    float bx[4];
+    ly_box selected = {.shown = ly_app_building_box(app, app->st.selected, bx)};
+    if (selected.shown)
+        selected.x = bx[0], selected.y = bx[1], selected.w = bx[2] - bx[0],
+        selected.h = bx[3] - bx[1];
+    const ly_box *sel[] = {&selected};
     const ly_box *over[] = {&L->floor_card, &L->card,   &L->dashboard, &L->finder,
                             &L->places,     &L->cameras, &L->help,      &L->help_keys,
                             &L->keyboard};
@@ -137,8 +143,10 @@ void ly_layout_legends(ly_layout *L, const ly_app *app)
                 if (k != i && leg[k]->shown && leg[k]->y < low.y + low.h &&
                     low.y < leg[k]->y + leg[k]->h)
                     low.x = fmaxf(low.x, leg[k]->x + leg[k]->w + LY_LAYOUT_GAP * s);
+            /* (nor over the selected building: a phone's stacking plan had gone right of the
+             * colours' legend, over the tower whose plan it keys) */
             if (!meets_any(&low, over, sizeof over / sizeof *over) && !meets_any(&low, col, 2) &&
-                low.x + low.w <= (float)L->width)
+                low.x + low.w <= (float)L->width && !meets_any(&low, sel, 1))
                 *leg[i] = low;
         }
         leg[i]->shown &= !meets_any(leg[i], over, sizeof over / sizeof *over);
