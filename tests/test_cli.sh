@@ -559,6 +559,9 @@ run 2 info "$ZS" haixin;          expect err 'names that match: hisense \('
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); f=[x for x in d['features'] if x.get('id') in ('b2','b3')]; f[1]['properties']['name']=f[0]['properties']['name']; json.dump(d,open(sys.argv[2],'w'),ensure_ascii=False)" "$SRC/tests/data/search/pinyin.geojson" "$tmp/twins.geojson"
 run 2 info "$tmp/twins.geojson" 中国银行大厦; expect err 'has no building "中国银行大厦" of its own: that name is shared; expected the id of one of: b2 \(中国银行大厦\), b3 \(中国银行大厦\)'
 run 0 info "$tmp/twins.geojson" b3; expect out '\[b3\]'
+# an id that is also another building's name: the id is taken, and that is said
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['features'][0]['properties']['name']='b2'; json.dump(d,open(sys.argv[2],'w'),ensure_ascii=False)" "$SRC/tests/data/search/pinyin.geojson" "$tmp/shadow.geojson"
+run 0 info "$tmp/shadow.geojson" b2; expect out '\[b2\]'; expect err 'note: "b2" is the id of one building and the name of another, b1; the id is taken'
 run 0 info "$SF" '#0';            expect out 'Occupancy +no data'
 run 0 info;                 expect out '^wtc +118.0 m +30 +86 %  青岛世贸中心'
 

@@ -165,8 +165,17 @@ int ly_cli_week(const ly_args *a, const char *text, int *week)
 long ly_cli_building(const char *cmd, const char *path, const ly_district *d, const char *text)
 {
     long b = ly_district_find_named(d, text);
-    if (b >= 0)
+    if (b >= 0) {
+        /* an id first, then names: where the id is also another building's name, said */
+        long other[2];
+        size_t n = ly_district_all_named(d, text, other, 2);
+        for (size_t i = 0; i < n && i < 2; i++)
+            if (other[i] != b && !strcmp(d->buildings[b].id, text))
+                fprintf(stderr, "louyu %s: note: \"%s\" is the id of one building and the name "
+                                "of another, %s; the id is taken\n",
+                        cmd, text, d->buildings[other[i]].id);
         return b;
+    }
     fprintf(stderr, "louyu %s: %s has no building \"%s\"", cmd, path, text);
     if (b == -2)
         fprintf(stderr, " of its own: that name is shared; expected the id of one of:");
