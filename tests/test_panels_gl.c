@@ -172,6 +172,26 @@ static void phone_edge_selection(void)
     if (!in || getenv("VERBOSE"))
         fprintf(stderr, "phone: haitian's roof at %.0f, %.0f\n", sx, sy);
     CHECK(in);
+    /* with the colours' and the stacking plan's legends at the bottom left, it is framed
+     * clear of them too (it had been framed under them) */
+    ly_cmd_set_color_mode(&g_app, LY_COLOR_OCCUPANCY, false);
+    ly_cmd_set_stacking(&g_app, true, 0);
+    ly_cmd_select(&g_app, -1, false);
+    frames(2);
+    ly_cmd_select(&g_app, b, false);
+    frames(40);
+    const ly_layout *L = &g_app.layout;
+    bool under = false, seen = ly_app_building_point(&g_app, b, &sx, &sy);
+    const ly_box *leg[] = {&L->color_legend, &L->plan_legend};
+    for (int k = 0; k < 2; k++)
+        under |= leg[k]->shown && sx >= leg[k]->x && sx <= leg[k]->x + leg[k]->w &&
+                 sy >= leg[k]->y && sy <= leg[k]->y + leg[k]->h;
+    if (!seen || under || getenv("VERBOSE"))
+        fprintf(stderr, "phone: haitian's roof at %.0f, %.0f; legends shown %d %d\n", sx, sy,
+                L->color_legend.shown, L->plan_legend.shown);
+    CHECK(seen && !under && L->color_legend.shown);
+    ly_cmd_set_stacking(&g_app, false, 0);
+    ly_cmd_set_color_mode(&g_app, LY_COLOR_NONE, false);
     ly_cmd_select(&g_app, -1, false);
     ly_cmd_set_language(&g_app, LY_LANG_EN);
 }

@@ -411,6 +411,41 @@ static void card_panels(const ly_app *app, float pan[4])
  * does. (The room beside the card had always won, however thin: a portrait kiosk's building
  * was slid into the 400 px strip left of the card, the 700 px of map below it left empty.)
  * False where no space is at least 40 dp wide and 80 dp high. */
+/* The legends at the bottom left as one box, into k (k[0] > k[2]: none shown). */
+static void legends_box(const ly_app *app, float k[4])
+{
+    const ly_layout *L = &app->layout;
+    const ly_box *leg[] = {&L->color_legend, &L->plan_legend, &L->walk_legend};
+    k[0] = k[1] = INFINITY;
+    k[2] = k[3] = -INFINITY;
+    bool laid = L->width == app->st.width && L->height == app->st.height;
+    for (int i = 0; laid && i < 3; i++)
+        if (leg[i]->shown) {
+            k[0] = fminf(k[0], leg[i]->x), k[1] = fminf(k[1], leg[i]->y);
+            k[2] = fmaxf(k[2], leg[i]->x + leg[i]->w), k[3] = fmaxf(k[3], leg[i]->y + leg[i]->h);
+        }
+}
+
+/* Whether boxes a and b (x0, y0, x1, y1) meet, b grown by gap. */
+static bool boxes_meet(const float a[4], const float b[4], float gap)
+{
+    return a[2] > b[0] - gap && a[0] < b[2] + gap && a[3] > b[1] - gap && a[1] < b[3] + gap;
+}
+
+/* A space (x0, y0, x1, y1) made to keep off box k (x0 > x1: none) where they meet: above
+ * it or right of it, whichever leaves the more room. */
+static void keep_off(float r[4], const float k[4], float gap)
+{
+    if (k[0] > k[2] || !boxes_meet(r, k, 0))
+        return;
+    float above = (r[2] - r[0]) * fmaxf(0, k[1] - gap - r[1]);
+    float right = fmaxf(0, r[2] - k[2] - gap) * (r[3] - r[1]);
+    if (above >= right)
+        r[3] = fminf(r[3], k[1] - gap);
+    else
+        r[0] = fmaxf(r[0], k[2] + gap);
+}
+
 static bool roomiest(const ly_app *app, const float pan[4], float bw, float bh, float room[4],
                      bool *beside)
 {
@@ -426,12 +461,16 @@ static bool roomiest(const ly_app *app, const float pan[4], float bw, float bh, 
     const ly_layout *L = &app->layout;
     const ly_box *col[] = {&L->title, &L->toolbar, &L->search};
     bool laid = L->width == st->width && L->height == st->height;
+    /* (and the legends at the bottom left: a phone's building had been framed under them) */
+    float lg[4];
+    legends_box(app, lg);
     float best = 0;
     for (int i = 0; i < 4; i++) {
         for (int c = 0; laid && c < 3; c++)
             if (col[c]->shown && col[c]->x < r[i][2] && col[c]->x + col[c]->w > r[i][0] &&
                 col[c]->y < r[i][3] && col[c]->y + col[c]->h + gap > r[i][1])
                 r[i][1] = col[c]->y + col[c]->h + gap;
+        keep_off(r[i], lg, gap);
         float w = r[i][2] - r[i][0], h = r[i][3] - r[i][1];
         float q = fminf(1, fminf(w / fmaxf(bw, 1), h / fmaxf(bh, 1)));
         if (w >= 40 * s && h >= 80 * s && w * h * q * q > best) {
@@ -469,8 +508,9 @@ void ly_cmd_keep_clear_of_card(ly_app *app, long b)
      * or a route's end is off the map the panels leave (the metro's had been under the
      * left column; a phone's building at the window's edge had its name cut in half) */
     ly_layout_free_map(st->width, st->height, s, false, ly_layout_has_weeks(app), f);
-    bool covered = bx[2] > pan[0] - gap && bx[0] < pan[2] + gap && bx[3] > pan[1] - gap &&
-                   bx[1] < pan[3] + gap;
+    float lg[4];
+    legends_box(app, lg);
+    bool covered = boxes_meet(bx, pan, gap) || (lg[0] <= lg[2] && boxes_meet(bx, lg, 0));
     float lb[4];
     bool labelled = focus_box(app, b, true, lb, &route);
     bool out = labelled && (lb[0] < f[0] || lb[1] < f[1] || lb[2] > f[2] || lb[3] > f[3]);
