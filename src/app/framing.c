@@ -405,25 +405,14 @@ static void card_panels(const ly_app *app, float pan[4])
     }
 }
 
-/* The roomiest of the map's spaces about the panels pan (left of them, right, below,
- * above) for a box of size bw x bh, into room; *beside: left or right of them. Roomiest is
- * the most area at the box's size: a space the box does not fit counts as shrunk until it
- * does. (The room beside the card had always won, however thin: a portrait kiosk's building
- * was slid into the 400 px strip left of the card, the 700 px of map below it left empty.)
- * False where no space is at least 40 dp wide and 80 dp high. */
-/* The legends at the bottom left as one box, into k (k[0] > k[2]: none shown). */
+/* The legends at the bottom left as one box, into k (k[0] > k[2]: none), where the layout
+ * is this window's. */
 static void legends_box(const ly_app *app, float k[4])
 {
     const ly_layout *L = &app->layout;
-    const ly_box *leg[] = {&L->color_legend, &L->plan_legend, &L->walk_legend};
-    k[0] = k[1] = INFINITY;
-    k[2] = k[3] = -INFINITY;
     bool laid = L->width == app->st.width && L->height == app->st.height;
-    for (int i = 0; laid && i < 3; i++)
-        if (leg[i]->shown) {
-            k[0] = fminf(k[0], leg[i]->x), k[1] = fminf(k[1], leg[i]->y);
-            k[2] = fmaxf(k[2], leg[i]->x + leg[i]->w), k[3] = fmaxf(k[3], leg[i]->y + leg[i]->h);
-        }
+    if (!laid || !ly_layout_legends_bounds(L, k))
+        k[0] = 1, k[2] = 0;
 }
 
 /* Whether boxes a and b (x0, y0, x1, y1) meet, b grown by gap. */
@@ -446,6 +435,12 @@ static void keep_off(float r[4], const float k[4], float gap)
         r[0] = fmaxf(r[0], k[2] + gap);
 }
 
+/* The roomiest of the map's spaces about the panels pan (left of them, right, below,
+ * above) for a box of size bw x bh, into room; *beside: left or right of them. Roomiest is
+ * the most area at the box's size: a space the box does not fit counts as shrunk until it
+ * does. (The room beside the card had always won, however thin: a portrait kiosk's building
+ * was slid into the 400 px strip left of the card, the 700 px of map below it left empty.)
+ * False where no space is at least 40 dp wide and 80 dp high. */
 static bool roomiest(const ly_app *app, const float pan[4], float bw, float bh, float room[4],
                      bool *beside)
 {

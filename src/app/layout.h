@@ -76,6 +76,8 @@ void ly_layout_compute(ly_layout *L, const struct ly_app *app);
  * layout.c: a text's width in pixels at size px (without a font, headless, an estimate),
  * and whether two boxes overlap (touching edges do not). */
 void ly_layout_legends(ly_layout *L, const struct ly_app *app);
+/* The shown legends as one box (x0, y0, x1, y1) into out; false when none is shown. */
+bool ly_layout_legends_bounds(const ly_layout *L, float out[4]);
 float ly_layout_measure(const struct ly_app *app, const char *text, float px);
 bool ly_layout_meets(const ly_box *a, const ly_box *b);
 

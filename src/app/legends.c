@@ -78,6 +78,22 @@ static void stacked(ly_layout *L, const ly_app *app)
     L->walk_legend.shown = rows > 0;
 }
 
+bool ly_layout_legends_bounds(const ly_layout *L, float out[4])
+{
+    const ly_box *leg[] = {&L->color_legend, &L->plan_legend, &L->walk_legend};
+    out[0] = out[1] = INFINITY;
+    out[2] = out[3] = -INFINITY;
+    bool any = false;
+    for (int i = 0; i < 3; i++)
+        if (leg[i]->shown) {
+            out[0] = fminf(out[0], leg[i]->x), out[1] = fminf(out[1], leg[i]->y);
+            out[2] = fmaxf(out[2], leg[i]->x + leg[i]->w);
+            out[3] = fmaxf(out[3], leg[i]->y + leg[i]->h);
+            any = true;
+        }
+    return any;
+}
+
 /* Whether b meets any of the n shown boxes. */
 static bool meets_any(const ly_box *b, const ly_box *const *boxes, size_t n)
 {

@@ -168,9 +168,9 @@ long ly_cli_building(const char *cmd, const char *path, const ly_district *d, co
     if (b >= 0) {
         /* an id first, then names: where the id is also another building's name, said */
         long other[2];
-        size_t n = ly_district_all_named(d, text, other, 2);
+        size_t n = strcmp(d->buildings[b].id, text) ? 0 : ly_district_all_named(d, text, other, 2);
         for (size_t i = 0; i < n && i < 2; i++)
-            if (other[i] != b && !strcmp(d->buildings[b].id, text))
+            if (other[i] != b)
                 fprintf(stderr, "louyu %s: note: \"%s\" is the id of one building and the name "
                                 "of another, %s; the id is taken\n",
                         cmd, text, d->buildings[other[i]].id);
