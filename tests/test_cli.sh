@@ -492,6 +492,16 @@ expect err "^louyu shot: '2011-W53' does not exist \\(2011 has 52 weeks\\)"
 run 2 export "$ZS" --week 2011-W53 --out "$tmp/w53.geojson"
 expect err "^louyu export: '2011-W53' does not exist \\(2011 has 52 weeks\\)"
 
+# --export-menu opens the Export… menu in a shot (the README's picture of it); a kiosk has
+# no export menu, so there the flag changes nothing
+for k in "" --kiosk; do
+  run 0 shot "$ZS" $k --size 480x360 --out "$tmp/menu-shut$k.png"
+  run 0 shot "$ZS" $k --export-menu --size 480x360 --out "$tmp/menu-open$k.png"
+done
+check '! cmp -s "$tmp/menu-shut.png" "$tmp/menu-open.png"' "shot --export-menu drew no menu"
+check 'cmp -s "$tmp/menu-shut--kiosk.png" "$tmp/menu-open--kiosk.png"' \
+  "shot --kiosk --export-menu drew an export menu in a kiosk"
+
 # A scene from a warm cache draws as the first open did: the same picture, places'
 # markers included (the projection's constants were once set only by a parse, so a
 # process that mapped its scene from the cache put every marker at the origin).

@@ -72,6 +72,7 @@ static const ly_opt O_SCENE[] = {
     {"--dashboard", LY_OPT_FLAG, "", "the planner's dashboard", 0, 0, NULL},
     {"--controls", LY_OPT_FLAG, "", "what the mouse, touch and keys do", 0, 0, NULL},
     {"--find", LY_OPT_FLAG, "", "the tenant finder", 0, 0, NULL},
+    {"--export-menu", LY_OPT_FLAG, "", "the Export… menu open (not in a kiosk)", 0, 0, NULL},
     {"--find-area", LY_OPT_NUM, "M2", "finder: at least this much space", 0, 1e7, NULL},
     {"--find-rent", LY_OPT_NUM, "X", "finder: rent at most X CNY/m²/day", 0.01, 1e4, NULL},
     {"--find-near", LY_OPT_CHOICE, "PLACE", "finder: near " POI, 0, 0, POI},

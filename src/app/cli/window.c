@@ -186,6 +186,8 @@ static void panels(ly_app *app, const ly_args *a)
     ly_cmd_set_keyboard(app, ly_arg_flag(a, "--keyboard"));
     ly_cmd_set_dashboard(app, ly_arg_flag(a, "--dashboard"));
     ly_cmd_set_help(app, ly_arg_flag(a, "--controls"));
+    ly_app_dispatch(app, &(ly_msg){.type = LY_MSG_SET_EXPORT_MENU,
+                                   .on = ly_arg_flag(a, "--export-menu")});
     bool find = ly_arg_flag(a, "--find") || ly_arg_given(a, "--find-area") ||
                 ly_arg_given(a, "--find-rent") || ly_arg_given(a, "--find-near") ||
                 ly_arg_given(a, "--find-industry");
