@@ -423,8 +423,9 @@ int main(void)
         if (d->features[i].kind == LY_KIND_CAMERA)
             ly_cmd_open_camera(&g_app, (long)i);
     CHECK(g_app.st.n_camera_views >= 3);
-    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1920, 1080}, {800, 500}};
-    for (int k = 0; k < 4; k++) {
+    static const int sizes[][2] = {{1024, 600}, {1280, 720}, {1920, 1080},
+                                   {800, 500},  {390, 844},  {360, 640}};
+    for (int k = 0; k < 6; k++) {
         ly_cmd_resize(&g_app, sizes[k][0], sizes[k][1]);
         CHECK_INT(ly_renderer_target_begin(g_app.renderer, sizes[k][0], sizes[k][1]), 0);
         frames(2);
@@ -432,7 +433,25 @@ int main(void)
         if (L->cameras.shown != (k < 3))
             fprintf(stderr, "%dx%d: the list %s\n", sizes[k][0], sizes[k][1],
                     L->cameras.shown ? "shown" : "hidden");
-        CHECK(L->cameras.shown == (k < 3)); /* (800 x 500: no room for both) */
+        if (k < 4)
+            CHECK(L->cameras.shown == (k < 3)); /* (800 x 500: no room for both) */
+        /* every picture whole in the window and on none of the others (a phone had them
+         * in a row from the desktop's left column on, off its right edge); the red badge
+         * in the window and clear of the "?" and the compass */
+        for (int i = 0; i < g_app.st.n_camera_views; i++) {
+            const ly_box *v = &L->camera_view[i];
+            bool inside = v->shown && v->x >= 0 && v->y >= 0 && v->x + v->w <= sizes[k][0] + 0.5f &&
+                          v->y + v->h <= sizes[k][1] + 0.5f;
+            if (!inside)
+                fprintf(stderr, "%dx%d: picture %d at %.0f,%.0f %.0fx%.0f\n", sizes[k][0],
+                        sizes[k][1], i, v->x, v->y, v->w, v->h);
+            CHECK(inside);
+            for (int j = 0; j < i; j++)
+                CHECK(!meets(v, &L->camera_view[j]));
+        }
+        const ly_box *o = &L->operations;
+        CHECK(o->shown && o->x >= 0 && o->y >= 0 && o->x + o->w <= sizes[k][0]);
+        CHECK(!meets(o, &L->compass) && !meets(o, &L->help_button));
         for (int i = 0; i < g_app.st.n_camera_views; i++)
             if (L->cameras.shown && meets(&L->camera_view[i], &L->cameras))
                 fprintf(stderr, "%dx%d: picture %d over the cameras' list\n", sizes[k][0],

@@ -152,6 +152,13 @@ static void chrome(ly_layout *L, const ly_app *app)
     /* the title stops short of the "?" and the compass (a phone's width): its text ends in … */
     float right = (L->help_button.shown ? L->help_button.x : L->compass.x) - 8 * s;
     L->title.w = fmaxf(fminf(L->title.w, right - L->title.x), 80 * s);
+    /* a window too narrow for the badge between the title and the "?" (a phone) has it on
+     * the title's top edge, a tab above its name (under the title it hid under panels) */
+    if (L->operations.x < L->title.x + L->title.w + 8 * s ||
+        L->operations.x + ow > right + 8 * s) {
+        L->operations.x = L->title.x + 10 * s;
+        L->operations.y = fmaxf(2 * s, L->title.y - 0.5f * L->operations.h);
+    }
 }
 
 /* The left column's right edge (dp), and whether a keyboard of 350 dp or more fits right
@@ -276,43 +283,54 @@ static void side_panels(ly_layout *L, const ly_app *app)
     float pw = L->phone ? fw : fminf(300, W - fx - LY_LAYOUT_GAP);
     L->places = fit_panel(app, "places", fx, LY_LAYOUT_TOP, pw);
     L->places.shown = open && st->places_panel;
-    L->cameras = fit_panel(app, "cameras", fx, LY_LAYOUT_TOP,
-                           L->phone ? fw : fminf(320, W - fx - LY_LAYOUT_GAP));
+    /* (the finder's width: a camera is named by its street and the way it looks, and
+     * 320 dp cut "Xianggang Middle Road looking east") */
+    L->cameras = fit_panel(app, "cameras", fx, LY_LAYOUT_TOP, fw);
     L->cameras.shown = open && st->operations && st->cameras_panel;
 }
 
-/* The cameras' live pictures: a row along the bottom, right of the left column and
- * left of the card, each a 4:3 picture under its title line. The open list of cameras
- * is not covered: the row goes left of it, or lower under it, whichever leaves bigger
- * pictures; where neither leaves them 150 dp wide the list waits until they close. */
+/* The cameras' live pictures: a row along the bottom, right of the left column (from the
+ * window's edge on a phone, which has none) and left of the card, each a 4:3 picture
+ * under its title line; as many to a row as are 150 dp wide, the rest in rows above. The
+ * open list of cameras is not covered: the rows go left of it, or lower under it,
+ * whichever leaves bigger pictures; where neither leaves them 150 dp wide the list waits
+ * until they close. */
 static void camera_views(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
-    float s = L->s, W = (float)L->width / s, H = (float)L->height / s;
+    float s = L->s, W = (float)L->width / s, H = (float)L->height / s, G = LY_LAYOUT_GAP;
     int n = st->operations ? st->n_camera_views : 0;
-    float x0 = LY_LAYOUT_SIDE_X;
+    float x0 = L->phone ? LY_LAYOUT_MARGIN : LY_LAYOUT_SIDE_X;
     float x1 = W - LY_LAYOUT_MARGIN - (L->card.shown && !L->narrow ? LY_LAYOUT_CARD_W + 14 : 0);
-    float bottom = H - LY_LAYOUT_MARGIN - (L->weeks.shown ? LY_LAYOUT_WEEKS_H + LY_LAYOUT_GAP : 44);
-    /* the pictures' width in a row from x0 to right, as much as 300 */
-    float gaps = (float)(n > 1 ? n - 1 : 0) * LY_LAYOUT_GAP;
-    float w = n ? fminf(300, (x1 - x0 - gaps) / (float)n) : 0;
-    float top_w = w; /* (the title, the picture, two lines of state: w * 0.75 + 84 tall) */
+    float bottom = H - LY_LAYOUT_MARGIN - (L->weeks.shown ? LY_LAYOUT_WEEKS_H + G : 44);
+    int per_row = n > 0 ? n : 1;
+    while (per_row > 1 && (x1 - x0 - (float)(per_row - 1) * G) / (float)per_row < 150)
+        per_row--;
+    int rows = (n + per_row - 1) / per_row;
+    float gaps = (float)(per_row - 1) * G, rows_f = (float)(rows > 0 ? rows : 1);
+    /* the pictures' width in a row from x0 to x1, as much as 300; each is w * 0.75 + 84
+     * tall (the title, the picture, two lines of state) */
+    float w = n ? fminf(300, (x1 - x0 - gaps) / (float)per_row) : 0;
+    float top_w = w;
     const ly_box *list = &L->cameras;
-    if (n && list->shown && (bottom - (w * 0.75f + 84)) * s < list->y + list->h &&
+    float tall = rows_f * (w * 0.75f + 84) + (rows_f - 1) * G;
+    if (n && list->shown && (bottom - tall) * s < list->y + list->h &&
         x0 * s < list->x + list->w) {
-        float left = fminf(300, (fminf(x1, list->x / s - LY_LAYOUT_GAP) - x0 - gaps) / (float)n);
-        float under = fminf(w, (bottom - (list->y + list->h) / s - LY_LAYOUT_GAP - 84) / 0.75f);
+        float left = fminf(300, (fminf(x1, list->x / s - G) - x0 - gaps) / (float)per_row);
+        float room = bottom - (list->y + list->h) / s - G - (rows_f - 1) * G;
+        float under = fminf(w, (room / rows_f - 84) / 0.75f);
         top_w = fmaxf(left, under);
         if (top_w < 150) {
             L->cameras.shown = false; /* (no room for both: the pictures, opened over it) */
             top_w = w;
         }
     }
-    w = fmaxf(top_w, 150);
+    w = fmaxf(top_w, fminf(150, x1 - x0));
     float h = w * 0.75f + 84;
     for (int i = 0; i < 4; i++) {
-        L->camera_view[i] = box((x0 + (float)i * (w + LY_LAYOUT_GAP)) * s, (bottom - h) * s, w * s,
-                                h * s);
+        int col = i % per_row, row = i / per_row; /* (row 0 the top one) */
+        float y = bottom - (rows_f - (float)row) * (h + G) + G;
+        L->camera_view[i] = box((x0 + (float)col * (w + G)) * s, y * s, w * s, h * s);
         L->camera_view[i].shown = i < n && !st->kiosk.touring;
     }
 }
