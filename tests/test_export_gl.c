@@ -42,11 +42,11 @@ static void finder_sizes(void)
     ly_cmd_set_finder(&g_app, true);
     frame(0.05);
     frame(0.05);
-    CHECK(click_in("finder", "≤ 1000 m²##max1"));
+    CHECK(click_in("finder", "≤ 1,000 m²##max1"));
     CHECK(g_app.st.find.max_area_m2 == 1000);
-    CHECK(click_in("finder", "≥ 2000 m²##area3"));
+    CHECK(click_in("finder", "≥ 2,000 m²##area3"));
     CHECK(g_app.st.find.min_area_m2 == 2000 && g_app.st.find.max_area_m2 == 0);
-    CHECK(click_in("finder", "≤ 1000 m²##max1"));
+    CHECK(click_in("finder", "≤ 1,000 m²##max1"));
     CHECK(g_app.st.find.max_area_m2 == 1000 && g_app.st.find.min_area_m2 == 0);
     ly_cmd_set_finder(&g_app, false);
     frame(0.05);

@@ -21,6 +21,7 @@ typedef enum {
     LY_S_VACANT,
     LY_S_NO_OCCUPANCY_DATA,
     LY_S_UNDER_CONSTRUCTION,
+    LY_S_UNDER_CONSTRUCTION_DUE, /* (its year is when it is due, not when it began) */
     LY_S_FLOORS,
     LY_S_FLOOR_1,
     LY_S_ILLUSTRATIVE_DATA,
@@ -175,7 +176,9 @@ typedef enum {
     LY_S_BAND_READOUT,
     LY_S_TOTALS_SHARE,
     LY_S_TOTALS,
+    LY_S_TOTALS_1, /* (one enterprise) */
     LY_S_TOTALS_TAX,
+    LY_S_TOTALS_TAX_1,
     LY_S_TOTALS_VACANT,
     LY_S_TOTALS_VACANT_ALONE,
     LY_S_TYPE,
@@ -235,6 +238,7 @@ typedef enum {
     LY_S_PLACES_COUNT_LATER,
     LY_S_CAMERA_SNAPSHOT,
     LY_S_TOTALS_BUILDINGS,
+    LY_S_TOTALS_BUILDINGS_1,
     LY_S_FLOOR_SERVICE,
     LY_S_FIRST_WEEK,
     LY_S_CHANGE_LET,

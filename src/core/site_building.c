@@ -61,11 +61,12 @@ static void facts(const ly_page *p, const ly_building *b)
     /* (its year: when it was completed, or when it is due, as the card has it: "2000 年建成") */
     if (b->status != LY_STATUS_UNDER_CONSTRUCTION && b->year)
         snprintf(v, sizeof v, ly_page_str(p, LY_S_COMPLETED_IN), b->year);
+    else if (b->year) /* (when it is due: "· 2014" had read as the year work began) */
+        snprintf(v, sizeof v, ly_page_str(p, LY_S_UNDER_CONSTRUCTION_DUE), b->year);
     else
-        snprintf(v, sizeof v, b->year ? "%s · %d" : "%s",
+        snprintf(v, sizeof v, "%s",
                  ly_page_str(p, b->status == LY_STATUS_UNDER_CONSTRUCTION ? LY_S_UNDER_CONSTRUCTION
-                                                                           : LY_S_COMPLETED),
-                 b->year);
+                                                                           : LY_S_COMPLETED));
     fact(p, LY_S_STATUS, v);
     snprintf(v, sizeof v, ly_page_str(p, LY_S_HEIGHT_FLOORS_VALUE), round(b->height_m), b->floors,
              ly_page_str(p, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));

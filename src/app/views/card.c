@@ -16,7 +16,7 @@ static void status_row(const ly_view_ctx *c, const ly_building *b)
 {
     char v[200];
     if (b->status == LY_STATUS_UNDER_CONSTRUCTION && b->year)
-        snprintf(v, sizeof v, "%s · %d", ly_view_str(c, LY_S_UNDER_CONSTRUCTION), b->year);
+        snprintf(v, sizeof v, ly_view_str(c, LY_S_UNDER_CONSTRUCTION_DUE), b->year);
     else if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
         snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_UNDER_CONSTRUCTION));
     else if (b->year)

@@ -359,18 +359,23 @@ static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
 static void totals(const ly_view_ctx *c)
 {
     const ly_stats st = c->app->dv.board.stats;
-    char line[256], a[32], b[32], nb[32], nc[32];
+    char line[256], a[32], b[32], nb[32], nc[32], built[96];
     ly_format_grouped((double)st.enterprises_in_buildings, a, sizeof a);
     ly_format_grouped((double)st.buildings, nb, sizeof nb); /* (100,000 as the title says) */
     ly_format_grouped((double)st.under_construction, nc, sizeof nc);
+    snprintf(built, sizeof built,
+             ly_view_str(c, st.buildings == 1 ? LY_S_TOTALS_BUILDINGS_1 : LY_S_TOTALS_BUILDINGS),
+             nb, nc);
     if (st.enterprise_share >= 0) {
         ly_format_grouped(st.enterprises_registered, b, sizeof b);
-        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_SHARE), nb, nc, a, b,
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_SHARE), built, a, b,
                  100 * st.enterprise_share);
     } else if (st.enterprises_in_buildings) {
-        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS), nb, nc, a);
+        snprintf(line, sizeof line,
+                 ly_view_str(c, st.enterprises_in_buildings == 1 ? LY_S_TOTALS_1 : LY_S_TOTALS),
+                 built, a);
     } else { /* no enterprises in the data at all: none said, not "0 enterprises" */
-        snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_BUILDINGS), nb, nc);
+        snprintf(line, sizeof line, "%s", built);
     }
     ly_ui_text_wrapped(c->ui, line);
     /* the tax where some building gives it (none is not 0), then the vacancy */
@@ -381,7 +386,9 @@ static void totals(const ly_view_ctx *c)
         ly_format_grouped(st.tax_2010_cny / 1e6, a, sizeof a);
     int at = 0;
     if (st.tax_2010_known)
-        at = snprintf(line, sizeof line, ly_view_str(c, LY_S_TOTALS_TAX), a, st.tax_big);
+        at = snprintf(line, sizeof line,
+                      ly_view_str(c, st.tax_big == 1 ? LY_S_TOTALS_TAX_1 : LY_S_TOTALS_TAX), a,
+                      st.tax_big);
     at = at < 0 || (size_t)at >= sizeof line ? 0 : at;
     ly_format_grouped(st.vacant_m2, b, sizeof b);
     if (st.occupancy_rate >= 0)

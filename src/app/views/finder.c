@@ -12,11 +12,13 @@ static bool area_chips(const ly_view_ctx *c, ly_query_desc *q)
     static const double mins[4] = {0, 300, 1000, 2000}, maxes[3] = {0, 1000, 3000};
     bool changed = false;
     for (int i = 0; i < 4; i++) {
-        char label[48];
-        if (mins[i] == 0)
+        char label[48], n[24];
+        if (mins[i] == 0) {
             snprintf(label, sizeof label, "%s##area0", ly_view_str(c, LY_S_ANY_SIZE));
-        else
-            snprintf(label, sizeof label, "≥ %.0f m²##area%d", mins[i], i);
+        } else { /* ("1,000", as the card and the dashboard write areas) */
+            ly_format_grouped(mins[i], n, sizeof n);
+            snprintf(label, sizeof label, "≥ %s m²##area%d", n, i);
+        }
         bool on = q->min_area_m2 == mins[i];
         if (ly_ui_chip(c->ui, label, &on) && on) {
             q->min_area_m2 = mins[i], changed = true;
@@ -26,11 +28,13 @@ static bool area_chips(const ly_view_ctx *c, ly_query_desc *q)
         }
     }
     for (int i = 0; i < 3; i++) {
-        char label[48];
-        if (maxes[i] == 0)
+        char label[48], n[24];
+        if (maxes[i] == 0) {
             snprintf(label, sizeof label, "%s##max0", ly_view_str(c, LY_S_NO_UPPER_LIMIT));
-        else
-            snprintf(label, sizeof label, "≤ %.0f m²##max%d", maxes[i], i);
+        } else {
+            ly_format_grouped(maxes[i], n, sizeof n);
+            snprintf(label, sizeof label, "≤ %s m²##max%d", n, i);
+        }
         bool on = q->max_area_m2 == maxes[i];
         if (ly_ui_chip(c->ui, label, &on) && on) {
             q->max_area_m2 = maxes[i], changed = true;
