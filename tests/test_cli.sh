@@ -685,8 +685,12 @@ run 0 query "$SRC/tests/data/query/near-400.geojson" --near metro; expect out '\
 run 0 nearby "$SRC/tests/data/query/near-400.geojson" tower; expect out ' 400 m  Metro'
 run 0 query "$SRC/tests/data/query/near-400.geojson" --near metro --near-m 399; expect err 'no building matches'
 run 0 query --min-area 1000;                expect out '^1\. '
-run 0 query "$ZS" --near metro;             expect err 'no building matches'; expect err 'include-later'
+# later places count by default, as in the viewer's finder, and are said so; --exclude-later
+# leaves them out, and says that too
+run 0 query "$ZS" --near metro;             expect out '^1\. '; expect err '^note: Counting 2 metro stations that opened after 2011'
+run 0 query "$ZS" --near metro --exclude-later; expect err 'no building matches'; expect err 'left out by --exclude-later'
 expect_empty out
+run 2 query "$ZS" --near metro --exclude-later --include-later; expect err 'contradict each other' 
 # nearby: the walk over the roads, nearest first, the later metro said so; JSON with routes
 run 0 nearby "$ZS" wtc; expect out 'Metro station · .*\(opened 2016\)'; expect out '^ +1 min +75 m  Bank'
 run 0 nearby wtc --lang zh; expect out '沿道路步行'; expect out '^ +1 分钟 +75 米  银行'

@@ -282,8 +282,8 @@ static void fixture(void)
         CHECK(strstr(r.notes[0], "1 metro station opened after 2011") != NULL);
     if (r.n_notes)
         CHECK_STR(ly_query_note(&r, 0, LY_LANG_ZH),
-                  "有 1 个地铁站在 2011 年（数据年份）之后开通，未计入（较晚增加；用 "
-                  "--include-later 计入）");
+                  "有 1 个地铁站在 2011 年（数据年份）之后开通，未计入（较晚增加，"
+                  "--exclude-later 不计入）");
     if (r.n_matches == 1) {
         CHECK_NEAR(r.matches[0].poi_m, 0.001 * M_PER_DEG_LAT, 1.0);
         CHECK(!r.matches[0].poi_later);

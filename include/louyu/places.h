@@ -46,6 +46,7 @@ typedef struct {
     ly_lang lang;
     uint32_t categories; /* bit c: places of category c are shown */
     bool later;          /* places opened after the data's date are shown too */
+    uint32_t later_kinds; /* bit c: those of category c shown too (the finder counts them) */
     bool cameras;        /* the cameras too (operations mode) */
     long hovered, chosen; /* features (-1: none); the hovered one says its name */
     double dt;

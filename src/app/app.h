@@ -150,6 +150,19 @@ static inline bool ly_app_out_of_service(const ly_app *app)
     return app->st.kiosk.on && (!app->scene.loaded || !app->scene.district.n_buildings);
 }
 
+/* The kinds of place whose later openings (after the data's date) the map shows although
+ * its switch for them is off: the kind the finder is near, whose later places it counts
+ * and says so ("Counting 2 metro stations that opened after 2011"): they are on the map
+ * the finder's answer points at. A bit per ly_poi_category. */
+static inline uint32_t ly_app_later_kinds(const ly_app *app)
+{
+    const ly_state *st = &app->st;
+    return st->finder && st->find.near_poi && st->find.include_later_pois &&
+                   (unsigned)st->find.near < 32
+               ? 1u << st->find.near
+               : 0;
+}
+
 /* What a frame of the viewer, the kiosk or the browser may spend sending chunks' full
  * meshes to the GPU (ly_renderer_set_upload_budget): a city shows at once and its near
  * chunks come in over the next frames. Pictures (louyu shot, the portal's renders) set

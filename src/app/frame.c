@@ -88,6 +88,7 @@ static bool places(ly_app *app, const ly_camera_matrices *m, double dt)
                                           .lang = st->lang,
                                           .categories = st->place_kinds,
                                           .later = st->place_later,
+                                          .later_kinds = ly_app_later_kinds(app),
                                           /* never in a map image (an export) */
                                           .cameras = st->operations && !st->map_image,
                                           .hovered = st->place_hovered,

@@ -71,7 +71,8 @@ bool ly_places_wanted(const ly_district *d, size_t i, const ly_places_options *o
         !(o->categories & (1u << f->subtype)))
         return false;
     int year = ly_district_data_year(d);
-    return o->later || !year || !f->since || f->since <= year;
+    return o->later || (o->later_kinds & (1u << f->subtype)) || !year || !f->since ||
+           f->since <= year;
 }
 
 /* The categories' order of precedence where markers would overlap. */

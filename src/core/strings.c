@@ -252,7 +252,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_Q_POI_LATER_STATION] = {"%s：%s，步行 %.0f 分钟（%.0f 米；%d 年开通，晚于 %d 年的数据）", "%s %.0f min on foot (%.0f m; %s; opened %d, after the data of %d)"},
     [LY_S_Q_POI_LATER_STRAIGHT_STATION] = {"%s：%s，直线 %.0f 米（无可步行道路；%d 年开通，晚于 %d 年的数据）", "%s %.0f m in a straight line (%s; no walkable road; opened %d, after the data of %d)"},
     [LY_S_Q_POI_IN_LATER_STATION] = {"%s：%s，就在本楼（%d 年开通，晚于 %d 年的数据）", "%s in the building (%s; opened %d, after the data of %d)"},
-    [LY_S_Q_LATER_NOT_COUNTED_STATION] = {"有 %zu 个%s在 %d 年（数据年份）之后开通，未计入（较晚增加；用 --include-later 计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
+    [LY_S_Q_LATER_NOT_COUNTED_STATION] = {"有 %zu 个%s在 %d 年（数据年份）之后开通，未计入（较晚增加，--exclude-later 不计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions, left out by --exclude-later)"},
     [LY_S_Q_LATER_COUNTED_STATION] = {"计入 %zu 个在 %d 年（数据年份）之后开通的%s", "Counting %zu %s%s that opened after %d, the year of the data"},
     [LY_S_HEIGHT_FLOORS_VALUE] = {"%.0f 米 · %d %s", "%.0f m · %d %s"},
     [LY_S_SCALE_M] = {"%g 米", "%g m"},
@@ -481,7 +481,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_Q_IN_BUILDING] = {"楼内有 %d 家%s企业", "%d %s enterprise%s in the building"},
     [LY_S_Q_NEAR_BUILDINGS] = {"%s 米内的楼宇有 %d 家%s企业", "%d %s enterprise%s in buildings within %s m"},
     [LY_S_Q_NAME] = {"名称或地址含“%s”", "\"%s\" in the name or address"},
-    [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后开业，未计入（较晚增加；用 --include-later 计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions; include them with --include-later)"},
+    [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后开业，未计入（较晚增加，--exclude-later 不计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions, left out by --exclude-later)"},
     [LY_S_Q_LATER_COUNTED] = {"计入 %zu 个在 %d 年（数据年份）之后开业的%s", "Counting %zu %s%s that opened after %d, the year of the data"},
 };
 

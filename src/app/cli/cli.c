@@ -202,8 +202,10 @@ static const ly_opt O_QUERY[] = {
     {"--near", LY_OPT_TEXT, "PLACE", "near a place: " POI " (or its name in either language)", 0, 0,
      NULL},
     {"--near-m", LY_OPT_NUM, "M", "how near (--near, --industry)", 1, 1e5, NULL},
-    {"--include-later", LY_OPT_FLAG, "", "count places opened after the data's date", 0, 0,
-     NULL},
+    {"--exclude-later", LY_OPT_FLAG, "", "leave out places opened after the data's date (the "
+     "viewer's finder counts them, and so does query without this)", 0, 0, NULL},
+    {"--include-later", LY_OPT_FLAG, "", "count places opened after the data's date (the default)",
+     0, 0, NULL},
     {"--name", LY_OPT_TEXT, "TEXT", "in the building's name or address", 0, 0, NULL},
     {"--lang", LY_OPT_CHOICE, "zh|en", "the reasons' language", 0, 0, "zh|en"},
     {NULL}};

@@ -96,8 +96,11 @@ static int criteria(const ly_args *a, ly_query_desc *q)
                          .max_rent_cny_m2_day = ly_arg_num(a, "--max-rent", 0),
                          .industry = ly_arg_text(a, "--industry", NULL),
                          .near_m = ly_arg_num(a, "--near-m", 0),
-                         .include_later_pois = ly_arg_flag(a, "--include-later"),
+                         /* as the viewer's finder: later places counted, and said so */
+                         .include_later_pois = !ly_arg_flag(a, "--exclude-later"),
                          .name = ly_arg_text(a, "--name", NULL)};
+    if (ly_arg_flag(a, "--exclude-later") && ly_arg_flag(a, "--include-later"))
+        return ly_cli_usage_error(a->cmd, "--exclude-later and --include-later contradict each other");
     const char *near = ly_arg_text(a, "--near", NULL);
     if (near) {
         int c = ly_query_poi_category(near);

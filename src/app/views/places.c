@@ -23,7 +23,8 @@ ly_view_out ly_view_places(const ly_view_ctx *c)
             const ly_feature *f = &d->features[i];
             if (f->kind != LY_KIND_POI || f->subtype < 0 || f->subtype >= LY_POI_COUNT)
                 continue;
-            bool hidden = !st->place_later && year && f->since > year;
+            bool hidden = !st->place_later && !(ly_app_later_kinds(c->app) & (1u << f->subtype)) &&
+                          year && f->since > year;
             (hidden ? after : count)[f->subtype]++;
         }
         if (ly_ui_button(c->ui, ly_view_str(c, LY_S_PLACES_ALL)))
