@@ -240,6 +240,7 @@ typedef enum {
     LY_S_TOTALS_BUILDINGS,
     LY_S_TOTALS_BUILDINGS_1,
     LY_S_FLOOR_SERVICE,
+    LY_S_FLOOR_NOT_LET, /* (a plant or parking floor's card: its use says what it is) */
     LY_S_FIRST_WEEK,
     LY_S_CHANGE_LET,
     LY_S_CHANGE_VACATED,

@@ -344,6 +344,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_VACANT_UNCHANGED] = {"空置面积本周无变化", "Vacant space unchanged this week"},
     [LY_S_RENT_WAS_NOW] = {"本周租金 %s → %s", "Rent this week %s → %s"},
     [LY_S_FLOOR_SERVICE] = {"设备层、停车", "Plant, parking"},
+    [LY_S_FLOOR_NOT_LET] = {"不对外出租", "Not for letting"},
     [LY_S_TOTALS_BUILDINGS] = {"%s 座楼宇（在建 %s）", "%s buildings (%s under construction)"},
     [LY_S_TOTALS_BUILDINGS_1] = {"%s 座楼宇（在建 %s）", "%s building (%s under construction)"},
     [LY_S_CAMERA_SNAPSHOT] = {"快照", "Snapshot"},

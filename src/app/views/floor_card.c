@@ -20,8 +20,11 @@ static void floor_lines(const ly_view_ctx *c, const ly_building *b, const ly_flo
     ly_format_grouped(rec->area_m2, a, sizeof a);
     ly_format_grouped(rec->vacant_m2, v, sizeof v);
     snprintf(line1, n, "%s  ·  %s %s m²", ly_view_use_name(c, rec->use), ly_view_str(c, LY_S_AREA), a);
-    snprintf(line2, n, "%s  ·  %s %s m²", ly_view_str(c, ly_floor_state_name(st)),
-             ly_view_str(c, LY_S_VACANT), v);
+    if (st == LY_FLOOR_SERVICE) /* (its use said it: "Plant, parking · vacant 0 m²" said it twice) */
+        snprintf(line2, n, "%s", ly_view_str(c, LY_S_FLOOR_NOT_LET));
+    else
+        snprintf(line2, n, "%s  ·  %s %s m²", ly_view_str(c, ly_floor_state_name(st)),
+                 ly_view_str(c, LY_S_VACANT), v);
     bool agreed;
     double rent = ly_floor_card_rent(b, rec, &agreed);
     if (agreed)
