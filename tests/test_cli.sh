@@ -573,7 +573,7 @@ run 0 info "$tmp/twins.geojson" b3; expect out '\[b3\]'
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['features'][0]['properties']['name']='b2'; json.dump(d,open(sys.argv[2],'w'),ensure_ascii=False)" "$SRC/tests/data/search/pinyin.geojson" "$tmp/shadow.geojson"
 run 0 info "$tmp/shadow.geojson" b2; expect out '\[b2\]'; expect err 'note: "b2" is the id of one building and the name of another, b1; the id is taken'
 run 0 info "$SF" '#0';            expect out 'Occupancy +no data'
-run 0 info;                 expect out '^wtc +118.0 m +30 +86 %  青岛世贸中心'
+run 0 info;                 expect out '^wtc +118.0 m +30 +85 %  青岛世贸中心'
 
 # triangulate: a fixture, a GeoJSON Polygon, and a timed array of polygons
 run 0 triangulate "$SRC/tests/data/earcut/fixtures/water.json"

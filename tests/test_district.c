@@ -1222,8 +1222,34 @@ static void rent_cents(void)
     CHECK(ly_rent_span_same((ly_rent_span){-1, -1, false}, (ly_rent_span){-1, -1, false}));
 }
 
+/* A week's changes are against the week reported before it; where that is not the week just
+ * before (W19 without reports), the card and the dashboard name it (W20's change against W18
+ * had been called "this week"). Heights to a tenth where not whole (238.3 m and 237.7 m had
+ * both read 238 m). */
+static void weeks_and_heights(void)
+{
+    int weeks[] = {201052, 201101, 201118, 201120};
+    ly_district d = {.weeks = weeks, .n_weeks = 4};
+    CHECK_INT(ly_district_week_against(&d, 0), 0);
+    CHECK_INT(ly_district_week_against(&d, 1), 0); /* (over the new year) */
+    CHECK_INT(ly_district_week_against(&d, 2), 201101);
+    CHECK_INT(ly_district_week_against(&d, 3), 201118);
+    CHECK_INT(ly_district_week_against(&d, 4), 0);
+    char h[16];
+    CHECK_STR(ly_height_text(238.3, h, sizeof h), "238.3");
+    CHECK_STR(ly_height_text(237.7, h, sizeof h), "237.7");
+    CHECK_STR(ly_height_text(110, h, sizeof h), "110");
+    CHECK_STR(ly_height_text(237.96, h, sizeof h), "238");
+    char line[96];
+    snprintf(line, sizeof line, ly_str(LY_S_SINCE_WEEK, LY_LANG_EN), 2011, 18);
+    CHECK_STR(line, "Since week 18, 2011");
+    snprintf(line, sizeof line, ly_str(LY_S_NEWLY_VACANT_SINCE, LY_LANG_ZH), 2011, 18, "500");
+    CHECK_STR(line, "较2011年第18周空置增加 500 m²");
+}
+
 int main(void)
 {
+    weeks_and_heights();
     rent_cents();
     camera_sources();
     comb_ring();

@@ -347,6 +347,11 @@ void ly_district_set_week(ly_district *d, size_t i);
 /* Building b's vacant m² over its records in week i of the history (the records
  * as they are now when there is none). */
 double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, size_t i);
+/* What week i of the history (i < n_weeks) is compared with, where that is not the calendar
+ * week just before it: the week reported before it (year * 100 + week), a week or more
+ * without reports between them; 0 where it is the week just before, or i is the first.
+ * (W20's changes against W18 had been called "this week".) */
+int ly_district_week_against(const ly_district *d, size_t i);
 /* The date of the figures shown, YYYY-MM-DD into buf: the Friday of the week shown
  * (a store's history), else the file's data_date; "" when it has none. Returns buf. */
 const char *ly_district_date(const ly_district *d, char *buf, size_t n);
@@ -384,6 +389,9 @@ const char *ly_building_name(const ly_building *b, ly_lang lang);
  * row, a tooltip): its name, else its address, else its kind and id ("Apartments
  * 1155353760", "公寓 1155353760"). Returns a string of b, or buf (n bytes). */
 const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, size_t n);
+/* A height in metres as a card writes it, into buf: to a tenth where it is not whole
+ * ("238.3", "110"; 238.3 m and 237.7 m had both read "238"). Returns buf. */
+const char *ly_height_text(double m, char *buf, size_t n);
 
 /* The asking rents a weekly report may give, CNY per m² per day. */
 #define LY_RENT_MIN 0.1
@@ -404,6 +412,15 @@ const char *ly_rent_doubt(double rent);
 static inline bool ly_floor_has_space(const ly_floor_record *r)
 {
     return r->vacant_m2 >= LY_SPACE_MIN_M2;
+}
+
+/* Whether a floor is the building's own (plant, parking) with no space to let: not let, so
+ * neither leased nor vacant. Its area is left out of what occupancy is a share of, in the
+ * stats, a building's occupancy and the dashboard alike (a district's 41,818 m² of plant had
+ * counted as leased), as the stacking plan shows it apart. */
+static inline bool ly_floor_is_service(const ly_floor_record *r)
+{
+    return (r->use == LY_USE_PLANT || r->use == LY_USE_PARKING) && !ly_floor_has_space(r);
 }
 
 /* A floor's asking rent, as the finder, the portal and the exports all take it: its own

@@ -19,10 +19,14 @@ typedef struct {
     double enterprise_share;       /* in buildings / registered; < 0 unknown */
     double gfa_m2;                 /* sum of gfa_m2 where given */
     size_t gfa_known;              /* buildings that give it */
-    double recorded_area_m2;       /* floor area covered by floor records */
+    /* floor area to let covered by floor records, and how many floors: plant and parking
+     * floors with no space (ly_floor_is_service) are not let, and are counted apart */
+    double recorded_area_m2;
     double leased_m2, vacant_m2;
     double occupancy_rate; /* leased / recorded; < 0 when no records */
     size_t floors_recorded, floors_vacant, floors_partly_vacant;
+    double service_m2;     /* plant and parking floors' area, in none of the above */
+    size_t floors_service;
     double tax_2010_cny;         /* sum over buildings that give it */
     size_t tax_2010_known;       /* buildings that give it */
     size_t tax_big;              /* buildings with tax_2010 ≥ 100 M CNY */
@@ -34,8 +38,12 @@ typedef struct {
 
 void ly_stats_compute(const ly_district *d, ly_stats *out);
 
-/* Occupancy of one building from its floor records: leased/area, or -1. */
+/* Occupancy of one building from its floor records: leased/area, or -1; its plant and
+ * parking floors left out (*area_m2 the area to let). */
 double ly_building_occupancy(const ly_district *d, const ly_building *b, double *area_m2,
                              double *vacant_m2);
+/* The area to let and the vacant area of the district's floor records on floors lo..hi
+ * (the dashboard's floor bands), plant and parking floors left out. */
+void ly_stats_floor_band(const ly_district *d, int lo, int hi, double *area_m2, double *vacant_m2);
 
 #endif

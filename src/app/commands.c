@@ -184,9 +184,10 @@ static void district_trend(ly_app *app)
     ly_derived *dv = &app->dv;
     free(dv->week_vacant);
     dv->week_vacant = d->n_weeks ? calloc(d->n_weeks, sizeof *dv->week_vacant) : NULL;
-    dv->recorded_m2 = 0;
+    dv->recorded_m2 = 0; /* (the area to let, as the stats take it: no plant floors) */
     for (size_t r = 0; r < d->n_records; r++)
-        dv->recorded_m2 += d->records[r].area_m2;
+        if (!ly_floor_is_service(&d->records[r]))
+            dv->recorded_m2 += d->records[r].area_m2;
     for (size_t w = 0; dv->week_vacant && w < d->n_weeks; w++)
         for (size_t r = 0; r < d->n_records; r++)
             dv->week_vacant[w] += d->week_vacant[w * d->n_records + r];

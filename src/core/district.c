@@ -84,6 +84,21 @@ double ly_building_vacant_in_week(const ly_district *d, const ly_building *b, si
     return sum;
 }
 
+const char *ly_height_text(double m, char *buf, size_t n)
+{
+    double tenths = round(m * 10) / 10; /* (237.96 is "238", not "238.0") */
+    snprintf(buf, n, tenths == round(tenths) ? "%.0f" : "%.1f", tenths);
+    return buf;
+}
+
+int ly_district_week_against(const ly_district *d, size_t i)
+{
+    if (!i || i >= d->n_weeks)
+        return 0;
+    int before = d->weeks[i - 1];
+    return before == ly_week_prev(d->weeks[i]) ? 0 : before;
+}
+
 bool ly_polygon_contains(const ly_district *d, const double *pts, const ly_polygon *pg,
                          double x, double y)
 {

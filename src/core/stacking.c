@@ -52,8 +52,7 @@ ly_floor_state ly_floor_state_of(const ly_district *d, const ly_building *b, int
     if (ly_floor_has_space(&r[lo]))
         return LY_FLOOR_PARTLY_VACANT;
     /* a plant floor is not let, nor a car park's (a plant floor had read "leased") */
-    return r[lo].use == LY_USE_PLANT || r[lo].use == LY_USE_PARKING ? LY_FLOOR_SERVICE
-                                                                    : LY_FLOOR_LEASED;
+    return ly_floor_is_service(&r[lo]) ? LY_FLOOR_SERVICE : LY_FLOOR_LEASED;
 }
 
 void ly_stacking_deinit(ly_stacking *st)

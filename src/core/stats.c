@@ -8,6 +8,8 @@ double ly_building_occupancy(const ly_district *d, const ly_building *b, double 
     double area = 0, vacant = 0;
     for (uint32_t i = 0; i < b->n_records; i++) {
         const ly_floor_record *r = &d->records[b->first_record + i];
+        if (ly_floor_is_service(r))
+            continue;
         area += r->area_m2;
         vacant += r->vacant_m2;
     }
@@ -16,6 +18,20 @@ double ly_building_occupancy(const ly_district *d, const ly_building *b, double 
     if (vacant_m2)
         *vacant_m2 = vacant;
     return area > 0 ? (area - vacant) / area : -1.0;
+}
+
+void ly_stats_floor_band(const ly_district *d, int lo, int hi, double *area_m2, double *vacant_m2)
+{
+    double area = 0, vacant = 0;
+    for (size_t i = 0; i < d->n_records; i++) {
+        const ly_floor_record *r = &d->records[i];
+        if (r->floor >= lo && r->floor <= hi && !ly_floor_is_service(r)) {
+            area += r->area_m2;
+            vacant += r->vacant_m2;
+        }
+    }
+    *area_m2 = area;
+    *vacant_m2 = vacant;
 }
 
 void ly_stats_compute(const ly_district *d, ly_stats *s)
@@ -38,6 +54,11 @@ void ly_stats_compute(const ly_district *d, ly_stats *s)
         }
         for (uint32_t k = 0; k < b->n_records; k++) {
             const ly_floor_record *r = &d->records[b->first_record + k];
+            if (ly_floor_is_service(r)) { /* (not let: neither leased nor vacant) */
+                s->service_m2 += r->area_m2;
+                s->floors_service++;
+                continue;
+            }
             s->recorded_area_m2 += r->area_m2;
             s->vacant_m2 += r->vacant_m2;
             s->floors_recorded++;

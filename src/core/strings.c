@@ -484,6 +484,16 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_Q_NAME] = {"名称或地址含“%s”", "\"%s\" in the name or address"},
     [LY_S_Q_LATER_NOT_COUNTED] = {"有 %zu 个%s在 %d 年（数据年份）之后开业，未计入（较晚增加，--exclude-later 不计入）", "%zu %s%s opened after %d, the year of the data, and %s not counted (later additions, left out by --exclude-later)"},
     [LY_S_Q_LATER_COUNTED] = {"计入 %zu 个在 %d 年（数据年份）之后开业的%s", "Counting %zu %s%s that opened after %d, the year of the data"},
+    /* a week's changes against an earlier week than the one just before (none reported
+     * between): that week named, year and week */
+    [LY_S_SINCE_WEEK] = {"较%d年第%d周变化", "Since week %2$d, %1$d"},
+    [LY_S_NO_CHANGE_SINCE_WEEK] = {"较%d年第%d周无变化", "No change since week %2$d, %1$d"},
+    [LY_S_VACANT_UNCHANGED_SINCE] = {"空置面积较%d年第%d周无变化", "Vacant space unchanged since week %2$d, %1$d"},
+    [LY_S_NEWLY_VACANT_SINCE] = {"较%1$d年第%2$d周空置增加 %3$s m²", "%3$s m² more vacant since week %2$d, %1$d"},
+    [LY_S_NEWLY_LET_SINCE] = {"较%1$d年第%2$d周空置减少 %3$s m²", "%3$s m² less vacant since week %2$d, %1$d"},
+    [LY_S_RENT_SINCE_WEEK] = {"较%1$d年第%2$d周租金 %3$s → %4$s", "Rent since week %2$d, %1$d: %3$s → %4$s"},
+    /* the height as written ("238.3", "110") */
+    [LY_S_HEIGHT_FLOORS_TEXT] = {"%s 米 · %d %s", "%s m · %d %s"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)

@@ -118,8 +118,31 @@ static void rent_figures(const ly_view_ctx *c, ly_rent_span r, char *buf, size_t
         buf[--len] = '\0'; /* (the unit left out) */
 }
 
-/* What the building asks, where that changed since the week before (the vacancy line above
- * it had said "no change" of a week its rent went up). */
+/* A line of the card in colour, wrapped to the card's width (cut, the rent's change had lost
+ * its unit and "to be agreed"). */
+static void note(const ly_view_ctx *c, const char *text, ly_color col)
+{
+    ly_ui *ui = c->ui;
+    float s = c->L->s, px = ui->theme.font_px * s;
+    float width = c->L->card.w - 2 * ui->theme.padding * s;
+    ly_ui_line lines[4];
+    size_t n = ly_ui_wrap(c->app->font, text, px, width, lines, 4);
+    if (n < 2 || n > 4) {
+        ly_ui_label_colored(ui, text, col);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char piece[256];
+        size_t len = i + 1 == n ? strlen(text + lines[i].start) : lines[i].len;
+        snprintf(piece, sizeof piece, "%.*s", (int)len, text + lines[i].start);
+        ly_ui_label_colored(ui, piece, col);
+    }
+}
+
+/* What the building asks, where that changed since the week compared with (the vacancy line
+ * above it had said "no change" of a week its rent went up); that week named where it is not
+ * the one just before. The unit after the figures, as the Rent row has it (it had followed
+ * "to be agreed"). */
 static void rent_change(const ly_view_ctx *c, const ly_building *b)
 {
     const ly_district *d = &c->app->scene.district;
@@ -127,13 +150,38 @@ static void rent_change(const ly_view_ctx *c, const ly_building *b)
                  now = ly_building_rent_span_in_week(d, b, d->week);
     if (ly_rent_span_same(was, now))
         return;
-    char a[64], z[64], with_unit[96], line[200];
+    char a[64], z[96], line[256];
     rent_figures(c, was, a, sizeof a);
-    rent_figures(c, now, z, sizeof z);
-    snprintf(with_unit, sizeof with_unit, "%s %s", z,
-             now.hi > 0 ? ly_view_str(c, LY_S_RENT_UNIT) : "");
-    snprintf(line, sizeof line, ly_view_str(c, LY_S_RENT_WAS_NOW), a, with_unit);
-    ly_ui_label_colored(c->ui, line, c->ui->theme.text_secondary);
+    if (!ly_rent_span_text(now, ly_view_str(c, LY_S_RENT_UNIT),
+                           ly_view_str(c, LY_S_SITE_TO_BE_AGREED), z, sizeof z))
+        snprintf(z, sizeof z, "–");
+    int since = ly_district_week_against(d, d->week);
+    if (since)
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_RENT_SINCE_WEEK), since / 100,
+                 since % 100, a, z);
+    else
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_RENT_WAS_NOW), a, z);
+    note(c, line, c->ui->theme.text_secondary);
+}
+
+/* The vacancy's change since the week compared with, that week named where it is not the one
+ * just before (W20's change against W18 had read as this week's). */
+static void vacancy_change(const ly_view_ctx *c, double change, char *line, size_t n)
+{
+    const ly_district *d = &c->app->scene.district;
+    int since = ly_district_week_against(d, d->week), y = since / 100, w = since % 100;
+    char g[32];
+    ly_format_grouped(fabs(change), g, sizeof g);
+    bool up = change > 0;
+    if (fabs(change) < 0.5 && since)
+        snprintf(line, n, ly_view_str(c, LY_S_VACANT_UNCHANGED_SINCE), y, w);
+    else if (fabs(change) < 0.5)
+        snprintf(line, n, "%s", ly_view_str(c, LY_S_VACANT_UNCHANGED));
+    else if (since)
+        snprintf(line, n, ly_view_str(c, up ? LY_S_NEWLY_VACANT_SINCE : LY_S_NEWLY_LET_SINCE), y,
+                 w, g);
+    else
+        snprintf(line, n, ly_view_str(c, up ? LY_S_NEWLY_VACANT : LY_S_NEWLY_LET), g);
 }
 
 /* A store's weeks: the building's vacant space over them (the week on screen
@@ -156,19 +204,14 @@ static void trend(const ly_view_ctx *c, const ly_building *b)
     ly_view_sparkline(c, v, n, r.x, r.y + r.h + 4 * s, right - r.x, 30 * s,
                       (long)d->week - (long)first, ly_rgba(120, 136, 166, 255),
                       ly_rgba(222, 228, 240, 255));
-    char line[96], g[32];
-    double change = d->week ? v[d->week - first] - v[d->week - first - 1] : 0;
-    ly_format_grouped(fabs(change), g, sizeof g);
     if (!d->week)
         return;
-    if (fabs(change) < 0.5)
-        snprintf(line, sizeof line, "%s", ly_view_str(c, LY_S_VACANT_UNCHANGED));
-    else
-        snprintf(line, sizeof line, ly_view_str(c, change > 0 ? LY_S_NEWLY_VACANT : LY_S_NEWLY_LET),
-                 g);
-    ly_ui_label_colored(ui, line, change > 0.5 ? ly_rgba(200, 85, 0, 255)
-                                  : change < -0.5 ? ly_rgba(0, 90, 160, 255)
-                                                  : ui->theme.text_secondary);
+    char line[160];
+    double change = v[d->week - first] - v[d->week - first - 1];
+    vacancy_change(c, change, line, sizeof line);
+    note(c, line, change > 0.5 ? ly_rgba(200, 85, 0, 255)
+                  : change < -0.5 ? ly_rgba(0, 90, 160, 255)
+                                  : ui->theme.text_secondary);
     rent_change(c, b);
 }
 
@@ -183,7 +226,9 @@ static void overview(const ly_view_ctx *c, const ly_building *b)
         ly_ui_key_value(ui, ly_view_str(c, LY_S_TYPE),
                         ly_building_type_name(b->type, c->app->st.lang));
     status_row(c, b);
-    snprintf(v, sizeof v, ly_view_str(c, LY_S_HEIGHT_FLOORS_VALUE), round(b->height_m), b->floors,
+    char hm[32];
+    snprintf(v, sizeof v, ly_view_str(c, LY_S_HEIGHT_FLOORS_TEXT),
+             ly_height_text(b->height_m, hm, sizeof hm), b->floors,
              ly_view_str(c, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_HEIGHT), v);
     if (b->gfa_m2 > 0) {

@@ -46,12 +46,17 @@ static ly_color lighter(ly_color c)
 
 /* A chart's heading, cut to its chart's width (on a phone, "District vacancy, week by week"
  * had run into "This week" beside it). */
-static void heading(const ly_view_ctx *c, float x, float y, float w, ly_string_id id)
+static void heading_text(const ly_view_ctx *c, float x, float y, float w, const char *text)
 {
     char cut[160];
     float px = 13 * c->L->s;
     ly_draw_text(c->dl, floorf(x), floorf(y + px), px, ly_rgba(30, 36, 48, 255),
-                 ly_ui_fit(c->app->font, ly_view_str(c, id), px, w, cut, sizeof cut));
+                 ly_ui_fit(c->app->font, text, px, w, cut, sizeof cut));
+}
+
+static void heading(const ly_view_ctx *c, float x, float y, float w, ly_string_id id)
+{
+    heading_text(c, x, y, w, ly_view_str(c, id));
 }
 
 /* Under a chart's heading: that the district has nothing for it. */
@@ -227,7 +232,7 @@ static void band_tip(const ly_view_ctx *c, ly_tip *t, int b, double area, double
     tip(c, t, title, line);
 }
 
-/* Vacancy rate of the recorded floor area, by floor band. */
+/* Vacancy rate of the recorded floor area to let, by floor band. */
 static void floor_band_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float w, float h)
 {
     const ly_district *d = &c->app->scene.district;
@@ -240,16 +245,13 @@ static void floor_band_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, 
         no_data(c, x, y - 14 * s);
         return;
     }
+    /* (of the area to let: a band's plant floors had lowered its rate, 31+ from 19 % to 12 %) */
     double area[5] = {0}, vacant[5] = {0}, max = 0.05;
-    for (size_t i = 0; i < d->n_records; i++)
-        for (int b = 0; b < 5; b++)
-            if (d->records[i].floor >= BAND_LO[b] && d->records[i].floor <= BAND_HI[b]) {
-                area[b] += d->records[i].area_m2;
-                vacant[b] += d->records[i].vacant_m2;
-            }
-    for (int b = 0; b < 5; b++)
+    for (int b = 0; b < 5; b++) {
+        ly_stats_floor_band(d, BAND_LO[b], BAND_HI[b], &area[b], &vacant[b]);
         if (area[b] > 0)
             max = fmax(max, vacant[b] / area[b]);
+    }
     float bw = (w - 4 * 8 * s) / 5;
     for (int b = 0; b < 5; b++) {
         float bx = x + (float)b * (bw + 8 * s);
@@ -315,19 +317,28 @@ static void trend_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float
 
 /* This week against the week before: each building's vacant space up or down (the net
  * change of its floors), the buildings that changed most first (a row selects its
- * building); the first week reported has none before it. */
+ * building); the first week reported has none before it. Against an earlier week (none
+ * reported between), "since" that week (W20's change against W18 had read as this week's). */
 static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
 {
     const ly_district *d = &c->app->scene.district;
     const ly_board *bd = &c->app->dv.board;
     float s = c->L->s, row = 18 * s;
-    heading(c, x, y, w, LY_S_THIS_WEEK);
+    int since = ly_district_week_against(d, d->week);
+    char head[96], none[128], shown[128];
+    snprintf(head, sizeof head, ly_view_str(c, since ? LY_S_SINCE_WEEK : LY_S_THIS_WEEK),
+             since / 100, since % 100);
+    snprintf(none, sizeof none,
+             ly_view_str(c, d->n_weeks && !d->week ? LY_S_FIRST_WEEK
+                            : since                ? LY_S_NO_CHANGE_SINCE_WEEK
+                                                   : LY_S_NO_CHANGE_THIS_WEEK),
+             since / 100, since % 100);
+    heading_text(c, x, y, w, head);
     y += 24 * s;
     size_t n = bd->n_changed;
     if (!n)
         ly_draw_text(c->dl, floorf(x), floorf(y + 12 * s), 11 * s, ly_rgba(100, 108, 122, 255),
-                     ly_view_str(c, d->n_weeks && !d->week ? LY_S_FIRST_WEEK
-                                                           : LY_S_NO_CHANGE_THIS_WEEK));
+                     ly_ui_fit(c->app->font, none, 11 * s, w, shown, sizeof shown));
     int fit = (int)fminf((float)n, floorf(h / row) - 1);
     for (int i = 0; i < fit; i++) {
         const ly_building *b = &d->buildings[bd->changed[i]];
