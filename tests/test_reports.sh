@@ -556,7 +556,7 @@ check 'python3 -c "import json,sys; m=json.load(open(sys.argv[1])); assert [s[\"
   "query without a rent: both floors: $(cat "$tmp/q.json" "$tmp/err" | head -20)"
 # info says the same: the rents the floors with space ask, each floor's own, and the week
 "$LOUYU" info "$tmp/rent.gpkg" sample-20 >"$tmp/info.txt" 2>>"$tmp/err"
-check 'grep -q "^Rent           5.00 CNY/m²/day · to be agreed$" "$tmp/info.txt" && grep -q "^    6  office .* partly vacant at 5.00$" "$tmp/info.txt" && grep -q "^    3  office .* partly vacant, rent to be agreed$" "$tmp/info.txt" && grep -q "^Week           2011-W19$" "$tmp/info.txt"' \
+check 'grep -q "^Rent           5.00 CNY/m²/day · to be agreed$" "$tmp/info.txt" && grep -q "^    6  office .* partly vacant at 5.00 CNY/m²/day$" "$tmp/info.txt" && grep -q "^    3  office .* partly vacant, rent to be agreed$" "$tmp/info.txt" && grep -q "^Week           2011-W19$" "$tmp/info.txt"' \
   "info on floors with their own rents: $(grep -E "^(Rent|Week|    [36] )" "$tmp/info.txt")"
 # all its space to be agreed: its rent is to be agreed, not an earlier week's 5.00 (sweep 65)
 printf 'week,building,floors,vacant_m2,rent_cny_m2_day\n2011-W20,sample-20,3,3480,\n' >"$tmp/tba20.csv"

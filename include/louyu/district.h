@@ -414,6 +414,13 @@ static inline bool ly_floor_has_space(const ly_floor_record *r)
     return r->vacant_m2 >= LY_SPACE_MIN_M2;
 }
 
+/* A floor's vacant area as every figure counts it: under 1 m² is let (0.4 m² had made
+ * "100.0 %" with "0 m² vacant" in one place and "99 %" in another). */
+static inline double ly_floor_vacant(const ly_floor_record *r)
+{
+    return ly_floor_has_space(r) ? r->vacant_m2 : 0;
+}
+
 /* Whether a floor is the building's own (plant, parking) with no space to let: not let, so
  * neither leased nor vacant. Its area is left out of what occupancy is a share of, in the
  * stats, a building's occupancy and the dashboard alike (a district's 41,818 m² of plant had

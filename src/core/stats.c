@@ -11,7 +11,7 @@ double ly_building_occupancy(const ly_district *d, const ly_building *b, double 
         if (ly_floor_is_service(r))
             continue;
         area += r->area_m2;
-        vacant += r->vacant_m2;
+        vacant += ly_floor_vacant(r);
     }
     if (area_m2)
         *area_m2 = area;
@@ -27,7 +27,7 @@ void ly_stats_floor_band(const ly_district *d, int lo, int hi, double *area_m2, 
         const ly_floor_record *r = &d->records[i];
         if (r->floor >= lo && r->floor <= hi && !ly_floor_is_service(r)) {
             area += r->area_m2;
-            vacant += r->vacant_m2;
+            vacant += ly_floor_vacant(r);
         }
     }
     *area_m2 = area;
@@ -60,9 +60,9 @@ void ly_stats_compute(const ly_district *d, ly_stats *s)
                 continue;
             }
             s->recorded_area_m2 += r->area_m2;
-            s->vacant_m2 += r->vacant_m2;
+            s->vacant_m2 += ly_floor_vacant(r);
             s->floors_recorded++;
-            if (r->vacant_m2 >= r->area_m2)
+            if (ly_floor_has_space(r) && r->vacant_m2 >= r->area_m2)
                 s->floors_vacant++;
             else if (ly_floor_has_space(r))
                 s->floors_partly_vacant++;

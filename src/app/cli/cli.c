@@ -185,7 +185,10 @@ static const ly_opt O_INFO[] = {
     {"--industry", LY_OPT_TEXT, "NAME", "with --enterprises: one industry", 0, 0, NULL},
     {"--sort", LY_OPT_CHOICE, "floor|name|industry", "with --enterprises: the order", 0, 0,
      "floor|name|industry"},
-    {"--lang", LY_OPT_CHOICE, "zh|en", "the names sorted by (--sort name), and the industries' names", 0, 0, "zh|en"},
+    {"--lang", LY_OPT_CHOICE, "zh|en",
+     "the language of every form's names and industries, the other language's name after it in "
+     "parentheses; with --sort name, the names sorted by (default en)",
+     0, 0, "zh|en"},
     {NULL}};
 
 static const ly_opt O_NEARBY[] = {

@@ -47,8 +47,9 @@ static void occupancy_json(cJSON *o, const ly_district *d, const ly_building *b)
     double occ = ly_building_occupancy(d, b, &area, &vacant);
     cJSON *oc = cJSON_AddObjectToObject(o, "occupancy");
     ly_json_num_or_null(oc, "rate", occ);
-    cJSON_AddNumberToObject(oc, "recorded_area_m2", area);
-    cJSON_AddNumberToObject(oc, "vacant_m2", vacant);
+    /* null where no floor is recorded, as the rate is (0 m² had read as a figure) */
+    ly_json_num_or_null(oc, "recorded_area_m2", occ >= 0 ? area : -1);
+    ly_json_num_or_null(oc, "vacant_m2", occ >= 0 ? vacant : -1);
     cJSON *vf = cJSON_AddArrayToObject(oc, "floors_with_vacancy");
     char wk[16];
     if (d->n_weeks && d->week < d->n_weeks)
@@ -156,14 +157,39 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
     return o;
 }
 
-static void info_text(const ly_district *d, const ly_building *b)
+/* A building's occupancy as the card, the stacking plan, the stats and the portal count it:
+ * less than 1 m² vacant on a floor is let, a plant or parking floor is not let at all
+ * (ly_building_occupancy). */
+static double occupancy(const ly_district *d, const ly_building *b, double *area_m2,
+                        double *vacant_m2)
 {
-    char a[40], c[40];
-    bool big = b->tax_2010_cny >= LY_TAX_BIG_CNY;
-    ly_info_title_line(b);
-    if (b->address || b->address_en)
-        printf("Address        %s%s%s\n", b->address ? b->address : "",
-               b->address && b->address_en ? " / " : "", b->address_en ? b->address_en : "");
+    return ly_building_occupancy(d, b, area_m2, vacant_m2);
+}
+
+/* occ as a percentage with `decimals`: never 100 with space to let, nor 0 with some let
+ * (10 m² of 10,000 vacant is 99 %, 99.9 %); half up. */
+static const char *percent(double occ, int decimals, char *buf, size_t n)
+{
+    double step = decimals ? 0.1 : 1, shown = floor(100 * occ / step + 0.5) * step;
+    if (occ < 1 && shown > 100 - step)
+        shown = 100 - step;
+    if (occ > 0 && shown < step)
+        shown = step;
+    snprintf(buf, n, "%.*f %%", decimals, shown);
+    return buf;
+}
+
+static void print_names(const char *label, const char *zh, const char *en, ly_lang lang)
+{
+    char buf[512];
+    if (zh || en)
+        printf("%-15s%s\n", label, ly_info_names(zh, en, lang, buf, sizeof buf));
+}
+
+static void building_text(const ly_building *b, ly_lang lang)
+{
+    char a[40];
+    print_names("Address", b->address, b->address_en, lang);
     printf("Status         %s", b->status == LY_STATUS_COMPLETED ? "completed" :
                                                                    "under construction");
     if (b->year)
@@ -178,25 +204,36 @@ static void info_text(const ly_district *d, const ly_building *b)
     if (b->n_faces)
         printf("Model          LoD %g, %u faces\n", b->lod, b->n_faces);
     if (b->type) /* as the card names it (OpenStreetMap's "yes" is a building) */
-        printf("Type           %s\n", ly_building_type_name(b->type, LY_LANG_EN));
+        printf("Type           %s\n", ly_building_type_name(b->type, lang));
     if (b->alias)
         printf("Also called    %s\n", b->alias);
     if (b->gfa_m2 > 0)
         printf("Floor area     %s m²\n", ly_thousands(b->gfa_m2, a, sizeof a));
+}
+
+static void figures_text(const ly_district *d, const ly_building *b, ly_lang lang)
+{
+    char a[40], c[40], pct[16];
     char rents[160]; /* what its floors with space ask, as the card and the portal say it */
     if (ly_building_rent_text(d, b, "CNY/m²/day", "to be agreed", rents, sizeof rents))
         printf("Rent           %s\n", rents);
-    if (b->tax_2010_cny >= 0)
+    if (b->tax_2010_cny >= 0) { /* in Chinese, the district's word for such a building */
+        bool big = b->tax_2010_cny >= LY_TAX_BIG_CNY;
         printf("Tax 2010       %s CNY%s%s%s\n", ly_thousands(b->tax_2010_cny, a, sizeof a),
-               big ? "  (" : "", big ? ly_str(LY_S_BIG_TAX, LY_LANG_ZH) : "",
-               big ? ": over 100 M CNY)" : "");
-    if (b->contact.name || b->contact.phone)
-        printf("Contact        %s%s%s\n", b->contact.name ? b->contact.name : "",
-               b->contact.phone ? "  " : "", b->contact.phone ? b->contact.phone : "");
+               big ? "  (" : "",
+               !big ? "" : lang == LY_LANG_ZH ? ly_str(LY_S_BIG_TAX, LY_LANG_ZH) : "paid ≥ 100 M CNY",
+               big ? ")" : "");
+    }
+    if (b->contact.name || b->contact.name_en || b->contact.phone) {
+        char who[256];
+        ly_info_names(b->contact.name, b->contact.name_en, lang, who, sizeof who);
+        printf("Contact        %s%s%s\n", who, *who && b->contact.phone ? "  " : "",
+               b->contact.phone ? b->contact.phone : "");
+    }
     double area, vacant;
-    double occ = ly_building_occupancy(d, b, &area, &vacant);
+    double occ = occupancy(d, b, &area, &vacant);
     if (occ >= 0)
-        printf("Occupancy      %.1f %% of %s m² leased; %s m² vacant\n", 100 * occ,
+        printf("Occupancy      %s of %s m² leased; %s m² vacant\n", percent(occ, 1, pct, sizeof pct),
                ly_thousands(area, a, sizeof a), ly_thousands(vacant, c, sizeof c));
     else
         printf("Occupancy      no data\n");
@@ -204,73 +241,88 @@ static void info_text(const ly_district *d, const ly_building *b)
     if (d->n_weeks && d->week < d->n_weeks) /* whose figures these are (a store's latest) */
         printf("Week           %s\n", ly_week_format(d->weeks[d->week], wk, sizeof wk));
     if (b->has_services) {
-        printf("Services       %s%s%s\n", b->services.name ? b->services.name : "",
-               b->services.name_en ? " / " : "", b->services.name_en ? b->services.name_en : "");
+        print_names("Services", b->services.name, b->services.name_en, lang);
         for (uint32_t i = 0; i < b->services.n_windows; i++) {
             const ly_name_pair *np = &d->names[b->services.first_window + i];
-            printf("  window       %s%s%s\n", np->name, np->name_en ? " / " : "",
-                   np->name_en ? np->name_en : "");
+            print_names("  window", np->name, np->name_en, lang);
         }
         for (uint32_t i = 0; i < b->services.n_offerings; i++) {
             const ly_name_pair *np = &d->names[b->services.first_offering + i];
-            printf("  service      %s%s%s\n", np->name, np->name_en ? " / " : "",
-                   np->name_en ? np->name_en : "");
+            print_names("  service", np->name, np->name_en, lang);
         }
     }
+}
+
+/* The data's other properties as "key: value" lines (a nested value as compact JSON). */
+static void extra_text(const char *extra)
+{
+    cJSON *o = cJSON_Parse(extra);
+    printf("\nOther properties\n");
+    if (!cJSON_IsObject(o)) {
+        printf("  %s\n", extra);
+        cJSON_Delete(o);
+        return;
+    }
+    for (const cJSON *it = o->child; it; it = it->next) {
+        char *json = NULL;
+        if (cJSON_IsString(it)) /* (an empty one without a trailing space) */
+            printf("  %s:%s%s\n", it->string, *it->valuestring ? " " : "", it->valuestring);
+        else if ((json = cJSON_PrintUnformatted(it)))
+            printf("  %s: %s\n", it->string, json);
+        free(json);
+    }
+    cJSON_Delete(o);
+}
+
+static int info_text(const ly_district *d, const ly_building *b, ly_lang lang)
+{
+    ly_info_title_line(b, lang);
+    building_text(b, lang);
+    figures_text(d, b, lang);
     if (b->n_records) {
-        printf("\nFloor  use          area m²   vacant m²\n");
+        printf("\n");
+        ly_info_floor_header();
         for (uint32_t i = b->n_records; i-- > 0;) {
             const ly_floor_record *r = &d->records[b->first_record + i];
-            bool agreed;
-            double rent = ly_floor_card_rent(b, r, &agreed);
-            char asks[48] = "";
-            if (agreed)
-                snprintf(asks, sizeof asks, ", rent to be agreed");
-            else if (rent > 0)
-                snprintf(asks, sizeof asks, " at %.2f", rent);
-            printf("%5d  %-11s %9.0f %11.0f%s%s\n", r->floor, ly_floor_use_name(r->use),
-                   r->area_m2, r->vacant_m2,
-                   r->vacant_m2 >= r->area_m2 ? "  vacant"
-                   : ly_floor_has_space(r)     ? "  partly vacant"
-                                               : "",
-                   asks);
+            ly_info_floor_row(d, b, r->floor, r);
         }
     }
-    if (b->n_enterprises) {
+    if (b->n_enterprises) { /* the directory's table, in its order (by floor) */
+        uint32_t *rows;
+        long n = ly_directory_list(d, b, NULL, LY_ORDER_FLOOR, lang, &rows);
+        if (n < 0)
+            return -1;
         printf("\nEnterprises (%u)\n", b->n_enterprises);
-        for (uint32_t i = 0; i < b->n_enterprises; i++) {
-            const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
-            char floors[256];
-            ly_format_floors(d->enterprise_floors + e->first_floor, e->n_floors, LY_LANG_EN,
-                             floors, sizeof floors);
-            printf("  %-6s %-14s %s%s%s\n", floors, e->industry ? e->industry : "", e->name,
-                   e->name_en ? " / " : "", e->name_en ? e->name_en : "");
-        }
+        ly_info_enterprise_table(d, rows, (size_t)n, lang);
+        free(rows);
     }
     if (b->extra)
-        printf("\nOther properties  %s\n", b->extra);
+        extra_text(b->extra);
+    return 0;
 }
 
 
 /* ---- louyu info FILE: the file's buildings ------------------------------------------ */
 
-static void list_text(const ly_district *d)
+static void list_text(const ly_district *d, ly_lang lang)
 {
-    char buf[160];
-    const char *name = d->meta.name ? d->meta.name : d->source;
-    printf("%s: %zu building%s\n\n", name, d->n_buildings, d->n_buildings == 1 ? "" : "s");
+    char buf[320];
+    printf("%s: %zu building%s\n\n",
+           d->meta.name || d->meta.name_en
+               ? ly_info_names(d->meta.name, d->meta.name_en, lang, buf, sizeof buf)
+               : d->source,
+           d->n_buildings, d->n_buildings == 1 ? "" : "s");
     printf("%-18s %8s %6s %9s  %s\n", "ID", "Height", "Floors", "Occupied", "Name");
     for (size_t i = 0; i < d->n_buildings; i++) {
         const ly_building *b = &d->buildings[i];
-        double occ = ly_building_occupancy(d, b, NULL, NULL);
         char pct[16] = "-";
-        /* never 100 % with space vacant, nor 0 % with some let (99.5 % is "99 %") */
-        double shown = occ < 1 ? fmin(floor(100 * occ + 0.5), 99) : 100; /* (a half up) */
-        shown = occ > 0 ? fmax(shown, 1) : 0;
+        double occ = occupancy(d, b, NULL, NULL);
         if (occ >= 0)
-            snprintf(pct, sizeof pct, "%.0f %%", shown);
-        printf("%-18s %6.1f m %6d %9s  %s\n", b->id, b->height_m, b->floors, pct,
-               ly_cli_title(b, LY_LANG_EN, " / ", buf, sizeof buf));
+            percent(occ, 0, pct, sizeof pct);
+        const char *name = b->name || b->name_en
+                               ? ly_info_names(b->name, b->name_en, lang, buf, sizeof buf)
+                               : ly_building_title(b, lang, buf, sizeof buf);
+        printf("%-18s %6.1f m %6d %9s  %s\n", b->id, b->height_m, b->floors, pct, name);
     }
 }
 
@@ -314,22 +366,21 @@ static void file_and_id(const ly_args *a, const char **path, const char **id)
     }
 }
 
-static int show(const ly_args *a, const ly_district *d, const ly_building *b)
+static int show(const ly_args *a, const ly_district *d, const ly_building *b, ly_lang lang)
 {
     bool json = ly_arg_flag(a, "--json");
     if (ly_arg_flag(a, "--floors")) {
         if (json)
             ly_json_print(ly_info_floors_json(d, b));
         else
-            ly_info_floors_text(d, b);
+            ly_info_floors_text(d, b, lang);
     } else if (ly_arg_flag(a, "--enterprises")) {
         /* the keyword, or its name in either language, in any case */
         const char *industry = ly_industry_keyword(ly_arg_text(a, "--industry", NULL));
         const char *sort = ly_arg_text(a, "--sort", "floor");
-        const char *lang = ly_arg_text(a, "--lang", "zh");
         uint32_t *rows;
         long n = ly_directory_list(d, b, industry, (ly_enterprise_order)ly_enterprise_order_parse(sort),
-                                   ly_lang_parse(lang), &rows);
+                                   lang, &rows);
         if (n < 0) {
             fprintf(stderr, "louyu info: out of memory\n");
             return LY_EXIT_USAGE;
@@ -337,13 +388,13 @@ static int show(const ly_args *a, const ly_district *d, const ly_building *b)
         if (json)
             ly_json_print(ly_info_enterprises_json(d, rows, (size_t)n));
         else
-            ly_info_enterprises_text(d, b, rows, (size_t)n, industry,
-                                     ly_arg_given(a, "--lang") ? ly_lang_parse(lang) : LY_LANG_EN);
+            ly_info_enterprises_text(d, b, rows, (size_t)n, industry, lang);
         free(rows);
     } else if (json) {
         ly_json_print(building_json(d, b));
-    } else {
-        info_text(d, b);
+    } else if (info_text(d, b, lang) < 0) {
+        fprintf(stderr, "louyu info: out of memory\n");
+        return LY_EXIT_USAGE;
     }
     return LY_EXIT_OK;
 }
@@ -353,9 +404,10 @@ int ly_cli_info(const ly_args *a)
     bool floors = ly_arg_flag(a, "--floors"), ents = ly_arg_flag(a, "--enterprises");
     if (floors && ents)
         return ly_cli_usage_error(a->cmd, "--floors and --enterprises are separate views: give one");
-    if ((ly_arg_given(a, "--industry") || ly_arg_given(a, "--sort") || ly_arg_given(a, "--lang")) &&
-        !ents)
-        return ly_cli_usage_error(a->cmd, "--industry, --sort and --lang go with --enterprises");
+    if ((ly_arg_given(a, "--industry") || ly_arg_given(a, "--sort")) && !ents)
+        return ly_cli_usage_error(a->cmd, "--industry and --sort go with --enterprises");
+    /* every form's names, English first unless asked (the rest of the CLI is English) */
+    ly_lang lang = ly_lang_parse(ly_arg_text(a, "--lang", "en"));
     const char *path, *id;
     file_and_id(a, &path, &id);
     if (!id && (floors || ents))
@@ -369,10 +421,10 @@ int ly_cli_info(const ly_args *a)
         if (ly_arg_flag(a, "--json"))
             ly_json_print(list_json(&d));
         else
-            list_text(&d);
+            list_text(&d, lang);
     } else {
         long i = ly_cli_building("info", path, &d, id);
-        rc = i < 0 ? LY_EXIT_USAGE : show(a, &d, &d.buildings[i]);
+        rc = i < 0 ? LY_EXIT_USAGE : show(a, &d, &d.buildings[i], lang);
     }
     ly_district_unload(&d);
     return rc;

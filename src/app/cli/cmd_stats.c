@@ -4,6 +4,7 @@
 #include "louyu/stats.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 static void stats_json(const ly_district *d, const ly_stats *s)
@@ -45,55 +46,79 @@ static void stats_json(const ly_district *d, const ly_stats *s)
     ly_json_print(o);
 }
 
+/* Terminal columns of a label: its characters (the labels are Latin and "≥", one column
+ * each, three bytes for "≥"). */
+static size_t label_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        w += ((unsigned char)*s & 0xC0) != 0x80;
+    return w;
+}
+
+/* A row: its label, padded so that every value starts in one column, the longest label's
+ * and two spaces (values had started where each label happened to end, and "Buildings ≥
+ * 100 M CNY 2" ran the label into its value). */
+#define LABEL_COLUMNS 32
+static void row(const char *label, const char *fmt, ...)
+{
+    size_t w = label_width(label);
+    printf("%s%*s", label, w < LABEL_COLUMNS ? (int)(LABEL_COLUMNS - w) : 1, "");
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+}
+
 static void stats_text(const ly_district *d, const ly_stats *s)
 {
     char a[40], b[40], date[16];
     ly_district_date(d, date, sizeof date); /* the week's Friday for a store's figures */
     if (d->meta.name)
-        printf("District              %s%s%s%s%s\n", d->meta.name, d->meta.name_en ? " " : "",
+        row("District", "%s%s%s%s%s\n", d->meta.name, d->meta.name_en ? " " : "",
                d->meta.name_en ? d->meta.name_en : "", *date ? ", data of " : "", date);
-    printf("Buildings             %zu (%zu completed, %zu under construction)\n", s->buildings,
+    row("Buildings", "%zu (%zu completed, %zu under construction)\n", s->buildings,
            s->completed, s->under_construction);
-    printf("  with occupancy data %zu\n", s->with_occupancy);
+    row("  with occupancy data", "%zu\n", s->with_occupancy);
     if (s->enterprise_share >= 0)
-        printf("Enterprises           %s in buildings of %s registered in the district "
+        row("Enterprises", "%s in buildings of %s registered in the district "
                "(%.1f %%)\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
                ly_thousands(s->enterprises_registered, b, sizeof b), 100 * s->enterprise_share);
     else if (s->enterprises_registered > 0)
-        printf("Enterprises           %s in buildings (more than the %s the district's figures "
+        row("Enterprises", "%s in buildings (more than the %s the district's figures "
                "say are registered: that figure is not used)\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
                ly_thousands(s->enterprises_registered, b, sizeof b));
     else if (s->enterprises_in_buildings)
-        printf("Enterprises           %s in buildings\n",
+        row("Enterprises", "%s in buildings\n",
                ly_thousands((double)s->enterprises_in_buildings, a, sizeof a));
     else /* (a file with no enterprises at all gives none, not "0": a 3D model's, an OSM export's) */
-        printf("Enterprises           no data\n");
+        row("Enterprises", "no data\n");
     if (s->gfa_known && s->gfa_known == s->buildings)
-        printf("Gross floor area      %s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
+        row("Gross floor area", "%s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
     else if (s->gfa_known) /* (a sum over some: said so, as the tax is) */
-        printf("Gross floor area      %s m² (%zu of the %zu buildings report it)\n",
+        row("Gross floor area", "%s m² (%zu of the %zu buildings report it)\n",
                ly_thousands(s->gfa_m2, a, sizeof a), s->gfa_known, s->buildings);
     if (s->occupancy_rate >= 0) {
-        printf("Recorded floor area   %s m² on %zu floor%s\n",
+        row("Recorded floor area", "%s m² on %zu floor%s\n",
                ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded,
                s->floors_recorded == 1 ? "" : "s");
         /* (the parts as shown add up to the whole as shown: leased is what vacancy leaves) */
-        printf("Leased                %s m²\n",
+        row("Leased", "%s m²\n",
                ly_thousands(round(s->recorded_area_m2) - round(s->vacant_m2), a, sizeof a));
-        printf("Vacant                %s m² (%zu floor%s fully vacant, %zu partly)\n",
+        row("Vacant", "%s m² (%zu floor%s fully vacant, %zu partly)\n",
                ly_thousands(s->vacant_m2, a, sizeof a), s->floors_vacant,
                s->floors_vacant == 1 ? "" : "s", s->floors_partly_vacant);
-        printf("Occupancy rate        %.1f %%\n", 100 * s->occupancy_rate);
+        row("Occupancy rate", "%.1f %%\n", 100 * s->occupancy_rate);
     } else {
-        printf("Occupancy             no data\n");
+        row("Occupancy", "no data\n");
     }
     if (s->tax_2010_known) {
-        printf("Tax 2010              %s CNY (%zu building%s report%s it)\n",
+        row("Tax 2010", "%s CNY (%zu building%s report%s it)\n",
                ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known,
                s->tax_2010_known == 1 ? "" : "s", s->tax_2010_known == 1 ? "s" : "");
-        printf("Buildings ≥ 100 M CNY %zu", s->tax_big);
+        row("Buildings paid ≥ 100 M CNY tax", "%zu", s->tax_big);
         /* the ten largest by name (a city's thousands in --json) */
         const char *sep = ": ";
         size_t named = 0;
@@ -122,11 +147,11 @@ static void stats_text(const ly_district *d, const ly_stats *s)
         printf("\n");
     }
     if (s->tax_q1_2011_cny >= 0)
-        printf("District tax Q1 2011  %s CNY\n", ly_thousands(s->tax_q1_2011_cny, a, sizeof a));
+        row("District tax Q1 2011", "%s CNY\n", ly_thousands(s->tax_q1_2011_cny, a, sizeof a));
     if (s->new_enterprises_q1_2011 >= 0)
-        printf("New enterprises Q1 2011  %.0f\n", s->new_enterprises_q1_2011);
+        row("New enterprises Q1 2011", "%.0f\n", s->new_enterprises_q1_2011);
     if (s->service_points)
-        printf("Government service points  %zu\n", s->service_points);
+        row("Buildings with service windows", "%zu\n", s->service_points);
     if (d->meta.n_illustrative) {
         printf("Illustrative figures:\n");
         for (size_t i = 0; i < d->meta.n_illustrative; i++)
