@@ -1,5 +1,6 @@
 /* The building stock as CSV (see export.h). */
 #include "louyu/export.h"
+#include "louyu/stats.h"
 #include "louyu/strings.h"
 
 #include <math.h>
@@ -61,11 +62,10 @@ void ly_export_industries(const ly_district *d, const ly_building *b, ly_lang la
 
 void ly_export_figures_of(const ly_district *d, const ly_building *b, ly_export_figures *f)
 {
+    /* the area to let and its vacancy as the card and the stats count them (plant and
+     * parking floors not let, under 1 m² vacant let): an export had given another rate */
     double area = 0, vacant = 0;
-    for (uint32_t i = 0; i < b->n_records; i++) {
-        area += d->records[b->first_record + i].area_m2;
-        vacant += d->records[b->first_record + i].vacant_m2;
-    }
+    ly_building_occupancy(d, b, &area, &vacant);
     bool recorded = b->n_records > 0 && area > 0;
     *f = (ly_export_figures){
         .year = b->year > 0 ? b->year : -1,
