@@ -627,7 +627,7 @@ static void test_xml2003(void)
           m.at[0].col1 == 0);
     free(m.at);
     static const char WANT[] = "\"title\",\"\",\"\",\"4.6\"\n"
-                               "\"\",\"\",\"\",\"\"\n"
+                               "\n" /* (a blank row: an empty line) */
                                "\"a\",\"\",\"2011-05-16\",\"b&c\"\n"
                                "\"\",\"TRUE\",\"12\",\"\"\n";
     if (text && strcmp(text, WANT))
@@ -642,8 +642,53 @@ static void test_xml2003(void)
     ly_diag_list_deinit(&d);
 }
 
+/* A sheet with cells far below its table (a note in J5000, a space typed in row 1048575, a
+ * word in J1048576, Excel's last row): the blank rows are no records, the others keep their
+ * sheet's rows, and a fault names its cell. They had been a million records of empty fields
+ * (over 200 MB, refused as "more than 1000000 rows" with no cell named). */
+static void test_sheet_far_rows(void)
+{
+    static const char DOC[] =
+        "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
+        "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\" "
+        "xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet ss:Name=\"1\">"
+        "<Table><Row><Cell><Data ss:Type=\"String\">week</Data></Cell></Row>"
+        "<Row><Cell><Data ss:Type=\"String\">2011-W18</Data></Cell>"
+        "<Cell><Data ss:Type=\"String\"> </Data></Cell></Row>"
+        "<Row ss:Index=\"5000\"><Cell ss:Index=\"10\"><Data ss:Type=\"String\">checked</Data>"
+        "</Cell></Row><Row ss:Index=\"1048575\"><Cell><Data ss:Type=\"String\"> \xE3\x80\x80"
+        "</Data></Cell></Row><Row ss:Index=\"1048576\"><Cell ss:Index=\"10\">"
+        "<Data ss:Type=\"String\">end</Data></Cell></Row></Table></Worksheet></Workbook>";
+    ly_diag_list d;
+    ly_diag_list_init(&d, "far.xml");
+    ly_csv c;
+    CHECK_INT(ly_csv_parse(&c, DOC, sizeof DOC - 1, &d), 0);
+    CHECK_INT(c.n_rows, 4);
+    CHECK(c.len < 2u << 20);
+    if (c.n_rows == 4) {
+        CHECK_INT(c.rows[1].line, 2);
+        CHECK_INT(c.rows[1].n_fields, 10); /* (as wide as the widest; its space kept) */
+        CHECK_INT(c.rows[2].line, 5000);
+        CHECK_INT(c.rows[3].line, 1048576);
+        CHECK(c.rows[3].n_fields == 10 && !strcmp(c.rows[3].fields[9].value, "end"));
+        ly_diag_add(&d, LY_DIAG_WARNING, c.rows[3].fields[9].offset, -1, "x");
+        ly_csv_cells(&c, &d, 0);
+        CHECK(d.count == 1 && d.items[0].line == 1048576 && d.items[0].col == 10 &&
+              !strcmp(d.items[0].message, "cell J1048576: x"));
+    }
+    ly_csv_free(&c);
+    ly_diag_list_deinit(&d);
+    /* in a CSV file a line is a line: blank ones are rows, and a quoted line break counts */
+    ly_diag_list_init(&d, "far.csv");
+    CHECK_INT(parse(&c, "a,\"b\nc\"\n\n d\n", &d), 0);
+    CHECK(c.n_rows == 3 && c.rows[1].line == 3 && c.rows[2].line == 4);
+    ly_csv_free(&c);
+    ly_diag_list_deinit(&d);
+}
+
 int main(void)
 {
+    test_sheet_far_rows();
     test_html_table();
     test_xml2003();
     test_utf16_and_delimiters();

@@ -447,6 +447,19 @@ check 'grep -q "lines.xlsx:4:3: error: cell C4: \"floors\": floor 2 of wtc is al
 "$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/aside.xlsx" >"$tmp/out" 2>"$tmp/err"
 check '[ $? = 0 ] && grep -q "aside.xlsx:2:5: warning: cell E2: wtc: \"已核对\" is past the header.s last column: ignored" "$tmp/err" && [ "$(odd_row vacant_m2)" = 1200.0 ]' \
   "a remark beside a workbook's table: $(head -3 "$tmp/err")"
+# cells far below the table: a note in J5000 and a word in Excel's last row are notes beside
+# the table (warnings at their cells), a space typed in row 1048575 is a blank row; they had
+# made a million rows, refused as "more than 1000000 rows" naming no cell (the note alone:
+# errors that A5000 and B5000 are empty). A fault after a gap of blank rows names its row.
+for f in far.xlsx far.ods; do
+  "$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/$f" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  check '[ $rc = 0 ] && [ "$(grep -c ": warning: " "$tmp/err")" = 2 ] && grep -q "^$tmp/odd/$f:5000:10: warning: cell J5000: \"checked by Li\" is past the header.s last column: ignored" "$tmp/err" && grep -q "^$tmp/odd/$f:1048576:10: warning: cell J1048576: \"end\" is past" "$tmp/err" && grep -q "imported 2011-W18, 2 rows" "$tmp/out" && [ "$(odd_row vacant_m2)" = 1200.0 ]' \
+    "cells far below a workbook's table ($f): rc $rc $(head -3 "$tmp/err")"
+done
+"$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/farbad.xlsx" >"$tmp/out" 2>"$tmp/err"
+check 'grep -q "farbad.xlsx:70000:3: error: cell C70000: \"floors\": floor 20 of wtc is already reported on row 2: expected each floor once" "$tmp/err"' \
+  "a fault far below a workbook's table: $(head -3 "$tmp/err")"
 printf 'week,building,floors,vacant_m2\n2011-W18,"wtc\n",20,"1200\n"\n2011-W18,wtc　,21,\xc2\xa0800\n' >"$tmp/odd/blank.csv"
 "$LOUYU" report import --db "$tmp/odd.gpkg" --replace "$tmp/odd/blank.csv" >"$tmp/out" 2>"$tmp/err"
 check '[ "$(sql "$tmp/odd.gpkg" "SELECT group_concat(vacant_m2, '"'"' '"'"') FROM (SELECT vacant_m2 FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND replaced_by IS NULL ORDER BY floor_from)")" = "1200.0 800.0" ]' \

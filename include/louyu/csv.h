@@ -57,6 +57,7 @@ typedef struct {
     ly_csv_field *fields; /* into ly_csv storage */
     size_t n_fields;
     size_t offset;        /* byte offset of the row's start in ly_csv.text */
+    int line;             /* the text's line it starts on (from 1): a workbook's, its sheet's row */
 } ly_csv_row;
 
 /* Cells of a workbook merged over more than one row: rows from 1 (row r is the CSV's record
@@ -85,7 +86,9 @@ typedef struct {
     size_t n_all_fields, cap_fields, cap_rows;
 } ly_csv;
 
-/* Decodes and parses bytes. *out is overwritten (it need not be zeroed).
+/* Decodes and parses bytes. *out is overwritten (it need not be zeroed). A workbook's blank
+ * rows are no records (its rows keep their sheet's numbers in `line`): a stray cell in the
+ * sheet's last row does not make a million empty records.
  * Returns 0, or -1 with one error in diags (and *out freed/zeroed). */
 int ly_csv_parse(ly_csv *out, const char *bytes, size_t len, ly_diag_list *diags);
 /* Reads a file (through ly_file_read, max 64 MiB) and parses it. Same return. */
@@ -101,6 +104,9 @@ void ly_csv_cells(const ly_csv *c, ly_diag_list *diags, size_t from);
 /* True when every field of the row is empty or only spaces/tabs (a blank
  * spreadsheet row, e.g. ",,,,"). */
 bool ly_csv_row_blank(const ly_csv_row *row);
+/* The length of the white space a cell shows as nothing at s (ly_csv_trim's: an ASCII space,
+ * tab or line break, a no-break or an ideographic space); 0 when there is none. */
+size_t ly_csv_space(const char *s);
 /* Trims every field of the white space a spreadsheet's cell shows as nothing: ASCII spaces,
  * tabs and line breaks, no-break and ideographic spaces (a cell typed "1200" then Alt+Enter,
  * a name pasted with a trailing 　). Offsets stay those of the fields' starts. */

@@ -10,8 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The first sheet as CSV text: row r of the sheet on line r, column c (from 1) its field
- * c, every field quoted; its cells merged over rows added to *merges (NULL: not wanted). 0 with *text malloc'd (NUL-terminated), or -1 with one error in
+/* The first sheet as CSV text: row r of the sheet on line r (counting the lines outside
+ * quotes), column c (from 1) its field c, every field quoted, every row as wide as the widest;
+ * a blank row (empty cells, or only white space) an empty line, and none after the last row
+ * that is not; its cells merged over rows added to *merges (NULL: not wanted). 0 with *text malloc'd (NUL-terminated), or -1 with one error in
  * diags (a damaged archive or part, no sheet, out of memory). */
 int ly_xlsx_text(const char *bytes, size_t len, char **text, size_t *text_len,
                  ly_diag_list *diags, ly_csv_merges *merges);

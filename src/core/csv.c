@@ -299,6 +299,7 @@ typedef struct {
     char delim; /* between fields */
     size_t n, pos;
     char *w; /* where the next value byte goes, in c->store */
+    int line; /* the line at pos (from 1) */
     ly_diag_list *diags;
 } parser;
 
@@ -332,7 +333,10 @@ static int parse_quoted(parser *p)
             *p->w++ = '\n';
             if (p->t[p->pos] == '\n')
                 p->pos++;
+            p->line += p->c->encoding != LY_CSV_XLSX;
         } else {
+            /* (a workbook's line is its sheet's row, whatever lines its cells' text has) */
+            p->line += ch == '\n' && p->c->encoding != LY_CSV_XLSX;
             *p->w++ = ch;
         }
     }
@@ -396,7 +400,7 @@ static int parse_row(parser *p)
     }
     /* the fields pointer is set once all fields are in (their array still grows) */
     ly_csv_row *row = &c->rows[c->n_rows++];
-    *row = (ly_csv_row){.offset = p->pos};
+    *row = (ly_csv_row){.offset = p->pos, .line = p->line};
     for (;;) {
         if (parse_field(p, row))
             return -1;
@@ -409,6 +413,7 @@ static int parse_row(parser *p)
         if (c->n_rows == 1)
             c->crlf = crlf;
         p->pos += crlf ? 2 : 1;
+        p->line++;
     }
     return 0;
 }
@@ -463,10 +468,18 @@ static int parse_text(ly_csv *c, ly_diag_list *diags)
         return -1;
     }
     parser p = {.c = c, .t = c->text, .delim = c->delimiter, .n = c->len, .w = c->store,
-                .diags = diags};
-    while (p.pos < p.n)
+                .line = 1, .diags = diags};
+    while (p.pos < p.n) {
+        /* a workbook's blank row is an empty line (ly_sheet_finish): no record, however many
+         * lie between its table and a cell in the sheet's last row */
+        if (c->encoding == LY_CSV_XLSX && p.t[p.pos] == '\n') {
+            p.pos++;
+            p.line++;
+            continue;
+        }
         if (parse_row(&p))
             return -1;
+    }
     assert((size_t)(p.w - c->store) <= cap);
     size_t next = 0;
     for (size_t r = 0; r < c->n_rows; r++) {
@@ -548,7 +561,7 @@ void ly_csv_cells(const ly_csv *c, ly_diag_list *diags, size_t from)
         size_t f = 0;
         while (f + 1 < r->n_fields && r->fields[f + 1].offset <= d->offset)
             f++;
-        d->line = (int)lo + 1;
+        d->line = r->line;
         d->col = (int)f + 1;
         char ref[16] = "", *w = ref + sizeof ref - 1;
         for (size_t k = f + 1; k > 0 && w > ref; k = (k - 1) / 26)
@@ -563,9 +576,7 @@ void ly_csv_cells(const ly_csv *c, ly_diag_list *diags, size_t from)
     }
 }
 
-/* The length of the white space a cell shows as nothing at s: an ASCII space, tab or line
- * break, a no-break space (U+00A0) or an ideographic one (U+3000); 0 when none. */
-static size_t space_at(const char *s)
+size_t ly_csv_space(const char *s)
 {
     if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
         return 1;
@@ -580,12 +591,12 @@ void ly_csv_trim(ly_csv *c)
         for (size_t i = 0; i < c->rows[r].n_fields; i++) {
             ly_csv_field *f = &c->rows[r].fields[i];
             size_t k;
-            while ((k = space_at(f->value)))
+            while ((k = ly_csv_space(f->value)))
                 f->value += k;
             char *v = (char *)f->value; /* (the ly_csv's own storage) */
             size_t n = strlen(v), end = 0;
             for (size_t at = 0; at < n;) { /* the end of the last character not a space */
-                size_t sp = space_at(v + at);
+                size_t sp = ly_csv_space(v + at);
                 if (!sp) {
                     at += 1;
                     while (at < n && ((unsigned char)v[at] & 0xC0) == 0x80)

@@ -52,10 +52,12 @@ typedef struct {
     ly_diag_list *diags;
     int column[LY_RC_COUNT]; /* the field index of each column, -1 when absent */
     int errors;
-    size_t header;  /* the header's row (its cells merged down name no row below) */
+    int header;     /* the header's line (its cells merged down name no row below) */
     size_t width;   /* the header's cells up to its last that is not blank */
-    size_t counted; /* lines are counted up to here */
-    int line;       /* the line at `counted` */
+    /* a CSV's rows by their raw number of cells, trailing empty ones included: how many have
+     * at least k (at_least[k], k up to widest), the header's, the most rows have; and the
+     * rows after the header that are not blank */
+    size_t *at_least, widest, header_cells, usual_cells, data_rows;
     /* the row's floors: one range, or the parts of a list ("3, 5-7") */
     int from[MAX_PARTS], to[MAX_PARTS], n_parts;
     char ascii[LY_RC_COUNT][256]; /* a figure's cell with its full-width forms made ASCII */
@@ -94,6 +96,15 @@ static const char *skip_blank(const char *s)
 static bool blank(const char *s)
 {
     return *skip_blank(s) == '\0';
+}
+
+/* Whether s is digits alone, and (with point) digits with a decimal part after them. */
+static bool digits(const char *s, bool point)
+{
+    size_t n = strspn(s, "0123456789");
+    if (n && point && s[n] == '.' && s[n + 1])
+        n += 1 + strspn(s + n + 1, "0123456789");
+    return n && !s[n];
 }
 
 /* Whether s (after spaces) is one of the words, ignoring ASCII case and spaces after. */
@@ -363,14 +374,28 @@ static bool read_header(reader *rd, const ly_csv_row *row)
 static const ly_csv_merge *merge_of(const reader *rd, const ly_csv_row *row, int i)
 {
     const ly_csv *csv = &rd->r->csv;
-    size_t r = (size_t)(row - csv->rows) + 1; /* the sheet's row, from 1 */
+    uint32_t r = (uint32_t)row->line; /* the sheet's row, from 1 */
     for (size_t k = 0; k < csv->merges.n && i >= 0; k++) {
         const ly_csv_merge *m = &csv->merges.at[k];
         if (m->row0 < r && r <= m->row1 && m->col0 <= (uint32_t)i && (uint32_t)i <= m->col1 &&
-            m->row0 > rd->header + 1)
+            m->row0 > (uint32_t)rd->header)
             return m;
     }
     return NULL;
+}
+
+/* The workbook's row at the sheet's row `line` (blank rows have no record): NULL when blank. */
+static const ly_csv_row *sheet_row(const ly_csv *c, uint32_t line)
+{
+    size_t lo = 0, hi = c->n_rows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((uint32_t)c->rows[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n_rows && (uint32_t)c->rows[lo].line == line ? &c->rows[lo] : NULL;
 }
 
 /* The field of column c in a row ("" past its end), and where it is (the row's
@@ -395,11 +420,9 @@ static const char *field(reader *rd, const ly_csv_row *row, ly_report_column c, 
     }
     const ly_csv_merge *m = *v || c == LY_RC_FLOORS || c == LY_RC_VACANT ? NULL
                                                                          : merge_of(rd, row, i);
-    if (m && m->row0 - 1 < rd->r->csv.n_rows) {
-        const ly_csv_row *top = &rd->r->csv.rows[m->row0 - 1];
-        if (m->col0 < top->n_fields)
-            v = top->fields[m->col0].value;
-    }
+    const ly_csv_row *top = m ? sheet_row(&rd->r->csv, m->row0) : NULL;
+    if (top && m->col0 < top->n_fields)
+        v = top->fields[m->col0].value;
     if (c == LY_RC_WEEK || c == LY_RC_FLOORS || c == LY_RC_VACANT || c == LY_RC_RENT ||
         c == LY_RC_AVAILABLE)
         v = ly_ascii_forms(v, rd->ascii[c], sizeof rd->ascii[c]);
@@ -455,6 +478,19 @@ static void week_expected(const char *s, char *out, size_t n)
             snprintf(out, n, "a day that exists (%s %d has %d days)", months[m - 1], y, last);
         return;
     }
+    /* a date cell formatted as a number (General) shows the spreadsheet's serial number of
+     * the day: 40669, days since 1899-12-30, is 2011-05-06 */
+    double serial = digits(s, true) ? atof(s) : 0;
+    if (serial >= 10000 && serial < 100000) {
+        days = (long)serial - 25569; /* (1970-01-01's serial) */
+        ly_date_from_days(days, &y, &m, &d);
+        char w[16];
+        snprintf(out, n, "an ISO week such as %s or a date in it such as %d-%02d-%02d (%s looks "
+                 "like a spreadsheet's number for the date %d-%02d-%02d: format the cell as a "
+                 "date, or type the week)", ly_week_format(ly_week_of_day(days), w, sizeof w),
+                 y, m, d, s, y, m, d);
+        return;
+    }
     snprintf(out, n, "an ISO week such as 2011-W17, or a date in it such as 2011-04-29");
 }
 
@@ -495,7 +531,7 @@ static bool read_week(reader *rd, const ly_csv_row *row)
         return false;
     }
     if (!ly_week_parse(s, &week)) {
-        char expected[160];
+        char expected[320];
         week_expected(s, expected, sizeof expected);
         fault(rd, LY_DIAG_ERROR, at, "\"week\" is \"%s\": expected %s", CUT40(s), expected);
         return false;
@@ -733,16 +769,52 @@ static size_t split_parts(const reader *rd, ly_report_row *out)
     return (size_t)rd->n_parts;
 }
 
+/* A row of a CSV of commas with more cells than the file's rows have, its last ones empty: a
+ * figure written with a comma (1,200 or 4,60) cut in two there, the cells after it moved one
+ * column on into the one a spreadsheet leaves empty at the row's end, so that nothing is past
+ * the header. Rows that all end with an empty cell have one more than the header and are
+ * fine; a row with more than most rows have is not, unless many rows have as many (a file
+ * where some rows end with a comma and some do not: a tenth or more of its rows; the bundled
+ * 2010-W44 has a third). In a file of one row the header's count is the one compared with.
+ * False after saying so. */
+static bool cells_fit(reader *rd, const ly_csv_row *row)
+{
+    size_t n = row->n_fields, usual = rd->data_rows > 1 ? rd->usual_cells : rd->header_cells;
+    if (!rd->at_least || n <= rd->width || n <= usual || n > rd->widest ||
+        (rd->at_least[n] > 1 && rd->at_least[n] * 10 >= rd->data_rows))
+        return true;
+    char where[160] = "";
+    size_t at = row->offset;
+    for (int k = 0; k < 2 && !where[0]; k++) { /* the area's or the rent's cell, cut */
+        int i = rd->column[k ? LY_RC_RENT : LY_RC_VACANT];
+        if (i < 0 || (size_t)i + 1 >= n || !digits(row->fields[i].value, false) ||
+            !digits(row->fields[i + 1].value, true))
+            continue;
+        snprintf(where, sizeof where, ": \"%s\" is \"%s\" and the cell after it \"%s\"",
+                 NAMES[k ? LY_RC_RENT : LY_RC_VACANT][0], CUT40(row->fields[i].value),
+                 CUT40(row->fields[i + 1].value));
+        at = row->fields[i + 1].offset;
+    }
+    fault(rd, LY_DIAG_ERROR, at,
+          "the row has %zu cells where %s %zu%s (a figure written with a comma, 1,200 or 4,60, "
+          "is cut in two there, and the cells after it moved one column on): expected a comma "
+          "only between columns (1200, 4.60, or the figure in quotes: \"1,200\")", n,
+          rd->data_rows > 1 ? "the other rows have" : "the header has", usual, where);
+    return false;
+}
+
 /* A row's cells past the header's last column. In a CSV file that is a figure written with
- * a comma (1,200 or 4,60) and cut in two there, its rest dropped: an error. In a workbook,
- * where a cell is a cell, a note beside the table: said and ignored. */
+ * a comma (1,200 or 4,60) and cut in two there, its rest dropped: an error (or, for a row
+ * with nothing under the header, a value past it). In a workbook, where a cell is a cell, a
+ * note beside the table: said and ignored. */
 static bool beyond_header(reader *rd, const ly_csv_row *row)
 {
     size_t i = rd->width;
     while (i < row->n_fields && blank(row->fields[i].value))
         i++;
     if (i >= row->n_fields)
-        return true;
+        return rd->r->csv.encoding == LY_CSV_XLSX || rd->r->csv.delimiter != ',' ||
+               cells_fit(rd, row);
     const ly_csv_field *f = &row->fields[i];
     const ly_csv_field *last = rd->width ? &row->fields[rd->width - 1] : NULL;
     size_t n = row->n_fields;
@@ -754,7 +826,8 @@ static bool beyond_header(reader *rd, const ly_csv_row *row)
               "column the header names)", CUT40(f->value));
         return true;
     }
-    if (rd->r->csv.delimiter != ',') { /* (no figure is cut at a tab or a semicolon) */
+    if (rd->r->csv.delimiter != ',' || !last || blank(last->value)) {
+        /* (no figure is cut at a tab or a semicolon, nor where no figure is) */
         fault(rd, LY_DIAG_ERROR, f->offset,
               "the row has %zu cells and the header names %zu: \"%s\" is past its last "
               "column: expected each value under a column the header names", n, rd->width,
@@ -765,9 +838,43 @@ static bool beyond_header(reader *rd, const ly_csv_row *row)
           "the row has %zu cells and the header names %zu: \"%s\" is past its last column, "
           "after \"%s\" (a figure written with a comma, 1,200 or 4,60, is cut in two there): "
           "expected a comma only between columns (1200, 4.60, or the figure in quotes: "
-          "\"1,200\")", n, rd->width, CUT40(f->value),
-          last ? CUT40(last->value) : "");
+          "\"1,200\")", n, rd->width, CUT40(f->value), CUT40(last->value));
     return false;
+}
+
+/* Whether a row has nothing under the header's columns: only past them, if anything (a
+ * note beside or far below a workbook's table). */
+static bool outside_header(const reader *rd, const ly_csv_row *row)
+{
+    for (size_t i = 0; i < row->n_fields && i < rd->width; i++)
+        if (!blank(row->fields[i].value))
+            return false;
+    return true;
+}
+
+/* A CSV's rows by their raw number of cells (a file of commas: a figure cut at its comma
+ * shows as a row with one more): rd->at_least, widest, header_cells, usual_cells,
+ * data_rows. Out of memory: at_least stays NULL, and no row is measured. */
+static void count_cells(reader *rd, size_t header)
+{
+    const ly_csv *c = &rd->r->csv;
+    rd->header_cells = c->rows[header].n_fields;
+    if (c->encoding == LY_CSV_XLSX || c->delimiter != ',')
+        return;
+    for (size_t i = header + 1; i < c->n_rows; i++)
+        rd->widest = c->rows[i].n_fields > rd->widest ? c->rows[i].n_fields : rd->widest;
+    rd->at_least = calloc(rd->widest + 2, sizeof *rd->at_least);
+    if (!rd->at_least)
+        return;
+    for (size_t i = header + 1; i < c->n_rows; i++)
+        if (!ly_csv_row_blank(&c->rows[i])) {
+            rd->at_least[c->rows[i].n_fields]++;
+            rd->data_rows++;
+        }
+    for (size_t k = 1; k <= rd->widest; k++) /* (the fewest cells on a tie) */
+        rd->usual_cells = rd->at_least[k] > rd->at_least[rd->usual_cells] ? k : rd->usual_cells;
+    for (size_t k = rd->widest; k > 0; k--) /* (each count's rows, then those with more too) */
+        rd->at_least[k - 1] += rd->at_least[k];
 }
 
 /* One data row into out[0, n) (a list of floors gives several): n, or 0 when it has an
@@ -776,12 +883,7 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
                        seen_building *sbs)
 {
     *out = (ly_report_row){.line = 0};
-    /* the row's line, for messages that point back at it (rows come in order) */
-    const char *t = rd->r->csv.text;
-    for (; rd->counted < row->offset && rd->counted < rd->r->csv.len; rd->counted++)
-        rd->line += t[rd->counted] == '\n' || (t[rd->counted] == '\r' && t[rd->counted + 1] != '\n');
-    /* (a workbook's: its sheet's row, which the CSV made of it counts as a record) */
-    out->line = rd->r->csv.encoding == LY_CSV_XLSX ? (int)(row - rd->r->csv.rows) + 1 : rd->line;
+    out->line = row->line; /* (a workbook's: its sheet's row) */
     rd->building = -1;
     bool week_ok = read_week(rd, row);
     size_t at;
@@ -946,9 +1048,8 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     if (ly_csv_parse(&r->csv, bytes, len, diags))
         return -1;
     ly_csv_trim(&r->csv);
-    reader rd = {.r = r, .d = d, .diags = diags, .line = 1, .building = -1};
+    reader rd = {.r = r, .d = d, .diags = diags, .building = -1};
     size_t first = header_row(&r->csv);
-    rd.header = first;
     if (first == r->csv.n_rows) {
         fault(&rd, LY_DIAG_ERROR, SIZE_MAX,
               "the file is empty: expected a header row (week, building, floors, vacant_m2, ...) "
@@ -961,9 +1062,16 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     if (!seen || !sbs) {
         fault(&rd, LY_DIAG_ERROR, SIZE_MAX, "out of memory reading the report");
     } else if (read_header(&rd, &r->csv.rows[first])) {
+        rd.header = r->csv.rows[first].line;
+        count_cells(&rd, first);
         for (size_t i = first + 1; i < r->csv.n_rows; i++) {
             if (ly_csv_row_blank(&r->csv.rows[i]))
                 continue;
+            if (outside_header(&rd, &r->csv.rows[i])) { /* (a note beside the table) */
+                rd.building = -1;
+                beyond_header(&rd, &r->csv.rows[i]);
+                continue;
+            }
             if (ly_array_reserve((void **)&r->rows, &cap, r->n_rows + MAX_PARTS,
                                  sizeof *r->rows)) {
                 fault(&rd, LY_DIAG_ERROR, SIZE_MAX, "out of memory reading the report");
@@ -980,6 +1088,7 @@ int ly_report_parse(ly_report *r, const char *bytes, size_t len, const ly_distri
     }
     free(seen);
     free(sbs);
+    free(rd.at_least);
     ly_diag_resolve_lines(diags, r->csv.text, r->csv.len);
     ly_csv_cells(&r->csv, diags, diags_before);
     return rd.errors ? -1 : 0;

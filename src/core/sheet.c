@@ -152,45 +152,58 @@ void ly_sheet_fail_at(ly_diag_list *diags, long row, long col, const char *fmt, 
     }
 }
 
-/* Every row given as many fields as the widest, as a spreadsheet saves a sheet as CSV: a
- * cell missing at a row's end (a workbook keeps no empty cells) is then still in its column,
- * and a fault there names its cell. The fields are quoted, the rows end in line feeds.
- * False, out unchanged, when the padded text would pass 64 MiB or memory ran out. */
-static bool pad_rows(ly_tbuf *out)
+/* The line of the sheet's text from `at`: where it ends (its '\n', or n), how many fields it
+ * has, and whether each is blank: empty, or only white space (a cell holding a space, as a
+ * stray key pressed in the sheet's last row leaves, shows nothing). */
+static size_t scan_line(const char *p, size_t n, size_t at, size_t *fields, bool *blank)
 {
-    size_t widest = 0, fields = 0;
     bool quoted = false;
-    for (size_t i = 0; i < out->n; i++) {
-        char c = out->p[i];
-        quoted ^= c == '"';
-        if (!quoted && (c == '\n' || i + 1 == out->n)) {
-            fields += i > 0 && out->p[i - 1] != '\n';
-            widest = fields > widest ? fields : widest;
-            fields = 0;
-        } else if (!quoted && c == ',') {
-            fields++;
+    size_t i = at, f = 0, sp;
+    *blank = true;
+    for (; i < n && (quoted || p[i] != '\n'); i++) {
+        if (p[i] == '"' && quoted && i + 1 < n && p[i + 1] == '"') {
+            *blank = false; /* (a quote in the cell's text) */
+            i++;
+        } else if (p[i] == '"') {
+            quoted = !quoted;
+        } else if (!quoted) {
+            f += p[i] == ',';
+        } else if ((sp = ly_csv_space(p + i))) {
+            i += sp - 1;
+        } else {
+            *blank = false;
         }
     }
-    ly_tbuf padded = {0};
-    size_t start = 0;
-    fields = 0;
-    quoted = false;
-    for (size_t i = 0; i < out->n && !padded.fail; i++) {
-        char c = out->p[i];
-        quoted ^= c == '"';
-        if (!quoted && c == ',')
-            fields++;
-        if (quoted || c != '\n')
-            continue;
-        fields += i > start;
-        ly_tbuf_put(&padded, out->p + start, i - start);
-        for (size_t k = fields; k < widest; k++)
-            ly_tbuf_put(&padded, k ? ",\"\"" : "\"\"", k ? 3 : 2);
-        ly_tbuf_put(&padded, "\n", 1);
-        start = i + 1;
-        fields = 0;
+    *fields = i > at ? f + 1 : 0;
+    return i;
+}
+
+/* Every row given as many fields as the widest, as a spreadsheet saves a sheet as CSV: a
+ * cell missing at a row's end (a workbook keeps no empty cells) is then still in its column,
+ * and a fault there names its cell. A blank row becomes an empty line, which ly_csv_parse
+ * makes no record of, and the text ends at its last row that is not blank: a sheet with a
+ * cell in its last row is a million short lines, not a million rows of empty fields. The
+ * fields are quoted, the rows end in line feeds. False, out unchanged, when the padded text
+ * would pass 64 MiB or memory ran out. */
+static bool pad_rows(ly_tbuf *out)
+{
+    size_t widest = 0, fields, end = 0; /* (the end of the last row not blank) */
+    bool blank;
+    for (size_t i = 0; i < out->n; i++) {
+        i = scan_line(out->p, out->n, i, &fields, &blank);
+        widest = !blank && fields > widest ? fields : widest;
+        end = blank ? end : i;
     }
-    ly_tbuf_put(&padded, out->p + start, out->n - start); /* (a last row without its end) */
+    ly_tbuf padded = {0};
+    for (size_t i = 0, next; i < end && !padded.fail; i = next + 1) {
+        next = scan_line(out->p, out->n, i, &fields, &blank);
+        if (!blank) {
+            ly_tbuf_put(&padded, out->p + i, next - i);
+            for (size_t k = fields; k < widest; k++)
+                ly_tbuf_put(&padded, k ? ",\"\"" : "\"\"", k ? 3 : 2);
+        }
+        ly_tbuf_put(&padded, "\n", 1);
+    }
     if (padded.fail) {
         free(padded.p);
         return false;

@@ -38,6 +38,14 @@ CASES = {
     "vacant-thousands-comma": rows("2011-W18,wtc,20,1,200", head="week,building,floors,vacant_m2"),
     "rent-decimal-comma": rows("2011-W18,wtc,20,800,4,60",
                                head="week,building,floors,vacant_m2,rent_cny_m2_day"),
+    # the same where rows end with a comma (an empty last column, as many sheets write): the
+    # cut figure's rest goes into that column, nothing is past the header, and the row has
+    # one cell more than the others (it had been stored as 1 m², its "200" as the note)
+    "vacant-thousands-comma-trailing": rows("2011-W18,wtc,20,1,200,", "2011-W18,wtc,21,1140,",
+                                            head="week,building,floors,vacant_m2,note"),
+    # a template's row, its area cut and the rest moved on a column (2 m² at 40 CNY had been
+    # stored), in a file of one row: one cell more than the header
+    "vacant-thousands-comma-template": rows("2011-W18,wtc,20,2,040,,,0532-8000 0002,"),
     # the same past the header in a semicolon file: no comma cut it
     "semicolon-past-header": rows("2011-W18;wtc;20;800;checked",
                                   head="week;building;floors;vacant_m2"),
@@ -51,6 +59,8 @@ CASES = {
     "week-year-last-no-day": rows("31/02/2011,wtc,20,800,4.6,,,"),
     "week-date-mixed": rows("2011-05-03,wtc,20,800,4.6,,,", "2011-05-10,wtc,21,500,4.6,,,"),
     "week-empty": rows(",wtc,20,800,4.6,,,"),
+    # a date cell formatted as a number (General): the spreadsheet's serial number of the day
+    "week-serial": rows("40669,wtc,20,800,4.6,,,"),
     # the building
     "building-unknown": rows("2011-W18,world-trade,20,800,4.6,,,"),
     "building-empty": rows("2011-W18,,20,800,4.6,,,"),
