@@ -1121,6 +1121,31 @@ static void tame_texts(void)
     }
     ly_district_unload(&d);
     ly_diag_list_deinit(&diags);
+    /* an enterprise listed twice in a building (a copy-paste) is said at the copy, with the
+     * building's id, and counted once (stats had counted it twice, without a word); on other
+     * floors it is said and kept */
+    const char *twice = "{\"type\":\"FeatureCollection\",\"features\":["
+                        "{\"type\":\"Feature\",\"id\":\"t1\",\"properties\":{\"floors\":9,"
+                        "\"enterprises\":[{\"name\":\"甲\",\"floor\":5},{\"name\":\"乙\","
+                        "\"floor\":6},\n{\"name\":\"甲\",\"floor\":5},{\"name\":\"乙\","
+                        "\"floors\":[7]}]},"
+                        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE "}}]}";
+    CHECK_INT(load_text(&d, twice, &diags), LY_LOAD_OK);
+    CHECK_INT(d.n_enterprises, 3);
+    CHECK_INT(d.n_enterprise_floors, 3);
+    CHECK_INT(diags.warnings, 2);
+    CHECK(diags.count == 2 && diags.items[0].line == 2 && diags.items[0].col == 9 &&
+          !strcmp(diags.items[0].message, "feature 0 \"t1\": enterprise \"甲\" is listed twice "
+                                           "in this building: the second, on the same floors, is "
+                                           "left out (counted once); expected each enterprise "
+                                           "once, with all its floors in \"floors\""));
+    CHECK(diags.count == 2 && strstr(diags.items[1].message, "\"乙\" is listed twice in this "
+                                                              "building: on other floors, it is "
+                                                              "counted twice"));
+    if (d.n_enterprises == 3)
+        CHECK_INT(d.enterprise_floors[d.enterprises[2].first_floor], 7);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
 }
 
 /* A comb of 40,004 points (long thin teeth), turned 30°: every tooth overlaps every other

@@ -1588,6 +1588,26 @@ static void read_enterprises(loader *L, const cJSON *arr, ly_building *b, bool f
             e.since = (int)x;
         if (!ok)
             continue;
+        /* the same enterprise listed again in this building (a copy-pasted entry) had been
+         * counted twice by stats and the dashboard: said, and the copy (same floors) left
+         * out; on other floors it stays, as an entry the file may mean */
+        const ly_enterprise *same = NULL;
+        for (size_t k = b->first_enterprise; k < L->d->n_enterprises && !same; k++)
+            if (L->d->enterprises[k].name && e.name && !strcmp(L->d->enterprises[k].name, e.name))
+                same = &L->d->enterprises[k];
+        bool copy = same && same->n_floors == e.n_floors &&
+                    !memcmp(L->d->enterprise_floors + same->first_floor,
+                            L->d->enterprise_floors + e.first_floor,
+                            e.n_floors * sizeof *L->d->enterprise_floors);
+        if (same)
+            warn(L, member(it, "name"), "enterprise \"%s\" is listed twice in this building: %s; "
+                 "expected each enterprise once, with all its floors in \"floors\"", e.name,
+                 copy ? "the second, on the same floors, is left out (counted once)"
+                      : "on other floors, it is counted twice");
+        if (copy) {
+            L->d->n_enterprise_floors = e.first_floor; /* (its floors were the copy's) */
+            continue;
+        }
         ly_enterprise *slot = GROW(L, enterprises, n_enterprises, cap_enterprises);
         if (!slot)
             return;
