@@ -86,7 +86,7 @@ check 'grep -q "2025-W53. does not exist (2025 has 52 weeks)" "$tmp/err"' "a tem
 cp "$tmp/s.gpkg" "$tmp/next.gpkg"
 next=$(date -d '+7 days' +%G-W%V)
 printf 'week,building,floors,vacant_m2\n%s,sample-20,3,100\n' "$next" >"$tmp/next.csv"
-"$LOUYU" report import --db "$tmp/next.gpkg" "$tmp/next.csv" >/dev/null 2>"$tmp/err"
+"$LOUYU" report import --gap --db "$tmp/next.gpkg" "$tmp/next.csv" >/dev/null 2>"$tmp/err"
 check '[ $? = 0 ]' "a report for next week ($next) was refused: $(cat "$tmp/err")"
 "$LOUYU" report template wtc --db "$tmp/next.gpkg" --encoding utf-8 >"$tmp/out" 2>"$tmp/err"
 rc=$?
@@ -114,7 +114,7 @@ cp "$tmp/s.gpkg" "$tmp/gone.gpkg"
 "$LOUYU" report template wtc --db "$tmp/gone.gpkg" --week 2009-W10 --encoding utf-8 --out "$tmp/w09.csv" 2>/dev/null
 "$LOUYU" report import --db "$tmp/gone.gpkg" "$tmp/w09.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-check '[ $rc = 0 ] && grep -q "imported 2009-W10, 30 rows, 1 warning" "$tmp/out" && grep -Eq "w09.csv:2:1: warning: \"week\" is 2009-W10: [0-9]+ weeks before this week \(20[0-9]{2}-W[0-9]{2}\) and before the store.s first report \(2010-W18\): expected the week the figures are for \(a typo in the year\?\); imported as 2009-W10" "$tmp/err"' \
+check '[ $rc = 0 ] && grep -q "imported 2009-W10, 30 rows into $tmp/gone.gpkg, 1 warning" "$tmp/out" && grep -Eq "w09.csv:2:1: warning: \"week\" is 2009-W10: [0-9]+ weeks before this week \(20[0-9]{2}-W[0-9]{2}\) and before the store.s first report \(2010-W18\): expected the week the figures are for \(a typo in the year\?\); imported as 2009-W10" "$tmp/err"' \
   "a week long gone: rc $rc, $(cat "$tmp/out" "$tmp/err")"
 "$LOUYU" report template wtc --db "$tmp/gone.gpkg" --week 2009-W20 --encoding utf-8 --out "$tmp/w09b.csv" 2>/dev/null
 "$LOUYU" report import --db "$tmp/gone.gpkg" "$tmp/w09b.csv" >"$tmp/out" 2>"$tmp/err"
@@ -128,7 +128,7 @@ check '[ $rc = 0 ]' "the filled template was not imported: $(head -3 "$tmp/err")
 # (the table's last change, as GIS shows it, is the import's)
 changed_after=$(sql "$tmp/s.gpkg" "SELECT last_change FROM gpkg_contents WHERE table_name = 'weekly_reports'")
 check '[[ "$changed_after" > "$changed_before" ]]' "gpkg_contents.last_change of weekly_reports not moved by an import: $changed_before, $changed_after"
-check 'grep -q "imported 2011-W18, 30 rows" "$tmp/out"' "the import's summary: $(head -2 "$tmp/out")"
+check 'grep -qx "[^ ]*wtc-filled.csv: imported 2011-W18, 30 rows into $tmp/s.gpkg, 1 warning" "$tmp/out"' "the import's summary: $(head -2 "$tmp/out")"
 check 'grep -q "2,942 m² newly vacant .*World Trade Center" "$tmp/out"' "the import does not say floor 20 came free: $(cat "$tmp/out")"
 check 'grep -q "warning: \"vacant_m2\": floor 20 of wtc was fully let in 2011-W17 and is empty now" "$tmp/err"' "no warning for a whole floor emptied in a week"
 # the warning names the floor's building, not the last row's (sample-33 here)
@@ -705,6 +705,7 @@ printf 'week,building,floors,vacant_m2\n2111-W18,sample-20,3,100\n' >"$tmp/typo.
 rc=$?
 check '[ $rc = 1 ] && grep -q "\"week\" is 2111-W18, which has not begun" "$tmp/err"' "a week a century ahead: $(head -2 "$tmp/err")"
 # this week with next year typed (under a year ahead) is refused too; next week is let through
+# (with --gap: the store's latest week is years behind it)
 next_year=$(date -u +%G-W%V | awk -F-W '{ printf "%d-W%s", $1 + 1, $2 }')
 [ "${next_year#*-W}" = 53 ] && next_year="${next_year%-W*}-W52"
 printf 'week,building,floors,vacant_m2\n%s,sample-20,3,100\n' "$next_year" >"$tmp/typo.csv"
@@ -713,7 +714,7 @@ rc=$?
 check '[ $rc = 1 ] && grep -q "\"week\" is $next_year, which has not begun (this week is $(date -u +%G-W%V)" "$tmp/err"' "this week next year: $(head -2 "$tmp/err")"
 printf 'week,building,floors,vacant_m2\n%s,sample-20,3,100\n' "$(date -u -d '+7 days' +%G-W%V)" >"$tmp/next.csv"
 cp "$tmp/m2.gpkg" "$tmp/next.gpkg"
-"$LOUYU" report import --db "$tmp/next.gpkg" "$tmp/next.csv" >"$tmp/out" 2>"$tmp/err"
+"$LOUYU" report import --gap --db "$tmp/next.gpkg" "$tmp/next.csv" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check '[ $rc = 0 ]' "next week refused: $(head -2 "$tmp/err")"
 "$PYDEB" - "$tmp/pct.xls" <<'PY'
@@ -897,5 +898,132 @@ edit "$tmp/t.gpkg" "DELETE FROM import_log"
 rc=$?
 check '[ $rc != 0 ] && grep -q "wtc already has a report for 2011-W17 (its import no longer in the log)" "$tmp/out"' \
   "a second report for a week whose import left the log: rc $rc, $(head -c 400 "$tmp/out")"
+
+# ---- the store's lifecycle (sweep 96) ------------------------------------------------------
+"$LOUYU" report template wtc --db "$STORE" --out "$tmp/wtc18.csv" 2>/dev/null
+# a store among the report files (--db forgotten): the whole command refused before anything
+# is imported, the store named (it had been read as a bad CSV, and the reports after it
+# imported into the bundled store, which nobody named)
+mkdir -p "$tmp/rel/data" && cp "$LOUYU" "$tmp/rel/louyu" && cp "$STORE" "$tmp/rel/data/zhanshan.gpkg"
+cp "$STORE" "$tmp/mine.gpkg"
+bundled=$(dump "$tmp/rel/data/zhanshan.gpkg") mine=$(dump "$tmp/mine.gpkg")
+(cd "$tmp" && ./rel/louyu report import mine.gpkg wtc18.csv >"$tmp/out" 2>"$tmp/err")
+rc=$?
+check '[ $rc = 2 ] && grep -qx "louyu report import: mine.gpkg is a store, not a report: did you mean --db mine.gpkg? (nothing was imported)" "$tmp/err"' \
+  "a store given as a report: rc $rc, $(cat "$tmp/out" "$tmp/err")"
+check '[ "$(dump "$tmp/rel/data/zhanshan.gpkg")" = "$bundled" ] && [ "$(dump "$tmp/mine.gpkg")" = "$mine" ]' \
+  "a store given as a report: a store was changed"
+run 2 report import --db "$tmp/mine.gpkg" "$tmp/wtc18.csv" "$tmp/mine.gpkg"
+expect err "mine.gpkg is a store, not a report: expected report files"
+check '[ "$(dump "$tmp/mine.gpkg")" = "$mine" ]' "a store given as a report after --db: the store was changed"
+# the import names the store it wrote to
+(cd "$tmp" && ./rel/louyu report import wtc18.csv >"$tmp/out" 2>"$tmp/err")
+check 'grep -qx "wtc18.csv: imported 2011-W18, 30 rows into $tmp/rel/louyu/../data/zhanshan.gpkg\|wtc18.csv: imported 2011-W18, 30 rows into .*/rel/data/zhanshan.gpkg" "$tmp/out"' \
+  "the import does not name the bundled store: $(head -1 "$tmp/out")"
+# a file name holding a line break and a terminal's escape: one line in the log and in every
+# message about the file (it had forged a line of the log, and the escape reached the terminal)
+cp "$STORE" "$tmp/f.gpkg"
+forged=$'wtc.csv\n  99  2026-01-01T00:00:00Z  2011-W18     30 rows  admin       deadbeef0000  x.csv\e[8m'
+cp "$tmp/wtc18.csv" "$tmp/$forged"
+(cd "$tmp" && "$LOUYU" report import --db f.gpkg "$forged" >"$tmp/out" 2>"$tmp/err")
+check '[ "$(wc -l <"$tmp/out")" = 2 ] && grep -q "^wtc.csv\\\\n  99  .*x.csv\\\\u001b\[8m: imported 2011-W18" "$tmp/out"' \
+  "the import's line of a file named with a line break: $(cat -v "$tmp/out")"
+run 0 report log --db "$tmp/f.gpkg"
+check '[ "$(wc -l <"$tmp/out")" = 54 ] && ! grep -q $'"'"'\e'"'"' "$tmp/out" && tail -1 "$tmp/out" | grep -q "wtc.csv\\\\n  99 .*x.csv\\\\u001b\[8m$"' \
+  "report log of a file named with a line break: $(tail -2 "$tmp/out" | cat -v)"
+run 0 report log --db "$tmp/f.gpkg" --json
+check 'python3 -c "import json,sys; assert json.load(open(sys.argv[1]))[-1][\"file\"] == sys.argv[2]" "$tmp/out" "$forged"' \
+  "report log --json does not give the file's name as it is"
+printf 'week,building,floors,vacant_m2\n2011-W18,wtc,3,abc\n' >"$tmp/$forged"
+(cd "$tmp" && "$LOUYU" report import --db f.gpkg "$forged" >"$tmp/out" 2>"$tmp/err")
+check '[ "$(wc -l <"$tmp/err")" = 2 ] && ! grep -q $'"'"'\e'"'"' "$tmp/err" && grep -q "^wtc.csv\\\\n  99 .*x.csv\\\\u001b\[8m:2:[0-9]*: error" "$tmp/err"' \
+  "a bad report named with a line break: $(cat -v "$tmp/err")"
+# a GDAL copy of a store keeps its weekly_reports and import_log, not the district it keeps:
+# the import says so and asks for the store's file (it had advised `louyu convert` of the
+# copy, which keeps none of its weeks, without a word); convert says what it leaves behind;
+# report diff does not call the copy a store with no reports
+run 2 report import --db "$tmp/copy.gpkg" "$tmp/wtc18.csv"
+expect err "the store .*copy.gpkg holds louyu's weekly reports \(table weekly_reports\) but not the district a store keeps \(table louyu_document\): expected the store's file itself"
+check '! grep -q "louyu convert .*copy.gpkg STORE.gpkg" "$tmp/err"' "the import of a GDAL copy still advises convert"
+run 0 convert "$tmp/copy.gpkg" "$tmp/fromcopy.gpkg"
+expect err "louyu convert: warning: .*copy.gpkg holds louyu's weekly reports \([0-9]+ rows of weekly_reports, 52 imports in import_log\) but not the district a store keeps .*has none of them"
+run 2 report diff 2011-W16 2011-W17 --db "$tmp/copy.gpkg"
+check '! grep -q "no weekly reports yet" "$tmp/err" && grep -q "holds louyu.s weekly reports" "$tmp/err"' \
+  "report diff of a GDAL copy: $(cat "$tmp/err")"
+# two imports at once for consecutive weeks: the one that takes the write lock second counts
+# its changes against the week the first committed (it had counted against the week before
+# that, read before it took the lock)
+sed 's/^2011-W18,wtc,3,0,/2011-W18,wtc,3,500,/' "$tmp/wtc18.csv" >"$tmp/c18.csv"
+sed 's/^2011-W18,/2011-W19,/; s/^2011-W19,wtc,3,500,/2011-W19,wtc,3,800,/' "$tmp/c18.csv" >"$tmp/c19.csv"
+cp "$STORE" "$tmp/c.gpkg"
+LOUYU_FAULT=import-pause@4000 "$LOUYU" report import --db "$tmp/c.gpkg" "$tmp/c19.csv" >"$tmp/o19" 2>&1 &
+sleep 0.5
+"$LOUYU" report import --db "$tmp/c.gpkg" "$tmp/c18.csv" >/dev/null 2>&1
+wait
+check 'grep -q "300 m² newly vacant .*World Trade" "$tmp/o19" && grep -q "(against 2011-W18, the week before)" "$tmp/o19"' \
+  "an import after another committed meanwhile: $(cat "$tmp/o19")"
+# a week far after the latest (a typo in the year) is refused unless --gap confirms it; a
+# week long gone is said against the first of the weeks that lead to the latest, not a
+# mistaken week imported long before them
+cp "$STORE" "$tmp/g.gpkg"
+sed 's/^2011-W18/2021-W18/' "$tmp/wtc18.csv" >"$tmp/w2021.csv"
+run 1 report import --db "$tmp/g.gpkg" "$tmp/w2021.csv"
+expect err "w2021.csv: not imported: 2021-W18 is 523 weeks after the store's latest report, 2011-W17: expected the week the figures are for \(a typo in the year\?\), or --gap"
+run 0 report import --db "$tmp/g.gpkg" --gap "$tmp/w2021.csv"
+printf 'week,building,floors,vacant_m2\n2001-W18,wtc,3,100\n' >"$tmp/w2001.csv"
+printf 'week,building,floors,vacant_m2\n2005-W18,wtc,3,100\n' >"$tmp/w2005.csv"
+cp "$STORE" "$tmp/g.gpkg"
+run 0 report import --db "$tmp/g.gpkg" "$tmp/w2001.csv"
+expect err "before the store's first report \(2010-W18\)"
+run 0 report import --db "$tmp/g.gpkg" "$tmp/w2005.csv"
+expect err "\"week\" is 2005-W18: .* before the store's first report \(2010-W18\)"
+# a store whose tables were changed by hand: refused at its open, naming the table and
+# column, by the import (before it writes), the log and validate (which had called it valid)
+cp "$STORE" "$tmp/d.gpkg"
+edit "$tmp/d.gpkg" "ALTER TABLE import_log RENAME COLUMN replaced_by TO rb"
+damaged=$(dump "$tmp/d.gpkg")
+run 2 report import --db "$tmp/d.gpkg" "$tmp/wtc18.csv"
+expect err "d.gpkg is damaged: its table import_log has no column replaced_by"
+check '[ "$(dump "$tmp/d.gpkg")" = "$damaged" ]' "an import wrote into a damaged store"
+run 2 report log --db "$tmp/d.gpkg"
+expect err "d.gpkg is damaged: its table import_log has no column replaced_by"
+"$LOUYU" validate "$tmp/d.gpkg" >"$tmp/out" 2>&1
+rc=$?
+check '[ $rc = 2 ] && grep -q "error: is damaged: its table import_log has no column replaced_by" "$tmp/out"' \
+  "validate of a damaged store: $(cat "$tmp/out")"
+
+# an import withdrawn (a week mistyped and confirmed, the wrong file): its rows out in one
+# transaction, the rows it replaced current again, the log keeping it marked (no command had
+# taken an import out again)
+cp "$STORE" "$tmp/w.gpkg"
+run 0 report import --db "$tmp/w.gpkg" --gap "$tmp/w2021.csv"
+run 0 report withdraw 53 --db "$tmp/w.gpkg"
+expect out "^withdrew import 53 \(w2021.csv, 2021-W18, 30 rows\) from .*w.gpkg; the log keeps it, marked withdrawn$"
+run 0 report history wtc --db "$tmp/w.gpkg"
+check '[ "$(tail -1 "$tmp/out" | cut -c1-8)" = 2011-W17 ]' "a withdrawn week is still in the history: $(tail -1 "$tmp/out")"
+run 0 report log --db "$tmp/w.gpkg"
+check 'tail -1 "$tmp/out" | grep -Eq "^  53  .*w2021.csv  \(withdrawn 20[0-9-]+T[0-9:]+Z by [^ ]+\)$"' "report log of a withdrawn import: $(tail -1 "$tmp/out")"
+run 0 report log --db "$tmp/w.gpkg" --json
+check 'python3 -c "import json,sys; e=json.load(open(sys.argv[1]))[-1]; assert e[\"id\"]==53 and e[\"withdrawn_at\"] and e[\"withdrawn_by\"] and e[\"replaced_by\"] is None" "$tmp/out"' \
+  "report log --json of a withdrawn import: $(tail -c 300 "$tmp/out")"
+run 1 report withdraw 53 --db "$tmp/w.gpkg"
+expect err "import 53 \(w2021.csv, 2021-W18\) was withdrawn 20.* by .*: nothing to do"
+run 1 report withdraw 99 --db "$tmp/w.gpkg"
+expect err "there is no import 99 in the store's log"
+run 2 report withdraw abc --db "$tmp/w.gpkg"
+run 0 report import --db "$tmp/w.gpkg" --gap "$tmp/w2021.csv"
+expect out "w2021.csv: imported 2021-W18"
+run 0 report withdraw 54 --db "$tmp/w.gpkg"
+run 0 report import --db "$tmp/w.gpkg" "$tmp/wtc18.csv"
+run 0 report import --db "$tmp/w.gpkg" --replace "$tmp/c18.csv"
+run 1 report withdraw 55 --db "$tmp/w.gpkg"
+expect err "rows of import 55 \(wtc18.csv, 2011-W18\) were replaced by import 56: .*withdraw import 56 first"
+run 0 report withdraw 56 --db "$tmp/w.gpkg"
+expect out "  30 rows of the reports it had replaced are current again"
+run 0 report log --db "$tmp/w.gpkg"
+check 'grep -q "^  55  .*wtc18.csv$" "$tmp/out"' "the import a withdrawn one had replaced is still marked replaced: $(grep "^  55" "$tmp/out")"
+check '[ "$(sql "$tmp/w.gpkg" "SELECT vacant_m2 FROM weekly_reports WHERE week = '"'"'2011-W18'"'"' AND floor_from = 3 AND replaced_by IS NULL")" = 0.0 ]' \
+  "the rows a withdrawn import had replaced are not current again"
+check '[ "$(sql "$tmp/w.gpkg" "PRAGMA integrity_check")" = ok ]' "a withdrawal damaged the store"
 
 finish

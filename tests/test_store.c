@@ -361,7 +361,9 @@ static void against_the_week_before(void)
             ly_import_summary s;
             ly_diag_list diags;
             ly_diag_list_init(&diags, f);
-            CHECK_INT(ly_store_import(gpkg, f, false, &s, NULL, &diags, err, sizeof err), 0);
+            /* (out of order: weeks far after the latest, confirmed) */
+            CHECK_INT(ly_store_import(gpkg, f, LY_IMPORT_GAP, &s, NULL, &diags, err, sizeof err),
+                      0);
             mismatched += changes_match(gpkg, &s);
             changed += s.n_changes > 0;
             ly_import_summary_free(&s);
@@ -412,6 +414,125 @@ static void cut_short(void)
     CHECK_INT(system(cmd), 0);
 }
 
+/* Whether two files hold the same bytes. */
+static bool same_bytes(const char *a, const char *b)
+{
+    FILE *f = fopen(a, "rb"), *g = fopen(b, "rb");
+    bool same = f && g;
+    int x = 0, y = 0;
+    while (same && (x = fgetc(f)) == (y = fgetc(g)) && x != EOF)
+        ;
+    same = same && x == y;
+    if (f)
+        fclose(f);
+    if (g)
+        fclose(g);
+    return same;
+}
+
+/* A store whose tables another program altered (a column renamed or dropped, a table
+ * dropped) is refused at its open, naming what is missing: every reader, and an import
+ * before it writes anything (it had imported into a store whose log it could no longer
+ * read, and said SQLite's "no such column: l.replaced_by" elsewhere). */
+static void damaged_schema(void)
+{
+    static const char *const damage[][2] = {
+        {"ALTER TABLE import_log RENAME COLUMN replaced_by TO rb",
+         "its table import_log has no column replaced_by"},
+        {"DROP TABLE gpkg_contents", "it has no table gpkg_contents"},
+        {"ALTER TABLE import_log DROP COLUMN sha256", "its table import_log has no column sha256"},
+        {"ALTER TABLE weekly_reports DROP COLUMN note",
+         "its table weekly_reports has no column note"},
+        {"DROP TABLE import_log", "it has no table import_log"},
+        {"ALTER TABLE louyu_document RENAME COLUMN geojson TO g",
+         "its table louyu_document has no column geojson"},
+    };
+    for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
+        char path[24], gpkg[600], err[1024];
+        new_store(path, gpkg);
+        sqlite3 *db;
+        CHECK(sqlite3_open(gpkg, &db) == SQLITE_OK);
+        CHECK(sqlite3_exec(db, damage[i][0], NULL, NULL, NULL) == SQLITE_OK);
+        sqlite3_close(db);
+        char copy[640];
+        snprintf(copy, sizeof copy, "%s/before.gpkg", path);
+        char cp[1400];
+        snprintf(cp, sizeof cp, "cp '%s' '%s'", gpkg, copy);
+        CHECK_INT(system(cp), 0);
+        CHECK(ly_store_check(gpkg, err, sizeof err) == -1 && strstr(err, damage[i][1]));
+        ly_district d;
+        ly_diag_list diags;
+        ly_diag_list_init(&diags, gpkg);
+        CHECK(ly_store_load(&d, gpkg, NULL, &diags) != LY_LOAD_OK && diags.count &&
+              strstr(diags.items[0].message, damage[i][1]));
+        ly_diag_list_deinit(&diags);
+        ly_import_summary s;
+        ly_diag_list_init(&diags, "w");
+        CHECK_INT(ly_store_import(gpkg, LY_SOURCE_DIR "/data/reports/2011-W17.csv", 0, &s, NULL,
+                                  &diags, err, sizeof err),
+                  LY_IMPORT_FAILED);
+        CHECK(strstr(err, damage[i][1]) != NULL);
+        ly_import_summary_free(&s);
+        ly_diag_list_deinit(&diags);
+        CHECK(same_bytes(gpkg, copy)); /* nothing written */
+        char cmd[700];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+        CHECK_INT(system(cmd), 0);
+    }
+}
+
+/* A week far after the store's latest (a typo in the year: 2021-W18 for 2011-W18) is
+ * refused, naming the latest week and the gap, unless LY_IMPORT_GAP confirms it (it had
+ * been imported without a word and become the week every viewer opens at). */
+static void far_after_the_latest(void)
+{
+    char path[24], gpkg[600], err[1024], csv[700];
+    new_store(path, gpkg);
+    ly_import_summary s;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "w17");
+    CHECK_INT(ly_store_import(gpkg, LY_SOURCE_DIR "/data/reports/2011-W17.csv", 0, &s, NULL,
+                              &diags, err, sizeof err),
+              LY_IMPORT_OK);
+    ly_import_summary_free(&s);
+    ly_diag_list_deinit(&diags);
+    snprintf(csv, sizeof csv, "%s/typo.csv", path);
+    FILE *f = fopen(csv, "w");
+    CHECK(f != NULL);
+    fputs("week,building,floors,vacant_m2\n2021-W18,wtc,3,100\n", f);
+    fclose(f);
+    ly_diag_list_init(&diags, csv);
+    CHECK_INT(ly_store_import(gpkg, csv, LY_IMPORT_REPLACE, &s, NULL, &diags, err, sizeof err),
+              LY_IMPORT_REFUSED);
+    CHECK(strstr(err, "2021-W18 is 523 weeks after the store's latest report, 2011-W17") &&
+          strstr(err, "--gap"));
+    ly_import_summary_free(&s);
+    ly_diag_list_deinit(&diags);
+    ly_diag_list_init(&diags, csv);
+    CHECK_INT(ly_store_import(gpkg, csv, LY_IMPORT_GAP, &s, NULL, &diags, err, sizeof err),
+              LY_IMPORT_OK);
+    ly_import_summary_free(&s);
+    ly_diag_list_deinit(&diags);
+    /* and withdrawn again: its week gone from the history, the log's line kept and marked */
+    ly_withdrawal w;
+    CHECK_INT(ly_store_withdraw(gpkg, 2, &w, err, sizeof err), LY_IMPORT_OK);
+    CHECK(!strcmp(w.week, "2021-W18") && !strcmp(w.file, "typo.csv") && w.rows == 1 &&
+          w.restored == 0);
+    ly_district d;
+    ly_diag_list_init(&diags, gpkg);
+    CHECK_INT(ly_store_load(&d, gpkg, NULL, &diags), LY_LOAD_OK);
+    CHECK(d.n_weeks == 1 && d.weeks[0] == 201117);
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+    CHECK_INT(ly_store_withdraw(gpkg, 2, &w, err, sizeof err), LY_IMPORT_REFUSED);
+    CHECK(strstr(err, "import 2 (typo.csv, 2021-W18) was withdrawn") != NULL);
+    CHECK_INT(ly_store_withdraw(gpkg, 3, &w, err, sizeof err), LY_IMPORT_REFUSED);
+    CHECK(strstr(err, "there is no import 3") != NULL);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+    CHECK_INT(system(cmd), 0);
+}
+
 int main(void)
 {
     weeks();
@@ -419,6 +540,8 @@ int main(void)
     reader_beside_writer();
     cut_short();
     against_the_week_before();
+    damaged_schema();
+    far_after_the_latest();
     ly_district_unload(&g_d);
     return check_report();
 }

@@ -24,6 +24,16 @@
 /* Whether the file at path is an SQLite database (its first 16 bytes). */
 bool ly_store_is(const char *path);
 
+/* Whether the SQLite file at path is a louyu store that louyu can read: 0, or -1 with why
+ * not in err (another tool's GeoPackage, a GDAL copy of a store's layers, a table or
+ * column of the store dropped or renamed by another program, locked, damaged). */
+int ly_store_check(const char *path, char *err, size_t n);
+
+/* Whether the GeoPackage at path is a GDAL or QGIS copy of a store's layers: it holds
+ * louyu's weekly_reports or import_log but not the district a store keeps (louyu_document),
+ * so that a store made from it keeps none of them. *reports and *imports: their rows. */
+bool ly_store_layers_copy(const char *path, long *reports, long *imports);
+
 /* Creates a store at `gpkg` (which must not exist) from the district file at
  * `source`. Returns 0; 1 when the district has errors (in diags); -1 with the
  * reason in err. */
@@ -63,18 +73,47 @@ typedef struct {
 enum {
     LY_IMPORT_OK = 0,
     LY_IMPORT_BAD = 1,      /* the report has errors (in diags): nothing imported */
-    LY_IMPORT_REFUSED = 2,  /* the week already has other reports for a building: err says */
+    LY_IMPORT_REFUSED = 2,  /* the week already has other reports for a building, or is far
+                               after the latest (without LY_IMPORT_GAP): err says */
     LY_IMPORT_FAILED = 3    /* the store could not be read or written: err says */
 };
+
+/* What an import may do beyond a new week (flags of ly_store_import). */
+enum {
+    LY_IMPORT_REPLACE = 1, /* replace the week's earlier reports of the report's buildings */
+    LY_IMPORT_GAP = 2      /* take a week more than LY_IMPORT_GAP_WEEKS after the latest */
+};
+
+/* A week more than this many weeks after the store's latest report is refused without
+ * LY_IMPORT_GAP: most often a typo in the year (2021-W18 for 2011-W18), which would become
+ * the week every viewer opens at. */
+#define LY_IMPORT_GAP_WEEKS 8
 
 /* Imports one report file into the store, whole or not at all. The store's
  * district, as it was before the import, is what the summary's building indices
  * refer to: with `before` not NULL it is moved there (the caller unloads it). Its
  * history is one week: the store's last week before the report's, the one the report
- * is checked and its changes counted against. */
-int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
+ * is checked and its changes counted against, as it is while the import holds the store's
+ * write lock (read again there when another import committed meanwhile). flags:
+ * LY_IMPORT_REPLACE, LY_IMPORT_GAP (true is LY_IMPORT_REPLACE). */
+int ly_store_import(const char *gpkg, const char *csv_path, unsigned flags, ly_import_summary *sum,
                     ly_district *before, ly_diag_list *diags, char *err, size_t n);
 void ly_import_summary_free(ly_import_summary *s);
+
+/* What withdrawing an import took out. */
+typedef struct {
+    char file[256], week[16];
+    long rows;     /* its rows, deleted */
+    long restored; /* rows of earlier reports it had replaced, current again */
+} ly_withdrawal;
+
+/* Withdraws import `id` (a report imported by mistake: a week mistyped, the wrong file), in
+ * one transaction: its rows are deleted from weekly_reports, the rows it had replaced
+ * (--replace) are current again, and the import stays in the log marked withdrawn, when and
+ * by whom (import_log.replaced_by is its own id; columns withdrawn_at and withdrawn_by).
+ * LY_IMPORT_OK; _REFUSED with err for an id not in the log, already withdrawn, or some of
+ * whose rows a later import replaced (withdraw that one first); _FAILED with err. */
+int ly_store_withdraw(const char *gpkg, long id, ly_withdrawal *out, char *err, size_t n);
 
 /* One import, as the log keeps it. */
 typedef struct {
@@ -86,6 +125,7 @@ typedef struct {
      * (NULL for none) */
     long rows_replaced;
     const char *replacers;
+    const char *withdrawn_at, *withdrawn_by; /* withdrawn (ly_store_withdraw): when, who */
 } ly_import_entry;
 
 /* Calls fn for every import, oldest first. Returns 0, or -1 with err. */

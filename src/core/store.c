@@ -45,6 +45,90 @@ static bool wal_mode(const char *path)
     return wal;
 }
 
+/* The tables and columns louyu reads and writes. A store changed by hand (sqlite3, DB
+ * Browser for SQLite: a column renamed or dropped, a table dropped) is refused at its open
+ * with what is missing, rather than with SQLite's words at the first statement that meets
+ * it, or, worse, an import written into a store whose log can no longer be read. */
+static const struct {
+    const char *table, *columns;
+} SCHEMA[] = {
+    {"louyu_document", "fid geojson"},
+    {"gpkg_contents", "table_name last_change"},
+    {"weekly_reports", "fid week building_id floor_from floor_to vacant_m2 rent_cny_m2_day "
+                       "available_from contact note import_id replaced_by"},
+    {"import_log", "fid file sha256 imported_at week rows who replaced_by"},
+};
+
+/* Whether the table has the column (len bytes of col), or with col NULL any column: is
+ * there at all. */
+static bool has_column(sqlite3 *db, const char *table, const char *col, size_t len)
+{
+    sqlite3_stmt *st;
+    bool found = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE ?2 IS NULL OR"
+                           " name = ?2", -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+        if (col)
+            sqlite3_bind_text(st, 2, col, (int)len, SQLITE_STATIC);
+        found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+/* The first table or column of SCHEMA the store lacks, in err; 0 when it has them all. */
+static int schema_damaged(sqlite3 *db, char *err, size_t n)
+{
+    for (size_t t = 0; t < sizeof SCHEMA / sizeof *SCHEMA; t++) {
+        const char *table = SCHEMA[t].table;
+        char what[160] = "";
+        if (!has_column(db, table, NULL, 0))
+            snprintf(what, sizeof what, "it has no table %s", table);
+        for (const char *c = SCHEMA[t].columns; *c && !what[0];) {
+            size_t len = strcspn(c, " ");
+            if (!has_column(db, table, c, len))
+                snprintf(what, sizeof what, "its table %s has no column %.*s", table, (int)len,
+                         c);
+            c += len + strspn(c + len, " ");
+        }
+        if (what[0]) {
+            snprintf(err, n, "is damaged: %s (changed by another program: sqlite3, DB Browser "
+                     "for SQLite?): expected a store as louyu writes it (restore a copy of the "
+                     "store, or convert the district file again)", what);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Why an SQLite file without louyu's document is not a store, in err. */
+static void not_ours(sqlite3 *db, const char *path, char *err, size_t n)
+{
+    sqlite3_stmt *st;
+    bool gpkg = sqlite3_prepare_v2(db, "SELECT 1 FROM gpkg_contents LIMIT 1", -1, &st,
+                                   NULL) == SQLITE_OK;
+    sqlite3_finalize(st);
+    if (has_column(db, "louyu_document", NULL, 0)) /* (there, but not as louyu wrote it) */
+        schema_damaged(db, err, n);
+    else if (gpkg && has_column(db, "weekly_reports", NULL, 0))
+        /* a GDAL or QGIS copy of a store's layers: a store made from it by convert would
+         * keep none of its weeks (nor its floors), so that is not what is advised */
+        snprintf(err, n, "holds louyu's weekly reports (table weekly_reports) but not the "
+                         "district a store keeps (table louyu_document): expected the "
+                         "store's file itself (a GDAL or QGIS copy of its layers leaves that "
+                         "table out, and `louyu convert` of such a copy keeps none of its "
+                         "weeks: copy the original store's file)");
+    else if (gpkg)
+        snprintf(err, n, "is another tool's GeoPackage, not a louyu store (it has no "
+                         "louyu_document table): expected a store made from it by `louyu "
+                         "convert %s STORE.gpkg`", path);
+    else /* (SpatiaLite's, say: GDAL reads it) */
+        snprintf(err, n, "is an SQLite file but neither a louyu store (it has no "
+                         "louyu_document table) nor a GeoPackage (no gpkg_contents): expected "
+                         "a GeoPackage, as GDAL, QGIS or `louyu convert` write them (a "
+                         "SpatiaLite database: `ogr2ogr -f GPKG out.gpkg %s`)", path);
+}
+
 int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t n)
 {
     int flags = write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
@@ -103,23 +187,56 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
         return -1;
     }
     if (!ours) {
-        bool gpkg = sqlite3_prepare_v2(*db, "SELECT 1 FROM gpkg_contents LIMIT 1", -1, &st,
-                                       NULL) == SQLITE_OK;
-        sqlite3_finalize(st);
-        if (gpkg)
-            snprintf(err, n, "is another tool's GeoPackage, not a louyu store (it has no "
-                             "louyu_document table): expected a store made from it by `louyu "
-                             "convert %s STORE.gpkg`", path);
-        else /* (SpatiaLite's, say: GDAL reads it) */
-            snprintf(err, n, "is an SQLite file but neither a louyu store (it has no "
-                             "louyu_document table) nor a GeoPackage (no gpkg_contents): expected "
-                             "a GeoPackage, as GDAL, QGIS or `louyu convert` write them (a "
-                             "SpatiaLite database: `ogr2ogr -f GPKG out.gpkg %s`)", path);
+        not_ours(*db, path, err, n);
+        sqlite3_close(*db);
+        *db = NULL;
+        return -1;
+    }
+    if (schema_damaged(*db, err, n)) {
         sqlite3_close(*db);
         *db = NULL;
         return -1;
     }
     return 0;
+}
+
+int ly_store_check(const char *path, char *err, size_t n)
+{
+    sqlite3 *db;
+    if (ly_store_open(&db, path, false, err, n))
+        return -1;
+    sqlite3_close(db);
+    return 0;
+}
+
+/* The rows of a table, or -1 where there is no such table (or it cannot be read). */
+static long count_rows(sqlite3 *db, const char *table)
+{
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM \"%s\"", table);
+    sqlite3_stmt *st;
+    long k = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        k = (long)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return k;
+}
+
+bool ly_store_layers_copy(const char *path, long *reports, long *imports)
+{
+    *reports = *imports = -1;
+    sqlite3 *db = NULL;
+    if (!ly_store_is(path) || sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(db);
+        return false;
+    }
+    bool copy = !has_column(db, "louyu_document", NULL, 0);
+    if (copy) {
+        *reports = count_rows(db, "weekly_reports");
+        *imports = count_rows(db, "import_log");
+    }
+    sqlite3_close(db);
+    return copy && (*reports >= 0 || *imports >= 0);
 }
 
 /* ---- creating ---------------------------------------------------------------------- */

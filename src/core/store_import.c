@@ -32,6 +32,17 @@ static long kill_after(void)
     return f && !strncmp(f, "import-kill@", 12) ? atol(f + 12) : -1;
 }
 
+/* A test hook: LOUYU_FAULT=import-pause@MS waits MS milliseconds after the report is read
+ * against the store and before the import takes the store's write lock, so that the tests
+ * can commit another import in between. */
+static void pause_before_lock(void)
+{
+    const char *f = getenv("LOUYU_FAULT");
+    long ms = f && !strncmp(f, "import-pause@", 13) ? atol(f + 13) : 0;
+    if (ms > 0)
+        nanosleep(&(struct timespec){ms / 1000, ms % 1000 * 1000000L}, NULL);
+}
+
 static void sha256_hex(const char *bytes, size_t len, char out[65])
 {
     unsigned char h[crypto_hash_sha256_BYTES];
@@ -309,9 +320,36 @@ static void explain(int code, const char *sqlite_says, char *err, size_t n)
                  "import left)", sqlite_says);
 }
 
-/* Inside BEGIN IMMEDIATE: the checks, the log and the rows. */
-static int write_import(import_ctx *c, const char *path, bool replace, ly_import_summary *sum)
+/* A week far after the store's latest report (LY_IMPORT_GAP_WEEKS): refused, in err,
+ * unless confirmed. Read under the write lock: the latest as it is when the import writes. */
+static int too_far(import_ctx *c, bool gap)
 {
+    sqlite3_stmt *st;
+    int latest = 0;
+    if (sqlite3_prepare_v2(c->db, "SELECT MAX(week) FROM weekly_reports WHERE replaced_by IS"
+                           " NULL AND week GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+        !ly_week_parse((const char *)sqlite3_column_text(st, 0), &latest))
+        latest = 0;
+    sqlite3_finalize(st);
+    long m_rep, m_latest;
+    if (gap || !latest || !ly_week_monday(c->rep->week, &m_rep) ||
+        !ly_week_monday(latest, &m_latest) || m_rep - m_latest <= LY_IMPORT_GAP_WEEKS * 7)
+        return 0;
+    char w[16];
+    ly_week_format(latest, w, sizeof w);
+    snprintf(c->err, c->n, "%s is %ld weeks after the store's latest report, %s: expected the "
+             "week the figures are for (a typo in the year?), or --gap to import it after "
+             "%ld weeks without reports", c->week, (m_rep - m_latest) / 7, w,
+             (m_rep - m_latest) / 7 - 1);
+    return -1;
+}
+
+/* Inside BEGIN IMMEDIATE: the checks, the log and the rows. */
+static int write_import(import_ctx *c, const char *path, unsigned flags, ly_import_summary *sum)
+{
+    bool replace = flags & LY_IMPORT_REPLACE;
     if (already(c, sum->sha256, sum->already_at, sizeof sum->already_at)) {
         sum->already = true;
         return LY_IMPORT_OK;
@@ -322,7 +360,7 @@ static int write_import(import_ctx *c, const char *path, bool replace, ly_import
         return LY_IMPORT_FAILED;
     }
     size_t nb = report_buildings(c->rep, bs);
-    int rc = LY_IMPORT_OK;
+    int rc = too_far(c, flags & LY_IMPORT_GAP) ? LY_IMPORT_REFUSED : LY_IMPORT_OK;
     for (size_t k = 0; k < nb && !replace && !rc; k++) {
         char from[300];
         const char *id = c->d->buildings[bs[k]].id;
@@ -357,7 +395,10 @@ static int write_import(import_ctx *c, const char *path, bool replace, ly_import
     return rc;
 }
 
-/* The store's first reported week (a report's now, not one replaced); 0: none. */
+/* The store's first reported week (a report's now, not one replaced); 0: none. The first
+ * of the weeks that lead to the latest without a gap of half a year: a week imported by
+ * mistake long before them (a typo in the year, imported with the warning below) is not
+ * what a later report's week is compared with. */
 static int first_week(const char *gpkg)
 {
     sqlite3 *db;
@@ -365,15 +406,22 @@ static int first_week(const char *gpkg)
     if (ly_store_open(&db, gpkg, false, err, sizeof err))
         return 0;
     sqlite3_stmt *st;
-    int week = 0;
-    if (sqlite3_prepare_v2(db, "SELECT MIN(week) FROM weekly_reports WHERE replaced_by IS NULL",
-                           -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-        !ly_week_parse((const char *)sqlite3_column_text(st, 0), &week))
-        week = 0;
+    int first = 0, week;
+    long m_first = 0, m_week;
+    if (sqlite3_prepare_v2(db, "SELECT DISTINCT week FROM weekly_reports WHERE replaced_by IS"
+                           " NULL AND week GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]' ORDER BY"
+                           " week DESC", -1, &st, NULL) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            if (!ly_week_parse((const char *)sqlite3_column_text(st, 0), &week) ||
+                !ly_week_monday(week, &m_week))
+                continue;
+            if (first && m_first - m_week > 26 * 7)
+                break;
+            first = week, m_first = m_week;
+        }
     sqlite3_finalize(st);
     sqlite3_close(db);
-    return week;
+    return first;
 }
 
 /* A report's week long gone and before the store's first report: most often last year's
@@ -423,43 +471,99 @@ static int parse(ly_district *d, const char *gpkg, const char *bytes, size_t len
     return LY_IMPORT_OK;
 }
 
-int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_import_summary *sum,
+/* What the imports committed so far have made of the store: the last import's id and the
+ * count of current rows ("" where it cannot be read). Two equal readings: no import
+ * committed between them. */
+static void store_state(sqlite3 *db, char *out, size_t n)
+{
+    sqlite3_stmt *st;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(db, "SELECT (SELECT MAX(fid) FROM import_log) || '/' || (SELECT"
+                           " COUNT(*) FROM weekly_reports WHERE replaced_by IS NULL)", -1, &st,
+                           NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
+static void store_state_of(const char *gpkg, char *out, size_t n)
+{
+    sqlite3 *db;
+    char err[256];
+    out[0] = '\0';
+    if (ly_store_open(&db, gpkg, false, err, sizeof err) == 0)
+        store_state(db, out, n);
+    sqlite3_close(db);
+}
+
+/* The store's district as converted: LY_IMPORT_OK, or _FAILED with err (d zeroed). */
+static int load_district(ly_district *d, const char *gpkg, char *err, size_t n)
+{
+    ly_diag_list store_diags;
+    ly_diag_list_init(&store_diags, gpkg);
+    int rc = LY_IMPORT_OK;
+    if (ly_store_load_converted(d, gpkg, &store_diags) != LY_LOAD_OK) {
+        snprintf(err, n, "the store %s: %s", gpkg,
+                 store_diags.count ? store_diags.items[0].message : "cannot be read");
+        memset(d, 0, sizeof *d);
+        rc = LY_IMPORT_FAILED;
+    }
+    ly_diag_list_deinit(&store_diags);
+    return rc;
+}
+
+/* Under the write lock (BEGIN IMMEDIATE on db): when another import committed since the
+ * report was read (`state` then), the report read again against the store as it is now,
+ * so that the checks and what changed are counted against the week the store holds. */
+static int read_again(sqlite3 *db, const char *state, ly_district *d, const char *gpkg,
+                      const char *bytes, size_t len, ly_report *rep, ly_diag_list *diags,
+                      char *err, size_t n)
+{
+    char now[64];
+    store_state(db, now, sizeof now);
+    if (!strcmp(now, state))
+        return LY_IMPORT_OK;
+    ly_report_free(rep);
+    ly_district_unload(d);
+    ly_diag_list_clear(diags);
+    int rc = load_district(d, gpkg, err, n);
+    return rc ? rc : parse(d, gpkg, bytes, len, rep, diags, err, n);
+}
+
+int ly_store_import(const char *gpkg, const char *csv_path, unsigned flags, ly_import_summary *sum,
                     ly_district *before, ly_diag_list *diags, char *err, size_t n)
 {
     if (before)
         memset(before, 0, sizeof *before);
     memset(sum, 0, sizeof *sum);
     err[0] = '\0';
+    char *bytes = NULL, state[64];
+    size_t len = 0;
     ly_district d;
-    ly_diag_list store_diags;
-    ly_diag_list_init(&store_diags, gpkg);
-    if (ly_store_load_converted(&d, gpkg, &store_diags) != LY_LOAD_OK) {
-        snprintf(err, n, "the store %s: %s", gpkg,
-                 store_diags.count ? store_diags.items[0].message : "cannot be read");
-        ly_diag_list_deinit(&store_diags);
-        return LY_IMPORT_FAILED;
-    }
-    ly_diag_list_deinit(&store_diags);
-    char *bytes;
-    size_t len;
     ly_report rep = {0};
-    int rc = LY_IMPORT_BAD;
-    if (ly_file_read(csv_path, 64u << 20, false, &bytes, &len, diags) == LY_FILE_OK) {
+    store_state_of(gpkg, state, sizeof state); /* (before the reading: a commit after it shows) */
+    int rc = load_district(&d, gpkg, err, n);
+    if (rc == LY_IMPORT_OK && ly_file_read(csv_path, 64u << 20, false, &bytes, &len, diags))
+        rc = LY_IMPORT_BAD;
+    if (rc == LY_IMPORT_OK) {
         sha256_hex(bytes, len, sum->sha256);
         rc = parse(&d, gpkg, bytes, len, &rep, diags, err, n);
-        free(bytes);
     }
     sqlite3 *db = NULL;
+    if (rc == LY_IMPORT_OK)
+        pause_before_lock();
     if (rc == LY_IMPORT_OK && ly_store_open(&db, gpkg, true, err, n))
         rc = LY_IMPORT_FAILED;
+    if (rc == LY_IMPORT_OK && ly_gpkg_exec(db, "BEGIN IMMEDIATE", err, n))
+        rc = LY_IMPORT_FAILED;
+    else if (rc == LY_IMPORT_OK)
+        rc = read_again(db, state, &d, gpkg, bytes, len, &rep, diags, err, n);
     if (rc == LY_IMPORT_OK) {
         import_ctx c = {.db = db, .d = &d, .rep = &rep, .err = err, .n = n};
         ly_week_format(rep.week, c.week, sizeof c.week);
         sum->week = rep.week;
         sum->rows = rep.n_rows;
-        if (ly_gpkg_exec(db, "BEGIN IMMEDIATE", err, n))
-            rc = LY_IMPORT_FAILED;
-        else if ((rc = write_import(&c, csv_path, replace, sum)) == LY_IMPORT_OK && !sum->already)
+        if ((rc = write_import(&c, csv_path, flags, sum)) == LY_IMPORT_OK && !sum->already)
             /* (the tables' last change, as GIS shows it) */
             rc = ly_gpkg_exec(db,
                               "UPDATE gpkg_contents SET last_change ="
@@ -468,15 +572,15 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
                               err, n)
                      ? LY_IMPORT_FAILED
                      : LY_IMPORT_OK;
-        int code = sqlite3_extended_errcode(db) & 0xFF;
-        if (rc == LY_IMPORT_FAILED)
-            explain(code, sqlite3_errmsg(db), err, n);
-        if (rc != LY_IMPORT_OK || sum->already)
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-        if (rc == LY_IMPORT_OK && !sum->already)
-            changes(&d, &rep, sum);
     }
+    if (rc == LY_IMPORT_FAILED && db)
+        explain(sqlite3_extended_errcode(db) & 0xFF, sqlite3_errmsg(db), err, n);
+    if (db && (rc != LY_IMPORT_OK || sum->already))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    if (rc == LY_IMPORT_OK && !sum->already)
+        changes(&d, &rep, sum);
     sqlite3_close(db);
+    free(bytes);
     ly_report_free(&rep);
     if (rc == LY_IMPORT_FAILED && err[0] && strncmp(err, "the store ", 10)) {
         char *why = strdup(err); /* the store's fault, not the report's: say whose */
@@ -493,6 +597,125 @@ int ly_store_import(const char *gpkg, const char *csv_path, bool replace, ly_imp
 
 /* ---- the log --------------------------------------------------------------------------- */
 
+/* Whether the store's log has the columns of withdrawals (its first one adds them). */
+static bool withdrawals(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    bool has = sqlite3_prepare_v2(db, "SELECT withdrawn_at, withdrawn_by FROM import_log LIMIT 0",
+                                  -1, &st, NULL) == SQLITE_OK;
+    sqlite3_finalize(st);
+    return has;
+}
+
+/* Import id's line of the log, into out: LY_IMPORT_OK when it may be withdrawn, else
+ * _REFUSED or _FAILED with err. */
+static int withdrawable(sqlite3 *db, long id, bool cols, ly_withdrawal *out, char *err,
+                        size_t n)
+{
+    sqlite3_stmt *st;
+    char sql[400];
+    snprintf(sql, sizeof sql, "SELECT file, week, rows, replaced_by, %s, (SELECT"
+             " group_concat(DISTINCT replaced_by) FROM weekly_reports WHERE import_id = ?1 AND"
+             " replaced_by IS NOT NULL) FROM import_log WHERE fid = ?1",
+             cols ? "withdrawn_at, withdrawn_by" : "NULL, NULL");
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return LY_IMPORT_FAILED;
+    }
+    sqlite3_bind_int64(st, 1, id);
+    bool found = sqlite3_step(st) == SQLITE_ROW;
+    const char *f = found ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    const char *w = found ? (const char *)sqlite3_column_text(st, 1) : NULL;
+    const char *wat = found ? (const char *)sqlite3_column_text(st, 4) : NULL;
+    const char *wby = found ? (const char *)sqlite3_column_text(st, 5) : NULL;
+    const char *later = found ? (const char *)sqlite3_column_text(st, 6) : NULL;
+    snprintf(out->file, sizeof out->file, "%s", f ? f : "");
+    snprintf(out->week, sizeof out->week, "%s", w ? w : "");
+    out->rows = found ? (long)sqlite3_column_int64(st, 2) : 0;
+    int rc = LY_IMPORT_REFUSED;
+    if (!found)
+        snprintf(err, n, "there is no import %ld in the store's log: expected the number "
+                 "`louyu report log` gives it", id);
+    else if (wat || sqlite3_column_int64(st, 3) == id)
+        snprintf(err, n, "import %ld (%s, %s) was withdrawn %s by %s: nothing to do", id,
+                 out->file, out->week, wat ? wat : "before", wby ? wby : "?");
+    else if (later) /* (its rows are history now: the later import's report stands on them) */
+        snprintf(err, n, "rows of import %ld (%s, %s) were replaced by import %s: expected an "
+                 "import whose rows are current (withdraw import %s first, which puts them "
+                 "back)", id, out->file, out->week, later, later);
+    else
+        rc = LY_IMPORT_OK;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Inside BEGIN IMMEDIATE: import id's line of the log, checked; its rows out, the rows it
+ * replaced back, the line marked. */
+static int withdraw(sqlite3 *db, long id, ly_withdrawal *out, char *err, size_t n)
+{
+    sqlite3_stmt *st;
+    bool cols = withdrawals(db);
+    char sql[400], at[40], by[64] = "";
+    int rc = withdrawable(db, id, cols, out, err, n);
+    if (rc != LY_IMPORT_OK)
+        return rc;
+    time_t now = time(NULL);
+    struct tm tm;
+    strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&now, &tm));
+    who(by, sizeof by);
+    if (!cols && ly_gpkg_exec(db, "ALTER TABLE import_log ADD COLUMN withdrawn_at TEXT;"
+                              " ALTER TABLE import_log ADD COLUMN withdrawn_by TEXT", err, n))
+        return LY_IMPORT_FAILED;
+    snprintf(sql, sizeof sql, "DELETE FROM weekly_reports WHERE import_id = %ld", id);
+    if (ly_gpkg_exec(db, sql, err, n))
+        return LY_IMPORT_FAILED;
+    snprintf(sql, sizeof sql, "UPDATE weekly_reports SET replaced_by = NULL WHERE replaced_by"
+             " = %ld", id);
+    if (ly_gpkg_exec(db, sql, err, n))
+        return LY_IMPORT_FAILED;
+    out->restored = sqlite3_changes(db);
+    /* the imports it had replaced whole are current again; itself marked, when and by whom */
+    snprintf(sql, sizeof sql, "UPDATE import_log SET replaced_by = NULL WHERE replaced_by = %ld"
+             " AND fid != %ld", id, id);
+    if (ly_gpkg_exec(db, sql, err, n))
+        return LY_IMPORT_FAILED;
+    if (sqlite3_prepare_v2(db, "UPDATE import_log SET replaced_by = fid, withdrawn_at = ?,"
+                           " withdrawn_by = ? WHERE fid = ?", -1, &st, NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return LY_IMPORT_FAILED;
+    }
+    sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, id);
+    rc = sqlite3_step(st) == SQLITE_DONE ? LY_IMPORT_OK : LY_IMPORT_FAILED;
+    if (rc)
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int ly_store_withdraw(const char *gpkg, long id, ly_withdrawal *out, char *err, size_t n)
+{
+    memset(out, 0, sizeof *out);
+    err[0] = '\0';
+    sqlite3 *db;
+    if (ly_store_open(&db, gpkg, true, err, n))
+        return LY_IMPORT_FAILED;
+    int rc = ly_gpkg_exec(db, "BEGIN IMMEDIATE", err, n) ? LY_IMPORT_FAILED
+                                                         : withdraw(db, id, out, err, n);
+    if (rc == LY_IMPORT_OK &&
+        ly_gpkg_exec(db, "UPDATE gpkg_contents SET last_change ="
+                         " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name IN"
+                         " ('weekly_reports', 'import_log'); COMMIT", err, n))
+        rc = LY_IMPORT_FAILED;
+    if (rc == LY_IMPORT_FAILED)
+        explain(sqlite3_extended_errcode(db) & 0xFF, sqlite3_errmsg(db), err, n);
+    if (rc != LY_IMPORT_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(db);
+    return rc;
+}
+
 int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ctx), void *ctx,
                  char *err, size_t n)
 {
@@ -501,15 +724,18 @@ int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ct
         return -1;
     sqlite3_stmt *st;
     int rc = -1;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT l.fid, l.file, l.sha256, l.imported_at, l.week, l.rows, l.who,"
-                           " l.replaced_by, r.n, r.who FROM import_log l LEFT JOIN"
-                           " (SELECT import_id, SUM(n) n, group_concat(by, ', ') who FROM"
-                           " (SELECT import_id, replaced_by by, COUNT(*) n FROM weekly_reports"
-                           " WHERE replaced_by IS NOT NULL GROUP BY import_id, replaced_by"
-                           " ORDER BY import_id, replaced_by) GROUP BY import_id) r"
-                           " ON r.import_id = l.fid ORDER BY l.fid",
-                           -1, &st, NULL) == SQLITE_OK) {
+    /* (withdrawn_at and withdrawn_by: a store's first withdrawal adds them) */
+    char sql[900];
+    snprintf(sql, sizeof sql,
+             "SELECT l.fid, l.file, l.sha256, l.imported_at, l.week, l.rows, l.who,"
+             " l.replaced_by, r.n, r.who, %s FROM import_log l LEFT JOIN"
+             " (SELECT import_id, SUM(n) n, group_concat(by, ', ') who FROM"
+             " (SELECT import_id, replaced_by by, COUNT(*) n FROM weekly_reports"
+             " WHERE replaced_by IS NOT NULL GROUP BY import_id, replaced_by"
+             " ORDER BY import_id, replaced_by) GROUP BY import_id) r"
+             " ON r.import_id = l.fid ORDER BY l.fid",
+             withdrawals(db) ? "l.withdrawn_at, l.withdrawn_by" : "NULL, NULL");
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
         int step;
         while ((step = sqlite3_step(st)) == SQLITE_ROW) {
             ly_import_entry e = {
@@ -523,7 +749,11 @@ int ly_store_log(const char *gpkg, void (*fn)(const ly_import_entry *e, void *ct
                 .replaced_by = (long)sqlite3_column_int64(st, 7),
                 .rows_replaced = (long)sqlite3_column_int64(st, 8), /* (NULL, none: 0) */
                 .replacers = (const char *)sqlite3_column_text(st, 9),
+                .withdrawn_at = (const char *)sqlite3_column_text(st, 10),
+                .withdrawn_by = (const char *)sqlite3_column_text(st, 11),
             };
+            if (e.replaced_by == e.id) /* (withdrawn: replaced by nothing) */
+                e.replaced_by = 0;
             fn(&e, ctx);
         }
         rc = step == SQLITE_DONE ? 0 : -1; /* damaged, locked: not an empty log */

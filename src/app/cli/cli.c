@@ -242,6 +242,9 @@ static const ly_opt O_TEMPLATE[] = {
 static const ly_opt O_IMPORT[] = {
     {"--replace", LY_OPT_FLAG, "", "replace a week's earlier report (it stays in the log)", 0, 0,
      NULL},
+    {"--gap", LY_OPT_FLAG, "",
+     "take a week more than 8 weeks after the store's latest (weeks without reports between)",
+     0, 0, NULL},
     {NULL}};
 static const ly_opt O_EXPORT[] = {
     {"--format", LY_OPT_CHOICE, "csv|glb|cityjson|geojson",
@@ -278,6 +281,7 @@ static const ly_opt *const G_PUBLISH[] = {O_PUBLISH, O_MODEL, NULL};
 static const ly_opt *const G_TEMPLATE[] = {O_TEMPLATE, O_DB, NULL};
 static const ly_opt *const G_IMPORT[] = {O_IMPORT, O_DB, NULL};
 static const ly_opt *const G_DB_JSON[] = {O_DB, O_JSON, NULL};
+static const ly_opt *const G_DB[] = {O_DB, NULL};
 static const ly_opt *const G_EXPORT[] = {O_EXPORT, O_MODEL, NULL};
 static const ly_opt *const G_SHOT[] = {O_SHOT, O_WINDOW, O_SCENE, O_OPERATIONS, O_SKIP, O_CACHE,
                                        NULL};
@@ -382,14 +386,21 @@ static const ly_command COMMANDS[] = {
      ".ods the first not hidden).\n"
      "Each file is taken whole or not at all; every fault is FILE:LINE:COL with the\n"
      "column's name (in a workbook: ROW:COLUMN and the cell). The same file twice\n"
-     "changes nothing. Exit status 1: a file has errors or its week is already\n"
-     "reported (without --replace)."},
+     "changes nothing. Exit status 1: a file has errors, its week is already\n"
+     "reported (without --replace) or more than 8 weeks after the latest (without\n"
+     "--gap); 2: a FILE is a store (--db names the store)."},
     {"report history", ly_cli_report_history, "a building's vacancy and rent, week by week",
      "BUILDING", G_DB_JSON, 1, 1, "BUILDING is its id or its exact name."},
     {"report diff", ly_cli_report_diff, "what changed between two weeks, building by building",
      "WEEK WEEK", G_DB_JSON, 2, 2, "Weeks as 2011-W17 (or a date in the week)."},
     {"report log", ly_cli_report_log, "every report file imported: when, by whom, its SHA-256",
      "", G_DB_JSON, 0, 0, NULL},
+    {"report withdraw", ly_cli_report_withdraw,
+     "take an import out again: a week mistyped, the wrong file", "IMPORT_ID", G_DB, 1, 1,
+     "IMPORT_ID is its number in `louyu report log`. Its rows leave the store in one\n"
+     "transaction, the rows it replaced (--replace) are current again, and the log keeps\n"
+     "it, marked withdrawn, when and by whom. Refused (exit 1) for an import not in the\n"
+     "log, one withdrawn, or one whose rows a later import replaced (withdraw that first)."},
     {"pin-hash", ly_cli_pin_hash, "read an admin PIN, print its hash for the kiosk's config", "",
      NULL, 0, 0, "The PIN comes from the terminal (asked twice) or from stdin."},
     {"kiosk-config", ly_cli_kiosk_config, "check a kiosk's config and the data it names", "FILE",

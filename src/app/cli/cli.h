@@ -134,6 +134,7 @@ int ly_cli_report_import(const ly_args *a);
 int ly_cli_report_history(const ly_args *a);
 int ly_cli_report_diff(const ly_args *a);
 int ly_cli_report_log(const ly_args *a);
+int ly_cli_report_withdraw(const ly_args *a);
 int ly_cli_convert(const ly_args *a);
 int ly_cli_export(const ly_args *a);
 int ly_cli_publish(const ly_args *a);

@@ -3,6 +3,7 @@
 #include "data.h"
 #include "louyu/csv.h"
 #include "louyu/file.h"
+#include "louyu/log.h"
 #include "louyu/report.h"
 #include "louyu/store.h"
 #include "louyu/week.h"
@@ -26,6 +27,13 @@ static const char *store_path(const ly_args *a)
 static int check_store(const ly_args *a)
 {
     const char *db = store_path(a);
+    char why[1024];
+    /* (an SQLite file that is not a store louyu can read: another tool's GeoPackage, a GDAL
+     * copy of a store's layers, whose weeks would be read as none, a damaged one) */
+    if (ly_store_is(db) && ly_store_check(db, why, sizeof why)) {
+        fprintf(stderr, "louyu %s: the store %s %s\n", a->cmd->name, db, why);
+        return LY_EXIT_USAGE;
+    }
     if (ly_store_is(db))
         return 0;
     if (access(db, F_OK))
@@ -68,6 +76,16 @@ static long week_index(const ly_district *d, int week, const char *cmd)
         fprintf(stderr, "louyu %s: the store has no weekly reports yet (louyu report import "
                         "adds them)\n", cmd);
     return -1;
+}
+
+/* A file name as one line of text (a name may hold a line break or a terminal's escape:
+ * printed raw, it could forge a line of the log or of a message); malloc'd, NULL without
+ * memory. */
+static char *one_line(const char *name)
+{
+    size_t n = strlen(name) * 6 + 8; /* (\u001b: six bytes for one) */
+    char *out = malloc(n);
+    return out ? ly_text_one_line(out, n, name) : NULL;
 }
 
 static long building_arg(const ly_args *a, const ly_district *d, const char *id)
@@ -253,16 +271,25 @@ static void print_changes(const ly_district *d, const ly_import_summary *s)
 }
 
 /* One file: whole or not at all. Returns its exit status. */
-static int import_one(const ly_args *a, const char *file)
+static int import_one(const ly_args *a, const char *path)
 {
     const char *db = store_path(a);
+    /* the file as it is named in every line said of it: one line, whatever its name holds */
+    char *file = one_line(path), *store = one_line(db);
+    if (!file || !store) {
+        free(file);
+        free(store);
+        fprintf(stderr, "louyu report import: out of memory\n");
+        return LY_EXIT_USAGE;
+    }
     ly_diag_list diags;
     ly_diag_list_init(&diags, file);
     ly_import_summary s;
     char err[1024];
     ly_district before; /* the store as the import found it: the buildings' names */
-    int r = ly_store_import(db, file, ly_arg_flag(a, "--replace"), &s, &before, &diags, err,
-                            sizeof err);
+    unsigned flags = (ly_arg_flag(a, "--replace") ? LY_IMPORT_REPLACE : 0) |
+                     (ly_arg_flag(a, "--gap") ? LY_IMPORT_GAP : 0);
+    int r = ly_store_import(db, path, flags, &s, &before, &diags, err, sizeof err);
     const ly_district *d = &before;
     ly_diag_sort(&diags);
     fflush(stdout); /* the file's problems after the lines about the files before it */
@@ -283,7 +310,7 @@ static int import_one(const ly_args *a, const char *file)
         /* a file that cannot be read (not there, a folder, a device) is no report's error:
          * a cron job tells an empty drop folder from a bad report by it */
         struct stat st;
-        FILE *f = stat(file, &st) || !S_ISREG(st.st_mode) ? NULL : fopen(file, "rb");
+        FILE *f = stat(path, &st) || !S_ISREG(st.st_mode) ? NULL : fopen(path, "rb");
         rc = f ? LY_EXIT_DATA : LY_EXIT_USAGE;
         if (f)
             fclose(f);
@@ -291,11 +318,11 @@ static int import_one(const ly_args *a, const char *file)
         fprintf(stderr, "%s: not imported: %s\n", file, err);
         rc = r == LY_IMPORT_REFUSED ? LY_EXIT_DATA : LY_EXIT_USAGE;
     } else if (s.already) {
-        printf("%s: already imported on %s (the same file, SHA-256 %.12s…): nothing to do\n",
-               file, s.already_at, s.sha256);
-    } else {
-        printf("%s: imported %s, %zu row%s%s", file, ly_week_format(s.week, w, sizeof w), s.rows,
-               s.rows == 1 ? "" : "s", diags.warnings ? "" : "\n");
+        printf("%s: already imported into %s on %s (the same file, SHA-256 %.12s…): nothing "
+               "to do\n", file, store, s.already_at, s.sha256);
+    } else { /* (the store named: without --db it is the bundled one) */
+        printf("%s: imported %s, %zu row%s into %s%s", file, ly_week_format(s.week, w, sizeof w),
+               s.rows, s.rows == 1 ? "" : "s", store, diags.warnings ? "" : "\n");
         if (diags.warnings)
             printf(", %zu warning%s\n", diags.warnings, diags.warnings == 1 ? "" : "s");
         if (s.replaced)
@@ -306,12 +333,33 @@ static int import_one(const ly_args *a, const char *file)
     ly_import_summary_free(&s);
     ly_diag_list_deinit(&diags);
     ly_district_unload(&before);
+    free(file);
+    free(store);
     fflush(stdout); /* (its line out before the next file's work: a stop then loses none) */
     return rc;
 }
 
 int ly_cli_report_import(const ly_args *a)
 {
+    /* a store among the files (--db forgotten: `report import mine.gpkg wtc.csv`) would be
+     * read as a bad report, and the reports after it go into the bundled store, which the
+     * user did not name: the whole command is refused before anything is imported */
+    for (int i = 0; i < a->n_pos; i++) {
+        const char *f = ly_arg_pos(a, i);
+        if (!ly_store_is(f))
+            continue;
+        char *name = one_line(f);
+        if (ly_arg_given(a, "--db"))
+            fprintf(stderr, "louyu report import: %s is a store, not a report: expected report "
+                            "files (CSV or workbooks) after the store given by --db; nothing "
+                            "was imported\n", name ? name : f);
+        else
+            fprintf(stderr, "louyu report import: %s is a store, not a report: did you mean "
+                            "--db %s? (nothing was imported)\n", name ? name : f,
+                    name ? name : f);
+        free(name);
+        return LY_EXIT_USAGE;
+    }
     int rc = check_store(a);
     if (rc)
         return rc;
@@ -546,9 +594,17 @@ static void log_head(bool *done)
 static void log_text(const ly_import_entry *e, void *ctx)
 {
     log_head(ctx);
-    printf("%4ld  %-20s  %-8s  %5ld %-4s  %-10s  %.12s…  %s", e->id, e->at ? e->at : "",
-           e->week ? e->week : "", e->rows, e->rows == 1 ? "row" : "rows", e->who ? e->who : "",
-           e->sha256 ? e->sha256 : "", e->file ? e->file : "");
+    /* every text one line: a file's name (or a cell another program wrote) holding a line
+     * break or a terminal's escape would otherwise add a forged import to the log */
+    const char *texts[5] = {e->at, e->week, e->who, e->sha256, e->file};
+    char *t[5];
+    for (int i = 0; i < 5; i++)
+        t[i] = one_line(texts[i] ? texts[i] : "");
+    printf("%4ld  %-20s  %-8s  %5ld %-4s  %-10s  %.12s…  %s", e->id, t[0] ? t[0] : "?",
+           t[1] ? t[1] : "?", e->rows, e->rows == 1 ? "row" : "rows", t[2] ? t[2] : "?",
+           t[3] ? t[3] : "?", t[4] ? t[4] : "?");
+    for (int i = 0; i < 5; i++)
+        free(t[i]);
     /* by which imports (a file of many buildings, each reported again by a file of its own) */
     const char *by = e->replacers ? e->replacers : "?";
     bool several = strchr(by, ',') != NULL;
@@ -558,6 +614,13 @@ static void log_text(const ly_import_entry *e, void *ctx)
     else if (e->rows_replaced)
         printf("  (%ld of its rows replaced by import%s %.80s%s)", e->rows_replaced,
                several ? "s" : "", by, strlen(by) > 80 ? "…" : "");
+    if (e->withdrawn_at) {
+        char *at = one_line(e->withdrawn_at), *who = one_line(e->withdrawn_by ? e->withdrawn_by
+                                                                              : "?");
+        printf("  (withdrawn %s by %s)", at ? at : "?", who ? who : "?");
+        free(at);
+        free(who);
+    }
     putchar('\n');
 }
 
@@ -576,6 +639,13 @@ static void log_json(const ly_import_entry *e, void *ctx)
     else
         cJSON_AddNullToObject(o, "replaced_by");
     cJSON_AddNumberToObject(o, "rows_replaced", (double)e->rows_replaced);
+    if (e->withdrawn_at) {
+        ly_json_str(o, "withdrawn_at", e->withdrawn_at);
+        ly_json_str(o, "withdrawn_by", e->withdrawn_by);
+    } else {
+        cJSON_AddNullToObject(o, "withdrawn_at");
+        cJSON_AddNullToObject(o, "withdrawn_by");
+    }
     cJSON *by = cJSON_AddArrayToObject(o, "replaced_by_imports");
     for (const char *p = e->replacers; p && *p;) {
         char *end;
@@ -608,4 +678,39 @@ int ly_cli_report_log(const ly_args *a)
     else
         log_head(&head); /* (an empty log: its head alone) */
     return LY_EXIT_OK;
+}
+
+/* ---- withdraw --------------------------------------------------------------------- */
+
+int ly_cli_report_withdraw(const ly_args *a)
+{
+    const char *arg = ly_arg_pos(a, 0), *db = store_path(a);
+    char *end;
+    errno = 0;
+    long id = strtol(arg, &end, 10);
+    if (end == arg || *end || id <= 0 || errno)
+        return ly_cli_usage_error(a->cmd, "IMPORT_ID is \"%s\": expected an import's number, as "
+                                          "`louyu report log` lists them", arg);
+    int rc = check_store(a);
+    if (rc)
+        return rc;
+    ly_withdrawal w;
+    char err[1200];
+    int r = ly_store_withdraw(db, id, &w, err, sizeof err);
+    char *why = one_line(err), *file = one_line(w.file), *store = one_line(db);
+    if (r != LY_IMPORT_OK) {
+        fprintf(stderr, "louyu report withdraw: %s: %s\n", store ? store : db, why ? why : err);
+        rc = r == LY_IMPORT_REFUSED ? LY_EXIT_DATA : LY_EXIT_USAGE;
+    } else {
+        printf("withdrew import %ld (%s, %s, %ld row%s) from %s; the log keeps it, marked "
+               "withdrawn\n", id, file ? file : "?", w.week, w.rows, w.rows == 1 ? "" : "s",
+               store ? store : db);
+        if (w.restored)
+            printf("  %ld row%s of the reports it had replaced %s current again\n", w.restored,
+                   w.restored == 1 ? "" : "s", w.restored == 1 ? "is" : "are");
+    }
+    free(why);
+    free(file);
+    free(store);
+    return rc;
 }

@@ -32,6 +32,17 @@ int ly_cli_convert(const ly_args *a)
         fprintf(stderr, "louyu convert: %s has errors: no store was made\n", src);
         return LY_EXIT_DATA;
     }
+    /* a GDAL or QGIS copy of a store: its weeks stay behind, which is said, not left for
+     * the user to find in an empty history */
+    long reports, imports;
+    if (ly_store_layers_copy(src, &reports, &imports))
+        fprintf(stderr, "louyu convert: warning: %s holds louyu's weekly reports (%ld rows of "
+                        "weekly_reports, %ld imports in import_log) but not the district a "
+                        "store keeps (table louyu_document): %s has none of them, nor its "
+                        "floor records and enterprises; expected the store's file itself (a "
+                        "GDAL or QGIS copy of its layers leaves that table out: copy the "
+                        "original store's file)\n",
+                src, reports > 0 ? reports : 0, imports > 0 ? imports : 0, dst);
     ly_district d;
     if (ly_cli_load_district(&d, dst, NULL))
         return LY_EXIT_USAGE;
