@@ -128,6 +128,26 @@ run 0 stats "$tmp/one.gpkg"
 run 0 report history wtc --db "$tmp/one.gpkg"
 left=$(ls "$tmp" | grep '^one\.gpkg')
 [ "$left" = "one.gpkg" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: beside a read store: $left"; }
+# buildings across 180° (a podium with a tower on it, a plain one): in the store's buildings
+# layer the small shapes they are, their longitudes unwrapped (179.9998 to 180.0002), and
+# the layer's extent that (they had been written from 179.9998 to -179.9998: bands round
+# the earth in QGIS and GDAL, the extent the world); GDAL's copies of the layer read back
+# as the same buildings (the tower is no shell of its own there)
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"height":12},"geometry":{"type":"MultiPolygon","coordinates":[[[[179.9998,36.06],[-179.9998,36.06],[-179.9998,36.0603],[179.9998,36.0603],[179.9998,36.06]]],[[[179.99995,36.0601],[-179.99995,36.0601],[-179.99995,36.0602],[179.99995,36.0602],[179.99995,36.0601]]]]}},\n{"type":"Feature","properties":{"height":12},"geometry":{"type":"Polygon","coordinates":[[[179.9999,36.0605],[-179.9999,36.0605],[-179.9999,36.0607],[179.9999,36.0607],[179.9999,36.0605]]]}}]}' >"$tmp/am.geojson"
+run 0 convert "$tmp/am.geojson" "$tmp/am.gpkg"
+ogrinfo -ro -q -dialect sqlite -sql "SELECT id, ST_IsValid(geom) AS valid, round(ST_Area(geom) * 1e8) AS area, ST_MaxX(geom) AS east FROM buildings" "$tmp/am.gpkg" >"$tmp/q" 2>&1
+check '[ "$(grep -E "valid|area|east" "$tmp/q" | tr -s " \n" " ")" = " valid (Integer) = 1 area (Real) = 12 east (Real) = 180.0002 valid (Integer) = 1 area (Real) = 4 east (Real) = 180.0001 " ]' \
+  "the footprints across 180° in the store's layer (expected valid, 12e-8 and 4e-8 square degrees, east to 180.0002 and 180.0001): $(cat "$tmp/q")"
+ogrinfo -ro -so "$tmp/am.gpkg" buildings >"$tmp/q" 2>&1
+check 'grep -q "Extent: (179.999800, 36.060000) - (180.000200, 36.060700)" "$tmp/q"' "the layer's extent across 180°: $(grep Extent "$tmp/q")"
+ogr2ogr -f GPKG "$tmp/am-copy.gpkg" "$tmp/am.gpkg" buildings
+ogr2ogr -f GeoJSON "$tmp/am-layer.geojson" "$tmp/am.gpkg" buildings
+bbox() { "$LOUYU" info "$1" "$2" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["bbox"])'; }
+for f in am.gpkg am-copy.gpkg am-layer.geojson; do
+  check '[ "$(bbox "$tmp/$f" "#1")" = "$(bbox "$tmp/am.geojson" "#1")" ]' "$f across 180°: $(bbox "$tmp/$f" "#1" 2>&1), not $(bbox "$tmp/am.geojson" "#1")"
+  [ "$f" = am.gpkg ] ||
+    check '[ "$(bbox "$tmp/$f" "#0")" = "[-179.9998, 36.06, 179.9998, 36.0603]" ]' "$f across 180°: the podium $(bbox "$tmp/$f" "#0" 2>&1)"
+done
 
 run 0 validate "$ZS";       expect out 'zhanshan.geojson: valid: 33 buildings'; expect_empty err
 run 0 validate "$SF";       expect out 'valid: 13896 buildings'

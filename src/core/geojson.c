@@ -122,6 +122,7 @@ typedef struct {
     ly_part_ref *parts;
     size_t n_parts, cap_parts;
     bool line_area; /* the feature is an area drawn as a closed LineString (GDAL's "lines") */
+    bool across;    /* its geometry lies across 180°, unwrapped (ly_lon_unwrapped) */
     /* the building being read: its roof above the storeys (OSM's roof:height or
      * roof:levels; 0 for none), and where its height came from when no height was given
      * (NULL when one was) */
@@ -594,6 +595,8 @@ static bool read_position(loader *L, const cJSON *pos, double *lon, double *lat)
         return true;
     }
 #endif
+    if (L->across && fabs(lo) > 180 && fabs(lo) < 360)
+        lo -= copysign(360, lo); /* (the same meridian) */
     /* numbers far beyond degrees are metres of a projected system that was not named */
     const char *hint = (isfinite(lo) && fabs(lo) > 1000) || (isfinite(la) && fabs(la) > 1000)
                            ? "; coordinates in metres need the collection's \"crs\" to name "
@@ -3081,6 +3084,43 @@ static const char *unique_id(loader *L, const cJSON *feature, int kind, const ch
     return id ? id : "";
 }
 
+bool ly_lon_unwrapped(double lo, double hi)
+{
+    /* (a building, a park or a district's boundary is a few degrees wide at most: a
+     * geometry from 120 to 181 is a mistake at 181, not a third of the earth) */
+    return hi - lo < 10 && ((lo >= -180 && lo <= 180 && hi > 180) ||
+                             (hi >= -180 && hi <= 180 && lo < -180));
+}
+
+/* The least and greatest first number of the positions in coordinates c, down to depth
+ * arrays deep. */
+static void lon_span(const cJSON *c, int depth, double *lo, double *hi)
+{
+    if (!cJSON_IsArray(c) || depth < 0)
+        return;
+    if (cJSON_IsNumber(c->child)) {
+        *lo = fmin(*lo, c->child->valuedouble);
+        *hi = fmax(*hi, c->child->valuedouble);
+        return;
+    }
+    for (const cJSON *k = c->child; k; k = k->next)
+        lon_span(k, depth - 1, lo, hi);
+}
+
+/* Whether a geometry (or a collection's members) lies across 180° unwrapped. */
+static bool geometry_unwrapped(const cJSON *geom)
+{
+    if (!cJSON_IsObject(geom))
+        return false;
+    double lo = INFINITY, hi = -INFINITY;
+    lon_span(member(geom, "coordinates"), 4, &lo, &hi);
+    const cJSON *all = member(geom, "geometries");
+    for (const cJSON *g = cJSON_IsArray(all) ? all->child : NULL; g; g = g->next)
+        if (cJSON_IsObject(g))
+            lon_span(member(g, "coordinates"), 4, &lo, &hi);
+    return ly_lon_unwrapped(lo, hi);
+}
+
 /* The first position of a geometry (of any type), in lon/lat; false where it has none. */
 static bool first_position(const cJSON *geom, double *lon, double *lat)
 {
@@ -3214,6 +3254,7 @@ static void read_feature_checked(loader *L, const cJSON *feature)
     column_keys(L, props);
     take_tags(L, props);
     int kind = feature_kind(L, feature, props, &geom);
+    L->across = kind >= 0 && geometry_unwrapped(geom);
     if (kind >= 0 && stray(L, geom))
         kind = -1;
     const char *uid = kind >= 0 ? unique_id(L, feature, kind, id, id_node, id_bad) : NULL;

@@ -181,9 +181,85 @@ static bool shell_within(const ly_district *d, uint32_t p, uint32_t q)
     return true;
 }
 
-unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32_t count,
-                                    size_t *len)
+/* A copy of polygons first .. first + count of d (as 0 .. count, with their rings and
+ * points and nothing else) whose longitudes west of 0 are moved east of 180°
+ * (-179.9999 as 180.0001), for a geometry across 180°: its longitudes span more than
+ * 180°, the model's own test for a building that lies the short way round. A GIS tool
+ * draws an edge from 179.9999 to -179.9999 the long way, round the earth; unwrapped, the
+ * ring is the small shape it is, and the loaders take such longitudes back. The copy's
+ * arrays are malloc'd: free them with unwrapped_free. -1 when out of memory. */
+static int unwrapped(const ly_district *d, uint32_t first, uint32_t count, ly_district *v)
 {
+    size_t rings = 0, points = 0;
+    for (uint32_t p = first; p < first + count; p++)
+        for (uint32_t r = 0; r < d->polygons[p].n_rings; r++) {
+            rings++;
+            points += d->rings[d->polygons[p].first_ring + r].n_points;
+        }
+    *v = *d;
+    v->polygons = malloc(count * sizeof *v->polygons);
+    v->rings = malloc((rings ? rings : 1) * sizeof *v->rings);
+    v->points = malloc((points ? points : 1) * 2 * sizeof *v->points);
+    if (!v->polygons || !v->rings || !v->points)
+        return -1;
+    v->n_polygons = count, v->n_rings = rings, v->n_points = points;
+    size_t at_ring = 0, at_point = 0;
+    for (uint32_t p = 0; p < count; p++) {
+        const ly_polygon *pg = &d->polygons[first + p];
+        v->polygons[p] = *pg;
+        v->polygons[p].first_ring = (uint32_t)at_ring;
+        for (uint32_t r = pg->first_ring; r < pg->first_ring + pg->n_rings; r++) {
+            const ly_ring *rg = &d->rings[r];
+            v->rings[at_ring] = *rg;
+            v->rings[at_ring++].first_point = (uint32_t)at_point;
+            for (uint32_t k = 0; k < rg->n_points; k++, at_point++) {
+                const double *pt = d->points + 2 * ((size_t)rg->first_point + k);
+                v->points[2 * at_point] = pt[0] < 0 ? pt[0] + 360 : pt[0];
+                v->points[2 * at_point + 1] = pt[1];
+            }
+        }
+    }
+    return 0;
+}
+
+static void unwrapped_free(ly_district *v)
+{
+    free(v->polygons);
+    free(v->rings);
+    free(v->points);
+}
+
+/* The envelope (min x, max x, min y, max y) of polygons first .. first + count, with
+ * longitudes west of 0 plus 360 where unwrap. */
+static void envelope(const ly_district *d, uint32_t first, uint32_t count, bool unwrap,
+                     double box[4])
+{
+    box[0] = box[2] = DBL_MAX;
+    box[1] = box[3] = -DBL_MAX;
+    for (uint32_t p = first; p < first + count; p++)
+        for (uint32_t r = d->polygons[p].first_ring; r < d->polygons[p].first_ring + d->polygons[p].n_rings; r++)
+            for (uint32_t k = 0; k < d->rings[r].n_points; k++) {
+                const double *pt = d->points + 2 * ((size_t)d->rings[r].first_point + k);
+                double x = unwrap && pt[0] < 0 ? pt[0] + 360 : pt[0];
+                box[0] = x < box[0] ? x : box[0];
+                box[1] = x > box[1] ? x : box[1];
+                box[2] = pt[1] < box[2] ? pt[1] : box[2];
+                box[3] = pt[1] > box[3] ? pt[1] : box[3];
+            }
+}
+
+void ly_gpkg_envelope(const ly_district *d, uint32_t first, uint32_t count, double box[4])
+{
+    envelope(d, first, count, false, box);
+    if (box[1] - box[0] > 180)
+        envelope(d, first, count, true, box);
+}
+
+static unsigned char *multipolygon(const ly_district *d, uint32_t first, uint32_t count,
+                                   size_t *len)
+{
+    double box[4];
+    envelope(d, first, count, false, box);
     /* the shells of their own: not those within another */
     bool *within = calloc(count ? count : 1, sizeof *within);
     if (!within)
@@ -194,16 +270,6 @@ unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32
             if (i != j && !within[j] && shell_within(d, first + i, first + j)) {
                 within[i] = true;
                 shells--;
-            }
-    double box[4] = {DBL_MAX, -DBL_MAX, DBL_MAX, -DBL_MAX}; /* minx, maxx, miny, maxy */
-    for (uint32_t p = first; p < first + count; p++)
-        for (uint32_t r = d->polygons[p].first_ring; r < d->polygons[p].first_ring + d->polygons[p].n_rings; r++)
-            for (uint32_t k = 0; k < d->rings[r].n_points; k++) {
-                const double *pt = d->points + 2 * (d->rings[r].first_point + k);
-                box[0] = pt[0] < box[0] ? pt[0] : box[0];
-                box[1] = pt[0] > box[1] ? pt[0] : box[1];
-                box[2] = pt[1] < box[2] ? pt[1] : box[2];
-                box[3] = pt[1] > box[3] ? pt[1] : box[3];
             }
     blob b = {0};
     /* the GeoPackage header: "GP", version 0, flags (little-endian, an xy envelope), SRS */
@@ -240,4 +306,19 @@ unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32
     }
     *len = b.len;
     return b.p;
+}
+
+unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32_t count,
+                                    size_t *len)
+{
+    double box[4];
+    envelope(d, first, count, false, box);
+    if (box[1] - box[0] <= 180)
+        return multipolygon(d, first, count, len);
+    ly_district v; /* across 180° */
+    unsigned char *out = NULL;
+    if (unwrapped(d, first, count, &v) == 0)
+        out = multipolygon(&v, 0, count, len);
+    unwrapped_free(&v);
+    return out;
 }

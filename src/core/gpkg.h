@@ -21,9 +21,14 @@ int ly_gpkg_register(sqlite3 *db, const char *table, const char *identifier,
 /* Polygons first .. first + count of d as one GeoPackage MultiPolygon blob (header
  * with its envelope, then little-endian WKB; rings closed), less those whose outline lies
  * within another of them (a tower part on its podium: a shell nested in another would
- * make the MultiPolygon invalid in GIS, and its area counted twice). malloc'd; NULL on
- * failure. */
+ * make the MultiPolygon invalid in GIS, and its area counted twice). Polygons across 180°
+ * (longitudes spanning more than 180°) are written with those west of 0 plus 360
+ * (-179.9999 as 180.0001), the small shape they are, not a band round the earth.
+ * malloc'd; NULL on failure. */
 unsigned char *ly_gpkg_multipolygon(const ly_district *d, uint32_t first, uint32_t count,
                                     size_t *len);
+/* The envelope of polygons first .. first + count (min x, max x, min y, max y) as
+ * ly_gpkg_multipolygon writes them: across 180°, east of it. */
+void ly_gpkg_envelope(const ly_district *d, uint32_t first, uint32_t count, double box[4]);
 
 #endif

@@ -60,6 +60,7 @@ typedef struct {
     char bad[96]; /* what is wrong, when it is not that the blob is cut short */
     bool outside; /* a position outside pj's system: the first */
     double ox, oy;
+    bool across; /* longitudes across 180° written unwrapped: brought back within ±180 */
 } wkb;
 
 static bool u32(wkb *w, uint32_t *v)
@@ -103,6 +104,8 @@ static bool point(ly_buf *out, wkb *w)
         return false;
     }
     ly_ft_span_add(w->span, x, y);
+    if (w->across && fabs(x) > 180)
+        x -= copysign(360, x);
     if (!ly_ft_put_position(out, w->pj, x, y) && !w->outside) {
         w->outside = true;
         w->ox = x;
@@ -214,6 +217,15 @@ static bool geometry(ly_buf *out, wkb *w, int depth, const char **curve)
     return ok;
 }
 
+/* Whether a blob's envelope says its geometry lies across 180° with its longitudes
+ * unwrapped (ly_lon_unwrapped), as a louyu store's buildings layer and GIS tools write one. */
+static bool across_180(const unsigned char *p, bool le)
+{
+    wkb e = {.p = p, .n = 24, .at = 8, .le = le};
+    double lo = f64(&e), hi = f64(&e);
+    return ly_lon_unwrapped(lo, hi);
+}
+
 /* A GeoPackage geometry blob as GeoJSON ("null" for none or an empty one); false when it
  * is not one, with what is wrong and what was expected into why. */
 static bool put_blob(ly_buf *out, table *t, const unsigned char *p, size_t n, char *why,
@@ -244,6 +256,7 @@ static bool put_blob(ly_buf *out, table *t, const unsigned char *p, size_t n, ch
         return true;
     }
     wkb w = {.p = p, .n = n, .at = 8 + ENVELOPE[env], .pj = t->pj, .span = &t->span};
+    w.across = !t->pj && env && across_180(p, flags & 1);
     const char *curve = NULL;
     if (geometry(out, &w, 0, &curve) && !w.outside)
         return true;

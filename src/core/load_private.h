@@ -89,6 +89,12 @@ int ly_geojson_wrap(const char *text, size_t len, ly_geojson_wrapped *out);
  * itself (geojson.c's own lists), rather than keeping it among the others. */
 bool ly_geojson_reads_key(const char *key);
 
+/* Whether a geometry whose longitudes run from lo to hi lies across 180° written as GIS
+ * tools write one (GDAL's copy of a store's buildings layer too): unwrapped past one edge
+ * (179.9999 to 180.0001, its edges the short way), less than 10° wide. Its longitudes are
+ * read as the meridians they are, within ±180; one past 180 elsewhere stays an error. */
+bool ly_lon_unwrapped(double lo, double hi);
+
 /* The EPSG code a reference system's name holds ("EPSG:4547", "urn:ogc:def:crs:EPSG::4547",
  * "https://www.opengis.net/def/crs/EPSG/0/4547"), or 0. */
 int ly_crs_epsg(const char *name);

@@ -409,6 +409,15 @@ static int fill(sqlite3 *db, const ly_district *d, const char *source, const cha
                 size_t len, char *err, size_t n)
 {
     double bounds[4] = {d->lon_min, d->lat_min, d->lon_max, d->lat_max};
+    /* a district across 180° spans the world from its least longitude to its greatest:
+     * the layer's extent is its buildings' as written, one across 180° east of it
+     * (ly_gpkg_multipolygon), so that a GIS tool's "zoom to layer" finds them */
+    for (size_t i = 0; d->lon_max - d->lon_min > 180 && i < d->n_buildings; i++) {
+        double box[4];
+        ly_gpkg_envelope(d, d->buildings[i].first_polygon, d->buildings[i].n_polygons, box);
+        bounds[0] = fmin(i ? bounds[0] : INFINITY, box[0]);
+        bounds[2] = fmax(i ? bounds[2] : -INFINITY, box[1]);
+    }
     if (ly_gpkg_init(db, err, n) || ly_gpkg_exec(db, TABLES, err, n) ||
         ly_gpkg_register(db, "buildings", "buildings", "the district's buildings", "geom",
                          "MULTIPOLYGON", bounds, err, n) ||
