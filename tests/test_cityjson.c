@@ -604,6 +604,61 @@ static void test_attribute_forms(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* What a value louyu cannot read is said with the value: a year not whole or out of range
+ * (it had been "is a number: expected a year"); storeys as text read as the GeoJSON loader
+ * reads levels ("5;6": the largest, said; they had been "is a string"); a GeometryInstance
+ * whose matrix flattens its template said as that, not as "no surfaces". */
+static void test_attribute_values(void)
+{
+    static const struct {
+        const char *attr, *said;
+        int year, floors;
+    } cases[] = {
+        {"\"yearOfConstruction\":1800.5", "\"yearOfConstruction\" is 1800.5: expected a year, "
+         "a whole number from 1000 to 2200", 0, 3},
+        {"\"yearOfConstruction\":-5", "\"yearOfConstruction\" is -5: expected a year", 0, 3},
+        {"\"yearOfConstruction\":1e10", "\"yearOfConstruction\" is 10000000000: expected", 0, 3},
+        {"\"yearOfConstruction\":1990", NULL, 1990, 3},
+        {"\"storeysAboveGround\":\"5;6\"", "\"storeysAboveGround\" is \"5;6\": several "
+         "values; the largest is used (6)", 0, 6},
+        {"\"storeysAboveGround\":\"3\"", NULL, 0, 3},
+        {"\"storeysAboveGround\":\"3.5\"", "\"storeysAboveGround\" is \"3.5\": expected a whole "
+         "number from 1 to 300", 0, 3},
+        {"\"storeysAboveGround\":\"many\"", "\"storeysAboveGround\" is \"many\": expected", 0, 3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[2048];
+        snprintf(text, sizeof text, HEAD ",\"CityObjects\":{\"h\":{\"type\":\"Building\","
+                 "\"attributes\":{%s},\"geometry\":[{\"type\":\"Solid\",\"lod\":\"1\","
+                 "\"boundaries\":" BOX "}]}},\"vertices\":" VERTS "}", cases[i].attr);
+        ly_diag_list diags;
+        ly_district d;
+        const ly_building *h = load_one(&d, text, "h", &diags);
+        CHECK(h && h->year == cases[i].year && h->floors == cases[i].floors);
+        CHECK(cases[i].said ? said(&diags, cases[i].said) != NULL : diags.count == 0);
+        if (cases[i].said && !said(&diags, cases[i].said))
+            fprintf(stderr, "%s: %s\n", cases[i].attr, diags.count ? diags.items[0].message : "");
+        ly_district_unload(&d);
+        ly_diag_list_deinit(&diags);
+    }
+    const char *flat =
+        HEAD ",\"geometry-templates\":{\"templates\":[{\"type\":\"Solid\",\"lod\":\"1\","
+        "\"boundaries\":" BOX "}],\"vertices-templates\":[[0,0,0],[10,0,0],[10,10,0],[0,10,0],"
+        "[0,0,7],[10,0,7],[10,10,7],[0,10,7]]},\"CityObjects\":{\"a\":{\"type\":\"Building\","
+        "\"geometry\":[{\"type\":\"GeometryInstance\",\"template\":0,\"boundaries\":[0],"
+        "\"transformationMatrix\":[1,0,0,0,0,1,0,0,0,0,0,0,0,0,0,1]}]}},\"vertices\":[[0,0,0]]}";
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "t.city.json");
+    ly_district d;
+    load_text(&d, flat, NULL, &diags);
+    CHECK_INT(d.n_buildings, 0);
+    const ly_diag *w = said(&diags, "city object \"a\": has no surfaces louyu can draw: its "
+                            "GeometryInstance's \"transformationMatrix\" is singular");
+    CHECK(w && w->line == 1 && w->col > 300 && !said(&diags, "only points and lines"));
+    ly_district_unload(&d);
+    ly_diag_list_deinit(&diags);
+}
+
 /* A land use drawn as a fan of 2,000 triangles around one point is one area, its outline
  * the fan's rim (the merge once scanned every edge at the centre for each: 50,000
  * triangles took 10 s). */
@@ -838,6 +893,7 @@ int main(void)
     test_measured_text();
     test_one_sided_parts();
     test_attribute_forms();
+    test_attribute_values();
     test_refused();
     test_fan();
     test_touching_areas();

@@ -128,6 +128,34 @@ run 0 stats "$tmp/one.gpkg"
 run 0 report history wtc --db "$tmp/one.gpkg"
 left=$(ls "$tmp" | grep '^one\.gpkg')
 [ "$left" = "one.gpkg" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: beside a read store: $left"; }
+# GeoJSON saved as UTF-16 (Windows Notepad's "Unicode", PowerShell 5's > and Out-File): read
+# with a warning that says so (it had been refused as "invalid UTF-8 (byte 0xFF)", or without
+# a byte-order mark "NUL byte in the text"); positions the file's lines and characters; a
+# store keeps it as UTF-8
+python3 - "$tmp" <<'PY'
+import sys
+t = ('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"世贸","height":12},\n'
+     ' "geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}')
+for name, enc in (("u16le", "utf-16-le"), ("u16be", "utf-16-be")):
+    open(f"{sys.argv[1]}/{name}.geojson", "wb").write(("\ufeff" + t).encode(enc))
+    open(f"{sys.argv[1]}/{name}-nobom.geojson", "wb").write(t.encode(enc))
+open(f"{sys.argv[1]}/u16bad.geojson", "wb").write(("\ufeff" + t.replace('"height":12', '"height":-12')).encode("utf-16-le"))
+open(f"{sys.argv[1]}/u16odd.geojson", "wb").write(("\ufeff" + t).encode("utf-16-le")[:-1])
+PY
+for f in u16le u16be u16le-nobom u16be-nobom; do
+  run 0 validate "$tmp/$f.geojson"; expect out "valid: 1 building"
+  case $f in u16le*) end=little ;; *) end=big ;; esac
+  expect err "^$tmp/$f.geojson: warning: the file is UTF-16 \\($end-endian; Windows' \"Unicode\"\\), not UTF-8: read as UTF-16; expected UTF-8 \\(RFC 8259: other programs may not read it; save it as UTF-8\\)$"
+done
+run 1 validate "$tmp/u16bad.geojson"; expect err "u16bad.geojson:1:94: error: feature 0 \"#0\": \"height\" is -12"
+run 1 validate "$tmp/u16odd.geojson"; expect err "error: the file is UTF-16 \\(little-endian\\) but does not decode as it \\(an odd number of bytes: was it cut short\\?\\): expected UTF-8"
+run 0 convert "$tmp/u16le.geojson" "$tmp/u16.gpkg"
+run 0 info "$tmp/u16.gpkg" '#0'; expect out '世贸'
+# a base above the height louyu gave a building that has none: said as that (it had been
+# "expected a number from 0 to 10 (exclusive)", 10 m being no number the file gave)
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"building":"yes","min_height":15},"geometry":{"type":"Polygon","coordinates":[[[120.38,36.06],[120.3805,36.06],[120.3805,36.0604],[120.38,36.06]]]}}]}' >"$tmp/minh.geojson"
+run 1 validate "$tmp/minh.geojson"
+expect err "minh.geojson:1:103: error: feature 0 \"#0\": \"min_height\" is 15, but the building has no height: its top, 10 m, is from louyu's default; expected a \"height\" above 15 m \\(the top, in metres\\)$"
 # buildings across 180° (a podium with a tower on it, a plain one): in the store's buildings
 # layer the small shapes they are, their longitudes unwrapped (179.9998 to 180.0002), and
 # the layer's extent that (they had been written from 179.9998 to -179.9998: bands round

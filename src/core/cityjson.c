@@ -400,6 +400,31 @@ static bool whole_in(const cJSON *v, double lo, double hi)
            v->valuedouble == floor(v->valuedouble);
 }
 
+/* "storeysAboveGround": a whole number, or text that holds one, read as the GeoJSON loader
+ * reads a building's levels ("6"; "5;6", OpenStreetMap's list: the largest, said); false
+ * (said, with the value) for anything else. */
+static bool storeys_value(cj_reader *r, const cJSON *m, int *storeys)
+{
+    double v = cJSON_IsNumber(m) ? m->valuedouble : NAN;
+    int how = 0;
+    bool text = cJSON_IsString(m) && ly_vocab_number(m->valuestring, false, &v, &how);
+    char shown[64];
+    if (cJSON_IsString(m))
+        snprintf(shown, sizeof shown, "\"%.40s\"", m->valuestring);
+    else
+        snprintf(shown, sizeof shown, "%.15g", v);
+    if ((text || cJSON_IsNumber(m)) && v >= 1 && v <= MAX_FLOORS && v == floor(v)) {
+        if (how & LY_NUMBER_SEVERAL)
+            cj_warn(r, m, "\"storeysAboveGround\" is %s: several values; the largest is used "
+                    "(%g)", shown, v);
+        *storeys = (int)v;
+        return true;
+    }
+    cj_warn(r, m, "\"storeysAboveGround\" is %s: expected a whole number from 1 to %d",
+            cJSON_IsString(m) || cJSON_IsNumber(m) ? shown : cj_kind(m), MAX_FLOORS);
+    return false;
+}
+
 /* One attribute louyu knows into the building; false when it is not one (or its value is
  * not what louyu reads: it stays among the other attributes then). */
 static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *storeys)
@@ -432,18 +457,14 @@ static bool known_attribute(cj_reader *r, const cJSON *m, ly_building *b, int *s
             b->year = m->valueint;
             return true;
         }
-        cj_warn(r, m, "\"yearOfConstruction\" is %s: expected a year (a whole number)",
-                cj_kind(m));
-    } else if (!strcmp(k, "storeysAboveGround") && !cJSON_IsNull(m)) {
-        if (whole_in(m, 1, MAX_FLOORS)) {
-            *storeys = m->valueint;
-            return true;
-        }
         char v[48];
         if (cJSON_IsNumber(m))
-            snprintf(v, sizeof v, "%g", m->valuedouble);
-        cj_warn(r, m, "\"storeysAboveGround\" is %s: expected a whole number from 1 to %d",
-                cJSON_IsNumber(m) ? v : cj_kind(m), MAX_FLOORS);
+            snprintf(v, sizeof v, "%.15g", m->valuedouble);
+        cj_warn(r, m, "\"yearOfConstruction\" is %s: expected a year, a whole number from "
+                "1000 to 2200 (kept with the other attributes)", cJSON_IsNumber(m) ? v : cj_kind(m));
+    } else if (!strcmp(k, "storeysAboveGround") && !cJSON_IsNull(m)) {
+        if (storeys_value(r, m, storeys))
+            return true;
     } else if (!strcmp(k, "status") && cJSON_IsString(m) &&
                (!strcmp(m->valuestring, "completed") ||
                 !strcmp(m->valuestring, "under_construction"))) {
@@ -729,6 +750,7 @@ static void read_building(cj_reader *r, const char *id, const cJSON *obj)
     if (map_put(&r->seen, id, obj) < 0)
         r->nomem = true;
     r->part_faces = false;
+    r->singular = NULL;
     r->n_part_kind = 0;
     add_parts(r, obj, &part, 0);
     map_free(&r->seen); /* (sized by this building's parts, not the largest's) */
@@ -747,7 +769,13 @@ static void read_building(cj_reader *r, const char *id, const cJSON *obj)
         return;
     double flat_h = measured > 0 ? measured : storeys ? storeys * DEFAULT_STOREY_M : DEFAULT_HEIGHT_M;
     if (!cj_finish_building(r, &b, p0, flat_h)) {
-        if (!r->nomem)
+        if (!r->nomem && r->singular)
+            cj_warn(r, r->singular, "has no surfaces louyu can draw: its GeometryInstance's "
+                    "\"transformationMatrix\" is singular (its determinant is 0), which "
+                    "flattens the template into a plane, a line or a point; expected a matrix "
+                    "that keeps the template's volume (a rotation, a scale not 0, a "
+                    "translation): left out");
+        else if (!r->nomem)
             cj_warn(r, obj, "has no surfaces louyu can draw (no geometry, or only points and "
                     "lines): left out");
         d->n_faces = b.first_face;

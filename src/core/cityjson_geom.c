@@ -413,6 +413,17 @@ static bool place_instance(cj_reader *r, const cJSON *g, const cJSON *shape, con
                "row by row");
         return false;
     }
+    /* a matrix whose 3x3 part has no volume (all zeros, a scale of 0) maps the template
+     * onto a plane, a line or a point: nothing to draw, and no fault of the template */
+    double det = t[0] * (t[5] * t[10] - t[6] * t[9]) - t[1] * (t[4] * t[10] - t[6] * t[8]) +
+                 t[2] * (t[4] * t[9] - t[5] * t[8]);
+    double most = 0;
+    for (int i = 0; i < 11; i++)
+        most = i % 4 != 3 && fabs(t[i]) > most ? fabs(t[i]) : most;
+    if (fabs(det) <= 1e-12 * most * most * most) {
+        r->singular = r->singular ? r->singular : m;
+        return false;
+    }
     r->n_used = 0;
     if (!used_vertices(r, cJSON_GetObjectItemCaseSensitive(shape, "boundaries")))
         return false;

@@ -81,6 +81,9 @@ typedef struct {
     } skipped[12];
     size_t n_skipped_types, n_skipped, n_degenerate, n_lod_missing;
     float best_lod; /* the best LoD a chosen geometry had */
+    /* a GeometryInstance of the building being read whose "transformationMatrix" flattens
+     * its template (singular): the first, said instead of "no surfaces"; NULL for none */
+    const cJSON *singular;
 } cj_reader;
 
 /* What a value is, for messages ("a string", ...; "missing" for none). */

@@ -2307,6 +2307,13 @@ static void building_min_height(loader *L, const cJSON *props, ly_building *b)
     } else if (!louyu && cJSON_IsString(mh) && osm_number(mh, true, &m, &how)) {
         err(L, mh, "\"%s\" is \"%.40s\", %g m: expected a base from 0 m to below the "
             "building's top, %g m", mh_key, mh->valuestring, m, b->height_m);
+    } else if (!louyu && cJSON_IsNumber(mh) && L->height_from && mh->valuedouble >= b->height_m &&
+               mh->valuedouble <= MAX_HEIGHT_M) {
+        /* (the top it is measured against is no number the file gave) */
+        char got[64];
+        err(L, mh, "\"%s\" is %s, but the building has no height: its top, %g m, is from %s; "
+            "expected a \"height\" above %s m (the top, in metres)", mh_key, show(mh, got),
+            b->height_m, L->height_from, got);
     } else if (check_number(L, mh, mh_key, r, &m))
         b->min_height_m = m;
 }
@@ -4054,6 +4061,49 @@ static const char *osm_other(const char *text, size_t len)
 }
 #endif
 
+/* Whether the text is UTF-16, and which end first: by its byte-order mark, or without one
+ * by the zero byte beside each of its first two characters, ASCII as JSON's are ('{' and a
+ * line break). Windows Notepad's "Unicode" and PowerShell 5's `>` and Out-File write it. */
+static bool is_utf16(const char *text, size_t len, bool *le)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    if (len < 4)
+        return false;
+    if ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)) {
+        *le = u[0] == 0xFF;
+        return true;
+    }
+    *le = u[1] == 0;
+    return *le ? u[0] && u[0] < 0x80 && u[2] && u[2] < 0x80 && !u[3]
+               : !u[0] && u[1] < 0x80 && !u[2] && u[3] && u[3] < 0x80;
+}
+
+/* UTF-16 text decoded into *utf8 (malloc'd), with a warning: RFC 8259 asks for UTF-8, but
+ * what Windows saves as "Unicode" is no less the file its author meant, and louyu reads
+ * UTF-16 in reports and OpenStreetMap's XML too. The positions said are the decoded
+ * text's: the file's lines, columns counting characters, as an editor shows them. False
+ * (said) when it does not decode. */
+static bool utf16_decoded(const char *text, size_t len, bool le, ly_diag_list *diags,
+                          char **utf8, size_t *n)
+{
+    const char *end = le ? "little-endian" : "big-endian";
+    size_t bom = (unsigned char)text[0] + (unsigned char)text[1] == 0xFF + 0xFE ? 2 : 0;
+    if (len % 2 ||
+        ly_iconv_to_utf8(le ? "UTF-16LE" : "UTF-16BE", text + bom, len - bom, utf8, n)) {
+        ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                    "the file is UTF-16 (%s) but does not decode as it (%s): expected UTF-8 "
+                    "text (RFC 8259; save it as UTF-8)", end,
+                    len % 2 ? "an odd number of bytes: was it cut short?"
+                            : "a half of a character pair alone");
+        return false;
+    }
+    ly_diag_add(diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                "the file is UTF-16 (%s; Windows' \"Unicode\"), not UTF-8: read as UTF-16; "
+                "expected UTF-8 (RFC 8259: other programs may not read it; save it as UTF-8)",
+                end);
+    return true;
+}
+
 /* A file of a kind louyu does not read (another compression, another tool's format; in the
  * browser, what only the desktop reads): said as what it is, with what to do. True when
  * it was one. */
@@ -4119,6 +4169,17 @@ static bool other_form(ly_district *out, const char *text, size_t len, const cha
 {
     if (not_read(text, len, name, diags)) {
         *r = LY_LOAD_DATA;
+        return true;
+    }
+    bool le;
+    char *utf8;
+    size_t n;
+    if (is_utf16(text, len, &le)) {
+        *r = LY_LOAD_DATA;
+        if (utf16_decoded(text, len, le, diags, &utf8, &n)) {
+            *r = ly_district_load_mem(out, utf8, n, name, desc, diags);
+            free(utf8);
+        }
         return true;
     }
 #ifndef LY_WEB /* the browser build reads GeoJSON only (CityJSON's reference systems need PROJ) */
@@ -4405,6 +4466,14 @@ ly_load_result ly_district_load_bytes_text(ly_district *out, char *raw, size_t n
             r = ly_district_load_bytes_text(out, inner, n, path, desc, diags, text, len);
         ly_unpack_leave();
         return r;
+    }
+    bool le;
+    char *utf8;
+    if (is_utf16(raw, n, &le)) { /* kept as the UTF-8 it is read as */
+        bool ok = utf16_decoded(raw, n, le, diags, &utf8, &n);
+        free(raw);
+        return ok ? ly_district_load_bytes_text(out, utf8, n, path, desc, diags, text, len)
+                  : LY_LOAD_DATA;
     }
     ly_load_result r;
     if (ly_osm_is(raw, n) || ly_zip_is(raw, n)) { /* the GeoJSON they are read as */
