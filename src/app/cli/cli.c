@@ -372,8 +372,9 @@ static const ly_command COMMANDS[] = {
      "renders, the listings as JSON and CSV, an Atom feed of this week's new space, the\n"
      "district as GeoJSON for kiosks; both languages. Nothing is loaded from elsewhere;\n"
      "it works from file:// too. OUT_DIR is replaced in one step; unchanged files and\n"
-     "renders are kept as they are. A city's listing and buildings go on over pages\n"
-     "(--per-page); the listing's filters and sorting still cover every page."},
+     "renders are kept as they are, and so are the files in it that publish did not\n"
+     "write. A city's listing and buildings go on over pages (--per-page); the\n"
+     "listing's filters and sorting still cover every page."},
     {"report template", ly_cli_report_template,
      "a pre-filled weekly report for one building, to fill in a spreadsheet", "BUILDING",
      G_TEMPLATE, 1, 1,

@@ -22,6 +22,7 @@
 #include "louyu/site.h"
 #include "louyu/stacking.h"
 #include "louyu/store.h"
+#include "publish_keep.h"
 #include "window.h"
 
 #include <ctype.h>
@@ -44,8 +45,8 @@
 enum { HERO_W = 1280, HERO_H = 560, VIEW_W = 640, VIEW_H = 420, JPEG_QUALITY = 85 };
 /* A path under the site: room for the folder's path and a file's. */
 #define PATH_N (2 * PATH_MAX + 64)
-/* Which publish made a folder (and may replace it). */
-#define MARKER ".louyu-publish"
+/* Which publish made a folder (and may replace it), and which files it wrote. */
+#define MARKER LY_PUBLISH_MARKER
 
 typedef struct {
     ly_app app;
@@ -571,10 +572,6 @@ static int pages(publisher *pb, const ly_site *site)
         rc = put_buf(pb, "assets/site.css", &b) ||
              put_file(pb, "assets/site.js", ly_site_js(), strlen(ly_site_js()));
     }
-    if (!rc) {
-        const char *marker = "louyu publish: this folder is a site louyu made and may replace\n";
-        rc = put_file(pb, MARKER, marker, strlen(marker));
-    }
     return rc;
 }
 
@@ -622,6 +619,18 @@ static int web_check(const char *dir)
         }
     }
     return 0;
+}
+
+/* The files in the site that publish did not write go over into the new one, and the
+ * marker lists the ones it did: last, when the stage holds all of those. */
+static int mark(publisher *pb)
+{
+    ly_buf b = {0};
+    if (ly_publish_keep(pb->out, pb->stage, &b)) {
+        ly_buf_free(&b);
+        return -1;
+    }
+    return put_buf(pb, MARKER, &b);
 }
 
 /* --lang zh,en: the languages, the first being the site's first. */
@@ -674,7 +683,8 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     site.map = web != NULL;
     ly_site_paginate(&site, (size_t)ly_arg_num(a, "--per-page", LY_SITE_PER_PAGE));
     if (!rc && (begin_stage(pb) || renders(pb, &site) || pages(pb, &site) ||
-                district_file(pb, local) || (web && web_files(pb, web)) || finish_stage(pb)))
+                district_file(pb, local) || (web && web_files(pb, web)) || mark(pb) ||
+                finish_stage(pb)))
         rc = LY_EXIT_USAGE;
     if (rc && pb->staging) /* the old site stays as it was, and nothing half-made beside it */
         remove_tree(pb->stage);
