@@ -4,6 +4,7 @@
 #include "check.h"
 #include "louyu/html.h"
 #include "louyu/site.h"
+#include "louyu/walk.h"
 
 #include <cjson/cJSON.h>
 
@@ -422,7 +423,11 @@ static void texts(void)
     d.buildings[1].n_records = 0;
     CHECK_INT(ly_site_init(&s, &d, NULL), 0);
     ly_site_district_page(&s, LY_LANG_EN, &b);
-    CHECK(contains(&b, "% of the 1 building with letting data)"));
+    /* (of their floor area: "14.1% of the 27 buildings" had read as a share of buildings) */
+    CHECK(contains(&b, "% of the floor area of the 1 building with letting data)"));
+    ly_buf_free(&b);
+    ly_site_district_page(&s, LY_LANG_ZH, &b);
+    CHECK(contains(&b, "以有出租数据的 1 座楼宇的总面积计）"));
     ly_buf_free(&b);
     ly_site_free(&s);
     /* none: no figure (it had said "0 m² vacant (0.0%)") */
@@ -441,10 +446,98 @@ static void texts(void)
     ly_district_unload(&d);
 }
 
+/* "Available from" as the listing says it: "now" for a date on or before the data's own
+ * (2011-04-29: it had been a date, said after "now"), a later one as the pages write dates
+ * in each language (the English had been ISO, "2011-04-30"), and one the report did not
+ * give in words ("–" had said nothing). */
+static void available(void)
+{
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "evil");
+    CHECK_INT(ly_district_load_mem(&d, EVIL, strlen(EVIL), "evil", NULL, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    char avail[8][16] = {"", "2011-04-29", "2011-04-30", "", "", ""};
+    ly_site s;
+    CHECK_INT(ly_site_init(&s, &d, (const char(*)[16])avail), 0);
+    CHECK(s.n_spaces == 4 && !strcmp(s.spaces[0].available, "now") &&
+          !strcmp(s.spaces[1].available, "2011-04-30") && !s.spaces[2].available[0]);
+    ly_buf b = {0};
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<td>now</td></tr>") && contains(&b, "<td>30 Apr 2011</td></tr>") &&
+          contains(&b, "<td>not said</td></tr>") && !contains(&b, "<td>–</td></tr>") &&
+          !contains(&b, "<td>2011-04-30</td>"));
+    ly_buf_free(&b);
+    ly_site_district_page(&s, LY_LANG_ZH, &b);
+    CHECK(contains(&b, "<td>随时</td></tr>") && contains(&b, "<td>2011年4月30日</td></tr>") &&
+          contains(&b, "<td>未注明</td></tr>") && !contains(&b, "<td>–</td></tr>"));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    ly_district_unload(&d);
+}
+
+/* A building page's Nearby: the nearest place of each kind on foot over the roads from the
+ * building's outline, at the minutes and metres `louyu nearby` and the card give (it had
+ * measured a straight line from the building's middle, cut off at 1.5 km: a metro station
+ * a 2 km walk down the road had been "None within 1.5 km"). */
+static void nearby(void)
+{
+    static const char *TEXT =
+        "{\"type\":\"FeatureCollection\",\"louyu\":{\"schema\":1,\"district\":{\"name\":\"D\"},\"data_date\":\"2011-04-29\"},"
+        "\"features\":[{\"type\":\"Feature\",\"id\":\"t1\",\"properties\":{\"kind\":"
+        "\"building\",\"name\":\"T\",\"status\":\"completed\",\"height_m\":40,\"floors\":4},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.37,36.06],[120.3703,36.06],"
+        "[120.3703,36.0603],[120.37,36.0603],[120.37,36.06]]]}},"
+        "{\"type\":\"Feature\",\"id\":\"r\",\"properties\":{\"kind\":\"road\",\"class\":"
+        "\"primary\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[120.369,36.0598],"
+        "[120.395,36.0598]]}},"
+        "{\"type\":\"Feature\",\"id\":\"m\",\"properties\":{\"kind\":\"poi\",\"category\":"
+        "\"metro\",\"name\":\"M\",\"name_en\":\"Far station\"},\"geometry\":{\"type\":"
+        "\"Point\",\"coordinates\":[120.392,36.0597]}}]}";
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "near");
+    CHECK_INT(ly_district_load_mem(&d, TEXT, strlen(TEXT), "near", NULL, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    /* what `louyu nearby` says */
+    ly_geo geo;
+    CHECK_INT(ly_geo_init(&geo, &d), 0);
+    ly_walk *w = ly_walk_create(&d, &geo);
+    ly_walk_from *from = ly_walk_search_building(w, &d, &geo, 0, LY_WALK_NEARBY_M);
+    ly_walk_nearby nb;
+    ly_walk_nearby_pois(w, from, &d, &geo, &nb);
+    double m = nb.metres[LY_POI_METRO];
+    CHECK(m > 1500 && m < LY_WALK_NEARBY_M);
+    char want[160], metres[32];
+    ly_format_grouped(m, metres, sizeof metres);
+    ly_site s;
+    CHECK_INT(ly_site_init(&s, &d, NULL), 0);
+    ly_buf b = {0};
+    ly_site_building_page(&s, 0, LY_LANG_EN, &b);
+    snprintf(want, sizeof want, "<dt>Metro station</dt><dd>Far station · %d min walk · %s m</dd>",
+             ly_walk_minutes(m), metres);
+    CHECK(contains(&b, want));
+    CHECK(contains(&b, "On foot over the roads (4.5 km/h) from the building&#39;s outline"));
+    CHECK(!contains(&b, "straight line") && !contains(&b, "None within"));
+    ly_buf_free(&b);
+    ly_site_building_page(&s, 0, LY_LANG_ZH, &b);
+    snprintf(want, sizeof want, "<dt>地铁站</dt><dd>M，步行 %d 分钟 · %s 米</dd>",
+             ly_walk_minutes(m), metres);
+    CHECK(contains(&b, want));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    ly_walk_from_destroy(from);
+    ly_walk_destroy(w);
+    ly_geo_deinit(&geo);
+    ly_district_unload(&d);
+}
+
 int main(void)
 {
     escaping();
     site();
     texts();
+    available();
+    nearby();
     return check_report();
 }

@@ -4,7 +4,7 @@
  * language a district page (a hero image, the totals, and every space to let in
  * a table that sorts and filters with JavaScript and is a plain table without
  * it) and one page per building (renders from several sides, its stacking plan,
- * vacancy by floor, facts, service windows, industries, what is nearby); the
+ * vacancy by floor, facts, service windows, industries, what is nearby on foot); the
  * listings as JSON and CSV, an Atom feed of space that came free this week (a
  * store's weeks), a sitemap (with a base URL). Every text from the data goes
  * through the escaping of where it lands (louyu/html.h). The images are made by
@@ -58,6 +58,9 @@ typedef struct {
     ly_site_image views[LY_SITE_VIEWS], plan;
 } ly_site_images;
 
+/* The walking graph over the district's roads, for the building pages' Nearby sections. */
+typedef struct ly_site_near ly_site_near;
+
 typedef struct {
     const ly_district *d;
     ly_lang langs[LY_LANG_COUNT];
@@ -75,6 +78,7 @@ typedef struct {
     size_t per_page;    /* spaces and buildings on a page (ly_site_paginate) */
     char parts_key[17]; /* the hash in the parts' names (ly_site_paginate) */
     size_t sitemap_max; /* addresses in a sitemap file; 0: the protocol's 50,000 */
+    ly_site_near *near;  /* (made by ly_site_init) */
 } ly_site;
 
 enum { LY_SITE_PER_PAGE = 500, LY_SITE_PART_PAGES = 4 };

@@ -274,6 +274,7 @@ typedef enum {
     LY_S_SITE_COL_RENT,
     LY_S_SITE_COL_AVAILABLE,
     LY_S_SITE_NOW,
+    LY_S_SITE_NOT_SAID, /* a space's "available from" its report did not give */
     LY_S_SITE_TO_BE_AGREED,
     LY_S_SITE_BUILDINGS,
     LY_S_SITE_BUILDING_SPACES,
@@ -331,6 +332,7 @@ typedef enum {
     LY_S_SITE_NEAR_OPENED,
     LY_S_SITE_NOTHING_NEAR,
     LY_S_SITE_NEAR_NOTE,
+    LY_S_SITE_NEAR_NOTE_LINE, /* (no roads in the data: straight lines) */
     LY_S_SITE_NEAR_METRO,
     LY_S_SITE_NEAR_BUS,
     LY_S_SITE_NEAR_PARKING,

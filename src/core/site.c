@@ -42,26 +42,25 @@ static const char *later(const char *a, const char *b)
     return strcmp(a, b) >= 0 ? a : b;
 }
 
-/* A floor's "available from" as the portal says it: a date on or before the Monday of the
- * data's week is "now" (a date a manager wrote once, copied forward week after week, had
- * stood in the listing as "2020-01-01" for space free now, sorted after "now"). */
-static const char *as_of(long monday, const char *av)
+/* A floor's "available from" as the portal says it: a date on or before the data's own
+ * date is "now" (a date a manager wrote once, copied forward week after week, had stood in
+ * the listing as "2020-01-01" for space free now, sorted after "now"; and one the same day
+ * as the data had been a date, where the page says the data is of that day). */
+static const char *as_of(long today, const char *av)
 {
     long day;
-    if (av[0] && strcmp(av, "now") && monday && ly_date_parse(av, &day) && day <= monday)
+    if (av[0] && strcmp(av, "now") && today && ly_date_parse(av, &day) && day <= today)
         return "now";
     return av;
 }
 
-/* The Monday (days since 1970) of the data's week: a store's week on screen, else the week of
- * its date; 0 when it has neither. */
-static long data_monday(const ly_district *d)
+/* The data's date (days since 1970) as the app says it (ly_district_date: a store's week on
+ * screen, else the file's date); 0 when it has none. */
+static long data_day(const ly_district *d)
 {
-    long day, monday;
-    int week = d->n_weeks ? d->weeks[d->week] : 0;
-    if (!week && d->meta.data_date && ly_date_parse(d->meta.data_date, &day))
-        week = ly_week_of_day(day);
-    return week && ly_week_monday(week, &monday) ? monday : 0;
+    char date[16];
+    long day;
+    return ly_date_parse(ly_district_date(d, date, sizeof date), &day) ? day : 0;
 }
 
 static bool push(ly_site *s, size_t *cap, ly_site_space sp)
@@ -89,11 +88,11 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
     const ly_district *d = s->d;
     const ly_building *b = &d->buildings[bi];
     ly_site_space run = {.building = bi, .run = true};
-    long monday = avail ? data_monday(d) : 0;
+    long today = avail ? data_day(d) : 0;
     for (uint32_t k = 0; k <= b->n_records; k++) {
         const ly_floor_record *r = k < b->n_records ? &d->records[b->first_record + k] : NULL;
         bool free_floor = r && ly_floor_has_space(r);
-        const char *av = r && avail ? as_of(monday, avail[b->first_record + k]) : "";
+        const char *av = r && avail ? as_of(today, avail[b->first_record + k]) : "";
         ly_site_space one = {.building = bi};
         if (r)
             one.rent = ly_floor_rent(b, r, &one.to_be_agreed);
@@ -158,8 +157,9 @@ int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16])
     s->n_langs = 2;
     s->feed = d->n_weeks > 1;
     s->images = calloc(d->n_buildings + 1, sizeof *s->images);
+    s->near = ly_site_near_create(d);
     size_t cap = 0;
-    bool ok = s->images != NULL;
+    bool ok = s->images && s->near;
     for (int pass = 0; pass < 2 && ok; pass++) {
         for (uint32_t b = 0; b < d->n_buildings && ok; b++)
             ok = building_spaces(s, &cap, b, available, pass == 1);
@@ -178,6 +178,7 @@ void ly_site_free(ly_site *s)
 {
     free(s->spaces);
     free(s->images);
+    ly_site_near_destroy(s->near);
     memset(s, 0, sizeof *s);
 }
 

@@ -1,10 +1,12 @@
 /* A building's page on the portal: its views and stacking plan (the viewer's
  * own renders), facts, vacancy floor by floor, the government service windows,
- * the industries in it and what is near it. */
+ * the industries in it and what is near it on foot. */
 #include "louyu/site.h"
 
+#include "louyu/geo.h"
 #include "louyu/stacking.h"
 #include "louyu/stats.h"
+#include "louyu/walk.h"
 #include "louyu/week.h"
 #include "site_private.h"
 
@@ -12,11 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* How far "nearby" reaches, in metres in a straight line (some 20 minutes on foot),
- * and how many of each kind it names. */
-#define NEAR_M 1500.0
-#define NEAR_SHOWN 3
 
 static void heading(const ly_page *p, ly_string_id id)
 {
@@ -223,79 +220,109 @@ static void industries(const ly_page *p, const ly_building *b)
     ly_buf_put(p->out, "</ul>\n");
 }
 
-/* Metres between a building's box centre and a point (close enough at a district's size). */
-static double metres(const ly_building *b, double lon, double lat)
-{
-    double clat = 0.5 * (b->lat_min + b->lat_max);
-    double dlon = remainder(lon - ly_building_mid_lon(b), 360); /* (the short way round 180°) */
-    double dx = dlon * 111320.0 * cos(clat * M_PI / 180), dy = (lat - clat) * 110574.0;
-    return sqrt(dx * dx + dy * dy);
-}
+/* The walking graph the Nearby sections walk over: the one `louyu nearby` and the card's
+ * Nearby tab make, so that the portal names the same places at the same minutes. */
+struct ly_site_near {
+    ly_geo geo;
+    ly_walk *walk;
+};
 
-typedef struct {
-    const ly_feature *f;
-    double m;
-} near_poi;
-
-static int by_distance(const void *a, const void *b)
+ly_site_near *ly_site_near_create(const ly_district *d)
 {
-    double x = ((const near_poi *)a)->m, y = ((const near_poi *)b)->m;
-    return (x > y) - (x < y);
-}
-
-/* Per category (metro, bus, parking), the NEAR_SHOWN nearest within NEAR_M in a straight
- * line, nearest first; one opened after the data's date (a metro line built since) with
- * its year, as the viewer's Nearby tab says it. */
-static void nearby(const ly_page *p, const ly_building *b)
-{
-    static const struct {
-        ly_poi_category cat;
-        ly_string_id label;
-    } CATS[] = {{LY_POI_METRO, LY_S_SITE_NEAR_METRO},
-                {LY_POI_BUS, LY_S_SITE_NEAR_BUS},
-                {LY_POI_PARKING, LY_S_SITE_NEAR_PARKING}};
-    const ly_district *d = p->s->d;
-    int year = ly_district_data_year(d);
-    heading(p, LY_S_SITE_NEARBY);
-    ly_buf_printf(p->out, "<p class=\"meta\">%s</p>\n<dl class=\"facts\">\n",
-                  ly_page_str(p, LY_S_SITE_NEAR_NOTE));
-    for (size_t c = 0; c < sizeof CATS / sizeof *CATS; c++) {
-        near_poi best[NEAR_SHOWN + 1];
-        int n = 0;
-        for (size_t i = 0; i < d->n_features; i++) {
-            const ly_feature *f = &d->features[i];
-            if (f->kind != LY_KIND_POI || f->subtype != (int)CATS[c].cat)
-                continue;
-            double m = metres(b, f->lon, f->lat);
-            if (m > NEAR_M)
-                continue;
-            best[n++] = (near_poi){f, m}; /* keep the nearest NEAR_SHOWN */
-            qsort(best, (size_t)n, sizeof *best, by_distance);
-            if (n > NEAR_SHOWN)
-                n = NEAR_SHOWN;
-        }
-        ly_buf_printf(p->out, "<dt>%s</dt><dd>", ly_page_str(p, CATS[c].label));
-        if (!n)
-            ly_buf_put(p->out, ly_page_str(p, LY_S_SITE_NOTHING_NEAR));
-        else
-            ly_buf_put(p->out, "<ul class=\"plain\">");
-        for (int k = 0; k < n; k++) {
-            char line[300];
-            const char *name = ly_page_pick(p, best[k].f->name, best[k].f->name_en);
-            int n_line = snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_NEAR_ITEM),
-                                  name ? name : "", best[k].m);
-            if (year && best[k].f->since > year && n_line > 0 && (size_t)n_line < sizeof line) {
-                snprintf(line + n_line, sizeof line - (size_t)n_line,
-                         ly_page_str(p, ly_str_opened(LY_S_SITE_NEAR_OPENED, (int)CATS[c].cat)),
-                         best[k].f->since);
-            }
-            ly_buf_put(p->out, "<li>");
-            ly_page_put(p, line);
-            ly_buf_put(p->out, "</li>");
-        }
-        ly_buf_put(p->out, n ? "</ul></dd>\n" : "</dd>\n");
+    ly_site_near *n = calloc(1, sizeof *n);
+    if (!n)
+        return NULL;
+    if (ly_geo_init(&n->geo, d)) {
+        free(n);
+        return NULL;
     }
-    ly_buf_put(p->out, "</dl>\n");
+    if (!(n->walk = ly_walk_create(d, &n->geo))) {
+        ly_site_near_destroy(n);
+        return NULL;
+    }
+    return n;
+}
+
+void ly_site_near_destroy(ly_site_near *n)
+{
+    if (!n)
+        return;
+    ly_walk_destroy(n->walk);
+    ly_geo_deinit(&n->geo);
+    free(n);
+}
+
+/* One place: its name, then how far as the card says it ("3 min walk · 161 m"; in a
+ * straight line where the data has no roads; "in this building" for a place in it or
+ * that is it), and the year one opened after the data's date. */
+static void near_place(const ly_page *p, const ly_building *b, int cat, const ly_feature *f,
+                       double metres, bool roads)
+{
+    char how[160], m[32], line[400];
+    ly_page_grouped(metres, m, sizeof m);
+    if (metres == 0 || (f->height_m > 0 && f->id && !strcmp(f->id, b->id)))
+        snprintf(how, sizeof how, "%s", ly_page_str(p, LY_S_IN_THIS_BUILDING));
+    else if (roads)
+        snprintf(how, sizeof how, ly_page_str(p, LY_S_WALK_MIN), ly_walk_minutes(metres), m);
+    else
+        snprintf(how, sizeof how, ly_page_str(p, LY_S_WALK_STRAIGHT), m);
+    const char *name = ly_page_pick(p, f->name, f->name_en);
+    int n = name ? snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_NEAR_ITEM), name, how)
+                 : snprintf(line, sizeof line, "%s", how);
+    int year = ly_district_data_year(p->s->d);
+    if (year && f->since > year && n > 0 && (size_t)n < sizeof line)
+        snprintf(line + n, sizeof line - (size_t)n,
+                 ly_page_str(p, ly_str_opened(LY_S_SITE_NEAR_OPENED, cat)), f->since);
+    ly_buf_put(p->out, "<dd>");
+    ly_page_put(p, line);
+    ly_buf_put(p->out, "</dd>\n");
+}
+
+/* The nearest place of each kind within LY_WALK_NEARBY_M on foot over the roads, nearest
+ * first, from the building's outline: what `louyu nearby` and the kiosk's Nearby tab show
+ * (the page had measured a straight line from the building's middle, to 1.5 km, and named
+ * another car park at other metres). */
+static void nearby(const ly_page *p, uint32_t bi)
+{
+    const ly_district *d = p->s->d;
+    const ly_site_near *near = p->s->near;
+    ly_walk_from *from =
+        near ? ly_walk_search_building(near->walk, d, &near->geo, bi, LY_WALK_NEARBY_M) : NULL;
+    if (!from)
+        return; /* (out of memory: no section rather than a wrong one) */
+    ly_walk_nearby nb;
+    ly_walk_nearby_pois(near->walk, from, d, &near->geo, &nb);
+    int order[LY_POI_COUNT], n = ly_walk_nearby_order(&nb, order);
+    bool roads = ly_walk_edges(near->walk) > 0;
+    char note[400];
+    heading(p, LY_S_SITE_NEARBY);
+    if (roads)
+        snprintf(note, sizeof note, ly_page_str(p, LY_S_SITE_NEAR_NOTE),
+                 LY_WALK_M_PER_MIN * 60 / 1000, LY_WALK_NEARBY_M / 1000);
+    else
+        snprintf(note, sizeof note, ly_page_str(p, LY_S_SITE_NEAR_NOTE_LINE),
+                 LY_WALK_NEARBY_M / 1000);
+    ly_buf_put(p->out, "<p class=\"meta\">");
+    ly_buf_html(p->out, note);
+    ly_buf_put(p->out, "</p>\n");
+    if (!n) {
+        snprintf(note, sizeof note, ly_page_str(p, LY_S_SITE_NOTHING_NEAR), LY_WALK_NEARBY_M / 1000);
+        ly_buf_put(p->out, "<p>");
+        ly_buf_html(p->out, note);
+        ly_buf_put(p->out, "</p>\n");
+    } else {
+        ly_buf_put(p->out, "<dl class=\"facts\">\n");
+    }
+    for (int k = 0; k < n; k++) {
+        ly_buf_put(p->out, "<dt>");
+        ly_buf_html(p->out, ly_poi_category_title(order[k], p->lang));
+        ly_buf_put(p->out, "</dt>");
+        near_place(p, &d->buildings[bi], order[k], &d->features[nb.feature[order[k]]],
+                   nb.metres[order[k]], roads);
+    }
+    if (n)
+        ly_buf_put(p->out, "</dl>\n");
+    ly_walk_from_destroy(from);
 }
 
 void ly_site_building_page(const ly_site *s, uint32_t bi, ly_lang lang, ly_buf *out)
@@ -342,6 +369,6 @@ void ly_site_building_page(const ly_site *s, uint32_t bi, ly_lang lang, ly_buf *
     floors(&p, bi);
     services(&p, b);
     industries(&p, b);
-    nearby(&p, b);
+    nearby(&p, bi);
     ly_page_close(&p);
 }

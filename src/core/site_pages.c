@@ -412,11 +412,11 @@ typedef struct {
     const char *rent_text, *available_text, *title;
 } row_text;
 
-/* A date a space is free from: "2011年5月29日" on a Chinese page, as its week above the
- * table is written ("4月25日–5月1日"); English pages keep the ISO date they had. */
+/* A date a space is free from as the pages write dates elsewhere: "29 May 2011",
+ * "2011年5月29日" (the English pages had kept the ISO date, "2011-05-29", beside "now"). */
 static const char *available_text(const ly_page *p, const char *iso, char *buf, size_t n)
 {
-    return p->lang == LY_LANG_ZH ? ly_format_date(iso, p->lang, buf, n) : iso;
+    return ly_format_date(iso, p->lang, buf, n);
 }
 
 static void row_texts(const ly_page *p, const ly_site_space *sp, row_text *t)
@@ -434,7 +434,7 @@ static void row_texts(const ly_page *p, const ly_site_space *sp, row_text *t)
     t->available_text = !strcmp(sp->available, "now") ? ly_page_str(p, LY_S_SITE_NOW)
                         : sp->available[0]
                             ? available_text(p, sp->available, t->available, sizeof t->available)
-                            : "–";
+                            : ly_page_str(p, LY_S_SITE_NOT_SAID); /* ("–" had said nothing) */
     t->title = ly_building_title(b, p->lang, t->name, sizeof t->name);
 }
 

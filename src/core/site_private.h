@@ -8,6 +8,11 @@
  * shows no more, and html-validate's long-title rule holds pages to it. */
 #define LY_TITLE_MAX 70
 
+/* The walking graph the building pages' Nearby sections walk over (site_building.c):
+ * made by ly_site_init, NULL when out of memory; destroy accepts NULL. */
+ly_site_near *ly_site_near_create(const ly_district *d);
+void ly_site_near_destroy(ly_site_near *n);
+
 /* "12" or "12-14". */
 void ly_site_floors_text(const ly_site_space *sp, char *buf, size_t n);
 
