@@ -1010,6 +1010,25 @@ static void test_wrapping_rows(void)
     CHECK(c.title3.h > 2.5f * c.title1.h);
 }
 
+/* ly_ui_fit_middle keeps a name's end, where names of a district differ ("Sample Tower 30",
+ * "Sample Tower 21"), and fits what it keeps, whole characters of any script. */
+static void test_fit_middle(void)
+{
+    char a[96], b[96];
+    float w = ly_font_measure(font, "Sample Tower 30", 16) * 0.7f;
+    const char *x = ly_ui_fit_middle(font, "Sample Tower 30", 16, w, a, sizeof a);
+    const char *y = ly_ui_fit_middle(font, "Sample Tower 21", 16, w, b, sizeof b);
+    CHECK(strstr(x, "\xE2\x80\xA6") != NULL);
+    CHECK(strcmp(x, y) != 0);
+    CHECK(ly_font_measure(font, x, 16) <= w + 0.5f);
+    CHECK(strlen(x) > 3 && !strcmp(x + strlen(x) - 2, "30"));
+    CHECK(!strncmp(x, "Sam", 3));
+    const char *z = ly_ui_fit_middle(font, "示例大厦30号的很长的名字", 16, 6 * 16, a, sizeof a);
+    CHECK(ly_font_measure(font, z, 16) <= 6 * 16 + 0.5f);
+    CHECK(strlen(z) > 3 && !strcmp(z + strlen(z) - 3, "字"));
+    CHECK_STR(ly_ui_fit_middle(font, "short", 16, 500, a, sizeof a), "short");
+}
+
 int main(void)
 {
     char path[1024];
@@ -1034,6 +1053,7 @@ int main(void)
     test_buttons();
     test_scale();
     test_wrap();
+    test_fit_middle();
     test_paragraph();
     test_continued_panel();
     test_tall_panel();

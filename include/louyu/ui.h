@@ -297,6 +297,11 @@ bool ly_ui_keyboard(ly_ui *ui, const char *label, const char *enter);
 /* s when it fits in maxw pixels at px, else as much of it as fits followed by
  * "…", written to buf (n bytes). */
 const char *ly_ui_fit(ly_font *font, const char *s, float px, float maxw, char *buf, size_t n);
+/* As ly_ui_fit, but the "…" in the middle: its start and its end kept, the end up to half
+ * the room, for names that differ at their end ("Sample T…ower 30", "Sample T…ower 21"
+ * where "Sample Towe…" twice told them apart no more). */
+const char *ly_ui_fit_middle(ly_font *font, const char *s, float px, float maxw, char *buf,
+                             size_t n);
 size_t ly_ui_wrap(ly_font *font, const char *text, float px, float width, ly_ui_line *lines,
                   size_t cap);
 

@@ -719,6 +719,43 @@ const char *ly_ui_fit(ly_font *font, const char *s, float px, float maxw, char *
     return buf;
 }
 
+const char *ly_ui_fit_middle(ly_font *font, const char *s, float px, float maxw, char *buf,
+                             size_t n)
+{
+    if (measure(font, s, px) <= maxw) return s;
+    static const char dots[] = "\xE2\x80\xA6"; /* … */
+    size_t len = strlen(s);
+    if (n < sizeof dots + 1 || len + sizeof dots > n)
+        return ly_ui_fit(font, s, px, maxw, buf, n);
+    float room = maxw - measure(font, dots, px);
+    /* the end: whole characters from the last, up to half the room */
+    size_t tail = len;
+    float wt = 0;
+    while (tail > 0) {
+        size_t p = tail - 1;
+        while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
+        float cw = char_width(font, s + p, (int)(tail - p), px);
+        if (wt + cw > 0.5f * room) break;
+        wt += cw;
+        tail = p;
+    }
+    /* the start: what is left of the room */
+    size_t head = 0;
+    float wh = 0;
+    while (head < tail) {
+        uint32_t c;
+        int cl = decode(s + head, &c);
+        float cw = char_width(font, s + head, cl, px);
+        if (wh + wt + cw > room) break;
+        wh += cw;
+        head += (size_t)cl;
+    }
+    memcpy(buf, s, head);
+    memcpy(buf + head, dots, sizeof dots - 1);
+    memcpy(buf + head + sizeof dots - 1, s + tail, len - tail + 1);
+    return buf;
+}
+
 /* ---- panels and lists ---------------------------------------------------------- */
 
 static bool close_button(ly_ui *ui, ly_ui_rect pr);

@@ -45,11 +45,25 @@ static ly_color lighter(ly_color c)
 }
 
 /* A chart's heading, cut to its chart's width (on a phone, "District vacancy, week by week"
- * had run into "This week" beside it). */
+ * had run into "This week" beside it): where it does not fit, its gloss goes first (what
+ * follows a comma or a bracket: "Industry mix (enterprises)" is "Industry mix"), then "…". */
 static void heading_text(const ly_view_ctx *c, float x, float y, float w, const char *text)
 {
-    char cut[160];
+    char cut[160], head[160];
     float px = 13 * c->L->s;
+    if (ly_font_measure(c->app->font, text, px) > w) {
+        size_t at = strcspn(text, ",(");
+        const char *wide = strstr(text, "\xEF\xBC\x88"); /* （ */
+        if (wide && (size_t)(wide - text) < at)
+            at = (size_t)(wide - text);
+        while (at > 0 && text[at - 1] == ' ')
+            at--;
+        if (at > 0 && text[at] && at < sizeof head) {
+            memcpy(head, text, at);
+            head[at] = '\0';
+            text = head;
+        }
+    }
     ly_draw_text(c->dl, floorf(x), floorf(y + px), px, ly_rgba(30, 36, 48, 255),
                  ly_ui_fit(c->app->font, text, px, w, cut, sizeof cut));
 }
@@ -358,7 +372,8 @@ static void this_week(const ly_view_ctx *c, float x, float y, float w, float h)
         }
         char cut[160];
         ly_draw_text(c->dl, floorf(x), floorf(ry + 12 * s), 11 * s, ly_rgba(60, 66, 80, 255),
-                     ly_ui_fit(c->app->font, title, 11 * s, w - lw - 12 * s, cut, sizeof cut));
+                     ly_ui_fit_middle(c->app->font, title, 11 * s, w - lw - 8 * s, cut,
+                                      sizeof cut));
         ly_draw_text(c->dl, floorf(x + w - lw), floorf(ry + 12 * s), 11 * s, ink, line);
         if (released_in(c->ui, x, ry, w, row))
             ly_msg_push(c->out,
