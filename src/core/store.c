@@ -328,22 +328,24 @@ static int put_floors(sqlite3 *db, const ly_district *d, char *err, size_t n)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
-                           "INSERT INTO floors (building_id, floor, use, area_m2, vacant_m2)"
-                           " VALUES (?,?,?,?,?)",
+                           "INSERT INTO floors (fid, building_id, floor, use, area_m2,"
+                           " vacant_m2) VALUES (?,?,?,?,?,?)",
                            -1, &st, NULL) != SQLITE_OK) {
         snprintf(err, n, "%s", sqlite3_errmsg(db));
         return -1;
     }
     int rc = 0;
+    sqlite3_int64 fid = 0; /* (1, 2, ... each time: a week's rows keep their fids in GIS) */
     for (size_t i = 0; i < d->n_buildings && !rc; i++) {
         const ly_building *b = &d->buildings[i];
         for (uint32_t r = b->first_record; r < b->first_record + b->n_records && !rc; r++) {
             const ly_floor_record *fr = &d->records[r];
-            bind_text(st, 1, b->id);
-            sqlite3_bind_int(st, 2, fr->floor);
-            bind_text(st, 3, ly_floor_use_name(fr->use));
-            sqlite3_bind_double(st, 4, fr->area_m2);
-            sqlite3_bind_double(st, 5, fr->vacant_m2);
+            sqlite3_bind_int64(st, 1, ++fid);
+            bind_text(st, 2, b->id);
+            sqlite3_bind_int(st, 3, fr->floor);
+            bind_text(st, 4, ly_floor_use_name(fr->use));
+            sqlite3_bind_double(st, 5, fr->area_m2);
+            sqlite3_bind_double(st, 6, fr->vacant_m2);
             rc = step_done(db, st, err, n);
         }
     }
@@ -404,6 +406,18 @@ static int put_document(sqlite3 *db, const char *name, const char *text, size_t 
     return rc;
 }
 
+/* What the layers buildings and floors hold, as their gpkg_contents descriptions say it (a
+ * GIS user sees it in QGIS's layer properties, ogrinfo's summary): as converted, before any
+ * report; else as of a week ("%s": 2011-W18), each building's latest report carried on. */
+static const char *const LAYER_WHEN[2][2] = {
+    {"the district's buildings, rents as converted (no weekly reports yet)",
+     "the district's buildings, rents as of week %s (each building's latest report; louyu "
+     "brings them up to the latest week at each import)"},
+    {"floor records as converted (no weekly reports yet)",
+     "floor records as of week %s (each building's latest report; louyu brings them up to "
+     "the latest week at each import)"},
+};
+
 /* The layers, registered and filled, in the one transaction of a create. */
 static int fill(sqlite3 *db, const ly_district *d, const char *source, const char *text,
                 size_t len, char *err, size_t n)
@@ -419,10 +433,9 @@ static int fill(sqlite3 *db, const ly_district *d, const char *source, const cha
         bounds[2] = fmax(i ? bounds[2] : -INFINITY, box[1]);
     }
     if (ly_gpkg_init(db, err, n) || ly_gpkg_exec(db, TABLES, err, n) ||
-        ly_gpkg_register(db, "buildings", "buildings", "the district's buildings", "geom",
+        ly_gpkg_register(db, "buildings", "buildings", LAYER_WHEN[0][0], "geom",
                          "MULTIPOLYGON", bounds, err, n) ||
-        ly_gpkg_register(db, "floors", "floors", "floor records of the converted snapshot", NULL,
-                         NULL, NULL, err, n) ||
+        ly_gpkg_register(db, "floors", "floors", LAYER_WHEN[1][0], NULL, NULL, NULL, err, n) ||
         ly_gpkg_register(db, "enterprises", "enterprises", "enterprises in the buildings", NULL,
                          NULL, NULL, err, n) ||
         ly_gpkg_register(db, "weekly_reports", "weekly_reports",
@@ -944,6 +957,119 @@ int ly_store_history_before(ly_district *d, const char *path, int week, char *er
     return rc;
 }
 
+/* ---- the GIS layers follow the weeks ------------------------------------------------- */
+
+/* The store's latest reported week as db sees it (its rows not replaced), or 0: none. */
+static int latest_week(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int week = 0;
+    if (sqlite3_prepare_v2(db, "SELECT MAX(week) FROM weekly_reports WHERE replaced_by IS NULL"
+                           " AND " WEEK_TEXT, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+        !ly_week_parse((const char *)sqlite3_column_text(st, 0), &week))
+        week = 0;
+    sqlite3_finalize(st);
+    return week;
+}
+
+/* Each building's rent as the week view has it: the lowest its latest report with a rent
+ * asks (a report that gives none keeps the one before; ly_store_history_before reads only
+ * the latest report), into d's buildings. */
+static int latest_rents(sqlite3 *db, ly_district *d)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT building_id, MIN(rent_cny_m2_day) FROM weekly_reports r"
+                           " WHERE replaced_by IS NULL AND rent_cny_m2_day > 0 AND " WEEK_TEXT
+                           " AND week = (SELECT MAX(week) FROM weekly_reports WHERE building_id"
+                           " = r.building_id AND replaced_by IS NULL AND rent_cny_m2_day > 0"
+                           " AND " WEEK_TEXT ") GROUP BY building_id",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        long b = ly_district_find(d, (const char *)sqlite3_column_text(st, 0));
+        double rent = sqlite3_column_double(st, 1);
+        if (b >= 0 && rent >= 0.1 && rent <= 50) /* (a row another program wrote: left out) */
+            d->buildings[b].rent_cny_m2_day = rent;
+    }
+    sqlite3_finalize(st);
+    return step == SQLITE_DONE ? 0 : -1;
+}
+
+/* The layers' figures from d (the store's latest week), and their descriptions saying which
+ * week that is. Only the buildings' rents change there: their other columns are what
+ * table_edits compares with the kept district. */
+static int write_layers(sqlite3 *db, const ly_district *d, int week, char *err, size_t n)
+{
+    sqlite3_stmt *st;
+    if (ly_gpkg_exec(db, "DELETE FROM floors", err, n) || put_floors(db, d, err, n))
+        return -1;
+    if (sqlite3_prepare_v2(db, "UPDATE buildings SET rent_cny_m2_day = ? WHERE id = ?", -1, &st,
+                           NULL) != SQLITE_OK) {
+        snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < d->n_buildings && !rc; i++) {
+        bind_num(st, 1, d->buildings[i].rent_cny_m2_day > 0 ? d->buildings[i].rent_cny_m2_day
+                                                              : -1);
+        bind_text(st, 2, d->buildings[i].id);
+        rc = step_done(db, st, err, n);
+    }
+    sqlite3_finalize(st);
+    if (rc || sqlite3_prepare_v2(db, "UPDATE gpkg_contents SET description = ?, last_change ="
+                                 " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?",
+                                 -1, &st, NULL) != SQLITE_OK) {
+        if (!rc)
+            snprintf(err, n, "%s", sqlite3_errmsg(db));
+        return -1;
+    }
+    static const char *const TABLE[2] = {"buildings", "floors"};
+    for (int t = 0; t < 2 && !rc; t++) {
+        char what[400], w[16];
+        snprintf(what, sizeof what, LAYER_WHEN[t][week != 0], ly_week_format(week, w, sizeof w));
+        bind_text(st, 1, what);
+        bind_text(st, 2, TABLE[t]);
+        rc = step_done(db, st, err, n);
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int ly_store_layers_update(sqlite3 *db, const char *path, char *err, size_t n)
+{
+    ly_district d;
+    memset(&d, 0, sizeof d);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, path);
+    /* the kept district as converted, read through db: this connection holds the write
+     * lock, and sees the rows of the transaction it is in */
+    if (read_store(db, &d, path, NULL, false, &diags) != LY_LOAD_OK) {
+        snprintf(err, n, "%s", diags.count ? diags.items[0].message : "cannot be read");
+        ly_diag_list_deinit(&diags);
+        ly_district_unload(&d);
+        return -1;
+    }
+    ly_diag_list_deinit(&diags);
+    int week = latest_week(db), rc = 0;
+    stored_row *rows = NULL;
+    size_t k = 0;
+    /* the latest week is the state before the week after it: each building's latest report
+     * (as ly_store_history_before gives an import), its floors not named let */
+    if (week && (read_rows_before(db, &d, ly_week_next(week), &rows, &k) ||
+                 build_history(&d, rows, k) || latest_rents(db, &d))) {
+        snprintf(err, n, "cannot read the weekly reports: %s", sqlite3_errmsg(db));
+        rc = -1;
+    }
+    free(rows);
+    if (!rc)
+        rc = write_layers(db, &d, d.n_weeks ? week : 0, err, n);
+    ly_district_unload(&d);
+    return rc;
+}
+
 /* ---- exporting a week ------------------------------------------------------------------ */
 
 /* The document's text, malloc'd. */
@@ -968,8 +1094,9 @@ static char *document_text(const char *gpkg, char *err, size_t n)
 }
 
 /* Writes week i's floor vacancy and rent into the document's building features (a
- * floor's own asking rent, or that it is to be agreed, as the GeoJSON loader reads them),
- * and the week into its metadata (its Friday as the data's date). */
+ * floor's own asking rent, or that it is to be agreed, as the GeoJSON loader reads them;
+ * from when its space is free, its record's available_from), and the week into its
+ * metadata (its Friday as the data's date). */
 static void apply_week(cJSON *doc, const ly_district *d, size_t i)
 {
     cJSON *features = cJSON_GetObjectItemCaseSensitive(doc, "features");
@@ -1011,6 +1138,9 @@ static void apply_week(cJSON *doc, const ly_district *d, size_t i)
                     cJSON_AddNumberToObject(rec, "rent_cny_m2_day", own);
                 else if (own < 0)
                     cJSON_AddTrueToObject(rec, "rent_to_be_agreed");
+                cJSON_DeleteItemFromObjectCaseSensitive(rec, "available_from");
+                if (d->records[r].available_from[0])
+                    cJSON_AddStringToObject(rec, "available_from", d->records[r].available_from);
             }
         }
         double rent = d->week_rent[i * d->n_buildings + bi];
@@ -1059,6 +1189,24 @@ static int write_atomically(const char *path, const char *text, char *err, size_
     return rc;
 }
 
+/* Each floor record's available_from as the reports up to the week d shows say it (the
+ * export keeps it: a portal or kiosk reading the file lists the same dated spaces as one
+ * reading the store). 0, or -1 with err. */
+static int week_available(const char *gpkg, ly_district *d, char *err, size_t n)
+{
+    char(*avail)[16] = calloc(d->n_records + 1, sizeof *avail);
+    if (!avail) {
+        snprintf(err, n, "out of memory");
+        return -1;
+    }
+    int rc = ly_store_available(gpkg, d, avail, NULL, NULL, err, n);
+    for (size_t r = 0; !rc && r < d->n_records; r++)
+        snprintf(d->records[r].available_from, sizeof d->records[r].available_from, "%s",
+                 avail[r]);
+    free(avail);
+    return rc;
+}
+
 int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown,
                     size_t *left_out, char *err, size_t n)
 {
@@ -1085,7 +1233,11 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown
     cJSON *doc = NULL;
     if (shown)
         *shown = found && d.n_weeks ? d.weeks[i] : 0;
-    if (!found) {
+    if (found && d.n_weeks)
+        ly_district_set_week(&d, i);
+    if (found && d.n_weeks && week_available(gpkg, &d, err, n)) {
+        /* (err says why) */
+    } else if (!found) {
         char w[16], a[16], b[16];
         if (d.n_weeks)
             snprintf(err, n, "%s is before the store's first report: expected a week from %s "
@@ -1095,7 +1247,6 @@ int ly_store_export(const char *gpkg, int week, const char *out_path, int *shown
         else
             snprintf(err, n, "the store has no weekly reports yet (louyu report import adds them)");
     } else if (d.meta.cityjson) { /* CityJSON: the week's district written as GeoJSON */
-        ly_district_set_week(&d, i);
         ly_buf b = {0};
         size_t refused; /* (footprints GeoJSON refuses) */
         rc = ly_export_geojson(&d, &b, &refused, NULL) ? -1 : write_atomically(out_path, b.p, err, n);

@@ -564,12 +564,14 @@ int ly_store_import(const char *gpkg, const char *csv_path, unsigned flags, ly_i
         sum->week = rep.week;
         sum->rows = rep.n_rows;
         if ((rc = write_import(&c, csv_path, flags, sum)) == LY_IMPORT_OK && !sum->already)
-            /* (the tables' last change, as GIS shows it) */
-            rc = ly_gpkg_exec(db,
-                              "UPDATE gpkg_contents SET last_change ="
-                              " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name IN"
-                              " ('weekly_reports', 'import_log'); COMMIT",
-                              err, n)
+            /* the GIS layers as of the store's latest week, and the tables' last change, as
+             * GIS shows it */
+            rc = ly_store_layers_update(db, gpkg, err, n) ||
+                         ly_gpkg_exec(db,
+                                      "UPDATE gpkg_contents SET last_change ="
+                                      " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name"
+                                      " IN ('weekly_reports', 'import_log'); COMMIT",
+                                      err, n)
                      ? LY_IMPORT_FAILED
                      : LY_IMPORT_OK;
     }
@@ -704,9 +706,9 @@ int ly_store_withdraw(const char *gpkg, long id, ly_withdrawal *out, char *err, 
     int rc = ly_gpkg_exec(db, "BEGIN IMMEDIATE", err, n) ? LY_IMPORT_FAILED
                                                          : withdraw(db, id, out, err, n);
     if (rc == LY_IMPORT_OK &&
-        ly_gpkg_exec(db, "UPDATE gpkg_contents SET last_change ="
+        (ly_store_layers_update(db, gpkg, err, n) || ly_gpkg_exec(db, "UPDATE gpkg_contents SET last_change ="
                          " strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name IN"
-                         " ('weekly_reports', 'import_log'); COMMIT", err, n))
+                         " ('weekly_reports', 'import_log'); COMMIT", err, n)))
         rc = LY_IMPORT_FAILED;
     if (rc == LY_IMPORT_FAILED)
         explain(sqlite3_extended_errcode(db) & 0xFF, sqlite3_errmsg(db), err, n);

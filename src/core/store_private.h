@@ -19,4 +19,10 @@ int ly_store_open(sqlite3 **db, const char *path, bool write, char *err, size_t 
  * same time however many weeks the store holds. 0, or -1 with err. */
 int ly_store_history_before(ly_district *d, const char *path, int week, char *err, size_t n);
 
+/* Brings the store's GIS layers (floors; the buildings' rents) up to its latest week as db,
+ * inside an import's or a withdrawal's transaction, sees it: each building's latest report
+ * carried on, the figures louyu's week view shows; their gpkg_contents descriptions say
+ * which week (or "as converted", none). 0, or -1 with err. */
+int ly_store_layers_update(sqlite3 *db, const char *path, char *err, size_t n);
+
 #endif
