@@ -342,6 +342,16 @@ printf 'week,building,floors,vacant_m2,rent_cny_m2_day,available_from,contact,no
 "$LOUYU" publish "$tmp/avail.gpkg" "$tmp/avail" >/dev/null 2>>"$tmp/err"
 avail=$(python3 -c "import json,sys; print(' '.join(x['floors'] + ':' + str(x['available_from']) for x in json.load(open(sys.argv[1])) if x['building'] == 'wtc' and not x['run']))" "$tmp/avail/data/listings.json")
 check '[ "$avail" = "2:now 4:2011-06-01 10:now" ]' "the listing's available dates: $avail $(cat "$tmp/err")"
+# and the same dated spaces in a portal published from the store's export, or from the
+# portal's own data/district.geojson: their floor records keep available_from (both had
+# dropped it: 0 dated spaces listed instead of 90)
+"$LOUYU" export "$tmp/avail.gpkg" --out "$tmp/avail.geojson" >/dev/null 2>>"$tmp/err"
+for file in "$tmp/avail.geojson" "$tmp/avail/data/district.geojson"; do
+  rm -rf "$tmp/avail-file"
+  "$LOUYU" publish "$file" "$tmp/avail-file" >/dev/null 2>>"$tmp/err"
+  check 'python3 -c "import json,sys; l=[[(x[\"building\"], x[\"floors\"], x[\"available_from\"]) for x in json.load(open(p)) if x[\"available_from\"]] for p in sys.argv[1:]]; assert l[0] == l[1] and len(l[0]) > 80, (len(l[0]), len(l[1]))" "$tmp/avail/data/listings.json" "$tmp/avail-file/data/listings.json"' \
+    "a portal published from $(basename "$file") lists other dated spaces than the store's: $(tail -2 "$tmp/err")"
+done
 
 # ---- the feed's links resolve as a reader resolves them: against the feed's address ------
 for site_dir in "$tmp/rents" "$site"; do

@@ -118,6 +118,9 @@ typedef struct {
      * row's, CNY per m² per day); < 0: its row gave none, the rent is to be agreed (面议);
      * 0: no row named it (or a district file's floor), the building's is asked */
     double rent_cny_m2_day;
+    /* from when its space is free, as a file's "available_from" gives it: "2011-05-09",
+     * "now", or "" (not said; a store's come from its reports: ly_store_available) */
+    char available_from[11];
 } ly_floor_record;
 
 typedef struct {

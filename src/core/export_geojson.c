@@ -144,6 +144,8 @@ static cJSON *building_properties(const ly_district *d, const ly_building *b)
                 cJSON_AddNumberToObject(o, "rent_cny_m2_day", r->rent_cny_m2_day);
             else if (r->rent_cny_m2_day < 0)
                 cJSON_AddTrueToObject(o, "rent_to_be_agreed");
+            if (r->available_from[0]) /* (a store's week: from its reports) */
+                cJSON_AddStringToObject(o, "available_from", r->available_from);
             cJSON_AddItemToArray(recs, o);
         }
     }

@@ -1442,6 +1442,35 @@ static int by_floor(const void *a, const void *b)
     return (x->floor > y->floor) - (x->floor < y->floor);
 }
 
+/* A floor record's "available_from" (v, NULL or null: not said) into out: a calendar date
+ * written YYYY-MM-DD, or "now" (free already), as a store's reports keep them and its export
+ * writes them; false, said at v, for anything else. */
+static bool available_from(loader *L, const cJSON *v, char out[11])
+{
+    out[0] = '\0';
+    if (!v || cJSON_IsNull(v))
+        return true;
+    const char *s = cJSON_IsString(v) ? v->valuestring : NULL;
+    long days;
+    int y, m, d;
+    char iso[16] = "";
+    if (s && strlen(s) == 10 && ly_date_parse(s, &days)) {
+        ly_date_from_days(days, &y, &m, &d);
+        snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    }
+    if (s && (!strcmp(s, "now") || !strcmp(s, iso))) {
+        snprintf(out, 11, "%s", s);
+        return true;
+    }
+    if (s)
+        err(L, v, "\"available_from\" is \"%.40s\": expected a date YYYY-MM-DD (2011-05-09), "
+            "or \"now\" where the space is free already", s);
+    else
+        err(L, v, "\"available_from\" is %s: expected a date YYYY-MM-DD (2011-05-09), or "
+            "\"now\" where the space is free already", type_name(v));
+    return false;
+}
+
 static void read_floor_records(loader *L, const cJSON *arr, ly_building *b, bool floors_ok)
 {
     b->first_record = (uint32_t)L->d->n_records;
@@ -1501,6 +1530,8 @@ static void read_floor_records(loader *L, const cJSON *arr, ly_building *b, bool
         } else if (member(it, "rent_cny_m2_day") && !cJSON_IsNull(member(it, "rent_cny_m2_day"))) {
             ok = false; /* (said) */
         }
+        char from[11] = "";
+        ok = available_from(L, member(it, "available_from"), from) && ok;
         if (!ok || !vok)
             continue;
         ly_floor_record *r = GROW(L, records, n_records, cap_records);
@@ -1509,6 +1540,7 @@ static void read_floor_records(loader *L, const cJSON *arr, ly_building *b, bool
         *r = (ly_floor_record){.floor = (int)floor, .use = use, .area_m2 = area,
                                .vacant_m2 = vacant,
                                .rent_cny_m2_day = rent > 0 ? rent : cJSON_IsTrue(agreed) ? -1 : 0};
+        memcpy(r->available_from, from, sizeof from);
     }
     b->n_records = (uint32_t)(L->d->n_records - b->first_record);
     if (b->n_records)

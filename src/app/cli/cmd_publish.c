@@ -669,6 +669,9 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
     if (!avail || (store && ly_store_available(local, d, avail, NULL, NULL, err, sizeof err)))
         fprintf(stderr, "louyu publish: no \"available from\" dates of the reports: %s\n",
                 avail ? err : "no memory");
+    /* a district file's own (a store's export keeps its reports' dates) */
+    for (size_t r = 0; avail && !store && r < d->n_records; r++)
+        snprintf(avail[r], sizeof avail[r], "%s", d->records[r].available_from);
     ly_site site;
     int rc = ly_site_init(&site, d, (const char(*)[16])avail);
     char base[1024];
