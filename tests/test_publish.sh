@@ -59,6 +59,10 @@ check 'grep -q "步行 2 分钟 · 122 米（2016 年开通）" "$site/zh/b/samp
   "sample-20's Chinese page: $(grep -o "122 [^<]*" "$site/zh/b/sample-20.html")"
 check 'grep -q "<dd>110 米 · 28 层</dd>" "$site/zh/b/hisense.html" && grep -q "<dd>110 m · 28 floors</dd>" "$site/en/b/hisense.html"' \
   "hisense's height: $(grep -o "<dd>[0-9]* [^<]*层</dd>" "$site/zh/b/hisense.html")"
+# heights to a tenth where not whole, as the card gives them (Qingdao Agora's 238.3 m and the
+# China Railway centre's 237.7 m had both read "238 m")
+check 'grep -q "<dd>238.3 m · 52 floors</dd>" "$site/en/b/agora.html" && grep -q "<dd>237.7 米 · 56 层</dd>" "$site/zh/b/crcc-center.html"' \
+  "the towers' heights: $(grep -ho "<dd>23[0-9.]* [^<]*</dd>" "$site/en/b/agora.html" "$site/zh/b/crcc-center.html" | tr '\n' ' ')"
 check 'grep -q "<dd>1998 年建成</dd>" "$site/zh/b/hisense.html" && grep -q "<dd>Completed · 1998</dd>" "$site/en/b/hisense.html"' \
   "hisense's status (as its card says it): $(grep -o "<dd>[^<]*1998[^<]*</dd>" "$site/zh/b/hisense.html")"
 check 'grep -q ">楼层租控图</h2>" "$site/zh/b/hisense.html" && grep -q "alt=\"海信大厦的楼层租控图" "$site/zh/b/hisense.html" && grep -q ">各楼层租赁情况<" "$site/zh/b/hisense.html" && ! grep -rqE "楼层图|各楼层空置" "$site/zh"' \

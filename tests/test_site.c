@@ -264,20 +264,25 @@ static void texts(void)
     CHECK(contains(&b, "<p class=\"meta\">Data: 2011-04-29</p>"));
     ly_buf_free(&b);
     d.meta.data_date = date;
-    /* its height rounded as people round (54.5 m: 55, not glibc's 54 to the even), and the
-     * year a building under construction is due, as the card gives them */
+    /* its height to a tenth where it is not whole, as the card gives it (238.3 m and 237.7 m
+     * towers had both read "238 m"), and the year a building under construction is due */
     double height = d.buildings[0].height_m;
     ly_building_status status = d.buildings[0].status;
     int year = d.buildings[0].year;
-    d.buildings[0].height_m = 54.5, d.buildings[0].status = LY_STATUS_UNDER_CONSTRUCTION;
+    d.buildings[0].height_m = 238.3, d.buildings[0].status = LY_STATUS_UNDER_CONSTRUCTION;
     d.buildings[0].year = 2027;
     ly_site_building_page(&s, 0, LY_LANG_EN, &b);
-    CHECK(contains(&b, "<dd>55 m · "));
+    CHECK(contains(&b, "<dd>238.3 m · "));
     CHECK(contains(&b, "<dd>Under construction · due 2027</dd>"));
     ly_buf_free(&b);
     /* in Chinese the metre is 米, as everywhere else on the Chinese pages ("55 m · 3 层") */
+    d.buildings[0].height_m = 237.7;
     ly_site_building_page(&s, 0, LY_LANG_ZH, &b);
-    CHECK(contains(&b, "<dd>55 米 · "));
+    CHECK(contains(&b, "<dd>237.7 米 · "));
+    ly_buf_free(&b);
+    d.buildings[0].height_m = 110; /* (a whole height stays whole: "110 m", not "110.0 m") */
+    ly_site_building_page(&s, 0, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<dd>110 m · "));
     ly_buf_free(&b);
     d.buildings[0].height_m = height, d.buildings[0].status = status, d.buildings[0].year = year;
     ly_site_building_page(&s, 0, LY_LANG_EN, &b);
@@ -476,6 +481,117 @@ static void available(void)
     ly_district_unload(&d);
 }
 
+/* The listing's figures add up: a range's 2,000.5 m² shared over three floors had been
+ * 666.8 m² a floor (2,000.4) beside the stretch's 2,000.5 in the JSON and the CSV, and
+ * 2,000 m² over three floors had read 667 m² each on the building's page beside its 2,000;
+ * they are rounded as `louyu export --floors` rounds, so that they add up. And a week after
+ * one without reports: the feed and the pages say since which week the space came free (W20's
+ * change against W18 had been "space that came free this week"). */
+static void totals_and_weeks(void)
+{
+    static const char *TEXT =
+        "{\"type\":\"FeatureCollection\",\"louyu\":{\"schema\":1,\"district\":{\"name\":\"D\","
+        "\"name_en\":\"D\"},\"data_date\":\"2011-04-29\"},\"features\":["
+        "{\"type\":\"Feature\",\"id\":\"r\",\"properties\":{\"kind\":\"building\",\"name\":\"R\","
+        "\"status\":\"completed\",\"height_m\":30,\"floors\":6,\"rent_cny_m2_day\":3,"
+        "\"floor_records\":[{\"floor\":1,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":0},"
+        "{\"floor\":2,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":666.8333},"
+        "{\"floor\":3,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":666.8333},"
+        "{\"floor\":4,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":666.8334},"
+        "{\"floor\":5,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":0},"
+        "{\"floor\":6,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":10.4}]},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.37,36.06],[120.3703,36.06],"
+        "[120.3703,36.0603],[120.37,36.0603],[120.37,36.06]]]}},"
+        "{\"type\":\"Feature\",\"id\":\"w\",\"properties\":{\"kind\":\"building\",\"name\":\"W\","
+        "\"status\":\"completed\",\"height_m\":30,\"floors\":3,\"rent_cny_m2_day\":3,"
+        "\"floor_records\":[{\"floor\":1,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":666.6667},"
+        "{\"floor\":2,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":666.6667},"
+        "{\"floor\":3,\"use\":\"office\",\"area_m2\":1000,\"vacant_m2\":666.6666}]},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.371,36.06],[120.3713,36.06],"
+        "[120.3713,36.0603],[120.371,36.0603],[120.371,36.06]]]}}]}";
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "totals");
+    CHECK_INT(ly_district_load_mem(&d, TEXT, strlen(TEXT), "totals", NULL, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    /* a history of two weeks, W18 and W20 (nothing reported for W19), all floors let in W18 */
+    int weeks[2] = {201118, 201120};
+    double vacant[2 * 16] = {0};
+    CHECK(d.n_records <= 16);
+    for (size_t r = 0; r < d.n_records && r < 16; r++)
+        vacant[d.n_records + r] = d.records[r].vacant_m2;
+    d.weeks = weeks, d.n_weeks = 2, d.week = 1, d.week_vacant = vacant;
+    ly_site s;
+    CHECK_INT(ly_site_init(&s, &d, NULL), 0);
+    /* r: floors 2, 3, 4, 6 and the stretch 2-4; w: floors 1, 2, 3 and the stretch 1-3 */
+    CHECK_INT(s.n_singles, 7);
+    CHECK_INT(s.n_spaces, 9);
+    if (s.n_spaces == 9) {
+        long want[7] = {6668, 6668, 6669, 104, 6667, 6667, 6666};
+        for (int k = 0; k < 7; k++)
+            CHECK_INT(s.spaces[k].area_tenths, want[k]);
+        CHECK_INT(s.spaces[7].area_tenths, 20005);
+        CHECK_INT(s.spaces[8].area_tenths, 20000);
+        CHECK_INT(s.spaces[0].area_whole + s.spaces[1].area_whole + s.spaces[2].area_whole,
+                  s.spaces[7].area_whole);
+        CHECK_INT(s.spaces[4].area_whole, 667);
+        CHECK_INT(s.spaces[6].area_whole, 666);
+        CHECK_INT(s.spaces[8].area_whole, 2000);
+    }
+    ly_buf b = {0};
+    ly_site_listings_json(&s, &b);
+    cJSON *arr = cJSON_Parse(b.p);
+    double floors = 0, run = 0;
+    for (const cJSON *o = arr ? arr->child : NULL; o; o = o->next) {
+        const char *id = cJSON_GetObjectItem(o, "building")->valuestring;
+        double a = cJSON_GetObjectItem(o, "area_m2")->valuedouble;
+        if (!strcmp(id, "r") && cJSON_IsTrue(cJSON_GetObjectItem(o, "run")))
+            run = a;
+        else if (!strcmp(id, "r") && cJSON_GetObjectItem(o, "floor_from")->valueint <= 4)
+            floors += a;
+    }
+    CHECK_NEAR(floors, 2000.5, 1e-6);
+    CHECK_NEAR(run, 2000.5, 1e-9);
+    cJSON_Delete(arr);
+    ly_buf_free(&b);
+    ly_site_listings_csv(&s, &b);
+    CHECK(contains(&b, ",4,4,666.9,") && contains(&b, ",3,3,666.8,") &&
+          contains(&b, ",2,4,2000.5,"));
+    ly_buf_free(&b);
+    /* the pages: w's floors 667, 667 and 666 m² beside its 2,000 */
+    ly_site_building_page(&s, 1, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<td class=\"num\">666</td>") && contains(&b, "<td class=\"num\">667</td>"));
+    ly_buf_free(&b);
+    ly_site_district_page(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "data-area=\"666.6\"") && contains(&b, "data-area=\"2000.0\""));
+    CHECK(contains(&b, "3 spaces, 2,000 m²"));
+    /* W20 against W18: since week 18, in the footer's link and the feed, in both languages */
+    CHECK(contains(&b, "Space that came free since week 18, 2011 (Atom feed)"));
+    CHECK(!contains(&b, "this week"));
+    ly_buf_free(&b);
+    ly_site_feed(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<title>D: space that came free since week 18, 2011</title>"));
+    CHECK(contains(&b, "<title>R, floor 6: 10 m² came free since week 18, 2011</title>"));
+    CHECK(!contains(&b, "this week"));
+    ly_buf_free(&b);
+    ly_site_feed(&s, LY_LANG_ZH, &b);
+    CHECK(contains(&b, "<title>D：较2011年第18周新空出的空间</title>"));
+    CHECK(contains(&b, "<title>R 6 层：较2011年第18周新空出 10 m²</title>"));
+    ly_buf_free(&b);
+    ly_site_building_page(&s, 0, LY_LANG_ZH, &b);
+    CHECK(contains(&b, ">较2011年第18周新空出（Atom 订阅）</a>"));
+    ly_buf_free(&b);
+    /* the week just before: this week, as it was */
+    weeks[0] = 201119;
+    ly_site_feed(&s, LY_LANG_EN, &b);
+    CHECK(contains(&b, "<title>D: space that came free this week</title>"));
+    CHECK(contains(&b, "<title>R, floor 6: 10 m² came free</title>"));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    d.weeks = NULL, d.n_weeks = 0, d.week = 0, d.week_vacant = NULL; /* (ours, not its) */
+    ly_district_unload(&d);
+}
+
 /* A building page's Nearby: the nearest place of each kind on foot over the roads from the
  * building's outline, at the minutes and metres `louyu nearby` and the card give (it had
  * measured a straight line from the building's middle, cut off at 1.5 km: a metro station
@@ -539,5 +655,6 @@ int main(void)
     texts();
     available();
     nearby();
+    totals_and_weeks();
     return check_report();
 }

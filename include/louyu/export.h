@@ -78,6 +78,12 @@ int ly_export_geojson_text(const char *text, size_t len, bool gb18030, bool proj
  * was, or with some positions transformed: not to be written). */
 int ly_geojson_doc_to_wgs84(void *doc);
 
+/* Figures v[0..n) in whole units of 1 / per_unit (10: tenths) that add up to `total` units
+ * (total < 0: their sum rounded), as the floors' rows do to their building's: each rounded
+ * down, the units still missing to the largest remainders. An unknown figure (< 0, not
+ * finite) is -1 and left out. The portal's listing rounds its floors this way too. */
+void ly_round_to_add_up(const double *v, size_t n, double per_unit, long total, long *out);
+
 /* Writes the CSV into out (appended); out->failed says whether memory ran out. */
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out);
 

@@ -39,6 +39,10 @@ typedef struct {
     uint32_t building;
     int floor_from, floor_to;
     double area_m2;    /* vacant */
+    /* the vacant area as the portal writes it, in tenths of a m² (the files, the listing's
+     * sort) and whole m² (the pages' text): rounded so that a building's floors add up to
+     * its stretches and the building's own, as `louyu export --floors` rounds */
+    long area_tenths, area_whole;
     double rent;       /* CNY/m²/day asked, < 0 when unknown or to be agreed */
     bool to_be_agreed; /* its report gave no rent: to be agreed (面议) */
     char available[16]; /* "2011-05-09", "now", or "" when not said */

@@ -151,30 +151,27 @@ static int enterprises_on(const ly_district *d, const ly_building *b, int floor)
     return n;
 }
 
-/* The floors' figures (n of them, v[i] of floor i: vacant or area) in tenths of a m², as
- * the CSV writes them, rounded so that they add up to their sum rounded, as the building's
- * row gives it: each is rounded down, and the tenths still missing go to those with the
- * largest remainders (rounding each alone, three floors of 33.35 m² had written 100.2 m²
- * beside a building row of 100.1 m²). An unknown figure (< 0) stays unknown (-1). */
-static void tenths_that_add_up(const ly_floor_record *rec, size_t n, bool vacant, long *out)
+/* Rounding each figure alone, three floors of 33.35 m² had written 100.2 m² beside a
+ * building row of 100.1 m²: each is rounded down, and the units still missing go to those
+ * with the largest remainders. */
+void ly_round_to_add_up(const double *v, size_t n, double per_unit, long total, long *out)
 {
     double sum = 0;
     long floors = 0;
     for (size_t i = 0; i < n; i++) {
-        double v = vacant ? rec[i].vacant_m2 : rec[i].area_m2;
-        out[i] = v >= 0 && isfinite(v) ? (long)floor(v * 10) : -1;
+        out[i] = v[i] >= 0 && isfinite(v[i]) ? (long)floor(v[i] * per_unit) : -1;
         if (out[i] >= 0) {
-            sum += v;
+            sum += v[i];
             floors += out[i];
         }
     }
-    for (long missing = lround(sum * 10) - floors; missing > 0; missing--) {
+    for (long missing = (total >= 0 ? total : lround(sum * per_unit)) - floors; missing > 0;
+         missing--) {
         size_t best = n;
         double most = -1;
         for (size_t i = 0; i < n; i++) {
-            double v = (vacant ? rec[i].vacant_m2 : rec[i].area_m2) * 10;
-            double rest = out[i] >= 0 ? v - (double)out[i] : -1;
-            /* (one that has taken its tenth has a remainder below 0: never again) */
+            double rest = out[i] >= 0 ? v[i] * per_unit - (double)out[i] : -1;
+            /* (one that has taken its unit has a remainder below 0: never again) */
             if (rest > 0 && rest > most) {
                 most = rest;
                 best = i;
@@ -186,6 +183,16 @@ static void tenths_that_add_up(const ly_floor_record *rec, size_t n, bool vacant
     }
 }
 
+/* The floors' figures (vacant or area) in tenths of a m², as the CSV writes them, adding
+ * up to the building row's. */
+static void tenths_that_add_up(const ly_floor_record *rec, size_t n, bool vacant, double *tmp,
+                               long *out)
+{
+    for (size_t i = 0; i < n; i++)
+        tmp[i] = vacant ? rec[i].vacant_m2 : rec[i].area_m2;
+    ly_round_to_add_up(tmp, n, 10, -1, out);
+}
+
 static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
 {
     char title[160];
@@ -193,10 +200,15 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
     const ly_floor_record *rec = &d->records[b->first_record];
     long *area = malloc((b->n_records ? b->n_records : 1) * 2 * sizeof *area);
     long *vacant = area ? area + b->n_records : NULL;
-    if (area) {
-        tenths_that_add_up(rec, b->n_records, false, area);
-        tenths_that_add_up(rec, b->n_records, true, vacant);
+    double *tmp = malloc((b->n_records ? b->n_records : 1) * sizeof *tmp);
+    if (area && tmp) {
+        tenths_that_add_up(rec, b->n_records, false, tmp, area);
+        tenths_that_add_up(rec, b->n_records, true, tmp, vacant);
+    } else { /* (out of memory: each rounded alone) */
+        free(area);
+        area = vacant = NULL;
     }
+    free(tmp);
     for (uint32_t i = 0; i < b->n_records; i++) {
         const ly_floor_record *r = &d->records[b->first_record + i];
         ly_buf_csv(out, b->id);

@@ -3,6 +3,7 @@
  * site_pages.c, the stylesheet and script in site_assets.c. */
 #include "louyu/site.h"
 
+#include "louyu/export.h"
 #include "louyu/stats.h"
 #include "louyu/week.h"
 #include "site_private.h"
@@ -128,6 +129,73 @@ static bool building_spaces(ly_site *s, size_t *cap, uint32_t bi, const char (*a
     return true;
 }
 
+/* A building's singles (n of them from s->spaces + from) and its stretches (its runs, from
+ * s->spaces + run), rounded in units of 1 / per_unit: the building's total among its stretches
+ * (a floor alone is one of its own), then each stretch's among its floors, so that the
+ * floors add up to their stretch and the stretches to the building. v, units, sums and
+ * totals are scratch of n each. */
+static void round_building(ly_site *s, size_t from, size_t n, size_t run, double per_unit,
+                           double *v, long *units, double *sums, long *totals)
+{
+    ly_site_space *one = s->spaces + from;
+    size_t groups = 0;
+    for (size_t i = 0; i < n; i++) {
+        v[i] = one[i].area_m2;
+        if (i && one[i].floor_from == one[i - 1].floor_from + 1)
+            sums[groups - 1] += v[i];
+        else
+            sums[groups++] = v[i];
+    }
+    ly_round_to_add_up(sums, groups, per_unit, -1, totals);
+    for (size_t i = 0, g = 0; i < n; g++) {
+        size_t k = i + 1;
+        while (k < n && one[k].floor_from == one[k - 1].floor_from + 1)
+            k++;
+        ly_round_to_add_up(v + i, k - i, per_unit, totals[g], units + i);
+        ly_site_space *r = run < s->n_spaces ? &s->spaces[run] : NULL;
+        if (k - i > 1 && r && r->building == one[i].building &&
+            r->floor_from == one[i].floor_from) { /* its stretch: the building's next run */
+            *(per_unit == 10 ? &r->area_tenths : &r->area_whole) = totals[g];
+            run++;
+        }
+        for (; i < k; i++)
+            *(per_unit == 10 ? &one[i].area_tenths : &one[i].area_whole) = units[i];
+    }
+}
+
+/* Every space's figures as the portal writes them (area_tenths, area_whole); false when
+ * out of memory. */
+static bool round_spaces(ly_site *s)
+{
+    size_t n = s->n_singles ? s->n_singles : 1;
+    double *v = malloc(2 * n * sizeof *v);
+    long *units = malloc(2 * n * sizeof *units);
+    if (!v || !units) {
+        free(v);
+        free(units);
+        return false;
+    }
+    for (size_t i = 0; i < s->n_spaces; i++) { /* (each alone, where nothing below says) */
+        s->spaces[i].area_tenths = lround(s->spaces[i].area_m2 * 10);
+        s->spaces[i].area_whole = lround(s->spaces[i].area_m2);
+    }
+    size_t from = 0, run = s->n_singles;
+    while (from < s->n_singles) {
+        uint32_t b = s->spaces[from].building;
+        size_t to = from;
+        while (to < s->n_singles && s->spaces[to].building == b)
+            to++;
+        while (run < s->n_spaces && s->spaces[run].building < b)
+            run++;
+        round_building(s, from, to - from, run, 10, v, units, v + n, units + n);
+        round_building(s, from, to - from, run, 1, v, units, v + n, units + n);
+        from = to;
+    }
+    free(v);
+    free(units);
+    return true;
+}
+
 /* The first single of a building at or after b. */
 static size_t singles_from(const ly_site *s, uint32_t b)
 {
@@ -166,7 +234,7 @@ int ly_site_init(ly_site *s, const ly_district *d, const char (*available)[16])
         if (pass == 0)
             s->n_singles = s->n_spaces;
     }
-    if (!ok) {
+    if (!ok || !round_spaces(s)) {
         ly_site_free(s);
         return -1;
     }
@@ -213,7 +281,7 @@ void ly_site_listings_json(const ly_site *s, ly_buf *out)
         cJSON_AddStringToObject(o, "floors", floors);
         cJSON_AddNumberToObject(o, "floor_from", sp->floor_from);
         cJSON_AddNumberToObject(o, "floor_to", sp->floor_to);
-        cJSON_AddNumberToObject(o, "area_m2", round(sp->area_m2 * 10) / 10);
+        cJSON_AddNumberToObject(o, "area_m2", (double)sp->area_tenths / 10);
         if (sp->rent > 0)
             cJSON_AddNumberToObject(o, "rent_cny_m2_day", round(sp->rent * 100) / 100);
         else
@@ -263,7 +331,8 @@ void ly_site_listings_csv(const ly_site *s, ly_buf *out)
             ly_buf_put(out, ",");
         }
         ly_buf_csv(out, floors);
-        snprintf(num, sizeof num, ",%d,%d,%.1f,", sp->floor_from, sp->floor_to, sp->area_m2);
+        snprintf(num, sizeof num, ",%d,%d,%.1f,", sp->floor_from, sp->floor_to,
+                 (double)sp->area_tenths / 10);
         ly_buf_put(out, num);
         if (sp->rent > 0)
             ly_buf_printf(out, "%.2f", sp->rent);
@@ -287,13 +356,56 @@ void ly_site_listings_csv(const ly_site *s, ly_buf *out)
 
 /* ---- the feed and the sitemap -------------------------------------------------------- */
 
+/* The week the feed's changes are against (year * 100 + week) where it is not the calendar
+ * week just before the data's: a week without reports between them, whose change is not
+ * "this week's" (W20's against W18 had been called that); 0 otherwise. */
+static int feed_since(const ly_site *s)
+{
+    return s->d->n_weeks ? ly_district_week_against(s->d, s->d->week) : 0;
+}
+
+const char *ly_site_feed_link_text(const ly_site *s, ly_lang lang, char *buf, size_t n)
+{
+    int since = feed_since(s);
+    if (since)
+        snprintf(buf, n, ly_str(LY_S_SITE_FEED_SINCE, lang), since / 100, since % 100);
+    else
+        snprintf(buf, n, "%s", ly_str(LY_S_SITE_FEED, lang));
+    return buf;
+}
+
+/* An entry's title: "X, floor 12: 500 m² came free", and since which week where that is
+ * not the one before. */
+static void feed_entry_title(const ly_site *s, const ly_site_space *sp, double gained,
+                             ly_lang lang, char *buf, size_t n)
+{
+    char floors[32], area[32], name[160];
+    ly_site_floors_text(sp, floors, sizeof floors);
+    ly_format_grouped(gained, area, sizeof area);
+    const char *title = ly_building_title(&s->d->buildings[sp->building], lang, name, sizeof name);
+    bool many = sp->floor_to > sp->floor_from;
+    int since = feed_since(s);
+    if (since)
+        snprintf(buf, n, ly_str(many ? LY_S_SITE_FEED_ENTRY_N_SINCE : LY_S_SITE_FEED_ENTRY_SINCE,
+                                lang),
+                 title, floors, area, since / 100, since % 100);
+    else
+        snprintf(buf, n, ly_str(many ? LY_S_SITE_FEED_ENTRY_N : LY_S_SITE_FEED_ENTRY, lang), title,
+                 floors, area);
+}
+
 void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
 {
     const ly_district *d = s->d;
-    char date[16], title[256], name_buf[160];
+    char date[16], title[256];
+    int since = feed_since(s);
     ly_district_date(s->d, date, sizeof date);
     const char *district = lang == LY_LANG_EN && d->meta.name_en ? d->meta.name_en : d->meta.name;
-    snprintf(title, sizeof title, ly_str(LY_S_SITE_FEED_TITLE, lang), district ? district : "");
+    if (since)
+        snprintf(title, sizeof title, ly_str(LY_S_SITE_FEED_TITLE_SINCE, lang),
+                 district ? district : "", since / 100, since % 100);
+    else
+        snprintf(title, sizeof title, ly_str(LY_S_SITE_FEED_TITLE, lang), district ? district : "");
     ly_buf_put(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                     "<feed xmlns=\"http://www.w3.org/2005/Atom\"");
     ly_buf_printf(out, " xml:lang=\"%s\"", ly_site_lang_tag(lang));
@@ -331,13 +443,9 @@ void ly_site_feed(const ly_site *s, ly_lang lang, ly_buf *out)
         double before = rec >= 0 ? d->week_vacant[(d->week - 1) * d->n_records + (size_t)rec] : 0;
         if (rec < 0 || sp->area_m2 - before < 1)
             continue;
-        char floors[32], area[32], entry[400];
+        char floors[32], entry[400];
         ly_site_floors_text(sp, floors, sizeof floors);
-        ly_format_grouped(sp->area_m2 - before, area, sizeof area);
-        snprintf(entry, sizeof entry,
-                 ly_str(sp->floor_to > sp->floor_from ? LY_S_SITE_FEED_ENTRY_N
-                                                      : LY_S_SITE_FEED_ENTRY, lang),
-                 ly_building_title(b, lang, name_buf, sizeof name_buf), floors, area);
+        feed_entry_title(s, sp, sp->area_m2 - before, lang, entry, sizeof entry);
         ly_buf path = {0};
         ly_site_building_path(b, lang, &path);
         ly_buf_put(out, "  <entry>\n    <title>");

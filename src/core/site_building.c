@@ -65,7 +65,9 @@ static void facts(const ly_page *p, const ly_building *b)
                  ly_page_str(p, b->status == LY_STATUS_UNDER_CONSTRUCTION ? LY_S_UNDER_CONSTRUCTION
                                                                            : LY_S_COMPLETED));
     fact(p, LY_S_STATUS, v);
-    snprintf(v, sizeof v, ly_page_str(p, LY_S_HEIGHT_FLOORS_VALUE), round(b->height_m), b->floors,
+    /* (to a tenth as the card says it: 238.3 m and 237.7 m towers had both read "238 m") */
+    snprintf(v, sizeof v, ly_page_str(p, LY_S_HEIGHT_FLOORS_TEXT),
+             ly_height_text(b->height_m, a, sizeof a), b->floors,
              ly_page_str(p, b->floors == 1 ? LY_S_FLOOR_1 : LY_S_FLOORS));
     fact(p, LY_S_HEIGHT, v);
     if (b->gfa_m2 > 0) {
@@ -145,8 +147,14 @@ static void floors(const ly_page *p, uint32_t bi)
     for (int k = 0; k < 6; k++)
         ly_buf_printf(o, "<th scope=\"col\">%s</th>", ly_page_str(p, COLS[k]));
     ly_buf_put(o, "</tr></thead>\n<tbody>\n");
+    size_t from, to; /* (the floors with space: vacant as the listing rounds it) */
+    ly_site_singles(p->s, bi, &from, &to);
     for (uint32_t k = b->n_records; k-- > 0;) {
         const ly_floor_record *r = &d->records[b->first_record + k];
+        double vacant = r->vacant_m2;
+        for (size_t i = from; i < to; i++)
+            if (p->s->spaces[i].floor_from == r->floor)
+                vacant = (double)p->s->spaces[i].area_whole;
         ly_floor_state st = ly_floor_state_of(d, b, r->floor, NULL);
         char a[32], v[32], rent[48] = "";
         bool agreed; /* the rent its space asks, as the listing gives it */
@@ -160,7 +168,7 @@ static void floors(const ly_page *p, uint32_t bi)
                       (int)st, r->floor,
                       ly_page_str(p, (ly_string_id)(LY_S_USE_OFFICE + r->use)),
                       ly_page_grouped(r->area_m2, a, sizeof a),
-                      ly_page_grouped(r->vacant_m2, v, sizeof v), rent,
+                      ly_page_grouped(vacant, v, sizeof v), rent,
                       ly_page_str(p, ly_floor_state_name(st)));
     }
     ly_buf_put(o, "</tbody>\n</table>\n</div>\n");

@@ -108,9 +108,11 @@ void ly_page_close(const ly_page *p)
     ly_buf_put(o, "</li>\n");
     ly_buf_printf(o, "<li><a href=\"%sdata/district.geojson\">%s</a></li>\n", p->root,
                   ly_page_str(p, LY_S_SITE_DATA_DISTRICT));
+    char feed[200];
     if (p->s->feed)
         ly_buf_printf(o, "<li><a href=\"%s%s/feed.atom\" type=\"application/atom+xml\">%s</a></li>\n",
-                      p->root, ly_site_lang_dir(p->lang), ly_page_str(p, LY_S_SITE_FEED));
+                      p->root, ly_site_lang_dir(p->lang),
+                      ly_site_feed_link_text(p->s, p->lang, feed, sizeof feed));
     ly_buf_put(o, "</ul>\n");
     if (d->meta.n_illustrative)
         ly_buf_printf(o, "<p>%s</p>\n", ly_page_str(p, LY_S_ILLUSTRATIVE_DATA));
@@ -277,7 +279,7 @@ static void filters(const ly_page *p)
 /* ---- pages of a long list ------------------------------------------------------------ */
 
 /* The parts' rows as the script reads them: a new form, a new key. */
-enum { LY_SITE_PARTS_FORMAT = 1 };
+enum { LY_SITE_PARTS_FORMAT = 2 }; /* (2: areas rounded to add up) */
 
 static size_t per_page(const ly_site *s)
 {
@@ -305,8 +307,8 @@ void ly_site_paginate(ly_site *s, size_t per_page)
                                 sp->available};
         for (int k = 0; k < 4; k++)
             crypto_generichash_update(&h, (const unsigned char *)texts[k], strlen(texts[k]) + 1);
-        double v[6] = {sp->floor_from, sp->floor_to, sp->area_m2, sp->rent, sp->to_be_agreed,
-                       sp->run};
+        double v[8] = {sp->floor_from, sp->floor_to, sp->area_m2, sp->rent, sp->to_be_agreed,
+                       sp->run, (double)sp->area_tenths, (double)sp->area_whole};
         crypto_generichash_update(&h, (const unsigned char *)v, sizeof v);
     }
     for (uint32_t i = 0; i < s->d->n_buildings; i++) { /* what the buildings' parts say */
@@ -423,8 +425,10 @@ static void row_texts(const ly_page *p, const ly_site_space *sp, row_text *t)
 {
     const ly_building *b = &p->s->d->buildings[sp->building];
     ly_site_floors_text(sp, t->floors, sizeof t->floors);
-    snprintf(t->area, sizeof t->area, "%.1f", sp->area_m2);
-    ly_page_grouped(sp->area_m2, t->area_text, sizeof t->area_text);
+    /* (rounded so that floors add up to their stretch and building: 666.8 m² three times had
+     * stood beside a stretch of 2,000.5 m²) */
+    snprintf(t->area, sizeof t->area, "%.1f", (double)sp->area_tenths / 10);
+    ly_page_grouped((double)sp->area_whole, t->area_text, sizeof t->area_text);
     t->rent[0] = 0;
     if (sp->rent > 0)
         snprintf(t->rent, sizeof t->rent, "%.2f", sp->rent);
@@ -575,8 +579,8 @@ static void building_summary(const ly_page *p, uint32_t b, char *buf, size_t n)
     double area = 0;
     size_t from, to;
     ly_site_singles(p->s, b, &from, &to);
-    for (size_t i = from; i < to; i++)
-        count++, area += p->s->spaces[i].area_m2;
+    for (size_t i = from; i < to; i++) /* (the m² its rows say, so that they add up) */
+        count++, area += (double)p->s->spaces[i].area_whole;
     char a[32];
     if (count)
         snprintf(buf, n,

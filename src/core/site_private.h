@@ -13,6 +13,10 @@
 ly_site_near *ly_site_near_create(const ly_district *d);
 void ly_site_near_destroy(ly_site_near *n);
 
+/* The feed's link as the pages name it: the space that came free this week, or since the
+ * week reported before where a week without reports lies between. Returns buf. */
+const char *ly_site_feed_link_text(const ly_site *s, ly_lang lang, char *buf, size_t n);
+
 /* "12" or "12-14". */
 void ly_site_floors_text(const ly_site_space *sp, char *buf, size_t n);
 

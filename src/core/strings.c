@@ -496,6 +496,12 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_RENT_SINCE_WEEK] = {"较%1$d年第%2$d周租金 %3$s → %4$s", "Rent since week %2$d, %1$d: %3$s → %4$s"},
     /* the height as written ("238.3", "110") */
     [LY_S_HEIGHT_FLOORS_TEXT] = {"%s 米 · %d %s", "%s m · %d %s"},
+    /* the portal's feed where the week before had no reports: the change since the week
+     * reported before (year, week), not "this week" */
+    [LY_S_SITE_FEED_SINCE] = {"较%1$d年第%2$d周新空出（Atom 订阅）", "Space that came free since week %2$d, %1$d (Atom feed)"},
+    [LY_S_SITE_FEED_TITLE_SINCE] = {"%1$s：较%2$d年第%3$d周新空出的空间", "%1$s: space that came free since week %3$d, %2$d"},
+    [LY_S_SITE_FEED_ENTRY_SINCE] = {"%1$s %2$s 层：较%4$d年第%5$d周新空出 %3$s m²", "%1$s, floor %2$s: %3$s m² came free since week %5$d, %4$d"},
+    [LY_S_SITE_FEED_ENTRY_N_SINCE] = {"%1$s %2$s 层：较%4$d年第%5$d周新空出 %3$s m²", "%1$s, floors %2$s: %3$s m² came free since week %5$d, %4$d"},
 };
 
 const char *ly_str(ly_string_id id, ly_lang lang)
