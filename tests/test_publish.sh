@@ -355,6 +355,10 @@ for file in "$tmp/avail.geojson" "$tmp/avail/data/district.geojson"; do
   "$LOUYU" publish "$file" "$tmp/avail-file" >/dev/null 2>>"$tmp/err"
   check 'python3 -c "import json,sys; l=[[(x[\"building\"], x[\"floors\"], x[\"available_from\"]) for x in json.load(open(p)) if x[\"available_from\"]] for p in sys.argv[1:]]; assert l[0] == l[1] and len(l[0]) > 80, (len(l[0]), len(l[1]))" "$tmp/avail/data/listings.json" "$tmp/avail-file/data/listings.json"' \
     "a portal published from $(basename "$file") lists other dated spaces than the store's: $(tail -2 "$tmp/err")"
+  # and its pages name the store's week, as the store's own pages do (they had given the
+  # Friday's date: "Data: 2011-04-29")
+  check 'grep -q "Data: Week 18, 2011" "$tmp/avail-file/en/index.html" && grep -q "Data: Week 18, 2011" "$tmp/avail-file/en/b/wtc.html"' \
+    "a portal published from $(basename "$file") does not name the store's week: $(grep -o 'class="meta">[^<]*' "$tmp/avail-file/en/index.html" | head -1)"
 done
 
 # ---- the feed's links resolve as a reader resolves them: against the feed's address ------

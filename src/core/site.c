@@ -528,3 +528,21 @@ void ly_site_sitemap(const ly_site *s, size_t file, ly_buf *out)
     sitemap_urls(s, file ? (file - 1) * max : 0, file ? file * max : SIZE_MAX, out);
     ly_buf_put(out, "</urlset>\n");
 }
+
+bool ly_page_when(const ly_page *p, char *when, size_t n)
+{
+    const ly_district *d = p->s->d;
+    int wk;
+    if (d->n_weeks) {
+        ly_format_week(d->weeks[d->week], true, p->lang, when, n);
+        return true;
+    }
+    /* a store's export (a file, no weeks of its own) says in its "louyu" member which week
+     * it is: its pages say that week too, as the store's do, not the Friday's date */
+    if (d->meta.week && ly_week_parse(d->meta.week, &wk)) {
+        ly_format_week(wk, true, p->lang, when, n);
+        return true;
+    }
+    ly_district_date(d, when, n);
+    return false;
+}

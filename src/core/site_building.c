@@ -361,13 +361,10 @@ void ly_site_building_page(const ly_site *s, uint32_t bi, ly_lang lang, ly_buf *
     /* the week of a store's data, else the date of a file's; nothing where the data has
      * none (a label with nothing after it had been shown) */
     char when[96], line[200];
-    if (d->n_weeks)
-        ly_format_week(d->weeks[d->week], true, lang, when, sizeof when);
-    else
-        ly_district_date(s->d, when, sizeof when);
+    bool weekly = ly_page_when(&p, when, sizeof when);
     if (when[0]) {
         snprintf(line, sizeof line,
-                 ly_page_str(&p, d->n_weeks ? LY_S_SITE_WEEK_OF_DATA : LY_S_SITE_DATA_OF), when);
+                 ly_page_str(&p, weekly ? LY_S_SITE_WEEK_OF_DATA : LY_S_SITE_DATA_OF), when);
         ly_buf_put(out, "<p class=\"meta\">");
         ly_buf_html(out, line);
         ly_buf_put(out, "</p>\n");

@@ -188,7 +188,7 @@ static void totals(const ly_page *p)
 {
     ly_stats st;
     ly_stats_compute(p->s->d, &st);
-    char a[32], c[32], line[300], date[16], when[96];
+    char a[32], c[32], line[300], when[96];
     /* buildings · enterprises · vacant (of the buildings with letting data, said when
      * that is not all of them; no figure when none has any) */
     ly_buf_put(p->out, "<p class=\"totals\">");
@@ -218,10 +218,7 @@ static void totals(const ly_page *p)
     ly_buf_html(p->out, line);
     ly_buf_put(p->out, "</p>\n");
     const ly_district *d = p->s->d;
-    if (d->n_weeks)
-        ly_format_week(d->weeks[d->week], true, p->lang, when, sizeof when);
-    else
-        ly_district_date(p->s->d, date, sizeof date), snprintf(when, sizeof when, "%s", date);
+    ly_page_when(p, when, sizeof when);
     /* the data's week or date, where it has one; whether it is illustrative */
     if (when[0] || d->meta.n_illustrative)
         ly_buf_put(p->out, "<p class=\"meta\">");

@@ -46,6 +46,9 @@ void ly_page_close(const ly_page *p);
 void ly_page_image(const ly_page *p, const ly_site_image *im, const char *alt, const char *cls,
                    bool lazy);
 const char *ly_page_grouped(double v, char *buf, size_t n);
+/* The data's week ("Week 17, 2011": a store's, or the week a store's export says it is)
+ * into when and true, else its date (or "") and false. */
+bool ly_page_when(const ly_page *p, char *when, size_t n);
 /* "X, seen from the south-west" */
 void ly_page_view_alt(const ly_page *p, uint32_t b, int from, char *buf, size_t n);
 
