@@ -112,7 +112,8 @@ static bool listed(const char *out, names *files)
             ours = false;
     free(line);
     fclose(f);
-    qsort(files->v, files->n, sizeof *files->v, by_name);
+    if (files->n) /* (qsort wants a list, even of none: UBSan) */
+        qsort(files->v, files->n, sizeof *files->v, by_name);
     return ours;
 }
 
@@ -152,7 +153,8 @@ int ly_publish_keep(const char *out, const char *stage, ly_buf *marker)
         fprintf(stderr, "louyu publish: cannot read %s: %s\n", unread, strerror(errno));
         rc = -1;
     }
-    qsort(mine.v, mine.n, sizeof *mine.v, by_name);
+    if (mine.n)
+        qsort(mine.v, mine.n, sizeof *mine.v, by_name);
     for (size_t i = 0; !rc && i < site.n; i++) {
         const char *rel = site.v[i];
         /* publish's own: the files its marker lists (an older marker lists none: those it
