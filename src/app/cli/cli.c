@@ -313,9 +313,9 @@ static const ly_command COMMANDS[] = {
      "[FILE]", G_STATS, 0, 1, NULL},
     {"info", ly_cli_info, "a building: everything known, its floors, or its enterprises",
      "[FILE] [ID]", G_INFO, 0, 2,
-     "With FILE alone, lists the file's buildings. The directory's order: by floor (the\n"
-     "lowest the enterprise is on; none last), by name (pinyin for Chinese names), or by\n"
-     "industry (then floor); the viewer's Enterprises tab orders the same way.\n"
+     "With FILE alone, lists the file's buildings. --enterprises lists the directory by\n"
+     "floor (the lowest the enterprise is on; none last), by name (pinyin for Chinese\n"
+     "names) or by industry (then floor), as the viewer's Enterprises tab orders it.\n"
      "ID is a building's id or its exact name, in Chinese or English; for another\n"
      "name the buildings whose names match it are suggested."},
     {"nearby", ly_cli_nearby, "a building's nearest places of each kind on foot, with minutes",
@@ -351,19 +351,18 @@ static const ly_command COMMANDS[] = {
      "open it (layers buildings, floors, enterprises, weekly_reports, import_log)."},
     {"export", ly_cli_export, "the district for other tools: CSV, glTF, CityJSON, GeoJSON",
      "FILE", G_EXPORT, 1, 1,
+     "FILE is a district file or a store.\n"
      "csv: the building stock, one row per building (--floors: per floor), UTF-8 with a\n"
      "byte-order mark for spreadsheets, cells safe from formula injection. glb: binary\n"
      "glTF 2.0, Y up, metres around the district's origin, a mesh per chunk with each\n"
      "building's feature id and attributes (EXT_mesh_features, EXT_structural_metadata),\n"
      "the ground and roads as their own nodes. cityjson: CityJSON 2.0, the buildings at\n"
      "LoD1 (closed solids with semantics) in the district's UTM zone (PROJ).\n"
-     "FILE a district file or a store.\n"
      "geojson: a week of a store (FILE.gpkg) as a district file; any other district\n"
      "file as the GeoJSON it is read as (a shapefile, OpenStreetMap, a zip), CityJSON\n"
      "as its buildings' footprints with their heights, parts, figures and other\n"
-     "attributes; always RFC 7946's:\n"
-     "UTF-8, WGS 84 (a \"crs\" file's positions transformed, its properties kept),\n"
-     "outer rings counter-clockwise.\n"
+     "attributes; always RFC 7946's: UTF-8, WGS 84 (a \"crs\" file's positions\n"
+     "transformed, its properties kept), outer rings counter-clockwise.\n"
      "Written atomically (a temporary file renamed over it): a kiosk watching the file\n"
      "reloads the whole new week."},
     {"publish", ly_cli_publish, "write the investment portal: a static site of the space to let",
