@@ -48,6 +48,19 @@ static void finder_sizes(void)
     CHECK(g_app.st.find.min_area_m2 == 2000 && g_app.st.find.max_area_m2 == 0);
     CHECK(click_in("finder", "≤ 1,000 m²##max1"));
     CHECK(g_app.st.find.max_area_m2 == 1000 && g_app.st.find.min_area_m2 == 0);
+    /* a size no chip names (shot --find-area 500) has its own chip, lit; choosing a named
+     * one takes it away */
+    ly_query_desc q = g_app.st.find;
+    q.min_area_m2 = 500, q.max_area_m2 = 0;
+    ly_cmd_set_find(&g_app, &q);
+    frame(0.05);
+    frame(0.05);
+    CHECK(click_in("finder", "≥ 500 m²##area-own"));
+    CHECK(g_app.st.find.min_area_m2 == 500);
+    CHECK(click_in("finder", "≥ 300 m²##area1"));
+    CHECK(g_app.st.find.min_area_m2 == 300);
+    frame(0.05);
+    CHECK(!click_in("finder", "≥ 500 m²##area-own"));
     ly_cmd_set_finder(&g_app, false);
     frame(0.05);
 }

@@ -42,6 +42,26 @@ static bool area_chips(const ly_view_ctx *c, ly_query_desc *q)
                 q->min_area_m2 = 0;
         }
     }
+    /* a size no chip names (louyu shot --find-area 500, a kiosk's config): its own chip,
+     * lit, so that the panel says what it finds (none was lit) */
+    bool preset_min = false, preset_max = false;
+    for (int i = 0; i < 4; i++)
+        preset_min |= q->min_area_m2 == mins[i];
+    for (int i = 0; i < 3; i++)
+        preset_max |= q->max_area_m2 == maxes[i];
+    char label[48], n[24];
+    bool on = true;
+    if (!preset_min) {
+        ly_format_grouped(q->min_area_m2, n, sizeof n);
+        snprintf(label, sizeof label, "≥ %s m²##area-own", n);
+        ly_ui_chip(c->ui, label, &on);
+    }
+    if (!preset_max) {
+        ly_format_grouped(q->max_area_m2, n, sizeof n);
+        snprintf(label, sizeof label, "≤ %s m²##max-own", n);
+        on = true;
+        ly_ui_chip(c->ui, label, &on);
+    }
     changed |= ly_ui_toggle(c->ui, ly_view_str(c, LY_S_SPAN_FLOORS), &q->contiguous);
     return changed;
 }
