@@ -65,7 +65,7 @@ static const char CSS[] =
     ".sw { display: inline-block; width: 14px; height: 14px; margin-right: 6px;"
     " vertical-align: -2px; border-radius: 3px; border: 1px solid rgba(0, 0, 0, 0.3);"
     " forced-color-adjust: none; -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
-    "dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; }\n"
+    "dl.facts { display: grid; grid-template-columns: fit-content(32%) 1fr; gap: 4px 18px; }\n"
     "dl.facts dt { color: var(--muted); }\n"
     "dl.facts dd { margin: 0; }\n"
     ".badge { display: inline-block; padding: 2px 10px; border-radius: 10px; font-size: 0.9rem; }\n"
