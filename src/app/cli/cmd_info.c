@@ -157,14 +157,6 @@ static cJSON *building_json(const ly_district *d, const ly_building *b)
     return o;
 }
 
-/* A building's occupancy as the card, the stacking plan, the stats and the portal count it:
- * less than 1 m² vacant on a floor is let, a plant or parking floor is not let at all
- * (ly_building_occupancy). */
-static double occupancy(const ly_district *d, const ly_building *b, double *area_m2,
-                        double *vacant_m2)
-{
-    return ly_building_occupancy(d, b, area_m2, vacant_m2);
-}
 
 /* occ as a percentage with `decimals`: never 100 with space to let, nor 0 with some let
  * (10 m² of 10,000 vacant is 99 %, 99.9 %); half up. */
@@ -231,7 +223,9 @@ static void figures_text(const ly_district *d, const ly_building *b, ly_lang lan
                b->contact.phone ? b->contact.phone : "");
     }
     double area, vacant;
-    double occ = occupancy(d, b, &area, &vacant);
+    /* (as the card, the stats and the portal count it: under 1 m² vacant on a floor is let,
+     * a plant or parking floor not let at all) */
+    double occ = ly_building_occupancy(d, b, &area, &vacant);
     if (occ >= 0)
         printf("Occupancy      %s of %s m² leased; %s m² vacant\n", percent(occ, 1, pct, sizeof pct),
                ly_thousands(area, a, sizeof a), ly_thousands(vacant, c, sizeof c));
@@ -316,7 +310,7 @@ static void list_text(const ly_district *d, ly_lang lang)
     for (size_t i = 0; i < d->n_buildings; i++) {
         const ly_building *b = &d->buildings[i];
         char pct[16] = "-";
-        double occ = occupancy(d, b, NULL, NULL);
+        double occ = ly_building_occupancy(d, b, NULL, NULL);
         if (occ >= 0)
             percent(occ, 0, pct, sizeof pct);
         const char *name = b->name || b->name_en
