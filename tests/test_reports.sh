@@ -968,7 +968,7 @@ check 'grep -q "300 m² newly vacant .*World Trade" "$tmp/o19" && grep -q "(agai
 cp "$STORE" "$tmp/g.gpkg"
 sed 's/^2011-W18/2021-W18/' "$tmp/wtc18.csv" >"$tmp/w2021.csv"
 run 1 report import --db "$tmp/g.gpkg" "$tmp/w2021.csv"
-expect err "w2021.csv: not imported: 2021-W18 is 523 weeks after the store's latest report, 2011-W17: expected the week the figures are for \(a typo in the year\?\), or --gap"
+expect err "w2021.csv: not imported: 2021-W18 is 523 weeks after the store's latest report, 2011-W17: expected the week the figures are for \(a typo in the year\?\), or, after 522 weeks without reports, the file imported with louyu report import --gap"
 run 0 report import --db "$tmp/g.gpkg" --gap "$tmp/w2021.csv"
 printf 'week,building,floors,vacant_m2\n2001-W18,wtc,3,100\n' >"$tmp/w2001.csv"
 printf 'week,building,floors,vacant_m2\n2005-W18,wtc,3,100\n' >"$tmp/w2005.csv"

@@ -340,8 +340,8 @@ static int too_far(import_ctx *c, bool gap)
     char w[16];
     ly_week_format(latest, w, sizeof w);
     snprintf(c->err, c->n, "%s is %ld weeks after the store's latest report, %s: expected the "
-             "week the figures are for (a typo in the year?), or --gap to import it after "
-             "%ld weeks without reports", c->week, (m_rep - m_latest) / 7, w,
+             "week the figures are for (a typo in the year?), or, after %ld weeks without "
+             "reports, the file imported with louyu report import --gap", c->week, (m_rep - m_latest) / 7, w,
              (m_rep - m_latest) / 7 - 1);
     return -1;
 }
