@@ -68,7 +68,7 @@ static void finder_sizes(void)
 /* The menu's item k as the view labels it. */
 static void item(int k, ly_string_id text, char *buf, size_t n)
 {
-    snprintf(buf, n, "  %s##export%d", ly_str(text, LY_LANG_EN), k);
+    snprintf(buf, n, "%s##export%d", ly_str(text, LY_LANG_EN), k);
 }
 
 /* The one file in the export folder ending in ext (removed after reading); its bytes. */

@@ -70,6 +70,37 @@ static void fresh(void)
     ly_ui_init(&ui, font, &dl);
 }
 
+/* ---- a label a little too long for its pill -------------------------------------- */
+
+static const char TIGHT[] = "地图 8000×6000（PNG）";
+static float tight_w; /* the panel's width */
+
+static void build_tight(ly_ui *u, void *p)
+{
+    (void)p;
+    ly_ui_panel_begin(u, "tight", 20, 20, tight_w, 200, NULL);
+    ly_ui_button(u, TIGHT);
+    ly_ui_panel_end(u);
+}
+
+/* A label 8 px wider than the row leaves a pill padded at its natural 14 px takes some of
+ * that padding and shows whole (the Export… menu's "地图 8000×6000（PNG）" had been cut); a
+ * label far too long is still cut, with an ellipsis. */
+static void test_tight_button(void)
+{
+    fresh();
+    tight_w = 600;
+    frame(build_tight, NULL);
+    size_t whole = dl.n_vertices;
+    float natural = ly_ui_button_width(&ui, TIGHT);
+    tight_w = natural - 8 + 2 * ui.theme.padding;
+    frame(build_tight, NULL);
+    CHECK_INT(dl.n_vertices, whole);
+    tight_w = 0.6f * natural + 2 * ui.theme.padding;
+    frame(build_tight, NULL);
+    CHECK(dl.n_vertices < whole);
+}
+
 /* ---- buttons, ids, panels ---------------------------------------------------- */
 
 typedef struct {
@@ -1051,6 +1082,7 @@ int main(void)
     ly_draw_init(&dl, font);
     ly_ui_init(&ui, font, &dl);
     test_buttons();
+    test_tight_button();
     test_scale();
     test_wrap();
     test_fit_middle();

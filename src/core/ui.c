@@ -1229,8 +1229,10 @@ bool ly_ui_button(ly_ui *ui, const char *label)
     const ly_ui_theme *t = &ui->theme;
     char buf[128];
     const char *s = shown(label, buf, sizeof buf);
-    float px = dp(ui, t->font_px), pad = dp(ui, 14);
-    float w = fminf(measure(ui->font, s, px) + 2 * pad, avail(ui));
+    float px = dp(ui, t->font_px), pad = dp(ui, 14), text_w = measure(ui->font, s, px);
+    float w = fminf(text_w + 2 * pad, avail(ui));
+    /* a label a little too long for the row takes some of the pill's padding before it is cut */
+    pad = fmaxf(fminf(pad, 0.5f * (w - text_w)), dp(ui, 6));
     ly_ui_rect r = item(ui, w, dp(ui, t->row_h));
     behaviour b = behave(ui, ly_ui_get_id(ui, label), r, PLAIN);
     if (visible(ui, r)) {

@@ -31,7 +31,7 @@ static void export_menu(const ly_view_ctx *c)
             id = LY_S_EXPORT_MODEL_SELECTION;
         else if (st->selected >= 0 && k == LY_EXPORT_CITYJSON)
             id = LY_S_EXPORT_CITYJSON_SELECTION;
-        snprintf(label, sizeof label, "  %s##export%d", ly_view_str(c, id), k);
+        snprintf(label, sizeof label, "%s##export%d", ly_view_str(c, id), k);
         if (ly_ui_button(c->ui, label))
             ly_msg_int(c->out, LY_MSG_EXPORT, k);
     }
