@@ -269,6 +269,24 @@ static void portrait_selection(void)
     ly_cmd_set_scale(&g_app, 1);
 }
 
+/* The controls' keys say "← → the week" only where the week slider is: over the bundled
+ * GeoJSON (no weeks) their panel is a row shorter than over the store with its weeks. */
+static void controls_keys(void)
+{
+    ly_cmd_set_operations(&g_app, false);
+    ly_cmd_select(&g_app, -1, false);
+    ly_cmd_resize(&g_app, 1280, 720);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1280, 720), 0);
+    ly_cmd_set_help(&g_app, true);
+    frames(3);
+    CHECK(g_app.layout.help_keys.shown && !ly_layout_has_weeks(&g_app));
+    float plain = ly_ui_panel_height(&g_app.ui, "help-keys");
+    CHECK_INT(ly_cli_load(&g_app, LY_BINARY_DIR "/data/zhanshan.gpkg", false), 0);
+    frames(3);
+    CHECK(g_app.layout.help_keys.shown && ly_layout_has_weeks(&g_app));
+    CHECK(ly_ui_panel_height(&g_app.ui, "help-keys") > plain + 10);
+}
+
 int main(void)
 {
     ly_platform *plat;
@@ -489,6 +507,7 @@ int main(void)
     }
 
     floors_tab();
+    controls_keys();
     ly_renderer_target_end(g_app.renderer);
     ly_app_deinit(&g_app);
     ly_platform_destroy(plat);

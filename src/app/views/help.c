@@ -9,13 +9,15 @@ typedef struct {
     const char *keys;
     ly_string_id keys_id, text;
     bool window; /* a window's alone: not said in a web page (app.h in_page) */
+    bool weeks;  /* the week slider's: said only where it shows (a store with weeks) */
 } row;
 
-#define HEADING(id) {NULL, id, 0, false}
-#define KEYS(k, id) {k, 0, id, false}
-#define ACTION(k, id) {NULL, k, id, false}
-#define WINDOW_KEYS(k, id) {k, 0, id, true}
-#define WINDOW_ACTION(k, id) {NULL, k, id, true}
+#define HEADING(id) {NULL, id, 0, false, false}
+#define KEYS(k, id) {k, 0, id, false, false}
+#define ACTION(k, id) {NULL, k, id, false, false}
+#define WINDOW_KEYS(k, id) {k, 0, id, true, false}
+#define WINDOW_ACTION(k, id) {NULL, k, id, true, false}
+#define WEEK_KEYS(k, id) {k, 0, id, false, true}
 
 static const row POINTER[] = {
     HEADING(LY_S_HELP_MOUSE),
@@ -45,14 +47,14 @@ static const row KEYBOARD[] = {
     KEYS("P  X", LY_S_HELP_PLAN),
     KEYS("L", LY_S_HELP_LANGUAGE),
     KEYS("Esc", LY_S_HELP_ESCAPE),
-    KEYS("←  →", LY_S_HELP_WEEKS),
+    WEEK_KEYS("←  →", LY_S_HELP_WEEKS),
     WINDOW_KEYS("Ctrl+R  F11  Ctrl+Q", LY_S_HELP_WINDOW),
 };
 
 static void rows(const ly_view_ctx *c, const row *r, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (r[i].window && c->app->in_page)
+        if ((r[i].window && c->app->in_page) || (r[i].weeks && !ly_layout_has_weeks(c->app)))
             continue;
         const char *keys = r[i].keys ? r[i].keys : ly_view_str(c, r[i].keys_id);
         if (!r[i].text) {
