@@ -198,6 +198,12 @@ expect_fail() { # WHAT PATTERN ARGS...
 }
 expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$tmp/no.csv" --select wtc,nope
 expect_fail "no format" "which format" "$district"
+# .gltf is glTF's JSON form: binary glTF is not written under that name, asked for or not
+for f in "" "--format glb"; do
+  # shellcheck disable=SC2086 # (the format's two words, or none)
+  expect_fail "a .gltf out $f" "a .gltf file is glTF's JSON form; louyu writes binary glTF: expected an --out ending in .glb" "$district" $f --out "$tmp/m.gltf"
+  check '[ ! -e "$tmp/m.gltf" ]' "binary glTF written to m.gltf ($f)"
+done
 # --lang names the CSV header's language: given to another format it is refused, not ignored
 expect_fail "--lang for glb" "and --lang are not for glb" "$district" --out "$tmp/no.csv" --format glb --lang zh
 expect_fail "--lang for geojson" "lang is for csv" "$district" --out "$tmp/no.csv" --format geojson --lang zh

@@ -382,6 +382,13 @@ int ly_cli_export(const ly_args *a)
     base = base ? base + 1 : out;
     if (!format && (!base || !strcmp(out, "-") || !strchr(base, '.')))
         format = ly_store_is(path) && !ly_gpkg_features_is(path) ? "geojson" : NULL;
+    /* a .gltf file is glTF's JSON form, which other tools read as JSON: binary glTF
+     * under that name would be refused by them, so the name is refused here */
+    const char *dot = base ? strrchr(base, '.') : NULL;
+    if (dot && !strcasecmp(dot, ".gltf") && (!format || !strcmp(format, "glb")))
+        return ly_cli_usage_error(a->cmd, "--out %s: a .gltf file is glTF's JSON form; louyu "
+                                          "writes binary glTF: expected an --out ending in .glb",
+                                  out);
     if (!format)
         return ly_cli_usage_error(a->cmd, "which format? --format csv, glb, cityjson or geojson (or "
                                           "an --out ending in .csv, .glb, .city.json or "
