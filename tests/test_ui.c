@@ -803,6 +803,7 @@ typedef struct {
     char buf[32];
     int enters;
     ly_ui_rect field;
+    const char *space; /* the space bar's caption */
 } typing;
 
 static void build_typing(ly_ui *u, void *p)
@@ -811,7 +812,7 @@ static void build_typing(ly_ui *u, void *p)
     ly_ui_panel_begin(u, "kiosk", 10, 10, 600, 0, NULL);
     ly_ui_text_field(u, "search", c->buf, sizeof c->buf, "Search");
     c->field = ly_ui_last_rect(u);
-    c->enters += ly_ui_keyboard(u, "kbd", "OK");
+    c->enters += ly_ui_keyboard(u, "kbd", "OK", c->space);
     ly_ui_panel_end(u);
 }
 
@@ -836,9 +837,12 @@ static void tap_key(typing *c, const char *name)
 static void test_typing(void)
 {
     fresh();
-    typing c = {0};
+    typing c = {.space = ""};
     frame(build_typing, &c);
+    size_t bare = dl.n_vertices;
+    c.space = "space"; /* the space bar says what it is */
     frame(build_typing, &c);
+    CHECK(dl.n_vertices > bare);
     CHECK(!ly_ui_wants_keyboard(&ui));
     CHECK(!send_text("x")); /* nothing focused: the text is not ours */
     tap(build_typing, &c, cx(c.field), cy(c.field));

@@ -101,6 +101,7 @@ typedef enum {
     LY_S_CLOSE,
     LY_S_CANCEL,
     LY_S_OK,
+    LY_S_KEY_SPACE, /* the on-screen keyboard's space bar */
     LY_S_OTHER_LANGUAGE,
     LY_S_DASHBOARD,
     LY_S_FIND_SPACE,

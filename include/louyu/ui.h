@@ -280,11 +280,11 @@ float ly_ui_fit_height(float content, float room, float least);
  * leaves it the focus; one anywhere else takes it away. */
 void ly_ui_focus(ly_ui *ui, const char *label);
 /* An on-screen keyboard across the content width: digits, a-z, backspace,
- * space and enter (its caption `enter`, in the interface's language). Taps edit the
+ * space and enter (their captions `space` and `enter`, in the interface's language). Taps edit the
  * focused text field (without taking its focus). Returns true when Enter is tapped. Key
  * ids are "key:a", "key:1", "key:space", "key:back", "key:enter" under the pushed id
  * `label`. */
-bool ly_ui_keyboard(ly_ui *ui, const char *label, const char *enter);
+bool ly_ui_keyboard(ly_ui *ui, const char *label, const char *enter, const char *space);
 
 /* ---- text layout ------------------------------------------------------------- */
 

@@ -101,6 +101,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_CLOSE] = {"关闭", "Close"},
     [LY_S_CANCEL] = {"取消", "Cancel"},
     [LY_S_OK] = {"确定", "OK"},
+    [LY_S_KEY_SPACE] = {"空格", "space"},
     [LY_S_OTHER_LANGUAGE] = {"English", "中文"},
     [LY_S_DASHBOARD] = {"数据看板", "Dashboard"},
     [LY_S_FIND_SPACE] = {"找空间", "Find space"},

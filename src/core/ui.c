@@ -1566,7 +1566,8 @@ static void type(ly_ui *ui, const char *s)
     push_edit(ui, s, strlen(s));
 }
 
-bool ly_ui_keyboard(ly_ui *ui, const char *label, const char *enter_caption)
+bool ly_ui_keyboard(ly_ui *ui, const char *label, const char *enter_caption,
+                    const char *space_caption)
 {
     static const char *rows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
     float gap = dp(ui, 6), kh = dp(ui, ui->theme.key_h), W = avail(ui);
@@ -1587,7 +1588,8 @@ bool ly_ui_keyboard(ly_ui *ui, const char *label, const char *enter_caption)
             type(ui, "\b");
     }
     float y = r.y + 4 * (kh + gap), ew = 3 * kw + 2 * gap;
-    if (key(ui, "key:space", "", (ly_ui_rect){r.x, y, W - ew - gap, kh})) type(ui, " ");
+    if (key(ui, "key:space", space_caption ? space_caption : "", (ly_ui_rect){r.x, y, W - ew - gap, kh}))
+        type(ui, " ");
     const char *cap = enter_caption ? enter_caption : "OK";
     if (key(ui, "key:enter", cap, (ly_ui_rect){r.x + W - ew, y, ew, kh}))
         enter = true;

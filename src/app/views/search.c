@@ -73,7 +73,8 @@ static void keyboard(const ly_view_ctx *c)
 {
     if (!c->L->keyboard.shown)
         return;
-    if (ly_view_panel(c, "keyboard", &c->L->keyboard, NULL) && ly_ui_keyboard(c->ui, "kbd", ly_view_str(c, LY_S_OK)))
+    if (ly_view_panel(c, "keyboard", &c->L->keyboard, NULL) &&
+        ly_ui_keyboard(c->ui, "kbd", ly_view_str(c, LY_S_OK), ly_view_str(c, LY_S_KEY_SPACE)))
         ly_msg_on(c->out, LY_MSG_SET_KEYBOARD, false); /* Enter: done typing */
     ly_ui_panel_end(c->ui);
 }
