@@ -696,7 +696,7 @@ expect out "^$want_fin enterprises in industry \"Finance\"$"
   pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: --industry finance does not filter"; }
 # the industry column names it (in --lang's language), not by its keyword
 run 0 info "$ZS" wtc --enterprises --industry it; expect out '^[0-9]+F +IT +[0-9-]'
-run 0 info "$ZS" wtc --enterprises --industry finance --lang zh; expect out '^[0-9]+F +金融 +[0-9-]'
+run 0 info "$ZS" wtc --enterprises --industry finance --lang zh; expect out '^[0-9]+ 层 +金融 +[0-9-]'
 # the industry as louyu shows it, in either language, in any case: the same enterprises
 for name in Finance 金融; do
   run 0 info "$ZS" wtc --enterprises --industry "$name"
@@ -773,8 +773,8 @@ for l in open(sys.argv[1], encoding="utf-8"):
 }
 run 0 info "$ZS"; expect out '^Zhanshan Subdistrict \(湛山街道\): 33 buildings$'
 check '[ -z "$(cjk_outside)" ]' "info's list mixes Chinese into English: $(cjk_outside | head -2)"
-run 0 info "$ZS" --lang zh; expect out '^湛山街道 \(Zhanshan Subdistrict\): 33 buildings$'
-expect out '^wtc +118.0 m +30 +85 %  青岛世贸中心 A/B座 \(Qingdao World Trade Center A & B\)$'
+run 0 info "$ZS" --lang zh; expect out '^湛山街道 \(Zhanshan Subdistrict\)：33 座楼宇$'
+expect out '^wtc +118.0 米 +30 +85 %  青岛世贸中心 A/B座 \(Qingdao World Trade Center A & B\)$'
 for id in everbright-ifc petroleum; do
   run 0 info "$ZS" $id --lang en
   check '[ -z "$(cjk_outside)" ]' "info $id mixes Chinese into English: $(cjk_outside | head -2)"
@@ -790,8 +790,8 @@ expect out '^Other properties$'; expect out '^  note: Real building; '
 check '! grep -q "{\"" "$tmp/out"' "info prints other properties as raw JSON"
 run 0 info "$ZS" everbright-ifc --lang zh
 expect out '^光大国际金融中心 \(Everbright International Financial Center\)  \[everbright-ifc\]$'
-expect out '^Contact +招商部 \(Leasing office\)  0532'; expect out '^Tax 2010 +128,600,000 CNY  \(亿元楼\)$'
-expect out '^5F +制造业总部 +38 .*青岛正安电子有限公司 \(Qingdao Zheng'
+expect out '^联系 +招商部 \(Leasing office\)  0532'; expect out '^2010年税收 +128,600,000 元（亿元楼）$'
+expect out '^5 层 +制造业总部 +38 .*青岛正安电子有限公司 \(Qingdao Zheng'
 run 0 info "$ZS" everbright-ifc --floors --lang zh; expect out '^ +青岛正安电子有限公司 \(Qingdao'
 run 0 info "$ZS" everbright-ifc --floors; expect out '^ +Qingdao Zheng.an Electronics Co., Ltd. \(青岛正安电子有限公司\)'
 # the directory's columns line up by display width: an en dash, CJK, a long industry (sweep 93)
@@ -799,11 +799,11 @@ cols() { # the terminal column where each row's employees end: one value when al
   python3 -c 'import re,sys,unicodedata as u
 w=lambda s: sum(2 if u.east_asian_width(c) in "WF" else 1 for c in s)
 for l in open(sys.argv[1], encoding="utf-8"):
-    m = re.match(r"^(\S+) +(.+?) +(\d+|-|Employees) +(\d{4}|-|Since)  ", l)
+    m = re.match(r"^(\S+) +(.+?) +(\d+|-|Employees|员工人数) +(\d{4}|-|Since|入驻年份)  ", l)
     if m: print(w(l[:m.end(3)]))' "$tmp/out" | sort -u | wc -l
 }
 for lang in en zh; do
-  run 0 info "$ZS" everbright-ifc --enterprises --lang $lang; expect out '^5–7F +'
+  run 0 info "$ZS" everbright-ifc --enterprises --lang $lang; expect out '^5–7 ?(F|层) +'
   check '[ "$(cols)" -eq 1 ]' "info --enterprises --lang $lang: columns do not line up"
   run 0 info "$ZS" everbright-ifc --lang $lang
   check '[ "$(cols)" -eq 1 ]' "info's enterprises --lang $lang: columns do not line up"
@@ -818,6 +818,69 @@ for l in open(sys.argv[1], encoding=\"utf-8\"):
     m = re.match(r\"^ *\\S.*?\\S  +\", l)
     n.add(len(m.group(0)) if m else -1)
 print(len(n))" "$tmp/out")" = 1 ]' "stats' values do not start in one column: $(head -16 "$tmp/out")"
+# --lang zh: info (every form) and stats speak Chinese throughout, labels, headings and states
+# in the card's words, their columns lined up by terminal columns (a CJK character takes two);
+# English and --json are as they were (had: "Address", "Floor  use ...", "leased" in Chinese)
+english_left() { # $tmp/out's English words outside names: the data's own text is left out
+  python3 -c 'import re,sys
+for l in open(sys.argv[1], encoding="utf-8"):
+    if l.rstrip() in ("其他属性", "示意数据说明："): break
+    while re.search(r"\([^()]*\)", l): l = re.sub(r"\([^()]*\)", "", l)
+    l = re.sub(r"\[[^]]*\]|^[\w.-]+(?= +[0-9.]+ 米 )|m²|LoD", "", l)
+    if re.search("[A-Za-z]{2,}", l): print(l.rstrip())' "$tmp/out"
+}
+widths() { # the distinct terminal widths of REGEX's first group over $tmp/out's lines
+  python3 -c 'import re,sys,unicodedata as u
+w=lambda s: sum(2 if u.east_asian_width(c) in "WF" else 1 for c in s)
+print(sorted({w(m.group(1)) for l in open(sys.argv[1], encoding="utf-8") for m in [re.match(sys.argv[2], l)] if m}))' "${2:-$tmp/out}" "$1"
+}
+run 0 info wtc --lang zh # (the bundled store: its latest week)
+expect out '^地址 +香港中路6号 \(6 Xianggang Middle Road\)$'; expect out '^状态 +2000 年建成$'
+expect out '^高度 +118\.0 米 · 30 层 · 3 个部分$'; expect out '^建筑面积 +117,740 m²$'
+expect out '^租金 +4\.60 元/m²/天$'; expect out '^出租率 +84\.9 %，登记面积 97,501 m²，空置 14,720 m²$'
+expect out '^数据周次 +2011年第17周$'; expect out '^入驻企业（110 家）$'
+expect out '^ 楼层  用途 +面积 m² +空置 m²  状态$'; expect out '^ +30  设备层 +1,559 +0  设备层$'
+expect out '^ +28  办公 +2,942 +2,070  部分空置，租金 4\.60 元/m²/天$'; expect out '^ +29  办公 .*  已出租$'
+check '[ -z "$(english_left)" ]' "info --lang zh says English: $(english_left | sed 3q)"
+sed -n '2,/^$/p' "$tmp/out" >"$tmp/labels" # the rows under the title, each a label and a value
+check '[ "$(widths "^(.*?[^ ]  +)[^ ]" "$tmp/labels")" = "[15]" ]' \
+  "info --lang zh: the values do not start in one column: $(widths "^(.*?[^ ]  +)[^ ]" "$tmp/labels")"
+check '[ "$(widths "^( *(\d+|楼层) +\S+ +([\d,]+|面积 m²) +([\d,]+|空置 m²))  ")" = "[40]" ]' \
+  "info --lang zh: the floor table's columns do not line up: $(widths "^( *(\d+|楼层) +\S+ +([\d,]+|面积 m²) +([\d,]+|空置 m²))  ")"
+run 0 info "$ZS" petroleum --lang zh; expect out '^服务站点 +红色会所 \(Red Clubhouse\)$'; expect out '^  服务窗口 +区商务局 '
+check '[ -z "$(english_left)" ]' "info petroleum --lang zh says English: $(english_left | sed 3q)"
+run 0 info "$ZS" agora --lang zh; expect out '^状态 +在建 · 预计 2011 年建成$'; expect out '^出租率 +无数据$'
+expect out '^其他属性$'
+run 0 info "$ZS" wtc --floors --lang zh; expect out '^ +27  办公 +2,942 +0  已出租$'; expect out '… 等 [0-9]+ 家$'
+check '[ -z "$(english_left)" ]' "info --floors --lang zh says English: $(english_left | sed 3q)"
+check '[ "$(widths "^( *(\d+|楼层) +\S+ +([\d,]+|面积 m²) +([\d,]+|空置 m²))  ")" = "[40]" ]' "info --floors --lang zh: columns do not line up"
+run 0 info "$ZS" agora --floors --lang zh; expect out '^暂无楼层记录：全部 52 层的用途和出租情况未知$'; expect out '^ +52  - .*  无数据$'
+run 0 info "$ZS" wtc --enterprises --lang zh; expect out '^110 家企业$'; expect out '^楼层 +行业 +员工人数  入驻年份  名称$'
+check '[ -z "$(english_left)" ]' "info --enterprises --lang zh says English: $(english_left | sed 3q)"
+run 0 info "$ZS" wtc --enterprises --industry finance --lang zh; expect out '^27 家企业，行业：金融$'
+run 0 info "$ZS" wtc --enterprises --industry nothing --lang zh; expect out '^没有“nothing”行业的企业（共记录 110 家）$'
+run 0 info "$ZS" agora --enterprises --lang zh; expect out '^暂无企业记录$'
+run 0 info "$ZS" --lang zh; expect out '^编号 +高度 +层数 +出租率  名称$'
+check '[ -z "$(english_left)" ]' "info's list --lang zh says English: $(english_left | sed 3q)"
+check '[ "$(widths "^(\S+ +(\S+ 米|高度) +(\d+|层数) +(\d+ %|-|出租率))  ")" = "[44]" ]' \
+  "info's list --lang zh: columns do not line up: $(widths "^(\S+ +(\S+ 米|高度) +(\d+|层数) +(\d+ %|-|出租率))  ")"
+run 0 info "$SRC/tests/data/cityjson/delft.city.json" b1105d28c-00ba-11e6-b420-2bdcc4ab5d7f --lang zh
+expect out '^状态 +已建成$'; expect out '^模型 +LoD 1，229 个面$'; expect out '^其他属性$'
+run 0 stats "$ZS" --lang zh
+expect out '^街区 +湛山街道 \(Zhanshan Subdistrict\)，数据日期 2011年4月29日$'
+expect out '^楼宇 +33 座（已建成 30 座，在建 3 座）$'; expect out '^空置 +227,332 m²（整层空置 7 层，部分空置 171 层）$'
+expect out '^出租率 +85\.5 %$'; expect out '^亿元楼 +2 座：光大国际金融中心、青岛世贸中心 A/B座$'
+check '[ -z "$(english_left)" ]' "stats --lang zh says English: $(english_left | sed 3q)"
+check '[ "$(widths "^( *\S+  +)\S")" = "[22]" ]' "stats --lang zh: values do not start in one column: $(widths "^( *\S+  +)\S")"
+run 2 stats "$ZS" --lang fr; expect err 'zh\|en'
+# English stays as scripts read it; --json is the same in both languages
+"$LOUYU" stats "$ZS" >"$tmp/a" 2>&1; "$LOUYU" stats "$ZS" --lang en >"$tmp/b" 2>&1
+check 'cmp -s "$tmp/a" "$tmp/b"' "stats --lang en differs from stats"
+run 0 info "$ZS" wtc; expect out '^Floor  use          area m²   vacant m²  status$'; expect out '^Status +completed \(built 2000\)$'
+for form in "stats $ZS" "info $ZS wtc" "info $ZS wtc --floors"; do
+  "$LOUYU" $form --json >"$tmp/a" 2>&1; "$LOUYU" $form --json --lang zh >"$tmp/b" 2>&1
+  check 'cmp -s "$tmp/a" "$tmp/b"' "$form --json differs in Chinese"
+done
 # under 1 m² vacant on a floor is let in info as elsewhere; a percentage never reads 100 with
 # space to let (sweep 94)
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); b=[f for f in d["features"] if f["properties"].get("floor_records")][0]; p=b["properties"]; p["floor_records"]=[{"floor":1,"use":"office","area_m2":1000,"vacant_m2":0.4},{"floor":2,"use":"office","area_m2":99000,"vacant_m2":int(sys.argv[3])}]; p.pop("rent_cny_m2_day",None); d["features"]=[b]; json.dump(d,open(sys.argv[2],"w"))' \
@@ -883,7 +946,7 @@ run 2 shot "$ZS" --out "$tmp/no.png" --scale inf
 run 2 pick "$ZS" --at 10,10 --out "$tmp/no.png"; expect err '--out is an option of `louyu shot`, .*, not of `louyu pick`'
 expect err '^usage: louyu pick'
 # every command that takes an option is named, not just the first
-run 2 stats "$ZS" --lang zh; expect err -- '--lang is an option of `louyu view`, `louyu info`, `louyu nearby`, `louyu query`, .*not of `louyu stats`'
+run 2 validate "$ZS" --lang zh; expect err -- '--lang is an option of `louyu view`, `louyu stats`, `louyu info`, `louyu nearby`, `louyu query`, .*not of `louyu validate`'
 run 2 info "$ZS" --json --json;               expect err -- '--json is given twice'
 run 2 stats "$ZS" --size 10x10;               expect err -- '--size is an option of'
 # (--db, the report commands' store, to a command that reads a store as its file: how)

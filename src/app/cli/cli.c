@@ -186,8 +186,16 @@ static const ly_opt O_INFO[] = {
     {"--sort", LY_OPT_CHOICE, "floor|name|industry", "with --enterprises: the order", 0, 0,
      "floor|name|industry"},
     {"--lang", LY_OPT_CHOICE, "zh|en",
-     "the language of every form's names and industries, the other language's name after it in "
-     "parentheses; with --sort name, the names sorted by (default en)",
+     "the language of every form's text: labels, headings, states, names and industries (the "
+     "other language's name after a name in parentheses); with --sort name, the names sorted by "
+     "(default en; --json is the same in both)",
+     0, 0, "zh|en"},
+    {NULL}};
+
+static const ly_opt O_STATS[] = {
+    {"--lang", LY_OPT_CHOICE, "zh|en",
+     "the language of the text: labels, figures' words, names (default en; --json is the same "
+     "in both)",
      0, 0, "zh|en"},
     {NULL}};
 
@@ -289,7 +297,7 @@ static const ly_opt *const G_PICK[] = {O_PICK, O_MODEL, O_CACHE, NULL};
 static const ly_opt *const G_BENCH[] = {O_BENCH, O_CACHE, NULL};
 static const ly_opt *const G_SYNTH[] = {O_SYNTH, NULL};
 static const ly_opt *const G_VALIDATE[] = {O_VALIDATE, O_MODEL, NULL};
-static const ly_opt *const G_STATS[] = {O_JSON, O_MODEL, NULL};
+static const ly_opt *const G_STATS[] = {O_STATS, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_NEARBY[] = {O_NEARBY, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_INFO[] = {O_INFO, O_JSON, O_MODEL, NULL};
 static const ly_opt *const G_QUERY[] = {O_QUERY, O_JSON, O_MODEL, NULL};

@@ -171,87 +171,142 @@ static const char *percent(double occ, int decimals, char *buf, size_t n)
     return buf;
 }
 
-static void print_names(const char *label, const char *zh, const char *en, ly_lang lang)
+/* A row's label: its value starts in one column, by terminal columns (地址 takes four). */
+static void label(const char *text)
+{
+    ly_cli_pad(text, -15);
+}
+
+static void print_names(const char *text, const char *zh, const char *en, ly_lang lang)
 {
     char buf[512];
-    if (zh || en)
-        printf("%-15s%s\n", label, ly_info_names(zh, en, lang, buf, sizeof buf));
+    if (zh || en) {
+        label(text);
+        printf("%s\n", ly_info_names(zh, en, lang, buf, sizeof buf));
+    }
+}
+
+/* Completed or not, and the year: in Chinese the card's words (2000 年建成). */
+static void status_text(const ly_building *b, ly_lang lang)
+{
+    bool done = b->status == LY_STATUS_COMPLETED;
+    label(ly_str(LY_S_STATUS, lang));
+    if (b->year)
+        printf(done ? ly_cli_str(LY_S_COMPLETED_IN, lang, "completed (built %d)")
+                    : ly_cli_str(LY_S_UNDER_CONSTRUCTION_DUE, lang, "under construction (due %d)"),
+               b->year);
+    else
+        printf("%s", done ? ly_cli_str(LY_S_COMPLETED, lang, "completed")
+                          : ly_cli_str(LY_S_UNDER_CONSTRUCTION, lang, "under construction"));
+    printf("\n");
 }
 
 static void building_text(const ly_building *b, ly_lang lang)
 {
     char a[40];
-    print_names("Address", b->address, b->address_en, lang);
-    printf("Status         %s", b->status == LY_STATUS_COMPLETED ? "completed" :
-                                                                   "under construction");
-    if (b->year)
-        printf(" (%s %d)", b->status == LY_STATUS_COMPLETED ? "built" : "due", b->year);
-    printf("\n");
-    printf("Height         %.1f m, %d floor%s", b->height_m, b->floors, b->floors == 1 ? "" : "s");
+    print_names(ly_str(LY_S_ADDRESS, lang), b->address, b->address_en, lang);
+    status_text(b, lang);
+    label(ly_str(LY_S_HEIGHT, lang));
+    printf(ly_str(b->floors == 1 ? LY_S_INFO_HEIGHT_1 : LY_S_INFO_HEIGHT, lang), b->height_m,
+           b->floors);
     if (b->min_height_m > 0)
-        printf(", from %.1f m", b->min_height_m);
+        printf(ly_str(LY_S_INFO_FROM, lang), b->min_height_m);
     if (b->n_polygons > 1)
-        printf(", %u parts", b->n_polygons);
+        printf(ly_str(LY_S_INFO_PARTS, lang), b->n_polygons);
     printf("\n");
-    if (b->n_faces)
-        printf("Model          LoD %g, %u faces\n", b->lod, b->n_faces);
-    if (b->type) /* as the card names it (OpenStreetMap's "yes" is a building) */
-        printf("Type           %s\n", ly_building_type_name(b->type, lang));
-    if (b->alias)
-        printf("Also called    %s\n", b->alias);
-    if (b->gfa_m2 > 0)
-        printf("Floor area     %s m²\n", ly_thousands(b->gfa_m2, a, sizeof a));
+    if (b->n_faces) {
+        label(ly_str(LY_S_INFO_MODEL, lang));
+        printf(ly_str(LY_S_INFO_MODEL_LOD, lang), b->lod, b->n_faces);
+        printf("\n");
+    }
+    if (b->type) { /* as the card names it (OpenStreetMap's "yes" is a building) */
+        label(ly_str(LY_S_TYPE, lang));
+        printf("%s\n", ly_building_type_name(b->type, lang));
+    }
+    if (b->alias) {
+        label(ly_str(LY_S_INFO_ALIAS, lang));
+        printf("%s\n", b->alias);
+    }
+    if (b->gfa_m2 > 0) {
+        label(ly_str(LY_S_FLOOR_AREA, lang));
+        printf("%s m²\n", ly_thousands(b->gfa_m2, a, sizeof a));
+    }
 }
 
-static void figures_text(const ly_district *d, const ly_building *b, ly_lang lang)
+/* The tax, in Chinese with the district's word for a building that paid 100 M CNY. */
+static void tax_text(const ly_building *b, ly_lang lang)
+{
+    char a[40];
+    label(ly_str(LY_S_INFO_TAX_2010, lang));
+    ly_thousands(b->tax_2010_cny, a, sizeof a);
+    if (b->tax_2010_cny >= LY_TAX_BIG_CNY)
+        printf(ly_str(LY_S_INFO_CNY_BIG, lang), a,
+               ly_cli_str(LY_S_BIG_TAX, lang, "paid ≥ 100 M CNY"));
+    else
+        printf(ly_str(LY_S_INFO_CNY, lang), a);
+    printf("\n");
+}
+
+static void occupancy_text(const ly_district *d, const ly_building *b, ly_lang lang)
 {
     char a[40], c[40], pct[16];
-    char rents[160]; /* what its floors with space ask, as the card and the portal say it */
-    if (ly_building_rent_text(d, b, "CNY/m²/day", "to be agreed", rents, sizeof rents))
-        printf("Rent           %s\n", rents);
-    if (b->tax_2010_cny >= 0) { /* in Chinese, the district's word for such a building */
-        bool big = b->tax_2010_cny >= LY_TAX_BIG_CNY;
-        printf("Tax 2010       %s CNY%s%s%s\n", ly_thousands(b->tax_2010_cny, a, sizeof a),
-               big ? "  (" : "",
-               !big ? "" : lang == LY_LANG_ZH ? ly_str(LY_S_BIG_TAX, LY_LANG_ZH) : "paid ≥ 100 M CNY",
-               big ? ")" : "");
-    }
-    if (b->contact.name || b->contact.name_en || b->contact.phone) {
-        char who[256];
-        ly_info_names(b->contact.name, b->contact.name_en, lang, who, sizeof who);
-        printf("Contact        %s%s%s\n", who, *who && b->contact.phone ? "  " : "",
-               b->contact.phone ? b->contact.phone : "");
-    }
     double area, vacant;
     /* (as the card, the stats and the portal count it: under 1 m² vacant on a floor is let,
      * a plant or parking floor not let at all) */
     double occ = ly_building_occupancy(d, b, &area, &vacant);
+    label(ly_str(LY_S_OCCUPANCY, lang));
     if (occ >= 0)
-        printf("Occupancy      %s of %s m² leased; %s m² vacant\n", percent(occ, 1, pct, sizeof pct),
+        printf(ly_str(LY_S_INFO_OCCUPANCY, lang), percent(occ, 1, pct, sizeof pct),
                ly_thousands(area, a, sizeof a), ly_thousands(vacant, c, sizeof c));
     else
-        printf("Occupancy      no data\n");
-    char wk[16];
-    if (d->n_weeks && d->week < d->n_weeks) /* whose figures these are (a store's latest) */
-        printf("Week           %s\n", ly_week_format(d->weeks[d->week], wk, sizeof wk));
+        printf("%s", ly_cli_str(LY_S_NO_DATA, lang, "no data"));
+    printf("\n");
+    char wk[32];
+    if (d->n_weeks && d->week < d->n_weeks) { /* whose figures these are (a store's latest) */
+        label(ly_str(LY_S_INFO_WEEK, lang)); /* 2011年第17周, as the viewer says it */
+        printf("%s\n", lang == LY_LANG_EN ? ly_week_format(d->weeks[d->week], wk, sizeof wk)
+                                          : ly_format_week(d->weeks[d->week], false, lang, wk,
+                                                           sizeof wk));
+    }
+}
+
+static void figures_text(const ly_district *d, const ly_building *b, ly_lang lang)
+{
+    char rents[160]; /* what its floors with space ask, as the card and the portal say it */
+    if (ly_building_rent_text(d, b, ly_str(LY_S_RENT_UNIT, lang),
+                              ly_str(LY_S_SITE_TO_BE_AGREED, lang), rents, sizeof rents)) {
+        label(ly_str(LY_S_RENT, lang));
+        printf("%s\n", rents);
+    }
+    if (b->tax_2010_cny >= 0)
+        tax_text(b, lang);
+    if (b->contact.name || b->contact.name_en || b->contact.phone) {
+        char who[256];
+        ly_info_names(b->contact.name, b->contact.name_en, lang, who, sizeof who);
+        label(ly_str(LY_S_CONTACT, lang));
+        printf("%s%s%s\n", who, *who && b->contact.phone ? "  " : "",
+               b->contact.phone ? b->contact.phone : "");
+    }
+    occupancy_text(d, b, lang);
     if (b->has_services) {
-        print_names("Services", b->services.name, b->services.name_en, lang);
+        print_names(ly_str(LY_S_INFO_SERVICES, lang), b->services.name, b->services.name_en,
+                    lang);
         for (uint32_t i = 0; i < b->services.n_windows; i++) {
             const ly_name_pair *np = &d->names[b->services.first_window + i];
-            print_names("  window", np->name, np->name_en, lang);
+            print_names(ly_str(LY_S_INFO_WINDOW, lang), np->name, np->name_en, lang);
         }
         for (uint32_t i = 0; i < b->services.n_offerings; i++) {
             const ly_name_pair *np = &d->names[b->services.first_offering + i];
-            print_names("  service", np->name, np->name_en, lang);
+            print_names(ly_str(LY_S_INFO_SERVICE, lang), np->name, np->name_en, lang);
         }
     }
 }
 
 /* The data's other properties as "key: value" lines (a nested value as compact JSON). */
-static void extra_text(const char *extra)
+static void extra_text(const char *extra, ly_lang lang)
 {
     cJSON *o = cJSON_Parse(extra);
-    printf("\nOther properties\n");
+    printf("\n%s\n", ly_str(LY_S_INFO_OTHER_PROPERTIES, lang));
     if (!cJSON_IsObject(o)) {
         printf("  %s\n", extra);
         cJSON_Delete(o);
@@ -275,10 +330,10 @@ static int info_text(const ly_district *d, const ly_building *b, ly_lang lang)
     figures_text(d, b, lang);
     if (b->n_records) {
         printf("\n");
-        ly_info_floor_header();
+        ly_info_floor_header(lang);
         for (uint32_t i = b->n_records; i-- > 0;) {
             const ly_floor_record *r = &d->records[b->first_record + i];
-            ly_info_floor_row(d, b, r->floor, r);
+            ly_info_floor_row(d, b, r->floor, r, lang);
         }
     }
     if (b->n_enterprises) { /* the directory's table, in its order (by floor) */
@@ -286,12 +341,14 @@ static int info_text(const ly_district *d, const ly_building *b, ly_lang lang)
         long n = ly_directory_list(d, b, NULL, LY_ORDER_FLOOR, lang, &rows);
         if (n < 0)
             return -1;
-        printf("\nEnterprises (%u)\n", b->n_enterprises);
+        printf("\n");
+        printf(ly_str(LY_S_INFO_ENTERPRISES_N, lang), b->n_enterprises);
+        printf("\n");
         ly_info_enterprise_table(d, rows, (size_t)n, lang);
         free(rows);
     }
     if (b->extra)
-        extra_text(b->extra);
+        extra_text(b->extra, lang);
     return 0;
 }
 
@@ -300,13 +357,22 @@ static int info_text(const ly_district *d, const ly_building *b, ly_lang lang)
 
 static void list_text(const ly_district *d, ly_lang lang)
 {
-    char buf[320];
-    printf("%s: %zu building%s\n\n",
+    char buf[320], h[32];
+    printf(ly_str(d->n_buildings == 1 ? LY_S_INFO_N_BUILDINGS_1 : LY_S_INFO_N_BUILDINGS, lang),
            d->meta.name || d->meta.name_en
                ? ly_info_names(d->meta.name, d->meta.name_en, lang, buf, sizeof buf)
                : d->source,
-           d->n_buildings, d->n_buildings == 1 ? "" : "s");
-    printf("%-18s %8s %6s %9s  %s\n", "ID", "Height", "Floors", "Occupied", "Name");
+           d->n_buildings);
+    printf("\n\n");
+    /* the columns by terminal columns: a Chinese heading, 米 and an id may take two each */
+    ly_cli_pad(ly_cli_str(LY_S_CSV_ID, lang, "ID"), -18);
+    printf(" ");
+    ly_cli_pad(ly_str(LY_S_HEIGHT, lang), 8);
+    printf(" ");
+    ly_cli_pad(ly_cli_str(LY_S_CSV_FLOORS, lang, "Floors"), 6);
+    printf(" ");
+    ly_cli_pad(ly_cli_str(LY_S_OCCUPANCY, lang, "Occupied"), 9);
+    printf("  %s\n", ly_cli_str(LY_S_CSV_NAME, lang, "Name"));
     for (size_t i = 0; i < d->n_buildings; i++) {
         const ly_building *b = &d->buildings[i];
         char pct[16] = "-";
@@ -316,7 +382,11 @@ static void list_text(const ly_district *d, ly_lang lang)
         const char *name = b->name || b->name_en
                                ? ly_info_names(b->name, b->name_en, lang, buf, sizeof buf)
                                : ly_building_title(b, lang, buf, sizeof buf);
-        printf("%-18s %6.1f m %6d %9s  %s\n", b->id, b->height_m, b->floors, pct, name);
+        ly_cli_pad(b->id, -18);
+        snprintf(h, sizeof h, ly_str(LY_S_INFO_METRES, lang), b->height_m);
+        printf(" ");
+        ly_cli_pad(h, 8);
+        printf(" %6d %9s  %s\n", b->floors, pct, name);
     }
 }
 

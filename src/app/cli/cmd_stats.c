@@ -46,114 +46,151 @@ static void stats_json(const ly_district *d, const ly_stats *s)
     ly_json_print(o);
 }
 
-/* Terminal columns of a label: its characters (the labels are Latin and "≥", one column
- * each, three bytes for "≥"). */
-static size_t label_width(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
 /* A row: its label, padded so that every value starts in one column, the longest label's
  * and two spaces (values had started where each label happened to end, and "Buildings ≥
- * 100 M CNY 2" ran the label into its value). */
+ * 100 M CNY 2" ran the label into its value); by terminal columns, as a Chinese label's
+ * characters take two. */
 #define LABEL_COLUMNS 32
-static void row(const char *label, const char *fmt, ...)
+#define LABEL_COLUMNS_ZH 22 /* (2011年一季度新增企业 and two) */
+static void row(ly_lang lang, const char *label, const char *fmt, ...)
 {
-    size_t w = label_width(label);
-    printf("%s%*s", label, w < LABEL_COLUMNS ? (int)(LABEL_COLUMNS - w) : 1, "");
+    ly_cli_pad(label, lang == LY_LANG_ZH ? -LABEL_COLUMNS_ZH : -LABEL_COLUMNS);
+    if (ly_cli_text_width(label) >= (lang == LY_LANG_ZH ? LABEL_COLUMNS_ZH : LABEL_COLUMNS))
+        printf(" ");
     va_list ap;
     va_start(ap, fmt);
     vprintf(fmt, ap);
     va_end(ap);
 }
 
-static void stats_text(const ly_district *d, const ly_stats *s)
+static void enterprises_text(const ly_stats *s, ly_lang lang)
 {
-    char a[40], b[40], date[16];
-    ly_district_date(d, date, sizeof date); /* the week's Friday for a store's figures */
-    if (d->meta.name)
-        row("District", "%s%s%s%s%s\n", d->meta.name, d->meta.name_en ? " " : "",
-               d->meta.name_en ? d->meta.name_en : "", *date ? ", data of " : "", date);
-    row("Buildings", "%zu (%zu completed, %zu under construction)\n", s->buildings,
-           s->completed, s->under_construction);
-    row("  with occupancy data", "%zu\n", s->with_occupancy);
+    char a[40], b[40];
+    const char *label = ly_str(LY_S_ENTERPRISES, lang);
+    ly_thousands((double)s->enterprises_in_buildings, a, sizeof a);
+    ly_thousands(s->enterprises_registered, b, sizeof b);
     if (s->enterprise_share >= 0)
-        row("Enterprises", "%s in buildings of %s registered in the district "
-               "(%.1f %%)\n",
-               ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
-               ly_thousands(s->enterprises_registered, b, sizeof b), 100 * s->enterprise_share);
+        row(lang, label, ly_str(LY_S_STATS_ENT_SHARE, lang), a, b, 100 * s->enterprise_share);
     else if (s->enterprises_registered > 0)
-        row("Enterprises", "%s in buildings (more than the %s the district's figures "
-               "say are registered: that figure is not used)\n",
-               ly_thousands((double)s->enterprises_in_buildings, a, sizeof a),
-               ly_thousands(s->enterprises_registered, b, sizeof b));
+        row(lang, label, ly_str(LY_S_STATS_ENT_OVER, lang), a, b);
     else if (s->enterprises_in_buildings)
-        row("Enterprises", "%s in buildings\n",
-               ly_thousands((double)s->enterprises_in_buildings, a, sizeof a));
+        row(lang, label, ly_str(LY_S_STATS_ENT_IN, lang), a);
     else /* (a file with no enterprises at all gives none, not "0": a 3D model's, an OSM export's) */
-        row("Enterprises", "no data\n");
+        row(lang, label, "%s", ly_cli_str(LY_S_NO_DATA, lang, "no data"));
+    printf("\n");
+}
+
+static void area_text(const ly_stats *s, ly_lang lang)
+{
+    char a[40];
+    const char *gfa = ly_cli_str(LY_S_FLOOR_AREA, lang, "Gross floor area");
     if (s->gfa_known && s->gfa_known == s->buildings)
-        row("Gross floor area", "%s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
-    else if (s->gfa_known) /* (a sum over some: said so, as the tax is) */
-        row("Gross floor area", "%s m² (%zu of the %zu buildings report it)\n",
-               ly_thousands(s->gfa_m2, a, sizeof a), s->gfa_known, s->buildings);
-    if (s->occupancy_rate >= 0) {
-        row("Recorded floor area", "%s m² on %zu floor%s\n",
-               ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded,
-               s->floors_recorded == 1 ? "" : "s");
-        /* (the parts as shown add up to the whole as shown: leased is what vacancy leaves) */
-        row("Leased", "%s m²\n",
-               ly_thousands(round(s->recorded_area_m2) - round(s->vacant_m2), a, sizeof a));
-        row("Vacant", "%s m² (%zu floor%s fully vacant, %zu partly)\n",
-               ly_thousands(s->vacant_m2, a, sizeof a), s->floors_vacant,
-               s->floors_vacant == 1 ? "" : "s", s->floors_partly_vacant);
-        row("Occupancy rate", "%.1f %%\n", 100 * s->occupancy_rate);
-    } else {
-        row("Occupancy", "no data\n");
-    }
-    if (s->tax_2010_known) {
-        row("Tax 2010", "%s CNY (%zu building%s report%s it)\n",
-               ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known,
-               s->tax_2010_known == 1 ? "" : "s", s->tax_2010_known == 1 ? "s" : "");
-        row("Buildings paid ≥ 100 M CNY tax", "%zu", s->tax_big);
-        /* the ten largest by name (a city's thousands in --json) */
-        const char *sep = ": ";
-        size_t named = 0;
-        double below = INFINITY; /* the last named: its tax, its index (ties in file order) */
-        long below_i = -1;
-        for (; named < 10; named++) {
-            long top = -1; /* the largest after the last named (a city's ten: ten passes) */
-            for (size_t i = 0; i < d->n_buildings; i++) {
-                double t = d->buildings[i].tax_2010_cny;
-                bool after = t < below || (t == below && (long)i > below_i);
-                if (t >= LY_TAX_BIG_CNY && after &&
-                    (top < 0 || t > d->buildings[top].tax_2010_cny))
-                    top = (long)i;
-            }
-            if (top < 0)
-                break;
-            const ly_building *bd = &d->buildings[top];
-            printf("%s%s", sep, bd->name_en ? bd->name_en : bd->name ? bd->name : bd->id);
-            sep = ", ";
-            below = bd->tax_2010_cny;
-            below_i = top;
-        }
-        if (s->tax_big > named)
-            printf(" and %s more (stats --json lists them)",
-                   ly_thousands((double)(s->tax_big - named), a, sizeof a));
+        row(lang, gfa, "%s m²\n", ly_thousands(s->gfa_m2, a, sizeof a));
+    else if (s->gfa_known) { /* (a sum over some: said so, as the tax is) */
+        row(lang, gfa, ly_str(LY_S_STATS_GFA_SOME, lang), ly_thousands(s->gfa_m2, a, sizeof a),
+            s->gfa_known, s->buildings);
         printf("\n");
     }
-    if (s->tax_q1_2011_cny >= 0)
-        row("District tax Q1 2011", "%s CNY\n", ly_thousands(s->tax_q1_2011_cny, a, sizeof a));
-    if (s->new_enterprises_q1_2011 >= 0)
-        row("New enterprises Q1 2011", "%.0f\n", s->new_enterprises_q1_2011);
-    if (s->service_points)
-        row("Buildings with service windows", "%zu\n", s->service_points);
-    if (d->meta.n_illustrative) {
-        printf("Illustrative figures:\n");
+    if (s->occupancy_rate < 0) {
+        row(lang, ly_str(LY_S_OCCUPANCY, lang), "%s\n", ly_cli_str(LY_S_NO_DATA, lang, "no data"));
+        return;
+    }
+    row(lang, ly_str(LY_S_STATS_RECORDED, lang),
+        ly_str(s->floors_recorded == 1 ? LY_S_STATS_ON_FLOORS_1 : LY_S_STATS_ON_FLOORS, lang),
+        ly_thousands(s->recorded_area_m2, a, sizeof a), s->floors_recorded);
+    printf("\n");
+    /* (the parts as shown add up to the whole as shown: leased is what vacancy leaves) */
+    row(lang, ly_str(LY_S_LEASED, lang), "%s m²\n",
+        ly_thousands(round(s->recorded_area_m2) - round(s->vacant_m2), a, sizeof a));
+    row(lang, ly_str(LY_S_VACANT_FLOOR, lang),
+        ly_str(s->floors_vacant == 1 ? LY_S_STATS_VACANT_1 : LY_S_STATS_VACANT, lang),
+        ly_thousands(s->vacant_m2, a, sizeof a), s->floors_vacant, s->floors_partly_vacant);
+    printf("\n");
+    row(lang, ly_cli_str(LY_S_OCCUPANCY, lang, "Occupancy rate"), "%.1f %%\n",
+        100 * s->occupancy_rate);
+}
+
+/* The ten largest payers by name (a city's thousands in --json), in lang's name first. */
+static void big_tax_text(const ly_district *d, const ly_stats *s, ly_lang lang)
+{
+    char a[40];
+    row(lang, ly_cli_str(LY_S_BIG_TAX, lang, "Buildings paid ≥ 100 M CNY tax"),
+        ly_str(LY_S_STATS_N_BUILDINGS, lang), s->tax_big);
+    const char *sep = ly_str(LY_S_STATS_COLON, lang);
+    size_t named = 0;
+    double below = INFINITY; /* the last named: its tax, its index (ties in file order) */
+    long below_i = -1;
+    for (; named < 10; named++) {
+        long top = -1; /* the largest after the last named (a city's ten: ten passes) */
+        for (size_t i = 0; i < d->n_buildings; i++) {
+            double t = d->buildings[i].tax_2010_cny;
+            bool after = t < below || (t == below && (long)i > below_i);
+            if (t >= LY_TAX_BIG_CNY && after && (top < 0 || t > d->buildings[top].tax_2010_cny))
+                top = (long)i;
+        }
+        if (top < 0)
+            break;
+        const ly_building *bd = &d->buildings[top];
+        const char *first = lang == LY_LANG_EN ? bd->name_en : bd->name,
+                   *other = lang == LY_LANG_EN ? bd->name : bd->name_en;
+        printf("%s%s", sep, first ? first : other ? other : bd->id);
+        sep = ly_str(LY_S_LIST_SEP, lang);
+        below = bd->tax_2010_cny;
+        below_i = top;
+    }
+    if (s->tax_big > named)
+        printf(ly_str(LY_S_STATS_AND_MORE, lang),
+               ly_thousands((double)(s->tax_big - named), a, sizeof a));
+    printf("\n");
+}
+
+static void stats_text(const ly_district *d, const ly_stats *s, ly_lang lang)
+{
+    char a[40], date[16], shown[48];
+    ly_district_date(d, date, sizeof date); /* the week's Friday for a store's figures */
+    if (d->meta.name) {
+        /* (in Chinese the English name in parentheses, as info writes a second name) */
+        bool zh = lang == LY_LANG_ZH && d->meta.name_en;
+        row(lang, ly_str(LY_S_STATS_DISTRICT, lang), "%s%s%s%s", d->meta.name,
+            zh ? " (" : d->meta.name_en ? " " : "", d->meta.name_en ? d->meta.name_en : "",
+            zh ? ")" : "");
+        if (*date) /* 2011年4月29日 in Chinese, as the viewer writes a date */
+            printf(ly_str(LY_S_STATS_DATA_OF, lang),
+                   lang == LY_LANG_EN ? date : ly_format_date(date, lang, shown, sizeof shown));
+        printf("\n");
+    }
+    row(lang, ly_str(LY_S_STATS_BUILDINGS, lang), ly_str(LY_S_STATS_BUILDINGS_VALUE, lang),
+        s->buildings, s->completed, s->under_construction);
+    printf("\n");
+    row(lang, ly_str(LY_S_STATS_WITH_OCCUPANCY, lang), ly_str(LY_S_STATS_N_BUILDINGS, lang),
+        s->with_occupancy);
+    printf("\n");
+    enterprises_text(s, lang);
+    area_text(s, lang);
+    if (s->tax_2010_known) {
+        row(lang, ly_str(LY_S_INFO_TAX_2010, lang),
+            ly_str(s->tax_2010_known == 1 ? LY_S_STATS_TAX_1 : LY_S_STATS_TAX, lang),
+            ly_thousands(s->tax_2010_cny, a, sizeof a), s->tax_2010_known);
+        printf("\n");
+        big_tax_text(d, s, lang);
+    }
+    if (s->tax_q1_2011_cny >= 0) {
+        row(lang, ly_str(LY_S_STATS_TAX_Q1, lang), ly_str(LY_S_INFO_CNY, lang),
+            ly_thousands(s->tax_q1_2011_cny, a, sizeof a));
+        printf("\n");
+    }
+    if (s->new_enterprises_q1_2011 >= 0) {
+        row(lang, ly_str(LY_S_STATS_NEW_Q1, lang), ly_str(LY_S_STATS_N_NEW, lang),
+            s->new_enterprises_q1_2011);
+        printf("\n");
+    }
+    if (s->service_points) {
+        row(lang, ly_str(LY_S_STATS_SERVICE_POINTS, lang), ly_str(LY_S_STATS_N_BUILDINGS, lang),
+            s->service_points);
+        printf("\n");
+    }
+    if (d->meta.n_illustrative) { /* (the data's own sentences, as the file gives them) */
+        printf("%s\n", ly_str(LY_S_STATS_ILLUSTRATIVE, lang));
         for (size_t i = 0; i < d->meta.n_illustrative; i++)
             printf("  - %s\n", d->meta.illustrative[i]);
     }
@@ -170,8 +207,8 @@ int ly_cli_stats(const ly_args *a)
     ly_stats_compute(&d, &s);
     if (ly_arg_flag(a, "--json"))
         stats_json(&d, &s);
-    else
-        stats_text(&d, &s);
+    else /* (English unless asked, as info's) */
+        stats_text(&d, &s, ly_lang_parse(ly_arg_text(a, "--lang", "en")));
     ly_district_unload(&d);
     return LY_EXIT_OK;
 }

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int ly_cli_lod(const ly_args *a, bool window, const char **lod)
@@ -201,4 +202,35 @@ long ly_cli_building(const char *cmd, const char *path, const ly_district *d, co
         fprintf(stderr, " ...");
     fprintf(stderr, " (louyu info %s lists them all)\n", path);
     return -1;
+}
+
+size_t ly_cli_text_width(const char *s)
+{
+    size_t w = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p++, cp = c;
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        if (more)
+            cp = c & (0x3Fu >> more);
+        for (; more && (*p & 0xC0) == 0x80; more--)
+            cp = cp << 6 | (*p++ & 0x3Fu);
+        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+                   (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        w += wide ? 2 : 1;
+    }
+    return w;
+}
+
+void ly_cli_pad(const char *text, int width)
+{
+    int w = (int)ly_cli_text_width(text), room = abs(width) > w ? abs(width) - w : 0;
+    printf("%*s%s%*s", width > 0 ? room : 0, "", text, width < 0 ? room : 0, "");
+}
+
+const char *ly_cli_str(ly_string_id id, ly_lang lang, const char *en)
+{
+    return lang == LY_LANG_EN ? en : ly_str(id, lang);
 }

@@ -50,5 +50,13 @@ const char *ly_cli_title(const ly_building *b, ly_lang lang, const char *sep, ch
 int ly_cli_week(const ly_args *a, const char *text, int *week);
 /* A number with thousands separators, into buf. */
 const char *ly_thousands(double v, char *buf, size_t n);
+/* Terminal columns of UTF-8 text: CJK and fullwidth forms take two. */
+size_t ly_cli_text_width(const char *s);
+/* Prints text in `width` terminal columns, as printf's "%*s" pads by bytes: right-aligned
+ * for a positive width, left-aligned for a negative one; wider text is printed whole. */
+void ly_cli_pad(const char *text, int width);
+/* The viewer's Chinese for a thing (ly_str(id) in Chinese), or `en` in English: where the
+ * command line's English, which scripts read, words it otherwise ("leased", "Leased"). */
+const char *ly_cli_str(ly_string_id id, ly_lang lang, const char *en);
 
 #endif

@@ -3,7 +3,6 @@
 #include "info.h"
 
 #include <stdio.h>
-#include <string.h>
 
 /* Lines of `louyu info ID --floors` stay within this many terminal columns, and
  * each floor's enterprises take at most this many lines under it. */
@@ -33,47 +32,72 @@ void ly_info_title_line(const ly_building *b, ly_lang lang)
     printf("%s  [%s]\n", name, b->id);
 }
 
-/* The stacking plan's state in words: a plant or parking floor with nothing to let is
- * neither leased nor vacant, and less than 1 m² vacant is let (ly_floor_has_space). */
-static const char *floor_status(const ly_district *d, const ly_building *b, int floor,
-                                const ly_floor_record *r)
+/* A floor's use: in Chinese as the card names it (办公, 设备层), in English the data's
+ * keyword ("office", "plant"), as --json gives it. */
+static const char *use_name(ly_floor_use use, ly_lang lang)
 {
-    switch (ly_floor_state_of(d, b, floor, NULL)) {
-    case LY_FLOOR_VACANT:
-        return "vacant";
-    case LY_FLOOR_PARTLY_VACANT:
-        return "partly vacant";
-    case LY_FLOOR_LEASED:
-        return "leased";
-    case LY_FLOOR_SERVICE:
-        return r ? ly_floor_use_name(r->use) : "plant";
-    default:
-        return "no data";
-    }
+    return ly_cli_str((ly_string_id)(LY_S_USE_OFFICE + use), lang, ly_floor_use_name(use));
 }
 
-void ly_info_floor_header(void)
+/* The stacking plan's state in words: a plant or parking floor with nothing to let is
+ * neither leased nor vacant, and less than 1 m² vacant is let (ly_floor_has_space). In
+ * Chinese the floors tab's words (已出租, 部分空置); --json's English stays as it is. */
+static const char *floor_status(const ly_district *d, const ly_building *b, int floor,
+                                const ly_floor_record *r, ly_lang lang)
 {
-    printf("Floor  use          area m²   vacant m²  status\n");
+    ly_floor_state s = ly_floor_state_of(d, b, floor, NULL);
+    static const char *const EN[LY_FLOOR_STATES] = {
+        [LY_FLOOR_LEASED] = "leased", [LY_FLOOR_PARTLY_VACANT] = "partly vacant",
+        [LY_FLOOR_VACANT] = "vacant", [LY_FLOOR_NO_DATA] = "no data"};
+    if (s == LY_FLOOR_SERVICE)
+        return r ? use_name(r->use, lang) : use_name(LY_USE_PLANT, lang);
+    if ((unsigned)s >= LY_FLOOR_STATES)
+        s = LY_FLOOR_NO_DATA;
+    return ly_cli_str(ly_floor_state_name(s), lang, EN[s]);
+}
+
+void ly_info_floor_header(ly_lang lang)
+{
+    if (lang == LY_LANG_EN) { /* (as it has always read: scripts find the table by it) */
+        printf("Floor  use          area m²   vacant m²  status\n");
+        return;
+    }
+    /* each heading over its column, padded by terminal columns as the rows are */
+    char area[32], vacant[32];
+    snprintf(area, sizeof area, "%s m²", ly_str(LY_S_AREA, lang));
+    snprintf(vacant, sizeof vacant, "%s m²", ly_str(LY_S_VACANT, lang));
+    ly_cli_pad(ly_str(LY_S_CSV_F_FLOOR, lang), 5);
+    printf("  ");
+    ly_cli_pad(ly_str(LY_S_SITE_COL_USE, lang), -11);
+    printf(" ");
+    ly_cli_pad(area, 9);
+    printf(" ");
+    ly_cli_pad(vacant, 11);
+    printf("  %s\n", ly_str(LY_S_STATUS, lang));
 }
 
 void ly_info_floor_row(const ly_district *d, const ly_building *b, int floor,
-                       const ly_floor_record *r)
+                       const ly_floor_record *r, ly_lang lang)
 {
     if (!r) {
-        printf("%5d  %-11s %9s %11s  %s\n", floor, "-", "-", "-", "no data");
+        printf("%5d  %-11s %9s %11s  %s\n", floor, "-", "-", "-",
+               ly_cli_str(LY_S_NO_DATA, lang, "no data"));
         return;
     }
-    char area[32], vacant[32], asks[64] = ""; /* m² grouped, as the card gives them */
+    char area[32], vacant[32], asks[96] = ""; /* m² grouped, as the card gives them */
     bool agreed;
     double rent = ly_floor_card_rent(b, r, &agreed);
     if (agreed)
-        snprintf(asks, sizeof asks, ", rent to be agreed");
+        snprintf(asks, sizeof asks, ly_str(LY_S_INFO_RENT_AGREED, lang),
+                 ly_str(LY_S_SITE_TO_BE_AGREED, lang));
     else if (rent > 0)
-        snprintf(asks, sizeof asks, " at %.2f CNY/m²/day", rent);
-    printf("%5d  %-11s %9s %11s  %s%s\n", floor, ly_floor_use_name(r->use),
-           ly_thousands(r->area_m2, area, sizeof area),
-           ly_thousands(r->vacant_m2, vacant, sizeof vacant), floor_status(d, b, floor, r), asks);
+        snprintf(asks, sizeof asks, ly_str(LY_S_INFO_AT_RENT, lang), rent,
+                 ly_str(LY_S_RENT_UNIT, lang));
+    printf("%5d  ", floor);
+    ly_cli_pad(use_name(r->use, lang), -11);
+    printf(" %9s %11s  %s%s\n", ly_thousands(r->area_m2, area, sizeof area),
+           ly_thousands(r->vacant_m2, vacant, sizeof vacant), floor_status(d, b, floor, r, lang),
+           asks);
 }
 
 static int on_floor(const ly_district *d, const ly_enterprise *e, int floor)
@@ -82,26 +106,6 @@ static int on_floor(const ly_district *d, const ly_enterprise *e, int floor)
         if (d->enterprise_floors[e->first_floor + k] == floor)
             return 1;
     return 0;
-}
-
-size_t ly_info_text_width(const char *s)
-{
-    size_t w = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p++, cp = c;
-        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-        if (more)
-            cp = c & (0x3Fu >> more);
-        for (; more && (*p & 0xC0) == 0x80; more--)
-            cp = cp << 6 | (*p++ & 0x3Fu);
-        int wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                   (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                   (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                   (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        w += wide ? 2 : 1;
-    }
-    return w;
 }
 
 /* The enterprises on one floor, comma-separated, wrapped under the floor's row;
@@ -123,7 +127,7 @@ static void floor_enterprises_text(const ly_district *d, const ly_building *b, i
             continue;
         char name[512];
         ly_info_names(e->name, e->name_en, lang, name, sizeof name);
-        size_t w = ly_info_text_width(name), sep = col ? 2 : 0;
+        size_t w = ly_cli_text_width(name), sep = col ? 2 : 0;
         /* the last line keeps room for ", … and NNN more" */
         size_t reserve = shown + 1 < total && line == INFO_NAME_LINES - 1 ? 16 : 0;
         size_t start = col ? col : INFO_NAME_INDENT;
@@ -145,23 +149,29 @@ static void floor_enterprises_text(const ly_district *d, const ly_building *b, i
         shown++;
     }
     if (shown < total && col + 16 > INFO_WIDTH)
-        printf(",\n%*s… and %u more", INFO_NAME_INDENT, "", total - shown);
+        printf(",\n%*s", INFO_NAME_INDENT, "");
     else if (shown < total)
-        printf(", … and %u more", total - shown);
+        printf(", ");
+    if (shown < total)
+        printf(ly_str(LY_S_INFO_AND_MORE, lang), total - shown);
     printf("\n");
 }
 
 void ly_info_floors_text(const ly_district *d, const ly_building *b, ly_lang lang)
 {
     ly_info_title_line(b, lang);
-    if (!b->n_records)
-        printf("No floor records: occupancy and use are unknown for all %d floors.\n", b->floors);
+    if (!b->n_records) {
+        printf(ly_cli_str(LY_S_NO_FLOOR_RECORDS, lang,
+                          "No floor records: occupancy and use are unknown for all %d floors."),
+               b->floors);
+        printf("\n");
+    }
     printf("\n");
-    ly_info_floor_header();
+    ly_info_floor_header(lang);
     for (int f = b->floors; f >= 1; f--) {
         const ly_floor_record *r;
         ly_floor_state_of(d, b, f, &r);
-        ly_info_floor_row(d, b, f, r);
+        ly_info_floor_row(d, b, f, r, lang);
         floor_enterprises_text(d, b, f, lang);
     }
 }
@@ -183,7 +193,7 @@ cJSON *ly_info_floors_json(const ly_district *d, const ly_building *b)
             cJSON_AddNullToObject(o, "area_m2");
             cJSON_AddNullToObject(o, "vacant_m2");
         }
-        cJSON_AddStringToObject(o, "status", floor_status(d, b, f, r));
+        cJSON_AddStringToObject(o, "status", floor_status(d, b, f, r, LY_LANG_EN));
         cJSON *names = cJSON_AddArrayToObject(o, "enterprises");
         for (uint32_t i = 0; i < b->n_enterprises; i++) {
             const ly_enterprise *e = &d->enterprises[b->first_enterprise + i];
@@ -199,8 +209,8 @@ cJSON *ly_info_floors_json(const ly_district *d, const ly_building *b)
  * one: padding by bytes had shifted "5–7F" and 行业 rows), then a space between columns */
 static void cell(const char *text, size_t width)
 {
-    size_t w = ly_info_text_width(text);
-    printf("%s%*s ", text, w < width ? (int)(width - w) : 0, "");
+    ly_cli_pad(text, -(int)width);
+    printf(" ");
 }
 
 typedef struct {
@@ -210,7 +220,8 @@ typedef struct {
 
 static void ent_row(const ly_district *d, const ly_enterprise *e, ly_lang lang, ent_cells *c)
 {
-    ly_format_floors(d->enterprise_floors + e->first_floor, e->n_floors, LY_LANG_EN, c->floors,
+    /* as the card's Enterprises tab writes them: 5–7 层 / 5–7F */
+    ly_format_floors(d->enterprise_floors + e->first_floor, e->n_floors, lang, c->floors,
                      sizeof c->floors);
     if (!c->floors[0])
         snprintf(c->floors, sizeof c->floors, "-");
@@ -226,24 +237,34 @@ static void ent_row(const ly_district *d, const ly_enterprise *e, ly_lang lang, 
 
 void ly_info_enterprise_table(const ly_district *d, const uint32_t *rows, size_t n, ly_lang lang)
 {
-    size_t wf = strlen("Floors"), wi = strlen("Industry");
+    const char *floors = ly_str(LY_S_FLOORS_TAB, lang), *staff = ly_str(LY_S_INFO_EMPLOYEES, lang),
+               *since = ly_str(LY_S_INFO_SINCE, lang),
+               *industry = ly_cli_str(LY_S_CSV_INDUSTRIES, lang, "Industry");
+    size_t wf = ly_cli_text_width(floors), wi = ly_cli_text_width(industry);
+    /* the figures' columns as wide as their headings (入驻年份 is wider than a year) */
+    int ws = (int)ly_cli_text_width(staff), wy = (int)ly_cli_text_width(since);
+    ws = ws > 9 ? ws : 9;
+    wy = wy > 5 ? wy : 5;
     ent_cells c;
     for (size_t i = 0; i < n; i++) { /* the columns as wide as their longest value */
         ent_row(d, &d->enterprises[rows[i]], lang, &c);
-        size_t f = ly_info_text_width(c.floors), w = ly_info_text_width(c.industry);
+        size_t f = ly_cli_text_width(c.floors), w = ly_cli_text_width(c.industry);
         wf = f > wf ? f : wf;
         wi = w > wi ? w : wi;
     }
-    cell("Floors", wf);
-    cell("Industry", wi);
-    printf("Employees  Since  Name\n");
+    cell(floors, wf);
+    cell(industry, wi);
+    ly_cli_pad(staff, ws);
+    printf("  ");
+    ly_cli_pad(since, wy);
+    printf("  %s\n", ly_cli_str(LY_S_CSV_NAME, lang, "Name"));
     for (size_t i = 0; i < n; i++) {
         const ly_enterprise *e = &d->enterprises[rows[i]];
         char name[512];
         ent_row(d, e, lang, &c);
         cell(c.floors, wf);
         cell(c.industry, wi);
-        printf("%9s  %5s  %s\n", c.staff, c.since,
+        printf("%*s  %*s  %s\n", ws, c.staff, wy, c.since,
                ly_info_names(e->name, e->name_en, lang, name, sizeof name));
     }
 }
@@ -255,14 +276,17 @@ void ly_info_enterprises_text(const ly_district *d, const ly_building *b, const 
     const char *ind = industry ? ly_industry_name(industry, lang) : NULL;
     if (!n) {
         if (industry)
-            printf("No enterprises in industry \"%s\" (of %u on record).\n", ind,
-                   b->n_enterprises);
+            printf(ly_str(LY_S_INFO_NONE_IN_INDUSTRY, lang), ind, b->n_enterprises);
         else
-            printf("No enterprises on record.\n");
+            printf("%s", ly_cli_str(LY_S_NO_ENTERPRISES, lang, "No enterprises on record."));
+        printf("\n");
         return;
     }
-    printf("%zu enterprise%s%s%s%s\n\n", n, n == 1 ? "" : "s", industry ? " in industry \"" : "",
-           industry ? ind : "", industry ? "\"" : "");
+    if (industry)
+        printf(ly_str(n == 1 ? LY_S_INFO_N_IN_INDUSTRY_1 : LY_S_INFO_N_IN_INDUSTRY, lang), n, ind);
+    else
+        printf(ly_str(n == 1 ? LY_S_INFO_N_ENTERPRISES_1 : LY_S_INFO_N_ENTERPRISES, lang), n);
+    printf("\n\n");
     ly_info_enterprise_table(d, rows, n, lang);
 }
 
