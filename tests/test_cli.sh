@@ -837,7 +837,7 @@ print(sorted({w(m.group(1)) for l in open(sys.argv[1], encoding="utf-8") for m i
 run 0 info wtc --lang zh # (the bundled store: its latest week)
 expect out '^地址 +香港中路6号 \(6 Xianggang Middle Road\)$'; expect out '^状态 +2000 年建成$'
 expect out '^高度 +118\.0 米 · 30 层 · 3 个部分$'; expect out '^建筑面积 +117,740 m²$'
-expect out '^租金 +4\.60 元/m²/天$'; expect out '^出租率 +84\.9 %，登记面积 97,501 m²，空置 14,720 m²$'
+expect out '^租金 +4\.60 元/m²/天$'; expect out '^出租率 +84\.9 %，可出租面积 97,501 m²，空置 14,720 m²$'
 expect out '^数据周次 +2011年第17周$'; expect out '^入驻企业（110 家）$'
 expect out '^ 楼层  用途 +面积 m² +空置 m²  状态$'; expect out '^ +30  设备层 +1,559 +0  设备层$'
 expect out '^ +28  办公 +2,942 +2,070  部分空置，租金 4\.60 元/m²/天$'; expect out '^ +29  办公 .*  已出租$'
