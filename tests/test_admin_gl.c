@@ -64,6 +64,47 @@ static void admin_figures_zh(const ly_run_note *rn)
     CHECK_STR(v, "2 秒前的画面 · 10.0 帧/秒");
 }
 
+/* "Exit kiosk" ends a kiosk that the unit does not restart (exit 4: the lobby's screen dark
+ * until someone comes): one tap asks, and only the question's "End kiosk" ends it (one tap
+ * had ended it). Cancel, ten seconds unanswered or a closed panel take the question away. */
+static void exit_asks(void)
+{
+    const char *quit = ly_str(LY_S_ADMIN_EXIT, g_app.st.lang),
+               *end = ly_str(LY_S_ADMIN_EXIT_CONFIRM, g_app.st.lang),
+               *cancel = ly_str(LY_S_CANCEL, g_app.st.lang);
+    ly_ui_rect r;
+    CHECK(tap("admin-status", quit));
+    viewer_frame(0.05); /* (the panel grows by the question) */
+    CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_NONE);
+    CHECK(g_app.st.admin.exit_asking);
+    CHECK(widget_rect("admin-status", NULL, end, &r));
+    /* a second tap where the first was asks again, and ends nothing */
+    CHECK(tap("admin-status", quit));
+    CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_NONE);
+    CHECK(tap("admin-status", cancel));
+    viewer_frame(0.05);
+    CHECK(!g_app.st.admin.exit_asking && !widget_rect("admin-status", NULL, end, &r));
+    /* unanswered, it lapses */
+    CHECK(tap("admin-status", quit));
+    for (int i = 0; i < 22; i++)
+        viewer_frame(0.5);
+    CHECK(!g_app.st.admin.exit_asking && !widget_rect("admin-status", NULL, end, &r));
+    /* the red "End kiosk" is left of Close, on a row of its own below it */
+    CHECK(tap("admin-status", quit));
+    viewer_frame(0.05);
+    ly_ui_rect cr;
+    CHECK(widget_rect("admin-status", NULL, end, &r) &&
+          widget_rect("admin-status", NULL, ly_str(LY_S_CLOSE, g_app.st.lang), &cr));
+    CHECK(r.y >= cr.y + cr.h && r.x + r.w < cr.x);
+    CHECK(tap("admin-status", end));
+    CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_EXIT);
+    ly_cmd_admin_request(&g_app, LY_ADMIN_REQ_NONE);
+    /* a request to end it without the question is refused */
+    ly_cmd_admin_ask_exit(&g_app, false);
+    ly_cmd_admin_request(&g_app, LY_ADMIN_REQ_EXIT);
+    CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_NONE);
+}
+
 int main(void)
 {
     ly_platform *plat;
@@ -136,9 +177,7 @@ int main(void)
     CHECK(tap("admin-status", ly_str(LY_S_ADMIN_RELOAD, g_app.st.lang)));
     CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_RELOAD);
     ly_cmd_admin_request(&g_app, LY_ADMIN_REQ_NONE);
-    CHECK(tap("admin-status", ly_str(LY_S_ADMIN_EXIT, g_app.st.lang)));
-    CHECK_INT(g_app.st.admin.request, LY_ADMIN_REQ_EXIT);
-    ly_cmd_admin_request(&g_app, LY_ADMIN_REQ_NONE);
+    exit_asks();
     CHECK(tap("admin-status", ly_str(LY_S_CLOSE, g_app.st.lang)));
     CHECK_INT(g_app.st.admin.open, LY_ADMIN_CLOSED);
     /* and the map takes taps again */

@@ -51,6 +51,7 @@ typedef struct {
 typedef struct {
     ly_color panel, shadow, text, text_secondary, accent, on_accent;
     ly_color button, button_hot, button_down, border, track, field, key, caret;
+    ly_color danger; /* what cannot be undone (a kiosk ended), errors */
     float panel_radius, radius, shadow_blur, padding, spacing;
     float font_px, small_px, title_px; /* text sizes */
     float row_h;                       /* buttons, fields, tabs, toggles */

@@ -722,6 +722,9 @@ void ly_app_dispatch(ly_app *app, const ly_msg *m)
     case LY_MSG_ADMIN_REQUEST:
         ly_cmd_admin_request(app, (ly_admin_request)m->i);
         break;
+    case LY_MSG_ADMIN_ASK_EXIT:
+        ly_cmd_admin_ask_exit(app, m->on);
+        break;
     case LY_MSG_SET_WEEK:
         ly_cmd_set_week(app, m->i);
         break;

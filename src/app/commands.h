@@ -173,7 +173,10 @@ void ly_cmd_admin_setup(ly_app *app, const char *pin_hash, double hold_s);
 void ly_cmd_admin_open(ly_app *app, ly_admin_panel which);
 void ly_cmd_admin_close(ly_app *app);
 void ly_cmd_admin_key(ly_app *app, char key);
+/* LY_ADMIN_REQ_EXIT is taken only while the panel asks to be sure (ly_cmd_admin_ask_exit,
+ * up to LY_ADMIN_EXIT_ASK_S seconds ago): the unit does not restart a kiosk ended so. */
 void ly_cmd_admin_request(ly_app *app, ly_admin_request req);
+void ly_cmd_admin_ask_exit(ly_app *app, bool on);
 /* The corner gesture and the pad's keyboard: true when the admin took the event. */
 bool ly_cmd_admin_event(ly_app *app, const ly_event *e);
 /* Counts a frame the viewer drew and how long it took (for the status panel). */

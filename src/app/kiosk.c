@@ -189,6 +189,7 @@ void ly_cmd_admin_open(ly_app *app, ly_admin_panel which)
 {
     ly_admin *a = &app->st.admin;
     a->open = which;
+    a->exit_asking = false;
     a->pin[0] = '\0';
     a->wrong = false;
     a->touched_t = app->st.time;
@@ -205,13 +206,26 @@ void ly_cmd_admin_open(ly_app *app, ly_admin_panel which)
 void ly_cmd_admin_close(ly_app *app)
 {
     app->st.admin.open = LY_ADMIN_CLOSED;
+    app->st.admin.exit_asking = false; /* (an admin who comes back is asked again) */
     memset(app->st.admin.pin, 0, sizeof app->st.admin.pin);
     app->st.redraw = true;
 }
 
 void ly_cmd_admin_request(ly_app *app, ly_admin_request req)
 {
+    /* an ended kiosk stays dark until someone comes (the unit does not restart it): only
+     * the question's own button ends it, never the first tap */
+    if (req == LY_ADMIN_REQ_EXIT && !app->st.admin.exit_asking)
+        return;
     app->st.admin.request = req;
+}
+
+void ly_cmd_admin_ask_exit(ly_app *app, bool on)
+{
+    ly_admin *a = &app->st.admin;
+    a->exit_asking = on && a->open == LY_ADMIN_STATUS;
+    a->exit_asked_t = app->st.time;
+    app->st.redraw = true;
 }
 
 void ly_cmd_admin_key(ly_app *app, char k)
@@ -341,6 +355,9 @@ static void admin_tick(ly_app *app)
     }
     if (a->open && app->st.time - a->touched_t > LEAVE_OPEN_S)
         ly_cmd_admin_close(app);
+    /* the question to end the kiosk, unanswered, lapses (a later tap there asks again) */
+    if (a->exit_asking && app->st.time - a->exit_asked_t > LY_ADMIN_EXIT_ASK_S)
+        ly_cmd_admin_ask_exit(app, false);
     if (a->open == LY_ADMIN_PAD && a->locked_until > app->st.time)
         app->st.redraw = true; /* the countdown */
     /* the status panel's uptime and frames, once a second (it had stood still) */

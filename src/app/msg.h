@@ -31,6 +31,7 @@ typedef enum {
     LY_MSG_ADMIN_KEY,      /* i: '0'..'9', '\b' or '\r' from the PIN pad */
     LY_MSG_ADMIN_CLOSE,
     LY_MSG_ADMIN_REQUEST, /* i: ly_admin_request */
+    LY_MSG_ADMIN_ASK_EXIT, /* on: "Exit kiosk" asks to be sure; off: Cancel */
     LY_MSG_SET_WEEK,      /* i: the ISO week, 0 the latest */
     LY_MSG_WEEK_FOCUS,    /* on: the arrow keys move the week */
     LY_MSG_SET_EXPORT_MENU, /* on */

@@ -63,7 +63,7 @@ typedef struct {
  * PIN hash there is no way in. */
 typedef enum { LY_ADMIN_CLOSED, LY_ADMIN_PAD, LY_ADMIN_STATUS } ly_admin_panel;
 typedef enum { LY_ADMIN_REQ_NONE, LY_ADMIN_REQ_RELOAD, LY_ADMIN_REQ_EXIT } ly_admin_request;
-enum { LY_ADMIN_MAX_FAILS = 5 };
+enum { LY_ADMIN_MAX_FAILS = 5, LY_ADMIN_EXIT_ASK_S = 10 };
 typedef struct {
     char pin_hash[LY_PIN_HASH_MAX];
     double hold_s;
@@ -79,6 +79,8 @@ typedef struct {
     double locked_until; /* app time; no PINs before it */
     double touched_t;    /* the last interaction with the pad or panel */
     ly_admin_request request; /* for the viewer's loop to act on */
+    bool exit_asking;         /* "Exit kiosk" was tapped: the panel asks to be sure */
+    double exit_asked_t;      /* when (app time); the question lapses after a while */
     long opens, unlocks;      /* counted for the soak */
 } ly_admin;
 

@@ -27,6 +27,7 @@ ly_ui_theme ly_ui_theme_default(void)
         .field = {255, 255, 255, 255},
         .key = {246, 247, 249, 255},
         .caret = {236, 125, 46, 255},
+        .danger = {190, 50, 40, 255},
         .panel_radius = 12,
         .radius = 8,
         .shadow_blur = 12,

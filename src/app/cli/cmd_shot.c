@@ -53,6 +53,8 @@ static void kiosk_moments(ly_app *app, const ly_args *a, const ly_kiosk_config *
     const char *admin = ly_arg_text(a, "--admin", NULL);
     if (admin)
         ly_cmd_admin_open(app, strcmp(admin, "pad") ? LY_ADMIN_STATUS : LY_ADMIN_PAD);
+    if (admin && !strcmp(admin, "exit"))
+        ly_cmd_admin_ask_exit(app, true);
     double hold = ly_arg_num(a, "--hold", 0);
     if (hold > 0) {
         float c = 24 * app->st.ui_scale;

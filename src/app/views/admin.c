@@ -130,6 +130,34 @@ static void status_rows(const ly_view_ctx *c)
                     rn->log_path[0] ? rn->log_path : ly_view_str(c, LY_S_ADMIN_LOG_STDERR));
 }
 
+/* "Exit kiosk" asks first: an ended kiosk is not restarted (exit status 4), and its screen
+ * stays dark until someone comes. The answer is under the buttons, "End kiosk" in red at
+ * the left, away from Close (and from the "×"), so that a second tap in the same place,
+ * or a hand reaching for Close, does not end it. */
+static void exit_question(const ly_view_ctx *c, float inner)
+{
+    ly_ui *ui = c->ui;
+    ly_ui_space(ui, 8);
+    ly_ui_separator(ui);
+    ly_ui_text_wrapped(ui, ly_view_str(c, LY_S_ADMIN_EXIT_ASK));
+    const char *end = ly_view_str(c, LY_S_ADMIN_EXIT_CONFIRM),
+               *cancel = ly_view_str(c, LY_S_CANCEL);
+    /* (Cancel takes the rest of the row, up to under Close; each its own row where both
+     * do not fit, a phone's) */
+    float we = fmaxf(ly_ui_button_width(ui, end), 0.35f * inner);
+    bool one_row = we + ui->theme.spacing + ly_ui_button_width(ui, cancel) <= inner;
+    ly_color accent = ui->theme.accent;
+    ui->theme.accent = ui->theme.danger;
+    bool ended = ly_ui_button_sized(ui, end, one_row ? we : 0, 0, true);
+    ui->theme.accent = accent;
+    if (ended)
+        ly_msg_int(c->out, LY_MSG_ADMIN_REQUEST, LY_ADMIN_REQ_EXIT);
+    if (one_row)
+        ly_ui_same_line(ui);
+    if (ly_ui_button_sized(ui, cancel, 0, 0, false))
+        ly_msg_on(c->out, LY_MSG_ADMIN_ASK_EXIT, false);
+}
+
 static void status_panel(const ly_view_ctx *c)
 {
     ly_ui *ui = c->ui;
@@ -159,11 +187,13 @@ static void status_panel(const ly_view_ctx *c)
         if (one_row)
             ly_ui_same_line(ui);
         if (ly_ui_button_sized(ui, quit, one_row || two ? wq + extra : 0, 0, false))
-            ly_msg_int(c->out, LY_MSG_ADMIN_REQUEST, LY_ADMIN_REQ_EXIT);
+            ly_msg_on(c->out, LY_MSG_ADMIN_ASK_EXIT, true);
         if (one_row || two)
             ly_ui_same_line(ui);
         if (ly_ui_button_sized(ui, ly_view_str(c, LY_S_CLOSE), 0, 0, false))
             open = false;
+        if (c->app->st.admin.exit_asking)
+            exit_question(c, inner);
     }
     ly_ui_panel_end(ui);
     if (!open)
