@@ -116,6 +116,7 @@ int main(void)
     ly_cmd_set_kiosk(&g_app, true, 60, 120, 0);
     ly_cmd_admin_setup(&g_app, hash, 5);
     frame(1);
+    CHECK(g_app.ui.theme.touch >= 44); /* a finger's "×" on the kiosk's panels (test_ui) */
 
     /* the hidden gesture, with frames drawn meanwhile (the ring fills) */
     finger(LY_EV_FINGER_DOWN, 20, 20);

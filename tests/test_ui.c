@@ -936,6 +936,53 @@ static void test_close(void)
     CHECK(!ly_ui_wants_pointer(&ui, 150, 150));
 }
 
+/* The "×"'s hit rect, as the last frame laid it out (pixels). */
+static bool close_rect(ly_ui_rect *r)
+{
+    ly_ui_push_id(&ui, "card");
+    ly_ui_id id = ly_ui_get_id(&ui, "##close");
+    ly_ui_pop_id(&ui);
+    return ly_ui_find_rect(&ui, id, r);
+}
+
+static void tap_at(closable *c, float scale, float x, float y)
+{
+    send(LY_EV_FINGER_DOWN, x, y);
+    frame_at(build_closable, c, scale);
+    send(LY_EV_FINGER_UP, x, y);
+    frame_at(build_closable, c, scale);
+}
+
+/* On a touch screen (the kiosk, theme.touch) the "×" is a finger's target: a tap 20 dp from
+ * its centre, left or down, still closes the panel (its 28 dp square had taken only taps
+ * within 14 dp, at the kiosk's scale a finger's half). A mouse's is as it was. */
+static void test_close_touch(void)
+{
+    const float s = 1.75f;
+    for (int touch = 0; touch < 2; touch++) {
+        for (int way = 0; way < 2; way++) {
+            fresh();
+            ui.theme.touch = touch ? 48 : 0;
+            closable c = {.open = true};
+            frame_at(build_closable, &c, s);
+            frame_at(build_closable, &c, s);
+            ly_ui_rect r;
+            CHECK(close_rect(&r));
+            float x = r.x + 0.5f * r.w, y = r.y + 0.5f * r.h;
+            if (!touch) { /* the desktop's: 28 dp, its centre 20 dp in from the corner */
+                CHECK_NEAR(r.w, 28 * s, 0.01);
+                CHECK_NEAR(x, (100 + 200 - 20) * s, 0.01);
+                CHECK_NEAR(y, (100 + 20) * s, 0.01);
+            } else {
+                CHECK(r.w >= 44 * s && r.h >= 44 * s);
+            }
+            tap_at(&c, s, x - (way ? 0 : 20 * s), y + (way ? 20 * s : 0));
+            CHECK(c.open == !touch);
+        }
+    }
+    ui.theme.touch = 0;
+}
+
 /* A panel as tall as its content is known to cover its content from its first
  * frame (labels and hovers keep off the panels of the frame before). */
 static void build_auto(ly_ui *u, void *p)
@@ -1097,6 +1144,7 @@ int main(void)
     test_controls();
     test_typing();
     test_close();
+    test_close_touch();
     test_autosize();
     test_item();
     test_wrapping_rows();

@@ -59,6 +59,8 @@ typedef struct {
     float slop;       /* movement that still counts as a click */
     float wheel_step; /* scroll per wheel notch */
     float edge;       /* room a self-sizing panel keeps below it; more content scrolls */
+    float touch;      /* a finger's target where input is touch (a kiosk), else 0: a panel's
+                       * "×" takes a square this big in its corner, its glyph a little bigger */
 } ly_ui_theme;
 
 ly_ui_theme ly_ui_theme_default(void);

@@ -120,6 +120,9 @@ static bool overlay(ly_app *app, const ly_camera_matrices *m, double dt)
     ly_view_notice(&c);
     ly_view_legends(&c);
     ly_view_floor_card(&c);
+    /* the kiosk is a touch screen: its panels' "×" a finger's size (a visitor's one way back
+     * from a card besides the idle reset); the desktop's as they were */
+    app->ui.theme.touch = app->st.kiosk.on ? 48 : 0;
     ly_ui_begin_frame(&app->ui, app->st.width, app->st.height, app->st.ui_scale, dt);
     ly_view_out board = ly_view_dashboard(&c);
     ly_view_toolbar(&c);

@@ -906,19 +906,44 @@ void ly_ui_panel_end(ly_ui *ui)
     apply_clip(ui);
 }
 
+/* The close button's glyph (a circle `size` dp across, its centre `in` dp from the panel's
+ * top and right edges) and its hit square (`hit` dp, in the corner on a touch screen). A
+ * mouse's is the glyph, 28 dp; a finger's 28 dp had been half of what it needs, on a card
+ * it leaves only by the "×" or by the kiosk's idle reset. */
+static void close_geometry(const ly_ui *ui, float *size, float *in, float *hit)
+{
+    float t = ui->theme.touch;
+    *size = t > 0 ? 32 : 28;
+    *hit = t > *size ? t : *size;
+    *in = t > *size ? 0.5f * t : 6 + 0.5f * *size;
+}
+
+/* How far (dp) the close button's glyph reaches in from the panel's right edge. */
+static float close_reach(const ly_ui *ui)
+{
+    float size, in, hit;
+    close_geometry(ui, &size, &in, &hit);
+    return in + 0.5f * size;
+}
+
 /* A round "×" in the panel's top-right corner. */
 static bool close_button(ly_ui *ui, ly_ui_rect pr)
 {
-    float size = dp(ui, 28), m = dp(ui, 6);
-    ly_ui_rect r = {pr.x + pr.w - size - m, pr.y + m, size, size};
+    float size, in, hit;
+    close_geometry(ui, &size, &in, &hit);
+    float cx = pr.x + pr.w - dp(ui, in), cy = pr.y + dp(ui, in), h = dp(ui, 0.5f * hit);
+    ly_ui_rect r = {cx - h, cy - h, 2 * h, 2 * h};
     behaviour b = behave(ui, ly_ui_get_id(ui, "##close"), r, PLAIN);
-    float cx = r.x + 0.5f * size, cy = r.y + 0.5f * size, k = 0.18f * size;
-    if (b.hover || b.held)
-        ly_draw_circle(ui->dl, cx, cy, 0.5f * size,
-                       b.held ? ui->theme.button_down : ui->theme.button_hot);
+    float rad = dp(ui, 0.5f * size), k = 0.36f * rad;
+    /* (a finger hovers nothing: on a touch screen the circle is always there to aim at) */
+    if (b.hover || b.held || ui->theme.touch > 0)
+        ly_draw_circle(ui->dl, cx, cy, rad,
+                       b.held ? ui->theme.button_down
+                              : b.hover ? ui->theme.button_hot : ui->theme.button);
     ly_color c = ui->theme.text_secondary;
-    ly_draw_line(ui->dl, cx - k, cy - k, cx + k, cy + k, dp(ui, 1.5f), c);
-    ly_draw_line(ui->dl, cx - k, cy + k, cx + k, cy - k, dp(ui, 1.5f), c);
+    float line = dp(ui, ui->theme.touch > 0 ? 2 : 1.5f);
+    ly_draw_line(ui->dl, cx - k, cy - k, cx + k, cy + k, line, c);
+    ly_draw_line(ui->dl, cx - k, cy + k, cx + k, cy - k, line, c);
     return b.clicked;
 }
 
@@ -1112,11 +1137,11 @@ static char *phrase_line(char *line, bool first, bool last)
 void ly_ui_title(ly_ui *ui, const char *text)
 {
     /* a long title (a building's full English name) takes a second line; at the top of a
-     * panel with a close button, short of the button */
+     * panel with a close button, 4 dp short of the button's glyph */
     float px = dp(ui, ui->theme.title_px), room = avail(ui);
     const ly_ui_layout *l = top(ui);
     if (l->closable && l->row_h <= 0)
-        room -= dp(ui, 22);
+        room -= dp(ui, close_reach(ui) + 4 - ui->theme.padding);
     ly_ui_line lines[4];
     size_t n = text && measure(ui->font, text, px) > room
                    ? ly_ui_wrap(ui->font, text, px, room, lines, 4)
