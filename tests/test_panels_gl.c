@@ -9,6 +9,7 @@
  *   keyboard up (a mouse's click does not);
  * - a click on a building's label selects that building, not the one behind the label;
  * - a portrait kiosk's selection in the largest space its card leaves, with its route;
+ *   its floor card under the card, as wide;
  * - the cameras' pictures (operations) beside or under their open list, never over it;
  * - the floors tab: a floor's use where it is not offices, one line where there are no
  *   floor records. */
@@ -269,6 +270,44 @@ static void portrait_selection(void)
     ly_cmd_set_scale(&g_app, 1);
 }
 
+/* A portrait kiosk's floor card (the stacking plan, a floor picked): under the building's
+ * card, at least as wide, meeting neither it nor the column (it had been squeezed beside
+ * the card into the column's 230 dp, every English tenant name and the building's cut, the
+ * lower half of the screen empty), the building framed clear of both; the finder, opened
+ * with them, is not over them. */
+static void portrait_floor_card(void)
+{
+    const ly_layout *L = &g_app.layout;
+    g_app.st.keyboard = false;
+    long b = select_from_home(1080, 1920, 1.75f, LY_LANG_EN, "wtc", 10);
+    ly_cmd_set_stacking(&g_app, true, 0);
+    ly_cmd_select_floor(&g_app, 20);
+    frames(30);
+    const ly_box *fc = &L->floor_card, *c = &L->card;
+    CHECK(c->shown && fc->shown);
+    if (getenv("VERBOSE") || fc->w < c->w - 0.5f || meets(fc, c))
+        fprintf(stderr, "portrait: the card %.0f,%.0f %.0fx%.0f, the floor's %.0f,%.0f %.0fx%.0f\n",
+                c->x, c->y, c->w, c->h, fc->x, fc->y, fc->w, fc->h);
+    CHECK(fc->w >= c->w - 0.5f && !meets(fc, c));
+    CHECK(fc->y >= c->y + c->h && fc->y + fc->h <= 1920);
+    CHECK(L->toolbar.shown && L->search.shown);
+    CHECK(!meets(fc, &L->toolbar) && !meets(fc, &L->search));
+    float sx, sy;
+    CHECK(ly_app_building_point(&g_app, b, &sx, &sy));
+    bool under = sx > c->x && sx < c->x + c->w && sy > c->y && sy < fc->y + fc->h;
+    if (under || getenv("VERBOSE"))
+        fprintf(stderr, "portrait: wtc's roof at %.0f, %.0f\n", sx, sy);
+    CHECK(!under && sx > 0 && sx < 1080 && sy > 0 && sy < 1920);
+    ly_cmd_set_finder(&g_app, true);
+    frames(3);
+    CHECK(c->shown && fc->shown);
+    CHECK(!L->finder.shown || (!meets(&L->finder, fc) && !meets(&L->finder, c)));
+    ly_cmd_set_finder(&g_app, false);
+    ly_cmd_set_stacking(&g_app, false, 0);
+    ly_cmd_select(&g_app, -1, false);
+    ly_cmd_set_scale(&g_app, 1);
+}
+
 /* The controls' keys say "← → the week" only where the week slider is: over the bundled
  * GeoJSON (no weeks) their panel is a row shorter than over the store with its weeks. */
 static void controls_keys(void)
@@ -455,6 +494,7 @@ int main(void)
     finder_later_places();
     phone_edge_selection();
     portrait_selection();
+    portrait_floor_card();
 
     /* operations: the cameras' pictures never cover their open list: beside it, lower
      * under it, or (no room for both) the list waits until they close */

@@ -335,8 +335,26 @@ static void camera_views(ly_layout *L, const ly_app *app)
     }
 }
 
-/* The floor card: left of the building card; where that leaves no room (a portrait
- * kiosk), in the left column under the search panel. */
+/* A portrait screen's floor card (h dp tall): under the building's card and as wide, the
+ * card kept above it (what no longer fits scrolls). Beside the card it had only the
+ * column's 230 dp, every English name cut, the lower half of the screen empty. False where
+ * the card would keep less than 260 dp, or its height is not known yet. */
+static bool floor_card_under(ly_layout *L, float h)
+{
+    float s = L->s, H = (float)L->height / s;
+    float most = H - LY_LAYOUT_EDGE - h - LY_LAYOUT_GAP - L->card.y / s; /* the card's */
+    if (L->height <= L->width || L->card.h <= 0 || most < 260)
+        return false;
+    if (L->card.h > most * s) {
+        L->card.h = most * s;
+        L->card.max_h = most * s;
+    }
+    L->floor_card = box(L->card.x, L->card.y + L->card.h + LY_LAYOUT_GAP * s, L->card.w, h * s);
+    return true;
+}
+
+/* The floor card: left of the building card; where that leaves no room, under the card on a
+ * portrait screen (a portrait kiosk), else in the left column under the search panel. */
 static void floor_card(ly_layout *L, const ly_app *app)
 {
     const ly_state *st = &app->st;
@@ -347,6 +365,7 @@ static void floor_card(ly_layout *L, const ly_app *app)
         return;
     float w = LY_LAYOUT_FLOOR_CARD_W, y = LY_LAYOUT_TOP;
     float x = W - LY_LAYOUT_MARGIN - LY_LAYOUT_CARD_W - 14 - w;
+    bool under = !L->phone && x < LY_LAYOUT_SIDE_X;
     if (L->phone) { /* in the card's place, the card under it (ly_layout_compute) */
         x = LY_LAYOUT_MARGIN;
         w = W - 2 * LY_LAYOUT_MARGIN;
@@ -366,7 +385,8 @@ static void floor_card(ly_layout *L, const ly_app *app)
     bool rent = ly_floor_card_rent(b, rec, &agreed) > 0 || agreed;
     float h = 2 * 14 + 18 + 2 * 20 + (rent ? 20 : 0) + 24 + (float)(shown ? shown : 1) * 19 +
               (total > 6 ? 19 : 0);
-    L->floor_card = box(x * s, y * s, w * s, h * s);
+    if (!under || !floor_card_under(L, h))
+        L->floor_card = box(x * s, y * s, w * s, h * s);
 }
 
 static void dashboard(ly_layout *L, const ly_app *app)
@@ -600,14 +620,18 @@ float ly_layout_pad_key_h(const ly_layout *L)
  * places, the cameras, the dashboard, in that order) and the other waits under it until
  * it closes; the column (toolbar, search) steps aside for any of them over it. A wide
  * window has room for them side by side; a narrow one (a phone) shows one at a time. */
-/* The finder's column (the finder, places, cameras) meeting the card: under the card, as
- * wide, where 300 dp or more are left below it (a portrait screen), else it waits (stack). */
+/* The finder's column (the finder, places, cameras) meeting the card: under the card (and
+ * the floor card under it), as wide, where 300 dp or more are left below (a portrait
+ * screen), else it waits (stack). */
 static void under_card(ly_layout *L, const ly_app *app)
 {
     if (!L->card.shown || L->phone)
         return;
     float s = L->s, H = (float)L->height / s;
     float y = (L->card.y + L->card.h) / s + LY_LAYOUT_GAP;
+    const ly_box *fc = &L->floor_card; /* (a portrait screen's, under the card: below it) */
+    if (fc->shown && fc->y > L->card.y + L->card.h - 0.5f && fabsf(fc->x - L->card.x) < 0.5f)
+        y = (fc->y + fc->h) / s + LY_LAYOUT_GAP;
     if (H - y - LY_LAYOUT_EDGE < 300)
         return;
     ly_box *col[] = {&L->finder, &L->places, &L->cameras};
@@ -693,8 +717,8 @@ void ly_layout_compute(ly_layout *L, const ly_app *app)
                                        LY_LAYOUT_TOP, LY_LAYOUT_CARD_W);
         L->card.shown = st->selected >= 0 && !st->kiosk.touring;
         phone_card(L, st);
-        under_card(L, app);
         floor_card(L, app);
+        under_card(L, app);
         dashboard(L, app);
         stack(L);
         /* the scale bar: right of the column where the search panel comes down to it */
