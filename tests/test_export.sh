@@ -94,6 +94,33 @@ assert (b[\"recorded_area_m2\"], b[\"vacant_m2\"]) == (\"4003.1\", \"100.1\"), b
 assert tenths(f, \"vacant_m2\") == 1001 and tenths(f, \"area_m2\") == 40031, [(r[\"area_m2\"], r[\"vacant_m2\"]) for r in f]
 " "$tmp/tenths.csv" "$tmp/tenths-f.csv"' "the floor rows do not add up to the building row: $(cat "$tmp/tenths-f.csv") $(head -2 "$tmp/err")"
 
+# ---- per floor: plant and parking floors are not let -----------------------------------
+# a plant or parking floor with no space to let has no occupancy and no rent, as the stats and
+# the card have it (it had been 1.000 let at the building's rent): a sheet's sums over the floors
+# with an occupancy give louyu stats' area to let and leased area, and each building's row
+"$LOUYU" export "$district" --format csv --floors --out "$tmp/all-f.csv" >/dev/null 2>"$tmp/err"
+python3 - "$tmp/all-f.csv" "$tmp/stock.csv" "$tmp/stats.json" >"$tmp/py" 2>&1 <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+stock = {r["id"]: r for r in csv.DictReader(open(sys.argv[2], encoding="utf-8-sig", newline=""))}
+stats = json.load(open(sys.argv[3]))
+plant = [r for r in rows if r["use"] in ("plant", "parking") and float(r["vacant_m2"]) < 1]
+assert plant, "the district has no plant floors to check"
+bad = [(r["building_id"], r["floor"], r["occupancy"], r["rent_cny_m2_day"], r["rent_to_be_agreed"])
+       for r in plant if r["occupancy"] or r["rent_cny_m2_day"] or r["rent_to_be_agreed"] != "0"]
+assert not bad, bad
+let = [r for r in rows if r["occupancy"]]
+area = sum(float(r["area_m2"]) for r in let)
+leased = sum(float(r["area_m2"]) - float(r["vacant_m2"]) for r in let)
+assert abs(area - stats["recorded_area_m2"]) < 1, (area, stats["recorded_area_m2"])
+assert abs(leased - stats["leased_m2"]) < 1, (leased, stats["leased_m2"])
+for bid, b in stock.items():
+    t = sum(round(float(r["area_m2"]) * 10) for r in let if r["building_id"] == bid)
+    assert t == round(float(b["recorded_area_m2"] or 0) * 10), (bid, t, b["recorded_area_m2"])
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "plant floors in the floors CSV: $(cat "$tmp/py" "$tmp/err")"
+
 # ---- per floor, Chinese header, a selection ---------------------------------------------
 "$LOUYU" export "$district" --format csv --floors --lang zh --select "wtc, hisense,wtc" \
   >"$tmp/floors.csv" 2>"$tmp/err"

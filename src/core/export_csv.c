@@ -184,13 +184,22 @@ void ly_round_to_add_up(const double *v, size_t n, double per_unit, long total, 
 }
 
 /* The floors' figures (vacant or area) in tenths of a m², as the CSV writes them, adding
- * up to the building row's. */
+ * up to the building row's. That row leaves the plant and parking floors out of the area to
+ * let, so the floors to let are rounded among themselves and those floors apart (`part`:
+ * n more longs of room). */
 static void tenths_that_add_up(const ly_floor_record *rec, size_t n, bool vacant, double *tmp,
-                               long *out)
+                               long *part, long *out)
 {
-    for (size_t i = 0; i < n; i++)
-        tmp[i] = vacant ? rec[i].vacant_m2 : rec[i].area_m2;
-    ly_round_to_add_up(tmp, n, 10, -1, out);
+    for (int service = 0; service < 2; service++) {
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = ly_floor_is_service(&rec[i]) != service ? -1
+                     : vacant                               ? rec[i].vacant_m2
+                                                            : rec[i].area_m2;
+        ly_round_to_add_up(tmp, n, 10, -1, part);
+        for (size_t i = 0; i < n; i++)
+            if (ly_floor_is_service(&rec[i]) == service)
+                out[i] = part[i];
+    }
 }
 
 static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, ly_lang lang)
@@ -198,12 +207,12 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
     char title[160];
     const char *name = ly_building_title(b, lang, title, sizeof title);
     const ly_floor_record *rec = &d->records[b->first_record];
-    long *area = malloc((b->n_records ? b->n_records : 1) * 2 * sizeof *area);
+    long *area = malloc((b->n_records ? b->n_records : 1) * 3 * sizeof *area);
     long *vacant = area ? area + b->n_records : NULL;
     double *tmp = malloc((b->n_records ? b->n_records : 1) * sizeof *tmp);
     if (area && tmp) {
-        tenths_that_add_up(rec, b->n_records, false, tmp, area);
-        tenths_that_add_up(rec, b->n_records, true, tmp, vacant);
+        tenths_that_add_up(rec, b->n_records, false, tmp, area + 2 * b->n_records, area);
+        tenths_that_add_up(rec, b->n_records, true, tmp, area + 2 * b->n_records, vacant);
     } else { /* (out of memory: each rounded alone) */
         free(area);
         area = vacant = NULL;
@@ -217,10 +226,15 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
         text(out, use_cell(r->use, lang));
         num(out, area ? (double)area[i] / 10 : r->area_m2, 1);
         num(out, vacant ? (double)vacant[i] / 10 : r->vacant_m2, 1);
-        num(out, r->area_m2 > 0 ? 1 - r->vacant_m2 / r->area_m2 : -1, 3);
+        /* a plant or parking floor is not let at all: no occupancy and no rent, as the
+         * stats, the card and the portal have it (it had been 1.000 let at the building's
+         * rent, and a sheet's sum over the floors another occupancy than louyu stats) */
+        bool service = ly_floor_is_service(r);
+        num(out, r->area_m2 > 0 && !service ? 1 - r->vacant_m2 / r->area_m2 : -1, 3);
         num(out, enterprises_on(d, b, r->floor), 0);
-        bool agreed;
-        num(out, ly_floor_rent(b, r, &agreed), 2); /* (empty: to be agreed, or unknown) */
+        bool agreed = false;
+        /* (empty: to be agreed, or unknown) */
+        num(out, service ? -1 : ly_floor_rent(b, r, &agreed), 2);
         ly_buf_put(out, agreed ? ",1" : ",0");
         ly_buf_put(out, "\r\n");
     }
