@@ -666,9 +666,23 @@ check '"$LOUYU" info "$STORE" wtc | grep -q "World Trade Center"' "louyu info on
 "$LOUYU" convert "$SRC/data/zhanshan.geojson" "$STORE" >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && grep -q "exists: expected a new file" "$tmp/err"' "convert over an existing store"
+# history's vacancy is a share of the area to let, as info gives it: wtc's plant floors left
+# out (every floor record's area had made 14.4 % vacant where info said 84.9 % let); the
+# percentage written as the rest of the CLI writes one ("15.1 %", not "15.1%")
+"$LOUYU" report history wtc --db "$STORE" --json >"$tmp/h.json"
+"$LOUYU" report history wtc --db "$STORE" >"$tmp/h.txt"
+"$LOUYU" info "$STORE" wtc --json >"$tmp/i.json"
+check 'python3 -c "
+import json, sys
+h = json.load(open(sys.argv[1]))[-1]
+o = json.load(open(sys.argv[2]))[\"occupancy\"]
+assert abs(h[\"vacancy_rate\"] - o[\"vacant_m2\"] / o[\"recorded_area_m2\"]) < 1e-9, (h, o)
+assert abs(h[\"vacancy_rate\"] - (1 - o[\"rate\"])) < 1e-9 and h[\"vacant_m2\"] == o[\"vacant_m2\"], (h, o)
+" "$tmp/h.json" "$tmp/i.json" && grep -q "^2011-W17 .* 15\.1 % " "$tmp/h.txt" && grep -q "52 weeks, 97,501 m² recorded$" "$tmp/h.txt"' \
+  "report history of wtc unlike info: $(sed -n "1p;\$p" "$tmp/h.txt") $(grep -o "\"occupancy\".*" "$tmp/i.json" | head -c 200)"
 # a building without floor records: its vacancy is not known, not 0 %
 "$LOUYU" report history agora --db "$STORE" >"$tmp/out"
-check 'grep -qE "^2011-W17 +- +- +5.50  no" "$tmp/out" && ! grep -q "0.0%" "$tmp/out"' "history of agora (no floor records): $(sed -n 3,4p "$tmp/out")"
+check 'grep -qE "^2011-W17 +- +- +5.50  no" "$tmp/out" && ! grep -q "0.0 *%" "$tmp/out"' "history of agora (no floor records): $(sed -n 3,4p "$tmp/out")"
 "$LOUYU" report history wtc --db "$SRC/data/zhanshan.geojson" >/dev/null 2>"$tmp/err"
 rc=$?
 check '[ $rc = 2 ] && grep -q "is not a louyu store" "$tmp/err"' "a report command on a GeoJSON file"

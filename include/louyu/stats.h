@@ -42,6 +42,11 @@ void ly_stats_compute(const ly_district *d, ly_stats *out);
  * parking floors left out (*area_m2 the area to let). */
 double ly_building_occupancy(const ly_district *d, const ly_building *b, double *area_m2,
                              double *vacant_m2);
+/* The same in week i of the history (i < n_weeks: each floor's vacant area that week, so a
+ * plant floor that week's report gave space to let is let space that week; past the history,
+ * the records as shown): what report history and diff give, as info gives the week shown. */
+double ly_building_occupancy_in_week(const ly_district *d, const ly_building *b, size_t i,
+                                     double *area_m2, double *vacant_m2);
 /* The area to let and the vacant area of the district's floor records on floors lo..hi
  * (the dashboard's floor bands), plant and parking floors left out. */
 void ly_stats_floor_band(const ly_district *d, int lo, int hi, double *area_m2, double *vacant_m2);

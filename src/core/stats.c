@@ -1,17 +1,28 @@
 #include "louyu/stats.h"
 
+#include <stdint.h>
 #include <string.h>
 
 double ly_building_occupancy(const ly_district *d, const ly_building *b, double *area_m2,
                              double *vacant_m2)
 {
+    return ly_building_occupancy_in_week(d, b, SIZE_MAX, area_m2, vacant_m2);
+}
+
+double ly_building_occupancy_in_week(const ly_district *d, const ly_building *b, size_t week,
+                                     double *area_m2, double *vacant_m2)
+{
     double area = 0, vacant = 0;
     for (uint32_t i = 0; i < b->n_records; i++) {
-        const ly_floor_record *r = &d->records[b->first_record + i];
-        if (ly_floor_is_service(r))
+        /* (a copy with that week's vacant area: whether it is let depends on it) */
+        size_t k = b->first_record + i;
+        ly_floor_record r = d->records[k];
+        if (week < d->n_weeks)
+            r.vacant_m2 = d->week_vacant[week * d->n_records + k];
+        if (ly_floor_is_service(&r))
             continue;
-        area += r->area_m2;
-        vacant += ly_floor_vacant(r);
+        area += r.area_m2;
+        vacant += ly_floor_vacant(&r);
     }
     if (area_m2)
         *area_m2 = area;
