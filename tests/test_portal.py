@@ -370,6 +370,28 @@ def load_listings(root):
     return good
 
 
+def csv_checks(table, rows):
+    """data/listings.csv as a spreadsheet takes it: listings.json's single floors, in order,
+    so that its area_m2 adds up to the vacant area (no stretch counted twice); no floors cell
+    a spreadsheet reads as a date ("6-7"); each floor's stretch that of listings.json."""
+    head, body = table[0], [dict(zip(table[0], r)) for r in table[1:] if r]
+    want = ["building", "floors", "floor_from", "floor_to", "area_m2", "stretch_from",
+            "stretch_to", "stretch_area_m2"]
+    if not check(all(k in head for k in want), f"data/listings.csv: its header {head}"):
+        return
+    singles = [(r["building"], r["floor_from"], r["area_m2"]) for r in rows if not r["run"]]
+    have = [(r["building"], int(r["floor_from"]), float(r["area_m2"])) for r in body]
+    check(have == singles, f"data/listings.csv: {len(have)} rows, not listings.json's "
+                           f"{len(singles)} single floors in order")
+    dates = [r["floors"] for r in body if not r["floors"].isdigit()]
+    check(not dates, f"data/listings.csv: floors cells a spreadsheet makes dates of: {dates[:5]}")
+    runs = {(r["building"], r["floor_from"], r["floor_to"]): r["area_m2"] for r in rows if r["run"]}
+    stretches = {(r["building"], int(r["stretch_from"]), int(r["stretch_to"])):
+                 float(r["stretch_area_m2"]) for r in body if r["stretch_from"] != r["stretch_to"]}
+    check(stretches == runs, f"data/listings.csv: {len(stretches)} stretches, not "
+                             f"listings.json's {len(runs)}")
+
+
 def data_checks(root, pages, rows):
     for rel in ("assets/site.css", "assets/site.js", "data/district.geojson",
                 "data/listings.json", "data/listings.csv"):
@@ -382,11 +404,15 @@ def data_checks(root, pages, rows):
     except (OSError, ValueError) as e:
         check(False, f"data/district.geojson: {e}")
     try:
+        with open(os.path.join(root, "data/listings.csv"), "rb") as f:
+            check(f.read(3) == b"\xef\xbb\xbf", "data/listings.csv has no UTF-8 byte-order "
+                                                  "mark: Excel reads it as GBK on Chinese Windows")
         with open(os.path.join(root, "data/listings.csv"), encoding="utf-8-sig", newline="") as f:
             table = list(csv.reader(f))
         check(len(table) >= 2, "data/listings.csv has no header or no row")
         widths = {len(r) for r in table if r}
         check(len(widths) == 1, f"data/listings.csv: rows of {sorted(widths)} columns")
+        csv_checks(table, rows)
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         check(False, f"data/listings.csv: {e}")
     for lang in LANGS:

@@ -26,6 +26,34 @@ for f in index.html zh/index.html en/index.html zh/b/wtc.html en/b/wtc.html asse
   en/feed.atom sitemap.xml; do
   check '[ -s "$site/$f" ]' "the site has no $f"
 done
+# data/listings.csv as a planner's spreadsheet reads it: a byte-order mark, as the export's
+# CSV (Excel on Chinese Windows had read it as GBK, every name garbled); one row per floor,
+# so that its area_m2 adds up to the district's vacant area (the stretches' rows beside the
+# floors' had made 352,415 m² of 227,332), no "6-7" cell Excel makes a date of; each of
+# listings.json's stretches in its floors' stretch columns, with its area
+"$LOUYU" stats "$STORE" --json >"$tmp/stats.json"
+check '[ "$(head -c 3 "$site/data/listings.csv" | od -An -tx1 | tr -d " ")" = efbbbf ]' "data/listings.csv has no UTF-8 byte-order mark"
+python3 - "$site/data/listings.csv" "$site/data/listings.json" "$tmp/stats.json" >"$tmp/py" 2>&1 <<'PY'
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+js = json.load(open(sys.argv[2]))
+vacant = json.load(open(sys.argv[3]))["vacant_m2"]
+assert abs(sum(float(r["area_m2"]) for r in rows) - vacant) < 0.5, (sum(float(r["area_m2"]) for r in rows), vacant)
+assert all(r["floors"].isdigit() and r["floors"] == r["floor_from"] == r["floor_to"] for r in rows), \
+    [r["floors"] for r in rows if not r["floors"].isdigit()][:5]
+singles = [(x["building"], x["floor_from"], x["area_m2"]) for x in js if not x["run"]]
+assert singles == [(r["building"], int(r["floor_from"]), float(r["area_m2"])) for r in rows], len(singles)
+stretches = {(r["building"], int(r["stretch_from"]), int(r["stretch_to"])): float(r["stretch_area_m2"])
+             for r in rows if r["stretch_from"] != r["stretch_to"]}
+runs = {(x["building"], x["floor_from"], x["floor_to"]): x["area_m2"] for x in js if x["run"]}
+assert runs and stretches == runs, (len(runs), len(stretches))
+for r in rows:
+    assert int(r["stretch_from"]) <= int(r["floor_from"]) <= int(r["stretch_to"]), r
+    if r["stretch_from"] == r["stretch_to"]:
+        assert r["stretch_area_m2"] == r["area_m2"], r
+print("ok")
+PY
+check 'grep -qx ok "$tmp/py"' "data/listings.csv in a spreadsheet: $(cat "$tmp/py")"
 check '[ "$(ls "$site/zh/b" | wc -l)" = 33 ] && [ "$(ls "$site/en/b" | wc -l)" = 33 ]' "not a page per building in each language"
 # (a hero, 3 views per building and a plan per building with floor records: 6 have none)
 check '[ "$(ls "$site/img" | wc -l)" = 127 ]' "not 127 renders: $(ls "$site/img" | wc -l)"

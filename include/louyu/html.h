@@ -32,6 +32,10 @@ void ly_buf_html(ly_buf *b, const char *text);
 void ly_buf_html_clipped(ly_buf *b, const char *text, size_t max);
 /* Data as one CSV cell (RFC 4180), safe from formula injection. NULL: an empty cell. */
 void ly_buf_csv(ly_buf *b, const char *cell);
+/* The start of a CSV file for spreadsheets: UTF-8's byte-order mark (Excel and WPS read a
+ * file without one in the system's code page, GBK on Chinese Windows: every Chinese name
+ * garbled). */
+void ly_buf_csv_start(ly_buf *b);
 /* Data as one URL path segment: letters, digits and -._~ as they are, the rest %XX. */
 void ly_buf_url(ly_buf *b, const char *segment);
 /* A building id as a file name: small letters, digits, - and . (not first) as they are,

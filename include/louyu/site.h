@@ -120,6 +120,9 @@ void ly_site_spaces_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *ou
 void ly_site_buildings_page(const ly_site *s, ly_lang lang, size_t page, ly_buf *out);
 void ly_site_spaces_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out);
 void ly_site_buildings_part(const ly_site *s, ly_lang lang, size_t part, ly_buf *out);
+/* The listings: the JSON every space (the floors, then the stretches, `run`); the CSV, for
+ * spreadsheets, a row per floor with the stretch it is part of in columns of its own, so
+ * that its areas add up to the vacant area. */
 void ly_site_listings_json(const ly_site *s, ly_buf *out);
 void ly_site_listings_csv(const ly_site *s, ly_buf *out);
 /* The Atom feed of floors that came free in the latest week (s->feed). */

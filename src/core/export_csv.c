@@ -244,7 +244,7 @@ static void floor_rows(ly_buf *out, const ly_district *d, const ly_building *b, 
 void ly_export_csv(const ly_district *d, const ly_export_csv_desc *desc, ly_buf *out)
 {
     ly_lang lang = desc->lang < LY_LANG_COUNT ? desc->lang : LY_LANG_EN;
-    ly_buf_put(out, "\xEF\xBB\xBF");
+    ly_buf_csv_start(out);
     if (desc->floors)
         head(out, LY_S_CSV_F_BUILDING_ID, F_COLS, lang);
     else

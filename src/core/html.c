@@ -158,6 +158,11 @@ void ly_buf_csv(ly_buf *b, const char *cell)
         ly_buf_put(b, "\"");
 }
 
+void ly_buf_csv_start(ly_buf *b)
+{
+    ly_buf_put(b, "\xEF\xBB\xBF");
+}
+
 void ly_buf_url(ly_buf *b, const char *segment)
 {
     static const char *const HEX = "0123456789ABCDEF";

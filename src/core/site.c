@@ -316,29 +316,49 @@ void ly_site_listings_json(const ly_site *s, ly_buf *out)
     cJSON_Delete(arr);
 }
 
+/* The stretch of adjacent floors with space that single floor sp is part of, from the runs
+ * at or after *run (both in the order of buildings and floors: *run moves on with the
+ * singles); NULL when it is alone. */
+static const ly_site_space *stretch_of(const ly_site *s, const ly_site_space *sp, size_t *run)
+{
+    while (*run < s->n_spaces && (s->spaces[*run].building < sp->building ||
+                                  (s->spaces[*run].building == sp->building &&
+                                   s->spaces[*run].floor_to < sp->floor_from)))
+        (*run)++;
+    const ly_site_space *r = *run < s->n_spaces ? &s->spaces[*run] : NULL;
+    return r && r->building == sp->building && r->floor_from <= sp->floor_from ? r : NULL;
+}
+
+/* One row per floor with space, so that a sheet's sum of area_m2 is the vacant area (the
+ * stretches' rows beside the floors' had counted their space twice: 352,415 m² of 227,332);
+ * the stretch a floor is part of in three columns of figures (a "6-7" cell Excel makes 7 June
+ * of). With a byte-order mark, as the export's CSV. */
 void ly_site_listings_csv(const ly_site *s, ly_buf *out)
 {
+    ly_buf_csv_start(out);
     ly_buf_put(out, "building,building_name,building_name_en,floors,floor_from,floor_to,"
-                    "area_m2,rent_cny_m2_day,available_from,run,url_zh,url_en\r\n");
-    for (size_t i = 0; i < s->n_spaces; i++) {
+                    "area_m2,rent_cny_m2_day,available_from,stretch_from,stretch_to,"
+                    "stretch_area_m2,url_zh,url_en\r\n");
+    size_t run = s->n_singles;
+    for (size_t i = 0; i < s->n_singles; i++) {
         const ly_site_space *sp = &s->spaces[i];
         const ly_building *b = &s->d->buildings[sp->building];
-        char floors[32], num[32];
-        ly_site_floors_text(sp, floors, sizeof floors);
+        const ly_site_space *st = stretch_of(s, sp, &run);
+        if (!st)
+            st = sp;
         const char *cells[3] = {b->id, b->name, b->name_en};
         for (int k = 0; k < 3; k++) {
             ly_buf_csv(out, cells[k]);
             ly_buf_put(out, ",");
         }
-        ly_buf_csv(out, floors);
-        snprintf(num, sizeof num, ",%d,%d,%.1f,", sp->floor_from, sp->floor_to,
-                 (double)sp->area_tenths / 10);
-        ly_buf_put(out, num);
+        ly_buf_printf(out, "%d,%d,%d,%.1f,", sp->floor_from, sp->floor_from, sp->floor_to,
+                      (double)sp->area_tenths / 10);
         if (sp->rent > 0)
             ly_buf_printf(out, "%.2f", sp->rent);
         ly_buf_put(out, ",");
         ly_buf_csv(out, sp->available);
-        ly_buf_printf(out, ",%s", sp->run ? "yes" : "no");
+        ly_buf_printf(out, ",%d,%d,%.1f", st->floor_from, st->floor_to,
+                      (double)st->area_tenths / 10);
         for (int l = 0; l < LY_LANG_COUNT; l++) { /* (empty for a language not published) */
             bool published = false;
             for (int k = 0; k < s->n_langs; k++)
