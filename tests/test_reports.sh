@@ -771,6 +771,49 @@ PY
 rc=$?
 check '[ $rc != 0 ] && grep -q "malformed" "$tmp/err"' "a damaged store read as one: $(head -2 "$tmp/out" "$tmp/err")"
 
+# ---- building ids of digits a spreadsheet made numbers of -----------------------------------
+# ids with leading zeros (00123) and a long one: Excel and WPS read a template's 00123 as the
+# number 123 and save 0012345678901234567 as 1.23457E+16. The import had refused every row as
+# no building's ("expected the id of one of the district's 4 buildings"); now 123 is 00123, said
+# once as a warning, and where it cannot tell, it says that a spreadsheet changed the id
+python3 - "$SRC/docs/example.geojson" "$tmp/zeros.geojson" <<'PY'
+import copy, json, sys
+d = json.load(open(sys.argv[1]))
+tower = next(f for f in d["features"] if f["properties"].get("kind") == "building")
+rest = [f for f in d["features"] if f is not tower and f["properties"].get("kind") != "camera"]
+def moved(g, dx):
+    return [moved(c, dx) for c in g] if isinstance(g[0], list) else [g[0] + dx, g[1]]
+blds = []
+for k, bid in enumerate(["00123", "000456", "0456", "0012345678901234567"]):
+    f = copy.deepcopy(tower)
+    f["id"] = bid
+    f["properties"].pop("id", None)
+    f["properties"]["name"] = f["properties"]["name_en"] = "T" + str(k)
+    f["geometry"]["coordinates"] = moved(f["geometry"]["coordinates"], 0.002 * k)
+    blds.append(f)
+d["features"] = blds + rest
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+run 0 convert "$tmp/zeros.geojson" "$tmp/zeros.gpkg"
+run 0 report template 00123 --db "$tmp/zeros.gpkg" --week 2011-W18 --encoding utf-8 --out "$tmp/z.csv"
+sed 's/^\(2011-W18\),00123,/\1,123,/' "$tmp/z.csv" | iconv -f utf-8 -t gb18030 | sed 's/$/\r/' >"$tmp/z-excel.csv"
+check '[ "$(grep -c "^2011-W18,123," "$tmp/z-excel.csv")" -ge 2 ]' "the template as Excel saved it: $(head -3 "$tmp/z-excel.csv")"
+run 0 report import --db "$tmp/zeros.gpkg" "$tmp/z-excel.csv"
+expect out "imported 2011-W18, [0-9]+ rows into .*, 1 warning$"
+expect err ":2:10: warning: \"123\" read as building 00123: a spreadsheet dropped its leading zeros$"
+check '[ "$(grep -c "leading zeros" "$tmp/err")" = 1 ]' "the dropped zeros said on every row: $(cat "$tmp/err")"
+check '[ "$(sql "$tmp/zeros.gpkg" "SELECT DISTINCT building_id FROM weekly_reports WHERE replaced_by IS NULL")" = 00123 ]' \
+  "the rows are not 00123's: $(sql "$tmp/zeros.gpkg" "SELECT DISTINCT building_id FROM weekly_reports")"
+printf 'week,building,floors,vacant_m2\r\n2011-W19,456,1,0\r\n2011-W19,1.23457E+16,1,0\r\n2011-W19,789,1,0\r\n' >"$tmp/z-bad.csv"
+run 1 report import --db "$tmp/zeros.gpkg" "$tmp/z-bad.csv"
+expect err ":2:10: error: \"building\" is \"456\": a spreadsheet dropped the leading zeros of a building's id, and 2 buildings' ids are 456 without them \(000456, 0456\): expected the id as it is, the column formatted as text$"
+expect err ":3:10: error: \"building\" is \"1.23457E\+16\": a spreadsheet turned a building's id into a number and cut its digits, which cannot be read back \(it may be 0012345678901234567\): expected the id as text"
+expect err ":4:10: error: \"building\" is \"789\": expected the id of one of the district's 4 buildings"
+# a workbook keeps 15 digits of it and louyu reads the cell as 1.23456789012345e+16
+printf 'week,building,floors,vacant_m2\r\n2011-W19,1.23456789012345e+16,1,0\r\n' >"$tmp/z-xl.csv"
+run 1 report import --db "$tmp/zeros.gpkg" "$tmp/z-xl.csv"
+expect err "cannot be read back \(it may be 0012345678901234567\)"
+
 # ---- the template: last week's values, each floor's own rent -------------------------------
 # a week before the first report: the district as converted (what the import compares it
 # with), not the latest week's (sweep 54)

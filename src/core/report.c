@@ -435,6 +435,7 @@ static const char *field(reader *rd, const ly_csv_row *row, ly_report_column c, 
  * first line with floors, and per floor record the line that gave it (0 none). */
 typedef struct {
     int let_line, floors_line;
+    bool zeros_said; /* its id's leading zeros a spreadsheet dropped, said */
 } seen_building;
 
 /* What a "week" cell that is not a week is closest to, as the rest of its error: a date
@@ -877,6 +878,110 @@ static void count_cells(reader *rd, size_t header)
         rd->at_least[k - 1] += rd->at_least[k];
 }
 
+/* ---- a building id a spreadsheet made a number of ----------------------------------- */
+
+static bool all_digits(const char *s)
+{
+    if (!*s)
+        return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+static const char *without_zeros(const char *s)
+{
+    while (s[0] == '0' && s[1])
+        s++;
+    return s;
+}
+
+/* Whether s is a number as Excel shows one too long for its 11 characters: 1.23457E+16 (the
+ * digits of its mantissa in *digits). */
+static bool exponent_form(const char *s, int *digits)
+{
+    int n = 0;
+    if (*s < '1' || *s > '9')
+        return false;
+    n++, s++;
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++)
+            n++;
+    if ((*s != 'E' && *s != 'e') || s[1] != '+' || !all_digits(s + 2))
+        return false;
+    *digits = n;
+    return true;
+}
+
+/* The district's ids a number-like cell may have been, into ids (", " between), at most `max`
+ * counted in *n; the last one met returned (-1: none). */
+static long ids_it_may_be(const reader *rd, const char *cell, bool exp, int digits, char *ids,
+                          size_t len, size_t *n)
+{
+    long found = -1;
+    size_t used = 0;
+    *n = 0;
+    ids[0] = '\0';
+    /* (an exponent's number: within one unit of its last digit shown, which Excel rounds
+     * in a CSV and cuts to 15 digits in a workbook) */
+    double shown = exp ? strtod(cell, NULL) : 0;
+    double unit = exp ? pow(10, atoi(strpbrk(cell, "Ee") + 2) - (digits - 1)) : 0;
+    for (size_t i = 0; i < rd->d->n_buildings; i++) {
+        const char *id = rd->d->buildings[i].id;
+        if (!id || !all_digits(id) || !strcmp(id, cell))
+            continue;
+        if (exp ? !(fabs(strtod(id, NULL) - shown) <= unit)
+                : strcmp(without_zeros(id), without_zeros(cell)))
+            continue;
+        if (++*n <= 4 && used < len) {
+            int w = snprintf(ids + used, len - used, "%s%s", *n > 1 ? ", " : "", id);
+            used += w > 0 ? (size_t)w : 0;
+        }
+        found = (long)i;
+    }
+    return found;
+}
+
+/* A "building" cell that is no building's id or name but one a spreadsheet made of an id of
+ * digits (Excel and WPS read 00123 as the number 123, and show 0012345678901234567 as
+ * 1.23457E+16): the building where exactly one id lost its leading zeros, said as a warning
+ * once for the building; else -1, the error said (the ids it may have been among them); -2
+ * where the cell is no such number. */
+static long spreadsheet_number(reader *rd, const char *cell, size_t at, seen_building *sbs)
+{
+    int digits = 0;
+    bool exp = exponent_form(cell, &digits);
+    if (!exp && !all_digits(cell))
+        return -2;
+    char ids[160];
+    size_t n;
+    long b = ids_it_may_be(rd, cell, exp, digits, ids, sizeof ids, &n);
+    if (exp) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"building\" is \"%s\": a spreadsheet turned a building's id into a number and "
+              "cut its digits, which cannot be read back%s%s%s: expected the id as text (the "
+              "column formatted as text before the file was opened, or a new template)",
+              CUT40(cell), n ? " (it may be " : "", ids, n > 4 ? ", ...)" : n ? ")" : "");
+        return -1;
+    }
+    if (n > 1) {
+        fault(rd, LY_DIAG_ERROR, at,
+              "\"building\" is \"%s\": a spreadsheet dropped the leading zeros of a building's "
+              "id, and %zu buildings' ids are %s without them (%s%s): expected the id as it "
+              "is, the column formatted as text", CUT40(cell), n, without_zeros(cell), ids,
+              n > 4 ? ", ..." : "");
+        return -1;
+    }
+    if (n == 1 && !sbs[b].zeros_said) {
+        fault(rd, LY_DIAG_WARNING, at,
+              "\"%s\" read as building %s: a spreadsheet dropped its leading zeros", CUT40(cell),
+              rd->d->buildings[b].id);
+        sbs[b].zeros_said = true;
+    }
+    return n == 1 ? b : -2;
+}
+
 /* One data row into out[0, n) (a list of floors gives several): n, or 0 when it has an
  * error (already reported). */
 static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, int *seen,
@@ -903,6 +1008,8 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
               "meant (%s%s)", CUT60(s), n, ids, n > 4 ? ", ..." : "");
         return 0;
     }
+    if (b < 0 && s && (b = spreadsheet_number(rd, s, at, sbs)) == -1)
+        return 0;
     if (b < 0) {
         fault(rd, LY_DIAG_ERROR, at,
               "\"building\" is \"%s\": expected the id of one of the district's %zu buildings "
