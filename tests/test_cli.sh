@@ -1009,7 +1009,7 @@ expect out 'config and data are good'
 printf '{\n  "data": "district.geojson",\n  "reset_after_s": 3,\n  "attract": {"after": 30}\n}\n' >"$tmp/kiosk/bad.json"
 run 2 kiosk-config "$tmp/kiosk/bad.json"
 expect err "^$tmp/kiosk/bad.json:3:20: error: \"reset_after_s\" is 3: expected a number from 10 to 86400$"
-expect err "^$tmp/kiosk/bad.json:4:24: error: unknown member \"after\" in \"attract\": expected \"enabled\", \"after_s\" or \"per_building_s\"$"
+expect err "^$tmp/kiosk/bad.json:4:15: error: unknown member \"after\" in \"attract\": expected \"enabled\", \"after_s\" or \"per_building_s\"$"
 expect err 'bad.json: 2 problems'
 # the kiosk refuses a bad config too, before opening anything
 run 2 --kiosk --config "$tmp/kiosk/bad.json"; expect err 'louyu will not start with it'

@@ -104,7 +104,8 @@ static void test_mistakes(void)
 {
     ly_kiosk_config c;
     char err[4096];
-    /* every problem is reported, each at the line and column of its value */
+    /* every problem is reported, each at the line and column of its value, or of its name
+     * when the name is what is wrong (unknown, or given twice) */
     int n = load("bad.json",
                  "{\n"
                  "  \"reset_after\": 300,\n"
@@ -122,7 +123,7 @@ static void test_mistakes(void)
     snprintf(path, sizeof path, "%s/bad.json", g_dir);
     char line[PATH_MAX + 300];
     snprintf(line, sizeof line,
-             "%s:2:18: error: unknown member \"reset_after\": expected \"data\", \"poll_s\", "
+             "%s:2:3: error: unknown member \"reset_after\": expected \"data\", \"poll_s\", "
              "\"language\", "
              "\"reset_after_s\", \"attract\", \"display\", \"admin\" or \"log\"\n",
              path);
@@ -134,10 +135,10 @@ static void test_mistakes(void)
     CHECK(contains(err, ":6:25: error: \"pin_hash\" is not an Argon2id hash: expected the "
                         "\"$argon2id$...\""));
     CHECK(contains(err, ":7:21: error: \"max_kb\" is 1: expected a whole number from 16 to 1048576"));
-    CHECK(contains(err, ":7:32: error: unknown member \"kept\" in \"log\": expected \"path\", "
+    CHECK(contains(err, ":7:24: error: unknown member \"kept\" in \"log\": expected \"path\", "
                         "\"max_kb\" or \"keep\""));
     CHECK(contains(err, ":8:11: error: \"data\" is empty: expected a file path"));
-    CHECK(contains(err, ":9:14: error: \"attract\" appears twice: expected it once"));
+    CHECK(contains(err, ":9:3: error: \"attract\" appears twice: expected it once"));
     /* ui_scale 0 is allowed (automatic), and good members are still used */
     CHECK_NEAR(c.ui_scale, 0, 0);
     CHECK_NEAR(c.reset_after_s, 120, 0);

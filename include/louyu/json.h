@@ -33,6 +33,10 @@ int ly_json_check(const char *text, size_t len, int max_depth, ly_json_error *er
  * must have been parsed from exactly this text (after ly_json_check). */
 void ly_json_locate(const char *text, size_t len, const struct cJSON *root,
                     const struct cJSON *const *nodes, size_t *offsets, size_t n);
+/* The same, but a member of an object is found at its name's opening quote rather than
+ * at its value: where a message about the name itself (misspelt, given twice) points. */
+void ly_json_locate_names(const char *text, size_t len, const struct cJSON *root,
+                          const struct cJSON *const *nodes, size_t *offsets, size_t n);
 
 /* Number of bytes of a leading byte-order mark (0 or 3). */
 size_t ly_json_bom(const char *text, size_t len);
@@ -65,6 +69,10 @@ int ly_json_doc_load(ly_json_doc *doc, const char *path, size_t max_bytes, int m
                      bool missing_ok, ly_diag_list *diags);
 /* Adds an error about `at` (NULL: the file as a whole). */
 void ly_json_doc_problem(ly_json_doc *doc, const struct cJSON *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Adds an error about member `at`'s name (an unknown or repeated member), placed at the
+ * name rather than at the value. */
+void ly_json_doc_problem_name(ly_json_doc *doc, const struct cJSON *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ly_json_doc_unload(ly_json_doc *doc);
 

@@ -378,6 +378,7 @@ typedef struct {
     const wanted *want; /* sorted by node address */
     size_t n, remaining;
     size_t *offsets;
+    bool names; /* an object's member is found at its name, not its value */
 } locator;
 
 static void loc_ws(locator *l)
@@ -421,7 +422,7 @@ static void loc_value(locator *l, const cJSON *node)
     loc_ws(l);
     if (l->pos >= l->len || !l->remaining)
         return; /* nothing left to find: stop walking */
-    if (node)
+    if (node && !(l->names && node->string))
         mark(l, node);
     char ch = l->text[l->pos];
     if (ch == '{' || ch == '[') {
@@ -439,6 +440,8 @@ static void loc_value(locator *l, const cJSON *node)
                 continue;
             }
             if (close == '}') {
+                if (l->names && child)
+                    mark(l, child); /* (at the name's opening quote) */
                 loc_string(l);
                 loc_ws(l);
                 l->pos++; /* ':' */
@@ -466,8 +469,8 @@ static int by_node(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-void ly_json_locate(const char *text, size_t len, const cJSON *root, const cJSON *const *nodes,
-                    size_t *offsets, size_t n)
+static void locate(const char *text, size_t len, const cJSON *root, const cJSON *const *nodes,
+                   size_t *offsets, size_t n, bool names)
 {
     for (size_t i = 0; i < n; i++)
         offsets[i] = SIZE_MAX;
@@ -480,9 +483,21 @@ void ly_json_locate(const char *text, size_t len, const cJSON *root, const cJSON
         want[i] = (wanted){.node = (uintptr_t)nodes[i], .index = i};
     qsort(want, n, sizeof *want, by_node);
     locator l = {.text = text, .len = len, .pos = ly_json_bom(text, len), .want = want, .n = n,
-                 .remaining = n, .offsets = offsets};
+                 .remaining = n, .offsets = offsets, .names = names};
     loc_value(&l, root);
     free(want);
+}
+
+void ly_json_locate(const char *text, size_t len, const cJSON *root, const cJSON *const *nodes,
+                    size_t *offsets, size_t n)
+{
+    locate(text, len, root, nodes, offsets, n, false);
+}
+
+void ly_json_locate_names(const char *text, size_t len, const cJSON *root,
+                          const cJSON *const *nodes, size_t *offsets, size_t n)
+{
+    locate(text, len, root, nodes, offsets, n, true);
 }
 
 /* ---- small JSON files ----------------------------------------------------- */
@@ -530,18 +545,31 @@ int ly_json_doc_load(ly_json_doc *doc, const char *path, size_t max_bytes, int m
     return 0;
 }
 
-void ly_json_doc_problem(ly_json_doc *doc, const cJSON *at, const char *fmt, ...)
+static void problem(ly_json_doc *doc, const cJSON *at, bool name, const char *fmt, va_list ap)
 {
     char what[600];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
     doc->problems++;
     size_t offset = SIZE_MAX;
     if (at && doc->root)
-        ly_json_locate(doc->text, doc->len, doc->root, &at, &offset, 1);
+        locate(doc->text, doc->len, doc->root, &at, &offset, 1, name);
     ly_diag_add(doc->diags, LY_DIAG_ERROR, offset, -1, "%s", what);
+}
+
+void ly_json_doc_problem(ly_json_doc *doc, const cJSON *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    problem(doc, at, false, fmt, ap);
+    va_end(ap);
+}
+
+void ly_json_doc_problem_name(ly_json_doc *doc, const cJSON *at, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    problem(doc, at, true, fmt, ap);
+    va_end(ap);
 }
 
 void ly_json_doc_unload(ly_json_doc *doc)

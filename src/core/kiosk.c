@@ -199,14 +199,14 @@ static void read_object(reader *r, const cJSON *obj, const member *table, const 
         while (m->name && strcmp(m->name, v->string))
             m++;
         if (!m->name) {
-            ly_json_doc_problem(r, v, "unknown member \"%.60s\"%s%s%s: expected %s", v->string,
+            ly_json_doc_problem_name(r, v, "unknown member \"%.60s\"%s%s%s: expected %s", v->string,
                     where ? " in \"" : "", where ? where : "", where ? "\"" : "", known);
             continue;
         }
         /* a member given twice: cJSON keeps both; the second is a mistake */
         for (const cJSON *w = obj->child; w != v; w = w->next)
             if (!strcmp(w->string, v->string)) {
-                ly_json_doc_problem(r, v, "\"%s\" appears twice: expected it once", v->string);
+                ly_json_doc_problem_name(r, v, "\"%s\" appears twice: expected it once", v->string);
                 break;
             }
         read_member(r, v, m, v->string, c);
