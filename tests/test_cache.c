@@ -6,6 +6,7 @@
  * checksums) is caught, logged once and built again; a cache that cannot be
  * written changes nothing; two writers at once leave a good cache. */
 #include "check.h"
+#include "app.h"
 #include "scene.h"
 #include "louyu/cache.h"
 #include "louyu/log.h"
@@ -21,6 +22,7 @@
 static char root[256]; /* the test's folder */
 static int rejected;   /* CACHE lines saying a cache is not used */
 static int not_cached; /* CACHE lines saying a cache could not be written */
+static int promised;   /* CACHE lines saying a file is (or will be) cached */
 
 static void sink(ly_log_level level, const char *tag, const char *line, void *user)
 {
@@ -31,6 +33,7 @@ static void sink(ly_log_level level, const char *tag, const char *line, void *us
     if (getenv("TEST_CACHE_VERBOSE"))
         fprintf(stderr, "%s\n", line);
     not_cached += strstr(line, "not cached") != NULL;
+    promised += strstr(line, "later opens map") || strstr(line, "cached in");
 }
 
 /* ---- files ------------------------------------------------------------------------- */
@@ -726,6 +729,58 @@ static void unwritable(const char *src)
     ly_scene_free(&s);
 }
 
+/* How many scene caches the folder holds. */
+static int caches_in(const char *xdg)
+{
+    char dir[400];
+    snprintf(dir, sizeof dir, "%s/louyu/scenes", xdg);
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += strstr(e->d_name, ".scene") != NULL;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* Loads that fail or are refused are not cached, nor said to be: a file cut short (a
+ * reload caught mid-write), and a district emptied of its buildings that a reload over
+ * a district on screen refuses (it would push a cache in use out of the folder). */
+static void refused_loads(const char *xdg, const char *good)
+{
+    char cut[300], empty[300];
+    snprintf(cut, sizeof cut, "%s/cut.geojson", root);
+    snprintf(empty, sizeof empty, "%s/empty.geojson", root);
+    const char *head = "{\"type\": \"FeatureCollection\", \"features\": [";
+    spill(cut, head, strlen(head));
+    const char *none = "{\"type\": \"FeatureCollection\", \"features\": []}\n";
+    spill(empty, none, strlen(none));
+    int before = caches_in(xdg);
+    promised = 0;
+    ly_scene s;
+    CHECK_INT(load(&s, cut, false, NULL), LY_LOAD_DATA);
+    CHECK_INT(promised, 0);
+    CHECK_INT(caches_in(xdg), before);
+
+    ly_app app;
+    char err[256];
+    CHECK_INT(ly_app_init(&app, 640, 480, 1, false, err, sizeof err), 0);
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, good);
+    CHECK_INT(ly_app_load(&app, good, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    size_t shown = app.scene.district.n_buildings;
+    before = caches_in(xdg);
+    promised = 0;
+    CHECK(ly_app_reload_start(&app, empty));
+    CHECK(!ly_app_reload_poll(&app, true));
+    CHECK_INT(app.scene.district.n_buildings, shown);
+    CHECK(strstr(app.st.run.status, "1 error") != NULL);
+    CHECK_INT(promised, 0);
+    CHECK_INT(caches_in(xdg), before);
+    ly_app_deinit(&app);
+}
+
 /* Two processes writing the same cache over and over: it still opens. */
 static void two_writers(const char *src)
 {
@@ -862,6 +917,7 @@ int main(void)
     unsetenv("LOUYU_NO_CACHE");
 
     two_writers(sf);
+    refused_loads(xdg, zs);
     changed_source(zs);
     unwritable(zs);
 

@@ -235,8 +235,10 @@ bool ly_app_reload_start(ly_app *app, const char *path)
     if (app->reload)
         return false; /* one at a time */
     /* with nothing on screen (a kiosk out of service) any good district will do,
-     * the copy included */
-    app->reload = ly_reload_start(path, app->scene.loaded, app->model_lod, app->skip_bad);
+     * the copy included; a file emptied (a broken export) is no district to show in
+     * place of one, and the loader refuses it before the scene cache could keep it */
+    app->reload = ly_reload_start(path, app->scene.loaded, app->model_lod, app->skip_bad,
+                                  app->scene.district.n_buildings > 0);
     return app->reload != NULL;
 }
 
@@ -266,12 +268,6 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
         return false;
     }
     const char *path = info.path;
-    if (r == LY_LOAD_OK && !next.district.n_buildings && app->scene.district.n_buildings) {
-        /* a file emptied (a broken export) is no district to show in place of one */
-        ly_diag_add(&diags, LY_DIAG_ERROR, SIZE_MAX, -1,
-                    "it has no buildings: expected a district with its buildings");
-        r = LY_LOAD_DATA;
-    }
     if (r == LY_LOAD_OK)
         r = ly_cmd_swap_scene(app, &next, &diags);
     ly_run_note *rn = &app->st.run;

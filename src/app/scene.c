@@ -92,6 +92,18 @@ static int built(ly_scene *s, int r, ly_progress *progress, ly_diag_list *diags)
     return LY_LOAD_OK;
 }
 
+/* A loaded scene of no buildings where the caller needs some (desc->need_buildings):
+ * freed and refused, before the cache could keep it. */
+static int refuse_empty(ly_scene *s, const ly_scene_desc *desc, int r, ly_diag_list *diags)
+{
+    if (r != LY_LOAD_OK || !desc->need_buildings || !s->loaded || s->district.n_buildings)
+        return r;
+    ly_scene_free(s);
+    ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1,
+                "it has no buildings: expected a district with its buildings");
+    return LY_LOAD_DATA;
+}
+
 #ifndef LY_WEB
 /* Whether a path's scene may come from (and go to) the scene cache: a GeoJSON file
  * (a store's weeks change inside SQLite's own files; a URL has its fetch's copy). */
@@ -136,22 +148,24 @@ static int load_cached(ly_scene *next, const char *path, const ly_scene_desc *de
     ly_cache_status st = ly_cache_open(&next->cache, &key, &parts, diags);
     if (st == LY_CACHE_HIT) {
         if (!finish(next))
-            return LY_LOAD_OK;
+            return refuse_empty(next, desc, LY_LOAD_OK, diags);
         ly_scene_free(next);
         ly_diag_add(diags, LY_DIAG_ERROR, SIZE_MAX, -1, "out of memory building the 3D district");
         return LY_LOAD_NOMEM;
     }
-    /* a big file takes seconds the first time: said on the terminal too */
-    ly_log(key.source_size >= BIG_SOURCE ? LY_LOG_WARN : LY_LOG_INFO, "CACHE",
-           "building %s (%.1f MB, hashed in %.0f ms): later opens map its scene cache", path,
-           (double)key.source_size / 1e6, key.hash_ms);
+    /* a big file takes seconds the first time: said on the terminal before the wait
+     * (only what is true whether or not it loads: a file with errors caches nothing) */
+    if (key.source_size >= BIG_SOURCE)
+        LY_WARN("CACHE", "building %s (%.1f MB, hashed in %.0f ms): the first open of a file "
+                "this big takes a while", path, (double)key.source_size / 1e6, key.hash_ms);
     ly_load_result r = ly_district_load(
         &next->district, path, &(ly_load_desc){.progress = progress, .skip_bad = desc->skip_bad},
         diags);
-    if ((r = built(next, r, progress, diags)) != LY_LOAD_OK)
+    if ((r = refuse_empty(next, desc, built(next, r, progress, diags), diags)) != LY_LOAD_OK)
         return r;
     ly_progress_stage(progress, LY_STAGE_CACHE);
-    ly_cache_write(&key, &parts, diags); /* a failure is logged and changes nothing */
+    /* (it says "cached in": later opens map it; a failure is logged and changes nothing) */
+    ly_cache_write(&key, &parts, diags);
     return LY_LOAD_OK;
 }
 
@@ -186,7 +200,7 @@ int ly_scene_load(ly_scene *next, const char *path, const ly_scene_desc *desc,
                              diags);
     }
 #endif
-    return built(next, r, desc->progress, diags);
+    return refuse_empty(next, desc, built(next, r, desc->progress, diags), diags);
 }
 
 int ly_scene_load_mem(ly_scene *next, const char *text, size_t len, const char *name,
@@ -205,7 +219,7 @@ struct ly_reload {
     atomic_bool done, cancel;
     bool poll;
     char lod[8];
-    bool skip_bad;
+    bool skip_bad, need_buildings;
     ly_scene next;
     ly_diag_list diags;
     int result;
@@ -224,19 +238,21 @@ static void *reload_main(void *arg)
 #endif
     ly_scene_desc desc = {.poll = rl->poll, .fetch = &rl->info.fetch, .cancel = &rl->cancel,
                           .progress = &rl->progress, .lod = rl->lod[0] ? rl->lod : NULL,
-                          .skip_bad = rl->skip_bad};
+                          .skip_bad = rl->skip_bad, .need_buildings = rl->need_buildings};
     rl->result = ly_scene_load(&rl->next, rl->info.path, &desc, &rl->diags);
     atomic_store(&rl->done, true);
     return NULL;
 }
 
-ly_reload *ly_reload_start(const char *path, bool poll, const char *lod, bool skip_bad)
+ly_reload *ly_reload_start(const char *path, bool poll, const char *lod, bool skip_bad,
+                           bool need_buildings)
 {
     ly_reload *rl = calloc(1, sizeof *rl);
     if (!rl)
         return NULL;
     snprintf(rl->lod, sizeof rl->lod, "%s", lod ? lod : "");
     rl->skip_bad = skip_bad;
+    rl->need_buildings = need_buildings;
     snprintf(rl->info.path, sizeof rl->info.path, "%s", path);
     rl->info.url = ly_is_url(path);
     rl->poll = poll;

@@ -51,6 +51,10 @@ typedef struct {
     ly_progress *progress; /* the load's stages, for a bar or a line (may be NULL) */
     const char *lod;       /* a CityJSON file's level of detail (NULL: the best; no cache) */
     bool skip_bad;         /* GeoJSON: features with errors left out (ly_load_desc) */
+    /* a district of no buildings is refused (LY_LOAD_DATA, "it has no buildings") and
+     * not cached: a reload over a district on screen, where an emptied file is a broken
+     * export, not a district to show (nor to push a cache in use out of the folder) */
+    bool need_buildings;
 } ly_scene_desc;
 
 /* Reads `path` (a file or an http(s) URL) and builds a scene into *next
@@ -80,9 +84,10 @@ typedef struct {
 } ly_reload_info;
 
 /* Starts loading `path` on a loader thread (at a lower priority than frames);
- * `poll`, `lod` and `skip_bad` as in ly_scene_desc. Returns NULL when no thread could be
- * started. */
-ly_reload *ly_reload_start(const char *path, bool poll, const char *lod, bool skip_bad);
+ * `poll`, `lod`, `skip_bad` and `need_buildings` as in ly_scene_desc. Returns NULL when no
+ * thread could be started. */
+ly_reload *ly_reload_start(const char *path, bool poll, const char *lod, bool skip_bad,
+                           bool need_buildings);
 /* Whether the loader has finished (then ly_reload_finish does not wait). */
 bool ly_reload_done(const ly_reload *rl);
 /* How far the loader has come (stages, share done). */

@@ -44,7 +44,7 @@ int ly_bench_open(ly_app *app, ly_platform **plat, const ly_bench_frames_desc *d
     ly_window_opts wo = {.width = d->width, .height = d->height, .scale = 1, .hidden = true,
                          .msaa = d->msaa};
     /* as the viewer: the file loads while the window and its context are made */
-    ly_reload *rl = ly_reload_start(d->path, false, d->model_lod, false);
+    ly_reload *rl = ly_reload_start(d->path, false, d->model_lod, false, false);
     if (ly_cli_open(app, plat, &wo)) {
         if (rl)
             ly_reload_discard(rl);

@@ -540,7 +540,7 @@ int ly_cli_view(const ly_args *a)
      * its GL context takes about 0.1 s on software GL, and the load runs meanwhile
      * (the kiosk's loads as it logs them, after its log is set up) */
     ly_reload *rl = v.kiosk ? NULL : ly_reload_start(v.file, false, ly_cli_model_lod(lod),
-                                                  ly_arg_flag(a, "--skip-bad"));
+                                                  ly_arg_flag(a, "--skip-bad"), false);
     if ((rc = ly_cli_open(&app, &plat, &wo)) || (rc = ly_cli_app_lod(a, &app, true))) {
         if (rl)
             ly_reload_discard(rl);
