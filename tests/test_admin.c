@@ -4,6 +4,8 @@
 #include "check.h"
 #include "commands.h"
 
+#include <time.h>
+
 static ly_app g_app;
 static char g_hash[LY_PIN_HASH_MAX];
 
@@ -332,6 +334,31 @@ static void test_load_note(void)
     ly_diag_list_deinit(&diags);
 }
 
+/* The last update's time is local for the caretaker, but says its zone: the log it is
+ * read beside stamps the same reload in UTC (21:43Z is 05:43 in Shanghai). */
+static void test_load_time_zone(void)
+{
+    setenv("TZ", "Asia/Shanghai", 1); /* (no daylight saving: always UTC+8) */
+    tzset();
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "d.geojson");
+    time_t before = time(NULL);
+    ly_cmd_note_load(&g_app, "d.geojson", LY_LOAD_OK, &diags);
+    time_t after = time(NULL);
+    ly_diag_list_deinit(&diags);
+    const char *when = g_app.st.run.when;
+    CHECK(strstr(when, " (UTC+08:00)") != NULL);
+    /* its clock is UTC's plus eight hours (either side of the call: an hour may turn) */
+    struct tm a, b;
+    gmtime_r(&before, &a);
+    gmtime_r(&after, &b);
+    int h = -1;
+    CHECK(sscanf(when, "%*d-%*d-%*d %d:", &h) == 1);
+    CHECK(h == (a.tm_hour + 8) % 24 || h == (b.tm_hour + 8) % 24);
+    unsetenv("TZ");
+    tzset();
+}
+
 int main(void)
 {
     char err[256];
@@ -356,6 +383,7 @@ int main(void)
     test_tour_without_occupancy();
     test_controls();
     test_load_note();
+    test_load_time_zone();
     ly_app_deinit(&g_app);
     return check_report();
 }

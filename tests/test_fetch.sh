@@ -203,7 +203,7 @@ expect srv/requests '^/weekly/zhanshan.geojson 304 inm="'
 mode newetag "$ZS"
 polls 1
 mode status 503
-wait_log "warning FETCH: $URL: the server answered 503 Service Unavailable: expected 200 and the district: keeping the copy of .* \(failing since [0-9-]+ [0-9:]+; the district on screen stays\)"
+wait_log "warning FETCH: $URL: the server answered 503 Service Unavailable: expected 200 and the district: keeping the copy of .* \(failing since [0-9-]+ [0-9:]+ UTC; the district on screen stays\)"
 polls 2 # still failing: said once
 mode status 500
 wait_log "warning FETCH: $URL: the server answered 500 Internal Server Error"
@@ -222,7 +222,7 @@ wait_log "warning FETCH: $URL: the server's body \([0-9]+ bytes\) is a district 
 alive "through the failures"
 # the new version: back, and taken
 mode ok "$tmp/new.geojson"
-wait_log "info FETCH: $URL: back: a new district: 33 buildings in [0-9]+ bytes, ETag \"[0-9a-f]+\" \(it had failed since"
+wait_log "info FETCH: $URL: back: a new district: 33 buildings in [0-9]+ bytes, ETag \"[0-9a-f]+\" \(it had failed since [0-9-]+ [0-9:]+ UTC\)"
 wait_log "info RELOAD: reloaded $URL: 33 buildings"
 # the server vanishes
 stop_server
@@ -244,7 +244,7 @@ wait_log "warning FETCH: starting offline: $URL: the server cannot be reached .*
 wait_log "info APP: \[$URL\] 33 buildings"
 start_server "$port"
 mode ok "$tmp/new.geojson"
-wait_log "info FETCH: $URL: back: not modified \(304\) \(it had failed since"
+wait_log "info FETCH: $URL: back: not modified \(304\) \(it had failed since [0-9-]+ [0-9:]+ UTC\)"
 alive "after starting offline"
 stop_kiosk
 cp "$log" "$tmp/run2.log"

@@ -129,15 +129,11 @@ void ly_app_font_fallback(ly_app *app)
 
 /* ---- a URL source's health ------------------------------------------------------ */
 
-/* Remembers a failure as the one reported, and since when (local time). */
+/* Remembers a failure as the one reported, and since when. */
 static void source_remember(ly_source_health *h, const ly_fetch_result *f)
 {
-    if (!h->failing) {
-        time_t now = time(NULL);
-        struct tm tm;
-        localtime_r(&now, &tm);
-        strftime(h->since, sizeof h->since, "%Y-%m-%d %H:%M:%S", &tm);
-    }
+    if (!h->failing)
+        h->since = time(NULL);
     h->failing = true;
     snprintf(h->reason, sizeof h->reason, "%.*s", (int)sizeof h->reason - 1, f->reason);
     h->error = f->error;
@@ -155,9 +151,11 @@ static void source_remember(ly_source_health *h, const ly_fetch_result *f)
 static void source_note(ly_app *app, const char *url, const ly_fetch_result *f)
 {
     ly_source_health *h = &app->source;
+    char since[48]; /* (in UTC, as the line's own stamp and the copy's date are) */
+    ly_clock_stamp(h->since, true, since, sizeof since);
     if (f->status != LY_FETCH_FAILED) {
         if (h->failing)
-            LY_INFO("FETCH", "%s: back: %s (it had failed since %s)", url, f->reason, h->since);
+            LY_INFO("FETCH", "%s: back: %s (it had failed since %s)", url, f->reason, since);
         h->failing = false;
         LY_DEBUG("FETCH", "%s", f->message);
         return;
@@ -166,12 +164,13 @@ static void source_note(ly_app *app, const char *url, const ly_fetch_result *f)
         return; /* the viewer is ending */
     ly_source_health was = *h;
     source_remember(h, f);
+    ly_clock_stamp(h->since, true, since, sizeof since); /* (a new failure's: now) */
     if (was.failing && was.error == h->error && was.http_code == h->http_code &&
         !strcmp(was.body, h->body)) {
         LY_DEBUG("FETCH", "%s (still)", f->message);
         return;
     }
-    LY_WARN("FETCH", "%s (failing since %s; %s)", f->message, h->since,
+    LY_WARN("FETCH", "%s (failing since %s; %s)", f->message, since,
             app->scene.loaded ? "the district on screen stays"
                               : "out of service until a good district comes");
 }

@@ -36,6 +36,8 @@
 #include "louyu/places.h"
 #include "louyu/walk.h"
 
+#include <time.h>
+
 /* The most results a search lists (those that fit show, the rest scroll into view). */
 #define LY_SEARCH_LISTED 50
 
@@ -113,7 +115,7 @@ typedef struct {
     ly_fetch_error error; /* the failure being reported */
     long http_code;       /* its answer, when it was one */
     char body[160];       /* a bad body's reason: another bad body is news too */
-    char since[32];       /* local time it began failing */
+    time_t since;         /* when it began failing (the log says it in UTC, the panel local) */
     char reason[240];     /* what happened, for the admin panel */
 } ly_source_health;
 

@@ -398,10 +398,9 @@ void ly_cmd_note_load(ly_app *app, const char *path, int result, const ly_diag_l
     ly_run_note *rn = &app->st.run;
     bool ok = result == LY_LOAD_OK;
     rn->unreadable = result == LY_LOAD_IO; /* (not data with errors: a file not read) */
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    strftime(rn->when, sizeof rn->when, "%Y-%m-%d %H:%M:%S", &tm); /* (months unattended) */
+    /* the date too (months unattended), and the zone: the log it sends a caretaker to
+     * is in UTC, and a panel time with no zone cannot be found there */
+    ly_clock_stamp(time(NULL), false, rn->when, sizeof rn->when);
     rn->n_errors = 0;
     for (size_t i = 0; i < diags->count && !ok && rn->n_errors < 4; i++)
         if (diags->items[i].severity == LY_DIAG_ERROR) {

@@ -99,7 +99,7 @@ typedef struct {
     bool ok;
     bool unreadable;     /* it failed as a file (cannot be opened or read), not as data */
     double shown_t;      /* app time the toast appeared */
-    char when[32];       /* local time, YYYY-MM-DD HH:MM:SS */
+    char when[48];       /* local time and its offset (ly_clock_stamp), for the panel */
     char errors[4][240]; /* its first errors' messages */
     int error_at[4][2];  /* their lines and columns (0: the whole file's) */
     int n_errors;

@@ -86,7 +86,9 @@ static void status_rows(const ly_view_ctx *c)
     /* a URL that fails: since when and why (the log said it once; a caretaker looks here) */
     const ly_source_health *src = &c->app->source;
     if (src->failing) {
-        snprintf(v, sizeof v, ly_view_str(c, LY_S_ADMIN_SOURCE_FAILING), src->since, src->reason);
+        char since[48]; /* (local, with its offset, as the last update's time is) */
+        ly_clock_stamp(src->since, false, since, sizeof since);
+        snprintf(v, sizeof v, ly_view_str(c, LY_S_ADMIN_SOURCE_FAILING), since, src->reason);
         ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_SOURCE), v);
     }
     /* (with nothing on screen, a failure keeps no old data: the kiosk is out of service) */
