@@ -4,7 +4,10 @@
 #include "check.h"
 #include "commands.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static ly_app g_app;
 static char g_hash[LY_PIN_HASH_MAX];
@@ -359,6 +362,44 @@ static void test_load_time_zone(void)
     tzset();
 }
 
+/* A data file being written in place by a slow copy (it pauses, cut short, for seconds)
+ * is waited for: the district stays, with no toast and the panel's last update as it
+ * was. One that stays cut short after it has stopped changing is refused as usual. */
+static void test_still_written(void)
+{
+    char dir[] = "/tmp/louyu-writing-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/d.geojson", dir);
+    size_t n = 0;
+    char *text = check_read_file(LY_SOURCE_DIR "/data/zhanshan.geojson", &n);
+    FILE *f = fopen(path, "wb");
+    CHECK(text && f && fwrite(text, 1, n / 2, f) == n / 2);
+    if (f)
+        fclose(f);
+    size_t shown = g_app.scene.district.n_buildings;
+    char when[sizeof g_app.st.run.when];
+    snprintf(when, sizeof when, "%s", g_app.st.run.when);
+    g_app.st.run.shown_t = -1;
+    CHECK(ly_app_reload_start(&g_app, path));
+    CHECK(!ly_app_reload_poll(&g_app, true));
+    CHECK_INT(g_app.scene.district.n_buildings, shown);
+    CHECK(g_app.st.run.shown_t == -1); /* (no "d.geojson has 1 error" for the visitors) */
+    CHECK_STR(g_app.st.run.when, when);
+
+    /* the same bytes a minute old: a copy that gave up, refused and said */
+    time_t old = time(NULL) - 60;
+    struct timespec times[2] = {{.tv_sec = old}, {.tv_sec = old}};
+    CHECK(utimensat(AT_FDCWD, path, times, 0) == 0);
+    CHECK(ly_app_reload_start(&g_app, path));
+    CHECK(!ly_app_reload_poll(&g_app, true));
+    CHECK_INT(g_app.scene.district.n_buildings, shown);
+    CHECK(!g_app.st.run.ok && g_app.st.run.shown_t >= 0);
+    CHECK(strstr(g_app.st.run.status, "failed: 1 error") != NULL);
+    free(text);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     char err[256];
@@ -384,6 +425,7 @@ int main(void)
     test_controls();
     test_load_note();
     test_load_time_zone();
+    test_still_written();
     ly_app_deinit(&g_app);
     return check_report();
 }

@@ -36,8 +36,29 @@ static void expect_ok(const char *text)
     CHECK_INT(rc, 0);
 }
 
+/* Whether the check says the text ran out before its value was whole (a file still
+ * being written reads so; one with a mistake in the middle does not). */
+static void expect_cut(const char *text, bool cut)
+{
+    ly_json_error e = {0};
+    CHECK(ly_json_check(text, strlen(text), 8, &e) != 0);
+    if (e.cut_short != cut)
+        fprintf(stderr, "cut_short of [%s]: %d, expected %d\n", text, e.cut_short, cut);
+    CHECK(e.cut_short == cut);
+}
+
 int main(void)
 {
+    expect_cut("", true);
+    expect_cut("{\"type\": \"FeatureCollection\", \"features\": [", true);
+    expect_cut("{\"a\": [1, 2,", true);
+    expect_cut("{\"a\": \"half a na", true);
+    expect_cut("{\"a\": 12.", true);
+    expect_cut("{\"a\": \"\xe6\xb9", true); /* (inside a Chinese character) */
+    expect_cut("{\"a\": [1 2]}", false);
+    expect_cut("{\"a\": 1,}", false);
+    expect_cut("{\"a\": 1} x", false);
+    expect_cut("{\"a\": \"\xff\"}", false);
     expect_ok("{}");
     expect_ok(" [1, -2.5e+3, 0, \"a\\u00e9\\n\", true, false, null, {\"k\": []}] ");
     expect_ok("\xEF\xBB\xBF{\"bom\": 1}");

@@ -9,6 +9,7 @@
 #ifndef LOUYU_DIAG_H
 #define LOUYU_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -32,6 +33,9 @@ typedef struct ly_diag_list {
      * errors: how many have them (ly_load_desc.skip_bad would leave those out and load
      * the rest); else 0 */
     size_t skippable;
+    /* a load that failed because the file ends before its data does (GeoJSON whose JSON
+     * is cut short): a file still being written, or one cut */
+    bool cut_short;
 } ly_diag_list;
 
 /* `file` is copied; the list starts empty. */

@@ -22,6 +22,9 @@ struct cJSON;
 typedef struct ly_json_error {
     size_t offset;
     char message[200];
+    /* the text ran out before its value was whole (an unclosed string, object or array,
+     * a value missing at the end): a file cut short, or one still being written */
+    bool cut_short;
 } ly_json_error;
 
 /* Returns 0 when `text` is one valid JSON value (with optional whitespace and

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 int ly_app_init(ly_app *app, int width, int height, float ui_scale, bool gl, char *err,
@@ -251,6 +252,26 @@ static bool poll_without_scene(ly_app *app, const ly_reload_info *info, int r,
     return !next->loaded && (r == LY_LOAD_OK || info->fetch.status == LY_FETCH_FAILED);
 }
 
+/* A file whose JSON ends early while it is young (modified in the last WRITING_S seconds)
+ * is one still being written in place by a slow copy (scp, SMB, curl pause for seconds):
+ * said once at info and waited for, with nothing on the public screen and the admin
+ * panel's last update as it was. One that stays cut short longer is refused as any bad
+ * file is. A store commits atomically, and a URL's body is checked whole by the fetch. */
+enum { WRITING_S = 30 };
+
+static bool still_written(ly_app *app, const ly_reload_info *info, int r,
+                          const ly_diag_list *diags)
+{
+    struct stat st;
+    bool young = r == LY_LOAD_DATA && diags->cut_short && !info->url &&
+                 !stat(info->path, &st) && difftime(time(NULL), st.st_mtime) < WRITING_S;
+    if (young && !app->data_writing)
+        LY_INFO("RELOAD", "%s is still being written (it ends at byte %lld, before its data "
+                "does); waiting", info->path, (long long)st.st_size);
+    app->data_writing = young;
+    return young;
+}
+
 bool ly_app_reload_poll(ly_app *app, bool wait)
 {
     if (!app->reload || (!wait && !ly_reload_done(app->reload)))
@@ -262,6 +283,11 @@ bool ly_app_reload_poll(ly_app *app, bool wait)
     app->reload = NULL;
     if (poll_without_scene(app, &info, r, &next)) {
         /* 304, the same bytes, or a failed fetch: the district on screen stays */
+        ly_scene_free(&next);
+        ly_diag_list_deinit(&diags);
+        return false;
+    }
+    if (still_written(app, &info, r, &diags)) {
         ly_scene_free(&next);
         ly_diag_list_deinit(&diags);
         return false;

@@ -139,6 +139,9 @@ typedef struct ly_app {
     ly_drawlist dl; /* the overlay: labels, panels, text */
     ly_reload *reload;
     ly_source_health source; /* the data's, when it is a URL */
+    /* the data file's last reload found it cut short and young: still being written, so
+     * waited for quietly (the watch tries it again) rather than refused */
+    bool data_writing;
     char origin[1024]; /* where the district on screen was read from: its path or URL */
     char settings_path[512]; /* where the language is remembered ("" nowhere) */
     double last_label_t;

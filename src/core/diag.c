@@ -21,6 +21,7 @@ void ly_diag_list_clear(ly_diag_list *list)
         free(list->items[i].message);
     list->count = 0;
     list->errors = list->warnings = list->skippable = 0;
+    list->cut_short = false;
 }
 
 void ly_diag_list_deinit(ly_diag_list *list)

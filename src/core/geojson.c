@@ -4341,6 +4341,7 @@ ly_load_result ly_district_load_mem(ly_district *out, const char *text, size_t l
             return r;
         ly_diag_add(diags, LY_DIAG_ERROR, jerr.offset, -1, "%s", jerr.message);
         ly_diag_resolve_lines(diags, text, len);
+        diags->cut_short = jerr.cut_short;
         return LY_LOAD_DATA;
     }
     t1 = ly_clock_ms();

@@ -75,6 +75,7 @@ static int fail(checker *c, size_t at, const char *fmt, ...)
     vsnprintf(c->err->message, sizeof c->err->message, fmt, ap);
     va_end(ap);
     c->err->offset = at;
+    c->err->cut_short = c->pos >= c->len; /* (the scan stopped at the end of the text) */
     return -1;
 }
 
@@ -343,11 +344,13 @@ int ly_json_check(const char *text, size_t len, int max_depth, ly_json_error *er
         size_t have, need, n = utf8_len(s + i, len - i, &have, &need);
         /* a character whose start is all there is of it at the end: a file cut short (an
          * upload or a copy stopped in Chinese text), not one in another encoding */
-        if (have)
+        if (have) {
+            c.pos = len; /* (cut short: it ends there) */
             return fail(&c, i, "the file ends inside a character (byte 0x%02X begins one of %zu "
                         "bytes; %zu of them %s here): expected the whole file (was it cut "
                         "short, an upload or a copy that did not finish?)", s[i], need, have,
                         have == 1 ? "is" : "are");
+        }
         if (!n)
             return fail(&c, i, "invalid UTF-8 (byte 0x%02X): expected UTF-8 text (RFC 8259)",
                         s[i]);

@@ -72,6 +72,7 @@ typedef struct {
     struct stat seen, pending;
     bool changed, gone;
     double next_check;
+    double retry_at; /* a file still being written is loaded again from then */
 } viewer;
 
 /* Reads --config; a config with any problem refuses to start. */
@@ -196,9 +197,14 @@ static void watch(ly_app *app, viewer *v, double now)
         return;
     bool differs = !same_stat(&cur, &v->seen);
     bool settled = v->changed && same_stat(&cur, &v->pending);
-    if (differs && settled && ly_app_reload_start(app, v->file)) {
+    /* a file found still being written (app.c) is tried again every few seconds though
+     * it has not changed: a writer that has finished leaves it whole, one that gave up
+     * leaves it cut short, refused once it is no longer young */
+    bool retry = !differs && app->data_writing && now >= v->retry_at;
+    if (((differs && settled) || retry) && ly_app_reload_start(app, v->file)) {
         v->seen = cur;
         v->changed = false;
+        v->retry_at = now + 4.0;
     } else if (differs) {
         v->pending = cur;
         v->changed = true;
