@@ -198,8 +198,28 @@ class Page(html.parser.HTMLParser):
                     yield tag, attr, value.strip()
 
 
-def resolve(page_rel, ref):
-    """(site-relative path, fragment, problem) of a reference; path None when not local."""
+# the site's own address (published with --base-url: sitemap.xml's first page, less its
+# path), under which a page's <link rel="alternate"> are absolute; "" without one
+SITE_URL = ""
+ROOT = ""
+
+
+def site_url(root):
+    try:
+        text = open(os.path.join(root, "sitemap.xml"), encoding="utf-8").read()
+    except OSError:
+        return ""
+    m = re.search(r"<loc>([^<]*?)(?:zh|en)/index\.html</loc>", text)
+    return m.group(1) if m and re.match(r"https?://", m.group(1)) else ""
+
+
+def resolve(page_rel, ref, alternate=False):
+    """(site-relative path, fragment, problem) of a reference; path None when not local.
+    An alternate (<link rel="alternate">) may be absolute under the site's own address:
+    search engines take only full URLs there."""
+    if alternate and SITE_URL and ref.startswith(SITE_URL):
+        parts = urllib.parse.urlsplit(ref[len(SITE_URL):])
+        return urllib.parse.unquote(parts.path), parts.fragment, None
     parts = urllib.parse.urlsplit(ref)
     if parts.scheme in ("http", "https") or ref.startswith("//"):
         return None, "", "is an absolute URL (nothing may come from elsewhere)"
@@ -247,8 +267,10 @@ def crawl(root, base):
     for rel, page in sorted(pages.items()):
         status = http_status(base + urllib.parse.quote(rel))
         check(status == 200, f"{rel}: the server answers {status}")
+        alternates = {a.get("href") for t, a, _ in page.elements
+                      if t == "link" and "alternate" in a.get("rel", "").lower().split()}
         for tag, attr, ref in page.refs():
-            path, fragment, problem = resolve(rel, ref)
+            path, fragment, problem = resolve(rel, ref, tag == "link" and ref in alternates)
             if not check(problem is None, f"{rel}: <{tag} {attr}=\"{ref}\"> {problem}"):
                 continue
             if path is not None:
@@ -300,15 +322,27 @@ def lang_checks(rel, page):
               f"\"{LANGS[OTHER[head]]}\"")
         target = resolve(rel, a.get("href", ""))[0]
         check(target == other, f"{rel}: #lang-switch goes to {target}, expected {other}")
-    alternates = {}
+    alternates, feeds = {}, []
     for _, la, _ in page.find("link"):
-        if "alternate" in la.get("rel", "").lower().split() and la.get("hreflang") and \
-                la.get("type", "text/html") == "text/html":
-            alternates[la["hreflang"]] = resolve(rel, la.get("href", ""))[0]
+        if "alternate" not in la.get("rel", "").lower().split():
+            continue
+        href = la.get("href", "")
+        if la.get("hreflang") and la.get("type", "text/html") == "text/html":
+            alternates[la["hreflang"]] = resolve(rel, href, True)[0]
+            # with the site's address, a full URL (search engines ignore a relative one)
+            check(not SITE_URL or href.startswith(SITE_URL),
+                  f"{rel}: <link rel=\"alternate\" hreflang=\"{la['hreflang']}\" href=\"{href}\"> "
+                  f"is not under the site's address {SITE_URL}")
+        elif la.get("type") == "application/atom+xml":
+            feeds.append(resolve(rel, href, True)[0])
     for code, want in ((LANGS[head], rel), (LANGS[OTHER[head]], other)):
         check(alternates.get(code) == want,
               f"{rel}: <link rel=\"alternate\" hreflang=\"{code}\"> goes to "
               f"{alternates.get(code)}, expected {want}")
+    # the feed of the page's language, announced in its head (readers find it there)
+    if os.path.exists(os.path.join(ROOT, head, "feed.atom")):
+        check(feeds == [head + "/feed.atom"],
+              f"{rel}: the feeds its head announces: {feeds}, expected {head}/feed.atom")
 
 
 def css_checks(root, base):
@@ -1139,7 +1173,9 @@ def main():
     if len(sys.argv) not in (2, 3):
         print(__doc__.strip().split("\n\n")[-1], file=sys.stderr)
         return 2
-    root = os.path.abspath(sys.argv[1])
+    global SITE_URL, ROOT
+    root = ROOT = os.path.abspath(sys.argv[1])
+    SITE_URL = site_url(root)
     shots = sys.argv[2] if len(sys.argv) == 3 else None
     if not os.path.isdir(root):
         check(False, f"{root} is not a folder")

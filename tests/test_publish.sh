@@ -54,6 +54,10 @@ for r in rows:
 print("ok")
 PY
 check 'grep -qx ok "$tmp/py"' "data/listings.csv in a spreadsheet: $(cat "$tmp/py")"
+# with --base-url, the other language's page as a full URL (search engines ignore a relative
+# hreflang) and the page's feed announced in its head
+check 'grep -q "<link rel=\"alternate\" hreflang=\"en\" href=\"http://127.0.0.1:8000/portal/en/b/wtc.html\">" "$site/zh/b/wtc.html" && grep -q "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"[^\"]*\" href=\"http://127.0.0.1:8000/portal/zh/feed.atom\">" "$site/zh/b/wtc.html"' \
+  "zh/b/wtc.html's alternates: $(grep '<link rel="alternate"' "$site/zh/b/wtc.html")"
 check '[ "$(ls "$site/zh/b" | wc -l)" = 33 ] && [ "$(ls "$site/en/b" | wc -l)" = 33 ]' "not a page per building in each language"
 # (a hero, 3 views per building and a plan per building with floor records: 6 have none)
 check '[ "$(ls "$site/img" | wc -l)" = 127 ]' "not 127 renders: $(ls "$site/img" | wc -l)"
@@ -78,12 +82,14 @@ done
 # the metro station opened after the data's date is there, with its year (it had been left
 # out and the page said there was none within 1.5 km, 47 m from it), at the walk `louyu
 # nearby` gives (the page had measured a straight line from the building's middle)
-check 'grep -q "Metro Line 3) · 2 min walk · 122 m (opened 2016)" "$site/en/b/sample-20.html" && "$LOUYU" nearby "$STORE" sample-20 | grep -q "2 min     122 m  Metro station"' \
+# (a number and its unit joined by a no-break space, U+00A0: on a phone "m" had wrapped alone)
+nb=$(printf '\302\240')
+check 'grep -q "Metro Line 3) · 2${nb}min walk · 122${nb}m (opened 2016)" "$site/en/b/sample-20.html" && "$LOUYU" nearby "$STORE" sample-20 | grep -q "2 min     122 m  Metro station"' \
   "sample-20's page: $(grep -o "Metro station</dt><dd>[^/]*" "$site/en/b/sample-20.html")"
 # the Chinese pages in their own words: the same metro station 开通 in 2016; the height in 米;
 # the stacking plan 楼层租控图 (it had been 楼层图, and its table 各楼层空置); a space's date
 # as the week above the table writes one (2011年5月29日, not 2011-05-29)
-check 'grep -q "步行 2 分钟 · 122 米（2016 年开通）" "$site/zh/b/sample-20.html"' \
+check 'grep -q "步行 2${nb}分钟 · 122${nb}米（2016${nb}年开通）" "$site/zh/b/sample-20.html"' \
   "sample-20's Chinese page: $(grep -o "122 [^<]*" "$site/zh/b/sample-20.html")"
 check 'grep -q "<dd>110 米 · 28 层</dd>" "$site/zh/b/hisense.html" && grep -q "<dd>110 m · 28 floors</dd>" "$site/en/b/hisense.html"' \
   "hisense's height: $(grep -o "<dd>[0-9]* [^<]*层</dd>" "$site/zh/b/hisense.html")"
@@ -98,7 +104,8 @@ check 'grep -q ">楼层租控图</h2>" "$site/zh/b/hisense.html" && grep -q "alt
 check 'grep -qE "<td>20[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日</td>" "$site/zh/index.html" && ! grep -qE "<td>20[0-9]{2}-[0-9]{2}-[0-9]{2}</td>" "$site/zh/index.html" && grep -qE "<td>[0-9]{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20[0-9]{2}</td>" "$site/en/index.html" && ! grep -qE "<td>(20[0-9]{2}-[0-9]{2}-[0-9]{2}|–)</td>" "$site/en/index.html"' \
   "the Chinese listing's dates: $(grep -oE "<td>20[0-9][^<]*</td>" "$site/zh/index.html" | head -2 | tr '\n' ' ')"
 check 'grep -q "<loc>http://127.0.0.1:8000/portal/en/b/wtc.html</loc>" "$site/sitemap.xml"' "the sitemap's addresses"
-check '! grep -rqE "(src|href)=\"(https?:)?//" "$site" --include=*.html' "a page loads something from elsewhere"
+# (but the alternates, which name the pages' own full addresses)
+check '! grep -rhE "(src|href)=\"(https?:)?//" "$site" --include=*.html | grep -v "^<link rel=\"alternate\"" | grep -q .' "a page loads something from elsewhere"
 # the district file kiosks read: the store's latest week, a valid district
 check '"$LOUYU" validate "$site/data/district.geojson" >/dev/null' "data/district.geojson is not a valid district"
 check 'diff <("$LOUYU" stats "$site/data/district.geojson" --json) <("$LOUYU" stats "$SRC/data/zhanshan.geojson" --json) >/dev/null' "data/district.geojson is not the latest week"

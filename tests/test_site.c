@@ -640,14 +640,15 @@ static void nearby(void)
     CHECK_INT(ly_site_init(&s, &d, NULL), 0);
     ly_buf b = {0};
     ly_site_building_page(&s, 0, LY_LANG_EN, &b);
-    snprintf(want, sizeof want, "<dt>Metro station</dt><dd>Far station · %d min walk · %s m</dd>",
+    /* (a number and its unit kept on one line: U+00A0 between them) */
+    snprintf(want, sizeof want, "<dt>Metro station</dt><dd>Far station · %d\u00a0min walk · %s\u00a0m</dd>",
              ly_walk_minutes(m), metres);
     CHECK(contains(&b, want));
     CHECK(contains(&b, "On foot over the roads (4.5 km/h) from the building&#39;s outline"));
     CHECK(!contains(&b, "straight line") && !contains(&b, "None within"));
     ly_buf_free(&b);
     ly_site_building_page(&s, 0, LY_LANG_ZH, &b);
-    snprintf(want, sizeof want, "<dt>地铁站</dt><dd>M，步行 %d 分钟 · %s 米</dd>",
+    snprintf(want, sizeof want, "<dt>地铁站</dt><dd>M，步行 %d\u00a0分钟 · %s\u00a0米</dd>",
              ly_walk_minutes(m), metres);
     CHECK(contains(&b, want));
     ly_buf_free(&b);

@@ -260,13 +260,29 @@ void ly_site_near_destroy(ly_site_near *n)
     free(n);
 }
 
+/* `s` with each space after a digit a no-break one (U+00A0): a number keeps its unit
+ * ("118 m", "3 min") on its line; on a phone "m" had wrapped alone. */
+static void nbsp_units(const char *s, char *out, size_t n)
+{
+    size_t o = 0;
+    for (; *s && o + 3 < n; s++) {
+        if (*s == ' ' && o && out[o - 1] >= '0' && out[o - 1] <= '9') {
+            out[o++] = (char)0xC2;
+            out[o++] = (char)0xA0;
+        } else {
+            out[o++] = *s;
+        }
+    }
+    out[o] = '\0';
+}
+
 /* One place: its name, then how far as the card says it ("3 min walk · 161 m"; in a
  * straight line where the data has no roads; "in this building" for a place in it or
  * that is it), and the year one opened after the data's date. */
 static void near_place(const ly_page *p, const ly_building *b, int cat, const ly_feature *f,
                        double metres, bool roads)
 {
-    char how[160], m[32], line[400];
+    char how[160], m[32], line[400], kept[800];
     ly_page_grouped(metres, m, sizeof m);
     if (metres == 0 || (f->height_m > 0 && f->id && !strcmp(f->id, b->id)))
         snprintf(how, sizeof how, "%s", ly_page_str(p, LY_S_IN_THIS_BUILDING));
@@ -282,7 +298,8 @@ static void near_place(const ly_page *p, const ly_building *b, int cat, const ly
         snprintf(line + n, sizeof line - (size_t)n,
                  ly_page_str(p, ly_str_opened(LY_S_SITE_NEAR_OPENED, cat)), f->since);
     ly_buf_put(p->out, "<dd>");
-    ly_page_put(p, line);
+    nbsp_units(line, kept, sizeof kept);
+    ly_page_put(p, kept);
     ly_buf_put(p->out, "</dd>\n");
 }
 

@@ -68,12 +68,25 @@ void ly_page_open(const ly_page *p, const char *title, const char *here)
                   ly_site_lang_tag(p->lang));
     ly_buf_html_clipped(o, title, LY_TITLE_MAX);
     ly_buf_printf(o, "</title>\n<link rel=\"stylesheet\" href=\"%sassets/site.css\">\n", p->root);
+    /* the other languages' pages and the feed: absolute under the site's address when it
+     * has one (search engines ignore an hreflang alternate that is not a full URL) */
+    const char *base = p->s->base_url;
     for (int l = 0; l < p->s->n_langs; l++) {
         ly_lang lang = p->s->langs[l];
-        ly_buf_printf(o, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s%s/",
-                      ly_site_lang_tag(lang), p->root, ly_site_lang_dir(lang));
+        ly_buf_printf(o, "<link rel=\"alternate\" hreflang=\"%s\" href=\"",
+                      ly_site_lang_tag(lang));
+        ly_buf_html(o, base ? base : p->root);
+        ly_buf_printf(o, "%s/", ly_site_lang_dir(lang));
         ly_buf_html(o, here);
         ly_buf_put(o, "\">\n");
+    }
+    char feed[200];
+    if (p->s->feed) {
+        ly_buf_put(o, "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"");
+        ly_buf_html(o, ly_site_feed_link_text(p->s, p->lang, feed, sizeof feed));
+        ly_buf_put(o, "\" href=\"");
+        ly_buf_html(o, base ? base : p->root);
+        ly_buf_printf(o, "%s/feed.atom\">\n", ly_site_lang_dir(p->lang));
     }
     ly_buf_printf(o, "<script src=\"%sassets/site.js\" defer></script>\n</head>\n<body>\n",
                   p->root);
@@ -159,9 +172,13 @@ void ly_site_root_page(const ly_site *s, ly_buf *out)
     ly_buf_put(out, "<title>");
     ly_buf_html_clipped(out, zh ? zh : en ? en : "louyu", LY_TITLE_MAX);
     ly_buf_put(out, "</title>\n<link rel=\"stylesheet\" href=\"assets/site.css\">\n");
-    for (int l = 0; l < s->n_langs; l++)
-        ly_buf_printf(out, "<link rel=\"alternate\" hreflang=\"%s\" href=\"%s/index.html\">\n",
-                      ly_site_lang_tag(s->langs[l]), ly_site_lang_dir(s->langs[l]));
+    for (int l = 0; l < s->n_langs; l++) {
+        ly_buf_printf(out, "<link rel=\"alternate\" hreflang=\"%s\" href=\"",
+                      ly_site_lang_tag(s->langs[l]));
+        if (s->base_url) /* (a full URL, as on every page) */
+            ly_buf_html(out, s->base_url);
+        ly_buf_printf(out, "%s/index.html\">\n", ly_site_lang_dir(s->langs[l]));
+    }
     ly_buf_put(out, "</head>\n<body>\n<main id=\"main\" class=\"choose\">\n<h1>");
     ly_page_put(&p, zh ? zh : en ? en : "louyu");
     if (zh && en) {
