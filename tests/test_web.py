@@ -19,8 +19,15 @@ The site is served on 127.0.0.1. On the map page:
 - a site without its louyu.wasm: the start fails, and the page says which file;
 - no console error, no exception, no failed request, nothing fetched from elsewhere;
 - without WebGL2 the page says so instead of failing.
+- the map's language changed (setLanguage, as its own button does): the address says
+  ?lang= and <html lang> the language shown;
+- the page opened as a file (file://): it says to open it through a web server;
 - a portal published with --web (PORTAL_DIR): the map over the district page's render,
-  and each building page's link turns it to the building (#b=ID).
+  and each building page's link turns it to the building (#b=ID); the language switch
+  keeps the building; on a phone one finger scrolls the page over the map (which stays
+  as it was, and a hint says to use two), two fingers move the map, a tap selects, and
+  the map is never taller than the screen; without WebGL2 a note says why under the
+  render, and a link to a building (#b=ID) leads back to its page.
 Usage: test_web.py SITE_DIR [SCREENSHOT_DIR [PORTAL_DIR]] (screenshots: web-district.png,
 web-building.png).
 CHROMIUM may name the browser. Prints every problem; exit 1 if any.
@@ -476,9 +483,12 @@ def portal(browser, base):
                      " const c = new DOMParser().parseFromString(t, 'text/html')"
                      ".getElementById('louyu-canvas');"
                      " const r = document.getElementById('louyu-canvas').getBoundingClientRect();"
-                     " return [c.width / c.height, r.width / r.height]; })", timeout=30)
-    check(shape and abs(shape[0] - shape[1]) < 0.02 * shape[0],
-          f"the portal's map is not in its markup's shape (markup, shown): {shape}")
+                     " return [c.width / c.height, r.width / r.height, r.height, innerHeight]; })",
+                     timeout=30)
+    # (or as tall as it may be: three quarters of the window's height)
+    check(shape and (abs(shape[0] - shape[1]) < 0.02 * shape[0] or
+                     abs(shape[2] - 0.75 * shape[3]) < 1.5),
+          f"the portal's map is not in its markup's shape (markup, shown, height, window): {shape}")
     s = wait_still(tab)
     check(s["buildings"] > 0 and s["lang"] == "zh", f"the portal's map: {s}")
     buildings = tab.eval("louyuMap.buildings()")
@@ -503,8 +513,125 @@ def portal(browser, base):
         check(s["selected"] == b["id"], f"{href}: the map selected {s['selected']!r}")
         got = tab.eval(f"louyuMap.pick({s['focus_x']}, {s['focus_y']})")
         check(got == b["id"], f"{href}: the pick at the view's centre gives {got!r}")
+        # the language switch keeps the building (it had gone to the other page's top)
+        switch = "document.getElementById('lang-switch').getAttribute('href')"
+        got = tab.eval(f"[{switch}, location.hash]")
+        check(got[1].startswith("#b=") and got[0].endswith(got[1]),
+              f"{href}: the language switch goes to {got[0]!r}, the address is at {got[1]!r}")
+        other = buildings[1]["id"] if b["id"] != buildings[1]["id"] else buildings[2]["id"]
+        tab.eval(f"louyuMap.select({json.dumps(other)}, {{fly: false}}); true")
+        got = tab.poll(f"[{switch}, location.hash]", lambda v: v[0].endswith(v[1]) and v[1] != "#b=" + b["id"], 5)
+        check(got[0].endswith(got[1]) and got[1] == "#b=" + other,
+              f"{href}: {other} selected on the map, the switch goes to {got[0]!r} ({got[1]!r})")
         errs = tab.errors(mark)
         check(not errs, f"errors from {page} to its map: " + "; ".join(errs[:6]))
+
+
+def touch(tab, kind, points):
+    tab.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [
+        {"x": x, "y": y, "id": i + 1} for i, (x, y) in enumerate(points)]})
+
+
+def portal_phone(browser, base):
+    """A phone (390 x 844, touch) on the portal's district page. The map, three quarters
+    of the screen, had taken every one-finger swipe (a tilt) and the page could not be
+    scrolled past it: one finger scrolls the page over it now, and a hint says to use
+    two; two fingers move the map; a tap still selects. Held sideways, the map is no
+    taller than the screen."""
+    tab = Tab(browser, (base,), (390, 844))
+    tab.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844,
+                                                    "deviceScaleFactor": 2, "mobile": True})
+    tab.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    mark = tab.navigate(base + "en/index.html")
+    ok = tab.eval("louyuReady.then(() => true, (e) => 'failed: ' + e.message)", timeout=90)
+    if not check(ok is True, f"the portal's map on a phone did not start: {ok}"):
+        return
+    box = ("(r => [r.left, r.top, r.width, r.height, innerHeight, scrollY])"
+           "(document.getElementById('louyu-canvas').getBoundingClientRect())")
+    x, y, w, h, vh, _ = tab.eval(box)
+    check(h <= 0.76 * vh, f"on a phone the map is {h:.0f} px tall in a {vh} px window")
+    # the map whole in view, and still
+    tab.eval(f"scrollTo(0, scrollY + {y} - 20); true")
+    still = wait_still(tab)
+    cam = lambda v: (round(v["heading"], 4), round(v["pitch"], 4), round(v["distance"], 1))
+    x, y, w, h, vh, y0 = tab.eval(box)
+    cx, cy = x + w / 2, y + h * 0.8
+    touch(tab, "touchStart", [(cx, cy)])
+    for k in range(1, 21):
+        time.sleep(0.016)
+        touch(tab, "touchMove", [(cx, cy - 15 * k)])
+    hint = tab.poll("(h => h && !h.hidden ? h.textContent : '')(document.querySelector('#map .hint'))",
+                    bool, 3)
+    touch(tab, "touchEnd", [])
+    y1 = tab.poll("scrollY", lambda v: v > y0 + 100, 5)
+    s = wait_still(tab)
+    # the page's fling over (a touch during it cannot be the map's: the browser scrolls)
+    tab.eval("new Promise((ok) => { let last = scrollY, same = 0; const t = setInterval(() => {"
+             " same = scrollY === last ? same + 1 : 0; last = scrollY;"
+             " if (same >= 5) { clearInterval(t); ok(true); } }, 100); })", timeout=10)
+    check(y1 > y0 + 100, f"one finger up on the map scrolls the page: scrollY {y0} -> {y1}")
+    check(cam(s) == cam(still), f"one finger on the map moved it: {cam(still)} -> {cam(s)}")
+    check(hint == "Use two fingers to move the map", f"the hint on a one-finger drag: {hint!r}")
+    # two fingers apart: the map zooms, the page stays (low on the map: on a phone its
+    # panels cover the top half)
+    tab.eval(f"scrollTo(0, scrollY + {tab.eval(box)[1]} - 20); true")
+    x, y, w, h, vh, y0 = tab.eval(box)
+    cx, cy = x + w / 2, y + h * 0.82
+    touch(tab, "touchStart", [(cx - 30, cy), (cx + 30, cy)])
+    for k in range(1, 9):
+        touch(tab, "touchMove", [(cx - 30 - 12 * k, cy), (cx + 30 + 12 * k, cy)])
+    touch(tab, "touchEnd", [])
+    s = tab.poll("louyuMap.state()", lambda v: v["distance"] < still["distance"] * 0.9 and not v["moving"], 5)
+    y1 = tab.eval("scrollY")
+    check(s["distance"] < still["distance"] * 0.9 and abs(y1 - y0) < 2,
+          f"two fingers apart: {still['distance']:.0f} m -> {s['distance']:.0f} m, scrollY {y0} -> {y1}")
+    # a tap on a building selects it (one drawn low on the map, clear of its panels)
+    x, y, w, h = tab.eval(box)[:4]
+    at = tab.eval(f"(() => {{ for (let v = {h * 0.95:.0f}; v > {h * 0.6:.0f}; v -= 6)"
+                  f" for (let u = 20; u < {w - 20:.0f}; u += 6) {{ const id = louyuMap.pick(u, v);"
+                  f" if (id) return [u, v, id]; }} return null; }})()")
+    if check(at, "no building drawn low on the phone's map to tap"):
+        touch(tab, "touchStart", [(x + at[0], y + at[1])])
+        touch(tab, "touchEnd", [])
+        got = tab.poll("louyuMap.state().selected", lambda v: v == at[2], 5)
+        check(got == at[2], f"a tap on {at[2]} on the phone's map selected {got!r}")
+    # held sideways: the page goes on beside the map
+    tab.send("Emulation.setDeviceMetricsOverride", {"width": 844, "height": 390,
+                                                    "deviceScaleFactor": 2, "mobile": True})
+    h = tab.poll(box, lambda v: v[4] == 390 and v[3] <= 0.76 * 390, 5)
+    check(h[3] <= 0.76 * 390, f"held sideways the map is {h[3]:.0f} px tall in a {h[4]} px window")
+    errs = tab.errors(mark)
+    check(not errs, "errors on the portal on a phone: " + "; ".join(errs[:6]))
+
+
+def language_in_address(browser, base):
+    """The map's language changed (its own button, or setLanguage): the address (?lang=)
+    and <html lang> say the language shown (a link, a bookmark or a reload had come back
+    in Chinese, and screen readers had read English as Chinese)."""
+    tab = Tab(browser, (base,), SIZE)
+    tab.navigate(base + "index.html#b=wtc")
+    if tab.eval("louyuReady.then(() => true, () => false)", timeout=90) is not True:
+        return
+    tab.eval("louyuMap.setLanguage('en'); true")
+    got = tab.poll("[location.search, location.hash, document.documentElement.lang]",
+                   lambda v: v[0] == "?lang=en", 5)
+    check(got == ["?lang=en", "#b=wtc", "en"], f"the map turned English: address and lang {got}")
+    tab.eval("louyuMap.setLanguage('zh'); true")
+    got = tab.poll("[location.search, document.documentElement.lang]", lambda v: v[0] == "?lang=zh", 5)
+    check(got == ["?lang=zh", "zh-Hans"], f"the map turned Chinese: address and lang {got}")
+
+
+def opened_as_file(browser, site):
+    """index.html opened as a file (double-clicked): the page says to serve it (it had
+    blamed a server that did not answer, or CORS)."""
+    for lang, want in (("en", "python3 -m http.server"), ("zh", "网页服务器")):
+        tab = Tab(browser, ("file://",), SIZE)
+        tab.navigate(f"file://{site}/index.html?lang={lang}")
+        tab.eval("louyuReady.then(() => 1, () => 0)", timeout=60)
+        text = tab.poll("document.getElementById('louyu-status').textContent",
+                        lambda t: "http.server" in t, 10)
+        check(want in text and "http.server" in text and "Access-Control" not in text,
+              f"[{lang}] the page opened as a file says {text!r}")
 
 
 def code_missing(browser, base):
@@ -552,6 +679,17 @@ def without_webgl(exe, profile, base, portal_base=None):
                              "document.querySelector('#map img').hidden, "
                              "document.querySelector('#map img').naturalWidth > 0]")
             check(shown == [True, False, True], f"without WebGL2 the portal keeps its render: {shown}")
+            # a building page's link to the map: the note under the render, and the way back
+            # to the building (it had landed on the render alone, saying nothing)
+            b = tab.eval("(a => [a.dataset.b, a.getAttribute('href')])(document.querySelector('a[data-b]'))")
+            tab.navigate(portal_base + "en/index.html#b=" + b[0])
+            b.append(tab.eval(f"document.querySelector('a[data-b=\"{b[0]}\"] .name').textContent"))
+            note = tab.poll("(n => n && [n.textContent, (n.querySelector('a') || {}).href, "
+                            "n.getBoundingClientRect().bottom <= innerHeight])(document.querySelector('#map .note'))",
+                            bool, 5)
+            check(note and "WebGL2" in note[0] and f"Back to {b[2].strip()}" in note[0] and
+                  note[1].endswith("/en/" + b[1]) and note[2],
+                  f"without WebGL2, en/index.html#b={b[0]}: the note {note}")
             errs = tab.errors(mark)
             check(not errs, "errors on the portal without WebGL2: " + "; ".join(errs[:6]))
     finally:
@@ -583,8 +721,11 @@ def main():
         retry(browser, base)
         code_missing(browser, base)
         data_refused(browser, base)
+        language_in_address(browser, base)
+        opened_as_file(browser, site)
         if portal_dir:
             portal(browser, portal_base)
+            portal_phone(browser, portal_base)
     except CDPError as e:
         check(False, f"the browser: {e}\n{browser.log_tail()}")
     except Exception as e:  # a broken check is a failure, said, not a hang

@@ -2,6 +2,7 @@
  *
  *   const map = await LouyuMap.create(canvas, {data: "district.geojson", lang: "zh"});
  *   map.on("select", (id) => ...);   // a building was selected ("" : none)
+ *   map.on("language", (lang) => ...); // the map's language changed ("zh" or "en")
  *   map.select("wtc");                // opens its card and turns to it
  *   map.setView("top");               // "home", "top" or a building's id
  *   map.setLanguage("en");
@@ -72,6 +73,14 @@
     try {
       r = await fetch(url);
     } catch (e) {
+      // a page opened as a file (double-clicked): the browser reads no file beside it,
+      // and there is no server to blame
+      if (location.protocol === "file:")
+        throw fail("cannot be read from a page opened as a file (" + e.message + "): open the " +
+                   "map through a web server, e.g. python3 -m http.server in its folder, then " +
+                   "http://localhost:8000/",
+                   "无法从以文件方式打开的页面读取（" + e.message + "）：请通过网页服务器打开地图，" +
+                   "例如在其文件夹中运行 python3 -m http.server，再访问 http://localhost:8000/");
       throw fail("cannot be fetched (" + e.message + "): the server did not answer, or it does " +
                  "not let this page read the file (from another site, it must send " +
                  "Access-Control-Allow-Origin)",
@@ -131,7 +140,7 @@
       this._base = base;
       this._fontInfo = fontInfo; // font.json: the small font's characters, the wide one's name
       this._wide = wide; // drawing with the wide font already
-      this._listeners = {select: [], firstframe: []};
+      this._listeners = {select: [], firstframe: [], language: []};
       /* performance.now() when the first frame with a district was drawn (null until) */
       this.firstFrameAt = null;
       this._keys(module, canvas);
@@ -141,6 +150,7 @@
         this._selected = id;
         this._emit("select", id);
       };
+      module.louyuLanguage = (lang) => this._emit("language", lang);
     }
 
     /* A hidden field of the page that takes the keys while a field of the map (the
@@ -460,8 +470,9 @@
       return JSON.parse(this._m.ccall("ly_web_bench_frames", "string", ["number", "number"], [n, px]));
     }
 
-    /* Listens for "select" (the id, "" when cleared) and "firstframe" (the first frame
-     * with a district: its performance.now()). */
+    /* Listens for "select" (the id, "" when cleared), "firstframe" (the first frame
+     * with a district: its performance.now()) and "language" ("zh" or "en": the map's
+     * own language button, or setLanguage, changed it). */
     on(event, fn) {
       if (!Object.prototype.hasOwnProperty.call(this._listeners, event)) throw new Error("no event " + event);
       if (typeof fn !== "function") throw new TypeError("on(" + JSON.stringify(event) + ") wants a function");

@@ -27,6 +27,14 @@
     .then((map) => {
       status.hidden = true;
       map.followHash();
+      // the map's own language button: the address and <html lang> say what is shown,
+      // so that a link, a bookmark or a reload comes back in it
+      map.on("language", (l) => {
+        document.documentElement.lang = l === "en" ? "en" : "zh-Hans";
+        const q = new URLSearchParams(location.search);
+        q.set("lang", l);
+        history.replaceState(history.state, "", location.pathname + "?" + q + location.hash);
+      });
       window.louyuMap = map;
       return map;
     })

@@ -27,9 +27,15 @@ static const char CSS[] =
     "img { max-width: 100%; height: auto; border-radius: 8px; background: var(--panel); }\n"
     ".hero { display: block; margin: 16px 0; }\n"
     "[hidden] { display: none !important; }\n"
-    ".map { margin: 0; }\n"
+    ".map { margin: 0; position: relative; }\n"
+    /* one finger scrolls the page over the map, two move the map (embed.js): a map
+     * three quarters of a phone's screen had taken every swipe meant for the page */
     ".map canvas { display: block; width: 100%; height: auto; margin: 16px 0; border-radius: 8px;"
-    " background: var(--panel); touch-action: none; }\n"
+    " background: var(--panel); touch-action: pan-y; }\n"
+    ".map .hint { position: absolute; left: 50%; top: 50%; transform: translate(-50%, -50%);"
+    " margin: 0; padding: 8px 14px; border-radius: 6px; background: rgba(29, 39, 51, 0.85);"
+    " color: #fff; pointer-events: none; text-align: center; max-width: 80%; }\n"
+    ".map .note { color: var(--muted); margin: 0 0 16px; }\n"
     ".totals { font-size: 1.1rem; font-weight: 600; }\n"
     "#filters { display: flex; flex-wrap: wrap; gap: 6px 22px; align-items: end;"
     " background: var(--panel); padding: 12px 16px; border-radius: 8px; }\n"

@@ -685,7 +685,10 @@ static void buildings(const ly_page *p, size_t page)
          * first, had named it twice) */
         ly_buf_put(o, "<li><a href=\"b/");
         ly_buf_file_name(o, d->buildings[b].id);
-        ly_buf_printf(o, ".html\" aria-labelledby=\"bn%u\">", b);
+        /* (its id: where the map cannot run, embed.js links a #b=ID back to this page) */
+        ly_buf_printf(o, ".html\" aria-labelledby=\"bn%u\" data-b=\"", b);
+        ly_buf_html(o, d->buildings[b].id);
+        ly_buf_put(o, "\">");
         if (im->file[0]) {
             ly_page_view_alt(p, b, im->from, alt, sizeof alt);
             ly_page_image(p, im, alt, NULL, true);
@@ -716,8 +719,17 @@ void ly_site_district_page(const ly_site *s, ly_lang lang, ly_buf *out)
     if (s->hero.file[0] && s->map) {
         /* the map takes the render's place where the browser has WebGL2 (map/embed.js) */
         snprintf(alt, sizeof alt, ly_page_str(&p, LY_S_SITE_HERO_ALT), ly_page_district(&p));
+        /* with the words embed.js shows in the page's language: the hint on a one-finger
+         * drag (which scrolls the page), the note where the map cannot run, and the link
+         * back to the building a link named (%s: its name) */
         ly_buf_put(out, "<figure id=\"map\" class=\"map\" data-data=\"../data/district.geojson\" "
-                        "data-base=\"../map/\">\n");
+                        "data-base=\"../map/\" data-two-fingers=\"");
+        ly_buf_html(out, ly_page_str(&p, LY_S_SITE_MAP_TWO_FINGERS));
+        ly_buf_put(out, "\" data-no-webgl=\"");
+        ly_buf_html(out, ly_page_str(&p, LY_S_SITE_MAP_NO_WEBGL));
+        ly_buf_put(out, "\" data-back=\"");
+        ly_buf_html(out, ly_page_str(&p, LY_S_SITE_MAP_BACK));
+        ly_buf_put(out, "\">\n");
         ly_page_image(&p, &s->hero, alt, "hero", false);
         snprintf(alt, sizeof alt, ly_page_str(&p, LY_S_SITE_MAP_LABEL), ly_page_district(&p));
         /* taller than the render: room for a building's card beside it */

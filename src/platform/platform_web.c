@@ -58,7 +58,19 @@ EM_JS(void, canvas_no_menu, (const char *selector), {
         c.addEventListener("contextmenu", function(e) { e.preventDefault(); });
 });
 
+/* Whether the page lets one finger scroll it over the canvas (CSS touch-action: pan-y,
+ * as the portal's map does, a part of a page): the map then takes two fingers and taps. */
+EM_JS(int, canvas_scrolls_page, (const char *selector), {
+    var c = document.querySelector(UTF8ToString(selector));
+    return c && /pan-y/.test(getComputedStyle(c).touchAction) ? 1 : 0;
+});
+
 enum { QUEUE = 256 };
+
+/* The touches on a map that one finger does not move (canvas_scrolls_page): a lone
+ * finger is held back until it lifts (a tap: the map's) or a second one comes (both the
+ * map's); one that drags first is the page's scroll. */
+typedef enum { COOP_OFF, COOP_IDLE, COOP_ONE, COOP_MAP } coop_mode;
 
 struct ly_platform {
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx;
@@ -67,6 +79,9 @@ struct ly_platform {
     int width, height; /* drawable pixels */
     int buttons;       /* held mouse buttons: bit 0 left, 1 middle, 2 right */
     bool fullscreen;
+    coop_mode coop;
+    ly_event held;  /* the lone finger's press, not yet the map's (COOP_ONE) */
+    bool scrolled;  /* it dragged: the page's */
 };
 
 static void push(ly_platform *p, const ly_event *e)
@@ -186,12 +201,61 @@ static EM_BOOL on_wheel(int type, const EmscriptenWheelEvent *w, void *user)
     return EM_TRUE; /* the page does not scroll under the map */
 }
 
+/* A touch's position on the canvas, in drawable pixels. */
+static void touch_at(const EmscriptenTouchPoint *tp, float s, ly_event *e)
+{
+    e->x = (float)tp->targetX * s;
+    e->y = (float)tp->targetY * s;
+}
+
+/* A lone finger's touch on a map that lets it scroll the page: false when it is the
+ * page's (the browser scrolls; the map hears nothing), true when the map takes the event
+ * from here on as on any map. */
+static bool coop_touch(ly_platform *p, int type, const EmscriptenTouchEvent *t, float s)
+{
+    const EmscriptenTouchPoint *tp = &t->touches[0];
+    if (p->coop == COOP_IDLE && type == EMSCRIPTEN_EVENT_TOUCHSTART && t->numTouches == 1) {
+        p->coop = COOP_ONE;
+        p->scrolled = false;
+        p->held = (ly_event){.type = LY_EV_FINGER_DOWN, .finger = tp->identifier};
+        touch_at(tp, s, &p->held);
+        return false;
+    }
+    if (p->coop != COOP_ONE)
+        return true;
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) { /* a second finger: both are the map's */
+        p->coop = COOP_MAP;
+        for (int i = 0; i < t->numTouches; i++)
+            if (t->touches[i].identifier == p->held.finger) /* where it is now */
+                touch_at(&t->touches[i], s, &p->held);
+        push(p, &p->held);
+        return true;
+    }
+    if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+        ly_event now; /* beyond 10 CSS pixels, the slop of a tap: a drag */
+        touch_at(tp, s, &now);
+        float dx = now.x - p->held.x, dy = now.y - p->held.y;
+        p->scrolled = p->scrolled || dx * dx + dy * dy > 100 * s * s;
+        return false;
+    }
+    /* lifted: a tap is the map's (its press, then its release), a drag was the page's */
+    p->coop = COOP_IDLE;
+    if (p->scrolled || type == EMSCRIPTEN_EVENT_TOUCHCANCEL)
+        return false;
+    push(p, &p->held);
+    return true;
+}
+
 static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *t, void *user)
 {
     ly_platform *p = user;
+    float s = (float)emscripten_get_device_pixel_ratio();
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART && t->numTouches == 1)
+        p->coop = canvas_scrolls_page(CANVAS) ? COOP_IDLE : COOP_OFF;
+    if (p->coop != COOP_OFF && !coop_touch(p, type, t, s))
+        return EM_FALSE; /* the page scrolls */
     if (type == EMSCRIPTEN_EVENT_TOUCHSTART)
         canvas_focus(CANVAS);
-    float s = (float)emscripten_get_device_pixel_ratio();
     ly_event_type kind = type == EMSCRIPTEN_EVENT_TOUCHSTART  ? LY_EV_FINGER_DOWN
                          : type == EMSCRIPTEN_EVENT_TOUCHMOVE ? LY_EV_FINGER_MOVE
                                                               : LY_EV_FINGER_UP;
@@ -203,6 +267,12 @@ static EM_BOOL on_touch(int type, const EmscriptenTouchEvent *t, void *user)
                       .y = (float)tp->targetY * s};
         push(p, &e);
     }
+    /* the last finger lifted: the next touch asks the page again */
+    bool all_up = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
+    for (int i = 0; all_up && i < t->numTouches; i++)
+        all_up = t->touches[i].isChanged;
+    if (all_up && p->coop == COOP_MAP)
+        p->coop = COOP_IDLE;
     return EM_TRUE; /* no mouse events made up from the touches, no page pan */
 }
 

@@ -5,7 +5,8 @@
  * calls ly_web_start and ly_web_load. Every frame (requestAnimationFrame) takes the
  * platform's events to the app, advances its time and draws when something changed,
  * exactly as the desktop viewer's loop does (src/app/cli/cmd_view.c); a change of
- * the selection is told to the page (Module.louyuSelected). Strings handed back to
+ * the selection is told to the page (Module.louyuSelected), and one of the language
+ * (Module.louyuLanguage: the map's own button, or setLanguage). Strings handed back to
  * the page live until the next call that returns one. */
 #include "app.h"
 #include "commands.h"
@@ -30,6 +31,7 @@ static struct {
     bool started, again;
     double last;
     long told; /* the selection the page last heard of */
+    ly_lang told_lang; /* the language the page last heard of (or started the map in) */
     char *reply; /* what the last call that returns a string returned (reply()) */
     size_t reply_cap;
     float frame_ms[FRAME_RING]; /* the last frames' draw times, for the page's bench */
@@ -85,6 +87,20 @@ static void tell_selection(void)
         if (Module.louyuSelected)
             Module.louyuSelected(UTF8ToString($0));
     }, id);
+}
+
+/* Tells the page when the map's language changed, so that its address (?lang=) and
+ * <html lang> can say what is shown. */
+static void tell_language(void)
+{
+    ly_lang lang = W.app.st.lang;
+    if (lang == W.told_lang)
+        return;
+    W.told_lang = lang;
+    EM_ASM({
+        if (Module.louyuLanguage)
+            Module.louyuLanguage(UTF8ToString($0));
+    }, ly_lang_code(lang));
 }
 
 /* The search field in the canvas's CSS pixels: x, y, w, h. */
@@ -211,6 +227,7 @@ static void frame(void)
     }
     tell_selection();
     tell_typing();
+    tell_language();
 }
 
 
@@ -243,6 +260,7 @@ EMSCRIPTEN_KEEPALIVE int ly_web_start(const char *font_path, const char *lang)
     app->in_page = true;
     W.dpr = ly_platform_pixel_scale(W.plat);
     ly_cmd_set_language(app, ly_lang_parse(lang && *lang ? lang : "zh"));
+    W.told_lang = app->st.lang; /* (the page knows the one it asked for) */
     W.started = true;
     W.last = ly_platform_now();
     emscripten_set_main_loop(frame, 0, 0);
