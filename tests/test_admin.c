@@ -333,7 +333,7 @@ static void test_load_note(void)
     snprintf(said, sizeof said, ly_str(LY_S_ADMIN_ERROR_AT, LY_LANG_ZH), 3, 7, rn->errors[1]);
     CHECK_STR(said, "第 3 行第 7 列：a bad value");
     snprintf(said, sizeof said, ly_str(LY_S_ADMIN_ERROR_AT, LY_LANG_EN), 3, 7, rn->errors[1]);
-    CHECK_STR(said, "3:7: a bad value");
+    CHECK_STR(said, "Line 3, column 7: a bad value"); /* ("3:7:" had read as a time of day) */
     ly_diag_list_deinit(&diags);
 }
 

@@ -104,8 +104,9 @@ static void status_rows(const ly_view_ctx *c)
     else
         snprintf(v, sizeof v, "%s", ly_view_str(c, LY_S_ADMIN_NONE));
     ly_ui_key_value(ui, ly_view_str(c, LY_S_ADMIN_LAST_RELOAD), v);
-    /* each error's place in the panel's language ("第 1 行第 40 列：", "1:40: "); the
-     * message itself is the validator's, as `louyu validate` and the log give it */
+    /* each error's place in the panel's language ("第 1 行第 40 列：", "Line 1, column 40: ":
+     * a bare "1:40:" read as a time of day beside the panel's times); the message itself is
+     * the validator's, as `louyu validate` and the log give it */
     for (int i = 0; i < rn->n_errors; i++) {
         char e[320];
         if (rn->error_at[i][0])
