@@ -223,7 +223,12 @@ expect_fail() { # WHAT PATTERN ARGS...
   check '[ $rc != 0 ] && grep -q "$pat" "$tmp/out" && [ ! -e "$tmp/no.csv" ]' \
     "$what: rc $rc, $(cat "$tmp/out")"
 }
-expect_fail "an unknown id" "no building has the id 'nope'" "$district" --out "$tmp/no.csv" --select wtc,nope
+expect_fail "an unknown id" "no building has the id or name 'nope'" "$district" --out "$tmp/no.csv" --select wtc,nope
+# --select takes a building's name as info and the reports do: the same rows as its id
+"$LOUYU" export "$district" --format csv --select wtc,hisense >"$tmp/by-id.csv" 2>/dev/null
+"$LOUYU" export "$district" --format csv --select "青岛世贸中心 A/B座, hisense tower" >"$tmp/by-name.csv" 2>"$tmp/err"
+check '[ "$(wc -l <"$tmp/by-id.csv")" = 3 ] && cmp -s "$tmp/by-id.csv" "$tmp/by-name.csv"' \
+  "--select by name: $(cat "$tmp/err") $(diff "$tmp/by-id.csv" "$tmp/by-name.csv" | head -3)"
 expect_fail "no format" "which format" "$district"
 # .gltf is glTF's JSON form: binary glTF is not written under that name, asked for or not
 for f in "" "--format glb"; do

@@ -286,9 +286,14 @@ int ly_export_select(const ly_district *d, const char *ids, long **out, size_t *
             id[--len] = '\0';
         if (!len)
             continue;
-        long b = ly_district_find(d, id);
+        /* an id, or a name as info and the reports take one */
+        long b = ly_district_find_named(d, id);
         if (b < 0) {
-            snprintf(err, err_len, "no building has the id '%s'", id);
+            if (b == -2)
+                snprintf(err, err_len, "two or more buildings are named '%s': expected their "
+                         "ids (louyu info lists them)", id);
+            else
+                snprintf(err, err_len, "no building has the id or name '%s'", id);
             free(sel);
             free(copy);
             return -1;

@@ -262,7 +262,7 @@ static const ly_opt O_EXPORT[] = {
     {"--out", LY_OPT_TEXT, "FILE", "where (written atomically; CSV without it: stdout)", 0, 0,
      NULL},
     {"--floors", LY_OPT_FLAG, "", "csv: one row per floor instead of per building", 0, 0, NULL},
-    {"--select", LY_OPT_TEXT, "IDS", "csv, glb, cityjson: only these buildings (ids, comma-separated)",
+    {"--select", LY_OPT_TEXT, "IDS", "csv, glb, cityjson: only these buildings (ids or exact names, comma-separated)",
      0, 0, NULL},
     {"--lang", LY_OPT_CHOICE, "en|zh", "csv: the language of the header and of the status and use cells (default en)", 0, 0, "en|zh"},
     {"--week", LY_OPT_TEXT, "W", "geojson: the store's week (default: the latest)", 0, 0, NULL},
