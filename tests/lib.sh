@@ -4,6 +4,9 @@
 # removing $tmp too) and counts checks in $pass and $fail; `finish`, the test's last
 # line, prints the count and is the test's exit status.
 pass=0 fail=0
+# the locale of an English desktop, whatever the machine's: the viewer's language and the
+# commands' text follow it (a test of a Chinese desktop sets its own)
+export LANG=C.UTF-8 LC_ALL= LC_MESSAGES= LANGUAGE=
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -876,6 +876,19 @@ run 2 stats "$ZS" --lang fr; expect err 'zh\|en'
 # English stays as scripts read it; --json is the same in both languages
 "$LOUYU" stats "$ZS" >"$tmp/a" 2>&1; "$LOUYU" stats "$ZS" --lang en >"$tmp/b" 2>&1
 check 'cmp -s "$tmp/a" "$tmp/b"' "stats --lang en differs from stats"
+# without --lang the text is in the locale's language, as the viewer's: a Chinese desktop's
+# LANG gives Chinese (LC_ALL over LANG, LANGUAGE only beside a locale that is not C), --lang wins
+run 0 stats "$ZS" --lang zh; cp "$tmp/out" "$tmp/zh"
+LANG=zh_CN.UTF-8 "$LOUYU" stats "$ZS" >"$tmp/c" 2>&1
+check 'cmp -s "$tmp/zh" "$tmp/c"' "stats under LANG=zh_CN.UTF-8 is not in Chinese: $(head -1 "$tmp/c")"
+LANG=zh_CN.UTF-8 LC_ALL=C.UTF-8 "$LOUYU" stats "$ZS" >"$tmp/c" 2>&1
+check 'cmp -s "$tmp/a" "$tmp/c"' "stats under LC_ALL=C.UTF-8 is not in English: $(head -1 "$tmp/c")"
+LANG=zh_CN.UTF-8 "$LOUYU" stats "$ZS" --lang en >"$tmp/c" 2>&1
+check 'cmp -s "$tmp/a" "$tmp/c"' "stats --lang en under a Chinese LANG is not in English"
+for form in "info $ZS wtc" "nearby $ZS wtc" "query $ZS --min-area 2000"; do
+  LANG=zh_CN.UTF-8 "$LOUYU" $form >"$tmp/c" 2>&1; "$LOUYU" $form --lang zh >"$tmp/d" 2>&1
+  check 'cmp -s "$tmp/c" "$tmp/d"' "$form under LANG=zh_CN.UTF-8 differs from --lang zh"
+done
 run 0 info "$ZS" wtc; expect out '^Floor  use          area m²   vacant m²  status$'; expect out '^Status +completed \(built 2000\)$'
 for form in "stats $ZS" "info $ZS wtc" "info $ZS wtc --floors"; do
   "$LOUYU" $form --json >"$tmp/a" 2>&1; "$LOUYU" $form --json --lang zh >"$tmp/b" 2>&1

@@ -189,19 +189,21 @@ static const ly_opt O_INFO[] = {
     {"--lang", LY_OPT_CHOICE, "zh|en",
      "the language of every form's text: labels, headings, states, names and industries (the "
      "other language's name after a name in parentheses); with --sort name, the names sorted by "
-     "(default en; --json is the same in both)",
+     "(default: the locale's, zh for LANG=zh_CN.UTF-8, else en; --json is the same in both)",
      0, 0, "zh|en"},
     {NULL}};
 
 static const ly_opt O_STATS[] = {
     {"--lang", LY_OPT_CHOICE, "zh|en",
-     "the language of the text: labels, figures' words, names (default en; --json is the same "
-     "in both)",
+     "the language of the text: labels, figures' words, names (default: the locale's, zh for "
+     "LANG=zh_CN.UTF-8, else en; --json is the same in both)",
      0, 0, "zh|en"},
     {NULL}};
 
 static const ly_opt O_NEARBY[] = {
-    {"--lang", LY_OPT_CHOICE, "zh|en", "the language of the text (default en)", 0, 0, "zh|en"},
+    {"--lang", LY_OPT_CHOICE, "zh|en",
+     "the language of the text (default: the locale's, zh for LANG=zh_CN.UTF-8, else en)", 0, 0,
+     "zh|en"},
     {NULL}};
 
 static const ly_opt O_QUERY[] = {
@@ -219,7 +221,9 @@ static const ly_opt O_QUERY[] = {
     {"--include-later", LY_OPT_FLAG, "", "count places opened after the data's date (the default)",
      0, 0, NULL},
     {"--name", LY_OPT_TEXT, "TEXT", "in the building's name or address", 0, 0, NULL},
-    {"--lang", LY_OPT_CHOICE, "zh|en", "the reasons' language", 0, 0, "zh|en"},
+    {"--lang", LY_OPT_CHOICE, "zh|en",
+     "the reasons' language (default: the locale's, zh for LANG=zh_CN.UTF-8, else en)", 0, 0,
+     "zh|en"},
     {NULL}};
 
 static const ly_opt O_TRIANGULATE[] = {

@@ -471,7 +471,7 @@ int ly_cli_info(const ly_args *a)
     if ((ly_arg_given(a, "--industry") || ly_arg_given(a, "--sort")) && !ents)
         return ly_cli_usage_error(a->cmd, "--industry and --sort go with --enterprises");
     /* every form's names, English first unless asked (the rest of the CLI is English) */
-    ly_lang lang = ly_lang_parse(ly_arg_text(a, "--lang", "en"));
+    ly_lang lang = ly_cli_lang(a);
     const char *path, *id;
     file_and_id(a, &path, &id);
     if (!id && (floors || ents))

@@ -130,7 +130,7 @@ int ly_cli_nearby(const ly_args *a)
     const char *id = ly_arg_pos(a, 1) ? ly_arg_pos(a, 1) : ly_arg_pos(a, 0);
     if (!id)
         return ly_cli_usage_error(a->cmd, "which building? give its ID");
-    ly_lang lang = ly_lang_parse(ly_arg_text(a, "--lang", "en"));
+    ly_lang lang = ly_cli_lang(a);
     ly_district d;
     int rc = ly_cli_load_district(&d, path, a);
     if (rc)

@@ -124,7 +124,7 @@ int ly_cli_query(const ly_args *a)
     int rc = criteria(a, &q);
     if (rc)
         return rc;
-    ly_lang lang = ly_lang_parse(ly_arg_text(a, "--lang", "en"));
+    ly_lang lang = ly_cli_lang(a);
     const char *path = ly_arg_pos(a, 0) ? ly_arg_pos(a, 0) : ly_default_data_path();
     ly_district d;
     if ((rc = ly_cli_load_district(&d, path, a)))

@@ -208,7 +208,7 @@ int ly_cli_stats(const ly_args *a)
     if (ly_arg_flag(a, "--json"))
         stats_json(&d, &s);
     else /* (English unless asked, as info's) */
-        stats_text(&d, &s, ly_lang_parse(ly_arg_text(a, "--lang", "en")));
+        stats_text(&d, &s, ly_cli_lang(a));
     ly_district_unload(&d);
     return LY_EXIT_OK;
 }

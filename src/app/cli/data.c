@@ -234,3 +234,11 @@ const char *ly_cli_str(ly_string_id id, ly_lang lang, const char *en)
 {
     return lang == LY_LANG_EN ? en : ly_str(id, lang);
 }
+
+ly_lang ly_cli_lang(const ly_args *a)
+{
+    if (ly_arg_given(a, "--lang"))
+        return ly_lang_parse(ly_arg_text(a, "--lang", "en"));
+    return ly_lang_from_locale(getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"),
+                               getenv("LANG"));
+}

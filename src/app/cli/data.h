@@ -58,5 +58,8 @@ void ly_cli_pad(const char *text, int width);
 /* The viewer's Chinese for a thing (ly_str(id) in Chinese), or `en` in English: where the
  * command line's English, which scripts read, words it otherwise ("leased", "Leased"). */
 const char *ly_cli_str(ly_string_id id, ly_lang lang, const char *en);
+/* The language of a command's text for people: --lang, else the locale's, as the viewer's
+ * (LANG=zh_CN.UTF-8 gives Chinese; C, POSIX and the rest English). */
+ly_lang ly_cli_lang(const ly_args *a);
 
 #endif
