@@ -22,10 +22,16 @@ site=$tmp/site
 rc=$?
 check '[ $rc = 0 ]' "publish failed: $(cat "$tmp/out")"
 for f in index.html zh/index.html en/index.html zh/b/wtc.html en/b/wtc.html assets/site.css \
-  assets/site.js data/district.geojson data/listings.json data/listings.csv zh/feed.atom \
+  assets/site.js assets/icon.svg data/district.geojson data/listings.json data/listings.csv zh/feed.atom \
   en/feed.atom sitemap.xml; do
   check '[ -s "$site/$f" ]' "the site has no $f"
 done
+# every page names the site's icon (a browser had asked each page for a /favicon.ico that was
+# not there), and the icon is an SVG picture
+check '[ -z "$(grep -L "<link rel=\"icon\" href=\"[./]*assets/icon.svg\" type=\"image/svg+xml\">" $(find "$site" -name "*.html"))" ]' \
+  "pages without the icon: $(grep -L 'rel="icon"' $(find "$site" -name "*.html") | head -3)"
+check 'python3 -c "import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); sys.exit(d.documentElement.tagName != \"svg\")" "$site/assets/icon.svg"' \
+  "assets/icon.svg is not an SVG picture"
 # data/listings.csv as a planner's spreadsheet reads it: a byte-order mark, as the export's
 # CSV (Excel on Chinese Windows had read it as GBK, every name garbled); one row per floor,
 # so that its area_m2 adds up to the district's vacant area (the stretches' rows beside the

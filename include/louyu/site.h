@@ -136,5 +136,9 @@ size_t ly_site_sitemap_files(const ly_site *s);
  * colours), and the script. */
 void ly_site_css(ly_buf *out);
 const char *ly_site_js(void);
+/* The site's icon (assets/icon.svg): three towers in the portal's accent colour, for the
+ * browser's tab and bookmarks (without one every page asked for a /favicon.ico that is not
+ * there). */
+const char *ly_site_icon(void);
 
 #endif

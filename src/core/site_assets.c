@@ -416,3 +416,16 @@ const char *ly_site_js(void)
 {
     return JS;
 }
+
+/* (drawn here: a 32-unit square, its towers' windows cut in the accent colour) */
+static const char ICON[] =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">"
+    "<rect width=\"32\" height=\"32\" rx=\"7\" fill=\"#a3410a\"/>"
+    "<path fill=\"#fff\" d=\"M6 26V15h6v11zM13 26V6h7v20zM21 26V11h5v15z\"/>"
+    "<path fill=\"#a3410a\" d=\"M15 9h3v2h-3zM15 13h3v2h-3zM15 17h3v2h-3zM8 18h2v2H8z"
+    "M22.5 14h2v2h-2zM22.5 18h2v2h-2z\"/></svg>\n";
+
+const char *ly_site_icon(void)
+{
+    return ICON;
+}

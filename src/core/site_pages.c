@@ -67,7 +67,9 @@ void ly_page_open(const ly_page *p, const char *title, const char *here)
                      "<title>",
                   ly_site_lang_tag(p->lang));
     ly_buf_html_clipped(o, title, LY_TITLE_MAX);
-    ly_buf_printf(o, "</title>\n<link rel=\"stylesheet\" href=\"%sassets/site.css\">\n", p->root);
+    ly_buf_printf(o, "</title>\n<link rel=\"stylesheet\" href=\"%sassets/site.css\">\n"
+                     "<link rel=\"icon\" href=\"%sassets/icon.svg\" type=\"image/svg+xml\">\n",
+                  p->root, p->root);
     /* the other languages' pages and the feed: absolute under the site's address when it
      * has one (search engines ignore an hreflang alternate that is not a full URL) */
     const char *base = p->s->base_url;
@@ -171,7 +173,8 @@ void ly_site_root_page(const ly_site *s, ly_buf *out)
                       ly_site_lang_dir(p.lang));
     ly_buf_put(out, "<title>");
     ly_buf_html_clipped(out, zh ? zh : en ? en : "louyu", LY_TITLE_MAX);
-    ly_buf_put(out, "</title>\n<link rel=\"stylesheet\" href=\"assets/site.css\">\n");
+    ly_buf_put(out, "</title>\n<link rel=\"stylesheet\" href=\"assets/site.css\">\n"
+                    "<link rel=\"icon\" href=\"assets/icon.svg\" type=\"image/svg+xml\">\n");
     for (int l = 0; l < s->n_langs; l++) {
         ly_buf_printf(out, "<link rel=\"alternate\" hreflang=\"%s\" href=\"",
                       ly_site_lang_tag(s->langs[l]));

@@ -570,7 +570,8 @@ static int pages(publisher *pb, const ly_site *site)
     if (!rc) {
         ly_site_css(&b);
         rc = put_buf(pb, "assets/site.css", &b) ||
-             put_file(pb, "assets/site.js", ly_site_js(), strlen(ly_site_js()));
+             put_file(pb, "assets/site.js", ly_site_js(), strlen(ly_site_js())) ||
+             put_file(pb, "assets/icon.svg", ly_site_icon(), strlen(ly_site_icon()));
     }
     return rc;
 }
