@@ -395,6 +395,22 @@ static void test_still_written(void)
     CHECK_INT(g_app.scene.district.n_buildings, shown);
     CHECK(!g_app.st.run.ok && g_app.st.run.shown_t >= 0);
     CHECK(strstr(g_app.st.run.status, "failed: 1 error") != NULL);
+
+    /* a time ahead of the clock (a USB stick written in another zone): waited for, but no
+     * longer than a file of the right time that stops growing (it had been waited for until
+     * the clock caught up, hours) */
+    time_t ahead = time(NULL) + 8 * 3600;
+    struct timespec later[2] = {{.tv_sec = ahead}, {.tv_sec = ahead}};
+    CHECK(utimensat(AT_FDCWD, path, later, 0) == 0);
+    g_app.st.run.shown_t = -1;
+    CHECK(ly_app_reload_start(&g_app, path));
+    CHECK(!ly_app_reload_poll(&g_app, true));
+    CHECK(g_app.data_writing && g_app.st.run.shown_t == -1);
+    g_app.data_writing_since -= 31000; /* (31 s on, the same size) */
+    CHECK(ly_app_reload_start(&g_app, path));
+    CHECK(!ly_app_reload_poll(&g_app, true));
+    CHECK(!g_app.data_writing && g_app.st.run.shown_t >= 0);
+    CHECK(strstr(g_app.st.run.status, "failed: 1 error") != NULL);
     free(text);
     unlink(path);
     rmdir(dir);

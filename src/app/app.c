@@ -263,8 +263,17 @@ static bool still_written(ly_app *app, const ly_reload_info *info, int r,
                           const ly_diag_list *diags)
 {
     struct stat st;
-    bool young = r == LY_LOAD_DATA && diags->cut_short && !info->url &&
-                 !stat(info->path, &st) && difftime(time(NULL), st.st_mtime) < WRITING_S;
+    bool cut = r == LY_LOAD_DATA && diags->cut_short && !info->url && !stat(info->path, &st);
+    double now = ly_clock_ms();
+    /* waited for while it grows, and for WRITING_S after it last did: a file whose time is
+     * ahead of this clock (a USB stick written in another zone, a server's clock) would
+     * otherwise look young for hours */
+    if (cut && (!app->data_writing || (long long)st.st_size != app->data_writing_size)) {
+        app->data_writing_since = now;
+        app->data_writing_size = (long long)st.st_size;
+    }
+    bool young = cut && difftime(time(NULL), st.st_mtime) < WRITING_S &&
+                 now - app->data_writing_since < WRITING_S * 1000.0;
     if (young && !app->data_writing)
         LY_INFO("RELOAD", "%s is still being written (it ends at byte %lld, before its data "
                 "does); waiting", info->path, (long long)st.st_size);

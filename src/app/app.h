@@ -142,6 +142,8 @@ typedef struct ly_app {
     /* the data file's last reload found it cut short and young: still being written, so
      * waited for quietly (the watch tries it again) rather than refused */
     bool data_writing;
+    double data_writing_since; /* ly_clock_ms when it was first seen cut short, or grew */
+    long long data_writing_size; /* its size then */
     char origin[1024]; /* where the district on screen was read from: its path or URL */
     char settings_path[512]; /* where the language is remembered ("" nowhere) */
     double last_label_t;
