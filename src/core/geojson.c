@@ -3835,6 +3835,8 @@ static bool load_gb18030(ly_district *out, const char *text, size_t len, const c
         ly_diag_resolve_lines(diags, utf8, n); /* (columns in characters, as the file's) */
         gb18030_offsets(text, len, utf8, diags, first); /* into the file, not utf8 */
         free(utf8);
+        /* (a kiosk waits for such a file while it is young, as for one in UTF-8) */
+        diags->cut_short = inside || again.cut_short;
         *r = LY_LOAD_DATA;
         return true;
     }

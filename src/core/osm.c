@@ -561,6 +561,7 @@ static bool read_json(ly_osm_reader *r)
     ly_json_error jerr;
     if (ly_json_check(r->text, r->len, 64, &jerr)) {
         ly_diag_add(r->diags, LY_DIAG_ERROR, jerr.offset, -1, "%s", jerr.message);
+        r->diags->cut_short = jerr.cut_short; /* (a kiosk waits for it while it is young) */
         return false;
     }
     size_t n = 0;
