@@ -813,6 +813,34 @@ expect err ":4:10: error: \"building\" is \"789\": expected the id of one of the
 printf 'week,building,floors,vacant_m2\r\n2011-W19,1.23456789012345e+16,1,0\r\n' >"$tmp/z-xl.csv"
 run 1 report import --db "$tmp/zeros.gpkg" "$tmp/z-xl.csv"
 expect err "cannot be read back \(it may be 0012345678901234567\)"
+# (sweep 100) 123 beside 00123: 123's, said once; "00" is not building 0 (zeros added, not
+# dropped); 1.23E+2 is 123 whole; 1E+400 names none; a 17-digit id a spreadsheet kept 15
+# digits of is said to be cut, with the id it may be
+python3 - "$tmp/zeros.geojson" "$tmp/zeros2.geojson" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+ids = {"00123": "00123", "000456": "123", "0456": "0", "0012345678901234567": "12345678901234567"}
+for f in d["features"]:
+    if f.get("id") in ids:
+        f["id"] = ids[f["id"]]
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+run 0 convert "$tmp/zeros2.geojson" "$tmp/zeros2.gpkg"
+printf 'week,building,floors,vacant_m2\r\n2011-W18,123,1,0\r\n2011-W18,123,4,0\r\n' >"$tmp/z2.csv"
+run 0 report import --db "$tmp/zeros2.gpkg" "$tmp/z2.csv"
+expect err ":2:10: warning: \"building\" is \"123\", read as building 123; building 00123's id is the same without its leading zeros, which a spreadsheet drops"
+check '[ "$(grep -c "leading zeros" "$tmp/err")" = 1 ] && [ "$(sql "$tmp/zeros2.gpkg" "SELECT DISTINCT building_id FROM weekly_reports")" = 123 ]' \
+  "123 beside 00123: $(cat "$tmp/err")"
+printf 'week,building,floors,vacant_m2\r\n2011-W19,00,1,0\r\n2011-W19,1E+400,1,0\r\n2011-W19,12345678901234600,1,0\r\n' >"$tmp/z3.csv"
+run 1 report import --db "$tmp/zeros2.gpkg" "$tmp/z3.csv"
+expect err ":2:10: error: \"building\" is \"00\": expected the id of one of the district's"
+expect err ":3:10: error: \"building\" is \"1E\+400\": a spreadsheet turned a building's id into a number and cut its digits, which cannot be read back: expected"
+expect err ":4:10: error: \"building\" is \"12345678901234600\": a spreadsheet turned a building's id into a number and cut its digits, which cannot be read back \(it may be 12345678901234567\)"
+check '! grep -q "read as building 0:" "$tmp/err"' "00 read as building 0: $(cat "$tmp/err")"
+printf 'week,building,floors,vacant_m2\r\n2011-W20,1.23E+2,1,0\r\n' >"$tmp/z4.csv"
+run 0 report import --db "$tmp/zeros2.gpkg" "$tmp/z4.csv"
+check '[ "$(sql "$tmp/zeros2.gpkg" "SELECT DISTINCT building_id FROM weekly_reports WHERE week = '"'"'2011-W20'"'"'")" = 123 ]' \
+  "1.23E+2 is not 123's: $(cat "$tmp/err")"
 
 # ---- the template: last week's values, each floor's own rent -------------------------------
 # a week before the first report: the district as converted (what the import compares it

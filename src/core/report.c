@@ -897,6 +897,35 @@ static const char *without_zeros(const char *s)
     return s;
 }
 
+/* Whether id of digits is cell with leading zeros a spreadsheet dropped: cell shorter, at
+ * id's end, zeros before it (not cell with zeros added: "00" is not building "0"). */
+static bool zeros_dropped(const char *id, const char *cell)
+{
+    size_t li = strlen(id), lc = strlen(cell);
+    if (lc >= li || strcmp(id + li - lc, cell))
+        return false;
+    for (size_t k = 0; k < li - lc; k++)
+        if (id[k] != '0')
+            return false;
+    return true;
+}
+
+/* Whether id of digits is what a spreadsheet showed as cell, a whole number of more than
+ * the 15 significant digits it keeps (12345678901234567 saved as 12345678901234600): the
+ * same length without leading zeros, the cell's digits after the 15th zeros, the id within
+ * one unit of the 15th digit (rounded to it). */
+static bool digits_cut(const char *id, const char *cell)
+{
+    const char *i = without_zeros(id), *c = without_zeros(cell);
+    size_t n = strlen(c);
+    if (n <= 15 || strlen(i) != n)
+        return false;
+    for (size_t k = 15; k < n; k++)
+        if (c[k] != '0')
+            return false;
+    return fabs(strtod(i, NULL) - strtod(c, NULL)) <= pow(10, (double)n - 15);
+}
+
 /* Whether s is a number as Excel shows one too long for its 11 characters: 1.23457E+16 (the
  * digits of its mantissa in *digits). */
 static bool exponent_form(const char *s, int *digits)
@@ -916,8 +945,8 @@ static bool exponent_form(const char *s, int *digits)
 
 /* The district's ids a number-like cell may have been, into ids (", " between), at most `max`
  * counted in *n; the last one met returned (-1: none). */
-static long ids_it_may_be(const reader *rd, const char *cell, bool exp, int digits, char *ids,
-                          size_t len, size_t *n)
+static long ids_it_may_be(const reader *rd, const char *cell, bool exp, bool cut, int digits,
+                          char *ids, size_t len, size_t *n)
 {
     long found = -1;
     size_t used = 0;
@@ -931,8 +960,10 @@ static long ids_it_may_be(const reader *rd, const char *cell, bool exp, int digi
         const char *id = rd->d->buildings[i].id;
         if (!id || !all_digits(id) || !strcmp(id, cell))
             continue;
-        if (exp ? !(fabs(strtod(id, NULL) - shown) <= unit)
-                : strcmp(without_zeros(id), without_zeros(cell)))
+        bool may = exp   ? isfinite(shown) && fabs(strtod(id, NULL) - shown) <= unit
+                   : cut ? digits_cut(id, cell)
+                         : zeros_dropped(id, cell);
+        if (!may)
             continue;
         if (++*n <= 4 && used < len) {
             int w = snprintf(ids + used, len - used, "%s%s", *n > 1 ? ", " : "", id);
@@ -954,10 +985,22 @@ static long spreadsheet_number(reader *rd, const char *cell, size_t at, seen_bui
     bool exp = exponent_form(cell, &digits);
     if (!exp && !all_digits(cell))
         return -2;
+    char whole[40];
+    if (exp && atoi(strpbrk(cell, "Ee") + 2) < digits) { /* (1.23E+2: 123, all its digits) */
+        snprintf(whole, sizeof whole, "%.0f", strtod(cell, NULL));
+        cell = whole;
+        exp = false;
+        long same = ly_district_find(rd->d, whole);
+        if (same >= 0)
+            return same;
+    }
+    bool cut = !exp && digits_cut(cell, cell); /* (more digits than a spreadsheet keeps) */
     char ids[160];
     size_t n;
-    long b = ids_it_may_be(rd, cell, exp, digits, ids, sizeof ids, &n);
-    if (exp) {
+    long b = ids_it_may_be(rd, cell, exp, cut, digits, ids, sizeof ids, &n);
+    if (cut && !n)
+        return -2;
+    if (exp || cut) {
         fault(rd, LY_DIAG_ERROR, at,
               "\"building\" is \"%s\": a spreadsheet turned a building's id into a number and "
               "cut its digits, which cannot be read back%s%s%s: expected the id as text (the "
@@ -980,6 +1023,28 @@ static long spreadsheet_number(reader *rd, const char *cell, size_t at, seen_bui
         sbs[b].zeros_said = true;
     }
     return n == 1 ? b : -2;
+}
+
+/* A cell of digits that is building b's id (or name), and also another building's id with
+ * its leading zeros dropped (123 beside 00123): read as b, with a warning once for b that
+ * a spreadsheet may have meant the other. */
+static void also_without_zeros(reader *rd, long b, const char *cell, size_t at,
+                               seen_building *sbs)
+{
+    if (!cell || !all_digits(cell) || sbs[b].zeros_said)
+        return;
+    for (size_t i = 0; i < rd->d->n_buildings; i++) {
+        const char *id = rd->d->buildings[i].id;
+        if ((long)i != b && id && all_digits(id) && zeros_dropped(id, cell)) {
+            fault(rd, LY_DIAG_WARNING, at,
+                  "\"building\" is \"%s\", read as building %s; building %s's id is the "
+                  "same without its leading zeros, which a spreadsheet drops: if the rows are "
+                  "%s's, expected its id as it is (the column formatted as text)", CUT40(cell),
+                  rd->d->buildings[b].id, id, id);
+            sbs[b].zeros_said = true;
+            return;
+        }
+    }
 }
 
 /* One data row into out[0, n) (a list of floors gives several): n, or 0 when it has an
@@ -1008,6 +1073,8 @@ static size_t read_row(reader *rd, const ly_csv_row *row, ly_report_row *out, in
               "meant (%s%s)", CUT60(s), n, ids, n > 4 ? ", ..." : "");
         return 0;
     }
+    if (b >= 0)
+        also_without_zeros(rd, b, s, at, sbs);
     if (b < 0 && s && (b = spreadsheet_number(rd, s, at, sbs)) == -1)
         return 0;
     if (b < 0) {
