@@ -280,6 +280,34 @@ python3 "$SRC/tests/test_portal.py" "$tmp/evil" >"$tmp/portal" 2>&1
 rc=$?
 check '[ $rc = 0 ]' "the hostile site in the browser: $(grep FAIL "$tmp/portal" | head -3)"
 
+# ---- a district named only in English: an English site ----------------------------------
+# (a San Francisco or Delft district had got Chinese pages first, around English names);
+# --lang zh,en still asks for both
+python3 - "$SRC/docs/example.geojson" "$tmp/en-only.geojson" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+def english(p):
+    for k in ("name", "address", "city"):
+        if k + "_en" in p:
+            p[k] = p[k + "_en"]
+    for e in p.get("enterprises", []):
+        english(e)
+english(d["louyu"]["district"])
+for f in d["features"]:
+    english(f["properties"])
+    for k in ("contact", "services"):
+        if isinstance(f["properties"].get(k), dict):
+            english(f["properties"][k])
+text = json.dumps(d, ensure_ascii=False)
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+"$LOUYU" publish "$tmp/en-only.geojson" "$tmp/en-site" >"$tmp/out" 2>&1
+check '[ -s "$tmp/en-site/en/index.html" ] && [ ! -e "$tmp/en-site/zh" ] && grep -q "<html lang=\"en\">" "$tmp/en-site/index.html"' \
+  "an English-only district's site: $(ls "$tmp/en-site") $(grep -o '<html lang="[^"]*">' "$tmp/en-site/index.html") $(head -2 "$tmp/out")"
+"$LOUYU" publish "$tmp/en-only.geojson" "$tmp/en-site2" --lang zh,en >/dev/null 2>&1
+check '[ -s "$tmp/en-site2/zh/index.html" ] && [ -s "$tmp/en-site2/en/index.html" ]' "--lang zh,en for an English district"
+check '[ -s "$tmp/evil/zh/index.html" ] && [ -s "$tmp/evil/en/index.html" ]' "a Chinese district's site is not in both languages"
+
 # ---- the portal's district file is what a browser reads: UTF-8, in WGS 84 -----------------
 # a district saved in GB18030 keeps all it says, as UTF-8; one in a projected system (a
 # "crs") is written in longitude and latitude

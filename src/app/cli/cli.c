@@ -273,7 +273,8 @@ static const ly_opt O_EXPORT[] = {
     {NULL}};
 
 static const ly_opt O_PUBLISH[] = {
-    {"--lang", LY_OPT_TEXT, "zh,en", "the languages, the first the site's first (default zh,en)",
+    {"--lang", LY_OPT_TEXT, "zh,en", "the languages, the first the site's first (default zh,en; en "
+     "for a district with no Chinese in its names and addresses)",
      0, 0, NULL},
     {"--base-url", LY_OPT_TEXT, "URL", "where the site will be served (for the sitemap and feed)",
      0, 0, NULL},

@@ -634,10 +634,33 @@ static int mark(publisher *pb)
     return put_buf(pb, MARKER, &b);
 }
 
-/* --lang zh,en: the languages, the first being the site's first. */
-static int languages(const ly_args *a, ly_site *site)
+/* Whether text has a character of the CJK blocks (U+3400 to U+9FFF: lead bytes E3 to E9). */
+static bool has_cjk(const char *s)
 {
-    const char *list = ly_arg_text(a, "--lang", "zh,en");
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+        if (*p >= 0xE3 && *p <= 0xE9 && (p[1] & 0xC0) == 0x80)
+            return true;
+    return false;
+}
+
+/* Whether the district is named in Chinese anywhere: its own name, a building's or an
+ * address. */
+static bool chinese_district(const ly_district *d)
+{
+    if (has_cjk(d->meta.name) || has_cjk(d->meta.city))
+        return true;
+    for (size_t i = 0; i < d->n_buildings; i++)
+        if (has_cjk(d->buildings[i].name) || has_cjk(d->buildings[i].address))
+            return true;
+    return false;
+}
+
+/* --lang zh,en: the languages, the first being the site's first; by default Chinese and
+ * English for a district named in Chinese, else English alone (a San Francisco or Delft
+ * site had got Chinese pages, and its first page in Chinese, around English names). */
+static int languages(const ly_args *a, const ly_district *d, ly_site *site)
+{
+    const char *list = ly_arg_text(a, "--lang", chinese_district(d) ? "zh,en" : "en");
     char buf[64];
     snprintf(buf, sizeof buf, "%s", list);
     site->n_langs = 0;
@@ -682,7 +705,7 @@ static int publish(publisher *pb, const ly_args *a, const char *src)
         site.base_url = base;
     }
     if (!rc)
-        rc = languages(a, &site);
+        rc = languages(a, d, &site);
     const char *web = ly_arg_text(a, "--web", NULL);
     site.map = web != NULL;
     ly_site_paginate(&site, (size_t)ly_arg_num(a, "--per-page", LY_SITE_PER_PAGE));
