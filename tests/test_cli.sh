@@ -1065,6 +1065,26 @@ run 0 kiosk-config "$tmp/kiosk/good.json"; expect out '^font +/'
 export SDL_VIDEODRIVER=offscreen
 saved_asan=${ASAN_OPTIONS-}
 export ASAN_OPTIONS=${saved_asan:+$saved_asan:}detect_leaks=0
+# a kiosk's preview is of the kiosk's district in its language: the config's "data" (from
+# the config's folder) and "language" (it had drawn the bundled district in Chinese, and
+# refused --select of the config's own building); a FILE and --lang still win, and a config
+# with mistakes is refused as kiosk-config refuses it
+mkdir -p "$tmp/kiosk/own"
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","id":"tw1","properties":{"name":"Test Tower","height_m":40},"geometry":{"type":"Polygon","coordinates":[[[-122.45,37.77],[-122.4495,37.77],[-122.4495,37.7704],[-122.45,37.7704],[-122.45,37.77]]]}}]}\n' >"$tmp/kiosk/own/d.geojson"
+printf '{"data": "d.geojson", "language": "en"}\n' >"$tmp/kiosk/own/k.json"
+kshot() { run "$1" shot --kiosk --config "$tmp/kiosk/own/k.json" --size 320x200 "${@:3}" --out "$tmp/kiosk/$2.png"; }
+kshot 0 own --select tw1
+kshot 0 own-en --select tw1 --lang en
+kshot 0 own-zh --select tw1 --lang zh
+kshot 0 own-map
+run 0 shot --kiosk --size 320x200 --out "$tmp/kiosk/bundled.png"
+kshot 2 own-zs "$ZS" --select tw1; expect err 'there is no building "tw1" to select'
+check 'cmp -s "$tmp/kiosk/own.png" "$tmp/kiosk/own-en.png"' "shot --config: not in the config's language (en)"
+check '! cmp -s "$tmp/kiosk/own.png" "$tmp/kiosk/own-zh.png"' "shot --config --lang zh: not in Chinese"
+check '! cmp -s "$tmp/kiosk/own-map.png" "$tmp/kiosk/bundled.png"' "shot --config: drew the bundled district, not the config's"
+run 2 shot --kiosk --config "$tmp/kiosk/bad.json" --out "$tmp/kiosk/bad.png"
+expect err "^$tmp/kiosk/bad.json:3:20: error: \"reset_after_s\" is 3: expected a number from 10 to 86400$"
+expect err 'bad.json: 2 problems'
 # the viewer with only a font without Chinese characters: a picture, in English, and why
 # Chinese is not shown; with no font at all, a clear refusal
 FONTCONFIG_FILE="$tmp/kiosk/latin-fonts.conf" XDG_CACHE_HOME="$tmp/latin-xdg" \

@@ -105,7 +105,8 @@ static const ly_opt O_SHOT[] = {
     {"--picture", LY_OPT_FLAG, "", "the 3D scene alone: no panels, labels or markers", 0, 0, NULL},
     {"--kiosk", LY_OPT_FLAG, "", "as the kiosk shows it (out of service without good data)", 0,
      0, NULL},
-    {"--config", LY_OPT_TEXT, "FILE", "a kiosk config (its admin PIN, its scale)", 0, 0, NULL},
+    {"--config", LY_OPT_TEXT, "FILE", "a kiosk config: its data, language, scale, tour, reset "
+     "and admin PIN, as the kiosk takes them (a FILE and --lang, --scale win)", 0, 0, NULL},
     {"--attract", LY_OPT_FLAG, "", "the kiosk's attract tour, a few seconds in", 0, 0, NULL},
     {"--idle", LY_OPT_NUM, "S", "a kiosk left alone for S seconds", 0, 86400, NULL},
     {"--admin", LY_OPT_CHOICE, "pad|status|exit",

@@ -15,7 +15,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-/* A kiosk's config, when given: its admin PIN and hold. */
+/* A kiosk's config, when given, read by the kiosk's own reader: a preview shows what the
+ * kiosk would, so a config the kiosk refuses is refused here, with the same messages. */
 static int config(const ly_args *a, ly_kiosk_config *kc)
 {
     ly_kiosk_config_defaults(kc);
@@ -28,12 +29,22 @@ static int config(const ly_args *a, ly_kiosk_config *kc)
     for (size_t i = 0; i < diags.count; i++)
         ly_diag_print(stderr, &diags, &diags.items[i]);
     ly_diag_list_deinit(&diags);
+    if (n > 0)
+        fprintf(stderr, "%s: %d problem%s\n", path, n, n == 1 ? "" : "s");
     return n ? LY_EXIT_USAGE : 0;
+}
+
+/* The data: a FILE on the command line, else the config's (already taken from the config's
+ * folder), else the bundled district; the kiosk's own order. */
+static const char *data_file(const ly_args *a, const ly_kiosk_config *kc)
+{
+    return !ly_arg_pos(a, 0) && kc->data[0] ? kc->data : ly_cli_file(a);
 }
 
 /* The kiosk's moments: the tour a few seconds in, S seconds left alone, the admin's
  * panels, a finger held in the admin corner. */
-static void kiosk_moments(ly_app *app, const ly_args *a, const ly_kiosk_config *kc)
+static void kiosk_moments(ly_app *app, const ly_args *a, const ly_kiosk_config *kc,
+                          const char *file)
 {
     bool kiosk = ly_arg_flag(a, "--kiosk") || ly_arg_flag(a, "--attract") ||
                  ly_arg_given(a, "--idle") || ly_arg_given(a, "--admin") || ly_arg_given(a, "--hold");
@@ -42,7 +53,7 @@ static void kiosk_moments(ly_app *app, const ly_args *a, const ly_kiosk_config *
     ly_cmd_set_kiosk(app, true, kc->attract ? kc->attract_after_s : 1e12, kc->reset_after_s,
                      kc->per_building_s);
     ly_cmd_admin_setup(app, kc->pin_hash, kc->admin_hold_s);
-    snprintf(app->st.run.data_path, sizeof app->st.run.data_path, "%s", ly_cli_file(a));
+    snprintf(app->st.run.data_path, sizeof app->st.run.data_path, "%s", file);
     if (ly_arg_flag(a, "--attract")) {
         ly_cmd_start_tour(app);
         for (int i = 0; i < 240; i++)
@@ -137,11 +148,15 @@ int ly_cli_shot(const ly_args *a)
     const char *out = ly_arg_text(a, "--out", NULL);
     if (!out)
         return ly_cli_usage_error(a->cmd, "--out PNG is required");
+    ly_kiosk_config kc;
+    int rc = config(a, &kc);
+    if (rc)
+        return rc;
+    const char *file = data_file(a, &kc);
     /* where the picture goes, before it is drawn (a minute's render for a folder that is
      * not there would be lost) */
-    int out_rc = strcmp(out, "-") ? ly_cli_out_check(a->cmd, out, false, ly_cli_file(a)) : 0;
-    if (out_rc)
-        return out_rc;
+    if (strcmp(out, "-") && (rc = ly_cli_out_check(a->cmd, out, false, file)))
+        return rc;
     /* a picture's name says what it is (x.gif, x.webp or x had been given PNG bytes); a
      * device or a pipe (/dev/stdout) takes a PNG */
     const char *dot = strrchr(out, '.');
@@ -152,10 +167,6 @@ int ly_cli_shot(const ly_args *a)
           (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"))))
         return ly_cli_usage_error(a->cmd, "--out names the picture: FILE.png, FILE.jpg (a "
                                           "JPEG) or - (a PNG to stdout), not '%s'", out);
-    ly_kiosk_config kc;
-    int rc = config(a, &kc);
-    if (rc)
-        return rc;
     double size[3] = {1280, 720, 0};
     ly_arg_values(a, "--size", size);
     int w = (int)size[0], h = (int)size[1];
@@ -183,9 +194,13 @@ int ly_cli_shot(const ly_args *a)
     ly_cmd_resize(&app, w, h);
     if (ly_arg_flag(a, "--kiosk") && !ly_arg_given(a, "--scale") && !(kc.ui_scale > 0))
         ly_cmd_set_auto_scale(&app, scale); /* as the kiosk's: less on a small screen */
+    /* the config's language, as the kiosk starts in it (--lang, applied with the scene,
+     * still wins); before the font's fallback, which turns Chinese without a font to English */
+    if (kc.has_language)
+        ly_cmd_set_language(&app, kc.language);
     ly_app_font_fallback(&app);
     /* --kiosk with a file that does not load: the kiosk's "out of service" */
-    rc = ly_cli_load(&app, ly_cli_file(a), false);
+    rc = ly_cli_load(&app, file, false);
     if (rc && ly_arg_flag(a, "--kiosk")) {
         ly_cmd_set_kiosk(&app, true, 0, 0, 0);
         rc = 0;
@@ -193,7 +208,7 @@ int ly_cli_shot(const ly_args *a)
         ly_cmd_set_picture_only(&app, ly_arg_flag(a, "--picture"));
         wait_for_cameras(&app);
         ly_cli_settle(&app, 10.0);
-        kiosk_moments(&app, a, &kc);
+        kiosk_moments(&app, a, &kc, file);
         input(&app, a);
     }
     if (!rc)
