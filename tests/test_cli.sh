@@ -602,6 +602,18 @@ run 0 stats "$SF"
 expect out '^Buildings +13896'
 expect out '^Occupancy +no data'
 run 2 stats "$ZS" --bogus
+# a district outside China gives one name as both name and name_en: said once, in either
+# language (info had written "Haight Tower (Haight Tower)", the address and the contact the
+# same way, and stats "Haight-Ashbury Haight-Ashbury"); a name differing only in case or a
+# blank after it is the same name
+printf '{"type":"FeatureCollection","louyu":{"schema":1,"district":{"name":"Haight-Ashbury","name_en":"Haight-Ashbury"},"data_date":"2024-03-15"},"features":[{"type":"Feature","id":"ht","properties":{"kind":"building","height_m":16,"floors":5,"name":"Haight Tower","name_en":"haight tower ","address":"100 Fell Street","address_en":"100 Fell Street","contact":{"name":"Leasing office","name_en":"Leasing office","phone":"555-0134"}},"geometry":{"type":"Polygon","coordinates":[[[-122.45,37.77],[-122.4495,37.77],[-122.4495,37.7704],[-122.45,37.7704],[-122.45,37.77]]]}}]}\n' >"$tmp/same-names.geojson"
+for lang in en zh; do
+  run 0 info "$tmp/same-names.geojson" ht --lang $lang
+  check '! grep -iq "tower.*tower\|street.*street\|office.*office" "$tmp/out"' \
+    "info --lang $lang says a name twice: $(grep -i "tower.*tower\|street.*street\|office.*office" "$tmp/out")"
+  run 0 stats "$tmp/same-names.geojson" --lang $lang
+  check '! grep -q "Ashbury.*Ashbury" "$tmp/out"' "stats --lang $lang: $(head -1 "$tmp/out")"
+done
 
 run 0 info "$ZS" wtc;            expect out 'World Trade Center'; expect out '^Floor  use'
 run 0 info "$ZS" everbright-ifc --json

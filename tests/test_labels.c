@@ -231,6 +231,41 @@ static void test_long_name(void)
     update(-1, 10, NULL, 0, LY_LANG_EN);
 }
 
+/* The height of the selected building b's label in lang. */
+static float label_height(long b, ly_lang lang)
+{
+    update(b, 10, NULL, 0, lang);
+    const float *bx = box_of(b);
+    CHECK(bx != NULL);
+    return bx ? bx[3] - bx[1] : 0;
+}
+
+/* A name given as both `name` and `name_en` (a district outside China) is one line: the
+ * label had shown it twice when its two strings were apart (a scene built from the file)
+ * and once when they were one (from the scene cache, which keeps equal strings once). */
+static void test_same_names(void)
+{
+    ly_building *b = &g_s.d.buildings[2];
+    const char *was = b->name, *was_en = b->name_en;
+    char zh[] = "Fell Street Plaza", en[] = "fell street plaza ";
+    look(900);
+    b->name = NULL;
+    b->name_en = "Fell Street Plaza";
+    float one = label_height(2, LY_LANG_EN);
+    b->name = zh;
+    b->name_en = "Fell Street Plaza, the Other";
+    float two = label_height(2, LY_LANG_EN);
+    CHECK(two > one + 5);
+    b->name_en = en; /* apart from name, and in another case, a blank after it */
+    CHECK_NEAR(label_height(2, LY_LANG_EN), one, 0.5);
+    CHECK_NEAR(label_height(2, LY_LANG_ZH), one, 0.5);
+    b->name_en = zh; /* one string for both, as from the cache */
+    CHECK_NEAR(label_height(2, LY_LANG_EN), one, 0.5);
+    b->name = was;
+    b->name_en = was_en;
+    update(-1, 10, NULL, 0, LY_LANG_EN);
+}
+
 /* Where building b's label is anchored on screen: over the middle of its roof. */
 static void anchor_at(long b, float *x, float *y)
 {
@@ -362,6 +397,7 @@ int main(void)
         test_keep_out();
         test_edges_and_fades();
         test_long_name();
+        test_same_names();
         test_off_selection();
         test_selection_squeezed();
         test_stacking_plan();

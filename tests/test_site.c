@@ -659,6 +659,45 @@ static void nearby(void)
     ly_district_unload(&d);
 }
 
+/* A district outside China gives one name as both `name` and `name_en`: a page says it once
+ * (the building page's subtitle and the language chooser's heading had said it again). */
+static void same_names(void)
+{
+    static const char *TEXT =
+        "{\"type\":\"FeatureCollection\",\"louyu\":{\"schema\":1,\"district\":{\"name\":"
+        "\"Haight-Ashbury\",\"name_en\":\"haight-ashbury \"},\"data_date\":\"2024-03-15\"},"
+        "\"features\":[{\"type\":\"Feature\",\"id\":\"ht\",\"properties\":{\"kind\":"
+        "\"building\",\"name\":\"Haight Tower\",\"name_en\":\"Haight Tower\",\"height_m\":16,"
+        "\"floors\":5},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-122.45,37.77],"
+        "[-122.4495,37.77],[-122.4495,37.7704],[-122.45,37.7704],[-122.45,37.77]]]}},"
+        "{\"type\":\"Feature\",\"id\":\"two\",\"properties\":{\"kind\":\"building\","
+        "\"name\":\"\xe6\xa5\xbc\",\"name_en\":\"Tower Two\",\"height_m\":16,\"floors\":5},"
+        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-122.449,37.77],"
+        "[-122.4485,37.77],[-122.4485,37.7704],[-122.449,37.7704],[-122.449,37.77]]]}}]}";
+    ly_district d;
+    ly_diag_list diags;
+    ly_diag_list_init(&diags, "same");
+    CHECK_INT(ly_district_load_mem(&d, TEXT, strlen(TEXT), "same", NULL, &diags), LY_LOAD_OK);
+    ly_diag_list_deinit(&diags);
+    ly_site s;
+    CHECK_INT(ly_site_init(&s, &d, NULL), 0);
+    ly_buf b = {0};
+    for (int lang = 0; lang < 2; lang++) {
+        ly_site_building_page(&s, 0, (ly_lang)lang, &b);
+        CHECK(contains(&b, "<h1>Haight Tower</h1>") && !contains(&b, "class=\"other\""));
+        ly_buf_free(&b);
+        /* two names that differ are both said */
+        ly_site_building_page(&s, 1, (ly_lang)lang, &b);
+        CHECK(contains(&b, "class=\"other\""));
+        ly_buf_free(&b);
+    }
+    ly_site_root_page(&s, &b);
+    CHECK(contains(&b, "<h1>Haight-Ashbury</h1>"));
+    ly_buf_free(&b);
+    ly_site_free(&s);
+    ly_district_unload(&d);
+}
+
 int main(void)
 {
     escaping();
@@ -667,5 +706,6 @@ int main(void)
     available();
     nearby();
     totals_and_weeks();
+    same_names();
     return check_report();
 }

@@ -388,6 +388,20 @@ double ly_building_floor_base(const ly_district *d, const ly_building *b, int fl
  * other language, else another name the data gives (alias); NULL when it has none.
  * What the map's labels show. */
 const char *ly_building_name(const ly_building *b, ly_lang lang);
+/* Whether two names say the same: the same text, blanks at either end and the case of
+ * Latin letters aside ("Haight Tower", " haight tower"). A district outside China gives
+ * one name as both `name` and `name_en`; a name shown twice side by side reads as a fault.
+ * A NULL name is the same only as another NULL. */
+bool ly_names_same(const char *a, const char *b);
+/* The one rule for a second name shown beside a first (a title and the other language's
+ * name, a Chinese name with its English one): `second`, or NULL where there is none or it
+ * says the same as `first` (ly_names_same). Compares the text, never the pointers: a scene
+ * from the cache keeps two equal strings once, one built from the file twice. */
+const char *ly_name_second(const char *first, const char *second);
+/* The building's name in the other language, to show under or beside what
+ * ly_building_name(b, lang) gives: NULL where it has no name in `lang` (that one already
+ * stands in for it), none in the other, or the same one in both. */
+const char *ly_building_other_name(const ly_building *b, ly_lang lang);
 /* What to call the building where something must be said (a card's title, a list
  * row, a tooltip): its name, else its address, else its kind and id ("Apartments
  * 1155353760", "公寓 1155353760"). Returns a string of b, or buf (n bytes). */

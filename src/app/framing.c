@@ -353,7 +353,7 @@ static void label_size(const ly_app *app, long b, float *w, float *h)
     float s = st->ui_scale;
     char title[160];
     const char *top = ly_building_title(bd, st->lang, title, sizeof title);
-    const char *other = st->lang == LY_LANG_EN ? bd->name : bd->name_en;
+    const char *other = ly_building_other_name(bd, st->lang);
     float w1 = app->font ? ly_font_measure(app->font, top, 15 * s) : 9 * s * (float)strlen(top);
     float w2 = app->font && other ? ly_font_measure(app->font, other, 11 * s) : 0;
     *w = fminf(fmaxf(w1, w2) + 12 * s, fminf(420 * s, 0.45f * (float)st->width));

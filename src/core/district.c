@@ -215,6 +215,39 @@ const char *ly_building_name(const ly_building *b, ly_lang lang)
     return first ? first : other ? other : b->alias;
 }
 
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool ly_names_same(const char *a, const char *b)
+{
+    if (!a || !b)
+        return a == b;
+    while (is_blank(*a))
+        a++;
+    while (is_blank(*b))
+        b++;
+    size_t na = strlen(a), nb = strlen(b);
+    while (na && is_blank(a[na - 1]))
+        na--;
+    while (nb && is_blank(b[nb - 1]))
+        nb--;
+    return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+const char *ly_name_second(const char *first, const char *second)
+{
+    return second && !ly_names_same(first, second) ? second : NULL;
+}
+
+const char *ly_building_other_name(const ly_building *b, ly_lang lang)
+{
+    const char *first = lang == LY_LANG_EN ? b->name_en : b->name;
+    const char *other = lang == LY_LANG_EN ? b->name : b->name_en;
+    return first ? ly_name_second(first, other) : NULL;
+}
+
 const char *ly_building_title(const ly_building *b, ly_lang lang, char *buf, size_t n)
 {
     const char *name = ly_building_name(b, lang);

@@ -192,10 +192,7 @@ static void lay_out(label *lb, const ly_building *b, const float a[3], const fra
 {
     const ly_label_options *o = fc->o;
     lb->name = ly_building_title(b, o->lang, lb->title, sizeof lb->title);
-    const char *other = lb->name == b->name      ? b->name_en
-                        : lb->name == b->name_en ? b->name
-                                                 : NULL;
-    lb->other = other && other != lb->name && !o->one_name ? other : NULL;
+    lb->other = o->one_name ? NULL : ly_building_other_name(b, o->lang);
     float clip[4];
     to_clip(fc->m, a, clip);
     lb->visible = clip[3] > 0.1f;

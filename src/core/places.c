@@ -198,8 +198,10 @@ static void draw_name(const ly_feature *f, const ly_place_shown *ps, const ly_pl
                       ly_drawlist *dl)
 {
     float s = o->scale > 0 ? o->scale : 1, px1 = 14 * s, px2 = 11 * s, pad = 7 * s;
-    const char *top = o->lang == LY_LANG_EN && f->name_en ? f->name_en : f->name ? f->name : f->name_en;
-    const char *other = top == f->name ? f->name_en : f->name;
+    const char *first = o->lang == LY_LANG_EN ? f->name_en : f->name;
+    const char *second = o->lang == LY_LANG_EN ? f->name : f->name_en;
+    const char *top = first ? first : second;
+    const char *other = first ? ly_name_second(first, second) : NULL;
     const char *what = ly_poi_category_title(f->kind == LY_KIND_CAMERA ? LY_POI_COUNT : f->subtype,
                                              o->lang);
     if (!top)

@@ -367,8 +367,8 @@ void ly_site_building_page(const ly_site *s, uint32_t bi, ly_lang lang, ly_buf *
     ly_buf_printf(out, "<p><a href=\"../index.html\">%s</a></p>\n<h1>", ly_page_str(&p, LY_S_SITE_BACK));
     ly_page_put(&p, shown);
     ly_buf_put(out, "</h1>\n");
-    const char *other = lang == LY_LANG_EN ? b->name : b->name_en;
-    if (other && other != shown) {
+    const char *other = ly_building_other_name(b, lang);
+    if (other) {
         ly_buf_printf(out, "<p class=\"other\" lang=\"%s\">",
                       ly_site_lang_tag(lang == LY_LANG_EN ? LY_LANG_ZH : LY_LANG_EN));
         ly_buf_html(out, other);

@@ -184,7 +184,7 @@ void ly_site_root_page(const ly_site *s, ly_buf *out)
     }
     ly_buf_put(out, "</head>\n<body>\n<main id=\"main\" class=\"choose\">\n<h1>");
     ly_page_put(&p, zh ? zh : en ? en : "louyu");
-    if (zh && en) {
+    if (zh && ly_name_second(zh, en)) {
         ly_buf_put(out, " <span lang=\"en\">");
         ly_buf_html(out, en);
         ly_buf_put(out, "</span>");

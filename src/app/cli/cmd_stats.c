@@ -150,10 +150,10 @@ static void stats_text(const ly_district *d, const ly_stats *s, ly_lang lang)
     ly_district_date(d, date, sizeof date); /* the week's Friday for a store's figures */
     if (d->meta.name) {
         /* (in Chinese the English name in parentheses, as info writes a second name) */
-        bool zh = lang == LY_LANG_ZH && d->meta.name_en;
+        const char *en = ly_name_second(d->meta.name, d->meta.name_en);
+        bool zh = lang == LY_LANG_ZH && en;
         row(lang, ly_str(LY_S_STATS_DISTRICT, lang), "%s%s%s%s", d->meta.name,
-            zh ? " (" : d->meta.name_en ? " " : "", d->meta.name_en ? d->meta.name_en : "",
-            zh ? ")" : "");
+            zh ? " (" : en ? " " : "", en ? en : "", zh ? ")" : "");
         if (*date) /* 2011年4月29日 in Chinese, as the viewer writes a date */
             printf(ly_str(LY_S_STATS_DATA_OF, lang),
                    lang == LY_LANG_EN ? date : ly_format_date(date, lang, shown, sizeof shown));

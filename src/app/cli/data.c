@@ -134,7 +134,7 @@ const char *ly_thousands(double v, char *buf, size_t n)
 
 const char *ly_cli_title(const ly_building *b, ly_lang lang, const char *sep, char *buf, size_t n)
 {
-    if (b->name && b->name_en)
+    if (b->name && ly_name_second(b->name, b->name_en))
         snprintf(buf, n, "%s%s%s", b->name, sep, b->name_en);
     else if (b->name || b->name_en)
         snprintf(buf, n, "%s", b->name ? b->name : b->name_en);

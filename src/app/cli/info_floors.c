@@ -15,7 +15,7 @@
 const char *ly_info_names(const char *zh, const char *en, ly_lang lang, char *buf, size_t n)
 {
     const char *first = lang == LY_LANG_EN ? en : zh, *other = lang == LY_LANG_EN ? zh : en;
-    if (first && other)
+    if (first && ly_name_second(first, other))
         snprintf(buf, n, "%s (%s)", first, other);
     else
         snprintf(buf, n, "%s", first ? first : other ? other : "");

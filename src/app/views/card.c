@@ -261,9 +261,8 @@ static void header(const ly_view_ctx *c, const ly_building *b)
     ly_ui *ui = c->ui;
     char title[160];
     ly_ui_title(ui, ly_building_title(b, c->app->st.lang, title, sizeof title));
-    const char *shown = ly_building_name(b, c->app->st.lang);
-    const char *other = c->app->st.lang == LY_LANG_EN ? b->name : b->name_en;
-    if (other && other != shown)
+    const char *other = ly_building_other_name(b, c->app->st.lang);
+    if (other)
         ly_ui_label_colored(ui, other, ui->theme.text_secondary);
     bool big = b->tax_2010_cny >= LY_TAX_BIG_CNY;
     if (big)

@@ -7,15 +7,14 @@
 
 /* Under a result's name, what matched: the name in the other language, or the
  * address, the enterprise or the industry that did. */
-static void detail(const ly_view_ctx *c, const ly_search_hit *hit, const char *name,
-                   char *buf, size_t n)
+static void detail(const ly_view_ctx *c, const ly_search_hit *hit, char *buf, size_t n)
 {
     const ly_building *b = &c->app->scene.district.buildings[hit->building];
     const char *text = hit->text ? hit->text : "";
     switch (hit->kind) {
     case LY_MATCH_NAME: {
-        const char *other = c->app->st.lang == LY_LANG_EN ? b->name : b->name_en;
-        snprintf(buf, n, "%s", other && other != name ? other : "");
+        const char *other = ly_building_other_name(b, c->app->st.lang);
+        snprintf(buf, n, "%s", other ? other : "");
         break;
     }
     case LY_MATCH_ADDRESS:
@@ -55,7 +54,7 @@ static void results(const ly_view_ctx *c, const char *query, bool kbd_row)
         char title[160], label[200], more[240];
         const char *name = ly_building_title(b, c->app->st.lang, title, sizeof title);
         snprintf(label, sizeof label, "%s##hit%u", name, hits[i].building);
-        detail(c, &hits[i], name, more, sizeof more);
+        detail(c, &hits[i], more, sizeof more);
         if (ly_ui_item(c->ui, label, more)) {
             ly_msg_push(c->out, (ly_msg){.type = LY_MSG_SELECT, .id = hits[i].building, .on = true});
             ly_msg_on(c->out, LY_MSG_SET_KEYBOARD, false);

@@ -65,8 +65,8 @@ ly_view_out ly_view_tour(const ly_view_ctx *c)
         const ly_building *b = &c->app->scene.district.buildings[st->selected];
         char line[400], cut[400], title[160];
         const char *zh = ly_building_title(b, LY_LANG_ZH, title, sizeof title);
-        snprintf(line, sizeof line, "%s%s%s", zh, b->name_en && b->name_en != zh ? "  " : "",
-                 b->name_en && b->name_en != zh ? b->name_en : "");
+        const char *en = ly_name_second(zh, b->name_en);
+        snprintf(line, sizeof line, "%s%s%s", zh, en ? "  " : "", en ? en : "");
         ly_draw_text(dl, floorf(x + 28 * s), floorf(y + 40 * s), 24 * s,
                      ly_rgba(255, 255, 255, 255),
                      ly_ui_fit(c->app->font, line, 24 * s, w - 56 * s, cut, sizeof cut));
