@@ -614,6 +614,26 @@ for lang in en zh; do
   run 0 stats "$tmp/same-names.geojson" --lang $lang
   check '! grep -q "Ashbury.*Ashbury" "$tmp/out"' "stats --lang $lang: $(head -1 "$tmp/out")"
 done
+# a district of footprints (OpenStreetMap's, CityJSON's) has buildings without names: one
+# warning counts them (two warnings each had asked for "a Chinese name to show on the map":
+# 1,874 for San Francisco's 942 buildings); one name, English or Chinese, is enough
+sq() { printf '{"type":"Feature","id":"%s","properties":{"kind":"building","height_m":10,"floors":3%s},"geometry":{"type":"Polygon","coordinates":[[[%s,37.77],[%s5,37.77],[%s5,37.7704],[%s,37.7704],[%s,37.77]]]}}' "$1" "$2" "$3" "$3" "$3" "$3" "$3"; }
+{ printf '{"type":"FeatureCollection","louyu":{"schema":1,"district":{"name":"D"},"data_date":"2024-03-15"},"features":[\n'
+  sq a '' -122.450; printf ',\n'; sq b '' -122.449; printf ',\n'
+  sq en ',"name_en":"Haight Tower"' -122.448; printf ',\n'
+  sq zh ',"name":"楼","rent_cny_m2_day":0' -122.447; printf ']}\n'
+} >"$tmp/unnamed.geojson"
+run 0 validate "$tmp/unnamed.geojson"
+expect out 'valid: 4 buildings, .*; 2 warnings$'
+expect err "^$tmp/unnamed.geojson: warning: 2 buildings have no \"name\" nor \"name_en\": the map labels them only when selected"
+check '! grep -q "Chinese name\|English name\|has no \"name" "$tmp/err"' "validate asks for names: $(grep "name" "$tmp/err" | head -2)"
+expect err "^$tmp/unnamed.geojson:5:[0-9]+: warning: feature 3 \"zh\": \"rent_cny_m2_day\" is 0"
+# kept in a store, a warning has no line and column: they were in the kept text, not in the
+# SQLite file ("unnamed.gpkg:5:115" had named no place an editor could go to)
+run 0 convert "$tmp/unnamed.geojson" "$tmp/unnamed.gpkg"
+run 0 validate "$tmp/unnamed.gpkg"
+expect err "^$tmp/unnamed.gpkg: warning: feature 3 \"zh\": \"rent_cny_m2_day\" is 0"
+check '! grep -q "unnamed.gpkg:[0-9]" "$tmp/err"' "a store's warning at a line and column: $(head -1 "$tmp/err")"
 
 run 0 info "$ZS" wtc;            expect out 'World Trade Center'; expect out '^Floor  use'
 run 0 info "$ZS" everbright-ifc --json

@@ -128,6 +128,9 @@ typedef struct {
      * (NULL when one was) */
     double roof_m;
     const char *height_from;
+    /* louyu's own buildings given neither "name" nor "name_en" (footprints from OSM or
+     * CityJSON): said in one warning after the features, not one each */
+    size_t unnamed;
 } loader;
 
 /* ---- reporting -------------------------------------------------------------- */
@@ -2073,11 +2076,10 @@ static void building_names(loader *L, const cJSON *props, ly_building *b)
         plain_names(L, props, b);
     b->name = visible_name(L, props, "Chinese", one_line(b->name));
     b->name_en = visible_name(L, props, "English", one_line(b->name_en));
-    if (louyu && !member(props, "name"))
-        warn(L, props, "building has no \"name\": expected a Chinese name to show on the map");
-    if (louyu && !member(props, "name_en"))
-        warn(L, props, "building has no \"name_en\": expected an English name for the English "
-             "interface");
+    /* one name of the two is enough: a district outside China has no Chinese names, and
+     * either interface shows the other language's name where its own is missing */
+    if (louyu && !member(props, "name") && !member(props, "name_en"))
+        L->unnamed++;
     if (!b->address)
         b->address = keep_string(L, text_or_null(get_string(L, props, "address", false)));
     b->address_en = keep_string(L, text_or_null(get_string(L, props, "address_en", false)));
@@ -3643,6 +3645,14 @@ static void read_collection(loader *L, const cJSON *root)
             ly_progress_step(L->progress, (size_t)i, (size_t)count);
     }
     L->feature = -1;
+    if (L->unnamed) { /* (a district of footprints: hundreds, said once without a position) */
+        bool one = L->unnamed == 1;
+        ly_diag_add(L->diags, LY_DIAG_WARNING, SIZE_MAX, -1,
+                    "%zu building%s no \"name\" nor \"name_en\": the map labels %s only when "
+                    "selected, by %s address or %s kind and id; expected \"name\" (and "
+                    "\"name_en\") where a building has one", L->unnamed, one ? " has" : "s have",
+                    one ? "it" : "them", one ? "its" : "their", one ? "its" : "their");
+    }
     if (!L->nomem && !L->bad_features) /* (a load with errors keeps nothing) */
         L->nomem = !join_parts(L);
 }

@@ -872,6 +872,7 @@ static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path
 {
     sqlite3_stmt *st;
     ly_load_result r = LY_LOAD_IO;
+    size_t from = diags->count;
     if (sqlite3_prepare_v2(db, "SELECT geojson FROM louyu_document ORDER BY fid LIMIT 1", -1,
                            &st, NULL) == SQLITE_OK &&
         sqlite3_step(st) == SQLITE_ROW) {
@@ -891,6 +892,11 @@ static ly_load_result read_store(sqlite3 *db, ly_district *out, const char *path
                     "copy of the store)");
     if (r != LY_LOAD_OK)
         return r;
+    /* A warning's line and column are in the kept text, which no editor opens: "sf.gpkg:1:444"
+     * had read as a place in the SQLite file. Its message names the feature (id and index),
+     * which is what finds it in the district file the store was converted from. */
+    for (size_t i = from; i < diags->count; i++)
+        diags->items[i].line = diags->items[i].col = 0, diags->items[i].offset = SIZE_MAX;
     if (all)
         out->n_table_edits = table_edits(db, out, diags);
     stored_row *rows;
