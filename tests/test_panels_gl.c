@@ -12,7 +12,9 @@
  *   its floor card under the card, as wide;
  * - the cameras' pictures (operations) beside or under their open list, never over it;
  * - the floors tab: a floor's use where it is not offices, one line where there are no
- *   floor records. */
+ *   floor records;
+ * - the finder's chips are the district's own: its biggest industries, limits from its
+ *   rents, the kinds of place it has (San Francisco's footprints: none of Zhanshan's). */
 #include "gl_app.h"
 
 #include "louyu/search.h"
@@ -108,6 +110,56 @@ static void floors_tab(void)
     frames(2);
     CHECK(g_app.st.tab == LY_TAB_FLOORS && !floor_chip("56F  No data##f56"));
     CHECK(!floor_chip("1F  No data##f1"));
+}
+
+/* Whether the finder drew the chip with this label in the last frame. */
+static bool finder_chip(const char *label)
+{
+    ly_ui_rect r;
+    return widget_rect("finder", NULL, label, &r);
+}
+
+/* The finder offers what the district has: San Francisco's footprints (no enterprises, no
+ * rents, no places) had been offered Zhanshan's industries, its rents and "Near metro". */
+static void finder_chips(void)
+{
+    ly_cmd_set_operations(&g_app, false);
+    ly_cmd_set_help(&g_app, false);
+    g_app.st.keyboard = false;
+    g_app.st.ui_scale = 1;
+    ly_cmd_set_language(&g_app, LY_LANG_EN);
+    ly_cmd_resize(&g_app, 1366, 768);
+    CHECK_INT(ly_renderer_target_begin(g_app.renderer, 1366, 768), 0);
+    ly_cmd_select(&g_app, -1, false);
+    ly_cmd_set_find(&g_app, &(ly_query_desc){0});
+    ly_cmd_set_finder(&g_app, true);
+    frames(2);
+    CHECK(g_app.layout.finder.shown);
+    /* Zhanshan: its five biggest industries by enterprises, trade first; its rents' limits */
+    CHECK(finder_chip("Trade##ind0"));
+    CHECK(finder_chip("Consulting##ind4"));
+    CHECK(finder_chip("≤ 3 CNY/m²/day##rent1"));
+    CHECK(finder_chip("≤ 3.5 CNY/m²/day##rent2"));
+    CHECK(finder_chip("Near metro") && finder_chip("Near parking"));
+    /* an industry not among the five, asked for: its own chip, lit */
+    ly_cmd_set_find(&g_app, &(ly_query_desc){.industry = "law"});
+    frames(2);
+    char own[96];
+    snprintf(own, sizeof own, "%s##ind-own", ly_industry_name("law", LY_LANG_EN));
+    CHECK(finder_chip(own));
+    CHECK(g_app.st.find.industry == g_app.st.find_industry);
+
+    CHECK_INT(ly_cli_load(&g_app, LY_SOURCE_DIR "/tests/data/sf-buildings/sf-buildings.geojson",
+                          false), 0);
+    ly_cmd_set_find(&g_app, &(ly_query_desc){0});
+    frames(2);
+    CHECK(g_app.st.finder && g_app.layout.finder.shown);
+    CHECK(!finder_chip("Finance##ind0") && !finder_chip("Trade##ind0"));
+    CHECK(!finder_chip("Any rent##rent0") && !finder_chip("≤ 3 CNY/m²/day##rent1"));
+    CHECK(!finder_chip("Near metro") && !finder_chip("Near parking"));
+    CHECK(finder_chip("Any size##area0")); /* (the panel was drawn) */
+    ly_cmd_set_finder(&g_app, false);
+    CHECK_INT(ly_cli_load(&g_app, LY_SOURCE_DIR "/data/zhanshan.geojson", false), 0);
 }
 
 /* Where ground point (x, y) of the map is on screen (false: behind the eye). */
@@ -548,6 +600,7 @@ int main(void)
 
     floors_tab();
     controls_keys();
+    finder_chips();
     ly_renderer_target_end(g_app.renderer);
     ly_app_deinit(&g_app);
     ly_platform_destroy(plat);

@@ -17,6 +17,7 @@
 #include "bundled.h"
 #include "louyu/query.h"
 #include "louyu/stacking.h"
+#include "louyu/stats.h"
 #include "louyu/walk.h"
 
 #include <stdbool.h>
@@ -140,6 +141,12 @@ static void fixture(void)
     ly_diag_list_deinit(&diags);
     CHECK_INT(ly_geo_init(&geo, &d), 0);
     ly_query_result r;
+
+    /* rent limits from alpha's 3.20, beta's 5.50 and gamma's 2.00 (delta's, under
+     * construction, and epsilon's unknown one left out): whole ones, each rounded up */
+    double steps[3];
+    CHECK_INT(ly_query_rent_steps(&d, steps), 3);
+    CHECK(steps[0] == 2 && steps[1] == 4 && steps[2] == 6);
 
     /* nothing asked: every completed building; delta (under construction) never */
     r = run((ly_query_desc){0});
@@ -403,6 +410,20 @@ static void bundled(void)
 {
     load_bundled(&d);
     CHECK_INT(ly_geo_init(&geo, &d), 0);
+    /* the finder's chips: the five biggest industries by enterprises, and rent limits from
+     * the completed buildings' 28 rents (2.30 .. 5.20: marks 2.7, 3.1, 3.6; whole ones
+     * would be 3, 4, 4, so halves) */
+    const char *names[5];
+    size_t counts[5];
+    CHECK_INT(ly_stats_industries(&d, names, counts, 5), 5);
+    static const char *const top[5] = {"trade", "logistics", "it", "finance", "consulting"};
+    for (int i = 0; i < 5; i++)
+        CHECK_STR(names[i], top[i]);
+    CHECK(counts[0] >= counts[1] && counts[3] >= counts[4]);
+    double steps[3];
+    CHECK_INT(ly_query_rent_steps(&d, steps), 3);
+    CHECK(steps[0] == 3 && steps[1] == 3.5 && steps[2] == 4);
+
     ly_query_result r = run((ly_query_desc){.min_area_m2 = 1000});
     size_t want = 0;
     for (size_t i = 0; i < d.n_buildings; i++) {

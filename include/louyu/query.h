@@ -113,6 +113,15 @@ void ly_query_result_deinit(ly_query_result *r);
 const char *ly_query_reason(const ly_query_result *r, size_t i, ly_lang lang);
 const char *ly_query_note(const ly_query_result *r, size_t i, ly_lang lang);
 
+/* Rent limits to offer for a district (the finder's chips), from the asking rents of its
+ * completed buildings that give one: the marks a quarter, half and three quarters of the
+ * way up (nearest rank), each rounded up to a round step, so that each limit takes in at
+ * least that share of them. The step is 1, 0.5, 0.2 or 0.1 times the power of ten at or
+ * under the median, the coarsest that keeps the three apart (Zhanshan's 2.30-5.50: 3, 4, 5;
+ * rents all 0.60: 0.6 alone); equal limits are given once. Writes them, lowest first, into
+ * steps; returns how many (0: no building gives a rent, or out of memory). */
+size_t ly_query_rent_steps(const ly_district *d, double steps[3]);
+
 /* "metro" -> LY_POI_METRO, and a place the finder takes by its name in either language as
  * louyu writes it ("地铁站", "metro station", "停车场", "car park"; a Chinese one also
  * without its last 站: "地铁", "公交"); returns -1 for an unknown name. */

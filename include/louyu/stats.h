@@ -38,6 +38,11 @@ typedef struct {
 
 void ly_stats_compute(const ly_district *d, ly_stats *out);
 
+/* The district's industries by how many enterprises give them, largest first (ties: the one
+ * seen first); at most max of them into names (pointing into the district) and counts.
+ * Returns how many. Only the first 64 different industries seen are counted. */
+size_t ly_stats_industries(const ly_district *d, const char **names, size_t *counts, size_t max);
+
 /* Occupancy of one building from its floor records: leased/area, or -1; its plant and
  * parking floors left out (*area_m2 the area to let). */
 double ly_building_occupancy(const ly_district *d, const ly_building *b, double *area_m2,

@@ -54,6 +54,17 @@ typedef struct {
     bool made; /* false: to make again before the dashboard is drawn */
 } ly_board;
 
+/* The finder's chips, from the district (made when it is loaded, not in every frame): its
+ * biggest industries, rent limits from its own asking rents, and the kinds of place it has. */
+#define LY_FINDER_INDUSTRIES 5
+typedef struct {
+    char industries[LY_FINDER_INDUSTRIES][64]; /* keywords, most enterprises first */
+    size_t n_industries;
+    double rents[3]; /* CNY/m²/day, lowest first */
+    size_t n_rents;
+    bool has_place[LY_POI_COUNT]; /* by ly_poi_category: the district has such a place */
+} ly_finder_chips;
+
 /* Caches the commands keep in step with the state and the scene. */
 typedef struct {
     ly_building_style *styles; /* one per building: colour, storeys, flags, glow */
@@ -68,6 +79,7 @@ typedef struct {
     bool hits_stale;                      /* to run again: another district or language */
     bool drawn;                /* a frame of the district on screen has been drawn */
     ly_query_result found;     /* the finder's matches */
+    ly_finder_chips chips;     /* the finder's criteria to offer */
     ly_board board;            /* the dashboard's figures */
     ly_stacking stack;         /* the stacking plan's slabs */
     bool stack_dirty;          /* to rebuild and upload */

@@ -193,6 +193,27 @@ static void district_trend(ly_app *app)
             dv->week_vacant[w] += d->week_vacant[w * d->n_records + r];
 }
 
+/* The finder's chips for a new district: its five biggest industries, its rents' steps,
+ * and the kinds of place it has (no "Near metro" where there is no station). */
+static void finder_chips(ly_app *app)
+{
+    const ly_district *d = &app->scene.district;
+    ly_finder_chips *c = &app->dv.chips;
+    memset(c, 0, sizeof *c);
+    const char *names[LY_FINDER_INDUSTRIES];
+    size_t counts[LY_FINDER_INDUSTRIES];
+    size_t n = ly_stats_industries(d, names, counts, LY_FINDER_INDUSTRIES);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(names[i]) < sizeof c->industries[0]) /* (a longer one is no chip) */
+            strcpy(c->industries[c->n_industries++], names[i]);
+    c->n_rents = ly_query_rent_steps(d, c->rents);
+    for (size_t f = 0; f < d->n_features; f++) {
+        const ly_feature *ft = &d->features[f];
+        if (ft->kind == LY_KIND_POI && ft->subtype >= 0 && ft->subtype < LY_POI_COUNT)
+            c->has_place[ft->subtype] = true;
+    }
+}
+
 /* Points the district at st->week: the latest for 0, else the last week up to it.
  * True when that changed what the district shows. */
 static bool pick_week(ly_app *app)
@@ -354,6 +375,7 @@ int ly_cmd_swap_scene(ly_app *app, ly_scene *next, ly_diag_list *diags)
     keep_cameras(app, keep_cams);
     pick_week(app); /* the week on screen, if the new data has it; else the latest */
     district_trend(app);
+    finder_chips(app);
     st->selected = keep_id ? ly_district_find(&app->scene.district, keep_id) : -1;
     free(keep_id);
     st->hovered = -1;
@@ -642,7 +664,14 @@ void ly_cmd_set_finder(ly_app *app, bool on)
 
 void ly_cmd_set_find(ly_app *app, const ly_query_desc *find)
 {
-    app->st.find = *find;
+    ly_state *st = &app->st;
+    /* the industry kept in the state's own text (a copy first: it may be that text) */
+    char industry[sizeof st->find_industry] = "";
+    if (find->industry)
+        snprintf(industry, sizeof industry, "%s", find->industry);
+    st->find = *find;
+    memcpy(st->find_industry, industry, sizeof industry);
+    st->find.industry = industry[0] ? st->find_industry : NULL;
     run_finder(app);
 }
 

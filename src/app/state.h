@@ -142,7 +142,10 @@ typedef struct {
     bool week_focus; /* the slider was used last: the left and right keys move the week */
 
     bool dashboard, help, finder, keyboard;
-    ly_query_desc find; /* the finder's criteria (strings point to static tables) */
+    /* the finder's criteria: its industry is find_industry's text (a chip's industry is the
+     * district's own, which a reload frees), its other strings point to static tables */
+    ly_query_desc find;
+    char find_industry[64];
     char query[128];    /* the search field */
 
     ly_kiosk_state kiosk;

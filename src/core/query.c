@@ -704,6 +704,61 @@ static void later_notes(run *R)
                 nzh));
 }
 
+/* ---- the finder's rent limits ---------------------------------------------------- */
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* x rounded up to a multiple of step (1.1 stays 1.1, whatever 1.1 / 0.1's
+ * 11.000000000000002 says) */
+static double round_up(double x, double step)
+{
+    double v = ceil(x / step - 1e-9) * step;
+    /* the double a person typing it gives (0.6, not 0.6000000000000001): --find-rent 0.6
+     * lights its chip */
+    return round(v * 1e6) / 1e6;
+}
+
+size_t ly_query_rent_steps(const ly_district *d, double steps[3])
+{
+    double *rent = d->n_buildings ? malloc(d->n_buildings * sizeof *rent) : NULL;
+    size_t n = 0;
+    for (size_t i = 0; rent && i < d->n_buildings; i++) {
+        const ly_building *b = &d->buildings[i];
+        if (b->status != LY_STATUS_UNDER_CONSTRUCTION && b->rent_cny_m2_day > 0)
+            rent[n++] = b->rent_cny_m2_day;
+    }
+    if (!n) {
+        free(rent);
+        return 0;
+    }
+    qsort(rent, n, sizeof *rent, by_value);
+    /* the nearest rank: the least rent with at least that share of them at or under it */
+    double mark[3];
+    for (int k = 0; k < 3; k++) {
+        size_t rank = (size_t)ceil((double)n * (k + 1) / 4.0);
+        mark[k] = rent[rank > 0 ? rank - 1 : 0];
+    }
+    double base = pow(10, floor(log10(mark[1])));
+    free(rent);
+    static const double steps_of_base[4] = {1, 0.5, 0.2, 0.1};
+    for (int s = 0; s < 4; s++) {
+        double step = base * steps_of_base[s];
+        for (int k = 0; k < 3; k++)
+            steps[k] = round_up(mark[k], step);
+        if (steps[0] < steps[1] && steps[1] < steps[2])
+            break;
+    }
+    size_t out = 1;
+    for (int k = 1; k < 3; k++)
+        if (steps[k] > steps[out - 1])
+            steps[out++] = steps[k];
+    return out;
+}
+
 int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q,
                  ly_query_result *out)
 {

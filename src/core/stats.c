@@ -101,3 +101,34 @@ void ly_stats_compute(const ly_district *d, ly_stats *s)
     s->tax_q1_2011_cny = f->tax_q1_2011_cny;
     s->new_enterprises_q1_2011 = f->new_enterprises_q1_2011;
 }
+
+size_t ly_stats_industries(const ly_district *d, const char **names, size_t *counts, size_t max)
+{
+    enum { KINDS = 64 };
+    const char *seen[KINDS];
+    size_t n[KINDS], k = 0;
+    for (size_t i = 0; i < d->n_enterprises; i++) {
+        const char *ind = d->enterprises[i].industry;
+        if (!ind || !*ind)
+            continue;
+        size_t j = 0;
+        while (j < k && strcmp(seen[j], ind))
+            j++;
+        if (j == k && k < KINDS)
+            seen[k] = ind, n[k++] = 0;
+        if (j < k)
+            n[j]++;
+    }
+    /* an insertion sort that keeps ties in the order seen (a handful of industries) */
+    for (size_t a = 1; a < k; a++)
+        for (size_t b = a; b > 0 && n[b] > n[b - 1]; b--) {
+            size_t tn = n[b];
+            n[b] = n[b - 1], n[b - 1] = tn;
+            const char *ts = seen[b];
+            seen[b] = seen[b - 1], seen[b - 1] = ts;
+        }
+    k = k < max ? k : max;
+    for (size_t i = 0; i < k; i++)
+        names[i] = seen[i], counts[i] = n[i];
+    return k;
+}

@@ -154,34 +154,6 @@ static void occupancy_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, f
     }
 }
 
-/* The district's industries, largest first (at most 32). */
-static int industries(const ly_district *d, const char **names, size_t *counts)
-{
-    int k = 0;
-    for (size_t i = 0; i < d->n_enterprises; i++) {
-        const char *ind = d->enterprises[i].industry;
-        if (!ind)
-            continue;
-        int j = 0;
-        while (j < k && strcmp(names[j], ind))
-            j++;
-        if (j == k && k < 32)
-            names[k] = ind, counts[k++] = 0;
-        if (j < k)
-            counts[j]++;
-    }
-    for (int a = 1; a < k; a++)
-        for (int b = a; b > 0 && counts[b] > counts[b - 1]; b--) {
-            size_t tc = counts[b];
-            counts[b] = counts[b - 1];
-            counts[b - 1] = tc;
-            const char *tn = names[b];
-            names[b] = names[b - 1];
-            names[b - 1] = tn;
-        }
-    return k;
-}
-
 /* Enterprises per industry, as horizontal bars. */
 static void industry_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, float w, float h)
 {
@@ -191,7 +163,7 @@ static void industry_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, fl
     y += 24 * s;
     const char *names[32];
     size_t counts[32], total = 0;
-    int k = industries(&c->app->scene.district, names, counts);
+    int k = (int)ly_stats_industries(&c->app->scene.district, names, counts, 32);
     for (int i = 0; i < k; i++)
         total += counts[i];
     size_t max = k ? counts[0] : 1;

@@ -3,6 +3,7 @@
  * first space that fits. Every chip asks for the new criteria as a message. */
 #include "view.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,51 +67,93 @@ static bool area_chips(const ly_view_ctx *c, ly_query_desc *q)
     return changed;
 }
 
+/* A rent limit as people write it: "3", "3.5", "0.6". */
+static void rent_text(double rent, char *out, size_t n)
+{
+    snprintf(out, n, "%.2f", rent);
+    char *end = out + strlen(out);
+    while (end > out && end[-1] == '0')
+        *--end = '\0';
+    if (end > out && end[-1] == '.')
+        end[-1] = '\0';
+}
+
+/* The limits of the district's own rents (ly_query_rent_steps); a limit no chip names (a
+ * kiosk's config, --find-rent) has its own chip, lit; no rent chips where no building
+ * gives a rent. */
 static bool rent_chips(const ly_view_ctx *c, ly_query_desc *q)
 {
-    static const double rents[4] = {0, 3, 4, 5};
-    bool changed = false;
-    for (int i = 0; i < 4; i++) {
-        char label[64];
-        if (rents[i] == 0)
-            snprintf(label, sizeof label, "%s##rent0", ly_view_str(c, LY_S_ANY_RENT));
-        else
-            snprintf(label, sizeof label, "≤ %.0f %s##rent%d", rents[i],
-                     ly_view_str(c, LY_S_RENT_UNIT), i);
-        bool on = q->max_rent_cny_m2_day == rents[i];
+    const ly_finder_chips *fc = &c->app->dv.chips;
+    bool preset = q->max_rent_cny_m2_day <= 0, changed = false;
+    for (size_t i = 0; i < fc->n_rents; i++)
+        preset |= fabs(q->max_rent_cny_m2_day - fc->rents[i]) < 1e-9;
+    if (!fc->n_rents && preset)
+        return false;
+    char label[64], num[24];
+    bool on = q->max_rent_cny_m2_day <= 0;
+    snprintf(label, sizeof label, "%s##rent0", ly_view_str(c, LY_S_ANY_RENT));
+    if (ly_ui_chip(c->ui, label, &on) && on)
+        q->max_rent_cny_m2_day = 0, changed = true;
+    for (size_t i = 0; i < fc->n_rents; i++) {
+        rent_text(fc->rents[i], num, sizeof num);
+        snprintf(label, sizeof label, "≤ %s %s##rent%zu", num, ly_view_str(c, LY_S_RENT_UNIT),
+                 i + 1);
+        on = fabs(q->max_rent_cny_m2_day - fc->rents[i]) < 1e-9;
         if (ly_ui_chip(c->ui, label, &on) && on)
-            q->max_rent_cny_m2_day = rents[i], changed = true;
+            q->max_rent_cny_m2_day = fc->rents[i], changed = true;
+    }
+    if (!preset) {
+        rent_text(q->max_rent_cny_m2_day, num, sizeof num);
+        snprintf(label, sizeof label, "≤ %s %s##rent-own", num, ly_view_str(c, LY_S_RENT_UNIT));
+        on = true;
+        ly_ui_chip(c->ui, label, &on);
     }
     return changed;
 }
 
+/* A place chip, where the district has such places or the criteria already ask for them
+ * (so that it can be turned off). */
+static bool place_chip(const ly_view_ctx *c, ly_query_desc *q, ly_poi_category kind,
+                       ly_string_id label)
+{
+    bool on = q->near_poi && q->near == kind;
+    if (!on && !c->app->dv.chips.has_place[kind])
+        return false;
+    if (!ly_ui_chip(c->ui, ly_view_str(c, label), &on))
+        return false;
+    q->near_poi = on;
+    q->near = kind;
+    /* the stations opened after this data: counted, and the results say so */
+    if (kind == LY_POI_METRO)
+        q->include_later_pois = true;
+    return true;
+}
+
 static bool near_chips(const ly_view_ctx *c, ly_query_desc *q)
 {
-    /* neighbours of an industry: the district's five biggest */
-    static const char *const industries[5] = {"finance", "trade", "logistics", "it", "consulting"};
-    bool changed = false;
-    for (int i = 0; i < 5; i++) {
-        char label[64];
-        snprintf(label, sizeof label, "%s##ind%d",
-                 ly_industry_name(industries[i], c->app->st.lang), i);
-        bool on = q->industry && !strcmp(q->industry, industries[i]);
+    /* neighbours of an industry: the district's five biggest (ly_finder_chips), and one the
+     * criteria ask for that is not among them */
+    const ly_finder_chips *fc = &c->app->dv.chips;
+    const char *want = q->industry && q->industry[0] ? ly_industry_keyword(q->industry) : NULL;
+    bool changed = false, listed = false;
+    for (size_t i = 0; i < fc->n_industries; i++) {
+        const char *ind = fc->industries[i];
+        char label[96];
+        snprintf(label, sizeof label, "%s##ind%zu", ly_industry_name(ind, c->app->st.lang), i);
+        bool on = want && !strcmp(want, ly_industry_keyword(ind));
+        listed |= on;
         if (ly_ui_chip(c->ui, label, &on))
-            q->industry = on ? industries[i] : NULL, changed = true;
+            q->industry = on ? ind : NULL, changed = true;
     }
-    bool metro = q->near_poi && q->near == LY_POI_METRO;
-    bool parking = q->near_poi && q->near == LY_POI_PARKING;
-    if (ly_ui_chip(c->ui, ly_view_str(c, LY_S_NEAR_METRO), &metro)) {
-        q->near_poi = metro;
-        q->near = LY_POI_METRO;
-        /* the stations opened after this data: counted, and the results say so */
-        q->include_later_pois = true;
-        changed = true;
+    if (want && !listed) {
+        char label[96];
+        snprintf(label, sizeof label, "%s##ind-own", ly_industry_name(want, c->app->st.lang));
+        bool on = true;
+        if (ly_ui_chip(c->ui, label, &on) && !on)
+            q->industry = NULL, changed = true;
     }
-    if (ly_ui_chip(c->ui, ly_view_str(c, LY_S_NEAR_PARKING), &parking)) {
-        q->near_poi = parking;
-        q->near = LY_POI_PARKING;
-        changed = true;
-    }
+    changed |= place_chip(c, q, LY_POI_METRO, LY_S_NEAR_METRO);
+    changed |= place_chip(c, q, LY_POI_PARKING, LY_S_NEAR_PARKING);
     return changed;
 }
 
