@@ -4,10 +4,14 @@
  * fit and short reasons saying why it matches.
  *
  * The rules, each applied only when its field is set (a zeroed desc matches
- * every completed building):
+ * every completed building with floor records):
  *  - Buildings under construction never match.
- *  - Area (min_area_m2, max_area_m2, contiguous): a building without floor
- *    records never matches an area criterion. A floor with vacant_m2 0 never
+ *  - A building without floor records never matches: nothing is known of its
+ *    space (a district of footprints with data on a handful had listed a
+ *    thousand buildings, each with no space). Those that meet the criteria
+ *    judged without records (rent by the building's, near, industry, name)
+ *    are counted apart, in without_records, for the finder and the CLI to say.
+ *  - Area (min_area_m2, max_area_m2, contiguous): A floor with vacant_m2 0 never
  *    counts. One floor: every floor with min ≤ vacant ≤ max (max 0: no upper
  *    bound). Contiguous: for each start floor with vacant space, the shortest
  *    run of adjacent floors (consecutive floor numbers, each with vacant > 0;
@@ -17,7 +21,7 @@
  *    spaces listed are the building's vacant floors, as information.
  *  - Rent (max_rent_cny_m2_day): each floor's asking rent must be known and ≤ it: its
  *    own (its weekly report row's), none when its row gave none (to be agreed, 面议),
- *    else the building's; a building without floor records, the building's.
+ *    else the building's (a building without floor records, counted apart: the building's).
  *  - Near (near_poi, near, near_m): the nearest POI of that category must be
  *    within near_m (0: 400 m) of the building's footprint on foot: over the
  *    district's roads and footways (walk.h), in a straight line where it has
@@ -100,6 +104,7 @@ typedef struct {
     char **notes_zh;
     size_t n_notes;
     size_t later_pois; /* POIs of the near category that are later additions */
+    size_t without_records; /* buildings left out for having no floor records (see above) */
 } ly_query_result;
 
 /* Runs the query; returns 0, or -1 when out of memory (out is then zeroed).

@@ -516,7 +516,7 @@ static void industry_buildings(run *R)
 static bool may_match(const run *R, const ly_building *b)
 {
     const ly_query_desc *q = R->q;
-    if (b->status == LY_STATUS_UNDER_CONSTRUCTION || (R->area && !b->n_records))
+    if (b->status == LY_STATUS_UNDER_CONSTRUCTION)
         return false;
     /* the rent: of a space within it (each floor's own, else the building's); of the
      * building where nothing is known of its floors */
@@ -562,7 +562,8 @@ static bool matches(run *R, size_t i, ly_query_match *m)
     size_t spaces0 = R->B.r->n_spaces;
     double rent = b->rent_cny_m2_day;
     m->best_space_m2 = find_spaces(&R->B, d, b, q, &rent);
-    bool by_space = R->area || (q->max_rent_cny_m2_day > 0 && b->n_records);
+    /* (a building without records is judged by the rest, to be counted apart) */
+    bool by_space = b->n_records && (R->area || q->max_rent_cny_m2_day > 0);
     if (by_space && R->B.r->n_spaces == spaces0)
         return false;
     if (q->max_rent_cny_m2_day > 0)
@@ -776,6 +777,10 @@ int ly_query_run(const ly_district *d, const ly_geo *geo, const ly_query_desc *q
         ly_query_match m;
         if (!may_match(&R, &d->buildings[i]) || !matches(&R, i, &m))
             continue;
+        if (!d->buildings[i].n_records) { /* nothing known of its space: no match */
+            out->without_records++;
+            continue;
+        }
         reasons(&R, &m);
         if (R.B.oom || !grow((void **)&out->matches, &R.B.cap_matches, out->n_matches,
                              sizeof *out->matches)) {

@@ -139,6 +139,11 @@ int ly_cli_query(const ly_args *a)
     }
     for (size_t i = 0; i < r.n_notes; i++)
         fprintf(stderr, "%s%s\n", ly_str(LY_S_NOTE, lang), ly_query_note(&r, i, lang));
+    if (r.without_records) {
+        fprintf(stderr, "%s", ly_str(LY_S_NOTE, lang));
+        fprintf(stderr, ly_str(LY_S_Q_WITHOUT_RECORDS, lang), r.without_records);
+        fprintf(stderr, "\n");
+    }
     if (ly_arg_flag(a, "--json"))
         print_json(&d, &r);
     else
