@@ -20,6 +20,7 @@ typedef enum {
     LY_S_OCCUPANCY,
     LY_S_VACANT,
     LY_S_NO_OCCUPANCY_DATA,
+    LY_S_N_WITHOUT_OCCUPANCY,
     LY_S_UNDER_CONSTRUCTION,
     LY_S_UNDER_CONSTRUCTION_DUE, /* (its year is when it is due, not when it began) */
     LY_S_FLOORS,

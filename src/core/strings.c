@@ -14,6 +14,7 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_OCCUPANCY] = {"出租率", "Occupancy"},
     [LY_S_VACANT] = {"空置", "vacant"},
     [LY_S_NO_OCCUPANCY_DATA] = {"暂无出租数据", "No occupancy data"},
+    [LY_S_N_WITHOUT_OCCUPANCY] = {"另有 %s 座楼宇暂无出租数据，未画出", "%s buildings without occupancy data, not drawn"},
     [LY_S_UNDER_CONSTRUCTION] = {"在建", "Under construction"},
     [LY_S_UNDER_CONSTRUCTION_DUE] = {"在建 · 预计 %d 年建成", "Under construction · due %d"},
     [LY_S_FLOORS] = {"层", "floors"},

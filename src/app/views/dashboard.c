@@ -110,14 +110,27 @@ static void occupancy_chart(const ly_view_ctx *c, ly_tip *t, float x, float y, f
     heading(c, x, y, w, LY_S_CHART_OCCUPANCY);
     y += 24 * s;
     h -= 24 * s;
-    size_t n = bd->n, cols = n;
-    bool any = false;
-    for (size_t i = 0; i < n && !any; i++)
-        any = bd->occ[i] >= 0;
-    if (!any) { /* a note, not a row of grey stubs under empty grid lines */
+    /* the buildings with data come first (ly_board): where they are fewer than those
+     * without, only they are drawn, and a line under them says how many are not (5 bars
+     * had been a sliver beside 937 grey stubs) */
+    size_t with = 0;
+    while (with < bd->n && bd->occ[with] >= 0)
+        with++;
+    if (!with) { /* a note, not a row of grey stubs under empty grid lines */
         no_data(c, x, y);
         return;
     }
+    size_t n = bd->n;
+    if (bd->n - with > with) {
+        char num[32], line[160];
+        n = with;
+        h -= 16 * s;
+        ly_format_grouped((double)(bd->n - with), num, sizeof num);
+        snprintf(line, sizeof line, ly_view_str(c, LY_S_N_WITHOUT_OCCUPANCY), num);
+        ly_draw_text(c->dl, floorf(x), floorf(y + h + 13 * s), 11 * s,
+                     ly_rgba(100, 108, 122, 255), line);
+    }
+    size_t cols = n;
     if ((float)cols > w)
         cols = w > 1 ? (size_t)w : 1;
     float gap = cols > 60 ? 0 : 2 * s, bw = cols ? (w - gap * (float)(cols - 1)) / (float)cols : 0;
