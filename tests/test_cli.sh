@@ -771,6 +771,12 @@ run 0 nearby "$tmp/solo.geojson" solo --lang zh; expect out '^  步行范围内�
 run 0 query "$SRC/tests/data/query/near-400.geojson" --near metro; expect out '\(400 m; station\)'
 run 0 nearby "$SRC/tests/data/query/near-400.geojson" tower; expect out ' 400 m  Metro'
 run 0 query "$SRC/tests/data/query/near-400.geojson" --near metro --near-m 399; expect err 'no building matches'
+# a building with no floor records is no match, and said apart (one: in the singular)
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); [f["properties"].pop("floor_records", None) for f in d["features"]]; json.dump(d, open(sys.argv[2], "w"))' \
+  "$SRC/tests/data/query/near-400.geojson" "$tmp/norec.geojson"
+run 0 query "$tmp/norec.geojson" --near metro
+expect err '^note: 1 more building meets the other criteria but has no floor records: nothing is known of its space, so it is not listed$'
+expect err 'no building matches'
 run 0 query --min-area 1000;                expect out '^1\. '
 # later places count by default, as in the viewer's finder, and are said so; --exclude-later
 # leaves them out, and says that too

@@ -136,8 +136,11 @@ static const char *const TABLE[LY_S_COUNT][LY_LANG_COUNT] = {
     [LY_S_N_BUILDINGS_MATCH_1] = {"%s 座楼宇符合", "%s building matches"},
     /* after the count of matches: the buildings nothing is known of (no floor records) */
     [LY_S_N_WITHOUT_RECORDS] = {"；另有 %s 座无楼层数据", "; %s more have no floor data"},
+    [LY_S_N_WITHOUT_RECORDS_1] = {"；另有 %s 座无楼层数据", "; %s more has no floor data"},
     [LY_S_Q_WITHOUT_RECORDS] = {"另有 %zu 座楼宇符合其他条件，但没有楼层记录，空置面积不明，未列出",
                                 "%zu more buildings meet the other criteria but have no floor records: nothing is known of their space, so they are not listed"},
+    [LY_S_Q_WITHOUT_RECORDS_1] = {"另有 %zu 座楼宇符合其他条件，但没有楼层记录，空置面积不明，未列出",
+                                  "%zu more building meets the other criteria but has no floor records: nothing is known of its space, so it is not listed"},
     [LY_S_NO_BUILDINGS] = {"这个文件里没有楼宇", "No buildings in this file"},
     [LY_S_NO_BUILDINGS_HINT] = {"楼宇是 Polygon 或 MultiPolygon 要素", "Buildings are Polygon or MultiPolygon features"},
     [LY_S_NO_BUILDINGS_HINT_CITYJSON] = {"楼宇是有面（MultiSurface、Solid……）的 Building 城市对象",

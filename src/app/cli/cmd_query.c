@@ -141,7 +141,9 @@ int ly_cli_query(const ly_args *a)
         fprintf(stderr, "%s%s\n", ly_str(LY_S_NOTE, lang), ly_query_note(&r, i, lang));
     if (r.without_records) {
         fprintf(stderr, "%s", ly_str(LY_S_NOTE, lang));
-        fprintf(stderr, ly_str(LY_S_Q_WITHOUT_RECORDS, lang), r.without_records);
+        fprintf(stderr, ly_str(r.without_records == 1 ? LY_S_Q_WITHOUT_RECORDS_1
+                                                      : LY_S_Q_WITHOUT_RECORDS, lang),
+                r.without_records);
         fprintf(stderr, "\n");
     }
     if (ly_arg_flag(a, "--json"))

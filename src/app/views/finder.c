@@ -198,7 +198,7 @@ static void matches(const ly_view_ctx *c)
     /* the buildings nothing is known of, said apart: not matches, not nothing */
     if (r->without_records && k > 0 && (size_t)k < sizeof line) {
         ly_format_grouped((double)r->without_records, n, sizeof n);
-        snprintf(line + k, sizeof line - (size_t)k, ly_view_str(c, LY_S_N_WITHOUT_RECORDS), n);
+        snprintf(line + k, sizeof line - (size_t)k, ly_view_str(c, r->without_records == 1 ? LY_S_N_WITHOUT_RECORDS_1 : LY_S_N_WITHOUT_RECORDS), n);
     }
     ly_ui_label_colored(c->ui, line, c->ui->theme.text_secondary);
     /* what the whole result should be read with (stations opened after the data) */
