@@ -42,6 +42,9 @@ void ly_stats_compute(const ly_district *d, ly_stats *out);
  * seen first); at most max of them into names (pointing into the district) and counts.
  * Returns how many. Only the first 64 different industries seen are counted. */
 size_t ly_stats_industries(const ly_district *d, const char **names, size_t *counts, size_t max);
+/* The same of the enterprises [first, first + count): a building's, for its page. */
+size_t ly_stats_industries_of(const ly_district *d, size_t first, size_t count,
+                              const char **names, size_t *counts, size_t max);
 
 /* Occupancy of one building from its floor records: leased/area, or -1; its plant and
  * parking floors left out (*area_m2 the area to let). */

@@ -193,34 +193,18 @@ static void services(const ly_page *p, const ly_building *b)
 /* The industries of the building's enterprises, most first. */
 static void industries(const ly_page *p, const ly_building *b)
 {
-    const ly_district *d = p->s->d;
     const char *names[32];
-    int counts[32], n = 0;
-    for (uint32_t e = b->first_enterprise; e < b->first_enterprise + b->n_enterprises; e++) {
-        const char *ind = d->enterprises[e].industry;
-        int k = 0;
-        while (ind && k < n && strcmp(names[k], ind))
-            k++;
-        if (ind && k == n && n < 32)
-            names[n] = ind, counts[n++] = 0;
-        if (ind && k < n)
-            counts[k]++;
-    }
+    size_t counts[32];
+    size_t n = ly_stats_industries_of(p->s->d, b->first_enterprise, b->n_enterprises, names,
+                                      counts, 32);
     if (!n)
         return;
-    for (int a = 1; a < n; a++)
-        for (int c = a; c > 0 && counts[c] > counts[c - 1]; c--) {
-            int t = counts[c];
-            counts[c] = counts[c - 1], counts[c - 1] = t;
-            const char *tn = names[c];
-            names[c] = names[c - 1], names[c - 1] = tn;
-        }
     heading(p, LY_S_SITE_INDUSTRIES);
     ly_buf_put(p->out, "<ul class=\"inline\">\n");
-    for (int k = 0; k < n; k++) {
+    for (size_t k = 0; k < n; k++) {
         char line[200];
         snprintf(line, sizeof line, ly_page_str(p, LY_S_SITE_INDUSTRY_N),
-                 ly_industry_name(names[k], p->lang), counts[k]);
+                 ly_industry_name(names[k], p->lang), (int)counts[k]);
         ly_buf_put(p->out, "<li>");
         ly_buf_html(p->out, line);
         ly_buf_put(p->out, "</li>\n");

@@ -104,10 +104,16 @@ void ly_stats_compute(const ly_district *d, ly_stats *s)
 
 size_t ly_stats_industries(const ly_district *d, const char **names, size_t *counts, size_t max)
 {
+    return ly_stats_industries_of(d, 0, d->n_enterprises, names, counts, max);
+}
+
+size_t ly_stats_industries_of(const ly_district *d, size_t first, size_t count,
+                              const char **names, size_t *counts, size_t max)
+{
     enum { KINDS = 64 };
     const char *seen[KINDS];
     size_t n[KINDS], k = 0;
-    for (size_t i = 0; i < d->n_enterprises; i++) {
+    for (size_t i = first; i < first + count && i < d->n_enterprises; i++) {
         const char *ind = d->enterprises[i].industry;
         if (!ind || !*ind)
             continue;
