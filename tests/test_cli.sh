@@ -1123,6 +1123,11 @@ check '! cmp -s "$tmp/kiosk/own-map.png" "$tmp/kiosk/bundled.png"' "shot --confi
 run 2 shot --kiosk --config "$tmp/kiosk/bad.json" --out "$tmp/kiosk/bad.png"
 expect err "^$tmp/kiosk/bad.json:3:20: error: \"reset_after_s\" is 3: expected a number from 10 to 86400$"
 expect err 'bad.json: 2 problems'
+# a preview of the tour where the config turns it off is refused: that kiosk never shows one
+printf '{"data": "d.geojson", "attract": {"enabled": false}}\n' >"$tmp/kiosk/own/quiet.json"
+run 2 shot --attract --config "$tmp/kiosk/own/quiet.json" --size 320x200 --out "$tmp/kiosk/quiet.png"
+expect err 'attract: .*quiet.json turns the tour off \("attract": \{"enabled": false\}\), so that kiosk never shows it$'
+check '[ ! -e "$tmp/kiosk/quiet.png" ]' "a tour drawn where the config turns it off"
 # the viewer with only a font without Chinese characters: a picture, in English, and why
 # Chinese is not shown; with no font at all, a clear refusal
 FONTCONFIG_FILE="$tmp/kiosk/latin-fonts.conf" XDG_CACHE_HOME="$tmp/latin-xdg" \

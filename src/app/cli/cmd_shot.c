@@ -31,6 +31,10 @@ static int config(const ly_args *a, ly_kiosk_config *kc)
     ly_diag_list_deinit(&diags);
     if (n > 0)
         fprintf(stderr, "%s: %d problem%s\n", path, n, n == 1 ? "" : "s");
+    if (!n && !kc->attract && ly_arg_flag(a, "--attract"))
+        return ly_cli_usage_error(a->cmd, "--attract: %s turns the tour off (\"attract\": "
+                                          "{\"enabled\": false}), so that kiosk never shows it",
+                                  path);
     return n ? LY_EXIT_USAGE : 0;
 }
 
