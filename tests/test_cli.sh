@@ -872,6 +872,11 @@ widths() { # the distinct terminal widths of REGEX's first group over $tmp/out's
 w=lambda s: sum(2 if u.east_asian_width(c) in "WF" else 1 for c in s)
 print(sorted({w(m.group(1)) for l in open(sys.argv[1], encoding="utf-8") for m in [re.match(sys.argv[2], l)] if m}))' "${2:-$tmp/out}" "$1"
 }
+# a CityJSON district's ids of 40 characters: the id column as wide as they are, so that the
+# heights stay under their heading (they had been pushed 22 columns past it)
+run 0 info "$SRC/tests/data/cityjson/delft.city.json"
+check '[ "$(widths "^(\S+ +(\S+ m|Height))( |$)")" = "[46]" ]' \
+  "info's list of long ids: the heights do not line up: $(widths "^(\S+ +(\S+ m|Height))( |$)")"
 run 0 info wtc --lang zh # (the bundled store: its latest week)
 expect out '^地址 +香港中路6号 \(6 Xianggang Middle Road\)$'; expect out '^状态 +2000 年建成$'
 expect out '^高度 +118\.0 米 · 30 层 · 3 个部分$'; expect out '^建筑面积 +117,740 m²$'

@@ -364,8 +364,15 @@ static void list_text(const ly_district *d, ly_lang lang)
                : d->source,
            d->n_buildings);
     printf("\n\n");
-    /* the columns by terminal columns: a Chinese heading, 米 and an id may take two each */
-    ly_cli_pad(ly_cli_str(LY_S_CSV_ID, lang, "ID"), -18);
+    /* the columns by terminal columns: a Chinese heading, 米 and an id may take two each;
+     * the ids' column as wide as the longest id (up to 48: CityJSON's ids are 40 long), so
+     * that the figures stay under their headings */
+    int idw = 18;
+    for (size_t i = 0; i < d->n_buildings; i++) {
+        size_t w = d->buildings[i].id ? ly_cli_text_width(d->buildings[i].id) : 0;
+        idw = w > (size_t)idw && w <= 48 ? (int)w : idw;
+    }
+    ly_cli_pad(ly_cli_str(LY_S_CSV_ID, lang, "ID"), -idw);
     printf(" ");
     ly_cli_pad(ly_str(LY_S_HEIGHT, lang), 8);
     printf(" ");
@@ -382,7 +389,7 @@ static void list_text(const ly_district *d, ly_lang lang)
         const char *name = b->name || b->name_en
                                ? ly_info_names(b->name, b->name_en, lang, buf, sizeof buf)
                                : ly_building_title(b, lang, buf, sizeof buf);
-        ly_cli_pad(b->id, -18);
+        ly_cli_pad(b->id, -idw);
         snprintf(h, sizeof h, ly_str(LY_S_INFO_METRES, lang), b->height_m);
         printf(" ");
         ly_cli_pad(h, 8);
