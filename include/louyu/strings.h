@@ -581,6 +581,9 @@ const char *ly_poi_category_title(int category, ly_lang lang);
 /* "zh" or "en" (also "zh-CN", "en_US" ...) to a language; zh otherwise. */
 ly_lang ly_lang_parse(const char *s);
 const char *ly_lang_code(ly_lang lang);
+/* Whether UTF-8 text has a Chinese character (U+3000 to U+9FFF: CJK punctuation, kana,
+ * ideographs; their lead bytes are E3 to E9). NULL has none. */
+bool ly_text_has_chinese(const char *s);
 /* The interface language a desktop's locale asks for, from the variables gettext
  * reads, in its order: LANGUAGE (a list; its first entry), LC_ALL, LC_MESSAGES,
  * LANG; the first that is set and not empty decides (LANGUAGE only under a locale

@@ -32,12 +32,7 @@ const char *ly_page_pick(const ly_page *p, const char *zh, const char *en)
 
 bool ly_page_foreign(const ly_page *p, const char *text)
 {
-    if (p->lang != LY_LANG_EN || !text)
-        return false;
-    for (const unsigned char *c = (const unsigned char *)text; *c; c++)
-        if (*c >= 0xE3 && *c <= 0xE9) /* U+3000 to U+9FFF: CJK punctuation and ideographs */
-            return true;
-    return false;
+    return p->lang == LY_LANG_EN && ly_text_has_chinese(text);
 }
 
 void ly_page_put(const ly_page *p, const char *text)

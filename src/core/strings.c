@@ -643,6 +643,14 @@ const char *ly_lang_code(ly_lang lang)
     return lang == LY_LANG_EN ? "en" : "zh";
 }
 
+bool ly_text_has_chinese(const char *s)
+{
+    for (const unsigned char *c = (const unsigned char *)s; c && *c; c++)
+        if (*c >= 0xE3 && *c <= 0xE9)
+            return true;
+    return false;
+}
+
 /* A keyword's name in a {keyword, 中文, English} table, or NULL. */
 static const char *look_up(const char *const (*table)[3], size_t n, const char *key, ly_lang lang)
 {

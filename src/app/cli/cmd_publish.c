@@ -634,23 +634,15 @@ static int mark(publisher *pb)
     return put_buf(pb, MARKER, &b);
 }
 
-/* Whether text has a character of the CJK blocks (U+3400 to U+9FFF: lead bytes E3 to E9). */
-static bool has_cjk(const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
-        if (*p >= 0xE3 && *p <= 0xE9 && (p[1] & 0xC0) == 0x80)
-            return true;
-    return false;
-}
-
 /* Whether the district is named in Chinese anywhere: its own name, a building's or an
  * address. */
 static bool chinese_district(const ly_district *d)
 {
-    if (has_cjk(d->meta.name) || has_cjk(d->meta.city))
+    if (ly_text_has_chinese(d->meta.name) || ly_text_has_chinese(d->meta.city))
         return true;
     for (size_t i = 0; i < d->n_buildings; i++)
-        if (has_cjk(d->buildings[i].name) || has_cjk(d->buildings[i].address))
+        if (ly_text_has_chinese(d->buildings[i].name) ||
+            ly_text_has_chinese(d->buildings[i].address))
             return true;
     return false;
 }
